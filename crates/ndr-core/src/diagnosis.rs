@@ -1,0 +1,443 @@
+//! The `Diagnosis`: the contract every part of NDR Doctor shares.
+//!
+//! Field names are the JSON names of `../shared/DESIGN.md`. Add fields freely, never rename.
+
+use serde::{Deserialize, Serialize};
+
+/// Why a message bounced, as one of Sisimai's reason names.
+///
+/// The serde name is the Sisimai name (`userunknown`, `badreputation`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Reason {
+    /// SPF, DKIM or DMARC failed, or the receiver wants authentication.
+    AuthFailure,
+    /// The sending IP or domain has a poor reputation (rate limits by reputation, bulk rules).
+    BadReputation,
+    /// The sending IP or host is blocked (blocklists, banned IPs, network blocks).
+    Blocked,
+    /// The content (headers, body, attachments) was rejected.
+    ContentError,
+    /// A delivery-status report that says the message was delivered.
+    Delivered,
+    /// A size or count limit at the recipient was exceeded (not the mailbox).
+    ExceedLimit,
+    /// Delivery was given up after retrying for too long.
+    Expired,
+    /// STARTTLS was required or failed.
+    FailedStartTls,
+    /// A feedback report (ARF), not a bounce.
+    Feedback,
+    /// The recipient's filter refused the message (often for this sender only).
+    Filtered,
+    /// The recipient address has moved.
+    HasMoved,
+    /// The recipient's domain or host does not exist.
+    HostUnknown,
+    /// The recipient's mailbox is full.
+    MailboxFull,
+    /// A local mailer program failed.
+    MailerError,
+    /// The message is too big.
+    MesgTooBig,
+    /// A network problem prevented delivery.
+    NetworkError,
+    /// Relaying was denied.
+    NoRelaying,
+    /// The recipient host accepts no mail (null MX and similar).
+    NotAccept,
+    /// The message does not comply with the RFCs.
+    NotCompliantRfc,
+    /// The reason is known but delivery is on hold.
+    OnHold,
+    /// A policy of the receiving side refused the message.
+    PolicyViolation,
+    /// The envelope sender was rejected.
+    Rejected,
+    /// The sending host lacks a valid reverse DNS (PTR) record.
+    RequirePtr,
+    /// A security feature refused the message.
+    SecurityError,
+    /// The message was classified as spam.
+    SpamDetected,
+    /// The sender sent too fast.
+    Speeding,
+    /// The address is on a suppression list of the sending service.
+    Suppressed,
+    /// The recipient's account is suspended or disabled.
+    Suspend,
+    /// An SMTP syntax error.
+    SyntaxError,
+    /// A system error at the receiving side.
+    SystemError,
+    /// The receiving system's disk is full.
+    SystemFull,
+    /// Too many connections.
+    TooManyConn,
+    /// Nothing could be concluded.
+    #[default]
+    Undefined,
+    /// The recipient address does not exist.
+    UserUnknown,
+    /// An auto-reply (vacation), not a bounce.
+    Vacation,
+    /// A virus was found in the message.
+    VirusDetected,
+}
+
+impl Reason {
+    /// Every reason, in the order above.
+    pub const ALL: &'static [Reason] = &[
+        Reason::AuthFailure,
+        Reason::BadReputation,
+        Reason::Blocked,
+        Reason::ContentError,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::Filtered,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::OnHold,
+        Reason::PolicyViolation,
+        Reason::Rejected,
+        Reason::RequirePtr,
+        Reason::SecurityError,
+        Reason::SpamDetected,
+        Reason::Speeding,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::TooManyConn,
+        Reason::Undefined,
+        Reason::UserUnknown,
+        Reason::Vacation,
+        Reason::VirusDetected,
+    ];
+
+    /// The Sisimai name (`"userunknown"`), the same string serde writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reason::AuthFailure => "authfailure",
+            Reason::BadReputation => "badreputation",
+            Reason::Blocked => "blocked",
+            Reason::ContentError => "contenterror",
+            Reason::Delivered => "delivered",
+            Reason::ExceedLimit => "exceedlimit",
+            Reason::Expired => "expired",
+            Reason::FailedStartTls => "failedstarttls",
+            Reason::Feedback => "feedback",
+            Reason::Filtered => "filtered",
+            Reason::HasMoved => "hasmoved",
+            Reason::HostUnknown => "hostunknown",
+            Reason::MailboxFull => "mailboxfull",
+            Reason::MailerError => "mailererror",
+            Reason::MesgTooBig => "mesgtoobig",
+            Reason::NetworkError => "networkerror",
+            Reason::NoRelaying => "norelaying",
+            Reason::NotAccept => "notaccept",
+            Reason::NotCompliantRfc => "notcompliantrfc",
+            Reason::OnHold => "onhold",
+            Reason::PolicyViolation => "policyviolation",
+            Reason::Rejected => "rejected",
+            Reason::RequirePtr => "requireptr",
+            Reason::SecurityError => "securityerror",
+            Reason::SpamDetected => "spamdetected",
+            Reason::Speeding => "speeding",
+            Reason::Suppressed => "suppressed",
+            Reason::Suspend => "suspend",
+            Reason::SyntaxError => "syntaxerror",
+            Reason::SystemError => "systemerror",
+            Reason::SystemFull => "systemfull",
+            Reason::TooManyConn => "toomanyconn",
+            Reason::Undefined => "undefined",
+            Reason::UserUnknown => "userunknown",
+            Reason::Vacation => "vacation",
+            Reason::VirusDetected => "virusdetected",
+        }
+    }
+
+    /// The reason for a Sisimai name, if it is one.
+    pub fn from_name(name: &str) -> Option<Reason> {
+        Reason::ALL.iter().copied().find(|r| r.name() == name)
+    }
+}
+
+/// Who blocked the mail: the provider or list operator whose own procedure can lift it.
+///
+/// The serde name is the short id of DESIGN.md (`microsoft`, `outlook_com`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    /// Microsoft 365 / Exchange Online Protection (business tenants).
+    Microsoft,
+    /// Outlook.com, Hotmail, Live, MSN (consumer mailboxes).
+    OutlookCom,
+    /// Gmail and Google Workspace.
+    Gmail,
+    /// Yahoo Mail and AOL (Yahoo Inc., not Yahoo! JAPAN).
+    Yahoo,
+    /// Apple iCloud Mail.
+    Icloud,
+    /// The Spamhaus blocklists (ZEN, SBL, CSS, XBL, PBL, DBL).
+    Spamhaus,
+    /// SpamCop (bl.spamcop.net).
+    Spamcop,
+    /// Barracuda Reputation Block List.
+    Barracuda,
+    /// Trend Micro Email Reputation Services (ERS-QIL, ERS-DUL, ERS-RBL).
+    Trendmicro,
+    /// Proofpoint dynamic reputation.
+    Proofpoint,
+    /// Mimecast (the recipient's gateway policy).
+    Mimecast,
+    /// Cisco Secure Email / Talos (SenderBase) reputation.
+    Cisco,
+    /// UCEPROTECT levels 1 to 3.
+    Uceprotect,
+    /// Passive Spam Block List (psbl.surriel.com).
+    Psbl,
+    /// Mailspike.
+    Mailspike,
+    /// SpamRATS.
+    Spamrats,
+    /// Cloudmark (used by Orange and others).
+    Cloudmark,
+    /// Abusix Mail Intelligence.
+    Abusix,
+    /// Backscatterer (ips.backscatterer.org).
+    Backscatterer,
+    /// A blocklist that has shut down (SORBS, NiX Spam, ...): the receiver still uses a closed list.
+    ClosedList,
+    /// NTT docomo (docomo.ne.jp).
+    Docomo,
+    /// au / KDDI (au.com, ezweb.ne.jp).
+    Au,
+    /// SoftBank (softbank.ne.jp, i.softbank.jp).
+    Softbank,
+    /// The recipient organisation's own filter or block list (not a public list).
+    RecipientOrg,
+}
+
+impl Party {
+    /// Every party, in declaration order.
+    pub const ALL: &'static [Party] = &[
+        Party::Microsoft,
+        Party::OutlookCom,
+        Party::Gmail,
+        Party::Yahoo,
+        Party::Icloud,
+        Party::Spamhaus,
+        Party::Spamcop,
+        Party::Barracuda,
+        Party::Trendmicro,
+        Party::Proofpoint,
+        Party::Mimecast,
+        Party::Cisco,
+        Party::Uceprotect,
+        Party::Psbl,
+        Party::Mailspike,
+        Party::Spamrats,
+        Party::Cloudmark,
+        Party::Abusix,
+        Party::Backscatterer,
+        Party::ClosedList,
+        Party::Docomo,
+        Party::Au,
+        Party::Softbank,
+        Party::RecipientOrg,
+    ];
+
+    /// The short id (`"outlook_com"`), the same string serde writes.
+    pub fn id(self) -> &'static str {
+        match self {
+            Party::Microsoft => "microsoft",
+            Party::OutlookCom => "outlook_com",
+            Party::Gmail => "gmail",
+            Party::Yahoo => "yahoo",
+            Party::Icloud => "icloud",
+            Party::Spamhaus => "spamhaus",
+            Party::Spamcop => "spamcop",
+            Party::Barracuda => "barracuda",
+            Party::Trendmicro => "trendmicro",
+            Party::Proofpoint => "proofpoint",
+            Party::Mimecast => "mimecast",
+            Party::Cisco => "cisco",
+            Party::Uceprotect => "uceprotect",
+            Party::Psbl => "psbl",
+            Party::Mailspike => "mailspike",
+            Party::Spamrats => "spamrats",
+            Party::Cloudmark => "cloudmark",
+            Party::Abusix => "abusix",
+            Party::Backscatterer => "backscatterer",
+            Party::ClosedList => "closed_list",
+            Party::Docomo => "docomo",
+            Party::Au => "au",
+            Party::Softbank => "softbank",
+            Party::RecipientOrg => "recipient_org",
+        }
+    }
+
+    /// The party for a short id, if it is one.
+    pub fn from_id(id: &str) -> Option<Party> {
+        Party::ALL.iter().copied().find(|p| p.id() == id)
+    }
+}
+
+/// What kind of address an IP is, which decides whether a blocklist can be asked about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IpScope {
+    /// A public unicast address: blocklists can be asked.
+    Public,
+    /// RFC 1918 / unique-local space.
+    Private,
+    /// 127.0.0.0/8, ::1.
+    Loopback,
+    /// 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32.
+    Documentation,
+    /// Link-local, shared (100.64/10), multicast, unspecified, broadcast and other reserved space.
+    Reserved,
+}
+
+impl IpScope {
+    /// Whether a blocklist lookup makes sense for an address of this scope.
+    pub fn is_checkable(self) -> bool {
+        self == IpScope::Public
+    }
+}
+
+/// One failed (or reported) recipient.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Recipient {
+    /// The recipient address, lowercased where the bounce gives one; empty when unknown.
+    pub recipient: String,
+    /// The DSN action (`failed`, `delayed`, `delivered`, `relayed`, `expanded`), or empty.
+    pub action: String,
+    /// The enhanced status code with full precision ("5.7.606"), or null.
+    pub status: Option<String>,
+    /// The SMTP reply code ("550"), or null.
+    pub reply_code: Option<String>,
+    /// Why this recipient failed.
+    pub reason: Reason,
+    /// True when retrying the same message to the same address cannot succeed.
+    pub hard_bounce: bool,
+    /// The host that rejected (or was being delivered to), if named.
+    pub remote_host: Option<String>,
+    /// The SMTP reply text (continuation lines joined), or the bounce's own explanation.
+    pub diagnostic_text: String,
+    /// The SMTP command the rejection answered (`RCPT`, `DATA`, ...), or null.
+    pub command: Option<String>,
+}
+
+/// A part of the input that supports one conclusion; the page highlights it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Which conclusion this supports: a `Diagnosis` field name such as `blocked_ip`,
+    /// `reason`, `blocking_party`, `provider_code`.
+    pub field: String,
+    /// The supporting text, as it appears in the (decoded) message.
+    pub text: String,
+    /// Byte range `[start, end)` of `text` in the original input, when it appears there verbatim.
+    pub span: Option<(usize, usize)>,
+}
+
+/// Something the user should know about how the input was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// Stable id (`empty_input`, `binary_input`, `not_a_bounce`, `input_truncated`,
+    /// `closed_list`, `receiver_resolver_refused`, ...). The app translates by id.
+    pub id: String,
+    /// A detail that fills the note (a zone name, a size), or empty.
+    pub detail: String,
+}
+
+/// Everything NDR Doctor concluded from one bounce.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Diagnosis {
+    /// Where the message came from (a path, `path#3` for the third message of an mbox,
+    /// `-` for stdin); set by the caller, null from `diagnose`.
+    pub source: Option<String>,
+    /// One entry per failed (or reported) recipient.
+    pub recipients: Vec<Recipient>,
+    /// The reason of the whole message (the first failed recipient's, unless a better one is known).
+    pub reason: Reason,
+    /// True when resending the same message cannot succeed until something changes.
+    pub hard_bounce: bool,
+    /// The sender's IP that the rejecting side says it blocks, or null. Never the rejecting
+    /// server's own address.
+    pub blocked_ip: Option<String>,
+    /// The scope of `blocked_ip`; only `public` addresses are looked up.
+    pub blocked_ip_scope: Option<IpScope>,
+    /// The rejecting server's host name, or null.
+    pub remote_host: Option<String>,
+    /// The rejecting server's IP, or null.
+    pub remote_ip: Option<String>,
+    /// Who blocked it, or null.
+    pub blocking_party: Option<Party>,
+    /// A DNSBL zone named in the text (`zen.spamhaus.org`), or null.
+    pub list_zone: Option<String>,
+    /// The SMTP reply code of the decisive rejection ("550"), or null.
+    pub smtp_code: Option<String>,
+    /// The enhanced status code of the decisive rejection ("5.7.606"), or null.
+    pub enhanced_code: Option<String>,
+    /// A provider's own code (S3150, SC-001, AS(16012609), TSS04, ERS-QIL, BL21, ...), or null.
+    pub provider_code: Option<String>,
+    /// The domain of the original sender, or null.
+    pub sender_domain: Option<String>,
+    /// The input lines that led to each conclusion.
+    pub evidence: Vec<Evidence>,
+    /// How the input was read: empty, binary, not a bounce, truncated, ...
+    pub notes: Vec<Note>,
+}
+
+impl Diagnosis {
+    /// A one-line rendering for tests: `"550 5.7.606 blocked microsoft 192.0.2.1"`,
+    /// with `-` for each missing part.
+    pub fn summary(&self) -> String {
+        let party = self.blocking_party.map_or("-", Party::id);
+        format!(
+            "{} {} {} {} {}",
+            self.smtp_code.as_deref().unwrap_or("-"),
+            self.enhanced_code.as_deref().unwrap_or("-"),
+            self.reason.name(),
+            party,
+            self.blocked_ip.as_deref().unwrap_or("-"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_names_round_trip_through_serde() {
+        assert_eq!(Reason::ALL.len(), 36);
+        for &r in Reason::ALL {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json, format!("\"{}\"", r.name()));
+            assert_eq!(Reason::from_name(r.name()), Some(r));
+        }
+    }
+
+    #[test]
+    fn party_ids_round_trip_through_serde() {
+        for &p in Party::ALL {
+            let json = serde_json::to_string(&p).unwrap();
+            assert_eq!(json, format!("\"{}\"", p.id()));
+            assert_eq!(Party::from_id(p.id()), Some(p));
+        }
+    }
+}

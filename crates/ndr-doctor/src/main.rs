@@ -1,0 +1,2 @@
+//! ndr-doctor CLI (to be written).
+fn main() {}

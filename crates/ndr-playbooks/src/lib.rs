@@ -1,0 +1,1 @@
+//! Playbooks (to be written).

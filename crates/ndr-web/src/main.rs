@@ -1,0 +1,12 @@
+//! Entry point of the web page.
+use yew::prelude::*;
+
+#[function_component(App)]
+fn app() -> Html {
+    html! { <main><h1>{ "NDR Doctor" }</h1></main> }
+}
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    yew::Renderer::<App>::new().render();
+}

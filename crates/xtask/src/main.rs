@@ -1,0 +1,2 @@
+//! Developer commands (to be written).
+fn main() {}

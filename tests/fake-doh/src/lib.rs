@@ -1,0 +1,1 @@
+//! Fake DoH server (to be written).
