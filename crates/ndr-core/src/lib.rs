@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 mod diagnosis;
+mod provider;
 
 pub use diagnosis::{Diagnosis, Evidence, IpScope, Note, Party, Reason, Recipient};
 
@@ -10,6 +11,8 @@ pub use diagnosis::{Diagnosis, Evidence, IpScope, Note, Party, Reason, Recipient
 /// Never panics and never errors: input it cannot read yields a `Diagnosis` with
 /// `reason = Reason::Undefined` and a note saying why.
 pub fn diagnose(input: &[u8]) -> Diagnosis {
-    let _ = input;
-    Diagnosis::default()
+    let text = String::from_utf8_lossy(input);
+    let mut d = Diagnosis::default();
+    provider::apply(input, &text, &mut d);
+    d
 }
