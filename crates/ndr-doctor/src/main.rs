@@ -1,2 +1,62 @@
-//! ndr-doctor CLI (to be written).
-fn main() {}
+//! `ndr-doctor diagnose PATH... [--json] [--lang ja|en] [--lookup] [--resolver URL]...`
+//! and `ndr-doctor lookup IP_OR_DOMAIN... [--resolver URL]... [--json]`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+mod diagnose;
+mod lookup;
+
+const USAGE: &str = "\
+ndr-doctor: find out why an email bounced, and what to do about it.
+
+USAGE:
+    ndr-doctor diagnose PATH... [--json] [--lang ja|en] [--lookup] [--resolver URL]...
+    ndr-doctor lookup IP_OR_DOMAIN... [--resolver URL]... [--json]
+
+PATH is a message file, an mbox, a Maildir folder, or - for standard input.
+--json      one JSON object per message (diagnose) or per list (lookup), one per line
+--lang      language of the readable report (default: from LANG, else en)
+--lookup    also check the blocked IP and the sender domain against the blocklists
+--resolver  a DoH JSON endpoint (https://dns.google/resolve,
+            https://cloudflare-dns.com/dns-query, ...); give it twice for a fallback
+";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(std::io::stderr(), "ndr-doctor: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next()? {
+        Some(lexopt::Arg::Value(v)) => v.string()?,
+        Some(lexopt::Arg::Long("help")) | Some(lexopt::Arg::Short('h')) | None => {
+            print!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(lexopt::Arg::Long("version")) => {
+            println!("ndr-doctor {}", env!("CARGO_PKG_VERSION"));
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(other) => anyhow::bail!("{}\n\n{USAGE}", other.unexpected()),
+    };
+    match command.as_str() {
+        "diagnose" => diagnose::run(&mut parser),
+        "lookup" => lookup::run(&mut parser),
+        other => anyhow::bail!("unknown command {other:?}\n\n{USAGE}"),
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
