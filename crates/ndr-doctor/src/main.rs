@@ -1,6 +1,7 @@
 //! `ndr-doctor diagnose PATH... [--json] [--lang ja|en] [--lookup] [--resolver URL]...`
 //! and `ndr-doctor lookup IP_OR_DOMAIN... [--resolver URL]... [--json]`.
 
+use lexopt::ValueExt;
 use std::io::Write;
 use std::process::ExitCode;
 
