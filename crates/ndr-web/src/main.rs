@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 #[function_component(App)]
 fn app() -> Html {
-    html! { <main><h1>{ "NDR Doctor" }</h1></main> }
+    html! { <main data-testid="app"><h1>{ "NDR Doctor" }</h1></main> }
 }
 
 fn main() {
