@@ -1,0 +1,162 @@
+//! The web bundle: the release build with Trunk, and its gzip size budget.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::sh::{self, cmd};
+use crate::workspace::Workspace;
+use crate::Result;
+
+/// The most the page may cost a visitor on a slow line: gzip bytes of every html, js,
+/// wasm and css file the site serves. Raise it only with a reason in the commit message.
+pub const BUDGET_GZIP_BYTES: u64 = 400 * 1024;
+
+/// File kinds a first visit downloads, so they count against the budget.
+const COUNTED_EXTENSIONS: &[&str] = &["html", "js", "wasm", "css"];
+
+/// `trunk build --release` into `dist/`, offline, with the tools `install::web_tools` put on PATH.
+pub fn build(ws: &Workspace) -> Result {
+    sh::run(
+        cmd("trunk", ["build", "--release"])
+            .current_dir(&ws.root)
+            // Otherwise trunk asks crates.io for a newer version at each start.
+            .env("TRUNK_SKIP_VERSION_CHECK", "true")
+            // `NO_COLOR=1` makes trunk 0.21 exit with status 2; it wants a boolean.
+            .env("NO_COLOR", "true"),
+    )
+}
+
+pub struct Entry {
+    pub path: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub counted: bool,
+}
+
+/// Measures every file under `dist/`, sorted by path.
+pub fn measure(dist: &Path) -> Result<Vec<Entry>> {
+    let mut files = Vec::new();
+    collect(dist, &mut files)?;
+    files.sort();
+    let mut entries = Vec::new();
+    for file in files {
+        let raw = fs::metadata(&file)
+            .map_err(|err| format!("cannot stat {}: {err}", file.display()))?
+            .len();
+        let counted = file
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| COUNTED_EXTENSIONS.contains(&ext));
+        let path = file
+            .strip_prefix(dist)
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .into_owned();
+        entries.push(Entry {
+            path,
+            raw,
+            gzip: gzip_size(&file)?,
+            counted,
+        });
+    }
+    Ok(entries)
+}
+
+/// Prints the table and fails when the counted total is over the budget.
+pub fn check_budget(ws: &Workspace) -> Result {
+    let entries = measure(&ws.dist_dir())?;
+    if !entries.iter().any(|entry| entry.path.ends_with(".wasm")) {
+        return Err("dist/ holds no .wasm file; was the bundle built?".to_owned());
+    }
+    let total = print_table(&entries);
+    if total > BUDGET_GZIP_BYTES {
+        return Err(format!(
+            "the bundle is {} gzipped, over the budget of {}",
+            kib(total),
+            kib(BUDGET_GZIP_BYTES)
+        ));
+    }
+    Ok(())
+}
+
+/// Returns the counted gzip total.
+pub fn print_table(entries: &[Entry]) -> u64 {
+    println!("{:>12} {:>12}  file", "raw", "gzip");
+    for entry in entries {
+        let note = if entry.counted { "" } else { "  (not counted)" };
+        println!(
+            "{:>12} {:>12}  {}{note}",
+            kib(entry.raw),
+            kib(entry.gzip),
+            entry.path
+        );
+    }
+    let counted = entries.iter().filter(|entry| entry.counted);
+    let raw: u64 = counted.clone().map(|entry| entry.raw).sum();
+    let gzip: u64 = counted.map(|entry| entry.gzip).sum();
+    println!(
+        "{:>12} {:>12}  total of html + js + wasm + css (budget {} gzip)",
+        kib(raw),
+        kib(gzip),
+        kib(BUDGET_GZIP_BYTES)
+    );
+    gzip
+}
+
+pub fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
+    let entries =
+        fs::read_dir(dir).map_err(|err| format!("cannot list {}: {err}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|err| format!("cannot list {}: {err}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `gzip -9`, as a static host compresses at best; `-n` keeps the name and time out of
+/// the header so the figure depends on content only. gzip is essential on Debian.
+fn gzip_size(file: &Path) -> Result<u64> {
+    let output = cmd("gzip", ["-9", "-n", "-c"])
+        .arg(file)
+        .output()
+        .map_err(|err| format!("cannot run gzip: {err}"))?;
+    if !output.status.success() {
+        return Err(format!("gzip failed on {}", file.display()));
+    }
+    Ok(output.stdout.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_and_counts_only_what_a_visit_downloads() {
+        let dir = std::env::temp_dir().join(format!("xtask-bundle-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("icons")).unwrap();
+        fs::write(dir.join("index.html"), "<p>hello</p>".repeat(100)).unwrap();
+        fs::write(dir.join("app_bg.wasm"), [0u8; 4096]).unwrap();
+        fs::write(dir.join("icons/a.png"), [7u8; 64]).unwrap();
+
+        let entries = measure(&dir).unwrap();
+        let names: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(names, ["app_bg.wasm", "icons/a.png", "index.html"]);
+        assert!(!entries[1].counted);
+        assert!(entries[0].counted && entries[2].counted);
+        // Repetitive input compresses well but never to nothing.
+        assert!(entries[2].gzip > 20 && entries[2].gzip < entries[2].raw);
+        assert_eq!(print_table(&entries), entries[0].gzip + entries[2].gzip);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
