@@ -29,6 +29,7 @@ const BENCHES: &[Bench] = &[Bench::CargoBenches, Bench::BundleSize];
 const MEMBER_PARENTS: &[&str] = &["crates", "tests"];
 
 pub fn main(ws: &Workspace) -> Result {
+    eprintln!("{}", ws.describe_corpus());
     let mut failures = Vec::new();
     for bench in BENCHES {
         let result = match bench {

@@ -56,6 +56,7 @@ enum Outcome {
 
 fn run_steps(ws: &Workspace, steps: &[Step]) -> Result {
     let started = Instant::now();
+    eprintln!("{}", ws.describe_corpus());
     let mut done: Vec<(&str, Outcome, Duration)> = Vec::new();
     let mut stop = None;
     for step in steps {

@@ -83,17 +83,59 @@ impl Workspace {
 
     /// `../shared/corpus/sisimai` next to the checkout, else the machine-wide copy.
     fn corpus_dir(&self) -> Option<PathBuf> {
-        let beside = self.root.join("../shared/corpus/sisimai");
-        [beside, PathBuf::from(CORPUS_FALLBACK)]
-            .into_iter()
-            .find(|dir| dir.is_dir())
-            .map(|dir| dir.canonicalize().unwrap_or(dir))
+        corpus_dir(&self.root, Path::new(CORPUS_FALLBACK))
     }
+
+    /// One line for logs: which corpus the tests will read.
+    pub fn describe_corpus(&self) -> String {
+        match env::var_os(CORPUS_VAR) {
+            Some(dir) => format!("{CORPUS_VAR}={}", PathBuf::from(dir).display()),
+            None => format!(
+                "{CORPUS_VAR} is not set: no corpus beside the checkout nor at {CORPUS_FALLBACK}"
+            ),
+        }
+    }
+}
+
+fn corpus_dir(root: &Path, fallback: &Path) -> Option<PathBuf> {
+    let beside = root.join("../shared/corpus/sisimai");
+    [beside, fallback.to_path_buf()]
+        .into_iter()
+        .find(|dir| dir.is_dir())
+        .map(|dir| dir.canonicalize().unwrap_or(dir))
 }
 
 fn cargo_home() -> Option<PathBuf> {
     match env::var_os("CARGO_HOME") {
         Some(home) if !home.is_empty() => Some(PathBuf::from(home)),
         _ => env::var_os("HOME").map(|home: OsString| PathBuf::from(home).join(".cargo")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn corpus_beside_the_checkout_wins_over_the_fallback() {
+        let tmp = env::temp_dir().join(format!("xtask-corpus-{}", std::process::id()));
+        let root = tmp.join("main");
+        let beside = tmp.join("shared/corpus/sisimai");
+        let fallback = tmp.join("fallback");
+        fs::create_dir_all(&root).unwrap();
+
+        assert_eq!(corpus_dir(&root, &fallback), None);
+        fs::create_dir_all(&fallback).unwrap();
+        assert_eq!(
+            corpus_dir(&root, &fallback),
+            Some(fallback.canonicalize().unwrap())
+        );
+        fs::create_dir_all(&beside).unwrap();
+        assert_eq!(
+            corpus_dir(&root, &fallback),
+            Some(beside.canonicalize().unwrap())
+        );
+        fs::remove_dir_all(&tmp).unwrap();
     }
 }
