@@ -1,0 +1,129 @@
+//! What to look up for a `Diagnosis`: the blocked IP and the sender's domain, against the
+//! default lists plus the list the bounce names (or a note that it names a closed one).
+
+use crate::catalogue::{default_lists, find, is_closed_zone, ClosedList, List};
+use crate::outcome::Row;
+use crate::session::Session;
+use crate::target::Target;
+use crate::transport::Transport;
+use ndr_core::Diagnosis;
+
+/// The targets and lists for one diagnosis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The blocked IP (when it is a public address) and the sender domain, in that order.
+    pub targets: Vec<Target>,
+    /// The default lists, with the list the bounce names moved (or added) to the front.
+    pub lists: Vec<&'static List>,
+    /// The closed list the bounce names, if it names one: the receiver still uses it.
+    pub closed: Option<&'static ClosedList>,
+}
+
+impl Plan {
+    /// Reads `blocked_ip` (only if public: a private or documentation address is not on any
+    /// public list), `sender_domain` and `list_zone` of a diagnosis.
+    pub fn for_diagnosis(d: &Diagnosis) -> Plan {
+        let mut targets = Vec::new();
+        if let Some(ip) = d.blocked_ip.as_deref().and_then(|s| Target::parse(s).ok()) {
+            let public = match d.blocked_ip_scope {
+                Some(scope) => scope.is_checkable(),
+                None => ip.is_public(),
+            };
+            if matches!(ip, Target::Ip(_)) && public {
+                targets.push(ip);
+            }
+        }
+        if let Some(domain) = d.sender_domain.as_deref().and_then(|s| Target::parse(s).ok()) {
+            if matches!(domain, Target::Domain(_)) {
+                targets.push(domain);
+            }
+        }
+        let mut lists = default_lists();
+        let mut closed = None;
+        if let Some(zone) = d.list_zone.as_deref() {
+            if let Some(c) = is_closed_zone(zone) {
+                closed = Some(c);
+            } else if let Some(named) = find(zone) {
+                lists.retain(|l| l.zone != named.zone);
+                lists.insert(0, named);
+            }
+        }
+        Plan {
+            targets,
+            lists,
+            closed,
+        }
+    }
+}
+
+impl<T: Transport + 'static> Session<T> {
+    /// What `diagnose --lookup` and the page call: looks up the diagnosis's blocked IP and
+    /// sender domain. When the bounce names a closed list, a row saying so comes first (for the
+    /// blocked IP, else the first target).
+    pub async fn lookup_diagnosis(&self, d: &Diagnosis, mut on_row: impl FnMut(&Row)) -> Vec<Row> {
+        let plan = Plan::for_diagnosis(d);
+        let mut rows = Vec::new();
+        if let Some(closed) = plan.closed {
+            let who = plan
+                .targets
+                .first()
+                .map(|t| t.to_string())
+                .or_else(|| d.blocked_ip.clone())
+                .unwrap_or_default();
+            let row = Row::closed(&who, closed, 0);
+            on_row(&row);
+            rows.push(row);
+        }
+        rows.extend(self.lookup(&plan.targets, &plan.lists, on_row).await);
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndr_core::IpScope;
+
+    #[test]
+    fn plan_takes_public_ip_and_domain_and_the_named_list_first() {
+        let d = Diagnosis {
+            blocked_ip: Some("8.8.8.8".into()),
+            blocked_ip_scope: Some(IpScope::Public),
+            sender_domain: Some("Example.COM".into()),
+            list_zone: Some("b.barracudacentral.org".into()),
+            ..Diagnosis::default()
+        };
+        let p = Plan::for_diagnosis(&d);
+        assert_eq!(
+            p.targets,
+            vec![
+                Target::parse("8.8.8.8").unwrap(),
+                Target::Domain("example.com".into())
+            ]
+        );
+        assert_eq!(p.lists[0].zone, "b.barracudacentral.org");
+        assert_eq!(
+            p.lists.iter().filter(|l| l.zone == "b.barracudacentral.org").count(),
+            1
+        );
+        assert!(p.closed.is_none());
+    }
+
+    #[test]
+    fn plan_skips_private_addresses_and_notes_closed_lists() {
+        let d = Diagnosis {
+            blocked_ip: Some("192.0.2.1".into()),
+            blocked_ip_scope: Some(IpScope::Documentation),
+            list_zone: Some("dnsbl.sorbs.net".into()),
+            ..Diagnosis::default()
+        };
+        let p = Plan::for_diagnosis(&d);
+        assert!(p.targets.is_empty());
+        assert_eq!(p.closed.unwrap().name, "SORBS");
+        let unscoped = Diagnosis {
+            blocked_ip: Some("10.0.0.1".into()),
+            ..Diagnosis::default()
+        };
+        assert!(Plan::for_diagnosis(&unscoped).targets.is_empty());
+    }
+}
