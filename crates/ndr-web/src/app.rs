@@ -1,0 +1,263 @@
+//! The app shell: owns the reducer, reads the URL and storage, runs the effects the state
+//! asks for (diagnose, lookups), and lays the components out.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use ndr_playbooks::{Listing, Rendered};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::asked_names::AskedNames;
+use crate::components::codes::{CodePage, CodesList};
+use crate::components::dnsbl_table::DnsblTable;
+use crate::components::evidence::EvidenceView;
+use crate::components::facts::Facts;
+use crate::components::lang_switch::LangSwitch;
+use crate::components::paste_box::PasteBox;
+use crate::components::settings::SettingsPanel;
+use crate::components::steps::Steps;
+use crate::components::verdict::Verdict;
+use crate::embed;
+use crate::highlight;
+use crate::i18n::{self, Lang};
+use crate::lookup;
+use crate::state::{Action, Route, State};
+
+/// The reducer handle's state: `State` behind Yew's `Reducible`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Store(pub State);
+
+impl Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = self.0.clone();
+        next.reduce(action);
+        Rc::new(Store(next))
+    }
+}
+
+/// The whole page.
+#[function_component(App)]
+pub fn app() -> Html {
+    let store = use_reducer(|| {
+        Store(State::new(
+            browser::initial_lang(),
+            browser::current_route(),
+            browser::initial_settings(),
+        ))
+    });
+    let embedded = use_memo((), |_| browser::embed_mode());
+    let s = &store.0;
+    let dispatch: Callback<Action> = {
+        let d = store.dispatcher();
+        Callback::from(move |a| d.dispatch(a))
+    };
+
+    // The run that effects may still report for; lookups of an older run stop asking.
+    let current_run = use_mut_ref(|| Rc::new(Cell::new(0u64)));
+    current_run.borrow().set(s.run);
+
+    // Language: <html lang>, title, storage.
+    use_effect_with(s.lang, |lang| {
+        browser::apply_lang(*lang);
+        browser::set_title(&format!(
+            "{} — {}",
+            i18n::APP_NAME.get(*lang),
+            i18n::TAGLINE.get(*lang)
+        ));
+    });
+    use_effect_with(s.settings, |settings| browser::save_settings(settings));
+
+    // Hash routing: follow the URL, and put the route in the URL.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || {
+                dispatch.emit(Action::Navigate(browser::current_route()));
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    use_effect_with(s.route.clone(), |route| browser::set_route(route));
+
+    // Embedding: report the height, accept a bounce from the parent page.
+    {
+        let dispatch = dispatch.clone();
+        let embedded = *embedded;
+        use_effect_with((), move |_| embed::install(embedded, dispatch));
+    }
+
+    // Diagnose off the click: yield once so "Reading the message…" paints, then run.
+    {
+        let dispatch = dispatch.clone();
+        let pending = s.pending.clone();
+        use_effect_with(s.run, move |&run| {
+            if let Some(bytes) = pending {
+                wasm_bindgen_futures::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    let diagnosis = ndr_core::diagnose(&bytes);
+                    dispatch.emit(Action::Diagnosed {
+                        run,
+                        diagnosis: Rc::new(diagnosis),
+                    });
+                });
+            }
+        });
+    }
+
+    // Lookups: start a session when the state asks for one.
+    {
+        let dispatch = dispatch.clone();
+        let alive = current_run.borrow().clone();
+        let diagnosis = s.analysis.as_ref().map(|a| a.diagnosis.clone());
+        let resolver = s.settings.resolver;
+        use_effect_with((s.run, s.lookups.running), move |&(run, running)| {
+            if let (true, Some(diagnosis)) = (running, diagnosis) {
+                lookup::start(run, diagnosis, resolver, dispatch, alive);
+            }
+        });
+    }
+
+    // Once a verdict is on screen, move focus to it so keyboard and screen-reader users land there.
+    {
+        let has_result = s.analysis.is_some();
+        use_effect_with((s.run, has_result), move |&(_, has)| {
+            if has {
+                browser::focus_and_reveal("verdict");
+            }
+        });
+    }
+    use_effect_with(s.highlight.clone(), |field| {
+        if field.is_some() {
+            browser::focus_and_reveal("evidence-active");
+        }
+    });
+
+    let lang = s.lang;
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |l: Lang| dispatch.emit(Action::SetLang(l)))
+    };
+
+    let page = match &s.route {
+        Route::Diagnose => diagnose_page(s, &dispatch),
+        Route::Codes => html! { <CodesList lang={lang} /> },
+        Route::Code(code) => {
+            html! { <CodePage lang={lang} code={AttrValue::from(code.clone())} /> }
+        }
+    };
+
+    html! {
+        <div class={classes!("app", embedded.then_some("embedded"))} data-testid="app" data-lang={lang.code()}>
+            if !*embedded {
+                <header class="site-header">
+                    <div class="brand">
+                        <p class="app-name"><a href="#/">{ i18n::APP_NAME.get(lang) }</a></p>
+                        <p class="tagline">{ i18n::TAGLINE.get(lang) }</p>
+                    </div>
+                    <LangSwitch lang={lang} on_change={on_lang} />
+                </header>
+            } else {
+                <div class="embed-bar"><LangSwitch lang={lang} on_change={on_lang} /></div>
+            }
+            <main id="main">
+                { page }
+                <div class="side-panels">
+                    <SettingsPanel lang={lang} settings={s.settings} on_action={dispatch.clone()} />
+                    <AskedNames lang={lang} asked={s.asked.clone()} />
+                </div>
+            </main>
+            if !*embedded {
+                <footer class="site-footer">
+                    <p>{ i18n::PRIVATE_PROMISE.get(lang) }</p>
+                    <p><a href="#/codes" data-testid="codes-link">{ i18n::ALL_CODES.get(lang) }</a></p>
+                </footer>
+            }
+        </div>
+    }
+}
+
+/// The main page: the paste box, then the result.
+fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
+    let lang = s.lang;
+    let status = status_line(s);
+    let result = s.analysis.as_ref().map(|a| {
+        let listed = s.lookups.listed();
+        let listings: Vec<Listing<'_>> = listed
+            .iter()
+            .map(|(zone, answer)| Listing { zone, answer })
+            .collect();
+        let advice: Rc<Rendered> =
+            Rc::new(ndr_playbooks::advise_with(&a.diagnosis, &listings, lang));
+        let (pieces, excerpt) =
+            highlight::pieces(&a.input, &a.diagnosis.evidence, s.highlight.as_deref());
+        let party_name = a
+            .diagnosis
+            .blocking_party
+            .map(|p| AttrValue::from(ndr_playbooks::party_name(p).get(lang)));
+        let code_page = crate::components::codes::page_code(&a.diagnosis).map(AttrValue::from);
+        html! {
+            <div class="result" data-testid="result">
+                <Verdict lang={lang} diagnosis={a.diagnosis.clone()} advice={advice.clone()} />
+                <Facts lang={lang} diagnosis={a.diagnosis.clone()} party_name={party_name}
+                    code_page={code_page} highlight={s.highlight.clone().map(AttrValue::from)}
+                    on_action={dispatch.clone()} />
+                <DnsblTable lang={lang} lookups={s.lookups.clone()} />
+                <Steps lang={lang} advice={advice} />
+                <EvidenceView lang={lang} pieces={Rc::new(pieces)} excerpt={excerpt} />
+            </div>
+        }
+    });
+    html! {
+        <>
+        <h1 class="visually-hidden">{ i18n::APP_NAME.get(lang) }</h1>
+        <PasteBox lang={lang} text={AttrValue::from(s.text.clone())} working={s.working()}
+            problem={s.problem} on_action={dispatch.clone()} />
+        <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">{ status }</p>
+        { for result }
+        </>
+    }
+}
+
+/// What the live region announces: working, the verdict's arrival, lookup progress.
+fn status_line(s: &State) -> String {
+    let lang = s.lang;
+    if s.working() {
+        return i18n::WORKING.get(lang).to_string();
+    }
+    if s.analysis.is_none() {
+        return String::new();
+    }
+    let mut line = i18n::RESULT_HEADING.get(lang).to_string();
+    if s.lookups.running {
+        let (done, total) = (s.lookups.settled(), s.lookups.rows.len());
+        line.push_str(&match lang {
+            Lang::Ja => format!("。ブロックリスト {total} 件中 {done} 件を確認済み"),
+            Lang::En => format!(". Blocklists: {done} of {total} checked"),
+        });
+    } else if !s.lookups.rows.is_empty() {
+        line.push_str(match lang {
+            Lang::Ja => "。ブロックリストの確認が終わりました",
+            Lang::En => ". Blocklist check finished",
+        });
+    }
+    line
+}

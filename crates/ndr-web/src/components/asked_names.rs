@@ -1,0 +1,46 @@
+//! The privacy panel: exactly which DNS names were asked, of which resolver.
+
+use yew::prelude::*;
+
+use crate::i18n::{self, Lang};
+use crate::state::Asked;
+
+/// Props of [`AskedNames`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The page language.
+    pub lang: Lang,
+    /// Everything sent this session.
+    pub asked: Vec<Asked>,
+}
+
+/// Lists every name sent, grouped under the resolver it went to.
+#[function_component(AskedNames)]
+pub fn asked_names(props: &Props) -> Html {
+    let lang = props.lang;
+    let mut resolvers: Vec<&str> = Vec::new();
+    for a in &props.asked {
+        if !resolvers.contains(&a.resolver.as_str()) {
+            resolvers.push(&a.resolver);
+        }
+    }
+    html! {
+        <details class="card privacy" data-testid="privacy">
+            <summary><h2>{ i18n::PRIVACY_HEADING.get(lang) }{ format!(" ({})", props.asked.len()) }</h2></summary>
+            <p>{ i18n::PRIVACY_INTRO.get(lang) }</p>
+            if props.asked.is_empty() {
+                <p class="muted" data-testid="asked-none">{ i18n::PRIVACY_NONE.get(lang) }</p>
+            }
+            { for resolvers.iter().map(|r| html! {
+                <div class="asked-group">
+                    <p>{ i18n::PRIVACY_RESOLVER.get(lang) }{": "}<code data-testid="asked-resolver">{ *r }</code></p>
+                    <ul class="asked" data-testid="asked-names">
+                        { for props.asked.iter().filter(|a| a.resolver == *r).map(|a| html! {
+                            <li><code data-testid="asked-name">{ &a.name }</code></li>
+                        }) }
+                    </ul>
+                </div>
+            }) }
+        </details>
+    }
+}

@@ -1,0 +1,150 @@
+//! Code pages: `#/code/<code>` explains one code with its playbook; `#/codes` lists them all.
+
+use std::rc::Rc;
+
+use ndr_core::Diagnosis;
+use ndr_playbooks::{code_index, lookup_code, CodeEntry, CodeKind};
+use yew::prelude::*;
+
+use super::steps::Steps;
+use crate::i18n::{self, Lang};
+use crate::state::Route;
+
+/// The code of a diagnosis that has a page: the provider code if known, else the enhanced code.
+pub fn page_code(d: &Diagnosis) -> Option<String> {
+    [&d.provider_code, &d.enhanced_code]
+        .into_iter()
+        .flatten()
+        .find(|c| !lookup_code(c).is_empty())
+        .cloned()
+}
+
+fn party_label(entry: &CodeEntry, lang: Lang) -> Option<&'static str> {
+    entry.party.map(|p| ndr_playbooks::party_name(p).get(lang))
+}
+
+/// Props of [`CodePage`].
+#[derive(Properties, PartialEq)]
+pub struct CodeProps {
+    /// The page language.
+    pub lang: Lang,
+    /// The code from the URL.
+    pub code: AttrValue,
+}
+
+/// One code explained, without any pasted bounce.
+#[function_component(CodePage)]
+pub fn code_page(props: &CodeProps) -> Html {
+    let lang = props.lang;
+    let entries = lookup_code(&props.code);
+    let back = html! {
+        <p class="crumbs">
+            <a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.get(lang) }</a>
+            {" · "}
+            <a href={Route::Codes.to_hash()}>{ i18n::ALL_CODES.get(lang) }</a>
+        </p>
+    };
+    let Some(entry) = entries.first() else {
+        return html! {
+            <section class="card code-page" data-testid="code-page" data-found="false">
+                { back }
+                <h1><code>{ &props.code }</code></h1>
+                <p data-testid="code-unknown">{ i18n::CODE_UNKNOWN.get(lang) }</p>
+            </section>
+        };
+    };
+    let advice = Rc::new(entry.explain(lang));
+    html! {
+        <>
+        <section class="card code-page" data-testid="code-page" data-found="true">
+            { back }
+            <h1><code data-testid="code-title">{ entry.code }</code></h1>
+            if let Some(party) = party_label(entry, lang) {
+                <p class="eyebrow">{ party }</p>
+            }
+            <p class="verdict-text" data-testid="code-meaning">{ entry.meaning.get(lang) }</p>
+            <p class="why">{ &advice.verdict }</p>
+            <p class="why">{ &advice.why }</p>
+            <dl class="who-when">
+                <div><dt>{ i18n::WHO_ACTS.get(lang) }</dt>
+                    <dd>{ advice.who.iter().map(|w| w.label.as_str()).collect::<Vec<_>>().join(" / ") }</dd></div>
+                <div><dt>{ i18n::URGENCY.get(lang) }</dt><dd>{ &advice.urgency.label }</dd></div>
+            </dl>
+        </section>
+        <Steps lang={lang} advice={advice} />
+        </>
+    }
+}
+
+/// Props of [`CodesList`].
+#[derive(Properties, PartialEq)]
+pub struct ListProps {
+    /// The page language.
+    pub lang: Lang,
+}
+
+/// True when every word of `query` is in the code, its party or its meaning (either language).
+fn matches(entry: &CodeEntry, query: &str, lang: Lang) -> bool {
+    let hay = format!(
+        "{} {} {} {}",
+        entry.code,
+        party_label(entry, lang).unwrap_or(""),
+        entry.meaning.ja,
+        entry.meaning.en
+    )
+    .to_lowercase();
+    query
+        .to_lowercase()
+        .split_whitespace()
+        .all(|word| hay.contains(word))
+}
+
+/// Every known code, filterable.
+#[function_component(CodesList)]
+pub fn codes_list(props: &ListProps) -> Html {
+    let lang = props.lang;
+    let query = use_state(String::new);
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                query.set(input.value());
+            }
+        })
+    };
+    let shown: Vec<&CodeEntry> = code_index()
+        .iter()
+        .filter(|e| matches(e, &query, lang))
+        .collect();
+    let count = match lang {
+        Lang::Ja => format!("{} 件", shown.len()),
+        Lang::En => format!("{} codes", shown.len()),
+    };
+    html! {
+        <section class="card codes" data-testid="codes">
+            <p class="crumbs"><a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.get(lang) }</a></p>
+            <h1>{ i18n::CODES_HEADING.get(lang) }</h1>
+            <label for="code-search" class="label">{ i18n::CODES_SEARCH.get(lang) }</label>
+            <input id="code-search" type="search" data-testid="code-search" value={(*query).clone()} {oninput}
+                aria-describedby="code-count" autocomplete="off" />
+            <p id="code-count" class="muted" aria-live="polite">{ count }</p>
+            if shown.is_empty() {
+                <p>{ i18n::CODES_NONE.get(lang) }</p>
+            }
+            <ul class="code-list">
+                { for shown.iter().map(|e| {
+                    let kind = match e.kind { CodeKind::Enhanced => "enhanced", CodeKind::Provider => "provider" };
+                    html! {
+                        <li data-kind={kind}>
+                            <a href={Route::Code(e.code.to_string()).to_hash()} data-testid={format!("code-{}", e.code)}>
+                                <code>{ e.code }</code>
+                            </a>
+                            if let Some(party) = party_label(e, lang) { <span class="party">{ party }</span> }
+                            <span class="meaning">{ e.meaning.get(lang) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

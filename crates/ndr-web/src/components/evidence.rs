@@ -1,0 +1,53 @@
+//! The pasted text with the evidence marked, rendered as text nodes only (never as HTML).
+
+use yew::prelude::*;
+
+use crate::highlight::Piece;
+use crate::i18n::{self, Lang};
+
+/// Props of [`EvidenceView`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The page language.
+    pub lang: Lang,
+    /// The pieces to show.
+    pub pieces: std::rc::Rc<Vec<Piece>>,
+    /// True when only excerpts are shown.
+    pub excerpt: bool,
+}
+
+/// A scrollable block of the pasted message.
+#[function_component(EvidenceView)]
+pub fn evidence_view(props: &Props) -> Html {
+    let lang = props.lang;
+    let mut first_active = true;
+    let pieces = props.pieces.iter().map(|p| match p {
+        // Yew renders a `String` child as a text node, so `<script>` in a paste stays text.
+        Piece::Text(t) => html! { { t.clone() } },
+        Piece::Mark {
+            text,
+            field,
+            active,
+        } => {
+            let id = (*active && first_active).then(|| {
+                first_active = false;
+                "evidence-active"
+            });
+            html! {
+                <mark class={classes!(active.then_some("active"))} data-field={field.clone()}
+                    id={id} tabindex={id.map(|_| "-1")}>{ text.clone() }</mark>
+            }
+        }
+        Piece::Gap => html! { <span class="gap" aria-hidden="true">{ "\n…\n" }</span> },
+    });
+    html! {
+        <section class="card evidence" aria-labelledby="evidence-heading">
+            <h2 id="evidence-heading">{ i18n::EVIDENCE_HEADING.get(lang) }</h2>
+            if props.excerpt {
+                <p class="hint">{ i18n::EVIDENCE_EXCERPT_NOTE.get(lang) }</p>
+            }
+            <pre id="evidence" data-testid="evidence" tabindex="0"
+                aria-label={i18n::EVIDENCE_HEADING.get(lang)}>{ for pieces }</pre>
+        </section>
+    }
+}

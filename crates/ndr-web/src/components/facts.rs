@@ -1,0 +1,145 @@
+//! The facts read from the bounce, each able to point at its evidence in the pasted text.
+
+use std::rc::Rc;
+
+use ndr_core::Diagnosis;
+use yew::prelude::*;
+
+use crate::i18n::{self, Lang, Tr};
+use crate::state::{Action, Route};
+
+/// Props of [`Facts`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The page language.
+    pub lang: Lang,
+    /// The diagnosis.
+    pub diagnosis: Rc<Diagnosis>,
+    /// The name of the blocking party, in `lang`, if any.
+    pub party_name: Option<AttrValue>,
+    /// The code that has a page of its own (`S3150`), if any.
+    pub code_page: Option<AttrValue>,
+    /// The highlighted evidence field.
+    pub highlight: Option<AttrValue>,
+    /// Receives "show in message".
+    pub on_action: Callback<Action>,
+}
+
+/// The evidence fields that support a fact row (the first located one is highlighted).
+const IP_FIELDS: &[&str] = &["blocked_ip"];
+const REMOTE_FIELDS: &[&str] = &["remote_host", "remote_ip"];
+const CODE_FIELDS: &[&str] = &["provider_code", "enhanced_code", "smtp_code"];
+const PARTY_FIELDS: &[&str] = &["blocking_party", "list_zone"];
+const REASON_FIELDS: &[&str] = &["reason"];
+
+/// A definition list of what the bounce says.
+#[function_component(Facts)]
+pub fn facts(props: &Props) -> Html {
+    let lang = props.lang;
+    let d = &props.diagnosis;
+    let located = |fields: &[&str]| -> Option<String> {
+        fields.iter().find_map(|f| {
+            d.evidence
+                .iter()
+                .find(|e| e.field == *f && e.span.is_some())
+                .map(|e| e.field.clone())
+        })
+    };
+    let row = |id: &'static str, label: Tr, value: Html, fields: &[&str]| {
+        let show = located(fields).map(|field| {
+            let on_action = props.on_action.clone();
+            let pressed = props.highlight.as_deref() == Some(field.as_str());
+            let f = field.clone();
+            html! {
+                <button type="button" class="link-button" aria-pressed={pressed.to_string()}
+                    aria-controls="evidence" data-testid={format!("show-{id}")}
+                    onclick={Callback::from(move |_| on_action.emit(Action::Highlight(Some(f.clone()))))}>
+                    { i18n::SHOW_IN_TEXT.get(lang) }
+                </button>
+            }
+        });
+        html! {
+            <div class="fact" data-testid={format!("fact-{id}")}>
+                <dt>{ label.get(lang) }</dt>
+                <dd><span class="value" data-testid={format!("fact-{id}-value")}>{ value }</span>{ for show }</dd>
+            </div>
+        }
+    };
+
+    let mut rows = Vec::new();
+    if let Some(ip) = &d.blocked_ip {
+        rows.push(row(
+            "ip",
+            i18n::FACT_BLOCKED_IP,
+            html! { <code>{ ip }</code> },
+            IP_FIELDS,
+        ));
+    }
+    let remote = match (&d.remote_host, &d.remote_ip) {
+        (Some(h), Some(ip)) => Some(format!("{h} [{ip}]")),
+        (Some(h), None) => Some(h.clone()),
+        (None, Some(ip)) => Some(ip.clone()),
+        (None, None) => None,
+    };
+    if let Some(remote) = remote {
+        rows.push(row(
+            "remote",
+            i18n::FACT_REMOTE,
+            html! { <code>{ remote }</code> },
+            REMOTE_FIELDS,
+        ));
+    }
+    let codes: Vec<&str> = [&d.smtp_code, &d.enhanced_code, &d.provider_code]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !codes.is_empty() {
+        let link = props.code_page.as_ref().map(|code| {
+            let href = Route::Code(code.to_string()).to_hash();
+            html! { <a class="code-link" href={href} data-testid="code-page-link">{ i18n::CODE_PAGE_LINK.get(lang) }</a> }
+        });
+        let value = html! { <><code>{ codes.join(" ") }</code>{ for link }</> };
+        rows.push(row("codes", i18n::FACT_CODES, value, CODE_FIELDS));
+    }
+    if let Some(name) = &props.party_name {
+        let zone = d
+            .list_zone
+            .as_ref()
+            .map(|z| html! { <> {" ("}<code>{ z }</code>{")"}</> });
+        rows.push(row(
+            "party",
+            i18n::FACT_PARTY,
+            html! { <>{ name.as_str() }{ for zone }</> },
+            PARTY_FIELDS,
+        ));
+    }
+    let permanence = if d.hard_bounce {
+        i18n::FACT_PERMANENT
+    } else {
+        i18n::FACT_TEMPORARY
+    };
+    let reason = html! { <>{ i18n::reason_label(d.reason).get(lang) }<br/><span class="muted">{ permanence.get(lang) }</span></> };
+    rows.push(row("reason", i18n::FACT_REASON, reason, REASON_FIELDS));
+    let recipients: Vec<&str> = d
+        .recipients
+        .iter()
+        .map(|r| r.recipient.as_str())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if !recipients.is_empty() {
+        rows.push(row(
+            "recipients",
+            i18n::FACT_RECIPIENTS,
+            html! { <code>{ recipients.join(", ") }</code> },
+            &["recipient"],
+        ));
+    }
+
+    html! {
+        <section class="card facts" aria-labelledby="facts-heading" data-testid="facts">
+            <h2 id="facts-heading">{ i18n::FACTS_HEADING.get(lang) }</h2>
+            <dl>{ for rows }</dl>
+        </section>
+    }
+}

@@ -1,0 +1,37 @@
+//! The language switch: two buttons, the current one pressed.
+
+use yew::prelude::*;
+
+use crate::i18n::{self, Lang};
+
+/// Props of [`LangSwitch`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The current language.
+    pub lang: Lang,
+    /// Called with the chosen language.
+    pub on_change: Callback<Lang>,
+}
+
+/// Shows 日本語 | English; each name is written in its own language, so anyone can find theirs.
+#[function_component(LangSwitch)]
+pub fn lang_switch(props: &Props) -> Html {
+    let button = |lang: Lang, label: &'static str| {
+        let on_change = props.on_change.clone();
+        let pressed = props.lang == lang;
+        html! {
+            <button type="button" lang={lang.code()} aria-pressed={pressed.to_string()}
+                data-testid={format!("lang-{}", lang.code())}
+                onclick={Callback::from(move |_| on_change.emit(lang))}>
+                { label }
+            </button>
+        }
+    };
+    html! {
+        <div class="lang-switch" role="group" data-testid="lang-switch"
+            aria-label={i18n::LANG_SWITCH_LABEL.get(props.lang)}>
+            { button(Lang::Ja, "日本語") }
+            { button(Lang::En, "English") }
+        </div>
+    }
+}

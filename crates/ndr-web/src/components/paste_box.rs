@@ -1,0 +1,190 @@
+//! The paste box: label, where-to-find hints, file pick and drop, samples, Diagnose.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::i18n::{self, Lang};
+use crate::samples::SAMPLES;
+use crate::state::{Action, InputProblem, MAX_INPUT_BYTES};
+
+/// Props of [`PasteBox`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The page language.
+    pub lang: Lang,
+    /// What the box shows.
+    pub text: AttrValue,
+    /// True while `diagnose` runs.
+    pub working: bool,
+    /// A problem with the input.
+    pub problem: Option<InputProblem>,
+    /// Receives the user's gestures.
+    pub on_action: Callback<Action>,
+}
+
+fn load_file(file: web_sys::File, on_action: Callback<Action>) {
+    // Checked before reading, so a huge file is never pulled into memory.
+    if file.size() > MAX_INPUT_BYTES as f64 {
+        on_action.emit(Action::FileTooLarge(file.size() as usize));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match browser::read_file(file).await {
+            Some(bytes) => on_action.emit(Action::LoadFile(bytes)),
+            None => on_action.emit(Action::FileFailed),
+        }
+    });
+}
+
+/// The first step of the page.
+#[function_component(PasteBox)]
+pub fn paste_box(props: &Props) -> Html {
+    let lang = props.lang;
+    let t = |tr: i18n::Tr| tr.get(lang);
+    let dragging = use_state(|| false);
+
+    let oninput = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            // A paste (or a drop of text) diagnoses at once; typing waits for the button.
+            let kind = e.input_type();
+            if kind == "insertFromPaste" || kind == "insertFromDrop" {
+                on_action.emit(Action::Paste(area.value()));
+            } else {
+                on_action.emit(Action::Edit(area.value()));
+            }
+        })
+    };
+    let onkeydown = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                on_action.emit(Action::Diagnose);
+            }
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Only files are taken over; dragged text falls through to the textarea.
+            let has_files = e
+                .data_transfer()
+                .map(|dt| {
+                    dt.types()
+                        .iter()
+                        .any(|t| t.as_string().as_deref() == Some("Files"))
+                })
+                .unwrap_or(false);
+            if has_files {
+                e.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let on_action = props.on_action.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
+            let file = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                e.prevent_default();
+                load_file(file, on_action.clone());
+            }
+        })
+    };
+    let onchange = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                load_file(file, on_action.clone());
+            }
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+    let action = |a: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(a.clone()))
+    };
+
+    let problem = props.problem.map(|p| match p {
+        InputProblem::Empty => t(i18n::EMPTY_INPUT).to_string(),
+        InputProblem::TooLarge(size) => format!(
+            "{} ({:.1} MB)",
+            t(i18n::TOO_LARGE),
+            size as f64 / (1024.0 * 1024.0)
+        ),
+        InputProblem::FileUnreadable => t(i18n::FILE_READ_FAILED).to_string(),
+    });
+
+    html! {
+        <section class="card paste" aria-labelledby="paste-heading">
+            <h2 id="paste-heading"><span class="step-no" aria-hidden="true">{"1"}</span>{ t(i18n::PASTE_HEADING) }</h2>
+            <label for="bounce" class="label">{ t(i18n::PASTE_LABEL) }</label>
+            <details class="where">
+                <summary>{ t(i18n::WHERE_TO_FIND) }</summary>
+                <ul>
+                    <li>{ t(i18n::WHERE_OUTLOOK) }</li>
+                    <li>{ t(i18n::WHERE_GMAIL) }</li>
+                    <li>{ t(i18n::WHERE_THUNDERBIRD) }</li>
+                    <li>{ t(i18n::WHERE_IPHONE) }</li>
+                </ul>
+            </details>
+            <div class={classes!("drop", dragging.then_some("dragging"))}
+                {ondragover} {ondragleave} {ondrop}>
+                <textarea id="bounce" data-testid="paste" rows="10" spellcheck="false"
+                    autocomplete="off" autocapitalize="off"
+                    aria-describedby="drop-hint paste-problem"
+                    aria-invalid={props.problem.is_some().to_string()}
+                    placeholder={t(i18n::PASTE_PLACEHOLDER)}
+                    value={props.text.clone()} {oninput} {onkeydown} />
+            </div>
+            <p id="drop-hint" class="hint">{ t(i18n::DROP_HINT) }</p>
+            <p id="paste-problem" class="problem" data-testid="input-problem" role="alert">
+                { problem.unwrap_or_default() }
+            </p>
+            <div class="actions">
+                <button type="button" class="primary" data-testid="diagnose"
+                    disabled={props.working} onclick={action(Action::Diagnose)}>
+                    { if props.working { t(i18n::WORKING) } else { t(i18n::DIAGNOSE_BUTTON) } }
+                </button>
+                <label class="button file">
+                    { t(i18n::CHOOSE_FILE) }
+                    <input type="file" data-testid="file" class="visually-hidden"
+                        accept=".eml,.txt,.msg,message/rfc822,text/plain" {onchange} />
+                </label>
+                <button type="button" class="quiet" data-testid="clear" onclick={action(Action::Clear)}>
+                    { t(i18n::CLEAR_BUTTON) }
+                </button>
+            </div>
+            <div class="samples" role="group" aria-labelledby="samples-label">
+                <span id="samples-label">{ t(i18n::SAMPLES_LABEL) }</span>
+                { for SAMPLES.iter().map(|s| html! {
+                    <button type="button" class="chip" data-testid={format!("sample-{}", s.id)}
+                        onclick={action(Action::LoadSample(s.text))}>
+                        { s.label.get(lang) }
+                    </button>
+                }) }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,71 @@
+//! The verdict: one plain sentence, who must act, how urgent.
+
+use ndr_core::Diagnosis;
+use ndr_playbooks::Rendered;
+use yew::prelude::*;
+
+use crate::i18n::{self, Lang};
+
+/// Props of [`Verdict`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The page language.
+    pub lang: Lang,
+    /// The diagnosis (for its notes).
+    pub diagnosis: std::rc::Rc<Diagnosis>,
+    /// The advice, rendered in `lang`.
+    pub advice: std::rc::Rc<Rendered>,
+}
+
+/// The first thing the user reads after diagnosing.
+#[function_component(Verdict)]
+pub fn verdict(props: &Props) -> Html {
+    let lang = props.lang;
+    let a = &props.advice;
+    let urgency = format!("{:?}", a.urgency.id).to_ascii_lowercase();
+    let who = a
+        .who
+        .iter()
+        .map(|w| w.label.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let notes = props
+        .diagnosis
+        .notes
+        .iter()
+        .map(|n| i18n::note_text(&n.id).get(lang))
+        .collect::<Vec<_>>();
+    html! {
+        <section class={classes!("card", "verdict", format!("urgency-{urgency}"))}
+            aria-labelledby="verdict-heading" data-testid="verdict-card">
+            <h2 id="verdict-heading" class="eyebrow">{ i18n::RESULT_HEADING.get(lang) }</h2>
+            <p class="verdict-text" data-testid="verdict" tabindex="-1" id="verdict">{ &a.verdict }</p>
+            if !a.why.is_empty() {
+                <p class="why" data-testid="why">{ &a.why }</p>
+            }
+            <dl class="who-when">
+                <div>
+                    <dt>{ i18n::WHO_ACTS.get(lang) }</dt>
+                    <dd data-testid="who">{ who }</dd>
+                </div>
+                <div>
+                    <dt>{ i18n::URGENCY.get(lang) }</dt>
+                    <dd data-testid="urgency" data-urgency={urgency.clone()}>
+                        <span class="urgency-dot" aria-hidden="true"></span>{ &a.urgency.label }
+                    </dd>
+                </div>
+                if !a.duration.is_empty() {
+                    <div>
+                        <dt>{ i18n::DURATION.get(lang) }</dt>
+                        <dd data-testid="duration">{ &a.duration }</dd>
+                    </div>
+                }
+            </dl>
+            if !notes.is_empty() {
+                <ul class="notes" data-testid="notes">
+                    { for notes.iter().map(|n| html! { <li>{ *n }</li> }) }
+                </ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,273 @@
+//! Cuts the pasted bytes into plain-text pieces and marked pieces for the evidence view.
+//!
+//! The page renders each piece as a text node (never as HTML), marked pieces inside
+//! `<mark>`. Spans come from `ndr-core` as byte ranges of the input; they are clamped and
+//! merged here so a bad span can never panic or split the page.
+
+use ndr_core::Evidence;
+
+/// Inputs longer than this are shown as excerpts around the evidence, so a 5 MB paste
+/// does not become a 5 MB text node that the browser must lay out.
+pub const FULL_VIEW_LIMIT: usize = 200 * 1024;
+
+/// Lines of context kept above and below each piece of evidence in an excerpt.
+const CONTEXT_LINES: usize = 3;
+
+/// At most this many bytes of context on either side, for inputs with very long lines.
+const MAX_CONTEXT: usize = 2048;
+
+/// How much of a long input without any located evidence is shown.
+const HEAD_BYTES: usize = 16 * 1024;
+
+/// One piece of the evidence view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Unmarked text.
+    Text(String),
+    /// Text that supports a conclusion.
+    Mark {
+        /// The text.
+        text: String,
+        /// The `Diagnosis` field it supports (the first, when spans overlap).
+        field: String,
+        /// True when it supports the field the user asked to see.
+        active: bool,
+    },
+    /// Lines left out of an excerpt.
+    Gap,
+}
+
+/// A located, clamped span.
+#[derive(Debug, Clone)]
+struct Span {
+    start: usize,
+    end: usize,
+    field: String,
+    active: bool,
+}
+
+/// The pieces for `input` with `evidence` marked; `active` is the field to emphasise.
+///
+/// Returns the pieces and whether the view is an excerpt.
+pub fn pieces(input: &[u8], evidence: &[Evidence], active: Option<&str>) -> (Vec<Piece>, bool) {
+    let spans = spans(input.len(), evidence, active);
+    if input.len() <= FULL_VIEW_LIMIT {
+        return (cut(input, 0, input.len(), &spans), false);
+    }
+    let mut windows: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|s| {
+            (
+                line_start(input, s.start, CONTEXT_LINES).max(s.start.saturating_sub(MAX_CONTEXT)),
+                line_end(input, s.end, CONTEXT_LINES).min(s.end + MAX_CONTEXT),
+            )
+        })
+        .collect();
+    if windows.is_empty() {
+        let head = HEAD_BYTES.min(input.len());
+        windows.push((0, line_end(input, head, 0).min(head + MAX_CONTEXT)));
+    }
+    windows.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in windows {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    let mut out = Vec::new();
+    for (i, &(start, end)) in merged.iter().enumerate() {
+        if i > 0 || start > 0 {
+            out.push(Piece::Gap);
+        }
+        out.extend(cut(input, start, end, &spans));
+    }
+    if merged.last().is_some_and(|&(_, end)| end < input.len()) {
+        out.push(Piece::Gap);
+    }
+    (out, true)
+}
+
+/// Located spans, clamped to the input, sorted, and with overlaps merged into one.
+fn spans(len: usize, evidence: &[Evidence], active: Option<&str>) -> Vec<Span> {
+    let mut spans: Vec<Span> = evidence
+        .iter()
+        .filter_map(|e| {
+            let (start, end) = e.span?;
+            let end = end.min(len);
+            (start < end).then(|| Span {
+                start,
+                end,
+                field: e.field.clone(),
+                active: active == Some(e.field.as_str()),
+            })
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut merged: Vec<Span> = Vec::new();
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.start < last.end => {
+                last.end = last.end.max(s.end);
+                if s.active && !last.active {
+                    last.active = true;
+                    last.field = s.field;
+                }
+            }
+            _ => merged.push(s),
+        }
+    }
+    merged
+}
+
+/// The pieces of `input[from..to]`, with the spans that fall in it marked (cut at the edges).
+fn cut(input: &[u8], from: usize, to: usize, spans: &[Span]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut at = from;
+    for s in spans {
+        let start = s.start.max(from);
+        let end = s.end.min(to);
+        if start >= end || start < at {
+            continue;
+        }
+        if at < start {
+            out.push(Piece::Text(text(&input[at..start])));
+        }
+        out.push(Piece::Mark {
+            text: text(&input[start..end]),
+            field: s.field.clone(),
+            active: s.active,
+        });
+        at = end;
+    }
+    if at < to {
+        out.push(Piece::Text(text(&input[at..to])));
+    }
+    out
+}
+
+/// Bytes as text; a cut through a multi-byte character shows U+FFFD instead of panicking.
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The start of the line `lines` lines above the one holding `at`.
+fn line_start(input: &[u8], at: usize, lines: usize) -> usize {
+    let mut pos = at.min(input.len());
+    for _ in 0..=lines {
+        match input[..pos].iter().rposition(|&b| b == b'\n') {
+            Some(nl) => pos = nl,
+            None => return 0,
+        }
+    }
+    pos + 1
+}
+
+/// The end (after the newline) of the line `lines` lines below the one holding `at`.
+fn line_end(input: &[u8], at: usize, lines: usize) -> usize {
+    let mut pos = at.min(input.len());
+    for _ in 0..=lines {
+        match input[pos..].iter().position(|&b| b == b'\n') {
+            Some(nl) => pos = pos + nl + 1,
+            None => return input.len(),
+        }
+        if pos >= input.len() {
+            return input.len();
+        }
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(field: &str, span: Option<(usize, usize)>) -> Evidence {
+        Evidence {
+            field: field.into(),
+            text: String::new(),
+            span,
+        }
+    }
+
+    fn render(p: &[Piece]) -> String {
+        p.iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.clone(),
+                Piece::Mark { text, active, .. } if *active => format!("[[{text}]]"),
+                Piece::Mark { text, .. } => format!("[{text}]"),
+                Piece::Gap => "…".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marks_spans_and_emphasises_the_active_field() {
+        let input = b"550 5.7.606 banned sending IP [192.0.2.1]";
+        let e = [
+            ev("enhanced_code", Some((4, 11))),
+            ev("blocked_ip", Some((31, 40))),
+        ];
+        let (p, excerpt) = pieces(input, &e, Some("blocked_ip"));
+        assert!(!excerpt);
+        assert_eq!(
+            render(&p),
+            "550 [5.7.606] banned sending IP [[[192.0.2.1]]]"
+        );
+    }
+
+    #[test]
+    fn bad_spans_never_panic() {
+        let input = "あいう".as_bytes();
+        let e = [
+            ev("a", Some((1, 2))),   // inside a character
+            ev("b", Some((5, 100))), // past the end
+            ev("c", Some((7, 3))),   // backwards
+            ev("d", None),
+            ev("e", Some((0, 4))), // overlaps a
+        ];
+        let (p, _) = pieces(input, &e, Some("b"));
+        let all = render(&p);
+        assert!(all.contains('\u{fffd}'));
+        assert!(all.starts_with('['));
+    }
+
+    #[test]
+    fn overlapping_spans_merge_into_one_mark() {
+        let (p, _) = pieces(
+            b"abcdefgh",
+            &[ev("x", Some((1, 5))), ev("y", Some((3, 7)))],
+            None,
+        );
+        assert_eq!(render(&p), "a[bcdefg]h");
+    }
+
+    #[test]
+    fn long_input_shows_excerpts_around_evidence() {
+        let mut input = Vec::new();
+        for i in 0..20_000 {
+            input.extend_from_slice(format!("filler line {i}\n").as_bytes());
+        }
+        let at = input.len() / 2;
+        input.splice(at..at, b"550 5.7.606 HERE\n".iter().copied());
+        let start = at + 4;
+        let (p, excerpt) = pieces(
+            &input,
+            &[ev("enhanced_code", Some((start, start + 7)))],
+            None,
+        );
+        assert!(excerpt);
+        let shown = render(&p);
+        assert!(shown.len() < 1000, "{}", shown.len());
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert!(shown.contains("[5.7.606]"));
+    }
+
+    #[test]
+    fn long_input_without_evidence_shows_its_head() {
+        let input = vec![b'x'; FULL_VIEW_LIMIT * 2];
+        let (p, excerpt) = pieces(&input, &[], None);
+        assert!(excerpt);
+        assert!(render(&p).len() < FULL_VIEW_LIMIT * 2);
+    }
+}

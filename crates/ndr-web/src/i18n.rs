@@ -1,0 +1,413 @@
+//! Every word the page shows, in Japanese and English side by side.
+//!
+//! Each string is a `Tr { ja, en }` literal, so leaving out a language is a compile error
+//! (E0063), not a blank on the page. Texts that depend on the bounce (verdicts, steps)
+//! come from `ndr-playbooks`; this file holds only the page's own chrome.
+
+use ndr_core::{IpScope, Reason};
+
+/// The page language: the playbooks' own, so advice and chrome always agree.
+pub use ndr_playbooks::Lang;
+
+/// One user-visible string in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr {
+    /// Japanese.
+    pub ja: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Tr {
+    /// The string in `lang`.
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ja => self.ja,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Shorthand for a `Tr` literal; both arguments are required.
+macro_rules! tr {
+    ($ja:expr, $en:expr $(,)?) => {
+        Tr { ja: $ja, en: $en }
+    };
+}
+
+// ---- Header and chrome -------------------------------------------------------------------
+
+pub const APP_NAME: Tr = tr!("NDR Doctor", "NDR Doctor");
+pub const TAGLINE: Tr = tr!(
+    "届かなかったメールの理由と、次にすることがわかります。",
+    "Find out why your email bounced, and what to do next."
+);
+pub const PRIVATE_PROMISE: Tr = tr!(
+    "貼り付けた内容はこのブラウザーの中だけで調べます。どこにも送信しません。",
+    "What you paste is read only inside this browser. It is never sent anywhere."
+);
+pub const LANG_SWITCH_LABEL: Tr = tr!("表示言語", "Language");
+pub const SKIP_TO_MAIN: Tr = tr!("本文へ移動", "Skip to main content");
+
+// ---- Paste box ---------------------------------------------------------------------------
+
+pub const PASTE_HEADING: Tr = tr!("エラーメールを貼り付ける", "Paste the bounce message");
+pub const PASTE_LABEL: Tr = tr!(
+    "戻ってきたエラーメール（全文でも、画面に見えている文章だけでも構いません）",
+    "The message that came back (the whole source, or just the text you can see)"
+);
+pub const PASTE_PLACEHOLDER: Tr = tr!(
+    "例: 「Undelivered Mail Returned to Sender」「配信不能」などの件名のメールを開き、本文をすべてコピーしてここに貼り付けます。",
+    "For example, open the message titled “Undelivered Mail Returned to Sender” or “Delivery has failed”, copy all of it and paste it here."
+);
+pub const WHERE_TO_FIND: Tr = tr!(
+    "エラーメールの全文（ソース）はどこで見られますか？",
+    "Where do I find the full message (source)?"
+);
+pub const WHERE_OUTLOOK: Tr = tr!(
+    "Outlook: エラーメールを開き、「…」→「表示」→「メッセージのソースを表示」（デスクトップ版は「ファイル」→「プロパティ」のインターネット ヘッダー）。",
+    "Outlook: open the bounce, then “…” → “View” → “View message source” (desktop: File → Properties, Internet headers)."
+);
+pub const WHERE_GMAIL: Tr = tr!(
+    "Gmail: エラーメールを開き、右上の「︙」→「メッセージのソースを表示」→「クリップボードにコピー」。",
+    "Gmail: open the bounce, then “⋮” at the top right → “Show original” → “Copy to clipboard”."
+);
+pub const WHERE_THUNDERBIRD: Tr = tr!(
+    "Thunderbird: エラーメールを選び、「表示」→「メッセージのソース」（Ctrl+U）。",
+    "Thunderbird: select the bounce, then View → Message Source (Ctrl+U)."
+);
+pub const WHERE_IPHONE: Tr = tr!(
+    "iPhone のメール: ソースは表示できないので、画面の文章を長押しで全選択してコピーしてください。それでも診断できます。",
+    "iPhone Mail: it cannot show the source, so press and hold the text, select all and copy it. That is enough to diagnose."
+);
+pub const DIAGNOSE_BUTTON: Tr = tr!("診断する", "Diagnose");
+pub const CHOOSE_FILE: Tr = tr!(
+    "ファイルを選ぶ（.eml / .txt）",
+    "Choose a file (.eml / .txt)"
+);
+pub const CLEAR_BUTTON: Tr = tr!("消去", "Clear");
+pub const DROP_HINT: Tr = tr!(
+    ".eml や .txt のファイルをここにドロップすることもできます。",
+    "You can also drop an .eml or .txt file here."
+);
+pub const SAMPLES_LABEL: Tr = tr!("例で試す:", "Try an example:");
+pub const WORKING: Tr = tr!("調べています…", "Reading the message…");
+pub const EMPTY_INPUT: Tr = tr!(
+    "まだ何も貼り付けられていません。エラーメールの本文を貼り付けてから「診断する」を押してください。",
+    "Nothing has been pasted yet. Paste the bounce message, then press Diagnose."
+);
+pub const TOO_LARGE: Tr = tr!(
+    "大きすぎます（上限 5 MB）。エラーメールの添付ファイルを除いた本文だけを貼り付けてください。",
+    "This is too large (the limit is 5 MB). Paste the bounce without its attachments."
+);
+pub const FILE_READ_FAILED: Tr = tr!(
+    "ファイルを読み込めませんでした。",
+    "The file could not be read."
+);
+
+// ---- Verdict and facts -------------------------------------------------------------------
+
+pub const RESULT_HEADING: Tr = tr!("診断結果", "Diagnosis");
+pub const WHO_ACTS: Tr = tr!("対応する人", "Who needs to act");
+pub const URGENCY: Tr = tr!("急ぎ度", "How urgent");
+pub const DURATION: Tr = tr!("解決までの目安", "Usually takes");
+pub const FACTS_HEADING: Tr = tr!("わかったこと", "What the message says");
+pub const FACT_BLOCKED_IP: Tr = tr!(
+    "ブロックされた送信元 IP アドレス",
+    "Blocked sending IP address"
+);
+pub const FACT_REMOTE: Tr = tr!("拒否したサーバー", "Server that refused the mail");
+pub const FACT_CODES: Tr = tr!("エラーコード", "Error codes");
+pub const FACT_PARTY: Tr = tr!("ブロックした組織", "Who blocked it");
+pub const FACT_REASON: Tr = tr!("理由の分類", "Kind of problem");
+pub const FACT_RECIPIENTS: Tr = tr!("届かなかった宛先", "Recipients that failed");
+pub const FACT_PERMANENT: Tr = tr!(
+    "恒久的な拒否（このまま再送しても届きません）",
+    "Permanent refusal (resending as is will not help)"
+);
+pub const FACT_TEMPORARY: Tr = tr!(
+    "一時的な拒否（時間をおくと届く可能性があります）",
+    "Temporary refusal (it may go through later)"
+);
+pub const SHOW_IN_TEXT: Tr = tr!("本文で見る", "Show in message");
+pub const CODE_PAGE_LINK: Tr = tr!("このコードの説明", "About this code");
+pub const EVIDENCE_HEADING: Tr = tr!("貼り付けた本文", "The message you pasted");
+pub const EVIDENCE_EXCERPT_NOTE: Tr = tr!(
+    "本文が長いため、根拠の前後だけを表示しています。",
+    "The message is long, so only the lines around the evidence are shown."
+);
+pub const COPY: Tr = tr!("コピー", "Copy");
+pub const COPIED: Tr = tr!("コピーしました", "Copied");
+pub const NOT_A_BOUNCE: Tr = tr!(
+    "エラーメール（配信不能通知）には見えませんでした。戻ってきたメールの本文全体を貼り付けてみてください。",
+    "This does not look like a bounce message. Try pasting the whole message that came back."
+);
+pub const UNKNOWN_REASON: Tr = tr!(
+    "はっきりした理由は読み取れませんでした。下の情報と本文を、メールの管理者やホスティング事業者に見せてください。",
+    "No clear reason could be read. Show the details below and the message to your mail administrator or hosting company."
+);
+
+// ---- Blocklists --------------------------------------------------------------------------
+
+pub const DNSBL_HEADING: Tr = tr!("ブロックリストの確認", "Blocklist check");
+pub const DNSBL_INTRO: Tr = tr!(
+    "送信元の IP アドレスやドメインが主なブロックリストに載っているか、DNS で問い合わせます。",
+    "The main blocklists are asked, over DNS, whether the sending IP address or domain is listed."
+);
+pub const DNSBL_COL_LIST: Tr = tr!("リスト", "List");
+pub const DNSBL_COL_STATE: Tr = tr!("結果", "Result");
+pub const DNSBL_COL_DETAIL: Tr = tr!("詳細", "Details");
+pub const DNSBL_LISTED: Tr = tr!("掲載あり", "Listed");
+pub const DNSBL_NOT_LISTED: Tr = tr!("掲載なし", "Not listed");
+pub const DNSBL_UNAVAILABLE: Tr = tr!("確認できず", "Could not check");
+pub const DNSBL_PENDING: Tr = tr!("確認中…", "Checking…");
+pub const DNSBL_CHECK_BY_HAND: Tr = tr!("公式サイトで確認", "Check on the list's site");
+pub const DNSBL_PROGRESS: Tr = tr!("件を確認済み（全", "checked of");
+pub const DNSBL_DONE: Tr = tr!("確認が終わりました。", "All lists have been checked.");
+pub const DNSBL_OFF: Tr = tr!(
+    "ブロックリストの確認はオフになっています（設定）。このページからは何も送信されません。",
+    "Blocklist checks are turned off (Settings). Nothing leaves this page."
+);
+pub const DNSBL_NO_IP: Tr = tr!(
+    "エラーメールに送信元 IP アドレスが書かれていないため、ブロックリストは確認しません。",
+    "The bounce names no sending IP address, so no blocklist is checked."
+);
+pub const DNSBL_SCOPE_PRIVATE: Tr = tr!(
+    "この IP アドレスは社内ネットワーク用（プライベート）なので、公開のブロックリストには載りません。確認しません。",
+    "This is a private (internal network) address; public blocklists never list it, so it is not checked."
+);
+pub const DNSBL_SCOPE_LOOPBACK: Tr = tr!(
+    "この IP アドレスは機器自身を指す特別なアドレスなので、確認しません。",
+    "This address points at the machine itself (loopback), so it is not checked."
+);
+pub const DNSBL_SCOPE_DOCUMENTATION: Tr = tr!(
+    "この IP アドレスは説明用に予約された例示用アドレス（例のメールなど）なので、確認しません。",
+    "This address is reserved for examples and documentation (as in the samples), so it is not checked."
+);
+pub const DNSBL_SCOPE_RESERVED: Tr = tr!(
+    "この IP アドレスは特別な用途に予約されていて、インターネットの送信元にはならないため、確認しません。",
+    "This address is reserved for special use and cannot be a sender on the internet, so it is not checked."
+);
+pub const DNSBL_UNSUPPORTED: Tr = tr!(
+    "この IP アドレスを調べられる公開ブロックリストはありません。",
+    "No public blocklist can be asked about this address."
+);
+
+/// Why the blocked IP is not looked up, by its scope.
+pub fn scope_reason(scope: IpScope) -> Tr {
+    match scope {
+        IpScope::Public => DNSBL_UNSUPPORTED,
+        IpScope::Private => DNSBL_SCOPE_PRIVATE,
+        IpScope::Loopback => DNSBL_SCOPE_LOOPBACK,
+        IpScope::Documentation => DNSBL_SCOPE_DOCUMENTATION,
+        IpScope::Reserved => DNSBL_SCOPE_RESERVED,
+    }
+}
+
+/// Why a list could not be checked, by the blocklist crate's reason id.
+pub fn why_text(id: &str) -> Tr {
+    match id {
+        "timeout" => tr!("DNS サービスが時間内に応答しませんでした。", "The DNS service did not answer in time."),
+        "deadline" => tr!("確認の制限時間を過ぎました。", "The check ran out of time."),
+        "network" => tr!("DNS サービスに接続できませんでした。", "The DNS service could not be reached."),
+        "http_error" => tr!("DNS サービスがエラーを返しました。", "The DNS service answered with an error."),
+        "rate_limited" => tr!("DNS サービスが問い合わせを制限しています。しばらくしてから試してください。", "The DNS service is limiting questions; try again later."),
+        "bad_response" => tr!("DNS サービスの応答を読み取れませんでした。", "The DNS service's answer could not be read."),
+        "servfail" => tr!("リストのサーバーが応答しませんでした（SERVFAIL）。", "The list's servers did not answer (SERVFAIL)."),
+        "dns_refused" => tr!("DNS サービスが問い合わせを拒否しました。", "The DNS service refused the question."),
+        "dns_error" => tr!("DNS のエラーが返りました。", "A DNS error came back."),
+        "refused_by_list" => tr!(
+            "このリストは公開 DNS サービスからの問い合わせに答えません。公式サイトで確認してください。",
+            "This list does not answer questions from public DNS services. Check on its own site."
+        ),
+        "test_point_not_listed" => tr!(
+            "この DNS サービス経由ではリストの答えが信頼できません（テスト用の名前が正しく答えられませんでした）。公式サイトで確認してください。",
+            "Answers for this list through this DNS service cannot be trusted (its test entry failed). Check on its own site."
+        ),
+        "zone_lists_everything" => tr!(
+            "このリストは何でも「掲載あり」と答えていて、壊れています。結果は使えません。",
+            "This list answers \"listed\" for everything; it is broken, so its answer means nothing."
+        ),
+        "unexpected_answer" => tr!("リストから想定外の答えが返りました。", "The list gave an unexpected answer."),
+        "key_required" => tr!(
+            "このリストは契約者用の鍵が必要なため、ここからは確認できません。公式サイトで確認してください。",
+            "This list needs a customer key, so it cannot be asked from here. Check on its own site."
+        ),
+        "closed_list" => tr!(
+            "このリストはすでに運営を終了しています。問い合わせていません。",
+            "This list has shut down. It was not asked."
+        ),
+        "name_too_long" => tr!("問い合わせる名前が長すぎます。", "The name to ask would be too long for DNS."),
+        "no_resolver" => tr!("DNS サービスが設定されていません。", "No DNS service is set."),
+        "no_answer" => tr!("答えが返ってきませんでした。", "No answer came back."),
+        _ => tr!("確認できませんでした。", "It could not be checked."),
+    }
+}
+
+// ---- Playbook ----------------------------------------------------------------------------
+
+pub const STEPS_HEADING: Tr = tr!("次にすること", "What to do next");
+pub const PREPARE_HEADING: Tr = tr!("用意するもの", "Have ready");
+pub const DONTS_HEADING: Tr = tr!("してはいけないこと", "Please don't");
+pub const MESSAGE_HEADING: Tr = tr!("そのまま送れる文面", "A message you can send");
+pub const MESSAGE_HINT: Tr = tr!(
+    "必要に応じて書き換えてから、コピーして送ってください。",
+    "Edit it if you like, then copy and send it."
+);
+pub const MESSAGE_LABEL: Tr = tr!("送る文面（編集できます）", "Message (you can edit it)");
+pub const SOURCES_HEADING: Tr = tr!("出典（公式の説明）", "Sources (official pages)");
+pub const OPENS_NEW_TAB: Tr = tr!("（新しいタブで開きます）", "(opens in a new tab)");
+
+// ---- Settings and privacy ----------------------------------------------------------------
+
+pub const SETTINGS_HEADING: Tr = tr!("設定", "Settings");
+pub const RESOLVER_LABEL: Tr = tr!(
+    "問い合わせに使う DNS サービス",
+    "DNS service used for the checks"
+);
+pub const LOOKUPS_LABEL: Tr = tr!(
+    "ブロックリストを確認する（オフにすると、このページからは何も送信されません）",
+    "Check blocklists (when off, nothing at all leaves this page)"
+);
+pub const PRIVACY_HEADING: Tr = tr!("このページが送信したもの", "What this page sent");
+pub const PRIVACY_INTRO: Tr = tr!(
+    "貼り付けた本文は送信していません。送ったのは、ブロックリストへの次の DNS の問い合わせだけです。",
+    "The pasted text was not sent. The only things sent were these DNS questions to blocklists."
+);
+pub const PRIVACY_RESOLVER: Tr = tr!("問い合わせ先", "Asked through");
+pub const PRIVACY_NONE: Tr = tr!("まだ何も送信していません。", "Nothing has been sent yet.");
+
+// ---- Code pages --------------------------------------------------------------------------
+
+pub const CODES_HEADING: Tr = tr!("エラーコード一覧", "Error codes");
+pub const CODES_SEARCH: Tr = tr!("コードや言葉で絞り込む", "Filter by code or word");
+pub const CODES_NONE: Tr = tr!("該当するコードはありません。", "No code matches.");
+pub const CODE_UNKNOWN: Tr = tr!(
+    "このコードの説明はまだありません。",
+    "There is no explanation for this code yet."
+);
+pub const BACK_TO_DIAGNOSIS: Tr = tr!("エラーメールを診断する", "Diagnose a bounce");
+pub const ALL_CODES: Tr = tr!("エラーコード一覧", "All error codes");
+
+// ---- Notes from the core -----------------------------------------------------------------
+
+/// The text for a core note id; unknown ids fall back to a generic line.
+pub fn note_text(id: &str) -> Tr {
+    match id {
+        "empty_input" => EMPTY_INPUT,
+        "not_a_bounce" => NOT_A_BOUNCE,
+        "binary_input" => tr!(
+            "文字として読めない内容（画像や圧縮ファイルなど）が含まれていました。",
+            "Part of this is not text (an image or archive?)."
+        ),
+        "input_truncated" => tr!(
+            "とても長いため、先頭の部分だけを調べました。",
+            "It is very long, so only its beginning was read."
+        ),
+        "closed_list" => tr!(
+            "相手のサーバーは、すでに運営を終了したブロックリストを使っています。これは相手側の設定の問題です。",
+            "The receiving server uses a blocklist that has shut down. That is a problem in the receiver's setup."
+        ),
+        "receiver_resolver_refused" => tr!(
+            "相手のサーバーの問い合わせがブロックリスト側に拒否されている可能性があります（相手側の設定の問題）。",
+            "The receiving server's own blocklist queries may be refused by the list (a problem on the receiver's side)."
+        ),
+        _ => tr!(
+            "読み取りについての補足があります。",
+            "There is a remark about how the message was read."
+        ),
+    }
+}
+
+/// A short plain name for a reason, shown among the facts.
+pub fn reason_label(reason: Reason) -> Tr {
+    use Reason::*;
+    match reason {
+        AuthFailure => tr!(
+            "送信ドメイン認証（SPF・DKIM・DMARC）の失敗",
+            "Sender authentication (SPF, DKIM, DMARC) failed"
+        ),
+        BadReputation => tr!("送信元の評判が低い", "Low sender reputation"),
+        Blocked => tr!("送信元 IP アドレスのブロック", "Sending IP address blocked"),
+        ContentError => tr!("内容の形式の問題", "Problem with the content"),
+        Delivered => tr!(
+            "配信済み（エラーではありません）",
+            "Delivered (not an error)"
+        ),
+        ExceedLimit => tr!("制限を超えた", "A limit was exceeded"),
+        Expired => tr!("配信の再試行が期限切れ", "Gave up after retrying"),
+        FailedStartTls => tr!("暗号化（STARTTLS）の失敗", "Encryption (STARTTLS) failed"),
+        Feedback => tr!(
+            "苦情の通知（エラーではありません）",
+            "A complaint report (not a bounce)"
+        ),
+        Filtered => tr!(
+            "受信側のフィルターによる拒否",
+            "Refused by the recipient's filter"
+        ),
+        HasMoved => tr!("宛先が移転した", "The address has moved"),
+        HostUnknown => tr!(
+            "宛先のドメインが見つからない",
+            "The recipient's domain does not exist"
+        ),
+        MailboxFull => tr!(
+            "相手のメールボックスが満杯",
+            "The recipient's mailbox is full"
+        ),
+        MailerError => tr!("配送プログラムのエラー", "A mail program failed"),
+        MesgTooBig => tr!("メールが大きすぎる", "The message is too big"),
+        NetworkError => tr!("ネットワークの問題", "A network problem"),
+        NoRelaying => tr!("中継の拒否", "Relaying refused"),
+        NotAccept => tr!(
+            "相手がメールを受け付けていない",
+            "The recipient accepts no mail"
+        ),
+        NotCompliantRfc => tr!(
+            "メールの形式が規格外",
+            "The message breaks the mail standards"
+        ),
+        OnHold => tr!("保留中", "On hold"),
+        PolicyViolation => tr!(
+            "受信側のポリシーによる拒否",
+            "Refused by the receiver's policy"
+        ),
+        Rejected => tr!("差出人アドレスの拒否", "The sender address was refused"),
+        RequirePtr => tr!(
+            "送信元の逆引き（PTR）がない",
+            "The sending server lacks reverse DNS (PTR)"
+        ),
+        SecurityError => tr!("セキュリティ上の拒否", "Refused for security reasons"),
+        SpamDetected => tr!("迷惑メールと判定された", "Classified as spam"),
+        Speeding => tr!("送信が速すぎる", "Sent too fast"),
+        Suppressed => tr!("配信停止リストに登録済み", "On a suppression list"),
+        Suspend => tr!(
+            "宛先のアカウントが停止中",
+            "The recipient's account is suspended"
+        ),
+        SyntaxError => tr!("SMTP の文法エラー", "An SMTP syntax error"),
+        SystemError => tr!("受信側のシステムエラー", "A system error at the receiver"),
+        SystemFull => tr!("受信側のディスクが満杯", "The receiver's disk is full"),
+        TooManyConn => tr!("接続が多すぎる", "Too many connections"),
+        Undefined => tr!("不明", "Unknown"),
+        UserUnknown => tr!(
+            "宛先のアドレスが存在しない",
+            "The recipient address does not exist"
+        ),
+        Vacation => tr!("自動応答（不在通知）", "An auto-reply (out of office)"),
+        VirusDetected => tr!("ウイルスが見つかった", "A virus was found"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_has_two_nonempty_labels() {
+        for &r in Reason::ALL {
+            let t = reason_label(r);
+            assert!(!t.ja.is_empty() && !t.en.is_empty(), "{r:?}");
+            assert_ne!(t.ja, t.en, "{r:?} not translated");
+        }
+    }
+}

@@ -1,0 +1,881 @@
+//! The page's state and its reducer: plain Rust, no browser, tested natively.
+//!
+//! Components show this state and send `Action`s; they never parse, classify or decide
+//! whether a list is listed or could not be checked. The app shell (`app.rs`) performs the
+//! effects the state asks for (run `diagnose`, start lookups) and reports back with actions
+//! that carry the run number, so answers for an older paste are dropped.
+
+use std::rc::Rc;
+
+use ndr_core::{Diagnosis, IpScope};
+
+use crate::i18n::Lang;
+
+/// Pastes and files above this size are refused with a message instead of being read.
+///
+/// A bounce with its original message attached is rarely over 1 MB; 5 MB leaves room
+/// for a forwarded chain with attachments while keeping `diagnose` well under a second.
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Which page is shown, from the URL hash (`#/codes`, `#/code/S3150`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Route {
+    /// The paste box and the diagnosis.
+    #[default]
+    Diagnose,
+    /// The searchable list of known codes.
+    Codes,
+    /// One code explained.
+    Code(String),
+}
+
+impl Route {
+    /// Reads a location hash such as `#/code/5.7.606`; anything unknown is the main page.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        if path == "codes" {
+            return Route::Codes;
+        }
+        if let Some(code) = path.strip_prefix("code/") {
+            let code = percent_decode(code);
+            let code = code.trim();
+            if !code.is_empty() {
+                return Route::Code(code.to_string());
+            }
+        }
+        Route::Diagnose
+    }
+
+    /// The hash for this route (`#/code/S3150`); the main page is `#/`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Diagnose => "#/".to_string(),
+            Route::Codes => "#/codes".to_string(),
+            Route::Code(code) => format!("#/code/{}", percent_encode(code)),
+        }
+    }
+}
+
+/// Encodes everything but unreserved URL characters and `(`, `)` (used by `AS(16012609)`).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~()".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; malformed escapes are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A DNS-over-HTTPS JSON resolver the user can pick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resolver {
+    /// Stable id kept in localStorage (`google`, `cloudflare`).
+    pub id: &'static str,
+    /// The name shown to the user.
+    pub name: &'static str,
+    /// The JSON endpoint; query parameters are appended.
+    pub url: &'static str,
+}
+
+/// The resolvers offered, the first being the default.
+///
+/// Both send `Access-Control-Allow-Origin: *` and speak the same JSON
+/// (https://developers.google.com/speed/public-dns/docs/doh/json,
+/// https://developers.cloudflare.com/1.1.1.1/encryption/dns-over-https/make-api-requests/dns-json/).
+/// Self-hosters replace them at build time (`NDR_DOH_GOOGLE`, `NDR_DOH_CLOUDFLARE`, see
+/// the README's "Self-hosting" section); the page's CSP is generated from the same values.
+pub const RESOLVERS: &[Resolver] = &[
+    Resolver {
+        id: "google",
+        name: "Google Public DNS",
+        url: match option_env!("NDR_DOH_GOOGLE") {
+            Some(url) => url,
+            None => "https://dns.google/resolve",
+        },
+    },
+    Resolver {
+        id: "cloudflare",
+        name: "Cloudflare 1.1.1.1",
+        url: match option_env!("NDR_DOH_CLOUDFLARE") {
+            Some(url) => url,
+            None => "https://cloudflare-dns.com/dns-query",
+        },
+    },
+];
+
+impl Resolver {
+    /// The resolver with this id, or the default.
+    pub fn by_id(id: &str) -> Resolver {
+        RESOLVERS
+            .iter()
+            .copied()
+            .find(|r| r.id == id)
+            .unwrap_or(RESOLVERS[0])
+    }
+}
+
+/// What the user chose in Settings (kept in localStorage).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// The resolver asked first.
+    pub resolver: Resolver,
+    /// When false, nothing at all leaves the browser.
+    pub lookups: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            resolver: RESOLVERS[0],
+            lookups: true,
+        }
+    }
+}
+
+/// A problem with the input itself, shown next to the paste box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputProblem {
+    /// Nothing (or only blanks) was pasted.
+    Empty,
+    /// Over `MAX_INPUT_BYTES`; carries the size.
+    TooLarge(usize),
+    /// A dropped or picked file could not be read.
+    FileUnreadable,
+}
+
+/// One diagnosed paste: the exact bytes read and what `diagnose` made of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    /// The bytes given to `diagnose`; evidence spans index into these.
+    pub input: Rc<[u8]>,
+    /// The result.
+    pub diagnosis: Rc<Diagnosis>,
+}
+
+/// Why the blocked IP is not looked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// The user turned lookups off.
+    Off,
+    /// The bounce names no blocked IP.
+    NoIp,
+    /// Private, documentation, loopback or reserved space: no public list covers it.
+    Scope(IpScope),
+}
+
+/// A text another crate gives in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Bi {
+    /// Japanese.
+    pub ja: String,
+    /// English.
+    pub en: String,
+}
+
+impl Bi {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// What a list said, as the blocklist crate decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowState {
+    /// Asked, no answer yet.
+    Pending,
+    /// Listed.
+    Listed {
+        /// What the return codes mean, if documented.
+        meaning: Option<Bi>,
+        /// The list's own words (TXT record), if it gave them.
+        txt: Option<String>,
+        /// The A records it answered (`127.0.0.4`), which tell sub-lists apart.
+        codes: Vec<String>,
+    },
+    /// A clean "not listed" answer.
+    NotListed {
+        /// An allow-list remark, if the list made one.
+        note: Option<Bi>,
+    },
+    /// No trustworthy answer.
+    Unavailable {
+        /// The blocklist crate's stable reason id (`timeout`, `refused_by_list`, ...).
+        why: String,
+        /// Its technical detail, in English (resolver, status).
+        detail: String,
+    },
+}
+
+/// One row of the blocklist table: one list asked about one target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The IP address or domain asked about.
+    pub target: String,
+    /// The DNS zone (`zen.spamhaus.org`); also the row's test id.
+    pub zone: String,
+    /// The list's name (`Spamhaus ZEN`).
+    pub name: String,
+    /// The list's own lookup page for this target, for checking by hand.
+    pub lookup_url: Option<String>,
+    /// The current answer.
+    pub state: RowState,
+}
+
+impl Row {
+    fn same_question(&self, other: &Row) -> bool {
+        self.target == other.target && self.zone == other.zone
+    }
+}
+
+/// A DNS name that was sent to a resolver (shown in the privacy panel).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asked {
+    /// The resolver's URL.
+    pub resolver: String,
+    /// The query name (`45.2.0.192.zen.spamhaus.org`) and type.
+    pub name: String,
+}
+
+/// The blocklist lookups for the current analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Lookups {
+    /// The blocked IP named by the bounce, if any.
+    pub ip: Option<String>,
+    /// Why the blocked IP itself is not looked up, if it is not.
+    pub skip: Option<Skip>,
+    /// One row per list and target, in display order.
+    pub rows: Vec<Row>,
+    /// True while answers are still expected.
+    pub running: bool,
+}
+
+impl Lookups {
+    /// The `(zone, answer)` pairs of listed rows, which let the playbooks tell sub-lists apart.
+    pub fn listed(&self) -> Vec<(String, String)> {
+        self.rows
+            .iter()
+            .flat_map(|r| match &r.state {
+                RowState::Listed { codes, .. } => codes
+                    .iter()
+                    .map(|c| (r.zone.clone(), c.clone()))
+                    .collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// How many rows have an answer (any answer, including "could not check").
+    pub fn settled(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.state != RowState::Pending)
+            .count()
+    }
+}
+
+/// Everything the page shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct State {
+    /// The page language.
+    pub lang: Lang,
+    /// The page shown.
+    pub route: Route,
+    /// The user's settings.
+    pub settings: Settings,
+    /// What is in the paste box.
+    pub text: Rc<str>,
+    /// The raw bytes of a dropped or picked file, while the box still shows that file.
+    pub file: Option<Rc<[u8]>>,
+    /// A problem with the input, if any.
+    pub problem: Option<InputProblem>,
+    /// Counts diagnose requests; effects tagged with an older number are dropped.
+    pub run: u64,
+    /// The bytes waiting to be diagnosed for `run`; set while working.
+    pub pending: Option<Rc<[u8]>>,
+    /// The last finished analysis.
+    pub analysis: Option<Analysis>,
+    /// Blocklist lookups for `analysis`.
+    pub lookups: Lookups,
+    /// Every DNS name sent this session, oldest first.
+    pub asked: Vec<Asked>,
+    /// The evidence field currently highlighted in the pasted text.
+    pub highlight: Option<String>,
+}
+
+/// Something that happened: a user gesture or an effect's result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The paste box changed (typing).
+    Edit(String),
+    /// Text was pasted into the box: take it and diagnose.
+    Paste(String),
+    /// A file was dropped or picked: show it and diagnose its bytes.
+    LoadFile(Vec<u8>),
+    /// A file could not be read.
+    FileFailed,
+    /// A file over the limit was dropped or picked; carries its size. It is not read.
+    FileTooLarge(usize),
+    /// A sample was chosen: show it and diagnose it.
+    LoadSample(&'static str),
+    /// The Diagnose button.
+    Diagnose,
+    /// Empty the box and the result.
+    Clear,
+    /// `diagnose` finished for `run`.
+    Diagnosed {
+        /// The run this result belongs to.
+        run: u64,
+        /// The result.
+        diagnosis: Rc<Diagnosis>,
+    },
+    /// A DNS name is about to be sent.
+    Asked {
+        /// The run.
+        run: u64,
+        /// What is sent, and to whom.
+        asked: Asked,
+    },
+    /// One list answered (or failed).
+    LookupResult {
+        /// The run.
+        run: u64,
+        /// The row, with its final state.
+        row: Row,
+    },
+    /// The session for `run` ended.
+    LookupsDone {
+        /// The run.
+        run: u64,
+    },
+    /// Choose the language.
+    SetLang(Lang),
+    /// Choose the resolver (by id); lookups are asked again.
+    SetResolver(String),
+    /// Turn lookups on or off; off stops them at once.
+    SetLookups(bool),
+    /// Highlight one evidence field (or none) in the pasted text.
+    Highlight(Option<String>),
+    /// The URL hash changed.
+    Navigate(Route),
+}
+
+impl State {
+    /// A fresh state in `lang` on `route` with `settings`.
+    pub fn new(lang: Lang, route: Route, settings: Settings) -> State {
+        State {
+            lang,
+            route,
+            settings,
+            ..State::default()
+        }
+    }
+
+    /// True while `diagnose` is running for the current paste.
+    pub fn working(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The bytes the paste box stands for: the file's bytes if a file is shown, else the text.
+    fn input_bytes(&self) -> Rc<[u8]> {
+        match &self.file {
+            Some(bytes) => bytes.clone(),
+            None => Rc::from(self.text.as_bytes()),
+        }
+    }
+
+    /// Applies one action.
+    pub fn reduce(&mut self, action: Action) {
+        match action {
+            Action::Edit(text) => {
+                self.text = Rc::from(text);
+                self.file = None;
+                if self.problem != Some(InputProblem::FileUnreadable) {
+                    self.problem = None;
+                }
+            }
+            Action::Paste(text) => {
+                self.text = Rc::from(text);
+                self.file = None;
+                self.start_diagnose();
+            }
+            Action::LoadFile(bytes) => {
+                if bytes.len() > MAX_INPUT_BYTES {
+                    self.problem = Some(InputProblem::TooLarge(bytes.len()));
+                    return;
+                }
+                self.text = Rc::from(String::from_utf8_lossy(&bytes).as_ref());
+                self.file = Some(Rc::from(bytes));
+                self.start_diagnose();
+            }
+            Action::FileFailed => self.problem = Some(InputProblem::FileUnreadable),
+            Action::FileTooLarge(size) => self.problem = Some(InputProblem::TooLarge(size)),
+            Action::LoadSample(text) => {
+                self.text = Rc::from(text);
+                self.file = None;
+                self.start_diagnose();
+            }
+            Action::Diagnose => self.start_diagnose(),
+            Action::Clear => {
+                self.text = Rc::from("");
+                self.file = None;
+                self.problem = None;
+                self.run += 1;
+                self.pending = None;
+                self.analysis = None;
+                self.lookups = Lookups::default();
+                self.highlight = None;
+            }
+            Action::Diagnosed { run, diagnosis } => {
+                if run != self.run || self.pending.is_none() {
+                    return;
+                }
+                let input = self.pending.take().unwrap_or_else(|| Rc::from(&b""[..]));
+                self.analysis = Some(Analysis { input, diagnosis });
+                self.highlight = None;
+                self.plan_lookups();
+            }
+            Action::Asked { run, asked } => {
+                if run == self.run && self.lookups.running {
+                    self.asked.push(asked);
+                }
+            }
+            Action::LookupResult { run, row } => {
+                if run != self.run || !self.lookups.running {
+                    return;
+                }
+                match self.lookups.rows.iter_mut().find(|r| r.same_question(&row)) {
+                    Some(existing) => *existing = row,
+                    // Rows the plan did not foresee (a closed list the bounce names) go first.
+                    None => self.lookups.rows.insert(0, row),
+                }
+            }
+            Action::LookupsDone { run } => {
+                if run == self.run {
+                    self.lookups.running = false;
+                    // A session that ends without answering a row leaves it honest, not blank.
+                    for row in &mut self.lookups.rows {
+                        if row.state == RowState::Pending {
+                            row.state = RowState::Unavailable {
+                                why: "no_answer".to_string(),
+                                detail: String::new(),
+                            };
+                        }
+                    }
+                }
+            }
+            Action::SetLang(lang) => self.lang = lang,
+            Action::SetResolver(id) => {
+                let resolver = Resolver::by_id(&id);
+                if resolver != self.settings.resolver {
+                    self.settings.resolver = resolver;
+                    self.relookup();
+                }
+            }
+            Action::SetLookups(on) => {
+                if on != self.settings.lookups {
+                    self.settings.lookups = on;
+                    self.relookup();
+                }
+            }
+            Action::Highlight(field) => self.highlight = field,
+            Action::Navigate(route) => self.route = route,
+        }
+    }
+
+    fn start_diagnose(&mut self) {
+        self.run += 1;
+        self.problem = None;
+        self.pending = None;
+        let bytes = self.input_bytes();
+        if bytes.len() > MAX_INPUT_BYTES {
+            self.problem = Some(InputProblem::TooLarge(bytes.len()));
+            return;
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            self.problem = Some(InputProblem::Empty);
+            self.analysis = None;
+            self.lookups = Lookups::default();
+            return;
+        }
+        self.pending = Some(bytes);
+        // A diagnosis always lands on the main page, even if it started from a code page.
+        self.route = Route::Diagnose;
+    }
+
+    /// Starts the lookups again for the current analysis (settings changed).
+    fn relookup(&mut self) {
+        if self.analysis.is_some() && self.pending.is_none() {
+            self.run += 1;
+            self.plan_lookups();
+        }
+    }
+
+    /// Decides what is looked up for the analysis: the blocked IP when it is public, and the
+    /// sender's domain, against the blocklist crate's plan. The rows start as pending; the
+    /// app starts the session when `lookups.running` turns true for a new `run`.
+    fn plan_lookups(&mut self) {
+        let Some(analysis) = &self.analysis else {
+            self.lookups = Lookups::default();
+            return;
+        };
+        let d = &analysis.diagnosis;
+        let ip = d.blocked_ip.clone();
+        let ip_skip = match (&ip, d.blocked_ip_scope) {
+            (None, _) => Some(Skip::NoIp),
+            (Some(_), Some(scope)) if !scope.is_checkable() => Some(Skip::Scope(scope)),
+            _ => None,
+        };
+        if !self.settings.lookups {
+            self.lookups = Lookups {
+                ip,
+                skip: Some(Skip::Off),
+                rows: Vec::new(),
+                running: false,
+            };
+            return;
+        }
+        let plan = ndr_dnsbl::Plan::for_diagnosis(d);
+        let rows: Vec<Row> = plan
+            .targets
+            .iter()
+            .flat_map(|target| {
+                plan.lists
+                    .iter()
+                    .filter(|list| ndr_dnsbl::applies(list, target.family()))
+                    .map(move |list| Row {
+                        target: target.to_string(),
+                        zone: list.zone.to_string(),
+                        name: list.name.to_string(),
+                        lookup_url: Some(list.lookup_url_for(&target.to_string())),
+                        state: RowState::Pending,
+                    })
+            })
+            .collect();
+        let running = !rows.is_empty() || plan.closed.is_some();
+        self.lookups = Lookups {
+            ip,
+            skip: ip_skip,
+            rows,
+            running,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndr_core::Reason;
+
+    fn diagnosis(ip: Option<&str>, scope: Option<IpScope>) -> Rc<Diagnosis> {
+        Rc::new(Diagnosis {
+            reason: Reason::Blocked,
+            blocked_ip: ip.map(str::to_string),
+            blocked_ip_scope: scope,
+            ..Diagnosis::default()
+        })
+    }
+
+    fn answered(row: &Row, state: RowState) -> Row {
+        Row {
+            state,
+            ..row.clone()
+        }
+    }
+
+    /// Pastes `text`, then finishes `diagnose` with `d`; returns the state.
+    fn diagnosed(text: &str, d: Rc<Diagnosis>) -> State {
+        let mut s = State::default();
+        s.reduce(Action::Paste(text.to_string()));
+        assert!(s.working());
+        let run = s.run;
+        s.reduce(Action::Diagnosed { run, diagnosis: d });
+        s
+    }
+
+    #[test]
+    fn routes_round_trip() {
+        for (hash, route) in [
+            ("", Route::Diagnose),
+            ("#/", Route::Diagnose),
+            ("#/codes", Route::Codes),
+            ("#/code/S3150", Route::Code("S3150".into())),
+            ("#/code/5.7.606", Route::Code("5.7.606".into())),
+            ("#/code/AS(16012609)", Route::Code("AS(16012609)".into())),
+            ("#/code/ERS-QIL", Route::Code("ERS-QIL".into())),
+            ("#/code/", Route::Diagnose),
+            ("#/nonsense", Route::Diagnose),
+        ] {
+            assert_eq!(Route::from_hash(hash), route, "{hash}");
+        }
+        let odd = Route::Code("550 5.7.1 ä/#".into());
+        assert_eq!(Route::from_hash(&odd.to_hash()), odd);
+        assert_eq!(percent_decode("%E3%81%82%zz%4"), "あ%zz%4");
+    }
+
+    #[test]
+    fn paste_starts_a_run_and_result_lands() {
+        let s = diagnosed("550 5.7.606 ...", diagnosis(None, None));
+        assert!(!s.working());
+        let a = s.analysis.as_ref().expect("analysis");
+        assert_eq!(&*a.input, b"550 5.7.606 ...");
+        assert_eq!(s.lookups.skip, Some(Skip::NoIp));
+        assert!(!s.lookups.running);
+    }
+
+    #[test]
+    fn empty_and_blank_input_is_a_problem_not_a_run() {
+        let mut s = State::default();
+        s.reduce(Action::Edit("  \n\t ".into()));
+        s.reduce(Action::Diagnose);
+        assert_eq!(s.problem, Some(InputProblem::Empty));
+        assert!(!s.working());
+        s.reduce(Action::Edit("x".into()));
+        assert_eq!(s.problem, None);
+    }
+
+    #[test]
+    fn too_large_input_is_refused_with_its_size() {
+        let mut s = State::default();
+        let big = "a".repeat(MAX_INPUT_BYTES + 1);
+        s.reduce(Action::Paste(big));
+        assert_eq!(s.problem, Some(InputProblem::TooLarge(MAX_INPUT_BYTES + 1)));
+        assert!(!s.working());
+        let mut s = State::default();
+        s.reduce(Action::LoadFile(vec![b'a'; MAX_INPUT_BYTES + 2]));
+        assert_eq!(s.problem, Some(InputProblem::TooLarge(MAX_INPUT_BYTES + 2)));
+        s.reduce(Action::Paste("a".repeat(MAX_INPUT_BYTES)));
+        assert!(s.working(), "exactly the limit is accepted");
+    }
+
+    #[test]
+    fn file_bytes_are_diagnosed_not_the_lossy_text() {
+        let mut s = State::default();
+        let bytes = b"Subject: \x1b$B$3\x1b(B\r\n\xff".to_vec();
+        s.reduce(Action::LoadFile(bytes.clone()));
+        assert_eq!(s.pending.as_deref(), Some(&bytes[..]));
+        assert!(s.text.contains('\u{fffd}'));
+        // Editing the box afterwards diagnoses the edited text instead.
+        s.reduce(Action::Edit("edited".into()));
+        s.reduce(Action::Diagnose);
+        assert_eq!(s.pending.as_deref(), Some(&b"edited"[..]));
+    }
+
+    #[test]
+    fn stale_results_are_dropped() {
+        let mut s = State::default();
+        s.reduce(Action::Paste("first".into()));
+        let first = s.run;
+        s.reduce(Action::Paste("second".into()));
+        s.reduce(Action::Diagnosed {
+            run: first,
+            diagnosis: diagnosis(Some("1.2.3.4"), Some(IpScope::Public)),
+        });
+        assert!(
+            s.analysis.is_none(),
+            "result of the first paste must not land"
+        );
+        assert!(s.working());
+    }
+
+    #[test]
+    fn documentation_and_private_ips_are_not_looked_up() {
+        for scope in [
+            IpScope::Documentation,
+            IpScope::Private,
+            IpScope::Loopback,
+            IpScope::Reserved,
+        ] {
+            let s = diagnosed("x", diagnosis(Some("192.0.2.1"), Some(scope)));
+            assert_eq!(s.lookups.skip, Some(Skip::Scope(scope)));
+            assert!(s.lookups.rows.is_empty());
+            assert!(!s.lookups.running);
+        }
+    }
+
+    #[test]
+    fn a_sender_domain_is_looked_up_even_when_the_ip_is_not() {
+        let d = Diagnosis {
+            sender_domain: Some("example.net".into()),
+            ..(*diagnosis(Some("192.0.2.1"), Some(IpScope::Documentation))).clone()
+        };
+        let s = diagnosed("x", Rc::new(d));
+        assert_eq!(s.lookups.skip, Some(Skip::Scope(IpScope::Documentation)));
+        assert!(s.lookups.running);
+        assert!(!s.lookups.rows.is_empty());
+        assert!(s.lookups.rows.iter().all(|r| r.target == "example.net"));
+    }
+
+    #[test]
+    fn public_ip_runs_lookups_and_rows_fill_in() {
+        let mut s = diagnosed("x", diagnosis(Some("8.8.4.4"), Some(IpScope::Public)));
+        assert!(s.lookups.running);
+        assert_eq!(s.lookups.skip, None);
+        let rows = s.lookups.rows.clone();
+        assert!(
+            rows.len() >= 2,
+            "the default lists apply to an IPv4 address"
+        );
+        assert!(rows
+            .iter()
+            .all(|r| r.state == RowState::Pending && r.target == "8.8.4.4"));
+        let run = s.run;
+        s.reduce(Action::Asked {
+            run,
+            asked: Asked {
+                resolver: "r".into(),
+                name: "4.4.8.8.a.example A".into(),
+            },
+        });
+        s.reduce(Action::LookupResult {
+            run,
+            row: answered(
+                &rows[0],
+                RowState::Listed {
+                    meaning: None,
+                    txt: Some("spam".into()),
+                    codes: vec!["127.0.0.2".into()],
+                },
+            ),
+        });
+        assert_eq!(s.lookups.settled(), 1);
+        assert_eq!(s.asked.len(), 1);
+        assert_eq!(
+            s.lookups.listed(),
+            vec![(rows[0].zone.clone(), "127.0.0.2".to_string())]
+        );
+        s.reduce(Action::LookupsDone { run });
+        assert!(!s.lookups.running);
+        // A row that never got an answer is "could not check", never "not listed".
+        assert!(s.lookups.rows[1..]
+            .iter()
+            .all(|r| matches!(r.state, RowState::Unavailable { .. })));
+    }
+
+    #[test]
+    fn unplanned_rows_go_first() {
+        let mut s = diagnosed("x", diagnosis(Some("8.8.4.4"), Some(IpScope::Public)));
+        let run = s.run;
+        let closed = Row {
+            target: "8.8.4.4".into(),
+            zone: "dnsbl.sorbs.net".into(),
+            name: "SORBS".into(),
+            lookup_url: None,
+            state: RowState::Unavailable {
+                why: "closed_list".into(),
+                detail: String::new(),
+            },
+        };
+        s.reduce(Action::LookupResult {
+            run,
+            row: closed.clone(),
+        });
+        assert_eq!(s.lookups.rows[0], closed);
+    }
+
+    #[test]
+    fn turning_lookups_off_stops_them_and_drops_late_answers() {
+        let mut s = diagnosed("x", diagnosis(Some("8.8.4.4"), Some(IpScope::Public)));
+        let run = s.run;
+        let first = s.lookups.rows[0].clone();
+        s.reduce(Action::SetLookups(false));
+        assert_eq!(s.lookups.skip, Some(Skip::Off));
+        assert!(!s.lookups.running);
+        s.reduce(Action::Asked {
+            run,
+            asked: Asked {
+                resolver: "r".into(),
+                name: "n".into(),
+            },
+        });
+        s.reduce(Action::LookupResult {
+            run,
+            row: answered(&first, RowState::NotListed { note: None }),
+        });
+        assert!(s.asked.is_empty());
+        assert!(s.lookups.rows.is_empty());
+        // On again: a new run is planned.
+        s.reduce(Action::SetLookups(true));
+        assert!(s.lookups.running);
+        assert!(s.run > run);
+    }
+
+    #[test]
+    fn changing_resolver_asks_again() {
+        let mut s = diagnosed("x", diagnosis(Some("8.8.4.4"), Some(IpScope::Public)));
+        let run = s.run;
+        s.reduce(Action::LookupsDone { run });
+        s.reduce(Action::SetResolver("cloudflare".into()));
+        assert_eq!(s.settings.resolver.id, "cloudflare");
+        assert!(s.lookups.running);
+        assert!(s.run > run);
+        s.reduce(Action::SetResolver("unknown".into()));
+        assert_eq!(
+            s.settings.resolver.id, "google",
+            "unknown ids fall back to the default"
+        );
+    }
+
+    #[test]
+    fn language_switch_keeps_the_result() {
+        let mut s = diagnosed("x", diagnosis(None, None));
+        let before = s.analysis.clone();
+        s.reduce(Action::SetLang(Lang::Ja));
+        assert_eq!(s.lang, Lang::Ja);
+        assert_eq!(s.analysis, before);
+    }
+
+    #[test]
+    fn clear_forgets_everything_but_settings_and_the_privacy_log() {
+        let mut s = diagnosed("x", diagnosis(Some("8.8.4.4"), Some(IpScope::Public)));
+        let run = s.run;
+        s.reduce(Action::Asked {
+            run,
+            asked: Asked {
+                resolver: "r".into(),
+                name: "n".into(),
+            },
+        });
+        s.reduce(Action::Clear);
+        assert!(s.analysis.is_none());
+        assert!(s.text.is_empty());
+        assert_eq!(s.asked.len(), 1, "what was sent stays visible");
+        let stale = Row {
+            target: "8.8.4.4".into(),
+            zone: "a".into(),
+            name: "a".into(),
+            lookup_url: None,
+            state: RowState::NotListed { note: None },
+        };
+        s.reduce(Action::LookupResult { run, row: stale });
+        assert!(s.lookups.rows.is_empty());
+    }
+}
