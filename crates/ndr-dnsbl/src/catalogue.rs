@@ -670,7 +670,10 @@ const HOSTKARMA_CODES: &[Code] = &[
     Code {
         addr: [127, 0, 0, 2],
         sub_list: "black",
-        meaning: t("Hostkarma black: spam source", "Hostkarma black: スパム送信元"),
+        meaning: t(
+            "Hostkarma black: spam source",
+            "Hostkarma black: スパム送信元",
+        ),
     },
     Code {
         addr: [127, 0, 0, 3],
@@ -1349,7 +1352,11 @@ mod tests {
                 assert!(b.bit.is_power_of_two(), "{}", l.zone);
             }
             // 127.0.0.1 is the RFC 5782 "never listed" point: only an error or allow code.
-            assert!(!l.codes.iter().any(|c| c.addr == [127, 0, 0, 1]), "{}", l.zone);
+            assert!(
+                !l.codes.iter().any(|c| c.addr == [127, 0, 0, 1]),
+                "{}",
+                l.zone
+            );
         }
     }
 
@@ -1378,8 +1385,14 @@ mod tests {
     #[test]
     fn closed_zones_match_their_subzones() {
         assert_eq!(is_closed_zone("dnsbl.sorbs.net").unwrap().name, "SORBS");
-        assert_eq!(is_closed_zone("spam.dnsbl.sorbs.net.").unwrap().name, "SORBS");
-        assert_eq!(is_closed_zone("IX.dnsbl.manitu.net").unwrap().ended, "2025-01-16");
+        assert_eq!(
+            is_closed_zone("spam.dnsbl.sorbs.net.").unwrap().name,
+            "SORBS"
+        );
+        assert_eq!(
+            is_closed_zone("IX.dnsbl.manitu.net").unwrap().ended,
+            "2025-01-16"
+        );
         assert!(is_closed_zone("notsorbs.net").is_none());
         assert!(is_closed_zone("zen.spamhaus.org").is_none());
     }

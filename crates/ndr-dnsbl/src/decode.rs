@@ -117,7 +117,10 @@ mod tests {
         let Decoded::Listed(h) = decode(zen, &[ip("127.0.0.4"), ip("127.0.0.10")]) else {
             panic!()
         };
-        assert_eq!(h.iter().map(|h| h.sub_list).collect::<Vec<_>>(), ["XBL", "PBL"]);
+        assert_eq!(
+            h.iter().map(|h| h.sub_list).collect::<Vec<_>>(),
+            ["XBL", "PBL"]
+        );
         for e in ["127.255.255.254", "127.255.255.255", "127.255.255.252"] {
             assert!(matches!(decode(zen, &[ip(e)]), Decoded::Refused(..)), "{e}");
         }
@@ -127,7 +130,10 @@ mod tests {
             Decoded::Refused(..)
         ));
         let dbl = find("dbl.spamhaus.org").unwrap();
-        assert!(matches!(decode(dbl, &[ip("127.0.1.255")]), Decoded::Refused(..)));
+        assert!(matches!(
+            decode(dbl, &[ip("127.0.1.255")]),
+            Decoded::Refused(..)
+        ));
         assert_eq!(decode(zen, &[]), Decoded::NotListed(None));
     }
 
@@ -143,31 +149,60 @@ mod tests {
     #[test]
     fn uribl_and_surbl_bitmasks_and_refusals() {
         let uribl = find("multi.uribl.com").unwrap();
-        let Decoded::Listed(h) = decode(uribl, &[ip("127.0.0.14")]) else { panic!() };
-        assert_eq!(h.iter().map(|h| h.sub_list).collect::<Vec<_>>(), ["black", "grey", "red"]);
-        assert!(matches!(decode(uribl, &[ip("127.0.0.1")]), Decoded::Refused(..)));
+        let Decoded::Listed(h) = decode(uribl, &[ip("127.0.0.14")]) else {
+            panic!()
+        };
+        assert_eq!(
+            h.iter().map(|h| h.sub_list).collect::<Vec<_>>(),
+            ["black", "grey", "red"]
+        );
+        assert!(matches!(
+            decode(uribl, &[ip("127.0.0.1")]),
+            Decoded::Refused(..)
+        ));
         let surbl = find("multi.surbl.org").unwrap();
-        let Decoded::Listed(h) = decode(surbl, &[ip("127.0.0.24")]) else { panic!() };
-        assert_eq!(h.iter().map(|h| h.sub_list).collect::<Vec<_>>(), ["PH", "MW"]);
+        let Decoded::Listed(h) = decode(surbl, &[ip("127.0.0.24")]) else {
+            panic!()
+        };
+        assert_eq!(
+            h.iter().map(|h| h.sub_list).collect::<Vec<_>>(),
+            ["PH", "MW"]
+        );
         // A legacy bit: still listed, category unknown.
-        let Decoded::Listed(h) = decode(surbl, &[ip("127.0.0.2")]) else { panic!() };
+        let Decoded::Listed(h) = decode(surbl, &[ip("127.0.0.2")]) else {
+            panic!()
+        };
         assert_eq!(h[0].meaning, UNDOCUMENTED);
-        assert!(matches!(decode(surbl, &[ip("127.0.0.1")]), Decoded::Refused(..)));
+        assert!(matches!(
+            decode(surbl, &[ip("127.0.0.1")]),
+            Decoded::Refused(..)
+        ));
     }
 
     #[test]
     fn hostkarma_white_is_not_a_listing() {
         let hk = find("hostkarma.junkemailfilter.com").unwrap();
-        assert!(matches!(decode(hk, &[ip("127.0.0.1")]), Decoded::NotListed(Some(_))));
+        assert!(matches!(
+            decode(hk, &[ip("127.0.0.1")]),
+            Decoded::NotListed(Some(_))
+        ));
         assert!(matches!(decode(hk, &[ip("127.0.0.2")]), Decoded::Listed(_)));
     }
 
     #[test]
     fn answers_no_list_gives() {
         let spamcop = find("bl.spamcop.net").unwrap();
-        assert!(matches!(decode(spamcop, &[ip("192.0.2.80")]), Decoded::Unexpected(_)));
-        assert!(matches!(decode(spamcop, &[ip("127.0.0.1")]), Decoded::Unexpected(_)));
-        let Decoded::Listed(h) = decode(spamcop, &[ip("127.0.0.77")]) else { panic!() };
+        assert!(matches!(
+            decode(spamcop, &[ip("192.0.2.80")]),
+            Decoded::Unexpected(_)
+        ));
+        assert!(matches!(
+            decode(spamcop, &[ip("127.0.0.1")]),
+            Decoded::Unexpected(_)
+        ));
+        let Decoded::Listed(h) = decode(spamcop, &[ip("127.0.0.77")]) else {
+            panic!()
+        };
         assert_eq!(h[0].meaning, UNDOCUMENTED);
     }
 }

@@ -148,7 +148,9 @@ pub fn txt_text(data: &str) -> String {
             (false, _) => {} // whitespace between strings
             (true, b'"') => in_quotes = false,
             (true, b'\\') => {
-                let digits = bytes.get(i + 1..i + 4).filter(|d| d.iter().all(u8::is_ascii_digit));
+                let digits = bytes
+                    .get(i + 1..i + 4)
+                    .filter(|d| d.iter().all(u8::is_ascii_digit));
                 if let Some(d) = digits {
                     let n = d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
                     out.push(u8::try_from(n).unwrap_or(b'?'));
@@ -218,8 +220,9 @@ mod tests {
         ] {
             assert!(parse(bad.as_bytes()).is_err(), "{bad:?} accepted");
         }
-        let not_v4 = parse(br#"{"Status":0,"Answer":[{"type":1,"TTL":1,"data":"parked.example"}]}"#)
-            .unwrap();
+        let not_v4 =
+            parse(br#"{"Status":0,"Answer":[{"type":1,"TTL":1,"data":"parked.example"}]}"#)
+                .unwrap();
         assert!(not_v4.addrs().is_err());
     }
 

@@ -33,7 +33,11 @@ impl Plan {
                 targets.push(ip);
             }
         }
-        if let Some(domain) = d.sender_domain.as_deref().and_then(|s| Target::parse(s).ok()) {
+        if let Some(domain) = d
+            .sender_domain
+            .as_deref()
+            .and_then(|s| Target::parse(s).ok())
+        {
             if matches!(domain, Target::Domain(_)) {
                 targets.push(domain);
             }
@@ -103,7 +107,10 @@ mod tests {
         );
         assert_eq!(p.lists[0].zone, "b.barracudacentral.org");
         assert_eq!(
-            p.lists.iter().filter(|l| l.zone == "b.barracudacentral.org").count(),
+            p.lists
+                .iter()
+                .filter(|l| l.zone == "b.barracudacentral.org")
+                .count(),
             1
         );
         assert!(p.closed.is_none());

@@ -104,7 +104,11 @@ impl Resolver {
         } else {
             return Err(err("it must start with https://"));
         };
-        if url.contains(['?', '#']) || url.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
+        if url.contains(['?', '#'])
+            || url
+                .bytes()
+                .any(|b| b.is_ascii_whitespace() || b.is_ascii_control())
+        {
             return Err(err("it must have no query, fragment or spaces"));
         }
         let Some((host, _path)) = rest.split_once('/') else {
@@ -119,7 +123,9 @@ impl Resolver {
         } else if path_end.ends_with("/dns-query") {
             Style::Cloudflare
         } else {
-            return Err(err("the path must end in /resolve (Google style) or /dns-query (Cloudflare style)"));
+            return Err(err(
+                "the path must end in /resolve (Google style) or /dns-query (Cloudflare style)",
+            ));
         };
         Ok(Resolver {
             url: path_end.to_string(),
@@ -139,7 +145,11 @@ impl Resolver {
 
     /// `dns.google`, `cloudflare-dns.com`, `127.0.0.1:8053`: for messages.
     pub fn host(&self) -> &str {
-        let rest = self.url.split_once("://").map(|(_, r)| r).unwrap_or(&self.url);
+        let rest = self
+            .url
+            .split_once("://")
+            .map(|(_, r)| r)
+            .unwrap_or(&self.url);
         rest.split('/').next().unwrap_or(rest)
     }
 
@@ -180,7 +190,9 @@ mod tests {
             "http://127.0.0.1:8053/resolve?name=2.0.0.127.zen.spamhaus.org&type=TXT"
         );
         assert_eq!(
-            Resolver::parse("https://doh.example/x/dns-query").unwrap().style(),
+            Resolver::parse("https://doh.example/x/dns-query")
+                .unwrap()
+                .style(),
             Style::Cloudflare
         );
     }

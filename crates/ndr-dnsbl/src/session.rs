@@ -345,7 +345,11 @@ async fn try_resolver<T: Transport + 'static>(
 /// The test names for a list and a kind of target: (must be listed, must not be listed).
 fn test_names(list: &List, family: Family) -> (Option<String>, Option<String>) {
     let ip = |t: Target| t.query_name(list.zone);
-    let v6 = |last: u16| Target::Ip(IpAddr::V6(Ipv6Addr::new(0, 0, 0, 0, 0, 0xffff, 0x7f00, last)));
+    let v6 = |last: u16| {
+        Target::Ip(IpAddr::V6(Ipv6Addr::new(
+            0, 0, 0, 0, 0, 0xffff, 0x7f00, last,
+        )))
+    };
     let (listed, not_listed) = match family {
         Family::V4 => (
             ip(Target::Ip(IpAddr::V4([127, 0, 0, 2].into()))),

@@ -24,7 +24,11 @@ pub struct TargetError {
 
 impl fmt::Display for TargetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not an IP address or domain: {}", self.input, self.problem)
+        write!(
+            f,
+            "{:?} is not an IP address or domain: {}",
+            self.input, self.problem
+        )
     }
 }
 
@@ -218,8 +222,14 @@ mod tests {
 
     #[test]
     fn ipv4_is_reversed() {
-        assert_eq!(name("192.0.2.99", "zen.spamhaus.org"), "99.2.0.192.zen.spamhaus.org");
-        assert_eq!(name("[192.0.2.1]", "bl.spamcop.net."), "1.2.0.192.bl.spamcop.net");
+        assert_eq!(
+            name("192.0.2.99", "zen.spamhaus.org"),
+            "99.2.0.192.zen.spamhaus.org"
+        );
+        assert_eq!(
+            name("[192.0.2.1]", "bl.spamcop.net."),
+            "1.2.0.192.bl.spamcop.net"
+        );
         assert_eq!(name(" 127.0.0.2 ", "x.example"), "2.0.0.127.x.example");
     }
 
@@ -246,16 +256,35 @@ mod tests {
 
     #[test]
     fn domains_are_lowercased_and_punycoded() {
-        assert_eq!(name("Example.COM.", "dbl.spamhaus.org"), "example.com.dbl.spamhaus.org");
-        assert_eq!(name("user@Bad.Example", "multi.surbl.org"), "bad.example.multi.surbl.org");
-        assert_eq!(name("例え.jp", "dbl.spamhaus.org"), "xn--r8jz45g.jp.dbl.spamhaus.org");
+        assert_eq!(
+            name("Example.COM.", "dbl.spamhaus.org"),
+            "example.com.dbl.spamhaus.org"
+        );
+        assert_eq!(
+            name("user@Bad.Example", "multi.surbl.org"),
+            "bad.example.multi.surbl.org"
+        );
+        assert_eq!(
+            name("例え.jp", "dbl.spamhaus.org"),
+            "xn--r8jz45g.jp.dbl.spamhaus.org"
+        );
     }
 
     #[test]
     fn bad_inputs_are_refused() {
         for bad in [
-            "", " ", "[]", "localhost", "192.0.2", "exa mple.com", "-a.example", "a..example",
-            "@", "x.", "ex\u{0}ample.com", "1.2.3.4.5",
+            "",
+            " ",
+            "[]",
+            "localhost",
+            "192.0.2",
+            "exa mple.com",
+            "-a.example",
+            "a..example",
+            "@",
+            "x.",
+            "ex\u{0}ample.com",
+            "1.2.3.4.5",
         ] {
             assert!(Target::parse(bad).is_err(), "{bad:?} accepted");
         }

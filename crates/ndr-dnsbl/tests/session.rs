@@ -15,7 +15,10 @@ const IP: &str = "192.0.2.99";
 
 fn opts(resolvers: &[&str]) -> Options {
     Options {
-        resolvers: resolvers.iter().map(|u| Resolver::parse(u).unwrap()).collect(),
+        resolvers: resolvers
+            .iter()
+            .map(|u| Resolver::parse(u).unwrap())
+            .collect(),
         query_timeout: Duration::from_millis(300),
         deadline: Duration::from_secs(2),
         max_cache_ttl: Duration::from_secs(3600),
@@ -27,7 +30,10 @@ fn google() -> Options {
 }
 
 fn both() -> Options {
-    opts(&["https://dns.google/resolve", "https://cloudflare-dns.com/dns-query"])
+    opts(&[
+        "https://dns.google/resolve",
+        "https://cloudflare-dns.com/dns-query",
+    ])
 }
 
 fn lookup(session: &Session<Mem>, target: &str, zones: &[&str]) -> Vec<Row> {
@@ -43,7 +49,8 @@ fn one(session: &Session<Mem>, target: &str, zone: &str) -> Row {
 
 #[track_caller]
 fn why(row: &Row) -> &Why {
-    row.why().unwrap_or_else(|| panic!("expected unavailable, got {row:?}"))
+    row.why()
+        .unwrap_or_else(|| panic!("expected unavailable, got {row:?}"))
 }
 
 const LISTED_99: &[(&str, &[&str], &str)] = &[
@@ -52,13 +59,21 @@ const LISTED_99: &[(&str, &[&str], &str)] = &[
         &["127.0.0.4", "127.0.0.10"],
         "Listed by XBL, see https://check.spamhaus.org/query/ip/192.0.2.99",
     ),
-    ("99.2.0.192.bl.spamcop.net", &["127.0.0.2"], "Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.99"),
+    (
+        "99.2.0.192.bl.spamcop.net",
+        &["127.0.0.2"],
+        "Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.99",
+    ),
 ];
 
 #[test]
 fn listed_and_not_listed_with_meanings_and_txt() {
     let s = Session::new(Mem::new(honest(LISTED_99)), google());
-    let rows = lookup(&s, IP, &["zen.spamhaus.org", "bl.spamcop.net", "psbl.surriel.com"]);
+    let rows = lookup(
+        &s,
+        IP,
+        &["zen.spamhaus.org", "bl.spamcop.net", "psbl.surriel.com"],
+    );
     assert_eq!(
         rows.iter().map(|r| (r.zone, r.state())).collect::<Vec<_>>(),
         [
@@ -69,24 +84,39 @@ fn listed_and_not_listed_with_meanings_and_txt() {
     );
     assert_eq!(rows[0].codes(), ["127.0.0.4", "127.0.0.10"]);
     let meaning = rows[0].meaning(false).unwrap();
-    assert!(meaning.contains("XBL") && meaning.contains("PBL"), "{meaning}");
+    assert!(
+        meaning.contains("XBL") && meaning.contains("PBL"),
+        "{meaning}"
+    );
     assert!(rows[0].meaning(true).unwrap().contains("Spamhaus XBL"));
     assert_eq!(
         rows[0].txt(),
         Some("Listed by XBL, see https://check.spamhaus.org/query/ip/192.0.2.99")
     );
-    assert_eq!(rows[0].lookup_url, "https://check.spamhaus.org/query/ip/192.0.2.99");
+    assert_eq!(
+        rows[0].lookup_url,
+        "https://check.spamhaus.org/query/ip/192.0.2.99"
+    );
     assert_eq!(rows[0].resolver.as_deref(), Some("dns.google"));
     assert_eq!(rows[2].txt(), None);
 }
 
 #[test]
 fn txt_is_read_the_same_from_google_and_cloudflare() {
-    for resolver in ["https://dns.google/resolve", "https://cloudflare-dns.com/dns-query"] {
+    for resolver in [
+        "https://dns.google/resolve",
+        "https://cloudflare-dns.com/dns-query",
+    ] {
         let mem = Mem::new(move |q: &Question| {
             if q.name == "99.2.0.192.bl.spamcop.net" {
                 if q.qtype == "TXT" {
-                    return txt(q, &["Blocked - see ", "https://www.spamcop.net/bl.shtml?192.0.2.99"]);
+                    return txt(
+                        q,
+                        &[
+                            "Blocked - see ",
+                            "https://www.spamcop.net/bl.shtml?192.0.2.99",
+                        ],
+                    );
                 }
                 return listed(q, &["127.0.0.2"]);
             }
@@ -100,7 +130,12 @@ fn txt_is_read_the_same_from_google_and_cloudflare() {
             "{resolver}"
         );
         // Cloudflare needs the JSON media type; it is always sent.
-        assert!(s.transport().log.borrow().iter().all(|q| q.accept == "application/dns-json"));
+        assert!(s
+            .transport()
+            .log
+            .borrow()
+            .iter()
+            .all(|q| q.accept == "application/dns-json"));
     }
 }
 
@@ -129,7 +164,8 @@ fn txt_is_asked_only_for_listings_and_its_failure_keeps_the_listing() {
 
 #[test]
 fn slow_past_the_deadline_is_unavailable() {
-    let mem = Mem::new(|q: &Question| Reply::After(Duration::from_millis(400), Box::new(honest(&[])(q))));
+    let mem =
+        Mem::new(|q: &Question| Reply::After(Duration::from_millis(400), Box::new(honest(&[])(q))));
     let mut o = google();
     o.query_timeout = Duration::from_millis(1000);
     o.deadline = Duration::from_millis(150);
@@ -162,7 +198,9 @@ fn slow_past_the_query_timeout_falls_back_then_gives_up() {
     let s = Session::new(mem, o);
     let row = one(&s, IP, "psbl.surriel.com");
     assert_eq!(why(&row), &Why::Timeout);
-    let Outcome::Unavailable { tried, .. } = &row.outcome else { panic!() };
+    let Outcome::Unavailable { tried, .. } = &row.outcome else {
+        panic!()
+    };
     assert_eq!(tried.len(), 2);
     assert!(row.detail().contains("dns.google") && row.detail().contains("cloudflare-dns.com"));
 }
@@ -221,13 +259,22 @@ fn rate_limited_resolver_is_retried_after_retry_after_within_the_deadline() {
     let start = std::time::Instant::now();
     let row = one(&s, IP, "psbl.surriel.com");
     assert_eq!(row.state(), State::NotListed, "{row:?}");
-    assert!(start.elapsed() >= Duration::from_millis(900), "waited {:?}", start.elapsed());
+    assert!(
+        start.elapsed() >= Duration::from_millis(900),
+        "waited {:?}",
+        start.elapsed()
+    );
 
     // A wait longer than the deadline is not taken.
     let mem = Mem::new(|_: &Question| Reply::Status(429, Some("30".into())));
     let s = Session::new(mem, google());
     let row = one(&s, IP, "psbl.surriel.com");
-    assert_eq!(why(&row), &Why::RateLimited { retry_after: Some(30) });
+    assert_eq!(
+        why(&row),
+        &Why::RateLimited {
+            retry_after: Some(30)
+        }
+    );
 }
 
 #[test]
@@ -242,28 +289,58 @@ fn a_rate_limited_resolver_is_skipped_for_the_fallback() {
     let s = Session::new(mem, both());
     let row = one(&s, IP, "psbl.surriel.com");
     assert_eq!(row.resolver.as_deref(), Some("cloudflare-dns.com"));
-    let google_before = s.transport().log.borrow().iter().filter(|q| q.host == "dns.google").count();
+    let google_before = s
+        .transport()
+        .log
+        .borrow()
+        .iter()
+        .filter(|q| q.host == "dns.google")
+        .count();
     // A later list skips the rate-limited resolver without asking it.
     let row = one(&s, IP, "bl.spamcop.net");
     assert_eq!(row.state(), State::NotListed);
-    let google_after = s.transport().log.borrow().iter().filter(|q| q.host == "dns.google").count();
+    let google_after = s
+        .transport()
+        .log
+        .borrow()
+        .iter()
+        .filter(|q| q.host == "dns.google")
+        .count();
     assert_eq!(google_before, google_after);
 }
 
 #[test]
 fn malformed_json_is_a_bad_response() {
-    for body in ["{\"Status\":0,\"Answer\":[{\"name\":", "<html>blocked</html>", "{}", ""] {
+    for body in [
+        "{\"Status\":0,\"Answer\":[{\"name\":",
+        "<html>blocked</html>",
+        "{}",
+        "",
+    ] {
         let b = body.to_string();
-        let s = Session::new(Mem::new(move |_: &Question| Reply::Body(b.clone())), google());
+        let s = Session::new(
+            Mem::new(move |_: &Question| Reply::Body(b.clone())),
+            google(),
+        );
         let row = one(&s, IP, "psbl.surriel.com");
-        assert!(matches!(why(&row), Why::BadResponse(_)), "{body:?}: {row:?}");
+        assert!(
+            matches!(why(&row), Why::BadResponse(_)),
+            "{body:?}: {row:?}"
+        );
     }
 }
 
 #[test]
 fn servfail_and_refused_statuses_are_unavailable() {
-    for (status, expected) in [(2u16, Why::ServFail), (5, Why::DnsRefused), (4, Why::DnsStatus(4))] {
-        let s = Session::new(Mem::new(move |q: &Question| answer(q, status, &[], 0)), google());
+    for (status, expected) in [
+        (2u16, Why::ServFail),
+        (5, Why::DnsRefused),
+        (4, Why::DnsStatus(4)),
+    ] {
+        let s = Session::new(
+            Mem::new(move |q: &Question| answer(q, status, &[], 0)),
+            google(),
+        );
         assert_eq!(why(&one(&s, IP, "psbl.surriel.com")), &expected);
     }
 }
@@ -286,7 +363,10 @@ fn google_nxdomain_for_the_spamhaus_test_point_is_not_not_listed() {
             name: "2.0.0.127.zen.spamhaus.org".into()
         }
     );
-    assert_eq!(rows[0].lookup_url, "https://check.spamhaus.org/query/ip/192.0.2.99");
+    assert_eq!(
+        rows[0].lookup_url,
+        "https://check.spamhaus.org/query/ip/192.0.2.99"
+    );
     assert_eq!(rows[1].state(), State::NotListed);
 }
 
@@ -301,7 +381,9 @@ fn cloudflare_refusal_code_is_refused_by_list() {
     });
     let s = Session::new(mem, opts(&["https://cloudflare-dns.com/dns-query"]));
     let row = one(&s, IP, "zen.spamhaus.org");
-    let Why::RefusedByList { code, meaning } = why(&row) else { panic!("{row:?}") };
+    let Why::RefusedByList { code, meaning } = why(&row) else {
+        panic!("{row:?}")
+    };
     assert_eq!(code.to_string(), "127.255.255.254");
     assert!(meaning.en.contains("public"));
     // For a domain list too (URIBL's refusal is 127.0.0.1).
@@ -313,16 +395,21 @@ fn cloudflare_refusal_code_is_refused_by_list() {
         }
     });
     let s = Session::new(mem, google());
-    assert_eq!(why(&one(&s, "bad.example", "multi.uribl.com")).id(), "refused_by_list");
+    assert_eq!(
+        why(&one(&s, "bad.example", "multi.uribl.com")).id(),
+        "refused_by_list"
+    );
 }
 
 #[test]
 fn google_refused_then_cloudflare_refused_shows_both() {
-    let mem = Mem::new(|q: &Question| match (q.host.as_str(), q.name.ends_with(".spamhaus.org")) {
-        ("dns.google", true) => nx(q),
-        (_, true) => listed(q, &["127.255.255.254"]),
-        _ => honest(&[])(q),
-    });
+    let mem = Mem::new(
+        |q: &Question| match (q.host.as_str(), q.name.ends_with(".spamhaus.org")) {
+            ("dns.google", true) => nx(q),
+            (_, true) => listed(q, &["127.255.255.254"]),
+            _ => honest(&[])(q),
+        },
+    );
     let s = Session::new(mem, both());
     let row = one(&s, IP, "zen.spamhaus.org");
     assert_eq!(why(&row).id(), "refused_by_list");
@@ -359,7 +446,10 @@ fn answers_outside_loopback_are_unexpected() {
         }
     });
     let s = Session::new(mem, google());
-    assert_eq!(why(&one(&s, IP, "psbl.surriel.com")).id(), "unexpected_answer");
+    assert_eq!(
+        why(&one(&s, IP, "psbl.surriel.com")).id(),
+        "unexpected_answer"
+    );
 }
 
 #[test]
@@ -379,9 +469,11 @@ fn mixed_answers_across_the_default_lists() {
     });
     let s = Session::new(mem, google());
     let mut delivered = Vec::new();
-    let rows = block_on(s.lookup(&[Target::parse(IP).unwrap()], &default_lists(), |r| {
-        delivered.push(r.zone)
-    }));
+    let rows = block_on(
+        s.lookup(&[Target::parse(IP).unwrap()], &default_lists(), |r| {
+            delivered.push(r.zone)
+        }),
+    );
     assert_eq!(delivered.len(), rows.len());
     // Key-only lists come first (no waiting); the slow list comes last.
     assert_eq!(delivered[0], "combined.mail.abusix.zone");
@@ -396,13 +488,19 @@ fn mixed_answers_across_the_default_lists() {
     // Rows come back in display order; domain-only and IPv6-only lists give no row for an IPv4.
     assert_eq!(rows[0].zone, "zen.spamhaus.org");
     assert!(rows.windows(2).all(|w| w[0].order < w[1].order));
-    assert!(!rows.iter().any(|r| r.zone == "dbl.spamhaus.org" || r.zone == "bl.ipv6.spameatingmonkey.net"));
+    assert!(!rows
+        .iter()
+        .any(|r| r.zone == "dbl.spamhaus.org" || r.zone == "bl.ipv6.spameatingmonkey.net"));
 }
 
 #[test]
 fn domains_and_ipv6_use_their_own_test_points() {
     const BAD: &[(&str, &[&str], &str)] = &[
-        ("bad.example.dbl.spamhaus.org", &["127.0.1.2"], "spam domain"),
+        (
+            "bad.example.dbl.spamhaus.org",
+            &["127.0.1.2"],
+            "spam domain",
+        ),
         (
             "9.9.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.zen.spamhaus.org",
             &["127.0.0.3"],
@@ -410,13 +508,23 @@ fn domains_and_ipv6_use_their_own_test_points() {
         ),
     ];
     let s = Session::new(Mem::new(honest(BAD)), google());
-    assert_eq!(one(&s, "bad.example", "dbl.spamhaus.org").state(), State::Listed);
-    assert_eq!(one(&s, "2001:db8::99", "zen.spamhaus.org").codes(), ["127.0.0.3"]);
+    assert_eq!(
+        one(&s, "bad.example", "dbl.spamhaus.org").state(),
+        State::Listed
+    );
+    assert_eq!(
+        one(&s, "2001:db8::99", "zen.spamhaus.org").codes(),
+        ["127.0.0.3"]
+    );
     let names: Vec<String> = s.asked().into_iter().map(|a| a.name).collect();
     assert!(names.contains(&"dbltest.com.dbl.spamhaus.org".to_string()));
     assert!(names.contains(&"invalid.dbl.spamhaus.org".to_string()));
-    assert!(names.iter().any(|n| n.starts_with("2.0.0.0.0.0.f.7.f.f.f.f.") && n.ends_with("zen.spamhaus.org")));
-    assert!(names.iter().any(|n| n.starts_with("1.0.0.0.0.0.f.7.f.f.f.f.") && n.ends_with("zen.spamhaus.org")));
+    assert!(names
+        .iter()
+        .any(|n| n.starts_with("2.0.0.0.0.0.f.7.f.f.f.f.") && n.ends_with("zen.spamhaus.org")));
+    assert!(names
+        .iter()
+        .any(|n| n.starts_with("1.0.0.0.0.0.f.7.f.f.f.f.") && n.ends_with("zen.spamhaus.org")));
 }
 
 #[test]
@@ -438,7 +546,9 @@ fn answers_are_cached_for_their_ttl_and_test_points_for_the_session() {
 
 #[test]
 fn identical_questions_share_one_request() {
-    let mem = Mem::new(|q: &Question| Reply::After(Duration::from_millis(50), Box::new(honest(LISTED_99)(q))));
+    let mem = Mem::new(|q: &Question| {
+        Reply::After(Duration::from_millis(50), Box::new(honest(LISTED_99)(q)))
+    });
     let s = Session::new(mem, google());
     let list = [find("bl.spamcop.net").unwrap()];
     let t = Target::parse(IP).unwrap();
@@ -511,7 +621,12 @@ fn closed_list_named_by_a_diagnosis_gets_a_row_and_is_never_asked() {
     };
     let rows = block_on(s.lookup_diagnosis(&d, |_| {}));
     assert_eq!(rows[0].list, "SORBS");
-    assert_eq!(why(&rows[0]), &Why::ClosedList { ended: "2024-06-05" });
+    assert_eq!(
+        why(&rows[0]),
+        &Why::ClosedList {
+            ended: "2024-06-05"
+        }
+    );
     assert!(!s.asked().iter().any(|a| a.name.contains("sorbs")));
     assert!(rows.iter().any(|r| r.zone == "zen.spamhaus.org"));
 }

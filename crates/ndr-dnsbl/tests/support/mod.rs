@@ -129,7 +129,11 @@ impl Transport for Mem {
 
 /// A Google- or Cloudflare-style JSON answer.
 pub fn answer(q: &Question, status: u16, records: &[(u16, &str)], ttl: u32) -> Reply {
-    let owner = if q.cloudflare { q.name.clone() } else { format!("{}.", q.name) };
+    let owner = if q.cloudflare {
+        q.name.clone()
+    } else {
+        format!("{}.", q.name)
+    };
     let answers: Vec<serde_json::Value> = records
         .iter()
         .map(|(t, data)| serde_json::json!({"name": owner, "type": t, "TTL": ttl, "data": data}))
@@ -161,7 +165,11 @@ pub fn nx(q: &Question) -> Reply {
 /// A TXT answer quoted the way each resolver quotes it.
 pub fn txt(q: &Question, strings: &[&str]) -> Reply {
     let data = if q.cloudflare {
-        strings.iter().map(|s| format!("\"{}\"", s.replace('"', "\\\""))).collect::<Vec<_>>().join(" ")
+        strings
+            .iter()
+            .map(|s| format!("\"{}\"", s.replace('"', "\\\"")))
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         strings.concat()
     };
@@ -179,13 +187,23 @@ pub fn is_positive_test_point(name: &str) -> bool {
 }
 
 /// An honest world: test points behave, `listings` are listed (with TXT), the rest is NXDOMAIN.
-pub fn honest(listings: &'static [(&'static str, &'static [&'static str], &'static str)]) -> impl Fn(&Question) -> Reply {
+pub fn honest(
+    listings: &'static [(&'static str, &'static [&'static str], &'static str)],
+) -> impl Fn(&Question) -> Reply {
     move |q: &Question| {
         if let Some((_, addrs, reason)) = listings.iter().find(|(n, _, _)| *n == q.name) {
-            return if q.qtype == "TXT" { txt(q, &[reason]) } else { listed(q, addrs) };
+            return if q.qtype == "TXT" {
+                txt(q, &[reason])
+            } else {
+                listed(q, addrs)
+            };
         }
         if is_positive_test_point(&q.name) {
-            return if q.qtype == "TXT" { txt(q, &["test point"]) } else { listed(q, &["127.0.0.2"]) };
+            return if q.qtype == "TXT" {
+                txt(q, &["test point"])
+            } else {
+                listed(q, &["127.0.0.2"])
+            };
         }
         nx(q)
     }
