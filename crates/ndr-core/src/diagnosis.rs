@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 /// Why a message bounced, as one of Sisimai's reason names.
 ///
 /// The serde name is the Sisimai name (`userunknown`, `badreputation`, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Reason {
     /// SPF, DKIM or DMARC failed, or the receiver wants authentication.
@@ -327,6 +329,11 @@ pub struct Recipient {
     pub action: String,
     /// The enhanced status code with full precision ("5.7.606"), or null.
     pub status: Option<String>,
+    /// When the bounce gave no enhanced code: the code that stands for `reason` and the
+    /// failure's class (`5.0.911` = userunknown, permanent), as Sisimai assigns it. Null when
+    /// `status` is set. Not a code any server sent; for comparison and sorting only.
+    #[serde(default)]
+    pub implied_status: Option<String>,
     /// The SMTP reply code ("550"), or null.
     pub reply_code: Option<String>,
     /// Why this recipient failed.

@@ -1,0 +1,119 @@
+//! Email addresses in bounce text: recognising one, and picking one out of a line.
+
+/// True when `s` looks like `local@domain`: one `@`, something on both sides, no white space,
+/// no angle brackets.
+pub(crate) fn is_email(s: &str) -> bool {
+    if s.len() < 3 || s.len() > 320 {
+        return false;
+    }
+    let Some((local, domain)) = s.rsplit_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && (!local.contains('@')
+            || (local.len() > 1 && local.starts_with('"') && local.ends_with('"')));
+    let domain_ok = !domain.is_empty()
+        && !domain.starts_with('.')
+        && (domain.contains('.')
+            || domain.starts_with('[')
+            || domain.eq_ignore_ascii_case("localhost"));
+    let clean = !s
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';'));
+    local_ok && domain_ok && clean
+}
+
+/// Strips the characters that commonly wrap an address in text.
+fn trim_wrapping(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        matches!(
+            c,
+            '<' | '>'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '"'
+                | '\''
+                | '`'
+                | ';'
+                | ':'
+                | ','
+                | '.'
+        ) || c.is_whitespace()
+    })
+}
+
+/// The first email address in `s`: one in angle brackets first, else a bare word with an `@`.
+pub(crate) fn find(s: &str) -> Option<String> {
+    let mut rest = s;
+    while let Some(p) = rest.find('<') {
+        let after = &rest[p + 1..];
+        let Some(q) = after.find('>') else { break };
+        let inner = after[..q].trim();
+        let inner = inner.strip_prefix("mailto:").unwrap_or(inner);
+        if is_email(inner) {
+            return Some(inner.to_string());
+        }
+        rest = &after[q + 1..];
+    }
+    for word in s.split(|c: char| c.is_whitespace() || c == '<' || c == '>') {
+        let w = trim_wrapping(word);
+        let w = w.strip_prefix("mailto:").unwrap_or(w);
+        if w.contains('@') && is_email(w) {
+            return Some(w.to_string());
+        }
+    }
+    None
+}
+
+/// The address of a DSN address field value: `rfc822; <user@example.jp>` gives
+/// `user@example.jp`.
+pub(crate) fn from_dsn_value(v: &str) -> String {
+    let v = match v.split_once(';') {
+        Some((_, a)) => a,
+        None => v,
+    };
+    let v = trim_wrapping(v.trim());
+    find(v).unwrap_or_else(|| v.to_string())
+}
+
+/// The domain part of an address, lowercased.
+pub(crate) fn domain(addr: &str) -> Option<String> {
+    let (_, d) = addr.rsplit_once('@')?;
+    let d = trim_wrapping(d);
+    (!d.is_empty()).then(|| d.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_and_finds_addresses() {
+        assert!(is_email("user@example.jp"));
+        assert!(!is_email("@example.jp"));
+        assert!(!is_email("user@"));
+        assert!(!is_email("a b@example.jp"));
+        assert_eq!(
+            find("550 5.1.1 <User@Example.jp>... User unknown").as_deref(),
+            Some("User@Example.jp")
+        );
+        assert_eq!(
+            find("RCPT TO:<a@example.jp>").as_deref(),
+            Some("a@example.jp")
+        );
+        assert_eq!(
+            find("mail to kijitora@example.jp. failed").as_deref(),
+            Some("kijitora@example.jp")
+        );
+        assert_eq!(find("no address here"), None);
+        assert_eq!(
+            from_dsn_value("rfc822; <neko@example.jp>"),
+            "neko@example.jp"
+        );
+        assert_eq!(domain("neko@Example.JP").as_deref(), Some("example.jp"));
+    }
+}

@@ -1,0 +1,445 @@
+//! Turns input bytes into headers and one flat, decoded, human-readable text.
+//!
+//! MIME structure, transfer encodings and charsets are mail-parser's work. This module only
+//! decides what the input is (a whole message, or text a person copied out of a mail program),
+//! and lays the decoded parts out one after another. Parts that carry structure are introduced
+//! by a line `Content-Type: <type>` so that later readers can tell the delivery report and the
+//! returned original apart, the same layout Sisimai uses.
+
+use mail_parser::{MessageParser, MimeHeaders, PartType};
+
+use crate::text;
+
+/// Inputs longer than this are cut before reading; the bounce's own text is always at the
+/// start, and what follows (the returned message with its attachments) adds nothing.
+pub(crate) const MAX_INPUT: usize = 4 * 1024 * 1024;
+
+/// How deep MIME trees are walked; real bounces nest three or four levels.
+const MAX_DEPTH: usize = 24;
+
+/// The decoded input.
+#[derive(Debug, Default)]
+pub(crate) struct Mail {
+    /// Top-level header fields: lowercased name, unfolded value. Empty for a pasted text.
+    pub headers: Vec<(String, String)>,
+    /// Every readable part, decoded to UTF-8, LF newlines, tabs as spaces.
+    pub body: String,
+    /// Notes about reading the input (`binary_input`, `input_truncated`, ...).
+    pub notes: Vec<(&'static str, String)>,
+}
+
+impl Mail {
+    /// The first value of a header field (name in lowercase).
+    pub(crate) fn header(&self, name: &str) -> &str {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Every value of a header field, in order.
+    pub(crate) fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.headers
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// True when the field is present.
+    pub(crate) fn has_header(&self, name: &str) -> bool {
+        self.headers.iter().any(|(n, _)| n == name)
+    }
+
+    /// The Subject (decoded).
+    pub(crate) fn subject(&self) -> &str {
+        self.header("subject")
+    }
+
+    /// The From field.
+    pub(crate) fn from(&self) -> &str {
+        self.header("from")
+    }
+}
+
+/// Reads the input. Never fails: unreadable input gives an empty body and a note.
+pub(crate) fn decode(input: &[u8]) -> Mail {
+    let mut notes = Vec::new();
+    if input.iter().all(|b| b.is_ascii_whitespace()) {
+        notes.push(("empty_input", String::new()));
+        return Mail {
+            notes,
+            ..Mail::default()
+        };
+    }
+    let input = if input.len() > MAX_INPUT {
+        notes.push((
+            "input_truncated",
+            format!("{} bytes read of {}", MAX_INPUT, input.len()),
+        ));
+        &input[..MAX_INPUT]
+    } else {
+        input
+    };
+    if looks_binary(input) {
+        notes.push(("binary_input", String::new()));
+        return Mail {
+            notes,
+            ..Mail::default()
+        };
+    }
+    let mut mail = if looks_like_message(input) {
+        read_message(input).unwrap_or_else(|| Mail {
+            body: bytes_to_text(input),
+            ..Mail::default()
+        })
+    } else {
+        Mail {
+            body: bytes_to_text(input),
+            ..Mail::default()
+        }
+    };
+    mail.body = tidy_text(&mail.body);
+    if mail.headers.is_empty() && looks_like_html(&mail.body) {
+        mail.body = tidy_text(&mail_parser::decoders::html::html_to_text(&mail.body));
+    }
+    // A bounce forwarded by a person ("Fwd: Undelivered Mail ...") is quoted with "> ".
+    let subject = text::lower(mail.subject());
+    if subject.starts_with("fwd:") || subject.starts_with("fw:") {
+        mail.body = mail.body.replace("\n> ", "\n").replace("\n>\n", "\n\n");
+    }
+    notes.append(&mut mail.notes);
+    mail.notes = notes;
+    mail
+}
+
+/// Binary data (an image, an archive) rather than text: NUL bytes or many control bytes.
+fn looks_binary(input: &[u8]) -> bool {
+    let head = &input[..input.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    // ESC (ISO-2022-JP), TAB, LF, CR and FF are text.
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
+    controls * 10 > head.len()
+}
+
+fn looks_like_html(body: &str) -> bool {
+    let head = text::lower(text::clip(body, 2048));
+    head.contains("<html")
+        || head.contains("<body")
+        || head.contains("<div")
+        || head.contains("<br")
+}
+
+/// Header names that only a real message header block has. A pasted block of delivery-status
+/// fields ("Reporting-MTA: ...") also looks like headers but is not a message.
+const MESSAGE_HEADERS: &[&str] = &[
+    "from",
+    "to",
+    "subject",
+    "date",
+    "received",
+    "return-path",
+    "message-id",
+    "mime-version",
+    "content-type",
+    "delivered-to",
+    "sender",
+    "reply-to",
+    "cc",
+    "x-mailer",
+    "auto-submitted",
+    "x-failed-recipients",
+    "sent",
+];
+
+/// True when the input starts with an RFC 5322 header block.
+fn looks_like_message(input: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&input[..input.len().min(64 * 1024)]);
+    let mut lines = head.lines().peekable();
+    // An mbox "From " line may come first.
+    if lines.peek().is_some_and(|l| l.starts_with("From ")) {
+        lines.next();
+    }
+    let mut known = false;
+    let mut first = true;
+    for line in lines {
+        if line.trim().is_empty() {
+            break;
+        }
+        if line.starts_with(' ') || line.starts_with('\t') {
+            if first {
+                return false;
+            }
+            continue;
+        }
+        let Some((name, _)) = line.split_once(':') else {
+            return false;
+        };
+        if name.is_empty() || name.len() > 76 || !name.bytes().all(|b| b.is_ascii_graphic()) {
+            return false;
+        }
+        let name = name.to_ascii_lowercase();
+        if MESSAGE_HEADERS.contains(&name.as_str())
+            || name.starts_with("x-")
+            || name.starts_with("arc-")
+        {
+            known = true;
+        }
+        first = false;
+    }
+    known
+}
+
+/// Parses a whole message with mail-parser and lays its parts out.
+fn read_message(input: &[u8]) -> Option<Mail> {
+    let msg = parse_guarded(input)?;
+    let root = msg.parts.first()?;
+    let mut headers = Vec::with_capacity(root.headers.len());
+    for h in &root.headers {
+        let name = h.name.as_str().to_ascii_lowercase();
+        let raw = msg
+            .raw_message
+            .get(h.offset_start as usize..h.offset_end as usize)
+            .map(String::from_utf8_lossy)
+            .unwrap_or_default();
+        let mut value = unfold(&raw);
+        // Encoded words ("=?ISO-2022-JP?B?...?=") are decoded by mail-parser; use its text.
+        if value.contains("=?") || name == "subject" {
+            if let Some(t) = h.value.as_text() {
+                value = t.to_string();
+            } else if let Some(list) = h.value.as_text_list() {
+                value = list.join(", ");
+            }
+        }
+        headers.push((name, value));
+    }
+    let mut body = String::new();
+    let mut notes = Vec::new();
+    flatten(&msg, 0, false, 0, &mut body, &mut notes);
+    Some(Mail {
+        headers,
+        body,
+        notes,
+    })
+}
+
+/// mail-parser never panics in release builds, but a few of its internal consistency checks are
+/// `debug_assert!`s; a hostile input must not take a debug build (the tests) down either.
+fn parse_guarded(input: &[u8]) -> Option<mail_parser::Message<'_>> {
+    #[cfg(panic = "unwind")]
+    {
+        std::panic::catch_unwind(|| MessageParser::default().parse(input))
+            .ok()
+            .flatten()
+    }
+    #[cfg(not(panic = "unwind"))]
+    {
+        MessageParser::default().parse(input)
+    }
+}
+
+fn unfold(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for (i, l) in raw.split('\n').enumerate() {
+        let l = l.trim_end_matches('\r');
+        if i > 0 {
+            out.push(' ');
+            out.push_str(l.trim_start());
+        } else {
+            out.push_str(l);
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Appends the readable content of part `id` of `msg` (and its children) to `out`.
+fn flatten(
+    msg: &mail_parser::Message<'_>,
+    id: usize,
+    in_alternative: bool,
+    depth: usize,
+    out: &mut String,
+    notes: &mut Vec<(&'static str, String)>,
+) {
+    let Some(part) = msg.parts.get(id) else {
+        return;
+    };
+    if depth > MAX_DEPTH {
+        if !notes.iter().any(|(n, _)| *n == "mime_too_deep") {
+            notes.push(("mime_too_deep", String::new()));
+        }
+        return;
+    }
+    let (ctype, subtype) = match part.content_type() {
+        Some(ct) => (
+            ct.ctype().to_ascii_lowercase(),
+            ct.subtype()
+                .map(str::to_ascii_lowercase)
+                .unwrap_or_default(),
+        ),
+        None => (String::new(), String::new()),
+    };
+    match &part.body {
+        PartType::Multipart(children) => {
+            let alt = subtype == "alternative";
+            for &child in children.iter() {
+                // A malformed tree must not loop back to itself.
+                if child as usize != id {
+                    flatten(msg, child as usize, alt, depth + 1, out, notes);
+                }
+            }
+        }
+        PartType::Text(t) => {
+            if subtype.contains("rfc822") || ctype == "message" {
+                push_marked(out, &format!("{ctype}/{subtype}"), t);
+            } else {
+                push_text(out, t);
+            }
+        }
+        PartType::Html(t) => {
+            if !in_alternative {
+                push_text(out, &mail_parser::decoders::html::html_to_text(t));
+            }
+        }
+        PartType::Binary(b) | PartType::InlineBinary(b) => {
+            if ctype == "message" {
+                let kind = match subtype.as_str() {
+                    "disposition-notification" | "xdelivery-status" => {
+                        "message/delivery-status".to_string()
+                    }
+                    _ => format!("message/{subtype}"),
+                };
+                push_marked(out, &kind, &String::from_utf8_lossy(b));
+            } else if ctype == "text" {
+                push_text(out, &String::from_utf8_lossy(b));
+            }
+        }
+        PartType::Message(m) => {
+            push_marked(
+                out,
+                "message/rfc822",
+                &String::from_utf8_lossy(m.raw_message()),
+            );
+        }
+    }
+}
+
+fn push_text(out: &mut String, t: &str) {
+    out.push_str(t);
+    if !out.ends_with("\n\n") {
+        out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
+    }
+}
+
+fn push_marked(out: &mut String, kind: &str, t: &str) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str("Content-Type: ");
+    out.push_str(kind);
+    out.push('\n');
+    push_text(out, t);
+}
+
+/// LF newlines, tabs as spaces, no NUL.
+fn tidy_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\t' => out.push(' '),
+            '\0' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text of raw bytes whose charset nobody declared: UTF-8 when valid, else the Japanese
+/// encodings a copy out of a Japanese mail program may be in, else Windows-1252.
+pub(crate) fn bytes_to_text(b: &[u8]) -> String {
+    if let Ok(s) = std::str::from_utf8(b) {
+        if !s.contains("\x1b$B") && !s.contains("\x1b$@") {
+            return s.to_string();
+        }
+    }
+    let decode =
+        |name: &[u8]| mail_parser::decoders::charsets::map::charset_decoder(name).map(|f| f(b));
+    if b.windows(3).any(|w| w == b"\x1b$B" || w == b"\x1b$@") {
+        if let Some(s) = decode(b"iso-2022-jp") {
+            return s;
+        }
+    }
+    let bad = |s: &str| s.chars().filter(|&c| c == '\u{fffd}').count();
+    let mut best: Option<String> = None;
+    for cs in [&b"shift_jis"[..], b"euc-jp"] {
+        if let Some(s) = decode(cs) {
+            if best.as_deref().is_none_or(|b| bad(&s) < bad(b)) {
+                best = Some(s);
+            }
+        }
+    }
+    match best {
+        Some(s) if bad(&s) * 50 < s.chars().count() => s,
+        _ => decode(b"windows-1252").unwrap_or_else(|| String::from_utf8_lossy(b).into_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_multipart_report() {
+        let raw = b"From: MAILER-DAEMON@example.jp\r\nTo: a@example.jp\r\nSubject: Undelivered Mail\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n\
+--b\r\nContent-Type: text/plain\r\n\r\nI'm sorry.\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n\
+Final-Recipient: rfc822; x@example.org\r\nStatus: 5.1.1\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n\
+From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
+        let m = decode(raw);
+        assert_eq!(m.subject(), "Undelivered Mail");
+        assert!(m.body.contains("I'm sorry."));
+        assert!(m.body.contains(
+            "Content-Type: message/delivery-status\nFinal-Recipient: rfc822; x@example.org"
+        ));
+        assert!(m
+            .body
+            .contains("Content-Type: message/rfc822\nFrom: a@example.jp"));
+        assert!(!m.body.contains('\r'));
+    }
+
+    #[test]
+    fn a_paste_without_headers_is_text() {
+        let m = decode(
+            b"Reporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: rfc822; x@example.org\n",
+        );
+        assert!(m.headers.is_empty());
+        assert!(m.body.starts_with("Reporting-MTA"));
+    }
+
+    #[test]
+    fn undeclared_japanese_bytes_are_decoded() {
+        // "宛先" in Shift_JIS and in ISO-2022-JP.
+        assert!(bytes_to_text(b"\x88\xb6\x90\xe6 unknown user").contains("宛先"));
+        assert!(bytes_to_text(b"\x1b$B08@h\x1b(B").contains("宛先"));
+    }
+
+    #[test]
+    fn empty_and_binary_input_get_notes() {
+        assert_eq!(decode(b"  \n").notes[0].0, "empty_input");
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0").notes[0].0,
+            "binary_input"
+        );
+    }
+}

@@ -1,0 +1,413 @@
+//! Delivery status notifications (RFC 3464, formerly RFC 1894): the fields of a
+//! `message/delivery-status` part, and a reader for any bounce that carries them.
+
+use crate::decode::Mail;
+use crate::mta::{split_original, Delivery, Rising};
+use crate::smtp::{command, reply, status};
+use crate::{address, text, Reason};
+
+/// The DSN fields this crate reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Name {
+    Action,
+    ArrivalDate,
+    DiagnosticCode,
+    FinalRecipient,
+    LastAttemptDate,
+    OriginalRecipient,
+    ReceivedFromMta,
+    RemoteMta,
+    ReportingMta,
+    Status,
+    XActualRecipient,
+    XOriginalMessageId,
+}
+
+/// Field name, whether it is a per-message field (RFC 3464 section 2.2), and a character its
+/// value must contain to be taken for a DSN field rather than prose that starts the same way.
+const FIELDS: &[(&str, Name, bool, char)] = &[
+    ("action", Name::Action, false, 'e'), // fail[e]d, d[e]lay[e]d, d[e]liv[e]r[e]d, r[e]lay[e]d
+    ("arrival-date", Name::ArrivalDate, true, ':'),
+    ("diagnostic-code", Name::DiagnosticCode, false, ';'),
+    ("final-recipient", Name::FinalRecipient, false, '@'),
+    ("last-attempt-date", Name::LastAttemptDate, false, ':'),
+    ("original-recipient", Name::OriginalRecipient, false, '@'),
+    ("received-from-mta", Name::ReceivedFromMta, true, ';'),
+    ("remote-mta", Name::RemoteMta, false, ';'),
+    ("reporting-mta", Name::ReportingMta, true, ';'),
+    ("status", Name::Status, false, '.'),
+    ("x-actual-recipient", Name::XActualRecipient, false, '@'),
+    ("x-original-message-id", Name::XOriginalMessageId, true, '@'),
+];
+
+/// One parsed DSN field.
+#[derive(Debug, Clone)]
+pub(crate) struct Field {
+    pub name: Name,
+    /// Per-message field (Reporting-MTA, Arrival-Date, ...).
+    pub per_message: bool,
+    /// The type before ";" in uppercase (`RFC822`, `SMTP`, `DNS`, `X-UNIX`).
+    pub kind: String,
+    pub value: String,
+    /// A parenthesised comment after the value ("Status: 5.0.0 (permanent failure)").
+    pub comment: String,
+}
+
+/// Parses `line` as a DSN field, or `None`.
+pub(crate) fn field(line: &str) -> Option<Field> {
+    let (label, rest) = line.split_once(':')?;
+    let label = label.trim_end();
+    if label.len() > 24 || label.contains(' ') {
+        return None;
+    }
+    let label = label.to_ascii_lowercase();
+    let &(_, name, per_message, must) = FIELDS.iter().find(|(n, ..)| *n == label)?;
+    let rest = rest.trim();
+    if !(rest.contains(must) || name == Name::FinalRecipient && rest.contains(';')) {
+        return None;
+    }
+    let mut kind = String::new();
+    let mut value;
+    match name {
+        Name::FinalRecipient | Name::OriginalRecipient | Name::XActualRecipient => {
+            match rest.split_once(';') {
+                Some((k, v)) => {
+                    kind = k.trim().to_ascii_uppercase();
+                    value = v.trim().to_string();
+                }
+                None => {
+                    kind = "RFC822".into();
+                    value = rest.to_string();
+                }
+            }
+        }
+        Name::DiagnosticCode | Name::RemoteMta | Name::ReceivedFromMta | Name::ReportingMta => {
+            match rest.split_once(';') {
+                Some((k, v)) => {
+                    kind = k.trim().to_ascii_uppercase();
+                    value = v.trim().to_string();
+                }
+                None => {
+                    kind = if name == Name::DiagnosticCode {
+                        "SMTP"
+                    } else {
+                        "DNS"
+                    }
+                    .into();
+                    value = rest.to_string();
+                }
+            }
+            if name != Name::DiagnosticCode {
+                value = value.to_ascii_lowercase();
+            }
+        }
+        Name::Action => {
+            let v = rest.to_ascii_lowercase();
+            let v = v.split_whitespace().next().unwrap_or("");
+            value = match v {
+                "failed" | "delayed" | "delivered" | "relayed" | "expanded" => v.to_string(),
+                "deliverable" => "delivered".into(),
+                "expired" => "delayed".into(),
+                "failure" => "failed".into(),
+                _ => String::new(),
+            };
+        }
+        Name::Status => value = rest.to_ascii_lowercase(),
+        _ => value = rest.to_string(),
+    }
+    let mut comment = String::new();
+    if name != Name::DiagnosticCode {
+        if let Some(p) = value.find(" (") {
+            if value.ends_with(')') {
+                comment = value[p + 2..value.len() - 1].to_string();
+                value.truncate(p);
+            }
+        }
+    }
+    if value.trim().is_empty() {
+        value.clear();
+    }
+    Some(Field {
+        name,
+        per_message,
+        kind,
+        value,
+        comment,
+    })
+}
+
+/// Boundaries after which the returned message starts.
+pub(crate) const ORIGINAL_BOUNDARIES: &[&str] = &[
+    "Content-Type: message/rfc822",
+    "Content-Type: text/rfc822-headers",
+    "Content-Type: message/partial",
+];
+
+/// Reads any bounce that has RFC 3464 per-recipient fields.
+pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
+    let body = mail.body.as_str();
+    let lower_hint =
+        body.contains("Final-Recipient") || text::find_ci(body, "final-recipient").is_some();
+    if !lower_hint && text::find_ci(body, "original-recipient").is_none() {
+        return None;
+    }
+    let (head, original) = split_original(body, ORIGINAL_BOUNDARIES);
+    let mut head = head.to_string();
+    let mut original = original.to_string();
+    // A bounce without MIME parts may still append the original after a blank line.
+    if original.is_empty() {
+        if let Some(p) = head.find("\n\nReturn-Path:") {
+            original = head[p + 2..].to_string();
+            head.truncate(p + 1);
+        }
+    }
+    // The delivery report of a bounce that is itself inside the returned message.
+    if !head.contains('@') {
+        return None;
+    }
+    read_fields(&head, original)
+}
+
+/// Reads the DSN fields of `head` into deliveries; text outside the fields before the report
+/// (the human-readable part) becomes the diagnosis when the fields give none.
+pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
+    let mut deliveries: Vec<Delivery> = vec![Delivery::default()];
+    let mut buffers: Vec<String> = vec![String::new()];
+    let mut per_message: Vec<(Name, String)> = Vec::new();
+    let mut leading = String::new();
+    let mut recipients = 0usize;
+    let mut in_status = !head.contains("Content-Type: message/delivery-status");
+    let mut seen_fields = false;
+    let mut prev_was_diag = false;
+    let mut skip_part = false;
+    let mut third_party_reason: Option<Reason> = None;
+
+    for line in head.lines() {
+        let line = line.trim_end();
+        if !in_status {
+            if line.starts_with("Content-Type: message/delivery-status") {
+                in_status = true;
+                continue;
+            }
+            collect_leading(line, &mut leading, &mut skip_part);
+            continue;
+        }
+        if line.is_empty() {
+            prev_was_diag = false;
+            continue;
+        }
+        if let Some(f) = field(line) {
+            seen_fields = true;
+            prev_was_diag = f.name == Name::DiagnosticCode;
+            let last = deliveries.len() - 1;
+            match f.name {
+                Name::FinalRecipient => {
+                    let addr = address::from_dsn_value(&f.value);
+                    if !address::is_email(&addr) {
+                        continue;
+                    }
+                    if deliveries[last].recipient == addr {
+                        continue;
+                    }
+                    if !deliveries[last].recipient.is_empty() {
+                        deliveries.push(Delivery::default());
+                        buffers.push(String::new());
+                    }
+                    let d = deliveries.last_mut().expect("pushed above");
+                    d.recipient = addr;
+                    recipients += 1;
+                }
+                Name::OriginalRecipient | Name::XActualRecipient => {
+                    deliveries[last].alias = address::from_dsn_value(&f.value);
+                }
+                Name::DiagnosticCode => {
+                    deliveries[last].spec = f.kind.clone();
+                    let b = &mut buffers[last];
+                    b.push_str(&f.value);
+                    b.push(' ');
+                }
+                _ => {
+                    if !f.comment.is_empty() {
+                        let b = &mut buffers[last];
+                        b.push(' ');
+                        b.push_str(&f.comment);
+                        b.push(' ');
+                    }
+                    deliveries[last].set_field(f.name, &f.value);
+                    if f.per_message {
+                        per_message.retain(|(n, _)| *n != f.name);
+                        per_message.push((f.name, f.value.clone()));
+                    }
+                }
+            }
+            continue;
+        }
+        if line.starts_with("X-") && line.contains(": ") {
+            // PowerMTA states its own classification of the bounce.
+            if let Some(v) = text::field_value(line, "X-PowerMTA-BounceCategory") {
+                third_party_reason = powermta_category(v);
+                if let Some(d) = deliveries.last_mut() {
+                    d.reason = third_party_reason;
+                }
+            } else if let Some(v) = text::field_value(line, "X-PowerMTA-VirtualMTA") {
+                if let Some(d) = deliveries.last_mut() {
+                    if d.lhost.is_empty() {
+                        d.lhost = v.to_ascii_lowercase();
+                    }
+                }
+            }
+            continue;
+        }
+        if prev_was_diag && line.starts_with(' ') {
+            let last = buffers.len() - 1;
+            buffers[last].push(' ');
+            buffers[last].push_str(&text::sweep(line));
+            continue;
+        }
+        prev_was_diag = false;
+        if seen_fields {
+            if !line.starts_with("Content-") && !line.starts_with("--") {
+                leading.push_str(line);
+                leading.push(' ');
+            }
+        } else {
+            collect_leading(line, &mut leading, &mut skip_part);
+        }
+    }
+    if recipients == 0 {
+        let alias = deliveries[0].alias.clone();
+        if address::is_email(&alias) {
+            deliveries[0].recipient = alias;
+            recipients = 1;
+        }
+    }
+    if recipients == 0 {
+        return None;
+    }
+    let before = text::sweep(&leading);
+    let (alt_command, alt_reply, alt_status) = if before.is_empty() {
+        (String::new(), String::new(), String::new())
+    } else {
+        let c = command::find(&before);
+        let r = reply::find(&before, &deliveries[0].status);
+        let s = status::find(&before, &r);
+        (c, r, s)
+    };
+    let before_lower = text::lower(&before);
+    for (d, buf) in deliveries.iter_mut().zip(buffers) {
+        for (name, value) in &per_message {
+            if d.get_field(*name).is_empty() && !value.is_empty() {
+                d.set_field(*name, value);
+            }
+        }
+        d.diagnosis = text::sweep(&buf);
+        if recipients == 1 {
+            // With one recipient, the human-readable part may hold the important words.
+            if before_lower.contains(&text::lower(&d.diagnosis)) {
+                d.diagnosis = before.clone();
+            } else {
+                d.diagnosis = text::sweep(&format!("{before} {}", d.diagnosis));
+            }
+        }
+        d.command = command::find(&d.diagnosis);
+        if d.command.is_empty() {
+            d.command = alt_command.clone();
+        }
+        d.reply_code = reply::find(&d.diagnosis, &d.status);
+        if d.reply_code.is_empty() {
+            d.reply_code = alt_reply.clone();
+        }
+        if d.status.is_empty() {
+            d.status = status::find(&d.diagnosis, &d.reply_code);
+        }
+        if d.status.is_empty() {
+            d.status = alt_status.clone();
+        }
+        if d.reason.is_none() {
+            d.reason = third_party_reason;
+        }
+    }
+    Some(Rising {
+        deliveries,
+        rfc822: original,
+    })
+}
+
+/// Lines of the human-readable part worth keeping as an explanation.
+fn collect_leading(line: &str, leading: &mut String, skip_part: &mut bool) {
+    if line.is_empty() {
+        return;
+    }
+    if let Some(ct) = line.strip_prefix("Content-Type:") {
+        let ct = ct.trim().to_ascii_lowercase();
+        *skip_part = !(ct.starts_with("text/plain") || ct.starts_with("multipart/"));
+        return;
+    }
+    if *skip_part {
+        return;
+    }
+    const SKIP: &[&str] = &[
+        "Content-",
+        "This is a MIME",
+        "This is a multi",
+        "This is an auto",
+        "This multi-part",
+        "###",
+        "***",
+        "--",
+    ];
+    if text::starts_with_any(line, SKIP)
+        || line.contains("--- The follow")
+        || line.contains("--- Transcript")
+    {
+        return;
+    }
+    leading.push_str(line);
+    leading.push(' ');
+}
+
+/// PowerMTA's `X-PowerMTA-BounceCategory` values.
+/// Source: PowerMTA user guide, bounce categories (<https://bird.com/email/power-mta>).
+fn powermta_category(v: &str) -> Option<Reason> {
+    Some(match v.trim() {
+        "bad-domain" => Reason::HostUnknown,
+        "bad-mailbox" => Reason::UserUnknown,
+        "inactive-mailbox" => Reason::Suspend,
+        "message-expired" => Reason::Expired,
+        "no-answer-from-host" => Reason::NetworkError,
+        "policy-related" => Reason::PolicyViolation,
+        "quota-issues" => Reason::MailboxFull,
+        "routing-errors" => Reason::SystemError,
+        "spam-related" => Reason::SpamDetected,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_fields() {
+        let f = field("Final-Recipient: RFC822; <User@Example.jp>").unwrap();
+        assert_eq!(
+            (f.name, f.kind.as_str(), f.value.as_str()),
+            (Name::FinalRecipient, "RFC822", "<User@Example.jp>")
+        );
+        let f = field("Status: 5.0.0 (permanent failure)").unwrap();
+        assert_eq!(
+            (f.value.as_str(), f.comment.as_str()),
+            ("5.0.0", "permanent failure")
+        );
+        let f = field("Diagnostic-Code: smtp;550 5.1.1 unknown").unwrap();
+        assert_eq!(
+            (f.kind.as_str(), f.value.as_str()),
+            ("SMTP", "550 5.1.1 unknown")
+        );
+        let f = field("Remote-MTA: DNS; MX.Example.JP").unwrap();
+        assert_eq!(f.value, "mx.example.jp");
+        assert_eq!(field("Action: expired").unwrap().value, "delayed");
+        assert!(field("Status: ok").is_none());
+        assert!(field("Action is taken").is_none());
+    }
+}

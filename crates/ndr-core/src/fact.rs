@@ -1,0 +1,314 @@
+//! From what a reader found about each recipient to the final facts: cleaned diagnostic text,
+//! preferred status code, reply code, remote host, reason, hard or soft bounce.
+
+use crate::decode::Mail;
+use crate::mta::{self, Delivery, Rising};
+use crate::smtp::{self, command, reply, status};
+use crate::{address, lda, reason, rhost, text, Reason};
+
+/// One recipient's facts, while and after deciding the reason.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Fact {
+    pub recipient: String,
+    pub action: String,
+    /// Enhanced status code (possibly a pseudo code `5.0.9NN` once the reason is known).
+    pub status: String,
+    pub reply_code: String,
+    /// The cleaned diagnostic text.
+    pub diagnosis: String,
+    /// Diagnostic-Code type: SMTP, X-UNIX, ...
+    pub diag_type: String,
+    pub command: String,
+    pub rhost: String,
+    pub lhost: String,
+    pub reason: Option<Reason>,
+    pub hard_bounce: bool,
+    /// The recipient's domain.
+    pub destination: String,
+    /// The original sender's domain.
+    pub sender_domain: String,
+    /// The remote server's IP when the bounce names it.
+    pub remote_ip: Option<String>,
+}
+
+/// Header fields of the returned message that name its sender, in order of trust.
+const SENDER_FIELDS: &[&str] = &["from", "return-path", "sender", "reply-to", "errors-to"];
+
+/// Builds the final facts of every recipient a reader found.
+pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
+    let original = mta::parse_headers(&rising.rfc822);
+    let sender = SENDER_FIELDS
+        .iter()
+        .map(|f| mta::header(&original, f))
+        .chain(std::iter::once(mail.header("to")))
+        .find_map(address::find);
+    let sender_domain = sender
+        .as_deref()
+        .and_then(address::domain)
+        .unwrap_or_default();
+    let mut facts = Vec::with_capacity(rising.deliveries.len());
+    for d in rising.deliveries {
+        // A copied reply line names no recipient, nor does a feedback report about a message
+        // to undisclosed recipients; other formats without an address are not kept.
+        if !(address::is_email(&d.recipient)
+            || matches!(d.agent, "Generic" | "ARF") && d.recipient.is_empty())
+        {
+            continue;
+        }
+        facts.push(one(d, &sender_domain));
+    }
+    facts
+}
+
+fn one(d: Delivery, sender_domain: &str) -> Fact {
+    let mut f = Fact {
+        recipient: d.recipient.to_lowercase(),
+        action: d.action,
+        status: d.status,
+        reply_code: d.reply_code,
+        diag_type: d.spec,
+        command: command::normalize(&d.command)
+            .map(str::to_string)
+            .unwrap_or_default(),
+        rhost: d.rhost,
+        lhost: d.lhost,
+        reason: d.reason,
+        sender_domain: sender_domain.to_string(),
+        ..Fact::default()
+    };
+    f.destination = address::domain(&f.recipient).unwrap_or_default();
+    if !f.status.is_empty() && !status::is_valid(&f.status) {
+        f.status.clear();
+    }
+    if !f.reply_code.is_empty() && !reply::is_valid(&f.reply_code) {
+        f.reply_code.clear();
+    }
+    clean_diagnosis(&mut f, &d.diagnosis);
+    if f.rhost.is_empty() {
+        f.rhost = host_in_text(&f.diagnosis).unwrap_or_default();
+    }
+    f.rhost = tidy_host(&f.rhost);
+    f.lhost = tidy_host(&f.lhost);
+    if f.lhost == f.rhost {
+        f.lhost.clear();
+    }
+    f.remote_ip = remote_ip(&f.rhost, &d.diagnosis);
+    if f.diag_type.is_empty() {
+        f.diag_type = match f.reason {
+            Some(Reason::MailerError) => "X-UNIX".into(),
+            Some(Reason::Feedback | Reason::Vacation) => String::new(),
+            _ => "SMTP".into(),
+        };
+    }
+    decide_reason(&mut f);
+    finish(&mut f);
+    f
+}
+
+/// Finds status and reply codes in the diagnostic text and removes the repeated code prefixes
+/// of a multi-line reply ("550-5.7.1 ... 550-5.7.1 ... 550 5.7.1 ...").
+fn clean_diagnosis(f: &mut Fact, raw: &str) {
+    let mut dc = raw.replace('\r', "");
+    if !dc.is_empty() {
+        let cs = status::find(&dc, "");
+        let cr = reply::find(&dc, &cs);
+        f.status = status::prefer(&f.status, &cs, &cr);
+        if cr.len() == 3 {
+            if f.reply_code.is_empty() {
+                f.reply_code = cr.clone();
+            }
+            if dc.contains(&format!("{cr}-")) {
+                for sep in ["-", " "] {
+                    if !cs.is_empty() {
+                        dc = dc.replace(&format!("{cr}{sep}{cs}"), "");
+                    }
+                    dc = dc.replace(&format!("{cr}{sep}"), "");
+                }
+                if dc.contains(&cr) {
+                    dc = format!("{cr} {cs} {dc}");
+                }
+            }
+        }
+        let lc = text::lower(&dc);
+        if let (Some(p1), Some(p2)) = (lc.find("<html>"), lc.find("</html>")) {
+            if p1 > 0 && p2 > p1 && dc.is_char_boundary(p1) && dc.is_char_boundary(p2 + 7) {
+                dc = format!("{} {}", &dc[..p1], &dc[p2 + 7..]);
+            }
+        }
+    }
+    f.diagnosis = text::sweep(&dc);
+}
+
+fn decide_reason(f: &mut Fact) {
+    if f.reason.is_some() && !reason::is_revisable(f.reason) {
+        return;
+    }
+    let lc = text::lower(&f.diagnosis);
+    let found = lda::find(f, &lc)
+        .filter(|r| reason::is_explicit(Some(*r)))
+        .or_else(|| rhost::find(f, &lc).filter(|r| reason::is_explicit(Some(*r))))
+        .or_else(|| Some(reason::find(f)).filter(|r| reason::is_explicit(Some(*r))));
+    f.reason = Some(match found {
+        Some(r) => r,
+        None if !f.diagnosis.is_empty() => Reason::OnHold,
+        None => f.reason.unwrap_or(Reason::Undefined),
+    });
+}
+
+/// Hard bounce, pseudo status code, reply code consistent with the status, action.
+fn finish(f: &mut Fact) {
+    let r = f.reason.unwrap_or(Reason::Undefined);
+    if matches!(r, Reason::Delivered | Reason::Feedback | Reason::Vacation) {
+        if r != Reason::Delivered {
+            f.reply_code.clear();
+        }
+    } else {
+        let cv = format!("{} {}", f.status, f.diagnosis);
+        f.hard_bounce = is_hard_bounce(r, cv.trim());
+    }
+    if f.status.is_empty() {
+        let ce = format!("{} {}", f.reply_code, f.diagnosis);
+        let ce = ce.trim();
+        f.status = status::pseudo_code(r, smtp::is_temporary(ce));
+    }
+    let sc = f.status.get(..1).unwrap_or("");
+    let rc = f.reply_code.get(..1).unwrap_or("");
+    if sc != rc {
+        let again = reply::find(&f.diagnosis, sc);
+        f.reply_code = if !sc.is_empty() && again.starts_with(sc) {
+            again
+        } else {
+            String::new()
+        };
+    }
+    if !matches!(
+        f.action.as_str(),
+        "failed" | "delayed" | "delivered" | "relayed" | "expanded"
+    ) {
+        f.action = match f.action.to_ascii_lowercase().as_str() {
+            "deliverable" => "delivered".into(),
+            "expired" => "delayed".into(),
+            "failure" => "failed".into(),
+            _ => String::new(),
+        };
+    }
+    if r == Reason::Delivered {
+        f.action = "delivered".into();
+    }
+    if r == Reason::Expired {
+        f.action = "delayed".into();
+    }
+    if f.action.is_empty() && (sc == "4" || sc == "5") {
+        f.action = "failed".into();
+    }
+}
+
+/// Whether resending cannot help: the address or domain does not exist, or the recipient host
+/// says (permanently) that it accepts no mail.
+fn is_hard_bounce(r: Reason, text: &str) -> bool {
+    match r {
+        Reason::HasMoved | Reason::UserUnknown | Reason::HostUnknown => true,
+        Reason::NotAccept => {
+            if text.is_empty() {
+                return true;
+            }
+            let mut cv = status::find(text, "");
+            if cv.is_empty() {
+                cv = reply::find(text, "");
+            }
+            cv.starts_with('5') || !smtp::is_temporary(text)
+        }
+        _ => false,
+    }
+}
+
+/// A host name in an error message: "host mx.example.jp[192.0.2.1] said:" and the like.
+fn host_in_text(s: &str) -> Option<String> {
+    let lc = text::lower(s);
+    for lead in ["host ", "from ", "by ", "server ", "mta "] {
+        let mut from = 0;
+        while let Some(p) = lc.get(from..).and_then(|t| t.find(lead)) {
+            let start = from + p + lead.len();
+            from = start;
+            let word: String = lc[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+                .collect();
+            let word = word.trim_end_matches('.');
+            if is_internet_host(word) {
+                return Some(word.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A plausible internet host name: dotted labels, a top-level label of letters.
+fn is_internet_host(s: &str) -> bool {
+    if s.len() < 4 || s.len() > 255 || !s.contains('.') {
+        return false;
+    }
+    let Some(tld) = s.rsplit('.').next() else {
+        return false;
+    };
+    tld.len() >= 2
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+        && !s.split('.').any(str::is_empty)
+}
+
+/// Cleans a host value: `[1.2.3.4]`, `(comments)`, a trailing dot, an address's domain.
+fn tidy_host(h: &str) -> String {
+    let mut v = h.trim().to_string();
+    if let Some((_, d)) = v.rsplit_once('@') {
+        v = d.to_string();
+    }
+    v.retain(|c| !matches!(c, '(' | ')' | '[' | ']' | '\r'));
+    if let Some((_, r)) = v.split_once('=') {
+        v = r.to_string();
+    }
+    if v.contains(' ') {
+        let first_host = v.split(' ').find(|w| !is_ipv4(w)).unwrap_or("").to_string();
+        v = if first_host.is_empty() {
+            v.split(' ').next().unwrap_or("").to_string()
+        } else {
+            first_host
+        };
+    }
+    v.trim_end_matches('.').to_ascii_lowercase()
+}
+
+pub(crate) fn is_ipv4(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u8>().is_ok())
+}
+
+/// The rejecting server's IP: the remote host itself when it is an address, or the address
+/// written next to its name ("mx.example.jp[192.0.2.1]", "mx.example.jp (192.0.2.1)").
+fn remote_ip(rhost: &str, raw: &str) -> Option<String> {
+    if is_ipv4(rhost) || (rhost.contains(':') && rhost.parse::<std::net::Ipv6Addr>().is_ok()) {
+        return Some(rhost.to_string());
+    }
+    if rhost.is_empty() {
+        return None;
+    }
+    let lc = text::lower(raw);
+    let p = lc.find(rhost)? + rhost.len();
+    let rest = lc.get(p..)?.trim_start();
+    let rest = rest
+        .strip_prefix('[')
+        .or_else(|| rest.strip_prefix('('))?
+        .trim_start();
+    let rest = rest.strip_prefix("ipv6:").unwrap_or(rest);
+    let ip: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit() || matches!(c, '.' | ':'))
+        .collect();
+    if is_ipv4(&ip) || (ip.contains(':') && ip.parse::<std::net::Ipv6Addr>().is_ok()) {
+        Some(ip)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,74 @@
+//! Splitting an mbox file into its messages.
+
+/// Splits `data` at mbox "From " separator lines (a line starting with `From ` at the start of
+/// the data or after an empty line). Each message keeps its own "From " line. Data without
+/// separators, a single message, is returned whole; empty input gives no messages.
+///
+/// The "From " line must look like an mbox separator (`From sender date`), so that a body
+/// line "From here on..." after an empty line does not split a message in two.
+pub fn split(data: &[u8]) -> Vec<&[u8]> {
+    if data.iter().all(|b| b.is_ascii_whitespace()) {
+        return Vec::new();
+    }
+    let mut starts: Vec<usize> = Vec::new();
+    let mut pos = 0;
+    let mut prev_blank = true;
+    while pos < data.len() {
+        let end = data[pos..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(data.len(), |p| pos + p + 1);
+        let line = &data[pos..end];
+        if prev_blank && is_separator(line) {
+            starts.push(pos);
+        }
+        let content = line.strip_suffix(b"\n").unwrap_or(line);
+        let content = content.strip_suffix(b"\r").unwrap_or(content);
+        prev_blank = content.is_empty();
+        pos = end;
+    }
+    if starts.len() <= 1 {
+        return vec![data];
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    // Anything before the first separator (usually nothing) stays with the first message.
+    let mut bounds: Vec<usize> = starts.clone();
+    bounds[0] = 0;
+    bounds.push(data.len());
+    for w in bounds.windows(2) {
+        out.push(&data[w[0]..w[1]]);
+    }
+    out
+}
+
+/// "From MAILER-DAEMON Fri Feb  2 18:30:22 2018": `From `, a sender word, then more words.
+fn is_separator(line: &[u8]) -> bool {
+    let Some(rest) = line.strip_prefix(b"From ") else {
+        return false;
+    };
+    let rest = String::from_utf8_lossy(rest);
+    let mut words = rest.split_whitespace();
+    let sender = words.next().unwrap_or("");
+    let others = words.count();
+    !sender.is_empty() && others >= 2 && rest.bytes().any(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_at_separators_only() {
+        let one = b"From: a@example.jp\nSubject: x\n\nbody\n";
+        assert_eq!(split(one).len(), 1);
+        let two =
+            b"From MAILER-DAEMON Fri Feb  2 18:30:22 2018\nSubject: 1\n\nFrom here on, text\n\n\
+From MAILER-DAEMON Fri Feb  2 18:30:23 2018\nSubject: 2\n\nb\n";
+        let parts = split(two);
+        assert_eq!(parts.len(), 2);
+        assert!(parts[0].ends_with(b"text\n\n"));
+        assert!(parts[1].starts_with(b"From MAILER-DAEMON Fri Feb  2 18:30:23 2018\n"));
+        assert!(split(b"").is_empty());
+        assert!(split(b"\n\n").is_empty());
+    }
+}

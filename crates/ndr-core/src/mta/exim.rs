@@ -1,0 +1,341 @@
+//! Exim bounces: "Mail delivery failed: returning message to sender".
+//!
+//! ```text
+//! This message was created automatically by mail delivery software.
+//!
+//! A message that you sent could not be delivered to one or more of its
+//! recipients. This is a permanent error. The following address(es) failed:
+//!
+//!   kijitora@example.jp
+//!     SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>:
+//!     host neko.example.jp [192.0.2.222]: 550 5.1.1 <kijitora@example.jp>... User Unknown
+//! ```
+//! Source: Exim `src/deliver.c` (the texts above) and the messages of its routers and
+//! transports quoted below.
+
+use super::{split_original, Delivery, Rising};
+use crate::decode::Mail;
+use crate::dsn::{self, Name};
+use crate::smtp::{command, reply, status};
+use crate::Reason::{self, *};
+use crate::{address, text};
+
+/// Subjects Exim writes.
+const SUBJECTS: &[&str] = &[
+    "Delivery Status Notification",
+    "Mail delivery failed",
+    "Mail failure",
+    "Message frozen",
+    "Warning: message ",
+    "error(s) in forwarding or filtering",
+];
+
+/// Where the returned message starts (deliver.c), or MXLogic's variant.
+const BOUNDARIES: &[&str] = &[
+    "------ This is a copy of the message, including all the headers. ------",
+    "------ This is a copy of the message's headers. ------",
+    "Content-Type: message/rfc822",
+    "Included is a copy of the message header:\n-----------------------------------------",
+];
+
+/// First lines of Exim's bounce texts (deliver.c).
+const STARTS: &[&str] = &[
+    "This message was created automatically by mail delivery software.",
+    "A message that you sent was rejected by the local scannning code",
+    "A message that you sent contained one or more recipient addresses ",
+    "A message that you sent could not be delivered to all of its recipients",
+    " has been frozen",
+    " was frozen on arrival",
+    " router encountered the following error(s):",
+];
+
+const FROZEN: &[&str] = &[" has been frozen", " was frozen on arrival"];
+
+/// Exim's own messages and what they mean.
+const MESSAGES: &[(Reason, &[&str])] = &[
+    // route.c: getpwnam() returned NULL (user not found)
+    (UserUnknown, &["user not found"]),
+    // transports/smtp.c, routers/dnslookup.c, route.c
+    (
+        HostUnknown,
+        &[
+            "all host address lookups failed permanently",
+            "all relevant MX records point to non-existent hosts",
+            "Unrouteable address",
+        ],
+    ),
+    // transports/appendfile.c: "mailbox is full (quota exceeded while writing to file %s)"
+    (MailboxFull, &["mailbox is full", "error: quota exceed"]),
+    // routers/dnslookup.c, transports/smtp.c
+    (
+        NotAccept,
+        &[
+            "an MX or SRV record indicated no SMTP service",
+            "no host found for existing SMTP connection",
+        ],
+    ),
+    // parser.c
+    (
+        SyntaxError,
+        &[
+            "angle-brackets nested too deep",
+            "expected word or \"<\"",
+            "domain missing in source-routed address",
+            "malformed address:",
+        ],
+    ),
+    // deliver.c, transports/pipe.c
+    (
+        SystemError,
+        &[
+            "delivery to file forbidden",
+            "delivery to pipe forbidden",
+            "local delivery failed",
+            "LMTP error after ",
+        ],
+    ),
+    // deliver.c: Too many "Received" headers - suspected mail loop
+    (ContentError, &["Too many \"Received\" headers"]),
+];
+
+/// Messages of a delivery that is still being retried (retry.c, deliver.c, smtp.c).
+const DELAYED: &[&str] = &[
+    "retry timeout exceeded",
+    "No action is required on your part",
+    "retry time not reached for any host after a long failure period",
+    "all hosts have been failing for a long time and were last tried",
+    "Delay reason: ",
+    "has been frozen",
+    "was frozen on arrival by ",
+];
+
+pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
+    let message_id = mail.header("message-id");
+    let mut votes = 0;
+    if mail.from().contains("Mail Delivery System") {
+        votes += 1;
+    }
+    if text::contains_any(mail.subject(), SUBJECTS) {
+        votes += 1;
+    }
+    // Message-Id: <E1P1YNN-0003AD-Ga@example.org>
+    let b = message_id.as_bytes();
+    if b.first() == Some(&b'<') && b.get(8) == Some(&b'-') && b.get(18) == Some(&b'@') {
+        votes += 1;
+    }
+    // Exim clones: McAfee SaaS (formerly MXLogic).
+    let third_party = mail.has_header("x-mx-bounce")
+        || mail.has_header("x-mxl-hash")
+        || mail.has_header("x-mxl-notehash")
+        || message_id.contains("<mxl~");
+    if votes < 2 && !third_party {
+        return None;
+    }
+    // "----- This is a copy ..." with five hyphens exists too.
+    let body = mail.body.replace("\n----- This ", "\n------ This ");
+    let (head, original) = split_original(&body, BOUNDARIES);
+    let has_boundary = mail
+        .header("content-type")
+        .to_ascii_lowercase()
+        .contains("boundary=");
+
+    let mut deliveries: Vec<Delivery> = vec![Delivery::default()];
+    let mut another: Vec<String> = vec![String::new()];
+    let mut recipients = 0usize;
+    let mut reading = false;
+    let mut in_status = false;
+
+    for line in head.lines() {
+        if !reading {
+            if !STARTS.iter().any(|s| line.contains(s)) {
+                continue;
+            }
+            reading = true;
+            if !text::contains_any(line, FROZEN) {
+                continue;
+            }
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let third = line.get(2..3);
+        let looks_address = line.starts_with("  ")
+            && line.find('@').is_some_and(|p| p >= 2)
+            && line.find('.').is_some_and(|p| p >= 2)
+            && !line.contains("pipe to |")
+            && third != Some(" ")
+            && (third_party || third != Some("<"));
+        let undisclosed = line.contains(" an undisclosed address");
+        if looks_address || undisclosed {
+            let v = deliveries.last_mut().expect("never empty");
+            let cv;
+            if undisclosed {
+                cv = line.get(2..).unwrap_or("").to_string();
+            } else if let Some(a) = text::between(line, "<", ">:").and_then(address::find) {
+                //   mikeneko@example.jp <nekochan@example.org>: ...
+                v.diagnosis = text::sweep(line.split_once(">:").map_or("", |(_, d)| d));
+                cv = a;
+            } else {
+                //   kijitora@example.jp
+                //   sabineko@example.jp: forced freeze
+                let end = line.rfind(": ").unwrap_or(line.len());
+                cv = line.get(2..end).and_then(address::find).unwrap_or_default();
+                if !address::is_email(&cv) {
+                    continue;
+                }
+            }
+            let v = deliveries.last_mut().expect("never empty");
+            if !v.recipient.is_empty() && cv != v.recipient {
+                deliveries.push(Delivery::default());
+                another.push(String::new());
+            }
+            deliveries.last_mut().expect("pushed").recipient = cv;
+            recipients += 1;
+        } else if line.contains(" (generated from ") || line.contains(" generated by ") {
+            //     (generated from kijitora@example.jp)
+            if let Some(a) = line
+                .split(' ')
+                .find(|w| w.find('@').is_some_and(|p| p > 0))
+                .and_then(address::find)
+            {
+                deliveries.last_mut().expect("never empty").alias = a;
+            }
+        } else if text::contains_any(line, FROZEN) {
+            let last = another.len() - 1;
+            another[last] = format!("{line} ");
+        } else if has_boundary {
+            if let Some(f) = dsn::field(line) {
+                let v = deliveries.last_mut().expect("never empty");
+                match f.name {
+                    Name::FinalRecipient => {
+                        if v.spec.is_empty() {
+                            v.spec = if f.value.contains('@') {
+                                "SMTP"
+                            } else {
+                                "X-UNIX"
+                            }
+                            .into();
+                        }
+                    }
+                    Name::OriginalRecipient | Name::XActualRecipient => {}
+                    Name::DiagnosticCode => {
+                        v.spec = f.kind;
+                        v.diagnosis = f.value;
+                    }
+                    _ => v.set_field(f.name, &f.value),
+                }
+            } else if !in_status {
+                if line.starts_with("Content-Type: message/delivery-status") {
+                    in_status = true;
+                }
+                if line.starts_with(' ') {
+                    let last = another.len() - 1;
+                    another[last].push_str(line);
+                    another[last].push(' ');
+                }
+            }
+        } else if deliveries.len() == recipients || line.starts_with("  ") {
+            let v = deliveries.last_mut().expect("never empty");
+            v.diagnosis.push(' ');
+            v.diagnosis.push_str(line);
+        }
+    }
+
+    if recipients > 0 {
+        for e in &mut deliveries {
+            if !e.alias.is_empty() && !e.recipient.contains('@') {
+                e.recipient = e.alias.clone();
+            }
+        }
+    } else {
+        // X-Failed-Recipients: kijitora@example.jp
+        let failed = mail.header("x-failed-recipients");
+        for a in failed.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+            if recipients > 0 {
+                deliveries.push(Delivery::default());
+                another.push(String::new());
+            }
+            deliveries.last_mut().expect("never empty").recipient = a.to_string();
+            recipients += 1;
+        }
+    }
+    if recipients == 0 {
+        return None;
+    }
+
+    let first_diag = deliveries[0].diagnosis.clone();
+    let first_spec = deliveries[0].spec.clone();
+    for (j, e) in deliveries.iter_mut().enumerate() {
+        if e.diagnosis.is_empty() && has_boundary {
+            e.diagnosis = first_diag.clone();
+            if e.spec.is_empty() {
+                e.spec = first_spec.clone();
+            }
+            if !another[0].is_empty() && j > 0 {
+                another[j] = another[0].clone();
+            }
+        }
+        let alt = another.get(j).cloned().unwrap_or_default();
+        if !alt.is_empty() {
+            if e.diagnosis.is_empty() || e.diagnosis.starts_with('-') || e.diagnosis.ends_with("__")
+            {
+                e.diagnosis = alt.clone();
+            } else if e.diagnosis.len() < alt.len() {
+                let alt = text::sweep(&alt);
+                if text::lower(&alt).contains(&text::lower(&e.diagnosis)) {
+                    e.diagnosis = alt;
+                }
+            }
+        }
+        e.diagnosis = text::sweep(&e.diagnosis);
+        if let Some(p) = e.diagnosis.find("__") {
+            e.diagnosis.truncate(p);
+        }
+        if e.command.is_empty() {
+            if e.diagnosis.contains("SMTP error from remote ")
+                || e.diagnosis.contains("LMTP error after ")
+            {
+                e.command = command::find(&e.diagnosis);
+            }
+            match e.command.as_str() {
+                // HELO | Connected to 192.0.2.135 but my name was rejected.
+                "EHLO" | "HELO" => e.reason = Some(Blocked),
+                // MAIL | Connected to 192.0.2.135 but sender was rejected.
+                "MAIL" => e.reason = Some(OnHold),
+                _ => {
+                    e.reason = MESSAGES
+                        .iter()
+                        .find(|(_, m)| text::contains_any(&e.diagnosis, m))
+                        .map(|(r, _)| *r);
+                    if e.reason.is_none() {
+                        if text::contains_any(&e.diagnosis, DELAYED) {
+                            e.reason = Some(Expired);
+                        } else if e.diagnosis.contains("pipe to |") {
+                            e.reason = Some(MailerError);
+                        }
+                    }
+                }
+            }
+        }
+        // The reply code in the text wins over a Status field that disagrees ("Status: 5.0.0"
+        // with "450 TEMPERROR: retry timeout exceeded").
+        let cr = reply::find(&e.diagnosis, &e.status);
+        let cs = status::find(&e.diagnosis, &cr);
+        let temporary = cr.starts_with('4') || matches!(e.reason, Some(Expired | MailboxFull));
+        let cv = e
+            .reason
+            .map(|r| status::pseudo_code(r, temporary))
+            .unwrap_or_default();
+        if e.reply_code.is_empty() {
+            e.reply_code = cr.clone();
+        }
+        if e.status.is_empty() {
+            e.status = status::prefer(&cs, &cv, &cr);
+        }
+    }
+    let mut rfc822 = original.to_string();
+    if rfc822.is_empty() {
+        rfc822 = format!("To: <{}>\n", deliveries[0].recipient);
+    }
+    Some(Rising { deliveries, rfc822 })
+}

@@ -1,0 +1,238 @@
+//! The last resort: bounces of no known format, and text a person copied out of a bounce
+//! (only the visible text, or only the line with the remote server's reply).
+//!
+//! It looks for the remote server's reply (a 4xx/5xx reply code, usually with an enhanced
+//! status code) and the recipient address nearest to it. A message that is not a bounce must
+//! not get here with anything that looks like a reply, so ordinary mail yields nothing.
+
+use super::{split_original, Delivery, Rising};
+use crate::decode::Mail;
+use crate::smtp::{command, reply, status};
+use crate::{address, text};
+
+/// Lines after which the returned message starts, in the formats not read by a reader.
+const BOUNDARIES: &[&str] = &[
+    "Content-Type: message/rfc822",
+    "Content-Type: text/rfc822-headers",
+    "------ This is a copy of the message",
+    "--- Below this line is a copy of the message",
+    "----- Original message -----",
+    "-----Original Message-----",
+    "Original message follows",
+    "original message follows",
+    "----- The header of the original message is following. -----",
+    "Original Message Headers",
+];
+
+/// Words a bounce's Subject or sender uses.
+const BOUNCE_SUBJECTS: &[&str] = &[
+    "undeliver",
+    "undelivered",
+    "delivery status",
+    "delivery failure",
+    "delivery failed",
+    "delivery has failed",
+    "failure notice",
+    "returned mail",
+    "returned to sender",
+    "mail delivery",
+    "not delivered",
+    "could not be delivered",
+    "rejected",
+    "delivery notification",
+    "failed delivery",
+    "non remis",
+    "nicht zustellbar",
+    "no entregado",
+    "non recapitabile",
+    "配信",
+    "不達",
+    "エラー",
+    "返送",
+    "届きません",
+    "失敗",
+];
+const BOUNCE_SENDERS: &[&str] = &[
+    "mailer-daemon",
+    "postmaster",
+    "mail delivery",
+    "mail administrator",
+];
+
+/// True when a line carries a remote server's error reply; gives the reply's start offset.
+fn reply_start(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i + 3 <= b.len() {
+        let is_code = (b[i] == b'4' || b[i] == b'5')
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && (i == 0
+                || !b[i - 1].is_ascii_alphanumeric()
+                    && !matches!(b[i - 1], b'.' | b'/' | b'-' | b':' | b','))
+            && b.get(i + 3)
+                .is_none_or(|c| matches!(c, b' ' | b'-' | b'\t'));
+        if is_code {
+            let code = &line[i..i + 3];
+            if reply::is_valid(code) {
+                let rest = line[i + 3..].trim_start_matches([' ', '-']);
+                let before = text::lower(&line[..i]);
+                // "550 5.1.1 ...", "550-5.7.1 ...", or a reply introduced as one.
+                let enhanced = rest.len() >= 5
+                    && status::is_valid(
+                        rest.split(|c: char| c.is_whitespace()).next().unwrap_or(""),
+                    );
+                let introduced = i == 0
+                    || before.ends_with("said: ")
+                    || before.ends_with("<<< ")
+                    || before.ends_with(": ")
+                    || before.ends_with("error ")
+                    || before.ends_with("reply: ")
+                    || before.trim_end().ends_with(']');
+                if enhanced || (introduced && rest.len() > 3) {
+                    return Some(i);
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
+    if !mail.headers.is_empty() {
+        let subject = text::lower(mail.subject());
+        let from = text::lower(mail.from());
+        let bouncy = text::contains_any(&subject, BOUNCE_SUBJECTS)
+            || text::contains_any(&from, BOUNCE_SENDERS)
+            || mail.has_header("x-failed-recipients");
+        if !bouncy {
+            return None;
+        }
+    }
+    let (head, original) = split_original(&mail.body, BOUNDARIES);
+    let lines: Vec<&str> = head.lines().collect();
+    let mut deliveries: Vec<Delivery> = Vec::new();
+    let mut last_address: Option<String> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if let Some(a) = address_line(line) {
+            last_address = Some(a);
+        }
+        let Some(start) = reply_start(line) else {
+            i += 1;
+            continue;
+        };
+        // The reply and its continuation lines (indented, or "550-" continued).
+        let mut diag = String::from(line);
+        let mut j = i + 1;
+        while j < lines.len() {
+            let next = lines[j];
+            let cont =
+                next.starts_with(' ') && !next.trim().is_empty() && address_line(next).is_none()
+                    || next.get(..4).is_some_and(|p| {
+                        p.len() == 4 && p.as_bytes()[3] == b'-' && text::all_digits(&p[..3])
+                    })
+                    || next
+                        .get(..4)
+                        .is_some_and(|p| line.get(..3) == p.get(..3) && text::all_digits(&p[..3]));
+            if !cont || diag.len() > 4096 {
+                break;
+            }
+            diag.push(' ');
+            diag.push_str(next.trim());
+            j += 1;
+        }
+        let reply_part = &line[start..];
+        let recipient = address::find(reply_part)
+            .or_else(|| last_address.clone())
+            .or_else(|| address::find(line))
+            .unwrap_or_default();
+        let mut d = Delivery {
+            recipient,
+            diagnosis: text::sweep(&diag),
+            ..Delivery::default()
+        };
+        d.command = command::find(&d.diagnosis);
+        if let Some(h) = text::between(&d.diagnosis, "host ", " ") {
+            d.rhost = h.split('[').next().unwrap_or("").to_string();
+        }
+        if !deliveries
+            .iter()
+            .any(|e| e.recipient == d.recipient && e.diagnosis == d.diagnosis)
+        {
+            // One delivery per recipient; a later reply for the same address adds nothing.
+            if d.recipient.is_empty() || !deliveries.iter().any(|e| e.recipient == d.recipient) {
+                deliveries.push(d);
+            }
+        }
+        i = j.max(i + 1);
+        if deliveries.len() >= 10_000 {
+            break;
+        }
+    }
+    if deliveries.is_empty() {
+        return None;
+    }
+    // A recipient named only in the header of a bounce (X-Failed-Recipients) or in the
+    // returned message's To: when there is exactly one reply.
+    if deliveries.len() == 1 && deliveries[0].recipient.is_empty() {
+        let failed = mail.header("x-failed-recipients");
+        let to = super::header(&super::parse_headers(original), "to").to_string();
+        if let Some(a) = address::find(failed).or_else(|| address::find(&to)) {
+            deliveries[0].recipient = a;
+        }
+    }
+    for d in &mut deliveries {
+        d.reply_code = reply::find(&d.diagnosis, "");
+        d.status = status::find(&d.diagnosis, &d.reply_code);
+    }
+    Some(Rising {
+        deliveries,
+        rfc822: original.to_string(),
+    })
+}
+
+/// A line that names a recipient on its own: "<user@example.jp>:", "  user@example.jp",
+/// "user@example.jp: ...", "To: user@example.jp".
+fn address_line(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.is_empty() || !t.contains('@') {
+        return None;
+    }
+    let lower = text::lower(t);
+    for lead in [
+        "to:",
+        "recipient:",
+        "original-recipient:",
+        "final-recipient:",
+        "宛先:",
+        "宛先：",
+    ] {
+        if lower.starts_with(lead) {
+            return t.get(lead.len()..).and_then(address::find);
+        }
+    }
+    let first = t.split_whitespace().next()?;
+    let first = first.trim_end_matches(':');
+    let a = address::find(first)?;
+    (t.starts_with('<') || line.starts_with(' ') || t.len() < first.len() + 2 || t.contains(": "))
+        .then_some(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_reply_lines() {
+        assert_eq!(reply_start("550 5.1.1 unknown"), Some(0));
+        assert_eq!(
+            reply_start("host x[192.0.2.1] said: 550 5.7.606 Access denied"),
+            Some(24)
+        );
+        assert_eq!(reply_start("We have 500 MB free"), None);
+        assert_eq!(reply_start("Date: 2014 550"), None);
+    }
+}

@@ -1,0 +1,283 @@
+//! Readers for the bounce formats of particular mail servers and services.
+//!
+//! Each reader looks at the decoded message and, when it recognises the format, returns one
+//! `Delivery` per recipient with what the bounce says about it. Readers are tried in an order
+//! that the Subject suggests first, then in the fixed order of `FALLBACK`. The generic RFC 3464
+//! reader, the feedback-report reader and the auto-reply reader come after all of them.
+
+use crate::decode::Mail;
+use crate::{dsn, Reason};
+
+pub(crate) mod arf;
+pub(crate) mod autoreply;
+pub(crate) mod exim;
+pub(crate) mod generic;
+pub(crate) mod postfix;
+pub(crate) mod qmail;
+pub(crate) mod sendmail;
+
+/// What a bounce says about one recipient, before the reason is decided.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Delivery {
+    pub recipient: String,
+    /// The address as originally given (Original-Recipient, X-Actual-Recipient).
+    pub alias: String,
+    /// DSN action: failed, delayed, delivered, relayed, expanded.
+    pub action: String,
+    /// Enhanced status code, as given.
+    pub status: String,
+    pub reply_code: String,
+    /// The remote server's reply, or the bounce's own explanation.
+    pub diagnosis: String,
+    /// The Diagnostic-Code type: SMTP, X-UNIX, X-POSTFIX, ...
+    pub spec: String,
+    /// The SMTP command the rejection answered.
+    pub command: String,
+    /// The remote host that rejected.
+    pub rhost: String,
+    /// The host that wrote the bounce.
+    pub lhost: String,
+    /// A reason the format itself states (a table of the MTA's own messages).
+    pub reason: Option<Reason>,
+    /// ARF Feedback-Type.
+    pub feedback_type: String,
+    /// Which reader produced this.
+    pub agent: &'static str,
+}
+
+impl Delivery {
+    /// Sets the member an RFC 3464 field maps to.
+    pub(crate) fn set_field(&mut self, name: dsn::Name, value: &str) {
+        let v = value.to_string();
+        match name {
+            dsn::Name::Action => self.action = v,
+            dsn::Name::Status => self.status = v,
+            dsn::Name::RemoteMta | dsn::Name::ReceivedFromMta => self.rhost = v,
+            dsn::Name::ReportingMta => self.lhost = v,
+            dsn::Name::OriginalRecipient | dsn::Name::XActualRecipient => self.alias = v,
+            dsn::Name::FinalRecipient => self.recipient = v,
+            dsn::Name::DiagnosticCode => self.diagnosis = v,
+            dsn::Name::ArrivalDate | dsn::Name::LastAttemptDate | dsn::Name::XOriginalMessageId => {
+            }
+        }
+    }
+
+    /// The member an RFC 3464 field maps to, for "fill if empty" logic.
+    pub(crate) fn get_field(&self, name: dsn::Name) -> &str {
+        match name {
+            dsn::Name::Action => &self.action,
+            dsn::Name::Status => &self.status,
+            dsn::Name::RemoteMta | dsn::Name::ReceivedFromMta => &self.rhost,
+            dsn::Name::ReportingMta => &self.lhost,
+            dsn::Name::OriginalRecipient | dsn::Name::XActualRecipient => &self.alias,
+            dsn::Name::FinalRecipient => &self.recipient,
+            dsn::Name::DiagnosticCode => &self.diagnosis,
+            _ => "",
+        }
+    }
+}
+
+/// What a reader found: the per-recipient facts and the header block of the returned message.
+#[derive(Debug, Default)]
+pub(crate) struct Rising {
+    pub deliveries: Vec<Delivery>,
+    /// The returned original message (its header block at least), possibly empty.
+    pub rfc822: String,
+}
+
+/// A reader: `None` when the message is not in its format.
+pub(crate) type Reader = fn(&Mail) -> Option<Rising>;
+
+/// The readers by name. Order matters only through `FALLBACK` and `by_subject`.
+const READERS: &[(&str, Reader)] = &[
+    ("Exim", exim::inquire),
+    ("Sendmail", sendmail::inquire),
+    ("Postfix", postfix::inquire),
+    ("qmail", qmail::inquire),
+];
+
+/// Readers tried when the Subject suggests nothing, in this order: formats recognised by
+/// their Subject first, then the ones recognised by their body text.
+const FALLBACK: &[&str] = &["Exim", "Sendmail", "Postfix", "qmail"];
+
+/// The first words of a bounce's Subject and the readers they suggest.
+const BY_SUBJECT: &[(&str, &[&str])] = &[
+    ("delivery-status", &["Postfix"]),
+    ("failure-notice", &["qmail"]),
+    ("mail-delivery", &["Exim"]),
+    ("mail-failure", &["Exim"]),
+    ("message-frozen", &["Exim"]),
+    ("postmaster-notify", &["Sendmail"]),
+    ("returned-mail", &["Sendmail"]),
+    ("undelivered-mail", &["Postfix"]),
+    ("warning", &["Sendmail", "Exim"]),
+];
+
+/// Normalizes a Subject to the key used in `BY_SUBJECT`: the text before a colon, or the first
+/// two words, lowercased and joined by "-".
+fn subject_key(subject: &str) -> String {
+    let s: String = subject
+        .chars()
+        .map(|c| if matches!(c, '[' | ']' | '_') { ' ' } else { c })
+        .collect();
+    let s = s.to_lowercase();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return String::new();
+    };
+    let key = if let Some(p) = first.find(':').filter(|&p| p > 0) {
+        first[..p].to_string()
+    } else {
+        words.iter().take(2).copied().collect::<Vec<_>>().join("-")
+    };
+    key.chars()
+        .filter(|c| !matches!(c, ':' | ',' | '*' | '"'))
+        .collect()
+}
+
+fn reader(name: &str) -> Option<Reader> {
+    READERS.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+}
+
+/// Runs the readers and the generic ones; the first that recognises the format wins.
+pub(crate) fn read(mail: &Mail) -> Option<Rising> {
+    let key = subject_key(mail.subject());
+    let first: &[&str] = BY_SUBJECT
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(&[], |(_, v)| v);
+    let mut tried: Vec<&str> = Vec::new();
+    for name in first.iter().chain(FALLBACK.iter()) {
+        if tried.contains(name) {
+            continue;
+        }
+        tried.push(name);
+        if let Some(r) = reader(name) {
+            if let Some(mut rising) = r(mail).filter(|r| !r.deliveries.is_empty()) {
+                for d in &mut rising.deliveries {
+                    if d.agent.is_empty() {
+                        d.agent = READERS
+                            .iter()
+                            .find(|(n, _)| n == name)
+                            .map_or("", |(n, _)| n);
+                    }
+                }
+                return Some(rising);
+            }
+        }
+    }
+    let last: [(&'static str, Reader); 4] = [
+        ("RFC3464", dsn::inquire),
+        ("ARF", arf::inquire),
+        ("RFC3834", autoreply::inquire),
+        ("Generic", generic::inquire),
+    ];
+    for (name, r) in last {
+        if let Some(mut rising) = r(mail).filter(|r| !r.deliveries.is_empty()) {
+            for d in &mut rising.deliveries {
+                if d.agent.is_empty() {
+                    d.agent = name;
+                }
+            }
+            return Some(rising);
+        }
+    }
+    None
+}
+
+/// Splits the body at the first of `boundaries` (a line that starts the returned message):
+/// the bounce's own text, and the returned message without the boundary line.
+pub(crate) fn split_original<'a>(body: &'a str, boundaries: &[&str]) -> (&'a str, &'a str) {
+    let mut best: Option<(usize, usize)> = None;
+    for b in boundaries {
+        if let Some(p) = body.find(b) {
+            if best.is_none_or(|(q, _)| p < q) {
+                best = Some((p, b.len()));
+            }
+        }
+    }
+    match best {
+        Some((p, len)) => {
+            let rest = &body[p + len..];
+            // Skip the remainder of the boundary line.
+            let rest = match rest.find('\n') {
+                Some(n) => &rest[n + 1..],
+                None => "",
+            };
+            (&body[..p], rest.trim_start_matches('\n'))
+        }
+        None => (body, ""),
+    }
+}
+
+/// Header fields of a header block (up to the first empty line): lowercased name and the
+/// unfolded value.
+pub(crate) fn parse_headers(block: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in block.lines() {
+        if line.trim().is_empty() {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if line.starts_with(' ') || line.starts_with('\t') {
+            if let Some(last) = out.last_mut() {
+                last.1.push(' ');
+                last.1.push_str(line.trim());
+            }
+            continue;
+        }
+        if let Some((n, v)) = line.split_once(':') {
+            if !n.is_empty() && n.len() < 80 && n.bytes().all(|b| b.is_ascii_graphic()) {
+                out.push((n.to_ascii_lowercase(), v.trim().to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// The first value of `name` in parsed headers.
+pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {
+    headers
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_keys() {
+        assert_eq!(
+            subject_key("Undelivered Mail Returned to Sender"),
+            "undelivered-mail"
+        );
+        assert_eq!(subject_key("Undeliverable: hello"), "undeliverable");
+        assert_eq!(subject_key("failure notice"), "failure-notice");
+        assert_eq!(subject_key(""), "");
+        assert_eq!(
+            subject_key("Returned mail: see transcript for details"),
+            "returned-mail"
+        );
+    }
+
+    #[test]
+    fn splits_at_the_first_boundary() {
+        let (a, b) = split_original(
+            "x\nContent-Type: message/rfc822\n\nFrom: a\n",
+            &["Content-Type: message/rfc822"],
+        );
+        assert_eq!(a, "x\n");
+        assert_eq!(b, "From: a\n");
+        assert_eq!(
+            parse_headers("From: a\n b\nTo: c\n\nbody: x"),
+            vec![
+                ("from".to_string(), "a b".to_string()),
+                ("to".to_string(), "c".to_string())
+            ]
+        );
+    }
+}

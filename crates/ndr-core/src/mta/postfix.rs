@@ -1,0 +1,206 @@
+//! Postfix bounces: "Undelivered Mail Returned to Sender", the bounce(5) template.
+//!
+//! ```text
+//! This is the mail system at host mx.example.jp.
+//! ...
+//! <user@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 <user@example.org>:
+//!     Recipient address rejected: User unknown (in reply to RCPT TO command)
+//! ```
+//! followed by a `message/delivery-status` part. Source: Postfix `bounce(5)` and
+//! `src/bounce/bounce_notify_util.c`.
+
+use super::{split_original, Delivery, Rising};
+use crate::decode::Mail;
+use crate::dsn::{self, Name, ORIGINAL_BOUNDARIES};
+use crate::smtp::{command, reply, status};
+use crate::{address, text};
+
+/// Lines that start the bounce's own text (the first line of each bounce template).
+const STARTS: &[&[&str]] = &[
+    &["The ", "Postfix "],
+    &["The ", "mail system"],
+    &["The ", "program"],
+    &["This is the", "Postfix"],
+    &["This is the", "mail system"],
+];
+
+pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
+    if mail.has_header("x-aol-ip") {
+        return None;
+    }
+    let subject = mail.subject();
+    let by_subject = subject == "Undelivered Mail Returned to Sender"
+        || subject.starts_with("Delayed Mail (still being retried)")
+        || subject.starts_with("Undelivered Mail Returned to Sender");
+    let body = mail.body.as_str();
+    let by_body = body.contains("This is the mail system at host")
+        || body.contains("The Postfix program")
+        || body.contains("This is the Postfix program");
+    if !by_subject && !by_body {
+        return None;
+    }
+    let (head, original) = split_original(body, ORIGINAL_BOUNDARIES);
+    let mut rfc822 = original.to_string();
+
+    let mut deliveries = vec![Delivery::default()];
+    let mut per_message: Vec<(Name, String)> = Vec::new();
+    let mut recipients = 0usize;
+    let mut started = false;
+    let mut prev_diag = false;
+    let mut no_report = false;
+    let mut commands: Vec<String> = Vec::new();
+    let mut another_recipient = String::new();
+    let mut another_alias = String::new();
+    let mut another_diag = String::new();
+
+    for line in head.lines() {
+        if !started {
+            started = STARTS.iter().any(|a| text::aligned(line, a));
+            continue;
+        }
+        if let Some(f) = dsn::field(line) {
+            prev_diag = f.name == Name::DiagnosticCode;
+            let v = deliveries.last_mut().expect("never empty");
+            match f.name {
+                Name::FinalRecipient => {
+                    let addr = address::from_dsn_value(&f.value);
+                    if !v.recipient.is_empty() {
+                        deliveries.push(Delivery::default());
+                    }
+                    deliveries.last_mut().expect("pushed").recipient = addr;
+                    recipients += 1;
+                }
+                Name::OriginalRecipient | Name::XActualRecipient => {
+                    v.alias = address::from_dsn_value(&f.value)
+                }
+                Name::DiagnosticCode => {
+                    v.spec = if f.kind == "X-POSTFIX" {
+                        "SMTP".into()
+                    } else {
+                        f.kind
+                    };
+                    v.diagnosis = f.value;
+                }
+                _ => {
+                    v.set_field(f.name, &f.value);
+                    if f.per_message {
+                        per_message.push((f.name, f.value));
+                    }
+                }
+            }
+            continue;
+        }
+        if prev_diag && line.starts_with(' ') {
+            let v = deliveries.last_mut().expect("never empty");
+            v.diagnosis.push(' ');
+            v.diagnosis.push_str(&text::sweep(line));
+            continue;
+        }
+        prev_diag = false;
+        if let Some(sender) = text::field_value(line, "X-Postfix-Sender") {
+            if let Some((_, a)) = sender.split_once(';') {
+                rfc822.push_str(&format!("\nX-Postfix-Sender: {}\n", a.trim()));
+            }
+            continue;
+        }
+        if line.contains("(in reply to ") || line.contains("command)") {
+            let c = command::find(line);
+            if !c.is_empty() {
+                commands.push(c);
+            }
+            if !another_diag.is_empty() {
+                another_diag.push(' ');
+                another_diag.push_str(line);
+            }
+        } else if text::aligned(line, &["<", "@", ">", "(expanded from <", "):"]) {
+            // <r@example.ne.jp> (expanded from <kijitora@example.org>): user ...
+            another_recipient =
+                address::find(line.split(" (expanded").next().unwrap_or("")).unwrap_or_default();
+            another_alias = text::between(line, "(expanded from ", "):")
+                .and_then(address::find)
+                .unwrap_or_default();
+            if let Some(p) = line.find(">): ") {
+                another_diag = line[p + 4..].to_string();
+            }
+        } else if line.starts_with('<') && text::aligned(line, &["<", "@", ">:"]) {
+            // <kijitora@example.jp>: host ... said: ...
+            if let Some(p) = line.find(">:") {
+                another_recipient = address::find(&line[..p + 1]).unwrap_or_default();
+                another_diag = line[p + 2..].to_string();
+            }
+        } else if line.contains("--- Delivery report unavailable ---") {
+            no_report = true;
+        } else if !another_diag.is_empty() && line.starts_with("    ") {
+            another_diag.push(' ');
+            another_diag.push_str(line.trim());
+        }
+    }
+    if recipients == 0 {
+        if !another_recipient.is_empty() {
+            let v = deliveries.last_mut().expect("never empty");
+            v.recipient = another_recipient.clone();
+            if v.alias.is_empty() {
+                v.alias = another_alias.clone();
+            }
+            recipients = 1;
+        } else if no_report {
+            let to = super::header(&super::parse_headers(&rfc822), "to").to_string();
+            if let Some(a) = address::find(&to) {
+                deliveries.last_mut().expect("never empty").recipient = a;
+                recipients = 1;
+            }
+        }
+    }
+    if recipients == 0 {
+        return None;
+    }
+    let another = text::sweep(&another_diag);
+    for e in &mut deliveries {
+        for (name, value) in &per_message {
+            if e.get_field(*name).is_empty() {
+                e.set_field(*name, value);
+            }
+        }
+        if !another.is_empty() {
+            if e.diagnosis.is_empty() || text::all_digits(&e.diagnosis) {
+                e.diagnosis = another.clone();
+            } else {
+                // The text part often has the complete reply where the DSN field was cut.
+                let mut found = false;
+                if e.status.is_empty() || e.status.ends_with(".0.0") {
+                    let s = status::find(&another, "");
+                    if !s.is_empty() && !s.ends_with(".0.0") {
+                        e.status = s;
+                        found = true;
+                    }
+                }
+                if e.reply_code.is_empty() || e.reply_code.ends_with("00") {
+                    let r = reply::find(&another, "");
+                    if !r.is_empty() && !r.ends_with("00") {
+                        e.reply_code = r;
+                        found = true;
+                    }
+                }
+                if found
+                    && another.len() >= e.diagnosis.len()
+                    && another.contains(e.diagnosis.as_str())
+                {
+                    e.diagnosis = another.clone();
+                }
+            }
+        }
+        e.diagnosis = text::sweep(&e.diagnosis);
+        if let Some(c) = commands.first() {
+            e.command = c.clone();
+        } else {
+            e.command = command::find(&e.diagnosis);
+            if e.command.is_empty() && e.diagnosis.contains("refused to talk to me:") {
+                e.command = "HELO".into();
+            }
+        }
+        if e.spec.is_empty() && text::aligned(&e.diagnosis, &["host ", " said:"]) {
+            e.spec = "SMTP".into();
+        }
+    }
+    Some(Rising { deliveries, rfc822 })
+}

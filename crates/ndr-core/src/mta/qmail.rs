@@ -1,0 +1,229 @@
+//! qmail bounces ("failure notice") and the many clones of its format.
+//!
+//! ```text
+//! Hi. This is the qmail-send program at mx.example.jp.
+//! I'm afraid I wasn't able to deliver your message to the following addresses.
+//!
+//! <kijitora@example.jp>:
+//! 192.0.2.153 does not like recipient.
+//! Remote host said: 550 5.1.1 <kijitora@example.jp>... User Unknown
+//! Giving up on 192.0.2.153.
+//! ```
+//! Source: qmail-1.03 `qmail-send.c`, `qmail-remote.c`, `qmail-local.c`, and the
+//! qmail-ldap patch for the LDAP messages.
+
+use super::{split_original, Delivery, Rising};
+use crate::decode::Mail;
+use crate::smtp::command;
+use crate::text;
+use crate::Reason::{self, *};
+
+const BOUNDARIES: &[&str] = &[
+    "--- Below this line is a copy of the message.",
+    "--- Below this line is a copy of the mail header.",
+    "--- Below the next line is a copy of the message.",
+    "--- Mensaje original adjunto.",
+    "Content-Type: message/rfc822",
+    "Original message follows.",
+];
+
+/// First lines of qmail's bounce and of its clones.
+const STARTS: &[&str] = &[
+    "Hi. This is the qmail",
+    "He/Her is not ",
+    "unable to deliver your message to the following addresses",
+    "Su mensaje no pudo ser entregado",
+    "Sorry, we were unable to deliver your message to the following address",
+    "This is the machine generated message from mail service",
+    "This is the mail delivery agent at",
+    "Unable to deliver message to the following address",
+    "Unfortunately, your mail was not delivered to the following address:",
+    "Your mail message to the following address",
+    "Your message to the following addresses",
+    "We're sorry.",
+];
+
+/// qmail-remote.c: which SMTP step failed.
+const COMMANDS: &[(&str, &[&str])] = &[
+    ("CONN", &[" but greeting failed."]),
+    ("EHLO", &[" but my name was rejected."]),
+    ("MAIL", &[" but sender was rejected."]),
+    ("RCPT", &[" does not like recipient."]),
+    (
+        "DATA",
+        &[
+            " failed on DATA command",
+            " failed after I sent the message",
+        ],
+    ),
+];
+
+/// qmail's own messages (qmail-local.c, qmail-remote.c, error_str.c, qmail-smtpd.c); the
+/// vaguest ("Unable to") last.
+const MESSAGES: &[(Reason, &[&str])] = &[
+    (HostUnknown, &["Sorry, I couldn't find any host "]),
+    (MailboxFull, &["disk quota exceeded"]),
+    (
+        MesgTooBig,
+        &["Message size exceeds fixed maximum message size:"],
+    ),
+    (
+        NetworkError,
+        &[
+            "Sorry, I wasn't able to establish an SMTP connection",
+            "Sorry. Although I'm listed as a best-preference MX or A for that host",
+        ],
+    ),
+    (
+        NotAccept,
+        &["Sorry, I couldn't find a mail exchanger or IP address"],
+    ),
+    (
+        SystemFull,
+        &["Requested action not taken: mailbox unavailable (not enough free space)"],
+    ),
+    (UserUnknown, &["no mailbox here by that name"]),
+    (
+        SystemError,
+        &[
+            "bad interpreter: No such file or directory",
+            "system error",
+            "Unable to",
+        ],
+    ),
+];
+
+/// qmail-ldap's messages.
+const LDAP: &[(Reason, &[&str])] = &[
+    (
+        ExceedLimit,
+        &["The message exeeded the maximum size the user accepts"],
+    ),
+    (
+        Suspend,
+        &[
+            "Mailaddress is administrativly disabled",
+            "Mailaddress is administrativley disabled",
+            "Mailaddress is administratively disabled",
+            "Mailaddress is administrativeley disabled",
+        ],
+    ),
+    (
+        SystemError,
+        &[
+            "Automatic homedir creator crashed",
+            "Illegal value in LDAP attribute",
+            "LDAP attribute is not given but mandatory",
+            "Timeout while performing search on LDAP server",
+            "Too many results returned but needs to be unique",
+            "Permanent error while executing qmail-forward",
+            "Temporary error in automatic homedir creation",
+            "Temporary error while executing qmail-forward",
+            "Temporary failure in LDAP lookup",
+            "Unable to contact LDAP server",
+            "Unable to login into LDAP server, bad credentials",
+        ],
+    ),
+    (UserUnknown, &["Sorry, no mailbox here by that name"]),
+];
+
+/// qmail-send.c: "I'm not going to try again; this message has been in the queue too long."
+const EXPIRED: &str = "this message has been in the queue too long.";
+
+pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
+    let subject = mail.subject();
+    let by_subject = subject == "failure notice" || subject == "Failure Notice";
+    let by_received = mail
+        .headers_named("received")
+        .any(|r| r.contains("(qmail "));
+    if !by_subject && !by_received {
+        return None;
+    }
+    let (head, original) = split_original(&mail.body, BOUNDARIES);
+    let mut deliveries: Vec<Delivery> = vec![Delivery::default()];
+    let mut another: Vec<String> = vec![String::new()];
+    let mut recipients = 0usize;
+    let mut reading = false;
+    for line in head.lines() {
+        if !reading {
+            reading = text::contains_any(line, STARTS);
+            continue;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('<') && text::aligned(line, &["<", "@", ">:"]) {
+            if !deliveries.last().expect("never empty").recipient.is_empty() {
+                deliveries.push(Delivery::default());
+                another.push(String::new());
+            }
+            deliveries.last_mut().expect("pushed").recipient =
+                text::between(line, "<", ">:").unwrap_or("").to_string();
+            recipients += 1;
+        } else if deliveries.len() == recipients {
+            let v = deliveries.last_mut().expect("never empty");
+            v.diagnosis.push_str(line);
+            v.diagnosis.push(' ');
+            if line.starts_with("Remote host said:") {
+                let last = another.len() - 1;
+                another[last] = line.to_string();
+            }
+            if v.rhost.is_empty() {
+                // Giving up on 192.0.2.153. / Connected to 192.0.2.1 but ... / remote host 192.0.2.1 said:
+                for lead in ["Giving up on ", "Connected to ", "remote host "] {
+                    if let Some(rest) = text::between(&format!("{line} "), lead, " ") {
+                        let h = rest.trim_end_matches('.');
+                        if !h.is_empty() {
+                            v.rhost = h.to_string();
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if recipients == 0 {
+        return None;
+    }
+    for (j, e) in deliveries.iter_mut().enumerate() {
+        e.diagnosis = text::sweep(&e.diagnosis);
+        if let Some((c, _)) = COMMANDS
+            .iter()
+            .find(|(_, m)| text::contains_any(&e.diagnosis, m))
+        {
+            e.command = (*c).to_string();
+        }
+        if e.command.is_empty() && e.diagnosis.contains("no SMTP connection got far enough") {
+            e.command = command::find(&e.diagnosis);
+        }
+        if e.command == "EHLO" || e.command == "HELO" {
+            e.reason = Some(Blocked);
+        } else if text::aligned(&e.diagnosis, &[" does not like recipient.", EXPIRED]) {
+            // The remote host refused, then qmail gave up: the reply decides.
+            e.reason = Some(OnHold);
+        } else {
+            for f in [another[j].as_str(), e.diagnosis.as_str()] {
+                if f.is_empty() {
+                    continue;
+                }
+                let found = MESSAGES
+                    .iter()
+                    .chain(LDAP.iter())
+                    .find(|(_, m)| text::contains_any(f, m))
+                    .map(|(r, _)| *r)
+                    .or_else(|| f.contains(EXPIRED).then_some(Expired));
+                if found.is_some() {
+                    e.reason = found;
+                    break;
+                }
+            }
+        }
+        if e.command.is_empty() {
+            e.command = command::find(&e.diagnosis);
+        }
+    }
+    Some(Rising {
+        deliveries,
+        rfc822: original.to_string(),
+    })
+}

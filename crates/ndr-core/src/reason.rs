@@ -1,0 +1,1210 @@
+//! Deciding the reason of one failed recipient from its status code, reply code, SMTP command
+//! and the wording of the error message.
+//!
+//! The wording tables are fragments of real error messages (lowercased) that mail servers and
+//! providers send. They and the order in which reasons are tried follow Sisimai's reason
+//! classes (`reason/why-*.go` and `reason/lib.go` of go-sisimai, BSD 2-Clause), so that results
+//! stay comparable with Sisimai's; the code is this crate's own.
+
+use crate::fact::Fact;
+use crate::smtp::{command, status};
+use crate::text::{aligned_any, contains_any, lower};
+use crate::Reason::{self, *};
+
+/// The message fragments of one reason: any of `any`, or all of one `aligned` sequence in order,
+/// unless one of `not` is present.
+struct Wording {
+    reason: Reason,
+    any: &'static [&'static str],
+    aligned: &'static [&'static [&'static str]],
+    not: &'static [&'static str],
+}
+
+const fn w(
+    reason: Reason,
+    any: &'static [&'static str],
+    aligned: &'static [&'static [&'static str]],
+) -> Wording {
+    Wording {
+        reason,
+        any,
+        aligned,
+        not: &[],
+    }
+}
+
+/// Message fragments per reason. Examples quoted in comments are the messages they come from.
+const WORDING: &[Wording] = &[
+    w(
+        AuthFailure,
+        &[
+            "//spf.pobox.com",
+            "bad spf records for",
+            "dmarc policy",
+            "doesn't meet the required authentication level",
+            "please inspect your spf settings",
+            "sender policy framework (spf) fail",
+            "sender policy framework violation",
+            "spf (sender policy framework) domain authentication fail",
+            "spf check: fail",
+            "the 5322.from address doesn't meet the authentication requirements",
+        ],
+        &[&[" is not allowed to send mail.", "_401"], &["is not allowed to send from <", " per it's spf record"]],
+    ),
+    w(
+        BadReputation,
+        &[
+            "a poor email reputation score",
+            "has been temporarily rate limited due to ip reputation",
+            "ip/domain reputation problems",
+            "likely suspicious due to the very low reputation",
+            "none/bad reputation", // t-online.de
+            "temporarily deferred due to unexpected volume or user complaints", // Yahoo
+            "the sending mta's poor reputation",
+        ],
+        &[],
+    ),
+    w(
+        Blocked,
+        &[
+            " said: 550 blocked",
+            "//www.spamcop.net/bl.",
+            "bad sender ip address",
+            "banned sending ip", // Microsoft 365: 550 5.7.606 Access denied, banned sending IP
+            "blacklisted by",
+            "blocked using ",
+            "blocked - see http",
+            "dnsbl:attrbl",
+            "client host rejected: abus detecte gu_eib_02", // SFR
+            "client host rejected: abus detecte gu_eib_04", // SFR
+            "client host rejected: may not be mail exchanger",
+            "client host rejected: was not authenticated", // Microsoft
+            "confirm this mail server",
+            "connection dropped",
+            "connection refused by",
+            "connection reset by peer",
+            "connection was dropped by remote host",
+            "connections not accepted from ip addresses on spamhaus xbl",
+            "currently sending spam see: ",
+            "domain does not exist:",
+            "dynamic/zombied/spam ips blocked",
+            "error: no valid recipients from ",
+            "esmtp not accepting connections", // iCloud
+            "extreme bad ip profile",
+            "go away",
+            "helo command rejected:",
+            "host network not allowed",
+            "hosts with dynamic ip",
+            "invalid ip for sending mail of domain",
+            "is in a black list",
+            "is not allowed to send mail from",
+            "mailfrom domain is listed in spamhaus",
+            "no access from mail server",
+            "no matches to nameserver query",
+            "not currently accepting mail from your ip", // Microsoft
+            "part of their network is on our block list",
+            "please use the smtp server of your isp",
+            "refused - see http",
+            "rejected - multi-blacklist", // junkemailfilter.com
+            "rejected because the sending mta or the sender has not passed validation",
+            "rejecting open proxy", // Sendmail
+            "sender ip address rejected",
+            "server access forbidden by your ip ",
+            "service not available, closing transmission channel",
+            "smtp error from remote mail server after initial connection:", // Exim
+            "sorry, that domain isn't in my list of allowed rcpthosts",
+            "sorry, your remotehost looks suspiciously like spammer",
+            "temporarily deferred due to unexpected volume or user complaints",
+            "to submit messages to this e-mail system has been rejected",
+            "too many spams from your ip", // free.fr
+            "too many unwanted messages have been sent from the following ip address above",
+            "was blocked by ",
+            "we do not accept mail from dynamic ips", // mail.ru
+            "you are not allowed to connect",
+            "you are sending spam",
+            "your ip address is listed in the rbl",
+            "your network is temporary blacklisted",
+            "your server requires confirmation",
+        ],
+        &[
+            &["(", "@", ":blocked)"],
+            &["access from ip address ", " blocked"],
+            &["client host ", " blocked using"],
+            &["connections will not be accepted from ", " because the ip is in spamhaus's list"],
+            &["dnsbl:rbl ", ">_is_blocked"],
+            &["email blocked by ", ".barracudacentral.org"],
+            &["email blocked by ", "spamhaus"],
+            &["host ", " refused to talk to me: ", " blocked"],
+            &["ip ", " is blocked by earthlink"],
+            &["is in an ", "rbl on "],
+            &["mail server at ", " is blocked"],
+            &["mail from ", " refused:"],
+            &["mail from ", " refused, see ", "orbs"],
+            &["message from ", " rejected based on blacklist"],
+            &["messages from ", " temporarily deferred due to user complaints"], // Yahoo
+            &["server ip ", " listed as abusive"],
+            &["sorry! your ip address", " is blocked by rbl"],
+            &["the domain ", " is blacklisted"],
+            &["the email ", " is blacklisted"],
+            &["the ip", " is blacklisted"],
+            &["veuillez essayer plus tard. service refused, please try later. ", "103"],
+            &["veuillez essayer plus tard. service refused, please try later. ", "510"],
+            &["your access ip", " has been rejected"],
+            &["your sender's ip address is listed at ", ".abuseat.org"],
+        ],
+    ),
+    w(
+        ContentError,
+        &[
+            "duplicate header",
+            "header size exceeds maximum permitted",
+            "improper use of 8-bit data in message header",
+            "message header size, or recipient list, exceeds policy limit",
+            "message mime complexity exceeds the policy maximum",
+            "routing loop detected -- too many received: headers",
+            "this message contain invalid mime headers",
+            "this message contain improperly-formatted binary content",
+            "this message contain text that uses unnecessary base64 encoding",
+        ],
+        &[],
+    ),
+    w(ExceedLimit, &["message header size exceeds limit", "message too large"], &[]),
+    w(
+        Expired,
+        &[
+            "connection timed out",
+            "could not find a gateway for",
+            "delivery attempts will continue to be",
+            "delivery expired",
+            "delivery time expired",
+            "failed to deliver to domain ",
+            "giving up on",
+            "have been failing for a long time",
+            "has been delayed",
+            "it has not been collected after",
+            "message expired after sitting in queue for",
+            "message expired, cannot connect to remote server",
+            "message expired, connection refulsed",
+            "message timed out",
+            "retry time not reached for any host after a long failure period",
+            "server did not respond",
+            "this message has been in the queue too long",
+            "unable to deliver message after multiple retries",
+            "was not reachable within the allowed queue period",
+            "your message could not be delivered for more than",
+        ],
+        &[&["could not be delivered for", " days"]],
+    ),
+    w(FailedStartTls, &["starttls is required to send mail", "tls required but not supported"], &[]),
+    w(
+        Filtered,
+        &[
+            "account is protected by",
+            "bounced address", // SendGrid: the address has bounced before
+            "has restricted sms e-mail", // AT&T
+            "is not accepting any mail",
+            "message filtered",
+            "message rejected due to user rules",
+            "not found recipient account",
+            "recipient id refuse to receive mail", // Willcom
+            "recipient is only accepting mail from specific email addresses", // AOL
+            "refused due to recipient preferences", // Facebook
+            "user not found", // mail.ru's filter
+            "user refuses to receive this mail",
+            "user reject",
+            "you have been blocked by the recipient",
+        ],
+        &[],
+    ),
+    w(HasMoved, &[" has been replaced by "], &[]),
+    w(
+        HostUnknown,
+        &[
+            "domain does not exist",
+            "domain is not reachable",
+            "domain must exist",
+            "host or domain name not found",
+            "host unknown",
+            "host unreachable",
+            "mail domain mentioned in email address is unknown",
+            "name or service not known",
+            "no such domain",
+            "recipient address rejected: unknown domain name",
+            "recipient domain must exist",
+            "the account or domain may not exist",
+            "unknown host",
+            "unroutable address",
+            "unrouteable address",
+        ],
+        &[&["553 ", " does not exist"]],
+    ),
+    w(
+        MailboxFull,
+        &[
+            "452 insufficient disk space",
+            "account disabled temporarly for exceeding receiving limits",
+            "boite du destinataire pleine",
+            "exceeded storage allocation",
+            "full mailbox",
+            "mailbox exceeds allowed size",
+            "mailbox size limit exceeded",
+            "mailbox would exceed maximum allowed storage",
+            "mailfolder is full",
+            "no space left on device",
+            "not sufficient disk space",
+            "quota violation for",
+            "too much mail data", // docomo: 552 Too much mail data
+            "user has exceeded quota, bouncing mail",
+            "user has too many messages on the server",
+            "user's space has been used up",
+        ],
+        &[
+            &["account is ", " quota"],
+            &["disk", "quota"],
+            &["enough ", " space"],
+            &["mailbox ", "exceeded", " limit"],
+            &["mailbox ", "full"],
+            &["mailbox ", "quota"],
+            &["maildir ", "quota"],
+            &["over ", "quota"],
+            &["quota ", "exceeded"],
+        ],
+    ),
+    w(
+        MailerError,
+        &[
+            " || exit ",
+            "procmail: ",
+            "bin/procmail",
+            "bin/maidrop",
+            "command failed: ",
+            "command died with status ",
+            "command output:",
+            "mailer error",
+            "pipe to |/",
+            "x-unix; ",
+        ],
+        &[],
+    ),
+    w(
+        MesgTooBig,
+        &[
+            "exceeded maximum inbound message size",
+            "exceeded the maximum incoming message size",
+            "line limit exceeded",
+            "max message size exceeded",
+            "message file too big",
+            "message length exceeds administrative limit",
+            "message size exceeds fixed limit",
+            "message size exceeds fixed maximum message size",
+            "message size exceeds maximum value",
+            "message too big",
+            "message too large for this ",
+            "size limit",
+            "taille limite du message atteinte",
+        ],
+        &[],
+    ),
+    w(
+        NetworkError,
+        &[
+            "could not connect and send the mail to",
+            "dns records for the destination computer could not be found",
+            "hop count exceeded - possible mail loop",
+            "host is unreachable",
+            "host name lookup failure",
+            "host not found, try again",
+            "mail forwarding loop for ",
+            "malformed name server reply",
+            "malformed or unexpected name server reply",
+            "maximum forwarding loop count exceeded",
+            "message looping",
+            "message probably in a routing loop",
+            "no route to host",
+            "too many hops",
+            "unable to resolve route ",
+            "unrouteable mail domain",
+        ],
+        &[],
+    ),
+    w(
+        NoRelaying,
+        &[
+            "as a relay",
+            "email address is not verified.",
+            "insecure mail relay",
+            "is not permitted to relay through this server without authentication",
+            "mail server requires authentication when attempting to send to a non-local e-mail address",
+            "no relaying",
+            "not a gateway",
+            "not allowed to relay through this machine",
+            "not an open relay, so get lost",
+            "not local host",
+            "relay access denied",
+            "relay denied",
+            "relay not permitted",
+            "relaying denied", // Sendmail
+            "relaying mail to ",
+            "specified domain is not allowed",
+            "that domain isn't in my list of allowed rcpthost",
+            "this system is not configured to relay mail",
+            "unable to relay ",
+            "we don't handle mail for",
+        ],
+        &[],
+    ),
+    w(
+        NotAccept,
+        &[
+            "does not accept mail (nullmx)",
+            "host/domain does not accept mail", // iCloud
+            "host does not accept mail",        // Sendmail
+            "mail receiving disabled",
+            "name server: .: host not found", // Sendmail
+            "no mx record found for domain=", // Yahoo
+            "no route for current request",
+            "smtp protocol returned a permanent error",
+        ],
+        &[],
+    ),
+    w(
+        NotCompliantRfc,
+        &[
+            "duplicate header",
+            "this message is not rfc 5322 compliant",
+            "https://support.google.com/mail/?p=rfcmessagenoncompliant",
+        ],
+        &[&[" multiple ", " header"]],
+    ),
+    w(
+        PolicyViolation,
+        &[
+            "an illegal attachment on your message",
+            "because the recipient is not accepting mail with ", // AOL
+            "by non-member to a members-only list",
+            "closed mailing list",
+            "denied by policy",
+            "email not accepted for policy reasons",
+            "email rejected due to security policies", // Mimecast
+            "header are not accepted",
+            "header error",
+            "local policy violation",
+            "message bounced due to organizational settings",
+            "message given low priority",
+            "message not accepted for policy reasons",
+            "message rejected due to local policy",
+            "messages with multiple addresses",
+            "rejected for policy reasons",
+            "protocol violation",
+            "the email address used to send your message is not subscribed to this group",
+            "the message was rejected by organization policy",
+            "this message was blocked because its content presents a potential",
+            "we do not accept messages containing images or other attachments",
+            "you're using a mass mailer",
+        ],
+        &[&["you have exceeded the", "allowable number of posts without solving a captcha"]],
+    ),
+    Wording {
+        reason: Rejected,
+        any: &[
+            "access denied (in reply to mail from command)",
+            "access denied (sender blacklisted)",
+            "address rejected",
+            "administrative prohibition",
+            "batv failed to verify",   // SonicWall
+            "batv validation failure", // SonicWall
+            "backscatter protection detected an invalid or expired email address", // MDaemon
+            "because the sender isn't on the recipient's list of senders to accept mail from",
+            "bogus mail from", // IMail
+            "can't determine purported responsible address",
+            "connections not accepted from servers without a valid sender domain",
+            "denied [bouncedeny]", // McAfee
+            "denied by secumail valid-address-filter",
+            "delivery not authorized, message refused",
+            "does not exist e2110",
+            "domain of sender address ",
+            "email address is on senderfilterconfig list",
+            "emetteur invalide",
+            "empty envelope senders not allowed",
+            "envelope blocked - ",
+            "error: no third-party dsns", // SpamWall
+            "from: domain is invalid. please provide a valid from:",
+            "fully qualified email address required", // McAfee
+            "invalid domain, see <url:",
+            "invalid sender",
+            "is not a registered gateway user",
+            "mail from not owned by user",
+            "message rejected: email address is not verified",
+            "mx records for ",
+            "null sender is not allowed",
+            "recipient addresses rejected : access denied",
+            "recipient not accepted. (batv: no tag",
+            "returned mail not accepted here",
+            "rfc 1035 violation: recursive cname records for",
+            "rule imposed mailbox access for", // MailMarshal
+            "sending this from a different address or alias using the ",
+            "sender address has been blacklisted",
+            "sender email address rejected",
+            "sender is in my black list",
+            "sender is spammer",
+            "sender not pre-approved",
+            "sender rejected",
+            "sender domain is empty",
+            "sender verify failed", // Exim callout
+            "sender was rejected",  // qmail
+            "spam reporting address", // SendGrid: the recipient reported an earlier message
+            "syntax error: empty email address",
+            "the message has been rejected by batv defense",
+            "this server does not accept mail from",
+            "transaction failed unsigned dsn for",
+            "unroutable sender address",
+            "you are not allowed to post to this mailing list",
+            "you are sending to/from an address that has been blacklisted",
+            "your access to submit messages to this e-mail system has been rejected",
+            "your email address has been blacklisted", // MessageLabs
+        ],
+        aligned: &[],
+        not: &["5.1.0 address rejected", "recipient address rejected", "sender ip address rejected"],
+    },
+    w(
+        RequirePtr,
+        &[
+            "access denied. ip name lookup failed",
+            "all mail servers must have a ptr record with a valid reverse dns entry",
+            "bad dns ptr resource record",
+            "cannot find your hostname",
+            "cannot resolve your address.",
+            "client host rejected: cannot find your hostname", // Yahoo
+            "fix reverse dns for ",
+            "ips with missing ptr records",
+            "no ptr record found.",
+            "please get a custom reverse dns name from your isp for your host",
+            "ptr record setup",
+            "reverse dns failed",
+            "reverse dns required",
+            "sender ip reverse lookup rejected",
+            "the ip address sending this message does not have a ptr record setup", // Gmail
+            "the corresponding forward dns entry does not point to the sending ip", // Gmail
+            "this system will not accept messages from servers/devices with no reverse dns",
+            "unresolvable relay host name",
+            "we do not accept mail from hosts with dynamic ip or generic dns ptr-records",
+        ],
+        &[
+            &["domain ", " mismatches client ip"],
+            &["dns lookup failure: ", " try again later"],
+            &["reverse dns lookup for host ", " failed permanently"],
+            &["server access ", " forbidden by invalid rdns record of your mail server"],
+            &["service permits ", " unverifyable sending ips"],
+        ],
+    ),
+    w(
+        SecurityError,
+        &[
+            "account not subscribed to ses",
+            "authentication credentials invalid",
+            "authentication failure",
+            "authentication required",
+            "authentication turned on in your email client",
+            "executable files are not allowed in compressed files",
+            "insecure mail relay",
+            "recipient address rejected: access denied",
+            "sorry, you don't authenticate or the domain isn't in my list of allowed rcpthosts",
+            "unauthenticated senders not allowed",
+            "verification failure",
+            "you are not authorized to send mail, authentication is required",
+        ],
+        &[
+            &["authentication failed; server ", " said: "], // Postfix
+            &["authentification invalide", "305"],
+            &["authentification requise", "402"],
+            &["domain ", " is a dead domain"],
+            &["user ", " is not authorized to perform ses:sendrawemail on resource"],
+        ],
+    ),
+    w(
+        SpamDetected,
+        &[
+            " - spam",
+            "//www.spamhaus.org/help/help_spam_16.htm",
+            "//dsbl.org/help/help_spam_16.htm",
+            "//mail.163.com/help/help_spam_16.htm",
+            "554 5.7.0 reject, id=",
+            "appears to be unsolicited",
+            "blacklisted url in message",
+            "block for spam",
+            "blocked by policy: no spam please",
+            "blocked by spamassassin",
+            "blocked for abuse. see http://att.net/blocks", // AT&T
+            "cannot be forwarded because it was detected as spam",
+            "considered unsolicited bulk e-mail (spam) by our mail filters",
+            "content filter rejection",
+            "cyberoam anti spam engine has identified this email as a bulk email",
+            "denied due to spam list",
+            "high probability of spam",
+            "is classified as spam and is rejected",
+            "listed in work.drbl.imedia.ru",
+            "the mail server detected your message as spam and has prevented delivery.",
+            "mail appears to be unsolicited",
+            "mail content denied", // QQ
+            "may consider spam",
+            "message considered as spam or virus",
+            "message contains spam or virus",
+            "message content rejected",
+            "message detected as spam",
+            "message filtered",
+            "message filtered. please see the faqs section on spam",
+            "message filtered. refer to the troubleshooting page at ",
+            "message looks like spam",
+            "message is being rejected as it seems to be a spam",
+            "message refused by mailmarshal spamprofiler",
+            "message refused by trustwave seg spamprofiler",
+            "message rejected as spam",
+            "message rejected because of unacceptable content",
+            "message rejected due to suspected spam content",
+            "message rejected for policy reasons",
+            "message was rejected for possible spam/virus content",
+            "our email server thinks this email is spam",
+            "our system has detected that this message is ",
+            "probable spam",
+            "reject bulk.advertising",
+            "rejected: spamassassin score ",
+            "rejected - bulk email",
+            "rejecting banned content",
+            "rejecting mail content",
+            "related to content with spam-like characteristics",
+            "sender domain listed at ",
+            "sending address not accepted due to spam filter",
+            "spam blocked",
+            "spam check",
+            "spam content matched",
+            "spam detected",
+            "spam email",
+            "spam email not accepted",
+            "spam message rejected.", // mail.ru
+            "spam not accepted",
+            "spam refused",
+            "spam rejection",
+            "spam score ",
+            "spambouncer identified spam",
+            "spamming not allowed",
+            "too many spam complaints",
+            "too much spam.", // Earthlink
+            "the email message was detected as spam",
+            "the message has been rejected by spam filtering engine",
+            "the message was rejected due to classification as bulk mail",
+            "the content of this message looked like spam", // SendGrid
+            "this message appears to be spam",
+            "this message has been identified as spam",
+            "this message has been scored as spam with a probability",
+            "this message was classified as spam",
+            "this message was rejected by recurrent pattern detection system",
+            "transaction failed spam message not queued", // SendGrid
+            "we dont accept spam",
+            "your email appears similar to spam we have received before",
+            "your email breaches local uribl policy",
+            "your email had spam-like ",
+            "your email is considered spam",
+            "your email is probably spam",
+            "your email was detected as spam",
+            "your message as spam and has prevented delivery",
+            "your message has been temporarily blocked by our filter",
+            "your message has been rejected because it appears to be spam",
+            "your message has triggered a spam block",
+            "your message may contain the spam contents",
+            "your message failed several antispam checks",
+        ],
+        &[
+            &["greylisted", " please try again in"],
+            &["mail score (", " over "],
+            &["mail rejete. mail rejected. ", "506"],
+            &["our filters rate at and above ", " percent probability of being spam"],
+            &["rejected by ", " (spam)"],
+            &["rejected due to spam ", "classification"],
+            &["rejected due to spam ", "content"],
+            &["rule imposed as ", " is blacklisted on"],
+            &["spam ", " exceeded"],
+            &["this message scored ", " spam points"],
+        ],
+    ),
+    w(
+        Speeding,
+        &[
+            "mail sent from your ip address has been temporarily rate limited",
+            "please try again slower",
+            "receiving mail at a rate that prevents additional messages from being delivered",
+        ],
+        &[],
+    ),
+    w(
+        Suspend,
+        &[
+            " is currently suspended",
+            " temporary locked",
+            "archived recipient",
+            "boite du destinataire archivee",
+            "email account that you tried to reach is disabled",
+            "has been suspended",
+            "inactive account",
+            "invalid/inactive user",
+            "is a deactivated mailbox", // QQ
+            "is unavailable: user is terminated",
+            "mailbox currently suspended",
+            "mailbox disabled",
+            "mailbox is frozen",
+            "mailbox unavailable or access denied",
+            "recipient rejected: temporarily inactive",
+            "recipient suspend the service",
+            "the email account that you tried to reach is inactive",
+            "this account has been disabled or discontinued",
+            "this account has been temporarily suspended",
+            "this address no longer accepts mail",
+            "this mailbox is disabled",
+            "user or domain is disabled",
+            "user suspended", // 163.com
+            "vdelivermail: account is locked email bounced",
+        ],
+        &[],
+    ),
+    w(
+        SystemError,
+        &[
+            "aliasing/forwarding loop broken",
+            "can't create user output file",
+            "could not load drd for domain",
+            "internal error reading data", // Microsoft
+            "internal server error: operation now in progress", // Microsoft
+            "interrupted system call",
+            "it encountered an error while being processed",
+            "it would create a mail loop",
+            "local configuration error",
+            "local error in processing",
+            "loop was found in the mail exchanger",
+            "loops back to myself",
+            "mail system configuration error",
+            "queue file write error",
+            "recipient deferred because there is no mdb",
+            "remote server is misconfigured",
+            "server configuration error",
+            "service currently unavailable",
+            "system config error",
+            "temporary local problem",
+            "timeout waiting for input",
+            "transaction failed ",
+        ],
+        &[&["unable to connect ", "daemon"]],
+    ),
+    w(
+        SystemFull,
+        &["mail system full", "requested mail action aborted: exceeded storage allocation"],
+        &[],
+    ),
+    w(
+        TooManyConn,
+        &[
+            "all available ips are at maximum connection limit", // SendGrid
+            "connection rate limit exceeded",
+            "exceeds per-domain connection limit for",
+            "has exceeded the max emails per hour ",
+            "throttling failure: daily message quota exceeded",
+            "throttling failure: maximum sending rate exceeded",
+            "too many connections",
+            "too many connections from your host.", // Microsoft
+            "too many concurrent smtp connections", // Microsoft
+            "too many errors from your ip",         // free.fr
+            "too many recipients",                  // docomo
+            "too many smtp sessions for this host", // Sendmail
+            "trop de connexions, ",
+            "we have already made numerous attempts to deliver this message",
+        ],
+        &[],
+    ),
+    w(
+        UserUnknown,
+        &[
+            "#5.1.1 bad address",
+            "550 address invalid",
+            "5.1.0 address rejected.",
+            "address does not exist",
+            "address not present in directory",
+            "address unknown",
+            "can't accept user",
+            "does not exist.",
+            "destination addresses were unknown",
+            "destination server rejected recipients",
+            "email address does not exist",
+            "email address could not be found",
+            "invalid address",
+            "invalid mailbox",
+            "invalid mailbox path",
+            "invalid recipient",
+            "is not a known user",
+            "is not a valid mailbox",
+            "is not an active address at this host",
+            "mailbox does not exist",
+            "mailbox invalid",
+            "mailbox is inactive",
+            "mailbox is unavailable",
+            "mailbox not present",
+            "mailbox not found",
+            "mailbox unavaiable",
+            "nessun utente simile in questo indirizzo",
+            "no account by that name here",
+            "no existe dicha persona",
+            "no existe ese usuario ",
+            "no mail box available for this user",
+            "no mailbox by that name is currently available",
+            "no mailbox found",
+            "no such address here",
+            "no such mailbox",
+            "no such person at this address",
+            "no such recipient",
+            "no such user",
+            "no thank you rejected: account unavailable",
+            "no valid recipients, bye",
+            "not a valid recipient",
+            "not a valid user here",
+            "not a local address",
+            "not email addresses",
+            "recipient address rejected. (in reply to rcpt to command)",
+            "recipient address rejected: access denied",
+            "recipient address rejected: invalid user",
+            "recipient address rejected: invalid-recipient",
+            "recipient address rejected: unknown user",
+            "recipient address rejected: userunknown",
+            "recipient does not exist",
+            "recipient is not accepted",
+            "recipient is not local",
+            "recipient not exist",
+            "recipient not found",
+            "recipient not ok",
+            "recipient refuses to accept your mail",
+            "recipient unknown",
+            "requested action not taken: mailbox unavailable",
+            "resolver.adr.recipient notfound",
+            "sorry, user unknown",
+            "sorry, badrcptto",
+            "sorry, no mailbox here by that name",
+            "sorry, your envelope recipient has been denied",
+            "that domain or user isn't in my list of allowed rcpthosts",
+            "the email account that you tried to reach does not exist",
+            "the following recipients was undeliverable",
+            "the user's email name is not found",
+            "there is no one at this address",
+            "this address no longer accepts mail",
+            "this email address is wrong or no longer valid",
+            "this recipient is in my badrecipientto list",
+            "this recipient is not in my validrcptto list",
+            "this spectator does not exist",
+            "unknown mailbox",
+            "unknown recipient",
+            "unknown user",
+            "user does not exist",
+            "user missing home directory",
+            "user not active",
+            "user not exist",
+            "user not found",
+            "user not known",
+            "user unknown",
+            "utilisateur inconnu !",
+            "vdeliver: invalid or unknown virtual user",
+            "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
+            "your envelope recipient is in my badrcptto list",
+        ],
+        &[
+            &["<", "> not found"],
+            &["<", ">... blocked by "],
+            &["account ", " does not exist at the organization"],
+            &["adresse d au moins un destinataire invalide. invalid recipient.", "416"],
+            &["adresse d au moins un destinataire invalide. invalid recipient.", "418"],
+            &["bad", "recipient"],
+            &["mailbox ", "does not exist"],
+            &["mailbox ", "unavailable or access denied"],
+            &["no ", " in name directory"],
+            &["non", "existent user"],
+            &["rcpt <", " does not exist"],
+            &["rcpt (", "t exist "],
+            &["recipient ", " was not found in"],
+            &["recipient address rejected: user ", "  does not exist"],
+            &["recipient address rejected: user unknown in ", "  table"],
+            &["said: 550", "5.1.1 ", " user unknown "],
+            &["this user doesn't have a ", " account"],
+            &["unknown e", "mail address"],
+            &["unknown local", "part"],
+            &["user ", " was not found"],
+            &["user ", " does not exist"],
+            &["user (", ") unknown"],
+        ],
+    ),
+    w(
+        Vacation,
+        &["i am away on vacation", "i am away until", "i am out of the office", "i will be traveling for work on"],
+        &[],
+    ),
+    w(
+        VirusDetected,
+        &[
+            "it has a potentially executable attachment",
+            "the message was rejected because it contains prohibited virus or spam content",
+            "this form of attachment has been used by recent viruses or other malware",
+            "virus detected",
+            "virus phishing/malicious_url detected",
+            "your message was infected with a virus",
+        ],
+        &[],
+    ),
+];
+
+/// True when the (lowercased) message has wording of `reason`.
+pub(crate) fn included_in(reason: Reason, lc: &str) -> bool {
+    if lc.is_empty() {
+        return false;
+    }
+    WORDING.iter().filter(|w| w.reason == reason).any(|w| {
+        !contains_any(lc, w.not) && (contains_any(lc, w.any) || aligned_any(lc, w.aligned))
+    })
+}
+
+/// Reasons tried first, in this order, against status code, command and wording together.
+const FIRST_PASS: &[Reason] = &[
+    MailboxFull,
+    MesgTooBig,
+    ExceedLimit,
+    Suspend,
+    HasMoved,
+    NoRelaying,
+    AuthFailure,
+    UserUnknown,
+    Filtered,
+    RequirePtr,
+    NotCompliantRfc,
+    BadReputation,
+    ContentError,
+    Rejected,
+    HostUnknown,
+    SpamDetected,
+    Speeding,
+    TooManyConn,
+    Blocked,
+];
+
+/// Reasons tried by wording alone when the first pass found nothing, in this order.
+const SECOND_PASS: &[Reason] = &[
+    MailboxFull,
+    AuthFailure,
+    BadReputation,
+    Speeding,
+    SpamDetected,
+    VirusDetected,
+    PolicyViolation,
+    NoRelaying,
+    SystemError,
+    NetworkError,
+    Suspend,
+    ContentError,
+    SystemFull,
+    NotAccept,
+    Expired,
+    FailedStartTls,
+    SecurityError,
+    Suppressed,
+    MailerError,
+];
+
+/// Reasons that a later, closer look may replace: they are also what a vague code says.
+pub(crate) fn is_revisable(r: Option<Reason>) -> bool {
+    matches!(
+        r,
+        None | Some(
+            Undefined
+                | OnHold
+                | SystemError
+                | SecurityError
+                | Expired
+                | NetworkError
+                | HostUnknown
+                | UserUnknown
+        )
+    )
+}
+
+/// A reason that says something (not nothing, not "undefined", not "onhold").
+pub(crate) fn is_explicit(r: Option<Reason>) -> bool {
+    !matches!(r, None | Some(Undefined | OnHold))
+}
+
+fn before_data(cmd: &str) -> bool {
+    command::BEFORE_DATA.contains(&cmd)
+}
+
+/// Does the fact show `reason`, from the status code, the command and the wording together?
+fn probe(reason: Reason, f: &Fact, lc: &str) -> bool {
+    if f.reason == Some(reason) {
+        return true;
+    }
+    let by_code = status::reason_of(&f.status);
+    match reason {
+        MailboxFull | AuthFailure | RequirePtr | TooManyConn | Blocked | ExceedLimit => {
+            by_code == Some(reason) || included_in(reason, lc)
+        }
+        MesgTooBig => {
+            if by_code == Some(MesgTooBig) {
+                return true;
+            }
+            if by_code == Some(ExceedLimit) || f.status == "5.2.3" {
+                return false;
+            }
+            included_in(MesgTooBig, lc)
+        }
+        Suspend => f.reply_code == "525" || included_in(Suspend, lc),
+        HasMoved | NotCompliantRfc | BadReputation | Speeding => included_in(reason, lc),
+        NoRelaying => {
+            if matches!(f.reason, Some(SecurityError | SystemError | Undefined)) {
+                return false;
+            }
+            if matches!(f.command.as_str(), "CONN" | "EHLO" | "HELO") {
+                return false;
+            }
+            included_in(NoRelaying, lc)
+        }
+        UserUnknown => {
+            if by_code == Some(Suspend) {
+                return false;
+            }
+            if by_code == Some(UserUnknown) {
+                // 5.1.1 with wording of another reason is that reason.
+                !(included_in(NoRelaying, lc)
+                    || included_in(Blocked, lc)
+                    || included_in(MailboxFull, lc)
+                    || included_in(HasMoved, lc)
+                    || included_in(Rejected, lc)
+                    || included_in(NotAccept, lc))
+            } else {
+                f.command == "RCPT" && included_in(UserUnknown, lc)
+            }
+        }
+        Filtered => {
+            if by_code == Some(Suspend) {
+                return false;
+            }
+            if by_code == Some(Filtered) {
+                included_in(UserUnknown, lc) || included_in(Filtered, lc)
+            } else {
+                // Content is only seen after DATA; a refusal before it is not a filter.
+                !before_data(&f.command)
+                    && (included_in(Filtered, lc) || included_in(UserUnknown, lc))
+            }
+        }
+        ContentError => {
+            if probe(SpamDetected, f, lc) {
+                return false;
+            }
+            by_code == Some(ContentError) || included_in(ContentError, lc)
+        }
+        Rejected => {
+            if by_code == Some(Rejected) {
+                return true;
+            }
+            // At MAIL the sender is in question; at DATA too unless the code says the recipient
+            // is unknown; elsewhere only when the code itself is vague.
+            let tmp = by_code.unwrap_or(Undefined);
+            let plausible = f.command == "MAIL"
+                || (f.command == "DATA" && tmp != UserUnknown)
+                || !is_explicit(Some(tmp))
+                || matches!(tmp, SecurityError | SystemError);
+            plausible && included_in(Rejected, lc)
+        }
+        HostUnknown => {
+            if by_code == Some(HostUnknown) {
+                !included_in(NetworkError, lc)
+            } else {
+                included_in(HostUnknown, lc)
+            }
+        }
+        SpamDetected => {
+            if f.status.is_empty() {
+                return false;
+            }
+            if by_code == Some(SpamDetected) {
+                return true;
+            }
+            !before_data(&f.command) && included_in(SpamDetected, lc)
+        }
+        VirusDetected => !before_data(&f.command) && included_in(VirusDetected, lc),
+        FailedStartTls => {
+            f.command == "STARTTLS"
+                || matches!(f.reply_code.as_str(), "523" | "524" | "538")
+                || included_in(FailedStartTls, lc)
+        }
+        NotAccept => matches!(f.reply_code.as_str(), "521" | "556") || included_in(NotAccept, lc),
+        SyntaxError => {
+            let n: u16 = f.reply_code.parse().unwrap_or(0);
+            (401..408).contains(&n) || (501..508).contains(&n)
+        }
+        _ => false,
+    }
+}
+
+/// The fallback when the first pass found nothing: wording alone, then the code's own reason,
+/// then what the code class and the session say.
+fn another(f: &Fact, lc: &str) -> Option<Reason> {
+    if is_explicit(f.reason) {
+        return f.reason;
+    }
+    let by_code = status::reason_of(&f.status);
+    if is_revisable(by_code) || f.diag_type != "SMTP" {
+        if let Some(r) = SECOND_PASS.iter().copied().find(|&r| included_in(r, lc)) {
+            return Some(r);
+        }
+        if by_code.is_some() {
+            return by_code;
+        }
+        match f.status.get(..3) {
+            Some("5.6" | "4.6") if f.status.len() > 3 => return Some(ContentError),
+            Some("5.7" | "4.7") if f.status.len() > 3 => return Some(SecurityError),
+            _ => {}
+        }
+        if f.diag_type.starts_with("X-UNIX") {
+            return Some(MailerError);
+        }
+        if probe(SyntaxError, f, lc) {
+            return Some(SyntaxError);
+        }
+        if f.action == "delayed" || f.action == "expired" {
+            return Some(Expired);
+        }
+        if f.command == "EHLO" || f.command == "HELO" {
+            return Some(Blocked);
+        }
+    }
+    by_code
+}
+
+/// The reason of one recipient. Never "nothing": `undefined` or `onhold` at worst.
+pub(crate) fn find(f: &Fact) -> Reason {
+    if let Some(r) = f.reason {
+        if !is_revisable(Some(r)) {
+            return r;
+        }
+    }
+    if f.status.starts_with("2.") {
+        return Delivered;
+    }
+    let lc = lower(&f.diagnosis);
+    if f.diag_type == "SMTP" || f.diag_type.is_empty() {
+        if let Some(r) = FIRST_PASS.iter().copied().find(|&r| probe(r, f, &lc)) {
+            return r;
+        }
+    }
+    match another(f, &lc) {
+        Some(Undefined) | None => {}
+        Some(r) => return r,
+    }
+    if f.action == "delayed" {
+        return Expired;
+    }
+    if included_in(Vacation, &lc) {
+        return Vacation;
+    }
+    if lc.is_empty() {
+        Undefined
+    } else {
+        OnHold
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(status: &str, reply: &str, command: &str, diag: &str) -> Fact {
+        Fact {
+            status: status.into(),
+            reply_code: reply.into(),
+            command: command.into(),
+            diagnosis: diag.into(),
+            diag_type: "SMTP".into(),
+            ..Fact::default()
+        }
+    }
+
+    #[test]
+    fn reasons_from_code_command_and_wording() {
+        for (status, reply, cmd, diag, want) in [
+            (
+                "5.1.1",
+                "550",
+                "RCPT",
+                "550 5.1.1 <a@example.jp>... User Unknown",
+                UserUnknown,
+            ),
+            (
+                "5.2.1",
+                "550",
+                "RCPT",
+                "550 5.2.1 <a@example.jp>... User Unknown",
+                UserUnknown,
+            ),
+            (
+                "5.2.1",
+                "550",
+                "DATA",
+                "550 5.2.1 <a@example.jp>... User Unknown",
+                Filtered,
+            ),
+            ("5.2.2", "552", "", "mailbox full", MailboxFull),
+            (
+                "5.7.1",
+                "554",
+                "DATA",
+                "554 5.7.1 Message rejected as spam",
+                SpamDetected,
+            ),
+            (
+                "5.7.1",
+                "550",
+                "RCPT",
+                "550 5.7.1 Service unavailable; client host blocked using zen.spamhaus.org",
+                Blocked,
+            ),
+            (
+                "5.7.1",
+                "550",
+                "MAIL",
+                "550 5.7.1 Sender address rejected: access denied",
+                Rejected,
+            ),
+            ("", "", "", "", Undefined),
+            ("", "", "", "something odd", OnHold),
+            (
+                "5.7.606",
+                "550",
+                "RCPT",
+                "550 5.7.606 Access denied, banned sending IP [192.0.2.1]",
+                Blocked,
+            ),
+            (
+                "5.4.1",
+                "550",
+                "RCPT",
+                "550 5.4.1 Recipient address rejected: Access denied",
+                UserUnknown,
+            ),
+        ] {
+            assert_eq!(find(&fact(status, reply, cmd, diag)), want, "{diag}");
+        }
+    }
+
+    #[test]
+    fn wording_is_lowercase() {
+        for w in WORDING {
+            for p in w
+                .any
+                .iter()
+                .chain(w.aligned.iter().flat_map(|a| a.iter()))
+                .chain(w.not)
+            {
+                assert_eq!(*p, p.to_lowercase(), "{p}");
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! SMTP reply codes (RFC 5321 section 4.2 and the later RFCs that add codes).
+
+/// Reply codes looked for in text, per class, in the order of preference: when a text has
+/// both "554" and "550", "550" is the one that answered the recipient more often.
+const CLASS2: &[&str] = &[
+    "211", "214", "220", "221", "235", "250", "251", "252", "253", "334", "354",
+];
+const CLASS4: &[&str] = &[
+    "421", "450", "451", "452", "422", "430", "432", "453", "454", "455", "458", "459",
+];
+const CLASS5: &[&str] = &[
+    "550", "552", "553", "551", "521", "525", "523", "524", "530", "533", "534", "535", "538",
+    "555", "556", "554", "500", "501", "502", "503", "504",
+];
+
+/// True when `code` is a reply code an SMTP server can send.
+pub(crate) fn is_valid(code: &str) -> bool {
+    if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let n: u16 = code.parse().unwrap_or(0);
+    if !(211..=556).contains(&n) || n % 100 > 59 {
+        return false;
+    }
+    match n / 100 {
+        2 => n == 235 || (n <= 253 && !(222..250).contains(&n)),
+        3 => n == 334 || n == 354,
+        _ => true,
+    }
+}
+
+/// Finds a reply code in free text. `hint` (an enhanced code such as "5.1.1", or a class
+/// digit) restricts the class. A code glued to digits or dots ("1550", "550.2") is not one.
+pub(crate) fn find(text: &str, hint: &str) -> String {
+    if text.len() < 3 || crate::text::find_ci(text, "x-unix").is_some() {
+        return String::new();
+    }
+    let lists: &[&[&str]] = match hint.as_bytes().first() {
+        Some(b'2') => &[CLASS2],
+        Some(b'4') => &[CLASS4],
+        Some(b'5') => &[CLASS5],
+        _ => &[CLASS5, CLASS4, CLASS2],
+    };
+    let b = text.as_bytes();
+    let glued = |c: Option<&u8>| c.is_some_and(|c| (b'.'..=b'9').contains(c));
+    for list in lists {
+        for code in *list {
+            let mut from = 0;
+            while let Some(p) = text.get(from..).and_then(|t| t.find(code)) {
+                let at = from + p;
+                let before = if at == 0 { None } else { b.get(at - 1) };
+                if !glued(before) && !glued(b.get(at + 3)) {
+                    return (*code).to_string();
+                }
+                from = at + 3;
+            }
+        }
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_reply_codes() {
+        for (text, hint, want) in [
+            ("550 5.1.1 User unknown", "", "550"),
+            ("said: 554 5.7.1 no; also 550", "", "550"),
+            ("id 15505 and 1550", "", ""),
+            ("452 4.2.2 full", "4", "452"),
+            ("x-unix; 550", "", ""),
+            ("host 192.0.2.550", "", ""),
+        ] {
+            assert_eq!(find(text, hint), want, "{text}");
+        }
+        assert!(is_valid("550") && is_valid("235") && !is_valid("499") && !is_valid("230"));
+    }
+}
