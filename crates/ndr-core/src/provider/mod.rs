@@ -2,12 +2,853 @@
 //!
 //! Called by `diagnose` after the structural pass has filled `recipients`, the codes and
 //! the remote host; refines the `Diagnosis` from the provider's own wording.
+//!
+//! The knowledge is data: one file per party, each an ordered `const` table of rules with
+//! the provider's message quoted above every rule. `PARTIES` orders the tables; the first
+//! rule that matches wins, so the receiver's own misconfiguration is recognised before any
+//! listing, providers' exact codes before generic blocklist wording.
 
-use crate::Diagnosis;
+mod codes;
+mod hay;
+
+mod abusix;
+mod au;
+mod backscatterer;
+mod barracuda;
+mod cisco;
+mod closed_list;
+mod cloudmark;
+mod docomo;
+mod gmail;
+mod icloud;
+mod mailspike;
+mod microsoft;
+mod mimecast;
+mod outlook_com;
+mod proofpoint;
+mod psbl;
+mod softbank;
+mod spamcop;
+mod spamhaus;
+mod spamrats;
+mod trendmicro;
+mod uceprotect;
+mod yahoo;
+
+use std::net::IpAddr;
+
+use crate::ip::{self, Role};
+use crate::{evidence, Diagnosis, Note, Party, Reason};
+use codes::Code;
+use hay::{status_len, Hay};
+
+/// One piece of provider knowledge: when its conditions hold, what it concludes.
+///
+/// Conditions: `code` (a provider code in the reply), `text` (lowercase fragments that
+/// appear in this order, whitespace collapsed, within one reply), `status` (the enhanced
+/// code of that reply: `"5.7.26"` exactly, `"5.7.606-649"` for a range of the last part,
+/// `"4.7.26|5.7.26"` for either), `at_host` (the rejecting host or the recipient's domain
+/// is the party's) and `after_data` (the reply answered the message data, not an address).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rule {
+    pub(crate) party: Option<Party>,
+    pub(crate) status: &'static str,
+    pub(crate) code: Option<&'static str>,
+    pub(crate) text: &'static [&'static str],
+    pub(crate) at_host: bool,
+    pub(crate) after_data: bool,
+    pub(crate) reason: Option<Reason>,
+    pub(crate) note: Option<&'static str>,
+}
+
+impl Rule {
+    /// A rule whose conclusion names `party` as the one who blocked.
+    pub(crate) const fn by(party: Party) -> Rule {
+        Rule {
+            party: Some(party),
+            status: "",
+            code: None,
+            text: &[],
+            at_host: false,
+            after_data: false,
+            reason: None,
+            note: None,
+        }
+    }
+
+    /// A rule that refines the reason only; nobody is named as having blocked.
+    pub(crate) const fn nobody() -> Rule {
+        Rule {
+            party: None,
+            ..Rule::by(Party::RecipientOrg)
+        }
+    }
+
+    pub(crate) const fn text(self, text: &'static [&'static str]) -> Rule {
+        Rule { text, ..self }
+    }
+
+    pub(crate) const fn code(self, code: &'static str) -> Rule {
+        Rule {
+            code: Some(code),
+            ..self
+        }
+    }
+
+    pub(crate) const fn status(self, status: &'static str) -> Rule {
+        Rule { status, ..self }
+    }
+
+    pub(crate) const fn at_host(self) -> Rule {
+        Rule {
+            at_host: true,
+            ..self
+        }
+    }
+
+    pub(crate) const fn after_data(self) -> Rule {
+        Rule {
+            after_data: true,
+            ..self
+        }
+    }
+
+    pub(crate) const fn reason(self, reason: Reason) -> Rule {
+        Rule {
+            reason: Some(reason),
+            ..self
+        }
+    }
+
+    pub(crate) const fn note(self, note: &'static str) -> Rule {
+        Rule {
+            note: Some(note),
+            ..self
+        }
+    }
+}
+
+/// One party's knowledge.
+pub(crate) struct Table {
+    /// The file the table lives in, which is also its fixtures' prefix in `test_data/bounces`.
+    pub(crate) name: &'static str,
+    /// Host names (`.suffix` for a domain and its subdomains, else exact) of the party's
+    /// receiving servers and mailbox domains, for rules that only hold there.
+    pub(crate) hosts: &'static [&'static str],
+    /// DNSBL zones the party runs (or ran), and who to name when one is cited.
+    pub(crate) zones: &'static [&'static str],
+    pub(crate) zone_party: Option<Party>,
+    /// Ordered: the first rule that matches wins.
+    pub(crate) rules: &'static [Rule],
+}
+
+/// Order matters: the receiver's own misconfiguration first (it is not a listing), then the
+/// providers with their exact codes, then closed lists (their answers mean nothing), then
+/// the generic blocklist wording.
+pub(crate) const PARTIES: &[&Table] = &[
+    &spamhaus::RECEIVER_TRAPS,
+    &outlook_com::TABLE,
+    &microsoft::TABLE,
+    &gmail::TABLE,
+    &yahoo::TABLE,
+    &icloud::TABLE,
+    &docomo::TABLE,
+    &au::TABLE,
+    &softbank::TABLE,
+    &trendmicro::TABLE,
+    &proofpoint::TABLE,
+    &mimecast::TABLE,
+    &cisco::TABLE,
+    &cloudmark::TABLE,
+    &closed_list::TABLE,
+    &spamhaus::TABLE,
+    &spamcop::TABLE,
+    &barracuda::TABLE,
+    &uceprotect::TABLE,
+    &backscatterer::TABLE,
+    &psbl::TABLE,
+    &mailspike::TABLE,
+    &spamrats::TABLE,
+    &abusix::TABLE,
+];
+
+/// Note ids this module writes (the app translates by id).
+pub(crate) const NOTE_CLOSED_LIST: &str = "closed_list";
+pub(crate) const NOTE_RESOLVER_REFUSED: &str = "receiver_resolver_refused";
+
+/// How far apart (in normalised bytes) the fragments of one rule may be: about one reply.
+const REPLY_WINDOW: usize = 600;
+/// How far before a match its reply's status is looked for.
+const STATUS_WINDOW: usize = 400;
+
+/// A rule that matched: which one, and where (normalised offsets), if in the text.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    table: usize,
+    rule: usize,
+    at: Option<(usize, usize)>,
+}
+
+impl Hit {
+    fn rule(&self) -> &'static Rule {
+        &PARTIES[self.table].rules[self.rule]
+    }
+}
+
+/// What a rule can look at besides the text.
+struct Ctx {
+    /// Enhanced codes the structural pass found for this reply (or the whole message).
+    statuses: Vec<String>,
+    /// Rejecting hosts and recipient domains, lowercase.
+    hosts: Vec<String>,
+    /// Whether the rejection answered the message data (`DATA` or end of data).
+    after_data: bool,
+}
+
+/// A prepared text: normalised, with its provider codes and status positions.
+struct Scan {
+    hay: Hay,
+    codes: Vec<Code>,
+    /// Normalised ranges of enhanced status codes.
+    statuses: Vec<(usize, usize)>,
+}
+
+impl Scan {
+    fn new(hay: Hay) -> Scan {
+        let codes = codes::scan(&hay.norm);
+        let statuses = find_statuses(&hay.norm);
+        Scan {
+            hay,
+            codes,
+            statuses,
+        }
+    }
+
+    fn status_at(&self, (s, e): (usize, usize)) -> &str {
+        self.hay.norm.get(s..e).unwrap_or("")
+    }
+}
+
+/// Enhanced status codes standing alone (`5.7.1`, `550-5.7.25`), in order.
+fn find_statuses(norm: &str) -> Vec<(usize, usize)> {
+    let b = norm.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let starts = matches!(b[i], b'2' | b'4' | b'5')
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.'));
+        if starts {
+            let len = status_len(&norm[i..]);
+            if len > 0 {
+                out.push((i, i + len));
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether `status` ("5.7.608") fits `pattern` ("5.7.606-649", "5.7.608" or "4.7.26|5.7.26").
+fn status_fits(pattern: &str, status: &str) -> bool {
+    pattern.split('|').any(|p| status_fits_one(p, status))
+}
+
+fn status_fits_one(pattern: &str, status: &str) -> bool {
+    match pattern.split_once('-') {
+        None => pattern == status,
+        Some((low, high)) => {
+            let Some((prefix, low_last)) = low.rsplit_once('.') else {
+                return false;
+            };
+            let Some(rest) = status
+                .strip_prefix(prefix)
+                .and_then(|r| r.strip_prefix('.'))
+            else {
+                return false;
+            };
+            match (
+                rest.parse::<u16>(),
+                low_last.parse::<u16>(),
+                high.parse::<u16>(),
+            ) {
+                (Ok(n), Ok(lo), Ok(hi)) => rest.len() == low_last.len() && lo <= n && n <= hi,
+                _ => false,
+            }
+        }
+    }
+}
+
+fn host_fits(host: &str, pattern: &str) -> bool {
+    match pattern.strip_prefix('.') {
+        Some(domain) => host == domain || host.strip_suffix(pattern).is_some_and(|h| !h.is_empty()),
+        None => host == pattern,
+    }
+}
+
+/// Where the fragments appear in order within one reply window, if they do.
+fn find_fragments(norm: &str, frags: &[&str]) -> Option<(usize, usize)> {
+    let first = *frags.first()?;
+    let mut from = 0;
+    while let Some(found) = norm.get(from..).and_then(|h| h.find(first)) {
+        let start = from + found;
+        let mut end = start + first.len();
+        let limit = (start + REPLY_WINDOW).min(norm.len());
+        let mut ok = true;
+        for frag in &frags[1..] {
+            match norm.get(end..limit).and_then(|h| h.find(frag)) {
+                Some(at) => end = end + at + frag.len(),
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            return Some((start, end));
+        }
+        from = start + first.len();
+    }
+    None
+}
+
+/// Where `rule` matches in `scan`, if it does. `Some(None)` is a match on the structural
+/// facts alone (a status the text does not show).
+fn rule_matches(
+    rule: &Rule,
+    table: &Table,
+    scan: &Scan,
+    ctx: &Ctx,
+) -> Option<Option<(usize, usize)>> {
+    if rule.at_host
+        && !ctx
+            .hosts
+            .iter()
+            .any(|h| table.hosts.iter().any(|p| host_fits(h, p)))
+    {
+        return None;
+    }
+    if rule.after_data && !ctx.after_data {
+        return None;
+    }
+    let code_at = match rule.code {
+        Some(code) => Some(
+            scan.codes
+                .iter()
+                .find(|c| c.code == code)
+                .map(|c| (c.start, c.end))?,
+        ),
+        None => None,
+    };
+    let text_at = if rule.text.is_empty() {
+        None
+    } else {
+        Some(find_fragments(&scan.hay.norm, rule.text)?)
+    };
+    let at = text_at.or(code_at);
+    if rule.status.is_empty() {
+        return at.map(Some);
+    }
+    match at {
+        Some(loc) => {
+            // The status of the reply the match is in: the last one shortly before it.
+            let nearest = scan
+                .statuses
+                .iter()
+                .rev()
+                .find(|&&(s, _)| s <= loc.0)
+                .filter(|&&(s, _)| loc.0 - s <= STATUS_WINDOW);
+            let fits = match nearest {
+                Some(&range) => status_fits(rule.status, scan.status_at(range)),
+                None => ctx.statuses.iter().any(|s| status_fits(rule.status, s)),
+            };
+            fits.then_some(Some(loc))
+        }
+        // A status-only rule: the status itself in the text, or in the structural facts.
+        None => {
+            if let Some(&range) = scan
+                .statuses
+                .iter()
+                .find(|&&r| status_fits(rule.status, scan.status_at(r)))
+            {
+                return Some(Some(range));
+            }
+            ctx.statuses
+                .iter()
+                .any(|s| status_fits(rule.status, s))
+                .then_some(None)
+        }
+    }
+}
+
+/// The first rule, in table order, that matches.
+fn first_hit(scan: &Scan, ctx: &Ctx) -> Option<Hit> {
+    for (t, table) in PARTIES.iter().enumerate() {
+        for (r, rule) in table.rules.iter().enumerate() {
+            if let Some(at) = rule_matches(rule, table, scan, ctx) {
+                return Some(Hit {
+                    table: t,
+                    rule: r,
+                    at,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Headers that start a raw message; a paste that starts with them has a header block
+/// (the bounce's own envelope) before the report.
+const TOP_HEADERS: &[&str] = &[
+    "return-path:",
+    "received:",
+    "delivered-to:",
+    "from ",
+    "from:",
+    "to:",
+    "date:",
+    "subject:",
+    "message-id:",
+    "mime-version:",
+    "x-",
+    "authentication-results:",
+    "dkim-signature:",
+    "arc-",
+];
+
+/// Where the returned copy of the original message starts; what follows is the sender's
+/// own text and headers, never the receiver's verdict.
+const RETURNED_MESSAGE: &[&str] = &[
+    "content-type: message/rfc822",
+    "content-type: text/rfc822-headers",
+    "content-type: message/rfc822-headers",
+    "content-type: message/global",
+    "content-type: message/global-headers",
+    "--- below this line is a copy of the message",
+    "------ this is a copy of the message",
+    "----- original message follows -----",
+    "original message headers:",
+    "----- original message -----",
+    "------ original message ------",
+];
+
+/// The byte offset in `text` where the report starts: after the top header block, if the
+/// text starts with one.
+fn report_start(text: &str) -> usize {
+    let head = text
+        .get(..text.len().min(40))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !TOP_HEADERS.iter().any(|h| head.starts_with(h)) {
+        return 0;
+    }
+    let blank = [text.find("\n\n"), text.find("\r\n\r\n")]
+        .into_iter()
+        .flatten()
+        .min();
+    match blank {
+        Some(at) => {
+            let block = text[..at].to_ascii_lowercase();
+            // A pasted DSN part starts with fields too; those are the report.
+            if block.contains("diagnostic-code:") || block.contains("final-recipient:") {
+                0
+            } else {
+                at
+            }
+        }
+        None => 0,
+    }
+}
+
+/// The report part of `text`, normalised.
+fn report_hay(text: &str) -> Hay {
+    let mut hay = Hay::new(text, report_start(text), text.len());
+    if let Some(cut) = RETURNED_MESSAGE
+        .iter()
+        .filter_map(|m| hay.norm.find(m))
+        .min()
+    {
+        hay.truncate(cut);
+    }
+    hay
+}
+
+/// Host names the text itself names as the rejecting side (`host X[...] said`,
+/// `Remote-MTA: dns; X`, `while talking to X`).
+fn hosts_named(norm: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for marker in [
+        "host ",
+        "remote-mta: dns; ",
+        "remote-mta: dns;",
+        "while talking to ",
+    ] {
+        let mut from = 0;
+        while let Some(at) = norm.get(from..).and_then(|h| h.find(marker)) {
+            let start = from + at + marker.len();
+            let name: String = norm[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+                .collect();
+            let name = name.trim_matches('.');
+            if name.contains('.') {
+                out.push(name.to_string());
+            }
+            from = start;
+        }
+    }
+    out
+}
+
+/// Whether the text shows the rejection came after the message data was sent
+/// (Postfix `in reply to end of DATA command`, a Sendmail transcript's `>>> DATA`).
+fn answered_data(norm: &str) -> bool {
+    norm.contains("end of data") || norm.contains(">>> data")
+}
+
+fn domain_of(address: &str) -> Option<String> {
+    address
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim_end_matches('>').to_ascii_lowercase())
+}
+
+/// Reasons Sisimai counts as hard bounces: retrying cannot help until the address changes.
+fn is_hard(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::UserUnknown | Reason::HostUnknown | Reason::HasMoved | Reason::NotAccept
+    )
+}
 
 /// Fills `blocking_party`, `provider_code`, `blocked_ip`, `list_zone`, `evidence` and
 /// notes from `text` (the decoded human-readable text of the whole message), and may
 /// refine the reasons. `input` is the original bytes, for evidence spans.
 pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
-    let _ = (input, text, d);
+    let scan = Scan::new(report_hay(text));
+
+    let mut hosts = hosts_named(&scan.hay.norm);
+    hosts.extend(d.remote_host.iter().map(|h| h.to_ascii_lowercase()));
+    for r in &d.recipients {
+        hosts.extend(r.remote_host.iter().map(|h| h.to_ascii_lowercase()));
+        hosts.extend(domain_of(&r.recipient));
+    }
+    let mut statuses: Vec<String> = d.enhanced_code.iter().cloned().collect();
+    statuses.extend(d.recipients.iter().filter_map(|r| r.status.clone()));
+    let after_data = answered_data(&scan.hay.norm)
+        || d.recipients.iter().any(|r| {
+            r.command
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case("data"))
+        });
+    let ctx = Ctx {
+        statuses,
+        hosts,
+        after_data,
+    };
+
+    let hit = first_hit(&scan, &ctx);
+    #[cfg(test)]
+    record_hit(hit);
+
+    // Each recipient's own reply decides its reason.
+    let mut refined = vec![false; d.recipients.len()];
+    for (i, r) in d.recipients.iter_mut().enumerate() {
+        if r.diagnostic_text.is_empty() {
+            continue;
+        }
+        let own = Scan::new(Hay::new(&r.diagnostic_text, 0, r.diagnostic_text.len()));
+        let mut own_hosts: Vec<String> = r
+            .remote_host
+            .iter()
+            .map(|h| h.to_ascii_lowercase())
+            .collect();
+        own_hosts.extend(domain_of(&r.recipient));
+        own_hosts.extend(d.remote_host.iter().map(|h| h.to_ascii_lowercase()));
+        own_hosts.extend(hosts_named(&own.hay.norm));
+        let own_ctx = Ctx {
+            statuses: r.status.iter().cloned().collect(),
+            hosts: own_hosts,
+            after_data: r
+                .command
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case("data"))
+                || answered_data(&own.hay.norm),
+        };
+        let Some(own_hit) = first_hit(&own, &own_ctx) else {
+            continue;
+        };
+        #[cfg(test)]
+        record_hit(Some(own_hit));
+        if let Some(reason) = own_hit.rule().reason {
+            r.reason = reason;
+            r.hard_bounce = is_hard(reason);
+            refined[i] = true;
+        }
+    }
+
+    let to_text = |at: (usize, usize)| scan.hay.to_text(at.0, at.1);
+
+    // The message's reason follows its decisive recipient (the first that failed for a
+    // known reason), or the text when no recipient's own reply said anything a rule knows.
+    let first = d
+        .recipients
+        .iter()
+        .position(|r| r.action != "delivered" && r.reason != Reason::Undefined)
+        .unwrap_or(0);
+    if refined.get(first) == Some(&true) {
+        d.reason = d.recipients[first].reason;
+        d.hard_bounce = d.recipients[first].hard_bounce;
+    } else if !refined.contains(&true) {
+        if let Some(reason) = hit.and_then(|h| h.rule().reason) {
+            d.reason = reason;
+            d.hard_bounce = is_hard(reason);
+        }
+    }
+
+    if let Some(h) = hit {
+        let rule = h.rule();
+        if let Some((s, e)) = h.at.map(to_text) {
+            if rule.reason.is_some_and(|r| r == d.reason) {
+                evidence::replace(d, input, text, "reason", s, e);
+            }
+            if rule.party.is_some() {
+                evidence::add(d, input, text, "blocking_party", s, e);
+            }
+        }
+        d.blocking_party = rule.party.or(d.blocking_party);
+        if let Some(code) = rule.code {
+            d.provider_code = Some(code.to_string());
+        }
+    }
+
+    // A provider code the rules do not single out is still worth showing.
+    if d.provider_code.is_none() {
+        d.provider_code = scan.codes.first().map(|c| c.code.clone());
+    }
+    if let Some(code) = &d.provider_code {
+        if let Some(c) = scan.codes.iter().find(|c| &c.code == code) {
+            let (s, e) = to_text((c.start, c.end));
+            evidence::add(d, input, text, "provider_code", s, e);
+        }
+    }
+
+    apply_zone(input, text, &scan, hit, d);
+    apply_blocked_ip(input, text, &scan, hit, d);
+    add_code_evidence(input, text, &scan, hit, d);
+
+    if let Some(note) = hit.and_then(|h| h.rule().note) {
+        let detail = match note {
+            NOTE_RESOLVER_REFUSED => d.list_zone.clone().unwrap_or_default(),
+            _ => String::new(),
+        };
+        push_note(d, note, detail);
+    }
 }
+
+fn push_note(d: &mut Diagnosis, id: &str, detail: String) {
+    if !d.notes.iter().any(|n| n.id == id && n.detail == detail) {
+        d.notes.push(Note {
+            id: id.to_string(),
+            detail,
+        });
+    }
+}
+
+/// Phrases after which a DNSBL zone is named (`blocked using bl.example.net`).
+const ZONE_PHRASES: &[&str] = &[
+    "blocked using ",
+    "listed in ",
+    "listed at ",
+    "listed on ",
+    "found in ",
+    "blacklisted at ",
+    "blacklisted in ",
+];
+
+/// A domain-shaped token: dotted labels of letters, digits and hyphens, ending in a
+/// label of letters.
+fn is_domain(token: &str) -> bool {
+    let labels: Vec<&str> = token.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.len() >= 2 && l.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// The known zone `token` is, or is a query name under (`2.0.0.127.zen.spamhaus.org`, a
+/// keyed `<key>.zen.dq.spamhaus.net`): the longest such zone, with its table.
+fn known_zone(token: &str) -> Option<(&'static str, &'static Table)> {
+    let mut best: Option<(&'static str, &'static Table)> = None;
+    for table in PARTIES {
+        for &zone in table.zones {
+            let fits = token == zone || token.strip_suffix(zone).is_some_and(|h| h.ends_with('.'));
+            if fits && best.is_none_or(|(b, _)| zone.len() > b.len()) {
+                best = Some((zone, table));
+            }
+        }
+    }
+    best
+}
+
+/// Fills `list_zone` with the first zone the report names, and notes a closed list.
+fn apply_zone(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
+    let norm = &scan.hay.norm;
+    let b = norm.as_bytes();
+    // (zone, its table if known, normalised range)
+    let mut found: Option<(String, Option<&'static Table>, (usize, usize))> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if !(b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b'.') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b'.') {
+            i += 1;
+        }
+        // Part of an e-mail address or a URL path is not a zone.
+        if start > 0 && matches!(b[start - 1], b'@' | b'/' | b'=' | b'?') {
+            continue;
+        }
+        let token = norm[start..i].trim_matches('.');
+        if let Some((zone, table)) = known_zone(token) {
+            found = Some((zone.to_string(), Some(table), (start, i)));
+            break;
+        }
+    }
+    for phrase in ZONE_PHRASES {
+        if let Some(at) = norm.find(phrase) {
+            let start = at + phrase.len();
+            if found.as_ref().is_some_and(|(_, _, (s, _))| *s < start) {
+                continue;
+            }
+            let token: String = norm[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+                .collect();
+            let token = token.trim_matches('.');
+            if is_domain(token) {
+                let table = known_zone(token).map(|(_, t)| t);
+                found = Some((token.to_string(), table, (start, start + token.len())));
+            }
+        }
+    }
+    let closed = closed_list::TABLE.name;
+    if let Some((zone, table, at)) = found {
+        let (s, e) = scan.hay.to_text(at.0, at.1);
+        evidence::add(d, input, text, "list_zone", s, e);
+        d.list_zone = Some(zone.clone());
+        if let Some(table) = table {
+            if d.blocking_party.is_none() && table.zone_party.is_some() {
+                d.blocking_party = table.zone_party;
+                evidence::add(d, input, text, "blocking_party", s, e);
+            }
+            if table.name == closed {
+                push_note(d, NOTE_CLOSED_LIST, zone);
+            }
+        }
+    }
+    // A closed list named without a zone ("NiX Spam"): the rule's own words say which.
+    if let Some(h) = hit.filter(|h| PARTIES[h.table].name == closed) {
+        if !d.notes.iter().any(|n| n.id == NOTE_CLOSED_LIST) {
+            let detail = d
+                .list_zone
+                .clone()
+                .or_else(|| h.rule().text.first().map(|t| t.to_string()));
+            push_note(d, NOTE_CLOSED_LIST, detail.unwrap_or_default());
+        }
+    }
+}
+
+/// Fills `blocked_ip` with the sender's address the rejecting side names, preferring one
+/// in the reply the decisive rule matched.
+fn apply_blocked_ip(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
+    if d.blocked_ip.is_some()
+        || matches!(
+            d.reason,
+            Reason::Feedback | Reason::Vacation | Reason::Delivered
+        )
+    {
+        return;
+    }
+    // Abuse reports and other mail that is no rejection name addresses too ("received from
+    // IP x"); without a rule that recognised a rejection, they are not blocked addresses.
+    if hit.is_none() && d.notes.iter().any(|n| n.id == "not_a_bounce") {
+        return;
+    }
+    let norm = &scan.hay.norm;
+    let remote: Option<IpAddr> = d.remote_ip.as_deref().and_then(|r| r.parse().ok());
+    let senders: Vec<ip::Found> = ip::find_all(norm)
+        .into_iter()
+        .filter(|f| ip::role(norm, f.start, f.end) == Role::Sender && Some(f.addr) != remote)
+        .collect();
+    let near = |f: &&ip::Found| match hit.and_then(|h| h.at) {
+        Some((s, e)) => f.end + REPLY_WINDOW / 2 >= s && f.start <= e + REPLY_WINDOW / 2,
+        None => false,
+    };
+    let Some(found) = senders.iter().find(near).or(senders.first()) else {
+        return;
+    };
+    d.blocked_ip = Some(found.addr.to_string());
+    d.blocked_ip_scope = Some(ip::scope(found.addr));
+    let (s, e) = scan.hay.to_text(found.start, found.end);
+    evidence::add(d, input, text, "blocked_ip", s, e);
+}
+
+/// Evidence for the SMTP reply code and enhanced status the structural pass chose: the
+/// line that shows them, preferably the decisive reply.
+fn add_code_evidence(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
+    let norm = &scan.hay.norm;
+    let before = hit.and_then(|h| h.at).map_or(norm.len(), |(s, _)| s);
+    let find_token = |token: &str| -> Option<(usize, usize)> {
+        let is_token = |at: usize| {
+            let prev_ok = at == 0 || !norm.as_bytes()[at - 1].is_ascii_alphanumeric();
+            let next = norm.as_bytes().get(at + token.len());
+            prev_ok
+                && next.is_none_or(|c| {
+                    !(c.is_ascii_alphanumeric() || *c == b'.' && token.contains('.'))
+                })
+        };
+        let mut candidates = norm
+            .match_indices(token)
+            .map(|(at, _)| at)
+            .filter(|&at| is_token(at));
+        let all: Vec<usize> = candidates.by_ref().collect();
+        all.iter()
+            .rev()
+            .find(|&&at| at <= before && before - at <= STATUS_WINDOW)
+            .or(all.first())
+            .map(|&at| (at, at + token.len()))
+    };
+    for (field, value) in [
+        ("enhanced_code", d.enhanced_code.clone()),
+        ("smtp_code", d.smtp_code.clone()),
+    ] {
+        let Some(value) = value else { continue };
+        if let Some(at) = find_token(&value.to_ascii_lowercase()) {
+            let (s, e) = scan.hay.to_text(at.0, at.1);
+            evidence::add(d, input, text, field, s, e);
+        }
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The rules that decided something during `apply`, for the tidy test that every rule
+    /// has a fixture.
+    static HITS: std::cell::RefCell<Vec<(&'static str, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[cfg(test)]
+fn record_hit(hit: Option<Hit>) {
+    if let Some(h) = hit {
+        HITS.with(|hits| hits.borrow_mut().push((PARTIES[h.table].name, h.rule)));
+    }
+}
+
+#[cfg(test)]
+mod tests;

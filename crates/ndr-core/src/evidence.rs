@@ -1,0 +1,149 @@
+//! Evidence: the lines of a bounce that support each conclusion, with their byte spans in
+//! the original input so the page can highlight them.
+//!
+//! Conclusions are drawn from the decoded text, which equals the input for plain
+//! messages and differs for encoded ones. A span is given only where the supporting text
+//! occurs verbatim in the input; otherwise the text alone is kept.
+
+use crate::{Diagnosis, Evidence};
+
+/// The whole lines of `text` that contain the byte range `[start, end)`, without their
+/// surrounding whitespace. Returns the byte range of those lines in `text`.
+pub(crate) fn whole_lines(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let start = floor_boundary(text, start.min(text.len()));
+    let end = ceil_boundary(text, end.clamp(start, text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let lines = &text[line_start..line_end];
+    let lead = lines.len() - lines.trim_start().len();
+    let trimmed = lines.trim();
+    (line_start + lead, line_start + lead + trimmed.len())
+}
+
+/// Where `text[start..end]` occurs verbatim in `input`: at the same offsets when the text
+/// is the input itself, else at its first occurrence.
+pub(crate) fn span_in(
+    input: &[u8],
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let needle = text.get(start..end)?;
+    if needle.is_empty() {
+        return None;
+    }
+    if input.get(start..end) == Some(needle.as_bytes()) {
+        return Some((start, end));
+    }
+    find_bytes(input, needle).map(|at| (at, at + needle.len()))
+}
+
+/// The first occurrence of `needle` in `input`, searching the valid UTF-8 stretches of the
+/// input (a verbatim needle cannot cross an invalid byte). Linear time: `str::find` uses
+/// the two-way algorithm.
+fn find_bytes(input: &[u8], needle: &str) -> Option<usize> {
+    let mut offset = 0;
+    for chunk in input.utf8_chunks() {
+        let valid = chunk.valid();
+        if let Some(at) = valid.find(needle) {
+            return Some(offset + at);
+        }
+        offset += valid.len() + chunk.invalid().len();
+    }
+    None
+}
+
+/// Records the lines of `text` around `[start, end)` as evidence for `field`, unless that
+/// field already has evidence.
+pub(crate) fn add(
+    d: &mut Diagnosis,
+    input: &[u8],
+    text: &str,
+    field: &str,
+    start: usize,
+    end: usize,
+) {
+    if d.evidence.iter().any(|e| e.field == field) {
+        return;
+    }
+    let (s, e) = whole_lines(text, start, end);
+    if s >= e {
+        return;
+    }
+    let span = span_in(input, text, s, e).or_else(|| {
+        // The decoded lines may be folded or encoded differently in the input; the matched
+        // words alone may still be there.
+        let (s, e) = (
+            floor_boundary(text, start),
+            ceil_boundary(text, end.min(text.len())),
+        );
+        span_in(input, text, s, e)
+    });
+    d.evidence.push(Evidence {
+        field: field.to_string(),
+        text: text[s..e].to_string(),
+        span,
+    });
+}
+
+/// Replaces any evidence for `field` with the lines around `[start, end)`.
+pub(crate) fn replace(
+    d: &mut Diagnosis,
+    input: &[u8],
+    text: &str,
+    field: &str,
+    start: usize,
+    end: usize,
+) {
+    d.evidence.retain(|e| e.field != field);
+    add(d, input, text, field, start, end);
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_lines_trim_and_span_lines() {
+        let text = "a\n  host x said: 550\n    5.7.1 blocked  \nz";
+        let at = text.find("5.7.1").unwrap();
+        let (s, e) = whole_lines(text, at, at + 5);
+        assert_eq!(&text[s..e], "5.7.1 blocked");
+        let at = text.find("550").unwrap();
+        let end = text.find("blocked").unwrap() + 7;
+        let (s, e) = whole_lines(text, at, end);
+        assert_eq!(&text[s..e], "host x said: 550\n    5.7.1 blocked");
+    }
+
+    #[test]
+    fn spans_are_found_verbatim_or_not_at_all() {
+        let input = b"\xff\xfeDiagnostic-Code: smtp; 550 5.7.1 blocked";
+        let text = "Diagnostic-Code: smtp; 550 5.7.1 blocked";
+        let at = text.find("550").unwrap();
+        assert_eq!(
+            span_in(input, text, at, text.len()),
+            Some((at + 2, input.len()))
+        );
+        assert_eq!(span_in(b"nothing here", text, at, text.len()), None);
+        // Multi-byte text and boundaries inside characters never panic.
+        let text = "送信元IPアドレス 192.0.2.1";
+        assert_eq!(whole_lines(text, 1, 2), (0, text.len()));
+        assert_eq!(span_in(text.as_bytes(), text, 1, 2), None);
+    }
+}

@@ -1,0 +1,516 @@
+//! IPv4 and IPv6 addresses in bounce text: where they are, what kind of address each is,
+//! and which part each plays (the blocked sender, the rejecting server, a DNS resolver).
+//!
+//! Scanning is one pass over the text. A bounce is full of things that look like
+//! addresses (status codes, version numbers, reversed DNSBL query names, times), so an
+//! address only counts when it stands alone between separators.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use crate::IpScope;
+
+/// An address found in a text, with its byte range there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) addr: IpAddr,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// Bytes an address (or its `IPv6:` prefix remains) can be made of.
+fn is_addr_byte(b: u8) -> bool {
+    b.is_ascii_hexdigit() || b == b':' || b == b'.'
+}
+
+/// Every address in `text`, in order. Unspecified and broadcast addresses are left out:
+/// in a bounce they are placeholders, never a real sender.
+pub(crate) fn find_all(text: &str) -> Vec<Found> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_addr_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < bytes.len() && is_addr_byte(bytes[i]) {
+            i += 1;
+        }
+        if let Some(found) = address_in_run(bytes, run_start, i) {
+            if !is_placeholder(found.addr) {
+                out.push(found);
+            }
+        }
+    }
+    out
+}
+
+/// Reads the address a maximal run of address bytes `[start, end)` holds, if it is exactly one.
+fn address_in_run(bytes: &[u8], start: usize, end: usize) -> Option<Found> {
+    let mut s = start;
+    let mut e = end;
+    // `[IPv6:2001:db8::1]`: the run starts at the `6` of `IPv6:`.
+    if e - s > 2
+        && &bytes[s..s + 2] == b"6:"
+        && s >= 3
+        && bytes[s - 3..s].eq_ignore_ascii_case(b"ipv")
+    {
+        s += 2;
+    }
+    // `IP:192.0.2.1`: a single leading colon is punctuation, `::1` is not.
+    if bytes.get(s) == Some(&b':') && bytes.get(s + 1) != Some(&b':') {
+        s += 1;
+    }
+    // A sentence may end right after an address.
+    while e > s && bytes[e - 1] == b'.' {
+        e -= 1;
+    }
+    // `2001:db8::1:` before more text, or `192.0.2.1:` before a port is handled below.
+    if e > s + 1 && bytes[e - 1] == b':' && bytes[e - 2] != b':' {
+        e -= 1;
+    }
+    if s >= e {
+        return None;
+    }
+    // The address must not be glued to a word: `x192.0.2.1`, `ab::1` in `std::vector`,
+    // or `1.2.0.192.zen.spamhaus.org` (a reversed query name, not an address).
+    if s > 0 {
+        let before = bytes[s - 1];
+        if before.is_ascii_alphanumeric() || before == b'_' || before == b'.' {
+            return None;
+        }
+    }
+    if let Some(&after) = bytes.get(e) {
+        if after.is_ascii_alphanumeric() || after == b'_' {
+            return None;
+        }
+        if after == b'.' && bytes.get(e + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+    }
+    let candidate = std::str::from_utf8(&bytes[s..e]).ok()?;
+    if let Some(v4) = parse_v4(candidate) {
+        return Some(Found {
+            addr: IpAddr::V4(v4),
+            start: s,
+            end: e,
+        });
+    }
+    if candidate.contains(':') {
+        // `192.0.2.1:25`: an address with a port.
+        if let Some((host, port)) = candidate.rsplit_once(':') {
+            if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) {
+                if let Some(v4) = parse_v4(host) {
+                    return Some(Found {
+                        addr: IpAddr::V4(v4),
+                        start: s,
+                        end: s + host.len(),
+                    });
+                }
+            }
+        }
+        if candidate.bytes().filter(|&b| b == b':').count() >= 2 {
+            if let Ok(v6) = candidate.parse::<Ipv6Addr>() {
+                return Some(Found {
+                    addr: IpAddr::V6(v6),
+                    start: s,
+                    end: e,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Dotted-quad IPv4 with one to three decimal digits per part, each at most 255.
+fn parse_v4(s: &str) -> Option<Ipv4Addr> {
+    let mut parts = [0u8; 4];
+    let mut n = 0;
+    for part in s.split('.') {
+        if n == 4 || part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        parts[n] = part.parse::<u8>().ok()?;
+        n += 1;
+    }
+    (n == 4).then(|| Ipv4Addr::from(parts))
+}
+
+/// `0.0.0.0`, `::` and `255.255.255.255` stand for "some address" in templates.
+fn is_placeholder(addr: IpAddr) -> bool {
+    match addr {
+        IpAddr::V4(v4) => v4.is_unspecified() || v4.is_broadcast(),
+        IpAddr::V6(v6) => v6.is_unspecified(),
+    }
+}
+
+/// What kind of address `addr` is, which decides whether a blocklist can be asked about it.
+pub(crate) fn scope(addr: IpAddr) -> IpScope {
+    match addr {
+        IpAddr::V4(v4) => scope_v4(v4),
+        IpAddr::V6(v6) => scope_v6(v6),
+    }
+}
+
+fn scope_v4(ip: Ipv4Addr) -> IpScope {
+    let [a, b, c, _] = ip.octets();
+    match (a, b, c) {
+        (127, _, _) => IpScope::Loopback,
+        (10, _, _) => IpScope::Private,
+        (172, 16..=31, _) => IpScope::Private,
+        (192, 168, _) => IpScope::Private,
+        (192, 0, 2) | (198, 51, 100) | (203, 0, 113) => IpScope::Documentation,
+        // This network, shared address space (RFC 6598), link-local, IETF protocol
+        // assignments, the old 6to4 relay anycast, benchmarking, multicast and class E.
+        (0, _, _) => IpScope::Reserved,
+        (100, 64..=127, _) => IpScope::Reserved,
+        (169, 254, _) => IpScope::Reserved,
+        (192, 0, 0) | (192, 88, 99) => IpScope::Reserved,
+        (198, 18..=19, _) => IpScope::Reserved,
+        (224..=255, _, _) => IpScope::Reserved,
+        _ => IpScope::Public,
+    }
+}
+
+fn scope_v6(ip: Ipv6Addr) -> IpScope {
+    // IPv4-mapped and NAT64 addresses carry an IPv4 address whose scope is what matters.
+    if let Some(v4) = ip.to_ipv4_mapped() {
+        return scope_v4(v4);
+    }
+    let seg = ip.segments();
+    if seg[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+        let [a, b] = seg[6].to_be_bytes();
+        let [c, d] = seg[7].to_be_bytes();
+        return scope_v4(Ipv4Addr::new(a, b, c, d));
+    }
+    if ip.is_loopback() {
+        return IpScope::Loopback;
+    }
+    // 2001:db8::/32 (RFC 3849) and 3fff::/20 (RFC 9637).
+    if (seg[0] == 0x2001 && seg[1] == 0x0db8) || (seg[0] & 0xfff0) == 0x3ff0 && seg[0] >= 0x3ff0 {
+        return IpScope::Documentation;
+    }
+    if (seg[0] & 0xfe00) == 0xfc00 {
+        return IpScope::Private;
+    }
+    // Global unicast is 2000::/3; link-local, multicast, discard-only and the rest are not.
+    if (seg[0] & 0xe000) == 0x2000 {
+        return IpScope::Public;
+    }
+    IpScope::Reserved
+}
+
+/// The part an address plays in a bounce, read from the words around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The sending host the rejecting side refuses ("banned sending IP [x]").
+    Sender,
+    /// The rejecting server itself (`host mx.example[x] said:`).
+    Rejecting,
+    /// The receiver's DNS resolver, named in a Spamhaus refusal URL.
+    Resolver,
+    /// Anything else: hops, headers, numbers that happen to look like addresses.
+    Unknown,
+}
+
+/// Words that, right before an address, say it is the sender's. Lowercase; compared with
+/// the end of the preceding text once brackets, quotes and spaces are trimmed.
+const SENDER_BEFORE: &[&str] = &[
+    "banned sending ip",
+    "sending ip",
+    "sending ip address",
+    "sending ipv6 address",
+    "sent over ipv6",
+    "sender ip",
+    "sender ip address",
+    "sender's ip",
+    "sender's ip address",
+    "source ip",
+    "source ip address",
+    "client host",
+    "client ip",
+    "client",
+    "connecting ip",
+    "messages from",
+    "message from",
+    "mail from",
+    "connections will not be accepted from",
+    "connections not accepted from",
+    "the mail server",
+    "mail server",
+    "your ip",
+    "your ip address",
+    "your ip address is",
+    "your ip is",
+    "your address",
+    "ip address",
+    "the ip",
+    "ip",
+    "from ip",
+    "try again later from",
+    "cannot find your hostname",
+    "cannot find your reverse hostname",
+    // Lookup links that carry the blocked address.
+    "ip=",
+    "ipr=",
+    "/ip/",
+    "bl.shtml?",
+    "searchstring=",
+    "search=",
+    // Japanese wording: 送信元IPアドレス, IPアドレス.
+    "送信元ipアドレス",
+    "送信元ip",
+    "ipアドレス",
+];
+
+/// Words that, right after an address, say it is the one being refused.
+const SENDER_AFTER: &[&str] = &[
+    "blocked",
+    "is blocked",
+    "has been blocked",
+    "is listed",
+    "listed",
+    "is blacklisted",
+    "blacklisted",
+    "found in",
+    "is on",
+    "is in",
+    "was refused",
+    "weren't sent",
+    "were not sent",
+    "temporarily deferred",
+    "will be permanently deferred",
+    "has been temporarily rate limited",
+    "has exceeded",
+    "is not allowed",
+];
+
+/// Words right before an address that make it the receiver's resolver.
+const RESOLVER_BEFORE: &[&str] = &[
+    "returnc/pub/",
+    "returnc/vol/",
+    "your dns ip:",
+    "your dns ip",
+];
+
+/// Words right before an address that make it the rejecting server.
+const REJECTING_BEFORE: &[&str] = &[
+    "connected to",
+    "giving up on",
+    "remote host",
+    "while talking to",
+];
+
+/// Words right after an address that make it the rejecting server (qmail).
+const REJECTING_AFTER: &[&str] = &["does not like recipient", "failed after i sent the message"];
+
+/// Reads the role of the address at `[start, end)` in `hay`, a lowercase text with
+/// whitespace collapsed to single spaces.
+pub(crate) fn role(hay: &str, start: usize, end: usize) -> Role {
+    let before = hay.get(..start).unwrap_or("");
+    let after = hay.get(end..).unwrap_or("");
+    if ends_with_phrase(before, RESOLVER_BEFORE) {
+        return Role::Resolver;
+    }
+    // `host mx.example.jp[192.0.2.1]`: an address glued to a host name is that host's.
+    if before.ends_with('[') {
+        let b = before.as_bytes();
+        if b.len() >= 2 && (b[b.len() - 2].is_ascii_alphanumeric() || b[b.len() - 2] == b'.') {
+            return Role::Rejecting;
+        }
+    }
+    if ends_with_phrase(before, REJECTING_BEFORE) || starts_with_phrase(after, REJECTING_AFTER) {
+        return Role::Rejecting;
+    }
+    if ends_with_phrase(before, SENDER_BEFORE) || starts_with_phrase(after, SENDER_AFTER) {
+        return Role::Sender;
+    }
+    // Gmail puts the sender's address in brackets right after the status:
+    // `550-5.7.1 [192.0.2.1] Our system has detected...`, or `[192.0.2.1      15]`.
+    if before.ends_with('[') && ends_with_status(before.trim_end_matches('[').trim_end()) {
+        return Role::Sender;
+    }
+    Role::Unknown
+}
+
+/// Characters between a phrase and the address it introduces.
+fn trim_before(s: &str) -> &str {
+    s.trim_end_matches([' ', '[', '(', '<', '"', '\'', ',', '='])
+}
+
+fn ends_with_phrase(before: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        // Phrases that end in punctuation (`ip=`, `/ip/`) touch the address; the others
+        // may be followed by brackets, quotes or a comma first.
+        let ends_in_word = p.chars().next_back().is_some_and(char::is_alphanumeric);
+        let hay = if ends_in_word { trim_before(before) } else { before.trim_end_matches([' ', '[']) };
+        let Some(at) = hay.len().checked_sub(p.len()) else { return false };
+        if !hay.ends_with(p) {
+            return false;
+        }
+        // The phrase must start a word: `originating-ip` is not `ip`.
+        let first_is_word = p.chars().next().is_some_and(char::is_alphanumeric);
+        !first_is_word
+            || at == 0
+            || !matches!(hay.as_bytes()[at - 1], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_')
+    })
+}
+
+fn starts_with_phrase(after: &str, phrases: &[&str]) -> bool {
+    let mut rest = after.trim_start();
+    // Gmail's `[192.0.2.1      15]` carries a counter before the bracket closes.
+    if after.starts_with(' ') {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with(']') {
+            rest = &rest[digits..];
+        }
+    }
+    let rest = rest.trim_start_matches([']', ')', '>', ' ', '"', '\'', ',', ':', ';']);
+    phrases.iter().any(|p| {
+        rest.strip_prefix(p)
+            .is_some_and(|tail| tail.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
+/// Whether `s` ends with an SMTP status such as `550-5.7.1` or `5.7.1`.
+fn ends_with_status(s: &str) -> bool {
+    let token = s.rsplit(' ').next().unwrap_or("");
+    let token = token.rsplit('-').next().unwrap_or("");
+    let parts: Vec<&str> = token.split('.').collect();
+    parts.len() == 3
+        && matches!(parts[0], "2" | "4" | "5")
+        && parts[1..]
+            .iter()
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        find_all(text)
+            .iter()
+            .map(|f| format!("{}@{}", f.addr, f.start))
+            .collect()
+    }
+
+    #[test]
+    fn finds_addresses_only_where_they_stand_alone() {
+        let cases: &[(&str, &[&str])] = &[
+            ("banned sending IP [192.0.2.1].", &["192.0.2.1@19"]),
+            ("Messages from 192.0.2.25 temporarily", &["192.0.2.25@14"]),
+            ("ip=198.51.100.7&x", &["198.51.100.7@3"]),
+            ("IP:203.0.113.9", &["203.0.113.9@3"]),
+            ("[IPv6:2001:db8::25]", &["2001:db8::25@6"]),
+            ("from 2001:db8::1. Next", &["2001:db8::1@5"]),
+            ("Connected to 192.0.2.1:25 ok", &["192.0.2.1@13"]),
+            // Status codes, versions and times are not addresses.
+            ("550 5.7.606 Exim 4.92 at 23:34:45", &[]),
+            // A reversed DNSBL query name is not an address.
+            ("1.2.0.192.zen.spamhaus.org", &[]),
+            // Placeholders and impossible octets.
+            (
+                "[xxx.xxx.xxx.xxx] 999.999.999.999 a.b.c.d 0.0.0.0 255.255.255.255 ::",
+                &[],
+            ),
+            ("1.2.3.4.5 x192.0.2.1 std::vector", &[]),
+            (
+                "(TCP|17.111.174.66|33442|173.255.246.153|25)",
+                &["17.111.174.66@5", "173.255.246.153@25"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(found(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn scopes() {
+        let cases = [
+            ("192.0.2.1", IpScope::Documentation),
+            ("198.51.100.1", IpScope::Documentation),
+            ("203.0.113.1", IpScope::Documentation),
+            ("10.1.2.3", IpScope::Private),
+            ("172.20.0.1", IpScope::Private),
+            ("172.32.0.1", IpScope::Public),
+            ("192.168.1.1", IpScope::Private),
+            ("127.0.0.1", IpScope::Loopback),
+            ("100.64.0.1", IpScope::Reserved),
+            ("169.254.1.1", IpScope::Reserved),
+            ("224.0.0.1", IpScope::Reserved),
+            ("8.8.8.8", IpScope::Public),
+            ("2001:db8::1", IpScope::Documentation),
+            ("3fff::1", IpScope::Documentation),
+            ("::1", IpScope::Loopback),
+            ("fd00::1", IpScope::Private),
+            ("fe80::1", IpScope::Reserved),
+            ("ff02::1", IpScope::Reserved),
+            ("2a01:111:f400::1", IpScope::Public),
+            ("::ffff:192.168.0.1", IpScope::Private),
+            ("64:ff9b::808:808", IpScope::Public),
+        ];
+        for (addr, want) in cases {
+            assert_eq!(scope(addr.parse().unwrap()), want, "{addr}");
+        }
+    }
+
+    fn role_of(hay: &str) -> Role {
+        let f = find_all(hay)[0];
+        role(hay, f.start, f.end)
+    }
+
+    #[test]
+    fn roles() {
+        let cases = [
+            (
+                "550 5.7.606 access denied, banned sending ip [192.0.2.1].",
+                Role::Sender,
+            ),
+            (
+                "host mx.example.jp[192.0.2.1] said: 554 blocked",
+                Role::Rejecting,
+            ),
+            (
+                "client host [192.0.2.1] blocked using zen.spamhaus.org",
+                Role::Sender,
+            ),
+            (
+                "https://check.spamhaus.org/returnc/pub/198.51.100.53/",
+                Role::Resolver,
+            ),
+            (
+                "550-5.7.1 [192.0.2.9 15] our system has detected",
+                Role::Sender,
+            ),
+            (
+                "421 4.7.0 [tss04] messages from 192.0.2.25 temporarily deferred",
+                Role::Sender,
+            ),
+            ("x-originating-ip: [192.0.2.3]", Role::Unknown),
+            (
+                "received: from mx.example.jp (mx.example.jp [192.0.2.4])",
+                Role::Unknown,
+            ),
+            (
+                "connected to 192.0.2.5 but sender was rejected.",
+                Role::Rejecting,
+            ),
+            ("192.0.2.6 does not like recipient.", Role::Rejecting),
+            (
+                "deferred due to user complaints - 4.16.55.1; see",
+                Role::Unknown,
+            ),
+            (
+                "see https://www.spamcop.net/bl.shtml?192.0.2.7",
+                Role::Sender,
+            ),
+            ("the ip address 192.0.2.8 is listed", Role::Sender),
+        ];
+        for (hay, want) in cases {
+            assert_eq!(role_of(hay), want, "{hay}");
+        }
+    }
+}

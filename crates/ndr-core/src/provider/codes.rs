@@ -1,0 +1,186 @@
+//! Providers' own codes in a reply (S3150, SC-001, AS(16012609), TSS04, ERS-QIL, OFR006, ...),
+//! found by shape and written the one way the rule tables and DESIGN.md write them.
+//!
+//! Shapes are ordered; each is tried where a code can start (an opening bracket or the
+//! start of a word), so the scan is linear in the text.
+
+/// A provider code found in a lowercase haystack, with its byte range there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Code {
+    pub(crate) code: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// Bracketed two-letter or three-letter codes Yahoo and Apple put before their text
+/// (`[TSS04]`, `[BL21]`, `[PH01]`, `[CS01]`), lowercase as they appear in the haystack.
+// Yahoo: https://senders.yahooinc.com/smtp-error-codes (categories TS*, PH*);
+// Apple: https://support.apple.com/en-us/102322 (the [CS01] sample is in the knowledge file).
+const BRACKETED: &[&str] = &["tss", "ts", "bl", "ph", "cs"];
+
+/// Outlook.com's consumer codes (`550 SC-001 ...`).
+// Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+const DASHED: &[&str] = &["sc-", "rp-", "dy-", "ou-"];
+
+/// Trend Micro Email Reputation Services list names.
+// Source: https://success.trendmicro.com/en-US/solution/KA-0001346
+const ERS: &[&str] = &["ers-qil", "ers-dul", "ers-rbl"];
+
+/// Every provider code in `hay` (lowercase, whitespace collapsed), in order.
+pub(crate) fn scan(hay: &str) -> Vec<Code> {
+    let b = hay.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let found = match b[i] {
+            b'(' => paren(b, i),
+            b'[' => bracketed(b, i),
+            b'a'..=b'z' if word_start => word(b, i),
+            _ => None,
+        };
+        match found {
+            Some((code, end)) => {
+                out.push(Code {
+                    code,
+                    start: i,
+                    end,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The number of ASCII digits at `b[i..]`.
+fn digits(b: &[u8], i: usize) -> usize {
+    b.get(i..).map_or(0, |rest| {
+        rest.iter().take_while(|c| c.is_ascii_digit()).count()
+    })
+}
+
+fn text(b: &[u8], from: usize, to: usize) -> String {
+    String::from_utf8_lossy(&b[from..to]).into_owned()
+}
+
+/// `(AS16012609)` -> `AS(16012609)`; `(S3150)` -> `S3150`.
+fn paren(b: &[u8], i: usize) -> Option<(String, usize)> {
+    for (prefix, render_as) in [(&b"(as"[..], true), (&b"(s"[..], false)] {
+        if b.get(i..i + prefix.len()) == Some(prefix) {
+            let d = digits(b, i + prefix.len());
+            let close = i + prefix.len() + d;
+            let size_ok = if render_as {
+                (1..=10).contains(&d)
+            } else {
+                (3..=5).contains(&d)
+            };
+            if size_ok && b.get(close) == Some(&b')') {
+                let n = text(b, i + prefix.len(), close);
+                let code = if render_as {
+                    format!("AS({n})")
+                } else {
+                    format!("S{n}")
+                };
+                return Some((code, close + 1));
+            }
+        }
+    }
+    None
+}
+
+/// `[TSS04]` -> `TSS04`.
+fn bracketed(b: &[u8], i: usize) -> Option<(String, usize)> {
+    for prefix in BRACKETED {
+        let p = prefix.as_bytes();
+        if b.get(i + 1..i + 1 + p.len()) == Some(p) {
+            let d = digits(b, i + 1 + p.len());
+            let close = i + 1 + p.len() + d;
+            if (2..=3).contains(&d) && b.get(close) == Some(&b']') {
+                return Some((text(b, i + 1, close).to_ascii_uppercase(), close + 1));
+            }
+        }
+    }
+    None
+}
+
+/// Codes that start a word: `AS(1440)`, `SC-001`, `ERS-QIL`, `OFR006_102`, `MCSpamSignature`.
+fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
+    let ends_word = |end: usize| b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
+    if b.get(i..i + 3) == Some(b"as(") {
+        let d = digits(b, i + 3);
+        if (1..=10).contains(&d) && b.get(i + 3 + d) == Some(&b')') {
+            return Some((format!("AS({})", text(b, i + 3, i + 3 + d)), i + 4 + d));
+        }
+    }
+    for prefix in DASHED {
+        let p = prefix.as_bytes();
+        if b.get(i..i + p.len()) == Some(p)
+            && digits(b, i + p.len()) == 3
+            && ends_word(i + p.len() + 3)
+        {
+            let end = i + p.len() + 3;
+            return Some((text(b, i, end).to_ascii_uppercase(), end));
+        }
+    }
+    for name in ERS {
+        let p = name.as_bytes();
+        if b.get(i..i + p.len()) == Some(p) && ends_word(i + p.len()) {
+            return Some((name.to_ascii_uppercase(), i + p.len()));
+        }
+    }
+    // Orange's `OFR006_102` is OFR006 with a detail number.
+    if b.get(i..i + 3) == Some(b"ofr") && digits(b, i + 3) == 3 {
+        let end = i + 6;
+        if b.get(end) == Some(&b'_') || ends_word(end) {
+            return Some((text(b, i, end).to_ascii_uppercase(), end));
+        }
+    }
+    let sig = b"mcspamsignature";
+    if b.get(i..i + sig.len()) == Some(&sig[..]) {
+        return Some(("MCSpamSignature".to_string(), i + sig.len()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_found_by_shape_and_normalised() {
+        let cases: &[(&str, &[&str])] = &[
+            ("our block list (s3150). you can", &["S3150"]),
+            (
+                "visit https://sender.office.com (as16012609) [x]",
+                &["AS(16012609)"],
+            ),
+            (
+                "see https://www.spamhaus.org/query/ip/x as(1440)",
+                &["AS(1440)"],
+            ),
+            ("550 sc-001 (bay004-mc4f49) unfortunately", &["SC-001"]),
+            (
+                "421 rp-001 (cox) unfortunately, dy-001 ou-002 sc-0012",
+                &["RP-001", "DY-001", "OU-002"],
+            ),
+            ("421 4.7.0 [tss04] messages from", &["TSS04"]),
+            ("553 5.7.1 [bl21] connections will not", &["BL21"]),
+            ("554 5.7.1 [cs01] message rejected", &["CS01"]),
+            ("recipient address rejected: ers-qil.", &["ERS-QIL"]),
+            ("found in ers-dul. for details", &["ERS-DUL"]),
+            ("spamming issues. ofr006_102 ref http", &["OFR006"]),
+            (
+                "security policies - mcspamsignature.abc",
+                &["MCSpamSignature"],
+            ),
+            // Not codes: wrong sizes, glued to words, bare words.
+            ("(s12) (s123456) xsc-001 [tss0] [xy01] as() bers-qil", &[]),
+        ];
+        for (hay, want) in cases {
+            let got: Vec<String> = scan(hay).into_iter().map(|c| c.code).collect();
+            assert_eq!(got, *want, "{hay}");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! NTT docomo (docomo.ne.jp). A refusal after the message data is usually the recipient's
+//! own reception filter (指定受信 / 受信拒否), which only the recipient can change.
+
+use super::{Rule, Table};
+use crate::Party::Docomo;
+use crate::Reason::Filtered;
+
+pub(super) const TABLE: Table = Table {
+    name: "docomo",
+    hosts: &["docomo.ne.jp", ".docomo.ne.jp"],
+    zones: &[],
+    zone_party: None,
+    rules: &[
+        // >>> DATA
+        // <<< 550 Unknown user user@docomo.ne.jp
+        // At RCPT the address does not exist; after the data it is the recipient's filter.
+        // Source: https://note.com/sendmagic/n/neb6bbe7e51cf
+        Rule::by(Docomo)
+            .at_host()
+            .after_data()
+            .text(&["unknown user"])
+            .reason(Filtered),
+    ],
+};

@@ -1,0 +1,59 @@
+//! Gmail and Google Workspace. Google has no delisting: the sender fixes authentication,
+//! PTR and sending patterns, and only compliant bulk senders may ask for mitigation.
+
+use super::{Rule, Table};
+use crate::Party::{Gmail, RecipientOrg};
+use crate::Reason::{AuthFailure, BadReputation, Blocked, RequirePtr, SpamDetected};
+
+// Quotes are from Google's "Gmail SMTP errors and codes" unless another source is named:
+// https://support.google.com/a/answer/3726730
+
+pub(super) const TABLE: Table = Table {
+    name: "gmail",
+    hosts: &[".google.com", "gmail.com", ".googlemail.com"],
+    zones: &[],
+    zone_party: None,
+    rules: &[
+        // 421 4.7.0 IP not in whitelist for RCPT domain, closing connection.
+        // The recipient's Workspace administrator only accepts listed addresses.
+        Rule::by(RecipientOrg).text(&["ip not in whitelist for rcpt domain"]).reason(Blocked),
+        // 550-5.7.1 [192.0.2.1] Our system has detected an unusual rate of unsolicited mail
+        // originating from your IP address. To protect our users from spam, mail sent from your
+        // IP address has been blocked. (?p=UnsolicitedIPError, ?p=UnsolicitedRateLimitError)
+        // Sisimai calls the rate blocks `blocked`.
+        // Source: https://github.com/maxking/docker-mailman/issues/303
+        Rule::by(Gmail).text(&["unusual rate of unsolicited mail"]).reason(Blocked),
+        // 421-4.7.28 [192.0.2.1] Gmail has detected an unusual rate of mail originating from
+        // your IP address. To protect our users from spam, mail has been temporarily rate limited.
+        Rule::by(Gmail).status("4.7.28|5.7.28").text(&["unusual rate of mail"]).reason(Blocked),
+        // 550-5.7.1 [192.0.2.1] Our system has detected that this message is likely suspicious
+        // due to the very low reputation of the sending IP address/domain.
+        // Source: https://support.google.com/mail/answer/188131
+        Rule::by(Gmail).text(&["very low reputation of the sending"]).reason(BadReputation),
+        // 550-5.7.1 [192.0.2.1] Our system has detected that this message is likely unsolicited
+        // mail. To reduce the amount of spam sent to Gmail, this message has been blocked.
+        // Source: https://github.com/root-io/vmail/issues/89 (?p=UnsolicitedMessageError)
+        Rule::by(Gmail).text(&["likely unsolicited mail"]).reason(SpamDetected),
+        // 550-5.7.26 This mail has been blocked because the sender is unauthenticated.
+        // 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.
+        Rule::by(Gmail).text(&["gmail requires", "authenticate"]).reason(AuthFailure),
+        // 550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's
+        // DMARC policy. Please contact the administrator of example.com domain.
+        Rule::by(Gmail).text(&["is not accepted due to domain's dmarc policy"]).reason(AuthFailure),
+        // 550-5.7.26 The MAIL FROM domain [example.com] has an SPF record with a hard fail
+        // policy (-all) but it fails to pass SPF checks with the ip: [192.0.2.1].
+        Rule::by(Gmail).text(&["spf record with a hard fail policy"]).reason(AuthFailure),
+        // The authentication codes on their own at a Google server: 4.7.24/5.7.24 (SPF record
+        // errors), 4.7.26/5.7.26 (unauthenticated), 4.7.27/5.7.27 (SPF), 4.7.30/5.7.30 (DKIM),
+        // 4.7.32/5.7.32 (From not aligned), 4.7.40/5.7.40 (no DMARC record).
+        Rule::by(Gmail)
+            .at_host()
+            .status("4.7.24|5.7.24|4.7.26|5.7.26|4.7.27|5.7.27|4.7.30|5.7.30|4.7.32|5.7.32|4.7.40|5.7.40")
+            .reason(AuthFailure),
+        // 550-5.7.25 [192.0.2.1] The IP address sending this message does not have a PTR
+        // record setup, or the corresponding forward DNS entry does not point to the sending IP.
+        // As a policy, Gmail does not accept messages from IPs with missing PTR records.
+        Rule::by(Gmail).text(&["missing ptr records"]).reason(RequirePtr),
+        Rule::by(Gmail).at_host().status("5.7.25|4.7.23").reason(RequirePtr),
+    ],
+};

@@ -1,0 +1,220 @@
+//! The text rules are matched against: ASCII-lowercased, whitespace runs collapsed to one
+//! space, and the repeated `550-5.7.1` prefixes of multi-line replies removed, with a map
+//! from every byte back to the text so a match can be shown where it was found.
+//!
+//! Folding and continuation prefixes are what make the same reply read differently in a
+//! Postfix report, a DSN field and a mail program's window; normalising them lets one
+//! rule fragment match all three.
+
+/// A normalised stretch of a text.
+pub(crate) struct Hay {
+    /// Lowercase (ASCII only), single-spaced text.
+    pub(crate) norm: String,
+    /// `map[i]` is the byte offset in the source text of `norm`'s byte `i`.
+    map: Vec<usize>,
+}
+
+/// A multi-line reply's prefix at `s`: `550-5.7.1 ` or `550 5.7.1 ` or `550-`. Returns the
+/// reply code, whether it continues (`-`), the status (maybe empty) and the prefix length
+/// including the space after it.
+fn reply_prefix(s: &str) -> Option<(&str, bool, &str, usize)> {
+    let b = s.as_bytes();
+    if b.len() < 4 || !b[..3].iter().all(u8::is_ascii_digit) || !matches!(b[0], b'2'..=b'5') {
+        return None;
+    }
+    let continues = match b[3] {
+        b'-' => true,
+        b' ' => false,
+        _ => return None,
+    };
+    let code = &s[..3];
+    let rest = &s[4..];
+    let status_len = status_len(rest);
+    let mut len = 4 + status_len;
+    if status_len > 0 {
+        match b.get(len) {
+            Some(c) if c.is_ascii_whitespace() => len += 1,
+            None => {}
+            _ => return None,
+        }
+    }
+    Some((code, continues, &rest[..status_len], len))
+}
+
+/// The length of an enhanced status code (`5.7.606`) at the start of `s`, or 0.
+pub(crate) fn status_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    if b.len() < 5 || !matches!(b[0], b'2' | b'4' | b'5') || b[1] != b'.' {
+        return 0;
+    }
+    let d1 = b[2..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&d1) || b.get(2 + d1) != Some(&b'.') {
+        return 0;
+    }
+    let d2 = b[3 + d1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(1..=3).contains(&d2) {
+        return 0;
+    }
+    let end = 3 + d1 + d2;
+    // `4.16.55.1` is a version, not a status.
+    match b.get(end) {
+        Some(b'.') if b.get(end + 1).is_some_and(u8::is_ascii_digit) => 0,
+        Some(c) if c.is_ascii_digit() => 0,
+        _ => end,
+    }
+}
+
+/// Header fields that only ever carry routing and signatures, never a receiver's verdict,
+/// yet name hosts (`mx.mimecast.com`, `hes.trendmicro.com`) that rules would take for one.
+const ROUTING_FIELDS: &[&str] = &[
+    "received:",
+    "dkim-signature:",
+    "arc-seal:",
+    "arc-message-signature:",
+    "arc-authentication-results:",
+    "x-ms-exchange-",
+    "x-forefront-",
+    "x-microsoft-antispam",
+    "authentication-results:",
+    "received-spf:",
+];
+
+/// Whether the line at `s` is a routing field (see `ROUTING_FIELDS`).
+fn is_routing_field(s: &str) -> bool {
+    let b = s.as_bytes();
+    ROUTING_FIELDS.iter().any(|f| {
+        b.get(..f.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(f.as_bytes()))
+    })
+}
+
+impl Hay {
+    /// Normalises `text[start..end]`; offsets in the map are offsets in `text`. Routing
+    /// header fields (and their continuation lines) are left out.
+    pub(crate) fn new(text: &str, start: usize, end: usize) -> Hay {
+        let src = text.get(start..end).unwrap_or("");
+        let mut norm = String::with_capacity(src.len());
+        let mut map = Vec::with_capacity(src.len());
+        // The reply whose continuation prefixes are being removed: (code, status).
+        let mut current: Option<(&str, &str)> = None;
+        let mut after_space = true;
+        let mut skip_to = 0;
+        let mut in_routing = false;
+        let mut line_start = true;
+        for (i, c) in src.char_indices() {
+            if i < skip_to {
+                continue;
+            }
+            if line_start {
+                line_start = false;
+                // A continuation line (leading whitespace) belongs to the field above it.
+                if !(in_routing && (c == ' ' || c == '\t')) {
+                    in_routing = is_routing_field(&src[i..]);
+                }
+            }
+            if c == '\n' {
+                line_start = true;
+            }
+            if in_routing && c != '\n' {
+                continue;
+            }
+            if c.is_whitespace() {
+                if !norm.is_empty() && !norm.ends_with(' ') {
+                    norm.push(' ');
+                    map.push(start + i);
+                }
+                after_space = true;
+                continue;
+            }
+            if after_space && c.is_ascii_digit() {
+                if let Some((code, continues, status, len)) = reply_prefix(&src[i..]) {
+                    let same = current == Some((code, status));
+                    if continues {
+                        if same {
+                            skip_to = i + len;
+                            continue;
+                        }
+                        current = Some((code, status));
+                    } else {
+                        current = None;
+                        if same {
+                            skip_to = i + len;
+                            continue;
+                        }
+                    }
+                }
+            }
+            after_space = false;
+            let lower = c.to_ascii_lowercase();
+            let mut buf = [0u8; 4];
+            let encoded = lower.encode_utf8(&mut buf);
+            for k in 0..encoded.len() {
+                map.push(start + i + k);
+            }
+            norm.push(lower);
+        }
+        Hay { norm, map }
+    }
+
+    /// Keeps only the first `len` bytes (rounded down to a character boundary).
+    pub(crate) fn truncate(&mut self, mut len: usize) {
+        while len < self.norm.len() && !self.norm.is_char_boundary(len) {
+            len -= 1;
+        }
+        self.norm.truncate(len);
+        self.map.truncate(self.norm.len());
+    }
+
+    /// The range in the source text of the normalised range `[start, end)`.
+    pub(crate) fn to_text(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.map.is_empty() {
+            return (0, 0);
+        }
+        let s = self.map[start.min(self.map.len() - 1)];
+        let e = if end == 0 {
+            s
+        } else {
+            self.map[(end - 1).min(self.map.len() - 1)] + 1
+        };
+        (s, e.max(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_space_and_continuations() {
+        let text = "said: 550-5.7.25\n    [192.0.2.202] The IP address does not have a 550-5.7.25 PTR\n    record. 550 5.7.25 https://x - gsmtp\nDiagnostic-Code: smtp; 550-5.7.25 [192.0.2.202] The";
+        let hay = Hay::new(text, 0, text.len());
+        assert_eq!(
+            hay.norm,
+            "said: 550-5.7.25 [192.0.2.202] the ip address does not have a ptr record. https://x - gsmtp diagnostic-code: smtp; 550-5.7.25 [192.0.2.202] the"
+        );
+        let at = hay.norm.find("ptr record").unwrap();
+        let (s, e) = hay.to_text(at, at + "ptr record".len());
+        assert_eq!(&text[s..e], "PTR\n    record");
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(status_len("5.7.606 x"), 7);
+        assert_eq!(status_len("4.16.55.1"), 0);
+        assert_eq!(status_len("5.7.1"), 5);
+        assert_eq!(status_len("5.7."), 0);
+        assert_eq!(status_len("3.1.1"), 0);
+    }
+
+    #[test]
+    fn multibyte_text_maps_back() {
+        let text = "送信元　IPアドレス 192.0.2.1";
+        let hay = Hay::new(text, 0, text.len());
+        let at = hay.norm.find("ipアドレス").unwrap();
+        let (s, e) = hay.to_text(at, at + "ipアドレス".len());
+        assert_eq!(&text[s..e], "IPアドレス");
+    }
+}

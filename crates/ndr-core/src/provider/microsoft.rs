@@ -1,0 +1,125 @@
+//! Microsoft 365 / Exchange Online Protection (business tenants): the EOP block list with
+//! its delist portal, and the codes that point at the sender's or the recipient's own tenant.
+
+use super::{Rule, Table};
+use crate::Party::{Microsoft, RecipientOrg};
+use crate::Reason::{AuthFailure, Blocked, Rejected, RequirePtr, Speeding, UserUnknown};
+
+// Every quote below is from "Email non-delivery reports and SMTP errors in Exchange Online"
+// unless another source is named:
+// https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
+
+pub(super) const TABLE: Table = Table {
+    name: "microsoft",
+    hosts: &[
+        ".protection.outlook.com",
+        ".prod.outlook.com",
+        ".onmicrosoft.com",
+        ".exchangelabs.com",
+    ],
+    zones: &[],
+    zone_party: None,
+    rules: &[
+        // 550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.com using
+        // Customer Block list (AS16012607)
+        // The recipient's organisation listed the address; Microsoft's portal cannot help.
+        Rule::by(RecipientOrg).code("AS(16012607)").reason(Blocked),
+        Rule::by(RecipientOrg)
+            .status("5.7.513")
+            .text(&["customer block list"])
+            .reason(Blocked),
+        // 550 5.7.507 Access denied, rejected by recipient
+        Rule::by(RecipientOrg)
+            .status("5.7.507")
+            .text(&["rejected by recipient"])
+            .reason(Blocked),
+        // 550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this
+        // list please visit https://sender.office.com/ and follow the directions. For more
+        // information please go to http://go.microsoft.com/fwlink/?LinkID=526655 (AS16012609)
+        Rule::by(Microsoft)
+            .status("5.7.606-649")
+            .text(&["banned sending ip"])
+            .reason(Blocked),
+        Rule::by(Microsoft).code("AS(16012609)").reason(Blocked),
+        // 550 5.7.511 Access denied, banned sender: an address the delist portal does not take;
+        // delisting is by mail to delist@microsoft.com.
+        Rule::by(Microsoft)
+            .status("5.7.511")
+            .text(&["banned sender"])
+            .reason(Blocked),
+        // 550 5.7.501 Access denied, spam abuse detected: the sending account is banned.
+        Rule::by(Microsoft)
+            .status("5.7.501")
+            .text(&["spam abuse detected"])
+            .reason(Rejected),
+        // 550 5.7.502 / 5.7.503 Access denied, banned sender: the sending account is banned.
+        Rule::by(Microsoft)
+            .status("5.7.502-503")
+            .text(&["banned sender"])
+            .reason(Rejected),
+        // 550 5.7.705 Access denied, tenant has exceeded threshold: the sending tenant sent
+        // too much spam or bulk mail.
+        Rule::by(Microsoft)
+            .status("5.7.705")
+            .text(&["tenant has exceeded threshold"])
+            .reason(Blocked),
+        // 550 5.7.708 Access denied, traffic not accepted from this IP
+        Rule::by(Microsoft)
+            .status("5.7.708")
+            .text(&["traffic not accepted from this ip"])
+            .reason(Blocked),
+        // 550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains
+        Rule::by(Microsoft)
+            .status("5.7.750")
+            .text(&["unregistered domains"])
+            .reason(Rejected),
+        // 550 5.7.509 Access denied, sending domain [EXAMPLE.COM] does not pass DMARC
+        // verification and has a DMARC policy of reject.
+        Rule::by(Microsoft)
+            .status("5.7.509")
+            .text(&["does not pass dmarc verification"])
+            .reason(AuthFailure),
+        // 550 5.7.23 The message was rejected because of Sender Policy Framework violation
+        Rule::by(Microsoft)
+            .status("5.7.23")
+            .text(&["sender policy framework violation"])
+            .reason(AuthFailure),
+        // 450 4.7.26 Access denied, a message sent over IPv6 [2001:db8::1] must pass either SPF
+        // or DKIM validation, this message is not signed
+        Rule::by(Microsoft)
+            .status("4.7.26")
+            .text(&["must pass either spf or dkim"])
+            .reason(AuthFailure),
+        // 550 5.7.25 Access denied, the sending IPv6 address [2001:db8::1] must have a reverse
+        // DNS record
+        Rule::by(Microsoft)
+            .status("5.7.25")
+            .text(&["must have a reverse dns record"])
+            .reason(RequirePtr),
+        // 550 5.7.508 Access denied, [2001:db8::1] has exceeded permitted limits within /48 range
+        Rule::by(Microsoft)
+            .status("5.7.508")
+            .text(&["exceeded permitted limits within"])
+            .reason(Speeding),
+        // 550 5.7.506 Access Denied, Bad HELO: the HELO names the receiver, as spambots do.
+        Rule::by(Microsoft)
+            .status("5.7.506")
+            .text(&["bad helo"])
+            .reason(Blocked),
+        // 451 4.7.500-699 / 4.7.850-899 Access denied, please try again later: the address is
+        // restricted while its traffic is evaluated.
+        Rule::by(Microsoft)
+            .status("4.7.500-899")
+            .text(&["access denied, please try again later"])
+            .reason(Blocked),
+        // 451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761)
+        // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-microsoft.go
+        Rule::by(Microsoft).text(&["server busy. please try again later from"]),
+        // 550 5.4.1 Recipient address rejected: Access denied: directory-based edge blocking,
+        // the recipient does not exist in the tenant. Not a block of the sender.
+        Rule::nobody()
+            .status("5.4.1")
+            .text(&["recipient address rejected: access denied"])
+            .reason(UserUnknown),
+    ],
+};

@@ -1,0 +1,30 @@
+//! Mimecast: the recipient's gateway policy. There is no public delisting; the recipient's
+//! Mimecast administrator decides.
+
+use super::{Rule, Table};
+use crate::Party::Mimecast;
+use crate::Reason::{PolicyViolation, SpamDetected};
+
+// Mimecast's code list: https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754
+
+pub(super) const TABLE: Table = Table {
+    name: "mimecast",
+    hosts: &[".mimecast.com"],
+    zones: &[],
+    zone_party: None,
+    rules: &[
+        // 554 email rejected due to security policies - MCSpamSignature
+        // Source: https://github.com/sisimai/set-of-emails (rhost-mimecast-02.eml)
+        Rule::by(Mimecast)
+            .code("MCSpamSignature")
+            .reason(SpamDetected),
+        // 554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554
+        // A geographical or network restriction of the recipient's policy.
+        // Source: https://github.com/sisimai/set-of-emails (rhost-mimecast-01.eml)
+        Rule::by(Mimecast)
+            .text(&["host network", "not allowed"])
+            .reason(PolicyViolation),
+        // Any other rejection that links to Mimecast's pages.
+        Rule::by(Mimecast).text(&["mimecast.com/"]),
+    ],
+};

@@ -1,0 +1,92 @@
+//! Outlook.com, Hotmail, Live and MSN: Microsoft's consumer mailboxes, whose blocks are
+//! lifted through the Outlook.com deliverability support form, not the business delist portal.
+
+use super::{Rule, Table};
+use crate::Party::OutlookCom;
+use crate::Reason::{AuthFailure, BadReputation, Blocked, Speeding, TooManyConn};
+
+pub(super) const TABLE: Table = Table {
+    name: "outlook_com",
+    hosts: &[
+        ".olc.protection.outlook.com",
+        ".hotmail.com",
+        "hotmail.co.jp",
+        "outlook.com",
+        "outlook.jp",
+        "live.com",
+        "live.jp",
+        "msn.com",
+    ],
+    zones: &[],
+    zone_party: None,
+    rules: &[
+        // 550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your
+        // Internet service provider since part of their network is on our block list (S3150).
+        // Source: https://github.com/hestiacp/hestiacp/issues/2901 (undocumented by Microsoft)
+        Rule::by(OutlookCom).code("S3150").reason(Blocked),
+        // The same wording with (S3140): a block of the sending address itself.
+        // Source: https://github.com/regnull/ubikom/issues/26
+        Rule::by(OutlookCom).code("S3140").reason(Blocked),
+        // The same wording with (AS3140).
+        // Source: https://github.com/root-io/vmail/issues/91
+        Rule::by(OutlookCom).code("AS(3140)").reason(Blocked),
+        // 451 4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due to IP
+        // reputation. For e-mail delivery information, see https://postmaster.live.com (S3113)
+        // Source: https://github.com/sendgrid/docs/issues/6275
+        Rule::by(OutlookCom).code("S3113").reason(BadReputation),
+        // The same without (or with another) code; Sisimai calls it badreputation.
+        // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-microsoft.go
+        Rule::by(OutlookCom)
+            .status("4.7.650")
+            .text(&["rate limited due to ip reputation"])
+            .reason(BadReputation),
+        // 451 4.7.652 The mail server [192.0.2.1] has exceeded the maximum number of
+        // connections. (S3115)
+        // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-microsoft.go
+        Rule::by(OutlookCom)
+            .status("4.7.652")
+            .text(&["exceeded the maximum number of connections"])
+            .reason(TooManyConn),
+        // 550 5.7.515 Access denied, sending domain [EXAMPLE.COM] does not meet the required
+        // authentication level. (the high-volume sender rules of Outlook.com, from 2025-05-05)
+        // Source: https://support.microsoft.com/en-au/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef
+        Rule::by(OutlookCom)
+            .status("5.7.515")
+            .text(&["meet the required authentication level"])
+            .reason(AuthFailure),
+        // 550 SC-001 (BAY004-MC4F49) Unfortunately, messages from 192.0.2.1 weren't sent. ...
+        // Rejected for policy reasons: content or address reputation.
+        // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+        Rule::by(OutlookCom).code("SC-001").reason(Blocked),
+        // 550 SC-002: the address was seen mining the namespace (probing recipients).
+        // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+        Rule::by(OutlookCom).code("SC-002").reason(Blocked),
+        // 550 SC-003: the address looks like an open proxy or relay.
+        // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+        Rule::by(OutlookCom).code("SC-003").reason(Blocked),
+        // 550 SC-004: blocked because of complaints.
+        // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+        Rule::by(OutlookCom).code("SC-004").reason(Blocked),
+        // 421 RP-001: the sending address exceeded the rate its reputation allows.
+        // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+        Rule::by(OutlookCom).code("RP-001").reason(Speeding),
+        // 421 RP-002: too many messages on one connection for the reputation.
+        // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+        Rule::by(OutlookCom).code("RP-002").reason(Speeding),
+        // 421 RP-003: too many connections for the reputation.
+        // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+        Rule::by(OutlookCom).code("RP-003").reason(TooManyConn),
+        // 550 DY-002: the address looks compromised or infected.
+        // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+        Rule::by(OutlookCom).code("DY-002").reason(Blocked),
+        // 550 OU-002: policy rejection on content or address reputation.
+        // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+        Rule::by(OutlookCom).code("OU-002").reason(Blocked),
+        // 451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761) from a
+        // consumer front end: a throttle, retried by the sending server.
+        // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-microsoft.go
+        Rule::by(OutlookCom)
+            .at_host()
+            .text(&["server busy. please try again later from"]),
+    ],
+};

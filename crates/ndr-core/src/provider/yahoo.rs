@@ -1,0 +1,51 @@
+//! Yahoo Mail and AOL (Yahoo Inc.; Yahoo! JAPAN is a different company and is not here).
+
+use super::{Rule, Table};
+use crate::Party::Yahoo;
+use crate::Reason::{AuthFailure, BadReputation, Blocked, PolicyViolation};
+
+// Yahoo documents categories, not each code: https://senders.yahooinc.com/smtp-error-codes
+
+pub(super) const TABLE: Table = Table {
+    name: "yahoo",
+    hosts: &[".yahoodns.net", ".yahoo.com", "ymail.com", ".aol.com"],
+    zones: &[],
+    zone_party: None,
+    rules: &[
+        // 421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected
+        // volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes
+        // A temporary reputation deferral; Sisimai calls it badreputation.
+        // Source: https://github.com/tutao/tutanota/issues/7113
+        Rule::by(Yahoo).code("TSS04").reason(BadReputation),
+        Rule::by(Yahoo)
+            .text(&["temporarily deferred due to", "user complaints"])
+            .reason(BadReputation),
+        // 553 5.7.2 [TSS06] All messages from 192.0.2.25 will be permanently deferred; Retrying
+        // will NOT succeed. See https://help.yahoo.com/kb/postmaster/SLN3436.html
+        // Source: https://github.com/hardware/mailserver/issues/202
+        Rule::by(Yahoo).code("TSS06").reason(Blocked),
+        // 553 5.7.2 [TSS09] All messages from 192.0.2.25 will be permanently deferred; Retrying
+        // will NOT succeed. See https://postmaster.yahooinc.com/error-codes
+        // Source: https://github.com/postalserver/docs/issues/17
+        Rule::by(Yahoo).code("TSS09").reason(Blocked),
+        Rule::by(Yahoo)
+            .text(&["will be permanently deferred"])
+            .reason(Blocked),
+        // 554 Message not allowed - [PH01] Email not accepted for policy reasons.
+        // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-yahooinc.go
+        Rule::by(Yahoo).code("PH01").reason(PolicyViolation),
+        // 554 5.7.9 Message not accepted for policy reasons. See
+        // https://postmaster.verizonmedia.com/error-codes
+        // Source: https://github.com/sisimai/set-of-emails (rhost-yahooinc-01.eml)
+        Rule::by(Yahoo)
+            .at_host()
+            .text(&["not accepted for policy reasons"])
+            .reason(PolicyViolation),
+        // 550 5.7.9 This mail has been blocked because the sender is unauthenticated. Yahoo
+        // requires all senders to authenticate with either SPF or DKIM.
+        // Source: https://github.com/docusealco/docuseal/issues/524
+        Rule::by(Yahoo)
+            .text(&["yahoo requires all senders to authenticate"])
+            .reason(AuthFailure),
+    ],
+};
