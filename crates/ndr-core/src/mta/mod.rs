@@ -10,11 +10,17 @@ use crate::{dsn, Reason};
 
 pub(crate) mod arf;
 pub(crate) mod autoreply;
+pub(crate) mod exchange2003;
 pub(crate) mod exim;
 pub(crate) mod generic;
+pub(crate) mod google;
+pub(crate) mod kddi;
+pub(crate) mod opensmtpd;
 pub(crate) mod postfix;
 pub(crate) mod qmail;
 pub(crate) mod sendmail;
+pub(crate) mod unknown;
+pub(crate) mod zoho;
 
 /// What a bounce says about one recipient, before the reason is decided.
 #[derive(Debug, Default, Clone)]
@@ -88,28 +94,66 @@ pub(crate) struct Rising {
 /// A reader: `None` when the message is not in its format.
 pub(crate) type Reader = fn(&Mail) -> Option<Rising>;
 
-/// The readers by name. Order matters only through `FALLBACK` and `by_subject`.
+/// The readers by name. Order matters only through `FALLBACK` and `BY_SUBJECT`.
 const READERS: &[(&str, Reader)] = &[
     ("Exim", exim::inquire),
     ("Sendmail", sendmail::inquire),
+    ("Exchange2003", exchange2003::inquire),
+    ("KDDI", kddi::inquire),
+    ("X2", unknown::x2),
     ("Postfix", postfix::inquire),
+    ("OpenSMTPD", opensmtpd::inquire),
     ("qmail", qmail::inquire),
+    ("GoogleWorkspace", google::workspace),
+    ("Gmail", google::gmail),
+    ("Zoho", zoho::inquire),
+    ("GoogleGroups", google::groups),
+    ("X1", unknown::x1),
+    ("X3", unknown::x3),
 ];
 
 /// Readers tried when the Subject suggests nothing, in this order: formats recognised by
-/// their Subject first, then the ones recognised by their body text.
-const FALLBACK: &[&str] = &["Exim", "Sendmail", "Postfix", "qmail"];
+/// their Subject or headers first, then the ones recognised by their body text.
+const FALLBACK: &[&str] = &[
+    "Exim",
+    "Sendmail",
+    "Exchange2003",
+    "KDDI",
+    "X2",
+    "Postfix",
+    "OpenSMTPD",
+    "qmail",
+    "GoogleWorkspace",
+    "Gmail",
+    "Zoho",
+    "GoogleGroups",
+    "X1",
+    "X3",
+];
 
-/// The first words of a bounce's Subject and the readers they suggest.
+/// The first words of a bounce's Subject and the readers they suggest first.
 const BY_SUBJECT: &[(&str, &[&str])] = &[
-    ("delivery-status", &["Postfix"]),
+    ("delivery-failure", &["X2"]),
+    (
+        "delivery-status",
+        &[
+            "OpenSMTPD",
+            "GoogleWorkspace",
+            "Gmail",
+            "GoogleGroups",
+            "X3",
+        ],
+    ),
+    ("failed-delivery", &["X2"]),
+    ("failure-delivery", &["X2"]),
     ("failure-notice", &["qmail"]),
-    ("mail-delivery", &["Exim"]),
+    ("mail-delivery", &["Exim", "Zoho"]),
     ("mail-failure", &["Exim"]),
     ("message-frozen", &["Exim"]),
     ("postmaster-notify", &["Sendmail"]),
-    ("returned-mail", &["Sendmail"]),
-    ("undelivered-mail", &["Postfix"]),
+    ("returned-mail", &["Sendmail", "X1"]),
+    ("undeliverable", &["Exchange2003"]),
+    ("undelivered-mail", &["Postfix", "Zoho"]),
     ("warning", &["Sendmail", "Exim"]),
 ];
 
