@@ -8,18 +8,26 @@
 use crate::decode::Mail;
 use crate::{dsn, Reason};
 
+pub(crate) mod amazonses;
+pub(crate) mod apachejames;
 pub(crate) mod arf;
 pub(crate) mod autoreply;
+pub(crate) mod domino;
+pub(crate) mod dragonfly;
 pub(crate) mod exchange2003;
 pub(crate) mod exim;
+pub(crate) mod fml;
 pub(crate) mod generic;
+pub(crate) mod gmx;
 pub(crate) mod google;
+pub(crate) mod interscanmss;
 pub(crate) mod kddi;
 pub(crate) mod opensmtpd;
 pub(crate) mod postfix;
 pub(crate) mod qmail;
 pub(crate) mod sendmail;
 pub(crate) mod unknown;
+pub(crate) mod verizon;
 pub(crate) mod zoho;
 
 /// What a bounce says about one recipient, before the reason is decided.
@@ -99,15 +107,24 @@ const READERS: &[(&str, Reader)] = &[
     ("Exim", exim::inquire),
     ("Sendmail", sendmail::inquire),
     ("Exchange2003", exchange2003::inquire),
+    ("InterScanMSS", interscanmss::inquire),
     ("KDDI", kddi::inquire),
+    ("FML", fml::inquire),
+    ("Verizon", verizon::inquire),
+    ("AmazonSES", amazonses::inquire),
+    ("ApacheJames", apachejames::inquire),
     ("X2", unknown::x2),
     ("Postfix", postfix::inquire),
     ("OpenSMTPD", opensmtpd::inquire),
     ("qmail", qmail::inquire),
     ("GoogleWorkspace", google::workspace),
     ("Gmail", google::gmail),
+    ("GMX", gmx::inquire),
     ("Zoho", zoho::inquire),
+    ("Domino", domino::inquire),
     ("GoogleGroups", google::groups),
+    ("EZweb", kddi::ezweb),
+    ("DragonFly", dragonfly::inquire),
     ("X1", unknown::x1),
     ("X3", unknown::x3),
 ];
@@ -118,22 +135,38 @@ const FALLBACK: &[&str] = &[
     "Exim",
     "Sendmail",
     "Exchange2003",
+    "InterScanMSS",
     "KDDI",
+    "FML",
+    "Verizon",
+    "AmazonSES",
+    "ApacheJames",
     "X2",
     "Postfix",
     "OpenSMTPD",
     "qmail",
     "GoogleWorkspace",
     "Gmail",
+    "GMX",
     "Zoho",
+    "Domino",
     "GoogleGroups",
+    "EZweb",
+    "DragonFly",
     "X1",
     "X3",
 ];
 
-/// The first words of a bounce's Subject and the readers they suggest first.
+/// The first words of a bounce's Subject and the readers they suggest first. An empty list
+/// means the message is a feedback report or an auto-reply: no bounce reader applies.
 const BY_SUBJECT: &[(&str, &[&str])] = &[
-    ("delivery-failure", &["X2"]),
+    ("abuse-report", &[]),
+    ("auto", &[]),
+    ("auto-reply", &[]),
+    ("automatic-reply", &[]),
+    ("aws-notification", &["AmazonSES"]),
+    ("complaint-about", &[]),
+    ("delivery-failure", &["Domino", "X2"]),
     (
         "delivery-status",
         &[
@@ -141,18 +174,25 @@ const BY_SUBJECT: &[(&str, &[&str])] = &[
             "GoogleWorkspace",
             "Gmail",
             "GoogleGroups",
+            "AmazonSES",
             "X3",
         ],
     ),
+    ("dmarc-ietf-dmarc", &[]),
+    ("email-feedback", &[]),
     ("failed-delivery", &["X2"]),
     ("failure-delivery", &["X2"]),
     ("failure-notice", &["qmail"]),
-    ("mail-delivery", &["Exim", "Zoho"]),
+    ("loop-alert", &["FML"]),
+    ("mail-could", &["InterScanMSS"]),
+    ("mail-delivery", &["Exim", "DragonFly", "GMX", "Zoho"]),
     ("mail-failure", &["Exim"]),
+    ("mail-system", &["EZweb"]),
     ("message-frozen", &["Exim"]),
     ("postmaster-notify", &["Sendmail"]),
     ("returned-mail", &["Sendmail", "X1"]),
     ("undeliverable", &["Exchange2003"]),
+    ("undeliverable-message", &["Verizon"]),
     ("undelivered-mail", &["Postfix", "Zoho"]),
     ("warning", &["Sendmail", "Exim"]),
 ];
