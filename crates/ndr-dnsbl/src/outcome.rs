@@ -277,7 +277,8 @@ impl Row {
         }
     }
 
-    pub(crate) fn closed(target: &str, closed: &'static ClosedList, order: usize) -> Row {
+    /// The row for a closed list: never asked, "could not check" with when it ended.
+    pub fn closed(target: &str, closed: &'static ClosedList, order: usize) -> Row {
         Row {
             target: target.to_string(),
             zone: closed.zone,
@@ -308,7 +309,17 @@ impl Row {
     /// The listing codes (`127.0.0.4`), empty unless listed.
     pub fn codes(&self) -> Vec<String> {
         match &self.outcome {
-            Outcome::Listed { hits, .. } => hits.iter().map(|h| h.code.to_string()).collect(),
+            Outcome::Listed { hits, .. } => {
+                // A bitmask code yields one hit per bit; the code itself is shown once.
+                let mut codes: Vec<String> = Vec::new();
+                for h in hits {
+                    let c = h.code.to_string();
+                    if !codes.contains(&c) {
+                        codes.push(c);
+                    }
+                }
+                codes
+            }
             _ => Vec::new(),
         }
     }

@@ -1,8 +1,222 @@
-//! `ndr-doctor lookup`: ask the blocklists about IPs and domains.
+//! `ndr-doctor lookup IP_OR_DOMAIN... [--resolver URL]... [--list ZONE]... [--json]
+//! [--timeout-ms N] [--deadline-ms N]`: asks the blocklists and prints one row per list.
 
+use crate::http::NativeTransport;
+use anyhow::{bail, Context};
+use lexopt::{Arg, ValueExt};
+use ndr_dnsbl::{
+    default_lists, find, is_closed_zone, Options, Resolver, Row, Session, State, Target, LISTS,
+};
+use std::io::Write;
 use std::process::ExitCode;
+use std::time::Duration;
+
+const HELP: &str = "\
+ndr-doctor lookup IP_OR_DOMAIN... [--resolver URL]... [--list ZONE]... [--json]
+                  [--timeout-ms N] [--deadline-ms N]
+
+Asks DNS blocklists, through DNS-over-HTTPS JSON, about IP addresses and domains.
+Each list is listed, not listed, or unavailable (could not check, with the reason).
+
+--resolver URL    a Google-style .../resolve or Cloudflare-style .../dns-query endpoint;
+                  give it twice for a fallback (default: dns.google, then cloudflare-dns.com)
+--list ZONE       ask only these lists (default: the usual set)
+--json            one JSON object per list per line
+--timeout-ms N    per-request timeout (default 5000)
+--deadline-ms N   time for the whole lookup (default 12000)
+";
+
+struct Args {
+    targets: Vec<Target>,
+    resolvers: Vec<Resolver>,
+    lists: Vec<String>,
+    json: bool,
+    timeout: Duration,
+    deadline: Duration,
+}
+
+fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Option<Args>> {
+    let mut args = Args {
+        targets: Vec::new(),
+        resolvers: Vec::new(),
+        lists: Vec::new(),
+        json: false,
+        timeout: Duration::from_millis(5000),
+        deadline: Duration::from_millis(12000),
+    };
+    let millis = |parser: &mut lexopt::Parser, flag: &str| -> anyhow::Result<Duration> {
+        let v: u64 = parser
+            .value()?
+            .parse()
+            .with_context(|| format!("{flag} takes a number of milliseconds"))?;
+        if v == 0 {
+            bail!("{flag} must be more than 0");
+        }
+        Ok(Duration::from_millis(v))
+    };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Arg::Value(v) => {
+                let s = v.string()?;
+                args.targets.push(Target::parse(&s)?);
+            }
+            Arg::Long("resolver") => {
+                let url = parser.value()?.string()?;
+                args.resolvers.push(Resolver::parse(&url)?);
+            }
+            Arg::Long("list") => args.lists.push(parser.value()?.string()?),
+            Arg::Long("json") => args.json = true,
+            Arg::Long("timeout-ms") => args.timeout = millis(parser, "--timeout-ms")?,
+            Arg::Long("deadline-ms") => args.deadline = millis(parser, "--deadline-ms")?,
+            Arg::Long("help") | Arg::Short('h') => {
+                print!("{HELP}");
+                return Ok(None);
+            }
+            other => bail!("{}\n\n{HELP}", other.unexpected()),
+        }
+    }
+    if args.targets.is_empty() {
+        bail!("lookup needs at least one IP address or domain\n\n{HELP}");
+    }
+    if args.resolvers.is_empty() {
+        args.resolvers = vec![Resolver::google(), Resolver::cloudflare()];
+    }
+    Ok(Some(args))
+}
 
 pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
-    let _ = parser;
-    anyhow::bail!("lookup is not built yet")
+    let Some(args) = parse(parser)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut lists = Vec::new();
+    let mut closed = Vec::new();
+    for zone in &args.lists {
+        if let Some(c) = is_closed_zone(zone) {
+            closed.push(c);
+        } else if let Some(l) = find(zone) {
+            lists.push(l);
+        } else {
+            let known: Vec<&str> = LISTS.iter().map(|l| l.zone).collect();
+            bail!("unknown list {zone:?}; known lists: {}", known.join(", "));
+        }
+    }
+    if args.lists.is_empty() {
+        lists = default_lists();
+    }
+    for t in &args.targets {
+        if !t.is_public() {
+            eprintln!(
+                "ndr-doctor: note: {t} is not a public address; public blocklists will not know it"
+            );
+        }
+    }
+    let options = Options {
+        resolvers: args.resolvers,
+        query_timeout: args.timeout,
+        deadline: args.deadline,
+        ..Options::default()
+    };
+    let session = Session::new(
+        NativeTransport::new(args.timeout + Duration::from_secs(1)),
+        options,
+    );
+    let mut rows: Vec<Row> = Vec::new();
+    // A closed list is never asked; it still gets a row so the user learns why.
+    for c in closed {
+        for t in &args.targets {
+            rows.push(Row::closed(&t.to_string(), c, 0));
+        }
+    }
+    rows.extend(futures_executor::block_on(session.lookup(
+        &args.targets,
+        &lists,
+        |_| {},
+    )));
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        for row in &rows {
+            writeln!(out, "{}", json_row(row))?;
+        }
+    } else {
+        write_readable(&mut out, &rows, &session)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn json_row(row: &Row) -> serde_json::Value {
+    serde_json::json!({
+        "target": row.target,
+        "zone": row.zone,
+        "list": row.list,
+        "state": row.state().as_str(),
+        "codes": row.codes(),
+        "meaning": row.meaning(false),
+        "meaning_ja": row.meaning(true),
+        "txt": row.txt(),
+        "detail": row.detail(),
+        "why": row.why().map(|w| w.id()),
+        "resolver": row.resolver,
+        "lookup_url": row.lookup_url,
+        "delist_url": row.delist_url,
+        "party": row.party.map(|p| p.id()),
+    })
+}
+
+fn write_readable(
+    out: &mut impl Write,
+    rows: &[Row],
+    session: &Session<NativeTransport>,
+) -> std::io::Result<()> {
+    let mut current = None;
+    for row in rows {
+        if current != Some(&row.target) {
+            if current.is_some() {
+                writeln!(out)?;
+            }
+            writeln!(out, "{}", row.target)?;
+            current = Some(&row.target);
+        }
+        let label = match row.state() {
+            State::Listed => "LISTED",
+            State::NotListed => "not listed",
+            State::Unavailable => "could not check",
+        };
+        writeln!(out, "  {label:<16} {} ({})", row.list, row.zone)?;
+        match row.state() {
+            State::Listed => {
+                writeln!(
+                    out,
+                    "  {:<16} {}: {}",
+                    "",
+                    row.codes().join(", "),
+                    row.meaning(false).unwrap_or_default()
+                )?;
+                if let Some(txt) = row.txt() {
+                    writeln!(out, "  {:<16} reason: {txt}", "")?;
+                }
+                writeln!(out, "  {:<16} details: {}", "", row.lookup_url)?;
+                writeln!(out, "  {:<16} removal: {}", "", row.delist_url)?;
+            }
+            State::NotListed => {}
+            State::Unavailable => {
+                writeln!(out, "  {:<16} {}", "", row.detail())?;
+                writeln!(out, "  {:<16} check by hand: {}", "", row.lookup_url)?;
+            }
+        }
+    }
+    let asked = session.asked();
+    let resolvers: std::collections::BTreeSet<&str> =
+        asked.iter().map(|a| a.resolver.as_str()).collect();
+    writeln!(
+        out,
+        "\nAsked {} DNS questions of {}.",
+        asked.len(),
+        if resolvers.is_empty() {
+            "no resolver".to_string()
+        } else {
+            resolvers.into_iter().collect::<Vec<_>>().join(", ")
+        }
+    )?;
+    Ok(())
 }

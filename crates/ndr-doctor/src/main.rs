@@ -6,6 +6,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 mod diagnose;
+mod http;
 mod lookup;
 
 const USAGE: &str = "\
