@@ -58,6 +58,13 @@ pub struct Asked {
 type Exchange = Result<DnsAnswer, Why>;
 type SharedExchange = Shared<LocalBoxFuture<'static, Exchange>>;
 type SharedCanary = Shared<LocalBoxFuture<'static, Result<(), Why>>>;
+
+/// A list's test points through one resolver: being asked, or the verdict kept for the session
+/// (kept as a plain value, so the finished future and its handle on the session are dropped).
+enum CanaryState {
+    Running(SharedCanary),
+    Done(Result<(), Why>),
+}
 /// (resolver index, name, type)
 type QuestionKey = (usize, String, QType);
 /// (resolver index, zone, family)
@@ -68,7 +75,7 @@ struct Inner<T> {
     options: Options,
     cache: RefCell<HashMap<QuestionKey, (DnsAnswer, Duration)>>,
     inflight: RefCell<HashMap<QuestionKey, SharedExchange>>,
-    canaries: RefCell<HashMap<CanaryKey, SharedCanary>>,
+    canaries: RefCell<HashMap<CanaryKey, CanaryState>>,
     /// Per resolver: rate limited until this clock time.
     rate_limited_until: RefCell<Vec<Option<Duration>>>,
     asked: RefCell<Vec<Asked>>,
@@ -386,12 +393,13 @@ async fn canary<T: Transport + 'static>(
     let shared = {
         let mut canaries = inner.canaries.borrow_mut();
         match canaries.get(&key) {
-            Some(f) => f.clone(),
+            Some(CanaryState::Done(result)) => return result.clone(),
+            Some(CanaryState::Running(f)) => f.clone(),
             None => {
                 let f = run_canary(Rc::clone(&inner), key, list, timeout)
                     .boxed_local()
                     .shared();
-                canaries.insert(key, f.clone());
+                canaries.insert(key, CanaryState::Running(f.clone()));
                 f
             }
         }
@@ -418,8 +426,11 @@ async fn run_canary<T: Transport + 'static>(
     };
     let (pos, neg) = future::join(ask(listed), ask(not_listed)).await;
     let result = judge_test_points(list, pos, neg);
+    let mut canaries = inner.canaries.borrow_mut();
     if result.as_ref().is_err_and(Why::is_transient) {
-        inner.canaries.borrow_mut().remove(&key);
+        canaries.remove(&key);
+    } else {
+        canaries.insert(key, CanaryState::Done(result.clone()));
     }
     result
 }
