@@ -112,18 +112,17 @@ pub(crate) fn decode(input: &[u8]) -> Mail {
     mail
 }
 
-/// Binary data (an image, an archive) rather than text: NUL bytes or many control bytes.
+/// Binary data (an image, an archive) rather than text: many NUL or other control bytes.
+/// A stray NUL in a real bounce (some mail servers write one) does not make it binary.
 fn looks_binary(input: &[u8]) -> bool {
     let head = &input[..input.len().min(8192)];
-    if head.contains(&0) {
-        return true;
-    }
+    let nuls = head.iter().filter(|&&b| b == 0).count();
     // ESC (ISO-2022-JP), TAB, LF, CR and FF are text.
     let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
         .count();
-    controls * 10 > head.len()
+    nuls * 100 > head.len() || controls * 10 > head.len()
 }
 
 fn looks_like_html(body: &str) -> bool {

@@ -5,16 +5,52 @@
 use crate::fact::Fact;
 use crate::Reason::{self, *};
 
-/// Receivers with rules of their own, and the host name suffixes that identify them.
+/// Receivers with rules of their own, and the host name suffixes that identify them (the
+/// recipient's domain, the rejecting host, or the host that wrote the bounce).
 /// Source: go-sisimai `rhost/lib.go` (which receivers document their own codes).
-const RECEIVERS: &[(Receiver, &[&str])] = &[(
-    Receiver::Google,
-    &["aspmx.l.google.com", "gmail-smtp-in.l.google.com"],
-)];
+const RECEIVERS: &[(Receiver, &[&str])] = &[
+    (
+        Receiver::Google,
+        &["aspmx.l.google.com", "gmail-smtp-in.l.google.com"],
+    ),
+    (Receiver::GSuite, &["googlemail.com"]),
+    (
+        Receiver::Microsoft,
+        &[
+            ".prod.outlook.com",
+            ".protection.outlook.com",
+            ".onmicrosoft.com",
+            ".exchangelabs.com",
+        ],
+    ),
+    (
+        Receiver::FrancePtt,
+        &[".laposte.net", ".orange.fr", ".wanadoo.fr"],
+    ),
+    (Receiver::Kddi, &[".ezweb.ne.jp", "msmx.au.com"]),
+    (Receiver::Docomo, &["mfsmax.docomo.ne.jp"]),
+    (Receiver::Tencent, &[".qq.com"]),
+    (Receiver::Spectrum, &["charter.net"]),
+    (Receiver::YahooInc, &[".yahoodns.net"]),
+    (Receiver::Aol, &[".mail.aol.com", ".mx.aol.com"]),
+    (Receiver::Facebook, &[".facebook.com"]),
+    (Receiver::MessageLabs, &[".messagelabs.com"]),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Receiver {
     Google,
+    GSuite,
+    Microsoft,
+    FrancePtt,
+    Kddi,
+    Docomo,
+    Tencent,
+    Spectrum,
+    YahooInc,
+    Aol,
+    Facebook,
+    MessageLabs,
 }
 
 /// (reply code, status code, message fragment) triples. The class digit of both codes is
@@ -450,11 +486,15 @@ const GOOGLE: &[(Reason, &[Triple])] = &[
 ];
 
 fn receiver_of(f: &Fact) -> Option<Receiver> {
-    // The recipient's domain is a suffix of a receiver's host (gmail.com is not, google.com is).
+    // The recipient's domain matches when a receiver's host is under it (google.com matches
+    // aspmx.l.google.com; gmail.com does not).
     let dest = f.destination.as_str();
     if !dest.is_empty() {
         for (r, hosts) in RECEIVERS {
-            if hosts.iter().any(|h| ends_with_domain(h, dest)) {
+            if hosts
+                .iter()
+                .any(|h| ends_with_domain(h.trim_start_matches('.'), dest))
+            {
                 return Some(*r);
             }
         }
@@ -485,6 +525,14 @@ fn triple_matches(t: &Triple, f: &Fact, lc: &str) -> bool {
     lc.contains(t.2) && t.0.get(1..) == f.reply_code.get(1..) && t.1.get(1..) == f.status.get(1..)
 }
 
+/// The first reason whose fragments the (lowercased) text contains.
+fn by_text(table: &[(Reason, &[&str])], lc: &str) -> Option<Reason> {
+    table
+        .iter()
+        .find(|(_, m)| m.iter().any(|p| lc.contains(p)))
+        .map(|(r, _)| *r)
+}
+
 /// The reason a receiver's own documentation gives for this rejection.
 pub(crate) fn find(f: &Fact, lc: &str) -> Option<Reason> {
     if lc.is_empty() {
@@ -500,5 +548,793 @@ pub(crate) fn find(f: &Fact, lc: &str) -> Option<Reason> {
                 .find(|(_, triples)| triples.iter().any(|t| triple_matches(t, f, lc)))
                 .map(|(r, _)| *r)
         }
+        Receiver::GSuite => gsuite(f),
+        Receiver::Microsoft => microsoft(f, lc),
+        Receiver::FrancePtt => france_ptt(lc),
+        Receiver::Kddi => by_text(KDDI, lc),
+        Receiver::Docomo => docomo(f, lc),
+        Receiver::Tencent => by_text(TENCENT, lc),
+        Receiver::Spectrum => spectrum(&f.diagnosis),
+        Receiver::YahooInc => by_text(YAHOO, lc),
+        Receiver::Aol => by_text(AOL, &f.diagnosis),
+        Receiver::Facebook => facebook(&f.diagnosis),
+        Receiver::MessageLabs => by_text(MESSAGELABS, &f.diagnosis),
     }
 }
+
+/// Google Workspace relaying a failure of another server.
+fn gsuite(f: &Fact) -> Option<Reason> {
+    const MESSAGES: &[(Reason, &[&str])] = &[
+        (HostUnknown, &[" responded with code NXDOMAIN", "Domain name not found"]),
+        (NetworkError, &[" had no relevant answers.", "responded with code NXDOMAIN", "Domain name not found"]),
+        (NotAccept, &["Null MX"]),
+        (UserUnknown, &["because the address couldn't be found. Check for typos or unnecessary spaces and try again."]),
+    ];
+    let class = |s: &str| s.chars().next();
+    let (sc, rc) = (class(&f.status), class(&f.reply_code));
+    MESSAGES
+        .iter()
+        .filter(|(_, m)| m.iter().any(|p| f.diagnosis.contains(p)))
+        .map(|(r, _)| *r)
+        .find(|r| match r {
+            // A DNS failure that is final is an unknown domain; a temporary one a network error.
+            NetworkError => sc != Some('5') && rc != Some('5'),
+            HostUnknown => matches!(sc, Some(c) if c != '4') && matches!(rc, Some(c) if c != '4'),
+            _ => true,
+        })
+}
+
+/// Microsoft 365 / Exchange Online and Exchange Server codes: (status, detail range, text).
+/// A range such as ("5.7.", 606, 649) matches 5.7.606 to 5.7.649.
+/// Source: "Email non-delivery reports and SMTP errors in Exchange Online",
+/// <https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online>,
+/// and "Outlook.com postmaster troubleshooting" for the SC-/RP-/DY-/OU- codes.
+type MsRule = (&'static str, u16, u16, &'static str);
+const MICROSOFT: &[(Reason, &[MsRule])] = &[
+    (
+        AuthFailure,
+        &[
+            (
+                "4.7.26",
+                0,
+                0,
+                "must pass either spf or dkim validation, this message is not signed",
+            ),
+            (
+                "5.7.23",
+                0,
+                0,
+                "the message was rejected because of sender policy framework violation",
+            ),
+            ("5.7.509", 0, 0, "does not pass dmarc verification"),
+            (
+                "5.7.515",
+                0,
+                0,
+                "doesn't meet the required authentication level",
+            ),
+        ],
+    ),
+    (
+        BadReputation,
+        &[(
+            "4.7.650",
+            0,
+            0,
+            "has been temporarily rate limited due to ip reputation",
+        )],
+    ),
+    (
+        Blocked,
+        &[
+            ("4.4.2", 0, 0, "connection dropped"),
+            ("4.7.", 850, 899, "access denied, please try again later"),
+            ("5.7.25", 0, 0, "must have a reverse dns record"),
+            ("5.7.506", 0, 0, "access denied, bad helo"),
+            ("5.7.507", 0, 0, "access denied, rejected by recipient"),
+            ("5.7.510", 0, 0, "does not accept email over ipv6"),
+            ("5.7.511", 0, 0, "access denied, banned sender"),
+            ("5.7.513", 0, 0, "using customer block list"),
+            // 550 5.7.606-649 Access denied, banned sending IP [IP1.IP2.IP3.IP4]
+            ("5.7.", 606, 649, "access denied, banned sending ip "),
+            ("4.7.", 500, 699, "access denied, please try again later"),
+            ("5.5.4", 0, 0, "invalid domain name"),
+            (
+                "5.7.1",
+                0,
+                0,
+                "part of their network is on our block list (s3150)",
+            ),
+        ],
+    ),
+    (
+        ContentError,
+        &[
+            ("5.3.0", 0, 0, "too many related errors"),
+            ("5.6.11", 0, 0, "invalid characters"),
+            ("5.4.11", 0, 0, "agent generated message depth exceeded"),
+            ("5.5.6", 0, 0, "invalid message content"),
+        ],
+    ),
+    (
+        MesgTooBig,
+        &[
+            (
+                "5.2.3",
+                0,
+                0,
+                "resolver.rst.recipsizelimit; message too large for this recipient",
+            ),
+            (
+                "5.3.4",
+                0,
+                0,
+                "message size exceeds fixed maximum message size",
+            ),
+            ("5.3.4", 0, 0, "message too big for system"),
+        ],
+    ),
+    (
+        Expired,
+        &[
+            ("4.4.1", 0, 0, "connection timed out"),
+            ("4.4.7", 0, 0, "message delayed"),
+            ("4.4.7", 0, 0, "queue expired; message expired"),
+            ("4.4.7", 0, 0, "message expired"),
+            ("5.4.300", 0, 0, "message expired"),
+            ("5.4.316", 0, 0, "message expired"),
+        ],
+    ),
+    (
+        FailedStartTls,
+        &[
+            ("4.4.8", 0, 0, " failed mta-sts validation"),
+            ("5.4.8", 0, 0, " failed mta-sts validation"),
+            ("4.4.317", 0, 0, "starttls is required to send mail"),
+            ("5.4.317", 0, 0, "starttls is required to send mail"),
+            (
+                "4.7.5",
+                0,
+                0,
+                "remote certificate failed mta-sts validation",
+            ),
+            (
+                "5.7.5",
+                0,
+                0,
+                "remote certificate failed mta-sts validation",
+            ),
+            (
+                "5.7.51",
+                0,
+                0,
+                "restrictdomainstoipaddresses or restrictdomainstocertificate",
+            ),
+            ("4.7.321", 0, 0, "starttls-not-supported:"),
+            ("5.7.321", 0, 0, "starttls-not-supported:"),
+            ("5.7.322", 0, 0, "certificate-expired:"),
+            ("4.7.323", 0, 0, "tlsa-invalid:"),
+            ("5.7.323", 0, 0, "tlsa-invalid:"),
+            ("4.7.324", 0, 0, "dnssec-invalid:"),
+            ("5.7.324", 0, 0, "dnssec-invalid:"),
+            ("4.7.325", 0, 0, "certificate-host-mismatch:"),
+            ("5.7.325", 0, 0, "certificate-host-mismatch:"),
+        ],
+    ),
+    (MailboxFull, &[("5.2.2", 0, 0, "mailbox full")]),
+    (
+        NetworkError,
+        &[
+            (
+                "5.4.4",
+                0,
+                0,
+                "smtpsend.dns.nonexistentdomain; nonexistent domain",
+            ),
+            ("5.4.6", 0, 0, "hop count exceeded - possible mail loop"),
+            ("4.4.312", 0, 0, "dns query failed"),
+            ("5.4.312", 0, 0, "dns query failed"),
+            ("4.4.316", 0, 0, "connection refused"),
+            ("5.4.316", 0, 0, "connection refused"),
+            ("5.4.4", 0, 0, "invalid arguments"),
+            ("5.4.6", 0, 0, "routing loop detected"),
+            ("5.4.14", 0, 0, "routing loop detected"),
+        ],
+    ),
+    (
+        NoRelaying,
+        &[
+            ("5.7.1", 0, 0, "unable to relay"),
+            ("5.7.1", 0, 0, "client was not authenticated"),
+            ("5.4.1", 0, 0, "relay access denied"),
+            ("5.7.64", 0, 0, "tenantattribution; relay access denied"),
+            ("5.4.310", 0, 0, "does not exist"),
+        ],
+    ),
+    (
+        NotAccept,
+        &[
+            ("4.3.2", 0, 0, "system not accepting network messages"),
+            (
+                "4.4.4",
+                0,
+                0,
+                "hosted tenant which has no mail-enabled subscriptions",
+            ),
+            (
+                "5.3.2",
+                0,
+                0,
+                "storedrv.deliver: missing or bad storedriver mdb properties",
+            ),
+        ],
+    ),
+    (
+        PolicyViolation,
+        &[
+            ("5.0.350", 0, 0, "x-dg-ref header is too long"),
+            (
+                "5.0.350",
+                0,
+                0,
+                "requested action not taken: policy violation detected (as345)",
+            ),
+            ("5.7.", 900, 999, "delivery not authorized, message refused"),
+        ],
+    ),
+    (
+        Rejected,
+        &[
+            ("5.1.7", 0, 0, "invalid address"),
+            ("5.1.7", 0, 0, "unknown sender address"),
+            ("5.1.0", 0, 0, "sender denied"),
+            ("5.1.8", 0, 0, "access denied, bad outbound sender"),
+            ("5.7.1", 0, 0, "delivery not authorized"),
+            (
+                "5.7.12",
+                0,
+                0,
+                "sender was not authenticated by organization",
+            ),
+            ("5.7.124", 0, 0, "sender not in allowed-senders list"),
+            ("5.7.133", 0, 0, "sender not authenticated for group"),
+            ("5.7.134", 0, 0, "sender was not authenticated for mailbox"),
+            (
+                "5.7.13",
+                0,
+                0,
+                "sender was not authenticated for public folder",
+            ),
+            (
+                "5.7.135",
+                0,
+                0,
+                "sender was not authenticated for public folder",
+            ),
+            ("5.7.136", 0, 0, "sender was not authenticated"),
+            ("5.7.", 501, 503, "access denied, spam abuse detected"),
+            (
+                "5.7.512",
+                0,
+                0,
+                "access denied, message must be rfc 5322 section 3.6.2 compliant",
+            ),
+            (
+                "5.7.750",
+                0,
+                0,
+                "service unavailable. client blocked from sending from unregistered domains",
+            ),
+            ("5.7.", 501, 503, "access denied, banned sender"),
+        ],
+    ),
+    (
+        SecurityError,
+        &[
+            (
+                "5.7.3",
+                0,
+                0,
+                "cannot achieve exchange server authentication",
+            ),
+            ("5.7.3", 0, 0, "not authorized"),
+            ("5.7.1", 0, 0, "client was not authenticated"),
+            (
+                "5.7.57",
+                0,
+                0,
+                "client was not authenticated to send anonymous mail during mail from",
+            ),
+        ],
+    ),
+    (
+        SpamDetected,
+        &[(
+            "5.2.1",
+            0,
+            0,
+            "content filter agent quarantined this message",
+        )],
+    ),
+    (
+        TooManyConn,
+        &[
+            ("5.5.3", 0, 0, "too many recipients"),
+            (
+                "4.3.2",
+                0,
+                0,
+                "storedrv.deliver; recipient thread limit exceeded",
+            ),
+            ("4.5.3", 0, 0, "too many recipients"),
+            (
+                "4.7.652",
+                0,
+                0,
+                "has exceeded the maximum number of connections",
+            ),
+            (
+                "5.1.90",
+                0,
+                0,
+                "reached your daily limit for message recipients",
+            ),
+            ("5.2.2", 0, 0, "submission quota exceeded"),
+            (
+                "5.2.121",
+                0,
+                0,
+                "recipient's per hour message receive limit",
+            ),
+            (
+                "5.2.122",
+                0,
+                0,
+                "recipient's per hour message receive limit",
+            ),
+            (
+                "5.2.122",
+                0,
+                0,
+                "the recipient has exceeded their limit for",
+            ),
+            ("5.7.508", 0, 0, "has exceeded permitted limits within"),
+            ("5.7.", 700, 749, "tenant has exceeded threshold"),
+            ("5.7.", 700, 749, "traffic not accepted from this ip"),
+        ],
+    ),
+    (
+        Suspend,
+        &[
+            ("5.7.504", 0, 0, "recipient address rejected: access denied"),
+            ("5.7.505", 0, 0, "access denied, banned recipient"),
+            ("5.2.1", 0, 0, "mailbox cannot be accessed"),
+        ],
+    ),
+    (
+        SyntaxError,
+        &[
+            ("5.3.3", 0, 0, "unrecognized command"),
+            ("5.5.2", 0, 0, "send hello first"),
+        ],
+    ),
+    (
+        SystemError,
+        &[
+            ("4.3.2", 0, 0, "service not available"),
+            ("4.3.2", 0, 0, "service not active"),
+            ("5.3.5", 0, 0, "system incorrectly configured"),
+            ("5.3.190", 0, 0, "when journaling archive is disabled"),
+            ("5.0.0", 0, 0, "helo / ehlo requires domain address"),
+            ("5.1.4", 0, 0, "destination mailbox address ambiguous"),
+            ("5.2.4", 0, 0, "mailing list expansion problem"),
+            ("5.2.14", 0, 0, "misconfigured forwarding address"),
+            ("4.4.", 22, 28, "message failed to be replicated:"),
+            (
+                "4.4.3",
+                0,
+                0,
+                "temporary server error. please try again later attr18",
+            ),
+            (
+                "4.7.0",
+                0,
+                0,
+                "temporary server error. please try again later. prx4 nexthop:",
+            ),
+            ("4.4.318", 0, 0, "(suspiciousremoteservererror)"),
+            ("5.4.318", 0, 0, "(suspiciousremoteservererror)"),
+            ("4.7.500", 0, 0, "server busy. please try again later from "),
+            ("4.7.700", 0, 0, "pfa agent busy, please try again."),
+        ],
+    ),
+    (
+        SystemFull,
+        &[("4.3.1", 0, 0, "insufficient system resources")],
+    ),
+    (
+        UserUnknown,
+        &[
+            ("5.1.1", 0, 0, "resolver.adr.exrecipnotfound; not found"),
+            ("5.1.1", 0, 0, "user unknown"),
+            ("5.1.3", 0, 0, "storedrv.submit; invalid recipient address"),
+            ("5.1.", 4, 5, "recipient address reserved by rfc 2606"),
+            (
+                "5.1.6",
+                0,
+                0,
+                "recipient addresses in single label domains not accepted",
+            ),
+            ("5.1.1", 0, 0, "bad destination mailbox address"),
+            ("5.1.10", 0, 0, "recipient not found"),
+            ("5.4.1", 0, 0, "recipient address rejected: access denied"),
+            (
+                "5.5.0",
+                0,
+                0,
+                "requested action not taken: mailbox unavailable",
+            ),
+            ("5.1.2", 0, 0, "invalid x.400 address"),
+            (
+                "5.1.351",
+                0,
+                0,
+                "remote server returned unknown recipient or mailbox unavailable",
+            ),
+        ],
+    ),
+];
+
+/// Outlook.com's own codes and the reply code they come with.
+/// Source: <https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx>.
+const OUTLOOK_CODES: &[(&str, &str, Reason)] = &[
+    ("RP-001", "421", BadReputation), // rate limit related to IP/domain reputation
+    ("RP-002", "421", BadReputation),
+    ("RP-003", "421", BadReputation),
+    ("SC-001", "550", BadReputation), // policy reasons: spam-like content or reputation
+    ("SC-002", "550", PolicyViolation), // namespace mining
+    ("SC-003", "550", Blocked),       // open proxy/relay
+    ("SC-004", "550", Blocked),       // complaints about mail from this IP
+    ("DY-001", "550", Blocked),       // dynamic IP (Spamhaus)
+    ("DY-002", "550", VirusDetected), // compromised or virus infected host
+    ("OU-001", "550", Blocked),       // Spamhaus listing
+    ("OU-002", "550", BadReputation),
+];
+
+fn microsoft(f: &Fact, lc: &str) -> Option<Reason> {
+    if !crate::smtp::status::is_valid(&f.status) {
+        return None;
+    }
+    let detail: u16 = f.status.rsplit('.').next()?.parse().ok()?;
+    for (reason, rules) in MICROSOFT {
+        for (code, lo, hi, text) in *rules {
+            let code_ok = if lo == hi {
+                f.status == *code
+            } else {
+                f.status.starts_with(code) && (*lo..=*hi).contains(&detail)
+            };
+            if code_ok && lc.contains(text) {
+                return Some(*reason);
+            }
+        }
+    }
+    OUTLOOK_CODES
+        .iter()
+        .find(|(c, reply, _)| f.diagnosis.contains(c) && f.reply_code == *reply)
+        .map(|(_, _, r)| *r)
+}
+
+/// Orange and La Poste: the number after "LPN", "OFR" or "OUK" in the reply.
+/// Source: <https://www.postmastery.com/orange-postmaster-smtp-error-codes-ofr/> and
+/// <https://smtpfieldmanual.com/provider/orange>.
+const FRANCE_PTT: &[(&str, Reason)] = &[
+    ("101", Blocked),         // blocked using Spamhaus
+    ("102", Blocked),         // client host blocked for spamming issues
+    ("103", Blocked),         // service refused, please try later
+    ("104", TooManyConn),     // too many connections, slow down
+    ("305", SecurityError),   // invalid authentication code
+    ("401", AuthFailure),     // SPF: ... is not allowed to send mail
+    ("402", SecurityError),   // authentication required
+    ("403", Rejected),        // invalid sender
+    ("405", Rejected),        // invalid sender
+    ("415", Rejected),        // invalid sender
+    ("416", UserUnknown),     // invalid recipient
+    ("417", MailboxFull),     // recipient overquota
+    ("420", Suspend),         // archived recipient
+    ("421", Rejected),        // mail from not owned by user
+    ("426", Suspend),         // the recipient account is blocked
+    ("505", SystemError),     // service refused, please try later (end of DATA)
+    ("506", SpamDetected),    // mail rejected
+    ("510", Blocked),         // service refused, please try later
+    ("514", MesgTooBig),      // message size limit reached
+    ("517", AuthFailure),     // DMARC verification failed
+    ("630", PolicyViolation), // client host rejected
+    ("999", Blocked),         // service refused, please try later
+];
+
+fn france_ptt(lc: &str) -> Option<Reason> {
+    let text = lc.replace('_', "-");
+    for label in ["lpn", "lpnaaa", "ofr", "ouk"] {
+        let Some(p) = text.rfind(label) else { continue };
+        let mut start = p + label.len();
+        if text[start..].starts_with('-') {
+            start += 1;
+        }
+        let word = text[start..].split(' ').next().unwrap_or("");
+        if let Some((_, r)) = FRANCE_PTT.iter().find(|(c, _)| word.ends_with(c)) {
+            return Some(*r);
+        }
+        break;
+    }
+    // 421 ... Emetteur invalide, Veuillez verifier la configuration SPF/DNS de votre nom de domaine.
+    text.contains("spf/dns de votre nom de domaine")
+        .then_some(AuthFailure)
+}
+
+/// au (KDDI). Source: <https://www.au.com/support/service/internet/trouble/mail/01/>.
+const KDDI: &[(Reason, &[&str])] = &[
+    (Filtered, &["550 : user unknown"]), // The response was: 550 : User unknown
+    (UserUnknown, &[">: user unknown"]), // The response was: 550 <...>: User unknown
+];
+
+/// NTT docomo: the same "550 Unknown user" means an unknown address at RCPT and a refusal of
+/// the sender by the recipient's reception filter at the end of DATA.
+/// Source: third-party deliverability notes on docomo (see the knowledge file, section 3.12).
+fn docomo(f: &Fact, lc: &str) -> Option<Reason> {
+    const MESSAGES: &[(Reason, &[&str])] = &[
+        (MailboxFull, &["552 too much mail data"]),
+        (
+            SyntaxError,
+            &[
+                "503 bad sequence of commands",
+                "504 command parameter not implemented",
+            ],
+        ),
+        (TooManyConn, &["552 too many recipients"]),
+    ];
+    match f.status.as_str() {
+        "5.1.1" | "5.0.911" => return Some(UserUnknown),
+        "5.2.0" => return Some(Filtered),
+        _ => {}
+    }
+    if let Some(r) = by_text(MESSAGES, lc) {
+        return Some(r);
+    }
+    // A vague code: the SMTP step tells the two meanings of "Unknown user" apart.
+    let vague = f.status.is_empty() || f.status == "5.0.0";
+    match f.command.as_str() {
+        "RCPT" if vague => Some(UserUnknown),
+        "DATA" if vague => Some(Rejected),
+        _ => None,
+    }
+}
+
+/// Tencent QQ Mail. Source: <https://service.mail.qq.com/detail/122>.
+const TENCENT: &[(Reason, &[&str])] = &[
+    (AuthFailure, &["spf check failed", "dmarc check failed"]),
+    (
+        Blocked,
+        &[
+            "suspected bounce attacks",
+            "suspected spam ip",
+            "connection denied",
+        ],
+    ),
+    (MesgTooBig, &["message too large"]),
+    (
+        Rejected,
+        &["suspected spam", "mail is rejected by recipients"],
+    ),
+    (
+        SpamDetected,
+        &["spam is embedded in the email", "mail content denied"],
+    ),
+    (
+        Speeding,
+        &[
+            "mailbox unavailable or access denined",
+            "frequency of receiving messages is limited",
+        ],
+    ),
+    (Suspend, &["is a deactivated mailbox"]),
+    (SyntaxError, &["bad address syntax"]),
+    (
+        TooManyConn,
+        &[
+            "ip frequency limited",
+            "domain frequency limited",
+            "sender frequency limited",
+            "connection frequency limited",
+        ],
+    ),
+    (UserUnknown, &["mailbox not found"]),
+];
+
+/// Spectrum (Charter): "AUP#" and four digits.
+/// Source: <https://www.spectrumbusiness.net/support/internet/understanding-email-error-codes>.
+const SPECTRUM: &[(u16, u16, Reason)] = &[
+    (1000, 1000, Blocked),         // IP blocked for suspicious activity
+    (1010, 1010, Rejected),        // account blocked from sending
+    (1020, 1080, Rejected),        // account with limited access
+    (1090, 1090, SystemError),     // cannot be processed, try later
+    (1100, 1150, RequirePtr),      // no full-circle DNS
+    (1160, 1190, PolicyViolation), // against the domain's security policies
+    (1200, 1210, Blocked),         // flagged by Cloudmark CSI
+    (1220, 1250, Blocked),         // listed by Spamhaus
+    (1260, 1260, NetworkError),    // no IPv6
+    (1300, 1340, TooManyConn),     // too many connections
+    (1350, 1490, Speeding),        // too many messages or recipients
+    (1500, 1500, Rejected),        // sending as another address
+    (1520, 1520, Rejected),        // sending as a domain not hosted
+    (1530, 1530, MesgTooBig),      // larger than 20MB
+    (1540, 1540, Speeding),        // too many in one session
+    (1550, 1550, Speeding),        // too many recipients in one message
+    (1560, 1560, PolicyViolation), // too many invalid recipients
+    (1580, 1580, Speeding),        // too many recipients in a short time
+];
+
+fn spectrum(diagnosis: &str) -> Option<Reason> {
+    let rest = diagnosis.split_once("AUP#")?.1;
+    let digits: String = rest
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .take(4)
+        .collect();
+    let n: u16 = digits.parse().ok().filter(|_| digits.len() == 4)?;
+    SPECTRUM
+        .iter()
+        .find(|(lo, hi, _)| (*lo..=*hi).contains(&n))
+        .map(|(_, _, r)| *r)
+}
+
+/// Yahoo Inc. (Yahoo Mail, AOL). Source: <https://senders.yahooinc.com/smtp-error-codes>.
+const YAHOO: &[(Reason, &[&str])] = &[
+    (
+        AuthFailure,
+        &["yahoo requires all senders to authenticate with either spf or dkim"],
+    ),
+    (
+        Blocked,
+        &[
+            " because the ip is in spamhaus's list;",
+            "not accepted from ip addresses on spamhaus xbl",
+        ],
+    ),
+    (NoRelaying, &["relaying denied for "]),
+    (NotCompliantRfc, &["headers are not rfc compliant"]),
+    (PolicyViolation, &["not accepted for policy reasons"]),
+    // [TSS04] ... temporarily deferred due to unexpected volume or user complaints; Yahoo uses
+    // the same words for unauthenticated and low-reputation senders alike.
+    (
+        Rejected,
+        &[
+            "temporarily deferred due to unexpected volume or user complaints",
+            "due to unresolvable rfc.5321 domain",
+            " will be permanently deferred",
+        ],
+    ),
+    (Speeding, &["user is receiving mail too quickly"]),
+    (
+        Suspend,
+        &[" is no longer valid.", "this mailbox is disabled"],
+    ),
+    (SyntaxError, &["syntax error in parameters or arguments"]),
+    (TooManyConn, &["max message per connection reached"]),
+    (
+        UserUnknown,
+        &["dd this user doesn't have a ", "mailbox not found"],
+    ),
+];
+
+/// AOL's own MTA texts (case as written).
+const AOL: &[(Reason, &[&str])] = &[
+    (HostUnknown, &["Host or domain name not found"]),
+    (
+        NotAccept,
+        &["type=MX: Malformed or unexpected name server reply"],
+    ),
+];
+
+/// Facebook's response codes. Source: <https://www.facebook.com/postmaster/response_codes>.
+const FACEBOOK: &[(&str, Reason)] = &[
+    ("POL-P7", AuthFailure),
+    ("POL-P1", Blocked),
+    ("POL-P2", Blocked),
+    ("POL-P3", Blocked),
+    ("POL-P4", Blocked),
+    ("POL-T1", Blocked),
+    ("POL-T2", Blocked),
+    ("POL-T3", Blocked),
+    ("MSG-P2", ContentError),
+    ("RCP-P2", Filtered),
+    ("RCP-P3", Filtered),
+    ("MSG-P1", MesgTooBig),
+    ("INT-P2", MesgTooBig),
+    ("MSG-P3", NotCompliantRfc),
+    ("DNS-P1", Rejected),
+    ("DNS-P2", Rejected),
+    ("DNS-T1", Rejected),
+    ("DNS-P3", RequirePtr),
+    ("DNS-T2", RequirePtr),
+    ("POL-P6", SpamDetected),
+    ("RCP-T4", Suspend),
+    ("RCP-T1", SystemError),
+    ("CON-T1", TooManyConn),
+    ("CON-T2", TooManyConn),
+    ("CON-T3", TooManyConn),
+    ("CON-T4", TooManyConn),
+    ("MSG-T1", TooManyConn),
+    ("RCP-P1", UserUnknown),
+    ("INT-P1", UserUnknown),
+    ("INT-P3", UserUnknown),
+    ("INT-P4", UserUnknown),
+    ("POL-P5", VirusDetected),
+];
+
+fn facebook(diagnosis: &str) -> Option<Reason> {
+    let p = diagnosis.find('-')?;
+    let label = diagnosis.get(p.checked_sub(3)?..p + 3)?;
+    FACEBOOK.iter().find(|(c, _)| *c == label).map(|(_, r)| *r)
+}
+
+/// Symantec (Broadcom) Email Security.cloud, formerly MessageLabs (case as written).
+/// Source: <https://knowledge.broadcom.com/external/article/169652/email-error-and-bounce-codes-for-email-s.html>.
+const MESSAGELABS: &[(Reason, &[&str])] = &[
+    (AuthFailure, &["domain authentication fail"]),
+    (BadReputation, &["Connection rejected by policy"]),
+    (
+        Blocked,
+        &[
+            "mail rejected because your IP is in the PBL",
+            "your IP address has been ",
+            "your IP address (ip-addr) has been blocked",
+            "your email address (addr) has been blocked",
+        ],
+    ),
+    (ContentError, &["Stray linefeeds in message"]),
+    (FailedStartTls, &["TLS/SSLv3 Connection required"]),
+    (NoRelaying, &[" as a relay, "]),
+    (
+        NotCompliantRfc,
+        &[
+            "550 Requested action aborted [4]",
+            "has detected that this message is not RFC 5322",
+        ],
+    ),
+    (
+        Rejected,
+        &[
+            "sender envelope domain not allowed for sender IP address",
+            "your domain has been blocked",
+            "your email address has been blocked",
+            "your envelope sender is in my badmailfrom list",
+            "your email address has been blacklisted",
+            "your domain has been blacklisted",
+        ],
+    ),
+    (
+        SecurityError,
+        &["Please turn on SMTP Authentication in your mail client"],
+    ),
+    (
+        SpamDetected,
+        &["Message Filtered", "filtered by Outbound scanning"],
+    ),
+    (
+        TooManyConn,
+        &[
+            "Too many recipients received this hour",
+            "too many messages",
+        ],
+    ),
+    (
+        UserUnknown,
+        &[
+            "No such user",
+            "Invalid recipient",
+            "mailbox is not allowed",
+            "Recipient mailbox is not allowed",
+        ],
+    ),
+];
