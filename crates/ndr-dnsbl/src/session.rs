@@ -146,7 +146,12 @@ impl<T: Transport + 'static> Session<T> {
         lists: &[&'static List],
         mut on_row: impl FnMut(&Row),
     ) -> Vec<Row> {
-        let deadline_at = self.inner.transport.now() + self.inner.options.deadline;
+        // Saturating: a caller may pass an effectively endless deadline.
+        let deadline_at = self
+            .inner
+            .transport
+            .now()
+            .saturating_add(self.inner.options.deadline);
         let mut rows = Vec::new();
         let mut tasks = FuturesUnordered::new();
         let mut order = 0;
@@ -532,13 +537,13 @@ async fn send<T: Transport + 'static>(
                 inner
                     .cache
                     .borrow_mut()
-                    .insert(key.clone(), (answer.clone(), now + ttl));
+                    .insert(key.clone(), (answer.clone(), now.saturating_add(ttl)));
             }
         }
         Err(Why::RateLimited { retry_after }) => {
             let wait = Duration::from_secs(retry_after.unwrap_or(1));
             if let Some(slot) = inner.rate_limited_until.borrow_mut().get_mut(*r) {
-                *slot = Some(now + wait);
+                *slot = Some(now.saturating_add(wait));
             }
         }
         Err(_) => {}

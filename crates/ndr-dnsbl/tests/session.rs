@@ -630,3 +630,12 @@ fn closed_list_named_by_a_diagnosis_gets_a_row_and_is_never_asked() {
     assert!(!s.asked().iter().any(|a| a.name.contains("sorbs")));
     assert!(rows.iter().any(|r| r.zone == "zen.spamhaus.org"));
 }
+
+#[test]
+fn an_endless_deadline_does_not_overflow() {
+    let mut o = google();
+    o.deadline = Duration::MAX;
+    o.max_cache_ttl = Duration::MAX;
+    let s = Session::new(Mem::new(honest(LISTED_99)), o);
+    assert_eq!(one(&s, IP, "bl.spamcop.net").state(), State::Listed);
+}

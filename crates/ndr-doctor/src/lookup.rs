@@ -117,7 +117,7 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
         ..Options::default()
     };
     let session = Session::new(
-        NativeTransport::new(args.timeout + Duration::from_secs(1)),
+        NativeTransport::new(args.timeout.saturating_add(Duration::from_secs(1))),
         options,
     );
     let mut rows: Vec<Row> = Vec::new();
