@@ -1,1 +1,25 @@
-//! Playbooks (to be written).
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+
+mod codes;
+pub mod labels;
+mod model;
+mod party;
+mod render;
+mod select;
+mod text;
+
+#[cfg(test)]
+mod tidy;
+
+pub use codes::{code_index, lookup_code, CodeEntry, CodeKind};
+pub use model::{
+    Actor, CopyValue, Fact, Link, Message, Playbook, Prepare, Source, Step, To, Url, Urgency,
+};
+pub use party::{allowed_domains, party_name, playbook, playbooks, route, Route};
+pub use render::{
+    render, Labeled, PrepareItem, Rendered, RenderedCopy, RenderedLink, RenderedMessage,
+    RenderedStep, PLACEHOLDERS,
+};
+pub use select::{advise, advise_with, select, select_with, Listing, Selected, SelectedBy};
+pub use text::{Lang, Text, UnknownLang};

@@ -1,0 +1,308 @@
+//! The shape of a playbook: verdict, who acts, steps with links and values to copy, a ready message.
+
+use ndr_core::Party;
+use serde::{Deserialize, Serialize};
+
+use crate::text::{Lang, Text};
+
+/// What to do next for one kind of bounce, in both languages.
+///
+/// Texts may contain placeholders (see [`crate::PLACEHOLDERS`]) and the playbook's own `facts`
+/// (`{delist_email}`); the renderer fills them, with a readable fallback for anything missing.
+#[derive(Debug, Clone, Copy)]
+pub struct Playbook {
+    /// Stable kebab-case id (`microsoft-banned-ip`); the web app and the CLI may show it.
+    pub id: &'static str,
+    /// The party whose procedure this is; `None` for the generic, per-reason playbooks.
+    pub party: Option<Party>,
+    /// A short title for lists and code pages.
+    pub title: Text,
+    /// One sentence in plain words, facts filled in: what happened.
+    pub verdict: Text,
+    /// One sentence: why this usually happens.
+    pub why: Text,
+    /// Who must act, the main actor first. Never empty.
+    pub actors: &'static [Actor],
+    /// How soon to act.
+    pub urgency: Urgency,
+    /// How long a fix usually takes.
+    pub duration: Text,
+    /// What to have at hand before starting.
+    pub prepare: &'static [Prepare],
+    /// Numbered steps.
+    pub steps: &'static [Step],
+    /// What not to do.
+    pub donts: &'static [Text],
+    /// A ready-to-send message, if someone else must act.
+    pub message: Option<Message>,
+    /// The list's or provider's own lookup page, filling `{lookup_url}`.
+    pub lookup: Option<Url>,
+    /// Facts of the party that change (addresses, names), filling `{name}` placeholders.
+    /// Each party keeps them in one place; playbooks point at that table.
+    pub facts: &'static [(&'static str, &'static str)],
+    /// Where the advice comes from.
+    pub sources: &'static [Source],
+    /// When the sources were last checked (ISO date of the newest snapshot reviewed).
+    pub checked: &'static str,
+}
+
+/// One numbered step.
+#[derive(Debug, Clone, Copy)]
+pub struct Step {
+    /// What to do, in plain words.
+    pub text: Text,
+    /// The official page to open for this step.
+    pub link: Option<Link>,
+    /// A value to copy into a form or a DNS setting.
+    pub copy: Option<CopyValue>,
+}
+
+impl Step {
+    /// A step with text only.
+    pub const fn new(text: Text) -> Step {
+        Step { text, link: None, copy: None }
+    }
+
+    /// The same step with a link.
+    pub const fn link(self, label: Text, url: Url) -> Step {
+        Step { link: Some(Link { label, url }), ..self }
+    }
+
+    /// The same step with a value to copy.
+    pub const fn copy(self, label: Text, value: &'static str) -> Step {
+        Step { copy: Some(CopyValue { label, value }), ..self }
+    }
+}
+
+/// A link with its label.
+#[derive(Debug, Clone, Copy)]
+pub struct Link {
+    /// What the page is, in both languages.
+    pub label: Text,
+    /// Where it is.
+    pub url: Url,
+}
+
+/// An official address, possibly with a Japanese version, possibly with `{ip}` or
+/// `{sender_domain}` in it.
+///
+/// When a placeholder cannot be filled (no IP in the bounce), `fallback` is used instead, so a
+/// link never carries a raw `{ip}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Url {
+    /// The English page.
+    pub en: &'static str,
+    /// The Japanese page (the same as `en` where no Japanese page exists).
+    pub ja: &'static str,
+    /// The page to use when a placeholder in `en`/`ja` has no value.
+    pub fallback: &'static str,
+}
+
+impl Url {
+    /// One page for both languages, no placeholders.
+    pub const fn one(url: &'static str) -> Url {
+        Url { en: url, ja: url, fallback: url }
+    }
+
+    /// An English page and its Japanese version, no placeholders.
+    pub const fn pair(en: &'static str, ja: &'static str) -> Url {
+        Url { en, ja, fallback: en }
+    }
+
+    /// A page with a placeholder, and the page to open when the value is unknown.
+    pub const fn filled(template: &'static str, fallback: &'static str) -> Url {
+        Url { en: template, ja: template, fallback }
+    }
+
+    /// The template in `lang`.
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ja => self.ja,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A value to copy, with its label. `value` may contain placeholders; a value whose
+/// placeholder cannot be filled is left out of the rendered step rather than shown half-made.
+#[derive(Debug, Clone, Copy)]
+pub struct CopyValue {
+    /// What the value is ("The IP address to enter").
+    pub label: Text,
+    /// The value (`{ip}`, `v=spf1 include:spf.protection.outlook.com -all`).
+    pub value: &'static str,
+}
+
+/// Something to have at hand before starting.
+#[derive(Debug, Clone, Copy)]
+pub enum Prepare {
+    /// A fact the bounce may contain; rendered with its value when known.
+    Fact(Fact),
+    /// Anything else.
+    Other(Text),
+}
+
+/// A fact of the bounce the user may need to type into a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    /// The blocked sending IP.
+    Ip,
+    /// The address the mail was sent from (not in the bounce's facts: the user knows it).
+    SenderAddress,
+    /// The sender's domain.
+    SenderDomain,
+    /// The failed recipient.
+    Recipient,
+    /// The whole error text.
+    ErrorText,
+    /// The most specific code (provider code, else enhanced code, else reply code).
+    Code,
+    /// The rejecting server.
+    RemoteHost,
+    /// When the mail was sent and when it bounced.
+    Time,
+    /// The blocklist zone named in the bounce.
+    Zone,
+}
+
+impl Fact {
+    /// How the fact is called in a "prepare" list.
+    pub const fn label(self) -> Text {
+        match self {
+            Fact::Ip => Text { ja: "ブロックされた送信元 IP アドレス", en: "The blocked sending IP address" },
+            Fact::SenderAddress => Text { ja: "送信に使ったメールアドレス", en: "The email address you sent from" },
+            Fact::SenderDomain => Text { ja: "送信元のドメイン（メールアドレスの @ より後ろ）", en: "Your sending domain (the part after @)" },
+            Fact::Recipient => Text { ja: "届かなかった宛先のメールアドレス", en: "The recipient address that failed" },
+            Fact::ErrorText => Text { ja: "エラーメッセージの全文（コピーしたもの）", en: "The full error message (copied as is)" },
+            Fact::Code => Text { ja: "エラーコード", en: "The error code" },
+            Fact::RemoteHost => Text { ja: "受信を拒否したサーバー名", en: "The name of the server that refused the mail" },
+            Fact::Time => Text { ja: "送信した日時とエラーが返ってきた日時", en: "When you sent the mail and when the error came back" },
+            Fact::Zone => Text { ja: "エラーに書かれたブロックリスト名", en: "The block list named in the error" },
+        }
+    }
+
+    /// What to show when the bounce does not contain the fact.
+    pub const fn missing(self) -> Text {
+        match self {
+            Fact::Ip => Text { ja: "エラーメッセージ内の [ ] で囲まれた数字（例: 203.0.113.5）を探してください", en: "look for the number in [ ] in the error message (for example 203.0.113.5)" },
+            Fact::SenderAddress => Text { ja: "ご自身の送信用アドレス", en: "your own sending address" },
+            Fact::SenderDomain => Text { ja: "ご自身のメールアドレスの @ より後ろ", en: "the part after @ in your own address" },
+            Fact::Recipient => Text { ja: "エラーメッセージ内の宛先", en: "the address shown in the error message" },
+            Fact::ErrorText => Text { ja: "返ってきたメールの本文をそのままコピーしてください", en: "copy the body of the returned message as is" },
+            Fact::Code => Text { ja: "エラーメッセージ内の 550 や 5.7.1 のような番号", en: "the numbers such as 550 or 5.7.1 in the error message" },
+            Fact::RemoteHost => Text { ja: "エラーメッセージ内のサーバー名", en: "the server name in the error message" },
+            Fact::Time => Text { ja: "送信済みフォルダとエラーメールの日付で確認できます", en: "see the dates of the sent mail and of the returned message" },
+            Fact::Zone => Text { ja: "エラーメッセージ内の「blocked using ...」の部分", en: "the part after \"blocked using\" in the error message" },
+        }
+    }
+}
+
+/// Who must act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// You, the sender.
+    Sender,
+    /// Your own IT or Microsoft 365 / Google Workspace administrator.
+    SenderAdmin,
+    /// Your hosting company, ISP or mail provider.
+    SenderProvider,
+    /// The recipient organisation's administrator.
+    RecipientAdmin,
+    /// The recipient themselves.
+    Recipient,
+    /// Nobody: it clears by itself.
+    Nobody,
+}
+
+impl Actor {
+    /// The actor's name.
+    pub const fn label(self) -> Text {
+        match self {
+            Actor::Sender => Text { ja: "あなた（送信者）", en: "You (the sender)" },
+            Actor::SenderAdmin => Text { ja: "あなたの組織のメール管理者", en: "Your organisation's mail administrator" },
+            Actor::SenderProvider => Text { ja: "あなたのホスティング事業者・メール事業者（プロバイダー）", en: "Your hosting company or mail provider" },
+            Actor::RecipientAdmin => Text { ja: "受信側の管理者", en: "The recipient's administrator" },
+            Actor::Recipient => Text { ja: "受信者ご本人", en: "The recipient" },
+            Actor::Nobody => Text { ja: "対応不要（時間がたつと自動で解除されます）", en: "Nobody (it clears by itself)" },
+        }
+    }
+}
+
+/// How soon to act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// Today: mail to many recipients is failing or the account may be misused.
+    Now,
+    /// In the next days.
+    Soon,
+    /// No action needed now; check again later.
+    Wait,
+    /// Nothing failed.
+    None,
+}
+
+impl Urgency {
+    /// The urgency in words.
+    pub const fn label(self) -> Text {
+        match self {
+            Urgency::Now => Text { ja: "至急（今日中に対応してください）", en: "Urgent (act today)" },
+            Urgency::Soon => Text { ja: "早めに（数日以内に対応してください）", en: "Soon (within a few days)" },
+            Urgency::Wait => Text { ja: "様子見（しばらく待ってから確認してください）", en: "Wait and check again later" },
+            Urgency::None => Text { ja: "対応不要", en: "No action needed" },
+        }
+    }
+}
+
+/// A ready-to-send message.
+#[derive(Debug, Clone, Copy)]
+pub struct Message {
+    /// Who it is for.
+    pub to: To,
+    /// Where to send it, if it is a fixed address (may be a `{fact}` of the playbook).
+    pub address: Option<&'static str>,
+    /// The subject line.
+    pub subject: Text,
+    /// The body, with placeholders.
+    pub body: Text,
+}
+
+/// The addressee of a ready message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum To {
+    /// Your hosting company, ISP or mail provider's support.
+    HostingProvider,
+    /// Your own IT administrator.
+    SenderAdmin,
+    /// The recipient's IT administrator (sent via the recipient if you do not know them).
+    RecipientAdmin,
+    /// The recipient themselves, by another channel (phone, another address).
+    Recipient,
+    /// The list operator or mailbox provider (a support address or form).
+    Operator,
+}
+
+impl To {
+    /// The addressee's name.
+    pub const fn label(self) -> Text {
+        match self {
+            To::HostingProvider => Text { ja: "ホスティング事業者・メール事業者のサポート窓口", en: "Your hosting company or mail provider's support" },
+            To::SenderAdmin => Text { ja: "社内のメール管理者", en: "Your IT administrator" },
+            To::RecipientAdmin => Text { ja: "受信側の管理者（分からなければ受信者ご本人経由で）", en: "The recipient's administrator (or the recipient, who can pass it on)" },
+            To::Recipient => Text { ja: "受信者ご本人（電話や別のアドレスで）", en: "The recipient (by phone or another address)" },
+            To::Operator => Text { ja: "リスト運営者・メール事業者の窓口", en: "The list operator's or mail provider's contact" },
+        }
+    }
+}
+
+/// A source of the advice.
+#[derive(Debug, Clone, Copy)]
+pub struct Source {
+    /// What the page is.
+    pub title: Text,
+    /// Where it is.
+    pub url: Url,
+}

@@ -1,0 +1,66 @@
+//! Abusix Mail Intelligence: free lookup and delisting with an account.
+
+use ndr_core::Party;
+
+use super::common::*;
+use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
+use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::text::Text;
+
+/// The operator's delisting FAQ (found in the stored crawl on 2026-11-25).
+const CHECKED: &str = "2026-11-25";
+const DOMAINS: &[&str] = &["lookup.abusix.com", "abusix.com", "docs.abusix.com"];
+const LOOKUP: Url = Url::filled("https://lookup.abusix.com/search?q={ip}", "https://lookup.abusix.com/");
+const HOW: &str = "https://abusix.com/faq/how-does-delisting-work/";
+const FACTS: &[(&str, &str)] = &[("list_name", "Abusix")];
+
+pub(crate) const LISTED: Playbook = Playbook {
+    id: "abusix-listed",
+    party: Some(Party::Abusix),
+    title: Text { ja: "Abusix に掲載", en: "Listed by Abusix" },
+    verdict: Text {
+        ja: "送信元サーバーの IP アドレス {ip} が Abusix のブロックリストに載っています。",
+        en: "Your server's address {ip} is on an Abusix block list.",
+    },
+    why: Text {
+        ja: "迷惑メールの罠のアドレスへの送信、乗っ取り、または逆引き（PTR）のない回線からの直接送信（ポリシーのリスト）が主な原因です。",
+        en: "Mail to spam traps, a compromised account or host, or direct sending from a connection without proper reverse DNS (the policy list) are the usual causes.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "申請すればすぐ", en: "Immediately after the request" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(Text {
+            ja: "Abusix の照会ページ（英語）で IP アドレス {ip} を調べ、どのリストに載っているか確認します。",
+            en: "Look up {ip} on Abusix's lookup page to see which list names it.",
+        })
+        .link(Text { ja: "Abusix 照会ページ（英語）", en: "Abusix lookup" }, LOOKUP),
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "原因を止めたら、照会結果の「Remove from list」ボタンを押します。無料のアカウント登録とメールアドレスの確認が必要です。",
+            en: "Once the cause has stopped, press \"Remove from list\" on the result. A free account with a confirmed email address is needed.",
+        }),
+        Step::new(Text {
+            ja: "共用サーバーや会社のメールなら、下の文面をホスティング事業者か社内の管理者に送ってください。",
+            en: "For a shared server or company mail, send the message below to your hosting company or IT department.",
+        }),
+    ],
+    donts: &[DONT_DELIST_FIRST, DONT_PAY],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(LOOKUP),
+    facts: FACTS,
+    sources: &[Source { title: Text { ja: "Abusix: 解除の仕組み", en: "Abusix: how does delisting work?" }, url: Url::one(HOW) }],
+    checked: CHECKED,
+};
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Abusix,
+    name: Text { ja: "Abusix", en: "Abusix" },
+    domains: DOMAINS,
+    routes: &[(LIST_REASONS, &LISTED)],
+    generic: NOT_LIST_REASONS,
+    playbooks: &[&LISTED],
+    codes: &[],
+    refine: &[],
+};

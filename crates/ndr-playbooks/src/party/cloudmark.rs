@@ -1,0 +1,74 @@
+//! Cloudmark (used by Orange and other ISPs): the reset request.
+
+use ndr_core::{Party, Reason};
+
+use super::common::*;
+use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
+use crate::codes::{CodeEntry, CodeKind};
+use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::text::Text;
+
+const CHECKED: &str = "2026-07-02";
+const DOMAINS: &[&str] = &["csi.cloudmark.com"];
+const RESET: Url = Url::filled("https://csi.cloudmark.com/reset-request/?ip={ip}", "https://csi.cloudmark.com/reset-request/");
+const FACTS: &[(&str, &str)] = &[("list_name", "Cloudmark")];
+
+pub(crate) const BLOCKED: Playbook = Playbook {
+    id: "cloudmark-blocked",
+    party: Some(Party::Cloudmark),
+    title: Text { ja: "Cloudmark による送信元のブロック（Orange など）", en: "Blocked by Cloudmark (Orange and others)" },
+    verdict: Text {
+        ja: "受信側（Orange などのプロバイダー）が使う Cloudmark が、送信元サーバーの IP アドレス {ip} を迷惑メールの送信元としてブロックしています。",
+        en: "Cloudmark, used by the receiving side (Orange and other ISPs), is blocking your server's address {ip} as a spam source.",
+    },
+    why: Text {
+        ja: "その IP アドレスから迷惑メールが送られたと判断されたためで、共用サーバーでは他の利用者が原因のことがあります。",
+        en: "Spam was seen from that address; on a shared server another customer may be the cause.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "申請後、数日", en: "Days after the request" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "原因を止めたら、Cloudmark の「reset request」フォーム（英語）で IP アドレスの評価の見直しを依頼します。",
+            en: "Once the cause has stopped, ask for a review of the address with Cloudmark's reset request form.",
+        })
+        .link(Text { ja: "Cloudmark reset request（英語）", en: "Cloudmark reset request" }, RESET)
+        .copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}"),
+        Step::new(Text {
+            ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。",
+            en: "On a shared server, send the message below to your hosting company.",
+        }),
+    ],
+    donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(RESET),
+    facts: FACTS,
+    sources: &[Source { title: Text { ja: "Cloudmark: reset request", en: "Cloudmark: reset request" }, url: RESET }],
+    checked: CHECKED,
+};
+
+/// From a real Orange reply: "550 mwinf... Client host blocked for spamming issues. OFR006_102
+/// Ref http://csi.cloudmark.com/reset-request/?ip=<IP> [102]".
+const CODES: &[CodeEntry] = &[CodeEntry {
+    code: "OFR006",
+    kind: CodeKind::Provider,
+    party: Some(Party::Cloudmark),
+    issuer: None,
+    reason: Reason::Blocked,
+    meaning: Text { ja: "Orange が迷惑メールの送信元として送信元 IP アドレスをブロック（Cloudmark のデータ）", en: "Orange blocks the sending IP for spamming (Cloudmark data)" },
+    playbook: &BLOCKED,
+}];
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Cloudmark,
+    name: Text { ja: "Cloudmark", en: "Cloudmark" },
+    domains: DOMAINS,
+    routes: &[(LIST_REASONS, &BLOCKED)],
+    generic: NOT_LIST_REASONS,
+    playbooks: &[&BLOCKED],
+    codes: CODES,
+    refine: &[],
+};

@@ -1,0 +1,114 @@
+//! Apple iCloud Mail (icloud.com, me.com, mac.com): the postmaster page and icloudadmin@apple.com.
+
+use ndr_core::{Party, Reason};
+
+use super::common::*;
+use super::PartyBook;
+use crate::codes::{CodeEntry, CodeKind};
+use crate::model::{Actor, Message, Playbook, Source, Step, To, Url, Urgency};
+use crate::text::Text;
+
+// ---- Facts that change, in one place -------------------------------------------------------
+
+/// Snapshot of the postmaster page (2025-02-26). NDRs still link the old id HT204137.
+const CHECKED: &str = "2025-02-26";
+const DOMAINS: &[&str] = &["support.apple.com"];
+const POSTMASTER: Url = Url::pair("https://support.apple.com/en-us/102322", "https://support.apple.com/ja-jp/102322");
+const FACTS: &[(&str, &str)] = &[("contact", "icloudadmin@apple.com"), ("list_name", "iCloud")];
+
+const SOURCES: &[Source] = &[Source { title: Text { ja: "Apple サポート: iCloud メールの送信者向け情報（Postmaster）", en: "Apple Support: iCloud Mail postmaster information" }, url: POSTMASTER }];
+
+pub(crate) const POLICY: Playbook = Playbook {
+    id: "icloud-policy",
+    party: Some(Party::Icloud),
+    title: Text { ja: "iCloud メールのポリシーによる拒否（CS01）", en: "Refused by iCloud Mail policy (CS01)" },
+    verdict: Text {
+        ja: "iCloud メールが、独自のポリシー（送信元の評価や認証など）を理由に、{recipient} 宛てのメールを拒否しました。",
+        en: "iCloud Mail refused the message to {recipient} under its local policy (sender reputation, authentication and so on).",
+    },
+    why: Text {
+        ja: "送信ドメイン認証（SPF・DKIM・DMARC）や逆引き（PTR）の不備、送信元 {ip} の評価の低さが主な原因です。iCloud には許可リストの仕組みはありません。",
+        en: "Missing sender authentication (SPF, DKIM, DMARC) or reverse DNS (PTR), or a poor reputation of {ip}, are the usual causes. iCloud runs no allow list.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "対策と連絡の後、数日", en: "Days, after the fixes and the email" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(Text {
+            ja: "Apple の送信者向けの要件を確認してください。SPF と DKIM、DMARC の方針、逆引き（PTR）、適切な配信リストの管理が求められています。",
+            en: "Check Apple's requirements for senders: SPF and DKIM, a DMARC policy, reverse DNS (PTR) and good list practices.",
+        })
+        .link(Text { ja: "Apple: iCloud メールの送信者向け情報", en: "Apple: iCloud Mail postmaster information" }, POSTMASTER),
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "要件を満たしたうえで、{contact} に、会社名、送信ドメイン、送信元 IP アドレス、受け取ったエラー、状況の説明を英語で送ってください。下に文面があります。",
+            en: "Once you meet them, email {contact} with your company name, sending domains, sending IP addresses, the errors you received and a description. A message is below.",
+        })
+        .copy(Text { ja: "送り先", en: "Send to" }, "{contact}"),
+    ],
+    donts: &[DONT_RESEND, DONT_PAY],
+    message: Some(Message {
+        to: To::Operator,
+        address: Some("{contact}"),
+        subject: Text { ja: "iCloud Mail delivery: CS01 rejections from {ip}", en: "iCloud Mail delivery: CS01 rejections from {ip}" },
+        body: Text {
+            ja: "（Apple の窓口は英語で対応するため、会社名を書き足して、次の英文を送ってください。）
+
+Hello,
+
+Our mail to iCloud recipients is rejected with the error below.
+
+Company: [your company name]
+Sending domain: {sender_domain}
+Sending IP address: {ip}
+Error: {error_text}
+Date: {date}
+
+We publish SPF, DKIM and DMARC for our domain and have reverse DNS for our sending server. Could you please review our sending reputation? Thank you.",
+            en: "Hello,
+
+Our mail to iCloud recipients is rejected with the error below.
+
+Company: [your company name]
+Sending domain: {sender_domain}
+Sending IP address: {ip}
+Error: {error_text}
+Date: {date}
+
+We publish SPF, DKIM and DMARC for our domain and have reverse DNS for our sending server. Could you please review our sending reputation? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+/// From a real reply: "554 5.7.1 [CS01] Message rejected due to local policy. Please visit
+/// https://support.apple.com/en-us/HT204137"; HT204137 is the old id of the postmaster page.
+const CODES: &[CodeEntry] = &[
+    CodeEntry { code: "CS01", kind: CodeKind::Provider, party: Some(Party::Icloud), issuer: None, reason: Reason::PolicyViolation, meaning: Text { ja: "iCloud メールの独自ポリシーによる拒否", en: "Rejected due to iCloud Mail's local policy" }, playbook: &POLICY },
+    CodeEntry { code: "5.7.1", kind: CodeKind::Enhanced, party: Some(Party::Icloud), issuer: None, reason: Reason::PolicyViolation, meaning: Text { ja: "iCloud メールのポリシーによる拒否", en: "Rejected by iCloud Mail policy" }, playbook: &POLICY },
+];
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Icloud,
+    name: Text { ja: "iCloud メール", en: "iCloud Mail" },
+    domains: DOMAINS,
+    routes: &[(
+        &[Reason::Blocked, Reason::BadReputation, Reason::SpamDetected, Reason::PolicyViolation, Reason::Filtered, Reason::SecurityError, Reason::Rejected, Reason::ContentError, Reason::Undefined],
+        &POLICY,
+    )],
+    generic: &[
+        Reason::AuthFailure, Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls,
+        Reason::Feedback, Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError,
+        Reason::MesgTooBig, Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::NotCompliantRfc,
+        Reason::OnHold, Reason::RequirePtr, Reason::Speeding, Reason::Suppressed, Reason::Suspend,
+        Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::TooManyConn, Reason::UserUnknown,
+        Reason::Vacation, Reason::VirusDetected,
+    ],
+    playbooks: &[&POLICY],
+    codes: CODES,
+    refine: &[],
+};

@@ -1,0 +1,815 @@
+//! Microsoft 365 / Exchange Online Protection (business tenants): the delist portal,
+//! delist@microsoft.com, and the sender tenant's own restrictions.
+
+use ndr_core::{Party, Reason};
+
+use super::common::*;
+use super::generic::{AUTH_DONTS, AUTH_STEPS, MESSAGE_PTR, PTR_STEPS};
+use super::{recipient_org, PartyBook};
+use crate::codes::{CodeEntry, CodeKind};
+use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Url, Urgency};
+use crate::text::Text;
+
+// ---- Facts that change, in one place -------------------------------------------------------
+
+/// Newest snapshot of the sources below (NDR table ms.date 2024-03-08 copy; delist doc
+/// ms.date 2023-06-20; reviewed against the fact sheet of 2026-07-02).
+const CHECKED: &str = "2026-07-02";
+const DOMAINS: &[&str] = &["sender.office.com", "learn.microsoft.com", "admin.microsoft.com", "aka.ms", "go.microsoft.com"];
+const DELIST_PORTAL: &str = "https://sender.office.com/";
+const DELIST_DOC: Url = Url::pair(
+    "https://learn.microsoft.com/en-us/defender-office-365/external-senders-use-the-delist-portal-to-unblock-yourself",
+    "https://learn.microsoft.com/ja-jp/defender-office-365/external-senders-use-the-delist-portal-to-unblock-yourself",
+);
+const NDR_TABLE: Url = Url::pair(
+    "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online",
+    "https://learn.microsoft.com/ja-jp/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online",
+);
+const ADD_DOMAIN: Url = Url::pair(
+    "https://learn.microsoft.com/en-us/microsoft-365/admin/setup/add-domain",
+    "https://learn.microsoft.com/ja-jp/microsoft-365/admin/setup/add-domain",
+);
+const TABL_DOC: Url = Url::pair(
+    "https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-about",
+    "https://learn.microsoft.com/ja-jp/defender-office-365/tenant-allow-block-list-about",
+);
+const ADMIN_CENTER: &str = "https://admin.microsoft.com/";
+
+/// The official NDR table names delist@microsoft.com for 5.7.511; older copies and community
+/// posts use the messaging.microsoft.com form, kept here as the legacy address.
+const FACTS: &[(&str, &str)] = &[
+    ("list_name", "Microsoft 365"),
+    ("delist_email", "delist@microsoft.com"),
+    ("delist_email_legacy", "delist@messaging.microsoft.com"),
+];
+
+const SRC_NDR: Source = Source { title: Text { ja: "Microsoft Learn: Exchange Online の NDR と SMTP エラー", en: "Microsoft Learn: Email non-delivery reports and SMTP errors in Exchange Online" }, url: NDR_TABLE };
+const SRC_DELIST: Source = Source { title: Text { ja: "Microsoft Learn: 上場廃止ポータル（delist portal）で自分のブロックを解除する", en: "Microsoft Learn: Use the delist portal to remove yourself from the blocked senders list" }, url: DELIST_DOC };
+const SOURCES: &[Source] = &[SRC_NDR];
+
+// ---- Playbooks ----------------------------------------------------------------------------
+
+pub(crate) const BANNED_IP: Playbook = Playbook {
+    id: "microsoft-banned-ip",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "Microsoft 365 のブロックリスト（5.7.606〜649）", en: "Microsoft 365 block list (5.7.606-649)" },
+    verdict: Text {
+        ja: "送信元サーバーの IP アドレス {ip} が、Microsoft 365（Exchange Online）のブロックリストに載っています。",
+        en: "Your server's address {ip} is on Microsoft's block list for Microsoft 365 (Exchange Online).",
+    },
+    why: Text {
+        ja: "同じサーバーを使う他の利用者の送信や、乗っ取られたアカウントからの迷惑メールが原因で、共有の IP アドレスごとブロックされることがよくあります。",
+        en: "It is often caused by other customers on the same server, or by a hijacked account sending spam, which gets the shared address blocked.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "申請してから通常 24 時間以内", en: "Usually within 24 hours of the request" },
+    prepare: &[
+        Prepare::Fact(Fact::Ip),
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Other(Text { ja: "確認メールを受け取れるメールアドレス", en: "An email address where you can receive the confirmation mail" }),
+    ],
+    steps: &[
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "Microsoft の解除ページ（delist portal）を開きます。",
+            en: "Open Microsoft's delist portal.",
+        })
+        .link(Text { ja: "Microsoft の解除ページ（英語）", en: "Microsoft delist portal" }, Url::one(DELIST_PORTAL)),
+        Step::new(Text {
+            ja: "受信できるあなたのメールアドレスと、ブロックされた IP アドレスを、エラー文のとおりに入力して「Submit」を押します。",
+            en: "Enter an email address you can read and the blocked IP address exactly as in the error, then press \"Submit\".",
+        })
+        .copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}"),
+        Step::new(Text {
+            ja: "Microsoft から届く確認メールを開き、本文のリンクをクリックします。",
+            en: "Open the confirmation mail from Microsoft and click the link in it.",
+        }),
+        Step::new(Text {
+            ja: "開いたページで「Delist IP」ボタンを押します。解除には最大 24 時間かかります。",
+            en: "On the page that opens, press \"Delist IP\". Removal takes up to 24 hours.",
+        }),
+        Step::new(Text {
+            ja: "解除ページで「ブロックされていない」と表示される場合や、解除してもすぐ再びブロックされる場合は、下の文面をホスティング事業者に送ってください。共用サーバーでは、事業者が原因を止める必要があります。",
+            en: "If the portal says the address is not blocked, or the block comes back right away, send the message below to your hosting company: on a shared server the provider must stop the cause.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_DELIST, SRC_NDR],
+    checked: CHECKED,
+};
+
+pub(crate) const BANNED_SENDER: Playbook = Playbook {
+    id: "microsoft-banned-sender",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "Microsoft 365 の送信元の禁止（5.7.511）", en: "Microsoft 365 banned sender (5.7.511)" },
+    verdict: Text {
+        ja: "送信元サーバーの IP アドレス {ip} は Microsoft 365 で受信を禁止されており、通常の解除ページでは解除できません。",
+        en: "Your server's address {ip} is banned by Microsoft 365, and the usual delist portal cannot remove it.",
+    },
+    why: Text {
+        ja: "迷惑メールの送信が続いた IP アドレスに対する、より強い措置です。共用サーバーでは他の利用者が原因のことがあります。",
+        en: "It is a stronger measure for addresses that kept sending spam; on a shared server another customer may be the cause.",
+    },
+    actors: &[Actor::SenderProvider, Actor::Sender],
+    urgency: Urgency::Now,
+    duration: Text { ja: "申請後、おおむね 48 時間", en: "About 48 hours after the request" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "共用サーバーやプロバイダーのサーバーから送っている場合は、まず下の文面の内容をホスティング事業者に伝え、原因の調査と申請を依頼してください。",
+            en: "If you send through a shared or provider server, first ask your hosting company to find the cause and file the request, using the message below.",
+        }),
+        Step::new(Text {
+            ja: "自分で管理しているサーバーなら、原因を止めたうえで、Microsoft の解除窓口 {delist_email} に、エラーの全文とブロックされた IP アドレスを英語で送ってください。",
+            en: "If you run the server yourself, stop the cause, then email Microsoft's delist team at {delist_email} with the full error and the blocked address.",
+        })
+        .copy(Text { ja: "送り先", en: "Send to" }, "{delist_email}"),
+        Step::new(Text {
+            ja: "古い資料では {delist_email_legacy} という宛先が案内されていることがありますが、現在の公式の宛先は {delist_email} です。",
+            en: "Older documents give {delist_email_legacy}; Microsoft's current table names {delist_email}.",
+        }),
+        Step::new(Text {
+            ja: "返信を待つ間に同じ IP アドレスから送り続けないでください。解除されたら一度だけ送り直します。",
+            en: "Do not keep sending from the address while you wait; once it is lifted, send the message again, once.",
+        }),
+    ],
+    donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
+    message: Some(Message {
+        to: To::Operator,
+        address: Some("{delist_email}"),
+        subject: Text { ja: "Delist request for {ip} (5.7.511)", en: "Delist request for {ip} (5.7.511)" },
+        body: Text {
+            ja: "（Microsoft の窓口は英語で対応するため、次の英文をそのまま送ってください。）
+
+Hello,
+
+Mail from our server {ip} to Microsoft 365 recipients is rejected with 5.7.511 (banned sender). We have found and stopped the cause.
+
+Full error: {error_text}
+Sending domain: {sender_domain}
+Date: {date}
+
+Please remove {ip} from the block list. Thank you.",
+            en: "Hello,
+
+Mail from our server {ip} to Microsoft 365 recipients is rejected with 5.7.511 (banned sender). We have found and stopped the cause.
+
+Full error: {error_text}
+Sending domain: {sender_domain}
+Date: {date}
+
+Please remove {ip} from the block list. Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_NDR, SRC_DELIST],
+    checked: CHECKED,
+};
+
+pub(crate) const TENANT_BANNED: Playbook = Playbook {
+    id: "microsoft-account-banned",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "自社の Microsoft 365 アカウントの送信停止（5.7.501〜503）", en: "Your Microsoft 365 account is banned from sending (5.7.501-503)" },
+    verdict: Text {
+        ja: "あなたの組織の Microsoft 365 で、送信に使ったアカウントが迷惑メールの送信を理由に送信を止められています。",
+        en: "In your organisation's Microsoft 365, the account you sent from has been stopped from sending because it sent spam.",
+    },
+    why: Text {
+        ja: "ほとんどの場合、パスワードが盗まれてアカウントが乗っ取られ、迷惑メールの送信に使われています。",
+        en: "Almost always the account's password was stolen and the account was used to send spam.",
+    },
+    actors: &[Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: Text { ja: "管理者の対応後、通常 24 時間以内", en: "Usually within 24 hours of the administrator's fix" },
+    prepare: &[Prepare::Fact(Fact::SenderAddress), Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)],
+    steps: &[
+        Step::new(Text {
+            ja: "すぐにそのアカウントのパスワードを変更し、多要素認証（パスワード以外の確認）を有効にしてください。",
+            en: "Change the account's password right away and turn on multi-factor authentication (a second check besides the password).",
+        }),
+        Step::new(Text {
+            ja: "Outlook の受信トレイのルールや転送の設定に、身に覚えのないものがないか確認して削除してください。",
+            en: "Look for inbox rules or forwarding you did not set up in Outlook, and remove them.",
+        }),
+        Step::new(Text {
+            ja: "社内の Microsoft 365 管理者に下の文面を送ってください。管理者は、送信を制限されたユーザーの一覧から制限を解除し、必要なら Microsoft のサポートに問い合わせます。",
+            en: "Send the message below to your Microsoft 365 administrator. They can lift the restriction from the list of restricted users and contact Microsoft support if needed.",
+        })
+        .link(Text { ja: "Microsoft 365 管理センター（管理者用）", en: "Microsoft 365 admin center (for administrators)" }, Url::one(ADMIN_CENTER)),
+    ],
+    donts: &[Text {
+        ja: "別のアカウントに切り替えて同じメールを送らないでください。原因を取り除かない限り、そのアカウントも止められます。",
+        en: "Do not switch to another account to send the same mail: until the cause is removed, that account will be stopped too.",
+    }],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const TENANT_THRESHOLD: Playbook = Playbook {
+    id: "microsoft-tenant-threshold",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "自社の Microsoft 365 全体の送信制限（5.7.705）", en: "Your Microsoft 365 organisation is restricted (5.7.705)" },
+    verdict: Text {
+        ja: "あなたの組織の Microsoft 365 全体が、迷惑メールや大量メールの送信が多すぎるとして、送信を制限されています。",
+        en: "Your whole Microsoft 365 organisation has been restricted from sending because it sent too much spam or bulk mail.",
+    },
+    why: Text {
+        ja: "複数のアカウントの乗っ取りや、外部から悪用できる中継の設定（オープンリレー）が主な原因です。",
+        en: "Several hijacked accounts, or a connector that outsiders can abuse to relay mail, are the usual causes.",
+    },
+    actors: &[Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: Text { ja: "Microsoft サポートの対応しだい", en: "Depends on Microsoft support" },
+    prepare: &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)],
+    steps: &[
+        Step::new(Text {
+            ja: "社内の Microsoft 365 管理者に、下の文面ですぐに知らせてください。",
+            en: "Tell your Microsoft 365 administrator right away, using the message below.",
+        }),
+        Step::new(Text {
+            ja: "管理者は、乗っ取られたアカウントのパスワード変更と、コネクタ（外部との中継設定）の見直しをしたうえで、管理センターから Microsoft サポートに解除を依頼します。",
+            en: "The administrator secures hijacked accounts, reviews the connectors (relay settings), then asks Microsoft support from the admin center to lift the restriction.",
+        })
+        .link(Text { ja: "Microsoft 365 管理センター（管理者用）", en: "Microsoft 365 admin center (for administrators)" }, Url::one(ADMIN_CENTER)),
+    ],
+    donts: &[DONT_RESEND],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const NEW_TENANT: Playbook = Playbook {
+    id: "microsoft-new-tenant-ip",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "新しい Microsoft 365 組織からの送信の制限（5.7.708）", en: "Mail from a new Microsoft 365 organisation is limited (5.7.708)" },
+    verdict: Text {
+        ja: "あなたの組織の Microsoft 365 は開設から日が浅く、評価の低い送信用 IP アドレスから送られたため、受け取りを拒否されました。",
+        en: "Your Microsoft 365 organisation is new, and its mail went out through low-reputation addresses, so it was refused.",
+    },
+    why: Text {
+        ja: "新しい組織は、悪用を防ぐために評価の確立していない送信経路を使うことがあり、そこからの送信が拒否されることがあります。",
+        en: "New organisations may send through pools without an established reputation, to limit abuse, and mail from those pools can be refused.",
+    },
+    actors: &[Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "Microsoft サポートの対応しだい", en: "Depends on Microsoft support" },
+    prepare: &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)],
+    steps: &[
+        Step::new(Text {
+            ja: "社内の Microsoft 365 管理者に下の文面を送ってください。",
+            en: "Send the message below to your Microsoft 365 administrator.",
+        }),
+        Step::new(Text {
+            ja: "管理者は、管理センターから Microsoft サポートに問い合わせ、送信の制限について相談します。",
+            en: "The administrator contacts Microsoft support from the admin center about the restriction.",
+        })
+        .link(Text { ja: "Microsoft 365 管理センター（管理者用）", en: "Microsoft 365 admin center (for administrators)" }, Url::one(ADMIN_CENTER)),
+    ],
+    donts: &[DONT_RESEND],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const UNREGISTERED_DOMAIN: Playbook = Playbook {
+    id: "microsoft-unregistered-domain",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "Microsoft 365 に登録されていないドメインからの送信（5.7.750）", en: "Sending from a domain not registered in Microsoft 365 (5.7.750)" },
+    verdict: Text {
+        ja: "あなたの組織の Microsoft 365 から、登録されていないドメイン {sender_domain} の差出人でメールを送ったため、送信を止められました。",
+        en: "Your Microsoft 365 organisation sent mail with a sender domain, {sender_domain}, that it has not registered, so the mail was stopped.",
+    },
+    why: Text {
+        ja: "差出人のドメインを Microsoft 365 の「承認済みドメイン」として追加・確認していない場合に起こります。",
+        en: "It happens when the sender domain was never added and verified as an accepted domain in Microsoft 365.",
+    },
+    actors: &[Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: Text { ja: "ドメインを追加・確認すればすぐ", en: "Right after the domain is added and verified" },
+    prepare: PREPARE_DNS,
+    steps: &[
+        Step::new(Text {
+            ja: "社内の Microsoft 365 管理者に下の文面を送ってください。",
+            en: "Send the message below to your Microsoft 365 administrator.",
+        }),
+        Step::new(Text {
+            ja: "管理者は、管理センターで {sender_domain} をドメインとして追加し、所有の確認を済ませます。",
+            en: "The administrator adds {sender_domain} as a domain in the admin center and verifies it.",
+        })
+        .link(Text { ja: "Microsoft 365 にドメインを追加する手順", en: "Add a domain to Microsoft 365" }, ADD_DOMAIN),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_RESEND],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_NDR, Source { title: Text { ja: "Microsoft Learn: Microsoft 365 にドメインを追加する", en: "Microsoft Learn: Add a domain to Microsoft 365" }, url: ADD_DOMAIN }],
+    checked: CHECKED,
+};
+
+pub(crate) const THROTTLED: Playbook = Playbook {
+    id: "microsoft-throttled",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "Microsoft 365 による一時的な受信制限（4.7.500〜699）", en: "Temporary limit at Microsoft 365 (4.7.500-699)" },
+    verdict: Text {
+        ja: "Microsoft 365 が、送信元 {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
+        en: "Microsoft 365 is temporarily holding back mail from {ip}. The message has not failed for good.",
+    },
+    why: Text {
+        ja: "いつもと違う送信の動きを見たときに、評価が終わるまで一時的に制限する仕組みです。正規の送信なら自動で解除されます。",
+        en: "Microsoft limits unusual sending for a while until it has evaluated it; for legitimate mail the limit lifts by itself.",
+    },
+    actors: &[Actor::Nobody, Actor::Sender],
+    urgency: Urgency::Wait,
+    duration: Text { ja: "多くは数時間以内", en: "Usually within hours" },
+    prepare: &[Prepare::Fact(Fact::ErrorText)],
+    steps: &[
+        Step::new(Text {
+            ja: "しばらく待ってください。送信側のサーバーが自動で再送します。",
+            en: "Wait: your server retries automatically.",
+        }),
+        Step::new(Text {
+            ja: "一斉送信の途中なら、送る速度を落としてください。",
+            en: "If you are in the middle of a bulk send, slow it down.",
+        }),
+        Step::new(Text {
+            ja: "1 日以上続く場合や、最終的に配送をあきらめたという通知が来た場合は、その通知のエラーで改めて確認してください。",
+            en: "If it lasts more than a day, or a \"delivery gave up\" notice follows, check that notice's error instead.",
+        }),
+    ],
+    donts: &[DONT_RESEND],
+    message: None,
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const IPV6_AUTH: Playbook = Playbook {
+    id: "microsoft-ipv6-auth",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "IPv6 での送信に必要な認証がない（4.7.26）", en: "IPv6 mail without SPF or DKIM (4.7.26)" },
+    verdict: Text {
+        ja: "IPv6 で送られたメールは SPF か DKIM のどちらかに合格する必要がありますが、{sender_domain} のメールはどちらにも合格しませんでした。",
+        en: "Mail sent over IPv6 must pass SPF or DKIM, and mail from {sender_domain} passed neither.",
+    },
+    why: Text {
+        ja: "送信サーバーが IPv6 で送っているのに、その IPv6 アドレスが SPF に含まれておらず、DKIM の署名もない場合に起こります。",
+        en: "It happens when the server sends over IPv6, its IPv6 address is not in the SPF record, and there is no DKIM signature.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "設定の変更後、数時間から 1 日", en: "A few hours to a day after the DNS change" },
+    prepare: PREPARE_DNS,
+    steps: AUTH_STEPS,
+    donts: AUTH_DONTS,
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const IPV6_PTR: Playbook = Playbook {
+    id: "microsoft-ipv6-ptr",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "IPv6 の送信サーバーに逆引き（PTR）がない（5.7.25）", en: "IPv6 sending server without reverse DNS (5.7.25)" },
+    verdict: Text {
+        ja: "送信元の IPv6 アドレス {ip} に逆引き（PTR）の設定がないため、Microsoft 365 が受け取りを拒否しました。",
+        en: "Microsoft 365 refused the mail because the sending IPv6 address {ip} has no reverse DNS (PTR) record.",
+    },
+    why: Text {
+        ja: "サーバーが IPv6 でも送信するようになったのに、IPv6 アドレスの逆引きが設定されていない場合に起こります。",
+        en: "It happens when a server starts sending over IPv6 before its IPv6 address has a PTR record.",
+    },
+    actors: &[Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "設定後、数時間から 1 日", en: "Hours to a day after the record is set" },
+    prepare: PREPARE_BLOCK,
+    steps: PTR_STEPS,
+    donts: &[DONT_RESEND],
+    message: Some(MESSAGE_PTR),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const SPF_FAIL: Playbook = Playbook {
+    id: "microsoft-spf-fail",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "SPF の検証に失敗（5.7.23）", en: "SPF check failed (5.7.23)" },
+    verdict: Text {
+        ja: "受信側の Microsoft 365 が SPF を確認したところ、送信元 {ip} は {sender_domain} のメールを送ってよいサーバーとして登録されていませんでした。",
+        en: "The recipient's Microsoft 365 checked SPF, and {ip} is not listed as allowed to send mail for {sender_domain}.",
+    },
+    why: Text {
+        ja: "新しく使い始めた送信サービスや、ホームページのフォームのサーバーを SPF に追加し忘れていることが主な原因です。",
+        en: "Usually a new sending service, or the server behind a web form, was never added to the SPF record.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "設定の変更後、数時間から 1 日", en: "A few hours to a day after the DNS change" },
+    prepare: PREPARE_DNS,
+    steps: AUTH_STEPS,
+    donts: AUTH_DONTS,
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const DMARC_REJECT: Playbook = Playbook {
+    id: "microsoft-dmarc-reject",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "DMARC の検証に失敗（5.7.509）", en: "DMARC check failed (5.7.509)" },
+    verdict: Text {
+        ja: "差出人のドメイン {sender_domain} が DMARC の検証に失敗し、そのドメインの方針（p=reject）に従って拒否されました。",
+        en: "The sender domain {sender_domain} failed DMARC, and its own policy (p=reject) says to refuse such mail.",
+    },
+    why: Text {
+        ja: "送信に使ったサービスが SPF や DKIM で差出人のドメインと一致する認証をしていないか、転送の途中で認証が崩れたことが原因です。",
+        en: "The service you sent through does not authenticate with SPF or DKIM in line with the sender domain, or forwarding on the way broke the authentication.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "設定の変更後、数時間から 1 日", en: "A few hours to a day after the DNS change" },
+    prepare: PREPARE_DNS,
+    steps: AUTH_STEPS,
+    donts: AUTH_DONTS,
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const NOT_AUTHORIZED: Playbook = Playbook {
+    id: "microsoft-not-authorized",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "宛先への送信が許可されていない（5.7.1 ほか）", en: "Not allowed to send to this recipient (5.7.1 and others)" },
+    verdict: Text {
+        ja: "受信側の Microsoft 365 の設定で、あなたから {recipient} への送信が許可されていません。",
+        en: "A setting in the recipient's Microsoft 365 does not allow you to send to {recipient}.",
+    },
+    why: Text {
+        ja: "宛先が社内からのメールだけを受け取るグループだったり、受信側の管理者が送信者を制限していたりすることが主な原因です。",
+        en: "Often the address is a group that takes only internal mail, or the recipient's administrator restricts who may send to it.",
+    },
+    actors: &[Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "受信側の管理者の対応しだい", en: "Depends on the recipient's administrator" },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(Text {
+            ja: "宛先が個人ではなくグループ（部署の共有アドレスなど）の場合は、相手の担当者個人のアドレスに送れないか確認してください。",
+            en: "If the address is a group (a shared department address), ask whether you can write to a person's own address instead.",
+        }),
+        Step::new(Text {
+            ja: "受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
+            en: "Contact the recipient and ask them to pass the message below to their administrator.",
+        }),
+    ],
+    donts: &[DONT_RESEND],
+    message: Some(MESSAGE_RECIPIENT_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
+    id: "microsoft-recipient-not-found",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "Microsoft 365 に宛先が存在しない（5.4.1）", en: "No such recipient in Microsoft 365 (5.4.1)" },
+    verdict: Text {
+        ja: "宛先 {recipient} は、相手の Microsoft 365 に存在しないため、受け取りを拒否されました。",
+        en: "The address {recipient} does not exist in the recipient's Microsoft 365, so it was refused.",
+    },
+    why: Text {
+        ja: "多くは入力の誤りか退職などで削除されたアドレスで、まれに相手側のアドレス帳の同期の不具合が原因です。",
+        en: "Usually a typo or an address removed when someone left; rarely a directory sync problem on the recipient's side.",
+    },
+    actors: &[Actor::Sender, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "正しいアドレスが分かればすぐ", en: "As soon as you have the right address" },
+    prepare: &[Prepare::Fact(Fact::Recipient), Prepare::Fact(Fact::ErrorText)],
+    steps: &[
+        Step::new(Text {
+            ja: "宛先を一文字ずつ確認してください。",
+            en: "Check the address letter by letter.",
+        })
+        .copy(Text { ja: "確認する宛先", en: "The address to check" }, "{recipient}"),
+        Step::new(Text {
+            ja: "正しいはずなら、電話などで相手に確認してください。相手が使っているアドレスなのに届かない場合は、下の文面を相手の管理者に渡してもらってください。",
+            en: "If it looks right, confirm with the person by phone. If they do use it, ask them to pass the message below to their administrator.",
+        }),
+    ],
+    donts: &[DONT_GUESS_ADDRESSES],
+    message: Some(MESSAGE_RECIPIENT_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const BAD_HELO: Playbook = Playbook {
+    id: "microsoft-bad-helo",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "送信サーバーの名乗り（HELO）が不正（5.7.506）", en: "The sending server's greeting (HELO) is wrong (5.7.506)" },
+    verdict: Text {
+        ja: "送信サーバーが接続時に名乗った名前（HELO）が、受信側を装うような不正なものだったため、拒否されました。",
+        en: "The name the sending server gave when connecting (its HELO) pretended to be the receiving side, so it was refused.",
+    },
+    why: Text {
+        ja: "迷惑メール送信プログラムに多い動きで、自前のサーバーの設定ミスや、乗っ取られた機器が原因のことがあります。",
+        en: "Spam programs behave this way; a misconfigured self-run server or a compromised device can also cause it.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "設定を直せばすぐ", en: "Right away once the setting is fixed" },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(Text {
+            ja: "送信サーバーの管理者に下の文面を送り、HELO に自分のサーバーの正式な名前を使うよう設定を直してもらってください。",
+            en: "Send the message below to whoever runs the sending server, and ask them to make its HELO use the server's own full name.",
+        }),
+        STEP_CHECK_PC,
+    ],
+    donts: &[DONT_RESEND],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const IPV6_RATE: Playbook = Playbook {
+    id: "microsoft-ipv6-rate",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "IPv6 の送信量の上限を超えた（5.7.508）", en: "IPv6 sending limit exceeded (5.7.508)" },
+    verdict: Text {
+        ja: "送信元の IPv6 アドレス {ip} を含む範囲から、許される量を超えるメールが送られたため、拒否されました。",
+        en: "More mail than allowed came from the IPv6 range that includes {ip}, so it was refused.",
+    },
+    why: Text {
+        ja: "一斉送信や、同じ範囲を使う他の送信者の送信で上限に達することがあります。",
+        en: "Bulk sending, or other senders in the same range, can reach the limit.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "送信量を減らしてから数時間", en: "Hours after sending less" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(Text {
+            ja: "送る量と速度を減らしてください。",
+            en: "Send less and more slowly.",
+        }),
+        Step::new(Text {
+            ja: "続く場合は、下の文面でホスティング事業者に IPv4 での送信への切り替えなどを相談してください。",
+            en: "If it continues, ask your hosting company (with the message below) about sending over IPv4 instead.",
+        }),
+    ],
+    donts: &[DONT_RESEND],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const NO_IPV6: Playbook = Playbook {
+    id: "microsoft-no-ipv6",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "宛先が IPv6 での受信に対応していない（5.7.510）", en: "The recipient does not accept mail over IPv6 (5.7.510)" },
+    verdict: Text {
+        ja: "宛先のドメインは IPv6 でのメールを受け付けていませんが、送信サーバーが IPv6 で送ろうとしました。",
+        en: "The recipient's domain does not accept mail over IPv6, but your server tried to send over IPv6.",
+    },
+    why: Text {
+        ja: "送信サーバーが IPv6 を優先して使う設定になっていることが原因です。",
+        en: "The sending server is set to prefer IPv6.",
+    },
+    actors: &[Actor::SenderProvider, Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "設定を直せばすぐ", en: "Right away once the setting is fixed" },
+    prepare: PREPARE_ERROR,
+    steps: &[Step::new(Text {
+        ja: "送信サーバーの管理者かホスティング事業者に下の文面を送り、この宛先へは IPv4 で送るよう設定してもらってください。",
+        en: "Send the message below to whoever runs your sending server and ask them to deliver to this recipient over IPv4.",
+    })],
+    donts: &[DONT_RESEND],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const FROM_HEADER: Playbook = Playbook {
+    id: "microsoft-from-header",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "差出人（From）の行が正しくない（5.7.512）", en: "The From line is missing or invalid (5.7.512)" },
+    verdict: Text {
+        ja: "メールの差出人（From）の行がないか形式が正しくないため、Microsoft 365 が受け取りを拒否しました。",
+        en: "Microsoft 365 refused the message because its From line is missing or malformed.",
+    },
+    why: Text {
+        ja: "システムやホームページのフォームなど、メールを自動で作るプログラムの設定や作りが原因です。",
+        en: "A program that builds mail automatically (a system, a web form) is set up or written wrongly.",
+    },
+    actors: &[Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "プログラムを直せばすぐ", en: "Right away once the program is fixed" },
+    prepare: PREPARE_ERROR,
+    steps: &[Step::new(Text {
+        ja: "メールを送ったプログラムの開発者や管理者に下の文面を送り、差出人を「名前 <アドレス>」の正しい形式で入れるよう直してもらってください。",
+        en: "Send the message below to whoever develops or runs the program, and ask them to write a valid From line (\"Name <address>\").",
+    })],
+    donts: &[DONT_RESEND],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const OWN_BLOCK: Playbook = Playbook {
+    id: "microsoft-own-block",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "自社の設定が宛先をブロックしている（5.7.703）", en: "Your own organisation blocks the recipient (5.7.703)" },
+    verdict: Text {
+        ja: "あなたの組織の Microsoft 365 の「テナントの許可/ブロック一覧」で、宛先 {recipient} への送信がブロックされています。",
+        en: "Your organisation's Microsoft 365 Tenant Allow/Block List blocks mail to {recipient}.",
+    },
+    why: Text {
+        ja: "管理者が以前、迷惑メール対策などでその宛先やドメインをブロックに登録したためです。",
+        en: "An administrator once added the address or its domain to the block list, for example to stop spam.",
+    },
+    actors: &[Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "設定を直せばすぐ", en: "Right away once the entry is removed" },
+    prepare: PREPARE_ERROR,
+    steps: &[Step::new(Text {
+        ja: "社内の Microsoft 365 管理者に下の文面を送り、テナントの許可/ブロック一覧からその宛先のブロックを外してもらってください。",
+        en: "Send the message below to your Microsoft 365 administrator and ask them to remove the entry from the Tenant Allow/Block List.",
+    })
+    .link(Text { ja: "テナントの許可/ブロック一覧について", en: "About the Tenant Allow/Block List" }, TABL_DOC)],
+    donts: &[],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_NDR, Source { title: Text { ja: "Microsoft Learn: テナントの許可/ブロック一覧", en: "Microsoft Learn: Tenant Allow/Block List" }, url: TABL_DOC }],
+    checked: CHECKED,
+};
+
+pub(crate) const POLICY: Playbook = Playbook {
+    id: "microsoft-policy",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "受信側の Microsoft 365 の保護機能による拒否", en: "Refused by the recipient's Microsoft 365 protection" },
+    verdict: Text {
+        ja: "受信側の Microsoft 365 の迷惑メール対策が、あなたのメールを受け取りませんでした。",
+        en: "The spam protection of the recipient's Microsoft 365 did not accept your message.",
+    },
+    why: Text {
+        ja: "送信元の評価、送信ドメイン認証の不備、本文や添付ファイルの内容、受信側の管理者の設定のいずれかが理由です。",
+        en: "The reason is your sender's reputation, missing sender authentication, the content or attachments, or a setting of the recipient's administrator.",
+    },
+    actors: &[Actor::Sender, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "原因により数時間から数日", en: "Hours to days, depending on the cause" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(Text {
+            ja: "エラー文に「banned sending IP」と書かれていれば、Microsoft のブロックリストです。Microsoft の解除ページで IP アドレス {ip} の解除を申請してください。",
+            en: "If the error says \"banned sending IP\", it is Microsoft's block list: request removal of {ip} on Microsoft's delist portal.",
+        })
+        .link(Text { ja: "Microsoft の解除ページ（英語）", en: "Microsoft delist portal" }, Url::one(DELIST_PORTAL)),
+        Step::new(Text {
+            ja: "ドメインの送信ドメイン認証（SPF・DKIM・DMARC）が設定されているか確認してください。",
+            en: "Make sure your domain has sender authentication (SPF, DKIM, DMARC).",
+        }),
+        Step::new(Text {
+            ja: "大切な相手なら、受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。管理者はあなたのドメインを許可できます。",
+            en: "For an important recipient, contact them and ask them to pass the message below to their administrator, who can allow your domain.",
+        }),
+    ],
+    donts: &[DONT_RESEND, DONT_WORKAROUND],
+    message: Some(MESSAGE_RECIPIENT_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_NDR, SRC_DELIST],
+    checked: CHECKED,
+};
+
+// ---- Codes ----------------------------------------------------------------------------------
+
+const fn code(code: &'static str, reason: Reason, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
+    CodeEntry { code, kind: CodeKind::Enhanced, party: Some(Party::Microsoft), issuer: None, reason, meaning, playbook }
+}
+
+/// Quoted texts are from Microsoft's NDR table ("Email non-delivery reports and SMTP errors in
+/// Exchange Online"), https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
+const CODES: &[CodeEntry] = &[
+    // "Access denied, please try again later"
+    code("4.7.500-699", Reason::BadReputation, Text { ja: "不審な動きの評価中のため、一時的に受信を制限しています", en: "Sending is temporarily restricted while suspicious activity is evaluated" }, &THROTTLED),
+    // "Access denied, please try again later"
+    code("4.7.850-899", Reason::BadReputation, Text { ja: "送信元 IP アドレスの評価中のため、一時的に受信を制限しています", en: "The sending IP is temporarily restricted while it is evaluated" }, &THROTTLED),
+    // "Access denied, a message sent over IPv6 [..] must pass either SPF or DKIM validation"
+    code("4.7.26", Reason::AuthFailure, Text { ja: "IPv6 で送るメールは SPF か DKIM に合格する必要があります", en: "Mail sent over IPv6 must pass SPF or DKIM" }, &IPV6_AUTH),
+    // "Access denied, the sending IPv6 address [..] must have a reverse DNS record"
+    code("5.7.25", Reason::RequirePtr, Text { ja: "送信元の IPv6 アドレスに逆引き（PTR）が必要です", en: "The sending IPv6 address must have a reverse DNS record" }, &IPV6_PTR),
+    // "The message was rejected because of Sender Policy Framework violation"
+    code("5.7.23", Reason::AuthFailure, Text { ja: "SPF の検証に失敗したため拒否されました", en: "Rejected because of a Sender Policy Framework (SPF) violation" }, &SPF_FAIL),
+    // "Delivery not authorized" / "Unable to relay" / "Client was not authenticated"
+    code("5.7.1", Reason::SecurityError, Text { ja: "宛先への送信が許可されていないか、中継や認証の設定の問題です", en: "Delivery not authorised, or a relay or authentication problem" }, &NOT_AUTHORIZED),
+    // "Access denied, spam abuse detected"
+    code("5.7.501", Reason::SecurityError, Text { ja: "送信アカウントが迷惑メールの送信で停止されました", en: "The sending account was banned for spam" }, &TENANT_BANNED),
+    // "Access denied, banned sender"
+    code("5.7.502", Reason::SecurityError, Text { ja: "送信アカウントが送信を禁止されています", en: "The sending account is banned" }, &TENANT_BANNED),
+    // "Access denied, banned sender"
+    code("5.7.503", Reason::SecurityError, Text { ja: "送信アカウントが送信を禁止されています", en: "The sending account is banned" }, &TENANT_BANNED),
+    // "Recipient address rejected: Access denied"
+    code("5.7.504", Reason::UserUnknown, Text { ja: "宛先のアドレスが無効です", en: "The recipient address is not valid" }, &RECIPIENT_NOT_FOUND),
+    // "Access denied, banned recipient"
+    code("5.7.505", Reason::Rejected, Text { ja: "宛先のアドレスが受信を禁止されています", en: "The recipient address is banned" }, &NOT_AUTHORIZED),
+    // "Access Denied, Bad HELO"
+    code("5.7.506", Reason::PolicyViolation, Text { ja: "送信サーバーの名乗り（HELO）が受信側を装っています", en: "The sending server's HELO impersonates the receiver" }, &BAD_HELO),
+    // "Access denied, [IP] has exceeded permitted limits within $range range"
+    code("5.7.508", Reason::Speeding, Text { ja: "IPv6 の範囲ごとの送信量の上限を超えました", en: "The IPv6 range exceeded its permitted limits" }, &IPV6_RATE),
+    // "Access denied, sending domain [D] does not pass DMARC verification and has a DMARC policy of reject."
+    code("5.7.509", Reason::AuthFailure, Text { ja: "差出人のドメインが DMARC に失敗し、そのドメインの方針が reject です", en: "The sender domain failed DMARC and its policy is reject" }, &DMARC_REJECT),
+    // "Access denied, [D] does not accept email over IPv6"
+    code("5.7.510", Reason::NetworkError, Text { ja: "宛先のドメインは IPv6 でのメールを受け付けていません", en: "The recipient domain does not accept mail over IPv6" }, &NO_IPV6),
+    // "Access denied, banned sender" (IP not eligible for the delist portal)
+    code("5.7.511", Reason::Blocked, Text { ja: "送信元 IP アドレスが禁止されており、解除ページでは解除できません", en: "The sending IP is banned and not eligible for the delist portal" }, &BANNED_SENDER),
+    // "Access denied, message must be RFC 5322 section 3.6.2 compliant"
+    code("5.7.512", Reason::NotCompliantRfc, Text { ja: "差出人（From）の行がないか、正しくありません", en: "The From line is missing or invalid" }, &FROM_HEADER),
+    // "Access denied, banned sending IP [IP]. To request removal from this list please visit https://sender.office.com/ ..."
+    code("5.7.606-649", Reason::Blocked, Text { ja: "送信元 IP アドレスが Microsoft のブロックリストに載っています", en: "The sending IP is on Microsoft's block list" }, &BANNED_IP),
+    // Tenant recipient block policy
+    code("5.7.703", Reason::PolicyViolation, Text { ja: "自社のテナントの許可/ブロック一覧が宛先をブロックしています", en: "Your own Tenant Allow/Block List blocks the recipient" }, &OWN_BLOCK),
+    // "Access denied, tenant has exceeded threshold"
+    code("5.7.705", Reason::SecurityError, Text { ja: "送信側の組織全体が迷惑メール・大量メールの送信で制限されています", en: "The sending organisation exceeded its spam or bulk threshold" }, &TENANT_THRESHOLD),
+    // "Access denied, traffic not accepted from this IP"
+    code("5.7.708", Reason::BadReputation, Text { ja: "新しい組織の評価の低い IP アドレスからの送信は受け付けられません", en: "Traffic from this low-reputation IP of a new organisation is not accepted" }, &NEW_TENANT),
+    // "Service unavailable. Client blocked from sending from unregistered domains"
+    code("5.7.750", Reason::PolicyViolation, Text { ja: "登録されていないドメインからの送信が止められました", en: "Sending from unregistered domains is blocked" }, &UNREGISTERED_DOMAIN),
+    // "Recipient address rejected: Access denied" (directory-based edge blocking)
+    code("5.4.1", Reason::UserUnknown, Text { ja: "宛先が受信側の組織に存在しません", en: "The recipient does not exist in the receiving organisation" }, &RECIPIENT_NOT_FOUND),
+    // "... blocked by <recipientDomain> using Customer Block list (AS16012607)"
+    CodeEntry { code: "5.7.513", kind: CodeKind::Enhanced, party: Some(Party::RecipientOrg), issuer: Some(Party::Microsoft), reason: Reason::Blocked, meaning: Text { ja: "受信側の組織が独自のブロックリストで送信元を拒否しています", en: "The recipient organisation blocks the sender with its own block list" }, playbook: &recipient_org::CUSTOMER_BLOCK },
+    // "Access denied, rejected by recipient"
+    CodeEntry { code: "5.7.507", kind: CodeKind::Enhanced, party: Some(Party::RecipientOrg), issuer: Some(Party::Microsoft), reason: Reason::Blocked, meaning: Text { ja: "受信側の組織が送信元 IP アドレスをブロックしています", en: "The recipient organisation blocked the sending IP" }, playbook: &recipient_org::CUSTOMER_BLOCK },
+    // "... banned sending IP [IP] ... (AS16012609)": the rule id of the 5.7.606-649 block.
+    CodeEntry { code: "AS(16012609)", kind: CodeKind::Provider, party: Some(Party::Microsoft), issuer: None, reason: Reason::Blocked, meaning: Text { ja: "Microsoft のブロックリストによる拒否（5.7.606〜649 の識別番号）", en: "Microsoft block list rejection (the rule id of 5.7.606-649)" }, playbook: &BANNED_IP },
+    // "... using Customer Block list (AS16012607)"
+    CodeEntry { code: "AS(16012607)", kind: CodeKind::Provider, party: Some(Party::RecipientOrg), issuer: Some(Party::Microsoft), reason: Reason::Blocked, meaning: Text { ja: "受信側組織の独自ブロックリストによる拒否（5.7.513 の識別番号）", en: "The recipient organisation's own block list (the rule id of 5.7.513)" }, playbook: &recipient_org::CUSTOMER_BLOCK },
+    // 5.0.350 with (AS345): a policy on nested attachments.
+    CodeEntry { code: "AS(345)", kind: CodeKind::Provider, party: Some(Party::Microsoft), issuer: None, reason: Reason::ContentError, meaning: Text { ja: "入れ子になった添付ファイル（添付されたメールの中の添付など）を理由とする拒否", en: "Rejected for nested attachments (attachments inside attached messages)" }, playbook: &super::generic::CONTENTERROR },
+];
+
+/// Reasons without their own Microsoft playbook go to the generic one on purpose: they are
+/// about the recipient or the message, not about Microsoft's procedures.
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Microsoft,
+    name: Text { ja: "Microsoft 365（Exchange Online）", en: "Microsoft 365 (Exchange Online)" },
+    domains: DOMAINS,
+    routes: &[
+        (&[Reason::Blocked], &BANNED_IP),
+        (&[Reason::BadReputation, Reason::SpamDetected, Reason::PolicyViolation, Reason::Filtered, Reason::SecurityError, Reason::Rejected, Reason::ContentError, Reason::Undefined], &POLICY),
+        (&[Reason::AuthFailure], &DMARC_REJECT),
+        (&[Reason::RequirePtr], &IPV6_PTR),
+        (&[Reason::Speeding, Reason::TooManyConn, Reason::OnHold], &THROTTLED),
+        (&[Reason::UserUnknown], &RECIPIENT_NOT_FOUND),
+        (&[Reason::NotCompliantRfc], &FROM_HEADER),
+    ],
+    generic: &[
+        Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls, Reason::Feedback,
+        Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError, Reason::MesgTooBig,
+        Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::Suppressed, Reason::Suspend,
+        Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::Vacation, Reason::VirusDetected,
+    ],
+    playbooks: &[
+        &BANNED_IP, &BANNED_SENDER, &TENANT_BANNED, &TENANT_THRESHOLD, &NEW_TENANT, &UNREGISTERED_DOMAIN,
+        &THROTTLED, &IPV6_AUTH, &IPV6_PTR, &SPF_FAIL, &DMARC_REJECT, &NOT_AUTHORIZED, &RECIPIENT_NOT_FOUND,
+        &BAD_HELO, &IPV6_RATE, &NO_IPV6, &FROM_HEADER, &OWN_BLOCK, &POLICY,
+    ],
+    codes: CODES,
+    refine: &[],
+};

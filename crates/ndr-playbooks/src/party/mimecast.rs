@@ -1,0 +1,122 @@
+//! Mimecast: the recipient's gateway policy. There is no public delisting; the recipient's
+//! Mimecast administrator decides.
+
+use ndr_core::{Party, Reason};
+
+use super::common::*;
+use super::PartyBook;
+use crate::codes::{CodeEntry, CodeKind};
+use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::text::Text;
+
+// ---- Facts that change, in one place -------------------------------------------------------
+
+const CHECKED: &str = "2026-07-02";
+const DOMAINS: &[&str] = &["community.mimecast.com", "mimecastsupport.zendesk.com"];
+const CODES_PAGE: &str = "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754";
+const KB: &str = "https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691";
+const FACTS: &[(&str, &str)] = &[("list_name", "Mimecast")];
+
+const SOURCES: &[Source] = &[
+    Source { title: Text { ja: "Mimecast: SMTP エラーコード一覧", en: "Mimecast: SMTP error codes" }, url: Url::one(CODES_PAGE) },
+    Source { title: Text { ja: "Mimecast サポート: SMTP エラーコード（新しい記事）", en: "Mimecast Support: SMTP error codes (newer article)" }, url: Url::one(KB) },
+];
+
+pub(crate) const POLICY: Playbook = Playbook {
+    id: "mimecast-policy",
+    party: Some(Party::Mimecast),
+    title: Text { ja: "受信側の Mimecast のポリシーによる拒否", en: "Refused by the recipient's Mimecast policy" },
+    verdict: Text {
+        ja: "受信側が使っている Mimecast のセキュリティ設定が、あなたからのメールを拒否しました。",
+        en: "The security settings of Mimecast, which the receiving side uses, refused your mail.",
+    },
+    why: Text {
+        ja: "受信側の組織が決めたポリシー、迷惑メールの判定、送信元の評価のいずれかが理由です。Mimecast には公開の解除窓口がなく、受信側の管理者が判断します。",
+        en: "A policy of the receiving organisation, a spam verdict, or your sender's reputation is the reason. Mimecast has no public removal; the recipient's administrator decides.",
+    },
+    actors: &[Actor::RecipientAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "受信側の管理者の対応しだい", en: "Depends on the recipient's administrator" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(Text {
+            ja: "受信者に電話などで連絡し、下の文面を受信側の Mimecast 管理者に渡してもらってください。管理者は、あなたのアドレスを許可する設定ができます。",
+            en: "Contact the recipient by phone or another way and ask them to pass the message below to their Mimecast administrator, who can allow your address.",
+        }),
+        Step::new(Text {
+            ja: "あわせて、送信ドメイン認証（SPF・DKIM・DMARC）と送信元の評価を確認し、迷惑メールに似た内容を避けてください。",
+            en: "Meanwhile, check your sender authentication (SPF, DKIM, DMARC) and reputation, and avoid spam-like content.",
+        }),
+    ],
+    donts: &[DONT_RESEND, DONT_WORKAROUND, DONT_PAY],
+    message: Some(MESSAGE_RECIPIENT_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const GREYLIST: Playbook = Playbook {
+    id: "mimecast-greylisting",
+    party: Some(Party::Mimecast),
+    title: Text { ja: "Mimecast による一時的な保留（451）", en: "Temporarily deferred by Mimecast (451)" },
+    verdict: Text {
+        ja: "受信側の Mimecast が、メールの受け取りを一時的に保留しています。まだ失敗は確定していません。",
+        en: "The recipient's Mimecast is temporarily deferring your mail. It has not failed for good.",
+    },
+    why: Text {
+        ja: "初めての送信元を一度保留する仕組み（グレーリスト）や、送信元の評価の確認によるもので、再送すれば多くは届きます。",
+        en: "Mimecast defers unknown senders once (greylisting) or while it checks reputation; a retry usually gets through.",
+    },
+    actors: &[Actor::Nobody],
+    urgency: Urgency::Wait,
+    duration: Text { ja: "数分から 12 時間ほど", en: "A minute to about 12 hours" },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(Text {
+            ja: "送信側のサーバーが自動で再送するので、そのまま待ってください。",
+            en: "Your server retries by itself: wait.",
+        }),
+        Step::new(Text {
+            ja: "半日以上たっても届かない場合や、送信側が再送しない仕組み（一部の配信システム）の場合は、受信者に連絡してください。",
+            en: "If it has not arrived after half a day, or your sending system does not retry, contact the recipient.",
+        }),
+    ],
+    donts: &[DONT_RESEND],
+    message: None,
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+/// From a real reply: "554 email rejected due to security policies - MCSpamSignature".
+const CODES: &[CodeEntry] = &[CodeEntry {
+    code: "MCSpamSignature",
+    kind: CodeKind::Provider,
+    party: Some(Party::Mimecast),
+    issuer: None,
+    reason: Reason::SpamDetected,
+    meaning: Text { ja: "Mimecast の迷惑メールの特徴に一致したための拒否", en: "Refused because it matched a Mimecast spam signature" },
+    playbook: &POLICY,
+}];
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Mimecast,
+    name: Text { ja: "Mimecast", en: "Mimecast" },
+    domains: DOMAINS,
+    routes: &[
+        (&[Reason::Blocked, Reason::BadReputation, Reason::SpamDetected, Reason::PolicyViolation, Reason::Rejected, Reason::Filtered, Reason::SecurityError, Reason::RequirePtr, Reason::ContentError, Reason::Undefined], &POLICY),
+        (&[Reason::Speeding, Reason::TooManyConn, Reason::OnHold], &GREYLIST),
+    ],
+    generic: &[
+        Reason::AuthFailure, Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls,
+        Reason::Feedback, Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError,
+        Reason::MesgTooBig, Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::NotCompliantRfc,
+        Reason::Suppressed, Reason::Suspend, Reason::SyntaxError, Reason::SystemError, Reason::SystemFull,
+        Reason::UserUnknown, Reason::Vacation, Reason::VirusDetected,
+    ],
+    playbooks: &[&POLICY, &GREYLIST],
+    codes: CODES,
+    refine: &[],
+};

@@ -1,0 +1,304 @@
+//! One file per blocking party: its facts (URLs, addresses, dates), playbooks, codes and
+//! routing; `generic.rs` holds the per-reason playbooks for unknown parties.
+
+use std::sync::OnceLock;
+
+use ndr_core::{Diagnosis, Party, Reason};
+
+use crate::codes::CodeEntry;
+use crate::model::Playbook;
+use crate::select::Listing;
+use crate::text::Text;
+
+pub(crate) mod common;
+pub(crate) mod generic;
+
+mod abusix;
+mod au;
+mod backscatterer;
+mod barracuda;
+mod cisco;
+mod closed_list;
+mod cloudmark;
+mod docomo;
+mod gmail;
+mod icloud;
+mod mailspike;
+mod microsoft;
+mod mimecast;
+mod outlook_com;
+mod proofpoint;
+mod psbl;
+mod recipient_org;
+mod softbank;
+mod spamcop;
+mod spamhaus;
+mod spamrats;
+mod trendmicro;
+mod uceprotect;
+mod yahoo;
+
+/// Everything known about one party.
+pub(crate) struct PartyBook {
+    pub(crate) party: Party,
+    /// How the party is called.
+    pub(crate) name: Text,
+    /// Domains its links may point to (the party's own; shorteners only if its own).
+    pub(crate) domains: &'static [&'static str],
+    /// Ordered: the first entry whose reasons include the diagnosis' reason wins.
+    pub(crate) routes: &'static [(&'static [Reason], &'static Playbook)],
+    /// Reasons that are not about this party: they go to the generic playbook, on purpose.
+    /// Together with `routes` they cover `Reason::ALL` exactly once (a tidy test checks).
+    pub(crate) generic: &'static [Reason],
+    /// Every playbook of the party, including those reached only through codes.
+    pub(crate) playbooks: &'static [&'static Playbook],
+    /// The party's codes.
+    pub(crate) codes: &'static [CodeEntry],
+    /// Narrower playbooks chosen by the zone, the text or a blocklist answer.
+    pub(crate) refine: &'static [Refine],
+}
+
+/// Swaps playbook `from` for `to` when `when` holds.
+pub(crate) struct Refine {
+    pub(crate) from: &'static str,
+    pub(crate) when: Needle,
+    pub(crate) to: &'static Playbook,
+}
+
+/// A condition on the diagnosis (or on blocklist answers the caller has).
+pub(crate) enum Needle {
+    /// The list zone is this zone or a sub-zone of it.
+    Zone(&'static str),
+    /// A lowercase fragment of an error text or of the evidence.
+    Text(&'static str),
+    /// The provider code, as the core writes it.
+    ProviderCode(&'static str),
+    /// A blocklist answer: zone suffix and the answers that count.
+    Listed(&'static str, &'static [&'static str]),
+}
+
+/// Where a (party, reason) pair leads.
+#[derive(Debug, Clone, Copy)]
+pub enum Route {
+    /// The party's own playbook.
+    Playbook(&'static Playbook),
+    /// The generic playbook of the reason, on purpose: the reason is not about this party.
+    Generic,
+}
+
+/// Reasons that mean "the receiving side refused this sender": a block list's own playbook
+/// applies whatever name the core gave the refusal.
+pub(crate) const LIST_REASONS: &[Reason] = &[
+    Reason::Blocked,
+    Reason::BadReputation,
+    Reason::SpamDetected,
+    Reason::PolicyViolation,
+    Reason::Rejected,
+    Reason::Filtered,
+    Reason::SecurityError,
+    Reason::RequirePtr,
+    Reason::Speeding,
+    Reason::TooManyConn,
+    Reason::OnHold,
+    Reason::Undefined,
+];
+
+/// The other reasons: about the recipient, the message or the network, not about a list.
+pub(crate) const NOT_LIST_REASONS: &[Reason] = &[
+    Reason::AuthFailure,
+    Reason::ContentError,
+    Reason::Delivered,
+    Reason::ExceedLimit,
+    Reason::Expired,
+    Reason::FailedStartTls,
+    Reason::Feedback,
+    Reason::HasMoved,
+    Reason::HostUnknown,
+    Reason::MailboxFull,
+    Reason::MailerError,
+    Reason::MesgTooBig,
+    Reason::NetworkError,
+    Reason::NoRelaying,
+    Reason::NotAccept,
+    Reason::NotCompliantRfc,
+    Reason::Suppressed,
+    Reason::Suspend,
+    Reason::SyntaxError,
+    Reason::SystemError,
+    Reason::SystemFull,
+    Reason::UserUnknown,
+    Reason::Vacation,
+    Reason::VirusDetected,
+];
+
+/// In `Party::ALL` order; a tidy test checks that every party has exactly one book.
+pub(crate) const BOOKS: &[&PartyBook] = &[
+    &microsoft::BOOK,
+    &outlook_com::BOOK,
+    &gmail::BOOK,
+    &yahoo::BOOK,
+    &icloud::BOOK,
+    &spamhaus::BOOK,
+    &spamcop::BOOK,
+    &barracuda::BOOK,
+    &trendmicro::BOOK,
+    &proofpoint::BOOK,
+    &mimecast::BOOK,
+    &cisco::BOOK,
+    &uceprotect::BOOK,
+    &psbl::BOOK,
+    &mailspike::BOOK,
+    &spamrats::BOOK,
+    &cloudmark::BOOK,
+    &abusix::BOOK,
+    &backscatterer::BOOK,
+    &closed_list::BOOK,
+    &docomo::BOOK,
+    &au::BOOK,
+    &softbank::BOOK,
+    &recipient_org::BOOK,
+];
+
+pub(crate) fn book(party: Party) -> Option<&'static PartyBook> {
+    BOOKS.iter().copied().find(|b| b.party == party)
+}
+
+/// Where `(party, reason)` leads: the party's playbook, or the generic one on purpose.
+pub fn route(party: Party, reason: Reason) -> Route {
+    let Some(book) = book(party) else { return Route::Generic };
+    if book.generic.contains(&reason) {
+        return Route::Generic;
+    }
+    book.routes
+        .iter()
+        .find(|(reasons, _)| reasons.contains(&reason))
+        .map_or(Route::Generic, |(_, p)| Route::Playbook(p))
+}
+
+/// The generic playbook of a reason.
+pub(crate) fn generic(reason: Reason) -> &'static Playbook {
+    generic::BY_REASON
+        .iter()
+        .find(|(r, _)| *r == reason)
+        .map_or(&generic::UNDEFINED, |(_, p)| p)
+}
+
+/// The playbook a note of the core stands for, if any.
+pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
+    match id {
+        "receiver_resolver_refused" => Some(&spamhaus::OPEN_RESOLVER),
+        "closed_list" => Some(&closed_list::CLOSED),
+        _ => None,
+    }
+}
+
+/// How a party is called.
+pub fn party_name(party: Party) -> Text {
+    book(party).map_or(Text { ja: "不明な相手", en: "An unknown party" }, |b| b.name)
+}
+
+/// Domains links of `party` may point to; `None` is the generic playbooks' list.
+pub fn allowed_domains(party: Option<Party>) -> &'static [&'static str] {
+    match party.and_then(book) {
+        Some(b) => b.domains,
+        None => generic::DOMAINS,
+    }
+}
+
+pub(crate) fn all_codes() -> impl Iterator<Item = CodeEntry> {
+    BOOKS
+        .iter()
+        .flat_map(|b| b.codes.iter().copied())
+        .chain(generic::CODES.iter().copied())
+}
+
+/// Every playbook: the parties' in party order, then the generic ones.
+pub fn playbooks() -> &'static [&'static Playbook] {
+    static ALL: OnceLock<Vec<&'static Playbook>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<&'static Playbook> = Vec::new();
+        let candidates = BOOKS
+            .iter()
+            .flat_map(|b| b.playbooks.iter().copied())
+            .chain(generic::BY_REASON.iter().map(|(_, p)| *p))
+            .chain(generic::EXTRA.iter().copied());
+        for p in candidates {
+            // A playbook shared by several parties (a carrier's) is listed once.
+            if !all.iter().any(|q| q.id == p.id) {
+                all.push(p);
+            }
+        }
+        all
+    })
+}
+
+/// The playbook with this id.
+pub fn playbook(id: &str) -> Option<&'static Playbook> {
+    playbooks().iter().copied().find(|p| p.id == id)
+}
+
+pub(crate) fn refine(
+    base: &'static Playbook,
+    d: &Diagnosis,
+    listings: &[Listing<'_>],
+) -> Option<&'static Playbook> {
+    let rules = BOOKS.iter().flat_map(|b| b.refine.iter()).filter(|r| r.from == base.id);
+    let mut haystack: Option<String> = None;
+    for rule in rules {
+        let hit = match rule.when {
+            Needle::Zone(zone) => d.list_zone.as_deref().is_some_and(|z| zone_is(z, zone)),
+            Needle::ProviderCode(code) => {
+                d.provider_code.as_deref().is_some_and(|pc| pc.trim().eq_ignore_ascii_case(code))
+            }
+            Needle::Text(fragment) => {
+                let text = haystack.get_or_insert_with(|| {
+                    let mut all = String::new();
+                    for r in &d.recipients {
+                        all.push_str(&r.diagnostic_text.to_lowercase());
+                        all.push('\n');
+                    }
+                    for e in &d.evidence {
+                        all.push_str(&e.text.to_lowercase());
+                        all.push('\n');
+                    }
+                    all
+                });
+                text.contains(fragment)
+            }
+            Needle::Listed(zone, answers) => listings
+                .iter()
+                .any(|l| zone_is(l.zone, zone) && answers.contains(&l.answer.trim())),
+        };
+        if hit {
+            return Some(rule.to);
+        }
+    }
+    None
+}
+
+/// `zone` is `parent` or a sub-zone of it, ignoring case and a trailing dot.
+fn zone_is(zone: &str, parent: &str) -> bool {
+    let zone = zone.trim().trim_end_matches('.');
+    if zone.eq_ignore_ascii_case(parent) {
+        return true;
+    }
+    zone.len() > parent.len()
+        && zone.is_char_boundary(zone.len() - parent.len())
+        && zone[zone.len() - parent.len()..].eq_ignore_ascii_case(parent)
+        && zone.as_bytes()[zone.len() - parent.len() - 1] == b'.'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zone_is;
+
+    #[test]
+    fn zones_match_themselves_and_sub_zones() {
+        assert!(zone_is("zen.spamhaus.org", "zen.spamhaus.org"));
+        assert!(zone_is("ZEN.spamhaus.org.", "zen.spamhaus.org"));
+        assert!(zone_is("key.zen.dq.spamhaus.net", "zen.dq.spamhaus.net"));
+        assert!(!zone_is("xzen.spamhaus.org", "zen.spamhaus.org"));
+        assert!(!zone_is("spamhaus.org", "zen.spamhaus.org"));
+        assert!(!zone_is("ａzen.spamhaus.org", "zen.spamhaus.org"));
+    }
+}

@@ -1,0 +1,107 @@
+//! The recipient organisation's own filter or block list (not a public list): only their
+//! administrator can let the sender through.
+
+use ndr_core::{Party, Reason};
+
+use super::common::*;
+use super::PartyBook;
+use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::text::Text;
+
+const CHECKED: &str = "2026-07-02";
+const DOMAINS: &[&str] = &["learn.microsoft.com"];
+const NDR_TABLE: Url = Url::pair(
+    "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online",
+    "https://learn.microsoft.com/ja-jp/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online",
+);
+
+const SOURCES: &[Source] = &[Source { title: Text { ja: "Microsoft Learn: Exchange Online の NDR と SMTP エラー（5.7.513 など）", en: "Microsoft Learn: Email non-delivery reports in Exchange Online (5.7.513 and others)" }, url: NDR_TABLE }];
+
+pub(crate) const CUSTOMER_BLOCK: Playbook = Playbook {
+    id: "recipient-org-block-list",
+    party: Some(Party::RecipientOrg),
+    title: Text { ja: "受信側の組織の独自ブロックリスト（5.7.513 など）", en: "The recipient organisation's own block list (5.7.513 and others)" },
+    verdict: Text {
+        ja: "受信側の組織が、自分たちで管理するブロックリストに送信元 {ip}（またはあなたのドメイン）を登録しているため、拒否されました。",
+        en: "The recipient's organisation has put {ip} (or your domain) on a block list of its own, so the mail was refused.",
+    },
+    why: Text {
+        ja: "受信側の管理者が、過去の迷惑メールや誤判定をきっかけに登録したものです。公開のブロックリストではないため、Microsoft などの解除ページでは解除できません。",
+        en: "The recipient's administrator added it, after past spam or by mistake. It is not a public list, so delist pages (Microsoft's or others) cannot remove it.",
+    },
+    actors: &[Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "受信側の管理者が設定を直せばすぐ", en: "Right away once the recipient's administrator removes the entry" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(Text {
+            ja: "受信者に電話などで連絡し、下の文面を受信側の管理者に渡してもらってください。管理者がブロックの登録を外せば届くようになります。",
+            en: "Contact the recipient by phone or another way and ask them to pass the message below to their administrator. Once the entry is removed, mail gets through.",
+        }),
+        Step::new(Text {
+            ja: "解除ページ（sender.office.com など）への申請は不要です。このブロックには効果がありません。",
+            en: "Do not use delist portals (sender.office.com and the like): they have no effect on this block.",
+        }),
+    ],
+    donts: &[DONT_RESEND, DONT_WORKAROUND],
+    message: Some(MESSAGE_RECIPIENT_ADMIN),
+    lookup: None,
+    facts: &[],
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const FILTER: Playbook = Playbook {
+    id: "recipient-org-filter",
+    party: Some(Party::RecipientOrg),
+    title: Text { ja: "受信側の組織のフィルターによる拒否", en: "Refused by the recipient organisation's own filter" },
+    verdict: Text {
+        ja: "受信側の組織のメールフィルターが、あなたからのメールを受け取りませんでした。",
+        en: "The recipient organisation's mail filter did not accept your message.",
+    },
+    why: Text {
+        ja: "受信側の組織が独自に決めたルール（送信元の制限、添付ファイルの制限、迷惑メールの判定など）によるもので、直せるのは受信側の管理者です。",
+        en: "Rules set by the receiving organisation (sender limits, attachment limits, spam verdicts) refused it; only their administrator can change them.",
+    },
+    actors: &[Actor::RecipientAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "受信側の管理者の対応しだい", en: "Depends on the recipient's administrator" },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(Text {
+            ja: "エラー文に理由（添付ファイルの種類など）が書かれていれば、それに合わせて送り方を変えてください。",
+            en: "If the error gives a reason (an attachment type, for example), change how you send accordingly.",
+        }),
+        Step::new(Text {
+            ja: "受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
+            en: "Contact the recipient and ask them to pass the message below to their administrator.",
+        }),
+    ],
+    donts: &[DONT_RESEND, DONT_WORKAROUND],
+    message: Some(MESSAGE_RECIPIENT_ADMIN),
+    lookup: None,
+    facts: &[],
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::RecipientOrg,
+    name: Text { ja: "受信側の組織（独自のフィルター・ブロックリスト）", en: "The recipient's organisation (its own filter or block list)" },
+    domains: DOMAINS,
+    routes: &[
+        (&[Reason::Blocked], &CUSTOMER_BLOCK),
+        (&[Reason::Filtered, Reason::PolicyViolation, Reason::SpamDetected, Reason::Rejected, Reason::SecurityError, Reason::BadReputation, Reason::ContentError, Reason::Undefined], &FILTER),
+    ],
+    generic: &[
+        Reason::AuthFailure, Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls,
+        Reason::Feedback, Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError,
+        Reason::MesgTooBig, Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::NotCompliantRfc,
+        Reason::OnHold, Reason::RequirePtr, Reason::Speeding, Reason::Suppressed, Reason::Suspend,
+        Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::TooManyConn, Reason::UserUnknown,
+        Reason::Vacation, Reason::VirusDetected,
+    ],
+    playbooks: &[&CUSTOMER_BLOCK, &FILTER],
+    codes: &[],
+    refine: &[],
+};

@@ -1,0 +1,99 @@
+//! SoftBank (i.softbank.jp, softbank.ne.jp): the recipient's own spam settings (受信許可リスト).
+
+use ndr_core::{Party, Reason};
+
+use super::common::*;
+use super::generic::CARRIER_USER_UNKNOWN;
+use super::PartyBook;
+use crate::model::{Actor, Message, Playbook, Source, Step, To, Url, Urgency};
+use crate::text::Text;
+
+/// SoftBank publishes no bounce-code table; the setting pages were located on 2026-11-25.
+const CHECKED: &str = "2026-11-25";
+const DOMAINS: &[&str] = &["www.softbank.jp"];
+/// For @i.softbank.jp addresses.
+const SETTINGS_EMAIL_I: &str = "https://www.softbank.jp/mobile/support/mail/antispam/email-i/white/";
+/// For @softbank.ne.jp (S!メール / MMS) addresses.
+const SETTINGS_MMS: &str = "https://www.softbank.jp/mobile/support/mail/antispam/mms/whiteblack/";
+
+pub(crate) const FILTERED: Playbook = Playbook {
+    id: "softbank-filtered",
+    party: Some(Party::Softbank),
+    title: Text { ja: "ソフトバンクの迷惑メール設定による拒否", en: "Refused by the recipient's SoftBank spam settings" },
+    verdict: Text {
+        ja: "宛先 {recipient}（ソフトバンクのメール）の迷惑メールブロックの設定で、あなたからのメールが受け取られない状態になっています。",
+        en: "The spam-blocking settings of the SoftBank address {recipient} do not let your mail in.",
+    },
+    why: Text {
+        ja: "ソフトバンクのメールは、許可したアドレスだけを受け取る設定になっていることがよくあります。存在しない宛先と、設定による拒否のどちらも「Invalid recipient」と表示されることがあり、設定で拒否されたメールは通知なく消えることもあります。",
+        en: "SoftBank mail is often set to accept only allowed senders. \"Invalid recipient\" may mean either an unknown address or a refusal by the settings, and filtered mail can also vanish without any notice.",
+    },
+    actors: &[Actor::Recipient, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "受信者が設定を変えればすぐ", en: "Right away once the recipient changes the setting" },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(Text {
+            ja: "受信者に電話や SMS で連絡し、ソフトバンクの迷惑メール設定の「受信許可リスト」に、あなたのドメインを登録してもらってください。@i.softbank.jp のアドレスなら次の案内が使えます。",
+            en: "Call or text the recipient and ask them to add your domain to the allow list (受信許可リスト) of SoftBank's spam settings. For @i.softbank.jp addresses, the guide below applies.",
+        })
+        .link(Text { ja: "ソフトバンク: 受信許可リストの設定（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, Url::one(SETTINGS_EMAIL_I))
+        .copy(Text { ja: "登録してもらうドメイン", en: "The domain to register" }, "@{sender_domain}"),
+        Step::new(Text {
+            ja: "@softbank.ne.jp のアドレスなら、こちらの案内で「受信許可リスト」に登録してもらいます。",
+            en: "For @softbank.ne.jp addresses, the allow list is set up as described here.",
+        })
+        .link(Text { ja: "ソフトバンク: 受信許可・拒否リストの設定（@softbank.ne.jp）", en: "SoftBank: allow and block lists for @softbank.ne.jp (Japanese)" }, Url::one(SETTINGS_MMS)),
+        Step::new(Text {
+            ja: "あなたのドメインに送信ドメイン認証（SPF・DKIM・DMARC）を設定してください。認証のないメールは、なりすましとして拒否されることがあります。",
+            en: "Set up sender authentication (SPF, DKIM, DMARC) for your domain: mail without it can be refused as spoofed.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_RESEND, DONT_WORKAROUND],
+    message: Some(Message {
+        to: To::Recipient,
+        address: None,
+        subject: Text { ja: "メールの受信設定のお願い（@{sender_domain}）", en: "Could you allow mail from @{sender_domain}?" },
+        body: Text {
+            ja: "いつもお世話になっております。
+
+{recipient} 宛てにお送りしたメールが、携帯電話の迷惑メール設定により届かずに返ってきてしまいました。お手数ですが、ソフトバンクの迷惑メール設定の「受信許可リスト」に「@{sender_domain}」を登録していただけますでしょうか。設定方法は、ソフトバンクのホームページで「受信許可リスト」と検索するとご確認いただけます。
+
+登録いただけましたら、あらためてお送りいたします。よろしくお願いいたします。",
+            en: "Hello,
+
+The mail I sent to {recipient} came back because of the phone's spam settings. Could you add \"@{sender_domain}\" to the allow list (受信許可リスト) in SoftBank's spam settings? SoftBank's website explains how (search for 受信許可リスト).
+
+I will send it again once you have. Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source { title: Text { ja: "ソフトバンク: 受信許可リスト（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, url: Url::one(SETTINGS_EMAIL_I) },
+        Source { title: Text { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and block lists for @softbank.ne.jp (Japanese)" }, url: Url::one(SETTINGS_MMS) },
+    ],
+    checked: CHECKED,
+};
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Softbank,
+    name: Text { ja: "ソフトバンク", en: "SoftBank" },
+    domains: DOMAINS,
+    routes: &[
+        (&[Reason::Filtered, Reason::Rejected, Reason::Blocked, Reason::PolicyViolation, Reason::SpamDetected, Reason::SecurityError, Reason::AuthFailure, Reason::Undefined], &FILTERED),
+        (&[Reason::UserUnknown], &CARRIER_USER_UNKNOWN),
+    ],
+    generic: &[
+        Reason::BadReputation, Reason::ContentError, Reason::Delivered, Reason::ExceedLimit, Reason::Expired,
+        Reason::FailedStartTls, Reason::Feedback, Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull,
+        Reason::MailerError, Reason::MesgTooBig, Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept,
+        Reason::NotCompliantRfc, Reason::OnHold, Reason::RequirePtr, Reason::Speeding, Reason::Suppressed,
+        Reason::Suspend, Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::TooManyConn,
+        Reason::Vacation, Reason::VirusDetected,
+    ],
+    playbooks: &[&FILTERED, &CARRIER_USER_UNKNOWN],
+    codes: &[],
+    refine: &[],
+};

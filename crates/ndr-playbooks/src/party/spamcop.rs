@@ -1,0 +1,74 @@
+//! SpamCop (bl.spamcop.net): listings expire by themselves 24 hours after the last report.
+
+use ndr_core::Party;
+
+use super::common::*;
+use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
+use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::text::Text;
+
+// ---- Facts that change, in one place -------------------------------------------------------
+
+const CHECKED: &str = "2026-07-02";
+const DOMAINS: &[&str] = &["www.spamcop.net"];
+const LOOKUP: Url = Url::filled("https://www.spamcop.net/bl.shtml?{ip}", "https://www.spamcop.net/bl.shtml");
+const FAQ: &str = "https://www.spamcop.net/fom-serve/cache/298.html";
+const FACTS: &[(&str, &str)] = &[("list_name", "SpamCop")];
+
+pub(crate) const LISTED: Playbook = Playbook {
+    id: "spamcop-listed",
+    party: Some(Party::Spamcop),
+    title: Text { ja: "SpamCop のブロックリストに掲載", en: "Listed by SpamCop" },
+    verdict: Text {
+        ja: "送信元サーバーの IP アドレス {ip} が SpamCop のブロックリストに載っているため、受信側が受け取りを拒否しました。",
+        en: "Your server's address {ip} is on the SpamCop block list, so the receiving side refused the mail.",
+    },
+    why: Text {
+        ja: "その IP アドレスから届いたメールが、最近 SpamCop の利用者に迷惑メールとして報告されたためです。SpamCop の掲載は、最後の報告から 24 時間たつと自動で消えます。",
+        en: "Mail from that address was recently reported as spam by SpamCop users. A SpamCop listing expires by itself 24 hours after the last report.",
+    },
+    actors: &[Actor::Nobody, Actor::Sender],
+    urgency: Urgency::Wait,
+    duration: Text { ja: "最後の報告から 24 時間（反映にさらに数時間）", en: "24 hours after the last report (plus a few hours to spread)" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(Text {
+            ja: "SpamCop の照会ページで、IP アドレス {ip} の状況を確認してください。",
+            en: "Check the status of {ip} on SpamCop's lookup page.",
+        })
+        .link(Text { ja: "SpamCop の照会ページ（英語）", en: "SpamCop lookup" }, LOOKUP),
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "報告の原因（乗っ取られたアカウント、登録の確認をしていない一斉送信など）を止めてください。報告が止まれば 24 時間で自動的に消えます。",
+            en: "Stop whatever caused the reports (a hijacked account, bulk mail to people who did not sign up). Once reports stop, the listing disappears within 24 hours.",
+        }),
+        Step::new(Text {
+            ja: "共用サーバーから送っている場合で、掲載が何日も続くときは、下の文面をホスティング事業者に送ってください。",
+            en: "If you use a shared server and the listing lasts for days, send the message below to your hosting company.",
+        }),
+    ],
+    donts: &[
+        Text {
+            ja: "SpamCop に早期の解除を求めないでください。SpamCop 自身が、自動で消えるのを待つよう案内しています。",
+            en: "Do not ask SpamCop for early removal: SpamCop itself asks people to let listings expire.",
+        },
+        DONT_PAY,
+        DONT_RESEND,
+    ],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(LOOKUP),
+    facts: FACTS,
+    sources: &[Source { title: Text { ja: "SpamCop: ブロックリストからの削除について", en: "SpamCop: how to get removed from the blocking list" }, url: Url::one(FAQ) }],
+    checked: CHECKED,
+};
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Spamcop,
+    name: Text { ja: "SpamCop", en: "SpamCop" },
+    domains: DOMAINS,
+    routes: &[(LIST_REASONS, &LISTED)],
+    generic: NOT_LIST_REASONS,
+    playbooks: &[&LISTED],
+    codes: &[],
+    refine: &[],
+};

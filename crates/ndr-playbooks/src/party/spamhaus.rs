@@ -1,0 +1,399 @@
+//! Spamhaus (ZEN: SBL, CSS, XBL, PBL; DBL for domains), the order of removal, and the
+//! receiver's "open resolver" misconfiguration, where the recipient's admin must act.
+
+use ndr_core::Party;
+
+use super::common::*;
+use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
+use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Url, Urgency};
+use crate::text::Text;
+
+// ---- Facts that change, in one place -------------------------------------------------------
+
+/// Reviewed against the fact sheet of 2026-07-02 (zones doc, delisting pages, return-code news).
+const CHECKED: &str = "2026-07-02";
+const DOMAINS: &[&str] = &["check.spamhaus.org", "www.spamhaus.org", "www.spamhaus.com", "docs.spamhaus.com"];
+const CHECKER: &str = "https://check.spamhaus.org/";
+const IP_LOOKUP: Url = Url::filled("https://check.spamhaus.org/query/ip/{ip}", CHECKER);
+const SBL_PROCEDURE: &str = "https://www.spamhaus.org/sbl/delistingprocedure/";
+const REMOVALS: &str = "https://www.spamhaus.com/resource-center/view-request-and-manage-ip-domain-removals-from-the-customer-portal";
+const ZONES_DOC: &str = "https://docs.spamhaus.com/datasets/docs/source/10-data-type-documentation/datasets/040-zones.html";
+const RETURN_CODES: &str = "https://www.spamhaus.org/news/article/788/spamhaus-dnsbl-return-codes-technical-update";
+const CHECK_RETURN_CODES: &str = "https://www.spamhaus.org/news/article/807/using-our-public-mirrors-check-your-return-codes-now";
+const USAGE_TERMS: &str = "https://www.spamhaus.org/organization/dnsblusage/";
+
+const FACTS: &[(&str, &str)] = &[("list_name", "Spamhaus")];
+
+const SRC_ZONES: Source = Source { title: Text { ja: "Spamhaus: ゾーンと応答コードの説明", en: "Spamhaus: zones and return codes" }, url: Url::one(ZONES_DOC) };
+const SRC_REMOVALS: Source = Source { title: Text { ja: "Spamhaus: 顧客ポータルでの解除申請", en: "Spamhaus: requesting removals in the customer portal" }, url: Url::one(REMOVALS) };
+const SRC_SBL: Source = Source { title: Text { ja: "Spamhaus: SBL の解除手続き", en: "Spamhaus: SBL delisting procedure" }, url: Url::one(SBL_PROCEDURE) };
+const SOURCES: &[Source] = &[SRC_ZONES, SRC_REMOVALS, SRC_SBL];
+
+const STEP_CHECKER: Step = Step::new(Text {
+    ja: "Spamhaus の照会ページで IP アドレス {ip} を調べます。どのリスト（SBL・CSS・XBL・PBL）に載っているか、その理由が表示されます。",
+    en: "Look up {ip} on Spamhaus's checker. It shows which list (SBL, CSS, XBL, PBL) names the address, and why.",
+})
+.link(Text { ja: "Spamhaus の照会ページ（英語）", en: "Spamhaus checker" }, IP_LOOKUP)
+.copy(Text { ja: "調べる IP アドレス", en: "IP address to look up" }, "{ip}");
+
+const STEP_SELF_REMOVE: Step = Step::new(Text {
+    ja: "原因を直したら、照会結果の画面から解除を申請します（無料）。画面の案内に従い、確認用のメールアドレスを入力します。",
+    en: "Once the cause is fixed, request removal from the result page (it is free). Follow the instructions and give an email address for the confirmation.",
+})
+.link(Text { ja: "Spamhaus の照会ページ（英語）", en: "Spamhaus checker" }, IP_LOOKUP);
+
+const STEP_ORDER: Step = Step::new(Text {
+    ja: "SBL にも載っている場合は、SBL の解除が先です。SBL が残っている間は、ほかのリストの解除を申請できません。",
+    en: "If SBL names the address too, SBL comes first: other removals cannot be requested while an SBL listing covers it.",
+});
+
+// ---- Playbooks ----------------------------------------------------------------------------
+
+pub(crate) const ZEN: Playbook = Playbook {
+    id: "spamhaus-listed",
+    party: Some(Party::Spamhaus),
+    title: Text { ja: "Spamhaus のブロックリストに掲載", en: "Listed by Spamhaus" },
+    verdict: Text {
+        ja: "送信元サーバーの IP アドレス {ip} が Spamhaus のブロックリストに載っているため、受信側が受け取りを拒否しました。",
+        en: "Your server's address {ip} is on a Spamhaus block list, so the receiving side refused the mail.",
+    },
+    why: Text {
+        ja: "Spamhaus には複数のリストがあり、共用サーバーの他の利用者、感染したパソコン、家庭用回線からの直接送信など、リストごとに原因と解除の方法が違います。",
+        en: "Spamhaus runs several lists, and each has its own causes and removal: other customers on a shared server, an infected computer, sending straight from a home connection, and so on.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "リストにより数時間から数日", en: "Hours to days, depending on the list" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_CHECKER,
+        STEP_ORDER,
+        Step::new(Text {
+            ja: "SBL に載っている場合は、IP アドレスの持ち主（ホスティング事業者やプロバイダー）しか解除できません。下の文面を送ってください。",
+            en: "If it is SBL, only the owner of the address (your hosting company or ISP) can resolve it: send them the message below.",
+        }),
+        Step::new(Text {
+            ja: "XBL なら感染した端末の駆除、CSS なら送信の見直し、PBL なら送信方法の変更が必要です。このページの該当する案内に従ってください。",
+            en: "XBL means an infected device must be cleaned, CSS means your sending must be reviewed, PBL means you must send another way. Follow the matching advice.",
+        }),
+        STEP_CHECK_ACCOUNT,
+        STEP_SELF_REMOVE,
+    ],
+    donts: &[DONT_PAY, DONT_DELIST_FIRST, DONT_RESEND],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(IP_LOOKUP),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const SBL: Playbook = Playbook {
+    id: "spamhaus-sbl",
+    party: Some(Party::Spamhaus),
+    title: Text { ja: "Spamhaus SBL に掲載", en: "Listed by Spamhaus SBL" },
+    verdict: Text {
+        ja: "送信元サーバーの IP アドレス {ip} が Spamhaus の SBL（迷惑メールの送信元として人の手で登録されるリスト）に載っています。",
+        en: "Your server's address {ip} is on the Spamhaus SBL (a list of spam sources that Spamhaus staff add by hand).",
+    },
+    why: Text {
+        ja: "多くは同じネットワークの別の利用者による迷惑メールが原因で、解除できるのは IP アドレスの持ち主（ホスティング事業者やプロバイダー）だけです。",
+        en: "It is usually caused by spam from someone else on the same network, and only the owner of the address (your hosting company or ISP) can resolve it.",
+    },
+    actors: &[Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "事業者の対応しだい（数日かかることもあります）", en: "Depends on the provider (it can take days)" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_CHECKER,
+        Step::new(Text {
+            ja: "下の文面をホスティング事業者かプロバイダーに送ってください。事業者は原因を止めたうえで、Spamhaus の手続きに従って解除を求めます。",
+            en: "Send the message below to your hosting company or ISP. They stop the cause and then ask Spamhaus for removal under its procedure.",
+        })
+        .link(Text { ja: "Spamhaus: SBL の解除手続き（事業者向け、英語）", en: "Spamhaus SBL delisting procedure (for providers)" }, Url::one(SBL_PROCEDURE)),
+        Step::new(Text {
+            ja: "解除まで時間がかかる場合は、事業者に別の送信サーバー（掲載されていない IP アドレス）への切り替えを相談してください。",
+            en: "If removal will take time, ask the provider to move your mail to a server whose address is not listed.",
+        }),
+    ],
+    donts: &[DONT_PAY, DONT_RESEND],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(IP_LOOKUP),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const CSS: Playbook = Playbook {
+    id: "spamhaus-css",
+    party: Some(Party::Spamhaus),
+    title: Text { ja: "Spamhaus CSS に掲載", en: "Listed by Spamhaus CSS" },
+    verdict: Text {
+        ja: "送信元サーバーの IP アドレス {ip} が Spamhaus の CSS（評価の低い送信を自動で検出するリスト）に載っています。",
+        en: "Your server's address {ip} is on the Spamhaus CSS (an automatic list of low-reputation sending).",
+    },
+    why: Text {
+        ja: "登録の確認をしていない宛先への一斉送信、送信ドメイン認証や逆引きの不備、乗っ取られたアカウントからの送信が主な原因です。",
+        en: "Bulk mail to unconfirmed addresses, missing sender authentication or reverse DNS, or a hijacked account are the usual causes.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "原因を直して申請した後、多くは 1 日以内", en: "Usually within a day of fixing the cause and asking" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_CHECKER,
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "一斉送信をしている場合は、本人が登録した宛先だけに送り、エラーの出た宛先を外してください。送信ドメイン認証（SPF・DKIM・DMARC）と逆引き（PTR）も確認してください。",
+            en: "If you send bulk mail, send only to people who signed up, and drop addresses that bounce. Check sender authentication (SPF, DKIM, DMARC) and reverse DNS (PTR) too.",
+        }),
+        STEP_ORDER,
+        STEP_SELF_REMOVE,
+    ],
+    donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(IP_LOOKUP),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const XBL: Playbook = Playbook {
+    id: "spamhaus-xbl",
+    party: Some(Party::Spamhaus),
+    title: Text { ja: "Spamhaus XBL に掲載（感染・乗っ取りの疑い）", en: "Listed by Spamhaus XBL (infected or exploited)" },
+    verdict: Text {
+        ja: "送信元の IP アドレス {ip} が Spamhaus の XBL（ウイルス感染や乗っ取りが疑われる機器のリスト）に載っています。",
+        en: "The address {ip} is on the Spamhaus XBL (a list of devices that appear infected or taken over).",
+    },
+    why: Text {
+        ja: "同じ回線（ルーター）の内側にある、感染したパソコンやスマートフォン、ネットワーク機器が、迷惑メールや攻撃の通信を出していることが原因です。",
+        en: "A computer, phone or network device behind the same connection (router) is infected and sending spam or attack traffic.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Now,
+    duration: Text { ja: "駆除して申請した後、多くは 1 日以内", en: "Usually within a day of cleaning up and asking" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_CHECKER,
+        STEP_CHECK_PC,
+        Step::new(Text {
+            ja: "同じ回線につながるすべての機器（パソコン、スマートフォン、ルーター、NAS、防犯カメラなど）を確認し、ルーターのファームウェアを更新して初期パスワードを変えてください。",
+            en: "Check every device on the same connection (computers, phones, router, NAS, cameras), update the router's firmware and change default passwords.",
+        }),
+        STEP_CHECK_ACCOUNT,
+        STEP_ORDER,
+        STEP_SELF_REMOVE,
+    ],
+    donts: &[DONT_DELIST_FIRST, DONT_PAY],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(IP_LOOKUP),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const PBL: Playbook = Playbook {
+    id: "spamhaus-pbl",
+    party: Some(Party::Spamhaus),
+    title: Text { ja: "Spamhaus PBL に掲載（直接送信に使わない IP アドレス）", en: "Listed by Spamhaus PBL (addresses not meant to send mail directly)" },
+    verdict: Text {
+        ja: "送信元の IP アドレス {ip} は、Spamhaus の PBL（メールサーバーとして直接送信すべきでない IP アドレスの一覧）に含まれています。",
+        en: "The address {ip} is in the Spamhaus PBL (the list of addresses that should not send mail straight to other servers).",
+    },
+    why: Text {
+        ja: "家庭用や事務所の回線の IP アドレスから、プロバイダーの送信サーバーを通さずに直接送っていることが原因です。これは罰ではなく、使い方の指定です。",
+        en: "Mail is going straight out from a home or office connection instead of through the provider's outgoing server. It is a policy, not a penalty.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "送信方法を変えればすぐ", en: "Right away once you send the proper way" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_CHECKER,
+        Step::new(Text {
+            ja: "メールソフトや機器の送信サーバー（SMTP）を、プロバイダーやメールサービスの送信サーバー（認証付き、多くはポート 587）に設定してください。これで解決します。",
+            en: "Set your mail program's or device's outgoing server (SMTP) to your provider's or mail service's server (with authentication, usually port 587). That solves it.",
+        }),
+        Step::new(Text {
+            ja: "固定 IP アドレスで自分のメールサーバーを正しく運用している場合（逆引きが設定済み）に限り、照会結果の画面から PBL の除外を申請できます。",
+            en: "Only if you run a proper mail server on a fixed address (with reverse DNS set) can you ask for a PBL exclusion from the result page.",
+        })
+        .link(Text { ja: "Spamhaus の照会ページ（英語）", en: "Spamhaus checker" }, IP_LOOKUP),
+    ],
+    donts: &[
+        DONT_PAY,
+        Text {
+            ja: "家庭用回線のまま PBL の除外を申請しないでください。回線の IP アドレスは変わることがあり、送信方法を直さない限り解決しません。",
+            en: "Do not ask for an exclusion for a home connection: its address can change, and nothing is solved until you send the proper way.",
+        },
+    ],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(IP_LOOKUP),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const DBL: Playbook = Playbook {
+    id: "spamhaus-dbl",
+    party: Some(Party::Spamhaus),
+    title: Text { ja: "Spamhaus DBL にドメインが掲載", en: "A domain is listed by Spamhaus DBL" },
+    verdict: Text {
+        ja: "メールの差出人や本文のリンクに含まれるドメインが、Spamhaus の DBL（迷惑メールや詐欺に使われたドメインのリスト）に載っているため拒否されました。",
+        en: "A domain in the sender address or in a link in the message is on the Spamhaus DBL (domains used in spam or fraud), so the mail was refused.",
+    },
+    why: Text {
+        ja: "ホームページが改ざんされて詐欺ページに使われている、短縮 URL やリンク先のドメインの評価が低い、などが主な原因です。",
+        en: "Usually a hacked website hosting a scam page, or links through shorteners or domains with a poor reputation.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: Text { ja: "原因を直して申請した後、多くは 1 日以内", en: "Usually within a day of fixing the cause and asking" },
+    prepare: &[Prepare::Fact(Fact::SenderDomain), Prepare::Fact(Fact::ErrorText)],
+    steps: &[
+        Step::new(Text {
+            ja: "Spamhaus の照会ページで、自分のドメイン {sender_domain} と、本文に入れたリンクのドメインを調べてください。",
+            en: "Look up your domain {sender_domain} and the domains of the links in your message on Spamhaus's checker.",
+        })
+        .link(Text { ja: "Spamhaus の照会ページ（英語）", en: "Spamhaus checker" }, Url::one(CHECKER)),
+        Step::new(Text {
+            ja: "自分のドメインが載っていれば、ホームページの改ざんやアカウントの乗っ取りがないか、制作会社やサーバー管理者と確認し、直してから照会ページで解除を申請してください。",
+            en: "If your own domain is listed, check with your web developer or server administrator for a hacked site or hijacked accounts, fix it, then request removal on the checker.",
+        }),
+        Step::new(Text {
+            ja: "他社のドメイン（短縮 URL など）が載っていれば、そのリンクを本文から外してください。",
+            en: "If someone else's domain (a link shortener, for example) is listed, remove that link from your message.",
+        }),
+    ],
+    donts: &[DONT_PAY, DONT_DELIST_FIRST, DONT_RESEND],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const OPEN_RESOLVER: Playbook = Playbook {
+    id: "spamhaus-open-resolver",
+    party: Some(Party::Spamhaus),
+    title: Text { ja: "受信側の設定の誤り（Spamhaus への照会が拒否されている）", en: "A misconfiguration at the receiving side (its Spamhaus queries are refused)" },
+    verdict: Text {
+        ja: "受信側のメールサーバーが Spamhaus への照会に失敗し、その失敗を「掲載されている」と誤って扱ってメールを拒否しました。あなたの IP アドレスが掲載されているとは限りません。",
+        en: "The receiving mail server's query to Spamhaus failed, and it wrongly treated the failure as a listing and refused your mail. Your address is not necessarily listed at all.",
+    },
+    why: Text {
+        ja: "受信側が公開 DNS リゾルバー（Google や Cloudflare などの誰でも使える DNS）経由で Spamhaus に照会しているため、Spamhaus が照会を拒否しています。直せるのは受信側の管理者だけです。",
+        en: "The receiving side asks Spamhaus through a public DNS resolver (such as Google's or Cloudflare's), and Spamhaus refuses those queries. Only the recipient's administrator can fix it.",
+    },
+    actors: &[Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "受信側の管理者が設定を直せばすぐ", en: "Right away once the recipient's administrator fixes the setting" },
+    prepare: &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::RemoteHost), Prepare::Fact(Fact::Recipient), Prepare::Fact(Fact::Time)],
+    steps: &[
+        Step::new(Text {
+            ja: "あなたの側で解除を申請する必要はありません。エラー文の「open resolver」や「returnc/pub」は、受信側の照会が拒否されたことを示しています。",
+            en: "There is nothing to remove on your side. \"open resolver\" or \"returnc/pub\" in the error means the receiver's query was refused.",
+        }),
+        Step::new(Text {
+            ja: "受信者に電話などで連絡し、下の文面を受信側のメール管理者に渡してもらってください。",
+            en: "Contact the recipient by phone or another way and ask them to pass the message below to their mail administrator.",
+        }),
+        Step::new(Text {
+            ja: "受信側の管理者は、自前の DNS リゾルバーを使うか、Spamhaus の Data Query Service に切り替え、127.255.255.x の応答をエラーとして扱うよう設定します。",
+            en: "Their administrator should use their own DNS resolver or Spamhaus's Data Query Service, and treat 127.255.255.x answers as errors.",
+        })
+        .link(Text { ja: "Spamhaus: 応答コードの確認のお願い（管理者向け、英語）", en: "Spamhaus: check your return codes (for administrators)" }, Url::one(CHECK_RETURN_CODES)),
+    ],
+    donts: &[
+        Text {
+            ja: "Spamhaus に解除を申請しないでください。掲載されていなければ解除するものがなく、問題は受信側の設定にあります。",
+            en: "Do not ask Spamhaus for removal: if you are not listed there is nothing to remove, and the problem is the receiver's setting.",
+        },
+        DONT_RESEND,
+    ],
+    message: Some(Message {
+        to: To::RecipientAdmin,
+        address: None,
+        subject: Text {
+            ja: "貴社メールサーバーの Spamhaus 照会の設定についてのお願い",
+            en: "Your mail server's Spamhaus queries are being refused",
+        },
+        body: Text {
+            ja: "ご担当者様
+
+{recipient} 様宛てのメールが、貴社のメールサーバー（{remote_host}）で次のエラーにより拒否されました。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+エラーに「open resolver」または「returnc/pub」とあることから、貴社サーバーが公開 DNS リゾルバー経由で Spamhaus に照会し、Spamhaus から照会拒否の応答（127.255.255.254 など）を受けて、それを掲載と判定しているようです。
+
+お手数ですが、自前の DNS リゾルバーの利用か Spamhaus の Data Query Service への切り替え、および 127.255.255.x の応答をエラーとして扱う設定をご検討いただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+Mail to {recipient} was refused by your mail server ({remote_host}) with this error:
+
+- Full error: {error_text}
+- Sent at: {date}
+
+The words \"open resolver\" or \"returnc/pub\" show that your server asks Spamhaus through a public DNS resolver, receives a refusal answer (such as 127.255.255.254), and treats it as a listing.
+
+Could you please use your own DNS resolver or Spamhaus's Data Query Service, and treat 127.255.255.x answers as errors? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: FACTS,
+    sources: &[
+        Source { title: Text { ja: "Spamhaus: DNSBL の応答コードの技術的な変更", en: "Spamhaus: DNSBL return codes technical update" }, url: Url::one(RETURN_CODES) },
+        Source { title: Text { ja: "Spamhaus: 公開ミラーの利用者は応答コードの確認を", en: "Spamhaus: using our public mirrors? Check your return codes now" }, url: Url::one(CHECK_RETURN_CODES) },
+        Source { title: Text { ja: "Spamhaus: DNSBL の無償利用の条件", en: "Spamhaus: DNSBL usage terms" }, url: Url::one(USAGE_TERMS) },
+    ],
+    checked: CHECKED,
+};
+
+// ---- Refinements: which Spamhaus list --------------------------------------------------------
+
+const SBL_ANSWERS: &[&str] = &["127.0.0.2", "127.0.0.9"];
+const CSS_ANSWERS: &[&str] = &["127.0.0.3"];
+const XBL_ANSWERS: &[&str] = &["127.0.0.4", "127.0.0.5", "127.0.0.6", "127.0.0.7"];
+const PBL_ANSWERS: &[&str] = &["127.0.0.10", "127.0.0.11"];
+const DBL_ANSWERS: &[&str] = &[
+    "127.0.1.2", "127.0.1.4", "127.0.1.5", "127.0.1.6", "127.0.1.102", "127.0.1.103", "127.0.1.104", "127.0.1.105", "127.0.1.106",
+];
+
+/// Ordered. The zone named in the bounce is the surest sign, then a blocklist answer, then
+/// the words of the bounce. SBL comes before the others because its removal comes first; the
+/// CSS texts come before the SBL ones because CSS links read `/sbl/query/SBLCSS`.
+const REFINE: &[Refine] = &[
+    Refine { from: "spamhaus-listed", when: Needle::Zone("sbl.spamhaus.org"), to: &SBL },
+    Refine { from: "spamhaus-listed", when: Needle::Zone("xbl.spamhaus.org"), to: &XBL },
+    Refine { from: "spamhaus-listed", when: Needle::Zone("pbl.spamhaus.org"), to: &PBL },
+    Refine { from: "spamhaus-listed", when: Needle::Zone("dbl.spamhaus.org"), to: &DBL },
+    Refine { from: "spamhaus-listed", when: Needle::Listed("spamhaus.org", SBL_ANSWERS), to: &SBL },
+    Refine { from: "spamhaus-listed", when: Needle::Listed("spamhaus.org", CSS_ANSWERS), to: &CSS },
+    Refine { from: "spamhaus-listed", when: Needle::Listed("spamhaus.org", XBL_ANSWERS), to: &XBL },
+    Refine { from: "spamhaus-listed", when: Needle::Listed("spamhaus.org", PBL_ANSWERS), to: &PBL },
+    Refine { from: "spamhaus-listed", when: Needle::Listed("spamhaus.org", DBL_ANSWERS), to: &DBL },
+    Refine { from: "spamhaus-listed", when: Needle::Text("sblcss"), to: &CSS },
+    Refine { from: "spamhaus-listed", when: Needle::Text("listed by css"), to: &CSS },
+    Refine { from: "spamhaus-listed", when: Needle::Text("/sbl/query/sbl"), to: &SBL },
+    Refine { from: "spamhaus-listed", when: Needle::Text("listed by sbl"), to: &SBL },
+    Refine { from: "spamhaus-listed", when: Needle::Text("sbl.spamhaus.org"), to: &SBL },
+    Refine { from: "spamhaus-listed", when: Needle::Text("xbl.spamhaus.org"), to: &XBL },
+    Refine { from: "spamhaus-listed", when: Needle::Text("listed by xbl"), to: &XBL },
+    Refine { from: "spamhaus-listed", when: Needle::ProviderCode("BL23"), to: &XBL },
+    Refine { from: "spamhaus-listed", when: Needle::Text("pbl.spamhaus.org"), to: &PBL },
+    Refine { from: "spamhaus-listed", when: Needle::Text("listed by pbl"), to: &PBL },
+    Refine { from: "spamhaus-listed", when: Needle::Text("dbl.spamhaus.org"), to: &DBL },
+];
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Spamhaus,
+    name: Text { ja: "Spamhaus", en: "Spamhaus" },
+    domains: DOMAINS,
+    routes: &[(LIST_REASONS, &ZEN)],
+    generic: NOT_LIST_REASONS,
+    playbooks: &[&ZEN, &SBL, &CSS, &XBL, &PBL, &DBL, &OPEN_RESOLVER],
+    codes: &[],
+    refine: REFINE,
+};

@@ -1,0 +1,113 @@
+//! SpamRATS: RATS-Dyna and RATS-NoPtr need reverse DNS fixed first; RATS-Spam can be removed
+//! by the owner.
+
+use ndr_core::{Party, Reason};
+
+use super::common::*;
+use super::generic::{MESSAGE_PTR, PTR_STEPS};
+use super::{Needle, PartyBook, Refine};
+use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::text::Text;
+
+const CHECKED: &str = "2026-07-02";
+const DOMAINS: &[&str] = &["www.spamrats.com"];
+const REMOVAL: &str = "https://www.spamrats.com/removal.php";
+const LISTS: &str = "https://www.spamrats.com/lists.php";
+const FACTS: &[(&str, &str)] = &[("list_name", "SpamRATS")];
+
+const SOURCES: &[Source] = &[
+    Source { title: Text { ja: "SpamRATS: リストの説明", en: "SpamRATS: the lists" }, url: Url::one(LISTS) },
+    Source { title: Text { ja: "SpamRATS: 解除申請", en: "SpamRATS: removal" }, url: Url::one(REMOVAL) },
+];
+
+pub(crate) const SPAM: Playbook = Playbook {
+    id: "spamrats-spam",
+    party: Some(Party::Spamrats),
+    title: Text { ja: "SpamRATS（RATS-Spam）に掲載", en: "Listed by SpamRATS (RATS-Spam)" },
+    verdict: Text {
+        ja: "送信元サーバーの IP アドレス {ip} が SpamRATS のリストに載っています。",
+        en: "Your server's address {ip} is listed by SpamRATS.",
+    },
+    why: Text {
+        ja: "その IP アドレスから迷惑メールが送られたと判断されたためです。",
+        en: "Spam was seen coming from that address.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "申請後、短時間", en: "Shortly after the request" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "原因を止めたら、SpamRATS の解除ページ（英語）で IP アドレスを入力して解除を申請します。無料です。",
+            en: "Once the cause has stopped, enter the address on SpamRATS's removal page and request removal. It is free.",
+        })
+        .link(Text { ja: "SpamRATS 解除ページ（英語）", en: "SpamRATS removal" }, Url::one(REMOVAL))
+        .copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}"),
+        Step::new(Text {
+            ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。",
+            en: "On a shared server, send the message below to your hosting company.",
+        }),
+    ],
+    donts: &[DONT_DELIST_FIRST, DONT_PAY],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(Url::one(REMOVAL)),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const DYNA: Playbook = Playbook {
+    id: "spamrats-dyna-noptr",
+    party: Some(Party::Spamrats),
+    title: Text { ja: "SpamRATS（RATS-Dyna・RATS-NoPtr）に掲載", en: "Listed by SpamRATS (RATS-Dyna, RATS-NoPtr)" },
+    verdict: Text {
+        ja: "送信元サーバーの IP アドレス {ip} は、逆引き（PTR）がないか家庭用のような名前のため、SpamRATS のリストに載っています。",
+        en: "Your server's address {ip} is listed by SpamRATS because it has no reverse DNS (PTR), or one that looks like a home connection.",
+    },
+    why: Text {
+        ja: "メールサーバーには、そのサーバーらしい名前の逆引き（PTR）が必要です。逆引きを直すまで、このリストからは解除できません。",
+        en: "A mail server needs a reverse DNS (PTR) name that looks like a mail server. This list cannot be removed until that is fixed.",
+    },
+    actors: &[Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "逆引きを直して申請した後、短時間", en: "Shortly after the PTR is fixed and removal requested" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        PTR_STEPS[0],
+        PTR_STEPS[1],
+        PTR_STEPS[2],
+        Step::new(Text {
+            ja: "逆引きが直ったら、SpamRATS の解除ページ（英語）で解除を申請します。",
+            en: "Once reverse DNS is fixed, request removal on SpamRATS's removal page.",
+        })
+        .link(Text { ja: "SpamRATS 解除ページ（英語）", en: "SpamRATS removal" }, Url::one(REMOVAL)),
+    ],
+    donts: &[DONT_DELIST_FIRST, DONT_PAY],
+    message: Some(MESSAGE_PTR),
+    lookup: Some(Url::one(REMOVAL)),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+const REFINE: &[Refine] = &[
+    Refine { from: "spamrats-spam", when: Needle::Zone("dyna.spamrats.com"), to: &DYNA },
+    Refine { from: "spamrats-spam", when: Needle::Zone("noptr.spamrats.com"), to: &DYNA },
+    Refine { from: "spamrats-spam", when: Needle::Text("rats-dyna"), to: &DYNA },
+    Refine { from: "spamrats-spam", when: Needle::Text("rats-noptr"), to: &DYNA },
+];
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Spamrats,
+    name: Text { ja: "SpamRATS", en: "SpamRATS" },
+    domains: DOMAINS,
+    routes: &[
+        (&[Reason::RequirePtr], &DYNA),
+        (&[Reason::Blocked, Reason::BadReputation, Reason::SpamDetected, Reason::PolicyViolation, Reason::Rejected, Reason::Filtered, Reason::SecurityError, Reason::Speeding, Reason::TooManyConn, Reason::OnHold, Reason::Undefined], &SPAM),
+    ],
+    generic: super::NOT_LIST_REASONS,
+    playbooks: &[&SPAM, &DYNA],
+    codes: &[],
+    refine: REFINE,
+};

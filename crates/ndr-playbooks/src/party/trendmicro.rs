@@ -1,0 +1,171 @@
+//! Trend Micro Email Reputation Services: ERS-QIL (dynamic, usually temporary), ERS-DUL
+//! (dynamic user IPs) and ERS-RBL (known spam sources).
+
+use ndr_core::{Party, Reason};
+
+use super::common::*;
+use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
+use crate::codes::{CodeEntry, CodeKind};
+use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::text::Text;
+
+// ---- Facts that change, in one place -------------------------------------------------------
+
+const CHECKED: &str = "2026-07-02";
+const DOMAINS: &[&str] = &["servicecentral.trendmicro.com", "success.trendmicro.com", "docs.trendmicro.com"];
+/// The lookup page (legacy host: ers.trendmicro.com).
+const LOOKUP: &str = "https://servicecentral.trendmicro.com/en-US/ers/ip-lookup/";
+/// The English article on ERS-QIL and the Japanese article on looking up and removing an IP.
+const KB: Url = Url::pair(
+    "https://success.trendmicro.com/en-US/solution/KA-0001346",
+    "https://success.trendmicro.com/ja-JP/solution/KA-0000797",
+);
+const FACTS: &[(&str, &str)] = &[("list_name", "Trend Micro ERS")];
+
+const SOURCES: &[Source] = &[
+    Source { title: Text { ja: "トレンドマイクロ: ERS の IP アドレス照会と削除申請", en: "Trend Micro: ERS Quick IP List and removal" }, url: KB },
+    Source { title: Text { ja: "トレンドマイクロ: ERS の IP アドレス照会（英語）", en: "Trend Micro: ERS IP lookup" }, url: Url::one(LOOKUP) },
+];
+
+const STEP_LOOKUP: Step = Step::new(Text {
+    ja: "トレンドマイクロの照会ページ（英語）で IP アドレス {ip} を調べ、どのリストに載っているかを確認します。",
+    en: "Look up {ip} on Trend Micro's lookup page to see which list names it.",
+})
+.link(Text { ja: "トレンドマイクロ ERS 照会ページ（英語）", en: "Trend Micro ERS lookup" }, Url::one(LOOKUP))
+.copy(Text { ja: "調べる IP アドレス", en: "IP address to look up" }, "{ip}");
+
+pub(crate) const QIL: Playbook = Playbook {
+    id: "trendmicro-ers-qil",
+    party: Some(Party::Trendmicro),
+    title: Text { ja: "トレンドマイクロ ERS-QIL（一時的な掲載）", en: "Trend Micro ERS-QIL (short-lived listing)" },
+    verdict: Text {
+        ja: "送信元の IP アドレス {ip} が、トレンドマイクロの ERS-QIL（いま迷惑メールを送っている IP アドレスの一時的なリスト）に載っています。",
+        en: "The address {ip} is on Trend Micro's ERS-QIL (a short-lived list of addresses sending spam right now).",
+    },
+    why: Text {
+        ja: "その IP アドレスから迷惑メールやボット（乗っ取られた端末）の通信が見られたためです。掲載は数分から 12 時間ほどで自動的に消えます。",
+        en: "Spam or botnet traffic was seen from that address. Listings clear by themselves within minutes to about 12 hours.",
+    },
+    actors: &[Actor::Nobody, Actor::Sender],
+    urgency: Urgency::Wait,
+    duration: Text { ja: "数分から 12 時間ほど", en: "Minutes to about 12 hours" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(Text {
+            ja: "多くは一時的な拒否（450 など 4 で始まるコード）で、送信側のサーバーが自動で再送します。しばらく待ってください。",
+            en: "It is usually a temporary refusal (a code starting with 4, such as 450); your server retries by itself. Wait a while.",
+        }),
+        STEP_CHECK_ACCOUNT,
+        STEP_CHECK_PC,
+        Step::new(Text {
+            ja: "12 時間以上続く場合は、照会ページで状況を確認し、下の文面でホスティング事業者に相談してください。",
+            en: "If it lasts more than 12 hours, check the lookup page and consult your hosting company with the message below.",
+        })
+        .link(Text { ja: "トレンドマイクロ ERS 照会ページ（英語）", en: "Trend Micro ERS lookup" }, Url::one(LOOKUP)),
+    ],
+    donts: &[DONT_RESEND, DONT_PAY],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(Url::one(LOOKUP)),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const DUL: Playbook = Playbook {
+    id: "trendmicro-ers-dul",
+    party: Some(Party::Trendmicro),
+    title: Text { ja: "トレンドマイクロ ERS-DUL（家庭用などの動的 IP アドレス）", en: "Trend Micro ERS-DUL (dynamic user addresses)" },
+    verdict: Text {
+        ja: "送信元の IP アドレス {ip} は、トレンドマイクロの ERS-DUL（家庭用などの動的 IP アドレスの一覧）に含まれているため、直接の送信を拒否されました。",
+        en: "The address {ip} is in Trend Micro's ERS-DUL (dynamic, residential addresses), so direct sending from it was refused.",
+    },
+    why: Text {
+        ja: "家庭用や事務所の回線から、プロバイダーの送信サーバーを通さずに直接送っていることが原因です。",
+        en: "Mail is going straight out from a home or office connection instead of through the provider's outgoing server.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "送信方法を変えればすぐ", en: "Right away once you send the proper way" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(Text {
+            ja: "メールソフトや機器の送信サーバー（SMTP）を、プロバイダーやメールサービスの送信サーバー（認証付き、多くはポート 587）に設定してください。",
+            en: "Set your mail program's or device's outgoing server (SMTP) to your provider's or mail service's server (with authentication, usually port 587).",
+        }),
+        Step::new(Text {
+            ja: "固定 IP アドレスで正しくメールサーバーを運用している場合は、IP アドレスの持ち主（プロバイダー）に照会と削除の申請を依頼してください。",
+            en: "If you run a proper mail server on a fixed address, ask the owner of the address (your ISP) to look it up and request removal.",
+        })
+        .link(Text { ja: "トレンドマイクロ ERS 照会ページ（英語）", en: "Trend Micro ERS lookup" }, Url::one(LOOKUP)),
+    ],
+    donts: &[DONT_PAY, DONT_RESEND],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(Url::one(LOOKUP)),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const RBL: Playbook = Playbook {
+    id: "trendmicro-ers-rbl",
+    party: Some(Party::Trendmicro),
+    title: Text { ja: "トレンドマイクロ ERS のブロックリストに掲載", en: "Listed by Trend Micro ERS" },
+    verdict: Text {
+        ja: "送信元サーバーの IP アドレス {ip} が、トレンドマイクロの ERS（メールレピュテーションサービス）のブロックリストに載っています。",
+        en: "Your server's address {ip} is on the block list of Trend Micro Email Reputation Services (ERS).",
+    },
+    why: Text {
+        ja: "その IP アドレスが迷惑メールの送信元として知られているためで、共用サーバーでは他の利用者が原因のことがあります。削除を申請できるのは IP アドレスの正当な持ち主だけです。",
+        en: "The address is known as a spam source; on a shared server another customer may be the cause. Only the legitimate owner of the address may request removal.",
+    },
+    actors: &[Actor::SenderProvider, Actor::Sender],
+    urgency: Urgency::Now,
+    duration: Text { ja: "申請後、数日", en: "Days after the request" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_LOOKUP,
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "共用サーバーやプロバイダーのサーバーなら、下の文面をホスティング事業者に送り、削除の申請を依頼してください。",
+            en: "On a shared or provider server, ask your hosting company to request removal, using the message below.",
+        }),
+        Step::new(Text {
+            ja: "自分の IP アドレスなら、原因を止めたうえで、照会結果から削除申請のフォームに進んで入力します。フォームは英語での記入が推奨されています。",
+            en: "If the address is yours, stop the cause, then go from the lookup result to the removal form and fill it in (in English, as Trend Micro recommends).",
+        }),
+    ],
+    donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: Some(Url::one(LOOKUP)),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+const fn provider(code: &'static str, reason: Reason, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
+    CodeEntry { code, kind: CodeKind::Provider, party: Some(Party::Trendmicro), issuer: None, reason, meaning, playbook }
+}
+
+/// From real replies: "450 4.7.1 <rcpt>: Recipient address rejected: ERS-QIL." and "Mail from
+/// <IP> was refused due to the sender IP found in ERS-DUL."
+const CODES: &[CodeEntry] = &[
+    provider("ERS-QIL", Reason::Blocked, Text { ja: "いま迷惑メールを送っている IP アドレスの一時的なリスト（Quick IP List）", en: "Quick IP List: addresses sending spam right now (short-lived)" }, &QIL),
+    provider("ERS-DUL", Reason::Blocked, Text { ja: "家庭用などの動的 IP アドレスの一覧（Dynamic User List）", en: "Dynamic User List: residential and dynamic addresses" }, &DUL),
+    provider("ERS-RBL", Reason::Blocked, Text { ja: "迷惑メールの送信元として知られる IP アドレスのリスト", en: "Known spam sources (the standard reputation list)" }, &RBL),
+];
+
+const REFINE: &[Refine] = &[
+    Refine { from: "trendmicro-ers-rbl", when: Needle::Text("ers-qil"), to: &QIL },
+    Refine { from: "trendmicro-ers-rbl", when: Needle::Text("ers-dul"), to: &DUL },
+];
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Trendmicro,
+    name: Text { ja: "トレンドマイクロ（ERS）", en: "Trend Micro (ERS)" },
+    domains: DOMAINS,
+    routes: &[(LIST_REASONS, &RBL)],
+    generic: NOT_LIST_REASONS,
+    playbooks: &[&QIL, &DUL, &RBL],
+    codes: CODES,
+    refine: REFINE,
+};

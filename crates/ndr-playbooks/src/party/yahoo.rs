@@ -1,0 +1,243 @@
+//! Yahoo Mail and AOL (Yahoo Inc.; not Yahoo! JAPAN): the sender support request.
+
+use ndr_core::{Party, Reason};
+
+use super::common::*;
+use super::generic::{AUTH_DONTS, AUTH_STEPS};
+use super::{spamhaus, PartyBook};
+use crate::codes::{CodeEntry, CodeKind};
+use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::text::Text;
+
+// ---- Facts that change, in one place -------------------------------------------------------
+
+/// Newest snapshot of the error-code page (2026-02-15).
+const CHECKED: &str = "2026-02-15";
+const DOMAINS: &[&str] = &["senders.yahooinc.com"];
+/// NDRs still link help.yahoo.com SLN3434/3436, postmaster.verizonmedia.com and
+/// postmaster.yahooinc.com; all of them now lead here.
+const ERROR_CODES: &str = "https://senders.yahooinc.com/smtp-error-codes";
+const BEST_PRACTICES: &str = "https://senders.yahooinc.com/best-practices/";
+const SUPPORT_REQUEST: &str = "https://senders.yahooinc.com/contact/#sender-support-request";
+
+const FACTS: &[(&str, &str)] = &[("list_name", "Yahoo")];
+
+const SRC_CODES: Source = Source { title: Text { ja: "Yahoo Sender Hub: SMTP エラーコード", en: "Yahoo Sender Hub: SMTP error codes" }, url: Url::one(ERROR_CODES) };
+const SRC_PRACTICES: Source = Source { title: Text { ja: "Yahoo Sender Hub: 送信者のベストプラクティス", en: "Yahoo Sender Hub: Sender best practices" }, url: Url::one(BEST_PRACTICES) };
+const SOURCES: &[Source] = &[SRC_CODES, SRC_PRACTICES];
+
+const STEP_NOT_JAPAN: Step = Step::new(Text {
+    ja: "これは米国 Yahoo（Yahoo メール・AOL）の拒否です。Yahoo! JAPAN のメールは別の会社のため、ここでの手続きは関係ありません。",
+    en: "This is a rejection by Yahoo Inc. (Yahoo Mail, AOL). Yahoo! JAPAN mail is a separate company and has nothing to do with this procedure.",
+});
+
+const STEP_REQUEST: Step = Step::new(Text {
+    ja: "原因を直したうえで、Yahoo の「Sender Support Request」フォーム（英語）から、ブロックされた IP アドレス、エラーの全文、直したことを送ってください。",
+    en: "Once the cause is fixed, file Yahoo's Sender Support Request with the blocked IP address, the full error and what you fixed.",
+})
+.link(Text { ja: "Yahoo Sender Support Request（英語）", en: "Yahoo Sender Support Request" }, Url::one(SUPPORT_REQUEST))
+.copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}");
+
+const STEP_PRACTICES: Step = Step::new(Text {
+    ja: "Yahoo の送信者向けの要件を確認してください。SPF・DKIM・DMARC、ワンクリックでの配信停止、迷惑メール報告率 0.3% 未満などが求められています。",
+    en: "Check Yahoo's sender requirements: SPF, DKIM and DMARC, one-click unsubscribe, a spam-report rate under 0.3%, and more.",
+})
+.link(Text { ja: "Yahoo 送信者のベストプラクティス（英語）", en: "Yahoo sender best practices" }, Url::one(BEST_PRACTICES));
+
+// ---- Playbooks ----------------------------------------------------------------------------
+
+pub(crate) const DEFERRED: Playbook = Playbook {
+    id: "yahoo-deferred",
+    party: Some(Party::Yahoo),
+    title: Text { ja: "Yahoo による一時的な受信制限（TSS04）", en: "Yahoo temporary deferral (TSS04)" },
+    verdict: Text {
+        ja: "Yahoo が、送信量や苦情の多さを理由に、送信元 {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
+        en: "Yahoo is temporarily deferring mail from {ip} because of unexpected volume or user complaints. The message has not failed for good.",
+    },
+    why: Text {
+        ja: "急な大量送信や、受信者からの迷惑メール報告が増えたときに起こります。",
+        en: "It follows a sudden burst of mail or a rise in spam reports from recipients.",
+    },
+    actors: &[Actor::Sender, Actor::Nobody],
+    urgency: Urgency::Wait,
+    duration: Text { ja: "多くは数時間から 1 日", en: "Usually hours to a day" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_NOT_JAPAN,
+        Step::new(Text {
+            ja: "送信側のサーバーが自動で再送します。一斉送信の途中なら、量と速度を落としてください。",
+            en: "Your server retries by itself. If you are in the middle of a bulk send, send less and more slowly.",
+        }),
+        Step::new(Text {
+            ja: "苦情やエラーの多い宛先をリストから外してください。",
+            en: "Remove addresses that complain or bounce.",
+        }),
+        STEP_PRACTICES,
+        Step::new(Text {
+            ja: "何日も続く場合は、Yahoo の「Sender Support Request」フォーム（英語）で相談してください。",
+            en: "If it goes on for days, file Yahoo's Sender Support Request.",
+        })
+        .link(Text { ja: "Yahoo Sender Support Request（英語）", en: "Yahoo Sender Support Request" }, Url::one(SUPPORT_REQUEST)),
+    ],
+    donts: &[DONT_RESEND],
+    message: None,
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const BLOCKED: Playbook = Playbook {
+    id: "yahoo-blocked",
+    party: Some(Party::Yahoo),
+    title: Text { ja: "Yahoo による送信元のブロック（TSS06・TSS09）", en: "Yahoo permanent block (TSS06, TSS09)" },
+    verdict: Text {
+        ja: "Yahoo（Yahoo メール・AOL）が、送信元 {ip} からのメールを恒久的に拒否しています。再送しても届きません。",
+        en: "Yahoo (Yahoo Mail, AOL) is permanently refusing mail from {ip}; retrying will not help.",
+    },
+    why: Text {
+        ja: "迷惑メールの報告や評価の低下が続いた IP アドレスに対する措置で、共用サーバーでは他の利用者が原因のことがあります。",
+        en: "It is applied to addresses with lasting complaints or poor reputation; on a shared server another customer may be the cause.",
+    },
+    actors: &[Actor::SenderProvider, Actor::Sender],
+    urgency: Urgency::Now,
+    duration: Text { ja: "申請後、数日", en: "Days after the request" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        STEP_NOT_JAPAN,
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "共用サーバーやプロバイダーのサーバーから送っている場合は、下の文面をホスティング事業者に送ってください。",
+            en: "If you send through a shared or provider server, send the message below to your hosting company.",
+        }),
+        STEP_PRACTICES,
+        STEP_REQUEST,
+    ],
+    donts: &[DONT_RESEND, DONT_PAY, DONT_DELIST_FIRST],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const CONTENT: Playbook = Playbook {
+    id: "yahoo-content",
+    party: Some(Party::Yahoo),
+    title: Text { ja: "Yahoo が内容やポリシーを理由に拒否（PH01・5.7.9）", en: "Yahoo refused the content or for policy reasons (PH01, 5.7.9)" },
+    verdict: Text {
+        ja: "Yahoo が、メールの内容（特にリンク先）やポリシーを理由に、このメールを受け取りませんでした。",
+        en: "Yahoo did not accept the message because of its content (links in particular) or for policy reasons.",
+    },
+    why: Text {
+        ja: "フィッシングに似たリンクや評価の低いドメインへのリンク、短縮 URL が含まれていることが主な原因です。",
+        en: "Links that look like phishing, links to low-reputation domains, or shortened links are the usual cause.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: Text { ja: "内容を直せばすぐ", en: "Right away once the content is fixed" },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        STEP_NOT_JAPAN,
+        Step::new(Text {
+            ja: "本文のリンクを見直し、短縮 URL や身に覚えのないリンクを外してください。ホームページが改ざんされていないかも確認してください。",
+            en: "Review the links in the message: remove shortened links and any you do not recognise, and check that your website has not been hacked.",
+        }),
+        STEP_PRACTICES,
+        Step::new(Text {
+            ja: "直しても続く場合は、Yahoo の「Sender Support Request」フォーム（英語）で相談してください。",
+            en: "If it continues after the fix, file Yahoo's Sender Support Request.",
+        })
+        .link(Text { ja: "Yahoo Sender Support Request（英語）", en: "Yahoo Sender Support Request" }, Url::one(SUPPORT_REQUEST)),
+    ],
+    donts: &[DONT_RESEND, DONT_WORKAROUND],
+    message: None,
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+pub(crate) const UNAUTHENTICATED: Playbook = Playbook {
+    id: "yahoo-unauthenticated",
+    party: Some(Party::Yahoo),
+    title: Text { ja: "Yahoo: 送信ドメイン認証がない（5.7.9）", en: "Yahoo: unauthenticated sender (5.7.9)" },
+    verdict: Text {
+        ja: "Yahoo は SPF か DKIM による認証を求めていますが、{sender_domain} からのメールはどちらにも合格しなかったため拒否されました。",
+        en: "Yahoo requires SPF or DKIM authentication, and mail from {sender_domain} passed neither, so it was refused.",
+    },
+    why: Text {
+        ja: "送信に使っているサービスが SPF に含まれていない、DKIM が有効になっていない、のどちらかがほとんどです。一斉送信では SPF と DKIM の両方と DMARC が必要です。",
+        en: "Almost always the sending service is missing from SPF, or DKIM is not turned on. Bulk senders need both, plus DMARC.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: Text { ja: "設定の変更後、数時間から 1 日", en: "A few hours to a day after the DNS change" },
+    prepare: PREPARE_DNS,
+    steps: AUTH_STEPS,
+    donts: AUTH_DONTS,
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+// ---- Codes ----------------------------------------------------------------------------------
+
+const fn provider(code: &'static str, reason: Reason, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
+    CodeEntry { code, kind: CodeKind::Provider, party: Some(Party::Yahoo), issuer: None, reason, meaning, playbook }
+}
+
+const fn via_spamhaus(code: &'static str, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
+    CodeEntry { code, kind: CodeKind::Provider, party: Some(Party::Spamhaus), issuer: Some(Party::Yahoo), reason: Reason::Blocked, meaning, playbook }
+}
+
+/// Yahoo publishes categories, not a code table (https://senders.yahooinc.com/smtp-error-codes);
+/// the codes below are from real replies, their meanings from the replies' own text.
+const CODES: &[CodeEntry] = &[
+    // "421 4.7.0 [TSS04] Messages from <IP> temporarily deferred due to unexpected volume or user complaints"
+    provider("TSS04", Reason::BadReputation, Text { ja: "送信量や苦情の多さによる一時的な受信制限", en: "Temporarily deferred for unexpected volume or user complaints" }, &DEFERRED),
+    // "553 5.7.2 [TSS06] All messages from <IP> will be permanently deferred; Retrying will NOT succeed."
+    provider("TSS06", Reason::Blocked, Text { ja: "送信元 IP アドレスからのメールを恒久的に拒否", en: "All mail from the IP is permanently refused" }, &BLOCKED),
+    // "553 5.7.2 [TSS09] All messages from <IP> will be permanently deferred; Retrying will NOT succeed."
+    provider("TSS09", Reason::Blocked, Text { ja: "送信元 IP アドレスからのメールを恒久的に拒否（新しい形式）", en: "All mail from the IP is permanently refused (newer form)" }, &BLOCKED),
+    // Older deferral codes TS01 to TS03 (4xx); meanings not documented by Yahoo.
+    provider("TS01", Reason::BadReputation, Text { ja: "古い形式の一時的な受信制限（意味は公開されていません）", en: "Older temporary deferral (meaning not published)" }, &DEFERRED),
+    provider("TS02", Reason::BadReputation, Text { ja: "古い形式の一時的な受信制限（意味は公開されていません）", en: "Older temporary deferral (meaning not published)" }, &DEFERRED),
+    provider("TS03", Reason::BadReputation, Text { ja: "古い形式の一時的な受信制限（意味は公開されていません）", en: "Older temporary deferral (meaning not published)" }, &DEFERRED),
+    // "PH01": content or URL (phishing-like) block; exact meaning not published.
+    provider("PH01", Reason::ContentError, Text { ja: "内容やリンク（フィッシングに似たもの）による拒否", en: "Refused for content or links (phishing-like)" }, &CONTENT),
+    // "553 5.7.1 [TSS07] ...": refers to a Spamhaus listing
+    via_spamhaus("TSS07", Text { ja: "Spamhaus のブロックリストへの掲載による拒否", en: "Refused because of a Spamhaus listing" }, &spamhaus::ZEN),
+    // "[BL21]": Spamhaus-based block
+    via_spamhaus("BL21", Text { ja: "Spamhaus のブロックリストへの掲載による拒否", en: "Refused because of a Spamhaus listing" }, &spamhaus::ZEN),
+    // "[BL23]": Spamhaus-based block tied to the XBL
+    via_spamhaus("BL23", Text { ja: "Spamhaus XBL（感染・乗っ取りの疑いのある IP アドレス）への掲載による拒否", en: "Refused because of a Spamhaus XBL listing (infected or exploited hosts)" }, &spamhaus::XBL),
+    // "554 5.7.9 Message not accepted for policy reasons."
+    CodeEntry { code: "5.7.9", kind: CodeKind::Enhanced, party: Some(Party::Yahoo), issuer: None, reason: Reason::PolicyViolation, meaning: Text { ja: "ポリシーによる拒否", en: "Not accepted for policy reasons" }, playbook: &CONTENT },
+    // "550 5.7.9 This mail has been blocked because the sender is unauthenticated."
+    CodeEntry { code: "5.7.9", kind: CodeKind::Enhanced, party: Some(Party::Yahoo), issuer: None, reason: Reason::AuthFailure, meaning: Text { ja: "送信者が SPF・DKIM で認証されていないための拒否", en: "Blocked because the sender is not authenticated with SPF or DKIM" }, playbook: &UNAUTHENTICATED },
+];
+
+pub(crate) const BOOK: PartyBook = PartyBook {
+    party: Party::Yahoo,
+    name: Text { ja: "Yahoo メール・AOL（米国 Yahoo。Yahoo! JAPAN とは別）", en: "Yahoo Mail / AOL (Yahoo Inc.)" },
+    domains: DOMAINS,
+    routes: &[
+        (&[Reason::Blocked, Reason::Rejected, Reason::SecurityError, Reason::Undefined], &BLOCKED),
+        (&[Reason::BadReputation, Reason::Speeding, Reason::TooManyConn, Reason::OnHold], &DEFERRED),
+        (&[Reason::SpamDetected, Reason::PolicyViolation, Reason::Filtered, Reason::ContentError], &CONTENT),
+        (&[Reason::AuthFailure], &UNAUTHENTICATED),
+    ],
+    generic: &[
+        Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls, Reason::Feedback,
+        Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError, Reason::MesgTooBig,
+        Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::NotCompliantRfc, Reason::RequirePtr,
+        Reason::Suppressed, Reason::Suspend, Reason::SyntaxError, Reason::SystemError, Reason::SystemFull,
+        Reason::UserUnknown, Reason::Vacation, Reason::VirusDetected,
+    ],
+    playbooks: &[&DEFERRED, &BLOCKED, &CONTENT, &UNAUTHENTICATED],
+    codes: CODES,
+    refine: &[],
+};

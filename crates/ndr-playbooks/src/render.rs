@@ -1,0 +1,591 @@
+//! Fills a playbook with the facts of one `Diagnosis`, in one language, ready to show.
+
+use std::net::IpAddr;
+
+use ndr_core::{Diagnosis, Party};
+use serde::Serialize;
+
+use crate::model::{Actor, Fact, Playbook, Prepare, To, Url, Urgency};
+use crate::select::SelectedBy;
+use crate::text::{Lang, Text};
+
+/// Every placeholder a text may use besides the playbook's own `facts`.
+pub const PLACEHOLDERS: &[&str] = &[
+    "ip",
+    "code",
+    "smtp_code",
+    "enhanced_code",
+    "provider_code",
+    "recipient",
+    "sender_domain",
+    "error_text",
+    "remote_host",
+    "zone",
+    "lookup_url",
+    "date",
+];
+
+/// The longest error text copied into a message; longer ones are cut at a character boundary.
+const MAX_ERROR_TEXT: usize = 700;
+/// The longest other fact; the bounce is untrusted input.
+const MAX_FACT: usize = 200;
+
+/// A playbook filled in for one bounce, in one language: what the web app and the CLI show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rendered {
+    /// The playbook id (`microsoft-banned-ip`).
+    pub id: &'static str,
+    /// The language of every text below.
+    pub lang: Lang,
+    /// The party whose procedure this is, or null for generic advice.
+    pub party: Option<Party>,
+    /// How the playbook was chosen.
+    pub selected_by: SelectedBy,
+    /// A short title.
+    pub title: String,
+    /// One sentence: what happened.
+    pub verdict: String,
+    /// One sentence: why it usually happens.
+    pub why: String,
+    /// Who must act, the main actor first.
+    pub who: Vec<Labeled<Actor>>,
+    /// How soon.
+    pub urgency: Labeled<Urgency>,
+    /// How long it usually takes.
+    pub duration: String,
+    /// What to have at hand.
+    pub prepare: Vec<PrepareItem>,
+    /// Numbered steps.
+    pub steps: Vec<RenderedStep>,
+    /// What not to do.
+    pub donts: Vec<String>,
+    /// A ready-to-send message, if someone else must act.
+    pub message: Option<RenderedMessage>,
+    /// Where the advice comes from.
+    pub sources: Vec<RenderedLink>,
+    /// When the sources were last checked (ISO date).
+    pub last_checked: &'static str,
+}
+
+/// A machine id with its label in the chosen language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Labeled<T> {
+    /// The id (`sender`, `now`, ...).
+    pub id: T,
+    /// Its label.
+    pub label: String,
+}
+
+/// One item of the "prepare" list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrepareItem {
+    /// What it is.
+    pub label: String,
+    /// Its value from the bounce, when known: show it with a copy button.
+    pub value: Option<String>,
+    /// Where to find it, when the bounce did not contain it.
+    pub hint: Option<String>,
+}
+
+/// One numbered step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RenderedStep {
+    /// 1-based.
+    pub number: usize,
+    /// What to do.
+    pub text: String,
+    /// The page to open.
+    pub link: Option<RenderedLink>,
+    /// A value to copy.
+    pub copy: Option<RenderedCopy>,
+}
+
+/// A link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RenderedLink {
+    /// What the page is.
+    pub label: String,
+    /// The address, placeholders filled.
+    pub url: String,
+}
+
+/// A value to copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RenderedCopy {
+    /// What it is.
+    pub label: String,
+    /// The value.
+    pub value: String,
+}
+
+/// A ready-to-send message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RenderedMessage {
+    /// Who it is for.
+    pub to: Labeled<To>,
+    /// Where to send it, when it is a fixed address.
+    pub address: Option<String>,
+    /// The subject line.
+    pub subject: String,
+    /// The body.
+    pub body: String,
+}
+
+/// The facts of one bounce that texts can use, already cleaned for display.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Facts {
+    ip: Option<String>,
+    code: Option<String>,
+    smtp_code: Option<String>,
+    enhanced_code: Option<String>,
+    provider_code: Option<String>,
+    recipient: Option<String>,
+    sender_domain: Option<String>,
+    error_text: Option<String>,
+    remote_host: Option<String>,
+    zone: Option<String>,
+}
+
+impl Facts {
+    pub(crate) fn from_diagnosis(d: &Diagnosis) -> Facts {
+        // The recipient whose reason is the message's reason speaks for the message.
+        let main = d
+            .recipients
+            .iter()
+            .find(|r| r.reason == d.reason)
+            .or_else(|| d.recipients.first());
+        let enhanced_code = clean(d.enhanced_code.as_deref())
+            .or_else(|| clean(main.and_then(|r| r.status.as_deref())));
+        let smtp_code = clean(d.smtp_code.as_deref())
+            .or_else(|| clean(main.and_then(|r| r.reply_code.as_deref())));
+        let provider_code = clean(d.provider_code.as_deref());
+        let code = provider_code
+            .clone()
+            .or_else(|| enhanced_code.clone())
+            .or_else(|| smtp_code.clone());
+        Facts {
+            ip: clean(d.blocked_ip.as_deref()),
+            code,
+            smtp_code,
+            enhanced_code,
+            provider_code,
+            recipient: clean(main.map(|r| r.recipient.as_str())),
+            sender_domain: clean(d.sender_domain.as_deref()),
+            error_text: main.and_then(|r| clean_long(&r.diagnostic_text)),
+            remote_host: clean(d.remote_host.as_deref())
+                .or_else(|| clean(main.and_then(|r| r.remote_host.as_deref()))),
+            zone: clean(d.list_zone.as_deref()),
+        }
+    }
+
+    fn value(&self, name: &str) -> Option<&str> {
+        let v = match name {
+            "ip" => &self.ip,
+            "code" => &self.code,
+            "smtp_code" => &self.smtp_code,
+            "enhanced_code" => &self.enhanced_code,
+            "provider_code" => &self.provider_code,
+            "recipient" => &self.recipient,
+            "sender_domain" => &self.sender_domain,
+            "error_text" => &self.error_text,
+            "remote_host" => &self.remote_host,
+            "zone" => &self.zone,
+            _ => return None,
+        };
+        v.as_deref()
+    }
+
+    /// A value that is safe inside a URL: only an IP that parses, or a host name made of
+    /// letters, digits, dots and hyphens. Anything else counts as unknown.
+    fn url_value(&self, name: &str) -> Option<&str> {
+        let v = self.value(name)?;
+        let ok = match name {
+            "ip" => v.parse::<IpAddr>().is_ok(),
+            "sender_domain" | "remote_host" | "zone" => {
+                v.contains('.')
+                    && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+            }
+            _ => false,
+        };
+        ok.then_some(v)
+    }
+}
+
+/// What a missing placeholder reads as.
+fn fallback(name: &str) -> Text {
+    match name {
+        "ip" => Text { ja: "（エラーメッセージに書かれた IP アドレス）", en: "(the IP address shown in the error message)" },
+        "code" | "smtp_code" | "enhanced_code" | "provider_code" => Text { ja: "（エラーコード）", en: "(the error code)" },
+        "recipient" => Text { ja: "（宛先のメールアドレス）", en: "(the recipient's address)" },
+        "sender_domain" => Text { ja: "（あなたのドメイン）", en: "(your domain)" },
+        "error_text" => Text { ja: "（ここにエラーメッセージの全文を貼り付けてください）", en: "(paste the full error message here)" },
+        "remote_host" => Text { ja: "（相手先のメールサーバー）", en: "(the receiving mail server)" },
+        "zone" => Text { ja: "（エラーに書かれたブロックリスト）", en: "(the block list named in the error)" },
+        "lookup_url" => Text { ja: "（リストの照会ページ）", en: "(the list's lookup page)" },
+        "date" => Text { ja: "［送信した日時を記入］", en: "[date and time you sent it]" },
+        _ => Text { ja: "（不明）", en: "(unknown)" },
+    }
+}
+
+fn clean(s: Option<&str>) -> Option<String> {
+    let s = s?.trim();
+    if s.is_empty() {
+        return None;
+    }
+    Some(truncate(&collapse(s), MAX_FACT))
+}
+
+fn clean_long(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    Some(truncate(&collapse(s), MAX_ERROR_TEXT))
+}
+
+/// Joins lines and runs of spaces, drops control characters: the text goes into one
+/// sentence or one message line.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Cuts at a character boundary and marks the cut.
+fn truncate(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(max_chars).collect();
+    out.push('…');
+    out
+}
+
+/// Everything `fill` needs: the bounce's facts, the playbook's own facts, its lookup page.
+pub(crate) struct Ctx<'a> {
+    pub(crate) facts: &'a Facts,
+    pub(crate) own: &'static [(&'static str, &'static str)],
+    pub(crate) lookup: Option<Url>,
+    pub(crate) lang: Lang,
+}
+
+impl Ctx<'_> {
+    /// Replaces every `{name}` in `template`. Unknown facts read as their fallback, so the
+    /// output never shows a raw placeholder.
+    pub(crate) fn fill(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match placeholder_name(after) {
+                Some(name) => {
+                    self.push_value(&mut out, name);
+                    rest = &after[name.len() + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn push_value(&self, out: &mut String, name: &str) {
+        if let Some(v) = self.facts.value(name) {
+            out.push_str(v);
+        } else if let Some((_, v)) = self.own.iter().find(|(k, _)| *k == name) {
+            // Facts of the party may themselves name bounce facts (a lookup URL with `{ip}`).
+            out.push_str(&self.fill(v));
+        } else if name == "lookup_url" {
+            match self.lookup {
+                Some(url) => out.push_str(&self.url(url)),
+                None => out.push_str(fallback(name).get(self.lang)),
+            }
+        } else {
+            out.push_str(fallback(name).get(self.lang));
+        }
+    }
+
+    /// Fills a URL template; falls back to `url.fallback` when any placeholder is unknown.
+    pub(crate) fn url(&self, url: Url) -> String {
+        let template = url.get(self.lang);
+        let mut out = String::with_capacity(template.len() + 40);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(name) = placeholder_name(after) else {
+                return url.fallback.to_owned();
+            };
+            match self.facts.url_value(name) {
+                Some(v) => out.push_str(v),
+                None => return url.fallback.to_owned(),
+            }
+            rest = &after[name.len() + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Fills a value to copy; `None` when any placeholder is unknown (a half-made DNS record
+    /// or form value would do harm).
+    pub(crate) fn copy_value(&self, template: &str) -> Option<String> {
+        let mut out = String::with_capacity(template.len() + 40);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let name = placeholder_name(after)?;
+            let v = self
+                .facts
+                .value(name)
+                .or_else(|| self.own.iter().find(|(k, _)| *k == name).map(|(_, v)| *v))?;
+            out.push_str(v);
+            rest = &after[name.len() + 1..];
+        }
+        out.push_str(rest);
+        Some(out)
+    }
+}
+
+/// The name of a placeholder starting right after `{`: lowercase ASCII letters, digits and
+/// `_`, closed by `}`.
+pub(crate) fn placeholder_name(after_brace: &str) -> Option<&str> {
+    let end = after_brace.find('}')?;
+    let name = &after_brace[..end];
+    let ok = !name.is_empty()
+        && name.len() <= 40
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    ok.then_some(name)
+}
+
+/// Every placeholder name used in `template`, in order.
+#[cfg(test)]
+pub(crate) fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match placeholder_name(after) {
+            Some(name) => {
+                names.push(name);
+                rest = &after[name.len() + 1..];
+            }
+            None => rest = after,
+        }
+    }
+    names
+}
+
+/// Renders `playbook` for `d` in `lang`.
+pub fn render(playbook: &Playbook, d: &Diagnosis, lang: Lang, selected_by: SelectedBy) -> Rendered {
+    let facts = Facts::from_diagnosis(d);
+    render_with(playbook, &facts, lang, selected_by)
+}
+
+pub(crate) fn render_with(
+    p: &Playbook,
+    facts: &Facts,
+    lang: Lang,
+    selected_by: SelectedBy,
+) -> Rendered {
+    let ctx = Ctx { facts, own: p.facts, lookup: p.lookup, lang };
+    let t = |text: &Text| ctx.fill(text.get(lang));
+    let prepare = p
+        .prepare
+        .iter()
+        .map(|item| match item {
+            Prepare::Fact(fact) => {
+                let value = fact_value(facts, *fact).map(str::to_owned);
+                let hint = value.is_none().then(|| fact.missing().get(lang).to_owned());
+                PrepareItem { label: fact.label().get(lang).to_owned(), value, hint }
+            }
+            Prepare::Other(text) => PrepareItem { label: t(text), value: None, hint: None },
+        })
+        .collect();
+    let steps = p
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| RenderedStep {
+            number: i + 1,
+            text: t(&step.text),
+            link: step.link.map(|l| RenderedLink { label: t(&l.label), url: ctx.url(l.url) }),
+            copy: step.copy.and_then(|c| {
+                ctx.copy_value(c.value).map(|value| RenderedCopy { label: t(&c.label), value })
+            }),
+        })
+        .collect();
+    let message = p.message.map(|m| RenderedMessage {
+        to: Labeled { id: m.to, label: m.to.label().get(lang).to_owned() },
+        address: m.address.map(|a| ctx.fill(a)),
+        subject: t(&m.subject),
+        body: t(&m.body),
+    });
+    Rendered {
+        id: p.id,
+        lang,
+        party: p.party,
+        selected_by,
+        title: t(&p.title),
+        verdict: t(&p.verdict),
+        why: t(&p.why),
+        who: p
+            .actors
+            .iter()
+            .map(|a| Labeled { id: *a, label: a.label().get(lang).to_owned() })
+            .collect(),
+        urgency: Labeled { id: p.urgency, label: p.urgency.label().get(lang).to_owned() },
+        duration: t(&p.duration),
+        prepare,
+        steps,
+        donts: p.donts.iter().map(t).collect(),
+        message,
+        sources: p
+            .sources
+            .iter()
+            .map(|s| RenderedLink { label: t(&s.title), url: ctx.url(s.url) })
+            .collect(),
+        last_checked: p.checked,
+    }
+}
+
+fn fact_value(facts: &Facts, fact: Fact) -> Option<&str> {
+    match fact {
+        Fact::Ip => facts.value("ip"),
+        Fact::SenderAddress | Fact::Time => None,
+        Fact::SenderDomain => facts.value("sender_domain"),
+        Fact::Recipient => facts.value("recipient"),
+        Fact::ErrorText => facts.value("error_text"),
+        Fact::Code => facts.value("code"),
+        Fact::RemoteHost => facts.value("remote_host"),
+        Fact::Zone => facts.value("zone"),
+    }
+}
+
+impl Rendered {
+    /// The advice as plain text, for a terminal or a support ticket: headings in `self.lang`.
+    pub fn to_plain_text(&self) -> String {
+        use std::fmt::Write;
+        let h = |t: Text| t.get(self.lang);
+        let mut s = String::new();
+        let _ = writeln!(s, "{}", self.title);
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{}", self.verdict);
+        let _ = writeln!(s, "{}", self.why);
+        let _ = writeln!(s);
+        let who: Vec<&str> = self.who.iter().map(|w| w.label.as_str()).collect();
+        let _ = writeln!(s, "{}: {}", h(crate::labels::WHO), who.join(" / "));
+        let _ = writeln!(s, "{}: {}", h(crate::labels::URGENCY), self.urgency.label);
+        let _ = writeln!(s, "{}: {}", h(crate::labels::DURATION), self.duration);
+        if !self.prepare.is_empty() {
+            let _ = writeln!(s, "\n{}:", h(crate::labels::PREPARE));
+            for item in &self.prepare {
+                match (&item.value, &item.hint) {
+                    (Some(v), _) => {
+                        let _ = writeln!(s, "- {}: {}", item.label, v);
+                    }
+                    (None, Some(hint)) => {
+                        let _ = writeln!(s, "- {} ({})", item.label, hint);
+                    }
+                    (None, None) => {
+                        let _ = writeln!(s, "- {}", item.label);
+                    }
+                }
+            }
+        }
+        let _ = writeln!(s, "\n{}:", h(crate::labels::STEPS));
+        for step in &self.steps {
+            let _ = writeln!(s, "{}. {}", step.number, step.text);
+            if let Some(link) = &step.link {
+                let _ = writeln!(s, "   {}: {}", link.label, link.url);
+            }
+            if let Some(copy) = &step.copy {
+                let _ = writeln!(s, "   {}: {}", copy.label, copy.value);
+            }
+        }
+        if !self.donts.is_empty() {
+            let _ = writeln!(s, "\n{}:", h(crate::labels::DONTS));
+            for d in &self.donts {
+                let _ = writeln!(s, "- {d}");
+            }
+        }
+        if let Some(m) = &self.message {
+            let _ = writeln!(s, "\n{} ({}):", h(crate::labels::MESSAGE), m.to.label);
+            if let Some(a) = &m.address {
+                let _ = writeln!(s, "{}: {}", h(crate::labels::TO), a);
+            }
+            let _ = writeln!(s, "{}: {}", h(crate::labels::SUBJECT), m.subject);
+            let _ = writeln!(s, "\n{}", m.body);
+        }
+        if !self.sources.is_empty() {
+            let _ = writeln!(s, "\n{}:", h(crate::labels::SOURCES));
+            for src in &self.sources {
+                let _ = writeln!(s, "- {}: {}", src.label, src.url);
+            }
+            let _ = writeln!(s, "{}: {}", h(crate::labels::LAST_CHECKED), self.last_checked);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx_with(facts: &Facts) -> Ctx<'_> {
+        Ctx { facts, own: &[("delist_email", "delist@example.com")], lookup: None, lang: Lang::En }
+    }
+
+    #[test]
+    fn fills_known_and_falls_back_for_missing() {
+        let facts = Facts { ip: Some("192.0.2.1".into()), ..Facts::default() };
+        let ctx = ctx_with(&facts);
+        assert_eq!(
+            ctx.fill("IP {ip} to {delist_email} ({recipient}) {not a placeholder} {"),
+            "IP 192.0.2.1 to delist@example.com ((the recipient's address)) {not a placeholder} {"
+        );
+    }
+
+    #[test]
+    fn urls_only_take_safe_values() {
+        let good = Facts { ip: Some("2001:db8::1".into()), ..Facts::default() };
+        let bad = Facts { ip: Some("1.2.3.4/../x".into()), ..Facts::default() };
+        let url = Url::filled("https://example.com/q?ip={ip}", "https://example.com/");
+        assert_eq!(ctx_with(&good).url(url), "https://example.com/q?ip=2001:db8::1");
+        assert_eq!(ctx_with(&bad).url(url), "https://example.com/");
+        assert_eq!(ctx_with(&Facts::default()).url(url), "https://example.com/");
+    }
+
+    #[test]
+    fn copy_values_need_every_fact() {
+        let facts = Facts { sender_domain: Some("example.com".into()), ..Facts::default() };
+        let ctx = ctx_with(&facts);
+        assert_eq!(ctx.copy_value("_dmarc.{sender_domain}").as_deref(), Some("_dmarc.example.com"));
+        assert_eq!(ctx.copy_value("{ip}"), None);
+    }
+
+    #[test]
+    fn long_and_multiline_error_text_is_collapsed_and_cut() {
+        let long = format!("550 5.7.1\r\n  line two\t{}", "あ".repeat(2000));
+        let cleaned = clean_long(&long).unwrap();
+        assert!(cleaned.starts_with("550 5.7.1 line two あ"));
+        assert_eq!(cleaned.chars().count(), MAX_ERROR_TEXT + 1);
+        assert!(cleaned.ends_with('…'));
+        assert_eq!(clean(Some("  \n ")), None);
+    }
+}

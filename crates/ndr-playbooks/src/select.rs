@@ -1,0 +1,179 @@
+//! Picks the most specific playbook for a `Diagnosis`.
+//!
+//! Order (the first step that finds something wins):
+//! 0. a note that changes who must act: `receiver_resolver_refused` (the recipient's DNS is
+//!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list);
+//! 1. the provider code (`S3150`, `AS(16012609)`, `TSS04`, `ERS-QIL`, ...) in the code index;
+//! 2. the enhanced status code together with the blocking party (`5.7.606` at Microsoft);
+//!    when several entries match, the one whose reason is the diagnosis' reason;
+//! 3. the blocking party and the reason, through the party's routing table (which sends
+//!    reasons that are not about this party to step 5, explicitly);
+//! 4. with no party: an enhanced code that only one provider uses (`5.7.606`);
+//! 5. the generic playbook: for an undefined reason, the RFC 3463 meaning of the enhanced
+//!    code when it has one; otherwise the generic playbook of the reason.
+//!
+//! After that, a party's refinements may swap in a narrower playbook of the same party
+//! (Spamhaus SBL/CSS/XBL/PBL/DBL from the zone, the text or a blocklist answer; UCEPROTECT
+//! level; SpamRATS list).
+
+use ndr_core::{Diagnosis, Party, Reason};
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{self, CodeKind};
+use crate::model::Playbook;
+use crate::party::{self, Route};
+use crate::render::{self, Rendered};
+use crate::text::Lang;
+
+/// How a playbook was chosen (the steps of this module's documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelectedBy {
+    /// A note of the diagnosis (step 0).
+    Note,
+    /// The provider code (step 1).
+    ProviderCode,
+    /// The enhanced code at the blocking party (step 2).
+    PartyCode,
+    /// The blocking party and the reason (step 3).
+    PartyReason,
+    /// An enhanced code used by one provider only (step 4).
+    UniqueCode,
+    /// The RFC 3463 meaning of the enhanced code (step 5).
+    GenericCode,
+    /// The generic playbook of the reason (step 5).
+    GenericReason,
+    /// Rendered for a code page, without a bounce.
+    CodePage,
+}
+
+/// The chosen playbook and how it was chosen.
+#[derive(Debug, Clone, Copy)]
+pub struct Selected {
+    /// The playbook.
+    pub playbook: &'static Playbook,
+    /// How it was chosen.
+    pub by: SelectedBy,
+}
+
+/// A blocklist answer the caller already has (from `ndr-dnsbl`), used to tell a list's
+/// sub-lists apart (Spamhaus `127.0.0.4` is XBL). Only `listed` answers belong here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listing<'a> {
+    /// The zone asked (`zen.spamhaus.org`).
+    pub zone: &'a str,
+    /// The A record it answered (`127.0.0.4`).
+    pub answer: &'a str,
+}
+
+/// Picks the playbook for `d`.
+pub fn select(d: &Diagnosis) -> Selected {
+    select_with(d, &[])
+}
+
+/// Picks the playbook for `d`, using blocklist answers to refine it.
+pub fn select_with(d: &Diagnosis, listings: &[Listing<'_>]) -> Selected {
+    let base = pick(d);
+    match party::refine(base.playbook, d, listings) {
+        Some(narrower) => Selected { playbook: narrower, by: base.by },
+        None => base,
+    }
+}
+
+/// Selects and renders in one call: what the web app and the CLI show.
+pub fn advise(d: &Diagnosis, lang: Lang) -> Rendered {
+    advise_with(d, &[], lang)
+}
+
+/// Selects (with blocklist answers) and renders.
+pub fn advise_with(d: &Diagnosis, listings: &[Listing<'_>], lang: Lang) -> Rendered {
+    let s = select_with(d, listings);
+    render::render(s.playbook, d, lang, s.by)
+}
+
+fn pick(d: &Diagnosis) -> Selected {
+    // Step 0.
+    for note in &d.notes {
+        if let Some(p) = party::by_note(&note.id) {
+            return Selected { playbook: p, by: SelectedBy::Note };
+        }
+    }
+    let party = d.blocking_party;
+    // Step 1.
+    if let Some(pc) = d.provider_code.as_deref() {
+        let entries: Vec<_> =
+            codes::lookup_code(pc).into_iter().filter(|e| e.kind == CodeKind::Provider).collect();
+        let best = entries
+            .iter()
+            .find(|e| party.is_some() && (e.party == party || e.issuer == party))
+            .or_else(|| entries.first());
+        if let Some(e) = best {
+            return Selected { playbook: e.playbook, by: SelectedBy::ProviderCode };
+        }
+    }
+    let enhanced = enhanced_code(d);
+    // Step 2.
+    if let (Some(p), Some(code)) = (party, enhanced) {
+        let entries: Vec<_> = codes::lookup_code(code)
+            .into_iter()
+            .filter(|e| e.kind == CodeKind::Enhanced && (e.party == Some(p) || e.issuer == Some(p)))
+            .collect();
+        let best = entries.iter().find(|e| e.reason == d.reason).or_else(|| entries.first());
+        if let Some(e) = best {
+            return Selected { playbook: e.playbook, by: SelectedBy::PartyCode };
+        }
+    }
+    // Step 3.
+    if let Some(p) = party {
+        if let Route::Playbook(pb) = party::route(p, d.reason) {
+            return Selected { playbook: pb, by: SelectedBy::PartyReason };
+        }
+    }
+    // Step 4.
+    if party.is_none() {
+        if let Some(code) = enhanced {
+            if let Some(pb) = unique_provider_code(code) {
+                return Selected { playbook: pb, by: SelectedBy::UniqueCode };
+            }
+        }
+    }
+    // Step 5.
+    if d.reason == Reason::Undefined {
+        if let Some(code) = enhanced {
+            if let Some(e) = codes::lookup_code(code).into_iter().find(|e| e.party.is_none()) {
+                return Selected { playbook: e.playbook, by: SelectedBy::GenericCode };
+            }
+        }
+    }
+    Selected { playbook: party::generic(d.reason), by: SelectedBy::GenericReason }
+}
+
+/// The enhanced code of the decisive rejection: the diagnosis' own, else that of the
+/// recipient that speaks for the message.
+fn enhanced_code(d: &Diagnosis) -> Option<&str> {
+    let own = d.enhanced_code.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    own.or_else(|| {
+        d.recipients
+            .iter()
+            .find(|r| r.reason == d.reason)
+            .or_else(|| d.recipients.first())
+            .and_then(|r| r.status.as_deref())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    })
+}
+
+/// The playbook of an enhanced code that exactly one party uses and RFC 3463 does not define.
+fn unique_provider_code(code: &str) -> Option<&'static Playbook> {
+    let entries = codes::lookup_code(code);
+    if entries.iter().any(|e| e.party.is_none()) {
+        return None;
+    }
+    let first = entries.first()?;
+    let parties: Vec<Option<Party>> = entries.iter().map(|e| e.party).collect();
+    if parties.iter().all(|p| *p == first.party) && entries.iter().all(|e| e.playbook.id == first.playbook.id) {
+        Some(first.playbook)
+    } else {
+        None
+    }
+}
