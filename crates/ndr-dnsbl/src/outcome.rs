@@ -359,6 +359,28 @@ impl Row {
         }
     }
 
+    /// The row as the JSON object `ndr-doctor lookup --json` prints (DESIGN.md: `zone`,
+    /// `state`, `codes`, `meaning`, `txt`, `detail`, plus `target`, `list`, `why`,
+    /// `resolver`, `lookup_url`, `delist_url`, `party`, `meaning_ja`).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "target": self.target,
+            "zone": self.zone,
+            "list": self.list,
+            "state": self.state().as_str(),
+            "codes": self.codes(),
+            "meaning": self.meaning(false),
+            "meaning_ja": self.meaning(true),
+            "txt": self.txt(),
+            "detail": self.detail(),
+            "why": self.why().map(Why::id),
+            "resolver": self.resolver,
+            "lookup_url": self.lookup_url,
+            "delist_url": self.delist_url,
+            "party": self.party.map(Party::id),
+        })
+    }
+
     /// One English sentence on how the result was reached, or why there is none.
     pub fn detail(&self) -> String {
         match &self.outcome {

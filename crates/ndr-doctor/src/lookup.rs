@@ -135,32 +135,13 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if args.json {
         for row in &rows {
-            writeln!(out, "{}", json_row(row))?;
+            writeln!(out, "{}", row.to_json())?;
         }
     } else {
         write_readable(&mut out, &rows, &session)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn json_row(row: &Row) -> serde_json::Value {
-    serde_json::json!({
-        "target": row.target,
-        "zone": row.zone,
-        "list": row.list,
-        "state": row.state().as_str(),
-        "codes": row.codes(),
-        "meaning": row.meaning(false),
-        "meaning_ja": row.meaning(true),
-        "txt": row.txt(),
-        "detail": row.detail(),
-        "why": row.why().map(|w| w.id()),
-        "resolver": row.resolver,
-        "lookup_url": row.lookup_url,
-        "delist_url": row.delist_url,
-        "party": row.party.map(|p| p.id()),
-    })
 }
 
 fn write_readable(
