@@ -12,7 +12,7 @@ use crate::text;
 
 /// Inputs longer than this are cut before reading; the bounce's own text is always at the
 /// start, and what follows (the returned message with its attachments) adds nothing.
-pub(crate) const MAX_INPUT: usize = 4 * 1024 * 1024;
+pub(crate) const MAX_INPUT: usize = 8 * 1024 * 1024;
 
 /// How deep MIME trees are walked; real bounces nest three or four levels.
 const MAX_DEPTH: usize = 24;
@@ -219,6 +219,9 @@ fn read_message(input: &[u8]) -> Option<Mail> {
     let mut body = String::new();
     let mut notes = Vec::new();
     flatten(&msg, 0, false, 0, &mut body, &mut notes);
+    if cut_before_original(input, root, &body) {
+        notes.push(("input_truncated", "mime".to_string()));
+    }
     Some(Mail {
         headers,
         body,
@@ -239,6 +242,25 @@ fn parse_guarded(input: &[u8]) -> Option<mail_parser::Message<'_>> {
     {
         MessageParser::default().parse(input)
     }
+}
+
+/// A multipart report whose closing boundary never comes and which ends before the returned
+/// message starts: the delivery report itself may be incomplete. Many real bounces lack the
+/// closing boundary after the returned message, which loses nothing that matters here.
+fn cut_before_original(input: &[u8], root: &mail_parser::MessagePart<'_>, body: &str) -> bool {
+    let Some(boundary) = root.content_type().and_then(|ct| ct.attribute("boundary")) else {
+        return false;
+    };
+    if boundary.is_empty() {
+        return false;
+    }
+    let closing = format!("--{boundary}--");
+    let closed = input
+        .windows(closing.len())
+        .any(|w| w == closing.as_bytes());
+    !closed
+        && !body.contains("Content-Type: message/rfc822")
+        && !body.contains("Content-Type: text/rfc822-headers")
 }
 
 fn unfold(raw: &str) -> String {

@@ -68,9 +68,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             && !line.get(3..).unwrap_or("").contains(' ')
         {
             v.recipient = address::find(line.trim()).unwrap_or_default();
-        } else if line == "because:" {
-            v.diagnosis = line.to_string();
-        } else if v.diagnosis == "because:" {
+        } else if line == "because:" || v.diagnosis == "because:" {
+            // The line after "because:" is the reason; keep the marker until it comes.
             v.diagnosis = line.to_string();
         } else if let Some(s) = line.strip_prefix("  Subject: ") {
             subject_text = s.to_string();
