@@ -14,7 +14,8 @@ origin() {
   esac
   printf '%s\n' "$1" | sed -E 's#^([a-z]+://[^/?#]+).*$#\1#'
 }
-sources="$(origin "$google") $(origin "$cloudflare")"
+sources="'self' $(origin "$google") $(origin "$cloudflare")"
 page="${TRUNK_STAGING_DIR:?run me as a Trunk hook}/index.html"
-sed -i -E "s#connect-src [^;\"]*#connect-src ${sources}#" "$page"
+# Only the directive inside the CSP (it ends with ';'), never prose that mentions it.
+sed -i -E "s#connect-src [^;\"]*;#connect-src ${sources};#" "$page"
 grep -q "connect-src ${sources}" "$page"

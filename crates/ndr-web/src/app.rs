@@ -70,7 +70,7 @@ pub fn app() -> Html {
             i18n::TAGLINE.get(*lang)
         ));
     });
-    use_effect_with(s.settings, |settings| browser::save_settings(settings));
+    use_effect_with(s.settings, browser::save_settings);
 
     // Hash routing: follow the URL, and put the route in the URL.
     {
@@ -96,7 +96,7 @@ pub fn app() -> Html {
             }
         });
     }
-    use_effect_with(s.route.clone(), |route| browser::set_route(route));
+    use_effect_with(s.route.clone(), browser::set_route);
 
     // Embedding: report the height, accept a bounce from the parent page.
     {

@@ -3,6 +3,7 @@
 //! `state` decides, `components` show, `app` wires effects, `transport` is the only door
 //! to the network (DNS-over-HTTPS questions carrying blocklist query names, nothing else).
 
+pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;

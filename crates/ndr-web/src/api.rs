@@ -1,0 +1,50 @@
+//! The JavaScript API's logic, kept here (plain Rust) so it is tested natively; `main.rs`
+//! only exports it through wasm-bindgen.
+
+use ndr_playbooks::Lang;
+
+/// The `Diagnosis` of `input` as JSON.
+pub fn diagnose_json(input: &[u8]) -> String {
+    let d = ndr_core::diagnose(input);
+    serde_json::to_string(&d).unwrap_or_else(|_| "null".to_string())
+}
+
+/// `{ "diagnosis": ..., "advice": ... }` for `input`, the advice in `lang` (English unless
+/// `lang` names Japanese).
+pub fn advise_json(input: &[u8], lang: &str) -> String {
+    let d = ndr_core::diagnose(input);
+    let lang = Lang::parse(lang).unwrap_or_default();
+    let advice = ndr_playbooks::advise(&d, lang);
+    serde_json::to_string(&serde_json::json!({ "diagnosis": d, "advice": advice }))
+        .unwrap_or_else(|_| "null".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnose_json_has_the_contract_fields() {
+        let json = diagnose_json(b"550 5.7.606 Access denied, banned sending IP [192.0.2.1].");
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for field in [
+            "recipients",
+            "reason",
+            "blocked_ip",
+            "blocking_party",
+            "evidence",
+            "notes",
+        ] {
+            assert!(v.get(field).is_some(), "{field} missing in {json}");
+        }
+    }
+
+    #[test]
+    fn advise_json_is_in_the_asked_language() {
+        let ja: serde_json::Value = serde_json::from_str(&advise_json(b"x", "ja-JP")).unwrap();
+        let en: serde_json::Value = serde_json::from_str(&advise_json(b"x", "fr")).unwrap();
+        assert_eq!(ja["advice"]["lang"], "ja");
+        assert_eq!(en["advice"]["lang"], "en");
+        assert!(ja["diagnosis"].is_object());
+    }
+}

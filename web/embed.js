@@ -1,0 +1,62 @@
+/* NDR Doctor embed helper: turns every <div data-ndr-doctor> into an iframe of the page
+ * that grows with its content. No dependencies. Usage:
+ *   <div data-ndr-doctor data-lang="ja"></div>
+ *   <script src="https://YOUR-SITE/ndr-doctor/embed.js" defer></script>
+ * Optional: data-src (the page URL, default: next to this script), data-title.
+ * Hand a bounce to a frame (it stays in the visitor's browser):
+ *   NdrDoctorEmbed.diagnose(div, text)
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = new URL("./", script ? script.src : location.href);
+  var frames = [];
+
+  function mount(div) {
+    if (div.querySelector("iframe")) return;
+    var url = new URL(div.getAttribute("data-src") || base.href, base);
+    url.searchParams.set("embed", "1");
+    var lang = div.getAttribute("data-lang");
+    if (lang) url.searchParams.set("lang", lang);
+    var frame = document.createElement("iframe");
+    frame.src = url.href;
+    frame.title = div.getAttribute("data-title") ||
+      (lang === "ja" ? "NDR Doctor: エラーメールの診断" : "NDR Doctor: bounce diagnosis");
+    frame.setAttribute("referrerpolicy", "no-referrer");
+    frame.setAttribute("allow", "clipboard-write");
+    frame.style.cssText = "width:100%;border:0;display:block;min-height:480px";
+    div.appendChild(frame);
+    frames.push({ frame: frame, origin: url.origin, div: div });
+  }
+
+  addEventListener("message", function (e) {
+    for (var i = 0; i < frames.length; i++) {
+      var f = frames[i];
+      if (e.source !== f.frame.contentWindow || e.origin !== f.origin) continue;
+      var d = e.data;
+      if (d && d.type === "ndr-doctor:height" && typeof d.height === "number" && d.height > 0) {
+        f.frame.style.minHeight = "0";
+        f.frame.style.height = Math.ceil(d.height) + "px";
+      }
+    }
+  });
+
+  window.NdrDoctorEmbed = {
+    /** Sends a bounce to the frame inside `div`; it is diagnosed there, in the browser. */
+    diagnose: function (div, text) {
+      for (var i = 0; i < frames.length; i++) {
+        if (frames[i].div === div) {
+          frames[i].frame.contentWindow.postMessage({ type: "ndr-doctor:diagnose", text: String(text) }, frames[i].origin);
+        }
+      }
+    },
+    mount: mount
+  };
+
+  function start() {
+    var divs = document.querySelectorAll("[data-ndr-doctor]");
+    for (var i = 0; i < divs.length; i++) mount(divs[i]);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
