@@ -1,8 +1,286 @@
 //! `ndr-doctor diagnose`: read messages from files, mboxes, Maildirs or stdin.
 
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context;
+use lexopt::{Arg, ValueExt};
+use ndr_core::Diagnosis;
+use ndr_dnsbl::{Options as LookupOptions, Resolver, Session};
+use ndr_playbooks::Lang;
+
+use crate::http::NativeTransport;
+
+/// What `diagnose` was asked to do.
+struct Options {
+    paths: Vec<String>,
+    json: bool,
+    lang: Lang,
+    lookup: bool,
+    resolvers: Vec<Resolver>,
+}
+
 pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
-    let _ = parser;
-    anyhow::bail!("diagnose is not built yet")
+    let options = parse(parser)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut unreadable = 0usize;
+    // One session for the whole run: its cache answers repeated IPs and domains without asking again.
+    let session = options.lookup.then(|| {
+        let lookup = LookupOptions {
+            resolvers: if options.resolvers.is_empty() {
+                vec![Resolver::google(), Resolver::cloudflare()]
+            } else {
+                options.resolvers.clone()
+            },
+            ..LookupOptions::default()
+        };
+        let limit = lookup
+            .query_timeout
+            .saturating_add(std::time::Duration::from_secs(1));
+        Session::new(NativeTransport::new(limit), lookup)
+    });
+    for path in &options.paths {
+        let messages = match read_messages(path) {
+            Ok(messages) => messages,
+            Err(err) => {
+                out.flush()?;
+                eprintln!("ndr-doctor: {err:#}");
+                unreadable += 1;
+                continue;
+            }
+        };
+        for (source, bytes) in messages {
+            let mut d = ndr_core::diagnose(&bytes);
+            d.source = Some(source);
+            let rows: Vec<serde_json::Value> = match &session {
+                Some(session) => futures_executor::block_on(session.lookup_diagnosis(&d, |_| {}))
+                    .iter()
+                    .map(|row| row.to_json())
+                    .collect(),
+                None => Vec::new(),
+            };
+            if options.json {
+                write_json(&mut out, &d, options.lookup.then_some(&rows))?;
+            } else {
+                write_report(&mut out, &d, &rows, options.lang)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if unreadable == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Options> {
+    let mut options = Options {
+        paths: Vec::new(),
+        json: false,
+        lang: lang_from_env(),
+        lookup: false,
+        resolvers: Vec::new(),
+    };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Arg::Long("json") => options.json = true,
+            Arg::Long("lookup") => options.lookup = true,
+            Arg::Long("lang") => {
+                let value = parser.value()?.string()?;
+                options.lang = Lang::parse(&value)
+                    .with_context(|| format!("--lang takes ja or en, not {value:?}"))?;
+            }
+            Arg::Long("resolver") => options
+                .resolvers
+                .push(Resolver::parse(&parser.value()?.string()?)?),
+            Arg::Value(v) => options.paths.push(v.string()?),
+            Arg::Short('h') | Arg::Long("help") => {
+                print!("{}", crate::USAGE);
+                std::process::exit(0);
+            }
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    if options.paths.is_empty() {
+        anyhow::bail!("diagnose needs at least one PATH (a file, an mbox, a Maildir folder, or -)");
+    }
+    Ok(options)
+}
+
+/// The report language from `LANG`/`LC_ALL` (`ja_JP.UTF-8` -> Japanese), else English.
+fn lang_from_env() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| Lang::parse(v.split(['_', '.', '-']).next().unwrap_or("")))
+        .unwrap_or(Lang::En)
+}
+
+/// Reads every message under `path`: `(source, bytes)` pairs in a stable order.
+fn read_messages(path: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        return Ok(split_file("-", bytes));
+    }
+    let p = Path::new(path);
+    let meta = std::fs::metadata(p).with_context(|| format!("cannot read {path}"))?;
+    if meta.is_dir() {
+        let mut out = Vec::new();
+        for file in maildir_files(p).with_context(|| format!("cannot read folder {path}"))? {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            out.extend(split_file(&file.display().to_string(), bytes));
+        }
+        Ok(out)
+    } else {
+        let bytes = std::fs::read(p).with_context(|| format!("cannot read {path}"))?;
+        Ok(split_file(path, bytes))
+    }
+}
+
+/// One message, or the messages of an mbox (sources `path#1`, `path#2`, ...).
+fn split_file(source: &str, bytes: Vec<u8>) -> Vec<(String, Vec<u8>)> {
+    let parts = ndr_core::mbox::split(&bytes);
+    if parts.len() <= 1 {
+        return vec![(source.to_owned(), bytes)];
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| (format!("{source}#{}", i + 1), part.to_vec()))
+        .collect()
+}
+
+/// The message files of a Maildir (`cur/` and `new/`), or of a plain folder, sorted by name.
+fn maildir_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let sub: Vec<PathBuf> = ["cur", "new"]
+        .iter()
+        .map(|s| dir.join(s))
+        .filter(|d| d.is_dir())
+        .collect();
+    let folders = if sub.is_empty() {
+        vec![dir.to_path_buf()]
+    } else {
+        sub
+    };
+    let mut files = Vec::new();
+    for folder in folders {
+        for entry in std::fs::read_dir(&folder)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            if entry.file_type()?.is_file() && !name.to_string_lossy().starts_with('.') {
+                files.push(entry.path());
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn write_json(
+    out: &mut impl Write,
+    d: &Diagnosis,
+    rows: Option<&Vec<serde_json::Value>>,
+) -> anyhow::Result<()> {
+    let mut value = serde_json::to_value(d)?;
+    if let (Some(rows), Some(obj)) = (rows, value.as_object_mut()) {
+        obj.insert("lookups".to_owned(), serde_json::Value::Array(rows.clone()));
+    }
+    serde_json::to_writer(&mut *out, &value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn write_report(
+    out: &mut impl Write,
+    d: &Diagnosis,
+    rows: &[serde_json::Value],
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let l = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
+    writeln!(out, "== {} ==", d.source.as_deref().unwrap_or("-"))?;
+    let facts: [(&str, Option<String>); 7] = [
+        (l("理由", "Reason"), Some(d.reason.name().to_owned())),
+        (
+            l("ブロックされた送信元IP", "Blocked sending IP"),
+            d.blocked_ip.clone(),
+        ),
+        (
+            l("ブロックした組織", "Blocked by"),
+            d.blocking_party.map(|p| p.id().to_owned()),
+        ),
+        (
+            l("拒否したサーバー", "Rejecting server"),
+            match (&d.remote_host, &d.remote_ip) {
+                (Some(h), Some(ip)) => Some(format!("{h} [{ip}]")),
+                (Some(h), None) => Some(h.clone()),
+                (None, Some(ip)) => Some(format!("[{ip}]")),
+                (None, None) => None,
+            },
+        ),
+        (
+            l("コード", "Codes"),
+            Some(
+                [&d.smtp_code, &d.enhanced_code, &d.provider_code]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+            .filter(|s| !s.is_empty()),
+        ),
+        (l("ブロックリスト", "Blocklist"), d.list_zone.clone()),
+        (
+            l("送信者ドメイン", "Sender domain"),
+            d.sender_domain.clone(),
+        ),
+    ];
+    for (label, value) in facts {
+        if let Some(value) = value {
+            writeln!(out, "{label}: {value}")?;
+        }
+    }
+    for r in &d.recipients {
+        writeln!(
+            out,
+            "  - {} {} {} {}",
+            if r.recipient.is_empty() {
+                "?"
+            } else {
+                &r.recipient
+            },
+            r.status.as_deref().unwrap_or("-"),
+            r.reason.name(),
+            r.diagnostic_text.chars().take(160).collect::<String>(),
+        )?;
+    }
+    for note in &d.notes {
+        writeln!(out, "{}: {} {}", l("注記", "Note"), note.id, note.detail)?;
+    }
+    if !rows.is_empty() {
+        writeln!(out, "{}:", l("ブロックリストの確認", "Blocklist checks"))?;
+        for row in rows {
+            writeln!(
+                out,
+                "  {:<28} {:<12} {}",
+                row["zone"].as_str().unwrap_or("?"),
+                row["state"].as_str().unwrap_or("?"),
+                row["detail"]
+                    .as_str()
+                    .or(row["meaning"].as_str())
+                    .unwrap_or(""),
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", ndr_playbooks::advise(d, lang).to_plain_text())?;
+    Ok(())
 }

@@ -9,7 +9,7 @@ mod diagnose;
 mod http;
 mod lookup;
 
-const USAGE: &str = "\
+pub(crate) const USAGE: &str = "\
 ndr-doctor: find out why an email bounced, and what to do about it.
 
 USAGE:

@@ -1,0 +1,249 @@
+//! Drives the real `ndr-doctor diagnose` binary: paths, mboxes, Maildirs, stdin, JSON lines,
+//! the readable report in both languages, `--lookup` against the fake DoH server, and errors.
+//!
+//! The JSON contract is pinned in `tests/data/diagnose-json.txt`; bless with
+//! `UPDATE_EXPECT=1 cargo test -p ndr-doctor --test diagnose`.
+
+use ndr_fake_doh::{Config, FakeDoh, Fixture};
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ndr-doctor"))
+        .arg("diagnose")
+        .args(args)
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn json_lines(out: &Output) -> Vec<Value> {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ndr-doctor-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn json_contract_for_one_message() {
+    let path = data("outlook-banned.eml");
+    let out = run(&["--json", path.to_str().unwrap()], None);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1);
+    let mut d = lines[0].clone();
+    // The source is the path as given, which differs between machines.
+    assert_eq!(d["source"], path.to_str().unwrap());
+    d["source"] = Value::from("outlook-banned.eml");
+    for field in [
+        "recipients",
+        "reason",
+        "blocked_ip",
+        "remote_host",
+        "remote_ip",
+        "blocking_party",
+        "list_zone",
+        "smtp_code",
+        "enhanced_code",
+        "provider_code",
+        "sender_domain",
+        "evidence",
+    ] {
+        assert!(d.get(field).is_some(), "DESIGN.md field {field} is missing");
+    }
+    assert_eq!(d["blocked_ip"], "11.22.33.44");
+    assert_eq!(d["remote_ip"], "198.51.100.20");
+    assert_eq!(d["enhanced_code"], "5.7.606");
+    assert_eq!(d["blocking_party"], "microsoft");
+    assert_eq!(d["recipients"][0]["recipient"], "hanako@example.com");
+    expect_test::expect_file!["data/diagnose-json.txt"]
+        .assert_eq(&serde_json::to_string_pretty(&d).unwrap());
+}
+
+#[test]
+fn mbox_gives_one_line_per_message_with_numbered_sources() {
+    let one = std::fs::read(data("outlook-banned.eml")).unwrap();
+    let mut mbox = Vec::new();
+    for _ in 0..3 {
+        mbox.extend_from_slice(b"From MAILER-DAEMON Tue Nov 24 10:00:00 2026\n");
+        mbox.extend_from_slice(&one);
+        mbox.extend_from_slice(b"\n");
+    }
+    let dir = temp_dir("mbox");
+    let path = dir.join("bounces.mbox");
+    std::fs::write(&path, &mbox).unwrap();
+    let lines = json_lines(&run(&["--json", path.to_str().unwrap()], None));
+    assert_eq!(lines.len(), 3);
+    for (i, d) in lines.iter().enumerate() {
+        assert_eq!(d["source"], format!("{}#{}", path.display(), i + 1));
+        assert_eq!(d["enhanced_code"], "5.7.606");
+    }
+}
+
+#[test]
+fn maildir_reads_cur_and_new_in_name_order() {
+    let dir = temp_dir("maildir");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    let one = std::fs::read(data("outlook-banned.eml")).unwrap();
+    std::fs::write(dir.join("cur/2.eml"), &one).unwrap();
+    std::fs::write(
+        dir.join("new/1.eml"),
+        b"550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown",
+    )
+    .unwrap();
+    // tmp/ holds messages still being written: never read.
+    std::fs::write(dir.join("tmp/3.eml"), &one).unwrap();
+    let lines = json_lines(&run(&["--json", dir.to_str().unwrap()], None));
+    let sources: Vec<&str> = lines
+        .iter()
+        .map(|d| d["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources.len(), 2, "{sources:?}");
+    assert!(
+        sources[0].ends_with("cur/2.eml") && sources[1].ends_with("new/1.eml"),
+        "{sources:?}"
+    );
+    assert_eq!(lines[1]["reason"], "userunknown");
+}
+
+#[test]
+fn stdin_is_read_for_a_dash() {
+    let text = b"host mx.example.com[198.51.100.7] said: 550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)";
+    let lines = json_lines(&run(&["--json", "-"], Some(text)));
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["source"], "-");
+    assert_eq!(lines[0]["reason"], "userunknown");
+    assert_eq!(
+        lines[0]["blocked_ip"],
+        Value::Null,
+        "the rejecting server's IP is not the blocked IP"
+    );
+}
+
+#[test]
+fn unreadable_path_is_a_clear_error_and_the_others_still_run() {
+    let path = data("outlook-banned.eml");
+    let out = run(
+        &["--json", "/nonexistent/bounce.eml", path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot read /nonexistent/bounce.eml"),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}
+
+#[test]
+fn no_path_and_bad_language_are_usage_errors() {
+    let out = run(&[], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least one PATH"));
+    let out = run(&["--lang", "fr", "-"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--lang takes ja or en"));
+}
+
+#[test]
+fn readable_report_in_both_languages_has_facts_steps_and_message() {
+    let path = data("outlook-banned.eml");
+    for (lang, must) in [
+        (
+            "en",
+            [
+                "Blocked sending IP: 11.22.33.44",
+                "https://sender.office.com/",
+                "1. ",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "ブロックされた送信元IP: 11.22.33.44",
+                "https://sender.office.com/",
+                "1. ",
+            ],
+        ),
+    ] {
+        let out = run(&["--lang", lang, path.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        for m in must {
+            assert!(text.contains(m), "{lang} report lacks {m:?}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn lookup_flag_adds_rows_for_the_blocked_ip() {
+    let doh = FakeDoh::start(
+        Config::new()
+            .fixture(Fixture::a("44.33.22.11.zen.spamhaus.org", &["127.0.0.2"]))
+            .fixture(Fixture::txt(
+                "44.33.22.11.zen.spamhaus.org",
+                &["Listed by SBL"],
+            )),
+    )
+    .unwrap();
+    let path = data("outlook-banned.eml");
+    let lines = json_lines(&run(
+        &[
+            "--json",
+            "--lookup",
+            "--resolver",
+            &doh.google_url(),
+            path.to_str().unwrap(),
+        ],
+        None,
+    ));
+    let rows = lines[0]["lookups"].as_array().expect("lookups array");
+    let zen = rows
+        .iter()
+        .find(|r| r["zone"] == "zen.spamhaus.org" && r["target"] == "11.22.33.44");
+    let zen = zen.unwrap_or_else(|| panic!("no zen row: {rows:#?}"));
+    assert_eq!(zen["state"], "listed");
+    // Every row is one of the three honest states.
+    for r in rows {
+        assert!(
+            ["listed", "not_listed", "unavailable"].contains(&r["state"].as_str().unwrap()),
+            "{r}"
+        );
+    }
+    // Only blocklist names were asked: never the pasted text.
+    for entry in doh.log() {
+        let q = format!("{entry:?}");
+        assert!(!q.contains("hanako") && !q.contains("Access denied"), "{q}");
+    }
+}
