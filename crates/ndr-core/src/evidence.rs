@@ -21,7 +21,8 @@ pub(crate) fn whole_lines(text: &str, start: usize, end: usize) -> (usize, usize
 }
 
 /// Where `text[start..end]` occurs verbatim in `input`: at the same offsets when the text
-/// is the input itself, else at its first occurrence.
+/// is the input itself, else at its first occurrence. Decoding turns CRLF line ends into LF,
+/// so a text of several lines is also looked for with CRLF line ends.
 pub(crate) fn span_in(
     input: &[u8],
     text: &str,
@@ -35,7 +36,14 @@ pub(crate) fn span_in(
     if input.get(start..end) == Some(needle.as_bytes()) {
         return Some((start, end));
     }
-    find_bytes(input, needle).map(|at| (at, at + needle.len()))
+    if let Some(at) = find_bytes(input, needle) {
+        return Some((at, at + needle.len()));
+    }
+    if needle.contains('\n') && !needle.contains('\r') {
+        let crlf = needle.replace('\n', "\r\n");
+        return find_bytes(input, &crlf).map(|at| (at, at + crlf.len()));
+    }
+    None
 }
 
 /// The first occurrence of `needle` in `input`, searching the valid UTF-8 stretches of the
@@ -55,6 +63,10 @@ fn find_bytes(input: &[u8], needle: &str) -> Option<usize> {
 
 /// Records the lines of `text` around `[start, end)` as evidence for `field`, unless that
 /// field already has evidence.
+///
+/// The decoded lines may not be in the input as they are (a base64 part, a reply quoted
+/// differently in the DSN fields), so shorter pieces are tried for a span: the rest of the
+/// line from the match, then the match alone. Without any, the lines are kept unspanned.
 pub(crate) fn add(
     d: &mut Diagnosis,
     input: &[u8],
@@ -66,22 +78,25 @@ pub(crate) fn add(
     if d.evidence.iter().any(|e| e.field == field) {
         return;
     }
-    let (s, e) = whole_lines(text, start, end);
-    if s >= e {
+    let (ls, le) = whole_lines(text, start, end);
+    if ls >= le {
         return;
     }
-    let span = span_in(input, text, s, e).or_else(|| {
-        // The decoded lines may be folded or encoded differently in the input; the matched
-        // words alone may still be there.
-        let (s, e) = (
-            floor_boundary(text, start),
-            ceil_boundary(text, end.min(text.len())),
-        );
-        span_in(input, text, s, e)
-    });
+    let s = floor_boundary(text, start).max(ls);
+    let e = ceil_boundary(text, end.min(text.len())).min(le);
+    // The whole lines, then from the match to the end of its last line, then the match.
+    let candidates = [(ls, le), (s, le), (s, e)];
+    let found = candidates
+        .iter()
+        .filter(|(a, b)| a < b)
+        .find_map(|&(a, b)| span_in(input, text, a, b).map(|span| (a, b, span)));
+    let (a, b, span) = match found {
+        Some((a, b, span)) => (a, b, Some(span)),
+        None => (ls, le, None),
+    };
     d.evidence.push(Evidence {
         field: field.to_string(),
-        text: text[s..e].to_string(),
+        text: text[a..b].to_string(),
         span,
     });
 }
@@ -141,6 +156,12 @@ mod tests {
             Some((at + 2, input.len()))
         );
         assert_eq!(span_in(b"nothing here", text, at, text.len()), None);
+        // Decoded LF lines are found in CRLF input.
+        let input = b"x\r\nsaid: 550\r\n    5.7.1 blocked\r\n";
+        let text = "x\nsaid: 550\n    5.7.1 blocked\n";
+        let at = text.find("said").unwrap();
+        let end = text.find("blocked").unwrap() + 7;
+        assert_eq!(span_in(input, text, at, end), Some((3, input.len() - 2)));
         // Multi-byte text and boundaries inside characters never panic.
         let text = "送信元IPアドレス 192.0.2.1";
         assert_eq!(whole_lines(text, 1, 2), (0, text.len()));

@@ -219,6 +219,7 @@ pub(crate) enum Role {
 /// the end of the preceding text once brackets, quotes and spaces are trimmed.
 const SENDER_BEFORE: &[&str] = &[
     "banned sending ip",
+    "banned sender",
     "sending ip",
     "sending ip address",
     "sending ipv6 address",
@@ -315,9 +316,18 @@ pub(crate) fn role(hay: &str, start: usize, end: usize) -> Role {
         return Role::Resolver;
     }
     // `host mx.example.jp[192.0.2.1]`: an address glued to a host name is that host's.
-    if before.ends_with('[') {
-        let b = before.as_bytes();
-        if b.len() >= 2 && (b[b.len() - 2].is_ascii_alphanumeric() || b[b.len() - 2] == b'.') {
+    // (`banned sender[192.0.2.1]` is glued to a word, not a host name.)
+    if let Some(name) = before.strip_suffix('[') {
+        let token = name.rsplit([' ', '(', '<', ',', ';']).next().unwrap_or("");
+        let is_host = token.contains('.')
+            && token
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+            && token
+                .bytes()
+                .last()
+                .is_some_and(|b| b.is_ascii_alphanumeric());
+        if is_host {
             return Role::Rejecting;
         }
     }
@@ -490,6 +500,10 @@ mod tests {
                 Role::Sender,
             ),
             ("x-originating-ip: [192.0.2.3]", Role::Unknown),
+            (
+                "550 5.7.511 access denied, banned sender[192.0.2.10]. to request",
+                Role::Sender,
+            ),
             (
                 "received: from mx.example.jp (mx.example.jp [192.0.2.4])",
                 Role::Unknown,

@@ -3,7 +3,7 @@
 
 use super::{Rule, Table};
 use crate::Party::Au;
-use crate::Reason::Filtered;
+use crate::Reason::{Filtered, Undefined, UserUnknown};
 
 pub(super) const TABLE: Table = Table {
     name: "au",
@@ -18,6 +18,7 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Au)
             .at_host()
             .text(&["550 : user unknown"])
+            .over(&[UserUnknown, Undefined])
             .reason(Filtered),
     ],
 };

@@ -3,7 +3,7 @@
 
 use super::{Rule, Table};
 use crate::Party::Docomo;
-use crate::Reason::Filtered;
+use crate::Reason::{Filtered, Undefined, UserUnknown};
 
 pub(super) const TABLE: Table = Table {
     name: "docomo",
@@ -14,11 +14,14 @@ pub(super) const TABLE: Table = Table {
         // >>> DATA
         // <<< 550 Unknown user user@docomo.ne.jp
         // At RCPT the address does not exist; after the data it is the recipient's filter.
+        // Sisimai reads the refusal after the data as `filtered` or `rejected`; either is kept,
+        // only a reading as a missing address is replaced.
         // Source: https://note.com/sendmagic/n/neb6bbe7e51cf
         Rule::by(Docomo)
             .at_host()
             .after_data()
             .text(&["unknown user"])
+            .over(&[UserUnknown, Undefined])
             .reason(Filtered),
     ],
 };

@@ -3,7 +3,9 @@
 
 use super::{Rule, Table};
 use crate::Party::{Microsoft, RecipientOrg};
-use crate::Reason::{AuthFailure, Blocked, Rejected, RequirePtr, Speeding, UserUnknown};
+use crate::Reason::{
+    AuthFailure, Blocked, Rejected, RequirePtr, Speeding, SystemError, UserUnknown,
+};
 
 // Every quote below is from "Email non-delivery reports and SMTP errors in Exchange Online"
 // unless another source is named:
@@ -114,7 +116,9 @@ pub(super) const TABLE: Table = Table {
             .reason(Blocked),
         // 451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761)
         // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-microsoft.go
-        Rule::by(Microsoft).text(&["server busy. please try again later from"]),
+        Rule::by(Microsoft)
+            .text(&["server busy. please try again later from"])
+            .reason(SystemError),
         // 550 5.4.1 Recipient address rejected: Access denied: directory-based edge blocking,
         // the recipient does not exist in the tenant. Not a block of the sender.
         Rule::nobody()

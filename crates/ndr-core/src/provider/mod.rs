@@ -58,6 +58,9 @@ pub(crate) struct Rule {
     pub(crate) at_host: bool,
     pub(crate) after_data: bool,
     pub(crate) reason: Option<Reason>,
+    /// The structural reasons `reason` replaces; empty for any. Some wordings are decisive only
+    /// against a reason that is wrong for them (an "unknown user" that is really a filter).
+    pub(crate) over: &'static [Reason],
     pub(crate) note: Option<&'static str>,
 }
 
@@ -72,6 +75,7 @@ impl Rule {
             at_host: false,
             after_data: false,
             reason: None,
+            over: &[],
             note: None,
         }
     }
@@ -111,6 +115,16 @@ impl Rule {
             after_data: true,
             ..self
         }
+    }
+
+    pub(crate) const fn over(self, over: &'static [Reason]) -> Rule {
+        Rule { over, ..self }
+    }
+
+    /// The reason this rule gives a reply the structural pass read as `current`, if it changes it.
+    fn refined(&self, current: Reason) -> Option<Reason> {
+        self.reason
+            .filter(|_| self.over.is_empty() || self.over.contains(&current))
     }
 
     pub(crate) const fn reason(self, reason: Reason) -> Rule {
@@ -382,6 +396,55 @@ fn rule_matches(
     }
 }
 
+/// The reply a match is in: from the status code shortly before it (`550 5.7.1 ...`) to the
+/// end of the match, so the evidence shows the whole reply, not just the matched words.
+fn reply_range(scan: &Scan, (s, e): (usize, usize)) -> (usize, usize) {
+    let start = scan
+        .statuses
+        .iter()
+        .rev()
+        .find(|&&(st, _)| st <= s && s - st <= STATUS_WINDOW)
+        .map_or(s, |&(st, _)| st);
+    (start, e)
+}
+
+/// Fills a missing SMTP reply code and enhanced status from the reply a rule matched
+/// (`550 5.7.606 ...`), for texts whose layout the structural pass did not recognise.
+fn fill_codes(scan: &Scan, at: (usize, usize), d: &mut Diagnosis) {
+    let status = scan
+        .statuses
+        .iter()
+        .rev()
+        .find(|&&(st, _)| st <= at.0 && at.0 - st <= STATUS_WINDOW)
+        .copied();
+    if d.enhanced_code.is_none() {
+        d.enhanced_code = status.map(|r| scan.status_at(r).to_string());
+    }
+    if d.smtp_code.is_none() {
+        d.smtp_code = reply_code_before(&scan.hay.norm, status.map_or(at.0, |(st, _)| st + 1));
+    }
+}
+
+/// The last SMTP reply code (`550 `, `421-`) that starts a word shortly before `end`.
+fn reply_code_before(norm: &str, end: usize) -> Option<String> {
+    let b = norm.as_bytes();
+    let end = end.min(b.len());
+    let from = end.saturating_sub(STATUS_WINDOW);
+    let mut found = None;
+    for i in from..end.saturating_sub(3) {
+        let starts_word =
+            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'-');
+        let is_code = matches!(b[i], b'4' | b'5')
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && matches!(b.get(i + 3), Some(b' ' | b'-'));
+        if starts_word && is_code {
+            found = Some(i);
+        }
+    }
+    found.and_then(|i| norm.get(i..i + 3)).map(str::to_string)
+}
+
 /// The first rule, in table order, that matches.
 fn first_hit(scan: &Scan, ctx: &Ctx) -> Option<Hit> {
     for (t, table) in PARTIES.iter().enumerate() {
@@ -580,7 +643,7 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         };
         #[cfg(test)]
         record_hit(Some(own_hit));
-        if let Some(reason) = own_hit.rule().reason {
+        if let Some(reason) = own_hit.rule().refined(r.reason) {
             r.reason = reason;
             r.hard_bounce = is_hard(reason);
             refined[i] = true;
@@ -600,7 +663,7 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         d.reason = d.recipients[first].reason;
         d.hard_bounce = d.recipients[first].hard_bounce;
     } else if !refined.contains(&true) {
-        if let Some(reason) = hit.and_then(|h| h.rule().reason) {
+        if let Some(reason) = hit.and_then(|h| h.rule().refined(d.reason)) {
             d.reason = reason;
             d.hard_bounce = is_hard(reason);
         }
@@ -608,7 +671,15 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
 
     if let Some(h) = hit {
         let rule = h.rule();
-        if let Some((s, e)) = h.at.map(to_text) {
+        // A provider's own rejection was recognised: the text is a bounce even when its
+        // layout was not, and its reply carries the codes.
+        if rule.party.is_some() || rule.reason.is_some() {
+            d.notes.retain(|n| n.id != "not_a_bounce");
+            if let Some(at) = h.at {
+                fill_codes(&scan, at, d);
+            }
+        }
+        if let Some((s, e)) = h.at.map(|at| to_text(reply_range(&scan, at))) {
             if rule.reason.is_some_and(|r| r == d.reason) {
                 evidence::replace(d, input, text, "reason", s, e);
             }
@@ -723,7 +794,7 @@ fn apply_zone(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut D
     for phrase in ZONE_PHRASES {
         if let Some(at) = norm.find(phrase) {
             let start = at + phrase.len();
-            if found.as_ref().is_some_and(|(_, _, (s, _))| *s < start) {
+            if found.as_ref().is_some_and(|(_, _, (s, _))| *s <= start) {
                 continue;
             }
             let token: String = norm[start..]
@@ -732,8 +803,11 @@ fn apply_zone(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut D
                 .collect();
             let token = token.trim_matches('.');
             if is_domain(token) {
-                let table = known_zone(token).map(|(_, t)| t);
-                found = Some((token.to_string(), table, (start, start + token.len())));
+                let (zone, table) = match known_zone(token) {
+                    Some((zone, table)) => (zone, Some(table)),
+                    None => (token, None),
+                };
+                found = Some((zone.to_string(), table, (start, start + token.len())));
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use super::{Rule, Table};
 use crate::Party::OutlookCom;
-use crate::Reason::{AuthFailure, BadReputation, Blocked, Speeding, TooManyConn};
+use crate::Reason::{AuthFailure, BadReputation, Blocked, Speeding, SystemError, TooManyConn};
 
 pub(super) const TABLE: Table = Table {
     name: "outlook_com",
@@ -83,10 +83,11 @@ pub(super) const TABLE: Table = Table {
         // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
         Rule::by(OutlookCom).code("OU-002").reason(Blocked),
         // 451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761) from a
-        // consumer front end: a throttle, retried by the sending server.
+        // consumer front end: a throttle the sending server retries; Sisimai calls it systemerror.
         // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-microsoft.go
         Rule::by(OutlookCom)
             .at_host()
-            .text(&["server busy. please try again later from"]),
+            .text(&["server busy. please try again later from"])
+            .reason(SystemError),
     ],
 };

@@ -3,7 +3,7 @@
 
 use super::{Rule, Table};
 use crate::Party::Softbank;
-use crate::Reason::Filtered;
+use crate::Reason::{Filtered, Undefined, UserUnknown};
 
 pub(super) const TABLE: Table = Table {
     name: "softbank",
@@ -17,6 +17,7 @@ pub(super) const TABLE: Table = Table {
             .at_host()
             .after_data()
             .text(&["invalid recipient"])
+            .over(&[UserUnknown, Undefined])
             .reason(Filtered),
     ],
 };

@@ -93,6 +93,12 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Spamhaus)
             .text(&["blocked using", "spamhaus"])
             .reason(Blocked),
+        // The current lookup site (before the older `www.spamhaus.org/query/` links):
+        // Listed by XBL, see https://check.spamhaus.org/query/ip/192.0.2.1
+        // Source: https://check.spamhaus.org/ (TXT format in the knowledge file, section 2.1)
+        Rule::by(Spamhaus)
+            .text(&["check.spamhaus.org/"])
+            .reason(Blocked),
         // ... see https://www.spamhaus.org/query/ip/192.0.2.1 (or /query/bl?ip=)
         // Source: https://github.com/reacherhq/check-if-email-exists/issues/1110
         Rule::by(Spamhaus)
@@ -103,15 +109,11 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Spamhaus)
             .text(&["spamhaus.org/sbl/query/"])
             .reason(Blocked),
-        // Listed by XBL, see https://check.spamhaus.org/query/ip/192.0.2.1
-        // Source: https://check.spamhaus.org/ (TXT format in the knowledge file, section 2.1)
-        Rule::by(Spamhaus)
-            .text(&["check.spamhaus.org/"])
-            .reason(Blocked),
         // 550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus SBL.
-        // Source: https://senders.yahooinc.com/smtp-error-codes ("Your IP is listed by Spamhaus")
+        // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-apple.go;
+        // Yahoo's category "Your IP is listed by Spamhaus": https://senders.yahooinc.com/smtp-error-codes
         Rule::by(Spamhaus)
-            .text(&["spamhaus", "list"])
+            .text(&["list", "spamhaus"])
             .reason(Blocked),
         // ... your sender's IP address is listed at cbl.abuseat.org (the CBL, now part of the XBL)
         // Source: https://docs.spamhaus.com/datasets/docs/source/10-data-type-documentation/datasets/040-zones.html

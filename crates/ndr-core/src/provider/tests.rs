@@ -1,6 +1,7 @@
 //! Tidy tests for the rule tables, and small inline cases on `Diagnosis::summary()`.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use expect_test::{expect, Expect};
 
@@ -80,6 +81,50 @@ fn rules_that_need_a_host_have_hosts() {
             assert!(!table.hosts.is_empty(), "{}[{i}] needs hosts", table.name);
         }
     }
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("test_data/bounces");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("test_data/bounces exists")
+        .map(|e| e.expect("readable dir entry").path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("eml" | "txt")))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every rule decides at least one fixture of its own party file: no rule is untested.
+#[test]
+fn every_rule_has_a_fixture() {
+    let mut hit = BTreeSet::new();
+    for path in fixtures() {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        let prefix = name.rsplit_once('-').map_or("", |(p, _)| p).to_string();
+        let input = std::fs::read(&path).expect("readable fixture");
+        HITS.with(|h| h.borrow_mut().clear());
+        let _ = diagnose(&input);
+        HITS.with(|h| {
+            for &(table, rule) in h.borrow().iter() {
+                if table == prefix {
+                    hit.insert((table, rule));
+                }
+            }
+        });
+    }
+    let missing: Vec<String> = all_rules()
+        .filter(|(t, i, _)| !hit.contains(&(t.name, *i)))
+        .map(|(t, i, r)| format!("{}[{i}] {:?} {:?} {}", t.name, r.code, r.text, r.status))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without a fixture of their party:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[track_caller]

@@ -2,7 +2,7 @@
 
 use super::{Rule, Table};
 use crate::Party::Yahoo;
-use crate::Reason::{AuthFailure, BadReputation, Blocked, PolicyViolation};
+use crate::Reason::{AuthFailure, BadReputation, Blocked, PolicyViolation, Undefined};
 
 // Yahoo documents categories, not each code: https://senders.yahooinc.com/smtp-error-codes
 
@@ -14,11 +14,17 @@ pub(super) const TABLE: Table = Table {
     rules: &[
         // 421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected
         // volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes
-        // A temporary reputation deferral; Sisimai calls it badreputation.
+        // A temporary reputation deferral. Sisimai reads it as `rejected` when Yahoo's host is
+        // known (the sender was refused at MAIL FROM) and `badreputation` otherwise; the
+        // structural pass follows Sisimai, so the rule only fills a missing reason.
         // Source: https://github.com/tutao/tutanota/issues/7113
-        Rule::by(Yahoo).code("TSS04").reason(BadReputation),
+        Rule::by(Yahoo)
+            .code("TSS04")
+            .over(&[Undefined])
+            .reason(BadReputation),
         Rule::by(Yahoo)
             .text(&["temporarily deferred due to", "user complaints"])
+            .over(&[Undefined])
             .reason(BadReputation),
         // 553 5.7.2 [TSS06] All messages from 192.0.2.25 will be permanently deferred; Retrying
         // will NOT succeed. See https://help.yahoo.com/kb/postmaster/SLN3436.html
