@@ -123,3 +123,111 @@ fn fill(d: &mut Diagnosis, facts: &[Fact]) {
 }
 
 use smtp::status;
+
+#[cfg(test)]
+mod tests {
+    //! Inline expectations for pasted fragments and visible texts. Bless changes with
+    //! `UPDATE_EXPECT=1 cargo test -p ndr-core --lib`.
+
+    use expect_test::{expect, Expect};
+
+    #[track_caller]
+    fn check(input: &str, expect: Expect) {
+        let d = super::diagnose(input.as_bytes());
+        let first = d.recipients.first();
+        let line = format!(
+            "{} | rcpt={} cmd={} host={} ip={}",
+            d.summary(),
+            first.map_or("-", |r| if r.recipient.is_empty() {
+                "-"
+            } else {
+                r.recipient.as_str()
+            }),
+            first.and_then(|r| r.command.as_deref()).unwrap_or("-"),
+            d.remote_host.as_deref().unwrap_or("-"),
+            d.remote_ip.as_deref().unwrap_or("-"),
+        );
+        expect.assert_eq(&line);
+    }
+
+    #[test]
+    fn outlook_reply_fragment() {
+        check(
+            "host x.mail.protection.outlook.com[192.0.2.7] said: 550 5.7.606 Access denied, banned sending IP [198.51.100.9]. To request removal from this list please visit https://sender.office.com/ and follow the directions.",
+            expect!["550 5.7.606 blocked microsoft 198.51.100.9 | rcpt=- cmd=- host=x.mail.protection.outlook.com ip=192.0.2.7"],
+        );
+    }
+
+    #[test]
+    fn gmail_multiline_reply() {
+        check(
+            "<taro@example.com>: host gmail-smtp-in.l.google.com[192.0.2.26] said:\n    550-5.1.1 The email account that you tried to reach does not exist. Please try\n    550-5.1.1 double-checking the recipient's email address for typos or\n    550-5.1.1 unnecessary spaces. For more information, go to\n    550 5.1.1  https://support.google.com/mail/?p=NoSuchUser (in reply to RCPT TO command)\n",
+            expect!["550 5.1.1 userunknown - - | rcpt=taro@example.com cmd=RCPT host=gmail-smtp-in.l.google.com ip=192.0.2.26"],
+        );
+    }
+
+    #[test]
+    fn postfix_visible_text() {
+        check(
+            "This is the mail system at host mx.example.jp.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients. It's attached below.\n\n                   The mail system\n\n<hanako@example.org>: host mx.example.org[192.0.2.1] said: 552 5.2.2\n    <hanako@example.org>: Recipient address rejected: Mailbox full (in reply to\n    RCPT TO command)\n",
+            expect!["552 5.2.2 mailboxfull - - | rcpt=hanako@example.org cmd=RCPT host=mx.example.org ip=192.0.2.1"],
+        );
+    }
+
+    #[test]
+    fn exchange_541_means_no_such_recipient() {
+        check(
+            "Remote Server returned '550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [SG2APC01FT0001.eop-APC01.prod.protection.outlook.com]'",
+            expect!["550 5.4.1 userunknown - - | rcpt=- cmd=- host=- ip=-"],
+        );
+    }
+
+    #[test]
+    fn exchange_visible_text() {
+        check(
+            "Delivery has failed to these recipients or groups:\n\njiro@example.com\nThe email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.\n\nDiagnostic information for administrators:\n\nGenerating server: EX01.example.com\n\njiro@example.com\nRemote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\n",
+            expect!["550 5.1.1 userunknown - - | rcpt=jiro@example.com cmd=- host=- ip=-"],
+        );
+    }
+
+    #[test]
+    fn japanese_visible_text() {
+        check(
+            "配信不能: 見積書\n\n次の受信者またはグループへの配信に失敗しました:\n\nsaburo@example.co.jp\n入力した電子メール アドレスが見つかりませんでした。\n\n管理者向けの診断情報:\n\n生成サーバー: TY2PR01MB0001.jpnprd01.prod.outlook.com\n\nsaburo@example.co.jp\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'\n",
+            expect!["550 5.1.10 userunknown - - | rcpt=saburo@example.co.jp cmd=- host=- ip=-"],
+        );
+    }
+
+    #[test]
+    fn japanese_gmail_notice() {
+        check(
+            "** アドレスが見つかりませんでした **\n\nアドレス shiro@example.jp が見つからなかったか、メールを受信できないため、メールは配信されませんでした。\n\nサーバーからの応答:\n550 5.1.1 <shiro@example.jp>: Recipient address rejected: User unknown in local recipient table\n",
+            expect!["550 5.1.1 userunknown - - | rcpt=shiro@example.jp cmd=- host=- ip=-"],
+        );
+    }
+
+    #[test]
+    fn docomo_unknown_user_after_data_is_a_filter() {
+        check(
+            "<hanako@docomo.ne.jp>: host mfsmax.docomo.ne.jp[203.0.113.10] said: 550 Unknown user hanako@docomo.ne.jp (in reply to end of DATA command)",
+            expect!["550 - rejected docomo - | rcpt=hanako@docomo.ne.jp cmd=DATA host=mfsmax.docomo.ne.jp ip=203.0.113.10"],
+        );
+    }
+
+    #[test]
+    fn sendmail_user_unknown_under_a_block() {
+        check(
+            "   ----- Transcript of session follows -----\n... while talking to mx.example.org.:\n>>> RCPT To:<goro@example.org>\n<<< 550 5.7.1 Service unavailable; client [192.0.2.55] blocked using zen.spamhaus.org\n550 5.1.1 <goro@example.org>... User unknown\n",
+            expect!["550 5.7.1 blocked spamhaus 192.0.2.55 | rcpt=goro@example.org cmd=- host=- ip=-"],
+        );
+    }
+
+    #[test]
+    fn empty_and_not_a_bounce() {
+        check("", expect!["- - undefined - - | rcpt=- cmd=- host=- ip=-"]);
+        check(
+            "Hello, lunch at noon?\n",
+            expect!["- - undefined - - | rcpt=- cmd=- host=- ip=-"],
+        );
+    }
+}

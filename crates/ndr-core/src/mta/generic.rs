@@ -113,31 +113,62 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let (head, original) = split_original(&mail.body, BOUNDARIES);
     let lines: Vec<&str> = head.lines().collect();
     let mut deliveries: Vec<Delivery> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // The recipient a reply belongs to: an address on a line of its own, an address in a
+    // "RCPT TO:" line, or failing both the last address the text mentioned.
     let mut last_address: Option<String> = None;
+    let mut last_mentioned: Option<String> = None;
+    let (mut lhost, mut rhost) = (String::new(), String::new());
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         if let Some(a) = address_line(line) {
             last_address = Some(a);
+        } else if let Some(p) = text::find_ci(line, "rcpt to:") {
+            if let Some(a) = line.get(p..).and_then(address::find) {
+                last_address = Some(a);
+            }
+        }
+        if !text::starts_with_any(line.trim_start(), SENDER_LABELS) {
+            if let Some(a) = address::find(line) {
+                last_mentioned = Some(a);
+            }
+        }
+        if let Some(h) = labelled_host(line, HOST_LABELS_LOCAL) {
+            lhost = h;
+        }
+        if let Some(h) = labelled_host(line, HOST_LABELS_REMOTE) {
+            rhost = h;
         }
         let Some(start) = reply_start(line) else {
             i += 1;
             continue;
         };
+        // "<user@example.jp>: host mx.example.jp[192.0.2.1] said:" on the line before.
+        let mut diag = String::new();
+        if line[..start].trim().is_empty() {
+            if let Some(prev) = lines[..i].iter().rev().find(|l| !l.trim().is_empty()) {
+                if prev.trim_end().ends_with("said:") || prev.trim_end().ends_with("returned:") {
+                    diag.push_str(prev.trim());
+                    diag.push(' ');
+                    if let Some(a) = address::find(prev) {
+                        last_address = Some(a);
+                    }
+                }
+            }
+        }
         // The reply and its continuation lines (indented, or "550-" continued).
-        let mut diag = String::from(line);
+        diag.push_str(line);
         let mut j = i + 1;
         while j < lines.len() {
             let next = lines[j];
+            let numbered = next.trim_start().get(..4).is_some_and(|p| {
+                text::all_digits(&p[..3])
+                    && (p.as_bytes()[3] == b'-' || line.trim_start().get(..3) == p.get(..3))
+            });
             let cont =
-                next.starts_with(' ') && !next.trim().is_empty() && address_line(next).is_none()
-                    || next.get(..4).is_some_and(|p| {
-                        p.len() == 4 && p.as_bytes()[3] == b'-' && text::all_digits(&p[..3])
-                    })
-                    || next
-                        .get(..4)
-                        .is_some_and(|p| line.get(..3) == p.get(..3) && text::all_digits(&p[..3]));
-            if !cont || diag.len() > 4096 {
+                next.starts_with(' ') && !next.trim().is_empty() && address_line(next).is_none();
+            if !(cont || numbered) || diag.len() > 4096 {
                 break;
             }
             diag.push(' ');
@@ -146,8 +177,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
         let reply_part = &line[start..];
         let recipient = address::find(reply_part)
+            .or_else(|| address::find(&line[..start]))
             .or_else(|| last_address.clone())
-            .or_else(|| address::find(line))
+            .or_else(|| last_mentioned.clone())
             .unwrap_or_default();
         let mut d = Delivery {
             recipient,
@@ -156,21 +188,27 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         };
         d.command = command::find(&d.diagnosis);
         if let Some(h) = text::between(&d.diagnosis, "host ", " ") {
-            d.rhost = h.split('[').next().unwrap_or("").to_string();
+            d.rhost = h
+                .split('[')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(':')
+                .to_string();
         }
-        if !deliveries
-            .iter()
-            .any(|e| e.recipient == d.recipient && e.diagnosis == d.diagnosis)
-        {
-            // One delivery per recipient; a later reply for the same address adds nothing.
-            if d.recipient.is_empty() || !deliveries.iter().any(|e| e.recipient == d.recipient) {
-                deliveries.push(d);
-            }
+        // One delivery per recipient: a later reply for the same address adds nothing.
+        if d.recipient.is_empty() || seen.insert(d.recipient.clone()) {
+            deliveries.push(d);
         }
         i = j.max(i + 1);
-        if deliveries.len() >= 10_000 {
+        if deliveries.len() >= MAX_RECIPIENTS {
             break;
         }
+    }
+    for d in &mut deliveries {
+        if d.rhost.is_empty() {
+            d.rhost = rhost.clone();
+        }
+        d.lhost = lhost.clone();
     }
     if deliveries.is_empty() {
         return None;
@@ -192,6 +230,44 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries,
         rfc822: original.to_string(),
     })
+}
+
+/// How many recipients the last-resort reader reads at most.
+const MAX_RECIPIENTS: usize = 10_000;
+
+/// Labels of lines that name the sender, whose addresses are not recipients.
+const SENDER_LABELS: &[&str] = &[
+    "From:",
+    "Sender:",
+    "Reply-To:",
+    "Return-Path:",
+    "差出人:",
+    "送信者:",
+];
+
+/// Labels of lines that name the server that wrote the bounce (Exchange, in several languages).
+const HOST_LABELS_LOCAL: &[&str] = &[
+    "Generating server:",
+    "生成サーバー:",
+    "Reporting-MTA:",
+    "DSN generated by:",
+];
+
+/// Labels of lines that name the server that refused.
+const HOST_LABELS_REMOTE: &[&str] = &["Receiving server:", "受信サーバー:", "Remote-MTA:"];
+
+/// The host name after one of `labels` ("Generating server: mx.example.jp").
+fn labelled_host(line: &str, labels: &[&str]) -> Option<String> {
+    let t = line.trim_start();
+    let label = labels.iter().find(|l| t.starts_with(*l))?;
+    let rest = t[label.len()..].trim();
+    let rest = rest.split_once(';').map_or(rest, |(_, v)| v.trim());
+    let host = rest
+        .split_whitespace()
+        .next()?
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    (host.contains('.') && !host.contains('@')).then_some(host)
 }
 
 /// A line that names a recipient on its own: "<user@example.jp>:", "  user@example.jp",

@@ -15,6 +15,7 @@ pub(crate) mod autoreply;
 pub(crate) mod domino;
 pub(crate) mod dragonfly;
 pub(crate) mod exchange2003;
+pub(crate) mod exchange2007;
 pub(crate) mod exim;
 pub(crate) mod fml;
 pub(crate) mod generic;
@@ -106,6 +107,7 @@ pub(crate) type Reader = fn(&Mail) -> Option<Rising>;
 const READERS: &[(&str, Reader)] = &[
     ("Exim", exim::inquire),
     ("Sendmail", sendmail::inquire),
+    ("Exchange2007", exchange2007::inquire),
     ("Exchange2003", exchange2003::inquire),
     ("InterScanMSS", interscanmss::inquire),
     ("KDDI", kddi::inquire),
@@ -134,6 +136,7 @@ const READERS: &[(&str, Reader)] = &[
 const FALLBACK: &[&str] = &[
     "Exim",
     "Sendmail",
+    "Exchange2007",
     "Exchange2003",
     "InterScanMSS",
     "KDDI",
@@ -191,7 +194,9 @@ const BY_SUBJECT: &[(&str, &[&str])] = &[
     ("message-frozen", &["Exim"]),
     ("postmaster-notify", &["Sendmail"]),
     ("returned-mail", &["Sendmail", "X1"]),
-    ("undeliverable", &["Exchange2003"]),
+    ("non-recapitabile", &["Exchange2007"]),
+    ("non-remis", &["Exchange2007"]),
+    ("undeliverable", &["Exchange2007", "Exchange2003"]),
     ("undeliverable-message", &["Verizon"]),
     ("undelivered-mail", &["Postfix", "Zoho"]),
     ("warning", &["Sendmail", "Exim"]),
