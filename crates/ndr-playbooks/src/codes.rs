@@ -49,7 +49,11 @@ impl CodeEntry {
     /// The advice for this code without a bounce: the playbook rendered with the code's own
     /// facts (party, reason, code) and readable fallbacks for everything else.
     pub fn explain(&self, lang: Lang) -> Rendered {
-        let mut d = Diagnosis { blocking_party: self.party, reason: self.reason, ..Diagnosis::default() };
+        let mut d = Diagnosis {
+            blocking_party: self.party,
+            reason: self.reason,
+            ..Diagnosis::default()
+        };
         match self.kind {
             CodeKind::Enhanced => d.enhanced_code = Some(self.code.to_owned()),
             CodeKind::Provider => d.provider_code = Some(self.code.to_owned()),
@@ -61,11 +65,13 @@ impl CodeEntry {
     fn matches(&self, query: &Query) -> bool {
         match (self.kind, query) {
             (CodeKind::Enhanced, Query::Enhanced(q)) => {
-                parse_enhanced(self.code).is_some_and(|e| e.class == q.class && e.subject == q.subject && e.lo <= q.lo && q.hi <= e.hi)
+                parse_enhanced(self.code).is_some_and(|e| {
+                    e.class == q.class && e.subject == q.subject && e.lo <= q.lo && q.hi <= e.hi
+                })
             }
             (CodeKind::Provider, Query::Token(tokens)) => {
                 let own = token(self.code);
-                tokens.iter().any(|t| *t == own)
+                tokens.contains(&own)
             }
             _ => false,
         }
@@ -85,7 +91,9 @@ pub fn code_index() -> &'static [CodeEntry] {
 /// `5.x.y` form resolves to the generic `5.x.y` entry. A code inside a range (`5.7.612`)
 /// resolves to the range (`5.7.606-649`).
 pub fn lookup_code(input: &str) -> Vec<&'static CodeEntry> {
-    let Some(query) = Query::parse(input) else { return Vec::new() };
+    let Some(query) = Query::parse(input) else {
+        return Vec::new();
+    };
     let index = code_index();
     let found: Vec<_> = index.iter().filter(|e| e.matches(&query)).collect();
     if !found.is_empty() {
@@ -96,7 +104,10 @@ pub fn lookup_code(input: &str) -> Vec<&'static CodeEntry> {
     if let Query::Enhanced(q) = query {
         if q.class == 4 {
             let permanent = Query::Enhanced(Enhanced { class: 5, ..q });
-            return index.iter().filter(|e| e.party.is_none() && e.matches(&permanent)).collect();
+            return index
+                .iter()
+                .filter(|e| e.party.is_none() && e.matches(&permanent))
+                .collect();
         }
     }
     Vec::new()
@@ -119,14 +130,20 @@ enum Query {
 
 impl Query {
     fn parse(input: &str) -> Option<Query> {
-        let s = input.trim().trim_matches(|c: char| "[](){}<>\"'`".contains(c)).trim();
+        let s = input
+            .trim()
+            .trim_matches(|c: char| "[](){}<>\"'`".contains(c))
+            .trim();
         if s.is_empty() {
             return None;
         }
         // `550 5.7.606`, `550-5.7.1`: the reply code adds nothing the enhanced code lacks.
         let without_reply = match s.as_bytes() {
             [a, b, c, sep, ..]
-                if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() && (*sep == b' ' || *sep == b'-') =>
+                if a.is_ascii_digit()
+                    && b.is_ascii_digit()
+                    && c.is_ascii_digit()
+                    && (*sep == b' ' || *sep == b'-') =>
             {
                 s.get(4..).unwrap_or("").trim()
             }
@@ -152,7 +169,10 @@ impl Query {
 
 /// Uppercase letters and digits only: `AS(16012609)` and `as16012609` are the same code.
 fn token(s: &str) -> String {
-    s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect()
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 /// `5.7.606`, `5.7.606-649`, `4.7.500-699`: class 2, 4 or 5; one- to three-digit parts.
@@ -175,7 +195,12 @@ pub(crate) fn parse_enhanced(s: &str) -> Option<Enhanced> {
     if hi < lo {
         return None;
     }
-    Some(Enhanced { class: class as u8, subject, lo, hi })
+    Some(Enhanced {
+        class: class as u8,
+        subject,
+        lo,
+        hi,
+    })
 }
 
 fn number(s: &str) -> Option<u16> {
@@ -191,9 +216,34 @@ mod tests {
 
     #[test]
     fn parses_enhanced_codes_and_ranges() {
-        assert_eq!(parse_enhanced("5.7.606"), Some(Enhanced { class: 5, subject: 7, lo: 606, hi: 606 }));
-        assert_eq!(parse_enhanced("4.7.500-699"), Some(Enhanced { class: 4, subject: 7, lo: 500, hi: 699 }));
-        for bad in ["5.7", "5.7.1.1", "6.1.1", "5.7.1000", "5.x.1", "5.7.649-606", "", "5..1"] {
+        assert_eq!(
+            parse_enhanced("5.7.606"),
+            Some(Enhanced {
+                class: 5,
+                subject: 7,
+                lo: 606,
+                hi: 606
+            })
+        );
+        assert_eq!(
+            parse_enhanced("4.7.500-699"),
+            Some(Enhanced {
+                class: 4,
+                subject: 7,
+                lo: 500,
+                hi: 699
+            })
+        );
+        for bad in [
+            "5.7",
+            "5.7.1.1",
+            "6.1.1",
+            "5.7.1000",
+            "5.x.1",
+            "5.7.649-606",
+            "",
+            "5..1",
+        ] {
             assert_eq!(parse_enhanced(bad), None, "{bad}");
         }
     }

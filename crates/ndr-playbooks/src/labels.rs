@@ -3,28 +3,67 @@
 use crate::text::Text;
 
 /// "Who must act".
-pub const WHO: Text = Text { ja: "対応する人", en: "Who must act" };
+pub const WHO: Text = Text {
+    ja: "対応する人",
+    en: "Who must act",
+};
 /// "Urgency".
-pub const URGENCY: Text = Text { ja: "緊急度", en: "Urgency" };
+pub const URGENCY: Text = Text {
+    ja: "緊急度",
+    en: "Urgency",
+};
 /// "How long it takes".
-pub const DURATION: Text = Text { ja: "解決までの目安", en: "How long it usually takes" };
+pub const DURATION: Text = Text {
+    ja: "解決までの目安",
+    en: "How long it usually takes",
+};
 /// "What to prepare".
-pub const PREPARE: Text = Text { ja: "用意するもの", en: "What to have at hand" };
+pub const PREPARE: Text = Text {
+    ja: "用意するもの",
+    en: "What to have at hand",
+};
 /// "Steps".
-pub const STEPS: Text = Text { ja: "手順", en: "Steps" };
+pub const STEPS: Text = Text {
+    ja: "手順",
+    en: "Steps",
+};
 /// "Don't".
-pub const DONTS: Text = Text { ja: "やってはいけないこと", en: "What not to do" };
+pub const DONTS: Text = Text {
+    ja: "やってはいけないこと",
+    en: "What not to do",
+};
 /// "Ready-to-send message".
-pub const MESSAGE: Text = Text { ja: "そのまま送れる文面", en: "Ready-to-send message" };
+pub const MESSAGE: Text = Text {
+    ja: "そのまま送れる文面",
+    en: "Ready-to-send message",
+};
 /// "To".
-pub const TO: Text = Text { ja: "宛先", en: "To" };
+pub const TO: Text = Text {
+    ja: "宛先",
+    en: "To",
+};
 /// "Subject".
-pub const SUBJECT: Text = Text { ja: "件名", en: "Subject" };
+pub const SUBJECT: Text = Text {
+    ja: "件名",
+    en: "Subject",
+};
 /// "Sources".
-pub const SOURCES: Text = Text { ja: "情報源", en: "Sources" };
+pub const SOURCES: Text = Text {
+    ja: "情報源",
+    en: "Sources",
+};
 /// "Last checked".
-pub const LAST_CHECKED: Text = Text { ja: "最終確認日", en: "Last checked" };
+pub const LAST_CHECKED: Text = Text {
+    ja: "最終確認日",
+    en: "Last checked",
+};
 /// "Copy".
-pub const COPY: Text = Text { ja: "コピー", en: "Copy" };
+pub const COPY: Text = Text {
+    ja: "コピー",
+    en: "Copy",
+};
 /// "Meaning" (code pages).
-pub const MEANING: Text = Text { ja: "意味", en: "Meaning" };
+pub const MEANING: Text = Text {
+    ja: "意味",
+    en: "Meaning",
+};

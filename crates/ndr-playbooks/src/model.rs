@@ -60,17 +60,27 @@ pub struct Step {
 impl Step {
     /// A step with text only.
     pub const fn new(text: Text) -> Step {
-        Step { text, link: None, copy: None }
+        Step {
+            text,
+            link: None,
+            copy: None,
+        }
     }
 
     /// The same step with a link.
     pub const fn link(self, label: Text, url: Url) -> Step {
-        Step { link: Some(Link { label, url }), ..self }
+        Step {
+            link: Some(Link { label, url }),
+            ..self
+        }
     }
 
     /// The same step with a value to copy.
     pub const fn copy(self, label: Text, value: &'static str) -> Step {
-        Step { copy: Some(CopyValue { label, value }), ..self }
+        Step {
+            copy: Some(CopyValue { label, value }),
+            ..self
+        }
     }
 }
 
@@ -101,17 +111,29 @@ pub struct Url {
 impl Url {
     /// One page for both languages, no placeholders.
     pub const fn one(url: &'static str) -> Url {
-        Url { en: url, ja: url, fallback: url }
+        Url {
+            en: url,
+            ja: url,
+            fallback: url,
+        }
     }
 
     /// An English page and its Japanese version, no placeholders.
     pub const fn pair(en: &'static str, ja: &'static str) -> Url {
-        Url { en, ja, fallback: en }
+        Url {
+            en,
+            ja,
+            fallback: en,
+        }
     }
 
     /// A page with a placeholder, and the page to open when the value is unknown.
     pub const fn filled(template: &'static str, fallback: &'static str) -> Url {
-        Url { en: template, ja: template, fallback }
+        Url {
+            en: template,
+            ja: template,
+            fallback,
+        }
     }
 
     /// The template in `lang`.
@@ -170,30 +192,84 @@ impl Fact {
     /// How the fact is called in a "prepare" list.
     pub const fn label(self) -> Text {
         match self {
-            Fact::Ip => Text { ja: "ブロックされた送信元 IP アドレス", en: "The blocked sending IP address" },
-            Fact::SenderAddress => Text { ja: "送信に使ったメールアドレス", en: "The email address you sent from" },
-            Fact::SenderDomain => Text { ja: "送信元のドメイン（メールアドレスの @ より後ろ）", en: "Your sending domain (the part after @)" },
-            Fact::Recipient => Text { ja: "届かなかった宛先のメールアドレス", en: "The recipient address that failed" },
-            Fact::ErrorText => Text { ja: "エラーメッセージの全文（コピーしたもの）", en: "The full error message (copied as is)" },
-            Fact::Code => Text { ja: "エラーコード", en: "The error code" },
-            Fact::RemoteHost => Text { ja: "受信を拒否したサーバー名", en: "The name of the server that refused the mail" },
-            Fact::Time => Text { ja: "送信した日時とエラーが返ってきた日時", en: "When you sent the mail and when the error came back" },
-            Fact::Zone => Text { ja: "エラーに書かれたブロックリスト名", en: "The block list named in the error" },
+            Fact::Ip => Text {
+                ja: "ブロックされた送信元 IP アドレス",
+                en: "The blocked sending IP address",
+            },
+            Fact::SenderAddress => Text {
+                ja: "送信に使ったメールアドレス",
+                en: "The email address you sent from",
+            },
+            Fact::SenderDomain => Text {
+                ja: "送信元のドメイン（メールアドレスの @ より後ろ）",
+                en: "Your sending domain (the part after @)",
+            },
+            Fact::Recipient => Text {
+                ja: "届かなかった宛先のメールアドレス",
+                en: "The recipient address that failed",
+            },
+            Fact::ErrorText => Text {
+                ja: "エラーメッセージの全文（コピーしたもの）",
+                en: "The full error message (copied as is)",
+            },
+            Fact::Code => Text {
+                ja: "エラーコード",
+                en: "The error code",
+            },
+            Fact::RemoteHost => Text {
+                ja: "受信を拒否したサーバー名",
+                en: "The name of the server that refused the mail",
+            },
+            Fact::Time => Text {
+                ja: "送信した日時とエラーが返ってきた日時",
+                en: "When you sent the mail and when the error came back",
+            },
+            Fact::Zone => Text {
+                ja: "エラーに書かれたブロックリスト名",
+                en: "The block list named in the error",
+            },
         }
     }
 
     /// What to show when the bounce does not contain the fact.
     pub const fn missing(self) -> Text {
         match self {
-            Fact::Ip => Text { ja: "エラーメッセージ内の [ ] で囲まれた数字（例: 203.0.113.5）を探してください", en: "look for the number in [ ] in the error message (for example 203.0.113.5)" },
-            Fact::SenderAddress => Text { ja: "ご自身の送信用アドレス", en: "your own sending address" },
-            Fact::SenderDomain => Text { ja: "ご自身のメールアドレスの @ より後ろ", en: "the part after @ in your own address" },
-            Fact::Recipient => Text { ja: "エラーメッセージ内の宛先", en: "the address shown in the error message" },
-            Fact::ErrorText => Text { ja: "返ってきたメールの本文をそのままコピーしてください", en: "copy the body of the returned message as is" },
-            Fact::Code => Text { ja: "エラーメッセージ内の 550 や 5.7.1 のような番号", en: "the numbers such as 550 or 5.7.1 in the error message" },
-            Fact::RemoteHost => Text { ja: "エラーメッセージ内のサーバー名", en: "the server name in the error message" },
-            Fact::Time => Text { ja: "送信済みフォルダとエラーメールの日付で確認できます", en: "see the dates of the sent mail and of the returned message" },
-            Fact::Zone => Text { ja: "エラーメッセージ内の「blocked using ...」の部分", en: "the part after \"blocked using\" in the error message" },
+            Fact::Ip => Text {
+                ja: "エラーメッセージ内の [ ] で囲まれた数字（例: 203.0.113.5）を探してください",
+                en: "look for the number in [ ] in the error message (for example 203.0.113.5)",
+            },
+            Fact::SenderAddress => Text {
+                ja: "ご自身の送信用アドレス",
+                en: "your own sending address",
+            },
+            Fact::SenderDomain => Text {
+                ja: "ご自身のメールアドレスの @ より後ろ",
+                en: "the part after @ in your own address",
+            },
+            Fact::Recipient => Text {
+                ja: "エラーメッセージ内の宛先",
+                en: "the address shown in the error message",
+            },
+            Fact::ErrorText => Text {
+                ja: "返ってきたメールの本文をそのままコピーしてください",
+                en: "copy the body of the returned message as is",
+            },
+            Fact::Code => Text {
+                ja: "エラーメッセージ内の 550 や 5.7.1 のような番号",
+                en: "the numbers such as 550 or 5.7.1 in the error message",
+            },
+            Fact::RemoteHost => Text {
+                ja: "エラーメッセージ内のサーバー名",
+                en: "the server name in the error message",
+            },
+            Fact::Time => Text {
+                ja: "送信済みフォルダとエラーメールの日付で確認できます",
+                en: "see the dates of the sent mail and of the returned message",
+            },
+            Fact::Zone => Text {
+                ja: "エラーメッセージ内の「blocked using ...」の部分",
+                en: "the part after \"blocked using\" in the error message",
+            },
         }
     }
 }
@@ -220,12 +296,30 @@ impl Actor {
     /// The actor's name.
     pub const fn label(self) -> Text {
         match self {
-            Actor::Sender => Text { ja: "あなた（送信者）", en: "You (the sender)" },
-            Actor::SenderAdmin => Text { ja: "あなたの組織のメール管理者", en: "Your organisation's mail administrator" },
-            Actor::SenderProvider => Text { ja: "あなたのホスティング事業者・メール事業者（プロバイダー）", en: "Your hosting company or mail provider" },
-            Actor::RecipientAdmin => Text { ja: "受信側の管理者", en: "The recipient's administrator" },
-            Actor::Recipient => Text { ja: "受信者ご本人", en: "The recipient" },
-            Actor::Nobody => Text { ja: "対応不要（時間がたつと自動で解除されます）", en: "Nobody (it clears by itself)" },
+            Actor::Sender => Text {
+                ja: "あなた（送信者）",
+                en: "You (the sender)",
+            },
+            Actor::SenderAdmin => Text {
+                ja: "あなたの組織のメール管理者",
+                en: "Your organisation's mail administrator",
+            },
+            Actor::SenderProvider => Text {
+                ja: "あなたのホスティング事業者・メール事業者（プロバイダー）",
+                en: "Your hosting company or mail provider",
+            },
+            Actor::RecipientAdmin => Text {
+                ja: "受信側の管理者",
+                en: "The recipient's administrator",
+            },
+            Actor::Recipient => Text {
+                ja: "受信者ご本人",
+                en: "The recipient",
+            },
+            Actor::Nobody => Text {
+                ja: "対応不要（時間がたつと自動で解除されます）",
+                en: "Nobody (it clears by itself)",
+            },
         }
     }
 }
@@ -248,10 +342,22 @@ impl Urgency {
     /// The urgency in words.
     pub const fn label(self) -> Text {
         match self {
-            Urgency::Now => Text { ja: "至急（今日中に対応してください）", en: "Urgent (act today)" },
-            Urgency::Soon => Text { ja: "早めに（数日以内に対応してください）", en: "Soon (within a few days)" },
-            Urgency::Wait => Text { ja: "様子見（しばらく待ってから確認してください）", en: "Wait and check again later" },
-            Urgency::None => Text { ja: "対応不要", en: "No action needed" },
+            Urgency::Now => Text {
+                ja: "至急（今日中に対応してください）",
+                en: "Urgent (act today)",
+            },
+            Urgency::Soon => Text {
+                ja: "早めに（数日以内に対応してください）",
+                en: "Soon (within a few days)",
+            },
+            Urgency::Wait => Text {
+                ja: "様子見（しばらく待ってから確認してください）",
+                en: "Wait and check again later",
+            },
+            Urgency::None => Text {
+                ja: "対応不要",
+                en: "No action needed",
+            },
         }
     }
 }
@@ -289,11 +395,26 @@ impl To {
     /// The addressee's name.
     pub const fn label(self) -> Text {
         match self {
-            To::HostingProvider => Text { ja: "ホスティング事業者・メール事業者のサポート窓口", en: "Your hosting company or mail provider's support" },
-            To::SenderAdmin => Text { ja: "社内のメール管理者", en: "Your IT administrator" },
-            To::RecipientAdmin => Text { ja: "受信側の管理者（分からなければ受信者ご本人経由で）", en: "The recipient's administrator (or the recipient, who can pass it on)" },
-            To::Recipient => Text { ja: "受信者ご本人（電話や別のアドレスで）", en: "The recipient (by phone or another address)" },
-            To::Operator => Text { ja: "リスト運営者・メール事業者の窓口", en: "The list operator's or mail provider's contact" },
+            To::HostingProvider => Text {
+                ja: "ホスティング事業者・メール事業者のサポート窓口",
+                en: "Your hosting company or mail provider's support",
+            },
+            To::SenderAdmin => Text {
+                ja: "社内のメール管理者",
+                en: "Your IT administrator",
+            },
+            To::RecipientAdmin => Text {
+                ja: "受信側の管理者（分からなければ受信者ご本人経由で）",
+                en: "The recipient's administrator (or the recipient, who can pass it on)",
+            },
+            To::Recipient => Text {
+                ja: "受信者ご本人（電話や別のアドレスで）",
+                en: "The recipient (by phone or another address)",
+            },
+            To::Operator => Text {
+                ja: "リスト運営者・メール事業者の窓口",
+                en: "The list operator's or mail provider's contact",
+            },
         }
     }
 }

@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use ndr_core::{Diagnosis, Party};
 use serde::Serialize;
 
-use crate::model::{Actor, Fact, Playbook, Prepare, To, Url, Urgency};
+use crate::model::{Actor, Fact, Playbook, Prepare, To, Urgency, Url};
 use crate::select::SelectedBy;
 use crate::text::{Lang, Text};
 
@@ -203,7 +203,8 @@ impl Facts {
             "ip" => v.parse::<IpAddr>().is_ok(),
             "sender_domain" | "remote_host" | "zone" => {
                 v.contains('.')
-                    && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+                    && v.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
             }
             _ => false,
         };
@@ -211,19 +212,50 @@ impl Facts {
     }
 }
 
-/// What a missing placeholder reads as.
+/// What a missing placeholder reads as: a bracketed fill-in, so the reader sees at once what
+/// the bounce did not say and can type it in.
 fn fallback(name: &str) -> Text {
     match name {
-        "ip" => Text { ja: "（エラーメッセージに書かれた IP アドレス）", en: "(the IP address shown in the error message)" },
-        "code" | "smtp_code" | "enhanced_code" | "provider_code" => Text { ja: "（エラーコード）", en: "(the error code)" },
-        "recipient" => Text { ja: "（宛先のメールアドレス）", en: "(the recipient's address)" },
-        "sender_domain" => Text { ja: "（あなたのドメイン）", en: "(your domain)" },
-        "error_text" => Text { ja: "（ここにエラーメッセージの全文を貼り付けてください）", en: "(paste the full error message here)" },
-        "remote_host" => Text { ja: "（相手先のメールサーバー）", en: "(the receiving mail server)" },
-        "zone" => Text { ja: "（エラーに書かれたブロックリスト）", en: "(the block list named in the error)" },
-        "lookup_url" => Text { ja: "（リストの照会ページ）", en: "(the list's lookup page)" },
-        "date" => Text { ja: "［送信した日時を記入］", en: "[date and time you sent it]" },
-        _ => Text { ja: "（不明）", en: "(unknown)" },
+        "ip" => Text {
+            ja: "［エラー文中の IP アドレス］",
+            en: "[the IP address in the error]",
+        },
+        "code" | "smtp_code" | "enhanced_code" | "provider_code" => Text {
+            ja: "［エラーコード］",
+            en: "[error code]",
+        },
+        "recipient" => Text {
+            ja: "［宛先アドレス］",
+            en: "[recipient address]",
+        },
+        "sender_domain" => Text {
+            ja: "［あなたのドメイン］",
+            en: "[your domain]",
+        },
+        "error_text" => Text {
+            ja: "［ここにエラーメッセージの全文を貼り付け］",
+            en: "[paste the full error message here]",
+        },
+        "remote_host" => Text {
+            ja: "［相手先のメールサーバー］",
+            en: "[receiving mail server]",
+        },
+        "zone" => Text {
+            ja: "［エラー文中のブロックリスト名］",
+            en: "[block list named in the error]",
+        },
+        "lookup_url" => Text {
+            ja: "［リストの照会ページ］",
+            en: "[the list's lookup page]",
+        },
+        "date" => Text {
+            ja: "［送信した日時］",
+            en: "[date and time you sent it]",
+        },
+        _ => Text {
+            ja: "［不明］",
+            en: "[unknown]",
+        },
     }
 }
 
@@ -291,8 +323,12 @@ impl Ctx<'_> {
             let after = &rest[open + 1..];
             match placeholder_name(after) {
                 Some(name) => {
-                    self.push_value(&mut out, name);
+                    let fell_back = self.push_value(&mut out, name);
                     rest = &after[name.len() + 1..];
+                    if fell_back && self.lang == Lang::Ja {
+                        // Full-width brackets need no space around them in Japanese.
+                        rest = rest.strip_prefix(' ').unwrap_or(rest);
+                    }
                 }
                 None => {
                     out.push('{');
@@ -304,20 +340,23 @@ impl Ctx<'_> {
         out
     }
 
-    fn push_value(&self, out: &mut String, name: &str) {
+    /// Appends the value of `name`; returns whether it had to use the fallback.
+    fn push_value(&self, out: &mut String, name: &str) -> bool {
         if let Some(v) = self.facts.value(name) {
             out.push_str(v);
         } else if let Some((_, v)) = self.own.iter().find(|(k, _)| *k == name) {
             // Facts of the party may themselves name bounce facts (a lookup URL with `{ip}`).
             out.push_str(&self.fill(v));
-        } else if name == "lookup_url" {
-            match self.lookup {
-                Some(url) => out.push_str(&self.url(url)),
-                None => out.push_str(fallback(name).get(self.lang)),
-            }
+        } else if let (true, Some(url)) = (name == "lookup_url", self.lookup) {
+            out.push_str(&self.url(url));
         } else {
+            if self.lang == Lang::Ja && out.ends_with(' ') {
+                out.pop();
+            }
             out.push_str(fallback(name).get(self.lang));
+            return true;
         }
+        false
     }
 
     /// Fills a URL template; falls back to `url.fallback` when any placeholder is unknown.
@@ -369,7 +408,9 @@ pub(crate) fn placeholder_name(after_brace: &str) -> Option<&str> {
     let name = &after_brace[..end];
     let ok = !name.is_empty()
         && name.len() <= 40
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     ok.then_some(name)
 }
 
@@ -403,7 +444,12 @@ pub(crate) fn render_with(
     lang: Lang,
     selected_by: SelectedBy,
 ) -> Rendered {
-    let ctx = Ctx { facts, own: p.facts, lookup: p.lookup, lang };
+    let ctx = Ctx {
+        facts,
+        own: p.facts,
+        lookup: p.lookup,
+        lang,
+    };
     let t = |text: &Text| ctx.fill(text.get(lang));
     let prepare = p
         .prepare
@@ -412,9 +458,17 @@ pub(crate) fn render_with(
             Prepare::Fact(fact) => {
                 let value = fact_value(facts, *fact).map(str::to_owned);
                 let hint = value.is_none().then(|| fact.missing().get(lang).to_owned());
-                PrepareItem { label: fact.label().get(lang).to_owned(), value, hint }
+                PrepareItem {
+                    label: fact.label().get(lang).to_owned(),
+                    value,
+                    hint,
+                }
             }
-            Prepare::Other(text) => PrepareItem { label: t(text), value: None, hint: None },
+            Prepare::Other(text) => PrepareItem {
+                label: t(text),
+                value: None,
+                hint: None,
+            },
         })
         .collect();
     let steps = p
@@ -424,14 +478,23 @@ pub(crate) fn render_with(
         .map(|(i, step)| RenderedStep {
             number: i + 1,
             text: t(&step.text),
-            link: step.link.map(|l| RenderedLink { label: t(&l.label), url: ctx.url(l.url) }),
+            link: step.link.map(|l| RenderedLink {
+                label: t(&l.label),
+                url: ctx.url(l.url),
+            }),
             copy: step.copy.and_then(|c| {
-                ctx.copy_value(c.value).map(|value| RenderedCopy { label: t(&c.label), value })
+                ctx.copy_value(c.value).map(|value| RenderedCopy {
+                    label: t(&c.label),
+                    value,
+                })
             }),
         })
         .collect();
     let message = p.message.map(|m| RenderedMessage {
-        to: Labeled { id: m.to, label: m.to.label().get(lang).to_owned() },
+        to: Labeled {
+            id: m.to,
+            label: m.to.label().get(lang).to_owned(),
+        },
         address: m.address.map(|a| ctx.fill(a)),
         subject: t(&m.subject),
         body: t(&m.body),
@@ -447,9 +510,15 @@ pub(crate) fn render_with(
         who: p
             .actors
             .iter()
-            .map(|a| Labeled { id: *a, label: a.label().get(lang).to_owned() })
+            .map(|a| Labeled {
+                id: *a,
+                label: a.label().get(lang).to_owned(),
+            })
             .collect(),
-        urgency: Labeled { id: p.urgency, label: p.urgency.label().get(lang).to_owned() },
+        urgency: Labeled {
+            id: p.urgency,
+            label: p.urgency.label().get(lang).to_owned(),
+        },
         duration: t(&p.duration),
         prepare,
         steps,
@@ -458,7 +527,10 @@ pub(crate) fn render_with(
         sources: p
             .sources
             .iter()
-            .map(|s| RenderedLink { label: t(&s.title), url: ctx.url(s.url) })
+            .map(|s| RenderedLink {
+                label: t(&s.title),
+                url: ctx.url(s.url),
+            })
             .collect(),
         last_checked: p.checked,
     }
@@ -482,6 +554,10 @@ impl Rendered {
     pub fn to_plain_text(&self) -> String {
         use std::fmt::Write;
         let h = |t: Text| t.get(self.lang);
+        let (open, close) = match self.lang {
+            Lang::Ja => ("（", "）"),
+            Lang::En => (" (", ")"),
+        };
         let mut s = String::new();
         let _ = writeln!(s, "{}", self.title);
         let _ = writeln!(s);
@@ -500,7 +576,7 @@ impl Rendered {
                         let _ = writeln!(s, "- {}: {}", item.label, v);
                     }
                     (None, Some(hint)) => {
-                        let _ = writeln!(s, "- {} ({})", item.label, hint);
+                        let _ = writeln!(s, "- {}{open}{hint}{close}", item.label);
                     }
                     (None, None) => {
                         let _ = writeln!(s, "- {}", item.label);
@@ -525,9 +601,19 @@ impl Rendered {
             }
         }
         if let Some(m) = &self.message {
-            let _ = writeln!(s, "\n{} ({}):", h(crate::labels::MESSAGE), m.to.label);
-            if let Some(a) = &m.address {
-                let _ = writeln!(s, "{}: {}", h(crate::labels::TO), a);
+            let _ = writeln!(s, "\n{}:", h(crate::labels::MESSAGE));
+            match &m.address {
+                Some(a) => {
+                    let _ = writeln!(
+                        s,
+                        "{}: {}{open}{a}{close}",
+                        h(crate::labels::TO),
+                        m.to.label
+                    );
+                }
+                None => {
+                    let _ = writeln!(s, "{}: {}", h(crate::labels::TO), m.to.label);
+                }
             }
             let _ = writeln!(s, "{}: {}", h(crate::labels::SUBJECT), m.subject);
             let _ = writeln!(s, "\n{}", m.body);
@@ -537,7 +623,12 @@ impl Rendered {
             for src in &self.sources {
                 let _ = writeln!(s, "- {}: {}", src.label, src.url);
             }
-            let _ = writeln!(s, "{}: {}", h(crate::labels::LAST_CHECKED), self.last_checked);
+            let _ = writeln!(
+                s,
+                "{}: {}",
+                h(crate::labels::LAST_CHECKED),
+                self.last_checked
+            );
         }
         s
     }
@@ -548,34 +639,81 @@ mod tests {
     use super::*;
 
     fn ctx_with(facts: &Facts) -> Ctx<'_> {
-        Ctx { facts, own: &[("delist_email", "delist@example.com")], lookup: None, lang: Lang::En }
+        Ctx {
+            facts,
+            own: &[("delist_email", "delist@example.com")],
+            lookup: None,
+            lang: Lang::En,
+        }
     }
 
     #[test]
     fn fills_known_and_falls_back_for_missing() {
-        let facts = Facts { ip: Some("192.0.2.1".into()), ..Facts::default() };
+        let facts = Facts {
+            ip: Some("192.0.2.1".into()),
+            ..Facts::default()
+        };
         let ctx = ctx_with(&facts);
         assert_eq!(
             ctx.fill("IP {ip} to {delist_email} ({recipient}) {not a placeholder} {"),
-            "IP 192.0.2.1 to delist@example.com ((the recipient's address)) {not a placeholder} {"
+            "IP 192.0.2.1 to delist@example.com ([recipient address]) {not a placeholder} {"
         );
     }
 
     #[test]
+    fn japanese_fallbacks_drop_the_spaces_around_them() {
+        let facts = Facts {
+            recipient: Some("taro@example.jp".into()),
+            ..Facts::default()
+        };
+        let ctx = Ctx {
+            facts: &facts,
+            own: &[],
+            lookup: None,
+            lang: Lang::Ja,
+        };
+        assert_eq!(ctx.fill("宛先 {recipient} は"), "宛先 taro@example.jp は");
+        let empty = Facts::default();
+        let ctx = Ctx {
+            facts: &empty,
+            own: &[],
+            lookup: None,
+            lang: Lang::Ja,
+        };
+        assert_eq!(ctx.fill("宛先 {recipient} は"), "宛先［宛先アドレス］は");
+        assert_eq!(ctx.fill("{ip}"), "［エラー文中の IP アドレス］");
+    }
+
+    #[test]
     fn urls_only_take_safe_values() {
-        let good = Facts { ip: Some("2001:db8::1".into()), ..Facts::default() };
-        let bad = Facts { ip: Some("1.2.3.4/../x".into()), ..Facts::default() };
+        let good = Facts {
+            ip: Some("2001:db8::1".into()),
+            ..Facts::default()
+        };
+        let bad = Facts {
+            ip: Some("1.2.3.4/../x".into()),
+            ..Facts::default()
+        };
         let url = Url::filled("https://example.com/q?ip={ip}", "https://example.com/");
-        assert_eq!(ctx_with(&good).url(url), "https://example.com/q?ip=2001:db8::1");
+        assert_eq!(
+            ctx_with(&good).url(url),
+            "https://example.com/q?ip=2001:db8::1"
+        );
         assert_eq!(ctx_with(&bad).url(url), "https://example.com/");
         assert_eq!(ctx_with(&Facts::default()).url(url), "https://example.com/");
     }
 
     #[test]
     fn copy_values_need_every_fact() {
-        let facts = Facts { sender_domain: Some("example.com".into()), ..Facts::default() };
+        let facts = Facts {
+            sender_domain: Some("example.com".into()),
+            ..Facts::default()
+        };
         let ctx = ctx_with(&facts);
-        assert_eq!(ctx.copy_value("_dmarc.{sender_domain}").as_deref(), Some("_dmarc.example.com"));
+        assert_eq!(
+            ctx.copy_value("_dmarc.{sender_domain}").as_deref(),
+            Some("_dmarc.example.com")
+        );
         assert_eq!(ctx.copy_value("{ip}"), None);
     }
 

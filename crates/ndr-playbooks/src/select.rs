@@ -75,7 +75,10 @@ pub fn select(d: &Diagnosis) -> Selected {
 pub fn select_with(d: &Diagnosis, listings: &[Listing<'_>]) -> Selected {
     let base = pick(d);
     match party::refine(base.playbook, d, listings) {
-        Some(narrower) => Selected { playbook: narrower, by: base.by },
+        Some(narrower) => Selected {
+            playbook: narrower,
+            by: base.by,
+        },
         None => base,
     }
 }
@@ -95,20 +98,28 @@ fn pick(d: &Diagnosis) -> Selected {
     // Step 0.
     for note in &d.notes {
         if let Some(p) = party::by_note(&note.id) {
-            return Selected { playbook: p, by: SelectedBy::Note };
+            return Selected {
+                playbook: p,
+                by: SelectedBy::Note,
+            };
         }
     }
     let party = d.blocking_party;
     // Step 1.
     if let Some(pc) = d.provider_code.as_deref() {
-        let entries: Vec<_> =
-            codes::lookup_code(pc).into_iter().filter(|e| e.kind == CodeKind::Provider).collect();
+        let entries: Vec<_> = codes::lookup_code(pc)
+            .into_iter()
+            .filter(|e| e.kind == CodeKind::Provider)
+            .collect();
         let best = entries
             .iter()
             .find(|e| party.is_some() && (e.party == party || e.issuer == party))
             .or_else(|| entries.first());
         if let Some(e) = best {
-            return Selected { playbook: e.playbook, by: SelectedBy::ProviderCode };
+            return Selected {
+                playbook: e.playbook,
+                by: SelectedBy::ProviderCode,
+            };
         }
     }
     let enhanced = enhanced_code(d);
@@ -118,40 +129,65 @@ fn pick(d: &Diagnosis) -> Selected {
             .into_iter()
             .filter(|e| e.kind == CodeKind::Enhanced && (e.party == Some(p) || e.issuer == Some(p)))
             .collect();
-        let best = entries.iter().find(|e| e.reason == d.reason).or_else(|| entries.first());
+        let best = entries
+            .iter()
+            .find(|e| e.reason == d.reason)
+            .or_else(|| entries.first());
         if let Some(e) = best {
-            return Selected { playbook: e.playbook, by: SelectedBy::PartyCode };
+            return Selected {
+                playbook: e.playbook,
+                by: SelectedBy::PartyCode,
+            };
         }
     }
     // Step 3.
     if let Some(p) = party {
         if let Route::Playbook(pb) = party::route(p, d.reason) {
-            return Selected { playbook: pb, by: SelectedBy::PartyReason };
+            return Selected {
+                playbook: pb,
+                by: SelectedBy::PartyReason,
+            };
         }
     }
     // Step 4.
     if party.is_none() {
         if let Some(code) = enhanced {
             if let Some(pb) = unique_provider_code(code) {
-                return Selected { playbook: pb, by: SelectedBy::UniqueCode };
+                return Selected {
+                    playbook: pb,
+                    by: SelectedBy::UniqueCode,
+                };
             }
         }
     }
     // Step 5.
     if d.reason == Reason::Undefined {
         if let Some(code) = enhanced {
-            if let Some(e) = codes::lookup_code(code).into_iter().find(|e| e.party.is_none()) {
-                return Selected { playbook: e.playbook, by: SelectedBy::GenericCode };
+            if let Some(e) = codes::lookup_code(code)
+                .into_iter()
+                .find(|e| e.party.is_none())
+            {
+                return Selected {
+                    playbook: e.playbook,
+                    by: SelectedBy::GenericCode,
+                };
             }
         }
     }
-    Selected { playbook: party::generic(d.reason), by: SelectedBy::GenericReason }
+    Selected {
+        playbook: party::generic(d.reason),
+        by: SelectedBy::GenericReason,
+    }
 }
 
 /// The enhanced code of the decisive rejection: the diagnosis' own, else that of the
 /// recipient that speaks for the message.
 fn enhanced_code(d: &Diagnosis) -> Option<&str> {
-    let own = d.enhanced_code.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let own = d
+        .enhanced_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
     own.or_else(|| {
         d.recipients
             .iter()
@@ -171,7 +207,9 @@ fn unique_provider_code(code: &str) -> Option<&'static Playbook> {
     }
     let first = entries.first()?;
     let parties: Vec<Option<Party>> = entries.iter().map(|e| e.party).collect();
-    if parties.iter().all(|p| *p == first.party) && entries.iter().all(|e| e.playbook.id == first.playbook.id) {
+    if parties.iter().all(|p| *p == first.party)
+        && entries.iter().all(|e| e.playbook.id == first.playbook.id)
+    {
         Some(first.playbook)
     } else {
         None

@@ -76,11 +76,16 @@ impl Lang {
             let mut weight = 1000u32;
             for param in parts {
                 let param = param.trim();
-                if let Some(q) = param.strip_prefix("q=").or_else(|| param.strip_prefix("Q=")) {
+                if let Some(q) = param
+                    .strip_prefix("q=")
+                    .or_else(|| param.strip_prefix("Q="))
+                {
                     weight = parse_q(q);
                 }
             }
-            let Some(lang) = Lang::parse(tag) else { continue };
+            let Some(lang) = Lang::parse(tag) else {
+                continue;
+            };
             if weight == 0 {
                 continue;
             }

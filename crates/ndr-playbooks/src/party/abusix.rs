@@ -4,13 +4,16 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 /// The operator's delisting FAQ (found in the stored crawl on 2026-11-25).
 const CHECKED: &str = "2026-11-25";
 const DOMAINS: &[&str] = &["lookup.abusix.com", "abusix.com", "docs.abusix.com"];
-const LOOKUP: Url = Url::filled("https://lookup.abusix.com/search?q={ip}", "https://lookup.abusix.com/");
+const LOOKUP: Url = Url::filled(
+    "https://lookup.abusix.com/search?q={ip}",
+    "https://lookup.abusix.com/",
+);
 const HOW: &str = "https://abusix.com/faq/how-does-delisting-work/";
 const FACTS: &[(&str, &str)] = &[("list_name", "Abusix")];
 
@@ -56,7 +59,10 @@ pub(crate) const LISTED: Playbook = Playbook {
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Abusix,
-    name: Text { ja: "Abusix", en: "Abusix" },
+    name: Text {
+        ja: "Abusix",
+        en: "Abusix",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &LISTED)],
     generic: NOT_LIST_REASONS,

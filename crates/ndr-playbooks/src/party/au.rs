@@ -5,13 +5,14 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::CARRIER_USER_UNKNOWN;
 use super::PartyBook;
-use crate::model::{Actor, Message, Playbook, Source, Step, To, Url, Urgency};
+use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 /// au publishes no bounce-code table; the setting page was located on 2026-11-25.
 const CHECKED: &str = "2026-11-25";
 const DOMAINS: &[&str] = &["www.au.com"];
-const SETTINGS: &str = "https://www.au.com/support/service/mobile/trouble/mail/email/filter/detail/domain/";
+const SETTINGS: &str =
+    "https://www.au.com/support/service/mobile/trouble/mail/email/filter/detail/domain/";
 
 pub(crate) const FILTERED: Playbook = Playbook {
     id: "au-filtered",
@@ -68,19 +69,55 @@ I will send it again once you have. Thank you.",
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Au,
-    name: Text { ja: "au（KDDI）", en: "au (KDDI)" },
+    name: Text {
+        ja: "au（KDDI）",
+        en: "au (KDDI)",
+    },
     domains: DOMAINS,
     routes: &[
-        (&[Reason::Filtered, Reason::Rejected, Reason::Blocked, Reason::PolicyViolation, Reason::SpamDetected, Reason::SecurityError, Reason::AuthFailure, Reason::Undefined], &FILTERED),
+        (
+            &[
+                Reason::Filtered,
+                Reason::Rejected,
+                Reason::Blocked,
+                Reason::PolicyViolation,
+                Reason::SpamDetected,
+                Reason::SecurityError,
+                Reason::AuthFailure,
+                Reason::Undefined,
+            ],
+            &FILTERED,
+        ),
         (&[Reason::UserUnknown], &CARRIER_USER_UNKNOWN),
     ],
     generic: &[
-        Reason::BadReputation, Reason::ContentError, Reason::Delivered, Reason::ExceedLimit, Reason::Expired,
-        Reason::FailedStartTls, Reason::Feedback, Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull,
-        Reason::MailerError, Reason::MesgTooBig, Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept,
-        Reason::NotCompliantRfc, Reason::OnHold, Reason::RequirePtr, Reason::Speeding, Reason::Suppressed,
-        Reason::Suspend, Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::TooManyConn,
-        Reason::Vacation, Reason::VirusDetected,
+        Reason::BadReputation,
+        Reason::ContentError,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::OnHold,
+        Reason::RequirePtr,
+        Reason::Speeding,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::TooManyConn,
+        Reason::Vacation,
+        Reason::VirusDetected,
     ],
     playbooks: &[&FILTERED, &CARRIER_USER_UNKNOWN],
     codes: &[],

@@ -5,7 +5,7 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 const CHECKED: &str = "2026-07-02";
@@ -51,13 +51,16 @@ pub(crate) const LISTED: Playbook = Playbook {
     message: Some(MESSAGE_RECIPIENT_ADMIN),
     lookup: Some(Url::one(SITE)),
     facts: FACTS,
-    sources: &[Source { title: Text { ja: "Backscatterer", en: "Backscatterer" }, url: Url::one(SITE) }],
+    sources: &[Source { title: Text { ja: "Backscatterer の公式サイト", en: "Backscatterer (official site)" }, url: Url::one(SITE) }],
     checked: CHECKED,
 };
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Backscatterer,
-    name: Text { ja: "Backscatterer", en: "Backscatterer" },
+    name: Text {
+        ja: "Backscatterer",
+        en: "Backscatterer",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &LISTED)],
     generic: NOT_LIST_REASONS,

@@ -4,7 +4,7 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -66,7 +66,10 @@ pub(crate) const REPUTATION: Playbook = Playbook {
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Cisco,
-    name: Text { ja: "Cisco（Talos）", en: "Cisco (Talos)" },
+    name: Text {
+        ja: "Cisco（Talos）",
+        en: "Cisco (Talos)",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &REPUTATION)],
     generic: NOT_LIST_REASONS,

@@ -5,7 +5,7 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Url, Urgency};
+use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 /// Shutdown dates from the fact sheet (SORBS 2024-06-05, NiX Spam 2025-01-16).
@@ -78,7 +78,10 @@ The block list named in the error ({zone}) has shut down. Closed lists may answe
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::ClosedList,
-    name: Text { ja: "運用終了したブロックリスト", en: "A closed block list" },
+    name: Text {
+        ja: "運用終了したブロックリスト",
+        en: "A closed block list",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &CLOSED)],
     generic: NOT_LIST_REASONS,

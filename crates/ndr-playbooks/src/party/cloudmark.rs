@@ -5,12 +5,15 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
 use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 const CHECKED: &str = "2026-07-02";
 const DOMAINS: &[&str] = &["csi.cloudmark.com"];
-const RESET: Url = Url::filled("https://csi.cloudmark.com/reset-request/?ip={ip}", "https://csi.cloudmark.com/reset-request/");
+const RESET: Url = Url::filled(
+    "https://csi.cloudmark.com/reset-request/?ip={ip}",
+    "https://csi.cloudmark.com/reset-request/",
+);
 const FACTS: &[(&str, &str)] = &[("list_name", "Cloudmark")];
 
 pub(crate) const BLOCKED: Playbook = Playbook {
@@ -46,7 +49,7 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     message: Some(MESSAGE_HOSTING_LISTED),
     lookup: Some(RESET),
     facts: FACTS,
-    sources: &[Source { title: Text { ja: "Cloudmark: reset request", en: "Cloudmark: reset request" }, url: RESET }],
+    sources: &[Source { title: Text { ja: "Cloudmark: 評価の見直し依頼（reset request）", en: "Cloudmark: reset request" }, url: RESET }],
     checked: CHECKED,
 };
 
@@ -58,13 +61,19 @@ const CODES: &[CodeEntry] = &[CodeEntry {
     party: Some(Party::Cloudmark),
     issuer: None,
     reason: Reason::Blocked,
-    meaning: Text { ja: "Orange が迷惑メールの送信元として送信元 IP アドレスをブロック（Cloudmark のデータ）", en: "Orange blocks the sending IP for spamming (Cloudmark data)" },
+    meaning: Text {
+        ja: "Orange が迷惑メールの送信元として送信元 IP アドレスをブロック（Cloudmark のデータ）",
+        en: "Orange blocks the sending IP for spamming (Cloudmark data)",
+    },
     playbook: &BLOCKED,
 }];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Cloudmark,
-    name: Text { ja: "Cloudmark", en: "Cloudmark" },
+    name: Text {
+        ja: "Cloudmark",
+        en: "Cloudmark",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &BLOCKED)],
     generic: NOT_LIST_REASONS,

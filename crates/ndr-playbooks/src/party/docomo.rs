@@ -5,7 +5,7 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::CARRIER_USER_UNKNOWN;
 use super::PartyBook;
-use crate::model::{Actor, Message, Playbook, Source, Step, To, Url, Urgency};
+use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 /// docomo publishes no bounce-code table; the setting page was located on 2026-11-25.
@@ -13,7 +13,8 @@ const CHECKED: &str = "2026-11-25";
 const DOMAINS: &[&str] = &["www.docomo.ne.jp"];
 const SETTINGS: &str = "https://www.docomo.ne.jp/info/spam_mail/domain/";
 /// docomo's notice of spoofed-mail warnings (from October 2024).
-const SPOOF_NOTICE: &str = "https://www.docomo.ne.jp/binary/pdf/info/news_release/topics_240522_00.pdf";
+const SPOOF_NOTICE: &str =
+    "https://www.docomo.ne.jp/binary/pdf/info/news_release/topics_240522_00.pdf";
 
 pub(crate) const FILTERED: Playbook = Playbook {
     id: "docomo-filtered",
@@ -77,19 +78,55 @@ I will send it again once you have. Thank you.",
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Docomo,
-    name: Text { ja: "NTT ドコモ", en: "NTT docomo" },
+    name: Text {
+        ja: "NTT ドコモ",
+        en: "NTT docomo",
+    },
     domains: DOMAINS,
     routes: &[
-        (&[Reason::Filtered, Reason::Rejected, Reason::Blocked, Reason::PolicyViolation, Reason::SpamDetected, Reason::SecurityError, Reason::AuthFailure, Reason::Undefined], &FILTERED),
+        (
+            &[
+                Reason::Filtered,
+                Reason::Rejected,
+                Reason::Blocked,
+                Reason::PolicyViolation,
+                Reason::SpamDetected,
+                Reason::SecurityError,
+                Reason::AuthFailure,
+                Reason::Undefined,
+            ],
+            &FILTERED,
+        ),
         (&[Reason::UserUnknown], &CARRIER_USER_UNKNOWN),
     ],
     generic: &[
-        Reason::BadReputation, Reason::ContentError, Reason::Delivered, Reason::ExceedLimit, Reason::Expired,
-        Reason::FailedStartTls, Reason::Feedback, Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull,
-        Reason::MailerError, Reason::MesgTooBig, Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept,
-        Reason::NotCompliantRfc, Reason::OnHold, Reason::RequirePtr, Reason::Speeding, Reason::Suppressed,
-        Reason::Suspend, Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::TooManyConn,
-        Reason::Vacation, Reason::VirusDetected,
+        Reason::BadReputation,
+        Reason::ContentError,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::OnHold,
+        Reason::RequirePtr,
+        Reason::Speeding,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::TooManyConn,
+        Reason::Vacation,
+        Reason::VirusDetected,
     ],
     playbooks: &[&FILTERED, &CARRIER_USER_UNKNOWN],
     codes: &[],

@@ -7,7 +7,7 @@ use super::common::*;
 use super::generic::{AUTH_DONTS, AUTH_STEPS, MESSAGE_PTR, PTR_STEPS};
 use super::PartyBook;
 use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -15,9 +15,18 @@ use crate::text::Text;
 /// Newest snapshot of the code page and FAQ (feb-2024-no-auth-no-entry, 2026-03-11/12).
 const CHECKED: &str = "2026-03-12";
 const DOMAINS: &[&str] = &["support.google.com", "postmaster.google.com"];
-const CODE_PAGE: Url = Url::pair("https://support.google.com/a/answer/3726730", "https://support.google.com/a/answer/3726730?hl=ja");
-const GUIDELINES: Url = Url::pair("https://support.google.com/mail/answer/81126", "https://support.google.com/mail/answer/81126?hl=ja");
-const FAQ: Url = Url::pair("https://support.google.com/a/answer/14229414", "https://support.google.com/a/answer/14229414?hl=ja");
+const CODE_PAGE: Url = Url::pair(
+    "https://support.google.com/a/answer/3726730",
+    "https://support.google.com/a/answer/3726730?hl=ja",
+);
+const GUIDELINES: Url = Url::pair(
+    "https://support.google.com/mail/answer/81126",
+    "https://support.google.com/mail/answer/81126?hl=ja",
+);
+const FAQ: Url = Url::pair(
+    "https://support.google.com/a/answer/14229414",
+    "https://support.google.com/a/answer/14229414?hl=ja",
+);
 /// The sender contact form: only for bulk senders that already meet every requirement.
 const CONTACT_FORM: Url = Url::pair(
     "https://support.google.com/mail/contact/gmail_bulk_sender_escalation",
@@ -27,16 +36,34 @@ const POSTMASTER_TOOLS: &str = "https://postmaster.google.com/";
 
 const FACTS: &[(&str, &str)] = &[("list_name", "Gmail")];
 
-const SRC_CODES: Source = Source { title: Text { ja: "Google Workspace ヘルプ: Gmail の SMTP エラーとコード", en: "Google Workspace Admin Help: Gmail SMTP errors and codes" }, url: CODE_PAGE };
-const SRC_GUIDELINES: Source = Source { title: Text { ja: "Gmail ヘルプ: メール送信者のガイドライン", en: "Gmail Help: Email sender guidelines" }, url: GUIDELINES };
-const SRC_FAQ: Source = Source { title: Text { ja: "Google Workspace ヘルプ: 送信者のガイドラインに関するよくある質問", en: "Google Workspace Admin Help: Email sender guidelines FAQ" }, url: FAQ };
+const SRC_CODES: Source = Source {
+    title: Text {
+        ja: "Google Workspace ヘルプ: Gmail の SMTP エラーとコード",
+        en: "Google Workspace Admin Help: Gmail SMTP errors and codes",
+    },
+    url: CODE_PAGE,
+};
+const SRC_GUIDELINES: Source = Source {
+    title: Text {
+        ja: "Gmail ヘルプ: メール送信者のガイドライン",
+        en: "Gmail Help: Email sender guidelines",
+    },
+    url: GUIDELINES,
+};
+const SRC_FAQ: Source = Source {
+    title: Text {
+        ja: "Google Workspace ヘルプ: 送信者のガイドラインに関するよくある質問",
+        en: "Google Workspace Admin Help: Email sender guidelines FAQ",
+    },
+    url: FAQ,
+};
 const SOURCES: &[Source] = &[SRC_CODES, SRC_GUIDELINES, SRC_FAQ];
 
 const STEP_POSTMASTER: Step = Step::new(Text {
     ja: "Gmail 宛てに継続して送る場合は、Google の Postmaster Tools（送信の状況や迷惑メール報告の割合を確認できる無料の画面）にドメインを登録してください。",
     en: "If you send to Gmail regularly, register your domain in Google Postmaster Tools (free pages showing your sending status and spam-report rate).",
 })
-.link(Text { ja: "Google Postmaster Tools", en: "Google Postmaster Tools" }, Url::one(POSTMASTER_TOOLS));
+.link(Text { ja: "Google の Postmaster Tools", en: "Google Postmaster Tools" }, Url::one(POSTMASTER_TOOLS));
 
 const STEP_GUIDELINES: Step = Step::new(Text {
     ja: "Google の送信者のガイドラインを確認してください。送信ドメイン認証、逆引き（PTR）、暗号化（TLS）、配信停止の方法、迷惑メール報告率 0.3% 未満などが求められています。",
@@ -158,7 +185,10 @@ const fn auth_playbook(id: &'static str, title: Text, verdict: Text, why: Text) 
         why,
         actors: &[Actor::SenderAdmin, Actor::SenderProvider],
         urgency: Urgency::Now,
-        duration: Text { ja: "設定の変更後、数時間から 1 日", en: "A few hours to a day after the DNS change" },
+        duration: Text {
+            ja: "設定の変更後、数時間から 1 日",
+            en: "A few hours to a day after the DNS change",
+        },
         prepare: PREPARE_DNS,
         steps: AUTH_STEPS,
         donts: AUTH_DONTS,
@@ -305,12 +335,38 @@ pub(crate) const TLS: Playbook = Playbook {
 
 // ---- Codes ----------------------------------------------------------------------------------
 
-const fn enhanced(code: &'static str, reason: Reason, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
-    CodeEntry { code, kind: CodeKind::Enhanced, party: Some(Party::Gmail), issuer: None, reason, meaning, playbook }
+const fn enhanced(
+    code: &'static str,
+    reason: Reason,
+    meaning: Text,
+    playbook: &'static Playbook,
+) -> CodeEntry {
+    CodeEntry {
+        code,
+        kind: CodeKind::Enhanced,
+        party: Some(Party::Gmail),
+        issuer: None,
+        reason,
+        meaning,
+        playbook,
+    }
 }
 
-const fn token(code: &'static str, reason: Reason, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
-    CodeEntry { code, kind: CodeKind::Provider, party: Some(Party::Gmail), issuer: None, reason, meaning, playbook }
+const fn token(
+    code: &'static str,
+    reason: Reason,
+    meaning: Text,
+    playbook: &'static Playbook,
+) -> CodeEntry {
+    CodeEntry {
+        code,
+        kind: CodeKind::Provider,
+        party: Some(Party::Gmail),
+        issuer: None,
+        reason,
+        meaning,
+        playbook,
+    }
 }
 
 /// From "Gmail SMTP errors and codes", https://support.google.com/a/answer/3726730; the
@@ -362,10 +418,26 @@ const CODES: &[CodeEntry] = &[
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Gmail,
-    name: Text { ja: "Gmail・Google Workspace", en: "Gmail / Google Workspace" },
+    name: Text {
+        ja: "Gmail・Google Workspace",
+        en: "Gmail / Google Workspace",
+    },
     domains: DOMAINS,
     routes: &[
-        (&[Reason::Blocked, Reason::BadReputation, Reason::SpamDetected, Reason::PolicyViolation, Reason::Filtered, Reason::SecurityError, Reason::Rejected, Reason::ContentError, Reason::Undefined], &UNSOLICITED),
+        (
+            &[
+                Reason::Blocked,
+                Reason::BadReputation,
+                Reason::SpamDetected,
+                Reason::PolicyViolation,
+                Reason::Filtered,
+                Reason::SecurityError,
+                Reason::Rejected,
+                Reason::ContentError,
+                Reason::Undefined,
+            ],
+            &UNSOLICITED,
+        ),
         (&[Reason::AuthFailure], &UNAUTHENTICATED),
         (&[Reason::RequirePtr], &PTR),
         (&[Reason::Speeding, Reason::TooManyConn], &RATE),
@@ -373,13 +445,40 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         (&[Reason::FailedStartTls], &TLS),
     ],
     generic: &[
-        Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::Feedback, Reason::HasMoved,
-        Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError, Reason::MesgTooBig, Reason::NetworkError,
-        Reason::NoRelaying, Reason::NotAccept, Reason::NotCompliantRfc, Reason::Suppressed, Reason::Suspend,
-        Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::UserUnknown, Reason::Vacation,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::Feedback,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::UserUnknown,
+        Reason::Vacation,
         Reason::VirusDetected,
     ],
-    playbooks: &[&DEFERRED, &UNSOLICITED, &PTR, &UNAUTHENTICATED, &SPF, &DKIM, &ALIGNMENT, &NO_DMARC, &RATE, &TLS],
+    playbooks: &[
+        &DEFERRED,
+        &UNSOLICITED,
+        &PTR,
+        &UNAUTHENTICATED,
+        &SPF,
+        &DKIM,
+        &ALIGNMENT,
+        &NO_DMARC,
+        &RATE,
+        &TLS,
+    ],
     codes: CODES,
     refine: &[],
 };

@@ -5,7 +5,7 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::PartyBook;
 use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Message, Playbook, Source, Step, To, Url, Urgency};
+use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -13,10 +13,22 @@ use crate::text::Text;
 /// Snapshot of the postmaster page (2025-02-26). NDRs still link the old id HT204137.
 const CHECKED: &str = "2025-02-26";
 const DOMAINS: &[&str] = &["support.apple.com"];
-const POSTMASTER: Url = Url::pair("https://support.apple.com/en-us/102322", "https://support.apple.com/ja-jp/102322");
-const FACTS: &[(&str, &str)] = &[("contact", "icloudadmin@apple.com"), ("list_name", "iCloud")];
+const POSTMASTER: Url = Url::pair(
+    "https://support.apple.com/en-us/102322",
+    "https://support.apple.com/ja-jp/102322",
+);
+const FACTS: &[(&str, &str)] = &[
+    ("contact", "icloudadmin@apple.com"),
+    ("list_name", "iCloud"),
+];
 
-const SOURCES: &[Source] = &[Source { title: Text { ja: "Apple サポート: iCloud メールの送信者向け情報（Postmaster）", en: "Apple Support: iCloud Mail postmaster information" }, url: POSTMASTER }];
+const SOURCES: &[Source] = &[Source {
+    title: Text {
+        ja: "Apple サポート: iCloud メールの送信者向け情報（Postmaster）",
+        en: "Apple Support: iCloud Mail postmaster information",
+    },
+    url: POSTMASTER,
+}];
 
 pub(crate) const POLICY: Playbook = Playbook {
     id: "icloud-policy",
@@ -88,25 +100,81 @@ We publish SPF, DKIM and DMARC for our domain and have reverse DNS for our sendi
 /// From a real reply: "554 5.7.1 [CS01] Message rejected due to local policy. Please visit
 /// https://support.apple.com/en-us/HT204137"; HT204137 is the old id of the postmaster page.
 const CODES: &[CodeEntry] = &[
-    CodeEntry { code: "CS01", kind: CodeKind::Provider, party: Some(Party::Icloud), issuer: None, reason: Reason::PolicyViolation, meaning: Text { ja: "iCloud メールの独自ポリシーによる拒否", en: "Rejected due to iCloud Mail's local policy" }, playbook: &POLICY },
-    CodeEntry { code: "5.7.1", kind: CodeKind::Enhanced, party: Some(Party::Icloud), issuer: None, reason: Reason::PolicyViolation, meaning: Text { ja: "iCloud メールのポリシーによる拒否", en: "Rejected by iCloud Mail policy" }, playbook: &POLICY },
+    CodeEntry {
+        code: "CS01",
+        kind: CodeKind::Provider,
+        party: Some(Party::Icloud),
+        issuer: None,
+        reason: Reason::PolicyViolation,
+        meaning: Text {
+            ja: "iCloud メールの独自ポリシーによる拒否",
+            en: "Rejected due to iCloud Mail's local policy",
+        },
+        playbook: &POLICY,
+    },
+    CodeEntry {
+        code: "5.7.1",
+        kind: CodeKind::Enhanced,
+        party: Some(Party::Icloud),
+        issuer: None,
+        reason: Reason::PolicyViolation,
+        meaning: Text {
+            ja: "iCloud メールのポリシーによる拒否",
+            en: "Rejected by iCloud Mail policy",
+        },
+        playbook: &POLICY,
+    },
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Icloud,
-    name: Text { ja: "iCloud メール", en: "iCloud Mail" },
+    name: Text {
+        ja: "iCloud メール",
+        en: "iCloud Mail",
+    },
     domains: DOMAINS,
     routes: &[(
-        &[Reason::Blocked, Reason::BadReputation, Reason::SpamDetected, Reason::PolicyViolation, Reason::Filtered, Reason::SecurityError, Reason::Rejected, Reason::ContentError, Reason::Undefined],
+        &[
+            Reason::Blocked,
+            Reason::BadReputation,
+            Reason::SpamDetected,
+            Reason::PolicyViolation,
+            Reason::Filtered,
+            Reason::SecurityError,
+            Reason::Rejected,
+            Reason::ContentError,
+            Reason::Undefined,
+        ],
         &POLICY,
     )],
     generic: &[
-        Reason::AuthFailure, Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls,
-        Reason::Feedback, Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError,
-        Reason::MesgTooBig, Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::NotCompliantRfc,
-        Reason::OnHold, Reason::RequirePtr, Reason::Speeding, Reason::Suppressed, Reason::Suspend,
-        Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::TooManyConn, Reason::UserUnknown,
-        Reason::Vacation, Reason::VirusDetected,
+        Reason::AuthFailure,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::OnHold,
+        Reason::RequirePtr,
+        Reason::Speeding,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::TooManyConn,
+        Reason::UserUnknown,
+        Reason::Vacation,
+        Reason::VirusDetected,
     ],
     playbooks: &[&POLICY],
     codes: CODES,

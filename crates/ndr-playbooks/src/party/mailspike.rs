@@ -4,7 +4,7 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 /// The operator's IP Verify page (found in the stored crawl on 2026-11-25).
@@ -53,7 +53,10 @@ pub(crate) const LISTED: Playbook = Playbook {
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Mailspike,
-    name: Text { ja: "Mailspike", en: "Mailspike" },
+    name: Text {
+        ja: "Mailspike",
+        en: "Mailspike",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &LISTED)],
     generic: NOT_LIST_REASONS,

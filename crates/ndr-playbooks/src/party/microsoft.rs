@@ -7,7 +7,7 @@ use super::common::*;
 use super::generic::{AUTH_DONTS, AUTH_STEPS, MESSAGE_PTR, PTR_STEPS};
 use super::{recipient_org, PartyBook};
 use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Url, Urgency};
+use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -15,7 +15,13 @@ use crate::text::Text;
 /// Newest snapshot of the sources below (NDR table ms.date 2024-03-08 copy; delist doc
 /// ms.date 2023-06-20; reviewed against the fact sheet of 2026-07-02).
 const CHECKED: &str = "2026-07-02";
-const DOMAINS: &[&str] = &["sender.office.com", "learn.microsoft.com", "admin.microsoft.com", "aka.ms", "go.microsoft.com"];
+const DOMAINS: &[&str] = &[
+    "sender.office.com",
+    "learn.microsoft.com",
+    "admin.microsoft.com",
+    "aka.ms",
+    "go.microsoft.com",
+];
 const DELIST_PORTAL: &str = "https://sender.office.com/";
 const DELIST_DOC: Url = Url::pair(
     "https://learn.microsoft.com/en-us/defender-office-365/external-senders-use-the-delist-portal-to-unblock-yourself",
@@ -43,8 +49,14 @@ const FACTS: &[(&str, &str)] = &[
     ("delist_email_legacy", "delist@messaging.microsoft.com"),
 ];
 
-const SRC_NDR: Source = Source { title: Text { ja: "Microsoft Learn: Exchange Online の NDR と SMTP エラー", en: "Microsoft Learn: Email non-delivery reports and SMTP errors in Exchange Online" }, url: NDR_TABLE };
-const SRC_DELIST: Source = Source { title: Text { ja: "Microsoft Learn: 上場廃止ポータル（delist portal）で自分のブロックを解除する", en: "Microsoft Learn: Use the delist portal to remove yourself from the blocked senders list" }, url: DELIST_DOC };
+const SRC_NDR: Source = Source {
+    title: Text {
+        ja: "Microsoft Learn: Exchange Online の NDR と SMTP エラー",
+        en: "Microsoft Learn: Email non-delivery reports and SMTP errors in Exchange Online",
+    },
+    url: NDR_TABLE,
+};
+const SRC_DELIST: Source = Source { title: Text { ja: "Microsoft Learn: 解除ポータル（delist portal）でブロックを解除する", en: "Microsoft Learn: Use the delist portal to remove yourself from the blocked senders list" }, url: DELIST_DOC };
 const SOURCES: &[Source] = &[SRC_NDR];
 
 // ---- Playbooks ----------------------------------------------------------------------------
@@ -719,96 +731,398 @@ pub(crate) const POLICY: Playbook = Playbook {
 
 // ---- Codes ----------------------------------------------------------------------------------
 
-const fn code(code: &'static str, reason: Reason, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
-    CodeEntry { code, kind: CodeKind::Enhanced, party: Some(Party::Microsoft), issuer: None, reason, meaning, playbook }
+const fn code(
+    code: &'static str,
+    reason: Reason,
+    meaning: Text,
+    playbook: &'static Playbook,
+) -> CodeEntry {
+    CodeEntry {
+        code,
+        kind: CodeKind::Enhanced,
+        party: Some(Party::Microsoft),
+        issuer: None,
+        reason,
+        meaning,
+        playbook,
+    }
 }
 
 /// Quoted texts are from Microsoft's NDR table ("Email non-delivery reports and SMTP errors in
 /// Exchange Online"), https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
 const CODES: &[CodeEntry] = &[
     // "Access denied, please try again later"
-    code("4.7.500-699", Reason::BadReputation, Text { ja: "不審な動きの評価中のため、一時的に受信を制限しています", en: "Sending is temporarily restricted while suspicious activity is evaluated" }, &THROTTLED),
+    code(
+        "4.7.500-699",
+        Reason::BadReputation,
+        Text {
+            ja: "不審な動きの評価中のため、一時的に受信を制限しています",
+            en: "Sending is temporarily restricted while suspicious activity is evaluated",
+        },
+        &THROTTLED,
+    ),
     // "Access denied, please try again later"
-    code("4.7.850-899", Reason::BadReputation, Text { ja: "送信元 IP アドレスの評価中のため、一時的に受信を制限しています", en: "The sending IP is temporarily restricted while it is evaluated" }, &THROTTLED),
+    code(
+        "4.7.850-899",
+        Reason::BadReputation,
+        Text {
+            ja: "送信元 IP アドレスの評価中のため、一時的に受信を制限しています",
+            en: "The sending IP is temporarily restricted while it is evaluated",
+        },
+        &THROTTLED,
+    ),
     // "Access denied, a message sent over IPv6 [..] must pass either SPF or DKIM validation"
-    code("4.7.26", Reason::AuthFailure, Text { ja: "IPv6 で送るメールは SPF か DKIM に合格する必要があります", en: "Mail sent over IPv6 must pass SPF or DKIM" }, &IPV6_AUTH),
+    code(
+        "4.7.26",
+        Reason::AuthFailure,
+        Text {
+            ja: "IPv6 で送るメールは SPF か DKIM に合格する必要があります",
+            en: "Mail sent over IPv6 must pass SPF or DKIM",
+        },
+        &IPV6_AUTH,
+    ),
     // "Access denied, the sending IPv6 address [..] must have a reverse DNS record"
-    code("5.7.25", Reason::RequirePtr, Text { ja: "送信元の IPv6 アドレスに逆引き（PTR）が必要です", en: "The sending IPv6 address must have a reverse DNS record" }, &IPV6_PTR),
+    code(
+        "5.7.25",
+        Reason::RequirePtr,
+        Text {
+            ja: "送信元の IPv6 アドレスに逆引き（PTR）が必要です",
+            en: "The sending IPv6 address must have a reverse DNS record",
+        },
+        &IPV6_PTR,
+    ),
     // "The message was rejected because of Sender Policy Framework violation"
-    code("5.7.23", Reason::AuthFailure, Text { ja: "SPF の検証に失敗したため拒否されました", en: "Rejected because of a Sender Policy Framework (SPF) violation" }, &SPF_FAIL),
+    code(
+        "5.7.23",
+        Reason::AuthFailure,
+        Text {
+            ja: "SPF の検証に失敗したため拒否されました",
+            en: "Rejected because of a Sender Policy Framework (SPF) violation",
+        },
+        &SPF_FAIL,
+    ),
     // "Delivery not authorized" / "Unable to relay" / "Client was not authenticated"
-    code("5.7.1", Reason::SecurityError, Text { ja: "宛先への送信が許可されていないか、中継や認証の設定の問題です", en: "Delivery not authorised, or a relay or authentication problem" }, &NOT_AUTHORIZED),
+    code(
+        "5.7.1",
+        Reason::SecurityError,
+        Text {
+            ja: "宛先への送信が許可されていないか、中継や認証の設定の問題です",
+            en: "Delivery not authorised, or a relay or authentication problem",
+        },
+        &NOT_AUTHORIZED,
+    ),
     // "Access denied, spam abuse detected"
-    code("5.7.501", Reason::SecurityError, Text { ja: "送信アカウントが迷惑メールの送信で停止されました", en: "The sending account was banned for spam" }, &TENANT_BANNED),
+    code(
+        "5.7.501",
+        Reason::SecurityError,
+        Text {
+            ja: "送信アカウントが迷惑メールの送信で停止されました",
+            en: "The sending account was banned for spam",
+        },
+        &TENANT_BANNED,
+    ),
     // "Access denied, banned sender"
-    code("5.7.502", Reason::SecurityError, Text { ja: "送信アカウントが送信を禁止されています", en: "The sending account is banned" }, &TENANT_BANNED),
+    code(
+        "5.7.502",
+        Reason::SecurityError,
+        Text {
+            ja: "送信アカウントが送信を禁止されています",
+            en: "The sending account is banned",
+        },
+        &TENANT_BANNED,
+    ),
     // "Access denied, banned sender"
-    code("5.7.503", Reason::SecurityError, Text { ja: "送信アカウントが送信を禁止されています", en: "The sending account is banned" }, &TENANT_BANNED),
+    code(
+        "5.7.503",
+        Reason::SecurityError,
+        Text {
+            ja: "送信アカウントが送信を禁止されています",
+            en: "The sending account is banned",
+        },
+        &TENANT_BANNED,
+    ),
     // "Recipient address rejected: Access denied"
-    code("5.7.504", Reason::UserUnknown, Text { ja: "宛先のアドレスが無効です", en: "The recipient address is not valid" }, &RECIPIENT_NOT_FOUND),
+    code(
+        "5.7.504",
+        Reason::UserUnknown,
+        Text {
+            ja: "宛先のアドレスが無効です",
+            en: "The recipient address is not valid",
+        },
+        &RECIPIENT_NOT_FOUND,
+    ),
     // "Access denied, banned recipient"
-    code("5.7.505", Reason::Rejected, Text { ja: "宛先のアドレスが受信を禁止されています", en: "The recipient address is banned" }, &NOT_AUTHORIZED),
+    code(
+        "5.7.505",
+        Reason::Rejected,
+        Text {
+            ja: "宛先のアドレスが受信を禁止されています",
+            en: "The recipient address is banned",
+        },
+        &NOT_AUTHORIZED,
+    ),
     // "Access Denied, Bad HELO"
-    code("5.7.506", Reason::PolicyViolation, Text { ja: "送信サーバーの名乗り（HELO）が受信側を装っています", en: "The sending server's HELO impersonates the receiver" }, &BAD_HELO),
+    code(
+        "5.7.506",
+        Reason::PolicyViolation,
+        Text {
+            ja: "送信サーバーの名乗り（HELO）が受信側を装っています",
+            en: "The sending server's HELO impersonates the receiver",
+        },
+        &BAD_HELO,
+    ),
     // "Access denied, [IP] has exceeded permitted limits within $range range"
-    code("5.7.508", Reason::Speeding, Text { ja: "IPv6 の範囲ごとの送信量の上限を超えました", en: "The IPv6 range exceeded its permitted limits" }, &IPV6_RATE),
+    code(
+        "5.7.508",
+        Reason::Speeding,
+        Text {
+            ja: "IPv6 の範囲ごとの送信量の上限を超えました",
+            en: "The IPv6 range exceeded its permitted limits",
+        },
+        &IPV6_RATE,
+    ),
     // "Access denied, sending domain [D] does not pass DMARC verification and has a DMARC policy of reject."
-    code("5.7.509", Reason::AuthFailure, Text { ja: "差出人のドメインが DMARC に失敗し、そのドメインの方針が reject です", en: "The sender domain failed DMARC and its policy is reject" }, &DMARC_REJECT),
+    code(
+        "5.7.509",
+        Reason::AuthFailure,
+        Text {
+            ja: "差出人のドメインが DMARC に失敗し、そのドメインの方針が reject です",
+            en: "The sender domain failed DMARC and its policy is reject",
+        },
+        &DMARC_REJECT,
+    ),
     // "Access denied, [D] does not accept email over IPv6"
-    code("5.7.510", Reason::NetworkError, Text { ja: "宛先のドメインは IPv6 でのメールを受け付けていません", en: "The recipient domain does not accept mail over IPv6" }, &NO_IPV6),
+    code(
+        "5.7.510",
+        Reason::NetworkError,
+        Text {
+            ja: "宛先のドメインは IPv6 でのメールを受け付けていません",
+            en: "The recipient domain does not accept mail over IPv6",
+        },
+        &NO_IPV6,
+    ),
     // "Access denied, banned sender" (IP not eligible for the delist portal)
-    code("5.7.511", Reason::Blocked, Text { ja: "送信元 IP アドレスが禁止されており、解除ページでは解除できません", en: "The sending IP is banned and not eligible for the delist portal" }, &BANNED_SENDER),
+    code(
+        "5.7.511",
+        Reason::Blocked,
+        Text {
+            ja: "送信元 IP アドレスが禁止されており、解除ページでは解除できません",
+            en: "The sending IP is banned and not eligible for the delist portal",
+        },
+        &BANNED_SENDER,
+    ),
     // "Access denied, message must be RFC 5322 section 3.6.2 compliant"
-    code("5.7.512", Reason::NotCompliantRfc, Text { ja: "差出人（From）の行がないか、正しくありません", en: "The From line is missing or invalid" }, &FROM_HEADER),
+    code(
+        "5.7.512",
+        Reason::NotCompliantRfc,
+        Text {
+            ja: "差出人（From）の行がないか、正しくありません",
+            en: "The From line is missing or invalid",
+        },
+        &FROM_HEADER,
+    ),
     // "Access denied, banned sending IP [IP]. To request removal from this list please visit https://sender.office.com/ ..."
-    code("5.7.606-649", Reason::Blocked, Text { ja: "送信元 IP アドレスが Microsoft のブロックリストに載っています", en: "The sending IP is on Microsoft's block list" }, &BANNED_IP),
+    code(
+        "5.7.606-649",
+        Reason::Blocked,
+        Text {
+            ja: "送信元 IP アドレスが Microsoft のブロックリストに載っています",
+            en: "The sending IP is on Microsoft's block list",
+        },
+        &BANNED_IP,
+    ),
     // Tenant recipient block policy
-    code("5.7.703", Reason::PolicyViolation, Text { ja: "自社のテナントの許可/ブロック一覧が宛先をブロックしています", en: "Your own Tenant Allow/Block List blocks the recipient" }, &OWN_BLOCK),
+    code(
+        "5.7.703",
+        Reason::PolicyViolation,
+        Text {
+            ja: "自社のテナントの許可/ブロック一覧が宛先をブロックしています",
+            en: "Your own Tenant Allow/Block List blocks the recipient",
+        },
+        &OWN_BLOCK,
+    ),
     // "Access denied, tenant has exceeded threshold"
-    code("5.7.705", Reason::SecurityError, Text { ja: "送信側の組織全体が迷惑メール・大量メールの送信で制限されています", en: "The sending organisation exceeded its spam or bulk threshold" }, &TENANT_THRESHOLD),
+    code(
+        "5.7.705",
+        Reason::SecurityError,
+        Text {
+            ja: "送信側の組織全体が迷惑メール・大量メールの送信で制限されています",
+            en: "The sending organisation exceeded its spam or bulk threshold",
+        },
+        &TENANT_THRESHOLD,
+    ),
     // "Access denied, traffic not accepted from this IP"
-    code("5.7.708", Reason::BadReputation, Text { ja: "新しい組織の評価の低い IP アドレスからの送信は受け付けられません", en: "Traffic from this low-reputation IP of a new organisation is not accepted" }, &NEW_TENANT),
+    code(
+        "5.7.708",
+        Reason::BadReputation,
+        Text {
+            ja: "新しい組織の評価の低い IP アドレスからの送信は受け付けられません",
+            en: "Traffic from this low-reputation IP of a new organisation is not accepted",
+        },
+        &NEW_TENANT,
+    ),
     // "Service unavailable. Client blocked from sending from unregistered domains"
-    code("5.7.750", Reason::PolicyViolation, Text { ja: "登録されていないドメインからの送信が止められました", en: "Sending from unregistered domains is blocked" }, &UNREGISTERED_DOMAIN),
+    code(
+        "5.7.750",
+        Reason::PolicyViolation,
+        Text {
+            ja: "登録されていないドメインからの送信が止められました",
+            en: "Sending from unregistered domains is blocked",
+        },
+        &UNREGISTERED_DOMAIN,
+    ),
     // "Recipient address rejected: Access denied" (directory-based edge blocking)
-    code("5.4.1", Reason::UserUnknown, Text { ja: "宛先が受信側の組織に存在しません", en: "The recipient does not exist in the receiving organisation" }, &RECIPIENT_NOT_FOUND),
+    code(
+        "5.4.1",
+        Reason::UserUnknown,
+        Text {
+            ja: "宛先が受信側の組織に存在しません",
+            en: "The recipient does not exist in the receiving organisation",
+        },
+        &RECIPIENT_NOT_FOUND,
+    ),
     // "... blocked by <recipientDomain> using Customer Block list (AS16012607)"
-    CodeEntry { code: "5.7.513", kind: CodeKind::Enhanced, party: Some(Party::RecipientOrg), issuer: Some(Party::Microsoft), reason: Reason::Blocked, meaning: Text { ja: "受信側の組織が独自のブロックリストで送信元を拒否しています", en: "The recipient organisation blocks the sender with its own block list" }, playbook: &recipient_org::CUSTOMER_BLOCK },
+    CodeEntry {
+        code: "5.7.513",
+        kind: CodeKind::Enhanced,
+        party: Some(Party::RecipientOrg),
+        issuer: Some(Party::Microsoft),
+        reason: Reason::Blocked,
+        meaning: Text {
+            ja: "受信側の組織が独自のブロックリストで送信元を拒否しています",
+            en: "The recipient organisation blocks the sender with its own block list",
+        },
+        playbook: &recipient_org::CUSTOMER_BLOCK,
+    },
     // "Access denied, rejected by recipient"
-    CodeEntry { code: "5.7.507", kind: CodeKind::Enhanced, party: Some(Party::RecipientOrg), issuer: Some(Party::Microsoft), reason: Reason::Blocked, meaning: Text { ja: "受信側の組織が送信元 IP アドレスをブロックしています", en: "The recipient organisation blocked the sending IP" }, playbook: &recipient_org::CUSTOMER_BLOCK },
+    CodeEntry {
+        code: "5.7.507",
+        kind: CodeKind::Enhanced,
+        party: Some(Party::RecipientOrg),
+        issuer: Some(Party::Microsoft),
+        reason: Reason::Blocked,
+        meaning: Text {
+            ja: "受信側の組織が送信元 IP アドレスをブロックしています",
+            en: "The recipient organisation blocked the sending IP",
+        },
+        playbook: &recipient_org::CUSTOMER_BLOCK,
+    },
     // "... banned sending IP [IP] ... (AS16012609)": the rule id of the 5.7.606-649 block.
-    CodeEntry { code: "AS(16012609)", kind: CodeKind::Provider, party: Some(Party::Microsoft), issuer: None, reason: Reason::Blocked, meaning: Text { ja: "Microsoft のブロックリストによる拒否（5.7.606〜649 の識別番号）", en: "Microsoft block list rejection (the rule id of 5.7.606-649)" }, playbook: &BANNED_IP },
+    CodeEntry {
+        code: "AS(16012609)",
+        kind: CodeKind::Provider,
+        party: Some(Party::Microsoft),
+        issuer: None,
+        reason: Reason::Blocked,
+        meaning: Text {
+            ja: "Microsoft のブロックリストによる拒否（5.7.606〜649 の識別番号）",
+            en: "Microsoft block list rejection (the rule id of 5.7.606-649)",
+        },
+        playbook: &BANNED_IP,
+    },
     // "... using Customer Block list (AS16012607)"
-    CodeEntry { code: "AS(16012607)", kind: CodeKind::Provider, party: Some(Party::RecipientOrg), issuer: Some(Party::Microsoft), reason: Reason::Blocked, meaning: Text { ja: "受信側組織の独自ブロックリストによる拒否（5.7.513 の識別番号）", en: "The recipient organisation's own block list (the rule id of 5.7.513)" }, playbook: &recipient_org::CUSTOMER_BLOCK },
+    CodeEntry {
+        code: "AS(16012607)",
+        kind: CodeKind::Provider,
+        party: Some(Party::RecipientOrg),
+        issuer: Some(Party::Microsoft),
+        reason: Reason::Blocked,
+        meaning: Text {
+            ja: "受信側組織の独自ブロックリストによる拒否（5.7.513 の識別番号）",
+            en: "The recipient organisation's own block list (the rule id of 5.7.513)",
+        },
+        playbook: &recipient_org::CUSTOMER_BLOCK,
+    },
     // 5.0.350 with (AS345): a policy on nested attachments.
-    CodeEntry { code: "AS(345)", kind: CodeKind::Provider, party: Some(Party::Microsoft), issuer: None, reason: Reason::ContentError, meaning: Text { ja: "入れ子になった添付ファイル（添付されたメールの中の添付など）を理由とする拒否", en: "Rejected for nested attachments (attachments inside attached messages)" }, playbook: &super::generic::CONTENTERROR },
+    CodeEntry {
+        code: "AS(345)",
+        kind: CodeKind::Provider,
+        party: Some(Party::Microsoft),
+        issuer: None,
+        reason: Reason::ContentError,
+        meaning: Text {
+            ja: "入れ子になった添付ファイル（添付されたメールの中の添付など）を理由とする拒否",
+            en: "Rejected for nested attachments (attachments inside attached messages)",
+        },
+        playbook: &super::generic::CONTENTERROR,
+    },
 ];
 
 /// Reasons without their own Microsoft playbook go to the generic one on purpose: they are
 /// about the recipient or the message, not about Microsoft's procedures.
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Microsoft,
-    name: Text { ja: "Microsoft 365（Exchange Online）", en: "Microsoft 365 (Exchange Online)" },
+    name: Text {
+        ja: "Microsoft 365（Exchange Online）",
+        en: "Microsoft 365 (Exchange Online)",
+    },
     domains: DOMAINS,
     routes: &[
         (&[Reason::Blocked], &BANNED_IP),
-        (&[Reason::BadReputation, Reason::SpamDetected, Reason::PolicyViolation, Reason::Filtered, Reason::SecurityError, Reason::Rejected, Reason::ContentError, Reason::Undefined], &POLICY),
+        (
+            &[
+                Reason::BadReputation,
+                Reason::SpamDetected,
+                Reason::PolicyViolation,
+                Reason::Filtered,
+                Reason::SecurityError,
+                Reason::Rejected,
+                Reason::ContentError,
+                Reason::Undefined,
+            ],
+            &POLICY,
+        ),
         (&[Reason::AuthFailure], &DMARC_REJECT),
         (&[Reason::RequirePtr], &IPV6_PTR),
-        (&[Reason::Speeding, Reason::TooManyConn, Reason::OnHold], &THROTTLED),
+        (
+            &[Reason::Speeding, Reason::TooManyConn, Reason::OnHold],
+            &THROTTLED,
+        ),
         (&[Reason::UserUnknown], &RECIPIENT_NOT_FOUND),
         (&[Reason::NotCompliantRfc], &FROM_HEADER),
     ],
     generic: &[
-        Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls, Reason::Feedback,
-        Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError, Reason::MesgTooBig,
-        Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::Suppressed, Reason::Suspend,
-        Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::Vacation, Reason::VirusDetected,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::Vacation,
+        Reason::VirusDetected,
     ],
     playbooks: &[
-        &BANNED_IP, &BANNED_SENDER, &TENANT_BANNED, &TENANT_THRESHOLD, &NEW_TENANT, &UNREGISTERED_DOMAIN,
-        &THROTTLED, &IPV6_AUTH, &IPV6_PTR, &SPF_FAIL, &DMARC_REJECT, &NOT_AUTHORIZED, &RECIPIENT_NOT_FOUND,
-        &BAD_HELO, &IPV6_RATE, &NO_IPV6, &FROM_HEADER, &OWN_BLOCK, &POLICY,
+        &BANNED_IP,
+        &BANNED_SENDER,
+        &TENANT_BANNED,
+        &TENANT_THRESHOLD,
+        &NEW_TENANT,
+        &UNREGISTERED_DOMAIN,
+        &THROTTLED,
+        &IPV6_AUTH,
+        &IPV6_PTR,
+        &SPF_FAIL,
+        &DMARC_REJECT,
+        &NOT_AUTHORIZED,
+        &RECIPIENT_NOT_FOUND,
+        &BAD_HELO,
+        &IPV6_RATE,
+        &NO_IPV6,
+        &FROM_HEADER,
+        &OWN_BLOCK,
+        &POLICY,
     ],
     codes: CODES,
     refine: &[],

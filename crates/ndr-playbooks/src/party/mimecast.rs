@@ -6,20 +6,33 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::PartyBook;
 use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
 const CHECKED: &str = "2026-07-02";
 const DOMAINS: &[&str] = &["community.mimecast.com", "mimecastsupport.zendesk.com"];
-const CODES_PAGE: &str = "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754";
+const CODES_PAGE: &str =
+    "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754";
 const KB: &str = "https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691";
 const FACTS: &[(&str, &str)] = &[("list_name", "Mimecast")];
 
 const SOURCES: &[Source] = &[
-    Source { title: Text { ja: "Mimecast: SMTP エラーコード一覧", en: "Mimecast: SMTP error codes" }, url: Url::one(CODES_PAGE) },
-    Source { title: Text { ja: "Mimecast サポート: SMTP エラーコード（新しい記事）", en: "Mimecast Support: SMTP error codes (newer article)" }, url: Url::one(KB) },
+    Source {
+        title: Text {
+            ja: "Mimecast: SMTP エラーコード一覧",
+            en: "Mimecast: SMTP error codes",
+        },
+        url: Url::one(CODES_PAGE),
+    },
+    Source {
+        title: Text {
+            ja: "Mimecast サポート: SMTP エラーコード（新しい記事）",
+            en: "Mimecast Support: SMTP error codes (newer article)",
+        },
+        url: Url::one(KB),
+    },
 ];
 
 pub(crate) const POLICY: Playbook = Playbook {
@@ -97,24 +110,65 @@ const CODES: &[CodeEntry] = &[CodeEntry {
     party: Some(Party::Mimecast),
     issuer: None,
     reason: Reason::SpamDetected,
-    meaning: Text { ja: "Mimecast の迷惑メールの特徴に一致したための拒否", en: "Refused because it matched a Mimecast spam signature" },
+    meaning: Text {
+        ja: "Mimecast の迷惑メールの特徴に一致したための拒否",
+        en: "Refused because it matched a Mimecast spam signature",
+    },
     playbook: &POLICY,
 }];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Mimecast,
-    name: Text { ja: "Mimecast", en: "Mimecast" },
+    name: Text {
+        ja: "Mimecast",
+        en: "Mimecast",
+    },
     domains: DOMAINS,
     routes: &[
-        (&[Reason::Blocked, Reason::BadReputation, Reason::SpamDetected, Reason::PolicyViolation, Reason::Rejected, Reason::Filtered, Reason::SecurityError, Reason::RequirePtr, Reason::ContentError, Reason::Undefined], &POLICY),
-        (&[Reason::Speeding, Reason::TooManyConn, Reason::OnHold], &GREYLIST),
+        (
+            &[
+                Reason::Blocked,
+                Reason::BadReputation,
+                Reason::SpamDetected,
+                Reason::PolicyViolation,
+                Reason::Rejected,
+                Reason::Filtered,
+                Reason::SecurityError,
+                Reason::RequirePtr,
+                Reason::ContentError,
+                Reason::Undefined,
+            ],
+            &POLICY,
+        ),
+        (
+            &[Reason::Speeding, Reason::TooManyConn, Reason::OnHold],
+            &GREYLIST,
+        ),
     ],
     generic: &[
-        Reason::AuthFailure, Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls,
-        Reason::Feedback, Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError,
-        Reason::MesgTooBig, Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::NotCompliantRfc,
-        Reason::Suppressed, Reason::Suspend, Reason::SyntaxError, Reason::SystemError, Reason::SystemFull,
-        Reason::UserUnknown, Reason::Vacation, Reason::VirusDetected,
+        Reason::AuthFailure,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::UserUnknown,
+        Reason::Vacation,
+        Reason::VirusDetected,
     ],
     playbooks: &[&POLICY, &GREYLIST],
     codes: CODES,

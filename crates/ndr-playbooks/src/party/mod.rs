@@ -165,7 +165,9 @@ pub(crate) fn book(party: Party) -> Option<&'static PartyBook> {
 
 /// Where `(party, reason)` leads: the party's playbook, or the generic one on purpose.
 pub fn route(party: Party, reason: Reason) -> Route {
-    let Some(book) = book(party) else { return Route::Generic };
+    let Some(book) = book(party) else {
+        return Route::Generic;
+    };
     if book.generic.contains(&reason) {
         return Route::Generic;
     }
@@ -194,7 +196,13 @@ pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
 
 /// How a party is called.
 pub fn party_name(party: Party) -> Text {
-    book(party).map_or(Text { ja: "不明な相手", en: "An unknown party" }, |b| b.name)
+    book(party).map_or(
+        Text {
+            ja: "不明な相手",
+            en: "An unknown party",
+        },
+        |b| b.name,
+    )
 }
 
 /// Domains links of `party` may point to; `None` is the generic playbooks' list.
@@ -242,14 +250,18 @@ pub(crate) fn refine(
     d: &Diagnosis,
     listings: &[Listing<'_>],
 ) -> Option<&'static Playbook> {
-    let rules = BOOKS.iter().flat_map(|b| b.refine.iter()).filter(|r| r.from == base.id);
+    let rules = BOOKS
+        .iter()
+        .flat_map(|b| b.refine.iter())
+        .filter(|r| r.from == base.id);
     let mut haystack: Option<String> = None;
     for rule in rules {
         let hit = match rule.when {
             Needle::Zone(zone) => d.list_zone.as_deref().is_some_and(|z| zone_is(z, zone)),
-            Needle::ProviderCode(code) => {
-                d.provider_code.as_deref().is_some_and(|pc| pc.trim().eq_ignore_ascii_case(code))
-            }
+            Needle::ProviderCode(code) => d
+                .provider_code
+                .as_deref()
+                .is_some_and(|pc| pc.trim().eq_ignore_ascii_case(code)),
             Needle::Text(fragment) => {
                 let text = haystack.get_or_insert_with(|| {
                     let mut all = String::new();

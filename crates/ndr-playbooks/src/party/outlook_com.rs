@@ -7,31 +7,51 @@ use super::common::*;
 use super::generic::{AUTH_DONTS, AUTH_STEPS};
 use super::{spamhaus, PartyBook};
 use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
 /// Newest snapshot of the postmaster pages (troubleshooting and policies, 2026-06-15).
 const CHECKED: &str = "2026-06-15";
-const DOMAINS: &[&str] = &["support.microsoft.com", "sendersupport.olc.protection.outlook.com", "go.microsoft.com", "aka.ms"];
+const DOMAINS: &[&str] = &[
+    "support.microsoft.com",
+    "sendersupport.olc.protection.outlook.com",
+    "go.microsoft.com",
+    "aka.ms",
+];
 /// The Outlook.com deliverability support request form (only for @outlook.com, @hotmail.com,
 /// @live.com and @msn.com delivery).
-const SUPPORT_FORM: &str = "https://support.microsoft.com/supportrequestform/8ad563e3-288e-2a61-8122-3ba03d6b8d75";
+const SUPPORT_FORM: &str =
+    "https://support.microsoft.com/supportrequestform/8ad563e3-288e-2a61-8122-3ba03d6b8d75";
 const FIX_515: Url = Url::pair(
     "https://support.microsoft.com/en-au/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef",
     "https://support.microsoft.com/ja-jp/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef",
 );
 /// The postmaster host was announced as deprecated in 2026 (SNDS moved in May 2026; the new
 /// address was not captured). Kept as the source of the code table, not as a step link.
-const POSTMASTER_TROUBLESHOOTING: &str = "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx";
-const POSTMASTER_POLICIES: &str = "https://sendersupport.olc.protection.outlook.com/pm/policies.aspx";
+const POSTMASTER_TROUBLESHOOTING: &str =
+    "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx";
+const POSTMASTER_POLICIES: &str =
+    "https://sendersupport.olc.protection.outlook.com/pm/policies.aspx";
 
 const FACTS: &[(&str, &str)] = &[("list_name", "Outlook.com")];
 
 const SRC_TROUBLESHOOTING: Source = Source { title: Text { ja: "Outlook.com 送信者向けサポート: トラブルシューティング（2026 年に移転予定と告知された旧アドレス）", en: "Outlook.com Postmaster: Troubleshooting (former address, announced to move in 2026)" }, url: Url::one(POSTMASTER_TROUBLESHOOTING) };
-const SRC_POLICIES: Source = Source { title: Text { ja: "Outlook.com 送信者向けサポート: ポリシー（旧アドレス）", en: "Outlook.com Postmaster: Policies (former address)" }, url: Url::one(POSTMASTER_POLICIES) };
-const SRC_FORM: Source = Source { title: Text { ja: "Outlook.com 配信サポート依頼フォーム", en: "Outlook.com deliverability support request form" }, url: Url::one(SUPPORT_FORM) };
+const SRC_POLICIES: Source = Source {
+    title: Text {
+        ja: "Outlook.com 送信者向けサポート: ポリシー（旧アドレス）",
+        en: "Outlook.com Postmaster: Policies (former address)",
+    },
+    url: Url::one(POSTMASTER_POLICIES),
+};
+const SRC_FORM: Source = Source {
+    title: Text {
+        ja: "Outlook.com 配信サポート依頼フォーム",
+        en: "Outlook.com deliverability support request form",
+    },
+    url: Url::one(SUPPORT_FORM),
+};
 const SOURCES: &[Source] = &[SRC_TROUBLESHOOTING, SRC_POLICIES, SRC_FORM];
 
 const STEP_FORM: Step = Step::new(Text {
@@ -319,12 +339,33 @@ pub(crate) const COMPROMISED: Playbook = Playbook {
 
 // ---- Codes ----------------------------------------------------------------------------------
 
-const fn provider(code: &'static str, reason: Reason, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
-    CodeEntry { code, kind: CodeKind::Provider, party: Some(Party::OutlookCom), issuer: None, reason, meaning, playbook }
+const fn provider(
+    code: &'static str,
+    reason: Reason,
+    meaning: Text,
+    playbook: &'static Playbook,
+) -> CodeEntry {
+    CodeEntry {
+        code,
+        kind: CodeKind::Provider,
+        party: Some(Party::OutlookCom),
+        issuer: None,
+        reason,
+        meaning,
+        playbook,
+    }
 }
 
 const fn via_spamhaus(code: &'static str, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
-    CodeEntry { code, kind: CodeKind::Provider, party: Some(Party::Spamhaus), issuer: Some(Party::OutlookCom), reason: Reason::Blocked, meaning, playbook }
+    CodeEntry {
+        code,
+        kind: CodeKind::Provider,
+        party: Some(Party::Spamhaus),
+        issuer: Some(Party::OutlookCom),
+        reason: Reason::Blocked,
+        meaning,
+        playbook,
+    }
 }
 
 /// The official table is the Outlook.com postmaster troubleshooting page
@@ -377,22 +418,67 @@ const CODES: &[CodeEntry] = &[
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::OutlookCom,
-    name: Text { ja: "Outlook.com（Hotmail・Live・MSN）", en: "Outlook.com (Hotmail, Live, MSN)" },
+    name: Text {
+        ja: "Outlook.com（Hotmail・Live・MSN）",
+        en: "Outlook.com (Hotmail, Live, MSN)",
+    },
     domains: DOMAINS,
     routes: &[
         (&[Reason::Blocked], &NETWORK_BLOCK),
-        (&[Reason::BadReputation, Reason::SpamDetected, Reason::PolicyViolation, Reason::Filtered, Reason::SecurityError, Reason::Rejected, Reason::ContentError, Reason::Undefined], &POLICY),
-        (&[Reason::Speeding, Reason::TooManyConn, Reason::OnHold], &RATE),
+        (
+            &[
+                Reason::BadReputation,
+                Reason::SpamDetected,
+                Reason::PolicyViolation,
+                Reason::Filtered,
+                Reason::SecurityError,
+                Reason::Rejected,
+                Reason::ContentError,
+                Reason::Undefined,
+            ],
+            &POLICY,
+        ),
+        (
+            &[Reason::Speeding, Reason::TooManyConn, Reason::OnHold],
+            &RATE,
+        ),
         (&[Reason::AuthFailure], &AUTH_515),
     ],
     generic: &[
-        Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls, Reason::Feedback,
-        Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError, Reason::MesgTooBig,
-        Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::NotCompliantRfc, Reason::RequirePtr,
-        Reason::Suppressed, Reason::Suspend, Reason::SyntaxError, Reason::SystemError, Reason::SystemFull,
-        Reason::UserUnknown, Reason::Vacation, Reason::VirusDetected,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::RequirePtr,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::UserUnknown,
+        Reason::Vacation,
+        Reason::VirusDetected,
     ],
-    playbooks: &[&NETWORK_BLOCK, &RATE, &AUTH_515, &POLICY, &MINING, &OPEN_RELAY, &COMPLAINTS, &COMPROMISED],
+    playbooks: &[
+        &NETWORK_BLOCK,
+        &RATE,
+        &AUTH_515,
+        &POLICY,
+        &MINING,
+        &OPEN_RELAY,
+        &COMPLAINTS,
+        &COMPROMISED,
+    ],
     codes: CODES,
     refine: &[],
 };

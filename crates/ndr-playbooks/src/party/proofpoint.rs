@@ -4,7 +4,7 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -12,7 +12,10 @@ use crate::text::Text;
 const CHECKED: &str = "2026-07-02";
 const DOMAINS: &[&str] = &["ipcheck.proofpoint.com", "www.proofpoint.com"];
 /// NDRs also show the older https://support.proofpoint.com/dnsbl-lookup.cgi?ip=<IP>.
-const IPCHECK: Url = Url::filled("https://ipcheck.proofpoint.com/?ip={ip}", "https://ipcheck.proofpoint.com/");
+const IPCHECK: Url = Url::filled(
+    "https://ipcheck.proofpoint.com/?ip={ip}",
+    "https://ipcheck.proofpoint.com/",
+);
 const FAQ: &str = "https://www.proofpoint.com/us/support-services/ip-blocked-faq";
 const FACTS: &[(&str, &str)] = &[("list_name", "Proofpoint")];
 
@@ -58,7 +61,10 @@ pub(crate) const BLOCKED: Playbook = Playbook {
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Proofpoint,
-    name: Text { ja: "Proofpoint", en: "Proofpoint" },
+    name: Text {
+        ja: "Proofpoint",
+        en: "Proofpoint",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &BLOCKED)],
     generic: NOT_LIST_REASONS,

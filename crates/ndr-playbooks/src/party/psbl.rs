@@ -4,7 +4,7 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 const CHECKED: &str = "2026-07-02";
@@ -51,7 +51,10 @@ pub(crate) const LISTED: Playbook = Playbook {
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Psbl,
-    name: Text { ja: "PSBL", en: "PSBL" },
+    name: Text {
+        ja: "PSBL",
+        en: "PSBL",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &LISTED)],
     generic: NOT_LIST_REASONS,

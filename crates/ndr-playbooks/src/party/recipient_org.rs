@@ -5,7 +5,7 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::PartyBook;
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 const CHECKED: &str = "2026-07-02";
@@ -15,7 +15,13 @@ const NDR_TABLE: Url = Url::pair(
     "https://learn.microsoft.com/ja-jp/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online",
 );
 
-const SOURCES: &[Source] = &[Source { title: Text { ja: "Microsoft Learn: Exchange Online の NDR と SMTP エラー（5.7.513 など）", en: "Microsoft Learn: Email non-delivery reports in Exchange Online (5.7.513 and others)" }, url: NDR_TABLE }];
+const SOURCES: &[Source] = &[Source {
+    title: Text {
+        ja: "Microsoft Learn: Exchange Online の NDR と SMTP エラー（5.7.513 など）",
+        en: "Microsoft Learn: Email non-delivery reports in Exchange Online (5.7.513 and others)",
+    },
+    url: NDR_TABLE,
+}];
 
 pub(crate) const CUSTOMER_BLOCK: Playbook = Playbook {
     id: "recipient-org-block-list",
@@ -87,19 +93,55 @@ pub(crate) const FILTER: Playbook = Playbook {
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::RecipientOrg,
-    name: Text { ja: "受信側の組織（独自のフィルター・ブロックリスト）", en: "The recipient's organisation (its own filter or block list)" },
+    name: Text {
+        ja: "受信側の組織（独自のフィルター・ブロックリスト）",
+        en: "The recipient's organisation (its own filter or block list)",
+    },
     domains: DOMAINS,
     routes: &[
         (&[Reason::Blocked], &CUSTOMER_BLOCK),
-        (&[Reason::Filtered, Reason::PolicyViolation, Reason::SpamDetected, Reason::Rejected, Reason::SecurityError, Reason::BadReputation, Reason::ContentError, Reason::Undefined], &FILTER),
+        (
+            &[
+                Reason::Filtered,
+                Reason::PolicyViolation,
+                Reason::SpamDetected,
+                Reason::Rejected,
+                Reason::SecurityError,
+                Reason::BadReputation,
+                Reason::ContentError,
+                Reason::Undefined,
+            ],
+            &FILTER,
+        ),
     ],
     generic: &[
-        Reason::AuthFailure, Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls,
-        Reason::Feedback, Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError,
-        Reason::MesgTooBig, Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::NotCompliantRfc,
-        Reason::OnHold, Reason::RequirePtr, Reason::Speeding, Reason::Suppressed, Reason::Suspend,
-        Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::TooManyConn, Reason::UserUnknown,
-        Reason::Vacation, Reason::VirusDetected,
+        Reason::AuthFailure,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::OnHold,
+        Reason::RequirePtr,
+        Reason::Speeding,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::TooManyConn,
+        Reason::UserUnknown,
+        Reason::Vacation,
+        Reason::VirusDetected,
     ],
     playbooks: &[&CUSTOMER_BLOCK, &FILTER],
     codes: &[],

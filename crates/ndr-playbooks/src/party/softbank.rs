@@ -5,14 +5,15 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::CARRIER_USER_UNKNOWN;
 use super::PartyBook;
-use crate::model::{Actor, Message, Playbook, Source, Step, To, Url, Urgency};
+use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 /// SoftBank publishes no bounce-code table; the setting pages were located on 2026-11-25.
 const CHECKED: &str = "2026-11-25";
 const DOMAINS: &[&str] = &["www.softbank.jp"];
 /// For @i.softbank.jp addresses.
-const SETTINGS_EMAIL_I: &str = "https://www.softbank.jp/mobile/support/mail/antispam/email-i/white/";
+const SETTINGS_EMAIL_I: &str =
+    "https://www.softbank.jp/mobile/support/mail/antispam/email-i/white/";
 /// For @softbank.ne.jp (S!メール / MMS) addresses.
 const SETTINGS_MMS: &str = "https://www.softbank.jp/mobile/support/mail/antispam/mms/whiteblack/";
 
@@ -79,19 +80,55 @@ I will send it again once you have. Thank you.",
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Softbank,
-    name: Text { ja: "ソフトバンク", en: "SoftBank" },
+    name: Text {
+        ja: "ソフトバンク",
+        en: "SoftBank",
+    },
     domains: DOMAINS,
     routes: &[
-        (&[Reason::Filtered, Reason::Rejected, Reason::Blocked, Reason::PolicyViolation, Reason::SpamDetected, Reason::SecurityError, Reason::AuthFailure, Reason::Undefined], &FILTERED),
+        (
+            &[
+                Reason::Filtered,
+                Reason::Rejected,
+                Reason::Blocked,
+                Reason::PolicyViolation,
+                Reason::SpamDetected,
+                Reason::SecurityError,
+                Reason::AuthFailure,
+                Reason::Undefined,
+            ],
+            &FILTERED,
+        ),
         (&[Reason::UserUnknown], &CARRIER_USER_UNKNOWN),
     ],
     generic: &[
-        Reason::BadReputation, Reason::ContentError, Reason::Delivered, Reason::ExceedLimit, Reason::Expired,
-        Reason::FailedStartTls, Reason::Feedback, Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull,
-        Reason::MailerError, Reason::MesgTooBig, Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept,
-        Reason::NotCompliantRfc, Reason::OnHold, Reason::RequirePtr, Reason::Speeding, Reason::Suppressed,
-        Reason::Suspend, Reason::SyntaxError, Reason::SystemError, Reason::SystemFull, Reason::TooManyConn,
-        Reason::Vacation, Reason::VirusDetected,
+        Reason::BadReputation,
+        Reason::ContentError,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::OnHold,
+        Reason::RequirePtr,
+        Reason::Speeding,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::TooManyConn,
+        Reason::Vacation,
+        Reason::VirusDetected,
     ],
     playbooks: &[&FILTERED, &CARRIER_USER_UNKNOWN],
     codes: &[],

@@ -4,14 +4,17 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
 const CHECKED: &str = "2026-07-02";
 const DOMAINS: &[&str] = &["www.spamcop.net"];
-const LOOKUP: Url = Url::filled("https://www.spamcop.net/bl.shtml?{ip}", "https://www.spamcop.net/bl.shtml");
+const LOOKUP: Url = Url::filled(
+    "https://www.spamcop.net/bl.shtml?{ip}",
+    "https://www.spamcop.net/bl.shtml",
+);
 const FAQ: &str = "https://www.spamcop.net/fom-serve/cache/298.html";
 const FACTS: &[(&str, &str)] = &[("list_name", "SpamCop")];
 
@@ -64,7 +67,10 @@ pub(crate) const LISTED: Playbook = Playbook {
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Spamcop,
-    name: Text { ja: "SpamCop", en: "SpamCop" },
+    name: Text {
+        ja: "SpamCop",
+        en: "SpamCop",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &LISTED)],
     generic: NOT_LIST_REASONS,

@@ -5,28 +5,52 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Url, Urgency};
+use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
 /// Reviewed against the fact sheet of 2026-07-02 (zones doc, delisting pages, return-code news).
 const CHECKED: &str = "2026-07-02";
-const DOMAINS: &[&str] = &["check.spamhaus.org", "www.spamhaus.org", "www.spamhaus.com", "docs.spamhaus.com"];
+const DOMAINS: &[&str] = &[
+    "check.spamhaus.org",
+    "www.spamhaus.org",
+    "www.spamhaus.com",
+    "docs.spamhaus.com",
+];
 const CHECKER: &str = "https://check.spamhaus.org/";
 const IP_LOOKUP: Url = Url::filled("https://check.spamhaus.org/query/ip/{ip}", CHECKER);
 const SBL_PROCEDURE: &str = "https://www.spamhaus.org/sbl/delistingprocedure/";
 const REMOVALS: &str = "https://www.spamhaus.com/resource-center/view-request-and-manage-ip-domain-removals-from-the-customer-portal";
 const ZONES_DOC: &str = "https://docs.spamhaus.com/datasets/docs/source/10-data-type-documentation/datasets/040-zones.html";
-const RETURN_CODES: &str = "https://www.spamhaus.org/news/article/788/spamhaus-dnsbl-return-codes-technical-update";
+const RETURN_CODES: &str =
+    "https://www.spamhaus.org/news/article/788/spamhaus-dnsbl-return-codes-technical-update";
 const CHECK_RETURN_CODES: &str = "https://www.spamhaus.org/news/article/807/using-our-public-mirrors-check-your-return-codes-now";
 const USAGE_TERMS: &str = "https://www.spamhaus.org/organization/dnsblusage/";
 
 const FACTS: &[(&str, &str)] = &[("list_name", "Spamhaus")];
 
-const SRC_ZONES: Source = Source { title: Text { ja: "Spamhaus: ゾーンと応答コードの説明", en: "Spamhaus: zones and return codes" }, url: Url::one(ZONES_DOC) };
-const SRC_REMOVALS: Source = Source { title: Text { ja: "Spamhaus: 顧客ポータルでの解除申請", en: "Spamhaus: requesting removals in the customer portal" }, url: Url::one(REMOVALS) };
-const SRC_SBL: Source = Source { title: Text { ja: "Spamhaus: SBL の解除手続き", en: "Spamhaus: SBL delisting procedure" }, url: Url::one(SBL_PROCEDURE) };
+const SRC_ZONES: Source = Source {
+    title: Text {
+        ja: "Spamhaus: ゾーンと応答コードの説明",
+        en: "Spamhaus: zones and return codes",
+    },
+    url: Url::one(ZONES_DOC),
+};
+const SRC_REMOVALS: Source = Source {
+    title: Text {
+        ja: "Spamhaus: 顧客ポータルでの解除申請",
+        en: "Spamhaus: requesting removals in the customer portal",
+    },
+    url: Url::one(REMOVALS),
+};
+const SRC_SBL: Source = Source {
+    title: Text {
+        ja: "Spamhaus: SBL の解除手続き",
+        en: "Spamhaus: SBL delisting procedure",
+    },
+    url: Url::one(SBL_PROCEDURE),
+};
 const SOURCES: &[Source] = &[SRC_ZONES, SRC_REMOVALS, SRC_SBL];
 
 const STEP_CHECKER: Step = Step::new(Text {
@@ -358,38 +382,129 @@ const CSS_ANSWERS: &[&str] = &["127.0.0.3"];
 const XBL_ANSWERS: &[&str] = &["127.0.0.4", "127.0.0.5", "127.0.0.6", "127.0.0.7"];
 const PBL_ANSWERS: &[&str] = &["127.0.0.10", "127.0.0.11"];
 const DBL_ANSWERS: &[&str] = &[
-    "127.0.1.2", "127.0.1.4", "127.0.1.5", "127.0.1.6", "127.0.1.102", "127.0.1.103", "127.0.1.104", "127.0.1.105", "127.0.1.106",
+    "127.0.1.2",
+    "127.0.1.4",
+    "127.0.1.5",
+    "127.0.1.6",
+    "127.0.1.102",
+    "127.0.1.103",
+    "127.0.1.104",
+    "127.0.1.105",
+    "127.0.1.106",
 ];
 
 /// Ordered. The zone named in the bounce is the surest sign, then a blocklist answer, then
 /// the words of the bounce. SBL comes before the others because its removal comes first; the
 /// CSS texts come before the SBL ones because CSS links read `/sbl/query/SBLCSS`.
 const REFINE: &[Refine] = &[
-    Refine { from: "spamhaus-listed", when: Needle::Zone("sbl.spamhaus.org"), to: &SBL },
-    Refine { from: "spamhaus-listed", when: Needle::Zone("xbl.spamhaus.org"), to: &XBL },
-    Refine { from: "spamhaus-listed", when: Needle::Zone("pbl.spamhaus.org"), to: &PBL },
-    Refine { from: "spamhaus-listed", when: Needle::Zone("dbl.spamhaus.org"), to: &DBL },
-    Refine { from: "spamhaus-listed", when: Needle::Listed("spamhaus.org", SBL_ANSWERS), to: &SBL },
-    Refine { from: "spamhaus-listed", when: Needle::Listed("spamhaus.org", CSS_ANSWERS), to: &CSS },
-    Refine { from: "spamhaus-listed", when: Needle::Listed("spamhaus.org", XBL_ANSWERS), to: &XBL },
-    Refine { from: "spamhaus-listed", when: Needle::Listed("spamhaus.org", PBL_ANSWERS), to: &PBL },
-    Refine { from: "spamhaus-listed", when: Needle::Listed("spamhaus.org", DBL_ANSWERS), to: &DBL },
-    Refine { from: "spamhaus-listed", when: Needle::Text("sblcss"), to: &CSS },
-    Refine { from: "spamhaus-listed", when: Needle::Text("listed by css"), to: &CSS },
-    Refine { from: "spamhaus-listed", when: Needle::Text("/sbl/query/sbl"), to: &SBL },
-    Refine { from: "spamhaus-listed", when: Needle::Text("listed by sbl"), to: &SBL },
-    Refine { from: "spamhaus-listed", when: Needle::Text("sbl.spamhaus.org"), to: &SBL },
-    Refine { from: "spamhaus-listed", when: Needle::Text("xbl.spamhaus.org"), to: &XBL },
-    Refine { from: "spamhaus-listed", when: Needle::Text("listed by xbl"), to: &XBL },
-    Refine { from: "spamhaus-listed", when: Needle::ProviderCode("BL23"), to: &XBL },
-    Refine { from: "spamhaus-listed", when: Needle::Text("pbl.spamhaus.org"), to: &PBL },
-    Refine { from: "spamhaus-listed", when: Needle::Text("listed by pbl"), to: &PBL },
-    Refine { from: "spamhaus-listed", when: Needle::Text("dbl.spamhaus.org"), to: &DBL },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Zone("sbl.spamhaus.org"),
+        to: &SBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Zone("xbl.spamhaus.org"),
+        to: &XBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Zone("pbl.spamhaus.org"),
+        to: &PBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Zone("dbl.spamhaus.org"),
+        to: &DBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Listed("spamhaus.org", SBL_ANSWERS),
+        to: &SBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Listed("spamhaus.org", CSS_ANSWERS),
+        to: &CSS,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Listed("spamhaus.org", XBL_ANSWERS),
+        to: &XBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Listed("spamhaus.org", PBL_ANSWERS),
+        to: &PBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Listed("spamhaus.org", DBL_ANSWERS),
+        to: &DBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("sblcss"),
+        to: &CSS,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("listed by css"),
+        to: &CSS,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("/sbl/query/sbl"),
+        to: &SBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("listed by sbl"),
+        to: &SBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("sbl.spamhaus.org"),
+        to: &SBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("xbl.spamhaus.org"),
+        to: &XBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("listed by xbl"),
+        to: &XBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::ProviderCode("BL23"),
+        to: &XBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("pbl.spamhaus.org"),
+        to: &PBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("listed by pbl"),
+        to: &PBL,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("dbl.spamhaus.org"),
+        to: &DBL,
+    },
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Spamhaus,
-    name: Text { ja: "Spamhaus", en: "Spamhaus" },
+    name: Text {
+        ja: "Spamhaus",
+        en: "Spamhaus",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &ZEN)],
     generic: NOT_LIST_REASONS,

@@ -6,7 +6,7 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::{MESSAGE_PTR, PTR_STEPS};
 use super::{Needle, PartyBook, Refine};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 const CHECKED: &str = "2026-07-02";
@@ -16,8 +16,20 @@ const LISTS: &str = "https://www.spamrats.com/lists.php";
 const FACTS: &[(&str, &str)] = &[("list_name", "SpamRATS")];
 
 const SOURCES: &[Source] = &[
-    Source { title: Text { ja: "SpamRATS: リストの説明", en: "SpamRATS: the lists" }, url: Url::one(LISTS) },
-    Source { title: Text { ja: "SpamRATS: 解除申請", en: "SpamRATS: removal" }, url: Url::one(REMOVAL) },
+    Source {
+        title: Text {
+            ja: "SpamRATS: リストの説明",
+            en: "SpamRATS: the lists",
+        },
+        url: Url::one(LISTS),
+    },
+    Source {
+        title: Text {
+            ja: "SpamRATS: 解除申請",
+            en: "SpamRATS: removal",
+        },
+        url: Url::one(REMOVAL),
+    },
 ];
 
 pub(crate) const SPAM: Playbook = Playbook {
@@ -92,19 +104,53 @@ pub(crate) const DYNA: Playbook = Playbook {
 };
 
 const REFINE: &[Refine] = &[
-    Refine { from: "spamrats-spam", when: Needle::Zone("dyna.spamrats.com"), to: &DYNA },
-    Refine { from: "spamrats-spam", when: Needle::Zone("noptr.spamrats.com"), to: &DYNA },
-    Refine { from: "spamrats-spam", when: Needle::Text("rats-dyna"), to: &DYNA },
-    Refine { from: "spamrats-spam", when: Needle::Text("rats-noptr"), to: &DYNA },
+    Refine {
+        from: "spamrats-spam",
+        when: Needle::Zone("dyna.spamrats.com"),
+        to: &DYNA,
+    },
+    Refine {
+        from: "spamrats-spam",
+        when: Needle::Zone("noptr.spamrats.com"),
+        to: &DYNA,
+    },
+    Refine {
+        from: "spamrats-spam",
+        when: Needle::Text("rats-dyna"),
+        to: &DYNA,
+    },
+    Refine {
+        from: "spamrats-spam",
+        when: Needle::Text("rats-noptr"),
+        to: &DYNA,
+    },
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Spamrats,
-    name: Text { ja: "SpamRATS", en: "SpamRATS" },
+    name: Text {
+        ja: "SpamRATS",
+        en: "SpamRATS",
+    },
     domains: DOMAINS,
     routes: &[
         (&[Reason::RequirePtr], &DYNA),
-        (&[Reason::Blocked, Reason::BadReputation, Reason::SpamDetected, Reason::PolicyViolation, Reason::Rejected, Reason::Filtered, Reason::SecurityError, Reason::Speeding, Reason::TooManyConn, Reason::OnHold, Reason::Undefined], &SPAM),
+        (
+            &[
+                Reason::Blocked,
+                Reason::BadReputation,
+                Reason::SpamDetected,
+                Reason::PolicyViolation,
+                Reason::Rejected,
+                Reason::Filtered,
+                Reason::SecurityError,
+                Reason::Speeding,
+                Reason::TooManyConn,
+                Reason::OnHold,
+                Reason::Undefined,
+            ],
+            &SPAM,
+        ),
     ],
     generic: super::NOT_LIST_REASONS,
     playbooks: &[&SPAM, &DYNA],

@@ -6,13 +6,17 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
 use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
 const CHECKED: &str = "2026-07-02";
-const DOMAINS: &[&str] = &["servicecentral.trendmicro.com", "success.trendmicro.com", "docs.trendmicro.com"];
+const DOMAINS: &[&str] = &[
+    "servicecentral.trendmicro.com",
+    "success.trendmicro.com",
+    "docs.trendmicro.com",
+];
 /// The lookup page (legacy host: ers.trendmicro.com).
 const LOOKUP: &str = "https://servicecentral.trendmicro.com/en-US/ers/ip-lookup/";
 /// The English article on ERS-QIL and the Japanese article on looking up and removing an IP.
@@ -23,8 +27,20 @@ const KB: Url = Url::pair(
 const FACTS: &[(&str, &str)] = &[("list_name", "Trend Micro ERS")];
 
 const SOURCES: &[Source] = &[
-    Source { title: Text { ja: "トレンドマイクロ: ERS の IP アドレス照会と削除申請", en: "Trend Micro: ERS Quick IP List and removal" }, url: KB },
-    Source { title: Text { ja: "トレンドマイクロ: ERS の IP アドレス照会（英語）", en: "Trend Micro: ERS IP lookup" }, url: Url::one(LOOKUP) },
+    Source {
+        title: Text {
+            ja: "トレンドマイクロ: ERS の IP アドレス照会と削除申請",
+            en: "Trend Micro: ERS Quick IP List and removal",
+        },
+        url: KB,
+    },
+    Source {
+        title: Text {
+            ja: "トレンドマイクロ: ERS の IP アドレス照会（英語）",
+            en: "Trend Micro: ERS IP lookup",
+        },
+        url: Url::one(LOOKUP),
+    },
 ];
 
 const STEP_LOOKUP: Step = Step::new(Text {
@@ -142,26 +158,74 @@ pub(crate) const RBL: Playbook = Playbook {
     checked: CHECKED,
 };
 
-const fn provider(code: &'static str, reason: Reason, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
-    CodeEntry { code, kind: CodeKind::Provider, party: Some(Party::Trendmicro), issuer: None, reason, meaning, playbook }
+const fn provider(
+    code: &'static str,
+    reason: Reason,
+    meaning: Text,
+    playbook: &'static Playbook,
+) -> CodeEntry {
+    CodeEntry {
+        code,
+        kind: CodeKind::Provider,
+        party: Some(Party::Trendmicro),
+        issuer: None,
+        reason,
+        meaning,
+        playbook,
+    }
 }
 
 /// From real replies: "450 4.7.1 <rcpt>: Recipient address rejected: ERS-QIL." and "Mail from
 /// <IP> was refused due to the sender IP found in ERS-DUL."
 const CODES: &[CodeEntry] = &[
-    provider("ERS-QIL", Reason::Blocked, Text { ja: "いま迷惑メールを送っている IP アドレスの一時的なリスト（Quick IP List）", en: "Quick IP List: addresses sending spam right now (short-lived)" }, &QIL),
-    provider("ERS-DUL", Reason::Blocked, Text { ja: "家庭用などの動的 IP アドレスの一覧（Dynamic User List）", en: "Dynamic User List: residential and dynamic addresses" }, &DUL),
-    provider("ERS-RBL", Reason::Blocked, Text { ja: "迷惑メールの送信元として知られる IP アドレスのリスト", en: "Known spam sources (the standard reputation list)" }, &RBL),
+    provider(
+        "ERS-QIL",
+        Reason::Blocked,
+        Text {
+            ja: "いま迷惑メールを送っている IP アドレスの一時的なリスト（Quick IP List）",
+            en: "Quick IP List: addresses sending spam right now (short-lived)",
+        },
+        &QIL,
+    ),
+    provider(
+        "ERS-DUL",
+        Reason::Blocked,
+        Text {
+            ja: "家庭用などの動的 IP アドレスの一覧（Dynamic User List）",
+            en: "Dynamic User List: residential and dynamic addresses",
+        },
+        &DUL,
+    ),
+    provider(
+        "ERS-RBL",
+        Reason::Blocked,
+        Text {
+            ja: "迷惑メールの送信元として知られる IP アドレスのリスト",
+            en: "Known spam sources (the standard reputation list)",
+        },
+        &RBL,
+    ),
 ];
 
 const REFINE: &[Refine] = &[
-    Refine { from: "trendmicro-ers-rbl", when: Needle::Text("ers-qil"), to: &QIL },
-    Refine { from: "trendmicro-ers-rbl", when: Needle::Text("ers-dul"), to: &DUL },
+    Refine {
+        from: "trendmicro-ers-rbl",
+        when: Needle::Text("ers-qil"),
+        to: &QIL,
+    },
+    Refine {
+        from: "trendmicro-ers-rbl",
+        when: Needle::Text("ers-dul"),
+        to: &DUL,
+    },
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Trendmicro,
-    name: Text { ja: "トレンドマイクロ（ERS）", en: "Trend Micro (ERS)" },
+    name: Text {
+        ja: "トレンドマイクロ（ERS）",
+        en: "Trend Micro (ERS)",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &RBL)],
     generic: NOT_LIST_REASONS,

@@ -5,7 +5,7 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -17,8 +17,20 @@ const LEVELS: &str = "https://www.uceprotect.net/en/index.php?m=7&s=7";
 const FACTS: &[(&str, &str)] = &[("list_name", "UCEPROTECT")];
 
 const SOURCES: &[Source] = &[
-    Source { title: Text { ja: "UCEPROTECT: 掲載と解除の仕組み", en: "UCEPROTECT: listing and removal policy" }, url: Url::one(LEVELS) },
-    Source { title: Text { ja: "UCEPROTECT: 照会ページ", en: "UCEPROTECT: RBL check" }, url: Url::one(RBLCHECK) },
+    Source {
+        title: Text {
+            ja: "UCEPROTECT: 掲載と解除の仕組み",
+            en: "UCEPROTECT: listing and removal policy",
+        },
+        url: Url::one(LEVELS),
+    },
+    Source {
+        title: Text {
+            ja: "UCEPROTECT: 照会ページ",
+            en: "UCEPROTECT: RBL check",
+        },
+        url: Url::one(RBLCHECK),
+    },
 ];
 
 const DONT_EXPRESS: crate::text::Text = Text {
@@ -102,17 +114,44 @@ pub(crate) const LEVEL23: Playbook = Playbook {
 };
 
 const REFINE: &[Refine] = &[
-    Refine { from: "uceprotect-level1", when: Needle::Zone("dnsbl-2.uceprotect.net"), to: &LEVEL23 },
-    Refine { from: "uceprotect-level1", when: Needle::Zone("dnsbl-3.uceprotect.net"), to: &LEVEL23 },
-    Refine { from: "uceprotect-level1", when: Needle::Text("uceprotect-level 2"), to: &LEVEL23 },
-    Refine { from: "uceprotect-level1", when: Needle::Text("uceprotect-level 3"), to: &LEVEL23 },
-    Refine { from: "uceprotect-level1", when: Needle::Text("dnsbl-2.uceprotect.net"), to: &LEVEL23 },
-    Refine { from: "uceprotect-level1", when: Needle::Text("dnsbl-3.uceprotect.net"), to: &LEVEL23 },
+    Refine {
+        from: "uceprotect-level1",
+        when: Needle::Zone("dnsbl-2.uceprotect.net"),
+        to: &LEVEL23,
+    },
+    Refine {
+        from: "uceprotect-level1",
+        when: Needle::Zone("dnsbl-3.uceprotect.net"),
+        to: &LEVEL23,
+    },
+    Refine {
+        from: "uceprotect-level1",
+        when: Needle::Text("uceprotect-level 2"),
+        to: &LEVEL23,
+    },
+    Refine {
+        from: "uceprotect-level1",
+        when: Needle::Text("uceprotect-level 3"),
+        to: &LEVEL23,
+    },
+    Refine {
+        from: "uceprotect-level1",
+        when: Needle::Text("dnsbl-2.uceprotect.net"),
+        to: &LEVEL23,
+    },
+    Refine {
+        from: "uceprotect-level1",
+        when: Needle::Text("dnsbl-3.uceprotect.net"),
+        to: &LEVEL23,
+    },
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Uceprotect,
-    name: Text { ja: "UCEPROTECT", en: "UCEPROTECT" },
+    name: Text {
+        ja: "UCEPROTECT",
+        en: "UCEPROTECT",
+    },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &LEVEL1)],
     generic: NOT_LIST_REASONS,

@@ -6,7 +6,7 @@ use super::common::*;
 use super::generic::{AUTH_DONTS, AUTH_STEPS};
 use super::{spamhaus, PartyBook};
 use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Playbook, Source, Step, Url, Urgency};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -22,8 +22,20 @@ const SUPPORT_REQUEST: &str = "https://senders.yahooinc.com/contact/#sender-supp
 
 const FACTS: &[(&str, &str)] = &[("list_name", "Yahoo")];
 
-const SRC_CODES: Source = Source { title: Text { ja: "Yahoo Sender Hub: SMTP エラーコード", en: "Yahoo Sender Hub: SMTP error codes" }, url: Url::one(ERROR_CODES) };
-const SRC_PRACTICES: Source = Source { title: Text { ja: "Yahoo Sender Hub: 送信者のベストプラクティス", en: "Yahoo Sender Hub: Sender best practices" }, url: Url::one(BEST_PRACTICES) };
+const SRC_CODES: Source = Source {
+    title: Text {
+        ja: "Yahoo Sender Hub: SMTP エラーコード",
+        en: "Yahoo Sender Hub: SMTP error codes",
+    },
+    url: Url::one(ERROR_CODES),
+};
+const SRC_PRACTICES: Source = Source {
+    title: Text {
+        ja: "Yahoo Sender Hub: 送信者のベストプラクティス",
+        en: "Yahoo Sender Hub: Sender best practices",
+    },
+    url: Url::one(BEST_PRACTICES),
+};
 const SOURCES: &[Source] = &[SRC_CODES, SRC_PRACTICES];
 
 const STEP_NOT_JAPAN: Step = Step::new(Text {
@@ -185,57 +197,222 @@ pub(crate) const UNAUTHENTICATED: Playbook = Playbook {
 
 // ---- Codes ----------------------------------------------------------------------------------
 
-const fn provider(code: &'static str, reason: Reason, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
-    CodeEntry { code, kind: CodeKind::Provider, party: Some(Party::Yahoo), issuer: None, reason, meaning, playbook }
+const fn provider(
+    code: &'static str,
+    reason: Reason,
+    meaning: Text,
+    playbook: &'static Playbook,
+) -> CodeEntry {
+    CodeEntry {
+        code,
+        kind: CodeKind::Provider,
+        party: Some(Party::Yahoo),
+        issuer: None,
+        reason,
+        meaning,
+        playbook,
+    }
 }
 
 const fn via_spamhaus(code: &'static str, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
-    CodeEntry { code, kind: CodeKind::Provider, party: Some(Party::Spamhaus), issuer: Some(Party::Yahoo), reason: Reason::Blocked, meaning, playbook }
+    CodeEntry {
+        code,
+        kind: CodeKind::Provider,
+        party: Some(Party::Spamhaus),
+        issuer: Some(Party::Yahoo),
+        reason: Reason::Blocked,
+        meaning,
+        playbook,
+    }
 }
 
 /// Yahoo publishes categories, not a code table (https://senders.yahooinc.com/smtp-error-codes);
 /// the codes below are from real replies, their meanings from the replies' own text.
 const CODES: &[CodeEntry] = &[
     // "421 4.7.0 [TSS04] Messages from <IP> temporarily deferred due to unexpected volume or user complaints"
-    provider("TSS04", Reason::BadReputation, Text { ja: "送信量や苦情の多さによる一時的な受信制限", en: "Temporarily deferred for unexpected volume or user complaints" }, &DEFERRED),
+    provider(
+        "TSS04",
+        Reason::BadReputation,
+        Text {
+            ja: "送信量や苦情の多さによる一時的な受信制限",
+            en: "Temporarily deferred for unexpected volume or user complaints",
+        },
+        &DEFERRED,
+    ),
     // "553 5.7.2 [TSS06] All messages from <IP> will be permanently deferred; Retrying will NOT succeed."
-    provider("TSS06", Reason::Blocked, Text { ja: "送信元 IP アドレスからのメールを恒久的に拒否", en: "All mail from the IP is permanently refused" }, &BLOCKED),
+    provider(
+        "TSS06",
+        Reason::Blocked,
+        Text {
+            ja: "送信元 IP アドレスからのメールを恒久的に拒否",
+            en: "All mail from the IP is permanently refused",
+        },
+        &BLOCKED,
+    ),
     // "553 5.7.2 [TSS09] All messages from <IP> will be permanently deferred; Retrying will NOT succeed."
-    provider("TSS09", Reason::Blocked, Text { ja: "送信元 IP アドレスからのメールを恒久的に拒否（新しい形式）", en: "All mail from the IP is permanently refused (newer form)" }, &BLOCKED),
+    provider(
+        "TSS09",
+        Reason::Blocked,
+        Text {
+            ja: "送信元 IP アドレスからのメールを恒久的に拒否（新しい形式）",
+            en: "All mail from the IP is permanently refused (newer form)",
+        },
+        &BLOCKED,
+    ),
     // Older deferral codes TS01 to TS03 (4xx); meanings not documented by Yahoo.
-    provider("TS01", Reason::BadReputation, Text { ja: "古い形式の一時的な受信制限（意味は公開されていません）", en: "Older temporary deferral (meaning not published)" }, &DEFERRED),
-    provider("TS02", Reason::BadReputation, Text { ja: "古い形式の一時的な受信制限（意味は公開されていません）", en: "Older temporary deferral (meaning not published)" }, &DEFERRED),
-    provider("TS03", Reason::BadReputation, Text { ja: "古い形式の一時的な受信制限（意味は公開されていません）", en: "Older temporary deferral (meaning not published)" }, &DEFERRED),
+    provider(
+        "TS01",
+        Reason::BadReputation,
+        Text {
+            ja: "古い形式の一時的な受信制限（意味は公開されていません）",
+            en: "Older temporary deferral (meaning not published)",
+        },
+        &DEFERRED,
+    ),
+    provider(
+        "TS02",
+        Reason::BadReputation,
+        Text {
+            ja: "古い形式の一時的な受信制限（意味は公開されていません）",
+            en: "Older temporary deferral (meaning not published)",
+        },
+        &DEFERRED,
+    ),
+    provider(
+        "TS03",
+        Reason::BadReputation,
+        Text {
+            ja: "古い形式の一時的な受信制限（意味は公開されていません）",
+            en: "Older temporary deferral (meaning not published)",
+        },
+        &DEFERRED,
+    ),
     // "PH01": content or URL (phishing-like) block; exact meaning not published.
-    provider("PH01", Reason::ContentError, Text { ja: "内容やリンク（フィッシングに似たもの）による拒否", en: "Refused for content or links (phishing-like)" }, &CONTENT),
+    provider(
+        "PH01",
+        Reason::ContentError,
+        Text {
+            ja: "内容やリンク（フィッシングに似たもの）による拒否",
+            en: "Refused for content or links (phishing-like)",
+        },
+        &CONTENT,
+    ),
     // "553 5.7.1 [TSS07] ...": refers to a Spamhaus listing
-    via_spamhaus("TSS07", Text { ja: "Spamhaus のブロックリストへの掲載による拒否", en: "Refused because of a Spamhaus listing" }, &spamhaus::ZEN),
+    via_spamhaus(
+        "TSS07",
+        Text {
+            ja: "Spamhaus のブロックリストへの掲載による拒否",
+            en: "Refused because of a Spamhaus listing",
+        },
+        &spamhaus::ZEN,
+    ),
     // "[BL21]": Spamhaus-based block
-    via_spamhaus("BL21", Text { ja: "Spamhaus のブロックリストへの掲載による拒否", en: "Refused because of a Spamhaus listing" }, &spamhaus::ZEN),
+    via_spamhaus(
+        "BL21",
+        Text {
+            ja: "Spamhaus のブロックリストへの掲載による拒否",
+            en: "Refused because of a Spamhaus listing",
+        },
+        &spamhaus::ZEN,
+    ),
     // "[BL23]": Spamhaus-based block tied to the XBL
-    via_spamhaus("BL23", Text { ja: "Spamhaus XBL（感染・乗っ取りの疑いのある IP アドレス）への掲載による拒否", en: "Refused because of a Spamhaus XBL listing (infected or exploited hosts)" }, &spamhaus::XBL),
+    via_spamhaus(
+        "BL23",
+        Text {
+            ja: "Spamhaus XBL（感染・乗っ取りの疑いのある IP アドレス）への掲載による拒否",
+            en: "Refused because of a Spamhaus XBL listing (infected or exploited hosts)",
+        },
+        &spamhaus::XBL,
+    ),
     // "554 5.7.9 Message not accepted for policy reasons."
-    CodeEntry { code: "5.7.9", kind: CodeKind::Enhanced, party: Some(Party::Yahoo), issuer: None, reason: Reason::PolicyViolation, meaning: Text { ja: "ポリシーによる拒否", en: "Not accepted for policy reasons" }, playbook: &CONTENT },
+    CodeEntry {
+        code: "5.7.9",
+        kind: CodeKind::Enhanced,
+        party: Some(Party::Yahoo),
+        issuer: None,
+        reason: Reason::PolicyViolation,
+        meaning: Text {
+            ja: "ポリシーによる拒否",
+            en: "Not accepted for policy reasons",
+        },
+        playbook: &CONTENT,
+    },
     // "550 5.7.9 This mail has been blocked because the sender is unauthenticated."
-    CodeEntry { code: "5.7.9", kind: CodeKind::Enhanced, party: Some(Party::Yahoo), issuer: None, reason: Reason::AuthFailure, meaning: Text { ja: "送信者が SPF・DKIM で認証されていないための拒否", en: "Blocked because the sender is not authenticated with SPF or DKIM" }, playbook: &UNAUTHENTICATED },
+    CodeEntry {
+        code: "5.7.9",
+        kind: CodeKind::Enhanced,
+        party: Some(Party::Yahoo),
+        issuer: None,
+        reason: Reason::AuthFailure,
+        meaning: Text {
+            ja: "送信者が SPF・DKIM で認証されていないための拒否",
+            en: "Blocked because the sender is not authenticated with SPF or DKIM",
+        },
+        playbook: &UNAUTHENTICATED,
+    },
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Yahoo,
-    name: Text { ja: "Yahoo メール・AOL（米国 Yahoo。Yahoo! JAPAN とは別）", en: "Yahoo Mail / AOL (Yahoo Inc.)" },
+    name: Text {
+        ja: "Yahoo メール・AOL（米国 Yahoo。Yahoo! JAPAN とは別）",
+        en: "Yahoo Mail / AOL (Yahoo Inc.)",
+    },
     domains: DOMAINS,
     routes: &[
-        (&[Reason::Blocked, Reason::Rejected, Reason::SecurityError, Reason::Undefined], &BLOCKED),
-        (&[Reason::BadReputation, Reason::Speeding, Reason::TooManyConn, Reason::OnHold], &DEFERRED),
-        (&[Reason::SpamDetected, Reason::PolicyViolation, Reason::Filtered, Reason::ContentError], &CONTENT),
+        (
+            &[
+                Reason::Blocked,
+                Reason::Rejected,
+                Reason::SecurityError,
+                Reason::Undefined,
+            ],
+            &BLOCKED,
+        ),
+        (
+            &[
+                Reason::BadReputation,
+                Reason::Speeding,
+                Reason::TooManyConn,
+                Reason::OnHold,
+            ],
+            &DEFERRED,
+        ),
+        (
+            &[
+                Reason::SpamDetected,
+                Reason::PolicyViolation,
+                Reason::Filtered,
+                Reason::ContentError,
+            ],
+            &CONTENT,
+        ),
         (&[Reason::AuthFailure], &UNAUTHENTICATED),
     ],
     generic: &[
-        Reason::Delivered, Reason::ExceedLimit, Reason::Expired, Reason::FailedStartTls, Reason::Feedback,
-        Reason::HasMoved, Reason::HostUnknown, Reason::MailboxFull, Reason::MailerError, Reason::MesgTooBig,
-        Reason::NetworkError, Reason::NoRelaying, Reason::NotAccept, Reason::NotCompliantRfc, Reason::RequirePtr,
-        Reason::Suppressed, Reason::Suspend, Reason::SyntaxError, Reason::SystemError, Reason::SystemFull,
-        Reason::UserUnknown, Reason::Vacation, Reason::VirusDetected,
+        Reason::Delivered,
+        Reason::ExceedLimit,
+        Reason::Expired,
+        Reason::FailedStartTls,
+        Reason::Feedback,
+        Reason::HasMoved,
+        Reason::HostUnknown,
+        Reason::MailboxFull,
+        Reason::MailerError,
+        Reason::MesgTooBig,
+        Reason::NetworkError,
+        Reason::NoRelaying,
+        Reason::NotAccept,
+        Reason::NotCompliantRfc,
+        Reason::RequirePtr,
+        Reason::Suppressed,
+        Reason::Suspend,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::UserUnknown,
+        Reason::Vacation,
+        Reason::VirusDetected,
     ],
     playbooks: &[&DEFERRED, &BLOCKED, &CONTENT, &UNAUTHENTICATED],
     codes: CODES,

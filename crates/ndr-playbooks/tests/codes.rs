@@ -1,0 +1,174 @@
+//! The code index: coverage of the codes users meet, and tolerant lookup.
+
+use ndr_core::Party;
+use ndr_playbooks::{code_index, lookup_code, playbook, CodeKind, Lang};
+
+#[track_caller]
+fn first(code: &str) -> (&'static str, Option<Party>) {
+    let found = lookup_code(code);
+    let e = found
+        .first()
+        .unwrap_or_else(|| panic!("{code} is not in the index"));
+    (e.playbook.id, e.party)
+}
+
+#[test]
+fn lookup_tolerates_case_and_format() {
+    for (input, want) in [
+        ("as(16012609)", "microsoft-banned-ip"),
+        ("(AS16012609)", "microsoft-banned-ip"),
+        ("AS16012609", "microsoft-banned-ip"),
+        ("5.7.606", "microsoft-banned-ip"),
+        ("5.7.649", "microsoft-banned-ip"),
+        ("550 5.7.612", "microsoft-banned-ip"),
+        ("5.7.606-649", "microsoft-banned-ip"),
+        ("s3150", "outlook-com-network-block"),
+        ("(S3140)", "outlook-com-network-block"),
+        ("[TSS04]", "yahoo-deferred"),
+        ("ers_qil", "trendmicro-ers-qil"),
+        ("ERS-QIL", "trendmicro-ers-qil"),
+        ("sc001", "outlook-com-policy"),
+        ("OFR006_102", "cloudmark-blocked"),
+        ("  cs01 ", "icloud-policy"),
+        ("4.7.555", "microsoft-throttled"),
+    ] {
+        assert_eq!(first(input).0, want, "{input}");
+    }
+}
+
+#[test]
+fn generic_codes_and_their_transient_form() {
+    assert_eq!(first("5.1.1"), ("generic-userunknown", None));
+    assert_eq!(first("5.2.2"), ("generic-mailboxfull", None));
+    assert_eq!(first("4.2.2"), ("generic-mailboxfull", None));
+    // Only in its 5.x.y form: found through the class fallback.
+    assert_eq!(first("4.3.4"), ("generic-mesgtoobig", None));
+    // Party-specific meanings come before the generic one.
+    let all: Vec<Option<Party>> = lookup_code("550-5.7.1").iter().map(|e| e.party).collect();
+    assert!(all.len() >= 4, "{all:?}");
+    assert_eq!(all.last(), Some(&None), "the RFC meaning comes last");
+}
+
+#[test]
+fn unknown_and_garbage_find_nothing() {
+    for input in [
+        "",
+        "   ",
+        "()",
+        "hello world",
+        "6.1.1",
+        "5.7.1000",
+        "ＡＳ１６０１２６０９",
+        "{}",
+        "\u{0}",
+    ] {
+        assert!(lookup_code(input).is_empty(), "{input:?}");
+    }
+}
+
+#[test]
+fn the_codes_users_meet_are_all_there() {
+    let must: &[&str] = &[
+        // Microsoft 365 / Exchange Online
+        "5.7.606",
+        "5.7.649",
+        "5.7.511",
+        "5.7.708",
+        "5.7.750",
+        "5.7.705",
+        "5.7.1",
+        "5.7.23",
+        "5.7.25",
+        "4.7.26",
+        "5.7.509",
+        "5.7.513",
+        "5.4.1",
+        "4.7.500",
+        "4.7.699",
+        "AS(16012609)",
+        "AS(16012607)",
+        // Outlook.com
+        "S3140",
+        "S3150",
+        "S3113",
+        "4.7.650",
+        "5.7.515",
+        "SC-001",
+        "SC-002",
+        "SC-003",
+        "SC-004",
+        "OU-001",
+        "OU-002",
+        "DY-001",
+        "DY-002",
+        "RP-001",
+        "RP-002",
+        "RP-003",
+        "AS(3130)",
+        // Gmail
+        "4.7.0",
+        "5.7.26",
+        "5.7.27",
+        "4.7.28",
+        "5.7.28",
+        "4.7.28",
+        "5.7.30",
+        "5.7.32",
+        "5.7.40",
+        "4.7.40",
+        // Yahoo / AOL, iCloud
+        "TSS04",
+        "TSS06",
+        "TSS09",
+        "TSS07",
+        "BL21",
+        "BL23",
+        "PH01",
+        "5.7.9",
+        "CS01",
+        // Trend Micro, Cloudmark, Mimecast
+        "ERS-QIL",
+        "ERS-RBL",
+        "ERS-DUL",
+        "OFR006",
+        "MCSpamSignature",
+        // RFC 3463
+        "5.0.0",
+        "5.1.1",
+        "5.1.2",
+        "5.2.2",
+        "5.3.4",
+        "5.4.7",
+        "5.7.0",
+    ];
+    let missing: Vec<&str> = must
+        .iter()
+        .copied()
+        .filter(|c| lookup_code(c).is_empty())
+        .collect();
+    assert!(missing.is_empty(), "missing codes: {missing:?}");
+}
+
+#[test]
+fn each_entry_can_explain_itself_in_both_languages() {
+    assert!(
+        code_index().len() > 120,
+        "index has {} entries",
+        code_index().len()
+    );
+    for e in code_index() {
+        assert!(playbook(e.playbook.id).is_some(), "{}", e.code);
+        for lang in [Lang::Ja, Lang::En] {
+            let r = e.explain(lang);
+            assert_eq!(r.id, e.playbook.id);
+            assert!(!r.verdict.is_empty() && !r.steps.is_empty(), "{}", e.code);
+        }
+        if e.kind == CodeKind::Provider {
+            assert!(
+                e.party.is_some(),
+                "{}: provider codes belong to a party",
+                e.code
+            );
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! Which playbook a constructed `Diagnosis` leads to, and how it was chosen.
+
+use ndr_core::{Diagnosis, Note, Party, Reason, Recipient};
+use ndr_playbooks::{select, select_with, Listing, SelectedBy};
+
+fn diag(party: Option<Party>, reason: Reason) -> Diagnosis {
+    Diagnosis {
+        blocking_party: party,
+        reason,
+        ..Diagnosis::default()
+    }
+}
+
+#[track_caller]
+fn check(d: &Diagnosis, want_id: &str, want_by: SelectedBy) {
+    let s = select(d);
+    assert_eq!(
+        (s.playbook.id, s.by),
+        (want_id, want_by),
+        "for {}",
+        d.summary()
+    );
+}
+
+#[test]
+fn provider_code_comes_first() {
+    let mut d = diag(Some(Party::Microsoft), Reason::Blocked);
+    d.provider_code = Some("AS(16012609)".into());
+    d.enhanced_code = Some("5.7.511".into());
+    check(&d, "microsoft-banned-ip", SelectedBy::ProviderCode);
+
+    let mut d = diag(Some(Party::OutlookCom), Reason::Blocked);
+    d.provider_code = Some("S3150".into());
+    check(&d, "outlook-com-network-block", SelectedBy::ProviderCode);
+
+    let mut d = diag(Some(Party::Trendmicro), Reason::Blocked);
+    d.provider_code = Some("ERS-QIL".into());
+    check(&d, "trendmicro-ers-qil", SelectedBy::ProviderCode);
+
+    // A Microsoft consumer code that sends the sender to Spamhaus.
+    let mut d = diag(Some(Party::OutlookCom), Reason::Blocked);
+    d.provider_code = Some("DY-001".into());
+    check(&d, "spamhaus-pbl", SelectedBy::ProviderCode);
+
+    // The core's normalised form and a sloppy one lead to the same place, party or not.
+    let mut d = diag(None, Reason::Undefined);
+    d.provider_code = Some("tss04".into());
+    check(&d, "yahoo-deferred", SelectedBy::ProviderCode);
+}
+
+#[test]
+fn enhanced_code_at_the_party_comes_next() {
+    let mut d = diag(Some(Party::Microsoft), Reason::Blocked);
+    d.enhanced_code = Some("5.7.612".into());
+    check(&d, "microsoft-banned-ip", SelectedBy::PartyCode);
+
+    d.enhanced_code = Some("5.7.511".into());
+    check(&d, "microsoft-banned-sender", SelectedBy::PartyCode);
+
+    let mut d = diag(Some(Party::Microsoft), Reason::Speeding);
+    d.enhanced_code = Some("4.7.555".into());
+    check(&d, "microsoft-throttled", SelectedBy::PartyCode);
+
+    // 5.7.513 is sent by Microsoft but is the recipient organisation's own list.
+    let mut d = diag(Some(Party::Microsoft), Reason::Blocked);
+    d.enhanced_code = Some("5.7.513".into());
+    check(&d, "recipient-org-block-list", SelectedBy::PartyCode);
+
+    let mut d = diag(Some(Party::Gmail), Reason::AuthFailure);
+    d.enhanced_code = Some("5.7.26".into());
+    check(&d, "gmail-unauthenticated", SelectedBy::PartyCode);
+
+    // One code, two meanings at Yahoo: the reason decides.
+    let mut d = diag(Some(Party::Yahoo), Reason::AuthFailure);
+    d.enhanced_code = Some("5.7.9".into());
+    check(&d, "yahoo-unauthenticated", SelectedBy::PartyCode);
+    d.reason = Reason::PolicyViolation;
+    check(&d, "yahoo-content", SelectedBy::PartyCode);
+
+    // The recipient's status stands in when the message has none.
+    let mut d = diag(Some(Party::Gmail), Reason::RequirePtr);
+    d.recipients = vec![Recipient {
+        status: Some("5.7.25".into()),
+        reason: Reason::RequirePtr,
+        ..Recipient::default()
+    }];
+    check(&d, "gmail-ptr", SelectedBy::PartyCode);
+}
+
+#[test]
+fn party_and_reason_then_generic_on_purpose() {
+    check(
+        &diag(Some(Party::Spamcop), Reason::Blocked),
+        "spamcop-listed",
+        SelectedBy::PartyReason,
+    );
+    check(
+        &diag(Some(Party::Docomo), Reason::Filtered),
+        "docomo-filtered",
+        SelectedBy::PartyReason,
+    );
+    check(
+        &diag(Some(Party::Au), Reason::UserUnknown),
+        "carrier-user-unknown",
+        SelectedBy::PartyReason,
+    );
+    check(
+        &diag(Some(Party::Mimecast), Reason::OnHold),
+        "mimecast-greylisting",
+        SelectedBy::PartyReason,
+    );
+    // Not about the party: the generic playbook, explicitly.
+    check(
+        &diag(Some(Party::Microsoft), Reason::MailboxFull),
+        "generic-mailboxfull",
+        SelectedBy::GenericReason,
+    );
+    check(
+        &diag(Some(Party::Spamhaus), Reason::UserUnknown),
+        "generic-userunknown",
+        SelectedBy::GenericReason,
+    );
+}
+
+#[test]
+fn without_a_party() {
+    check(
+        &diag(None, Reason::UserUnknown),
+        "generic-userunknown",
+        SelectedBy::GenericReason,
+    );
+    check(
+        &diag(None, Reason::Expired),
+        "generic-expired",
+        SelectedBy::GenericReason,
+    );
+
+    // A code only Microsoft uses still finds Microsoft's procedure.
+    let mut d = diag(None, Reason::Blocked);
+    d.enhanced_code = Some("5.7.606".into());
+    check(&d, "microsoft-banned-ip", SelectedBy::UniqueCode);
+
+    // A code several parties use does not guess.
+    d.enhanced_code = Some("5.7.1".into());
+    check(&d, "generic-blocked", SelectedBy::GenericReason);
+
+    // An undefined reason falls back to the RFC 3463 meaning, 4.x.y through 5.x.y.
+    let mut d = diag(None, Reason::Undefined);
+    d.enhanced_code = Some("5.2.2".into());
+    check(&d, "generic-mailboxfull", SelectedBy::GenericCode);
+    d.enhanced_code = Some("4.3.4".into());
+    check(&d, "generic-mesgtoobig", SelectedBy::GenericCode);
+    d.enhanced_code = Some("9.9.9".into());
+    check(&d, "generic-undefined", SelectedBy::GenericReason);
+}
+
+#[test]
+fn notes_change_who_must_act() {
+    let mut d = diag(Some(Party::Spamhaus), Reason::Blocked);
+    d.list_zone = Some("zen.spamhaus.org".into());
+    d.notes = vec![Note {
+        id: "receiver_resolver_refused".into(),
+        detail: "zen.spamhaus.org".into(),
+    }];
+    check(&d, "spamhaus-open-resolver", SelectedBy::Note);
+
+    let mut d = diag(None, Reason::Blocked);
+    d.list_zone = Some("dnsbl.sorbs.net".into());
+    d.notes = vec![Note {
+        id: "closed_list".into(),
+        detail: "dnsbl.sorbs.net".into(),
+    }];
+    check(&d, "closed-list", SelectedBy::Note);
+}
+
+#[test]
+fn spamhaus_sub_lists_are_told_apart() {
+    let base = diag(Some(Party::Spamhaus), Reason::Blocked);
+    check(&base, "spamhaus-listed", SelectedBy::PartyReason);
+
+    let mut d = base.clone();
+    d.list_zone = Some("xbl.spamhaus.org".into());
+    check(&d, "spamhaus-xbl", SelectedBy::PartyReason);
+
+    let with_text = |text: &str| {
+        let mut d = base.clone();
+        d.list_zone = Some("zen.spamhaus.org".into());
+        d.recipients = vec![Recipient {
+            diagnostic_text: text.into(),
+            reason: Reason::Blocked,
+            ..Recipient::default()
+        }];
+        select(&d).playbook.id
+    };
+    assert_eq!(
+        with_text("blocked by RBL; https://www.spamhaus.org/sbl/query/SBLCSS"),
+        "spamhaus-css"
+    );
+    assert_eq!(
+        with_text("see https://check.spamhaus.org/sbl/query/SBL123456"),
+        "spamhaus-sbl"
+    );
+    assert_eq!(
+        with_text("Listed by PBL, see https://check.spamhaus.org/query/ip/192.0.2.1"),
+        "spamhaus-pbl"
+    );
+    assert_eq!(
+        with_text("Client host blocked using zen.spamhaus.org"),
+        "spamhaus-listed"
+    );
+
+    // A blocklist answer the caller already has.
+    let listed = |answer: &str| {
+        select_with(
+            &base,
+            &[Listing {
+                zone: "zen.spamhaus.org",
+                answer,
+            }],
+        )
+        .playbook
+        .id
+    };
+    assert_eq!(listed("127.0.0.2"), "spamhaus-sbl");
+    assert_eq!(listed("127.0.0.3"), "spamhaus-css");
+    assert_eq!(listed("127.0.0.4"), "spamhaus-xbl");
+    assert_eq!(listed("127.0.0.11"), "spamhaus-pbl");
+    // An error answer is not a listing and refines nothing.
+    assert_eq!(listed("127.255.255.254"), "spamhaus-listed");
+
+    // Yahoo's BL23 is tied to the XBL.
+    let mut d = base.clone();
+    d.provider_code = Some("BL23".into());
+    check(&d, "spamhaus-xbl", SelectedBy::ProviderCode);
+}
+
+#[test]
+fn other_refinements() {
+    let mut d = diag(Some(Party::Uceprotect), Reason::Blocked);
+    check(&d, "uceprotect-level1", SelectedBy::PartyReason);
+    d.recipients = vec![Recipient {
+        diagnostic_text: "553 Your IP is BLACKLISTED at UCEPROTECT-LEVEL 2".into(),
+        reason: Reason::Blocked,
+        ..Recipient::default()
+    }];
+    check(&d, "uceprotect-level2-3", SelectedBy::PartyReason);
+
+    let mut d = diag(Some(Party::Spamrats), Reason::Blocked);
+    d.list_zone = Some("noptr.spamrats.com".into());
+    check(&d, "spamrats-dyna-noptr", SelectedBy::PartyReason);
+
+    let mut d = diag(Some(Party::Trendmicro), Reason::Blocked);
+    d.recipients = vec![Recipient {
+        diagnostic_text: "refused due to the sender IP found in ERS-DUL".into(),
+        reason: Reason::Blocked,
+        ..Recipient::default()
+    }];
+    check(&d, "trendmicro-ers-dul", SelectedBy::PartyReason);
+}
+
+#[test]
+fn every_party_and_reason_selects_something() {
+    for &p in Party::ALL {
+        for &r in Reason::ALL {
+            let s = select(&diag(Some(p), r));
+            assert!(!s.playbook.steps.is_empty(), "{} {}", p.id(), r.name());
+        }
+    }
+}
