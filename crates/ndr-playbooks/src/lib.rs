@@ -21,5 +21,7 @@ pub use render::{
     render, Labeled, PrepareItem, Rendered, RenderedCopy, RenderedLink, RenderedMessage,
     RenderedStep, PLACEHOLDERS,
 };
-pub use select::{advise, advise_with, select, select_with, Listing, Selected, SelectedBy};
+pub use select::{
+    advise, advise_with, for_recipient, select, select_with, Listing, Selected, SelectedBy,
+};
 pub use text::{Lang, Text, UnknownLang};

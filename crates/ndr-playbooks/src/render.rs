@@ -39,6 +39,8 @@ pub struct Rendered {
     pub lang: Lang,
     /// The party whose procedure this is, or null for generic advice.
     pub party: Option<Party>,
+    /// How that party is called, in `lang`.
+    pub party_name: Option<String>,
     /// How the playbook was chosen.
     pub selected_by: SelectedBy,
     /// A short title.
@@ -503,6 +505,9 @@ pub(crate) fn render_with(
         id: p.id,
         lang,
         party: p.party,
+        party_name: p
+            .party
+            .map(|party| crate::party::party_name(party).get(lang).to_owned()),
         selected_by,
         title: t(&p.title),
         verdict: t(&p.verdict),

@@ -94,6 +94,27 @@ pub fn advise_with(d: &Diagnosis, listings: &[Listing<'_>], lang: Lang) -> Rende
     render::render(s.playbook, d, lang, s.by)
 }
 
+/// The diagnosis narrowed to one recipient, for bounces whose recipients failed for different
+/// reasons (one mailbox full, another unknown): its reason and codes replace the message's.
+/// Message-wide facts (blocked IP, party, zone, notes) stay. `None` if there is no such recipient.
+pub fn for_recipient(d: &Diagnosis, index: usize) -> Option<Diagnosis> {
+    let r = d.recipients.get(index)?;
+    let mut one = d.clone();
+    one.reason = r.reason;
+    one.hard_bounce = r.hard_bounce;
+    if r.status.is_some() {
+        one.enhanced_code = r.status.clone();
+    }
+    if r.reply_code.is_some() {
+        one.smtp_code = r.reply_code.clone();
+    }
+    if r.remote_host.is_some() {
+        one.remote_host = r.remote_host.clone();
+    }
+    one.recipients = vec![r.clone()];
+    Some(one)
+}
+
 fn pick(d: &Diagnosis) -> Selected {
     // Step 0.
     for note in &d.notes {

@@ -267,3 +267,35 @@ fn every_party_and_reason_selects_something() {
         }
     }
 }
+
+#[test]
+fn recipients_with_different_reasons_get_their_own_advice() {
+    let d = Diagnosis {
+        reason: Reason::MailboxFull,
+        recipients: vec![
+            Recipient {
+                recipient: "a@example.jp".into(),
+                reason: Reason::MailboxFull,
+                status: Some("5.2.2".into()),
+                ..Recipient::default()
+            },
+            Recipient {
+                recipient: "b@example.jp".into(),
+                reason: Reason::UserUnknown,
+                status: Some("5.1.1".into()),
+                ..Recipient::default()
+            },
+        ],
+        ..Diagnosis::default()
+    };
+    check(&d, "generic-mailboxfull", SelectedBy::GenericReason);
+    let second = ndr_playbooks::for_recipient(&d, 1).expect("two recipients");
+    check(&second, "generic-userunknown", SelectedBy::GenericReason);
+    let advice = ndr_playbooks::advise(&second, ndr_playbooks::Lang::En);
+    assert!(
+        advice.verdict.contains("b@example.jp"),
+        "{}",
+        advice.verdict
+    );
+    assert!(ndr_playbooks::for_recipient(&d, 2).is_none());
+}

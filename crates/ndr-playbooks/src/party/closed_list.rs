@@ -19,8 +19,8 @@ pub(crate) const CLOSED: Playbook = Playbook {
     party: Some(Party::ClosedList),
     title: Text { ja: "運用を終了したブロックリストを受信側が使い続けている", en: "The receiver still uses a block list that has shut down" },
     verdict: Text {
-        ja: "受信側のメールサーバーが、すでに運用を終了したブロックリスト（{zone}）を使い続けており、それを理由にあなたのメールを拒否しました。",
-        en: "The receiving mail server still uses a block list that has shut down ({zone}), and refused your mail because of it.",
+        ja: "受信側のメールサーバーが、すでに運用を終了したブロックリスト {zone} を使い続けており、それを理由にあなたのメールを拒否しました。",
+        en: "The receiving mail server still uses {zone}, a block list that has shut down, and refused your mail because of it.",
     },
     why: Text {
         ja: "終了したリストは正しく応答しないか、すべての IP アドレスを「掲載」と答えることがあります。あなたの側の問題ではなく、直せるのは受信側の管理者だけです。",

@@ -212,8 +212,8 @@ pub(crate) const AUTHFAILURE: Playbook = Playbook {
     party: None,
     title: Text { ja: "送信ドメイン認証（SPF・DKIM・DMARC）の失敗", en: "Sender authentication (SPF, DKIM, DMARC) failed" },
     verdict: Text {
-        ja: "受信側が、あなたのドメイン {sender_domain} から本当に送られたメールかを確認できず、受け取りを拒否しました。",
-        en: "The receiving side could not confirm that the mail really came from your domain {sender_domain}, so it refused it.",
+        ja: "受信側が、メールが本当にドメイン {sender_domain} から送られたものかを確認できず、受け取りを拒否しました。",
+        en: "The receiving side could not confirm that the mail really came from {sender_domain}, so it refused it.",
     },
     why: Text {
         ja: "多くは、送信に使っているサービスがドメインの SPF に登録されていないか、DKIM の署名が設定されていないことが原因です。",
