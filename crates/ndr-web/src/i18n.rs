@@ -122,12 +122,12 @@ pub const FACT_PARTY: Tr = tr!("ブロックした組織", "Who blocked it");
 pub const FACT_REASON: Tr = tr!("理由の分類", "Kind of problem");
 pub const FACT_RECIPIENTS: Tr = tr!("届かなかった宛先", "Recipients that failed");
 pub const FACT_PERMANENT: Tr = tr!(
-    "恒久的な拒否（このまま再送しても届きません）",
-    "Permanent refusal (resending as is will not help)"
+    "恒久的な拒否: このメールは届いておらず、自動では再送されません。",
+    "Refused for good: this message was not delivered and will not be retried."
 );
 pub const FACT_TEMPORARY: Tr = tr!(
-    "一時的な拒否（時間をおくと届く可能性があります）",
-    "Temporary refusal (it may go through later)"
+    "一時的な拒否: 送信側のサーバーがしばらく再送を続けます。",
+    "Delayed: the sending server keeps retrying for a while."
 );
 pub const SHOW_IN_TEXT: Tr = tr!("本文で見る", "Show in message");
 pub const CODE_PAGE_LINK: Tr = tr!("このコードの説明", "About this code");
@@ -161,8 +161,8 @@ pub const DNSBL_LISTED: Tr = tr!("掲載あり", "Listed");
 pub const DNSBL_NOT_LISTED: Tr = tr!("掲載なし", "Not listed");
 pub const DNSBL_UNAVAILABLE: Tr = tr!("確認できず", "Could not check");
 pub const DNSBL_PENDING: Tr = tr!("確認中…", "Checking…");
+pub const DNSBL_ASKED_ABOUT: Tr = tr!("確認した対象:", "Asked about");
 pub const DNSBL_CHECK_BY_HAND: Tr = tr!("公式サイトで確認", "Check on the list's site");
-pub const DNSBL_PROGRESS: Tr = tr!("件を確認済み（全", "checked of");
 pub const DNSBL_DONE: Tr = tr!("確認が終わりました。", "All lists have been checked.");
 pub const DNSBL_OFF: Tr = tr!(
     "ブロックリストの確認はオフになっています（設定）。このページからは何も送信されません。",

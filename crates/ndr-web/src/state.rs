@@ -56,6 +56,30 @@ impl Route {
     }
 }
 
+/// Whether the mail was refused for good or only delayed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// A 5xx reply: this message was not delivered and will not be retried.
+    Permanent,
+    /// A 4xx reply: the sending server keeps retrying for a while.
+    Temporary,
+}
+
+/// Reads the SMTP class of the decisive reply (RFC 5321 §4.2.1: 4 transient, 5 permanent),
+/// from the reply code or else the enhanced code; without either, the core's `hard_bounce`.
+pub fn severity(d: &Diagnosis) -> Severity {
+    let class = [&d.smtp_code, &d.enhanced_code]
+        .into_iter()
+        .flatten()
+        .find_map(|c| c.trim().chars().next());
+    match class {
+        Some('5') => Severity::Permanent,
+        Some('4') => Severity::Temporary,
+        _ if d.hard_bounce => Severity::Permanent,
+        _ => Severity::Temporary,
+    }
+}
+
 /// Encodes everything but unreserved URL characters and `(`, `)` (used by `AS(16012609)`).
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -619,6 +643,24 @@ mod tests {
         let run = s.run;
         s.reduce(Action::Diagnosed { run, diagnosis: d });
         s
+    }
+
+    #[test]
+    fn severity_follows_the_smtp_class() {
+        let d = |smtp: Option<&str>, enhanced: Option<&str>, hard| Diagnosis {
+            smtp_code: smtp.map(str::to_string),
+            enhanced_code: enhanced.map(str::to_string),
+            hard_bounce: hard,
+            ..Diagnosis::default()
+        };
+        assert_eq!(
+            severity(&d(Some("554"), Some("5.7.1"), false)),
+            Severity::Permanent
+        );
+        assert_eq!(severity(&d(Some("451"), None, true)), Severity::Temporary);
+        assert_eq!(severity(&d(None, Some("4.7.0"), true)), Severity::Temporary);
+        assert_eq!(severity(&d(None, None, true)), Severity::Permanent);
+        assert_eq!(severity(&d(None, None, false)), Severity::Temporary);
     }
 
     #[test]

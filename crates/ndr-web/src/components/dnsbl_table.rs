@@ -1,10 +1,11 @@
-//! The blocklist table: one row per list, filled in as answers arrive.
+//! The blocklist table: one row per list, filled in as answers arrive. Listed and
+//! could-not-check rows come first; the clean "not listed" rows fold away under a summary.
 
 use yew::prelude::*;
 
 use super::steps::external_link;
 use crate::i18n::{self, Lang};
-use crate::state::{Lookups, RowState, Skip};
+use crate::state::{Lookups, Row, RowState, Skip};
 
 /// Props of [`DnsblTable`].
 #[derive(Properties, PartialEq)]
@@ -13,6 +14,71 @@ pub struct Props {
     pub lang: Lang,
     /// The lookups.
     pub lookups: Lookups,
+}
+
+/// The CSS class and test state of a row, as `state` says it (no judgement here).
+fn class_of(state: &RowState) -> &'static str {
+    match state {
+        RowState::Pending => "pending",
+        RowState::Listed { .. } => "listed",
+        RowState::NotListed { .. } => "not-listed",
+        RowState::Unavailable { .. } => "unavailable",
+    }
+}
+
+fn row_html(r: &Row, lang: Lang) -> Html {
+    let t = |tr: i18n::Tr| tr.get(lang);
+    let class = class_of(&r.state);
+    let (label, detail) = match &r.state {
+        RowState::Pending => (t(i18n::DNSBL_PENDING), Html::default()),
+        RowState::Listed { meaning, txt, .. } => (
+            t(i18n::DNSBL_LISTED),
+            html! { <>
+                if let Some(m) = meaning { <span class="meaning">{ m.get(lang).to_string() }</span> }
+                if let Some(txt) = txt { <q class="txt">{ txt.clone() }</q> }
+            </> },
+        ),
+        RowState::NotListed { note } => (
+            t(i18n::DNSBL_NOT_LISTED),
+            html! { if let Some(n) = note { <span>{ n.get(lang).to_string() }</span> } },
+        ),
+        RowState::Unavailable { why, detail } => (
+            t(i18n::DNSBL_UNAVAILABLE),
+            html! { <>
+                <span class="why" data-why={why.clone()}>{ t(i18n::why_text(why)) }</span>
+                if !detail.is_empty() { <span class="tech" lang="en">{ detail.clone() }</span> }
+            </> },
+        ),
+    };
+    // The list's own page is offered wherever the answer is not a clean "not listed".
+    let link = (class != "not-listed")
+        .then_some(())
+        .and(r.lookup_url.as_ref())
+        .map(|url| html! { <span class="check-link">{ external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</span> });
+    html! {
+        <tr class={class} data-testid={format!("dnsbl-row-{}", r.zone)} data-state={class}
+            data-target={r.target.clone()}>
+            <th scope="row"><span class="list-name">{ &r.name }</span><code class="zone">{ &r.zone }</code></th>
+            <td><span class={classes!("badge", class)}>{ label }</span></td>
+            <td class="detail">{ detail }{ for link }</td>
+        </tr>
+    }
+}
+
+fn table(rows: &[&Row], lang: Lang, testid: &'static str) -> Html {
+    let t = |tr: i18n::Tr| tr.get(lang);
+    html! {
+        <div class="table-wrap">
+            <table data-testid={testid}>
+                <thead><tr>
+                    <th scope="col">{ t(i18n::DNSBL_COL_LIST) }</th>
+                    <th scope="col">{ t(i18n::DNSBL_COL_STATE) }</th>
+                    <th scope="col">{ t(i18n::DNSBL_COL_DETAIL) }</th>
+                </tr></thead>
+                <tbody>{ for rows.iter().map(|r| row_html(r, lang)) }</tbody>
+            </table>
+        </div>
+    }
 }
 
 /// Shows listed / not listed / could not check (why), exactly as `state` says.
@@ -29,90 +95,86 @@ pub fn dnsbl_table(props: &Props) -> Html {
         };
         html! { <p class="skip" data-testid="dnsbl-skip" data-skip={format!("{skip:?}")}>{ t(why) }</p> }
     });
-    let body = if l.rows.is_empty() && !l.running {
-        Html::default()
-    } else {
-        let total = l.rows.len();
-        let many_targets = l.rows.iter().any(|r| r.target != l.rows[0].target);
-        let done = l.settled();
-        let progress = if l.running {
-            let text = match lang {
-                Lang::Ja => format!("{total} 件中 {done} 件を確認しました"),
-                Lang::En => format!("{done} of {total} lists checked"),
-            };
-            html! {
-                <div class="progress" data-testid="dnsbl-progress">
-                    <progress max={total.max(1).to_string()} value={done.to_string()} aria-label={t(i18n::DNSBL_HEADING)}></progress>
-                    <span>{ text }</span>
-                </div>
-            }
-        } else {
-            html! { <p class="muted" data-testid="dnsbl-done">{ t(i18n::DNSBL_DONE) }</p> }
+    if l.rows.is_empty() && !l.running {
+        return html! {
+            <section class="card dnsbl" aria-labelledby="dnsbl-heading" data-testid="dnsbl">
+                <h2 id="dnsbl-heading">{ t(i18n::DNSBL_HEADING) }</h2>
+                { for skip }
+            </section>
         };
-        let rows = l.rows.iter().map(|r| {
-            let (class, label, detail) = match &r.state {
-                RowState::Pending => ("pending", t(i18n::DNSBL_PENDING), Html::default()),
-                RowState::Listed { meaning, txt, .. } => (
-                    "listed",
-                    t(i18n::DNSBL_LISTED),
-                    html! { <>
-                        if let Some(m) = meaning { <span class="meaning">{ m.get(lang).to_string() }</span> }
-                        if let Some(txt) = txt { <q class="txt">{ txt.clone() }</q> }
-                    </> },
-                ),
-                RowState::NotListed { note } => (
-                    "not-listed",
-                    t(i18n::DNSBL_NOT_LISTED),
-                    html! { if let Some(n) = note { <span>{ n.get(lang).to_string() }</span> } },
-                ),
-                RowState::Unavailable { why, detail } => (
-                    "unavailable",
-                    t(i18n::DNSBL_UNAVAILABLE),
-                    html! { <>
-                        <span class="why" data-why={why.clone()}>{ t(i18n::why_text(why)) }</span>
-                        if !detail.is_empty() { <span class="tech muted" lang="en">{ detail.clone() }</span> }
-                    </> },
-                ),
-            };
-            // The list's own page is offered wherever our answer is not a clean "not listed".
-            let link = (class != "not-listed").then_some(()).and(r.lookup_url.as_ref()).map(|url| {
-                html! { <span class="check-link">{ external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</span> }
-            });
-            html! {
-                <tr class={class} data-testid={format!("dnsbl-row-{}", r.zone)} data-state={class}
-                    data-target={r.target.clone()}>
-                    <th scope="row"><span class="list-name">{ &r.name }</span><br/><code class="zone">{ &r.zone }</code>
-                        if many_targets { <br/><span class="muted target">{ &r.target }</span> }
-                    </th>
-                    <td><span class={classes!("badge", class)}>{ label }</span></td>
-                    <td class="detail">{ detail }{ for link }</td>
-                </tr>
-            }
-        });
+    }
+    let count = |c: &str| l.rows.iter().filter(|r| class_of(&r.state) == c).count();
+    let (listed, unavailable, not_listed) =
+        (count("listed"), count("unavailable"), count("not-listed"));
+    let total = l.rows.len();
+    let done = l.settled();
+    let status = if l.running {
+        let text = match lang {
+            Lang::Ja => format!("{total} 件中 {done} 件を確認しました…"),
+            Lang::En => format!("{done} of {total} lists checked…"),
+        };
         html! {
-            <>
-            <p class="muted">{ t(i18n::DNSBL_INTRO) }</p>
-            { progress }
-            if total > 0 {
-                <div class="table-wrap">
-                <table data-testid="dnsbl-table">
-                    <thead><tr>
-                        <th scope="col">{ t(i18n::DNSBL_COL_LIST) }</th>
-                        <th scope="col">{ t(i18n::DNSBL_COL_STATE) }</th>
-                        <th scope="col">{ t(i18n::DNSBL_COL_DETAIL) }</th>
-                    </tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-                </div>
-            }
-            </>
+            <div class="progress" data-testid="dnsbl-progress">
+                <progress max={total.max(1).to_string()} value={done.to_string()} aria-label={t(i18n::DNSBL_HEADING)}></progress>
+                <span>{ text }</span>
+            </div>
         }
+    } else {
+        html! { <p class="muted" data-testid="dnsbl-done">{ t(i18n::DNSBL_DONE) }</p> }
     };
+    let summary = html! {
+        <p class="summary" data-testid="dnsbl-summary">
+            <span class="badge listed">{ format!("{} {listed}", t(i18n::DNSBL_LISTED)) }</span>
+            <span class="badge unavailable">{ format!("{} {unavailable}", t(i18n::DNSBL_UNAVAILABLE)) }</span>
+            <span class="badge not-listed">{ format!("{} {not_listed}", t(i18n::DNSBL_NOT_LISTED)) }</span>
+        </p>
+    };
+
+    // One group per target (the blocked IP, then the sender's domain), in plan order.
+    let mut targets: Vec<&str> = Vec::new();
+    for r in &l.rows {
+        if !targets.contains(&r.target.as_str()) {
+            targets.push(&r.target);
+        }
+    }
+    let groups = targets.iter().map(|target| {
+        let of_target: Vec<&Row> = l.rows.iter().filter(|r| r.target == *target).collect();
+        let by = |c: &'static str| {
+            of_target
+                .iter()
+                .copied()
+                .filter(move |r| class_of(&r.state) == c)
+        };
+        let shown: Vec<&Row> = by("listed")
+            .chain(by("unavailable"))
+            .chain(by("pending"))
+            .collect();
+        let folded: Vec<&Row> = by("not-listed").collect();
+        let folded_label = match lang {
+            Lang::Ja => format!("掲載なしのリスト（{} 件）を表示", folded.len()),
+            Lang::En => format!("Show the {} lists that do not list it", folded.len()),
+        };
+        html! {
+            <div class="target-group">
+                <h3>{ t(i18n::DNSBL_ASKED_ABOUT) }{" "}<code>{ *target }</code></h3>
+                if !shown.is_empty() { { table(&shown, lang, "dnsbl-table") } }
+                if !folded.is_empty() {
+                    <details class="folded" data-testid="dnsbl-not-listed">
+                        <summary>{ folded_label }</summary>
+                        { table(&folded, lang, "dnsbl-table-not-listed") }
+                    </details>
+                }
+            </div>
+        }
+    });
     html! {
         <section class="card dnsbl" aria-labelledby="dnsbl-heading" data-testid="dnsbl">
             <h2 id="dnsbl-heading">{ t(i18n::DNSBL_HEADING) }</h2>
             { for skip }
-            { body }
+            <p class="muted">{ t(i18n::DNSBL_INTRO) }</p>
+            { status }
+            { summary }
+            { for groups }
         </section>
     }
 }

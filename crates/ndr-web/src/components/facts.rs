@@ -6,7 +6,7 @@ use ndr_core::Diagnosis;
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Tr};
-use crate::state::{Action, Route};
+use crate::state::{severity, Action, Route, Severity};
 
 /// Props of [`Facts`].
 #[derive(Properties, PartialEq)]
@@ -114,10 +114,9 @@ pub fn facts(props: &Props) -> Html {
             PARTY_FIELDS,
         ));
     }
-    let permanence = if d.hard_bounce {
-        i18n::FACT_PERMANENT
-    } else {
-        i18n::FACT_TEMPORARY
+    let permanence = match severity(d) {
+        Severity::Permanent => i18n::FACT_PERMANENT,
+        Severity::Temporary => i18n::FACT_TEMPORARY,
     };
     let reason = html! { <>{ i18n::reason_label(d.reason).get(lang) }<br/><span class="muted">{ permanence.get(lang) }</span></> };
     rows.push(row("reason", i18n::FACT_REASON, reason, REASON_FIELDS));

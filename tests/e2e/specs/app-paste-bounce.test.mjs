@@ -1,0 +1,147 @@
+//! A person pastes a bounce (raw source or the text their mail program shows, Japanese or
+//! English) and reads the verdict, the facts, the evidence and the steps; switches language
+//! without losing the result; and the page stays accessible, on a desktop and a phone,
+//! light and dark. Screenshots of each are saved under artifacts/.
+
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import { diagnose, HOSTILE, PUBLIC_IP, RAW_SPAMHAUS, switchLanguage, VISIBLE_EN_GMAIL, VISIBLE_JA_MICROSOFT, writeListingFixtures } from "../lib/app.mjs";
+import { describeViolations, seriousA11yViolations } from "../lib/axe.mjs";
+import { DESKTOP, PHONE, startHarness } from "../lib/harness.mjs";
+import { waitFor } from "../lib/wait.mjs";
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+async function text(page, id) {
+  return (await page.locator(`[data-testid="${id}"]`).first().innerText()).trim();
+}
+
+describe("paste a bounce and read the diagnosis", () => {
+  let h;
+  before(async () => {
+    h = await startHarness({ fixtures: await writeListingFixtures() });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it("raw Postfix source, English: Spamhaus, the IP, the codes and steps with links", { timeout: 90_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    const verdict = await diagnose(h, page, RAW_SPAMHAUS);
+    assert.ok(verdict.length > 20, `verdict too short: ${verdict}`);
+    assert.doesNotMatch(verdict, JAPANESE, "an English page shows an English verdict");
+    assert.match(await text(page, "fact-ip-value"), new RegExp(PUBLIC_IP.replaceAll(".", "\\.")));
+    assert.match(await text(page, "fact-party-value"), /Spamhaus/);
+    const codes = await text(page, "fact-codes-value");
+    assert.match(codes, /554/);
+    assert.match(codes, /5\.7\.1/);
+    assert.ok((await text(page, "who")).length > 0, "who must act is shown");
+    assert.ok((await text(page, "urgency")).length > 0, "urgency is shown");
+    const steps = page.locator('[data-testid="steps"] > li');
+    assert.ok((await steps.count()) >= 2, "numbered steps are shown");
+    const hrefs = await page.$$eval('[data-testid="steps"] a', (as) => as.map((a) => a.href));
+    assert.ok(hrefs.some((u) => u.includes("spamhaus")), `a step links to Spamhaus: ${hrefs.join(" ")}`);
+    // Each link out opens without handing over this page.
+    const rels = await page.$$eval('a[target="_blank"]', (as) => as.map((a) => a.rel));
+    assert.ok(rels.length > 0 && rels.every((r) => r.includes("noopener") && r.includes("noreferrer")), rels.join(","));
+    // The ready message is editable and has a copy button.
+    const message = page.locator('[data-testid="message-text"]');
+    if (await message.count()) {
+      await message.fill("edited by the user");
+      assert.equal(await message.inputValue(), "edited by the user");
+      assert.equal(await page.locator('[data-testid="copy-message"]').count(), 1);
+    }
+    // The IP's evidence is highlighted in the pasted text.
+    await page.locator('[data-testid="show-ip"]').click();
+    await waitFor("the active evidence mark", async () => (await page.locator("#evidence mark.active").count()) > 0);
+    assert.match(await page.locator("#evidence mark.active").first().innerText(), new RegExp(PUBLIC_IP.replaceAll(".", "\\.")));
+    assert.deepEqual(h.errorsOf(page), []);
+    await page.close();
+  });
+
+  it("visible Outlook text in Japanese: Microsoft's banned IP, the delist portal, the code page link", { timeout: 90_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=ja"));
+    const verdict = await diagnose(h, page, VISIBLE_JA_MICROSOFT);
+    assert.match(verdict, JAPANESE, "a Japanese page shows a Japanese verdict");
+    assert.match(await text(page, "fact-ip-value"), new RegExp(PUBLIC_IP.replaceAll(".", "\\.")));
+    assert.match(await text(page, "fact-codes-value"), /5\.7\.606/);
+    assert.match(await text(page, "fact-party-value"), /Microsoft/);
+    const hrefs = await page.$$eval('[data-testid="playbook"] a', (as) => as.map((a) => a.href));
+    assert.ok(hrefs.some((u) => u.includes("sender.office.com")), `the delist portal is linked: ${hrefs.join(" ")}`);
+    assert.equal(await page.locator('[data-testid="code-page-link"]').count(), 1, "the code has a page of its own");
+    await page.close();
+  });
+
+  it("visible Gmail text in English: DMARC, no IP, so no IP lookup, and says why", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(PHONE), h.appUrl("?lang=en"));
+    await diagnose(h, page, VISIBLE_EN_GMAIL);
+    assert.match(await text(page, "fact-codes-value"), /5\.7\.26/);
+    assert.equal(await page.locator('[data-testid="fact-ip"]').count(), 0);
+    assert.equal(await page.locator('[data-testid="dnsbl-skip"]').getAttribute("data-skip"), "NoIp");
+    await page.close();
+  });
+
+  it("switching language keeps the result and translates it", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    const en = await diagnose(h, page, VISIBLE_JA_MICROSOFT);
+    const ipBefore = await text(page, "fact-ip-value");
+    await switchLanguage(page, "ja");
+    const ja = await text(page, "verdict");
+    assert.notEqual(ja, en);
+    assert.match(ja, JAPANESE);
+    assert.equal(await text(page, "fact-ip-value"), ipBefore, "the facts are kept");
+    assert.equal(await page.locator('[data-testid="paste"]').inputValue(), VISIBLE_JA_MICROSOFT, "the paste is kept");
+    // The choice is remembered for the next visit.
+    const again = await h.openApp(await h.newPage(DESKTOP), h.appUrl());
+    assert.equal(await again.getAttribute("html", "lang"), "ja");
+    await switchLanguage(again, "en");
+    await again.close();
+    await page.close();
+  });
+
+  it("a paste full of markup executes nothing and is shown as text", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await page.locator('[data-testid="paste"]').fill(HOSTILE);
+    await page.locator('[data-testid="diagnose"]').click();
+    await h.waitForTestId(page, "evidence");
+    await page.locator("#evidence").hover();
+    assert.equal(await page.evaluate(() => window.__pwned ?? null), null, "something in the paste ran");
+    assert.equal(await page.locator("#evidence script, #evidence img, #evidence svg, #evidence a, #evidence b").count(), 0);
+    assert.match(await page.locator("#evidence").innerText(), /<script>window.__pwned/);
+    assert.equal(await page.locator("#evil-link").count(), 0);
+    await page.close();
+  });
+
+  it("an empty paste gets a clear message, not a verdict", { timeout: 30_000 }, async () => {
+    const page = await h.openApp(await h.newPage(PHONE), h.appUrl("?lang=ja"));
+    await page.locator('[data-testid="diagnose"]').click();
+    await waitFor("the input problem", async () => (await text(page, "input-problem")).length > 0);
+    assert.match(await text(page, "input-problem"), JAPANESE);
+    assert.equal(await page.locator('[data-testid="verdict"]').count(), 0);
+    await page.close();
+  });
+
+  for (const lang of ["en", "ja"]) {
+    for (const [size, viewport] of [["desktop", DESKTOP], ["360", PHONE]]) {
+      for (const scheme of ["light", "dark"]) {
+        it(`screenshot and axe: ${lang}, ${size}, ${scheme}`, { timeout: 90_000 }, async () => {
+          const page = await h.newPage(viewport);
+          await page.emulateMedia({ colorScheme: scheme });
+          await h.openApp(page, h.appUrl(`?lang=${lang}`));
+          await diagnose(h, page, lang === "ja" ? VISIBLE_JA_MICROSOFT : RAW_SPAMHAUS);
+          await waitFor("the lookups to finish", async () => (await page.locator('[data-testid="dnsbl-done"]').count()) > 0, { timeoutMs: 30_000 });
+          console.log(`screenshot: ${await h.screenshot(page, `app-result-${lang}-${size}-${scheme}`)}`);
+          if (size === "360") {
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 360px screen`);
+          }
+          const violations = await seriousA11yViolations(page);
+          assert.equal(violations.length, 0, describeViolations(violations));
+          assert.deepEqual(h.errorsOf(page), []);
+          await page.close();
+        });
+      }
+    }
+  }
+});
