@@ -33,6 +33,16 @@ fn provider_code_comes_first() {
     d.provider_code = Some("S3150".into());
     check(&d, "outlook-com-network-block", SelectedBy::ProviderCode);
 
+    // "Not in whitelist" is the recipient's own allow-only filter, not a block list.
+    let mut d = diag(Some(Party::RecipientOrg), Reason::Blocked);
+    check(&d, "recipient-org-block-list", SelectedBy::PartyReason);
+    d.recipients = vec![Recipient {
+        diagnostic_text: "IP not in whitelist for RCPT domain, closing connection.".into(),
+        reason: Reason::Blocked,
+        ..Recipient::default()
+    }];
+    check(&d, "recipient-org-filter", SelectedBy::PartyReason);
+
     let mut d = diag(Some(Party::Trendmicro), Reason::Blocked);
     d.provider_code = Some("ERS-QIL".into());
     check(&d, "trendmicro-ers-qil", SelectedBy::ProviderCode);

@@ -1033,6 +1033,59 @@ const CODES: &[CodeEntry] = &[
         },
         playbook: &recipient_org::CUSTOMER_BLOCK,
     },
+    // Rule ids seen in real replies, not documented by Microsoft; meanings from the reply text.
+    // "451 4.7.500 Server busy. Please try again later from [IP]. (AS761)"
+    CodeEntry {
+        code: "AS(761)",
+        kind: CodeKind::Provider,
+        party: Some(Party::Microsoft),
+        issuer: None,
+        reason: Reason::SystemError,
+        meaning: Text {
+            ja: "受信側のサーバーが混雑しているための一時的な保留（「Server busy」）",
+            en: "Temporarily deferred because the server is busy (\"Server busy\")",
+        },
+        playbook: &super::generic::SYSTEMERROR,
+    },
+    // "451 4.7.500 Access denied, please try again later. ... (AS843)"
+    CodeEntry {
+        code: "AS(843)",
+        kind: CodeKind::Provider,
+        party: Some(Party::Microsoft),
+        issuer: None,
+        reason: Reason::BadReputation,
+        meaning: Text {
+            ja: "評価中のための一時的な受信制限（4.7.500 の識別番号）",
+            en: "Temporarily restricted while evaluated (a rule id of 4.7.500)",
+        },
+        playbook: &THROTTLED,
+    },
+    // "550 5.7.511 Access denied, banned sender[IP]. ... forward this message to delist@microsoft.com ... AS(1110)"
+    CodeEntry {
+        code: "AS(1110)",
+        kind: CodeKind::Provider,
+        party: Some(Party::Microsoft),
+        issuer: None,
+        reason: Reason::Blocked,
+        meaning: Text {
+            ja: "送信元 IP アドレスの禁止（5.7.511 の識別番号）",
+            en: "Banned sending IP (a rule id of 5.7.511)",
+        },
+        playbook: &BANNED_SENDER,
+    },
+    // "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)"
+    CodeEntry {
+        code: "AS(201806281)",
+        kind: CodeKind::Provider,
+        party: Some(Party::Microsoft),
+        issuer: None,
+        reason: Reason::UserUnknown,
+        meaning: Text {
+            ja: "宛先が受信側の組織に存在しない（5.4.1 の識別番号）",
+            en: "No such recipient in the receiving organisation (a rule id of 5.4.1)",
+        },
+        playbook: &RECIPIENT_NOT_FOUND,
+    },
     // 5.0.350 with (AS345): a policy on nested attachments.
     CodeEntry {
         code: "AS(345)",

@@ -380,6 +380,10 @@ const CODES: &[CodeEntry] = &[
     provider("S3150", Reason::Blocked, Text { ja: "送信元のネットワークの一部が Outlook.com のブロックリストに載っています", en: "Part of the sender's network is on Outlook.com's block list" }, &NETWORK_BLOCK),
     // "451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation. (S3113)"
     provider("S3113", Reason::BadReputation, Text { ja: "IP アドレスの評価により、一時的に受信量を制限しています", en: "Temporarily rate limited because of IP reputation" }, &RATE),
+    // Seen in real replies: "451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation. ... (S775)"
+    provider("S775", Reason::BadReputation, Text { ja: "IP アドレスの評価により、一時的に受信量を制限しています（S3113 と同じ内容）", en: "Temporarily rate limited because of IP reputation (the same as S3113)" }, &RATE),
+    // Seen in real replies: "451 4.7.652 The mail server [IP] has exceeded the maximum number of connections. (S3115)"
+    provider("S3115", Reason::TooManyConn, Text { ja: "同時接続数の上限を超えました", en: "The maximum number of connections was exceeded" }, &RATE),
     // "550 SC-001": rejected for policy reasons (spam-like content, IP or domain reputation)
     provider("SC-001", Reason::PolicyViolation, Text { ja: "ポリシーによる拒否（迷惑メールに似た内容、IP やドメインの評価）", en: "Rejected for policy reasons (spam-like content, IP or domain reputation)" }, &POLICY),
     // "550 SC-002": namespace mining
@@ -412,6 +416,8 @@ const CODES: &[CodeEntry] = &[
     CodeEntry { code: "5.7.515", kind: CodeKind::Enhanced, party: Some(Party::OutlookCom), issuer: None, reason: Reason::AuthFailure, meaning: Text { ja: "差出人のドメインが、大量送信者に求められる認証（SPF・DKIM・DMARC）を満たしていません", en: "The sender domain does not meet the authentication required of high-volume senders" }, playbook: &AUTH_515 },
     // "451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation."
     CodeEntry { code: "4.7.650", kind: CodeKind::Enhanced, party: Some(Party::OutlookCom), issuer: None, reason: Reason::BadReputation, meaning: Text { ja: "IP アドレスの評価により、一時的に受信量を制限しています", en: "Temporarily rate limited because of IP reputation" }, playbook: &RATE },
+    // "451 4.7.652 The mail server [IP] has exceeded the maximum number of connections. (S3115)"
+    CodeEntry { code: "4.7.652", kind: CodeKind::Enhanced, party: Some(Party::OutlookCom), issuer: None, reason: Reason::TooManyConn, meaning: Text { ja: "同時接続数の上限を超えました", en: "The maximum number of connections was exceeded" }, playbook: &RATE },
     // "550 5.7.1 Unfortunately, messages from [IP] weren't sent. ... (S3150)"
     CodeEntry { code: "5.7.1", kind: CodeKind::Enhanced, party: Some(Party::OutlookCom), issuer: None, reason: Reason::Blocked, meaning: Text { ja: "Outlook.com がブロックリストなどを理由に送信元を拒否しています", en: "Outlook.com refuses the sender, usually because of its block list" }, playbook: &NETWORK_BLOCK },
 ];

@@ -4,7 +4,7 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::PartyBook;
+use super::{Needle, PartyBook, Refine};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
@@ -66,8 +66,8 @@ pub(crate) const FILTER: Playbook = Playbook {
         en: "The recipient organisation's mail filter did not accept your message.",
     },
     why: Text {
-        ja: "受信側の組織が独自に決めたルール（送信元の制限、添付ファイルの制限、迷惑メールの判定など）によるもので、直せるのは受信側の管理者です。",
-        en: "Rules set by the receiving organisation (sender limits, attachment limits, spam verdicts) refused it; only their administrator can change them.",
+        ja: "受信側の組織が独自に決めたルール（許可した送信元だけを受け付ける設定、添付ファイルの制限、迷惑メールの判定など）によるもので、直せるのは受信側の管理者です。",
+        en: "Rules set by the receiving organisation (accepting only approved senders, attachment limits, spam verdicts) refused it; only their administrator can change them.",
     },
     actors: &[Actor::RecipientAdmin, Actor::Sender],
     urgency: Urgency::Soon,
@@ -90,6 +90,26 @@ pub(crate) const FILTER: Playbook = Playbook {
     sources: SOURCES,
     checked: CHECKED,
 };
+
+/// "IP not in whitelist for RCPT domain": the recipient accepts only approved senders; that is
+/// their filter, not a block list.
+const REFINE: &[Refine] = &[
+    Refine {
+        from: "recipient-org-block-list",
+        when: Needle::Text("not in whitelist"),
+        to: &FILTER,
+    },
+    Refine {
+        from: "recipient-org-block-list",
+        when: Needle::Text("not in allowlist"),
+        to: &FILTER,
+    },
+    Refine {
+        from: "recipient-org-block-list",
+        when: Needle::Text("not in allow list"),
+        to: &FILTER,
+    },
+];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::RecipientOrg,
@@ -145,5 +165,5 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     ],
     playbooks: &[&CUSTOMER_BLOCK, &FILTER],
     codes: &[],
-    refine: &[],
+    refine: REFINE,
 };
