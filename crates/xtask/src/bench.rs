@@ -72,7 +72,7 @@ fn cargo_benches(ws: &Workspace, failures: &mut Vec<String>) -> Result {
 }
 
 fn bundle_size(ws: &Workspace) -> Result {
-    eprintln!("\n==> web bundle size");
+    eprintln!("\n==> web bundle size (dist/ as last built; `cargo xtask dist` rebuilds it)");
     if !ws.dist_dir().is_dir() {
         println!("dist/ is not built; `cargo xtask dist` builds it");
         return Ok(());
