@@ -302,29 +302,51 @@ fn host_fits(host: &str, pattern: &str) -> bool {
 }
 
 /// Where the fragments appear in order within one reply window, if they do.
+///
+/// Linear in the text: the candidate starts only move forward, and so does every later
+/// fragment's required position, so each fragment's occurrences are searched for once.
 fn find_fragments(norm: &str, frags: &[&str]) -> Option<(usize, usize)> {
     let first = *frags.first()?;
+    // The last occurrence found of each fragment.
+    let mut cursors: Vec<Option<usize>> = vec![None; frags.len()];
     let mut from = 0;
-    while let Some(found) = norm.get(from..).and_then(|h| h.find(first)) {
-        let start = from + found;
+    loop {
+        let start = next_occurrence(norm, first, from, &mut cursors[0])?;
+        let limit = start + REPLY_WINDOW;
         let mut end = start + first.len();
-        let limit = (start + REPLY_WINDOW).min(norm.len());
-        let mut ok = true;
-        for frag in &frags[1..] {
-            match norm.get(end..limit).and_then(|h| h.find(frag)) {
-                Some(at) => end = end + at + frag.len(),
-                None => {
-                    ok = false;
-                    break;
-                }
+        let mut within = true;
+        for (i, frag) in frags.iter().enumerate().skip(1) {
+            // No occurrence after `end` means none after any later start either.
+            let at = next_occurrence(norm, frag, end, &mut cursors[i])?;
+            if at + frag.len() > limit {
+                within = false;
+                break;
             }
+            end = at + frag.len();
         }
-        if ok {
+        if within {
             return Some((start, end));
         }
         from = start + first.len();
     }
-    None
+}
+
+/// The first occurrence of `frag` at or after `from`, reusing `cursor` (the last one found)
+/// when it is still ahead.
+fn next_occurrence(
+    norm: &str,
+    frag: &str,
+    from: usize,
+    cursor: &mut Option<usize>,
+) -> Option<usize> {
+    if let Some(c) = *cursor {
+        if c >= from {
+            return Some(c);
+        }
+    }
+    let at = from + norm.get(from..)?.find(frag)?;
+    *cursor = Some(at);
+    Some(at)
 }
 
 /// Where `rule` matches in `scan`, if it does. `Some(None)` is a match on the structural
@@ -369,9 +391,8 @@ fn rule_matches(
             // The status of the reply the match is in: the last one shortly before it.
             let nearest = scan
                 .statuses
-                .iter()
-                .rev()
-                .find(|&&(s, _)| s <= loc.0)
+                .get(..scan.statuses.partition_point(|&(s, _)| s <= loc.0))
+                .and_then(<[_]>::last)
                 .filter(|&&(s, _)| loc.0 - s <= STATUS_WINDOW);
             let fits = match nearest {
                 Some(&range) => status_fits(rule.status, scan.status_at(range)),

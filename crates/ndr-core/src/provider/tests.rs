@@ -158,3 +158,179 @@ fn microsoft_banned_ip() {
         expect!["550 5.7.606 blocked microsoft 192.0.2.1 code=AS(16012609) scope=documentation"],
     );
 }
+
+#[test]
+fn rejecting_server_address_is_never_the_blocked_one() {
+    check(
+        "<a@example.jp>: host mx.example.jp[198.51.100.7] said: 554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using bl.spamcop.net (in reply to RCPT TO command)",
+        expect!["554 5.7.1 blocked spamcop 192.0.2.7 zone=bl.spamcop.net scope=documentation"],
+    );
+    check(
+        "<a@example.jp>: host mx.example.jp[198.51.100.7] said: 550 5.1.1 <a@example.jp>: Recipient address rejected: User unknown (in reply to RCPT TO command)",
+        expect!["550 5.1.1 userunknown - -"],
+    );
+}
+
+#[test]
+fn placeholders_and_lookalikes_are_not_addresses() {
+    check(
+        "550 5.7.1 Your IP xxx.xxx.xxx.xxx is listed; see https://www.spamhaus.org/query/ip/999.999.999.999",
+        expect!["550 5.7.1 blocked spamhaus -"],
+    );
+    check(
+        "421 4.7.0 [TSS04] Messages from a.b.c.d temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+        expect!["421 4.7.0 badreputation yahoo - code=TSS04"],
+    );
+}
+
+#[test]
+fn private_loopback_and_ipv6_addresses_keep_their_scope() {
+    check(
+        "554 5.7.1 Service unavailable; Client host [10.0.0.5] blocked using zen.spamhaus.org",
+        expect!["554 5.7.1 blocked spamhaus 10.0.0.5 zone=zen.spamhaus.org scope=private"],
+    );
+    check(
+        "554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using b.barracudacentral.org",
+        expect!["554 5.7.1 blocked barracuda 127.0.0.1 zone=b.barracudacentral.org scope=loopback"],
+    );
+    check(
+        "554 5.7.1 Service unavailable; Client host [IPv6:2001:db8::77] blocked using zen.spamhaus.org",
+        expect!["554 5.7.1 blocked spamhaus 2001:db8::77 zone=zen.spamhaus.org scope=documentation"],
+    );
+}
+
+#[test]
+fn spamhaus_refusing_the_receivers_resolver_is_not_a_listing() {
+    check(
+        "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/returnc/pub/203.0.113.53/",
+        expect!["554 5.7.1 blocked recipient_org 192.0.2.9 zone=zen.spamhaus.org scope=documentation note=receiver_resolver_refused:zen.spamhaus.org"],
+    );
+}
+
+#[test]
+fn dead_lists_are_named_as_closed() {
+    check(
+        "554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using new.spam.dnsbl.sorbs.net",
+        expect!["554 5.7.1 blocked closed_list 192.0.2.10 zone=new.spam.dnsbl.sorbs.net scope=documentation note=closed_list:new.spam.dnsbl.sorbs.net"],
+    );
+}
+
+#[test]
+fn recipients_own_block_list_is_theirs_not_microsofts() {
+    check(
+        "550 5.7.513 Service unavailable, Client host [192.0.2.11] blocked by example.com using Customer Block list (AS16012607)",
+        expect!["550 5.7.513 blocked recipient_org 192.0.2.11 code=AS(16012607) scope=documentation"],
+    );
+}
+
+#[test]
+fn consumer_outlook_and_business_exchange_are_told_apart() {
+    check(
+        "550 5.7.1 Unfortunately, messages from [192.0.2.12] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).",
+        expect!["550 5.7.1 blocked outlook_com 192.0.2.12 code=S3150 scope=documentation"],
+    );
+    check(
+        "550 5.7.1 Service unavailable, Client host [192.0.2.13] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.13 (AS3130)",
+        expect!["550 5.7.1 blocked spamhaus 192.0.2.13 code=AS(3130) scope=documentation"],
+    );
+}
+
+#[test]
+fn exchange_recipient_access_denied_is_no_such_user() {
+    check(
+        "Remote Server returned '550 5.4.1 Recipient address rejected: Access denied. AS(201806281)'",
+        expect!["550 5.4.1 userunknown - - code=AS(201806281)"],
+    );
+}
+
+#[test]
+fn japanese_carriers_filter_after_the_data() {
+    check(
+        "<hanako@docomo.ne.jp>: host mfsmax.docomo.ne.jp[198.51.100.2] said: 550 Unknown user hanako@docomo.ne.jp (in reply to RCPT TO command)",
+        expect!["550 - userunknown - -"],
+    );
+    check(
+        "送信できませんでした。\n<jiro@ezweb.ne.jp>: host lsean.ezweb.ne.jp[198.51.100.3] said: 550 : User unknown (in reply to end of DATA command)",
+        expect!["550 - filtered au -"],
+    );
+}
+
+#[test]
+fn keyed_zones_hide_the_key() {
+    check(
+        "554 5.7.1 Client host [192.0.2.14] blocked using abcdef0123456789.zen.dq.spamhaus.net",
+        expect![
+            "554 5.7.1 blocked spamhaus 192.0.2.14 zone=zen.dq.spamhaus.net scope=documentation"
+        ],
+    );
+}
+
+/// Text made of the pieces the provider pass reacts to, in any order: it never panics and
+/// every evidence span lies inside the input.
+#[test]
+fn never_panics_on_provider_shaped_text() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let pieces = prop::sample::select(vec![
+        "550",
+        "550-5.7.1",
+        "5.7.606",
+        "4.16.55.1",
+        "[",
+        "]",
+        "(",
+        ")",
+        " ",
+        "\n",
+        "\r\n",
+        "    ",
+        "192.0.2.1",
+        "2001:db8::1",
+        "IPv6:",
+        "::",
+        "ip=",
+        "host mx.example.jp",
+        "said:",
+        "blocked using",
+        "zen.spamhaus.org",
+        "dnsbl.sorbs.net",
+        "open resolver",
+        "returnc/pub/",
+        "(S3150)",
+        "(AS16012609)",
+        "AS(",
+        "[TSS04]",
+        "SC-001",
+        "ERS-QIL",
+        "OFR006_1",
+        "送信元IPアドレス",
+        "アドレス",
+        "é",
+        "\u{3000}",
+        "Content-Type: message/rfc822",
+        "Received: from x",
+        "end of DATA",
+        "Unknown user",
+        "@docomo.ne.jp",
+        "banned sending IP",
+    ]);
+    let mut runner = TestRunner::new(Config {
+        cases: 300,
+        ..Config::default()
+    });
+    runner
+        .run(&proptest::collection::vec(pieces, 0..60), |parts| {
+            let text: String = parts.concat();
+            let d = diagnose(text.as_bytes());
+            for e in &d.evidence {
+                if let Some((s, end)) = e.span {
+                    prop_assert!(s <= end && end <= text.len());
+                }
+            }
+            if let Some(ip) = &d.blocked_ip {
+                prop_assert!(ip.parse::<std::net::IpAddr>().is_ok());
+            }
+            Ok(())
+        })
+        .expect("the provider pass never fails");
+}
