@@ -209,8 +209,8 @@ impl Fact {
                 en: "The recipient address that failed",
             },
             Fact::ErrorText => Text {
-                ja: "エラーメッセージの全文（コピーしたもの）",
-                en: "The full error message (copied as is)",
+                ja: "エラーメッセージの全文",
+                en: "The full error message",
             },
             Fact::Code => Text {
                 ja: "エラーコード",

@@ -307,6 +307,7 @@ fn truncate(s: &str, max_chars: usize) -> String {
 }
 
 /// Everything `fill` needs: the bounce's facts, the playbook's own facts, its lookup page.
+#[derive(Clone, Copy)]
 pub(crate) struct Ctx<'a> {
     pub(crate) facts: &'a Facts,
     pub(crate) own: &'static [(&'static str, &'static str)],
@@ -492,14 +493,25 @@ pub(crate) fn render_with(
             }),
         })
         .collect();
-    let message = p.message.map(|m| RenderedMessage {
-        to: Labeled {
-            id: m.to,
-            label: m.to.label().get(lang).to_owned(),
-        },
-        address: m.address.map(|a| ctx.fill(a)),
-        subject: t(&m.subject),
-        body: t(&m.body),
+    let message = p.message.map(|m| {
+        // Operators answer in English: their messages are English (the Japanese side only adds
+        // a note saying so), and a missing fact must read as an English fill-in there.
+        let mctx = match m.to {
+            To::Operator => Ctx {
+                lang: Lang::En,
+                ..ctx
+            },
+            _ => ctx,
+        };
+        RenderedMessage {
+            to: Labeled {
+                id: m.to,
+                label: m.to.label().get(lang).to_owned(),
+            },
+            address: m.address.map(|a| mctx.fill(a)),
+            subject: mctx.fill(m.subject.get(lang)),
+            body: mctx.fill(m.body.get(lang)),
+        }
     });
     Rendered {
         id: p.id,

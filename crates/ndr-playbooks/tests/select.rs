@@ -309,3 +309,20 @@ fn recipients_with_different_reasons_get_their_own_advice() {
     );
     assert!(ndr_playbooks::for_recipient(&d, 2).is_none());
 }
+
+#[test]
+fn messages_to_english_only_operators_stay_english_in_japanese_advice() {
+    let mut d = diag(Some(Party::Microsoft), Reason::Blocked);
+    d.enhanced_code = Some("5.7.511".into());
+    let advice = ndr_playbooks::advise(&d, ndr_playbooks::Lang::Ja);
+    let m = advice.message.expect("a message to Microsoft");
+    assert_eq!(m.address.as_deref(), Some("delist@microsoft.com"));
+    // The note is Japanese; the missing facts read as English fill-ins, not Japanese ones.
+    assert!(m.body.starts_with("（Microsoft"), "{}", m.body);
+    assert!(
+        m.body.contains("[paste the full error message here]"),
+        "{}",
+        m.body
+    );
+    assert!(!m.body.contains('［'), "{}", m.body);
+}
