@@ -115,6 +115,10 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Spamhaus)
             .text(&["list", "spamhaus"])
             .reason(Blocked),
+        // 550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL
+        // -- see https://www.spamhaus.org/dbl/ (a domain in the message is listed, not the IP)
+        // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-apple.go
+        Rule::by(Spamhaus).text(&["spamhaus dbl"]).reason(Blocked),
         // ... your sender's IP address is listed at cbl.abuseat.org (the CBL, now part of the XBL)
         // Source: https://docs.spamhaus.com/datasets/docs/source/10-data-type-documentation/datasets/040-zones.html
         Rule::by(Spamhaus).text(&["abuseat.org"]).reason(Blocked),
