@@ -11,6 +11,7 @@ pub(super) const TABLE: Table = Table {
     // Source: https://docs.abusix.com/docs/guardian-mail/production-zones
     zones: &["combined.mail.abusix.zone", "mail.abusix.zone"],
     zone_party: Some(Abusix),
+    zone_names: &[],
     rules: &[
         // 554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using
         // combined.mail.abusix.zone; https://lookup.abusix.com/search?q=192.0.2.1

@@ -10,6 +10,7 @@ pub(super) const TABLE: Table = Table {
     hosts: &["au.com", ".au.com", "ezweb.ne.jp", ".ezweb.ne.jp"],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 550 : User unknown (in reply to end of DATA command)
         // An unknown address is answered `550 <user@ezweb.ne.jp>: User unknown` at RCPT; the

@@ -10,6 +10,7 @@ pub(super) const TABLE: Table = Table {
     // Source: https://www.uceprotect.net/en/index.php?m=7&s=7 (Backscatterer is run by UCEPROTECT)
     zones: &["ips.backscatterer.org"],
     zone_party: Some(Backscatterer),
+    zone_names: &[],
     rules: &[
         // 554 Service unavailable; Client host [192.0.2.1] blocked using ips.backscatterer.org
         Rule::by(Backscatterer)

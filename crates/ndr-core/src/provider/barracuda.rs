@@ -10,6 +10,11 @@ pub(super) const TABLE: Table = Table {
     // Source: https://www.barracudacentral.org/rbl/how-to-use
     zones: &["b.barracudacentral.org", "bb.barracudacentral.org"],
     zone_party: Some(Barracuda),
+    zone_names: &[
+        // "blocked using Barracuda Reputation": the Barracuda Reputation Block List.
+        ("barracuda reputation", "b.barracudacentral.org"),
+        ("barracudanetworks.com/reputation", "b.barracudacentral.org"),
+    ],
     rules: &[
         // 550 Service unavailable; Client host [192.0.2.1] blocked using Barracuda Reputation;
         // http://www.barracudanetworks.com/reputation/?r=1&ip=192.0.2.1

@@ -11,6 +11,7 @@ pub(super) const TABLE: Table = Table {
     hosts: &[".iphmx.com"],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 554 As a measure to protect our email infrastructure, this connection is being
         // blocked. More information on your sending IP address can be found here:

@@ -48,6 +48,7 @@ pub(super) const TABLE: Table = Table {
         "combined.njabl.org",
     ],
     zone_party: Some(ClosedList),
+    zone_names: &[],
     rules: &[
         // 521-5.7.1 Service unavailable; client [192.0.2.1] blocked using dnsbl.sorbs.net
         // Source: https://github.com/sisimai/set-of-emails (lhost-amazonses-16.eml)

@@ -9,6 +9,7 @@ pub(super) const TABLE: Table = Table {
     hosts: &[],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 550 mwinf5c10 ME Adresse IP source bloquee pour incident de spam. Client host
         // blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=192.0.2.1 [102]

@@ -10,6 +10,7 @@ pub(super) const TABLE: Table = Table {
     hosts: &["docomo.ne.jp", ".docomo.ne.jp"],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // >>> DATA
         // <<< 550 Unknown user user@docomo.ne.jp

@@ -13,6 +13,7 @@ pub(super) const TABLE: Table = Table {
     hosts: &[".google.com", "gmail.com", ".googlemail.com"],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 421 4.7.0 IP not in whitelist for RCPT domain, closing connection.
         // The recipient's Workspace administrator only accepts listed addresses.

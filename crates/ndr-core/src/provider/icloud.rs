@@ -18,6 +18,7 @@ pub(super) const TABLE: Table = Table {
     ],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 554 5.7.1 [CS01] Message rejected due to local policy. Please visit
         // https://support.apple.com/en-us/HT204137

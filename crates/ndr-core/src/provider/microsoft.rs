@@ -21,6 +21,7 @@ pub(super) const TABLE: Table = Table {
     ],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.com using
         // Customer Block list (AS16012607)

@@ -12,6 +12,7 @@ pub(super) const TABLE: Table = Table {
     hosts: &[".mimecast.com"],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 554 email rejected due to security policies - MCSpamSignature
         // Source: https://github.com/sisimai/set-of-emails (rhost-mimecast-02.eml)

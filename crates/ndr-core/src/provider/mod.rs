@@ -152,6 +152,8 @@ pub(crate) struct Table {
     /// DNSBL zones the party runs (or ran), and who to name when one is cited.
     pub(crate) zones: &'static [&'static str],
     pub(crate) zone_party: Option<Party>,
+    /// Wordings that name one of the zones without writing it (`UCEPROTECT-LEVEL 1`), lowercase.
+    pub(crate) zone_names: &'static [(&'static str, &'static str)],
     /// Ordered: the first rule that matches wins.
     pub(crate) rules: &'static [Rule],
 }
@@ -831,6 +833,19 @@ fn apply_zone(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut D
                 found = Some((zone.to_string(), table, (start, start + token.len())));
             }
         }
+    }
+    // A list named in words only ("UCEPROTECT-LEVEL 1", "Spamhaus XBL").
+    if found.is_none() {
+        found = PARTIES
+            .iter()
+            .flat_map(|t| {
+                t.zone_names
+                    .iter()
+                    .map(move |&(name, zone)| (name, zone, *t))
+            })
+            .filter_map(|(name, zone, t)| norm.find(name).map(|at| (at, name.len(), zone, t)))
+            .min_by_key(|&(at, ..)| at)
+            .map(|(at, len, zone, t)| (zone.to_string(), Some(t), (at, at + len)));
     }
     let closed = closed_list::TABLE.name;
     if let Some((zone, table, at)) = found {

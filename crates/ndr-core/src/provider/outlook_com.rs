@@ -19,6 +19,7 @@ pub(super) const TABLE: Table = Table {
     ],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your
         // Internet service provider since part of their network is on our block list (S3150).

@@ -11,6 +11,7 @@ pub(super) const TABLE: Table = Table {
     hosts: &[".pphosted.com"],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1
         // Source: https://github.com/Mailu/Mailu/issues/1458

@@ -10,6 +10,7 @@ pub(super) const TABLE: Table = Table {
     hosts: &["softbank.ne.jp", ".softbank.ne.jp", ".softbank.jp"],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 550 Invalid recipient: <user@i.softbank.jp> (in reply to end of DATA command)
         // Source: https://note.com/sendmagic/n/n5afbf98aeb25

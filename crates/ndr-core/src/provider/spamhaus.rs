@@ -12,6 +12,7 @@ pub(super) const RECEIVER_TRAPS: Table = Table {
     hosts: &[],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org;
         // Error: open resolver; https://check.spamhaus.org/returnc/pub/198.51.100.53/
@@ -57,6 +58,14 @@ pub(super) const TABLE: Table = Table {
         "cbl.abuseat.org",
     ],
     zone_party: Some(Spamhaus),
+    // Lists named by Spamhaus's own names ("listing in Spamhaus SBL", "Spamhaus XBL").
+    zone_names: &[
+        ("spamhaus sbl", "sbl.spamhaus.org"),
+        ("spamhaus xbl", "xbl.spamhaus.org"),
+        ("spamhaus pbl", "pbl.spamhaus.org"),
+        ("spamhaus dbl", "dbl.spamhaus.org"),
+        ("spamhaus zen", "zen.spamhaus.org"),
+    ],
     rules: &[
         // 550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Spamhaus. To
         // request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.1 (AS3130)

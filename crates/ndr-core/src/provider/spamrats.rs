@@ -16,6 +16,7 @@ pub(super) const TABLE: Table = Table {
         "all.spamrats.com",
     ],
     zone_party: Some(Spamrats),
+    zone_names: &[],
     rules: &[
         // 550 5.7.1 Client host [192.0.2.1] blocked using noptr.spamrats.com: the address has
         // no PTR record, and the listing only goes once it has one.

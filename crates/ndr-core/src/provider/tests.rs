@@ -66,6 +66,14 @@ fn rules_are_lowercase_and_unique() {
         for h in table.hosts.iter().chain(table.zones) {
             assert_eq!(*h, h.to_ascii_lowercase(), "{}: {h}", table.name);
         }
+        for (name, zone) in table.zone_names {
+            assert_eq!(*name, name.to_ascii_lowercase(), "{}: {name}", table.name);
+            assert!(
+                table.zones.contains(zone),
+                "{}: {zone} is not one of its zones",
+                table.name
+            );
+        }
     }
 }
 

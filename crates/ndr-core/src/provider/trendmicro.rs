@@ -10,6 +10,7 @@ pub(super) const TABLE: Table = Table {
     hosts: &[],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 450 4.7.1 <user@example.jp>: Recipient address rejected: ERS-QIL.
         // Source: https://server-recipe.com/3851/ ; list: https://success.trendmicro.com/en-US/solution/KA-0001346

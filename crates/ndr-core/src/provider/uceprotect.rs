@@ -14,6 +14,12 @@ pub(super) const TABLE: Table = Table {
         "dnsbl-3.uceprotect.net",
     ],
     zone_party: Some(Uceprotect),
+    zone_names: &[
+        // "Your IP is BLACKLISTED at UCEPROTECT-LEVEL 1": each level is one zone.
+        ("uceprotect-level 1", "dnsbl-1.uceprotect.net"),
+        ("uceprotect-level 2", "dnsbl-2.uceprotect.net"),
+        ("uceprotect-level 3", "dnsbl-3.uceprotect.net"),
+    ],
     rules: &[
         // 553 Your IP is BLACKLISTED at UCEPROTECT-LEVEL 1 - See:
         // http://www.uceprotect.net/rblcheck.php?ipr=192.0.2.1

@@ -11,6 +11,7 @@ pub(super) const TABLE: Table = Table {
     hosts: &[".yahoodns.net", ".yahoo.com", "ymail.com", ".aol.com"],
     zones: &[],
     zone_party: None,
+    zone_names: &[],
     rules: &[
         // 421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected
         // volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes
