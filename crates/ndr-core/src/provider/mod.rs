@@ -515,6 +515,9 @@ const RETURNED_MESSAGE: &[&str] = &[
     "------ this is a copy of the message",
     "----- original message follows -----",
     "original message headers:",
+    // Exchange's heading in French and Japanese.
+    "en-têtes de message d'origine",
+    "元のメッセージ ヘッダー",
     "----- original message -----",
     "------ original message ------",
 ];
@@ -550,6 +553,12 @@ fn report_start(text: &str) -> usize {
 /// The report part of `text`, normalised.
 fn report_hay(text: &str) -> Hay {
     let mut hay = Hay::new(text, report_start(text), text.len());
+    cut_returned_message(&mut hay);
+    hay
+}
+
+/// Leaves out the returned original message, which some reports quote inline.
+fn cut_returned_message(hay: &mut Hay) {
     if let Some(cut) = RETURNED_MESSAGE
         .iter()
         .filter_map(|m| hay.norm.find(m))
@@ -557,7 +566,6 @@ fn report_hay(text: &str) -> Hay {
     {
         hay.truncate(cut);
     }
-    hay
 }
 
 /// Host names the text itself names as the rejecting side (`host X[...] said`,
@@ -643,7 +651,9 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         if r.diagnostic_text.is_empty() {
             continue;
         }
-        let own = Scan::new(Hay::new(&r.diagnostic_text, 0, r.diagnostic_text.len()));
+        let mut own_hay = Hay::new(&r.diagnostic_text, 0, r.diagnostic_text.len());
+        cut_returned_message(&mut own_hay);
+        let own = Scan::new(own_hay);
         let mut own_hosts: Vec<String> = r
             .remote_host
             .iter()
