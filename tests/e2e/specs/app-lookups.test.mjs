@@ -1,0 +1,140 @@
+//! The blocklist table fills in live through the (fake) DoH resolvers. Every fault mode of the
+//! resolver shows an honest "could not check", never "not listed"; the page sends only
+//! blocklist question names, and the privacy panel lists exactly the names it sent.
+
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import { askedNames, diagnose, PUBLIC_IP, RAW_SPAMHAUS, REVERSED, rows, settledRows, writeListingFixtures } from "../lib/app.mjs";
+import { DESKTOP, PHONE, startHarness } from "../lib/harness.mjs";
+import { dohQuestionNames, resolverStyle } from "../lib/requests.mjs";
+import { waitFor } from "../lib/wait.mjs";
+
+/** Every zone the page may ask about (ndr-dnsbl's default lists). */
+const ZONES = [
+  "zen.spamhaus.org", "dbl.spamhaus.org", "bl.spamcop.net", "b.barracudacentral.org",
+  "dnsbl-1.uceprotect.net", "dnsbl-2.uceprotect.net", "dnsbl-3.uceprotect.net", "bl.mailspike.net",
+  "psbl.surriel.com", "multi.uribl.com", "multi.surbl.org", "ips.backscatterer.org",
+  "spam.spamrats.com", "dyna.spamrats.com", "noptr.spamrats.com", "all.s5h.net", "dnsbl.dronebl.org",
+  "bl.0spam.org", "bl.spameatingmonkey.net", "bl.ipv6.spameatingmonkey.net",
+  "combined.mail.abusix.zone", "invaluement.com",
+];
+
+/** Lists that need a customer key: never asked, always "could not check". */
+const KEY_ONLY_WHY = "key_required";
+
+function dohRequests(h) {
+  return h.requests.filter((r) => resolverStyle(r.url) && r.method === "GET");
+}
+
+describe("blocklist lookups", () => {
+  let h;
+  before(async () => {
+    h = await startHarness({ fixtures: await writeListingFixtures() });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it("fills in row by row: listed with the list's reason, a link to check by hand, only blocklist names sent", { timeout: 90_000 }, async () => {
+    await h.doh.reset();
+    // Slow answers, so the progress indicator can be seen while rows arrive.
+    await h.doh.control({ mode: "slow", delay_ms: "600" });
+    h.requests.length = 0;
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await diagnose(h, page, RAW_SPAMHAUS);
+    await h.waitForTestId(page, "dnsbl-progress", { timeoutMs: 5_000 });
+    const settled = await settledRows(page);
+    const zen = settled.find((r) => r.zone === "zen.spamhaus.org" && r.target === PUBLIC_IP);
+    assert.equal(zen?.state, "listed", JSON.stringify(zen));
+    assert.match(zen.text, /Listed by SBL/, "the list's TXT reason is shown");
+    const spamcop = settled.find((r) => r.zone === "bl.spamcop.net");
+    assert.equal(spamcop?.state, "listed");
+    const links = await page.$$eval('[data-testid="dnsbl-row-zen.spamhaus.org"] a', (as) => as.map((a) => a.href));
+    assert.ok(links.some((u) => u.includes("spamhaus") && u.includes(PUBLIC_IP)), links.join(" "));
+    assert.ok(settled.some((r) => r.state === "not-listed"), "clean answers show as not listed");
+
+    assert.deepEqual(h.disallowedRequests({ zones: ZONES }), [], "only blocklist questions may leave the page");
+    const sent = dohQuestionNames(h.requests).map((n) => n.replace(/\.$/, ""));
+    assert.ok(sent.includes(`${REVERSED}.zen.spamhaus.org`));
+    // The privacy panel names exactly what was sent.
+    await page.locator('[data-testid="privacy"] summary').click();
+    const shown = (await askedNames(page)).map((n) => n.split(" ")[0]);
+    assert.deepEqual([...new Set(shown)].sort(), [...new Set(sent)].sort());
+    const received = (await h.doh.log()).filter((e) => e.method === "GET").map((e) => e.name);
+    assert.deepEqual([...new Set(received)].sort(), [...new Set(sent)].sort(), "the fake resolver got the same names");
+    console.log(`screenshot: ${await h.screenshot(page, "app-lookups-listed-desktop")}`);
+    await page.close();
+  });
+
+  const FAULTS = [
+    { mode: "fail500" },
+    { mode: "rate429", retry_after: "30" },
+    { mode: "badjson" },
+    { mode: "refuse" },
+    { mode: "servfail" },
+    { mode: "nxdomain" },
+    { mode: "lie" },
+    { mode: "slow", delay_ms: "7000" },
+  ];
+  for (const fault of FAULTS) {
+    it(`resolver fault "${fault.mode}": every list says could not check, none says not listed`, { timeout: 90_000 }, async () => {
+      await h.doh.reset();
+      await h.doh.control(fault);
+      const page = await h.openApp(await h.newPage(PHONE), h.appUrl("?lang=ja"));
+      await diagnose(h, page, RAW_SPAMHAUS);
+      const settled = await settledRows(page, { timeoutMs: 40_000 });
+      assert.ok(settled.length > 0);
+      const wrong = settled.filter((r) => r.state !== "unavailable");
+      assert.deepEqual(wrong, [], `rows that are not "could not check" under ${fault.mode}`);
+      const whys = await page.$$eval('[data-testid^="dnsbl-row-"] .why', (els) => els.map((e) => e.getAttribute("data-why")));
+      assert.ok(whys.every((w) => w && w !== ""), "every row says why");
+      assert.ok(whys.some((w) => w !== KEY_ONLY_WHY), "the failure itself is named, not only key-only lists");
+      if (fault.mode === "servfail") console.log(`screenshot: ${await h.screenshot(page, "app-lookups-servfail-ja-360")}`);
+      await page.close();
+    });
+  }
+
+  it("with lookups turned off, nothing at all is sent", { timeout: 60_000 }, async () => {
+    await h.doh.reset();
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await page.locator('[data-testid="settings"] summary').click();
+    await page.locator('[data-testid="lookups-toggle"]').uncheck();
+    h.requests.length = 0;
+    await diagnose(h, page, RAW_SPAMHAUS);
+    assert.equal(await page.locator('[data-testid="dnsbl-skip"]').getAttribute("data-skip"), "Off");
+    // Give a started lookup every chance to show itself: wait for a full page round trip.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+    assert.deepEqual(dohRequests(h), [], "a DoH request left the page with lookups off");
+    assert.equal(await rows(page).then((r) => r.length), 0);
+    await page.locator('[data-testid="lookups-toggle"]').check();
+    await page.close();
+  });
+
+  it("a documentation-range IP is not looked up, and the page says why", { timeout: 60_000 }, async () => {
+    await h.doh.reset();
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    h.requests.length = 0;
+    await page.locator('[data-testid="sample-microsoft-5.7.606"]').click();
+    await h.waitForTestId(page, "verdict");
+    assert.equal(await page.locator('[data-testid="dnsbl-skip"]').getAttribute("data-skip"), "Scope(Documentation)");
+    await waitFor("the lookups (if any) to finish", async () => (await page.locator('[data-testid="dnsbl-progress"]').count()) === 0);
+    const names = dohQuestionNames(h.requests);
+    assert.ok(!names.some((n) => n.includes("45.2.0.192")), `the documentation IP was asked: ${names.join(" ")}`);
+    await page.close();
+  });
+
+  it("choosing Cloudflare sends the next questions there and only there", { timeout: 60_000 }, async () => {
+    await h.doh.reset();
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await page.locator('[data-testid="settings"] summary').click();
+    await page.locator('[data-testid="resolver-cloudflare"]').check();
+    h.requests.length = 0;
+    await diagnose(h, page, RAW_SPAMHAUS);
+    await settledRows(page);
+    const styles = new Set(dohRequests(h).map((r) => resolverStyle(r.url)));
+    assert.deepEqual([...styles], ["cloudflare"]);
+    await page.locator('[data-testid="resolver-google"]').check();
+    await page.close();
+  });
+});
