@@ -1,6 +1,7 @@
 //! Prints figures for a lookup of one IPv4 address and one domain against the default lists through a
 //! resolver that answers every question after 200 ms (simulated transport, real timer):
-//! time to the first and the last row, requests made, wall time; then the same lookup again
+//! time to the first and the last verdict, to the last listing's TXT reason, requests made,
+//! wall time; then the same lookup again
 //! in the same session, which must make no request.
 //!
 //! Run with `cargo bench -p ndr-dnsbl`.
@@ -18,11 +19,14 @@ const TARGETS: &[&str] = &["198.51.100.20", "shop.example"];
 
 const LATENCY: Duration = Duration::from_millis(200);
 
+/// (first verdict, last verdict); a listing's later TXT delivery is printed as "reasons".
 fn run(label: &str, session: &Session<Mem>, targets: &[&str]) -> (Duration, Duration) {
     let lists = default_lists();
     let before = session.requests_made();
     let start = Instant::now();
     let mut arrivals = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut reasons = Duration::ZERO;
     let rows = block_on(
         session.lookup(
             &targets
@@ -36,7 +40,12 @@ fn run(label: &str, session: &Session<Mem>, targets: &[&str]) -> (Duration, Dura
                     || row.state() == State::Unavailable
                         && row.why().is_some_and(|w| w.id() != "key_required")
                 {
-                    arrivals.push(start.elapsed());
+                    // A listed row comes twice: its verdict, then its TXT reason.
+                    if seen.insert((row.target.clone(), row.zone)) {
+                        arrivals.push(start.elapsed());
+                    } else {
+                        reasons = start.elapsed();
+                    }
                 }
             },
         ),
@@ -50,10 +59,11 @@ fn run(label: &str, session: &Session<Mem>, targets: &[&str]) -> (Duration, Dura
         .count();
     let listed = rows.iter().filter(|r| r.state() == State::Listed).count();
     println!(
-        "{label:<34} zones asked {queried:>2}  listed {listed}  requests {:>3}  first {:>4} ms  last {:>4} ms  wall {:>4} ms",
+        "{label:<34} zones asked {queried:>2}  listed {listed}  requests {:>3}  first {:>4} ms  last {:>4} ms  reasons {:>4} ms  wall {:>4} ms",
         session.requests_made() - before,
         first.as_millis(),
         last.as_millis(),
+        reasons.as_millis(),
         wall.as_millis()
     );
     (first, last)
@@ -105,6 +115,19 @@ fn main() {
         ("20.100.51.198.psbl.surriel.com", &["127.0.0.2"], "trap"),
     ];
     let listed = session(LISTED);
-    run("two listings, cold (A then TXT)", &listed, TARGETS);
+    let (first, last) = run("two listings, cold (A then TXT)", &listed, TARGETS);
+    println!(
+        "    target: first <= 220 ms: {}   all verdicts <= 300 ms: {}",
+        if first <= Duration::from_millis(220) {
+            "yes"
+        } else {
+            "NO"
+        },
+        if last <= Duration::from_millis(300) {
+            "yes"
+        } else {
+            "NO"
+        }
+    );
     run("two listings, again", &listed, TARGETS);
 }

@@ -277,6 +277,13 @@ impl Row {
         }
     }
 
+    /// Adds the list's TXT reason to a listing (a later delivery of the same row).
+    pub(crate) fn set_txt(&mut self, reason: Option<String>) {
+        if let Outcome::Listed { txt, .. } = &mut self.outcome {
+            *txt = reason;
+        }
+    }
+
     /// The row for a closed list: never asked, "could not check" with when it ended.
     pub fn closed(target: &str, closed: &'static ClosedList, order: usize) -> Row {
         Row {

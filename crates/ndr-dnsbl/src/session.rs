@@ -135,8 +135,9 @@ impl<T: Transport + 'static> Session<T> {
     }
 
     /// Asks every list that applies about every target. All questions start at once;
-    /// `on_row` gets each row as soon as it is known (key-only lists first); the returned rows
-    /// are in display order (targets in the order given, lists in the order given).
+    /// `on_row` gets each row as soon as it is known (key-only lists first). A listed row is
+    /// delivered twice: at once, then again with the list's TXT reason when that arrives, so
+    /// callers replace a row by (target, zone). The returned rows are final, in display order (targets in the order given, lists in the order given).
     ///
     /// Lists that do not key on a target's kind (an IPv4-only list for an IPv6 address, an IP
     /// list for a domain) give no row.
@@ -188,9 +189,17 @@ impl<T: Transport + 'static> Session<T> {
                 );
             }
         }
-        while let Some(row) = tasks.next().await {
-            on_row(&row);
-            rows.push(row);
+        while let Some(done) = tasks.next().await {
+            on_row(&done.row);
+            match done.reason_text {
+                // A listing is shown at once; its reason text follows as a second delivery of
+                // the same row, so one slow TXT answer never holds back the verdict.
+                Some((r, name)) => tasks.push(
+                    with_reason_text(Rc::clone(&self.inner), done.row, r, name, deadline_at)
+                        .boxed_local(),
+                ),
+                None => rows.push(done.row),
+            }
         }
         rows.sort_by_key(|r| r.order);
         rows
@@ -210,6 +219,44 @@ pub fn applies(list: &List, family: Family) -> bool {
     )
 }
 
+/// A row as far as it is known, and for a listing the question still to ask for its reason
+/// text: (resolver index, DNS name).
+struct Checked {
+    row: Row,
+    reason_text: Option<(usize, String)>,
+}
+
+impl From<Row> for Checked {
+    fn from(row: Row) -> Checked {
+        Checked {
+            row,
+            reason_text: None,
+        }
+    }
+}
+
+/// Asks the resolver that gave the listing for the list's TXT reason. Its failure changes
+/// nothing: the row stays listed without a reason text.
+async fn with_reason_text<T: Transport + 'static>(
+    inner: Rc<Inner<T>>,
+    mut row: Row,
+    r: usize,
+    name: String,
+    deadline_at: Duration,
+) -> Checked {
+    let now = inner.transport.now();
+    if now < deadline_at {
+        let timeout = inner.options.query_timeout.min(deadline_at - now);
+        let txt = exchange(Rc::clone(&inner), r, name, QType::Txt, timeout)
+            .await
+            .ok()
+            .map(|a| a.txts().join(" / "))
+            .filter(|t| !t.is_empty());
+        row.set_txt(txt);
+    }
+    row.into()
+}
+
 /// One list, one target: tries each resolver until one gives a trustworthy answer.
 async fn check<T: Transport + 'static>(
     inner: Rc<Inner<T>>,
@@ -217,14 +264,14 @@ async fn check<T: Transport + 'static>(
     list: &'static List,
     order: usize,
     deadline_at: Duration,
-) -> Row {
+) -> Checked {
     let label = target.to_string();
     let Some(name) = target.query_name(list.zone) else {
         let outcome = Outcome::Unavailable {
             why: Why::NameTooLong,
             tried: Vec::new(),
         };
-        return Row::new(&label, list, outcome, order);
+        return Row::new(&label, list, outcome, order).into();
     };
     let resolvers = &inner.options.resolvers;
     let mut tried = Vec::new();
@@ -251,7 +298,7 @@ async fn check<T: Transport + 'static>(
             continue;
         }
         match try_resolver(&inner, r, list, &target, &name, deadline_at).await {
-            Ok(outcome) => return answered(&label, list, outcome, order, resolver),
+            Ok(outcome) => return answered(&label, list, outcome, order, r, resolver, &name),
             Err(why) => {
                 if matches!(why, Why::RateLimited { .. }) {
                     let until = inner.rate_limited_until.borrow().get(r).copied().flatten();
@@ -276,7 +323,9 @@ async fn check<T: Transport + 'static>(
             }
             if let Some(resolver) = resolvers.get(r) {
                 match try_resolver(&inner, r, list, &target, &name, deadline_at).await {
-                    Ok(outcome) => return answered(&label, list, outcome, order, resolver),
+                    Ok(outcome) => {
+                        return answered(&label, list, outcome, order, r, resolver, &name)
+                    }
                     Err(why) => tried.push(Attempt {
                         resolver: resolver.host().to_string(),
                         why,
@@ -285,7 +334,7 @@ async fn check<T: Transport + 'static>(
             }
         }
     }
-    Row::new(&label, list, Outcome::unavailable(tried), order)
+    Row::new(&label, list, Outcome::unavailable(tried), order).into()
 }
 
 fn answered(
@@ -293,11 +342,17 @@ fn answered(
     list: &'static List,
     outcome: Outcome,
     order: usize,
+    r: usize,
     resolver: &Resolver,
-) -> Row {
+    name: &str,
+) -> Checked {
+    let listed = matches!(outcome, Outcome::Listed { .. });
     let mut row = Row::new(label, list, outcome, order);
     row.resolver = Some(resolver.host().to_string());
-    row
+    Checked {
+        row,
+        reason_text: listed.then(|| (r, name.to_string())),
+    }
 }
 
 /// Asks one resolver: the real question and the list's test points together. Any doubt is an
@@ -335,21 +390,8 @@ async fn try_resolver<T: Transport + 'static>(
     };
     canary_result.map_err(past_deadline)?;
     match verdict {
-        Ok(hits) => {
-            // The reason text is asked only for listings, and its failure changes nothing.
-            let now = inner.transport.now();
-            let txt = if now < deadline_at {
-                let timeout = inner.options.query_timeout.min(deadline_at - now);
-                exchange(Rc::clone(inner), r, name.to_string(), QType::Txt, timeout)
-                    .await
-                    .ok()
-                    .map(|a| a.txts().join(" / "))
-                    .filter(|t| !t.is_empty())
-            } else {
-                None
-            };
-            Ok(Outcome::Listed { hits, txt })
-        }
+        // The reason text is asked afterwards, and only for listings (see `with_reason_text`).
+        Ok(hits) => Ok(Outcome::Listed { hits, txt: None }),
         Err(note) => Ok(Outcome::NotListed { note }),
     }
 }

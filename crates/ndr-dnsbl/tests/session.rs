@@ -140,6 +140,35 @@ fn txt_is_read_the_same_from_google_and_cloudflare() {
 }
 
 #[test]
+fn a_listing_is_delivered_before_its_slow_reason_text() {
+    // See: issue 4 ("every result in <= 300 ms"): the TXT reason must not hold back the verdict.
+    let mem = Mem::new(|q: &Question| {
+        if q.qtype == "TXT" {
+            return Reply::After(Duration::from_millis(250), Box::new(honest(LISTED_99)(q)));
+        }
+        honest(LISTED_99)(q)
+    });
+    let s = Session::new(mem, google());
+    let mut seen: Vec<(State, Option<String>)> = Vec::new();
+    let lists = [find("bl.spamcop.net").unwrap()];
+    let rows = block_on(s.lookup(&[Target::parse(IP).unwrap()], &lists, |r| {
+        seen.push((r.state(), r.txt().map(str::to_owned)))
+    }));
+    assert_eq!(
+        seen,
+        [
+            (State::Listed, None),
+            (
+                State::Listed,
+                Some("Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.99".to_owned())
+            ),
+        ]
+    );
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].txt(), seen[1].1.as_deref());
+}
+
+#[test]
 fn txt_is_asked_only_for_listings_and_its_failure_keeps_the_listing() {
     let mem = Mem::new(|q: &Question| {
         if q.qtype == "TXT" {
@@ -474,7 +503,10 @@ fn mixed_answers_across_the_default_lists() {
             delivered.push(r.zone)
         }),
     );
-    assert_eq!(delivered.len(), rows.len());
+    // A listed row is delivered twice: the verdict at once, then with its TXT reason.
+    let listed = rows.iter().filter(|r| r.state() == State::Listed).count();
+    assert!(listed > 0);
+    assert_eq!(delivered.len(), rows.len() + listed);
     // Key-only lists come first (no waiting); the slow list comes last.
     assert_eq!(delivered[0], "combined.mail.abusix.zone");
     assert_eq!(*delivered.last().unwrap(), "b.barracudacentral.org");
