@@ -250,8 +250,13 @@ fn present(probe: &Probe) -> bool {
     match probe {
         Probe::File(path) => Path::new(path).exists(),
         Probe::Program(program) => sh::which(program).is_some(),
-        Probe::JapaneseFont => sh::probe(&mut cmd("fc-list", [":lang=ja", "family"]))
-            .is_some_and(|families| !families.is_empty()),
+        // Any Japanese font will do; fc-list (package fontconfig) may be absent, so the
+        // file that fonts-noto-cjk installs counts too.
+        Probe::JapaneseFont => {
+            Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists()
+                || sh::probe(&mut cmd("fc-list", [":lang=ja", "family"]))
+                    .is_some_and(|families| !families.is_empty())
+        }
     }
 }
 
