@@ -8,6 +8,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::thread;
+use std::time::Duration;
 
 use crate::workspace::Workspace;
 use crate::{bundle, install, Result};
@@ -52,6 +53,8 @@ fn parse_port(args: &[String]) -> Result<u16> {
 }
 
 fn respond(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    // A client that opens a connection and sends nothing must not hold a thread forever.
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut head = Vec::new();
     let mut line = String::new();
