@@ -286,6 +286,7 @@ pub const CODE_UNKNOWN: Tr = tr!(
     "このコードの説明はまだありません。",
     "There is no explanation for this code yet."
 );
+pub const CODE_ALSO: Tr = tr!("同じコードのほかの意味", "The same code elsewhere");
 pub const BACK_TO_DIAGNOSIS: Tr = tr!("エラーメールを診断する", "Diagnose a bounce");
 pub const ALL_CODES: Tr = tr!("エラーコード一覧", "All error codes");
 

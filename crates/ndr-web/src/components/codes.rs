@@ -12,11 +12,52 @@ use crate::state::Route;
 
 /// The code of a diagnosis that has a page: the provider code if known, else the enhanced code.
 pub fn page_code(d: &Diagnosis) -> Option<String> {
-    [&d.provider_code, &d.enhanced_code]
+    let code = [&d.provider_code, &d.enhanced_code]
         .into_iter()
         .flatten()
-        .find(|c| !lookup_code(c).is_empty())
-        .cloned()
+        .find(|c| !lookup_code(c).is_empty())?;
+    // The blocking party's own entry when the code is shared (5.7.1 at Gmail).
+    Some(match d.blocking_party {
+        Some(p)
+            if entries_for(&format!("{code}/{}", p.id()))
+                .first()
+                .is_some_and(|e| e.party == Some(p)) =>
+        {
+            format!("{code}/{}", p.id())
+        }
+        _ => code.clone(),
+    })
+}
+
+/// The path suffix of the generic (RFC 3463) entry of a code several parties share.
+const GENERIC: &str = "generic";
+
+/// The entries a code page shows: `code` may end in `/<party id>` to pick one party's entry
+/// when several parties use the same code (`5.7.1/gmail`). Exact matches come before ranges
+/// that contain the code (`4.7.650` before `4.7.500-699`).
+pub fn entries_for(code: &str) -> Vec<&'static CodeEntry> {
+    // `generic` names the RFC 3463 meaning, which belongs to no party.
+    let (code, wanted) = match code.rsplit_once('/') {
+        Some((c, GENERIC)) => (c, Some(None)),
+        Some((c, p)) => (c, ndr_core::Party::from_id(p).map(Some)),
+        None => (code, None),
+    };
+    let mut found = lookup_code(code);
+    found.sort_by_key(|e| !e.code.eq_ignore_ascii_case(code));
+    if let Some(party) = wanted {
+        found.sort_by_key(|e| e.party != party);
+    }
+    found
+}
+
+/// The page address of an entry: with the party when its code is shared by several parties.
+pub fn entry_route(entry: &CodeEntry) -> Route {
+    let shared = code_index().iter().filter(|e| e.code == entry.code).count() > 1;
+    match (shared, entry.party) {
+        (true, Some(p)) => Route::Code(format!("{}/{}", entry.code, p.id())),
+        (true, None) => Route::Code(format!("{}/{GENERIC}", entry.code)),
+        (false, _) => Route::Code(entry.code.to_string()),
+    }
 }
 
 fn party_label(entry: &CodeEntry, lang: Lang) -> Option<&'static str> {
@@ -36,7 +77,7 @@ pub struct CodeProps {
 #[function_component(CodePage)]
 pub fn code_page(props: &CodeProps) -> Html {
     let lang = props.lang;
-    let entries = lookup_code(&props.code);
+    let entries = entries_for(&props.code);
     let back = html! {
         <p class="crumbs">
             <a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.get(lang) }</a>
@@ -54,13 +95,14 @@ pub fn code_page(props: &CodeProps) -> Html {
         };
     };
     let advice = Rc::new(entry.explain(lang));
+    let others: Vec<&CodeEntry> = entries.iter().skip(1).copied().collect();
     html! {
         <>
         <section class="card code-page" data-testid="code-page" data-found="true">
             { back }
             <h1><code data-testid="code-title">{ entry.code }</code></h1>
             if let Some(party) = party_label(entry, lang) {
-                <p class="eyebrow">{ party }</p>
+                <p class="eyebrow" data-testid="code-party" data-party={entry.party.map(|p| p.id())}>{ party }</p>
             }
             <p class="verdict-text" data-testid="code-meaning">{ entry.meaning.get(lang) }</p>
             <p class="why">{ &advice.verdict }</p>
@@ -72,6 +114,20 @@ pub fn code_page(props: &CodeProps) -> Html {
             </dl>
         </section>
         <Steps lang={lang} advice={advice} />
+        if others.len() > 0 {
+            <section class="card" aria-labelledby="others-heading" data-testid="code-others">
+                <h2 id="others-heading">{ i18n::CODE_ALSO.get(lang) }</h2>
+                <ul class="code-list">
+                    { for others.iter().map(|e| html! {
+                        <li>
+                            <a href={entry_route(e).to_hash()}><code>{ e.code }</code></a>
+                            if let Some(party) = party_label(e, lang) { <span class="party">{ party }</span> }
+                            <span class="meaning">{ e.meaning.get(lang) }</span>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        }
         </>
     }
 }
@@ -136,7 +192,7 @@ pub fn codes_list(props: &ListProps) -> Html {
                     let kind = match e.kind { CodeKind::Enhanced => "enhanced", CodeKind::Provider => "provider" };
                     html! {
                         <li data-kind={kind}>
-                            <a href={Route::Code(e.code.to_string()).to_hash()} data-testid={format!("code-{}", e.code)}>
+                            <a href={entry_route(e).to_hash()} data-testid={format!("code-{}", e.code)}>
                                 <code>{ e.code }</code>
                             </a>
                             if let Some(party) = party_label(e, lang) { <span class="party">{ party }</span> }
@@ -146,5 +202,36 @@ pub fn codes_list(props: &ListProps) -> Html {
                 }) }
             </ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every code of the playbooks' index has a page, and that page shows that very entry.
+    #[test]
+    fn every_indexed_code_has_its_own_page() {
+        for entry in code_index() {
+            let Route::Code(path) = entry_route(entry) else {
+                panic!("{} has no code route", entry.code);
+            };
+            let Route::Code(back) = Route::from_hash(&Route::Code(path.clone()).to_hash()) else {
+                panic!("{path} does not round-trip");
+            };
+            let shown = entries_for(&back);
+            let first = shown
+                .first()
+                .unwrap_or_else(|| panic!("{path} shows nothing"));
+            assert_eq!(first.code, entry.code, "{path}");
+            assert_eq!(first.party, entry.party, "{path}");
+        }
+    }
+
+    #[test]
+    fn exact_codes_win_over_ranges() {
+        let shown = entries_for("4.7.650");
+        assert_eq!(shown.first().map(|e| e.code), Some("4.7.650"));
+        assert!(entries_for("NO-SUCH-CODE").is_empty());
     }
 }
