@@ -116,12 +116,14 @@ pub(crate) fn decode(input: &[u8]) -> Mail {
 /// A stray NUL in a real bounce (some mail servers write one) does not make it binary.
 fn looks_binary(input: &[u8]) -> bool {
     let head = &input[..input.len().min(8192)];
-    let nuls = head.iter().filter(|&&b| b == 0).count();
-    // ESC (ISO-2022-JP), TAB, LF, CR and FF are text.
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
-        .count();
+    let (mut nuls, mut controls) = (0usize, 0usize);
+    for &b in head {
+        // ESC (ISO-2022-JP), TAB, LF, CR and FF are text.
+        if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b) {
+            controls += 1;
+            nuls += usize::from(b == 0);
+        }
+    }
     nuls * 100 > head.len() || controls * 10 > head.len()
 }
 
@@ -157,7 +159,7 @@ const MESSAGE_HEADERS: &[&str] = &[
 
 /// True when the input starts with an RFC 5322 header block.
 fn looks_like_message(input: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&input[..input.len().min(64 * 1024)]);
+    let head = String::from_utf8_lossy(&input[..input.len().min(16 * 1024)]);
     let mut lines = head.lines().peekable();
     // An mbox "From " line may come first.
     if lines.peek().is_some_and(|l| l.starts_with("From ")) {
@@ -229,18 +231,45 @@ fn read_message(input: &[u8]) -> Option<Mail> {
     })
 }
 
+/// The header block of a returned message and the start of its body: the headers name the
+/// original sender; the body matters only when it is itself a bounce (a forwarded one).
+/// Attachments further down add nothing but time.
+fn original_head(raw: &[u8]) -> &[u8] {
+    const KEEP_BODY: usize = 64 * 1024;
+    let end_of_headers = raw
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .or_else(|| raw.windows(4).position(|w| w == b"\r\n\r\n"))
+        .unwrap_or(raw.len());
+    &raw[..raw.len().min(end_of_headers.saturating_add(KEEP_BODY))]
+}
+
+/// One parser for all calls. Only the MIME headers (needed to read the body) and the few
+/// headers read as text are parsed; the rest stay raw, which saves parsing every Received.
+fn parser() -> &'static MessageParser {
+    static PARSER: std::sync::OnceLock<MessageParser> = std::sync::OnceLock::new();
+    PARSER.get_or_init(|| {
+        use mail_parser::HeaderName;
+        MessageParser::new()
+            .with_mime_headers()
+            .header_text(HeaderName::Subject)
+            .header_text(HeaderName::From)
+            .header_text(HeaderName::To)
+    })
+}
+
 /// mail-parser never panics in release builds, but a few of its internal consistency checks are
 /// `debug_assert!`s; a hostile input must not take a debug build (the tests) down either.
 fn parse_guarded(input: &[u8]) -> Option<mail_parser::Message<'_>> {
     #[cfg(panic = "unwind")]
     {
-        std::panic::catch_unwind(|| MessageParser::default().parse(input))
+        std::panic::catch_unwind(|| parser().parse(input))
             .ok()
             .flatten()
     }
     #[cfg(not(panic = "unwind"))]
     {
-        MessageParser::default().parse(input)
+        parser().parse(input)
     }
 }
 
@@ -343,7 +372,7 @@ fn flatten(
             push_marked(
                 out,
                 "message/rfc822",
-                &String::from_utf8_lossy(m.raw_message()),
+                &String::from_utf8_lossy(original_head(m.raw_message())),
             );
         }
     }
@@ -368,22 +397,28 @@ fn push_marked(out: &mut String, kind: &str, t: &str) {
 
 /// LF newlines, tabs as spaces, no NUL.
 fn tidy_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\t' => out.push(' '),
-            '\0' => {}
-            _ => out.push(c),
-        }
+    let b = s.as_bytes();
+    if !b.iter().any(|&c| matches!(c, b'\r' | b'\t' | 0)) {
+        return s.to_string();
     }
-    out
+    // Only ASCII bytes change, so the result stays valid UTF-8.
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\r' => {
+                if b.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                out.push(b'\n');
+            }
+            b'\t' => out.push(b' '),
+            0 => {}
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Text of raw bytes whose charset nobody declared: UTF-8 when valid, else the Japanese

@@ -9,6 +9,7 @@ mod evidence;
 mod fact;
 mod ip;
 mod lda;
+mod matcher;
 pub mod mbox;
 mod mta;
 mod provider;

@@ -8,7 +8,11 @@
 
 use crate::fact::Fact;
 use crate::smtp::{command, status};
-use crate::text::{aligned_any, contains_any, lower};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::matcher::{Hits, PatternSet};
+use crate::text::{aligned_any, lower};
 use crate::Reason::{self, *};
 
 /// The message fragments of one reason: any of `any`, or all of one `aligned` sequence in order,
@@ -854,14 +858,84 @@ const WORDING: &[Wording] = &[
     ),
 ];
 
-/// True when the (lowercased) message has wording of `reason`.
-pub(crate) fn included_in(reason: Reason, lc: &str) -> bool {
-    if lc.is_empty() {
+/// The wording tables compiled into one pattern set: each entry's `any`, `not` and the first
+/// needle of each `aligned` sequence get an id.
+struct Index {
+    set: PatternSet,
+    /// Per entry of `WORDING`, in the same order.
+    entries: Vec<Entry>,
+}
+
+/// The pattern ids of one `Wording`: `any`, `not`, and (first needle, whole sequence) per
+/// `aligned` sequence.
+struct Entry {
+    any: Vec<u32>,
+    not: Vec<u32>,
+    aligned: Vec<(u32, &'static [&'static str])>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut patterns: Vec<&'static [u8]> = Vec::new();
+        let mut ids: HashMap<&'static str, u32> = HashMap::new();
+        let mut id_of = |p: &'static str| -> u32 {
+            *ids.entry(p).or_insert_with(|| {
+                patterns.push(p.as_bytes());
+                (patterns.len() - 1) as u32
+            })
+        };
+        let entries = WORDING
+            .iter()
+            .map(|w| Entry {
+                any: w.any.iter().map(|p| id_of(p)).collect(),
+                not: w.not.iter().map(|p| id_of(p)).collect(),
+                aligned: w
+                    .aligned
+                    .iter()
+                    .filter_map(|seq| Some((id_of(seq.first()?), *seq)))
+                    .collect(),
+            })
+            .collect();
+        Index {
+            set: PatternSet::new(patterns),
+            entries,
+        }
+    })
+}
+
+/// A lowercased message and which wording fragments it contains, computed once.
+pub(crate) struct Scan<'a> {
+    lc: &'a str,
+    hits: Hits,
+}
+
+impl<'a> Scan<'a> {
+    pub(crate) fn new(lc: &'a str) -> Scan<'a> {
+        Scan {
+            lc,
+            hits: index().set.scan(lc.as_bytes()),
+        }
+    }
+}
+
+/// True when the scanned message has wording of `reason`.
+fn has(reason: Reason, s: &Scan<'_>) -> bool {
+    if s.lc.is_empty() {
         return false;
     }
-    WORDING.iter().filter(|w| w.reason == reason).any(|w| {
-        !contains_any(lc, w.not) && (contains_any(lc, w.any) || aligned_any(lc, w.aligned))
-    })
+    let idx = index();
+    WORDING
+        .iter()
+        .zip(&idx.entries)
+        .filter(|(w, _)| w.reason == reason)
+        .any(|(_, e)| {
+            !e.not.iter().any(|&id| s.hits.has(id))
+                && (e.any.iter().any(|&id| s.hits.has(id))
+                    || e.aligned
+                        .iter()
+                        .any(|&(first, seq)| s.hits.has(first) && aligned_any(s.lc, &[seq])))
+        })
 }
 
 /// Reasons tried first, in this order, against status code, command and wording together.
@@ -937,14 +1011,14 @@ fn before_data(cmd: &str) -> bool {
 }
 
 /// Does the fact show `reason`, from the status code, the command and the wording together?
-fn probe(reason: Reason, f: &Fact, lc: &str) -> bool {
+fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
     if f.reason == Some(reason) {
         return true;
     }
     let by_code = status::reason_of(&f.status);
     match reason {
         MailboxFull | AuthFailure | RequirePtr | TooManyConn | Blocked | ExceedLimit => {
-            by_code == Some(reason) || included_in(reason, lc)
+            by_code == Some(reason) || has(reason, lc)
         }
         MesgTooBig => {
             if by_code == Some(MesgTooBig) {
@@ -953,10 +1027,10 @@ fn probe(reason: Reason, f: &Fact, lc: &str) -> bool {
             if by_code == Some(ExceedLimit) || f.status == "5.2.3" {
                 return false;
             }
-            included_in(MesgTooBig, lc)
+            has(MesgTooBig, lc)
         }
-        Suspend => f.reply_code == "525" || included_in(Suspend, lc),
-        HasMoved | NotCompliantRfc | BadReputation | Speeding => included_in(reason, lc),
+        Suspend => f.reply_code == "525" || has(Suspend, lc),
+        HasMoved | NotCompliantRfc | BadReputation | Speeding => has(reason, lc),
         NoRelaying => {
             if matches!(f.reason, Some(SecurityError | SystemError | Undefined)) {
                 return false;
@@ -964,7 +1038,7 @@ fn probe(reason: Reason, f: &Fact, lc: &str) -> bool {
             if matches!(f.command.as_str(), "CONN" | "EHLO" | "HELO") {
                 return false;
             }
-            included_in(NoRelaying, lc)
+            has(NoRelaying, lc)
         }
         UserUnknown => {
             if by_code == Some(Suspend) {
@@ -972,14 +1046,14 @@ fn probe(reason: Reason, f: &Fact, lc: &str) -> bool {
             }
             if by_code == Some(UserUnknown) {
                 // 5.1.1 with wording of another reason is that reason.
-                !(included_in(NoRelaying, lc)
-                    || included_in(Blocked, lc)
-                    || included_in(MailboxFull, lc)
-                    || included_in(HasMoved, lc)
-                    || included_in(Rejected, lc)
-                    || included_in(NotAccept, lc))
+                !(has(NoRelaying, lc)
+                    || has(Blocked, lc)
+                    || has(MailboxFull, lc)
+                    || has(HasMoved, lc)
+                    || has(Rejected, lc)
+                    || has(NotAccept, lc))
             } else {
-                f.command == "RCPT" && included_in(UserUnknown, lc)
+                f.command == "RCPT" && has(UserUnknown, lc)
             }
         }
         Filtered => {
@@ -987,18 +1061,17 @@ fn probe(reason: Reason, f: &Fact, lc: &str) -> bool {
                 return false;
             }
             if by_code == Some(Filtered) {
-                included_in(UserUnknown, lc) || included_in(Filtered, lc)
+                has(UserUnknown, lc) || has(Filtered, lc)
             } else {
                 // Content is only seen after DATA; a refusal before it is not a filter.
-                !before_data(&f.command)
-                    && (included_in(Filtered, lc) || included_in(UserUnknown, lc))
+                !before_data(&f.command) && (has(Filtered, lc) || has(UserUnknown, lc))
             }
         }
         ContentError => {
             if probe(SpamDetected, f, lc) {
                 return false;
             }
-            by_code == Some(ContentError) || included_in(ContentError, lc)
+            by_code == Some(ContentError) || has(ContentError, lc)
         }
         Rejected => {
             if by_code == Some(Rejected) {
@@ -1011,13 +1084,13 @@ fn probe(reason: Reason, f: &Fact, lc: &str) -> bool {
                 || (f.command == "DATA" && tmp != UserUnknown)
                 || !is_explicit(Some(tmp))
                 || matches!(tmp, SecurityError | SystemError);
-            plausible && included_in(Rejected, lc)
+            plausible && has(Rejected, lc)
         }
         HostUnknown => {
             if by_code == Some(HostUnknown) {
-                !included_in(NetworkError, lc)
+                !has(NetworkError, lc)
             } else {
-                included_in(HostUnknown, lc)
+                has(HostUnknown, lc)
             }
         }
         SpamDetected => {
@@ -1027,15 +1100,15 @@ fn probe(reason: Reason, f: &Fact, lc: &str) -> bool {
             if by_code == Some(SpamDetected) {
                 return true;
             }
-            !before_data(&f.command) && included_in(SpamDetected, lc)
+            !before_data(&f.command) && has(SpamDetected, lc)
         }
-        VirusDetected => !before_data(&f.command) && included_in(VirusDetected, lc),
+        VirusDetected => !before_data(&f.command) && has(VirusDetected, lc),
         FailedStartTls => {
             f.command == "STARTTLS"
                 || matches!(f.reply_code.as_str(), "523" | "524" | "538")
-                || included_in(FailedStartTls, lc)
+                || has(FailedStartTls, lc)
         }
-        NotAccept => matches!(f.reply_code.as_str(), "521" | "556") || included_in(NotAccept, lc),
+        NotAccept => matches!(f.reply_code.as_str(), "521" | "556") || has(NotAccept, lc),
         SyntaxError => {
             let n: u16 = f.reply_code.parse().unwrap_or(0);
             (401..408).contains(&n) || (501..508).contains(&n)
@@ -1046,13 +1119,13 @@ fn probe(reason: Reason, f: &Fact, lc: &str) -> bool {
 
 /// The fallback when the first pass found nothing: wording alone, then the code's own reason,
 /// then what the code class and the session say.
-fn another(f: &Fact, lc: &str) -> Option<Reason> {
+fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
     if is_explicit(f.reason) {
         return f.reason;
     }
     let by_code = status::reason_of(&f.status);
     if is_revisable(by_code) || f.diag_type != "SMTP" {
-        if let Some(r) = SECOND_PASS.iter().copied().find(|&r| included_in(r, lc)) {
+        if let Some(r) = SECOND_PASS.iter().copied().find(|&r| has(r, lc)) {
             return Some(r);
         }
         if by_code.is_some() {
@@ -1089,7 +1162,8 @@ pub(crate) fn find(f: &Fact) -> Reason {
     if f.status.starts_with("2.") {
         return Delivered;
     }
-    let lc = lower(&f.diagnosis);
+    let lower = lower(&f.diagnosis);
+    let lc = Scan::new(&lower);
     if f.diag_type == "SMTP" || f.diag_type.is_empty() {
         if let Some(r) = FIRST_PASS.iter().copied().find(|&r| probe(r, f, &lc)) {
             return r;
@@ -1102,10 +1176,10 @@ pub(crate) fn find(f: &Fact) -> Reason {
     if f.action == "delayed" {
         return Expired;
     }
-    if included_in(Vacation, &lc) {
+    if has(Vacation, &lc) {
         return Vacation;
     }
-    if lc.is_empty() {
+    if lower.is_empty() {
         Undefined
     } else {
         OnHold

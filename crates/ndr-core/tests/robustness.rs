@@ -1,6 +1,7 @@
 //! Hostile and broken input: `diagnose` must return a `Diagnosis` for anything, quickly,
 //! without panicking. The property-based part runs a bounded number of cases so that this file
 //! finishes well within a minute in a debug build, and prints how many inputs it tried.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::time::{Duration, Instant};
 

@@ -163,7 +163,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         while j < lines.len() {
             let next = lines[j];
             let numbered = next.trim_start().get(..4).is_some_and(|p| {
-                text::all_digits(&p[..3])
+                p.get(..3).is_some_and(text::all_digits)
                     && (p.as_bytes()[3] == b'-' || line.trim_start().get(..3) == p.get(..3))
             });
             let cont =

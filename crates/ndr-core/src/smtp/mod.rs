@@ -2,7 +2,7 @@
 
 pub(crate) mod command;
 pub(crate) mod reply;
-pub(crate) mod status;
+pub mod status;
 
 use crate::text;
 

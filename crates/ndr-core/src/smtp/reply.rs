@@ -31,6 +31,8 @@ pub(crate) fn is_valid(code: &str) -> bool {
 
 /// Finds a reply code in free text. `hint` (an enhanced code such as "5.1.1", or a class
 /// digit) restricts the class. A code glued to digits or dots ("1550", "550.2") is not one.
+/// When several codes appear, the one earliest in the preference lists wins, not the one
+/// earliest in the text.
 pub(crate) fn find(text: &str, hint: &str) -> String {
     if text.len() < 3 || crate::text::find_ci(text, "x-unix").is_some() {
         return String::new();
@@ -41,18 +43,29 @@ pub(crate) fn find(text: &str, hint: &str) -> String {
         Some(b'5') => &[CLASS5],
         _ => &[CLASS5, CLASS4, CLASS2],
     };
+    // One pass: every free-standing three-digit number.
     let b = text.as_bytes();
     let glued = |c: Option<&u8>| c.is_some_and(|c| (b'.'..=b'9').contains(c));
+    let mut present: Vec<[u8; 3]> = Vec::new();
+    let mut i = 0;
+    while i + 3 <= b.len() {
+        if b[i].is_ascii_digit() && b[i + 1].is_ascii_digit() && b[i + 2].is_ascii_digit() {
+            let before = if i == 0 { None } else { b.get(i - 1) };
+            if !glued(before) && !glued(b.get(i + 3)) {
+                let code = [b[i], b[i + 1], b[i + 2]];
+                if !present.contains(&code) {
+                    present.push(code);
+                }
+            }
+            i += 3;
+            continue;
+        }
+        i += 1;
+    }
     for list in lists {
         for code in *list {
-            let mut from = 0;
-            while let Some(p) = text.get(from..).and_then(|t| t.find(code)) {
-                let at = from + p;
-                let before = if at == 0 { None } else { b.get(at - 1) };
-                if !glued(before) && !glued(b.get(at + 3)) {
-                    return (*code).to_string();
-                }
-                from = at + 3;
+            if present.iter().any(|p| p == code.as_bytes()) {
+                return (*code).to_string();
             }
         }
     }
