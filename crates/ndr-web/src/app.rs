@@ -24,6 +24,7 @@ use crate::embed;
 use crate::highlight;
 use crate::i18n::{self, Lang};
 use crate::lookup;
+use crate::offload;
 use crate::state::{Action, Route, State};
 
 /// The reducer handle's state: `State` behind Yew's `Reducible`.
@@ -52,9 +53,11 @@ pub fn app() -> Html {
     });
     let embedded = use_memo((), |_| browser::embed_mode());
     let s = &store.0;
+    // One callback for the page's life, so components whose props did not change are not
+    // rendered again just because the callback is new.
     let dispatch: Callback<Action> = {
         let d = store.dispatcher();
-        Callback::from(move |a| d.dispatch(a))
+        (*use_memo((), move |_| Callback::from(move |a| d.dispatch(a)))).clone()
     };
 
     // The run that effects may still report for; lookups of an older run stop asking.
@@ -105,12 +108,25 @@ pub fn app() -> Html {
         use_effect_with((), move |_| embed::install(embedded, dispatch));
     }
 
-    // Diagnose off the click: yield once so "Reading the message…" paints, then run.
+    // Diagnose off the click: large pastes in the worker; small ones here after yielding once,
+    // so "Reading the message…" paints first.
     {
         let dispatch = dispatch.clone();
         let pending = s.pending.clone();
         use_effect_with(s.run, move |&run| {
             if let Some(bytes) = pending {
+                if bytes.len() > offload::THRESHOLD_BYTES {
+                    let done = dispatch.clone();
+                    let sent = offload::diagnose(run, &bytes, move |diagnosis| {
+                        done.emit(Action::Diagnosed {
+                            run,
+                            diagnosis: Rc::new(diagnosis),
+                        })
+                    });
+                    if sent.is_ok() {
+                        return;
+                    }
+                }
                 wasm_bindgen_futures::spawn_local(async move {
                     gloo_timers::future::TimeoutFuture::new(0).await;
                     let diagnosis = ndr_core::diagnose(&bytes);
@@ -229,7 +245,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
     html! {
         <>
         <h1 class="visually-hidden">{ i18n::APP_NAME.get(lang) }</h1>
-        <PasteBox lang={lang} text={AttrValue::from(s.text.clone())} working={s.working()}
+        <PasteBox lang={lang} text={AttrValue::from(s.text.clone())} text_rev={s.text_rev} working={s.working()}
             problem={s.problem} on_action={dispatch.clone()} />
         <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">{ status }</p>
         { for result }

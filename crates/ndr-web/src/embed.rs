@@ -44,7 +44,7 @@ pub fn install(embedded: bool, dispatch: Callback<Action>) -> impl FnOnce() {
                 return;
             }
             if let Some(text) = get(&data, "text").and_then(|v| v.as_string()) {
-                dispatch.emit(Action::Paste(text));
+                dispatch.emit(Action::Receive(text));
             }
         })
     });

@@ -309,6 +309,10 @@ pub fn note_text(id: &str) -> Tr {
             "相手のサーバーは、すでに運営を終了したブロックリストを使っています。これは相手側の設定の問題です。",
             "The receiving server uses a blocklist that has shut down. That is a problem in the receiver's setup."
         ),
+        "worker_failed" => tr!(
+            "このメールは読み取れませんでした。小さく分けて貼り付けてみてください。",
+            "This message could not be read. Try pasting a smaller part of it."
+        ),
         "receiver_resolver_refused" => tr!(
             "相手のサーバーの問い合わせがブロックリスト側に拒否されている可能性があります（相手側の設定の問題）。",
             "The receiving server's own blocklist queries may be refused by the list (a problem on the receiver's side)."

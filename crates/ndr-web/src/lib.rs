@@ -11,6 +11,7 @@ pub mod embed;
 pub mod highlight;
 pub mod i18n;
 pub mod lookup;
+pub mod offload;
 pub mod samples;
 pub mod state;
 pub mod transport;

@@ -14,6 +14,13 @@ pub fn diagnose(text: &str) -> String {
     ndr_web::api::diagnose_json(text.as_bytes())
 }
 
+/// `diagnose_bytes(bytes)`: the same for raw bytes (a file), whose charsets the core decodes.
+/// The page's worker (`web/worker.js`) uses it for large pastes.
+#[wasm_bindgen]
+pub fn diagnose_bytes(bytes: &[u8]) -> String {
+    ndr_web::api::diagnose_json(bytes)
+}
+
 /// `advise(text, lang)`: the diagnosis and the advice (verdict, who acts, steps, message)
 /// in `lang` (`"ja"` or `"en"`), as JSON `{ "diagnosis": ..., "advice": ... }`.
 #[wasm_bindgen]
@@ -22,8 +29,12 @@ pub fn advise(text: &str, lang: &str) -> String {
 }
 
 fn main() {
-    let api_only = web_sys::window()
-        .and_then(|w| w.document())
+    // In the worker there is no window: only the exports are wanted there.
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let api_only = window
+        .document()
         .and_then(|d| d.body())
         .is_some_and(|b| b.has_attribute("data-ndr-doctor-api"));
     if !api_only {

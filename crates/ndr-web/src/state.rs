@@ -337,6 +337,10 @@ pub struct State {
     pub settings: Settings,
     /// What is in the paste box.
     pub text: Rc<str>,
+    /// Bumped whenever `text` changes other than by typing in the box (sample, file, clear,
+    /// a bounce from an embedding page): the box then takes `text`. Typing never writes the
+    /// box back, so a multi-megabyte paste is not copied out of and into the DOM per render.
+    pub text_rev: u64,
     /// The raw bytes of a dropped or picked file, while the box still shows that file.
     pub file: Option<Rc<[u8]>>,
     /// A problem with the input, if any.
@@ -362,6 +366,8 @@ pub enum Action {
     Edit(String),
     /// Text was pasted into the box: take it and diagnose.
     Paste(String),
+    /// Text handed over from outside the box (an embedding page): show it and diagnose.
+    Receive(String),
     /// A file was dropped or picked: show it and diagnose its bytes.
     LoadFile(Vec<u8>),
     /// A file could not be read.
@@ -451,12 +457,19 @@ impl State {
                 self.file = None;
                 self.start_diagnose();
             }
+            Action::Receive(text) => {
+                self.text = Rc::from(text);
+                self.text_rev += 1;
+                self.file = None;
+                self.start_diagnose();
+            }
             Action::LoadFile(bytes) => {
                 if bytes.len() > MAX_INPUT_BYTES {
                     self.problem = Some(InputProblem::TooLarge(bytes.len()));
                     return;
                 }
                 self.text = Rc::from(String::from_utf8_lossy(&bytes).as_ref());
+                self.text_rev += 1;
                 self.file = Some(Rc::from(bytes));
                 self.start_diagnose();
             }
@@ -464,12 +477,14 @@ impl State {
             Action::FileTooLarge(size) => self.problem = Some(InputProblem::TooLarge(size)),
             Action::LoadSample(text) => {
                 self.text = Rc::from(text);
+                self.text_rev += 1;
                 self.file = None;
                 self.start_diagnose();
             }
             Action::Diagnose => self.start_diagnose(),
             Action::Clear => {
                 self.text = Rc::from("");
+                self.text_rev += 1;
                 self.file = None;
                 self.problem = None;
                 self.run += 1;
@@ -691,6 +706,22 @@ mod tests {
         assert_eq!(&*a.input, b"550 5.7.606 ...");
         assert_eq!(s.lookups.skip, Some(Skip::NoIp));
         assert!(!s.lookups.running);
+    }
+
+    #[test]
+    fn only_outside_changes_write_the_box() {
+        let mut s = State::default();
+        s.reduce(Action::Edit("typed".into()));
+        s.reduce(Action::Paste("pasted".into()));
+        assert_eq!(
+            s.text_rev, 0,
+            "the box already shows what was typed or pasted"
+        );
+        s.reduce(Action::LoadSample("sample"));
+        s.reduce(Action::Receive("from the parent page".into()));
+        s.reduce(Action::LoadFile(b"file".to_vec()));
+        s.reduce(Action::Clear);
+        assert_eq!(s.text_rev, 4);
     }
 
     #[test]

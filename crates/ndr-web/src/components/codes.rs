@@ -114,7 +114,7 @@ pub fn code_page(props: &CodeProps) -> Html {
             </dl>
         </section>
         <Steps lang={lang} advice={advice} />
-        if others.len() > 0 {
+        if !others.is_empty() {
             <section class="card" aria-labelledby="others-heading" data-testid="code-others">
                 <h2 id="others-heading">{ i18n::CODE_ALSO.get(lang) }</h2>
                 <ul class="code-list">

@@ -13,8 +13,10 @@ use crate::state::{Action, InputProblem, MAX_INPUT_BYTES};
 pub struct Props {
     /// The page language.
     pub lang: Lang,
-    /// What the box shows.
+    /// What the box should show after an outside change.
     pub text: AttrValue,
+    /// Changes when `text` must be written into the box (see `State::text_rev`).
+    pub text_rev: u64,
     /// True while `diagnose` runs.
     pub working: bool,
     /// A problem with the input.
@@ -43,6 +45,18 @@ pub fn paste_box(props: &Props) -> Html {
     let lang = props.lang;
     let t = |tr: i18n::Tr| tr.get(lang);
     let dragging = use_state(|| false);
+    let area_ref = use_node_ref();
+    {
+        // The box is uncontrolled: it is written only when the state says the text came from
+        // elsewhere, never read back on render (Yew would copy its whole value each time).
+        let area_ref = area_ref.clone();
+        let text = props.text.clone();
+        use_effect_with(props.text_rev, move |_| {
+            if let Some(area) = area_ref.cast::<web_sys::HtmlTextAreaElement>() {
+                area.set_value(&text);
+            }
+        });
+    }
 
     let oninput = {
         let on_action = props.on_action.clone();
@@ -156,7 +170,7 @@ pub fn paste_box(props: &Props) -> Html {
                     aria-describedby="drop-hint paste-problem"
                     aria-invalid={props.problem.is_some().to_string()}
                     placeholder={t(i18n::PASTE_PLACEHOLDER)}
-                    value={props.text.clone()} {oninput} {onkeydown} />
+                    ref={area_ref} {oninput} {onkeydown} />
             </div>
             <p id="drop-hint" class="hint">{ t(i18n::DROP_HINT) }</p>
             <p id="paste-problem" class="problem" data-testid="input-problem" role="alert">
