@@ -12,7 +12,6 @@ enum Bench {
     CargoBenches,
     /// A measurement that `cargo bench` does not run, e.g. an example that scores the
     /// corpus. Runs in the workspace root with `NDR_SISIMAI_CORPUS` set.
-    #[allow(dead_code)] // No crate documents one yet; this is the place to add it.
     Command {
         title: &'static str,
         program: &'static str,
@@ -23,7 +22,17 @@ enum Bench {
 }
 
 /// Run in this order. To add a figure, add a line here.
-const BENCHES: &[Bench] = &[Bench::CargoBenches, Bench::BundleSize];
+const BENCHES: &[Bench] = &[
+    Bench::CargoBenches,
+    // Needs the bundle (`cargo xtask dist`), `cargo build -p ndr-fake-doh` and the e2e
+    // node_modules, as the browser tests do.
+    Bench::Command {
+        title: "page: click Diagnose -> verdict on screen (small, 1 MB, 5 MB)",
+        program: "node",
+        args: &["tests/e2e/specs/app-bench.mjs"],
+    },
+    Bench::BundleSize,
+];
 
 /// Folders whose subfolders are workspace members (`members` in the root Cargo.toml).
 const MEMBER_PARENTS: &[&str] = &["crates", "tests"];
