@@ -14,7 +14,10 @@ origin() {
   esac
   printf '%s\n' "$1" | sed -E 's#^([a-z]+://[^/?#]+).*$#\1#'
 }
-sources="'self' $(origin "$google") $(origin "$cloudflare")"
+# One assignment per URL, so `set -e` stops on either bad one.
+google_origin="$(origin "$google")"
+cloudflare_origin="$(origin "$cloudflare")"
+sources="'self' ${google_origin} ${cloudflare_origin}"
 page="${TRUNK_STAGING_DIR:?run me as a Trunk hook}/index.html"
 # Only the directive inside the CSP (it ends with ';'), never prose that mentions it.
 sed -i -E "s#connect-src [^;\"]*;#connect-src ${sources};#" "$page"

@@ -1,3 +1,5 @@
+#![doc = include_str!("../README.md")]
+
 //! The NDR Doctor web page: a Yew app that diagnoses a pasted bounce in the browser.
 //!
 //! `state` decides, `components` show, `app` wires effects, `transport` is the only door
