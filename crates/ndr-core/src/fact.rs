@@ -92,7 +92,11 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
     if f.lhost == f.rhost {
         f.lhost.clear();
     }
-    f.remote_ip = remote_ip(&f.rhost, &d.diagnosis);
+    f.remote_ip = remote_ip(&f.rhost, &d.diagnosis).or_else(|| {
+        let ip = d.rhost_ip.trim();
+        (is_ipv4(ip) || (ip.contains(':') && ip.parse::<std::net::Ipv6Addr>().is_ok()))
+            .then(|| ip.to_string())
+    });
     if f.diag_type.is_empty() {
         f.diag_type = match f.reason {
             Some(Reason::MailerError) => "X-UNIX".into(),

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use ndr_core::{diagnose, Recipient};
 
 /// Minimum agreement, in percent, per field.
-const FLOOR_REASON: f64 = 96.5;
-const FLOOR_STATUS: f64 = 98.5;
+const FLOOR_REASON: f64 = 97.5;
+const FLOOR_STATUS: f64 = 98.8;
 const FLOOR_REPLY: f64 = 98.5;
 
 struct Row {

@@ -8,12 +8,16 @@
 use crate::decode::Mail;
 use crate::{dsn, Reason};
 
+pub(crate) mod activehunter;
 pub(crate) mod amazonses;
 pub(crate) mod apachejames;
 pub(crate) mod arf;
 pub(crate) mod autoreply;
+pub(crate) mod biglobe;
+pub(crate) mod courier;
 pub(crate) mod domino;
 pub(crate) mod dragonfly;
+pub(crate) mod einsundeins;
 pub(crate) mod exchange2003;
 pub(crate) mod exchange2007;
 pub(crate) mod exim;
@@ -21,13 +25,20 @@ pub(crate) mod fml;
 pub(crate) mod generic;
 pub(crate) mod gmx;
 pub(crate) mod google;
+pub(crate) mod imailserver;
 pub(crate) mod interscanmss;
 pub(crate) mod kddi;
+pub(crate) mod mailfoundry;
+pub(crate) mod mailmarshal;
+pub(crate) mod messagingserver;
+pub(crate) mod mfilter;
+pub(crate) mod notes;
 pub(crate) mod opensmtpd;
 pub(crate) mod postfix;
 pub(crate) mod qmail;
 pub(crate) mod sendmail;
 pub(crate) mod unknown;
+pub(crate) mod v5sendmail;
 pub(crate) mod verizon;
 pub(crate) mod zoho;
 
@@ -50,6 +61,8 @@ pub(crate) struct Delivery {
     pub command: String,
     /// The remote host that rejected.
     pub rhost: String,
+    /// The remote host's IP address when the format states it apart from the host name.
+    pub rhost_ip: String,
     /// The host that wrote the bounce.
     pub lhost: String,
     /// A reason the format itself states (a table of the MTA's own messages).
@@ -119,16 +132,28 @@ const READERS: &[(&str, Reader)] = &[
     ("Postfix", postfix::inquire),
     ("OpenSMTPD", opensmtpd::inquire),
     ("qmail", qmail::inquire),
+    ("Courier", courier::inquire),
+    ("MessagingServer", messagingserver::inquire),
     ("GoogleWorkspace", google::workspace),
     ("Gmail", google::gmail),
     ("GMX", gmx::inquire),
     ("Zoho", zoho::inquire),
     ("Domino", domino::inquire),
+    ("Notes", notes::inquire),
+    ("IMailServer", imailserver::inquire),
+    ("mFILTER", mfilter::inquire),
+    ("Activehunter", activehunter::inquire),
+    ("MailFoundry", mailfoundry::inquire),
     ("GoogleGroups", google::groups),
+    ("MailMarshalSMTP", mailmarshal::inquire),
+    ("V5sendmail", v5sendmail::inquire),
     ("EZweb", kddi::ezweb),
+    ("Biglobe", biglobe::inquire),
+    ("EinsUndEins", einsundeins::inquire),
     ("DragonFly", dragonfly::inquire),
     ("X1", unknown::x1),
     ("X3", unknown::x3),
+    ("X6", unknown::x6),
 ];
 
 /// Readers tried when the Subject suggests nothing, in this order: formats recognised by
@@ -148,16 +173,28 @@ const FALLBACK: &[&str] = &[
     "Postfix",
     "OpenSMTPD",
     "qmail",
+    "Courier",
+    "MessagingServer",
     "GoogleWorkspace",
     "Gmail",
     "GMX",
     "Zoho",
     "Domino",
+    "Notes",
+    "IMailServer",
+    "mFILTER",
+    "Activehunter",
+    "MailFoundry",
     "GoogleGroups",
+    "MailMarshalSMTP",
+    "V5sendmail",
     "EZweb",
+    "Biglobe",
+    "EinsUndEins",
     "DragonFly",
     "X1",
     "X3",
+    "X6",
 ];
 
 /// The first words of a bounce's Subject and the readers they suggest first. An empty list
@@ -170,6 +207,7 @@ const BY_SUBJECT: &[(&str, &[&str])] = &[
     ("aws-notification", &["AmazonSES"]),
     ("complaint-about", &[]),
     ("delivery-failure", &["Domino", "X2"]),
+    ("delivery-notification", &["MessagingServer"]),
     (
         "delivery-status",
         &[
@@ -185,19 +223,29 @@ const BY_SUBJECT: &[(&str, &[&str])] = &[
     ("email-feedback", &[]),
     ("failed-delivery", &["X2"]),
     ("failure-delivery", &["X2"]),
-    ("failure-notice", &["qmail"]),
+    ("failure-notice", &["qmail", "mFILTER", "Activehunter"]),
     ("loop-alert", &["FML"]),
     ("mail-could", &["InterScanMSS"]),
-    ("mail-delivery", &["Exim", "DragonFly", "GMX", "Zoho"]),
+    (
+        "mail-delivery",
+        &["Exim", "DragonFly", "GMX", "Zoho", "EinsUndEins"],
+    ),
     ("mail-failure", &["Exim"]),
     ("mail-system", &["EZweb"]),
+    ("message-delivery", &["MailFoundry"]),
     ("message-frozen", &["Exim"]),
+    ("notice", &["Courier"]),
     ("postmaster-notify", &["Sendmail"]),
-    ("returned-mail", &["Sendmail", "X1"]),
+    (
+        "returned-mail",
+        &["Sendmail", "Biglobe", "V5sendmail", "X1"],
+    ),
+    ("there-was", &["X6"]),
     ("non-recapitabile", &["Exchange2007"]),
     ("non-remis", &["Exchange2007"]),
     ("undeliverable", &["Exchange2007", "Exchange2003"]),
-    ("undeliverable-message", &["Verizon"]),
+    ("undeliverable-mail", &["MailMarshalSMTP", "IMailServer"]),
+    ("undeliverable-message", &["Notes", "Verizon"]),
     ("undelivered-mail", &["Postfix", "Zoho"]),
     ("warning", &["Sendmail", "Exim"]),
 ];

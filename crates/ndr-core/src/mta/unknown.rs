@@ -228,3 +228,65 @@ pub(crate) fn x3(mail: &Mail) -> Option<Rising> {
         rfc822: original.to_string(),
     })
 }
+
+/// "There was an error sending your mail"
+///
+/// ```text
+/// We had trouble delivering your message. Full details follow:
+///
+/// 1 error(s):
+///
+/// SMTP Server <mta2.example.jp> rejected recipient <kijitora@example.jp> (Error following
+/// RCPT command). It responded as follows: [550 5.1.1 User unknown]
+/// ```
+pub(crate) fn x6(mail: &Mail) -> Option<Rising> {
+    const START: &str = "We had trouble delivering your message. Full details follow:";
+    let by_subject = mail
+        .subject()
+        .starts_with("There was an error sending your mail");
+    if !by_subject && !(mail.headers.is_empty() && mail.body.contains(START)) {
+        return None;
+    }
+    let (head, original) = split_original(
+        &mail.body,
+        &["The attachment contains the original mail headers"],
+    );
+    let mut deliveries: Vec<Delivery> = Vec::new();
+    let mut reading = false;
+    for line in head.lines() {
+        let line = line.trim_end();
+        if !reading {
+            reading = line.starts_with(START);
+            continue;
+        }
+        let at = if let Some(rest) =
+            line.strip_prefix("The following recipients returned permanent errors: ")
+        {
+            rest
+        } else if line.starts_with("SMTP Server <") {
+            line.rfind(" <").map_or("", |p| &line[p..])
+        } else {
+            continue;
+        };
+        let Some(a) = address::find(at) else { continue };
+        let rhost = text::between(line, "SMTP Server <", ">").unwrap_or("");
+        deliveries.push(Delivery {
+            recipient: a,
+            diagnosis: text::sweep(line),
+            command: command::find(line),
+            rhost: if rhost.contains('.') {
+                rhost.to_string()
+            } else {
+                String::new()
+            },
+            ..Delivery::default()
+        });
+    }
+    if deliveries.is_empty() {
+        return None;
+    }
+    Some(Rising {
+        deliveries,
+        rfc822: original.to_string(),
+    })
+}
