@@ -203,7 +203,7 @@ pub fn app() -> Html {
             </main>
             if !*embedded {
                 <footer class="site-footer">
-                    <p>{ i18n::PRIVATE_PROMISE.get(lang) }</p>
+                    <p>{ i18n::NO_TRACKING.get(lang) }</p>
                     <p><a href="#/codes" data-testid="codes-link">{ i18n::ALL_CODES.get(lang) }</a></p>
                 </footer>
             }

@@ -46,6 +46,10 @@ pub const PRIVATE_PROMISE: Tr = tr!(
     "貼り付けた内容はこのブラウザーの中だけで調べます。どこにも送信しません。",
     "What you paste is read only inside this browser. It is never sent anywhere."
 );
+pub const NO_TRACKING: Tr = tr!(
+    "アクセス解析、Cookie、外部のスクリプトやフォントは使っていません。",
+    "No analytics, no cookies, no third-party scripts or fonts."
+);
 pub const LANG_SWITCH_LABEL: Tr = tr!("表示言語", "Language");
 pub const SKIP_TO_MAIN: Tr = tr!("本文へ移動", "Skip to main content");
 

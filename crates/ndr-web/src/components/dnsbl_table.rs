@@ -46,7 +46,11 @@ fn row_html(r: &Row, lang: Lang) -> Html {
             t(i18n::DNSBL_UNAVAILABLE),
             html! { <>
                 <span class="why" data-why={why.clone()}>{ t(i18n::why_text(why)) }</span>
-                if !detail.is_empty() { <span class="tech" lang="en">{ detail.clone() }</span> }
+                // The technical line names the resolver and status; for a list that was never
+                // asked it would only repeat the sentence above.
+                if !detail.is_empty() && why != "key_required" && why != "closed_list" {
+                    <span class="tech" lang="en">{ detail.clone() }</span>
+                }
             </> },
         ),
     };

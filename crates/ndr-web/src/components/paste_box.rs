@@ -190,6 +190,7 @@ pub fn paste_box(props: &Props) -> Html {
                     { t(i18n::CLEAR_BUTTON) }
                 </button>
             </div>
+            <p class="promise" data-testid="promise"><span class="lock" aria-hidden="true">{ "🔒" }</span>{ t(i18n::PRIVATE_PROMISE) }</p>
             <div class="samples" role="group" aria-labelledby="samples-label">
                 <span id="samples-label">{ t(i18n::SAMPLES_LABEL) }</span>
                 { for SAMPLES.iter().map(|s| html! {
