@@ -190,7 +190,7 @@ pub fn paste_box(props: &Props) -> Html {
                     { t(i18n::CLEAR_BUTTON) }
                 </button>
             </div>
-            <p class="promise" data-testid="promise"><span class="lock" aria-hidden="true">{ "🔒" }</span>{ t(i18n::PRIVATE_PROMISE) }</p>
+            <p class="promise" data-testid="promise"><svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>{ t(i18n::PRIVATE_PROMISE) }</p>
             <div class="samples" role="group" aria-labelledby="samples-label">
                 <span id="samples-label">{ t(i18n::SAMPLES_LABEL) }</span>
                 { for SAMPLES.iter().map(|s| html! {
