@@ -59,6 +59,14 @@ impl Mail {
     pub(crate) fn from(&self) -> &str {
         self.header("from")
     }
+
+    /// True when the Subject says a person forwarded this ("Fwd: ...", "FW: ...", "WG: ...").
+    pub(crate) fn is_forward(&self) -> bool {
+        let s = self.subject().trim_start();
+        ["fwd:", "fw:", "wg:", "tr:", "rv:", "転送:"]
+            .iter()
+            .any(|p| text::starts_with_ci(s, p))
+    }
 }
 
 /// Reads the input. Never fails: unreadable input gives an empty body and a note.
@@ -103,8 +111,7 @@ pub(crate) fn decode(input: &[u8]) -> Mail {
         mail.body = tidy_text(&mail_parser::decoders::html::html_to_text(&mail.body));
     }
     // A bounce forwarded by a person ("Fwd: Undelivered Mail ...") is quoted with "> ".
-    let subject = text::lower(mail.subject());
-    if subject.starts_with("fwd:") || subject.starts_with("fw:") {
+    if mail.is_forward() {
         mail.body = mail.body.replace("\n> ", "\n").replace("\n>\n", "\n\n");
     }
     notes.append(&mut mail.notes);

@@ -362,6 +362,14 @@ fn collect_leading(line: &str, leading: &mut String, skip_part: &mut bool) {
     {
         return;
     }
+    // "The original message was received at <date>" / "from <host>": when, not why.
+    let t = line.trim();
+    if t.starts_with("The original message was received")
+        || (leading.is_empty() && t.starts_with("from "))
+        || address::is_email(t.trim_matches(|c| c == '<' || c == '>'))
+    {
+        return;
+    }
     leading.push_str(line);
     leading.push(' ');
 }

@@ -88,6 +88,10 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
         f.rhost = host_in_text(&f.diagnosis).unwrap_or_default();
     }
     f.rhost = tidy_host(&f.rhost);
+    if !f.rhost.contains('.') && !f.rhost.contains(':') {
+        // "Remote-MTA: X-Unix; mirapoint" names a program, not a host.
+        f.rhost.clear();
+    }
     f.lhost = tidy_host(&f.lhost);
     if f.lhost == f.rhost {
         f.lhost.clear();

@@ -39,10 +39,27 @@ pub fn diagnose(input: &[u8]) -> Diagnosis {
         .notes
         .iter()
         .all(|(id, _)| *id != "empty_input" && *id != "binary_input");
-    let facts = match mta::read(&mail) {
+    let mut facts = match mta::read(&mail) {
         Some(rising) => fact::build(&mail, rising),
         None => Vec::new(),
     };
+    if facts.is_empty() || mail.is_forward() {
+        // The bounce may be an attachment: forwarded by a person, or wrapped by a gateway.
+        // One level only, so the work stays bounded.
+        if let Some(inner) = mta::embedded_bounce(&mail) {
+            let inner = decode::decode(inner.as_bytes());
+            if let Some(rising) = mta::read(&inner) {
+                let found = fact::build(&inner, rising);
+                if !found.is_empty() {
+                    facts = found;
+                    d.notes.push(Note {
+                        id: "attached_bounce".into(),
+                        detail: String::new(),
+                    });
+                }
+            }
+        }
+    }
     fill(&mut d, &facts);
     if readable && facts.is_empty() {
         d.notes.push(Note {
@@ -211,7 +228,7 @@ mod tests {
     fn docomo_unknown_user_after_data_is_a_filter() {
         check(
             "<hanako@docomo.ne.jp>: host mfsmax.docomo.ne.jp[203.0.113.10] said: 550 Unknown user hanako@docomo.ne.jp (in reply to end of DATA command)",
-            expect!["550 - rejected docomo - | rcpt=hanako@docomo.ne.jp cmd=DATA host=mfsmax.docomo.ne.jp ip=203.0.113.10"],
+            expect!["550 - filtered docomo - | rcpt=hanako@docomo.ne.jp cmd=DATA host=mfsmax.docomo.ne.jp ip=203.0.113.10"],
         );
     }
 
@@ -219,7 +236,23 @@ mod tests {
     fn sendmail_user_unknown_under_a_block() {
         check(
             "   ----- Transcript of session follows -----\n... while talking to mx.example.org.:\n>>> RCPT To:<goro@example.org>\n<<< 550 5.7.1 Service unavailable; client [192.0.2.55] blocked using zen.spamhaus.org\n550 5.1.1 <goro@example.org>... User unknown\n",
-            expect!["550 5.7.1 blocked spamhaus 192.0.2.55 | rcpt=goro@example.org cmd=- host=- ip=-"],
+            expect!["550 5.7.1 blocked spamhaus 192.0.2.55 | rcpt=goro@example.org cmd=RCPT host=mx.example.org ip=-"],
+        );
+    }
+
+    #[test]
+    fn bounce_forwarded_as_an_attachment() {
+        check(
+            "From: Taro <taro@example.jp>\nTo: help@example.net\nSubject: Fwd: this came back\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n--b1\nContent-Type: text/plain\n\nWhy did this bounce?\n\n--b1\nContent-Type: message/rfc822\n\nFrom: MAILER-DAEMON@mx.example.jp (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\nTo: taro@example.jp\n\nThis is the mail system at host mx.example.jp.\n\n<hanako@example.org>: host mx.example.org[192.0.2.7] said: 550 5.1.1\n    <hanako@example.org>: Recipient address rejected: User unknown (in reply to\n    RCPT TO command)\n\n--b1--\n",
+            expect!["550 5.1.1 userunknown - - | rcpt=hanako@example.org cmd=RCPT host=mx.example.org ip=192.0.2.7"],
+        );
+    }
+
+    #[test]
+    fn courier_visible_text() {
+        check(
+            "This is a delivery status notification from mx.example.org,\nrunning the Courier mail server, version 0.65.2.\n\n                          UNDELIVERABLE MAIL\n\nYour message to the following recipients cannot be delivered:\n\n<kijitora@example.co.jp>:\n   mx.example.co.jp [192.0.2.95]:\n>>> RCPT TO:<kijitora@example.co.jp>\n<<< 550 5.1.1 <kijitora@example.co.jp>... User Unknown\n",
+            expect!["550 5.1.1 userunknown - - | rcpt=kijitora@example.co.jp cmd=RCPT host=mx.example.co.jp ip=192.0.2.95"],
         );
     }
 

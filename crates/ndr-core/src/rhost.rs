@@ -1100,11 +1100,13 @@ fn docomo(f: &Fact, lc: &str) -> Option<Reason> {
     if let Some(r) = by_text(MESSAGES, lc) {
         return Some(r);
     }
-    // A vague code: the SMTP step tells the two meanings of "Unknown user" apart.
+    // A vague code: the SMTP step tells the two meanings of "Unknown user" apart. At the end
+    // of DATA it is the recipient's reception filter refusing this sender (Sisimai calls it
+    // "rejected"; the fix is the recipient's filter setting, which is what `Filtered` says).
     let vague = f.status.is_empty() || f.status == "5.0.0";
     match f.command.as_str() {
         "RCPT" if vague => Some(UserUnknown),
-        "DATA" if vague => Some(Rejected),
+        "DATA" if vague => Some(Filtered),
         _ => None,
     }
 }

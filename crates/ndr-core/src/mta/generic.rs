@@ -119,6 +119,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut last_address: Option<String> = None;
     let mut last_mentioned: Option<String> = None;
     let (mut lhost, mut rhost) = (String::new(), String::new());
+    // The command of the last ">>> " line of a session transcript.
+    let mut sent = String::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -139,6 +141,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
         if let Some(h) = labelled_host(line, HOST_LABELS_REMOTE) {
             rhost = h;
+        }
+        if let Some(rest) = line.trim_start().strip_prefix(">>> ") {
+            if let Some(c) = command::normalize(rest) {
+                sent = c.to_string();
+            }
+        } else if let Some(p) = text::find_ci(line, "while talking to ") {
+            // Sendmail: "... while talking to mx.example.jp.:"
+            let host = line.get(p + 17..).unwrap_or("").trim();
+            let host = host.trim_end_matches(':').trim_end_matches('.');
+            if host.contains('.') && !host.contains(' ') {
+                rhost = host.to_ascii_lowercase();
+            }
         }
         let Some(start) = reply_start(line) else {
             i += 1;
@@ -187,6 +201,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             ..Delivery::default()
         };
         d.command = command::find(&d.diagnosis);
+        if d.command.is_empty() {
+            d.command = sent.clone();
+        }
         if let Some(h) = text::between(&d.diagnosis, "host ", " ") {
             d.rhost = h
                 .split('[')

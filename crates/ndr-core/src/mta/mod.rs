@@ -322,6 +322,33 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
     None
 }
 
+/// The text of an attached message that is itself a bounce: a bounce forwarded as an
+/// attachment, or a gateway's notice that wraps the real bounce. Its header block must look
+/// like a bounce's (a report, a mailer-daemon sender, or a bounce Subject).
+pub(crate) fn embedded_bounce(mail: &Mail) -> Option<&str> {
+    const MARK: &str = "Content-Type: message/rfc822\n";
+    let p = mail.body.find(MARK)?;
+    let inner = mail.body.get(p + MARK.len()..)?.trim_start_matches('\n');
+    let headers = parse_headers(inner);
+    let from = header(&headers, "from").to_ascii_lowercase();
+    let by_from = [
+        "mailer-daemon",
+        "postmaster",
+        "mail delivery",
+        "mail administrator",
+    ]
+    .iter()
+    .any(|w| from.contains(w));
+    let by_type = header(&headers, "content-type")
+        .to_ascii_lowercase()
+        .contains("multipart/report");
+    let key = subject_key(header(&headers, "subject"));
+    let by_subject = BY_SUBJECT
+        .iter()
+        .any(|(k, readers)| *k == key && !readers.is_empty());
+    (by_from || by_type || by_subject).then_some(inner)
+}
+
 /// Splits the body at the first of `boundaries` (a line that starts the returned message):
 /// the bounce's own text, and the returned message without the boundary line.
 pub(crate) fn split_original<'a>(body: &'a str, boundaries: &[&str]) -> (&'a str, &'a str) {

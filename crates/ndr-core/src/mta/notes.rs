@@ -27,7 +27,8 @@ const MESSAGES: &[(Reason, &[&str])] = &[
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let by_subject = mail.subject().starts_with("Undeliverable message");
-    if !by_subject && !(mail.headers.is_empty() && mail.body.contains("------- Failure Reasons ")) {
+    let pasted = mail.headers.is_empty() && mail.body.contains("------- Failure Reasons ");
+    if !by_subject && !pasted {
         return None;
     }
     let (head, original) = split_original(&mail.body, &["------- Returned Message --------"]);

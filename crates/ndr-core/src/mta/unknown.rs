@@ -244,7 +244,8 @@ pub(crate) fn x6(mail: &Mail) -> Option<Rising> {
     let by_subject = mail
         .subject()
         .starts_with("There was an error sending your mail");
-    if !by_subject && !(mail.headers.is_empty() && mail.body.contains(START)) {
+    let pasted = mail.headers.is_empty() && mail.body.contains(START);
+    if !by_subject && !pasted {
         return None;
     }
     let (head, original) = split_original(
