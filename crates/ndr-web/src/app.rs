@@ -263,16 +263,18 @@ fn status_line(s: &State) -> String {
         return String::new();
     }
     let mut line = i18n::RESULT_HEADING.get(lang).to_string();
+    // Announced once when lookups start and once when they end, not at every row: a screen
+    // reader would otherwise read the count out thirty times.
     if s.lookups.running {
-        let (done, total) = (s.lookups.settled(), s.lookups.rows.len());
-        line.push_str(&match lang {
-            Lang::Ja => format!("。ブロックリスト {total} 件中 {done} 件を確認済み"),
-            Lang::En => format!(". Blocklists: {done} of {total} checked"),
+        line.push_str(match lang {
+            Lang::Ja => "。ブロックリストを確認しています",
+            Lang::En => ". Checking blocklists",
         });
     } else if !s.lookups.rows.is_empty() {
-        line.push_str(match lang {
-            Lang::Ja => "。ブロックリストの確認が終わりました",
-            Lang::En => ". Blocklist check finished",
+        let listed = s.lookups.listed_rows();
+        line.push_str(&match lang {
+            Lang::Ja => format!("。ブロックリストの確認が終わりました（掲載あり {listed} 件）"),
+            Lang::En => format!(". Blocklist check finished: listed on {listed}"),
         });
     }
     line

@@ -113,7 +113,13 @@ pub fn set_route(route: &Route) {
         return;
     };
     let hash = route.to_hash();
-    if location.hash().ok().as_deref() != Some(hash.as_str()) {
+    let current = location.hash().unwrap_or_default();
+    // An address without a hash already is the main page; adding "#/" would only add a
+    // history entry the Back button then has to step over.
+    if Route::from_hash(&current) == *route && (current.is_empty() || current == hash) {
+        return;
+    }
+    if current != hash {
         let _ = location.set_hash(&hash);
     }
 }

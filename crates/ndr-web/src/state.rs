@@ -317,6 +317,14 @@ impl Lookups {
             .collect()
     }
 
+    /// How many lists list the target.
+    pub fn listed_rows(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r.state, RowState::Listed { .. }))
+            .count()
+    }
+
     /// How many rows have an answer (any answer, including "could not check").
     pub fn settled(&self) -> usize {
         self.rows
