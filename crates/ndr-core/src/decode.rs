@@ -108,7 +108,7 @@ pub(crate) fn decode(input: &[u8]) -> Mail {
     };
     mail.body = tidy_text(&mail.body);
     if mail.headers.is_empty() && looks_like_html(&mail.body) {
-        mail.body = tidy_text(&mail_parser::decoders::html::html_to_text(&mail.body));
+        mail.body = tidy_text(&html_text(&mail.body));
     }
     // A bounce forwarded by a person ("Fwd: Undelivered Mail ...") is quoted with "> ".
     if mail.is_forward() {
@@ -359,7 +359,7 @@ fn flatten(
         }
         PartType::Html(t) => {
             if !in_alternative {
-                push_text(out, &mail_parser::decoders::html::html_to_text(t));
+                push_text(out, &html_text(t));
             }
         }
         PartType::Binary(b) | PartType::InlineBinary(b) => {
@@ -373,6 +373,10 @@ fn flatten(
                 push_marked(out, &kind, &String::from_utf8_lossy(b));
             } else if ctype == "text" {
                 push_text(out, &String::from_utf8_lossy(b));
+            } else if ctype == "multipart" {
+                // A multipart whose boundary could not be read (a "boundary=" parameter on a
+                // line of its own): its text is still there, part headers and all.
+                push_text(out, &without_mime_lines(&bytes_to_text(b)));
             }
         }
         PartType::Message(m) => {
@@ -383,6 +387,66 @@ fn flatten(
             );
         }
     }
+}
+
+/// The text of a multipart body read as plain text, without its boundary lines and part
+/// headers.
+fn without_mime_lines(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut in_headers = false;
+    for line in t.lines() {
+        let l = line.trim_end();
+        if l.len() > 2 && l.starts_with("--") && !l.contains(' ') {
+            in_headers = true;
+            continue;
+        }
+        if in_headers {
+            if l.is_empty() {
+                in_headers = false;
+            }
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The visible text of HTML: style sheets and scripts are not text (mail-parser's conversion
+/// keeps their content), the rest is mail-parser's work.
+fn html_text(html: &str) -> String {
+    // ASCII lowercasing keeps byte offsets, so positions found in `lower` cut `html`.
+    let lower = html.to_ascii_lowercase();
+    let find_from = |from: usize, pat: &str| lower.get(from..)?.find(pat).map(|p| p + from);
+    let mut kept = String::with_capacity(html.len());
+    let mut at = 0;
+    // The next opening tag of each kind, found again only once passed: linear overall.
+    let mut next_style = find_from(0, "<style");
+    let mut next_script = find_from(0, "<script");
+    loop {
+        if next_style.is_some_and(|p| p < at) {
+            next_style = find_from(at, "<style");
+        }
+        if next_script.is_some_and(|p| p < at) {
+            next_script = find_from(at, "<script");
+        }
+        let (p, close) = match (next_style, next_script) {
+            (Some(a), Some(b)) if b < a => (b, "</script>"),
+            (Some(a), _) => (a, "</style>"),
+            (None, Some(b)) => (b, "</script>"),
+            (None, None) => break,
+        };
+        kept.push_str(html.get(at..p).unwrap_or_default());
+        match find_from(p, close) {
+            Some(q) => at = q + close.len(),
+            None => {
+                at = html.len();
+                break;
+            }
+        }
+    }
+    kept.push_str(html.get(at..).unwrap_or_default());
+    mail_parser::decoders::html::html_to_text(&kept)
 }
 
 fn push_text(out: &mut String, t: &str) {
@@ -479,6 +543,27 @@ From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
             .body
             .contains("Content-Type: message/rfc822\nFrom: a@example.jp"));
         assert!(!m.body.contains('\r'));
+    }
+
+    #[test]
+    fn html_loses_style_sheets_and_scripts() {
+        let t = html_text(
+            "<html><STYLE>td { color: #555 }</STYLE><p>550 5.1.1 unknown</p><script>x()</Script>ok",
+        );
+        assert!(t.contains("550 5.1.1 unknown") && t.contains("ok"), "{t}");
+        assert!(!t.contains("#555") && !t.contains("x()"), "{t}");
+        // An unclosed style sheet hides only what follows it.
+        let t = html_text("<p>before</p><style>p { margin: 0 }");
+        assert!(t.contains("before") && !t.contains("margin"), "{t}");
+    }
+
+    #[test]
+    fn a_multipart_without_a_readable_boundary_is_read_as_text() {
+        let m = decode(
+            b"From: a@example.jp\nSubject: x\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"o\"\n\n--o\nContent-Type: multipart/alternative;\nboundary=\"i\"\n\n--i\nContent-Type: text/plain\n\n550 5.1.1 no such user\n\n--i--\n\n--o--\n",
+        );
+        assert!(m.body.contains("550 5.1.1 no such user"), "{}", m.body);
+        assert!(!m.body.contains("--i"), "{}", m.body);
     }
 
     #[test]
