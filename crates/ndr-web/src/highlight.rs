@@ -232,6 +232,43 @@ mod tests {
         assert!(all.starts_with('['));
     }
 
+    /// Random spans over short and long, ASCII and multi-byte inputs: never a panic, and the
+    /// full view always gives back exactly the input.
+    #[test]
+    fn random_spans_never_panic() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % (n as u64 + 1)) as usize
+        };
+        let ascii = "550 5.7.606 [192.0.2.1]\nline two\n".repeat(3);
+        let short = "配信不能 550 5.7.606 [192.0.2.1]\nline two\n".repeat(3);
+        let long = "xあ\n".repeat(FULL_VIEW_LIMIT / 4);
+        for input in [ascii.as_bytes(), short.as_bytes(), long.as_bytes(), b"".as_slice()] {
+            for _ in 0..300 {
+                let evidence: Vec<Evidence> = (0..next(5))
+                    .map(|i| {
+                        let (a, b) = (next(input.len() + 10), next(input.len() + 10));
+                        ev(["a", "b", "c"][i % 3], (next(4) > 0).then_some((a, b)))
+                    })
+                    .collect();
+                let (p, excerpt) = pieces(input, &evidence, Some("b"));
+                if !excerpt && input.is_ascii() {
+                    let text: String = p
+                        .iter()
+                        .map(|p| match p {
+                            Piece::Text(t) | Piece::Mark { text: t, .. } => t.as_str(),
+                            Piece::Gap => "",
+                        })
+                        .collect();
+                    assert_eq!(text.as_bytes(), input, "marks must only wrap, never drop or repeat");
+                }
+            }
+        }
+    }
+
     #[test]
     fn overlapping_spans_merge_into_one_mark() {
         let (p, _) = pieces(
