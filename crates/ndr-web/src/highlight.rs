@@ -246,7 +246,12 @@ mod tests {
         let ascii = "550 5.7.606 [192.0.2.1]\nline two\n".repeat(3);
         let short = "配信不能 550 5.7.606 [192.0.2.1]\nline two\n".repeat(3);
         let long = "xあ\n".repeat(FULL_VIEW_LIMIT / 4);
-        for input in [ascii.as_bytes(), short.as_bytes(), long.as_bytes(), b"".as_slice()] {
+        for input in [
+            ascii.as_bytes(),
+            short.as_bytes(),
+            long.as_bytes(),
+            b"".as_slice(),
+        ] {
             for _ in 0..300 {
                 let evidence: Vec<Evidence> = (0..next(5))
                     .map(|i| {
@@ -263,7 +268,11 @@ mod tests {
                             Piece::Gap => "",
                         })
                         .collect();
-                    assert_eq!(text.as_bytes(), input, "marks must only wrap, never drop or repeat");
+                    assert_eq!(
+                        text.as_bytes(),
+                        input,
+                        "marks must only wrap, never drop or repeat"
+                    );
                 }
             }
         }

@@ -115,6 +115,7 @@ pub const RESULT_HEADING: Tr = tr!("診断結果", "Diagnosis");
 pub const WHO_ACTS: Tr = tr!("対応する人", "Who needs to act");
 pub const URGENCY: Tr = tr!("急ぎ度", "How urgent");
 pub const DURATION: Tr = tr!("解決までの目安", "Usually takes");
+pub const JUMP_TO_STEPS: Tr = tr!("次にすることを見る ↓", "See what to do next ↓");
 pub const FACTS_HEADING: Tr = tr!("わかったこと", "What the message says");
 pub const FACT_BLOCKED_IP: Tr = tr!(
     "ブロックされた送信元 IP アドレス",

@@ -34,7 +34,7 @@ pub fn steps(props: &Props) -> Html {
     html! {
         <>
         <section class="card steps" aria-labelledby="steps-heading" data-testid="playbook">
-            <h2 id="steps-heading">{ i18n::STEPS_HEADING.get(lang) }</h2>
+            <h2 id="steps-heading" tabindex="-1">{ i18n::STEPS_HEADING.get(lang) }</h2>
             if !a.prepare.is_empty() {
                 <h3>{ i18n::PREPARE_HEADING.get(lang) }</h3>
                 <ul class="prepare" data-testid="prepare">

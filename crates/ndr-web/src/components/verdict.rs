@@ -61,6 +61,12 @@ pub fn verdict(props: &Props) -> Html {
                     </div>
                 }
             </dl>
+            <p class="jump">
+                <button type="button" class="primary" data-testid="jump-to-steps"
+                    onclick={Callback::from(|_| crate::browser::focus_and_reveal("steps-heading"))}>
+                    { i18n::JUMP_TO_STEPS.get(lang) }
+                </button>
+            </p>
             if !notes.is_empty() {
                 <ul class="notes" data-testid="notes">
                     { for notes.iter().map(|n| html! { <li>{ *n }</li> }) }
