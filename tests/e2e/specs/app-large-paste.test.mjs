@@ -53,6 +53,21 @@ describe("files and large pastes", () => {
     await page.close();
   });
 
+  it("a dropped .eml file is diagnosed", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    const bytes = [...(await readFile(DOCOMO))];
+    const dataTransfer = await page.evaluateHandle((bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], "bounce.eml", { type: "message/rfc822" }));
+      return dt;
+    }, bytes);
+    await page.dispatchEvent(".drop", "dragover", { dataTransfer });
+    await page.dispatchEvent(".drop", "drop", { dataTransfer });
+    await h.waitForTestId(page, "verdict");
+    assert.match(await page.locator('[data-testid="fact-recipients-value"]').innerText(), /docomo\.ne\.jp/);
+    await page.close();
+  });
+
   it("a 5 MB paste gets a verdict while the page keeps painting", { timeout: 90_000 }, async () => {
     const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
     await setBox(page, bounceOfSize(LIMIT - 1024));
