@@ -35,7 +35,13 @@ pub fn copy_button(props: &Props) -> Html {
             let copied = copied.clone();
             let value = value.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                copied.set(browser::copy_text(&value).await);
+                let ok = browser::copy_text(&value).await;
+                copied.set(ok);
+                if ok {
+                    // Back to "Copy" after a moment, so a second copy is acknowledged too.
+                    gloo_timers::future::TimeoutFuture::new(2_500).await;
+                    copied.set(false);
+                }
             });
         })
     };
