@@ -50,6 +50,17 @@ describe("keyboard, browser language, copy", () => {
     await page.close();
   });
 
+  it("pasting diagnoses at once, without pressing the button", { timeout: 60_000 }, async () => {
+    await h.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: h.site.origin });
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await page.evaluate((text) => navigator.clipboard.writeText(text), VISIBLE_JA_MICROSOFT);
+    await page.locator('[data-testid="paste"]').focus();
+    await page.keyboard.press("Control+V");
+    await h.waitForTestId(page, "verdict");
+    assert.match(await page.locator('[data-testid="fact-ip-value"]').innerText(), /93\.184\.216\.34/);
+    await page.close();
+  });
+
   it("speaks Japanese to a Japanese browser, unless told otherwise", { timeout: 60_000 }, async () => {
     const context = await h.browser.newContext({ locale: "ja-JP", viewport: DESKTOP });
     // Nothing of this context goes beyond 127.0.0.1.
