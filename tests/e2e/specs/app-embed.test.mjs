@@ -73,8 +73,11 @@ describe("embed and JavaScript API", () => {
     const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?embed=1&lang=en"));
     // Not framed: the page itself posts to itself; the app must not take it.
     await page.evaluate(() => window.postMessage({ type: "ndr-doctor:diagnose", text: "550 5.7.606 banned sending IP [192.0.2.1]" }, "*"));
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
-    assert.equal(await page.locator('[data-testid="verdict"]').count(), 0);
+    // The message event is queued before this click; if it were taken, its paste would show.
+    await page.locator('[data-testid="sample-microsoft-5.7.606"]').click();
+    await h.waitForTestId(page, "verdict");
+    assert.match(await page.locator('[data-testid="fact-ip-value"]').innerText(), /192\.0\.2\.45/);
+    assert.doesNotMatch(await page.locator('[data-testid="paste"]').inputValue(), /192\.0\.2\.1\]/);
     await page.close();
   });
 

@@ -103,9 +103,13 @@ describe("blocklist lookups", () => {
     h.requests.length = 0;
     await diagnose(h, page, RAW_SPAMHAUS);
     assert.equal(await page.locator('[data-testid="dnsbl-skip"]').getAttribute("data-skip"), "Off");
-    // Give a started lookup every chance to show itself: wait for a full page round trip.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+    // A session would start in the effect right after the verdict's render: two frames later
+    // its first request would have been made.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.deepEqual(dohRequests(h), [], "a DoH request left the page with lookups off");
+    // The transport records every name before sending it; the record is empty.
+    await page.locator('[data-testid="privacy"] summary').click();
+    assert.equal(await page.locator('[data-testid="asked-none"]').count(), 1);
     assert.equal(await rows(page).then((r) => r.length), 0);
     await page.locator('[data-testid="lookups-toggle"]').check();
     await page.close();
