@@ -45,8 +45,15 @@ describe("page security", () => {
       });
       const s = document.createElement("script");
       s.textContent = "window.__inline = true";
-      document.head.appendChild(s);
-      await new Promise((r) => setTimeout(r, 100));
+      // An allowed inline script would run during appendChild; the refusal is reported as an
+      // event a moment later, which is awaited (with a deadline).
+      await new Promise((resolve) => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          if (e.effectiveDirective.startsWith("script-src")) resolve();
+        });
+        document.head.appendChild(s);
+        setTimeout(resolve, 5_000);
+      });
       return { tries, violations, inline: window.__inline ?? null };
     });
     for (const [url, result] of Object.entries(outcome.tries)) {
