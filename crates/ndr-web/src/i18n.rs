@@ -314,6 +314,22 @@ pub fn note_text(id: &str) -> Tr {
             "相手のサーバーは、すでに運営を終了したブロックリストを使っています。これは相手側の設定の問題です。",
             "The receiving server uses a blocklist that has shut down. That is a problem in the receiver's setup."
         ),
+        "attached_bounce" => tr!(
+            "転送されたメールの中に添付されていたエラーメールを読みました。",
+            "The bounce was found attached inside a forwarded message, and that is what was read."
+        ),
+        "auto_reply" => tr!(
+            "これは自動応答（不在通知など）で、エラーではありません。メールは届いています。",
+            "This is an automatic reply (such as out of office), not an error: the mail arrived."
+        ),
+        "feedback_report" => tr!(
+            "これは受信者からの苦情の通知（迷惑メール報告）で、配信エラーではありません。",
+            "This is a complaint report (someone marked a mail as spam), not a delivery error."
+        ),
+        "mime_too_deep" => tr!(
+            "入れ子が深すぎる部分は読み飛ばしました。",
+            "Parts nested too deeply were skipped."
+        ),
         "worker_failed" => tr!(
             "このメールは読み取れませんでした。小さく分けて貼り付けてみてください。",
             "This message could not be read. Try pasting a smaller part of it."
