@@ -60,6 +60,12 @@ impl Mail {
         self.header("from")
     }
 
+    /// True when this is text a person pasted (no header block) and it contains one of
+    /// `markers`: how a reader that recognises a mail by its headers still knows its text.
+    pub(crate) fn pasted_with(&self, markers: &[&str]) -> bool {
+        self.headers.is_empty() && text::contains_any(&self.body, markers)
+    }
+
     /// True when the Subject says a person forwarded this ("Fwd: ...", "FW: ...", "WG: ...").
     pub(crate) fn is_forward(&self) -> bool {
         let s = self.subject().trim_start();

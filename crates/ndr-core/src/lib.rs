@@ -257,6 +257,30 @@ mod tests {
     }
 
     #[test]
+    fn exim_visible_text() {
+        check(
+            "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  someone@example.net\n    host mx.example.net [203.0.113.5]\n    SMTP error from remote mail server after RCPT TO:<someone@example.net>:\n    550 5.1.1 <someone@example.net>: Recipient address rejected: User unknown in virtual mailbox table\n",
+            expect!["550 5.1.1 userunknown - - | rcpt=someone@example.net cmd=RCPT host=mx.example.net ip=203.0.113.5"],
+        );
+    }
+
+    #[test]
+    fn qmail_visible_text_and_the_reply_not_the_give_up() {
+        check(
+            "Hi. This is the qmail-send program at mail.example.com.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<user@example.org>:\n203.0.113.9 does not like recipient.\nRemote host said: 550 5.1.1 <user@example.org>... No such user\nGiving up on 203.0.113.9.\n",
+            expect!["550 5.1.1 userunknown - - | rcpt=user@example.org cmd=RCPT host=203.0.113.9 ip=203.0.113.9"],
+        );
+    }
+
+    #[test]
+    fn carrier_text_without_any_code() {
+        check(
+            "このメッセージは自動送信されています。\n\n次の宛先へのメッセージを配信できませんでした。\n\nuser@i.softbank.jp\n    Unknown user.\n",
+            expect!["- - filtered - - | rcpt=user@i.softbank.jp cmd=- host=- ip=-"],
+        );
+    }
+
+    #[test]
     fn empty_and_not_a_bounce() {
         check("", expect!["- - undefined - - | rcpt=- cmd=- host=- ip=-"]);
         check(

@@ -938,6 +938,17 @@ fn has(reason: Reason, s: &Scan<'_>) -> bool {
         })
 }
 
+/// True when `text` words a known reason for a failed delivery (the wording tables alone, no
+/// code): how a text without any reply code still tells that it reports a failure.
+pub(crate) fn is_worded(text: &str) -> bool {
+    let lc = text.to_lowercase();
+    let scan = Scan::new(&lc);
+    FIRST_PASS
+        .iter()
+        .chain(SECOND_PASS.iter())
+        .any(|r| has(*r, &scan))
+}
+
 /// Reasons tried first, in this order, against status code, command and wording together.
 const FIRST_PASS: &[Reason] = &[
     MailboxFull,

@@ -128,7 +128,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         || mail.has_header("x-mxl-hash")
         || mail.has_header("x-mxl-notehash")
         || message_id.contains("<mxl~");
-    if votes < 2 && !third_party {
+    if votes < 2 && !third_party && !mail.pasted_with(&STARTS[..4]) {
         return None;
     }
     // "----- This is a copy ..." with five hyphens exists too.

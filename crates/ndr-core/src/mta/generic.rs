@@ -228,6 +228,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         d.lhost = lhost.clone();
     }
     if deliveries.is_empty() {
+        deliveries = without_codes(&lines);
+    }
+    if deliveries.is_empty() {
         return None;
     }
     // A recipient named only in the header of a bounce (X-Failed-Recipients) or in the
@@ -247,6 +250,76 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries,
         rfc822: original.to_string(),
     })
+}
+
+/// Japanese explanations that name a reason without any code, as carriers and ISPs write them
+/// in the visible text.
+const JAPANESE_WORDING: &[&str] = &[
+    "宛先不明",
+    "存在しません",
+    "見つかりません",
+    "容量を超え",
+    "容量オーバー",
+    "受信拒否",
+    "受信を拒否",
+];
+
+/// A bounce text without any reply code ("user@example.jp" then "Unknown user."): an address
+/// on a line of its own, with an explanation on the same line after it or on the next lines
+/// that the wording tables recognise.
+fn without_codes(lines: &[&str]) -> Vec<Delivery> {
+    let mut out: Vec<Delivery> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() && out.len() < MAX_RECIPIENTS {
+        let Some(addr) = address_line(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let line = lines[i].trim();
+        // The explanation after the address on the same line ("<u@example.jp>: user unknown").
+        let after = line
+            .rfind('>')
+            .or_else(|| {
+                line.find(addr.as_str())
+                    .map(|p| p + addr.len().saturating_sub(1))
+            })
+            .and_then(|p| line.get(p + 1..))
+            .unwrap_or("")
+            .trim_start_matches([':', ' ', ')', ']']);
+        let mut explanation = after.to_string();
+        let mut j = i + 1;
+        if explanation.trim().is_empty() {
+            // Or on the next lines, up to an empty line or the next address.
+            while j < lines.len() && j <= i + 3 {
+                let next = lines[j].trim();
+                if next.is_empty() {
+                    if explanation.is_empty() {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if address_line(lines[j]).is_some() {
+                    break;
+                }
+                explanation.push_str(next);
+                explanation.push(' ');
+                j += 1;
+            }
+        }
+        let worded = !explanation.trim().is_empty()
+            && (crate::reason::is_worded(&explanation)
+                || text::contains_any(&explanation, JAPANESE_WORDING));
+        if worded && !out.iter().any(|d| d.recipient == addr) {
+            out.push(Delivery {
+                recipient: addr,
+                diagnosis: text::sweep(&explanation),
+                ..Delivery::default()
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
 }
 
 /// How many recipients the last-resort reader reads at most.

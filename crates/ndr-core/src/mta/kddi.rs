@@ -29,7 +29,7 @@ fn is_kddi(mail: &Mail) -> bool {
 }
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
-    if !is_kddi(mail) {
+    if !is_kddi(mail) && !mail.pasted_with(&["Your mail sent on:"]) {
         return None;
     }
     let (head, original) = split_original(&mail.body, &["Content-Type: message/rfc822"]);

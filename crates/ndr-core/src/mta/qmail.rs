@@ -136,7 +136,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let by_received = mail
         .headers_named("received")
         .any(|r| r.contains("(qmail "));
-    if !by_subject && !by_received {
+    if !by_subject && !by_received && !mail.pasted_with(STARTS) {
         return None;
     }
     let (head, original) = split_original(&mail.body, BOUNDARIES);
@@ -187,6 +187,17 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     }
     for (j, e) in deliveries.iter_mut().enumerate() {
         e.diagnosis = text::sweep(&e.diagnosis);
+        // "Giving up on 192.0.2.1." follows the remote host's own refusal: qmail stops because
+        // of that reply, not because the message waited too long.
+        if e.diagnosis.contains("Remote host said:") {
+            if let Some(p) = e.diagnosis.find(" Giving up on ") {
+                let rest = &e.diagnosis[p + 1..];
+                let end = rest.find(". ").map_or(e.diagnosis.len(), |q| p + 1 + q + 2);
+                e.diagnosis
+                    .replace_range(p..end.min(e.diagnosis.len()), " ");
+                e.diagnosis = text::sweep(&e.diagnosis);
+            }
+        }
         if let Some((c, _)) = COMMANDS
             .iter()
             .find(|(_, m)| text::contains_any(&e.diagnosis, m))
