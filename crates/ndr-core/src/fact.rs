@@ -233,7 +233,7 @@ fn is_hard_bounce(r: Reason, text: &str) -> bool {
 /// A host name in an error message: "host mx.example.jp[192.0.2.1] said:" and the like.
 fn host_in_text(s: &str) -> Option<String> {
     let lc = text::lower(s);
-    for lead in ["host ", "from ", "by ", "server ", "mta "] {
+    for lead in ["host ", "server ", "mta "] {
         let mut from = 0;
         while let Some(p) = lc.get(from..).and_then(|t| t.find(lead)) {
             let start = from + p + lead.len();

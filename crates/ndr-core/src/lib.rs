@@ -281,6 +281,30 @@ mod tests {
     }
 
     #[test]
+    fn office365_visible_text_without_the_technical_part() {
+        check(
+            "Your message to kenji@contoso.co.jp couldn't be delivered.\nkenji wasn't found at contoso.co.jp.\n\nsender    Office 365    kenji\nAction Required                 Recipient\nUnknown To address\n",
+            expect!["- - userunknown - - | rcpt=kenji@contoso.co.jp cmd=- host=- ip=-"],
+        );
+    }
+
+    #[test]
+    fn gmail_delay_notice() {
+        check(
+            "Delivery incomplete\nThere was a temporary problem delivering your message to taro@example.jp. Gmail will retry for 46 more hours. You'll be notified if the delivery fails permanently.\n\nThe response was:\nThe recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720 [mx.example.jp. 192.0.2.10: timed out]\n",
+            expect!["- - expired - - | rcpt=taro@example.jp cmd=- host=mx.example.jp ip=192.0.2.10"],
+        );
+    }
+
+    #[test]
+    fn postfix_fragment_with_the_host_wrapped() {
+        check(
+            "<sato@example.com>: host\n    example-com.mail.protection.outlook.com[198.51.100.41] said: 550 5.7.606\n    Access denied, banned sending IP [192.0.2.41] (in reply to RCPT TO command)\n",
+            expect!["550 5.7.606 blocked microsoft 192.0.2.41 | rcpt=sato@example.com cmd=RCPT host=example-com.mail.protection.outlook.com ip=198.51.100.41"],
+        );
+    }
+
+    #[test]
     fn empty_and_not_a_bounce() {
         check("", expect!["- - undefined - - | rcpt=- cmd=- host=- ip=-"]);
         check(

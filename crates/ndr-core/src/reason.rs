@@ -793,6 +793,13 @@ const WORDING: &[Wording] = &[
             "the email account that you tried to reach does not exist",
             "the following recipients was undeliverable",
             "the user's email name is not found",
+            // Exchange Online's visible text: "kenji wasn't found at contoso.co.jp."
+            // <https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online>
+            "wasn't found at",
+            // Exchange 2010 and later: "The e-mail address you entered couldn't be found."
+            "address you entered couldn't be found",
+            // Gmail: "... because the address couldn't be found, or is unable to receive mail."
+            "because the address couldn't be found",
             "there is no one at this address",
             "this address no longer accepts mail",
             "this email address is wrong or no longer valid",
@@ -1017,6 +1024,21 @@ pub(crate) fn is_explicit(r: Option<Reason>) -> bool {
     !matches!(r, None | Some(Undefined | OnHold))
 }
 
+/// Texts that say the address does not exist in words no filter uses, so that they mean an
+/// unknown recipient even when the bounce names no SMTP command (a person's paste).
+const DEFINITE_USER_UNKNOWN: &[&str] = &[
+    // Exchange Online: "kenji wasn't found at contoso.co.jp."
+    "wasn't found at",
+    // Exchange: "The e-mail address you entered couldn't be found."
+    "address you entered couldn't be found",
+    // Gmail: "... because the address couldn't be found, or is unable to receive mail."
+    "because the address couldn't be found",
+];
+
+fn definite_user_unknown(lc: &str) -> bool {
+    DEFINITE_USER_UNKNOWN.iter().any(|p| lc.contains(p))
+}
+
 fn before_data(cmd: &str) -> bool {
     command::BEFORE_DATA.contains(&cmd)
 }
@@ -1063,6 +1085,8 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
                     || has(HasMoved, lc)
                     || has(Rejected, lc)
                     || has(NotAccept, lc))
+            } else if f.command.is_empty() && definite_user_unknown(lc.lc) {
+                true
             } else {
                 f.command == "RCPT" && has(UserUnknown, lc)
             }

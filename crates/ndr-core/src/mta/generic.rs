@@ -171,6 +171,19 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 }
             }
         }
+        // "<user@example.jp>: host" with the host name wrapped onto the reply's line.
+        if diag.is_empty() {
+            if let Some(prev) = lines[..i].iter().rev().find(|l| !l.trim().is_empty()) {
+                let p = prev.trim_end();
+                if p.ends_with(": host") || p.ends_with("> host") {
+                    diag.push_str(p.trim_start());
+                    diag.push(' ');
+                    if let Some(a) = address::find(p) {
+                        last_address = Some(a);
+                    }
+                }
+            }
+        }
         // The reply and its continuation lines (indented, or "550-" continued).
         diag.push_str(line);
         let mut j = i + 1;
@@ -271,21 +284,25 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
     let mut out: Vec<Delivery> = Vec::new();
     let mut i = 0;
     while i < lines.len() && out.len() < MAX_RECIPIENTS {
-        let Some(addr) = address_line(lines[i]) else {
+        let Some(addr) = address_line(lines[i]).or_else(|| undelivered_to(lines[i])) else {
             i += 1;
             continue;
         };
         let line = lines[i].trim();
         // The explanation after the address on the same line ("<u@example.jp>: user unknown").
-        let after = line
-            .rfind('>')
-            .or_else(|| {
-                line.find(addr.as_str())
-                    .map(|p| p + addr.len().saturating_sub(1))
-            })
-            .and_then(|p| line.get(p + 1..))
-            .unwrap_or("")
-            .trim_start_matches([':', ' ', ')', ']']);
+        // A sentence naming the address has its explanation on the next lines.
+        let after = if undelivered_to(line).is_some() {
+            ""
+        } else {
+            line.rfind('>')
+                .or_else(|| {
+                    line.find(addr.as_str())
+                        .map(|p| p + addr.len().saturating_sub(1))
+                })
+                .and_then(|p| line.get(p + 1..))
+                .unwrap_or("")
+                .trim_start_matches([':', ' ', ')', ']'])
+        };
         let mut explanation = after.to_string();
         let mut j = i + 1;
         if explanation.trim().is_empty() {
@@ -320,6 +337,29 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// Sentences that say a message to one address failed ("Your message to x@example.jp couldn't
+/// be delivered."); the explanation follows on the next lines.
+const UNDELIVERED: &[&str] = &[
+    "couldn't be delivered",
+    "could not be delivered",
+    "wasn't delivered",
+    "配信できませんでした",
+];
+
+/// The address of an `UNDELIVERED` sentence that names exactly one.
+fn undelivered_to(line: &str) -> Option<String> {
+    if !text::contains_any(line, UNDELIVERED) {
+        return None;
+    }
+    let a = address::find(line)?;
+    let others = line
+        .split(|c: char| c.is_whitespace() || c == '<' || c == '>')
+        .filter(|w| w.contains('@'))
+        .filter_map(address::find)
+        .any(|o| o != a);
+    (!others).then_some(a)
 }
 
 /// How many recipients the last-resort reader reads at most.

@@ -113,6 +113,112 @@ pub(crate) fn gmail(mail: &Mail) -> Option<Rising> {
     })
 }
 
+/// Sentences of Gmail's current notices that name the recipient: the words before the address,
+/// the words after it, and whether the failure is temporary.
+const NOTICE_SENTENCES: &[(&str, &str, bool)] = &[
+    // "Your message wasn't delivered to x@example.jp because the address couldn't be found"
+    ("Your message wasn't delivered to ", " because", false),
+    // "There was a temporary problem delivering your message to x@example.jp. Gmail will retry"
+    (
+        "There was a temporary problem delivering your message to ",
+        ". ",
+        true,
+    ),
+    // "Your message to x@example.jp has been blocked. See technical details below"
+    ("Your message to ", " has been blocked", false),
+];
+
+/// Labels of the line after which Gmail quotes the remote server.
+const RESPONSE_LABELS: &[&str] = &[
+    "The response from the remote server was:",
+    "The response was:",
+    "サーバーからの応答:",
+];
+
+/// Gmail's current notices ("Address not found", "Delivery incomplete", "Message blocked") as a
+/// person sees them: one recipient named in a sentence, the remote server's words after
+/// "The response was:". Read only when the mail is Google's or a paste, and has no delivery
+/// report (which says the same more precisely).
+pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
+    if !(mail.headers.is_empty() || from_google(mail))
+        || mail.body.contains("\nFinal-Recipient:")
+        || !text::contains_any(&mail.body, RESPONSE_LABELS)
+    {
+        return None;
+    }
+    let (head, original) = split_original(&mail.body, crate::dsn::ORIGINAL_BOUNDARIES);
+    let mut found: Option<(String, bool, &str)> = None;
+    for line in head.lines() {
+        for (before, after, temporary) in NOTICE_SENTENCES {
+            let Some(rest) = line.split_once(before).map(|(_, r)| r) else {
+                continue;
+            };
+            let named = match rest.find(after) {
+                Some(p) if !after.is_empty() => &rest[..p],
+                _ => rest,
+            };
+            if let Some(a) = address::find(named) {
+                found = Some((a, *temporary, line));
+                break;
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+    }
+    let (recipient, temporary, sentence) = found?;
+    // The remote server's words: the lines after the label, up to an empty line.
+    let mut response = String::new();
+    let mut reading = false;
+    for line in head.lines() {
+        if !reading {
+            reading = RESPONSE_LABELS
+                .iter()
+                .any(|l| line.trim_start().starts_with(l));
+            continue;
+        }
+        if line.trim().is_empty() {
+            if response.is_empty() {
+                continue;
+            }
+            break;
+        }
+        response.push_str(line.trim());
+        response.push(' ');
+    }
+    let diagnosis = if response.trim().is_empty() {
+        text::sweep(sentence)
+    } else {
+        text::sweep(&response)
+    };
+    let mut d = Delivery {
+        recipient,
+        action: if temporary { "delayed" } else { "failed" }.to_string(),
+        reply_code: crate::smtp::reply::find(&diagnosis, ""),
+        ..Delivery::default()
+    };
+    d.status = status::find(&diagnosis, &d.reply_code);
+    // "[mx.example.jp. 192.0.2.10: timed out]": the host Gmail tried, and its address.
+    if let Some(inner) = text::between(&diagnosis, "[", "]") {
+        let mut words = inner.split_whitespace();
+        if let (Some(host), Some(ip)) = (words.next(), words.next()) {
+            if host.ends_with('.') && host.contains('.') {
+                d.rhost = host.trim_end_matches('.').to_string();
+                d.rhost_ip = ip.trim_end_matches(':').to_string();
+            }
+        }
+    }
+    d.reason = GMAIL_MESSAGES
+        .iter()
+        .find(|(_, m)| text::contains_any(&diagnosis, m))
+        .map(|(r, _)| *r);
+    d.diagnosis = diagnosis;
+    Some(Rising {
+        deliveries: vec![d],
+        rfc822: original.to_string(),
+    })
+}
+
 /// Google Workspace's "** Message not delivered **" notice (without delivery-status fields).
 pub(crate) fn workspace(mail: &Mail) -> Option<Rising> {
     let body = &mail.body;
