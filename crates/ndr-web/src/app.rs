@@ -153,10 +153,12 @@ pub fn app() -> Html {
     }
 
     // Once a verdict is on screen, move focus to it so keyboard and screen-reader users land there.
+    // Keyed on the diagnosis itself, so changing a setting (which starts a new run of
+    // lookups for the same diagnosis) does not pull focus away from the settings.
     {
-        let has_result = s.analysis.is_some();
-        use_effect_with((s.run, has_result), move |&(_, has)| {
-            if has {
+        let landed = s.analysis.as_ref().map(|a| a.run);
+        use_effect_with(landed, move |landed| {
+            if landed.is_some() {
                 browser::focus_and_reveal("verdict");
             }
         });

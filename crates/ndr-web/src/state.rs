@@ -199,6 +199,8 @@ pub struct Analysis {
     pub input: Rc<[u8]>,
     /// The result.
     pub diagnosis: Rc<Diagnosis>,
+    /// The run that produced it (later runs may re-ask the blocklists about it).
+    pub run: u64,
 }
 
 /// Why the blocked IP is not looked up.
@@ -506,7 +508,11 @@ impl State {
                     return;
                 }
                 let input = self.pending.take().unwrap_or_else(|| Rc::from(&b""[..]));
-                self.analysis = Some(Analysis { input, diagnosis });
+                self.analysis = Some(Analysis {
+                    input,
+                    diagnosis,
+                    run,
+                });
                 self.highlight = None;
                 self.plan_lookups();
             }
