@@ -166,6 +166,10 @@ pub const DNSBL_LISTED: Tr = tr!("掲載あり", "Listed");
 pub const DNSBL_NOT_LISTED: Tr = tr!("掲載なし", "Not listed");
 pub const DNSBL_UNAVAILABLE: Tr = tr!("確認できず", "Could not check");
 pub const DNSBL_PENDING: Tr = tr!("確認中…", "Checking…");
+pub const DNSBL_RESOLVER_DOWN: Tr = tr!(
+    "どのリストも確認できませんでした。DNS サービス側の問題の可能性があります。設定で別の DNS サービスを選ぶと、もう一度確認します。",
+    "No list could be checked: the DNS service itself may be failing. Choose the other DNS service in Settings to check again."
+);
 pub const DNSBL_ASKED_ABOUT: Tr = tr!("確認した対象:", "Asked about");
 pub const DNSBL_CHECK_BY_HAND: Tr = tr!("公式サイトで確認", "Check on the list's site");
 pub const DNSBL_DONE: Tr = tr!("確認が終わりました。", "All lists have been checked.");

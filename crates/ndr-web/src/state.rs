@@ -319,6 +319,21 @@ impl Lookups {
             .collect()
     }
 
+    /// True when the lookups ended and not one list could be checked, apart from those that
+    /// are never asked: the resolver itself is probably failing, so trying the other helps.
+    pub fn resolver_seems_down(&self) -> bool {
+        let asked: Vec<&Row> = self
+            .rows
+            .iter()
+            .filter(|r| !matches!(&r.state, RowState::Unavailable { why, .. } if why == "key_required" || why == "closed_list"))
+            .collect();
+        !self.running
+            && !asked.is_empty()
+            && asked
+                .iter()
+                .all(|r| matches!(r.state, RowState::Unavailable { .. }))
+    }
+
     /// How many lists list the target.
     pub fn listed_rows(&self) -> usize {
         self.rows
@@ -865,6 +880,44 @@ mod tests {
         assert!(s.lookups.rows[1..]
             .iter()
             .all(|r| matches!(r.state, RowState::Unavailable { .. })));
+    }
+
+    #[test]
+    fn a_resolver_that_answers_nothing_is_noticed() {
+        let mut s = diagnosed("x", diagnosis(Some("8.8.4.4"), Some(IpScope::Public)));
+        let run = s.run;
+        let rows = s.lookups.rows.clone();
+        for (i, r) in rows.iter().enumerate() {
+            let why = if i == 0 { "key_required" } else { "servfail" };
+            s.reduce(Action::LookupResult {
+                run,
+                row: answered(
+                    r,
+                    RowState::Unavailable {
+                        why: why.into(),
+                        detail: String::new(),
+                    },
+                ),
+            });
+        }
+        assert!(
+            !s.lookups.resolver_seems_down(),
+            "not before the session ends"
+        );
+        s.reduce(Action::LookupsDone { run });
+        assert!(s.lookups.resolver_seems_down());
+        let mut t = diagnosed("x", diagnosis(Some("8.8.4.4"), Some(IpScope::Public)));
+        let run = t.run;
+        let first = t.lookups.rows[0].clone();
+        t.reduce(Action::LookupResult {
+            run,
+            row: answered(&first, RowState::NotListed { note: None }),
+        });
+        t.reduce(Action::LookupsDone { run });
+        assert!(
+            !t.lookups.resolver_seems_down(),
+            "one clean answer means the resolver works"
+        );
     }
 
     #[test]

@@ -53,6 +53,7 @@ describe("blocklist lookups", () => {
     const links = await page.$$eval('[data-testid="dnsbl-row-zen.spamhaus.org"] a', (as) => as.map((a) => a.href));
     assert.ok(links.some((u) => u.includes("spamhaus") && u.includes(PUBLIC_IP)), links.join(" "));
     assert.ok(settled.some((r) => r.state === "not-listed"), "clean answers show as not listed");
+    assert.equal(await page.locator('[data-testid="dnsbl-resolver-hint"]').count(), 0);
 
     assert.deepEqual(h.disallowedRequests({ zones: ZONES }), [], "only blocklist questions may leave the page");
     const sent = dohQuestionNames(h.requests).map((n) => n.replace(/\.$/, ""));
@@ -90,6 +91,7 @@ describe("blocklist lookups", () => {
       const whys = await page.$$eval('[data-testid^="dnsbl-row-"] .why', (els) => els.map((e) => e.getAttribute("data-why")));
       assert.ok(whys.every((w) => w && w !== ""), "every row says why");
       assert.ok(whys.some((w) => w !== KEY_ONLY_WHY), "the failure itself is named, not only key-only lists");
+      assert.equal(await page.locator('[data-testid="dnsbl-resolver-hint"]').count(), 1, "the page suggests the other resolver");
       if (fault.mode === "servfail") console.log(`screenshot: ${await h.screenshot(page, "app-lookups-servfail-ja-360")}`);
       await page.close();
     });

@@ -126,6 +126,9 @@ pub fn dnsbl_table(props: &Props) -> Html {
     } else {
         html! { <p class="muted" data-testid="dnsbl-done">{ t(i18n::DNSBL_DONE) }</p> }
     };
+    let resolver_hint = l.resolver_seems_down().then(|| {
+        html! { <p class="skip" data-testid="dnsbl-resolver-hint">{ t(i18n::DNSBL_RESOLVER_DOWN) }</p> }
+    });
     let summary = html! {
         <p class="summary" data-testid="dnsbl-summary">
             <span class="badge listed">{ format!("{} {listed}", t(i18n::DNSBL_LISTED)) }</span>
@@ -178,6 +181,7 @@ pub fn dnsbl_table(props: &Props) -> Html {
             <p class="muted">{ t(i18n::DNSBL_INTRO) }</p>
             { status }
             { summary }
+            { for resolver_hint }
             { for groups }
         </section>
     }
