@@ -915,6 +915,8 @@ fn index() -> &'static Index {
 pub(crate) struct Scan<'a> {
     lc: &'a str,
     hits: Hits,
+    /// The reason the status code alone names, looked up once per fact.
+    by_code: Option<Reason>,
 }
 
 impl<'a> Scan<'a> {
@@ -922,6 +924,7 @@ impl<'a> Scan<'a> {
         Scan {
             lc,
             hits: index().set.scan(lc.as_bytes()),
+            by_code: None,
         }
     }
 }
@@ -1048,7 +1051,7 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
     if f.reason == Some(reason) {
         return true;
     }
-    let by_code = status::reason_of(&f.status);
+    let by_code = lc.by_code;
     match reason {
         MailboxFull | AuthFailure | RequirePtr | TooManyConn | Blocked | ExceedLimit => {
             by_code == Some(reason) || has(reason, lc)
@@ -1198,7 +1201,8 @@ pub(crate) fn find(f: &Fact) -> Reason {
         return Delivered;
     }
     let lower = lower(&f.diagnosis);
-    let lc = Scan::new(&lower);
+    let mut lc = Scan::new(&lower);
+    lc.by_code = status::reason_of(&f.status);
     if f.diag_type == "SMTP" || f.diag_type.is_empty() {
         if let Some(r) = FIRST_PASS.iter().copied().find(|&r| probe(r, f, &lc)) {
             return r;

@@ -105,6 +105,26 @@ pub(crate) fn field_value<'a>(line: &'a str, name: &str) -> Option<&'a str> {
     }
 }
 
+/// Position of `needle` in `hay` (bytes, not necessarily UTF-8). Candidates are found by their
+/// first byte with a fast scan and only then compared, so the work stays close to linear.
+pub(crate) fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while let Some(p) = hay
+        .get(from..)
+        .and_then(|h| h.iter().position(|&b| b == first))
+    {
+        let at = from + p;
+        if hay.get(at + 1..at + needle.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Cuts `s` to at most `max` bytes on a character boundary.
 pub(crate) fn clip(s: &str, max: usize) -> &str {
     if s.len() <= max {
@@ -133,6 +153,14 @@ mod tests {
         assert_eq!(sweep("  a \t b\n c  "), "a b c");
         assert_eq!(sweep("User unknown --=_boundary"), "User unknown");
         assert_eq!(sweep("see -- this"), "see -- this");
+    }
+
+    #[test]
+    fn finds_bytes() {
+        assert_eq!(find_bytes(b"a--b--c--", b"--c"), Some(4));
+        assert_eq!(find_bytes(b"abc", b""), Some(0));
+        assert_eq!(find_bytes(b"ab", b"abc"), None);
+        assert_eq!(find_bytes(b"\xff\x1b$B", b"\x1b$B"), Some(1));
     }
 
     #[test]

@@ -88,14 +88,26 @@ const NDR_NAMES: &[(&str, Reason)] = &[
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let body = mail.body.as_str();
-    let votes = [
+    // Two signs are needed; the cheap ones (headers) are counted first, the body is searched
+    // only as far as still needed.
+    let by_headers = [
         text::contains_any(mail.subject(), SUBJECTS),
         text::contains_any(mail.from(), &["postmaster@outlook.com", ".onmicrosoft.com"]),
-        text::contains_any(body, &[" RESOLVER.", " QUEUE."]),
-        text::contains_any(body, STARTS),
         mail.has_header("content-language"),
-    ];
-    if votes.iter().filter(|v| **v).count() < 2 {
+    ]
+    .iter()
+    .filter(|v| **v)
+    .count();
+    let enough = match by_headers {
+        0 => {
+            text::contains_any(body, &[" RESOLVER.", " QUEUE."]) && text::contains_any(body, STARTS)
+        }
+        1 => {
+            text::contains_any(body, &[" RESOLVER.", " QUEUE."]) || text::contains_any(body, STARTS)
+        }
+        _ => true,
+    };
+    if !enough {
         return None;
     }
     let (head, original) = split_original(body, BOUNDARIES);

@@ -274,35 +274,50 @@ fn subject_key(subject: &str) -> String {
         .collect()
 }
 
-fn reader(name: &str) -> Option<Reader> {
-    READERS.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+/// Position of a reader in `READERS`.
+fn reader_index(name: &str) -> Option<usize> {
+    READERS.iter().position(|(n, _)| *n == name)
+}
+
+/// `FALLBACK` and `BY_SUBJECT` as positions in `READERS`, resolved once.
+struct Order {
+    fallback: Vec<usize>,
+    by_subject: Vec<(&'static str, Vec<usize>)>,
+}
+
+fn order() -> &'static Order {
+    static ORDER: std::sync::OnceLock<Order> = std::sync::OnceLock::new();
+    ORDER.get_or_init(|| Order {
+        fallback: FALLBACK.iter().filter_map(|n| reader_index(n)).collect(),
+        by_subject: BY_SUBJECT
+            .iter()
+            .map(|(k, names)| (*k, names.iter().filter_map(|n| reader_index(n)).collect()))
+            .collect(),
+    })
 }
 
 /// Runs the readers and the generic ones; the first that recognises the format wins.
 pub(crate) fn read(mail: &Mail) -> Option<Rising> {
     let key = subject_key(mail.subject());
-    let first: &[&str] = BY_SUBJECT
+    let order = order();
+    let first: &[usize] = order
+        .by_subject
         .iter()
         .find(|(k, _)| *k == key)
-        .map_or(&[], |(_, v)| v);
-    let mut tried: Vec<&str> = Vec::new();
-    for name in first.iter().chain(FALLBACK.iter()) {
-        if tried.contains(name) {
+        .map_or(&[], |(_, v)| v.as_slice());
+    let mut tried = [false; READERS.len()];
+    for &i in first.iter().chain(order.fallback.iter()) {
+        if std::mem::replace(&mut tried[i], true) {
             continue;
         }
-        tried.push(name);
-        if let Some(r) = reader(name) {
-            if let Some(mut rising) = r(mail).filter(|r| !r.deliveries.is_empty()) {
-                for d in &mut rising.deliveries {
-                    if d.agent.is_empty() {
-                        d.agent = READERS
-                            .iter()
-                            .find(|(n, _)| n == name)
-                            .map_or("", |(n, _)| n);
-                    }
+        let (name, r) = READERS[i];
+        if let Some(mut rising) = r(mail).filter(|r| !r.deliveries.is_empty()) {
+            for d in &mut rising.deliveries {
+                if d.agent.is_empty() {
+                    d.agent = name;
                 }
-                return Some(rising);
             }
+            return Some(rising);
         }
     }
     let last: [(&'static str, Reader); 4] = [
@@ -428,6 +443,19 @@ mod tests {
             subject_key("Returned mail: see transcript for details"),
             "returned-mail"
         );
+    }
+
+    #[test]
+    fn every_reader_named_in_the_orders_exists() {
+        for name in FALLBACK
+            .iter()
+            .chain(BY_SUBJECT.iter().flat_map(|(_, v)| v.iter()))
+        {
+            assert!(reader_index(name).is_some(), "{name}");
+        }
+        for (name, _) in READERS {
+            assert!(FALLBACK.contains(name), "{name} is never tried");
+        }
     }
 
     #[test]

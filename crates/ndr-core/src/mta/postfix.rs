@@ -33,10 +33,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         || subject.starts_with("Delayed Mail (still being retried)")
         || subject.starts_with("Undelivered Mail Returned to Sender");
     let body = mail.body.as_str();
-    let by_body = body.contains("This is the mail system at host")
-        || body.contains("The Postfix program")
-        || body.contains("This is the Postfix program");
-    if !by_subject && !by_body {
+    let by_body = || {
+        body.contains("This is the mail system at host")
+            || body.contains("The Postfix program")
+            || body.contains("This is the Postfix program")
+    };
+    if !by_subject && !by_body() {
         return None;
     }
     let (head, original) = split_original(body, ORIGINAL_BOUNDARIES);
