@@ -12,6 +12,11 @@ origin() {
     https://*|http://127.0.0.1*|http://localhost*) ;;
     *) echo "set-resolvers: $1 is not an https URL" >&2; exit 1 ;;
   esac
+  # The page speaks DoH JSON in Google's (/resolve) or Cloudflare's (/dns-query) dialect only.
+  case "$1" in
+    */resolve|*/dns-query) ;;
+    *) echo "set-resolvers: $1 must end in /resolve or /dns-query" >&2; exit 1 ;;
+  esac
   printf '%s\n' "$1" | sed -E 's#^([a-z]+://[^/?#]+).*$#\1#'
 }
 # One assignment per URL, so `set -e` stops on either bad one.

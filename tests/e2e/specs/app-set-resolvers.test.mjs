@@ -36,5 +36,6 @@ describe("resolvers chosen at build time", () => {
 
   it("refuses a resolver that is not https", () => {
     assert.throws(() => run({ NDR_DOH_CLOUDFLARE: "http://dns.example.org/dns-query" }), /not an https URL/);
+    assert.throws(() => run({ NDR_DOH_GOOGLE: "https://dns.example.org/other" }), /must end in/);
   });
 });
