@@ -35,6 +35,20 @@ const RECEIVERS: &[(Receiver, &[&str])] = &[
     (Receiver::Aol, &[".mail.aol.com", ".mx.aol.com"]),
     (Receiver::Facebook, &[".facebook.com"]),
     (Receiver::MessageLabs, &[".messagelabs.com"]),
+    (
+        Receiver::Apple,
+        &[".mail.icloud.com", ".apple.com", ".me.com"],
+    ),
+    (Receiver::Cloudflare, &[".mx.cloudflare.net"]),
+    (Receiver::Cox, &["cox.net"]),
+    (
+        Receiver::GoDaddy,
+        &["smtp.secureserver.net", "mailstore1.secureserver.net"],
+    ),
+    (Receiver::Iua, &[".email.ua"]),
+    (Receiver::Mimecast, &[".mimecast.com"]),
+    // After Microsoft: Outlook.com's consumer domains and older Hotmail servers.
+    (Receiver::Outlook, &[".hotmail.com"]),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +65,13 @@ enum Receiver {
     Aol,
     Facebook,
     MessageLabs,
+    Apple,
+    Cloudflare,
+    Cox,
+    GoDaddy,
+    Iua,
+    Mimecast,
+    Outlook,
 }
 
 /// (reply code, status code, message fragment) triples. The class digit of both codes is
@@ -559,6 +580,15 @@ pub(crate) fn find(f: &Fact, lc: &str) -> Option<Reason> {
         Receiver::Aol => by_text(AOL, &f.diagnosis),
         Receiver::Facebook => facebook(&f.diagnosis),
         Receiver::MessageLabs => by_text(MESSAGELABS, &f.diagnosis),
+        Receiver::Apple => by_text(APPLE, lc),
+        Receiver::Cloudflare => by_text(CLOUDFLARE, &f.diagnosis),
+        Receiver::Cox => coded(&f.diagnosis, "AUP#", COX_CODES).or_else(|| by_text(COX, lc)),
+        Receiver::GoDaddy => {
+            coded(&f.diagnosis, " IB", GODADDY_CODES).or_else(|| by_text(GODADDY, lc))
+        }
+        Receiver::Iua => coded(lc, ".i.ua/err/", IUA_CODES),
+        Receiver::Mimecast => mimecast(f, lc),
+        Receiver::Outlook => by_text(OUTLOOK, &f.diagnosis).or_else(|| microsoft(f, lc)),
     }
 }
 
@@ -1279,6 +1309,340 @@ fn facebook(diagnosis: &str) -> Option<Reason> {
     let label = diagnosis.get(p.checked_sub(3)?..p + 3)?;
     FACEBOOK.iter().find(|(c, _)| *c == label).map(|(_, r)| *r)
 }
+
+/// The reason of a receiver's own error code, written after `lead` ("AUP#CXBL", " IB401",
+/// ".i.ua/err/2/"): the letters and digits that follow it.
+fn coded(text: &str, lead: &str, codes: &[(&str, Reason)]) -> Option<Reason> {
+    let rest = text.split_once(lead)?.1;
+    let code: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .take(12)
+        .collect();
+    let code = if lead.ends_with("IB") {
+        format!("IB{code}")
+    } else {
+        code
+    };
+    codes.iter().find(|(c, _)| *c == code).map(|(_, r)| *r)
+}
+
+/// Apple iCloud Mail (lowercased). Source: <https://support.apple.com/en-us/102322>.
+const APPLE: &[(Reason, &[&str])] = &[
+    (
+        AuthFailure,
+        &[
+            // 554 5.7.1 Your message was rejected due to example.jp's DMARC policy.
+            "s dmarc policy",
+            // 554 5.7.1 [HME1] This message was blocked for failing both SPF and DKIM ...
+            "blocked for failing both spf and dkim",
+        ],
+    ),
+    (
+        Blocked,
+        &[
+            // 550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL
+            "rejected due to having a domain present in the spamhaus",
+            // 550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus SBL.
+            "rejected due to listing in spamhaus",
+            // 550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=...
+            "blocked - see https://support.proofpoint.com/dnsbl-lookup",
+            // 554 ****-smtpin001.me.com ESMTP not accepting connections
+            "not accepting connections",
+        ],
+    ),
+    // 550 5.1.6 recipient no longer on server: *****@icloud.com
+    (HasMoved, &["recipient no longer on server"]),
+    // 552 5.2.2 <****@icloud.com>: user is over quota
+    (MailboxFull, &["user is over quota"]),
+    // 554 5.7.1 <*****@icloud.com>: Relay access denied
+    (NoRelaying, &["relay access denied"]),
+    (NotAccept, &["host/domain does not accept mail"]),
+    // 550 5.7.1 [CS01] Message rejected due to local policy.
+    (PolicyViolation, &["due to local policy"]),
+    // 450 4.1.8 <kijitora@example.jp>: Sender address rejected: Domain not found
+    (Rejected, &["sender address rejected"]),
+    // 421 4.7.1 Messages to ****@icloud.com deferred due to excessive volume.
+    (Speeding, &["due to excessive volume"]),
+    (
+        UserUnknown,
+        &[
+            // 550 5.1.1 <****@icloud.com>: inactive email address
+            "inactive email address",
+            "user does not exist",
+            // 550 5.1.1 unknown or illegal alias: ****@icloud.com
+            "unknown or illegal alias",
+        ],
+    ),
+];
+
+/// Cloudflare Email Routing (case as written).
+/// Source: <https://developers.cloudflare.com/email-routing/postmaster/>.
+const CLOUDFLARE: &[(Reason, &[&str])] = &[
+    (Blocked, &["found on one or more DNSBLs"]),
+    (SystemError, &["Upstream error"]),
+];
+
+/// Cox's "AUP#" codes.
+/// Source: <https://www.cox.com/residential/support/cox-postmaster-email-administration.html>.
+const COX_CODES: &[(&str, Reason)] = &[
+    ("CXBL", Blocked), // The sending IP address has been blocked by Cox (spam-like behaviour).
+    ("CXDNS", RequirePtr), // The reverse DNS lookup for the sending IP address is failing.
+    ("CXSNDR", AuthFailure), // The sender's domain failed SPF, DomainKeys or DKIM checks.
+    ("CXSMTP", Rejected), // A violation of SMTP protocol.
+    ("CXCNCT", TooManyConn), // Too many concurrent connections from the IP address.
+    ("CXMXRT", TooManyConn), // The sender sent to too many recipients.
+    ("CDRBL", Blocked), // Temporarily blocked for spam-like behaviour (at most 24 hours).
+    ("CXTHRT", SecurityError), // Sending limited due to suspicious account activity.
+    ("CXMJ", SecurityError), // Sending blocked due to suspicious activity on the primary account.
+    ("IPBL0001", Blocked), // Listed in Spamhaus ZEN.
+    ("IPBL0010", Blocked), // Listed in the Return Path DNSBL.
+    ("IPBL0100", Blocked), // Listed in Invaluement ivmSIP.
+    ("IPBL0011", Blocked),
+    ("IPBL0101", Blocked),
+    ("IPBL0110", Blocked),
+    ("IPBL0111", Blocked),
+    ("IPBL1000", Blocked), // Listed on a Cloudmark CSI list.
+    ("IPBL1001", Blocked),
+    ("IPBL1010", Blocked),
+    ("IPBL1011", Blocked),
+    ("IPBL1100", Blocked),
+    ("IPBL1101", Blocked),
+    ("IPBL1110", Blocked),
+    ("IPBL1111", Blocked),
+    ("IPBL00001", Blocked),      // Listed on a Spamhaus list.
+    ("URLBL011", SpamDetected),  // A URL in the body is on SURBL and Spamhaus DBL.
+    ("URLBL101", SpamDetected),  // ... on SURBL and ivmURI.
+    ("URLBL110", SpamDetected),  // ... on Spamhaus DBL and ivmURI.
+    ("URLBL1001", SpamDetected), // ... on a Spamhaus list.
+];
+
+/// Cox's messages without a code (lowercased). Source: as `COX_CODES`.
+const COX: &[(Reason, &[&str])] = &[
+    (
+        Blocked,
+        &[
+            "cox too many bad commands from",
+            "too many invalid recipients",
+        ],
+    ),
+    (
+        RequirePtr,
+        &["dns check failure - try again later", "rejected - no rdns"],
+    ),
+    (
+        PolicyViolation,
+        &[
+            "esmtp no data before greeting",
+            "attachment extension is forbidden",
+        ],
+    ),
+    (Rejected, &["sender rejected"]),
+    (SystemError, &["esmtp server temporarily not available"]),
+    (
+        TooManyConn,
+        &[
+            "too many sessions from",
+            "requested action aborted: try again later",
+            "message threshold exceeded",
+        ],
+    ),
+    (UserUnknown, &["recipient rejected"]),
+];
+
+/// GoDaddy's " IBnnn" codes.
+/// Source: <https://ca.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685>.
+const GODADDY_CODES: &[(&str, Reason)] = &[
+    ("IB401", SecurityError), // 535 Authentication not allowed on IBSMTP Servers.
+    ("IB501", NotCompliantRfc), // 550 Blank From: addresses are not allowed.
+    ("IB502", NotCompliantRfc), // 550 IP addresses are not allowed as a From: Address.
+    ("IB506", Rejected),      // 550 From: Domain is invalid.
+    ("IB508", AuthFailure),   // 550 Invalid SPF record.
+    ("IB108", RequirePtr),    // 421 Reverse DNS for this IP failed.
+    ("IB212", SpamDetected),  // 552 ... content judged to be spam.
+    ("IB705", VirusDetected), // 552 Virus infected message rejected.
+    ("IB605", TooManyConn),   // 452 This message contains too many recipients.
+    ("IB007", TooManyConn),   // 421 Connection refused, too many sessions from This IP.
+    ("IB101", Speeding),      // 421 Server temporarily unavailable. Try again later.
+    ("IB110", Blocked),       // 554 This IP has been temporarily blocked ... spam.
+    ("IB111", Blocked),       // 554 This IP has been blocked for the day ... spam.
+    ("IB112", Blocked),       // 554 ... too many invalid recipients.
+    ("IB113", Blocked),       // 554 blocked for the day ... too many invalid recipients.
+    ("IB504", Speeding),      // 550 This IP has sent too many messages this hour.
+    ("IB510", Speeding),      // 550 ... max number of messages per session.
+    ("IB607", Speeding),      // 550 ... too many recipients this hour.
+    ("IB103", BadReputation), // 554 ... poor reputation on Cloudmark Sender Intelligence.
+    ("IB104", Blocked),       // 554 ... listed on the Spamhaus Block List (SBL).
+    ("IB105", Blocked),       // 554 ... listed on the Exploits Block List (XBL).
+    ("IB106", Blocked),       // 554 ... listed on the Policy Block List (PBL).
+];
+
+/// GoDaddy's messages without a code (lowercased). Source: as `GODADDY_CODES`.
+const GODADDY: &[(Reason, &[&str])] = &[
+    (Blocked, &["rbl reject", "www.spamhaus.org/query/bl?ip="]),
+    (
+        Expired,
+        &["has been in the queue too long", "delivery timeout"],
+    ),
+    (MailboxFull, &["account storage limit"]),
+    (
+        SpamDetected,
+        &["message rejected for spam or virus content"],
+    ),
+    (Suspend, &["account disabled"]),
+    (SystemError, &["message is looping"]),
+    (
+        UserUnknown,
+        &["recipient not found", "account does not exist"],
+    ),
+];
+
+/// i.ua's "https://mail.i.ua/err/N/" codes. Source: <https://www.i.ua/>.
+const IUA_CODES: &[(&str, Reason)] = &[
+    ("1", NoRelaying),  // The use of SMTP as mail gate is forbidden.
+    ("2", UserUnknown), // User is not found.
+    ("3", Suspend),     // Mailbox was not used for more than 3 months.
+    ("4", MailboxFull), // Mailbox is full.
+    ("5", TooManyConn), // Letter sending limit is exceeded.
+    ("6", NoRelaying),  // Use SMTP of your provider to send mail.
+    ("7", Blocked),     // Wrong value of the HELO/EHLO parameter.
+    ("8", Rejected),    // Couldn't check sender address.
+    ("9", Blocked),     // IP address of the sender is blacklisted.
+    ("10", Filtered),   // Not in the list Mail address management.
+];
+
+/// Mimecast's (reply code, lowercased message) pairs.
+/// Source: <https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes>.
+const MIMECAST: &[(Reason, &[(&str, &str)])] = &[
+    (
+        AuthFailure,
+        &[
+            ("550", "spf sender invalid - envelope rejected"),
+            ("550", "dkim sender invalid - envelope rejected"),
+            ("550", "dmarc sender invalid - envelope rejected"),
+        ],
+    ),
+    (
+        BadReputation,
+        &[
+            ("451", "internal resources are temporarily unavailable"),
+            ("550", "local ct ip reputation - (reject)"),
+        ],
+    ),
+    (
+        Blocked,
+        &[
+            ("421", "sender address blocked"),
+            ("451", "recipient temporarily unavailable"),
+            ("451", "ip temporarily blacklisted"),
+        ],
+    ),
+    (
+        FailedStartTls,
+        &[
+            ("553", "this route requires encryption (tls)"),
+            ("553", "this route requires tls version 1.2 or greater"),
+            ("553", "this route requires high-strength ciphers"),
+            ("554", "configuration is invalid for this certificate"),
+        ],
+    ),
+    (MesgTooBig, &[("554", "maximum email size exceeded")]),
+    (
+        NetworkError,
+        &[
+            ("451", "the incorrect hostname used for inbounds"),
+            ("550", "the incorrect hostname used for inbounds"),
+            ("554", "mail loop detected"),
+        ],
+    ),
+    (
+        NoRelaying,
+        &[
+            ("451", "open relay not allowed"),
+            ("451", "open relay is not allowed"),
+        ],
+    ),
+    (NotAccept, &[("451", "account inbounds disabled")]),
+    (
+        PolicyViolation,
+        &[
+            ("550", "anti-spoofing policy - inbound not allowed"),
+            ("550", "rejected by header-based anti-spoofing policy"),
+            ("550", "message bounced due to content examination policy"),
+            ("554", "host network not allowed"),
+            ("554", "host network, not allowed"),
+        ],
+    ),
+    (
+        Rejected,
+        &[
+            ("550", "administrative prohibition envelope blocked"),
+            ("550", "envelope blocked - user entry"),
+            ("550", "envelope blocked - user domain entry"),
+            ("550", "rejected by header-based blocked senders"),
+            (
+                "550",
+                "envelope rejected - block policy for envelope from address",
+            ),
+        ],
+    ),
+    (
+        SecurityError,
+        &[
+            ("535", "incorrect authentication data"),
+            ("550", "submitter failed to authenticate"),
+        ],
+    ),
+    (
+        SystemError,
+        &[
+            ("451", "unable to process connection at this time"),
+            ("451", "message ended early"),
+            ("451", "unable to process command"),
+            ("451", "unable to process an email at this time"),
+        ],
+    ),
+    (
+        TooManyConn,
+        &[
+            ("451", "account service is temporarily unavailable"),
+            ("452", "too many recipients"),
+            ("550", "exceeding outbound thread limit"),
+        ],
+    ),
+    (
+        UserUnknown,
+        &[
+            ("501", "invalid address"),
+            ("503", "user unknown"),
+            ("550", "invalid recipient"),
+        ],
+    ),
+];
+
+fn mimecast(f: &Fact, lc: &str) -> Option<Reason> {
+    MIMECAST
+        .iter()
+        .find(|(_, pairs)| {
+            pairs
+                .iter()
+                .any(|(code, m)| *code == f.reply_code && lc.contains(m))
+        })
+        .map(|(r, _)| *r)
+}
+
+/// Outlook.com's consumer servers (Hotmail), case as written.
+/// Source: <https://technet.microsoft.com/en-us/library/bb232118>.
+const OUTLOOK: &[(Reason, &[&str])] = &[
+    (
+        HostUnknown,
+        &["The mail could not be delivered to the recipient because the domain is not reachable"],
+    ),
+    (
+        UserUnknown,
+        &["Requested action not taken: mailbox unavailable"],
+    ),
+];
 
 /// Symantec (Broadcom) Email Security.cloud, formerly MessageLabs (case as written).
 /// Source: <https://knowledge.broadcom.com/external/article/169652/email-error-and-bounce-codes-for-email-s.html>.

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use ndr_core::{diagnose, Recipient};
 
 /// Minimum agreement, in percent, per field.
-const FLOOR_REASON: f64 = 98.0;
+const FLOOR_REASON: f64 = 98.5;
 const FLOOR_STATUS: f64 = 99.0;
 const FLOOR_REPLY: f64 = 99.0;
 
