@@ -305,6 +305,14 @@ mod tests {
     }
 
     #[test]
+    fn telekom_smail_layout() {
+        check(
+            "|------------------------- Failed addresses follow: ---------------------|\n <example@t-online.de>\n   552 5.2.2 <example@t-online.de> Quota exceeded (mailbox for user is full)\n\n|------------------------- Message header follows: ----------------------|\nFrom: sender@example.org\n",
+            expect!["552 5.2.2 mailboxfull - - | rcpt=example@t-online.de cmd=- host=- ip=-"],
+        );
+    }
+
+    #[test]
     fn empty_and_not_a_bounce() {
         check("", expect!["- - undefined - - | rcpt=- cmd=- host=- ip=-"]);
         check(

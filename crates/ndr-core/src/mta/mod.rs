@@ -37,6 +37,7 @@ pub(crate) mod opensmtpd;
 pub(crate) mod postfix;
 pub(crate) mod qmail;
 pub(crate) mod sendmail;
+pub(crate) mod smail;
 pub(crate) mod unknown;
 pub(crate) mod v5sendmail;
 pub(crate) mod verizon;
@@ -155,6 +156,7 @@ const READERS: &[(&str, Reader)] = &[
     ("X1", unknown::x1),
     ("X3", unknown::x3),
     ("X6", unknown::x6),
+    ("DeutscheTelekom", smail::inquire),
 ];
 
 /// Readers tried when the Subject suggests nothing, in this order: formats recognised by
@@ -197,6 +199,7 @@ const FALLBACK: &[&str] = &[
     "X1",
     "X3",
     "X6",
+    "DeutscheTelekom",
 ];
 
 /// The first words of a bounce's Subject and the readers they suggest first. An empty list
@@ -232,6 +235,7 @@ const BY_SUBJECT: &[(&str, &[&str])] = &[
         "mail-delivery",
         &["Exim", "DragonFly", "GMX", "Zoho", "EinsUndEins"],
     ),
+    ("mail-failed", &["DeutscheTelekom"]),
     ("mail-failure", &["Exim"]),
     ("mail-system", &["EZweb"]),
     ("message-delivery", &["MailFoundry"]),
