@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod decode;
 pub mod doh_json;
+mod idn;
 mod outcome;
 mod plan;
 mod resolver;

@@ -66,7 +66,8 @@ impl Target {
         if s.is_empty() {
             return Err(err("it is empty"));
         }
-        let ascii = idna::domain_to_ascii(s).map_err(|_| err("it is not a valid domain name"))?;
+        let ascii =
+            crate::idn::domain_to_ascii(s).ok_or_else(|| err("it is not a valid domain name"))?;
         validate_domain(&ascii).map_err(|p| err(&p))?;
         Ok(Target::Domain(ascii))
     }
