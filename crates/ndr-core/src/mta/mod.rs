@@ -32,6 +32,7 @@ pub(crate) mod mailfoundry;
 pub(crate) mod mailmarshal;
 pub(crate) mod messagingserver;
 pub(crate) mod mfilter;
+pub(crate) mod mimecast;
 pub(crate) mod notes;
 pub(crate) mod opensmtpd;
 pub(crate) mod postfix;
@@ -157,6 +158,7 @@ const READERS: &[(&str, Reader)] = &[
     ("X3", unknown::x3),
     ("X6", unknown::x6),
     ("DeutscheTelekom", smail::inquire),
+    ("Mimecast", mimecast::inquire),
 ];
 
 /// Readers tried when the Subject suggests nothing, in this order: formats recognised by
@@ -200,6 +202,7 @@ const FALLBACK: &[&str] = &[
     "X3",
     "X6",
     "DeutscheTelekom",
+    "Mimecast",
 ];
 
 /// The first words of a bounce's Subject and the readers they suggest first. An empty list
@@ -241,6 +244,7 @@ const BY_SUBJECT: &[(&str, &[&str])] = &[
     ("message-delivery", &["MailFoundry"]),
     ("message-frozen", &["Exim"]),
     ("notice", &["Courier"]),
+    ("postmaster-email", &["Mimecast"]),
     ("postmaster-notify", &["Sendmail"]),
     (
         "returned-mail",
