@@ -101,6 +101,8 @@ pub(crate) fn decode(input: &[u8]) -> Mail {
             ..Mail::default()
         };
     }
+    let lf_input = cr_to_lf(input);
+    let input: &[u8] = lf_input.as_deref().unwrap_or(input);
     let mut mail = if looks_like_message(input) {
         read_message(input).unwrap_or_else(|| Mail {
             body: bytes_to_text(input),
@@ -137,6 +139,30 @@ fn looks_binary(input: &[u8]) -> bool {
         .sum();
     let nuls: usize = head.iter().map(|&b| usize::from(b == 0)).sum();
     nuls * 100 > head.len() || controls * 10 > head.len()
+}
+
+/// Input whose lines end in a lone CR (old Mac files, some copy-paste paths), with LF instead,
+/// so the message parser sees its lines. `None` when LF (or CRLF) ends most lines already.
+fn cr_to_lf(input: &[u8]) -> Option<Vec<u8>> {
+    let head = &input[..input.len().min(64 * 1024)];
+    let lf = head.iter().filter(|&&b| b == b'\n').count();
+    let lone_cr = head
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\r' && head.get(i + 1) != Some(&b'\n'))
+        .count();
+    if lone_cr <= lf {
+        return None;
+    }
+    let mut out = Vec::with_capacity(input.len());
+    for (i, &b) in input.iter().enumerate() {
+        if b == b'\r' && input.get(i + 1) != Some(&b'\n') {
+            out.push(b'\n');
+        } else {
+            out.push(b);
+        }
+    }
+    Some(out)
 }
 
 fn looks_like_html(body: &str) -> bool {
@@ -547,6 +573,19 @@ From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
             .body
             .contains("Content-Type: message/rfc822\nFrom: a@example.jp"));
         assert!(!m.body.contains('\r'));
+    }
+
+    #[test]
+    fn lines_ending_in_a_lone_cr_are_read() {
+        let lf = b"From: MAILER-DAEMON@example.jp\nSubject: Undelivered Mail Returned to Sender\n\n550 5.1.1 <a@example.org>: User unknown\n";
+        let cr: Vec<u8> = lf
+            .iter()
+            .map(|&b| if b == b'\n' { b'\r' } else { b })
+            .collect();
+        let (a, b) = (decode(lf), decode(&cr));
+        assert_eq!(a.headers, b.headers);
+        assert_eq!(a.body, b.body);
+        assert!(cr_to_lf(b"a\r\nb\r\n").is_none());
     }
 
     #[test]

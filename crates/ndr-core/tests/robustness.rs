@@ -70,6 +70,22 @@ MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"INNER\"\r\n\r\n\
 }
 
 #[test]
+fn any_newline_convention() {
+    // The same bounce with CRLF, LF and lone-CR line ends reads the same.
+    let crlf = postfix_bounce(&["a@example.org".to_string()], "aGVsbG8=");
+    let lf = crlf.replace("\r\n", "\n");
+    let cr = lf.replace('\n', "\r");
+    let d: Vec<Diagnosis> = [&crlf, &lf, &cr]
+        .iter()
+        .map(|s| timed(s.as_bytes(), SMALL_INPUT_LIMIT))
+        .collect();
+    for x in &d {
+        assert_eq!(x.recipients.len(), 1, "{:?}", x.summary());
+        assert_eq!(x.summary(), d[0].summary());
+    }
+}
+
+#[test]
 fn empty_input() {
     for input in [&b""[..], b" ", b"\r\n\r\n\t"] {
         let d = timed(input, SMALL_INPUT_LIMIT);
