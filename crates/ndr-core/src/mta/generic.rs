@@ -282,6 +282,7 @@ const JAPANESE_WORDING: &[&str] = &[
 /// that the wording tables recognise.
 fn without_codes(lines: &[&str]) -> Vec<Delivery> {
     let mut out: Vec<Delivery> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut i = 0;
     while i < lines.len() && out.len() < MAX_RECIPIENTS {
         let Some(addr) = address_line(lines[i]).or_else(|| undelivered_to(lines[i])) else {
@@ -327,7 +328,7 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
         let worded = !explanation.trim().is_empty()
             && (crate::reason::is_worded(&explanation)
                 || text::contains_any(&explanation, JAPANESE_WORDING));
-        if worded && !out.iter().any(|d| d.recipient == addr) {
+        if worded && seen.insert(addr.clone()) {
             out.push(Delivery {
                 recipient: addr,
                 diagnosis: text::sweep(&explanation),
