@@ -132,7 +132,9 @@ const EXPIRED: &str = "this message has been in the queue too long.";
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let subject = mail.subject();
-    let by_subject = subject == "failure notice" || subject == "Failure Notice";
+    let by_subject = subject == "failure notice"
+        || subject == "Failure Notice"
+        || subject.starts_with("Permanent Delivery Failure");
     let by_received = mail
         .headers_named("received")
         .any(|r| r.contains("(qmail "));
@@ -152,13 +154,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         if line.is_empty() {
             continue;
         }
-        if line.starts_with('<') && text::aligned(line, &["<", "@", ">:"]) {
+        // "<kijitora@example.jp>:", or "To: <kijitora@example.jp>:" in some qmail clones.
+        let named = match line.strip_prefix("To") {
+            Some(rest) if rest.trim_start().starts_with(':') => rest.trim_start()[1..].trim_start(),
+            _ => line,
+        };
+        if named.starts_with('<') && text::aligned(named, &["<", "@", ">:"]) {
             if !deliveries.last().expect("never empty").recipient.is_empty() {
                 deliveries.push(Delivery::default());
                 another.push(String::new());
             }
             deliveries.last_mut().expect("pushed").recipient =
-                text::between(line, "<", ">:").unwrap_or("").to_string();
+                text::between(named, "<", ">:").unwrap_or("").to_string();
             recipients += 1;
         } else if deliveries.len() == recipients {
             let v = deliveries.last_mut().expect("never empty");
