@@ -1,15 +1,25 @@
 //! Finding many fixed strings in one pass over a text.
 //!
-//! The reason tables hold about a thousand message fragments. Searching for each one with
-//! `str::contains` costs a searcher set-up per fragment and a scan per fragment; one pass that
-//! looks up the two bytes at each position finds all of them at once, in time linear in the
-//! text (plus the few candidates that share a two-byte start).
+//! The reason tables hold about a thousand message fragments and the provider tables a
+//! hundred more. Searching for each one with `str::contains` costs a searcher set-up per
+//! fragment and a scan per fragment; one pass that looks up the two bytes at each position
+//! finds all of them at once, in time linear in the text (plus the few candidates that share
+//! a two-byte start).
+//!
+//! The lookup is a 64 Kbit map of the two-byte starts that occur (8 KiB, so it stays in the
+//! first-level cache and turns most positions away with one load), ranked into a short list
+//! of offsets: about 12 KiB per set instead of a 256 KiB table indexed by every possible key.
 
 /// A set of byte strings, each at least two bytes long, with their ids (their index in the
 /// list given to `new`).
 pub(crate) struct PatternSet {
     patterns: Vec<&'static [u8]>,
-    /// `ids[offsets[k]..offsets[k + 1]]` are the patterns whose first two bytes make key `k`.
+    /// Bit `k` is set when some pattern starts with the two bytes of key `k`.
+    starts: Box<[u64; KEY_WORDS]>,
+    /// `rank[w]`: how many bits are set in `starts[..w]`, so a key's bucket is found in
+    /// constant time.
+    rank: Box<[u32; KEY_WORDS]>,
+    /// `ids[offsets[r]..offsets[r + 1]]` are the patterns in the bucket of the `r`-th key.
     offsets: Vec<u32>,
     ids: Vec<u32>,
 }
@@ -29,6 +39,8 @@ impl Hits {
     }
 }
 
+const KEY_WORDS: usize = 65536 / 64;
+
 fn key(a: u8, b: u8) -> usize {
     (a as usize) << 8 | b as usize
 }
@@ -39,40 +51,123 @@ impl PatternSet {
         let mut keyed: Vec<(usize, u32)> = patterns
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.len() >= 2)
-            .map(|(i, p)| (key(p[0], p[1]), i as u32))
+            .filter_map(|(i, p)| match p {
+                [a, b, ..] => Some((key(*a, *b), i as u32)),
+                _ => None,
+            })
             .collect();
         keyed.sort_unstable();
-        let mut offsets = vec![0u32; 65537];
+        let mut starts = Box::new([0u64; KEY_WORDS]);
         for &(k, _) in &keyed {
-            offsets[k + 1] += 1;
+            starts[k / 64] |= 1u64 << (k % 64);
         }
-        for k in 0..65536 {
-            offsets[k + 1] += offsets[k];
+        let mut rank = Box::new([0u32; KEY_WORDS]);
+        let mut total = 0u32;
+        for (r, w) in rank.iter_mut().zip(starts.iter()) {
+            *r = total;
+            total += w.count_ones();
         }
+        // One offset per distinct key, in key order (the order `keyed` is sorted in).
+        let mut offsets = Vec::with_capacity(total as usize + 1);
+        let mut last = None;
+        for (n, &(k, _)) in keyed.iter().enumerate() {
+            if last != Some(k) {
+                offsets.push(n as u32);
+                last = Some(k);
+            }
+        }
+        offsets.push(keyed.len() as u32);
         let ids = keyed.into_iter().map(|(_, id)| id).collect();
         PatternSet {
             patterns,
+            starts,
+            rank,
             offsets,
             ids,
+        }
+    }
+
+    /// How many patterns the set holds (the bound of their ids).
+    pub(crate) fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// The length in bytes of pattern `id`.
+    pub(crate) fn pattern_len(&self, id: u32) -> usize {
+        self.patterns.get(id as usize).map_or(0, |p| p.len())
+    }
+
+    /// The longest pattern's length.
+    pub(crate) fn longest(&self) -> usize {
+        self.patterns.iter().map(|p| p.len()).max().unwrap_or(0)
+    }
+
+    /// The patterns whose first two bytes are `a` and `b`.
+    #[inline]
+    fn bucket(&self, a: u8, b: u8) -> &[u32] {
+        let k = key(a, b);
+        let word = self.starts[k / 64];
+        let bit = 1u64 << (k % 64);
+        if word & bit == 0 {
+            return &[];
+        }
+        self.bucket_at(k / 64, word & (bit - 1))
+    }
+
+    /// The bucket of the key whose start-map word is `w`, with `below` the bits of that word
+    /// under the key's own. Kept out of line: most positions never get here.
+    #[inline(never)]
+    fn bucket_at(&self, w: usize, below: u64) -> &[u32] {
+        let r = self.rank[w] as usize + below.count_ones() as usize;
+        match (self.offsets.get(r), self.offsets.get(r + 1)) {
+            (Some(&lo), Some(&hi)) => self.ids.get(lo as usize..hi as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Calls `found(id, at)` for every occurrence of a pattern that starts at an offset in
+    /// `from..to` and lies wholly inside `hay`, in order of `at`. Stops early when `found`
+    /// returns false.
+    pub(crate) fn each_match(
+        &self,
+        hay: &[u8],
+        from: usize,
+        to: usize,
+        mut found: impl FnMut(u32, usize) -> bool,
+    ) {
+        let to = to.min(hay.len().saturating_sub(1));
+        let Some(pairs) = hay.get(from..to + 1) else {
+            return;
+        };
+        for (n, pair) in pairs.windows(2).enumerate() {
+            let bucket = self.bucket(pair[0], pair[1]);
+            if bucket.is_empty() {
+                continue;
+            }
+            let i = from + n;
+            for &id in bucket {
+                let Some(p) = self.patterns.get(id as usize) else {
+                    continue;
+                };
+                // The first two bytes are the bucket's key. Most candidates differ within a
+                // byte or two, where a plain loop beats a call to `memcmp`.
+                let fits = hay
+                    .get(i + 2..i + p.len())
+                    .is_some_and(|h| h.iter().zip(p.get(2..).unwrap_or(&[])).all(|(x, y)| x == y));
+                if fits && !found(id, i) {
+                    return;
+                }
+            }
         }
     }
 
     /// Every pattern that occurs in `hay`.
     pub(crate) fn scan(&self, hay: &[u8]) -> Hits {
         let mut bits = vec![0u64; self.patterns.len().div_ceil(64)];
-        if hay.len() >= 2 {
-            for i in 0..hay.len() - 1 {
-                let k = key(hay[i], hay[i + 1]);
-                let (lo, hi) = (self.offsets[k] as usize, self.offsets[k + 1] as usize);
-                for &id in &self.ids[lo..hi] {
-                    let p = self.patterns[id as usize];
-                    if hay[i..].starts_with(p) {
-                        bits[id as usize / 64] |= 1u64 << (id % 64);
-                    }
-                }
-            }
-        }
+        self.each_match(hay, 0, hay.len(), |id, _| {
+            bits[id as usize / 64] |= 1u64 << (id % 64);
+            true
+        });
         Hits { bits }
     }
 }
@@ -96,5 +191,58 @@ mod tests {
         let hits = set.scan(b"u");
         assert!(!hits.has(0) && !hits.has(1));
         assert!(!set.scan(b"").has(0));
+    }
+
+    #[test]
+    fn reports_every_occurrence_in_order_within_the_range() {
+        let set = PatternSet::new(vec![b"ab", b"abc", b"bc", b"zz"]);
+        let hay = b"abcab abc";
+        let mut seen = Vec::new();
+        set.each_match(hay, 0, hay.len(), |id, at| {
+            seen.push((id, at));
+            true
+        });
+        seen.sort_by_key(|&(id, at)| (at, id));
+        assert_eq!(
+            seen,
+            [(0, 0), (1, 0), (2, 1), (0, 3), (0, 6), (1, 6), (2, 7)]
+        );
+        // Starts are limited to the range; a pattern running past the text is not found.
+        let mut seen = Vec::new();
+        set.each_match(b"xxab", 1, 4, |id, at| {
+            seen.push((id, at));
+            true
+        });
+        assert_eq!(seen, [(0, 2)]);
+        let mut seen = Vec::new();
+        set.each_match(hay, 0, hay.len(), |id, at| {
+            seen.push((id, at));
+            false
+        });
+        assert_eq!(seen.len(), 1, "stops when told to");
+    }
+
+    #[test]
+    fn buckets_match_a_direct_search() {
+        // Keys spread over many words of the start map, including the first and last.
+        let words: Vec<&'static [u8]> = vec![
+            b"\x00\x01z",
+            b"\xff\xfe",
+            b"ok",
+            b"om",
+            b"o\xff",
+            b"\x01\x00",
+            b"ab",
+            b"abab",
+        ];
+        let set = PatternSet::new(words.clone());
+        let hay: &[u8] = b"okom\x00\x01z\xff\xfeababo\xff\x01\x00";
+        for (id, w) in words.iter().enumerate() {
+            let direct = hay.windows(w.len()).any(|x| x == *w);
+            assert_eq!(set.scan(hay).has(id as u32), direct, "{w:?}");
+        }
+        assert_eq!(set.len(), words.len());
+        assert_eq!(set.longest(), 4);
+        assert_eq!(set.pattern_len(7), 4);
     }
 }

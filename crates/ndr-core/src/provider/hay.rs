@@ -91,23 +91,47 @@ fn is_routing_field(s: &str) -> bool {
     })
 }
 
+/// White space as `char::is_whitespace` sees it, for one byte of ASCII.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
 impl Hay {
     /// Normalises `text[start..end]`; offsets in the map are offsets in `text`. Routing
     /// header fields (and their continuation lines) are left out.
+    #[cfg(test)]
     pub(crate) fn new(text: &str, start: usize, end: usize) -> Hay {
+        Hay::until(text, start, end, |_, _| None)
+    }
+
+    /// Like `new`, but calls `checkpoint(norm, done)` at the end of each line and at the end of
+    /// the text; when it returns `Some(cut)`, the rest is never read and the result keeps only
+    /// `norm[..cut]`. The text so far never changes once written, so a caller can look at each
+    /// stretch once, and a cut ends the work as soon as what follows cannot matter.
+    pub(crate) fn until(
+        text: &str,
+        start: usize,
+        end: usize,
+        mut checkpoint: impl FnMut(&str, bool) -> Option<usize>,
+    ) -> Hay {
         let src = text.get(start..end).unwrap_or("");
-        let mut norm = String::with_capacity(src.len());
-        let mut map = Vec::with_capacity(src.len());
+        let b = src.as_bytes();
+        let mut hay = Hay {
+            norm: String::with_capacity(src.len()),
+            map: Vec::with_capacity(src.len()),
+        };
         // The reply whose continuation prefixes are being removed: (code, status).
         let mut current: Option<(&str, &str)> = None;
         let mut after_space = true;
-        let mut skip_to = 0;
         let mut in_routing = false;
         let mut line_start = true;
-        for (i, c) in src.char_indices() {
-            if i < skip_to {
-                continue;
-            }
+        let mut i = 0;
+        while let Some(&byte) = b.get(i) {
+            let c = if byte < 0x80 {
+                byte as char
+            } else {
+                src.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ')
+            };
             if line_start {
                 line_start = false;
                 // A continuation line (leading whitespace) belongs to the field above it.
@@ -115,18 +139,25 @@ impl Hay {
                     in_routing = is_routing_field(&src[i..]);
                 }
             }
-            if c == '\n' {
-                line_start = true;
-            }
             if in_routing && c != '\n' {
+                // Nothing of a routing field is kept: go to its line end.
+                i = src[i..].find('\n').map_or(b.len(), |n| i + n);
                 continue;
             }
             if c.is_whitespace() {
-                if !norm.is_empty() && !norm.ends_with(' ') {
-                    norm.push(' ');
-                    map.push(start + i);
+                if !hay.norm.is_empty() && !hay.norm.ends_with(' ') {
+                    hay.norm.push(' ');
+                    hay.map.push(start + i);
                 }
                 after_space = true;
+                i += c.len_utf8();
+                if c == '\n' {
+                    line_start = true;
+                    if let Some(cut) = checkpoint(&hay.norm, false) {
+                        hay.truncate(cut);
+                        return hay;
+                    }
+                }
                 continue;
             }
             if after_space && c.is_ascii_digit() {
@@ -134,29 +165,49 @@ impl Hay {
                     let same = current == Some((code, status));
                     if continues {
                         if same {
-                            skip_to = i + len;
+                            // The prefix is ASCII, so `i + len` is a character boundary.
+                            i += len;
                             continue;
                         }
                         current = Some((code, status));
                     } else {
                         current = None;
                         if same {
-                            skip_to = i + len;
+                            i += len;
                             continue;
                         }
                     }
                 }
             }
             after_space = false;
-            let lower = c.to_ascii_lowercase();
-            let mut buf = [0u8; 4];
-            let encoded = lower.encode_utf8(&mut buf);
-            for k in 0..encoded.len() {
-                map.push(start + i + k);
+            // The rest of the word: everything up to the next white space is kept as it is,
+            // ASCII lowercased, each byte mapped to its own offset.
+            let mut j = i + c.len_utf8();
+            while let Some(&x) = b.get(j) {
+                if x < 0x80 {
+                    if is_ascii_space(x) {
+                        break;
+                    }
+                    j += 1;
+                } else {
+                    match src.get(j..).and_then(|r| r.chars().next()) {
+                        Some(ch) if !ch.is_whitespace() => j += ch.len_utf8(),
+                        _ => break,
+                    }
+                }
             }
-            norm.push(lower);
+            let from = hay.norm.len();
+            hay.norm.push_str(&src[i..j]);
+            if let Some(word) = hay.norm.get_mut(from..) {
+                word.make_ascii_lowercase();
+            }
+            hay.map.extend(start + i..start + j);
+            i = j;
         }
-        Hay { norm, map }
+        if let Some(cut) = checkpoint(&hay.norm, true) {
+            hay.truncate(cut);
+        }
+        hay
     }
 
     /// Keeps only the first `len` bytes (rounded down to a character boundary).

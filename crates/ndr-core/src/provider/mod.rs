@@ -35,9 +35,12 @@ mod trendmicro;
 mod uceprotect;
 mod yahoo;
 
+use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::OnceLock;
 
 use crate::ip::{self, Role};
+use crate::matcher::PatternSet;
 use crate::{evidence, Diagnosis, Note, Party, Reason};
 use codes::Code;
 use hay::{status_len, Hay};
@@ -221,23 +224,136 @@ struct Ctx {
     after_data: bool,
 }
 
-/// A prepared text: normalised, with its provider codes and status positions.
+/// Every fixed string the provider pass looks for, with its id in one `PatternSet`, so that a
+/// text is read once for all of them instead of once per string.
+struct Index {
+    set: PatternSet,
+    longest: usize,
+    /// Per table of `PARTIES`, per rule: the ids of the rule's text fragments.
+    fragments: Vec<Vec<Vec<u32>>>,
+    /// Per table of `PARTIES`: the ids of its `zone_names`.
+    zone_names: Vec<Vec<u32>>,
+    /// The ids of `RETURNED_MESSAGE`, `ZONE_PHRASES`, `HOST_MARKERS` and `DATA_MARKERS`.
+    returned: Vec<u32>,
+    zone_phrases: Vec<u32>,
+    host_markers: Vec<u32>,
+    data_markers: Vec<u32>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut patterns: Vec<&'static [u8]> = Vec::new();
+        let mut ids: HashMap<&'static str, u32> = HashMap::new();
+        let mut ids_of = |list: &mut dyn Iterator<Item = &'static str>| -> Vec<u32> {
+            list.map(|p| {
+                *ids.entry(p).or_insert_with(|| {
+                    patterns.push(p.as_bytes());
+                    (patterns.len() - 1) as u32
+                })
+            })
+            .collect()
+        };
+        let fragments = PARTIES
+            .iter()
+            .map(|t| {
+                t.rules
+                    .iter()
+                    .map(|r| ids_of(&mut r.text.iter().copied()))
+                    .collect()
+            })
+            .collect();
+        let zone_names = PARTIES
+            .iter()
+            .map(|t| ids_of(&mut t.zone_names.iter().map(|&(name, _)| name)))
+            .collect();
+        let returned = ids_of(&mut RETURNED_MESSAGE.iter().copied());
+        let zone_phrases = ids_of(&mut ZONE_PHRASES.iter().copied());
+        let host_markers = ids_of(&mut HOST_MARKERS.iter().copied());
+        let data_markers = ids_of(&mut DATA_MARKERS.iter().copied());
+        let set = PatternSet::new(patterns);
+        Index {
+            longest: set.longest(),
+            set,
+            fragments,
+            zone_names,
+            returned,
+            zone_phrases,
+            host_markers,
+            data_markers,
+        }
+    })
+}
+
+/// No occurrence.
+const ABSENT: usize = usize::MAX;
+
+/// A prepared text: normalised, with its provider codes, status positions and where each
+/// string of the `Index` first occurs.
 struct Scan {
     hay: Hay,
     codes: Vec<Code>,
     /// Normalised ranges of enhanced status codes.
     statuses: Vec<(usize, usize)>,
+    /// Per id of the `Index`: its first offset in `hay.norm`, or `ABSENT`.
+    firsts: Vec<usize>,
 }
 
 impl Scan {
-    fn new(hay: Hay) -> Scan {
+    /// Normalises `text[start..]` up to the returned original message (see
+    /// `RETURNED_MESSAGE`), which is never read, and finds the strings of the `Index` in the
+    /// same pass.
+    fn new(text: &str, start: usize) -> Scan {
+        let idx = index();
+        let mut firsts = vec![ABSENT; idx.set.len()];
+        // Starts before `decided` have been looked at with the whole of every string in view.
+        let mut decided = 0;
+        let hay = Hay::until(text, start, text.len(), |norm, done| {
+            let b = norm.as_bytes();
+            let to = if done {
+                b.len()
+            } else {
+                (b.len() + 1).saturating_sub(idx.longest)
+            };
+            let mut cut = None;
+            idx.set.each_match(b, decided, to, |id, at| {
+                if idx.returned.contains(&id) {
+                    cut = Some(at);
+                    return false;
+                }
+                if let Some(f) = firsts.get_mut(id as usize) {
+                    if *f == ABSENT {
+                        *f = at;
+                    }
+                }
+                true
+            });
+            decided = decided.max(to);
+            cut
+        });
+        // A string that ran into the cut is not in what was kept.
+        let kept = hay.norm.len();
+        for (id, f) in firsts.iter_mut().enumerate() {
+            if *f != ABSENT && *f + idx.set.pattern_len(id as u32) > kept {
+                *f = ABSENT;
+            }
+        }
         let codes = codes::scan(&hay.norm);
         let statuses = find_statuses(&hay.norm);
         Scan {
             hay,
             codes,
             statuses,
+            firsts,
         }
+    }
+
+    /// The first offset of string `id` of the `Index`, if it occurs.
+    fn first(&self, id: u32) -> Option<usize> {
+        self.firsts
+            .get(id as usize)
+            .copied()
+            .filter(|&f| f != ABSENT)
     }
 
     fn status_at(&self, (s, e): (usize, usize)) -> &str {
@@ -303,14 +419,19 @@ fn host_fits(host: &str, pattern: &str) -> bool {
     }
 }
 
-/// Where the fragments appear in order within one reply window, if they do.
+/// Where the fragments appear in order within one reply window, if they do. `firsts` holds
+/// each fragment's first occurrence (`ABSENT` for none), so that a rule with a missing
+/// fragment, as most are, costs nothing more.
 ///
 /// Linear in the text: the candidate starts only move forward, and so does every later
 /// fragment's required position, so each fragment's occurrences are searched for once.
-fn find_fragments(norm: &str, frags: &[&str]) -> Option<(usize, usize)> {
+fn find_fragments(norm: &str, frags: &[&str], firsts: &[usize]) -> Option<(usize, usize)> {
     let first = *frags.first()?;
+    if firsts.len() != frags.len() || firsts.contains(&ABSENT) {
+        return None;
+    }
     // The last occurrence found of each fragment.
-    let mut cursors: Vec<Option<usize>> = vec![None; frags.len()];
+    let mut cursors: Vec<Option<usize>> = firsts.iter().map(|&f| Some(f)).collect();
     let mut from = 0;
     loop {
         let start = next_occurrence(norm, first, from, &mut cursors[0])?;
@@ -356,6 +477,7 @@ fn next_occurrence(
 fn rule_matches(
     rule: &Rule,
     table: &Table,
+    frag_ids: &[u32],
     scan: &Scan,
     ctx: &Ctx,
 ) -> Option<Option<(usize, usize)>> {
@@ -382,7 +504,12 @@ fn rule_matches(
     let text_at = if rule.text.is_empty() {
         None
     } else {
-        Some(find_fragments(&scan.hay.norm, rule.text)?)
+        // Cheap before the host and code checks: most rules fail here.
+        let firsts: Vec<usize> = frag_ids
+            .iter()
+            .map(|&id| scan.first(id).unwrap_or(ABSENT))
+            .collect();
+        Some(find_fragments(&scan.hay.norm, rule.text, &firsts)?)
     };
     let at = text_at.or(code_at);
     if rule.status.is_empty() {
@@ -470,9 +597,15 @@ fn reply_code_before(norm: &str, end: usize) -> Option<String> {
 
 /// The first rule, in table order, that matches.
 fn first_hit(scan: &Scan, ctx: &Ctx) -> Option<Hit> {
+    let idx = index();
     for (t, table) in PARTIES.iter().enumerate() {
         for (r, rule) in table.rules.iter().enumerate() {
-            if let Some(at) = rule_matches(rule, table, scan, ctx) {
+            let frag_ids = idx
+                .fragments
+                .get(t)
+                .and_then(|f| f.get(r))
+                .map_or(&[][..], Vec::as_slice);
+            if let Some(at) = rule_matches(rule, table, frag_ids, scan, ctx) {
                 return Some(Hit {
                     table: t,
                     rule: r,
@@ -550,35 +683,28 @@ fn report_start(text: &str) -> usize {
     }
 }
 
-/// The report part of `text`, normalised.
-fn report_hay(text: &str) -> Hay {
-    let mut hay = Hay::new(text, report_start(text), text.len());
-    cut_returned_message(&mut hay);
-    hay
+/// The report part of `text`, normalised, without the returned original message.
+fn report_scan(text: &str) -> Scan {
+    Scan::new(text, report_start(text))
 }
 
-/// Leaves out the returned original message, which some reports quote inline.
-fn cut_returned_message(hay: &mut Hay) {
-    if let Some(cut) = RETURNED_MESSAGE
-        .iter()
-        .filter_map(|m| hay.norm.find(m))
-        .min()
-    {
-        hay.truncate(cut);
-    }
-}
+/// Phrases before the name of the rejecting side (`host X[...] said`, `Remote-MTA: dns; X`,
+/// `while talking to X`).
+const HOST_MARKERS: &[&str] = &[
+    "host ",
+    "remote-mta: dns; ",
+    "remote-mta: dns;",
+    "while talking to ",
+];
 
-/// Host names the text itself names as the rejecting side (`host X[...] said`,
-/// `Remote-MTA: dns; X`, `while talking to X`).
-fn hosts_named(norm: &str) -> Vec<String> {
+/// Host names the text itself names as the rejecting side (after a `HOST_MARKERS` phrase).
+fn hosts_named(scan: &Scan) -> Vec<String> {
+    let norm = &scan.hay.norm;
     let mut out = Vec::new();
-    for marker in [
-        "host ",
-        "remote-mta: dns; ",
-        "remote-mta: dns;",
-        "while talking to ",
-    ] {
-        let mut from = 0;
+    for (&marker, &id) in HOST_MARKERS.iter().zip(&index().host_markers) {
+        let Some(mut from) = scan.first(id) else {
+            continue;
+        };
         while let Some(at) = norm.get(from..).and_then(|h| h.find(marker)) {
             let start = from + at + marker.len();
             let name: String = norm[start..]
@@ -595,10 +721,15 @@ fn hosts_named(norm: &str) -> Vec<String> {
     out
 }
 
-/// Whether the text shows the rejection came after the message data was sent
-/// (Postfix `in reply to end of DATA command`, a Sendmail transcript's `>>> DATA`).
-fn answered_data(norm: &str) -> bool {
-    norm.contains("end of data") || norm.contains(">>> data")
+/// Words that show the rejection came after the message data was sent (Postfix `in reply
+/// to end of DATA command`, a Sendmail transcript's `>>> DATA`).
+const DATA_MARKERS: &[&str] = &["end of data", ">>> data"];
+
+fn answered_data(scan: &Scan) -> bool {
+    index()
+        .data_markers
+        .iter()
+        .any(|&id| scan.first(id).is_some())
 }
 
 fn domain_of(address: &str) -> Option<String> {
@@ -619,9 +750,9 @@ fn is_hard(reason: Reason) -> bool {
 /// notes from `text` (the decoded human-readable text of the whole message), and may
 /// refine the reasons. `input` is the original bytes, for evidence spans.
 pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
-    let scan = Scan::new(report_hay(text));
+    let scan = report_scan(text);
 
-    let mut hosts = hosts_named(&scan.hay.norm);
+    let mut hosts = hosts_named(&scan);
     hosts.extend(d.remote_host.iter().map(|h| h.to_ascii_lowercase()));
     for r in &d.recipients {
         hosts.extend(r.remote_host.iter().map(|h| h.to_ascii_lowercase()));
@@ -629,7 +760,7 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
     }
     let mut statuses: Vec<String> = d.enhanced_code.iter().cloned().collect();
     statuses.extend(d.recipients.iter().filter_map(|r| r.status.clone()));
-    let after_data = answered_data(&scan.hay.norm)
+    let after_data = answered_data(&scan)
         || d.recipients.iter().any(|r| {
             r.command
                 .as_deref()
@@ -651,9 +782,7 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         if r.diagnostic_text.is_empty() {
             continue;
         }
-        let mut own_hay = Hay::new(&r.diagnostic_text, 0, r.diagnostic_text.len());
-        cut_returned_message(&mut own_hay);
-        let own = Scan::new(own_hay);
+        let own = Scan::new(&r.diagnostic_text, 0);
         let mut own_hosts: Vec<String> = r
             .remote_host
             .iter()
@@ -661,7 +790,7 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
             .collect();
         own_hosts.extend(domain_of(&r.recipient));
         own_hosts.extend(d.remote_host.iter().map(|h| h.to_ascii_lowercase()));
-        own_hosts.extend(hosts_named(&own.hay.norm));
+        own_hosts.extend(hosts_named(&own));
         let own_ctx = Ctx {
             statuses: r.status.iter().cloned().collect(),
             hosts: own_hosts,
@@ -669,7 +798,7 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
                 .command
                 .as_deref()
                 .is_some_and(|c| c.eq_ignore_ascii_case("data"))
-                || answered_data(&own.hay.norm),
+                || answered_data(&own),
         };
         let Some(own_hit) = first_hit(&own, &own_ctx) else {
             continue;
@@ -819,13 +948,18 @@ fn apply_zone(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut D
             continue;
         }
         let token = norm[start..i].trim_matches('.');
+        // Every zone has a dot; most words have none.
+        if !token.contains('.') {
+            continue;
+        }
         if let Some((zone, table)) = known_zone(token) {
             found = Some((zone.to_string(), Some(table), (start, i)));
             break;
         }
     }
-    for phrase in ZONE_PHRASES {
-        if let Some(at) = norm.find(phrase) {
+    let idx = index();
+    for (phrase, &id) in ZONE_PHRASES.iter().zip(&idx.zone_phrases) {
+        if let Some(at) = scan.first(id) {
             let start = at + phrase.len();
             if found.as_ref().is_some_and(|(_, _, (s, _))| *s <= start) {
                 continue;
@@ -848,12 +982,14 @@ fn apply_zone(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut D
     if found.is_none() {
         found = PARTIES
             .iter()
-            .flat_map(|t| {
+            .zip(&idx.zone_names)
+            .flat_map(|(t, ids)| {
                 t.zone_names
                     .iter()
-                    .map(move |&(name, zone)| (name, zone, *t))
+                    .zip(ids)
+                    .map(move |(&(name, zone), &id)| (name, zone, id, *t))
             })
-            .filter_map(|(name, zone, t)| norm.find(name).map(|at| (at, name.len(), zone, t)))
+            .filter_map(|(name, zone, id, t)| scan.first(id).map(|at| (at, name.len(), zone, t)))
             .min_by_key(|&(at, ..)| at)
             .map(|(at, len, zone, t)| (zone.to_string(), Some(t), (at, at + len)));
     }
