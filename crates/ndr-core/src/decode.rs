@@ -6,8 +6,9 @@
 //! by a line `Content-Type: <type>` so that later readers can tell the delivery report and the
 //! returned original apart, the same layout Sisimai uses.
 
-use mail_parser::{MessageParser, MimeHeaders, PartType};
+use mail_parser::{Encoding, MessageParser, MimeHeaders, PartType};
 
+use crate::charsets::{host_charset, Decoders};
 use crate::text;
 
 /// Inputs longer than this are cut before reading; the bounce's own text is always at the
@@ -76,7 +77,7 @@ impl Mail {
 }
 
 /// Reads the input. Never fails: unreadable input gives an empty body and a note.
-pub(crate) fn decode(input: &[u8]) -> Mail {
+pub(crate) fn decode(input: &[u8], decoders: Decoders<'_>) -> Mail {
     let mut notes = Vec::new();
     if input.iter().all(|b| b.is_ascii_whitespace()) {
         notes.push(("empty_input", String::new()));
@@ -103,17 +104,22 @@ pub(crate) fn decode(input: &[u8]) -> Mail {
     }
     let lf_input = cr_to_lf(input);
     let input: &[u8] = lf_input.as_deref().unwrap_or(input);
+    let mut cx = Cx {
+        decoders,
+        notes: Vec::new(),
+    };
     let mut mail = if looks_like_message(input) {
-        read_message(input).unwrap_or_else(|| Mail {
-            body: bytes_to_text(input),
+        read_message(input, &mut cx).unwrap_or_else(|| Mail {
+            body: bytes_to_text(input, &mut cx),
             ..Mail::default()
         })
     } else {
         Mail {
-            body: bytes_to_text(input),
+            body: bytes_to_text(input, &mut cx),
             ..Mail::default()
         }
     };
+    mail.notes.append(&mut cx.notes);
     mail.body = tidy_text(&mail.body);
     if mail.headers.is_empty() && looks_like_html(&mail.body) {
         mail.body = tidy_text(&html_text(&mail.body));
@@ -234,8 +240,36 @@ fn looks_like_message(input: &[u8]) -> bool {
     known
 }
 
+/// What reading one input carries along: where multi-byte charsets are decoded, and the
+/// notes about it.
+struct Cx<'a> {
+    decoders: Decoders<'a>,
+    notes: Vec<(&'static str, String)>,
+}
+
+impl Cx<'_> {
+    /// `bytes` in the charset of WHATWG name `name`, or `None` with the note
+    /// `charset_not_decoded` (once per charset) when nobody could decode it.
+    fn decode(&mut self, name: &str, bytes: &[u8]) -> Option<String> {
+        let text = self.decoders.decode(name, bytes);
+        if text.is_none()
+            && !self
+                .notes
+                .iter()
+                .any(|(id, detail)| *id == NOT_DECODED && detail == name)
+        {
+            self.notes.push((NOT_DECODED, name.to_string()));
+        }
+        text
+    }
+}
+
+/// The note for text in a charset that neither the caller nor this build could decode; the
+/// text was read as UTF-8, with U+FFFD for what is not.
+const NOT_DECODED: &str = "charset_not_decoded";
+
 /// Parses a whole message with mail-parser and lays its parts out.
-fn read_message(input: &[u8]) -> Option<Mail> {
+fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
     let msg = parse_guarded(input)?;
     let root = msg.parts.first()?;
     let mut headers = Vec::with_capacity(root.headers.len());
@@ -251,6 +285,11 @@ fn read_message(input: &[u8]) -> Option<Mail> {
         if value.contains("=?") || name == "subject" {
             if let Some(t) = h.value.as_text() {
                 value = t.to_string();
+                if cx.decoders.redecode() && raw.contains("=?") {
+                    if let Some(t) = raw_message_slice(&msg, h).and_then(|r| header_text(r, cx)) {
+                        value = t;
+                    }
+                }
             } else if let Some(list) = h.value.as_text_list() {
                 value = list.join(", ");
             }
@@ -259,7 +298,7 @@ fn read_message(input: &[u8]) -> Option<Mail> {
     }
     let mut body = String::new();
     let mut notes = Vec::new();
-    flatten(&msg, 0, false, 0, &mut body, &mut notes);
+    flatten(&msg, 0, false, 0, &mut body, &mut notes, cx);
     if cut_before_original(input, root, &body) {
         notes.push(("input_truncated", "mime".to_string()));
     }
@@ -268,6 +307,221 @@ fn read_message(input: &[u8]) -> Option<Mail> {
         body,
         notes,
     })
+}
+
+fn raw_message_slice<'m>(
+    msg: &'m mail_parser::Message<'_>,
+    h: &mail_parser::Header<'_>,
+) -> Option<&'m [u8]> {
+    msg.raw_message
+        .get(h.offset_start as usize..h.offset_end as usize)
+}
+
+/// The text of an unstructured header field (raw value bytes) whose encoded words include one
+/// in a multi-byte charset, decoded here (see `Decoders::redecode`); `None` when it has none.
+///
+/// Each such word is replaced by the same text as a UTF-8 encoded word and the field is read
+/// again by mail-parser, so that the rest of its reading (which spaces between words count,
+/// folding) stays mail-parser's.
+fn header_text(raw: &[u8], cx: &mut Cx<'_>) -> Option<String> {
+    let mut out = Vec::with_capacity(raw.len() * 2);
+    let mut changed = false;
+    let mut at = 0;
+    while let Some(start) = text::find_bytes(&raw[at..], b"=?").map(|p| p + at) {
+        out.extend_from_slice(&raw[at..start]);
+        at = start + 2;
+        let Some(word) = encoded_word(&raw[start..]) else {
+            out.extend_from_slice(b"=?");
+            continue;
+        };
+        let label = String::from_utf8_lossy(word.charset);
+        let decoded = host_charset(&label).and_then(|name| {
+            let bytes = if word.base64 {
+                mail_parser::decoders::base64::base64_decode(word.data)?
+            } else {
+                q_word_decode(word.data)
+            };
+            cx.decode(name, &bytes)
+        });
+        match decoded {
+            Some(text) => {
+                out.extend_from_slice(b"=?utf-8?q?");
+                for b in text.bytes() {
+                    out.extend_from_slice(&[
+                        b'=',
+                        HEX[usize::from(b >> 4)],
+                        HEX[usize::from(b & 15)],
+                    ]);
+                }
+                out.extend_from_slice(b"?=");
+                changed = true;
+            }
+            None => out.extend_from_slice(&raw[start..start + word.len]),
+        }
+        at = start + word.len;
+    }
+    if !changed {
+        return None;
+    }
+    out.extend_from_slice(&raw[at..]);
+    if !out.ends_with(b"\n") {
+        out.push(b'\n');
+    }
+    let value = mail_parser::parsers::MessageStream::new(&out).parse_unstructured();
+    value.as_text().map(str::to_string)
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// One RFC 2047 encoded word at the start of `s` ("=?charset?B?data?=").
+struct EncodedWord<'s> {
+    charset: &'s [u8],
+    base64: bool,
+    data: &'s [u8],
+    /// Bytes from "=?" to "?=" inclusive.
+    len: usize,
+}
+
+fn encoded_word(s: &[u8]) -> Option<EncodedWord<'_>> {
+    let rest = s.strip_prefix(b"=?")?;
+    let q1 = rest.iter().take(76).position(|&b| b == b'?')?;
+    let charset = &rest[..q1];
+    if charset.len() < 2 || charset.iter().any(|b| b.is_ascii_whitespace()) {
+        return None;
+    }
+    // RFC 2231 adds a language after '*': "ISO-2022-JP*ja".
+    let charset = charset.split(|&b| b == b'*').next().unwrap_or(charset);
+    let base64 = match rest.get(q1 + 1)? {
+        b'B' | b'b' => true,
+        b'Q' | b'q' => false,
+        _ => return None,
+    };
+    if rest.get(q1 + 2) != Some(&b'?') {
+        return None;
+    }
+    let data_start = q1 + 3;
+    let data_len = text::find_bytes(rest.get(data_start..)?, b"?=")?;
+    let data = &rest[data_start..data_start + data_len];
+    if base64 && data.contains(&b'?') {
+        return None;
+    }
+    Some(EncodedWord {
+        charset,
+        base64,
+        data,
+        len: 2 + data_start + data_len + 2,
+    })
+}
+
+/// The "Q" encoding of RFC 2047: `_` is a space, `=XX` a byte; folding is dropped.
+fn q_word_decode(data: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        match data[i] {
+            b'_' => out.push(b' '),
+            b'\r' => {}
+            b'\n' => {
+                while matches!(data.get(i + 1), Some(b' ' | b'\t')) {
+                    i += 1;
+                }
+            }
+            b'=' => match (
+                data.get(i + 1).and_then(|&b| hex(b)),
+                data.get(i + 2).and_then(|&b| hex(b)),
+            ) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 2;
+                }
+                _ => out.push(b'='),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The text of a text part in a multi-byte charset, decoded here from the part's raw bytes
+/// (see `Decoders::redecode`); `None` when the part is in another charset or nobody could
+/// decode it (mail-parser's text stands then).
+fn part_text(
+    msg: &mail_parser::Message<'_>,
+    part: &mail_parser::MessagePart<'_>,
+    cx: &mut Cx<'_>,
+) -> Option<String> {
+    if !cx.decoders.redecode() {
+        return None;
+    }
+    let name = host_charset(part.content_type()?.attribute("charset")?)?;
+    let raw = msg
+        .raw_message
+        .get(part.offset_body as usize..part.offset_end as usize)?;
+    let bytes = match part.encoding {
+        Encoding::None => raw.to_vec(),
+        Encoding::Base64 => mail_parser::decoders::base64::base64_decode(raw)?,
+        Encoding::QuotedPrintable => quoted_printable_decode(raw),
+    };
+    cx.decode(name, &bytes)
+}
+
+/// Quoted-printable as mail-parser reads a MIME part: soft line breaks joined, spaces before a
+/// line end dropped, and an `=` that starts no escape kept as it is. (mail-parser's public
+/// decoder refuses such input instead, which would lose the whole part.)
+fn quoted_printable_decode(raw: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let crlf: &[u8] = if raw.contains(&b'\r') { b"\r\n" } else { b"\n" };
+    let mut out = Vec::with_capacity(raw.len());
+    let mut spaces = 0;
+    let mut i = 0;
+    while i < raw.len() {
+        match raw[i] {
+            b'\r' => {}
+            b'\n' => {
+                out.truncate(out.len().saturating_sub(spaces));
+                out.extend_from_slice(crlf);
+                spaces = 0;
+            }
+            b'=' => {
+                // Skip spaces after '=' up to a line end: a soft line break.
+                let mut j = i + 1;
+                while matches!(raw.get(j), Some(b' ' | b'\t' | b'\r')) {
+                    j += 1;
+                }
+                match (
+                    raw.get(j),
+                    raw.get(i + 1).and_then(|&b| hex(b)),
+                    raw.get(i + 2).and_then(|&b| hex(b)),
+                ) {
+                    (Some(b'\n'), _, _) => {
+                        i = j;
+                        spaces = 0;
+                    }
+                    (_, Some(h), Some(l)) => {
+                        out.push(h << 4 | l);
+                        spaces = 0;
+                        i += 2;
+                    }
+                    _ => {
+                        out.push(b'=');
+                        spaces = 0;
+                    }
+                }
+            }
+            b => {
+                spaces = if b == b' ' || b == b'\t' {
+                    spaces + 1
+                } else {
+                    0
+                };
+                out.push(b);
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The header block of a returned message and the start of its body: the headers name the
@@ -351,6 +605,7 @@ fn flatten(
     depth: usize,
     out: &mut String,
     notes: &mut Vec<(&'static str, String)>,
+    cx: &mut Cx<'_>,
 ) {
     let Some(part) = msg.parts.get(id) else {
         return;
@@ -376,11 +631,13 @@ fn flatten(
             for &child in children.iter() {
                 // A malformed tree must not loop back to itself.
                 if child as usize != id {
-                    flatten(msg, child as usize, alt, depth + 1, out, notes);
+                    flatten(msg, child as usize, alt, depth + 1, out, notes, cx);
                 }
             }
         }
         PartType::Text(t) => {
+            let redecoded = part_text(msg, part, cx);
+            let t = redecoded.as_deref().unwrap_or(t);
             if subtype.contains("rfc822") || ctype == "message" {
                 push_marked(out, &format!("{ctype}/{subtype}"), t);
             } else {
@@ -389,7 +646,8 @@ fn flatten(
         }
         PartType::Html(t) => {
             if !in_alternative {
-                push_text(out, &html_text(t));
+                let redecoded = part_text(msg, part, cx);
+                push_text(out, &html_text(redecoded.as_deref().unwrap_or(t)));
             }
         }
         PartType::Binary(b) | PartType::InlineBinary(b) => {
@@ -406,7 +664,7 @@ fn flatten(
             } else if ctype == "multipart" {
                 // A multipart whose boundary could not be read (a "boundary=" parameter on a
                 // line of its own): its text is still there, part headers and all.
-                push_text(out, &without_mime_lines(&bytes_to_text(b)));
+                push_text(out, &without_mime_lines(&bytes_to_text(b, cx)));
             }
         }
         PartType::Message(m) => {
@@ -524,23 +782,23 @@ fn tidy_text(s: &str) -> String {
 
 /// Text of raw bytes whose charset nobody declared: UTF-8 when valid, else the Japanese
 /// encodings a copy out of a Japanese mail program may be in, else Windows-1252.
-pub(crate) fn bytes_to_text(b: &[u8]) -> String {
+fn bytes_to_text(b: &[u8], cx: &mut Cx<'_>) -> String {
+    let iso_2022_jp =
+        text::find_bytes(b, b"\x1b$B").is_some() || text::find_bytes(b, b"\x1b$@").is_some();
     if let Ok(s) = std::str::from_utf8(b) {
-        if !s.contains("\x1b$B") && !s.contains("\x1b$@") {
+        if !iso_2022_jp {
             return s.to_string();
         }
     }
-    let decode =
-        |name: &[u8]| mail_parser::decoders::charsets::map::charset_decoder(name).map(|f| f(b));
-    if text::find_bytes(b, b"\x1b$B").is_some() || text::find_bytes(b, b"\x1b$@").is_some() {
-        if let Some(s) = decode(b"iso-2022-jp") {
+    if iso_2022_jp {
+        if let Some(s) = cx.decode("iso-2022-jp", b) {
             return s;
         }
     }
     let bad = |s: &str| s.chars().filter(|&c| c == '\u{fffd}').count();
     let mut best: Option<String> = None;
-    for cs in [&b"shift_jis"[..], b"euc-jp"] {
-        if let Some(s) = decode(cs) {
+    for cs in ["shift_jis", "euc-jp"] {
+        if let Some(s) = cx.decode(cs, b) {
             if best.as_deref().is_none_or(|b| bad(&s) < bad(b)) {
                 best = Some(s);
             }
@@ -548,7 +806,8 @@ pub(crate) fn bytes_to_text(b: &[u8]) -> String {
     }
     match best {
         Some(s) if bad(&s) * 50 < s.chars().count() => s,
-        _ => decode(b"windows-1252").unwrap_or_else(|| String::from_utf8_lossy(b).into_owned()),
+        _ => mail_parser::decoders::charsets::map::charset_decoder(b"windows-1252")
+            .map_or_else(|| String::from_utf8_lossy(b).into_owned(), |f| f(b)),
     }
 }
 
@@ -563,7 +822,7 @@ MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status
 --b\r\nContent-Type: text/plain\r\n\r\nI'm sorry.\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n\
 Final-Recipient: rfc822; x@example.org\r\nStatus: 5.1.1\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n\
 From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
-        let m = decode(raw);
+        let m = decode(raw, Decoders::default());
         assert_eq!(m.subject(), "Undelivered Mail");
         assert!(m.body.contains("I'm sorry."));
         assert!(m.body.contains(
@@ -582,7 +841,10 @@ From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
             .iter()
             .map(|&b| if b == b'\n' { b'\r' } else { b })
             .collect();
-        let (a, b) = (decode(lf), decode(&cr));
+        let (a, b) = (
+            decode(lf, Decoders::default()),
+            decode(&cr, Decoders::default()),
+        );
         assert_eq!(a.headers, b.headers);
         assert_eq!(a.body, b.body);
         assert!(cr_to_lf(b"a\r\nb\r\n").is_none());
@@ -604,6 +866,7 @@ From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
     fn a_multipart_without_a_readable_boundary_is_read_as_text() {
         let m = decode(
             b"From: a@example.jp\nSubject: x\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"o\"\n\n--o\nContent-Type: multipart/alternative;\nboundary=\"i\"\n\n--i\nContent-Type: text/plain\n\n550 5.1.1 no such user\n\n--i--\n\n--o--\n",
+            Decoders::default(),
         );
         assert!(m.body.contains("550 5.1.1 no such user"), "{}", m.body);
         assert!(!m.body.contains("--i"), "{}", m.body);
@@ -613,23 +876,107 @@ From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
     fn a_paste_without_headers_is_text() {
         let m = decode(
             b"Reporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: rfc822; x@example.org\n",
+            Decoders::default(),
         );
         assert!(m.headers.is_empty());
         assert!(m.body.starts_with("Reporting-MTA"));
     }
 
+    #[cfg(feature = "full_encoding")]
     #[test]
     fn undeclared_japanese_bytes_are_decoded() {
         // "宛先" in Shift_JIS and in ISO-2022-JP.
-        assert!(bytes_to_text(b"\x88\xb6\x90\xe6 unknown user").contains("宛先"));
-        assert!(bytes_to_text(b"\x1b$B08@h\x1b(B").contains("宛先"));
+        let mut cx = Cx {
+            decoders: Decoders::default(),
+            notes: Vec::new(),
+        };
+        assert!(bytes_to_text(b"\x88\xb6\x90\xe6 unknown user", &mut cx).contains("宛先"));
+        assert!(bytes_to_text(b"\x1b$B08@h\x1b(B", &mut cx).contains("宛先"));
+    }
+
+    /// encoding_rs standing in for the browser's TextDecoder.
+    struct Host;
+
+    impl crate::Charsets for Host {
+        fn decode(&self, charset: &str, bytes: &[u8]) -> Option<String> {
+            let encoding = encoding_rs::Encoding::for_label(charset.as_bytes())?;
+            Some(encoding.decode_without_bom_handling(bytes).0.into_owned())
+        }
+    }
+
+    #[test]
+    fn encoded_words_in_multi_byte_charsets_go_to_the_host() {
+        for (subject, expected) in [
+            ("=?ISO-2022-JP?B?GyRCJWEhPCVrGyhC?=", "メール"),
+            // Adjacent encoded words join without the space between them; B and Q alike.
+            (
+                "=?shift_jis?Q?=94z=90M=83G=83=89=81[?= =?shift_jis?B?gWmV1JGXgWo=?=",
+                "配信エラー（返送）",
+            ),
+            // Text around the word stays; a folded line unfolds.
+            ("Re: =?euc-kr?B?vsiz5w==?=\r\n ok", "Re: 안녕 ok"),
+            // A language suffix (RFC 2231) and a lowercase q.
+            ("=?gb2312*zh?q?=CF=B5=CD=B3?= x", "系统 x"),
+            // UTF-8 words next to a multi-byte one keep mail-parser's reading.
+            ("=?utf-8?q?caf=C3=A9?= =?euc-jp?B?pcGlpw==?=", "caféチェ"),
+        ] {
+            let raw = format!("From: a@example.jp\nSubject: {subject}\n\nbody\n");
+            let m = decode(raw.as_bytes(), Decoders::new(Some(&Host)));
+            assert_eq!(m.subject(), expected, "{subject}");
+            assert!(m.notes.is_empty(), "{subject}: {:?}", m.notes);
+        }
+    }
+
+    #[test]
+    fn malformed_encoded_words_stay_as_mail_parser_reads_them() {
+        for subject in [
+            "=?shift_jis?X?abc?=",
+            "=?shift_jis?B?not base64 ?x?=",
+            "=? ?B?abc?=",
+            "=?shift_jis?B?",
+            "=?",
+        ] {
+            let raw = format!("From: a@example.jp\nSubject: {subject}\n\nbody\n");
+            let host = decode(raw.as_bytes(), Decoders::new(Some(&Host)));
+            let plain = decode(raw.as_bytes(), Decoders::default());
+            assert_eq!(host.subject(), plain.subject(), "{subject}");
+        }
+    }
+
+    #[test]
+    fn parts_in_multi_byte_charsets_go_to_the_host() {
+        // "宛先不明" in Shift_JIS, sent as base64, as quoted-printable with a soft line break and a
+        // stray '=', and as 8bit.
+        let sjis = b"\x88\xb6\x90\xe6\x95\x73\x96\xbe";
+        let b64 = "iLaQ5pVzlr4=";
+        let qp = "=88=B6=90=E6=\n=95s=96=BE =3D=ZZ";
+        for (cte, body, expected) in [
+            ("base64", b64.as_bytes().to_vec(), "宛先不明"),
+            ("quoted-printable", qp.as_bytes().to_vec(), "宛先不明 ==ZZ"),
+            ("8bit", sjis.to_vec(), "宛先不明"),
+        ] {
+            let mut raw = format!(
+                "From: a@example.jp\nSubject: x\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=\"Shift_JIS\"\nContent-Transfer-Encoding: {cte}\n\n"
+            )
+            .into_bytes();
+            raw.extend_from_slice(&body);
+            raw.extend_from_slice(b"\n--b--\n");
+            let m = decode(&raw, Decoders::new(Some(&Host)));
+            assert_eq!(m.body.trim_end(), expected, "{cte}");
+            assert!(m.notes.is_empty(), "{cte}: {:?}", m.notes);
+            #[cfg(feature = "full_encoding")]
+            assert_eq!(m.body, decode(&raw, Decoders::default()).body, "{cte}");
+        }
     }
 
     #[test]
     fn empty_and_binary_input_get_notes() {
-        assert_eq!(decode(b"  \n").notes[0].0, "empty_input");
         assert_eq!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0\0").notes[0].0,
+            decode(b"  \n", Decoders::default()).notes[0].0,
+            "empty_input"
+        );
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0", Decoders::default()).notes[0].0,
             "binary_input"
         );
     }

@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 mod address;
+mod charsets;
 mod decode;
 mod diagnosis;
 mod dsn;
@@ -18,6 +19,7 @@ mod rhost;
 pub mod smtp;
 mod text;
 
+pub use charsets::Charsets;
 pub use diagnosis::{Diagnosis, Evidence, IpScope, Note, Party, Reason, Recipient};
 
 use fact::Fact;
@@ -26,8 +28,26 @@ use fact::Fact;
 ///
 /// Never panics and never errors: input it cannot read yields a `Diagnosis` with
 /// `reason = Reason::Undefined` and a note saying why.
+///
+/// Multi-byte charsets (ISO-2022-JP, Shift_JIS, EUC-JP, GBK, Big5, EUC-KR, ...) are decoded
+/// with the tables of the `full_encoding` feature. A build without them reads such text as
+/// UTF-8 and adds the note `charset_not_decoded`; use [`diagnose_with`] there.
 pub fn diagnose(input: &[u8]) -> Diagnosis {
-    let mail = decode::decode(input);
+    run(input, charsets::Decoders::default())
+}
+
+/// [`diagnose`], with multi-byte charsets decoded by `charsets` (for example the browser's
+/// `TextDecoder`), so that a build without the `full_encoding` tables reads them all the same.
+///
+/// The hook is asked first; when it returns `None`, the built-in tables are used if compiled
+/// in, and otherwise the text is read as UTF-8 with the note `charset_not_decoded` (its
+/// detail: the charset's WHATWG name).
+pub fn diagnose_with(input: &[u8], charsets: &dyn Charsets) -> Diagnosis {
+    run(input, charsets::Decoders::new(Some(charsets)))
+}
+
+fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
+    let mail = decode::decode(input, decoders);
     let mut d = Diagnosis::default();
     for (id, detail) in &mail.notes {
         d.notes.push(Note {
@@ -47,7 +67,7 @@ pub fn diagnose(input: &[u8]) -> Diagnosis {
         // The bounce may be an attachment: forwarded by a person, or wrapped by a gateway.
         // One level only, so the work stays bounded.
         if let Some(inner) = mta::embedded_bounce(&mail) {
-            let inner = decode::decode(inner.as_bytes());
+            let inner = decode::decode(inner.as_bytes(), decoders);
             if let Some(rising) = mta::read(&inner) {
                 let found = fact::build(&inner, rising);
                 if !found.is_empty() {

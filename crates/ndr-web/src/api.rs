@@ -5,14 +5,14 @@ use ndr_playbooks::Lang;
 
 /// The `Diagnosis` of `input` as JSON.
 pub fn diagnose_json(input: &[u8]) -> String {
-    let d = ndr_core::diagnose(input);
+    let d = crate::charsets::diagnose(input);
     serde_json::to_string(&d).unwrap_or_else(|_| "null".to_string())
 }
 
 /// `{ "diagnosis": ..., "advice": ... }` for `input`, the advice in `lang` (English unless
 /// `lang` names Japanese).
 pub fn advise_json(input: &[u8], lang: &str) -> String {
-    let d = ndr_core::diagnose(input);
+    let d = crate::charsets::diagnose(input);
     let lang = Lang::parse(lang).unwrap_or_default();
     let advice = ndr_playbooks::advise(&d, lang);
     serde_json::to_string(&serde_json::json!({ "diagnosis": d, "advice": advice }))

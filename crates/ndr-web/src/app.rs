@@ -129,7 +129,7 @@ pub fn app() -> Html {
                 }
                 wasm_bindgen_futures::spawn_local(async move {
                     gloo_timers::future::TimeoutFuture::new(0).await;
-                    let diagnosis = ndr_core::diagnose(&bytes);
+                    let diagnosis = crate::charsets::diagnose(&bytes);
                     dispatch.emit(Action::Diagnosed {
                         run,
                         diagnosis: Rc::new(diagnosis),

@@ -330,6 +330,10 @@ pub fn note_text(id: &str) -> Tr {
             "これは受信者からの苦情の通知（迷惑メール報告）で、配信エラーではありません。",
             "This is a complaint report (someone marked a mail as spam), not a delivery error."
         ),
+        "charset_not_decoded" => tr!(
+            "このブラウザーでは読めない文字コードの部分があり、文字化けしたまま調べました。",
+            "Part of it is in a character set this browser cannot read, so it was read garbled."
+        ),
         "mime_too_deep" => tr!(
             "入れ子が深すぎる部分は読み飛ばしました。",
             "Parts nested too deeply were skipped."

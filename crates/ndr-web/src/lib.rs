@@ -8,6 +8,7 @@
 pub mod api;
 pub mod app;
 pub mod browser;
+pub mod charsets;
 pub mod components;
 pub mod embed;
 pub mod highlight;

@@ -27,6 +27,7 @@ const TEST_STEPS: &[Step] = &[
     Step { name: "install web tools",     needs: &[],             required: true,  run: install::web_tools },
     Step { name: "install browser tools", needs: &[],             required: true,  run: install::browser_tools },
     Step { name: "native tests",          needs: &[],             required: false, run: native_tests },
+    Step { name: "core without tables",   needs: &[],             required: false, run: core_without_tables },
     Step { name: "wasm32 builds",         needs: &[],             required: false, run: wasm_builds },
     Step { name: "web bundle",            needs: &[],             required: false, run: bundle::build },
     Step { name: "bundle size",           needs: &["web bundle"], required: false, run: bundle::check_budget },
@@ -118,6 +119,27 @@ fn run_steps(ws: &Workspace, steps: &[Step]) -> Result {
 
 fn native_tests(ws: &Workspace) -> Result {
     sh::run(cmd("cargo", ["test", "--workspace", "--locked", "--offline"]).current_dir(&ws.root))
+}
+
+/// ndr-core as the web page builds it: no encoding_rs tables, multi-byte charsets through the
+/// `diagnose_with` hook. Its charset test must read every fixture as the full build does.
+fn core_without_tables(ws: &Workspace) -> Result {
+    sh::run(
+        cmd(
+            "cargo",
+            [
+                "test",
+                "--locked",
+                "--offline",
+                "-p",
+                "ndr-core",
+                "--no-default-features",
+                "--test",
+                "charsets",
+            ],
+        )
+        .current_dir(&ws.root),
+    )
 }
 
 fn wasm_builds(ws: &Workspace) -> Result {

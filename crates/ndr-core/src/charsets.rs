@@ -1,0 +1,235 @@
+//! Multi-byte charsets (ISO-2022-JP, Shift_JIS, EUC-JP, GBK, Big5, EUC-KR, ...) decoded by the
+//! caller instead of by tables compiled into the core.
+//!
+//! encoding_rs's CJK tables are about half of the web page's download, and every browser
+//! already carries the same tables behind `TextDecoder`. So the tables are the cargo feature
+//! `full_encoding` (on by default, for the command line and the tests), and a build without it
+//! asks a [`Charsets`] hook for these charsets. Everything else (UTF-8, UTF-16, UTF-7, Latin-1
+//! and the other single-byte charsets) is decoded in the core either way.
+
+/// Decodes bytes in one of the charsets the core does not decode by itself.
+///
+/// The browser implements it with `TextDecoder`; native callers may use encoding_rs. The core
+/// hands over bytes whose transfer encoding (base64, quoted-printable) is already undone.
+pub trait Charsets {
+    /// The text of `bytes` in `charset`, or `None` when this host cannot decode `charset`.
+    ///
+    /// `charset` is always a name from the WHATWG Encoding Standard, lowercase, which both
+    /// `TextDecoder` and `encoding_rs::Encoding::for_label` accept: `shift_jis`, `euc-jp`,
+    /// `iso-2022-jp`, `gbk`, `gb18030`, `big5`, `euc-kr`, `windows-874`, `ibm866`,
+    /// `x-mac-cyrillic` or `x-user-defined`. Malformed bytes should become U+FFFD, as both do
+    /// by default.
+    fn decode(&self, charset: &str, bytes: &[u8]) -> Option<String>;
+}
+
+/// Labels (lowercase, `-` written `_`, as mail-parser normalises them) of the charsets that
+/// mail-parser decodes with encoding_rs, so only with `full_encoding`, and the WHATWG name
+/// each stands for. Sorted by label; see `labels_are_sorted_and_known`.
+///
+/// The labels are mail-parser 0.11's (`src/decoders/charsets/map.rs`, the entries that map to
+/// `multi_byte.rs`), so that a build with the hook reads the same messages as a build with
+/// the tables. The names are the Encoding Standard's: <https://encoding.spec.whatwg.org/#names-and-labels>.
+/// mail-parser reads `gb2312` as GB18030 and `gb_2312` as GBK; the two decoders are the same
+/// in the Encoding Standard, so the difference does not show.
+const LABELS: &[(&str, &str)] = &[
+    ("866", "ibm866"),
+    ("big5", "big5"),
+    ("big5_hkscs", "big5"),
+    ("chinese", "gbk"),
+    ("cn_big5", "big5"),
+    ("cp866", "ibm866"),
+    ("cp936", "gbk"),
+    ("csbig5", "big5"),
+    ("cseuckr", "euc-kr"),
+    ("cseucpkdfmtjapanese", "euc-jp"),
+    ("csgb18030", "gb18030"),
+    ("csgb2312", "gbk"),
+    ("csgbk", "gbk"),
+    ("csibm866", "ibm866"),
+    ("csiso2022jp", "iso-2022-jp"),
+    ("csiso2022kr", REPLACEMENT),
+    ("csiso58gb231280", "gbk"),
+    ("csksc56011987", "euc-kr"),
+    ("csshiftjis", "shift_jis"),
+    ("cswindows874", "windows-874"),
+    ("dos_874", "windows-874"),
+    ("euc_jp", "euc-jp"),
+    ("euc_kr", "euc-kr"),
+    ("extended_unix_code_packed_format_for_japanese", "euc-jp"),
+    ("gb18030", "gb18030"),
+    ("gb2312", "gb18030"),
+    ("gb_2312", "gbk"),
+    ("gb_2312_80", "gbk"),
+    ("gbk", "gbk"),
+    ("hz_gb_2312", REPLACEMENT),
+    ("ibm866", "ibm866"),
+    ("iso_2022_cn", REPLACEMENT),
+    ("iso_2022_cn_ext", REPLACEMENT),
+    ("iso_2022_jp", "iso-2022-jp"),
+    ("iso_2022_kr", REPLACEMENT),
+    ("iso_ir_149", "euc-kr"),
+    ("iso_ir_58", "gbk"),
+    ("korean", "euc-kr"),
+    ("ks_c_5601_1987", "euc-kr"),
+    ("ks_c_5601_1989", "euc-kr"),
+    ("ksc5601", "euc-kr"),
+    ("ksc_5601", "euc-kr"),
+    ("ms932", "shift_jis"),
+    ("ms936", "gbk"),
+    ("ms_kanji", "shift_jis"),
+    ("replacement", REPLACEMENT),
+    ("shift_jis", "shift_jis"),
+    ("sjis", "shift_jis"),
+    ("windows_31j", "shift_jis"),
+    ("windows_874", "windows-874"),
+    ("windows_936", "gbk"),
+    ("windows_949", "euc-kr"),
+    ("x_euc_jp", "euc-jp"),
+    ("x_gbk", "gbk"),
+    ("x_mac_cyrillic", "x-mac-cyrillic"),
+    ("x_mac_ukrainian", "x-mac-cyrillic"),
+    ("x_sjis", "shift_jis"),
+    ("x_user_defined", "x-user-defined"),
+    ("x_x_big5", "big5"),
+];
+
+/// The Encoding Standard's "replacement" encoding: labels of charsets that are unsafe to
+/// decode (ISO-2022-KR, HZ, ISO-2022-CN) read as one U+FFFD. The core does that itself.
+const REPLACEMENT: &str = "replacement";
+
+/// The WHATWG name of the charset `label` when it is one of those the hook decodes.
+pub(crate) fn host_charset(label: &str) -> Option<&'static str> {
+    // mail-parser compares at most 45 bytes; no label in the table is longer.
+    if label.is_empty() || label.len() > 45 {
+        return None;
+    }
+    let key: String = label
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '-' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    LABELS
+        .binary_search_by(|(l, _)| (*l).cmp(key.as_str()))
+        .ok()
+        .map(|i| LABELS[i].1)
+}
+
+/// Where one `diagnose` call gets its multi-byte charsets from: the caller's hook first, then
+/// the tables compiled in (with `full_encoding`).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Decoders<'a> {
+    host: Option<&'a dyn Charsets>,
+}
+
+impl<'a> Decoders<'a> {
+    pub(crate) fn new(host: Option<&'a dyn Charsets>) -> Self {
+        Decoders { host }
+    }
+
+    /// True when text mail-parser decoded in a multi-byte charset must be decoded again here:
+    /// a hook was given (the caller's decoders come first), or mail-parser had no tables and
+    /// decoded it lossily.
+    pub(crate) fn redecode(&self) -> bool {
+        self.host.is_some() || !cfg!(feature = "full_encoding")
+    }
+
+    /// `bytes` in the charset of WHATWG name `name`; `None` when nobody can decode it.
+    pub(crate) fn decode(&self, name: &str, bytes: &[u8]) -> Option<String> {
+        if name == REPLACEMENT {
+            // As the Encoding Standard and encoding_rs: one U+FFFD for any non-empty input.
+            return Some(if bytes.is_empty() { "" } else { "\u{fffd}" }.to_string());
+        }
+        if let Some(text) = self.host.and_then(|h| h.decode(name, bytes)) {
+            return Some(text);
+        }
+        builtin(name, bytes)
+    }
+}
+
+#[cfg(feature = "full_encoding")]
+fn builtin(name: &str, bytes: &[u8]) -> Option<String> {
+    mail_parser::decoders::charsets::map::charset_decoder(name.as_bytes()).map(|f| f(bytes))
+}
+
+#[cfg(not(feature = "full_encoding"))]
+fn builtin(_name: &str, _bytes: &[u8]) -> Option<String> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_sorted_and_known() {
+        for pair in LABELS.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
+        }
+        const NAMES: &[&str] = &[
+            "shift_jis",
+            "euc-jp",
+            "iso-2022-jp",
+            "gbk",
+            "gb18030",
+            "big5",
+            "euc-kr",
+            "windows-874",
+            "ibm866",
+            "x-mac-cyrillic",
+            "x-user-defined",
+            REPLACEMENT,
+        ];
+        for (label, name) in LABELS {
+            assert!(NAMES.contains(name), "{label}: {name}");
+            assert!(label.len() <= 45, "{label}");
+        }
+    }
+
+    #[test]
+    fn labels_are_normalised_as_mail_parser_does() {
+        assert_eq!(host_charset("ISO-2022-JP"), Some("iso-2022-jp"));
+        assert_eq!(host_charset("Shift_JIS"), Some("shift_jis"));
+        assert_eq!(host_charset("x-sjis"), Some("shift_jis"));
+        assert_eq!(host_charset("EUC-KR"), Some("euc-kr"));
+        assert_eq!(host_charset("GB2312"), Some("gb18030"));
+        assert_eq!(host_charset("utf-8"), None);
+        assert_eq!(host_charset("iso-8859-1"), None);
+        assert_eq!(host_charset(""), None);
+        assert_eq!(host_charset(&"x".repeat(200)), None);
+    }
+
+    /// With the tables compiled in, every label reads as mail-parser reads it.
+    #[cfg(feature = "full_encoding")]
+    #[test]
+    fn names_decode_as_mail_parser_labels() {
+        use mail_parser::decoders::charsets::map::charset_decoder;
+        let bytes: Vec<u8> = (0x20..=0xff).collect();
+        let none = Decoders::default();
+        for (label, name) in LABELS {
+            let by_label = charset_decoder(label.as_bytes()).map(|f| f(&bytes));
+            assert_eq!(none.decode(name, &bytes), by_label, "{label} as {name}");
+        }
+    }
+
+    #[test]
+    fn the_host_comes_first() {
+        struct Upper;
+        impl Charsets for Upper {
+            fn decode(&self, charset: &str, _bytes: &[u8]) -> Option<String> {
+                (charset == "big5").then(|| "HOST".to_string())
+            }
+        }
+        let d = Decoders::new(Some(&Upper));
+        assert!(d.redecode());
+        assert_eq!(d.decode("big5", b"x").as_deref(), Some("HOST"));
+        assert_eq!(d.decode(REPLACEMENT, b"x").as_deref(), Some("\u{fffd}"));
+        // Not the host's: the tables when compiled in, else nobody.
+        assert_eq!(
+            d.decode("euc-kr", b"abc").is_some(),
+            cfg!(feature = "full_encoding")
+        );
+    }
+}
