@@ -19,8 +19,20 @@ pub(crate) struct Found {
 
 /// Bytes an address (or its `IPv6:` prefix remains) can be made of.
 fn is_addr_byte(b: u8) -> bool {
-    b.is_ascii_hexdigit() || b == b':' || b == b'.'
+    ADDR_BYTES[b as usize]
 }
+
+/// `is_addr_byte` as a table: the scan asks it of every byte of the text.
+const ADDR_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_hexdigit() || b == b':' || b == b'.';
+        i += 1;
+    }
+    t
+};
 
 /// Every address in `text`, in order. Unspecified and broadcast addresses are left out:
 /// in a bounce they are placeholders, never a real sender.
@@ -34,8 +46,14 @@ pub(crate) fn find_all(text: &str) -> Vec<Found> {
             continue;
         }
         let run_start = i;
+        let mut separated = false;
         while i < bytes.len() && is_addr_byte(bytes[i]) {
+            separated |= matches!(bytes[i], b'.' | b':');
             i += 1;
+        }
+        // Every address has dots or colons; a run without (a hex word, a number) has none.
+        if !separated {
+            continue;
         }
         if let Some(found) = address_in_run(bytes, run_start, i) {
             if !is_placeholder(found.addr) {

@@ -6,14 +6,21 @@
 //! finds all of them at once, in time linear in the text (plus the few candidates that share
 //! a two-byte start).
 //!
-//! The lookup is a 64 Kbit map of the two-byte starts that occur (8 KiB, so it stays in the
-//! first-level cache and turns most positions away with one load), ranked into a short list
-//! of offsets: about 12 KiB per set instead of a 256 KiB table indexed by every possible key.
+//! Most positions are turned away by one load from a 64 Kbit map of the four-byte starts of
+//! the patterns, hashed (8 KiB, so it stays in the first-level cache; patterns shorter than
+//! four bytes have a map of their two-byte starts). The few positions left look their first two
+//! bytes up in a map of the two-byte starts that occur, ranked into a short list of offsets:
+//! 20 to 28 KiB per set instead of a 256 KiB table indexed by every possible key.
 
 /// A set of byte strings, each at least two bytes long, with their ids (their index in the
 /// list given to `new`).
 pub(crate) struct PatternSet {
     patterns: Vec<&'static [u8]>,
+    /// Bit `hash4(w)` is set when a pattern of four bytes or more starts with the bytes `w`.
+    long_starts: Box<[u64; KEY_WORDS]>,
+    /// Bit `k` is set when a pattern of two or three bytes starts with the bytes of key `k`;
+    /// `None` when there is no such pattern.
+    short_starts: Option<Box<[u64; KEY_WORDS]>>,
     /// Bit `k` is set when some pattern starts with the two bytes of key `k`.
     starts: Box<[u64; KEY_WORDS]>,
     /// `rank[w]`: how many bits are set in `starts[..w]`, so a key's bucket is found in
@@ -45,6 +52,16 @@ fn key(a: u8, b: u8) -> usize {
     (a as usize) << 8 | b as usize
 }
 
+/// A 16-bit hash of four bytes (Fibonacci hashing: the high bits of a multiplication mix all
+/// of them).
+fn hash4(b: [u8; 4]) -> usize {
+    (u32::from_le_bytes(b).wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+fn bit_set(map: &[u64; KEY_WORDS], k: usize) -> bool {
+    map[k / 64] & (1u64 << (k % 64)) != 0
+}
+
 impl PatternSet {
     /// Builds the set. Patterns shorter than two bytes are never found.
     pub(crate) fn new(patterns: Vec<&'static [u8]>) -> PatternSet {
@@ -60,6 +77,22 @@ impl PatternSet {
         let mut starts = Box::new([0u64; KEY_WORDS]);
         for &(k, _) in &keyed {
             starts[k / 64] |= 1u64 << (k % 64);
+        }
+        let mut long_starts = Box::new([0u64; KEY_WORDS]);
+        let mut short_starts: Option<Box<[u64; KEY_WORDS]>> = None;
+        for p in &patterns {
+            match **p {
+                [a, b, c, d, ..] => {
+                    let h = hash4([a, b, c, d]);
+                    long_starts[h / 64] |= 1u64 << (h % 64);
+                }
+                [a, b, ..] => {
+                    let k = key(a, b);
+                    let map = short_starts.get_or_insert_with(|| Box::new([0u64; KEY_WORDS]));
+                    map[k / 64] |= 1u64 << (k % 64);
+                }
+                _ => {}
+            }
         }
         let mut rank = Box::new([0u32; KEY_WORDS]);
         let mut total = 0u32;
@@ -80,6 +113,8 @@ impl PatternSet {
         let ids = keyed.into_iter().map(|(_, id)| id).collect();
         PatternSet {
             patterns,
+            long_starts,
+            short_starts,
             starts,
             rank,
             offsets,
@@ -136,29 +171,51 @@ impl PatternSet {
         mut found: impl FnMut(u32, usize) -> bool,
     ) {
         let to = to.min(hay.len().saturating_sub(1));
-        let Some(pairs) = hay.get(from..to + 1) else {
-            return;
-        };
-        for (n, pair) in pairs.windows(2).enumerate() {
-            let bucket = self.bucket(pair[0], pair[1]);
-            if bucket.is_empty() {
-                continue;
-            }
-            let i = from + n;
-            for &id in bucket {
-                let Some(p) = self.patterns.get(id as usize) else {
-                    continue;
-                };
-                // The first two bytes are the bucket's key. Most candidates differ within a
-                // byte or two, where a plain loop beats a call to `memcmp`.
-                let fits = hay
-                    .get(i + 2..i + p.len())
-                    .is_some_and(|h| h.iter().zip(p.get(2..).unwrap_or(&[])).all(|(x, y)| x == y));
-                if fits && !found(id, i) {
+        // Starts with four bytes in view: the filter maps turn most of them away.
+        let filtered_to = to.min(hay.len().saturating_sub(3));
+        let mut i = from;
+        if let Some(quads) = hay.get(from..filtered_to + 3) {
+            for (n, q) in quads.windows(4).enumerate() {
+                let (a, b) = (q[0], q[1]);
+                let candidate = bit_set(&self.long_starts, hash4([a, b, q[2], q[3]]))
+                    || self
+                        .short_starts
+                        .as_ref()
+                        .is_some_and(|map| bit_set(map, key(a, b)));
+                if candidate && !self.verify(hay, from + n, &mut found) {
                     return;
                 }
             }
+            i = filtered_to.max(from);
         }
+        // The last few starts, where only short patterns fit.
+        while i < to {
+            if !self.verify(hay, i, &mut found) {
+                return;
+            }
+            i += 1;
+        }
+    }
+
+    /// Reports the patterns that start at `hay[i..]`; false when `found` said to stop.
+    fn verify(&self, hay: &[u8], i: usize, found: &mut impl FnMut(u32, usize) -> bool) -> bool {
+        let (Some(&a), Some(&b)) = (hay.get(i), hay.get(i + 1)) else {
+            return true;
+        };
+        for &id in self.bucket(a, b) {
+            let Some(p) = self.patterns.get(id as usize) else {
+                continue;
+            };
+            // The first two bytes are the bucket's key. Most candidates differ within a byte
+            // or two, where a plain loop beats a call to `memcmp`.
+            let fits = hay
+                .get(i + 2..i + p.len())
+                .is_some_and(|h| h.iter().zip(p.get(2..).unwrap_or(&[])).all(|(x, y)| x == y));
+            if fits && !found(id, i) {
+                return false;
+            }
+        }
+        true
     }
 
     /// Every pattern that occurs in `hay`.

@@ -31,12 +31,27 @@ pub(crate) fn scan(hay: &str) -> Vec<Code> {
     let b = hay.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let found = match b[i] {
+    while let Some(&c) = b.get(i) {
+        let found = match c {
             b'(' => paren(b, i),
             b'[' => bracketed(b, i),
-            b'a'..=b'z' if word_start => word(b, i),
+            c if c.is_ascii_alphanumeric() => {
+                let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+                let found = if word_start && may_start_word_code(c) {
+                    word(b, i)
+                } else {
+                    None
+                };
+                if found.is_none() {
+                    // No code starts inside a word: go to its end at once.
+                    i += b[i..]
+                        .iter()
+                        .position(|x| !x.is_ascii_alphanumeric())
+                        .unwrap_or(b.len() - i);
+                    continue;
+                }
+                found
+            }
             _ => None,
         };
         match found {
@@ -63,6 +78,12 @@ fn digits(b: &[u8], i: usize) -> usize {
 
 fn text(b: &[u8], from: usize, to: usize) -> String {
     String::from_utf8_lossy(&b[from..to]).into_owned()
+}
+
+/// The letters a code found by `word` can begin with: most words are turned away by their
+/// first byte.
+fn may_start_word_code(c: u8) -> bool {
+    matches!(c, b'a' | b'd' | b'e' | b'm' | b'o' | b'r' | b's')
 }
 
 /// `(AS16012609)` -> `AS(16012609)`; `(S3150)` -> `S3150`.
@@ -147,6 +168,17 @@ fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_code_passes_the_first_letter_filter() {
+        let starts = DASHED
+            .iter()
+            .chain(ERS)
+            .chain(&["as(", "ofr", "mcspamsignature"]);
+        for p in starts {
+            assert!(may_start_word_code(p.as_bytes()[0]), "{p}");
+        }
+    }
 
     #[test]
     fn codes_are_found_by_shape_and_normalised() {

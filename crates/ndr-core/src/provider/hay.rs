@@ -85,6 +85,13 @@ const ROUTING_FIELDS: &[&str] = &[
 /// Whether the line at `s` is a routing field (see `ROUTING_FIELDS`).
 fn is_routing_field(s: &str) -> bool {
     let b = s.as_bytes();
+    // Every routing field starts with one of these letters; most lines are turned away here.
+    if !b
+        .first()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'a' | b'd' | b'r' | b'x'))
+    {
+        return false;
+    }
     ROUTING_FIELDS.iter().any(|f| {
         b.get(..f.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(f.as_bytes()))
@@ -112,19 +119,21 @@ impl Hay {
         text: &str,
         start: usize,
         end: usize,
-        mut checkpoint: impl FnMut(&str, bool) -> Option<usize>,
+        mut checkpoint: impl FnMut(&[u8], bool) -> Option<usize>,
     ) -> Hay {
         let src = text.get(start..end).unwrap_or("");
         let b = src.as_bytes();
-        let mut hay = Hay {
-            norm: String::with_capacity(src.len()),
-            map: Vec::with_capacity(src.len()),
-        };
+        // Bytes, not a `String`, while it grows: whole characters are copied (ASCII letters
+        // lowercased, which leaves every other byte as it is), so it is UTF-8 at the end, and
+        // pushing bytes avoids a call per word.
+        let mut norm: Vec<u8> = Vec::with_capacity(src.len());
+        let mut map: Vec<usize> = Vec::with_capacity(src.len());
         // The reply whose continuation prefixes are being removed: (code, status).
         let mut current: Option<(&str, &str)> = None;
         let mut after_space = true;
         let mut in_routing = false;
         let mut line_start = true;
+        let mut cut = None;
         let mut i = 0;
         while let Some(&byte) = b.get(i) {
             let c = if byte < 0x80 {
@@ -145,17 +154,17 @@ impl Hay {
                 continue;
             }
             if c.is_whitespace() {
-                if !hay.norm.is_empty() && !hay.norm.ends_with(' ') {
-                    hay.norm.push(' ');
-                    hay.map.push(start + i);
+                if norm.last().is_some_and(|&l| l != b' ') {
+                    norm.push(b' ');
+                    map.push(start + i);
                 }
                 after_space = true;
                 i += c.len_utf8();
                 if c == '\n' {
                     line_start = true;
-                    if let Some(cut) = checkpoint(&hay.norm, false) {
-                        hay.truncate(cut);
-                        return hay;
+                    if let Some(at) = checkpoint(&norm, false) {
+                        cut = Some(at);
+                        break;
                     }
                 }
                 continue;
@@ -196,16 +205,18 @@ impl Hay {
                     }
                 }
             }
-            let from = hay.norm.len();
-            hay.norm.push_str(&src[i..j]);
-            if let Some(word) = hay.norm.get_mut(from..) {
-                word.make_ascii_lowercase();
-            }
-            hay.map.extend(start + i..start + j);
+            norm.extend(b[i..j].iter().map(u8::to_ascii_lowercase));
+            map.extend(start + i..start + j);
             i = j;
         }
-        if let Some(cut) = checkpoint(&hay.norm, true) {
-            hay.truncate(cut);
+        if cut.is_none() {
+            cut = checkpoint(&norm, true);
+        }
+        let norm = String::from_utf8(norm)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let mut hay = Hay { norm, map };
+        if let Some(at) = cut {
+            hay.truncate(at);
         }
         hay
     }

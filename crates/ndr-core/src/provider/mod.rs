@@ -288,6 +288,9 @@ fn index() -> &'static Index {
 /// No occurrence.
 const ABSENT: usize = usize::MAX;
 
+/// How many new normalised bytes `Scan::new` lets pass before it looks for strings again.
+const CHECK_EVERY: usize = 512;
+
 /// A prepared text: normalised, with its provider codes, status positions and where each
 /// string of the `Index` first occurs.
 struct Scan {
@@ -308,8 +311,11 @@ impl Scan {
         let mut firsts = vec![ABSENT; idx.set.len()];
         // Starts before `decided` have been looked at with the whole of every string in view.
         let mut decided = 0;
-        let hay = Hay::until(text, start, text.len(), |norm, done| {
-            let b = norm.as_bytes();
+        let hay = Hay::until(text, start, text.len(), |b, done| {
+            // Every look re-reads the last `longest` bytes, so look at stretches of some length.
+            if !done && b.len() < decided + idx.longest + CHECK_EVERY {
+                return None;
+            }
             let to = if done {
                 b.len()
             } else {
@@ -481,6 +487,10 @@ fn rule_matches(
     scan: &Scan,
     ctx: &Ctx,
 ) -> Option<Option<(usize, usize)>> {
+    // Most rules name a fragment the text does not have: the cheapest way to turn them away.
+    if frag_ids.iter().any(|&id| scan.first(id).is_none()) {
+        return None;
+    }
     if rule.at_host
         && !ctx
             .hosts
@@ -504,7 +514,6 @@ fn rule_matches(
     let text_at = if rule.text.is_empty() {
         None
     } else {
-        // Cheap before the host and code checks: most rules fail here.
         let firsts: Vec<usize> = frag_ids
             .iter()
             .map(|&id| scan.first(id).unwrap_or(ABSENT))
@@ -665,10 +674,15 @@ fn report_start(text: &str) -> usize {
     if !TOP_HEADERS.iter().any(|h| head.starts_with(h)) {
         return 0;
     }
-    let blank = [text.find("\n\n"), text.find("\r\n\r\n")]
-        .into_iter()
-        .flatten()
-        .min();
+    // A CRLF blank line can only come first if it starts before the LF one, so the search
+    // for it stops there instead of reading the whole text (which has no CR, as a rule).
+    let lf = text.find("\n\n");
+    let mut limit = lf.map_or(text.len(), |at| at + 4).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit += 1;
+    }
+    let crlf = text.get(..limit).and_then(|t| t.find("\r\n\r\n"));
+    let blank = [lf, crlf].into_iter().flatten().min();
     match blank {
         Some(at) => {
             let block = text[..at].to_ascii_lowercase();
