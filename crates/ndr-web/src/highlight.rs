@@ -67,7 +67,7 @@ pub fn pieces(input: &[u8], evidence: &[Evidence], active: Option<&str>) -> (Vec
         let head = HEAD_BYTES.min(input.len());
         windows.push((0, line_end(input, head, 0).min(head + MAX_CONTEXT)));
     }
-    windows.sort_unstable();
+    sort_by_position(&mut windows, |&w| w);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (start, end) in windows {
         match merged.last_mut() {
@@ -88,6 +88,19 @@ pub fn pieces(input: &[u8], evidence: &[Evidence], active: Option<&str>) -> (Vec
     (out, true)
 }
 
+/// Sorts by a `(start, end)` key, stably. An insertion sort: there is one span per piece of
+/// evidence (a few dozen at most), and each instantiation of the standard library's sort costs
+/// the page several KiB of code.
+fn sort_by_position<T>(v: &mut [T], key: impl Fn(&T) -> (usize, usize)) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// Located spans, clamped to the input, sorted, and with overlaps merged into one.
 fn spans(len: usize, evidence: &[Evidence], active: Option<&str>) -> Vec<Span> {
     let mut spans: Vec<Span> = evidence
@@ -103,7 +116,7 @@ fn spans(len: usize, evidence: &[Evidence], active: Option<&str>) -> Vec<Span> {
             })
         })
         .collect();
-    spans.sort_by_key(|s| (s.start, s.end));
+    sort_by_position(&mut spans, |s| (s.start, s.end));
     let mut merged: Vec<Span> = Vec::new();
     for s in spans {
         match merged.last_mut() {

@@ -42,12 +42,23 @@ pub fn entries_for(code: &str) -> Vec<&'static CodeEntry> {
         Some((c, p)) => (c, ndr_core::Party::from_id(p).map(Some)),
         None => (code, None),
     };
-    let mut found = lookup_code(code);
-    found.sort_by_key(|e| !e.code.eq_ignore_ascii_case(code));
-    if let Some(party) = wanted {
-        found.sort_by_key(|e| e.party != party);
+    let found = lookup_code(code);
+    let found = first_where(found, |e| e.code.eq_ignore_ascii_case(code));
+    match wanted {
+        Some(party) => first_where(found, |e| e.party == party),
+        None => found,
     }
-    found
+}
+
+/// The entries for which `pred` holds, then the others, each group in its order: a stable
+/// partition, which costs the page less code than a sort.
+fn first_where(
+    entries: Vec<&'static CodeEntry>,
+    pred: impl Fn(&CodeEntry) -> bool,
+) -> Vec<&'static CodeEntry> {
+    let (mut first, rest): (Vec<_>, Vec<_>) = entries.into_iter().partition(|e| pred(e));
+    first.extend(rest);
+    first
 }
 
 /// The page address of an entry: with the party when its code is shared by several parties.

@@ -142,11 +142,9 @@ pub fn paste_box(props: &Props) -> Html {
 
     let problem = props.problem.map(|p| match p {
         InputProblem::Empty => t(i18n::EMPTY_INPUT).to_string(),
-        InputProblem::TooLarge(size) => format!(
-            "{} ({:.1} MB)",
-            t(i18n::TOO_LARGE),
-            size as f64 / (1024.0 * 1024.0)
-        ),
+        InputProblem::TooLarge(size) => {
+            format!("{} ({} MB)", t(i18n::TOO_LARGE), megabytes(size))
+        }
         InputProblem::FileUnreadable => t(i18n::FILE_READ_FAILED).to_string(),
     });
 
@@ -201,5 +199,27 @@ pub fn paste_box(props: &Props) -> Html {
                 }) }
             </div>
         </section>
+    }
+}
+
+/// `size` bytes in MiB with one decimal, rounded half up ("5.1"). Integer arithmetic: float
+/// formatting would add about 5 KiB of gzip to the page for this one number.
+fn megabytes(size: usize) -> String {
+    const MIB: u64 = 1024 * 1024;
+    let tenths = (size as u64).saturating_mul(10).saturating_add(MIB / 2) / MIB;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::megabytes;
+
+    #[test]
+    fn sizes_read_in_megabytes() {
+        assert_eq!(megabytes(0), "0.0");
+        assert_eq!(megabytes(5 * 1024 * 1024 + 10), "5.0");
+        assert_eq!(megabytes(5 * 1024 * 1024 + 110_000), "5.1");
+        assert_eq!(megabytes(12_345_678), "11.8");
+        assert!(!megabytes(usize::MAX).is_empty());
     }
 }
