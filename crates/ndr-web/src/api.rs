@@ -15,8 +15,12 @@ pub fn advise_json(input: &[u8], lang: &str) -> String {
     let d = crate::charsets::diagnose(input);
     let lang = Lang::parse(lang).unwrap_or_default();
     let advice = ndr_playbooks::advise(&d, lang);
-    serde_json::to_string(&serde_json::json!({ "diagnosis": d, "advice": advice }))
-        .unwrap_or_else(|_| "null".to_string())
+    // Written around the two serialisations rather than through `serde_json::json!`, whose
+    // `Value` detour compiles a second serialiser for every type in them.
+    match (serde_json::to_string(&d), serde_json::to_string(&advice)) {
+        (Ok(d), Ok(a)) => format!("{{\"diagnosis\":{d},\"advice\":{a}}}"),
+        _ => "null".to_string(),
+    }
 }
 
 #[cfg(test)]

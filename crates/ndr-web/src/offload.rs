@@ -58,14 +58,13 @@ fn start() -> Option<Offload> {
             };
             // A reply the worker could not produce (a crash inside it) leaves an empty
             // diagnosis with a note, never a hang.
-            let diagnosis =
-                serde_json::from_str::<Diagnosis>(&json).unwrap_or_else(|_| Diagnosis {
-                    notes: vec![ndr_core::Note {
-                        id: "worker_failed".into(),
-                        detail: String::new(),
-                    }],
-                    ..Diagnosis::default()
-                });
+            let diagnosis = diagnosis_from_json(&json).unwrap_or_else(|| Diagnosis {
+                notes: vec![ndr_core::Note {
+                    id: "worker_failed".into(),
+                    detail: String::new(),
+                }],
+                ..Diagnosis::default()
+            });
             if let Some(callback) = callback {
                 callback(diagnosis);
             }
@@ -113,4 +112,148 @@ pub fn diagnose(
             .post_message_with_transfer(&message, &transfer)
             .map_err(|_| NoWorker)
     })
+}
+
+/// The `Diagnosis` the worker sent as JSON (ndr-core's serde names), or `None` when it is not
+/// one.
+///
+/// Read by hand from a `serde_json::Value`, which the page parses anyway (DoH answers): the
+/// derived `Deserialize` of the Diagnosis types cost the page about 16 KiB of gzip.
+/// `worker_json_reads_as_serde_does` checks it against the derived reading.
+pub fn diagnosis_from_json(json: &str) -> Option<Diagnosis> {
+    use ndr_core::{Evidence, IpScope, Party, Reason, Recipient};
+    use serde_json::Value;
+
+    let v: Value = serde_json::from_slice(json.as_bytes()).ok()?;
+    fn text(v: &Value, k: &str) -> Option<String> {
+        v.get(k)?.as_str().map(str::to_string)
+    }
+    fn list<'v>(v: &'v Value, k: &str) -> &'v [Value] {
+        v.get(k)
+            .and_then(Value::as_array)
+            .map_or(&[], Vec::as_slice)
+    }
+    let reason = |v: &Value| Reason::from_name(v.get("reason")?.as_str()?);
+    let scope = |s: &str| {
+        Some(match s {
+            "public" => IpScope::Public,
+            "private" => IpScope::Private,
+            "loopback" => IpScope::Loopback,
+            "documentation" => IpScope::Documentation,
+            "reserved" => IpScope::Reserved,
+            _ => return None,
+        })
+    };
+    let span = |v: &Value| {
+        let pair = v.get("span")?.as_array()?;
+        let at = |i: usize| pair.get(i)?.as_u64().and_then(|n| usize::try_from(n).ok());
+        Some((at(0)?, at(1)?))
+    };
+    let mut recipients = Vec::new();
+    for r in list(&v, "recipients") {
+        recipients.push(Recipient {
+            recipient: text(r, "recipient")?,
+            action: text(r, "action")?,
+            status: text(r, "status"),
+            implied_status: text(r, "implied_status"),
+            reply_code: text(r, "reply_code"),
+            reason: reason(r)?,
+            hard_bounce: r.get("hard_bounce")?.as_bool()?,
+            remote_host: text(r, "remote_host"),
+            diagnostic_text: text(r, "diagnostic_text")?,
+            command: text(r, "command"),
+        });
+    }
+    let mut evidence = Vec::new();
+    for e in list(&v, "evidence") {
+        evidence.push(Evidence {
+            field: text(e, "field")?,
+            text: text(e, "text")?,
+            span: span(e),
+        });
+    }
+    let mut notes = Vec::new();
+    for n in list(&v, "notes") {
+        notes.push(ndr_core::Note {
+            id: text(n, "id")?,
+            detail: text(n, "detail")?,
+        });
+    }
+    Some(Diagnosis {
+        source: text(&v, "source"),
+        recipients,
+        reason: reason(&v)?,
+        hard_bounce: v.get("hard_bounce")?.as_bool()?,
+        blocked_ip: text(&v, "blocked_ip"),
+        blocked_ip_scope: text(&v, "blocked_ip_scope").and_then(|s| scope(&s)),
+        remote_host: text(&v, "remote_host"),
+        remote_ip: text(&v, "remote_ip"),
+        blocking_party: text(&v, "blocking_party").and_then(|p| Party::from_id(&p)),
+        list_zone: text(&v, "list_zone"),
+        smtp_code: text(&v, "smtp_code"),
+        enhanced_code: text(&v, "enhanced_code"),
+        provider_code: text(&v, "provider_code"),
+        sender_domain: text(&v, "sender_domain"),
+        evidence,
+        notes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every fixture of ndr-core (all parties, reasons, scopes, spans and notes they reach),
+    /// and a few edited ones, read the same by hand as by the derived `Deserialize`.
+    #[test]
+    fn worker_json_reads_as_serde_does() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ndr-core/test_data/bounces");
+        let mut read = 0;
+        for entry in std::fs::read_dir(&dir).expect("ndr-core's fixtures") {
+            let path = entry.expect("directory entry").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("eml")
+                && path.extension().and_then(|e| e.to_str()) != Some("txt")
+            {
+                continue;
+            }
+            let d = crate::charsets::diagnose(&std::fs::read(&path).expect("readable fixture"));
+            let json = serde_json::to_string(&d).expect("serialises");
+            assert_eq!(
+                diagnosis_from_json(&json).as_ref(),
+                Some(&d),
+                "{}",
+                path.display()
+            );
+            read += 1;
+        }
+        assert!(read > 50, "only {read} fixtures");
+        // Every party and reason, and the scopes.
+        for party in ndr_core::Party::ALL {
+            for reason in ndr_core::Reason::ALL {
+                let d = Diagnosis {
+                    reason: *reason,
+                    blocking_party: Some(*party),
+                    blocked_ip_scope: Some(ndr_core::IpScope::Reserved),
+                    ..Diagnosis::default()
+                };
+                let json = serde_json::to_string(&d).expect("serialises");
+                assert_eq!(diagnosis_from_json(&json), Some(d));
+            }
+        }
+        for scope in ["public", "private", "loopback", "documentation", "reserved"] {
+            let json = serde_json::to_string(&Diagnosis::default())
+                .expect("serialises")
+                .replace(
+                    "\"blocked_ip_scope\":null",
+                    &format!("\"blocked_ip_scope\":\"{scope}\""),
+                );
+            let by_serde: Diagnosis = serde_json::from_str(&json).expect("a scope serde knows");
+            assert_eq!(diagnosis_from_json(&json), Some(by_serde), "{scope}");
+        }
+        // Not a Diagnosis: no answer rather than a wrong one.
+        for bad in ["", "null", "[]", "{}", "{\"reason\":\"nosuchreason\"}"] {
+            assert_eq!(diagnosis_from_json(bad), None, "{bad}");
+        }
+    }
 }
