@@ -36,10 +36,10 @@ const SENDER_FIELDS: &[&str] = &["from", "return-path", "sender", "reply-to", "e
 
 /// Builds the final facts of every recipient a reader found.
 pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
-    let original = mta::parse_headers(&rising.rfc822);
-    let sender = SENDER_FIELDS
+    let original = mta::first_headers(&rising.rfc822, SENDER_FIELDS);
+    let sender = original
         .iter()
-        .map(|f| mta::header(&original, f))
+        .map(String::as_str)
         .chain(std::iter::once(mail.header("to")))
         .find_map(address::find);
     let sender_domain = sender

@@ -22,6 +22,37 @@ pub(crate) fn aligned_any(hay: &str, sets: &[&[&str]]) -> bool {
     sets.iter().any(|s| aligned(hay, s))
 }
 
+/// Where the first of `needles` occurs in `hay`: the leftmost position at which any of them
+/// starts, with the index of the first needle (in list order) that starts there. The same as
+/// the least `hay.find(needle)` over all of them, in one pass: a position is compared only
+/// when its byte starts some needle.
+pub(crate) fn find_earliest(hay: &str, needles: &[&str]) -> Option<(usize, usize)> {
+    if needles.iter().any(|n| n.is_empty()) {
+        // `find("")` is 0; rare enough to answer the plain way.
+        return needles
+            .iter()
+            .enumerate()
+            .filter_map(|(k, n)| hay.find(n).map(|p| (p, k)))
+            .min();
+    }
+    let mut starts = [false; 256];
+    for n in needles {
+        starts[n.as_bytes()[0] as usize] = true;
+    }
+    let h = hay.as_bytes();
+    // A needle is UTF-8, so a byte-wise match starts at a character boundary of `hay`.
+    h.iter().enumerate().find_map(|(i, &b)| {
+        if !starts[b as usize] {
+            return None;
+        }
+        let rest = &h[i..];
+        needles
+            .iter()
+            .position(|n| rest.starts_with(n.as_bytes()))
+            .map(|k| (i, k))
+    })
+}
+
 /// True when `hay` starts with any of `prefixes`.
 pub(crate) fn starts_with_any(hay: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| hay.starts_with(p))
@@ -41,27 +72,56 @@ pub(crate) fn between<'a>(hay: &'a str, open: &str, close: &str) -> Option<&'a s
 /// Collapses runs of white space to one space, trims, and cuts a trailing MIME boundary
 /// (`" --boundary"`) that leaked into a diagnostic text.
 pub(crate) fn sweep(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    // Bytes while it grows: whole characters are copied, so it is UTF-8 at the end, and a word
+    // is copied at once instead of a character at a time.
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < b.len() {
+        let (white, len) = char_at(s, i);
+        if white {
             space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
+            i += len;
+            continue;
         }
+        if space && !out.is_empty() {
+            out.push(b' ');
+        }
+        space = false;
+        let mut j = i + len;
+        while j < b.len() {
+            let (white, len) = char_at(s, j);
+            if white {
+                break;
+            }
+            j += len;
+        }
+        out.extend_from_slice(&b[i..j]);
+        i = j;
     }
+    let mut out = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     // A boundary line glued onto the text ("... User unknown --=_NextPart_01") is not part of
     // the message; a separator written by a person ("-- ") is kept.
-    if let Some(p) = out.find(" --") {
-        if !out.contains("-- ") {
+    if let Some(p) = find_bytes(out.as_bytes(), b" --") {
+        if find_bytes(out.as_bytes(), b"-- ").is_none() {
             out.truncate(p);
         }
     }
     out
+}
+
+/// Whether the character at byte `i` of `s` (a character boundary) is white space as
+/// `char::is_whitespace` sees it, and its length in bytes.
+fn char_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes().get(i) {
+        Some(&x) if x < 0x80 => (matches!(x, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '), 1),
+        _ => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+    }
 }
 
 /// ASCII lowercase copy.
@@ -161,6 +221,86 @@ mod tests {
         assert_eq!(find_bytes(b"abc", b""), Some(0));
         assert_eq!(find_bytes(b"ab", b"abc"), None);
         assert_eq!(find_bytes(b"\xff\x1b$B", b"\x1b$B"), Some(1));
+    }
+
+    #[test]
+    fn sweep_matches_a_character_by_character_reference() {
+        fn reference(s: &str) -> String {
+            let mut out = String::new();
+            let mut space = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    if space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    space = false;
+                    out.push(c);
+                }
+            }
+            if let Some(p) = out.find(" --") {
+                if !out.contains("-- ") {
+                    out.truncate(p);
+                }
+            }
+            out
+        }
+        for s in [
+            "",
+            "   ",
+            "a",
+            " 550\u{3000}5.1.1\u{a0}user\u{85}unknown\u{2028} ",
+            "x\u{b}y\u{c}z\r\n\tw",
+            "User unknown --=_NextPart -- sig",
+            "User unknown --=_NextPart",
+            "日本語　のテキスト  です --b",
+            "\u{1c}\u{1f}ctl",
+        ] {
+            assert_eq!(sweep(s), reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn earliest_needle_is_the_least_find() {
+        let naive = |hay: &str, needles: &[&str]| {
+            needles
+                .iter()
+                .enumerate()
+                .filter_map(|(k, n)| hay.find(n).map(|p| (p, k)))
+                .min()
+        };
+        let hays = [
+            "",
+            "--- Below this line is a copy\n------ This is a copy of the message",
+            "Content-Type: message/rfc822\n\nContent-Type: text/rfc822-headers",
+            "日本語 --- 元のメッセージ --- x",
+            "ab",
+        ];
+        let lists: &[&[&str]] = &[
+            &[
+                "------ This is a copy",
+                "--- Below this line",
+                "Content-Type: message/rfc822",
+            ],
+            &[
+                "Content-Type: text/rfc822-headers",
+                "Content-Type: message/rfc822",
+            ],
+            &["--- ", "--- Below"],
+            &["元のメッセージ", "x"],
+            &["b", ""],
+            &["abc"],
+        ];
+        for hay in hays {
+            for needles in lists {
+                assert_eq!(
+                    find_earliest(hay, needles),
+                    naive(hay, needles),
+                    "{hay:?} {needles:?}"
+                );
+            }
+        }
     }
 
     #[test]

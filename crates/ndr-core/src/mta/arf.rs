@@ -118,7 +118,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
         } else {
             // The complained-about message's To: (or nobody, for undisclosed recipients).
-            let to = super::header(&super::parse_headers(original), "to").to_string();
+            let to = super::first_header(original, "to");
             deliveries[0].recipient = address::find(&to).unwrap_or_default();
         }
     }

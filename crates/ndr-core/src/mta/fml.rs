@@ -55,7 +55,10 @@ const SUBJECTS: &[(Reason, &[&str])] = &[
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     // fml writes X-MLServer, a "-admin@" sender and Message-IDs containing ".FML".
     let admin = mail.from().find("-admin@").is_some_and(|p| p > 0);
-    let fml_id = mail.header("message-id").find(".FML").is_some_and(|p| p > 1);
+    let fml_id = mail
+        .header("message-id")
+        .find(".FML")
+        .is_some_and(|p| p > 1);
     if !(mail.has_header("x-mlserver") && admin && fml_id) {
         return None;
     }

@@ -250,7 +250,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     // returned message's To: when there is exactly one reply.
     if deliveries.len() == 1 && deliveries[0].recipient.is_empty() {
         let failed = mail.header("x-failed-recipients");
-        let to = super::header(&super::parse_headers(original), "to").to_string();
+        let to = super::first_header(original, "to");
         if let Some(a) = address::find(failed).or_else(|| address::find(&to)) {
             deliveries[0].recipient = a;
         }

@@ -254,7 +254,7 @@ pub(crate) fn workspace(mail: &Mail) -> Option<Rising> {
             diag.push(' ');
         }
     }
-    let to = super::header(&super::parse_headers(original), "to").to_string();
+    let to = super::first_header(original, "to");
     let recipient = address::find(&to)?;
     let mut d = Delivery {
         recipient,

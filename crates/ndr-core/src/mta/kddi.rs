@@ -59,7 +59,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     }
     // The notice names no address when the mailbox is full; the returned message does.
     if recipients == 0 {
-        let to = super::header(&super::parse_headers(original), "to").to_string();
+        let to = super::first_header(original, "to");
         let a = address::find(&to)?;
         let v = &mut deliveries[0];
         v.recipient = a;

@@ -6,7 +6,7 @@
 //! reader, the feedback-report reader and the auto-reply reader come after all of them.
 
 use crate::decode::Mail;
-use crate::{dsn, Reason};
+use crate::{dsn, text, Reason};
 
 pub(crate) mod activehunter;
 pub(crate) mod amazonses;
@@ -377,14 +377,7 @@ pub(crate) fn embedded_bounce(mail: &Mail) -> Option<&str> {
 /// Splits the body at the first of `boundaries` (a line that starts the returned message):
 /// the bounce's own text, and the returned message without the boundary line.
 pub(crate) fn split_original<'a>(body: &'a str, boundaries: &[&str]) -> (&'a str, &'a str) {
-    let mut best: Option<(usize, usize)> = None;
-    for b in boundaries {
-        if let Some(p) = body.find(b) {
-            if best.is_none_or(|(q, _)| p < q) {
-                best = Some((p, b.len()));
-            }
-        }
-    }
+    let best = text::find_earliest(body, boundaries).map(|(p, k)| (p, boundaries[k].len()));
     match best {
         Some((p, len)) => {
             let rest = &body[p + len..];
@@ -426,6 +419,55 @@ pub(crate) fn parse_headers(block: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The first value of each of `names` (lowercase) in a header block, unfolded, or "" when it
+/// has none: `header(&parse_headers(block), name)` for each name, without building a value
+/// for every other field of the block (a returned message's `Received:` lines, mostly).
+pub(crate) fn first_headers(block: &str, names: &[&str]) -> Vec<String> {
+    let mut values: Vec<Option<String>> = vec![None; names.len()];
+    // Whether a field has been read, and which wanted value the last one read is (when it is
+    // the first of its name): continuation lines belong to it.
+    let mut any = false;
+    let mut open: Option<usize> = None;
+    for line in block.lines() {
+        if line.trim().is_empty() {
+            if !any {
+                continue;
+            }
+            break;
+        }
+        if line.starts_with(' ') || line.starts_with('\t') {
+            if let Some(Some(v)) = open.and_then(|k| values.get_mut(k)) {
+                v.push(' ');
+                v.push_str(line.trim());
+            }
+            continue;
+        }
+        if let Some((n, v)) = line.split_once(':') {
+            if !n.is_empty() && n.len() < 80 && n.bytes().all(|b| b.is_ascii_graphic()) {
+                any = true;
+                open = names
+                    .iter()
+                    .position(|w| {
+                        n.len() == w.len()
+                            && n.bytes()
+                                .zip(w.bytes())
+                                .all(|(a, b)| a.to_ascii_lowercase() == b)
+                    })
+                    .filter(|&k| values.get(k).is_some_and(Option::is_none));
+                if let Some(slot) = open.and_then(|k| values.get_mut(k)) {
+                    *slot = Some(v.trim().to_string());
+                }
+            }
+        }
+    }
+    values.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// The first value of `name` (lowercase) in a header block, or "".
+pub(crate) fn first_header(block: &str, name: &str) -> String {
+    first_headers(block, &[name]).pop().unwrap_or_default()
+}
+
 /// The first value of `name` in parsed headers.
 pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {
     headers
@@ -437,6 +479,38 @@ pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_headers_are_the_parsed_ones() {
+        let blocks = [
+            "From: a\n b\nTo: c\n\nbody: x",
+            "\n\nReceived: x\n y\nFROM: <a@example.org>\n\t(name)\nfrom: second\nnot a header\n more\nSender: s\n",
+            "Return-Path: <r@example.org>\nbad name: v\n cont\nReply-To: t\n",
+            "no colon here\n cont\nErrors-To: e\n\nFrom: after the block",
+            "",
+        ];
+        let names = [
+            "from",
+            "return-path",
+            "sender",
+            "reply-to",
+            "errors-to",
+            "to",
+        ];
+        for block in blocks {
+            let parsed = parse_headers(block);
+            let want: Vec<String> = names
+                .iter()
+                .map(|n| header(&parsed, n).to_string())
+                .collect();
+            assert_eq!(first_headers(block, &names), want, "{block:?}");
+            assert_eq!(
+                first_header(block, "to"),
+                header(&parsed, "to"),
+                "{block:?}"
+            );
+        }
+    }
 
     #[test]
     fn subject_keys() {

@@ -146,7 +146,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
             recipients = 1;
         } else if no_report {
-            let to = super::header(&super::parse_headers(&rfc822), "to").to_string();
+            let to = super::first_header(&rfc822, "to");
             if let Some(a) = address::find(&to) {
                 deliveries.last_mut().expect("never empty").recipient = a;
                 recipients = 1;

@@ -45,7 +45,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         original.to_string()
     };
     let original = original.trim_start_matches(' ').to_string();
-    let to = super::header(&super::parse_headers(&original), "to").to_string();
+    let to = super::first_header(&original, "to");
     let recipient = address::find(&to)?;
     let diagnosis = text::sweep(&diagnosis);
     let reason = text::contains_any(
