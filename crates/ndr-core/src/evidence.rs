@@ -66,23 +66,50 @@ fn find_bytes(input: &[u8], needle: &str) -> Option<usize> {
     None
 }
 
+/// A byte range, start and end.
+type Range = (usize, usize);
+
+/// The input and its decoded text, with the spans found so far: the same lines are often the
+/// evidence of several fields (the reason and the blocking party), and each search for one
+/// reads the whole input.
+pub(crate) struct Spans<'a> {
+    input: &'a [u8],
+    text: &'a str,
+    /// `span_in` of each text range asked about.
+    found: Vec<(Range, Option<Range>)>,
+}
+
+impl<'a> Spans<'a> {
+    pub(crate) fn new(input: &'a [u8], text: &'a str) -> Spans<'a> {
+        Spans {
+            input,
+            text,
+            found: Vec::new(),
+        }
+    }
+
+    /// `span_in(input, text, start, end)`, each range searched for once.
+    fn span(&mut self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if let Some(&(_, span)) = self.found.iter().find(|(r, _)| *r == (start, end)) {
+            return span;
+        }
+        let span = span_in(self.input, self.text, start, end);
+        self.found.push(((start, end), span));
+        span
+    }
+}
+
 /// Records the lines of `text` around `[start, end)` as evidence for `field`, unless that
 /// field already has evidence.
 ///
 /// The decoded lines may not be in the input as they are (a base64 part, a reply quoted
 /// differently in the DSN fields), so shorter pieces are tried for a span: the rest of the
 /// line from the match, then the match alone. Without any, the lines are kept unspanned.
-pub(crate) fn add(
-    d: &mut Diagnosis,
-    input: &[u8],
-    text: &str,
-    field: &str,
-    start: usize,
-    end: usize,
-) {
+pub(crate) fn add(d: &mut Diagnosis, spans: &mut Spans<'_>, field: &str, start: usize, end: usize) {
     if d.evidence.iter().any(|e| e.field == field) {
         return;
     }
+    let text = spans.text;
     let (ls, le) = whole_lines(text, start, end);
     if ls >= le {
         return;
@@ -94,7 +121,7 @@ pub(crate) fn add(
     let found = candidates
         .iter()
         .filter(|(a, b)| a < b)
-        .find_map(|&(a, b)| span_in(input, text, a, b).map(|span| (a, b, span)));
+        .find_map(|&(a, b)| spans.span(a, b).map(|span| (a, b, span)));
     let (a, b, span) = match found {
         Some((a, b, span)) => (a, b, Some(span)),
         None => (ls, le, None),
@@ -109,14 +136,13 @@ pub(crate) fn add(
 /// Replaces any evidence for `field` with the lines around `[start, end)`.
 pub(crate) fn replace(
     d: &mut Diagnosis,
-    input: &[u8],
-    text: &str,
+    spans: &mut Spans<'_>,
     field: &str,
     start: usize,
     end: usize,
 ) {
     d.evidence.retain(|e| e.field != field);
-    add(d, input, text, field, start, end);
+    add(d, spans, field, start, end);
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

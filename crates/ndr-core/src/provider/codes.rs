@@ -44,10 +44,10 @@ pub(crate) fn scan(hay: &str) -> Vec<Code> {
                 };
                 if found.is_none() {
                     // No code starts inside a word: go to its end at once.
-                    i += b[i..]
-                        .iter()
-                        .position(|x| !x.is_ascii_alphanumeric())
-                        .unwrap_or(b.len() - i);
+                    i += 1;
+                    while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                        i += 1;
+                    }
                     continue;
                 }
                 found

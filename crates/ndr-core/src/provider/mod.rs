@@ -39,9 +39,10 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::OnceLock;
 
+use crate::evidence::{self, Spans};
 use crate::ip::{self, Role};
 use crate::matcher::PatternSet;
-use crate::{evidence, Diagnosis, Note, Party, Reason};
+use crate::{Diagnosis, Note, Party, Reason};
 use codes::Code;
 use hay::{status_len, Hay};
 
@@ -827,6 +828,7 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
     }
 
     let to_text = |at: (usize, usize)| scan.hay.to_text(at.0, at.1);
+    let mut spans = Spans::new(input, text);
 
     // The message's reason follows its decisive recipient (the first that failed for a
     // known reason), or the text when no recipient's own reply said anything a rule knows.
@@ -857,10 +859,10 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         }
         if let Some((s, e)) = h.at.map(|at| to_text(reply_range(&scan, at))) {
             if rule.reason.is_some_and(|r| r == d.reason) {
-                evidence::replace(d, input, text, "reason", s, e);
+                evidence::replace(d, &mut spans, "reason", s, e);
             }
             if rule.party.is_some() {
-                evidence::add(d, input, text, "blocking_party", s, e);
+                evidence::add(d, &mut spans, "blocking_party", s, e);
             }
         }
         d.blocking_party = rule.party.or(d.blocking_party);
@@ -876,13 +878,13 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
     if let Some(code) = &d.provider_code {
         if let Some(c) = scan.codes.iter().find(|c| &c.code == code) {
             let (s, e) = to_text((c.start, c.end));
-            evidence::add(d, input, text, "provider_code", s, e);
+            evidence::add(d, &mut spans, "provider_code", s, e);
         }
     }
 
-    apply_zone(input, text, &scan, hit, d);
-    apply_blocked_ip(input, text, &scan, hit, d);
-    add_code_evidence(input, text, &scan, hit, d);
+    apply_zone(&mut spans, &scan, hit, d);
+    apply_blocked_ip(&mut spans, &scan, hit, d);
+    add_code_evidence(&mut spans, &scan, hit, d);
 
     if let Some(note) = hit.and_then(|h| h.rule().note) {
         let detail = match note {
@@ -942,7 +944,7 @@ fn known_zone(token: &str) -> Option<(&'static str, &'static Table)> {
 }
 
 /// Fills `list_zone` with the first zone the report names, and notes a closed list.
-fn apply_zone(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
+fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
     let norm = &scan.hay.norm;
     let b = norm.as_bytes();
     // (zone, its table if known, normalised range)
@@ -1010,12 +1012,12 @@ fn apply_zone(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut D
     let closed = closed_list::TABLE.name;
     if let Some((zone, table, at)) = found {
         let (s, e) = scan.hay.to_text(at.0, at.1);
-        evidence::add(d, input, text, "list_zone", s, e);
+        evidence::add(d, spans, "list_zone", s, e);
         d.list_zone = Some(zone.clone());
         if let Some(table) = table {
             if d.blocking_party.is_none() && table.zone_party.is_some() {
                 d.blocking_party = table.zone_party;
-                evidence::add(d, input, text, "blocking_party", s, e);
+                evidence::add(d, spans, "blocking_party", s, e);
             }
             if table.name == closed {
                 push_note(d, NOTE_CLOSED_LIST, zone);
@@ -1036,7 +1038,7 @@ fn apply_zone(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut D
 
 /// Fills `blocked_ip` with the sender's address the rejecting side names, preferring one
 /// in the reply the decisive rule matched.
-fn apply_blocked_ip(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
+fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
     if d.blocked_ip.is_some()
         || matches!(
             d.reason,
@@ -1066,12 +1068,12 @@ fn apply_blocked_ip(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: 
     d.blocked_ip = Some(found.addr.to_string());
     d.blocked_ip_scope = Some(ip::scope(found.addr));
     let (s, e) = scan.hay.to_text(found.start, found.end);
-    evidence::add(d, input, text, "blocked_ip", s, e);
+    evidence::add(d, spans, "blocked_ip", s, e);
 }
 
 /// Evidence for the SMTP reply code and enhanced status the structural pass chose: the
 /// line that shows them, preferably the decisive reply.
-fn add_code_evidence(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
+fn add_code_evidence(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
     let norm = &scan.hay.norm;
     let before = hit.and_then(|h| h.at).map_or(norm.len(), |(s, _)| s);
     let find_token = |token: &str| -> Option<(usize, usize)> {
@@ -1101,7 +1103,7 @@ fn add_code_evidence(input: &[u8], text: &str, scan: &Scan, hit: Option<Hit>, d:
         let Some(value) = value else { continue };
         if let Some(at) = find_token(&value.to_ascii_lowercase()) {
             let (s, e) = scan.hay.to_text(at.0, at.1);
-            evidence::add(d, input, text, field, s, e);
+            evidence::add(d, spans, field, s, e);
         }
     }
 }
