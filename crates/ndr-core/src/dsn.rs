@@ -60,8 +60,10 @@ pub(crate) fn field(line: &str) -> Option<Field> {
     if label.len() > 24 || label.contains(' ') {
         return None;
     }
-    let label = label.to_ascii_lowercase();
-    let &(_, name, per_message, must) = FIELDS.iter().find(|(n, ..)| *n == label)?;
+    // The names are lowercase ASCII: comparing without case is comparing the lowercased label.
+    let &(_, name, per_message, must) = FIELDS
+        .iter()
+        .find(|(n, ..)| n.eq_ignore_ascii_case(label))?;
     let rest = rest.trim();
     if !(rest.contains(must) || name == Name::FinalRecipient && rest.contains(';')) {
         return None;

@@ -129,7 +129,10 @@ fn bracketed(b: &[u8], i: usize) -> Option<(String, usize)> {
 /// Codes that start a word: `AS(1440)`, `SC-001`, `ERS-QIL`, `OFR006_102`, `MCSpamSignature`.
 fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
     let ends_word = |end: usize| b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
-    if b.get(i..i + 3) == Some(b"as(") {
+    // Each shape is looked at only when the word starts with its first letter.
+    let first = b.get(i).copied();
+    let starts = |p: &[u8]| p.first().copied() == first && b.get(i..i + p.len()) == Some(p);
+    if starts(b"as(") {
         let d = digits(b, i + 3);
         if (1..=10).contains(&d) && b.get(i + 3 + d) == Some(&b')') {
             return Some((format!("AS({})", text(b, i + 3, i + 3 + d)), i + 4 + d));
@@ -137,29 +140,26 @@ fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
     }
     for prefix in DASHED {
         let p = prefix.as_bytes();
-        if b.get(i..i + p.len()) == Some(p)
-            && digits(b, i + p.len()) == 3
-            && ends_word(i + p.len() + 3)
-        {
+        if starts(p) && digits(b, i + p.len()) == 3 && ends_word(i + p.len() + 3) {
             let end = i + p.len() + 3;
             return Some((text(b, i, end).to_ascii_uppercase(), end));
         }
     }
     for name in ERS {
         let p = name.as_bytes();
-        if b.get(i..i + p.len()) == Some(p) && ends_word(i + p.len()) {
+        if starts(p) && ends_word(i + p.len()) {
             return Some((name.to_ascii_uppercase(), i + p.len()));
         }
     }
     // Orange's `OFR006_102` is OFR006 with a detail number.
-    if b.get(i..i + 3) == Some(b"ofr") && digits(b, i + 3) == 3 {
+    if starts(b"ofr") && digits(b, i + 3) == 3 {
         let end = i + 6;
         if b.get(end) == Some(&b'_') || ends_word(end) {
             return Some((text(b, i, end).to_ascii_uppercase(), end));
         }
     }
     let sig = b"mcspamsignature";
-    if b.get(i..i + sig.len()) == Some(&sig[..]) {
+    if starts(sig) {
         return Some(("MCSpamSignature".to_string(), i + sig.len()));
     }
     None
