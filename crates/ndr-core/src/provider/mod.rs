@@ -42,6 +42,7 @@ use std::sync::OnceLock;
 use crate::evidence::{self, Spans};
 use crate::ip::{self, Role};
 use crate::matcher::PatternSet;
+use crate::text::find_ci;
 use crate::{Diagnosis, Note, Party, Reason};
 use codes::Code;
 use hay::{status_len, Hay};
@@ -234,6 +235,8 @@ struct Index {
     fragments: Vec<Vec<Vec<u32>>>,
     /// Per table of `PARTIES`: the ids of its `zone_names`.
     zone_names: Vec<Vec<u32>>,
+    /// The last labels of all zones (`org`, `net`, ...).
+    zone_tlds: Vec<&'static str>,
     /// The ids of `RETURNED_MESSAGE`, `ZONE_PHRASES`, `HOST_MARKERS` and `DATA_MARKERS`.
     returned: Vec<u32>,
     zone_phrases: Vec<u32>,
@@ -273,7 +276,15 @@ fn index() -> &'static Index {
         let host_markers = ids_of(&mut HOST_MARKERS.iter().copied());
         let data_markers = ids_of(&mut DATA_MARKERS.iter().copied());
         let set = PatternSet::new(patterns);
+        let mut zone_tlds: Vec<&'static str> = PARTIES
+            .iter()
+            .flat_map(|t| t.zones.iter())
+            .filter_map(|z| z.rsplit('.').next())
+            .collect();
+        zone_tlds.sort_unstable();
+        zone_tlds.dedup();
         Index {
+            zone_tlds,
             longest: set.longest(),
             set,
             fragments,
@@ -686,9 +697,11 @@ fn report_start(text: &str) -> usize {
     let blank = [lf, crlf].into_iter().flatten().min();
     match blank {
         Some(at) => {
-            let block = text[..at].to_ascii_lowercase();
+            let block = &text[..at];
             // A pasted DSN part starts with fields too; those are the report.
-            if block.contains("diagnostic-code:") || block.contains("final-recipient:") {
+            if find_ci(block, "diagnostic-code:").is_some()
+                || find_ci(block, "final-recipient:").is_some()
+            {
                 0
             } else {
                 at
@@ -950,22 +963,30 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
     // (zone, its table if known, normalised range)
     let mut found: Option<(String, Option<&'static Table>, (usize, usize))> = None;
     let mut i = 0;
+    let is_name_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'.';
     while i < b.len() {
-        if !(b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b'.') {
+        if !is_name_byte(b[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b'.') {
+        let mut dotted = false;
+        while i < b.len() && is_name_byte(b[i]) {
+            dotted |= b[i] == b'.';
             i += 1;
+        }
+        // Every zone has a dot; most words have none.
+        if !dotted {
+            continue;
         }
         // Part of an e-mail address or a URL path is not a zone.
         if start > 0 && matches!(b[start - 1], b'@' | b'/' | b'=' | b'?') {
             continue;
         }
         let token = norm[start..i].trim_matches('.');
-        // Every zone has a dot; most words have none.
-        if !token.contains('.') {
+        // A zone ends in one of a few top-level labels; an address or a status code does not.
+        let last_label = token.rsplit('.').next().unwrap_or("");
+        if !token.contains('.') || !index().zone_tlds.contains(&last_label) {
             continue;
         }
         if let Some((zone, table)) = known_zone(token) {
