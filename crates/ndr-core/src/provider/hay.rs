@@ -126,8 +126,11 @@ impl Hay {
         // Bytes, not a `String`, while it grows: whole characters are copied (ASCII letters
         // lowercased, which leaves every other byte as it is), so it is UTF-8 at the end, and
         // pushing bytes avoids a call per word.
-        let mut norm: Vec<u8> = Vec::with_capacity(src.len());
-        let mut map: Vec<usize> = Vec::with_capacity(src.len());
+        // Reading usually stops at the returned message, long before the end of a large text:
+        // room for the usual report, growing when a text is longer.
+        let room = src.len().min(8192);
+        let mut norm: Vec<u8> = Vec::with_capacity(room);
+        let mut map: Vec<usize> = Vec::with_capacity(room);
         // The reply whose continuation prefixes are being removed: (code, status).
         let mut current: Option<(&str, &str)> = None;
         let mut after_space = true;
