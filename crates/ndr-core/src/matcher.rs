@@ -194,7 +194,7 @@ impl PatternSet {
         hay: &[u8],
         from: usize,
         to: usize,
-        mut found: impl FnMut(u32, usize) -> bool,
+        found: &mut dyn FnMut(u32, usize) -> bool,
     ) {
         let to = to.min(hay.len().saturating_sub(1));
         // Starts with four bytes in view: the filter maps turn most of them away.
@@ -208,7 +208,7 @@ impl PatternSet {
                         .short_starts
                         .as_ref()
                         .is_some_and(|map| bit_set(map, key(a, b)));
-                if candidate && !self.verify(hay, from + n, &mut found) {
+                if candidate && !self.verify(hay, from + n, found) {
                     return;
                 }
             }
@@ -216,7 +216,7 @@ impl PatternSet {
         }
         // The last few starts, where only short patterns fit.
         while i < to {
-            if !self.verify(hay, i, &mut found) {
+            if !self.verify(hay, i, found) {
                 return;
             }
             i += 1;
@@ -224,7 +224,7 @@ impl PatternSet {
     }
 
     /// Reports the patterns that start at `hay[i..]`; false when `found` said to stop.
-    fn verify(&self, hay: &[u8], i: usize, found: &mut impl FnMut(u32, usize) -> bool) -> bool {
+    fn verify(&self, hay: &[u8], i: usize, found: &mut dyn FnMut(u32, usize) -> bool) -> bool {
         let (Some(&a), Some(&b)) = (hay.get(i), hay.get(i + 1)) else {
             return true;
         };
@@ -257,7 +257,7 @@ impl PatternSet {
     /// Every pattern that occurs in `hay`.
     pub(crate) fn scan(&self, hay: &[u8]) -> Hits {
         let mut bits = vec![0u64; self.patterns.len().div_ceil(64)];
-        self.each_match(hay, 0, hay.len(), |id, _| {
+        self.each_match(hay, 0, hay.len(), &mut |id, _| {
             bits[id as usize / 64] |= 1u64 << (id % 64);
             true
         });
@@ -291,7 +291,7 @@ mod tests {
         let set = PatternSet::new(vec![b"ab", b"abc", b"bc", b"zz"]);
         let hay = b"abcab abc";
         let mut seen = Vec::new();
-        set.each_match(hay, 0, hay.len(), |id, at| {
+        set.each_match(hay, 0, hay.len(), &mut |id, at| {
             seen.push((id, at));
             true
         });
@@ -302,13 +302,13 @@ mod tests {
         );
         // Starts are limited to the range; a pattern running past the text is not found.
         let mut seen = Vec::new();
-        set.each_match(b"xxab", 1, 4, |id, at| {
+        set.each_match(b"xxab", 1, 4, &mut |id, at| {
             seen.push((id, at));
             true
         });
         assert_eq!(seen, [(0, 2)]);
         let mut seen = Vec::new();
-        set.each_match(hay, 0, hay.len(), |id, at| {
+        set.each_match(hay, 0, hay.len(), &mut |id, at| {
             seen.push((id, at));
             false
         });
@@ -340,7 +340,7 @@ mod tests {
             let len = next(40) as usize;
             let hay: Vec<u8> = (0..len).map(|_| alphabet[next(5) as usize]).collect();
             let mut got = Vec::new();
-            set.each_match(&hay, 0, hay.len(), |id, at| {
+            set.each_match(&hay, 0, hay.len(), &mut |id, at| {
                 got.push((at, id));
                 true
             });

@@ -354,8 +354,10 @@ pub(crate) fn embedded_bounce(mail: &Mail) -> Option<&str> {
     const MARK: &str = "Content-Type: message/rfc822\n";
     let p = mail.body.find(MARK)?;
     let inner = mail.body.get(p + MARK.len()..)?.trim_start_matches('\n');
-    let headers = parse_headers(inner);
-    let from = header(&headers, "from").to_ascii_lowercase();
+    let headers = first_headers(inner, &["from", "content-type", "subject"]);
+    let [from, content_type, subject] =
+        [0, 1, 2].map(|k| headers.get(k).map_or("", String::as_str));
+    let from = from.to_ascii_lowercase();
     let by_from = [
         "mailer-daemon",
         "postmaster",
@@ -364,10 +366,10 @@ pub(crate) fn embedded_bounce(mail: &Mail) -> Option<&str> {
     ]
     .iter()
     .any(|w| from.contains(w));
-    let by_type = header(&headers, "content-type")
+    let by_type = content_type
         .to_ascii_lowercase()
         .contains("multipart/report");
-    let key = subject_key(header(&headers, "subject"));
+    let key = subject_key(subject);
     let by_subject = BY_SUBJECT
         .iter()
         .any(|(k, readers)| *k == key && !readers.is_empty());
@@ -393,8 +395,9 @@ pub(crate) fn split_original<'a>(body: &'a str, boundaries: &[&str]) -> (&'a str
 }
 
 /// Header fields of a header block (up to the first empty line): lowercased name and the
-/// unfolded value.
-pub(crate) fn parse_headers(block: &str) -> Vec<(String, String)> {
+/// unfolded value. The plain reading `first_headers` is checked against.
+#[cfg(test)]
+fn parse_headers(block: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for line in block.lines() {
         if line.trim().is_empty() {
@@ -469,7 +472,8 @@ pub(crate) fn first_header(block: &str, name: &str) -> String {
 }
 
 /// The first value of `name` in parsed headers.
-pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {
+#[cfg(test)]
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {
     headers
         .iter()
         .find(|(n, _)| n == name)

@@ -35,8 +35,8 @@ mod trendmicro;
 mod uceprotect;
 mod yahoo;
 
-use std::collections::HashMap;
 use std::net::IpAddr;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::evidence::{self, Spans};
@@ -228,71 +228,69 @@ struct Ctx {
 
 /// Every fixed string the provider pass looks for, with its id in one `PatternSet`, so that a
 /// text is read once for all of them instead of once per string.
+///
+/// Ids are given in a fixed order, so they need no tables of their own: first every rule's
+/// fragments (tables in `PARTIES` order, rules in order, fragments in order), then every
+/// table's `zone_names`, then `RETURNED_MESSAGE`, `ZONE_PHRASES`, `HOST_MARKERS` and
+/// `DATA_MARKERS`. A string that appears twice gets two ids, which costs nothing worth a table.
 struct Index {
     set: PatternSet,
     longest: usize,
-    /// Per table of `PARTIES`, per rule: the ids of the rule's text fragments.
-    fragments: Vec<Vec<Vec<u32>>>,
-    /// Per table of `PARTIES`: the ids of its `zone_names`.
-    zone_names: Vec<Vec<u32>>,
+    /// Where each group of ids after the fragments starts.
+    zone_names: u32,
+    returned: Range<u32>,
+    zone_phrases: u32,
+    host_markers: u32,
+    data_markers: u32,
     /// The last labels of all zones (`org`, `net`, ...).
     zone_tlds: Vec<&'static str>,
-    /// The ids of `RETURNED_MESSAGE`, `ZONE_PHRASES`, `HOST_MARKERS` and `DATA_MARKERS`.
-    returned: Vec<u32>,
-    zone_phrases: Vec<u32>,
-    host_markers: Vec<u32>,
-    data_markers: Vec<u32>,
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut patterns: Vec<&'static [u8]> = Vec::new();
-        let mut ids: HashMap<&'static str, u32> = HashMap::new();
-        let mut ids_of = |list: &mut dyn Iterator<Item = &'static str>| -> Vec<u32> {
-            list.map(|p| {
-                *ids.entry(p).or_insert_with(|| {
-                    patterns.push(p.as_bytes());
-                    (patterns.len() - 1) as u32
-                })
-            })
-            .collect()
+        for table in PARTIES {
+            for rule in table.rules {
+                patterns.extend(rule.text.iter().map(|f| f.as_bytes()));
+            }
+        }
+        let mut group = |list: &mut dyn Iterator<Item = &'static str>| {
+            let start = patterns.len() as u32;
+            patterns.extend(list.map(str::as_bytes));
+            start
         };
-        let fragments = PARTIES
-            .iter()
-            .map(|t| {
-                t.rules
-                    .iter()
-                    .map(|r| ids_of(&mut r.text.iter().copied()))
-                    .collect()
-            })
-            .collect();
-        let zone_names = PARTIES
-            .iter()
-            .map(|t| ids_of(&mut t.zone_names.iter().map(|&(name, _)| name)))
-            .collect();
-        let returned = ids_of(&mut RETURNED_MESSAGE.iter().copied());
-        let zone_phrases = ids_of(&mut ZONE_PHRASES.iter().copied());
-        let host_markers = ids_of(&mut HOST_MARKERS.iter().copied());
-        let data_markers = ids_of(&mut DATA_MARKERS.iter().copied());
+        let zone_names = group(
+            &mut PARTIES
+                .iter()
+                .flat_map(|t| t.zone_names.iter().map(|&(n, _)| n)),
+        );
+        let returned = group(&mut RETURNED_MESSAGE.iter().copied());
+        let zone_phrases = group(&mut ZONE_PHRASES.iter().copied());
+        let host_markers = group(&mut HOST_MARKERS.iter().copied());
+        let data_markers = group(&mut DATA_MARKERS.iter().copied());
         let set = PatternSet::new(patterns);
-        let mut zone_tlds: Vec<&'static str> = PARTIES
+        // A handful of labels: kept in a list without sorting (a sort would add its code to
+        // the web page for nothing).
+        let mut zone_tlds: Vec<&'static str> = Vec::new();
+        for tld in PARTIES
             .iter()
             .flat_map(|t| t.zones.iter())
             .filter_map(|z| z.rsplit('.').next())
-            .collect();
-        zone_tlds.sort_unstable();
-        zone_tlds.dedup();
+        {
+            if !zone_tlds.contains(&tld) {
+                zone_tlds.push(tld);
+            }
+        }
         Index {
-            zone_tlds,
             longest: set.longest(),
             set,
-            fragments,
             zone_names,
-            returned,
+            returned: returned..zone_phrases,
             zone_phrases,
             host_markers,
             data_markers,
+            zone_tlds,
         }
     })
 }
@@ -334,7 +332,7 @@ impl Scan {
                 (b.len() + 1).saturating_sub(idx.longest)
             };
             let mut cut = None;
-            idx.set.each_match(b, decided, to, |id, at| {
+            idx.set.each_match(b, decided, to, &mut |id, at| {
                 if idx.returned.contains(&id) {
                     cut = Some(at);
                     return false;
@@ -495,12 +493,12 @@ fn next_occurrence(
 fn rule_matches(
     rule: &Rule,
     table: &Table,
-    frag_ids: &[u32],
+    frag_ids: Range<u32>,
     scan: &Scan,
     ctx: &Ctx,
 ) -> Option<Option<(usize, usize)>> {
     // Most rules name a fragment the text does not have: the cheapest way to turn them away.
-    if frag_ids.iter().any(|&id| scan.first(id).is_none()) {
+    if frag_ids.clone().any(|id| scan.first(id).is_none()) {
         return None;
     }
     if rule.at_host
@@ -527,8 +525,7 @@ fn rule_matches(
         None
     } else {
         let firsts: Vec<usize> = frag_ids
-            .iter()
-            .map(|&id| scan.first(id).unwrap_or(ABSENT))
+            .map(|id| scan.first(id).unwrap_or(ABSENT))
             .collect();
         Some(find_fragments(&scan.hay.norm, rule.text, &firsts)?)
     };
@@ -618,14 +615,12 @@ fn reply_code_before(norm: &str, end: usize) -> Option<String> {
 
 /// The first rule, in table order, that matches.
 fn first_hit(scan: &Scan, ctx: &Ctx) -> Option<Hit> {
-    let idx = index();
+    // The fragments' ids, in the order `index` gave them.
+    let mut next_id = 0u32;
     for (t, table) in PARTIES.iter().enumerate() {
         for (r, rule) in table.rules.iter().enumerate() {
-            let frag_ids = idx
-                .fragments
-                .get(t)
-                .and_then(|f| f.get(r))
-                .map_or(&[][..], Vec::as_slice);
+            let frag_ids = next_id..next_id + rule.text.len() as u32;
+            next_id = frag_ids.end;
             if let Some(at) = rule_matches(rule, table, frag_ids, scan, ctx) {
                 return Some(Hit {
                     table: t,
@@ -729,7 +724,7 @@ const HOST_MARKERS: &[&str] = &[
 fn hosts_named(scan: &Scan) -> Vec<String> {
     let norm = &scan.hay.norm;
     let mut out = Vec::new();
-    for (&marker, &id) in HOST_MARKERS.iter().zip(&index().host_markers) {
+    for (&marker, id) in HOST_MARKERS.iter().zip(index().host_markers..) {
         let Some(mut from) = scan.first(id) else {
             continue;
         };
@@ -754,10 +749,8 @@ fn hosts_named(scan: &Scan) -> Vec<String> {
 const DATA_MARKERS: &[&str] = &["end of data", ">>> data"];
 
 fn answered_data(scan: &Scan) -> bool {
-    index()
-        .data_markers
-        .iter()
-        .any(|&id| scan.first(id).is_some())
+    let start = index().data_markers;
+    (start..start + DATA_MARKERS.len() as u32).any(|id| scan.first(id).is_some())
 }
 
 fn domain_of(address: &str) -> Option<String> {
@@ -995,7 +988,7 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
         }
     }
     let idx = index();
-    for (phrase, &id) in ZONE_PHRASES.iter().zip(&idx.zone_phrases) {
+    for (phrase, id) in ZONE_PHRASES.iter().zip(idx.zone_phrases..) {
         if let Some(at) = scan.first(id) {
             let start = at + phrase.len();
             if found.as_ref().is_some_and(|(_, _, (s, _))| *s <= start) {
@@ -1019,13 +1012,13 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
     if found.is_none() {
         found = PARTIES
             .iter()
-            .zip(&idx.zone_names)
-            .flat_map(|(t, ids)| {
+            .flat_map(|t| {
                 t.zone_names
                     .iter()
-                    .zip(ids)
-                    .map(move |(&(name, zone), &id)| (name, zone, id, *t))
+                    .map(move |&(name, zone)| (name, zone, *t))
             })
+            .zip(idx.zone_names..)
+            .map(|((name, zone, t), id)| (name, zone, id, t))
             .filter_map(|(name, zone, id, t)| scan.first(id).map(|at| (at, name.len(), zone, t)))
             .min_by_key(|&(at, ..)| at)
             .map(|(at, len, zone, t)| (zone.to_string(), Some(t), (at, at + len)));
