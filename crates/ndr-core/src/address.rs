@@ -12,8 +12,11 @@ pub(crate) fn is_email(s: &str) -> bool {
     let local_ok = !local.is_empty()
         && (!local.contains('@')
             || (local.len() > 1 && local.starts_with('"') && local.ends_with('"')));
+    // A colon only in an address literal ("[IPv6:2001:db8::1]"): "user@example.jp:blocked" is
+    // an address with a note glued to it.
     let domain_ok = !domain.is_empty()
         && !domain.starts_with('.')
+        && (!domain.contains(':') || domain.starts_with('['))
         && (domain.contains('.')
             || domain.starts_with('[')
             || domain.eq_ignore_ascii_case("localhost"));
@@ -60,13 +63,46 @@ pub(crate) fn find(s: &str) -> Option<String> {
         rest = &after[q + 1..];
     }
     for word in s.split(|c: char| c.is_whitespace() || c == '<' || c == '>') {
-        let w = trim_wrapping(word);
+        let w = trim_wrapping(ascii_run(word));
         let w = w.strip_prefix("mailto:").unwrap_or(w);
         if w.contains('@') && is_email(w) {
             return Some(w.to_string());
         }
     }
     None
+}
+
+/// The last email address in `s` written as a bare word (or in angle brackets): in Japanese
+/// the address comes before the words about it ("メッセージは hanako@example.jp に配信されません
+/// でした").
+pub(crate) fn find_last(s: &str) -> Option<String> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '、' | '。' | '「' | '」'))
+        .rev()
+        .filter(|w| w.contains('@'))
+        .find_map(find)
+}
+
+/// In a word that mixes an address with other script ("メッセージはhanako@example.jpに",
+/// "（hanako@example.jp）"), the stretch of ASCII around its first `@`: Japanese text often
+/// writes no space around an address. A word that is all ASCII is returned as it is.
+fn ascii_run(word: &str) -> &str {
+    if word.is_ascii() {
+        return word;
+    }
+    let Some(at) = word.find('@') else {
+        return word;
+    };
+    let b = word.as_bytes();
+    let start = b[..at]
+        .iter()
+        .rposition(|c| !c.is_ascii())
+        .map_or(0, |p| p + 1);
+    let end = b[at..]
+        .iter()
+        .position(|c| !c.is_ascii())
+        .map_or(b.len(), |p| at + p);
+    // Both ends sit next to an ASCII byte or at an end of `word`, so they are char boundaries.
+    word.get(start..end).unwrap_or(word)
 }
 
 /// The address of a DSN address field value: `rfc822; <user@example.jp>` gives
@@ -110,6 +146,19 @@ mod tests {
             Some("kijitora@example.jp")
         );
         assert_eq!(find("no address here"), None);
+        assert_eq!(
+            find("メッセージはhanako@example.jpに配信されませんでした").as_deref(),
+            Some("hanako@example.jp")
+        );
+        assert_eq!(
+            find("宛先（taro@example.jp）").as_deref(),
+            Some("taro@example.jp")
+        );
+        assert_eq!(
+            find_last("a@example.jp から b@example.jp へのメール").as_deref(),
+            Some("b@example.jp")
+        );
+        assert_eq!(find_last("ドメイン example.jp が"), None);
         assert_eq!(
             from_dsn_value("rfc822; <neko@example.jp>"),
             "neko@example.jp"

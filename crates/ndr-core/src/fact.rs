@@ -125,6 +125,13 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
             if f.reply_code.is_empty() {
                 f.reply_code = cr.clone();
             }
+            // The prefixes to remove are the reply's own code's, when the reader knew it: a
+            // "550-" elsewhere in a 553 reply is part of a word (".../550-bl23.html").
+            let cr = if f.reply_code.len() == 3 {
+                f.reply_code.clone()
+            } else {
+                cr
+            };
             if dc.contains(&format!("{cr}-")) {
                 for sep in ["-", " "] {
                     if !cs.is_empty() {
@@ -233,7 +240,8 @@ fn is_hard_bounce(r: Reason, text: &str) -> bool {
 /// A host name in an error message: "host mx.example.jp[192.0.2.1] said:" and the like.
 fn host_in_text(s: &str) -> Option<String> {
     let lc = text::lower(s);
-    for lead in ["host ", "server ", "mta "] {
+    // Postfix also writes "connect to mx.example.jp[192.0.2.1]:25: Connection timed out".
+    for lead in ["host ", "server ", "mta ", "connect to "] {
         let mut from = 0;
         while let Some(p) = lc.get(from..).and_then(|t| t.find(lead)) {
             let start = from + p + lead.len();

@@ -863,7 +863,107 @@ const WORDING: &[Wording] = &[
         ],
         &[],
     ),
+    // Japanese: what carriers, ISPs, hosting companies, Gmail and Outlook write in the visible
+    // text, often with no code at all. The wording varies between senders and versions, so
+    // these are short fragments that stay the same ("見つかりません", "いっぱい", ...), and a
+    // fragment that could name the domain or the message size instead is kept apart by `not`.
+    Wording {
+        reason: MailboxFull,
+        // 宛先の受信トレイがいっぱいか、宛先で現在多数のメールを受信しています。(Gmail)
+        // 受信者のメールボックスがいっぱいのため、現在メッセージを受信できません。(Exchange)
+        // 受信者のメールボックスの容量を超えているため、配信できませんでした。(ISPs)
+        // Source: https://support.google.com/mail/answer/6596?hl=ja
+        any: &["いっぱい", "容量オーバー", "容量不足", "容量を超え", "満杯", "空き容量"],
+        aligned: &[],
+        // "メールのサイズが受信できる容量を超えています" is about the message, not the mailbox.
+        not: &["サイズ", "大きすぎ"],
+    },
+    w(
+        MesgTooBig,
+        // メールのサイズが大きすぎるため、配信できませんでした。
+        &["大きすぎ", "サイズ制限", "サイズの上限"],
+        &[&["サイズ", "超え"]],
+    ),
+    w(
+        HostUnknown,
+        // ドメイン example.jp が見つからなかったため、メッセージは ... に配信されませんでした。
+        // (Gmail) / 送信先のドメインが存在しません。/ ホストが見つかりません。
+        &[],
+        &[
+            &["ドメイン", "見つから"],
+            &["ドメイン", "存在しま"],
+            &["ドメイン", "存在しな"],
+            &["ホスト", "見つから"],
+            &["サーバ", "見つから"],
+        ],
+    ),
+    Wording {
+        reason: UserUnknown,
+        // アドレスが見つかりません / 送信先のメールアドレスが見つかりません (SoftBank)
+        // ユーザーが存在しません / 宛先不明 / 無効な受信者 (Outlook) / 登録されていません
+        // hanako が contoso.co.jp で見つかりませんでした。(Exchange Online)
+        any: JAPANESE_USER_UNKNOWN,
+        aligned: &[],
+        not: JAPANESE_NOT_A_USER,
+    },
+    w(
+        Filtered,
+        // 受信者の設定により受信を拒否されました / 受信拒否設定 / 指定受信
+        // The recipient's own settings on a carrier or ISP account refused the sender.
+        &["受信拒否", "受信を拒否", "拒否設定", "指定受信"],
+        &[],
+    ),
+    w(
+        Rejected,
+        // 送信者のアドレスは拒否されました。
+        &[],
+        &[&["送信者", "拒否"], &["差出人", "拒否"]],
+    ),
+    w(
+        Blocked,
+        // shiro@example.jp でメールがブロックされました。(Gmail, the older Japanese notice)
+        &["ブロックされ"],
+        &[],
+    ),
+    w(
+        NetworkError,
+        // 相手先のメールサーバーに接続できませんでした。
+        &["接続できません", "接続できなかった"],
+        &[],
+    ),
+    w(
+        PolicyViolation,
+        // Google Workspace, in the recipient administrator's words: "The user or domain that you
+        // are sending to (or from) has a policy that prohibited the mail that you sent."
+        // Source: https://support.google.com/a/answer/3726730
+        &["has a policy that prohibited the mail"],
+        &[],
+    ),
+    w(
+        HostUnknown,
+        // Exchange Online: "550 5.4.310 DNS domain example.jp does not exist
+        // [Message=InfoDomainNonexistent]"; Gmail: "DNS Error: DNS type 'mx' lookup of example.jp
+        // responded with code NXDOMAIN Domain name not found: example.jp".
+        // Source: https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-4-310-through-5-4-319-in-exchange-online
+        &["infodomainnonexistent", "domain name not found:"],
+        &[&["dns domain ", " does not exist"]],
+    ),
 ];
+
+/// Japanese fragments that say the recipient's address does not exist.
+const JAPANESE_USER_UNKNOWN: &[&str] = &[
+    "宛先不明",
+    "不明な宛先",
+    "存在しません",
+    "見つかりません",
+    "見つかりませんでした",
+    "見つからなかった",
+    "無効な受信者",
+    "登録されていません",
+];
+
+/// Words that make a Japanese "not found" about the domain or the server, not the address.
+const JAPANESE_NOT_A_USER: &[&str] = &["ドメイン", "ホスト", "サーバ"];
 
 /// The wording tables compiled into one pattern set: each entry's `any`, `not` and the first
 /// needle of each `aligned` sequence get an id.
@@ -1036,10 +1136,19 @@ const DEFINITE_USER_UNKNOWN: &[&str] = &[
     "address you entered couldn't be found",
     // Gmail: "... because the address couldn't be found, or is unable to receive mail."
     "because the address couldn't be found",
+    // Exchange Online: "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP
+    // address lookup" (5.1.10 is also the null-MX code, so the words decide).
+    // <https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online>
+    "recipient not found by smtp address lookup",
 ];
 
+/// Also the Japanese fragments (`JAPANESE_USER_UNKNOWN`), unless the text is about the domain
+/// or the server (`JAPANESE_NOT_A_USER`).
 fn definite_user_unknown(lc: &str) -> bool {
     DEFINITE_USER_UNKNOWN.iter().any(|p| lc.contains(p))
+        || (!lc.is_ascii()
+            && JAPANESE_USER_UNKNOWN.iter().any(|p| lc.contains(p))
+            && !JAPANESE_NOT_A_USER.iter().any(|p| lc.contains(p)))
 }
 
 fn before_data(cmd: &str) -> bool {

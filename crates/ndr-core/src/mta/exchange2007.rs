@@ -53,6 +53,9 @@ const STARTS: &[&str] = &[
     "Diagnoseinformationen für Administratoren",
     "Información de diagnóstico para administradores",
     "管理者向けの診断情報",
+    // Microsoft 365's current notice: "Error Details" / "エラーの詳細", then
+    // "Error: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; ..." / "エラー: 550 5.1.10 ...".
+    "エラーの詳細",
 ];
 
 /// The server that wrote the notice.
@@ -66,6 +69,52 @@ const GENERATING: &[&str] = &[
     "Servidor de generación",
     "生成サーバー",
 ];
+
+/// The server that refused, in Microsoft 365's current notice ("Message rejected by:
+/// TY2PR01MB0001.jpnprd01.prod.outlook.com").
+const REJECTED_BY: &[&str] = &["Message rejected by", "メッセージの拒否元", "Remote server"];
+
+/// Where the current notice names its recipient when no line holds the address alone:
+/// "Recipient Address: x@example.jp" under "Original Message Details".
+const RECIPIENT_LABELS: &[&str] = &["Recipient Address", "受信者アドレス", "受信者のアドレス"];
+
+/// The notice's first sentence: "Your message to x@example.jp couldn't be delivered." /
+/// "x@example.jp にメッセージを配信できませんでした。"
+/// Source: https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
+const UNDELIVERED: &[(&str, &str)] = &[
+    ("Your message to ", " couldn't be delivered"),
+    ("", "にメッセージを配信できませんでした"),
+    ("", "へのメッセージを配信できませんでした"),
+];
+
+/// The value after `label` and a colon (":" or "："), if `line` starts with them.
+fn labelled<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
+    let label = labels.iter().find(|l| line.starts_with(*l))?;
+    let rest = line.get(label.len()..)?.trim_start();
+    let rest = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('\u{ff1a}'))?;
+    Some(rest.trim())
+}
+
+/// The recipient of a notice that names it only in its first sentence or its message details.
+fn named_recipient(head: &str) -> Option<String> {
+    for line in head.lines() {
+        let line = line.trim();
+        if let Some(v) = labelled(line, RECIPIENT_LABELS) {
+            if let Some(a) = address::find(v) {
+                return Some(a);
+            }
+        }
+    }
+    head.lines().find_map(|line| {
+        UNDELIVERED.iter().find_map(|(before, after)| {
+            let p = line.find(after)?;
+            let q = line[..p].find(before)? + before.len();
+            address::find_last(line.get(q..p)?)
+        })
+    })
+}
 
 /// Exchange's own diagnostic names (the text after the codes).
 /// Source: "Email non-delivery reports in Exchange Online" and Exchange Server NDR codes,
@@ -134,6 +183,13 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             continue;
         }
         let v = deliveries.last_mut().expect("never empty");
+        if let Some(h) = labelled(line, REJECTED_BY) {
+            let host = h.split_whitespace().next().unwrap_or("");
+            if host.contains('.') && !host.contains('@') {
+                v.rhost = host.trim_end_matches('.').to_ascii_lowercase();
+            }
+            continue;
+        }
         if text::starts_with_any(line, GENERATING) {
             // Generating server: SG2APC01HT234.mail.protection.outlook.com
             if let Some((_, h)) = line.split_once([':', '：']) {
@@ -163,9 +219,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
     }
     if recipients == 0 {
-        // Original Message Details ... Recipient Address: kijitora@example.jp
-        let a = text::between(head, "\nRecipient Address:", "\n").and_then(address::find)?;
-        deliveries[0].recipient = a;
+        // Original Message Details ... Recipient Address: kijitora@example.jp, or the first
+        // sentence.
+        deliveries[0].recipient = named_recipient(head)?;
     }
     for e in &mut deliveries {
         e.diagnosis = text::sweep(&e.diagnosis);

@@ -82,14 +82,23 @@ fn reply_start(line: &str) -> Option<usize> {
                     && status::is_valid(
                         rest.split(|c: char| c.is_whitespace()).next().unwrap_or(""),
                     );
+                // Mail programs and translations also write "応答:550", "エラー：550" and
+                // "returned '550 ...'".
+                let tail = before.trim_end();
                 let introduced = i == 0
                     || before.ends_with("said: ")
                     || before.ends_with("<<< ")
                     || before.ends_with(": ")
                     || before.ends_with("error ")
                     || before.ends_with("reply: ")
-                    || before.trim_end().ends_with(']');
-                if enhanced || (introduced && rest.len() > 3) {
+                    || tail.ends_with(']')
+                    || tail.ends_with(':')
+                    || tail.ends_with('\u{ff1a}')
+                    || tail.ends_with('\'')
+                    || tail.is_empty();
+                // Postfix wraps "said: 550" and puts the words on the next lines.
+                let wrapped = rest.is_empty() && tail.ends_with("said:");
+                if enhanced || (introduced && rest.len() > 3) || wrapped {
                     return Some(i);
                 }
             }
@@ -113,12 +122,17 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let (head, original) = split_original(&mail.body, BOUNDARIES);
     let lines: Vec<&str> = head.lines().collect();
     let mut deliveries: Vec<Delivery> = Vec::new();
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Per recipient: where its delivery is, and whether that one was only a code ("Status
+    // code: 550 5.1.10" in Microsoft 365's notice), which a later, worded reply replaces.
+    let mut seen: std::collections::HashMap<String, (usize, bool)> =
+        std::collections::HashMap::new();
     // The recipient a reply belongs to: an address on a line of its own, an address in a
     // "RCPT TO:" line, or failing both the last address the text mentioned.
     let mut last_address: Option<String> = None;
     let mut last_mentioned: Option<String> = None;
     let (mut lhost, mut rhost) = (String::new(), String::new());
+    // Exim's "    host mx.example.jp [192.0.2.1]" line: the server whose reply follows.
+    let mut next_host: Option<(String, String)> = None;
     // The command of the last ">>> " line of a session transcript.
     let mut sent = String::new();
     let mut i = 0;
@@ -141,6 +155,20 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
         if let Some(h) = labelled_host(line, HOST_LABELS_REMOTE) {
             rhost = h;
+        }
+        if let Some(h) = exim_host(line) {
+            next_host = Some(h);
+        }
+        if let Some(p) = text::find_ci(line, "error from remote mail server after ") {
+            // Exim, also translated: "SMTP error from remote mail server after RCPT TO:<...>:"
+            // or "... after end of data:".
+            let step = line.get(p..).unwrap_or("");
+            let c = command::find(step);
+            sent = if c.is_empty() && text::find_ci(step, "end of data").is_some() {
+                "DATA".to_string()
+            } else {
+                c
+            };
         }
         if let Some(rest) = line.trim_start().strip_prefix(">>> ") {
             if let Some(c) = command::normalize(rest) {
@@ -208,9 +236,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             .or_else(|| last_address.clone())
             .or_else(|| last_mentioned.clone())
             .unwrap_or_default();
+        // The code this reply starts with, rather than the one a search of the whole text
+        // prefers: "said: 553 5.7.1 ... [550]" is a 553.
         let mut d = Delivery {
             recipient,
             diagnosis: text::sweep(&diag),
+            reply_code: line.get(start..start + 3).unwrap_or("").to_string(),
             ..Delivery::default()
         };
         d.command = command::find(&d.diagnosis);
@@ -225,9 +256,31 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 .trim_end_matches(':')
                 .to_string();
         }
-        // One delivery per recipient: a later reply for the same address adds nothing.
-        if d.recipient.is_empty() || seen.insert(d.recipient.clone()) {
+        if let Some((h, ip)) = next_host.take() {
+            if d.rhost.is_empty() {
+                d.rhost = h;
+                d.rhost_ip = ip;
+            }
+        }
+        // One delivery per recipient: a later reply for the same address adds nothing, unless
+        // the first one had only its codes.
+        let bare = j == i + 1 && only_codes(&line[start..]);
+        if d.recipient.is_empty() {
             deliveries.push(d);
+        } else {
+            match seen.get_mut(&d.recipient) {
+                None => {
+                    seen.insert(d.recipient.clone(), (deliveries.len(), bare));
+                    deliveries.push(d);
+                }
+                Some((k, was_bare)) if *was_bare && !bare => {
+                    if let Some(slot) = deliveries.get_mut(*k) {
+                        *slot = d;
+                    }
+                    *was_bare = false;
+                }
+                Some(_) => {}
+            }
         }
         i = j.max(i + 1);
         if deliveries.len() >= MAX_RECIPIENTS {
@@ -256,7 +309,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
     }
     for d in &mut deliveries {
-        d.reply_code = reply::find(&d.diagnosis, "");
+        if d.reply_code.is_empty() {
+            d.reply_code = reply::find(&d.diagnosis, "");
+        }
         d.status = status::find(&d.diagnosis, &d.reply_code);
     }
     Some(Rising {
@@ -265,21 +320,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     })
 }
 
-/// Japanese explanations that name a reason without any code, as carriers and ISPs write them
-/// in the visible text.
-const JAPANESE_WORDING: &[&str] = &[
-    "宛先不明",
-    "存在しません",
-    "見つかりません",
-    "容量を超え",
-    "容量オーバー",
-    "受信拒否",
-    "受信を拒否",
-];
-
 /// A bounce text without any reply code ("user@example.jp" then "Unknown user."): an address
-/// on a line of its own, with an explanation on the same line after it or on the next lines
-/// that the wording tables recognise.
+/// on a line of its own, with an explanation that the wording tables recognise: on the same
+/// line after it, on the next lines, or (for a labelled line such as "宛先: user@example.jp",
+/// which closes its paragraph) on the lines just before it.
 fn without_codes(lines: &[&str]) -> Vec<Delivery> {
     let mut out: Vec<Delivery> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -302,16 +346,19 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
                 })
                 .and_then(|p| line.get(p + 1..))
                 .unwrap_or("")
-                .trim_start_matches([':', ' ', ')', ']'])
+                .trim_start_matches([':', ' ', ')', ']', '\'', '"', '\u{ff1a}'])
         };
+        let worded = |t: &str| !t.trim().is_empty() && crate::reason::is_worded(t);
         let mut explanation = after.to_string();
         let mut j = i + 1;
-        if explanation.trim().is_empty() {
-            // Or on the next lines, up to an empty line or the next address.
+        if !worded(&explanation) {
+            // Or on the next lines, up to an empty line or the next address. What followed the
+            // address on its line (a date, in Outlook's own notice) stays in front.
+            let mut read = false;
             while j < lines.len() && j <= i + 3 {
                 let next = lines[j].trim();
                 if next.is_empty() {
-                    if explanation.is_empty() {
+                    if !read {
                         j += 1;
                         continue;
                     }
@@ -320,15 +367,16 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
                 if address_line(lines[j]).is_some() {
                     break;
                 }
-                explanation.push_str(next);
                 explanation.push(' ');
+                explanation.push_str(next);
+                read = true;
                 j += 1;
             }
         }
-        let worded = !explanation.trim().is_empty()
-            && (crate::reason::is_worded(&explanation)
-                || text::contains_any(&explanation, JAPANESE_WORDING));
-        if worded && seen.insert(addr.clone()) {
+        if !worded(&explanation) && labelled(line) {
+            explanation = paragraph_before(lines, i);
+        }
+        if worded(&explanation) && seen.insert(addr.clone()) {
             out.push(Delivery {
                 recipient: addr,
                 diagnosis: text::sweep(&explanation),
@@ -340,6 +388,43 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
     out
 }
 
+/// Labels of a line that names the recipient ("宛先: user@example.jp").
+const RECIPIENT_LABELS: &[&str] = &[
+    "to:",
+    "recipient:",
+    "original-recipient:",
+    "final-recipient:",
+    "宛先:",
+    "宛先\u{ff1a}",
+    "送信先:",
+    "送信先\u{ff1a}",
+    "受信者:",
+    "受信者\u{ff1a}",
+];
+
+fn labelled(line: &str) -> bool {
+    let t = line.trim_start();
+    RECIPIENT_LABELS.iter().any(|l| text::starts_with_ci(t, l))
+}
+
+/// The non-empty lines just before line `i` (at most three), up to an empty line or another
+/// address.
+fn paragraph_before(lines: &[&str], i: usize) -> String {
+    let mut from = i;
+    while from > 0 && i - from < 3 {
+        let prev = lines[from - 1].trim();
+        if prev.is_empty() || prev.contains('@') {
+            break;
+        }
+        from -= 1;
+    }
+    lines[from..i]
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Sentences that say a message to one address failed ("Your message to x@example.jp couldn't
 /// be delivered."); the explanation follows on the next lines.
 const UNDELIVERED: &[&str] = &[
@@ -347,6 +432,7 @@ const UNDELIVERED: &[&str] = &[
     "could not be delivered",
     "wasn't delivered",
     "配信できませんでした",
+    "配信されませんでした",
 ];
 
 /// The address of an `UNDELIVERED` sentence that names exactly one.
@@ -363,6 +449,17 @@ fn undelivered_to(line: &str) -> Option<String> {
     (!others).then_some(a)
 }
 
+/// True when a reply ("550 5.1.10", "550-5.1.1.") has nothing after its codes.
+fn only_codes(reply: &str) -> bool {
+    let mut words = reply.split(|c: char| c.is_whitespace() || c == '-');
+    let code = words.next().unwrap_or("");
+    reply::is_valid(code)
+        && words.all(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '\'' | '"'));
+            w.is_empty() || status::is_valid(w)
+        })
+}
+
 /// How many recipients the last-resort reader reads at most.
 const MAX_RECIPIENTS: usize = 10_000;
 
@@ -376,22 +473,55 @@ const SENDER_LABELS: &[&str] = &[
     "送信者:",
 ];
 
-/// Labels of lines that name the server that wrote the bounce (Exchange, in several languages).
+/// Labels of lines that name the server that wrote the bounce (Exchange and Microsoft 365, in
+/// several languages), without their colon: `labelled_host` takes ":" and "：".
 const HOST_LABELS_LOCAL: &[&str] = &[
-    "Generating server:",
-    "生成サーバー:",
-    "Reporting-MTA:",
-    "DSN generated by:",
+    "Generating server",
+    "生成サーバー",
+    "Reporting-MTA",
+    "DSN generated by",
+    "Sending server",
+    "送信サーバー",
 ];
 
-/// Labels of lines that name the server that refused.
-const HOST_LABELS_REMOTE: &[&str] = &["Receiving server:", "受信サーバー:", "Remote-MTA:"];
+/// Labels of lines that name the server that refused: Exchange's "Receiving server", Microsoft
+/// 365's "Remote server" and "Message rejected by".
+const HOST_LABELS_REMOTE: &[&str] = &[
+    "Receiving server",
+    "受信サーバー",
+    "Remote-MTA",
+    "Remote server",
+    "リモート サーバー",
+    "Message rejected by",
+    "メッセージの拒否元",
+];
 
-/// The host name after one of `labels` ("Generating server: mx.example.jp").
+/// Exim's line naming the server it talked to: "host mx.example.jp [192.0.2.1]" alone on its
+/// line (translations keep it), as host name and address.
+fn exim_host(line: &str) -> Option<(String, String)> {
+    let rest = line.trim().strip_prefix("host ")?;
+    let (name, ip) = match rest.split_once(' ') {
+        Some((n, ip)) => (n, ip.trim()),
+        None => (rest, ""),
+    };
+    let ip = ip.strip_prefix('[').and_then(|v| v.strip_suffix(']'))?;
+    let valid = name.contains('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+        && ip.parse::<std::net::IpAddr>().is_ok();
+    valid.then(|| (name.to_ascii_lowercase(), ip.to_string()))
+}
+
+/// The host name after one of `labels` and a colon ("Generating server: mx.example.jp").
 fn labelled_host(line: &str, labels: &[&str]) -> Option<String> {
     let t = line.trim_start();
     let label = labels.iter().find(|l| t.starts_with(*l))?;
-    let rest = t[label.len()..].trim();
+    let rest = t[label.len()..].trim_start();
+    let rest = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('\u{ff1a}'))?
+        .trim();
     let rest = rest.split_once(';').map_or(rest, |(_, v)| v.trim());
     let host = rest
         .split_whitespace()
@@ -408,16 +538,8 @@ fn address_line(line: &str) -> Option<String> {
     if t.is_empty() || !t.contains('@') {
         return None;
     }
-    let lower = text::lower(t);
-    for lead in [
-        "to:",
-        "recipient:",
-        "original-recipient:",
-        "final-recipient:",
-        "宛先:",
-        "宛先：",
-    ] {
-        if lower.starts_with(lead) {
+    for lead in RECIPIENT_LABELS {
+        if text::starts_with_ci(t, lead) {
             return t.get(lead.len()..).and_then(address::find);
         }
     }

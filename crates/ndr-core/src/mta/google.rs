@@ -41,13 +41,18 @@ const GMAIL_MESSAGES: &[(Reason, &[&str])] = &[
         &[
             "DNS Error: Domain name not found",
             "DNS Error: DNS server returned answer with no data",
+            // The current wording: "DNS Error: DNS type 'mx' lookup of example.jp responded
+            // with code NXDOMAIN Domain name not found: example.jp"
+            "responded with code NXDOMAIN",
         ],
     ),
 ];
 
-/// Gmail's classic notice.
+/// Gmail's classic notice, from Google or pasted without its header.
 pub(crate) fn gmail(mail: &Mail) -> Option<Rising> {
-    if !from_google(mail) {
+    let pasted =
+        mail.headers.is_empty() && mail.body.contains("Delivery to the following recipient");
+    if !(pasted || from_google(mail)) {
         return None;
     }
     let (head, original) = split_original(
@@ -86,6 +91,18 @@ pub(crate) fn gmail(mail: &Mail) -> Option<Rising> {
     }
     for e in &mut deliveries {
         e.diagnosis = text::sweep(&e.diagnosis);
+        // "... rejected by the server for the recipient domain example.jp by mx.example.jp.
+        // [192.0.2.1]."
+        if let Some((host, ip)) = text::between(&e.diagnosis, "for the recipient domain ", "]")
+            .and_then(|t| t.split_once(" by "))
+            .and_then(|(_, t)| t.split_once(" ["))
+        {
+            let host = host.trim_end_matches('.');
+            if host.contains('.') && !host.contains(' ') {
+                e.rhost = host.to_string();
+                e.rhost_ip = ip.trim().to_string();
+            }
+        }
         if let Some(state) = text::between(&e.diagnosis, " (state ", ")") {
             if let Some((_, c, r)) = STATES.iter().find(|(s, ..)| *s == state) {
                 e.command = (*c).to_string();
@@ -113,72 +130,156 @@ pub(crate) fn gmail(mail: &Mail) -> Option<Rising> {
     })
 }
 
-/// Sentences of Gmail's current notices that name the recipient: the words before the address,
-/// the words after it, and whether the failure is temporary.
+/// Sentences of Gmail's current English notices that name the recipient: the words before the
+/// address, the words after it (empty: up to the end of the address), and whether the failure
+/// is temporary.
+/// Source: the notices as people paste them, e.g. https://github.com/dwyl/learn-to-send-email-via-google-script-html-no-server/issues/371
 const NOTICE_SENTENCES: &[(&str, &str, bool)] = &[
-    // "Your message wasn't delivered to x@example.jp because the address couldn't be found"
+    // "Your message wasn't delivered to x@example.jp because the address couldn't be found, or
+    // is unable to receive mail." / "... because the domain example.jp couldn't be found."
     ("Your message wasn't delivered to ", " because", false),
-    // "There was a temporary problem delivering your message to x@example.jp. Gmail will retry"
+    // "There was a temporary problem delivering your message to x@example.jp. Gmail will retry
+    // for 46 more hours."
     (
         "There was a temporary problem delivering your message to ",
-        ". ",
+        "",
         true,
     ),
-    // "Your message to x@example.jp has been blocked. See technical details below"
+    // "There was a problem delivering your message to x@example.jp. See the technical details
+    // below."
+    ("There was a problem delivering your message to ", "", false),
+    // "Your message to x@example.jp has been blocked. See technical details below for more
+    // information."
     ("Your message to ", " has been blocked", false),
+    // "Your message couldn't be delivered to x@example.jp. Their inbox is full, or it's getting
+    // too much mail right now."
+    ("Your message couldn't be delivered to ", "", false),
 ];
 
-/// Labels of the line after which Gmail quotes the remote server.
+/// Endings of Gmail's Japanese sentences; the recipient is the last address before them.
+/// Examples (Gmail, as users quote them):
+/// - ドメイン example.jp が見つからなかったため、メッセージは x@example.jp に配信されませんでした。
+/// - アドレス x@example.jp が見つからなかったか、メールを受信できないため、メールは配信されませんでした。
+/// - x@example.jp にメールを配信できませんでした。宛先の受信トレイがいっぱいか、...
+/// - x@example.jp へのメールの配信中に一時的な問題が発生しました。Gmail は 47 時間再試行し、...
+/// - x@example.jp でメールがブロックされました。詳しくは、下記の詳細な技術情報をご覧ください。
+///
+/// Source: https://support.google.com/mail/answer/6596?hl=ja and users' posts of the notices.
+///
+/// Outlook's Japanese notice says "メッセージを配信できませんでした" and is not one of these.
+const NOTICE_ENDINGS_JA: &[&str] = &[
+    "に配信されませんでした",
+    "が見つからなかったか",
+    "にメールを配信できませんでした",
+    "へのメールの配信中に",
+    "へのメッセージの配信中に",
+    "でメールがブロックされました",
+    "宛てのメッセージはブロックされました",
+    "へのメッセージはブロックされました",
+];
+
+/// What the notice's own sentence says, for when the remote server's words say nothing a
+/// reader knows (or were not pasted): checked in this order over the notice's first paragraph.
+const NOTICE_HINTS: &[(&str, Reason)] = &[
+    ("because the domain", HostUnknown),
+    ("ドメイン", HostUnknown),
+    ("because the address couldn't be found", UserUnknown),
+    ("が見つからなかったか", UserUnknown),
+    ("inbox is full", MailboxFull),
+    ("受信トレイがいっぱい", MailboxFull),
+    ("has been blocked", Blocked),
+    ("ブロックされました", Blocked),
+];
+
+/// Labels of the line after which Gmail quotes the remote server, without their colon.
 const RESPONSE_LABELS: &[&str] = &[
-    "The response from the remote server was:",
-    "The response was:",
-    "サーバーからの応答:",
+    "The response from the remote server was",
+    "The response from the recipient enterprise administrator was",
+    "The response was",
+    "リモート サーバーからの応答",
+    "サーバーからの応答",
+    "詳細応答",
+    "応答",
 ];
 
-/// Gmail's current notices ("Address not found", "Delivery incomplete", "Message blocked") as a
-/// person sees them: one recipient named in a sentence, the remote server's words after
-/// "The response was:". Read only when the mail is Google's or a paste, and has no delivery
-/// report (which says the same more precisely).
+/// What follows a `RESPONSE_LABELS` label and its colon on a line, if the line is one.
+fn response_label(line: &str) -> Option<&str> {
+    let t = line.trim_start().trim_start_matches('*').trim_start();
+    let label = RESPONSE_LABELS.iter().find(|l| t.starts_with(*l))?;
+    let rest = t.get(label.len()..)?.trim_start();
+    let rest = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('\u{ff1a}'))?;
+    Some(rest.trim())
+}
+
+/// The recipient named by a notice sentence on `line`, and whether the failure is temporary.
+fn notice_sentence(line: &str) -> Option<(String, bool)> {
+    for (before, after, temporary) in NOTICE_SENTENCES {
+        let Some(rest) = line.split_once(before).map(|(_, r)| r) else {
+            continue;
+        };
+        let named = if after.is_empty() {
+            rest.split_whitespace().next().unwrap_or("")
+        } else {
+            match rest.find(after) {
+                Some(p) => &rest[..p],
+                None => continue,
+            }
+        };
+        if let Some(a) = address::find(named) {
+            return Some((a, *temporary));
+        }
+    }
+    if line.is_ascii() {
+        return None;
+    }
+    NOTICE_ENDINGS_JA.iter().find_map(|ending| {
+        let p = line.find(ending)?;
+        let a = address::find_last(&line[..p])?;
+        Some((a, line.contains("一時的")))
+    })
+}
+
+/// Gmail's current notices ("Address not found", "Message not delivered", "Delivery incomplete",
+/// "Message blocked", "Recipient inbox full", and their Japanese versions) as a person sees
+/// them: one recipient named in a sentence, the remote server's words (if any) after "The
+/// response was:". Read only when the mail is Google's or a paste, and has no delivery report
+/// (which says the same more precisely).
 pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
-    if !(mail.headers.is_empty() || from_google(mail))
-        || mail.body.contains("\nFinal-Recipient:")
-        || !text::contains_any(&mail.body, RESPONSE_LABELS)
-    {
+    if !(mail.headers.is_empty() || from_google(mail)) || mail.body.contains("\nFinal-Recipient:") {
         return None;
     }
     let (head, original) = split_original(&mail.body, crate::dsn::ORIGINAL_BOUNDARIES);
-    let mut found: Option<(String, bool, &str)> = None;
-    for line in head.lines() {
-        for (before, after, temporary) in NOTICE_SENTENCES {
-            let Some(rest) = line.split_once(before).map(|(_, r)| r) else {
-                continue;
-            };
-            let named = match rest.find(after) {
-                Some(p) if !after.is_empty() => &rest[..p],
-                _ => rest,
-            };
-            if let Some(a) = address::find(named) {
-                found = Some((a, *temporary, line));
-                break;
-            }
-        }
-        if found.is_some() {
+    let lines: Vec<&str> = head.lines().collect();
+    let (at, (recipient, temporary)) = lines
+        .iter()
+        .enumerate()
+        .take(200)
+        .find_map(|(i, l)| notice_sentence(l).map(|n| (i, n)))?;
+    // The sentence's paragraph, which may wrap.
+    let mut paragraph = String::new();
+    for l in lines.iter().skip(at).take(4) {
+        if l.trim().is_empty() || response_label(l).is_some() {
             break;
         }
+        paragraph.push_str(l.trim());
+        paragraph.push(' ');
     }
-    let (recipient, temporary, sentence) = found?;
     // The remote server's words: the lines after the label, up to an empty line.
     let mut response = String::new();
     let mut reading = false;
-    for line in head.lines() {
+    for line in &lines {
         if !reading {
-            reading = RESPONSE_LABELS
-                .iter()
-                .any(|l| line.trim_start().starts_with(l));
+            if let Some(rest) = response_label(line) {
+                reading = true;
+                response.push_str(rest);
+                response.push(' ');
+            }
             continue;
         }
         if line.trim().is_empty() {
-            if response.is_empty() {
+            if response.trim().is_empty() {
                 continue;
             }
             break;
@@ -186,10 +287,11 @@ pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
         response.push_str(line.trim());
         response.push(' ');
     }
-    let diagnosis = if response.trim().is_empty() {
-        text::sweep(sentence)
+    let response = text::sweep(&response);
+    let diagnosis = if response.is_empty() {
+        text::sweep(&paragraph)
     } else {
-        text::sweep(&response)
+        response.clone()
     };
     let mut d = Delivery {
         recipient,
@@ -202,9 +304,14 @@ pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
     if let Some(inner) = text::between(&diagnosis, "[", "]") {
         let mut words = inner.split_whitespace();
         if let (Some(host), Some(ip)) = (words.next(), words.next()) {
-            if host.ends_with('.') && host.contains('.') {
-                d.rhost = host.trim_end_matches('.').to_string();
-                d.rhost_ip = ip.trim_end_matches(':').to_string();
+            let host = host.trim_end_matches('.');
+            let ip = ip.trim_end_matches(':');
+            if host.contains('.')
+                && host.bytes().any(|b| b.is_ascii_alphabetic())
+                && ip.parse::<std::net::IpAddr>().is_ok()
+            {
+                d.rhost = host.to_string();
+                d.rhost_ip = ip.to_string();
             }
         }
     }
@@ -212,6 +319,23 @@ pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
         .iter()
         .find(|(_, m)| text::contains_any(&diagnosis, m))
         .map(|(r, _)| *r);
+    if d.reason == Some(Expired)
+        && !temporary
+        && diagnosis.contains("The recipient server did not accept our requests to connect")
+    {
+        // Gmail gave up on a server it could not reach: Sisimai calls that a network error;
+        // `expired` is for the notice that it is still trying.
+        d.reason = Some(NetworkError);
+    }
+    let says_nothing = d.reply_code.is_empty()
+        && d.status.is_empty()
+        && (response.is_empty() || !crate::reason::is_worded(&response));
+    if d.reason.is_none() && says_nothing {
+        d.reason = NOTICE_HINTS
+            .iter()
+            .find(|(h, _)| paragraph.contains(h))
+            .map(|(_, r)| *r);
+    }
     d.diagnosis = diagnosis;
     Some(Rising {
         deliveries: vec![d],

@@ -157,7 +157,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         return None;
     }
     let another = text::sweep(&another_diag);
+    // The delay warning ("Delayed Mail (still being retried)"): nothing has failed yet.
+    let warning = head.contains("THIS IS A WARNING ONLY");
     for e in &mut deliveries {
+        if warning && e.action.is_empty() {
+            e.action = "delayed".into();
+        }
         for (name, value) in &per_message {
             if e.get_field(*name).is_empty() {
                 e.set_field(*name, value);

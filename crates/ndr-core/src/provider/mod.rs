@@ -128,8 +128,11 @@ impl Rule {
 
     /// The reason this rule gives a reply the structural pass read as `current`, if it changes it.
     fn refined(&self, current: Reason) -> Option<Reason> {
+        // `onhold` (words nobody could read) says no more than `undefined`: a rule that fills
+        // a missing reason fills that one too.
+        let missing = current == Reason::OnHold && self.over.contains(&Reason::Undefined);
         self.reason
-            .filter(|_| self.over.is_empty() || self.over.contains(&current))
+            .filter(|_| self.over.is_empty() || self.over.contains(&current) || missing)
     }
 
     pub(crate) const fn reason(self, reason: Reason) -> Rule {
@@ -830,6 +833,10 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
             r.reason = reason;
             r.hard_bounce = is_hard(reason);
             refined[i] = true;
+            // A code the structural pass made up for its own reason is made up again.
+            if let Some(implied) = r.implied_status.as_mut() {
+                *implied = crate::smtp::status::pseudo_code(reason, implied.starts_with('4'));
+            }
         }
     }
 
