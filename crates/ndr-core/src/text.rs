@@ -175,6 +175,17 @@ pub(crate) fn starts_with_ci(hay: &str, prefix: &str) -> bool {
         && hay.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
+/// `line` with the ideographic space (U+3000) and the full-width colon (U+FF1A) written as
+/// their ASCII forms, so that a label typed or translated in Japanese ("リモート　サーバー：")
+/// compares like the ASCII one. Borrowed when there is nothing to change.
+pub(crate) fn halfwidth(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.contains(['\u{3000}', '\u{ff1a}']) {
+        std::borrow::Cow::Owned(line.replace('\u{3000}', " ").replace('\u{ff1a}', ":"))
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
+}
+
 /// True when `s` is non-empty and all ASCII digits.
 pub(crate) fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
@@ -238,6 +249,18 @@ mod tests {
         assert_eq!(sweep("  a \t b\n c  "), "a b c");
         assert_eq!(sweep("User unknown --=_boundary"), "User unknown");
         assert_eq!(sweep("see -- this"), "see -- this");
+    }
+
+    #[test]
+    fn halfwidth_labels() {
+        assert_eq!(
+            halfwidth("リモート\u{3000}サーバー\u{ff1a} mx"),
+            "リモート サーバー: mx"
+        );
+        assert!(matches!(
+            halfwidth("plain: x"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

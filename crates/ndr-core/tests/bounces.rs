@@ -74,3 +74,100 @@ fn fixtures_use_documentation_addresses() {
         }
     }
 }
+
+/// One line of a diagnosis for the inline cases below: the summary, then the first
+/// recipient, its command, and the rejecting server.
+#[track_caller]
+fn check(input: &str, expect: expect_test::Expect) {
+    let d = diagnose(input.as_bytes());
+    let first = d.recipients.first();
+    let line = format!(
+        "{} | rcpt={} action={} cmd={} host={} ip={}",
+        d.summary(),
+        first
+            .map(|r| r.recipient.as_str())
+            .filter(|r| !r.is_empty())
+            .unwrap_or("-"),
+        first.map_or("-", |r| r.action.as_str()),
+        first.and_then(|r| r.command.as_deref()).unwrap_or("-"),
+        d.remote_host.as_deref().unwrap_or("-"),
+        d.remote_ip.as_deref().unwrap_or("-"),
+    );
+    expect.assert_eq(&line);
+}
+
+/// One-line pastes: what a person copies out of a mail program, often only the reply or one
+/// sentence, in English or Japanese. Bless with `UPDATE_EXPECT=1 cargo test -p ndr-core --test
+/// bounces`.
+#[test]
+fn one_line_pastes() {
+    use expect_test::expect;
+    // The remote server's reply after a label with no space, and with a full-width colon.
+    check(
+        "応答:550 5.1.1 <a@example.jp>: Recipient address rejected: User unknown",
+        expect!["550 5.1.1 userunknown - - | rcpt=a@example.jp action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "エラー：552 Mailbox full",
+        expect!["552 - mailboxfull - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "The response was: 550 #5.1.0 Address rejected.",
+        expect!["550 5.1.0 userunknown - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    // Exchange's line in Japanese around the quoted reply.
+    check(
+        "リモート サーバーから '554 5.7.1 <b@example.jp>: Relay access denied' が返されました",
+        expect!["554 5.7.1 norelaying - - | rcpt=b@example.jp action=failed cmd=- host=- ip=-"],
+    );
+    // Gmail's sentences alone.
+    check(
+        "Your message wasn't delivered to c@example.jp because the address couldn't be found, or is unable to receive mail.",
+        expect!["- - userunknown - - | rcpt=c@example.jp action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "ドメイン example.invalid が見つからなかったため、メッセージは d@example.invalid に配信されませんでした。",
+        expect!["- - hostunknown - - | rcpt=d@example.invalid action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "h@example.jp へのメールの配信中に一時的な問題が発生しました。Gmail は 47 時間再試行し、配信できなかった場合はお知らせします。",
+        expect!["- - expired - - | rcpt=h@example.jp action=delayed cmd=- host=- ip=-"],
+    );
+    // Carriers' words with the address after them.
+    check(
+        "送信先のメールアドレスが見つかりません。宛先: e@softbank.ne.jp",
+        expect!["- - userunknown - - | rcpt=e@softbank.ne.jp action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "宛先不明 f@i.softbank.jp",
+        expect!["- - userunknown - - | rcpt=f@i.softbank.jp action=failed cmd=- host=- ip=-"],
+    );
+    // Microsoft 365's first two sentences on one line, in English and Japanese.
+    check(
+        "Your message to i@example.jp couldn't be delivered. i wasn't found at example.jp.",
+        expect!["- - userunknown - - | rcpt=i@example.jp action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "j@example.jp にメッセージを配信できませんでした。j が example.jp で見つかりませんでした。",
+        expect!["- - userunknown - - | rcpt=j@example.jp action=failed cmd=- host=- ip=-"],
+    );
+    // A reply with the recipient first, and qmail's label.
+    check(
+        "g@example.jp: 552 5.2.2 Mailbox full",
+        expect!["552 5.2.2 mailboxfull - - | rcpt=g@example.jp action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "Remote host said: 550 5.1.1 <h@example.jp>... User unknown",
+        expect!["550 5.1.1 userunknown - - | rcpt=h@example.jp action=failed cmd=- host=- ip=-"],
+    );
+    // No address anywhere: no recipient is made up.
+    check(
+        "550 Requested action not taken: mailbox unavailable",
+        expect!["550 - filtered - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    // A time is not a reply code.
+    check(
+        "Date: Mon, 5 Oct 2026 10:55:02 +0900",
+        expect!["- - undefined - - | rcpt=- action=- cmd=- host=- ip=-"],
+    );
+}

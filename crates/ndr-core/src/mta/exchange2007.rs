@@ -88,13 +88,11 @@ const UNDELIVERED: &[(&str, &str)] = &[
 ];
 
 /// The value after `label` and a colon (":" or "："), if `line` starts with them.
-fn labelled<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
+fn labelled(line: &str, labels: &[&str]) -> Option<String> {
+    let line = text::halfwidth(line);
     let label = labels.iter().find(|l| line.starts_with(*l))?;
     let rest = line.get(label.len()..)?.trim_start();
-    let rest = rest
-        .strip_prefix(':')
-        .or_else(|| rest.strip_prefix('\u{ff1a}'))?;
-    Some(rest.trim())
+    Some(rest.strip_prefix(':')?.trim().to_string())
 }
 
 /// The recipient of a notice that names it only in its first sentence or its message details.
@@ -102,7 +100,7 @@ fn named_recipient(head: &str) -> Option<String> {
     for line in head.lines() {
         let line = line.trim();
         if let Some(v) = labelled(line, RECIPIENT_LABELS) {
-            if let Some(a) = address::find(v) {
+            if let Some(a) = address::find(&v) {
                 return Some(a);
             }
         }

@@ -69,7 +69,9 @@ fn reply_start(line: &str) -> Option<usize> {
             && b[i + 2].is_ascii_digit()
             && (i == 0
                 || !b[i - 1].is_ascii_alphanumeric()
-                    && !matches!(b[i - 1], b'.' | b'/' | b'-' | b':' | b','))
+                    && !matches!(b[i - 1], b'.' | b'/' | b'-' | b':' | b',')
+                // "応答:550 ..." and "Error:550 ...", but not a time ("10:55:02").
+                || b[i - 1] == b':' && (i < 2 || !b[i - 2].is_ascii_digit()))
             && b.get(i + 3)
                 .is_none_or(|c| matches!(c, b' ' | b'-' | b'\t'));
         if is_code {
@@ -221,8 +223,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 p.get(..3).is_some_and(text::all_digits)
                     && (p.as_bytes()[3] == b'-' || line.trim_start().get(..3) == p.get(..3))
             });
-            let cont =
-                next.starts_with(' ') && !next.trim().is_empty() && address_line(next).is_none();
+            // An indented "<user@example.jp>: ..." starts the next recipient, unless the reply
+            // had only its codes so far: Postfix wraps "said: 550 5.1.1" and goes on with
+            // "<user@example.jp>: Recipient address rejected: ..." on the next line.
+            let cont = next.starts_with(' ')
+                && !next.trim().is_empty()
+                && (address_line(next).is_none() || (j == i + 1 && only_codes(&line[start..])));
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
             }
@@ -323,21 +329,38 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
 /// A bounce text without any reply code ("user@example.jp" then "Unknown user."): an address
 /// on a line of its own, with an explanation that the wording tables recognise: on the same
 /// line after it, on the next lines, or (for a labelled line such as "宛先: user@example.jp",
-/// which closes its paragraph) on the lines just before it.
+/// which closes its paragraph, or an address with nothing after it) on the lines just before.
 fn without_codes(lines: &[&str]) -> Vec<Delivery> {
     let mut out: Vec<Delivery> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut i = 0;
     while i < lines.len() && out.len() < MAX_RECIPIENTS {
+        let worded = |t: &str| !t.trim().is_empty() && crate::reason::is_worded(t);
+        let line = lines[i].trim();
+        // One line that says it all: "宛先不明 user@example.jp", "...見つかりません。宛先:
+        // user@example.jp".
+        if let Some((addr, before)) = named_last(line).filter(|(_, b)| worded(b)) {
+            if seen.insert(addr.clone()) {
+                out.push(Delivery {
+                    recipient: addr,
+                    diagnosis: text::sweep(before),
+                    ..Delivery::default()
+                });
+            }
+            i += 1;
+            continue;
+        }
         let Some(addr) = address_line(lines[i]).or_else(|| undelivered_to(lines[i])) else {
             i += 1;
             continue;
         };
-        let line = lines[i].trim();
-        // The explanation after the address on the same line ("<u@example.jp>: user unknown").
-        // A sentence naming the address has its explanation on the next lines.
-        let after = if undelivered_to(line).is_some() {
-            ""
+        // The explanation after the address on the same line ("<u@example.jp>: user unknown"),
+        // or after a sentence that names it ("Your message to u@example.jp couldn't be
+        // delivered. u wasn't found at example.jp.").
+        let after = if let Some(p) = undelivered_end(line) {
+            line.get(p..)
+                .unwrap_or("")
+                .trim_start_matches(['.', '。', ' ', '\u{3000}'])
         } else {
             line.rfind('>')
                 .or_else(|| {
@@ -348,7 +371,6 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
                 .unwrap_or("")
                 .trim_start_matches([':', ' ', ')', ']', '\'', '"', '\u{ff1a}'])
         };
-        let worded = |t: &str| !t.trim().is_empty() && crate::reason::is_worded(t);
         let mut explanation = after.to_string();
         let mut j = i + 1;
         if !worded(&explanation) {
@@ -373,7 +395,7 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
                 j += 1;
             }
         }
-        if !worded(&explanation) && labelled(line) {
+        if !worded(&explanation) && (labelled(line) || explanation.trim().is_empty()) {
             explanation = paragraph_before(lines, i);
         }
         if worded(&explanation) && seen.insert(addr.clone()) {
@@ -395,21 +417,25 @@ const RECIPIENT_LABELS: &[&str] = &[
     "original-recipient:",
     "final-recipient:",
     "宛先:",
-    "宛先\u{ff1a}",
     "送信先:",
-    "送信先\u{ff1a}",
     "受信者:",
-    "受信者\u{ff1a}",
 ];
 
 fn labelled(line: &str) -> bool {
+    let line = text::halfwidth(line);
     let t = line.trim_start();
     RECIPIENT_LABELS.iter().any(|l| text::starts_with_ci(t, l))
 }
 
-/// The non-empty lines just before line `i` (at most three), up to an empty line or another
-/// address.
+/// The paragraph just before line `i` (at most three lines, after any empty ones), up to an
+/// empty line or another address: "...受信を拒否されたため配信できませんでした。" above the
+/// address it is about.
 fn paragraph_before(lines: &[&str], i: usize) -> String {
+    let mut end = i;
+    while end > 0 && i - end < 2 && lines[end - 1].trim().is_empty() {
+        end -= 1;
+    }
+    let i = end;
     let mut from = i;
     while from > 0 && i - from < 3 {
         let prev = lines[from - 1].trim();
@@ -434,6 +460,36 @@ const UNDELIVERED: &[&str] = &[
     "配信できませんでした",
     "配信されませんでした",
 ];
+
+/// Where the `UNDELIVERED` words of a line end, if it has them.
+fn undelivered_end(line: &str) -> Option<usize> {
+    UNDELIVERED
+        .iter()
+        .find_map(|u| line.find(u).map(|p| p + u.len()))
+}
+
+/// A line whose last word is its only address, after a recipient label or other words
+/// ("宛先不明 user@example.jp"): the address and the words before it (without the label).
+fn named_last(line: &str) -> Option<(String, &str)> {
+    let half = text::halfwidth(line);
+    let last = half.split_whitespace().last()?;
+    if !last.contains('@') || half.matches('@').count() != 1 {
+        return None;
+    }
+    let addr = address::find(last)?;
+    let p = line.rfind(addr.as_str())?;
+    let before = line[..p].trim_end();
+    // Drop a label the address follows ("宛先:", "To:").
+    let before = before
+        .trim_end_matches([':', '\u{ff1a}', '<', '(', '（', ' ', '\u{3000}'])
+        .trim_end();
+    let before = RECIPIENT_LABELS
+        .iter()
+        .filter_map(|l| l.strip_suffix(':'))
+        .find_map(|l| before.strip_suffix(l))
+        .unwrap_or(before);
+    (!before.trim().is_empty()).then_some((addr, before))
+}
 
 /// The address of an `UNDELIVERED` sentence that names exactly one.
 fn undelivered_to(line: &str) -> Option<String> {
@@ -515,13 +571,11 @@ fn exim_host(line: &str) -> Option<(String, String)> {
 
 /// The host name after one of `labels` and a colon ("Generating server: mx.example.jp").
 fn labelled_host(line: &str, labels: &[&str]) -> Option<String> {
+    let line = text::halfwidth(line);
     let t = line.trim_start();
     let label = labels.iter().find(|l| t.starts_with(*l))?;
     let rest = t[label.len()..].trim_start();
-    let rest = rest
-        .strip_prefix(':')
-        .or_else(|| rest.strip_prefix('\u{ff1a}'))?
-        .trim();
+    let rest = rest.strip_prefix(':')?.trim();
     let rest = rest.split_once(';').map_or(rest, |(_, v)| v.trim());
     let host = rest
         .split_whitespace()
@@ -534,7 +588,8 @@ fn labelled_host(line: &str, labels: &[&str]) -> Option<String> {
 /// A line that names a recipient on its own: "<user@example.jp>:", "  user@example.jp",
 /// "user@example.jp: ...", "To: user@example.jp".
 fn address_line(line: &str) -> Option<String> {
-    let t = line.trim();
+    let half = text::halfwidth(line);
+    let t = half.trim();
     if t.is_empty() || !t.contains('@') {
         return None;
     }

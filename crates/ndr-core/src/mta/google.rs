@@ -203,14 +203,12 @@ const RESPONSE_LABELS: &[&str] = &[
 ];
 
 /// What follows a `RESPONSE_LABELS` label and its colon on a line, if the line is one.
-fn response_label(line: &str) -> Option<&str> {
+fn response_label(line: &str) -> Option<String> {
+    let line = text::halfwidth(line);
     let t = line.trim_start().trim_start_matches('*').trim_start();
     let label = RESPONSE_LABELS.iter().find(|l| t.starts_with(*l))?;
     let rest = t.get(label.len()..)?.trim_start();
-    let rest = rest
-        .strip_prefix(':')
-        .or_else(|| rest.strip_prefix('\u{ff1a}'))?;
-    Some(rest.trim())
+    Some(rest.strip_prefix(':')?.trim().to_string())
 }
 
 /// The recipient named by a notice sentence on `line`, and whether the failure is temporary.
@@ -273,7 +271,7 @@ pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
         if !reading {
             if let Some(rest) = response_label(line) {
                 reading = true;
-                response.push_str(rest);
+                response.push_str(&rest);
                 response.push(' ');
             }
             continue;
