@@ -46,7 +46,7 @@ pub(crate) const LISTED: Playbook = Playbook {
             en: "If you run the server yourself, stop the cause, then fill in Barracuda's removal request form with the address, your email, phone number and the reason. It is free.",
         })
         .link(Text { ja: "Barracuda 解除申請フォーム（英語）", en: "Barracuda removal request form" }, Url::one(REMOVAL))
-        .copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}"),
+        .copy(LABEL_IP_TO_ENTER, "{ip}"),
         Step::new(Text {
             ja: "急ぎの相手には、受信側の管理者に一時的にあなたのアドレスを許可してもらう方法もあります。",
             en: "For an urgent recipient, their administrator can also allow your address locally in the meantime.",

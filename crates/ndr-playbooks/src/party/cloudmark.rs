@@ -30,7 +30,7 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "申請後、数日", en: "Days after the request" },
+    duration: DURATION_DAYS_AFTER_REQUEST,
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECK_ACCOUNT,
@@ -39,11 +39,8 @@ pub(crate) const BLOCKED: Playbook = Playbook {
             en: "Once the cause has stopped, ask for a review of the address with Cloudmark's reset request form.",
         })
         .link(Text { ja: "Cloudmark reset request（英語）", en: "Cloudmark reset request" }, RESET)
-        .copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}"),
-        Step::new(Text {
-            ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。",
-            en: "On a shared server, send the message below to your hosting company.",
-        }),
+        .copy(LABEL_IP_TO_ENTER, "{ip}"),
+        STEP_SHARED_SERVER,
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
     message: Some(MESSAGE_HOSTING_LISTED),

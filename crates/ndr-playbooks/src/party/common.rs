@@ -1,7 +1,104 @@
 //! Texts many playbooks share: the same warning or step reads the same everywhere.
 
-use crate::model::{Fact, Message, Prepare, Step, To};
+use ndr_core::Party;
+
+use crate::model::{Fact, Message, Prepare, Source, Step, To};
 use crate::text::Text;
+
+// ---- Parts of a playbook built from a shared shape ----------------------------------------------
+
+/// What names a playbook and says what happened. A playbook built from a shared shape
+/// (`generic::auth_playbook`, `generic::ptr_playbook`) brings only this and its `Basis`.
+pub(crate) struct Head {
+    pub(crate) id: &'static str,
+    pub(crate) title: Text,
+    pub(crate) verdict: Text,
+    pub(crate) why: Text,
+}
+
+/// Whose playbook it is and what it rests on: one per party file.
+pub(crate) struct Basis {
+    pub(crate) party: Option<Party>,
+    pub(crate) facts: &'static [(&'static str, &'static str)],
+    pub(crate) sources: &'static [Source],
+    pub(crate) checked: &'static str,
+}
+
+// ---- Labels of values to copy ----------------------------------------------------------------
+
+pub(crate) const LABEL_IP_TO_ENTER: Text = Text {
+    ja: "入力する IP アドレス",
+    en: "IP address to enter",
+};
+
+pub(crate) const LABEL_IP_TO_LOOK_UP: Text = Text {
+    ja: "調べる IP アドレス",
+    en: "IP address to look up",
+};
+
+pub(crate) const LABEL_ADDRESS_TO_CHECK: Text = Text {
+    ja: "確認する宛先",
+    en: "The address to check",
+};
+
+pub(crate) const LABEL_SEND_TO: Text = Text {
+    ja: "送り先",
+    en: "Send to",
+};
+
+pub(crate) const LABEL_DOMAIN_TO_REGISTER: Text = Text {
+    ja: "登録してもらうドメイン",
+    en: "The domain to register",
+};
+
+// ---- How long it takes ----------------------------------------------------------------------
+
+pub(crate) const DURATION_RECIPIENT_SETTING: Text = Text {
+    ja: "受信者が設定を変えればすぐ",
+    en: "Right away once the recipient changes the setting",
+};
+
+pub(crate) const DURATION_RECIPIENT_ADMIN: Text = Text {
+    ja: "受信側の管理者の対応しだい",
+    en: "Depends on the recipient's administrator",
+};
+
+pub(crate) const DURATION_RIGHT_ADDRESS: Text = Text {
+    ja: "正しいアドレスが分かればすぐ",
+    en: "As soon as you have the right address",
+};
+
+pub(crate) const DURATION_SETTING_FIXED: Text = Text {
+    ja: "設定を直せばすぐ",
+    en: "Right away once the setting is fixed",
+};
+
+pub(crate) const DURATION_SEND_DIFFERENTLY: Text = Text {
+    ja: "送り方を変えればすぐ",
+    en: "Right away, once the message is sent differently",
+};
+
+pub(crate) const DURATION_HOURS_TO_DAY: Text = Text {
+    ja: "多くは数時間から 1 日",
+    en: "Usually hours to a day",
+};
+
+pub(crate) const DURATION_FEW_HOURS: Text = Text {
+    ja: "多くは数時間",
+    en: "Usually a few hours",
+};
+
+pub(crate) const DURATION_DAYS_AFTER_REQUEST: Text = Text {
+    ja: "申請後、数日",
+    en: "Days after the request",
+};
+
+pub(crate) const DURATION_NOTHING: Text = Text {
+    ja: "対応は不要です",
+    en: "Nothing to do",
+};
+
+// ---- What to have at hand ---------------------------------------------------------------------
 
 /// What to have at hand for any block-list removal.
 pub(crate) const PREPARE_BLOCK: &[Prepare] = &[
@@ -18,6 +115,15 @@ pub(crate) const PREPARE_ERROR: &[Prepare] = &[
     Prepare::Fact(Fact::Time),
 ];
 
+/// What to have at hand to check an address.
+pub(crate) const PREPARE_RECIPIENT: &[Prepare] = &[Prepare::Fact(Fact::Recipient)];
+
+/// What to have at hand to check an address the error names.
+pub(crate) const PREPARE_RECIPIENT_ERROR: &[Prepare] = &[
+    Prepare::Fact(Fact::Recipient),
+    Prepare::Fact(Fact::ErrorText),
+];
+
 /// What to have at hand for DNS changes.
 pub(crate) const PREPARE_DNS: &[Prepare] = &[
     Prepare::Fact(Fact::SenderDomain),
@@ -27,6 +133,8 @@ pub(crate) const PREPARE_DNS: &[Prepare] = &[
         en: "The login of the control panel where your domain's DNS (its settings) is managed, or the contact of whoever manages it",
     }),
 ];
+
+// ---- What not to do -----------------------------------------------------------------------------
 
 pub(crate) const DONT_RESEND: Text = Text {
     ja: "同じメールを何度も送り直さないでください。拒否が続くと送信元の評価がさらに下がり、解除が遅れます。",
@@ -53,6 +161,8 @@ pub(crate) const DONT_GUESS_ADDRESSES: Text = Text {
     en: "Do not guess and try similar addresses one after another: mail to addresses that do not exist lowers your reputation.",
 };
 
+// ---- Steps ------------------------------------------------------------------------------------
+
 pub(crate) const STEP_CHECK_ACCOUNT: Step = Step::new(Text {
     ja: "メールアカウントが乗っ取られていないか確認してください。パスワードを変更し、送信済みフォルダや自動転送の設定に身に覚えのないものがないか見ます。",
     en: "Make sure your mail account has not been taken over: change its password, and look for sent messages or forwarding rules you do not recognise.",
@@ -72,6 +182,44 @@ pub(crate) const STEP_RESEND_ONCE: Step = Step::new(Text {
     ja: "解決したら、同じ宛先に一度だけ送り直してください。届いたかどうかは受信者に確認すると確実です。",
     en: "Once it is fixed, send the message again, once. Asking the recipient whether it arrived is the surest check.",
 });
+
+/// A deferral: the sending server keeps the message and tries again by itself.
+pub(crate) const STEP_WAIT_FOR_RETRY: Step = Step::new(Text {
+    ja: "しばらく待ってください。送信側のサーバーが自動で再送します。",
+    en: "Wait: your server retries automatically.",
+});
+
+/// For an outage or a passing fault at the receiver.
+pub(crate) const STEP_RETRY_LATER_ONCE: Step = Step::new(Text {
+    ja: "数時間おいてから、一度だけ送り直してください。",
+    en: "Wait a few hours, then send the message again, once.",
+});
+
+/// Only the receiving side can change its filter or server; the recipient passes the message on.
+pub(crate) const STEP_ASK_RECIPIENT_ADMIN: Step = Step::new(Text {
+    ja: "受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
+    en: "Contact the recipient and ask them to pass the message below to their administrator.",
+});
+
+/// On a shared server, the owner of the address must act.
+pub(crate) const STEP_SHARED_SERVER: Step = Step::new(Text {
+    ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。",
+    en: "On a shared server, send the message below to your hosting company.",
+});
+
+pub(crate) const STEP_CHECK_ADDRESS: Step = Step::new(Text {
+    ja: "宛先を一文字ずつ確認してください。",
+    en: "Check the address letter by letter.",
+})
+.copy(LABEL_ADDRESS_TO_CHECK, "{recipient}");
+
+/// Carriers refuse unauthenticated mail as possibly spoofed.
+pub(crate) const STEP_CARRIER_AUTH: Step = Step::new(Text {
+    ja: "あなたのドメインに送信ドメイン認証（SPF・DKIM・DMARC）を設定してください。認証のないメールは、なりすましとして拒否されることがあります。",
+    en: "Set up sender authentication (SPF, DKIM, DMARC) for your domain: mail without it can be refused as spoofed.",
+});
+
+// ---- Ready-to-send messages ---------------------------------------------------------------------
 
 /// The message most block-list playbooks hand to a hosting company. `{list_name}` is a fact
 /// of each party.
@@ -141,6 +289,29 @@ The mail I sent to {recipient} was refused by your mail system and came back to 
 - Sent at: {date}
 
 If your IT department manages these settings, please forward this to them. Thank you.",
+    },
+};
+
+/// Asking a mobile phone user to let the sender through. `{allow_list}` is a fact of each carrier's
+/// playbook: the name of its allow-list setting, which the recipient will search for.
+pub(crate) const MESSAGE_CARRIER_ALLOW: Message = Message {
+    to: To::Recipient,
+    address: None,
+    subject: Text {
+        ja: "メールの受信設定のお願い（@{sender_domain}）",
+        en: "Could you allow mail from @{sender_domain}?",
+    },
+    body: Text {
+        ja: "いつもお世話になっております。
+
+{recipient} 宛てにお送りしたメールが、携帯電話の迷惑メール設定により届かずに返ってきてしまいました。お手数ですが、迷惑メール設定の「{allow_list}」に「@{sender_domain}」を登録していただけますでしょうか。設定方法は、ご契約の携帯電話会社のホームページで「{allow_list}」と検索するとご確認いただけます。
+
+登録いただけましたら、あらためてお送りいたします。よろしくお願いいたします。",
+        en: "Hello,
+
+The mail I sent to {recipient} came back because of the phone's spam settings. Could you add \"@{sender_domain}\" to the allow list ({allow_list}) in your spam settings? Your carrier's website explains how (search for {allow_list}).
+
+I will send it again once you have. Thank you.",
     },
 };
 

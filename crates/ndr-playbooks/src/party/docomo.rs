@@ -4,8 +4,8 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::generic::CARRIER_USER_UNKNOWN;
-use super::PartyBook;
-use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
+use super::{PartyBook, CARRIER_FILTER_REASONS, CARRIER_GENERIC};
+use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 /// docomo publishes no bounce-code table; the setting page was located on 2026-11-25.
@@ -15,6 +15,8 @@ const SETTINGS: &str = "https://www.docomo.ne.jp/info/spam_mail/domain/";
 /// docomo's notice of spoofed-mail warnings (from October 2024).
 const SPOOF_NOTICE: &str =
     "https://www.docomo.ne.jp/binary/pdf/info/news_release/topics_240522_00.pdf";
+/// The name of the allow-list setting, as the recipient will see it and search for it.
+const FACTS: &[(&str, &str)] = &[("allow_list", "受信リスト設定")];
 
 pub(crate) const FILTERED: Playbook = Playbook {
     id: "docomo-filtered",
@@ -30,7 +32,7 @@ pub(crate) const FILTERED: Playbook = Playbook {
     },
     actors: &[Actor::Recipient, Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "受信者が設定を変えればすぐ", en: "Right away once the recipient changes the setting" },
+    duration: DURATION_RECIPIENT_SETTING,
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
@@ -38,7 +40,7 @@ pub(crate) const FILTERED: Playbook = Playbook {
             en: "Call or text the recipient and ask them to add your domain to docomo's receive list (受信リスト設定, formerly 指定受信設定). The message below can help.",
         })
         .link(Text { ja: "ドコモ: 受信リスト設定の案内", en: "docomo: receive list settings (Japanese)" }, Url::one(SETTINGS))
-        .copy(Text { ja: "登録してもらうドメイン", en: "The domain to register" }, "@{sender_domain}"),
+        .copy(LABEL_DOMAIN_TO_REGISTER, "@{sender_domain}"),
         Step::new(Text {
             ja: "受信者がパソコンからのメールを拒否する設定にしていても、受信リストに登録したアドレスからは受け取れるようになります。",
             en: "Even if the recipient refuses mail from computers, addresses on the receive list get through.",
@@ -50,25 +52,9 @@ pub(crate) const FILTERED: Playbook = Playbook {
         STEP_RESEND_ONCE,
     ],
     donts: &[DONT_RESEND, DONT_WORKAROUND],
-    message: Some(Message {
-        to: To::Recipient,
-        address: None,
-        subject: Text { ja: "メールの受信設定のお願い（@{sender_domain}）", en: "Could you allow mail from @{sender_domain}?" },
-        body: Text {
-            ja: "いつもお世話になっております。
-
-{recipient} 宛てにお送りしたメールが、携帯電話の迷惑メール設定により届かずに返ってきてしまいました。お手数ですが、ドコモの「受信リスト設定」に「@{sender_domain}」を登録していただけますでしょうか。設定方法は、ドコモのホームページで「受信リスト設定」と検索するとご確認いただけます。
-
-登録いただけましたら、あらためてお送りいたします。よろしくお願いいたします。",
-            en: "Hello,
-
-The mail I sent to {recipient} came back because of the phone's spam settings. Could you add \"@{sender_domain}\" to docomo's receive list (受信リスト設定)? docomo's website explains how (search for 受信リスト設定).
-
-I will send it again once you have. Thank you.",
-        },
-    }),
+    message: Some(MESSAGE_CARRIER_ALLOW),
     lookup: None,
-    facts: &[],
+    facts: FACTS,
     sources: &[
         Source { title: Text { ja: "ドコモ: 受信リスト設定", en: "docomo: receive list settings (Japanese)" }, url: Url::one(SETTINGS) },
         Source { title: Text { ja: "ドコモ: なりすましメール警告表示の開始（報道発表）", en: "docomo: spoofed-mail warnings (press release, Japanese)" }, url: Url::one(SPOOF_NOTICE) },
@@ -84,50 +70,10 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     },
     domains: DOMAINS,
     routes: &[
-        (
-            &[
-                Reason::Filtered,
-                Reason::Rejected,
-                Reason::Blocked,
-                Reason::PolicyViolation,
-                Reason::SpamDetected,
-                Reason::SecurityError,
-                Reason::AuthFailure,
-                Reason::Undefined,
-            ],
-            &FILTERED,
-        ),
+        (CARRIER_FILTER_REASONS, &FILTERED),
         (&[Reason::UserUnknown], &CARRIER_USER_UNKNOWN),
     ],
-    generic: &[
-        Reason::BadReputation,
-        Reason::ContentError,
-        Reason::Delivered,
-        Reason::ExceedLimit,
-        Reason::Expired,
-        Reason::FailedStartTls,
-        Reason::Feedback,
-        Reason::HasMoved,
-        Reason::HostUnknown,
-        Reason::MailboxFull,
-        Reason::MailerError,
-        Reason::MesgTooBig,
-        Reason::NetworkError,
-        Reason::NoRelaying,
-        Reason::NotAccept,
-        Reason::NotCompliantRfc,
-        Reason::OnHold,
-        Reason::RequirePtr,
-        Reason::Speeding,
-        Reason::Suppressed,
-        Reason::Suspend,
-        Reason::SyntaxError,
-        Reason::SystemError,
-        Reason::SystemFull,
-        Reason::TooManyConn,
-        Reason::Vacation,
-        Reason::VirusDetected,
-    ],
+    generic: CARRIER_GENERIC,
     playbooks: &[&FILTERED, &CARRIER_USER_UNKNOWN],
     codes: &[],
     refine: &[],

@@ -207,30 +207,47 @@ pub(crate) const AUTH_SOURCES: &[Source] = &[
     SRC_GOOGLE_GUIDELINES,
 ];
 
-pub(crate) const AUTHFAILURE: Playbook = Playbook {
-    id: "generic-authfailure",
-    party: None,
-    title: Text { ja: "送信ドメイン認証（SPF・DKIM・DMARC）の失敗", en: "Sender authentication (SPF, DKIM, DMARC) failed" },
-    verdict: Text {
-        ja: "受信側が、メールが本当にドメイン {sender_domain} から送られたものかを確認できず、受け取りを拒否しました。",
-        en: "The receiving side could not confirm that the mail really came from {sender_domain}, so it refused it.",
+/// The shape of every "fix SPF, DKIM and DMARC" playbook, whoever refused the mail: the
+/// party brings what happened and its sources; the steps are the same everywhere.
+pub(crate) const fn auth_playbook(head: Head, basis: Basis) -> Playbook {
+    Playbook {
+        id: head.id,
+        party: basis.party,
+        title: head.title,
+        verdict: head.verdict,
+        why: head.why,
+        actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+        urgency: Urgency::Now,
+        duration: Text {
+            ja: "設定の変更後、数時間から 1 日",
+            en: "A few hours to a day after the DNS change",
+        },
+        prepare: PREPARE_DNS,
+        steps: AUTH_STEPS,
+        donts: AUTH_DONTS,
+        message: Some(MESSAGE_SENDER_ADMIN),
+        lookup: None,
+        facts: basis.facts,
+        sources: basis.sources,
+        checked: basis.checked,
+    }
+}
+
+pub(crate) const AUTHFAILURE: Playbook = auth_playbook(
+    Head {
+        id: "generic-authfailure",
+        title: Text { ja: "送信ドメイン認証（SPF・DKIM・DMARC）の失敗", en: "Sender authentication (SPF, DKIM, DMARC) failed" },
+        verdict: Text {
+            ja: "受信側が、メールが本当にドメイン {sender_domain} から送られたものかを確認できず、受け取りを拒否しました。",
+            en: "The receiving side could not confirm that the mail really came from {sender_domain}, so it refused it.",
+        },
+        why: Text {
+            ja: "多くは、送信に使っているサービスがドメインの SPF に登録されていないか、DKIM の署名が設定されていないことが原因です。",
+            en: "Usually the service you send through is missing from your domain's SPF record, or DKIM signing was never turned on.",
+        },
     },
-    why: Text {
-        ja: "多くは、送信に使っているサービスがドメインの SPF に登録されていないか、DKIM の署名が設定されていないことが原因です。",
-        en: "Usually the service you send through is missing from your domain's SPF record, or DKIM signing was never turned on.",
-    },
-    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
-    urgency: Urgency::Now,
-    duration: Text { ja: "設定の変更後、数時間から 1 日程度", en: "A few hours to a day after the DNS change" },
-    prepare: PREPARE_DNS,
-    steps: AUTH_STEPS,
-    donts: AUTH_DONTS,
-    message: Some(MESSAGE_SENDER_ADMIN),
-    lookup: None,
-    facts: &[],
-    sources: AUTH_SOURCES,
-    checked: CHECKED,
-};
+    Basis { party: None, facts: &[], sources: AUTH_SOURCES, checked: CHECKED },
+);
 
 pub(crate) const BADREPUTATION: Playbook = Playbook {
     id: "generic-badreputation",
@@ -324,7 +341,7 @@ pub(crate) const CONTENTERROR: Playbook = Playbook {
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "送り方を変えればすぐ", en: "Right away, once the message is sent differently" },
+    duration: DURATION_SEND_DIFFERENTLY,
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
@@ -362,7 +379,7 @@ pub(crate) const DELIVERED: Playbook = Playbook {
     },
     actors: &[Actor::Nobody],
     urgency: Urgency::None,
-    duration: Text { ja: "対応は不要です", en: "Nothing to do" },
+    duration: DURATION_NOTHING,
     prepare: &[],
     steps: &[Step::new(Text {
         ja: "対応は必要ありません。届いたかどうかを受信者に確認したい場合だけ、別の方法で連絡してください。",
@@ -393,7 +410,7 @@ pub(crate) const EXCEEDLIMIT: Playbook = Playbook {
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "送り方を変えればすぐ", en: "Right away, once the message is sent differently" },
+    duration: DURATION_SEND_DIFFERENTLY,
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
@@ -509,7 +526,7 @@ pub(crate) const FEEDBACK: Playbook = Playbook {
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
     duration: Text { ja: "すぐ対応できます", en: "Can be handled right away" },
-    prepare: &[Prepare::Fact(Fact::Recipient)],
+    prepare: PREPARE_RECIPIENT,
     steps: &[
         Step::new(Text {
             ja: "報告した宛先には、今後メールを送らないでください（配信リストから外します）。",
@@ -545,7 +562,7 @@ pub(crate) const FILTERED: Playbook = Playbook {
     },
     actors: &[Actor::Recipient, Actor::RecipientAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "受信者が設定を変えればすぐ", en: "Right away once the recipient changes the setting" },
+    duration: DURATION_RECIPIENT_SETTING,
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
@@ -587,7 +604,7 @@ pub(crate) const HASMOVED: Playbook = Playbook {
         ja: "新しいアドレスが分かればすぐ",
         en: "As soon as you have the new address",
     },
-    prepare: &[Prepare::Fact(Fact::Recipient)],
+    prepare: PREPARE_RECIPIENT,
     steps: &[
         Step::new(Text {
             ja: "電話や別の手段で相手に連絡し、新しいメールアドレスを確認してください。",
@@ -620,14 +637,14 @@ pub(crate) const HOSTUNKNOWN: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::RecipientAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "正しいアドレスが分かればすぐ", en: "As soon as you have the right address" },
-    prepare: &[Prepare::Fact(Fact::Recipient)],
+    duration: DURATION_RIGHT_ADDRESS,
+    prepare: PREPARE_RECIPIENT,
     steps: &[
         Step::new(Text {
             ja: "宛先を一文字ずつ確認してください。よくある間違いは、綴りの入れ替え、「.com」と「.co.jp」の取り違え、末尾の余分な文字です。",
             en: "Check the address letter by letter. Common mistakes are swapped letters, \".com\" versus \".co.jp\", and extra characters at the end.",
         })
-        .copy(Text { ja: "確認する宛先", en: "The address to check" }, "{recipient}"),
+        .copy(LABEL_ADDRESS_TO_CHECK, "{recipient}"),
         Step::new(Text {
             ja: "つづりが正しいのに届かない場合は、相手の会社のドメインに問題があるかもしれません。電話などで相手に伝えてください。",
             en: "If the spelling is right, the recipient's domain itself may have a problem: tell them by phone or another way.",
@@ -656,7 +673,7 @@ pub(crate) const MAILBOXFULL: Playbook = Playbook {
     actors: &[Actor::Recipient],
     urgency: Urgency::Wait,
     duration: Text { ja: "受信者が容量を空けるまで", en: "Until the recipient frees up space" },
-    prepare: &[Prepare::Fact(Fact::Recipient)],
+    prepare: PREPARE_RECIPIENT,
     steps: &[
         Step::new(Text {
             ja: "電話や別のアドレスで受信者に連絡し、メールボックスがいっぱいであることを伝えてください。",
@@ -708,10 +725,7 @@ pub(crate) const MAILERERROR: Playbook = Playbook {
     duration: Text { ja: "受信側の修正しだい", en: "Until the receiving side fixes it" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
-            ja: "受信者に連絡し、下の文面を管理者に渡してもらってください。",
-            en: "Contact the recipient and ask them to pass the message below to their administrator.",
-        }),
+        STEP_ASK_RECIPIENT_ADMIN,
         Step::new(Text {
             ja: "急ぎの用件は、電話や別のアドレスで伝えてください。",
             en: "For anything urgent, use the phone or another address.",
@@ -739,8 +753,8 @@ pub(crate) const MESGTOOBIG: Playbook = Playbook {
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "送り方を変えればすぐ", en: "Right away, once the message is sent differently" },
-    prepare: &[Prepare::Fact(Fact::Recipient)],
+    duration: DURATION_SEND_DIFFERENTLY,
+    prepare: PREPARE_RECIPIENT,
     steps: &[
         Step::new(Text {
             ja: "添付ファイルを圧縮するか、共有リンク（オンラインストレージ）で渡してください。目安として合計 10 MB 以下にしてください。",
@@ -777,13 +791,10 @@ pub(crate) const NETWORKERROR: Playbook = Playbook {
     },
     actors: &[Actor::Nobody, Actor::RecipientAdmin],
     urgency: Urgency::Wait,
-    duration: Text { ja: "多くは数時間から 1 日", en: "Usually hours to a day" },
+    duration: DURATION_HOURS_TO_DAY,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
-            ja: "数時間おいてから、一度だけ送り直してください。",
-            en: "Wait a few hours, then send the message again, once.",
-        }),
+        STEP_RETRY_LATER_ONCE,
         Step::new(Text {
             ja: "それでも届かなければ、電話などで受信者に伝え、下の文面を管理者に渡してもらってください。",
             en: "If it still fails, tell the recipient by phone and ask them to pass the message below to their administrator.",
@@ -815,7 +826,7 @@ pub(crate) const NORELAYING: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "設定を直せばすぐ", en: "Right away once the setting is fixed" },
+    duration: DURATION_SETTING_FIXED,
     prepare: &[Prepare::Fact(Fact::Recipient), Prepare::Fact(Fact::ErrorText), Prepare::Other(Text { ja: "プロバイダーから届いた設定情報（送信サーバー名、ポート番号）", en: "The settings your provider gave you (outgoing server name, port)" })],
     steps: &[
         Step::new(Text {
@@ -857,8 +868,8 @@ pub(crate) const NOTACCEPT: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::Recipient],
     urgency: Urgency::Soon,
-    duration: Text { ja: "正しいアドレスが分かればすぐ", en: "As soon as you have a working address" },
-    prepare: &[Prepare::Fact(Fact::Recipient)],
+    duration: DURATION_RIGHT_ADDRESS,
+    prepare: PREPARE_RECIPIENT,
     steps: &[
         Step::new(Text {
             ja: "宛先のつづりを確認し、相手に別の連絡先アドレスを尋ねてください。",
@@ -925,13 +936,10 @@ pub(crate) const ONHOLD: Playbook = Playbook {
     },
     actors: &[Actor::Nobody],
     urgency: Urgency::Wait,
-    duration: Text { ja: "多くは数時間から 1 日", en: "Usually hours to a day" },
+    duration: DURATION_HOURS_TO_DAY,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
-            ja: "しばらく待ってください。送信側のサーバーが自動で再送します。",
-            en: "Wait: your server retries automatically.",
-        }),
+        STEP_WAIT_FOR_RETRY,
         Step::new(Text {
             ja: "1 日たっても届かない、または「配送をあきらめた」という通知が来た場合は、その通知の内容で改めて確認してください。",
             en: "If nothing arrives within a day, or a \"delivery gave up\" notice follows, check that notice instead.",
@@ -1062,30 +1070,47 @@ Could you please set a PTR record for {ip}, with a host name that resolves back 
     },
 };
 
-pub(crate) const REQUIREPTR: Playbook = Playbook {
-    id: "generic-requireptr",
-    party: None,
-    title: Text { ja: "送信サーバーに逆引き（PTR）がない", en: "Your sending server has no reverse DNS (PTR)" },
-    verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} に逆引き（PTR）の設定がないか、設定が一致しないため、受信側が受け取りを拒否しました。",
-        en: "The receiving side refused the message because your server's address {ip} has no reverse DNS (PTR) record, or one that does not match.",
+/// The shape of every "set a reverse DNS (PTR) record" playbook: only the owner of the address
+/// can set it, so the steps and the message to the hosting company are the same everywhere.
+pub(crate) const fn ptr_playbook(head: Head, basis: Basis) -> Playbook {
+    Playbook {
+        id: head.id,
+        party: basis.party,
+        title: head.title,
+        verdict: head.verdict,
+        why: head.why,
+        actors: &[Actor::SenderProvider],
+        urgency: Urgency::Now,
+        duration: Text {
+            ja: "設定後、数時間から 1 日",
+            en: "Hours to a day after the record is set",
+        },
+        prepare: PREPARE_BLOCK,
+        steps: PTR_STEPS,
+        donts: &[DONT_RESEND],
+        message: Some(MESSAGE_PTR),
+        lookup: None,
+        facts: basis.facts,
+        sources: basis.sources,
+        checked: basis.checked,
+    }
+}
+
+pub(crate) const REQUIREPTR: Playbook = ptr_playbook(
+    Head {
+        id: "generic-requireptr",
+        title: Text { ja: "送信サーバーに逆引き（PTR）がない", en: "Your sending server has no reverse DNS (PTR)" },
+        verdict: Text {
+            ja: "送信元サーバーの IP アドレス {ip} に逆引き（PTR）の設定がないか、設定が一致しないため、受信側が受け取りを拒否しました。",
+            en: "The receiving side refused the message because your server's address {ip} has no reverse DNS (PTR) record, or one that does not match.",
+        },
+        why: Text {
+            ja: "自前のサーバーやクラウドのサーバーを立てたときに逆引きを設定し忘れたか、家庭用回線から直接送っていることが主な原因です。",
+            en: "Usually a self-run or cloud server was set up without a PTR record, or mail is sent straight from a home connection.",
+        },
     },
-    why: Text {
-        ja: "自前のサーバーやクラウドのサーバーを立てたときに逆引きを設定し忘れたか、家庭用回線から直接送っていることが主な原因です。",
-        en: "Usually a self-run or cloud server was set up without a PTR record, or mail is sent straight from a home connection.",
-    },
-    actors: &[Actor::SenderProvider],
-    urgency: Urgency::Now,
-    duration: Text { ja: "設定後、数時間から 1 日", en: "Hours to a day after the record is set" },
-    prepare: PREPARE_BLOCK,
-    steps: PTR_STEPS,
-    donts: &[DONT_RESEND],
-    message: Some(MESSAGE_PTR),
-    lookup: None,
-    facts: &[],
-    sources: &[SRC_GOOGLE_GUIDELINES, SRC_IANA],
-    checked: CHECKED,
-};
+    Basis { party: None, facts: &[], sources: &[SRC_GOOGLE_GUIDELINES, SRC_IANA], checked: CHECKED },
+);
 
 pub(crate) const SECURITYERROR: Playbook = Playbook {
     id: "generic-securityerror",
@@ -1174,7 +1199,7 @@ pub(crate) const SPEEDING: Playbook = Playbook {
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Wait,
-    duration: Text { ja: "多くは数時間", en: "Usually a few hours" },
+    duration: DURATION_FEW_HOURS,
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
@@ -1210,7 +1235,7 @@ pub(crate) const SUPPRESSED: Playbook = Playbook {
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
     duration: Text { ja: "確認できればすぐ", en: "Right away once confirmed" },
-    prepare: &[Prepare::Fact(Fact::Recipient)],
+    prepare: PREPARE_RECIPIENT,
     steps: &[
         Step::new(Text {
             ja: "受信者に、今はそのアドレスが使えるか、メールを受け取りたいかを確認してください。",
@@ -1247,7 +1272,7 @@ pub(crate) const SUSPEND: Playbook = Playbook {
     actors: &[Actor::Recipient],
     urgency: Urgency::Wait,
     duration: Text { ja: "受信者の対応しだい", en: "Depends on the recipient" },
-    prepare: &[Prepare::Fact(Fact::Recipient)],
+    prepare: PREPARE_RECIPIENT,
     steps: &[
         Step::new(Text {
             ja: "電話や別のアドレスで受信者に連絡し、アカウントの状態と、今使っているアドレスを確認してください。",
@@ -1317,10 +1342,7 @@ pub(crate) const SYSTEMERROR: Playbook = Playbook {
     duration: Text { ja: "受信側の復旧しだい（多くは数時間から 1 日）", en: "Until the receiver recovers (often hours to a day)" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
-            ja: "数時間おいてから、一度だけ送り直してください。",
-            en: "Wait a few hours, then send the message again, once.",
-        }),
+        STEP_RETRY_LATER_ONCE,
         Step::new(Text {
             ja: "続く場合は、受信者に連絡し、下の文面を管理者に渡してもらってください。",
             en: "If it keeps failing, contact the recipient and ask them to pass the message below to their administrator.",
@@ -1337,7 +1359,10 @@ pub(crate) const SYSTEMERROR: Playbook = Playbook {
 pub(crate) const SYSTEMFULL: Playbook = Playbook {
     id: "generic-systemfull",
     party: None,
-    title: Text { ja: "受信側のサーバーの容量不足", en: "The receiving server is out of space" },
+    title: Text {
+        ja: "受信側のサーバーの容量不足",
+        en: "The receiving server is out of space",
+    },
     verdict: Text {
         ja: "受信側のメールサーバーの記憶領域がいっぱいで、メールを受け取れませんでした。",
         en: "The receiving mail server has run out of storage, so it could not take your message.",
@@ -1348,13 +1373,13 @@ pub(crate) const SYSTEMFULL: Playbook = Playbook {
     },
     actors: &[Actor::RecipientAdmin],
     urgency: Urgency::Wait,
-    duration: Text { ja: "受信側の対応しだい", en: "Until the receiving side fixes it" },
+    duration: Text {
+        ja: "受信側の対応しだい",
+        en: "Until the receiving side fixes it",
+    },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
-            ja: "受信者に連絡し、下の文面を管理者に渡してもらってください。",
-            en: "Contact the recipient and ask them to pass the message below to their administrator.",
-        }),
+        STEP_ASK_RECIPIENT_ADMIN,
         Step::new(Text {
             ja: "解消したと連絡があってから、一度だけ送り直してください。",
             en: "Once they say it is fixed, send the message again, once.",
@@ -1382,7 +1407,7 @@ pub(crate) const TOOMANYCONN: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Wait,
-    duration: Text { ja: "多くは数時間", en: "Usually a few hours" },
+    duration: DURATION_FEW_HOURS,
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
@@ -1454,14 +1479,14 @@ pub(crate) const USERUNKNOWN: Playbook = Playbook {
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "正しいアドレスが分かればすぐ", en: "As soon as you have the right address" },
-    prepare: &[Prepare::Fact(Fact::Recipient)],
+    duration: DURATION_RIGHT_ADDRESS,
+    prepare: PREPARE_RECIPIENT,
     steps: &[
         Step::new(Text {
             ja: "宛先を一文字ずつ確認してください。よくある間違いは、「.」と「,」、「-」と「_」、数字の「0」と英字の「o」の取り違えです。",
             en: "Check the address letter by letter. Common slips: \".\" for \",\", \"-\" for \"_\", the digit 0 for the letter o.",
         })
-        .copy(Text { ja: "確認する宛先", en: "The address to check" }, "{recipient}"),
+        .copy(LABEL_ADDRESS_TO_CHECK, "{recipient}"),
         Step::new(Text {
             ja: "正しいはずなら、電話や名刺などで相手に今のアドレスを確認してください。",
             en: "If it looks right, confirm the current address with the person by phone or from their business card.",
@@ -1493,7 +1518,7 @@ pub(crate) const VACATION: Playbook = Playbook {
     },
     actors: &[Actor::Nobody],
     urgency: Urgency::None,
-    duration: Text { ja: "対応は不要です", en: "Nothing to do" },
+    duration: DURATION_NOTHING,
     prepare: &[],
     steps: &[Step::new(Text {
         ja: "対応は必要ありません。自動応答に別の連絡先が書かれていれば、急ぎの場合はそちらに連絡してください。",
@@ -1604,13 +1629,9 @@ pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
     actors: &[Actor::Sender, Actor::Recipient],
     urgency: Urgency::Soon,
     duration: Text { ja: "相手に確認できればすぐ", en: "As soon as you reach the person" },
-    prepare: &[Prepare::Fact(Fact::Recipient), Prepare::Fact(Fact::ErrorText)],
+    prepare: PREPARE_RECIPIENT_ERROR,
     steps: &[
-        Step::new(Text {
-            ja: "宛先を一文字ずつ確認してください。",
-            en: "Check the address letter by letter.",
-        })
-        .copy(Text { ja: "確認する宛先", en: "The address to check" }, "{recipient}"),
+        STEP_CHECK_ADDRESS,
         Step::new(Text {
             ja: "電話や SMS で相手に連絡し、今のメールアドレスを確認してください。",
             en: "Call or text the person to confirm their current address.",

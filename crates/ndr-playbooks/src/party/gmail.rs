@@ -4,8 +4,8 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::{AUTH_DONTS, AUTH_STEPS, MESSAGE_PTR, PTR_STEPS};
-use super::PartyBook;
+use super::generic::{auth_playbook, ptr_playbook, MESSAGE_PTR};
+use super::{PartyBook, REFUSAL_REASONS};
 use crate::codes::{CodeEntry, CodeKind};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
@@ -76,6 +76,13 @@ const STEP_CONTACT: Step = Step::new(Text {
     en: "Only if you meet every requirement and the refusals continue, you can use the bulk sender contact form. Gmail has no self-service IP removal.",
 })
 .link(Text { ja: "Gmail 一斉送信者向け問い合わせフォーム", en: "Gmail bulk sender contact form" }, CONTACT_FORM);
+
+const BASIS: Basis = Basis {
+    party: Some(Party::Gmail),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
 
 // ---- Playbooks ----------------------------------------------------------------------------
 
@@ -151,118 +158,100 @@ pub(crate) const UNSOLICITED: Playbook = Playbook {
     checked: CHECKED,
 };
 
-pub(crate) const PTR: Playbook = Playbook {
-    id: "gmail-ptr",
-    party: Some(Party::Gmail),
-    title: Text { ja: "Gmail: 送信サーバーに逆引き（PTR）がない（5.7.25）", en: "Gmail: no reverse DNS on the sending server (5.7.25)" },
-    verdict: Text {
-        ja: "送信元 {ip} に逆引き（PTR）の設定がないか、逆引きした名前が同じ IP アドレスに戻らないため、Gmail が受け取りを拒否しました。",
-        en: "Gmail refused the mail because {ip} has no reverse DNS (PTR), or its name does not point back to the same address.",
-    },
-    why: Text {
-        ja: "自前のサーバーやクラウドのサーバーで逆引きを設定し忘れたことが主な原因です。",
-        en: "A self-run or cloud server was usually set up without a PTR record.",
-    },
-    actors: &[Actor::SenderProvider],
-    urgency: Urgency::Now,
-    duration: Text { ja: "設定後、数時間から 1 日", en: "Hours to a day after the record is set" },
-    prepare: PREPARE_BLOCK,
-    steps: PTR_STEPS,
-    donts: &[DONT_RESEND],
-    message: Some(MESSAGE_PTR),
-    lookup: None,
-    facts: FACTS,
-    sources: SOURCES,
-    checked: CHECKED,
-};
-
-const fn auth_playbook(id: &'static str, title: Text, verdict: Text, why: Text) -> Playbook {
-    Playbook {
-        id,
-        party: Some(Party::Gmail),
-        title,
-        verdict,
-        why,
-        actors: &[Actor::SenderAdmin, Actor::SenderProvider],
-        urgency: Urgency::Now,
-        duration: Text {
-            ja: "設定の変更後、数時間から 1 日",
-            en: "A few hours to a day after the DNS change",
+pub(crate) const PTR: Playbook = ptr_playbook(
+    Head {
+        id: "gmail-ptr",
+        title: Text { ja: "Gmail: 送信サーバーに逆引き（PTR）がない（5.7.25）", en: "Gmail: no reverse DNS on the sending server (5.7.25)" },
+        verdict: Text {
+            ja: "送信元 {ip} に逆引き（PTR）の設定がないか、逆引きした名前が同じ IP アドレスに戻らないため、Gmail が受け取りを拒否しました。",
+            en: "Gmail refused the mail because {ip} has no reverse DNS (PTR), or its name does not point back to the same address.",
         },
-        prepare: PREPARE_DNS,
-        steps: AUTH_STEPS,
-        donts: AUTH_DONTS,
-        message: Some(MESSAGE_SENDER_ADMIN),
-        lookup: None,
-        facts: FACTS,
-        sources: SOURCES,
-        checked: CHECKED,
-    }
-}
+        why: Text {
+            ja: "自前のサーバーやクラウドのサーバーで逆引きを設定し忘れたことが主な原因です。",
+            en: "A self-run or cloud server was usually set up without a PTR record.",
+        },
+    },
+    BASIS,
+);
 
 pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
-    "gmail-unauthenticated",
-    Text { ja: "Gmail: 送信ドメイン認証がない（5.7.26）", en: "Gmail: unauthenticated mail (5.7.26)" },
-    Text {
-        ja: "{sender_domain} からのメールが SPF にも DKIM にも合格しなかったか、ドメインの DMARC の方針により、Gmail が拒否しました。",
-        en: "Gmail refused mail from {sender_domain} because it passed neither SPF nor DKIM, or because of the domain's DMARC policy.",
+    Head {
+        id: "gmail-unauthenticated",
+        title: Text { ja: "Gmail: 送信ドメイン認証がない（5.7.26）", en: "Gmail: unauthenticated mail (5.7.26)" },
+        verdict: Text {
+            ja: "{sender_domain} からのメールが SPF にも DKIM にも合格しなかったか、ドメインの DMARC の方針により、Gmail が拒否しました。",
+            en: "Gmail refused mail from {sender_domain} because it passed neither SPF nor DKIM, or because of the domain's DMARC policy.",
+        },
+        why: Text {
+            ja: "送信に使っているサービスが SPF に含まれていない、DKIM が有効になっていない、のどちらかがほとんどです。1 日 5,000 通以上送る場合は SPF と DKIM の両方と DMARC が必要です。",
+            en: "Almost always the sending service is missing from SPF, or DKIM is not turned on. Senders of 5,000 or more messages a day need both SPF and DKIM, plus DMARC.",
+        },
     },
-    Text {
-        ja: "送信に使っているサービスが SPF に含まれていない、DKIM が有効になっていない、のどちらかがほとんどです。1 日 5,000 通以上送る場合は SPF と DKIM の両方と DMARC が必要です。",
-        en: "Almost always the sending service is missing from SPF, or DKIM is not turned on. Senders of 5,000 or more messages a day need both SPF and DKIM, plus DMARC.",
-    },
+    BASIS,
 );
 
 pub(crate) const SPF: Playbook = auth_playbook(
-    "gmail-spf",
-    Text { ja: "Gmail: SPF に合格しない（5.7.27・5.7.24）", en: "Gmail: SPF did not pass (5.7.27, 5.7.24)" },
-    Text {
-        ja: "{sender_domain} の SPF の確認で、送信元 {ip} が許可されていないか、SPF のレコードに誤りがありました。",
-        en: "The SPF check for {sender_domain} did not allow {ip}, or the SPF record has an error.",
+    Head {
+        id: "gmail-spf",
+        title: Text { ja: "Gmail: SPF に合格しない（5.7.27・5.7.24）", en: "Gmail: SPF did not pass (5.7.27, 5.7.24)" },
+        verdict: Text {
+            ja: "{sender_domain} の SPF の確認で、送信元 {ip} が許可されていないか、SPF のレコードに誤りがありました。",
+            en: "The SPF check for {sender_domain} did not allow {ip}, or the SPF record has an error.",
+        },
+        why: Text {
+            ja: "送信サービスの追加し忘れ、SPF のレコードが二つある、書式の誤り、参照の数が多すぎる（10 回まで）などが原因です。",
+            en: "A sending service was left out, there are two SPF records, the syntax is wrong, or there are too many lookups (the limit is 10).",
+        },
     },
-    Text {
-        ja: "送信サービスの追加し忘れ、SPF のレコードが二つある、書式の誤り、参照の数が多すぎる（10 回まで）などが原因です。",
-        en: "A sending service was left out, there are two SPF records, the syntax is wrong, or there are too many lookups (the limit is 10).",
-    },
+    BASIS,
 );
 
 pub(crate) const DKIM: Playbook = auth_playbook(
-    "gmail-dkim",
-    Text { ja: "Gmail: DKIM に合格しない（5.7.30）", en: "Gmail: DKIM did not pass (5.7.30)" },
-    Text {
-        ja: "{sender_domain} からのメールが DKIM（電子署名）の確認に合格しなかったため、Gmail が拒否しました。",
-        en: "Gmail refused mail from {sender_domain} because it did not pass DKIM (the digital signature check).",
+    Head {
+        id: "gmail-dkim",
+        title: Text { ja: "Gmail: DKIM に合格しない（5.7.30）", en: "Gmail: DKIM did not pass (5.7.30)" },
+        verdict: Text {
+            ja: "{sender_domain} からのメールが DKIM（電子署名）の確認に合格しなかったため、Gmail が拒否しました。",
+            en: "Gmail refused mail from {sender_domain} because it did not pass DKIM (the digital signature check).",
+        },
+        why: Text {
+            ja: "DKIM が有効になっていない、DNS の公開鍵が古い、途中で内容が書き換えられたことが主な原因です。",
+            en: "DKIM is not turned on, the public key in DNS is outdated, or the message was changed on the way.",
+        },
     },
-    Text {
-        ja: "DKIM が有効になっていない、DNS の公開鍵が古い、途中で内容が書き換えられたことが主な原因です。",
-        en: "DKIM is not turned on, the public key in DNS is outdated, or the message was changed on the way.",
-    },
+    BASIS,
 );
 
 pub(crate) const ALIGNMENT: Playbook = auth_playbook(
-    "gmail-dmarc-alignment",
-    Text { ja: "Gmail: 差出人のドメインと認証のドメインが一致しない（5.7.32）", en: "Gmail: From domain not aligned with SPF or DKIM (5.7.32)" },
-    Text {
-        ja: "差出人（From）のドメイン {sender_domain} が、SPF や DKIM で認証されたドメインと一致しないため、Gmail が拒否しました。",
-        en: "Gmail refused the mail because the From domain {sender_domain} does not match the domain authenticated by SPF or DKIM.",
+    Head {
+        id: "gmail-dmarc-alignment",
+        title: Text { ja: "Gmail: 差出人のドメインと認証のドメインが一致しない（5.7.32）", en: "Gmail: From domain not aligned with SPF or DKIM (5.7.32)" },
+        verdict: Text {
+            ja: "差出人（From）のドメイン {sender_domain} が、SPF や DKIM で認証されたドメインと一致しないため、Gmail が拒否しました。",
+            en: "Gmail refused the mail because the From domain {sender_domain} does not match the domain authenticated by SPF or DKIM.",
+        },
+        why: Text {
+            ja: "配信サービスが自社のドメインで署名している、または転送の途中で差出人だけが変わっていることが主な原因です。",
+            en: "A sending service signs with its own domain instead of yours, or forwarding changed the sender on the way.",
+        },
     },
-    Text {
-        ja: "配信サービスが自社のドメインで署名している、または転送の途中で差出人だけが変わっていることが主な原因です。",
-        en: "A sending service signs with its own domain instead of yours, or forwarding changed the sender on the way.",
-    },
+    BASIS,
 );
 
 pub(crate) const NO_DMARC: Playbook = auth_playbook(
-    "gmail-no-dmarc",
-    Text { ja: "Gmail: DMARC がない（5.7.40・4.7.40）", en: "Gmail: no DMARC record (5.7.40, 4.7.40)" },
-    Text {
-        ja: "{sender_domain} に DMARC のレコードがないため、Gmail が一斉送信者の要件を満たさないとして拒否しました。",
-        en: "Gmail refused the mail because {sender_domain} has no DMARC record, which bulk senders must have.",
+    Head {
+        id: "gmail-no-dmarc",
+        title: Text { ja: "Gmail: DMARC がない（5.7.40・4.7.40）", en: "Gmail: no DMARC record (5.7.40, 4.7.40)" },
+        verdict: Text {
+            ja: "{sender_domain} に DMARC のレコードがないため、Gmail が一斉送信者の要件を満たさないとして拒否しました。",
+            en: "Gmail refused the mail because {sender_domain} has no DMARC record, which bulk senders must have.",
+        },
+        why: Text {
+            ja: "1 日 5,000 通以上 Gmail に送るドメインには DMARC（p=none 以上）が求められます。なお 5.7.40 は「認識できない認証方式」の意味でも使われるため、エラー文で確認してください。",
+            en: "Domains sending 5,000 or more messages a day to Gmail need DMARC (at least p=none). Note that 5.7.40 is also used for \"unrecognised authentication type\": check the error text.",
+        },
     },
-    Text {
-        ja: "1 日 5,000 通以上 Gmail に送るドメインには DMARC（p=none 以上）が求められます。なお 5.7.40 は「認識できない認証方式」の意味でも使われるため、エラー文で確認してください。",
-        en: "Domains sending 5,000 or more messages a day to Gmail need DMARC (at least p=none). Note that 5.7.40 is also used for \"unrecognised authentication type\": check the error text.",
-    },
+    BASIS,
 );
 
 pub(crate) const RATE: Playbook = Playbook {
@@ -316,7 +305,7 @@ pub(crate) const TLS: Playbook = Playbook {
     },
     actors: &[Actor::SenderProvider, Actor::SenderAdmin],
     urgency: Urgency::Now,
-    duration: Text { ja: "設定を直せばすぐ", en: "Right away once the setting is fixed" },
+    duration: DURATION_SETTING_FIXED,
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
@@ -424,20 +413,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     },
     domains: DOMAINS,
     routes: &[
-        (
-            &[
-                Reason::Blocked,
-                Reason::BadReputation,
-                Reason::SpamDetected,
-                Reason::PolicyViolation,
-                Reason::Filtered,
-                Reason::SecurityError,
-                Reason::Rejected,
-                Reason::ContentError,
-                Reason::Undefined,
-            ],
-            &UNSOLICITED,
-        ),
+        (&[Reason::Blocked], &UNSOLICITED),
+        (REFUSAL_REASONS, &UNSOLICITED),
         (&[Reason::AuthFailure], &UNAUTHENTICATED),
         (&[Reason::RequirePtr], &PTR),
         (&[Reason::Speeding, Reason::TooManyConn], &RATE),

@@ -3,7 +3,7 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::PartyBook;
+use super::{PartyBook, NOT_BLOCK_OR_REFUSAL, REFUSAL_REASONS};
 use crate::codes::{CodeEntry, CodeKind};
 use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
 use crate::text::Text;
@@ -57,7 +57,7 @@ pub(crate) const POLICY: Playbook = Playbook {
             ja: "要件を満たしたうえで、{contact} に、会社名、送信ドメイン、送信元 IP アドレス、受け取ったエラー、状況の説明を英語で送ってください。下に文面があります。",
             en: "Once you meet them, email {contact} with your company name, sending domains, sending IP addresses, the errors you received and a description. A message is below.",
         })
-        .copy(Text { ja: "送り先", en: "Send to" }, "{contact}"),
+        .copy(LABEL_SEND_TO, "{contact}"),
     ],
     donts: &[DONT_RESEND, DONT_PAY],
     message: Some(Message {
@@ -133,49 +133,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         en: "iCloud Mail",
     },
     domains: DOMAINS,
-    routes: &[(
-        &[
-            Reason::Blocked,
-            Reason::BadReputation,
-            Reason::SpamDetected,
-            Reason::PolicyViolation,
-            Reason::Filtered,
-            Reason::SecurityError,
-            Reason::Rejected,
-            Reason::ContentError,
-            Reason::Undefined,
-        ],
-        &POLICY,
-    )],
-    generic: &[
-        Reason::AuthFailure,
-        Reason::Delivered,
-        Reason::ExceedLimit,
-        Reason::Expired,
-        Reason::FailedStartTls,
-        Reason::Feedback,
-        Reason::HasMoved,
-        Reason::HostUnknown,
-        Reason::MailboxFull,
-        Reason::MailerError,
-        Reason::MesgTooBig,
-        Reason::NetworkError,
-        Reason::NoRelaying,
-        Reason::NotAccept,
-        Reason::NotCompliantRfc,
-        Reason::OnHold,
-        Reason::RequirePtr,
-        Reason::Speeding,
-        Reason::Suppressed,
-        Reason::Suspend,
-        Reason::SyntaxError,
-        Reason::SystemError,
-        Reason::SystemFull,
-        Reason::TooManyConn,
-        Reason::UserUnknown,
-        Reason::Vacation,
-        Reason::VirusDetected,
-    ],
+    routes: &[(&[Reason::Blocked], &POLICY), (REFUSAL_REASONS, &POLICY)],
+    generic: NOT_BLOCK_OR_REFUSAL,
     playbooks: &[&POLICY],
     codes: CODES,
     refine: &[],

@@ -37,11 +37,8 @@ pub(crate) const LISTED: Playbook = Playbook {
             en: "Once the cause has stopped, look up the address on Mailspike's IP Verify and request removal.",
         })
         .link(Text { ja: "Mailspike IP Verify（英語）", en: "Mailspike IP Verify" }, Url::one(IP_VERIFY))
-        .copy(Text { ja: "調べる IP アドレス", en: "IP address to look up" }, "{ip}"),
-        Step::new(Text {
-            ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。",
-            en: "On a shared server, send the message below to your hosting company.",
-        }),
+        .copy(LABEL_IP_TO_LOOK_UP, "{ip}"),
+        STEP_SHARED_SERVER,
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY],
     message: Some(MESSAGE_HOSTING_LISTED),

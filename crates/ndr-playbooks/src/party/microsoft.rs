@@ -4,8 +4,8 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::{AUTH_DONTS, AUTH_STEPS, MESSAGE_PTR, PTR_STEPS};
-use super::{recipient_org, PartyBook};
+use super::generic::{auth_playbook, ptr_playbook};
+use super::{recipient_org, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
 use crate::codes::{CodeEntry, CodeKind};
 use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
 use crate::text::Text;
@@ -59,6 +59,13 @@ const SRC_NDR: Source = Source {
 const SRC_DELIST: Source = Source { title: Text { ja: "Microsoft Learn: 解除ポータル（delist portal）でブロックを解除する", en: "Microsoft Learn: Use the delist portal to remove yourself from the blocked senders list" }, url: DELIST_DOC };
 const SOURCES: &[Source] = &[SRC_NDR];
 
+const BASIS: Basis = Basis {
+    party: Some(Party::Microsoft),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
 // ---- Playbooks ----------------------------------------------------------------------------
 
 pub(crate) const BANNED_IP: Playbook = Playbook {
@@ -92,7 +99,7 @@ pub(crate) const BANNED_IP: Playbook = Playbook {
             ja: "受信できるあなたのメールアドレスと、ブロックされた IP アドレスを、エラー文のとおりに入力して「Submit」を押します。",
             en: "Enter an email address you can read and the blocked IP address exactly as in the error, then press \"Submit\".",
         })
-        .copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}"),
+        .copy(LABEL_IP_TO_ENTER, "{ip}"),
         Step::new(Text {
             ja: "Microsoft から届く確認メールを開き、本文のリンクをクリックします。",
             en: "Open the confirmation mail from Microsoft and click the link in it.",
@@ -141,7 +148,7 @@ pub(crate) const BANNED_SENDER: Playbook = Playbook {
             ja: "自分で管理しているサーバーなら、原因を止めたうえで、Microsoft の解除窓口 {delist_email} に、エラーの全文とブロックされた IP アドレスを英語で送ってください。",
             en: "If you run the server yourself, stop the cause, then email Microsoft's delist team at {delist_email} with the full error and the blocked address.",
         })
-        .copy(Text { ja: "送り先", en: "Send to" }, "{delist_email}"),
+        .copy(LABEL_SEND_TO, "{delist_email}"),
         Step::new(Text {
             ja: "古い資料では {delist_email_legacy} という宛先が案内されていることがありますが、現在の公式の宛先は {delist_email} です。",
             en: "Older documents give {delist_email_legacy}; Microsoft's current table names {delist_email}.",
@@ -350,10 +357,7 @@ pub(crate) const THROTTLED: Playbook = Playbook {
     duration: Text { ja: "多くは数時間以内", en: "Usually within hours" },
     prepare: &[Prepare::Fact(Fact::ErrorText)],
     steps: &[
-        Step::new(Text {
-            ja: "しばらく待ってください。送信側のサーバーが自動で再送します。",
-            en: "Wait: your server retries automatically.",
-        }),
+        STEP_WAIT_FOR_RETRY,
         Step::new(Text {
             ja: "一斉送信の途中なら、送る速度を落としてください。",
             en: "If you are in the middle of a bulk send, slow it down.",
@@ -371,105 +375,69 @@ pub(crate) const THROTTLED: Playbook = Playbook {
     checked: CHECKED,
 };
 
-pub(crate) const IPV6_AUTH: Playbook = Playbook {
-    id: "microsoft-ipv6-auth",
-    party: Some(Party::Microsoft),
-    title: Text { ja: "IPv6 での送信に必要な認証がない（4.7.26）", en: "IPv6 mail without SPF or DKIM (4.7.26)" },
-    verdict: Text {
-        ja: "IPv6 で送られたメールは SPF か DKIM のどちらかに合格する必要がありますが、{sender_domain} のメールはどちらにも合格しませんでした。",
-        en: "Mail sent over IPv6 must pass SPF or DKIM, and mail from {sender_domain} passed neither.",
+pub(crate) const IPV6_AUTH: Playbook = auth_playbook(
+    Head {
+        id: "microsoft-ipv6-auth",
+        title: Text { ja: "IPv6 での送信に必要な認証がない（4.7.26）", en: "IPv6 mail without SPF or DKIM (4.7.26)" },
+        verdict: Text {
+            ja: "IPv6 で送られたメールは SPF か DKIM のどちらかに合格する必要がありますが、{sender_domain} のメールはどちらにも合格しませんでした。",
+            en: "Mail sent over IPv6 must pass SPF or DKIM, and mail from {sender_domain} passed neither.",
+        },
+        why: Text {
+            ja: "送信サーバーが IPv6 で送っているのに、その IPv6 アドレスが SPF に含まれておらず、DKIM の署名もない場合に起こります。",
+            en: "It happens when the server sends over IPv6, its IPv6 address is not in the SPF record, and there is no DKIM signature.",
+        },
     },
-    why: Text {
-        ja: "送信サーバーが IPv6 で送っているのに、その IPv6 アドレスが SPF に含まれておらず、DKIM の署名もない場合に起こります。",
-        en: "It happens when the server sends over IPv6, its IPv6 address is not in the SPF record, and there is no DKIM signature.",
-    },
-    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
-    urgency: Urgency::Now,
-    duration: Text { ja: "設定の変更後、数時間から 1 日", en: "A few hours to a day after the DNS change" },
-    prepare: PREPARE_DNS,
-    steps: AUTH_STEPS,
-    donts: AUTH_DONTS,
-    message: Some(MESSAGE_SENDER_ADMIN),
-    lookup: None,
-    facts: FACTS,
-    sources: SOURCES,
-    checked: CHECKED,
-};
+    BASIS,
+);
 
-pub(crate) const IPV6_PTR: Playbook = Playbook {
-    id: "microsoft-ipv6-ptr",
-    party: Some(Party::Microsoft),
-    title: Text { ja: "IPv6 の送信サーバーに逆引き（PTR）がない（5.7.25）", en: "IPv6 sending server without reverse DNS (5.7.25)" },
-    verdict: Text {
-        ja: "送信元の IPv6 アドレス {ip} に逆引き（PTR）の設定がないため、Microsoft 365 が受け取りを拒否しました。",
-        en: "Microsoft 365 refused the mail because the sending IPv6 address {ip} has no reverse DNS (PTR) record.",
+pub(crate) const IPV6_PTR: Playbook = ptr_playbook(
+    Head {
+        id: "microsoft-ipv6-ptr",
+        title: Text { ja: "IPv6 の送信サーバーに逆引き（PTR）がない（5.7.25）", en: "IPv6 sending server without reverse DNS (5.7.25)" },
+        verdict: Text {
+            ja: "送信元の IPv6 アドレス {ip} に逆引き（PTR）の設定がないため、Microsoft 365 が受け取りを拒否しました。",
+            en: "Microsoft 365 refused the mail because the sending IPv6 address {ip} has no reverse DNS (PTR) record.",
+        },
+        why: Text {
+            ja: "サーバーが IPv6 でも送信するようになったのに、IPv6 アドレスの逆引きが設定されていない場合に起こります。",
+            en: "It happens when a server starts sending over IPv6 before its IPv6 address has a PTR record.",
+        },
     },
-    why: Text {
-        ja: "サーバーが IPv6 でも送信するようになったのに、IPv6 アドレスの逆引きが設定されていない場合に起こります。",
-        en: "It happens when a server starts sending over IPv6 before its IPv6 address has a PTR record.",
-    },
-    actors: &[Actor::SenderProvider],
-    urgency: Urgency::Now,
-    duration: Text { ja: "設定後、数時間から 1 日", en: "Hours to a day after the record is set" },
-    prepare: PREPARE_BLOCK,
-    steps: PTR_STEPS,
-    donts: &[DONT_RESEND],
-    message: Some(MESSAGE_PTR),
-    lookup: None,
-    facts: FACTS,
-    sources: SOURCES,
-    checked: CHECKED,
-};
+    BASIS,
+);
 
-pub(crate) const SPF_FAIL: Playbook = Playbook {
-    id: "microsoft-spf-fail",
-    party: Some(Party::Microsoft),
-    title: Text { ja: "SPF の検証に失敗（5.7.23）", en: "SPF check failed (5.7.23)" },
-    verdict: Text {
-        ja: "受信側の Microsoft 365 が SPF を確認したところ、送信元 {ip} は {sender_domain} のメールを送ってよいサーバーとして登録されていませんでした。",
-        en: "The recipient's Microsoft 365 checked SPF, and {ip} is not listed as allowed to send mail for {sender_domain}.",
+pub(crate) const SPF_FAIL: Playbook = auth_playbook(
+    Head {
+        id: "microsoft-spf-fail",
+        title: Text { ja: "SPF の検証に失敗（5.7.23）", en: "SPF check failed (5.7.23)" },
+        verdict: Text {
+            ja: "受信側の Microsoft 365 が SPF を確認したところ、送信元 {ip} は {sender_domain} のメールを送ってよいサーバーとして登録されていませんでした。",
+            en: "The recipient's Microsoft 365 checked SPF, and {ip} is not listed as allowed to send mail for {sender_domain}.",
+        },
+        why: Text {
+            ja: "新しく使い始めた送信サービスや、ホームページのフォームのサーバーを SPF に追加し忘れていることが主な原因です。",
+            en: "Usually a new sending service, or the server behind a web form, was never added to the SPF record.",
+        },
     },
-    why: Text {
-        ja: "新しく使い始めた送信サービスや、ホームページのフォームのサーバーを SPF に追加し忘れていることが主な原因です。",
-        en: "Usually a new sending service, or the server behind a web form, was never added to the SPF record.",
-    },
-    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
-    urgency: Urgency::Now,
-    duration: Text { ja: "設定の変更後、数時間から 1 日", en: "A few hours to a day after the DNS change" },
-    prepare: PREPARE_DNS,
-    steps: AUTH_STEPS,
-    donts: AUTH_DONTS,
-    message: Some(MESSAGE_SENDER_ADMIN),
-    lookup: None,
-    facts: FACTS,
-    sources: SOURCES,
-    checked: CHECKED,
-};
+    BASIS,
+);
 
-pub(crate) const DMARC_REJECT: Playbook = Playbook {
-    id: "microsoft-dmarc-reject",
-    party: Some(Party::Microsoft),
-    title: Text { ja: "DMARC の検証に失敗（5.7.509）", en: "DMARC check failed (5.7.509)" },
-    verdict: Text {
-        ja: "差出人のドメイン {sender_domain} が DMARC の検証に失敗し、そのドメインの方針（p=reject）に従って拒否されました。",
-        en: "The sender domain {sender_domain} failed DMARC, and its own policy (p=reject) says to refuse such mail.",
+pub(crate) const DMARC_REJECT: Playbook = auth_playbook(
+    Head {
+        id: "microsoft-dmarc-reject",
+        title: Text { ja: "DMARC の検証に失敗（5.7.509）", en: "DMARC check failed (5.7.509)" },
+        verdict: Text {
+            ja: "差出人のドメイン {sender_domain} が DMARC の検証に失敗し、そのドメインの方針（p=reject）に従って拒否されました。",
+            en: "The sender domain {sender_domain} failed DMARC, and its own policy (p=reject) says to refuse such mail.",
+        },
+        why: Text {
+            ja: "送信に使ったサービスが SPF や DKIM で差出人のドメインと一致する認証をしていないか、転送の途中で認証が崩れたことが原因です。",
+            en: "The service you sent through does not authenticate with SPF or DKIM in line with the sender domain, or forwarding on the way broke the authentication.",
+        },
     },
-    why: Text {
-        ja: "送信に使ったサービスが SPF や DKIM で差出人のドメインと一致する認証をしていないか、転送の途中で認証が崩れたことが原因です。",
-        en: "The service you sent through does not authenticate with SPF or DKIM in line with the sender domain, or forwarding on the way broke the authentication.",
-    },
-    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
-    urgency: Urgency::Now,
-    duration: Text { ja: "設定の変更後、数時間から 1 日", en: "A few hours to a day after the DNS change" },
-    prepare: PREPARE_DNS,
-    steps: AUTH_STEPS,
-    donts: AUTH_DONTS,
-    message: Some(MESSAGE_SENDER_ADMIN),
-    lookup: None,
-    facts: FACTS,
-    sources: SOURCES,
-    checked: CHECKED,
-};
+    BASIS,
+);
 
 pub(crate) const NOT_AUTHORIZED: Playbook = Playbook {
     id: "microsoft-not-authorized",
@@ -485,17 +453,14 @@ pub(crate) const NOT_AUTHORIZED: Playbook = Playbook {
     },
     actors: &[Actor::RecipientAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "受信側の管理者の対応しだい", en: "Depends on the recipient's administrator" },
+    duration: DURATION_RECIPIENT_ADMIN,
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
             ja: "宛先が個人ではなくグループ（部署の共有アドレスなど）の場合は、相手の担当者個人のアドレスに送れないか確認してください。",
             en: "If the address is a group (a shared department address), ask whether you can write to a person's own address instead.",
         }),
-        Step::new(Text {
-            ja: "受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
-            en: "Contact the recipient and ask them to pass the message below to their administrator.",
-        }),
+        STEP_ASK_RECIPIENT_ADMIN,
     ],
     donts: &[DONT_RESEND],
     message: Some(MESSAGE_RECIPIENT_ADMIN),
@@ -519,14 +484,10 @@ pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::RecipientAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "正しいアドレスが分かればすぐ", en: "As soon as you have the right address" },
-    prepare: &[Prepare::Fact(Fact::Recipient), Prepare::Fact(Fact::ErrorText)],
+    duration: DURATION_RIGHT_ADDRESS,
+    prepare: PREPARE_RECIPIENT_ERROR,
     steps: &[
-        Step::new(Text {
-            ja: "宛先を一文字ずつ確認してください。",
-            en: "Check the address letter by letter.",
-        })
-        .copy(Text { ja: "確認する宛先", en: "The address to check" }, "{recipient}"),
+        STEP_CHECK_ADDRESS,
         Step::new(Text {
             ja: "正しいはずなら、電話などで相手に確認してください。相手が使っているアドレスなのに届かない場合は、下の文面を相手の管理者に渡してもらってください。",
             en: "If it looks right, confirm with the person by phone. If they do use it, ask them to pass the message below to their administrator.",
@@ -554,7 +515,7 @@ pub(crate) const BAD_HELO: Playbook = Playbook {
     },
     actors: &[Actor::SenderAdmin, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "設定を直せばすぐ", en: "Right away once the setting is fixed" },
+    duration: DURATION_SETTING_FIXED,
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
@@ -619,7 +580,7 @@ pub(crate) const NO_IPV6: Playbook = Playbook {
     },
     actors: &[Actor::SenderProvider, Actor::SenderAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "設定を直せばすぐ", en: "Right away once the setting is fixed" },
+    duration: DURATION_SETTING_FIXED,
     prepare: PREPARE_ERROR,
     steps: &[Step::new(Text {
         ja: "送信サーバーの管理者かホスティング事業者に下の文面を送り、この宛先へは IPv4 で送るよう設定してもらってください。",
@@ -675,7 +636,7 @@ pub(crate) const OWN_BLOCK: Playbook = Playbook {
     },
     actors: &[Actor::SenderAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "設定を直せばすぐ", en: "Right away once the entry is removed" },
+    duration: DURATION_SETTING_FIXED,
     prepare: PREPARE_ERROR,
     steps: &[Step::new(Text {
         ja: "社内の Microsoft 365 管理者に下の文面を送り、テナントの許可/ブロック一覧からその宛先のブロックを外してもらってください。",
@@ -1112,25 +1073,10 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     domains: DOMAINS,
     routes: &[
         (&[Reason::Blocked], &BANNED_IP),
-        (
-            &[
-                Reason::BadReputation,
-                Reason::SpamDetected,
-                Reason::PolicyViolation,
-                Reason::Filtered,
-                Reason::SecurityError,
-                Reason::Rejected,
-                Reason::ContentError,
-                Reason::Undefined,
-            ],
-            &POLICY,
-        ),
+        (REFUSAL_REASONS, &POLICY),
         (&[Reason::AuthFailure], &DMARC_REJECT),
         (&[Reason::RequirePtr], &IPV6_PTR),
-        (
-            &[Reason::Speeding, Reason::TooManyConn, Reason::OnHold],
-            &THROTTLED,
-        ),
+        (DEFERRAL_REASONS, &THROTTLED),
         (&[Reason::UserUnknown], &RECIPIENT_NOT_FOUND),
         (&[Reason::NotCompliantRfc], &FROM_HEADER),
     ],

@@ -4,7 +4,7 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::PartyBook;
+use super::{PartyBook, DEFERRAL_REASONS};
 use crate::codes::{CodeEntry, CodeKind};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
@@ -49,7 +49,7 @@ pub(crate) const POLICY: Playbook = Playbook {
     },
     actors: &[Actor::RecipientAdmin, Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "受信側の管理者の対応しだい", en: "Depends on the recipient's administrator" },
+    duration: DURATION_RECIPIENT_ADMIN,
     prepare: PREPARE_BLOCK,
     steps: &[
         Step::new(Text {
@@ -140,10 +140,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
             ],
             &POLICY,
         ),
-        (
-            &[Reason::Speeding, Reason::TooManyConn, Reason::OnHold],
-            &GREYLIST,
-        ),
+        (DEFERRAL_REASONS, &GREYLIST),
     ],
     generic: &[
         Reason::AuthFailure,

@@ -131,6 +131,128 @@ pub(crate) const NOT_LIST_REASONS: &[Reason] = &[
     Reason::VirusDetected,
 ];
 
+/// The receiver refused the message or its sender on its own judgement (reputation, content,
+/// policy): a mailbox provider's or an organisation's "policy" playbook takes these.
+pub(crate) const REFUSAL_REASONS: &[Reason] = &[
+    Reason::BadReputation,
+    Reason::SpamDetected,
+    Reason::PolicyViolation,
+    Reason::Filtered,
+    Reason::SecurityError,
+    Reason::Rejected,
+    Reason::ContentError,
+    Reason::Undefined,
+];
+
+/// Everything but a block and `REFUSAL_REASONS`: the generic side of a party whose own
+/// playbooks cover exactly blocks and refusals (iCloud, the recipient's organisation).
+pub(crate) const NOT_BLOCK_OR_REFUSAL: &[Reason] = &[
+    Reason::AuthFailure,
+    Reason::Delivered,
+    Reason::ExceedLimit,
+    Reason::Expired,
+    Reason::FailedStartTls,
+    Reason::Feedback,
+    Reason::HasMoved,
+    Reason::HostUnknown,
+    Reason::MailboxFull,
+    Reason::MailerError,
+    Reason::MesgTooBig,
+    Reason::NetworkError,
+    Reason::NoRelaying,
+    Reason::NotAccept,
+    Reason::NotCompliantRfc,
+    Reason::OnHold,
+    Reason::RequirePtr,
+    Reason::Speeding,
+    Reason::Suppressed,
+    Reason::Suspend,
+    Reason::SyntaxError,
+    Reason::SystemError,
+    Reason::SystemFull,
+    Reason::TooManyConn,
+    Reason::UserUnknown,
+    Reason::Vacation,
+    Reason::VirusDetected,
+];
+
+/// The receiver slows the sender down for now: a deferral, not a refusal.
+pub(crate) const DEFERRAL_REASONS: &[Reason] =
+    &[Reason::Speeding, Reason::TooManyConn, Reason::OnHold];
+
+/// Everything but blocks, refusals, deferrals and authentication: the generic side of a
+/// mailbox provider whose own playbooks cover exactly those (Outlook.com, Yahoo).
+pub(crate) const MAILBOX_PROVIDER_GENERIC: &[Reason] = &[
+    Reason::Delivered,
+    Reason::ExceedLimit,
+    Reason::Expired,
+    Reason::FailedStartTls,
+    Reason::Feedback,
+    Reason::HasMoved,
+    Reason::HostUnknown,
+    Reason::MailboxFull,
+    Reason::MailerError,
+    Reason::MesgTooBig,
+    Reason::NetworkError,
+    Reason::NoRelaying,
+    Reason::NotAccept,
+    Reason::NotCompliantRfc,
+    Reason::RequirePtr,
+    Reason::Suppressed,
+    Reason::Suspend,
+    Reason::SyntaxError,
+    Reason::SystemError,
+    Reason::SystemFull,
+    Reason::UserUnknown,
+    Reason::Vacation,
+    Reason::VirusDetected,
+];
+
+/// At a Japanese mobile carrier, every refusal is the recipient's own spam setting; docomo, au
+/// and SoftBank route these to their "filtered" playbook.
+pub(crate) const CARRIER_FILTER_REASONS: &[Reason] = &[
+    Reason::Filtered,
+    Reason::Rejected,
+    Reason::Blocked,
+    Reason::PolicyViolation,
+    Reason::SpamDetected,
+    Reason::SecurityError,
+    Reason::AuthFailure,
+    Reason::Undefined,
+];
+
+/// What a carrier routes to the generic playbooks: everything but `CARRIER_FILTER_REASONS`
+/// and an unknown user (the shared `carrier-user-unknown` playbook).
+pub(crate) const CARRIER_GENERIC: &[Reason] = &[
+    Reason::BadReputation,
+    Reason::ContentError,
+    Reason::Delivered,
+    Reason::ExceedLimit,
+    Reason::Expired,
+    Reason::FailedStartTls,
+    Reason::Feedback,
+    Reason::HasMoved,
+    Reason::HostUnknown,
+    Reason::MailboxFull,
+    Reason::MailerError,
+    Reason::MesgTooBig,
+    Reason::NetworkError,
+    Reason::NoRelaying,
+    Reason::NotAccept,
+    Reason::NotCompliantRfc,
+    Reason::OnHold,
+    Reason::RequirePtr,
+    Reason::Speeding,
+    Reason::Suppressed,
+    Reason::Suspend,
+    Reason::SyntaxError,
+    Reason::SystemError,
+    Reason::SystemFull,
+    Reason::TooManyConn,
+    Reason::Vacation,
+    Reason::VirusDetected,
+];
+
 /// In `Party::ALL` order; a tidy test checks that every party has exactly one book.
 pub(crate) const BOOKS: &[&PartyBook] = &[
     &microsoft::BOOK,

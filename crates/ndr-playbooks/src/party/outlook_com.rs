@@ -4,8 +4,8 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::{AUTH_DONTS, AUTH_STEPS};
-use super::{spamhaus, PartyBook};
+use super::generic::auth_playbook;
+use super::{spamhaus, PartyBook, DEFERRAL_REASONS, MAILBOX_PROVIDER_GENERIC, REFUSAL_REASONS};
 use crate::codes::{CodeEntry, CodeKind};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
@@ -59,7 +59,7 @@ const STEP_FORM: Step = Step::new(Text {
     en: "Open the Outlook.com deliverability support form and enter your contact details, the blocked IP address and the full error. In the description, say briefly what caused it and what you fixed. The form is only for mail to Outlook.com, Hotmail, Live and MSN.",
 })
 .link(Text { ja: "Outlook.com 配信サポート依頼フォーム（英語）", en: "Outlook.com deliverability support form" }, Url::one(SUPPORT_FORM))
-.copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}");
+.copy(LABEL_IP_TO_ENTER, "{ip}");
 
 const STEP_FORM_REPLY: Step = Step::new(Text {
     ja: "回答はメールで届きます。「対応の対象外（not qualified for mitigation）」という返事が来ることもあります。その場合は、直したことを具体的に書いて返信してください。対応された場合、反映まで 24〜48 時間ほどかかります。",
@@ -75,6 +75,13 @@ const STEP_SNDS: Step = Step::new(Text {
     ja: "継続して送る場合は、Microsoft の SNDS（送信元 IP アドレスの評価や苦情の状況を確認できる無料の仕組み）と JMRP（苦情の報告を受け取る仕組み）に登録してください。SNDS は 2026 年 5 月に新しいアドレスへ移転したため、Microsoft のサイトで最新の案内を確認してください。",
     en: "If you send regularly, sign up for Microsoft's SNDS (free data on your IP's reputation and complaints) and JMRP (complaint reports). SNDS moved to a new address in May 2026, so look up Microsoft's current page for it.",
 });
+
+const BASIS: Basis = Basis {
+    party: Some(Party::OutlookCom),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
 
 // ---- Playbooks ----------------------------------------------------------------------------
 
@@ -127,13 +134,10 @@ pub(crate) const RATE: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::Nobody],
     urgency: Urgency::Wait,
-    duration: Text { ja: "多くは数時間", en: "Usually a few hours" },
+    duration: DURATION_FEW_HOURS,
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
-            ja: "しばらく待ってください。送信側のサーバーが自動で再送します。",
-            en: "Wait: your server retries automatically.",
-        }),
+        STEP_WAIT_FOR_RETRY,
         Step::new(Text {
             ja: "一斉送信では、1 回の接続で送る通数と同時接続数を減らし、時間を分けて送ってください。",
             en: "For bulk mail, send fewer messages per connection, open fewer connections at once, and spread the sending over time.",
@@ -153,28 +157,22 @@ pub(crate) const RATE: Playbook = Playbook {
 };
 
 pub(crate) const AUTH_515: Playbook = Playbook {
-    id: "outlook-com-auth-515",
-    party: Some(Party::OutlookCom),
-    title: Text { ja: "Outlook.com の大量送信者向け認証要件（5.7.515）", en: "Outlook.com authentication rules for high-volume senders (5.7.515)" },
-    verdict: Text {
-        ja: "差出人のドメイン {sender_domain} が、Outlook.com の求める送信ドメイン認証（SPF・DKIM・DMARC）を満たしていないため拒否されました。",
-        en: "The sender domain {sender_domain} does not meet the sender authentication (SPF, DKIM, DMARC) that Outlook.com requires, so the mail was refused.",
-    },
-    why: Text {
-        ja: "Outlook.com は 2025 年 5 月から、1 日 5,000 通を超えて送るドメインに SPF と DKIM の合格と、DMARC（p=none 以上）を求めています。エラー文の「Spf= Dkim= DMARC=」の部分で、どれが失敗したか分かります。",
-        en: "Since May 2025, Outlook.com requires domains that send more than 5,000 messages a day to pass SPF and DKIM and to publish DMARC (at least p=none). The \"Spf= Dkim= DMARC=\" part of the error shows which check failed.",
-    },
-    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
-    urgency: Urgency::Now,
-    duration: Text { ja: "設定の変更後、数時間から 1 日", en: "A few hours to a day after the DNS change" },
-    prepare: PREPARE_DNS,
-    steps: AUTH_STEPS,
-    donts: AUTH_DONTS,
-    message: Some(MESSAGE_SENDER_ADMIN),
-    lookup: None,
-    facts: FACTS,
     sources: &[Source { title: Text { ja: "Microsoft サポート: Outlook.com の NDR エラー 550 5.7.515 を修正する", en: "Microsoft Support: Fix NDR error 550 5.7.515 in Outlook.com" }, url: FIX_515 }, SRC_POLICIES],
-    checked: CHECKED,
+    ..auth_playbook(
+        Head {
+            id: "outlook-com-auth-515",
+            title: Text { ja: "Outlook.com の大量送信者向け認証要件（5.7.515）", en: "Outlook.com authentication rules for high-volume senders (5.7.515)" },
+            verdict: Text {
+                ja: "差出人のドメイン {sender_domain} が、Outlook.com の求める送信ドメイン認証（SPF・DKIM・DMARC）を満たしていないため拒否されました。",
+                en: "The sender domain {sender_domain} does not meet the sender authentication (SPF, DKIM, DMARC) that Outlook.com requires, so the mail was refused.",
+            },
+            why: Text {
+                ja: "Outlook.com は 2025 年 5 月から、1 日 5,000 通を超えて送るドメインに SPF と DKIM の合格と、DMARC（p=none 以上）を求めています。エラー文の「Spf= Dkim= DMARC=」の部分で、どれが失敗したか分かります。",
+                en: "Since May 2025, Outlook.com requires domains that send more than 5,000 messages a day to pass SPF and DKIM and to publish DMARC (at least p=none). The \"Spf= Dkim= DMARC=\" part of the error shows which check failed.",
+            },
+        },
+        BASIS,
+    )
 };
 
 pub(crate) const POLICY: Playbook = Playbook {
@@ -431,50 +429,11 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     domains: DOMAINS,
     routes: &[
         (&[Reason::Blocked], &NETWORK_BLOCK),
-        (
-            &[
-                Reason::BadReputation,
-                Reason::SpamDetected,
-                Reason::PolicyViolation,
-                Reason::Filtered,
-                Reason::SecurityError,
-                Reason::Rejected,
-                Reason::ContentError,
-                Reason::Undefined,
-            ],
-            &POLICY,
-        ),
-        (
-            &[Reason::Speeding, Reason::TooManyConn, Reason::OnHold],
-            &RATE,
-        ),
+        (REFUSAL_REASONS, &POLICY),
+        (DEFERRAL_REASONS, &RATE),
         (&[Reason::AuthFailure], &AUTH_515),
     ],
-    generic: &[
-        Reason::Delivered,
-        Reason::ExceedLimit,
-        Reason::Expired,
-        Reason::FailedStartTls,
-        Reason::Feedback,
-        Reason::HasMoved,
-        Reason::HostUnknown,
-        Reason::MailboxFull,
-        Reason::MailerError,
-        Reason::MesgTooBig,
-        Reason::NetworkError,
-        Reason::NoRelaying,
-        Reason::NotAccept,
-        Reason::NotCompliantRfc,
-        Reason::RequirePtr,
-        Reason::Suppressed,
-        Reason::Suspend,
-        Reason::SyntaxError,
-        Reason::SystemError,
-        Reason::SystemFull,
-        Reason::UserUnknown,
-        Reason::Vacation,
-        Reason::VirusDetected,
-    ],
+    generic: MAILBOX_PROVIDER_GENERIC,
     playbooks: &[
         &NETWORK_BLOCK,
         &RATE,

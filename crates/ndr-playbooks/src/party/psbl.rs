@@ -35,7 +35,7 @@ pub(crate) const LISTED: Playbook = Playbook {
             en: "Once the cause has stopped, enter the address on the PSBL site and follow the instructions to remove it. Anyone can do it, for free.",
         })
         .link(Text { ja: "PSBL（英語）", en: "PSBL" }, Url::one(SITE))
-        .copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}"),
+        .copy(LABEL_IP_TO_ENTER, "{ip}"),
         Step::new(Text {
             ja: "共用サーバーで繰り返し掲載される場合は、下の文面をホスティング事業者に送ってください。",
             en: "If a shared server keeps getting listed, send the message below to your hosting company.",

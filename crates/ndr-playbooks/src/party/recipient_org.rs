@@ -4,7 +4,7 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::{Needle, PartyBook, Refine};
+use super::{Needle, PartyBook, Refine, NOT_BLOCK_OR_REFUSAL, REFUSAL_REASONS};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
@@ -71,17 +71,14 @@ pub(crate) const FILTER: Playbook = Playbook {
     },
     actors: &[Actor::RecipientAdmin, Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "受信側の管理者の対応しだい", en: "Depends on the recipient's administrator" },
+    duration: DURATION_RECIPIENT_ADMIN,
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
             ja: "エラー文に理由（添付ファイルの種類など）が書かれていれば、それに合わせて送り方を変えてください。",
             en: "If the error gives a reason (an attachment type, for example), change how you send accordingly.",
         }),
-        Step::new(Text {
-            ja: "受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
-            en: "Contact the recipient and ask them to pass the message below to their administrator.",
-        }),
+        STEP_ASK_RECIPIENT_ADMIN,
     ],
     donts: &[DONT_RESEND, DONT_WORKAROUND],
     message: Some(MESSAGE_RECIPIENT_ADMIN),
@@ -120,49 +117,9 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     domains: DOMAINS,
     routes: &[
         (&[Reason::Blocked], &CUSTOMER_BLOCK),
-        (
-            &[
-                Reason::Filtered,
-                Reason::PolicyViolation,
-                Reason::SpamDetected,
-                Reason::Rejected,
-                Reason::SecurityError,
-                Reason::BadReputation,
-                Reason::ContentError,
-                Reason::Undefined,
-            ],
-            &FILTER,
-        ),
+        (REFUSAL_REASONS, &FILTER),
     ],
-    generic: &[
-        Reason::AuthFailure,
-        Reason::Delivered,
-        Reason::ExceedLimit,
-        Reason::Expired,
-        Reason::FailedStartTls,
-        Reason::Feedback,
-        Reason::HasMoved,
-        Reason::HostUnknown,
-        Reason::MailboxFull,
-        Reason::MailerError,
-        Reason::MesgTooBig,
-        Reason::NetworkError,
-        Reason::NoRelaying,
-        Reason::NotAccept,
-        Reason::NotCompliantRfc,
-        Reason::OnHold,
-        Reason::RequirePtr,
-        Reason::Speeding,
-        Reason::Suppressed,
-        Reason::Suspend,
-        Reason::SyntaxError,
-        Reason::SystemError,
-        Reason::SystemFull,
-        Reason::TooManyConn,
-        Reason::UserUnknown,
-        Reason::Vacation,
-        Reason::VirusDetected,
-    ],
+    generic: NOT_BLOCK_OR_REFUSAL,
     playbooks: &[&CUSTOMER_BLOCK, &FILTER],
     codes: &[],
     refine: REFINE,

@@ -58,7 +58,7 @@ const STEP_CHECKER: Step = Step::new(Text {
     en: "Look up {ip} on Spamhaus's checker. It shows which list (SBL, CSS, XBL, PBL) names the address, and why.",
 })
 .link(Text { ja: "Spamhaus の照会ページ（英語）", en: "Spamhaus checker" }, IP_LOOKUP)
-.copy(Text { ja: "調べる IP アドレス", en: "IP address to look up" }, "{ip}");
+.copy(LABEL_IP_TO_LOOK_UP, "{ip}");
 
 const STEP_SELF_REMOVE: Step = Step::new(Text {
     ja: "原因を直したら、照会結果の画面から解除を申請します（無料）。画面の案内に従い、確認用のメールアドレスを入力します。",

@@ -55,11 +55,8 @@ pub(crate) const SPAM: Playbook = Playbook {
             en: "Once the cause has stopped, enter the address on SpamRATS's removal page and request removal. It is free.",
         })
         .link(Text { ja: "SpamRATS 解除ページ（英語）", en: "SpamRATS removal" }, Url::one(REMOVAL))
-        .copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}"),
-        Step::new(Text {
-            ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。",
-            en: "On a shared server, send the message below to your hosting company.",
-        }),
+        .copy(LABEL_IP_TO_ENTER, "{ip}"),
+        STEP_SHARED_SERVER,
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY],
     message: Some(MESSAGE_HOSTING_LISTED),

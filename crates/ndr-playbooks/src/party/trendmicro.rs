@@ -48,7 +48,7 @@ const STEP_LOOKUP: Step = Step::new(Text {
     en: "Look up {ip} on Trend Micro's lookup page to see which list names it.",
 })
 .link(Text { ja: "トレンドマイクロ ERS 照会ページ（英語）", en: "Trend Micro ERS lookup" }, Url::one(LOOKUP))
-.copy(Text { ja: "調べる IP アドレス", en: "IP address to look up" }, "{ip}");
+.copy(LABEL_IP_TO_LOOK_UP, "{ip}");
 
 pub(crate) const QIL: Playbook = Playbook {
     id: "trendmicro-ers-qil",
@@ -136,7 +136,7 @@ pub(crate) const RBL: Playbook = Playbook {
     },
     actors: &[Actor::SenderProvider, Actor::Sender],
     urgency: Urgency::Now,
-    duration: Text { ja: "申請後、数日", en: "Days after the request" },
+    duration: DURATION_DAYS_AFTER_REQUEST,
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_LOOKUP,

@@ -60,7 +60,7 @@ pub(crate) const LEVEL1: Playbook = Playbook {
             en: "Check on UCEPROTECT's lookup page which level lists {ip}.",
         })
         .link(Text { ja: "UCEPROTECT 照会ページ（英語）", en: "UCEPROTECT RBL check" }, Url::one(RBLCHECK))
-        .copy(Text { ja: "調べる IP アドレス", en: "IP address to look up" }, "{ip}"),
+        .copy(LABEL_IP_TO_LOOK_UP, "{ip}"),
         STEP_CHECK_ACCOUNT,
         Step::new(Text {
             ja: "原因（乗っ取られたアカウント、古い宛先リストへの一斉送信など）を止め、7 日待ってください。",

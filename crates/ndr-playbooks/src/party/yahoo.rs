@@ -3,8 +3,8 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::{AUTH_DONTS, AUTH_STEPS};
-use super::{spamhaus, PartyBook};
+use super::generic::auth_playbook;
+use super::{spamhaus, PartyBook, MAILBOX_PROVIDER_GENERIC};
 use crate::codes::{CodeEntry, CodeKind};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
@@ -48,13 +48,20 @@ const STEP_REQUEST: Step = Step::new(Text {
     en: "Once the cause is fixed, file Yahoo's Sender Support Request with the blocked IP address, the full error and what you fixed.",
 })
 .link(Text { ja: "Yahoo Sender Support Request（英語）", en: "Yahoo Sender Support Request" }, Url::one(SUPPORT_REQUEST))
-.copy(Text { ja: "入力する IP アドレス", en: "IP address to enter" }, "{ip}");
+.copy(LABEL_IP_TO_ENTER, "{ip}");
 
 const STEP_PRACTICES: Step = Step::new(Text {
     ja: "Yahoo の送信者向けの要件を確認してください。SPF・DKIM・DMARC、ワンクリックでの配信停止、迷惑メール報告率 0.3% 未満などが求められています。",
     en: "Check Yahoo's sender requirements: SPF, DKIM and DMARC, one-click unsubscribe, a spam-report rate under 0.3%, and more.",
 })
 .link(Text { ja: "Yahoo 送信者のベストプラクティス（英語）", en: "Yahoo sender best practices" }, Url::one(BEST_PRACTICES));
+
+const BASIS: Basis = Basis {
+    party: Some(Party::Yahoo),
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
 
 // ---- Playbooks ----------------------------------------------------------------------------
 
@@ -72,7 +79,7 @@ pub(crate) const DEFERRED: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::Nobody],
     urgency: Urgency::Wait,
-    duration: Text { ja: "多くは数時間から 1 日", en: "Usually hours to a day" },
+    duration: DURATION_HOURS_TO_DAY,
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_NOT_JAPAN,
@@ -113,15 +120,12 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     },
     actors: &[Actor::SenderProvider, Actor::Sender],
     urgency: Urgency::Now,
-    duration: Text { ja: "申請後、数日", en: "Days after the request" },
+    duration: DURATION_DAYS_AFTER_REQUEST,
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_NOT_JAPAN,
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
-            ja: "共用サーバーやプロバイダーのサーバーから送っている場合は、下の文面をホスティング事業者に送ってください。",
-            en: "If you send through a shared or provider server, send the message below to your hosting company.",
-        }),
+        STEP_SHARED_SERVER,
         STEP_PRACTICES,
         STEP_REQUEST,
     ],
@@ -170,30 +174,21 @@ pub(crate) const CONTENT: Playbook = Playbook {
     checked: CHECKED,
 };
 
-pub(crate) const UNAUTHENTICATED: Playbook = Playbook {
-    id: "yahoo-unauthenticated",
-    party: Some(Party::Yahoo),
-    title: Text { ja: "Yahoo: 送信ドメイン認証がない（5.7.9）", en: "Yahoo: unauthenticated sender (5.7.9)" },
-    verdict: Text {
-        ja: "Yahoo は SPF か DKIM による認証を求めていますが、{sender_domain} からのメールはどちらにも合格しなかったため拒否されました。",
-        en: "Yahoo requires SPF or DKIM authentication, and mail from {sender_domain} passed neither, so it was refused.",
+pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
+    Head {
+        id: "yahoo-unauthenticated",
+        title: Text { ja: "Yahoo: 送信ドメイン認証がない（5.7.9）", en: "Yahoo: unauthenticated sender (5.7.9)" },
+        verdict: Text {
+            ja: "Yahoo は SPF か DKIM による認証を求めていますが、{sender_domain} からのメールはどちらにも合格しなかったため拒否されました。",
+            en: "Yahoo requires SPF or DKIM authentication, and mail from {sender_domain} passed neither, so it was refused.",
+        },
+        why: Text {
+            ja: "送信に使っているサービスが SPF に含まれていない、DKIM が有効になっていない、のどちらかがほとんどです。一斉送信では SPF と DKIM の両方と DMARC が必要です。",
+            en: "Almost always the sending service is missing from SPF, or DKIM is not turned on. Bulk senders need both, plus DMARC.",
+        },
     },
-    why: Text {
-        ja: "送信に使っているサービスが SPF に含まれていない、DKIM が有効になっていない、のどちらかがほとんどです。一斉送信では SPF と DKIM の両方と DMARC が必要です。",
-        en: "Almost always the sending service is missing from SPF, or DKIM is not turned on. Bulk senders need both, plus DMARC.",
-    },
-    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
-    urgency: Urgency::Now,
-    duration: Text { ja: "設定の変更後、数時間から 1 日", en: "A few hours to a day after the DNS change" },
-    prepare: PREPARE_DNS,
-    steps: AUTH_STEPS,
-    donts: AUTH_DONTS,
-    message: Some(MESSAGE_SENDER_ADMIN),
-    lookup: None,
-    facts: FACTS,
-    sources: SOURCES,
-    checked: CHECKED,
-};
+    BASIS,
+);
 
 // ---- Codes ----------------------------------------------------------------------------------
 
@@ -389,31 +384,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         ),
         (&[Reason::AuthFailure], &UNAUTHENTICATED),
     ],
-    generic: &[
-        Reason::Delivered,
-        Reason::ExceedLimit,
-        Reason::Expired,
-        Reason::FailedStartTls,
-        Reason::Feedback,
-        Reason::HasMoved,
-        Reason::HostUnknown,
-        Reason::MailboxFull,
-        Reason::MailerError,
-        Reason::MesgTooBig,
-        Reason::NetworkError,
-        Reason::NoRelaying,
-        Reason::NotAccept,
-        Reason::NotCompliantRfc,
-        Reason::RequirePtr,
-        Reason::Suppressed,
-        Reason::Suspend,
-        Reason::SyntaxError,
-        Reason::SystemError,
-        Reason::SystemFull,
-        Reason::UserUnknown,
-        Reason::Vacation,
-        Reason::VirusDetected,
-    ],
+    generic: MAILBOX_PROVIDER_GENERIC,
     playbooks: &[&DEFERRED, &BLOCKED, &CONTENT, &UNAUTHENTICATED],
     codes: CODES,
     refine: &[],
