@@ -483,11 +483,20 @@ fn named_last(line: &str) -> Option<(String, &str)> {
     let before = before
         .trim_end_matches([':', '\u{ff1a}', '<', '(', '（', ' ', '\u{3000}'])
         .trim_end();
-    let before = RECIPIENT_LABELS
+    let unlabelled = RECIPIENT_LABELS
         .iter()
         .filter_map(|l| l.strip_suffix(':'))
-        .find_map(|l| before.strip_suffix(l))
-        .unwrap_or(before);
+        .find_map(|l| {
+            let (head, label) = before.split_at_checked(before.len().checked_sub(l.len())?)?;
+            label.eq_ignore_ascii_case(l).then_some(head)
+        });
+    // Without a label, only a short Japanese phrase ("宛先不明") says the address is the
+    // recipient; an English sentence that ends with an address names a contact as often.
+    let before = match unlabelled {
+        Some(head) => head,
+        None if !before.is_ascii() && before.chars().count() <= 40 => before,
+        None => return None,
+    };
     (!before.trim().is_empty()).then_some((addr, before))
 }
 
