@@ -46,6 +46,53 @@ pub struct CodeEntry {
 }
 
 impl CodeEntry {
+    /// An enhanced status code as `party` uses it (`None`: its RFC 3463 / IANA meaning).
+    pub(crate) const fn enhanced(
+        party: Option<Party>,
+        code: &'static str,
+        reason: Reason,
+        meaning: Text,
+        playbook: &'static Playbook,
+    ) -> CodeEntry {
+        CodeEntry {
+            code,
+            kind: CodeKind::Enhanced,
+            party,
+            issuer: None,
+            reason,
+            meaning,
+            playbook,
+        }
+    }
+
+    /// A provider's own code, lifted by `party`'s procedure.
+    pub(crate) const fn provider(
+        party: Party,
+        code: &'static str,
+        reason: Reason,
+        meaning: Text,
+        playbook: &'static Playbook,
+    ) -> CodeEntry {
+        CodeEntry {
+            code,
+            kind: CodeKind::Provider,
+            party: Some(party),
+            issuer: None,
+            reason,
+            meaning,
+            playbook,
+        }
+    }
+
+    /// The same entry, sent by `issuer`'s servers while another party's procedure lifts it
+    /// (Outlook.com's `AS(3130)` is a Spamhaus listing).
+    pub(crate) const fn issued_by(self, issuer: Party) -> CodeEntry {
+        CodeEntry {
+            issuer: Some(issuer),
+            ..self
+        }
+    }
+
     /// The advice for this code without a bounce: the playbook rendered with the code's own
     /// facts (party, reason, code) and readable fallbacks for everything else.
     pub fn explain(&self, lang: Lang) -> Rendered {

@@ -75,6 +75,14 @@ impl Step {
         }
     }
 
+    /// The same step with a link the party's file keeps as a const (one label per page).
+    pub const fn linked(self, link: Link) -> Step {
+        Step {
+            link: Some(link),
+            ..self
+        }
+    }
+
     /// The same step with a value to copy.
     pub const fn copy(self, label: Text, value: &'static str) -> Step {
         Step {

@@ -4,7 +4,7 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
-use crate::codes::{CodeEntry, CodeKind};
+use crate::codes::CodeEntry;
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
@@ -52,18 +52,16 @@ pub(crate) const BLOCKED: Playbook = Playbook {
 
 /// From a real Orange reply: "550 mwinf... Client host blocked for spamming issues. OFR006_102
 /// Ref http://csi.cloudmark.com/reset-request/?ip=<IP> [102]".
-const CODES: &[CodeEntry] = &[CodeEntry {
-    code: "OFR006",
-    kind: CodeKind::Provider,
-    party: Some(Party::Cloudmark),
-    issuer: None,
-    reason: Reason::Blocked,
-    meaning: Text {
+const CODES: &[CodeEntry] = &[CodeEntry::provider(
+    Party::Cloudmark,
+    "OFR006",
+    Reason::Blocked,
+    Text {
         ja: "Orange が迷惑メールの送信元として送信元 IP アドレスをブロック（Cloudmark のデータ）",
         en: "Orange blocks the sending IP for spamming (Cloudmark data)",
     },
-    playbook: &BLOCKED,
-}];
+    &BLOCKED,
+)];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Cloudmark,

@@ -219,6 +219,25 @@ pub(crate) const STEP_CARRIER_AUTH: Step = Step::new(Text {
     en: "Set up sender authentication (SPF, DKIM, DMARC) for your domain: mail without it can be refused as spoofed.",
 });
 
+/// A text for an operator that answers only in English (Microsoft's delist team, Apple): the
+/// English is written once, and the Japanese side is a note in Japanese followed by that same
+/// English. With one argument (a subject line), both sides are the English.
+macro_rules! english_only {
+    ($english:literal) => {
+        Text {
+            ja: $english,
+            en: $english,
+        }
+    };
+    ($note:literal, $english:literal) => {
+        Text {
+            ja: concat!($note, "\n\n", $english),
+            en: $english,
+        }
+    };
+}
+pub(crate) use english_only;
+
 // ---- Ready-to-send messages ---------------------------------------------------------------------
 
 /// The message most block-list playbooks hand to a hosting company. `{list_name}` is a fact

@@ -4,7 +4,7 @@
 use ndr_core::Reason;
 
 use super::common::*;
-use crate::codes::{CodeEntry, CodeKind};
+use crate::codes::CodeEntry;
 use crate::model::{Actor, Fact, Playbook, Prepare, Source, Step, Urgency, Url};
 use crate::text::Text;
 
@@ -57,7 +57,7 @@ const GOOGLE_DMARC: Url = Url::pair(
     "https://support.google.com/a/answer/2466580",
     "https://support.google.com/a/answer/2466580?hl=ja",
 );
-const GOOGLE_GUIDELINES: Url = Url::pair(
+pub(crate) const GOOGLE_GUIDELINES: Url = Url::pair(
     "https://support.google.com/mail/answer/81126",
     "https://support.google.com/mail/answer/81126?hl=ja",
 );
@@ -118,8 +118,8 @@ const SRC_DMARC: Source = Source {
 };
 pub(crate) const SRC_GOOGLE_GUIDELINES: Source = Source {
     title: Text {
-        ja: "Google: メール送信者のガイドライン",
-        en: "Google: Email sender guidelines",
+        ja: "Gmail ヘルプ: メール送信者のガイドライン",
+        en: "Gmail Help: Email sender guidelines",
     },
     url: GOOGLE_GUIDELINES,
 };
@@ -1656,27 +1656,11 @@ pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
 /// Generic playbooks reached only through codes or shared by parties.
 pub(crate) const EXTRA: &[&Playbook] = &[&CARRIER_USER_UNKNOWN];
 
-const fn generic(
-    code: &'static str,
-    reason: Reason,
-    meaning: Text,
-    playbook: &'static Playbook,
-) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: CodeKind::Enhanced,
-        party: None,
-        issuer: None,
-        reason,
-        meaning,
-        playbook,
-    }
-}
-
 /// RFC 3463 and later registry codes (IANA), with the reason Sisimai gives each, in code order.
 // Source: https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml
 pub(crate) const CODES: &[CodeEntry] = &[
-    generic(
+    CodeEntry::enhanced(
+        None,
         "2.0.0",
         Reason::Delivered,
         Text {
@@ -1685,7 +1669,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &DELIVERED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "2.1.5",
         Reason::Delivered,
         Text {
@@ -1694,7 +1679,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &DELIVERED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "4.0.0",
         Reason::Undefined,
         Text {
@@ -1703,7 +1689,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &UNDEFINED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "4.2.2",
         Reason::MailboxFull,
         Text {
@@ -1712,7 +1699,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &MAILBOXFULL,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "4.3.1",
         Reason::SystemFull,
         Text {
@@ -1721,7 +1709,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYSTEMFULL,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "4.3.2",
         Reason::NotAccept,
         Text {
@@ -1730,7 +1719,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYSTEMERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "4.4.1",
         Reason::Expired,
         Text {
@@ -1739,7 +1729,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &NETWORKERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "4.4.2",
         Reason::NetworkError,
         Text {
@@ -1748,7 +1739,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &NETWORKERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "4.4.5",
         Reason::SystemFull,
         Text {
@@ -1757,7 +1749,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYSTEMERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "4.4.7",
         Reason::Expired,
         Text {
@@ -1766,7 +1759,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &EXPIRED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "4.7.0",
         Reason::SecurityError,
         Text {
@@ -1775,7 +1769,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "4.7.1",
         Reason::Blocked,
         Text {
@@ -1784,7 +1779,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &BLOCKED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.0.0",
         Reason::Undefined,
         Text {
@@ -1793,7 +1789,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &UNDEFINED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.1.0",
         Reason::UserUnknown,
         Text {
@@ -1802,7 +1799,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &USERUNKNOWN,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.1.1",
         Reason::UserUnknown,
         Text {
@@ -1811,7 +1809,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &USERUNKNOWN,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.1.2",
         Reason::HostUnknown,
         Text {
@@ -1820,7 +1819,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &HOSTUNKNOWN,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.1.3",
         Reason::UserUnknown,
         Text {
@@ -1829,7 +1829,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &USERUNKNOWN,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.1.4",
         Reason::Filtered,
         Text {
@@ -1838,7 +1839,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &USERUNKNOWN,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.1.6",
         Reason::HasMoved,
         Text {
@@ -1847,7 +1849,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &HASMOVED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.1.7",
         Reason::Rejected,
         Text {
@@ -1856,7 +1859,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &REJECTED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.1.8",
         Reason::Rejected,
         Text {
@@ -1865,7 +1869,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &REJECTED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.1.9",
         Reason::SystemError,
         Text {
@@ -1874,7 +1879,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYSTEMERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.1.10",
         Reason::NotAccept,
         Text {
@@ -1883,7 +1889,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &NOTACCEPT,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.2.0",
         Reason::Filtered,
         Text {
@@ -1892,7 +1899,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &FILTERED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.2.1",
         Reason::Filtered,
         Text {
@@ -1901,7 +1909,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SUSPEND,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.2.2",
         Reason::MailboxFull,
         Text {
@@ -1910,7 +1919,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &MAILBOXFULL,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.2.3",
         Reason::ExceedLimit,
         Text {
@@ -1919,7 +1929,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &EXCEEDLIMIT,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.2.4",
         Reason::Filtered,
         Text {
@@ -1928,7 +1939,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &MAILERERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.3.0",
         Reason::SystemError,
         Text {
@@ -1937,7 +1949,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYSTEMERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.3.1",
         Reason::SystemFull,
         Text {
@@ -1946,7 +1959,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYSTEMFULL,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.3.2",
         Reason::NotAccept,
         Text {
@@ -1955,7 +1969,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &NOTACCEPT,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.3.3",
         Reason::SystemError,
         Text {
@@ -1964,7 +1979,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYSTEMERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.3.4",
         Reason::MesgTooBig,
         Text {
@@ -1973,7 +1989,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &MESGTOOBIG,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.3.5",
         Reason::SystemError,
         Text {
@@ -1982,7 +1999,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYSTEMERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.4.0",
         Reason::NetworkError,
         Text {
@@ -1991,7 +2009,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &NETWORKERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.4.3",
         Reason::SystemError,
         Text {
@@ -2000,7 +2019,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &NETWORKERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.4.4",
         Reason::HostUnknown,
         Text {
@@ -2009,7 +2029,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &HOSTUNKNOWN,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.4.6",
         Reason::NetworkError,
         Text {
@@ -2018,7 +2039,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &NETWORKERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.4.7",
         Reason::Expired,
         Text {
@@ -2027,7 +2049,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &EXPIRED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.5.0",
         Reason::SyntaxError,
         Text {
@@ -2036,7 +2059,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYNTAXERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.5.1",
         Reason::SyntaxError,
         Text {
@@ -2045,7 +2069,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYNTAXERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.5.2",
         Reason::SyntaxError,
         Text {
@@ -2054,7 +2079,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYNTAXERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.5.3",
         Reason::TooManyConn,
         Text {
@@ -2063,7 +2089,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &TOOMANYCONN,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.5.4",
         Reason::SystemError,
         Text {
@@ -2072,7 +2099,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYNTAXERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.5.5",
         Reason::SystemError,
         Text {
@@ -2081,7 +2109,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYNTAXERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.5.6",
         Reason::SyntaxError,
         Text {
@@ -2090,7 +2119,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SYNTAXERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.6.0",
         Reason::ContentError,
         Text {
@@ -2099,7 +2129,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &CONTENTERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.6.1",
         Reason::ContentError,
         Text {
@@ -2108,7 +2139,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &CONTENTERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.6.2",
         Reason::ContentError,
         Text {
@@ -2117,7 +2149,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &CONTENTERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.6.3",
         Reason::ContentError,
         Text {
@@ -2126,7 +2159,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &CONTENTERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.6.5",
         Reason::ContentError,
         Text {
@@ -2135,7 +2169,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &CONTENTERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.6.6",
         Reason::ContentError,
         Text {
@@ -2144,7 +2179,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &CONTENTERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.6.7",
         Reason::ContentError,
         Text {
@@ -2153,7 +2189,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &CONTENTERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.6.8",
         Reason::ContentError,
         Text {
@@ -2162,7 +2199,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &CONTENTERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.6.9",
         Reason::ContentError,
         Text {
@@ -2171,7 +2209,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &CONTENTERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.0",
         Reason::SecurityError,
         Text {
@@ -2180,7 +2219,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.1",
         Reason::SecurityError,
         Text {
@@ -2189,7 +2229,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &BLOCKED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.2",
         Reason::SecurityError,
         Text {
@@ -2198,7 +2239,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &POLICYVIOLATION,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.3",
         Reason::SecurityError,
         Text {
@@ -2207,7 +2249,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.4",
         Reason::SecurityError,
         Text {
@@ -2216,7 +2259,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.5",
         Reason::SecurityError,
         Text {
@@ -2225,7 +2269,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.6",
         Reason::SecurityError,
         Text {
@@ -2234,7 +2279,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.7",
         Reason::SecurityError,
         Text {
@@ -2243,7 +2289,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.8",
         Reason::SecurityError,
         Text {
@@ -2252,7 +2299,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.9",
         Reason::SecurityError,
         Text {
@@ -2261,7 +2309,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.10",
         Reason::SecurityError,
         Text {
@@ -2270,7 +2319,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &FAILEDSTARTTLS,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.11",
         Reason::SecurityError,
         Text {
@@ -2279,7 +2329,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &FAILEDSTARTTLS,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.13",
         Reason::Suspend,
         Text {
@@ -2288,7 +2339,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SUSPEND,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.14",
         Reason::SecurityError,
         Text {
@@ -2297,7 +2349,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.15",
         Reason::SecurityError,
         Text {
@@ -2306,7 +2359,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.16",
         Reason::MesgTooBig,
         Text {
@@ -2315,7 +2369,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &MESGTOOBIG,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.17",
         Reason::HasMoved,
         Text {
@@ -2324,7 +2379,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &HASMOVED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.18",
         Reason::HasMoved,
         Text {
@@ -2333,7 +2389,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &HASMOVED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.19",
         Reason::SecurityError,
         Text {
@@ -2342,7 +2399,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SECURITYERROR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.20",
         Reason::AuthFailure,
         Text {
@@ -2351,7 +2409,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &AUTHFAILURE,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.21",
         Reason::AuthFailure,
         Text {
@@ -2360,7 +2419,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &AUTHFAILURE,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.22",
         Reason::AuthFailure,
         Text {
@@ -2369,7 +2429,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &AUTHFAILURE,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.23",
         Reason::AuthFailure,
         Text {
@@ -2378,7 +2439,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &AUTHFAILURE,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.24",
         Reason::AuthFailure,
         Text {
@@ -2387,7 +2449,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &AUTHFAILURE,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.25",
         Reason::RequirePtr,
         Text {
@@ -2396,7 +2459,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &REQUIREPTR,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.26",
         Reason::AuthFailure,
         Text {
@@ -2405,7 +2469,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &AUTHFAILURE,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.27",
         Reason::Rejected,
         Text {
@@ -2414,7 +2479,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &REJECTED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.28",
         Reason::SpamDetected,
         Text {
@@ -2423,7 +2489,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &SPAMDETECTED,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.29",
         Reason::AuthFailure,
         Text {
@@ -2432,7 +2499,8 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &AUTHFAILURE,
     ),
-    generic(
+    CodeEntry::enhanced(
+        None,
         "5.7.30",
         Reason::FailedStartTls,
         Text {

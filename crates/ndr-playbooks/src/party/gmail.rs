@@ -4,9 +4,11 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::{auth_playbook, ptr_playbook, MESSAGE_PTR};
+use super::generic::{
+    auth_playbook, ptr_playbook, GOOGLE_GUIDELINES, MESSAGE_PTR, SRC_GOOGLE_GUIDELINES,
+};
 use super::{PartyBook, REFUSAL_REASONS};
-use crate::codes::{CodeEntry, CodeKind};
+use crate::codes::CodeEntry;
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
@@ -18,10 +20,6 @@ const DOMAINS: &[&str] = &["support.google.com", "postmaster.google.com"];
 const CODE_PAGE: Url = Url::pair(
     "https://support.google.com/a/answer/3726730",
     "https://support.google.com/a/answer/3726730?hl=ja",
-);
-const GUIDELINES: Url = Url::pair(
-    "https://support.google.com/mail/answer/81126",
-    "https://support.google.com/mail/answer/81126?hl=ja",
 );
 const FAQ: Url = Url::pair(
     "https://support.google.com/a/answer/14229414",
@@ -43,13 +41,6 @@ const SRC_CODES: Source = Source {
     },
     url: CODE_PAGE,
 };
-const SRC_GUIDELINES: Source = Source {
-    title: Text {
-        ja: "Gmail ヘルプ: メール送信者のガイドライン",
-        en: "Gmail Help: Email sender guidelines",
-    },
-    url: GUIDELINES,
-};
 const SRC_FAQ: Source = Source {
     title: Text {
         ja: "Google Workspace ヘルプ: 送信者のガイドラインに関するよくある質問",
@@ -57,7 +48,7 @@ const SRC_FAQ: Source = Source {
     },
     url: FAQ,
 };
-const SOURCES: &[Source] = &[SRC_CODES, SRC_GUIDELINES, SRC_FAQ];
+const SOURCES: &[Source] = &[SRC_CODES, SRC_GOOGLE_GUIDELINES, SRC_FAQ];
 
 const STEP_POSTMASTER: Step = Step::new(Text {
     ja: "Gmail 宛てに継続して送る場合は、Google の Postmaster Tools（送信の状況や迷惑メール報告の割合を確認できる無料の画面）にドメインを登録してください。",
@@ -69,7 +60,7 @@ const STEP_GUIDELINES: Step = Step::new(Text {
     ja: "Google の送信者のガイドラインを確認してください。送信ドメイン認証、逆引き（PTR）、暗号化（TLS）、配信停止の方法、迷惑メール報告率 0.3% 未満などが求められています。",
     en: "Read Google's sender guidelines: they require sender authentication, reverse DNS (PTR), encryption (TLS), an easy way to unsubscribe, a spam-report rate under 0.3%, and more.",
 })
-.link(Text { ja: "Gmail: メール送信者のガイドライン", en: "Gmail: Email sender guidelines" }, GUIDELINES);
+.link(Text { ja: "Gmail: メール送信者のガイドライン", en: "Gmail: Email sender guidelines" }, GOOGLE_GUIDELINES);
 
 const STEP_CONTACT: Step = Step::new(Text {
     ja: "ガイドラインの要件をすべて満たしているのに拒否が続く場合に限り、一斉送信者向けの問い合わせフォームから連絡できます。Gmail には IP アドレスの解除を自分で申請する窓口はありません。",
@@ -324,85 +315,51 @@ pub(crate) const TLS: Playbook = Playbook {
 
 // ---- Codes ----------------------------------------------------------------------------------
 
-const fn enhanced(
-    code: &'static str,
-    reason: Reason,
-    meaning: Text,
-    playbook: &'static Playbook,
-) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: CodeKind::Enhanced,
-        party: Some(Party::Gmail),
-        issuer: None,
-        reason,
-        meaning,
-        playbook,
-    }
-}
-
-const fn token(
-    code: &'static str,
-    reason: Reason,
-    meaning: Text,
-    playbook: &'static Playbook,
-) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: CodeKind::Provider,
-        party: Some(Party::Gmail),
-        issuer: None,
-        reason,
-        meaning,
-        playbook,
-    }
-}
-
 /// From "Gmail SMTP errors and codes", https://support.google.com/a/answer/3726730; the
 /// `?p=` help-link tokens are from real Gmail replies.
 const CODES: &[CodeEntry] = &[
     // "421 4.7.0" with several temporary reasons (PTR, reputation, content, TLS)
-    enhanced("4.7.0", Reason::BadReputation, Text { ja: "一時的な受信制限（逆引き、評価、内容、TLS のいずれか）", en: "Temporary deferral (reverse DNS, reputation, content or TLS)" }, &DEFERRED),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.0", Reason::BadReputation, Text { ja: "一時的な受信制限（逆引き、評価、内容、TLS のいずれか）", en: "Temporary deferral (reverse DNS, reputation, content or TLS)" }, &DEFERRED),
     // "550 5.7.1" with several permanent reasons (likely unsolicited, low reputation, ...)
-    enhanced("5.7.1", Reason::SpamDetected, Text { ja: "迷惑メールの可能性が高い、または送信元の評価が低いための拒否", en: "Refused as likely unsolicited, or for low sender reputation" }, &UNSOLICITED),
+    CodeEntry::enhanced(Some(Party::Gmail), "5.7.1", Reason::SpamDetected, Text { ja: "迷惑メールの可能性が高い、または送信元の評価が低いための拒否", en: "Refused as likely unsolicited, or for low sender reputation" }, &UNSOLICITED),
     // "451 4.7.23": the sending IP has no PTR, or it does not resolve back
-    enhanced("4.7.23", Reason::RequirePtr, Text { ja: "送信元 IP アドレスの逆引き（PTR）がないか一致しない（一時的）", en: "No or mismatched reverse DNS for the sending IP (temporary)" }, &PTR),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.23", Reason::RequirePtr, Text { ja: "送信元 IP アドレスの逆引き（PTR）がないか一致しない（一時的）", en: "No or mismatched reverse DNS for the sending IP (temporary)" }, &PTR),
     // "550 5.7.25": the sending IP has no PTR, or it does not resolve back
-    enhanced("5.7.25", Reason::RequirePtr, Text { ja: "送信元 IP アドレスの逆引き（PTR）がないか一致しない", en: "No or mismatched reverse DNS for the sending IP" }, &PTR),
+    CodeEntry::enhanced(Some(Party::Gmail), "5.7.25", Reason::RequirePtr, Text { ja: "送信元 IP アドレスの逆引き（PTR）がないか一致しない", en: "No or mismatched reverse DNS for the sending IP" }, &PTR),
     // "4.7.24 / 5.7.24": SPF record has suspicious entries or a syntax problem
-    enhanced("4.7.24", Reason::AuthFailure, Text { ja: "SPF のレコードに不審な記述か書式の誤りがある（一時的）", en: "The SPF record has suspicious entries or a syntax error (temporary)" }, &SPF),
-    enhanced("5.7.24", Reason::AuthFailure, Text { ja: "SPF のレコードに不審な記述か書式の誤りがある", en: "The SPF record has suspicious entries or a syntax error" }, &SPF),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.24", Reason::AuthFailure, Text { ja: "SPF のレコードに不審な記述か書式の誤りがある（一時的）", en: "The SPF record has suspicious entries or a syntax error (temporary)" }, &SPF),
+    CodeEntry::enhanced(Some(Party::Gmail), "5.7.24", Reason::AuthFailure, Text { ja: "SPF のレコードに不審な記述か書式の誤りがある", en: "The SPF record has suspicious entries or a syntax error" }, &SPF),
     // "4.7.26": unauthenticated, or DMARC DNS temporary failure
-    enhanced("4.7.26", Reason::AuthFailure, Text { ja: "認証されていないメール、または DMARC の確認の一時的な失敗", en: "Unauthenticated mail, or a temporary DMARC DNS failure" }, &UNAUTHENTICATED),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.26", Reason::AuthFailure, Text { ja: "認証されていないメール、または DMARC の確認の一時的な失敗", en: "Unauthenticated mail, or a temporary DMARC DNS failure" }, &UNAUTHENTICATED),
     // "550 5.7.26": neither SPF nor DKIM passes, SPF hard fail, or the DMARC policy rejects
-    enhanced("5.7.26", Reason::AuthFailure, Text { ja: "SPF も DKIM も合格しない、または DMARC の方針による拒否", en: "Neither SPF nor DKIM passes, or the DMARC policy rejects it" }, &UNAUTHENTICATED),
+    CodeEntry::enhanced(Some(Party::Gmail), "5.7.26", Reason::AuthFailure, Text { ja: "SPF も DKIM も合格しない、または DMARC の方針による拒否", en: "Neither SPF nor DKIM passes, or the DMARC policy rejects it" }, &UNAUTHENTICATED),
     // "4.7.27 / 5.7.27": SPF did not pass
-    enhanced("4.7.27", Reason::AuthFailure, Text { ja: "SPF に合格しない（一時的）", en: "SPF did not pass (temporary)" }, &SPF),
-    enhanced("5.7.27", Reason::AuthFailure, Text { ja: "SPF に合格しない", en: "SPF did not pass" }, &SPF),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.27", Reason::AuthFailure, Text { ja: "SPF に合格しない（一時的）", en: "SPF did not pass (temporary)" }, &SPF),
+    CodeEntry::enhanced(Some(Party::Gmail), "5.7.27", Reason::AuthFailure, Text { ja: "SPF に合格しない", en: "SPF did not pass" }, &SPF),
     // "421 4.7.28": unusual rate of mail, temporarily blocked
-    enhanced("4.7.28", Reason::Speeding, Text { ja: "送信量がいつもと違って多いため一時的に制限", en: "Unusual rate of mail: temporarily limited" }, &RATE),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.28", Reason::Speeding, Text { ja: "送信量がいつもと違って多いため一時的に制限", en: "Unusual rate of mail: temporarily limited" }, &RATE),
     // "550 5.7.28": unusual rate of mail, blocked
-    enhanced("5.7.28", Reason::BadReputation, Text { ja: "送信量がいつもと違って多いため拒否", en: "Unusual rate of mail: blocked" }, &RATE),
+    CodeEntry::enhanced(Some(Party::Gmail), "5.7.28", Reason::BadReputation, Text { ja: "送信量がいつもと違って多いため拒否", en: "Unusual rate of mail: blocked" }, &RATE),
     // "4.7.29 / 5.7.29": TLS required
-    enhanced("4.7.29", Reason::FailedStartTls, Text { ja: "暗号化（TLS）された接続が必要（一時的）", en: "TLS required (temporary)" }, &TLS),
-    enhanced("5.7.29", Reason::FailedStartTls, Text { ja: "暗号化（TLS）された接続が必要", en: "TLS required" }, &TLS),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.29", Reason::FailedStartTls, Text { ja: "暗号化（TLS）された接続が必要（一時的）", en: "TLS required (temporary)" }, &TLS),
+    CodeEntry::enhanced(Some(Party::Gmail), "5.7.29", Reason::FailedStartTls, Text { ja: "暗号化（TLS）された接続が必要", en: "TLS required" }, &TLS),
     // "4.7.30 / 5.7.30": DKIM did not pass (renumbered from 5.7.28 on 2024-05-10)
-    enhanced("4.7.30", Reason::AuthFailure, Text { ja: "DKIM に合格しない（一時的）", en: "DKIM did not pass (temporary)" }, &DKIM),
-    enhanced("5.7.30", Reason::AuthFailure, Text { ja: "DKIM に合格しない", en: "DKIM did not pass" }, &DKIM),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.30", Reason::AuthFailure, Text { ja: "DKIM に合格しない（一時的）", en: "DKIM did not pass (temporary)" }, &DKIM),
+    CodeEntry::enhanced(Some(Party::Gmail), "5.7.30", Reason::AuthFailure, Text { ja: "DKIM に合格しない", en: "DKIM did not pass" }, &DKIM),
     // "4.7.31": the FAQ's code for a missing DMARC record
-    enhanced("4.7.31", Reason::AuthFailure, Text { ja: "DMARC のレコードがない（よくある質問での番号）", en: "No DMARC record (the number used in Google's FAQ)" }, &NO_DMARC),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.31", Reason::AuthFailure, Text { ja: "DMARC のレコードがない（よくある質問での番号）", en: "No DMARC record (the number used in Google's FAQ)" }, &NO_DMARC),
     // "4.7.32 / 5.7.32": the From domain is not aligned with SPF or DKIM
-    enhanced("4.7.32", Reason::AuthFailure, Text { ja: "差出人のドメインが SPF・DKIM のドメインと一致しない（一時的）", en: "From domain not aligned with SPF or DKIM (temporary)" }, &ALIGNMENT),
-    enhanced("5.7.32", Reason::AuthFailure, Text { ja: "差出人のドメインが SPF・DKIM のドメインと一致しない", en: "From domain not aligned with SPF or DKIM" }, &ALIGNMENT),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.32", Reason::AuthFailure, Text { ja: "差出人のドメインが SPF・DKIM のドメインと一致しない（一時的）", en: "From domain not aligned with SPF or DKIM (temporary)" }, &ALIGNMENT),
+    CodeEntry::enhanced(Some(Party::Gmail), "5.7.32", Reason::AuthFailure, Text { ja: "差出人のドメインが SPF・DKIM のドメインと一致しない", en: "From domain not aligned with SPF or DKIM" }, &ALIGNMENT),
     // "4.7.40 / 5.7.40": no DMARC record for a bulk sender
-    enhanced("4.7.40", Reason::AuthFailure, Text { ja: "一斉送信者のドメインに DMARC がない（一時的）", en: "No DMARC record for a bulk sender (temporary)" }, &NO_DMARC),
-    enhanced("5.7.40", Reason::AuthFailure, Text { ja: "一斉送信者のドメインに DMARC がない（認識できない認証方式の意味でも使われます）", en: "No DMARC record for a bulk sender (also used for an unrecognised authentication type)" }, &NO_DMARC),
+    CodeEntry::enhanced(Some(Party::Gmail), "4.7.40", Reason::AuthFailure, Text { ja: "一斉送信者のドメインに DMARC がない（一時的）", en: "No DMARC record for a bulk sender (temporary)" }, &NO_DMARC),
+    CodeEntry::enhanced(Some(Party::Gmail), "5.7.40", Reason::AuthFailure, Text { ja: "一斉送信者のドメインに DMARC がない（認識できない認証方式の意味でも使われます）", en: "No DMARC record for a bulk sender (also used for an unrecognised authentication type)" }, &NO_DMARC),
     // "https://support.google.com/mail/?p=UnsolicitedIPError"
-    token("UnsolicitedIPError", Reason::Blocked, Text { ja: "送信元 IP アドレスの評価による拒否（ヘルプへのリンク名）", en: "Refused for the sending IP's reputation (help link name)" }, &UNSOLICITED),
+    CodeEntry::provider(Party::Gmail, "UnsolicitedIPError", Reason::Blocked, Text { ja: "送信元 IP アドレスの評価による拒否（ヘルプへのリンク名）", en: "Refused for the sending IP's reputation (help link name)" }, &UNSOLICITED),
     // "https://support.google.com/mail/?p=UnsolicitedMessageError"
-    token("UnsolicitedMessageError", Reason::SpamDetected, Text { ja: "迷惑メールの可能性が高いための拒否（ヘルプへのリンク名）", en: "Refused as likely unsolicited (help link name)" }, &UNSOLICITED),
+    CodeEntry::provider(Party::Gmail, "UnsolicitedMessageError", Reason::SpamDetected, Text { ja: "迷惑メールの可能性が高いための拒否（ヘルプへのリンク名）", en: "Refused as likely unsolicited (help link name)" }, &UNSOLICITED),
     // "https://support.google.com/mail/?p=UnsolicitedRateLimitError"
-    token("UnsolicitedRateLimitError", Reason::Speeding, Text { ja: "送信量による一時的な制限（ヘルプへのリンク名）", en: "Temporary rate limit (help link name)" }, &RATE),
+    CodeEntry::provider(Party::Gmail, "UnsolicitedRateLimitError", Reason::Speeding, Text { ja: "送信量による一時的な制限（ヘルプへのリンク名）", en: "Temporary rate limit (help link name)" }, &RATE),
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {

@@ -4,7 +4,7 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::{PartyBook, NOT_BLOCK_OR_REFUSAL, REFUSAL_REASONS};
-use crate::codes::{CodeEntry, CodeKind};
+use crate::codes::CodeEntry;
 use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
@@ -63,22 +63,10 @@ pub(crate) const POLICY: Playbook = Playbook {
     message: Some(Message {
         to: To::Operator,
         address: Some("{contact}"),
-        subject: Text { ja: "iCloud Mail delivery: CS01 rejections from {ip}", en: "iCloud Mail delivery: CS01 rejections from {ip}" },
-        body: Text {
-            ja: "（Apple の窓口は英語で対応するため、会社名を書き足して、次の英文を送ってください。）
-
-Hello,
-
-Our mail to iCloud recipients is rejected with the error below.
-
-Company: [your company name]
-Sending domain: {sender_domain}
-Sending IP address: {ip}
-Error: {error_text}
-Date: {date}
-
-We publish SPF, DKIM and DMARC for our domain and have reverse DNS for our sending server. Could you please review our sending reputation? Thank you.",
-            en: "Hello,
+        subject: english_only!("iCloud Mail delivery: CS01 rejections from {ip}"),
+        body: english_only!(
+            "（Apple の窓口は英語で対応するため、会社名を書き足して、次の英文を送ってください。）",
+            "Hello,
 
 Our mail to iCloud recipients is rejected with the error below.
 
@@ -88,8 +76,8 @@ Sending IP address: {ip}
 Error: {error_text}
 Date: {date}
 
-We publish SPF, DKIM and DMARC for our domain and have reverse DNS for our sending server. Could you please review our sending reputation? Thank you.",
-        },
+We publish SPF, DKIM and DMARC for our domain and have reverse DNS for our sending server. Could you please review our sending reputation? Thank you."
+        ),
     }),
     lookup: None,
     facts: FACTS,
@@ -100,30 +88,26 @@ We publish SPF, DKIM and DMARC for our domain and have reverse DNS for our sendi
 /// From a real reply: "554 5.7.1 [CS01] Message rejected due to local policy. Please visit
 /// https://support.apple.com/en-us/HT204137"; HT204137 is the old id of the postmaster page.
 const CODES: &[CodeEntry] = &[
-    CodeEntry {
-        code: "CS01",
-        kind: CodeKind::Provider,
-        party: Some(Party::Icloud),
-        issuer: None,
-        reason: Reason::PolicyViolation,
-        meaning: Text {
+    CodeEntry::provider(
+        Party::Icloud,
+        "CS01",
+        Reason::PolicyViolation,
+        Text {
             ja: "iCloud メールの独自ポリシーによる拒否",
             en: "Rejected due to iCloud Mail's local policy",
         },
-        playbook: &POLICY,
-    },
-    CodeEntry {
-        code: "5.7.1",
-        kind: CodeKind::Enhanced,
-        party: Some(Party::Icloud),
-        issuer: None,
-        reason: Reason::PolicyViolation,
-        meaning: Text {
+        &POLICY,
+    ),
+    CodeEntry::enhanced(
+        Some(Party::Icloud),
+        "5.7.1",
+        Reason::PolicyViolation,
+        Text {
             ja: "iCloud メールのポリシーによる拒否",
             en: "Rejected by iCloud Mail policy",
         },
-        playbook: &POLICY,
-    },
+        &POLICY,
+    ),
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {

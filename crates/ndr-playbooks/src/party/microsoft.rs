@@ -6,8 +6,8 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::{auth_playbook, ptr_playbook};
 use super::{recipient_org, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
-use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
+use crate::codes::CodeEntry;
+use crate::model::{Actor, Fact, Link, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -49,7 +49,7 @@ const FACTS: &[(&str, &str)] = &[
     ("delist_email_legacy", "delist@messaging.microsoft.com"),
 ];
 
-const SRC_NDR: Source = Source {
+pub(crate) const SRC_NDR: Source = Source {
     title: Text {
         ja: "Microsoft Learn: Exchange Online の NDR と SMTP エラー",
         en: "Microsoft Learn: Email non-delivery reports and SMTP errors in Exchange Online",
@@ -64,6 +64,22 @@ const BASIS: Basis = Basis {
     facts: FACTS,
     sources: SOURCES,
     checked: CHECKED,
+};
+
+const DELIST_PORTAL_LINK: Link = Link {
+    label: Text {
+        ja: "Microsoft の解除ページ（英語）",
+        en: "Microsoft delist portal",
+    },
+    url: Url::one(DELIST_PORTAL),
+};
+
+const ADMIN_CENTER_LINK: Link = Link {
+    label: Text {
+        ja: "Microsoft 365 管理センター（管理者用）",
+        en: "Microsoft 365 admin center (for administrators)",
+    },
+    url: Url::one(ADMIN_CENTER),
 };
 
 // ---- Playbooks ----------------------------------------------------------------------------
@@ -94,7 +110,7 @@ pub(crate) const BANNED_IP: Playbook = Playbook {
             ja: "Microsoft の解除ページ（delist portal）を開きます。",
             en: "Open Microsoft's delist portal.",
         })
-        .link(Text { ja: "Microsoft の解除ページ（英語）", en: "Microsoft delist portal" }, Url::one(DELIST_PORTAL)),
+        .linked(DELIST_PORTAL_LINK),
         Step::new(Text {
             ja: "受信できるあなたのメールアドレスと、ブロックされた IP アドレスを、エラー文のとおりに入力して「Submit」を押します。",
             en: "Enter an email address you can read and the blocked IP address exactly as in the error, then press \"Submit\".",
@@ -162,20 +178,10 @@ pub(crate) const BANNED_SENDER: Playbook = Playbook {
     message: Some(Message {
         to: To::Operator,
         address: Some("{delist_email}"),
-        subject: Text { ja: "Delist request for {ip} (5.7.511)", en: "Delist request for {ip} (5.7.511)" },
-        body: Text {
-            ja: "（Microsoft の窓口は英語で対応するため、次の英文をそのまま送ってください。）
-
-Hello,
-
-Mail from our server {ip} to Microsoft 365 recipients is rejected with 5.7.511 (banned sender). We have found and stopped the cause.
-
-Full error: {error_text}
-Sending domain: {sender_domain}
-Date: {date}
-
-Please remove {ip} from the block list. Thank you.",
-            en: "Hello,
+        subject: english_only!("Delist request for {ip} (5.7.511)"),
+        body: english_only!(
+            "（Microsoft の窓口は英語で対応するため、次の英文をそのまま送ってください。）",
+            "Hello,
 
 Mail from our server {ip} to Microsoft 365 recipients is rejected with 5.7.511 (banned sender). We have found and stopped the cause.
 
@@ -183,8 +189,8 @@ Full error: {error_text}
 Sending domain: {sender_domain}
 Date: {date}
 
-Please remove {ip} from the block list. Thank you.",
-        },
+Please remove {ip} from the block list. Thank you."
+        ),
     }),
     lookup: None,
     facts: FACTS,
@@ -221,7 +227,7 @@ pub(crate) const TENANT_BANNED: Playbook = Playbook {
             ja: "社内の Microsoft 365 管理者に下の文面を送ってください。管理者は、送信を制限されたユーザーの一覧から制限を解除し、必要なら Microsoft のサポートに問い合わせます。",
             en: "Send the message below to your Microsoft 365 administrator. They can lift the restriction from the list of restricted users and contact Microsoft support if needed.",
         })
-        .link(Text { ja: "Microsoft 365 管理センター（管理者用）", en: "Microsoft 365 admin center (for administrators)" }, Url::one(ADMIN_CENTER)),
+        .linked(ADMIN_CENTER_LINK),
     ],
     donts: &[Text {
         ja: "別のアカウントに切り替えて同じメールを送らないでください。原因を取り除かない限り、そのアカウントも止められます。",
@@ -259,7 +265,7 @@ pub(crate) const TENANT_THRESHOLD: Playbook = Playbook {
             ja: "管理者は、乗っ取られたアカウントのパスワード変更と、コネクタ（外部との中継設定）の見直しをしたうえで、管理センターから Microsoft サポートに解除を依頼します。",
             en: "The administrator secures hijacked accounts, reviews the connectors (relay settings), then asks Microsoft support from the admin center to lift the restriction.",
         })
-        .link(Text { ja: "Microsoft 365 管理センター（管理者用）", en: "Microsoft 365 admin center (for administrators)" }, Url::one(ADMIN_CENTER)),
+        .linked(ADMIN_CENTER_LINK),
     ],
     donts: &[DONT_RESEND],
     message: Some(MESSAGE_SENDER_ADMIN),
@@ -294,7 +300,7 @@ pub(crate) const NEW_TENANT: Playbook = Playbook {
             ja: "管理者は、管理センターから Microsoft サポートに問い合わせ、送信の制限について相談します。",
             en: "The administrator contacts Microsoft support from the admin center about the restriction.",
         })
-        .link(Text { ja: "Microsoft 365 管理センター（管理者用）", en: "Microsoft 365 admin center (for administrators)" }, Url::one(ADMIN_CENTER)),
+        .linked(ADMIN_CENTER_LINK),
     ],
     donts: &[DONT_RESEND],
     message: Some(MESSAGE_SENDER_ADMIN),
@@ -672,7 +678,7 @@ pub(crate) const POLICY: Playbook = Playbook {
             ja: "エラー文に「banned sending IP」と書かれていれば、Microsoft のブロックリストです。Microsoft の解除ページで IP アドレス {ip} の解除を申請してください。",
             en: "If the error says \"banned sending IP\", it is Microsoft's block list: request removal of {ip} on Microsoft's delist portal.",
         })
-        .link(Text { ja: "Microsoft の解除ページ（英語）", en: "Microsoft delist portal" }, Url::one(DELIST_PORTAL)),
+        .linked(DELIST_PORTAL_LINK),
         Step::new(Text {
             ja: "ドメインの送信ドメイン認証（SPF・DKIM・DMARC）が設定されているか確認してください。",
             en: "Make sure your domain has sender authentication (SPF, DKIM, DMARC).",
@@ -692,28 +698,18 @@ pub(crate) const POLICY: Playbook = Playbook {
 
 // ---- Codes ----------------------------------------------------------------------------------
 
-const fn code(
-    code: &'static str,
-    reason: Reason,
-    meaning: Text,
-    playbook: &'static Playbook,
-) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: CodeKind::Enhanced,
-        party: Some(Party::Microsoft),
-        issuer: None,
-        reason,
-        meaning,
-        playbook,
-    }
-}
+/// 5.7.502 and 5.7.503 read the same ("Access denied, banned sender").
+const MEANING_BANNED_ACCOUNT: Text = Text {
+    ja: "送信アカウントが送信を禁止されています",
+    en: "The sending account is banned",
+};
 
 /// Quoted texts are from Microsoft's NDR table ("Email non-delivery reports and SMTP errors in
 /// Exchange Online"), https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
 const CODES: &[CodeEntry] = &[
     // "Access denied, please try again later"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "4.7.500-699",
         Reason::BadReputation,
         Text {
@@ -723,7 +719,8 @@ const CODES: &[CodeEntry] = &[
         &THROTTLED,
     ),
     // "Access denied, please try again later"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "4.7.850-899",
         Reason::BadReputation,
         Text {
@@ -733,7 +730,8 @@ const CODES: &[CodeEntry] = &[
         &THROTTLED,
     ),
     // "Access denied, a message sent over IPv6 [..] must pass either SPF or DKIM validation"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "4.7.26",
         Reason::AuthFailure,
         Text {
@@ -743,7 +741,8 @@ const CODES: &[CodeEntry] = &[
         &IPV6_AUTH,
     ),
     // "Access denied, the sending IPv6 address [..] must have a reverse DNS record"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.25",
         Reason::RequirePtr,
         Text {
@@ -753,7 +752,8 @@ const CODES: &[CodeEntry] = &[
         &IPV6_PTR,
     ),
     // "The message was rejected because of Sender Policy Framework violation"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.23",
         Reason::AuthFailure,
         Text {
@@ -763,7 +763,8 @@ const CODES: &[CodeEntry] = &[
         &SPF_FAIL,
     ),
     // "Delivery not authorized" / "Unable to relay" / "Client was not authenticated"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.1",
         Reason::SecurityError,
         Text {
@@ -773,7 +774,8 @@ const CODES: &[CodeEntry] = &[
         &NOT_AUTHORIZED,
     ),
     // "Access denied, spam abuse detected"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.501",
         Reason::SecurityError,
         Text {
@@ -783,27 +785,24 @@ const CODES: &[CodeEntry] = &[
         &TENANT_BANNED,
     ),
     // "Access denied, banned sender"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.502",
         Reason::SecurityError,
-        Text {
-            ja: "送信アカウントが送信を禁止されています",
-            en: "The sending account is banned",
-        },
+        MEANING_BANNED_ACCOUNT,
         &TENANT_BANNED,
     ),
     // "Access denied, banned sender"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.503",
         Reason::SecurityError,
-        Text {
-            ja: "送信アカウントが送信を禁止されています",
-            en: "The sending account is banned",
-        },
+        MEANING_BANNED_ACCOUNT,
         &TENANT_BANNED,
     ),
     // "Recipient address rejected: Access denied"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.504",
         Reason::UserUnknown,
         Text {
@@ -813,7 +812,8 @@ const CODES: &[CodeEntry] = &[
         &RECIPIENT_NOT_FOUND,
     ),
     // "Access denied, banned recipient"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.505",
         Reason::Rejected,
         Text {
@@ -823,7 +823,8 @@ const CODES: &[CodeEntry] = &[
         &NOT_AUTHORIZED,
     ),
     // "Access Denied, Bad HELO"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.506",
         Reason::PolicyViolation,
         Text {
@@ -833,7 +834,8 @@ const CODES: &[CodeEntry] = &[
         &BAD_HELO,
     ),
     // "Access denied, [IP] has exceeded permitted limits within $range range"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.508",
         Reason::Speeding,
         Text {
@@ -843,7 +845,8 @@ const CODES: &[CodeEntry] = &[
         &IPV6_RATE,
     ),
     // "Access denied, sending domain [D] does not pass DMARC verification and has a DMARC policy of reject."
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.509",
         Reason::AuthFailure,
         Text {
@@ -853,7 +856,8 @@ const CODES: &[CodeEntry] = &[
         &DMARC_REJECT,
     ),
     // "Access denied, [D] does not accept email over IPv6"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.510",
         Reason::NetworkError,
         Text {
@@ -863,7 +867,8 @@ const CODES: &[CodeEntry] = &[
         &NO_IPV6,
     ),
     // "Access denied, banned sender" (IP not eligible for the delist portal)
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.511",
         Reason::Blocked,
         Text {
@@ -873,7 +878,8 @@ const CODES: &[CodeEntry] = &[
         &BANNED_SENDER,
     ),
     // "Access denied, message must be RFC 5322 section 3.6.2 compliant"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.512",
         Reason::NotCompliantRfc,
         Text {
@@ -883,7 +889,8 @@ const CODES: &[CodeEntry] = &[
         &FROM_HEADER,
     ),
     // "Access denied, banned sending IP [IP]. To request removal from this list please visit https://sender.office.com/ ..."
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.606-649",
         Reason::Blocked,
         Text {
@@ -893,7 +900,8 @@ const CODES: &[CodeEntry] = &[
         &BANNED_IP,
     ),
     // Tenant recipient block policy
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.703",
         Reason::PolicyViolation,
         Text {
@@ -903,7 +911,8 @@ const CODES: &[CodeEntry] = &[
         &OWN_BLOCK,
     ),
     // "Access denied, tenant has exceeded threshold"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.705",
         Reason::SecurityError,
         Text {
@@ -913,7 +922,8 @@ const CODES: &[CodeEntry] = &[
         &TENANT_THRESHOLD,
     ),
     // "Access denied, traffic not accepted from this IP"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.708",
         Reason::BadReputation,
         Text {
@@ -923,7 +933,8 @@ const CODES: &[CodeEntry] = &[
         &NEW_TENANT,
     ),
     // "Service unavailable. Client blocked from sending from unregistered domains"
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.7.750",
         Reason::PolicyViolation,
         Text {
@@ -933,7 +944,8 @@ const CODES: &[CodeEntry] = &[
         &UNREGISTERED_DOMAIN,
     ),
     // "Recipient address rejected: Access denied" (directory-based edge blocking)
-    code(
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
         "5.4.1",
         Reason::UserUnknown,
         Text {
@@ -943,123 +955,108 @@ const CODES: &[CodeEntry] = &[
         &RECIPIENT_NOT_FOUND,
     ),
     // "... blocked by <recipientDomain> using Customer Block list (AS16012607)"
-    CodeEntry {
-        code: "5.7.513",
-        kind: CodeKind::Enhanced,
-        party: Some(Party::RecipientOrg),
-        issuer: Some(Party::Microsoft),
-        reason: Reason::Blocked,
-        meaning: Text {
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "5.7.513",
+        Reason::Blocked,
+        Text {
             ja: "受信側の組織が独自のブロックリストで送信元を拒否しています",
             en: "The recipient organisation blocks the sender with its own block list",
         },
-        playbook: &recipient_org::CUSTOMER_BLOCK,
-    },
+        &recipient_org::CUSTOMER_BLOCK,
+    )
+    .issued_by(Party::Microsoft),
     // "Access denied, rejected by recipient"
-    CodeEntry {
-        code: "5.7.507",
-        kind: CodeKind::Enhanced,
-        party: Some(Party::RecipientOrg),
-        issuer: Some(Party::Microsoft),
-        reason: Reason::Blocked,
-        meaning: Text {
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "5.7.507",
+        Reason::Blocked,
+        Text {
             ja: "受信側の組織が送信元 IP アドレスをブロックしています",
             en: "The recipient organisation blocked the sending IP",
         },
-        playbook: &recipient_org::CUSTOMER_BLOCK,
-    },
+        &recipient_org::CUSTOMER_BLOCK,
+    )
+    .issued_by(Party::Microsoft),
     // "... banned sending IP [IP] ... (AS16012609)": the rule id of the 5.7.606-649 block.
-    CodeEntry {
-        code: "AS(16012609)",
-        kind: CodeKind::Provider,
-        party: Some(Party::Microsoft),
-        issuer: None,
-        reason: Reason::Blocked,
-        meaning: Text {
+    CodeEntry::provider(
+        Party::Microsoft,
+        "AS(16012609)",
+        Reason::Blocked,
+        Text {
             ja: "Microsoft のブロックリストによる拒否（5.7.606〜649 の識別番号）",
             en: "Microsoft block list rejection (the rule id of 5.7.606-649)",
         },
-        playbook: &BANNED_IP,
-    },
+        &BANNED_IP,
+    ),
     // "... using Customer Block list (AS16012607)"
-    CodeEntry {
-        code: "AS(16012607)",
-        kind: CodeKind::Provider,
-        party: Some(Party::RecipientOrg),
-        issuer: Some(Party::Microsoft),
-        reason: Reason::Blocked,
-        meaning: Text {
+    CodeEntry::provider(
+        Party::RecipientOrg,
+        "AS(16012607)",
+        Reason::Blocked,
+        Text {
             ja: "受信側組織の独自ブロックリストによる拒否（5.7.513 の識別番号）",
             en: "The recipient organisation's own block list (the rule id of 5.7.513)",
         },
-        playbook: &recipient_org::CUSTOMER_BLOCK,
-    },
+        &recipient_org::CUSTOMER_BLOCK,
+    )
+    .issued_by(Party::Microsoft),
     // Rule ids seen in real replies, not documented by Microsoft; meanings from the reply text.
     // "451 4.7.500 Server busy. Please try again later from [IP]. (AS761)"
-    CodeEntry {
-        code: "AS(761)",
-        kind: CodeKind::Provider,
-        party: Some(Party::Microsoft),
-        issuer: None,
-        reason: Reason::SystemError,
-        meaning: Text {
+    CodeEntry::provider(
+        Party::Microsoft,
+        "AS(761)",
+        Reason::SystemError,
+        Text {
             ja: "受信側のサーバーが混雑しているための一時的な保留（「Server busy」）",
             en: "Temporarily deferred because the server is busy (\"Server busy\")",
         },
-        playbook: &super::generic::SYSTEMERROR,
-    },
+        &super::generic::SYSTEMERROR,
+    ),
     // "451 4.7.500 Access denied, please try again later. ... (AS843)"
-    CodeEntry {
-        code: "AS(843)",
-        kind: CodeKind::Provider,
-        party: Some(Party::Microsoft),
-        issuer: None,
-        reason: Reason::BadReputation,
-        meaning: Text {
+    CodeEntry::provider(
+        Party::Microsoft,
+        "AS(843)",
+        Reason::BadReputation,
+        Text {
             ja: "評価中のための一時的な受信制限（4.7.500 の識別番号）",
             en: "Temporarily restricted while evaluated (a rule id of 4.7.500)",
         },
-        playbook: &THROTTLED,
-    },
+        &THROTTLED,
+    ),
     // "550 5.7.511 Access denied, banned sender[IP]. ... forward this message to delist@microsoft.com ... AS(1110)"
-    CodeEntry {
-        code: "AS(1110)",
-        kind: CodeKind::Provider,
-        party: Some(Party::Microsoft),
-        issuer: None,
-        reason: Reason::Blocked,
-        meaning: Text {
+    CodeEntry::provider(
+        Party::Microsoft,
+        "AS(1110)",
+        Reason::Blocked,
+        Text {
             ja: "送信元 IP アドレスの禁止（5.7.511 の識別番号）",
             en: "Banned sending IP (a rule id of 5.7.511)",
         },
-        playbook: &BANNED_SENDER,
-    },
+        &BANNED_SENDER,
+    ),
     // "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)"
-    CodeEntry {
-        code: "AS(201806281)",
-        kind: CodeKind::Provider,
-        party: Some(Party::Microsoft),
-        issuer: None,
-        reason: Reason::UserUnknown,
-        meaning: Text {
+    CodeEntry::provider(
+        Party::Microsoft,
+        "AS(201806281)",
+        Reason::UserUnknown,
+        Text {
             ja: "宛先が受信側の組織に存在しない（5.4.1 の識別番号）",
             en: "No such recipient in the receiving organisation (a rule id of 5.4.1)",
         },
-        playbook: &RECIPIENT_NOT_FOUND,
-    },
+        &RECIPIENT_NOT_FOUND,
+    ),
     // 5.0.350 with (AS345): a policy on nested attachments.
-    CodeEntry {
-        code: "AS(345)",
-        kind: CodeKind::Provider,
-        party: Some(Party::Microsoft),
-        issuer: None,
-        reason: Reason::ContentError,
-        meaning: Text {
+    CodeEntry::provider(
+        Party::Microsoft,
+        "AS(345)",
+        Reason::ContentError,
+        Text {
             ja: "入れ子になった添付ファイル（添付されたメールの中の添付など）を理由とする拒否",
             en: "Rejected for nested attachments (attachments inside attached messages)",
         },
-        playbook: &super::generic::CONTENTERROR,
-    },
+        &super::generic::CONTENTERROR,
+    ),
 ];
 
 /// Reasons without their own Microsoft playbook go to the generic one on purpose: they are

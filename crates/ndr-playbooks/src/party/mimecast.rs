@@ -5,7 +5,7 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::{PartyBook, DEFERRAL_REASONS};
-use crate::codes::{CodeEntry, CodeKind};
+use crate::codes::CodeEntry;
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
@@ -104,18 +104,16 @@ pub(crate) const GREYLIST: Playbook = Playbook {
 };
 
 /// From a real reply: "554 email rejected due to security policies - MCSpamSignature".
-const CODES: &[CodeEntry] = &[CodeEntry {
-    code: "MCSpamSignature",
-    kind: CodeKind::Provider,
-    party: Some(Party::Mimecast),
-    issuer: None,
-    reason: Reason::SpamDetected,
-    meaning: Text {
+const CODES: &[CodeEntry] = &[CodeEntry::provider(
+    Party::Mimecast,
+    "MCSpamSignature",
+    Reason::SpamDetected,
+    Text {
         ja: "Mimecast の迷惑メールの特徴に一致したための拒否",
         en: "Refused because it matched a Mimecast spam signature",
     },
-    playbook: &POLICY,
-}];
+    &POLICY,
+)];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Mimecast,

@@ -6,7 +6,7 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::auth_playbook;
 use super::{spamhaus, PartyBook, DEFERRAL_REASONS, MAILBOX_PROVIDER_GENERIC, REFUSAL_REASONS};
-use crate::codes::{CodeEntry, CodeKind};
+use crate::codes::CodeEntry;
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
@@ -337,87 +337,68 @@ pub(crate) const COMPROMISED: Playbook = Playbook {
 
 // ---- Codes ----------------------------------------------------------------------------------
 
-const fn provider(
-    code: &'static str,
-    reason: Reason,
-    meaning: Text,
-    playbook: &'static Playbook,
-) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: CodeKind::Provider,
-        party: Some(Party::OutlookCom),
-        issuer: None,
-        reason,
-        meaning,
-        playbook,
-    }
-}
+const MEANING_RATE_LIMITED: Text = Text {
+    ja: "IP アドレスの評価により、一時的に受信量を制限しています",
+    en: "Temporarily rate limited because of IP reputation",
+};
 
-const fn via_spamhaus(code: &'static str, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: CodeKind::Provider,
-        party: Some(Party::Spamhaus),
-        issuer: Some(Party::OutlookCom),
-        reason: Reason::Blocked,
-        meaning,
-        playbook,
-    }
-}
+const MEANING_TOO_MANY_CONNECTIONS: Text = Text {
+    ja: "同時接続数の上限を超えました",
+    en: "The maximum number of connections was exceeded",
+};
 
 /// The official table is the Outlook.com postmaster troubleshooting page
 /// (https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx); S3140, S3150 and
 /// S3113 are seen in real rejections but not documented by Microsoft.
 const CODES: &[CodeEntry] = &[
     // "Please contact your Internet service provider since part of their network is on our block list (S3140)"
-    provider("S3140", Reason::Blocked, Text { ja: "送信元 IP アドレス（またはその範囲）が Outlook.com のブロックリストに載っています", en: "The sending IP (or its range) is on Outlook.com's block list" }, &NETWORK_BLOCK),
+    CodeEntry::provider(Party::OutlookCom, "S3140", Reason::Blocked, Text { ja: "送信元 IP アドレス（またはその範囲）が Outlook.com のブロックリストに載っています", en: "The sending IP (or its range) is on Outlook.com's block list" }, &NETWORK_BLOCK),
     // The same block written as "(AS3140)".
-    provider("AS3140", Reason::Blocked, Text { ja: "S3140 と同じ Outlook.com のネットワークブロック", en: "The same Outlook.com network block as S3140" }, &NETWORK_BLOCK),
+    CodeEntry::provider(Party::OutlookCom, "AS3140", Reason::Blocked, Text { ja: "S3140 と同じ Outlook.com のネットワークブロック", en: "The same Outlook.com network block as S3140" }, &NETWORK_BLOCK),
     // "... part of their network is on our block list (S3150)"
-    provider("S3150", Reason::Blocked, Text { ja: "送信元のネットワークの一部が Outlook.com のブロックリストに載っています", en: "Part of the sender's network is on Outlook.com's block list" }, &NETWORK_BLOCK),
+    CodeEntry::provider(Party::OutlookCom, "S3150", Reason::Blocked, Text { ja: "送信元のネットワークの一部が Outlook.com のブロックリストに載っています", en: "Part of the sender's network is on Outlook.com's block list" }, &NETWORK_BLOCK),
     // "451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation. (S3113)"
-    provider("S3113", Reason::BadReputation, Text { ja: "IP アドレスの評価により、一時的に受信量を制限しています", en: "Temporarily rate limited because of IP reputation" }, &RATE),
+    CodeEntry::provider(Party::OutlookCom, "S3113", Reason::BadReputation, MEANING_RATE_LIMITED, &RATE),
     // Seen in real replies: "451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation. ... (S775)"
-    provider("S775", Reason::BadReputation, Text { ja: "IP アドレスの評価により、一時的に受信量を制限しています（S3113 と同じ内容）", en: "Temporarily rate limited because of IP reputation (the same as S3113)" }, &RATE),
+    CodeEntry::provider(Party::OutlookCom, "S775", Reason::BadReputation, Text { ja: "IP アドレスの評価により、一時的に受信量を制限しています（S3113 と同じ内容）", en: "Temporarily rate limited because of IP reputation (the same as S3113)" }, &RATE),
     // Seen in real replies: "451 4.7.652 The mail server [IP] has exceeded the maximum number of connections. (S3115)"
-    provider("S3115", Reason::TooManyConn, Text { ja: "同時接続数の上限を超えました", en: "The maximum number of connections was exceeded" }, &RATE),
+    CodeEntry::provider(Party::OutlookCom, "S3115", Reason::TooManyConn, MEANING_TOO_MANY_CONNECTIONS, &RATE),
     // "550 SC-001": rejected for policy reasons (spam-like content, IP or domain reputation)
-    provider("SC-001", Reason::PolicyViolation, Text { ja: "ポリシーによる拒否（迷惑メールに似た内容、IP やドメインの評価）", en: "Rejected for policy reasons (spam-like content, IP or domain reputation)" }, &POLICY),
+    CodeEntry::provider(Party::OutlookCom, "SC-001", Reason::PolicyViolation, Text { ja: "ポリシーによる拒否（迷惑メールに似た内容、IP やドメインの評価）", en: "Rejected for policy reasons (spam-like content, IP or domain reputation)" }, &POLICY),
     // "550 SC-002": namespace mining
-    provider("SC-002", Reason::Blocked, Text { ja: "宛先アドレスの探り出し（送らずに存在だけ確かめる動き）を検出しました", en: "Namespace mining detected (checking addresses without sending)" }, &MINING),
+    CodeEntry::provider(Party::OutlookCom, "SC-002", Reason::Blocked, Text { ja: "宛先アドレスの探り出し（送らずに存在だけ確かめる動き）を検出しました", en: "Namespace mining detected (checking addresses without sending)" }, &MINING),
     // "550 SC-003": open proxy or relay
-    provider("SC-003", Reason::Blocked, Text { ja: "送信元がオープンプロキシ・オープンリレーのようです", en: "The sender looks like an open proxy or relay" }, &OPEN_RELAY),
+    CodeEntry::provider(Party::OutlookCom, "SC-003", Reason::Blocked, Text { ja: "送信元がオープンプロキシ・オープンリレーのようです", en: "The sender looks like an open proxy or relay" }, &OPEN_RELAY),
     // "550 SC-004": blocked because of complaints
-    provider("SC-004", Reason::Blocked, Text { ja: "苦情が多いためブロックされています", en: "Blocked because of complaints" }, &COMPLAINTS),
+    CodeEntry::provider(Party::OutlookCom, "SC-004", Reason::Blocked, Text { ja: "苦情が多いためブロックされています", en: "Blocked because of complaints" }, &COMPLAINTS),
     // "550 DY-002": the IP appears compromised
-    provider("DY-002", Reason::Blocked, Text { ja: "送信元が感染・乗っ取りの疑いでブロックされています", en: "The sender appears compromised or infected" }, &COMPROMISED),
+    CodeEntry::provider(Party::OutlookCom, "DY-002", Reason::Blocked, Text { ja: "送信元が感染・乗っ取りの疑いでブロックされています", en: "The sender appears compromised or infected" }, &COMPROMISED),
     // "550 OU-002": content or IP/domain reputation
-    provider("OU-002", Reason::PolicyViolation, Text { ja: "内容や IP・ドメインの評価によるポリシーの拒否", en: "Policy rejection for content or IP/domain reputation" }, &POLICY),
+    CodeEntry::provider(Party::OutlookCom, "OU-002", Reason::PolicyViolation, Text { ja: "内容や IP・ドメインの評価によるポリシーの拒否", en: "Policy rejection for content or IP/domain reputation" }, &POLICY),
     // "421 RP-001": rate limit by reputation
-    provider("RP-001", Reason::Speeding, Text { ja: "送信元 IP アドレスの送信量が、評価で許される量を超えました", en: "The sending IP exceeded the rate its reputation allows" }, &RATE),
+    CodeEntry::provider(Party::OutlookCom, "RP-001", Reason::Speeding, Text { ja: "送信元 IP アドレスの送信量が、評価で許される量を超えました", en: "The sending IP exceeded the rate its reputation allows" }, &RATE),
     // "421 RP-002": rate limit on this connection
-    provider("RP-002", Reason::Speeding, Text { ja: "1 回の接続での送信量が、評価で許される量を超えました", en: "The rate on this connection exceeded what reputation allows" }, &RATE),
+    CodeEntry::provider(Party::OutlookCom, "RP-002", Reason::Speeding, Text { ja: "1 回の接続での送信量が、評価で許される量を超えました", en: "The rate on this connection exceeded what reputation allows" }, &RATE),
     // "421 RP-003": too many connections
-    provider("RP-003", Reason::TooManyConn, Text { ja: "同時接続数が、評価で許される数を超えました", en: "Too many connections for the sender's reputation" }, &RATE),
+    CodeEntry::provider(Party::OutlookCom, "RP-003", Reason::TooManyConn, Text { ja: "同時接続数が、評価で許される数を超えました", en: "Too many connections for the sender's reputation" }, &RATE),
     // "550 DY-001": dynamic IP space, based on Spamhaus data
-    via_spamhaus("DY-001", Text { ja: "家庭用などの動的 IP アドレスからの直接送信は受け付けません（Spamhaus PBL のデータ）", en: "Direct mail from dynamic (home) IP space is not accepted (Spamhaus PBL data)" }, &spamhaus::PBL),
+    CodeEntry::provider(Party::Spamhaus, "DY-001", Reason::Blocked, Text { ja: "家庭用などの動的 IP アドレスからの直接送信は受け付けません（Spamhaus PBL のデータ）", en: "Direct mail from dynamic (home) IP space is not accepted (Spamhaus PBL data)" }, &spamhaus::PBL).issued_by(Party::OutlookCom),
     // "550 OU-001": policy rejection; removal requests go to Spamhaus
-    via_spamhaus("OU-001", Text { ja: "Spamhaus のデータによる拒否（解除は Spamhaus で）", en: "Rejected on Spamhaus data (removal happens at Spamhaus)" }, &spamhaus::ZEN),
+    CodeEntry::provider(Party::Spamhaus, "OU-001", Reason::Blocked, Text { ja: "Spamhaus のデータによる拒否（解除は Spamhaus で）", en: "Rejected on Spamhaus data (removal happens at Spamhaus)" }, &spamhaus::ZEN).issued_by(Party::OutlookCom),
     // "Client host [IP] blocked using Spamhaus. To request removal from this list see ... (AS3130)"
-    via_spamhaus("AS(3130)", Text { ja: "Spamhaus のブロックリストによる拒否", en: "Rejected using the Spamhaus block list" }, &spamhaus::ZEN),
+    CodeEntry::provider(Party::Spamhaus, "AS(3130)", Reason::Blocked, spamhaus::MEANING_LISTED, &spamhaus::ZEN).issued_by(Party::OutlookCom),
     // The same Spamhaus-based rejection, written "AS(1440)".
-    via_spamhaus("AS(1440)", Text { ja: "Spamhaus のブロックリストによる拒否", en: "Rejected using the Spamhaus block list" }, &spamhaus::ZEN),
+    CodeEntry::provider(Party::Spamhaus, "AS(1440)", Reason::Blocked, spamhaus::MEANING_LISTED, &spamhaus::ZEN).issued_by(Party::OutlookCom),
     // The same Spamhaus-based rejection, written "AS(1450)".
-    via_spamhaus("AS(1450)", Text { ja: "Spamhaus のブロックリストによる拒否", en: "Rejected using the Spamhaus block list" }, &spamhaus::ZEN),
+    CodeEntry::provider(Party::Spamhaus, "AS(1450)", Reason::Blocked, spamhaus::MEANING_LISTED, &spamhaus::ZEN).issued_by(Party::OutlookCom),
     // "550 5.7.515 Access denied, sending domain [D] does not meet the required authentication level."
-    CodeEntry { code: "5.7.515", kind: CodeKind::Enhanced, party: Some(Party::OutlookCom), issuer: None, reason: Reason::AuthFailure, meaning: Text { ja: "差出人のドメインが、大量送信者に求められる認証（SPF・DKIM・DMARC）を満たしていません", en: "The sender domain does not meet the authentication required of high-volume senders" }, playbook: &AUTH_515 },
+    CodeEntry::enhanced(Some(Party::OutlookCom), "5.7.515", Reason::AuthFailure, Text { ja: "差出人のドメインが、大量送信者に求められる認証（SPF・DKIM・DMARC）を満たしていません", en: "The sender domain does not meet the authentication required of high-volume senders" }, &AUTH_515),
     // "451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation."
-    CodeEntry { code: "4.7.650", kind: CodeKind::Enhanced, party: Some(Party::OutlookCom), issuer: None, reason: Reason::BadReputation, meaning: Text { ja: "IP アドレスの評価により、一時的に受信量を制限しています", en: "Temporarily rate limited because of IP reputation" }, playbook: &RATE },
+    CodeEntry::enhanced(Some(Party::OutlookCom), "4.7.650", Reason::BadReputation, MEANING_RATE_LIMITED, &RATE),
     // "451 4.7.652 The mail server [IP] has exceeded the maximum number of connections. (S3115)"
-    CodeEntry { code: "4.7.652", kind: CodeKind::Enhanced, party: Some(Party::OutlookCom), issuer: None, reason: Reason::TooManyConn, meaning: Text { ja: "同時接続数の上限を超えました", en: "The maximum number of connections was exceeded" }, playbook: &RATE },
+    CodeEntry::enhanced(Some(Party::OutlookCom), "4.7.652", Reason::TooManyConn, MEANING_TOO_MANY_CONNECTIONS, &RATE),
     // "550 5.7.1 Unfortunately, messages from [IP] weren't sent. ... (S3150)"
-    CodeEntry { code: "5.7.1", kind: CodeKind::Enhanced, party: Some(Party::OutlookCom), issuer: None, reason: Reason::Blocked, meaning: Text { ja: "Outlook.com がブロックリストなどを理由に送信元を拒否しています", en: "Outlook.com refuses the sender, usually because of its block list" }, playbook: &NETWORK_BLOCK },
+    CodeEntry::enhanced(Some(Party::OutlookCom), "5.7.1", Reason::Blocked, Text { ja: "Outlook.com がブロックリストなどを理由に送信元を拒否しています", en: "Outlook.com refuses the sender, usually because of its block list" }, &NETWORK_BLOCK),
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {

@@ -4,24 +4,14 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::{Needle, PartyBook, Refine, NOT_BLOCK_OR_REFUSAL, REFUSAL_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use super::{microsoft, Needle, PartyBook, Refine, NOT_BLOCK_OR_REFUSAL, REFUSAL_REASONS};
+use crate::model::{Actor, Playbook, Source, Step, Urgency};
 use crate::text::Text;
 
 const CHECKED: &str = "2026-07-02";
 const DOMAINS: &[&str] = &["learn.microsoft.com"];
-const NDR_TABLE: Url = Url::pair(
-    "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online",
-    "https://learn.microsoft.com/ja-jp/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online",
-);
-
-const SOURCES: &[Source] = &[Source {
-    title: Text {
-        ja: "Microsoft Learn: Exchange Online の NDR と SMTP エラー（5.7.513 など）",
-        en: "Microsoft Learn: Email non-delivery reports in Exchange Online (5.7.513 and others)",
-    },
-    url: NDR_TABLE,
-}];
+/// Microsoft's NDR table explains 5.7.513 and 5.7.507, the blocks seen most often.
+const SOURCES: &[Source] = &[microsoft::SRC_NDR];
 
 pub(crate) const CUSTOMER_BLOCK: Playbook = Playbook {
     id: "recipient-org-block-list",

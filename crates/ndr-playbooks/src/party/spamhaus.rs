@@ -5,7 +5,7 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
+use crate::model::{Actor, Fact, Link, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -53,23 +53,44 @@ const SRC_SBL: Source = Source {
 };
 const SOURCES: &[Source] = &[SRC_ZONES, SRC_REMOVALS, SRC_SBL];
 
+const CHECKER_LINK: Link = Link {
+    label: Text {
+        ja: "Spamhaus の照会ページ（英語）",
+        en: "Spamhaus checker",
+    },
+    url: IP_LOOKUP,
+};
+
+/// Domains are looked up on the checker's front page.
+const DOMAIN_CHECKER_LINK: Link = Link {
+    label: CHECKER_LINK.label,
+    url: Url::one(CHECKER),
+};
+
 const STEP_CHECKER: Step = Step::new(Text {
     ja: "Spamhaus の照会ページで IP アドレス {ip} を調べます。どのリスト（SBL・CSS・XBL・PBL）に載っているか、その理由が表示されます。",
     en: "Look up {ip} on Spamhaus's checker. It shows which list (SBL, CSS, XBL, PBL) names the address, and why.",
 })
-.link(Text { ja: "Spamhaus の照会ページ（英語）", en: "Spamhaus checker" }, IP_LOOKUP)
+.linked(CHECKER_LINK)
 .copy(LABEL_IP_TO_LOOK_UP, "{ip}");
 
 const STEP_SELF_REMOVE: Step = Step::new(Text {
     ja: "原因を直したら、照会結果の画面から解除を申請します（無料）。画面の案内に従い、確認用のメールアドレスを入力します。",
     en: "Once the cause is fixed, request removal from the result page (it is free). Follow the instructions and give an email address for the confirmation.",
 })
-.link(Text { ja: "Spamhaus の照会ページ（英語）", en: "Spamhaus checker" }, IP_LOOKUP);
+.linked(CHECKER_LINK);
 
 const STEP_ORDER: Step = Step::new(Text {
     ja: "SBL にも載っている場合は、SBL の解除が先です。SBL が残っている間は、ほかのリストの解除を申請できません。",
     en: "If SBL names the address too, SBL comes first: other removals cannot be requested while an SBL listing covers it.",
 });
+
+/// What a code means that another provider sends for a Spamhaus listing (Outlook.com's
+/// `AS(3130)`, Yahoo's `BL21`).
+pub(crate) const MEANING_LISTED: Text = Text {
+    ja: "Spamhaus のブロックリストに掲載されているための拒否",
+    en: "Refused because of a Spamhaus listing",
+};
 
 // ---- Playbooks ----------------------------------------------------------------------------
 
@@ -242,7 +263,7 @@ pub(crate) const PBL: Playbook = Playbook {
             ja: "固定 IP アドレスで自分のメールサーバーを正しく運用している場合（逆引きが設定済み）に限り、照会結果の画面から PBL の除外を申請できます。",
             en: "Only if you run a proper mail server on a fixed address (with reverse DNS set) can you ask for a PBL exclusion from the result page.",
         })
-        .link(Text { ja: "Spamhaus の照会ページ（英語）", en: "Spamhaus checker" }, IP_LOOKUP),
+        .linked(CHECKER_LINK),
     ],
     donts: &[
         DONT_PAY,
@@ -279,7 +300,7 @@ pub(crate) const DBL: Playbook = Playbook {
             ja: "Spamhaus の照会ページで、自分のドメイン {sender_domain} と、本文に入れたリンクのドメインを調べてください。",
             en: "Look up your domain {sender_domain} and the domains of the links in your message on Spamhaus's checker.",
         })
-        .link(Text { ja: "Spamhaus の照会ページ（英語）", en: "Spamhaus checker" }, Url::one(CHECKER)),
+        .linked(DOMAIN_CHECKER_LINK),
         Step::new(Text {
             ja: "自分のドメインが載っていれば、ホームページの改ざんやアカウントの乗っ取りがないか、制作会社やサーバー管理者と確認し、直してから照会ページで解除を申請してください。",
             en: "If your own domain is listed, check with your web developer or server administrator for a hacked site or hijacked accounts, fix it, then request removal on the checker.",

@@ -6,7 +6,7 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::{MESSAGE_PTR, PTR_STEPS};
 use super::{Needle, PartyBook, Refine};
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use crate::model::{Actor, Link, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 const CHECKED: &str = "2026-07-02";
@@ -32,6 +32,14 @@ const SOURCES: &[Source] = &[
     },
 ];
 
+const REMOVAL_LINK: Link = Link {
+    label: Text {
+        ja: "SpamRATS 解除ページ（英語）",
+        en: "SpamRATS removal",
+    },
+    url: Url::one(REMOVAL),
+};
+
 pub(crate) const SPAM: Playbook = Playbook {
     id: "spamrats-spam",
     party: Some(Party::Spamrats),
@@ -54,7 +62,7 @@ pub(crate) const SPAM: Playbook = Playbook {
             ja: "原因を止めたら、SpamRATS の解除ページ（英語）で IP アドレスを入力して解除を申請します。無料です。",
             en: "Once the cause has stopped, enter the address on SpamRATS's removal page and request removal. It is free.",
         })
-        .link(Text { ja: "SpamRATS 解除ページ（英語）", en: "SpamRATS removal" }, Url::one(REMOVAL))
+        .linked(REMOVAL_LINK)
         .copy(LABEL_IP_TO_ENTER, "{ip}"),
         STEP_SHARED_SERVER,
     ],
@@ -90,7 +98,7 @@ pub(crate) const DYNA: Playbook = Playbook {
             ja: "逆引きが直ったら、SpamRATS の解除ページ（英語）で解除を申請します。",
             en: "Once reverse DNS is fixed, request removal on SpamRATS's removal page.",
         })
-        .link(Text { ja: "SpamRATS 解除ページ（英語）", en: "SpamRATS removal" }, Url::one(REMOVAL)),
+        .linked(REMOVAL_LINK),
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY],
     message: Some(MESSAGE_PTR),

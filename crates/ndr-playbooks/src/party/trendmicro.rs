@@ -5,8 +5,8 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
-use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use crate::codes::CodeEntry;
+use crate::model::{Actor, Link, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -43,11 +43,19 @@ const SOURCES: &[Source] = &[
     },
 ];
 
+const LOOKUP_LINK: Link = Link {
+    label: Text {
+        ja: "トレンドマイクロ ERS 照会ページ（英語）",
+        en: "Trend Micro ERS lookup",
+    },
+    url: Url::one(LOOKUP),
+};
+
 const STEP_LOOKUP: Step = Step::new(Text {
     ja: "トレンドマイクロの照会ページ（英語）で IP アドレス {ip} を調べ、どのリストに載っているかを確認します。",
     en: "Look up {ip} on Trend Micro's lookup page to see which list names it.",
 })
-.link(Text { ja: "トレンドマイクロ ERS 照会ページ（英語）", en: "Trend Micro ERS lookup" }, Url::one(LOOKUP))
+.linked(LOOKUP_LINK)
 .copy(LABEL_IP_TO_LOOK_UP, "{ip}");
 
 pub(crate) const QIL: Playbook = Playbook {
@@ -77,7 +85,7 @@ pub(crate) const QIL: Playbook = Playbook {
             ja: "12 時間以上続く場合は、照会ページで状況を確認し、下の文面でホスティング事業者に相談してください。",
             en: "If it lasts more than 12 hours, check the lookup page and consult your hosting company with the message below.",
         })
-        .link(Text { ja: "トレンドマイクロ ERS 照会ページ（英語）", en: "Trend Micro ERS lookup" }, Url::one(LOOKUP)),
+        .linked(LOOKUP_LINK),
     ],
     donts: &[DONT_RESEND, DONT_PAY],
     message: Some(MESSAGE_HOSTING_LISTED),
@@ -112,7 +120,7 @@ pub(crate) const DUL: Playbook = Playbook {
             ja: "固定 IP アドレスで正しくメールサーバーを運用している場合は、IP アドレスの持ち主（プロバイダー）に照会と削除の申請を依頼してください。",
             en: "If you run a proper mail server on a fixed address, ask the owner of the address (your ISP) to look it up and request removal.",
         })
-        .link(Text { ja: "トレンドマイクロ ERS 照会ページ（英語）", en: "Trend Micro ERS lookup" }, Url::one(LOOKUP)),
+        .linked(LOOKUP_LINK),
     ],
     donts: &[DONT_PAY, DONT_RESEND],
     message: Some(MESSAGE_HOSTING_LISTED),
@@ -158,27 +166,11 @@ pub(crate) const RBL: Playbook = Playbook {
     checked: CHECKED,
 };
 
-const fn provider(
-    code: &'static str,
-    reason: Reason,
-    meaning: Text,
-    playbook: &'static Playbook,
-) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: CodeKind::Provider,
-        party: Some(Party::Trendmicro),
-        issuer: None,
-        reason,
-        meaning,
-        playbook,
-    }
-}
-
 /// From real replies: "450 4.7.1 <rcpt>: Recipient address rejected: ERS-QIL." and "Mail from
 /// <IP> was refused due to the sender IP found in ERS-DUL."
 const CODES: &[CodeEntry] = &[
-    provider(
+    CodeEntry::provider(
+        Party::Trendmicro,
         "ERS-QIL",
         Reason::Blocked,
         Text {
@@ -187,7 +179,8 @@ const CODES: &[CodeEntry] = &[
         },
         &QIL,
     ),
-    provider(
+    CodeEntry::provider(
+        Party::Trendmicro,
         "ERS-DUL",
         Reason::Blocked,
         Text {
@@ -196,7 +189,8 @@ const CODES: &[CodeEntry] = &[
         },
         &DUL,
     ),
-    provider(
+    CodeEntry::provider(
+        Party::Trendmicro,
         "ERS-RBL",
         Reason::Blocked,
         Text {

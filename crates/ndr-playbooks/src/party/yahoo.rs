@@ -5,8 +5,8 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::auth_playbook;
 use super::{spamhaus, PartyBook, MAILBOX_PROVIDER_GENERIC};
-use crate::codes::{CodeEntry, CodeKind};
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use crate::codes::CodeEntry;
+use crate::model::{Actor, Link, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -38,6 +38,14 @@ const SRC_PRACTICES: Source = Source {
 };
 const SOURCES: &[Source] = &[SRC_CODES, SRC_PRACTICES];
 
+const SUPPORT_REQUEST_LINK: Link = Link {
+    label: Text {
+        ja: "Yahoo Sender Support Request（英語）",
+        en: "Yahoo Sender Support Request",
+    },
+    url: Url::one(SUPPORT_REQUEST),
+};
+
 const STEP_NOT_JAPAN: Step = Step::new(Text {
     ja: "これは米国 Yahoo（Yahoo メール・AOL）の拒否です。Yahoo! JAPAN のメールは別の会社のため、ここでの手続きは関係ありません。",
     en: "This is a rejection by Yahoo Inc. (Yahoo Mail, AOL). Yahoo! JAPAN mail is a separate company and has nothing to do with this procedure.",
@@ -47,7 +55,7 @@ const STEP_REQUEST: Step = Step::new(Text {
     ja: "原因を直したうえで、Yahoo の「Sender Support Request」フォーム（英語）から、ブロックされた IP アドレス、エラーの全文、直したことを送ってください。",
     en: "Once the cause is fixed, file Yahoo's Sender Support Request with the blocked IP address, the full error and what you fixed.",
 })
-.link(Text { ja: "Yahoo Sender Support Request（英語）", en: "Yahoo Sender Support Request" }, Url::one(SUPPORT_REQUEST))
+.linked(SUPPORT_REQUEST_LINK)
 .copy(LABEL_IP_TO_ENTER, "{ip}");
 
 const STEP_PRACTICES: Step = Step::new(Text {
@@ -96,7 +104,7 @@ pub(crate) const DEFERRED: Playbook = Playbook {
             ja: "何日も続く場合は、Yahoo の「Sender Support Request」フォーム（英語）で相談してください。",
             en: "If it goes on for days, file Yahoo's Sender Support Request.",
         })
-        .link(Text { ja: "Yahoo Sender Support Request（英語）", en: "Yahoo Sender Support Request" }, Url::one(SUPPORT_REQUEST)),
+        .linked(SUPPORT_REQUEST_LINK),
     ],
     donts: &[DONT_RESEND],
     message: None,
@@ -164,7 +172,7 @@ pub(crate) const CONTENT: Playbook = Playbook {
             ja: "直しても続く場合は、Yahoo の「Sender Support Request」フォーム（英語）で相談してください。",
             en: "If it continues after the fix, file Yahoo's Sender Support Request.",
         })
-        .link(Text { ja: "Yahoo Sender Support Request（英語）", en: "Yahoo Sender Support Request" }, Url::one(SUPPORT_REQUEST)),
+        .linked(SUPPORT_REQUEST_LINK),
     ],
     donts: &[DONT_RESEND, DONT_WORKAROUND],
     message: None,
@@ -192,40 +200,18 @@ pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
 
 // ---- Codes ----------------------------------------------------------------------------------
 
-const fn provider(
-    code: &'static str,
-    reason: Reason,
-    meaning: Text,
-    playbook: &'static Playbook,
-) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: CodeKind::Provider,
-        party: Some(Party::Yahoo),
-        issuer: None,
-        reason,
-        meaning,
-        playbook,
-    }
-}
-
-const fn via_spamhaus(code: &'static str, meaning: Text, playbook: &'static Playbook) -> CodeEntry {
-    CodeEntry {
-        code,
-        kind: CodeKind::Provider,
-        party: Some(Party::Spamhaus),
-        issuer: Some(Party::Yahoo),
-        reason: Reason::Blocked,
-        meaning,
-        playbook,
-    }
-}
+/// TS01 to TS03: an older form of deferral whose meaning Yahoo does not publish.
+const MEANING_OLD_DEFERRAL: Text = Text {
+    ja: "古い形式の一時的な受信制限（意味は公開されていません）",
+    en: "Older temporary deferral (meaning not published)",
+};
 
 /// Yahoo publishes categories, not a code table (https://senders.yahooinc.com/smtp-error-codes);
 /// the codes below are from real replies, their meanings from the replies' own text.
 const CODES: &[CodeEntry] = &[
     // "421 4.7.0 [TSS04] Messages from <IP> temporarily deferred due to unexpected volume or user complaints"
-    provider(
+    CodeEntry::provider(
+        Party::Yahoo,
         "TSS04",
         Reason::BadReputation,
         Text {
@@ -235,7 +221,8 @@ const CODES: &[CodeEntry] = &[
         &DEFERRED,
     ),
     // "553 5.7.2 [TSS06] All messages from <IP> will be permanently deferred; Retrying will NOT succeed."
-    provider(
+    CodeEntry::provider(
+        Party::Yahoo,
         "TSS06",
         Reason::Blocked,
         Text {
@@ -245,7 +232,8 @@ const CODES: &[CodeEntry] = &[
         &BLOCKED,
     ),
     // "553 5.7.2 [TSS09] All messages from <IP> will be permanently deferred; Retrying will NOT succeed."
-    provider(
+    CodeEntry::provider(
+        Party::Yahoo,
         "TSS09",
         Reason::Blocked,
         Text {
@@ -255,35 +243,30 @@ const CODES: &[CodeEntry] = &[
         &BLOCKED,
     ),
     // Older deferral codes TS01 to TS03 (4xx); meanings not documented by Yahoo.
-    provider(
+    CodeEntry::provider(
+        Party::Yahoo,
         "TS01",
         Reason::BadReputation,
-        Text {
-            ja: "古い形式の一時的な受信制限（意味は公開されていません）",
-            en: "Older temporary deferral (meaning not published)",
-        },
+        MEANING_OLD_DEFERRAL,
         &DEFERRED,
     ),
-    provider(
+    CodeEntry::provider(
+        Party::Yahoo,
         "TS02",
         Reason::BadReputation,
-        Text {
-            ja: "古い形式の一時的な受信制限（意味は公開されていません）",
-            en: "Older temporary deferral (meaning not published)",
-        },
+        MEANING_OLD_DEFERRAL,
         &DEFERRED,
     ),
-    provider(
+    CodeEntry::provider(
+        Party::Yahoo,
         "TS03",
         Reason::BadReputation,
-        Text {
-            ja: "古い形式の一時的な受信制限（意味は公開されていません）",
-            en: "Older temporary deferral (meaning not published)",
-        },
+        MEANING_OLD_DEFERRAL,
         &DEFERRED,
     ),
     // "PH01": content or URL (phishing-like) block; exact meaning not published.
-    provider(
+    CodeEntry::provider(
+        Party::Yahoo,
         "PH01",
         Reason::ContentError,
         Text {
@@ -293,58 +276,57 @@ const CODES: &[CodeEntry] = &[
         &CONTENT,
     ),
     // "553 5.7.1 [TSS07] ...": refers to a Spamhaus listing
-    via_spamhaus(
+    CodeEntry::provider(
+        Party::Spamhaus,
         "TSS07",
-        Text {
-            ja: "Spamhaus のブロックリストへの掲載による拒否",
-            en: "Refused because of a Spamhaus listing",
-        },
+        Reason::Blocked,
+        spamhaus::MEANING_LISTED,
         &spamhaus::ZEN,
-    ),
+    )
+    .issued_by(Party::Yahoo),
     // "[BL21]": Spamhaus-based block
-    via_spamhaus(
+    CodeEntry::provider(
+        Party::Spamhaus,
         "BL21",
-        Text {
-            ja: "Spamhaus のブロックリストへの掲載による拒否",
-            en: "Refused because of a Spamhaus listing",
-        },
+        Reason::Blocked,
+        spamhaus::MEANING_LISTED,
         &spamhaus::ZEN,
-    ),
+    )
+    .issued_by(Party::Yahoo),
     // "[BL23]": Spamhaus-based block tied to the XBL
-    via_spamhaus(
+    CodeEntry::provider(
+        Party::Spamhaus,
         "BL23",
+        Reason::Blocked,
         Text {
             ja: "Spamhaus XBL（感染・乗っ取りの疑いのある IP アドレス）への掲載による拒否",
             en: "Refused because of a Spamhaus XBL listing (infected or exploited hosts)",
         },
         &spamhaus::XBL,
-    ),
+    )
+    .issued_by(Party::Yahoo),
     // "554 5.7.9 Message not accepted for policy reasons."
-    CodeEntry {
-        code: "5.7.9",
-        kind: CodeKind::Enhanced,
-        party: Some(Party::Yahoo),
-        issuer: None,
-        reason: Reason::PolicyViolation,
-        meaning: Text {
+    CodeEntry::enhanced(
+        Some(Party::Yahoo),
+        "5.7.9",
+        Reason::PolicyViolation,
+        Text {
             ja: "ポリシーによる拒否",
             en: "Not accepted for policy reasons",
         },
-        playbook: &CONTENT,
-    },
+        &CONTENT,
+    ),
     // "550 5.7.9 This mail has been blocked because the sender is unauthenticated."
-    CodeEntry {
-        code: "5.7.9",
-        kind: CodeKind::Enhanced,
-        party: Some(Party::Yahoo),
-        issuer: None,
-        reason: Reason::AuthFailure,
-        meaning: Text {
+    CodeEntry::enhanced(
+        Some(Party::Yahoo),
+        "5.7.9",
+        Reason::AuthFailure,
+        Text {
             ja: "送信者が SPF・DKIM で認証されていないための拒否",
             en: "Blocked because the sender is not authenticated with SPF or DKIM",
         },
-        playbook: &UNAUTHENTICATED,
-    },
+        &UNAUTHENTICATED,
+    ),
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
