@@ -607,6 +607,9 @@ fn address_line(line: &str) -> Option<String> {
             return t.get(lead.len()..).and_then(address::find);
         }
     }
+    if let Some(a) = display_named(t) {
+        return Some(a);
+    }
     let first = t.split_whitespace().next()?;
     let first = first.trim_end_matches(':');
     let a = address::find(first)?;
@@ -614,9 +617,41 @@ fn address_line(line: &str) -> Option<String> {
         .then_some(a)
 }
 
+/// A line with only a display name and its address, as Exchange and mail programs list the
+/// recipients: "Taro Yamada (taro@example.jp)", "山田 太郎 <taro@example.jp>".
+fn display_named(t: &str) -> Option<String> {
+    if !(t.ends_with(')') || t.ends_with('>')) || t.len() > 120 || t.matches('@').count() != 1 {
+        return None;
+    }
+    let open = t.rfind(['(', '<'])?;
+    let name = t[..open].trim();
+    let plain = !name.is_empty()
+        && !name.contains(['@', ':', '\u{ff1a}', '.', '。', '(', ')', '<', '>'])
+        && name.split_whitespace().count() <= 5;
+    if !plain {
+        return None;
+    }
+    address::find(&t[open..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_recipient_lines() {
+        for (line, want) in [
+            ("<a@example.jp>:", Some("a@example.jp")),
+            ("  a@example.jp", Some("a@example.jp")),
+            ("宛先：a@example.jp", Some("a@example.jp")),
+            ("Taro Yamada (a@example.jp)", Some("a@example.jp")),
+            ("山田 太郎 <a@example.jp>", Some("a@example.jp")),
+            ("Please write to us. (a@example.jp)", None),
+            ("Contact a@example.jp for help", None),
+        ] {
+            assert_eq!(address_line(line).as_deref(), want, "{line}");
+        }
+    }
 
     #[test]
     fn finds_reply_lines() {
@@ -627,5 +662,7 @@ mod tests {
         );
         assert_eq!(reply_start("We have 500 MB free"), None);
         assert_eq!(reply_start("Date: 2014 550"), None);
+        assert_eq!(reply_start("Sent: 10:55:02"), None);
+        assert_eq!(reply_start("応答:550 5.1.1 unknown"), Some(7));
     }
 }
