@@ -4,7 +4,7 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::generic::CARRIER_USER_UNKNOWN;
-use super::{PartyBook, CARRIER_FILTER_REASONS, CARRIER_GENERIC};
+use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
 
@@ -50,6 +50,13 @@ pub(crate) const FILTERED: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
+/// generic playbooks on purpose (`rest` in the book below).
+const ROUTES: &[(&[Reason], &Playbook)] = &[
+    (CARRIER_FILTER_REASONS, &FILTERED),
+    (&[Reason::UserUnknown], &CARRIER_USER_UNKNOWN),
+];
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Au,
     name: Text {
@@ -57,11 +64,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         en: "au (KDDI)",
     },
     domains: DOMAINS,
-    routes: &[
-        (CARRIER_FILTER_REASONS, &FILTERED),
-        (&[Reason::UserUnknown], &CARRIER_USER_UNKNOWN),
-    ],
-    generic: CARRIER_GENERIC,
+    routes: ROUTES,
+    generic: &rest::<27>(ROUTES),
     playbooks: &[&FILTERED, &CARRIER_USER_UNKNOWN],
     codes: &[],
     refine: &[],

@@ -7,7 +7,7 @@ use super::common::*;
 use super::generic::{
     auth_playbook, ptr_playbook, GOOGLE_GUIDELINES, MESSAGE_PTR, SRC_GOOGLE_GUIDELINES,
 };
-use super::{PartyBook, REFUSAL_REASONS};
+use super::{rest, PartyBook, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
@@ -362,6 +362,18 @@ const CODES: &[CodeEntry] = &[
     CodeEntry::provider(Party::Gmail, "UnsolicitedRateLimitError", Reason::Speeding, Text { ja: "送信量による一時的な制限（ヘルプへのリンク名）", en: "Temporary rate limit (help link name)" }, &RATE),
 ];
 
+/// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
+/// generic playbooks on purpose (`rest` in the book below).
+const ROUTES: &[(&[Reason], &Playbook)] = &[
+    (&[Reason::Blocked], &UNSOLICITED),
+    (REFUSAL_REASONS, &UNSOLICITED),
+    (&[Reason::AuthFailure], &UNAUTHENTICATED),
+    (&[Reason::RequirePtr], &PTR),
+    (&[Reason::Speeding, Reason::TooManyConn], &RATE),
+    (&[Reason::OnHold], &DEFERRED),
+    (&[Reason::FailedStartTls], &TLS),
+];
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Gmail,
     name: Text {
@@ -369,38 +381,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         en: "Gmail / Google Workspace",
     },
     domains: DOMAINS,
-    routes: &[
-        (&[Reason::Blocked], &UNSOLICITED),
-        (REFUSAL_REASONS, &UNSOLICITED),
-        (&[Reason::AuthFailure], &UNAUTHENTICATED),
-        (&[Reason::RequirePtr], &PTR),
-        (&[Reason::Speeding, Reason::TooManyConn], &RATE),
-        (&[Reason::OnHold], &DEFERRED),
-        (&[Reason::FailedStartTls], &TLS),
-    ],
-    generic: &[
-        Reason::Delivered,
-        Reason::ExceedLimit,
-        Reason::Expired,
-        Reason::Feedback,
-        Reason::HasMoved,
-        Reason::HostUnknown,
-        Reason::MailboxFull,
-        Reason::MailerError,
-        Reason::MesgTooBig,
-        Reason::NetworkError,
-        Reason::NoRelaying,
-        Reason::NotAccept,
-        Reason::NotCompliantRfc,
-        Reason::Suppressed,
-        Reason::Suspend,
-        Reason::SyntaxError,
-        Reason::SystemError,
-        Reason::SystemFull,
-        Reason::UserUnknown,
-        Reason::Vacation,
-        Reason::VirusDetected,
-    ],
+    routes: ROUTES,
+    generic: &rest::<21>(ROUTES),
     playbooks: &[
         &DEFERRED,
         &UNSOLICITED,

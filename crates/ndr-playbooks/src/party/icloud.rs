@@ -3,7 +3,7 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::{PartyBook, NOT_BLOCK_OR_REFUSAL, REFUSAL_REASONS};
+use super::{rest, PartyBook, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
 use crate::text::Text;
@@ -110,6 +110,11 @@ const CODES: &[CodeEntry] = &[
     ),
 ];
 
+/// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
+/// generic playbooks on purpose (`rest` in the book below).
+const ROUTES: &[(&[Reason], &Playbook)] =
+    &[(&[Reason::Blocked], &POLICY), (REFUSAL_REASONS, &POLICY)];
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Icloud,
     name: Text {
@@ -117,8 +122,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         en: "iCloud Mail",
     },
     domains: DOMAINS,
-    routes: &[(&[Reason::Blocked], &POLICY), (REFUSAL_REASONS, &POLICY)],
-    generic: NOT_BLOCK_OR_REFUSAL,
+    routes: ROUTES,
+    generic: &rest::<27>(ROUTES),
     playbooks: &[&POLICY],
     codes: CODES,
     refine: &[],

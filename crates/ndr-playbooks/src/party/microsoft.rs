@@ -5,7 +5,7 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::generic::{auth_playbook, ptr_playbook};
-use super::{recipient_org, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
+use super::{recipient_org, rest, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Fact, Link, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
 use crate::text::Text;
@@ -1059,6 +1059,18 @@ const CODES: &[CodeEntry] = &[
     ),
 ];
 
+/// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
+/// generic playbooks on purpose (`rest` in the book below).
+const ROUTES: &[(&[Reason], &Playbook)] = &[
+    (&[Reason::Blocked], &BANNED_IP),
+    (REFUSAL_REASONS, &POLICY),
+    (&[Reason::AuthFailure], &DMARC_REJECT),
+    (&[Reason::RequirePtr], &IPV6_PTR),
+    (DEFERRAL_REASONS, &THROTTLED),
+    (&[Reason::UserUnknown], &RECIPIENT_NOT_FOUND),
+    (&[Reason::NotCompliantRfc], &FROM_HEADER),
+];
+
 /// Reasons without their own Microsoft playbook go to the generic one on purpose: they are
 /// about the recipient or the message, not about Microsoft's procedures.
 pub(crate) const BOOK: PartyBook = PartyBook {
@@ -1068,37 +1080,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         en: "Microsoft 365 (Exchange Online)",
     },
     domains: DOMAINS,
-    routes: &[
-        (&[Reason::Blocked], &BANNED_IP),
-        (REFUSAL_REASONS, &POLICY),
-        (&[Reason::AuthFailure], &DMARC_REJECT),
-        (&[Reason::RequirePtr], &IPV6_PTR),
-        (DEFERRAL_REASONS, &THROTTLED),
-        (&[Reason::UserUnknown], &RECIPIENT_NOT_FOUND),
-        (&[Reason::NotCompliantRfc], &FROM_HEADER),
-    ],
-    generic: &[
-        Reason::Delivered,
-        Reason::ExceedLimit,
-        Reason::Expired,
-        Reason::FailedStartTls,
-        Reason::Feedback,
-        Reason::HasMoved,
-        Reason::HostUnknown,
-        Reason::MailboxFull,
-        Reason::MailerError,
-        Reason::MesgTooBig,
-        Reason::NetworkError,
-        Reason::NoRelaying,
-        Reason::NotAccept,
-        Reason::Suppressed,
-        Reason::Suspend,
-        Reason::SyntaxError,
-        Reason::SystemError,
-        Reason::SystemFull,
-        Reason::Vacation,
-        Reason::VirusDetected,
-    ],
+    routes: ROUTES,
+    generic: &rest::<20>(ROUTES),
     playbooks: &[
         &BANNED_IP,
         &BANNED_SENDER,

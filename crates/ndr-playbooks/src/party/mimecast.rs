@@ -4,7 +4,7 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::{PartyBook, DEFERRAL_REASONS};
+use super::{rest, PartyBook, DEFERRAL_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
@@ -115,6 +115,27 @@ const CODES: &[CodeEntry] = &[CodeEntry::provider(
     &POLICY,
 )];
 
+/// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
+/// generic playbooks on purpose (`rest` in the book below).
+const ROUTES: &[(&[Reason], &Playbook)] = &[
+    (
+        &[
+            Reason::Blocked,
+            Reason::BadReputation,
+            Reason::SpamDetected,
+            Reason::PolicyViolation,
+            Reason::Rejected,
+            Reason::Filtered,
+            Reason::SecurityError,
+            Reason::RequirePtr,
+            Reason::ContentError,
+            Reason::Undefined,
+        ],
+        &POLICY,
+    ),
+    (DEFERRAL_REASONS, &GREYLIST),
+];
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Mimecast,
     name: Text {
@@ -122,49 +143,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         en: "Mimecast",
     },
     domains: DOMAINS,
-    routes: &[
-        (
-            &[
-                Reason::Blocked,
-                Reason::BadReputation,
-                Reason::SpamDetected,
-                Reason::PolicyViolation,
-                Reason::Rejected,
-                Reason::Filtered,
-                Reason::SecurityError,
-                Reason::RequirePtr,
-                Reason::ContentError,
-                Reason::Undefined,
-            ],
-            &POLICY,
-        ),
-        (DEFERRAL_REASONS, &GREYLIST),
-    ],
-    generic: &[
-        Reason::AuthFailure,
-        Reason::Delivered,
-        Reason::ExceedLimit,
-        Reason::Expired,
-        Reason::FailedStartTls,
-        Reason::Feedback,
-        Reason::HasMoved,
-        Reason::HostUnknown,
-        Reason::MailboxFull,
-        Reason::MailerError,
-        Reason::MesgTooBig,
-        Reason::NetworkError,
-        Reason::NoRelaying,
-        Reason::NotAccept,
-        Reason::NotCompliantRfc,
-        Reason::Suppressed,
-        Reason::Suspend,
-        Reason::SyntaxError,
-        Reason::SystemError,
-        Reason::SystemFull,
-        Reason::UserUnknown,
-        Reason::Vacation,
-        Reason::VirusDetected,
-    ],
+    routes: ROUTES,
+    generic: &rest::<23>(ROUTES),
     playbooks: &[&POLICY, &GREYLIST],
     codes: CODES,
     refine: &[],

@@ -48,7 +48,8 @@ pub(crate) struct PartyBook {
     /// Ordered: the first entry whose reasons include the diagnosis' reason wins.
     pub(crate) routes: &'static [(&'static [Reason], &'static Playbook)],
     /// Reasons that are not about this party: they go to the generic playbook, on purpose.
-    /// Together with `routes` they cover `Reason::ALL` exactly once (a tidy test checks).
+    /// Usually `&rest::<N>(ROUTES)`; together with `routes` they cover `Reason::ALL` exactly
+    /// once (`rest` and a tidy test check).
     pub(crate) generic: &'static [Reason],
     /// Every playbook of the party, including those reached only through codes.
     pub(crate) playbooks: &'static [&'static Playbook],
@@ -104,32 +105,7 @@ pub(crate) const LIST_REASONS: &[Reason] = &[
 ];
 
 /// The other reasons: about the recipient, the message or the network, not about a list.
-pub(crate) const NOT_LIST_REASONS: &[Reason] = &[
-    Reason::AuthFailure,
-    Reason::ContentError,
-    Reason::Delivered,
-    Reason::ExceedLimit,
-    Reason::Expired,
-    Reason::FailedStartTls,
-    Reason::Feedback,
-    Reason::HasMoved,
-    Reason::HostUnknown,
-    Reason::MailboxFull,
-    Reason::MailerError,
-    Reason::MesgTooBig,
-    Reason::NetworkError,
-    Reason::NoRelaying,
-    Reason::NotAccept,
-    Reason::NotCompliantRfc,
-    Reason::Suppressed,
-    Reason::Suspend,
-    Reason::SyntaxError,
-    Reason::SystemError,
-    Reason::SystemFull,
-    Reason::UserUnknown,
-    Reason::Vacation,
-    Reason::VirusDetected,
-];
+pub(crate) const NOT_LIST_REASONS: &[Reason] = &except::<24>(LIST_REASONS);
 
 /// The receiver refused the message or its sender on its own judgement (reputation, content,
 /// policy): a mailbox provider's or an organisation's "policy" playbook takes these.
@@ -144,69 +120,61 @@ pub(crate) const REFUSAL_REASONS: &[Reason] = &[
     Reason::Undefined,
 ];
 
-/// Everything but a block and `REFUSAL_REASONS`: the generic side of a party whose own
-/// playbooks cover exactly blocks and refusals (iCloud, the recipient's organisation).
-pub(crate) const NOT_BLOCK_OR_REFUSAL: &[Reason] = &[
-    Reason::AuthFailure,
-    Reason::Delivered,
-    Reason::ExceedLimit,
-    Reason::Expired,
-    Reason::FailedStartTls,
-    Reason::Feedback,
-    Reason::HasMoved,
-    Reason::HostUnknown,
-    Reason::MailboxFull,
-    Reason::MailerError,
-    Reason::MesgTooBig,
-    Reason::NetworkError,
-    Reason::NoRelaying,
-    Reason::NotAccept,
-    Reason::NotCompliantRfc,
-    Reason::OnHold,
-    Reason::RequirePtr,
-    Reason::Speeding,
-    Reason::Suppressed,
-    Reason::Suspend,
-    Reason::SyntaxError,
-    Reason::SystemError,
-    Reason::SystemFull,
-    Reason::TooManyConn,
-    Reason::UserUnknown,
-    Reason::Vacation,
-    Reason::VirusDetected,
-];
-
 /// The receiver slows the sender down for now: a deferral, not a refusal.
 pub(crate) const DEFERRAL_REASONS: &[Reason] =
     &[Reason::Speeding, Reason::TooManyConn, Reason::OnHold];
 
-/// Everything but blocks, refusals, deferrals and authentication: the generic side of a
-/// mailbox provider whose own playbooks cover exactly those (Outlook.com, Yahoo).
-pub(crate) const MAILBOX_PROVIDER_GENERIC: &[Reason] = &[
-    Reason::Delivered,
-    Reason::ExceedLimit,
-    Reason::Expired,
-    Reason::FailedStartTls,
-    Reason::Feedback,
-    Reason::HasMoved,
-    Reason::HostUnknown,
-    Reason::MailboxFull,
-    Reason::MailerError,
-    Reason::MesgTooBig,
-    Reason::NetworkError,
-    Reason::NoRelaying,
-    Reason::NotAccept,
-    Reason::NotCompliantRfc,
-    Reason::RequirePtr,
-    Reason::Suppressed,
-    Reason::Suspend,
-    Reason::SyntaxError,
-    Reason::SystemError,
-    Reason::SystemFull,
-    Reason::UserUnknown,
-    Reason::Vacation,
-    Reason::VirusDetected,
-];
+/// How many route lists of `routes` name `reason`.
+const fn times_routed(reason: Reason, routes: &[(&[Reason], &Playbook)]) -> usize {
+    let mut times = 0;
+    let mut i = 0;
+    while i < routes.len() {
+        let mut k = 0;
+        while k < routes[i].0.len() {
+            if routes[i].0[k] as u8 == reason as u8 {
+                times += 1;
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    times
+}
+
+/// The reasons a party's own routes leave to the generic playbooks, in `Reason::ALL` order.
+///
+/// `N` says how many that is, in the party's file, so the generic side stays a decision: a
+/// reason routed twice, a route added or removed, or a new reason in ndr-core changes the
+/// count and stops the build here until someone looks at it.
+pub(crate) const fn rest<const N: usize>(routes: &[(&[Reason], &Playbook)]) -> [Reason; N] {
+    let mut out = [Reason::Undefined; N];
+    let mut n = 0;
+    let mut i = 0;
+    while i < Reason::ALL.len() {
+        let reason = Reason::ALL[i];
+        match times_routed(reason, routes) {
+            0 => {
+                if n == N {
+                    panic!("more reasons go to the generic playbooks than the count says");
+                }
+                out[n] = reason;
+                n += 1;
+            }
+            1 => {}
+            _ => panic!("a reason is routed twice"),
+        }
+        i += 1;
+    }
+    if n != N {
+        panic!("fewer reasons go to the generic playbooks than the count says");
+    }
+    out
+}
+
+/// The reasons of `Reason::ALL` that are not in `taken`, in order; `N` as for `rest`.
+const fn except<const N: usize>(taken: &[Reason]) -> [Reason; N] {
+    rest::<N>(&[(taken, &generic::UNDEFINED)])
+}
 
 /// At a Japanese mobile carrier, every refusal is the recipient's own spam setting; docomo, au
 /// and SoftBank route these to their "filtered" playbook.
@@ -219,38 +187,6 @@ pub(crate) const CARRIER_FILTER_REASONS: &[Reason] = &[
     Reason::SecurityError,
     Reason::AuthFailure,
     Reason::Undefined,
-];
-
-/// What a carrier routes to the generic playbooks: everything but `CARRIER_FILTER_REASONS`
-/// and an unknown user (the shared `carrier-user-unknown` playbook).
-pub(crate) const CARRIER_GENERIC: &[Reason] = &[
-    Reason::BadReputation,
-    Reason::ContentError,
-    Reason::Delivered,
-    Reason::ExceedLimit,
-    Reason::Expired,
-    Reason::FailedStartTls,
-    Reason::Feedback,
-    Reason::HasMoved,
-    Reason::HostUnknown,
-    Reason::MailboxFull,
-    Reason::MailerError,
-    Reason::MesgTooBig,
-    Reason::NetworkError,
-    Reason::NoRelaying,
-    Reason::NotAccept,
-    Reason::NotCompliantRfc,
-    Reason::OnHold,
-    Reason::RequirePtr,
-    Reason::Speeding,
-    Reason::Suppressed,
-    Reason::Suspend,
-    Reason::SyntaxError,
-    Reason::SystemError,
-    Reason::SystemFull,
-    Reason::TooManyConn,
-    Reason::Vacation,
-    Reason::VirusDetected,
 ];
 
 /// In `Party::ALL` order; a tidy test checks that every party has exactly one book.

@@ -5,7 +5,7 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::generic::auth_playbook;
-use super::{spamhaus, PartyBook, DEFERRAL_REASONS, MAILBOX_PROVIDER_GENERIC, REFUSAL_REASONS};
+use super::{rest, spamhaus, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
@@ -401,6 +401,15 @@ const CODES: &[CodeEntry] = &[
     CodeEntry::enhanced(Some(Party::OutlookCom), "5.7.1", Reason::Blocked, Text { ja: "Outlook.com がブロックリストなどを理由に送信元を拒否しています", en: "Outlook.com refuses the sender, usually because of its block list" }, &NETWORK_BLOCK),
 ];
 
+/// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
+/// generic playbooks on purpose (`rest` in the book below).
+const ROUTES: &[(&[Reason], &Playbook)] = &[
+    (&[Reason::Blocked], &NETWORK_BLOCK),
+    (REFUSAL_REASONS, &POLICY),
+    (DEFERRAL_REASONS, &RATE),
+    (&[Reason::AuthFailure], &AUTH_515),
+];
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::OutlookCom,
     name: Text {
@@ -408,13 +417,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         en: "Outlook.com (Hotmail, Live, MSN)",
     },
     domains: DOMAINS,
-    routes: &[
-        (&[Reason::Blocked], &NETWORK_BLOCK),
-        (REFUSAL_REASONS, &POLICY),
-        (DEFERRAL_REASONS, &RATE),
-        (&[Reason::AuthFailure], &AUTH_515),
-    ],
-    generic: MAILBOX_PROVIDER_GENERIC,
+    routes: ROUTES,
+    generic: &rest::<23>(ROUTES),
     playbooks: &[
         &NETWORK_BLOCK,
         &RATE,

@@ -4,7 +4,7 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::{microsoft, Needle, PartyBook, Refine, NOT_BLOCK_OR_REFUSAL, REFUSAL_REASONS};
+use super::{microsoft, rest, Needle, PartyBook, Refine, REFUSAL_REASONS};
 use crate::model::{Actor, Playbook, Source, Step, Urgency};
 use crate::text::Text;
 
@@ -98,6 +98,13 @@ const REFINE: &[Refine] = &[
     },
 ];
 
+/// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
+/// generic playbooks on purpose (`rest` in the book below).
+const ROUTES: &[(&[Reason], &Playbook)] = &[
+    (&[Reason::Blocked], &CUSTOMER_BLOCK),
+    (REFUSAL_REASONS, &FILTER),
+];
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::RecipientOrg,
     name: Text {
@@ -105,11 +112,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         en: "The recipient's organisation (its own filter or block list)",
     },
     domains: DOMAINS,
-    routes: &[
-        (&[Reason::Blocked], &CUSTOMER_BLOCK),
-        (REFUSAL_REASONS, &FILTER),
-    ],
-    generic: NOT_BLOCK_OR_REFUSAL,
+    routes: ROUTES,
+    generic: &rest::<27>(ROUTES),
     playbooks: &[&CUSTOMER_BLOCK, &FILTER],
     codes: &[],
     refine: REFINE,

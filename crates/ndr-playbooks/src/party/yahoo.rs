@@ -4,7 +4,7 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::generic::auth_playbook;
-use super::{spamhaus, PartyBook, MAILBOX_PROVIDER_GENERIC};
+use super::{rest, spamhaus, PartyBook};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Link, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
@@ -329,6 +329,39 @@ const CODES: &[CodeEntry] = &[
     ),
 ];
 
+/// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
+/// generic playbooks on purpose (`rest` in the book below).
+const ROUTES: &[(&[Reason], &Playbook)] = &[
+    (
+        &[
+            Reason::Blocked,
+            Reason::Rejected,
+            Reason::SecurityError,
+            Reason::Undefined,
+        ],
+        &BLOCKED,
+    ),
+    (
+        &[
+            Reason::BadReputation,
+            Reason::Speeding,
+            Reason::TooManyConn,
+            Reason::OnHold,
+        ],
+        &DEFERRED,
+    ),
+    (
+        &[
+            Reason::SpamDetected,
+            Reason::PolicyViolation,
+            Reason::Filtered,
+            Reason::ContentError,
+        ],
+        &CONTENT,
+    ),
+    (&[Reason::AuthFailure], &UNAUTHENTICATED),
+];
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Yahoo,
     name: Text {
@@ -336,37 +369,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         en: "Yahoo Mail / AOL (Yahoo Inc.)",
     },
     domains: DOMAINS,
-    routes: &[
-        (
-            &[
-                Reason::Blocked,
-                Reason::Rejected,
-                Reason::SecurityError,
-                Reason::Undefined,
-            ],
-            &BLOCKED,
-        ),
-        (
-            &[
-                Reason::BadReputation,
-                Reason::Speeding,
-                Reason::TooManyConn,
-                Reason::OnHold,
-            ],
-            &DEFERRED,
-        ),
-        (
-            &[
-                Reason::SpamDetected,
-                Reason::PolicyViolation,
-                Reason::Filtered,
-                Reason::ContentError,
-            ],
-            &CONTENT,
-        ),
-        (&[Reason::AuthFailure], &UNAUTHENTICATED),
-    ],
-    generic: MAILBOX_PROVIDER_GENERIC,
+    routes: ROUTES,
+    generic: &rest::<23>(ROUTES),
     playbooks: &[&DEFERRED, &BLOCKED, &CONTENT, &UNAUTHENTICATED],
     codes: CODES,
     refine: &[],
