@@ -945,7 +945,9 @@ const WORDING: &[Wording] = &[
         // [Message=InfoDomainNonexistent]"; Gmail: "DNS Error: DNS type 'mx' lookup of example.jp
         // responded with code NXDOMAIN Domain name not found: example.jp".
         // Source: https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-4-310-through-5-4-319-in-exchange-online
-        &["infodomainnonexistent", "domain name not found:"],
+        // Yahoo Mail: "No MX or A records for example.jp" (the domain has no mail server at all,
+        // mostly a mistyped one).
+        &["infodomainnonexistent", "domain name not found:", "no mx or a records for"],
         &[&["dns domain ", " does not exist"]],
     ),
 ];
