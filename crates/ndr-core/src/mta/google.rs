@@ -206,9 +206,16 @@ const RESPONSE_LABELS: &[&str] = &[
 fn response_label(line: &str) -> Option<String> {
     let line = text::halfwidth(line);
     let t = line.trim_start().trim_start_matches('*').trim_start();
-    let label = RESPONSE_LABELS.iter().find(|l| t.starts_with(*l))?;
-    let rest = t.get(label.len()..)?.trim_start();
-    Some(rest.strip_prefix(':')?.trim().to_string())
+    if let Some(label) = RESPONSE_LABELS.iter().find(|l| t.starts_with(*l)) {
+        let rest = t.get(label.len()..)?.trim_start();
+        return Some(rest.strip_prefix(':')?.trim().to_string());
+    }
+    // Other Japanese wordings of the label ("リモートサーバーからの応答:", "相手先サーバーの
+    // 応答:"): a short heading that ends in "応答:".
+    let p = t.find("応答:")?;
+    let head = &t[..p];
+    (head.len() <= 45 && !head.contains(['。', '.', '@']))
+        .then(|| t[p + "応答:".len()..].trim().to_string())
 }
 
 /// The recipient named by a notice sentence on `line`, and whether the failure is temporary.
