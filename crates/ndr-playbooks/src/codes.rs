@@ -74,13 +74,8 @@ impl CodeEntry {
         playbook: &'static Playbook,
     ) -> CodeEntry {
         CodeEntry {
-            code,
             kind: CodeKind::Provider,
-            party: Some(party),
-            issuer: None,
-            reason,
-            meaning,
-            playbook,
+            ..CodeEntry::enhanced(Some(party), code, reason, meaning, playbook)
         }
     }
 

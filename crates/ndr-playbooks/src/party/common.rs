@@ -219,6 +219,28 @@ pub(crate) const STEP_CARRIER_AUTH: Step = Step::new(Text {
     en: "Set up sender authentication (SPF, DKIM, DMARC) for your domain: mail without it can be refused as spoofed.",
 });
 
+/// A Microsoft Learn page and its Japanese version, which Learn serves under `/ja-jp/`.
+macro_rules! learn_page {
+    ($path:literal) => {
+        $crate::model::Url::pair(
+            concat!("https://learn.microsoft.com/en-us/", $path),
+            concat!("https://learn.microsoft.com/ja-jp/", $path),
+        )
+    };
+}
+pub(crate) use learn_page;
+
+/// A Google Help page and its Japanese version, which Google serves with `?hl=ja`.
+macro_rules! google_help_page {
+    ($path:literal) => {
+        $crate::model::Url::pair(
+            concat!("https://support.google.com/", $path),
+            concat!("https://support.google.com/", $path, "?hl=ja"),
+        )
+    };
+}
+pub(crate) use google_help_page;
+
 /// A text for an operator that answers only in English (Microsoft's delist team, Apple): the
 /// English is written once, and the Japanese side is a note in Japanese followed by that same
 /// English. With one argument (a subject line), both sides are the English.

@@ -33,34 +33,13 @@ const RFC3207: &str = "https://datatracker.ietf.org/doc/html/rfc3207";
 const RFC1870: &str = "https://datatracker.ietf.org/doc/html/rfc1870";
 const RFC3464: &str = "https://datatracker.ietf.org/doc/html/rfc3464";
 const RFC4954: &str = "https://datatracker.ietf.org/doc/html/rfc4954";
-const MS_SPF: Url = Url::pair(
-    "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-spf-configure",
-    "https://learn.microsoft.com/ja-jp/defender-office-365/email-authentication-spf-configure",
-);
-const MS_DKIM: Url = Url::pair(
-    "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-dkim-configure",
-    "https://learn.microsoft.com/ja-jp/defender-office-365/email-authentication-dkim-configure",
-);
-const MS_DMARC: Url = Url::pair(
-    "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-dmarc-configure",
-    "https://learn.microsoft.com/ja-jp/defender-office-365/email-authentication-dmarc-configure",
-);
-const GOOGLE_SPF: Url = Url::pair(
-    "https://support.google.com/a/answer/33786",
-    "https://support.google.com/a/answer/33786?hl=ja",
-);
-const GOOGLE_DKIM: Url = Url::pair(
-    "https://support.google.com/a/answer/174124",
-    "https://support.google.com/a/answer/174124?hl=ja",
-);
-const GOOGLE_DMARC: Url = Url::pair(
-    "https://support.google.com/a/answer/2466580",
-    "https://support.google.com/a/answer/2466580?hl=ja",
-);
-pub(crate) const GOOGLE_GUIDELINES: Url = Url::pair(
-    "https://support.google.com/mail/answer/81126",
-    "https://support.google.com/mail/answer/81126?hl=ja",
-);
+const MS_SPF: Url = learn_page!("defender-office-365/email-authentication-spf-configure");
+const MS_DKIM: Url = learn_page!("defender-office-365/email-authentication-dkim-configure");
+const MS_DMARC: Url = learn_page!("defender-office-365/email-authentication-dmarc-configure");
+const GOOGLE_SPF: Url = google_help_page!("a/answer/33786");
+const GOOGLE_DKIM: Url = google_help_page!("a/answer/174124");
+const GOOGLE_DMARC: Url = google_help_page!("a/answer/2466580");
+pub(crate) const GOOGLE_GUIDELINES: Url = google_help_page!("mail/answer/81126");
 
 /// Setup guides of the sender's own mail service, linked from the shared authentication steps
 /// whichever party refused the mail; the tidy test allows exactly these pages everywhere.

@@ -17,19 +17,10 @@ use crate::text::Text;
 /// Newest snapshot of the code page and FAQ (feb-2024-no-auth-no-entry, 2026-03-11/12).
 const CHECKED: &str = "2026-03-12";
 const DOMAINS: &[&str] = &["support.google.com", "postmaster.google.com"];
-const CODE_PAGE: Url = Url::pair(
-    "https://support.google.com/a/answer/3726730",
-    "https://support.google.com/a/answer/3726730?hl=ja",
-);
-const FAQ: Url = Url::pair(
-    "https://support.google.com/a/answer/14229414",
-    "https://support.google.com/a/answer/14229414?hl=ja",
-);
+const CODE_PAGE: Url = google_help_page!("a/answer/3726730");
+const FAQ: Url = google_help_page!("a/answer/14229414");
 /// The sender contact form: only for bulk senders that already meet every requirement.
-const CONTACT_FORM: Url = Url::pair(
-    "https://support.google.com/mail/contact/gmail_bulk_sender_escalation",
-    "https://support.google.com/mail/contact/gmail_bulk_sender_escalation?hl=ja",
-);
+const CONTACT_FORM: Url = google_help_page!("mail/contact/gmail_bulk_sender_escalation");
 const POSTMASTER_TOOLS: &str = "https://postmaster.google.com/";
 
 const FACTS: &[(&str, &str)] = &[("list_name", "Gmail")];

@@ -23,22 +23,12 @@ const DOMAINS: &[&str] = &[
     "go.microsoft.com",
 ];
 const DELIST_PORTAL: &str = "https://sender.office.com/";
-const DELIST_DOC: Url = Url::pair(
-    "https://learn.microsoft.com/en-us/defender-office-365/external-senders-use-the-delist-portal-to-unblock-yourself",
-    "https://learn.microsoft.com/ja-jp/defender-office-365/external-senders-use-the-delist-portal-to-unblock-yourself",
-);
-const NDR_TABLE: Url = Url::pair(
-    "https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online",
-    "https://learn.microsoft.com/ja-jp/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online",
-);
-const ADD_DOMAIN: Url = Url::pair(
-    "https://learn.microsoft.com/en-us/microsoft-365/admin/setup/add-domain",
-    "https://learn.microsoft.com/ja-jp/microsoft-365/admin/setup/add-domain",
-);
-const TABL_DOC: Url = Url::pair(
-    "https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-about",
-    "https://learn.microsoft.com/ja-jp/defender-office-365/tenant-allow-block-list-about",
-);
+const DELIST_DOC: Url =
+    learn_page!("defender-office-365/external-senders-use-the-delist-portal-to-unblock-yourself");
+const NDR_TABLE: Url =
+    learn_page!("troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online");
+const ADD_DOMAIN: Url = learn_page!("microsoft-365/admin/setup/add-domain");
+const TABL_DOC: Url = learn_page!("defender-office-365/tenant-allow-block-list-about");
 const ADMIN_CENTER: &str = "https://admin.microsoft.com/";
 
 /// The official NDR table names delist@microsoft.com for 5.7.511; older copies and community
@@ -80,6 +70,19 @@ const ADMIN_CENTER_LINK: Link = Link {
         en: "Microsoft 365 admin center (for administrators)",
     },
     url: Url::one(ADMIN_CENTER),
+};
+
+/// The sender's own tenant is restricted: its administrator acts, not the sender.
+const STEP_TELL_ADMIN: Step = Step::new(Text {
+    ja: "社内の Microsoft 365 管理者に、下の文面ですぐに知らせてください。",
+    en: "Tell your Microsoft 365 administrator right away, using the message below.",
+});
+
+const PREPARE_TENANT: &[Prepare] = &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)];
+
+const DURATION_MICROSOFT_SUPPORT: Text = Text {
+    ja: "Microsoft サポートの対応しだい",
+    en: "Depends on Microsoft support",
 };
 
 // ---- Playbooks ----------------------------------------------------------------------------
@@ -254,13 +257,10 @@ pub(crate) const TENANT_THRESHOLD: Playbook = Playbook {
     },
     actors: &[Actor::SenderAdmin],
     urgency: Urgency::Now,
-    duration: Text { ja: "Microsoft サポートの対応しだい", en: "Depends on Microsoft support" },
-    prepare: &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)],
+    duration: DURATION_MICROSOFT_SUPPORT,
+    prepare: PREPARE_TENANT,
     steps: &[
-        Step::new(Text {
-            ja: "社内の Microsoft 365 管理者に、下の文面ですぐに知らせてください。",
-            en: "Tell your Microsoft 365 administrator right away, using the message below.",
-        }),
+        STEP_TELL_ADMIN,
         Step::new(Text {
             ja: "管理者は、乗っ取られたアカウントのパスワード変更と、コネクタ（外部との中継設定）の見直しをしたうえで、管理センターから Microsoft サポートに解除を依頼します。",
             en: "The administrator secures hijacked accounts, reviews the connectors (relay settings), then asks Microsoft support from the admin center to lift the restriction.",
@@ -289,13 +289,10 @@ pub(crate) const NEW_TENANT: Playbook = Playbook {
     },
     actors: &[Actor::SenderAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "Microsoft サポートの対応しだい", en: "Depends on Microsoft support" },
-    prepare: &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)],
+    duration: DURATION_MICROSOFT_SUPPORT,
+    prepare: PREPARE_TENANT,
     steps: &[
-        Step::new(Text {
-            ja: "社内の Microsoft 365 管理者に下の文面を送ってください。",
-            en: "Send the message below to your Microsoft 365 administrator.",
-        }),
+        STEP_TELL_ADMIN,
         Step::new(Text {
             ja: "管理者は、管理センターから Microsoft サポートに問い合わせ、送信の制限について相談します。",
             en: "The administrator contacts Microsoft support from the admin center about the restriction.",
@@ -327,10 +324,7 @@ pub(crate) const UNREGISTERED_DOMAIN: Playbook = Playbook {
     duration: Text { ja: "ドメインを追加・確認すればすぐ", en: "Right after the domain is added and verified" },
     prepare: PREPARE_DNS,
     steps: &[
-        Step::new(Text {
-            ja: "社内の Microsoft 365 管理者に下の文面を送ってください。",
-            en: "Send the message below to your Microsoft 365 administrator.",
-        }),
+        STEP_TELL_ADMIN,
         Step::new(Text {
             ja: "管理者は、管理センターで {sender_domain} をドメインとして追加し、所有の確認を済ませます。",
             en: "The administrator adds {sender_domain} as a domain in the admin center and verifies it.",

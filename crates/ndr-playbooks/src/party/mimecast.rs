@@ -4,7 +4,7 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::{rest, PartyBook, DEFERRAL_REASONS};
+use super::{rest, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 use crate::text::Text;
@@ -118,21 +118,8 @@ const CODES: &[CodeEntry] = &[CodeEntry::provider(
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
 /// generic playbooks on purpose (`rest` in the book below).
 const ROUTES: &[(&[Reason], &Playbook)] = &[
-    (
-        &[
-            Reason::Blocked,
-            Reason::BadReputation,
-            Reason::SpamDetected,
-            Reason::PolicyViolation,
-            Reason::Rejected,
-            Reason::Filtered,
-            Reason::SecurityError,
-            Reason::RequirePtr,
-            Reason::ContentError,
-            Reason::Undefined,
-        ],
-        &POLICY,
-    ),
+    (&[Reason::Blocked, Reason::RequirePtr], &POLICY),
+    (REFUSAL_REASONS, &POLICY),
     (DEFERRAL_REASONS, &GREYLIST),
 ];
 
