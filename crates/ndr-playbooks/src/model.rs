@@ -234,7 +234,7 @@ impl Fact {
             },
             Fact::Zone => Text {
                 ja: "エラーに書かれたブロックリスト名",
-                en: "The block list named in the error",
+                en: "The blocklist named in the error",
             },
         }
     }
@@ -309,12 +309,12 @@ impl Actor {
                 en: "You (the sender)",
             },
             Actor::SenderAdmin => Text {
-                ja: "あなたの組織のメール管理者",
-                en: "Your organisation's mail administrator",
+                ja: "社内のメール管理者",
+                en: "Your IT administrator",
             },
             Actor::SenderProvider => Text {
-                ja: "あなたのホスティング事業者・メール事業者（プロバイダー）",
-                en: "Your hosting company or mail provider",
+                ja: "あなたのホスティング事業者（メールサーバーを提供している会社やプロバイダー）",
+                en: "Your hosting company (whoever runs your mail server, possibly your ISP)",
             },
             Actor::RecipientAdmin => Text {
                 ja: "受信側の管理者",
@@ -404,12 +404,12 @@ impl To {
     pub const fn label(self) -> Text {
         match self {
             To::HostingProvider => Text {
-                ja: "ホスティング事業者・メール事業者のサポート窓口",
-                en: "Your hosting company or mail provider's support",
+                ja: "ホスティング事業者のサポート窓口",
+                en: "Your hosting company's support",
             },
             To::SenderAdmin => Text {
-                ja: "社内のメール管理者",
-                en: "Your IT administrator",
+                ja: "社内のメール管理者（またはホスティング事業者）",
+                en: "Your IT administrator (or hosting company)",
             },
             To::RecipientAdmin => Text {
                 ja: "受信側の管理者（分からなければ受信者ご本人経由で）",

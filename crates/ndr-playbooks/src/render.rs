@@ -244,7 +244,7 @@ fn fallback(name: &str) -> Text {
         },
         "zone" => Text {
             ja: "［エラー文中のブロックリスト名］",
-            en: "[block list named in the error]",
+            en: "[blocklist named in the error]",
         },
         "lookup_url" => Text {
             ja: "［リストの照会ページ］",
@@ -348,6 +348,12 @@ impl Ctx<'_> {
         if let Some(v) = self.facts.value(name) {
             out.push_str(v);
         } else if let Some((_, v)) = self.own.iter().find(|(k, _)| *k == name) {
+            // A fact that is only another name for a bounce fact (`{zone}`) falls back like it.
+            if let Some(alias) = v.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
+                if PLACEHOLDERS.contains(&alias) {
+                    return self.push_value(out, alias);
+                }
+            }
             // Facts of the party may themselves name bounce facts (a lookup URL with `{ip}`).
             out.push_str(&self.fill(v));
         } else if let (true, Some(url)) = (name == "lookup_url", self.lookup) {
@@ -674,6 +680,30 @@ mod tests {
         assert_eq!(
             ctx.fill("IP {ip} to {delist_email} ({recipient}) {not a placeholder} {"),
             "IP 192.0.2.1 to delist@example.com ([recipient address]) {not a placeholder} {"
+        );
+    }
+
+    #[test]
+    fn a_fact_that_names_a_bounce_fact_reads_as_it() {
+        let known = Facts {
+            zone: Some("bl.example.net".into()),
+            ..Facts::default()
+        };
+        let unknown = Facts::default();
+        let ctx = |facts| Ctx {
+            facts,
+            own: &[("list_name", "{zone}")],
+            lookup: None,
+            lang: Lang::Ja,
+        };
+        assert_eq!(
+            ctx(&known).fill("IP が {list_name} のブロックリスト"),
+            "IP が bl.example.net のブロックリスト"
+        );
+        // Missing, it is the zone's own fill-in, without the spaces around it.
+        assert_eq!(
+            ctx(&unknown).fill("IP が {list_name} のブロックリスト"),
+            "IP が［エラー文中のブロックリスト名］のブロックリスト"
         );
     }
 

@@ -242,6 +242,41 @@ fn every_placeholder_is_known() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
+/// A fact fills Japanese and English texts alike, so it must read in both: a name
+/// (`Spamhaus`, `Microsoft 365`, `受信リスト設定`), an address, or another placeholder, never an
+/// English phrase (`a block list` once rendered as "a block list のブロックリスト").
+#[test]
+fn facts_in_japanese_texts_are_names() {
+    let mut bad = Vec::new();
+    for p in all_playbooks() {
+        let japanese: Vec<&str> = texts_of(p)
+            .iter()
+            .filter(|f| !f.english_only_ok)
+            .map(|f| f.text.ja)
+            .collect();
+        for (k, v) in p.facts {
+            if !japanese.iter().any(|t| placeholders(t).contains(k)) {
+                continue;
+            }
+            let names_only = v.split_whitespace().all(|word| {
+                !word.is_ascii()
+                    || word.contains(['@', '.', '{'])
+                    || word
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            });
+            if !names_only {
+                bad.push(format!(
+                    "{}: fact {k} = {v:?} reads as English in Japanese",
+                    p.id
+                ));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
 #[test]
 fn no_text_is_empty() {
     let mut bad = Vec::new();

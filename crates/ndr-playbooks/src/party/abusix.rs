@@ -22,8 +22,8 @@ pub(crate) const LISTED: Playbook = Playbook {
     party: Some(Party::Abusix),
     title: Text { ja: "Abusix に掲載", en: "Listed by Abusix" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が Abusix のブロックリストに載っています。",
-        en: "Your server's address {ip} is on an Abusix block list.",
+        ja: "送信元 IP アドレス {ip} が Abusix のブロックリストに掲載されています。",
+        en: "Your sending IP address {ip} is on an Abusix blocklist.",
     },
     why: Text {
         ja: "迷惑メールの罠のアドレスへの送信、乗っ取り、または逆引き（PTR）のない回線からの直接送信（ポリシーのリスト）が主な原因です。",
@@ -35,7 +35,7 @@ pub(crate) const LISTED: Playbook = Playbook {
     prepare: PREPARE_BLOCK,
     steps: &[
         Step::new(Text {
-            ja: "Abusix の照会ページ（英語）で IP アドレス {ip} を調べ、どのリストに載っているか確認します。",
+            ja: "Abusix の照会ページ（英語）で IP アドレス {ip} を調べ、どのリストに掲載されているか確認します。",
             en: "Look up {ip} on Abusix's lookup page to see which list names it.",
         })
         .link(Text { ja: "Abusix 照会ページ（英語）", en: "Abusix lookup" }, LOOKUP),

@@ -18,8 +18,8 @@ pub(crate) const LISTED: Playbook = Playbook {
     party: Some(Party::Backscatterer),
     title: Text { ja: "Backscatterer に掲載", en: "Listed by Backscatterer" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が Backscatterer（なりすましメールへのエラー通知や自動返信を送るサーバーのリスト）に載っています。",
-        en: "Your server's address {ip} is on Backscatterer (a list of servers that send bounces or auto-replies to forged senders).",
+        ja: "送信元 IP アドレス {ip} が Backscatterer（なりすましメールへのエラー通知や自動返信を送るサーバーのリスト）に掲載されています。",
+        en: "Your sending IP address {ip} is on Backscatterer (a list of servers that send bounces or auto-replies to forged senders).",
     },
     why: Text {
         ja: "迷惑メールをいったん受け取ってから、偽の差出人にエラー通知や自動返信を送り返していることが原因です。最後の送信から 4 週間で自動的に消えます。",

@@ -20,8 +20,8 @@ pub(crate) const LISTED: Playbook = Playbook {
     party: Some(Party::Barracuda),
     title: Text { ja: "Barracuda のブロックリストに掲載", en: "Listed by Barracuda" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が Barracuda のブロックリスト（BRBL）に載っているため、受信側が受け取りを拒否しました。",
-        en: "Your server's address {ip} is on the Barracuda Reputation Block List (BRBL), so the receiving side refused the mail.",
+        ja: "送信元 IP アドレス {ip} が Barracuda のブロックリスト（BRBL）に掲載されているため、受信側が受け取りを拒否しました。",
+        en: "Your sending IP address {ip} is on the Barracuda Reputation Block List (BRBL), so the receiving side refused the mail.",
     },
     why: Text {
         ja: "その IP アドレスから迷惑メールのような送信が見られたためで、共用サーバーでは他の利用者が原因のことがあります。",
@@ -38,8 +38,8 @@ pub(crate) const LISTED: Playbook = Playbook {
     steps: &[
         STEP_CHECK_ACCOUNT,
         Step::new(Text {
-            ja: "共用サーバーやプロバイダーのサーバーから送っている場合は、下の文面をホスティング事業者に送り、申請を依頼してください。",
-            en: "If you send through a shared or provider server, ask your hosting company to file the request, using the message below.",
+            ja: "共用サーバーから送っている場合は、下の文面をホスティング事業者に送り、解除申請を依頼してください。",
+            en: "If you send through a shared server, ask your hosting company to file the removal request, using the message below.",
         }),
         Step::new(Text {
             ja: "自分で管理しているサーバーなら、原因を止めたうえで、Barracuda の解除申請フォーム（英語）に IP アドレス、メールアドレス、電話番号、理由を入力して送信します。無料です。",

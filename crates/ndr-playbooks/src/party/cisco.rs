@@ -25,8 +25,8 @@ pub(crate) const REPUTATION: Playbook = Playbook {
     party: Some(Party::Cisco),
     title: Text { ja: "Cisco（Talos）の評価による拒否", en: "Refused for Cisco Talos reputation" },
     verdict: Text {
-        ja: "受信側の Cisco のメールセキュリティが、送信元サーバーの IP アドレス {ip} の評価（Talos の評価）が低いとして接続を拒否しました。",
-        en: "The recipient's Cisco email security refused the connection because of the Talos reputation of your server's address {ip}.",
+        ja: "受信側の Cisco のメールセキュリティが、送信元 IP アドレス {ip} の評価（Talos の評価）が低いとして接続を拒否しました。",
+        en: "The recipient's Cisco email security refused the connection because of the Talos reputation of your sending IP address {ip}.",
     },
     why: Text {
         ja: "その IP アドレスから迷惑メールのような送信が見られたためで、共用サーバーでは他の利用者が原因のことがあります。どの評価で拒否するかは受信側が決めています。",

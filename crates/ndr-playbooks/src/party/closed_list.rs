@@ -17,10 +17,10 @@ const NIXSPAM_END: &str = "https://github.com/matteocorti/check_rbl/issues/61";
 pub(crate) const CLOSED: Playbook = Playbook {
     id: "closed-list",
     party: Some(Party::ClosedList),
-    title: Text { ja: "運用を終了したブロックリストを受信側が使い続けている", en: "The receiver still uses a block list that has shut down" },
+    title: Text { ja: "運用を終了したブロックリストを受信側が使い続けている", en: "The receiver still uses a blocklist that has shut down" },
     verdict: Text {
         ja: "受信側のメールサーバーが、すでに運用を終了したブロックリスト {zone} を使い続けており、それを理由にあなたのメールを拒否しました。",
-        en: "The receiving mail server still uses {zone}, a block list that has shut down, and refused your mail because of it.",
+        en: "The receiving mail server still uses {zone}, a blocklist that has shut down, and refused your mail because of it.",
     },
     why: Text {
         ja: "終了したリストは正しく応答しないか、すべての IP アドレスを「掲載」と答えることがあります。あなたの側の問題ではなく、直せるのは受信側の管理者だけです。",
@@ -46,12 +46,12 @@ pub(crate) const CLOSED: Playbook = Playbook {
         address: None,
         subject: Text {
             ja: "運用終了したブロックリスト（{zone}）による受信拒否について",
-            en: "Your mail server still uses a closed block list ({zone})",
+            en: "Your mail server still uses a closed blocklist ({zone})",
         },
         body: Text {
             ja: "ご担当者様
 
-{recipient} 様宛てのメールが、貴社のメールサーバー（{remote_host}）で次のエラーにより拒否されました。
+突然のご連絡失礼いたします。{recipient} 様宛てのメールが、貴社のメールサーバー（{remote_host}）で次のエラーにより拒否されました。
 
 ・エラー全文: {error_text}
 ・送信日時: {date}
@@ -64,7 +64,7 @@ Mail to {recipient} was refused by your mail server ({remote_host}) with this er
 - Full error: {error_text}
 - Sent at: {date}
 
-The block list named in the error ({zone}) has shut down. Closed lists may answer wrongly, so could you please remove it from your mail server's configuration? Thank you.",
+The blocklist named in the error ({zone}) has shut down. Closed lists may answer wrongly, so could you please remove it from your mail server's configuration? Thank you.",
         },
     }),
     lookup: None,
@@ -80,7 +80,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::ClosedList,
     name: Text {
         ja: "運用終了したブロックリスト",
-        en: "A closed block list",
+        en: "A closed blocklist",
     },
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &CLOSED)],

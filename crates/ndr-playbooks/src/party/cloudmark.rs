@@ -21,8 +21,8 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     party: Some(Party::Cloudmark),
     title: Text { ja: "Cloudmark による送信元のブロック（Orange など）", en: "Blocked by Cloudmark (Orange and others)" },
     verdict: Text {
-        ja: "受信側（Orange などのプロバイダー）が使う Cloudmark が、送信元サーバーの IP アドレス {ip} を迷惑メールの送信元としてブロックしています。",
-        en: "Cloudmark, used by the receiving side (Orange and other ISPs), is blocking your server's address {ip} as a spam source.",
+        ja: "受信側（Orange などのプロバイダー）が使う Cloudmark が、送信元 IP アドレス {ip} を迷惑メールの送信元としてブロックしています。",
+        en: "Cloudmark, used by the receiving side (Orange and other ISPs), is blocking your sending IP address {ip} as a spam source.",
     },
     why: Text {
         ja: "その IP アドレスから迷惑メールが送られたと判断されたためで、共用サーバーでは他の利用者が原因のことがあります。",

@@ -142,12 +142,12 @@ pub(crate) const DONT_RESEND: Text = Text {
 };
 
 pub(crate) const DONT_PAY: Text = Text {
-    ja: "「お金を払えばすぐ解除する」という業者に依頼しないでください。この手続きは無料で、本人（またはプロバイダー）しか申請できません。",
-    en: "Do not pay anyone who offers to get you removed for a fee: the procedure is free and only you (or your provider) can file it.",
+    ja: "「お金を払えばすぐ解除する」という業者に依頼しないでください。解除申請は無料で、あなた（またはホスティング事業者）が自分でできます。",
+    en: "Do not pay anyone who offers to get you removed for a fee: removal requests are free, and you (or your hosting company) can file them yourselves.",
 };
 
 pub(crate) const DONT_DELIST_FIRST: Text = Text {
-    ja: "原因を直す前に解除を申請しないでください。すぐ再掲載され、次回の解除がより難しくなります。",
+    ja: "原因を直す前に解除を申請しないでください。すぐに再び掲載され、次の解除がより難しくなります。",
     en: "Do not ask for removal before the cause is fixed: the address is listed again quickly, and the next removal is harder.",
 };
 
@@ -164,7 +164,7 @@ pub(crate) const DONT_GUESS_ADDRESSES: Text = Text {
 // ---- Steps ------------------------------------------------------------------------------------
 
 pub(crate) const STEP_CHECK_ACCOUNT: Step = Step::new(Text {
-    ja: "メールアカウントが乗っ取られていないか確認してください。パスワードを変更し、送信済みフォルダや自動転送の設定に身に覚えのないものがないか見ます。",
+    ja: "メールアカウントが乗っ取られていないか確認してください。パスワードを変更し、送信済みフォルダや自動転送の設定に身に覚えのないものがないか確認します。",
     en: "Make sure your mail account has not been taken over: change its password, and look for sent messages or forwarding rules you do not recognise.",
 });
 
@@ -174,8 +174,8 @@ pub(crate) const STEP_CHECK_PC: Step = Step::new(Text {
 });
 
 pub(crate) const STEP_THIS_PAGE_CHECK: Step = Step::new(Text {
-    ja: "このページの「ブロックリスト照会」の結果で、IP アドレス {ip} がどのリストに掲載されているかを確認してください。「判定不能」はリストに載っていないという意味ではありません。",
-    en: "Look at the block-list check on this page to see which lists name {ip}. \"Could not check\" does not mean \"not listed\".",
+    ja: "このページの「ブロックリストの確認」で、送信元 IP アドレス {ip} がどのリストに掲載されているか確認してください。「確認できず」は「掲載なし」という意味ではありません。",
+    en: "Look at the \"Blocklist check\" on this page to see which lists name your sending IP address {ip}. \"Could not check\" does not mean \"Not listed\".",
 });
 
 pub(crate) const STEP_RESEND_ONCE: Step = Step::new(Text {
@@ -205,6 +205,13 @@ pub(crate) const STEP_ASK_RECIPIENT_ADMIN: Step = Step::new(Text {
 pub(crate) const STEP_SHARED_SERVER: Step = Step::new(Text {
     ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。",
     en: "On a shared server, send the message below to your hosting company.",
+});
+
+/// The receiving side judged the server's reputation: on a shared server, the hosting company
+/// can see what else leaves from it.
+pub(crate) const STEP_ASK_HOST_REPUTATION: Step = Step::new(Text {
+    ja: "共用サーバーから送っている場合は、下の文面をホスティング事業者に送り、送信サーバーの評価と原因を確認してもらってください。",
+    en: "If you send through a shared server, send the message below to your hosting company so it checks the server's reputation and the cause.",
 });
 
 pub(crate) const STEP_CHECK_ADDRESS: Step = Step::new(Text {
@@ -262,21 +269,21 @@ pub(crate) use english_only;
 
 // ---- Ready-to-send messages ---------------------------------------------------------------------
 
-/// The message most block-list playbooks hand to a hosting company. `{list_name}` is a fact
+/// The message most blocklist playbooks hand to a hosting company. `{list_name}` is a fact
 /// of each party.
 pub(crate) const MESSAGE_HOSTING_LISTED: Message = Message {
     to: To::HostingProvider,
     address: None,
     subject: Text {
-        ja: "送信メールが拒否されています（送信元 IP {ip}、{list_name}）",
+        ja: "送信メールが拒否されています（送信元 IP アドレス {ip}、{list_name}）",
         en: "Mail from your server is refused (IP {ip}, {list_name})",
     },
     body: Text {
         ja: "ご担当者様
 
-いつもお世話になっております。{sender_domain} でメールを利用している者です。
+いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
 
-送信したメールが、相手先で次のエラーにより拒否されました。送信元サーバーの IP アドレス {ip} が {list_name} のブロックリストに掲載されているようです。
+送信したメールが、相手先で次のエラーにより拒否されました。送信元 IP アドレス {ip} が {list_name} のブロックリストに掲載されているようです。
 
 ・エラー全文: {error_text}
 ・相手先サーバー: {remote_host}
@@ -290,7 +297,7 @@ pub(crate) const MESSAGE_HOSTING_LISTED: Message = Message {
 よろしくお願いいたします。",
         en: "Hello,
 
-I send mail for {sender_domain} through your service. My mail was refused with the error below. It looks like your server's address {ip} is on the {list_name} block list.
+I send mail for {sender_domain} through your service. My mail was refused with the error below. It looks like your server's IP address {ip} is on the {list_name} blocklist.
 
 - Full error: {error_text}
 - Receiving server: {remote_host}
@@ -310,13 +317,13 @@ pub(crate) const MESSAGE_RECIPIENT_ALLOW: Message = Message {
     to: To::Recipient,
     address: None,
     subject: Text {
-        ja: "メールが届かないため、受信設定のご確認をお願いします（{sender_domain}）",
-        en: "My mail to you is being refused: could you allow {sender_domain}?",
+        ja: "メールが届かないため、受信設定のご確認をお願いします（@{sender_domain}）",
+        en: "My mail to you is being refused: could you allow @{sender_domain}?",
     },
     body: Text {
         ja: "いつもお世話になっております。
 
-{recipient} 宛てにお送りしたメールが、受信側で拒否されて返ってきてしまいました。お手数ですが、迷惑メール対策の設定で、私の送信元（@{sender_domain}）からのメールを受信できるようにしていただけますでしょうか。
+{recipient} 宛てにお送りしたメールが、受信側で拒否されて返ってきてしまいました。お手数ですが、迷惑メール対策の設定で「@{sender_domain}」からのメールを受信できるようにしていただけますでしょうか。
 
 ・返ってきたエラー: {error_text}
 ・送信日時: {date}
@@ -324,7 +331,7 @@ pub(crate) const MESSAGE_RECIPIENT_ALLOW: Message = Message {
 社内の管理部門が設定している場合は、この内容をそのままお伝えいただければ幸いです。よろしくお願いいたします。",
         en: "Hello,
 
-The mail I sent to {recipient} was refused by your mail system and came back to me. Could you please allow mail from my address (@{sender_domain}) in your spam settings?
+The mail I sent to {recipient} was refused by your mail system and came back to me. Could you please allow mail from \"@{sender_domain}\" in your spam settings?
 
 - The error I received: {error_text}
 - Sent at: {date}
@@ -356,50 +363,52 @@ I will send it again once you have. Thank you.",
     },
 };
 
-/// Asking the recipient organisation's administrator to look at their own filter.
+/// Asking the recipient organisation's administrator to look at their side: a filter or block
+/// list, or a server that failed. The recipient passes it on, so it opens as a first contact.
 pub(crate) const MESSAGE_RECIPIENT_ADMIN: Message = Message {
     to: To::RecipientAdmin,
     address: None,
     subject: Text {
-        ja: "貴社宛てのメールが受信側で拒否されています（{sender_domain}）",
-        en: "Mail from {sender_domain} is refused by your mail system",
+        ja: "貴社宛てのメールが届かない件について（@{sender_domain}）",
+        en: "Mail from @{sender_domain} does not reach your organisation",
     },
     body: Text {
         ja: "ご担当者様
 
-{recipient} 様宛てにお送りしたメールが、貴社のメールシステムで次のエラーにより拒否されました。
+突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、次のエラーで返ってきてしまい、届いておりません。
 
 ・エラー全文: {error_text}
-・拒否したサーバー: {remote_host}
+・エラーを返したサーバー: {remote_host}
 ・送信元 IP アドレス: {ip}
 ・送信日時: {date}
 
-お手数ですが、貴社のフィルターやブロックリストの設定をご確認のうえ、@{sender_domain} からのメールを受信できるようご対応いただけますでしょうか。よろしくお願いいたします。",
+お手数ですが、貴社のメールシステム（フィルターやブロックリストの設定、サーバーの状態）をご確認のうえ、@{sender_domain} からのメールを受信できるようご対応いただけますでしょうか。よろしくお願いいたします。",
         en: "Hello,
 
-Mail I sent to {recipient} was refused by your mail system with the error below.
+Mail I sent to {recipient} came back with the error below and was not delivered.
 
 - Full error: {error_text}
-- Refusing server: {remote_host}
+- Server that returned it: {remote_host}
 - Sending IP address: {ip}
 - Sent at: {date}
 
-Could you please check your filter and block-list settings and allow mail from @{sender_domain}? Thank you.",
+Could you please check your mail system (filter and blocklist settings, the server's state) so that mail from @{sender_domain} can be received? Thank you.",
     },
 };
 
-/// Asking one's own IT administrator to act on a tenant or server setting.
+/// Asking whoever runs the sending side (the IT administrator, or the hosting company that runs
+/// the server or the domain's DNS) to look at a setting. It reads right to either of them.
 pub(crate) const MESSAGE_SENDER_ADMIN: Message = Message {
     to: To::SenderAdmin,
     address: None,
     subject: Text {
-        ja: "送信メールがエラーで返ってきました（{code}）",
+        ja: "送信したメールがエラーで返ってきました（{code}）",
         en: "My outgoing mail bounced ({code})",
     },
     body: Text {
-        ja: "お疲れさまです。
+        ja: "ご担当者様
 
-{recipient} 宛てに送ったメールが、次のエラーで返ってきました。送信側（当社）の設定が原因の可能性があるため、ご確認をお願いできますでしょうか。
+お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。送信側の設定（ドメインの DNS やメールサーバー）が原因の可能性があるため、ご確認をお願いできますでしょうか。
 
 ・エラー全文: {error_text}
 ・エラーコード: {code}
@@ -409,12 +418,55 @@ pub(crate) const MESSAGE_SENDER_ADMIN: Message = Message {
 よろしくお願いいたします。",
         en: "Hello,
 
-My message to {recipient} bounced with the error below. It may be caused by a setting on our side; could you please take a look?
+My message to {recipient} bounced with the error below. It may be caused by a setting on the sending side (the domain's DNS or the mail server); could you please take a look?
 
 - Full error: {error_text}
 - Code: {code}
 - Receiving server: {remote_host}
 - Sent at: {date}
+
+Thank you.",
+    },
+};
+
+/// The receiving side judged the sending server's reputation too low; there may be no list to
+/// name (Gmail, Outlook.com's SC-001, an unknown receiver).
+pub(crate) const MESSAGE_HOSTING_REPUTATION: Message = Message {
+    to: To::HostingProvider,
+    address: None,
+    subject: Text {
+        ja: "送信メールが相手先で受け取りを拒否されています（送信元 IP アドレス {ip}）",
+        en: "Mail from your server is refused for its reputation (IP {ip})",
+    },
+    body: Text {
+        ja: "ご担当者様
+
+いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
+
+送信したメールが、相手先で次のエラーにより拒否されました。送信元 IP アドレス {ip} の評価（レピュテーション）が低いと判断されたようです。
+
+・エラー全文: {error_text}
+・相手先サーバー: {remote_host}
+・送信日時: {date}
+
+お手数ですが、次の点をご確認いただけますでしょうか。
+1. IP アドレス {ip} から迷惑メールや大量のメールが送られていないか（同じサーバーの他の利用者による送信も含めて）
+2. 原因がある場合は、その対処
+3. 評価の回復に時間がかかる場合は、別の送信サーバーへの切り替え
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+I send mail for {sender_domain} through your service. My mail was refused with the error below: the receiving side seems to judge the reputation of your server's IP address {ip} too low.
+
+- Full error: {error_text}
+- Receiving server: {remote_host}
+- Sent at: {date}
+
+Could you please:
+1. Check whether spam or unusual volumes of mail are being sent from {ip} (including mail from other customers on the same server).
+2. Fix the cause, if there is one.
+3. If the reputation will take time to recover, move my outgoing mail to another server.
 
 Thank you.",
     },

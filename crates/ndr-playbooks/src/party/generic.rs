@@ -251,16 +251,13 @@ pub(crate) const BADREPUTATION: Playbook = Playbook {
             ja: "一斉送信をしている場合は、送る量を減らし、しばらく反応のない宛先や、エラーで返ってきた宛先をリストから外してください。",
             en: "If you send newsletters or bulk mail, send less for a while and remove addresses that bounced or have not engaged for a long time.",
         }),
-        Step::new(Text {
-            ja: "下の文面をホスティング事業者に送り、送信サーバーの評価と原因を確認してもらってください。",
-            en: "Send the message below to your hosting company so it can check the server's reputation and the cause.",
-        }),
+        STEP_ASK_HOST_REPUTATION,
         STEP_RESEND_ONCE,
     ],
     donts: &[DONT_RESEND, DONT_WORKAROUND, DONT_PAY],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(MESSAGE_HOSTING_REPUTATION),
     lookup: None,
-    facts: &[("list_name", "the receiving side's reputation system")],
+    facts: &[],
     sources: &[SRC_GOOGLE_GUIDELINES, SRC_RFC3463],
     checked: CHECKED,
 };
@@ -270,12 +267,12 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     party: None,
     title: Text { ja: "送信元がブロックされている", en: "Your sending server is blocked" },
     verdict: Text {
-        ja: "受信側のサーバー {remote_host} が、送信元サーバーの IP アドレス {ip} からのメールを拒否しました。",
-        en: "The receiving server {remote_host} refused mail from your server's address {ip}.",
+        ja: "受信側のサーバー {remote_host} が、送信元 IP アドレス {ip} からのメールを拒否しました。",
+        en: "The receiving server {remote_host} refused mail from your sending IP address {ip}.",
     },
     why: Text {
-        ja: "その IP アドレスがブロックリスト（迷惑メールの送信元とされた IP アドレスの一覧）に載っていることが多く、共用サーバーの他の利用者、感染したパソコン、乗っ取られたアカウントが原因になりがちです。",
-        en: "Usually the address is on a block list (a list of addresses seen sending spam), often because of another customer on a shared server, an infected computer or a hijacked account.",
+        ja: "その IP アドレスがブロックリスト（迷惑メールの送信元とされた IP アドレスの一覧）に掲載されていることが多く、共用サーバーの他の利用者、感染したパソコン、乗っ取られたアカウントが原因になりがちです。",
+        en: "Usually the address is on a blocklist (a list of addresses seen sending spam), often because of another customer on a shared server, an infected computer or a hijacked account.",
     },
     actors: &[Actor::SenderProvider, Actor::Sender],
     urgency: Urgency::Now,
@@ -284,14 +281,14 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     steps: &[
         Step::new(Text {
             ja: "エラー文にブロックリスト名（{zone} など）やリストのページのアドレスが書かれていれば、それが拒否の理由です。",
-            en: "If the error names a block list ({zone}, for example) or a list's web page, that list is the reason.",
+            en: "If the error names a blocklist ({zone}, for example) or a list's web page, that list is the reason.",
         }),
         STEP_THIS_PAGE_CHECK,
         STEP_CHECK_ACCOUNT,
         STEP_CHECK_PC,
         Step::new(Text {
-            ja: "共用サーバーやプロバイダーのサーバーから送っている場合は、下の文面をホスティング事業者に送ってください。IP アドレスはサーバーの持ち主にしか解除できないことが多くあります。",
-            en: "If you send through a shared server or your provider's server, send the message below to your hosting company: often only the owner of the address can get it removed.",
+            ja: "共用サーバーから送っている場合は、下の文面をホスティング事業者に送ってください。解除を申請できるのは、多くの場合 IP アドレスの持ち主（ホスティング事業者）だけです。",
+            en: "If you send through a shared server, send the message below to your hosting company: often only the owner of the address (the hosting company) can request removal.",
         }),
         Step::new(Text {
             ja: "自分で管理しているサーバーなら、原因を止めたうえで、掲載しているリストのページから解除を申請してください。",
@@ -301,7 +298,8 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
     message: Some(MESSAGE_HOSTING_LISTED),
     lookup: None,
-    facts: &[("list_name", "a block list")],
+    // The list is whichever the bounce names; its zone, or a fill-in asking for it.
+    facts: &[("list_name", "{zone}")],
     sources: BASIC_SOURCES,
     checked: CHECKED,
 };
@@ -332,8 +330,12 @@ pub(crate) const CONTENTERROR: Playbook = Playbook {
             en: "Share files through a link (online storage) instead, or ask the recipient which formats they accept.",
         }),
         Step::new(Text {
-            ja: "システムやホームページのフォームから送ったメールなら、その開発者や管理者にエラー全文を伝えてください。",
+            ja: "システムやホームページのフォームから送ったメールなら、その開発者や管理者にエラーの全文を伝えてください。",
             en: "If the mail came from a system or a web form, give the full error to whoever develops or runs it.",
+        }),
+        Step::new(Text {
+            ja: "理由が分からない場合は、受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
+            en: "If the reason is unclear, contact the recipient and ask them to pass the message below to their administrator.",
         }),
     ],
     donts: &[DONT_RESEND],
@@ -361,8 +363,8 @@ pub(crate) const DELIVERED: Playbook = Playbook {
     duration: DURATION_NOTHING,
     prepare: &[],
     steps: &[Step::new(Text {
-        ja: "対応は必要ありません。届いたかどうかを受信者に確認したい場合だけ、別の方法で連絡してください。",
-        en: "Nothing to do. If you want to be sure it was read, ask the recipient directly.",
+        ja: "対応は必要ありません。相手が読んだかどうかを知りたい場合は、別の方法で受信者に確認してください。",
+        en: "Nothing to do. If you want to know whether it was read, ask the recipient another way.",
     })],
     donts: &[Text {
         ja: "念のために同じメールを送り直さないでください。相手に重複して届きます。",
@@ -436,12 +438,12 @@ pub(crate) const EXPIRED: Playbook = Playbook {
             en: "If the error gives the last reason for failing (could not connect, temporarily refused), that is the real cause: act on it.",
         }),
         Step::new(Text {
-            ja: "受信者に電話や別のアドレスで連絡し、メールサーバーに問題がないか確認してもらってください。",
-            en: "Contact the recipient by phone or another address and ask them to check their mail server.",
+            ja: "受信者に電話や別のアドレスで連絡し、下の文面を受信側の管理者に渡して、メールサーバーに問題がないか確認してもらってください。",
+            en: "Contact the recipient by phone or another address and ask them to pass the message below to their administrator, who can check their mail server.",
         }),
         Step::new(Text {
-            ja: "多くの宛先で同じエラーが出る場合は、送信側のサーバーに問題があるかもしれません。プロバイダーに問い合わせてください。",
-            en: "If mail to many different places expires, your own server may be the problem: ask your provider.",
+            ja: "多くの宛先で同じエラーが出る場合は、送信側のサーバーに問題があるかもしれません。ホスティング事業者に問い合わせてください。",
+            en: "If mail to many different places expires, your own server may be the problem: ask your hosting company.",
         }),
     ],
     donts: &[DONT_RESEND],
@@ -470,8 +472,8 @@ pub(crate) const FAILEDSTARTTLS: Playbook = Playbook {
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
-            ja: "下の文面で、送信サーバーの TLS（STARTTLS）の設定と証明書の期限を確認するよう、プロバイダーかサーバー管理者に依頼してください。",
-            en: "Using the message below, ask your provider or server administrator to check the server's TLS (STARTTLS) setting and certificate expiry.",
+            ja: "下の文面で、送信サーバーの TLS（STARTTLS）の設定と証明書の期限を確認するよう、ホスティング事業者かサーバーの管理者に依頼してください。",
+            en: "Using the message below, ask your hosting company or server administrator to check the server's TLS (STARTTLS) setting and certificate expiry.",
         }),
         Step::new(Text {
             ja: "相手側の証明書に問題がある場合もあります。その場合は受信側の管理者に伝えてください。",
@@ -779,8 +781,8 @@ pub(crate) const NETWORKERROR: Playbook = Playbook {
             en: "If it still fails, tell the recipient by phone and ask them to pass the message below to their administrator.",
         }),
         Step::new(Text {
-            ja: "どの宛先にも送れない場合は、送信側（自分のプロバイダー）の問題の可能性があります。",
-            en: "If you cannot send to anyone, the problem may be on your side: ask your provider.",
+            ja: "どの宛先にも送れない場合は、送信側（あなたのメールサーバー）に問題がある可能性があります。ホスティング事業者に問い合わせてください。",
+            en: "If you cannot send to anyone, the problem may be on your side (your mail server): ask your hosting company.",
         }),
     ],
     donts: &[DONT_RESEND],
@@ -806,7 +808,7 @@ pub(crate) const NORELAYING: Playbook = Playbook {
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
     duration: DURATION_SETTING_FIXED,
-    prepare: &[Prepare::Fact(Fact::Recipient), Prepare::Fact(Fact::ErrorText), Prepare::Other(Text { ja: "プロバイダーから届いた設定情報（送信サーバー名、ポート番号）", en: "The settings your provider gave you (outgoing server name, port)" })],
+    prepare: &[Prepare::Fact(Fact::Recipient), Prepare::Fact(Fact::ErrorText), Prepare::Other(Text { ja: "ホスティング事業者（プロバイダー）から届いたメールの設定情報（送信サーバー名、ポート番号）", en: "The mail settings your hosting company (or ISP) gave you (outgoing server name, port)" })],
     steps: &[
         Step::new(Text {
             ja: "宛先 {recipient} のつづりを確認してください。",
@@ -817,12 +819,12 @@ pub(crate) const NORELAYING: Playbook = Playbook {
             en: "In your mail program's account settings, turn on \"outgoing server requires authentication\" and use the same user name and password as for receiving.",
         }),
         Step::new(Text {
-            ja: "送信サーバー名とポート番号（多くは 587 番）がプロバイダーの案内どおりか確認してください。",
-            en: "Check that the outgoing server name and port (often 587) match what your provider tells you.",
+            ja: "送信サーバー名とポート番号（多くは 587 番）が、ホスティング事業者（プロバイダー）の案内どおりか確認してください。",
+            en: "Check that the outgoing server name and port (often 587) match what your hosting company (or ISP) tells you.",
         }),
         Step::new(Text {
-            ja: "分からない場合は、エラー全文を添えてプロバイダーに問い合わせてください。",
-            en: "If in doubt, ask your provider and include the full error.",
+            ja: "分からない場合は、下の文面でエラーの全文をホスティング事業者（プロバイダー）に送り、問い合わせてください。",
+            en: "If in doubt, send the full error to your hosting company (or ISP) with the message below.",
         }),
     ],
     donts: &[DONT_RESEND],
@@ -920,8 +922,8 @@ pub(crate) const ONHOLD: Playbook = Playbook {
     steps: &[
         STEP_WAIT_FOR_RETRY,
         Step::new(Text {
-            ja: "1 日たっても届かない、または「配送をあきらめた」という通知が来た場合は、その通知の内容で改めて確認してください。",
-            en: "If nothing arrives within a day, or a \"delivery gave up\" notice follows, check that notice instead.",
+            ja: "1 日たっても届かない場合や、配送をあきらめたという通知が届いた場合は、その通知をこのページに貼り付けて、改めて診断してください。",
+            en: "If nothing arrives within a day, or a \"delivery gave up\" notice follows, paste that notice on this page and diagnose it again.",
         }),
     ],
     donts: &[DONT_RESEND],
@@ -975,8 +977,8 @@ pub(crate) const REJECTED: Playbook = Playbook {
         en: "The receiving side refused the message because of the sender address (from {sender_domain}).",
     },
     why: Text {
-        ja: "差出人のドメインが DNS に正しく登録されていない、アドレスの形式が誤っている、または受信側があなたのアドレスを拒否リストに入れていることが主な原因です。",
-        en: "Your domain may not be set up correctly in DNS, the address may be malformed, or the receiver may have put your address on its block list.",
+        ja: "差出人のドメインが DNS に正しく登録されていない、アドレスの形式が誤っている、または受信側があなたのアドレスをブロックリストに登録していることが主な原因です。",
+        en: "Your domain may not be set up correctly in DNS, the address may be malformed, or the receiver may have put your address on its blocklist.",
     },
     actors: &[Actor::Sender, Actor::SenderAdmin, Actor::Recipient],
     urgency: Urgency::Soon,
@@ -1006,8 +1008,8 @@ pub(crate) const REJECTED: Playbook = Playbook {
 
 pub(crate) const PTR_STEPS: &[Step] = &[
     Step::new(Text {
-        ja: "下の文面をホスティング事業者かプロバイダーに送り、送信サーバーの IP アドレス {ip} に逆引き（PTR）レコードを設定してもらってください。逆引きとは、IP アドレスからサーバー名を調べられるようにする設定で、IP アドレスの持ち主しか設定できません。",
-        en: "Send the message below to your hosting company or ISP and ask for a reverse DNS (PTR) record for the sending address {ip}. A PTR record lets anyone look up the server's name from its address, and only the owner of the address can set it.",
+        ja: "下の文面をホスティング事業者に送り、送信サーバーの IP アドレス {ip} に逆引き（PTR）レコードを設定してもらってください。逆引きとは、IP アドレスからサーバー名を調べられるようにする設定で、IP アドレスの持ち主しか設定できません。",
+        en: "Send the message below to your hosting company and ask for a reverse DNS (PTR) record for the sending address {ip}. A PTR record lets anyone look up the server's name from its address, and only the owner of the address can set it.",
     }),
     Step::new(Text {
         ja: "設定するサーバー名は、そのサーバー名を引くと同じ IP アドレスに戻る名前（正引きと逆引きの一致）にしてもらってください。",
@@ -1080,8 +1082,8 @@ pub(crate) const REQUIREPTR: Playbook = ptr_playbook(
         id: "generic-requireptr",
         title: Text { ja: "送信サーバーに逆引き（PTR）がない", en: "Your sending server has no reverse DNS (PTR)" },
         verdict: Text {
-            ja: "送信元サーバーの IP アドレス {ip} に逆引き（PTR）の設定がないか、設定が一致しないため、受信側が受け取りを拒否しました。",
-            en: "The receiving side refused the message because your server's address {ip} has no reverse DNS (PTR) record, or one that does not match.",
+            ja: "送信元 IP アドレス {ip} に逆引き（PTR）の設定がないか、設定が一致しないため、受信側が受け取りを拒否しました。",
+            en: "The receiving side refused the message because your sending IP address {ip} has no reverse DNS (PTR) record, or one that does not match.",
         },
         why: Text {
             ja: "自前のサーバーやクラウドのサーバーを立てたときに逆引きを設定し忘れたか、家庭用回線から直接送っていることが主な原因です。",
@@ -1152,8 +1154,8 @@ pub(crate) const SPAMDETECTED: Playbook = Playbook {
         }),
         STEP_CHECK_ACCOUNT,
         Step::new(Text {
-            ja: "大切な相手なら、電話などで連絡し、あなたのアドレスを受信許可に登録してもらってください。",
-            en: "For an important recipient, call them and ask them to allow your address.",
+            ja: "大切な相手なら、電話などで連絡し、あなたのアドレスを受信許可に登録してもらってください。下の文面が使えます。",
+            en: "For an important recipient, call them and ask them to allow your address. The message below can help.",
         }),
     ],
     donts: &[DONT_RESEND, DONT_WORKAROUND],
@@ -1292,8 +1294,8 @@ pub(crate) const SYNTAXERROR: Playbook = Playbook {
             en: "Check the recipient address for full-width characters, spaces or stray symbols.",
         }),
         Step::new(Text {
-            ja: "システムから送ったメールなら、その開発者に、普段のメールソフトなら、プロバイダーにエラー全文を伝えてください。",
-            en: "If a system sent it, give the full error to its developer; if it was your usual mail program, give it to your provider.",
+            ja: "システムから送ったメールならその開発者に、普段のメールソフトから送ったメールならホスティング事業者に、下の文面でエラーの全文を伝えてください。",
+            en: "With the message below, give the full error to the system's developer if a system sent it, or to your hosting company if it was your usual mail program.",
         }),
     ],
     donts: &[DONT_RESEND],
@@ -1432,8 +1434,8 @@ pub(crate) const UNDEFINED: Playbook = Playbook {
             en: "Check the spelling of the recipient address.",
         }),
         Step::new(Text {
-            ja: "分からない場合は、下の文面でエラー全文をプロバイダーか社内の管理者に送り、確認を依頼してください。",
-            en: "If still unclear, send the full error to your provider or IT administrator with the message below.",
+            ja: "分からない場合は、下の文面で、エラーの全文を社内のメール管理者かホスティング事業者に送り、確認を依頼してください。",
+            en: "If still unclear, send the full error to your IT administrator or hosting company with the message below.",
         }),
     ],
     donts: &[DONT_RESEND],
@@ -1616,8 +1618,8 @@ pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
             en: "Call or text the person to confirm their current address.",
         }),
         Step::new(Text {
-            ja: "アドレスが合っている場合は、相手の迷惑メール設定で拒否されている可能性があります。受信リスト（受信許可リスト）に @{sender_domain} を登録してもらってください。",
-            en: "If the address is right, their spam settings may be refusing you: ask them to add @{sender_domain} to their receive (allow) list.",
+            ja: "アドレスが合っている場合は、相手の迷惑メール設定で拒否されている可能性があります。受信リスト（受信許可リスト）に @{sender_domain} を登録してもらってください。下の文面が使えます。",
+            en: "If the address is right, their spam settings may be refusing you: ask them to add @{sender_domain} to their receive (allow) list. The message below can help.",
         }),
         Step::new(Text {
             ja: "使われていないアドレスは、アドレス帳や配信リストから削除してください。",

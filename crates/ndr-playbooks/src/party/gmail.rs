@@ -73,7 +73,7 @@ pub(crate) const DEFERRED: Playbook = Playbook {
     party: Some(Party::Gmail),
     title: Text { ja: "Gmail による一時的な受信制限（421 4.7.0）", en: "Gmail temporary deferral (421 4.7.0)" },
     verdict: Text {
-        ja: "Gmail が、送信元 {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
+        ja: "Gmail が、送信元 IP アドレス {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
         en: "Gmail is temporarily deferring mail from {ip}. The message has not failed for good.",
     },
     why: Text {
@@ -110,7 +110,7 @@ pub(crate) const UNSOLICITED: Playbook = Playbook {
     party: Some(Party::Gmail),
     title: Text { ja: "Gmail が迷惑メールの疑いで拒否（550 5.7.1）", en: "Gmail refused the mail as likely unsolicited (550 5.7.1)" },
     verdict: Text {
-        ja: "Gmail が、このメールは迷惑メールの可能性が高い、または送信元 {ip}（あるいはドメイン）の評価が低いとして拒否しました。",
+        ja: "Gmail が、このメールは迷惑メールの可能性が高い、または送信元 IP アドレス {ip}（あるいはドメイン）の評価が低いとして拒否しました。",
         en: "Gmail refused the mail as likely unsolicited, or because the reputation of {ip} (or of your domain) is low.",
     },
     why: Text {
@@ -125,15 +125,12 @@ pub(crate) const UNSOLICITED: Playbook = Playbook {
         STEP_CHECK_ACCOUNT,
         STEP_CHECK_PC,
         STEP_GUIDELINES,
-        Step::new(Text {
-            ja: "共用サーバーから送っている場合は、下の文面をホスティング事業者に送り、送信サーバーの評価を確認してもらってください。",
-            en: "If you send through a shared server, send the message below to your hosting company so it checks the server's reputation.",
-        }),
+        STEP_ASK_HOST_REPUTATION,
         STEP_POSTMASTER,
         STEP_CONTACT,
     ],
     donts: &[DONT_PAY, DONT_RESEND, DONT_WORKAROUND],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(MESSAGE_HOSTING_REPUTATION),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,
@@ -145,7 +142,7 @@ pub(crate) const PTR: Playbook = ptr_playbook(
         id: "gmail-ptr",
         title: Text { ja: "Gmail: 送信サーバーに逆引き（PTR）がない（5.7.25）", en: "Gmail: no reverse DNS on the sending server (5.7.25)" },
         verdict: Text {
-            ja: "送信元 {ip} に逆引き（PTR）の設定がないか、逆引きした名前が同じ IP アドレスに戻らないため、Gmail が受け取りを拒否しました。",
+            ja: "送信元 IP アドレス {ip} に逆引き（PTR）の設定がないか、逆引きした名前が同じ IP アドレスに戻らないため、Gmail が受け取りを拒否しました。",
             en: "Gmail refused the mail because {ip} has no reverse DNS (PTR), or its name does not point back to the same address.",
         },
         why: Text {
@@ -177,7 +174,7 @@ pub(crate) const SPF: Playbook = auth_playbook(
         id: "gmail-spf",
         title: Text { ja: "Gmail: SPF に合格しない（5.7.27・5.7.24）", en: "Gmail: SPF did not pass (5.7.27, 5.7.24)" },
         verdict: Text {
-            ja: "{sender_domain} の SPF の確認で、送信元 {ip} が許可されていないか、SPF のレコードに誤りがありました。",
+            ja: "{sender_domain} の SPF の確認で、送信元 IP アドレス {ip} が許可されていないか、SPF のレコードに誤りがありました。",
             en: "The SPF check for {sender_domain} did not allow {ip}, or the SPF record has an error.",
         },
         why: Text {
@@ -241,7 +238,7 @@ pub(crate) const RATE: Playbook = Playbook {
     party: Some(Party::Gmail),
     title: Text { ja: "Gmail: 送信量が多すぎる（4.7.28・5.7.28）", en: "Gmail: unusual sending rate (4.7.28, 5.7.28)" },
     verdict: Text {
-        ja: "Gmail が、送信元 {ip}（またはドメイン {sender_domain}）からの送信量がいつもと違って多いと判断し、受け取りを制限しています。",
+        ja: "Gmail が、送信元 IP アドレス {ip}（またはドメイン {sender_domain}）からの送信量がいつもと違って多いと判断し、受け取りを制限しています。",
         en: "Gmail saw an unusual rate of mail from {ip} (or from {sender_domain}) and is limiting what it accepts.",
     },
     why: Text {
@@ -291,8 +288,8 @@ pub(crate) const TLS: Playbook = Playbook {
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(Text {
-            ja: "下の文面をプロバイダーかサーバー管理者に送り、送信時の TLS（STARTTLS）を有効にしてもらってください。",
-            en: "Send the message below to your provider or server administrator and ask them to turn on TLS (STARTTLS) for outgoing mail.",
+            ja: "下の文面をホスティング事業者かサーバーの管理者に送り、送信時の TLS（STARTTLS）を有効にしてもらってください。",
+            en: "Send the message below to your hosting company or server administrator and ask them to turn on TLS (STARTTLS) for outgoing mail.",
         }),
         STEP_RESEND_ONCE,
     ],

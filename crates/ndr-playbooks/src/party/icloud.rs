@@ -39,7 +39,7 @@ pub(crate) const POLICY: Playbook = Playbook {
         en: "iCloud Mail refused the message to {recipient} under its local policy (sender reputation, authentication and so on).",
     },
     why: Text {
-        ja: "送信ドメイン認証（SPF・DKIM・DMARC）や逆引き（PTR）の不備、送信元 {ip} の評価の低さが主な原因です。iCloud には許可リストの仕組みはありません。",
+        ja: "送信ドメイン認証（SPF・DKIM・DMARC）や逆引き（PTR）の不備、送信元 IP アドレス {ip} の評価の低さが主な原因です。iCloud には許可リストの仕組みはありません。",
         en: "Missing sender authentication (SPF, DKIM, DMARC) or reverse DNS (PTR), or a poor reputation of {ip}, are the usual causes. iCloud runs no allow list.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],

@@ -18,11 +18,11 @@ pub(crate) const LISTED: Playbook = Playbook {
     party: Some(Party::Mailspike),
     title: Text { ja: "Mailspike に掲載", en: "Listed by Mailspike" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が Mailspike のブロックリスト（評価の低い送信元のリスト）に載っています。",
-        en: "Your server's address {ip} is on the Mailspike block list (low-reputation senders).",
+        ja: "送信元 IP アドレス {ip} が Mailspike のブロックリスト（評価の低い送信元のリスト）に掲載されています。",
+        en: "Your sending IP address {ip} is on the Mailspike blocklist (low-reputation senders).",
     },
     why: Text {
-        ja: "乗っ取られたアカウントや感染した機器から迷惑メールが送られたか、一斉に広がる迷惑メールの送信元と判断されたためです。",
+        ja: "乗っ取られたアカウントや感染した機器から迷惑メールが送られたか、大規模な迷惑メールの送信に加わっていると判断されたためです。",
         en: "A hijacked account or an infected device sent spam, or the address was seen taking part in a spam wave.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],

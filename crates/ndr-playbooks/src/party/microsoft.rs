@@ -46,7 +46,15 @@ pub(crate) const SRC_NDR: Source = Source {
     },
     url: NDR_TABLE,
 };
-const SRC_DELIST: Source = Source { title: Text { ja: "Microsoft Learn: 解除ポータル（delist portal）でブロックを解除する", en: "Microsoft Learn: Use the delist portal to remove yourself from the blocked senders list" }, url: DELIST_DOC };
+/// Microsoft's Japanese version of this page is machine-translated and calls the portal
+/// 「上場廃止ポータル」; the title says so, so that a reader who opens it recognises the page.
+const SRC_DELIST: Source = Source {
+    title: Text {
+        ja: "Microsoft Learn: Microsoft の解除申請ページ（delist portal）の使い方（日本語版のページでは「上場廃止ポータル」と訳されています）",
+        en: "Microsoft Learn: Use the delist portal to remove yourself from the blocked senders list",
+    },
+    url: DELIST_DOC,
+};
 const SOURCES: &[Source] = &[SRC_NDR];
 
 const BASIS: Basis = Basis {
@@ -58,7 +66,7 @@ const BASIS: Basis = Basis {
 
 const DELIST_PORTAL_LINK: Link = Link {
     label: Text {
-        ja: "Microsoft の解除ページ（英語）",
+        ja: "Microsoft の解除申請ページ（delist portal、英語）",
         en: "Microsoft delist portal",
     },
     url: Url::one(DELIST_PORTAL),
@@ -90,13 +98,13 @@ const DURATION_MICROSOFT_SUPPORT: Text = Text {
 pub(crate) const BANNED_IP: Playbook = Playbook {
     id: "microsoft-banned-ip",
     party: Some(Party::Microsoft),
-    title: Text { ja: "Microsoft 365 のブロックリスト（5.7.606〜649）", en: "Microsoft 365 block list (5.7.606-649)" },
+    title: Text { ja: "Microsoft 365 のブロックリスト（5.7.606〜649）", en: "Microsoft 365 blocklist (5.7.606-649)" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が、Microsoft 365（Exchange Online）のブロックリストに載っています。",
-        en: "Your server's address {ip} is on Microsoft's block list for Microsoft 365 (Exchange Online).",
+        ja: "送信元 IP アドレス {ip} が、Microsoft 365（Exchange Online）のブロックリストに掲載されています。",
+        en: "Your sending IP address {ip} is on Microsoft's blocklist for Microsoft 365 (Exchange Online).",
     },
     why: Text {
-        ja: "同じサーバーを使う他の利用者の送信や、乗っ取られたアカウントからの迷惑メールが原因で、共有の IP アドレスごとブロックされることがよくあります。",
+        ja: "同じサーバーを使う他の利用者の送信や、乗っ取られたアカウントからの迷惑メールが原因で、共用サーバーの IP アドレスごとブロックされることがよくあります。",
         en: "It is often caused by other customers on the same server, or by a hijacked account sending spam, which gets the shared address blocked.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
@@ -110,7 +118,7 @@ pub(crate) const BANNED_IP: Playbook = Playbook {
     steps: &[
         STEP_CHECK_ACCOUNT,
         Step::new(Text {
-            ja: "Microsoft の解除ページ（delist portal）を開きます。",
+            ja: "Microsoft の解除申請ページ（delist portal）を開きます。",
             en: "Open Microsoft's delist portal.",
         })
         .linked(DELIST_PORTAL_LINK),
@@ -128,7 +136,7 @@ pub(crate) const BANNED_IP: Playbook = Playbook {
             en: "On the page that opens, press \"Delist IP\". Removal takes up to 24 hours.",
         }),
         Step::new(Text {
-            ja: "解除ページで「ブロックされていない」と表示される場合や、解除してもすぐ再びブロックされる場合は、下の文面をホスティング事業者に送ってください。共用サーバーでは、事業者が原因を止める必要があります。",
+            ja: "解除申請ページで「ブロックされていない」と表示される場合や、解除してもすぐ再びブロックされる場合は、下の文面をホスティング事業者に送ってください。共用サーバーでは、事業者が原因を止める必要があります。",
             en: "If the portal says the address is not blocked, or the block comes back right away, send the message below to your hosting company: on a shared server the provider must stop the cause.",
         }),
         STEP_RESEND_ONCE,
@@ -146,8 +154,8 @@ pub(crate) const BANNED_SENDER: Playbook = Playbook {
     party: Some(Party::Microsoft),
     title: Text { ja: "Microsoft 365 の送信元の禁止（5.7.511）", en: "Microsoft 365 banned sender (5.7.511)" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} は Microsoft 365 で受信を禁止されており、通常の解除ページでは解除できません。",
-        en: "Your server's address {ip} is banned by Microsoft 365, and the usual delist portal cannot remove it.",
+        ja: "送信元 IP アドレス {ip} は Microsoft 365 で受信を禁止されており、通常の解除申請ページでは解除できません。",
+        en: "Your sending IP address {ip} is banned by Microsoft 365, and the usual delist portal cannot remove it.",
     },
     why: Text {
         ja: "迷惑メールの送信が続いた IP アドレスに対する、より強い措置です。共用サーバーでは他の利用者が原因のことがあります。",
@@ -160,12 +168,12 @@ pub(crate) const BANNED_SENDER: Playbook = Playbook {
     steps: &[
         STEP_CHECK_ACCOUNT,
         Step::new(Text {
-            ja: "共用サーバーやプロバイダーのサーバーから送っている場合は、まず下の文面の内容をホスティング事業者に伝え、原因の調査と申請を依頼してください。",
-            en: "If you send through a shared or provider server, first ask your hosting company to find the cause and file the request, using the message below.",
+            ja: "共用サーバーから送っている場合は、エラーの全文をホスティング事業者に伝え、原因の調査と Microsoft への解除申請を依頼してください。下の英文は、IP アドレスの持ち主が Microsoft に送るためのものです。",
+            en: "If you send through a shared server, give the full error to your hosting company and ask them to find the cause and request removal from Microsoft. The message below is for the owner of the address to send to Microsoft.",
         }),
         Step::new(Text {
-            ja: "自分で管理しているサーバーなら、原因を止めたうえで、Microsoft の解除窓口 {delist_email} に、エラーの全文とブロックされた IP アドレスを英語で送ってください。",
-            en: "If you run the server yourself, stop the cause, then email Microsoft's delist team at {delist_email} with the full error and the blocked address.",
+            ja: "自分で管理しているサーバーなら、原因を止めたうえで、Microsoft の解除窓口 {delist_email} に、エラーの全文とブロックされた IP アドレスを英語で送ってください。下の英文をそのまま使えます。",
+            en: "If you run the server yourself, stop the cause, then email Microsoft's delist team at {delist_email} with the full error and the blocked address. The message below can be sent as is.",
         })
         .copy(LABEL_SEND_TO, "{delist_email}"),
         Step::new(Text {
@@ -192,7 +200,7 @@ Full error: {error_text}
 Sending domain: {sender_domain}
 Date: {date}
 
-Please remove {ip} from the block list. Thank you."
+Please remove {ip} from the blocklist. Thank you."
         ),
     }),
     lookup: None,
@@ -284,8 +292,8 @@ pub(crate) const NEW_TENANT: Playbook = Playbook {
         en: "Your Microsoft 365 organisation is new, and its mail went out through low-reputation addresses, so it was refused.",
     },
     why: Text {
-        ja: "新しい組織は、悪用を防ぐために評価の確立していない送信経路を使うことがあり、そこからの送信が拒否されることがあります。",
-        en: "New organisations may send through pools without an established reputation, to limit abuse, and mail from those pools can be refused.",
+        ja: "新しい組織のメールは、悪用を防ぐため、評価の定まっていない送信用 IP アドレスから送られることがあります。その IP アドレスからの送信が拒否されると、このエラーになります。",
+        en: "To limit abuse, mail from new organisations may go out through addresses without an established reputation; when mail from those addresses is refused, this error results.",
     },
     actors: &[Actor::SenderAdmin],
     urgency: Urgency::Soon,
@@ -345,7 +353,7 @@ pub(crate) const THROTTLED: Playbook = Playbook {
     party: Some(Party::Microsoft),
     title: Text { ja: "Microsoft 365 による一時的な受信制限（4.7.500〜699）", en: "Temporary limit at Microsoft 365 (4.7.500-699)" },
     verdict: Text {
-        ja: "Microsoft 365 が、送信元 {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
+        ja: "Microsoft 365 が、送信元 IP アドレス {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
         en: "Microsoft 365 is temporarily holding back mail from {ip}. The message has not failed for good.",
     },
     why: Text {
@@ -363,8 +371,8 @@ pub(crate) const THROTTLED: Playbook = Playbook {
             en: "If you are in the middle of a bulk send, slow it down.",
         }),
         Step::new(Text {
-            ja: "1 日以上続く場合や、最終的に配送をあきらめたという通知が来た場合は、その通知のエラーで改めて確認してください。",
-            en: "If it lasts more than a day, or a \"delivery gave up\" notice follows, check that notice's error instead.",
+            ja: "1 日以上続く場合や、配送をあきらめたという通知が届いた場合は、その通知をこのページに貼り付けて、改めて診断してください。",
+            en: "If it lasts more than a day, or a \"delivery gave up\" notice follows, paste that notice on this page and diagnose it again.",
         }),
     ],
     donts: &[DONT_RESEND],
@@ -396,7 +404,7 @@ pub(crate) const IPV6_PTR: Playbook = ptr_playbook(
         id: "microsoft-ipv6-ptr",
         title: Text { ja: "IPv6 の送信サーバーに逆引き（PTR）がない（5.7.25）", en: "IPv6 sending server without reverse DNS (5.7.25)" },
         verdict: Text {
-            ja: "送信元の IPv6 アドレス {ip} に逆引き（PTR）の設定がないため、Microsoft 365 が受け取りを拒否しました。",
+            ja: "送信元 IPv6 アドレス {ip} に逆引き（PTR）の設定がないため、Microsoft 365 が受け取りを拒否しました。",
             en: "Microsoft 365 refused the mail because the sending IPv6 address {ip} has no reverse DNS (PTR) record.",
         },
         why: Text {
@@ -412,7 +420,7 @@ pub(crate) const SPF_FAIL: Playbook = auth_playbook(
         id: "microsoft-spf-fail",
         title: Text { ja: "SPF の検証に失敗（5.7.23）", en: "SPF check failed (5.7.23)" },
         verdict: Text {
-            ja: "受信側の Microsoft 365 が SPF を確認したところ、送信元 {ip} は {sender_domain} のメールを送ってよいサーバーとして登録されていませんでした。",
+            ja: "受信側の Microsoft 365 が SPF を確認したところ、送信元 IP アドレス {ip} は {sender_domain} のメールを送ってよいサーバーとして登録されていませんでした。",
             en: "The recipient's Microsoft 365 checked SPF, and {ip} is not listed as allowed to send mail for {sender_domain}.",
         },
         why: Text {
@@ -537,7 +545,7 @@ pub(crate) const IPV6_RATE: Playbook = Playbook {
     party: Some(Party::Microsoft),
     title: Text { ja: "IPv6 の送信量の上限を超えた（5.7.508）", en: "IPv6 sending limit exceeded (5.7.508)" },
     verdict: Text {
-        ja: "送信元の IPv6 アドレス {ip} を含む範囲から、許される量を超えるメールが送られたため、拒否されました。",
+        ja: "送信元 IPv6 アドレス {ip} を含む範囲から、許される量を超えるメールが送られたため、拒否されました。",
         en: "More mail than allowed came from the IPv6 range that includes {ip}, so it was refused.",
     },
     why: Text {
@@ -554,12 +562,12 @@ pub(crate) const IPV6_RATE: Playbook = Playbook {
             en: "Send less and more slowly.",
         }),
         Step::new(Text {
-            ja: "続く場合は、下の文面でホスティング事業者に IPv4 での送信への切り替えなどを相談してください。",
-            en: "If it continues, ask your hosting company (with the message below) about sending over IPv4 instead.",
+            ja: "続く場合は、下の文面を送信サーバーの管理者（またはホスティング事業者）に送り、この宛先には IPv4 で送れないか相談してください。",
+            en: "If it continues, send the message below to whoever runs your sending server (or your hosting company) and ask whether mail to this recipient can go over IPv4.",
         }),
     ],
     donts: &[DONT_RESEND],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(MESSAGE_SENDER_ADMIN),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,
@@ -627,12 +635,12 @@ pub(crate) const OWN_BLOCK: Playbook = Playbook {
     party: Some(Party::Microsoft),
     title: Text { ja: "自社の設定が宛先をブロックしている（5.7.703）", en: "Your own organisation blocks the recipient (5.7.703)" },
     verdict: Text {
-        ja: "あなたの組織の Microsoft 365 の「テナントの許可/ブロック一覧」で、宛先 {recipient} への送信がブロックされています。",
+        ja: "あなたの組織の Microsoft 365 の「テナントの許可/ブロック一覧（Tenant Allow/Block List）」で、宛先 {recipient} への送信がブロックされています。",
         en: "Your organisation's Microsoft 365 Tenant Allow/Block List blocks mail to {recipient}.",
     },
     why: Text {
         ja: "管理者が以前、迷惑メール対策などでその宛先やドメインをブロックに登録したためです。",
-        en: "An administrator once added the address or its domain to the block list, for example to stop spam.",
+        en: "An administrator once added the address or its domain to the blocklist, for example to stop spam.",
     },
     actors: &[Actor::SenderAdmin],
     urgency: Urgency::Soon,
@@ -669,8 +677,8 @@ pub(crate) const POLICY: Playbook = Playbook {
     prepare: PREPARE_BLOCK,
     steps: &[
         Step::new(Text {
-            ja: "エラー文に「banned sending IP」と書かれていれば、Microsoft のブロックリストです。Microsoft の解除ページで IP アドレス {ip} の解除を申請してください。",
-            en: "If the error says \"banned sending IP\", it is Microsoft's block list: request removal of {ip} on Microsoft's delist portal.",
+            ja: "エラー文に「banned sending IP」と書かれていれば、Microsoft のブロックリストです。Microsoft の解除申請ページ（delist portal）で、送信元 IP アドレス {ip} の解除を申請してください。",
+            en: "If the error says \"banned sending IP\", it is Microsoft's blocklist: request removal of {ip} on Microsoft's delist portal.",
         })
         .linked(DELIST_PORTAL_LINK),
         Step::new(Text {
@@ -866,7 +874,7 @@ const CODES: &[CodeEntry] = &[
         "5.7.511",
         Reason::Blocked,
         Text {
-            ja: "送信元 IP アドレスが禁止されており、解除ページでは解除できません",
+            ja: "送信元 IP アドレスが禁止されており、解除申請ページ（delist portal）では解除できません",
             en: "The sending IP is banned and not eligible for the delist portal",
         },
         &BANNED_SENDER,
@@ -888,8 +896,8 @@ const CODES: &[CodeEntry] = &[
         "5.7.606-649",
         Reason::Blocked,
         Text {
-            ja: "送信元 IP アドレスが Microsoft のブロックリストに載っています",
-            en: "The sending IP is on Microsoft's block list",
+            ja: "送信元 IP アドレスが Microsoft のブロックリストに掲載されています",
+            en: "The sending IP is on Microsoft's blocklist",
         },
         &BANNED_IP,
     ),
@@ -955,7 +963,7 @@ const CODES: &[CodeEntry] = &[
         Reason::Blocked,
         Text {
             ja: "受信側の組織が独自のブロックリストで送信元を拒否しています",
-            en: "The recipient organisation blocks the sender with its own block list",
+            en: "The recipient organisation blocks the sender with its own blocklist",
         },
         &recipient_org::CUSTOMER_BLOCK,
     )
@@ -979,7 +987,7 @@ const CODES: &[CodeEntry] = &[
         Reason::Blocked,
         Text {
             ja: "Microsoft のブロックリストによる拒否（5.7.606〜649 の識別番号）",
-            en: "Microsoft block list rejection (the rule id of 5.7.606-649)",
+            en: "Microsoft blocklist rejection (the rule id of 5.7.606-649)",
         },
         &BANNED_IP,
     ),
@@ -990,7 +998,7 @@ const CODES: &[CodeEntry] = &[
         Reason::Blocked,
         Text {
             ja: "受信側組織の独自ブロックリストによる拒否（5.7.513 の識別番号）",
-            en: "The recipient organisation's own block list (the rule id of 5.7.513)",
+            en: "The recipient organisation's own blocklist (the rule id of 5.7.513)",
         },
         &recipient_org::CUSTOMER_BLOCK,
     )

@@ -67,7 +67,7 @@ const STEP_FORM_REPLY: Step = Step::new(Text {
 });
 
 const STEP_NOT_PORTAL: Step = Step::new(Text {
-    ja: "Microsoft 365 向けの解除ページ（sender.office.com）はこのブロックには使えません。そこで「ブロックされていない」と表示されても、Outlook.com のブロックは残っています。",
+    ja: "Microsoft 365 向けの解除申請ページ（sender.office.com）はこのブロックには使えません。そこで「ブロックされていない」と表示されても、Outlook.com のブロックは残っています。",
     en: "The Microsoft 365 delist portal (sender.office.com) does not handle this block: even if it says \"not blocked\", the Outlook.com block remains.",
 });
 
@@ -88,14 +88,14 @@ const BASIS: Basis = Basis {
 pub(crate) const NETWORK_BLOCK: Playbook = Playbook {
     id: "outlook-com-network-block",
     party: Some(Party::OutlookCom),
-    title: Text { ja: "Outlook.com のブロックリスト（S3140・S3150）", en: "Outlook.com block list (S3140, S3150)" },
+    title: Text { ja: "Outlook.com のブロックリスト（S3140・S3150）", en: "Outlook.com blocklist (S3140, S3150)" },
     verdict: Text {
-        ja: "Outlook.com（Hotmail・Live・MSN）が、送信元 {ip} を含むネットワークからのメールをブロックしています。",
+        ja: "Outlook.com（Hotmail・Live・MSN）が、送信元 IP アドレス {ip} を含むネットワークからのメールをブロックしています。",
         en: "Outlook.com (Hotmail, Live, MSN) is blocking mail from the network that includes {ip}.",
     },
     why: Text {
-        ja: "同じプロバイダーや同じ範囲の IP アドレスから迷惑メールが送られると、範囲ごとブロックされることがあり、あなたのメールが原因とは限りません。",
-        en: "When spam comes from the same provider or address range, the whole range can be blocked; your own mail is not necessarily the cause.",
+        ja: "同じネットワーク（同じ範囲の IP アドレス）から迷惑メールが送られると、範囲ごとブロックされることがあります。あなたのメールが原因とは限りません。",
+        en: "When spam comes from the same network (the same address range), the whole range can be blocked; your own mail is not necessarily the cause.",
     },
     actors: &[Actor::SenderProvider, Actor::Sender],
     urgency: Urgency::Now,
@@ -105,8 +105,8 @@ pub(crate) const NETWORK_BLOCK: Playbook = Playbook {
         STEP_CHECK_ACCOUNT,
         STEP_NOT_PORTAL,
         Step::new(Text {
-            ja: "共用サーバーやプロバイダーのサーバーから送っている場合は、下の文面をホスティング事業者に送ってください。範囲ごとのブロックは、IP アドレスの持ち主が申請するのが確実です。",
-            en: "If you send through a shared or provider server, send the message below to your hosting company: a range block is best handled by the owner of the addresses.",
+            ja: "共用サーバーから送っている場合は、下の文面をホスティング事業者に送ってください。範囲ごとのブロックは、IP アドレスの持ち主（ホスティング事業者）が申請するのが確実です。",
+            en: "If you send through a shared server, send the message below to your hosting company: a range block is best handled by the owner of the addresses (the hosting company).",
         }),
         STEP_FORM,
         STEP_FORM_REPLY,
@@ -125,7 +125,7 @@ pub(crate) const RATE: Playbook = Playbook {
     party: Some(Party::OutlookCom),
     title: Text { ja: "Outlook.com による一時的な受信制限（S3113・RP-001〜003）", en: "Outlook.com temporary rate limit (S3113, RP-001 to RP-003)" },
     verdict: Text {
-        ja: "Outlook.com が、送信元 {ip} の評価に応じて、受け取る量を一時的に制限しています。まだ失敗は確定していません。",
+        ja: "Outlook.com が、送信元 IP アドレス {ip} の評価に応じて、受け取る量を一時的に制限しています。まだ失敗は確定していません。",
         en: "Outlook.com is temporarily limiting how much it accepts from {ip}, based on its reputation. The message has not failed for good.",
     },
     why: Text {
@@ -180,7 +180,7 @@ pub(crate) const POLICY: Playbook = Playbook {
     party: Some(Party::OutlookCom),
     title: Text { ja: "Outlook.com のポリシーによる拒否（SC-001・OU-002）", en: "Refused by Outlook.com policy (SC-001, OU-002)" },
     verdict: Text {
-        ja: "Outlook.com が、迷惑メールに似た内容か、送信元 {ip}（またはドメイン）の評価を理由に、メールを拒否しました。",
+        ja: "Outlook.com が、迷惑メールに似た内容か、送信元 IP アドレス {ip}（またはドメイン）の評価を理由に、メールを拒否しました。",
         en: "Outlook.com refused the mail because it looks like spam, or because of the reputation of {ip} (or of your domain).",
     },
     why: Text {
@@ -201,11 +201,12 @@ pub(crate) const POLICY: Playbook = Playbook {
             ja: "一斉送信では、本人が登録した宛先だけに送り、配信停止のリンクを入れてください。",
             en: "For bulk mail, send only to people who signed up themselves, and include an unsubscribe link.",
         }),
+        STEP_ASK_HOST_REPUTATION,
         STEP_FORM,
         STEP_FORM_REPLY,
     ],
     donts: &[DONT_DELIST_FIRST, DONT_RESEND, DONT_PAY],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(MESSAGE_HOSTING_REPUTATION),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,
@@ -217,7 +218,7 @@ pub(crate) const MINING: Playbook = Playbook {
     party: Some(Party::OutlookCom),
     title: Text { ja: "宛先アドレスの探り出しと判定された（SC-002）", en: "Seen probing for addresses (SC-002)" },
     verdict: Text {
-        ja: "Outlook.com が、送信元 {ip} がメールを送らずにアドレスの存在だけを確かめている（アドレスの探り出し）と判断し、ブロックしました。",
+        ja: "Outlook.com が、送信元 IP アドレス {ip} がメールを送らずにアドレスの存在だけを確かめている（アドレスの探り出し）と判断し、ブロックしました。",
         en: "Outlook.com decided that {ip} checks whether addresses exist without sending mail (probing for addresses), and blocked it.",
     },
     why: Text {
@@ -234,6 +235,7 @@ pub(crate) const MINING: Playbook = Playbook {
             en: "If you use a tool or service that verifies addresses, stop it now.",
         }),
         STEP_CHECK_ACCOUNT,
+        STEP_SHARED_SERVER,
         STEP_FORM,
         STEP_FORM_REPLY,
     ],
@@ -250,7 +252,7 @@ pub(crate) const OPEN_RELAY: Playbook = Playbook {
     party: Some(Party::OutlookCom),
     title: Text { ja: "オープンプロキシ・オープンリレーと判定された（SC-003）", en: "Seen as an open proxy or relay (SC-003)" },
     verdict: Text {
-        ja: "Outlook.com が、送信元 {ip} を誰でも中継に使えるサーバー（オープンプロキシ・オープンリレー）と判断し、ブロックしました。",
+        ja: "Outlook.com が、送信元 IP アドレス {ip} を誰でも中継に使えるサーバー（オープンプロキシ・オープンリレー）と判断し、ブロックしました。",
         en: "Outlook.com decided that {ip} is a server anyone can use to relay mail (an open proxy or relay), and blocked it.",
     },
     why: Text {
@@ -282,7 +284,7 @@ pub(crate) const COMPLAINTS: Playbook = Playbook {
     party: Some(Party::OutlookCom),
     title: Text { ja: "苦情の多さによるブロック（SC-004）", en: "Blocked because of complaints (SC-004)" },
     verdict: Text {
-        ja: "Outlook.com の利用者から迷惑メールとして報告されることが多かったため、送信元 {ip} がブロックされました。",
+        ja: "Outlook.com の利用者から迷惑メールとして報告されることが多かったため、送信元 IP アドレス {ip} がブロックされました。",
         en: "Outlook.com users reported your mail as spam often, so {ip} was blocked.",
     },
     why: Text {
@@ -315,7 +317,7 @@ pub(crate) const COMPROMISED: Playbook = Playbook {
     party: Some(Party::OutlookCom),
     title: Text { ja: "感染・乗っ取りの疑いによるブロック（DY-002）", en: "Blocked as likely compromised (DY-002)" },
     verdict: Text {
-        ja: "Outlook.com が、送信元 {ip} のサーバーや端末がウイルスに感染しているか乗っ取られていると判断し、ブロックしました。",
+        ja: "Outlook.com が、送信元 IP アドレス {ip} のサーバーや端末がウイルスに感染しているか乗っ取られていると判断し、ブロックしました。",
         en: "Outlook.com decided that the server or device behind {ip} is infected or taken over, and blocked it.",
     },
     why: Text {
@@ -326,7 +328,13 @@ pub(crate) const COMPROMISED: Playbook = Playbook {
     urgency: Urgency::Now,
     duration: Text { ja: "駆除とフォームの申請後、数日", en: "Days, after cleaning up and filing the form" },
     prepare: PREPARE_BLOCK,
-    steps: &[STEP_CHECK_PC, STEP_CHECK_ACCOUNT, STEP_FORM, STEP_FORM_REPLY],
+    steps: &[
+        STEP_CHECK_PC,
+        STEP_CHECK_ACCOUNT,
+        STEP_SHARED_SERVER,
+        STEP_FORM,
+        STEP_FORM_REPLY,
+    ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY],
     message: Some(MESSAGE_HOSTING_LISTED),
     lookup: None,
@@ -352,11 +360,11 @@ const MEANING_TOO_MANY_CONNECTIONS: Text = Text {
 /// S3113 are seen in real rejections but not documented by Microsoft.
 const CODES: &[CodeEntry] = &[
     // "Please contact your Internet service provider since part of their network is on our block list (S3140)"
-    CodeEntry::provider(Party::OutlookCom, "S3140", Reason::Blocked, Text { ja: "送信元 IP アドレス（またはその範囲）が Outlook.com のブロックリストに載っています", en: "The sending IP (or its range) is on Outlook.com's block list" }, &NETWORK_BLOCK),
+    CodeEntry::provider(Party::OutlookCom, "S3140", Reason::Blocked, Text { ja: "送信元 IP アドレス（またはその範囲）が Outlook.com のブロックリストに掲載されています", en: "The sending IP (or its range) is on Outlook.com's blocklist" }, &NETWORK_BLOCK),
     // The same block written as "(AS3140)".
     CodeEntry::provider(Party::OutlookCom, "AS3140", Reason::Blocked, Text { ja: "S3140 と同じ Outlook.com のネットワークブロック", en: "The same Outlook.com network block as S3140" }, &NETWORK_BLOCK),
     // "... part of their network is on our block list (S3150)"
-    CodeEntry::provider(Party::OutlookCom, "S3150", Reason::Blocked, Text { ja: "送信元のネットワークの一部が Outlook.com のブロックリストに載っています", en: "Part of the sender's network is on Outlook.com's block list" }, &NETWORK_BLOCK),
+    CodeEntry::provider(Party::OutlookCom, "S3150", Reason::Blocked, Text { ja: "送信元のネットワークの一部が Outlook.com のブロックリストに掲載されています", en: "Part of the sender's network is on Outlook.com's blocklist" }, &NETWORK_BLOCK),
     // "451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation. (S3113)"
     CodeEntry::provider(Party::OutlookCom, "S3113", Reason::BadReputation, MEANING_RATE_LIMITED, &RATE),
     // Seen in real replies: "451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation. ... (S775)"
@@ -398,7 +406,7 @@ const CODES: &[CodeEntry] = &[
     // "451 4.7.652 The mail server [IP] has exceeded the maximum number of connections. (S3115)"
     CodeEntry::enhanced(Some(Party::OutlookCom), "4.7.652", Reason::TooManyConn, MEANING_TOO_MANY_CONNECTIONS, &RATE),
     // "550 5.7.1 Unfortunately, messages from [IP] weren't sent. ... (S3150)"
-    CodeEntry::enhanced(Some(Party::OutlookCom), "5.7.1", Reason::Blocked, Text { ja: "Outlook.com がブロックリストなどを理由に送信元を拒否しています", en: "Outlook.com refuses the sender, usually because of its block list" }, &NETWORK_BLOCK),
+    CodeEntry::enhanced(Some(Party::OutlookCom), "5.7.1", Reason::Blocked, Text { ja: "Outlook.com がブロックリストなどを理由に送信元を拒否しています", en: "Outlook.com refuses the sender, usually because of its blocklist" }, &NETWORK_BLOCK),
 ];
 
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the

@@ -24,8 +24,8 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     party: Some(Party::Proofpoint),
     title: Text { ja: "Proofpoint による送信元のブロック", en: "Blocked by Proofpoint" },
     verdict: Text {
-        ja: "受信側が使っている Proofpoint が、送信元サーバーの IP アドレス {ip} の評価が低いとして、受け取りを拒否しました。",
-        en: "Proofpoint, which the receiving side uses, refused the mail because of the reputation of your server's address {ip}.",
+        ja: "受信側が使っている Proofpoint が、送信元 IP アドレス {ip} の評価が低いとして、受け取りを拒否しました。",
+        en: "Proofpoint, which the receiving side uses, refused the mail because of the reputation of your sending IP address {ip}.",
     },
     why: Text {
         ja: "その IP アドレスから迷惑メールのような送信が見られたためで、共用サーバーでは他の利用者が原因のことがあります。",

@@ -17,8 +17,8 @@ pub(crate) const LISTED: Playbook = Playbook {
     party: Some(Party::Psbl),
     title: Text { ja: "PSBL に掲載", en: "Listed by PSBL" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が PSBL（迷惑メールの罠に届いた送信元のリスト）に載っています。",
-        en: "Your server's address {ip} is on the PSBL (a list of senders whose mail reached spam traps).",
+        ja: "送信元 IP アドレス {ip} が PSBL（迷惑メールの罠に届いた送信元のリスト）に掲載されています。",
+        en: "Your sending IP address {ip} is on the PSBL (a list of senders whose mail reached spam traps).",
     },
     why: Text {
         ja: "その IP アドレスから、迷惑メールを集めるための罠のアドレスにメールが届いたためです。",

@@ -16,13 +16,13 @@ const SOURCES: &[Source] = &[microsoft::SRC_NDR];
 pub(crate) const CUSTOMER_BLOCK: Playbook = Playbook {
     id: "recipient-org-block-list",
     party: Some(Party::RecipientOrg),
-    title: Text { ja: "受信側の組織の独自ブロックリスト（5.7.513 など）", en: "The recipient organisation's own block list (5.7.513 and others)" },
+    title: Text { ja: "受信側の組織の独自ブロックリスト（5.7.513 など）", en: "The recipient organisation's own blocklist (5.7.513 and others)" },
     verdict: Text {
-        ja: "受信側の組織が、自分たちで管理するブロックリストに送信元 {ip}（またはあなたのドメイン）を登録しているため、拒否されました。",
-        en: "The recipient's organisation has put {ip} (or your domain) on a block list of its own, so the mail was refused.",
+        ja: "受信側の組織が、自分たちで管理するブロックリストに送信元 IP アドレス {ip}（またはあなたのドメイン）を登録しているため、拒否されました。",
+        en: "The recipient's organisation has put {ip} (or your domain) on a blocklist of its own, so the mail was refused.",
     },
     why: Text {
-        ja: "受信側の管理者が、過去の迷惑メールや誤判定をきっかけに登録したものです。公開のブロックリストではないため、Microsoft などの解除ページでは解除できません。",
+        ja: "受信側の管理者が、過去の迷惑メールや誤判定をきっかけに登録したものです。公開のブロックリストではないため、Microsoft などの解除申請ページでは解除できません。",
         en: "The recipient's administrator added it, after past spam or by mistake. It is not a public list, so delist pages (Microsoft's or others) cannot remove it.",
     },
     actors: &[Actor::RecipientAdmin],
@@ -35,8 +35,8 @@ pub(crate) const CUSTOMER_BLOCK: Playbook = Playbook {
             en: "Contact the recipient by phone or another way and ask them to pass the message below to their administrator. Once the entry is removed, mail gets through.",
         }),
         Step::new(Text {
-            ja: "解除ページ（sender.office.com など）への申請は不要です。このブロックには効果がありません。",
-            en: "Do not use delist portals (sender.office.com and the like): they have no effect on this block.",
+            ja: "解除申請ページ（sender.office.com など）に申請しても、このブロックは解除されません。申請は不要です。",
+            en: "Delist portals (sender.office.com and the like) cannot lift this block, so there is nothing to file there.",
         }),
     ],
     donts: &[DONT_RESEND, DONT_WORKAROUND],
@@ -109,7 +109,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::RecipientOrg,
     name: Text {
         ja: "受信側の組織（独自のフィルター・ブロックリスト）",
-        en: "The recipient's organisation (its own filter or block list)",
+        en: "The recipient's organisation (its own filter or blocklist)",
     },
     domains: DOMAINS,
     routes: ROUTES,

@@ -46,7 +46,7 @@ pub(crate) const FILTERED: Playbook = Playbook {
             ja: "@softbank.ne.jp のアドレスなら、こちらの案内で「受信許可リスト」に登録してもらいます。",
             en: "For @softbank.ne.jp addresses, the allow list is set up as described here.",
         })
-        .link(Text { ja: "ソフトバンク: 受信許可・拒否リストの設定（@softbank.ne.jp）", en: "SoftBank: allow and block lists for @softbank.ne.jp (Japanese)" }, Url::one(SETTINGS_MMS)),
+        .link(Text { ja: "ソフトバンク: 受信許可・拒否リストの設定（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, Url::one(SETTINGS_MMS)),
         STEP_CARRIER_AUTH,
         STEP_RESEND_ONCE,
     ],
@@ -56,7 +56,7 @@ pub(crate) const FILTERED: Playbook = Playbook {
     facts: FACTS,
     sources: &[
         Source { title: Text { ja: "ソフトバンク: 受信許可リスト（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, url: Url::one(SETTINGS_EMAIL_I) },
-        Source { title: Text { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and block lists for @softbank.ne.jp (Japanese)" }, url: Url::one(SETTINGS_MMS) },
+        Source { title: Text { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, url: Url::one(SETTINGS_MMS) },
     ],
     checked: CHECKED,
 };

@@ -23,8 +23,8 @@ pub(crate) const LISTED: Playbook = Playbook {
     party: Some(Party::Spamcop),
     title: Text { ja: "SpamCop のブロックリストに掲載", en: "Listed by SpamCop" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が SpamCop のブロックリストに載っているため、受信側が受け取りを拒否しました。",
-        en: "Your server's address {ip} is on the SpamCop block list, so the receiving side refused the mail.",
+        ja: "送信元 IP アドレス {ip} が SpamCop のブロックリストに掲載されているため、受信側が受け取りを拒否しました。",
+        en: "Your sending IP address {ip} is on the SpamCop blocklist, so the receiving side refused the mail.",
     },
     why: Text {
         ja: "その IP アドレスから届いたメールが、最近 SpamCop の利用者に迷惑メールとして報告されたためです。SpamCop の掲載は、最後の報告から 24 時間たつと自動で消えます。",

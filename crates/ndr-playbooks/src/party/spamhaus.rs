@@ -68,7 +68,7 @@ const DOMAIN_CHECKER_LINK: Link = Link {
 };
 
 const STEP_CHECKER: Step = Step::new(Text {
-    ja: "Spamhaus の照会ページで IP アドレス {ip} を調べます。どのリスト（SBL・CSS・XBL・PBL）に載っているか、その理由が表示されます。",
+    ja: "Spamhaus の照会ページで IP アドレス {ip} を調べます。どのリスト（SBL・CSS・XBL・PBL）に掲載されているか、その理由が表示されます。",
     en: "Look up {ip} on Spamhaus's checker. It shows which list (SBL, CSS, XBL, PBL) names the address, and why.",
 })
 .linked(CHECKER_LINK)
@@ -81,7 +81,7 @@ const STEP_SELF_REMOVE: Step = Step::new(Text {
 .linked(CHECKER_LINK);
 
 const STEP_ORDER: Step = Step::new(Text {
-    ja: "SBL にも載っている場合は、SBL の解除が先です。SBL が残っている間は、ほかのリストの解除を申請できません。",
+    ja: "SBL にも掲載されている場合は、SBL の解除が先です。SBL が残っている間は、ほかのリストの解除を申請できません。",
     en: "If SBL names the address too, SBL comes first: other removals cannot be requested while an SBL listing covers it.",
 });
 
@@ -99,8 +99,8 @@ pub(crate) const ZEN: Playbook = Playbook {
     party: Some(Party::Spamhaus),
     title: Text { ja: "Spamhaus のブロックリストに掲載", en: "Listed by Spamhaus" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が Spamhaus のブロックリストに載っているため、受信側が受け取りを拒否しました。",
-        en: "Your server's address {ip} is on a Spamhaus block list, so the receiving side refused the mail.",
+        ja: "送信元 IP アドレス {ip} が Spamhaus のブロックリストに掲載されているため、受信側が受け取りを拒否しました。",
+        en: "Your sending IP address {ip} is on a Spamhaus blocklist, so the receiving side refused the mail.",
     },
     why: Text {
         ja: "Spamhaus には複数のリストがあり、共用サーバーの他の利用者、感染したパソコン、家庭用回線からの直接送信など、リストごとに原因と解除の方法が違います。",
@@ -114,12 +114,12 @@ pub(crate) const ZEN: Playbook = Playbook {
         STEP_CHECKER,
         STEP_ORDER,
         Step::new(Text {
-            ja: "SBL に載っている場合は、IP アドレスの持ち主（ホスティング事業者やプロバイダー）しか解除できません。下の文面を送ってください。",
-            en: "If it is SBL, only the owner of the address (your hosting company or ISP) can resolve it: send them the message below.",
+            ja: "SBL に掲載されている場合は、IP アドレスの持ち主（ホスティング事業者）しか解除を申請できません。下の文面をホスティング事業者に送ってください。",
+            en: "If it is SBL, only the owner of the address (your hosting company) can request removal: send them the message below.",
         }),
         Step::new(Text {
-            ja: "XBL なら感染した端末の駆除、CSS なら送信の見直し、PBL なら送信方法の変更が必要です。このページの該当する案内に従ってください。",
-            en: "XBL means an infected device must be cleaned, CSS means your sending must be reviewed, PBL means you must send another way. Follow the matching advice.",
+            ja: "照会結果に表示されたリストに応じて対処します。XBL なら感染した端末を駆除し、CSS なら一斉送信の宛先と送信ドメイン認証（SPF・DKIM・DMARC）を見直し、PBL ならプロバイダーやメールサービスの送信サーバー（認証付き、多くはポート 587）から送るよう設定を変えてください。",
+            en: "Act on the list the result names: for XBL, clean up the infected device; for CSS, review your bulk-mail recipients and sender authentication (SPF, DKIM, DMARC); for PBL, send through your provider's or mail service's outgoing server (with authentication, usually port 587).",
         }),
         STEP_CHECK_ACCOUNT,
         STEP_SELF_REMOVE,
@@ -137,12 +137,12 @@ pub(crate) const SBL: Playbook = Playbook {
     party: Some(Party::Spamhaus),
     title: Text { ja: "Spamhaus SBL に掲載", en: "Listed by Spamhaus SBL" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が Spamhaus の SBL（迷惑メールの送信元として人の手で登録されるリスト）に載っています。",
-        en: "Your server's address {ip} is on the Spamhaus SBL (a list of spam sources that Spamhaus staff add by hand).",
+        ja: "送信元 IP アドレス {ip} が Spamhaus の SBL（迷惑メールの送信元として人の手で登録されるリスト）に掲載されています。",
+        en: "Your sending IP address {ip} is on the Spamhaus SBL (a list of spam sources that Spamhaus staff add by hand).",
     },
     why: Text {
-        ja: "多くは同じネットワークの別の利用者による迷惑メールが原因で、解除できるのは IP アドレスの持ち主（ホスティング事業者やプロバイダー）だけです。",
-        en: "It is usually caused by spam from someone else on the same network, and only the owner of the address (your hosting company or ISP) can resolve it.",
+        ja: "多くは同じネットワークの別の利用者による迷惑メールが原因で、解除を申請できるのは IP アドレスの持ち主（ホスティング事業者）だけです。",
+        en: "It is usually caused by spam from someone else on the same network, and only the owner of the address (your hosting company) can request removal.",
     },
     actors: &[Actor::SenderProvider],
     urgency: Urgency::Now,
@@ -151,8 +151,8 @@ pub(crate) const SBL: Playbook = Playbook {
     steps: &[
         STEP_CHECKER,
         Step::new(Text {
-            ja: "下の文面をホスティング事業者かプロバイダーに送ってください。事業者は原因を止めたうえで、Spamhaus の手続きに従って解除を求めます。",
-            en: "Send the message below to your hosting company or ISP. They stop the cause and then ask Spamhaus for removal under its procedure.",
+            ja: "下の文面をホスティング事業者に送ってください。事業者は原因を止めたうえで、Spamhaus の手続きに従って解除を申請します。",
+            en: "Send the message below to your hosting company. They stop the cause and then request removal from Spamhaus under its procedure.",
         })
         .link(Text { ja: "Spamhaus: SBL の解除手続き（事業者向け、英語）", en: "Spamhaus SBL delisting procedure (for providers)" }, Url::one(SBL_PROCEDURE)),
         Step::new(Text {
@@ -173,8 +173,8 @@ pub(crate) const CSS: Playbook = Playbook {
     party: Some(Party::Spamhaus),
     title: Text { ja: "Spamhaus CSS に掲載", en: "Listed by Spamhaus CSS" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が Spamhaus の CSS（評価の低い送信を自動で検出するリスト）に載っています。",
-        en: "Your server's address {ip} is on the Spamhaus CSS (an automatic list of low-reputation sending).",
+        ja: "送信元 IP アドレス {ip} が Spamhaus の CSS（評価の低い送信を自動で検出するリスト）に掲載されています。",
+        en: "Your sending IP address {ip} is on the Spamhaus CSS (an automatic list of low-reputation sending).",
     },
     why: Text {
         ja: "登録の確認をしていない宛先への一斉送信、送信ドメイン認証や逆引きの不備、乗っ取られたアカウントからの送信が主な原因です。",
@@ -207,8 +207,8 @@ pub(crate) const XBL: Playbook = Playbook {
     party: Some(Party::Spamhaus),
     title: Text { ja: "Spamhaus XBL に掲載（感染・乗っ取りの疑い）", en: "Listed by Spamhaus XBL (infected or exploited)" },
     verdict: Text {
-        ja: "送信元の IP アドレス {ip} が Spamhaus の XBL（ウイルス感染や乗っ取りが疑われる機器のリスト）に載っています。",
-        en: "The address {ip} is on the Spamhaus XBL (a list of devices that appear infected or taken over).",
+        ja: "送信元 IP アドレス {ip} が Spamhaus の XBL（ウイルス感染や乗っ取りが疑われる機器のリスト）に掲載されています。",
+        en: "Your sending IP address {ip} is on the Spamhaus XBL (a list of devices that appear infected or taken over).",
     },
     why: Text {
         ja: "同じ回線（ルーター）の内側にある、感染したパソコンやスマートフォン、ネットワーク機器が、迷惑メールや攻撃の通信を出していることが原因です。",
@@ -242,8 +242,8 @@ pub(crate) const PBL: Playbook = Playbook {
     party: Some(Party::Spamhaus),
     title: Text { ja: "Spamhaus PBL に掲載（直接送信に使わない IP アドレス）", en: "Listed by Spamhaus PBL (addresses not meant to send mail directly)" },
     verdict: Text {
-        ja: "送信元の IP アドレス {ip} は、Spamhaus の PBL（メールサーバーとして直接送信すべきでない IP アドレスの一覧）に含まれています。",
-        en: "The address {ip} is in the Spamhaus PBL (the list of addresses that should not send mail straight to other servers).",
+        ja: "送信元 IP アドレス {ip} は、Spamhaus の PBL（メールサーバーとして直接送信すべきでない IP アドレスの一覧）に含まれています。",
+        en: "Your sending IP address {ip} is in the Spamhaus PBL (the list of addresses that should not send mail straight to other servers).",
     },
     why: Text {
         ja: "家庭用や事務所の回線の IP アドレスから、プロバイダーの送信サーバーを通さずに直接送っていることが原因です。これは罰ではなく、使い方の指定です。",
@@ -260,16 +260,16 @@ pub(crate) const PBL: Playbook = Playbook {
             en: "Set your mail program's or device's outgoing server (SMTP) to your provider's or mail service's server (with authentication, usually port 587). That solves it.",
         }),
         Step::new(Text {
-            ja: "固定 IP アドレスで自分のメールサーバーを正しく運用している場合（逆引きが設定済み）に限り、照会結果の画面から PBL の除外を申請できます。",
-            en: "Only if you run a proper mail server on a fixed address (with reverse DNS set) can you ask for a PBL exclusion from the result page.",
+            ja: "固定 IP アドレスで自分のメールサーバーを正しく運用している場合（逆引きが設定済み）に限り、照会結果の画面から PBL の解除を申請できます。",
+            en: "Only if you run a proper mail server on a fixed address (with reverse DNS set) can you request PBL removal from the result page.",
         })
         .linked(CHECKER_LINK),
     ],
     donts: &[
         DONT_PAY,
         Text {
-            ja: "家庭用回線のまま PBL の除外を申請しないでください。回線の IP アドレスは変わることがあり、送信方法を直さない限り解決しません。",
-            en: "Do not ask for an exclusion for a home connection: its address can change, and nothing is solved until you send the proper way.",
+            ja: "家庭用回線のまま PBL の解除を申請しないでください。回線の IP アドレスは変わることがあり、送信方法を直さない限り解決しません。",
+            en: "Do not request PBL removal for a home connection: its address can change, and nothing is solved until you send the proper way.",
         },
     ],
     message: Some(MESSAGE_HOSTING_LISTED),
@@ -284,7 +284,7 @@ pub(crate) const DBL: Playbook = Playbook {
     party: Some(Party::Spamhaus),
     title: Text { ja: "Spamhaus DBL にドメインが掲載", en: "A domain is listed by Spamhaus DBL" },
     verdict: Text {
-        ja: "メールの差出人や本文のリンクに含まれるドメインが、Spamhaus の DBL（迷惑メールや詐欺に使われたドメインのリスト）に載っているため拒否されました。",
+        ja: "メールの差出人や本文のリンクに含まれるドメインが、Spamhaus の DBL（迷惑メールや詐欺に使われたドメインのリスト）に掲載されているため拒否されました。",
         en: "A domain in the sender address or in a link in the message is on the Spamhaus DBL (domains used in spam or fraud), so the mail was refused.",
     },
     why: Text {
@@ -302,11 +302,11 @@ pub(crate) const DBL: Playbook = Playbook {
         })
         .linked(DOMAIN_CHECKER_LINK),
         Step::new(Text {
-            ja: "自分のドメインが載っていれば、ホームページの改ざんやアカウントの乗っ取りがないか、制作会社やサーバー管理者と確認し、直してから照会ページで解除を申請してください。",
+            ja: "自分のドメインが掲載されていれば、ホームページの改ざんやアカウントの乗っ取りがないか、制作会社やサーバー管理者と確認し、直してから照会ページで解除を申請してください。",
             en: "If your own domain is listed, check with your web developer or server administrator for a hacked site or hijacked accounts, fix it, then request removal on the checker.",
         }),
         Step::new(Text {
-            ja: "他社のドメイン（短縮 URL など）が載っていれば、そのリンクを本文から外してください。",
+            ja: "他社のドメイン（短縮 URL など）が掲載されていれば、そのリンクを本文から外してください。",
             en: "If someone else's domain (a link shortener, for example) is listed, remove that link from your message.",
         }),
     ],
@@ -366,7 +366,7 @@ pub(crate) const OPEN_RESOLVER: Playbook = Playbook {
         body: Text {
             ja: "ご担当者様
 
-{recipient} 様宛てのメールが、貴社のメールサーバー（{remote_host}）で次のエラーにより拒否されました。
+突然のご連絡失礼いたします。{recipient} 様宛てのメールが、貴社のメールサーバー（{remote_host}）で次のエラーにより拒否されました。
 
 ・エラー全文: {error_text}
 ・送信日時: {date}

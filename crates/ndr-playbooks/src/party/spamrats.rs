@@ -34,7 +34,7 @@ const SOURCES: &[Source] = &[
 
 const REMOVAL_LINK: Link = Link {
     label: Text {
-        ja: "SpamRATS 解除ページ（英語）",
+        ja: "SpamRATS 解除申請ページ（英語）",
         en: "SpamRATS removal",
     },
     url: Url::one(REMOVAL),
@@ -45,8 +45,8 @@ pub(crate) const SPAM: Playbook = Playbook {
     party: Some(Party::Spamrats),
     title: Text { ja: "SpamRATS（RATS-Spam）に掲載", en: "Listed by SpamRATS (RATS-Spam)" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が SpamRATS のリストに載っています。",
-        en: "Your server's address {ip} is listed by SpamRATS.",
+        ja: "送信元 IP アドレス {ip} が SpamRATS のリストに掲載されています。",
+        en: "Your sending IP address {ip} is listed by SpamRATS.",
     },
     why: Text {
         ja: "その IP アドレスから迷惑メールが送られたと判断されたためです。",
@@ -59,7 +59,7 @@ pub(crate) const SPAM: Playbook = Playbook {
     steps: &[
         STEP_CHECK_ACCOUNT,
         Step::new(Text {
-            ja: "原因を止めたら、SpamRATS の解除ページ（英語）で IP アドレスを入力して解除を申請します。無料です。",
+            ja: "原因を止めたら、SpamRATS の解除申請ページ（英語）で IP アドレスを入力して解除を申請します。無料です。",
             en: "Once the cause has stopped, enter the address on SpamRATS's removal page and request removal. It is free.",
         })
         .linked(REMOVAL_LINK)
@@ -79,8 +79,8 @@ pub(crate) const DYNA: Playbook = Playbook {
     party: Some(Party::Spamrats),
     title: Text { ja: "SpamRATS（RATS-Dyna・RATS-NoPtr）に掲載", en: "Listed by SpamRATS (RATS-Dyna, RATS-NoPtr)" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} は、逆引き（PTR）がないか家庭用のような名前のため、SpamRATS のリストに載っています。",
-        en: "Your server's address {ip} is listed by SpamRATS because it has no reverse DNS (PTR), or one that looks like a home connection.",
+        ja: "送信元 IP アドレス {ip} は、逆引き（PTR）がないか家庭用のような名前のため、SpamRATS のリストに掲載されています。",
+        en: "Your sending IP address {ip} is listed by SpamRATS because it has no reverse DNS (PTR), or one that looks like a home connection.",
     },
     why: Text {
         ja: "メールサーバーには、そのサーバーらしい名前の逆引き（PTR）が必要です。逆引きを直すまで、このリストからは解除できません。",
@@ -95,7 +95,7 @@ pub(crate) const DYNA: Playbook = Playbook {
         PTR_STEPS[1],
         PTR_STEPS[2],
         Step::new(Text {
-            ja: "逆引きが直ったら、SpamRATS の解除ページ（英語）で解除を申請します。",
+            ja: "逆引きが直ったら、SpamRATS の解除申請ページ（英語）で解除を申請します。",
             en: "Once reverse DNS is fixed, request removal on SpamRATS's removal page.",
         })
         .linked(REMOVAL_LINK),

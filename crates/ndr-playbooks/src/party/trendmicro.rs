@@ -29,7 +29,7 @@ const FACTS: &[(&str, &str)] = &[("list_name", "Trend Micro ERS")];
 const SOURCES: &[Source] = &[
     Source {
         title: Text {
-            ja: "トレンドマイクロ: ERS の IP アドレス照会と削除申請",
+            ja: "トレンドマイクロ: ERS の IP アドレス照会と解除申請（日本語の解説）",
             en: "Trend Micro: ERS Quick IP List and removal",
         },
         url: KB,
@@ -52,7 +52,7 @@ const LOOKUP_LINK: Link = Link {
 };
 
 const STEP_LOOKUP: Step = Step::new(Text {
-    ja: "トレンドマイクロの照会ページ（英語）で IP アドレス {ip} を調べ、どのリストに載っているかを確認します。",
+    ja: "トレンドマイクロの照会ページ（英語）で IP アドレス {ip} を調べ、どのリストに掲載されているかを確認します。",
     en: "Look up {ip} on Trend Micro's lookup page to see which list names it.",
 })
 .linked(LOOKUP_LINK)
@@ -63,8 +63,8 @@ pub(crate) const QIL: Playbook = Playbook {
     party: Some(Party::Trendmicro),
     title: Text { ja: "トレンドマイクロ ERS-QIL（一時的な掲載）", en: "Trend Micro ERS-QIL (short-lived listing)" },
     verdict: Text {
-        ja: "送信元の IP アドレス {ip} が、トレンドマイクロの ERS-QIL（いま迷惑メールを送っている IP アドレスの一時的なリスト）に載っています。",
-        en: "The address {ip} is on Trend Micro's ERS-QIL (a short-lived list of addresses sending spam right now).",
+        ja: "送信元 IP アドレス {ip} が、トレンドマイクロの ERS-QIL（いま迷惑メールを送っている IP アドレスの一時的なリスト）に掲載されています。",
+        en: "Your sending IP address {ip} is on Trend Micro's ERS-QIL (a short-lived list of addresses sending spam right now).",
     },
     why: Text {
         ja: "その IP アドレスから迷惑メールやボット（乗っ取られた端末）の通信が見られたためです。掲載は数分から 12 時間ほどで自動的に消えます。",
@@ -100,8 +100,8 @@ pub(crate) const DUL: Playbook = Playbook {
     party: Some(Party::Trendmicro),
     title: Text { ja: "トレンドマイクロ ERS-DUL（家庭用などの動的 IP アドレス）", en: "Trend Micro ERS-DUL (dynamic user addresses)" },
     verdict: Text {
-        ja: "送信元の IP アドレス {ip} は、トレンドマイクロの ERS-DUL（家庭用などの動的 IP アドレスの一覧）に含まれているため、直接の送信を拒否されました。",
-        en: "The address {ip} is in Trend Micro's ERS-DUL (dynamic, residential addresses), so direct sending from it was refused.",
+        ja: "送信元 IP アドレス {ip} は、トレンドマイクロの ERS-DUL（家庭用などの動的 IP アドレスの一覧）に含まれているため、直接の送信を拒否されました。",
+        en: "Your sending IP address {ip} is in Trend Micro's ERS-DUL (dynamic, residential addresses), so direct sending from it was refused.",
     },
     why: Text {
         ja: "家庭用や事務所の回線から、プロバイダーの送信サーバーを通さずに直接送っていることが原因です。",
@@ -117,8 +117,8 @@ pub(crate) const DUL: Playbook = Playbook {
             en: "Set your mail program's or device's outgoing server (SMTP) to your provider's or mail service's server (with authentication, usually port 587).",
         }),
         Step::new(Text {
-            ja: "固定 IP アドレスで正しくメールサーバーを運用している場合は、IP アドレスの持ち主（プロバイダー）に照会と削除の申請を依頼してください。",
-            en: "If you run a proper mail server on a fixed address, ask the owner of the address (your ISP) to look it up and request removal.",
+            ja: "固定 IP アドレスで正しくメールサーバーを運用している場合は、IP アドレスの持ち主（プロバイダー）に、照会ページからの解除申請を依頼してください。",
+            en: "If you run a proper mail server on a fixed address, ask the owner of the address (your ISP) to request removal from the lookup page.",
         })
         .linked(LOOKUP_LINK),
     ],
@@ -135,11 +135,11 @@ pub(crate) const RBL: Playbook = Playbook {
     party: Some(Party::Trendmicro),
     title: Text { ja: "トレンドマイクロ ERS のブロックリストに掲載", en: "Listed by Trend Micro ERS" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が、トレンドマイクロの ERS（メールレピュテーションサービス）のブロックリストに載っています。",
-        en: "Your server's address {ip} is on the block list of Trend Micro Email Reputation Services (ERS).",
+        ja: "送信元 IP アドレス {ip} が、トレンドマイクロの ERS（メールレピュテーションサービス）のブロックリストに掲載されています。",
+        en: "Your sending IP address {ip} is on the blocklist of Trend Micro Email Reputation Services (ERS).",
     },
     why: Text {
-        ja: "その IP アドレスが迷惑メールの送信元として知られているためで、共用サーバーでは他の利用者が原因のことがあります。削除を申請できるのは IP アドレスの正当な持ち主だけです。",
+        ja: "その IP アドレスが迷惑メールの送信元として知られているためで、共用サーバーでは他の利用者が原因のことがあります。解除を申請できるのは IP アドレスの正当な持ち主だけです。",
         en: "The address is known as a spam source; on a shared server another customer may be the cause. Only the legitimate owner of the address may request removal.",
     },
     actors: &[Actor::SenderProvider, Actor::Sender],
@@ -150,11 +150,11 @@ pub(crate) const RBL: Playbook = Playbook {
         STEP_LOOKUP,
         STEP_CHECK_ACCOUNT,
         Step::new(Text {
-            ja: "共用サーバーやプロバイダーのサーバーなら、下の文面をホスティング事業者に送り、削除の申請を依頼してください。",
-            en: "On a shared or provider server, ask your hosting company to request removal, using the message below.",
+            ja: "共用サーバーなら、下の文面をホスティング事業者に送り、解除申請を依頼してください。",
+            en: "On a shared server, ask your hosting company to request removal, using the message below.",
         }),
         Step::new(Text {
-            ja: "自分の IP アドレスなら、原因を止めたうえで、照会結果から削除申請のフォームに進んで入力します。フォームは英語での記入が推奨されています。",
+            ja: "自分の IP アドレスなら、原因を止めたうえで、照会結果から解除申請（削除依頼）のフォームに進んで入力します。フォームは英語での記入が推奨されています。",
             en: "If the address is yours, stop the cause, then go from the lookup result to the removal form and fill it in (in English, as Trend Micro recommends).",
         }),
     ],

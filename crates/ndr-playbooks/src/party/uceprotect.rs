@@ -43,8 +43,8 @@ pub(crate) const LEVEL1: Playbook = Playbook {
     party: Some(Party::Uceprotect),
     title: Text { ja: "UCEPROTECT レベル 1 に掲載", en: "Listed by UCEPROTECT level 1" },
     verdict: Text {
-        ja: "送信元サーバーの IP アドレス {ip} が UCEPROTECT のレベル 1（個別の IP アドレスのリスト）に載っています。",
-        en: "Your server's address {ip} is on UCEPROTECT level 1 (the list of single addresses).",
+        ja: "送信元 IP アドレス {ip} が UCEPROTECT のレベル 1（個別の IP アドレスのリスト）に掲載されています。",
+        en: "Your sending IP address {ip} is on UCEPROTECT level 1 (the list of single addresses).",
     },
     why: Text {
         ja: "その IP アドレスから、迷惑メールを集めるための罠のアドレス（スパムトラップ）にメールが届いたためです。最後に届いてから 7 日で自動的に消えます。",
@@ -56,7 +56,7 @@ pub(crate) const LEVEL1: Playbook = Playbook {
     prepare: PREPARE_BLOCK,
     steps: &[
         Step::new(Text {
-            ja: "UCEPROTECT の照会ページ（英語）で、IP アドレス {ip} がどのレベルに載っているか確認します。",
+            ja: "UCEPROTECT の照会ページ（英語）で、IP アドレス {ip} がどのレベルに掲載されているか確認します。",
             en: "Check on UCEPROTECT's lookup page which level lists {ip}.",
         })
         .link(Text { ja: "UCEPROTECT 照会ページ（英語）", en: "UCEPROTECT RBL check" }, Url::one(RBLCHECK))
@@ -82,18 +82,18 @@ pub(crate) const LEVEL1: Playbook = Playbook {
 pub(crate) const LEVEL23: Playbook = Playbook {
     id: "uceprotect-level2-3",
     party: Some(Party::Uceprotect),
-    title: Text { ja: "UCEPROTECT レベル 2・3 に掲載（プロバイダーの範囲全体）", en: "Listed by UCEPROTECT level 2 or 3 (the provider's whole range)" },
+    title: Text { ja: "UCEPROTECT レベル 2・3 に掲載（ホスティング事業者の IP アドレスの範囲ごと）", en: "Listed by UCEPROTECT level 2 or 3 (your hosting company's whole range)" },
     verdict: Text {
-        ja: "送信元 {ip} を含む IP アドレスの範囲（レベル 2）またはプロバイダー全体（レベル 3）が、UCEPROTECT に載っています。",
-        en: "The address range that includes {ip} (level 2), or the whole provider network (level 3), is listed by UCEPROTECT.",
+        ja: "送信元 IP アドレス {ip} を含む IP アドレスの範囲（レベル 2）またはホスティング事業者のネットワーク全体（レベル 3）が、UCEPROTECT に掲載されています。",
+        en: "The address range that includes {ip} (level 2), or your hosting company's whole network (level 3), is listed by UCEPROTECT.",
     },
     why: Text {
-        ja: "同じプロバイダーの多くの IP アドレスから迷惑メールが出ているためで、あなたのメールが原因ではなく、あなたには解除できません。",
-        en: "Many addresses at the same provider send spam; your own mail is not the cause, and you cannot remove it yourself.",
+        ja: "同じホスティング事業者の多くの IP アドレスから迷惑メールが出ているためです。あなたのメールが原因ではなく、あなた自身では解除できません。",
+        en: "Many addresses at the same hosting company send spam; your own mail is not the cause, and you cannot remove it yourself.",
     },
     actors: &[Actor::SenderProvider, Actor::RecipientAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "プロバイダーの状況しだい（自動で段階的に解除）", en: "Depends on the provider (it de-escalates automatically)" },
+    duration: Text { ja: "ホスティング事業者の状況しだい（自動で段階的に解除）", en: "Depends on the hosting company (it de-escalates automatically)" },
     prepare: PREPARE_BLOCK,
     steps: &[
         Step::new(Text {

@@ -47,7 +47,7 @@ const SUPPORT_REQUEST_LINK: Link = Link {
 };
 
 const STEP_NOT_JAPAN: Step = Step::new(Text {
-    ja: "これは米国 Yahoo（Yahoo メール・AOL）の拒否です。Yahoo! JAPAN のメールは別の会社のため、ここでの手続きは関係ありません。",
+    ja: "これは米国 Yahoo（Yahoo Mail・AOL）の拒否です。Yahoo! JAPAN のメールは別の会社のため、ここでの手続きは関係ありません。",
     en: "This is a rejection by Yahoo Inc. (Yahoo Mail, AOL). Yahoo! JAPAN mail is a separate company and has nothing to do with this procedure.",
 });
 
@@ -78,7 +78,7 @@ pub(crate) const DEFERRED: Playbook = Playbook {
     party: Some(Party::Yahoo),
     title: Text { ja: "Yahoo による一時的な受信制限（TSS04）", en: "Yahoo temporary deferral (TSS04)" },
     verdict: Text {
-        ja: "Yahoo が、送信量や苦情の多さを理由に、送信元 {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
+        ja: "Yahoo が、送信量や苦情の多さを理由に、送信元 IP アドレス {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
         en: "Yahoo is temporarily deferring mail from {ip} because of unexpected volume or user complaints. The message has not failed for good.",
     },
     why: Text {
@@ -119,7 +119,7 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     party: Some(Party::Yahoo),
     title: Text { ja: "Yahoo による送信元のブロック（TSS06・TSS09）", en: "Yahoo permanent block (TSS06, TSS09)" },
     verdict: Text {
-        ja: "Yahoo（Yahoo メール・AOL）が、送信元 {ip} からのメールを恒久的に拒否しています。再送しても届きません。",
+        ja: "Yahoo（Yahoo Mail・AOL）が、送信元 IP アドレス {ip} からのメールを恒久的に拒否しています。再送しても届きません。",
         en: "Yahoo (Yahoo Mail, AOL) is permanently refusing mail from {ip}; retrying will not help.",
     },
     why: Text {
@@ -365,7 +365,7 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Yahoo,
     name: Text {
-        ja: "Yahoo メール・AOL（米国 Yahoo。Yahoo! JAPAN とは別）",
+        ja: "Yahoo Mail・AOL（米国 Yahoo。Yahoo! JAPAN とは別）",
         en: "Yahoo Mail / AOL (Yahoo Inc.)",
     },
     domains: DOMAINS,
