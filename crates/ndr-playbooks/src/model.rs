@@ -325,7 +325,7 @@ impl Actor {
                 en: "The recipient",
             },
             Actor::Nobody => Text {
-                ja: "対応不要（時間がたつと自動で解除されます）",
+                ja: "対応不要（時間がたてば自然に解決します）",
                 en: "Nobody (it clears by itself)",
             },
         }

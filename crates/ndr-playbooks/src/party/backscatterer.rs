@@ -11,7 +11,6 @@ use crate::text::Text;
 const CHECKED: &str = "2026-07-02";
 const DOMAINS: &[&str] = &["www.backscatterer.org"];
 const SITE: &str = "https://www.backscatterer.org/";
-const FACTS: &[(&str, &str)] = &[("list_name", "Backscatterer")];
 
 pub(crate) const LISTED: Playbook = Playbook {
     id: "backscatterer-listed",
@@ -50,7 +49,7 @@ pub(crate) const LISTED: Playbook = Playbook {
     }],
     message: Some(MESSAGE_RECIPIENT_ADMIN),
     lookup: Some(Url::one(SITE)),
-    facts: FACTS,
+    facts: &[],
     sources: &[Source { title: Text { ja: "Backscatterer の公式サイト", en: "Backscatterer (official site)" }, url: Url::one(SITE) }],
     checked: CHECKED,
 };

@@ -18,7 +18,6 @@ const LOOKUP: Url = Url::filled(
 );
 const SUPPORT: &str = "https://talosintelligence.com/support";
 const DOCS: &str = "https://support.talosintelligence.com/docs/email-reputation";
-const FACTS: &[(&str, &str)] = &[("list_name", "Cisco Talos")];
 
 pub(crate) const REPUTATION: Playbook = Playbook {
     id: "cisco-talos-reputation",
@@ -54,9 +53,9 @@ pub(crate) const REPUTATION: Playbook = Playbook {
         }),
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(MESSAGE_HOSTING_REPUTATION),
     lookup: Some(LOOKUP),
-    facts: FACTS,
+    facts: &[],
     sources: &[
         Source { title: Text { ja: "Talos: メールの評価について", en: "Talos: email reputation" }, url: Url::one(DOCS) },
         Source { title: Text { ja: "Talos サポート", en: "Talos support" }, url: Url::one(SUPPORT) },

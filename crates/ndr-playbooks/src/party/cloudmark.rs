@@ -14,7 +14,6 @@ const RESET: Url = Url::filled(
     "https://csi.cloudmark.com/reset-request/?ip={ip}",
     "https://csi.cloudmark.com/reset-request/",
 );
-const FACTS: &[(&str, &str)] = &[("list_name", "Cloudmark")];
 
 pub(crate) const BLOCKED: Playbook = Playbook {
     id: "cloudmark-blocked",
@@ -43,9 +42,9 @@ pub(crate) const BLOCKED: Playbook = Playbook {
         STEP_SHARED_SERVER,
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(MESSAGE_HOSTING_REPUTATION),
     lookup: Some(RESET),
-    facts: FACTS,
+    facts: &[],
     sources: &[Source { title: Text { ja: "Cloudmark: 評価の見直し依頼（reset request）", en: "Cloudmark: reset request" }, url: RESET }],
     checked: CHECKED,
 };

@@ -614,7 +614,7 @@ pub(crate) const HOSTUNKNOWN: Playbook = Playbook {
     },
     why: Text {
         ja: "ほとんどはつづりの誤り（「gmail.co」「docomo.ne.jpp」など）で、ほかにドメインの期限切れや相手の DNS 設定の誤りがあります。",
-        en: "Almost always a typo (\"gmial.com\", \"outlok.com\"); otherwise the domain expired or its DNS is misconfigured.",
+        en: "Almost always a typo (\"gmail.co\", \"docomo.ne.jpp\"); otherwise the domain expired or its DNS is misconfigured.",
     },
     actors: &[Actor::Sender, Actor::RecipientAdmin],
     urgency: Urgency::Soon,
@@ -777,7 +777,7 @@ pub(crate) const NETWORKERROR: Playbook = Playbook {
     steps: &[
         STEP_RETRY_LATER_ONCE,
         Step::new(Text {
-            ja: "それでも届かなければ、電話などで受信者に伝え、下の文面を管理者に渡してもらってください。",
+            ja: "それでも届かなければ、電話などで受信者に伝え、下の文面を受信側の管理者に渡してもらってください。",
             en: "If it still fails, tell the recipient by phone and ask them to pass the message below to their administrator.",
         }),
         Step::new(Text {
@@ -815,8 +815,8 @@ pub(crate) const NORELAYING: Playbook = Playbook {
             en: "Check the spelling of {recipient}.",
         }),
         Step::new(Text {
-            ja: "メールソフトのアカウント設定で、送信サーバー（SMTP）の「認証が必要」を有効にし、ユーザー名とパスワードを受信と同じにしてください。",
-            en: "In your mail program's account settings, turn on \"outgoing server requires authentication\" and use the same user name and password as for receiving.",
+            ja: "メールソフトのアカウント設定で、送信サーバー（SMTP）の「認証が必要」を有効にし、ユーザー名とパスワードは受信用と同じものを入力してください。",
+            en: "In your mail program's account settings, turn on \"outgoing server requires authentication\" and enter the same user name and password as for receiving.",
         }),
         Step::new(Text {
             ja: "送信サーバー名とポート番号（多くは 587 番）が、ホスティング事業者（プロバイダー）の案内どおりか確認してください。",
@@ -973,8 +973,8 @@ pub(crate) const REJECTED: Playbook = Playbook {
     party: None,
     title: Text { ja: "差出人アドレスが拒否された", en: "Your sender address was refused" },
     verdict: Text {
-        ja: "受信側が、差出人のアドレス（送信元 {sender_domain}）を理由にメールを拒否しました。",
-        en: "The receiving side refused the message because of the sender address (from {sender_domain}).",
+        ja: "受信側が、差出人のアドレス（ドメイン {sender_domain}）を理由にメールを拒否しました。",
+        en: "The receiving side refused the message because of the sender address (domain {sender_domain}).",
     },
     why: Text {
         ja: "差出人のドメインが DNS に正しく登録されていない、アドレスの形式が誤っている、または受信側があなたのアドレスをブロックリストに登録していることが主な原因です。",
@@ -1030,7 +1030,7 @@ pub(crate) const MESSAGE_PTR: crate::model::Message = crate::model::Message {
     body: Text {
         ja: "ご担当者様
 
-いつもお世話になっております。{sender_domain} でメールを利用している者です。
+いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
 
 送信したメールが、送信サーバーの逆引き（PTR）レコードがないことを理由に拒否されました。
 
@@ -1325,7 +1325,7 @@ pub(crate) const SYSTEMERROR: Playbook = Playbook {
     steps: &[
         STEP_RETRY_LATER_ONCE,
         Step::new(Text {
-            ja: "続く場合は、受信者に連絡し、下の文面を管理者に渡してもらってください。",
+            ja: "続く場合は、受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
             en: "If it keeps failing, contact the recipient and ask them to pass the message below to their administrator.",
         }),
     ],

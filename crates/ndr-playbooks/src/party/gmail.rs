@@ -23,8 +23,6 @@ const FAQ: Url = google_help_page!("a/answer/14229414");
 const CONTACT_FORM: Url = google_help_page!("mail/contact/gmail_bulk_sender_escalation");
 const POSTMASTER_TOOLS: &str = "https://postmaster.google.com/";
 
-const FACTS: &[(&str, &str)] = &[("list_name", "Gmail")];
-
 const SRC_CODES: Source = Source {
     title: Text {
         ja: "Google Workspace ヘルプ: Gmail の SMTP エラーとコード",
@@ -61,7 +59,7 @@ const STEP_CONTACT: Step = Step::new(Text {
 
 const BASIS: Basis = Basis {
     party: Some(Party::Gmail),
-    facts: FACTS,
+    facts: &[],
     sources: SOURCES,
     checked: CHECKED,
 };
@@ -100,7 +98,7 @@ pub(crate) const DEFERRED: Playbook = Playbook {
     donts: &[DONT_RESEND, DONT_PAY],
     message: Some(MESSAGE_PTR),
     lookup: None,
-    facts: FACTS,
+    facts: &[],
     sources: SOURCES,
     checked: CHECKED,
 };
@@ -132,7 +130,7 @@ pub(crate) const UNSOLICITED: Playbook = Playbook {
     donts: &[DONT_PAY, DONT_RESEND, DONT_WORKAROUND],
     message: Some(MESSAGE_HOSTING_REPUTATION),
     lookup: None,
-    facts: FACTS,
+    facts: &[],
     sources: SOURCES,
     checked: CHECKED,
 };
@@ -162,8 +160,8 @@ pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
             en: "Gmail refused mail from {sender_domain} because it passed neither SPF nor DKIM, or because of the domain's DMARC policy.",
         },
         why: Text {
-            ja: "送信に使っているサービスが SPF に含まれていない、DKIM が有効になっていない、のどちらかがほとんどです。1 日 5,000 通以上送る場合は SPF と DKIM の両方と DMARC が必要です。",
-            en: "Almost always the sending service is missing from SPF, or DKIM is not turned on. Senders of 5,000 or more messages a day need both SPF and DKIM, plus DMARC.",
+            ja: "送信に使っているサービスが SPF に含まれていない、DKIM が有効になっていない、のどちらかがほとんどです。Gmail 宛てに 1 日 5,000 通以上送る場合は、SPF と DKIM の両方と DMARC が必要です。",
+            en: "Almost always the sending service is missing from SPF, or DKIM is not turned on. Senders of 5,000 or more messages a day to Gmail need both SPF and DKIM, plus DMARC.",
         },
     },
     BASIS,
@@ -265,7 +263,7 @@ pub(crate) const RATE: Playbook = Playbook {
     donts: &[DONT_RESEND, DONT_WORKAROUND],
     message: None,
     lookup: None,
-    facts: FACTS,
+    facts: &[],
     sources: SOURCES,
     checked: CHECKED,
 };
@@ -296,7 +294,7 @@ pub(crate) const TLS: Playbook = Playbook {
     donts: &[DONT_RESEND],
     message: Some(MESSAGE_SENDER_ADMIN),
     lookup: None,
-    facts: FACTS,
+    facts: &[],
     sources: SOURCES,
     checked: CHECKED,
 };

@@ -17,10 +17,7 @@ const POSTMASTER: Url = Url::pair(
     "https://support.apple.com/en-us/102322",
     "https://support.apple.com/ja-jp/102322",
 );
-const FACTS: &[(&str, &str)] = &[
-    ("contact", "icloudadmin@apple.com"),
-    ("list_name", "iCloud"),
-];
+const FACTS: &[(&str, &str)] = &[("contact", "icloudadmin@apple.com")];
 
 const SOURCES: &[Source] = &[Source {
     title: Text {

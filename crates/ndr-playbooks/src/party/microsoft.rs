@@ -152,7 +152,7 @@ pub(crate) const BANNED_IP: Playbook = Playbook {
 pub(crate) const BANNED_SENDER: Playbook = Playbook {
     id: "microsoft-banned-sender",
     party: Some(Party::Microsoft),
-    title: Text { ja: "Microsoft 365 の送信元の禁止（5.7.511）", en: "Microsoft 365 banned sender (5.7.511)" },
+    title: Text { ja: "Microsoft 365 による送信元 IP アドレスの受信禁止（5.7.511）", en: "Microsoft 365 banned sending IP address (5.7.511)" },
     verdict: Text {
         ja: "送信元 IP アドレス {ip} は Microsoft 365 で受信を禁止されており、通常の解除申請ページでは解除できません。",
         en: "Your sending IP address {ip} is banned by Microsoft 365, and the usual delist portal cannot remove it.",

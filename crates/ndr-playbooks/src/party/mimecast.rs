@@ -16,7 +16,6 @@ const DOMAINS: &[&str] = &["community.mimecast.com", "mimecastsupport.zendesk.co
 const CODES_PAGE: &str =
     "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754";
 const KB: &str = "https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691";
-const FACTS: &[(&str, &str)] = &[("list_name", "Mimecast")];
 
 const SOURCES: &[Source] = &[
     Source {
@@ -64,7 +63,7 @@ pub(crate) const POLICY: Playbook = Playbook {
     donts: &[DONT_RESEND, DONT_WORKAROUND, DONT_PAY],
     message: Some(MESSAGE_RECIPIENT_ADMIN),
     lookup: None,
-    facts: FACTS,
+    facts: &[],
     sources: SOURCES,
     checked: CHECKED,
 };
@@ -98,7 +97,7 @@ pub(crate) const GREYLIST: Playbook = Playbook {
     donts: &[DONT_RESEND],
     message: None,
     lookup: None,
-    facts: FACTS,
+    facts: &[],
     sources: SOURCES,
     checked: CHECKED,
 };

@@ -167,8 +167,8 @@ pub(crate) const AUTH_515: Playbook = Playbook {
                 en: "The sender domain {sender_domain} does not meet the sender authentication (SPF, DKIM, DMARC) that Outlook.com requires, so the mail was refused.",
             },
             why: Text {
-                ja: "Outlook.com は 2025 年 5 月から、1 日 5,000 通を超えて送るドメインに SPF と DKIM の合格と、DMARC（p=none 以上）を求めています。エラー文の「Spf= Dkim= DMARC=」の部分で、どれが失敗したか分かります。",
-                en: "Since May 2025, Outlook.com requires domains that send more than 5,000 messages a day to pass SPF and DKIM and to publish DMARC (at least p=none). The \"Spf= Dkim= DMARC=\" part of the error shows which check failed.",
+                ja: "Outlook.com は 2025 年 5 月から、Outlook.com 宛てに 1 日 5,000 通を超えて送るドメインに SPF と DKIM の合格と、DMARC（p=none 以上）を求めています。エラー文の「Spf= Dkim= DMARC=」の部分で、どれが失敗したか分かります。",
+                en: "Since May 2025, Outlook.com requires domains that send more than 5,000 messages a day to Outlook.com to pass SPF and DKIM and to publish DMARC (at least p=none). The \"Spf= Dkim= DMARC=\" part of the error shows which check failed.",
             },
         },
         BASIS,

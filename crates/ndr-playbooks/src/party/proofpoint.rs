@@ -17,7 +17,6 @@ const IPCHECK: Url = Url::filled(
     "https://ipcheck.proofpoint.com/",
 );
 const FAQ: &str = "https://www.proofpoint.com/us/support-services/ip-blocked-faq";
-const FACTS: &[(&str, &str)] = &[("list_name", "Proofpoint")];
 
 pub(crate) const BLOCKED: Playbook = Playbook {
     id: "proofpoint-blocked",
@@ -52,9 +51,9 @@ pub(crate) const BLOCKED: Playbook = Playbook {
         }),
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(MESSAGE_HOSTING_REPUTATION),
     lookup: Some(IPCHECK),
-    facts: FACTS,
+    facts: &[],
     sources: &[Source { title: Text { ja: "Proofpoint: IP アドレスがブロックされた場合の FAQ", en: "Proofpoint: IP blocked FAQ" }, url: Url::one(FAQ) }],
     checked: CHECKED,
 };
