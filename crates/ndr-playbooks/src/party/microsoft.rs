@@ -136,8 +136,8 @@ pub(crate) const BANNED_IP: Playbook = Playbook {
             en: "On the page that opens, press \"Delist IP\". Removal takes up to 24 hours.",
         }),
         Step::new(Text {
-            ja: "解除申請ページで「ブロックされていない」と表示される場合や、解除してもすぐ再びブロックされる場合は、下の文面をホスティング事業者に送ってください。共用サーバーでは、事業者が原因を止める必要があります。",
-            en: "If the portal says the address is not blocked, or the block comes back right away, send the message below to your hosting company: on a shared server the provider must stop the cause.",
+            ja: "解除申請ページで「ブロックされていない」と表示される場合や、解除してもすぐ再びブロックされる場合は、下の文面をホスティング事業者に送ってください。共用サーバーでは、ホスティング事業者が原因を止める必要があります。",
+            en: "If the portal says the address is not blocked, or the block comes back right away, send the message below to your hosting company: on a shared server the hosting company must stop the cause.",
         }),
         STEP_RESEND_ONCE,
     ],

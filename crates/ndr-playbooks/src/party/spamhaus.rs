@@ -156,8 +156,8 @@ pub(crate) const SBL: Playbook = Playbook {
         })
         .link(Text { ja: "Spamhaus: SBL の解除手続き（事業者向け、英語）", en: "Spamhaus SBL delisting procedure (for providers)" }, Url::one(SBL_PROCEDURE)),
         Step::new(Text {
-            ja: "解除まで時間がかかる場合は、事業者に別の送信サーバー（掲載されていない IP アドレス）への切り替えを相談してください。",
-            en: "If removal will take time, ask the provider to move your mail to a server whose address is not listed.",
+            ja: "解除まで時間がかかる場合は、ホスティング事業者に、別の送信サーバー（掲載されていない IP アドレス）への切り替えを相談してください。",
+            en: "If removal will take time, ask your hosting company to move your mail to a server whose address is not listed.",
         }),
     ],
     donts: &[DONT_PAY, DONT_RESEND],
