@@ -3,9 +3,9 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::CARRIER_USER_UNKNOWN;
+use super::generic::{carrier_filtered, CARRIER_USER_UNKNOWN};
 use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use crate::model::{Playbook, Source, Step, Url};
 use crate::text::Text;
 
 /// au publishes no bounce-code table; the setting page was located on 2026-11-25.
@@ -16,23 +16,20 @@ const SETTINGS: &str =
 /// The name of the allow-list setting, as the recipient will see it and search for it.
 const FACTS: &[(&str, &str)] = &[("allow_list", "受信リスト設定")];
 
-pub(crate) const FILTERED: Playbook = Playbook {
-    id: "au-filtered",
-    party: Some(Party::Au),
-    title: Text { ja: "au の迷惑メールフィルターによる拒否", en: "Refused by the recipient's au spam filter" },
-    verdict: Text {
-        ja: "宛先 {recipient}（au のメール）の迷惑メールフィルターの設定で、あなたからのメールが受け取られない状態になっています。",
-        en: "The spam filter settings of the au address {recipient} do not let your mail in.",
+pub(crate) const FILTERED: Playbook = carrier_filtered(
+    Head {
+        id: "au-filtered",
+        title: Text { ja: "au の迷惑メールフィルターによる拒否", en: "Refused by the recipient's au spam filter" },
+        verdict: Text {
+            ja: "宛先 {recipient}（au のメール）の迷惑メールフィルターの設定で、あなたからのメールが受け取られない状態になっています。",
+            en: "The spam filter settings of the au address {recipient} do not let your mail in.",
+        },
+        why: Text {
+            ja: "au のメールは、登録したアドレスだけを受け取る設定（受信リスト設定）や、なりすましメールを拒否する設定になっていることがよくあります。au では、存在しない宛先と、フィルターによる拒否のどちらも「User unknown」と表示されることがあります。",
+            en: "au mail is often set to accept only registered senders (the receive list) or to refuse spoofed mail. au may say \"User unknown\" both for an address that does not exist and for a filter refusal.",
+        },
     },
-    why: Text {
-        ja: "au のメールは、登録したアドレスだけを受け取る設定（受信リスト設定）や、なりすましメールを拒否する設定になっていることがよくあります。au では、存在しない宛先と、フィルターによる拒否のどちらも「User unknown」と表示されることがあります。",
-        en: "au mail is often set to accept only registered senders (the receive list) or to refuse spoofed mail. au may say \"User unknown\" both for an address that does not exist and for a filter refusal.",
-    },
-    actors: &[Actor::Recipient, Actor::Sender],
-    urgency: Urgency::Soon,
-    duration: DURATION_RECIPIENT_SETTING,
-    prepare: PREPARE_ERROR,
-    steps: &[
+    &[
         Step::new(Text {
             ja: "受信者に電話や SMS で連絡し、au の迷惑メールフィルターの「受信リスト設定」に、あなたのドメインを登録してもらってください。下の文面が使えます。",
             en: "Call or text the recipient and ask them to add your domain to the receive list (受信リスト設定) of au's spam filter. The message below can help.",
@@ -42,13 +39,13 @@ pub(crate) const FILTERED: Playbook = Playbook {
         STEP_CARRIER_AUTH,
         STEP_RESEND_ONCE,
     ],
-    donts: &[DONT_RESEND, DONT_WORKAROUND],
-    message: Some(MESSAGE_CARRIER_ALLOW),
-    lookup: None,
-    facts: FACTS,
-    sources: &[Source { title: Text { ja: "au: 受信リスト設定", en: "au: receive list settings (Japanese)" }, url: Url::one(SETTINGS) }],
-    checked: CHECKED,
-};
+    Basis {
+        party: Some(Party::Au),
+        facts: FACTS,
+        sources: &[Source { title: Text { ja: "au: 受信リスト設定", en: "au: receive list settings (Japanese)" }, url: Url::one(SETTINGS) }],
+        checked: CHECKED,
+    },
+);
 
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
 /// generic playbooks on purpose (`rest` in the book below).

@@ -3,9 +3,9 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::CARRIER_USER_UNKNOWN;
+use super::generic::{carrier_filtered, CARRIER_USER_UNKNOWN};
 use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use crate::model::{Playbook, Source, Step, Url};
 use crate::text::Text;
 
 /// docomo publishes no bounce-code table; the setting page was located on 2026-11-25.
@@ -18,23 +18,20 @@ const SPOOF_NOTICE: &str =
 /// The name of the allow-list setting, as the recipient will see it and search for it.
 const FACTS: &[(&str, &str)] = &[("allow_list", "受信リスト設定")];
 
-pub(crate) const FILTERED: Playbook = Playbook {
-    id: "docomo-filtered",
-    party: Some(Party::Docomo),
-    title: Text { ja: "ドコモの迷惑メール設定による拒否", en: "Refused by the recipient's docomo spam settings" },
-    verdict: Text {
-        ja: "宛先 {recipient}（ドコモのメール）の迷惑メール対策の設定で、あなたからのメールが受け取られない状態になっています。",
-        en: "The spam settings of the docomo address {recipient} do not let your mail in.",
+pub(crate) const FILTERED: Playbook = carrier_filtered(
+    Head {
+        id: "docomo-filtered",
+        title: Text { ja: "ドコモの迷惑メール設定による拒否", en: "Refused by the recipient's docomo spam settings" },
+        verdict: Text {
+            ja: "宛先 {recipient}（ドコモのメール）の迷惑メール対策の設定で、あなたからのメールが受け取られない状態になっています。",
+            en: "The spam settings of the docomo address {recipient} do not let your mail in.",
+        },
+        why: Text {
+            ja: "携帯電話のメールは、パソコンからのメールを受け取らない設定や、登録したアドレスだけを受け取る設定（受信リスト設定）になっていることがよくあります。送信ドメイン認証のないメールが、なりすましとして拒否されることもあります。",
+            en: "Phone mail is often set to refuse mail from computers, or to accept only registered senders (the receive list). Mail without sender authentication can also be refused as spoofed.",
+        },
     },
-    why: Text {
-        ja: "携帯電話のメールは、パソコンからのメールを受け取らない設定や、登録したアドレスだけを受け取る設定（受信リスト設定）になっていることがよくあります。送信ドメイン認証のないメールが、なりすましとして拒否されることもあります。",
-        en: "Phone mail is often set to refuse mail from computers, or to accept only registered senders (the receive list). Mail without sender authentication can also be refused as spoofed.",
-    },
-    actors: &[Actor::Recipient, Actor::Sender],
-    urgency: Urgency::Soon,
-    duration: DURATION_RECIPIENT_SETTING,
-    prepare: PREPARE_ERROR,
-    steps: &[
+    &[
         Step::new(Text {
             ja: "受信者に電話や SMS で連絡し、ドコモの「受信リスト設定」（以前の名称は「指定受信設定」）に、あなたのドメインを登録してもらってください。下の文面が使えます。",
             en: "Call or text the recipient and ask them to add your domain to docomo's receive list (受信リスト設定, formerly 指定受信設定). The message below can help.",
@@ -51,16 +48,16 @@ pub(crate) const FILTERED: Playbook = Playbook {
         }),
         STEP_RESEND_ONCE,
     ],
-    donts: &[DONT_RESEND, DONT_WORKAROUND],
-    message: Some(MESSAGE_CARRIER_ALLOW),
-    lookup: None,
-    facts: FACTS,
-    sources: &[
-        Source { title: Text { ja: "ドコモ: 受信リスト設定", en: "docomo: receive list settings (Japanese)" }, url: Url::one(SETTINGS) },
-        Source { title: Text { ja: "ドコモ: なりすましメール警告表示の開始（報道発表）", en: "docomo: spoofed-mail warnings (press release, Japanese)" }, url: Url::one(SPOOF_NOTICE) },
-    ],
-    checked: CHECKED,
-};
+    Basis {
+        party: Some(Party::Docomo),
+        facts: FACTS,
+        sources: &[
+            Source { title: Text { ja: "ドコモ: 受信リスト設定", en: "docomo: receive list settings (Japanese)" }, url: Url::one(SETTINGS) },
+            Source { title: Text { ja: "ドコモ: なりすましメール警告表示の開始（報道発表）", en: "docomo: spoofed-mail warnings (press release, Japanese)" }, url: Url::one(SPOOF_NOTICE) },
+        ],
+        checked: CHECKED,
+    },
+);
 
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
 /// generic playbooks on purpose (`rest` in the book below).

@@ -1594,6 +1594,31 @@ pub(crate) const BY_REASON: &[(Reason, &Playbook)] = &[
     (Reason::VirusDetected, &VIRUSDETECTED),
 ];
 
+/// The shape of a carrier's "refused by the recipient's spam settings" playbook (docomo, au,
+/// SoftBank): the recipient changes a setting on the phone, the sender asks with the shared
+/// message; the carrier brings its own texts, its setting pages and the setting's name
+/// (`{allow_list}`).
+pub(crate) const fn carrier_filtered(head: Head, steps: &'static [Step], basis: Basis) -> Playbook {
+    Playbook {
+        id: head.id,
+        party: basis.party,
+        title: head.title,
+        verdict: head.verdict,
+        why: head.why,
+        actors: &[Actor::Recipient, Actor::Sender],
+        urgency: Urgency::Soon,
+        duration: DURATION_RECIPIENT_SETTING,
+        prepare: PREPARE_ERROR,
+        steps,
+        donts: &[DONT_RESEND, DONT_WORKAROUND],
+        message: Some(MESSAGE_CARRIER_ALLOW),
+        lookup: None,
+        facts: basis.facts,
+        sources: basis.sources,
+        checked: basis.checked,
+    }
+}
+
 /// At a mobile carrier, "unknown user" can mean two things; shared by docomo, au and SoftBank.
 pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
     id: "carrier-user-unknown",

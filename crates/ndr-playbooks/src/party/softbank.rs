@@ -3,9 +3,9 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::CARRIER_USER_UNKNOWN;
+use super::generic::{carrier_filtered, CARRIER_USER_UNKNOWN};
 use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use crate::model::{Playbook, Source, Step, Url};
 use crate::text::Text;
 
 /// SoftBank publishes no bounce-code table; the setting pages were located on 2026-11-25.
@@ -19,23 +19,20 @@ const SETTINGS_MMS: &str = "https://www.softbank.jp/mobile/support/mail/antispam
 /// The name of the allow-list setting, as the recipient will see it and search for it.
 const FACTS: &[(&str, &str)] = &[("allow_list", "受信許可リスト")];
 
-pub(crate) const FILTERED: Playbook = Playbook {
-    id: "softbank-filtered",
-    party: Some(Party::Softbank),
-    title: Text { ja: "ソフトバンクの迷惑メール設定による拒否", en: "Refused by the recipient's SoftBank spam settings" },
-    verdict: Text {
-        ja: "宛先 {recipient}（ソフトバンクのメール）の迷惑メールブロックの設定で、あなたからのメールが受け取られない状態になっています。",
-        en: "The spam-blocking settings of the SoftBank address {recipient} do not let your mail in.",
+pub(crate) const FILTERED: Playbook = carrier_filtered(
+    Head {
+        id: "softbank-filtered",
+        title: Text { ja: "ソフトバンクの迷惑メール設定による拒否", en: "Refused by the recipient's SoftBank spam settings" },
+        verdict: Text {
+            ja: "宛先 {recipient}（ソフトバンクのメール）の迷惑メールブロックの設定で、あなたからのメールが受け取られない状態になっています。",
+            en: "The spam-blocking settings of the SoftBank address {recipient} do not let your mail in.",
+        },
+        why: Text {
+            ja: "ソフトバンクのメールは、許可したアドレスだけを受け取る設定になっていることがよくあります。存在しない宛先と、設定による拒否のどちらも「Invalid recipient」と表示されることがあり、設定で拒否されたメールは通知なく消えることもあります。",
+            en: "SoftBank mail is often set to accept only allowed senders. \"Invalid recipient\" may mean either an unknown address or a refusal by the settings, and filtered mail can also vanish without any notice.",
+        },
     },
-    why: Text {
-        ja: "ソフトバンクのメールは、許可したアドレスだけを受け取る設定になっていることがよくあります。存在しない宛先と、設定による拒否のどちらも「Invalid recipient」と表示されることがあり、設定で拒否されたメールは通知なく消えることもあります。",
-        en: "SoftBank mail is often set to accept only allowed senders. \"Invalid recipient\" may mean either an unknown address or a refusal by the settings, and filtered mail can also vanish without any notice.",
-    },
-    actors: &[Actor::Recipient, Actor::Sender],
-    urgency: Urgency::Soon,
-    duration: DURATION_RECIPIENT_SETTING,
-    prepare: PREPARE_ERROR,
-    steps: &[
+    &[
         Step::new(Text {
             ja: "受信者に電話や SMS で連絡し、ソフトバンクの迷惑メール設定の「受信許可リスト」に、あなたのドメインを登録してもらってください。@i.softbank.jp のアドレスなら次の案内が使えます。",
             en: "Call or text the recipient and ask them to add your domain to the allow list (受信許可リスト) of SoftBank's spam settings. For @i.softbank.jp addresses, the guide below applies.",
@@ -50,16 +47,16 @@ pub(crate) const FILTERED: Playbook = Playbook {
         STEP_CARRIER_AUTH,
         STEP_RESEND_ONCE,
     ],
-    donts: &[DONT_RESEND, DONT_WORKAROUND],
-    message: Some(MESSAGE_CARRIER_ALLOW),
-    lookup: None,
-    facts: FACTS,
-    sources: &[
-        Source { title: Text { ja: "ソフトバンク: 受信許可リスト（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, url: Url::one(SETTINGS_EMAIL_I) },
-        Source { title: Text { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, url: Url::one(SETTINGS_MMS) },
-    ],
-    checked: CHECKED,
-};
+    Basis {
+        party: Some(Party::Softbank),
+        facts: FACTS,
+        sources: &[
+            Source { title: Text { ja: "ソフトバンク: 受信許可リスト（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, url: Url::one(SETTINGS_EMAIL_I) },
+            Source { title: Text { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, url: Url::one(SETTINGS_MMS) },
+        ],
+        checked: CHECKED,
+    },
+);
 
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
 /// generic playbooks on purpose (`rest` in the book below).
