@@ -305,7 +305,7 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
         let raw = msg
             .raw_message
             .get(h.offset_start as usize..h.offset_end as usize)
-            .map(String::from_utf8_lossy)
+            .map(text::lossy)
             .unwrap_or_default();
         let mut value = unfold(&raw);
         // Encoded words ("=?ISO-2022-JP?B?...?=") are decoded by mail-parser; use its text.
@@ -685,9 +685,9 @@ fn flatten(
                     }
                     _ => format!("message/{subtype}"),
                 };
-                push_marked(out, &kind, &String::from_utf8_lossy(b));
+                push_marked(out, &kind, &text::lossy(b));
             } else if ctype == "text" {
-                push_text(out, &String::from_utf8_lossy(b));
+                push_text(out, &text::lossy(b));
             } else if ctype == "multipart" {
                 // A multipart whose boundary could not be read (a "boundary=" parameter on a
                 // line of its own): its text is still there, part headers and all.
@@ -698,7 +698,7 @@ fn flatten(
             push_marked(
                 out,
                 "message/rfc822",
-                &String::from_utf8_lossy(original_head(m.raw_message())),
+                &text::lossy(original_head(m.raw_message())),
             );
         }
     }

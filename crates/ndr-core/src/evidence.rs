@@ -46,24 +46,12 @@ pub(crate) fn span_in(
     None
 }
 
-/// The first occurrence of `needle` in `input`, searching the valid UTF-8 stretches of the
-/// input (a verbatim needle cannot cross an invalid byte). Linear time: `str::find` uses
-/// the two-way algorithm.
+/// The first occurrence of `needle` in `input`, byte-wise. The input need not be UTF-8: a
+/// needle of whole characters that matches never starts on a continuation byte, nor takes in
+/// a byte that is not part of a valid character (the needle would hold it too), so this is
+/// also the first occurrence within the input's valid UTF-8 stretches.
 fn find_bytes(input: &[u8], needle: &str) -> Option<usize> {
-    // Most inputs are valid throughout; checking that first is several times faster than
-    // walking the stretches one by one, and then the one stretch is the whole input.
-    if let Ok(whole) = std::str::from_utf8(input) {
-        return whole.find(needle);
-    }
-    let mut offset = 0;
-    for chunk in input.utf8_chunks() {
-        let valid = chunk.valid();
-        if let Some(at) = valid.find(needle) {
-            return Some(offset + at);
-        }
-        offset += valid.len() + chunk.invalid().len();
-    }
-    None
+    crate::text::find_bytes(input, needle.as_bytes())
 }
 
 /// A byte range, start and end.

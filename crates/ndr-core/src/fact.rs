@@ -132,20 +132,20 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
             } else {
                 cr
             };
-            if dc.contains(&format!("{cr}-")) {
+            if text::contains(&dc, &format!("{cr}-")) {
                 for sep in ["-", " "] {
                     if !cs.is_empty() {
                         dc = dc.replace(&format!("{cr}{sep}{cs}"), "");
                     }
                     dc = dc.replace(&format!("{cr}{sep}"), "");
                 }
-                if dc.contains(&cr) {
+                if text::contains(&dc, &cr) {
                     dc = format!("{cr} {cs} {dc}");
                 }
             }
         }
         let lc = text::lower(&dc);
-        if let (Some(p1), Some(p2)) = (lc.find("<html>"), lc.find("</html>")) {
+        if let (Some(p1), Some(p2)) = (text::find(&lc, "<html>"), text::find(&lc, "</html>")) {
             if p1 > 0 && p2 > p1 && dc.is_char_boundary(p1) && dc.is_char_boundary(p2 + 7) {
                 dc = format!("{} {}", &dc[..p1], &dc[p2 + 7..]);
             }
@@ -243,7 +243,7 @@ fn host_in_text(s: &str) -> Option<String> {
     // Postfix also writes "connect to mx.example.jp[192.0.2.1]:25: Connection timed out".
     for lead in ["host ", "server ", "mta ", "connect to "] {
         let mut from = 0;
-        while let Some(p) = lc.get(from..).and_then(|t| t.find(lead)) {
+        while let Some(p) = lc.get(from..).and_then(|t| text::find(t, lead)) {
             let start = from + p + lead.len();
             from = start;
             let word: String = lc[start..]
@@ -311,7 +311,7 @@ fn remote_ip(rhost: &str, raw: &str) -> Option<String> {
         return None;
     }
     let lc = text::lower(raw);
-    let p = lc.find(rhost)? + rhost.len();
+    let p = text::find(&lc, rhost)? + rhost.len();
     let rest = lc.get(p..)?.trim_start();
     let rest = rest
         .strip_prefix('[')

@@ -3,6 +3,7 @@
 //! remote host, or the host that wrote the bounce.
 
 use crate::fact::Fact;
+use crate::text;
 use crate::Reason::{self, *};
 
 /// Receivers with rules of their own, and the host name suffixes that identify them (the
@@ -543,14 +544,17 @@ fn ends_with_domain(host: &str, domain: &str) -> bool {
 
 /// Matches a triple ignoring the class digits: reply "x21" and status "x.7.26".
 fn triple_matches(t: &Triple, f: &Fact, lc: &str) -> bool {
-    lc.contains(t.2) && t.0.get(1..) == f.reply_code.get(1..) && t.1.get(1..) == f.status.get(1..)
+    // The codes first: comparing them costs less than looking for the text.
+    t.0.get(1..) == f.reply_code.get(1..)
+        && t.1.get(1..) == f.status.get(1..)
+        && text::contains(lc, t.2)
 }
 
 /// The first reason whose fragments the (lowercased) text contains.
 fn by_text(table: &[(Reason, &[&str])], lc: &str) -> Option<Reason> {
     table
         .iter()
-        .find(|(_, m)| m.iter().any(|p| lc.contains(p)))
+        .find(|(_, m)| m.iter().any(|p| text::contains(lc, p)))
         .map(|(r, _)| *r)
 }
 
@@ -1043,7 +1047,7 @@ fn microsoft(f: &Fact, lc: &str) -> Option<Reason> {
             } else {
                 f.status.starts_with(code) && (*lo..=*hi).contains(&detail)
             };
-            if code_ok && lc.contains(text) {
+            if code_ok && crate::text::contains(lc, text) {
                 return Some(*reason);
             }
         }

@@ -686,12 +686,14 @@ fn report_start(text: &str) -> usize {
     }
     // A CRLF blank line can only come first if it starts before the LF one, so the search
     // for it stops there instead of reading the whole text (which has no CR, as a rule).
-    let lf = text.find("\n\n");
+    let lf = crate::text::find(text, "\n\n");
     let mut limit = lf.map_or(text.len(), |at| at + 4).min(text.len());
     while !text.is_char_boundary(limit) {
         limit += 1;
     }
-    let crlf = text.get(..limit).and_then(|t| t.find("\r\n\r\n"));
+    let crlf = text
+        .get(..limit)
+        .and_then(|t| crate::text::find(t, "\r\n\r\n"));
     let blank = [lf, crlf].into_iter().flatten().min();
     match blank {
         Some(at) => {
@@ -731,7 +733,7 @@ fn hosts_named(scan: &Scan) -> Vec<String> {
         let Some(mut from) = scan.first(id) else {
             continue;
         };
-        while let Some(at) = norm.get(from..).and_then(|h| h.find(marker)) {
+        while let Some(at) = norm.get(from..).and_then(|h| crate::text::find(h, marker)) {
             let start = from + at + marker.len();
             let name: String = norm[start..]
                 .chars()
@@ -1106,11 +1108,19 @@ fn add_code_evidence(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &m
                     !(c.is_ascii_alphanumeric() || *c == b'.' && token.contains('.'))
                 })
         };
-        let mut candidates = norm
-            .match_indices(token)
-            .map(|(at, _)| at)
-            .filter(|&at| is_token(at));
-        let all: Vec<usize> = candidates.by_ref().collect();
+        // Every occurrence, without overlaps (as `match_indices` gives them), that is a token.
+        let mut all: Vec<usize> = Vec::new();
+        let mut from = 0;
+        while let Some(at) = norm
+            .get(from..)
+            .and_then(|h| crate::text::find(h, token))
+            .map(|p| from + p)
+        {
+            if is_token(at) {
+                all.push(at);
+            }
+            from = at + token.len().max(1);
+        }
         all.iter()
             .rev()
             .find(|&&at| at <= before && before - at <= STATUS_WINDOW)

@@ -37,7 +37,7 @@ pub(crate) fn normalize(s: &str) -> Option<&'static str> {
 
 /// Finds the SMTP command named in free text ("... in reply to RCPT TO command").
 pub(crate) fn find(text: &str) -> String {
-    if text.len() < 4 || !KNOWN.iter().any(|k| text.contains(k)) {
+    if text.len() < 4 || !KNOWN.iter().any(|k| crate::text::contains(text, k)) {
         return String::new();
     }
     let b = text.as_bytes();
@@ -46,7 +46,9 @@ pub(crate) fn find(text: &str) -> String {
     };
     let mut found: Vec<&'static str> = Vec::new();
     for d in DETECTABLE {
-        let Some(p) = text.find(d) else { continue };
+        let Some(p) = crate::text::find(text, d) else {
+            continue;
+        };
         if !d.contains(' ') {
             // "DATABASE@EXAMPLE.JP" and "EMAIL.EXAMPLE.COM" do not name a command.
             let before = if p == 0 { None } else { b.get(p - 1) };
