@@ -310,7 +310,14 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
         let mut value = unfold(&raw);
         // Encoded words ("=?ISO-2022-JP?B?...?=") are decoded by mail-parser; use its text.
         if value.contains("=?") || name == "subject" {
-            if let Some(t) = h.value.as_text() {
+            // The fields the parser passes over keep their raw text, as mail-parser would
+            // have read it.
+            let text = if is_parsed(&h.name) {
+                h.value.as_text().map(std::borrow::Cow::Borrowed)
+            } else {
+                raw_message_slice(&msg, h).and_then(raw_text)
+            };
+            if let Some(t) = text {
                 value = t.to_string();
                 if cx.decoders.redecode() && raw.contains("=?") {
                     if let Some(t) = raw_message_slice(&msg, h).and_then(|r| header_text(r, cx)) {
@@ -563,7 +570,8 @@ fn original_head(raw: &[u8]) -> &[u8] {
 }
 
 /// One parser for all calls. Only the MIME headers (needed to read the body) and the few
-/// headers read as text are parsed; the rest stay raw, which saves parsing every Received.
+/// headers read as text are parsed; the rest are only passed over, which saves reading every
+/// Received (`read_message` takes their text from the raw bytes, as `raw_text` says).
 fn parser() -> &'static MessageParser {
     static PARSER: std::sync::OnceLock<MessageParser> = std::sync::OnceLock::new();
     PARSER.get_or_init(|| {
@@ -573,7 +581,36 @@ fn parser() -> &'static MessageParser {
             .header_text(HeaderName::Subject)
             .header_text(HeaderName::From)
             .header_text(HeaderName::To)
+            .default_header_ignore()
     })
+}
+
+/// Whether `parser` parses the field (the MIME fields and the three read as text); it only
+/// passes over the others.
+fn is_parsed(name: &mail_parser::HeaderName<'_>) -> bool {
+    use mail_parser::HeaderName::*;
+    matches!(
+        name,
+        ContentType
+            | ContentDisposition
+            | ContentId
+            | ContentDescription
+            | ContentLocation
+            | ContentTransferEncoding
+            | Subject
+            | From
+            | To
+    )
+}
+
+/// The value of a field as mail-parser's raw reading (`parse_raw`) gives it: the bytes from
+/// the first to the last that is not a space, tab, CR or folding line break, as they are;
+/// `None` when there is none.
+fn raw_text(value: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let start = value.iter().position(|b| !blank(b))?;
+    let end = value.iter().rposition(|b| !blank(b))? + 1;
+    Some(text::lossy(&value[start..end]))
 }
 
 /// mail-parser never panics in release builds, but a few of its internal consistency checks are
