@@ -259,7 +259,7 @@ fn write_report(
             },
             r.status.as_deref().unwrap_or("-"),
             r.reason.name(),
-            r.diagnostic_text.chars().take(160).collect::<String>(),
+            shorten(&r.diagnostic_text, 160),
         )?;
     }
     for note in &d.notes {
@@ -283,4 +283,25 @@ fn write_report(
     writeln!(out)?;
     writeln!(out, "{}", ndr_playbooks::advise(d, lang).to_plain_text())?;
     Ok(())
+}
+
+/// The first `max` characters of `text`, with an ellipsis when some were left out: the full text
+/// is in the steps below and in `--json`.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod shorten_tests {
+    use super::shorten;
+
+    #[test]
+    fn long_texts_end_with_an_ellipsis_and_short_ones_stay() {
+        assert_eq!(shorten("abcdef", 3), "abc…");
+        assert_eq!(shorten("abc", 3), "abc");
+        assert_eq!(shorten("送信元アドレス", 2), "送信…");
+    }
 }
