@@ -210,7 +210,12 @@ fn write_report(
         (l("理由", "Reason"), Some(d.reason.name().to_owned())),
         (
             l("ブロックされた送信元IP", "Blocked sending IP"),
-            d.blocked_ip.clone(),
+            d.blocked_ip.as_ref().map(|ip| match d.blocked_ip_scope {
+                Some(scope) if !scope.is_checkable() => {
+                    format!("{ip} ({})", scope_words(scope, lang))
+                }
+                _ => ip.clone(),
+            }),
         ),
         (
             l("ブロックした組織", "Blocked by"),
@@ -283,6 +288,35 @@ fn write_report(
     writeln!(out)?;
     writeln!(out, "{}", ndr_playbooks::advise(d, lang).to_plain_text())?;
     Ok(())
+}
+
+/// Why an address is not looked up on any blocklist, for the report's blocked-IP line.
+fn scope_words(scope: ndr_core::IpScope, lang: Lang) -> &'static str {
+    use ndr_core::IpScope::*;
+    let (ja, en) = match scope {
+        Public => ("公開アドレス", "public address"),
+        Private => (
+            "社内用のアドレスのため、ブロックリストは確認しません",
+            "a private address: no blocklist is asked",
+        ),
+        Loopback => (
+            "自分自身を指すアドレスのため、ブロックリストは確認しません",
+            "a loopback address: no blocklist is asked",
+        ),
+        Documentation => (
+            "説明用の例示アドレスのため、ブロックリストは確認しません",
+            "a documentation example address: no blocklist is asked",
+        ),
+        Reserved => (
+            "予約済みのアドレスのため、ブロックリストは確認しません",
+            "a reserved address: no blocklist is asked",
+        ),
+    };
+    if lang == Lang::Ja {
+        ja
+    } else {
+        en
+    }
 }
 
 /// The first `max` characters of `text`, with an ellipsis when some were left out: the full text

@@ -247,3 +247,21 @@ fn lookup_flag_adds_rows_for_the_blocked_ip() {
         assert!(!q.contains("hanako") && !q.contains("Access denied"), "{q}");
     }
 }
+
+#[test]
+fn report_says_why_a_documentation_address_is_not_looked_up() {
+    let text = b"host mx.example.jp[203.0.113.9] said: 554 5.7.1 Client host [198.51.100.23] blocked using zen.spamhaus.org (in reply to RCPT TO command)\n";
+    let en = run(&["-", "--lang", "en"], Some(text));
+    let en = String::from_utf8(en.stdout).unwrap();
+    assert!(
+        en.contains("Blocked sending IP: 198.51.100.23 (a documentation example address: no blocklist is asked)"),
+        "{en}"
+    );
+    let ja = run(&["-", "--lang", "ja"], Some(text));
+    let ja = String::from_utf8(ja.stdout).unwrap();
+    assert!(ja.contains("198.51.100.23 (説明用の例示アドレス"), "{ja}");
+    // A public address is printed as it is.
+    let public = b"host mx.example.jp[203.0.113.9] said: 554 5.7.1 Client host [8.8.4.4] blocked using zen.spamhaus.org (in reply to RCPT TO command)\n";
+    let out = String::from_utf8(run(&["-", "--lang", "en"], Some(public)).stdout).unwrap();
+    assert!(out.contains("Blocked sending IP: 8.8.4.4\n"), "{out}");
+}
