@@ -11,20 +11,14 @@
 
 use std::path::{Path, PathBuf};
 
-use ndr_core::{diagnose, Recipient};
+use ndr_core::diagnose;
+
+mod agreement;
 
 /// Minimum agreement, in percent, per field.
 const FLOOR_REASON: f64 = 99.0;
 const FLOOR_STATUS: f64 = 99.5;
 const FLOOR_REPLY: f64 = 99.5;
-
-struct Row {
-    file: String,
-    index: usize,
-    status: String,
-    reply: String,
-    reason: String,
-}
 
 fn corpus_dir() -> Option<PathBuf> {
     if let Ok(p) = std::env::var("NDR_SISIMAI_CORPUS") {
@@ -33,31 +27,6 @@ fn corpus_dir() -> Option<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let p = root.join("../shared/corpus/sisimai");
     p.join("expected.tsv").exists().then_some(p)
-}
-
-fn rows(dir: &Path) -> Vec<Row> {
-    let tsv = std::fs::read_to_string(dir.join("expected.tsv")).expect("expected.tsv is readable");
-    tsv.lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let c: Vec<&str> = l.split('\t').collect();
-            Row {
-                file: c[0].to_string(),
-                index: c[1].parse().expect("index is a number"),
-                status: c.get(2).unwrap_or(&"").to_string(),
-                reply: c.get(3).unwrap_or(&"").to_string(),
-                reason: c.get(4).unwrap_or(&"").to_string(),
-            }
-        })
-        .collect()
-}
-
-fn status_of(r: &Recipient) -> String {
-    r.status
-        .clone()
-        .or_else(|| r.implied_status.clone())
-        .unwrap_or_default()
 }
 
 #[test]
@@ -73,77 +42,25 @@ fn agreement_with_sisimai() {
         );
     };
     let verbose = std::env::var("NDR_CORPUS_VERBOSE").as_deref() == Ok("1");
-    let rows = rows(&dir);
-    assert!(!rows.is_empty(), "expected.tsv has no rows");
-
-    let (mut ok_reason, mut ok_status, mut ok_reply) = (0usize, 0usize, 0usize);
-    let mut misses: Vec<String> = Vec::new();
-    let mut current: Option<(String, Vec<Recipient>)> = None;
-    for row in &rows {
-        if current.as_ref().is_none_or(|(f, _)| *f != row.file) {
-            let bytes = std::fs::read(dir.join(&row.file)).expect("corpus file is readable");
-            // A file may be an mbox of several bounces, read one by one as the CLI does.
-            let recipients = ndr_core::mbox::split(&bytes)
-                .into_iter()
-                .flat_map(|m| diagnose(m).recipients)
-                .collect();
-            current = Some((row.file.clone(), recipients));
-        }
-        let got = current.as_ref().and_then(|(_, r)| r.get(row.index - 1));
-        let (reason, status, reply) = match got {
-            Some(r) => (
-                r.reason.name().to_string(),
-                status_of(r),
-                r.reply_code.clone().unwrap_or_default(),
-            ),
-            None => ("(none)".to_string(), String::new(), String::new()),
-        };
-        let mut miss = Vec::new();
-        if reason == row.reason {
-            ok_reason += 1;
-        } else {
-            miss.push(format!("reason {reason} != {}", row.reason));
-        }
-        if status == row.status {
-            ok_status += 1;
-        } else {
-            miss.push(format!("status {status:?} != {:?}", row.status));
-        }
-        if reply == row.reply {
-            ok_reply += 1;
-        } else {
-            miss.push(format!("reply {reply:?} != {:?}", row.reply));
-        }
-        if !miss.is_empty() {
-            let diag = got
-                .map(|r| r.diagnostic_text.chars().take(160).collect::<String>())
-                .unwrap_or_default();
-            misses.push(format!(
-                "{} #{}: {} | {}",
-                row.file,
-                row.index,
-                miss.join("; "),
-                diag
-            ));
-        }
-    }
-    let n = rows.len() as f64;
-    let pct = |k: usize| 100.0 * k as f64 / n;
+    let a = agreement::measure(&dir);
+    assert!(a.rows > 0, "expected.tsv has no rows");
+    let (ok_reason, ok_status, ok_reply) = (a.ok_reason, a.ok_status, a.ok_reply);
+    let pct = |k: usize| a.pct(k);
     println!(
         "corpus agreement over {} recipients: reason {:.1}%, status {:.1}%, reply code {:.1}%",
-        rows.len(),
+        a.rows,
         pct(ok_reason),
         pct(ok_status),
         pct(ok_reply)
     );
     if verbose {
-        for m in &misses {
+        for m in &a.misses {
             println!("  MISS {m}");
         }
     } else {
         println!(
             "  {} rows disagree; NDR_CORPUS_VERBOSE=1 lists them",
-            misses.len()
+            a.misses.len()
         );
     }
     assert!(
