@@ -225,8 +225,12 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
             .collect();
         let advice: Rc<Rendered> =
             Rc::new(ndr_playbooks::advise_with(&a.diagnosis, &listings, lang));
-        let (pieces, excerpt) =
-            highlight::pieces(&a.input, &a.diagnosis.evidence, s.highlight.as_deref());
+        let (pieces, excerpt) = highlight::pieces(
+            &a.input,
+            a.charset,
+            &a.diagnosis.evidence,
+            s.highlight.as_deref(),
+        );
         let party_name = a
             .diagnosis
             .blocking_party

@@ -31,10 +31,97 @@ pub fn diagnose(input: &[u8]) -> ndr_core::Diagnosis {
     ndr_core::diagnose_with(input, &BrowserCharsets)
 }
 
+/// A dropped or picked file's text as the core reads bytes of no declared charset (a saved
+/// Japanese body may be Shift_JIS, EUC-JP or ISO-2022-JP), with the charset chosen. The page
+/// shows this text; the core is still given the bytes, so MIME charsets are read per part.
+pub fn file_text(bytes: &[u8]) -> (&'static str, String) {
+    ndr_core::read_undeclared(bytes, &BrowserCharsets)
+}
+
+/// Decodes the consecutive pieces of one input (the evidence view cuts it at byte spans) so
+/// that together they read as the whole input decoded at once: a piece may end inside a
+/// two-byte character, and ISO-2022-JP's shift state carries over from piece to piece.
+pub struct PieceDecoder {
+    /// `None` for UTF-8 (pasted text, and files that are UTF-8), cut without a decoder.
+    #[cfg(target_arch = "wasm32")]
+    decoder: Option<web_sys::TextDecoder>,
+}
+
+impl PieceDecoder {
+    /// A decoder for text in `charset` (a WHATWG name, as [`file_text`] returns).
+    pub fn new(charset: &str) -> PieceDecoder {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let decoder = match charset {
+                "" | "utf-8" => None,
+                label => web_sys::TextDecoder::new_with_label(label).ok(),
+            };
+            PieceDecoder { decoder }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = charset;
+            PieceDecoder {}
+        }
+    }
+
+    /// The text of the next piece. `more` says the next piece follows on directly; at the end
+    /// of a stretch (`false`) a character left incomplete becomes U+FFFD and the state resets.
+    pub fn piece(&mut self, bytes: &[u8], more: bool) -> String {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(decoder) = &self.decoder {
+            let options = web_sys::TextDecodeOptions::new();
+            options.set_stream(more);
+            if let Ok(text) = decoder.decode_with_u8_array_and_options(bytes, &options) {
+                return text;
+            }
+        }
+        let _ = more;
+        // A cut through a multi-byte character shows U+FFFD instead of panicking.
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n;
+
+    /// A stand-in for the browser: Shift_JIS reads these bytes cleanly, EUC-JP does not.
+    struct Japanese;
+
+    impl ndr_core::Charsets for Japanese {
+        fn decode(&self, charset: &str, _bytes: &[u8]) -> Option<String> {
+            match charset {
+                "shift_jis" => Some("宛先不明".into()),
+                "euc-jp" => Some("\u{fffd}\u{fffd}".into()),
+                _ => None,
+            }
+        }
+    }
+
+    #[test]
+    fn undeclared_bytes_are_read_as_the_core_reads_them() {
+        let read = |b: &[u8]| ndr_core::read_undeclared(b, &Japanese);
+        assert_eq!(read("宛先".as_bytes()), ("utf-8", "宛先".to_string()));
+        assert_eq!(
+            read(b"\x88\xb6\x90\xe6"),
+            ("shift_jis", "宛先不明".to_string())
+        );
+        // ISO-2022-JP's escapes, but nobody here decodes it: the next best reading.
+        assert_eq!(read(b"\x1b$B08@h\x1b(B").0, "shift_jis");
+        struct Nobody;
+        impl ndr_core::Charsets for Nobody {
+            fn decode(&self, _: &str, _: &[u8]) -> Option<String> {
+                None
+            }
+        }
+        // With or without the core's own tables: a lone lead byte does not read cleanly.
+        assert_eq!(
+            ndr_core::read_undeclared(b"caf\xe9", &Nobody),
+            ("windows-1252", "caf\u{e9}".to_string())
+        );
+    }
 
     /// Natively there is no TextDecoder. The core then decodes with its own tables when a
     /// workspace build turned them on (ndr-doctor does), and otherwise says so in a note, for

@@ -6,6 +6,8 @@
 
 use ndr_core::Evidence;
 
+use crate::charsets::PieceDecoder;
+
 /// Inputs longer than this are shown as excerpts around the evidence, so a 5 MB paste
 /// does not become a 5 MB text node that the browser must lay out.
 pub const FULL_VIEW_LIMIT: usize = 200 * 1024;
@@ -46,13 +48,20 @@ struct Span {
     active: bool,
 }
 
-/// The pieces for `input` with `evidence` marked; `active` is the field to emphasise.
+/// The pieces for `input` (text in `charset`, a WHATWG name) with `evidence` marked; `active`
+/// is the field to emphasise.
 ///
 /// Returns the pieces and whether the view is an excerpt.
-pub fn pieces(input: &[u8], evidence: &[Evidence], active: Option<&str>) -> (Vec<Piece>, bool) {
+pub fn pieces(
+    input: &[u8],
+    charset: &str,
+    evidence: &[Evidence],
+    active: Option<&str>,
+) -> (Vec<Piece>, bool) {
     let spans = spans(input.len(), evidence, active);
+    let mut decoder = PieceDecoder::new(charset);
     if input.len() <= FULL_VIEW_LIMIT {
-        return (cut(input, 0, input.len(), &spans), false);
+        return (cut(input, 0, input.len(), &spans, &mut decoder), false);
     }
     let mut windows: Vec<(usize, usize)> = spans
         .iter()
@@ -80,7 +89,7 @@ pub fn pieces(input: &[u8], evidence: &[Evidence], active: Option<&str>) -> (Vec
         if i > 0 || start > 0 {
             out.push(Piece::Gap);
         }
-        out.extend(cut(input, start, end, &spans));
+        out.extend(cut(input, start, end, &spans, &mut decoder));
     }
     if merged.last().is_some_and(|&(_, end)| end < input.len()) {
         out.push(Piece::Gap);
@@ -134,7 +143,13 @@ fn spans(len: usize, evidence: &[Evidence], active: Option<&str>) -> Vec<Span> {
 }
 
 /// The pieces of `input[from..to]`, with the spans that fall in it marked (cut at the edges).
-fn cut(input: &[u8], from: usize, to: usize, spans: &[Span]) -> Vec<Piece> {
+fn cut(
+    input: &[u8],
+    from: usize,
+    to: usize,
+    spans: &[Span],
+    decoder: &mut PieceDecoder,
+) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut at = from;
     for s in spans {
@@ -144,24 +159,19 @@ fn cut(input: &[u8], from: usize, to: usize, spans: &[Span]) -> Vec<Piece> {
             continue;
         }
         if at < start {
-            out.push(Piece::Text(text(&input[at..start])));
+            out.push(Piece::Text(decoder.piece(&input[at..start], true)));
         }
         out.push(Piece::Mark {
-            text: text(&input[start..end]),
+            text: decoder.piece(&input[start..end], end < to),
             field: s.field.clone(),
             active: s.active,
         });
         at = end;
     }
     if at < to {
-        out.push(Piece::Text(text(&input[at..to])));
+        out.push(Piece::Text(decoder.piece(&input[at..to], false)));
     }
     out
-}
-
-/// Bytes as text; a cut through a multi-byte character shows U+FFFD instead of panicking.
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// The start of the line `lines` lines above the one holding `at`.
@@ -221,7 +231,7 @@ mod tests {
             ev("enhanced_code", Some((4, 11))),
             ev("blocked_ip", Some((31, 40))),
         ];
-        let (p, excerpt) = pieces(input, &e, Some("blocked_ip"));
+        let (p, excerpt) = pieces(input, "utf-8", &e, Some("blocked_ip"));
         assert!(!excerpt);
         assert_eq!(
             render(&p),
@@ -239,7 +249,7 @@ mod tests {
             ev("d", None),
             ev("e", Some((0, 4))), // overlaps a
         ];
-        let (p, _) = pieces(input, &e, Some("b"));
+        let (p, _) = pieces(input, "utf-8", &e, Some("b"));
         let all = render(&p);
         assert!(all.contains('\u{fffd}'));
         assert!(all.starts_with('['));
@@ -272,7 +282,7 @@ mod tests {
                         ev(["a", "b", "c"][i % 3], (next(4) > 0).then_some((a, b)))
                     })
                     .collect();
-                let (p, excerpt) = pieces(input, &evidence, Some("b"));
+                let (p, excerpt) = pieces(input, "utf-8", &evidence, Some("b"));
                 if !excerpt && input.is_ascii() {
                     let text: String = p
                         .iter()
@@ -295,6 +305,7 @@ mod tests {
     fn overlapping_spans_merge_into_one_mark() {
         let (p, _) = pieces(
             b"abcdefgh",
+            "utf-8",
             &[ev("x", Some((1, 5))), ev("y", Some((3, 7)))],
             None,
         );
@@ -312,6 +323,7 @@ mod tests {
         let start = at + 4;
         let (p, excerpt) = pieces(
             &input,
+            "utf-8",
             &[ev("enhanced_code", Some((start, start + 7)))],
             None,
         );
@@ -325,7 +337,7 @@ mod tests {
     #[test]
     fn long_input_without_evidence_shows_its_head() {
         let input = vec![b'x'; FULL_VIEW_LIMIT * 2];
-        let (p, excerpt) = pieces(&input, &[], None);
+        let (p, excerpt) = pieces(&input, "utf-8", &[], None);
         assert!(excerpt);
         assert!(render(&p).len() < FULL_VIEW_LIMIT * 2);
     }

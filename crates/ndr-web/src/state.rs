@@ -197,6 +197,9 @@ pub enum InputProblem {
 pub struct Analysis {
     /// The bytes given to `diagnose`; evidence spans index into these.
     pub input: Rc<[u8]>,
+    /// The charset `input` is shown in (a WHATWG name): `utf-8` for pasted text, the one
+    /// `charsets::file_text` chose for a file.
+    pub charset: &'static str,
     /// The result.
     pub diagnosis: Rc<Diagnosis>,
     /// The run that produced it (later runs may re-ask the blocklists about it).
@@ -368,12 +371,16 @@ pub struct State {
     pub text_rev: u64,
     /// The raw bytes of a dropped or picked file, while the box still shows that file.
     pub file: Option<Rc<[u8]>>,
+    /// The charset the box shows `file` in.
+    pub file_charset: &'static str,
     /// A problem with the input, if any.
     pub problem: Option<InputProblem>,
     /// Counts diagnose requests; effects tagged with an older number are dropped.
     pub run: u64,
     /// The bytes waiting to be diagnosed for `run`; set while working.
     pub pending: Option<Rc<[u8]>>,
+    /// The charset `pending` is shown in.
+    pub pending_charset: &'static str,
     /// The last finished analysis.
     pub analysis: Option<Analysis>,
     /// Blocklist lookups for `analysis`.
@@ -493,9 +500,13 @@ impl State {
                     self.problem = Some(InputProblem::TooLarge(bytes.len()));
                     return;
                 }
-                self.text = Rc::from(String::from_utf8_lossy(&bytes).as_ref());
+                // Shown as the core reads it (a saved Japanese body is often Shift_JIS), but
+                // diagnosed as bytes, so that MIME parts are read in their declared charsets.
+                let (charset, text) = crate::charsets::file_text(&bytes);
+                self.text = Rc::from(text);
                 self.text_rev += 1;
                 self.file = Some(Rc::from(bytes));
+                self.file_charset = charset;
                 self.start_diagnose();
             }
             Action::FileFailed => self.problem = Some(InputProblem::FileUnreadable),
@@ -525,6 +536,7 @@ impl State {
                 let input = self.pending.take().unwrap_or_else(|| Rc::from(&b""[..]));
                 self.analysis = Some(Analysis {
                     input,
+                    charset: self.pending_charset,
                     diagnosis,
                     run,
                 });
@@ -595,6 +607,10 @@ impl State {
             return;
         }
         self.pending = Some(bytes);
+        self.pending_charset = match self.file {
+            Some(_) => self.file_charset,
+            None => "utf-8",
+        };
         // A diagnosis always lands on the main page, even if it started from a code page.
         self.route = Route::Diagnose;
     }
@@ -779,16 +795,27 @@ mod tests {
     }
 
     #[test]
-    fn file_bytes_are_diagnosed_not_the_lossy_text() {
+    fn file_bytes_are_diagnosed_and_shown_as_the_core_reads_them() {
         let mut s = State::default();
         let bytes = b"Subject: \x1b$B$3\x1b(B\r\n\xff".to_vec();
         s.reduce(Action::LoadFile(bytes.clone()));
         assert_eq!(s.pending.as_deref(), Some(&bytes[..]));
-        assert!(s.text.contains('\u{fffd}'));
-        // Editing the box afterwards diagnoses the edited text instead.
+        // Not UTF-8 and not any Japanese charset that reads cleanly: the core's last resort.
+        let mut s = State::default();
+        s.reduce(Action::LoadFile(b"Subject: caf\xe9\r\n".to_vec()));
+        assert_eq!(&*s.text, "Subject: caf\u{e9}\r\n");
+        assert_eq!(s.pending_charset, "windows-1252");
+        let run = s.run;
+        s.reduce(Action::Diagnosed {
+            run,
+            diagnosis: Rc::new(Diagnosis::default()),
+        });
+        assert_eq!(s.analysis.as_ref().map(|a| a.charset), Some("windows-1252"));
+        // Editing the box afterwards diagnoses the edited text instead, as UTF-8.
         s.reduce(Action::Edit("edited".into()));
         s.reduce(Action::Diagnose);
         assert_eq!(s.pending.as_deref(), Some(&b"edited"[..]));
+        assert_eq!(s.pending_charset, "utf-8");
     }
 
     #[test]
