@@ -128,6 +128,14 @@ impl Rule {
 
     /// The reason this rule gives a reply the structural pass read as `current`, if it changes it.
     fn refined(&self, current: Reason) -> Option<Reason> {
+        // A feedback report, an auto-reply or a delivery report is no rejection: a list or a
+        // provider it names (an abuse desk signing its complaint) does not make it one.
+        if matches!(
+            current,
+            Reason::Feedback | Reason::Vacation | Reason::Delivered
+        ) {
+            return None;
+        }
         // `onhold` (words nobody could read) says no more than `undefined`: a rule that fills
         // a missing reason fills that one too.
         let missing = current == Reason::OnHold && self.over.contains(&Reason::Undefined);
@@ -862,6 +870,14 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         }
     }
 
+    // A report that is no failure (feedback, auto-reply, delivery) blocks nothing: a rule's
+    // party there is only the one who wrote it, not one who refused the mail.
+    let hit = hit.filter(|_| {
+        !matches!(
+            d.reason,
+            Reason::Feedback | Reason::Vacation | Reason::Delivered
+        )
+    });
     if let Some(h) = hit {
         let rule = h.rule();
         // A provider's own rejection was recognised: the text is a bounce even when its
