@@ -65,8 +65,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             recipients += 1;
         } else if line.starts_with("  ")
             && line.find('@').is_some_and(|p| p > 0)
-            && !line.get(3..).unwrap_or("").contains(' ')
+            && !line.trim().contains(' ')
         {
+            // An address alone on its line. (The reason line names the address too, but in
+            // words: "User ... (kijitora@example.net) not listed", or in Japanese.)
             v.recipient = address::find(line.trim()).unwrap_or_default();
         } else if line == "because:" || v.diagnosis == "because:" {
             // The line after "because:" is the reason; keep the marker until it comes.
