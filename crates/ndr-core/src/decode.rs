@@ -481,15 +481,21 @@ fn q_word_decode(data: &[u8]) -> Vec<u8> {
 /// The text of a text part in a multi-byte charset, decoded here from the part's raw bytes
 /// (see `Decoders::redecode`); `None` when the part is in another charset or nobody could
 /// decode it (mail-parser's text stands then).
+///
+/// A part labelled ISO-2022-JP whose bytes are not seven-bit is mislabelled: that charset
+/// never uses the eighth bit. A bounce saved or forwarded by a program that had already
+/// decoded it keeps the old label over UTF-8 text; read as ISO-2022-JP, every Japanese
+/// character would be lost. Valid UTF-8 there is read as UTF-8.
 fn part_text(
     msg: &mail_parser::Message<'_>,
     part: &mail_parser::MessagePart<'_>,
     cx: &mut Cx<'_>,
 ) -> Option<String> {
-    if !cx.decoders.redecode() {
+    let name = host_charset(part.content_type()?.attribute("charset")?)?;
+    let seven_bit = name == "iso-2022-jp";
+    if !cx.decoders.redecode() && !seven_bit {
         return None;
     }
-    let name = host_charset(part.content_type()?.attribute("charset")?)?;
     let raw = msg
         .raw_message
         .get(part.offset_body as usize..part.offset_end as usize)?;
@@ -498,6 +504,14 @@ fn part_text(
         Encoding::Base64 => mail_parser::decoders::base64::base64_decode(raw)?,
         Encoding::QuotedPrintable => quoted_printable_decode(raw),
     };
+    if seven_bit && !bytes.is_ascii() {
+        if let Ok(s) = std::str::from_utf8(&bytes) {
+            return Some(s.to_string());
+        }
+    }
+    if !cx.decoders.redecode() {
+        return None;
+    }
     cx.decode(name, &bytes)
 }
 
