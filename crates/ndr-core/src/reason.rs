@@ -674,6 +674,12 @@ const WORDING: &[Wording] = &[
         &[
             "aliasing/forwarding loop broken",
             "can't create user output file",
+            // Amazon SES inbound, when the receiving rules (an S3 action, a Lambda function)
+            // could not run: "451 4.3.0 This message could not be delivered due to a
+            // recipient error. Please try again later." The recipient's system failed, not
+            // the address. Source: the troubleshooting notes of aws-lambda-ses-forwarder,
+            // <https://github.com/arithmetric/aws-lambda-ses-forwarder#troubleshooting>.
+            "could not be delivered due to a recipient error",
             "could not load drd for domain",
             "internal error reading data", // Microsoft
             "internal server error: operation now in progress", // Microsoft
