@@ -67,7 +67,10 @@ impl DnsAnswer {
 /// Reads a response body. Errors (in English) when it is not JSON, has no numeric `Status`,
 /// or has records without a numeric `type` or a string `data`.
 pub fn parse(body: &[u8]) -> Result<DnsAnswer, String> {
-    let v: Value = serde_json::from_slice(body).map_err(|e| format!("not JSON ({e})"))?;
+    // `from_str`, not `from_slice`: ndr-core reads JSON from a `&str` too, and the web page
+    // then carries one JSON reader instead of two (about 3 KiB of gzip). JSON is UTF-8 anyway.
+    let text = std::str::from_utf8(body).map_err(|e| format!("not JSON ({e})"))?;
+    let v: Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
     let obj = v.as_object().ok_or("not a JSON object")?;
     let status = obj
         .get("Status")

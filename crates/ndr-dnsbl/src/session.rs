@@ -13,7 +13,6 @@ use crate::transport::{HttpRequest, HttpResponse, Transport, TransportError};
 use futures_util::future::{self, Either, FutureExt, LocalBoxFuture, Shared};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr};
 use std::rc::Rc;
 use std::time::Duration;
@@ -70,12 +69,40 @@ type QuestionKey = (usize, String, QType);
 /// (resolver index, zone, family)
 type CanaryKey = (usize, &'static str, Family);
 
+/// A map searched in order. A session asks a few dozen questions at most (lists times
+/// resolvers times test points), so a scan costs nothing here, while each `HashMap` key type
+/// cost the web page about 2 KiB of gzip (hashing and table code per instantiation).
+struct Table<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for Table<K, V> {
+    fn default() -> Self {
+        Table(Vec::new())
+    }
+}
+
+impl<K: PartialEq, V> Table<K, V> {
+    fn get(&self, key: &K) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, key: K, value: V) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    fn remove(&mut self, key: &K) {
+        self.0.retain(|(k, _)| k != key);
+    }
+}
+
 struct Inner<T> {
     transport: T,
     options: Options,
-    cache: RefCell<HashMap<QuestionKey, (DnsAnswer, Duration)>>,
-    inflight: RefCell<HashMap<QuestionKey, SharedExchange>>,
-    canaries: RefCell<HashMap<CanaryKey, CanaryState>>,
+    cache: RefCell<Table<QuestionKey, (DnsAnswer, Duration)>>,
+    inflight: RefCell<Table<QuestionKey, SharedExchange>>,
+    canaries: RefCell<Table<CanaryKey, CanaryState>>,
     /// Per resolver: rate limited until this clock time.
     rate_limited_until: RefCell<Vec<Option<Duration>>>,
     asked: RefCell<Vec<Asked>>,
@@ -105,9 +132,9 @@ impl<T: Transport + 'static> Session<T> {
             inner: Rc::new(Inner {
                 transport,
                 options,
-                cache: RefCell::new(HashMap::new()),
-                inflight: RefCell::new(HashMap::new()),
-                canaries: RefCell::new(HashMap::new()),
+                cache: RefCell::new(Table::default()),
+                inflight: RefCell::new(Table::default()),
+                canaries: RefCell::new(Table::default()),
                 rate_limited_until: RefCell::new(vec![None; n]),
                 asked: RefCell::new(Vec::new()),
             }),

@@ -124,7 +124,7 @@ pub fn diagnosis_from_json(json: &str) -> Option<Diagnosis> {
     use ndr_core::{Evidence, IpScope, Party, Reason, Recipient};
     use serde_json::Value;
 
-    let v: Value = serde_json::from_slice(json.as_bytes()).ok()?;
+    let v: Value = serde_json::from_str(json).ok()?;
     fn text(v: &Value, k: &str) -> Option<String> {
         v.get(k)?.as_str().map(str::to_string)
     }
