@@ -19,7 +19,7 @@ pub fn split(data: &[u8]) -> Vec<&[u8]> {
             .position(|&b| b == b'\n')
             .map_or(data.len(), |p| pos + p + 1);
         let line = &data[pos..end];
-        if prev_blank && is_separator(line) {
+        if (prev_blank && is_separator(line)) || (!prev_blank && is_postmark(line)) {
             starts.push(pos);
         }
         let content = line.strip_suffix(b"\n").unwrap_or(line);
@@ -39,6 +39,42 @@ pub fn split(data: &[u8]) -> Vec<&[u8]> {
         out.push(&data[w[0]..w[1]]);
     }
     out
+}
+
+/// A separator with the full date of an mbox postmark, `From sender Thu Jul  2 12:05:05 2020`
+/// (weekday, month, day, time, year, as C's `asctime` writes them). Such a line starts a
+/// message even right after the last line of the one before: files that join bounces with no
+/// empty line between them exist (a MIME closing boundary, then the next "From " line), and no
+/// body line of a message has this shape.
+fn is_postmark(line: &[u8]) -> bool {
+    const DAYS: &[&str] = &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Some(rest) = line.strip_prefix(b"From ") else {
+        return false;
+    };
+    let Ok(rest) = std::str::from_utf8(rest) else {
+        return false;
+    };
+    let w: Vec<&str> = rest.split_whitespace().collect();
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let time = |s: &str| {
+        let parts: Vec<&str> = s.split(':').collect();
+        parts.len() == 3 && parts.iter().all(|p| digits(p, 2..=2))
+    };
+    match w.as_slice() {
+        [_sender, day, month, date, hms, year, ..] => {
+            DAYS.contains(day)
+                && MONTHS.contains(month)
+                && digits(date, 1..=2)
+                && time(hms)
+                && digits(year, 4..=4)
+        }
+        _ => false,
+    }
 }
 
 /// "From MAILER-DAEMON Fri Feb  2 18:30:22 2018": `From `, a sender word, then more words.
@@ -68,6 +104,15 @@ From MAILER-DAEMON Fri Feb  2 18:30:23 2018\nSubject: 2\n\nb\n";
         assert_eq!(parts.len(), 2);
         assert!(parts[0].ends_with(b"text\n\n"));
         assert!(parts[1].starts_with(b"From MAILER-DAEMON Fri Feb  2 18:30:23 2018\n"));
+        // A full postmark starts a message even with no empty line before it; a body line
+        // that only begins like one does not.
+        let joined = b"From MAILER-DAEMON  Thu Jul  2 12:05:05 2020\nSubject: 1\n\n--b--\n\
+From double-bounce@example.jp  Thu Jul  2 12:05:06 2020\nSubject: 2\n\nFrom me, best wishes\n\
+From Tokyo Thu Jul 2 around noon\n";
+        let parts = split(joined);
+        assert_eq!(parts.len(), 2);
+        assert!(parts[0].ends_with(b"--b--\n"));
+        assert!(parts[1].ends_with(b"around noon\n"));
         assert!(split(b"").is_empty());
         assert!(split(b"\n\n").is_empty());
     }
