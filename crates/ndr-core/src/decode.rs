@@ -781,9 +781,9 @@ fn without_mime_lines(t: &str) -> String {
 /// The visible text of HTML: style sheets and scripts are not text (mail-parser's conversion
 /// keeps their content), the rest is mail-parser's work.
 fn html_text(html: &str) -> String {
-    // ASCII lowercasing keeps byte offsets, so positions found in `lower` cut `html`.
-    let lower = html.to_ascii_lowercase();
-    let find_from = |from: usize, pat: &str| lower.get(from..)?.find(pat).map(|p| p + from);
+    // Case-blind searches in place: no lowercase copy of what may be a large page.
+    let find_from =
+        |from: usize, pat: &str| text::find_ci(html.get(from..)?, pat).map(|p| p + from);
     let mut kept = String::with_capacity(html.len());
     let mut at = 0;
     // The next opening tag of each kind, found again only once passed: linear overall.

@@ -32,25 +32,21 @@ pub(crate) fn scan(hay: &str) -> Vec<Code> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
+        // Most bytes cannot start a code: passed over with one table look each.
+        if !MAY_START[usize::from(c)] {
+            i += 1;
+            continue;
+        }
         let found = match c {
             b'(' => paren(b, i),
             b'[' => bracketed(b, i),
-            c if c.is_ascii_alphanumeric() => {
-                let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-                let found = if word_start && may_start_word_code(c) {
+            // No code starts inside a word.
+            _ if i == 0 || !b[i - 1].is_ascii_alphanumeric() => {
+                if may_start_word_code(c, b.get(i + 1).copied()) {
                     word(b, i)
                 } else {
                     None
-                };
-                if found.is_none() {
-                    // No code starts inside a word: go to its end at once.
-                    i += 1;
-                    while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                        i += 1;
-                    }
-                    continue;
                 }
-                found
             }
             _ => None,
         };
@@ -69,6 +65,19 @@ pub(crate) fn scan(hay: &str) -> Vec<Code> {
     out
 }
 
+/// The bytes a code can start with: the brackets of `paren` and `bracketed`, and the first
+/// letters of `may_start_word_code`.
+const MAY_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = b"([adempors";
+    let mut k = 0;
+    while k < starts.len() {
+        t[starts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The number of ASCII digits at `b[i..]`.
 fn digits(b: &[u8], i: usize) -> usize {
     b.get(i..).map_or(0, |rest| {
@@ -80,10 +89,20 @@ fn text(b: &[u8], from: usize, to: usize) -> String {
     String::from_utf8_lossy(&b[from..to]).into_owned()
 }
 
-/// The letters a code found by `word` can begin with: most words are turned away by their
-/// first byte.
-fn may_start_word_code(c: u8) -> bool {
-    matches!(c, b'a' | b'd' | b'e' | b'm' | b'o' | b'r' | b's')
+/// The first two letters a code found by `word` can begin with: nearly every word is turned
+/// away by them (a first letter alone lets through every word that starts like `a`, `s` or
+/// `re`, a good part of any English text).
+fn may_start_word_code(c: u8, next: Option<u8>) -> bool {
+    matches!(
+        (c, next),
+        (b'a', Some(b's'))
+            | (b'd', Some(b'y'))
+            | (b'e', Some(b'r'))
+            | (b'm', Some(b'c'))
+            | (b'o', Some(b'f' | b'u'))
+            | (b'r', Some(b'p'))
+            | (b's', Some(b'c'))
+    )
 }
 
 /// `(AS16012609)` -> `AS(16012609)`; `(S3150)` -> `S3150`.
@@ -170,14 +189,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_word_code_passes_the_first_letter_filter() {
+    fn every_word_code_passes_the_two_letter_filter() {
         let starts = DASHED
             .iter()
             .chain(ERS)
             .chain(&["as(", "ofr", "mcspamsignature"]);
         for p in starts {
-            assert!(may_start_word_code(p.as_bytes()[0]), "{p}");
+            let p = p.as_bytes();
+            assert!(may_start_word_code(p[0], p.get(1).copied()), "{p:?}");
+            assert!(MAY_START[usize::from(p[0])], "{p:?}");
         }
+        assert!(MAY_START[usize::from(b'(')] && MAY_START[usize::from(b'[')]);
     }
 
     #[test]
