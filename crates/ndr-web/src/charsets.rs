@@ -87,12 +87,14 @@ mod tests {
     use super::*;
     use crate::i18n;
 
-    /// A stand-in for the browser: Shift_JIS reads these bytes cleanly, EUC-JP does not.
+    /// A stand-in for the browser: Shift_JIS reads these bytes cleanly, EUC-JP does not. (The
+    /// hook is asked first, so the result is the same with or without the core's own tables.)
     struct Japanese;
 
     impl ndr_core::Charsets for Japanese {
         fn decode(&self, charset: &str, _bytes: &[u8]) -> Option<String> {
             match charset {
+                "iso-2022-jp" => Some("宛先".into()),
                 "shift_jis" => Some("宛先不明".into()),
                 "euc-jp" => Some("\u{fffd}\u{fffd}".into()),
                 _ => None,
@@ -108,8 +110,11 @@ mod tests {
             read(b"\x88\xb6\x90\xe6"),
             ("shift_jis", "宛先不明".to_string())
         );
-        // ISO-2022-JP's escapes, but nobody here decodes it: the next best reading.
-        assert_eq!(read(b"\x1b$B08@h\x1b(B").0, "shift_jis");
+        // ISO-2022-JP's escapes: that charset before any other.
+        assert_eq!(
+            read(b"\x1b$B08@h\x1b(B"),
+            ("iso-2022-jp", "宛先".to_string())
+        );
         struct Nobody;
         impl ndr_core::Charsets for Nobody {
             fn decode(&self, _: &str, _: &[u8]) -> Option<String> {
