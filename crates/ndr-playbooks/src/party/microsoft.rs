@@ -93,6 +93,138 @@ const DURATION_MICROSOFT_SUPPORT: Text = Text {
     en: "Depends on Microsoft support",
 };
 
+/// The sender's own Microsoft 365 holds its mail back (an account, the whole organisation, a
+/// new organisation's addresses): the message says so, so the administrator knows where to look.
+const MESSAGE_TENANT_RESTRICTED: Message = Message {
+    to: To::SenderAdmin,
+    address: None,
+    subject: Text {
+        ja: "当社の Microsoft 365 からの送信が止められています（{code}）",
+        en: "Our Microsoft 365 is holding back outgoing mail ({code})",
+    },
+    body: Text {
+        ja: "ご担当者様
+
+お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。エラーの内容から、当社の Microsoft 365 の側で送信が制限されているようです。
+
+・エラー全文: {error_text}
+・エラーコード: {code}
+・送信に使ったアドレス:［送信に使ったメールアドレス］
+・送信日時: {date}
+
+お手数ですが、Microsoft 365 管理センターで送信の制限（制限されたユーザー、または組織全体の制限）をご確認いただき、アカウントの乗っ取りなどの原因への対処と、必要に応じて Microsoft サポートへの問い合わせをお願いできますでしょうか。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+My message to {recipient} bounced with the error below. It says that our own Microsoft 365 is restricting our outgoing mail.
+
+- Full error: {error_text}
+- Code: {code}
+- Sent from: [the address you sent from]
+- Sent at: {date}
+
+Could you please check the sending restrictions in the Microsoft 365 admin center (restricted users, or a restriction on the whole organisation), deal with the cause (a hijacked account, for example), and contact Microsoft support if needed?
+
+Thank you.",
+    },
+};
+
+/// 5.7.750: the administrator adds and verifies the sender domain.
+const MESSAGE_ADD_DOMAIN: Message = Message {
+    to: To::SenderAdmin,
+    address: None,
+    subject: Text {
+        ja: "Microsoft 365 へのドメイン {sender_domain} の追加のお願い（{code}）",
+        en: "Please add {sender_domain} to our Microsoft 365 ({code})",
+    },
+    body: Text {
+        ja: "ご担当者様
+
+お世話になっております。差出人が @{sender_domain} のメールを {recipient} 宛てに送ったところ、次のエラーで返ってきました。{sender_domain} が当社の Microsoft 365 に承認済みドメインとして登録されていないため、送信を止められたようです。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+お手数ですが、Microsoft 365 管理センターで {sender_domain} をドメインとして追加し、所有の確認を済ませていただけますでしょうか。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+I sent mail from an @{sender_domain} address to {recipient}, and it bounced with the error below: {sender_domain} does not seem to be registered as an accepted domain in our Microsoft 365, so the mail was stopped.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+Could you please add {sender_domain} as a domain in the Microsoft 365 admin center and complete its verification?
+
+Thank you.",
+    },
+};
+
+/// 5.7.703: the organisation's own Tenant Allow/Block List blocks the recipient.
+const MESSAGE_OWN_BLOCK: Message = Message {
+    to: To::SenderAdmin,
+    address: None,
+    subject: Text {
+        ja: "テナントの許可/ブロック一覧で宛先がブロックされています（{recipient}）",
+        en: "Our Tenant Allow/Block List blocks {recipient}",
+    },
+    body: Text {
+        ja: "ご担当者様
+
+お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。当社の Microsoft 365 の「テナントの許可/ブロック一覧（Tenant Allow/Block List）」で、この宛先（またはそのドメイン）がブロックされているようです。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+業務でこの宛先に送る必要があるため、お手数ですが、一覧からこの宛先のブロックを外していただけますでしょうか。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+My message to {recipient} bounced with the error below. It looks like our Microsoft 365 Tenant Allow/Block List blocks this address (or its domain).
+
+- Full error: {error_text}
+- Sent at: {date}
+
+I need to write to this address for work. Could you please remove the entry that blocks it from the list?
+
+Thank you.",
+    },
+};
+
+/// 5.4.1 for an address the person says they use: the recipient's administrator checks the
+/// directory (a sync problem), not a filter.
+const MESSAGE_RECIPIENT_NOT_FOUND: Message = Message {
+    to: To::RecipientAdmin,
+    address: None,
+    subject: Text {
+        ja: "{recipient} 宛てのメールが「宛先が存在しない」として返ってきます",
+        en: "Mail to {recipient} comes back as \"recipient not found\"",
+    },
+    body: Text {
+        ja: "ご担当者様
+
+突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、貴社の Microsoft 365 で「宛先が存在しない」というエラーになり、届いておりません。ご本人はこのアドレスを使っているとのことですので、お手数ですが、貴社の Microsoft 365 でこのアドレスの登録（ディレクトリの同期など）をご確認いただけますでしょうか。
+
+・エラー全文: {error_text}
+・エラーを返したサーバー: {remote_host}
+・送信日時: {date}
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+Mail I sent to {recipient} was refused by your Microsoft 365 as \"recipient not found\", although the person tells me they use this address. Could you please check how the address is set up in your Microsoft 365 (directory synchronisation, for example)?
+
+- Full error: {error_text}
+- Server that returned it: {remote_host}
+- Sent at: {date}
+
+Thank you.",
+    },
+};
+
 // ---- Playbooks ----------------------------------------------------------------------------
 
 pub(crate) const BANNED_IP: Playbook = Playbook {
@@ -172,17 +304,13 @@ pub(crate) const BANNED_SENDER: Playbook = Playbook {
             en: "If you send through a shared server, give the full error to your hosting company and ask them to find the cause and request removal from Microsoft. The message below is for the owner of the address to send to Microsoft.",
         }),
         Step::new(Text {
-            ja: "自分で管理しているサーバーなら、原因を止めたうえで、Microsoft の解除窓口 {delist_email} に、エラーの全文とブロックされた IP アドレスを英語で送ってください。下の英文をそのまま使えます。",
-            en: "If you run the server yourself, stop the cause, then email Microsoft's delist team at {delist_email} with the full error and the blocked address. The message below can be sent as is.",
+            ja: "自分で管理しているサーバーなら、原因を止めたうえで、Microsoft の解除窓口 {delist_email} に、エラーの全文とブロックされた IP アドレスを英語で送ってください。下の英文をそのまま使えます。古い資料にある {delist_email_legacy} ではなく、現在の公式の宛先 {delist_email} に送ります。",
+            en: "If you run the server yourself, stop the cause, then email Microsoft's delist team at {delist_email} with the full error and the blocked address. The message below can be sent as is. Send it to {delist_email}, the current official address, not to {delist_email_legacy} from older documents.",
         })
         .copy(LABEL_SEND_TO, "{delist_email}"),
         Step::new(Text {
-            ja: "古い資料では {delist_email_legacy} という宛先が案内されていることがありますが、現在の公式の宛先は {delist_email} です。",
-            en: "Older documents give {delist_email_legacy}; Microsoft's current table names {delist_email}.",
-        }),
-        Step::new(Text {
-            ja: "返信を待つ間に同じ IP アドレスから送り続けないでください。解除されたら一度だけ送り直します。",
-            en: "Do not keep sending from the address while you wait; once it is lifted, send the message again, once.",
+            ja: "解除されたら、同じ宛先に一度だけ送り直してください。",
+            en: "Once the ban is lifted, send the message again, once.",
         }),
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
@@ -244,7 +372,7 @@ pub(crate) const TENANT_BANNED: Playbook = Playbook {
         ja: "別のアカウントに切り替えて同じメールを送らないでください。原因を取り除かない限り、そのアカウントも止められます。",
         en: "Do not switch to another account to send the same mail: until the cause is removed, that account will be stopped too.",
     }],
-    message: Some(MESSAGE_SENDER_ADMIN),
+    message: Some(MESSAGE_TENANT_RESTRICTED),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,
@@ -276,7 +404,7 @@ pub(crate) const TENANT_THRESHOLD: Playbook = Playbook {
         .linked(ADMIN_CENTER_LINK),
     ],
     donts: &[DONT_RESEND],
-    message: Some(MESSAGE_SENDER_ADMIN),
+    message: Some(MESSAGE_TENANT_RESTRICTED),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,
@@ -308,7 +436,7 @@ pub(crate) const NEW_TENANT: Playbook = Playbook {
         .linked(ADMIN_CENTER_LINK),
     ],
     donts: &[DONT_RESEND],
-    message: Some(MESSAGE_SENDER_ADMIN),
+    message: Some(MESSAGE_TENANT_RESTRICTED),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,
@@ -341,7 +469,7 @@ pub(crate) const UNREGISTERED_DOMAIN: Playbook = Playbook {
         STEP_RESEND_ONCE,
     ],
     donts: &[DONT_RESEND],
-    message: Some(MESSAGE_SENDER_ADMIN),
+    message: Some(MESSAGE_ADD_DOMAIN),
     lookup: None,
     facts: FACTS,
     sources: &[SRC_NDR, Source { title: Text { ja: "Microsoft Learn: Microsoft 365 にドメインを追加する", en: "Microsoft Learn: Add a domain to Microsoft 365" }, url: ADD_DOMAIN }],
@@ -502,7 +630,7 @@ pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
         }),
     ],
     donts: &[DONT_GUESS_ADDRESSES],
-    message: Some(MESSAGE_RECIPIENT_ADMIN),
+    message: Some(MESSAGE_RECIPIENT_NOT_FOUND),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,
@@ -652,7 +780,7 @@ pub(crate) const OWN_BLOCK: Playbook = Playbook {
     })
     .link(Text { ja: "テナントの許可/ブロック一覧について", en: "About the Tenant Allow/Block List" }, TABL_DOC)],
     donts: &[],
-    message: Some(MESSAGE_SENDER_ADMIN),
+    message: Some(MESSAGE_OWN_BLOCK),
     lookup: None,
     facts: FACTS,
     sources: &[SRC_NDR, Source { title: Text { ja: "Microsoft Learn: テナントの許可/ブロック一覧", en: "Microsoft Learn: Tenant Allow/Block List" }, url: TABL_DOC }],
