@@ -201,6 +201,12 @@ pub(crate) const STEP_ASK_RECIPIENT_ADMIN: Step = Step::new(Text {
     en: "Contact the recipient and ask them to pass the message below to their administrator.",
 });
 
+/// The outgoing-server settings come from the provider: the message asks for them.
+pub(crate) const STEP_ASK_SMARTHOST: Step = Step::new(Text {
+    ja: "送信サーバーの名前や設定が分からない場合は、下の文面でプロバイダー（またはメールサービスの会社）に問い合わせてください。",
+    en: "If you do not know the outgoing server's name or settings, ask your provider (or mail service) with the message below.",
+});
+
 /// On a shared server, the owner of the address must act.
 pub(crate) const STEP_SHARED_SERVER: Step = Step::new(Text {
     ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。",
@@ -307,6 +313,80 @@ Could you please:
 1. Check whether {ip} is listed and why (including mail sent by other customers on the same server).
 2. Fix the cause and request removal from {list_name}.
 3. If removal will take time, move my outgoing mail to a server whose address is not listed.
+
+Thank you.",
+    },
+};
+
+/// For lists whose entries expire by themselves once the spam stops (SpamCop, Trend Micro's
+/// QIL, UCEPROTECT levels 2 and 3): no removal request to ask for, only the cause and a way
+/// round it in the meantime.
+pub(crate) const MESSAGE_HOSTING_LISTED_EXPIRES: Message = Message {
+    to: To::HostingProvider,
+    address: None,
+    subject: MESSAGE_HOSTING_LISTED.subject,
+    body: Text {
+        ja: "ご担当者様
+
+いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
+
+送信したメールが、相手先で次のエラーにより拒否されました。送信元 IP アドレス {ip} が {list_name} のブロックリストに掲載されているようです。{list_name} の掲載は、原因の送信が止まれば時間がたつと自動で消える仕組みです。
+
+・エラー全文: {error_text}
+・相手先サーバー: {remote_host}
+・送信日時: {date}
+
+お手数ですが、次の点をご確認いただけますでしょうか。
+1. IP アドレス {ip} から迷惑メールなどが送られていないか（同じサーバーの他の利用者による送信も含めて）と、その原因への対処
+2. 掲載が消えるまでの間、掲載されていない別の送信サーバーへの切り替え
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+I send mail for {sender_domain} through your service. My mail was refused with the error below. It looks like your server's IP address {ip} is on the {list_name} blocklist. {list_name} listings expire by themselves some time after the spam stops.
+
+- Full error: {error_text}
+- Receiving server: {remote_host}
+- Sent at: {date}
+
+Could you please:
+1. Check whether spam is being sent from {ip} (including mail from other customers on the same server), and stop the cause.
+2. Until the listing expires, move my outgoing mail to a server whose address is not listed.
+
+Thank you.",
+    },
+};
+
+/// For lists of addresses that should not send mail directly (Spamhaus PBL, Trend Micro's
+/// DUL): the fix is the provider's outgoing server, so the message asks for its settings.
+pub(crate) const MESSAGE_PROVIDER_SMARTHOST: Message = Message {
+    to: To::HostingProvider,
+    address: None,
+    subject: Text {
+        ja: "送信サーバーの設定についての問い合わせ（送信元 IP アドレス {ip}）",
+        en: "Which outgoing mail server should I use? (IP {ip})",
+    },
+    body: Text {
+        ja: "ご担当者様
+
+いつもお世話になっております。貴社の回線（またはサービス）からメールを送っている者です。
+
+送信したメールが、相手先で次のエラーにより拒否されました。IP アドレス {ip} から送信サーバーを通さずに直接送っているため、{list_name} の一覧（直接の送信に使わない IP アドレスの一覧）に当たったようです。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+貴社の送信サーバー経由で送るように設定を変えたいので、送信サーバー名、ポート番号、認証の方法を教えていただけますでしょうか。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+I send mail through your connection (or service). My mail was refused with the error below: it seems I send straight from the IP address {ip} instead of through an outgoing mail server, and {list_name} lists that address as one that should not send mail directly.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+I would like to send through your outgoing mail server instead. Could you tell me its name, port and how to authenticate?
 
 Thank you.",
     },

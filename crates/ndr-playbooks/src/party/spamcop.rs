@@ -58,7 +58,7 @@ pub(crate) const LISTED: Playbook = Playbook {
         DONT_PAY,
         DONT_RESEND,
     ],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(MESSAGE_HOSTING_LISTED_EXPIRES),
     lookup: Some(LOOKUP),
     facts: FACTS,
     sources: &[Source { title: Text { ja: "SpamCop: ブロックリストからの削除について", en: "SpamCop: how to get removed from the blocking list" }, url: Url::one(FAQ) }],

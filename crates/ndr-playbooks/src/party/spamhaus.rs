@@ -259,6 +259,7 @@ pub(crate) const PBL: Playbook = Playbook {
             ja: "メールソフトや機器の送信サーバー（SMTP）を、プロバイダーやメールサービスの送信サーバー（認証付き、多くはポート 587）に設定してください。これで解決します。",
             en: "Set your mail program's or device's outgoing server (SMTP) to your provider's or mail service's server (with authentication, usually port 587). That solves it.",
         }),
+        STEP_ASK_SMARTHOST,
         Step::new(Text {
             ja: "固定 IP アドレスで自分のメールサーバーを正しく運用している場合（逆引きが設定済み）に限り、照会結果の画面から PBL の解除を申請できます。",
             en: "Only if you run a proper mail server on a fixed address (with reverse DNS set) can you request PBL removal from the result page.",
@@ -272,7 +273,7 @@ pub(crate) const PBL: Playbook = Playbook {
             en: "Do not request PBL removal for a home connection: its address can change, and nothing is solved until you send the proper way.",
         },
     ],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(MESSAGE_PROVIDER_SMARTHOST),
     lookup: Some(IP_LOOKUP),
     facts: FACTS,
     sources: SOURCES,

@@ -106,7 +106,7 @@ pub(crate) const LEVEL23: Playbook = Playbook {
         }),
     ],
     donts: &[DONT_EXPRESS, DONT_RESEND],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(MESSAGE_HOSTING_LISTED_EXPIRES),
     lookup: Some(Url::one(RBLCHECK)),
     facts: FACTS,
     sources: SOURCES,
