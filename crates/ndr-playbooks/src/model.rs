@@ -420,8 +420,8 @@ impl To {
                 en: "The recipient (by phone or another address)",
             },
             To::Operator => Text {
-                ja: "リスト運営者・メール事業者の窓口",
-                en: "The list operator's or mail provider's contact",
+                ja: "ブロックについての問い合わせ窓口",
+                en: "The contact for the block",
             },
         }
     }

@@ -5,7 +5,7 @@ use ndr_core::Reason;
 
 use super::common::*;
 use crate::codes::CodeEntry;
-use crate::model::{Actor, Fact, Playbook, Prepare, Source, Step, Urgency, Url};
+use crate::model::{Actor, Fact, Playbook, Prepare, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 /// When the sources below were last checked.
@@ -1619,6 +1619,33 @@ pub(crate) const fn carrier_filtered(head: Head, steps: &'static [Step], basis: 
     }
 }
 
+/// Sent to a phone user by SMS or another address: "not found" can mean a changed address or
+/// the phone's spam settings, so it asks about both.
+const MESSAGE_CARRIER_CHECK: crate::model::Message = crate::model::Message {
+    to: To::Recipient,
+    address: None,
+    subject: Text {
+        ja: "メールアドレスの確認のお願い（@{sender_domain} からのメール）",
+        en: "Could you check your email address? (mail from @{sender_domain})",
+    },
+    body: Text {
+        ja: "いつもお世話になっております。
+
+{recipient} 宛てにお送りしたメールが「宛先が見つからない」というエラーで返ってきてしまいました。
+
+メールアドレスが変わっている場合は、新しいアドレスを教えていただけますでしょうか。変わっていない場合は、携帯電話の迷惑メール設定で拒否されている可能性がありますので、受信リスト設定（受信許可リスト）に「@{sender_domain}」を登録していただけますと幸いです。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+The mail I sent to {recipient} came back saying the address could not be found.
+
+If your address has changed, could you tell me the new one? If it has not, your phone's spam settings may be refusing my mail: could you add \"@{sender_domain}\" to your receive (allow) list?
+
+Thank you.",
+    },
+};
+
 /// At a mobile carrier, "unknown user" can mean two things; shared by docomo, au and SoftBank.
 pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
     id: "carrier-user-unknown",
@@ -1639,12 +1666,12 @@ pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
     steps: &[
         STEP_CHECK_ADDRESS,
         Step::new(Text {
-            ja: "電話や SMS で相手に連絡し、今のメールアドレスを確認してください。",
-            en: "Call or text the person to confirm their current address.",
+            ja: "電話や SMS で相手に連絡し、今のメールアドレスを確認してください。下の文面を SMS で送ることもできます。",
+            en: "Call or text the person to confirm their current address. You can also text them the message below.",
         }),
         Step::new(Text {
-            ja: "アドレスが合っている場合は、相手の迷惑メール設定で拒否されている可能性があります。受信リスト（受信許可リスト）に @{sender_domain} を登録してもらってください。下の文面が使えます。",
-            en: "If the address is right, their spam settings may be refusing you: ask them to add @{sender_domain} to their receive (allow) list. The message below can help.",
+            ja: "アドレスが合っている場合は、相手の迷惑メール設定で拒否されている可能性があります。受信リスト設定（受信許可リスト）に @{sender_domain} を登録してもらってください。",
+            en: "If the address is right, their spam settings may be refusing you: ask them to add @{sender_domain} to their receive (allow) list.",
         }),
         Step::new(Text {
             ja: "使われていないアドレスは、アドレス帳や配信リストから削除してください。",
@@ -1652,7 +1679,7 @@ pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
         }),
     ],
     donts: &[DONT_GUESS_ADDRESSES, DONT_RESEND],
-    message: Some(MESSAGE_RECIPIENT_ALLOW),
+    message: Some(MESSAGE_CARRIER_CHECK),
     lookup: None,
     facts: &[],
     sources: BASIC_SOURCES,
