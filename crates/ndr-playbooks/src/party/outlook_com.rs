@@ -7,7 +7,7 @@ use super::common::*;
 use super::generic::auth_playbook;
 use super::{rest, spamhaus, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -84,6 +84,62 @@ const BASIS: Basis = Basis {
 };
 
 // ---- Playbooks ----------------------------------------------------------------------------
+
+/// A message to the hosting company for an Outlook.com block with a named cause (SC-002,
+/// SC-003, DY-002): it says what Outlook.com saw, so the company knows what to look for.
+macro_rules! hosting_message {
+    ($ja_seen:literal, $en_seen:literal, $ja_ask:literal, $en_ask:literal) => {
+        Message {
+            to: To::HostingProvider,
+            address: None,
+            subject: MESSAGE_HOSTING_LISTED.subject,
+            body: Text {
+                ja: concat!(
+                    "ご担当者様
+
+いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
+
+送信したメールが、Outlook.com で次のエラーにより拒否されました。Outlook.com は、送信元 IP アドレス {ip} が",
+                    $ja_seen,
+                    "と判断してブロックしているようです。
+
+・エラー全文: {error_text}
+・相手先サーバー: {remote_host}
+・送信日時: {date}
+
+お手数ですが、次の点をご確認いただけますでしょうか。
+1. ",
+                    $ja_ask,
+                    "
+2. 対処後の、Outlook.com の配信サポート依頼フォームからの解除申請
+3. 解除まで時間がかかる場合は、別の送信サーバーへの切り替え
+
+よろしくお願いいたします。"
+                ),
+                en: concat!(
+                    "Hello,
+
+I send mail for {sender_domain} through your service. My mail was refused by Outlook.com with the error below: Outlook.com seems to have blocked your server's IP address {ip} because ",
+                    $en_seen,
+                    ".
+
+- Full error: {error_text}
+- Receiving server: {remote_host}
+- Sent at: {date}
+
+Could you please:
+1. ",
+                    $en_ask,
+                    "
+2. Once that is done, request removal through the Outlook.com deliverability support form.
+3. If removal will take time, move my outgoing mail to another server.
+
+Thank you."
+                ),
+            },
+        }
+    };
+}
 
 pub(crate) const NETWORK_BLOCK: Playbook = Playbook {
     id: "outlook-com-network-block",
@@ -240,7 +296,12 @@ pub(crate) const MINING: Playbook = Playbook {
         STEP_FORM_REPLY,
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(hosting_message!(
+        "、メールを送らずに宛先アドレスの存在だけを確かめている（アドレスの探り出し）",
+        "it checks whether addresses exist without sending mail (namespace mining)",
+        "IP アドレス {ip} から、アドレスの存在確認だけを行う接続（アドレス確認ツールや乗っ取られたサーバーなど）が出ていないかの確認と、その停止",
+        "Check whether anything on {ip} connects only to verify addresses (an address-checking tool, a hijacked server), and stop it."
+    )),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,
@@ -272,7 +333,12 @@ pub(crate) const OPEN_RELAY: Playbook = Playbook {
         STEP_FORM_REPLY,
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(hosting_message!(
+        "、誰でも中継に使えるサーバー（オープンリレー・オープンプロキシ）である",
+        "it looks like an open relay or open proxy that anyone can use",
+        "IP アドレス {ip} のサーバーや機器が外部から中継やプロキシとして使えないかの確認と、その設定の修正",
+        "Check whether the server or any device on {ip} lets outsiders relay mail or use it as a proxy, and close it."
+    )),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,
@@ -336,7 +402,12 @@ pub(crate) const COMPROMISED: Playbook = Playbook {
         STEP_FORM_REPLY,
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY],
-    message: Some(MESSAGE_HOSTING_LISTED),
+    message: Some(hosting_message!(
+        "、ウイルスに感染しているか乗っ取られている",
+        "it appears infected or taken over",
+        "IP アドレス {ip} から迷惑メールが送られていないか（同じサーバーの他の利用者や乗っ取られたアカウントも含めて）の確認と、その停止",
+        "Check whether spam is being sent from {ip} (including other customers on the same server and hijacked accounts), and stop it."
+    )),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,
