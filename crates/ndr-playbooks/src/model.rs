@@ -298,6 +298,8 @@ pub enum Actor {
     Recipient,
     /// Nobody: it clears by itself.
     Nobody,
+    /// Nobody: nothing failed (a delivery notice, an out-of-office reply).
+    NothingToDo,
 }
 
 impl Actor {
@@ -327,6 +329,10 @@ impl Actor {
             Actor::Nobody => Text {
                 ja: "対応不要（時間がたてば自然に解決します）",
                 en: "Nobody (it clears by itself)",
+            },
+            Actor::NothingToDo => Text {
+                ja: "対応不要（届かなかったメールはありません）",
+                en: "Nobody (no mail failed)",
             },
         }
     }

@@ -100,6 +100,7 @@ fn other_texts() -> Vec<(String, Text)> {
         Actor::RecipientAdmin,
         Actor::Recipient,
         Actor::Nobody,
+        Actor::NothingToDo,
     ] {
         out.push((format!("actor {a:?}"), a.label()));
     }

@@ -326,3 +326,17 @@ fn messages_to_english_only_operators_stay_english_in_japanese_advice() {
     );
     assert!(!m.body.contains('［'), "{}", m.body);
 }
+
+#[test]
+fn notices_where_nothing_failed_say_so_instead_of_waiting() {
+    use ndr_playbooks::{Actor, Lang};
+    for reason in [Reason::Vacation, Reason::Delivered] {
+        let s = select(&diag(None, reason));
+        assert_eq!(s.playbook.actors, &[Actor::NothingToDo], "{reason:?}");
+        let en = ndr_playbooks::advise(&diag(None, reason), Lang::En);
+        assert_eq!(en.who[0].label, "Nobody (no mail failed)");
+    }
+    // A deferral still clears by itself.
+    let s = select(&diag(None, Reason::OnHold));
+    assert_eq!(s.playbook.actors, &[Actor::Nobody]);
+}
