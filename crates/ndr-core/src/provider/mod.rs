@@ -974,6 +974,19 @@ fn known_zone(token: &str) -> Option<(&'static str, &'static Table)> {
     best
 }
 
+/// The bytes of a host or zone name (letters, digits, `-`, `.`), as a table: the zone scan
+/// asks it of every byte of the report.
+const NAME_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'-' || b == b'.';
+        c += 1;
+    }
+    t
+};
+
 /// Fills `list_zone` with the first zone the report names, and notes a closed list.
 fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
     let norm = &scan.hay.norm;
@@ -981,7 +994,7 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
     // (zone, its table if known, normalised range)
     let mut found: Option<(String, Option<&'static Table>, (usize, usize))> = None;
     let mut i = 0;
-    let is_name_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'.';
+    let is_name_byte = |c: u8| NAME_BYTES[usize::from(c)];
     while i < b.len() {
         if !is_name_byte(b[i]) {
             i += 1;
