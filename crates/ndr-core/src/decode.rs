@@ -255,10 +255,16 @@ fn looks_like_message(input: &[u8]) -> bool {
         if name.is_empty() || name.len() > 76 || !name.iter().all(u8::is_ascii_graphic) {
             return false;
         }
-        let name = String::from_utf8_lossy(name).to_ascii_lowercase();
-        if MESSAGE_HEADERS.contains(&name.as_str())
-            || name.starts_with("x-")
-            || name.starts_with("arc-")
+        // The name is ASCII (checked above): compared case-blind in place, without a copy.
+        let starts_ci = |p: &[u8]| {
+            name.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        };
+        if MESSAGE_HEADERS
+            .iter()
+            .any(|h| name.eq_ignore_ascii_case(h.as_bytes()))
+            || starts_ci(b"x-")
+            || starts_ci(b"arc-")
         {
             known = true;
         }
