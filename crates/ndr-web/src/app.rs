@@ -16,6 +16,7 @@ use crate::components::dnsbl_table::DnsblTable;
 use crate::components::evidence::EvidenceView;
 use crate::components::facts::Facts;
 use crate::components::lang_switch::LangSwitch;
+use crate::components::not_bounce::{bare_code, NotBounce};
 use crate::components::paste_box::PasteBox;
 use crate::components::settings::SettingsPanel;
 use crate::components::steps::Steps;
@@ -218,6 +219,17 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
     let lang = s.lang;
     let status = status_line(s);
     let result = s.analysis.as_ref().map(|a| {
+        if crate::state::not_a_bounce(&a.diagnosis) {
+            let code = std::str::from_utf8(&a.input)
+                .ok()
+                .and_then(bare_code)
+                .map(AttrValue::from);
+            return html! {
+                <div class="result" data-testid="result">
+                    <NotBounce lang={lang} diagnosis={a.diagnosis.clone()} code={code} />
+                </div>
+            };
+        }
         let listed = s.lookups.listed();
         let listings: Vec<Listing<'_>> = listed
             .iter()

@@ -134,6 +134,10 @@ pub const FACT_TEMPORARY: Tr = tr!(
     "一時的な拒否: 送信側のサーバーがしばらく再送を続けます。",
     "Delayed: the sending server keeps retrying for a while."
 );
+pub const FACT_GAVE_UP: Tr = tr!(
+    "再送の打ち切り: 送信側のサーバーが再送を続けましたが届かず、あきらめました。このメールは届いていません。",
+    "Given up: the sending server kept retrying, then stopped. This message was not delivered."
+);
 pub const SHOW_IN_TEXT: Tr = tr!("本文で見る", "Show in message");
 pub const CODE_PAGE_LINK: Tr = tr!("このコードの説明", "About this code");
 pub const EVIDENCE_HEADING: Tr = tr!("貼り付けた本文", "The message you pasted");
@@ -147,6 +151,26 @@ pub const NOT_A_BOUNCE: Tr = tr!(
     "エラーメール（配信不能通知）には見えませんでした。戻ってきたメールの本文全体を貼り付けてみてください。",
     "This does not look like a bounce message. Try pasting the whole message that came back."
 );
+pub const NOT_BOUNCE_TITLE: Tr = tr!(
+    "貼り付けた内容を、エラーメール（メールが届かなかったことを知らせるメール）として読み取れませんでした。",
+    "What you pasted could not be read as a bounce (the message that tells you your mail was not delivered)."
+);
+pub const NOT_BOUNCE_WHAT: Tr = tr!(
+    "送ったメールが届かなかったときに戻ってくるメールを開いてください。件名はたいてい「配信不能」「Undeliverable」「Mail Delivery Failure」「Undelivered Mail Returned to Sender」などです。その一部だけでなく全体を（できれば下の方法でソースを）コピーして、上の欄に貼り付け直してください。",
+    "Open the message that came back when your mail was not delivered. Its subject is usually “Undeliverable”, “Delivery Status Notification (Failure)”, “Mail Delivery Failure” or “Undelivered Mail Returned to Sender”. Copy all of it, not just a part (its source if you can, as below), and paste it into the box above."
+);
+pub const BARE_CODE: Tr = tr!(
+    "エラーコードだけでは、どこで・なぜ止められたのかまではわかりません。エラーメールの全文を貼り付けると、詳しく診断できます。コードの意味だけなら、こちらで読めます:",
+    "A code alone does not say where or why the mail was stopped; paste the whole bounce for a full diagnosis. To read what the code means:"
+);
+
+/// The link text to a code's own page.
+pub fn about_code(code: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("「{code}」の説明"),
+        Lang::En => format!("About {code}"),
+    }
+}
 pub const UNKNOWN_REASON: Tr = tr!(
     "はっきりした理由は読み取れませんでした。下の情報と本文を、メールの管理者やホスティング事業者に見せてください。",
     "No clear reason could be read. Show the details below and the message to your mail administrator or hosting company."
@@ -172,14 +196,17 @@ pub const DNSBL_RESOLVER_DOWN: Tr = tr!(
 );
 pub const DNSBL_ASKED_ABOUT: Tr = tr!("確認した対象:", "Asked about");
 pub const DNSBL_CHECK_BY_HAND: Tr = tr!("公式サイトで確認", "Check on the list's site");
-pub const DNSBL_DONE: Tr = tr!("確認が終わりました。", "All lists have been checked.");
+pub const DNSBL_DONE: Tr = tr!(
+    "すべてのリストへの問い合わせが終わりました。",
+    "Every list has been asked."
+);
 pub const DNSBL_OFF: Tr = tr!(
     "ブロックリストの確認はオフになっています（設定）。このページからは何も送信されません。",
     "Blocklist checks are turned off (Settings). Nothing leaves this page."
 );
 pub const DNSBL_NO_IP: Tr = tr!(
-    "エラーメールに送信元 IP アドレスが書かれていないため、ブロックリストは確認しません。",
-    "The bounce names no sending IP address, so no blocklist is checked."
+    "エラーメールに送信元 IP アドレスが書かれていないため、IP アドレスのブロックリストは確認しません。",
+    "The bounce names no sending IP address, so no IP address blocklist is checked."
 );
 pub const DNSBL_SCOPE_PRIVATE: Tr = tr!(
     "この IP アドレスは社内ネットワーク用（プライベート）なので、公開のブロックリストには載りません。確認しません。",

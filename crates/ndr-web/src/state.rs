@@ -56,28 +56,50 @@ impl Route {
     }
 }
 
-/// Whether the mail was refused for good or only delayed.
+/// Whether the mail was refused for good, only delayed, or given up on after retries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     /// A 5xx reply: this message was not delivered and will not be retried.
     Permanent,
     /// A 4xx reply: the sending server keeps retrying for a while.
     Temporary,
+    /// The sending server retried until its deadline and stopped: not delivered, whatever
+    /// the last reply's class was (an expired 4xx is no longer "retrying").
+    GaveUp,
 }
 
 /// Reads the SMTP class of the decisive reply (RFC 5321 §4.2.1: 4 transient, 5 permanent),
 /// from the reply code or else the enhanced code; without either, the core's `hard_bounce`.
-pub fn severity(d: &Diagnosis) -> Severity {
+/// `None` when nothing says which: a soft bounce without a code is not known to be retried,
+/// and a report that is no failure (auto-reply, complaint, delivery) has no severity at all.
+pub fn severity(d: &Diagnosis) -> Option<Severity> {
+    use ndr_core::Reason;
+    match d.reason {
+        Reason::Expired => return Some(Severity::GaveUp),
+        Reason::Delivered | Reason::Vacation | Reason::Feedback => return None,
+        _ => {}
+    }
     let class = [&d.smtp_code, &d.enhanced_code]
         .into_iter()
         .flatten()
         .find_map(|c| c.trim().chars().next());
     match class {
-        Some('5') => Severity::Permanent,
-        Some('4') => Severity::Temporary,
-        _ if d.hard_bounce => Severity::Permanent,
-        _ => Severity::Temporary,
+        Some('5') => Some(Severity::Permanent),
+        Some('4') => Some(Severity::Temporary),
+        _ if d.hard_bounce => Some(Severity::Permanent),
+        _ => None,
     }
+}
+
+/// True when the paste is not a bounce at all (an ordinary mail, a sentence, a bare code,
+/// binary data): the core found no delivery report and no reason. The page then says what to
+/// paste instead rather than showing a verdict, steps and a message built on nothing.
+pub fn not_a_bounce(d: &Diagnosis) -> bool {
+    d.reason == ndr_core::Reason::Undefined
+        && d.recipients.is_empty()
+        && d.notes
+            .iter()
+            .any(|n| n.id == "not_a_bounce" || n.id == "binary_input")
 }
 
 /// Encodes everything but unreserved URL characters and `(`, `)` (used by `AS(16012609)`).
@@ -632,6 +654,11 @@ impl State {
             return;
         };
         let d = &analysis.diagnosis;
+        if not_a_bounce(d) {
+            // Nothing to check: the page asks for the bounce instead of asking the lists.
+            self.lookups = Lookups::default();
+            return;
+        }
         let ip = d.blocked_ip.clone();
         let ip_skip = match (&ip, d.blocked_ip_scope) {
             (None, _) => Some(Skip::NoIp),
@@ -715,12 +742,53 @@ mod tests {
         };
         assert_eq!(
             severity(&d(Some("554"), Some("5.7.1"), false)),
-            Severity::Permanent
+            Some(Severity::Permanent)
         );
-        assert_eq!(severity(&d(Some("451"), None, true)), Severity::Temporary);
-        assert_eq!(severity(&d(None, Some("4.7.0"), true)), Severity::Temporary);
-        assert_eq!(severity(&d(None, None, true)), Severity::Permanent);
-        assert_eq!(severity(&d(None, None, false)), Severity::Temporary);
+        assert_eq!(
+            severity(&d(Some("451"), None, true)),
+            Some(Severity::Temporary)
+        );
+        assert_eq!(
+            severity(&d(None, Some("4.7.0"), true)),
+            Some(Severity::Temporary)
+        );
+        assert_eq!(severity(&d(None, None, true)), Some(Severity::Permanent));
+        // Nothing says the mail is being retried: no claim either way.
+        assert_eq!(severity(&d(None, None, false)), None);
+        let expired = Diagnosis {
+            reason: ndr_core::Reason::Expired,
+            ..d(Some("451"), Some("4.4.7"), false)
+        };
+        assert_eq!(severity(&expired), Some(Severity::GaveUp));
+        let vacation = Diagnosis {
+            reason: ndr_core::Reason::Vacation,
+            ..d(None, None, false)
+        };
+        assert_eq!(severity(&vacation), None);
+    }
+
+    #[test]
+    fn only_an_unexplained_paste_without_recipients_is_not_a_bounce() {
+        let note = |id: &str| ndr_core::Note {
+            id: id.into(),
+            detail: String::new(),
+        };
+        let plain = Diagnosis {
+            notes: vec![note("not_a_bounce")],
+            ..Diagnosis::default()
+        };
+        assert!(not_a_bounce(&plain));
+        let binary = Diagnosis {
+            notes: vec![note("binary_input")],
+            ..Diagnosis::default()
+        };
+        assert!(not_a_bounce(&binary));
+        let explained = Diagnosis {
+            reason: ndr_core::Reason::UserUnknown,
+            ..plain.clone()
+        };
+        assert!(!not_a_bounce(&explained));
+        assert!(!not_a_bounce(&Diagnosis::default()));
     }
 
     #[test]

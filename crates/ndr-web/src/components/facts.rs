@@ -114,11 +114,15 @@ pub fn facts(props: &Props) -> Html {
             PARTY_FIELDS,
         ));
     }
-    let permanence = match severity(d) {
+    let permanence = severity(d).map(|s| match s {
         Severity::Permanent => i18n::FACT_PERMANENT,
         Severity::Temporary => i18n::FACT_TEMPORARY,
-    };
-    let reason = html! { <>{ i18n::reason_label(d.reason).get(lang) }<br/><span class="muted">{ permanence.get(lang) }</span></> };
+        Severity::GaveUp => i18n::FACT_GAVE_UP,
+    });
+    let permanence = permanence.map(|p| {
+        html! { <><br/><span class="muted" data-testid="fact-severity">{ p.get(lang) }</span></> }
+    });
+    let reason = html! { <>{ i18n::reason_label(d.reason).get(lang) }{ for permanence }</> };
     rows.push(row("reason", i18n::FACT_REASON, reason, REASON_FIELDS));
     let recipients: Vec<&str> = d
         .recipients

@@ -8,6 +8,7 @@ pub mod dnsbl_table;
 pub mod evidence;
 pub mod facts;
 pub mod lang_switch;
+pub mod not_bounce;
 pub mod paste_box;
 pub mod settings;
 pub mod steps;

@@ -1,0 +1,146 @@
+//! A person pastes something that is not a bounce (a sentence, an ordinary mail, only a code)
+//! and is told what to paste instead, never handed a verdict, steps or a ready message built
+//! on nothing; a bounce that gave up after retries is not called "delayed"; a bounce without
+//! a sending IP says only the IP lists were skipped. Japanese and English, phone width.
+
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+
+import { diagnose } from "../lib/app.mjs";
+import { DESKTOP, PHONE, startHarness } from "../lib/harness.mjs";
+import { waitFor } from "../lib/wait.mjs";
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+const SENTENCE = "Hello, I would like to know why my email to my customer did not arrive yesterday.";
+const ORDINARY_MAIL = `From: alice@example.com
+To: bob@example.org
+Subject: Lunch
+Date: Mon, 1 Jan 2024 10:00:00 +0000
+
+Hi Bob, lunch at noon?
+Alice
+`;
+
+/** Postfix gave up on a 4xx: the recipient's server never answered. */
+const EXPIRED = `Return-Path: <>
+From: MAILER-DAEMON@smtp.example.org (Mail Delivery System)
+Subject: Undelivered Mail Returned to Sender
+To: info@example.org
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B0UND"
+
+--B0UND
+Content-Type: text/plain; charset=us-ascii
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients.
+
+<office@example.com>: delivery temporarily suspended: connect to
+    mx.example.com[203.0.113.80]:25: Connection timed out
+
+--B0UND
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; smtp.example.org
+
+Final-Recipient: rfc822; office@example.com
+Action: failed
+Status: 4.4.1
+Diagnostic-Code: X-Postfix; delivery temporarily suspended: connect to
+    mx.example.com[203.0.113.80]:25: Connection timed out
+
+--B0UND--
+`;
+
+async function count(page, id) {
+  return page.locator(`[data-testid="${id}"]`).count();
+}
+
+describe("pastes that are not what the page expects", () => {
+  let h;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const [lang, input, name] of [
+    ["en", SENTENCE, "a sentence"],
+    ["ja", ORDINARY_MAIL, "an ordinary mail"],
+  ]) {
+    it(`${name} (${lang}): says it is not a bounce and where to find one, with no verdict built on nothing`, { timeout: 60_000 }, async () => {
+      const page = await h.openApp(await h.newPage(PHONE), h.appUrl(`?lang=${lang}`));
+      const before = h.requests.length;
+      const said = await diagnose(h, page, input);
+      assert.equal(await count(page, "not-a-bounce"), 1, "the not-a-bounce card is shown");
+      if (lang === "ja") assert.match(said, JAPANESE);
+      else assert.doesNotMatch(said, JAPANESE);
+      // Nothing that only makes sense for a real bounce.
+      for (const id of ["verdict-card", "facts", "playbook", "steps", "message-text", "dnsbl-done"]) {
+        assert.equal(await count(page, id), 0, `${id} is not shown for ${name}`);
+      }
+      const card = await page.locator('[data-testid="not-a-bounce"]').innerText();
+      assert.doesNotMatch(card, /［|\[recipient|\[your/, "no unfilled placeholder");
+      assert.match(card, /Gmail/, "where to find the bounce in each mail program");
+      assert.match(card, /iPhone/);
+      // Focus lands on the message, as it does on a verdict.
+      await waitFor("focus on the message", async () => page.evaluate(() => document.activeElement?.id === "verdict"));
+      // Nothing is asked of any blocklist about a paste that is no bounce.
+      const dns = h.requests.slice(before).filter((r) => !r.url.startsWith(h.site.origin));
+      assert.deepEqual(dns, []);
+      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(sw <= PHONE.width, `no sideways scrolling at 360 px (${sw})`);
+      assert.deepEqual(h.errorsOf(page), []);
+      await page.close();
+    });
+  }
+
+  for (const [lang, code] of [["ja", "5.7.606"], ["en", "S3150"]]) {
+    it(`only the code ${code} (${lang}): leads to the code's own page`, { timeout: 60_000 }, async () => {
+      const page = await h.openApp(await h.newPage(PHONE), h.appUrl(`?lang=${lang}`));
+      await diagnose(h, page, `${code}\n`);
+      const link = page.locator('[data-testid="bare-code-link"]');
+      assert.equal(await link.count(), 1, "a link to the code's page");
+      assert.ok((await link.getAttribute("href")).endsWith(`#/code/${code}`), await link.getAttribute("href"));
+      const text = await page.locator('[data-testid="bare-code"]').innerText();
+      if (lang === "ja") assert.match(text, JAPANESE);
+      else assert.doesNotMatch(text, JAPANESE);
+      await link.click();
+      await h.waitForTestId(page, "code-title");
+      // A code inside a documented range opens the range (5.7.606 is in 5.7.606-649).
+      assert.ok((await page.locator('[data-testid="code-title"]').innerText()).trim().startsWith(code));
+      assert.deepEqual(h.errorsOf(page), []);
+      await page.close();
+    });
+  }
+
+  it("a sentence with a code in it is not taken for a bare code", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await diagnose(h, page, "My mail bounced yesterday and I do not know why, it said something about 5.7.606 I think");
+    assert.equal(await count(page, "bare-code"), 0);
+    await page.close();
+  });
+
+  for (const lang of ["en", "ja"]) {
+    it(`a bounce that gave up after retries is not called delayed (${lang})`, { timeout: 60_000 }, async () => {
+      const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl(`?lang=${lang}`));
+      await diagnose(h, page, EXPIRED);
+      const severity = await page.locator('[data-testid="fact-severity"]').innerText();
+      assert.match(severity, lang === "en" ? /Given up/ : /再送の打ち切り/);
+      assert.doesNotMatch(severity, /Delayed|一時的/);
+      await page.close();
+    });
+  }
+
+  it("a bounce without a sending IP says only the IP lists were skipped, not every list", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await page.locator('[data-testid="sample-gmail-5.7.26"]').click();
+    await h.waitForTestId(page, "verdict");
+    const table = await page.locator('[data-testid="dnsbl"]').innerText();
+    assert.match(table, /no IP address blocklist is checked/);
+    assert.doesNotMatch(table, /so no blocklist is checked/);
+    await page.close();
+  });
+});
