@@ -169,35 +169,37 @@ pub(crate) fn lower(s: &str) -> String {
 pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
-    let Some(&first) = n.first() else {
+    let (Some(&first), Some(&last)) = (n.first(), n.last()) else {
         return Some(0);
     };
-    if n.len() > h.len() {
-        return None;
-    }
-    let last_start = h.len() - n.len();
-    // Candidates are bytes equal to the first one once bit 5 is set (both cases of a letter,
-    // and a few other bytes that the comparison then turns away). Sixteen bytes are tested at
-    // a time without a branch, which the compiler turns into vector instructions, so text
-    // without a candidate is passed over quickly.
-    let key = first | 0x20;
+    let span = n.len() - 1;
+    let last_start = h.len().checked_sub(n.len())?;
+    // Candidates are positions whose byte equals the needle's first once bit 5 is set (both
+    // cases of a letter, and a few other bytes that the comparison then turns away), and
+    // whose byte a needle's length further on equals its last the same way: bytes equal
+    // case-blind are equal with bit 5 set. Sixteen positions are tested at a time without a
+    // branch, which the compiler turns into vector instructions, so text without a candidate
+    // is passed over quickly.
+    let (k1, k2) = (first | 0x20, last | 0x20);
     let fits = |i: usize| {
         h.get(i..i + n.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(n))
     };
     let mut i = 0;
     while i <= last_start {
-        if let Some(block) = h.get(i..i + 16) {
-            if !block
-                .iter()
-                .fold(false, |any, &c| any | ((c | 0x20) == key))
-            {
+        if let (Some(a), Some(b)) = (h.get(i..i + 16), h.get(i + span..i + span + 16)) {
+            let any = a.iter().zip(b).fold(0u8, |any, (&x, &y)| {
+                any | (u8::from((x | 0x20) == k1) & u8::from((y | 0x20) == k2))
+            });
+            if any == 0 {
                 i += 16;
                 continue;
             }
         }
         let end = (i + 16).min(last_start + 1);
-        if let Some(at) = (i..end).find(|&j| (h[j] | 0x20) == key && fits(j)) {
+        if let Some(at) =
+            (i..end).find(|&j| (h[j] | 0x20) == k1 && (h[j + span] | 0x20) == k2 && fits(j))
+        {
             return Some(at);
         }
         i = end;
