@@ -49,6 +49,13 @@ pub(crate) fn find(text: &str, hint: &str) -> String {
     let mut present: Vec<[u8; 3]> = Vec::new();
     let mut i = 0;
     while i + 3 <= b.len() {
+        // Sixteen bytes at a time (vector instructions) while none is a digit.
+        if let Some(block) = b.get(i..i + 16) {
+            if !block.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
+                i += 16;
+                continue;
+            }
+        }
         if b[i].is_ascii_digit() && b[i + 1].is_ascii_digit() && b[i + 2].is_ascii_digit() {
             let before = if i == 0 { None } else { b.get(i - 1) };
             if !glued(before) && !glued(b.get(i + 3)) {

@@ -80,8 +80,16 @@ pub(crate) fn find(text: &str, hint: &str) -> String {
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let mut i = 0;
     while i + 4 < b.len() + 1 {
+        // A code has a dot right after its class digit: sixteen starts at a time (vector
+        // instructions) are passed over while no dot follows any of them.
+        if let Some(block) = b.get(i + 1..i + 17) {
+            if !block.iter().fold(false, |any, &c| any | (c == b'.')) {
+                i += 16;
+                continue;
+            }
+        }
         let c = b[i];
-        if !classes.contains(&c) || b.get(i + 1) != Some(&b'.') {
+        if b.get(i + 1) != Some(&b'.') || !classes.contains(&c) {
             i += 1;
             continue;
         }
