@@ -143,4 +143,20 @@ describe("pastes that are not what the page expects", () => {
     assert.doesNotMatch(table, /so no blocklist is checked/);
     await page.close();
   });
+
+  it("a phone (touch screen) is not told to drop a file; a desktop is", { timeout: 60_000 }, async () => {
+    const desktop = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    assert.ok(await desktop.locator("#drop-hint").isVisible(), "the drop hint shows with a mouse");
+    await desktop.close();
+    // A context of its own: touch is a property of the context. Only the page itself is loaded.
+    const phone = await h.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    try {
+      const page = await phone.newPage();
+      await page.goto(h.appUrl("?lang=ja"));
+      await page.locator('[data-testid="paste"]').waitFor();
+      assert.equal(await page.locator("#drop-hint").isVisible(), false, "no drop hint on a touch screen");
+    } finally {
+      await phone.close();
+    }
+  });
 });
