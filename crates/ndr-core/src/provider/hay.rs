@@ -98,8 +98,19 @@ fn is_routing_field(s: &str) -> bool {
     })
 }
 
+/// ASCII bytes that are not white space: what a word is mostly made of.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        t[c] = !is_ascii_space(c as u8);
+        c += 1;
+    }
+    t
+};
+
 /// White space as `char::is_whitespace` sees it, for one byte of ASCII.
-fn is_ascii_space(b: u8) -> bool {
+const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
@@ -198,6 +209,11 @@ impl Hay {
             // whole stretches of a line are copied at once.
             let mut j = i + c.len_utf8();
             while let Some(&x) = b.get(j) {
+                // Most bytes of a word: one table look each.
+                if PLAIN[usize::from(x)] {
+                    j += 1;
+                    continue;
+                }
                 if x < 0x80 {
                     if is_ascii_space(x) {
                         let next = b.get(j + 1).copied().unwrap_or(b' ');
