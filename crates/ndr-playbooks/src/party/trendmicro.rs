@@ -76,8 +76,8 @@ pub(crate) const QIL: Playbook = Playbook {
     prepare: PREPARE_BLOCK,
     steps: &[
         Step::new(Text {
-            ja: "多くは一時的な拒否（450 など 4 で始まるコード）で、送信側のサーバーが自動で再送します。しばらく待ってください。",
-            en: "It is usually a temporary refusal (a code starting with 4, such as 450); your server retries by itself. Wait a while.",
+            ja: "掲載は自動的に消えるので、まず待ってください。エラーのコードが 4 で始まる（450 など）一時的な拒否なら、送信側のサーバーが自動で再送します。5 で始まるコード（550、554 など）でメールが戻ってきた場合は、掲載が消えてから一度だけ送り直してください。",
+            en: "The listing clears by itself, so wait first. If the code starts with 4 (such as 450), the refusal is temporary and your server retries by itself. If the mail came back with a code starting with 5 (such as 550 or 554), send it again once, after the listing has cleared.",
         }),
         STEP_CHECK_ACCOUNT,
         STEP_CHECK_PC,
