@@ -66,7 +66,7 @@ pub(crate) fn find_all(text: &str) -> Vec<Found> {
 /// The first `.` or `:` in `bytes` at or after `from`.
 fn next_separator(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    while let Some(block) = bytes.get(i..i + 16) {
+    while let Some(block) = bytes.get(i..i + 16).filter(|_| crate::text::WIDE) {
         if block
             .iter()
             .fold(false, |any, &c| any | (c == b'.') | (c == b':'))

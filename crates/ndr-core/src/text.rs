@@ -1,5 +1,11 @@
 //! Small string matchers shared by the decoders: no regex, linear, never panicking.
 
+/// Whether sixteen bytes tested at once without a branch cost about one step, as they do
+/// where the compiler has vector instructions (every native target, and wasm32 built with
+/// `simd128`). Plain WebAssembly tests them one by one, sixteen times over: there, the block
+/// tests that only pass over text are left out and the plain loop runs alone (same results).
+pub(crate) const WIDE: bool = cfg!(any(not(target_arch = "wasm32"), target_feature = "simd128"));
+
 /// True when `hay` contains any of `needles`.
 pub(crate) fn contains_any(hay: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| contains(hay, n))
@@ -58,7 +64,7 @@ pub(crate) fn find_earliest(hay: &str, needles: &[&str]) -> Option<(usize, usize
             .map(|k| (i, k))
     };
     let mut i = 0;
-    if few {
+    if few && WIDE {
         // Sixteen bytes at a time without a branch (vector instructions): a block without a
         // needle's first byte is passed over at once. An unused slot repeats a used one.
         let f = firsts.map(|s| s.or(firsts[0]).unwrap_or(0));
@@ -115,17 +121,24 @@ fn collapse_white(s: &str) -> String {
     // Most texts are ASCII with single spaces between words: once trimmed of ASCII white
     // space, they are their own result. Two passes without a branch (vector instructions)
     // tell; anything else (a tab, a line end, two spaces, a non-ASCII byte) takes the walk.
-    let t = s.trim_matches(|c: char| matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' '));
-    let tb = t.as_bytes();
-    let odd = tb.iter().fold(false, |any, &c| {
-        any | (c >= 0x80) | (c == b'\t') | (c == b'\n') | (c == 0x0B) | (c == 0x0C) | (c == b'\r')
-    });
-    let doubled = tb
-        .iter()
-        .zip(tb.iter().skip(1))
-        .fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')));
-    if !odd && !doubled {
-        return t.to_string();
+    if WIDE {
+        let t = s.trim_matches(|c: char| matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' '));
+        let tb = t.as_bytes();
+        let odd = tb.iter().fold(false, |any, &c| {
+            any | (c >= 0x80)
+                | (c == b'\t')
+                | (c == b'\n')
+                | (c == 0x0B)
+                | (c == 0x0C)
+                | (c == b'\r')
+        });
+        let doubled = tb
+            .iter()
+            .zip(tb.iter().skip(1))
+            .fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')));
+        if !odd && !doubled {
+            return t.to_string();
+        }
     }
     let b = s.as_bytes();
     // Bytes while it grows: whole characters are copied, so it is UTF-8 at the end, and a word

@@ -50,7 +50,7 @@ pub(crate) fn find(text: &str, hint: &str) -> String {
     let mut i = 0;
     while i + 3 <= b.len() {
         // Sixteen bytes at a time (vector instructions) while none is a digit.
-        if let Some(block) = b.get(i..i + 16) {
+        if let Some(block) = b.get(i..i + 16).filter(|_| crate::text::WIDE) {
             if !block.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
                 i += 16;
                 continue;

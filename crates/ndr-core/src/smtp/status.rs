@@ -82,7 +82,7 @@ pub(crate) fn find(text: &str, hint: &str) -> String {
     while i + 4 < b.len() + 1 {
         // A code has a dot right after its class digit: sixteen starts at a time (vector
         // instructions) are passed over while no dot follows any of them.
-        if let Some(block) = b.get(i + 1..i + 17) {
+        if let Some(block) = b.get(i + 1..i + 17).filter(|_| crate::text::WIDE) {
             if !block.iter().fold(false, |any, &c| any | (c == b'.')) {
                 i += 16;
                 continue;
