@@ -37,6 +37,9 @@ const ADDR_BYTES: [bool; 256] = {
 /// Every address in `text`, in order. Unspecified and broadcast addresses are left out:
 /// in a bounce they are placeholders, never a real sender.
 pub(crate) fn find_all(text: &str) -> Vec<Found> {
+    if !crate::text::WIDE {
+        return find_all_by_runs(text);
+    }
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     // The end of the last run read: runs are maximal, so the next one starts after it.
@@ -63,10 +66,39 @@ pub(crate) fn find_all(text: &str) -> Vec<Found> {
     out
 }
 
+/// `find_all` the plain way: every maximal run of address bytes, in order, each read when it
+/// has a dot or a colon. What plain wasm32 runs (see `text::WIDE`), and what the faster scan
+/// is checked against.
+fn find_all_by_runs(text: &str) -> Vec<Found> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_addr_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        let mut separated = false;
+        while i < bytes.len() && is_addr_byte(bytes[i]) {
+            separated |= matches!(bytes[i], b'.' | b':');
+            i += 1;
+        }
+        if separated {
+            if let Some(f) = address_in_run(bytes, run_start, i) {
+                if !is_placeholder(f.addr) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The first `.` or `:` in `bytes` at or after `from`.
 fn next_separator(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    while let Some(block) = bytes.get(i..i + 16).filter(|_| crate::text::WIDE) {
+    while let Some(block) = bytes.get(i..i + 16) {
         if block
             .iter()
             .fold(false, |any, &c| any | (c == b'.') | (c == b':'))
@@ -441,33 +473,6 @@ mod tests {
             .iter()
             .map(|f| format!("{}@{}", f.addr, f.start))
             .collect()
-    }
-
-    /// The scan `find_all` replaced: every maximal run of address bytes, in order.
-    fn find_all_by_runs(text: &str) -> Vec<Found> {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !is_addr_byte(bytes[i]) {
-                i += 1;
-                continue;
-            }
-            let run_start = i;
-            let mut separated = false;
-            while i < bytes.len() && is_addr_byte(bytes[i]) {
-                separated |= matches!(bytes[i], b'.' | b':');
-                i += 1;
-            }
-            if separated {
-                if let Some(f) = address_in_run(bytes, run_start, i) {
-                    if !is_placeholder(f.addr) {
-                        out.push(f);
-                    }
-                }
-            }
-        }
-        out
     }
 
     #[test]

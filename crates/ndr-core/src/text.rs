@@ -2,8 +2,11 @@
 
 /// Whether sixteen bytes tested at once without a branch cost about one step, as they do
 /// where the compiler has vector instructions (every native target, and wasm32 built with
-/// `simd128`). Plain WebAssembly tests them one by one, sixteen times over: there, the block
-/// tests that only pass over text are left out and the plain loop runs alone (same results).
+/// `simd128`). Plain WebAssembly, the web page, tests them one by one, sixteen times over:
+/// there most block tests that only pass over text are left out, and so are the byte tables
+/// that only save a comparison or two, since every byte of code counts against the page's
+/// size budget. (`find_bytes` and `find_ci` keep theirs: without them the page's own
+/// throughput test ran slower.) The plain loops that remain give the same results.
 pub(crate) const WIDE: bool = cfg!(any(not(target_arch = "wasm32"), target_feature = "simd128"));
 
 /// True when `hay` contains any of `needles`.
@@ -49,6 +52,9 @@ pub(crate) fn find_earliest(hay: &str, needles: &[&str]) -> Option<(usize, usize
         let f = n.as_bytes()[0];
         if !starts[f as usize] {
             starts[f as usize] = true;
+            if !WIDE {
+                continue;
+            }
             match firsts.iter_mut().find(|s| s.is_none()) {
                 Some(slot) => *slot = Some(f),
                 None => few = false,

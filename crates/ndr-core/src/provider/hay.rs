@@ -210,7 +210,7 @@ impl Hay {
             let mut j = i + c.len_utf8();
             while let Some(&x) = b.get(j) {
                 // Most bytes of a word: one table look each.
-                if PLAIN[usize::from(x)] {
+                if crate::text::WIDE && PLAIN[usize::from(x)] {
                     j += 1;
                     continue;
                 }

@@ -994,7 +994,13 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
     // (zone, its table if known, normalised range)
     let mut found: Option<(String, Option<&'static Table>, (usize, usize))> = None;
     let mut i = 0;
-    let is_name_byte = |c: u8| NAME_BYTES[usize::from(c)];
+    let is_name_byte = |c: u8| {
+        if crate::text::WIDE {
+            NAME_BYTES[usize::from(c)]
+        } else {
+            c.is_ascii_alphanumeric() || c == b'-' || c == b'.'
+        }
+    };
     while i < b.len() {
         if !is_name_byte(b[i]) {
             i += 1;

@@ -49,7 +49,7 @@ pub(crate) fn find(text: &str) -> String {
     // Every known command is four or more capital letters: a text without such a run (most
     // lines of a bounce) is turned away in one pass instead of one search per command.
     if text.len() < 4
-        || !has_capital_run(text.as_bytes())
+        || (crate::text::WIDE && !has_capital_run(text.as_bytes()))
         || !KNOWN.iter().any(|k| crate::text::contains(text, k))
     {
         return String::new();
