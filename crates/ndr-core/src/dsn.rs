@@ -4,7 +4,7 @@
 use crate::decode::Mail;
 use crate::mta::{split_original, Delivery, Rising};
 use crate::smtp::{command, reply, status};
-use crate::{address, text, Reason};
+use crate::{address, ip, text, Reason};
 
 /// The DSN fields this crate reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,11 +229,25 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
                     b.push(' ');
                 }
                 _ => {
-                    if !f.comment.is_empty() {
-                        let b = &mut buffers[last];
-                        b.push(' ');
-                        b.push_str(&f.comment);
-                        b.push(' ');
+                    match f.name {
+                        // "Status: 5.0.0 (permanent failure)", "Action: failed (bad address)":
+                        // words about this recipient's failure.
+                        Name::Status | Name::Action if !f.comment.is_empty() => {
+                            let b = &mut buffers[last];
+                            b.push(' ');
+                            b.push_str(&f.comment);
+                            b.push(' ');
+                        }
+                        // Google: "Remote-MTA: dns; mx.example.jp. (192.0.2.1, the server for
+                        // the domain example.jp.)": the comment holds the host's address.
+                        Name::RemoteMta if deliveries[last].rhost_ip.is_empty() => {
+                            if let Some(found) = ip::find_all(&f.comment).first() {
+                                deliveries[last].rhost_ip = found.addr.to_string();
+                            }
+                        }
+                        // A date's comment is its zone name; the other comments say nothing
+                        // about why the delivery failed.
+                        _ => {}
                     }
                     deliveries[last].set_field(f.name, &f.value);
                     if f.per_message {
