@@ -1133,31 +1133,41 @@ fn next_untidy(b: &[u8], from: usize) -> Option<usize> {
 /// Text of raw bytes whose charset nobody declared: UTF-8 when valid, else the Japanese
 /// encodings a copy out of a Japanese mail program may be in, else Windows-1252.
 fn bytes_to_text(b: &[u8], cx: &mut Cx<'_>) -> String {
+    undeclared_text(b, |cs, bytes| cx.decode(cs, bytes)).1
+}
+
+/// The rule of `bytes_to_text`, with the charset it chose; `decode` decodes in a named
+/// charset. `read_undeclared` (the web page's view of a dropped file) calls it too, so the page
+/// shows the text the core reads.
+pub(crate) fn undeclared_text(
+    b: &[u8],
+    mut decode: impl FnMut(&str, &[u8]) -> Option<String>,
+) -> (&'static str, String) {
     let iso_2022_jp =
         text::find_bytes(b, b"\x1b$B").is_some() || text::find_bytes(b, b"\x1b$@").is_some();
-    if let Ok(s) = std::str::from_utf8(b) {
-        if !iso_2022_jp {
-            return s.to_string();
+    if !iso_2022_jp {
+        if let Ok(s) = std::str::from_utf8(b) {
+            return ("utf-8", s.to_string());
         }
-    }
-    if iso_2022_jp {
-        if let Some(s) = cx.decode("iso-2022-jp", b) {
-            return s;
-        }
+    } else if let Some(s) = decode("iso-2022-jp", b) {
+        return ("iso-2022-jp", s);
     }
     let bad = |s: &str| s.chars().filter(|&c| c == '\u{fffd}').count();
-    let mut best: Option<String> = None;
+    let mut best: Option<(&'static str, String)> = None;
     for cs in ["shift_jis", "euc-jp"] {
-        if let Some(s) = cx.decode(cs, b) {
-            if best.as_deref().is_none_or(|b| bad(&s) < bad(b)) {
-                best = Some(s);
+        if let Some(s) = decode(cs, b) {
+            if best.as_ref().is_none_or(|(_, t)| bad(&s) < bad(t)) {
+                best = Some((cs, s));
             }
         }
     }
     match best {
-        Some(s) if bad(&s) * 50 < s.chars().count() => s,
-        _ => mail_parser::decoders::charsets::map::charset_decoder(b"windows-1252")
-            .map_or_else(|| String::from_utf8_lossy(b).into_owned(), |f| f(b)),
+        Some((cs, s)) if bad(&s) * 50 < s.chars().count() => (cs, s),
+        _ => (
+            "windows-1252",
+            mail_parser::decoders::charsets::map::charset_decoder(b"windows-1252")
+                .map_or_else(|| String::from_utf8_lossy(b).into_owned(), |f| f(b)),
+        ),
     }
 }
 
@@ -1330,6 +1340,28 @@ From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
         };
         assert!(bytes_to_text(b"\x88\xb6\x90\xe6 unknown user", &mut cx).contains("宛先"));
         assert!(bytes_to_text(b"\x1b$B08@h\x1b(B", &mut cx).contains("宛先"));
+    }
+
+    #[test]
+    fn undeclared_text_names_the_charset_it_read() {
+        let host = |cs: &str, b: &[u8]| crate::Charsets::decode(&Host, cs, b);
+        assert_eq!(
+            undeclared_text(b"caf\xc3\xa9", host),
+            ("utf-8", "café".into())
+        );
+        assert_eq!(
+            undeclared_text(b"\x88\xb6\x90\xe6 unknown user", host),
+            ("shift_jis", "宛先 unknown user".into())
+        );
+        assert_eq!(
+            undeclared_text(b"\x1b$B08@h\x1b(B", host),
+            ("iso-2022-jp", "宛先".into())
+        );
+        // Nothing decodes: Windows-1252, which reads every byte.
+        assert_eq!(
+            undeclared_text(b"caf\xe9", |_, _| None),
+            ("windows-1252", "café".into())
+        );
     }
 
     /// encoding_rs standing in for the browser's TextDecoder.

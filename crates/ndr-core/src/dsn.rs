@@ -4,7 +4,7 @@
 use crate::decode::Mail;
 use crate::mta::{split_original, Delivery, Rising};
 use crate::smtp::{command, reply, status};
-use crate::{address, text, Reason};
+use crate::{address, ip, text, Reason};
 
 /// The DSN fields this crate reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,11 +229,23 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
                     b.push(' ');
                 }
                 _ => {
-                    if !f.comment.is_empty() {
-                        let b = &mut buffers[last];
-                        b.push(' ');
-                        b.push_str(&f.comment);
-                        b.push(' ');
+                    match f.name {
+                        // "Status: 5.0.0 (permanent failure)", "Action: failed (bad address)":
+                        // words about this recipient's failure.
+                        Name::Status | Name::Action if !f.comment.is_empty() => {
+                            let b = &mut buffers[last];
+                            b.push(' ');
+                            b.push_str(&f.comment);
+                            b.push(' ');
+                        }
+                        Name::RemoteMta if deliveries[last].rhost_ip.is_empty() => {
+                            if let Some(ip) = remote_mta_ip(&f.comment) {
+                                deliveries[last].rhost_ip = ip;
+                            }
+                        }
+                        // A date's comment is its zone name; the other comments say nothing
+                        // about why the delivery failed.
+                        _ => {}
                     }
                     deliveries[last].set_field(f.name, &f.value);
                     if f.per_message {
@@ -335,6 +347,21 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
     })
 }
 
+/// The remote host's address in the comment of a `Remote-MTA` field.
+///
+/// Google: "mx.example.jp. (192.0.2.1, the server for the domain example.jp.)", PowerMTA:
+/// "mx.example.jp (192.0.2.1)": the only address. Oracle Communications Messaging Server:
+/// "mx.example.jp (TCP|source address|source port|remote address|remote port)": the first
+/// address is the sending side's own.
+fn remote_mta_ip(comment: &str) -> Option<String> {
+    let c = comment.trim();
+    let c = match c.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case("tcp|") => c.get(4..)?.split('|').nth(2)?,
+        _ => c,
+    };
+    ip::find_all(c).first().map(|f| f.addr.to_string())
+}
+
 /// Lines of the human-readable part worth keeping as an explanation.
 fn collect_leading(line: &str, leading: &mut String, skip_part: &mut bool) {
     if line.is_empty() {
@@ -417,6 +444,16 @@ mod tests {
         let f = field("Remote-MTA: DNS; MX.Example.JP").unwrap();
         assert_eq!(f.value, "mx.example.jp");
         assert_eq!(field("Action: expired").unwrap().value, "delayed");
+        let f = field("Remote-MTA: dns; mx.example.jp (TCP|192.0.2.1|33442|198.51.100.2|25)");
+        assert_eq!(
+            remote_mta_ip(&f.unwrap().comment).as_deref(),
+            Some("198.51.100.2")
+        );
+        let f = field("Remote-MTA: dns; mx.example.jp. (203.0.113.9, the server for the domain)");
+        assert_eq!(
+            remote_mta_ip(&f.unwrap().comment).as_deref(),
+            Some("203.0.113.9")
+        );
         assert!(field("Status: ok").is_none());
         assert!(field("Action is taken").is_none());
     }

@@ -55,34 +55,8 @@ pub fn diagnose_with(input: &[u8], charsets: &dyn Charsets) -> Diagnosis {
 /// For a page that shows a dropped file as the core read it. Evidence spans still index the
 /// bytes, so a caller decoding a piece at a time uses the returned charset.
 pub fn read_undeclared(input: &[u8], charsets: &dyn Charsets) -> (&'static str, String) {
-    // Kept in step with the reading of undeclared bytes in `decode.rs`.
     let decoders = charsets::Decoders::new(Some(charsets));
-    let iso_2022_jp = text::find_bytes(input, b"\x1b$B").is_some()
-        || text::find_bytes(input, b"\x1b$@").is_some();
-    if !iso_2022_jp {
-        if let Ok(s) = std::str::from_utf8(input) {
-            return ("utf-8", s.to_string());
-        }
-    } else if let Some(s) = decoders.decode("iso-2022-jp", input) {
-        return ("iso-2022-jp", s);
-    }
-    let bad = |s: &str| s.chars().filter(|&c| c == '\u{fffd}').count();
-    let mut best: Option<(&'static str, String)> = None;
-    for cs in ["shift_jis", "euc-jp"] {
-        if let Some(s) = decoders.decode(cs, input) {
-            if best.as_ref().is_none_or(|(_, b)| bad(&s) < bad(b)) {
-                best = Some((cs, s));
-            }
-        }
-    }
-    match best {
-        Some((cs, s)) if bad(&s) * 50 < s.chars().count() => (cs, s),
-        _ => (
-            "windows-1252",
-            mail_parser::decoders::charsets::map::charset_decoder(b"windows-1252")
-                .map_or_else(|| String::from_utf8_lossy(input).into_owned(), |f| f(input)),
-        ),
-    }
+    decode::undeclared_text(input, |cs, bytes| decoders.decode(cs, bytes))
 }
 
 fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {

@@ -1151,26 +1151,57 @@ pub(crate) fn is_explicit(r: Option<Reason>) -> bool {
 
 /// Texts that say the address does not exist in words no filter uses, so that they mean an
 /// unknown recipient even when the bounce names no SMTP command (a person's paste).
+/// These are the receiving server's own words, so they hold whatever the status code says;
+/// the sending services' headlines are in `TEMPLATE_USER_UNKNOWN`.
 const DEFINITE_USER_UNKNOWN: &[&str] = &[
-    // Exchange Online: "kenji wasn't found at contoso.co.jp."
-    "wasn't found at",
-    // Exchange: "The e-mail address you entered couldn't be found."
-    "address you entered couldn't be found",
-    // Gmail: "... because the address couldn't be found, or is unable to receive mail."
-    "because the address couldn't be found",
     // Exchange Online: "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP
     // address lookup" (5.1.10 is also the null-MX code, so the words decide).
     // <https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online>
     "recipient not found by smtp address lookup",
 ];
 
-/// Also the Japanese fragments (`JAPANESE_USER_UNKNOWN`), unless the text is about the domain
-/// or the server (`JAPANESE_NOT_A_USER`).
+/// The headlines a sending service writes above any permanent refusal of a recipient, whatever
+/// the remote server replied (also in the `UserUnknown` wording). They mean an unknown
+/// recipient only when the status code names no other reason (`without_templates`): under "501 5.1.8 Sender address rejected" Gmail still writes "the address
+/// couldn't be found", yet the refused address is the sender's.
+const TEMPLATE_USER_UNKNOWN: &[&str] = &[
+    // Exchange Online: "kenji wasn't found at contoso.co.jp."
+    // <https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online>
+    "wasn't found at",
+    // Exchange: "The e-mail address you entered couldn't be found."
+    "address you entered couldn't be found",
+    // Gmail: "Your message wasn't delivered to x because the address couldn't be found, or is
+    // unable to receive mail." (the notice's own link: <https://support.google.com/mail/?p=NoSuchUser>)
+    "because the address couldn't be found",
+];
+
+/// Also the template headlines and the Japanese fragments (`JAPANESE_USER_UNKNOWN`), unless
+/// the text is about the domain or the server (`JAPANESE_NOT_A_USER`). `find` has already
+/// blanked the headlines when the code names another reason.
 fn definite_user_unknown(lc: &str) -> bool {
-    DEFINITE_USER_UNKNOWN.iter().any(|p| lc.contains(p))
+    DEFINITE_USER_UNKNOWN
+        .iter()
+        .chain(TEMPLATE_USER_UNKNOWN)
+        .any(|p| lc.contains(p))
         || (!lc.is_ascii()
             && JAPANESE_USER_UNKNOWN.iter().any(|p| lc.contains(p))
             && !JAPANESE_NOT_A_USER.iter().any(|p| lc.contains(p)))
+}
+
+/// `lc` with the template headlines blanked out (same length, so nothing else moves) when the
+/// status code names an explicit reason other than an unknown recipient: the headline is the
+/// sending service's wording for any refusal, the code is the remote server's.
+fn without_templates(lc: String, by_code: Option<Reason>) -> String {
+    if !is_explicit(by_code) || by_code == Some(UserUnknown) {
+        return lc;
+    }
+    let mut lc = lc;
+    for t in TEMPLATE_USER_UNKNOWN {
+        if lc.contains(t) {
+            lc = lc.replace(t, &" ".repeat(t.len()));
+        }
+    }
+    lc
 }
 
 fn before_data(cmd: &str) -> bool {
@@ -1331,9 +1362,10 @@ pub(crate) fn find(f: &Fact) -> Reason {
     if f.status.starts_with("2.") {
         return Delivered;
     }
-    let lower = lower(&f.diagnosis);
+    let by_code = status::reason_of(&f.status);
+    let lower = without_templates(lower(&f.diagnosis), by_code);
     let mut lc = Scan::new(&lower);
-    lc.by_code = status::reason_of(&f.status);
+    lc.by_code = by_code;
     if f.diag_type == "SMTP" || f.diag_type.is_empty() {
         if let Some(r) = FIRST_PASS.iter().copied().find(|&r| probe(r, f, &lc)) {
             return r;

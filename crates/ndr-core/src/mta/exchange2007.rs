@@ -15,6 +15,7 @@
 
 use super::{split_original, Delivery, Rising};
 use crate::decode::Mail;
+use crate::dsn::{self, Name};
 use crate::smtp::{reply, status};
 use crate::Reason::{self, *};
 use crate::{address, text};
@@ -181,6 +182,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             continue;
         }
         let v = deliveries.last_mut().expect("never empty");
+        if !v.recipient.is_empty() && v.diagnosis.is_empty() && v.rhost.is_empty() {
+            // Exchange Online names the refusing host on a line of its own between the
+            // recipient and "Remote Server returned '...'".
+            if let Some(h) = bare_host(line) {
+                v.rhost = h;
+                continue;
+            }
+        }
         if let Some(h) = labelled(line, REJECTED_BY) {
             let host = h.split_whitespace().next().unwrap_or("");
             if host.contains('.') && !host.contains('@') {
@@ -232,6 +241,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             e.reason = NDR_NAMES.iter().find(|(n, _)| *n == name).map(|(_, r)| *r);
         }
     }
+    if deliveries.iter().any(|e| e.rhost.is_empty()) {
+        report_remote_mta(body, &mut deliveries);
+    }
     // Recipients named in the notice but without a reply of their own share the first reply.
     let first = deliveries[0].clone();
     for e in deliveries.iter_mut().skip(1) {
@@ -246,4 +258,65 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries,
         rfc822: original.to_string(),
     })
+}
+
+/// `line` as a host name alone ("mx2.example.jp"), lowercased: letters, digits, dots and
+/// hyphens, at least one dot and one letter.
+fn bare_host(line: &str) -> Option<String> {
+    let h = line.trim_end_matches('.');
+    let ok = h.contains('.')
+        && h.bytes().any(|b| b.is_ascii_alphabetic())
+        && h.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && !h.starts_with(['.', '-']);
+    ok.then(|| h.to_ascii_lowercase())
+}
+
+/// Fills the remote host of deliveries that have none from the attached delivery report's
+/// `Remote-MTA` (Exchange Online adds one; it may sit after the returned headers).
+fn report_remote_mta(body: &str, deliveries: &mut [Delivery]) {
+    let Some(p) = body.find("Content-Type: message/delivery-status") else {
+        return;
+    };
+    let mut recipient = String::new();
+    for line in body[p..].lines().skip(1) {
+        if line.starts_with("--") || line.starts_with("Content-Type:") {
+            break;
+        }
+        let Some(f) = dsn::field(line.trim_end()) else {
+            continue;
+        };
+        match f.name {
+            Name::FinalRecipient => recipient = address::from_dsn_value(&f.value),
+            Name::RemoteMta => {
+                let Some(host) = bare_host(&f.value) else {
+                    continue;
+                };
+                let single = deliveries.len() == 1;
+                for e in deliveries.iter_mut() {
+                    if e.rhost.is_empty()
+                        && (single || e.recipient.eq_ignore_ascii_case(&recipient))
+                    {
+                        e.rhost = host.clone();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_host_takes_host_names_only() {
+        assert_eq!(bare_host("MX2.Example.JP."), Some("mx2.example.jp".into()));
+        assert_eq!(bare_host("ito@example.jp"), None);
+        assert_eq!(bare_host("https://example.jp/x"), None);
+        assert_eq!(bare_host("192.0.2.1"), None);
+        assert_eq!(bare_host("localhost"), None);
+        assert_eq!(bare_host("résumé.example.jp"), None);
+    }
 }

@@ -82,8 +82,12 @@ impl Delivery {
         match name {
             dsn::Name::Action => self.action = v,
             dsn::Name::Status => self.status = v,
-            dsn::Name::RemoteMta | dsn::Name::ReceivedFromMta => self.rhost = v,
-            dsn::Name::ReportingMta => self.lhost = v,
+            // Received-From-MTA names the MTA the report's writer got the message from (RFC 3464
+            // section 2.2.4), upstream of it, never the host that refused; Google even writes
+            // the sender's address there. A value with "@" is an address, not a host.
+            dsn::Name::RemoteMta if !v.contains('@') => self.rhost = v,
+            dsn::Name::ReportingMta if !v.contains('@') => self.lhost = v,
+            dsn::Name::RemoteMta | dsn::Name::ReportingMta | dsn::Name::ReceivedFromMta => {}
             dsn::Name::OriginalRecipient | dsn::Name::XActualRecipient => self.alias = v,
             dsn::Name::FinalRecipient => self.recipient = v,
             dsn::Name::DiagnosticCode => self.diagnosis = v,
@@ -97,7 +101,7 @@ impl Delivery {
         match name {
             dsn::Name::Action => &self.action,
             dsn::Name::Status => &self.status,
-            dsn::Name::RemoteMta | dsn::Name::ReceivedFromMta => &self.rhost,
+            dsn::Name::RemoteMta => &self.rhost,
             dsn::Name::ReportingMta => &self.lhost,
             dsn::Name::OriginalRecipient | dsn::Name::XActualRecipient => &self.alias,
             dsn::Name::FinalRecipient => &self.recipient,
@@ -483,6 +487,17 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_remote_mta_names_the_remote_host() {
+        let mut d = Delivery::default();
+        d.set_field(dsn::Name::ReceivedFromMta, "mail.example.net");
+        assert_eq!(d.rhost, "");
+        d.set_field(dsn::Name::RemoteMta, "user@example.net");
+        assert_eq!(d.rhost, "");
+        d.set_field(dsn::Name::RemoteMta, "mx.example.jp");
+        assert_eq!(d.rhost, "mx.example.jp");
+    }
 
     #[test]
     fn first_headers_are_the_parsed_ones() {

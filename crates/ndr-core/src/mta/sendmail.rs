@@ -25,6 +25,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut deliveries = vec![Delivery::default()];
     let mut per_message: Vec<(Name, String)> = Vec::new();
     let mut replies: Vec<String> = Vec::new();
+    let mut reply_lines = FirstFailure::default();
     let mut another_diag = String::new();
     let mut another_status = String::new();
     let mut session_error = false;
@@ -78,16 +79,17 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             if the_command.is_empty() {
                 the_command = command::find(rest);
             }
+            reply_lines.next_exchange();
         } else if let Some(rest) = line.strip_prefix("<<< ") {
             // <<< 550 5.1.1 <kijitora@example.org>... User Unknown
-            if !replies.iter().any(|r| r == rest) {
-                replies.push(rest.to_string());
-            }
-        } else if !session_error {
-            if line.starts_with("... while talking to ") {
-                session_error = true;
-                continue;
-            }
+            reply_lines.take(rest, &mut replies);
+        } else if line.starts_with("... while talking to ") {
+            session_error = true;
+            reply_lines.next_exchange();
+        } else if !session_error && replies.is_empty() {
+            // Once the remote server's reply is read, what sendmail writes under it is its own
+            // restatement ("550 5.1.1 <x>... User unknown" for any refused RCPT), not the
+            // server's words.
             if line.starts_with('<') && text::aligned(line, &["@", ">.", " "]) {
                 // <kijitora@example.co.jp>... Deferred: Name server: example.co.jp.: host name lookup failure
                 if let Some((_, d)) = line.split_once(' ') {
@@ -151,4 +153,68 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries,
         rfc822: original.to_string(),
     })
+}
+
+/// Picks, of each exchange in a transcript (the `<<<` lines after a `>>>` command or a
+/// "... while talking to" line), the lines of its first failure reply.
+///
+/// With PIPELINING sendmail sends RCPT and DATA together, so the transcript shows
+/// `>>> DATA`, the reply to RCPT, and then the reply to DATA ("503 5.5.2 Need rcpt command",
+/// "554 5.5.1 Error: no valid recipients"): a consequence of the first refusal, not its reason.
+/// A multi-line reply ("550-5.7.1 ..." up to "550 5.7.1 ...") is kept whole.
+#[derive(Default)]
+struct FirstFailure {
+    /// Inside this exchange's first failure reply.
+    open: bool,
+    /// The last line of this exchange's first failure reply has been read.
+    done: bool,
+}
+
+impl FirstFailure {
+    /// A new command or a new server: its replies count again.
+    fn next_exchange(&mut self) {
+        *self = Self::default();
+    }
+
+    fn take(&mut self, line: &str, replies: &mut Vec<String>) {
+        if self.done {
+            return;
+        }
+        let code = line.get(..3).filter(|c| text::all_digits(c));
+        if !self.open && !code.is_some_and(|c| c.starts_with(['4', '5'])) {
+            // "250 2.1.0 Sender ok" before the refusal.
+            return;
+        }
+        self.open = true;
+        if !replies.iter().any(|r| r == line) {
+            replies.push(line.to_string());
+        }
+        // RFC 5321 section 4.2.1: a hyphen after the code continues the reply, a space ends it.
+        if code.is_some() && line.as_bytes().get(3) != Some(&b'-') {
+            self.done = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_first_failure_reply_of_each_exchange() {
+        let mut replies = Vec::new();
+        let mut f = FirstFailure::default();
+        for line in [
+            "250 2.1.0 Sender ok",
+            "550-5.7.1 first line",
+            "550 5.7.1 last line",
+            "503 5.5.2 Need rcpt command",
+        ] {
+            f.take(line, &mut replies);
+        }
+        assert_eq!(replies, ["550-5.7.1 first line", "550 5.7.1 last line"]);
+        f.next_exchange();
+        f.take("421 4.7.0 too many errors", &mut replies);
+        assert_eq!(replies.len(), 3);
+    }
 }
