@@ -210,7 +210,9 @@ fn finish(f: &mut Fact) {
     if r == Reason::Delivered {
         f.action = "delivered".into();
     }
-    if r == Reason::Expired {
+    // An expired message is one still held or given up on; when the report itself says the
+    // server gave up ("Action: failed" with 4.4.1 after the queue lifetime), that stands.
+    if r == Reason::Expired && f.action != "failed" {
         f.action = "delayed".into();
     }
     if f.action.is_empty() && (sc == "4" || sc == "5") {
@@ -326,5 +328,28 @@ fn remote_ip(rhost: &str, raw: &str) -> Option<String> {
         Some(ip)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expired_keeps_a_reported_failure() {
+        for (reported, want) in [
+            ("failed", "failed"),
+            ("delayed", "delayed"),
+            ("", "delayed"),
+        ] {
+            let mut f = Fact {
+                action: reported.into(),
+                status: "4.4.1".into(),
+                reason: Some(Reason::Expired),
+                ..Fact::default()
+            };
+            finish(&mut f);
+            assert_eq!(f.action, want, "reported {reported:?}");
+        }
     }
 }
