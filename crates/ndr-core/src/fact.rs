@@ -37,14 +37,27 @@ const SENDER_FIELDS: &[&str] = &["from", "return-path", "sender", "reply-to", "e
 /// Builds the final facts of every recipient a reader found.
 pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
     let original = mta::first_headers(&rising.rfc822, SENDER_FIELDS);
-    let sender = original
+    // The returned message's own header fields first; then the receiver's words about the
+    // sender ("Unauthenticated email from example.net is not accepted"), which name the
+    // From: domain the receiver judged; then the bounce's To:, the envelope sender, which may
+    // be a mailing service's bounce address.
+    let sender_domain = original
         .iter()
         .map(String::as_str)
-        .chain(std::iter::once(mail.header("to")))
-        .find_map(address::find);
-    let sender_domain = sender
+        .find_map(address::find)
         .as_deref()
         .and_then(address::domain)
+        .or_else(|| {
+            rising
+                .deliveries
+                .iter()
+                .find_map(|d| sender_named(&d.diagnosis))
+        })
+        .or_else(|| {
+            address::find(mail.header("to"))
+                .as_deref()
+                .and_then(address::domain)
+        })
         .unwrap_or_default();
     let mut facts = Vec::with_capacity(rising.deliveries.len());
     for d in rising.deliveries {
@@ -58,6 +71,84 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
         facts.push(one(d, &sender_domain));
     }
     facts
+}
+
+/// Receivers' words that name the sender's domain: the words before the domain and the words
+/// after it, lowercase. Reply codes of continued lines ("550-5.7.26") between the words are
+/// skipped, and the domain may be in brackets.
+const SENDER_NAMED: &[(&str, &str)] = &[
+    // Gmail: "550-5.7.26 Unauthenticated email from example.net is not accepted due to domain's
+    // DMARC policy. Please contact the administrator of example.net domain if this was a
+    // legitimate mail."
+    // Source: https://support.google.com/a/answer/3726730
+    ("unauthenticated email from ", " is not accepted"),
+    ("please contact the administrator of ", " domain"),
+    // Outlook.com and Exchange Online: "550 5.7.509 Access denied, sending domain [example.net]
+    // does not pass DMARC verification and has a DMARC policy of reject." and "550 5.7.515
+    // Access denied, sending domain [example.net] does not meet the required authentication
+    // level."
+    // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+    ("sending domain ", " does not "),
+    // iCloud: "554 5.7.1 Your message was rejected due to example.net's DMARC policy."
+    // Source: https://github.com/sisimai/set-of-emails (rhost-apple-02.eml)
+    ("rejected due to ", "'s dmarc policy"),
+];
+
+/// The sender's domain when the receiver's words in `diagnosis` name it (`SENDER_NAMED`).
+fn sender_named(diagnosis: &str) -> Option<String> {
+    // One space between words, without the codes of continued reply lines.
+    let mut clean = String::with_capacity(diagnosis.len());
+    for w in diagnosis.split_whitespace() {
+        let code = w
+            .split('-')
+            .all(|p| reply::is_valid(p) || status::is_valid(p));
+        if code {
+            continue;
+        }
+        if !clean.is_empty() {
+            clean.push(' ');
+        }
+        clean.push_str(w);
+    }
+    let clean = clean.to_ascii_lowercase();
+    for (before, after) in SENDER_NAMED {
+        let mut from = 0;
+        while let Some(p) = clean.get(from..).and_then(|h| h.find(before)) {
+            let start = from + p + before.len();
+            from = start;
+            let rest = clean.get(start..).unwrap_or("");
+            let bracketed = rest.starts_with('[');
+            let rest = rest.strip_prefix('[').unwrap_or(rest);
+            let len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+                .unwrap_or(rest.len());
+            let (name, tail) = rest.split_at(len);
+            let tail = if bracketed {
+                match tail.strip_prefix(']') {
+                    Some(t) => t,
+                    None => continue,
+                }
+            } else {
+                tail
+            };
+            if is_domain_name(name) && tail.starts_with(after) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A host name with at least two labels and a letter in its last one (not an IP address).
+fn is_domain_name(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.bytes().any(|b| b.is_ascii_alphabetic()))
 }
 
 fn one(d: Delivery, sender_domain: &str) -> Fact {
@@ -210,7 +301,9 @@ fn finish(f: &mut Fact) {
     if r == Reason::Delivered {
         f.action = "delivered".into();
     }
-    if r == Reason::Expired {
+    // An expired message is one still held or given up on; when the report itself says the
+    // server gave up ("Action: failed" with 4.4.1 after the queue lifetime), that stands.
+    if r == Reason::Expired && f.action != "failed" {
         f.action = "delayed".into();
     }
     if f.action.is_empty() && (sc == "4" || sc == "5") {
@@ -326,5 +419,60 @@ fn remote_ip(rhost: &str, raw: &str) -> Option<String> {
         Some(ip)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_sender_domain_in_the_receivers_words() {
+        for (text, want) in [
+            (
+                "550-5.7.26 Unauthenticated email from Example.NET is not accepted due to",
+                Some("example.net"),
+            ),
+            // Gmail's lines broken after "of", the codes of the next line in between.
+            (
+                "domain's DMARC policy. Please contact the administrator of 550-5.7.26 \
+                 example.net domain if this was a legitimate mail.",
+                Some("example.net"),
+            ),
+            (
+                "550 5.7.509 Access denied, sending domain [EXAMPLE.NET] does not pass DMARC",
+                Some("example.net"),
+            ),
+            (
+                "Your message was rejected due to example.net's DMARC policy.",
+                Some("example.net"),
+            ),
+            // Not a domain, or not followed by the rule's words.
+            ("sending domain of your message does not pass DMARC", None),
+            ("sending domain [192.0.2.1] does not pass DMARC", None),
+            ("sending domain [example.net does not pass", None),
+            ("Unauthenticated email from example.net.", None),
+            ("550 5.1.1 <hanako@example.com>: user unknown", None),
+        ] {
+            assert_eq!(sender_named(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn expired_keeps_a_reported_failure() {
+        for (reported, want) in [
+            ("failed", "failed"),
+            ("delayed", "delayed"),
+            ("", "delayed"),
+        ] {
+            let mut f = Fact {
+                action: reported.into(),
+                status: "4.4.1".into(),
+                reason: Some(Reason::Expired),
+                ..Fact::default()
+            };
+            finish(&mut f);
+            assert_eq!(f.action, want, "reported {reported:?}");
+        }
     }
 }

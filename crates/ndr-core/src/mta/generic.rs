@@ -396,7 +396,7 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
             }
         }
         if !worded(&explanation) && (labelled(line) || explanation.trim().is_empty()) {
-            explanation = paragraph_before(lines, i);
+            explanation = explained_above(lines, i);
         }
         if worded(&explanation) && seen.insert(addr.clone()) {
             out.push(Delivery {
@@ -427,28 +427,85 @@ fn labelled(line: &str) -> bool {
     RECIPIENT_LABELS.iter().any(|l| text::starts_with_ci(t, l))
 }
 
-/// The paragraph just before line `i` (at most three lines, after any empty ones), up to an
-/// empty line or another address: "...受信を拒否されたため配信できませんでした。" above the
-/// address it is about.
-fn paragraph_before(lines: &[&str], i: usize) -> String {
-    let mut end = i;
+/// The explanation above the address on line `i`: the paragraph just before the list of
+/// addresses it belongs to, or, when that paragraph is only a heading of the list ("--- 以下の宛先
+/// に送信できませんでした ---"), the paragraph above the heading followed by the heading.
+fn explained_above(lines: &[&str], i: usize) -> String {
+    // The first address of the list; the walk is bounded so that a long list stays linear.
+    let mut top = i;
+    while top > 0 && i - top < MAX_LIST_WALK && address_line(lines[top - 1]).is_some() {
+        top -= 1;
+    }
+    let (from, end) = paragraph_span(lines, top);
+    let paragraph = join_trimmed(&lines[from..end]);
+    if from == end || crate::reason::is_worded(&paragraph) || !is_list_heading(&paragraph) {
+        return paragraph;
+    }
+    let (above_from, above_end) = paragraph_span(lines, from);
+    let above = join_trimmed(&lines[above_from..above_end]);
+    if above.is_empty() {
+        return paragraph;
+    }
+    format!("{above} {paragraph}")
+}
+
+/// How far `explained_above` walks up a list of addresses to find its first one.
+const MAX_LIST_WALK: usize = 64;
+
+/// Japanese headings over a list of addresses that could not be sent to. They say which
+/// addresses failed but not why; the notice says why in the sentence above them, as au (KDDI)
+/// writes it when an address does not exist:
+///
+/// ```text
+/// このメールは、送信先のメールアドレスが見つからなかったため、送信できませんでした。
+///
+/// --- 以下の宛先に送信できませんでした ---
+/// hanako@ezweb.ne.jp
+/// ```
+///
+/// m-FILTER's "以下のメールアドレスへの送信に失敗しました。" and the carriers' and ISPs' "次の宛先
+/// へのメッセージは配信できませんでした。" are headings of the same kind.
+/// Source: au's notice as users paste it (test_data/bounces/visible-carrier-08.txt);
+/// https://github.com/sisimai/go-sisimai/blob/main/lhost/via-mfilter.go
+const LIST_HEADINGS: &[&str] = &[
+    "以下の宛先",
+    "下記の宛先",
+    "次の宛先",
+    "以下のアドレス",
+    "下記のアドレス",
+    "次のアドレス",
+    "以下のメールアドレス",
+    "下記のメールアドレス",
+    "次のメールアドレス",
+    "以下の受信者",
+    "次の受信者",
+];
+
+fn is_list_heading(paragraph: &str) -> bool {
+    text::contains_any(paragraph, LIST_HEADINGS)
+}
+
+fn join_trimmed(lines: &[&str]) -> String {
+    lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+}
+
+/// The lines of the paragraph just before line `i` (at most three lines, after any empty
+/// ones), up to an empty line or another address: "...受信を拒否されたため配信できません
+/// でした。" above the address it is about. Empty (`from == end`) when there is none.
+fn paragraph_span(lines: &[&str], i: usize) -> (usize, usize) {
+    let mut end = i.min(lines.len());
     while end > 0 && i - end < 2 && lines[end - 1].trim().is_empty() {
         end -= 1;
     }
-    let i = end;
-    let mut from = i;
-    while from > 0 && i - from < 3 {
+    let mut from = end;
+    while from > 0 && end - from < 3 {
         let prev = lines[from - 1].trim();
         if prev.is_empty() || prev.contains('@') {
             break;
         }
         from -= 1;
     }
-    lines[from..i]
-        .iter()
-        .map(|l| l.trim())
-        .collect::<Vec<_>>()
-        .join(" ")
+    (from, end)
 }
 
 /// Sentences that say a message to one address failed ("Your message to x@example.jp couldn't
@@ -664,5 +721,42 @@ mod tests {
         assert_eq!(reply_start("Date: 2014 550"), None);
         assert_eq!(reply_start("Sent: 10:55:02"), None);
         assert_eq!(reply_start("応答:550 5.1.1 unknown"), Some(7));
+    }
+
+    /// Recipients and explanations `without_codes` reads from a text.
+    fn read_without_codes(t: &str) -> Vec<(String, String)> {
+        let lines: Vec<&str> = t.lines().collect();
+        without_codes(&lines)
+            .into_iter()
+            .map(|d| (d.recipient, d.diagnosis))
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_reason_above_a_heading_of_failed_addresses() {
+        // Every address of the list gets the reason above its heading.
+        let got = read_without_codes(
+            "送信先のメールボックスの容量を超えているため、送信できませんでした。\n\n\
+             ＜以下のメールアドレスに送信できませんでした＞\na@example.jp\nb@example.jp\n",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "b@example.jp");
+        assert!(
+            got[1].1.starts_with("送信先のメールボックスの容量"),
+            "{got:?}"
+        );
+        // A paragraph above the list that explains itself is taken alone, for later addresses
+        // of the list too.
+        let got = read_without_codes(
+            "以下の宛先へのメールは、受信を拒否されたため配信できませんでした。\n\na@example.jp\nb@example.jp",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].1.starts_with("以下の宛先へのメールは"), "{got:?}");
+        // A heading with no reason anywhere, or words above that are not a heading: nothing.
+        assert!(read_without_codes("お知らせ\n\n--- 以下の宛先 ---\na@example.jp").is_empty());
+        assert!(
+            read_without_codes("アドレスが見つかりません。\n\n会議の出席者\na@example.jp")
+                .is_empty()
+        );
     }
 }
