@@ -104,6 +104,15 @@ pub(crate) fn decode(input: &[u8], decoders: Decoders<'_>) -> Mail {
     }
     let lf_input = cr_to_lf(input);
     let input: &[u8] = lf_input.as_deref().unwrap_or(input);
+    // A message saved or pasted by hand often starts with blank lines (or a line of spaces)
+    // before its header block; read past them, or the whole MIME structure would be lost.
+    let input = match blank_prefix(input) {
+        0 => input,
+        n => input
+            .get(n..)
+            .filter(|rest| looks_like_message(rest))
+            .unwrap_or(input),
+    };
     let mut cx = Cx {
         decoders,
         notes: Vec::new(),
@@ -227,6 +236,18 @@ const MESSAGE_HEADERS: &[&str] = &[
     "x-failed-recipients",
     "sent",
 ];
+
+/// The length of the whitespace-only lines the input starts with (0 when it starts with text).
+fn blank_prefix(input: &[u8]) -> usize {
+    let mut end = 0;
+    for line in input.split_inclusive(|&b| b == b'\n') {
+        if !line.ends_with(b"\n") || !line.iter().all(u8::is_ascii_whitespace) {
+            break;
+        }
+        end += line.len();
+    }
+    end
+}
 
 /// True when the input starts with an RFC 5322 header block.
 fn looks_like_message(input: &[u8]) -> bool {
@@ -1328,6 +1349,25 @@ From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
         );
         assert!(m.headers.is_empty());
         assert!(m.body.starts_with("Reporting-MTA"));
+    }
+
+    #[test]
+    fn blank_lines_before_a_header_block_are_passed_over() {
+        let m = decode(
+            b"\n   \nFrom: postmaster@example.net\nSubject: Undeliverable\n\nbody\n",
+            Decoders::default(),
+        );
+        assert_eq!(m.subject(), "Undeliverable");
+        assert!(m.body.starts_with("body"));
+        // Blank lines before pasted text that is no message change nothing.
+        let m = decode(
+            b"\n\nReporting-MTA: dns; mx.example.jp\n",
+            Decoders::default(),
+        );
+        assert!(m.headers.is_empty());
+        assert!(m.body.contains("Reporting-MTA"));
+        assert_eq!(blank_prefix(b"\n \t\r\nx\n"), 5);
+        assert_eq!(blank_prefix(b"   "), 0);
     }
 
     #[cfg(feature = "full_encoding")]
