@@ -30,7 +30,9 @@ pub(crate) fn is_valid(code: &str) -> bool {
 }
 
 /// Finds a reply code in free text. `hint` (an enhanced code such as "5.1.1", or a class
-/// digit) restricts the class. A code glued to digits or dots ("1550", "550.2") is not one.
+/// digit) restricts the class. A code glued to digits or dots ("1550", "550.2") is not one,
+/// nor is one inside a word: base64 lines of a pasted attachment or signature
+/// ("...AigWP551x...") are full of digit runs that no server wrote as a reply.
 /// When several codes appear, the one earliest in the preference lists wins, not the one
 /// earliest in the text.
 pub(crate) fn find(text: &str, hint: &str) -> String {
@@ -45,7 +47,8 @@ pub(crate) fn find(text: &str, hint: &str) -> String {
     };
     // One pass: every free-standing three-digit number.
     let b = text.as_bytes();
-    let glued = |c: Option<&u8>| c.is_some_and(|c| (b'.'..=b'9').contains(c));
+    let glued =
+        |c: Option<&u8>| c.is_some_and(|c| (b'.'..=b'9').contains(c) || c.is_ascii_alphabetic());
     let mut present: Vec<[u8; 3]> = Vec::new();
     let mut i = 0;
     while i + 3 <= b.len() {
@@ -92,6 +95,8 @@ mod tests {
             ("452 4.2.2 full", "4", "452"),
             ("x-unix; 550", "", ""),
             ("host 192.0.2.550", "", ""),
+            ("b=uzyQjb0/AigWP551x IUIhWJ1b", "", ""),
+            ("#550 5.1.1; 550-5.1.1 (550)", "", "550"),
         ] {
             assert_eq!(find(text, hint), want, "{text}");
         }
