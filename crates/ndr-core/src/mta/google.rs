@@ -50,8 +50,13 @@ const GMAIL_MESSAGES: &[(Reason, &[&str])] = &[
 
 /// Gmail's classic notice, from Google or pasted without its header.
 pub(crate) fn gmail(mail: &Mail) -> Option<Rising> {
-    let pasted =
-        mail.headers.is_empty() && mail.body.contains("Delivery to the following recipient");
+    // Gmail's classic notice is plain text without delivery-status fields. Exchange 2003 opens
+    // its reports with a similar line ("Delivery to the following recipients failed."), so a
+    // paste that carries "Final-Recipient:" fields is left to the RFC 3464 reader, which reads
+    // the status code from them.
+    let pasted = mail.headers.is_empty()
+        && mail.body.contains("Delivery to the following recipient")
+        && !mail.body.contains("\nFinal-Recipient:");
     if !(pasted || from_google(mail)) {
         return None;
     }
