@@ -158,8 +158,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut original = original.to_string();
     // A bounce without MIME parts may still append the original after a blank line.
     if original.is_empty() {
-        if let Some(p) = head.find("\n\nReturn-Path:") {
-            original = head[p + 2..].to_string();
+        // The header block of the original starts with Return-Path or a Received field (a
+        // person's paste of the whole report has no MIME boundaries left); "Received-From-MTA:"
+        // is a report field, hence the space. Only after the report's recipient fields.
+        let fields_at = text::find_ci(&head, "final-recipient")
+            .or_else(|| text::find_ci(&head, "original-recipient"))
+            .unwrap_or(0);
+        let start = ["\n\nReturn-Path:", "\n\nReceived: "]
+            .iter()
+            .filter_map(|m| head.get(fields_at..)?.find(m).map(|p| p + fields_at))
+            .min();
+        if let Some(p) = start {
+            original = head.get(p + 2..).unwrap_or_default().to_string();
             head.truncate(p + 1);
         }
     }
