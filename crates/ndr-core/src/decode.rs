@@ -113,6 +113,17 @@ pub(crate) fn decode(input: &[u8], decoders: Decoders<'_>) -> Mail {
             .filter(|rest| looks_like_message(rest))
             .unwrap_or(input),
     };
+    // A support desk or a user pastes the whole bounce under a line of their own ("Here is
+    // the bounce I got:"); read the message from its header block, or it would be read as
+    // text without headers. Evidence spans are found in the caller's input, so they still
+    // point into it.
+    let input = if looks_like_message(input) {
+        input
+    } else {
+        note_prefix(input)
+            .and_then(|n| input.get(n..))
+            .unwrap_or(input)
+    };
     let mut cx = Cx {
         decoders,
         notes: Vec::new(),
@@ -247,6 +258,100 @@ fn blank_prefix(input: &[u8]) -> usize {
         end += line.len();
     }
     end
+}
+
+/// How many lines of a person's note may stand above a pasted message, and how long each
+/// may be: a greeting and a sentence or two, not a bounce's own report.
+const MAX_NOTE_LINES: usize = 4;
+const MAX_NOTE_LINE: usize = 200;
+
+/// Header names nearly every whole message carries; a header block after a note must have
+/// two of them, so that a pasted report's own fields are not mistaken for one.
+const USUAL_HEADERS: &[&str] = &[
+    "received",
+    "return-path",
+    "from",
+    "to",
+    "subject",
+    "date",
+    "message-id",
+    "content-type",
+    "mime-version",
+];
+
+/// The offset of a header block that follows a short note above it (one to
+/// `MAX_NOTE_LINES` short lines that are not header fields, then a blank line), or `None`.
+/// The block must have three or more fields, two or more of them `USUAL_HEADERS`, and be
+/// followed by a blank line.
+fn note_prefix(input: &[u8]) -> Option<usize> {
+    let mut offset = 0;
+    let mut notes = 0;
+    let mut blank_seen = false;
+    for line in input.split_inclusive(|&b| b == b'\n') {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            // A blank line ends the note; more blank lines may follow it.
+            if notes == 0 || !line.ends_with(b"\n") {
+                return None;
+            }
+            blank_seen = true;
+        } else if blank_seen {
+            // A second paragraph of the note, or the header block.
+            if header_name(line).is_some() {
+                return strong_header_block(&input[offset..]).then_some(offset);
+            }
+            blank_seen = false;
+            notes += 1;
+        } else {
+            if header_name(line).is_some() {
+                return None;
+            }
+            notes += 1;
+        }
+        if notes > MAX_NOTE_LINES || line.len() > MAX_NOTE_LINE {
+            return None;
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The name of a header field line (`Name: value`, the name printable ASCII without
+/// spaces), or `None` for any other line.
+fn header_name(line: &[u8]) -> Option<&[u8]> {
+    let colon = line.iter().position(|&b| b == b':')?;
+    let name = &line[..colon];
+    (!name.is_empty() && name.len() <= 76 && name.iter().all(u8::is_ascii_graphic)).then_some(name)
+}
+
+/// True when `input` starts with a header block of three or more fields, two or more of
+/// them distinct `USUAL_HEADERS`, ended by a blank line.
+fn strong_header_block(input: &[u8]) -> bool {
+    let head = &input[..input.len().min(16 * 1024)];
+    let mut fields = 0;
+    let mut usual = [false; USUAL_HEADERS.len()];
+    for line in head.split(|&b| b == b'\n') {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return fields >= 3 && usual.iter().filter(|&&u| u).count() >= 2;
+        }
+        if line.starts_with(b" ") || line.starts_with(b"\t") {
+            if fields == 0 {
+                return false;
+            }
+            continue;
+        }
+        let Some(name) = header_name(line) else {
+            return false;
+        };
+        fields += 1;
+        if let Some(k) = USUAL_HEADERS
+            .iter()
+            .position(|h| name.eq_ignore_ascii_case(h.as_bytes()))
+        {
+            usual[k] = true;
+        }
+    }
+    // No blank line within the first 16 KB: not a header block a person pasted.
+    false
 }
 
 /// True when the input starts with an RFC 5322 header block.
@@ -1349,6 +1454,38 @@ From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
         );
         assert!(m.headers.is_empty());
         assert!(m.body.starts_with("Reporting-MTA"));
+    }
+
+    #[test]
+    fn a_note_above_a_pasted_message_is_passed_over() {
+        let m = decode(
+            b"Hi,\nhere is the bounce I got:\n\nReturn-Path: <>\nFrom: postmaster@example.net\n\
+              To: user@example.com\nSubject: Undeliverable\n\nbody\n",
+            Decoders::default(),
+        );
+        assert_eq!(m.subject(), "Undeliverable");
+        assert!(m.body.starts_with("body"));
+        // Two paragraphs of note are still a note.
+        assert_eq!(
+            note_prefix(b"Hi.\n\nSee below:\n\nFrom: a@example.jp\nTo: b@example.jp\nDate: x\n\nb"),
+            Some(17)
+        );
+        // A pasted report's own fields, then the returned message, are not a note.
+        assert_eq!(
+            note_prefix(b"Reporting-MTA: dns; mx.example.jp\n\nFrom: a@example.jp\nTo: b@example.jp\nDate: x\n\n"),
+            None
+        );
+        // Too few usual fields, no blank line after the note, too many note lines, or no
+        // blank line after the block: left as text.
+        for text in [
+            &b"Hi:\n\nFrom: a@example.jp\nX-A: 1\nX-B: 2\n\nbody"[..],
+            b"Hi:\nFrom: a@example.jp\nTo: b@example.jp\nDate: x\n\nbody",
+            b"a\nb\nc\nd\ne\n\nFrom: a@example.jp\nTo: b@example.jp\nDate: x\n\nbody",
+            b"Hi:\n\nFrom: a@example.jp\nTo: b@example.jp\nDate: x",
+            b"\n\nFrom: a@example.jp\nTo: b@example.jp\nDate: x\n\n",
+        ] {
+            assert_eq!(note_prefix(text), None, "{}", String::from_utf8_lossy(text));
+        }
     }
 
     #[test]
