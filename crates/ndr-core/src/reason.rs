@@ -646,7 +646,15 @@ const WORDING: &[Wording] = &[
             " temporary locked",
             "archived recipient",
             "boite du destinataire archivee",
+            // Spanish, "the user is in the state: inactive"; listed among the disabled-mailbox
+            // (5.2.1) wordings of PHP-Bounce-Handler, <https://github.com/cfortune/PHP-Bounce-Handler/blob/master/bounce_responses.php>.
+            "el usuario esta en estado: inactivo",
             "email account that you tried to reach is disabled",
+            // Spanish, qmail at an Argentine ISP: "<user@...>: Esta casilla ha expirado por
+            // falta de uso." (this mailbox has expired for lack of use): an account closed
+            // for disuse, as Sisimai's `suspend`. Listed in PHP-Bounce-Handler's
+            // bounce_responses.php ("BH ES:expired"), source above.
+            "esta casilla ha expirado por falta de uso",
             "has been suspended",
             "inactive account",
             "invalid/inactive user",
@@ -1428,6 +1436,20 @@ mod tests {
                 Filtered,
             ),
             ("5.2.2", "552", "", "mailbox full", MailboxFull),
+            (
+                "",
+                "",
+                "",
+                "Esta casilla ha expirado por falta de uso.",
+                Suspend,
+            ),
+            (
+                "5.2.1",
+                "550",
+                "RCPT",
+                "550 El usuario esta en estado: inactivo",
+                Suspend,
+            ),
             (
                 "5.7.1",
                 "554",
