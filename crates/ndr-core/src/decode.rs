@@ -826,6 +826,17 @@ fn flatten(
         }
         return;
     }
+    if let Some(start) = glued_message_start(part).filter(|_| id != 0) {
+        // The returned message's fields were read as this part's own, and its body as this
+        // part's body (or children): lay it out as the returned message it is, so that its
+        // text stays out of the report.
+        let raw = msg
+            .raw_message()
+            .get(start..part.offset_end as usize)
+            .unwrap_or_default();
+        push_marked(out, "message/rfc822", &text::lossy(original_head(raw)));
+        return;
+    }
     let (ctype, subtype) = match part.content_type() {
         Some(ct) => (
             ct.ctype().to_ascii_lowercase(),
@@ -885,6 +896,40 @@ fn flatten(
             );
         }
     }
+}
+
+/// Where the returned message starts in a part that introduces one (`message/rfc822`,
+/// `text/rfc822-headers`) without the blank line that should end the part's own header
+/// block: its first field that is not a `Content-*` field (or `MIME-Version`, which
+/// Python's email package writes into part headers) after that `Content-Type` (CommuniGate
+/// Pro writes `Content-Type: message/rfc822` directly above the `Received:` fields). `None`
+/// for a part whose header block is its own.
+fn glued_message_start(part: &mail_parser::MessagePart<'_>) -> Option<usize> {
+    use mail_parser::{HeaderName, HeaderValue};
+    let returned = part.headers.iter().position(|h| {
+        let HeaderValue::ContentType(ct) = &h.value else {
+            return false;
+        };
+        let sub = ct.subtype().unwrap_or_default();
+        (ct.ctype().eq_ignore_ascii_case("message")
+            && (sub.eq_ignore_ascii_case("rfc822") || sub.eq_ignore_ascii_case("global")))
+            || (ct.ctype().eq_ignore_ascii_case("text")
+                && sub.eq_ignore_ascii_case("rfc822-headers"))
+    })?;
+    part.headers.get(returned + 1..)?.iter().find_map(|h| {
+        let own = matches!(
+            h.name,
+            HeaderName::ContentType
+                | HeaderName::ContentDisposition
+                | HeaderName::ContentDescription
+                | HeaderName::ContentTransferEncoding
+                | HeaderName::ContentId
+                | HeaderName::ContentLocation
+                | HeaderName::ContentLanguage
+                | HeaderName::MimeVersion
+        ) || h.name.as_str().to_ascii_lowercase().starts_with("content-");
+        (!own).then_some(h.offset_field as usize)
+    })
 }
 
 /// The text of a multipart body read as plain text, without its boundary lines and part
@@ -1454,6 +1499,26 @@ From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
         );
         assert!(m.headers.is_empty());
         assert!(m.body.starts_with("Reporting-MTA"));
+    }
+
+    #[test]
+    fn a_returned_message_glued_to_its_content_type_stays_out_of_the_report() {
+        let m = decode(
+            b"From: postmaster@example.net\nSubject: Undeliverable\nMIME-Version: 1.0\n\
+              Content-Type: multipart/report; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n\
+              Failed\n--b\nContent-Type: message/rfc822\nReceived: from x by y\n\
+              From: a@example.jp\nContent-Type: multipart/alternative; boundary=\"c\"\n\n\
+              --c\nContent-Type: text/plain\n\nOriginal text\n--c--\n--b--\n",
+            Decoders::default(),
+        );
+        let returned = m
+            .body
+            .find("Content-Type: message/rfc822\nReceived: from x by y");
+        let original = m.body.find("Original text");
+        assert!(returned.is_some(), "{}", m.body);
+        // The original text is only inside the returned message, after its marker.
+        assert!(original > returned, "{}", m.body);
+        assert!(m.body.starts_with("Failed"), "{}", m.body);
     }
 
     #[test]

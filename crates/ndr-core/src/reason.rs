@@ -378,7 +378,16 @@ const WORDING: &[Wording] = &[
             "this message is not rfc 5322 compliant",
             "https://support.google.com/mail/?p=rfcmessagenoncompliant",
         ],
-        &[&[" multiple ", " header"]],
+        &[
+            &[" multiple ", " header"],
+            // A receiver that turns away a message for a header field it lacks: "Failed to
+            // deliver to '<user@...>' Messages without To: fields are not accepted here"
+            // (CommuniGate Pro, a fixture of ronbeltran/bounce_email,
+            // <https://github.com/ronbeltran/bounce_email/blob/master/tests/bounces/tt_bounce_03.txt>).
+            // Sisimai has no wording for it; like Gmail's missing or repeated header fields
+            // (above), the message's header block is at fault, not the address.
+            &["messages without ", " fields are not accepted"],
+        ],
     ),
     w(
         PolicyViolation,
@@ -1449,6 +1458,13 @@ mod tests {
                 "RCPT",
                 "550 El usuario esta en estado: inactivo",
                 Suspend,
+            ),
+            (
+                "5.0.0",
+                "",
+                "",
+                "Messages without To: fields are not accepted here",
+                NotCompliantRfc,
             ),
             (
                 "5.7.1",
