@@ -254,7 +254,8 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
                 <Facts lang={lang} diagnosis={a.diagnosis.clone()} party_name={party_name}
                     code_page={code_page} highlight={s.highlight.clone().map(AttrValue::from)}
                     on_action={dispatch.clone()} />
-                <DnsblTable lang={lang} lookups={s.lookups.clone()} />
+                <DnsblTable lang={lang} lookups={s.lookups.clone()} resolver={s.settings.resolver}
+                    on_action={dispatch.clone()} />
                 <Steps lang={lang} advice={advice} />
                 <EvidenceView lang={lang} pieces={Rc::new(pieces)} excerpt={excerpt} />
             </div>
@@ -288,6 +289,13 @@ fn status_line(s: &State) -> String {
             Lang::Ja => "。ブロックリストを確認しています",
             Lang::En => ". Checking blocklists",
         });
+    } else if s.lookups.resolver_seems_down() {
+        // Said once instead of "listed on 0", which would read as a clean result.
+        line.push_str(match lang {
+            Lang::Ja => "。",
+            Lang::En => ". ",
+        });
+        line.push_str(i18n::DNSBL_ALL_FAILED_HEADING.get(lang));
     } else if !s.lookups.rows.is_empty() {
         let listed = s.lookups.listed_rows();
         line.push_str(&match lang {

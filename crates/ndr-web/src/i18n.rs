@@ -190,9 +190,18 @@ pub const DNSBL_LISTED: Tr = tr!("掲載あり", "Listed");
 pub const DNSBL_NOT_LISTED: Tr = tr!("掲載なし", "Not listed");
 pub const DNSBL_UNAVAILABLE: Tr = tr!("確認できず", "Could not check");
 pub const DNSBL_PENDING: Tr = tr!("確認中…", "Checking…");
+/// What to do when no list could be checked; the button that follows names the other one.
 pub const DNSBL_RESOLVER_DOWN: Tr = tr!(
-    "どのリストも確認できませんでした。DNS サービス側の問題の可能性があります。設定で別の DNS サービスを選ぶと、もう一度確認します。",
-    "No list could be checked: the DNS service itself may be failing. Choose the other DNS service in Settings to check again."
+    "別の DNS サービスなら答えが得られるかもしれません。",
+    "The other DNS service may answer. "
+);
+pub const DNSBL_ALL_FAILED_HEADING: Tr = tr!(
+    "ブロックリストを確認できませんでした",
+    "The blocklists could not be checked"
+);
+pub const DNSBL_ALL_FAILED_MEANING: Tr = tr!(
+    "掲載あり・なしのどちらでもなく、結果が不明という意味です。",
+    "This means neither listed nor not listed: the answer is unknown."
 );
 pub const DNSBL_ASKED_ABOUT: Tr = tr!("確認した対象:", "Asked about");
 pub const DNSBL_CHECK_BY_HAND: Tr = tr!("公式サイトで確認", "Check on the list's site");

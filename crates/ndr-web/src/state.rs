@@ -327,6 +327,20 @@ pub struct Lookups {
     pub rows: Vec<Row>,
     /// True while answers are still expected.
     pub running: bool,
+    /// The list zone the bounce itself names (`zen.spamhaus.org`), if any.
+    pub named_zone: Option<String>,
+}
+
+/// What the page says when the lookups ended and no list at all could be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AllFailed {
+    /// The reason id every asked list failed with, when they all share one (`http_error`);
+    /// `None` when the reasons differ and only a general wording is honest.
+    pub why: Option<String>,
+    /// How many rows there are (all of them "could not check").
+    pub rows: usize,
+    /// The name and own lookup page of the list the bounce names, when it is among the rows.
+    pub named: Option<(String, String)>,
 }
 
 impl Lookups {
@@ -347,16 +361,43 @@ impl Lookups {
     /// True when the lookups ended and not one list could be checked, apart from those that
     /// are never asked: the resolver itself is probably failing, so trying the other helps.
     pub fn resolver_seems_down(&self) -> bool {
-        let asked: Vec<&Row> = self
-            .rows
-            .iter()
-            .filter(|r| !matches!(&r.state, RowState::Unavailable { why, .. } if why == "key_required" || why == "closed_list"))
-            .collect();
-        !self.running
-            && !asked.is_empty()
-            && asked
+        self.all_failed().is_some()
+    }
+
+    /// Some when the lookups are over and every row is "could not check" while at least one
+    /// list was really asked. One row listed or not listed means the resolver works, so the
+    /// rows are then shown one by one as usual.
+    pub fn all_failed(&self) -> Option<AllFailed> {
+        if self.running || self.rows.is_empty() {
+            return None;
+        }
+        // Key-only and closed lists are never asked: their reason says nothing about the
+        // resolver, so it neither triggers the summary nor counts as the common reason.
+        let mut why: Option<Option<&str>> = None;
+        for r in &self.rows {
+            let RowState::Unavailable { why: w, .. } = &r.state else {
+                return None;
+            };
+            if w != "key_required" && w != "closed_list" {
+                why = match why {
+                    None => Some(Some(w)),
+                    Some(Some(first)) if first == w => Some(Some(first)),
+                    _ => Some(None),
+                };
+            }
+        }
+        let why = why?.map(str::to_string);
+        let named = self.named_zone.as_deref().and_then(|zone| {
+            self.rows
                 .iter()
-                .all(|r| matches!(r.state, RowState::Unavailable { .. }))
+                .filter(|r| zone_matches(zone, &r.zone))
+                .find_map(|r| Some((r.name.clone(), r.lookup_url.clone()?)))
+        });
+        Some(AllFailed {
+            why,
+            rows: self.rows.len(),
+            named,
+        })
     }
 
     /// How many lists list the target.
@@ -374,6 +415,19 @@ impl Lookups {
             .filter(|r| r.state != RowState::Pending)
             .count()
     }
+}
+
+/// True when the zone a bounce names is this list's zone, a name under it or its parent
+/// (bounces quote `zen.spamhaus.org` as well as `xbl.zen.spamhaus.org`).
+fn zone_matches(named: &str, zone: &str) -> bool {
+    let named = named.trim().trim_end_matches('.').as_bytes();
+    // `a` is `b` or a name under it, compared without case.
+    let under = |a: &[u8], b: &[u8]| {
+        a.len() >= b.len()
+            && a[a.len() - b.len()..].eq_ignore_ascii_case(b)
+            && (a.len() == b.len() || a[a.len() - b.len() - 1] == b'.')
+    };
+    !named.is_empty() && (under(named, zone.as_bytes()) || under(zone.as_bytes(), named))
 }
 
 /// Everything the page shows.
@@ -671,6 +725,7 @@ impl State {
                 skip: Some(Skip::Off),
                 rows: Vec::new(),
                 running: false,
+                named_zone: None,
             };
             return;
         }
@@ -697,6 +752,7 @@ impl State {
             skip: ip_skip,
             rows,
             running,
+            named_zone: d.list_zone.clone(),
         };
     }
 }
@@ -1077,6 +1133,124 @@ mod tests {
             s.settings.resolver.id, "google",
             "unknown ids fall back to the default"
         );
+    }
+
+    /// Answers every row of `s` with `state_of(index)` and ends the session.
+    fn answer_all(s: &mut State, state_of: impl Fn(usize) -> RowState) {
+        let run = s.run;
+        let rows = s.lookups.rows.clone();
+        for (i, r) in rows.iter().enumerate() {
+            s.reduce(Action::LookupResult {
+                run,
+                row: answered(r, state_of(i)),
+            });
+        }
+        s.reduce(Action::LookupsDone { run });
+    }
+
+    fn failed(why: &str) -> RowState {
+        RowState::Unavailable {
+            why: why.into(),
+            detail: "dns.google: HTTP 500".into(),
+        }
+    }
+
+    fn blocked_on(zone: &str) -> Rc<Diagnosis> {
+        Rc::new(Diagnosis {
+            reason: Reason::Blocked,
+            blocked_ip: Some("8.8.4.4".into()),
+            blocked_ip_scope: Some(IpScope::Public),
+            list_zone: Some(zone.into()),
+            ..Diagnosis::default()
+        })
+    }
+
+    #[test]
+    fn all_failed_when_every_row_could_not_be_checked() {
+        let mut s = diagnosed("x", blocked_on("XBL.ZEN.SPAMHAUS.ORG."));
+        assert!(s.lookups.rows.len() > 2);
+        // Key-only lists never count: the shared reason is the resolver's.
+        answer_all(&mut s, |i| {
+            failed(if i == 0 { "key_required" } else { "http_error" })
+        });
+        let all = s.lookups.all_failed().expect("every row failed");
+        assert_eq!(all.why.as_deref(), Some("http_error"));
+        assert_eq!(all.rows, s.lookups.rows.len());
+        let (name, url) = all.named.expect("the bounce names Spamhaus ZEN");
+        assert_eq!(name, "Spamhaus ZEN");
+        assert!(url.contains("8.8.4.4"), "{url}");
+        assert!(s.lookups.resolver_seems_down());
+    }
+
+    #[test]
+    fn all_failed_with_mixed_reasons_has_no_common_reason() {
+        let mut s = diagnosed("x", diagnosis(Some("8.8.4.4"), Some(IpScope::Public)));
+        answer_all(&mut s, |i| {
+            failed(if i % 2 == 0 { "timeout" } else { "network" })
+        });
+        let all = s.lookups.all_failed().expect("every row failed");
+        assert_eq!(all.why, None);
+        assert_eq!(all.named, None, "the bounce names no list");
+    }
+
+    #[test]
+    fn one_listed_row_is_not_all_failed() {
+        let mut s = diagnosed("x", blocked_on("zen.spamhaus.org"));
+        answer_all(&mut s, |i| {
+            if i == 3 {
+                RowState::Listed {
+                    meaning: None,
+                    txt: None,
+                    codes: vec!["127.0.0.2".into()],
+                }
+            } else {
+                failed("http_error")
+            }
+        });
+        assert_eq!(s.lookups.all_failed(), None);
+    }
+
+    #[test]
+    fn one_not_listed_row_is_not_all_failed() {
+        let mut s = diagnosed("x", blocked_on("zen.spamhaus.org"));
+        let last = s.lookups.rows.len() - 1;
+        answer_all(&mut s, |i| {
+            if i == last {
+                RowState::NotListed { note: None }
+            } else {
+                failed("http_error")
+            }
+        });
+        assert_eq!(s.lookups.all_failed(), None);
+    }
+
+    #[test]
+    fn not_all_failed_while_still_running_or_when_nothing_was_asked() {
+        let mut s = diagnosed("x", blocked_on("zen.spamhaus.org"));
+        let run = s.run;
+        let rows = s.lookups.rows.clone();
+        for r in &rows {
+            s.reduce(Action::LookupResult {
+                run,
+                row: answered(r, failed("http_error")),
+            });
+        }
+        assert!(s.lookups.running);
+        assert_eq!(s.lookups.all_failed(), None, "not before the session ends");
+        // Only never-asked lists: that is no sign of a failing resolver.
+        let mut t = diagnosed("x", blocked_on("zen.spamhaus.org"));
+        answer_all(&mut t, |_| failed("key_required"));
+        assert_eq!(t.lookups.all_failed(), None);
+    }
+
+    #[test]
+    fn named_zones_match_the_list_or_names_under_it() {
+        assert!(zone_matches("zen.spamhaus.org", "zen.spamhaus.org"));
+        assert!(zone_matches("xbl.zen.spamhaus.org", "zen.spamhaus.org"));
+        assert!(zone_matches("spamhaus.org", "zen.spamhaus.org"));
+        assert!(!zone_matches("dbl.spamhaus.org", "zen.spamhaus.org"));
+        assert!(!zone_matches("nzen.spamhaus.org", "zen.spamhaus.org"));
+        assert!(!zone_matches("", "zen.spamhaus.org"));
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The blocklist table: one row per list, filled in as answers arrive. Listed and
 //! could-not-check rows come first; the clean "not listed" rows fold away under a summary.
+//! When no list at all could be checked, one explanation replaces the wall of identical
+//! rows, which stay available (with their own reasons) under a fold.
 
 use yew::prelude::*;
 
 use super::steps::external_link;
 use crate::i18n::{self, Lang};
-use crate::state::{Lookups, Row, RowState, Skip};
+use crate::state::{Action, AllFailed, Lookups, Resolver, Row, RowState, Skip, RESOLVERS};
 
 /// Props of [`DnsblTable`].
 #[derive(Properties, PartialEq)]
@@ -14,6 +16,10 @@ pub struct Props {
     pub lang: Lang,
     /// The lookups.
     pub lookups: Lookups,
+    /// The resolver the lookups went through.
+    pub resolver: Resolver,
+    /// Receives the switch to the other resolver.
+    pub on_action: Callback<Action>,
 }
 
 /// The CSS class and test state of a row, as `state` says it (no judgement here).
@@ -85,6 +91,61 @@ fn table(rows: &[&Row], lang: Lang, testid: &'static str) -> Html {
     }
 }
 
+/// The one explanation shown when no list could be checked: what happened, what it does not
+/// mean, and what to do (the other resolver, or the list the bounce names, by hand).
+fn all_failed_html(
+    all: &AllFailed,
+    resolver: Resolver,
+    on_action: &Callback<Action>,
+    lang: Lang,
+) -> Html {
+    let t = |tr: i18n::Tr| tr.get(lang);
+    // The shared reason when there is one; otherwise the lead alone is the general wording.
+    let reason = all.why.as_deref().map_or("", |w| t(i18n::why_text(w)));
+    let lead = match lang {
+        Lang::Ja => format!(
+            "「{}」経由では {} 件とも答えが得られませんでした。{reason}{}",
+            resolver.name,
+            all.rows,
+            t(i18n::DNSBL_ALL_FAILED_MEANING)
+        ),
+        Lang::En => format!(
+            "None of the {} lists answered through {}. {reason} {}",
+            all.rows,
+            resolver.name,
+            t(i18n::DNSBL_ALL_FAILED_MEANING)
+        ),
+    };
+    let named = all.named.as_ref().map(|(name, url)| {
+        html! {
+            <span data-testid="dnsbl-all-failed-named">{ format!(" {name}: ") }
+                { external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</span>
+        }
+    });
+    // Both resolvers are offered in Settings; the button makes the same choice from here.
+    let other = if resolver.id == RESOLVERS[0].id {
+        RESOLVERS[1]
+    } else {
+        RESOLVERS[0]
+    };
+    let label = match lang {
+        Lang::Ja => format!("{} で確認し直す", other.name),
+        Lang::En => format!("Check again with {}", other.name),
+    };
+    let on_action = on_action.clone();
+    let onclick = move |_| on_action.emit(Action::SetResolver(other.id.to_string()));
+    html! {
+        <div class="all-failed" data-testid="dnsbl-all-failed">
+            <h3>{ t(i18n::DNSBL_ALL_FAILED_HEADING) }</h3>
+            <p>{ lead }</p>
+            <p data-testid="dnsbl-resolver-hint">{ t(i18n::DNSBL_RESOLVER_DOWN) }
+                <button type="button" data-testid="dnsbl-switch-resolver" {onclick}>{ label }</button>
+                { for named }
+            </p>
+        </div>
+    }
+}
+
 /// Shows listed / not listed / could not check (why), exactly as `state` says.
 #[function_component(DnsblTable)]
 pub fn dnsbl_table(props: &Props) -> Html {
@@ -126,9 +187,6 @@ pub fn dnsbl_table(props: &Props) -> Html {
     } else {
         html! { <p class="muted" data-testid="dnsbl-done">{ t(i18n::DNSBL_DONE) }</p> }
     };
-    let resolver_hint = l.resolver_seems_down().then(|| {
-        html! { <p class="skip" data-testid="dnsbl-resolver-hint">{ t(i18n::DNSBL_RESOLVER_DOWN) }</p> }
-    });
     let summary = html! {
         <p class="summary" data-testid="dnsbl-summary">
             <span class="badge listed">{ format!("{} {listed}", t(i18n::DNSBL_LISTED)) }</span>
@@ -144,6 +202,11 @@ pub fn dnsbl_table(props: &Props) -> Html {
             targets.push(&r.target);
         }
     }
+    let all_failed = l.all_failed();
+    let failed = all_failed.is_some();
+    let explanation = all_failed
+        .as_ref()
+        .map(|all| all_failed_html(all, props.resolver, &props.on_action, lang));
     let groups = targets.iter().map(|target| {
         let of_target: Vec<&Row> = l.rows.iter().filter(|r| r.target == *target).collect();
         let by = |c: &'static str| {
@@ -152,21 +215,30 @@ pub fn dnsbl_table(props: &Props) -> Html {
                 .copied()
                 .filter(move |r| class_of(&r.state) == c)
         };
-        let shown: Vec<&Row> = by("listed")
+        let mut shown: Vec<&Row> = by("listed")
             .chain(by("unavailable"))
             .chain(by("pending"))
             .collect();
-        let folded: Vec<&Row> = by("not-listed").collect();
-        let folded_label = match lang {
-            Lang::Ja => format!("掲載なしのリスト（{} 件）を表示", folded.len()),
-            Lang::En => format!("Show the {} lists that do not list it", folded.len()),
+        let mut folded: Vec<&Row> = by("not-listed").collect();
+        // With nothing checked, the identical failing rows fold away under the explanation
+        // (there are no "not listed" rows then).
+        if failed {
+            std::mem::swap(&mut shown, &mut folded);
+        }
+        let (before, after) = match (lang, failed) {
+            (Lang::Ja, false) => ("掲載なしのリスト（", " 件）を表示"),
+            (Lang::En, false) => ("Show the ", " lists that do not list it"),
+            (Lang::Ja, true) => ("確認できなかった ", " 件のリストを表示"),
+            (Lang::En, true) => ("Show the ", " lists"),
         };
+        let folded_label = format!("{before}{}{after}", folded.len());
         html! {
             <div class="target-group">
                 <h3>{ t(i18n::DNSBL_ASKED_ABOUT) }{" "}<code>{ *target }</code></h3>
                 if !shown.is_empty() { { table(&shown, lang, "dnsbl-table") } }
                 if !folded.is_empty() {
-                    <details class="folded" data-testid="dnsbl-not-listed">
+                    <details class="folded"
+                        data-testid={if failed { "dnsbl-all-failed-rows" } else { "dnsbl-not-listed" }}>
                         <summary>{ folded_label }</summary>
                         { table(&folded, lang, "dnsbl-table-not-listed") }
                     </details>
@@ -181,7 +253,7 @@ pub fn dnsbl_table(props: &Props) -> Html {
             <p class="muted">{ t(i18n::DNSBL_INTRO) }</p>
             { status }
             { summary }
-            { for resolver_hint }
+            { for explanation }
             { for groups }
         </section>
     }
