@@ -7,25 +7,13 @@
 //!
 //! and read the diff of the `.json` files before committing it.
 
-use std::path::{Path, PathBuf};
+mod fixtures;
 
 use ndr_core::diagnose;
 
-fn cases() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/bounces");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("test_data/bounces is readable")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("eml" | "txt")))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
-    files
-}
-
 #[test]
 fn bounces() {
-    for case in cases() {
+    for case in fixtures::inputs() {
         let input = std::fs::read(&case).expect("fixture is readable");
         let mut actual =
             serde_json::to_string_pretty(&diagnose(&input)).expect("Diagnosis serialises");
@@ -38,7 +26,7 @@ fn bounces() {
 /// CRLF line ends, which decoding removes).
 #[test]
 fn evidence_spans_are_verbatim() {
-    for case in cases() {
+    for case in fixtures::inputs() {
         let input = std::fs::read(&case).expect("fixture is readable");
         let d = diagnose(&input);
         for e in &d.evidence {
@@ -62,7 +50,7 @@ fn evidence_spans_are_verbatim() {
 /// Fixtures only use documentation addresses, so any blocked IP found is one.
 #[test]
 fn fixtures_use_documentation_addresses() {
-    for case in cases() {
+    for case in fixtures::inputs() {
         let d = diagnose(&std::fs::read(&case).expect("fixture is readable"));
         if let (Some(ip), Some(scope)) = (&d.blocked_ip, d.blocked_ip_scope) {
             let expected_non_doc = ip.starts_with("10.");

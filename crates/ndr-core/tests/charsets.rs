@@ -13,8 +13,12 @@
 //! path must agree with `diagnose` on every fixture and on the Sisimai corpus.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fixtures;
+
 use std::cell::RefCell;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(feature = "full_encoding")]
+use std::path::PathBuf;
 
 use ndr_core::{diagnose, diagnose_with, Charsets, Diagnosis};
 
@@ -43,18 +47,6 @@ impl Charsets for Nothing {
     }
 }
 
-fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/bounces");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("test_data/bounces is readable")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("eml" | "txt")))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
-    files
-}
-
 fn pretty(d: &Diagnosis) -> String {
     let mut s = serde_json::to_string_pretty(d).expect("Diagnosis serialises");
     s.push('\n');
@@ -76,7 +68,7 @@ const CHARSET_FIXTURES: &[(&str, &str)] = &[
 #[test]
 fn every_fixture_reads_the_same_through_the_hook() {
     let mut mismatches = Vec::new();
-    for case in fixtures() {
+    for case in fixtures::inputs() {
         let input = std::fs::read(&case).expect("fixture is readable");
         let host = EncodingRs::default();
         let actual = pretty(&diagnose_with(&input, &host));
