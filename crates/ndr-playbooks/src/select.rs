@@ -12,6 +12,11 @@
 //! 5. the generic playbook: for an undefined reason, the RFC 3463 meaning of the enhanced
 //!    code when it has one; otherwise the generic playbook of the reason.
 //!
+//! A report in which every recipient is only delayed (RFC 3464 `Action: delayed`) gets the
+//! "delayed, not failed yet" playbook instead of a generic one written for a final failure;
+//! a party's playbook stays (acting on a listing can still save the message), and so does any
+//! playbook already written for a wait (Microsoft's and Outlook.com's throttles).
+//!
 //! After that, a party's refinements may swap in a narrower playbook of the same party
 //! (Spamhaus SBL/CSS/XBL/PBL/DBL from the zone, the text or a blocklist answer; UCEPROTECT
 //! level; SpamRATS list).
@@ -20,7 +25,7 @@ use ndr_core::{Diagnosis, Party, Reason};
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{self, CodeKind};
-use crate::model::Playbook;
+use crate::model::{Playbook, Urgency};
 use crate::party::{self, Route};
 use crate::render::{self, Rendered};
 use crate::text::Lang;
@@ -43,6 +48,8 @@ pub enum SelectedBy {
     GenericCode,
     /// The generic playbook of the reason (step 5).
     GenericReason,
+    /// Every recipient is only delayed, and the playbook found would describe a final failure.
+    Delayed,
     /// Rendered for a code page, without a bounce.
     CodePage,
 }
@@ -74,6 +81,12 @@ pub fn select(d: &Diagnosis) -> Selected {
 /// Picks the playbook for `d`, using blocklist answers to refine it.
 pub fn select_with(d: &Diagnosis, listings: &[Listing<'_>]) -> Selected {
     let base = pick(d);
+    if only_delayed(d) && base.playbook.party.is_none() && base.playbook.urgency != Urgency::Wait {
+        return Selected {
+            playbook: &party::generic::DELAYED,
+            by: SelectedBy::Delayed,
+        };
+    }
     match party::refine(base.playbook, d, listings) {
         Some(narrower) => Selected {
             playbook: narrower,
@@ -199,6 +212,15 @@ fn pick(d: &Diagnosis) -> Selected {
         playbook: party::generic(d.reason),
         by: SelectedBy::GenericReason,
     }
+}
+
+/// True when the report names recipients and every one of them is only delayed: the sending
+/// server keeps retrying, nothing has failed yet.
+fn only_delayed(d: &Diagnosis) -> bool {
+    !d.recipients.is_empty()
+        && d.recipients
+            .iter()
+            .all(|r| r.action.trim().eq_ignore_ascii_case("delayed"))
 }
 
 /// The enhanced code of the decisive rejection: the diagnosis' own, else that of the

@@ -340,3 +340,42 @@ fn notices_where_nothing_failed_say_so_instead_of_waiting() {
     let s = select(&diag(None, Reason::OnHold));
     assert_eq!(s.playbook.actors, &[Actor::Nobody]);
 }
+
+#[test]
+fn a_delay_warning_is_not_read_as_a_final_failure() {
+    let delayed = |reason: Reason| Recipient {
+        action: "delayed".into(),
+        reason,
+        ..Recipient::default()
+    };
+    // Sisimai's convention reads a delay as "expired"; a generic "gave up" would be untrue.
+    let mut d = diag(None, Reason::Expired);
+    d.recipients = vec![delayed(Reason::Expired)];
+    check(&d, "generic-delayed", SelectedBy::Delayed);
+    // A temporary "451 4.7.1 Service unavailable" with nobody named.
+    let mut d = diag(None, Reason::Blocked);
+    d.smtp_code = Some("451".into());
+    d.enhanced_code = Some("4.7.1".into());
+    d.recipients = vec![delayed(Reason::Blocked), delayed(Reason::Blocked)];
+    check(&d, "generic-delayed", SelectedBy::Delayed);
+    // One recipient failed for good: the report is about a failure.
+    d.recipients.push(Recipient {
+        action: "failed".into(),
+        reason: Reason::Blocked,
+        ..Recipient::default()
+    });
+    check(&d, "generic-blocked", SelectedBy::GenericReason);
+    // A named blocklist: acting now can still save the message, so its playbook stays.
+    let mut d = diag(Some(Party::Spamcop), Reason::Blocked);
+    d.recipients = vec![delayed(Reason::Blocked)];
+    assert_eq!(select(&d).playbook.party, Some(Party::Spamcop));
+    // A playbook already written for a wait stays.
+    let mut d = diag(Some(Party::Microsoft), Reason::BadReputation);
+    d.enhanced_code = Some("4.7.500".into());
+    d.recipients = vec![delayed(Reason::BadReputation)];
+    check(&d, "microsoft-throttled", SelectedBy::PartyCode);
+    // An "on hold" report is already about waiting.
+    let mut d = diag(None, Reason::OnHold);
+    d.recipients = vec![delayed(Reason::OnHold)];
+    check(&d, "generic-onhold", SelectedBy::GenericReason);
+}

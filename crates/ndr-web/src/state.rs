@@ -74,6 +74,15 @@ pub enum Severity {
 /// and a report that is no failure (auto-reply, complaint, delivery) has no severity at all.
 pub fn severity(d: &Diagnosis) -> Option<Severity> {
     use ndr_core::Reason;
+    // A delay warning (every recipient `Action: delayed`) is still being retried, whatever its
+    // reason; Sisimai's convention calls a delay "expired", which here would read "gave up".
+    if !d.recipients.is_empty()
+        && d.recipients
+            .iter()
+            .all(|r| r.action.trim().eq_ignore_ascii_case("delayed"))
+    {
+        return Some(Severity::Temporary);
+    }
     match d.reason {
         Reason::Expired => return Some(Severity::GaveUp),
         Reason::Delivered | Reason::Vacation | Reason::Feedback => return None,
@@ -816,6 +825,21 @@ mod tests {
             ..d(Some("451"), Some("4.4.7"), false)
         };
         assert_eq!(severity(&expired), Some(Severity::GaveUp));
+        // The same reason in a delay warning: still being retried, not given up.
+        let recipient = |action: &str| ndr_core::Recipient {
+            action: action.into(),
+            ..ndr_core::Recipient::default()
+        };
+        let warning = Diagnosis {
+            recipients: vec![recipient("delayed"), recipient("Delayed")],
+            ..expired.clone()
+        };
+        assert_eq!(severity(&warning), Some(Severity::Temporary));
+        let mixed = Diagnosis {
+            recipients: vec![recipient("delayed"), recipient("failed")],
+            ..expired.clone()
+        };
+        assert_eq!(severity(&mixed), Some(Severity::GaveUp));
         let vacation = Diagnosis {
             reason: ndr_core::Reason::Vacation,
             ..d(None, None, false)

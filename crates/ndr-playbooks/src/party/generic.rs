@@ -1686,8 +1686,55 @@ pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
     checked: CHECKED,
 };
 
-/// Generic playbooks reached only through codes or shared by parties.
-pub(crate) const EXTRA: &[&Playbook] = &[&CARRIER_USER_UNKNOWN];
+/// A warning that delivery is only delayed (every recipient's DSN action is `delayed`): the
+/// sending server is still retrying, so nothing has failed yet. Chosen over a generic playbook
+/// that would describe a final failure (`select.rs`); a party's own playbook (a blocklist
+/// named in the reply) stays, since acting on it can still save the message.
+// Source: RFC 3464 section 2.3.3 ("delayed" - the reporting MTA has so far been unable to
+// deliver or relay the message, but it will continue to attempt to do so).
+pub(crate) const DELAYED: Playbook = Playbook {
+    id: "generic-delayed",
+    party: None,
+    title: Text { ja: "配送が遅れている（まだ失敗ではない）", en: "Delivery is delayed (not failed yet)" },
+    verdict: Text {
+        ja: "これは警告です。メールはまだ届いていませんが、失敗と確定したわけではなく、送信側のサーバーが配送を続けています。",
+        en: "This is a warning: the message has not arrived yet, but it has not failed either. Your mail server is still trying to deliver it.",
+    },
+    why: Text {
+        ja: "受信側のサーバーが一時的に受け取りを断ったか、つながらなかったためです。理由は下のエラー文に書かれています。多くは時間がたつと自然に届きます。",
+        en: "The receiving server turned the message away for now, or could not be reached; the error below says which. Most such delays clear by themselves.",
+    },
+    actors: &[Actor::Nobody],
+    urgency: Urgency::Wait,
+    duration: Text {
+        ja: "送信側のサーバーは通常、最長で数日（多くは 5 日）再送を続けます。期限は通知に書かれていることがあります。",
+        en: "Your server usually keeps retrying for up to a few days (often five); the notice may say until when.",
+    },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(Text {
+            ja: "今はメールを送り直さないでください。同じメールの再送は送信側のサーバーが自動で行っています。",
+            en: "Do not send the message again now: your server is already retrying it by itself.",
+        }),
+        Step::new(Text {
+            ja: "急ぎの用件なら、電話や別の連絡手段で、相手にメールが遅れていることを伝えてください。",
+            en: "If it is urgent, tell the recipient another way (phone, another address) that your message is delayed.",
+        }),
+        Step::new(Text {
+            ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知をこのページに貼り付けて、改めて診断してください。通知が来なければ、届いたということです。",
+            en: "If a final \"could not be delivered\" notice follows, paste that notice on this page and diagnose it again. If none comes, the message got through.",
+        }),
+    ],
+    donts: &[DONT_RESEND],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: BASIC_SOURCES,
+    checked: CHECKED,
+};
+
+/// Generic playbooks reached only through codes, shared by parties, or picked by `select.rs`.
+pub(crate) const EXTRA: &[&Playbook] = &[&CARRIER_USER_UNKNOWN, &DELAYED];
 
 /// RFC 3463 and later registry codes (IANA), with the reason Sisimai gives each, in code order.
 // Source: https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml
