@@ -53,6 +53,40 @@ Diagnostic-Code: X-Postfix; delivery temporarily suspended: connect to
 --B0UND--
 `;
 
+/** Postfix's four-hour warning: nothing has failed, the server keeps retrying. */
+const DELAY_WARNING = `From: MAILER-DAEMON@mail.example.com (Mail Delivery System)
+To: taro@example.com
+Subject: Delayed Mail (still being retried)
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="W4RN"
+
+--W4RN
+Content-Type: text/plain; charset=us-ascii
+
+####################################################################
+# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #
+####################################################################
+
+Your message could not be delivered for more than 4 hour(s).
+It will be retried until it is 5 day(s) old.
+
+<hanako@example.net>: host mx.example.net[198.51.100.7] said: 451 4.7.1
+    Service unavailable, try again later (in reply to RCPT TO command)
+
+--W4RN
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mail.example.com
+
+Final-Recipient: rfc822; hanako@example.net
+Action: delayed
+Status: 4.7.1
+Remote-MTA: dns; mx.example.net
+Diagnostic-Code: smtp; 451 4.7.1 Service unavailable, try again later
+
+--W4RN--
+`;
+
 async function count(page, id) {
   return page.locator(`[data-testid="${id}"]`).count();
 }
@@ -130,6 +164,20 @@ describe("pastes that are not what the page expects", () => {
       const severity = await page.locator('[data-testid="fact-severity"]').innerText();
       assert.match(severity, lang === "en" ? /Given up/ : /再送の打ち切り/);
       assert.doesNotMatch(severity, /Delayed|一時的/);
+      await page.close();
+    });
+  }
+
+  for (const lang of ["en", "ja"]) {
+    it(`a delay warning says nothing has failed yet and asks for no action (${lang})`, { timeout: 60_000 }, async () => {
+      const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl(`?lang=${lang}`));
+      await diagnose(h, page, DELAY_WARNING);
+      const card = await page.locator('[data-testid="verdict-card"]').innerText();
+      assert.match(card, lang === "en" ? /has not failed either/ : /失敗と確定したわけではなく/);
+      assert.doesNotMatch(card, lang === "en" ? /blocked|gave up|Urgent/i : /ブロック|あきらめ|至急/);
+      assert.equal(await page.locator('[data-testid="urgency"]').getAttribute("data-urgency"), "wait");
+      const severity = await page.locator('[data-testid="fact-severity"]').innerText();
+      assert.match(severity, lang === "en" ? /Delayed/ : /一時的/);
       await page.close();
     });
   }
