@@ -109,7 +109,9 @@ pub(crate) fn field(line: &str) -> Option<Field> {
             value = match v {
                 "failed" | "delayed" | "delivered" | "relayed" | "expanded" => v.to_string(),
                 "deliverable" => "delivered".into(),
-                "expired" => "delayed".into(),
+                // "Action: expired" (SendGrid) comes with "Undelivered Mail Returned to Sender": the
+                // message expired in the queue and was given up on.
+                "expired" => "failed".into(),
                 "failure" => "failed".into(),
                 _ => String::new(),
             };
@@ -453,7 +455,7 @@ mod tests {
         );
         let f = field("Remote-MTA: DNS; MX.Example.JP").unwrap();
         assert_eq!(f.value, "mx.example.jp");
-        assert_eq!(field("Action: expired").unwrap().value, "delayed");
+        assert_eq!(field("Action: expired").unwrap().value, "failed");
         let f = field("Remote-MTA: dns; mx.example.jp (TCP|192.0.2.1|33442|198.51.100.2|25)");
         assert_eq!(
             remote_mta_ip(&f.unwrap().comment).as_deref(),

@@ -59,8 +59,14 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
                 .and_then(address::domain)
         })
         .unwrap_or_default();
+    let warning = is_delay_warning(mail);
     let mut facts = Vec::with_capacity(rising.deliveries.len());
-    for d in rising.deliveries {
+    for mut d in rising.deliveries {
+        // A warning that the server is still retrying: recipients whose report gave no action
+        // of their own are delayed, not failed. An explicit DSN `Action:` stands.
+        if warning && d.action.trim().is_empty() {
+            d.action = "delayed".into();
+        }
         // A copied reply line names no recipient, nor does a feedback report about a message
         // to undisclosed recipients; other formats without an address are not kept.
         if !(address::is_email(&d.recipient)
@@ -71,6 +77,65 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
         facts.push(one(d, &sender_domain));
     }
     facts
+}
+
+/// Words of a notice that only warns: the sending server has not delivered the message yet and
+/// keeps retrying. Matched case-insensitively in the Subject and the start of the notice.
+const STILL_RETRYING: &[&str] = &[
+    // Sendmail: "**      THIS IS A WARNING MESSAGE ONLY      **"; Gmail's classic delay notice
+    // and Outlook.com say the same. Postfix: "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO
+    // RESEND YOUR MESSAGE. #"
+    "this is a warning message only",
+    "this is a warning only",
+    "you do not need to resend your message",
+    // Postfix: Subject "Delayed Mail (still being retried)"; "It will be retried until it is 5
+    // day(s) old."
+    "still being retried",
+    "will be retried until",
+    // Sendmail: Subject "Warning: could not send message for past 4 hours"; "Warning: message
+    // still undelivered after 4 hours"
+    "could not send message for past",
+    "message still undelivered after",
+    // Exim: "A message that you sent has not yet been delivered to one or more of its
+    // recipients after more than 24 hours on the queue"
+    "has not yet been delivered to one or more of its",
+    // Gmail (classic): "Delivery to the following recipient has been delayed"
+    "delivery to the following recipient has been delayed",
+    // Exchange: "Delivery is delayed to these recipients or groups:", "This message hasn't
+    // been delivered yet. Delivery will continue to be attempted."
+    "delivery is delayed to these recipients",
+    "delivery has been delayed to these recipients",
+    "delivery will continue to be attempted",
+    // RFC 3464 reports from several MTAs: "This is only a notification about a delay in the
+    // delivery of your message."
+    "only a notification about a delay",
+];
+// Sources: Sisimai's test mails (set-of-emails: lhost-sendmail-29, rfc3464-34, lhost-exim-38,
+// lhost-gmail-08, rfc3464-07, rhost-outlook-06) and Exchange's delay DSN template.
+
+/// Words that say the server gave up, which outweigh a warning's words quoted in the same notice.
+const GAVE_UP: &[&str] = &[
+    "giving up",
+    "gave up",
+    "failed permanently",
+    "retry timeout exceeded",
+    "returning message to sender",
+];
+
+/// How much of the notice is read for `STILL_RETRYING`: the warning opens the notice, and the
+/// returned message further down may quote anything.
+const WARNING_WINDOW: usize = 4096;
+
+/// True when the notice only warns that delivery is delayed.
+fn is_delay_warning(mail: &Mail) -> bool {
+    let head = text::clip(&mail.body, WARNING_WINDOW);
+    let subject = mail.subject();
+    let says = |needles: &[&str]| {
+        needles
+            .iter()
+            .any(|n| text::find_ci(subject, n).is_some() || text::find_ci(head, n).is_some())
+    };
+    says(STILL_RETRYING) && !says(GAVE_UP)
 }
 
 /// Receivers' words that name the sender's domain: the words before the domain and the words
@@ -293,18 +358,15 @@ fn finish(f: &mut Fact) {
     ) {
         f.action = match f.action.to_ascii_lowercase().as_str() {
             "deliverable" => "delivered".into(),
-            "expired" => "delayed".into(),
+            // SendGrid's "Action: expired" comes with "Undelivered Mail Returned to Sender":
+            // the message expired in the queue and was given up on.
+            "expired" => "failed".into(),
             "failure" => "failed".into(),
             _ => String::new(),
         };
     }
     if r == Reason::Delivered {
         f.action = "delivered".into();
-    }
-    // An expired message is one still held or given up on; when the report itself says the
-    // server gave up ("Action: failed" with 4.4.1 after the queue lifetime), that stands.
-    if r == Reason::Expired && f.action != "failed" {
-        f.action = "delayed".into();
     }
     if f.action.is_empty() && (sc == "4" || sc == "5") {
         f.action = "failed".into();
@@ -459,11 +521,12 @@ mod tests {
     }
 
     #[test]
-    fn expired_keeps_a_reported_failure() {
+    fn expired_keeps_the_reported_action() {
         for (reported, want) in [
             ("failed", "failed"),
             ("delayed", "delayed"),
-            ("", "delayed"),
+            // An expiry the report does not call a delay is a message given up on.
+            ("", "failed"),
         ] {
             let mut f = Fact {
                 action: reported.into(),
