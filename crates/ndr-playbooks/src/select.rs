@@ -17,6 +17,10 @@
 //! a party's playbook stays (acting on a listing can still save the message), and so does any
 //! playbook already written for a wait (Microsoft's and Outlook.com's throttles).
 //!
+//! A generic playbook whose usual reading the bounce contradicts is swapped for a narrower one:
+//! "relaying denied" said by the recipient's server (a host named in the bounce) is the
+//! recipient's side, not the sender's SMTP settings.
+//!
 //! After that, a party's refinements may swap in a narrower playbook of the same party
 //! (Spamhaus SBL/CSS/XBL/PBL/DBL from the zone, the text or a blocklist answer; UCEPROTECT
 //! level; SpamRATS list).
@@ -80,7 +84,7 @@ pub fn select(d: &Diagnosis) -> Selected {
 
 /// Picks the playbook for `d`, using blocklist answers to refine it.
 pub fn select_with(d: &Diagnosis, listings: &[Listing<'_>]) -> Selected {
-    let base = pick(d);
+    let base = swap_generic(pick(d), d);
     if only_delayed(d) && base.playbook.party.is_none() && base.playbook.urgency != Urgency::Wait {
         return Selected {
             playbook: &party::generic::DELAYED,
@@ -212,6 +216,34 @@ fn pick(d: &Diagnosis) -> Selected {
         playbook: party::generic(d.reason),
         by: SelectedBy::GenericReason,
     }
+}
+
+/// Swaps a generic playbook whose usual reading does not fit what the bounce shows: "relaying
+/// denied" said by the recipient's server is not the sender's SMTP-authentication problem.
+fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
+    if base.playbook.id == party::generic::NORELAYING.id && refused_by_remote_server(d) {
+        return Selected {
+            playbook: &party::generic::NORELAYING_REMOTE,
+            by: base.by,
+        };
+    }
+    base
+}
+
+/// True when the refusal came from a server the sender's own server handed the message to:
+/// the bounce names that host (`remote_host`) or quotes it ("host mx.example[…] said:",
+/// "Remote Server returned"). A refusal by the sender's own submission server names none.
+fn refused_by_remote_server(d: &Diagnosis) -> bool {
+    let named = |h: Option<&str>| h.is_some_and(|h| !h.trim().is_empty());
+    if named(d.remote_host.as_deref())
+        || d.recipients.iter().any(|r| named(r.remote_host.as_deref()))
+    {
+        return true;
+    }
+    d.recipients.iter().any(|r| {
+        let t = r.diagnostic_text.to_ascii_lowercase();
+        (t.contains("host ") && t.contains(" said:")) || t.contains("remote server returned")
+    })
 }
 
 /// True when the report names recipients and every one of them is only delayed: the sending

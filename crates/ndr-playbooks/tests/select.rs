@@ -379,3 +379,35 @@ fn a_delay_warning_is_not_read_as_a_final_failure() {
     d.recipients = vec![delayed(Reason::OnHold)];
     check(&d, "generic-onhold", SelectedBy::GenericReason);
 }
+
+#[test]
+fn relaying_denied_by_the_recipients_server_is_their_side() {
+    // Said by the sender's own server (no other host named): the sender's SMTP settings.
+    let mut d = diag(None, Reason::NoRelaying);
+    d.recipients = vec![Recipient {
+        recipient: "order@shop.example".into(),
+        reason: Reason::NoRelaying,
+        diagnostic_text: "554 5.7.1 <order@shop.example>: Relay access denied".into(),
+        ..Recipient::default()
+    }];
+    check(&d, "generic-norelaying", SelectedBy::GenericReason);
+
+    // Said by the recipient's MX after the sender's server handed the message over.
+    d.recipients[0].remote_host = Some("mx.shop.example".into());
+    d.recipients[0].command = Some("RCPT".into());
+    d.recipients[0].diagnostic_text = "host mx.shop.example[198.51.100.120] said: 550 5.7.1 \
+        <order@shop.example>: Relay access denied (in reply to RCPT TO command)"
+        .into();
+    check(&d, "generic-norelaying-remote", SelectedBy::GenericReason);
+    let r = ndr_playbooks::advise(&d, ndr_playbooks::Lang::En);
+    assert_eq!(r.who[0].id, ndr_playbooks::Actor::RecipientAdmin);
+    assert!(r.verdict.contains("mx.shop.example"), "{}", r.verdict);
+    assert!(!r
+        .steps
+        .iter()
+        .any(|s| s.text.contains("requires authentication")));
+
+    // The quote alone is enough when the core did not fill in the host.
+    d.recipients[0].remote_host = None;
+    check(&d, "generic-norelaying-remote", SelectedBy::GenericReason);
+}

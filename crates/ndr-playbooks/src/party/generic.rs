@@ -835,6 +835,78 @@ pub(crate) const NORELAYING: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// "Relaying denied" said by the recipient's own mail server (the bounce names the host that
+/// said it): the sender's server already handed the message over, so the sender's SMTP
+/// settings are not the cause. That server does not take mail for the recipient's domain:
+/// the domain's MX still points at a server that no longer serves it, or the domain is
+/// misspelled. `select.rs` picks it instead of `NORELAYING` (RFC 5321 §3.6.2: a server may
+/// refuse to relay for domains it does not serve).
+pub(crate) const NORELAYING_REMOTE: Playbook = Playbook {
+    id: "generic-norelaying-remote",
+    party: None,
+    title: Text { ja: "宛先のサーバーが、宛先ドメインのメールを受け付けなかった", en: "The recipient's server does not take mail for the recipient's domain" },
+    verdict: Text {
+        ja: "あなたの送信サーバーはメールを送り出しましたが、宛先側のサーバー {remote_host} が「中継（リレー）は許可していない」として {recipient} 宛てのメールを拒否しました。",
+        en: "Your server did send the message, but the recipient's server {remote_host} refused mail for {recipient} as relaying it does not allow.",
+    },
+    why: Text {
+        ja: "宛先のドメインのメール受付先（MX レコード）が、そのドメインをもう扱っていない古いサーバーを指している、受信側のサーバー設定の誤り、または宛先ドメインのつづりの誤りが主な原因です。あなたのメールソフトの設定の問題ではありません。",
+        en: "Usually the recipient domain's mail record (MX) still points at a server that no longer handles that domain, the receiving server is misconfigured, or the domain is misspelled. Your mail program's settings are not the cause.",
+    },
+    actors: &[Actor::RecipientAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: DURATION_RECIPIENT_ADMIN,
+    prepare: PREPARE_RECIPIENT_ERROR,
+    steps: &[
+        Step::new(Text {
+            ja: "宛先 {recipient} の @ より後ろ（ドメイン）のつづりを確認してください。似たドメインに送ってしまうと、この拒否になります。",
+            en: "Check the spelling of the part after @ in {recipient}: a look-alike domain gets this refusal.",
+        })
+        .copy(LABEL_ADDRESS_TO_CHECK, "{recipient}"),
+        Step::new(Text {
+            ja: "つづりが正しければ、あなたの側で直すものはありません。送信サーバーの認証設定などは変えないでください。",
+            en: "If it is spelled right, there is nothing to fix on your side: leave your outgoing server settings as they are.",
+        }),
+        Step::new(Text {
+            ja: "電話や別のアドレスで受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。メールの受付先（MX レコード）とサーバーの設定を確認してもらう必要があります。",
+            en: "Contact the recipient by phone or another address and ask them to pass the message below to their administrator, who needs to check the domain's MX record and the server's settings.",
+        }),
+    ],
+    donts: &[DONT_RESEND],
+    message: Some(crate::model::Message {
+        to: To::RecipientAdmin,
+        address: None,
+        subject: Text {
+            ja: "貴社ドメイン宛てのメールが「リレー拒否」で返ってきます",
+            en: "Mail to your domain is refused as \"relay access denied\"",
+        },
+        body: Text {
+            ja: "ご担当者様
+
+{recipient} 様宛てにお送りしたメールが、貴社側のメールサーバーから次のエラーで返ってきました。
+
+・エラー全文: {error_text}
+・エラーを返したサーバー: {remote_host}
+・送信日時: {date}
+
+このサーバーが貴社ドメインのメールを受け付けていないようです。ドメインの MX レコードが現在のメールサーバーを指しているか、そのサーバーが貴社ドメインを受信対象として設定しているかをご確認いただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+Mail I sent to {recipient} was refused by a mail server on your side with the error below.
+
+- Full error: {error_text}
+- Server that returned it: {remote_host}
+- Sent at: {date}
+
+That server does not seem to accept mail for your domain. Could you check that the domain's MX record points at your current mail server, and that this server is set up to receive mail for the domain? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[SRC_RFC5321],
+    checked: CHECKED,
+};
+
 pub(crate) const NOTACCEPT: Playbook = Playbook {
     id: "generic-notaccept",
     party: None,
@@ -1734,7 +1806,7 @@ pub(crate) const DELAYED: Playbook = Playbook {
 };
 
 /// Generic playbooks reached only through codes, shared by parties, or picked by `select.rs`.
-pub(crate) const EXTRA: &[&Playbook] = &[&CARRIER_USER_UNKNOWN, &DELAYED];
+pub(crate) const EXTRA: &[&Playbook] = &[&CARRIER_USER_UNKNOWN, &DELAYED, &NORELAYING_REMOTE];
 
 /// RFC 3463 and later registry codes (IANA), with the reason Sisimai gives each, in code order.
 // Source: https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml
