@@ -243,8 +243,8 @@ impl Fact {
     pub const fn missing(self) -> Text {
         match self {
             Fact::Ip => Text {
-                ja: "エラーメッセージ内の [ ] で囲まれた数字（例: 203.0.113.5）を探してください",
-                en: "look for the number in [ ] in the error message (for example 203.0.113.5)",
+                ja: "この通知には書かれていません。メール事業者かホスティング事業者に、送信に使っているサーバーの IP アドレスを確認してください",
+                en: "the bounce does not show it: ask your mail provider or hosting company for the IP address your mail is sent from",
             },
             Fact::SenderAddress => Text {
                 ja: "ご自身の送信用アドレス",

@@ -218,9 +218,11 @@ impl Facts {
 /// the bounce did not say and can type it in.
 fn fallback(name: &str) -> Text {
     match name {
+        // Only used when the bounce names no sending IP: the reader must ask for it, since the
+        // only bracketed address in such an error is the receiver's own.
         "ip" => Text {
-            ja: "［エラー文中の IP アドレス］",
-            en: "[the IP address in the error]",
+            ja: "［送信元 IP アドレス（メール事業者に確認）］",
+            en: "[your sending IP address (ask your mail provider)]",
         },
         "code" | "smtp_code" | "enhanced_code" | "provider_code" => Text {
             ja: "［エラーコード］",
@@ -258,6 +260,23 @@ fn fallback(name: &str) -> Text {
             ja: "［不明］",
             en: "[unknown]",
         },
+    }
+}
+
+/// What a missing sending IP reads as inside a verdict or a why sentence, which must say what
+/// is known: the bounce does not show it, and who does know it. Right after "IP address" (or
+/// "アドレス") only the note is added, elsewhere it names the sending server.
+fn ip_in_sentence(after_address: bool) -> Text {
+    if after_address {
+        Text {
+            ja: "（この通知には書かれていません。メール事業者かホスティング事業者が知っています）",
+            en: "(the bounce does not show it; your mail provider or hosting company knows it)",
+        }
+    } else {
+        Text {
+            ja: "あなたの送信サーバー（IP アドレスはこの通知には書かれていません。メール事業者かホスティング事業者が知っています）",
+            en: "your sending server (the bounce does not show its IP address; your mail provider or hosting company knows it)",
+        }
     }
 }
 
@@ -313,6 +332,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) own: &'static [(&'static str, &'static str)],
     pub(crate) lookup: Option<Url>,
     pub(crate) lang: Lang,
+    /// Filling a verdict or a why sentence: a missing IP is explained, not a fill-in.
+    pub(crate) sentence: bool,
 }
 
 impl Ctx<'_> {
@@ -361,6 +382,17 @@ impl Ctx<'_> {
         } else {
             if self.lang == Lang::Ja && out.ends_with(' ') {
                 out.pop();
+            }
+            if self.sentence && name == "ip" {
+                let after_address = match self.lang {
+                    Lang::Ja => out.ends_with("アドレス"),
+                    Lang::En => out.trim_end().to_ascii_lowercase().ends_with("address"),
+                };
+                if after_address && self.lang == Lang::En && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                out.push_str(ip_in_sentence(after_address).get(self.lang));
+                return true;
             }
             out.push_str(fallback(name).get(self.lang));
             return true;
@@ -458,8 +490,13 @@ pub(crate) fn render_with(
         own: p.facts,
         lookup: p.lookup,
         lang,
+        sentence: false,
     };
     let t = |text: &Text| ctx.fill(text.get(lang));
+    let sentence = Ctx {
+        sentence: true,
+        ..ctx
+    };
     let prepare = p
         .prepare
         .iter()
@@ -528,8 +565,8 @@ pub(crate) fn render_with(
             .map(|party| crate::party::party_name(party).get(lang).to_owned()),
         selected_by,
         title: t(&p.title),
-        verdict: t(&p.verdict),
-        why: t(&p.why),
+        verdict: sentence.fill(p.verdict.get(lang)),
+        why: sentence.fill(p.why.get(lang)),
         who: p
             .actors
             .iter()
@@ -667,6 +704,7 @@ mod tests {
             own: &[("delist_email", "delist@example.com")],
             lookup: None,
             lang: Lang::En,
+            sentence: false,
         }
     }
 
@@ -695,6 +733,7 @@ mod tests {
             own: &[("list_name", "{zone}")],
             lookup: None,
             lang: Lang::Ja,
+            sentence: false,
         };
         assert_eq!(
             ctx(&known).fill("IP が {list_name} のブロックリスト"),
@@ -718,6 +757,7 @@ mod tests {
             own: &[],
             lookup: None,
             lang: Lang::Ja,
+            sentence: false,
         };
         assert_eq!(ctx.fill("宛先 {recipient} は"), "宛先 taro@example.jp は");
         let empty = Facts::default();
@@ -726,9 +766,13 @@ mod tests {
             own: &[],
             lookup: None,
             lang: Lang::Ja,
+            sentence: false,
         };
         assert_eq!(ctx.fill("宛先 {recipient} は"), "宛先［宛先アドレス］は");
-        assert_eq!(ctx.fill("{ip}"), "［エラー文中の IP アドレス］");
+        assert_eq!(
+            ctx.fill("{ip}"),
+            "［送信元 IP アドレス（メール事業者に確認）］"
+        );
     }
 
     #[test]

@@ -783,3 +783,57 @@ fn rendering_survives_hostile_facts() {
         }
     }
 }
+
+#[test]
+fn a_missing_ip_is_explained_in_verdicts_and_whys_never_a_fill_in() {
+    // The bounce names no sending IP: the only bracketed address in it is then the receiver's,
+    // so a sentence must say the IP is not shown and who knows it.
+    let no_ip = Diagnosis {
+        blocked_ip: None,
+        ..full_diagnosis(&generic::UNDEFINED)
+    };
+    let mut bad = Vec::new();
+    let mut seen = 0;
+    for p in all_playbooks() {
+        for &lang in Lang::ALL {
+            for (place, template) in [("verdict", p.verdict), ("why", p.why)] {
+                if !template.get(lang).contains("{ip}") {
+                    continue;
+                }
+                seen += 1;
+                let r = render::render(p, &no_ip, lang, SelectedBy::PartyReason);
+                let out = if place == "verdict" {
+                    &r.verdict
+                } else {
+                    &r.why
+                };
+                let explained = match lang {
+                    Lang::En => out.contains("the bounce does not show"),
+                    Lang::Ja => out.contains("この通知には書かれていません"),
+                };
+                let leftovers = [
+                    "[",
+                    "］",
+                    "［",
+                    "in the error",
+                    "エラー文中",
+                    "address your",
+                ];
+                if !explained || leftovers.iter().any(|l| out.contains(l)) {
+                    bad.push(format!("{}.{place} ({lang:?}): {out}", p.id));
+                }
+            }
+        }
+        let r = render::render(p, &no_ip, Lang::En, SelectedBy::PartyReason);
+        for item in &r.prepare {
+            if item.hint.as_deref().is_some_and(|h| h.contains("[ ]")) {
+                bad.push(format!(
+                    "{}: prepare hint points at a bracketed number",
+                    p.id
+                ));
+            }
+        }
+    }
+    assert!(seen > 40, "only {seen} sentences name the IP");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
