@@ -567,14 +567,7 @@ pub(crate) fn render_with(
         title: t(&p.title),
         verdict: sentence.fill(p.verdict.get(lang)),
         why: sentence.fill(p.why.get(lang)),
-        who: p
-            .actors
-            .iter()
-            .map(|a| Labeled {
-                id: *a,
-                label: a.label().get(lang).to_owned(),
-            })
-            .collect(),
+        who: who(p.actors, lang),
         urgency: Labeled {
             id: p.urgency,
             label: p.urgency.label().get(lang).to_owned(),
@@ -596,6 +589,37 @@ pub(crate) fn render_with(
     }
 }
 
+/// "Nobody (it clears by itself)" next to someone who must act reads as a contradiction: when
+/// the two come together, the wait comes first ("Nobody at first") and the next actor is who
+/// acts if it does not clear.
+fn who(actors: &[Actor], lang: Lang) -> Vec<Labeled<Actor>> {
+    let waits = actors.len() > 1 && actors.contains(&Actor::Nobody);
+    let ordered = actors
+        .iter()
+        .filter(|a| waits && **a == Actor::Nobody)
+        .chain(actors.iter().filter(|a| !waits || **a != Actor::Nobody));
+    ordered
+        .enumerate()
+        .map(|(i, a)| {
+            let label = match (waits, i) {
+                (true, 0) => NOBODY_AT_FIRST.get(lang).to_owned(),
+                (true, 1) => format!("{}{}", IF_IT_DOES_NOT.get(lang), a.label().get(lang)),
+                _ => a.label().get(lang).to_owned(),
+            };
+            Labeled { id: *a, label }
+        })
+        .collect()
+}
+
+const NOBODY_AT_FIRST: Text = Text {
+    ja: "当面は対応不要（多くは時間がたてば自然に解決します）",
+    en: "Nobody at first (it usually clears by itself)",
+};
+const IF_IT_DOES_NOT: Text = Text {
+    ja: "解決しない場合: ",
+    en: "if it does not: ",
+};
+
 fn fact_value(facts: &Facts, fact: Fact) -> Option<&str> {
     match fact {
         Fact::Ip => facts.value("ip"),
@@ -610,6 +634,20 @@ fn fact_value(facts: &Facts, fact: Fact) -> Option<&str> {
 }
 
 impl Rendered {
+    /// Who must act, on one line: "A / B", or "Nobody at first (…); if it does not: A / B"
+    /// when the advice is to wait first.
+    pub fn who_line(&self) -> String {
+        let mut out = String::new();
+        for (i, w) in self.who.iter().enumerate() {
+            if i > 0 {
+                let waited = i == 1 && self.who.len() > 1 && self.who[0].id == Actor::Nobody;
+                out.push_str(if waited { "; " } else { " / " });
+            }
+            out.push_str(&w.label);
+        }
+        out
+    }
+
     /// The advice as plain text, for a terminal or a support ticket: headings in `self.lang`.
     pub fn to_plain_text(&self) -> String {
         use std::fmt::Write;
@@ -624,8 +662,7 @@ impl Rendered {
         let _ = writeln!(s, "{}", self.verdict);
         let _ = writeln!(s, "{}", self.why);
         let _ = writeln!(s);
-        let who: Vec<&str> = self.who.iter().map(|w| w.label.as_str()).collect();
-        let _ = writeln!(s, "{}: {}", h(crate::labels::WHO), who.join(" / "));
+        let _ = writeln!(s, "{}: {}", h(crate::labels::WHO), self.who_line());
         let _ = writeln!(s, "{}: {}", h(crate::labels::URGENCY), self.urgency.label);
         let _ = writeln!(s, "{}: {}", h(crate::labels::DURATION), self.duration);
         if !self.prepare.is_empty() {

@@ -411,3 +411,46 @@ fn relaying_denied_by_the_recipients_server_is_their_side() {
     d.recipients[0].remote_host = None;
     check(&d, "generic-norelaying-remote", SelectedBy::GenericReason);
 }
+
+#[test]
+fn a_wait_first_reads_as_nobody_at_first_then_who_acts() {
+    use ndr_playbooks::{advise, Actor, Lang};
+    // Trend Micro's short-lived list: wait first, the sender acts only if it lasts.
+    let mut d = diag(Some(Party::Trendmicro), Reason::Blocked);
+    d.provider_code = Some("ERS-QIL".into());
+    let en = advise(&d, Lang::En);
+    assert_eq!(en.who[0].id, Actor::Nobody);
+    assert_eq!(
+        en.who_line(),
+        "Nobody at first (it usually clears by itself); if it does not: You (the sender)"
+    );
+    let ja = advise(&d, Lang::Ja);
+    assert!(
+        ja.who_line().starts_with("当面は対応不要"),
+        "{}",
+        ja.who_line()
+    );
+    assert!(
+        ja.who_line().contains("; 解決しない場合: あなた"),
+        "{}",
+        ja.who_line()
+    );
+    // Its message is for a listing that did not clear, not a move to another server.
+    let body = &en.message.as_ref().expect("a message").body;
+    assert!(body.contains("more than 12 hours"), "{body}");
+    assert!(!body.contains("move my outgoing mail"), "{body}");
+
+    // Yahoo's deferral names the sender first in its table: the wait still comes first.
+    let mut d = diag(Some(Party::Yahoo), Reason::Speeding);
+    d.provider_code = Some("TSS04".into());
+    let en = advise(&d, Lang::En);
+    assert!(
+        en.who_line().starts_with("Nobody at first"),
+        "{}",
+        en.who_line()
+    );
+
+    // Alone, nobody is simply nobody; several actors are joined as before.
+    let d = diag(None, Reason::UserUnknown);
+    assert_eq!(advise(&d, Lang::En).who_line(), "You (the sender)");
+}

@@ -6,7 +6,7 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
 use crate::codes::CodeEntry;
-use crate::model::{Actor, Link, Playbook, Source, Step, Urgency, Url};
+use crate::model::{Actor, Link, Message, Playbook, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -58,6 +58,39 @@ const STEP_LOOKUP: Step = Step::new(Text {
 .linked(LOOKUP_LINK)
 .copy(LABEL_IP_TO_LOOK_UP, "{ip}");
 
+/// QIL listings clear by themselves within hours: the message is for when one has not, so it
+/// asks for the cause, not for a move to another server.
+const MESSAGE_QIL_LASTS: Message = Message {
+    to: To::HostingProvider,
+    address: None,
+    subject: Text {
+        ja: "送信元 IP アドレス {ip} がトレンドマイクロ ERS-QIL に掲載されたままです",
+        en: "Your server's IP address {ip} stays on Trend Micro's ERS-QIL",
+    },
+    body: Text {
+        ja: "ご担当者様
+
+いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
+
+送信したメールが、相手先で次のエラーにより拒否されました。送信元 IP アドレス {ip} が、トレンドマイクロの ERS-QIL（いま迷惑メールを送っている IP アドレスの一時的なリスト）に掲載されているようです。通常は数時間で自動的に消える掲載ですが、12 時間以上たっても拒否が続いています。
+
+・エラー全文: {error_text}
+・相手先サーバー: {remote_host}
+・最初に拒否された日時: {date}
+
+お手数ですが、IP アドレス {ip} から迷惑メールなどが送られていないか（同じサーバーの他の利用者による送信も含めて）ご確認のうえ、原因があれば対処していただけますでしょうか。よろしくお願いいたします。",
+        en: "Hello,
+
+I send mail for {sender_domain} through your service. My mail was refused with the error below: your server's IP address {ip} seems to be on Trend Micro's ERS-QIL, a short-lived list of addresses sending spam right now. Such listings usually clear within hours, but this one has lasted more than 12 hours.
+
+- Full error: {error_text}
+- Receiving server: {remote_host}
+- First refused at: {date}
+
+Could you please check whether spam is being sent from {ip} (including mail from other customers on the same server) and stop the cause, if there is one? Thank you.",
+    },
+};
+
 pub(crate) const QIL: Playbook = Playbook {
     id: "trendmicro-ers-qil",
     party: Some(Party::Trendmicro),
@@ -88,7 +121,7 @@ pub(crate) const QIL: Playbook = Playbook {
         .linked(LOOKUP_LINK),
     ],
     donts: &[DONT_RESEND, DONT_PAY],
-    message: Some(MESSAGE_HOSTING_LISTED_EXPIRES),
+    message: Some(MESSAGE_QIL_LASTS),
     lookup: Some(Url::one(LOOKUP)),
     facts: FACTS,
     sources: SOURCES,

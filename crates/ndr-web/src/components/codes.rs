@@ -120,7 +120,7 @@ pub fn code_page(props: &CodeProps) -> Html {
             <p class="why">{ &advice.why }</p>
             <dl class="who-when">
                 <div><dt>{ i18n::WHO_ACTS.get(lang) }</dt>
-                    <dd>{ advice.who.iter().map(|w| w.label.as_str()).collect::<Vec<_>>().join(" / ") }</dd></div>
+                    <dd>{ advice.who_line() }</dd></div>
                 <div><dt>{ i18n::URGENCY.get(lang) }</dt><dd>{ &advice.urgency.label }</dd></div>
             </dl>
         </section>

@@ -23,12 +23,7 @@ pub fn verdict(props: &Props) -> Html {
     let lang = props.lang;
     let a = &props.advice;
     let urgency = format!("{:?}", a.urgency.id).to_ascii_lowercase();
-    let who = a
-        .who
-        .iter()
-        .map(|w| w.label.as_str())
-        .collect::<Vec<_>>()
-        .join(" / ");
+    let who = a.who_line();
     let notes = props
         .diagnosis
         .notes
