@@ -454,3 +454,30 @@ fn a_wait_first_reads_as_nobody_at_first_then_who_acts() {
     let d = diag(None, Reason::UserUnknown);
     assert_eq!(advise(&d, Lang::En).who_line(), "You (the sender)");
 }
+
+#[test]
+fn gmail_naming_the_sending_domain_gets_domain_advice() {
+    let mut d = diag(Some(Party::Gmail), Reason::BadReputation);
+    d.blocked_ip = Some("198.51.100.40".into());
+    d.sender_domain = Some("fabrikam.example".into());
+    d.recipients = vec![Recipient {
+        reason: Reason::BadReputation,
+        diagnostic_text: "550-5.7.1 [198.51.100.40 12] Gmail has detected that this message is \
+            likely suspicious due to the very low reputation of the sending domain."
+            .into(),
+        ..Recipient::default()
+    }];
+    check(&d, "gmail-domain-reputation", SelectedBy::PartyReason);
+    let r = ndr_playbooks::advise(&d, ndr_playbooks::Lang::En);
+    assert!(r.verdict.contains("fabrikam.example"), "{}", r.verdict);
+    assert!(!r.verdict.contains("198.51.100.40"), "{}", r.verdict);
+    assert!(r.message.is_none(), "no request to move servers");
+    assert!(r.steps.iter().any(|s| s.text.contains("Postmaster Tools")));
+
+    // The IP wording stays with the IP playbook.
+    d.recipients[0].diagnostic_text = "550-5.7.1 [198.51.100.40] Our system has detected that \
+        this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, \
+        this message has been blocked."
+        .into();
+    check(&d, "gmail-unsolicited", SelectedBy::PartyReason);
+}

@@ -7,9 +7,9 @@ use super::common::*;
 use super::generic::{
     auth_playbook, ptr_playbook, GOOGLE_GUIDELINES, MESSAGE_PTR, SRC_GOOGLE_GUIDELINES,
 };
-use super::{rest, PartyBook, REFUSAL_REASONS};
+use super::{rest, Needle, PartyBook, Refine, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use crate::model::{Actor, Fact, Playbook, Prepare, Source, Step, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -129,6 +129,58 @@ pub(crate) const UNSOLICITED: Playbook = Playbook {
     ],
     donts: &[DONT_PAY, DONT_RESEND, DONT_WORKAROUND],
     message: Some(MESSAGE_HOSTING_REPUTATION),
+    lookup: None,
+    facts: &[],
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+/// "550-5.7.1 ... likely suspicious due to the very low reputation of the sending domain": Gmail
+/// names the domain, not the IP, so the work is on the domain (authentication, whom it mails,
+/// Postmaster Tools' domain reputation); a move to another server keeps the same domain.
+pub(crate) const DOMAIN_REPUTATION: Playbook = Playbook {
+    id: "gmail-domain-reputation",
+    party: Some(Party::Gmail),
+    title: Text { ja: "Gmail が送信ドメインの評価の低さで拒否（550 5.7.1）", en: "Gmail refused the mail for the sending domain's low reputation (550 5.7.1)" },
+    verdict: Text {
+        ja: "Gmail が、送信元のドメイン {sender_domain} の評価（レピュテーション）がとても低いとして、このメールを拒否しました。",
+        en: "Gmail refused the mail because the reputation of your sending domain {sender_domain} is very low.",
+    },
+    why: Text {
+        ja: "ドメインの評価は、そのドメインから届くメールへの迷惑メール報告、送信ドメイン認証（SPF・DKIM・DMARC）の不備、存在しない宛先や望まれていない宛先への送信などで下がります。サーバーの IP アドレスではなく、ドメインそのものの評価です。",
+        en: "A domain's reputation drops with spam reports on its mail, missing sender authentication (SPF, DKIM, DMARC), and mail to addresses that do not exist or did not ask for it. It belongs to the domain itself, not to the server's IP address.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: Text { ja: "原因を取り除いてから数週間", en: "Weeks after the cause is removed" },
+    prepare: &[Prepare::Fact(Fact::SenderDomain), Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)],
+    steps: &[
+        STEP_CHECK_ACCOUNT,
+        Step::new(Text {
+            ja: "ドメイン {sender_domain} の SPF・DKIM・DMARC が設定され、合格しているか確認してください（メール事業者の設定案内を参照）。差出人のドメインと SPF・DKIM のドメインが一致していることも必要です。",
+            en: "Check that {sender_domain} has SPF, DKIM and DMARC set up and passing (see your mail provider's setup guide); the From domain must also match the SPF or DKIM domain.",
+        }),
+        Step::new(Text {
+            ja: "送信先の一覧を見直してください。申し込みを受けていない宛先や、存在しない宛先（エラーで返ってきたアドレス）への送信をやめ、配信停止を簡単にしてください。",
+            en: "Clean up whom you mail: stop sending to people who did not ask for it and to addresses that bounced, and make unsubscribing easy.",
+        }),
+        Step::new(Text {
+            ja: "Google の Postmaster Tools にドメイン {sender_domain} を登録し、ドメインの評価と迷惑メール報告率の推移を確認してください。報告率は 0.3% 未満に保つ必要があります。",
+            en: "Register {sender_domain} in Google Postmaster Tools and watch its domain reputation and spam-report rate; the rate must stay under 0.3%.",
+        })
+        .link(Text { ja: "Google の Postmaster Tools", en: "Google Postmaster Tools" }, Url::one(POSTMASTER_TOOLS)),
+        STEP_GUIDELINES,
+        STEP_CONTACT,
+    ],
+    donts: &[
+        Text {
+            ja: "送信サーバーや IP アドレスを変えても、同じドメインから送る限りこの評価は変わりません。",
+            en: "Moving to another server or IP address does not help: the reputation follows the domain.",
+        },
+        DONT_WORKAROUND,
+        DONT_RESEND,
+    ],
+    message: None,
     lookup: None,
     facts: &[],
     sources: SOURCES,
@@ -372,6 +424,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     playbooks: &[
         &DEFERRED,
         &UNSOLICITED,
+        &DOMAIN_REPUTATION,
         &PTR,
         &UNAUTHENTICATED,
         &SPF,
@@ -382,5 +435,14 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &TLS,
     ],
     codes: CODES,
-    refine: &[],
+    refine: &[
+        // "Gmail has detected that this message is likely suspicious due to the very low
+        // reputation of the sending domain."
+        // Source: https://support.google.com/a/answer/3726730 (550 5.7.1)
+        Refine {
+            from: UNSOLICITED.id,
+            when: Needle::Text("reputation of the sending domain"),
+            to: &DOMAIN_REPUTATION,
+        },
+    ],
 };
