@@ -3,7 +3,8 @@
 //! Order (the first step that finds something wins):
 //! 0. a note that changes who must act: `receiver_resolver_refused` (the recipient's DNS is
 //!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list);
-//! 1. the provider code (`S3150`, `AS(16012609)`, `TSS04`, `ERS-QIL`, ...) in the code index;
+//! 1. the provider code (`S3150`, `AS(16012609)`, `TSS04`, `ERS-QIL`, ...) in the code index,
+//!    or a provider's own wording in the error text (`RESOLVER.RST.AuthRequired`);
 //! 2. the enhanced status code together with the blocking party (`5.7.606` at Microsoft);
 //!    when several entries match, the one whose reason is the diagnosis' reason;
 //! 3. the blocking party and the reason, through the party's routing table (which sends
@@ -141,6 +142,14 @@ fn pick(d: &Diagnosis) -> Selected {
                 by: SelectedBy::Note,
             };
         }
+    }
+    // Step 1, by the provider's own words: a code or wording in the error text that one
+    // provider uses (Microsoft's `RESOLVER.RST.AuthRequired`), whoever the core named.
+    if let Some(p) = party::by_wording(d) {
+        return Selected {
+            playbook: p,
+            by: SelectedBy::ProviderCode,
+        };
     }
     let party = d.blocking_party;
     // Step 1.

@@ -481,3 +481,53 @@ fn gmail_naming_the_sending_domain_gets_domain_advice() {
         .into();
     check(&d, "gmail-unsolicited", SelectedBy::PartyReason);
 }
+
+#[test]
+fn a_microsoft_group_restricted_to_its_own_senders_is_the_owners_call() {
+    use ndr_playbooks::{advise, Actor, Lang};
+    // The core reads 5.7.1 RESOLVER.RST.AuthRequired as a security error and may not name
+    // Microsoft; the wording still leads to Microsoft's playbook.
+    for party in [None, Some(Party::Microsoft)] {
+        for text in [
+            "Reported error: 550 5.7.1 RESOLVER.RST.AuthRequired; authentication required \
+             [Stage: CreateMessage]",
+            "Remote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'",
+            "Your message couldn't be delivered because delivery to this group is restricted \
+             to authenticated senders.",
+        ] {
+            let mut d = diag(party, Reason::SecurityError);
+            d.enhanced_code = Some("5.7.1".into());
+            d.recipients = vec![Recipient {
+                recipient: "sales-team@contoso.example".into(),
+                reason: Reason::SecurityError,
+                diagnostic_text: text.into(),
+                ..Recipient::default()
+            }];
+            check(
+                &d,
+                "microsoft-restricted-recipient",
+                SelectedBy::ProviderCode,
+            );
+            let r = advise(&d, Lang::En);
+            assert_eq!(r.who[0].id, Actor::Recipient);
+            assert!(!r
+                .steps
+                .iter()
+                .any(|s| s.text.contains("check your mail program's password")));
+            let m = r.message.expect("a message to the recipient");
+            assert!(!m.body.contains("IP address"), "{}", m.body);
+            assert!(!m.body.contains("blocklist"), "{}", m.body);
+        }
+    }
+    // Without those words a security error stays generic.
+    let mut d = diag(None, Reason::SecurityError);
+    d.enhanced_code = Some("5.7.1".into());
+    check(&d, "generic-securityerror", SelectedBy::GenericReason);
+    // The code page finds it by its code.
+    assert_eq!(
+        ndr_playbooks::lookup_code("RESOLVER.RST.AuthRequired")[0]
+            .playbook
+            .id,
+        "microsoft-restricted-recipient"
+    );
+}

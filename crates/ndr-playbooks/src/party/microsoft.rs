@@ -606,6 +606,89 @@ pub(crate) const NOT_AUTHORIZED: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// The recipient (often a group) takes mail only from some senders: people signed in to its
+/// own organisation, or senders its owner allowed. Microsoft's NDR says so in words
+/// ("delivery to this group is restricted to authenticated senders") and in its resolver code
+/// (`RESOLVER.RST.AuthRequired`, `RESOLVER.RST.NotAuthorized`) under 5.7.1, which sisimai
+/// reads as a security error. Nothing is wrong on the sender's side; the owner allows them.
+pub(crate) const RESTRICTED_RECIPIENT: Playbook = Playbook {
+    id: "microsoft-restricted-recipient",
+    party: Some(Party::Microsoft),
+    title: Text { ja: "宛先が特定の送信者からのメールしか受け付けない（5.7.1）", en: "The recipient only accepts mail from some senders (5.7.1)" },
+    verdict: Text {
+        ja: "宛先 {recipient}（多くはグループのアドレス）は、決められた送信者（相手の組織の人や、許可された人）からのメールしか受け付けない設定のため、Microsoft 365 が受け取りを拒否しました。",
+        en: "The address {recipient} (often a group) only accepts mail from certain senders (people in its own organisation, or senders it allows), so Microsoft 365 refused your message.",
+    },
+    why: Text {
+        ja: "グループやメールボックスの所有者が、受け付ける送信者を制限しています。あなたのパスワードやメールの設定、送信サーバーの問題ではありません。",
+        en: "The owner of the group or mailbox limits who may send to it. Your password, your mail settings and your server are not the cause.",
+    },
+    actors: &[Actor::Recipient, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: DURATION_RECIPIENT_SETTING,
+    prepare: PREPARE_RECIPIENT_ERROR,
+    steps: &[
+        Step::new(Text {
+            ja: "あなたの側で直すものはありません。パスワードや送信サーバーの設定は変えないでください。",
+            en: "There is nothing to fix on your side: leave your password and outgoing server settings as they are.",
+        }),
+        Step::new(Text {
+            ja: "電話や別のアドレスで相手に連絡し、グループの所有者（または相手の管理者）に、あなたのアドレスを送信を許可する人に加えてもらうか、外部からのメールを受け付けるよう設定してもらってください。下の文面をそのまま使えます。",
+            en: "Contact the recipient by phone or another address and ask the group's owner (or their administrator) to add your address to the allowed senders, or to let the group take mail from outside. The message below says it.",
+        }),
+        Step::new(Text {
+            ja: "急ぐ場合は、グループではなく担当者個人のアドレスを教えてもらい、そちらに送ってください。",
+            en: "If it is urgent, ask for a person's own address instead of the group's and send it there.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_RESEND],
+    message: Some(Message {
+        to: To::Recipient,
+        address: None,
+        subject: Text {
+            ja: "{recipient} 宛てのメールが受け付けられませんでした",
+            en: "My mail to {recipient} was not accepted",
+        },
+        body: Text {
+            ja: "お世話になっております。
+
+{recipient} 宛てにメールをお送りしたところ、「このアドレスは決められた送信者からのメールしか受け付けない」という理由で返ってきてしまいました。
+
+・エラー全文: {error_text}
+
+お手数ですが、このアドレス（グループ）の所有者の方に、私のアドレスを送信を許可する人に加えていただくか、外部からのメールを受け付けるよう設定していただけますでしょうか。難しい場合は、代わりに送れるアドレスを教えていただけると助かります。
+
+よろしくお願いいたします。",
+            en: "Hello,
+
+My mail to {recipient} came back because that address only accepts mail from certain senders.
+
+- Full error: {error_text}
+
+Could you ask the owner of this address (group) to add my address to its allowed senders, or to let it take mail from outside your organisation? If that is not possible, could you tell me another address to write to?
+
+Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+/// Wordings that name the restricted recipient whether or not the core named Microsoft
+/// (lowercase fragments of the error text; `select.rs` looks at them before any code).
+// "Your message couldn't be delivered because delivery to this group is restricted to
+// authenticated senders." / "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required"
+// Source: https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
+// (5.7.1: "Delivery not authorized" — the recipient's permissions)
+pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
+    ("resolver.rst.authrequired", &RESTRICTED_RECIPIENT),
+    ("resolver.rst.notauthorized", &RESTRICTED_RECIPIENT),
+    ("restricted to authenticated senders", &RESTRICTED_RECIPIENT),
+];
+
 pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
     id: "microsoft-recipient-not-found",
     party: Some(Party::Microsoft),
@@ -1176,6 +1259,30 @@ const CODES: &[CodeEntry] = &[
         },
         &RECIPIENT_NOT_FOUND,
     ),
+    // "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required": a group that takes mail
+    // only from signed-in (internal) senders.
+    CodeEntry::provider(
+        Party::Microsoft,
+        "RESOLVER.RST.AuthRequired",
+        Reason::SecurityError,
+        Text {
+            ja: "宛先（グループなど）が、相手の組織内の送信者からのメールしか受け付けない",
+            en: "The recipient (a group, say) takes mail only from senders inside its organisation",
+        },
+        &RESTRICTED_RECIPIENT,
+    ),
+    // "550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized": the sender is not on the
+    // recipient's list of allowed senders.
+    CodeEntry::provider(
+        Party::Microsoft,
+        "RESOLVER.RST.NotAuthorized",
+        Reason::SecurityError,
+        Text {
+            ja: "あなたは宛先への送信を許可された送信者に入っていない",
+            en: "You are not among the senders allowed to write to the recipient",
+        },
+        &RESTRICTED_RECIPIENT,
+    ),
     // 5.0.350 with (AS345): a policy on nested attachments.
     CodeEntry::provider(
         Party::Microsoft,
@@ -1225,6 +1332,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &SPF_FAIL,
         &DMARC_REJECT,
         &NOT_AUTHORIZED,
+        &RESTRICTED_RECIPIENT,
         &RECIPIENT_NOT_FOUND,
         &BAD_HELO,
         &IPV6_RATE,

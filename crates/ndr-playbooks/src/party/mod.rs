@@ -252,6 +252,26 @@ pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
     }
 }
 
+/// The playbook a provider's own wording in the error text stands for, whoever the core named
+/// as the blocking party (a Microsoft 365 group restricted to its own senders).
+pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
+    const TABLES: &[&[(&str, &Playbook)]] = &[microsoft::WORDINGS];
+    let mut text = String::new();
+    for r in &d.recipients {
+        text.push_str(&r.diagnostic_text.to_lowercase());
+        text.push('\n');
+    }
+    for e in &d.evidence {
+        text.push_str(&e.text.to_lowercase());
+        text.push('\n');
+    }
+    TABLES
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|(fragment, _)| text.contains(fragment))
+        .map(|(_, p)| *p)
+}
+
 /// How a party is called.
 pub fn party_name(party: Party) -> Text {
     book(party).map_or(
