@@ -531,3 +531,36 @@ fn a_microsoft_group_restricted_to_its_own_senders_is_the_owners_call() {
         "microsoft-restricted-recipient"
     );
 }
+
+#[test]
+fn the_icloud_message_states_only_what_the_sender_checked() {
+    use ndr_playbooks::{advise, Lang};
+    let mut d = diag(Some(Party::Icloud), Reason::PolicyViolation);
+    d.provider_code = Some("CS01".into());
+    d.sender_domain = Some("fabrikam.example".into());
+    let r = advise(&d, Lang::En);
+    let m = r.message.expect("a message to Apple");
+    assert!(!m.body.contains("We publish"), "{}", m.body);
+    assert!(
+        m.body.contains("What we checked on our side: ["),
+        "{}",
+        m.body
+    );
+    // A step checks SPF, DKIM, DMARC and PTR before the step that writes to Apple.
+    let check = r
+        .steps
+        .iter()
+        .position(|s| s.text.contains("Before writing"));
+    let write = r
+        .steps
+        .iter()
+        .position(|s| s.text.contains("icloudadmin@apple.com"));
+    assert!(
+        matches!((check, write), (Some(c), Some(w)) if c < w),
+        "{:?}",
+        r.steps
+    );
+    assert!(r.steps[check.unwrap_or(0)]
+        .text
+        .contains("_dmarc.fabrikam.example"));
+}

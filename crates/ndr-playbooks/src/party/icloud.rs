@@ -49,10 +49,15 @@ pub(crate) const POLICY: Playbook = Playbook {
             en: "Check Apple's requirements for senders: SPF and DKIM, a DMARC policy, reverse DNS (PTR) and good list practices.",
         })
         .link(Text { ja: "Apple: iCloud メールの送信者向け情報", en: "Apple: iCloud Mail postmaster information" }, POSTMASTER),
+        // Apple asks what was checked; the message below states only what the sender fills in.
+        Step::new(Text {
+            ja: "連絡する前に、{sender_domain} について次の点を確認し、できていないものは直してください: SPF（「v=spf1」で始まる TXT レコード）があるか、送信したメールに DKIM の署名が付いているか、DMARC のレコード（_dmarc.{sender_domain}）があるか、送信サーバーの IP アドレスに逆引き（PTR）が設定されているか。分からない項目は、メール事業者かホスティング事業者に確認してください。",
+            en: "Before writing, check these for {sender_domain} and fix what is missing: an SPF record (a TXT record starting with \"v=spf1\"), a DKIM signature on the mail you send, a DMARC record (_dmarc.{sender_domain}), and reverse DNS (PTR) for your sending server's IP address. Ask your mail provider or hosting company about anything you cannot see yourself.",
+        }),
         STEP_CHECK_ACCOUNT,
         Step::new(Text {
-            ja: "要件を満たしたうえで、{contact} に、会社名、送信ドメイン、送信元 IP アドレス、受け取ったエラー、状況の説明を英語で送ってください。下に文面があります。",
-            en: "Once you meet them, email {contact} with your company name, sending domains, sending IP addresses, the errors you received and a description. A message is below.",
+            ja: "要件を満たしたうえで、{contact} に、会社名、送信ドメイン、送信元 IP アドレス、受け取ったエラー、確認した項目を英語で送ってください。下に文面があります（確認した項目だけを書いてください）。",
+            en: "Once you meet them, email {contact} with your company name, sending domains, sending IP addresses, the errors you received and what you checked. A message is below: write in it only what you actually checked.",
         })
         .copy(LABEL_SEND_TO, "{contact}"),
     ],
@@ -62,7 +67,7 @@ pub(crate) const POLICY: Playbook = Playbook {
         address: Some("{contact}"),
         subject: english_only!("iCloud Mail delivery: CS01 rejections from {ip}"),
         body: english_only!(
-            "（Apple の窓口は英語で対応するため、会社名を書き足して、次の英文を送ってください。）",
+            "（Apple の窓口は英語で対応するため、会社名と確認した項目（[ ] の部分）を書き足して、次の英文を送ってください。）",
             "Hello,
 
 Our mail to iCloud recipients is rejected with the error below.
@@ -73,7 +78,9 @@ Sending IP address: {ip}
 Error: {error_text}
 Date: {date}
 
-We publish SPF, DKIM and DMARC for our domain and have reverse DNS for our sending server. Could you please review our sending reputation? Thank you."
+What we checked on our side: [for each of SPF, DKIM, DMARC and reverse DNS (PTR), what you found, for example \"SPF record published and passing\"; leave out anything you did not check]
+
+Could you please review our sending reputation? Thank you."
         ),
     }),
     lookup: None,
