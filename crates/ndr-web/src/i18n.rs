@@ -126,6 +126,14 @@ pub const FACT_CODES: Tr = tr!("エラーコード", "Error codes");
 pub const FACT_PARTY: Tr = tr!("ブロックした組織", "Who blocked it");
 pub const FACT_REASON: Tr = tr!("理由の分類", "Kind of problem");
 pub const FACT_RECIPIENTS: Tr = tr!("届かなかった宛先", "Recipients that failed");
+pub const FACT_RECIPIENTS_DELAYED: Tr = tr!(
+    "配送が遅れている宛先（再送中）",
+    "Recipients delayed (still being retried)"
+);
+pub const FACT_RECIPIENTS_NO_FAILURE: Tr = tr!(
+    "宛先（届かなかったメールはありません）",
+    "Recipients (nothing failed)"
+);
 pub const FACT_PERMANENT: Tr = tr!(
     "恒久的な拒否: このメールは届いておらず、自動では再送されません。",
     "Refused for good: this message was not delivered and will not be retried."

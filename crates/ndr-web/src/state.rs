@@ -100,6 +100,65 @@ pub fn severity(d: &Diagnosis) -> Option<Severity> {
     }
 }
 
+/// What happened to the recipients a report lists, for the label above them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not delivered (refused, or given up on).
+    Failed,
+    /// Not delivered yet; the sending server keeps retrying.
+    Delayed,
+    /// Nothing failed: an auto-reply, a complaint report, a delivery notice.
+    NoFailure,
+}
+
+/// What happened to the report's recipients: an out-of-office reply is no failure, a 4xx or a
+/// delay warning is a delay, anything else failed.
+pub fn outcome(d: &Diagnosis) -> Outcome {
+    if nothing_failed(d) {
+        Outcome::NoFailure
+    } else if severity(d) == Some(Severity::Temporary) {
+        Outcome::Delayed
+    } else {
+        Outcome::Failed
+    }
+}
+
+/// True for a report in which no mail failed (auto-reply, complaint report, delivery notice):
+/// the page shows no failure list and no blocklist check for it.
+pub fn nothing_failed(d: &Diagnosis) -> bool {
+    use ndr_core::Reason;
+    matches!(
+        d.reason,
+        Reason::Delivered | Reason::Vacation | Reason::Feedback
+    )
+}
+
+/// True when blocklists can explain the bounce: a refusal for blocking, reputation, spam or
+/// policy (or one the core could not classify), or a bounce that names a list. A mailbox that
+/// does not exist or is full, a message too big, a delay: no blocklist question is asked.
+pub fn blocklists_matter(d: &Diagnosis) -> bool {
+    use ndr_core::Reason;
+    let names_a_list = d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
+        || d.notes.iter().any(|n| n.id == "closed_list");
+    names_a_list
+        || matches!(
+            d.reason,
+            Reason::Blocked
+                | Reason::BadReputation
+                | Reason::SpamDetected
+                | Reason::PolicyViolation
+                | Reason::Rejected
+                | Reason::Filtered
+                | Reason::SecurityError
+                | Reason::RequirePtr
+                | Reason::AuthFailure
+                | Reason::Speeding
+                | Reason::TooManyConn
+                | Reason::OnHold
+                | Reason::Undefined
+        )
+}
+
 /// True when the paste is not a bounce at all (an ordinary mail, a sentence, a bare code,
 /// binary data): the core found no delivery report and no reason. The page then says what to
 /// paste instead rather than showing a verdict, steps and a message built on nothing.
@@ -845,6 +904,45 @@ mod tests {
             ..d(None, None, false)
         };
         assert_eq!(severity(&vacation), None);
+    }
+
+    #[test]
+    fn recipients_are_labelled_by_what_happened() {
+        let with = |reason, code: Option<&str>, action: &str| Diagnosis {
+            reason,
+            smtp_code: code.map(str::to_string),
+            recipients: vec![ndr_core::Recipient {
+                recipient: "keiko@contoso.example".into(),
+                action: action.into(),
+                reason,
+                ..ndr_core::Recipient::default()
+            }],
+            ..Diagnosis::default()
+        };
+        assert_eq!(
+            outcome(&with(Reason::Vacation, None, "")),
+            Outcome::NoFailure
+        );
+        assert_eq!(
+            outcome(&with(Reason::Delivered, None, "delivered")),
+            Outcome::NoFailure
+        );
+        assert_eq!(
+            outcome(&with(Reason::Blocked, Some("421"), "failed")),
+            Outcome::Delayed
+        );
+        assert_eq!(
+            outcome(&with(Reason::Expired, None, "delayed")),
+            Outcome::Delayed
+        );
+        assert_eq!(
+            outcome(&with(Reason::UserUnknown, Some("550"), "failed")),
+            Outcome::Failed
+        );
+        assert_eq!(
+            outcome(&with(Reason::Expired, Some("451"), "failed")),
+            Outcome::Failed
+        );
     }
 
     #[test]

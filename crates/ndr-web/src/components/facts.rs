@@ -6,7 +6,7 @@ use ndr_core::Diagnosis;
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Tr};
-use crate::state::{severity, Action, Route, Severity};
+use crate::state::{outcome, severity, Action, Outcome, Route, Severity};
 
 /// Props of [`Facts`].
 #[derive(Properties, PartialEq)]
@@ -131,9 +131,15 @@ pub fn facts(props: &Props) -> Html {
         .filter(|r| !r.is_empty())
         .collect();
     if !recipients.is_empty() {
+        // Labelled by what happened: an out-of-office reply or a delay is not a failure.
+        let label = match outcome(d) {
+            Outcome::Failed => i18n::FACT_RECIPIENTS,
+            Outcome::Delayed => i18n::FACT_RECIPIENTS_DELAYED,
+            Outcome::NoFailure => i18n::FACT_RECIPIENTS_NO_FAILURE,
+        };
         rows.push(row(
             "recipients",
-            i18n::FACT_RECIPIENTS,
+            label,
             html! { <code>{ recipients.join(", ") }</code> },
             &["recipient"],
         ));
