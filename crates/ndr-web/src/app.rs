@@ -254,8 +254,11 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
                 <Facts lang={lang} diagnosis={a.diagnosis.clone()} party_name={party_name}
                     code_page={code_page} highlight={s.highlight.clone().map(AttrValue::from)}
                     on_action={dispatch.clone()} />
-                <DnsblTable lang={lang} lookups={s.lookups.clone()} resolver={s.settings.resolver}
-                    on_action={dispatch.clone()} />
+                // A report in which nothing failed (an auto-reply) has no blocklist section.
+                if !crate::state::nothing_failed(&a.diagnosis) {
+                    <DnsblTable lang={lang} lookups={s.lookups.clone()} resolver={s.settings.resolver}
+                        on_action={dispatch.clone()} />
+                }
                 <Steps lang={lang} advice={advice} />
                 <EvidenceView lang={lang} pieces={Rc::new(pieces)} excerpt={excerpt} />
             </div>

@@ -43,8 +43,8 @@ pub const TAGLINE: Tr = tr!(
     "Find out why your email bounced, and what to do next."
 );
 pub const PRIVATE_PROMISE: Tr = tr!(
-    "貼り付けた内容はこのブラウザーの中だけで調べます。どこにも送信しません。",
-    "What you paste is read only inside this browser. It is never sent anywhere."
+    "貼り付けた内容はこのブラウザーの中だけで調べ、どこにも送信しません。ただし、ブロックリストの確認のため、送信元の IP アドレスやドメインだけを DNS サービスに問い合わせます（送った内容は「このページが送信したもの」に表示されます。設定でオフにできます）。",
+    "What you paste is read only inside this browser and is never sent. To check blocklists, the page does ask a DNS service about the sending IP address or domain (listed under \"What this page sent\"; you can turn this off in Settings)."
 );
 pub const NO_TRACKING: Tr = tr!(
     "アクセス解析、Cookie、外部のスクリプトやフォントは使っていません。",
@@ -220,6 +220,14 @@ pub const DNSBL_DONE: Tr = tr!(
 pub const DNSBL_OFF: Tr = tr!(
     "ブロックリストの確認はオフになっています（設定）。このページからは何も送信されません。",
     "Blocklist checks are turned off (Settings). Nothing leaves this page."
+);
+pub const DNSBL_NOT_ABOUT_BLOCKING: Tr = tr!(
+    "このエラーはブロックや送信元の評価によるものではないため、ブロックリストは確認しません（何も送信していません）。",
+    "This bounce is not about blocking or reputation, so no blocklist is asked (nothing was sent)."
+);
+pub const DNSBL_BY_HAND: Tr = tr!(
+    "契約者用のキーが必要なため確認していないリスト（公式サイトで確認できます）:",
+    "Need a customer key, so not asked; check by hand:"
 );
 pub const DNSBL_NO_IP: Tr = tr!(
     "エラーメールに送信元 IP アドレスが書かれていないため、IP アドレスのブロックリストは確認しません。",

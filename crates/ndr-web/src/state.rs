@@ -305,6 +305,20 @@ pub enum Skip {
     NoIp,
     /// Private, documentation, loopback or reserved space: no public list covers it.
     Scope(IpScope),
+    /// The bounce is about something no blocklist explains (no such user, mailbox full, too
+    /// big) and names no list: nothing is asked, nothing leaves the page.
+    NotAboutBlocking,
+}
+
+/// A list that needs a customer key: never asked, offered as a link to check by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ByHand {
+    /// The list's name.
+    pub name: String,
+    /// Its zone.
+    pub zone: String,
+    /// Its own lookup page for the first target it applies to.
+    pub lookup_url: String,
 }
 
 /// A text another crate gives in both languages.
@@ -397,6 +411,8 @@ pub struct Lookups {
     pub running: bool,
     /// The list zone the bounce itself names (`zen.spamhaus.org`), if any.
     pub named_zone: Option<String>,
+    /// Lists that need a customer key: kept out of the table (they can never answer here).
+    pub by_hand: Vec<ByHand>,
 }
 
 /// What the page says when the lookups ended and no list at all could be checked.
@@ -696,6 +712,11 @@ impl State {
                 if run != self.run || !self.lookups.running {
                     return;
                 }
+                // A list that needs a key is never asked; it sits in the "check by hand" line.
+                if matches!(&row.state, RowState::Unavailable { why, .. } if why == "key_required")
+                {
+                    return;
+                }
                 match self.lookups.rows.iter_mut().find(|r| r.same_question(&row)) {
                     Some(existing) => *existing = row,
                     // Rows the plan did not foresee (a closed list the bounce names) go first.
@@ -781,7 +802,20 @@ impl State {
             self.lookups = Lookups::default();
             return;
         }
+        if nothing_failed(d) {
+            // An auto-reply or a delivery notice: no blocklist section at all.
+            self.lookups = Lookups::default();
+            return;
+        }
         let ip = d.blocked_ip.clone();
+        if !blocklists_matter(d) {
+            self.lookups = Lookups {
+                ip,
+                skip: Some(Skip::NotAboutBlocking),
+                ..Lookups::default()
+            };
+            return;
+        }
         let ip_skip = match (&ip, d.blocked_ip_scope) {
             (None, _) => Some(Skip::NoIp),
             (Some(_), Some(scope)) if !scope.is_checkable() => Some(Skip::Scope(scope)),
@@ -794,16 +828,35 @@ impl State {
                 rows: Vec::new(),
                 running: false,
                 named_zone: None,
+                by_hand: Vec::new(),
             };
             return;
         }
         let plan = ndr_dnsbl::Plan::for_diagnosis(d);
+        let keyed = |list: &&&ndr_dnsbl::List| list.access == ndr_dnsbl::Access::KeyOnly;
+        let by_hand: Vec<ByHand> = plan
+            .lists
+            .iter()
+            .filter(keyed)
+            .filter_map(|list| {
+                let target = plan
+                    .targets
+                    .iter()
+                    .find(|t| ndr_dnsbl::applies(list, t.family()))?;
+                Some(ByHand {
+                    name: list.name.to_string(),
+                    zone: list.zone.to_string(),
+                    lookup_url: list.lookup_url_for(&target.to_string()),
+                })
+            })
+            .collect();
         let rows: Vec<Row> = plan
             .targets
             .iter()
             .flat_map(|target| {
                 plan.lists
                     .iter()
+                    .filter(|list| list.access != ndr_dnsbl::Access::KeyOnly)
                     .filter(|list| ndr_dnsbl::applies(list, target.family()))
                     .map(move |list| Row {
                         target: target.to_string(),
@@ -821,6 +874,7 @@ impl State {
             rows,
             running,
             named_zone: d.list_zone.clone(),
+            by_hand,
         };
     }
 }
@@ -1097,6 +1151,96 @@ mod tests {
     }
 
     #[test]
+    fn blocklists_are_asked_only_when_they_can_explain_the_bounce() {
+        let with = |reason, zone: Option<&str>| Diagnosis {
+            reason,
+            sender_domain: Some("fabrikam.example".into()),
+            list_zone: zone.map(str::to_string),
+            ..Diagnosis::default()
+        };
+        // Nothing failed: no section, nothing asked.
+        let s = diagnosed("x", Rc::new(with(Reason::Vacation, None)));
+        assert_eq!(s.lookups, Lookups::default());
+        // A failure no list explains: said so, nothing asked.
+        for reason in [
+            Reason::UserUnknown,
+            Reason::MailboxFull,
+            Reason::MesgTooBig,
+            Reason::Expired,
+        ] {
+            let s = diagnosed("x", Rc::new(with(reason, None)));
+            assert_eq!(s.lookups.skip, Some(Skip::NotAboutBlocking), "{reason:?}");
+            assert!(
+                s.lookups.rows.is_empty() && !s.lookups.running,
+                "{reason:?}"
+            );
+        }
+        // The bounce names a list, or the refusal is about blocking: the lists are asked.
+        let s = diagnosed(
+            "x",
+            Rc::new(with(Reason::UserUnknown, Some("zen.spamhaus.org"))),
+        );
+        assert!(s.lookups.running);
+        for reason in [
+            Reason::Blocked,
+            Reason::BadReputation,
+            Reason::SpamDetected,
+            Reason::PolicyViolation,
+        ] {
+            let s = diagnosed("x", Rc::new(with(reason, None)));
+            assert!(
+                s.lookups.running && !s.lookups.rows.is_empty(),
+                "{reason:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lists_that_need_a_key_are_a_by_hand_line_not_rows() {
+        let d = Diagnosis {
+            reason: Reason::Blocked,
+            blocked_ip: Some("93.184.216.34".into()),
+            sender_domain: Some("fabrikam.example".into()),
+            ..Diagnosis::default()
+        };
+        let mut s = diagnosed("x", Rc::new(d));
+        let keyed: Vec<&str> =
+            ndr_dnsbl::Plan::for_diagnosis(s.analysis.as_ref().map(|a| &*a.diagnosis).unwrap())
+                .lists
+                .iter()
+                .filter(|l| l.access == ndr_dnsbl::Access::KeyOnly)
+                .map(|l| l.zone)
+                .collect();
+        assert!(!keyed.is_empty(), "the default plan has key-only lists");
+        assert!(s
+            .lookups
+            .rows
+            .iter()
+            .all(|r| !keyed.contains(&r.zone.as_str())));
+        let by_hand: Vec<&str> = s.lookups.by_hand.iter().map(|b| b.zone.as_str()).collect();
+        assert_eq!(by_hand, keyed);
+        assert!(s
+            .lookups
+            .by_hand
+            .iter()
+            .all(|b| b.lookup_url.starts_with("https://")));
+        // The session's own "needs a key" answer does not bring the row back.
+        let before = s.lookups.rows.len();
+        let run = s.run;
+        s.reduce(Action::LookupResult {
+            run,
+            row: Row {
+                target: "93.184.216.34".into(),
+                zone: keyed[0].to_string(),
+                name: "x".into(),
+                lookup_url: None,
+                state: failed("key_required"),
+            },
+        });
+        assert_eq!(s.lookups.rows.len(), before);
+    }
+
+    #[test]
     fn a_sender_domain_is_looked_up_even_when_the_ip_is_not() {
         let d = Diagnosis {
             sender_domain: Some("example.net".into()),
@@ -1291,10 +1435,10 @@ mod tests {
     fn all_failed_when_every_row_could_not_be_checked() {
         let mut s = diagnosed("x", blocked_on("XBL.ZEN.SPAMHAUS.ORG."));
         assert!(s.lookups.rows.len() > 2);
-        // Key-only lists never count: the shared reason is the resolver's.
-        answer_all(&mut s, |i| {
-            failed(if i == 0 { "key_required" } else { "http_error" })
-        });
+        // Key-only lists are not rows (they sit in the "check by hand" line): the shared
+        // reason is the resolver's.
+        assert!(!s.lookups.by_hand.is_empty());
+        answer_all(&mut s, |_| failed("http_error"));
         let all = s.lookups.all_failed().expect("every row failed");
         assert_eq!(all.why.as_deref(), Some("http_error"));
         assert_eq!(all.rows, s.lookups.rows.len());
@@ -1359,10 +1503,13 @@ mod tests {
         }
         assert!(s.lookups.running);
         assert_eq!(s.lookups.all_failed(), None, "not before the session ends");
-        // Only never-asked lists: that is no sign of a failing resolver.
-        let mut t = diagnosed("x", blocked_on("zen.spamhaus.org"));
-        answer_all(&mut t, |_| failed("key_required"));
-        assert_eq!(t.lookups.all_failed(), None);
+        // Never-asked lists are no rows at all, so they cannot make a failing resolver.
+        let t = diagnosed("x", blocked_on("zen.spamhaus.org"));
+        assert!(t
+            .lookups
+            .rows
+            .iter()
+            .all(|r| !t.lookups.by_hand.iter().any(|b| b.zone == r.zone)));
     }
 
     #[test]

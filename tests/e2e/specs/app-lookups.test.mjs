@@ -20,8 +20,34 @@ const ZONES = [
   "combined.mail.abusix.zone", "invaluement.com",
 ];
 
-/** Lists that need a customer key: never asked, always "could not check". */
+/** Lists that need a customer key: never asked, never a table row, a "check by hand" link. */
 const KEY_ONLY_WHY = "key_required";
+const KEY_ONLY_ZONES = ["combined.mail.abusix.zone", "invaluement.com"];
+
+/** A user-unknown bounce that names the sender's domain: no blocklist explains it. */
+const USER_UNKNOWN = `From: MAILER-DAEMON@mail.fabrikam.example (Mail Delivery System)
+To: hiroshi@fabrikam.example
+Subject: Undelivered Mail Returned to Sender
+Content-Type: text/plain; charset=us-ascii
+
+This is the mail system at host mail.fabrikam.example.
+
+<j.smith@northwind.example>: host mx1.northwind.example[198.51.100.10] said:
+    550 5.1.1 <j.smith@northwind.example>: Recipient address rejected: User
+    unknown in virtual mailbox table (in reply to RCPT TO command)
+`;
+
+/** An out-of-office reply: nothing failed. */
+const VACATION = `From: Keiko Ito <keiko@contoso.example>
+To: taro@fabrikam.example
+Subject: Automatic reply: Quote request
+Auto-Submitted: auto-replied
+X-Auto-Response-Suppress: All
+Date: Wed, 25 Nov 2026 03:00:00 +0000
+
+Thank you for your email. I am out of the office until 30 November with limited access to email.
+For urgent matters please contact office@contoso.example.
+`;
 
 function dohRequests(h) {
   return h.requests.filter((r) => resolverStyle(r.url) && r.method === "GET");
@@ -54,6 +80,12 @@ describe("blocklist lookups", () => {
     assert.ok(links.some((u) => u.includes("spamhaus") && u.includes(PUBLIC_IP)), links.join(" "));
     assert.ok(settled.some((r) => r.state === "not-listed"), "clean answers show as not listed");
     assert.equal(await page.locator('[data-testid="dnsbl-resolver-hint"]').count(), 0);
+    // Key-only lists are no rows: one short "check by hand" line with their own pages.
+    assert.deepEqual(settled.filter((r) => KEY_ONLY_ZONES.includes(r.zone)), [], "a key-only list sits in the table");
+    for (const zone of KEY_ONLY_ZONES) {
+      assert.equal(await page.locator(`[data-testid="dnsbl-by-hand-${zone}"] a`).count(), 1, `no by-hand link for ${zone}`);
+    }
+    assert.match(await page.locator('[data-testid="dnsbl-by-hand"]').innerText(), /customer key/);
 
     assert.deepEqual(h.disallowedRequests({ zones: ZONES }), [], "only blocklist questions may leave the page");
     const sent = dohQuestionNames(h.requests).map((n) => n.replace(/\.$/, ""));
@@ -96,6 +128,36 @@ describe("blocklist lookups", () => {
       await page.close();
     });
   }
+
+  it("a bounce no blocklist explains asks nothing, and an out-of-office reply has no blocklist section", { timeout: 60_000 }, async () => {
+    await h.doh.reset();
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    h.requests.length = 0;
+    await diagnose(h, page, USER_UNKNOWN);
+    assert.equal(await page.locator('[data-testid="dnsbl-skip"]').getAttribute("data-skip"), "NotAboutBlocking");
+    assert.match(await page.locator('[data-testid="dnsbl-skip"]').innerText(), /not about blocking/);
+    assert.match(await page.locator('[data-testid="fact-recipients"] dt').innerText(), /Recipients that failed/);
+    // A session would start in the effect right after the verdict's render.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.deepEqual(dohRequests(h), [], "a DoH request left the page for a user-unknown bounce");
+    assert.equal(await rows(page).then((r) => r.length), 0);
+
+    await page.close();
+
+    // A fresh page, so the verdict waited for is the auto-reply's.
+    h.requests.length = 0;
+    const page2 = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await diagnose(h, page2, VACATION);
+    assert.equal(await page2.locator('[data-testid="dnsbl"]').count(), 0, "a blocklist section for an auto-reply");
+    assert.match(await page2.locator('[data-testid="fact-recipients"] dt').innerText(), /nothing failed/);
+    await page2.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.deepEqual(dohRequests(h), [], "a DoH request left the page for an auto-reply");
+    await page2.locator('[data-testid="privacy"] summary').click();
+    assert.equal(await page2.locator('[data-testid="asked-none"]').count(), 1);
+    // The promise says what does leave when lookups are on: the blocklist questions.
+    assert.match(await page2.locator('[data-testid="promise"]').innerText(), /never sent.*DNS service.*IP address or domain/s);
+    await page2.close();
+  });
 
   it("with lookups turned off, nothing at all is sent", { timeout: 60_000 }, async () => {
     await h.doh.reset();

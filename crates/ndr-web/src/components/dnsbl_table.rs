@@ -156,15 +156,32 @@ pub fn dnsbl_table(props: &Props) -> Html {
         let why = match skip {
             Skip::Off => i18n::DNSBL_OFF,
             Skip::NoIp => i18n::DNSBL_NO_IP,
+            Skip::NotAboutBlocking => i18n::DNSBL_NOT_ABOUT_BLOCKING,
             Skip::Scope(scope) => i18n::scope_reason(scope),
         };
         html! { <p class="skip" data-testid="dnsbl-skip" data-skip={format!("{skip:?}")}>{ t(why) }</p> }
+    });
+    // Lists that need a customer key can never answer here: one short line with their own
+    // pages, instead of a "could not check" row on every result.
+    let by_hand = (!l.by_hand.is_empty()).then(|| {
+        let links = l.by_hand.iter().enumerate().map(|(i, b)| {
+            html! { <>
+                if i > 0 { { " · " } }
+                <span data-testid={format!("dnsbl-by-hand-{}", b.zone)}>
+                    { external_link(&b.lookup_url, &b.name, lang) }</span>
+            </> }
+        });
+        html! {
+            <p class="muted by-hand" data-testid="dnsbl-by-hand">
+                { t(i18n::DNSBL_BY_HAND) }{ " " }{ for links }</p>
+        }
     });
     if l.rows.is_empty() && !l.running {
         return html! {
             <section class="card dnsbl" aria-labelledby="dnsbl-heading" data-testid="dnsbl">
                 <h2 id="dnsbl-heading">{ t(i18n::DNSBL_HEADING) }</h2>
                 { for skip }
+                { for by_hand }
             </section>
         };
     }
@@ -255,6 +272,7 @@ pub fn dnsbl_table(props: &Props) -> Html {
             { summary }
             { for explanation }
             { for groups }
+            { for by_hand }
         </section>
     }
 }
