@@ -174,10 +174,14 @@ describe("pastes that are not what the page expects", () => {
       await diagnose(h, page, DELAY_WARNING);
       const card = await page.locator('[data-testid="verdict-card"]').innerText();
       assert.match(card, lang === "en" ? /has not failed either/ : /失敗と確定したわけではなく/);
-      assert.doesNotMatch(card, lang === "en" ? /blocked|gave up|Urgent/i : /ブロック|あきらめ|至急/);
+      assert.doesNotMatch(card, lang === "en" ? /blocked|gave up|Urgent \(/i : /ブロック|あきらめ|至急/);
       assert.equal(await page.locator('[data-testid="urgency"]').getAttribute("data-urgency"), "wait");
       const severity = await page.locator('[data-testid="fact-severity"]').innerText();
       assert.match(severity, lang === "en" ? /Delayed/ : /一時的/);
+      // The recipients are labelled as delayed, not as failed.
+      const recipients = await page.locator('[data-testid="fact-recipients"] dt').innerText();
+      assert.match(recipients, lang === "en" ? /delayed/ : /配送が遅れている/);
+      assert.doesNotMatch(recipients, /failed|届かなかった/);
       await page.close();
     });
   }
