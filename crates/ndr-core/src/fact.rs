@@ -37,16 +37,25 @@ const SENDER_FIELDS: &[&str] = &["from", "return-path", "sender", "reply-to", "e
 /// Builds the final facts of every recipient a reader found.
 pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
     let original = mta::first_headers(&rising.rfc822, SENDER_FIELDS);
-    // The returned message's own header fields first; then the receiver's words about the
-    // sender ("Unauthenticated email from example.net is not accepted"), which name the
-    // From: domain the receiver judged; then the bounce's To:, the envelope sender, which may
-    // be a mailing service's bounce address.
+    // The returned message's own header fields first; then the notice's own account of the
+    // message (a pasted Microsoft notice, which no reader took as a returned message); then
+    // the receiver's words about the sender ("Unauthenticated email from example.net is not
+    // accepted"), which name the From: domain the receiver judged; then the bounce's To:, the
+    // envelope sender, which may be a mailing service's bounce address.
     let sender_domain = original
         .iter()
         .map(String::as_str)
         .find_map(address::find)
         .as_deref()
         .and_then(address::domain)
+        .or_else(|| {
+            rising
+                .rfc822
+                .trim()
+                .is_empty()
+                .then(|| sender_in_notice(&mail.body))
+                .flatten()
+        })
         .or_else(|| {
             rising
                 .deliveries
@@ -136,6 +145,48 @@ fn is_delay_warning(mail: &Mail) -> bool {
             .any(|n| text::find_ci(subject, n).is_some() || text::find_ci(head, n).is_some())
     };
     says(STILL_RETRYING) && !says(GAVE_UP)
+}
+
+/// Labels of the line where a notice names the original sender, at the start of a line, before
+/// a colon. Microsoft 365's current notice, under "Original Message Details":
+/// "Sender Address: taro@example.jp"; its Japanese version: "送信者アドレス: taro@example.jp".
+/// Source: https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
+/// (the "Original Message Details" section of the enhanced notice), and Sisimai's
+/// rhost-microsoft-03.eml.
+const SENDER_LABELS: &[&str] = &["Sender Address", "送信者アドレス", "送信者のアドレス"];
+
+/// Header fields of the original message that the notice itself quotes below a heading, as
+/// Exchange does ("Original message headers:"), when the text was pasted and no reader took
+/// them for a returned message.
+const QUOTED_HEADERS: &[&str] = &["from", "sender", "return-path"];
+
+/// The sender's domain as the notice itself names it, for a notice without a returned message:
+/// a labelled line (`SENDER_LABELS`), else the `From:` of the header block the notice quotes
+/// below Exchange's heading.
+fn sender_in_notice(body: &str) -> Option<String> {
+    for line in body.lines() {
+        let line = text::halfwidth(line.trim_start());
+        let Some(label) = SENDER_LABELS.iter().find(|l| line.starts_with(*l)) else {
+            continue;
+        };
+        let Some(value) = line
+            .get(label.len()..)
+            .map(str::trim_start)
+            .and_then(|v| v.strip_prefix(':'))
+        else {
+            continue;
+        };
+        if let Some(d) = address::find(value).as_deref().and_then(address::domain) {
+            return Some(d);
+        }
+    }
+    let (_, quoted) = mta::split_original(body, mta::exchange2007::BOUNDARIES);
+    mta::first_headers(quoted, QUOTED_HEADERS)
+        .iter()
+        .map(String::as_str)
+        .find_map(address::find)
+        .as_deref()
+        .and_then(address::domain)
 }
 
 /// Receivers' words that name the sender's domain: the words before the domain and the words
