@@ -29,6 +29,9 @@ pub(crate) struct Fact {
     pub sender_domain: String,
     /// The remote server's IP when the bounce names it.
     pub remote_ip: Option<String>,
+    /// The diagnostic text as shown, when it differs from `diagnosis` (which the reasons are
+    /// decided on): with the reply code of a multi-line reply kept in place.
+    pub shown: String,
 }
 
 /// Header fields of the returned message that name its sender, in order of trust.
@@ -37,16 +40,25 @@ const SENDER_FIELDS: &[&str] = &["from", "return-path", "sender", "reply-to", "e
 /// Builds the final facts of every recipient a reader found.
 pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
     let original = mta::first_headers(&rising.rfc822, SENDER_FIELDS);
-    // The returned message's own header fields first; then the receiver's words about the
-    // sender ("Unauthenticated email from example.net is not accepted"), which name the
-    // From: domain the receiver judged; then the bounce's To:, the envelope sender, which may
-    // be a mailing service's bounce address.
+    // The returned message's own header fields first; then the notice's own account of the
+    // message (a pasted Microsoft notice, which no reader took as a returned message); then
+    // the receiver's words about the sender ("Unauthenticated email from example.net is not
+    // accepted"), which name the From: domain the receiver judged; then the bounce's To:, the
+    // envelope sender, which may be a mailing service's bounce address.
     let sender_domain = original
         .iter()
         .map(String::as_str)
         .find_map(address::find)
         .as_deref()
         .and_then(address::domain)
+        .or_else(|| {
+            rising
+                .rfc822
+                .trim()
+                .is_empty()
+                .then(|| sender_in_notice(&mail.body))
+                .flatten()
+        })
         .or_else(|| {
             rising
                 .deliveries
@@ -138,6 +150,48 @@ fn is_delay_warning(mail: &Mail) -> bool {
     says(STILL_RETRYING) && !says(GAVE_UP)
 }
 
+/// Labels of the line where a notice names the original sender, at the start of a line, before
+/// a colon. Microsoft 365's current notice, under "Original Message Details":
+/// "Sender Address: taro@example.jp"; its Japanese version: "送信者アドレス: taro@example.jp".
+/// Source: https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
+/// (the "Original Message Details" section of the enhanced notice), and Sisimai's
+/// rhost-microsoft-03.eml.
+const SENDER_LABELS: &[&str] = &["Sender Address", "送信者アドレス", "送信者のアドレス"];
+
+/// Header fields of the original message that the notice itself quotes below a heading, as
+/// Exchange does ("Original message headers:"), when the text was pasted and no reader took
+/// them for a returned message.
+const QUOTED_HEADERS: &[&str] = &["from", "sender", "return-path"];
+
+/// The sender's domain as the notice itself names it, for a notice without a returned message:
+/// a labelled line (`SENDER_LABELS`), else the `From:` of the header block the notice quotes
+/// below Exchange's heading.
+fn sender_in_notice(body: &str) -> Option<String> {
+    for line in body.lines() {
+        let line = text::halfwidth(line.trim_start());
+        let Some(label) = SENDER_LABELS.iter().find(|l| line.starts_with(*l)) else {
+            continue;
+        };
+        let Some(value) = line
+            .get(label.len()..)
+            .map(str::trim_start)
+            .and_then(|v| v.strip_prefix(':'))
+        else {
+            continue;
+        };
+        if let Some(d) = address::find(value).as_deref().and_then(address::domain) {
+            return Some(d);
+        }
+    }
+    let (_, quoted) = mta::split_original(body, mta::exchange2007::BOUNDARIES);
+    mta::first_headers(quoted, QUOTED_HEADERS)
+        .iter()
+        .map(String::as_str)
+        .find_map(address::find)
+        .as_deref()
+        .and_then(address::domain)
+}
+
 /// Receivers' words that name the sender's domain: the words before the domain and the words
 /// after it, lowercase. Reply codes of continued lines ("550-5.7.26") between the words are
 /// skipped, and the domain may be in brackets.
@@ -157,6 +211,11 @@ const SENDER_NAMED: &[(&str, &str)] = &[
     // iCloud: "554 5.7.1 Your message was rejected due to example.net's DMARC policy."
     // Source: https://github.com/sisimai/set-of-emails (rhost-apple-02.eml)
     ("rejected due to ", "'s dmarc policy"),
+    // Gmail: "421-4.7.28 Gmail has detected an unusual rate of unsolicited mail originating
+    // from your SPF domain [example.net 15]." (also "your DKIM domain").
+    // Source: https://support.google.com/a/answer/3726730
+    ("originating from your spf domain ", ""),
+    ("originating from your dkim domain ", ""),
 ];
 
 /// The sender's domain when the receiver's words in `diagnosis` name it (`SENDER_NAMED`).
@@ -189,6 +248,11 @@ fn sender_named(diagnosis: &str) -> Option<String> {
                 .unwrap_or(rest.len());
             let (name, tail) = rest.split_at(len);
             let tail = if bracketed {
+                // Gmail adds a number inside the brackets: "[example.net      15]".
+                let tail = match tail.strip_prefix(' ') {
+                    Some(t) => t.trim_start_matches(|c: char| c.is_ascii_digit()),
+                    None => tail,
+                };
                 match tail.strip_prefix(']') {
                     Some(t) => t,
                     None => continue,
@@ -266,6 +330,14 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
     }
     decide_reason(&mut f);
     finish(&mut f);
+    // The reasons are decided; what is shown and copied is the receiver's error alone.
+    let shown = std::mem::take(&mut f.shown);
+    let shown = if shown.is_empty() {
+        &f.diagnosis
+    } else {
+        &shown
+    };
+    f.diagnosis = for_display(shown);
     f
 }
 
@@ -288,15 +360,33 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
             } else {
                 cr
             };
-            if text::contains(&dc, &format!("{cr}-")) {
-                for sep in ["-", " "] {
-                    if !cs.is_empty() {
-                        dc = dc.replace(&format!("{cr}{sep}{cs}"), "");
+            let continued = format!("{cr}-");
+            if text::contains(&dc, &continued) {
+                let strip = |s: &str| {
+                    let mut s = s.to_string();
+                    for sep in ["-", " "] {
+                        if !cs.is_empty() {
+                            s = s.replace(&format!("{cr}{sep}{cs}"), "");
+                        }
+                        s = s.replace(&format!("{cr}{sep}"), "");
                     }
-                    dc = dc.replace(&format!("{cr}{sep}"), "");
-                }
-                if text::contains(&dc, &cr) {
-                    dc = format!("{cr} {cs} {dc}");
+                    s
+                };
+                let whole = strip(&dc);
+                if text::contains(&whole, &cr) {
+                    dc = format!("{cr} {cs} {whole}");
+                } else {
+                    // The reasons are read without the codes, as Sisimai reads them; the text
+                    // shown keeps the code once, where the reply began ("said: 421 4.7.28
+                    // Gmail has detected ...").
+                    if let Some((head, tail)) = dc
+                        .find(&continued)
+                        .and_then(|p| Some((dc.get(..p)?, dc.get(p..)?)))
+                    {
+                        f.shown =
+                            text::sweep(&format!("{} {cr} {cs} {}", strip(head), strip(tail)));
+                    }
+                    dc = whole;
                 }
             }
         }
@@ -308,6 +398,98 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
         }
     }
     f.diagnosis = text::sweep(&dc);
+}
+
+/// Labels a notice puts before the receiver's reply, at the start of the text: Microsoft
+/// 365's "Reported error: 550 5.4.1 ..." and "Error: 550 5.1.10 ..." under "Error Details", in
+/// English and Japanese.
+/// Source: https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
+/// The colon after a label may be a full-width one.
+const LEADING_LABELS: &[&str] = &["Reported error", "Error", "報告されたエラー", "エラー"];
+
+/// Words a notice wraps around the receiver's reply, before and after it. Exchange: "Remote
+/// Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'" (also "Remote Server at
+/// mail.example.jp (192.0.2.1) returned '...'"), and in Japanese "リモート サーバーから '554
+/// 5.7.1 ...' が返されました". Sendmail: "(reason: 550 5.1.1 User unknown)".
+/// Sources: Exchange's NDR template (Sisimai's lhost-exchange2007 test mails) and Sendmail's
+/// `savemail.c` ("(reason: %s)").
+/// The text ends at the first closing mark that a space or the end follows: what comes after
+/// it is the notice's again (a delivery report's `Status:` and `Diagnostic-Code:` repeating
+/// the same reply, when the reader took their lines too).
+const WRAPPERS: &[(&str, &str, &str)] = &[
+    // (start, up to, closing mark)
+    ("Remote Server", " returned '", "'"),
+    ("リモート サーバーから '", "", "' が返されました"),
+    ("リモート サーバーから '", "", "'"),
+    ("(reason: ", "", ")"),
+];
+
+/// Sentences of the notice that follow the receiver's reply and are not part of it: the text
+/// is cut where one starts. Exim's delay warning (deliver.c): "No action is required on your
+/// part. Delivery attempts will continue for some time, ..."
+/// Source: https://github.com/Exim/exim/blob/master/src/src/deliver.c
+const TRAILERS: &[&str] = &["No action is required on your part"];
+
+/// The receiver's error alone, without the notice's labels, wrappers and closing sentences
+/// around it (`LEADING_LABELS`, `WRAPPERS`, `TRAILERS`).
+fn for_display(diagnosis: &str) -> String {
+    let mut s = diagnosis.trim();
+    // A label, then a wrapper ("Reported error: Remote Server returned '...'"), at most once
+    // each, so the work stays linear.
+    for _ in 0..2 {
+        let before = s;
+        if let Some(rest) = LEADING_LABELS.iter().find_map(|l| {
+            s.strip_prefix(l)?
+                .trim_start()
+                .strip_prefix([':', '\u{ff1a}'])
+        }) {
+            if !rest.trim().is_empty() {
+                s = rest.trim_start();
+            }
+        }
+        for (start, upto, end) in WRAPPERS {
+            let Some(rest) = s.strip_prefix(start) else {
+                continue;
+            };
+            let inner = if upto.is_empty() {
+                rest
+            } else {
+                match rest.find(upto) {
+                    // The words between are a host and its address, never a sentence.
+                    Some(p) if p <= 100 => rest.get(p + upto.len()..).unwrap_or(""),
+                    _ => continue,
+                }
+            };
+            let inner = closed_by(inner, end).trim();
+            if !inner.is_empty() && inner.len() < s.len() {
+                s = inner;
+                break;
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    if let Some((p, _)) = text::find_earliest(s, TRAILERS) {
+        if let Some(head) = s.get(..p).map(str::trim_end).filter(|h| !h.is_empty()) {
+            s = head;
+        }
+    }
+    s.to_string()
+}
+
+/// `s` up to the first `end` that the end of `s` or a space follows (so the apostrophe of
+/// "weren't" does not close a quote), or all of `s`.
+fn closed_by<'a>(s: &'a str, end: &str) -> &'a str {
+    let mut from = 0;
+    while let Some(p) = s.get(from..).and_then(|r| r.find(end)).map(|p| from + p) {
+        let after = s.get(p + end.len()..).unwrap_or("");
+        if after.is_empty() || after.starts_with(char::is_whitespace) {
+            return s.get(..p).unwrap_or(s);
+        }
+        from = p + end.len();
+    }
+    s
 }
 
 fn decide_reason(f: &mut Fact) {
@@ -489,6 +671,60 @@ mod tests {
     use super::*;
 
     #[test]
+    fn shows_the_receivers_error_alone() {
+        for (text, want) in [
+            // Microsoft 365's labels, English and Japanese (also with a full-width colon).
+            ("Reported error: 550 5.7.1 Blocked", "550 5.7.1 Blocked"),
+            (
+                "報告されたエラー: 550 5.4.1 Access denied",
+                "550 5.4.1 Access denied",
+            ),
+            ("エラー：550 5.1.10 Not found", "550 5.1.10 Not found"),
+            // Exchange's quotes, closed by the first quote a space or the end follows.
+            (
+                "Remote Server returned '550 5.7.1 messages weren't sent'",
+                "550 5.7.1 messages weren't sent",
+            ),
+            (
+                "Remote Server at mx.example.jp (192.0.2.1) returned '451 4.4.0 Timeout'",
+                "451 4.4.0 Timeout",
+            ),
+            (
+                "リモート サーバーから '554 5.7.1 Blocked' が返されました Status: 5.7.1",
+                "554 5.7.1 Blocked",
+            ),
+            (
+                "Reported error: Remote Server returned '550 5.1.1 x'",
+                "550 5.1.1 x",
+            ),
+            // Sendmail's wrapper, with a parenthesis of the reply's own inside.
+            (
+                "(reason: 550 5.1.1 User unknown (in reply to RCPT))",
+                "550 5.1.1 User unknown (in reply to RCPT)",
+            ),
+            // Exim's closing sentences.
+            (
+                "Delay reason: 451 4.3.0 Try later No action is required on your part. Delivery",
+                "Delay reason: 451 4.3.0 Try later",
+            ),
+            // Nothing but a label or a closing sentence stays as it is; other texts too.
+            ("Error:", "Error:"),
+            (
+                "No action is required on your part.",
+                "No action is required on your part.",
+            ),
+            (
+                "550 5.1.1 Error: user unknown",
+                "550 5.1.1 Error: user unknown",
+            ),
+            ("Remote Server is down", "Remote Server is down"),
+            ("", ""),
+        ] {
+            assert_eq!(for_display(text), want, "{text}");
+        }
+    }
+
+    #[test]
     fn finds_the_sender_domain_in_the_receivers_words() {
         for (text, want) in [
             (
@@ -509,7 +745,18 @@ mod tests {
                 "Your message was rejected due to example.net's DMARC policy.",
                 Some("example.net"),
             ),
+            // Gmail's rate limit, with its number inside the brackets.
+            (
+                "421-4.7.28 Gmail has detected an unusual rate of unsolicited mail originating \
+                 from your SPF domain [Example.NET      15]. To protect our users",
+                Some("example.net"),
+            ),
+            (
+                "originating from your DKIM domain [example.net]. To",
+                Some("example.net"),
+            ),
             // Not a domain, or not followed by the rule's words.
+            ("originating from your SPF domain [example.net x15]", None),
             ("sending domain of your message does not pass DMARC", None),
             ("sending domain [192.0.2.1] does not pass DMARC", None),
             ("sending domain [example.net does not pass", None),

@@ -33,7 +33,7 @@ const SUBJECTS: &[&str] = &[
 ];
 
 /// Where the returned message's headers start.
-const BOUNDARIES: &[&str] = &[
+pub(crate) const BOUNDARIES: &[&str] = &[
     "Original Message Headers",
     "Original message headers:",
     "tes de message d'origine :",

@@ -21,7 +21,13 @@ pub(super) const TABLE: Table = Table {
         // 550-5.7.1 [192.0.2.1] Our system has detected an unusual rate of unsolicited mail
         // originating from your IP address. To protect our users from spam, mail sent from your
         // IP address has been blocked. (?p=UnsolicitedIPError, ?p=UnsolicitedRateLimitError)
-        // Sisimai calls the rate blocks `blocked`.
+        // Sisimai calls the rate blocks `blocked`, the temporary 421 4.7.28 rate limit too (its
+        // Google table lists every "unusual rate" wording under blocked). Its table pairs the
+        // words "unusual rate of unsolicited mail" with 4.7.0 and 5.7.28 only, so for Gmail's
+        // "421-4.7.28 ... unusual rate of unsolicited mail originating from your SPF domain"
+        // its structural reading falls back to the status code's (securityerror); this rule
+        // gives the reason its table means. That the mail is only delayed is the recipient's
+        // action and status (4.7.28), not the reason.
         // Source: https://github.com/maxking/docker-mailman/issues/303
         Rule::by(Gmail).text(&["unusual rate of unsolicited mail"]).reason(Blocked),
         // 421-4.7.28 [192.0.2.1] Gmail has detected an unusual rate of mail originating from

@@ -120,6 +120,19 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Microsoft)
             .text(&["server busy. please try again later from"])
             .reason(SystemError),
+        // 550 5.7.1 RESOLVER.RST.AuthRequired; authentication required
+        // 550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized
+        // "The recipient is a group, and you don't have permission to send to the group": the
+        // group or mailbox takes mail only from authenticated (internal) or allowed senders.
+        // Only Exchange's categorizer writes RESOLVER codes, so Microsoft is named; the reason
+        // stays Sisimai's (securityerror, rejected), and the group's owner is the one to ask.
+        // Source: https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-7-1-in-exchange-online
+        Rule::by(Microsoft)
+            .status("5.7.1")
+            .text(&["resolver.rst.authrequired"]),
+        Rule::by(Microsoft)
+            .status("5.7.1")
+            .text(&["resolver.rst.notauthorized"]),
         // 550 5.4.1 Recipient address rejected: Access denied: directory-based edge blocking,
         // the recipient does not exist in the tenant. Not a block of the sender.
         Rule::nobody()
