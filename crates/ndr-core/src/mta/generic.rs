@@ -41,6 +41,8 @@ const BOUNCE_SUBJECTS: &[&str] = &[
     "rejected",
     "delivery notification",
     "failed delivery",
+    // Exchange 5.5 and gateways: "Non-Delivery: <subject>", "Non-Delivery Report".
+    "non-delivery",
     "non remis",
     "nicht zustellbar",
     "no entregado",
@@ -339,7 +341,9 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
         let line = lines[i].trim();
         // One line that says it all: "宛先不明 user@example.jp", "...見つかりません。宛先:
         // user@example.jp".
-        if let Some((addr, before)) = named_last(line).filter(|(_, b)| worded(b)) {
+        if let Some((addr, before)) =
+            named_last(line).filter(|(_, b)| worded(b) || is_failed_heading(b))
+        {
             if seen.insert(addr.clone()) {
                 out.push(Delivery {
                     recipient: addr,
@@ -397,6 +401,22 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
         }
         if !worded(&explanation) && (labelled(line) || explanation.trim().is_empty()) {
             explanation = explained_above(lines, i);
+        }
+        // No reason in the words, but the list is under a heading that says delivery to
+        // its addresses failed: the address is a failed recipient all the same, and the
+        // heading is all the explanation there is (the lines after it were not one).
+        if !worded(&explanation) {
+            if let Some(heading) = failed_heading_above(lines, i) {
+                if seen.insert(addr.clone()) {
+                    out.push(Delivery {
+                        recipient: addr,
+                        diagnosis: text::sweep(&heading),
+                        ..Delivery::default()
+                    });
+                }
+                i = j.max(i + 1);
+                continue;
+            }
         }
         if worded(&explanation) && seen.insert(addr.clone()) {
             out.push(Delivery {
@@ -481,6 +501,49 @@ const LIST_HEADINGS: &[&str] = &[
     "次の受信者",
 ];
 
+/// English headings over a list of addresses that say, by themselves, that delivery to
+/// them failed (no reason given). Seen in flufl.bounce's test data (GNU Mailman), quoted:
+///
+/// - Exchange 2000/2003 and Windows SMTP service: "Delivery to the following recipients
+///   failed." (simple_10)
+/// - Exchange 5.5 to 2003: "Your message ... did not reach the following recipient(s):"
+///   (simple_24, groupwise_02)
+/// - Symantec AntiVirus for SMTP Gateways: "could not be delivered to the following
+///   recipients:" (simple_22); an unnamed gateway: "The email below could not be delivered
+///   to the following user:" (microsoft_03); "Your message could not be delivered to"
+///   (simple_20)
+/// - "The following recipients did not receive this message:" (caiwireless_01)
+/// - phquery: "Message not delivered to the following addresses:" (simple_37)
+///
+/// Source: flufl.bounce 6.0.0, tests/data (https://pypi.org/project/flufl.bounce/)
+const FAILED_LIST_HEADINGS: &[&str] = &[
+    "delivery to the following recipient failed",
+    "delivery to the following recipients failed",
+    "did not reach the following recipient",
+    "could not be delivered to",
+    "not delivered to the following",
+    "following recipients did not receive",
+    "following recipient did not receive",
+];
+
+/// True when the words are a `FAILED_LIST_HEADINGS` heading (a short paragraph: a heading,
+/// not a letter that quotes one).
+fn is_failed_heading(paragraph: &str) -> bool {
+    paragraph.len() <= 300 && text::contains_any(&text::lower(paragraph), FAILED_LIST_HEADINGS)
+}
+
+/// The heading above the list of addresses that line `i` belongs to, when it is a
+/// `FAILED_LIST_HEADINGS` heading.
+fn failed_heading_above(lines: &[&str], i: usize) -> Option<String> {
+    let mut top = i;
+    while top > 0 && i - top < MAX_LIST_WALK && address_line(lines[top - 1]).is_some() {
+        top -= 1;
+    }
+    let (from, end) = paragraph_span(lines, top);
+    let paragraph = join_trimmed(&lines[from..end]);
+    is_failed_heading(&paragraph).then_some(paragraph)
+}
+
 fn is_list_heading(paragraph: &str) -> bool {
     text::contains_any(paragraph, LIST_HEADINGS)
 }
@@ -540,6 +603,10 @@ fn named_last(line: &str) -> Option<(String, &str)> {
     let before = before
         .trim_end_matches([':', '\u{ff1a}', '<', '(', '（', ' ', '\u{3000}'])
         .trim_end();
+    // "Did not reach the following recipient: u@example.com" (Exchange).
+    if is_failed_heading(before) {
+        return Some((addr, before));
+    }
     let unlabelled = RECIPIENT_LABELS
         .iter()
         .filter_map(|l| l.strip_suffix(':'))
@@ -677,6 +744,14 @@ fn address_line(line: &str) -> Option<String> {
 /// A line with only a display name and its address, as Exchange and mail programs list the
 /// recipients: "Taro Yamada (taro@example.jp)", "山田 太郎 <taro@example.jp>".
 fn display_named(t: &str) -> Option<String> {
+    // The address as its own display name: "\"u@example.com\" <u@example.com>".
+    if let Some((name, tail)) = t.strip_prefix('"').and_then(|r| r.split_once('"')) {
+        let tail = tail.trim();
+        if tail.starts_with('<') && tail.ends_with('>') && tail.len() <= 120 {
+            let a = address::find(tail)?;
+            return (address::find(name).as_deref() == Some(a.as_str())).then_some(a);
+        }
+    }
     if !(t.ends_with(')') || t.ends_with('>')) || t.len() > 120 || t.matches('@').count() != 1 {
         return None;
     }
@@ -757,6 +832,25 @@ mod tests {
         assert!(
             read_without_codes("アドレスが見つかりません。\n\n会議の出席者\na@example.jp")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn reads_addresses_under_a_heading_that_says_delivery_failed() {
+        let got = read_without_codes(
+            "Delivery to the following recipients failed.\n\n   a@example.com\n   b@example.com\n",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1, "Delivery to the following recipients failed.");
+        let got = read_without_codes("Did not reach the following recipient: a@example.com");
+        assert_eq!(got.len(), 1, "{got:?}");
+        // A notice of success, or a heading that does not say anything failed: nothing.
+        assert!(read_without_codes(
+            "Delivery to the following recipients succeeded.\n\n   a@example.com"
+        )
+        .is_empty());
+        assert!(
+            read_without_codes("Sent to the following recipients:\n\na@example.com").is_empty()
         );
     }
 }
