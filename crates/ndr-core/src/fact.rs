@@ -303,13 +303,37 @@ fn finish(f: &mut Fact) {
     }
     // An expired message is one still held or given up on; when the report itself says the
     // server gave up ("Action: failed" with 4.4.1 after the queue lifetime), that stands.
+    // A reader that set no action and a text that says the server stopped trying: failed.
     if r == Reason::Expired && f.action != "failed" {
-        f.action = "delayed".into();
+        f.action = if f.action.is_empty() && text::aligned_any(&text::lower(&f.diagnosis), GAVE_UP)
+        {
+            "failed"
+        } else {
+            "delayed"
+        }
+        .into();
     }
     if f.action.is_empty() && (sc == "4" || sc == "5") {
         f.action = "failed".into();
     }
 }
+
+/// Words of a server that has stopped trying to deliver (the message comes back), as opposed
+/// to a warning that it is still trying.
+const GAVE_UP: &[&[&str]] = &[
+    // qmail (qmail-send.c): "I'm not going to try again; this message has been in the queue
+    // too long." https://cr.yp.to/qmail.html; seen in flufl.bounce's test data (yahoo_01).
+    &["not going to try again"],
+    // IMail/SMTP32: "Delivery failed 20 attempts: user@example.com" (flufl.bounce's test
+    // data, smtp32_01).
+    &["delivery failed ", " attempts"],
+    // Exim (deliver.c): "retry timeout exceeded".
+    &["retry timeout exceeded"],
+    // Sendmail (savemail.c): "Message could not be delivered for 5 days" and "Cannot send
+    // message for 5 days".
+    &["could not be delivered for "],
+    &["cannot send message for "],
+];
 
 /// Whether resending cannot help: the address or domain does not exist, or the recipient host
 /// says (permanently) that it accepts no mail.
