@@ -61,6 +61,19 @@ const BOUNCE_SENDERS: &[&str] = &[
     "mail administrator",
 ];
 
+/// Words of a warning that the server is still trying to deliver (the message has not come
+/// back), in the formats the last resort reads. Seen in flufl.bounce's test data: Symantec
+/// AntiVirus for SMTP Gateways "Delivery attempts will continue to be made for 5 day(s)."
+/// (simple_22), 1&1 "Delivery attempts will continue for some time" and "has not yet been
+/// delivered" (simple_40), "We will continue to try to deliver your message over the next few
+/// days." (simple_35). Postfix's and Exim's own warnings say the same words.
+/// Source: flufl.bounce 6.0.0, tests/data (https://pypi.org/project/flufl.bounce/)
+const STILL_TRYING: &[&str] = &[
+    "delivery attempts will continue",
+    "has not yet been delivered",
+    "will continue to try",
+];
+
 /// True when a line carries a remote server's error reply; gives the reply's start offset.
 fn reply_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();
@@ -316,7 +329,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             deliveries[0].recipient = a;
         }
     }
+    // A warning that the server is still trying: every recipient it names is delayed.
+    let warning = text::contains_any(&text::lower(head), STILL_TRYING);
     for d in &mut deliveries {
+        if warning && d.action.is_empty() {
+            d.action = "delayed".into();
+        }
         if d.reply_code.is_empty() {
             d.reply_code = reply::find(&d.diagnosis, "");
         }
@@ -407,10 +425,20 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
         // heading is all the explanation there is (the lines after it were not one).
         if !worded(&explanation) {
             if let Some(heading) = failed_heading_above(lines, i) {
+                // Lines right under the address (no blank line between) are about it: "host
+                // mx.example.com[192.0.2.25]: connection to mail exchanger failed".
+                let attached = lines
+                    .get(i + 1)
+                    .is_some_and(|l| !l.trim().is_empty() && address_line(l).is_none());
+                let diagnosis = if attached && !explanation.trim().is_empty() {
+                    format!("{heading} {}", explanation.trim())
+                } else {
+                    heading
+                };
                 if seen.insert(addr.clone()) {
                     out.push(Delivery {
                         recipient: addr,
-                        diagnosis: text::sweep(&heading),
+                        diagnosis: text::sweep(&diagnosis),
                         ..Delivery::default()
                     });
                 }
@@ -524,6 +552,8 @@ const FAILED_LIST_HEADINGS: &[&str] = &[
     "not delivered to the following",
     "following recipients did not receive",
     "following recipient did not receive",
+    // 1&1: "The message has not yet been delivered to the following addresses:" (simple_40)
+    "not yet been delivered to the following",
 ];
 
 /// True when the words are a `FAILED_LIST_HEADINGS` heading (a short paragraph: a heading,
