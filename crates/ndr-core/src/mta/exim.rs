@@ -310,8 +310,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             {
                 e.diagnosis = alt.clone();
             } else if e.diagnosis.len() < alt.len() {
+                // Both swept: a Diagnostic-Code keeps runs of spaces ("[192.0.2.1      12]",
+                // Gmail's) that the swept text of the notice has as one.
                 let alt = text::sweep(&alt);
-                if text::lower(&alt).contains(&text::lower(&e.diagnosis)) {
+                let diagnosis = text::sweep(&e.diagnosis);
+                if text::lower(&alt).contains(&text::lower(&diagnosis)) {
                     e.diagnosis = alt;
                 }
             }
