@@ -629,6 +629,9 @@ fn named_last(line: &str) -> Option<(String, &str)> {
     let addr = address::find(last)?;
     let p = line.rfind(addr.as_str())?;
     let before = line[..p].trim_end();
+    // "User's mailbox is full: <u@example.com>": words, a colon, and the address in angle
+    // brackets closing the line (seen in flufl.bounce's test data, simple_07, Prodigy).
+    let colon_then_bracketed = before.ends_with(": <") && line.trim_end().ends_with('>');
     // Drop a label the address follows ("宛先:", "To:").
     let before = before
         .trim_end_matches([':', '\u{ff1a}', '<', '(', '（', ' ', '\u{3000}'])
@@ -649,6 +652,7 @@ fn named_last(line: &str) -> Option<(String, &str)> {
     let before = match unlabelled {
         Some(head) => head,
         None if !before.is_ascii() && before.chars().count() <= 40 => before,
+        None if colon_then_bracketed && before.len() <= 80 => before,
         None => return None,
     };
     (!before.trim().is_empty()).then_some((addr, before))
@@ -874,6 +878,10 @@ mod tests {
         assert_eq!(got[1].1, "Delivery to the following recipients failed.");
         let got = read_without_codes("Did not reach the following recipient: a@example.com");
         assert_eq!(got.len(), 1, "{got:?}");
+        // Words that say why, a colon, the address: read; a contact line: not.
+        let got = read_without_codes("User's mailbox is full: <a@example.com>");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(read_without_codes("Questions? Write to: <help@example.com>").is_empty());
         // A notice of success, or a heading that does not say anything failed: nothing.
         assert!(read_without_codes(
             "Delivery to the following recipients succeeded.\n\n   a@example.com"
