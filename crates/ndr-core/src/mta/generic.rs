@@ -59,6 +59,8 @@ const BOUNCE_SENDERS: &[&str] = &[
     "postmaster",
     "mail delivery",
     "mail administrator",
+    // MDaemon's notices come from "MDaemon@<its domain>" (flufl.bounce's test data, simple_27).
+    "mdaemon@",
 ];
 
 /// Words of a warning that the server is still trying to deliver (the message has not come
@@ -112,6 +114,8 @@ fn reply_start(line: &str) -> Option<usize> {
                     || tail.ends_with(':')
                     || tail.ends_with('\u{ff1a}')
                     || tail.ends_with('\'')
+                    // LSMTP: 'Error-Text: Mailer mail.example.com said: "554 ..."'.
+                    || tail.ends_with('"')
                     || tail.is_empty();
                 // Postfix wraps "said: 550" and puts the words on the next lines.
                 let wrapped = rest.is_empty() && tail.ends_with("said:");
@@ -131,7 +135,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         let from = text::lower(mail.from());
         let bouncy = text::contains_any(&subject, BOUNCE_SUBJECTS)
             || text::contains_any(&from, BOUNCE_SENDERS)
-            || mail.has_header("x-failed-recipients");
+            || mail.has_header("x-failed-recipients")
+            // A delivery report whose report part says nothing readable (flufl.bounce's test
+            // data, simple_13: only "Reporting-MTA:").
+            || text::lower(mail.header("content-type")).contains("report-type=delivery-status");
         if !bouncy {
             return None;
         }
@@ -462,6 +469,8 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
 const RECIPIENT_LABELS: &[&str] = &[
     "to:",
     "recipient:",
+    // HotPOP: "Undeliverable Address: user@example.com" (flufl.bounce's test data, hotpop_01).
+    "undeliverable address:",
     "original-recipient:",
     "final-recipient:",
     "宛先:",
@@ -771,7 +780,13 @@ fn address_line(line: &str) -> Option<String> {
     let first = t.split_whitespace().next()?;
     let first = first.trim_end_matches(':');
     let a = address::find(first)?;
-    (t.starts_with('<') || line.starts_with(' ') || t.len() < first.len() + 2 || t.contains(": "))
+    // MDaemon: "user@example.com - no such user here."
+    let dashed = t.get(first.len()..).is_some_and(|r| r.starts_with(" - "));
+    (t.starts_with('<')
+        || line.starts_with(' ')
+        || t.len() < first.len() + 2
+        || t.contains(": ")
+        || dashed)
         .then_some(a)
 }
 
