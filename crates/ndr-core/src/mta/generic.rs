@@ -259,7 +259,20 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             j += 1;
         }
         let reply_part = &line[start..];
-        let recipient = address::find(reply_part)
+        // A reply may name the sender too ("554 Too many hops 26 (25 max): from
+        // list@example.org via localhost, to user@example.com", Sendmail): when an address
+        // listed above is not among the reply's, that one is the recipient.
+        let in_reply: Vec<String> = diag
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| w.contains('@'))
+            .filter_map(address::find)
+            .take(8)
+            .collect();
+        let listed = last_address
+            .clone()
+            .filter(|a| in_reply.len() > 1 && !in_reply.contains(a));
+        let recipient = listed
+            .or_else(|| address::find(reply_part))
             .or_else(|| address::find(&line[..start]))
             .or_else(|| last_address.clone())
             .or_else(|| last_mentioned.clone())
