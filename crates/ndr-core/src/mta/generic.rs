@@ -450,7 +450,10 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
                 let attached = lines
                     .get(i + 1)
                     .is_some_and(|l| !l.trim().is_empty() && address_line(l).is_none());
-                let diagnosis = if attached && !explanation.trim().is_empty() {
+                let diagnosis = if attached
+                    && !explanation.trim().is_empty()
+                    && !explanation.contains(heading.as_str())
+                {
                     format!("{heading} {}", explanation.trim())
                 } else {
                     heading
@@ -906,6 +909,16 @@ mod tests {
         assert_eq!(got[1].1, "Delivery to the following recipients failed.");
         let got = read_without_codes("Did not reach the following recipient: a@example.com");
         assert_eq!(got.len(), 1, "{got:?}");
+        // Netscape repeats the heading above each address; it is said once.
+        let got = read_without_codes(
+            "The following recipients did not receive your message:\n\n     <a@example.com>\n\
+             The following recipients did not receive your message:\n\n     <b@example.com>\n",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            "The following recipients did not receive your message:"
+        );
         // Words that say why, a colon, the address: read; a contact line: not.
         let got = read_without_codes("User's mailbox is full: <a@example.com>");
         assert_eq!(got.len(), 1, "{got:?}");
