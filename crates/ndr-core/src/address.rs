@@ -49,6 +49,31 @@ fn trim_wrapping(s: &str) -> &str {
     })
 }
 
+/// An address without the scheme in front of it: "mailto:" of a link, and "SMTP:" of
+/// Exchange's and MailEnable's address types ("Recipient: [SMTP:user@example.com]", seen in
+/// flufl.bounce's test data, simple_41).
+fn strip_scheme(w: &str) -> &str {
+    for scheme in ["mailto:", "smtp:"] {
+        if let Some(head) = w.get(..scheme.len()) {
+            if head.eq_ignore_ascii_case(scheme) {
+                return w.get(scheme.len()..).unwrap_or(w);
+            }
+        }
+    }
+    w
+}
+
+/// A word cut where Sendmail's "..." glues the address to its words without a space
+/// ("user@example.com...User account is overquota", seen in flufl.bounce's test data,
+/// simple_45): a domain never has two dots in a row.
+fn cut_ellipsis(w: &str) -> &str {
+    let Some(at) = w.find('@') else { return w };
+    match w[at..].find("..") {
+        Some(p) => &w[..at + p],
+        None => w,
+    }
+}
+
 /// The first email address in `s`: one in angle brackets first, else a bare word with an `@`.
 pub(crate) fn find(s: &str) -> Option<String> {
     let mut rest = s;
@@ -56,15 +81,14 @@ pub(crate) fn find(s: &str) -> Option<String> {
         let after = &rest[p + 1..];
         let Some(q) = after.find('>') else { break };
         let inner = after[..q].trim();
-        let inner = inner.strip_prefix("mailto:").unwrap_or(inner);
+        let inner = strip_scheme(inner);
         if is_email(inner) {
             return Some(inner.to_string());
         }
         rest = &after[q + 1..];
     }
     for word in s.split(|c: char| c.is_whitespace() || c == '<' || c == '>') {
-        let w = trim_wrapping(ascii_run(word));
-        let w = w.strip_prefix("mailto:").unwrap_or(w);
+        let w = strip_scheme(trim_wrapping(cut_ellipsis(ascii_run(word))));
         if w.contains('@') && is_email(w) {
             return Some(w.to_string());
         }
@@ -133,6 +157,18 @@ mod tests {
         assert!(!is_email("@example.jp"));
         assert!(!is_email("user@"));
         assert!(!is_email("a b@example.jp"));
+        assert_eq!(
+            find("550 u@example.com...User unknown").as_deref(),
+            Some("u@example.com")
+        );
+        assert_eq!(
+            find("Recipient: [SMTP:u@example.com]").as_deref(),
+            Some("u@example.com")
+        );
+        assert_eq!(
+            find("<SMTP:u@example.com>").as_deref(),
+            Some("u@example.com")
+        );
         assert_eq!(
             find("550 5.1.1 <User@Example.jp>... User unknown").as_deref(),
             Some("User@Example.jp")

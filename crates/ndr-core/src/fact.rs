@@ -130,8 +130,16 @@ const GAVE_UP: &[&str] = &[
     "giving up",
     "gave up",
     "failed permanently",
+    // Exim (deliver.c): "retry timeout exceeded"; Subject "Mail delivery failed: returning
+    // message to sender".
     "retry timeout exceeded",
     "returning message to sender",
+    // qmail (qmail-send.c): "I'm not going to try again; this message has been in the queue
+    // too long." https://cr.yp.to/qmail.html (seen in flufl.bounce's test data, yahoo_01).
+    "not going to try again",
+    // Sendmail (savemail.c): "Cannot send message for 5 days" (its warning says "could not
+    // send message for past 4 hours").
+    "cannot send message for ",
 ];
 
 /// How much of the notice is read for `STILL_RETRYING`: the warning opens the notice, and the

@@ -247,6 +247,9 @@ const WORDING: &[Wording] = &[
         &[
             "452 insufficient disk space",
             "account disabled temporarly for exceeding receiving limits",
+            // Earthlink (Vade Secure) 2023: "550 user@example.com...User account is
+            // overquota" (seen in flufl.bounce's test data, simple_45).
+            "account is overquota",
             "boite du destinataire pleine",
             "exceeded storage allocation",
             "full mailbox",

@@ -41,6 +41,8 @@ const BOUNCE_SUBJECTS: &[&str] = &[
     "rejected",
     "delivery notification",
     "failed delivery",
+    // Exchange 5.5 and gateways: "Non-Delivery: <subject>", "Non-Delivery Report".
+    "non-delivery",
     "non remis",
     "nicht zustellbar",
     "no entregado",
@@ -57,6 +59,21 @@ const BOUNCE_SENDERS: &[&str] = &[
     "postmaster",
     "mail delivery",
     "mail administrator",
+    // MDaemon's notices come from "MDaemon@<its domain>" (flufl.bounce's test data, simple_27).
+    "mdaemon@",
+];
+
+/// Words of a warning that the server is still trying to deliver (the message has not come
+/// back), in the formats the last resort reads. Seen in flufl.bounce's test data: Symantec
+/// AntiVirus for SMTP Gateways "Delivery attempts will continue to be made for 5 day(s)."
+/// (simple_22), 1&1 "Delivery attempts will continue for some time" and "has not yet been
+/// delivered" (simple_40), "We will continue to try to deliver your message over the next few
+/// days." (simple_35). Postfix's and Exim's own warnings say the same words.
+/// Source: flufl.bounce 6.0.0, tests/data (https://pypi.org/project/flufl.bounce/)
+const STILL_TRYING: &[&str] = &[
+    "delivery attempts will continue",
+    "has not yet been delivered",
+    "will continue to try",
 ];
 
 /// True when a line carries a remote server's error reply; gives the reply's start offset.
@@ -97,6 +114,8 @@ fn reply_start(line: &str) -> Option<usize> {
                     || tail.ends_with(':')
                     || tail.ends_with('\u{ff1a}')
                     || tail.ends_with('\'')
+                    // LSMTP: 'Error-Text: Mailer mail.example.com said: "554 ..."'.
+                    || tail.ends_with('"')
                     || tail.is_empty();
                 // Postfix wraps "said: 550" and puts the words on the next lines.
                 let wrapped = rest.is_empty() && tail.ends_with("said:");
@@ -116,7 +135,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         let from = text::lower(mail.from());
         let bouncy = text::contains_any(&subject, BOUNCE_SUBJECTS)
             || text::contains_any(&from, BOUNCE_SENDERS)
-            || mail.has_header("x-failed-recipients");
+            || mail.has_header("x-failed-recipients")
+            // A delivery report whose report part says nothing readable (flufl.bounce's test
+            // data, simple_13: only "Reporting-MTA:").
+            || text::lower(mail.header("content-type")).contains("report-type=delivery-status");
         if !bouncy {
             return None;
         }
@@ -237,7 +259,20 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             j += 1;
         }
         let reply_part = &line[start..];
-        let recipient = address::find(reply_part)
+        // A reply may name the sender too ("554 Too many hops 26 (25 max): from
+        // list@example.org via localhost, to user@example.com", Sendmail): when an address
+        // listed above is not among the reply's, that one is the recipient.
+        let in_reply: Vec<String> = diag
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| w.contains('@'))
+            .filter_map(address::find)
+            .take(8)
+            .collect();
+        let listed = last_address
+            .clone()
+            .filter(|a| in_reply.len() > 1 && !in_reply.contains(a));
+        let recipient = listed
+            .or_else(|| address::find(reply_part))
             .or_else(|| address::find(&line[..start]))
             .or_else(|| last_address.clone())
             .or_else(|| last_mentioned.clone())
@@ -314,7 +349,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             deliveries[0].recipient = a;
         }
     }
+    // A warning that the server is still trying: every recipient it names is delayed.
+    let warning = text::contains_any(&text::lower(head), STILL_TRYING);
     for d in &mut deliveries {
+        if warning && d.action.is_empty() {
+            d.action = "delayed".into();
+        }
         if d.reply_code.is_empty() {
             d.reply_code = reply::find(&d.diagnosis, "");
         }
@@ -339,7 +379,9 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
         let line = lines[i].trim();
         // One line that says it all: "宛先不明 user@example.jp", "...見つかりません。宛先:
         // user@example.jp".
-        if let Some((addr, before)) = named_last(line).filter(|(_, b)| worded(b)) {
+        if let Some((addr, before)) =
+            named_last(line).filter(|(_, b)| worded(b) || is_failed_heading(b))
+        {
             if seen.insert(addr.clone()) {
                 out.push(Delivery {
                     recipient: addr,
@@ -398,6 +440,35 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
         if !worded(&explanation) && (labelled(line) || explanation.trim().is_empty()) {
             explanation = explained_above(lines, i);
         }
+        // No reason in the words, but the list is under a heading that says delivery to
+        // its addresses failed: the address is a failed recipient all the same, and the
+        // heading is all the explanation there is (the lines after it were not one).
+        if !worded(&explanation) {
+            if let Some(heading) = failed_heading_above(lines, i) {
+                // Lines right under the address (no blank line between) are about it: "host
+                // mx.example.com[192.0.2.25]: connection to mail exchanger failed".
+                let attached = lines
+                    .get(i + 1)
+                    .is_some_and(|l| !l.trim().is_empty() && address_line(l).is_none());
+                let diagnosis = if attached
+                    && !explanation.trim().is_empty()
+                    && !explanation.contains(heading.as_str())
+                {
+                    format!("{heading} {}", explanation.trim())
+                } else {
+                    heading
+                };
+                if seen.insert(addr.clone()) {
+                    out.push(Delivery {
+                        recipient: addr,
+                        diagnosis: text::sweep(&diagnosis),
+                        ..Delivery::default()
+                    });
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+        }
         if worded(&explanation) && seen.insert(addr.clone()) {
             out.push(Delivery {
                 recipient: addr,
@@ -414,6 +485,8 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
 const RECIPIENT_LABELS: &[&str] = &[
     "to:",
     "recipient:",
+    // HotPOP: "Undeliverable Address: user@example.com" (flufl.bounce's test data, hotpop_01).
+    "undeliverable address:",
     "original-recipient:",
     "final-recipient:",
     "宛先:",
@@ -481,6 +554,51 @@ const LIST_HEADINGS: &[&str] = &[
     "次の受信者",
 ];
 
+/// English headings over a list of addresses that say, by themselves, that delivery to
+/// them failed (no reason given). Seen in flufl.bounce's test data (GNU Mailman), quoted:
+///
+/// - Exchange 2000/2003 and Windows SMTP service: "Delivery to the following recipients
+///   failed." (simple_10)
+/// - Exchange 5.5 to 2003: "Your message ... did not reach the following recipient(s):"
+///   (simple_24, groupwise_02)
+/// - Symantec AntiVirus for SMTP Gateways: "could not be delivered to the following
+///   recipients:" (simple_22); an unnamed gateway: "The email below could not be delivered
+///   to the following user:" (microsoft_03); "Your message could not be delivered to"
+///   (simple_20)
+/// - "The following recipients did not receive this message:" (caiwireless_01)
+/// - phquery: "Message not delivered to the following addresses:" (simple_37)
+///
+/// Source: flufl.bounce 6.0.0, tests/data (https://pypi.org/project/flufl.bounce/)
+const FAILED_LIST_HEADINGS: &[&str] = &[
+    "delivery to the following recipient failed",
+    "delivery to the following recipients failed",
+    "did not reach the following recipient",
+    "could not be delivered to",
+    "not delivered to the following",
+    "following recipients did not receive",
+    "following recipient did not receive",
+    // 1&1: "The message has not yet been delivered to the following addresses:" (simple_40)
+    "not yet been delivered to the following",
+];
+
+/// True when the words are a `FAILED_LIST_HEADINGS` heading (a short paragraph: a heading,
+/// not a letter that quotes one).
+fn is_failed_heading(paragraph: &str) -> bool {
+    paragraph.len() <= 300 && text::contains_any(&text::lower(paragraph), FAILED_LIST_HEADINGS)
+}
+
+/// The heading above the list of addresses that line `i` belongs to, when it is a
+/// `FAILED_LIST_HEADINGS` heading.
+fn failed_heading_above(lines: &[&str], i: usize) -> Option<String> {
+    let mut top = i;
+    while top > 0 && i - top < MAX_LIST_WALK && address_line(lines[top - 1]).is_some() {
+        top -= 1;
+    }
+    let (from, end) = paragraph_span(lines, top);
+    let paragraph = join_trimmed(&lines[from..end]);
+    is_failed_heading(&paragraph).then_some(paragraph)
+}
+
 fn is_list_heading(paragraph: &str) -> bool {
     text::contains_any(paragraph, LIST_HEADINGS)
 }
@@ -536,10 +654,17 @@ fn named_last(line: &str) -> Option<(String, &str)> {
     let addr = address::find(last)?;
     let p = line.rfind(addr.as_str())?;
     let before = line[..p].trim_end();
+    // "User's mailbox is full: <u@example.com>": words, a colon, and the address in angle
+    // brackets closing the line (seen in flufl.bounce's test data, simple_07, Prodigy).
+    let colon_then_bracketed = before.ends_with(": <") && line.trim_end().ends_with('>');
     // Drop a label the address follows ("宛先:", "To:").
     let before = before
         .trim_end_matches([':', '\u{ff1a}', '<', '(', '（', ' ', '\u{3000}'])
         .trim_end();
+    // "Did not reach the following recipient: u@example.com" (Exchange).
+    if is_failed_heading(before) {
+        return Some((addr, before));
+    }
     let unlabelled = RECIPIENT_LABELS
         .iter()
         .filter_map(|l| l.strip_suffix(':'))
@@ -552,6 +677,7 @@ fn named_last(line: &str) -> Option<(String, &str)> {
     let before = match unlabelled {
         Some(head) => head,
         None if !before.is_ascii() && before.chars().count() <= 40 => before,
+        None if colon_then_bracketed && before.len() <= 80 => before,
         None => return None,
     };
     (!before.trim().is_empty()).then_some((addr, before))
@@ -670,13 +796,27 @@ fn address_line(line: &str) -> Option<String> {
     let first = t.split_whitespace().next()?;
     let first = first.trim_end_matches(':');
     let a = address::find(first)?;
-    (t.starts_with('<') || line.starts_with(' ') || t.len() < first.len() + 2 || t.contains(": "))
+    // MDaemon: "user@example.com - no such user here."
+    let dashed = t.get(first.len()..).is_some_and(|r| r.starts_with(" - "));
+    (t.starts_with('<')
+        || line.starts_with(' ')
+        || t.len() < first.len() + 2
+        || t.contains(": ")
+        || dashed)
         .then_some(a)
 }
 
 /// A line with only a display name and its address, as Exchange and mail programs list the
 /// recipients: "Taro Yamada (taro@example.jp)", "山田 太郎 <taro@example.jp>".
 fn display_named(t: &str) -> Option<String> {
+    // The address as its own display name: "\"u@example.com\" <u@example.com>".
+    if let Some((name, tail)) = t.strip_prefix('"').and_then(|r| r.split_once('"')) {
+        let tail = tail.trim();
+        if tail.starts_with('<') && tail.ends_with('>') && tail.len() <= 120 {
+            let a = address::find(tail)?;
+            return (address::find(name).as_deref() == Some(a.as_str())).then_some(a);
+        }
+    }
     if !(t.ends_with(')') || t.ends_with('>')) || t.len() > 120 || t.matches('@').count() != 1 {
         return None;
     }
@@ -757,6 +897,39 @@ mod tests {
         assert!(
             read_without_codes("アドレスが見つかりません。\n\n会議の出席者\na@example.jp")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn reads_addresses_under_a_heading_that_says_delivery_failed() {
+        let got = read_without_codes(
+            "Delivery to the following recipients failed.\n\n   a@example.com\n   b@example.com\n",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1, "Delivery to the following recipients failed.");
+        let got = read_without_codes("Did not reach the following recipient: a@example.com");
+        assert_eq!(got.len(), 1, "{got:?}");
+        // Netscape repeats the heading above each address; it is said once.
+        let got = read_without_codes(
+            "The following recipients did not receive your message:\n\n     <a@example.com>\n\
+             The following recipients did not receive your message:\n\n     <b@example.com>\n",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            "The following recipients did not receive your message:"
+        );
+        // Words that say why, a colon, the address: read; a contact line: not.
+        let got = read_without_codes("User's mailbox is full: <a@example.com>");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(read_without_codes("Questions? Write to: <help@example.com>").is_empty());
+        // A notice of success, or a heading that does not say anything failed: nothing.
+        assert!(read_without_codes(
+            "Delivery to the following recipients succeeded.\n\n   a@example.com"
+        )
+        .is_empty());
+        assert!(
+            read_without_codes("Sent to the following recipients:\n\na@example.com").is_empty()
         );
     }
 }
