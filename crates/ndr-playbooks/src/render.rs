@@ -218,43 +218,43 @@ impl Facts {
 /// the bounce did not say and can type it in.
 fn fallback(name: &str) -> Text {
     match name {
-        "ip" => Text {
+        "ip" => text! {
             ja: "［エラー文中の IP アドレス］",
             en: "[the IP address in the error]",
         },
-        "code" | "smtp_code" | "enhanced_code" | "provider_code" => Text {
+        "code" | "smtp_code" | "enhanced_code" | "provider_code" => text! {
             ja: "［エラーコード］",
             en: "[error code]",
         },
-        "recipient" => Text {
+        "recipient" => text! {
             ja: "［宛先アドレス］",
             en: "[recipient address]",
         },
-        "sender_domain" => Text {
+        "sender_domain" => text! {
             ja: "［あなたのドメイン］",
             en: "[your domain]",
         },
-        "error_text" => Text {
+        "error_text" => text! {
             ja: "［ここにエラーメッセージの全文を貼り付け］",
             en: "[paste the full error message here]",
         },
-        "remote_host" => Text {
+        "remote_host" => text! {
             ja: "［相手先のメールサーバー］",
             en: "[receiving mail server]",
         },
-        "zone" => Text {
+        "zone" => text! {
             ja: "［エラー文中のブロックリスト名］",
             en: "[blocklist named in the error]",
         },
-        "lookup_url" => Text {
+        "lookup_url" => text! {
             ja: "［リストの照会ページ］",
             en: "[the list's lookup page]",
         },
-        "date" => Text {
+        "date" => text! {
             ja: "［送信した日時］",
             en: "[date and time you sent it]",
         },
-        _ => Text {
+        _ => text! {
             ja: "［不明］",
             en: "[unknown]",
         },

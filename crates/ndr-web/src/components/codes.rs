@@ -154,8 +154,8 @@ fn matches(entry: &CodeEntry, query: &str, lang: Lang) -> bool {
         "{} {} {} {}",
         entry.code,
         party_label(entry, lang).unwrap_or(""),
-        entry.meaning.ja,
-        entry.meaning.en
+        entry.meaning.ja(),
+        entry.meaning.en()
     )
     .to_lowercase();
     query
