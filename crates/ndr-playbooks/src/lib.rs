@@ -1,13 +1,16 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+// First, so that `text!` is in scope in every module below.
+#[macro_use]
+mod text;
+
 mod codes;
 pub mod labels;
 mod model;
 mod party;
 mod render;
 mod select;
-mod text;
 
 #[cfg(test)]
 mod tidy;

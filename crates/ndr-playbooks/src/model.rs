@@ -200,39 +200,39 @@ impl Fact {
     /// How the fact is called in a "prepare" list.
     pub const fn label(self) -> Text {
         match self {
-            Fact::Ip => Text {
+            Fact::Ip => text! {
                 ja: "ブロックされた送信元 IP アドレス",
                 en: "The blocked sending IP address",
             },
-            Fact::SenderAddress => Text {
+            Fact::SenderAddress => text! {
                 ja: "送信に使ったメールアドレス",
                 en: "The email address you sent from",
             },
-            Fact::SenderDomain => Text {
+            Fact::SenderDomain => text! {
                 ja: "送信元のドメイン（メールアドレスの @ より後ろ）",
                 en: "Your sending domain (the part after @)",
             },
-            Fact::Recipient => Text {
+            Fact::Recipient => text! {
                 ja: "届かなかった宛先のメールアドレス",
                 en: "The recipient address that failed",
             },
-            Fact::ErrorText => Text {
+            Fact::ErrorText => text! {
                 ja: "エラーメッセージの全文",
                 en: "The full error message",
             },
-            Fact::Code => Text {
+            Fact::Code => text! {
                 ja: "エラーコード",
                 en: "The error code",
             },
-            Fact::RemoteHost => Text {
+            Fact::RemoteHost => text! {
                 ja: "受信を拒否したサーバー名",
                 en: "The name of the server that refused the mail",
             },
-            Fact::Time => Text {
+            Fact::Time => text! {
                 ja: "送信した日時とエラーが返ってきた日時",
                 en: "When you sent the mail and when the error came back",
             },
-            Fact::Zone => Text {
+            Fact::Zone => text! {
                 ja: "エラーに書かれたブロックリスト名",
                 en: "The blocklist named in the error",
             },
@@ -242,39 +242,39 @@ impl Fact {
     /// What to show when the bounce does not contain the fact.
     pub const fn missing(self) -> Text {
         match self {
-            Fact::Ip => Text {
+            Fact::Ip => text! {
                 ja: "この通知には書かれていません。メール事業者かホスティング事業者に、送信に使っているサーバーの IP アドレスを確認してください",
                 en: "the bounce does not show it: ask your mail provider or hosting company for the IP address your mail is sent from",
             },
-            Fact::SenderAddress => Text {
+            Fact::SenderAddress => text! {
                 ja: "ご自身の送信用アドレス",
                 en: "your own sending address",
             },
-            Fact::SenderDomain => Text {
+            Fact::SenderDomain => text! {
                 ja: "ご自身のメールアドレスの @ より後ろ",
                 en: "the part after @ in your own address",
             },
-            Fact::Recipient => Text {
+            Fact::Recipient => text! {
                 ja: "エラーメッセージ内の宛先",
                 en: "the address shown in the error message",
             },
-            Fact::ErrorText => Text {
+            Fact::ErrorText => text! {
                 ja: "返ってきたメールの本文をそのままコピーしてください",
                 en: "copy the body of the returned message as is",
             },
-            Fact::Code => Text {
+            Fact::Code => text! {
                 ja: "エラーメッセージ内の 550 や 5.7.1 のような番号",
                 en: "the numbers such as 550 or 5.7.1 in the error message",
             },
-            Fact::RemoteHost => Text {
+            Fact::RemoteHost => text! {
                 ja: "エラーメッセージ内のサーバー名",
                 en: "the server name in the error message",
             },
-            Fact::Time => Text {
+            Fact::Time => text! {
                 ja: "送信済みフォルダとエラーメールの日付で確認できます",
                 en: "see the dates of the sent mail and of the returned message",
             },
-            Fact::Zone => Text {
+            Fact::Zone => text! {
                 ja: "エラーメッセージ内の「blocked using ...」の部分",
                 en: "the part after \"blocked using\" in the error message",
             },
@@ -306,31 +306,31 @@ impl Actor {
     /// The actor's name.
     pub const fn label(self) -> Text {
         match self {
-            Actor::Sender => Text {
+            Actor::Sender => text! {
                 ja: "あなた（送信者）",
                 en: "You (the sender)",
             },
-            Actor::SenderAdmin => Text {
+            Actor::SenderAdmin => text! {
                 ja: "社内のメール管理者",
                 en: "Your IT administrator",
             },
-            Actor::SenderProvider => Text {
+            Actor::SenderProvider => text! {
                 ja: "あなたのホスティング事業者（メールサーバーを提供している会社やプロバイダー）",
                 en: "Your hosting company (whoever runs your mail server, possibly your ISP)",
             },
-            Actor::RecipientAdmin => Text {
+            Actor::RecipientAdmin => text! {
                 ja: "受信側の管理者",
                 en: "The recipient's administrator",
             },
-            Actor::Recipient => Text {
+            Actor::Recipient => text! {
                 ja: "受信者ご本人",
                 en: "The recipient",
             },
-            Actor::Nobody => Text {
+            Actor::Nobody => text! {
                 ja: "対応不要（時間がたてば自然に解決します）",
                 en: "Nobody (it clears by itself)",
             },
-            Actor::NothingToDo => Text {
+            Actor::NothingToDo => text! {
                 ja: "対応不要（届かなかったメールはありません）",
                 en: "Nobody (no mail failed)",
             },
@@ -356,19 +356,19 @@ impl Urgency {
     /// The urgency in words.
     pub const fn label(self) -> Text {
         match self {
-            Urgency::Now => Text {
+            Urgency::Now => text! {
                 ja: "至急（今日中に対応してください）",
                 en: "Urgent (act today)",
             },
-            Urgency::Soon => Text {
+            Urgency::Soon => text! {
                 ja: "早めに（数日以内に対応してください）",
                 en: "Soon (within a few days)",
             },
-            Urgency::Wait => Text {
+            Urgency::Wait => text! {
                 ja: "様子見（しばらく待ってから確認してください）",
                 en: "Wait and check again later",
             },
-            Urgency::None => Text {
+            Urgency::None => text! {
                 ja: "対応不要",
                 en: "No action needed",
             },
@@ -409,23 +409,23 @@ impl To {
     /// The addressee's name.
     pub const fn label(self) -> Text {
         match self {
-            To::HostingProvider => Text {
+            To::HostingProvider => text! {
                 ja: "ホスティング事業者のサポート窓口",
                 en: "Your hosting company's support",
             },
-            To::SenderAdmin => Text {
+            To::SenderAdmin => text! {
                 ja: "社内のメール管理者（またはホスティング事業者）",
                 en: "Your IT administrator (or hosting company)",
             },
-            To::RecipientAdmin => Text {
+            To::RecipientAdmin => text! {
                 ja: "受信側の管理者（分からなければ受信者ご本人経由で）",
                 en: "The recipient's administrator (or the recipient, who can pass it on)",
             },
-            To::Recipient => Text {
+            To::Recipient => text! {
                 ja: "受信者ご本人（電話や別のアドレスで）",
                 en: "The recipient (by phone or another address)",
             },
-            To::Operator => Text {
+            To::Operator => text! {
                 ja: "ブロックについての問い合わせ窓口",
                 en: "The contact for the block",
             },

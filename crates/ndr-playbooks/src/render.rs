@@ -220,43 +220,43 @@ fn fallback(name: &str) -> Text {
     match name {
         // Only used when the bounce names no sending IP: the reader must ask for it, since the
         // only bracketed address in such an error is the receiver's own.
-        "ip" => Text {
+        "ip" => text! {
             ja: "［送信元 IP アドレス（メール事業者に確認）］",
             en: "[your sending IP address (ask your mail provider)]",
         },
-        "code" | "smtp_code" | "enhanced_code" | "provider_code" => Text {
+        "code" | "smtp_code" | "enhanced_code" | "provider_code" => text! {
             ja: "［エラーコード］",
             en: "[error code]",
         },
-        "recipient" => Text {
+        "recipient" => text! {
             ja: "［宛先アドレス］",
             en: "[recipient address]",
         },
-        "sender_domain" => Text {
+        "sender_domain" => text! {
             ja: "［あなたのドメイン］",
             en: "[your domain]",
         },
-        "error_text" => Text {
+        "error_text" => text! {
             ja: "［ここにエラーメッセージの全文を貼り付け］",
             en: "[paste the full error message here]",
         },
-        "remote_host" => Text {
+        "remote_host" => text! {
             ja: "［相手先のメールサーバー］",
             en: "[receiving mail server]",
         },
-        "zone" => Text {
+        "zone" => text! {
             ja: "［エラー文中のブロックリスト名］",
             en: "[blocklist named in the error]",
         },
-        "lookup_url" => Text {
+        "lookup_url" => text! {
             ja: "［リストの照会ページ］",
             en: "[the list's lookup page]",
         },
-        "date" => Text {
+        "date" => text! {
             ja: "［送信した日時］",
             en: "[date and time you sent it]",
         },
-        _ => Text {
+        _ => text! {
             ja: "［不明］",
             en: "[unknown]",
         },
@@ -268,12 +268,12 @@ fn fallback(name: &str) -> Text {
 /// "アドレス") only the note is added, elsewhere it names the sending server.
 fn ip_in_sentence(after_address: bool) -> Text {
     if after_address {
-        Text {
+        text! {
             ja: "（この通知には書かれていません。メール事業者かホスティング事業者が知っています）",
             en: "(the bounce does not show it; your mail provider or hosting company knows it)",
         }
     } else {
-        Text {
+        text! {
             ja: "あなたの送信サーバー（IP アドレスはこの通知には書かれていません。メール事業者かホスティング事業者が知っています）",
             en: "your sending server (the bounce does not show its IP address; your mail provider or hosting company knows it)",
         }
@@ -611,11 +611,11 @@ fn who(actors: &[Actor], lang: Lang) -> Vec<Labeled<Actor>> {
         .collect()
 }
 
-const NOBODY_AT_FIRST: Text = Text {
+const NOBODY_AT_FIRST: Text = text! {
     ja: "当面は対応不要（多くは時間がたてば自然に解決します）",
     en: "Nobody at first (it usually clears by itself)",
 };
-const IF_IT_DOES_NOT: Text = Text {
+const IF_IT_DOES_NOT: Text = text! {
     ja: "解決しない場合: ",
     en: "if it does not: ",
 };

@@ -166,12 +166,12 @@ fn both_languages_use_the_same_placeholders() {
     let mut bad = Vec::new();
     for p in all_playbooks() {
         for f in texts_of(p) {
-            if set(f.text.ja) != set(f.text.en) {
+            if set(f.text.ja()) != set(f.text.en()) {
                 bad.push(format!(
                     "{}: ja {:?} vs en {:?}",
                     f.place,
-                    set(f.text.ja),
-                    set(f.text.en)
+                    set(f.text.ja()),
+                    set(f.text.en())
                 ));
             }
         }
@@ -182,8 +182,12 @@ fn both_languages_use_the_same_placeholders() {
         }
     }
     for (place, t) in other_texts() {
-        if set(t.ja) != set(t.en) {
-            bad.push(format!("{place}: ja {:?} vs en {:?}", set(t.ja), set(t.en)));
+        if set(t.ja()) != set(t.en()) {
+            bad.push(format!(
+                "{place}: ja {:?} vs en {:?}",
+                set(t.ja()),
+                set(t.en())
+            ));
         }
     }
     assert!(
@@ -201,8 +205,8 @@ fn every_placeholder_is_known() {
         let known = |name: &str| PLACEHOLDERS.contains(&name) || own.contains(&name);
         let mut templates: Vec<(String, &str)> = Vec::new();
         for f in texts_of(p) {
-            templates.push((f.place.clone(), f.text.ja));
-            templates.push((f.place, f.text.en));
+            templates.push((f.place.clone(), f.text.ja()));
+            templates.push((f.place, f.text.en()));
         }
         for (i, s) in p.steps.iter().enumerate() {
             if let Some(c) = s.copy {
@@ -234,7 +238,7 @@ fn every_placeholder_is_known() {
         }
     }
     for (place, t) in other_texts() {
-        for name in placeholders(t.ja).into_iter().chain(placeholders(t.en)) {
+        for name in placeholders(t.ja()).into_iter().chain(placeholders(t.en())) {
             bad.push(format!(
                 "{place}: shared texts take no placeholders, found {{{name}}}"
             ));
@@ -253,7 +257,7 @@ fn facts_in_japanese_texts_are_names() {
         let japanese: Vec<&str> = texts_of(p)
             .iter()
             .filter(|f| !f.english_only_ok)
-            .map(|f| f.text.ja)
+            .map(|f| f.text.ja())
             .collect();
         for (k, v) in p.facts {
             if !japanese.iter().any(|t| placeholders(t).contains(k)) {
@@ -283,7 +287,7 @@ fn no_text_is_empty() {
     let mut bad = Vec::new();
     for p in all_playbooks() {
         for f in texts_of(p) {
-            if f.text.ja.trim().is_empty() || f.text.en.trim().is_empty() {
+            if f.text.ja().trim().is_empty() || f.text.en().trim().is_empty() {
                 bad.push(f.place);
             }
         }
@@ -303,7 +307,7 @@ fn no_text_is_empty() {
         }
     }
     for (place, t) in other_texts() {
-        if t.ja.trim().is_empty() || t.en.trim().is_empty() {
+        if t.ja().trim().is_empty() || t.en().trim().is_empty() {
             bad.push(place);
         }
     }
@@ -334,7 +338,7 @@ fn japanese_sentences_are_japanese() {
     }
     let mut bad = Vec::new();
     let mut check = |place: &str, t: Text, english_only_ok: bool| {
-        let ja = strip_placeholders(t.ja);
+        let ja = strip_placeholders(t.ja());
         let mut japanese_lines = 0;
         for sentence in ja.split(['。', '\n']) {
             let s = sentence.trim();
@@ -351,11 +355,14 @@ fn japanese_sentences_are_japanese() {
             }
         }
         if japanese_lines == 0 {
-            bad.push(format!("{place}: no Japanese at all in {:?}", t.ja));
+            bad.push(format!("{place}: no Japanese at all in {:?}", t.ja()));
         }
-        let en = strip_placeholders(t.en);
+        let en = strip_placeholders(t.en());
         if !en.chars().any(|c| c.is_ascii_alphabetic()) {
-            bad.push(format!("{place}: English text without English: {:?}", t.en));
+            bad.push(format!(
+                "{place}: English text without English: {:?}",
+                t.en()
+            ));
         }
     };
     for p in all_playbooks() {
@@ -371,7 +378,7 @@ fn japanese_sentences_are_japanese() {
     }
     for (place, t) in other_texts() {
         // Proper names (Spamhaus, Gmail) are the same in both languages.
-        if t.ja == t.en {
+        if t.ja() == t.en() {
             continue;
         }
         check(&place, t, false);
@@ -696,7 +703,7 @@ fn rendered_output_never_shows_a_placeholder() {
             }
         }
         // With the facts known, a verdict that names the IP shows it.
-        if p.verdict.en.contains("{ip}") {
+        if p.verdict.en().contains("{ip}") {
             let r = render::render(p, &full_diagnosis(p), Lang::En, SelectedBy::PartyReason);
             if !r.verdict.contains("192.0.2.10") {
                 bad.push(format!("{}: the verdict does not show the IP", p.id));

@@ -10,17 +10,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::asked_names::AskedNames;
-use crate::components::codes::{CodePage, CodesList};
-use crate::components::dnsbl_table::DnsblTable;
-use crate::components::evidence::EvidenceView;
-use crate::components::facts::Facts;
-use crate::components::lang_switch::LangSwitch;
-use crate::components::not_bounce::{bare_code, NotBounce};
+use crate::components::codes::CodesList;
+use crate::components::not_bounce::bare_code;
 use crate::components::paste_box::PasteBox;
-use crate::components::settings::SettingsPanel;
-use crate::components::steps::Steps;
-use crate::components::verdict::Verdict;
+use crate::components::{
+    asked_names, codes, dnsbl_table, evidence, facts, lang_switch, not_bounce, settings, steps,
+    verdict,
+};
 use crate::embed;
 use crate::highlight;
 use crate::i18n::{self, Lang};
@@ -176,12 +172,17 @@ pub fn app() -> Html {
         Callback::from(move |l: Lang| dispatch.emit(Action::SetLang(l)))
     };
 
+    let switch = lang_switch::lang_switch(&lang_switch::Props {
+        lang,
+        on_change: on_lang,
+    });
     let page = match &s.route {
         Route::Diagnose => diagnose_page(s, &dispatch),
         Route::Codes => html! { <CodesList lang={lang} /> },
-        Route::Code(code) => {
-            html! { <CodePage lang={lang} code={AttrValue::from(code.clone())} /> }
-        }
+        Route::Code(code) => codes::code_page(&codes::CodeProps {
+            lang,
+            code: AttrValue::from(code.clone()),
+        }),
     };
 
     html! {
@@ -192,16 +193,16 @@ pub fn app() -> Html {
                         <p class="app-name"><a href="#/">{ i18n::APP_NAME.get(lang) }</a></p>
                         <p class="tagline">{ i18n::TAGLINE.get(lang) }</p>
                     </div>
-                    <LangSwitch lang={lang} on_change={on_lang} />
+                    { switch }
                 </header>
             } else {
-                <div class="embed-bar"><LangSwitch lang={lang} on_change={on_lang} /></div>
+                <div class="embed-bar">{ switch }</div>
             }
             <main id="main">
                 { page }
                 <div class="side-panels">
-                    <SettingsPanel lang={lang} settings={s.settings} on_action={dispatch.clone()} />
-                    <AskedNames lang={lang} asked={s.asked.clone()} />
+                    { settings::settings_panel(&settings::Props { lang, settings: s.settings, on_action: dispatch.clone() }) }
+                    { asked_names::asked_names(&asked_names::Props { lang, asked: s.asked.clone() }) }
                 </div>
             </main>
             if !*embedded {
@@ -226,7 +227,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
                 .map(AttrValue::from);
             return html! {
                 <div class="result" data-testid="result">
-                    <NotBounce lang={lang} diagnosis={a.diagnosis.clone()} code={code} />
+                    { not_bounce::not_bounce(&not_bounce::Props { lang, diagnosis: a.diagnosis.clone(), code }) }
                 </div>
             };
         }
@@ -247,20 +248,29 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
             .diagnosis
             .blocking_party
             .map(|p| AttrValue::from(ndr_playbooks::party_name(p).get(lang)));
-        let code_page = crate::components::codes::page_code(&a.diagnosis).map(AttrValue::from);
+        let code_page = codes::page_code(&a.diagnosis).map(AttrValue::from);
         html! {
             <div class="result" data-testid="result">
-                <Verdict lang={lang} diagnosis={a.diagnosis.clone()} advice={advice.clone()} />
-                <Facts lang={lang} diagnosis={a.diagnosis.clone()} party_name={party_name}
-                    code_page={code_page} highlight={s.highlight.clone().map(AttrValue::from)}
-                    on_action={dispatch.clone()} />
+                { verdict::verdict(&verdict::Props { lang, diagnosis: a.diagnosis.clone(), advice: advice.clone() }) }
+                { facts::facts(&facts::Props {
+                    lang,
+                    diagnosis: a.diagnosis.clone(),
+                    party_name,
+                    code_page,
+                    highlight: s.highlight.clone().map(AttrValue::from),
+                    on_action: dispatch.clone(),
+                }) }
                 // A report in which nothing failed (an auto-reply) has no blocklist section.
                 if !crate::state::nothing_failed(&a.diagnosis) {
-                    <DnsblTable lang={lang} lookups={s.lookups.clone()} resolver={s.settings.resolver}
-                        on_action={dispatch.clone()} />
+                    { dnsbl_table::dnsbl_table(&dnsbl_table::Props {
+                        lang,
+                        lookups: s.lookups.clone(),
+                        resolver: s.settings.resolver,
+                        on_action: dispatch.clone(),
+                    }) }
                 }
-                <Steps lang={lang} advice={advice} />
-                <EvidenceView lang={lang} pieces={Rc::new(pieces)} excerpt={excerpt} />
+                { steps::steps(&steps::Props { lang, advice }) }
+                { evidence::evidence_view(&evidence::Props { lang, pieces: Rc::new(pieces), excerpt }) }
             </div>
         }
     });

@@ -6,6 +6,14 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// Talc instead of the standard dlmalloc: the same job in less code (-2.6 KiB gzip on the
+/// page). Measured in node on the corpus' 294 messages, diagnose and advise in both languages
+/// took 0.63 ms a message with it and 0.59 with dlmalloc, with identical output. The page and
+/// its worker are single-threaded wasm without the `atomics` feature, as this allocator needs.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// `diagnose(text)`: the `Diagnosis` of a bounce, as JSON (the DESIGN.md contract).
 ///
 /// Runs entirely in the browser; nothing is sent anywhere.

@@ -5,7 +5,6 @@ use ndr_core::Party;
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
-use crate::text::Text;
 
 /// The operator's delisting FAQ (found in the stored crawl on 2026-11-25).
 const CHECKED: &str = "2026-11-25";
@@ -20,31 +19,31 @@ const FACTS: &[(&str, &str)] = &[("list_name", "Abusix")];
 pub(crate) const LISTED: Playbook = Playbook {
     id: "abusix-listed",
     party: Some(Party::Abusix),
-    title: Text { ja: "Abusix に掲載", en: "Listed by Abusix" },
-    verdict: Text {
+    title: text! { ja: "Abusix に掲載", en: "Listed by Abusix" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} が Abusix のブロックリストに掲載されています。",
         en: "Your sending IP address {ip} is on an Abusix blocklist.",
     },
-    why: Text {
+    why: text! {
         ja: "迷惑メールの罠のアドレスへの送信、乗っ取り、または逆引き（PTR）のない回線からの直接送信（ポリシーのリスト）が主な原因です。",
         en: "Mail to spam traps, a compromised account or host, or direct sending from a connection without proper reverse DNS (the policy list) are the usual causes.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Soon,
-    duration: Text { ja: "申請すればすぐ", en: "Immediately after the request" },
+    duration: text! { ja: "申請すればすぐ", en: "Immediately after the request" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "Abusix の照会ページ（英語）で IP アドレス {ip} を調べ、どのリストに掲載されているか確認します。",
             en: "Look up {ip} on Abusix's lookup page to see which list names it.",
         })
-        .link(Text { ja: "Abusix 照会ページ（英語）", en: "Abusix lookup" }, LOOKUP),
+        .link(text! { ja: "Abusix 照会ページ（英語）", en: "Abusix lookup" }, LOOKUP),
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "原因を止めたら、照会結果の「Remove from list」ボタンを押します。無料のアカウント登録とメールアドレスの確認が必要です。",
             en: "Once the cause has stopped, press \"Remove from list\" on the result. A free account with a confirmed email address is needed.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "共用サーバーや会社のメールなら、下の文面をホスティング事業者か社内の管理者に送ってください。",
             en: "For a shared server or company mail, send the message below to your hosting company or IT department.",
         }),
@@ -53,13 +52,13 @@ pub(crate) const LISTED: Playbook = Playbook {
     message: Some(MESSAGE_HOSTING_LISTED),
     lookup: Some(LOOKUP),
     facts: FACTS,
-    sources: &[Source { title: Text { ja: "Abusix: 解除の仕組み", en: "Abusix: how does delisting work?" }, url: Url::one(HOW) }],
+    sources: &[Source { title: text! { ja: "Abusix: 解除の仕組み", en: "Abusix: how does delisting work?" }, url: Url::one(HOW) }],
     checked: CHECKED,
 };
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Abusix,
-    name: Text {
+    name: text! {
         ja: "Abusix",
         en: "Abusix",
     },

@@ -6,7 +6,6 @@ use super::common::*;
 use super::generic::{carrier_filtered, CARRIER_USER_UNKNOWN};
 use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
 use crate::model::{Playbook, Source, Step, Url};
-use crate::text::Text;
 
 /// au publishes no bounce-code table; the setting page was located on 2026-11-25.
 const CHECKED: &str = "2026-11-25";
@@ -19,22 +18,22 @@ const FACTS: &[(&str, &str)] = &[("allow_list", "受信リスト設定")];
 pub(crate) const FILTERED: Playbook = carrier_filtered(
     Head {
         id: "au-filtered",
-        title: Text { ja: "au の迷惑メールフィルターによる拒否", en: "Refused by the recipient's au spam filter" },
-        verdict: Text {
+        title: text! { ja: "au の迷惑メールフィルターによる拒否", en: "Refused by the recipient's au spam filter" },
+        verdict: text! {
             ja: "宛先 {recipient}（au のメール）の迷惑メールフィルターの設定で、あなたからのメールが受け取られない状態になっています。",
             en: "The spam filter settings of the au address {recipient} do not let your mail in.",
         },
-        why: Text {
+        why: text! {
             ja: "au のメールは、登録したアドレスだけを受け取る設定（受信リスト設定）や、なりすましメールを拒否する設定になっていることがよくあります。au では、存在しない宛先と、フィルターによる拒否のどちらも「User unknown」と表示されることがあります。",
             en: "au mail is often set to accept only registered senders (the receive list) or to refuse spoofed mail. au may say \"User unknown\" both for an address that does not exist and for a filter refusal.",
         },
     },
     &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "受信者に電話や SMS で連絡し、au の迷惑メールフィルターの「受信リスト設定」に、あなたのドメインを登録してもらってください。下の文面が使えます。",
             en: "Call or text the recipient and ask them to add your domain to the receive list (受信リスト設定) of au's spam filter. The message below can help.",
         })
-        .link(Text { ja: "au: 受信リスト設定の案内", en: "au: receive list settings (Japanese)" }, Url::one(SETTINGS))
+        .link(text! { ja: "au: 受信リスト設定の案内", en: "au: receive list settings (Japanese)" }, Url::one(SETTINGS))
         .copy(LABEL_DOMAIN_TO_REGISTER, "@{sender_domain}"),
         STEP_CARRIER_AUTH,
         STEP_RESEND_ONCE,
@@ -42,7 +41,7 @@ pub(crate) const FILTERED: Playbook = carrier_filtered(
     Basis {
         party: Some(Party::Au),
         facts: FACTS,
-        sources: &[Source { title: Text { ja: "au: 受信リスト設定", en: "au: receive list settings (Japanese)" }, url: Url::one(SETTINGS) }],
+        sources: &[Source { title: text! { ja: "au: 受信リスト設定", en: "au: receive list settings (Japanese)" }, url: Url::one(SETTINGS) }],
         checked: CHECKED,
     },
 );
@@ -56,7 +55,7 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Au,
-    name: Text {
+    name: text! {
         ja: "au（KDDI）",
         en: "au (KDDI)",
     },

@@ -6,7 +6,6 @@ use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
-use crate::text::Text;
 
 const CHECKED: &str = "2026-07-02";
 const DOMAINS: &[&str] = &["csi.cloudmark.com"];
@@ -18,12 +17,12 @@ const RESET: Url = Url::filled(
 pub(crate) const BLOCKED: Playbook = Playbook {
     id: "cloudmark-blocked",
     party: Some(Party::Cloudmark),
-    title: Text { ja: "Cloudmark による送信元のブロック（Orange など）", en: "Blocked by Cloudmark (Orange and others)" },
-    verdict: Text {
+    title: text! { ja: "Cloudmark による送信元のブロック（Orange など）", en: "Blocked by Cloudmark (Orange and others)" },
+    verdict: text! {
         ja: "受信側（Orange などのプロバイダー）が使う Cloudmark が、送信元 IP アドレス {ip} を迷惑メールの送信元としてブロックしています。",
         en: "Cloudmark, used by the receiving side (Orange and other ISPs), is blocking your sending IP address {ip} as a spam source.",
     },
-    why: Text {
+    why: text! {
         ja: "その IP アドレスから迷惑メールが送られたと判断されたためで、共用サーバーでは他の利用者が原因のことがあります。",
         en: "Spam was seen from that address; on a shared server another customer may be the cause.",
     },
@@ -33,11 +32,11 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "原因を止めたら、Cloudmark の「reset request」フォーム（英語）で IP アドレスの評価の見直しを依頼します。",
             en: "Once the cause has stopped, ask for a review of the address with Cloudmark's reset request form.",
         })
-        .link(Text { ja: "Cloudmark reset request（英語）", en: "Cloudmark reset request" }, RESET)
+        .link(text! { ja: "Cloudmark reset request（英語）", en: "Cloudmark reset request" }, RESET)
         .copy(LABEL_IP_TO_ENTER, "{ip}"),
         STEP_SHARED_SERVER,
     ],
@@ -45,7 +44,7 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     message: Some(MESSAGE_HOSTING_REPUTATION),
     lookup: Some(RESET),
     facts: &[],
-    sources: &[Source { title: Text { ja: "Cloudmark: 評価の見直し依頼（reset request）", en: "Cloudmark: reset request" }, url: RESET }],
+    sources: &[Source { title: text! { ja: "Cloudmark: 評価の見直し依頼（reset request）", en: "Cloudmark: reset request" }, url: RESET }],
     checked: CHECKED,
 };
 
@@ -55,7 +54,7 @@ const CODES: &[CodeEntry] = &[CodeEntry::provider(
     Party::Cloudmark,
     "OFR006",
     Reason::Blocked,
-    Text {
+    text! {
         ja: "Orange が迷惑メールの送信元として送信元 IP アドレスをブロック（Cloudmark のデータ）",
         en: "Orange blocks the sending IP for spamming (Cloudmark data)",
     },
@@ -64,7 +63,7 @@ const CODES: &[CodeEntry] = &[CodeEntry::provider(
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Cloudmark,
-    name: Text {
+    name: text! {
         ja: "Cloudmark",
         en: "Cloudmark",
     },

@@ -26,74 +26,74 @@ pub(crate) struct Basis {
 
 // ---- Labels of values to copy ----------------------------------------------------------------
 
-pub(crate) const LABEL_IP_TO_ENTER: Text = Text {
+pub(crate) const LABEL_IP_TO_ENTER: Text = text! {
     ja: "入力する IP アドレス",
     en: "IP address to enter",
 };
 
-pub(crate) const LABEL_IP_TO_LOOK_UP: Text = Text {
+pub(crate) const LABEL_IP_TO_LOOK_UP: Text = text! {
     ja: "調べる IP アドレス",
     en: "IP address to look up",
 };
 
-pub(crate) const LABEL_ADDRESS_TO_CHECK: Text = Text {
+pub(crate) const LABEL_ADDRESS_TO_CHECK: Text = text! {
     ja: "確認する宛先",
     en: "The address to check",
 };
 
-pub(crate) const LABEL_SEND_TO: Text = Text {
+pub(crate) const LABEL_SEND_TO: Text = text! {
     ja: "送り先",
     en: "Send to",
 };
 
-pub(crate) const LABEL_DOMAIN_TO_REGISTER: Text = Text {
+pub(crate) const LABEL_DOMAIN_TO_REGISTER: Text = text! {
     ja: "登録してもらうドメイン",
     en: "The domain to register",
 };
 
 // ---- How long it takes ----------------------------------------------------------------------
 
-pub(crate) const DURATION_RECIPIENT_SETTING: Text = Text {
+pub(crate) const DURATION_RECIPIENT_SETTING: Text = text! {
     ja: "受信者が設定を変えればすぐ",
     en: "Right away once the recipient changes the setting",
 };
 
-pub(crate) const DURATION_RECIPIENT_ADMIN: Text = Text {
+pub(crate) const DURATION_RECIPIENT_ADMIN: Text = text! {
     ja: "受信側の管理者の対応しだい",
     en: "Depends on the recipient's administrator",
 };
 
-pub(crate) const DURATION_RIGHT_ADDRESS: Text = Text {
+pub(crate) const DURATION_RIGHT_ADDRESS: Text = text! {
     ja: "正しいアドレスが分かればすぐ",
     en: "As soon as you have the right address",
 };
 
-pub(crate) const DURATION_SETTING_FIXED: Text = Text {
+pub(crate) const DURATION_SETTING_FIXED: Text = text! {
     ja: "設定を直せばすぐ",
     en: "Right away once the setting is fixed",
 };
 
-pub(crate) const DURATION_SEND_DIFFERENTLY: Text = Text {
+pub(crate) const DURATION_SEND_DIFFERENTLY: Text = text! {
     ja: "送り方を変えればすぐ",
     en: "Right away, once the message is sent differently",
 };
 
-pub(crate) const DURATION_HOURS_TO_DAY: Text = Text {
+pub(crate) const DURATION_HOURS_TO_DAY: Text = text! {
     ja: "多くは数時間から 1 日",
     en: "Usually hours to a day",
 };
 
-pub(crate) const DURATION_FEW_HOURS: Text = Text {
+pub(crate) const DURATION_FEW_HOURS: Text = text! {
     ja: "多くは数時間",
     en: "Usually a few hours",
 };
 
-pub(crate) const DURATION_DAYS_AFTER_REQUEST: Text = Text {
+pub(crate) const DURATION_DAYS_AFTER_REQUEST: Text = text! {
     ja: "申請後、数日",
     en: "Days after the request",
 };
 
-pub(crate) const DURATION_NOTHING: Text = Text {
+pub(crate) const DURATION_NOTHING: Text = text! {
     ja: "対応は不要です",
     en: "Nothing to do",
 };
@@ -128,7 +128,7 @@ pub(crate) const PREPARE_RECIPIENT_ERROR: &[Prepare] = &[
 pub(crate) const PREPARE_DNS: &[Prepare] = &[
     Prepare::Fact(Fact::SenderDomain),
     Prepare::Fact(Fact::ErrorText),
-    Prepare::Other(Text {
+    Prepare::Other(text! {
         ja: "ドメインの DNS（ドメインの設定情報）を変更できる管理画面のログイン情報、または管理している会社の連絡先",
         en: "The login of the control panel where your domain's DNS (its settings) is managed, or the contact of whoever manages it",
     }),
@@ -136,98 +136,98 @@ pub(crate) const PREPARE_DNS: &[Prepare] = &[
 
 // ---- What not to do -----------------------------------------------------------------------------
 
-pub(crate) const DONT_RESEND: Text = Text {
+pub(crate) const DONT_RESEND: Text = text! {
     ja: "同じメールを何度も送り直さないでください。拒否が続くと送信元の評価がさらに下がり、解除が遅れます。",
     en: "Do not send the same message again and again: every refused attempt lowers your reputation further and delays the fix.",
 };
 
-pub(crate) const DONT_PAY: Text = Text {
+pub(crate) const DONT_PAY: Text = text! {
     ja: "「お金を払えばすぐ解除する」という業者に依頼しないでください。解除申請は無料で、あなた（またはホスティング事業者）が自分でできます。",
     en: "Do not pay anyone who offers to get you removed for a fee: removal requests are free, and you (or your hosting company) can file them yourselves.",
 };
 
-pub(crate) const DONT_DELIST_FIRST: Text = Text {
+pub(crate) const DONT_DELIST_FIRST: Text = text! {
     ja: "原因を直す前に解除を申請しないでください。すぐに再び掲載され、次の解除がより難しくなります。",
     en: "Do not ask for removal before the cause is fixed: the address is listed again quickly, and the next removal is harder.",
 };
 
-pub(crate) const DONT_WORKAROUND: Text = Text {
+pub(crate) const DONT_WORKAROUND: Text = text! {
     ja: "別のフリーメールや別のサーバーから同じ内容を大量に送って回避しようとしないでください。回避の試みとみなされ、さらに厳しく扱われます。",
     en: "Do not try to get around the block by sending the same mail in bulk from another free address or server: it looks like evasion and is treated more harshly.",
 };
 
-pub(crate) const DONT_GUESS_ADDRESSES: Text = Text {
+pub(crate) const DONT_GUESS_ADDRESSES: Text = text! {
     ja: "宛先を推測して、似たアドレスに次々と送らないでください。存在しない宛先への送信が続くと、送信元の評価が下がります。",
     en: "Do not guess and try similar addresses one after another: mail to addresses that do not exist lowers your reputation.",
 };
 
 // ---- Steps ------------------------------------------------------------------------------------
 
-pub(crate) const STEP_CHECK_ACCOUNT: Step = Step::new(Text {
+pub(crate) const STEP_CHECK_ACCOUNT: Step = Step::new(text! {
     ja: "メールアカウントが乗っ取られていないか確認してください。パスワードを変更し、送信済みフォルダや自動転送の設定に身に覚えのないものがないか確認します。",
     en: "Make sure your mail account has not been taken over: change its password, and look for sent messages or forwarding rules you do not recognise.",
 });
 
-pub(crate) const STEP_CHECK_PC: Step = Step::new(Text {
+pub(crate) const STEP_CHECK_PC: Step = Step::new(text! {
     ja: "メールを送ったパソコンやスマートフォンでウイルス対策ソフトの検査を実行してください。感染した端末が迷惑メールを送っていることがあります。",
     en: "Run a virus scan on the computers and phones that send your mail: an infected device may be sending spam in your name.",
 });
 
-pub(crate) const STEP_THIS_PAGE_CHECK: Step = Step::new(Text {
+pub(crate) const STEP_THIS_PAGE_CHECK: Step = Step::new(text! {
     ja: "このページの「ブロックリストの確認」で、送信元 IP アドレス {ip} がどのリストに掲載されているか確認してください。「確認できず」は「掲載なし」という意味ではありません。",
     en: "Look at the \"Blocklist check\" on this page to see which lists name your sending IP address {ip}. \"Could not check\" does not mean \"Not listed\".",
 });
 
-pub(crate) const STEP_RESEND_ONCE: Step = Step::new(Text {
+pub(crate) const STEP_RESEND_ONCE: Step = Step::new(text! {
     ja: "解決したら、同じ宛先に一度だけ送り直してください。届いたかどうかは受信者に確認すると確実です。",
     en: "Once it is fixed, send the message again, once. Asking the recipient whether it arrived is the surest check.",
 });
 
 /// A deferral: the sending server keeps the message and tries again by itself.
-pub(crate) const STEP_WAIT_FOR_RETRY: Step = Step::new(Text {
+pub(crate) const STEP_WAIT_FOR_RETRY: Step = Step::new(text! {
     ja: "しばらく待ってください。送信側のサーバーが自動で再送します。",
     en: "Wait: your server retries automatically.",
 });
 
 /// For an outage or a passing fault at the receiver.
-pub(crate) const STEP_RETRY_LATER_ONCE: Step = Step::new(Text {
+pub(crate) const STEP_RETRY_LATER_ONCE: Step = Step::new(text! {
     ja: "数時間おいてから、一度だけ送り直してください。",
     en: "Wait a few hours, then send the message again, once.",
 });
 
 /// Only the receiving side can change its filter or server; the recipient passes the message on.
-pub(crate) const STEP_ASK_RECIPIENT_ADMIN: Step = Step::new(Text {
+pub(crate) const STEP_ASK_RECIPIENT_ADMIN: Step = Step::new(text! {
     ja: "受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
     en: "Contact the recipient and ask them to pass the message below to their administrator.",
 });
 
 /// The outgoing-server settings come from the provider: the message asks for them.
-pub(crate) const STEP_ASK_SMARTHOST: Step = Step::new(Text {
+pub(crate) const STEP_ASK_SMARTHOST: Step = Step::new(text! {
     ja: "送信サーバーの名前や設定が分からない場合は、下の文面でプロバイダー（またはメールサービスの会社）に問い合わせてください。",
     en: "If you do not know the outgoing server's name or settings, ask your provider (or mail service) with the message below.",
 });
 
 /// On a shared server, the owner of the address must act.
-pub(crate) const STEP_SHARED_SERVER: Step = Step::new(Text {
+pub(crate) const STEP_SHARED_SERVER: Step = Step::new(text! {
     ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。",
     en: "On a shared server, send the message below to your hosting company.",
 });
 
 /// The receiving side judged the server's reputation: on a shared server, the hosting company
 /// can see what else leaves from it.
-pub(crate) const STEP_ASK_HOST_REPUTATION: Step = Step::new(Text {
+pub(crate) const STEP_ASK_HOST_REPUTATION: Step = Step::new(text! {
     ja: "共用サーバーから送っている場合は、下の文面をホスティング事業者に送り、送信サーバーの評価と原因を確認してもらってください。",
     en: "If you send through a shared server, send the message below to your hosting company so it checks the server's reputation and the cause.",
 });
 
-pub(crate) const STEP_CHECK_ADDRESS: Step = Step::new(Text {
+pub(crate) const STEP_CHECK_ADDRESS: Step = Step::new(text! {
     ja: "宛先を一文字ずつ確認してください。",
     en: "Check the address letter by letter.",
 })
 .copy(LABEL_ADDRESS_TO_CHECK, "{recipient}");
 
 /// Carriers refuse unauthenticated mail as possibly spoofed.
-pub(crate) const STEP_CARRIER_AUTH: Step = Step::new(Text {
+pub(crate) const STEP_CARRIER_AUTH: Step = Step::new(text! {
     ja: "あなたのドメインに送信ドメイン認証（SPF・DKIM・DMARC）を設定してください。認証のないメールは、なりすましとして拒否されることがあります。",
     en: "Set up sender authentication (SPF, DKIM, DMARC) for your domain: mail without it can be refused as spoofed.",
 });
@@ -259,13 +259,13 @@ pub(crate) use google_help_page;
 /// English. With one argument (a subject line), both sides are the English.
 macro_rules! english_only {
     ($english:literal) => {
-        Text {
+        text! {
             ja: $english,
             en: $english,
         }
     };
     ($note:literal, $english:literal) => {
-        Text {
+        text! {
             ja: concat!($note, "\n\n", $english),
             en: $english,
         }
@@ -280,11 +280,11 @@ pub(crate) use english_only;
 pub(crate) const MESSAGE_HOSTING_LISTED: Message = Message {
     to: To::HostingProvider,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "送信メールが拒否されています（送信元 IP アドレス {ip}、{list_name}）",
         en: "Mail from your server is refused (IP {ip}, {list_name})",
     },
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
@@ -325,7 +325,7 @@ pub(crate) const MESSAGE_HOSTING_LISTED_EXPIRES: Message = Message {
     to: To::HostingProvider,
     address: None,
     subject: MESSAGE_HOSTING_LISTED.subject,
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
@@ -362,11 +362,11 @@ Thank you.",
 pub(crate) const MESSAGE_PROVIDER_SMARTHOST: Message = Message {
     to: To::HostingProvider,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "送信サーバーの設定についての問い合わせ（送信元 IP アドレス {ip}）",
         en: "Which outgoing mail server should I use? (IP {ip})",
     },
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 いつもお世話になっております。貴社の回線（またはサービス）からメールを送っている者です。
@@ -396,11 +396,11 @@ Thank you.",
 pub(crate) const MESSAGE_RECIPIENT_ALLOW: Message = Message {
     to: To::Recipient,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "メールが届かないため、受信設定のご確認をお願いします（@{sender_domain}）",
         en: "My mail to you is being refused: could you allow @{sender_domain}?",
     },
-    body: Text {
+    body: text! {
         ja: "いつもお世話になっております。
 
 {recipient} 宛てにお送りしたメールが、受信側で拒否されて返ってきてしまいました。お手数ですが、迷惑メール対策の設定で「@{sender_domain}」からのメールを受信できるようにしていただけますでしょうか。
@@ -425,11 +425,11 @@ If your IT department manages these settings, please forward this to them. Thank
 pub(crate) const MESSAGE_CARRIER_ALLOW: Message = Message {
     to: To::Recipient,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "メールの受信設定のお願い（@{sender_domain}）",
         en: "Could you allow mail from @{sender_domain}?",
     },
-    body: Text {
+    body: text! {
         ja: "いつもお世話になっております。
 
 {recipient} 宛てにお送りしたメールが、携帯電話の迷惑メール設定により届かずに返ってきてしまいました。お手数ですが、迷惑メール設定の「{allow_list}」に「@{sender_domain}」を登録していただけますでしょうか。設定方法は、ご契約の携帯電話会社のホームページで「{allow_list}」と検索するとご確認いただけます。
@@ -448,11 +448,11 @@ I will send it again once you have. Thank you.",
 pub(crate) const MESSAGE_RECIPIENT_ADMIN: Message = Message {
     to: To::RecipientAdmin,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "貴社宛てのメールが届かない件について（@{sender_domain}）",
         en: "Mail from @{sender_domain} does not reach your organisation",
     },
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、次のエラーで返ってきてしまい、届いておりません。
@@ -481,11 +481,11 @@ Could you please check your mail system (filter and blocklist settings, the serv
 pub(crate) const MESSAGE_SENDER_ADMIN: Message = Message {
     to: To::SenderAdmin,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "送信したメールがエラーで返ってきました（{code}）",
         en: "My outgoing mail bounced ({code})",
     },
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。送信側の設定（ドメインの DNS やメールサーバー）が原因の可能性があるため、ご確認をお願いできますでしょうか。
@@ -514,11 +514,11 @@ Thank you.",
 pub(crate) const MESSAGE_HOSTING_REPUTATION: Message = Message {
     to: To::HostingProvider,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "送信メールが相手先で受け取りを拒否されています（送信元 IP アドレス {ip}）",
         en: "Mail from your server is refused for its reputation (IP {ip})",
     },
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。

@@ -61,56 +61,56 @@ pub(crate) const DMARC_MINIMAL: &str = "v=DMARC1; p=none";
 pub(crate) const DMARC_HOST: &str = "_dmarc.{sender_domain}";
 
 const SRC_RFC3463: Source = Source {
-    title: Text {
+    title: text! {
         ja: "RFC 3463（拡張ステータスコード）",
         en: "RFC 3463 (enhanced status codes)",
     },
     url: Url::one(RFC3463),
 };
 const SRC_IANA: Source = Source {
-    title: Text {
+    title: text! {
         ja: "IANA 拡張ステータスコード一覧",
         en: "IANA registry of enhanced status codes",
     },
     url: Url::one(IANA_CODES),
 };
 const SRC_RFC5321: Source = Source {
-    title: Text {
+    title: text! {
         ja: "RFC 5321（SMTP）",
         en: "RFC 5321 (SMTP)",
     },
     url: Url::one(RFC5321),
 };
 const SRC_SPF: Source = Source {
-    title: Text {
+    title: text! {
         ja: "RFC 7208（SPF）",
         en: "RFC 7208 (SPF)",
     },
     url: Url::one(RFC7208),
 };
 const SRC_DMARC: Source = Source {
-    title: Text {
+    title: text! {
         ja: "RFC 7489（DMARC）",
         en: "RFC 7489 (DMARC)",
     },
     url: Url::one(RFC7489),
 };
 pub(crate) const SRC_GOOGLE_GUIDELINES: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Gmail ヘルプ: メール送信者のガイドライン",
         en: "Gmail Help: Email sender guidelines",
     },
     url: GOOGLE_GUIDELINES,
 };
 const SRC_MS_SPF: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Microsoft Learn: SPF の設定",
         en: "Microsoft Learn: Set up SPF",
     },
     url: MS_SPF,
 };
 const SRC_GOOGLE_SPF: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Google Workspace ヘルプ: SPF の設定",
         en: "Google Workspace Admin Help: Set up SPF",
     },
@@ -122,56 +122,56 @@ const BASIC_SOURCES: &[Source] = &[SRC_RFC3463, SRC_IANA, SRC_RFC5321];
 /// The steps to fix SPF, DKIM and DMARC for the usual hosted senders; shared with the
 /// providers' authentication playbooks.
 pub(crate) const AUTH_STEPS: &[Step] = &[
-    Step::new(Text {
+    Step::new(text! {
         ja: "ドメイン {sender_domain} の DNS（ドメインの設定情報）を誰が管理しているか確認してください。多くの場合、ドメインを契約した会社かホスティング事業者の管理画面です。自分で変更できない場合は、下の文面を管理者に送ってください。",
         en: "Find out who manages the DNS (the settings) of {sender_domain}: usually the control panel of the company you registered the domain with, or your hosting company. If you cannot change it yourself, send the message below to whoever does.",
     }),
-    Step::new(Text {
+    Step::new(text! {
         ja: "SPF（このドメインのメールを送ってよいサーバーを宣言する設定）を確認します。ドメインに「v=spf1」で始まる TXT レコードが一つだけあり、実際に使っている送信サービスがすべて含まれている必要があります。Microsoft 365 だけで送っている場合の値は次のとおりです。",
         en: "Check SPF (the setting that declares which servers may send mail for your domain). The domain needs exactly one TXT record starting with \"v=spf1\" that names every service you really send from. If you send only through Microsoft 365, the value is:",
     })
-    .link(Text { ja: "Microsoft 365 の SPF 設定手順", en: "Microsoft 365: set up SPF" }, MS_SPF)
-    .copy(Text { ja: "SPF レコード（Microsoft 365 のみの場合）", en: "SPF record (Microsoft 365 only)" }, SPF_M365),
-    Step::new(Text {
+    .link(text! { ja: "Microsoft 365 の SPF 設定手順", en: "Microsoft 365: set up SPF" }, MS_SPF)
+    .copy(text! { ja: "SPF レコード（Microsoft 365 のみの場合）", en: "SPF record (Microsoft 365 only)" }, SPF_M365),
+    Step::new(text! {
         ja: "Google Workspace だけで送っている場合の値は次のとおりです。ほかのサービス（ホームページのフォーム、配信サービスなど）からも送る場合は、二つ目のレコードを作らず、一つのレコードにまとめてください。",
         en: "If you send only through Google Workspace, the value is below. If other services send for you too (a web form, a newsletter service), add them to the same record instead of creating a second one.",
     })
-    .link(Text { ja: "Google Workspace の SPF 設定手順", en: "Google Workspace: set up SPF" }, GOOGLE_SPF)
-    .copy(Text { ja: "SPF レコード（Google Workspace のみの場合）", en: "SPF record (Google Workspace only)" }, SPF_GOOGLE),
-    Step::new(Text {
+    .link(text! { ja: "Google Workspace の SPF 設定手順", en: "Google Workspace: set up SPF" }, GOOGLE_SPF)
+    .copy(text! { ja: "SPF レコード（Google Workspace のみの場合）", en: "SPF record (Google Workspace only)" }, SPF_GOOGLE),
+    Step::new(text! {
         ja: "DKIM（送信するメールに電子署名を付ける仕組み）を、お使いのメールサービスの管理画面で有効にしてください。サービスが表示する DNS レコードを追加してから有効にします。",
         en: "Turn on DKIM (a digital signature on every message you send) in your mail service's admin console: add the DNS records it shows, then switch it on.",
     })
-    .link(Text { ja: "Microsoft 365 の DKIM 設定手順", en: "Microsoft 365: set up DKIM" }, MS_DKIM),
-    Step::new(Text {
+    .link(text! { ja: "Microsoft 365 の DKIM 設定手順", en: "Microsoft 365: set up DKIM" }, MS_DKIM),
+    Step::new(text! {
         ja: "Google Workspace の場合は、管理コンソールの「Gmail」→「メールの認証」で DKIM を有効にします。",
         en: "With Google Workspace, turn DKIM on under Gmail > Authenticate email in the Admin console.",
     })
-    .link(Text { ja: "Google Workspace の DKIM 設定手順", en: "Google Workspace: turn on DKIM" }, GOOGLE_DKIM),
-    Step::new(Text {
+    .link(text! { ja: "Google Workspace の DKIM 設定手順", en: "Google Workspace: turn on DKIM" }, GOOGLE_DKIM),
+    Step::new(text! {
         ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。まず、次の名前で TXT レコードを作ります。",
         en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. Create a TXT record with this name:",
     })
-    .link(Text { ja: "DMARC の設定手順（Microsoft 365）", en: "Microsoft 365: set up DMARC" }, MS_DMARC)
-    .copy(Text { ja: "DMARC レコードの名前（ホスト名）", en: "DMARC record name (host)" }, DMARC_HOST),
-    Step::new(Text {
+    .link(text! { ja: "DMARC の設定手順（Microsoft 365）", en: "Microsoft 365: set up DMARC" }, MS_DMARC)
+    .copy(text! { ja: "DMARC レコードの名前（ホスト名）", en: "DMARC record name (host)" }, DMARC_HOST),
+    Step::new(text! {
         ja: "値は、まずは次の最小の設定にします。「p=none」は、認証に失敗したメールを拒否せず様子を見るという意味です。",
         en: "Start with the smallest value below. \"p=none\" means: evaluate, but do not reject mail that fails.",
     })
-    .link(Text { ja: "DMARC の設定手順（Google Workspace）", en: "Google Workspace: set up DMARC" }, GOOGLE_DMARC)
-    .copy(Text { ja: "DMARC レコードの値", en: "DMARC record value" }, DMARC_MINIMAL),
-    Step::new(Text {
+    .link(text! { ja: "DMARC の設定手順（Google Workspace）", en: "Google Workspace: set up DMARC" }, GOOGLE_DMARC)
+    .copy(text! { ja: "DMARC レコードの値", en: "DMARC record value" }, DMARC_MINIMAL),
+    Step::new(text! {
         ja: "DNS の変更が反映されるまで数時間（長いと 1 日程度）待ってから、同じ宛先に一度だけ送り直してください。",
         en: "Wait a few hours (up to a day) for the DNS change to spread, then send the message again, once.",
     }),
 ];
 
 pub(crate) const AUTH_DONTS: &[Text] = &[
-    Text {
+    text! {
         ja: "「v=spf1」で始まるレコードを二つ作らないでください。二つあると SPF 全体がエラーになります。",
         en: "Do not create a second record starting with \"v=spf1\": two records make SPF fail altogether.",
     },
-    Text {
+    text! {
         ja: "DMARC をいきなり「p=reject」にしないでください。設定漏れのある正規のメールまで届かなくなります。",
         en: "Do not start DMARC at \"p=reject\": legitimate mail from a service you forgot would be refused.",
     },
@@ -197,7 +197,7 @@ pub(crate) const fn auth_playbook(head: Head, basis: Basis) -> Playbook {
         why: head.why,
         actors: &[Actor::SenderAdmin, Actor::SenderProvider],
         urgency: Urgency::Now,
-        duration: Text {
+        duration: text! {
             ja: "設定の変更後、数時間から 1 日",
             en: "A few hours to a day after the DNS change",
         },
@@ -215,39 +215,44 @@ pub(crate) const fn auth_playbook(head: Head, basis: Basis) -> Playbook {
 pub(crate) const AUTHFAILURE: Playbook = auth_playbook(
     Head {
         id: "generic-authfailure",
-        title: Text { ja: "送信ドメイン認証（SPF・DKIM・DMARC）の失敗", en: "Sender authentication (SPF, DKIM, DMARC) failed" },
-        verdict: Text {
+        title: text! { ja: "送信ドメイン認証（SPF・DKIM・DMARC）の失敗", en: "Sender authentication (SPF, DKIM, DMARC) failed" },
+        verdict: text! {
             ja: "受信側が、メールが本当にドメイン {sender_domain} から送られたものかを確認できず、受け取りを拒否しました。",
             en: "The receiving side could not confirm that the mail really came from {sender_domain}, so it refused it.",
         },
-        why: Text {
+        why: text! {
             ja: "多くは、送信に使っているサービスがドメインの SPF に登録されていないか、DKIM の署名が設定されていないことが原因です。",
             en: "Usually the service you send through is missing from your domain's SPF record, or DKIM signing was never turned on.",
         },
     },
-    Basis { party: None, facts: &[], sources: AUTH_SOURCES, checked: CHECKED },
+    Basis {
+        party: None,
+        facts: &[],
+        sources: AUTH_SOURCES,
+        checked: CHECKED,
+    },
 );
 
 pub(crate) const BADREPUTATION: Playbook = Playbook {
     id: "generic-badreputation",
     party: None,
-    title: Text { ja: "送信元の評価（レピュテーション）が低い", en: "Low sender reputation" },
-    verdict: Text {
+    title: text! { ja: "送信元の評価（レピュテーション）が低い", en: "Low sender reputation" },
+    verdict: text! {
         ja: "受信側が、送信元（IP アドレス {ip} またはドメイン {sender_domain}）の評価が低いと判断し、受け取りを制限しました。",
         en: "The receiving side judged the reputation of your sender (address {ip} or domain {sender_domain}) too low and limited what it accepts.",
     },
-    why: Text {
+    why: text! {
         ja: "迷惑メールとしての報告、存在しない宛先への大量送信、乗っ取られたアカウントからの送信、同じサーバーを使う他の利用者の送信などで評価が下がります。",
         en: "Reputation drops with spam complaints, mail to many addresses that do not exist, a hijacked account sending spam, or other customers on the same server.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Soon,
-    duration: Text { ja: "原因を取り除いてから数日から数週間", en: "Days to weeks after the cause is removed" },
+    duration: text! { ja: "原因を取り除いてから数日から数週間", en: "Days to weeks after the cause is removed" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_THIS_PAGE_CHECK,
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "一斉送信をしている場合は、送る量を減らし、しばらく反応のない宛先や、エラーで返ってきた宛先をリストから外してください。",
             en: "If you send newsletters or bulk mail, send less for a while and remove addresses that bounced or have not engaged for a long time.",
         }),
@@ -265,32 +270,32 @@ pub(crate) const BADREPUTATION: Playbook = Playbook {
 pub(crate) const BLOCKED: Playbook = Playbook {
     id: "generic-blocked",
     party: None,
-    title: Text { ja: "送信元がブロックされている", en: "Your sending server is blocked" },
-    verdict: Text {
+    title: text! { ja: "送信元がブロックされている", en: "Your sending server is blocked" },
+    verdict: text! {
         ja: "受信側のサーバー {remote_host} が、送信元 IP アドレス {ip} からのメールを拒否しました。",
         en: "The receiving server {remote_host} refused mail from your sending IP address {ip}.",
     },
-    why: Text {
+    why: text! {
         ja: "その IP アドレスがブロックリスト（迷惑メールの送信元とされた IP アドレスの一覧）に掲載されていることが多く、共用サーバーの他の利用者、感染したパソコン、乗っ取られたアカウントが原因になりがちです。",
         en: "Usually the address is on a blocklist (a list of addresses seen sending spam), often because of another customer on a shared server, an infected computer or a hijacked account.",
     },
     actors: &[Actor::SenderProvider, Actor::Sender],
     urgency: Urgency::Now,
-    duration: Text { ja: "リストにより数時間から数日", en: "Hours to days, depending on the list" },
+    duration: text! { ja: "リストにより数時間から数日", en: "Hours to days, depending on the list" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "エラー文にブロックリスト名（{zone} など）やリストのページのアドレスが書かれていれば、それが拒否の理由です。",
             en: "If the error names a blocklist ({zone}, for example) or a list's web page, that list is the reason.",
         }),
         STEP_THIS_PAGE_CHECK,
         STEP_CHECK_ACCOUNT,
         STEP_CHECK_PC,
-        Step::new(Text {
+        Step::new(text! {
             ja: "共用サーバーから送っている場合は、下の文面をホスティング事業者に送ってください。解除を申請できるのは、多くの場合 IP アドレスの持ち主（ホスティング事業者）だけです。",
             en: "If you send through a shared server, send the message below to your hosting company: often only the owner of the address (the hosting company) can request removal.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "自分で管理しているサーバーなら、原因を止めたうえで、掲載しているリストのページから解除を申請してください。",
             en: "If you run the server yourself, stop the cause, then request removal on the page of the list that names it.",
         }),
@@ -307,12 +312,12 @@ pub(crate) const BLOCKED: Playbook = Playbook {
 pub(crate) const CONTENTERROR: Playbook = Playbook {
     id: "generic-contenterror",
     party: None,
-    title: Text { ja: "メールの内容や形式が受け付けられない", en: "The content or format was not accepted" },
-    verdict: Text {
+    title: text! { ja: "メールの内容や形式が受け付けられない", en: "The content or format was not accepted" },
+    verdict: text! {
         ja: "受信側が、メールの内容や形式（添付ファイル、文字コード、ヘッダーなど）を理由に受け取りを拒否しました。",
         en: "The receiving side refused the message because of its content or format (attachments, character encoding, headers).",
     },
-    why: Text {
+    why: text! {
         ja: "受信側で禁止されている種類の添付ファイル（実行ファイルやパスワード付き ZIP など）や、変換できない文字コードが原因になることが多くあります。",
         en: "Often an attachment type the receiver forbids (programs, password-protected ZIP files) or an encoding it cannot convert is the cause.",
     },
@@ -321,19 +326,19 @@ pub(crate) const CONTENTERROR: Playbook = Playbook {
     duration: DURATION_SEND_DIFFERENTLY,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "添付ファイルを外し、本文だけで一度送ってみてください。届くなら原因は添付ファイルです。",
             en: "Send the message once without attachments. If it arrives, the attachment was the cause.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "ファイルは共有リンク（オンラインストレージ）で渡すか、受信者に受け取れる形式を確認してください。",
             en: "Share files through a link (online storage) instead, or ask the recipient which formats they accept.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "システムやホームページのフォームから送ったメールなら、その開発者や管理者にエラーの全文を伝えてください。",
             en: "If the mail came from a system or a web form, give the full error to whoever develops or runs it.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "理由が分からない場合は、受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
             en: "If the reason is unclear, contact the recipient and ask them to pass the message below to their administrator.",
         }),
@@ -349,12 +354,12 @@ pub(crate) const CONTENTERROR: Playbook = Playbook {
 pub(crate) const DELIVERED: Playbook = Playbook {
     id: "generic-delivered",
     party: None,
-    title: Text { ja: "配信完了の通知", en: "A delivery notice" },
-    verdict: Text {
+    title: text! { ja: "配信完了の通知", en: "A delivery notice" },
+    verdict: text! {
         ja: "これはエラーではなく、メールが {recipient} に届いたことを知らせる通知です。",
         en: "This is not an error: it tells you the message reached {recipient}.",
     },
-    why: Text {
+    why: text! {
         ja: "送信時に配信確認を求めた場合や、途中のサーバーが配信結果を報告した場合に届きます。",
         en: "It arrives when delivery notices were requested, or when a server on the way reports its result.",
     },
@@ -362,30 +367,33 @@ pub(crate) const DELIVERED: Playbook = Playbook {
     urgency: Urgency::None,
     duration: DURATION_NOTHING,
     prepare: &[],
-    steps: &[Step::new(Text {
+    steps: &[Step::new(text! {
         ja: "対応は必要ありません。相手が読んだかどうかを知りたい場合は、別の方法で受信者に確認してください。",
         en: "Nothing to do. If you want to know whether it was read, ask the recipient another way.",
     })],
-    donts: &[Text {
+    donts: &[text! {
         ja: "念のために同じメールを送り直さないでください。相手に重複して届きます。",
         en: "Do not send the message again \"just in case\": the recipient would get it twice.",
     }],
     message: None,
     lookup: None,
     facts: &[],
-    sources: &[Source { title: Text { ja: "RFC 3464（配信状況通知）", en: "RFC 3464 (delivery status notifications)" }, url: Url::one(RFC3464) }],
+    sources: &[Source {
+        title: text! { ja: "RFC 3464（配信状況通知）", en: "RFC 3464 (delivery status notifications)" },
+        url: Url::one(RFC3464),
+    }],
     checked: CHECKED,
 };
 
 pub(crate) const EXCEEDLIMIT: Playbook = Playbook {
     id: "generic-exceedlimit",
     party: None,
-    title: Text { ja: "受信側の上限を超えた", en: "A limit at the recipient was exceeded" },
-    verdict: Text {
+    title: text! { ja: "受信側の上限を超えた", en: "A limit at the recipient was exceeded" },
+    verdict: text! {
         ja: "メールが {recipient} の受信上限（1 通あたりの大きさや宛先数など）を超えたため、届きませんでした。",
         en: "The message exceeded a limit at {recipient} (size per message, number of recipients, and so on), so it was not delivered.",
     },
-    why: Text {
+    why: text! {
         ja: "大きな添付ファイルや、一度に多くの宛先へ送ったことが原因であることが多く、上限は受信側ごとに異なります。",
         en: "Large attachments or many recipients at once are the usual causes; each receiver sets its own limits.",
     },
@@ -394,11 +402,11 @@ pub(crate) const EXCEEDLIMIT: Playbook = Playbook {
     duration: DURATION_SEND_DIFFERENTLY,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "添付ファイルを小さくするか、共有リンクで渡してください。目安として 10 MB を超える添付は避けてください。",
             en: "Make attachments smaller or share them through a link. As a rule of thumb, avoid attachments over 10 MB.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先が多い場合は、何回かに分けて送ってください。",
             en: "If there were many recipients, send in several smaller batches.",
         }),
@@ -415,33 +423,33 @@ pub(crate) const EXCEEDLIMIT: Playbook = Playbook {
 pub(crate) const EXPIRED: Playbook = Playbook {
     id: "generic-expired",
     party: None,
-    title: Text { ja: "配送をあきらめた（時間切れ）", en: "Delivery gave up (expired)" },
-    verdict: Text {
+    title: text! { ja: "配送をあきらめた（時間切れ）", en: "Delivery gave up (expired)" },
+    verdict: text! {
         ja: "送信側のサーバーが {recipient} への配送を何度も試みましたが、一定期間（通常 1 日から 5 日）届けられず、あきらめました。",
         en: "Your server tried to deliver to {recipient} many times for a while (usually one to five days) and then gave up.",
     },
-    why: Text {
+    why: text! {
         ja: "相手のサーバーの停止や一時的な拒否、宛先ドメインの設定の誤り、ネットワークの不調などで起こります。",
         en: "It happens when the receiving server is down or keeps deferring the mail, when the recipient domain is misconfigured, or when the network fails.",
     },
     actors: &[Actor::Sender, Actor::RecipientAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "相手側の復旧しだい", en: "Depends on when the receiving side recovers" },
+    duration: text! { ja: "相手側の復旧しだい", en: "Depends on when the receiving side recovers" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先 {recipient} の @ より後ろ（ドメイン）につづりの誤りがないか確認してください。",
             en: "Check the part after @ in {recipient} for typos.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "エラー文に最後の失敗理由（接続できない、一時的に拒否された など）が書かれていれば、それが本当の原因です。その内容で対処してください。",
             en: "If the error gives the last reason for failing (could not connect, temporarily refused), that is the real cause: act on it.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "受信者に電話や別のアドレスで連絡し、下の文面を受信側の管理者に渡して、メールサーバーに問題がないか確認してもらってください。",
             en: "Contact the recipient by phone or another address and ask them to pass the message below to their administrator, who can check their mail server.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "多くの宛先で同じエラーが出る場合は、送信側のサーバーに問題があるかもしれません。ホスティング事業者に問い合わせてください。",
             en: "If mail to many different places expires, your own server may be the problem: ask your hosting company.",
         }),
@@ -457,87 +465,96 @@ pub(crate) const EXPIRED: Playbook = Playbook {
 pub(crate) const FAILEDSTARTTLS: Playbook = Playbook {
     id: "generic-failedstarttls",
     party: None,
-    title: Text { ja: "暗号化（TLS）ができなかった", en: "Encryption (TLS) failed" },
-    verdict: Text {
+    title: text! { ja: "暗号化（TLS）ができなかった", en: "Encryption (TLS) failed" },
+    verdict: text! {
         ja: "受信側が暗号化された通信（TLS）を求めましたが、送信側のサーバーとの間で暗号化できなかったため、届きませんでした。",
         en: "The receiving side required an encrypted connection (TLS), and it could not be set up with your server, so the mail was not delivered.",
     },
-    why: Text {
+    why: text! {
         ja: "送信サーバーの TLS 機能が無効か古い、または証明書（暗号化に使う身分証明書）の期限切れが主な原因です。",
         en: "Usually TLS is switched off or outdated on the sending server, or a certificate (the server's ID for encryption) has expired.",
     },
     actors: &[Actor::SenderProvider, Actor::SenderAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "サーバー設定の変更後すぐ", en: "Right after the server setting is fixed" },
+    duration: text! { ja: "サーバー設定の変更後すぐ", en: "Right after the server setting is fixed" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "下の文面で、送信サーバーの TLS（STARTTLS）の設定と証明書の期限を確認するよう、ホスティング事業者かサーバーの管理者に依頼してください。",
             en: "Using the message below, ask your hosting company or server administrator to check the server's TLS (STARTTLS) setting and certificate expiry.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "相手側の証明書に問題がある場合もあります。その場合は受信側の管理者に伝えてください。",
             en: "Sometimes the receiving side's certificate is at fault: then tell the recipient's administrator.",
         }),
         STEP_RESEND_ONCE,
     ],
-    donts: &[Text {
+    donts: &[text! {
         ja: "暗号化を切って送るような回避策をとらないでください。相手が暗号化を求めている以上、届きません。",
         en: "Do not try to work around it by switching encryption off: the receiver requires it, so the mail still would not arrive.",
     }],
     message: Some(MESSAGE_SENDER_ADMIN),
     lookup: None,
     facts: &[],
-    sources: &[Source { title: Text { ja: "RFC 3207（SMTP の STARTTLS）", en: "RFC 3207 (STARTTLS for SMTP)" }, url: Url::one(RFC3207) }, SRC_RFC3463],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 3207（SMTP の STARTTLS）", en: "RFC 3207 (STARTTLS for SMTP)" },
+            url: Url::one(RFC3207),
+        },
+        SRC_RFC3463,
+    ],
     checked: CHECKED,
 };
 
 pub(crate) const FEEDBACK: Playbook = Playbook {
     id: "generic-feedback",
     party: None,
-    title: Text { ja: "迷惑メール報告（フィードバック）", en: "A spam complaint report" },
-    verdict: Text {
+    title: text! { ja: "迷惑メール報告（フィードバック）", en: "A spam complaint report" },
+    verdict: text! {
         ja: "これはエラーではなく、受信者があなたのメールを「迷惑メール」として報告したことを知らせるレポートです。",
         en: "This is not a bounce: it reports that a recipient marked your mail as spam.",
     },
-    why: Text {
+    why: text! {
         ja: "受信者が購読を覚えていない、配信停止の方法が分かりにくい、送る頻度が多すぎる、などが主な理由です。",
         en: "Recipients complain when they do not remember signing up, cannot find how to unsubscribe, or get mail too often.",
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "すぐ対応できます", en: "Can be handled right away" },
+    duration: text! { ja: "すぐ対応できます", en: "Can be handled right away" },
     prepare: PREPARE_RECIPIENT,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "報告した宛先には、今後メールを送らないでください（配信リストから外します）。",
             en: "Stop mailing the address that complained (take it off your list).",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "一斉送信では、本人が登録した宛先だけに送り、分かりやすい配信停止リンクを入れてください。",
             en: "For bulk mail, send only to people who signed up themselves, and include a clear unsubscribe link.",
         }),
     ],
-    donts: &[Text {
+    donts: &[text! {
         ja: "報告した相手に理由を問い合わせたり、送り続けたりしないでください。報告が増え、送信元の評価が下がります。",
         en: "Do not write to the complainer to ask why, and do not keep mailing them: more complaints lower your reputation.",
     }],
     message: None,
     lookup: None,
     facts: &[],
-    sources: &[Source { title: Text { ja: "RFC 5965（迷惑メール報告の形式）", en: "RFC 5965 (abuse feedback reports)" }, url: Url::one(RFC5965) }],
+    sources: &[Source {
+        title: text! { ja: "RFC 5965（迷惑メール報告の形式）", en: "RFC 5965 (abuse feedback reports)" },
+        url: Url::one(RFC5965),
+    }],
     checked: CHECKED,
 };
 
 pub(crate) const FILTERED: Playbook = Playbook {
     id: "generic-filtered",
     party: None,
-    title: Text { ja: "受信者側のフィルターで拒否された", en: "Refused by the recipient's filter" },
-    verdict: Text {
+    title: text! { ja: "受信者側のフィルターで拒否された", en: "Refused by the recipient's filter" },
+    verdict: text! {
         ja: "{recipient} 側の迷惑メールフィルターや受信設定が、あなたからのメールを受け取らないようにしています。",
         en: "The spam filter or the receiving settings at {recipient} are set not to accept mail from you.",
     },
-    why: Text {
+    why: text! {
         ja: "受信者が特定のアドレスやドメインからしか受け取らない設定にしている、またはフィルターがあなたのメールを迷惑メールと判断したことが主な原因です。",
         en: "The recipient may accept mail only from chosen addresses or domains, or their filter judged your mail to be spam.",
     },
@@ -546,11 +563,11 @@ pub(crate) const FILTERED: Playbook = Playbook {
     duration: DURATION_RECIPIENT_SETTING,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "受信者に電話や別の方法で連絡し、あなたのアドレス（または @{sender_domain}）を受信許可に登録してもらってください。下の文面が使えます。",
             en: "Contact the recipient by phone or another way and ask them to allow your address (or @{sender_domain}). The message below can help.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "許可してもらってから、一度だけ送り直してください。",
             en: "Once they have allowed you, send the message again, once.",
         }),
@@ -566,32 +583,32 @@ pub(crate) const FILTERED: Playbook = Playbook {
 pub(crate) const HASMOVED: Playbook = Playbook {
     id: "generic-hasmoved",
     party: None,
-    title: Text {
+    title: text! {
         ja: "宛先のアドレスが変わった",
         en: "The recipient's address has changed",
     },
-    verdict: Text {
+    verdict: text! {
         ja:
             "{recipient} は以前は使われていましたが、今はこのアドレスでメールを受け付けていません。",
         en: "{recipient} was in use once, but mail to it is no longer accepted.",
     },
-    why: Text {
+    why: text! {
         ja: "退職、異動、プロバイダーや携帯電話会社の変更などでアドレスが変わったと考えられます。",
         en: "The person probably changed jobs, departments, providers or phone carriers.",
     },
     actors: &[Actor::Sender, Actor::Recipient],
     urgency: Urgency::Soon,
-    duration: Text {
+    duration: text! {
         ja: "新しいアドレスが分かればすぐ",
         en: "As soon as you have the new address",
     },
     prepare: PREPARE_RECIPIENT,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "電話や別の手段で相手に連絡し、新しいメールアドレスを確認してください。",
             en: "Contact the person another way and ask for their new address.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "アドレス帳や配信リストから古いアドレス {recipient} を削除してください。",
             en: "Remove the old address {recipient} from your address book and mailing lists.",
         }),
@@ -607,12 +624,12 @@ pub(crate) const HASMOVED: Playbook = Playbook {
 pub(crate) const HOSTUNKNOWN: Playbook = Playbook {
     id: "generic-hostunknown",
     party: None,
-    title: Text { ja: "宛先のドメインが見つからない", en: "The recipient's domain was not found" },
-    verdict: Text {
+    title: text! { ja: "宛先のドメインが見つからない", en: "The recipient's domain was not found" },
+    verdict: text! {
         ja: "宛先 {recipient} の @ より後ろ（ドメイン）が見つからないか、メールを受け取る設定がないため、届きませんでした。",
         en: "The part after @ in {recipient} (the domain) does not exist or is not set up to receive mail, so the message could not be delivered.",
     },
-    why: Text {
+    why: text! {
         ja: "ほとんどはつづりの誤り（「gmail.co」「docomo.ne.jpp」など）で、ほかにドメインの期限切れや相手の DNS 設定の誤りがあります。",
         en: "Almost always a typo (\"gmail.co\", \"docomo.ne.jpp\"); otherwise the domain expired or its DNS is misconfigured.",
     },
@@ -621,12 +638,12 @@ pub(crate) const HOSTUNKNOWN: Playbook = Playbook {
     duration: DURATION_RIGHT_ADDRESS,
     prepare: PREPARE_RECIPIENT,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先を一文字ずつ確認してください。よくある間違いは、綴りの入れ替え、「.com」と「.co.jp」の取り違え、末尾の余分な文字です。",
             en: "Check the address letter by letter. Common mistakes are swapped letters, \".com\" versus \".co.jp\", and extra characters at the end.",
         })
         .copy(LABEL_ADDRESS_TO_CHECK, "{recipient}"),
-        Step::new(Text {
+        Step::new(text! {
             ja: "つづりが正しいのに届かない場合は、相手の会社のドメインに問題があるかもしれません。電話などで相手に伝えてください。",
             en: "If the spelling is right, the recipient's domain itself may have a problem: tell them by phone or another way.",
         }),
@@ -642,25 +659,25 @@ pub(crate) const HOSTUNKNOWN: Playbook = Playbook {
 pub(crate) const MAILBOXFULL: Playbook = Playbook {
     id: "generic-mailboxfull",
     party: None,
-    title: Text { ja: "宛先のメールボックスが満杯", en: "The recipient's mailbox is full" },
-    verdict: Text {
+    title: text! { ja: "宛先のメールボックスが満杯", en: "The recipient's mailbox is full" },
+    verdict: text! {
         ja: "{recipient} のメールボックスが容量の上限に達しているため、メールを受け取れませんでした。",
         en: "The mailbox of {recipient} has reached its size limit, so it could not take your message.",
     },
-    why: Text {
+    why: text! {
         ja: "受信者が古いメールを削除していないか、使われなくなったアドレスにメールがたまり続けていることが原因です。",
         en: "The recipient has not deleted old mail, or the address is no longer used and mail keeps piling up.",
     },
     actors: &[Actor::Recipient],
     urgency: Urgency::Wait,
-    duration: Text { ja: "受信者が容量を空けるまで", en: "Until the recipient frees up space" },
+    duration: text! { ja: "受信者が容量を空けるまで", en: "Until the recipient frees up space" },
     prepare: PREPARE_RECIPIENT,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "電話や別のアドレスで受信者に連絡し、メールボックスがいっぱいであることを伝えてください。",
             en: "Tell the recipient by phone or another address that their mailbox is full.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "受信者が容量を空けたら、一度だけ送り直してください。長く満杯のままなら、そのアドレスは使われていない可能性があります。",
             en: "Once they have freed up space, send the message again, once. If it stays full for long, the address is probably no longer used.",
         }),
@@ -669,8 +686,8 @@ pub(crate) const MAILBOXFULL: Playbook = Playbook {
     message: Some(crate::model::Message {
         to: crate::model::To::Recipient,
         address: None,
-        subject: Text { ja: "メールボックスが満杯のようです", en: "Your mailbox seems to be full" },
-        body: Text {
+        subject: text! { ja: "メールボックスが満杯のようです", en: "Your mailbox seems to be full" },
+        body: text! {
             ja: "いつもお世話になっております。
 
 {recipient} 宛てにメールをお送りしたところ、「メールボックスが満杯」というエラーで返ってきてしまいました。お手数ですが、不要なメールを削除して容量を空けていただけますでしょうか。空きができましたら、改めてお送りします。
@@ -692,22 +709,22 @@ Thank you.",
 pub(crate) const MAILERERROR: Playbook = Playbook {
     id: "generic-mailererror",
     party: None,
-    title: Text { ja: "受信側のメール処理プログラムのエラー", en: "A mail program at the receiving side failed" },
-    verdict: Text {
+    title: text! { ja: "受信側のメール処理プログラムのエラー", en: "A mail program at the receiving side failed" },
+    verdict: text! {
         ja: "受信側でメールを配る途中のプログラムがエラーを起こし、{recipient} に届けられませんでした。",
         en: "A program that delivers mail at the receiving side failed, so the message did not reach {recipient}.",
     },
-    why: Text {
+    why: text! {
         ja: "受信側のサーバーの設定や、転送・自動処理の設定の不具合が原因で、送信者側の問題ではないことがほとんどです。",
         en: "It is almost always a problem with the receiving server's set-up or with a forwarding or filtering rule there, not with your mail.",
     },
     actors: &[Actor::RecipientAdmin],
     urgency: Urgency::Wait,
-    duration: Text { ja: "受信側の修正しだい", en: "Until the receiving side fixes it" },
+    duration: text! { ja: "受信側の修正しだい", en: "Until the receiving side fixes it" },
     prepare: PREPARE_ERROR,
     steps: &[
         STEP_ASK_RECIPIENT_ADMIN,
-        Step::new(Text {
+        Step::new(text! {
             ja: "急ぎの用件は、電話や別のアドレスで伝えてください。",
             en: "For anything urgent, use the phone or another address.",
         }),
@@ -723,12 +740,12 @@ pub(crate) const MAILERERROR: Playbook = Playbook {
 pub(crate) const MESGTOOBIG: Playbook = Playbook {
     id: "generic-mesgtoobig",
     party: None,
-    title: Text { ja: "メールが大きすぎる", en: "The message is too big" },
-    verdict: Text {
+    title: text! { ja: "メールが大きすぎる", en: "The message is too big" },
+    verdict: text! {
         ja: "メールの大きさが受信側の上限を超えたため、{recipient} に届きませんでした。",
         en: "The message was larger than the receiving side allows, so it did not reach {recipient}.",
     },
-    why: Text {
+    why: text! {
         ja: "添付ファイルが大きいことが原因です。添付ファイルは送信時に約 1.3 倍に膨らむため、見た目より大きくなります。",
         en: "Large attachments are the cause; they grow by about a third when sent, so the message is bigger than the files look.",
     },
@@ -737,36 +754,42 @@ pub(crate) const MESGTOOBIG: Playbook = Playbook {
     duration: DURATION_SEND_DIFFERENTLY,
     prepare: PREPARE_RECIPIENT,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "添付ファイルを圧縮するか、共有リンク（オンラインストレージ）で渡してください。目安として合計 10 MB 以下にしてください。",
             en: "Compress the attachments or share them through a link (online storage). Keep the total under about 10 MB.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "画像は縮小してから添付すると小さくなります。",
             en: "Shrinking images before attaching them helps a lot.",
         }),
         STEP_RESEND_ONCE,
     ],
-    donts: &[Text {
+    donts: &[text! {
         ja: "同じ大きさのまま送り直さないでください。何度送っても同じ理由で返ってきます。",
         en: "Do not resend it at the same size: it will come back for the same reason.",
     }],
     message: None,
     lookup: None,
     facts: &[],
-    sources: &[Source { title: Text { ja: "RFC 1870（メールの大きさの宣言）", en: "RFC 1870 (message size declaration)" }, url: Url::one(RFC1870) }, SRC_RFC3463],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 1870（メールの大きさの宣言）", en: "RFC 1870 (message size declaration)" },
+            url: Url::one(RFC1870),
+        },
+        SRC_RFC3463,
+    ],
     checked: CHECKED,
 };
 
 pub(crate) const NETWORKERROR: Playbook = Playbook {
     id: "generic-networkerror",
     party: None,
-    title: Text { ja: "相手のサーバーにつながらない", en: "The receiving server could not be reached" },
-    verdict: Text {
+    title: text! { ja: "相手のサーバーにつながらない", en: "The receiving server could not be reached" },
+    verdict: text! {
         ja: "送信側のサーバーが {recipient} のメールサーバーにつながらなかったため、届きませんでした。",
         en: "Your server could not reach the mail server of {recipient}, so the message was not delivered.",
     },
-    why: Text {
+    why: text! {
         ja: "相手のサーバーの停止や混雑、相手のドメインの DNS 設定の誤り、途中のネットワークの不調が主な原因で、多くは一時的です。",
         en: "The receiving server is down or busy, the recipient domain's DNS is wrong, or the network on the way failed; it is often temporary.",
     },
@@ -776,11 +799,11 @@ pub(crate) const NETWORKERROR: Playbook = Playbook {
     prepare: PREPARE_ERROR,
     steps: &[
         STEP_RETRY_LATER_ONCE,
-        Step::new(Text {
+        Step::new(text! {
             ja: "それでも届かなければ、電話などで受信者に伝え、下の文面を受信側の管理者に渡してもらってください。",
             en: "If it still fails, tell the recipient by phone and ask them to pass the message below to their administrator.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "どの宛先にも送れない場合は、送信側（あなたのメールサーバー）に問題がある可能性があります。ホスティング事業者に問い合わせてください。",
             en: "If you cannot send to anyone, the problem may be on your side (your mail server): ask your hosting company.",
         }),
@@ -796,33 +819,39 @@ pub(crate) const NETWORKERROR: Playbook = Playbook {
 pub(crate) const NORELAYING: Playbook = Playbook {
     id: "generic-norelaying",
     party: None,
-    title: Text { ja: "中継（リレー）を拒否された", en: "Relaying was denied" },
-    verdict: Text {
+    title: text! { ja: "中継（リレー）を拒否された", en: "Relaying was denied" },
+    verdict: text! {
         ja: "サーバーが、あなたのメールを {recipient} へ中継すること（リレー）を拒否しました。",
         en: "A server refused to pass your message on to {recipient} (relaying denied).",
     },
-    why: Text {
+    why: text! {
         ja: "メールソフトの送信サーバー（SMTP）の設定で認証が無効になっている、送信サーバーの指定を間違えている、または宛先のドメインが誤っていることが主な原因です。",
         en: "Usually authentication is switched off in your mail program's outgoing server (SMTP) settings, the wrong outgoing server is set, or the recipient's domain is wrong.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
     duration: DURATION_SETTING_FIXED,
-    prepare: &[Prepare::Fact(Fact::Recipient), Prepare::Fact(Fact::ErrorText), Prepare::Other(Text { ja: "ホスティング事業者（プロバイダー）から届いたメールの設定情報（送信サーバー名、ポート番号）", en: "The mail settings your hosting company (or ISP) gave you (outgoing server name, port)" })],
+    prepare: &[
+        Prepare::Fact(Fact::Recipient),
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Other(
+            text! { ja: "ホスティング事業者（プロバイダー）から届いたメールの設定情報（送信サーバー名、ポート番号）", en: "The mail settings your hosting company (or ISP) gave you (outgoing server name, port)" },
+        ),
+    ],
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先 {recipient} のつづりを確認してください。",
             en: "Check the spelling of {recipient}.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "メールソフトのアカウント設定で、送信サーバー（SMTP）の「認証が必要」を有効にし、ユーザー名とパスワードは受信用と同じものを入力してください。",
             en: "In your mail program's account settings, turn on \"outgoing server requires authentication\" and enter the same user name and password as for receiving.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "送信サーバー名とポート番号（多くは 587 番）が、ホスティング事業者（プロバイダー）の案内どおりか確認してください。",
             en: "Check that the outgoing server name and port (often 587) match what your hosting company (or ISP) tells you.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "分からない場合は、下の文面でエラーの全文をホスティング事業者（プロバイダー）に送り、問い合わせてください。",
             en: "If in doubt, send the full error to your hosting company (or ISP) with the message below.",
         }),
@@ -831,7 +860,13 @@ pub(crate) const NORELAYING: Playbook = Playbook {
     message: Some(MESSAGE_SENDER_ADMIN),
     lookup: None,
     facts: &[],
-    sources: &[SRC_RFC5321, Source { title: Text { ja: "RFC 4954（SMTP 認証）", en: "RFC 4954 (SMTP authentication)" }, url: Url::one(RFC4954) }],
+    sources: &[
+        SRC_RFC5321,
+        Source {
+            title: text! { ja: "RFC 4954（SMTP 認証）", en: "RFC 4954 (SMTP authentication)" },
+            url: Url::one(RFC4954),
+        },
+    ],
     checked: CHECKED,
 };
 
@@ -844,12 +879,12 @@ pub(crate) const NORELAYING: Playbook = Playbook {
 pub(crate) const NORELAYING_REMOTE: Playbook = Playbook {
     id: "generic-norelaying-remote",
     party: None,
-    title: Text { ja: "宛先のサーバーが、宛先ドメインのメールを受け付けなかった", en: "The recipient's server does not take mail for the recipient's domain" },
-    verdict: Text {
+    title: text! { ja: "宛先のサーバーが、宛先ドメインのメールを受け付けなかった", en: "The recipient's server does not take mail for the recipient's domain" },
+    verdict: text! {
         ja: "あなたの送信サーバーはメールを送り出しましたが、宛先側のサーバー {remote_host} が「中継（リレー）は許可していない」として {recipient} 宛てのメールを拒否しました。",
         en: "Your server did send the message, but the recipient's server {remote_host} refused mail for {recipient} as relaying it does not allow.",
     },
-    why: Text {
+    why: text! {
         ja: "宛先のドメインのメール受付先（MX レコード）が、そのドメインをもう扱っていない古いサーバーを指している、受信側のサーバー設定の誤り、または宛先ドメインのつづりの誤りが主な原因です。あなたのメールソフトの設定の問題ではありません。",
         en: "Usually the recipient domain's mail record (MX) still points at a server that no longer handles that domain, the receiving server is misconfigured, or the domain is misspelled. Your mail program's settings are not the cause.",
     },
@@ -858,16 +893,16 @@ pub(crate) const NORELAYING_REMOTE: Playbook = Playbook {
     duration: DURATION_RECIPIENT_ADMIN,
     prepare: PREPARE_RECIPIENT_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先 {recipient} の @ より後ろ（ドメイン）のつづりを確認してください。似たドメインに送ってしまうと、この拒否になります。",
             en: "Check the spelling of the part after @ in {recipient}: a look-alike domain gets this refusal.",
         })
         .copy(LABEL_ADDRESS_TO_CHECK, "{recipient}"),
-        Step::new(Text {
+        Step::new(text! {
             ja: "つづりが正しければ、あなたの側で直すものはありません。送信サーバーの認証設定などは変えないでください。",
             en: "If it is spelled right, there is nothing to fix on your side: leave your outgoing server settings as they are.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "電話や別のアドレスで受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。メールの受付先（MX レコード）とサーバーの設定を確認してもらう必要があります。",
             en: "Contact the recipient by phone or another address and ask them to pass the message below to their administrator, who needs to check the domain's MX record and the server's settings.",
         }),
@@ -876,11 +911,11 @@ pub(crate) const NORELAYING_REMOTE: Playbook = Playbook {
     message: Some(crate::model::Message {
         to: To::RecipientAdmin,
         address: None,
-        subject: Text {
+        subject: text! {
             ja: "貴社ドメイン宛てのメールが「リレー拒否」で返ってきます",
             en: "Mail to your domain is refused as \"relay access denied\"",
         },
-        body: Text {
+        body: text! {
             ja: "ご担当者様
 
 {recipient} 様宛てにお送りしたメールが、貴社側のメールサーバーから次のエラーで返ってきました。
@@ -910,12 +945,12 @@ That server does not seem to accept mail for your domain. Could you check that t
 pub(crate) const NOTACCEPT: Playbook = Playbook {
     id: "generic-notaccept",
     party: None,
-    title: Text { ja: "宛先のドメインがメールを受け付けていない", en: "The recipient's domain accepts no mail" },
-    verdict: Text {
+    title: text! { ja: "宛先のドメインがメールを受け付けていない", en: "The recipient's domain accepts no mail" },
+    verdict: text! {
         ja: "宛先 {recipient} のドメインは、メールを受け取らない設定になっているか、受信を止めています。",
         en: "The domain of {recipient} is set to accept no mail, or has stopped accepting it.",
     },
-    why: Text {
+    why: text! {
         ja: "ホームページ専用のドメインや使われなくなったドメインでは、メールを受け取らないことを DNS で宣言していることがあります。",
         en: "Domains used only for a website, or no longer used, can declare in DNS that they take no mail.",
     },
@@ -924,11 +959,11 @@ pub(crate) const NOTACCEPT: Playbook = Playbook {
     duration: DURATION_RIGHT_ADDRESS,
     prepare: PREPARE_RECIPIENT,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先のつづりを確認し、相手に別の連絡先アドレスを尋ねてください。",
             en: "Check the spelling and ask the person for another address.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "一時的な停止の場合もあるため、急ぎでなければ後日一度だけ送り直してください。",
             en: "It may be a temporary stop: if it is not urgent, try once more another day.",
         }),
@@ -937,32 +972,38 @@ pub(crate) const NOTACCEPT: Playbook = Playbook {
     message: None,
     lookup: None,
     facts: &[],
-    sources: &[Source { title: Text { ja: "RFC 7505（Null MX）", en: "RFC 7505 (null MX)" }, url: Url::one(RFC7505) }, SRC_RFC3463],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 7505（Null MX）", en: "RFC 7505 (null MX)" },
+            url: Url::one(RFC7505),
+        },
+        SRC_RFC3463,
+    ],
     checked: CHECKED,
 };
 
 pub(crate) const NOTCOMPLIANTRFC: Playbook = Playbook {
     id: "generic-notcompliantrfc",
     party: None,
-    title: Text { ja: "メールの形式が規格に合っていない", en: "The message does not follow the standards" },
-    verdict: Text {
+    title: text! { ja: "メールの形式が規格に合っていない", en: "The message does not follow the standards" },
+    verdict: text! {
         ja: "受信側が、メールの形式（ヘッダーなど）がインターネットの規格に合っていないとして拒否しました。",
         en: "The receiving side refused the message because its format (its headers, for example) does not follow the Internet standards.",
     },
-    why: Text {
+    why: text! {
         ja: "差出人（From）や日付の欠落、同じヘッダーの重複、長すぎる行など、送信したプログラムの作りが原因です。",
         en: "The program that produced it left out the From or Date line, repeated a header, wrote lines that are too long, and so on.",
     },
     actors: &[Actor::SenderAdmin, Actor::SenderProvider],
     urgency: Urgency::Soon,
-    duration: Text { ja: "送信プログラムの修正しだい", en: "Until the sending program is fixed" },
+    duration: text! { ja: "送信プログラムの修正しだい", en: "Until the sending program is fixed" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "普段のメールソフトから同じ宛先に送って届くか確認してください。届くなら、原因は最初に送ったプログラムの側です。",
             en: "Send to the same address from your usual mail program. If that arrives, the program that sent the first message is at fault.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "システムやホームページのフォームから送ったメールなら、下の文面でその開発者や管理者に修正を依頼してください。",
             en: "If it came from a system or a web form, ask whoever develops or runs it to fix it, using the message below.",
         }),
@@ -971,19 +1012,25 @@ pub(crate) const NOTCOMPLIANTRFC: Playbook = Playbook {
     message: Some(MESSAGE_SENDER_ADMIN),
     lookup: None,
     facts: &[],
-    sources: &[Source { title: Text { ja: "RFC 5322（メールの形式）", en: "RFC 5322 (message format)" }, url: Url::one("https://datatracker.ietf.org/doc/html/rfc5322") }, SRC_RFC3463],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 5322（メールの形式）", en: "RFC 5322 (message format)" },
+            url: Url::one("https://datatracker.ietf.org/doc/html/rfc5322"),
+        },
+        SRC_RFC3463,
+    ],
     checked: CHECKED,
 };
 
 pub(crate) const ONHOLD: Playbook = Playbook {
     id: "generic-onhold",
     party: None,
-    title: Text { ja: "配送が保留されている", en: "Delivery is on hold" },
-    verdict: Text {
+    title: text! { ja: "配送が保留されている", en: "Delivery is on hold" },
+    verdict: text! {
         ja: "メールは失敗とは確定しておらず、配送が保留されています。",
         en: "The message has not failed for good: its delivery is on hold.",
     },
-    why: Text {
+    why: text! {
         ja: "受信側や途中のサーバーが一時的に受け取りを止めているときに起こり、時間がたてば自動で再送されることが多くあります。",
         en: "A receiving or intermediate server has paused delivery for a while; your server usually retries by itself.",
     },
@@ -993,7 +1040,7 @@ pub(crate) const ONHOLD: Playbook = Playbook {
     prepare: PREPARE_ERROR,
     steps: &[
         STEP_WAIT_FOR_RETRY,
-        Step::new(Text {
+        Step::new(text! {
             ja: "1 日たっても届かない場合や、配送をあきらめたという通知が届いた場合は、その通知をこのページに貼り付けて、改めて診断してください。",
             en: "If nothing arrives within a day, or a \"delivery gave up\" notice follows, paste that notice on this page and diagnose it again.",
         }),
@@ -1009,25 +1056,25 @@ pub(crate) const ONHOLD: Playbook = Playbook {
 pub(crate) const POLICYVIOLATION: Playbook = Playbook {
     id: "generic-policyviolation",
     party: None,
-    title: Text { ja: "受信側のルールに反すると判断された", en: "Refused by the receiving side's policy" },
-    verdict: Text {
+    title: text! { ja: "受信側のルールに反すると判断された", en: "Refused by the receiving side's policy" },
+    verdict: text! {
         ja: "受信側が、独自のルール（ポリシー）に合わないとして、メールの受け取りを拒否しました。",
         en: "The receiving side refused the message because it breaks one of its own rules (policies).",
     },
-    why: Text {
+    why: text! {
         ja: "禁止された添付ファイル、特定の国やドメインからの受信制限、社外からの受信制限など、受信側の組織が決めたルールによるものです。",
         en: "Rules set by the receiving organisation: forbidden attachments, limits on mail from some countries or domains, internal-only addresses, and so on.",
     },
     actors: &[Actor::RecipientAdmin, Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "受信側の対応しだい", en: "Depends on the receiving side" },
+    duration: text! { ja: "受信側の対応しだい", en: "Depends on the receiving side" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "エラー文にルールの内容（添付ファイルの種類など）が書かれていれば、それに合わせて送り方を変えてください。",
             en: "If the error says which rule (an attachment type, for example), change how you send accordingly.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "理由が分からない場合は、受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
             en: "If the reason is unclear, contact the recipient and ask them to pass the message below to their administrator.",
         }),
@@ -1043,29 +1090,29 @@ pub(crate) const POLICYVIOLATION: Playbook = Playbook {
 pub(crate) const REJECTED: Playbook = Playbook {
     id: "generic-rejected",
     party: None,
-    title: Text { ja: "差出人アドレスが拒否された", en: "Your sender address was refused" },
-    verdict: Text {
+    title: text! { ja: "差出人アドレスが拒否された", en: "Your sender address was refused" },
+    verdict: text! {
         ja: "受信側が、差出人のアドレス（ドメイン {sender_domain}）を理由にメールを拒否しました。",
         en: "The receiving side refused the message because of the sender address (domain {sender_domain}).",
     },
-    why: Text {
+    why: text! {
         ja: "差出人のドメインが DNS に正しく登録されていない、アドレスの形式が誤っている、または受信側があなたのアドレスをブロックリストに登録していることが主な原因です。",
         en: "Your domain may not be set up correctly in DNS, the address may be malformed, or the receiver may have put your address on its blocklist.",
     },
     actors: &[Actor::Sender, Actor::SenderAdmin, Actor::Recipient],
     urgency: Urgency::Soon,
-    duration: Text { ja: "原因により数時間から数日", en: "Hours to days, depending on the cause" },
+    duration: text! { ja: "原因により数時間から数日", en: "Hours to days, depending on the cause" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "メールソフトの「差出人アドレス」に誤りや余分な文字がないか確認してください。",
             en: "Check your mail program's sender address for typos or extra characters.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "会社のドメインから送っている場合は、下の文面で、ドメインの DNS（MX や SPF）が正しいか管理者に確認してもらってください。",
             en: "If you send from a company domain, ask your administrator (with the message below) to check the domain's DNS (MX and SPF).",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "特定の相手だけに届かない場合は、受信者があなたのアドレスを拒否している可能性があります。別の方法で相手に確認してください。",
             en: "If only one recipient refuses you, they may have blocked your address: ask them another way.",
         }),
@@ -1079,16 +1126,16 @@ pub(crate) const REJECTED: Playbook = Playbook {
 };
 
 pub(crate) const PTR_STEPS: &[Step] = &[
-    Step::new(Text {
+    Step::new(text! {
         ja: "下の文面をホスティング事業者に送り、送信サーバーの IP アドレス {ip} に逆引き（PTR）レコードを設定してもらってください。逆引きとは、IP アドレスからサーバー名を調べられるようにする設定で、IP アドレスの持ち主しか設定できません。",
         en: "Send the message below to your hosting company and ask for a reverse DNS (PTR) record for the sending address {ip}. A PTR record lets anyone look up the server's name from its address, and only the owner of the address can set it.",
     }),
-    Step::new(Text {
+    Step::new(text! {
         ja: "設定するサーバー名は、そのサーバー名を引くと同じ IP アドレスに戻る名前（正引きと逆引きの一致）にしてもらってください。",
         en: "The name must point back to the same address (forward and reverse DNS must match).",
     })
-    .copy(Text { ja: "逆引きを設定する IP アドレス", en: "The address that needs a PTR record" }, "{ip}"),
-    Step::new(Text {
+    .copy(text! { ja: "逆引きを設定する IP アドレス", en: "The address that needs a PTR record" }, "{ip}"),
+    Step::new(text! {
         ja: "自宅や事務所の回線から直接送っている場合は、プロバイダーの送信サーバー経由で送る設定に変えてください。",
         en: "If you send straight from a home or office connection, switch to sending through your provider's outgoing server instead.",
     }),
@@ -1098,8 +1145,8 @@ pub(crate) const PTR_STEPS: &[Step] = &[
 pub(crate) const MESSAGE_PTR: crate::model::Message = crate::model::Message {
     to: crate::model::To::HostingProvider,
     address: None,
-    subject: Text { ja: "送信サーバーの逆引き（PTR）設定のお願い（IP {ip}）", en: "Please set a reverse DNS (PTR) record for {ip}" },
-    body: Text {
+    subject: text! { ja: "送信サーバーの逆引き（PTR）設定のお願い（IP {ip}）", en: "Please set a reverse DNS (PTR) record for {ip}" },
+    body: text! {
         ja: "ご担当者様
 
 いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
@@ -1134,7 +1181,7 @@ pub(crate) const fn ptr_playbook(head: Head, basis: Basis) -> Playbook {
         why: head.why,
         actors: &[Actor::SenderProvider],
         urgency: Urgency::Now,
-        duration: Text {
+        duration: text! {
             ja: "設定後、数時間から 1 日",
             en: "Hours to a day after the record is set",
         },
@@ -1152,41 +1199,46 @@ pub(crate) const fn ptr_playbook(head: Head, basis: Basis) -> Playbook {
 pub(crate) const REQUIREPTR: Playbook = ptr_playbook(
     Head {
         id: "generic-requireptr",
-        title: Text { ja: "送信サーバーに逆引き（PTR）がない", en: "Your sending server has no reverse DNS (PTR)" },
-        verdict: Text {
+        title: text! { ja: "送信サーバーに逆引き（PTR）がない", en: "Your sending server has no reverse DNS (PTR)" },
+        verdict: text! {
             ja: "送信元 IP アドレス {ip} に逆引き（PTR）の設定がないか、設定が一致しないため、受信側が受け取りを拒否しました。",
             en: "The receiving side refused the message because your sending IP address {ip} has no reverse DNS (PTR) record, or one that does not match.",
         },
-        why: Text {
+        why: text! {
             ja: "自前のサーバーやクラウドのサーバーを立てたときに逆引きを設定し忘れたか、家庭用回線から直接送っていることが主な原因です。",
             en: "Usually a self-run or cloud server was set up without a PTR record, or mail is sent straight from a home connection.",
         },
     },
-    Basis { party: None, facts: &[], sources: &[SRC_GOOGLE_GUIDELINES, SRC_IANA], checked: CHECKED },
+    Basis {
+        party: None,
+        facts: &[],
+        sources: &[SRC_GOOGLE_GUIDELINES, SRC_IANA],
+        checked: CHECKED,
+    },
 );
 
 pub(crate) const SECURITYERROR: Playbook = Playbook {
     id: "generic-securityerror",
     party: None,
-    title: Text { ja: "セキュリティ上の理由で拒否された", en: "Refused for a security reason" },
-    verdict: Text {
+    title: text! { ja: "セキュリティ上の理由で拒否された", en: "Refused for a security reason" },
+    verdict: text! {
         ja: "受信側（または途中のサーバー）が、セキュリティ上の理由でメールの受け取りを拒否しました。",
         en: "The receiving side (or a server on the way) refused the message for a security reason.",
     },
-    why: Text {
+    why: text! {
         ja: "送信サーバーへのログイン（認証）の失敗、暗号化の問題、受信側のセキュリティ規則など、理由はさまざまです。",
         en: "Reasons vary: a failed login to your own outgoing server, an encryption problem, or a security rule at the receiver.",
     },
     actors: &[Actor::Sender, Actor::RecipientAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "原因により異なります", en: "Depends on the cause" },
+    duration: text! { ja: "原因により異なります", en: "Depends on the cause" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "どの宛先にも送れない場合は、メールソフトのパスワードや送信サーバーの認証設定が正しいか確認してください。",
             en: "If you cannot send to anyone, check your mail program's password and outgoing server authentication settings.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "特定の相手だけに届かない場合は、受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
             en: "If only one recipient refuses you, contact them and ask them to pass the message below to their administrator.",
         }),
@@ -1202,30 +1254,30 @@ pub(crate) const SECURITYERROR: Playbook = Playbook {
 pub(crate) const SPAMDETECTED: Playbook = Playbook {
     id: "generic-spamdetected",
     party: None,
-    title: Text { ja: "迷惑メールと判定された", en: "Classified as spam" },
-    verdict: Text {
+    title: text! { ja: "迷惑メールと判定された", en: "Classified as spam" },
+    verdict: text! {
         ja: "受信側のフィルターが、このメールを迷惑メールと判定して受け取りを拒否しました。",
         en: "The receiving side's filter classified this message as spam and refused it.",
     },
-    why: Text {
+    why: text! {
         ja: "本文のリンク（特に短縮 URL）、画像だけの本文、添付ファイル、送信ドメイン認証の不備、送信元の評価の低さなどが組み合わさって判定されます。",
         en: "Links (especially shortened ones), image-only bodies, attachments, missing sender authentication and a poor sender reputation add up to that verdict.",
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "内容を見直せばすぐ、評価の回復は数日", en: "Right away for content; days for reputation" },
+    duration: text! { ja: "内容を見直せばすぐ、評価の回復は数日", en: "Right away for content; days for reputation" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "短縮 URL や多数のリンク、画像だけの本文、不要な添付ファイルを避け、普段の文面で送ってみてください。",
             en: "Avoid shortened links, many links, image-only bodies and unneeded attachments; write as you normally would.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "ドメインの送信ドメイン認証（SPF・DKIM・DMARC）が設定されているか確認してください。未設定だと迷惑メールと判定されやすくなります。",
             en: "Make sure your domain has sender authentication (SPF, DKIM, DMARC): mail without it is much more likely to be called spam.",
         }),
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "大切な相手なら、電話などで連絡し、あなたのアドレスを受信許可に登録してもらってください。下の文面が使えます。",
             en: "For an important recipient, call them and ask them to allow your address. The message below can help.",
         }),
@@ -1241,12 +1293,12 @@ pub(crate) const SPAMDETECTED: Playbook = Playbook {
 pub(crate) const SPEEDING: Playbook = Playbook {
     id: "generic-speeding",
     party: None,
-    title: Text { ja: "送信の速度が速すぎる", en: "Sending too fast" },
-    verdict: Text {
+    title: text! { ja: "送信の速度が速すぎる", en: "Sending too fast" },
+    verdict: text! {
         ja: "短い時間に多くのメールを送ったため、受信側が一時的に受け取りを制限しています。",
         en: "You sent many messages in a short time, so the receiving side is limiting what it accepts for now.",
     },
-    why: Text {
+    why: text! {
         ja: "一斉送信や、乗っ取られたアカウントからの大量送信で起こります。多くは一時的な制限です。",
         en: "Bulk sending, or a hijacked account sending a lot, triggers it; the limit is usually temporary.",
     },
@@ -1255,11 +1307,11 @@ pub(crate) const SPEEDING: Playbook = Playbook {
     duration: DURATION_FEW_HOURS,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "しばらく送信を控えてください。送信側のサーバーは、保留中のメールを自動で再送します。",
             en: "Hold off sending for a while: your server retries the queued mail by itself.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "一斉送信では、時間を空けて少しずつ送るようにしてください。",
             en: "For bulk mail, send in smaller batches spread over time.",
         }),
@@ -1276,30 +1328,30 @@ pub(crate) const SPEEDING: Playbook = Playbook {
 pub(crate) const SUPPRESSED: Playbook = Playbook {
     id: "generic-suppressed",
     party: None,
-    title: Text { ja: "配信停止リストに入っている宛先", en: "The address is on your suppression list" },
-    verdict: Text {
+    title: text! { ja: "配信停止リストに入っている宛先", en: "The address is on your suppression list" },
+    verdict: text! {
         ja: "送信に使っているサービスが、{recipient} への送信を止めています（配信停止リスト）。",
         en: "The service you send through is holding back mail to {recipient} (its suppression list).",
     },
-    why: Text {
+    why: text! {
         ja: "以前その宛先でエラーが返ったか、受信者が迷惑メール報告や配信停止をしたため、サービスが自動で送信を止めています。",
         en: "Mail to it bounced before, or the recipient complained or unsubscribed, so the service stopped sending automatically.",
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "確認できればすぐ", en: "Right away once confirmed" },
+    duration: text! { ja: "確認できればすぐ", en: "Right away once confirmed" },
     prepare: PREPARE_RECIPIENT,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "受信者に、今はそのアドレスが使えるか、メールを受け取りたいかを確認してください。",
             en: "Ask the recipient whether the address works now and whether they want your mail.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "確認できたら、送信サービスの管理画面で配信停止リスト（Suppression list など）からその宛先を外してください。",
             en: "Once confirmed, remove the address from the suppression list in your sending service's dashboard.",
         }),
     ],
-    donts: &[Text {
+    donts: &[text! {
         ja: "本人の確認なしに配信停止リストから外さないでください。迷惑メール報告が増え、送信元の評価が下がります。",
         en: "Do not remove addresses from the suppression list without the recipient's consent: complaints would follow and your reputation would drop.",
     }],
@@ -1313,25 +1365,25 @@ pub(crate) const SUPPRESSED: Playbook = Playbook {
 pub(crate) const SUSPEND: Playbook = Playbook {
     id: "generic-suspend",
     party: None,
-    title: Text { ja: "宛先のアカウントが停止されている", en: "The recipient's account is suspended" },
-    verdict: Text {
+    title: text! { ja: "宛先のアカウントが停止されている", en: "The recipient's account is suspended" },
+    verdict: text! {
         ja: "{recipient} のアカウントが停止または無効になっているため、メールを受け取れませんでした。",
         en: "The account of {recipient} is suspended or disabled, so it could not take your message.",
     },
-    why: Text {
+    why: text! {
         ja: "長期間使われていない、契約が終了した、または管理者が一時的に止めていることが考えられます。",
         en: "It may have gone unused for a long time, the contract may have ended, or an administrator may have paused it.",
     },
     actors: &[Actor::Recipient],
     urgency: Urgency::Wait,
-    duration: Text { ja: "受信者の対応しだい", en: "Depends on the recipient" },
+    duration: text! { ja: "受信者の対応しだい", en: "Depends on the recipient" },
     prepare: PREPARE_RECIPIENT,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "電話や別のアドレスで受信者に連絡し、アカウントの状態と、今使っているアドレスを確認してください。",
             en: "Contact the recipient by phone or another address and ask about the account and the address they use now.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "使われていないアドレスなら、アドレス帳や配信リストから削除してください。",
             en: "If the address is no longer used, remove it from your address book and mailing lists.",
         }),
@@ -1347,25 +1399,25 @@ pub(crate) const SUSPEND: Playbook = Playbook {
 pub(crate) const SYNTAXERROR: Playbook = Playbook {
     id: "generic-syntaxerror",
     party: None,
-    title: Text { ja: "送信プログラムとのやりとりのエラー", en: "A protocol error while sending" },
-    verdict: Text {
+    title: text! { ja: "送信プログラムとのやりとりのエラー", en: "A protocol error while sending" },
+    verdict: text! {
         ja: "送信側と受信側のサーバーのやりとり（SMTP のコマンド）に誤りがあり、配送できませんでした。",
         en: "The exchange between the sending and receiving servers (the SMTP commands) went wrong, so the message was not delivered.",
     },
-    why: Text {
+    why: text! {
         ja: "送信に使ったプログラムやサーバーの不具合、宛先アドレスの書式の誤り（全角文字や空白の混入）が主な原因です。",
         en: "A fault in the sending program or server, or a malformed address (full-width characters or spaces in it), is the usual cause.",
     },
     actors: &[Actor::SenderProvider, Actor::SenderAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "原因の修正しだい", en: "Until the cause is fixed" },
+    duration: text! { ja: "原因の修正しだい", en: "Until the cause is fixed" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先に全角文字や空白、余分な記号が入っていないか確認してください。",
             en: "Check the recipient address for full-width characters, spaces or stray symbols.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "システムから送ったメールならその開発者に、普段のメールソフトから送ったメールならホスティング事業者に、下の文面でエラーの全文を伝えてください。",
             en: "With the message below, give the full error to the system's developer if a system sent it, or to your hosting company if it was your usual mail program.",
         }),
@@ -1381,22 +1433,22 @@ pub(crate) const SYNTAXERROR: Playbook = Playbook {
 pub(crate) const SYSTEMERROR: Playbook = Playbook {
     id: "generic-systemerror",
     party: None,
-    title: Text { ja: "受信側のシステムエラー", en: "A system error at the receiving side" },
-    verdict: Text {
+    title: text! { ja: "受信側のシステムエラー", en: "A system error at the receiving side" },
+    verdict: text! {
         ja: "受信側のメールシステムに障害があり、{recipient} に届けられませんでした。",
         en: "The receiving mail system had a fault, so the message did not reach {recipient}.",
     },
-    why: Text {
+    why: text! {
         ja: "受信側のサーバーの故障、設定の誤り、メンテナンスなどが原因で、送信者側の問題ではありません。",
         en: "A failure, misconfiguration or maintenance at the receiving server; not a problem with your mail.",
     },
     actors: &[Actor::RecipientAdmin, Actor::Nobody],
     urgency: Urgency::Wait,
-    duration: Text { ja: "受信側の復旧しだい（多くは数時間から 1 日）", en: "Until the receiver recovers (often hours to a day)" },
+    duration: text! { ja: "受信側の復旧しだい（多くは数時間から 1 日）", en: "Until the receiver recovers (often hours to a day)" },
     prepare: PREPARE_ERROR,
     steps: &[
         STEP_RETRY_LATER_ONCE,
-        Step::new(Text {
+        Step::new(text! {
             ja: "続く場合は、受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
             en: "If it keeps failing, contact the recipient and ask them to pass the message below to their administrator.",
         }),
@@ -1412,28 +1464,28 @@ pub(crate) const SYSTEMERROR: Playbook = Playbook {
 pub(crate) const SYSTEMFULL: Playbook = Playbook {
     id: "generic-systemfull",
     party: None,
-    title: Text {
+    title: text! {
         ja: "受信側のサーバーの容量不足",
         en: "The receiving server is out of space",
     },
-    verdict: Text {
+    verdict: text! {
         ja: "受信側のメールサーバーの記憶領域がいっぱいで、メールを受け取れませんでした。",
         en: "The receiving mail server has run out of storage, so it could not take your message.",
     },
-    why: Text {
+    why: text! {
         ja: "受信側のサーバー全体の容量不足で、送信者側の問題ではありません。",
         en: "The whole receiving server is out of space; not a problem with your mail.",
     },
     actors: &[Actor::RecipientAdmin],
     urgency: Urgency::Wait,
-    duration: Text {
+    duration: text! {
         ja: "受信側の対応しだい",
         en: "Until the receiving side fixes it",
     },
     prepare: PREPARE_ERROR,
     steps: &[
         STEP_ASK_RECIPIENT_ADMIN,
-        Step::new(Text {
+        Step::new(text! {
             ja: "解消したと連絡があってから、一度だけ送り直してください。",
             en: "Once they say it is fixed, send the message again, once.",
         }),
@@ -1449,12 +1501,12 @@ pub(crate) const SYSTEMFULL: Playbook = Playbook {
 pub(crate) const TOOMANYCONN: Playbook = Playbook {
     id: "generic-toomanyconn",
     party: None,
-    title: Text { ja: "接続数や宛先数が多すぎる", en: "Too many connections or recipients" },
-    verdict: Text {
+    title: text! { ja: "接続数や宛先数が多すぎる", en: "Too many connections or recipients" },
+    verdict: text! {
         ja: "一度に多くの接続や宛先があったため、受信側が一時的に受け取りを制限しました。",
         en: "There were too many connections or recipients at once, so the receiving side is limiting what it accepts for now.",
     },
-    why: Text {
+    why: text! {
         ja: "一斉送信で宛先が多すぎる、または送信サーバーが同時に多くの接続を開いていることが原因です。",
         en: "Too many recipients in one bulk send, or the sending server opening too many connections at the same time.",
     },
@@ -1463,11 +1515,11 @@ pub(crate) const TOOMANYCONN: Playbook = Playbook {
     duration: DURATION_FEW_HOURS,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先を少人数ずつに分け、時間を空けて送ってください。",
             en: "Split the recipients into smaller groups and send them with a pause in between.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "送信サーバーを自分で運用している場合は、同じ相手への同時接続数を減らしてください。",
             en: "If you run the sending server, lower the number of simultaneous connections to the same receiver.",
         }),
@@ -1483,29 +1535,29 @@ pub(crate) const TOOMANYCONN: Playbook = Playbook {
 pub(crate) const UNDEFINED: Playbook = Playbook {
     id: "generic-undefined",
     party: None,
-    title: Text { ja: "原因を特定できないエラー", en: "An error whose cause could not be pinned down" },
-    verdict: Text {
+    title: text! { ja: "原因を特定できないエラー", en: "An error whose cause could not be pinned down" },
+    verdict: text! {
         ja: "メールは {recipient} に届きませんでしたが、返ってきたメッセージから原因を特定できませんでした。",
         en: "The message did not reach {recipient}, and the returned message does not say clearly why.",
     },
-    why: Text {
+    why: text! {
         ja: "エラー文が独自の形式だったり、一部しか貼り付けられていなかったりすると、原因を絞り込めません。",
         en: "When the error uses an unusual format, or only part of it was pasted, the cause cannot be narrowed down.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Soon,
-    duration: Text { ja: "原因により異なります", en: "Depends on the cause" },
+    duration: text! { ja: "原因により異なります", en: "Depends on the cause" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "返ってきたメールを、本文だけでなく全体（可能ならヘッダーを含む元のメッセージ）で貼り付け直すと、原因が分かることがあります。",
             en: "Paste the whole returned message (if you can, the original message with its headers), not just the visible text: the cause may then show.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先のつづりを確認してください。",
             en: "Check the spelling of the recipient address.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "分からない場合は、下の文面で、エラーの全文を社内のメール管理者かホスティング事業者に送り、確認を依頼してください。",
             en: "If still unclear, send the full error to your IT administrator or hosting company with the message below.",
         }),
@@ -1521,12 +1573,12 @@ pub(crate) const UNDEFINED: Playbook = Playbook {
 pub(crate) const USERUNKNOWN: Playbook = Playbook {
     id: "generic-userunknown",
     party: None,
-    title: Text { ja: "宛先のアドレスが存在しない", en: "No such recipient" },
-    verdict: Text {
+    title: text! { ja: "宛先のアドレスが存在しない", en: "No such recipient" },
+    verdict: text! {
         ja: "宛先 {recipient} は、相手のメールサーバーに存在しないため、メールが届きませんでした。",
         en: "The address {recipient} does not exist on the receiving mail server, so the message could not be delivered.",
     },
-    why: Text {
+    why: text! {
         ja: "多くは入力の誤りか、退職や解約でアドレスがなくなったことが原因です。",
         en: "Usually a typo, or the address was closed (the person left, or the contract ended).",
     },
@@ -1535,16 +1587,16 @@ pub(crate) const USERUNKNOWN: Playbook = Playbook {
     duration: DURATION_RIGHT_ADDRESS,
     prepare: PREPARE_RECIPIENT,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先を一文字ずつ確認してください。よくある間違いは、「.」と「,」、「-」と「_」、数字の「0」と英字の「o」の取り違えです。",
             en: "Check the address letter by letter. Common slips: \".\" for \",\", \"-\" for \"_\", the digit 0 for the letter o.",
         })
         .copy(LABEL_ADDRESS_TO_CHECK, "{recipient}"),
-        Step::new(Text {
+        Step::new(text! {
             ja: "正しいはずなら、電話や名刺などで相手に今のアドレスを確認してください。",
             en: "If it looks right, confirm the current address with the person by phone or from their business card.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "使われていないアドレスは、アドレス帳や配信リストから削除してください。",
             en: "Remove addresses that no longer exist from your address book and mailing lists.",
         }),
@@ -1560,12 +1612,12 @@ pub(crate) const USERUNKNOWN: Playbook = Playbook {
 pub(crate) const VACATION: Playbook = Playbook {
     id: "generic-vacation",
     party: None,
-    title: Text { ja: "自動応答（不在通知）", en: "An automatic reply (out of office)" },
-    verdict: Text {
+    title: text! { ja: "自動応答（不在通知）", en: "An automatic reply (out of office)" },
+    verdict: text! {
         ja: "これはエラーではなく、受信者が設定した自動応答（不在通知など）です。メールは届いています。",
         en: "This is not an error: it is an automatic reply (out of office, for example). Your message was delivered.",
     },
-    why: Text {
+    why: text! {
         ja: "受信者が休暇や出張の間、自動で返信する設定にしているためです。",
         en: "The recipient set up an automatic reply while away.",
     },
@@ -1573,49 +1625,52 @@ pub(crate) const VACATION: Playbook = Playbook {
     urgency: Urgency::None,
     duration: DURATION_NOTHING,
     prepare: &[],
-    steps: &[Step::new(Text {
+    steps: &[Step::new(text! {
         ja: "対応は必要ありません。自動応答に別の連絡先が書かれていれば、急ぎの場合はそちらに連絡してください。",
         en: "Nothing to do. If the reply names someone else to contact and the matter is urgent, contact them.",
     })],
-    donts: &[Text {
+    donts: &[text! {
         ja: "同じメールを送り直さないでください。メールは届いています。",
         en: "Do not send the message again: it was delivered.",
     }],
     message: None,
     lookup: None,
     facts: &[],
-    sources: &[Source { title: Text { ja: "RFC 3834（自動応答）", en: "RFC 3834 (automatic responses)" }, url: Url::one(RFC3834) }],
+    sources: &[Source {
+        title: text! { ja: "RFC 3834（自動応答）", en: "RFC 3834 (automatic responses)" },
+        url: Url::one(RFC3834),
+    }],
     checked: CHECKED,
 };
 
 pub(crate) const VIRUSDETECTED: Playbook = Playbook {
     id: "generic-virusdetected",
     party: None,
-    title: Text { ja: "ウイルスが検出された", en: "A virus was detected" },
-    verdict: Text {
+    title: text! { ja: "ウイルスが検出された", en: "A virus was detected" },
+    verdict: text! {
         ja: "受信側が、メールまたは添付ファイルにウイルス（不正なプログラム）を検出し、受け取りを拒否しました。",
         en: "The receiving side found a virus (malicious code) in the message or its attachment and refused it.",
     },
-    why: Text {
+    why: text! {
         ja: "添付ファイルが感染している、送信に使ったパソコンが感染している、またはウイルス対策の誤検知が考えられます。",
         en: "The attachment may be infected, the computer that sent it may be infected, or the scanner may be wrong.",
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Now,
-    duration: Text { ja: "端末の確認が終わりしだい", en: "As soon as your devices are checked" },
+    duration: text! { ja: "端末の確認が終わりしだい", en: "As soon as your devices are checked" },
     prepare: PREPARE_ERROR,
     steps: &[
         STEP_CHECK_PC,
-        Step::new(Text {
+        Step::new(text! {
             ja: "自分で送った覚えのないメールなら、アカウントが乗っ取られている可能性があります。すぐにパスワードを変更してください。",
             en: "If you did not send this message yourself, your account may have been taken over: change its password now.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "検査で問題がなければ、ファイルを別の形式（PDF など）にするか共有リンクで渡してください。",
             en: "If the scan is clean, send the file in another format (PDF, for example) or share it through a link.",
         }),
     ],
-    donts: &[Text {
+    donts: &[text! {
         ja: "同じ添付ファイルを送り直さないでください。感染していた場合、相手に被害が広がります。",
         en: "Do not send the same attachment again: if it is infected, you would spread the harm.",
     }],
@@ -1696,11 +1751,11 @@ pub(crate) const fn carrier_filtered(head: Head, steps: &'static [Step], basis: 
 const MESSAGE_CARRIER_CHECK: crate::model::Message = crate::model::Message {
     to: To::Recipient,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "メールアドレスの確認のお願い（@{sender_domain} からのメール）",
         en: "Could you check your email address? (mail from @{sender_domain})",
     },
-    body: Text {
+    body: text! {
         ja: "いつもお世話になっております。
 
 {recipient} 宛てにお送りしたメールが「宛先が見つからない」というエラーで返ってきてしまいました。
@@ -1722,30 +1777,30 @@ Thank you.",
 pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
     id: "carrier-user-unknown",
     party: None,
-    title: Text { ja: "携帯電話のアドレスが見つからない", en: "The mobile phone address was not found" },
-    verdict: Text {
+    title: text! { ja: "携帯電話のアドレスが見つからない", en: "The mobile phone address was not found" },
+    verdict: text! {
         ja: "宛先 {recipient} は、携帯電話会社のメールサーバーで「存在しない宛先」として扱われました。",
         en: "The mobile carrier's mail server treated {recipient} as an address that does not exist.",
     },
-    why: Text {
+    why: text! {
         ja: "携帯電話のアドレスは、乗り換えやアドレス変更でよく変わります。また携帯電話会社によっては、受信者の迷惑メール設定で拒否された場合にも同じエラーを返します。",
         en: "Phone addresses change often, when people switch carriers or change their address. Some carriers also return this error when the recipient's spam settings refuse the mail.",
     },
     actors: &[Actor::Sender, Actor::Recipient],
     urgency: Urgency::Soon,
-    duration: Text { ja: "相手に確認できればすぐ", en: "As soon as you reach the person" },
+    duration: text! { ja: "相手に確認できればすぐ", en: "As soon as you reach the person" },
     prepare: PREPARE_RECIPIENT_ERROR,
     steps: &[
         STEP_CHECK_ADDRESS,
-        Step::new(Text {
+        Step::new(text! {
             ja: "電話や SMS で相手に連絡し、今のメールアドレスを確認してください。下の文面を SMS で送ることもできます。",
             en: "Call or text the person to confirm their current address. You can also text them the message below.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "アドレスが合っている場合は、相手の迷惑メール設定で拒否されている可能性があります。受信リスト設定（受信許可リスト）に @{sender_domain} を登録してもらってください。",
             en: "If the address is right, their spam settings may be refusing you: ask them to add @{sender_domain} to their receive (allow) list.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "使われていないアドレスは、アドレス帳や配信リストから削除してください。",
             en: "Remove addresses that are no longer used from your address book and mailing lists.",
         }),
@@ -1767,32 +1822,32 @@ pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
 pub(crate) const DELAYED: Playbook = Playbook {
     id: "generic-delayed",
     party: None,
-    title: Text { ja: "配送が遅れている（まだ失敗ではない）", en: "Delivery is delayed (not failed yet)" },
-    verdict: Text {
+    title: text! { ja: "配送が遅れている（まだ失敗ではない）", en: "Delivery is delayed (not failed yet)" },
+    verdict: text! {
         ja: "これは警告です。メールはまだ届いていませんが、失敗と確定したわけではなく、送信側のサーバーが配送を続けています。",
         en: "This is a warning: the message has not arrived yet, but it has not failed either. Your mail server is still trying to deliver it.",
     },
-    why: Text {
+    why: text! {
         ja: "受信側のサーバーが一時的に受け取りを断ったか、つながらなかったためです。理由は下のエラー文に書かれています。多くは時間がたつと自然に届きます。",
         en: "The receiving server turned the message away for now, or could not be reached; the error below says which. Most such delays clear by themselves.",
     },
     actors: &[Actor::Nobody],
     urgency: Urgency::Wait,
-    duration: Text {
+    duration: text! {
         ja: "送信側のサーバーは通常、最長で数日（多くは 5 日）再送を続けます。期限は通知に書かれていることがあります。",
         en: "Your server usually keeps retrying for up to a few days (often five); the notice may say until when.",
     },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "今はメールを送り直さないでください。同じメールの再送は送信側のサーバーが自動で行っています。",
             en: "Do not send the message again now: your server is already retrying it by itself.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "急ぎの用件なら、電話や別の連絡手段で、相手にメールが遅れていることを伝えてください。",
             en: "If it is urgent, tell the recipient another way (phone, another address) that your message is delayed.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知をこのページに貼り付けて、改めて診断してください。通知が来なければ、届いたということです。",
             en: "If a final \"could not be delivered\" notice follows, paste that notice on this page and diagnose it again. If none comes, the message got through.",
         }),
@@ -1815,7 +1870,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "2.0.0",
         Reason::Delivered,
-        Text {
+        text! {
             ja: "成功（詳細なし）",
             en: "Success (no detail)",
         },
@@ -1825,7 +1880,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "2.1.5",
         Reason::Delivered,
-        Text {
+        text! {
             ja: "宛先は有効で、配送に成功しました",
             en: "Destination address valid: delivered",
         },
@@ -1835,7 +1890,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "4.0.0",
         Reason::Undefined,
-        Text {
+        text! {
             ja: "一時的なエラー（詳細なし）",
             en: "Temporary failure (no detail)",
         },
@@ -1845,7 +1900,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "4.2.2",
         Reason::MailboxFull,
-        Text {
+        text! {
             ja: "宛先のメールボックスが満杯（一時的）",
             en: "Mailbox full (temporary)",
         },
@@ -1855,7 +1910,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "4.3.1",
         Reason::SystemFull,
-        Text {
+        text! {
             ja: "受信側のメールシステムの容量不足（一時的）",
             en: "Mail system full (temporary)",
         },
@@ -1865,7 +1920,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "4.3.2",
         Reason::NotAccept,
-        Text {
+        text! {
             ja: "受信側が一時的にメールを受け付けていない",
             en: "System not accepting messages (temporary)",
         },
@@ -1875,7 +1930,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "4.4.1",
         Reason::Expired,
-        Text {
+        text! {
             ja: "相手のサーバーから応答がない",
             en: "No answer from host",
         },
@@ -1885,7 +1940,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "4.4.2",
         Reason::NetworkError,
-        Text {
+        text! {
             ja: "接続が途中で切れた",
             en: "Bad connection",
         },
@@ -1895,7 +1950,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "4.4.5",
         Reason::SystemFull,
-        Text {
+        text! {
             ja: "受信側のシステムが混雑している",
             en: "Mail system congestion",
         },
@@ -1905,7 +1960,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "4.4.7",
         Reason::Expired,
-        Text {
+        text! {
             ja: "配送期限切れ（再送をあきらめた）",
             en: "Delivery time expired",
         },
@@ -1915,7 +1970,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "4.7.0",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "セキュリティ・ポリシーによる一時的な拒否（詳細なし）",
             en: "Temporary security or policy refusal (no detail)",
         },
@@ -1925,7 +1980,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "4.7.1",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "配送が許可されていない（一時的）",
             en: "Delivery not authorised (temporary)",
         },
@@ -1935,7 +1990,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.0.0",
         Reason::Undefined,
-        Text {
+        text! {
             ja: "恒久的なエラー（詳細なし）",
             en: "Permanent failure (no detail)",
         },
@@ -1945,7 +2000,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.1.0",
         Reason::UserUnknown,
-        Text {
+        text! {
             ja: "アドレスに関するエラー",
             en: "Other address status",
         },
@@ -1955,7 +2010,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.1.1",
         Reason::UserUnknown,
-        Text {
+        text! {
             ja: "宛先のメールボックスが存在しない",
             en: "Bad destination mailbox address: no such user",
         },
@@ -1965,7 +2020,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.1.2",
         Reason::HostUnknown,
-        Text {
+        text! {
             ja: "宛先のドメインが存在しない、またはメールを受け取れない",
             en: "Bad destination system address: no such domain",
         },
@@ -1975,7 +2030,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.1.3",
         Reason::UserUnknown,
-        Text {
+        text! {
             ja: "宛先アドレスの書式が誤っている",
             en: "Bad destination mailbox address syntax",
         },
@@ -1985,7 +2040,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.1.4",
         Reason::Filtered,
-        Text {
+        text! {
             ja: "宛先が複数の受信者に当てはまり、特定できない",
             en: "Destination mailbox address ambiguous",
         },
@@ -1995,7 +2050,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.1.6",
         Reason::HasMoved,
-        Text {
+        text! {
             ja: "宛先が移転し、転送先がない",
             en: "Destination mailbox has moved, no forwarding address",
         },
@@ -2005,7 +2060,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.1.7",
         Reason::Rejected,
-        Text {
+        text! {
             ja: "差出人アドレスの書式が誤っている",
             en: "Bad sender's mailbox address syntax",
         },
@@ -2015,7 +2070,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.1.8",
         Reason::Rejected,
-        Text {
+        text! {
             ja: "差出人のドメインが存在しない、または返信を受け取れない",
             en: "Bad sender's system address",
         },
@@ -2025,7 +2080,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.1.9",
         Reason::SystemError,
-        Text {
+        text! {
             ja: "規格に対応していない配送先へ中継された",
             en: "Message relayed to non-compliant mailer",
         },
@@ -2035,7 +2090,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.1.10",
         Reason::NotAccept,
-        Text {
+        text! {
             ja: "宛先ドメインがメールを受け取らない設定（Null MX）",
             en: "Recipient address has null MX",
         },
@@ -2045,7 +2100,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.2.0",
         Reason::Filtered,
-        Text {
+        text! {
             ja: "メールボックスに関するエラー",
             en: "Other or undefined mailbox status",
         },
@@ -2055,7 +2110,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.2.1",
         Reason::Filtered,
-        Text {
+        text! {
             ja: "メールボックスが無効で、受け付けていない",
             en: "Mailbox disabled, not accepting messages",
         },
@@ -2065,7 +2120,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.2.2",
         Reason::MailboxFull,
-        Text {
+        text! {
             ja: "宛先のメールボックスが満杯",
             en: "Mailbox full",
         },
@@ -2075,7 +2130,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.2.3",
         Reason::ExceedLimit,
-        Text {
+        text! {
             ja: "メールの大きさが宛先ごとの上限を超えた",
             en: "Message length exceeds administrative limit",
         },
@@ -2085,7 +2140,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.2.4",
         Reason::Filtered,
-        Text {
+        text! {
             ja: "メーリングリストの展開に失敗した",
             en: "Mailing list expansion problem",
         },
@@ -2095,7 +2150,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.3.0",
         Reason::SystemError,
-        Text {
+        text! {
             ja: "受信側のメールシステムのエラー",
             en: "Other or undefined mail system status",
         },
@@ -2105,7 +2160,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.3.1",
         Reason::SystemFull,
-        Text {
+        text! {
             ja: "受信側のメールシステムの容量不足",
             en: "Mail system full",
         },
@@ -2115,7 +2170,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.3.2",
         Reason::NotAccept,
-        Text {
+        text! {
             ja: "受信側がメールを受け付けていない",
             en: "System not accepting network messages",
         },
@@ -2125,7 +2180,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.3.3",
         Reason::SystemError,
-        Text {
+        text! {
             ja: "受信側が求められた機能に対応していない",
             en: "System not capable of selected features",
         },
@@ -2135,7 +2190,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.3.4",
         Reason::MesgTooBig,
-        Text {
+        text! {
             ja: "メールが大きすぎる",
             en: "Message too big for system",
         },
@@ -2145,7 +2200,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.3.5",
         Reason::SystemError,
-        Text {
+        text! {
             ja: "受信側のシステム設定の誤り",
             en: "System incorrectly configured",
         },
@@ -2155,7 +2210,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.4.0",
         Reason::NetworkError,
-        Text {
+        text! {
             ja: "ネットワークや経路のエラー",
             en: "Other or undefined network or routing status",
         },
@@ -2165,7 +2220,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.4.3",
         Reason::SystemError,
-        Text {
+        text! {
             ja: "DNS などの参照先サーバーの障害",
             en: "Directory server failure",
         },
@@ -2175,7 +2230,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.4.4",
         Reason::HostUnknown,
-        Text {
+        text! {
             ja: "配送経路が見つからない",
             en: "Unable to route",
         },
@@ -2185,7 +2240,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.4.6",
         Reason::NetworkError,
-        Text {
+        text! {
             ja: "配送がループしている",
             en: "Routing loop detected",
         },
@@ -2195,7 +2250,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.4.7",
         Reason::Expired,
-        Text {
+        text! {
             ja: "配送期限切れ",
             en: "Delivery time expired",
         },
@@ -2205,7 +2260,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.5.0",
         Reason::SyntaxError,
-        Text {
+        text! {
             ja: "SMTP のやりとりのエラー",
             en: "Other or undefined protocol status",
         },
@@ -2215,7 +2270,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.5.1",
         Reason::SyntaxError,
-        Text {
+        text! {
             ja: "無効なコマンド",
             en: "Invalid command",
         },
@@ -2225,7 +2280,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.5.2",
         Reason::SyntaxError,
-        Text {
+        text! {
             ja: "コマンドの書式の誤り",
             en: "Syntax error",
         },
@@ -2235,7 +2290,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.5.3",
         Reason::TooManyConn,
-        Text {
+        text! {
             ja: "宛先が多すぎる",
             en: "Too many recipients",
         },
@@ -2245,7 +2300,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.5.4",
         Reason::SystemError,
-        Text {
+        text! {
             ja: "コマンドの引数が無効",
             en: "Invalid command arguments",
         },
@@ -2255,7 +2310,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.5.5",
         Reason::SystemError,
-        Text {
+        text! {
             ja: "プロトコルのバージョンが合わない",
             en: "Wrong protocol version",
         },
@@ -2265,7 +2320,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.5.6",
         Reason::SyntaxError,
-        Text {
+        text! {
             ja: "認証のやりとりの行が長すぎる",
             en: "Authentication exchange line is too long",
         },
@@ -2275,7 +2330,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.6.0",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "内容や形式のエラー",
             en: "Other or undefined media error",
         },
@@ -2285,7 +2340,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.6.1",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "内容の形式に対応していない",
             en: "Media not supported",
         },
@@ -2295,7 +2350,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.6.2",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "変換が必要だが禁止されている",
             en: "Conversion required and prohibited",
         },
@@ -2305,7 +2360,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.6.3",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "変換が必要だが対応していない",
             en: "Conversion required but not supported",
         },
@@ -2315,7 +2370,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.6.5",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "変換に失敗した",
             en: "Conversion failed",
         },
@@ -2325,7 +2380,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.6.6",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "メールの内容を取得できない",
             en: "Message content not available",
         },
@@ -2335,7 +2390,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.6.7",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "日本語などを含むアドレスが受け付けられない",
             en: "Non-ASCII addresses not permitted",
         },
@@ -2345,7 +2400,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.6.8",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "UTF-8 の応答が必要だが使えない",
             en: "UTF-8 string reply required but not permitted",
         },
@@ -2355,7 +2410,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.6.9",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "UTF-8 のヘッダーを送れない",
             en: "UTF-8 header message cannot be transferred",
         },
@@ -2365,7 +2420,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.0",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "セキュリティ・ポリシーによる拒否（詳細なし）",
             en: "Other or undefined security status",
         },
@@ -2375,7 +2430,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.1",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "配送が許可されていない（受信側のフィルターや設定による拒否）",
             en: "Delivery not authorised, message refused (filtering at the receiver)",
         },
@@ -2385,7 +2440,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.2",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "メーリングリストへの送信が許可されていない",
             en: "Mailing list expansion prohibited",
         },
@@ -2395,7 +2450,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.3",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "必要なセキュリティ変換ができない",
             en: "Security conversion required but not possible",
         },
@@ -2405,7 +2460,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.4",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "セキュリティ機能に対応していない",
             en: "Security features not supported",
         },
@@ -2415,7 +2470,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.5",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "暗号の処理に失敗した",
             en: "Cryptographic failure",
         },
@@ -2425,7 +2480,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.6",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "暗号方式に対応していない",
             en: "Cryptographic algorithm not supported",
         },
@@ -2435,7 +2490,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.7",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "メールの改ざんが検出された",
             en: "Message integrity failure",
         },
@@ -2445,7 +2500,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.8",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "送信サーバーへのログイン情報が正しくない",
             en: "Authentication credentials invalid",
         },
@@ -2455,7 +2510,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.9",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "認証方式が弱すぎる",
             en: "Authentication mechanism is too weak",
         },
@@ -2465,7 +2520,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.10",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "暗号化が必要",
             en: "Encryption needed",
         },
@@ -2475,7 +2530,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.11",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "この認証方式には暗号化が必要",
             en: "Encryption required for requested authentication mechanism",
         },
@@ -2485,7 +2540,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.13",
         Reason::Suspend,
-        Text {
+        text! {
             ja: "アカウントが無効にされている",
             en: "User account disabled",
         },
@@ -2495,7 +2550,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.14",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "信頼関係の設定が必要",
             en: "Trust relationship required",
         },
@@ -2505,7 +2560,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.15",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "優先度が低すぎる",
             en: "Priority level is too low",
         },
@@ -2515,7 +2570,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.16",
         Reason::MesgTooBig,
-        Text {
+        text! {
             ja: "指定した優先度に対してメールが大きすぎる",
             en: "Message is too big for the specified priority",
         },
@@ -2525,7 +2580,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.17",
         Reason::HasMoved,
-        Text {
+        text! {
             ja: "メールボックスの持ち主が変わった",
             en: "Mailbox owner has changed",
         },
@@ -2535,7 +2590,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.18",
         Reason::HasMoved,
-        Text {
+        text! {
             ja: "ドメインの持ち主が変わった",
             en: "Domain owner has changed",
         },
@@ -2545,7 +2600,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.19",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "持ち主の確認（RRVS）ができない",
             en: "RRVS test cannot be completed",
         },
@@ -2555,7 +2610,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.20",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "有効な DKIM 署名がない",
             en: "No passing DKIM signature found",
         },
@@ -2565,7 +2620,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.21",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "受け入れられる DKIM 署名がない",
             en: "No acceptable DKIM signature found",
         },
@@ -2575,7 +2630,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.22",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "差出人と一致する有効な DKIM 署名がない",
             en: "No valid author-matched DKIM signature found",
         },
@@ -2585,7 +2640,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.23",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "SPF の検証に失敗した",
             en: "SPF validation failed",
         },
@@ -2595,7 +2650,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.24",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "SPF の検証でエラーが起きた（レコードの誤りなど）",
             en: "SPF validation error (a broken record, for example)",
         },
@@ -2605,7 +2660,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.25",
         Reason::RequirePtr,
-        Text {
+        text! {
             ja: "送信サーバーの逆引き（PTR）の検証に失敗した",
             en: "Reverse DNS validation failed",
         },
@@ -2615,7 +2670,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.26",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "複数の認証（SPF・DKIM など）に失敗した",
             en: "Multiple authentication checks failed",
         },
@@ -2625,7 +2680,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.27",
         Reason::Rejected,
-        Text {
+        text! {
             ja: "差出人のドメインがメールを受け取らない設定（Null MX）",
             en: "Sender address has null MX",
         },
@@ -2635,7 +2690,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.28",
         Reason::SpamDetected,
-        Text {
+        text! {
             ja: "同じようなメールの大量送信（メールフラッド）を検出した",
             en: "Mail flood detected",
         },
@@ -2645,7 +2700,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.29",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "ARC（転送時の認証情報）の検証に失敗した",
             en: "ARC validation failure",
         },
@@ -2655,7 +2710,7 @@ pub(crate) const CODES: &[CodeEntry] = &[
         None,
         "5.7.30",
         Reason::FailedStartTls,
-        Text {
+        text! {
             ja: "REQUIRETLS（暗号化での配送の要求）に対応していない",
             en: "REQUIRETLS support required",
         },

@@ -24,14 +24,14 @@ const CONTACT_FORM: Url = google_help_page!("mail/contact/gmail_bulk_sender_esca
 const POSTMASTER_TOOLS: &str = "https://postmaster.google.com/";
 
 const SRC_CODES: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Google Workspace ヘルプ: Gmail の SMTP エラーとコード",
         en: "Google Workspace Admin Help: Gmail SMTP errors and codes",
     },
     url: CODE_PAGE,
 };
 const SRC_FAQ: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Google Workspace ヘルプ: 送信者のガイドラインに関するよくある質問",
         en: "Google Workspace Admin Help: Email sender guidelines FAQ",
     },
@@ -39,23 +39,23 @@ const SRC_FAQ: Source = Source {
 };
 const SOURCES: &[Source] = &[SRC_CODES, SRC_GOOGLE_GUIDELINES, SRC_FAQ];
 
-const STEP_POSTMASTER: Step = Step::new(Text {
+const STEP_POSTMASTER: Step = Step::new(text! {
     ja: "Gmail 宛てに継続して送る場合は、Google の Postmaster Tools（送信の状況や迷惑メール報告の割合を確認できる無料の画面）にドメインを登録してください。",
     en: "If you send to Gmail regularly, register your domain in Google Postmaster Tools (free pages showing your sending status and spam-report rate).",
 })
-.link(Text { ja: "Google の Postmaster Tools", en: "Google Postmaster Tools" }, Url::one(POSTMASTER_TOOLS));
+.link(text! { ja: "Google の Postmaster Tools", en: "Google Postmaster Tools" }, Url::one(POSTMASTER_TOOLS));
 
-const STEP_GUIDELINES: Step = Step::new(Text {
+const STEP_GUIDELINES: Step = Step::new(text! {
     ja: "Google の送信者のガイドラインを確認してください。送信ドメイン認証、逆引き（PTR）、暗号化（TLS）、配信停止の方法、迷惑メール報告率 0.3% 未満などが求められています。",
     en: "Read Google's sender guidelines: they require sender authentication, reverse DNS (PTR), encryption (TLS), an easy way to unsubscribe, a spam-report rate under 0.3%, and more.",
 })
-.link(Text { ja: "Gmail: メール送信者のガイドライン", en: "Gmail: Email sender guidelines" }, GOOGLE_GUIDELINES);
+.link(text! { ja: "Gmail: メール送信者のガイドライン", en: "Gmail: Email sender guidelines" }, GOOGLE_GUIDELINES);
 
-const STEP_CONTACT: Step = Step::new(Text {
+const STEP_CONTACT: Step = Step::new(text! {
     ja: "ガイドラインの要件をすべて満たしているのに拒否が続く場合に限り、一斉送信者向けの問い合わせフォームから連絡できます。Gmail には IP アドレスの解除を自分で申請する窓口はありません。",
     en: "Only if you meet every requirement and the refusals continue, you can use the bulk sender contact form. Gmail has no self-service IP removal.",
 })
-.link(Text { ja: "Gmail 一斉送信者向け問い合わせフォーム", en: "Gmail bulk sender contact form" }, CONTACT_FORM);
+.link(text! { ja: "Gmail 一斉送信者向け問い合わせフォーム", en: "Gmail bulk sender contact form" }, CONTACT_FORM);
 
 const BASIS: Basis = Basis {
     party: Some(Party::Gmail),
@@ -69,25 +69,25 @@ const BASIS: Basis = Basis {
 pub(crate) const DEFERRED: Playbook = Playbook {
     id: "gmail-deferred",
     party: Some(Party::Gmail),
-    title: Text { ja: "Gmail による一時的な受信制限（421 4.7.0）", en: "Gmail temporary deferral (421 4.7.0)" },
-    verdict: Text {
+    title: text! { ja: "Gmail による一時的な受信制限（421 4.7.0）", en: "Gmail temporary deferral (421 4.7.0)" },
+    verdict: text! {
         ja: "Gmail が、送信元 IP アドレス {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
         en: "Gmail is temporarily deferring mail from {ip}. The message has not failed for good.",
     },
-    why: Text {
+    why: text! {
         ja: "送信サーバーの逆引き（PTR）がない・一致しない、IP アドレスやドメインの評価が低い、内容が疑わしい、暗号化（TLS）がない、のいずれかが主な理由です。",
         en: "The usual reasons are: no or mismatched reverse DNS (PTR) on the server, low IP or domain reputation, suspicious content, or no encryption (TLS).",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Soon,
-    duration: Text { ja: "再送は自動、原因の解消には数日", en: "Retries are automatic; fixing the cause takes days" },
+    duration: text! { ja: "再送は自動、原因の解消には数日", en: "Retries are automatic; fixing the cause takes days" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "送信側のサーバーが自動で再送するので、同じメールを手で送り直す必要はありません。",
             en: "Your server retries automatically; there is no need to resend by hand.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "エラー文の続きに理由（PTR、評価、TLS など）が書かれています。逆引き（PTR）の問題なら、下の文面でホスティング事業者に設定を依頼してください。",
             en: "The rest of the error gives the reason (PTR, reputation, TLS). If it is reverse DNS (PTR), ask your hosting company to set it with the message below.",
         }),
@@ -106,18 +106,18 @@ pub(crate) const DEFERRED: Playbook = Playbook {
 pub(crate) const UNSOLICITED: Playbook = Playbook {
     id: "gmail-unsolicited",
     party: Some(Party::Gmail),
-    title: Text { ja: "Gmail が迷惑メールの疑いで拒否（550 5.7.1）", en: "Gmail refused the mail as likely unsolicited (550 5.7.1)" },
-    verdict: Text {
+    title: text! { ja: "Gmail が迷惑メールの疑いで拒否（550 5.7.1）", en: "Gmail refused the mail as likely unsolicited (550 5.7.1)" },
+    verdict: text! {
         ja: "Gmail が、このメールは迷惑メールの可能性が高い、または送信元 IP アドレス {ip}（あるいはドメイン）の評価が低いとして拒否しました。",
         en: "Gmail refused the mail as likely unsolicited, or because the reputation of {ip} (or of your domain) is low.",
     },
-    why: Text {
+    why: text! {
         ja: "迷惑メール報告、乗っ取られたアカウントからの送信、送信ドメイン認証の不備、同じサーバーの他の利用者の送信などで評価が下がります。",
         en: "Reputation drops with spam reports, a hijacked account sending spam, missing sender authentication, or other customers on the same server.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "原因を取り除いてから数日から数週間", en: "Days to weeks after the cause is removed" },
+    duration: text! { ja: "原因を取り除いてから数日から数週間", en: "Days to weeks after the cause is removed" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECK_ACCOUNT,
@@ -141,39 +141,39 @@ pub(crate) const UNSOLICITED: Playbook = Playbook {
 pub(crate) const DOMAIN_REPUTATION: Playbook = Playbook {
     id: "gmail-domain-reputation",
     party: Some(Party::Gmail),
-    title: Text { ja: "Gmail が送信ドメインの評価の低さで拒否（550 5.7.1）", en: "Gmail refused the mail for the sending domain's low reputation (550 5.7.1)" },
-    verdict: Text {
+    title: text! { ja: "Gmail が送信ドメインの評価の低さで拒否（550 5.7.1）", en: "Gmail refused the mail for the sending domain's low reputation (550 5.7.1)" },
+    verdict: text! {
         ja: "Gmail が、送信元のドメイン {sender_domain} の評価（レピュテーション）がとても低いとして、このメールを拒否しました。",
         en: "Gmail refused the mail because the reputation of your sending domain {sender_domain} is very low.",
     },
-    why: Text {
+    why: text! {
         ja: "ドメインの評価は、そのドメインから届くメールへの迷惑メール報告、送信ドメイン認証（SPF・DKIM・DMARC）の不備、存在しない宛先や望まれていない宛先への送信などで下がります。サーバーの IP アドレスではなく、ドメインそのものの評価です。",
         en: "A domain's reputation drops with spam reports on its mail, missing sender authentication (SPF, DKIM, DMARC), and mail to addresses that do not exist or did not ask for it. It belongs to the domain itself, not to the server's IP address.",
     },
     actors: &[Actor::Sender, Actor::SenderAdmin],
     urgency: Urgency::Now,
-    duration: Text { ja: "原因を取り除いてから数週間", en: "Weeks after the cause is removed" },
+    duration: text! { ja: "原因を取り除いてから数週間", en: "Weeks after the cause is removed" },
     prepare: &[Prepare::Fact(Fact::SenderDomain), Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)],
     steps: &[
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "ドメイン {sender_domain} の SPF・DKIM・DMARC が設定され、合格しているか確認してください（メール事業者の設定案内を参照）。差出人のドメインと SPF・DKIM のドメインが一致していることも必要です。",
             en: "Check that {sender_domain} has SPF, DKIM and DMARC set up and passing (see your mail provider's setup guide); the From domain must also match the SPF or DKIM domain.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "送信先の一覧を見直してください。申し込みを受けていない宛先や、存在しない宛先（エラーで返ってきたアドレス）への送信をやめ、配信停止を簡単にしてください。",
             en: "Clean up whom you mail: stop sending to people who did not ask for it and to addresses that bounced, and make unsubscribing easy.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "Google の Postmaster Tools にドメイン {sender_domain} を登録し、ドメインの評価と迷惑メール報告率の推移を確認してください。報告率は 0.3% 未満に保つ必要があります。",
             en: "Register {sender_domain} in Google Postmaster Tools and watch its domain reputation and spam-report rate; the rate must stay under 0.3%.",
         })
-        .link(Text { ja: "Google の Postmaster Tools", en: "Google Postmaster Tools" }, Url::one(POSTMASTER_TOOLS)),
+        .link(text! { ja: "Google の Postmaster Tools", en: "Google Postmaster Tools" }, Url::one(POSTMASTER_TOOLS)),
         STEP_GUIDELINES,
         STEP_CONTACT,
     ],
     donts: &[
-        Text {
+        text! {
             ja: "送信サーバーや IP アドレスを変えても、同じドメインから送る限りこの評価は変わりません。",
             en: "Moving to another server or IP address does not help: the reputation follows the domain.",
         },
@@ -190,12 +190,12 @@ pub(crate) const DOMAIN_REPUTATION: Playbook = Playbook {
 pub(crate) const PTR: Playbook = ptr_playbook(
     Head {
         id: "gmail-ptr",
-        title: Text { ja: "Gmail: 送信サーバーに逆引き（PTR）がない（5.7.25）", en: "Gmail: no reverse DNS on the sending server (5.7.25)" },
-        verdict: Text {
+        title: text! { ja: "Gmail: 送信サーバーに逆引き（PTR）がない（5.7.25）", en: "Gmail: no reverse DNS on the sending server (5.7.25)" },
+        verdict: text! {
             ja: "送信元 IP アドレス {ip} に逆引き（PTR）の設定がないか、逆引きした名前が同じ IP アドレスに戻らないため、Gmail が受け取りを拒否しました。",
             en: "Gmail refused the mail because {ip} has no reverse DNS (PTR), or its name does not point back to the same address.",
         },
-        why: Text {
+        why: text! {
             ja: "自前のサーバーやクラウドのサーバーで逆引きを設定し忘れたことが主な原因です。",
             en: "A self-run or cloud server was usually set up without a PTR record.",
         },
@@ -206,12 +206,12 @@ pub(crate) const PTR: Playbook = ptr_playbook(
 pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
     Head {
         id: "gmail-unauthenticated",
-        title: Text { ja: "Gmail: 送信ドメイン認証がない（5.7.26）", en: "Gmail: unauthenticated mail (5.7.26)" },
-        verdict: Text {
+        title: text! { ja: "Gmail: 送信ドメイン認証がない（5.7.26）", en: "Gmail: unauthenticated mail (5.7.26)" },
+        verdict: text! {
             ja: "{sender_domain} からのメールが SPF にも DKIM にも合格しなかったか、ドメインの DMARC の方針により、Gmail が拒否しました。",
             en: "Gmail refused mail from {sender_domain} because it passed neither SPF nor DKIM, or because of the domain's DMARC policy.",
         },
-        why: Text {
+        why: text! {
             ja: "送信に使っているサービスが SPF に含まれていない、DKIM が有効になっていない、のどちらかがほとんどです。Gmail 宛てに 1 日 5,000 通以上送る場合は、SPF と DKIM の両方と DMARC が必要です。",
             en: "Almost always the sending service is missing from SPF, or DKIM is not turned on. Senders of 5,000 or more messages a day to Gmail need both SPF and DKIM, plus DMARC.",
         },
@@ -222,12 +222,12 @@ pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
 pub(crate) const SPF: Playbook = auth_playbook(
     Head {
         id: "gmail-spf",
-        title: Text { ja: "Gmail: SPF に合格しない（5.7.27・5.7.24）", en: "Gmail: SPF did not pass (5.7.27, 5.7.24)" },
-        verdict: Text {
+        title: text! { ja: "Gmail: SPF に合格しない（5.7.27・5.7.24）", en: "Gmail: SPF did not pass (5.7.27, 5.7.24)" },
+        verdict: text! {
             ja: "{sender_domain} の SPF の確認で、送信元 IP アドレス {ip} が許可されていないか、SPF のレコードに誤りがありました。",
             en: "The SPF check for {sender_domain} did not allow {ip}, or the SPF record has an error.",
         },
-        why: Text {
+        why: text! {
             ja: "送信サービスの追加し忘れ、SPF のレコードが二つある、書式の誤り、参照の数が多すぎる（10 回まで）などが原因です。",
             en: "A sending service was left out, there are two SPF records, the syntax is wrong, or there are too many lookups (the limit is 10).",
         },
@@ -238,12 +238,12 @@ pub(crate) const SPF: Playbook = auth_playbook(
 pub(crate) const DKIM: Playbook = auth_playbook(
     Head {
         id: "gmail-dkim",
-        title: Text { ja: "Gmail: DKIM に合格しない（5.7.30）", en: "Gmail: DKIM did not pass (5.7.30)" },
-        verdict: Text {
+        title: text! { ja: "Gmail: DKIM に合格しない（5.7.30）", en: "Gmail: DKIM did not pass (5.7.30)" },
+        verdict: text! {
             ja: "{sender_domain} からのメールが DKIM（電子署名）の確認に合格しなかったため、Gmail が拒否しました。",
             en: "Gmail refused mail from {sender_domain} because it did not pass DKIM (the digital signature check).",
         },
-        why: Text {
+        why: text! {
             ja: "DKIM が有効になっていない、DNS の公開鍵が古い、途中で内容が書き換えられたことが主な原因です。",
             en: "DKIM is not turned on, the public key in DNS is outdated, or the message was changed on the way.",
         },
@@ -254,12 +254,12 @@ pub(crate) const DKIM: Playbook = auth_playbook(
 pub(crate) const ALIGNMENT: Playbook = auth_playbook(
     Head {
         id: "gmail-dmarc-alignment",
-        title: Text { ja: "Gmail: 差出人のドメインと認証のドメインが一致しない（5.7.32）", en: "Gmail: From domain not aligned with SPF or DKIM (5.7.32)" },
-        verdict: Text {
+        title: text! { ja: "Gmail: 差出人のドメインと認証のドメインが一致しない（5.7.32）", en: "Gmail: From domain not aligned with SPF or DKIM (5.7.32)" },
+        verdict: text! {
             ja: "差出人（From）のドメイン {sender_domain} が、SPF や DKIM で認証されたドメインと一致しないため、Gmail が拒否しました。",
             en: "Gmail refused the mail because the From domain {sender_domain} does not match the domain authenticated by SPF or DKIM.",
         },
-        why: Text {
+        why: text! {
             ja: "配信サービスが自社のドメインで署名している、または転送の途中で差出人だけが変わっていることが主な原因です。",
             en: "A sending service signs with its own domain instead of yours, or forwarding changed the sender on the way.",
         },
@@ -270,12 +270,12 @@ pub(crate) const ALIGNMENT: Playbook = auth_playbook(
 pub(crate) const NO_DMARC: Playbook = auth_playbook(
     Head {
         id: "gmail-no-dmarc",
-        title: Text { ja: "Gmail: DMARC がない（5.7.40・4.7.40）", en: "Gmail: no DMARC record (5.7.40, 4.7.40)" },
-        verdict: Text {
+        title: text! { ja: "Gmail: DMARC がない（5.7.40・4.7.40）", en: "Gmail: no DMARC record (5.7.40, 4.7.40)" },
+        verdict: text! {
             ja: "{sender_domain} に DMARC のレコードがないため、Gmail が一斉送信者の要件を満たさないとして拒否しました。",
             en: "Gmail refused the mail because {sender_domain} has no DMARC record, which bulk senders must have.",
         },
-        why: Text {
+        why: text! {
             ja: "1 日 5,000 通以上 Gmail に送るドメインには DMARC（p=none 以上）が求められます。なお 5.7.40 は「認識できない認証方式」の意味でも使われるため、エラー文で確認してください。",
             en: "Domains sending 5,000 or more messages a day to Gmail need DMARC (at least p=none). Note that 5.7.40 is also used for \"unrecognised authentication type\": check the error text.",
         },
@@ -286,26 +286,26 @@ pub(crate) const NO_DMARC: Playbook = auth_playbook(
 pub(crate) const RATE: Playbook = Playbook {
     id: "gmail-rate-limited",
     party: Some(Party::Gmail),
-    title: Text { ja: "Gmail: 送信量が多すぎる（4.7.28・5.7.28）", en: "Gmail: unusual sending rate (4.7.28, 5.7.28)" },
-    verdict: Text {
+    title: text! { ja: "Gmail: 送信量が多すぎる（4.7.28・5.7.28）", en: "Gmail: unusual sending rate (4.7.28, 5.7.28)" },
+    verdict: text! {
         ja: "Gmail が、送信元 IP アドレス {ip}（またはドメイン {sender_domain}）からの送信量がいつもと違って多いと判断し、受け取りを制限しています。",
         en: "Gmail saw an unusual rate of mail from {ip} (or from {sender_domain}) and is limiting what it accepts.",
     },
-    why: Text {
+    why: text! {
         ja: "急な大量送信、同じ内容の大量送信、乗っ取られたアカウントからの送信が主な原因です。4 で始まるコードは一時的、5 で始まるコードは拒否です。",
         en: "A sudden burst, many identical messages, or a hijacked account sending mail are the usual causes. A code starting with 4 is temporary; one starting with 5 is a refusal.",
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "送信量を落としてから数時間から数日", en: "Hours to days after slowing down" },
+    duration: text! { ja: "送信量を落としてから数時間から数日", en: "Hours to days after slowing down" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "送信を一時的に止めるか、量を大きく減らしてください。",
             en: "Pause sending, or send much less for now.",
         }),
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "一斉送信は、毎日同じくらいの量で少しずつ送るようにしてください。急に量を増やすと制限されやすくなります。",
             en: "Send bulk mail at a steady daily volume; sudden jumps trigger the limit.",
         }),
@@ -323,12 +323,12 @@ pub(crate) const RATE: Playbook = Playbook {
 pub(crate) const TLS: Playbook = Playbook {
     id: "gmail-tls-required",
     party: Some(Party::Gmail),
-    title: Text { ja: "Gmail: 暗号化（TLS）が必要（5.7.29）", en: "Gmail: TLS required (5.7.29)" },
-    verdict: Text {
+    title: text! { ja: "Gmail: 暗号化（TLS）が必要（5.7.29）", en: "Gmail: TLS required (5.7.29)" },
+    verdict: text! {
         ja: "Gmail はこの送信元や宛先に暗号化（TLS）された接続を求めていますが、送信サーバーが暗号化せずに送ろうとしました。",
         en: "Gmail requires an encrypted (TLS) connection for this sender or recipient, and your server tried to send without it.",
     },
-    why: Text {
+    why: text! {
         ja: "送信サーバーの TLS（STARTTLS）が無効か、証明書に問題があることが原因です。",
         en: "TLS (STARTTLS) is off on the sending server, or its certificate has a problem.",
     },
@@ -337,7 +337,7 @@ pub(crate) const TLS: Playbook = Playbook {
     duration: DURATION_SETTING_FIXED,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "下の文面をホスティング事業者かサーバーの管理者に送り、送信時の TLS（STARTTLS）を有効にしてもらってください。",
             en: "Send the message below to your hosting company or server administrator and ask them to turn on TLS (STARTTLS) for outgoing mail.",
         }),
@@ -357,47 +357,191 @@ pub(crate) const TLS: Playbook = Playbook {
 /// `?p=` help-link tokens are from real Gmail replies.
 const CODES: &[CodeEntry] = &[
     // "421 4.7.0" with several temporary reasons (PTR, reputation, content, TLS)
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.0", Reason::BadReputation, Text { ja: "一時的な受信制限（逆引き、評価、内容、TLS のいずれか）", en: "Temporary deferral (reverse DNS, reputation, content or TLS)" }, &DEFERRED),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.0",
+        Reason::BadReputation,
+        text! { ja: "一時的な受信制限（逆引き、評価、内容、TLS のいずれか）", en: "Temporary deferral (reverse DNS, reputation, content or TLS)" },
+        &DEFERRED,
+    ),
     // "550 5.7.1" with several permanent reasons (likely unsolicited, low reputation, ...)
-    CodeEntry::enhanced(Some(Party::Gmail), "5.7.1", Reason::SpamDetected, Text { ja: "迷惑メールの可能性が高い、または送信元の評価が低いための拒否", en: "Refused as likely unsolicited, or for low sender reputation" }, &UNSOLICITED),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "5.7.1",
+        Reason::SpamDetected,
+        text! { ja: "迷惑メールの可能性が高い、または送信元の評価が低いための拒否", en: "Refused as likely unsolicited, or for low sender reputation" },
+        &UNSOLICITED,
+    ),
     // "451 4.7.23": the sending IP has no PTR, or it does not resolve back
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.23", Reason::RequirePtr, Text { ja: "送信元 IP アドレスの逆引き（PTR）がないか一致しない（一時的）", en: "No or mismatched reverse DNS for the sending IP (temporary)" }, &PTR),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.23",
+        Reason::RequirePtr,
+        text! { ja: "送信元 IP アドレスの逆引き（PTR）がないか一致しない（一時的）", en: "No or mismatched reverse DNS for the sending IP (temporary)" },
+        &PTR,
+    ),
     // "550 5.7.25": the sending IP has no PTR, or it does not resolve back
-    CodeEntry::enhanced(Some(Party::Gmail), "5.7.25", Reason::RequirePtr, Text { ja: "送信元 IP アドレスの逆引き（PTR）がないか一致しない", en: "No or mismatched reverse DNS for the sending IP" }, &PTR),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "5.7.25",
+        Reason::RequirePtr,
+        text! { ja: "送信元 IP アドレスの逆引き（PTR）がないか一致しない", en: "No or mismatched reverse DNS for the sending IP" },
+        &PTR,
+    ),
     // "4.7.24 / 5.7.24": SPF record has suspicious entries or a syntax problem
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.24", Reason::AuthFailure, Text { ja: "SPF のレコードに不審な記述か書式の誤りがある（一時的）", en: "The SPF record has suspicious entries or a syntax error (temporary)" }, &SPF),
-    CodeEntry::enhanced(Some(Party::Gmail), "5.7.24", Reason::AuthFailure, Text { ja: "SPF のレコードに不審な記述か書式の誤りがある", en: "The SPF record has suspicious entries or a syntax error" }, &SPF),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.24",
+        Reason::AuthFailure,
+        text! { ja: "SPF のレコードに不審な記述か書式の誤りがある（一時的）", en: "The SPF record has suspicious entries or a syntax error (temporary)" },
+        &SPF,
+    ),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "5.7.24",
+        Reason::AuthFailure,
+        text! { ja: "SPF のレコードに不審な記述か書式の誤りがある", en: "The SPF record has suspicious entries or a syntax error" },
+        &SPF,
+    ),
     // "4.7.26": unauthenticated, or DMARC DNS temporary failure
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.26", Reason::AuthFailure, Text { ja: "認証されていないメール、または DMARC の確認の一時的な失敗", en: "Unauthenticated mail, or a temporary DMARC DNS failure" }, &UNAUTHENTICATED),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.26",
+        Reason::AuthFailure,
+        text! { ja: "認証されていないメール、または DMARC の確認の一時的な失敗", en: "Unauthenticated mail, or a temporary DMARC DNS failure" },
+        &UNAUTHENTICATED,
+    ),
     // "550 5.7.26": neither SPF nor DKIM passes, SPF hard fail, or the DMARC policy rejects
-    CodeEntry::enhanced(Some(Party::Gmail), "5.7.26", Reason::AuthFailure, Text { ja: "SPF も DKIM も合格しない、または DMARC の方針による拒否", en: "Neither SPF nor DKIM passes, or the DMARC policy rejects it" }, &UNAUTHENTICATED),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "5.7.26",
+        Reason::AuthFailure,
+        text! { ja: "SPF も DKIM も合格しない、または DMARC の方針による拒否", en: "Neither SPF nor DKIM passes, or the DMARC policy rejects it" },
+        &UNAUTHENTICATED,
+    ),
     // "4.7.27 / 5.7.27": SPF did not pass
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.27", Reason::AuthFailure, Text { ja: "SPF に合格しない（一時的）", en: "SPF did not pass (temporary)" }, &SPF),
-    CodeEntry::enhanced(Some(Party::Gmail), "5.7.27", Reason::AuthFailure, Text { ja: "SPF に合格しない", en: "SPF did not pass" }, &SPF),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.27",
+        Reason::AuthFailure,
+        text! { ja: "SPF に合格しない（一時的）", en: "SPF did not pass (temporary)" },
+        &SPF,
+    ),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "5.7.27",
+        Reason::AuthFailure,
+        text! { ja: "SPF に合格しない", en: "SPF did not pass" },
+        &SPF,
+    ),
     // "421 4.7.28": unusual rate of mail, temporarily blocked
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.28", Reason::Speeding, Text { ja: "送信量がいつもと違って多いため一時的に制限", en: "Unusual rate of mail: temporarily limited" }, &RATE),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.28",
+        Reason::Speeding,
+        text! { ja: "送信量がいつもと違って多いため一時的に制限", en: "Unusual rate of mail: temporarily limited" },
+        &RATE,
+    ),
     // "550 5.7.28": unusual rate of mail, blocked
-    CodeEntry::enhanced(Some(Party::Gmail), "5.7.28", Reason::BadReputation, Text { ja: "送信量がいつもと違って多いため拒否", en: "Unusual rate of mail: blocked" }, &RATE),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "5.7.28",
+        Reason::BadReputation,
+        text! { ja: "送信量がいつもと違って多いため拒否", en: "Unusual rate of mail: blocked" },
+        &RATE,
+    ),
     // "4.7.29 / 5.7.29": TLS required
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.29", Reason::FailedStartTls, Text { ja: "暗号化（TLS）された接続が必要（一時的）", en: "TLS required (temporary)" }, &TLS),
-    CodeEntry::enhanced(Some(Party::Gmail), "5.7.29", Reason::FailedStartTls, Text { ja: "暗号化（TLS）された接続が必要", en: "TLS required" }, &TLS),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.29",
+        Reason::FailedStartTls,
+        text! { ja: "暗号化（TLS）された接続が必要（一時的）", en: "TLS required (temporary)" },
+        &TLS,
+    ),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "5.7.29",
+        Reason::FailedStartTls,
+        text! { ja: "暗号化（TLS）された接続が必要", en: "TLS required" },
+        &TLS,
+    ),
     // "4.7.30 / 5.7.30": DKIM did not pass (renumbered from 5.7.28 on 2024-05-10)
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.30", Reason::AuthFailure, Text { ja: "DKIM に合格しない（一時的）", en: "DKIM did not pass (temporary)" }, &DKIM),
-    CodeEntry::enhanced(Some(Party::Gmail), "5.7.30", Reason::AuthFailure, Text { ja: "DKIM に合格しない", en: "DKIM did not pass" }, &DKIM),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.30",
+        Reason::AuthFailure,
+        text! { ja: "DKIM に合格しない（一時的）", en: "DKIM did not pass (temporary)" },
+        &DKIM,
+    ),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "5.7.30",
+        Reason::AuthFailure,
+        text! { ja: "DKIM に合格しない", en: "DKIM did not pass" },
+        &DKIM,
+    ),
     // "4.7.31": the FAQ's code for a missing DMARC record
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.31", Reason::AuthFailure, Text { ja: "DMARC のレコードがない（よくある質問での番号）", en: "No DMARC record (the number used in Google's FAQ)" }, &NO_DMARC),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.31",
+        Reason::AuthFailure,
+        text! { ja: "DMARC のレコードがない（よくある質問での番号）", en: "No DMARC record (the number used in Google's FAQ)" },
+        &NO_DMARC,
+    ),
     // "4.7.32 / 5.7.32": the From domain is not aligned with SPF or DKIM
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.32", Reason::AuthFailure, Text { ja: "差出人のドメインが SPF・DKIM のドメインと一致しない（一時的）", en: "From domain not aligned with SPF or DKIM (temporary)" }, &ALIGNMENT),
-    CodeEntry::enhanced(Some(Party::Gmail), "5.7.32", Reason::AuthFailure, Text { ja: "差出人のドメインが SPF・DKIM のドメインと一致しない", en: "From domain not aligned with SPF or DKIM" }, &ALIGNMENT),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.32",
+        Reason::AuthFailure,
+        text! { ja: "差出人のドメインが SPF・DKIM のドメインと一致しない（一時的）", en: "From domain not aligned with SPF or DKIM (temporary)" },
+        &ALIGNMENT,
+    ),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "5.7.32",
+        Reason::AuthFailure,
+        text! { ja: "差出人のドメインが SPF・DKIM のドメインと一致しない", en: "From domain not aligned with SPF or DKIM" },
+        &ALIGNMENT,
+    ),
     // "4.7.40 / 5.7.40": no DMARC record for a bulk sender
-    CodeEntry::enhanced(Some(Party::Gmail), "4.7.40", Reason::AuthFailure, Text { ja: "一斉送信者のドメインに DMARC がない（一時的）", en: "No DMARC record for a bulk sender (temporary)" }, &NO_DMARC),
-    CodeEntry::enhanced(Some(Party::Gmail), "5.7.40", Reason::AuthFailure, Text { ja: "一斉送信者のドメインに DMARC がない（認識できない認証方式の意味でも使われます）", en: "No DMARC record for a bulk sender (also used for an unrecognised authentication type)" }, &NO_DMARC),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "4.7.40",
+        Reason::AuthFailure,
+        text! { ja: "一斉送信者のドメインに DMARC がない（一時的）", en: "No DMARC record for a bulk sender (temporary)" },
+        &NO_DMARC,
+    ),
+    CodeEntry::enhanced(
+        Some(Party::Gmail),
+        "5.7.40",
+        Reason::AuthFailure,
+        text! { ja: "一斉送信者のドメインに DMARC がない（認識できない認証方式の意味でも使われます）", en: "No DMARC record for a bulk sender (also used for an unrecognised authentication type)" },
+        &NO_DMARC,
+    ),
     // "https://support.google.com/mail/?p=UnsolicitedIPError"
-    CodeEntry::provider(Party::Gmail, "UnsolicitedIPError", Reason::Blocked, Text { ja: "送信元 IP アドレスの評価による拒否（ヘルプへのリンク名）", en: "Refused for the sending IP's reputation (help link name)" }, &UNSOLICITED),
+    CodeEntry::provider(
+        Party::Gmail,
+        "UnsolicitedIPError",
+        Reason::Blocked,
+        text! { ja: "送信元 IP アドレスの評価による拒否（ヘルプへのリンク名）", en: "Refused for the sending IP's reputation (help link name)" },
+        &UNSOLICITED,
+    ),
     // "https://support.google.com/mail/?p=UnsolicitedMessageError"
-    CodeEntry::provider(Party::Gmail, "UnsolicitedMessageError", Reason::SpamDetected, Text { ja: "迷惑メールの可能性が高いための拒否（ヘルプへのリンク名）", en: "Refused as likely unsolicited (help link name)" }, &UNSOLICITED),
+    CodeEntry::provider(
+        Party::Gmail,
+        "UnsolicitedMessageError",
+        Reason::SpamDetected,
+        text! { ja: "迷惑メールの可能性が高いための拒否（ヘルプへのリンク名）", en: "Refused as likely unsolicited (help link name)" },
+        &UNSOLICITED,
+    ),
     // "https://support.google.com/mail/?p=UnsolicitedRateLimitError"
-    CodeEntry::provider(Party::Gmail, "UnsolicitedRateLimitError", Reason::Speeding, Text { ja: "送信量による一時的な制限（ヘルプへのリンク名）", en: "Temporary rate limit (help link name)" }, &RATE),
+    CodeEntry::provider(
+        Party::Gmail,
+        "UnsolicitedRateLimitError",
+        Reason::Speeding,
+        text! { ja: "送信量による一時的な制限（ヘルプへのリンク名）", en: "Temporary rate limit (help link name)" },
+        &RATE,
+    ),
 ];
 
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
@@ -414,7 +558,7 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Gmail,
-    name: Text {
+    name: text! {
         ja: "Gmail・Google Workspace",
         en: "Gmail / Google Workspace",
     },

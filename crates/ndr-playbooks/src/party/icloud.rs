@@ -6,7 +6,6 @@ use super::common::*;
 use super::{rest, PartyBook, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
-use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
@@ -20,7 +19,7 @@ const POSTMASTER: Url = Url::pair(
 const FACTS: &[(&str, &str)] = &[("contact", "icloudadmin@apple.com")];
 
 const SOURCES: &[Source] = &[Source {
-    title: Text {
+    title: text! {
         ja: "Apple サポート: iCloud メールの送信者向け情報（Postmaster）",
         en: "Apple Support: iCloud Mail postmaster information",
     },
@@ -30,32 +29,32 @@ const SOURCES: &[Source] = &[Source {
 pub(crate) const POLICY: Playbook = Playbook {
     id: "icloud-policy",
     party: Some(Party::Icloud),
-    title: Text { ja: "iCloud メールのポリシーによる拒否（CS01）", en: "Refused by iCloud Mail policy (CS01)" },
-    verdict: Text {
+    title: text! { ja: "iCloud メールのポリシーによる拒否（CS01）", en: "Refused by iCloud Mail policy (CS01)" },
+    verdict: text! {
         ja: "iCloud メールが、独自のポリシー（送信元の評価や認証など）を理由に、{recipient} 宛てのメールを拒否しました。",
         en: "iCloud Mail refused the message to {recipient} under its local policy (sender reputation, authentication and so on).",
     },
-    why: Text {
+    why: text! {
         ja: "送信ドメイン認証（SPF・DKIM・DMARC）や逆引き（PTR）の不備、送信元 IP アドレス {ip} の評価の低さが主な原因です。iCloud には許可リストの仕組みはありません。",
         en: "Missing sender authentication (SPF, DKIM, DMARC) or reverse DNS (PTR), or a poor reputation of {ip}, are the usual causes. iCloud runs no allow list.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Soon,
-    duration: Text { ja: "対策と連絡の後、数日", en: "Days, after the fixes and the email" },
+    duration: text! { ja: "対策と連絡の後、数日", en: "Days, after the fixes and the email" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "Apple の送信者向けの要件を確認してください。SPF と DKIM、DMARC の方針、逆引き（PTR）、適切な配信リストの管理が求められています。",
             en: "Check Apple's requirements for senders: SPF and DKIM, a DMARC policy, reverse DNS (PTR) and good list practices.",
         })
-        .link(Text { ja: "Apple: iCloud メールの送信者向け情報", en: "Apple: iCloud Mail postmaster information" }, POSTMASTER),
+        .link(text! { ja: "Apple: iCloud メールの送信者向け情報", en: "Apple: iCloud Mail postmaster information" }, POSTMASTER),
         // Apple asks what was checked; the message below states only what the sender fills in.
-        Step::new(Text {
+        Step::new(text! {
             ja: "連絡する前に、{sender_domain} について次の点を確認し、できていないものは直してください: SPF（「v=spf1」で始まる TXT レコード）があるか、送信したメールに DKIM の署名が付いているか、DMARC のレコード（_dmarc.{sender_domain}）があるか、送信サーバーの IP アドレスに逆引き（PTR）が設定されているか。分からない項目は、メール事業者かホスティング事業者に確認してください。",
             en: "Before writing, check these for {sender_domain} and fix what is missing: an SPF record (a TXT record starting with \"v=spf1\"), a DKIM signature on the mail you send, a DMARC record (_dmarc.{sender_domain}), and reverse DNS (PTR) for your sending server's IP address. Ask your mail provider or hosting company about anything you cannot see yourself.",
         }),
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "要件を満たしたうえで、{contact} に、会社名、送信ドメイン、送信元 IP アドレス、受け取ったエラー、確認した項目を英語で送ってください。下に文面があります（確認した項目だけを書いてください）。",
             en: "Once you meet them, email {contact} with your company name, sending domains, sending IP addresses, the errors you received and what you checked. A message is below: write in it only what you actually checked.",
         })
@@ -96,7 +95,7 @@ const CODES: &[CodeEntry] = &[
         Party::Icloud,
         "CS01",
         Reason::PolicyViolation,
-        Text {
+        text! {
             ja: "iCloud メールの独自ポリシーによる拒否",
             en: "Rejected due to iCloud Mail's local policy",
         },
@@ -106,7 +105,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Icloud),
         "5.7.1",
         Reason::PolicyViolation,
-        Text {
+        text! {
             ja: "iCloud メールのポリシーによる拒否",
             en: "Rejected by iCloud Mail policy",
         },
@@ -121,7 +120,7 @@ const ROUTES: &[(&[Reason], &Playbook)] =
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Icloud,
-    name: Text {
+    name: text! {
         ja: "iCloud メール",
         en: "iCloud Mail",
     },

@@ -5,7 +5,6 @@ use ndr_core::Party;
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
-use crate::text::Text;
 
 /// The operator's IP Verify page (found in the stored crawl on 2026-11-25).
 const CHECKED: &str = "2026-11-25";
@@ -16,27 +15,27 @@ const FACTS: &[(&str, &str)] = &[("list_name", "Mailspike")];
 pub(crate) const LISTED: Playbook = Playbook {
     id: "mailspike-listed",
     party: Some(Party::Mailspike),
-    title: Text { ja: "Mailspike に掲載", en: "Listed by Mailspike" },
-    verdict: Text {
+    title: text! { ja: "Mailspike に掲載", en: "Listed by Mailspike" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} が Mailspike のブロックリスト（評価の低い送信元のリスト）に掲載されています。",
         en: "Your sending IP address {ip} is on the Mailspike blocklist (low-reputation senders).",
     },
-    why: Text {
+    why: text! {
         ja: "乗っ取られたアカウントや感染した機器から迷惑メールが送られたか、大規模な迷惑メールの送信に加わっていると判断されたためです。",
         en: "A hijacked account or an infected device sent spam, or the address was seen taking part in a spam wave.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Soon,
-    duration: Text { ja: "申請後、多くは 1〜2 日以内", en: "Often within a day or two of the request" },
+    duration: text! { ja: "申請後、多くは 1〜2 日以内", en: "Often within a day or two of the request" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECK_ACCOUNT,
         STEP_CHECK_PC,
-        Step::new(Text {
+        Step::new(text! {
             ja: "原因を止めたら、Mailspike の IP Verify（英語）で IP アドレスを調べ、解除を申請します。",
             en: "Once the cause has stopped, look up the address on Mailspike's IP Verify and request removal.",
         })
-        .link(Text { ja: "Mailspike IP Verify（英語）", en: "Mailspike IP Verify" }, Url::one(IP_VERIFY))
+        .link(text! { ja: "Mailspike IP Verify（英語）", en: "Mailspike IP Verify" }, Url::one(IP_VERIFY))
         .copy(LABEL_IP_TO_LOOK_UP, "{ip}"),
         STEP_SHARED_SERVER,
     ],
@@ -44,13 +43,13 @@ pub(crate) const LISTED: Playbook = Playbook {
     message: Some(MESSAGE_HOSTING_LISTED),
     lookup: Some(Url::one(IP_VERIFY)),
     facts: FACTS,
-    sources: &[Source { title: Text { ja: "Mailspike: IP Verify について", en: "Mailspike: about IP Verify" }, url: Url::one(IP_VERIFY) }],
+    sources: &[Source { title: text! { ja: "Mailspike: IP Verify について", en: "Mailspike: about IP Verify" }, url: Url::one(IP_VERIFY) }],
     checked: CHECKED,
 };
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Mailspike,
-    name: Text {
+    name: text! {
         ja: "Mailspike",
         en: "Mailspike",
     },

@@ -40,7 +40,7 @@ const FACTS: &[(&str, &str)] = &[
 ];
 
 pub(crate) const SRC_NDR: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Microsoft Learn: Exchange Online の NDR と SMTP エラー",
         en: "Microsoft Learn: Email non-delivery reports and SMTP errors in Exchange Online",
     },
@@ -49,7 +49,7 @@ pub(crate) const SRC_NDR: Source = Source {
 /// Microsoft's Japanese version of this page is machine-translated and calls the portal
 /// 「上場廃止ポータル」; the title says so, so that a reader who opens it recognises the page.
 const SRC_DELIST: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Microsoft Learn: Microsoft の解除申請ページ（delist portal）の使い方（日本語版のページでは「上場廃止ポータル」と訳されています）",
         en: "Microsoft Learn: Use the delist portal to remove yourself from the blocked senders list",
     },
@@ -65,7 +65,7 @@ const BASIS: Basis = Basis {
 };
 
 const DELIST_PORTAL_LINK: Link = Link {
-    label: Text {
+    label: text! {
         ja: "Microsoft の解除申請ページ（delist portal、英語）",
         en: "Microsoft delist portal",
     },
@@ -73,7 +73,7 @@ const DELIST_PORTAL_LINK: Link = Link {
 };
 
 const ADMIN_CENTER_LINK: Link = Link {
-    label: Text {
+    label: text! {
         ja: "Microsoft 365 管理センター（管理者用）",
         en: "Microsoft 365 admin center (for administrators)",
     },
@@ -81,14 +81,14 @@ const ADMIN_CENTER_LINK: Link = Link {
 };
 
 /// The sender's own tenant is restricted: its administrator acts, not the sender.
-const STEP_TELL_ADMIN: Step = Step::new(Text {
+const STEP_TELL_ADMIN: Step = Step::new(text! {
     ja: "社内の Microsoft 365 管理者に、下の文面ですぐに知らせてください。",
     en: "Tell your Microsoft 365 administrator right away, using the message below.",
 });
 
 const PREPARE_TENANT: &[Prepare] = &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)];
 
-const DURATION_MICROSOFT_SUPPORT: Text = Text {
+const DURATION_MICROSOFT_SUPPORT: Text = text! {
     ja: "Microsoft サポートの対応しだい",
     en: "Depends on Microsoft support",
 };
@@ -98,11 +98,11 @@ const DURATION_MICROSOFT_SUPPORT: Text = Text {
 const MESSAGE_TENANT_RESTRICTED: Message = Message {
     to: To::SenderAdmin,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "当社の Microsoft 365 からの送信が止められています（{code}）",
         en: "Our Microsoft 365 is holding back outgoing mail ({code})",
     },
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。エラーの内容から、当社の Microsoft 365 の側で送信が制限されているようです。
@@ -134,11 +134,11 @@ Thank you.",
 const MESSAGE_ADD_DOMAIN: Message = Message {
     to: To::SenderAdmin,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "Microsoft 365 へのドメイン {sender_domain} の追加のお願い（{code}）",
         en: "Please add {sender_domain} to our Microsoft 365 ({code})",
     },
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 お世話になっております。差出人が @{sender_domain} のメールを {recipient} 宛てに送ったところ、次のエラーで返ってきました。{sender_domain} が当社の Microsoft 365 に承認済みドメインとして登録されていないため、送信を止められたようです。
@@ -166,11 +166,11 @@ Thank you.",
 const MESSAGE_OWN_BLOCK: Message = Message {
     to: To::SenderAdmin,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "テナントの許可/ブロック一覧で宛先がブロックされています（{recipient}）",
         en: "Our Tenant Allow/Block List blocks {recipient}",
     },
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。当社の Microsoft 365 の「テナントの許可/ブロック一覧（Tenant Allow/Block List）」で、この宛先（またはそのドメイン）がブロックされているようです。
@@ -199,11 +199,11 @@ Thank you.",
 const MESSAGE_RECIPIENT_NOT_FOUND: Message = Message {
     to: To::RecipientAdmin,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "{recipient} 宛てのメールが「宛先が存在しない」として返ってきます",
         en: "Mail to {recipient} comes back as \"recipient not found\"",
     },
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、貴社の Microsoft 365 で「宛先が存在しない」というエラーになり、届いておりません。ご本人はこのアドレスを使っているとのことですので、お手数ですが、貴社の Microsoft 365 でこのアドレスの登録（ディレクトリの同期など）をご確認いただけますでしょうか。
@@ -230,44 +230,44 @@ Thank you.",
 pub(crate) const BANNED_IP: Playbook = Playbook {
     id: "microsoft-banned-ip",
     party: Some(Party::Microsoft),
-    title: Text { ja: "Microsoft 365 のブロックリスト（5.7.606〜649）", en: "Microsoft 365 blocklist (5.7.606-649)" },
-    verdict: Text {
+    title: text! { ja: "Microsoft 365 のブロックリスト（5.7.606〜649）", en: "Microsoft 365 blocklist (5.7.606-649)" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} が、Microsoft 365（Exchange Online）のブロックリストに掲載されています。",
         en: "Your sending IP address {ip} is on Microsoft's blocklist for Microsoft 365 (Exchange Online).",
     },
-    why: Text {
+    why: text! {
         ja: "同じサーバーを使う他の利用者の送信や、乗っ取られたアカウントからの迷惑メールが原因で、共用サーバーの IP アドレスごとブロックされることがよくあります。",
         en: "It is often caused by other customers on the same server, or by a hijacked account sending spam, which gets the shared address blocked.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "申請してから通常 24 時間以内", en: "Usually within 24 hours of the request" },
+    duration: text! { ja: "申請してから通常 24 時間以内", en: "Usually within 24 hours of the request" },
     prepare: &[
         Prepare::Fact(Fact::Ip),
         Prepare::Fact(Fact::ErrorText),
-        Prepare::Other(Text { ja: "確認メールを受け取れるメールアドレス", en: "An email address where you can receive the confirmation mail" }),
+        Prepare::Other(text! { ja: "確認メールを受け取れるメールアドレス", en: "An email address where you can receive the confirmation mail" }),
     ],
     steps: &[
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "Microsoft の解除申請ページ（delist portal）を開きます。",
             en: "Open Microsoft's delist portal.",
         })
         .linked(DELIST_PORTAL_LINK),
-        Step::new(Text {
+        Step::new(text! {
             ja: "受信できるあなたのメールアドレスと、ブロックされた IP アドレスを、エラー文のとおりに入力して「Submit」を押します。",
             en: "Enter an email address you can read and the blocked IP address exactly as in the error, then press \"Submit\".",
         })
         .copy(LABEL_IP_TO_ENTER, "{ip}"),
-        Step::new(Text {
+        Step::new(text! {
             ja: "Microsoft から届く確認メールを開き、本文のリンクをクリックします。",
             en: "Open the confirmation mail from Microsoft and click the link in it.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "開いたページで「Delist IP」ボタンを押します。解除には最大 24 時間かかります。",
             en: "On the page that opens, press \"Delist IP\". Removal takes up to 24 hours.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "解除申請ページで「ブロックされていない」と表示される場合や、解除してもすぐ再びブロックされる場合は、下の文面をホスティング事業者に送ってください。共用サーバーでは、ホスティング事業者が原因を止める必要があります。",
             en: "If the portal says the address is not blocked, or the block comes back right away, send the message below to your hosting company: on a shared server the hosting company must stop the cause.",
         }),
@@ -284,31 +284,31 @@ pub(crate) const BANNED_IP: Playbook = Playbook {
 pub(crate) const BANNED_SENDER: Playbook = Playbook {
     id: "microsoft-banned-sender",
     party: Some(Party::Microsoft),
-    title: Text { ja: "Microsoft 365 による送信元 IP アドレスの受信禁止（5.7.511）", en: "Microsoft 365 banned sending IP address (5.7.511)" },
-    verdict: Text {
+    title: text! { ja: "Microsoft 365 による送信元 IP アドレスの受信禁止（5.7.511）", en: "Microsoft 365 banned sending IP address (5.7.511)" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} は Microsoft 365 で受信を禁止されており、通常の解除申請ページでは解除できません。",
         en: "Your sending IP address {ip} is banned by Microsoft 365, and the usual delist portal cannot remove it.",
     },
-    why: Text {
+    why: text! {
         ja: "迷惑メールの送信が続いた IP アドレスに対する、より強い措置です。共用サーバーでは他の利用者が原因のことがあります。",
         en: "It is a stronger measure for addresses that kept sending spam; on a shared server another customer may be the cause.",
     },
     actors: &[Actor::SenderProvider, Actor::Sender],
     urgency: Urgency::Now,
-    duration: Text { ja: "申請後、おおむね 48 時間", en: "About 48 hours after the request" },
+    duration: text! { ja: "申請後、おおむね 48 時間", en: "About 48 hours after the request" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "共用サーバーから送っている場合は、エラーの全文をホスティング事業者に伝え、原因の調査と Microsoft への解除申請を依頼してください。下の英文は、IP アドレスの持ち主が Microsoft に送るためのものです。",
             en: "If you send through a shared server, give the full error to your hosting company and ask them to find the cause and request removal from Microsoft. The message below is for the owner of the address to send to Microsoft.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "自分で管理しているサーバーなら、原因を止めたうえで、Microsoft の解除窓口 {delist_email} に、エラーの全文とブロックされた IP アドレスを英語で送ってください。下の英文をそのまま使えます。古い資料にある {delist_email_legacy} ではなく、現在の公式の宛先 {delist_email} に送ります。",
             en: "If you run the server yourself, stop the cause, then email Microsoft's delist team at {delist_email} with the full error and the blocked address. The message below can be sent as is. Send it to {delist_email}, the current official address, not to {delist_email_legacy} from older documents.",
         })
         .copy(LABEL_SEND_TO, "{delist_email}"),
-        Step::new(Text {
+        Step::new(text! {
             ja: "解除されたら、同じ宛先に一度だけ送り直してください。",
             en: "Once the ban is lifted, send the message again, once.",
         }),
@@ -340,35 +340,35 @@ Please remove {ip} from the blocklist. Thank you."
 pub(crate) const TENANT_BANNED: Playbook = Playbook {
     id: "microsoft-account-banned",
     party: Some(Party::Microsoft),
-    title: Text { ja: "自社の Microsoft 365 アカウントの送信停止（5.7.501〜503）", en: "Your Microsoft 365 account is banned from sending (5.7.501-503)" },
-    verdict: Text {
+    title: text! { ja: "自社の Microsoft 365 アカウントの送信停止（5.7.501〜503）", en: "Your Microsoft 365 account is banned from sending (5.7.501-503)" },
+    verdict: text! {
         ja: "あなたの組織の Microsoft 365 で、送信に使ったアカウントが迷惑メールの送信を理由に送信を止められています。",
         en: "In your organisation's Microsoft 365, the account you sent from has been stopped from sending because it sent spam.",
     },
-    why: Text {
+    why: text! {
         ja: "ほとんどの場合、パスワードが盗まれてアカウントが乗っ取られ、迷惑メールの送信に使われています。",
         en: "Almost always the account's password was stolen and the account was used to send spam.",
     },
     actors: &[Actor::SenderAdmin],
     urgency: Urgency::Now,
-    duration: Text { ja: "管理者の対応後、通常 24 時間以内", en: "Usually within 24 hours of the administrator's fix" },
+    duration: text! { ja: "管理者の対応後、通常 24 時間以内", en: "Usually within 24 hours of the administrator's fix" },
     prepare: &[Prepare::Fact(Fact::SenderAddress), Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)],
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "すぐにそのアカウントのパスワードを変更し、多要素認証（パスワード以外の確認）を有効にしてください。",
             en: "Change the account's password right away and turn on multi-factor authentication (a second check besides the password).",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "Outlook の受信トレイのルールや転送の設定に、身に覚えのないものがないか確認して削除してください。",
             en: "Look for inbox rules or forwarding you did not set up in Outlook, and remove them.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "社内の Microsoft 365 管理者に下の文面を送ってください。管理者は、送信を制限されたユーザーの一覧から制限を解除し、必要なら Microsoft のサポートに問い合わせます。",
             en: "Send the message below to your Microsoft 365 administrator. They can lift the restriction from the list of restricted users and contact Microsoft support if needed.",
         })
         .linked(ADMIN_CENTER_LINK),
     ],
-    donts: &[Text {
+    donts: &[text! {
         ja: "別のアカウントに切り替えて同じメールを送らないでください。原因を取り除かない限り、そのアカウントも止められます。",
         en: "Do not switch to another account to send the same mail: until the cause is removed, that account will be stopped too.",
     }],
@@ -382,12 +382,12 @@ pub(crate) const TENANT_BANNED: Playbook = Playbook {
 pub(crate) const TENANT_THRESHOLD: Playbook = Playbook {
     id: "microsoft-tenant-threshold",
     party: Some(Party::Microsoft),
-    title: Text { ja: "自社の Microsoft 365 全体の送信制限（5.7.705）", en: "Your Microsoft 365 organisation is restricted (5.7.705)" },
-    verdict: Text {
+    title: text! { ja: "自社の Microsoft 365 全体の送信制限（5.7.705）", en: "Your Microsoft 365 organisation is restricted (5.7.705)" },
+    verdict: text! {
         ja: "あなたの組織の Microsoft 365 全体が、迷惑メールや大量メールの送信が多すぎるとして、送信を制限されています。",
         en: "Your whole Microsoft 365 organisation has been restricted from sending because it sent too much spam or bulk mail.",
     },
-    why: Text {
+    why: text! {
         ja: "複数のアカウントの乗っ取りや、外部から悪用できる中継の設定（オープンリレー）が主な原因です。",
         en: "Several hijacked accounts, or a connector that outsiders can abuse to relay mail, are the usual causes.",
     },
@@ -397,7 +397,7 @@ pub(crate) const TENANT_THRESHOLD: Playbook = Playbook {
     prepare: PREPARE_TENANT,
     steps: &[
         STEP_TELL_ADMIN,
-        Step::new(Text {
+        Step::new(text! {
             ja: "管理者は、乗っ取られたアカウントのパスワード変更と、コネクタ（外部との中継設定）の見直しをしたうえで、管理センターから Microsoft サポートに解除を依頼します。",
             en: "The administrator secures hijacked accounts, reviews the connectors (relay settings), then asks Microsoft support from the admin center to lift the restriction.",
         })
@@ -414,12 +414,12 @@ pub(crate) const TENANT_THRESHOLD: Playbook = Playbook {
 pub(crate) const NEW_TENANT: Playbook = Playbook {
     id: "microsoft-new-tenant-ip",
     party: Some(Party::Microsoft),
-    title: Text { ja: "新しい Microsoft 365 組織からの送信の制限（5.7.708）", en: "Mail from a new Microsoft 365 organisation is limited (5.7.708)" },
-    verdict: Text {
+    title: text! { ja: "新しい Microsoft 365 組織からの送信の制限（5.7.708）", en: "Mail from a new Microsoft 365 organisation is limited (5.7.708)" },
+    verdict: text! {
         ja: "あなたの組織の Microsoft 365 は開設から日が浅く、評価の低い送信用 IP アドレスから送られたため、受け取りを拒否されました。",
         en: "Your Microsoft 365 organisation is new, and its mail went out through low-reputation addresses, so it was refused.",
     },
-    why: Text {
+    why: text! {
         ja: "新しい組織のメールは、悪用を防ぐため、評価の定まっていない送信用 IP アドレスから送られることがあります。その IP アドレスからの送信が拒否されると、このエラーになります。",
         en: "To limit abuse, mail from new organisations may go out through addresses without an established reputation; when mail from those addresses is refused, this error results.",
     },
@@ -429,7 +429,7 @@ pub(crate) const NEW_TENANT: Playbook = Playbook {
     prepare: PREPARE_TENANT,
     steps: &[
         STEP_TELL_ADMIN,
-        Step::new(Text {
+        Step::new(text! {
             ja: "管理者は、管理センターから Microsoft サポートに問い合わせ、送信の制限について相談します。",
             en: "The administrator contacts Microsoft support from the admin center about the restriction.",
         })
@@ -446,59 +446,59 @@ pub(crate) const NEW_TENANT: Playbook = Playbook {
 pub(crate) const UNREGISTERED_DOMAIN: Playbook = Playbook {
     id: "microsoft-unregistered-domain",
     party: Some(Party::Microsoft),
-    title: Text { ja: "Microsoft 365 に登録されていないドメインからの送信（5.7.750）", en: "Sending from a domain not registered in Microsoft 365 (5.7.750)" },
-    verdict: Text {
+    title: text! { ja: "Microsoft 365 に登録されていないドメインからの送信（5.7.750）", en: "Sending from a domain not registered in Microsoft 365 (5.7.750)" },
+    verdict: text! {
         ja: "あなたの組織の Microsoft 365 から、登録されていないドメイン {sender_domain} の差出人でメールを送ったため、送信を止められました。",
         en: "Your Microsoft 365 organisation sent mail with a sender domain, {sender_domain}, that it has not registered, so the mail was stopped.",
     },
-    why: Text {
+    why: text! {
         ja: "差出人のドメインを Microsoft 365 の「承認済みドメイン」として追加・確認していない場合に起こります。",
         en: "It happens when the sender domain was never added and verified as an accepted domain in Microsoft 365.",
     },
     actors: &[Actor::SenderAdmin],
     urgency: Urgency::Now,
-    duration: Text { ja: "ドメインを追加・確認すればすぐ", en: "Right after the domain is added and verified" },
+    duration: text! { ja: "ドメインを追加・確認すればすぐ", en: "Right after the domain is added and verified" },
     prepare: PREPARE_DNS,
     steps: &[
         STEP_TELL_ADMIN,
-        Step::new(Text {
+        Step::new(text! {
             ja: "管理者は、管理センターで {sender_domain} をドメインとして追加し、所有の確認を済ませます。",
             en: "The administrator adds {sender_domain} as a domain in the admin center and verifies it.",
         })
-        .link(Text { ja: "Microsoft 365 にドメインを追加する手順", en: "Add a domain to Microsoft 365" }, ADD_DOMAIN),
+        .link(text! { ja: "Microsoft 365 にドメインを追加する手順", en: "Add a domain to Microsoft 365" }, ADD_DOMAIN),
         STEP_RESEND_ONCE,
     ],
     donts: &[DONT_RESEND],
     message: Some(MESSAGE_ADD_DOMAIN),
     lookup: None,
     facts: FACTS,
-    sources: &[SRC_NDR, Source { title: Text { ja: "Microsoft Learn: Microsoft 365 にドメインを追加する", en: "Microsoft Learn: Add a domain to Microsoft 365" }, url: ADD_DOMAIN }],
+    sources: &[SRC_NDR, Source { title: text! { ja: "Microsoft Learn: Microsoft 365 にドメインを追加する", en: "Microsoft Learn: Add a domain to Microsoft 365" }, url: ADD_DOMAIN }],
     checked: CHECKED,
 };
 
 pub(crate) const THROTTLED: Playbook = Playbook {
     id: "microsoft-throttled",
     party: Some(Party::Microsoft),
-    title: Text { ja: "Microsoft 365 による一時的な受信制限（4.7.500〜699）", en: "Temporary limit at Microsoft 365 (4.7.500-699)" },
-    verdict: Text {
+    title: text! { ja: "Microsoft 365 による一時的な受信制限（4.7.500〜699）", en: "Temporary limit at Microsoft 365 (4.7.500-699)" },
+    verdict: text! {
         ja: "Microsoft 365 が、送信元 IP アドレス {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
         en: "Microsoft 365 is temporarily holding back mail from {ip}. The message has not failed for good.",
     },
-    why: Text {
+    why: text! {
         ja: "いつもと違う送信の動きを見たときに、評価が終わるまで一時的に制限する仕組みです。正規の送信なら自動で解除されます。",
         en: "Microsoft limits unusual sending for a while until it has evaluated it; for legitimate mail the limit lifts by itself.",
     },
     actors: &[Actor::Nobody, Actor::Sender],
     urgency: Urgency::Wait,
-    duration: Text { ja: "多くは数時間以内", en: "Usually within hours" },
+    duration: text! { ja: "多くは数時間以内", en: "Usually within hours" },
     prepare: &[Prepare::Fact(Fact::ErrorText)],
     steps: &[
         STEP_WAIT_FOR_RETRY,
-        Step::new(Text {
+        Step::new(text! {
             ja: "一斉送信の途中なら、送る速度を落としてください。",
             en: "If you are in the middle of a bulk send, slow it down.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "1 日以上続く場合や、配送をあきらめたという通知が届いた場合は、その通知をこのページに貼り付けて、改めて診断してください。",
             en: "If it lasts more than a day, or a \"delivery gave up\" notice follows, paste that notice on this page and diagnose it again.",
         }),
@@ -514,12 +514,12 @@ pub(crate) const THROTTLED: Playbook = Playbook {
 pub(crate) const IPV6_AUTH: Playbook = auth_playbook(
     Head {
         id: "microsoft-ipv6-auth",
-        title: Text { ja: "IPv6 での送信に必要な認証がない（4.7.26）", en: "IPv6 mail without SPF or DKIM (4.7.26)" },
-        verdict: Text {
+        title: text! { ja: "IPv6 での送信に必要な認証がない（4.7.26）", en: "IPv6 mail without SPF or DKIM (4.7.26)" },
+        verdict: text! {
             ja: "IPv6 で送られたメールは SPF か DKIM のどちらかに合格する必要がありますが、{sender_domain} のメールはどちらにも合格しませんでした。",
             en: "Mail sent over IPv6 must pass SPF or DKIM, and mail from {sender_domain} passed neither.",
         },
-        why: Text {
+        why: text! {
             ja: "送信サーバーが IPv6 で送っているのに、その IPv6 アドレスが SPF に含まれておらず、DKIM の署名もない場合に起こります。",
             en: "It happens when the server sends over IPv6, its IPv6 address is not in the SPF record, and there is no DKIM signature.",
         },
@@ -530,12 +530,12 @@ pub(crate) const IPV6_AUTH: Playbook = auth_playbook(
 pub(crate) const IPV6_PTR: Playbook = ptr_playbook(
     Head {
         id: "microsoft-ipv6-ptr",
-        title: Text { ja: "IPv6 の送信サーバーに逆引き（PTR）がない（5.7.25）", en: "IPv6 sending server without reverse DNS (5.7.25)" },
-        verdict: Text {
+        title: text! { ja: "IPv6 の送信サーバーに逆引き（PTR）がない（5.7.25）", en: "IPv6 sending server without reverse DNS (5.7.25)" },
+        verdict: text! {
             ja: "送信元 IPv6 アドレス {ip} に逆引き（PTR）の設定がないため、Microsoft 365 が受け取りを拒否しました。",
             en: "Microsoft 365 refused the mail because the sending IPv6 address {ip} has no reverse DNS (PTR) record.",
         },
-        why: Text {
+        why: text! {
             ja: "サーバーが IPv6 でも送信するようになったのに、IPv6 アドレスの逆引きが設定されていない場合に起こります。",
             en: "It happens when a server starts sending over IPv6 before its IPv6 address has a PTR record.",
         },
@@ -546,12 +546,12 @@ pub(crate) const IPV6_PTR: Playbook = ptr_playbook(
 pub(crate) const SPF_FAIL: Playbook = auth_playbook(
     Head {
         id: "microsoft-spf-fail",
-        title: Text { ja: "SPF の検証に失敗（5.7.23）", en: "SPF check failed (5.7.23)" },
-        verdict: Text {
+        title: text! { ja: "SPF の検証に失敗（5.7.23）", en: "SPF check failed (5.7.23)" },
+        verdict: text! {
             ja: "受信側の Microsoft 365 が SPF を確認したところ、送信元 IP アドレス {ip} は {sender_domain} のメールを送ってよいサーバーとして登録されていませんでした。",
             en: "The recipient's Microsoft 365 checked SPF, and {ip} is not listed as allowed to send mail for {sender_domain}.",
         },
-        why: Text {
+        why: text! {
             ja: "新しく使い始めた送信サービスや、ホームページのフォームのサーバーを SPF に追加し忘れていることが主な原因です。",
             en: "Usually a new sending service, or the server behind a web form, was never added to the SPF record.",
         },
@@ -562,12 +562,12 @@ pub(crate) const SPF_FAIL: Playbook = auth_playbook(
 pub(crate) const DMARC_REJECT: Playbook = auth_playbook(
     Head {
         id: "microsoft-dmarc-reject",
-        title: Text { ja: "DMARC の検証に失敗（5.7.509）", en: "DMARC check failed (5.7.509)" },
-        verdict: Text {
+        title: text! { ja: "DMARC の検証に失敗（5.7.509）", en: "DMARC check failed (5.7.509)" },
+        verdict: text! {
             ja: "差出人のドメイン {sender_domain} が DMARC の検証に失敗し、そのドメインの方針（p=reject）に従って拒否されました。",
             en: "The sender domain {sender_domain} failed DMARC, and its own policy (p=reject) says to refuse such mail.",
         },
-        why: Text {
+        why: text! {
             ja: "送信に使ったサービスが SPF や DKIM で差出人のドメインと一致する認証をしていないか、転送の途中で認証が崩れたことが原因です。",
             en: "The service you sent through does not authenticate with SPF or DKIM in line with the sender domain, or forwarding on the way broke the authentication.",
         },
@@ -578,12 +578,12 @@ pub(crate) const DMARC_REJECT: Playbook = auth_playbook(
 pub(crate) const NOT_AUTHORIZED: Playbook = Playbook {
     id: "microsoft-not-authorized",
     party: Some(Party::Microsoft),
-    title: Text { ja: "宛先への送信が許可されていない（5.7.1 ほか）", en: "Not allowed to send to this recipient (5.7.1 and others)" },
-    verdict: Text {
+    title: text! { ja: "宛先への送信が許可されていない（5.7.1 ほか）", en: "Not allowed to send to this recipient (5.7.1 and others)" },
+    verdict: text! {
         ja: "受信側の Microsoft 365 の設定で、あなたから {recipient} への送信が許可されていません。",
         en: "A setting in the recipient's Microsoft 365 does not allow you to send to {recipient}.",
     },
-    why: Text {
+    why: text! {
         ja: "宛先が社内からのメールだけを受け取るグループだったり、受信側の管理者が送信者を制限していたりすることが主な原因です。",
         en: "Often the address is a group that takes only internal mail, or the recipient's administrator restricts who may send to it.",
     },
@@ -592,7 +592,7 @@ pub(crate) const NOT_AUTHORIZED: Playbook = Playbook {
     duration: DURATION_RECIPIENT_ADMIN,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "宛先が個人ではなくグループ（部署の共有アドレスなど）の場合は、相手の担当者個人のアドレスに送れないか確認してください。",
             en: "If the address is a group (a shared department address), ask whether you can write to a person's own address instead.",
         }),
@@ -614,12 +614,12 @@ pub(crate) const NOT_AUTHORIZED: Playbook = Playbook {
 pub(crate) const RESTRICTED_RECIPIENT: Playbook = Playbook {
     id: "microsoft-restricted-recipient",
     party: Some(Party::Microsoft),
-    title: Text { ja: "宛先が特定の送信者からのメールしか受け付けない（5.7.1）", en: "The recipient only accepts mail from some senders (5.7.1)" },
-    verdict: Text {
+    title: text! { ja: "宛先が特定の送信者からのメールしか受け付けない（5.7.1）", en: "The recipient only accepts mail from some senders (5.7.1)" },
+    verdict: text! {
         ja: "宛先 {recipient}（多くはグループのアドレス）は、決められた送信者（相手の組織の人や、許可された人）からのメールしか受け付けない設定のため、Microsoft 365 が受け取りを拒否しました。",
         en: "The address {recipient} (often a group) only accepts mail from certain senders (people in its own organisation, or senders it allows), so Microsoft 365 refused your message.",
     },
-    why: Text {
+    why: text! {
         ja: "グループやメールボックスの所有者が、受け付ける送信者を制限しています。あなたのパスワードやメールの設定、送信サーバーの問題ではありません。",
         en: "The owner of the group or mailbox limits who may send to it. Your password, your mail settings and your server are not the cause.",
     },
@@ -628,15 +628,15 @@ pub(crate) const RESTRICTED_RECIPIENT: Playbook = Playbook {
     duration: DURATION_RECIPIENT_SETTING,
     prepare: PREPARE_RECIPIENT_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "あなたの側で直すものはありません。パスワードや送信サーバーの設定は変えないでください。",
             en: "There is nothing to fix on your side: leave your password and outgoing server settings as they are.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "電話や別のアドレスで相手に連絡し、グループの所有者（または相手の管理者）に、あなたのアドレスを送信を許可する人に加えてもらうか、外部からのメールを受け付けるよう設定してもらってください。下の文面をそのまま使えます。",
             en: "Contact the recipient by phone or another address and ask the group's owner (or their administrator) to add your address to the allowed senders, or to let the group take mail from outside. The message below says it.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "急ぐ場合は、グループではなく担当者個人のアドレスを教えてもらい、そちらに送ってください。",
             en: "If it is urgent, ask for a person's own address instead of the group's and send it there.",
         }),
@@ -646,11 +646,11 @@ pub(crate) const RESTRICTED_RECIPIENT: Playbook = Playbook {
     message: Some(Message {
         to: To::Recipient,
         address: None,
-        subject: Text {
+        subject: text! {
             ja: "{recipient} 宛てのメールが受け付けられませんでした",
             en: "My mail to {recipient} was not accepted",
         },
-        body: Text {
+        body: text! {
             ja: "お世話になっております。
 
 {recipient} 宛てにメールをお送りしたところ、「このアドレスは決められた送信者からのメールしか受け付けない」という理由で返ってきてしまいました。
@@ -692,12 +692,12 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
 pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
     id: "microsoft-recipient-not-found",
     party: Some(Party::Microsoft),
-    title: Text { ja: "Microsoft 365 に宛先が存在しない（5.4.1）", en: "No such recipient in Microsoft 365 (5.4.1)" },
-    verdict: Text {
+    title: text! { ja: "Microsoft 365 に宛先が存在しない（5.4.1）", en: "No such recipient in Microsoft 365 (5.4.1)" },
+    verdict: text! {
         ja: "宛先 {recipient} は、相手の Microsoft 365 に存在しないため、受け取りを拒否されました。",
         en: "The address {recipient} does not exist in the recipient's Microsoft 365, so it was refused.",
     },
-    why: Text {
+    why: text! {
         ja: "多くは入力の誤りか退職などで削除されたアドレスで、まれに相手側のアドレス帳の同期の不具合が原因です。",
         en: "Usually a typo or an address removed when someone left; rarely a directory sync problem on the recipient's side.",
     },
@@ -707,7 +707,7 @@ pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
     prepare: PREPARE_RECIPIENT_ERROR,
     steps: &[
         STEP_CHECK_ADDRESS,
-        Step::new(Text {
+        Step::new(text! {
             ja: "正しいはずなら、電話などで相手に確認してください。相手が使っているアドレスなのに届かない場合は、下の文面を相手の管理者に渡してもらってください。",
             en: "If it looks right, confirm with the person by phone. If they do use it, ask them to pass the message below to their administrator.",
         }),
@@ -723,12 +723,12 @@ pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
 pub(crate) const BAD_HELO: Playbook = Playbook {
     id: "microsoft-bad-helo",
     party: Some(Party::Microsoft),
-    title: Text { ja: "送信サーバーの名乗り（HELO）が不正（5.7.506）", en: "The sending server's greeting (HELO) is wrong (5.7.506)" },
-    verdict: Text {
+    title: text! { ja: "送信サーバーの名乗り（HELO）が不正（5.7.506）", en: "The sending server's greeting (HELO) is wrong (5.7.506)" },
+    verdict: text! {
         ja: "送信サーバーが接続時に名乗った名前（HELO）が、受信側を装うような不正なものだったため、拒否されました。",
         en: "The name the sending server gave when connecting (its HELO) pretended to be the receiving side, so it was refused.",
     },
-    why: Text {
+    why: text! {
         ja: "迷惑メール送信プログラムに多い動きで、自前のサーバーの設定ミスや、乗っ取られた機器が原因のことがあります。",
         en: "Spam programs behave this way; a misconfigured self-run server or a compromised device can also cause it.",
     },
@@ -737,7 +737,7 @@ pub(crate) const BAD_HELO: Playbook = Playbook {
     duration: DURATION_SETTING_FIXED,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "送信サーバーの管理者に下の文面を送り、HELO に自分のサーバーの正式な名前を使うよう設定を直してもらってください。",
             en: "Send the message below to whoever runs the sending server, and ask them to make its HELO use the server's own full name.",
         }),
@@ -754,25 +754,25 @@ pub(crate) const BAD_HELO: Playbook = Playbook {
 pub(crate) const IPV6_RATE: Playbook = Playbook {
     id: "microsoft-ipv6-rate",
     party: Some(Party::Microsoft),
-    title: Text { ja: "IPv6 の送信量の上限を超えた（5.7.508）", en: "IPv6 sending limit exceeded (5.7.508)" },
-    verdict: Text {
+    title: text! { ja: "IPv6 の送信量の上限を超えた（5.7.508）", en: "IPv6 sending limit exceeded (5.7.508)" },
+    verdict: text! {
         ja: "送信元 IPv6 アドレス {ip} を含む範囲から、許される量を超えるメールが送られたため、拒否されました。",
         en: "More mail than allowed came from the IPv6 range that includes {ip}, so it was refused.",
     },
-    why: Text {
+    why: text! {
         ja: "一斉送信や、同じ範囲を使う他の送信者の送信で上限に達することがあります。",
         en: "Bulk sending, or other senders in the same range, can reach the limit.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Soon,
-    duration: Text { ja: "送信量を減らしてから数時間", en: "Hours after sending less" },
+    duration: text! { ja: "送信量を減らしてから数時間", en: "Hours after sending less" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "送る量と速度を減らしてください。",
             en: "Send less and more slowly.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "続く場合は、下の文面を送信サーバーの管理者（またはホスティング事業者）に送り、この宛先には IPv4 で送れないか相談してください。",
             en: "If it continues, send the message below to whoever runs your sending server (or your hosting company) and ask whether mail to this recipient can go over IPv4.",
         }),
@@ -788,12 +788,12 @@ pub(crate) const IPV6_RATE: Playbook = Playbook {
 pub(crate) const NO_IPV6: Playbook = Playbook {
     id: "microsoft-no-ipv6",
     party: Some(Party::Microsoft),
-    title: Text { ja: "宛先が IPv6 での受信に対応していない（5.7.510）", en: "The recipient does not accept mail over IPv6 (5.7.510)" },
-    verdict: Text {
+    title: text! { ja: "宛先が IPv6 での受信に対応していない（5.7.510）", en: "The recipient does not accept mail over IPv6 (5.7.510)" },
+    verdict: text! {
         ja: "宛先のドメインは IPv6 でのメールを受け付けていませんが、送信サーバーが IPv6 で送ろうとしました。",
         en: "The recipient's domain does not accept mail over IPv6, but your server tried to send over IPv6.",
     },
-    why: Text {
+    why: text! {
         ja: "送信サーバーが IPv6 を優先して使う設定になっていることが原因です。",
         en: "The sending server is set to prefer IPv6.",
     },
@@ -801,7 +801,7 @@ pub(crate) const NO_IPV6: Playbook = Playbook {
     urgency: Urgency::Soon,
     duration: DURATION_SETTING_FIXED,
     prepare: PREPARE_ERROR,
-    steps: &[Step::new(Text {
+    steps: &[Step::new(text! {
         ja: "送信サーバーの管理者かホスティング事業者に下の文面を送り、この宛先へは IPv4 で送るよう設定してもらってください。",
         en: "Send the message below to whoever runs your sending server and ask them to deliver to this recipient over IPv4.",
     })],
@@ -816,20 +816,20 @@ pub(crate) const NO_IPV6: Playbook = Playbook {
 pub(crate) const FROM_HEADER: Playbook = Playbook {
     id: "microsoft-from-header",
     party: Some(Party::Microsoft),
-    title: Text { ja: "差出人（From）の行が正しくない（5.7.512）", en: "The From line is missing or invalid (5.7.512)" },
-    verdict: Text {
+    title: text! { ja: "差出人（From）の行が正しくない（5.7.512）", en: "The From line is missing or invalid (5.7.512)" },
+    verdict: text! {
         ja: "メールの差出人（From）の行がないか形式が正しくないため、Microsoft 365 が受け取りを拒否しました。",
         en: "Microsoft 365 refused the message because its From line is missing or malformed.",
     },
-    why: Text {
+    why: text! {
         ja: "システムやホームページのフォームなど、メールを自動で作るプログラムの設定や作りが原因です。",
         en: "A program that builds mail automatically (a system, a web form) is set up or written wrongly.",
     },
     actors: &[Actor::SenderAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "プログラムを直せばすぐ", en: "Right away once the program is fixed" },
+    duration: text! { ja: "プログラムを直せばすぐ", en: "Right away once the program is fixed" },
     prepare: PREPARE_ERROR,
-    steps: &[Step::new(Text {
+    steps: &[Step::new(text! {
         ja: "メールを送ったプログラムの開発者や管理者に下の文面を送り、差出人を「名前 <アドレス>」の正しい形式で入れるよう直してもらってください。",
         en: "Send the message below to whoever develops or runs the program, and ask them to write a valid From line (\"Name <address>\").",
     })],
@@ -844,12 +844,12 @@ pub(crate) const FROM_HEADER: Playbook = Playbook {
 pub(crate) const OWN_BLOCK: Playbook = Playbook {
     id: "microsoft-own-block",
     party: Some(Party::Microsoft),
-    title: Text { ja: "自社の設定が宛先をブロックしている（5.7.703）", en: "Your own organisation blocks the recipient (5.7.703)" },
-    verdict: Text {
+    title: text! { ja: "自社の設定が宛先をブロックしている（5.7.703）", en: "Your own organisation blocks the recipient (5.7.703)" },
+    verdict: text! {
         ja: "あなたの組織の Microsoft 365 の「テナントの許可/ブロック一覧（Tenant Allow/Block List）」で、宛先 {recipient} への送信がブロックされています。",
         en: "Your organisation's Microsoft 365 Tenant Allow/Block List blocks mail to {recipient}.",
     },
-    why: Text {
+    why: text! {
         ja: "管理者が以前、迷惑メール対策などでその宛先やドメインをブロックに登録したためです。",
         en: "An administrator once added the address or its domain to the blocklist, for example to stop spam.",
     },
@@ -857,46 +857,46 @@ pub(crate) const OWN_BLOCK: Playbook = Playbook {
     urgency: Urgency::Soon,
     duration: DURATION_SETTING_FIXED,
     prepare: PREPARE_ERROR,
-    steps: &[Step::new(Text {
+    steps: &[Step::new(text! {
         ja: "社内の Microsoft 365 管理者に下の文面を送り、テナントの許可/ブロック一覧からその宛先のブロックを外してもらってください。",
         en: "Send the message below to your Microsoft 365 administrator and ask them to remove the entry from the Tenant Allow/Block List.",
     })
-    .link(Text { ja: "テナントの許可/ブロック一覧について", en: "About the Tenant Allow/Block List" }, TABL_DOC)],
+    .link(text! { ja: "テナントの許可/ブロック一覧について", en: "About the Tenant Allow/Block List" }, TABL_DOC)],
     donts: &[],
     message: Some(MESSAGE_OWN_BLOCK),
     lookup: None,
     facts: FACTS,
-    sources: &[SRC_NDR, Source { title: Text { ja: "Microsoft Learn: テナントの許可/ブロック一覧", en: "Microsoft Learn: Tenant Allow/Block List" }, url: TABL_DOC }],
+    sources: &[SRC_NDR, Source { title: text! { ja: "Microsoft Learn: テナントの許可/ブロック一覧", en: "Microsoft Learn: Tenant Allow/Block List" }, url: TABL_DOC }],
     checked: CHECKED,
 };
 
 pub(crate) const POLICY: Playbook = Playbook {
     id: "microsoft-policy",
     party: Some(Party::Microsoft),
-    title: Text { ja: "受信側の Microsoft 365 の保護機能による拒否", en: "Refused by the recipient's Microsoft 365 protection" },
-    verdict: Text {
+    title: text! { ja: "受信側の Microsoft 365 の保護機能による拒否", en: "Refused by the recipient's Microsoft 365 protection" },
+    verdict: text! {
         ja: "受信側の Microsoft 365 の迷惑メール対策が、あなたのメールを受け取りませんでした。",
         en: "The spam protection of the recipient's Microsoft 365 did not accept your message.",
     },
-    why: Text {
+    why: text! {
         ja: "送信元の評価、送信ドメイン認証の不備、本文や添付ファイルの内容、受信側の管理者の設定のいずれかが理由です。",
         en: "The reason is your sender's reputation, missing sender authentication, the content or attachments, or a setting of the recipient's administrator.",
     },
     actors: &[Actor::Sender, Actor::RecipientAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "原因により数時間から数日", en: "Hours to days, depending on the cause" },
+    duration: text! { ja: "原因により数時間から数日", en: "Hours to days, depending on the cause" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "エラー文に「banned sending IP」と書かれていれば、Microsoft のブロックリストです。Microsoft の解除申請ページ（delist portal）で、送信元 IP アドレス {ip} の解除を申請してください。",
             en: "If the error says \"banned sending IP\", it is Microsoft's blocklist: request removal of {ip} on Microsoft's delist portal.",
         })
         .linked(DELIST_PORTAL_LINK),
-        Step::new(Text {
+        Step::new(text! {
             ja: "ドメインの送信ドメイン認証（SPF・DKIM・DMARC）が設定されているか確認してください。",
             en: "Make sure your domain has sender authentication (SPF, DKIM, DMARC).",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "大切な相手なら、受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。管理者はあなたのドメインを許可できます。",
             en: "For an important recipient, contact them and ask them to pass the message below to their administrator, who can allow your domain.",
         }),
@@ -912,7 +912,7 @@ pub(crate) const POLICY: Playbook = Playbook {
 // ---- Codes ----------------------------------------------------------------------------------
 
 /// 5.7.502 and 5.7.503 read the same ("Access denied, banned sender").
-const MEANING_BANNED_ACCOUNT: Text = Text {
+const MEANING_BANNED_ACCOUNT: Text = text! {
     ja: "送信アカウントが送信を禁止されています",
     en: "The sending account is banned",
 };
@@ -925,7 +925,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "4.7.500-699",
         Reason::BadReputation,
-        Text {
+        text! {
             ja: "不審な動きの評価中のため、一時的に受信を制限しています",
             en: "Sending is temporarily restricted while suspicious activity is evaluated",
         },
@@ -936,7 +936,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "4.7.850-899",
         Reason::BadReputation,
-        Text {
+        text! {
             ja: "送信元 IP アドレスの評価中のため、一時的に受信を制限しています",
             en: "The sending IP is temporarily restricted while it is evaluated",
         },
@@ -947,7 +947,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "4.7.26",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "IPv6 で送るメールは SPF か DKIM に合格する必要があります",
             en: "Mail sent over IPv6 must pass SPF or DKIM",
         },
@@ -958,7 +958,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.25",
         Reason::RequirePtr,
-        Text {
+        text! {
             ja: "送信元の IPv6 アドレスに逆引き（PTR）が必要です",
             en: "The sending IPv6 address must have a reverse DNS record",
         },
@@ -969,7 +969,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.23",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "SPF の検証に失敗したため拒否されました",
             en: "Rejected because of a Sender Policy Framework (SPF) violation",
         },
@@ -980,7 +980,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.1",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "宛先への送信が許可されていないか、中継や認証の設定の問題です",
             en: "Delivery not authorised, or a relay or authentication problem",
         },
@@ -991,7 +991,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.501",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "送信アカウントが迷惑メールの送信で停止されました",
             en: "The sending account was banned for spam",
         },
@@ -1018,7 +1018,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.504",
         Reason::UserUnknown,
-        Text {
+        text! {
             ja: "宛先のアドレスが無効です",
             en: "The recipient address is not valid",
         },
@@ -1029,7 +1029,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.505",
         Reason::Rejected,
-        Text {
+        text! {
             ja: "宛先のアドレスが受信を禁止されています",
             en: "The recipient address is banned",
         },
@@ -1040,7 +1040,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.506",
         Reason::PolicyViolation,
-        Text {
+        text! {
             ja: "送信サーバーの名乗り（HELO）が受信側を装っています",
             en: "The sending server's HELO impersonates the receiver",
         },
@@ -1051,7 +1051,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.508",
         Reason::Speeding,
-        Text {
+        text! {
             ja: "IPv6 の範囲ごとの送信量の上限を超えました",
             en: "The IPv6 range exceeded its permitted limits",
         },
@@ -1062,7 +1062,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.509",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "差出人のドメインが DMARC に失敗し、そのドメインの方針が reject です",
             en: "The sender domain failed DMARC and its policy is reject",
         },
@@ -1073,7 +1073,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.510",
         Reason::NetworkError,
-        Text {
+        text! {
             ja: "宛先のドメインは IPv6 でのメールを受け付けていません",
             en: "The recipient domain does not accept mail over IPv6",
         },
@@ -1084,7 +1084,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.511",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "送信元 IP アドレスが禁止されており、解除申請ページ（delist portal）では解除できません",
             en: "The sending IP is banned and not eligible for the delist portal",
         },
@@ -1095,7 +1095,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.512",
         Reason::NotCompliantRfc,
-        Text {
+        text! {
             ja: "差出人（From）の行がないか、正しくありません",
             en: "The From line is missing or invalid",
         },
@@ -1106,7 +1106,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.606-649",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "送信元 IP アドレスが Microsoft のブロックリストに掲載されています",
             en: "The sending IP is on Microsoft's blocklist",
         },
@@ -1117,7 +1117,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.703",
         Reason::PolicyViolation,
-        Text {
+        text! {
             ja: "自社のテナントの許可/ブロック一覧が宛先をブロックしています",
             en: "Your own Tenant Allow/Block List blocks the recipient",
         },
@@ -1128,7 +1128,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.705",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "送信側の組織全体が迷惑メール・大量メールの送信で制限されています",
             en: "The sending organisation exceeded its spam or bulk threshold",
         },
@@ -1139,7 +1139,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.708",
         Reason::BadReputation,
-        Text {
+        text! {
             ja: "新しい組織の評価の低い IP アドレスからの送信は受け付けられません",
             en: "Traffic from this low-reputation IP of a new organisation is not accepted",
         },
@@ -1150,7 +1150,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.7.750",
         Reason::PolicyViolation,
-        Text {
+        text! {
             ja: "登録されていないドメインからの送信が止められました",
             en: "Sending from unregistered domains is blocked",
         },
@@ -1161,7 +1161,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Microsoft),
         "5.4.1",
         Reason::UserUnknown,
-        Text {
+        text! {
             ja: "宛先が受信側の組織に存在しません",
             en: "The recipient does not exist in the receiving organisation",
         },
@@ -1172,7 +1172,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::RecipientOrg),
         "5.7.513",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "受信側の組織が独自のブロックリストで送信元を拒否しています",
             en: "The recipient organisation blocks the sender with its own blocklist",
         },
@@ -1184,7 +1184,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::RecipientOrg),
         "5.7.507",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "受信側の組織が送信元 IP アドレスをブロックしています",
             en: "The recipient organisation blocked the sending IP",
         },
@@ -1196,7 +1196,7 @@ const CODES: &[CodeEntry] = &[
         Party::Microsoft,
         "AS(16012609)",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "Microsoft のブロックリストによる拒否（5.7.606〜649 の識別番号）",
             en: "Microsoft blocklist rejection (the rule id of 5.7.606-649)",
         },
@@ -1207,7 +1207,7 @@ const CODES: &[CodeEntry] = &[
         Party::RecipientOrg,
         "AS(16012607)",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "受信側組織の独自ブロックリストによる拒否（5.7.513 の識別番号）",
             en: "The recipient organisation's own blocklist (the rule id of 5.7.513)",
         },
@@ -1220,7 +1220,7 @@ const CODES: &[CodeEntry] = &[
         Party::Microsoft,
         "AS(761)",
         Reason::SystemError,
-        Text {
+        text! {
             ja: "受信側のサーバーが混雑しているための一時的な保留（「Server busy」）",
             en: "Temporarily deferred because the server is busy (\"Server busy\")",
         },
@@ -1231,7 +1231,7 @@ const CODES: &[CodeEntry] = &[
         Party::Microsoft,
         "AS(843)",
         Reason::BadReputation,
-        Text {
+        text! {
             ja: "評価中のための一時的な受信制限（4.7.500 の識別番号）",
             en: "Temporarily restricted while evaluated (a rule id of 4.7.500)",
         },
@@ -1242,7 +1242,7 @@ const CODES: &[CodeEntry] = &[
         Party::Microsoft,
         "AS(1110)",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "送信元 IP アドレスの禁止（5.7.511 の識別番号）",
             en: "Banned sending IP (a rule id of 5.7.511)",
         },
@@ -1253,7 +1253,7 @@ const CODES: &[CodeEntry] = &[
         Party::Microsoft,
         "AS(201806281)",
         Reason::UserUnknown,
-        Text {
+        text! {
             ja: "宛先が受信側の組織に存在しない（5.4.1 の識別番号）",
             en: "No such recipient in the receiving organisation (a rule id of 5.4.1)",
         },
@@ -1265,7 +1265,7 @@ const CODES: &[CodeEntry] = &[
         Party::Microsoft,
         "RESOLVER.RST.AuthRequired",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "宛先（グループなど）が、相手の組織内の送信者からのメールしか受け付けない",
             en: "The recipient (a group, say) takes mail only from senders inside its organisation",
         },
@@ -1277,7 +1277,7 @@ const CODES: &[CodeEntry] = &[
         Party::Microsoft,
         "RESOLVER.RST.NotAuthorized",
         Reason::SecurityError,
-        Text {
+        text! {
             ja: "あなたは宛先への送信を許可された送信者に入っていない",
             en: "You are not among the senders allowed to write to the recipient",
         },
@@ -1288,7 +1288,7 @@ const CODES: &[CodeEntry] = &[
         Party::Microsoft,
         "AS(345)",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "入れ子になった添付ファイル（添付されたメールの中の添付など）を理由とする拒否",
             en: "Rejected for nested attachments (attachments inside attached messages)",
         },
@@ -1312,7 +1312,7 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
 /// about the recipient or the message, not about Microsoft's procedures.
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Microsoft,
-    name: Text {
+    name: text! {
         ja: "Microsoft 365（Exchange Online）",
         en: "Microsoft 365 (Exchange Online)",
     },

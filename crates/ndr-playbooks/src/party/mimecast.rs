@@ -7,7 +7,6 @@ use super::common::*;
 use super::{rest, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
-use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
@@ -19,14 +18,14 @@ const KB: &str = "https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709
 
 const SOURCES: &[Source] = &[
     Source {
-        title: Text {
+        title: text! {
             ja: "Mimecast: SMTP エラーコード一覧",
             en: "Mimecast: SMTP error codes",
         },
         url: Url::one(CODES_PAGE),
     },
     Source {
-        title: Text {
+        title: text! {
             ja: "Mimecast サポート: SMTP エラーコード（新しい記事）",
             en: "Mimecast Support: SMTP error codes (newer article)",
         },
@@ -37,12 +36,12 @@ const SOURCES: &[Source] = &[
 pub(crate) const POLICY: Playbook = Playbook {
     id: "mimecast-policy",
     party: Some(Party::Mimecast),
-    title: Text { ja: "受信側の Mimecast のポリシーによる拒否", en: "Refused by the recipient's Mimecast policy" },
-    verdict: Text {
+    title: text! { ja: "受信側の Mimecast のポリシーによる拒否", en: "Refused by the recipient's Mimecast policy" },
+    verdict: text! {
         ja: "受信側が使っている Mimecast のセキュリティ設定が、あなたからのメールを拒否しました。",
         en: "The security settings of Mimecast, which the receiving side uses, refused your mail.",
     },
-    why: Text {
+    why: text! {
         ja: "受信側の組織が決めたポリシー、迷惑メールの判定、送信元の評価のいずれかが理由です。Mimecast には公開の解除窓口がなく、受信側の管理者が判断します。",
         en: "A policy of the receiving organisation, a spam verdict, or your sender's reputation is the reason. Mimecast has no public removal; the recipient's administrator decides.",
     },
@@ -51,11 +50,11 @@ pub(crate) const POLICY: Playbook = Playbook {
     duration: DURATION_RECIPIENT_ADMIN,
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "受信者に電話などで連絡し、下の文面を受信側の Mimecast 管理者に渡してもらってください。管理者は、あなたのアドレスを許可する設定ができます。",
             en: "Contact the recipient by phone or another way and ask them to pass the message below to their Mimecast administrator, who can allow your address.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "あわせて、送信ドメイン認証（SPF・DKIM・DMARC）と送信元の評価を確認し、迷惑メールに似た内容を避けてください。",
             en: "Meanwhile, check your sender authentication (SPF, DKIM, DMARC) and reputation, and avoid spam-like content.",
         }),
@@ -71,25 +70,25 @@ pub(crate) const POLICY: Playbook = Playbook {
 pub(crate) const GREYLIST: Playbook = Playbook {
     id: "mimecast-greylisting",
     party: Some(Party::Mimecast),
-    title: Text { ja: "Mimecast による一時的な保留（451）", en: "Temporarily deferred by Mimecast (451)" },
-    verdict: Text {
+    title: text! { ja: "Mimecast による一時的な保留（451）", en: "Temporarily deferred by Mimecast (451)" },
+    verdict: text! {
         ja: "受信側の Mimecast が、メールの受け取りを一時的に保留しています。まだ失敗は確定していません。",
         en: "The recipient's Mimecast is temporarily deferring your mail. It has not failed for good.",
     },
-    why: Text {
+    why: text! {
         ja: "初めての送信元を一度保留する仕組み（グレーリスト）や、送信元の評価の確認によるもので、再送すれば多くは届きます。",
         en: "Mimecast defers unknown senders once (greylisting) or while it checks reputation; a retry usually gets through.",
     },
     actors: &[Actor::Nobody],
     urgency: Urgency::Wait,
-    duration: Text { ja: "数分から 12 時間ほど", en: "A minute to about 12 hours" },
+    duration: text! { ja: "数分から 12 時間ほど", en: "A minute to about 12 hours" },
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "送信側のサーバーが自動で再送するので、そのまま待ってください。",
             en: "Your server retries by itself: wait.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "半日以上たっても届かない場合や、送信側が再送しない仕組み（一部の配信システム）の場合は、受信者に連絡してください。",
             en: "If it has not arrived after half a day, or your sending system does not retry, contact the recipient.",
         }),
@@ -107,7 +106,7 @@ const CODES: &[CodeEntry] = &[CodeEntry::provider(
     Party::Mimecast,
     "MCSpamSignature",
     Reason::SpamDetected,
-    Text {
+    text! {
         ja: "Mimecast の迷惑メールの特徴に一致したための拒否",
         en: "Refused because it matched a Mimecast spam signature",
     },
@@ -124,7 +123,7 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Mimecast,
-    name: Text {
+    name: text! {
         ja: "Mimecast",
         en: "Mimecast",
     },

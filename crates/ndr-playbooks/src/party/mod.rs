@@ -275,7 +275,7 @@ pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
 /// How a party is called.
 pub fn party_name(party: Party) -> Text {
     book(party).map_or(
-        Text {
+        text! {
             ja: "不明な相手",
             en: "An unknown party",
         },

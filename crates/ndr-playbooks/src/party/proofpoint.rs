@@ -5,7 +5,6 @@ use ndr_core::Party;
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
-use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
@@ -21,31 +20,34 @@ const FAQ: &str = "https://www.proofpoint.com/us/support-services/ip-blocked-faq
 pub(crate) const BLOCKED: Playbook = Playbook {
     id: "proofpoint-blocked",
     party: Some(Party::Proofpoint),
-    title: Text { ja: "Proofpoint による送信元のブロック", en: "Blocked by Proofpoint" },
-    verdict: Text {
+    title: text! { ja: "Proofpoint による送信元のブロック", en: "Blocked by Proofpoint" },
+    verdict: text! {
         ja: "受信側が使っている Proofpoint が、送信元 IP アドレス {ip} の評価が低いとして、受け取りを拒否しました。",
         en: "Proofpoint, which the receiving side uses, refused the mail because of the reputation of your sending IP address {ip}.",
     },
-    why: Text {
+    why: text! {
         ja: "その IP アドレスから迷惑メールのような送信が見られたためで、共用サーバーでは他の利用者が原因のことがあります。",
         en: "Spam-like mail was seen from that address; on a shared server another customer may be the cause.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "一時的な遅延は数分、ブロックは送信が止まって申請した後", en: "Minutes for a delay; for a block, after the sending stops and removal is requested" },
+    duration: text! { ja: "一時的な遅延は数分、ブロックは送信が止まって申請した後", en: "Minutes for a delay; for a block, after the sending stops and removal is requested" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "Proofpoint の照会ページ（英語）で IP アドレス {ip} の状況を確認します。",
             en: "Check {ip} on Proofpoint's IP check page.",
         })
-        .link(Text { ja: "Proofpoint IP チェック（英語）", en: "Proofpoint IP check" }, IPCHECK),
+        .link(
+            text! { ja: "Proofpoint IP チェック（英語）", en: "Proofpoint IP check" },
+            IPCHECK,
+        ),
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "一時的な遅延なら、原因の送信が止まれば数分で自動的に解除されます。ブロックの場合は、照会ページから解除申請のフォームに進み、宛先やメールの種類などを入力します。",
             en: "A delay clears by itself minutes after the behaviour stops. For a block, go from the IP check page to the removal request form and give the recipient, the type of mail and so on.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。急ぎの相手には、受信側の管理者に自社の Proofpoint であなたを許可してもらう方法もあります。",
             en: "On a shared server, send the message below to your hosting company. For an urgent recipient, their administrator can allow you in their own Proofpoint.",
         }),
@@ -54,13 +56,16 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     message: Some(MESSAGE_HOSTING_REPUTATION),
     lookup: Some(IPCHECK),
     facts: &[],
-    sources: &[Source { title: Text { ja: "Proofpoint: IP アドレスがブロックされた場合の FAQ", en: "Proofpoint: IP blocked FAQ" }, url: Url::one(FAQ) }],
+    sources: &[Source {
+        title: text! { ja: "Proofpoint: IP アドレスがブロックされた場合の FAQ", en: "Proofpoint: IP blocked FAQ" },
+        url: Url::one(FAQ),
+    }],
     checked: CHECKED,
 };
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Proofpoint,
-    name: Text {
+    name: text! {
         ja: "Proofpoint",
         en: "Proofpoint",
     },

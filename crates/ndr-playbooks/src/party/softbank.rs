@@ -6,7 +6,6 @@ use super::common::*;
 use super::generic::{carrier_filtered, CARRIER_USER_UNKNOWN};
 use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
 use crate::model::{Playbook, Source, Step, Url};
-use crate::text::Text;
 
 /// SoftBank publishes no bounce-code table; the setting pages were located on 2026-11-25.
 const CHECKED: &str = "2026-11-25";
@@ -22,28 +21,28 @@ const FACTS: &[(&str, &str)] = &[("allow_list", "受信許可リスト")];
 pub(crate) const FILTERED: Playbook = carrier_filtered(
     Head {
         id: "softbank-filtered",
-        title: Text { ja: "ソフトバンクの迷惑メール設定による拒否", en: "Refused by the recipient's SoftBank spam settings" },
-        verdict: Text {
+        title: text! { ja: "ソフトバンクの迷惑メール設定による拒否", en: "Refused by the recipient's SoftBank spam settings" },
+        verdict: text! {
             ja: "宛先 {recipient}（ソフトバンクのメール）の迷惑メールブロックの設定で、あなたからのメールが受け取られない状態になっています。",
             en: "The spam-blocking settings of the SoftBank address {recipient} do not let your mail in.",
         },
-        why: Text {
+        why: text! {
             ja: "ソフトバンクのメールは、許可したアドレスだけを受け取る設定になっていることがよくあります。存在しない宛先と、設定による拒否のどちらも「Invalid recipient」と表示されることがあり、設定で拒否されたメールは通知なく消えることもあります。",
             en: "SoftBank mail is often set to accept only allowed senders. \"Invalid recipient\" may mean either an unknown address or a refusal by the settings, and filtered mail can also vanish without any notice.",
         },
     },
     &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "受信者に電話や SMS で連絡し、ソフトバンクの迷惑メール設定の「受信許可リスト」に、あなたのドメインを登録してもらってください。@i.softbank.jp のアドレスなら次の案内が使えます。",
             en: "Call or text the recipient and ask them to add your domain to the allow list (受信許可リスト) of SoftBank's spam settings. For @i.softbank.jp addresses, the guide below applies.",
         })
-        .link(Text { ja: "ソフトバンク: 受信許可リストの設定（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, Url::one(SETTINGS_EMAIL_I))
+        .link(text! { ja: "ソフトバンク: 受信許可リストの設定（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, Url::one(SETTINGS_EMAIL_I))
         .copy(LABEL_DOMAIN_TO_REGISTER, "@{sender_domain}"),
-        Step::new(Text {
+        Step::new(text! {
             ja: "@softbank.ne.jp のアドレスなら、こちらの案内で「受信許可リスト」に登録してもらいます。",
             en: "For @softbank.ne.jp addresses, the allow list is set up as described here.",
         })
-        .link(Text { ja: "ソフトバンク: 受信許可・拒否リストの設定（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, Url::one(SETTINGS_MMS)),
+        .link(text! { ja: "ソフトバンク: 受信許可・拒否リストの設定（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, Url::one(SETTINGS_MMS)),
         STEP_CARRIER_AUTH,
         STEP_RESEND_ONCE,
     ],
@@ -51,8 +50,8 @@ pub(crate) const FILTERED: Playbook = carrier_filtered(
         party: Some(Party::Softbank),
         facts: FACTS,
         sources: &[
-            Source { title: Text { ja: "ソフトバンク: 受信許可リスト（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, url: Url::one(SETTINGS_EMAIL_I) },
-            Source { title: Text { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, url: Url::one(SETTINGS_MMS) },
+            Source { title: text! { ja: "ソフトバンク: 受信許可リスト（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, url: Url::one(SETTINGS_EMAIL_I) },
+            Source { title: text! { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, url: Url::one(SETTINGS_MMS) },
         ],
         checked: CHECKED,
     },
@@ -67,7 +66,7 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Softbank,
-    name: Text {
+    name: text! {
         ja: "ソフトバンク",
         en: "SoftBank",
     },

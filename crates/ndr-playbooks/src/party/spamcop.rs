@@ -5,7 +5,6 @@ use ndr_core::Party;
 use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
-use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
@@ -21,37 +20,40 @@ const FACTS: &[(&str, &str)] = &[("list_name", "SpamCop")];
 pub(crate) const LISTED: Playbook = Playbook {
     id: "spamcop-listed",
     party: Some(Party::Spamcop),
-    title: Text { ja: "SpamCop のブロックリストに掲載", en: "Listed by SpamCop" },
-    verdict: Text {
+    title: text! { ja: "SpamCop のブロックリストに掲載", en: "Listed by SpamCop" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} が SpamCop のブロックリストに掲載されているため、受信側が受け取りを拒否しました。",
         en: "Your sending IP address {ip} is on the SpamCop blocklist, so the receiving side refused the mail.",
     },
-    why: Text {
+    why: text! {
         ja: "その IP アドレスから届いたメールが、最近 SpamCop の利用者に迷惑メールとして報告されたためです。SpamCop の掲載は、最後の報告から 24 時間たつと自動で消えます。",
         en: "Mail from that address was recently reported as spam by SpamCop users. A SpamCop listing expires by itself 24 hours after the last report.",
     },
     actors: &[Actor::Nobody, Actor::Sender],
     urgency: Urgency::Wait,
-    duration: Text { ja: "最後の報告から 24 時間（反映にさらに数時間）", en: "24 hours after the last report (plus a few hours to spread)" },
+    duration: text! { ja: "最後の報告から 24 時間（反映にさらに数時間）", en: "24 hours after the last report (plus a few hours to spread)" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "SpamCop の照会ページで、IP アドレス {ip} の状況を確認してください。",
             en: "Check the status of {ip} on SpamCop's lookup page.",
         })
-        .link(Text { ja: "SpamCop の照会ページ（英語）", en: "SpamCop lookup" }, LOOKUP),
+        .link(
+            text! { ja: "SpamCop の照会ページ（英語）", en: "SpamCop lookup" },
+            LOOKUP,
+        ),
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "報告の原因（乗っ取られたアカウント、登録の確認をしていない一斉送信など）を止めてください。報告が止まれば 24 時間で自動的に消えます。",
             en: "Stop whatever caused the reports (a hijacked account, bulk mail to people who did not sign up). Once reports stop, the listing disappears within 24 hours.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "共用サーバーから送っている場合で、掲載が何日も続くときは、下の文面をホスティング事業者に送ってください。",
             en: "If you use a shared server and the listing lasts for days, send the message below to your hosting company.",
         }),
     ],
     donts: &[
-        Text {
+        text! {
             ja: "SpamCop に早期の解除を求めないでください。SpamCop 自身が、自動で消えるのを待つよう案内しています。",
             en: "Do not ask SpamCop for early removal: SpamCop itself asks people to let listings expire.",
         },
@@ -61,13 +63,16 @@ pub(crate) const LISTED: Playbook = Playbook {
     message: Some(MESSAGE_HOSTING_LISTED_EXPIRES),
     lookup: Some(LOOKUP),
     facts: FACTS,
-    sources: &[Source { title: Text { ja: "SpamCop: ブロックリストからの削除について", en: "SpamCop: how to get removed from the blocking list" }, url: Url::one(FAQ) }],
+    sources: &[Source {
+        title: text! { ja: "SpamCop: ブロックリストからの削除について", en: "SpamCop: how to get removed from the blocking list" },
+        url: Url::one(FAQ),
+    }],
     checked: CHECKED,
 };
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Spamcop,
-    name: Text {
+    name: text! {
         ja: "SpamCop",
         en: "SpamCop",
     },

@@ -31,21 +31,21 @@ const USAGE_TERMS: &str = "https://www.spamhaus.org/organization/dnsblusage/";
 const FACTS: &[(&str, &str)] = &[("list_name", "Spamhaus")];
 
 const SRC_ZONES: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Spamhaus: ゾーンと応答コードの説明",
         en: "Spamhaus: zones and return codes",
     },
     url: Url::one(ZONES_DOC),
 };
 const SRC_REMOVALS: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Spamhaus: 顧客ポータルでの解除申請",
         en: "Spamhaus: requesting removals in the customer portal",
     },
     url: Url::one(REMOVALS),
 };
 const SRC_SBL: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Spamhaus: SBL の解除手続き",
         en: "Spamhaus: SBL delisting procedure",
     },
@@ -54,7 +54,7 @@ const SRC_SBL: Source = Source {
 const SOURCES: &[Source] = &[SRC_ZONES, SRC_REMOVALS, SRC_SBL];
 
 const CHECKER_LINK: Link = Link {
-    label: Text {
+    label: text! {
         ja: "Spamhaus の照会ページ（英語）",
         en: "Spamhaus checker",
     },
@@ -67,27 +67,27 @@ const DOMAIN_CHECKER_LINK: Link = Link {
     url: Url::one(CHECKER),
 };
 
-const STEP_CHECKER: Step = Step::new(Text {
+const STEP_CHECKER: Step = Step::new(text! {
     ja: "Spamhaus の照会ページで IP アドレス {ip} を調べます。どのリスト（SBL・CSS・XBL・PBL）に掲載されているか、その理由が表示されます。",
     en: "Look up {ip} on Spamhaus's checker. It shows which list (SBL, CSS, XBL, PBL) names the address, and why.",
 })
 .linked(CHECKER_LINK)
 .copy(LABEL_IP_TO_LOOK_UP, "{ip}");
 
-const STEP_SELF_REMOVE: Step = Step::new(Text {
+const STEP_SELF_REMOVE: Step = Step::new(text! {
     ja: "原因を直したら、照会結果の画面から解除を申請します（無料）。画面の案内に従い、確認用のメールアドレスを入力します。",
     en: "Once the cause is fixed, request removal from the result page (it is free). Follow the instructions and give an email address for the confirmation.",
 })
 .linked(CHECKER_LINK);
 
-const STEP_ORDER: Step = Step::new(Text {
+const STEP_ORDER: Step = Step::new(text! {
     ja: "SBL にも掲載されている場合は、SBL の解除が先です。SBL が残っている間は、ほかのリストの解除を申請できません。",
     en: "If SBL names the address too, SBL comes first: other removals cannot be requested while an SBL listing covers it.",
 });
 
 /// What a code means that another provider sends for a Spamhaus listing (Outlook.com's
 /// `AS(3130)`, Yahoo's `BL21`).
-pub(crate) const MEANING_LISTED: Text = Text {
+pub(crate) const MEANING_LISTED: Text = text! {
     ja: "Spamhaus のブロックリストに掲載されているための拒否",
     en: "Refused because of a Spamhaus listing",
 };
@@ -97,27 +97,27 @@ pub(crate) const MEANING_LISTED: Text = Text {
 pub(crate) const ZEN: Playbook = Playbook {
     id: "spamhaus-listed",
     party: Some(Party::Spamhaus),
-    title: Text { ja: "Spamhaus のブロックリストに掲載", en: "Listed by Spamhaus" },
-    verdict: Text {
+    title: text! { ja: "Spamhaus のブロックリストに掲載", en: "Listed by Spamhaus" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} が Spamhaus のブロックリストに掲載されているため、受信側が受け取りを拒否しました。",
         en: "Your sending IP address {ip} is on a Spamhaus blocklist, so the receiving side refused the mail.",
     },
-    why: Text {
+    why: text! {
         ja: "Spamhaus には複数のリストがあり、共用サーバーの他の利用者、感染したパソコン、家庭用回線からの直接送信など、リストごとに原因と解除の方法が違います。",
         en: "Spamhaus runs several lists, and each has its own causes and removal: other customers on a shared server, an infected computer, sending straight from a home connection, and so on.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "リストにより数時間から数日", en: "Hours to days, depending on the list" },
+    duration: text! { ja: "リストにより数時間から数日", en: "Hours to days, depending on the list" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECKER,
         STEP_ORDER,
-        Step::new(Text {
+        Step::new(text! {
             ja: "SBL に掲載されている場合は、IP アドレスの持ち主（ホスティング事業者）しか解除を申請できません。下の文面をホスティング事業者に送ってください。",
             en: "If it is SBL, only the owner of the address (your hosting company) can request removal: send them the message below.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "照会結果に表示されたリストに応じて対処します。XBL なら感染した端末を駆除し、CSS なら一斉送信の宛先と送信ドメイン認証（SPF・DKIM・DMARC）を見直し、PBL ならプロバイダーやメールサービスの送信サーバー（認証付き、多くはポート 587）から送るよう設定を変えてください。",
             en: "Act on the list the result names: for XBL, clean up the infected device; for CSS, review your bulk-mail recipients and sender authentication (SPF, DKIM, DMARC); for PBL, send through your provider's or mail service's outgoing server (with authentication, usually port 587).",
         }),
@@ -135,27 +135,27 @@ pub(crate) const ZEN: Playbook = Playbook {
 pub(crate) const SBL: Playbook = Playbook {
     id: "spamhaus-sbl",
     party: Some(Party::Spamhaus),
-    title: Text { ja: "Spamhaus SBL に掲載", en: "Listed by Spamhaus SBL" },
-    verdict: Text {
+    title: text! { ja: "Spamhaus SBL に掲載", en: "Listed by Spamhaus SBL" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} が Spamhaus の SBL（迷惑メールの送信元として人の手で登録されるリスト）に掲載されています。",
         en: "Your sending IP address {ip} is on the Spamhaus SBL (a list of spam sources that Spamhaus staff add by hand).",
     },
-    why: Text {
+    why: text! {
         ja: "多くは同じネットワークの別の利用者による迷惑メールが原因で、解除を申請できるのは IP アドレスの持ち主（ホスティング事業者）だけです。",
         en: "It is usually caused by spam from someone else on the same network, and only the owner of the address (your hosting company) can request removal.",
     },
     actors: &[Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "事業者の対応しだい（数日かかることもあります）", en: "Depends on the provider (it can take days)" },
+    duration: text! { ja: "事業者の対応しだい（数日かかることもあります）", en: "Depends on the provider (it can take days)" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECKER,
-        Step::new(Text {
+        Step::new(text! {
             ja: "下の文面をホスティング事業者に送ってください。事業者は原因を止めたうえで、Spamhaus の手続きに従って解除を申請します。",
             en: "Send the message below to your hosting company. They stop the cause and then request removal from Spamhaus under its procedure.",
         })
-        .link(Text { ja: "Spamhaus: SBL の解除手続き（事業者向け、英語）", en: "Spamhaus SBL delisting procedure (for providers)" }, Url::one(SBL_PROCEDURE)),
-        Step::new(Text {
+        .link(text! { ja: "Spamhaus: SBL の解除手続き（事業者向け、英語）", en: "Spamhaus SBL delisting procedure (for providers)" }, Url::one(SBL_PROCEDURE)),
+        Step::new(text! {
             ja: "解除まで時間がかかる場合は、ホスティング事業者に、別の送信サーバー（掲載されていない IP アドレス）への切り替えを相談してください。",
             en: "If removal will take time, ask your hosting company to move your mail to a server whose address is not listed.",
         }),
@@ -171,23 +171,23 @@ pub(crate) const SBL: Playbook = Playbook {
 pub(crate) const CSS: Playbook = Playbook {
     id: "spamhaus-css",
     party: Some(Party::Spamhaus),
-    title: Text { ja: "Spamhaus CSS に掲載", en: "Listed by Spamhaus CSS" },
-    verdict: Text {
+    title: text! { ja: "Spamhaus CSS に掲載", en: "Listed by Spamhaus CSS" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} が Spamhaus の CSS（評価の低い送信を自動で検出するリスト）に掲載されています。",
         en: "Your sending IP address {ip} is on the Spamhaus CSS (an automatic list of low-reputation sending).",
     },
-    why: Text {
+    why: text! {
         ja: "登録の確認をしていない宛先への一斉送信、送信ドメイン認証や逆引きの不備、乗っ取られたアカウントからの送信が主な原因です。",
         en: "Bulk mail to unconfirmed addresses, missing sender authentication or reverse DNS, or a hijacked account are the usual causes.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "原因を直して申請した後、多くは 1 日以内", en: "Usually within a day of fixing the cause and asking" },
+    duration: text! { ja: "原因を直して申請した後、多くは 1 日以内", en: "Usually within a day of fixing the cause and asking" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECKER,
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "一斉送信をしている場合は、本人が登録した宛先だけに送り、エラーの出た宛先を外してください。送信ドメイン認証（SPF・DKIM・DMARC）と逆引き（PTR）も確認してください。",
             en: "If you send bulk mail, send only to people who signed up, and drop addresses that bounce. Check sender authentication (SPF, DKIM, DMARC) and reverse DNS (PTR) too.",
         }),
@@ -205,23 +205,23 @@ pub(crate) const CSS: Playbook = Playbook {
 pub(crate) const XBL: Playbook = Playbook {
     id: "spamhaus-xbl",
     party: Some(Party::Spamhaus),
-    title: Text { ja: "Spamhaus XBL に掲載（感染・乗っ取りの疑い）", en: "Listed by Spamhaus XBL (infected or exploited)" },
-    verdict: Text {
+    title: text! { ja: "Spamhaus XBL に掲載（感染・乗っ取りの疑い）", en: "Listed by Spamhaus XBL (infected or exploited)" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} が Spamhaus の XBL（ウイルス感染や乗っ取りが疑われる機器のリスト）に掲載されています。",
         en: "Your sending IP address {ip} is on the Spamhaus XBL (a list of devices that appear infected or taken over).",
     },
-    why: Text {
+    why: text! {
         ja: "同じ回線（ルーター）の内側にある、感染したパソコンやスマートフォン、ネットワーク機器が、迷惑メールや攻撃の通信を出していることが原因です。",
         en: "A computer, phone or network device behind the same connection (router) is infected and sending spam or attack traffic.",
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Now,
-    duration: Text { ja: "駆除して申請した後、多くは 1 日以内", en: "Usually within a day of cleaning up and asking" },
+    duration: text! { ja: "駆除して申請した後、多くは 1 日以内", en: "Usually within a day of cleaning up and asking" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECKER,
         STEP_CHECK_PC,
-        Step::new(Text {
+        Step::new(text! {
             ja: "同じ回線につながるすべての機器（パソコン、スマートフォン、ルーター、NAS、防犯カメラなど）を確認し、ルーターのファームウェアを更新して初期パスワードを変えてください。",
             en: "Check every device on the same connection (computers, phones, router, NAS, cameras), update the router's firmware and change default passwords.",
         }),
@@ -240,27 +240,27 @@ pub(crate) const XBL: Playbook = Playbook {
 pub(crate) const PBL: Playbook = Playbook {
     id: "spamhaus-pbl",
     party: Some(Party::Spamhaus),
-    title: Text { ja: "Spamhaus PBL に掲載（直接送信に使わない IP アドレス）", en: "Listed by Spamhaus PBL (addresses not meant to send mail directly)" },
-    verdict: Text {
+    title: text! { ja: "Spamhaus PBL に掲載（直接送信に使わない IP アドレス）", en: "Listed by Spamhaus PBL (addresses not meant to send mail directly)" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} は、Spamhaus の PBL（メールサーバーとして直接送信すべきでない IP アドレスの一覧）に含まれています。",
         en: "Your sending IP address {ip} is in the Spamhaus PBL (the list of addresses that should not send mail straight to other servers).",
     },
-    why: Text {
+    why: text! {
         ja: "家庭用や事務所の回線の IP アドレスから、プロバイダーの送信サーバーを通さずに直接送っていることが原因です。これは罰ではなく、使い方の指定です。",
         en: "Mail is going straight out from a home or office connection instead of through the provider's outgoing server. It is a policy, not a penalty.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "送信方法を変えればすぐ", en: "Right away once you send the proper way" },
+    duration: text! { ja: "送信方法を変えればすぐ", en: "Right away once you send the proper way" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECKER,
-        Step::new(Text {
+        Step::new(text! {
             ja: "メールソフトや機器の送信サーバー（SMTP）を、プロバイダーやメールサービスの送信サーバー（認証付き、多くはポート 587）に設定してください。これで解決します。",
             en: "Set your mail program's or device's outgoing server (SMTP) to your provider's or mail service's server (with authentication, usually port 587). That solves it.",
         }),
         STEP_ASK_SMARTHOST,
-        Step::new(Text {
+        Step::new(text! {
             ja: "固定 IP アドレスで自分のメールサーバーを正しく運用している場合（逆引きが設定済み）に限り、照会結果の画面から PBL の解除を申請できます。",
             en: "Only if you run a proper mail server on a fixed address (with reverse DNS set) can you request PBL removal from the result page.",
         })
@@ -268,7 +268,7 @@ pub(crate) const PBL: Playbook = Playbook {
     ],
     donts: &[
         DONT_PAY,
-        Text {
+        text! {
             ja: "家庭用回線のまま PBL の解除を申請しないでください。回線の IP アドレスは変わることがあり、送信方法を直さない限り解決しません。",
             en: "Do not request PBL removal for a home connection: its address can change, and nothing is solved until you send the proper way.",
         },
@@ -283,30 +283,30 @@ pub(crate) const PBL: Playbook = Playbook {
 pub(crate) const DBL: Playbook = Playbook {
     id: "spamhaus-dbl",
     party: Some(Party::Spamhaus),
-    title: Text { ja: "Spamhaus DBL にドメインが掲載", en: "A domain is listed by Spamhaus DBL" },
-    verdict: Text {
+    title: text! { ja: "Spamhaus DBL にドメインが掲載", en: "A domain is listed by Spamhaus DBL" },
+    verdict: text! {
         ja: "メールの差出人や本文のリンクに含まれるドメインが、Spamhaus の DBL（迷惑メールや詐欺に使われたドメインのリスト）に掲載されているため拒否されました。",
         en: "A domain in the sender address or in a link in the message is on the Spamhaus DBL (domains used in spam or fraud), so the mail was refused.",
     },
-    why: Text {
+    why: text! {
         ja: "ホームページが改ざんされて詐欺ページに使われている、短縮 URL やリンク先のドメインの評価が低い、などが主な原因です。",
         en: "Usually a hacked website hosting a scam page, or links through shorteners or domains with a poor reputation.",
     },
     actors: &[Actor::Sender, Actor::SenderAdmin],
     urgency: Urgency::Now,
-    duration: Text { ja: "原因を直して申請した後、多くは 1 日以内", en: "Usually within a day of fixing the cause and asking" },
+    duration: text! { ja: "原因を直して申請した後、多くは 1 日以内", en: "Usually within a day of fixing the cause and asking" },
     prepare: &[Prepare::Fact(Fact::SenderDomain), Prepare::Fact(Fact::ErrorText)],
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "Spamhaus の照会ページで、自分のドメイン {sender_domain} と、本文に入れたリンクのドメインを調べてください。",
             en: "Look up your domain {sender_domain} and the domains of the links in your message on Spamhaus's checker.",
         })
         .linked(DOMAIN_CHECKER_LINK),
-        Step::new(Text {
+        Step::new(text! {
             ja: "自分のドメインが掲載されていれば、ホームページの改ざんやアカウントの乗っ取りがないか、制作会社やサーバー管理者と確認し、直してから照会ページで解除を申請してください。",
             en: "If your own domain is listed, check with your web developer or server administrator for a hacked site or hijacked accounts, fix it, then request removal on the checker.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "他社のドメイン（短縮 URL など）が掲載されていれば、そのリンクを本文から外してください。",
             en: "If someone else's domain (a link shortener, for example) is listed, remove that link from your message.",
         }),
@@ -322,36 +322,36 @@ pub(crate) const DBL: Playbook = Playbook {
 pub(crate) const OPEN_RESOLVER: Playbook = Playbook {
     id: "spamhaus-open-resolver",
     party: Some(Party::Spamhaus),
-    title: Text { ja: "受信側の設定の誤り（Spamhaus への照会が拒否されている）", en: "A misconfiguration at the receiving side (its Spamhaus queries are refused)" },
-    verdict: Text {
+    title: text! { ja: "受信側の設定の誤り（Spamhaus への照会が拒否されている）", en: "A misconfiguration at the receiving side (its Spamhaus queries are refused)" },
+    verdict: text! {
         ja: "受信側のメールサーバーが Spamhaus への照会に失敗し、その失敗を「掲載されている」と誤って扱ってメールを拒否しました。あなたの IP アドレスが掲載されているとは限りません。",
         en: "The receiving mail server's query to Spamhaus failed, and it wrongly treated the failure as a listing and refused your mail. Your address is not necessarily listed at all.",
     },
-    why: Text {
+    why: text! {
         ja: "受信側が公開 DNS リゾルバー（Google や Cloudflare などの誰でも使える DNS）経由で Spamhaus に照会しているため、Spamhaus が照会を拒否しています。直せるのは受信側の管理者だけです。",
         en: "The receiving side asks Spamhaus through a public DNS resolver (such as Google's or Cloudflare's), and Spamhaus refuses those queries. Only the recipient's administrator can fix it.",
     },
     actors: &[Actor::RecipientAdmin],
     urgency: Urgency::Soon,
-    duration: Text { ja: "受信側の管理者が設定を直せばすぐ", en: "Right away once the recipient's administrator fixes the setting" },
+    duration: text! { ja: "受信側の管理者が設定を直せばすぐ", en: "Right away once the recipient's administrator fixes the setting" },
     prepare: &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::RemoteHost), Prepare::Fact(Fact::Recipient), Prepare::Fact(Fact::Time)],
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "あなたの側で解除を申請する必要はありません。エラー文の「open resolver」や「returnc/pub」は、受信側の照会が拒否されたことを示しています。",
             en: "There is nothing to remove on your side. \"open resolver\" or \"returnc/pub\" in the error means the receiver's query was refused.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "受信者に電話などで連絡し、下の文面を受信側のメール管理者に渡してもらってください。",
             en: "Contact the recipient by phone or another way and ask them to pass the message below to their mail administrator.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "受信側の管理者は、自前の DNS リゾルバーを使うか、Spamhaus の Data Query Service に切り替え、127.255.255.x の応答をエラーとして扱うよう設定します。",
             en: "Their administrator should use their own DNS resolver or Spamhaus's Data Query Service, and treat 127.255.255.x answers as errors.",
         })
-        .link(Text { ja: "Spamhaus: 応答コードの確認のお願い（管理者向け、英語）", en: "Spamhaus: check your return codes (for administrators)" }, Url::one(CHECK_RETURN_CODES)),
+        .link(text! { ja: "Spamhaus: 応答コードの確認のお願い（管理者向け、英語）", en: "Spamhaus: check your return codes (for administrators)" }, Url::one(CHECK_RETURN_CODES)),
     ],
     donts: &[
-        Text {
+        text! {
             ja: "Spamhaus に解除を申請しないでください。掲載されていなければ解除するものがなく、問題は受信側の設定にあります。",
             en: "Do not ask Spamhaus for removal: if you are not listed there is nothing to remove, and the problem is the receiver's setting.",
         },
@@ -360,11 +360,11 @@ pub(crate) const OPEN_RESOLVER: Playbook = Playbook {
     message: Some(Message {
         to: To::RecipientAdmin,
         address: None,
-        subject: Text {
+        subject: text! {
             ja: "貴社メールサーバーの Spamhaus 照会の設定についてのお願い",
             en: "Your mail server's Spamhaus queries are being refused",
         },
-        body: Text {
+        body: text! {
             ja: "ご担当者様
 
 突然のご連絡失礼いたします。{recipient} 様宛てのメールが、貴社のメールサーバー（{remote_host}）で次のエラーにより拒否されました。
@@ -390,9 +390,9 @@ Could you please use your own DNS resolver or Spamhaus's Data Query Service, and
     lookup: None,
     facts: FACTS,
     sources: &[
-        Source { title: Text { ja: "Spamhaus: DNSBL の応答コードの技術的な変更", en: "Spamhaus: DNSBL return codes technical update" }, url: Url::one(RETURN_CODES) },
-        Source { title: Text { ja: "Spamhaus: 公開ミラーの利用者は応答コードの確認を", en: "Spamhaus: using our public mirrors? Check your return codes now" }, url: Url::one(CHECK_RETURN_CODES) },
-        Source { title: Text { ja: "Spamhaus: DNSBL の無償利用の条件", en: "Spamhaus: DNSBL usage terms" }, url: Url::one(USAGE_TERMS) },
+        Source { title: text! { ja: "Spamhaus: DNSBL の応答コードの技術的な変更", en: "Spamhaus: DNSBL return codes technical update" }, url: Url::one(RETURN_CODES) },
+        Source { title: text! { ja: "Spamhaus: 公開ミラーの利用者は応答コードの確認を", en: "Spamhaus: using our public mirrors? Check your return codes now" }, url: Url::one(CHECK_RETURN_CODES) },
+        Source { title: text! { ja: "Spamhaus: DNSBL の無償利用の条件", en: "Spamhaus: DNSBL usage terms" }, url: Url::one(USAGE_TERMS) },
     ],
     checked: CHECKED,
 };
@@ -523,7 +523,7 @@ const REFINE: &[Refine] = &[
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Spamhaus,
-    name: Text {
+    name: text! {
         ja: "Spamhaus",
         en: "Spamhaus",
     },

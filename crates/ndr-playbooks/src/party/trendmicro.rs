@@ -28,14 +28,14 @@ const FACTS: &[(&str, &str)] = &[("list_name", "Trend Micro ERS")];
 
 const SOURCES: &[Source] = &[
     Source {
-        title: Text {
+        title: text! {
             ja: "トレンドマイクロ: ERS の IP アドレス照会と解除申請（日本語の解説）",
             en: "Trend Micro: ERS Quick IP List and removal",
         },
         url: KB,
     },
     Source {
-        title: Text {
+        title: text! {
             ja: "トレンドマイクロ: ERS の IP アドレス照会（英語）",
             en: "Trend Micro: ERS IP lookup",
         },
@@ -44,14 +44,14 @@ const SOURCES: &[Source] = &[
 ];
 
 const LOOKUP_LINK: Link = Link {
-    label: Text {
+    label: text! {
         ja: "トレンドマイクロ ERS 照会ページ（英語）",
         en: "Trend Micro ERS lookup",
     },
     url: Url::one(LOOKUP),
 };
 
-const STEP_LOOKUP: Step = Step::new(Text {
+const STEP_LOOKUP: Step = Step::new(text! {
     ja: "トレンドマイクロの照会ページ（英語）で IP アドレス {ip} を調べ、どのリストに掲載されているかを確認します。",
     en: "Look up {ip} on Trend Micro's lookup page to see which list names it.",
 })
@@ -63,11 +63,11 @@ const STEP_LOOKUP: Step = Step::new(Text {
 const MESSAGE_QIL_LASTS: Message = Message {
     to: To::HostingProvider,
     address: None,
-    subject: Text {
+    subject: text! {
         ja: "送信元 IP アドレス {ip} がトレンドマイクロ ERS-QIL に掲載されたままです",
         en: "Your server's IP address {ip} stays on Trend Micro's ERS-QIL",
     },
-    body: Text {
+    body: text! {
         ja: "ご担当者様
 
 いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
@@ -94,27 +94,27 @@ Could you please check whether spam is being sent from {ip} (including mail from
 pub(crate) const QIL: Playbook = Playbook {
     id: "trendmicro-ers-qil",
     party: Some(Party::Trendmicro),
-    title: Text { ja: "トレンドマイクロ ERS-QIL（一時的な掲載）", en: "Trend Micro ERS-QIL (short-lived listing)" },
-    verdict: Text {
+    title: text! { ja: "トレンドマイクロ ERS-QIL（一時的な掲載）", en: "Trend Micro ERS-QIL (short-lived listing)" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} が、トレンドマイクロの ERS-QIL（いま迷惑メールを送っている IP アドレスの一時的なリスト）に掲載されています。",
         en: "Your sending IP address {ip} is on Trend Micro's ERS-QIL (a short-lived list of addresses sending spam right now).",
     },
-    why: Text {
+    why: text! {
         ja: "その IP アドレスから迷惑メールやボット（乗っ取られた端末）の通信が見られたためです。掲載は数分から 12 時間ほどで自動的に消えます。",
         en: "Spam or botnet traffic was seen from that address. Listings clear by themselves within minutes to about 12 hours.",
     },
     actors: &[Actor::Nobody, Actor::Sender],
     urgency: Urgency::Wait,
-    duration: Text { ja: "数分から 12 時間ほど", en: "Minutes to about 12 hours" },
+    duration: text! { ja: "数分から 12 時間ほど", en: "Minutes to about 12 hours" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "掲載は自動的に消えるので、まず待ってください。エラーのコードが 4 で始まる（450 など）一時的な拒否なら、送信側のサーバーが自動で再送します。5 で始まるコード（550、554 など）でメールが戻ってきた場合は、掲載が消えてから一度だけ送り直してください。",
             en: "The listing clears by itself, so wait first. If the code starts with 4 (such as 450), the refusal is temporary and your server retries by itself. If the mail came back with a code starting with 5 (such as 550 or 554), send it again once, after the listing has cleared.",
         }),
         STEP_CHECK_ACCOUNT,
         STEP_CHECK_PC,
-        Step::new(Text {
+        Step::new(text! {
             ja: "12 時間以上続く場合は、照会ページで状況を確認し、下の文面でホスティング事業者に相談してください。",
             en: "If it lasts more than 12 hours, check the lookup page and consult your hosting company with the message below.",
         })
@@ -131,26 +131,26 @@ pub(crate) const QIL: Playbook = Playbook {
 pub(crate) const DUL: Playbook = Playbook {
     id: "trendmicro-ers-dul",
     party: Some(Party::Trendmicro),
-    title: Text { ja: "トレンドマイクロ ERS-DUL（家庭用などの動的 IP アドレス）", en: "Trend Micro ERS-DUL (dynamic user addresses)" },
-    verdict: Text {
+    title: text! { ja: "トレンドマイクロ ERS-DUL（家庭用などの動的 IP アドレス）", en: "Trend Micro ERS-DUL (dynamic user addresses)" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} は、トレンドマイクロの ERS-DUL（家庭用などの動的 IP アドレスの一覧）に含まれているため、直接の送信を拒否されました。",
         en: "Your sending IP address {ip} is in Trend Micro's ERS-DUL (dynamic, residential addresses), so direct sending from it was refused.",
     },
-    why: Text {
+    why: text! {
         ja: "家庭用や事務所の回線から、プロバイダーの送信サーバーを通さずに直接送っていることが原因です。",
         en: "Mail is going straight out from a home or office connection instead of through the provider's outgoing server.",
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: Text { ja: "送信方法を変えればすぐ", en: "Right away once you send the proper way" },
+    duration: text! { ja: "送信方法を変えればすぐ", en: "Right away once you send the proper way" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(Text {
+        Step::new(text! {
             ja: "メールソフトや機器の送信サーバー（SMTP）を、プロバイダーやメールサービスの送信サーバー（認証付き、多くはポート 587）に設定してください。",
             en: "Set your mail program's or device's outgoing server (SMTP) to your provider's or mail service's server (with authentication, usually port 587).",
         }),
         STEP_ASK_SMARTHOST,
-        Step::new(Text {
+        Step::new(text! {
             ja: "固定 IP アドレスで正しくメールサーバーを運用している場合は、IP アドレスの持ち主（プロバイダー）に、照会ページからの解除申請を依頼してください。",
             en: "If you run a proper mail server on a fixed address, ask the owner of the address (your ISP) to request removal from the lookup page.",
         })
@@ -167,12 +167,12 @@ pub(crate) const DUL: Playbook = Playbook {
 pub(crate) const RBL: Playbook = Playbook {
     id: "trendmicro-ers-rbl",
     party: Some(Party::Trendmicro),
-    title: Text { ja: "トレンドマイクロ ERS のブロックリストに掲載", en: "Listed by Trend Micro ERS" },
-    verdict: Text {
+    title: text! { ja: "トレンドマイクロ ERS のブロックリストに掲載", en: "Listed by Trend Micro ERS" },
+    verdict: text! {
         ja: "送信元 IP アドレス {ip} が、トレンドマイクロの ERS（メールレピュテーションサービス）のブロックリストに掲載されています。",
         en: "Your sending IP address {ip} is on the blocklist of Trend Micro Email Reputation Services (ERS).",
     },
-    why: Text {
+    why: text! {
         ja: "その IP アドレスが迷惑メールの送信元として知られているためで、共用サーバーでは他の利用者が原因のことがあります。解除を申請できるのは IP アドレスの正当な持ち主だけです。",
         en: "The address is known as a spam source; on a shared server another customer may be the cause. Only the legitimate owner of the address may request removal.",
     },
@@ -183,11 +183,11 @@ pub(crate) const RBL: Playbook = Playbook {
     steps: &[
         STEP_LOOKUP,
         STEP_CHECK_ACCOUNT,
-        Step::new(Text {
+        Step::new(text! {
             ja: "共用サーバーなら、下の文面をホスティング事業者に送り、解除申請を依頼してください。",
             en: "On a shared server, ask your hosting company to request removal, using the message below.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "自分の IP アドレスなら、原因を止めたうえで、照会結果から解除申請（削除依頼）のフォームに進んで入力します。フォームは英語での記入が推奨されています。",
             en: "If the address is yours, stop the cause, then go from the lookup result to the removal form and fill it in (in English, as Trend Micro recommends).",
         }),
@@ -207,7 +207,7 @@ const CODES: &[CodeEntry] = &[
         Party::Trendmicro,
         "ERS-QIL",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "いま迷惑メールを送っている IP アドレスの一時的なリスト（Quick IP List）",
             en: "Quick IP List: addresses sending spam right now (short-lived)",
         },
@@ -217,7 +217,7 @@ const CODES: &[CodeEntry] = &[
         Party::Trendmicro,
         "ERS-DUL",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "家庭用などの動的 IP アドレスの一覧（Dynamic User List）",
             en: "Dynamic User List: residential and dynamic addresses",
         },
@@ -227,7 +227,7 @@ const CODES: &[CodeEntry] = &[
         Party::Trendmicro,
         "ERS-RBL",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "迷惑メールの送信元として知られる IP アドレスのリスト",
             en: "Known spam sources (the standard reputation list)",
         },
@@ -250,7 +250,7 @@ const REFINE: &[Refine] = &[
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Trendmicro,
-    name: Text {
+    name: text! {
         ja: "トレンドマイクロ（ERS）",
         en: "Trend Micro (ERS)",
     },

@@ -23,14 +23,14 @@ const SUPPORT_REQUEST: &str = "https://senders.yahooinc.com/contact/#sender-supp
 const FACTS: &[(&str, &str)] = &[("list_name", "Yahoo")];
 
 const SRC_CODES: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Yahoo Sender Hub: SMTP エラーコード",
         en: "Yahoo Sender Hub: SMTP error codes",
     },
     url: Url::one(ERROR_CODES),
 };
 const SRC_PRACTICES: Source = Source {
-    title: Text {
+    title: text! {
         ja: "Yahoo Sender Hub: 送信者のベストプラクティス",
         en: "Yahoo Sender Hub: Sender best practices",
     },
@@ -39,30 +39,30 @@ const SRC_PRACTICES: Source = Source {
 const SOURCES: &[Source] = &[SRC_CODES, SRC_PRACTICES];
 
 const SUPPORT_REQUEST_LINK: Link = Link {
-    label: Text {
+    label: text! {
         ja: "Yahoo Sender Support Request（英語）",
         en: "Yahoo Sender Support Request",
     },
     url: Url::one(SUPPORT_REQUEST),
 };
 
-const STEP_NOT_JAPAN: Step = Step::new(Text {
+const STEP_NOT_JAPAN: Step = Step::new(text! {
     ja: "これは米国 Yahoo（Yahoo Mail・AOL）の拒否です。Yahoo! JAPAN のメールは別の会社のため、ここでの手続きは関係ありません。",
     en: "This is a rejection by Yahoo Inc. (Yahoo Mail, AOL). Yahoo! JAPAN mail is a separate company and has nothing to do with this procedure.",
 });
 
-const STEP_REQUEST: Step = Step::new(Text {
+const STEP_REQUEST: Step = Step::new(text! {
     ja: "原因を直したうえで、Yahoo の「Sender Support Request」フォーム（英語）から、ブロックされた IP アドレス、エラーの全文、直したことを送ってください。",
     en: "Once the cause is fixed, file Yahoo's Sender Support Request with the blocked IP address, the full error and what you fixed.",
 })
 .linked(SUPPORT_REQUEST_LINK)
 .copy(LABEL_IP_TO_ENTER, "{ip}");
 
-const STEP_PRACTICES: Step = Step::new(Text {
+const STEP_PRACTICES: Step = Step::new(text! {
     ja: "Yahoo の送信者向けの要件を確認してください。SPF・DKIM・DMARC、ワンクリックでの配信停止、迷惑メール報告率 0.3% 未満などが求められています。",
     en: "Check Yahoo's sender requirements: SPF, DKIM and DMARC, one-click unsubscribe, a spam-report rate under 0.3%, and more.",
 })
-.link(Text { ja: "Yahoo 送信者のベストプラクティス（英語）", en: "Yahoo sender best practices" }, Url::one(BEST_PRACTICES));
+.link(text! { ja: "Yahoo 送信者のベストプラクティス（英語）", en: "Yahoo sender best practices" }, Url::one(BEST_PRACTICES));
 
 const BASIS: Basis = Basis {
     party: Some(Party::Yahoo),
@@ -76,12 +76,12 @@ const BASIS: Basis = Basis {
 pub(crate) const DEFERRED: Playbook = Playbook {
     id: "yahoo-deferred",
     party: Some(Party::Yahoo),
-    title: Text { ja: "Yahoo による一時的な受信制限（TSS04）", en: "Yahoo temporary deferral (TSS04)" },
-    verdict: Text {
+    title: text! { ja: "Yahoo による一時的な受信制限（TSS04）", en: "Yahoo temporary deferral (TSS04)" },
+    verdict: text! {
         ja: "Yahoo が、送信量や苦情の多さを理由に、送信元 IP アドレス {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
         en: "Yahoo is temporarily deferring mail from {ip} because of unexpected volume or user complaints. The message has not failed for good.",
     },
-    why: Text {
+    why: text! {
         ja: "急な大量送信や、受信者からの迷惑メール報告が増えたときに起こります。",
         en: "It follows a sudden burst of mail or a rise in spam reports from recipients.",
     },
@@ -91,16 +91,16 @@ pub(crate) const DEFERRED: Playbook = Playbook {
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_NOT_JAPAN,
-        Step::new(Text {
+        Step::new(text! {
             ja: "送信側のサーバーが自動で再送します。一斉送信の途中なら、量と速度を落としてください。",
             en: "Your server retries by itself. If you are in the middle of a bulk send, send less and more slowly.",
         }),
-        Step::new(Text {
+        Step::new(text! {
             ja: "苦情やエラーの多い宛先をリストから外してください。",
             en: "Remove addresses that complain or bounce.",
         }),
         STEP_PRACTICES,
-        Step::new(Text {
+        Step::new(text! {
             ja: "何日も続く場合は、Yahoo の「Sender Support Request」フォーム（英語）で相談してください。",
             en: "If it goes on for days, file Yahoo's Sender Support Request.",
         })
@@ -117,12 +117,12 @@ pub(crate) const DEFERRED: Playbook = Playbook {
 pub(crate) const BLOCKED: Playbook = Playbook {
     id: "yahoo-blocked",
     party: Some(Party::Yahoo),
-    title: Text { ja: "Yahoo による送信元のブロック（TSS06・TSS09）", en: "Yahoo permanent block (TSS06, TSS09)" },
-    verdict: Text {
+    title: text! { ja: "Yahoo による送信元のブロック（TSS06・TSS09）", en: "Yahoo permanent block (TSS06, TSS09)" },
+    verdict: text! {
         ja: "Yahoo（Yahoo Mail・AOL）が、送信元 IP アドレス {ip} からのメールを恒久的に拒否しています。再送しても届きません。",
         en: "Yahoo (Yahoo Mail, AOL) is permanently refusing mail from {ip}; retrying will not help.",
     },
-    why: Text {
+    why: text! {
         ja: "迷惑メールの報告や評価の低下が続いた IP アドレスに対する措置で、共用サーバーでは他の利用者が原因のことがあります。",
         en: "It is applied to addresses with lasting complaints or poor reputation; on a shared server another customer may be the cause.",
     },
@@ -148,27 +148,27 @@ pub(crate) const BLOCKED: Playbook = Playbook {
 pub(crate) const CONTENT: Playbook = Playbook {
     id: "yahoo-content",
     party: Some(Party::Yahoo),
-    title: Text { ja: "Yahoo が内容やポリシーを理由に拒否（PH01・5.7.9）", en: "Yahoo refused the content or for policy reasons (PH01, 5.7.9)" },
-    verdict: Text {
+    title: text! { ja: "Yahoo が内容やポリシーを理由に拒否（PH01・5.7.9）", en: "Yahoo refused the content or for policy reasons (PH01, 5.7.9)" },
+    verdict: text! {
         ja: "Yahoo が、メールの内容（特にリンク先）やポリシーを理由に、このメールを受け取りませんでした。",
         en: "Yahoo did not accept the message because of its content (links in particular) or for policy reasons.",
     },
-    why: Text {
+    why: text! {
         ja: "フィッシングに似たリンクや評価の低いドメインへのリンク、短縮 URL が含まれていることが主な原因です。",
         en: "Links that look like phishing, links to low-reputation domains, or shortened links are the usual cause.",
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Soon,
-    duration: Text { ja: "内容を直せばすぐ", en: "Right away once the content is fixed" },
+    duration: text! { ja: "内容を直せばすぐ", en: "Right away once the content is fixed" },
     prepare: PREPARE_ERROR,
     steps: &[
         STEP_NOT_JAPAN,
-        Step::new(Text {
+        Step::new(text! {
             ja: "本文のリンクを見直し、短縮 URL や身に覚えのないリンクを外してください。ホームページが改ざんされていないかも確認してください。",
             en: "Review the links in the message: remove shortened links and any you do not recognise, and check that your website has not been hacked.",
         }),
         STEP_PRACTICES,
-        Step::new(Text {
+        Step::new(text! {
             ja: "直しても続く場合は、Yahoo の「Sender Support Request」フォーム（英語）で相談してください。",
             en: "If it continues after the fix, file Yahoo's Sender Support Request.",
         })
@@ -185,12 +185,12 @@ pub(crate) const CONTENT: Playbook = Playbook {
 pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
     Head {
         id: "yahoo-unauthenticated",
-        title: Text { ja: "Yahoo: 送信ドメイン認証がない（5.7.9）", en: "Yahoo: unauthenticated sender (5.7.9)" },
-        verdict: Text {
+        title: text! { ja: "Yahoo: 送信ドメイン認証がない（5.7.9）", en: "Yahoo: unauthenticated sender (5.7.9)" },
+        verdict: text! {
             ja: "Yahoo は SPF か DKIM による認証を求めていますが、{sender_domain} からのメールはどちらにも合格しなかったため拒否されました。",
             en: "Yahoo requires SPF or DKIM authentication, and mail from {sender_domain} passed neither, so it was refused.",
         },
-        why: Text {
+        why: text! {
             ja: "送信に使っているサービスが SPF に含まれていない、DKIM が有効になっていない、のどちらかがほとんどです。一斉送信では SPF と DKIM の両方と DMARC が必要です。",
             en: "Almost always the sending service is missing from SPF, or DKIM is not turned on. Bulk senders need both, plus DMARC.",
         },
@@ -201,7 +201,7 @@ pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
 // ---- Codes ----------------------------------------------------------------------------------
 
 /// TS01 to TS03: an older form of deferral whose meaning Yahoo does not publish.
-const MEANING_OLD_DEFERRAL: Text = Text {
+const MEANING_OLD_DEFERRAL: Text = text! {
     ja: "古い形式の一時的な受信制限（意味は公開されていません）",
     en: "Older temporary deferral (meaning not published)",
 };
@@ -214,7 +214,7 @@ const CODES: &[CodeEntry] = &[
         Party::Yahoo,
         "TSS04",
         Reason::BadReputation,
-        Text {
+        text! {
             ja: "送信量や苦情の多さによる一時的な受信制限",
             en: "Temporarily deferred for unexpected volume or user complaints",
         },
@@ -225,7 +225,7 @@ const CODES: &[CodeEntry] = &[
         Party::Yahoo,
         "TSS06",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "送信元 IP アドレスからのメールを恒久的に拒否",
             en: "All mail from the IP is permanently refused",
         },
@@ -236,7 +236,7 @@ const CODES: &[CodeEntry] = &[
         Party::Yahoo,
         "TSS09",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "送信元 IP アドレスからのメールを恒久的に拒否（新しい形式）",
             en: "All mail from the IP is permanently refused (newer form)",
         },
@@ -269,7 +269,7 @@ const CODES: &[CodeEntry] = &[
         Party::Yahoo,
         "PH01",
         Reason::ContentError,
-        Text {
+        text! {
             ja: "内容やリンク（フィッシングに似たもの）による拒否",
             en: "Refused for content or links (phishing-like)",
         },
@@ -298,7 +298,7 @@ const CODES: &[CodeEntry] = &[
         Party::Spamhaus,
         "BL23",
         Reason::Blocked,
-        Text {
+        text! {
             ja: "Spamhaus XBL（感染・乗っ取りの疑いのある IP アドレス）への掲載による拒否",
             en: "Refused because of a Spamhaus XBL listing (infected or exploited hosts)",
         },
@@ -310,7 +310,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Yahoo),
         "5.7.9",
         Reason::PolicyViolation,
-        Text {
+        text! {
             ja: "ポリシーによる拒否",
             en: "Not accepted for policy reasons",
         },
@@ -321,7 +321,7 @@ const CODES: &[CodeEntry] = &[
         Some(Party::Yahoo),
         "5.7.9",
         Reason::AuthFailure,
-        Text {
+        text! {
             ja: "送信者が SPF・DKIM で認証されていないための拒否",
             en: "Blocked because the sender is not authenticated with SPF or DKIM",
         },
@@ -364,7 +364,7 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Yahoo,
-    name: Text {
+    name: text! {
         ja: "Yahoo Mail・AOL（米国 Yahoo。Yahoo! JAPAN とは別）",
         en: "Yahoo Mail / AOL (Yahoo Inc.)",
     },

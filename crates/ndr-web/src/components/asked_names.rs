@@ -5,8 +5,7 @@ use yew::prelude::*;
 use crate::i18n::{self, Lang};
 use crate::state::Asked;
 
-/// Props of [`AskedNames`].
-#[derive(Properties, PartialEq)]
+/// What [`asked_names`] shows.
 pub struct Props {
     /// The page language.
     pub lang: Lang,
@@ -15,7 +14,6 @@ pub struct Props {
 }
 
 /// Lists every name sent, grouped under the resolver it went to.
-#[function_component(AskedNames)]
 pub fn asked_names(props: &Props) -> Html {
     let lang = props.lang;
     let mut resolvers: Vec<&str> = Vec::new();

@@ -6,7 +6,7 @@ use ndr_core::Diagnosis;
 use ndr_playbooks::{code_index, lookup_code, CodeEntry, CodeKind};
 use yew::prelude::*;
 
-use super::steps::Steps;
+use super::steps;
 use crate::i18n::{self, Lang};
 use crate::state::Route;
 
@@ -75,8 +75,7 @@ fn party_label(entry: &CodeEntry, lang: Lang) -> Option<&'static str> {
     entry.party.map(|p| ndr_playbooks::party_name(p).get(lang))
 }
 
-/// Props of [`CodePage`].
-#[derive(Properties, PartialEq)]
+/// What [`code_page`] shows.
 pub struct CodeProps {
     /// The page language.
     pub lang: Lang,
@@ -85,7 +84,6 @@ pub struct CodeProps {
 }
 
 /// One code explained, without any pasted bounce.
-#[function_component(CodePage)]
 pub fn code_page(props: &CodeProps) -> Html {
     let lang = props.lang;
     let entries = entries_for(&props.code);
@@ -124,7 +122,7 @@ pub fn code_page(props: &CodeProps) -> Html {
                 <div><dt>{ i18n::URGENCY.get(lang) }</dt><dd>{ &advice.urgency.label }</dd></div>
             </dl>
         </section>
-        <Steps lang={lang} advice={advice} />
+        { steps::steps(&steps::Props { lang, advice }) }
         if !others.is_empty() {
             <section class="card" aria-labelledby="others-heading" data-testid="code-others">
                 <h2 id="others-heading">{ i18n::CODE_ALSO.get(lang) }</h2>
@@ -156,8 +154,8 @@ fn matches(entry: &CodeEntry, query: &str, lang: Lang) -> bool {
         "{} {} {} {}",
         entry.code,
         party_label(entry, lang).unwrap_or(""),
-        entry.meaning.ja,
-        entry.meaning.en
+        entry.meaning.ja(),
+        entry.meaning.en()
     )
     .to_lowercase();
     query

@@ -9,8 +9,7 @@ use super::steps::external_link;
 use crate::i18n::{self, Lang};
 use crate::state::{Action, AllFailed, Lookups, Resolver, Row, RowState, Skip, RESOLVERS};
 
-/// Props of [`DnsblTable`].
-#[derive(Properties, PartialEq)]
+/// What [`dnsbl_table`] shows.
 pub struct Props {
     /// The page language.
     pub lang: Lang,
@@ -147,7 +146,6 @@ fn all_failed_html(
 }
 
 /// Shows listed / not listed / could not check (why), exactly as `state` says.
-#[function_component(DnsblTable)]
 pub fn dnsbl_table(props: &Props) -> Html {
     let lang = props.lang;
     let l = &props.lookups;

@@ -5,8 +5,7 @@ use yew::prelude::*;
 use crate::highlight::Piece;
 use crate::i18n::{self, Lang};
 
-/// Props of [`EvidenceView`].
-#[derive(Properties, PartialEq)]
+/// What [`evidence_view`] shows.
 pub struct Props {
     /// The page language.
     pub lang: Lang,
@@ -17,7 +16,6 @@ pub struct Props {
 }
 
 /// A scrollable block of the pasted message.
-#[function_component(EvidenceView)]
 pub fn evidence_view(props: &Props) -> Html {
     let lang = props.lang;
     let mut first_active = true;

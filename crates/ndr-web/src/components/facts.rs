@@ -8,8 +8,7 @@ use yew::prelude::*;
 use crate::i18n::{self, Lang, Tr};
 use crate::state::{outcome, severity, Action, Outcome, Route, Severity};
 
-/// Props of [`Facts`].
-#[derive(Properties, PartialEq)]
+/// What [`facts`] shows.
 pub struct Props {
     /// The page language.
     pub lang: Lang,
@@ -33,7 +32,6 @@ const PARTY_FIELDS: &[&str] = &["blocking_party", "list_zone"];
 const REASON_FIELDS: &[&str] = &["reason"];
 
 /// A definition list of what the bounce says.
-#[function_component(Facts)]
 pub fn facts(props: &Props) -> Html {
     let lang = props.lang;
     let d = &props.diagnosis;

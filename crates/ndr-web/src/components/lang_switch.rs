@@ -4,8 +4,7 @@ use yew::prelude::*;
 
 use crate::i18n::{self, Lang};
 
-/// Props of [`LangSwitch`].
-#[derive(Properties, PartialEq)]
+/// What [`lang_switch`] shows.
 pub struct Props {
     /// The current language.
     pub lang: Lang,
@@ -14,7 +13,6 @@ pub struct Props {
 }
 
 /// Shows 日本語 | English; each name is written in its own language, so anyone can find theirs.
-#[function_component(LangSwitch)]
 pub fn lang_switch(props: &Props) -> Html {
     let button = |lang: Lang, label: &'static str| {
         let on_change = props.on_change.clone();

@@ -9,8 +9,7 @@ use yew::prelude::*;
 use crate::i18n::{self, Lang};
 use crate::state::Route;
 
-/// Props of [`NotBounce`].
-#[derive(Properties, PartialEq)]
+/// What [`not_bounce`] shows.
 pub struct Props {
     /// The page language.
     pub lang: Lang,
@@ -21,7 +20,6 @@ pub struct Props {
 }
 
 /// Takes the verdict's place when nothing in the paste reads as a returned message.
-#[function_component(NotBounce)]
 pub fn not_bounce(props: &Props) -> Html {
     let lang = props.lang;
     let t = |tr: i18n::Tr| tr.get(lang);

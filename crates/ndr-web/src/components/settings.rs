@@ -5,8 +5,7 @@ use yew::prelude::*;
 use crate::i18n::{self, Lang};
 use crate::state::{Action, Settings, RESOLVERS};
 
-/// Props of [`SettingsPanel`].
-#[derive(Properties, PartialEq)]
+/// What [`settings_panel`] shows.
 pub struct Props {
     /// The page language.
     pub lang: Lang,
@@ -17,7 +16,6 @@ pub struct Props {
 }
 
 /// A small form; every change applies at once and is remembered.
-#[function_component(SettingsPanel)]
 pub fn settings_panel(props: &Props) -> Html {
     let lang = props.lang;
     let on_lookups = {

@@ -7,8 +7,7 @@ use yew::prelude::*;
 use super::copy_button::CopyButton;
 use crate::i18n::{self, Lang};
 
-/// Props of [`Steps`].
-#[derive(Properties, PartialEq)]
+/// What [`steps`] shows.
 pub struct Props {
     /// The page language.
     pub lang: Lang,
@@ -27,7 +26,6 @@ pub fn external_link(url: &str, label: &str, lang: Lang) -> Html {
 }
 
 /// The "what to do" part of a diagnosis or a code page.
-#[function_component(Steps)]
 pub fn steps(props: &Props) -> Html {
     let lang = props.lang;
     let a = &props.advice;

@@ -6,8 +6,7 @@ use yew::prelude::*;
 
 use crate::i18n::{self, Lang};
 
-/// Props of [`Verdict`].
-#[derive(Properties, PartialEq)]
+/// What [`verdict`] shows.
 pub struct Props {
     /// The page language.
     pub lang: Lang,
@@ -18,7 +17,6 @@ pub struct Props {
 }
 
 /// The first thing the user reads after diagnosing.
-#[function_component(Verdict)]
 pub fn verdict(props: &Props) -> Html {
     let lang = props.lang;
     let a = &props.advice;
