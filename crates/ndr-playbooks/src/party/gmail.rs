@@ -10,7 +10,6 @@ use super::generic::{
 use super::{rest, Needle, PartyBook, Refine, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Fact, Playbook, Prepare, Source, Step, Urgency, Url};
-use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 

@@ -7,7 +7,6 @@ use super::common::*;
 use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Link, Message, Playbook, Source, Step, To, Urgency, Url};
-use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
