@@ -11,7 +11,7 @@ use crate::Result;
 /// css file the site serves. Raise it only with a reason in the commit message.
 ///
 /// The goal is 250 KiB; this is the measured size plus about 1%, a guard against regressions.
-/// Measured 2026-11-25 with the `web` size profile: 457.5 KiB (wasm 444.6, js glue 5.7, css
+/// Measured 2026-11-25 with the `web` size profile: 457.5 KiB before the review fixes below (wasm 444.6, js glue 5.7, css
 /// 3.1, the rest 4.1), down from 644.5 KiB in two rounds.
 /// First round (644.5 -> 471.7): encoding_rs's CJK tables (the browser's TextDecoder decodes
 /// those charsets now, -117 KiB), mail-parser's HTML entity table, float formatting and the
@@ -25,6 +25,11 @@ use crate::Result;
 /// in the wasm and the glue (-5.9 KiB; web/short-imports.mjs), the talc allocator instead of
 /// dlmalloc (-2.6 KiB), wasm-opt `--low-memory-unused` (-2.0 KiB), the glue's comments and
 /// indentation (-1.4 KiB; web/trim-glue.sh).
+/// Then 466.8 KiB (+9.3): fixes from a review of the page with 29 real-world bounces, merged
+/// in the same hour: four new playbooks (delayed, relaying refused by the recipient's server,
+/// Gmail domain reputation, Microsoft restricted recipient) with their code entries, the
+/// recipients' state labels, the key-only-lists line, and the core's sender-domain,
+/// error-text and old-format readers.
 /// Tried without gain: wasm-opt `--gufa`, `--dae-optimizing`, `--inlining-optimizing`,
 /// `--generate-global-effects`, `--zero-filled-memory` (all +-0.1), `-O4` before `-Oz` (+1.5),
 /// `--traps-never-happen` (-0.7, not kept: it lets the optimizer assume no panic is reached);
@@ -39,7 +44,7 @@ use crate::Result;
 /// (~10-15 KiB, by this round's ratio of gzip saved per pointer byte), a smaller MIME reader
 /// than mail-parser (~20), fewer Yew components (the five left hold state, ~1 KiB each). Even
 /// all of that leaves the page above 250 KiB.
-pub const BUDGET_GZIP_BYTES: u64 = 462 * 1024;
+pub const BUDGET_GZIP_BYTES: u64 = 472 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget.
 const COUNTED_EXTENSIONS: &[&str] = &["html", "js", "wasm", "css"];
