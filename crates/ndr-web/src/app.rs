@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use ndr_playbooks::{Listing, Rendered};
+use ndr_playbooks::{Listing, Rendered, SelectedBy};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -249,6 +249,11 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
             .blocking_party
             .map(|p| AttrValue::from(ndr_playbooks::party_name(p).get(lang)));
         let code_page = codes::page_code(&a.diagnosis).map(AttrValue::from);
+        let kind = (!matches!(
+            advice.selected_by,
+            SelectedBy::GenericReason | SelectedBy::GenericCode
+        ))
+        .then(|| AttrValue::from(advice.title.clone()));
         html! {
             <div class="result" data-testid="result">
                 { verdict::verdict(&verdict::Props { lang, diagnosis: a.diagnosis.clone(), advice: advice.clone() }) }
@@ -257,6 +262,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
                     diagnosis: a.diagnosis.clone(),
                     party_name,
                     code_page,
+                    kind,
                     highlight: s.highlight.clone().map(AttrValue::from),
                     on_action: dispatch.clone(),
                 }) }

@@ -87,6 +87,13 @@ Diagnostic-Code: smtp; 451 4.7.1 Service unavailable, try again later
 --W4RN--
 `;
 
+/** Yahoo's complaint/volume deferral as Postfix reports it (Sisimai's class: rejected). */
+const TSS04 = `<hanako@yahoo.com>: host mta5.am0.yahoodns.net[198.51.100.72] said: 421 4.7.0
+    [TSS04] Messages from 203.0.113.61 temporarily deferred due to unexpected
+    volume or user complaints - 4.16.55.1; see
+    https://postmaster.yahooinc.com/error-codes (in reply to MAIL FROM command)
+`;
+
 async function count(page, id) {
   return page.locator(`[data-testid="${id}"]`).count();
 }
@@ -182,9 +189,22 @@ describe("pastes that are not what the page expects", () => {
       const recipients = await page.locator('[data-testid="fact-recipients"] dt').innerText();
       assert.match(recipients, lang === "en" ? /delayed/ : /配送が遅れている/);
       assert.doesNotMatch(recipients, /failed|届かなかった/);
+      // The kind of problem follows the delay, not the class of the 4.7.1 reply ("blocked").
+      const kind = await page.locator('[data-testid="fact-reason-value"]').innerText();
+      assert.match(kind, lang === "en" ? /Delivery is delayed/ : /配送が遅れている/);
+      assert.doesNotMatch(kind, lang === "en" ? /blocked/i : /ブロック/);
       await page.close();
     });
   }
+
+  it("a provider's deferral is named as such, not by a broad class that contradicts it", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await diagnose(h, page, TSS04);
+    const kind = await page.locator('[data-testid="fact-reason-value"]').innerText();
+    assert.match(kind, /Yahoo temporary deferral \(TSS04\)/);
+    assert.doesNotMatch(kind, /sender address was refused/);
+    await page.close();
+  });
 
   it("a bounce without a sending IP says only the IP lists were skipped, not every list", { timeout: 60_000 }, async () => {
     const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));

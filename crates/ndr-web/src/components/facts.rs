@@ -18,6 +18,10 @@ pub struct Props {
     pub party_name: Option<AttrValue>,
     /// The code that has a page of its own (`S3150`), if any.
     pub code_page: Option<AttrValue>,
+    /// The kind of problem in the chosen playbook's words, when that playbook was chosen for more
+    /// than the reason's broad class (a provider code, a party, a delay warning): Sisimai's class
+    /// alone can contradict it (Yahoo's TSS04 deferral is "rejected", "the sender was refused").
+    pub kind: Option<AttrValue>,
     /// The highlighted evidence field.
     pub highlight: Option<AttrValue>,
     /// Receives "show in message".
@@ -120,7 +124,11 @@ pub fn facts(props: &Props) -> Html {
     let permanence = permanence.map(|p| {
         html! { <><br/><span class="muted" data-testid="fact-severity">{ p.get(lang) }</span></> }
     });
-    let reason = html! { <>{ i18n::reason_label(d.reason).get(lang) }{ for permanence }</> };
+    let kind = match &props.kind {
+        Some(kind) => kind.to_string(),
+        None => i18n::reason_label(d.reason).get(lang).to_string(),
+    };
+    let reason = html! { <>{ kind }{ for permanence }</> };
     rows.push(row("reason", i18n::FACT_REASON, reason, REASON_FIELDS));
     let recipients: Vec<&str> = d
         .recipients
