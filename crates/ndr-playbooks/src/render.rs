@@ -336,6 +336,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) sentence: bool,
 }
 
+/// Facts whose list line a message leaves out when the bounce does not hold them.
+const OMITTED_WHEN_UNKNOWN: &[&str] = &["ip", "remote_host"];
+
 impl Ctx<'_> {
     /// Replaces every `{name}` in `template`. Unknown facts read as their fallback, so the
     /// output never shows a raw placeholder.
@@ -361,6 +364,26 @@ impl Ctx<'_> {
             }
         }
         out.push_str(rest);
+        out
+    }
+
+    /// Fills a message body. A list line that only reports a fact the bounce does not hold
+    /// ("- Sending IP address: {ip}") is left out: the addressee can do nothing with "[ask your
+    /// mail provider]", and the sender is not asked to find out first. Other fill-ins stay, as
+    /// the sender can fill them in (the date, the recipient).
+    pub(crate) fn fill_body(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len() + 64);
+        for line in template.split_inclusive('\n') {
+            let item = line.trim_start();
+            let is_item = item.starts_with("- ") || item.starts_with('・');
+            let unknown = OMITTED_WHEN_UNKNOWN.iter().any(|name| {
+                line.trim_end().ends_with(&format!("{{{name}}}"))
+                    && self.facts.value(name).is_none()
+            });
+            if !(is_item && unknown) {
+                out.push_str(&self.fill(line));
+            }
+        }
         out
     }
 
@@ -553,7 +576,7 @@ pub(crate) fn render_with(
             },
             address: m.address.map(|a| mctx.fill(a)),
             subject: mctx.fill(m.subject.get(lang)),
-            body: mctx.fill(m.body.get(lang)),
+            body: mctx.fill_body(m.body.get(lang)),
         }
     });
     Rendered {
@@ -756,6 +779,33 @@ mod tests {
             ctx.fill("IP {ip} to {delist_email} ({recipient}) {not a placeholder} {"),
             "IP 192.0.2.1 to delist@example.com ([recipient address]) {not a placeholder} {"
         );
+    }
+
+    #[test]
+    fn a_message_leaves_out_the_lines_of_facts_the_bounce_lacks() {
+        let body = "Hello,\n\n- Full error: {error_text}\n- Sending IP address: {ip}\n・エラーを返したサーバー: {remote_host}\n- Sent at: {date}\n\nThe IP {ip} stays in prose.\n";
+        let known = Facts {
+            ip: Some("192.0.2.1".into()),
+            remote_host: Some("mx.example.net".into()),
+            ..Facts::default()
+        };
+        let filled = ctx_with(&known).fill_body(body);
+        assert!(
+            filled.contains("- Sending IP address: 192.0.2.1\n"),
+            "{filled}"
+        );
+        assert!(
+            filled.contains("・エラーを返したサーバー: mx.example.net\n"),
+            "{filled}"
+        );
+        let unknown = Facts::default();
+        let filled = ctx_with(&unknown).fill_body(body);
+        assert!(!filled.contains("Sending IP address"), "{filled}");
+        assert!(!filled.contains("エラーを返したサーバー"), "{filled}");
+        // The sender can fill these in themselves.
+        assert!(filled.contains("- Full error: ["), "{filled}");
+        assert!(filled.contains("- Sent at: ["), "{filled}");
+        assert!(filled.contains("The IP ["), "{filled}");
     }
 
     #[test]
