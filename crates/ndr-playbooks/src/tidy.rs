@@ -844,3 +844,56 @@ fn a_missing_ip_is_explained_in_verdicts_and_whys_never_a_fill_in() {
     assert!(seen > 40, "only {seen} sentences name the IP");
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// "Every refused attempt lowers your reputation further" is true of a block or a reputation
+/// refusal only. After a wrong address, a full mailbox, a tenant setting or a delay it reads as
+/// if the sender were on a blocklist. See: second real-use review, T2.
+#[test]
+fn the_reputation_warning_closes_only_block_and_reputation_playbooks() {
+    use crate::party::common::DONT_RESEND;
+    let warns = |p: &Playbook| p.donts.iter().any(|t| t.ja() == DONT_RESEND.ja());
+    let not_about_standing = [
+        Reason::UserUnknown,
+        Reason::MailboxFull,
+        Reason::HostUnknown,
+        Reason::Expired,
+        Reason::MesgTooBig,
+        Reason::SecurityError,
+        Reason::NoRelaying,
+        Reason::Speeding,
+        Reason::SyntaxError,
+        Reason::SystemError,
+        Reason::NetworkError,
+        Reason::Undefined,
+    ];
+    for reason in not_about_standing {
+        let p = party::generic(reason);
+        assert!(
+            !warns(p),
+            "{} ({reason:?}) carries the reputation warning",
+            p.id
+        );
+    }
+    for id in [
+        "generic-delayed",
+        "carrier-user-unknown",
+        "microsoft-unregistered-domain",
+        "microsoft-recipient-not-found",
+        "microsoft-throttled",
+        "mimecast-greylisting",
+        "gmail-unauthenticated",
+        "gmail-ptr",
+    ] {
+        let p = party::playbook(id).unwrap_or_else(|| panic!("no playbook {id}"));
+        assert!(!warns(p), "{id} carries the reputation warning");
+        assert!(
+            p.donts.iter().all(|t| !t.ja().contains("解除")),
+            "{id}: a don't speaks of delisting"
+        );
+    }
+    // Blocks keep it.
+    for reason in [Reason::Blocked, Reason::BadReputation, Reason::SpamDetected] {
+        assert!(warns(party::generic(reason)), "{reason:?}");
+    }
+    assert!(warns(party::playbook("spamhaus-listed").unwrap()));
+}

@@ -136,9 +136,35 @@ pub(crate) const PREPARE_DNS: &[Prepare] = &[
 
 // ---- What not to do -----------------------------------------------------------------------------
 
+/// Only for blocks and reputation: there, every refused attempt counts against the sender. A
+/// bounce that is not about the sender's standing gets one of the don'ts below instead.
 pub(crate) const DONT_RESEND: Text = text! {
     ja: "同じメールを何度も送り直さないでください。拒否が続くと送信元の評価がさらに下がり、解除が遅れます。",
     en: "Do not send the same message again and again: every refused attempt lowers your reputation further and delays the fix.",
+};
+
+/// For refusals that a setting or the message itself causes: resending changes nothing.
+pub(crate) const DONT_RESEND_UNCHANGED: Text = text! {
+    ja: "原因が解消するまでは、同じメールを送り直さないでください。何度送っても同じ理由で返ってきます。",
+    en: "Do not send the same message again until the cause is fixed: it will come back for the same reason.",
+};
+
+/// For a full mailbox: more copies only fill it further.
+pub(crate) const DONT_RESEND_FULL: Text = text! {
+    ja: "受信者が容量を空けるまでは、送り直さないでください。特に大きな添付ファイルは、何度送っても返ってきます。",
+    en: "Do not resend until the recipient has made room: every copy comes back, large attachments most of all.",
+};
+
+/// For a delay: the sending server still holds the message and tries again by itself.
+pub(crate) const DONT_RESEND_RETRYING: Text = text! {
+    ja: "ご自身で送り直さないでください。送信サーバーが自動で再送を続けているため、相手に同じメールが二通届くことがあります。",
+    en: "Do not send the message again yourself: your server is still retrying it, and the recipient could get it twice.",
+};
+
+/// For a rate limit: more mail during the limit keeps it in place.
+pub(crate) const DONT_RESEND_RATE: Text = text! {
+    ja: "制限がかかっている間は、送り直したり一度に多く送ったりしないでください。送るほど制限が長引きます。",
+    en: "Do not resend or send in bulk while the limit is on: more mail now keeps the limit in place longer.",
 };
 
 pub(crate) const DONT_PAY: Text = text! {

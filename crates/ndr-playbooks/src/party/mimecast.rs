@@ -93,7 +93,7 @@ pub(crate) const GREYLIST: Playbook = Playbook {
             en: "If it has not arrived after half a day, or your sending system does not retry, contact the recipient.",
         }),
     ],
-    donts: &[DONT_RESEND],
+    donts: &[DONT_RESEND_RETRYING],
     message: None,
     lookup: None,
     facts: &[],

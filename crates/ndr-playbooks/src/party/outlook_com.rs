@@ -207,7 +207,7 @@ pub(crate) const RATE: Playbook = Playbook {
         }),
         STEP_SNDS,
     ],
-    donts: &[DONT_RESEND],
+    donts: &[DONT_RESEND_RATE],
     message: None,
     lookup: None,
     facts: FACTS,

@@ -69,7 +69,7 @@ pub(crate) const FILTER: Playbook = Playbook {
         }),
         STEP_ASK_RECIPIENT_ADMIN,
     ],
-    donts: &[DONT_RESEND, DONT_WORKAROUND],
+    donts: &[DONT_RESEND_UNCHANGED, DONT_WORKAROUND],
     message: Some(MESSAGE_RECIPIENT_ADMIN),
     lookup: None,
     facts: &[],
