@@ -3,6 +3,9 @@
 //! Order (the first step that finds something wins):
 //! 0. a note that changes who must act: `receiver_resolver_refused` (the recipient's DNS is
 //!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list);
+//!    `sender_on_microsoft365` (the mail left through Microsoft 365) turns any playbook about a
+//!    listed sending IP, found by the steps below, into Microsoft 365's own (last of all, so
+//!    that the list's refinements cannot undo it);
 //! 1. the provider code (`S3150`, `AS(16012609)`, `TSS04`, `ERS-QIL`, ...) in the code index,
 //!    or a provider's own wording in the error text (`RESOLVER.RST.AuthRequired`);
 //! 2. the enhanced status code together with the blocking party (`5.7.606` at Microsoft);
@@ -92,13 +95,52 @@ pub fn select_with(d: &Diagnosis, listings: &[Listing<'_>]) -> Selected {
             by: SelectedBy::Delayed,
         };
     }
-    match party::refine(base.playbook, d, listings) {
+    let found = match party::refine(base.playbook, d, listings) {
         Some(narrower) => Selected {
             playbook: narrower,
             by: base.by,
         },
         None => base,
+    };
+    through_sender_notes(found, d)
+}
+
+/// Playbooks about the sending IP address being on a blocklist (or refused for its standing):
+/// they send the user to their hosting company or to the list. Ordered as the party files.
+pub(crate) const IP_LISTINGS: &[&str] = &[
+    "abusix-listed",
+    "barracuda-listed",
+    "cisco-talos-reputation",
+    "cloudmark-blocked",
+    "generic-badreputation",
+    "generic-blocked",
+    "mailspike-listed",
+    "psbl-listed",
+    "spamcop-listed",
+    "spamhaus-listed",
+    "spamhaus-sbl",
+    "spamhaus-css",
+    "spamhaus-xbl",
+    "spamhaus-pbl",
+    "spamrats-spam",
+    "spamrats-dyna-noptr",
+    "trendmicro-ers-rbl",
+    "uceprotect-level1",
+    "uceprotect-level2-3",
+];
+
+/// Step 0 for the sender's side: a note that says who runs the sending server changes who acts
+/// on an IP listing. Mail sent through Microsoft 365 leaves from Microsoft's shared servers, so
+/// a listed sending address is Microsoft's to handle, not a hosting company's.
+fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
+    let on_m365 = d.notes.iter().any(|n| n.id == "sender_on_microsoft365");
+    if on_m365 && IP_LISTINGS.contains(&found.playbook.id) {
+        return Selected {
+            playbook: &party::microsoft::SENDER_POOL_LISTED,
+            by: SelectedBy::Note,
+        };
     }
+    found
 }
 
 /// Selects and renders in one call: what the web app and the CLI show.

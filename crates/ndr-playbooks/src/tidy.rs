@@ -897,3 +897,10 @@ fn the_reputation_warning_closes_only_block_and_reputation_playbooks() {
     }
     assert!(warns(party::playbook("spamhaus-listed").unwrap()));
 }
+
+#[test]
+fn the_ip_listing_playbooks_a_sender_note_reroutes_exist() {
+    for id in crate::select::IP_LISTINGS {
+        assert!(party::playbook(id).is_some(), "{id} is not a playbook");
+    }
+}

@@ -564,3 +564,57 @@ fn the_icloud_message_states_only_what_the_sender_checked() {
         .text
         .contains("_dmarc.fabrikam.example"));
 }
+
+/// A sender on Microsoft 365 whose mail is refused for a listed sending IP: the address is
+/// Microsoft's outbound pool, so the tenant's administrator asks Microsoft, and no hosting
+/// company is named. See: second real-use review, T1.
+#[test]
+fn a_listed_microsoft_365_sender_goes_to_its_admin_not_a_hosting_company() {
+    use ndr_playbooks::{advise_with, Actor, Lang, To};
+    let on_m365 = Note {
+        id: "sender_on_microsoft365".into(),
+        detail: String::new(),
+    };
+    let mut d = diag(Some(Party::Spamhaus), Reason::Blocked);
+    d.list_zone = Some("zen.spamhaus.org".into());
+    d.blocked_ip = Some("93.184.216.34".into());
+    d.notes = vec![on_m365.clone()];
+    check(&d, "microsoft-sender-pool-listed", SelectedBy::Note);
+    // Also when a blocklist answer narrows it to SBL first.
+    let sbl = [Listing {
+        zone: "zen.spamhaus.org",
+        answer: "127.0.0.2",
+    }];
+    assert_eq!(
+        select_with(&d, &sbl).playbook.id,
+        "microsoft-sender-pool-listed"
+    );
+    let p = select(&d).playbook;
+    assert!(p.actors.contains(&Actor::SenderAdmin));
+    assert!(p.actors.contains(&Actor::RecipientAdmin));
+    assert!(!p.actors.contains(&Actor::SenderProvider));
+    for lang in [Lang::Ja, Lang::En] {
+        let r = advise_with(&d, &sbl, lang);
+        let m = r.message.expect("a message to the tenant's admin");
+        assert_eq!(m.to.id, To::SenderAdmin);
+        assert!(!m.body.contains("ホスティング") && !m.body.contains("hosting"));
+        assert!(m.body.contains("93.184.216.34"), "{}", m.body);
+    }
+    // A generic block and another list go the same way.
+    let mut g = diag(None, Reason::Blocked);
+    g.notes = vec![on_m365.clone()];
+    check(&g, "microsoft-sender-pool-listed", SelectedBy::Note);
+    let mut b = diag(Some(Party::Barracuda), Reason::Blocked);
+    b.notes = vec![on_m365.clone()];
+    check(&b, "microsoft-sender-pool-listed", SelectedBy::Note);
+    // Without the note nothing changes; with it, what is not about the IP stays.
+    d.notes.clear();
+    assert_eq!(select(&d).playbook.id, "spamhaus-listed");
+    let mut u = diag(None, Reason::UserUnknown);
+    u.notes = vec![on_m365.clone()];
+    check(&u, "generic-userunknown", SelectedBy::GenericReason);
+    let mut dbl = diag(Some(Party::Spamhaus), Reason::Blocked);
+    dbl.list_zone = Some("dbl.spamhaus.org".into());
+    dbl.notes = vec![on_m365];
+    assert_eq!(select(&dbl).playbook.id, "spamhaus-dbl");
+}

@@ -86,6 +86,12 @@ const STEP_TELL_ADMIN: Step = Step::new(text! {
     en: "Tell your Microsoft 365 administrator right away, using the message below.",
 });
 
+/// The same, for a playbook whose urgency is "within days", not "today".
+const STEP_TELL_ADMIN_SOON: Step = Step::new(text! {
+    ja: "社内の Microsoft 365 管理者に、下の文面で知らせてください。",
+    en: "Tell your Microsoft 365 administrator, using the message below.",
+});
+
 const PREPARE_TENANT: &[Prepare] = &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)];
 
 const DURATION_MICROSOFT_SUPPORT: Text = text! {
@@ -377,6 +383,98 @@ pub(crate) const TENANT_BANNED: Playbook = Playbook {
     facts: FACTS,
     sources: SOURCES,
     checked: CHECKED,
+};
+
+/// The sender's mail left through Microsoft 365 and a blocklist names the sending address:
+/// that address is one of Microsoft's shared outbound servers. No hosting company runs it and
+/// the sender cannot have it delisted; the tenant's administrator asks Microsoft, and the
+/// recipient's administrator can let the mail in meanwhile. Chosen through the
+/// `sender_on_microsoft365` note (see `select.rs`), whichever list's playbook was found first.
+pub(crate) const SENDER_POOL_LISTED: Playbook = Playbook {
+    id: "microsoft-sender-pool-listed",
+    party: Some(Party::Microsoft),
+    title: text! {
+        ja: "Microsoft 365 の送信用アドレスがブロックリストに掲載",
+        en: "Microsoft 365's sending address is on a blocklist",
+    },
+    verdict: text! {
+        ja: "あなたのメールは Microsoft 365 から送られましたが、送信に使われた Microsoft のサーバーの IP アドレスがブロックリストに載っていたため、受信側に拒否されました。",
+        en: "Your mail went out through Microsoft 365, and the receiver refused it because the Microsoft server it left from is on a blocklist.",
+    },
+    why: text! {
+        ja: "Microsoft 365 のメールは、多くの組織が共同で使う Microsoft の送信用サーバーから送られます。その IP アドレスはあなたのものではなく、掲載の解除も Microsoft が対応します。あなたの組織に問い合わせるべきホスティング事業者はありません。",
+        en: "Microsoft 365 sends mail from Microsoft's own servers, shared by many organisations. The address is not yours, and removing it from a list is Microsoft's to handle; there is no hosting company of yours to ask.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: DURATION_MICROSOFT_SUPPORT,
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::Ip),
+        Prepare::Fact(Fact::Time),
+    ],
+    steps: &[
+        STEP_TELL_ADMIN_SOON,
+        Step::new(text! {
+            ja: "管理者は、Microsoft 365 管理センターからサポートへの問い合わせ（サービス リクエスト）を作成し、エラー全文と送信日時を添えて、Microsoft の送信用 IP アドレスがブロックリストに載っていることを伝えます。",
+            en: "The administrator opens a support request in the Microsoft 365 admin center, with the full error and the time, saying that a Microsoft sending address is on a blocklist.",
+        })
+        .linked(ADMIN_CENTER_LINK),
+        Step::new(text! {
+            ja: "急ぎの相手には、その間、受信側の管理者にあなたのアドレスかドメインからのメールを許可してもらえないか、電話などで頼んでください。",
+            en: "For urgent mail, ask the recipient (by phone or another address) whether their administrator can allow mail from your address or domain in the meantime.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "ホスティング事業者を探したり、ブロックリストに自分で解除を申請したりしないでください。この IP アドレスは Microsoft のもので、申請は Microsoft が行います。",
+            en: "Do not look for a hosting company or file a removal request yourself: the address belongs to Microsoft, and Microsoft deals with the list.",
+        },
+        DONT_PAY,
+        DONT_RESEND,
+    ],
+    message: Some(MESSAGE_POOL_LISTED),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+/// The sender's own administrator asks Microsoft about its outbound address.
+const MESSAGE_POOL_LISTED: Message = Message {
+    to: To::SenderAdmin,
+    address: None,
+    subject: text! {
+        ja: "Microsoft 365 の送信用 IP アドレスがブロックリストに載っています（{code}）",
+        en: "A Microsoft 365 sending address is on a blocklist ({code})",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。Microsoft 365 の送信用サーバーの IP アドレスが、受信側の使っているブロックリストに載っているようです。
+
+・エラー全文: {error_text}
+・エラーコード: {code}
+・送信元 IP アドレス: {ip}
+・送信日時: {date}
+
+この IP アドレスは Microsoft のものなので、お手数ですが Microsoft 365 管理センターから Microsoft サポートに問い合わせ、掲載の解除をご依頼いただけますでしょうか。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+My message to {recipient} bounced with the error below. A Microsoft 365 sending server's address seems to be on a blocklist the receiver uses.
+
+- Full error: {error_text}
+- Code: {code}
+- Sending IP address: {ip}
+- Sent at: {date}
+
+The address belongs to Microsoft, so could you please open a support request in the Microsoft 365 admin center and ask Microsoft to have it removed?
+
+Thank you.",
+    },
 };
 
 pub(crate) const TENANT_THRESHOLD: Playbook = Playbook {
@@ -1340,6 +1438,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &FROM_HEADER,
         &OWN_BLOCK,
         &POLICY,
+        &SENDER_POOL_LISTED,
     ],
     codes: CODES,
     refine: &[],

@@ -24,7 +24,7 @@ mod docomo;
 mod gmail;
 mod icloud;
 mod mailspike;
-mod microsoft;
+pub(crate) mod microsoft;
 mod mimecast;
 mod outlook_com;
 mod proofpoint;
