@@ -51,9 +51,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut prev_diag = false;
     let mut no_report = false;
     let mut commands: Vec<String> = Vec::new();
-    let mut another_recipient = String::new();
-    let mut another_alias = String::new();
-    let mut another_diag = String::new();
+    // The text part's own blocks, one per recipient ("<addr>: host ... said: ..."): a pasted
+    // bounce has no delivery-status part, so each block is a recipient with its own reply.
+    let mut blocks: Vec<Block> = Vec::new();
 
     for line in head.lines() {
         if !started {
@@ -110,41 +110,59 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             if !c.is_empty() {
                 commands.push(c);
             }
-            if !another_diag.is_empty() {
-                another_diag.push(' ');
-                another_diag.push_str(line);
+            if let Some(b) = blocks.last_mut().filter(|b| !b.diag.is_empty()) {
+                b.diag.push(' ');
+                b.diag.push_str(line);
             }
         } else if text::aligned(line, &["<", "@", ">", "(expanded from <", "):"]) {
             // <r@example.ne.jp> (expanded from <kijitora@example.org>): user ...
-            another_recipient =
-                address::find(line.split(" (expanded").next().unwrap_or("")).unwrap_or_default();
-            another_alias = text::between(line, "(expanded from ", "):")
-                .and_then(address::find)
-                .unwrap_or_default();
-            if let Some(p) = line.find(">): ") {
-                another_diag = line[p + 4..].to_string();
-            }
+            blocks.push(Block {
+                recipient: address::find(line.split(" (expanded").next().unwrap_or(""))
+                    .unwrap_or_default(),
+                alias: text::between(line, "(expanded from ", "):")
+                    .and_then(address::find)
+                    .unwrap_or_default(),
+                diag: line
+                    .find(">): ")
+                    .and_then(|p| line.get(p + 4..))
+                    .unwrap_or("")
+                    .to_string(),
+            });
         } else if line.starts_with('<') && text::aligned(line, &["<", "@", ">:"]) {
             // <kijitora@example.jp>: host ... said: ...
             if let Some(p) = line.find(">:") {
-                another_recipient = address::find(&line[..p + 1]).unwrap_or_default();
-                another_diag = line[p + 2..].to_string();
+                blocks.push(Block {
+                    recipient: address::find(&line[..p + 1]).unwrap_or_default(),
+                    alias: String::new(),
+                    diag: line[p + 2..].to_string(),
+                });
             }
         } else if line.contains("--- Delivery report unavailable ---") {
             no_report = true;
-        } else if !another_diag.is_empty() && line.starts_with("    ") {
-            another_diag.push(' ');
-            another_diag.push_str(line.trim());
+        } else if line.starts_with("    ") {
+            if let Some(b) = blocks.last_mut().filter(|b| !b.diag.is_empty()) {
+                b.diag.push(' ');
+                b.diag.push_str(line.trim());
+            }
         }
     }
+    blocks.retain(|b| !b.recipient.is_empty());
     if recipients == 0 {
-        if !another_recipient.is_empty() {
-            let v = deliveries.last_mut().expect("never empty");
-            v.recipient = another_recipient.clone();
-            if v.alias.is_empty() {
-                v.alias = another_alias.clone();
+        if !blocks.is_empty() {
+            // One delivery per distinct recipient, each with its own block's reply; a
+            // recipient named twice (the bounce pasted twice) keeps its first block.
+            deliveries.clear();
+            for b in &blocks {
+                if deliveries.iter().any(|d| d.recipient == b.recipient) {
+                    continue;
+                }
+                deliveries.push(Delivery {
+                    recipient: b.recipient.clone(),
+                    alias: b.alias.clone(),
+                    ..Delivery::default()
+                });
             }
-            recipients = 1;
+            recipients = deliveries.len();
         } else if no_report {
             let to = super::first_header(&rfc822, "to");
             if let Some(a) = address::find(&to) {
@@ -156,10 +174,19 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     if recipients == 0 {
         return None;
     }
-    let another = text::sweep(&another_diag);
+    let last_block = blocks
+        .last()
+        .map(|b| text::sweep(&b.diag))
+        .unwrap_or_default();
     // The delay warning ("Delayed Mail (still being retried)"): nothing has failed yet.
     let warning = head.contains("THIS IS A WARNING ONLY");
     for e in &mut deliveries {
+        // The block of this recipient, else (the report names it differently) the last one.
+        let own = blocks
+            .iter()
+            .find(|b| b.recipient.eq_ignore_ascii_case(&e.recipient))
+            .map(|b| text::sweep(&b.diag));
+        let another = own.clone().unwrap_or_else(|| last_block.clone());
         if warning && e.action.is_empty() {
             e.action = "delayed".into();
         }
@@ -197,7 +224,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
         }
         e.diagnosis = text::sweep(&e.diagnosis);
-        if let Some(c) = commands.first() {
+        let own_command = own.as_deref().map(command::find).unwrap_or_default();
+        if !own_command.is_empty() {
+            e.command = own_command;
+        } else if let Some(c) = commands.first() {
             e.command = c.clone();
         } else {
             e.command = command::find(&e.diagnosis);
@@ -210,4 +240,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
     }
     Some(Rising { deliveries, rfc822 })
+}
+
+/// One recipient's block of the text part.
+struct Block {
+    recipient: String,
+    alias: String,
+    diag: String,
 }
