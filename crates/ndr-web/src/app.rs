@@ -140,7 +140,14 @@ pub fn app() -> Html {
     {
         let dispatch = dispatch.clone();
         let alive = current_run.borrow().clone();
-        let diagnosis = s.analysis.as_ref().map(|a| a.diagnosis.clone());
+        // The same subject the rows were planned from: no domain when it does not matter.
+        let diagnosis =
+            s.analysis
+                .as_ref()
+                .map(|a| match crate::state::lookup_subject(&a.diagnosis) {
+                    std::borrow::Cow::Borrowed(_) => a.diagnosis.clone(),
+                    std::borrow::Cow::Owned(d) => Rc::new(d),
+                });
         let resolver = s.settings.resolver;
         use_effect_with((s.run, s.lookups.running), move |&(run, running)| {
             if let (true, Some(diagnosis)) = (running, diagnosis) {

@@ -121,6 +121,8 @@ pub const FACT_BLOCKED_IP: Tr = tr!(
     "ブロックされた送信元 IP アドレス",
     "Blocked sending IP address"
 );
+/// The same address when the bounce does not say it is blocked (a missing PTR record).
+pub const FACT_SENDING_IP: Tr = tr!("送信元 IP アドレス", "Sending IP address");
 pub const FACT_REMOTE: Tr = tr!("拒否したサーバー", "Server that refused the mail");
 pub const FACT_CODES: Tr = tr!("エラーコード", "Error codes");
 pub const FACT_PARTY: Tr = tr!("ブロックした組織", "Who blocked it");
@@ -397,6 +399,10 @@ pub fn note_text(id: &str) -> Tr {
         "receiver_resolver_refused" => tr!(
             "相手のサーバーの問い合わせがブロックリスト側に拒否されている可能性があります（相手側の設定の問題）。",
             "The receiving server's own blocklist queries may be refused by the list (a problem on the receiver's side)."
+        ),
+        "sender_on_microsoft365" => tr!(
+            "このメールは Microsoft 365 から送られています。送信元の IP アドレスは Microsoft のものです。",
+            "This mail went out through Microsoft 365: the sending IP address is Microsoft's."
         ),
         _ => tr!(
             "読み取りについての補足があります。",

@@ -159,6 +159,96 @@ pub fn blocklists_matter(d: &Diagnosis) -> bool {
         )
 }
 
+/// True when the sender's domain is worth asking the domain blocklists (Spamhaus DBL and the
+/// like) about: the refusal is about reputation or spam, a block whose author is unknown or a
+/// list operator, or the bounce names a list or the domain's reputation. A tenant limit at
+/// Microsoft (5.7.708, 5.7.750), a security or policy refusal that names no list: the domain
+/// is not asked, so it does not leave the browser and no "could not check" row stands for a
+/// question the bounce never raised.
+pub fn domain_lists_matter(d: &Diagnosis) -> bool {
+    use ndr_core::Reason;
+    /// Words that name a list or the domain's standing, lowercase (ASCII and Japanese).
+    const NAMES_A_LIST: &[&str] = &[
+        "blocklist",
+        "block list",
+        "blacklist",
+        "black list",
+        "denylist",
+        "dnsbl",
+        "listed",
+        "spamhaus",
+        "surbl",
+        "uribl",
+        "domain reputation",
+        "domain's reputation",
+        "reputation of the sending domain",
+        "reputation of your domain",
+        "ブロックリスト",
+        "ブラックリスト",
+    ];
+    let names_a_list = d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
+        || d.notes.iter().any(|n| n.id == "closed_list");
+    let by_a_list_operator = by_a_list_operator(d);
+    let about_standing = match d.reason {
+        Reason::BadReputation | Reason::SpamDetected => true,
+        Reason::Blocked => d.blocking_party.is_none() || by_a_list_operator,
+        _ => by_a_list_operator,
+    };
+    let text_names_a_list = d.recipients.iter().any(|r| {
+        let t = r.diagnostic_text.to_lowercase();
+        NAMES_A_LIST.iter().any(|w| t.contains(w))
+    });
+    names_a_list || about_standing || text_names_a_list
+}
+
+/// True when the party that refused is a blocklist operator (Spamhaus, SpamCop, Barracuda,
+/// ...), not a mailbox provider or a filter of the recipient's.
+fn by_a_list_operator(d: &Diagnosis) -> bool {
+    use ndr_core::Party;
+    matches!(
+        d.blocking_party,
+        Some(
+            Party::Spamhaus
+                | Party::Spamcop
+                | Party::Barracuda
+                | Party::Uceprotect
+                | Party::Psbl
+                | Party::Mailspike
+                | Party::Spamrats
+                | Party::Abusix
+                | Party::Backscatterer
+                | Party::Cloudmark
+                | Party::Trendmicro
+                | Party::Cisco
+                | Party::ClosedList
+        )
+    )
+}
+
+/// True when the bounce says the sending IP itself is blocked or listed, so the fact may be
+/// called "blocked sending IP address". A missing reverse DNS record, an authentication
+/// failure or a delay name the same address without blocking it.
+pub fn ip_is_blocked(d: &Diagnosis) -> bool {
+    use ndr_core::Reason;
+    matches!(d.reason, Reason::Blocked | Reason::BadReputation)
+        || d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
+        || by_a_list_operator(d)
+}
+
+/// What the blocklist session is given: the diagnosis without its sender domain when the
+/// domain lists do not matter (`domain_lists_matter`). The rows the page plans and the names
+/// the session asks both come from it, so they cannot differ.
+pub fn lookup_subject(d: &Diagnosis) -> std::borrow::Cow<'_, Diagnosis> {
+    if domain_lists_matter(d) || d.sender_domain.is_none() {
+        std::borrow::Cow::Borrowed(d)
+    } else {
+        std::borrow::Cow::Owned(Diagnosis {
+            sender_domain: None,
+            ..d.clone()
+        })
+    }
+}
+
 /// True when the paste is not a bounce at all (an ordinary mail, a sentence, a bare code,
 /// binary data): the core found no delivery report and no reason. The page then says what to
 /// paste instead rather than showing a verdict, steps and a message built on nothing.
@@ -832,7 +922,7 @@ impl State {
             };
             return;
         }
-        let plan = ndr_dnsbl::Plan::for_diagnosis(d);
+        let plan = ndr_dnsbl::Plan::for_diagnosis(&lookup_subject(d));
         let keyed = |list: &&&ndr_dnsbl::List| list.access == ndr_dnsbl::Access::KeyOnly;
         let by_hand: Vec<ByHand> = plan
             .lists
@@ -1181,16 +1271,125 @@ mod tests {
             Rc::new(with(Reason::UserUnknown, Some("zen.spamhaus.org"))),
         );
         assert!(s.lookups.running);
-        for reason in [
-            Reason::Blocked,
-            Reason::BadReputation,
-            Reason::SpamDetected,
-            Reason::PolicyViolation,
-        ] {
+        for reason in [Reason::Blocked, Reason::BadReputation, Reason::SpamDetected] {
             let s = diagnosed("x", Rc::new(with(reason, None)));
             assert!(
                 s.lookups.running && !s.lookups.rows.is_empty(),
                 "{reason:?}"
+            );
+        }
+    }
+
+    /// A PTR refusal names the sending IP without blocking it. See: second real-use review, U2.
+    #[test]
+    fn only_a_block_or_listing_calls_the_ip_blocked() {
+        let with = |reason, zone: Option<&str>| Diagnosis {
+            reason,
+            blocked_ip: Some("2001:db8:3a00:12::25".into()),
+            list_zone: zone.map(str::to_string),
+            ..Diagnosis::default()
+        };
+        for reason in [Reason::RequirePtr, Reason::AuthFailure, Reason::Expired] {
+            assert!(!ip_is_blocked(&with(reason, None)), "{reason:?}");
+        }
+        assert!(ip_is_blocked(&with(Reason::Blocked, None)));
+        assert!(ip_is_blocked(&with(Reason::BadReputation, None)));
+        assert!(ip_is_blocked(&with(
+            Reason::SpamDetected,
+            Some("zen.spamhaus.org")
+        )));
+        assert_ne!(
+            crate::i18n::FACT_BLOCKED_IP.en,
+            crate::i18n::FACT_SENDING_IP.en
+        );
+        assert!(!crate::i18n::FACT_SENDING_IP
+            .en
+            .to_lowercase()
+            .contains("block"));
+        assert!(!crate::i18n::FACT_SENDING_IP.ja.contains("ブロック"));
+    }
+
+    /// A Microsoft tenant limit, a security or policy refusal naming no list: the sender's
+    /// domain is not asked, so no "could not check" row sits under "no IP blocklist is
+    /// checked". See: second real-use review, U1.
+    #[test]
+    fn the_domain_lists_are_asked_only_when_a_list_or_reputation_is_in_question() {
+        use ndr_core::Party;
+        let bounce = |reason, party, text: &str| Diagnosis {
+            reason,
+            blocking_party: party,
+            sender_domain: Some("fabrikam.example".into()),
+            recipients: vec![ndr_core::Recipient {
+                recipient: "someone@example.net".into(),
+                reason,
+                diagnostic_text: text.into(),
+                ..ndr_core::Recipient::default()
+            }],
+            ..Diagnosis::default()
+        };
+        let unrelated = [
+            bounce(
+                Reason::Blocked,
+                Some(Party::Microsoft),
+                "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.",
+            ),
+            bounce(
+                Reason::Rejected,
+                Some(Party::Microsoft),
+                "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.",
+            ),
+            bounce(
+                Reason::SecurityError,
+                None,
+                "550 5.7.1 Message rejected by recipient's filter settings",
+            ),
+            bounce(
+                Reason::PolicyViolation,
+                None,
+                "550 5.7.1 Message rejected due to local policy",
+            ),
+        ];
+        for d in unrelated {
+            assert!(
+                !domain_lists_matter(&d),
+                "{}",
+                d.recipients[0].diagnostic_text
+            );
+            let s = diagnosed("x", Rc::new(d));
+            assert_eq!(s.lookups.skip, Some(Skip::NoIp));
+            assert!(s.lookups.rows.is_empty() && s.lookups.by_hand.is_empty());
+            assert!(!s.lookups.running);
+        }
+        // With a public IP the IP lists are still asked, the domain is not.
+        let mut d = bounce(Reason::PolicyViolation, None, "550 5.7.1 policy");
+        d.blocked_ip = Some("93.184.216.34".into());
+        d.blocked_ip_scope = Some(IpScope::Public);
+        let s = diagnosed("x", Rc::new(d));
+        assert!(s.lookups.running && !s.lookups.rows.is_empty());
+        assert!(s.lookups.rows.iter().all(|r| r.target == "93.184.216.34"));
+        // A list or the domain's reputation named in the text, or a list operator: asked.
+        for d in [
+            bounce(
+                Reason::PolicyViolation,
+                None,
+                "554 5.7.1 Service unavailable; sender domain listed at dbl.example",
+            ),
+            bounce(
+                Reason::Rejected,
+                Some(Party::Gmail),
+                "550 5.7.1 ... due to the very low reputation of the sending domain",
+            ),
+            bounce(Reason::Blocked, Some(Party::Spamhaus), "550 5.7.1 blocked"),
+            bounce(Reason::Blocked, None, "550 blocked"),
+        ] {
+            let text = d.recipients[0].diagnostic_text.clone();
+            let s = diagnosed("x", Rc::new(d));
+            assert!(
+                s.lookups
+                    .rows
+                    .iter()
+                    .any(|r| r.target == "fabrikam.example"),
+                "{text}"
             );
         }
     }

@@ -37,6 +37,23 @@ This is the mail system at host mail.fabrikam.example.
     unknown in virtual mailbox table (in reply to RCPT TO command)
 `;
 
+/** Microsoft 365 refuses a tenant's mail (5.7.708, a tenant limit), no IP and no list named. */
+const M365_TENANT_LIMIT = `From: Microsoft Outlook <postmaster@fabrikam.example>
+To: hanako@fabrikam.example
+Subject: Undeliverable: Invoice
+
+Delivery has failed to these recipients or groups:
+
+tanaka@contoso.example
+
+Diagnostic information for administrators:
+
+Generating server: TYCPR01MB8123.jpnprd01.prod.outlook.com
+
+tanaka@contoso.example
+Remote Server returned '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7230) [TY1PEPF0000A1B2.jpnprd01.prod.outlook.com]'
+`;
+
 /** An out-of-office reply: nothing failed. */
 const VACATION = `From: Keiko Ito <keiko@contoso.example>
 To: taro@fabrikam.example
@@ -157,6 +174,21 @@ describe("blocklist lookups", () => {
     // The promise says what does leave when lookups are on: the blocklist questions.
     assert.match(await page2.locator('[data-testid="promise"]').innerText(), /never sent.*DNS service.*IP address or domain/s);
     await page2.close();
+  });
+
+  // See: second real-use review, U1.
+  it("a Microsoft tenant limit with no IP asks no list about the sender's domain", { timeout: 60_000 }, async () => {
+    await h.doh.reset();
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    h.requests.length = 0;
+    await diagnose(h, page, M365_TENANT_LIMIT);
+    assert.match(await page.locator('[data-testid="fact-codes-value"]').innerText(), /5\.7\.708/);
+    assert.equal(await page.locator('[data-testid="dnsbl-skip"]').getAttribute("data-skip"), "NoIp");
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await page.locator('[data-testid="dnsbl-progress"]').count(), 0, "a lookup is running");
+    assert.equal(await rows(page).then((r) => r.length), 0, "a blocklist row under 'no IP is checked'");
+    assert.deepEqual(dohRequests(h), [], "the sender's domain left the page for a tenant limit");
+    await page.close();
   });
 
   it("with lookups turned off, nothing at all is sent", { timeout: 60_000 }, async () => {

@@ -72,7 +72,11 @@ pub fn facts(props: &Props) -> Html {
     if let Some(ip) = &d.blocked_ip {
         rows.push(row(
             "ip",
-            i18n::FACT_BLOCKED_IP,
+            if crate::state::ip_is_blocked(d) {
+                i18n::FACT_BLOCKED_IP
+            } else {
+                i18n::FACT_SENDING_IP
+            },
             html! { <code>{ ip }</code> },
             IP_FIELDS,
         ));
