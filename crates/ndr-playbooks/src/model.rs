@@ -176,7 +176,7 @@ pub enum Prepare {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Fact {
-    /// The blocked sending IP.
+    /// The sending IP the bounce names (blocked, or lacking a PTR record, ...).
     Ip,
     /// The address the mail was sent from (not in the bounce's facts: the user knows it).
     SenderAddress,
@@ -200,9 +200,11 @@ impl Fact {
     /// How the fact is called in a "prepare" list.
     pub const fn label(self) -> Text {
         match self {
+            // Not "blocked": the same fact is asked for when a PTR record is missing or an
+            // authentication check failed, where nothing blocks the address.
             Fact::Ip => text! {
-                ja: "ブロックされた送信元 IP アドレス",
-                en: "The blocked sending IP address",
+                ja: "送信元 IP アドレス",
+                en: "The sending IP address",
             },
             Fact::SenderAddress => text! {
                 ja: "送信に使ったメールアドレス",

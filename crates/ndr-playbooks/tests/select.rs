@@ -618,3 +618,26 @@ fn a_listed_microsoft_365_sender_goes_to_its_admin_not_a_hosting_company() {
     dbl.notes = vec![on_m365];
     assert_eq!(select(&dbl).playbook.id, "spamhaus-dbl");
 }
+
+/// A PTR refusal names the sending IP without blocking it: the list of what to have at hand
+/// does not call it blocked. See: second real-use review, U2.
+#[test]
+fn a_ptr_refusal_does_not_call_the_ip_blocked() {
+    use ndr_playbooks::{advise, Lang};
+    let mut d = diag(Some(Party::Gmail), Reason::RequirePtr);
+    d.enhanced_code = Some("5.7.25".into());
+    d.blocked_ip = Some("2001:db8:3a00:12::25".into());
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        let ip = r
+            .prepare
+            .iter()
+            .find(|p| p.value.as_deref() == Some("2001:db8:3a00:12::25"))
+            .expect("the IP is among the things to have at hand");
+        assert!(
+            !ip.label.to_lowercase().contains("block") && !ip.label.contains("ブロック"),
+            "{}",
+            ip.label
+        );
+    }
+}
