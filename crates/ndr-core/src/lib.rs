@@ -9,6 +9,7 @@ mod dsn;
 mod evidence;
 mod fact;
 mod ip;
+mod labels;
 mod lda;
 mod matcher;
 pub mod mbox;
@@ -60,7 +61,7 @@ pub fn read_undeclared(input: &[u8], charsets: &dyn Charsets) -> (&'static str, 
 }
 
 fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
-    let mail = decode::decode(input, decoders);
+    let mut mail = decode::decode(input, decoders);
     let mut d = Diagnosis::default();
     for (id, detail) in &mail.notes {
         d.notes.push(Note {
@@ -76,6 +77,26 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         Some(rising) => fact::build(&mail, rising),
         None => Vec::new(),
     };
+    // Header labels pasted from a mail program in Japanese ("件名:", "宛先:") read as the
+    // header names they stand for. The text as pasted is read first, so that readers of
+    // pasted bounces keep their way; the renamed copy reads what only its header fields tell:
+    // an automatic reply known by its subject, and the sender as the bounce's To.
+    if let Some(renamed) = labels::english(input) {
+        let named = decode::decode(&renamed, decoders);
+        if facts.is_empty() {
+            if let Some(rising) = mta::read(&named) {
+                facts = fact::build(&named, rising);
+                mail = named;
+            }
+        } else if let Some(domain) = address::find(named.header("to"))
+            .as_deref()
+            .and_then(address::domain)
+        {
+            for f in facts.iter_mut().filter(|f| f.sender_domain.is_empty()) {
+                f.sender_domain = domain.clone();
+            }
+        }
+    }
     if facts.is_empty() || mail.is_forward() {
         // The bounce may be an attachment: forwarded by a person, or wrapped by a gateway.
         // One level only, so the work stays bounded.

@@ -21,6 +21,20 @@ const AUTO_REPLY: &[(&str, &[&str])] = &[
             "automatic reply:",
             "out of office:",
             "out of the office:",
+            // Outlook and Exchange in Japanese call the feature 自動応答 ("automatic reply") and
+            // put that word before the subject; other Japanese responders write 自動返信 or
+            // 不在 ("away"), with an ASCII or a full-width colon, or in 【】 brackets.
+            // https://support.office.com/ja-jp/article/-%E3%82%AA%E3%83%97%E3%82%B7%E3%83%A7%E3%83%B3-%E3%80%81-%E8%87%AA%E5%8B%95%E5%BF%9C%E7%AD%94-ab8d5104-a5ab-4785-9f0f-04eb923e4d86
+            "自動応答:",
+            "自動応答：",
+            "自動返信:",
+            "自動返信：",
+            "不在:",
+            "不在：",
+            "不在通知",
+            "【自動応答】",
+            "【自動返信】",
+            "【不在通知】",
         ],
     ),
     ("x-apple-action", &["vacation"]),
