@@ -641,3 +641,48 @@ fn a_ptr_refusal_does_not_call_the_ip_blocked() {
         );
     }
 }
+
+/// Gmail 5.7.26 sent through a hosting company's server: the host-neutral SPF rule comes
+/// before the Microsoft 365 and Google values, which are marked as examples, and the ready
+/// message asks for SPF and DKIM by name. See: second real-use review, T3.
+#[test]
+fn dmarc_advice_gives_the_spf_rule_before_the_examples_and_asks_for_spf_and_dkim() {
+    use ndr_playbooks::{advise, Lang};
+    let mut d = diag(Some(Party::Gmail), Reason::AuthFailure);
+    d.enhanced_code = Some("5.7.26".into());
+    d.sender_domain = Some("seitai-sample.example".into());
+    for (lang, example, spf, dkim) in [
+        (Lang::En, "Example", "SPF", "DKIM"),
+        (Lang::Ja, "例", "SPF", "DKIM"),
+    ] {
+        let r = advise(&d, lang);
+        assert_eq!(r.id, "gmail-unauthenticated");
+        let rule = r
+            .steps
+            .iter()
+            .position(|s| s.text.contains("v=spf1") && s.copy.is_none())
+            .expect("a step with the host-neutral SPF rule");
+        let first_value = r
+            .steps
+            .iter()
+            .position(|s| {
+                s.copy
+                    .as_ref()
+                    .is_some_and(|c| c.value.starts_with("v=spf1"))
+            })
+            .expect("an SPF example");
+        assert!(rule < first_value, "{:?}", r.steps);
+        for s in &r.steps {
+            if let Some(c) = s.copy.as_ref().filter(|c| c.value.starts_with("v=spf1")) {
+                assert!(c.label.starts_with(example), "{}", c.label);
+            }
+        }
+        let m = r.message.expect("a message to the administrator");
+        assert!(
+            m.subject.contains(spf) && m.subject.contains(dkim),
+            "{}",
+            m.subject
+        );
+        assert!(m.body.contains("seitai-sample.example"), "{}", m.body);
+    }
+}

@@ -126,18 +126,24 @@ pub(crate) const AUTH_STEPS: &[Step] = &[
         ja: "ドメイン {sender_domain} の DNS（ドメインの設定情報）を誰が管理しているか確認してください。多くの場合、ドメインを契約した会社かホスティング事業者の管理画面です。自分で変更できない場合は、下の文面を管理者に送ってください。",
         en: "Find out who manages the DNS (the settings) of {sender_domain}: usually the control panel of the company you registered the domain with, or your hosting company. If you cannot change it yourself, send the message below to whoever does.",
     }),
+    // The rule first, for whatever service sends the mail: a value copied from an example of
+    // another service would break SPF for the server the sender really uses.
     Step::new(text! {
-        ja: "SPF（このドメインのメールを送ってよいサーバーを宣言する設定）を確認します。ドメインに「v=spf1」で始まる TXT レコードが一つだけあり、実際に使っている送信サービスがすべて含まれている必要があります。Microsoft 365 だけで送っている場合の値は次のとおりです。",
-        en: "Check SPF (the setting that declares which servers may send mail for your domain). The domain needs exactly one TXT record starting with \"v=spf1\" that names every service you really send from. If you send only through Microsoft 365, the value is:",
+        ja: "SPF（このドメインのメールを送ってよいサーバーを宣言する設定）を確認します。ドメインには「v=spf1」で始まる TXT レコードが一つだけあり、実際に使っている送信サービスがすべて「include:」などで含まれている必要があります。送信サーバーの名前はエラーメールの上の方（「at host」や「Reporting-MTA」の後など）に書かれていることが多く、含めるべき値はそのサービス（ホスティング事業者やメールサービス）のマニュアルに載っています。",
+        en: "Check SPF (the setting that declares which servers may send mail for your domain). The domain needs exactly one TXT record starting with \"v=spf1\" that includes (\"include:\" and the like) every service you really send from. The bounce usually names your sending server near its top (after \"at host\" or \"Reporting-MTA\"), and the value to include is in that service's manual (your hosting company's or mail service's).",
+    }),
+    Step::new(text! {
+        ja: "例として、Microsoft 365 だけで送っている場合の値は次のとおりです。ほかのサービスから送っている場合は、この値をそのまま使わないでください。",
+        en: "As an example, if you send only through Microsoft 365, the value is below. If you send through another service, do not use this value as it is.",
     })
     .link(text! { ja: "Microsoft 365 の SPF 設定手順", en: "Microsoft 365: set up SPF" }, MS_SPF)
-    .copy(text! { ja: "SPF レコード（Microsoft 365 のみの場合）", en: "SPF record (Microsoft 365 only)" }, SPF_M365),
+    .copy(text! { ja: "例: SPF レコード（Microsoft 365 だけで送る場合）", en: "Example: SPF record (Microsoft 365 only)" }, SPF_M365),
     Step::new(text! {
-        ja: "Google Workspace だけで送っている場合の値は次のとおりです。ほかのサービス（ホームページのフォーム、配信サービスなど）からも送る場合は、二つ目のレコードを作らず、一つのレコードにまとめてください。",
-        en: "If you send only through Google Workspace, the value is below. If other services send for you too (a web form, a newsletter service), add them to the same record instead of creating a second one.",
+        ja: "もう一つの例として、Google Workspace だけで送っている場合の値は次のとおりです。複数のサービス（ホームページのフォーム、配信サービスなど）から送る場合は、二つ目のレコードを作らず、一つのレコードにまとめてください。",
+        en: "As another example, if you send only through Google Workspace, the value is below. If several services send for you (a web form, a newsletter service), put them all in one record instead of creating a second one.",
     })
     .link(text! { ja: "Google Workspace の SPF 設定手順", en: "Google Workspace: set up SPF" }, GOOGLE_SPF)
-    .copy(text! { ja: "SPF レコード（Google Workspace のみの場合）", en: "SPF record (Google Workspace only)" }, SPF_GOOGLE),
+    .copy(text! { ja: "例: SPF レコード（Google Workspace だけで送る場合）", en: "Example: SPF record (Google Workspace only)" }, SPF_GOOGLE),
     Step::new(text! {
         ja: "DKIM（送信するメールに電子署名を付ける仕組み）を、お使いのメールサービスの管理画面で有効にしてください。サービスが表示する DNS レコードを追加してから有効にします。",
         en: "Turn on DKIM (a digital signature on every message you send) in your mail service's admin console: add the DNS records it shows, then switch it on.",
@@ -204,13 +210,54 @@ pub(crate) const fn auth_playbook(head: Head, basis: Basis) -> Playbook {
         prepare: PREPARE_DNS,
         steps: AUTH_STEPS,
         donts: AUTH_DONTS,
-        message: Some(MESSAGE_SENDER_ADMIN),
+        message: Some(MESSAGE_AUTH),
         lookup: None,
         facts: basis.facts,
         sources: basis.sources,
         checked: basis.checked,
     }
 }
+
+/// The message of every authentication playbook: it names SPF, DKIM and DMARC, so that whoever
+/// runs the domain's DNS knows what to check without reading the error first.
+const MESSAGE_AUTH: crate::model::Message = crate::model::Message {
+    to: To::SenderAdmin,
+    address: None,
+    subject: text! {
+        ja: "{sender_domain} の送信ドメイン認証（SPF・DKIM）の確認のお願い（{code}）",
+        en: "Please check SPF and DKIM for {sender_domain} ({code})",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+お世話になっております。{recipient} 宛てに送ったメールが、送信ドメイン認証（SPF・DKIM・DMARC）に合格しなかったとして、次のエラーで返ってきました。
+
+・エラー全文: {error_text}
+・エラーコード: {code}
+・送信日時: {date}
+
+お手数ですが、次の点をご確認いただけますでしょうか。
+1. {sender_domain} の SPF レコード（「v=spf1」で始まる TXT レコード）が一つだけで、実際に送信に使っているサーバーやサービスがすべて含まれているか
+2. 送信に使っているサービスで DKIM の署名が有効になっているか
+3. DMARC レコード（_dmarc.{sender_domain}）があるか
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+My message to {recipient} bounced because it did not pass sender authentication (SPF, DKIM, DMARC):
+
+- Full error: {error_text}
+- Code: {code}
+- Sent at: {date}
+
+Could you please check:
+1. that {sender_domain} has exactly one SPF record (a TXT record starting with \"v=spf1\") and that it includes every server or service we really send from;
+2. that DKIM signing is turned on in the service we send through;
+3. that there is a DMARC record (_dmarc.{sender_domain}).
+
+Thank you.",
+    },
+};
 
 pub(crate) const AUTHFAILURE: Playbook = auth_playbook(
     Head {
