@@ -102,7 +102,34 @@ pub fn select_with(d: &Diagnosis, listings: &[Listing<'_>]) -> Selected {
         },
         None => base,
     };
-    through_sender_notes(found, d)
+    through_sender_notes(over_ipv6(found, d), d)
+}
+
+/// PTR playbooks written for an IPv4 address and their IPv6 versions: an IPv6 sending address
+/// means the mail went out over IPv6, which the advice then says, with the ways out that only
+/// IPv6 has (the provider's panel for a self-run server, or sending over IPv4).
+pub(crate) const PTR_IPV6: &[(&str, &str)] = &[
+    ("generic-requireptr", "generic-requireptr-ipv6"),
+    ("gmail-ptr", "gmail-ptr-ipv6"),
+];
+
+fn over_ipv6(found: Selected, d: &Diagnosis) -> Selected {
+    let ipv6 = d
+        .blocked_ip
+        .as_deref()
+        .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+        .is_some_and(|ip| ip.is_ipv6() && ip.to_canonical().is_ipv6());
+    if !ipv6 {
+        return found;
+    }
+    PTR_IPV6
+        .iter()
+        .find(|(v4, _)| *v4 == found.playbook.id)
+        .and_then(|(_, v6)| party::playbook(v6))
+        .map_or(found, |playbook| Selected {
+            playbook,
+            by: found.by,
+        })
 }
 
 /// Playbooks about the sending IP address being on a blocklist (or refused for its standing):

@@ -904,3 +904,11 @@ fn the_ip_listing_playbooks_a_sender_note_reroutes_exist() {
         assert!(party::playbook(id).is_some(), "{id} is not a playbook");
     }
 }
+
+#[test]
+fn every_ptr_playbook_has_its_ipv6_version() {
+    for (v4, v6) in crate::select::PTR_IPV6 {
+        assert!(party::playbook(v4).is_some(), "{v4} is not a playbook");
+        assert!(party::playbook(v6).is_some(), "{v6} is not a playbook");
+    }
+}

@@ -686,3 +686,43 @@ fn dmarc_advice_gives_the_spf_rule_before_the_examples_and_asks_for_spf_and_dkim
         assert!(m.body.contains("seitai-sample.example"), "{}", m.body);
     }
 }
+
+/// Gmail refuses an IPv6 sending address for its missing PTR: the advice says the mail went out
+/// over IPv6, and that a self-run server sets the record in its provider's panel or sends over
+/// IPv4. An IPv4 address keeps the usual playbook. See: second real-use review, T5.
+#[test]
+fn an_ipv6_ptr_refusal_says_ipv6_and_the_ways_out() {
+    use ndr_playbooks::{advise, Lang};
+    let mut d = diag(Some(Party::Gmail), Reason::RequirePtr);
+    d.enhanced_code = Some("5.7.25".into());
+    d.blocked_ip = Some("2001:db8:3a00:12::25".into());
+    let en = advise(&d, Lang::En);
+    assert_eq!(en.id, "gmail-ptr-ipv6");
+    let all = |r: &ndr_playbooks::Rendered| {
+        let mut t = r.verdict.clone();
+        for s in &r.steps {
+            t.push('\n');
+            t.push_str(&s.text);
+        }
+        t
+    };
+    let text = all(&en);
+    assert!(text.contains("over IPv6"), "{text}");
+    assert!(
+        text.contains("control panel") && text.contains("over IPv4"),
+        "{text}"
+    );
+    let ja = all(&advise(&d, Lang::Ja));
+    assert!(
+        ja.contains("IPv6 で送られ") && ja.contains("管理画面") && ja.contains("IPv4 で送信"),
+        "{ja}"
+    );
+
+    let mut generic = diag(None, Reason::RequirePtr);
+    generic.blocked_ip = Some("2001:db8::25".into());
+    assert_eq!(select(&generic).playbook.id, "generic-requireptr-ipv6");
+    generic.blocked_ip = Some("192.0.2.25".into());
+    assert_eq!(select(&generic).playbook.id, "generic-requireptr");
+    d.blocked_ip = Some("::ffff:192.0.2.25".into());
+    assert_eq!(select(&d).playbook.id, "gmail-ptr");
+}

@@ -1219,6 +1219,40 @@ Could you please set a PTR record for {ip}, with a host name that resolves back 
 
 /// The shape of every "set a reverse DNS (PTR) record" playbook: only the owner of the address
 /// can set it, so the steps and the message to the hosting company are the same everywhere.
+/// The same for an IPv6 sending address: the mail went out over IPv6, which many senders do
+/// not know their server does; a self-run server sets the record in its provider's panel, or
+/// sends over IPv4 until it has one.
+pub(crate) const PTR_STEPS_IPV6: &[Step] = &[
+    Step::new(text! {
+        ja: "このメールは IPv6 アドレス {ip} から送られました。IPv6 で送る場合も、IPv4 と同じように、そのアドレスに逆引き（PTR）の設定が必要です。",
+        en: "This mail went out over IPv6, from {ip}. An IPv6 sending address needs a reverse DNS (PTR) record just as an IPv4 address does.",
+    }),
+    Step::new(text! {
+        ja: "共用のホスティングやメールサービスから送っている場合は、下の文面をホスティング事業者に送り、この IPv6 アドレスに逆引きを設定してもらってください。",
+        en: "If you send through shared hosting or a mail service, send the message below to your hosting company and ask for a PTR record for this IPv6 address.",
+    }),
+    Step::new(text! {
+        ja: "VPS やクラウドのサーバーを自分で運用している場合は、契約しているサービスの管理画面（コントロールパネル）で IPv6 アドレスの逆引きを設定できることが多いです。すぐに設定できない場合は、メールサーバーが IPv4 で送信するように設定を変えてください（IPv4 アドレスに正しい逆引きがあることが前提です）。",
+        en: "If you run your own VPS or cloud server, you can usually set the PTR record of its IPv6 address in your provider's control panel. Until you can, set the mail server to send over IPv4 (its IPv4 address must have a correct PTR record).",
+    }),
+    Step::new(text! {
+        ja: "設定するサーバー名は、そのサーバー名を引くと同じ IPv6 アドレスに戻る名前（正引きと逆引きの一致）にしてください。",
+        en: "The name must point back to the same IPv6 address (forward and reverse DNS must match).",
+    })
+    .copy(text! { ja: "逆引きを設定する IPv6 アドレス", en: "The IPv6 address that needs a PTR record" }, "{ip}"),
+    STEP_RESEND_ONCE,
+];
+
+/// A PTR playbook for an IPv6 sending address (see `PTR_STEPS_IPV6`): the sender may run the
+/// server themselves, so they are named next to the hosting company.
+pub(crate) const fn ptr_playbook_ipv6(head: Head, basis: Basis) -> Playbook {
+    Playbook {
+        actors: &[Actor::SenderProvider, Actor::Sender],
+        steps: PTR_STEPS_IPV6,
+        ..ptr_playbook(head, basis)
+    }
+}
+
 pub(crate) const fn ptr_playbook(head: Head, basis: Basis) -> Playbook {
     Playbook {
         id: head.id,
@@ -1908,7 +1942,33 @@ pub(crate) const DELAYED: Playbook = Playbook {
 };
 
 /// Generic playbooks reached only through codes, shared by parties, or picked by `select.rs`.
-pub(crate) const EXTRA: &[&Playbook] = &[&CARRIER_USER_UNKNOWN, &DELAYED, &NORELAYING_REMOTE];
+pub(crate) const REQUIREPTR_IPV6: Playbook = ptr_playbook_ipv6(
+    Head {
+        id: "generic-requireptr-ipv6",
+        title: text! { ja: "IPv6 の送信アドレスに逆引き（PTR）がない", en: "Your IPv6 sending address has no reverse DNS (PTR)" },
+        verdict: text! {
+            ja: "メールは IPv6 で送られましたが、送信元の IPv6 アドレス {ip} に逆引き（PTR）の設定がないか、設定が一致しないため、受信側が受け取りを拒否しました。",
+            en: "The mail went out over IPv6, and the receiving side refused it because the sending IPv6 address {ip} has no reverse DNS (PTR) record, or one that does not match.",
+        },
+        why: text! {
+            ja: "サーバーが IPv6 でも送信するようになったのに、IPv6 アドレスの逆引きが設定されていない場合によく起こります。",
+            en: "It often happens when a server starts sending over IPv6 before its IPv6 address has a PTR record.",
+        },
+    },
+    Basis {
+        party: None,
+        facts: &[],
+        sources: &[SRC_GOOGLE_GUIDELINES, SRC_IANA],
+        checked: CHECKED,
+    },
+);
+
+pub(crate) const EXTRA: &[&Playbook] = &[
+    &CARRIER_USER_UNKNOWN,
+    &DELAYED,
+    &NORELAYING_REMOTE,
+    &REQUIREPTR_IPV6,
+];
 
 /// RFC 3463 and later registry codes (IANA), with the reason Sisimai gives each, in code order.
 // Source: https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml

@@ -5,7 +5,8 @@ use ndr_core::{Party, Reason};
 
 use super::common::*;
 use super::generic::{
-    auth_playbook, ptr_playbook, GOOGLE_GUIDELINES, MESSAGE_PTR, SRC_GOOGLE_GUIDELINES,
+    auth_playbook, ptr_playbook, ptr_playbook_ipv6, GOOGLE_GUIDELINES, MESSAGE_PTR,
+    SRC_GOOGLE_GUIDELINES,
 };
 use super::{rest, Needle, PartyBook, Refine, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
@@ -197,6 +198,23 @@ pub(crate) const PTR: Playbook = ptr_playbook(
         why: text! {
             ja: "自前のサーバーやクラウドのサーバーで逆引きを設定し忘れたことが主な原因です。",
             en: "A self-run or cloud server was usually set up without a PTR record.",
+        },
+    },
+    BASIS,
+);
+
+/// `PTR` for an IPv6 sending address; chosen in `select.rs` when the address is IPv6.
+pub(crate) const PTR_IPV6: Playbook = ptr_playbook_ipv6(
+    Head {
+        id: "gmail-ptr-ipv6",
+        title: text! { ja: "Gmail: IPv6 の送信アドレスに逆引き（PTR）がない（5.7.25）", en: "Gmail: no reverse DNS on the IPv6 sending address (5.7.25)" },
+        verdict: text! {
+            ja: "メールは IPv6 で送られましたが、送信元の IPv6 アドレス {ip} に逆引き（PTR）の設定がないか、逆引きした名前が同じアドレスに戻らないため、Gmail が受け取りを拒否しました。",
+            en: "The mail went out over IPv6, and Gmail refused it because the IPv6 address {ip} has no reverse DNS (PTR), or its name does not point back to the same address.",
+        },
+        why: text! {
+            ja: "サーバーが IPv6 でも送信するようになったのに、IPv6 アドレスの逆引きが設定されていない場合によく起こります。",
+            en: "It often happens when a server starts sending over IPv6 before its IPv6 address has a PTR record.",
         },
     },
     BASIS,
@@ -569,6 +587,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &UNSOLICITED,
         &DOMAIN_REPUTATION,
         &PTR,
+        &PTR_IPV6,
         &UNAUTHENTICATED,
         &SPF,
         &DKIM,

@@ -4,7 +4,7 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::{auth_playbook, ptr_playbook};
+use super::generic::{auth_playbook, ptr_playbook_ipv6};
 use super::{recipient_org, rest, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Fact, Link, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
@@ -625,7 +625,7 @@ pub(crate) const IPV6_AUTH: Playbook = auth_playbook(
     BASIS,
 );
 
-pub(crate) const IPV6_PTR: Playbook = ptr_playbook(
+pub(crate) const IPV6_PTR: Playbook = ptr_playbook_ipv6(
     Head {
         id: "microsoft-ipv6-ptr",
         title: text! { ja: "IPv6 の送信サーバーに逆引き（PTR）がない（5.7.25）", en: "IPv6 sending server without reverse DNS (5.7.25)" },
