@@ -133,6 +133,16 @@ pub struct RenderedMessage {
     pub body: String,
 }
 
+/// True for Microsoft's internal rule ids in replies: `AS(7230)`, `(AS16012609)`, `AS3130`.
+fn is_microsoft_rule_id(code: &str) -> bool {
+    let c = code.trim().trim_start_matches('(');
+    let Some(rest) = c.strip_prefix("AS").or_else(|| c.strip_prefix("as")) else {
+        return false;
+    };
+    let digits = rest.trim_start_matches('(').trim_end_matches(')');
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The facts of one bounce that texts can use, already cleaned for display.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Facts {
@@ -161,8 +171,11 @@ impl Facts {
         let smtp_code = clean(d.smtp_code.as_deref())
             .or_else(|| clean(main.and_then(|r| r.reply_code.as_deref())));
         let provider_code = clean(d.provider_code.as_deref());
+        // Microsoft's `AS(7230)` is an internal rule id, not a code anyone can look up: the
+        // enhanced code (5.7.708) is what a reader or Microsoft support recognises.
         let code = provider_code
             .clone()
+            .filter(|pc| !(is_microsoft_rule_id(pc) && enhanced_code.is_some()))
             .or_else(|| enhanced_code.clone())
             .or_else(|| smtp_code.clone());
         Facts {
@@ -757,6 +770,18 @@ impl Rendered {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_microsofts_rule_ids_give_way_to_the_enhanced_code() {
+        for id in ["AS(7230)", "(AS16012609)", "AS3130", " as(1440) "] {
+            assert!(is_microsoft_rule_id(id), "{id}");
+        }
+        for code in [
+            "S3150", "TSS04", "ERS-QIL", "AS", "AS()", "ASX(1)", "SC-001",
+        ] {
+            assert!(!is_microsoft_rule_id(code), "{code}");
+        }
+    }
 
     fn ctx_with(facts: &Facts) -> Ctx<'_> {
         Ctx {

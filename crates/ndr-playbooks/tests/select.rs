@@ -726,3 +726,49 @@ fn an_ipv6_ptr_refusal_says_ipv6_and_the_ways_out() {
     d.blocked_ip = Some("::ffff:192.0.2.25".into());
     assert_eq!(select(&d).playbook.id, "gmail-ptr");
 }
+
+/// Microsoft 5.7.708: the verdict does not state "new organisation" as the one cause, the
+/// ready message gives 5.7.708 as the code (not the internal AS(7230) id), and the first step
+/// does not say "right away" under a "within days" urgency. See: second real-use review, T4.
+#[test]
+fn microsoft_5_7_708_gives_both_causes_and_the_public_code() {
+    use ndr_playbooks::{advise, Lang, Urgency};
+    let mut d = diag(Some(Party::Microsoft), Reason::Blocked);
+    d.enhanced_code = Some("5.7.708".into());
+    d.provider_code = Some("AS(7230)".into());
+    d.recipients = vec![Recipient {
+        recipient: "tanaka@contoso.example".into(),
+        reason: Reason::Blocked,
+        diagnostic_text: "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. AS(7230)".into(),
+        ..Recipient::default()
+    }];
+    let en = advise(&d, Lang::En);
+    assert_eq!(en.id, "microsoft-new-tenant-ip");
+    assert!(!en.verdict.contains("is new"), "{}", en.verdict);
+    assert!(
+        en.why.contains("new") && en.why.contains("suspicious"),
+        "{}",
+        en.why
+    );
+    let m = en.message.as_ref().expect("a message to the admin");
+    assert!(
+        m.subject.contains("5.7.708") && !m.subject.contains("AS(7230)"),
+        "{}",
+        m.subject
+    );
+    assert!(m.body.contains("Code: 5.7.708"), "{}", m.body);
+    assert_eq!(en.urgency.id, Urgency::Soon);
+    assert!(
+        !en.steps[0].text.contains("right away"),
+        "{}",
+        en.steps[0].text
+    );
+    let ja = advise(&d, Lang::Ja);
+    assert!(!ja.verdict.contains("日が浅く"), "{}", ja.verdict);
+    assert!(!ja.steps[0].text.contains("すぐに"), "{}", ja.steps[0].text);
+    assert!(ja
+        .message
+        .expect("a message")
+        .body
+        .contains("エラーコード: 5.7.708"));
+}

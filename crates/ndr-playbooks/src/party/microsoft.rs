@@ -512,21 +512,21 @@ pub(crate) const TENANT_THRESHOLD: Playbook = Playbook {
 pub(crate) const NEW_TENANT: Playbook = Playbook {
     id: "microsoft-new-tenant-ip",
     party: Some(Party::Microsoft),
-    title: text! { ja: "新しい Microsoft 365 組織からの送信の制限（5.7.708）", en: "Mail from a new Microsoft 365 organisation is limited (5.7.708)" },
+    title: text! { ja: "自社の Microsoft 365 からの送信の制限（5.7.708）", en: "Mail from your Microsoft 365 organisation is limited (5.7.708)" },
     verdict: text! {
-        ja: "あなたの組織の Microsoft 365 は開設から日が浅く、評価の低い送信用 IP アドレスから送られたため、受け取りを拒否されました。",
-        en: "Your Microsoft 365 organisation is new, and its mail went out through low-reputation addresses, so it was refused.",
+        ja: "あなたの組織の Microsoft 365 から送ったメールが、評価の低い送信用 IP アドレスから送られたため、受け取りを拒否されました。",
+        en: "Mail from your Microsoft 365 organisation went out through low-reputation sending addresses, so it was refused.",
     },
     why: text! {
-        ja: "新しい組織のメールは、悪用を防ぐため、評価の定まっていない送信用 IP アドレスから送られることがあります。その IP アドレスからの送信が拒否されると、このエラーになります。",
-        en: "To limit abuse, mail from new organisations may go out through addresses without an established reputation; when mail from those addresses is refused, this error results.",
+        ja: "Microsoft は二つの原因を挙げています。組織が開設から日が浅いこと、または組織から送られるメールの多くが不審と判定されたこと（乗っ取られたアカウントからの送信など）です。どちらの場合も、メールは評価の定まっていない送信用 IP アドレスから送られ、それが拒否されるとこのエラーになります。",
+        en: "Microsoft gives two causes: the organisation is new, or much of its mail was judged suspicious (mail from a hijacked account, for example). Either way its mail goes out through addresses without an established reputation, and when those are refused, this error results.",
     },
     actors: &[Actor::SenderAdmin],
     urgency: Urgency::Soon,
     duration: DURATION_MICROSOFT_SUPPORT,
     prepare: PREPARE_TENANT,
     steps: &[
-        STEP_TELL_ADMIN,
+        STEP_TELL_ADMIN_SOON,
         Step::new(text! {
             ja: "管理者は、管理センターから Microsoft サポートに問い合わせ、送信の制限について相談します。",
             en: "The administrator contacts Microsoft support from the admin center about the restriction.",
