@@ -114,6 +114,9 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             }
         }
     }
+    // The notice's own sender (MAILER-DAEMON, the postmaster that wrote it) is never the
+    // recipient that failed; a reader that found only that found nothing.
+    facts.retain(|f| !mta::is_notice_sender(&mail, &f.recipient));
     fill(&mut d, &facts);
     if readable && facts.is_empty() {
         d.notes.push(Note {
@@ -363,6 +366,15 @@ mod tests {
         check(
             "|------------------------- Failed addresses follow: ---------------------|\n <example@t-online.de>\n   552 5.2.2 <example@t-online.de> Quota exceeded (mailbox for user is full)\n\n|------------------------- Message header follows: ----------------------|\nFrom: sender@example.org\n",
             expect!["552 5.2.2 mailboxfull - - | rcpt=example@t-online.de cmd=- host=- ip=-"],
+        );
+    }
+
+    #[test]
+    fn the_notices_own_sender_is_never_the_recipient() {
+        // A notice no reader knows, whose only address is the mail system's own.
+        check(
+            "Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n\n421 4.7.0 Try again later, closing connection.\n",
+            expect!["- - undefined - - | rcpt=- cmd=- host=- ip=-"],
         );
     }
 

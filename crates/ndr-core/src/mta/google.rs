@@ -181,7 +181,39 @@ const NOTICE_ENDINGS_JA: &[&str] = &[
     "でメールがブロックされました",
     "宛てのメッセージはブロックされました",
     "へのメッセージはブロックされました",
+    // x@example.jp へのメッセージの配信が遅延しています。Gmail は 45 時間にわたって再試行します。
+    "の配信が遅延しています",
 ];
+
+/// The headings above Gmail's notices, and whether the failure is temporary. A notice whose
+/// sentence is not one of `NOTICE_ENDINGS_JA` (Gmail rewords them) is still known by its
+/// heading; the recipient is then the first address of the paragraph below it.
+/// Source: the headings of Gmail's notices (https://support.google.com/mail/answer/6596?hl=ja
+/// lists the errors; the headings as users paste them, e.g. "アドレスが見つかりません",
+/// "配信が遅延しています").
+const NOTICE_HEADINGS: &[(&str, bool)] = &[
+    ("配信が遅延しています", true),
+    ("配信未完了", true),
+    ("Delivery incomplete", true),
+    ("Delivery delayed", true),
+    ("アドレスが見つかりません", false),
+    ("Address not found", false),
+    ("宛先の受信トレイの空き容量不足", false),
+    ("Recipient inbox full", false),
+    ("メールのブロック", false),
+    ("メッセージはブロックされました", false),
+    ("メッセージがブロックされました", false),
+    ("Message blocked", false),
+    ("メッセージが拒否されました", false),
+    ("メッセージは拒否されました", false),
+    ("Message rejected", false),
+    ("メッセージが配信されませんでした", false),
+    ("メッセージは配信されませんでした", false),
+    ("Message not delivered", false),
+];
+
+/// Words of a Japanese notice sentence that say Gmail is still trying.
+const STILL_TRYING_JA: &[&str] = &["一時的", "遅延", "再試行"];
 
 /// What the notice's own sentence says, for when the remote server's words say nothing a
 /// reader knows (or were not pasted): checked in this order over the notice's first paragraph.
@@ -247,8 +279,31 @@ fn notice_sentence(line: &str) -> Option<(String, bool)> {
     NOTICE_ENDINGS_JA.iter().find_map(|ending| {
         let p = line.find(ending)?;
         let a = address::find_last(&line[..p])?;
-        Some((a, line.contains("一時的")))
+        Some((a, text::contains_any(line, STILL_TRYING_JA)))
     })
+}
+
+/// The recipient of a notice known by its heading (`NOTICE_HEADINGS`): the first address in
+/// the three lines below the heading, and whether the failure is temporary.
+fn notice_heading(lines: &[&str]) -> Option<(usize, (String, bool))> {
+    let (at, temporary) = lines.iter().enumerate().take(40).find_map(|(i, l)| {
+        let t = l.trim().trim_matches('*').trim();
+        NOTICE_HEADINGS
+            .iter()
+            .find(|(h, _)| t == *h)
+            .map(|(_, temp)| (i, *temp))
+    })?;
+    lines
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(3)
+        .take_while(|(_, l)| response_label(l).is_none())
+        .find_map(|(i, l)| {
+            let a = address::find(l).filter(|a| !super::is_daemon(a))?;
+            Some((i, (a, temporary || text::contains_any(l, STILL_TRYING_JA))))
+        })
 }
 
 /// Gmail's current notices ("Address not found", "Message not delivered", "Delivery incomplete",
@@ -266,7 +321,8 @@ pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
         .iter()
         .enumerate()
         .take(200)
-        .find_map(|(i, l)| notice_sentence(l).map(|n| (i, n)))?;
+        .find_map(|(i, l)| notice_sentence(l).map(|n| (i, n)))
+        .or_else(|| notice_heading(&lines))?;
     // The sentence's paragraph, which may wrap.
     let mut paragraph = String::new();
     for l in lines.iter().skip(at).take(4) {

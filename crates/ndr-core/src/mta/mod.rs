@@ -6,7 +6,7 @@
 //! reader, the feedback-report reader and the auto-reply reader come after all of them.
 
 use crate::decode::Mail;
-use crate::{dsn, text, Reason};
+use crate::{address, dsn, text, Reason};
 
 pub(crate) mod activehunter;
 pub(crate) mod amazonses;
@@ -378,6 +378,28 @@ pub(crate) fn embedded_bounce(mail: &Mail) -> Option<&str> {
         .iter()
         .any(|(k, readers)| *k == key && !readers.is_empty());
     (by_from || by_type || by_subject).then_some(inner)
+}
+
+/// True for a mail system's own address (`MAILER-DAEMON@...`): the sender of notices, never a
+/// mailbox a person wrote to, so never a failed recipient.
+pub(crate) fn is_daemon(addr: &str) -> bool {
+    addr.split('@')
+        .next()
+        .is_some_and(|local| local.eq_ignore_ascii_case("mailer-daemon"))
+}
+
+/// True when `addr` is the notice's own sender and a mail system's role address
+/// (`postmaster@`, `mailer-daemon@`): a reader that took it as the recipient read the notice's
+/// header, not its report. Mail sent to a postmaster that bounced keeps its recipient.
+pub(crate) fn is_notice_sender(mail: &Mail, addr: &str) -> bool {
+    if is_daemon(addr) {
+        return true;
+    }
+    let postmaster = addr
+        .split('@')
+        .next()
+        .is_some_and(|local| local.eq_ignore_ascii_case("postmaster"));
+    postmaster && address::find(mail.from()).is_some_and(|f| f.eq_ignore_ascii_case(addr))
 }
 
 /// Splits the body at the first of `boundaries` (a line that starts the returned message):
