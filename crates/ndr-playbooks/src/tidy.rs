@@ -890,6 +890,16 @@ fn the_reputation_warning_closes_only_block_and_reputation_playbooks() {
             p.donts.iter().all(|t| !t.ja().contains("解除")),
             "{id}: a don't speaks of delisting"
         );
+        // A step that already says not to resend is not repeated as a don't.
+        let step_says_it = p
+            .steps
+            .iter()
+            .any(|s| s.text.ja().contains("送り直さないで"));
+        let dont_says_it = p.donts.iter().any(|t| t.ja().contains("送り直さないで"));
+        assert!(
+            !(step_says_it && dont_says_it),
+            "{id} says 'do not resend' twice"
+        );
     }
     // Blocks keep it.
     for reason in [Reason::Blocked, Reason::BadReputation, Reason::SpamDetected] {

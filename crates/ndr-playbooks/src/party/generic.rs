@@ -1933,7 +1933,8 @@ pub(crate) const DELAYED: Playbook = Playbook {
             en: "If a final \"could not be delivered\" notice follows, paste that notice on this page and diagnose it again. If none comes, the message got through.",
         }),
     ],
-    donts: &[DONT_RESEND_RETRYING],
+    // The first step already says not to resend: a don't would repeat it.
+    donts: &[],
     message: None,
     lookup: None,
     facts: &[],
