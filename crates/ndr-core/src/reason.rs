@@ -1198,6 +1198,25 @@ const TEMPLATE_USER_UNKNOWN: &[&str] = &[
 /// Also the template headlines and the Japanese fragments (`JAPANESE_USER_UNKNOWN`), unless
 /// the text is about the domain or the server (`JAPANESE_NOT_A_USER`). `find` has already
 /// blanked the headlines when the code names another reason.
+/// Wordings that say the recipient's own sender settings refused the mail: the reject or
+/// allow list of a phone or ISP account ("受信拒否設定", "指定受信"), which the recipient sets
+/// and only the recipient can change. The list is checked against the envelope, so the
+/// refusal comes at RCPT; it is still `filtered`, not a security or policy refusal.
+/// Sisimai's own filtered wordings ("user refuses to receive this mail", ...) keep its rule
+/// that a filter is only seen after DATA; these are worded as the recipient's settings.
+/// The remedy (the recipient allows the sender; 受信許可 / 指定受信) and the carriers' wordings:
+/// /work/shared/knowledge/providers-and-lists.md, "Remedy pattern for all carriers";
+/// https://note.com/sendmagic/n/neb6bbe7e51cf
+const RECIPIENT_SETTINGS: &[&str] = &[
+    // "Recipient address rejected: Message rejected by recipient's filter settings"
+    "recipient's filter settings",
+    "recipient's filtering settings",
+    // 受信拒否設定により拒否されました / 受信者の設定により受信を拒否されました
+    "受信拒否設定",
+    "受信者の設定により",
+    "指定受信",
+];
+
 fn definite_user_unknown(lc: &str) -> bool {
     DEFINITE_USER_UNKNOWN
         .iter()
@@ -1279,6 +1298,9 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
         Filtered => {
             if by_code == Some(Suspend) {
                 return false;
+            }
+            if RECIPIENT_SETTINGS.iter().any(|p| lc.lc.contains(p)) {
+                return true;
             }
             if by_code == Some(Filtered) {
                 has(UserUnknown, lc) || has(Filtered, lc)
