@@ -152,8 +152,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             // One delivery per distinct recipient, each with its own block's reply; a
             // recipient named twice (the bounce pasted twice) keeps its first block.
             deliveries.clear();
+            let mut seen = std::collections::HashSet::new();
             for b in &blocks {
-                if deliveries.iter().any(|d| d.recipient == b.recipient) {
+                if !seen.insert(b.recipient.as_str()) {
                     continue;
                 }
                 deliveries.push(Delivery {
@@ -180,12 +181,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         .unwrap_or_default();
     // The delay warning ("Delayed Mail (still being retried)"): nothing has failed yet.
     let warning = head.contains("THIS IS A WARNING ONLY");
+    // Each recipient's first block, by lowercased address (one lookup per recipient).
+    let mut by_recipient = std::collections::HashMap::new();
+    for b in &blocks {
+        by_recipient
+            .entry(b.recipient.to_ascii_lowercase())
+            .or_insert(b.diag.as_str());
+    }
     for e in &mut deliveries {
         // The block of this recipient, else (the report names it differently) the last one.
-        let own = blocks
-            .iter()
-            .find(|b| b.recipient.eq_ignore_ascii_case(&e.recipient))
-            .map(|b| text::sweep(&b.diag));
+        let own = by_recipient
+            .get(&e.recipient.to_ascii_lowercase())
+            .map(|diag| text::sweep(diag));
         let another = own.clone().unwrap_or_else(|| last_block.clone());
         if warning && e.action.is_empty() {
             e.action = "delayed".into();
