@@ -329,6 +329,22 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
         (is_ipv4(ip) || (ip.contains(':') && ip.parse::<std::net::Ipv6Addr>().is_ok()))
             .then(|| ip.to_string())
     });
+    // A next hop named only by a loopback or private address ("host 127.0.0.1[127.0.0.1]
+    // said:") is a content filter behind the reporting server, inside the same organisation;
+    // the server the sender's mail reached is the reporting one, when the report names it,
+    // else none is known. A named internal host (an Exchange server's own next hop) stays.
+    let internal = (f.rhost.parse::<std::net::IpAddr>().ok())
+        .or_else(|| (f.rhost == "localhost").then(|| [127, 0, 0, 1].into()))
+        .is_some_and(|ip| {
+            matches!(
+                crate::ip::scope(ip),
+                crate::IpScope::Loopback | crate::IpScope::Private
+            )
+        });
+    if internal {
+        f.rhost = std::mem::take(&mut f.lhost);
+        f.remote_ip = None;
+    }
     if f.diag_type.is_empty() {
         f.diag_type = match f.reason {
             Some(Reason::MailerError) => "X-UNIX".into(),
