@@ -209,7 +209,11 @@ fn write_report(
     let facts: [(&str, Option<String>); 7] = [
         (l("理由", "Reason"), Some(d.reason.name().to_owned())),
         (
-            l("ブロックされた送信元IP", "Blocked sending IP"),
+            if ndr_playbooks::ip_is_blocked(d) {
+                l("ブロックされた送信元IP", "Blocked sending IP")
+            } else {
+                l("送信元IP", "Sending IP")
+            },
             d.blocked_ip.as_ref().map(|ip| match d.blocked_ip_scope {
                 Some(scope) if !scope.is_checkable() => {
                     format!("{ip} ({})", scope_words(scope, lang))

@@ -265,3 +265,16 @@ fn report_says_why_a_documentation_address_is_not_looked_up() {
     let out = String::from_utf8(run(&["-", "--lang", "en"], Some(public)).stdout).unwrap();
     assert!(out.contains("Blocked sending IP: 8.8.4.4\n"), "{out}");
 }
+
+#[test]
+fn an_ip_that_is_not_blocked_is_not_called_blocked() {
+    // Gmail refuses for a missing reverse DNS record: the address is named, not blocked.
+    let path = format!(
+        "{}/../ndr-core/test_data/bounces/gmail-10.eml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = String::from_utf8(run(&[&path, "--lang", "en"], None).stdout).unwrap();
+    assert!(out.contains("Reason: requireptr"), "{out}");
+    assert!(out.contains("\nSending IP: 192.0.2.70"), "{out}");
+    assert!(!out.contains("Blocked sending IP"), "{out}");
+}

@@ -25,6 +25,7 @@ pub use render::{
     RenderedStep, PLACEHOLDERS,
 };
 pub use select::{
-    advise, advise_with, for_recipient, select, select_with, Listing, Selected, SelectedBy,
+    advise, advise_with, by_a_list_operator, for_recipient, ip_is_blocked, select, select_with,
+    Listing, Selected, SelectedBy,
 };
 pub use text::{Lang, Text, UnknownLang};

@@ -368,3 +368,37 @@ fn unique_provider_code(code: &str) -> Option<&'static Playbook> {
         None
     }
 }
+
+/// True when the party that refused is a blocklist operator (Spamhaus, SpamCop, Barracuda,
+/// ...), not a mailbox provider or a filter of the recipient's.
+pub fn by_a_list_operator(d: &Diagnosis) -> bool {
+    use ndr_core::Party;
+    matches!(
+        d.blocking_party,
+        Some(
+            Party::Spamhaus
+                | Party::Spamcop
+                | Party::Barracuda
+                | Party::Uceprotect
+                | Party::Psbl
+                | Party::Mailspike
+                | Party::Spamrats
+                | Party::Abusix
+                | Party::Backscatterer
+                | Party::Cloudmark
+                | Party::Trendmicro
+                | Party::Cisco
+                | Party::ClosedList
+        )
+    )
+}
+
+/// True when the bounce says the sending IP itself is blocked or listed, so the fact may be
+/// called "blocked sending IP address". A missing reverse DNS record, an authentication
+/// failure or a delay name the same address without blocking it.
+pub fn ip_is_blocked(d: &Diagnosis) -> bool {
+    use ndr_core::Reason;
+    matches!(d.reason, Reason::Blocked | Reason::BadReputation)
+        || d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
+        || by_a_list_operator(d)
+}

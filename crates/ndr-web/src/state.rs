@@ -188,7 +188,7 @@ pub fn domain_lists_matter(d: &Diagnosis) -> bool {
     ];
     let names_a_list = d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
         || d.notes.iter().any(|n| n.id == "closed_list");
-    let by_a_list_operator = by_a_list_operator(d);
+    let by_a_list_operator = ndr_playbooks::by_a_list_operator(d);
     let about_standing = match d.reason {
         Reason::BadReputation | Reason::SpamDetected => true,
         Reason::Blocked => d.blocking_party.is_none() || by_a_list_operator,
@@ -201,39 +201,7 @@ pub fn domain_lists_matter(d: &Diagnosis) -> bool {
     names_a_list || about_standing || text_names_a_list
 }
 
-/// True when the party that refused is a blocklist operator (Spamhaus, SpamCop, Barracuda,
-/// ...), not a mailbox provider or a filter of the recipient's.
-fn by_a_list_operator(d: &Diagnosis) -> bool {
-    use ndr_core::Party;
-    matches!(
-        d.blocking_party,
-        Some(
-            Party::Spamhaus
-                | Party::Spamcop
-                | Party::Barracuda
-                | Party::Uceprotect
-                | Party::Psbl
-                | Party::Mailspike
-                | Party::Spamrats
-                | Party::Abusix
-                | Party::Backscatterer
-                | Party::Cloudmark
-                | Party::Trendmicro
-                | Party::Cisco
-                | Party::ClosedList
-        )
-    )
-}
-
-/// True when the bounce says the sending IP itself is blocked or listed, so the fact may be
-/// called "blocked sending IP address". A missing reverse DNS record, an authentication
-/// failure or a delay name the same address without blocking it.
-pub fn ip_is_blocked(d: &Diagnosis) -> bool {
-    use ndr_core::Reason;
-    matches!(d.reason, Reason::Blocked | Reason::BadReputation)
-        || d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
-        || by_a_list_operator(d)
-}
+pub use ndr_playbooks::ip_is_blocked;
 
 /// What the blocklist session is given: the diagnosis without its sender domain when the
 /// domain lists do not matter (`domain_lists_matter`). The rows the page plans and the names
