@@ -365,6 +365,9 @@ pub struct Evidence {
 pub struct Note {
     /// Stable id (`empty_input`, `binary_input`, `not_a_bounce`, `input_truncated`,
     /// `closed_list`, `receiver_resolver_refused`, ...). The app translates by id.
+    /// `sender_on_microsoft365`: Microsoft 365 wrote the report about mail the sender sent
+    /// out through it, and another organisation's server refused it (detail: the Exchange
+    /// Online server that wrote the report).
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,

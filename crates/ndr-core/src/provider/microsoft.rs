@@ -141,3 +141,57 @@ pub(super) const TABLE: Table = Table {
             .reason(UserUnknown),
     ],
 };
+
+/// The note that Microsoft 365 (Exchange Online) wrote this report about mail the sender sent
+/// out through it, and another organisation's server refused it: the sender's IP is then one
+/// of Microsoft's outbound pool, and the sender's Microsoft 365 admin (not a hosting company)
+/// is who can act. The detail is the server that wrote the report.
+pub(super) const NOTE_SENDER_ON_MICROSOFT365: &str = "sender_on_microsoft365";
+
+/// Labels of the line naming the server that wrote the report. Exchange Online's notice:
+/// "Diagnostic information for administrators: Generating server: XX0PR01MB1234.prod.outlook.com"
+/// (https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online),
+/// "生成元サーバー:" in Japanese; and the delivery report's own field.
+const GENERATING_SERVER: &[&str] = &[
+    "generating server:",
+    "生成元サーバー:",
+    "生成元サーバー：",
+    "reporting-mta: dns;",
+];
+
+/// Host names of Exchange Online's mailbox and outbound servers.
+const EXCHANGE_ONLINE: &[&str] = &[".prod.outlook.com", ".outbound.protection.outlook.com"];
+
+/// Words that show Exchange Online itself gave the error (its own server in brackets, or its
+/// internal components), not a server of another organisation.
+const OWN_ERROR: &[&str] = &[".outlook.com", "resolver.", "routing.", "storedrv."];
+
+/// The Exchange Online server that wrote the report, when it wrote it for the sender's
+/// outbound mail and the refusal came from another organisation's server.
+pub(super) fn sender_on_microsoft365(text: &str, d: &crate::Diagnosis) -> Option<String> {
+    if d.blocking_party == Some(Microsoft) || d.blocking_party == Some(RecipientOrg) {
+        return None;
+    }
+    let host = text.lines().find_map(|line| {
+        let t = line.trim_start();
+        let label = GENERATING_SERVER
+            .iter()
+            .find(|l| crate::text::starts_with_ci(t, l))?;
+        let host = t.get(label.len()..)?.split_whitespace().next()?;
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        EXCHANGE_ONLINE
+            .iter()
+            .any(|s| host.ends_with(s))
+            .then_some(host)
+    })?;
+    let by_itself = d
+        .remote_host
+        .iter()
+        .chain(d.recipients.iter().filter_map(|r| r.remote_host.as_ref()))
+        .any(|h| h.to_ascii_lowercase().ends_with(".outlook.com"))
+        || d.recipients.iter().any(|r| {
+            let lc = crate::text::lower(&r.diagnostic_text);
+            crate::text::contains_any(&lc, OWN_ERROR)
+        });
+    (!by_itself && d.recipients.iter().any(|r| r.action != "delivered")).then_some(host)
+}

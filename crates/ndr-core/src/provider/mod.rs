@@ -917,6 +917,9 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
     apply_blocked_ip(&mut spans, &scan, hit, d);
     add_code_evidence(&mut spans, &scan, hit, d);
 
+    if let Some(host) = microsoft::sender_on_microsoft365(text, d) {
+        push_note(d, microsoft::NOTE_SENDER_ON_MICROSOFT365, host);
+    }
     if let Some(note) = hit.and_then(|h| h.rule().note) {
         let detail = match note {
             NOTE_RESOLVER_REFUSED => d.list_zone.clone().unwrap_or_default(),
