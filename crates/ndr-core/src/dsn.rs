@@ -328,7 +328,11 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
         }
         d.diagnosis = text::sweep(&buf);
         if recipients == 1 {
-            // With one recipient, the human-readable part may hold the important words.
+            // With one recipient, the human-readable part may hold the important words; the
+            // receiver's own reply, when the field has one, is still what is shown.
+            if !reply::find(&d.diagnosis, "").is_empty() && d.diagnosis != before {
+                d.shown = d.diagnosis.clone();
+            }
             if before_lower.contains(&text::lower(&d.diagnosis)) {
                 d.diagnosis = before.clone();
             } else {

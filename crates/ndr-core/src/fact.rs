@@ -311,6 +311,7 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
     if !f.reply_code.is_empty() && !reply::is_valid(&f.reply_code) {
         f.reply_code.clear();
     }
+    f.shown = text::sweep(&d.shown);
     clean_diagnosis(&mut f, &d.diagnosis);
     if f.rhost.is_empty() {
         f.rhost = host_in_text(&f.diagnosis).unwrap_or_default();
@@ -429,7 +430,15 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
 /// English and Japanese.
 /// Source: https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
 /// The colon after a label may be a full-width one.
-const LEADING_LABELS: &[&str] = &["Reported error", "Error", "報告されたエラー", "エラー"];
+const LEADING_LABELS: &[&str] = &[
+    "Reported error",
+    "Error",
+    "報告されたエラー",
+    "エラー",
+    // Outlook in Japanese: "リモート サーバーから次のエラーが返されました: '550 5.7.708 ...'"
+    // ("the remote server returned the following error"); the quotes go too.
+    "リモート サーバーから次のエラーが返されました",
+];
 
 /// Words a notice wraps around the receiver's reply, before and after it. Exchange: "Remote
 /// Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'" (also "Remote Server at
@@ -469,6 +478,12 @@ fn for_display(diagnosis: &str) -> String {
         }) {
             if !rest.trim().is_empty() {
                 s = rest.trim_start();
+                // A label's reply in quotes ("...: '550 5.7.708 ...'").
+                if let Some(inner) = s.strip_prefix('\'').map(|r| closed_by(r, "'").trim()) {
+                    if !inner.is_empty() {
+                        s = inner;
+                    }
+                }
             }
         }
         for (start, upto, end) in WRAPPERS {
@@ -720,6 +735,14 @@ mod tests {
             (
                 "Reported error: Remote Server returned '550 5.1.1 x'",
                 "550 5.1.1 x",
+            ),
+            (
+                "リモート サーバーから次のエラーが返されました: '550 5.7.708 Access denied'",
+                "550 5.7.708 Access denied",
+            ),
+            (
+                "リモート サーバーから次のエラーが返されました：550 5.7.1 Blocked",
+                "550 5.7.1 Blocked",
             ),
             // Sendmail's wrapper, with a parenthesis of the reply's own inside.
             (

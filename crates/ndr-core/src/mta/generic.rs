@@ -236,6 +236,26 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 }
             }
         }
+        // "<user@example.jp>: host mx.example.jp[192.0.2.1]" with "said:" wrapped onto the
+        // reply's line (Postfix wraps at 80 columns).
+        if diag.is_empty() && line.get(..start).is_some_and(|h| h.trim() == "said:") {
+            if let Some(prev) = lines[..i].iter().rev().find(|l| !l.trim().is_empty()) {
+                let p = prev.trim_end();
+                if p.ends_with(']') && text::find(p, "host ").is_some() {
+                    // The text from "host", as Postfix's own reader keeps it.
+                    let host = p.trim_start();
+                    let host = match host.split_once(">: ") {
+                        Some((_, rest)) if host.starts_with('<') => rest,
+                        _ => host,
+                    };
+                    diag.push_str(host);
+                    diag.push(' ');
+                    if let Some(a) = address::find(p) {
+                        last_address = Some(a);
+                    }
+                }
+            }
+        }
         // The reply and its continuation lines (indented, or "550-" continued).
         diag.push_str(line);
         let mut j = i + 1;

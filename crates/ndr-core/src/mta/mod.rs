@@ -57,6 +57,9 @@ pub(crate) struct Delivery {
     pub reply_code: String,
     /// The remote server's reply, or the bounce's own explanation.
     pub diagnosis: String,
+    /// The text to show when it is not `diagnosis`: the report's own Diagnostic-Code, when the
+    /// reasons are read on the notice's whole paragraph around it.
+    pub shown: String,
     /// The Diagnostic-Code type: SMTP, X-UNIX, X-POSTFIX, ...
     pub spec: String,
     /// The SMTP command the rejection answered.
