@@ -12,6 +12,7 @@ mod ip;
 mod lda;
 mod matcher;
 pub mod mbox;
+mod mime;
 mod mta;
 mod provider;
 mod reason;
