@@ -101,20 +101,21 @@ const REPLACEMENT: &str = "replacement";
 
 /// The WHATWG name of the charset `label` when it is one of those the hook decodes.
 pub(crate) fn host_charset(label: &str) -> Option<&'static str> {
-    // mail-parser compares at most 45 bytes; no label in the table is longer.
+    // mail-parser compared at most 45 bytes; no label in the table is longer.
+    let label = label.trim().as_bytes();
     if label.is_empty() || label.len() > 45 {
         return None;
     }
-    let key: String = label
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '-' => '_',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect();
+    let mut key = [0u8; 45];
+    for (k, &b) in key.iter_mut().zip(label) {
+        *k = match b {
+            b'-' => b'_',
+            b => b.to_ascii_lowercase(),
+        };
+    }
+    let key = &key[..label.len()];
     LABELS
-        .binary_search_by(|(l, _)| (*l).cmp(key.as_str()))
+        .binary_search_by(|(l, _)| l.as_bytes().cmp(key))
         .ok()
         .map(|i| LABELS[i].1)
 }
@@ -177,21 +178,39 @@ pub(crate) fn reads_as_ascii(label: &str, multi_byte: Option<&str>, bytes: &[u8]
     if multi_byte == Some(REPLACEMENT) {
         return bytes.is_empty();
     }
-    let plain = bytes
-        .iter()
-        .all(|&b| b < 0x80 && !matches!(b, 0x0e | 0x0f | 0x1b));
-    if !plain {
+    if !bytes.is_ascii() {
         return false;
     }
-    let l = label.trim().to_ascii_lowercase();
-    if l.contains("utf-8") || l.contains("utf8") || l.contains("utf_8") {
-        return true;
+    // Shift-in, shift-out and escape start ISO-2022-JP's other character sets.
+    if multi_byte == Some("iso-2022-jp") && bytes.iter().any(|&b| matches!(b, 0x0e | 0x0f | 0x1b)) {
+        return false;
     }
+    const UTF_8: &[&str] = &["utf-8", "utf8", "utf_8"];
     const NOT_ASCII: &[&str] = &[
-        "utf-16", "utf_16", "utf16", "csutf16", "ucs", "unicode", "csunicode", "iso-10646",
-        "iso_10646", "utf-7", "utf_7", "utf7", "csutf7",
+        "utf-16",
+        "utf_16",
+        "utf16",
+        "csutf16",
+        "ucs",
+        "unicode",
+        "csunicode",
+        "iso-10646",
+        "iso_10646",
+        "utf-7",
+        "utf_7",
+        "utf7",
+        "csutf7",
     ];
-    !NOT_ASCII.iter().any(|p| l.starts_with(p))
+    let l = label.trim().as_bytes();
+    let contains = |p: &str| {
+        l.windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    let starts = |p: &&str| {
+        l.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    UTF_8.iter().any(|p| contains(p)) || !NOT_ASCII.iter().any(starts)
 }
 
 /// Windows-1252 (the Encoding Standard's reading of Latin-1 too): for text whose charset

@@ -127,18 +127,21 @@ pub(crate) fn decode_by(
     // the bounce I got:"); read the message from its header block, or it would be read as
     // text without headers. Evidence spans are found in the caller's input, so they still
     // point into it.
-    let input = if looks_like_message(input) {
-        input
+    // (Whether the input reads as a message is found once: the test reads its whole header
+    // block.)
+    let (input, is_message) = if looks_like_message(input) {
+        (input, true)
     } else {
-        note_prefix(input)
-            .and_then(|n| input.get(n..))
-            .unwrap_or(input)
+        match note_prefix(input).and_then(|n| input.get(n..)) {
+            Some(rest) => (rest, looks_like_message(rest)),
+            None => (input, false),
+        }
     };
     let mut cx = Cx {
         decoders,
         notes: Vec::new(),
     };
-    let mut mail = if looks_like_message(input) {
+    let mut mail = if is_message {
         read(input, &mut cx).unwrap_or_else(|| Mail {
             body: bytes_to_text(input, &mut cx),
             ..Mail::default()
@@ -461,7 +464,7 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
     let root = msg.parts.first()?;
     let mut headers = Vec::with_capacity(root.headers.len());
     for h in &root.headers {
-        let name = h.name.to_ascii_lowercase();
+        let name = h.name_lowercase(input);
         let raw = input.get(h.offset_start..h.offset_end).unwrap_or_default();
         let mut value = unfold(&text::lossy(raw));
         // Encoded words ("=?ISO-2022-JP?B?...?=") are decoded in the fields read as text; the
@@ -567,7 +570,7 @@ fn flatten(
     }
     // The input of every part is the message's: offsets index it.
     let raw = msg.raw;
-    if let Some(start) = glued_message_start(part).filter(|_| id != 0) {
+    if let Some(start) = glued_message_start(raw, part).filter(|_| id != 0) {
         // The returned message's fields were read as this part's own, and its body as this
         // part's body (or children): lay it out as the returned message it is, so that its
         // text stays out of the report.
@@ -656,7 +659,7 @@ fn part_text(part: &mime::Part<'_>, bytes: &[u8], cx: &mut Cx<'_>) -> String {
 /// Python's email package writes into part headers) after that `Content-Type` (CommuniGate
 /// Pro writes `Content-Type: message/rfc822` directly above the `Received:` fields). `None`
 /// for a part whose header block is its own.
-fn glued_message_start(part: &mime::Part<'_>) -> Option<usize> {
+fn glued_message_start(raw: &[u8], part: &mime::Part<'_>) -> Option<usize> {
     let returned = part.headers.iter().position(|h| {
         let Some(ct) = &h.content_type else {
             return false;
@@ -667,10 +670,16 @@ fn glued_message_start(part: &mime::Part<'_>) -> Option<usize> {
             || (ct.ctype.eq_ignore_ascii_case("text") && sub.eq_ignore_ascii_case("rfc822-headers"))
     })?;
     part.headers.get(returned + 1..)?.iter().find_map(|h| {
+        let name = raw.get(h.name.0..h.name.1).unwrap_or_default();
         let own = matches!(
             h.kind,
-            Kind::ContentType | Kind::ContentDisposition | Kind::ContentTransferEncoding | Kind::Mime
-        ) || h.name.to_ascii_lowercase().starts_with("content-");
+            Kind::ContentType
+                | Kind::ContentDisposition
+                | Kind::ContentTransferEncoding
+                | Kind::Mime
+        ) || name
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"content-"));
         (!own).then_some(h.offset_field)
     })
 }
@@ -1077,10 +1086,7 @@ pub(crate) fn undeclared_text(
     }
     match best {
         Some((cs, s)) if bad(&s) * 50 < s.chars().count() => (cs, s),
-        _ => (
-            "windows-1252",
-            windows_1252(b),
-        ),
+        _ => ("windows-1252", windows_1252(b)),
     }
 }
 

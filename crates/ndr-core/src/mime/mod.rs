@@ -32,16 +32,24 @@ pub(crate) struct Message<'a> {
 
 /// One header field. Only the fields the reader needs are parsed (`value`); the others keep
 /// their place (`offset_start..offset_end` in the input is the raw value, with its line end).
-pub(crate) struct Header<'a> {
-    /// The name as written, without the space around it.
-    pub name: Cow<'a, str>,
+pub(crate) struct Header {
+    /// Where the name as written (without the space around it) starts and ends.
+    pub name: (usize, usize),
     pub kind: Kind,
     /// `Content-Type` and `Content-Disposition`, parsed.
-    pub content_type: Option<ContentType>,
+    pub content_type: Option<Box<ContentType>>,
     /// Where the field's name starts, where its value starts, and where the field ends.
     pub offset_field: usize,
     pub offset_start: usize,
     pub offset_end: usize,
+}
+
+impl Header {
+    /// The field's name in lowercase; `raw` is the message the header was read from.
+    pub(crate) fn name_lowercase(&self, raw: &[u8]) -> String {
+        let name = raw.get(self.name.0..self.name.1).unwrap_or_default();
+        crate::text::lossy(name).to_ascii_lowercase()
+    }
 }
 
 /// What a field is, by its name.
@@ -82,7 +90,7 @@ enum Encoding {
 }
 
 pub(crate) struct Part<'a> {
-    pub headers: Vec<Header<'a>>,
+    pub headers: Vec<Header>,
     pub offset_header: usize,
     pub offset_body: usize,
     pub offset_end: usize,
@@ -97,13 +105,13 @@ impl Part<'_> {
 }
 
 /// The value of the last field of `kind` (`None` when that one could not be read).
-fn header_value<'h>(headers: &'h [Header<'_>], kind: Kind) -> Option<&'h ContentType> {
+fn header_value(headers: &[Header], kind: Kind) -> Option<&ContentType> {
     headers
         .iter()
         .rev()
         .find(|h| h.kind == kind)?
         .content_type
-        .as_ref()
+        .as_deref()
 }
 
 pub(crate) enum Body<'a> {
@@ -180,14 +188,13 @@ struct State {
 
 /// Reads a message. `None` when the input has no header field at all.
 pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
-
     let mut s = Stream::new(raw);
     let mut parts: Vec<Part<'_>> = Vec::new();
     let mut state = State::default();
     // Each entry: the state to return to, and the parts of the message it reads when the new
     // level is a returned message read in place.
     let mut stack: Vec<(State, Option<Vec<Part<'_>>>)> = Vec::with_capacity(4);
-    let mut headers = Vec::new();
+    let mut headers = Vec::with_capacity(32);
 
     'outer: loop {
         state.offset_header = s.offset();
@@ -210,7 +217,7 @@ pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
                         ..State::default()
                     };
                     parts.push(Part {
-                        headers: std::mem::take(&mut headers),
+                        headers: std::mem::replace(&mut headers, Vec::with_capacity(8)),
                         offset_header: state.offset_header,
                         offset_body: state.offset_body,
                         offset_end: 0,
@@ -241,7 +248,7 @@ pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
                 ..State::default()
             };
             parts.push(Part {
-                headers: std::mem::take(&mut headers),
+                headers: std::mem::replace(&mut headers, Vec::with_capacity(8)),
                 offset_header: state.offset_header,
                 offset_body: state.offset_body,
                 offset_end: 0,
@@ -293,7 +300,7 @@ pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
         };
 
         parts.push(Part {
-            headers: std::mem::take(&mut headers),
+            headers: std::mem::replace(&mut headers, Vec::with_capacity(8)),
             body,
             offset_header: state.offset_header,
             offset_body: state.offset_body,
@@ -317,7 +324,14 @@ pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
                         }
                         None => s.offset(),
                     };
-                    close_message(raw, &mut prev_parts, state.part_id, offset_end, &parts, None);
+                    close_message(
+                        raw,
+                        &mut prev_parts,
+                        state.part_id,
+                        offset_end,
+                        &parts,
+                        None,
+                    );
                     parts = prev_parts;
                     prev_state.boundary = state.boundary.take();
                     state = prev_state;
@@ -442,7 +456,7 @@ fn close_message<'a>(
 }
 
 /// The text of the last field of `kind`, read as unstructured text (encoded words as UTF-8).
-fn last_text(headers: &[Header<'_>], raw: &[u8], kind: Kind) -> Option<String> {
+fn last_text(headers: &[Header], raw: &[u8], kind: Kind) -> Option<String> {
     let h = headers.iter().rev().find(|h| h.kind == kind)?;
     unstructured(raw.get(h.offset_start..h.offset_end)?, &mut |_, bytes| {
         text_of(bytes)

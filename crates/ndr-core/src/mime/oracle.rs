@@ -288,7 +288,6 @@ fn quoted_printable_decode(raw: &[u8]) -> Vec<u8> {
     out
 }
 
-
 /// One parser for all calls. Only the MIME headers (needed to read the body) and the few
 /// headers read as text are parsed; the rest are only passed over, which saves reading every
 /// Received (`read_message` takes their text from the raw bytes, as `raw_text` says).
@@ -323,7 +322,6 @@ fn is_parsed(name: &mail_parser::HeaderName<'_>) -> bool {
     )
 }
 
-
 /// mail-parser never panics in release builds, but a few of its internal consistency checks are
 /// `debug_assert!`s; a hostile input must not take a debug build (the tests) down either.
 fn parse_guarded(input: &[u8]) -> Option<mail_parser::Message<'_>> {
@@ -357,7 +355,6 @@ fn cut_before_original(input: &[u8], root: &mail_parser::MessagePart<'_>, body: 
     let closing = format!("--{boundary}--");
     text::find_bytes(input, closing.as_bytes()).is_none()
 }
-
 
 /// Appends the readable content of part `id` of `msg` (and its children) to `out`.
 fn flatten(
@@ -550,7 +547,11 @@ mod differential {
             !p.starts_with(&fixtures)
                 || matches!(p.extension().and_then(|e| e.to_str()), Some("eml" | "txt"))
         });
-        assert!(files.len() > before, "no fixtures in {}", fixtures.display());
+        assert!(
+            files.len() > before,
+            "no fixtures in {}",
+            fixtures.display()
+        );
         for set in ["a", "b", "c", "d", "e"] {
             collect(&Path::new("/tmp/heldout").join(set), &mut files);
         }

@@ -83,7 +83,7 @@ impl<'a> Stream<'a> {
 
     /// Reads a header block up to and including the blank line that ends it. False when the
     /// input ends first (the fields read so far are in `headers` all the same).
-    pub fn parse_headers(&mut self, headers: &mut Vec<Header<'a>>) -> bool {
+    pub fn parse_headers(&mut self, headers: &mut Vec<Header>) -> bool {
         loop {
             loop {
                 match self.peek() {
@@ -104,6 +104,7 @@ impl<'a> Stream<'a> {
                 let content_type = match kind {
                     Kind::ContentType | Kind::ContentDisposition => {
                         super::value::content_type(self.bytes(offset_start, offset_end))
+                            .map(Box::new)
                     }
                     _ => None,
                 };
@@ -122,7 +123,7 @@ impl<'a> Stream<'a> {
     }
 
     /// The name of a field up to its colon. `None` when the line ends first.
-    fn header_name(&mut self) -> Option<(Cow<'a, str>, Kind)> {
+    fn header_name(&mut self) -> Option<((usize, usize), Kind)> {
         let mut token_start = 0;
         let mut token_end = 0;
         let mut token_len = 0;
@@ -149,15 +150,14 @@ impl<'a> Stream<'a> {
             return None;
         }
         let kind = compact.get(..token_len).map_or(Kind::Other, Kind::of);
-        let name = crate::text::lossy(self.bytes(token_start - 1, token_end));
-        Some((name, kind))
+        Some(((token_start - 1, token_end), kind))
     }
 
     /// Passes over the rest of a field: up to a line end not followed by a space or a tab.
     fn skip_field(&mut self) {
         let rest = self.data.get(self.pos..).unwrap_or_default();
         let mut at = 0;
-        while let Some(nl) = rest.get(at..).and_then(|r| r.iter().position(|&b| b == b'\n')) {
+        while let Some(nl) = rest.get(at..).and_then(find_newline) {
             at += nl + 1;
             if !matches!(rest.get(at), Some(b' ' | b'\t')) {
                 self.pos += at;
@@ -204,7 +204,10 @@ impl<'a> Stream<'a> {
                 let end = part_end(self.data, start, at);
                 (end, Cow::Borrowed(self.bytes(start, end)))
             }
-            None => (usize::MAX, Cow::Borrowed(self.bytes(start, self.data.len()))),
+            None => (
+                usize::MAX,
+                Cow::Borrowed(self.bytes(start, self.data.len())),
+            ),
         }
     }
 
@@ -355,18 +358,40 @@ impl<'a> Stream<'a> {
         let mut crlf: &[u8] = b"\n";
         let mut i = start;
         while i < data.len() {
-            // Plain text (no '=', '-', CR, LF or white space) in the plain state is copied whole.
+            // A run of plain text (no '=', '-', CR or LF) in the plain state is copied whole;
+            // white space at its end counts as the spaces a line end drops.
             if state == Qp::None {
-                let run = data[i..]
-                    .iter()
-                    .position(|&b| QP_SPECIAL[usize::from(b)])
-                    .unwrap_or(data.len() - i);
+                let run = qp_run(&data[i..]);
                 if run > 0 {
-                    buf.extend_from_slice(&data[i..i + run]);
-                    ws_count = 0;
+                    let text = &data[i..i + run];
+                    buf.extend_from_slice(text);
+                    let trailing = text
+                        .iter()
+                        .rev()
+                        .take_while(|b| b.is_ascii_whitespace())
+                        .count();
+                    ws_count = if trailing == run {
+                        ws_count + run
+                    } else {
+                        trailing
+                    };
                     i += run;
                     before_last_ch = if run >= 2 { data[i - 2] } else { last_ch };
                     last_ch = data[i - 1];
+                    continue;
+                }
+            }
+            // "=XX" in the plain state: its byte.
+            if state == Qp::None && data[i] == b'=' {
+                if let (Some(h), Some(l)) = (
+                    data.get(i + 1).and_then(|&b| hex(b)),
+                    data.get(i + 2).and_then(|&b| hex(b)),
+                ) {
+                    buf.push(h << 4 | l);
+                    ws_count = 0;
+                    before_last_ch = data[i + 1];
+                    last_ch = data[i + 2];
+                    i += 3;
                     continue;
                 }
             }
@@ -448,17 +473,45 @@ impl<'a> Stream<'a> {
     }
 }
 
-/// Bytes that end a run of plain quoted-printable text: `=`, `-`, CR, LF and ASCII white space.
-static QP_SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = matches!(b, b'=' | b'-' | b'\r' | b'\n' | b' ' | b'\t' | 0x0c);
-        i += 1;
+/// How many bytes at the start of `b` are plain quoted-printable text: not `=`, `-`, CR or LF.
+/// Blocks of sixteen bytes are tested at once (plain comparisons, which the compiler turns
+/// into vector instructions), as in `decode::next_untidy`.
+fn qp_run(b: &[u8]) -> usize {
+    let special = |c: u8| {
+        u8::from(c == b'=') | u8::from(c == b'-') | u8::from(c == b'\r') | u8::from(c == b'\n')
+    };
+    let mut at = 0;
+    if crate::text::WIDE {
+        for block in b.chunks_exact(16) {
+            if block.iter().fold(0, |any, &c| any | special(c)) != 0 {
+                break;
+            }
+            at += 16;
+        }
     }
-    t
-};
+    at + b[at..]
+        .iter()
+        .position(|&c| special(c) != 0)
+        .unwrap_or(b.len() - at)
+}
+
+/// Where the first LF in `b` is. Blocks of sixteen bytes without one are passed over with one
+/// test each (vector instructions), as in `qp_run`.
+fn find_newline(b: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    if crate::text::WIDE {
+        for block in b.chunks_exact(16) {
+            if block.iter().fold(0, |any, &c| any | u8::from(c == b'\n')) != 0 {
+                break;
+            }
+            at += 16;
+        }
+    }
+    b.get(at..)?
+        .iter()
+        .position(|&c| c == b'\n')
+        .map(|p| at + p)
+}
 
 /// The value of a hexadecimal digit.
 #[inline(always)]
@@ -509,7 +562,11 @@ fn find_delimiter(data: &[u8], from: usize, boundary: &[u8]) -> Option<usize> {
 /// does not start a line, the delimiter itself; `start` when no line ended since.
 fn part_end(data: &[u8], start: usize, at: usize) -> usize {
     // mail-parser tracks the last line end and the byte before the two dashes.
-    let before = if at > start { data.get(at - 1).copied() } else { None };
+    let before = if at > start {
+        data.get(at - 1).copied()
+    } else {
+        None
+    };
     if at == start {
         // The dashes come first: the byte before them counts as a line end only when no byte
         // was read (mail-parser starts with a line end as "last byte").

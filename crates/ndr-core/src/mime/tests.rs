@@ -20,17 +20,51 @@ fn generate(seed: &mut u64, pieces: &[&str], max: usize) -> String {
 #[test]
 fn content_types_read_as_mail_parser_reads_them() {
     const PIECES: &[&str] = &[
-        "text", "/", "plain", "multipart", "Mixed", ";", " ", "\t", "\n", "\n ", "\r\n", "=",
-        "\"", "\\", "'", "*", "0", "1", "*0*", "*1", "(", ")", "boundary", "charset", "name",
-        "utf-8", "us-ascii", "%41", "%", "=?utf-8?q?a=41?=", "=?", "?=", "x", "B", "--",
-        "en", "語",
+        "text",
+        "/",
+        "plain",
+        "multipart",
+        "Mixed",
+        ";",
+        " ",
+        "\t",
+        "\n",
+        "\n ",
+        "\r\n",
+        "=",
+        "\"",
+        "\\",
+        "'",
+        "*",
+        "0",
+        "1",
+        "*0*",
+        "*1",
+        "(",
+        ")",
+        "boundary",
+        "charset",
+        "name",
+        "utf-8",
+        "us-ascii",
+        "%41",
+        "%",
+        "=?utf-8?q?a=41?=",
+        "=?",
+        "?=",
+        "x",
+        "B",
+        "--",
+        "en",
+        "語",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1d;
     for _ in 0..20_000 {
         let mut value = generate(&mut seed, PIECES, 24);
         value.push('\n');
         let ours = content_type(value.as_bytes());
-        let theirs = mail_parser::parsers::MessageStream::new(value.as_bytes()).parse_content_type();
+        let theirs =
+            mail_parser::parsers::MessageStream::new(value.as_bytes()).parse_content_type();
         let theirs = theirs.as_content_type().map(|ct| {
             (
                 ct.ctype().to_string(),
@@ -50,17 +84,38 @@ fn content_types_read_as_mail_parser_reads_them() {
 #[test]
 fn unstructured_text_reads_as_mail_parser_reads_it() {
     const PIECES: &[&str] = &[
-        "Re:", " ", "  ", "\t", "\n ", "\r\n\t", "=?utf-8?B?w6k=?=", "=?UTF-8?q?caf=C3=A9_x?=",
-        "=?utf-8*en?Q?a?=", "=?x?B?", "?=", "=?", "=", "?", "abc", "550", "=?utf-8?b?w6k?=",
-        "=?utf-8?q?a\n b?=", "=?us-ascii?Q?Keith_Moore?=", "=?utf-8?B?4pi6?=\n =?utf-8?B?4pi6?=",
-        "_", "=?utf-8?q?=ZZ?=", "=?utf-8?b?@@?=", "語",
+        "Re:",
+        " ",
+        "  ",
+        "\t",
+        "\n ",
+        "\r\n\t",
+        "=?utf-8?B?w6k=?=",
+        "=?UTF-8?q?caf=C3=A9_x?=",
+        "=?utf-8*en?Q?a?=",
+        "=?x?B?",
+        "?=",
+        "=?",
+        "=",
+        "?",
+        "abc",
+        "550",
+        "=?utf-8?b?w6k?=",
+        "=?utf-8?q?a\n b?=",
+        "=?us-ascii?Q?Keith_Moore?=",
+        "=?utf-8?B?4pi6?=\n =?utf-8?B?4pi6?=",
+        "_",
+        "=?utf-8?q?=ZZ?=",
+        "=?utf-8?b?@@?=",
+        "語",
     ];
     let mut seed = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..20_000 {
         let mut value = generate(&mut seed, PIECES, 12);
         value.push('\n');
         let ours = unstructured(value.as_bytes(), &mut |_, bytes| super::text_of(bytes));
-        let theirs = mail_parser::parsers::MessageStream::new(value.as_bytes()).parse_unstructured();
+        let theirs =
+            mail_parser::parsers::MessageStream::new(value.as_bytes()).parse_unstructured();
         assert_eq!(ours.as_deref(), theirs.as_text(), "{value:?}");
     }
 }
@@ -129,9 +184,7 @@ fn odd_structures_read_as_mail_parser_reads_them() {
                 (super::Body::RawText(bytes), PartType::Text(t)) => {
                     *String::from_utf8_lossy(bytes) == **t
                 }
-                (super::Body::Binary(a), PartType::Binary(b) | PartType::InlineBinary(b)) => {
-                    a == b
-                }
+                (super::Body::Binary(a), PartType::Binary(b) | PartType::InlineBinary(b)) => a == b,
                 (super::Body::Message(a), PartType::Message(m)) => **a == *m.raw_message(),
                 _ => false,
             };

@@ -40,11 +40,11 @@ pub(crate) fn unstructured(value: &[u8], decode: &mut WordDecoder<'_>) -> Option
     let mut token_end = 0usize;
     let mut last_is_encoded = true;
     let add_token = |s: &Stream<'_>,
-                         out: &mut String,
-                         tokens: &mut usize,
-                         token_start: &mut usize,
-                         token_end: usize,
-                         last_is_encoded: &mut bool| {
+                     out: &mut String,
+                     tokens: &mut usize,
+                     token_start: &mut usize,
+                     token_end: usize,
+                     last_is_encoded: &mut bool| {
         if *token_start > 0 {
             if *tokens > 0 {
                 out.push(' ');
@@ -137,11 +137,7 @@ pub(crate) fn encoded_word(s: &mut Stream<'_>, decode: &mut WordDecoder<'_>) -> 
     if s.next()? != b'?' {
         return None;
     }
-    let bytes = if base64 {
-        base64_word(s)?
-    } else {
-        q_word(s)?
-    };
+    let bytes = if base64 { base64_word(s)? } else { q_word(s)? };
     Some(decode(s.bytes(charset_start, charset_end), bytes))
 }
 
@@ -389,9 +385,11 @@ impl CtParser {
                 self.is_encoded_attribute = false;
             }
             if self.attr_position > 0 {
-                self.continuations
-                    .get_or_insert_with(Vec::new)
-                    .push((attr_name, self.attr_position, value));
+                self.continuations.get_or_insert_with(Vec::new).push((
+                    attr_name,
+                    self.attr_position,
+                    value,
+                ));
                 self.attr_position = 0;
             } else {
                 self.attributes.push((attr_name, value));
