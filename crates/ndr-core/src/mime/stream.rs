@@ -28,6 +28,11 @@ impl<'a> Stream<'a> {
         self.pos
     }
 
+    /// Moves to `pos` (at most the end).
+    pub fn skip_to(&mut self, pos: usize) {
+        self.pos = pos.min(self.data.len());
+    }
+
     #[inline(always)]
     pub fn next(&mut self) -> Option<u8> {
         let ch = *self.data.get(self.pos)?;
@@ -546,16 +551,50 @@ pub(super) static BASE64: [u8; 256] = {
 /// as mail-parser reads it).
 fn find_delimiter(data: &[u8], from: usize, boundary: &[u8]) -> Option<usize> {
     let hay = data.get(from..)?;
-    let mut at = 0;
-    loop {
-        let p = crate::text::find_bytes(hay.get(at..)?, b"--")?;
-        let dash = at + p;
-        // A run of dashes: the delimiter starts at the last pair before the boundary text.
-        if hay.get(dash + 2..dash + 2 + boundary.len()) == Some(boundary) {
-            return Some(from + dash);
-        }
-        at = dash + 1;
+    let mut needle = Vec::with_capacity(boundary.len() + 2);
+    needle.extend_from_slice(b"--");
+    needle.extend_from_slice(boundary);
+    // `find_bytes` compares the whole needle wherever its first and last bytes fit, which a
+    // hostile text can make every place: beyond a real boundary's length (RFC 2046 allows 70
+    // characters), a search that is linear whatever the text.
+    let at = if needle.len() <= 80 {
+        crate::text::find_bytes(hay, &needle)
+    } else {
+        find_linear(hay, &needle)
+    };
+    at.map(|p| from + p)
+}
+
+/// The first occurrence of `needle` in `hay` (Knuth, Morris and Pratt): linear in both.
+pub(super) fn find_linear(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
     }
+    // fallback[i]: the length of the longest proper border of needle[..=i].
+    let mut fallback = vec![0usize; needle.len()];
+    let mut k = 0;
+    for i in 1..needle.len() {
+        while k > 0 && needle[i] != needle[k] {
+            k = fallback[k - 1];
+        }
+        if needle[i] == needle[k] {
+            k += 1;
+        }
+        fallback[i] = k;
+    }
+    let mut k = 0;
+    for (i, &b) in hay.iter().enumerate() {
+        while k > 0 && b != needle[k] {
+            k = fallback[k - 1];
+        }
+        if b == needle[k] {
+            k += 1;
+            if k == needle.len() {
+                return Some(i + 1 - k);
+            }
+        }
+    }
+    None
 }
 
 /// The end of the line before the delimiter at `at` (its CR LF or LF), or, when the delimiter

@@ -192,3 +192,40 @@ fn odd_structures_read_as_mail_parser_reads_them() {
         }
     }
 }
+
+#[test]
+fn the_linear_search_finds_what_the_plain_one_finds() {
+    let mut seed = 0x5851_f42d_4c95_7f2d;
+    for _ in 0..5000 {
+        let hay = generate(&mut seed, &["-", "a", "b", "ab", "--a"], 40);
+        let needle = generate(&mut seed, &["-", "a", "b"], 6);
+        let plain = hay
+            .as_bytes()
+            .windows(needle.len().max(1))
+            .position(|w| w == needle.as_bytes());
+        let plain = if needle.is_empty() { Some(0) } else { plain };
+        assert_eq!(
+            super::stream::find_linear(hay.as_bytes(), needle.as_bytes()),
+            plain,
+            "{hay:?} {needle:?}"
+        );
+    }
+}
+
+/// Inputs made so that every place could start a boundary or an encoded word are still read
+/// in about linear time (each would take minutes if every attempt read to the end).
+#[test]
+fn hostile_boundaries_and_encoded_words_are_read_in_linear_time() {
+    let boundary = "-".repeat(3000) + "x";
+    let mut raw = format!("Content-Type: multipart/mixed; boundary=\"{boundary}\"\n\n");
+    raw.push_str(&"-".repeat(2_000_000));
+    let started = std::time::Instant::now();
+    let m = super::parse(raw.as_bytes());
+    assert!(m.is_some());
+    eprintln!("boundary: {:?}", started.elapsed());
+    let subject = "=?ab?q?x".repeat(200_000) + "\n";
+    let text = unstructured(subject.as_bytes(), &mut |_, b| super::text_of(b));
+    assert!(text.is_some());
+    eprintln!("both: {:?}", started.elapsed());
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}

@@ -104,9 +104,24 @@ pub(crate) fn unstructured(value: &[u8], decode: &mut WordDecoder<'_>) -> Option
     None
 }
 
+/// Longer encoded words are not read (RFC 2047 allows 75 characters, some mail programs write
+/// a few hundred): each failed attempt
+/// reads up to this far, so a field full of "=?" stays linear to read.
+const MAX_WORD: usize = 512;
+
 /// An RFC 2047 encoded word after its `=` ("?charset?B?data?="), decoded; `None` when it is
 /// not one (the caller restores its place).
 pub(crate) fn encoded_word(s: &mut Stream<'_>, decode: &mut WordDecoder<'_>) -> Option<String> {
+    let start = s.offset();
+    let end = s.data.len().min(start + MAX_WORD);
+    let mut word = Stream::new(s.data.get(..end)?);
+    word.skip_to(start);
+    let text = encoded_word_in(&mut word, decode)?;
+    s.skip_to(word.offset());
+    Some(text)
+}
+
+fn encoded_word_in(s: &mut Stream<'_>, decode: &mut WordDecoder<'_>) -> Option<String> {
     // "?" then the charset (an RFC 2231 language after '*' is left out), "?", B or Q, "?".
     if s.next()? != b'?' {
         return None;
