@@ -105,8 +105,8 @@ pub(crate) fn unstructured(value: &[u8], decode: &mut WordDecoder<'_>) -> Option
 }
 
 /// Longer encoded words are not read (RFC 2047 allows 75 characters, some mail programs write
-/// a few hundred): each failed attempt
-/// reads up to this far, so a field full of "=?" stays linear to read.
+/// a few hundred): each failed attempt reads up to this far, so that a field full of "=?"
+/// stays linear to read.
 const MAX_WORD: usize = 512;
 
 /// An RFC 2047 encoded word after its `=` ("?charset?B?data?="), decoded; `None` when it is
