@@ -481,8 +481,6 @@ fn glued_message_start(part: &mail_parser::MessagePart<'_>) -> Option<usize> {
     })
 }
 
-/// The text of a multipart body read as plain text, without its boundary lines and part
-
 /// Every bounce read both ways gives the same `Mail` (header fields, body text, notes), with
 /// the tables compiled in and through a hook. The inputs: the Sisimai corpus
 /// (`NDR_SISIMAI_CORPUS`, else `../shared/corpus/sisimai` next to the workspace), the fixtures,
