@@ -278,7 +278,9 @@ impl<'a> Stream<'a> {
     /// base64 comes first, or the boundary never comes.
     pub fn decode_base64_mime(&mut self, boundary: &[u8]) -> (usize, Cow<'a, [u8]>) {
         let start = self.pos;
-        let mut buf = Vec::with_capacity((self.data.len() - start) / 4 * 3);
+        // The part ends at its boundary, which is not known yet: room for the rest of the
+        // input, up to a bound, so that many parts of a large input do not each reserve it all.
+        let mut buf = Vec::with_capacity(((self.data.len() - start) / 4 * 3).min(1 << 16));
         let mut acc: u32 = 0;
         let mut count = 0u8;
         let mut last_ch = b'\n';
@@ -365,7 +367,7 @@ impl<'a> Stream<'a> {
         while i < data.len() {
             // A run of plain text (no '=', '-', CR or LF) in the plain state is copied whole;
             // white space at its end counts as the spaces a line end drops.
-            if state == Qp::None {
+            if state == Qp::None && data[i] != b'-' {
                 let run = qp_run(&data[i..]);
                 if run > 0 {
                     let text = &data[i..i + run];
@@ -386,18 +388,33 @@ impl<'a> Stream<'a> {
                     continue;
                 }
             }
-            // "=XX" in the plain state: its byte.
+            // "=XX" in the plain state: its byte; "=" at a line end: a soft line break. (What
+            // the byte-by-byte reading below does with them, at once.)
             if state == Qp::None && data[i] == b'=' {
-                if let (Some(h), Some(l)) = (
-                    data.get(i + 1).and_then(|&b| hex(b)),
-                    data.get(i + 2).and_then(|&b| hex(b)),
-                ) {
-                    buf.push(h << 4 | l);
-                    ws_count = 0;
-                    before_last_ch = data[i + 1];
-                    last_ch = data[i + 2];
-                    i += 3;
-                    continue;
+                match (data.get(i + 1), data.get(i + 2)) {
+                    (Some(&a), Some(&b)) if hex(a).is_some() && hex(b).is_some() => {
+                        buf.push(hex(a).unwrap_or(0) << 4 | hex(b).unwrap_or(0));
+                        ws_count = 0;
+                        (before_last_ch, last_ch) = (a, b);
+                        i += 3;
+                        continue;
+                    }
+                    (Some(b'\n'), _) => {
+                        end_pos = i + 1;
+                        ws_count = 0;
+                        (before_last_ch, last_ch) = (b'=', b'\n');
+                        i += 2;
+                        continue;
+                    }
+                    (Some(b'\r'), Some(b'\n')) => {
+                        crlf = b"\r\n";
+                        end_pos = i + 1;
+                        ws_count = 0;
+                        (before_last_ch, last_ch) = (b'\r', b'\n');
+                        i += 3;
+                        continue;
+                    }
+                    _ => {}
                 }
             }
             let ch = data[i];
@@ -478,26 +495,36 @@ impl<'a> Stream<'a> {
     }
 }
 
-/// How many bytes at the start of `b` are plain quoted-printable text: not `=`, `-`, CR or LF.
-/// Blocks of sixteen bytes are tested at once (plain comparisons, which the compiler turns
-/// into vector instructions), as in `decode::next_untidy`.
+/// How many bytes at the start of `b` are plain quoted-printable text: not `=`, CR, LF, or a
+/// `-` before another (where a boundary may start; the caller reads a `-` that starts `b`
+/// itself, so a `-` after another is never in a run). Blocks of sixteen bytes without any of
+/// these bytes (or a lone `-`) are passed over with one test each (plain comparisons, which
+/// the compiler turns into vector instructions), as in `decode::next_untidy`.
 fn qp_run(b: &[u8]) -> usize {
-    let special = |c: u8| {
-        u8::from(c == b'=') | u8::from(c == b'-') | u8::from(c == b'\r') | u8::from(c == b'\n')
+    let maybe = |c: u8| {
+        u8::from(c == b'=') | u8::from(c == b'\r') | u8::from(c == b'\n') | u8::from(c == b'-')
     };
     let mut at = 0;
     if crate::text::WIDE {
         for block in b.chunks_exact(16) {
-            if block.iter().fold(0, |any, &c| any | special(c)) != 0 {
+            if block.iter().fold(0, |any, &c| any | maybe(c)) != 0 {
                 break;
             }
             at += 16;
         }
     }
-    at + b[at..]
-        .iter()
-        .position(|&c| special(c) != 0)
-        .unwrap_or(b.len() - at)
+    while let Some(&c) = b.get(at) {
+        let special = match c {
+            b'=' | b'\r' | b'\n' => true,
+            b'-' => b.get(at + 1) == Some(&b'-'),
+            _ => false,
+        };
+        if special {
+            break;
+        }
+        at += 1;
+    }
+    at
 }
 
 /// Where the first LF in `b` is. Blocks of sixteen bytes without one are passed over with one
