@@ -399,11 +399,13 @@ fn looks_like_message(input: &[u8]) -> bool {
             name.get(..p.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(p))
         };
-        if MESSAGE_HEADERS
-            .iter()
-            .any(|h| name.eq_ignore_ascii_case(h.as_bytes()))
-            || starts_ci(b"x-")
-            || starts_ci(b"arc-")
+        // Once one known name is seen, the other lines are only checked for their form.
+        if !known
+            && (MESSAGE_HEADERS
+                .iter()
+                .any(|h| name.eq_ignore_ascii_case(h.as_bytes()))
+                || starts_ci(b"x-")
+                || starts_ci(b"arc-"))
         {
             known = true;
         }
