@@ -518,12 +518,15 @@ mod differential {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            if p.is_dir() {
+        // Links are not followed: a held-out set links a folder to itself.
+        let mut entries: Vec<(PathBuf, std::fs::FileType)> = entries
+            .filter_map(|e| e.ok().and_then(|e| Some((e.path(), e.file_type().ok()?))))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (p, kind) in entries {
+            if kind.is_dir() {
                 collect(&p, out);
-            } else if p.extension().and_then(|e| e.to_str()) != Some("tsv") {
+            } else if kind.is_file() && p.extension().and_then(|e| e.to_str()) != Some("tsv") {
                 out.push(p);
             }
         }
