@@ -1,11 +1,12 @@
-//! Multi-byte charsets (ISO-2022-JP, Shift_JIS, EUC-JP, GBK, Big5, EUC-KR, ...) decoded by the
-//! caller instead of by tables compiled into the core.
+//! Charsets other than UTF-8 (ISO-2022-JP, Shift_JIS, EUC-JP, GBK, Big5, EUC-KR, Latin-1 and
+//! the other single-byte charsets, UTF-16) decoded by the caller or by encoding_rs instead of
+//! by tables of the core's own.
 //!
-//! encoding_rs's CJK tables are about half of the web page's download, and every browser
-//! already carries the same tables behind `TextDecoder`. So the tables are the cargo feature
+//! encoding_rs's tables are about half of the web page's download, and every browser already
+//! carries the same tables behind `TextDecoder`. So encoding_rs is the cargo feature
 //! `full_encoding` (on by default, for the command line and the tests), and a build without it
-//! asks a [`Charsets`] hook for these charsets. Everything else (UTF-8, UTF-16, UTF-7, Latin-1
-//! and the other single-byte charsets) is decoded in the core either way.
+//! asks a [`Charsets`] hook for every charset but UTF-8. Text whose bytes are all ASCII reads
+//! the same in nearly every charset, so it is read in the core and the hook is not asked.
 
 /// Decodes bytes in one of the charsets the core does not decode by itself.
 ///
@@ -14,21 +15,22 @@
 pub trait Charsets {
     /// The text of `bytes` in `charset`, or `None` when this host cannot decode `charset`.
     ///
-    /// `charset` is always a name from the WHATWG Encoding Standard, lowercase, which both
-    /// `TextDecoder` and `encoding_rs::Encoding::for_label` accept: `shift_jis`, `euc-jp`,
-    /// `iso-2022-jp`, `gbk`, `gb18030`, `big5`, `euc-kr`, `windows-874`, `ibm866`,
-    /// `x-mac-cyrillic` or `x-user-defined`. Malformed bytes should become U+FFFD, as both do
-    /// by default.
+    /// `charset` is a name or label from the WHATWG Encoding Standard, lowercase, which both
+    /// `TextDecoder` and `encoding_rs::Encoding::for_label` accept: the multi-byte charsets by
+    /// their names (`shift_jis`, `euc-jp`, `iso-2022-jp`, `gbk`, `gb18030`, `big5`, `euc-kr`,
+    /// `windows-874`, `ibm866`, `x-mac-cyrillic`, `x-user-defined`), the others by the label
+    /// the message gives (`iso-8859-1`, `windows-1251`, `koi8-r`, `utf-16le`, ...). A label
+    /// the host does not know is `None`. Malformed bytes should become U+FFFD, as both do by
+    /// default.
     fn decode(&self, charset: &str, bytes: &[u8]) -> Option<String>;
 }
 
-/// Labels (lowercase, `-` written `_`, as mail-parser normalises them) of the charsets that
-/// mail-parser decodes with encoding_rs, so only with `full_encoding`, and the WHATWG name
-/// each stands for. Sorted by label; see `labels_are_sorted_and_known`.
+/// Labels (lowercase, `-` written `_`) of the multi-byte charsets, and the WHATWG name each
+/// stands for. Sorted by label; see `labels_are_sorted_and_known`.
 ///
-/// The labels are mail-parser 0.11's (`src/decoders/charsets/map.rs`, the entries that map to
-/// `multi_byte.rs`), so that a build with the hook reads the same messages as a build with
-/// the tables. The names are the Encoding Standard's: <https://encoding.spec.whatwg.org/#names-and-labels>.
+/// The labels are those mail-parser 0.11 read (`src/decoders/charsets/map.rs`, the entries
+/// that map to `multi_byte.rs`), so that bounces read as they did when it read them. The names
+/// are the Encoding Standard's: <https://encoding.spec.whatwg.org/#names-and-labels>.
 /// mail-parser reads `gb2312` as GB18030 and `gb_2312` as GBK; the two decoders are the same
 /// in the Encoding Standard, so the difference does not show.
 const LABELS: &[(&str, &str)] = &[
@@ -99,26 +101,27 @@ const REPLACEMENT: &str = "replacement";
 
 /// The WHATWG name of the charset `label` when it is one of those the hook decodes.
 pub(crate) fn host_charset(label: &str) -> Option<&'static str> {
-    // mail-parser compares at most 45 bytes; no label in the table is longer.
+    // mail-parser compared at most 45 bytes; no label in the table is longer.
+    let label = label.trim().as_bytes();
     if label.is_empty() || label.len() > 45 {
         return None;
     }
-    let key: String = label
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '-' => '_',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect();
+    let mut key = [0u8; 45];
+    for (k, &b) in key.iter_mut().zip(label) {
+        *k = match b {
+            b'-' => b'_',
+            b => b.to_ascii_lowercase(),
+        };
+    }
+    let key = &key[..label.len()];
     LABELS
-        .binary_search_by(|(l, _)| (*l).cmp(key.as_str()))
+        .binary_search_by(|(l, _)| l.as_bytes().cmp(key))
         .ok()
         .map(|i| LABELS[i].1)
 }
 
-/// Where one `diagnose` call gets its multi-byte charsets from: the caller's hook first, then
-/// the tables compiled in (with `full_encoding`).
+/// Where one `diagnose` call gets its charsets from: the caller's hook first, then encoding_rs
+/// (with `full_encoding`).
 #[derive(Clone, Copy, Default)]
 pub(crate) struct Decoders<'a> {
     host: Option<&'a dyn Charsets>,
@@ -129,9 +132,9 @@ impl<'a> Decoders<'a> {
         Decoders { host }
     }
 
-    /// True when text mail-parser decoded in a multi-byte charset must be decoded again here:
-    /// a hook was given (the caller's decoders come first), or mail-parser had no tables and
-    /// decoded it lossily.
+    /// True when text mail-parser decoded in a multi-byte charset had to be decoded again (the
+    /// reading `mime::oracle` keeps).
+    #[cfg(test)]
     pub(crate) fn redecode(&self) -> bool {
         self.host.is_some() || !cfg!(feature = "full_encoding")
     }
@@ -147,15 +150,101 @@ impl<'a> Decoders<'a> {
         }
         builtin(name, bytes)
     }
+
+    /// `bytes` in the charset labelled `label` (lowercase, not a multi-byte one); `None` when
+    /// nobody knows the label. Labels written with `_` for `-` ("iso_8859_1", which
+    /// mail-parser accepted) are tried the Encoding Standard's way too.
+    pub(crate) fn decode_label(&self, label: &str, bytes: &[u8]) -> Option<String> {
+        let label = label.trim();
+        if label.is_empty() || label.len() > 45 {
+            return None;
+        }
+        let label = label.to_ascii_lowercase();
+        let dashed = label.contains('_').then(|| label.replace('_', "-"));
+        std::iter::once(&label)
+            .chain(dashed.as_ref())
+            .find_map(|l| {
+                self.host
+                    .and_then(|h| h.decode(l, bytes))
+                    .or_else(|| builtin(l, bytes))
+            })
+    }
+}
+
+/// True when `bytes` read the same in the charset labelled `label` as in ASCII, so that
+/// nobody need be asked: all bytes ASCII but the shifts and escapes of ISO-2022 charsets, in a
+/// charset that keeps ASCII as it is (not UTF-16, UTF-7, or a "replacement" one).
+pub(crate) fn reads_as_ascii(label: &str, multi_byte: Option<&str>, bytes: &[u8]) -> bool {
+    if multi_byte == Some(REPLACEMENT) {
+        return bytes.is_empty();
+    }
+    if !bytes.is_ascii() {
+        return false;
+    }
+    // Shift-in, shift-out and escape start ISO-2022-JP's other character sets.
+    if multi_byte == Some("iso-2022-jp") && bytes.iter().any(|&b| matches!(b, 0x0e | 0x0f | 0x1b)) {
+        return false;
+    }
+    const UTF_8: &[&str] = &["utf-8", "utf8", "utf_8"];
+    const NOT_ASCII: &[&str] = &[
+        "utf-16",
+        "utf_16",
+        "utf16",
+        "csutf16",
+        "ucs",
+        "unicode",
+        "csunicode",
+        "iso-10646",
+        "iso_10646",
+        "utf-7",
+        "utf_7",
+        "utf7",
+        "csutf7",
+    ];
+    let l = label.trim().as_bytes();
+    let contains = |p: &str| {
+        l.windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    let starts = |p: &&str| {
+        l.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    UTF_8.iter().any(|p| contains(p)) || !NOT_ASCII.iter().any(starts)
+}
+
+/// Windows-1252 (the Encoding Standard's reading of Latin-1 too): for text whose charset
+/// nothing names and that reads in no other (see `decode::undeclared_text`). The bytes 0x80 to
+/// 0x9f are the only ones that are not their own code point.
+pub(crate) fn windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 #[cfg(feature = "full_encoding")]
-fn builtin(name: &str, bytes: &[u8]) -> Option<String> {
-    mail_parser::decoders::charsets::map::charset_decoder(name.as_bytes()).map(|f| f(bytes))
+fn builtin(label: &str, bytes: &[u8]) -> Option<String> {
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    // A UTF-16 text says its byte order in its first two bytes, which are not text.
+    let text = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        encoding.decode(bytes).0
+    } else {
+        encoding.decode_without_bom_handling(bytes).0
+    };
+    Some(text.into_owned())
 }
 
 #[cfg(not(feature = "full_encoding"))]
-fn builtin(_name: &str, _bytes: &[u8]) -> Option<String> {
+fn builtin(_label: &str, _bytes: &[u8]) -> Option<String> {
     None
 }
 

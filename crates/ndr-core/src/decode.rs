@@ -1,14 +1,15 @@
 //! Turns input bytes into headers and one flat, decoded, human-readable text.
 //!
-//! MIME structure, transfer encodings and charsets are mail-parser's work. This module only
-//! decides what the input is (a whole message, or text a person copied out of a mail program),
-//! and lays the decoded parts out one after another. Parts that carry structure are introduced
+//! MIME structure and transfer encodings are `mime`'s work, charsets the `Charsets` hook's or
+//! encoding_rs's. This module decides what the input is (a whole message, or text a person
+//! copied out of a mail program), and lays the decoded parts out one after another. Parts that carry structure are introduced
 //! by a line `Content-Type: <type>` so that later readers can tell the delivery report and the
 //! returned original apart, the same layout Sisimai uses.
 
-use mail_parser::{Encoding, MessageParser, MimeHeaders, PartType};
+use std::borrow::Cow;
 
-use crate::charsets::{host_charset, Decoders};
+use crate::charsets::{host_charset, windows_1252, Decoders};
+use crate::mime::{self, Body, Kind};
 use crate::text;
 
 /// Inputs longer than this are cut before reading; the bounce's own text is always at the
@@ -16,7 +17,7 @@ use crate::text;
 pub(crate) const MAX_INPUT: usize = 8 * 1024 * 1024;
 
 /// How deep MIME trees are walked; real bounces nest three or four levels.
-const MAX_DEPTH: usize = 24;
+pub(crate) const MAX_DEPTH: usize = 24;
 
 /// The decoded input.
 #[derive(Debug, Default)]
@@ -78,6 +79,15 @@ impl Mail {
 
 /// Reads the input. Never fails: unreadable input gives an empty body and a note.
 pub(crate) fn decode(input: &[u8], decoders: Decoders<'_>) -> Mail {
+    decode_by(input, decoders, read_message)
+}
+
+/// `decode`, with whole messages read by `read` (the tests compare readers).
+pub(crate) fn decode_by(
+    input: &[u8],
+    decoders: Decoders<'_>,
+    read: fn(&[u8], &mut Cx<'_>) -> Option<Mail>,
+) -> Mail {
     let mut notes = Vec::new();
     if input.iter().all(|b| b.is_ascii_whitespace()) {
         notes.push(("empty_input", String::new()));
@@ -117,19 +127,22 @@ pub(crate) fn decode(input: &[u8], decoders: Decoders<'_>) -> Mail {
     // the bounce I got:"); read the message from its header block, or it would be read as
     // text without headers. Evidence spans are found in the caller's input, so they still
     // point into it.
-    let input = if looks_like_message(input) {
-        input
+    // (Whether the input reads as a message is found once: the test reads its whole header
+    // block.)
+    let (input, is_message) = if looks_like_message(input) {
+        (input, true)
     } else {
-        note_prefix(input)
-            .and_then(|n| input.get(n..))
-            .unwrap_or(input)
+        match note_prefix(input).and_then(|n| input.get(n..)) {
+            Some(rest) => (rest, looks_like_message(rest)),
+            None => (input, false),
+        }
     };
     let mut cx = Cx {
         decoders,
         notes: Vec::new(),
     };
-    let mut mail = if looks_like_message(input) {
-        read_message(input, &mut cx).unwrap_or_else(|| Mail {
+    let mut mail = if is_message {
+        read(input, &mut cx).unwrap_or_else(|| Mail {
             body: bytes_to_text(input, &mut cx),
             ..Mail::default()
         })
@@ -386,11 +399,13 @@ fn looks_like_message(input: &[u8]) -> bool {
             name.get(..p.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(p))
         };
-        if MESSAGE_HEADERS
-            .iter()
-            .any(|h| name.eq_ignore_ascii_case(h.as_bytes()))
-            || starts_ci(b"x-")
-            || starts_ci(b"arc-")
+        // Once one known name is seen, the other lines are only checked for their form.
+        if !known
+            && (MESSAGE_HEADERS
+                .iter()
+                .any(|h| name.eq_ignore_ascii_case(h.as_bytes()))
+                || starts_ci(b"x-")
+                || starts_ci(b"arc-"))
         {
             known = true;
         }
@@ -401,15 +416,15 @@ fn looks_like_message(input: &[u8]) -> bool {
 
 /// What reading one input carries along: where multi-byte charsets are decoded, and the
 /// notes about it.
-struct Cx<'a> {
-    decoders: Decoders<'a>,
+pub(crate) struct Cx<'a> {
+    pub(crate) decoders: Decoders<'a>,
     notes: Vec<(&'static str, String)>,
 }
 
 impl Cx<'_> {
     /// `bytes` in the charset of WHATWG name `name`, or `None` with the note
     /// `charset_not_decoded` (once per charset) when nobody could decode it.
-    fn decode(&mut self, name: &str, bytes: &[u8]) -> Option<String> {
+    pub(crate) fn decode(&mut self, name: &str, bytes: &[u8]) -> Option<String> {
         let text = self.decoders.decode(name, bytes);
         if text.is_none()
             && !self
@@ -421,43 +436,51 @@ impl Cx<'_> {
         }
         text
     }
+
+    /// `bytes` in the charset labelled `label` (as a `charset` parameter or an encoded word
+    /// names it). UTF-8, and text without a byte that the charset could read differently, are
+    /// read here; multi-byte charsets go to `decode` (a note when nobody could decode them);
+    /// any other charset the caller's hook or encoding_rs knows is decoded by them; the rest
+    /// (unknown labels) is read as UTF-8.
+    pub(crate) fn charset_text(&mut self, label: &[u8], bytes: &[u8]) -> String {
+        let label = text::lossy(label);
+        let multi_byte = host_charset(&label);
+        if crate::charsets::reads_as_ascii(&label, multi_byte, bytes) {
+            return text::lossy(bytes).into_owned();
+        }
+        let decoded = match multi_byte {
+            Some(name) => self.decode(name, bytes),
+            None => self.decoders.decode_label(&label, bytes),
+        };
+        decoded.unwrap_or_else(|| text::lossy(bytes).into_owned())
+    }
 }
 
 /// The note for text in a charset that neither the caller nor this build could decode; the
 /// text was read as UTF-8, with U+FFFD for what is not.
 const NOT_DECODED: &str = "charset_not_decoded";
 
-/// Parses a whole message with mail-parser and lays its parts out.
+/// Parses a whole message and lays its parts out.
 fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
-    let msg = parse_guarded(input)?;
+    let msg = mime::parse(input)?;
     let root = msg.parts.first()?;
     let mut headers = Vec::with_capacity(root.headers.len());
     for h in &root.headers {
-        let name = h.name.as_str().to_ascii_lowercase();
-        let raw = msg
-            .raw_message
-            .get(h.offset_start as usize..h.offset_end as usize)
-            .map(text::lossy)
-            .unwrap_or_default();
-        let mut value = unfold(&raw);
-        // Encoded words ("=?ISO-2022-JP?B?...?=") are decoded by mail-parser; use its text.
+        let name = h.name_lowercase(input);
+        let raw = input.get(h.offset_start..h.offset_end).unwrap_or_default();
+        let mut value = unfold(&text::lossy(raw));
+        // Encoded words ("=?ISO-2022-JP?B?...?=") are decoded in the fields read as text; the
+        // others keep their raw text, as before.
         if value.contains("=?") || name == "subject" {
-            // The fields the parser passes over keep their raw text, as mail-parser would
-            // have read it.
-            let text = if is_parsed(&h.name) {
-                h.value.as_text().map(std::borrow::Cow::Borrowed)
-            } else {
-                raw_message_slice(&msg, h).and_then(raw_text)
+            let text = match h.kind {
+                Kind::Text | Kind::ContentTransferEncoding => {
+                    mime::unstructured(raw, &mut |charset, bytes| cx.charset_text(charset, &bytes))
+                }
+                Kind::ContentType | Kind::ContentDisposition => None,
+                Kind::Mime | Kind::Other => raw_text(raw).map(Cow::into_owned),
             };
             if let Some(t) = text {
-                value = t.to_string();
-                if cx.decoders.redecode() && raw.contains("=?") {
-                    if let Some(t) = raw_message_slice(&msg, h).and_then(|r| header_text(r, cx)) {
-                        value = t;
-                    }
-                }
-            } else if let Some(list) = h.value.as_text_list() {
-                value = list.join(", ");
+                value = t;
             }
         }
         headers.push((name, value));
@@ -475,239 +498,10 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
     })
 }
 
-fn raw_message_slice<'m>(
-    msg: &'m mail_parser::Message<'_>,
-    h: &mail_parser::Header<'_>,
-) -> Option<&'m [u8]> {
-    msg.raw_message
-        .get(h.offset_start as usize..h.offset_end as usize)
-}
-
-/// The text of an unstructured header field (raw value bytes) whose encoded words include one
-/// in a multi-byte charset, decoded here (see `Decoders::redecode`); `None` when it has none.
-///
-/// Each such word is replaced by the same text as a UTF-8 encoded word and the field is read
-/// again by mail-parser, so that the rest of its reading (which spaces between words count,
-/// folding) stays mail-parser's.
-fn header_text(raw: &[u8], cx: &mut Cx<'_>) -> Option<String> {
-    let mut out = Vec::with_capacity(raw.len() * 2);
-    let mut changed = false;
-    let mut at = 0;
-    while let Some(start) = text::find_bytes(&raw[at..], b"=?").map(|p| p + at) {
-        out.extend_from_slice(&raw[at..start]);
-        at = start + 2;
-        let Some(word) = encoded_word(&raw[start..]) else {
-            out.extend_from_slice(b"=?");
-            continue;
-        };
-        let label = String::from_utf8_lossy(word.charset);
-        let decoded = host_charset(&label).and_then(|name| {
-            let bytes = if word.base64 {
-                mail_parser::decoders::base64::base64_decode(word.data)?
-            } else {
-                q_word_decode(word.data)
-            };
-            cx.decode(name, &bytes)
-        });
-        match decoded {
-            Some(text) => {
-                out.extend_from_slice(b"=?utf-8?q?");
-                for b in text.bytes() {
-                    out.extend_from_slice(&[
-                        b'=',
-                        HEX[usize::from(b >> 4)],
-                        HEX[usize::from(b & 15)],
-                    ]);
-                }
-                out.extend_from_slice(b"?=");
-                changed = true;
-            }
-            None => out.extend_from_slice(&raw[start..start + word.len]),
-        }
-        at = start + word.len;
-    }
-    if !changed {
-        return None;
-    }
-    out.extend_from_slice(&raw[at..]);
-    if !out.ends_with(b"\n") {
-        out.push(b'\n');
-    }
-    let value = mail_parser::parsers::MessageStream::new(&out).parse_unstructured();
-    value.as_text().map(str::to_string)
-}
-
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
-
-/// One RFC 2047 encoded word at the start of `s` ("=?charset?B?data?=").
-struct EncodedWord<'s> {
-    charset: &'s [u8],
-    base64: bool,
-    data: &'s [u8],
-    /// Bytes from "=?" to "?=" inclusive.
-    len: usize,
-}
-
-fn encoded_word(s: &[u8]) -> Option<EncodedWord<'_>> {
-    let rest = s.strip_prefix(b"=?")?;
-    let q1 = rest.iter().take(76).position(|&b| b == b'?')?;
-    let charset = &rest[..q1];
-    if charset.len() < 2 || charset.iter().any(|b| b.is_ascii_whitespace()) {
-        return None;
-    }
-    // RFC 2231 adds a language after '*': "ISO-2022-JP*ja".
-    let charset = charset.split(|&b| b == b'*').next().unwrap_or(charset);
-    let base64 = match rest.get(q1 + 1)? {
-        b'B' | b'b' => true,
-        b'Q' | b'q' => false,
-        _ => return None,
-    };
-    if rest.get(q1 + 2) != Some(&b'?') {
-        return None;
-    }
-    let data_start = q1 + 3;
-    let data_len = text::find_bytes(rest.get(data_start..)?, b"?=")?;
-    let data = &rest[data_start..data_start + data_len];
-    if base64 && data.contains(&b'?') {
-        return None;
-    }
-    Some(EncodedWord {
-        charset,
-        base64,
-        data,
-        len: 2 + data_start + data_len + 2,
-    })
-}
-
-/// The "Q" encoding of RFC 2047: `_` is a space, `=XX` a byte; folding is dropped.
-fn q_word_decode(data: &[u8]) -> Vec<u8> {
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let mut out = Vec::with_capacity(data.len());
-    let mut i = 0;
-    while i < data.len() {
-        match data[i] {
-            b'_' => out.push(b' '),
-            b'\r' => {}
-            b'\n' => {
-                while matches!(data.get(i + 1), Some(b' ' | b'\t')) {
-                    i += 1;
-                }
-            }
-            b'=' => match (
-                data.get(i + 1).and_then(|&b| hex(b)),
-                data.get(i + 2).and_then(|&b| hex(b)),
-            ) {
-                (Some(h), Some(l)) => {
-                    out.push(h << 4 | l);
-                    i += 2;
-                }
-                _ => out.push(b'='),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    out
-}
-
-/// The text of a text part in a multi-byte charset, decoded here from the part's raw bytes
-/// (see `Decoders::redecode`); `None` when the part is in another charset or nobody could
-/// decode it (mail-parser's text stands then).
-///
-/// A part labelled ISO-2022-JP whose bytes are not seven-bit is mislabelled: that charset
-/// never uses the eighth bit. A bounce saved or forwarded by a program that had already
-/// decoded it keeps the old label over UTF-8 text; read as ISO-2022-JP, every Japanese
-/// character would be lost. Valid UTF-8 there is read as UTF-8.
-fn part_text(
-    msg: &mail_parser::Message<'_>,
-    part: &mail_parser::MessagePart<'_>,
-    cx: &mut Cx<'_>,
-) -> Option<String> {
-    let name = host_charset(part.content_type()?.attribute("charset")?)?;
-    let seven_bit = name == "iso-2022-jp";
-    if !cx.decoders.redecode() && !seven_bit {
-        return None;
-    }
-    let raw = msg
-        .raw_message
-        .get(part.offset_body as usize..part.offset_end as usize)?;
-    let bytes = match part.encoding {
-        Encoding::None => raw.to_vec(),
-        Encoding::Base64 => mail_parser::decoders::base64::base64_decode(raw)?,
-        Encoding::QuotedPrintable => quoted_printable_decode(raw),
-    };
-    if seven_bit && !bytes.is_ascii() {
-        if let Ok(s) = std::str::from_utf8(&bytes) {
-            return Some(s.to_string());
-        }
-    }
-    if !cx.decoders.redecode() {
-        return None;
-    }
-    cx.decode(name, &bytes)
-}
-
-/// Quoted-printable as mail-parser reads a MIME part: soft line breaks joined, spaces before a
-/// line end dropped, and an `=` that starts no escape kept as it is. (mail-parser's public
-/// decoder refuses such input instead, which would lose the whole part.)
-fn quoted_printable_decode(raw: &[u8]) -> Vec<u8> {
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let crlf: &[u8] = if raw.contains(&b'\r') { b"\r\n" } else { b"\n" };
-    let mut out = Vec::with_capacity(raw.len());
-    let mut spaces = 0;
-    let mut i = 0;
-    while i < raw.len() {
-        match raw[i] {
-            b'\r' => {}
-            b'\n' => {
-                out.truncate(out.len().saturating_sub(spaces));
-                out.extend_from_slice(crlf);
-                spaces = 0;
-            }
-            b'=' => {
-                // Skip spaces after '=' up to a line end: a soft line break.
-                let mut j = i + 1;
-                while matches!(raw.get(j), Some(b' ' | b'\t' | b'\r')) {
-                    j += 1;
-                }
-                match (
-                    raw.get(j),
-                    raw.get(i + 1).and_then(|&b| hex(b)),
-                    raw.get(i + 2).and_then(|&b| hex(b)),
-                ) {
-                    (Some(b'\n'), _, _) => {
-                        i = j;
-                        spaces = 0;
-                    }
-                    (_, Some(h), Some(l)) => {
-                        out.push(h << 4 | l);
-                        spaces = 0;
-                        i += 2;
-                    }
-                    _ => {
-                        out.push(b'=');
-                        spaces = 0;
-                    }
-                }
-            }
-            b => {
-                spaces = if b == b' ' || b == b'\t' {
-                    spaces + 1
-                } else {
-                    0
-                };
-                out.push(b);
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
 /// The header block of a returned message and the start of its body: the headers name the
 /// original sender; the body matters only when it is itself a bounce (a forwarded one).
 /// Attachments further down add nothing but time.
-fn original_head(raw: &[u8]) -> &[u8] {
+pub(crate) fn original_head(raw: &[u8]) -> &[u8] {
     const KEEP_BODY: usize = 16 * 1024;
     let end_of_headers = text::find_bytes(raw, b"\n\n")
         .or_else(|| text::find_bytes(raw, b"\r\n\r\n"))
@@ -715,69 +509,19 @@ fn original_head(raw: &[u8]) -> &[u8] {
     &raw[..raw.len().min(end_of_headers.saturating_add(KEEP_BODY))]
 }
 
-/// One parser for all calls. Only the MIME headers (needed to read the body) and the few
-/// headers read as text are parsed; the rest are only passed over, which saves reading every
-/// Received (`read_message` takes their text from the raw bytes, as `raw_text` says).
-fn parser() -> &'static MessageParser {
-    static PARSER: std::sync::OnceLock<MessageParser> = std::sync::OnceLock::new();
-    PARSER.get_or_init(|| {
-        use mail_parser::HeaderName;
-        MessageParser::new()
-            .with_mime_headers()
-            .header_text(HeaderName::Subject)
-            .header_text(HeaderName::From)
-            .header_text(HeaderName::To)
-            .default_header_ignore()
-    })
-}
-
-/// Whether `parser` parses the field (the MIME fields and the three read as text); it only
-/// passes over the others.
-fn is_parsed(name: &mail_parser::HeaderName<'_>) -> bool {
-    use mail_parser::HeaderName::*;
-    matches!(
-        name,
-        ContentType
-            | ContentDisposition
-            | ContentId
-            | ContentDescription
-            | ContentLocation
-            | ContentTransferEncoding
-            | Subject
-            | From
-            | To
-    )
-}
-
-/// The value of a field as mail-parser's raw reading (`parse_raw`) gives it: the bytes from
-/// the first to the last that is not a space, tab, CR or folding line break, as they are;
-/// `None` when there is none.
-fn raw_text(value: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+/// The value of a field as it is written: the bytes from the first to the last that is not a
+/// space, tab, CR or line break (folding kept); `None` when there is none.
+pub(crate) fn raw_text(value: &[u8]) -> Option<Cow<'_, str>> {
     let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
     let start = value.iter().position(|b| !blank(b))?;
     let end = value.iter().rposition(|b| !blank(b))? + 1;
     Some(text::lossy(&value[start..end]))
 }
 
-/// mail-parser never panics in release builds, but a few of its internal consistency checks are
-/// `debug_assert!`s; a hostile input must not take a debug build (the tests) down either.
-fn parse_guarded(input: &[u8]) -> Option<mail_parser::Message<'_>> {
-    #[cfg(panic = "unwind")]
-    {
-        std::panic::catch_unwind(|| parser().parse(input))
-            .ok()
-            .flatten()
-    }
-    #[cfg(not(panic = "unwind"))]
-    {
-        parser().parse(input)
-    }
-}
-
 /// A multipart report whose closing boundary never comes and which ends before the returned
 /// message starts: the delivery report itself may be incomplete. Many real bounces lack the
 /// closing boundary after the returned message, which loses nothing that matters here.
-fn cut_before_original(input: &[u8], root: &mail_parser::MessagePart<'_>, body: &str) -> bool {
+fn cut_before_original(input: &[u8], root: &mime::Part<'_>, body: &str) -> bool {
     let Some(boundary) = root.content_type().and_then(|ct| ct.attribute("boundary")) else {
         return false;
     };
@@ -793,7 +537,7 @@ fn cut_before_original(input: &[u8], root: &mail_parser::MessagePart<'_>, body: 
     text::find_bytes(input, closing.as_bytes()).is_none()
 }
 
-fn unfold(raw: &str) -> String {
+pub(crate) fn unfold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for (i, l) in raw.split('\n').enumerate() {
         let l = l.trim_end_matches('\r');
@@ -809,7 +553,7 @@ fn unfold(raw: &str) -> String {
 
 /// Appends the readable content of part `id` of `msg` (and its children) to `out`.
 fn flatten(
-    msg: &mail_parser::Message<'_>,
+    msg: &mime::Message<'_>,
     id: usize,
     in_alternative: bool,
     depth: usize,
@@ -826,54 +570,44 @@ fn flatten(
         }
         return;
     }
-    if let Some(start) = glued_message_start(part).filter(|_| id != 0) {
+    // The input of every part is the message's: offsets index it.
+    let raw = msg.raw;
+    if let Some(start) = glued_message_start(raw, part).filter(|_| id != 0) {
         // The returned message's fields were read as this part's own, and its body as this
         // part's body (or children): lay it out as the returned message it is, so that its
         // text stays out of the report.
-        let raw = msg
-            .raw_message()
-            .get(start..part.offset_end as usize)
-            .unwrap_or_default();
-        push_marked(out, "message/rfc822", &text::lossy(original_head(raw)));
+        let returned = raw.get(start..part.offset_end).unwrap_or_default();
+        push_marked(out, "message/rfc822", &text::lossy(original_head(returned)));
         return;
     }
-    let (ctype, subtype) = match part.content_type() {
-        Some(ct) => (
-            ct.ctype().to_ascii_lowercase(),
-            ct.subtype()
-                .map(str::to_ascii_lowercase)
-                .unwrap_or_default(),
-        ),
-        None => (String::new(), String::new()),
-    };
+    let ct = part.content_type();
+    let ctype = ct.map_or(String::new(), |ct| ct.ctype.to_ascii_lowercase());
+    let subtype = ct
+        .and_then(|ct| ct.subtype.as_deref())
+        .map_or(String::new(), str::to_ascii_lowercase);
+    let (ctype, subtype) = (ctype.as_str(), subtype.as_str());
     match &part.body {
-        PartType::Multipart(children) => {
+        Body::Multipart(children) => {
             let alt = subtype == "alternative";
-            for &child in children.iter() {
+            for &child in children {
                 // A malformed tree must not loop back to itself.
-                if child as usize != id {
-                    flatten(msg, child as usize, alt, depth + 1, out, notes, cx);
+                if child != id {
+                    flatten(msg, child, alt, depth + 1, out, notes, cx);
                 }
             }
         }
-        PartType::Text(t) => {
-            let redecoded = part_text(msg, part, cx);
-            let t = redecoded.as_deref().unwrap_or(t);
-            if subtype.contains("rfc822") || ctype == "message" {
-                push_marked(out, &format!("{ctype}/{subtype}"), t);
-            } else {
-                push_text(out, t);
-            }
-        }
-        PartType::Html(t) => {
+        Body::Text { bytes, html: true } => {
             if !in_alternative {
-                let redecoded = part_text(msg, part, cx);
-                push_text(out, &html_text(redecoded.as_deref().unwrap_or(t)));
+                push_text(out, &html_text(&part_text(part, bytes, cx)));
             }
         }
-        PartType::Binary(b) | PartType::InlineBinary(b) => {
+        Body::Text { bytes, html: false } => {
+            push_text_part(out, ctype, subtype, &part_text(part, bytes, cx));
+        }
+        Body::RawText(bytes) => push_text_part(out, ctype, subtype, &text::lossy(bytes)),
+        Body::Binary(b) => {
             if ctype == "message" {
-                let kind = match subtype.as_str() {
+                let kind = match subtype {
                     "disposition-notification" | "xdelivery-status" => {
                         "message/delivery-status".to_string()
                     }
@@ -888,14 +622,37 @@ fn flatten(
                 push_text(out, &without_mime_lines(&bytes_to_text(b, cx)));
             }
         }
-        PartType::Message(m) => {
-            push_marked(
-                out,
-                "message/rfc822",
-                &text::lossy(original_head(m.raw_message())),
-            );
+        Body::Message(m) => {
+            push_marked(out, "message/rfc822", &text::lossy(original_head(m)));
         }
     }
+}
+
+/// Lays out a part read as text: a returned message's (or its headers') text under its marker.
+fn push_text_part(out: &mut String, ctype: &str, subtype: &str, t: &str) {
+    if subtype.contains("rfc822") || ctype == "message" {
+        push_marked(out, &format!("{ctype}/{subtype}"), t);
+    } else {
+        push_text(out, t);
+    }
+}
+
+/// The text of a text part, in its declared charset.
+///
+/// A part labelled ISO-2022-JP whose bytes are not seven-bit is mislabelled: that charset
+/// never uses the eighth bit. A bounce saved or forwarded by a program that had already
+/// decoded it keeps the old label over UTF-8 text; read as ISO-2022-JP, every Japanese
+/// character would be lost. Valid UTF-8 there is read as UTF-8.
+fn part_text(part: &mime::Part<'_>, bytes: &[u8], cx: &mut Cx<'_>) -> String {
+    let Some(label) = part.content_type().and_then(|ct| ct.attribute("charset")) else {
+        return text::lossy(bytes).into_owned();
+    };
+    if host_charset(label) == Some("iso-2022-jp") && !bytes.is_ascii() {
+        if let Ok(s) = std::str::from_utf8(bytes) {
+            return s.to_string();
+        }
+    }
+    cx.charset_text(label.as_bytes(), bytes)
 }
 
 /// Where the returned message starts in a part that introduces one (`message/rfc822`,
@@ -904,37 +661,34 @@ fn flatten(
 /// Python's email package writes into part headers) after that `Content-Type` (CommuniGate
 /// Pro writes `Content-Type: message/rfc822` directly above the `Received:` fields). `None`
 /// for a part whose header block is its own.
-fn glued_message_start(part: &mail_parser::MessagePart<'_>) -> Option<usize> {
-    use mail_parser::{HeaderName, HeaderValue};
+fn glued_message_start(raw: &[u8], part: &mime::Part<'_>) -> Option<usize> {
     let returned = part.headers.iter().position(|h| {
-        let HeaderValue::ContentType(ct) = &h.value else {
+        let Some(ct) = &h.content_type else {
             return false;
         };
-        let sub = ct.subtype().unwrap_or_default();
-        (ct.ctype().eq_ignore_ascii_case("message")
+        let sub = ct.subtype.as_deref().unwrap_or_default();
+        (ct.ctype.eq_ignore_ascii_case("message")
             && (sub.eq_ignore_ascii_case("rfc822") || sub.eq_ignore_ascii_case("global")))
-            || (ct.ctype().eq_ignore_ascii_case("text")
-                && sub.eq_ignore_ascii_case("rfc822-headers"))
+            || (ct.ctype.eq_ignore_ascii_case("text") && sub.eq_ignore_ascii_case("rfc822-headers"))
     })?;
     part.headers.get(returned + 1..)?.iter().find_map(|h| {
+        let name = raw.get(h.name.0..h.name.1).unwrap_or_default();
         let own = matches!(
-            h.name,
-            HeaderName::ContentType
-                | HeaderName::ContentDisposition
-                | HeaderName::ContentDescription
-                | HeaderName::ContentTransferEncoding
-                | HeaderName::ContentId
-                | HeaderName::ContentLocation
-                | HeaderName::ContentLanguage
-                | HeaderName::MimeVersion
-        ) || h.name.as_str().to_ascii_lowercase().starts_with("content-");
-        (!own).then_some(h.offset_field as usize)
+            h.kind,
+            Kind::ContentType
+                | Kind::ContentDisposition
+                | Kind::ContentTransferEncoding
+                | Kind::Mime
+        ) || name
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"content-"));
+        (!own).then_some(h.offset_field)
     })
 }
 
 /// The text of a multipart body read as plain text, without its boundary lines and part
 /// headers.
-fn without_mime_lines(t: &str) -> String {
+pub(crate) fn without_mime_lines(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut in_headers = false;
     for line in t.lines() {
@@ -957,7 +711,7 @@ fn without_mime_lines(t: &str) -> String {
 
 /// The visible text of HTML: style sheets and scripts are not text (mail-parser's conversion
 /// keeps their content), the rest is mail-parser's work.
-fn html_text(html: &str) -> String {
+pub(crate) fn html_text(html: &str) -> String {
     // Case-blind searches in place: no lowercase copy of what may be a large page.
     let find_from =
         |from: usize, pat: &str| text::find_ci(html.get(from..)?, pat).map(|p| p + from);
@@ -1231,14 +985,14 @@ const HTML_ENTITIES: &[(&str, char)] = &[
     ("zwj", '\u{200d}'), ("zwnj", '\u{200c}'),
 ];
 
-fn push_text(out: &mut String, t: &str) {
+pub(crate) fn push_text(out: &mut String, t: &str) {
     out.push_str(t);
     if !out.ends_with("\n\n") {
         out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
     }
 }
 
-fn push_marked(out: &mut String, kind: &str, t: &str) {
+pub(crate) fn push_marked(out: &mut String, kind: &str, t: &str) {
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
     }
@@ -1303,7 +1057,7 @@ fn next_untidy(b: &[u8], from: usize) -> Option<usize> {
 
 /// Text of raw bytes whose charset nobody declared: UTF-8 when valid, else the Japanese
 /// encodings a copy out of a Japanese mail program may be in, else Windows-1252.
-fn bytes_to_text(b: &[u8], cx: &mut Cx<'_>) -> String {
+pub(crate) fn bytes_to_text(b: &[u8], cx: &mut Cx<'_>) -> String {
     undeclared_text(b, |cs, bytes| cx.decode(cs, bytes)).1
 }
 
@@ -1334,11 +1088,7 @@ pub(crate) fn undeclared_text(
     }
     match best {
         Some((cs, s)) if bad(&s) * 50 < s.chars().count() => (cs, s),
-        _ => (
-            "windows-1252",
-            mail_parser::decoders::charsets::map::charset_decoder(b"windows-1252")
-                .map_or_else(|| String::from_utf8_lossy(b).into_owned(), |f| f(b)),
-        ),
+        _ => ("windows-1252", windows_1252(b)),
     }
 }
 

@@ -13,6 +13,7 @@ mod labels;
 mod lda;
 mod matcher;
 pub mod mbox;
+mod mime;
 mod mta;
 mod provider;
 mod reason;

@@ -1,9 +1,10 @@
-//! Multi-byte charsets (ISO-2022-JP, Shift_JIS, EUC-JP, GBK, Big5, EUC-KR, ...) decoded by the
-//! browser's `TextDecoder`, so the wasm carries no encoding tables of its own.
+//! Every charset but UTF-8 (ISO-2022-JP, Shift_JIS, EUC-JP, GBK, Big5, EUC-KR, Latin-1 and the
+//! other single-byte charsets, UTF-16) decoded by the browser's `TextDecoder`, so the wasm
+//! carries no encoding tables of its own.
 //!
 //! The page builds ndr-core without its `full_encoding` feature; these tables were about 130
 //! KiB of the page's gzip size, and every browser (and every Web Worker, where large pastes
-//! are read) already has them.
+//! are read) already has them. The core asks only for text that is not plain ASCII.
 
 /// `ndr_core::Charsets` through `TextDecoder`. Pass it to `ndr_core::diagnose_with`.
 #[derive(Debug, Clone, Copy, Default)]
