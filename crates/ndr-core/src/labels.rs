@@ -44,6 +44,21 @@ const PARAGRAPHS: usize = 3;
 /// or a folded continuation, at least one of them a Japanese label.
 pub(crate) fn english(input: &[u8]) -> Option<Vec<u8>> {
     let head = &input[..input.len().min(LOOK)];
+    // A block needs a line that starts with a label's first byte. Most inputs have none, and
+    // this one pass is cheaper than the loop below.
+    let starts_a_label = |b: &u8| {
+        LABELS
+            .iter()
+            .any(|(ja, _)| ja.as_bytes().first() == Some(b))
+    };
+    let at_line_start = |i: usize| i == 0 || head[i - 1] == b'\n';
+    if !head
+        .iter()
+        .enumerate()
+        .any(|(i, b)| *b >= 0xE0 && at_line_start(i) && starts_a_label(b))
+    {
+        return None;
+    }
     let mut offset = 0;
     let mut paragraphs = 0;
     let mut start: Option<usize> = None;

@@ -172,6 +172,11 @@ pub(super) fn sender_on_microsoft365(text: &str, d: &crate::Diagnosis) -> Option
     if d.blocking_party == Some(Microsoft) || d.blocking_party == Some(RecipientOrg) {
         return None;
     }
+    // Every report this note is about names an Exchange Online host; most texts name none, and
+    // one substring search is far cheaper than trying each label on every line.
+    if !(text.contains("outlook.com") || text.contains("OUTLOOK.COM")) {
+        return None;
+    }
     let host = text.lines().find_map(|line| {
         let t = line.trim_start();
         let label = GENERATING_SERVER
