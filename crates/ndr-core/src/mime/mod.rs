@@ -173,6 +173,18 @@ fn mime_type(ct: Option<&ContentType>, parent: MimeType) -> (bool, bool, MimeTyp
     }
 }
 
+/// A part that holds others (a multipart, or a returned message read in place) at the level
+/// `state` opens, taking the header fields read for it; its end and children come when it closes.
+fn container<'a>(headers: &mut Vec<Header>, state: &State) -> Part<'a> {
+    Part {
+        headers: std::mem::replace(headers, Vec::with_capacity(8)),
+        offset_header: state.offset_header,
+        offset_body: state.offset_body,
+        offset_end: 0,
+        body: Body::Multipart(Vec::new()),
+    }
+}
+
 /// Where the reader is: one level of multipart, or one (returned) message.
 #[derive(Default)]
 struct State {
@@ -216,13 +228,7 @@ pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
                         part_id: parts.len(),
                         ..State::default()
                     };
-                    parts.push(Part {
-                        headers: std::mem::replace(&mut headers, Vec::with_capacity(8)),
-                        offset_header: state.offset_header,
-                        offset_body: state.offset_body,
-                        offset_end: 0,
-                        body: Body::Multipart(Vec::new()),
-                    });
+                    parts.push(container(&mut headers, &state));
                     stack.push((state, None));
                     state = new_state;
                     s.skip_crlf();
@@ -247,13 +253,7 @@ pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
                 part_id: parts.len(),
                 ..State::default()
             };
-            parts.push(Part {
-                headers: std::mem::replace(&mut headers, Vec::with_capacity(8)),
-                offset_header: state.offset_header,
-                offset_body: state.offset_body,
-                offset_end: 0,
-                body: Body::Multipart(Vec::new()),
-            });
+            parts.push(container(&mut headers, &state));
             stack.push((state, Some(std::mem::take(&mut parts))));
             state = new_state;
             continue;

@@ -302,13 +302,7 @@ impl<'a> Stream<'a> {
             } else {
                 match ch {
                     b'=' => {
-                        // mail-parser's reading: one sextet gives one byte of its six bits.
-                        match count {
-                            1 => buf.push((acc << 2) as u8),
-                            2 => buf.push((acc >> 4) as u8),
-                            3 => buf.extend_from_slice(&[(acc >> 10) as u8, (acc >> 2) as u8]),
-                            _ => {}
-                        }
+                        flush_base64(acc, count, &mut buf);
                         count = 0;
                         acc = 0;
                     }
@@ -543,6 +537,17 @@ fn find_newline(b: &[u8]) -> Option<usize> {
         .iter()
         .position(|&c| c == b'\n')
         .map(|p| at + p)
+}
+
+/// At a base64 `=`, the bytes of the sextets read so far (`count` of them in `acc`). mail-parser's
+/// reading: one sextet gives one byte of its six bits.
+pub(super) fn flush_base64(acc: u32, count: u8, buf: &mut Vec<u8>) {
+    match count {
+        1 => buf.push((acc << 2) as u8),
+        2 => buf.push((acc >> 4) as u8),
+        3 => buf.extend_from_slice(&[(acc >> 10) as u8, (acc >> 2) as u8]),
+        _ => {}
+    }
 }
 
 /// The value of a hexadecimal digit.

@@ -5,7 +5,7 @@
 //! (its line end included). A value the input ends inside, without a line end, reads as
 //! nothing, as it did with mail-parser.
 
-use super::stream::{hex, Stream, BASE64};
+use super::stream::{flush_base64, hex, Stream, BASE64};
 
 /// Decodes the bytes of an encoded word in the charset it names.
 pub(crate) type WordDecoder<'d> = dyn FnMut(&[u8], Vec<u8>) -> String + 'd;
@@ -164,12 +164,7 @@ fn base64_word(s: &mut Stream<'_>) -> Option<Vec<u8>> {
     while let Some(ch) = s.next() {
         match ch {
             b'=' => {
-                match count {
-                    1 => buf.push((acc << 2) as u8),
-                    2 => buf.push((acc >> 4) as u8),
-                    3 => buf.extend_from_slice(&[(acc >> 10) as u8, (acc >> 2) as u8]),
-                    _ => {}
-                }
+                flush_base64(acc, count, &mut buf);
                 count = 0;
                 acc = 0;
             }
