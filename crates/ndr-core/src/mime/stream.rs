@@ -292,13 +292,7 @@ impl<'a> Stream<'a> {
             i += 1;
             let val = BASE64[usize::from(ch)];
             if val < 64 {
-                acc = acc << 6 | u32::from(val);
-                count += 1;
-                if count == 4 {
-                    buf.extend_from_slice(&acc.to_be_bytes()[1..]);
-                    count = 0;
-                    acc = 0;
-                }
+                push_sextet(&mut acc, &mut count, val, &mut buf);
             } else {
                 match ch {
                     b'=' => {
@@ -537,6 +531,18 @@ fn find_newline(b: &[u8]) -> Option<usize> {
         .iter()
         .position(|&c| c == b'\n')
         .map(|p| at + p)
+}
+
+/// Adds one base64 sextet; every fourth completes three bytes.
+#[inline(always)]
+pub(super) fn push_sextet(acc: &mut u32, count: &mut u8, val: u8, buf: &mut Vec<u8>) {
+    *acc = *acc << 6 | u32::from(val);
+    *count += 1;
+    if *count == 4 {
+        buf.extend_from_slice(&acc.to_be_bytes()[1..]);
+        *count = 0;
+        *acc = 0;
+    }
 }
 
 /// At a base64 `=`, the bytes of the sextets read so far (`count` of them in `acc`). mail-parser's

@@ -5,7 +5,7 @@
 //! (its line end included). A value the input ends inside, without a line end, reads as
 //! nothing, as it did with mail-parser.
 
-use super::stream::{flush_base64, hex, Stream, BASE64};
+use super::stream::{flush_base64, hex, push_sextet, Stream, BASE64};
 
 /// Decodes the bytes of an encoded word in the charset it names.
 pub(crate) type WordDecoder<'d> = dyn FnMut(&[u8], Vec<u8>) -> String + 'd;
@@ -182,13 +182,7 @@ fn base64_word(s: &mut Stream<'_>) -> Option<Vec<u8>> {
                 if val >= 64 {
                     return None;
                 }
-                acc = acc << 6 | u32::from(val);
-                count += 1;
-                if count == 4 {
-                    buf.extend_from_slice(&acc.to_be_bytes()[1..]);
-                    count = 0;
-                    acc = 0;
-                }
+                push_sextet(&mut acc, &mut count, val, &mut buf);
             }
         }
     }
