@@ -109,8 +109,9 @@ const STILL_RETRYING: &[&str] = &[
     "could not send message for past",
     "message still undelivered after",
     // Exim: "A message that you sent has not yet been delivered to one or more of its
-    // recipients after more than 24 hours on the queue"
-    "has not yet been delivered to one or more of its",
+    // recipients after more than 24 hours on the queue"; 1&1 says the same (flufl.bounce's
+    // test data, simple_40).
+    "has not yet been delivered",
     // Gmail (classic): "Delivery to the following recipient has been delayed"
     "delivery to the following recipient has been delayed",
     // Exchange: "Delivery is delayed to these recipients or groups:", "This message hasn't
@@ -121,6 +122,12 @@ const STILL_RETRYING: &[&str] = &[
     // RFC 3464 reports from several MTAs: "This is only a notification about a delay in the
     // delivery of your message."
     "only a notification about a delay",
+    // Symantec AntiVirus for SMTP Gateways: "Delivery attempts will continue to be made for 5
+    // day(s)." (simple_22); 1&1: "Delivery attempts will continue for some time" (simple_40);
+    // "We will continue to try to deliver your message over the next few days." (simple_35).
+    // Source: flufl.bounce 6.0.0, tests/data (https://pypi.org/project/flufl.bounce/)
+    "delivery attempts will continue",
+    "will continue to try",
 ];
 // Sources: Sisimai's test mails (set-of-emails: lhost-sendmail-29, rfc3464-34, lhost-exim-38,
 // lhost-gmail-08, rfc3464-07, rhost-outlook-06) and Exchange's delay DSN template.

@@ -63,19 +63,6 @@ const BOUNCE_SENDERS: &[&str] = &[
     "mdaemon@",
 ];
 
-/// Words of a warning that the server is still trying to deliver (the message has not come
-/// back), in the formats the last resort reads. Seen in flufl.bounce's test data: Symantec
-/// AntiVirus for SMTP Gateways "Delivery attempts will continue to be made for 5 day(s)."
-/// (simple_22), 1&1 "Delivery attempts will continue for some time" and "has not yet been
-/// delivered" (simple_40), "We will continue to try to deliver your message over the next few
-/// days." (simple_35). Postfix's and Exim's own warnings say the same words.
-/// Source: flufl.bounce 6.0.0, tests/data (https://pypi.org/project/flufl.bounce/)
-const STILL_TRYING: &[&str] = &[
-    "delivery attempts will continue",
-    "has not yet been delivered",
-    "will continue to try",
-];
-
 /// True when a line carries a remote server's error reply; gives the reply's start offset.
 fn reply_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();
@@ -369,12 +356,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             deliveries[0].recipient = a;
         }
     }
-    // A warning that the server is still trying: every recipient it names is delayed.
-    let warning = text::contains_any(&text::lower(head), STILL_TRYING);
+    // A warning that the server is still trying makes these recipients delayed in `fact.rs`.
     for d in &mut deliveries {
-        if warning && d.action.is_empty() {
-            d.action = "delayed".into();
-        }
         if d.reply_code.is_empty() {
             d.reply_code = reply::find(&d.diagnosis, "");
         }
