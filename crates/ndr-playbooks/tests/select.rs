@@ -772,3 +772,35 @@ fn microsoft_5_7_708_gives_both_causes_and_the_public_code() {
         .body
         .contains("エラーコード: 5.7.708"));
 }
+
+#[test]
+fn a_receiving_server_fault_asks_about_the_server_not_filters() {
+    // A server that is down, full or failing is asked to look at its state; only refusals ask
+    // about filters and blocklists.
+    for reason in [
+        Reason::SystemError,
+        Reason::SystemFull,
+        Reason::Expired,
+        Reason::NetworkError,
+        Reason::MailerError,
+    ] {
+        for lang in [ndr_playbooks::Lang::Ja, ndr_playbooks::Lang::En] {
+            let m = ndr_playbooks::advise(&diag(None, reason), lang)
+                .message
+                .expect("a message to the recipient's administrator");
+            assert!(
+                !m.body.contains("blocklist") && !m.body.contains("ブロックリスト"),
+                "{reason:?} {lang:?}: {}",
+                m.body
+            );
+            assert!(m.body.contains("MX"), "{reason:?} {lang:?}: {}", m.body);
+        }
+    }
+    let m = ndr_playbooks::advise(
+        &diag(None, Reason::PolicyViolation),
+        ndr_playbooks::Lang::En,
+    )
+    .message
+    .expect("a message to the recipient's administrator");
+    assert!(m.body.contains("blocklist settings"), "{}", m.body);
+}

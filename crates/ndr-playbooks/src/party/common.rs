@@ -502,6 +502,38 @@ Could you please check your mail system (filter and blocklist settings, the serv
     },
 };
 
+/// Asking the recipient organisation's administrator to look at their mail server, when the
+/// error says it is down, full or failing (not a filter): the same first contact as
+/// [`MESSAGE_RECIPIENT_ADMIN`], without asking them to look at filters or blocklists.
+pub(crate) const MESSAGE_RECIPIENT_SERVER: Message = Message {
+    to: To::RecipientAdmin,
+    address: None,
+    subject: text! {
+        ja: "貴社宛てのメールが届かない件について（@{sender_domain}）",
+        en: "Mail from @{sender_domain} does not reach your organisation",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、次のエラーで返ってきてしまい、届いておりません。
+
+・エラー全文: {error_text}
+・エラーを返したサーバー: {remote_host}
+・送信日時: {date}
+
+エラーの内容から、貴社のメールサーバー側で受け取れない状態になっている可能性があります。お手数ですが、メールサーバーの状態（停止や障害、容量、設定）と、ドメインの DNS（MX レコード）の設定をご確認いただけますでしょうか。よろしくお願いいたします。",
+        en: "Hello,
+
+Mail I sent to {recipient} came back with the error below and was not delivered.
+
+- Full error: {error_text}
+- Server that returned it: {remote_host}
+- Sent at: {date}
+
+The error suggests that your mail server could not take the message. Could you please check its state (an outage or fault, its storage, its settings) and the domain's DNS (its MX records)? Thank you.",
+    },
+};
+
 /// Asking whoever runs the sending side (the IT administrator, or the hosting company that runs
 /// the server or the domain's DNS) to look at a setting. It reads right to either of them.
 pub(crate) const MESSAGE_SENDER_ADMIN: Message = Message {
