@@ -17,9 +17,13 @@
 //!    code when it has one; otherwise the generic playbook of the reason.
 //!
 //! A report in which every recipient is only delayed (RFC 3464 `Action: delayed`) gets the
-//! "delayed, not failed yet" playbook instead of a generic one written for a final failure;
-//! a party's playbook stays (acting on a listing can still save the message), and so does any
-//! playbook already written for a wait (Microsoft's and Outlook.com's throttles).
+//! "delayed, not failed yet" playbook instead of a generic one written for a final failure
+//! (including the generic waits whose steps resend once, later: a receiver fault, an unreachable
+//! server); a party's playbook stays (acting on a listing can still save the message), and so
+//! does any playbook already written for a wait (Microsoft's and Outlook.com's throttles).
+//! Sisimai's `onhold` means "too little information to decide the reason", not "paused": it is
+//! read as a refusal unless the report is delayed or its reply is temporary (4xx, no failed
+//! recipient).
 //!
 //! A generic playbook whose usual reading the bounce contradicts is swapped for a narrower one:
 //! "relaying denied" said by the recipient's server (a host named in the bounce) is the
@@ -89,7 +93,8 @@ pub fn select(d: &Diagnosis) -> Selected {
 /// Picks the playbook for `d`, using blocklist answers to refine it.
 pub fn select_with(d: &Diagnosis, listings: &[Listing<'_>]) -> Selected {
     let base = swap_generic(pick(d), d);
-    if only_delayed(d) && base.playbook.party.is_none() && base.playbook.urgency != Urgency::Wait {
+    if base.playbook.party.is_none() && !written_for_a_wait(base.playbook) && still_trying(d, base)
+    {
         return Selected {
             playbook: &party::generic::DELAYED,
             by: SelectedBy::Delayed,
@@ -322,6 +327,60 @@ fn refused_by_remote_server(d: &Diagnosis) -> bool {
         let t = r.diagnostic_text.to_ascii_lowercase();
         (t.contains("host ") && t.contains(" said:")) || t.contains("remote server returned")
     })
+}
+
+/// Generic playbooks that start with a wait but were written for a final failure: their steps
+/// send the message again once, later. For a report that is only delayed they are untrue (the
+/// sending server still holds the message), so the "delayed" playbook replaces them.
+pub(crate) const RESEND_AFTER_A_WAIT: &[&str] = &[
+    "generic-networkerror",
+    "generic-systemerror",
+    "generic-systemfull",
+];
+
+/// True for a playbook whose advice already is to wait for the sending server's retries
+/// (Microsoft's and Outlook.com's throttles, a rate limit).
+fn written_for_a_wait(p: &Playbook) -> bool {
+    p.urgency == Urgency::Wait && !RESEND_AFTER_A_WAIT.contains(&p.id)
+}
+
+/// True when the sending server is still trying: every recipient is only delayed. For Sisimai's
+/// `onhold` ("too little information to decide the reason") a 4xx reply or a 4.x.x status with no
+/// recipient marked failed also counts: otherwise an on-hold report is a refusal.
+fn still_trying(d: &Diagnosis, base: Selected) -> bool {
+    if only_delayed(d) {
+        return true;
+    }
+    base.playbook.id == party::generic::ONHOLD.id && deferred_by_code(d)
+}
+
+/// True when no recipient is marked failed and the decisive reply or status is temporary
+/// (RFC 5321 4yz, RFC 3463 class 4).
+fn deferred_by_code(d: &Diagnosis) -> bool {
+    let failed = |a: &str| {
+        let a = a.trim();
+        a.eq_ignore_ascii_case("failed") || a.eq_ignore_ascii_case("expired")
+    };
+    if d.recipients.iter().any(|r| failed(&r.action)) {
+        return false;
+    }
+    let main = d
+        .recipients
+        .iter()
+        .find(|r| r.reason == d.reason)
+        .or_else(|| d.recipients.first());
+    let reply = d
+        .smtp_code
+        .as_deref()
+        .or_else(|| main.and_then(|r| r.reply_code.as_deref()))
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let temporary = |c: &str| c.starts_with('4');
+    match (reply, enhanced_code(d)) {
+        (Some(r), Some(e)) => temporary(r) && temporary(e),
+        (Some(c), None) | (None, Some(c)) => temporary(c),
+        (None, None) => false,
+    }
 }
 
 /// True when the report names recipients and every one of them is only delayed: the sending

@@ -336,9 +336,9 @@ fn notices_where_nothing_failed_say_so_instead_of_waiting() {
         let en = ndr_playbooks::advise(&diag(None, reason), Lang::En);
         assert_eq!(en.who[0].label, "Nobody (no mail failed)");
     }
-    // A deferral still clears by itself.
+    // Sisimai's "onhold" is a refusal whose reason the bounce does not give, not a pause.
     let s = select(&diag(None, Reason::OnHold));
-    assert_eq!(s.playbook.actors, &[Actor::Nobody]);
+    assert!(!s.playbook.actors.contains(&Actor::Nobody));
 }
 
 #[test]
@@ -374,9 +374,92 @@ fn a_delay_warning_is_not_read_as_a_final_failure() {
     d.enhanced_code = Some("4.7.500".into());
     d.recipients = vec![delayed(Reason::BadReputation)];
     check(&d, "microsoft-throttled", SelectedBy::PartyCode);
-    // An "on hold" report is already about waiting.
+    // An "on hold" report whose recipients are delayed is a delay.
     let mut d = diag(None, Reason::OnHold);
     d.recipients = vec![delayed(Reason::OnHold)];
+    check(&d, "generic-delayed", SelectedBy::Delayed);
+    // A receiver fault or an unreachable server while the sending server still retries: the
+    // advice must not be "send it again once".
+    for reason in [
+        Reason::SystemError,
+        Reason::NetworkError,
+        Reason::SystemFull,
+    ] {
+        let mut d = diag(None, reason);
+        d.recipients = vec![delayed(reason)];
+        check(&d, "generic-delayed", SelectedBy::Delayed);
+        d.recipients[0].action = "failed".into();
+        assert_ne!(select(&d).playbook.id, "generic-delayed", "{reason:?}");
+    }
+}
+
+/// Sisimai's `onhold` ("too little information to decide the reason") with a permanent reply is
+/// a refusal whose reason is unclear; with a temporary one, a delay.
+#[test]
+fn on_hold_is_a_refusal_unless_the_report_is_temporary() {
+    use ndr_playbooks::{advise, Actor, Lang};
+    // Case 22 of the third review: T-Online's "554 IP=… A problem occurred" under Gmail's
+    // "failed permanently", no enhanced code.
+    let mut d = diag(None, Reason::OnHold);
+    d.smtp_code = Some("554".into());
+    d.recipients = vec![Recipient {
+        recipient: "klaus@t-online.example".into(),
+        action: "failed".into(),
+        reason: Reason::OnHold,
+        reply_code: Some("554".into()),
+        diagnostic_text: "554 IP=203.0.113.56 - A problem occurred. (Ask your postmaster for help \
+            or to contact tosa@rx.t-online.de to clarify.)"
+            .into(),
+        ..Recipient::default()
+    }];
+    check(&d, "generic-onhold", SelectedBy::GenericReason);
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        assert!(r.who.iter().all(|w| w.id != Actor::Nobody), "{lang:?}");
+        assert_ne!(r.urgency.id, ndr_playbooks::Urgency::Wait);
+        let all = format!("{} {} {:?} {:?}", r.verdict, r.why, r.steps, r.donts);
+        for wrong in [
+            "still retrying",
+            "retries automatically",
+            "on hold",
+            "再送を続けて",
+        ] {
+            assert!(!all.contains(wrong), "{lang:?}: {wrong:?} in {all}");
+        }
+        assert!(
+            r.message.is_some(),
+            "a ready message for the recipient's administrator"
+        );
+    }
+    let en = advise(&d, Lang::En);
+    assert!(en.verdict.contains("was refused"), "{}", en.verdict);
+    assert!(en.verdict.contains("klaus@t-online.example"));
+    assert!(en.steps.iter().any(|s| s.text.contains("web address")));
+    // The same with only an enhanced code of class 5 and no action.
+    let mut d = diag(None, Reason::OnHold);
+    d.enhanced_code = Some("5.0.0".into());
+    check(&d, "generic-onhold", SelectedBy::GenericReason);
+    // Nothing known at all: a pasted bounce is a failure notice until it says otherwise.
+    check(
+        &diag(None, Reason::OnHold),
+        "generic-onhold",
+        SelectedBy::GenericReason,
+    );
+
+    // A 4xx reply with nobody marked failed: the sending server is still trying.
+    let mut d = diag(None, Reason::OnHold);
+    d.smtp_code = Some("450".into());
+    d.recipients = vec![Recipient {
+        recipient: "a@b.example".into(),
+        reason: Reason::OnHold,
+        reply_code: Some("450".into()),
+        ..Recipient::default()
+    }];
+    check(&d, "generic-delayed", SelectedBy::Delayed);
+    let en = advise(&d, Lang::En);
+    assert!(en.verdict.contains("still trying"), "{}", en.verdict);
+    // The same reply after the server gave up is a failure.
+    d.recipients[0].action = "failed".into();
     check(&d, "generic-onhold", SelectedBy::GenericReason);
 }
 

@@ -161,6 +161,13 @@ pub(crate) const DONT_RESEND_RETRYING: Text = text! {
     en: "Do not send the message again yourself: your server is still retrying it, and the recipient could get it twice.",
 };
 
+/// For a final failure at a faulty or unreachable receiver: the server has stopped retrying, so
+/// one new try later is right, a flood of tries is not.
+pub(crate) const DONT_RESEND_REPEATEDLY: Text = text! {
+    ja: "続けて何度も送り直さないでください。時間をおいて（または受信側から直ったと連絡があってから）一度送れば十分で、回数を増やしても早く届くことはありません。",
+    en: "Do not send the message again and again: one new try after a while (or once the receiving side says it is fixed) is enough, and more tries do not get it there sooner.",
+};
+
 /// For a rate limit: more mail during the limit keeps it in place.
 pub(crate) const DONT_RESEND_RATE: Text = text! {
     ja: "制限がかかっている間は、送り直したり一度に多く送ったりしないでください。送るほど制限が長引きます。",

@@ -855,7 +855,7 @@ pub(crate) const NETWORKERROR: Playbook = Playbook {
             en: "If you cannot send to anyone, the problem may be on your side (your mail server): ask your hosting company.",
         }),
     ],
-    donts: &[DONT_RESEND_RETRYING],
+    donts: &[DONT_RESEND_REPEATEDLY],
     message: Some(MESSAGE_RECIPIENT_SERVER),
     lookup: None,
     facts: &[],
@@ -1069,31 +1069,52 @@ pub(crate) const NOTCOMPLIANTRFC: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// Sisimai's `onhold`: the bounce gave too little to decide a reason ("not enough information
+/// for judging the reason"), not "delivery is paused". A refusal, then, whose cause the user must
+/// read out of the error itself; a report whose recipients are only delayed (or a 4xx reply)
+/// gets the "still trying" playbook instead (`select.rs`).
+// Source: Sisimai::Reason::OnHold (p5-sisimai), which is set when the bounce holds no or too
+// little detail to judge the reason; go-sisimai reason/why-onhold.go matches no wording at all.
 pub(crate) const ONHOLD: Playbook = Playbook {
     id: "generic-onhold",
     party: None,
-    title: text! { ja: "配送が保留されている", en: "Delivery is on hold" },
+    title: text! {
+        ja: "受け取りを拒否された（理由は通知から特定できない）",
+        en: "Refused (the bounce does not say clearly why)",
+    },
     verdict: text! {
-        ja: "メールは失敗とは確定しておらず、配送が保留されています。",
-        en: "The message has not failed for good: its delivery is on hold.",
+        ja: "{recipient} 宛てのメールは受信側に拒否されました。ただし、拒否の具体的な理由は、この通知からははっきり分かりません。",
+        en: "The message to {recipient} was refused, but the bounce does not make the exact reason clear.",
     },
     why: text! {
-        ja: "受信側や途中のサーバーが一時的に受け取りを止めているときに起こり、時間がたてば自動で再送されることが多くあります。",
-        en: "A receiving or intermediate server has paused delivery for a while; your server usually retries by itself.",
+        ja: "受信側のサーバーが、理由を示すコードや説明をほとんど付けずに拒否したためです。送信元の IP アドレスやドメインのブロック、受信側のフィルターやルールによる拒否がよくある原因です。",
+        en: "The receiving server refused it with little or no code or explanation. A block of your sending IP address or domain, or a filter or rule at the receiving side, are common causes.",
     },
-    actors: &[Actor::Nobody],
-    urgency: Urgency::Wait,
-    duration: DURATION_HOURS_TO_DAY,
+    actors: &[Actor::Sender, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "原因により異なります", en: "Depends on the cause" },
     prepare: PREPARE_ERROR,
     steps: &[
-        STEP_WAIT_FOR_RETRY,
         Step::new(text! {
-            ja: "1 日たっても届かない場合や、配送をあきらめたという通知が届いた場合は、その通知をこのページに貼り付けて、改めて診断してください。",
-            en: "If nothing arrives within a day, or a \"delivery gave up\" notice follows, paste that notice on this page and diagnose it again.",
+            ja: "エラー文の全文を読んでください。コードの後ろに書かれた受信側の言葉（「blocked」「denied」「spam」「policy」など）に、理由の手がかりがあることがよくあります。",
+            en: "Read the full error text: the receiver's own words after the code (such as \"blocked\", \"denied\", \"spam\" or \"policy\") often say more than the code does.",
         }),
+        Step::new(text! {
+            ja: "エラー文に URL が書かれていれば、開いてください。受信側が拒否の理由と解除の方法を説明していることがよくあります。",
+            en: "If the error contains a web address, open it: receivers often explain the refusal there, and how to get it lifted.",
+        }),
+        Step::new(text! {
+            ja: "このページの「ブロックリストの確認」で、送信元 IP アドレス {ip} とあなたのドメインが掲載されていないか確認してください。「確認できず」は「掲載なし」という意味ではありません。",
+            en: "Look at the \"Blocklist check\" on this page for your sending IP address {ip} and your domain. \"Could not check\" does not mean \"Not listed\".",
+        }),
+        Step::new(text! {
+            ja: "理由が分からないままなら、受信者に電話や別のアドレスで連絡し、下の文面を受信側の管理者に渡してもらってください。拒否の理由は受信側の記録で分かります。",
+            en: "If the reason is still unclear, contact the recipient by phone or another address and ask them to pass the message below to their administrator: the receiving side's logs show why.",
+        }),
+        STEP_RESEND_ONCE,
     ],
-    donts: &[DONT_RESEND_RETRYING],
-    message: None,
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: Some(MESSAGE_RECIPIENT_ADMIN),
     lookup: None,
     facts: &[],
     sources: BASIC_SOURCES,
@@ -1534,7 +1555,7 @@ pub(crate) const SYSTEMERROR: Playbook = Playbook {
             en: "If it keeps failing, contact the recipient and ask them to pass the message below to their administrator.",
         }),
     ],
-    donts: &[DONT_RESEND_RETRYING],
+    donts: &[DONT_RESEND_REPEATEDLY],
     message: Some(MESSAGE_RECIPIENT_SERVER),
     lookup: None,
     facts: &[],
@@ -1571,7 +1592,7 @@ pub(crate) const SYSTEMFULL: Playbook = Playbook {
             en: "Once they say it is fixed, send the message again, once.",
         }),
     ],
-    donts: &[DONT_RESEND_RETRYING],
+    donts: &[DONT_RESEND_REPEATEDLY],
     message: Some(MESSAGE_RECIPIENT_SERVER),
     lookup: None,
     facts: &[],
