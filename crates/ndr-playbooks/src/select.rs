@@ -137,8 +137,9 @@ fn over_ipv6(found: Selected, d: &Diagnosis) -> Selected {
         })
 }
 
-/// Playbooks about the sending IP address being on a blocklist (or refused for its standing):
-/// they send the user to their hosting company or to the list. Ordered as the party files.
+/// Playbooks about the sending IP address being on a blocklist (or refused for its standing by
+/// a receiver's filter: Proofpoint, Yahoo's block): they send the user to their hosting company
+/// or to the list. Ordered as the party files, then the providers.
 pub(crate) const IP_LISTINGS: &[&str] = &[
     "abusix-listed",
     "barracuda-listed",
@@ -147,6 +148,7 @@ pub(crate) const IP_LISTINGS: &[&str] = &[
     "generic-badreputation",
     "generic-blocked",
     "mailspike-listed",
+    "proofpoint-blocked",
     "psbl-listed",
     "spamcop-listed",
     "spamhaus-listed",
@@ -159,6 +161,7 @@ pub(crate) const IP_LISTINGS: &[&str] = &[
     "trendmicro-ers-rbl",
     "uceprotect-level1",
     "uceprotect-level2-3",
+    "yahoo-blocked",
 ];
 
 /// Step 0 for the sender's side: a note that says who runs the sending server changes who acts
@@ -460,4 +463,58 @@ pub fn ip_is_blocked(d: &Diagnosis) -> bool {
     matches!(d.reason, Reason::Blocked | Reason::BadReputation)
         || d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
         || by_a_list_operator(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::To;
+
+    /// Playbooks that send the reader to a hosting company about the sending address, but whose
+    /// cause cannot be Microsoft 365's shared pool: a missing PTR record (Microsoft's servers have
+    /// one), an address in a dynamic or end-user range (Spamhaus PBL, Trend Micro DUL), or a
+    /// reputation judged by the receiving Microsoft or Gmail itself about the sender's own server.
+    const NOT_A_POOL_LISTING: &[&str] = &[
+        // Microsoft's own receivers (Microsoft 365, Outlook.com) refusing an address: mail
+        // between Microsoft 365 tenants does not reach these checks from the shared pool, and
+        // the support case they lead to is Microsoft's in any case.
+        "microsoft-banned-ip",
+        "outlook-com-network-block",
+        "outlook-com-policy",
+        "outlook-com-namespace-mining",
+        "outlook-com-open-relay",
+        "outlook-com-compromised",
+        // A missing reverse DNS record: Microsoft's outbound servers have one.
+        "microsoft-ipv6-ptr",
+        "gmail-ptr",
+        "gmail-ptr-ipv6",
+        "generic-requireptr",
+        "generic-requireptr-ipv6",
+        // A dynamic or end-user address: never Microsoft's outbound pool.
+        "trendmicro-ers-dul",
+        // Waits that clear by themselves; the hosting message is for a lasting case.
+        "trendmicro-ers-qil",
+        "gmail-deferred",
+        // Gmail judges the sending domain and the content with the address; its steps stay.
+        // Not yet a Microsoft 365 variant: see the third review's report.
+        "gmail-unsolicited",
+    ];
+
+    /// Every playbook that asks "your hosting company" about the sending IP address turns into
+    /// Microsoft 365's own when the mail left through Microsoft 365 (review 3, T1: Proofpoint).
+    #[test]
+    fn every_hosting_message_about_the_ip_has_a_microsoft_365_answer() {
+        let missing: Vec<&str> = party::playbooks()
+            .iter()
+            .filter(|p| {
+                p.message.is_some_and(|m| {
+                    m.to == To::HostingProvider
+                        && m.body.get(crate::text::Lang::En).contains("{ip}")
+                })
+            })
+            .map(|p| p.id)
+            .filter(|id| !IP_LISTINGS.contains(id) && !NOT_A_POOL_LISTING.contains(id))
+            .collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
 }

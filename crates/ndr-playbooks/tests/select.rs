@@ -690,6 +690,31 @@ fn a_listed_microsoft_365_sender_goes_to_its_admin_not_a_hosting_company() {
     let mut b = diag(Some(Party::Barracuda), Reason::Blocked);
     b.notes = vec![on_m365.clone()];
     check(&b, "microsoft-sender-pool-listed", SelectedBy::Note);
+    // A receiver's reputation filter (Proofpoint, case 25 of the third review) and Yahoo's
+    // block of the address: the same, no hosting company.
+    for (party, reason) in [
+        (Party::Proofpoint, Reason::Blocked),
+        (Party::Proofpoint, Reason::BadReputation),
+        (Party::Yahoo, Reason::Blocked),
+    ] {
+        let mut p = diag(Some(party), reason);
+        p.blocked_ip = Some("40.107.220.93".into());
+        let without = select(&p).playbook;
+        assert!(
+            without.actors.contains(&Actor::SenderProvider),
+            "{}",
+            without.id
+        );
+        p.notes = vec![on_m365.clone()];
+        check(&p, "microsoft-sender-pool-listed", SelectedBy::Note);
+        let r = advise_with(&p, &[], Lang::En);
+        assert!(r.who.iter().all(|w| w.id != Actor::SenderProvider));
+        assert!(r
+            .steps
+            .iter()
+            .any(|s| s.text.contains("allow mail from your address")));
+        assert!(r.steps.iter().any(|s| s.text.contains("support request")));
+    }
     // Without the note nothing changes; with it, what is not about the IP stays.
     d.notes.clear();
     assert_eq!(select(&d).playbook.id, "spamhaus-listed");

@@ -385,7 +385,8 @@ pub(crate) const TENANT_BANNED: Playbook = Playbook {
     checked: CHECKED,
 };
 
-/// The sender's mail left through Microsoft 365 and a blocklist names the sending address:
+/// The sender's mail left through Microsoft 365 and a blocklist (or a receiver's reputation
+/// filter such as Proofpoint) names the sending address:
 /// that address is one of Microsoft's shared outbound servers. No hosting company runs it and
 /// the sender cannot have it delisted; the tenant's administrator asks Microsoft, and the
 /// recipient's administrator can let the mail in meanwhile. Chosen through the
@@ -398,8 +399,8 @@ pub(crate) const SENDER_POOL_LISTED: Playbook = Playbook {
         en: "Microsoft 365's sending address is on a blocklist",
     },
     verdict: text! {
-        ja: "あなたのメールは Microsoft 365 から送られましたが、送信に使われた Microsoft のサーバーの IP アドレスがブロックリストに載っていたため、受信側に拒否されました。",
-        en: "Your mail went out through Microsoft 365, and the receiver refused it because the Microsoft server it left from is on a blocklist.",
+        ja: "あなたのメールは Microsoft 365 から送られましたが、送信に使われた Microsoft のサーバーの IP アドレスがブロックリストに載っていた（または受信側のフィルターで評価が低いと判断された）ため、受信側に拒否されました。",
+        en: "Your mail went out through Microsoft 365, and the receiver refused it because the Microsoft server it left from is on a blocklist (or has a poor reputation with the receiver's filter).",
     },
     why: text! {
         ja: "Microsoft 365 のメールは、多くの組織が共同で使う Microsoft の送信用サーバーから送られます。その IP アドレスはあなたのものではなく、掲載の解除も Microsoft が対応します。あなたの組織に問い合わせるべきホスティング事業者はありません。",
@@ -416,8 +417,8 @@ pub(crate) const SENDER_POOL_LISTED: Playbook = Playbook {
     steps: &[
         STEP_TELL_ADMIN_SOON,
         Step::new(text! {
-            ja: "管理者は、Microsoft 365 管理センターからサポートへの問い合わせ（サービス リクエスト）を作成し、エラー全文と送信日時を添えて、Microsoft の送信用 IP アドレスがブロックリストに載っていることを伝えます。",
-            en: "The administrator opens a support request in the Microsoft 365 admin center, with the full error and the time, saying that a Microsoft sending address is on a blocklist.",
+            ja: "管理者は、Microsoft 365 管理センターからサポートへの問い合わせ（サービス リクエスト）を作成し、エラー全文と送信日時を添えて、Microsoft の送信用 IP アドレスがブロックリストに載っている（または受信側のフィルターに拒否されている）ことを伝えます。",
+            en: "The administrator opens a support request in the Microsoft 365 admin center, with the full error and the time, saying that a Microsoft sending address is on a blocklist (or refused by the receiver's filter for its reputation).",
         })
         .linked(ADMIN_CENTER_LINK),
         Step::new(text! {
@@ -452,7 +453,7 @@ const MESSAGE_POOL_LISTED: Message = Message {
     body: text! {
         ja: "ご担当者様
 
-お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。Microsoft 365 の送信用サーバーの IP アドレスが、受信側の使っているブロックリストに載っているようです。
+お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。Microsoft 365 の送信用サーバーの IP アドレスが、受信側の使っているブロックリストに載っている（またはフィルターで評価が低いと判断された）ようです。
 
 ・エラー全文: {error_text}
 ・エラーコード: {code}
@@ -464,7 +465,7 @@ const MESSAGE_POOL_LISTED: Message = Message {
 よろしくお願いいたします。",
         en: "Hello,
 
-My message to {recipient} bounced with the error below. A Microsoft 365 sending server's address seems to be on a blocklist the receiver uses.
+My message to {recipient} bounced with the error below. A Microsoft 365 sending server's address seems to be on a blocklist the receiver uses, or to have a poor reputation with its filter.
 
 - Full error: {error_text}
 - Code: {code}
