@@ -172,3 +172,55 @@ fn each_entry_can_explain_itself_in_both_languages() {
         }
     }
 }
+
+/// The codes a title names in its last parentheses ("Gmail: SPF did not pass (5.7.27, 5.7.24)"),
+/// when they are codes of the index.
+fn codes_in_title(title: &str) -> Vec<String> {
+    let known: Vec<&str> = ndr_playbooks::code_index().iter().map(|e| e.code).collect();
+    let Some(open) = title.rfind('(') else {
+        return Vec::new();
+    };
+    let inner = title[open + 1..].trim_end_matches(')');
+    inner
+        .split([',', '/'])
+        .map(|t| t.trim().trim_start_matches("550 ").trim().to_owned())
+        .filter(|t| known.contains(&t.as_str()))
+        .collect()
+}
+
+/// A title that names codes names every code that leads to its playbook: a 4.7.32 deferral is
+/// not titled "5.7.32", an HM08 refusal not "CS01" (review 3, C9). Titles that name no code
+/// are neutral and always fine.
+#[test]
+fn a_title_names_no_code_but_the_ones_that_lead_to_it() {
+    // A provider's token that always comes in the same reply as the code the title names
+    // ("550 5.7.606 Access denied, banned sending IP [...] (AS16012609)").
+    const SAME_REPLY: &[&str] = &[
+        "AS(16012609)",
+        "AS(843)",
+        "AS(1110)",
+        "AS(201806281)",
+        "RESOLVER.RST.AuthRequired",
+        "RESOLVER.RST.NotAuthorized",
+        "AS3140",
+        "UnsolicitedIPError",
+        "UnsolicitedMessageError",
+        "UnsolicitedRateLimitError",
+    ];
+    let mut bad = Vec::new();
+    for e in ndr_playbooks::code_index()
+        .iter()
+        .filter(|e| !SAME_REPLY.contains(&e.code))
+    {
+        let title = e.playbook.title.get(ndr_playbooks::Lang::En);
+        let named = codes_in_title(title);
+        if !named.is_empty() && !named.iter().any(|n| n == e.code) {
+            bad.push(format!("{} -> {}: {title}", e.code, e.playbook.id));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    assert_eq!(
+        codes_in_title("Gmail: SPF did not pass (5.7.27, 5.7.24)"),
+        ["5.7.27", "5.7.24"]
+    );
+}

@@ -94,3 +94,47 @@ fn the_contradiction_matchers_find_the_known_wordings() {
         .iter()
         .any(|s| step_resends(s.text.get(Lang::En), Lang::En))));
 }
+
+/// A missing sending IP reads as a parenthesised note; a text that puts its own parentheses
+/// right after `{ip}` then shows two in a row (review 3, T4: Gmail 4.7.28).
+#[test]
+fn no_verdict_shows_two_parentheses_in_a_row_when_the_ip_is_missing() {
+    let d = ndr_core::Diagnosis {
+        sender_domain: Some("shop.example".into()),
+        ..ndr_core::Diagnosis::default()
+    };
+    let mut bad = Vec::new();
+    for p in playbooks() {
+        for lang in [Lang::En, Lang::Ja] {
+            let r = ndr_playbooks::render(p, &d, lang, ndr_playbooks::SelectedBy::GenericReason);
+            for t in [&r.verdict, &r.why] {
+                if t.contains(") (") || t.contains("）（") || t.contains(")（") {
+                    bad.push(format!("{} ({lang:?}): {t}", p.id));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// Yahoo! JAPAN is a separate company: a fact for Japanese readers, noise for others (review 3,
+/// U5). The Japanese texts keep it, the English ones do not raise it.
+#[test]
+fn yahoo_japan_is_mentioned_to_japanese_readers_only() {
+    let yahoo: Vec<&Playbook> = playbooks()
+        .iter()
+        .copied()
+        .filter(|p| p.party == Some(ndr_core::Party::Yahoo))
+        .collect();
+    assert!(!yahoo.is_empty());
+    for p in &yahoo {
+        let en: Vec<&str> = p.steps.iter().map(|s| s.text.get(Lang::En)).collect();
+        assert!(
+            en.iter().all(|t| !t.to_ascii_lowercase().contains("japan")),
+            "{}: {en:?}",
+            p.id
+        );
+    }
+    let ja_name = ndr_playbooks::party_name(ndr_core::Party::Yahoo).get(Lang::Ja);
+    assert!(ja_name.contains("Yahoo! JAPAN"), "{ja_name}");
+}

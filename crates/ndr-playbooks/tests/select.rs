@@ -912,3 +912,33 @@ fn a_receiving_server_fault_asks_about_the_server_not_filters() {
     .expect("a message to the recipient's administrator");
     assert!(m.body.contains("blocklist settings"), "{}", m.body);
 }
+
+/// A 421 deferral is not "refused", and a title or subject names no code the bounce lacks
+/// (review 3, C9: Gmail 4.7.32, iCloud HM08).
+#[test]
+fn a_deferral_is_not_called_a_refusal_and_titles_name_the_bounces_code() {
+    use ndr_playbooks::{advise, Lang};
+    let mut d = diag(Some(Party::Gmail), Reason::AuthFailure);
+    d.smtp_code = Some("421".into());
+    d.enhanced_code = Some("4.7.32".into());
+    d.sender_domain = Some("shop.example".into());
+    let en = advise(&d, Lang::En);
+    assert_eq!(en.id, "gmail-dmarc-alignment");
+    assert!(!en.verdict.contains("refused"), "{}", en.verdict);
+    assert!(!en.title.contains("5.7.32"), "{}", en.title);
+    let ja = advise(&d, Lang::Ja);
+    assert!(!ja.verdict.contains("拒否"), "{}", ja.verdict);
+
+    let mut d = diag(Some(Party::Icloud), Reason::PolicyViolation);
+    d.enhanced_code = Some("5.7.1".into());
+    d.provider_code = Some("HM08".into());
+    d.blocked_ip = Some("203.0.113.9".into());
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        assert_eq!(r.id, "icloud-policy");
+        assert!(!r.title.contains("CS01"), "{}", r.title);
+        let m = r.message.expect("the message to Apple");
+        assert!(!m.subject.contains("CS01"), "{}", m.subject);
+        assert!(m.subject.contains("HM08"), "{}", m.subject);
+    }
+}

@@ -1379,9 +1379,15 @@ pub(crate) const SPAMDETECTED: Playbook = Playbook {
             en: "Make sure your domain has sender authentication (SPF, DKIM, DMARC): mail without it is much more likely to be called spam.",
         }),
         STEP_CHECK_ACCOUNT,
+        // Large mail services (mail.ru, Yandex and others) put a link to their own review form
+        // into the refusal; no list of those forms is kept here, the error carries it.
         Step::new(text! {
-            ja: "大切な相手なら、電話などで連絡し、あなたのアドレスを受信許可に登録してもらってください。下の文面が使えます。",
-            en: "For an important recipient, call them and ask them to allow your address. The message below can help.",
+            ja: "エラー文に URL が書かれていれば、開いてください。受信側のメールサービスが、誤って迷惑メールと判定されたメールの確認を依頼する窓口を案内していることがあります。",
+            en: "If the error contains a web address, open it: many mail services link their own form there to ask for a review of mail wrongly classified as spam.",
+        }),
+        Step::new(text! {
+            ja: "大切な相手なら、電話などで連絡し、あなたのアドレスを受信許可に登録してもらってください。下の文面が使えます。大手のフリーメールでは、受信者の設定では拒否を取り消せないことが多いため、上の窓口を使ってください。",
+            en: "For an important recipient, call them and ask them to allow your address; the message below can help. At a large free mail service the recipient often cannot undo a refusal: use the service's form above instead.",
         }),
     ],
     donts: &[DONT_RESEND, DONT_WORKAROUND],

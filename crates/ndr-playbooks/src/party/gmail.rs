@@ -108,8 +108,8 @@ pub(crate) const UNSOLICITED: Playbook = Playbook {
     party: Some(Party::Gmail),
     title: text! { ja: "Gmail が迷惑メールの疑いで拒否（550 5.7.1）", en: "Gmail refused the mail as likely unsolicited (550 5.7.1)" },
     verdict: text! {
-        ja: "Gmail が、このメールは迷惑メールの可能性が高い、または送信元 IP アドレス {ip}（あるいはドメイン）の評価が低いとして拒否しました。",
-        en: "Gmail refused the mail as likely unsolicited, or because the reputation of {ip} (or of your domain) is low.",
+        ja: "Gmail が、このメールは迷惑メールの可能性が高い、または送信元 IP アドレス {ip} かドメインの評価が低いとして拒否しました。",
+        en: "Gmail refused the mail as likely unsolicited, or because the reputation of {ip}, or of your domain, is low.",
     },
     why: text! {
         ja: "迷惑メール報告、乗っ取られたアカウントからの送信、送信ドメイン認証の不備、同じサーバーの他の利用者の送信などで評価が下がります。",
@@ -190,10 +190,10 @@ pub(crate) const DOMAIN_REPUTATION: Playbook = Playbook {
 pub(crate) const PTR: Playbook = ptr_playbook(
     Head {
         id: "gmail-ptr",
-        title: text! { ja: "Gmail: 送信サーバーに逆引き（PTR）がない（5.7.25）", en: "Gmail: no reverse DNS on the sending server (5.7.25)" },
+        title: text! { ja: "Gmail: 送信サーバーに逆引き（PTR）がない", en: "Gmail: no reverse DNS on the sending server" },
         verdict: text! {
-            ja: "送信元 IP アドレス {ip} に逆引き（PTR）の設定がないか、逆引きした名前が同じ IP アドレスに戻らないため、Gmail が受け取りを拒否しました。",
-            en: "Gmail refused the mail because {ip} has no reverse DNS (PTR), or its name does not point back to the same address.",
+            ja: "送信元 IP アドレス {ip} に逆引き（PTR）の設定がないか、逆引きした名前が同じ IP アドレスに戻らないため、Gmail が受け取りませんでした。",
+            en: "Gmail did not accept the mail because {ip} has no reverse DNS (PTR), or its name does not point back to the same address.",
         },
         why: text! {
             ja: "自前のサーバーやクラウドのサーバーで逆引きを設定し忘れたことが主な原因です。",
@@ -223,10 +223,10 @@ pub(crate) const PTR_IPV6: Playbook = ptr_playbook_ipv6(
 pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
     Head {
         id: "gmail-unauthenticated",
-        title: text! { ja: "Gmail: 送信ドメイン認証がない（5.7.26）", en: "Gmail: unauthenticated mail (5.7.26)" },
+        title: text! { ja: "Gmail: 送信ドメイン認証がない", en: "Gmail: unauthenticated mail" },
         verdict: text! {
-            ja: "{sender_domain} からのメールが SPF にも DKIM にも合格しなかったか、ドメインの DMARC の方針により、Gmail が拒否しました。",
-            en: "Gmail refused mail from {sender_domain} because it passed neither SPF nor DKIM, or because of the domain's DMARC policy.",
+            ja: "{sender_domain} からのメールが SPF にも DKIM にも合格しなかったか、ドメインの DMARC の方針により、Gmail が受け取りませんでした。",
+            en: "Gmail did not accept mail from {sender_domain} because it passed neither SPF nor DKIM, or because of the domain's DMARC policy.",
         },
         why: text! {
             ja: "送信に使っているサービスが SPF に含まれていない、DKIM が有効になっていない、のどちらかがほとんどです。Gmail 宛てに 1 日 5,000 通以上送る場合は、SPF と DKIM の両方と DMARC が必要です。",
@@ -239,7 +239,7 @@ pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
 pub(crate) const SPF: Playbook = auth_playbook(
     Head {
         id: "gmail-spf",
-        title: text! { ja: "Gmail: SPF に合格しない（5.7.27・5.7.24）", en: "Gmail: SPF did not pass (5.7.27, 5.7.24)" },
+        title: text! { ja: "Gmail: SPF に合格しない", en: "Gmail: SPF did not pass" },
         verdict: text! {
             ja: "{sender_domain} の SPF の確認で、送信元 IP アドレス {ip} が許可されていないか、SPF のレコードに誤りがありました。",
             en: "The SPF check for {sender_domain} did not allow {ip}, or the SPF record has an error.",
@@ -255,10 +255,10 @@ pub(crate) const SPF: Playbook = auth_playbook(
 pub(crate) const DKIM: Playbook = auth_playbook(
     Head {
         id: "gmail-dkim",
-        title: text! { ja: "Gmail: DKIM に合格しない（5.7.30）", en: "Gmail: DKIM did not pass (5.7.30)" },
+        title: text! { ja: "Gmail: DKIM に合格しない", en: "Gmail: DKIM did not pass" },
         verdict: text! {
-            ja: "{sender_domain} からのメールが DKIM（電子署名）の確認に合格しなかったため、Gmail が拒否しました。",
-            en: "Gmail refused mail from {sender_domain} because it did not pass DKIM (the digital signature check).",
+            ja: "{sender_domain} からのメールが DKIM（電子署名）の確認に合格しなかったため、Gmail が受け取りませんでした。",
+            en: "Gmail did not accept mail from {sender_domain} because it did not pass DKIM (the digital signature check).",
         },
         why: text! {
             ja: "DKIM が有効になっていない、DNS の公開鍵が古い、途中で内容が書き換えられたことが主な原因です。",
@@ -271,10 +271,10 @@ pub(crate) const DKIM: Playbook = auth_playbook(
 pub(crate) const ALIGNMENT: Playbook = auth_playbook(
     Head {
         id: "gmail-dmarc-alignment",
-        title: text! { ja: "Gmail: 差出人のドメインと認証のドメインが一致しない（5.7.32）", en: "Gmail: From domain not aligned with SPF or DKIM (5.7.32)" },
+        title: text! { ja: "Gmail: 差出人のドメインと認証のドメインが一致しない", en: "Gmail: From domain not aligned with SPF or DKIM" },
         verdict: text! {
-            ja: "差出人（From）のドメイン {sender_domain} が、SPF や DKIM で認証されたドメインと一致しないため、Gmail が拒否しました。",
-            en: "Gmail refused the mail because the From domain {sender_domain} does not match the domain authenticated by SPF or DKIM.",
+            ja: "差出人（From）のドメイン {sender_domain} が、SPF や DKIM で認証されたドメインと一致しないため、Gmail が受け取りませんでした。",
+            en: "Gmail did not accept the mail because the From domain {sender_domain} does not match the domain authenticated by SPF or DKIM.",
         },
         why: text! {
             ja: "配信サービスが自社のドメインで署名している、または転送の途中で差出人だけが変わっていることが主な原因です。",
@@ -287,10 +287,10 @@ pub(crate) const ALIGNMENT: Playbook = auth_playbook(
 pub(crate) const NO_DMARC: Playbook = auth_playbook(
     Head {
         id: "gmail-no-dmarc",
-        title: text! { ja: "Gmail: DMARC がない（5.7.40・4.7.40）", en: "Gmail: no DMARC record (5.7.40, 4.7.40)" },
+        title: text! { ja: "Gmail: DMARC がない", en: "Gmail: no DMARC record" },
         verdict: text! {
-            ja: "{sender_domain} に DMARC のレコードがないため、Gmail が一斉送信者の要件を満たさないとして拒否しました。",
-            en: "Gmail refused the mail because {sender_domain} has no DMARC record, which bulk senders must have.",
+            ja: "{sender_domain} に DMARC のレコードがないため、Gmail が一斉送信者の要件を満たさないとして受け取りませんでした。",
+            en: "Gmail did not accept the mail because {sender_domain} has no DMARC record, which bulk senders must have.",
         },
         why: text! {
             ja: "1 日 5,000 通以上 Gmail に送るドメインには DMARC（p=none 以上）が求められます。なお 5.7.40 は「認識できない認証方式」の意味でも使われるため、エラー文で確認してください。",
@@ -305,8 +305,8 @@ pub(crate) const RATE: Playbook = Playbook {
     party: Some(Party::Gmail),
     title: text! { ja: "Gmail: 送信量が多すぎる（4.7.28・5.7.28）", en: "Gmail: unusual sending rate (4.7.28, 5.7.28)" },
     verdict: text! {
-        ja: "Gmail が、送信元 IP アドレス {ip}（またはドメイン {sender_domain}）からの送信量がいつもと違って多いと判断し、受け取りを制限しています。",
-        en: "Gmail saw an unusual rate of mail from {ip} (or from {sender_domain}) and is limiting what it accepts.",
+        ja: "Gmail が、送信元 IP アドレス {ip} かドメイン {sender_domain} からの送信量がいつもと違って多いと判断し、受け取りを制限しています。",
+        en: "Gmail saw an unusual rate of mail from {ip}, or from {sender_domain}, and is limiting what it accepts.",
     },
     why: text! {
         ja: "急な大量送信、同じ内容の大量送信、乗っ取られたアカウントからの送信が主な原因です。4 で始まるコードは一時的、5 で始まるコードは拒否です。",
@@ -340,7 +340,7 @@ pub(crate) const RATE: Playbook = Playbook {
 pub(crate) const TLS: Playbook = Playbook {
     id: "gmail-tls-required",
     party: Some(Party::Gmail),
-    title: text! { ja: "Gmail: 暗号化（TLS）が必要（5.7.29）", en: "Gmail: TLS required (5.7.29)" },
+    title: text! { ja: "Gmail: 暗号化（TLS）が必要", en: "Gmail: TLS required" },
     verdict: text! {
         ja: "Gmail はこの送信元や宛先に暗号化（TLS）された接続を求めていますが、送信サーバーが暗号化せずに送ろうとしました。",
         en: "Gmail requires an encrypted (TLS) connection for this sender or recipient, and your server tried to send without it.",

@@ -29,7 +29,7 @@ const SOURCES: &[Source] = &[Source {
 pub(crate) const POLICY: Playbook = Playbook {
     id: "icloud-policy",
     party: Some(Party::Icloud),
-    title: text! { ja: "iCloud メールのポリシーによる拒否（CS01）", en: "Refused by iCloud Mail policy (CS01)" },
+    title: text! { ja: "iCloud メールのポリシーによる拒否", en: "Refused by iCloud Mail policy" },
     verdict: text! {
         ja: "iCloud メールが、独自のポリシー（送信元の評価や認証など）を理由に、{recipient} 宛てのメールを拒否しました。",
         en: "iCloud Mail refused the message to {recipient} under its local policy (sender reputation, authentication and so on).",
@@ -64,7 +64,7 @@ pub(crate) const POLICY: Playbook = Playbook {
     message: Some(Message {
         to: To::Operator,
         address: Some("{contact}"),
-        subject: english_only!("iCloud Mail delivery: CS01 rejections from {ip}"),
+        subject: english_only!("iCloud Mail delivery: mail from {ip} rejected ({code})"),
         body: english_only!(
             "（Apple の窓口は英語で対応するため、会社名と確認した項目（[ ] の部分）を書き足して、次の英文を送ってください。）",
             "Hello,

@@ -578,7 +578,7 @@ pub(crate) const UNREGISTERED_DOMAIN: Playbook = Playbook {
 pub(crate) const THROTTLED: Playbook = Playbook {
     id: "microsoft-throttled",
     party: Some(Party::Microsoft),
-    title: text! { ja: "Microsoft 365 による一時的な受信制限（4.7.500〜699）", en: "Temporary limit at Microsoft 365 (4.7.500-699)" },
+    title: text! { ja: "Microsoft 365 による一時的な受信制限", en: "Temporary limit at Microsoft 365" },
     verdict: text! {
         ja: "Microsoft 365 が、送信元 IP アドレス {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
         en: "Microsoft 365 is temporarily holding back mail from {ip}. The message has not failed for good.",
@@ -791,7 +791,7 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
 pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
     id: "microsoft-recipient-not-found",
     party: Some(Party::Microsoft),
-    title: text! { ja: "Microsoft 365 に宛先が存在しない（5.4.1）", en: "No such recipient in Microsoft 365 (5.4.1)" },
+    title: text! { ja: "Microsoft 365 に宛先が存在しない", en: "No such recipient in Microsoft 365" },
     verdict: text! {
         ja: "宛先 {recipient} は、相手の Microsoft 365 に存在しないため、受け取りを拒否されました。",
         en: "The address {recipient} does not exist in the recipient's Microsoft 365, so it was refused.",

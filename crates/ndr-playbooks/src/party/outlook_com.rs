@@ -147,7 +147,7 @@ Thank you."
 pub(crate) const NETWORK_BLOCK: Playbook = Playbook {
     id: "outlook-com-network-block",
     party: Some(Party::OutlookCom),
-    title: text! { ja: "Outlook.com のブロックリスト（S3140・S3150）", en: "Outlook.com blocklist (S3140, S3150)" },
+    title: text! { ja: "Outlook.com のブロックリスト", en: "Outlook.com blocklist" },
     verdict: text! {
         ja: "Outlook.com（Hotmail・Live・MSN）が、送信元 IP アドレス {ip} を含むネットワークからのメールをブロックしています。",
         en: "Outlook.com (Hotmail, Live, MSN) is blocking mail from the network that includes {ip}.",
@@ -182,7 +182,7 @@ pub(crate) const NETWORK_BLOCK: Playbook = Playbook {
 pub(crate) const RATE: Playbook = Playbook {
     id: "outlook-com-rate-limited",
     party: Some(Party::OutlookCom),
-    title: text! { ja: "Outlook.com による一時的な受信制限（S3113・RP-001〜003）", en: "Outlook.com temporary rate limit (S3113, RP-001 to RP-003)" },
+    title: text! { ja: "Outlook.com による一時的な受信制限", en: "Outlook.com temporary rate limit" },
     verdict: text! {
         ja: "Outlook.com が、送信元 IP アドレス {ip} の評価に応じて、受け取る量を一時的に制限しています。まだ失敗は確定していません。",
         en: "Outlook.com is temporarily limiting how much it accepts from {ip}, based on its reputation. The message has not failed for good.",
@@ -245,8 +245,8 @@ pub(crate) const POLICY: Playbook = Playbook {
     party: Some(Party::OutlookCom),
     title: text! { ja: "Outlook.com のポリシーによる拒否（SC-001・OU-002）", en: "Refused by Outlook.com policy (SC-001, OU-002)" },
     verdict: text! {
-        ja: "Outlook.com が、迷惑メールに似た内容か、送信元 IP アドレス {ip}（またはドメイン）の評価を理由に、メールを拒否しました。",
-        en: "Outlook.com refused the mail because it looks like spam, or because of the reputation of {ip} (or of your domain).",
+        ja: "Outlook.com が、迷惑メールに似た内容か、送信元 IP アドレス {ip} かドメインの評価を理由に、メールを拒否しました。",
+        en: "Outlook.com refused the mail because it looks like spam, or because of the reputation of {ip}, or of your domain.",
     },
     why: text! {
         ja: "迷惑メールの報告、送信ドメイン認証の不備、配信停止の方法がない一斉送信などで評価が下がると起こります。",

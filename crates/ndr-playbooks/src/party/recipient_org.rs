@@ -17,8 +17,8 @@ pub(crate) const CUSTOMER_BLOCK: Playbook = Playbook {
     party: Some(Party::RecipientOrg),
     title: text! { ja: "受信側の組織の独自ブロックリスト（5.7.513 など）", en: "The recipient organisation's own blocklist (5.7.513 and others)" },
     verdict: text! {
-        ja: "受信側の組織が、自分たちで管理するブロックリストに送信元 IP アドレス {ip}（またはあなたのドメイン）を登録しているため、拒否されました。",
-        en: "The recipient's organisation has put {ip} (or your domain) on a blocklist of its own, so the mail was refused.",
+        ja: "受信側の組織が、自分たちで管理するブロックリストに送信元 IP アドレス {ip} かあなたのドメインを登録しているため、拒否されました。",
+        en: "The recipient's organisation has put {ip}, or your domain, on a blocklist of its own, so the mail was refused.",
     },
     why: text! {
         ja: "受信側の管理者が、過去の迷惑メールや誤判定をきっかけに登録したものです。公開のブロックリストではないため、Microsoft などの解除申請ページでは解除できません。",

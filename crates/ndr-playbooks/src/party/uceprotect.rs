@@ -84,7 +84,7 @@ pub(crate) const LEVEL23: Playbook = Playbook {
     title: text! { ja: "UCEPROTECT レベル 2・3 に掲載（ホスティング事業者の IP アドレスの範囲ごと）", en: "Listed by UCEPROTECT level 2 or 3 (your hosting company's whole range)" },
     verdict: text! {
         ja: "送信元 IP アドレス {ip} を含む IP アドレスの範囲（レベル 2）またはホスティング事業者のネットワーク全体（レベル 3）が、UCEPROTECT に掲載されています。",
-        en: "The address range that includes {ip} (level 2), or your hosting company's whole network (level 3), is listed by UCEPROTECT.",
+        en: "UCEPROTECT lists either, at level 2, the address range that includes {ip}, or, at level 3, your hosting company's whole network.",
     },
     why: text! {
         ja: "同じホスティング事業者の多くの IP アドレスから迷惑メールが出ているためです。あなたのメールが原因ではなく、あなた自身では解除できません。",

@@ -46,11 +46,6 @@ const SUPPORT_REQUEST_LINK: Link = Link {
     url: Url::one(SUPPORT_REQUEST),
 };
 
-const STEP_NOT_JAPAN: Step = Step::new(text! {
-    ja: "これは米国 Yahoo（Yahoo Mail・AOL）の拒否です。Yahoo! JAPAN のメールは別の会社のため、ここでの手続きは関係ありません。",
-    en: "This is a rejection by Yahoo Inc. (Yahoo Mail, AOL). Yahoo! JAPAN mail is a separate company and has nothing to do with this procedure.",
-});
-
 const STEP_REQUEST: Step = Step::new(text! {
     ja: "原因を直したうえで、Yahoo の「Sender Support Request」フォーム（英語）から、ブロックされた IP アドレス、エラーの全文、直したことを送ってください。",
     en: "Once the cause is fixed, file Yahoo's Sender Support Request with the blocked IP address, the full error and what you fixed.",
@@ -76,7 +71,7 @@ const BASIS: Basis = Basis {
 pub(crate) const DEFERRED: Playbook = Playbook {
     id: "yahoo-deferred",
     party: Some(Party::Yahoo),
-    title: text! { ja: "Yahoo による一時的な受信制限（TSS04）", en: "Yahoo temporary deferral (TSS04)" },
+    title: text! { ja: "米国 Yahoo（Yahoo Mail・AOL）による一時的な受信制限", en: "Yahoo temporary deferral" },
     verdict: text! {
         ja: "Yahoo が、送信量や苦情の多さを理由に、送信元 IP アドレス {ip} からのメールの受け取りを一時的に遅らせています。まだ失敗は確定していません。",
         en: "Yahoo is temporarily deferring mail from {ip} because of unexpected volume or user complaints. The message has not failed for good.",
@@ -90,7 +85,6 @@ pub(crate) const DEFERRED: Playbook = Playbook {
     duration: DURATION_HOURS_TO_DAY,
     prepare: PREPARE_BLOCK,
     steps: &[
-        STEP_NOT_JAPAN,
         Step::new(text! {
             ja: "送信側のサーバーが自動で再送します。一斉送信の途中なら、量と速度を落としてください。",
             en: "Your server retries by itself. If you are in the middle of a bulk send, send less and more slowly.",
@@ -117,7 +111,7 @@ pub(crate) const DEFERRED: Playbook = Playbook {
 pub(crate) const BLOCKED: Playbook = Playbook {
     id: "yahoo-blocked",
     party: Some(Party::Yahoo),
-    title: text! { ja: "Yahoo による送信元のブロック（TSS06・TSS09）", en: "Yahoo permanent block (TSS06, TSS09)" },
+    title: text! { ja: "米国 Yahoo（Yahoo Mail・AOL）による送信元のブロック（TSS06・TSS09）", en: "Yahoo permanent block (TSS06, TSS09)" },
     verdict: text! {
         ja: "Yahoo（Yahoo Mail・AOL）が、送信元 IP アドレス {ip} からのメールを恒久的に拒否しています。再送しても届きません。",
         en: "Yahoo (Yahoo Mail, AOL) is permanently refusing mail from {ip}; retrying will not help.",
@@ -131,7 +125,6 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     duration: DURATION_DAYS_AFTER_REQUEST,
     prepare: PREPARE_BLOCK,
     steps: &[
-        STEP_NOT_JAPAN,
         STEP_CHECK_ACCOUNT,
         STEP_SHARED_SERVER,
         STEP_PRACTICES,
@@ -148,7 +141,7 @@ pub(crate) const BLOCKED: Playbook = Playbook {
 pub(crate) const CONTENT: Playbook = Playbook {
     id: "yahoo-content",
     party: Some(Party::Yahoo),
-    title: text! { ja: "Yahoo が内容やポリシーを理由に拒否（PH01・5.7.9）", en: "Yahoo refused the content or for policy reasons (PH01, 5.7.9)" },
+    title: text! { ja: "米国 Yahoo（Yahoo Mail・AOL）が内容やポリシーを理由に拒否（PH01・5.7.9）", en: "Yahoo refused the content or for policy reasons (PH01, 5.7.9)" },
     verdict: text! {
         ja: "Yahoo が、メールの内容（特にリンク先）やポリシーを理由に、このメールを受け取りませんでした。",
         en: "Yahoo did not accept the message because of its content (links in particular) or for policy reasons.",
@@ -162,7 +155,6 @@ pub(crate) const CONTENT: Playbook = Playbook {
     duration: text! { ja: "内容を直せばすぐ", en: "Right away once the content is fixed" },
     prepare: PREPARE_ERROR,
     steps: &[
-        STEP_NOT_JAPAN,
         Step::new(text! {
             ja: "本文のリンクを見直し、短縮 URL や身に覚えのないリンクを外してください。ホームページが改ざんされていないかも確認してください。",
             en: "Review the links in the message: remove shortened links and any you do not recognise, and check that your website has not been hacked.",
