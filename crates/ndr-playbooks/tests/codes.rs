@@ -224,3 +224,28 @@ fn a_title_names_no_code_but_the_ones_that_lead_to_it() {
         ["5.7.27", "5.7.24"]
     );
 }
+
+/// The words a user types for greylisting find its entry, in both languages (review 3, U4),
+/// the same way the page's `#/codes` search does (every word in the code or its meaning).
+#[test]
+fn greylisting_is_found_by_its_name() {
+    let found = |query: &str| -> Vec<&'static str> {
+        ndr_playbooks::code_index()
+            .iter()
+            .filter(|e| {
+                let hay =
+                    format!("{} {} {}", e.code, e.meaning.ja(), e.meaning.en()).to_lowercase();
+                query
+                    .to_lowercase()
+                    .split_whitespace()
+                    .all(|w| hay.contains(w))
+            })
+            .map(|e| e.code)
+            .collect()
+    };
+    for q in ["greylist", "greylisting", "Graylisting", "グレーリスト"] {
+        assert!(found(q).contains(&"4.2.0"), "{q}: {:?}", found(q));
+    }
+    let e = ndr_playbooks::lookup_code("450 4.2.0");
+    assert_eq!(e.first().map(|e| e.playbook.id), Some("generic-delayed"));
+}

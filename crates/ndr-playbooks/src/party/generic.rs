@@ -2031,6 +2031,21 @@ pub(crate) const CODES: &[CodeEntry] = &[
         },
         &UNDEFINED,
     ),
+    // "450 4.2.0 <rcpt>: Recipient address rejected: Greylisted" (postgrey): greylisting answers
+    // a first try from an unknown sender with a temporary failure on purpose and accepts the
+    // retry. X.2.0 itself is "other or undefined mailbox status" (RFC 3463), which greylisting
+    // servers use; the reason is the one Sisimai gives a delay.
+    // Source: RFC 6647 (https://datatracker.ietf.org/doc/html/rfc6647), sections 1 and 2.1.
+    CodeEntry::enhanced(
+        None,
+        "4.2.0",
+        Reason::Expired,
+        text! {
+            ja: "グレーリスト（グレイリスティング）などによる一時的な拒否: 知らない送信元からの最初の配送を受信側がわざと断るもので、再送で届きます",
+            en: "Greylisting (graylisting) or another temporary mailbox state: the receiver turns away a first try from an unknown sender on purpose, and the retry gets through",
+        },
+        &DELAYED,
+    ),
     CodeEntry::enhanced(
         None,
         "4.2.2",
