@@ -1104,8 +1104,8 @@ pub(crate) const ONHOLD: Playbook = Playbook {
             en: "If the error contains a web address, open it: receivers often explain the refusal there, and how to get it lifted.",
         }),
         Step::new(text! {
-            ja: "このページの「ブロックリストの確認」で、送信元 IP アドレス {ip} とあなたのドメインが掲載されていないか確認してください。「確認できず」は「掲載なし」という意味ではありません。",
-            en: "Look at the \"Blocklist check\" on this page for your sending IP address {ip} and your domain. \"Could not check\" does not mean \"Not listed\".",
+            ja: "このページの「ブロックリストの確認」で、送信元の {ip} とあなたのドメインが掲載されていないか確認してください。「確認できず」は「掲載なし」という意味ではありません。",
+            en: "Look at the \"Blocklist check\" on this page for {ip} and for your domain. \"Could not check\" does not mean \"Not listed\".",
         }),
         Step::new(text! {
             ja: "理由が分からないままなら、受信者に電話や別のアドレスで連絡し、下の文面を受信側の管理者に渡してもらってください。拒否の理由は受信側の記録で分かります。",
