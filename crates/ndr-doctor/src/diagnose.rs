@@ -11,6 +11,7 @@ use ndr_dnsbl::{Options as LookupOptions, Resolver, Session};
 use ndr_playbooks::Lang;
 
 use crate::http::NativeTransport;
+use crate::words;
 
 /// What `diagnose` was asked to do.
 struct Options {
@@ -206,8 +207,11 @@ fn write_report(
 ) -> anyhow::Result<()> {
     let l = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
     writeln!(out, "== {} ==", d.source.as_deref().unwrap_or("-"))?;
+    if words::not_a_bounce(d) {
+        return write_not_a_bounce(out, d, lang);
+    }
     let facts: [(&str, Option<String>); 7] = [
-        (l("理由", "Reason"), Some(d.reason.name().to_owned())),
+        (l("理由", "Reason"), Some(words::reason_line(d, lang))),
         (
             if ndr_playbooks::ip_is_blocked(d) {
                 l("ブロックされた送信元IP", "Blocked sending IP")
@@ -291,6 +295,25 @@ fn write_report(
     }
     writeln!(out)?;
     writeln!(out, "{}", ndr_playbooks::advise(d, lang).to_plain_text())?;
+    Ok(())
+}
+
+/// In place of facts and advice for input that is not a bounce: what the page says, with no
+/// playbook and no ready message (there is nothing to act on). Other notes (binary data) still
+/// say what was odd.
+fn write_not_a_bounce(out: &mut impl Write, d: &Diagnosis, lang: Lang) -> anyhow::Result<()> {
+    let [title, what, where_list @ ..] = words::not_a_bounce_text(lang);
+    writeln!(out, "{title}")?;
+    for note in d.notes.iter().filter(|n| n.id != "not_a_bounce") {
+        let label = if lang == Lang::Ja { "注記" } else { "Note" };
+        writeln!(out, "{label}: {} {}", note.id, note.detail)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{what}")?;
+    for w in where_list {
+        writeln!(out, "- {w}")?;
+    }
+    writeln!(out)?;
     Ok(())
 }
 

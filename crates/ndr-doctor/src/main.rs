@@ -8,6 +8,7 @@ use std::process::ExitCode;
 mod diagnose;
 mod http;
 mod lookup;
+mod words;
 
 pub(crate) const USAGE: &str = "\
 ndr-doctor: find out why an email bounced, and what to do about it.

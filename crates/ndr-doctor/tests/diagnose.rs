@@ -274,7 +274,41 @@ fn an_ip_that_is_not_blocked_is_not_called_blocked() {
         env!("CARGO_MANIFEST_DIR")
     );
     let out = String::from_utf8(run(&[&path, "--lang", "en"], None).stdout).unwrap();
-    assert!(out.contains("Reason: requireptr"), "{out}");
+    assert!(
+        out.contains("Reason: The sending server lacks reverse DNS (PTR) (requireptr)\n"),
+        "{out}"
+    );
     assert!(out.contains("\nSending IP: 192.0.2.70"), "{out}");
     assert!(!out.contains("Blocked sending IP"), "{out}");
+}
+
+/// Input that is not a bounce gets what the page says (what to give instead, where mail
+/// programs show the source), never a playbook or a ready message built on nothing (review 3,
+/// L1: a Mailman moderation notice, the warning inside an mbox).
+#[test]
+fn input_that_is_not_a_bounce_gets_guidance_and_no_playbook() {
+    let text = b"Hello Anna,\n\nthanks for the minutes of Tuesday's meeting. See you next week.\n";
+    let en = String::from_utf8(run(&["-", "--lang", "en"], Some(text)).stdout).unwrap();
+    assert!(en.contains("could not be read as a bounce"), "{en}");
+    assert!(en.contains("Show original"), "{en}");
+    for absent in [
+        "Reason:",
+        "Steps:",
+        "Ready-to-send",
+        "undefined",
+        "[error code]",
+    ] {
+        assert!(!en.contains(absent), "{absent:?} in:\n{en}");
+    }
+    let ja = String::from_utf8(run(&["-", "--lang", "ja"], Some(text)).stdout).unwrap();
+    assert!(ja.contains("エラーメール"), "{ja}");
+    assert!(!ja.contains("手順") && !ja.contains("理由:"), "{ja}");
+    // A real bounce still gets its facts and its advice.
+    let bounce = b"host mx.example.jp[203.0.113.9] said: 550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown (in reply to RCPT TO command)\n";
+    let out = String::from_utf8(run(&["-", "--lang", "en"], Some(bounce)).stdout).unwrap();
+    assert!(
+        out.contains("Reason: The recipient address does not exist (userunknown)"),
+        "{out}"
+    );
+    assert!(out.contains("\n1. "), "{out}");
 }
