@@ -11,7 +11,8 @@ use ndr_core::Diagnosis;
 /// The targets and lists for one diagnosis.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
-    /// The blocked IP (when it is a public address) and the sender domain, in that order.
+    /// The blocked IP (when it is a public address) and the sender domain (when it is not a
+    /// reserved name), in that order.
     pub targets: Vec<Target>,
     /// The default lists, with the list the bounce names moved (or added) to the front.
     pub lists: Vec<&'static List>,
@@ -21,7 +22,8 @@ pub struct Plan {
 
 impl Plan {
     /// Reads `blocked_ip` (only if public: a private or documentation address is not on any
-    /// public list), `sender_domain` and `list_zone` of a diagnosis.
+    /// public list), `sender_domain` (only if public: not under a name reserved for examples,
+    /// tests or local use) and `list_zone` of a diagnosis.
     pub fn for_diagnosis(d: &Diagnosis) -> Plan {
         let mut targets = Vec::new();
         if let Some(ip) = d.blocked_ip.as_deref().and_then(|s| Target::parse(s).ok()) {
@@ -38,7 +40,9 @@ impl Plan {
             .as_deref()
             .and_then(|s| Target::parse(s).ok())
         {
-            if matches!(domain, Target::Domain(_)) {
+            // A reserved name (`.example`, `.test`, `example.com`) is in no public zone: it is
+            // not sent to DNS at all.
+            if matches!(domain, Target::Domain(_)) && domain.is_public() {
                 targets.push(domain);
             }
         }
@@ -93,7 +97,7 @@ mod tests {
         let d = Diagnosis {
             blocked_ip: Some("8.8.8.8".into()),
             blocked_ip_scope: Some(IpScope::Public),
-            sender_domain: Some("Example.COM".into()),
+            sender_domain: Some("Example.JP".into()),
             list_zone: Some("b.barracudacentral.org".into()),
             ..Diagnosis::default()
         };
@@ -102,7 +106,7 @@ mod tests {
             p.targets,
             vec![
                 Target::parse("8.8.8.8").unwrap(),
-                Target::Domain("example.com".into())
+                Target::Domain("example.jp".into())
             ]
         );
         assert_eq!(p.lists[0].zone, "b.barracudacentral.org");
@@ -132,5 +136,52 @@ mod tests {
             ..Diagnosis::default()
         };
         assert!(Plan::for_diagnosis(&unscoped).targets.is_empty());
+    }
+
+    /// Review 3, U2: a documentation IP was "not checked", but the `.example` sender domain of
+    /// the same bounce still went to DNS.
+    #[test]
+    fn plan_skips_reserved_domains_and_keeps_real_ones() {
+        let with = |domain: &str| Diagnosis {
+            sender_domain: Some(domain.into()),
+            ..Diagnosis::default()
+        };
+        for reserved in [
+            "greenleafbakery-sample.example",
+            "EXAMPLE.COM",
+            "mail.example.net",
+            "shop.example.org",
+            "a.b.test",
+            "foo.invalid",
+            "printer.localhost",
+            "nas.local",
+            "router.home.arpa",
+            "jenny@riverschool.example",
+        ] {
+            assert!(
+                Plan::for_diagnosis(&with(reserved)).targets.is_empty(),
+                "{reserved}"
+            );
+        }
+        for real in [
+            "example.jp",
+            "myexample.com",
+            "example.com.au",
+            "testing.org",
+            "notexample.org",
+            "contest",
+        ] {
+            let p = Plan::for_diagnosis(&with(real));
+            if real == "contest" {
+                // One label is not a domain to look up at all.
+                assert!(p.targets.is_empty());
+                continue;
+            }
+            assert_eq!(p.targets.len(), 1, "{real}");
+            assert!(p.targets[0].is_public(), "{real}");
+        }
+        // The DBL stays in the plan for a real domain.
+        let p = Plan::for_diagnosis(&with("shop.co.jp"));
+        assert!(p.lists.iter().any(|l| l.zone == "dbl.spamhaus.org"));
     }
 }

@@ -104,15 +104,53 @@ impl Target {
         }
     }
 
-    /// Whether it is an address that a public blocklist can know about (not private,
-    /// loopback, documentation, link-local, multicast or otherwise reserved).
+    /// Whether it is an address or a domain that a public blocklist can know about (not
+    /// private, loopback, documentation, link-local, multicast or otherwise reserved; not a
+    /// domain under a name reserved for examples, tests or local use).
     pub fn is_public(&self) -> bool {
         match self {
             Target::Ip(IpAddr::V4(v4)) => is_public_v4(*v4),
             Target::Ip(IpAddr::V6(v6)) => is_public_v6(*v6),
-            Target::Domain(_) => true,
+            Target::Domain(d) => !is_reserved_domain(d),
         }
     }
+}
+
+/// Names reserved for examples, tests and local use: no registry delegates them, so public DNS
+/// cannot know them and asking a list about them only sends the name away for nothing.
+/// Ordered: top-level names, then the reserved second-level ones.
+// Source: RFC 2606 section 2 ("test", "example", "invalid", "localhost" are reserved top-level
+// names) and section 3 ("example.com", "example.net", "example.org" are reserved second-level
+// names), https://datatracker.ietf.org/doc/html/rfc2606; RFC 6761 section 6 (the same four as
+// special-use names that resolvers answer locally or with NXDOMAIN),
+// https://datatracker.ietf.org/doc/html/rfc6761; RFC 6762 ("local", multicast DNS),
+// https://datatracker.ietf.org/doc/html/rfc6762; RFC 7686 ("onion"),
+// https://datatracker.ietf.org/doc/html/rfc7686; RFC 8375 ("home.arpa"),
+// https://datatracker.ietf.org/doc/html/rfc8375.
+const RESERVED_SUFFIXES: &[&str] = &[
+    "example",
+    "test",
+    "invalid",
+    "localhost",
+    "local",
+    "onion",
+    "home.arpa",
+    "example.com",
+    "example.net",
+    "example.org",
+];
+
+/// True for a domain under a reserved name (`shop.example`, `example.com`, `a.b.test`). `d` is
+/// the lowercase ASCII form `Target::parse` makes.
+fn is_reserved_domain(d: &str) -> bool {
+    let d = d.trim_end_matches('.');
+    RESERVED_SUFFIXES.iter().any(|suffix| {
+        d.eq_ignore_ascii_case(suffix)
+            || d.len() > suffix.len()
+                && d.get(d.len() - suffix.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+                && d.as_bytes().get(d.len() - suffix.len() - 1) == Some(&b'.')
+    })
 }
 
 impl fmt::Display for Target {
