@@ -1212,7 +1212,7 @@ mod tests {
     fn blocklists_are_asked_only_when_they_can_explain_the_bounce() {
         let with = |reason, zone: Option<&str>| Diagnosis {
             reason,
-            sender_domain: Some("fabrikam.example".into()),
+            sender_domain: Some("fabrikam-shop.jp".into()),
             list_zone: zone.map(str::to_string),
             ..Diagnosis::default()
         };
@@ -1286,7 +1286,7 @@ mod tests {
         let bounce = |reason, party, text: &str| Diagnosis {
             reason,
             blocking_party: party,
-            sender_domain: Some("fabrikam.example".into()),
+            sender_domain: Some("fabrikam-shop.jp".into()),
             recipients: vec![ndr_core::Recipient {
                 recipient: "someone@example.net".into(),
                 reason,
@@ -1356,7 +1356,7 @@ mod tests {
                 s.lookups
                     .rows
                     .iter()
-                    .any(|r| r.target == "fabrikam.example"),
+                    .any(|r| r.target == "fabrikam-shop.jp"),
                 "{text}"
             );
         }
@@ -1367,7 +1367,7 @@ mod tests {
         let d = Diagnosis {
             reason: Reason::Blocked,
             blocked_ip: Some("93.184.216.34".into()),
-            sender_domain: Some("fabrikam.example".into()),
+            sender_domain: Some("fabrikam-shop.jp".into()),
             ..Diagnosis::default()
         };
         let mut s = diagnosed("x", Rc::new(d));
@@ -1410,14 +1410,28 @@ mod tests {
     #[test]
     fn a_sender_domain_is_looked_up_even_when_the_ip_is_not() {
         let d = Diagnosis {
-            sender_domain: Some("example.net".into()),
+            sender_domain: Some("northwind-trading.jp".into()),
             ..(*diagnosis(Some("192.0.2.1"), Some(IpScope::Documentation))).clone()
         };
         let s = diagnosed("x", Rc::new(d));
         assert_eq!(s.lookups.skip, Some(Skip::Scope(IpScope::Documentation)));
         assert!(s.lookups.running);
         assert!(!s.lookups.rows.is_empty());
-        assert!(s.lookups.rows.iter().all(|r| r.target == "example.net"));
+        assert!(s.lookups.rows.iter().all(|r| r.target == "northwind-trading.jp"));
+    }
+
+    /// Reserved names (RFC 2606 / 6761) are on no list: the page does not send them to DNS.
+    #[test]
+    fn a_reserved_sender_domain_is_not_looked_up() {
+        for domain in ["fabrikam.example", "example.net", "shop.test"] {
+            let d = Diagnosis {
+                sender_domain: Some(domain.into()),
+                ..(*diagnosis(Some("192.0.2.1"), Some(IpScope::Documentation))).clone()
+            };
+            let s = diagnosed("x", Rc::new(d));
+            assert!(!s.lookups.running, "{domain}");
+            assert!(s.lookups.rows.is_empty(), "{domain}");
+        }
     }
 
     #[test]

@@ -24,13 +24,14 @@ const ZONES = [
 const KEY_ONLY_WHY = "key_required";
 const KEY_ONLY_ZONES = ["combined.mail.abusix.zone", "invaluement.com"];
 
-/** A user-unknown bounce that names the sender's domain: no blocklist explains it. */
-const USER_UNKNOWN = `From: MAILER-DAEMON@mail.fabrikam.example (Mail Delivery System)
-To: hiroshi@fabrikam.example
+/** A user-unknown bounce that names the sender's domain: no blocklist explains it. The sender's
+ * domain is not a reserved name (RFC 2606), which would never be asked anyway. */
+const USER_UNKNOWN = `From: MAILER-DAEMON@mail.fabrikam-shop.jp (Mail Delivery System)
+To: hiroshi@fabrikam-shop.jp
 Subject: Undelivered Mail Returned to Sender
 Content-Type: text/plain; charset=us-ascii
 
-This is the mail system at host mail.fabrikam.example.
+This is the mail system at host mail.fabrikam-shop.jp.
 
 <j.smith@northwind.example>: host mx1.northwind.example[198.51.100.10] said:
     550 5.1.1 <j.smith@northwind.example>: Recipient address rejected: User
@@ -38,8 +39,8 @@ This is the mail system at host mail.fabrikam.example.
 `;
 
 /** Microsoft 365 refuses a tenant's mail (5.7.708, a tenant limit), no IP and no list named. */
-const M365_TENANT_LIMIT = `From: Microsoft Outlook <postmaster@fabrikam.example>
-To: hanako@fabrikam.example
+const M365_TENANT_LIMIT = `From: Microsoft Outlook <postmaster@fabrikam-shop.jp>
+To: hanako@fabrikam-shop.jp
 Subject: Undeliverable: Invoice
 
 Delivery has failed to these recipients or groups:
@@ -56,7 +57,7 @@ Remote Server returned '550 5.7.708 Service unavailable. Access denied, traffic 
 
 /** An out-of-office reply: nothing failed. */
 const VACATION = `From: Keiko Ito <keiko@contoso.example>
-To: taro@fabrikam.example
+To: taro@fabrikam-shop.jp
 Subject: Automatic reply: Quote request
 Auto-Submitted: auto-replied
 X-Auto-Response-Suppress: All
