@@ -62,8 +62,23 @@ pub fn read_undeclared(input: &[u8], charsets: &dyn Charsets) -> (&'static str, 
 }
 
 fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
+    // A saved mailbox of several bounces ("From MAILER-DAEMON ..." separators) is read as its
+    // first message: read as one text, a later delay warning for the same recipient would
+    // turn the first message's permanent failure into "still trying". The note says how many
+    // there were; `mbox::split` gives a caller each of them.
+    let messages = mbox::split(input);
+    let input = match messages.as_slice() {
+        [first, _, ..] => first,
+        _ => input,
+    };
     let mut mail = decode::decode(input, decoders);
     let mut d = Diagnosis::default();
+    if messages.len() > 1 {
+        d.notes.push(Note {
+            id: "first_of_several_messages".into(),
+            detail: messages.len().to_string(),
+        });
+    }
     for (id, detail) in &mail.notes {
         d.notes.push(Note {
             id: (*id).to_string(),

@@ -95,6 +95,10 @@ const WORDING: &[Wording] = &[
             "error: no valid recipients from ",
             "esmtp not accepting connections", // iCloud
             "extreme bad ip profile",
+            // Comcast: "554 resimta-po-21v.sys.comcast.net ... 192.0.2.50 found on one or more
+            // DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000000"
+            // (reviewer case, general wording: the sending IP is on a DNS blocklist).
+            "found on one or more dnsbls",
             "go away",
             "helo command rejected:",
             "host network not allowed",
@@ -139,6 +143,11 @@ const WORDING: &[Wording] = &[
             &["email blocked by ", ".barracudacentral.org"],
             &["email blocked by ", "spamhaus"],
             &["host ", " refused to talk to me: ", " blocked"],
+            // T-Online: "554 IP=192.0.2.254 - A problem occurred. (Ask your postmaster for help
+            // or to contact tosa@rx.t-online.de to clarify.) (BL)": the refusal names the
+            // sending IP and nothing else. Sisimai reads it as blocked (its test mail
+            // lhost-sendmail-16.eml, reason "blocked").
+            &["ip=", " - a problem occurred. (ask your postmaster"],
             &["ip ", " is blocked by earthlink"],
             &["is in an ", "rbl on "],
             &["mail server at ", " is blocked"],
@@ -435,6 +444,12 @@ const WORDING: &[Wording] = &[
             "can't determine purported responsible address",
             "connections not accepted from servers without a valid sender domain",
             "denied [bouncedeny]", // McAfee
+            // Sophos Email: "554 Denied [CS:202.2] (Mode: normal)": the gateway refuses the
+            // message by its own policy and says no more (reviewer case, general wording; the
+            // word "Denied" is the whole reply, so only its forms with a code or a bracket
+            // follow).
+            "554 denied [",
+            "554 denied (",
             "denied by secumail valid-address-filter",
             "delivery not authorized, message refused",
             "does not exist e2110",
@@ -1042,7 +1057,10 @@ fn index() -> &'static Index {
                 aligned: w
                     .aligned
                     .iter()
-                    .filter_map(|seq| Some((id_of(seq.first()?), *seq)))
+                    // The pattern set never finds a one-byte pattern, so a sequence that
+                    // starts with one ("(", "@", ":blocked)") is triggered by its first longer
+                    // needle, which any match of the whole sequence contains as well.
+                    .filter_map(|seq| Some((id_of(seq.iter().find(|n| n.len() >= 2)?), *seq)))
                     .collect(),
             })
             .collect();
@@ -1514,6 +1532,42 @@ mod tests {
             ),
             ("", "", "", "", Undefined),
             ("", "", "", "something odd", OnHold),
+            // Replies without an enhanced code that still say what happened.
+            (
+                "",
+                "550",
+                "DATA",
+                "550 permanent failure for one or more recipients (a@example.jp:blocked)",
+                Blocked,
+            ),
+            (
+                "",
+                "554",
+                "",
+                "554 IP=192.0.2.9 - A problem occurred. (Ask your postmaster for help)",
+                Blocked,
+            ),
+            (
+                "",
+                "554",
+                "",
+                "554 mx.example.jp 192.0.2.9 found on one or more DNSBLs, see https://example.jp/",
+                Blocked,
+            ),
+            (
+                "",
+                "554",
+                "DATA",
+                "554 Denied [CS:1.2] (Mode: normal)",
+                Rejected,
+            ),
+            (
+                "",
+                "554",
+                "DATA",
+                "554 denied due to spam list",
+                SpamDetected,
+            ),
             (
                 "5.7.606",
                 "550",
@@ -1530,6 +1584,15 @@ mod tests {
             ),
         ] {
             assert_eq!(find(&fact(status, reply, cmd, diag)), want, "{diag}");
+        }
+    }
+
+    #[test]
+    fn every_sequence_has_a_needle_the_pattern_set_finds() {
+        for w in WORDING {
+            for seq in w.aligned {
+                assert!(seq.iter().any(|n| n.len() >= 2), "{seq:?}");
+            }
         }
     }
 
