@@ -113,6 +113,14 @@ const WORDING: &[Wording] = &[
             "part of their network is on our block list",
             "please use the smtp server of your isp",
             "refused - see http",
+            // WEB.DE and GMX (1&1/IONOS): "554-Transaction failed 554-Reject due to policy
+            // restrictions. 554 For explanation visit https://postmaster.web.de/en/case?c=hi&i=ip&v=192.0.2.55&r=..."
+            // (reviewer case; the link's "i=ip" names the sending IP as the cause), and IONOS's
+            // "421 Reject due to policy violations": the sending server's IP is barred for now
+            // (<https://new-faq.comservice-ffo.de/smtp-fehlermeldungen-e-mail-fehler/>).
+            // Tried before the generic "transaction failed " of `SystemError`.
+            "reject due to policy restrictions",
+            "reject due to policy violations",
             "rejected - multi-blacklist", // junkemailfilter.com
             "rejected because the sending mta or the sender has not passed validation",
             "rejecting open proxy", // Sendmail
@@ -1561,6 +1569,14 @@ mod tests {
                 "554 Denied [CS:1.2] (Mode: normal)",
                 Rejected,
             ),
+            (
+                "",
+                "554",
+                "DATA",
+                "554 Transaction failed Reject due to policy restrictions. For explanation visit https://postmaster.example.de/",
+                Blocked,
+            ),
+            ("", "554", "DATA", "554 Transaction failed at this time", SystemError),
             (
                 "",
                 "554",
