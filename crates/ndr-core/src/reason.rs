@@ -579,9 +579,16 @@ const WORDING: &[Wording] = &[
             "content filter rejection",
             "cyberoam anti spam engine has identified this email as a bulk email",
             "denied due to spam list",
+            // Zoho: "554 5.7.1 Email cannot be delivered. Reason: Email flagged as Spam."
+            // <https://www.zoho.com/mail/help/adminconsole/smtp-error-codes.html>
+            "flagged as spam",
             "high probability of spam",
             "is classified as spam and is rejected",
             "listed in work.drbl.imedia.ru",
+            // "looks like spam" in any subject: "Your message looks like spam", "This email
+            // looks like spam" (reviewer case, general wording; Sisimai has "message looks like
+            // spam").
+            "looks like spam",
             "the mail server detected your message as spam and has prevented delivery.",
             "mail appears to be unsolicited",
             "mail content denied", // QQ
@@ -626,6 +633,9 @@ const WORDING: &[Wording] = &[
             "spam score ",
             "spambouncer identified spam",
             "spamming not allowed",
+            // Yandex: "554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/..."
+            // (reviewer case, general wording).
+            "suspicion of spam",
             "too many spam complaints",
             "too much spam.", // Earthlink
             "the email message was detected as spam",
@@ -1577,6 +1587,21 @@ mod tests {
                 Blocked,
             ),
             ("", "554", "DATA", "554 Transaction failed at this time", SystemError),
+            (
+                "5.7.1",
+                "554",
+                "",
+                "554 5.7.1 Email cannot be delivered. Reason: Email flagged as Spam.",
+                SpamDetected,
+            ),
+            (
+                "5.7.1",
+                "554",
+                "DATA",
+                "554 5.7.1 [2] Message rejected under suspicion of SPAM; https://example.ru/x",
+                SpamDetected,
+            ),
+            ("5.7.1", "550", "DATA", "550 5.7.1 This email looks like spam", SpamDetected),
             (
                 "",
                 "554",
