@@ -341,10 +341,16 @@ const WORDING: &[Wording] = &[
             "mail forwarding loop for ",
             "malformed name server reply",
             "malformed or unexpected name server reply",
+            // A loop in other words: "554 5.4.6 Mail loop detected", Exim's "Too many
+            // \"Received\" headers - suspected mail loop", "Routing loop detected" (reviewer
+            // case, general wording; tried only when no reason of the first pass matched).
+            "mail loop detected",
             "maximum forwarding loop count exceeded",
             "message looping",
             "message probably in a routing loop",
             "no route to host",
+            "routing loop detected",
+            "suspected mail loop",
             "too many hops",
             "unable to resolve route ",
             "unrouteable mail domain",
@@ -1349,6 +1355,11 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             if probe(SpamDetected, f, lc) {
                 return false;
             }
+            // A routing loop (X.4.6) names the reason itself, even when the text also blames
+            // the header ("Routing loop detected -- too many Received: headers").
+            if matches!(f.status.as_str(), "4.4.6" | "5.4.6") {
+                return false;
+            }
             by_code == Some(ContentError) || has(ContentError, lc)
         }
         Rejected => {
@@ -1602,6 +1613,28 @@ mod tests {
                 SpamDetected,
             ),
             ("5.7.1", "550", "DATA", "550 5.7.1 This email looks like spam", SpamDetected),
+            (
+                "5.4.6",
+                "554",
+                "",
+                "554 5.4.6 Hop count exceeded - possible mail loop",
+                NetworkError,
+            ),
+            (
+                "5.4.6",
+                "554",
+                "",
+                "554 5.4.6 Routing loop detected -- too many Received: headers",
+                NetworkError,
+            ),
+            (
+                "",
+                "",
+                "",
+                "Routing loop detected -- too many Received: headers",
+                ContentError,
+            ),
+            ("", "554", "", "554 Mail loop detected", NetworkError),
             (
                 "",
                 "554",
