@@ -415,6 +415,13 @@ pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
             Some(NetworkError)
         };
     }
+    if text::find_ci(&mail.body, GROUP_REFUSED_POSTING).is_some() {
+        // Google Groups, shown inside Gmail's "Address not found" notice: the group refused
+        // the sender's post (or does not exist), which Sisimai's Google Groups reader calls
+        // `rejected` (see `groups`); the notice's "address couldn't be found" headline is
+        // Gmail's wording for any such refusal.
+        d.reason = Some(Rejected);
+    }
     let says_nothing = d.reply_code.is_empty()
         && d.status.is_empty()
         && (response.is_empty() || !crate::reason::is_worded(&response));
@@ -430,6 +437,12 @@ pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
         rfc822: original.to_string(),
     })
 }
+
+/// Google Groups: "We're writing to let you know that the group you tried to contact (board)
+/// may not exist, or you may not have permission to post messages to the group."
+/// Source: Sisimai's Google Groups reader (lhost-googlegroups-01.eml).
+const GROUP_REFUSED_POSTING: &str =
+    "may not exist, or you may not have permission to post messages to the group";
 
 /// Google Workspace's "** Message not delivered **" notice (without delivery-status fields).
 pub(crate) fn workspace(mail: &Mail) -> Option<Rising> {
