@@ -233,10 +233,66 @@ fn cr_to_lf(input: &[u8]) -> Option<Vec<u8>> {
 
 fn looks_like_html(body: &str) -> bool {
     let head = text::lower(text::clip(body, 2048));
-    head.contains("<html")
-        || head.contains("<body")
-        || head.contains("<div")
-        || head.contains("<br")
+    HTML_TAGS.iter().any(|tag| {
+        head.match_indices(tag).any(|(at, _)| {
+            // A tag name ends at `>`, `/` or white space. `<bride@example.com>` or
+            // `<divya@example.com>` starts the same way and is an address, not a tag.
+            matches!(
+                head.as_bytes().get(at + tag.len()),
+                Some(b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')
+            )
+        })
+    })
+}
+
+/// The opening of the tags that make a pasted text HTML (lowercase, without the end of the
+/// tag name, which `looks_like_html` checks).
+const HTML_TAGS: &[&str] = &["<html", "<body", "<div", "<br"];
+
+/// `s` with each angle-bracketed address (`<user@example.com>`: no space, quote or bracket
+/// inside, one `@`) written as character references, so that the HTML-to-text pass keeps it
+/// as text. HTML proper writes such an address as `&lt;...&gt;`; a paste that mixes real tags
+/// with a bounce's raw `<user@example.com>` lines would otherwise lose every address.
+fn escape_bracketed_addresses(s: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = s.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(lt) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
+        let open = i + lt;
+        let mut j = open + 1;
+        let mut at_signs = 0;
+        while let Some(&c) = bytes.get(j) {
+            if matches!(c, b'<' | b'>' | b'"' | b'\'') || c.is_ascii_whitespace() {
+                break;
+            }
+            at_signs += usize::from(c == b'@');
+            j += 1;
+        }
+        // No `<` lies between `open` and `j`, so the next search starts at `j`: linear.
+        if bytes.get(j) == Some(&b'>') && at_signs == 1 && j > open + 2 {
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len() + 16));
+            // `open` and `j` are ASCII bytes, so both are character boundaries.
+            o.push_str(s.get(copied..open).unwrap_or_default());
+            o.push_str("&lt;");
+            o.push_str(s.get(open + 1..j).unwrap_or_default());
+            o.push_str("&gt;");
+            copied = j + 1;
+            i = j + 1;
+        } else {
+            i = j.max(open + 1);
+        }
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(s.get(copied..).unwrap_or_default());
+            std::borrow::Cow::Owned(o)
+        }
+        None => std::borrow::Cow::Borrowed(s),
+    }
 }
 
 /// Header names that only a real message header block has. A pasted block of delivery-status
@@ -743,7 +799,7 @@ pub(crate) fn html_text(html: &str) -> String {
         }
     }
     kept.push_str(html.get(at..).unwrap_or_default());
-    html_to_text(&kept)
+    html_to_text(&escape_bracketed_addresses(&kept))
 }
 
 /// The text of HTML: tags, comments and the content of `head`, `style`, `script` and
@@ -1217,6 +1273,55 @@ From: a@example.jp\r\nSubject: hi\r\n\r\nbody\r\n--b--\r\n";
         assert_eq!(a.headers, b.headers);
         assert_eq!(a.body, b.body);
         assert!(cr_to_lf(b"a\r\nb\r\n").is_none());
+    }
+
+    #[test]
+    fn addresses_that_start_like_tags_are_not_html() {
+        for name in [
+            "bride",
+            "brenda.brown",
+            "brian",
+            "divya",
+            "html",
+            "body",
+            "br",
+            "div",
+        ] {
+            let paste = format!(
+                "<{name}@example.com>: host mx.example.com[198.51.100.7] said: 550 5.1.1 User unknown\n"
+            );
+            assert!(!looks_like_html(&paste), "{name}");
+            let m = decode(paste.as_bytes(), Decoders::default());
+            assert!(
+                m.body.contains(&format!("<{name}@example.com>")),
+                "{name}: {}",
+                m.body
+            );
+        }
+        for tag in [
+            "<br>",
+            "<BR/>",
+            "<br />",
+            "<div>",
+            "<div class=\"x\">",
+            "<html>",
+            "<body\n>",
+        ] {
+            assert!(looks_like_html(&format!("550 user unknown{tag}x")), "{tag}");
+        }
+    }
+
+    #[test]
+    fn html_keeps_angle_bracketed_addresses() {
+        let t = html_text("<div>Delivery failed:<br><bride@example.com> 550 5.1.1<br/></div>");
+        assert!(t.contains("<bride@example.com> 550 5.1.1"), "{t}");
+        // A real tag with an address in an attribute is still a tag.
+        let t = html_text("<a href=\"mailto:x@example.com\">write</a> <b@example.org");
+        assert!(t.contains("write") && !t.contains("mailto"), "{t}");
+        assert_eq!(
+            escape_bracketed_addresses("a <b> c <d@e> <f@g@h> <i@j"),
+            "a <b> c &lt;d@e&gt; <f@g@h> <i@j"
+        );
     }
 
     #[test]

@@ -35,7 +35,16 @@ pub(crate) struct Fact {
 }
 
 /// Header fields of the returned message that name its sender, in order of trust.
-const SENDER_FIELDS: &[&str] = &["from", "return-path", "sender", "reply-to", "errors-to"];
+/// Last, Postfix's `X-Postfix-Sender:` (the envelope sender), which its reader keeps from the
+/// report's fields when no returned message came with them (a pasted Postfix bounce).
+const SENDER_FIELDS: &[&str] = &[
+    "from",
+    "return-path",
+    "sender",
+    "reply-to",
+    "errors-to",
+    "x-postfix-sender",
+];
 
 /// Builds the final facts of every recipient a reader found.
 pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
@@ -69,6 +78,12 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
             address::find(mail.header("to"))
                 .as_deref()
                 .and_then(address::domain)
+        })
+        .or_else(|| {
+            mail.headers
+                .is_empty()
+                .then(|| sender_in_visible_head(&mail.body, &rising.deliveries))
+                .flatten()
         })
         .unwrap_or_default();
     let warning = is_delay_warning(mail);
@@ -205,6 +220,73 @@ fn sender_in_notice(body: &str) -> Option<String> {
         .find_map(address::find)
         .as_deref()
         .and_then(address::domain)
+}
+
+/// How far into a pasted text the bounce's own header block, as a mail program shows it, may
+/// start: after a short note or a ticket's preamble, never deep in the report.
+const VISIBLE_HEAD_LINES: usize = 40;
+
+/// Words of a visible header block that say it is the bounce's own (its sender's name, its
+/// subject): Apple Mail shows "Mail Delivery System" / "Undelivered Mail Returned to Sender" /
+/// "To: ...", and Outlook quotes "From: Mail Delivery System <Mailer-Daemon@...>" / "To: ..."
+/// below "-----Original Message-----" (reviewer cases, general wording). Lowercase.
+const BOUNCE_HEAD_WORDS: &[&str] = &[
+    "mail delivery",
+    "mailer-daemon",
+    "postmaster",
+    "undeliver",
+    "returned to sender",
+    "returned mail",
+    "delivery status notification",
+    "failure notice",
+    "delivery failed",
+    "delivery has failed",
+];
+
+/// The sender's domain from the `To:` line of the bounce's own header block as a mail program
+/// shows it in a paste: a block of lines near the start that has a `To:` line and another
+/// line naming a mail system or a bounce subject. The bounce goes back to the sender, so its
+/// To is the sender; the returned message's own block (`To:` the recipient) has no such line.
+/// An address that is one of the failed recipients is never taken.
+fn sender_in_visible_head(body: &str, deliveries: &[mta::Delivery]) -> Option<String> {
+    let lines: Vec<&str> = body.lines().take(VISIBLE_HEAD_LINES).collect();
+    for block in lines.split(|l| l.trim().is_empty()) {
+        let to = block.iter().find_map(|l| {
+            let l = l.trim_start();
+            let value = l
+                .get(..3)
+                .filter(|n| n.eq_ignore_ascii_case("to:"))
+                .and_then(|_| l.get(3..))?;
+            address::find(value)
+        });
+        let Some(to) = to else { continue };
+        // With a `From:` line, that line must name the mail system: a person who forwards a
+        // bounce ("From: Jenny ... To: support@... Subject: Fwd: Undelivered Mail") writes to
+        // someone else. Without one (Apple Mail shows the sender's name alone), any line.
+        let names_a_mail_system = |l: &&str| {
+            let lc = l.to_ascii_lowercase();
+            BOUNCE_HEAD_WORDS.iter().any(|w| lc.contains(w))
+        };
+        let label = |l: &&str, name: &str| {
+            l.trim_start()
+                .get(..name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        };
+        let from_a_mail_system = match block.iter().find(|l| label(l, "from:")) {
+            Some(from) => names_a_mail_system(from),
+            None => block
+                .iter()
+                .filter(|l| !label(l, "to:"))
+                .any(names_a_mail_system),
+        };
+        let is_recipient = deliveries
+            .iter()
+            .any(|d| d.recipient.eq_ignore_ascii_case(&to));
+        if from_a_mail_system && !is_recipient {
+            return address::domain(&to);
+        }
+    }
+    None
 }
 
 /// Receivers' words that name the sender's domain: the words before the domain and the words
@@ -775,6 +857,44 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(for_display(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_visible_head_of_a_pasted_bounce_names_its_sender() {
+        let failed = |a: &str| mta::Delivery {
+            recipient: a.into(),
+            ..mta::Delivery::default()
+        };
+        let rcpts = [failed("kim@example.org")];
+        for (text, want) in [
+            // Apple Mail: the sender's name, the subject, then "To:".
+            (
+                "Mail Delivery System\nUndelivered Mail Returned to Sender\nTo: ann@Example.NET\nToday at 10:02\n\n<kim@example.org>: ...",
+                Some("example.net"),
+            ),
+            // Outlook's quote of the bounce in a ticket.
+            (
+                "Please help.\n\n-----Original Message-----\nFrom: Mail Delivery System <Mailer-Daemon@mx.example.com>\nSent: Monday\nTo: ann@example.net\nSubject: Mail delivery failed\n\nbody",
+                Some("example.net"),
+            ),
+            // A person forwarding the bounce writes to someone else.
+            (
+                "From: Ann <ann@example.net>\nTo: help@example.com\nSubject: Fwd: Undelivered Mail Returned to Sender\n\nbody",
+                None,
+            ),
+            // The returned message's own block: its To is the failed recipient.
+            (
+                "From: Mail Delivery System\nTo: kim@example.org\n\nbody",
+                None,
+            ),
+            ("To: ann@example.net\nSubject: hello\n\nbody", None),
+        ] {
+            assert_eq!(
+                sender_in_visible_head(text, &rcpts).as_deref(),
+                want,
+                "{text}"
+            );
         }
     }
 

@@ -321,12 +321,18 @@ const SENDER_BEFORE: &[&str] = &[
     "try again later from",
     "cannot find your hostname",
     "cannot find your reverse hostname",
+    // Gmail's authentication refusal: "SPF [example.com] with ip: [192.0.2.42] = did not
+    // pass" (550 5.7.27 / 5.7.26).
+    "with ip:",
     // Lookup links that carry the blocked address.
     "ip=",
     "ipr=",
     "/ip/",
     "bl.shtml?",
     "searchstring=",
+    // WEB.DE and GMX explanation links: ".../case?c=r0601&i=ip&v=192.0.2.54&r=..."; the
+    // case is about an IP, and `v` is the address.
+    "&i=ip&v=",
     "search=",
     // Japanese wording: 送信元IPアドレス, IPアドレス.
     "送信元ipアドレス",
@@ -344,6 +350,15 @@ const SENDER_AFTER: &[&str] = &[
     "is blacklisted",
     "blacklisted",
     "found in",
+    // Comcast: "192.0.2.50 found on one or more DNSBLs".
+    "found on",
+    // AT&T: "DNSBL:RBL 521< 192.0.2.52 >_is_blocked".
+    "_is_blocked",
+    // Cox: "cxr.mx.a.cox.net cxr cox.net 192.0.2.53 rejected - IPBL1000 - Connections not
+    // accepted from IP addresses on Spamhaus XBL": the address the refusal is about. Only
+    // with the dash that introduces the reason, so that a server's "x rejected your
+    // message" is not read as the sender.
+    "rejected -",
     "is on",
     "is in",
     "was refused",
@@ -607,6 +622,24 @@ mod tests {
                 Role::Sender,
             ),
             ("the ip address 192.0.2.8 is listed", Role::Sender),
+            (
+                "spf [example.com] with ip: [192.0.2.42] = did not pass",
+                Role::Sender,
+            ),
+            (
+                "dnsbl:rbl 521< 192.0.2.52 >_is_blocked.for assistance",
+                Role::Sender,
+            ),
+            (
+                "cox.net 192.0.2.53 rejected - ipbl1000 - connections",
+                Role::Sender,
+            ),
+            ("192.0.2.57 rejected your message", Role::Unknown),
+            (
+                "mx.example.com 192.0.2.50 found on one or more dnsbls",
+                Role::Sender,
+            ),
+            ("/en/case?c=r0601&i=ip&v=192.0.2.54&r=1ma1", Role::Sender),
         ];
         for (hay, want) in cases {
             assert_eq!(role_of(hay), want, "{hay}");

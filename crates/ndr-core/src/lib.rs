@@ -62,8 +62,23 @@ pub fn read_undeclared(input: &[u8], charsets: &dyn Charsets) -> (&'static str, 
 }
 
 fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
+    // A saved mailbox of several bounces ("From MAILER-DAEMON ..." separators) is read as its
+    // first message: read as one text, a later delay warning for the same recipient would
+    // turn the first message's permanent failure into "still trying". The note says how many
+    // there were; `mbox::split` gives a caller each of them.
+    let messages = mbox::split(input);
+    let input = match messages.as_slice() {
+        [first, _, ..] => first,
+        _ => input,
+    };
     let mut mail = decode::decode(input, decoders);
     let mut d = Diagnosis::default();
+    if messages.len() > 1 {
+        d.notes.push(Note {
+            id: "first_of_several_messages".into(),
+            detail: messages.len().to_string(),
+        });
+    }
     for (id, detail) in &mail.notes {
         d.notes.push(Note {
             id: (*id).to_string(),
@@ -74,10 +89,25 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         .notes
         .iter()
         .all(|(id, _)| *id != "empty_input" && *id != "binary_input");
+    let mut held = false;
     let mut facts = match mta::read(&mail) {
-        Some(rising) => fact::build(&mail, rising),
+        Some(rising) => {
+            held = rising
+                .deliveries
+                .iter()
+                .any(|d| d.agent == mta::mailman::AGENT);
+            fact::build(&mail, rising)
+        }
         None => Vec::new(),
     };
+    if held {
+        // A list's notice that a post waits for its moderator: nothing failed. The note says
+        // so, with the list's reason for the hold.
+        d.notes.push(Note {
+            id: "held_for_moderation".into(),
+            detail: mta::mailman::hold_reason(&mail.body).unwrap_or_default(),
+        });
+    }
     // Header labels pasted from a mail program in Japanese ("件名:", "宛先:") read as the
     // header names they stand for. The text as pasted is read first, so that readers of
     // pasted bounces keep their way; the renamed copy reads what only its header fields tell:

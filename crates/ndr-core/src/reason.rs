@@ -95,6 +95,10 @@ const WORDING: &[Wording] = &[
             "error: no valid recipients from ",
             "esmtp not accepting connections", // iCloud
             "extreme bad ip profile",
+            // Comcast: "554 resimta-po-21v.sys.comcast.net ... 192.0.2.50 found on one or more
+            // DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000000"
+            // (reviewer case, general wording: the sending IP is on a DNS blocklist).
+            "found on one or more dnsbls",
             "go away",
             "helo command rejected:",
             "host network not allowed",
@@ -109,6 +113,14 @@ const WORDING: &[Wording] = &[
             "part of their network is on our block list",
             "please use the smtp server of your isp",
             "refused - see http",
+            // WEB.DE and GMX (1&1/IONOS): "554-Transaction failed 554-Reject due to policy
+            // restrictions. 554 For explanation visit https://postmaster.web.de/en/case?c=hi&i=ip&v=192.0.2.55&r=..."
+            // (reviewer case; the link's "i=ip" names the sending IP as the cause), and IONOS's
+            // "421 Reject due to policy violations": the sending server's IP is barred for now
+            // (<https://new-faq.comservice-ffo.de/smtp-fehlermeldungen-e-mail-fehler/>).
+            // Tried before the generic "transaction failed " of `SystemError`.
+            "reject due to policy restrictions",
+            "reject due to policy violations",
             "rejected - multi-blacklist", // junkemailfilter.com
             "rejected because the sending mta or the sender has not passed validation",
             "rejecting open proxy", // Sendmail
@@ -139,6 +151,11 @@ const WORDING: &[Wording] = &[
             &["email blocked by ", ".barracudacentral.org"],
             &["email blocked by ", "spamhaus"],
             &["host ", " refused to talk to me: ", " blocked"],
+            // T-Online: "554 IP=192.0.2.254 - A problem occurred. (Ask your postmaster for help
+            // or to contact tosa@rx.t-online.de to clarify.) (BL)": the refusal names the
+            // sending IP and nothing else. Sisimai reads it as blocked (its test mail
+            // lhost-sendmail-16.eml, reason "blocked").
+            &["ip=", " - a problem occurred. (ask your postmaster"],
             &["ip ", " is blocked by earthlink"],
             &["is in an ", "rbl on "],
             &["mail server at ", " is blocked"],
@@ -324,10 +341,16 @@ const WORDING: &[Wording] = &[
             "mail forwarding loop for ",
             "malformed name server reply",
             "malformed or unexpected name server reply",
+            // A loop in other words: "554 5.4.6 Mail loop detected", Exim's "Too many
+            // \"Received\" headers - suspected mail loop", "Routing loop detected" (reviewer
+            // case, general wording; tried only when no reason of the first pass matched).
+            "mail loop detected",
             "maximum forwarding loop count exceeded",
             "message looping",
             "message probably in a routing loop",
             "no route to host",
+            "routing loop detected",
+            "suspected mail loop",
             "too many hops",
             "unable to resolve route ",
             "unrouteable mail domain",
@@ -435,6 +458,12 @@ const WORDING: &[Wording] = &[
             "can't determine purported responsible address",
             "connections not accepted from servers without a valid sender domain",
             "denied [bouncedeny]", // McAfee
+            // Sophos Email: "554 Denied [CS:202.2] (Mode: normal)": the gateway refuses the
+            // message by its own policy and says no more (reviewer case, general wording; the
+            // word "Denied" is the whole reply, so only its forms with a code or a bracket
+            // follow).
+            "554 denied [",
+            "554 denied (",
             "denied by secumail valid-address-filter",
             "delivery not authorized, message refused",
             "does not exist e2110",
@@ -556,9 +585,16 @@ const WORDING: &[Wording] = &[
             "content filter rejection",
             "cyberoam anti spam engine has identified this email as a bulk email",
             "denied due to spam list",
+            // Zoho: "554 5.7.1 Email cannot be delivered. Reason: Email flagged as Spam."
+            // <https://www.zoho.com/mail/help/adminconsole/smtp-error-codes.html>
+            "flagged as spam",
             "high probability of spam",
             "is classified as spam and is rejected",
             "listed in work.drbl.imedia.ru",
+            // "looks like spam" in any subject: "Your message looks like spam", "This email
+            // looks like spam" (reviewer case, general wording; Sisimai has "message looks like
+            // spam").
+            "looks like spam",
             "the mail server detected your message as spam and has prevented delivery.",
             "mail appears to be unsolicited",
             "mail content denied", // QQ
@@ -603,6 +639,9 @@ const WORDING: &[Wording] = &[
             "spam score ",
             "spambouncer identified spam",
             "spamming not allowed",
+            // Yandex: "554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/..."
+            // (reviewer case, general wording).
+            "suspicion of spam",
             "too many spam complaints",
             "too much spam.", // Earthlink
             "the email message was detected as spam",
@@ -1042,7 +1081,10 @@ fn index() -> &'static Index {
                 aligned: w
                     .aligned
                     .iter()
-                    .filter_map(|seq| Some((id_of(seq.first()?), *seq)))
+                    // The pattern set never finds a one-byte pattern, so a sequence that
+                    // starts with one ("(", "@", ":blocked)") is triggered by its first longer
+                    // needle, which any match of the whole sequence contains as well.
+                    .filter_map(|seq| Some((id_of(seq.iter().find(|n| n.len() >= 2)?), *seq)))
                     .collect(),
             })
             .collect();
@@ -1313,6 +1355,11 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             if probe(SpamDetected, f, lc) {
                 return false;
             }
+            // A routing loop (X.4.6) names the reason itself, even when the text also blames
+            // the header ("Routing loop detected -- too many Received: headers").
+            if matches!(f.status.as_str(), "4.4.6" | "5.4.6") {
+                return false;
+            }
             by_code == Some(ContentError) || has(ContentError, lc)
         }
         Rejected => {
@@ -1514,6 +1561,87 @@ mod tests {
             ),
             ("", "", "", "", Undefined),
             ("", "", "", "something odd", OnHold),
+            // Replies without an enhanced code that still say what happened.
+            (
+                "",
+                "550",
+                "DATA",
+                "550 permanent failure for one or more recipients (a@example.jp:blocked)",
+                Blocked,
+            ),
+            (
+                "",
+                "554",
+                "",
+                "554 IP=192.0.2.9 - A problem occurred. (Ask your postmaster for help)",
+                Blocked,
+            ),
+            (
+                "",
+                "554",
+                "",
+                "554 mx.example.jp 192.0.2.9 found on one or more DNSBLs, see https://example.jp/",
+                Blocked,
+            ),
+            (
+                "",
+                "554",
+                "DATA",
+                "554 Denied [CS:1.2] (Mode: normal)",
+                Rejected,
+            ),
+            (
+                "",
+                "554",
+                "DATA",
+                "554 Transaction failed Reject due to policy restrictions. For explanation visit https://postmaster.example.de/",
+                Blocked,
+            ),
+            ("", "554", "DATA", "554 Transaction failed at this time", SystemError),
+            (
+                "5.7.1",
+                "554",
+                "",
+                "554 5.7.1 Email cannot be delivered. Reason: Email flagged as Spam.",
+                SpamDetected,
+            ),
+            (
+                "5.7.1",
+                "554",
+                "DATA",
+                "554 5.7.1 [2] Message rejected under suspicion of SPAM; https://example.ru/x",
+                SpamDetected,
+            ),
+            ("5.7.1", "550", "DATA", "550 5.7.1 This email looks like spam", SpamDetected),
+            (
+                "5.4.6",
+                "554",
+                "",
+                "554 5.4.6 Hop count exceeded - possible mail loop",
+                NetworkError,
+            ),
+            (
+                "5.4.6",
+                "554",
+                "",
+                "554 5.4.6 Routing loop detected -- too many Received: headers",
+                NetworkError,
+            ),
+            (
+                "",
+                "",
+                "",
+                "Routing loop detected -- too many Received: headers",
+                ContentError,
+            ),
+            ("", "554", "", "554 Mail loop detected", NetworkError),
+            (
+                "",
+                "554",
+                "DATA",
+                "554 denied due to spam list",
+                SpamDetected,
+            ),
             (
                 "5.7.606",
                 "550",
@@ -1530,6 +1658,15 @@ mod tests {
             ),
         ] {
             assert_eq!(find(&fact(status, reply, cmd, diag)), want, "{diag}");
+        }
+    }
+
+    #[test]
+    fn every_sequence_has_a_needle_the_pattern_set_finds() {
+        for w in WORDING {
+            for seq in w.aligned {
+                assert!(seq.iter().any(|n| n.len() >= 2), "{seq:?}");
+            }
         }
     }
 

@@ -1572,6 +1572,10 @@ const MIMECAST: &[(Reason, &[(&str, &str)])] = &[
         &[
             ("550", "anti-spoofing policy - inbound not allowed"),
             ("550", "rejected by header-based anti-spoofing policy"),
+            // The same refusal as real bounces word it, without the hyphen: "550 Rejected by
+            // header based Anti-Spoofing policy: user@example.com - https://community.mimecast.com/docs/DOC-1369#550"
+            // <https://accredit-solutions.zendesk.com/hc/en-gb/articles/360017721797-550-Rejected-by-header-based-Anti-Spoofing-policy>
+            ("550", "rejected by header based anti-spoofing policy"),
             ("550", "message bounced due to content examination policy"),
             ("554", "host network not allowed"),
             ("554", "host network, not allowed"),

@@ -27,13 +27,31 @@ const STATES: &[(&str, &str, Reason)] = &[
     ("18", "DATA", Filtered),   // 550 550 Unknown user ... (state 18).
 ];
 
+/// Gmail's sentence for a refusal at connection or MAIL time; the bracket after it holds the
+/// host, its address and either Gmail's word for what failed ("timed out") or the server's
+/// reply. Source: <https://support.google.com/mail/answer/7720>.
+const NOT_ACCEPTED_TO_CONNECT: &str = "The recipient server did not accept our requests to connect";
+
+/// Whether Gmail's bracket ("[mx.example.jp. 192.0.2.10: 550 5.7.1 Rejected ...]") holds a
+/// permanent SMTP reply of the server: a 5xx code right after the host and its address.
+fn bracket_reply(diagnosis: &str) -> bool {
+    let Some(inner) = text::between(diagnosis, "[", "]") else {
+        return false;
+    };
+    let Some((_, reply)) = inner.split_once(": ") else {
+        return false;
+    };
+    let b = reply.as_bytes();
+    matches!(b, [b'5', d1, d2, b' ' | b'-', ..] if d1.is_ascii_digit() && d2.is_ascii_digit())
+}
+
 const GMAIL_MESSAGES: &[(Reason, &[&str])] = &[
     (
         Expired,
         &[
             "DNS Error: Could not contact DNS servers",
             "Delivery to the following recipient has been delayed",
-            "The recipient server did not accept our requests to connect",
+            NOT_ACCEPTED_TO_CONNECT,
         ],
     ),
     (
@@ -114,7 +132,8 @@ pub(crate) fn gmail(mail: &Mail) -> Option<Rising> {
                 e.reason = Some(*r);
             }
         }
-        if e.reason.is_none() {
+        if e.reason.is_none() && !bracket_reply(&e.diagnosis) {
+            // A server's own 5xx reply in Gmail's bracket decides the reason (see `notice`).
             e.reason = GMAIL_MESSAGES
                 .iter()
                 .find(|(_, m)| text::contains_any(&e.diagnosis, m))
@@ -385,13 +404,23 @@ pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
         .iter()
         .find(|(_, m)| text::contains_any(&diagnosis, m))
         .map(|(r, _)| *r);
-    if d.reason == Some(Expired)
-        && !temporary
-        && diagnosis.contains("The recipient server did not accept our requests to connect")
-    {
+    if d.reason == Some(Expired) && !temporary && diagnosis.contains(NOT_ACCEPTED_TO_CONNECT) {
         // Gmail gave up on a server it could not reach: Sisimai calls that a network error;
-        // `expired` is for the notice that it is still trying.
-        d.reason = Some(NetworkError);
+        // `expired` is for the notice that it is still trying. When the bracket holds the
+        // server's own refusal instead ("550 Rejected by header based Anti-Spoofing
+        // policy"), the server was reached and its reply decides the reason.
+        d.reason = if bracket_reply(&diagnosis) {
+            None
+        } else {
+            Some(NetworkError)
+        };
+    }
+    if text::find_ci(&mail.body, GROUP_REFUSED_POSTING).is_some() {
+        // Google Groups, shown inside Gmail's "Address not found" notice: the group refused
+        // the sender's post (or does not exist), which Sisimai's Google Groups reader calls
+        // `rejected` (see `groups`); the notice's "address couldn't be found" headline is
+        // Gmail's wording for any such refusal.
+        d.reason = Some(Rejected);
     }
     let says_nothing = d.reply_code.is_empty()
         && d.status.is_empty()
@@ -408,6 +437,12 @@ pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
         rfc822: original.to_string(),
     })
 }
+
+/// Google Groups: "We're writing to let you know that the group you tried to contact (board)
+/// may not exist, or you may not have permission to post messages to the group."
+/// Source: Sisimai's Google Groups reader (lhost-googlegroups-01.eml).
+const GROUP_REFUSED_POSTING: &str =
+    "may not exist, or you may not have permission to post messages to the group";
 
 /// Google Workspace's "** Message not delivered **" notice (without delivery-status fields).
 pub(crate) fn workspace(mail: &Mail) -> Option<Rising> {

@@ -29,6 +29,7 @@ pub(crate) mod imailserver;
 pub(crate) mod interscanmss;
 pub(crate) mod kddi;
 pub(crate) mod mailfoundry;
+pub(crate) mod mailman;
 pub(crate) mod mailmarshal;
 pub(crate) mod messagingserver;
 pub(crate) mod mfilter;
@@ -335,9 +336,11 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
             return Some(rising);
         }
     }
-    let last: [(&'static str, Reader); 4] = [
+    let last: [(&'static str, Reader); 5] = [
         ("RFC3464", dsn::inquire),
         ("ARF", arf::inquire),
+        // Before the auto-reply reader: a list's notice may carry "Auto-Submitted".
+        (mailman::AGENT, mailman::inquire),
         ("RFC3834", autoreply::inquire),
         ("Generic", generic::inquire),
     ];

@@ -226,67 +226,69 @@ pub(crate) fn prefer(field: &str, inmsg: &str, reply: &str) -> String {
 /// <https://www.iana.org/assignments/smtp-enhanced-status-codes/>, with the reading Sisimai
 /// gives each code (`smtp/status/lib.go` of go-sisimai).
 const REASON_OF: &[(&str, Reason)] = &[
-    ("2.1.5", Reason::Delivered),       // Destination address valid
-    ("4.1.6", Reason::HasMoved),        // Destination mailbox has moved
-    ("4.1.7", Reason::Rejected),        // Bad sender's mailbox address syntax
-    ("4.1.8", Reason::Rejected),        // Bad sender's system address
-    ("4.1.9", Reason::SystemError),     // Message relayed to non-compliant mailer
-    ("4.2.1", Reason::Blocked),         // Mailbox disabled, not accepting messages
-    ("4.2.2", Reason::MailboxFull),     // Mailbox full
-    ("4.2.3", Reason::ExceedLimit),     // Message length exceeds administrative limit
-    ("4.2.4", Reason::Filtered),        // Mailing list expansion problem
-    ("4.3.1", Reason::SystemFull),      // Mail system full
-    ("4.3.2", Reason::NotAccept),       // System not accepting network messages
-    ("4.3.3", Reason::SystemError),     // System not capable of selected features
-    ("4.3.5", Reason::SystemError),     // System incorrectly configured
-    ("4.4.1", Reason::Expired),         // No answer from host
-    ("4.4.2", Reason::NetworkError),    // Bad connection
-    ("4.4.3", Reason::SystemError),     // Directory server failure
-    ("4.4.4", Reason::NetworkError),    // Unable to route
-    ("4.4.5", Reason::SystemFull),      // Mail system congestion
-    ("4.4.6", Reason::NetworkError),    // Routing loop detected
-    ("4.4.7", Reason::Expired),         // Delivery time expired
-    ("4.4.8", Reason::NetworkError),    // Retry on IPv4
-    ("4.5.3", Reason::SystemError),     // Too many recipients
-    ("4.5.5", Reason::SystemError),     // Wrong protocol version
-    ("4.6.0", Reason::ContentError),    // Other or undefined media error
-    ("4.6.2", Reason::ContentError),    // Conversion required and prohibited
-    ("4.6.5", Reason::ContentError),    // Conversion failed
-    ("4.7.1", Reason::Blocked),         // Delivery not authorized, message refused
-    ("4.7.2", Reason::Blocked),         // Mailing list expansion prohibited
-    ("4.7.5", Reason::SecurityError),   // Cryptographic failure
-    ("4.7.6", Reason::SecurityError),   // Cryptographic algorithm not supported
-    ("4.7.7", Reason::SecurityError),   // Message integrity failure
-    ("4.7.12", Reason::SecurityError),  // A password transition is needed
-    ("4.7.15", Reason::SecurityError),  // Priority level is too low
-    ("4.7.16", Reason::MesgTooBig),     // Message is too big for the specified priority
-    ("4.7.24", Reason::AuthFailure),    // SPF validation error
-    ("4.7.25", Reason::RequirePtr),     // Reverse DNS validation failed
-    ("4.7.26", Reason::AuthFailure),    // Multiple authentication checks failed
-    ("5.1.0", Reason::UserUnknown),     // Other address status
-    ("5.1.1", Reason::UserUnknown),     // Bad destination mailbox address
-    ("5.1.2", Reason::HostUnknown),     // Bad destination system address
-    ("5.1.3", Reason::UserUnknown),     // Bad destination mailbox address syntax
-    ("5.1.4", Reason::Filtered),        // Destination mailbox address ambiguous
-    ("5.1.6", Reason::HasMoved),        // Destination mailbox has moved
-    ("5.1.7", Reason::Rejected),        // Bad sender's mailbox address syntax
-    ("5.1.8", Reason::Rejected),        // Bad sender's system address
-    ("5.1.9", Reason::SystemError),     // Message relayed to non-compliant mailer
-    ("5.1.10", Reason::NotAccept),      // Recipient address has null MX (RFC 7505)
-    ("5.2.0", Reason::Filtered),        // Other or undefined mailbox status
-    ("5.2.1", Reason::Filtered),        // Mailbox disabled, not accepting messages
-    ("5.2.2", Reason::MailboxFull),     // Mailbox full
-    ("5.2.3", Reason::ExceedLimit),     // Message length exceeds administrative limit
-    ("5.2.4", Reason::Filtered),        // Mailing list expansion problem
-    ("5.3.0", Reason::SystemError),     // Other or undefined mail system status
-    ("5.3.1", Reason::SystemFull),      // Mail system full
-    ("5.3.2", Reason::NotAccept),       // System not accepting network messages
-    ("5.3.3", Reason::SystemError),     // System not capable of selected features
-    ("5.3.4", Reason::MesgTooBig),      // Message too big for system
-    ("5.3.5", Reason::SystemError),     // System incorrectly configured
-    ("5.4.0", Reason::NetworkError),    // Other or undefined network or routing status
-    ("5.4.3", Reason::SystemError),     // Directory server failure
-    ("5.4.4", Reason::HostUnknown),     // Unable to route
+    ("2.1.5", Reason::Delivered),      // Destination address valid
+    ("4.1.6", Reason::HasMoved),       // Destination mailbox has moved
+    ("4.1.7", Reason::Rejected),       // Bad sender's mailbox address syntax
+    ("4.1.8", Reason::Rejected),       // Bad sender's system address
+    ("4.1.9", Reason::SystemError),    // Message relayed to non-compliant mailer
+    ("4.2.1", Reason::Blocked),        // Mailbox disabled, not accepting messages
+    ("4.2.2", Reason::MailboxFull),    // Mailbox full
+    ("4.2.3", Reason::ExceedLimit),    // Message length exceeds administrative limit
+    ("4.2.4", Reason::Filtered),       // Mailing list expansion problem
+    ("4.3.1", Reason::SystemFull),     // Mail system full
+    ("4.3.2", Reason::NotAccept),      // System not accepting network messages
+    ("4.3.3", Reason::SystemError),    // System not capable of selected features
+    ("4.3.5", Reason::SystemError),    // System incorrectly configured
+    ("4.4.1", Reason::Expired),        // No answer from host
+    ("4.4.2", Reason::NetworkError),   // Bad connection
+    ("4.4.3", Reason::SystemError),    // Directory server failure
+    ("4.4.4", Reason::NetworkError),   // Unable to route
+    ("4.4.5", Reason::SystemFull),     // Mail system congestion
+    ("4.4.6", Reason::NetworkError),   // Routing loop detected
+    ("4.4.7", Reason::Expired),        // Delivery time expired
+    ("4.4.8", Reason::NetworkError),   // Retry on IPv4
+    ("4.5.3", Reason::SystemError),    // Too many recipients
+    ("4.5.5", Reason::SystemError),    // Wrong protocol version
+    ("4.6.0", Reason::ContentError),   // Other or undefined media error
+    ("4.6.2", Reason::ContentError),   // Conversion required and prohibited
+    ("4.6.5", Reason::ContentError),   // Conversion failed
+    ("4.7.1", Reason::Blocked),        // Delivery not authorized, message refused
+    ("4.7.2", Reason::Blocked),        // Mailing list expansion prohibited
+    ("4.7.5", Reason::SecurityError),  // Cryptographic failure
+    ("4.7.6", Reason::SecurityError),  // Cryptographic algorithm not supported
+    ("4.7.7", Reason::SecurityError),  // Message integrity failure
+    ("4.7.12", Reason::SecurityError), // A password transition is needed
+    ("4.7.15", Reason::SecurityError), // Priority level is too low
+    ("4.7.16", Reason::MesgTooBig),    // Message is too big for the specified priority
+    ("4.7.24", Reason::AuthFailure),   // SPF validation error
+    ("4.7.25", Reason::RequirePtr),    // Reverse DNS validation failed
+    ("4.7.26", Reason::AuthFailure),   // Multiple authentication checks failed
+    ("5.1.0", Reason::UserUnknown),    // Other address status
+    ("5.1.1", Reason::UserUnknown),    // Bad destination mailbox address
+    ("5.1.2", Reason::HostUnknown),    // Bad destination system address
+    ("5.1.3", Reason::UserUnknown),    // Bad destination mailbox address syntax
+    ("5.1.4", Reason::Filtered),       // Destination mailbox address ambiguous
+    ("5.1.6", Reason::HasMoved),       // Destination mailbox has moved
+    ("5.1.7", Reason::Rejected),       // Bad sender's mailbox address syntax
+    ("5.1.8", Reason::Rejected),       // Bad sender's system address
+    ("5.1.9", Reason::SystemError),    // Message relayed to non-compliant mailer
+    ("5.1.10", Reason::NotAccept),     // Recipient address has null MX (RFC 7505)
+    ("5.2.0", Reason::Filtered),       // Other or undefined mailbox status
+    ("5.2.1", Reason::Filtered),       // Mailbox disabled, not accepting messages
+    ("5.2.2", Reason::MailboxFull),    // Mailbox full
+    ("5.2.3", Reason::ExceedLimit),    // Message length exceeds administrative limit
+    ("5.2.4", Reason::Filtered),       // Mailing list expansion problem
+    ("5.3.0", Reason::SystemError),    // Other or undefined mail system status
+    ("5.3.1", Reason::SystemFull),     // Mail system full
+    ("5.3.2", Reason::NotAccept),      // System not accepting network messages
+    ("5.3.3", Reason::SystemError),    // System not capable of selected features
+    ("5.3.4", Reason::MesgTooBig),     // Message too big for system
+    ("5.3.5", Reason::SystemError),    // System incorrectly configured
+    ("5.4.0", Reason::NetworkError),   // Other or undefined network or routing status
+    ("5.4.3", Reason::SystemError),    // Directory server failure
+    ("5.4.4", Reason::HostUnknown),    // Unable to route
+    // Sisimai maps 4.4.6 alone; the permanent form means the same loop (RFC 3463, X.4.6).
+    ("5.4.6", Reason::NetworkError),    // Routing loop detected
     ("5.5.2", Reason::SyntaxError),     // Syntax error
     ("5.5.3", Reason::TooManyConn),     // Too many recipients
     ("5.5.4", Reason::SystemError),     // Invalid command arguments
