@@ -373,6 +373,28 @@ pub struct Note {
     pub detail: String,
 }
 
+impl Note {
+    /// Every note id the core writes. The page and the CLI keep a text for each one
+    /// (`ndr-web`'s `i18n::note_text` is tested against this list), and `tests/bounces.rs`
+    /// checks that no fixture gets an id missing here.
+    pub const IDS: &'static [&'static str] = &[
+        "empty_input",
+        "binary_input",
+        "input_truncated",
+        "mime_too_deep",
+        "charset_not_decoded",
+        "not_a_bounce",
+        "attached_bounce",
+        "auto_reply",
+        "feedback_report",
+        "closed_list",
+        "receiver_resolver_refused",
+        "sender_on_microsoft365",
+        "first_of_several_messages",
+        "held_for_moderation",
+    ];
+}
+
 /// Everything NDR Doctor concluded from one bounce.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Diagnosis {

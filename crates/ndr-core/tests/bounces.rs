@@ -27,6 +27,22 @@ fn bounces() {
     }
 }
 
+/// Every note a fixture gets is one the page and the CLI have a text for.
+#[test]
+fn notes_are_known_ids() {
+    for case in fixtures::inputs() {
+        let d = diagnose(&std::fs::read(&case).expect("fixture is readable"));
+        for n in &d.notes {
+            assert!(
+                ndr_core::Note::IDS.contains(&n.id.as_str()),
+                "{}: note {} is not in Note::IDS",
+                case.display(),
+                n.id
+            );
+        }
+    }
+}
+
 /// Every evidence span points at the text it claims in the original bytes (up to the CR of
 /// CRLF line ends, which decoding removes).
 #[test]

@@ -404,6 +404,14 @@ pub fn note_text(id: &str) -> Tr {
             "このメールは Microsoft 365 から送られています。送信元の IP アドレスは Microsoft のものです。",
             "This mail went out through Microsoft 365: the sending IP address is Microsoft's."
         ),
+        "first_of_several_messages" => tr!(
+            "いくつかのメールがまとめて貼り付けられていたため、最初の 1 通を調べました。ほかのメールは 1 通ずつ貼り付けてください。",
+            "Several messages were pasted together, so the first one was read. Paste the others one at a time."
+        ),
+        "held_for_moderation" => tr!(
+            "これはメーリングリストからの通知で、投稿が管理者（モデレーター）の承認待ちになっています。エラーではありません。承認されれば配信されます。",
+            "This is a mailing list's notice: your post is waiting for the list's moderator to approve it. Nothing failed; it goes out once approved."
+        ),
         _ => tr!(
             "読み取りについての補足があります。",
             "There is a remark about how the message was read."
@@ -500,6 +508,16 @@ mod tests {
             let t = reason_label(r);
             assert!(!t.ja.is_empty() && !t.en.is_empty(), "{r:?}");
             assert_ne!(t.ja, t.en, "{r:?} not translated");
+        }
+    }
+
+    #[test]
+    fn every_core_note_has_its_own_text() {
+        let fallback = note_text("no such note");
+        for id in ndr_core::Note::IDS {
+            let t = note_text(id);
+            assert_ne!(t.en, fallback.en, "{id} has no text of its own");
+            assert_ne!(t.ja, fallback.ja, "{id} has no text of its own");
         }
     }
 }
