@@ -1417,7 +1417,11 @@ mod tests {
         assert_eq!(s.lookups.skip, Some(Skip::Scope(IpScope::Documentation)));
         assert!(s.lookups.running);
         assert!(!s.lookups.rows.is_empty());
-        assert!(s.lookups.rows.iter().all(|r| r.target == "northwind-trading.jp"));
+        assert!(s
+            .lookups
+            .rows
+            .iter()
+            .all(|r| r.target == "northwind-trading.jp"));
     }
 
     /// Reserved names (RFC 2606 / 6761) are on no list: the page does not send them to DNS.
