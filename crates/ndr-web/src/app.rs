@@ -343,13 +343,13 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
 /// Where advice would be while the language's texts are loading or could not be loaded.
 /// It takes the verdict's id, so focus lands on it as it would on a verdict.
 fn texts_notice(lang: Lang, texts: Texts) -> Html {
-    let (text, testid) = match texts {
-        Texts::Failed => (i18n::TEXTS_FAILED, "texts-failed"),
-        Texts::Loading | Texts::Ready => (i18n::TEXTS_LOADING, "texts-loading"),
+    let (text, testid, class) = match texts {
+        Texts::Failed => (i18n::TEXTS_FAILED, "texts-failed", "problem"),
+        Texts::Loading | Texts::Ready => (i18n::TEXTS_LOADING, "texts-loading", "muted"),
     };
     html! {
         <section class="card">
-            <p class="verdict-text" id="verdict" tabindex="-1" role="status" data-testid={testid}>
+            <p class={class} id="verdict" tabindex="-1" role="status" data-testid={testid}>
                 { text.get(lang) }
             </p>
         </section>
