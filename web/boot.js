@@ -2,11 +2,8 @@
 // Content-Security-Policy can forbid inline scripts entirely. Trunk writes the file names
 // into the data attributes (see `pattern_script` in Trunk.toml); a page that only uses
 // the JavaScript API includes this file without them (see api-example.html).
-//
-// The wasm holds no playbook texts: each language's are in texts.ja.txt / texts.en.txt next
-// to it (crates/ndr-playbooks/src/tables.rs). The page language's file is fetched here, at
-// the same time as the wasm; the app installs it (crates/ndr-web/src/texts.rs) and fetches
-// the other one through `ndrDoctorTexts` when the visitor switches.
+// The wasm has no playbook texts: the page language's file (texts.ja.txt or texts.en.txt)
+// is fetched here with the wasm; crates/ndr-web/src/texts.rs installs it.
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -14,20 +11,18 @@
   var js = new URL((me && me.dataset.js) || "ndr-web.js", here).href;
   var wasm = new URL((me && me.dataset.wasm) || "ndr-web_bg.wasm", here).href;
 
-  // Lang::parse (crates/ndr-playbooks/src/text.rs): the primary subtag, "ja"/"jp" or "en".
+  // As Lang::parse (ndr-playbooks text.rs).
   function parseLang(tag) {
     var primary = String(tag == null ? "" : tag).trim().split(/[-_.;]/)[0].trim().toLowerCase();
     return primary === "ja" || primary === "jp" ? "ja" : primary === "en" ? "en" : null;
   }
 
-  // browser::initial_lang (crates/ndr-web/src/browser.rs), in the same order: ?lang=, the
-  // remembered choice, the browser's languages (the first supported one), else English.
-  // The browser tests check that both pick the same language.
+  // As browser::initial_lang (ndr-web browser.rs); tests/e2e checks that both agree.
   function pageLang() {
     var lang = null;
-    try { lang = parseLang(new URLSearchParams(location.search).get("lang")); } catch (e) { /* no URL API */ }
+    try { lang = parseLang(new URLSearchParams(location.search).get("lang")); } catch (e) {}
     if (lang) return lang;
-    try { lang = parseLang(localStorage.getItem("ndr-doctor.lang")); } catch (e) { /* storage blocked */ }
+    try { lang = parseLang(localStorage.getItem("ndr-doctor.lang")); } catch (e) {} // storage blocked
     if (lang) return lang;
     var tags = [].concat(navigator.languages || [], navigator.language || []);
     for (var i = 0; i < tags.length; i++) {
@@ -37,22 +32,22 @@
     return "en";
   }
 
-  // One fetch per language for the page's life; a failed one is forgotten, so switching to
-  // that language again tries again.
+  // One fetch per language; a failed one is forgotten, so choosing it again retries.
   var texts = {};
   function loadTexts(lang) {
     lang = lang === "ja" ? "ja" : "en";
-    if (!texts[lang]) {
-      texts[lang] = fetch(new URL("texts." + lang + ".txt", here).href).then(function (r) {
+    var file = texts[lang];
+    if (!file) {
+      file = texts[lang] = fetch(new URL("texts." + lang + ".txt", here).href).then(function (r) {
         if (!r.ok) throw new Error("texts." + lang + ".txt: HTTP " + r.status);
         return r.text();
       });
-      texts[lang].catch(function () { delete texts[lang]; });
+      file.catch(function () { if (texts[lang] === file) delete texts[lang]; });
     }
-    return texts[lang];
+    return file;
   }
   window.ndrDoctorTexts = loadTexts;
-  // The JavaScript API picks its language per call; only the page needs one now.
+  // API-only pages load texts when `advise` first needs them.
   if (!document.body || !document.body.hasAttribute("data-ndr-doctor-api")) loadTexts(pageLang());
 
   import(js).then(function (bindings) {
@@ -65,7 +60,7 @@
         });
       }
       // The JavaScript API: plain objects in, plain objects out; nothing leaves the browser.
-      // `advise` returns a Promise: it loads the language's texts on first use.
+      // `advise` is a Promise: it loads the language's texts on first use.
       window.NdrDoctor = {
         diagnose: function (text) { return JSON.parse(bindings.diagnose(String(text))); },
         advise: function (text, lang) {
