@@ -79,12 +79,13 @@ pub fn app() -> Html {
     });
     use_effect_with(s.settings, browser::save_settings);
 
-    // The playbooks' texts of the chosen language: once per language (boot.js already
-    // fetches the first one); advice waits for them, the diagnosis does not.
+    // The playbooks' texts of the chosen language while the state says they are loading: at
+    // start (boot.js already fetches that file), when the visitor picks another language, and
+    // when they pick again one that failed. Advice waits for them, the diagnosis does not.
     {
         let dispatch = dispatch.clone();
-        use_effect_with(s.lang, move |&lang| {
-            if !ndr_playbooks::tables::loaded(lang) {
+        use_effect_with((s.lang, s.texts(s.lang)), move |&(lang, texts)| {
+            if texts == Texts::Loading {
                 wasm_bindgen_futures::spawn_local(async move {
                     let ok = crate::texts::load(lang).await;
                     dispatch.emit(Action::TextsLoaded(lang, ok));
