@@ -134,12 +134,52 @@ pub fn check_budget(ws: &Workspace) -> Result {
         return Err("dist/ holds no .wasm file; was the bundle built?".to_owned());
     }
     let total = print_table(&entries);
+    texts_not_in_wasm(&ws.dist_dir(), &entries)?;
     if total > BUDGET_GZIP_BYTES {
         return Err(format!(
             "the bundle is {} gzipped, over the budget of {}",
             kib(total),
             kib(BUDGET_GZIP_BYTES)
         ));
+    }
+    Ok(())
+}
+
+/// How many of each texts file's longest texts `texts_not_in_wasm` looks for.
+const TEXTS_PROBED: usize = 25;
+
+/// The point of the texts files: the wasm must not carry the playbooks' texts as well. Looks
+/// for each file's longest texts in the wasm's bytes (a literal that came back would show).
+fn texts_not_in_wasm(dist: &Path, entries: &[Entry]) -> Result {
+    let read = |path: &str| {
+        fs::read(dist.join(path)).map_err(|err| format!("cannot read dist/{path}: {err}"))
+    };
+    let wasm: Vec<Vec<u8>> = entries
+        .iter()
+        .filter(|entry| entry.path.ends_with(".wasm"))
+        .map(|entry| read(&entry.path))
+        .collect::<Result<_>>()?;
+    for entry in entries.iter().filter(|entry| is_texts(&entry.path)) {
+        let file = read(&entry.path)?;
+        // Long texts only: a short one ("Steps") may occur in the wasm by chance.
+        let mut texts: Vec<&[u8]> = file
+            .split(|&b| b == 0)
+            .skip(1)
+            .filter(|text| text.len() >= 24)
+            .collect();
+        texts.sort_by_key(|text| std::cmp::Reverse(text.len()));
+        for text in texts.iter().take(TEXTS_PROBED) {
+            if wasm
+                .iter()
+                .any(|w| w.windows(text.len()).any(|win| win == *text))
+            {
+                return Err(format!(
+                    "the wasm holds a text of {} ({:?}...): the playbooks' texts are built in again",
+                    entry.path,
+                    String::from_utf8_lossy(&text[..text.len().min(60)])
+                ));
+            }
+        }
     }
     Ok(())
 }
@@ -262,6 +302,29 @@ mod tests {
             print_table(&entries),
             entries[0].gzip + entries[2].gzip + entries[4].gzip
         );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_text_back_in_the_wasm_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("xtask-texts-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("texts.en.txt"),
+            "ndr-doctor-texts en 2 f00d\n\0Ask your hosting company to delist the address.\0",
+        )
+        .unwrap();
+        fs::write(dir.join("app_bg.wasm"), b"\0asm code and data only").unwrap();
+        let entries = measure(&dir).unwrap();
+        assert_eq!(texts_not_in_wasm(&dir, &entries), Ok(()));
+        fs::write(
+            dir.join("app_bg.wasm"),
+            b"\0asm ... Ask your hosting company to delist the address. ...",
+        )
+        .unwrap();
+        let err = texts_not_in_wasm(&dir, &entries).unwrap_err();
+        assert!(err.contains("texts.en.txt"), "{err}");
         fs::remove_dir_all(&dir).unwrap();
     }
 }
