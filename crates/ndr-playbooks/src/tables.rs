@@ -2,7 +2,8 @@
 //! (the web page), in one file per language that the page loads at run time.
 //!
 //! The page's visitor reads one language, so its wasm carries neither and downloads only
-//! the file of the language shown (-30 KiB gzip a visit). With the feature, [`Text`] is an
+//! the file of the language shown (measured: -31 KiB gzip for a Japanese first visit, -35 for
+//! an English one). With the feature, [`Text`] is an
 //! index into the table of every `text!` literal that `build.rs` finds in this crate's
 //! sources; `text!` looks its literal up while compiling, so a literal the scanner missed is a
 //! compile error, never a missing text at run time.
