@@ -11,6 +11,7 @@ mod model;
 mod party;
 mod render;
 mod select;
+pub mod tables;
 
 #[cfg(test)]
 mod tidy;

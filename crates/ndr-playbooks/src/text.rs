@@ -11,13 +11,20 @@ use serde::{Deserialize, Serialize};
 /// Both languages are kept in one string, Japanese, a NUL, then English: the page's wasm
 /// holds about a thousand of these, and a pointer and a length per language cost more than
 /// the texts' own bytes once gzipped (one string instead of two: -5.3 KiB gzip on the page).
+/// With the `split-texts` feature (the web page) a `Text` is instead an index into tables
+/// loaded at run time, one per language (see [`tables`](crate::tables)).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Text {
     /// Japanese (です/ます調, written for a non-engineer), `SEPARATOR`, English (plain and calm).
+    #[cfg(not(feature = "split-texts"))]
     joined: &'static str,
+    /// The joined literal's place in the table `build.rs` writes.
+    #[cfg(feature = "split-texts")]
+    index: u16,
 }
 
 /// Between the Japanese and the English of a [`Text`]; no text contains it.
+#[cfg(not(feature = "split-texts"))]
 const SEPARATOR: u8 = 0;
 
 /// `text! { ja: "…", en: "…" }`: a [`Text`], checked while compiling.
@@ -41,6 +48,7 @@ const SEPARATOR: u8 = 0;
 /// ```compile_fail
 /// let t = ndr_playbooks::text! { ja: "a\0b", en: "c" };
 /// ```
+#[cfg(not(feature = "split-texts"))]
 #[macro_export]
 macro_rules! text {
     { ja: $ja:expr, en: $en:expr $(,)? } => {{
@@ -49,6 +57,21 @@ macro_rules! text {
     }};
 }
 
+/// `text! { ja: "…", en: "…" }`: a [`Text`], checked while compiling.
+///
+/// With `split-texts`: the index of the joined literal in the table `build.rs` writes,
+/// looked up in a `const`, so a literal the scanner did not find fails to compile.
+#[cfg(feature = "split-texts")]
+#[macro_export]
+macro_rules! text {
+    { ja: $ja:expr, en: $en:expr $(,)? } => {{
+        const INDEX: $crate::Text =
+            $crate::Text::at($crate::tables::index_of(concat!($ja, "\0", $en)));
+        INDEX
+    }};
+}
+
+#[cfg(not(feature = "split-texts"))]
 impl Text {
     /// Use [`text!`](crate::text!): it joins the two sides. Panics (at compile time, since
     /// the macro evaluates it in a `const`) unless `joined` holds exactly one separator.
@@ -95,6 +118,31 @@ impl Text {
 
     /// The English text.
     pub const fn en(&self) -> &'static str {
+        self.get(Lang::En)
+    }
+}
+
+#[cfg(feature = "split-texts")]
+impl Text {
+    /// Use [`text!`](crate::text!): it finds the index while compiling.
+    #[doc(hidden)]
+    pub const fn at(index: u16) -> Text {
+        Text { index }
+    }
+
+    /// The text in `lang`; empty until that language's table is installed
+    /// ([`tables::loaded`](crate::tables::loaded)).
+    pub fn get(&self, lang: Lang) -> &'static str {
+        crate::tables::text(lang, self.index)
+    }
+
+    /// The Japanese text.
+    pub fn ja(&self) -> &'static str {
+        self.get(Lang::Ja)
+    }
+
+    /// The English text.
+    pub fn en(&self) -> &'static str {
         self.get(Lang::En)
     }
 }

@@ -10,10 +10,14 @@ pub fn diagnose_json(input: &[u8]) -> String {
 }
 
 /// `{ "diagnosis": ..., "advice": ... }` for `input`, the advice in `lang` (English unless
-/// `lang` names Japanese).
+/// `lang` names Japanese); `null` while that language's texts are not installed, rather than
+/// advice with empty sentences.
 pub fn advise_json(input: &[u8], lang: &str) -> String {
-    let d = crate::charsets::diagnose(input);
     let lang = Lang::parse(lang).unwrap_or_default();
+    if !ndr_playbooks::tables::loaded(lang) {
+        return "null".to_string();
+    }
+    let d = crate::charsets::diagnose(input);
     let advice = ndr_playbooks::advise(&d, lang);
     // Written around the two serialisations rather than through `serde_json::json!`, whose
     // `Value` detour compiles a second serialiser for every type in them.

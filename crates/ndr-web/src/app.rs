@@ -22,7 +22,7 @@ use crate::highlight;
 use crate::i18n::{self, Lang};
 use crate::lookup;
 use crate::offload;
-use crate::state::{Action, Route, State};
+use crate::state::{Action, Route, State, Texts};
 
 /// The reducer handle's state: `State` behind Yew's `Reducible`.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,11 +42,18 @@ impl Reducible for Store {
 #[function_component(App)]
 pub fn app() -> Html {
     let store = use_reducer(|| {
-        Store(State::new(
+        let mut state = State::new(
             browser::initial_lang(),
             browser::current_route(),
             browser::initial_settings(),
-        ))
+        );
+        // Compiled in natively; in the page's wasm none are yet (boot.js is fetching one).
+        for &lang in Lang::ALL {
+            if ndr_playbooks::tables::loaded(lang) {
+                state.reduce(Action::TextsLoaded(lang, true));
+            }
+        }
+        Store(state)
     });
     let embedded = use_memo((), |_| browser::embed_mode());
     let s = &store.0;
@@ -71,6 +78,21 @@ pub fn app() -> Html {
         ));
     });
     use_effect_with(s.settings, browser::save_settings);
+
+    // The playbooks' texts of the chosen language while the state says they are loading: at
+    // start (boot.js already fetches that file), when the visitor picks another language, and
+    // when they pick again one that failed. Advice waits for them, the diagnosis does not.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((s.lang, s.texts(s.lang)), move |&(lang, texts)| {
+            if texts == Texts::Loading {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ok = crate::texts::load(lang).await;
+                    dispatch.emit(Action::TextsLoaded(lang, ok));
+                });
+            }
+        });
+    }
 
     // Hash routing: follow the URL, and put the route in the URL.
     {
@@ -183,8 +205,11 @@ pub fn app() -> Html {
         lang,
         on_change: on_lang,
     });
+    let texts_ready = s.texts(lang) == Texts::Ready;
     let page = match &s.route {
         Route::Diagnose => diagnose_page(s, &dispatch),
+        // Code pages are the playbooks' texts and nothing else.
+        Route::Codes | Route::Code(_) if !texts_ready => texts_notice(lang, s.texts(lang)),
         Route::Codes => html! { <CodesList lang={lang} /> },
         Route::Code(code) => codes::code_page(&codes::CodeProps {
             lang,
@@ -243,8 +268,10 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
             .iter()
             .map(|(zone, answer)| Listing { zone, answer })
             .collect();
-        let advice: Rc<Rendered> =
-            Rc::new(ndr_playbooks::advise_with(&a.diagnosis, &listings, lang));
+        // Without the language's texts: the facts, lookups and evidence, and a plain word
+        // where the verdict and the steps go.
+        let advice: Option<Rc<Rendered>> = (s.texts(lang) == Texts::Ready)
+            .then(|| Rc::new(ndr_playbooks::advise_with(&a.diagnosis, &listings, lang)));
         let (pieces, excerpt) = highlight::pieces(
             &a.input,
             a.charset,
@@ -254,16 +281,32 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
         let party_name = a
             .diagnosis
             .blocking_party
+            .filter(|_| advice.is_some())
             .map(|p| AttrValue::from(ndr_playbooks::party_name(p).get(lang)));
         let code_page = codes::page_code(&a.diagnosis).map(AttrValue::from);
-        let kind = (!matches!(
-            advice.selected_by,
-            SelectedBy::GenericReason | SelectedBy::GenericCode
-        ))
-        .then(|| AttrValue::from(advice.title.clone()));
+        let kind = advice
+            .as_ref()
+            .filter(|advice| {
+                !matches!(
+                    advice.selected_by,
+                    SelectedBy::GenericReason | SelectedBy::GenericCode
+                )
+            })
+            .map(|advice| AttrValue::from(advice.title.clone()));
+        let (verdict, steps) = match advice {
+            Some(advice) => (
+                verdict::verdict(&verdict::Props {
+                    lang,
+                    diagnosis: a.diagnosis.clone(),
+                    advice: advice.clone(),
+                }),
+                steps::steps(&steps::Props { lang, advice }),
+            ),
+            None => (texts_notice(lang, s.texts(lang)), Html::default()),
+        };
         html! {
             <div class="result" data-testid="result">
-                { verdict::verdict(&verdict::Props { lang, diagnosis: a.diagnosis.clone(), advice: advice.clone() }) }
+                { verdict }
                 { facts::facts(&facts::Props {
                     lang,
                     diagnosis: a.diagnosis.clone(),
@@ -282,7 +325,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
                         on_action: dispatch.clone(),
                     }) }
                 }
-                { steps::steps(&steps::Props { lang, advice }) }
+                { steps }
                 { evidence::evidence_view(&evidence::Props { lang, pieces: Rc::new(pieces), excerpt }) }
             </div>
         }
@@ -295,6 +338,22 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
         <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">{ status }</p>
         { for result }
         </>
+    }
+}
+
+/// Where advice would be while the language's texts are loading or could not be loaded.
+/// It takes the verdict's id, so focus lands on it as it would on a verdict.
+fn texts_notice(lang: Lang, texts: Texts) -> Html {
+    let (text, testid, class) = match texts {
+        Texts::Failed => (i18n::TEXTS_FAILED, "texts-failed", "problem"),
+        Texts::Loading | Texts::Ready => (i18n::TEXTS_LOADING, "texts-loading", "muted"),
+    };
+    html! {
+        <section class="card">
+            <p class={class} id="verdict" tabindex="-1" role="status" data-testid={testid}>
+                { text.get(lang) }
+            </p>
+        </section>
     }
 }
 

@@ -53,6 +53,14 @@ pub const NO_TRACKING: Tr = tr!(
 pub const LANG_SWITCH_LABEL: Tr = tr!("表示言語", "Language");
 pub const SKIP_TO_MAIN: Tr = tr!("本文へ移動", "Skip to main content");
 
+// ---- The playbooks' texts, loaded per language (texts.rs) ---------------------------------
+
+pub const TEXTS_LOADING: Tr = tr!("対処法を読み込んでいます…", "Loading the advice…");
+pub const TEXTS_FAILED: Tr = tr!(
+    "対処法の文章を読み込めませんでした。接続を確認してから、ページを再読み込みしてください。下の診断結果と証拠はこのまま使えます。",
+    "The advice could not be loaded. Check your connection, then reload the page. The diagnosis and the evidence below still work."
+);
+
 // ---- Paste box ---------------------------------------------------------------------------
 
 pub const PASTE_HEADING: Tr = tr!("エラーメールを貼り付ける", "Paste the bounce message");

@@ -17,4 +17,5 @@ pub mod lookup;
 pub mod offload;
 pub mod samples;
 pub mod state;
+pub mod texts;
 pub mod transport;

@@ -30,10 +30,24 @@ pub fn diagnose_bytes(bytes: &[u8]) -> String {
 }
 
 /// `advise(text, lang)`: the diagnosis and the advice (verdict, who acts, steps, message)
-/// in `lang` (`"ja"` or `"en"`), as JSON `{ "diagnosis": ..., "advice": ... }`.
+/// in `lang` (`"ja"` or `"en"`), as JSON `{ "diagnosis": ..., "advice": ... }`; `null` until
+/// that language's texts are installed (boot.js's `NdrDoctor.advise` installs them first).
 #[wasm_bindgen]
 pub fn advise(text: &str, lang: &str) -> String {
     ndr_web::api::advise_json(text.as_bytes(), lang)
+}
+
+/// `texts_loaded(lang)`: whether `advise` can answer in `lang` yet (boot.js asks first).
+#[wasm_bindgen]
+pub fn texts_loaded(lang: &str) -> bool {
+    ndr_web::texts::loaded_for(lang)
+}
+
+/// `install_texts(lang, file)`: takes the language's texts file (`texts.ja.txt`); returns why
+/// it was refused, or nothing.
+#[wasm_bindgen]
+pub fn install_texts(lang: &str, file: String) -> Option<String> {
+    ndr_web::texts::install_for(lang, file)
 }
 
 fn main() {

@@ -572,11 +572,33 @@ fn zone_matches(named: &str, zone: &str) -> bool {
     !named.is_empty() && (under(named, zone.as_bytes()) || under(zone.as_bytes(), named))
 }
 
+/// Whether the playbooks' texts of a language can be shown (the page loads them per
+/// language; see `texts.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Texts {
+    /// Asked for, not there yet.
+    #[default]
+    Loading,
+    /// Installed: advice can be shown.
+    Ready,
+    /// The file could not be fetched or was refused; choosing the language again retries.
+    Failed,
+}
+
+const fn text_slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Ja => 0,
+        Lang::En => 1,
+    }
+}
+
 /// Everything the page shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
     /// The page language.
     pub lang: Lang,
+    /// The playbooks' texts, Japanese then English.
+    pub texts: [Texts; 2],
     /// The page shown.
     pub route: Route,
     /// The user's settings.
@@ -658,6 +680,8 @@ pub enum Action {
     },
     /// Choose the language.
     SetLang(Lang),
+    /// The texts of a language were installed (`true`) or could not be (`false`).
+    TextsLoaded(Lang, bool),
     /// Choose the resolver (by id); lookups are asked again.
     SetResolver(String),
     /// Turn lookups on or off; off stops them at once.
@@ -677,6 +701,11 @@ impl State {
             settings,
             ..State::default()
         }
+    }
+
+    /// Whether the playbooks' texts of `lang` can be shown.
+    pub fn texts(&self, lang: Lang) -> Texts {
+        self.texts[text_slot(lang)]
     }
 
     /// True while `diagnose` is running for the current paste.
@@ -795,7 +824,16 @@ impl State {
                     }
                 }
             }
-            Action::SetLang(lang) => self.lang = lang,
+            Action::SetLang(lang) => {
+                self.lang = lang;
+                // The app loads a language's texts when it is chosen; a failed load is tried again.
+                if self.texts(lang) == Texts::Failed {
+                    self.texts[text_slot(lang)] = Texts::Loading;
+                }
+            }
+            Action::TextsLoaded(lang, ok) => {
+                self.texts[text_slot(lang)] = if ok { Texts::Ready } else { Texts::Failed };
+            }
             Action::SetResolver(id) => {
                 let resolver = Resolver::by_id(&id);
                 if resolver != self.settings.resolver {
@@ -1714,6 +1752,30 @@ mod tests {
         s.reduce(Action::SetLang(Lang::Ja));
         assert_eq!(s.lang, Lang::Ja);
         assert_eq!(s.analysis, before);
+    }
+
+    #[test]
+    fn texts_load_per_language_and_a_failed_one_is_retried_when_chosen_again() {
+        let mut s = State::new(Lang::Ja, Route::Diagnose, Settings::default());
+        assert_eq!(
+            (s.texts(Lang::Ja), s.texts(Lang::En)),
+            (Texts::Loading, Texts::Loading)
+        );
+        s.reduce(Action::TextsLoaded(Lang::Ja, true));
+        assert_eq!(s.texts(Lang::Ja), Texts::Ready);
+        s.reduce(Action::SetLang(Lang::En));
+        s.reduce(Action::TextsLoaded(Lang::En, false));
+        assert_eq!(
+            (s.texts(Lang::Ja), s.texts(Lang::En)),
+            (Texts::Ready, Texts::Failed)
+        );
+        s.reduce(Action::SetLang(Lang::Ja));
+        assert_eq!(s.texts(Lang::En), Texts::Failed);
+        s.reduce(Action::SetLang(Lang::En));
+        assert_eq!(s.texts(Lang::En), Texts::Loading);
+        // Ready stays ready: switching back needs no second fetch.
+        s.reduce(Action::SetLang(Lang::Ja));
+        assert_eq!(s.texts(Lang::Ja), Texts::Ready);
     }
 
     #[test]

@@ -8,7 +8,8 @@ use crate::workspace::Workspace;
 use crate::Result;
 
 /// The most the page may cost a visitor on a slow line: gzip bytes of every html, js, wasm and
-/// css file the site serves. Raise it only with a reason in the commit message.
+/// css file the site serves, plus the larger of the two playbook texts files (a visit fetches
+/// the shown language's only; see `is_texts`). Raise it only with a reason in the commit message.
 ///
 /// The goal is 250 KiB; this is the measured size plus about 1%, a guard against regressions.
 /// Measured 2026-11-25 with the `web` size profile: 457.5 KiB before the review fixes below (wasm 444.6, js glue 5.7, css
@@ -44,14 +45,29 @@ use crate::Result;
 /// What is left, by a per-crate map (wasm-ld map, gzip per crate before wasm-opt) taken
 /// before this round: ndr-core code ~100 KiB and data ~43 (strings 22, pointers to them 19),
 /// mail-parser ~44 (now replaced), the playbooks' texts ~56, the views and Yew ~137 of code (95 + 42).
-/// Next, in order of size: load the texts of the other language only when it is chosen
-/// (~20-25 KiB), fewer Yew components (the five left hold state, ~1 KiB each). Even all of
+/// Then 416.8 KiB for a Japanese visit, 412.7 for an English one (-31.1 / -35.2): the playbooks'
+/// texts out of the wasm, one file per language loaded at run time (ndr-playbooks'
+/// `split-texts`). Per file, 447.9 -> 416.8: wasm 435.0 -> 374.0, boot.js 0.6 -> 1.4 (language
+/// pick and texts loader), glue 5.7 -> 5.8, plus texts.ja.txt 28.8 (texts.en.txt 24.7, not
+/// counted). A throwaway build measured first: the wasm with only Japanese texts 403.0, only
+/// English 400.4, none 367.6; the index tables and the loader cost the other 6.4.
+/// Next, in order of size: fewer Yew components (the five left hold state, ~1 KiB each). Even
 /// that leaves the page far above 250 KiB: the engine (ndr-core's readers and rules) and Yew
 /// with the views are each well over 100 KiB gzip.
-pub const BUDGET_GZIP_BYTES: u64 = 453 * 1024;
+pub const BUDGET_GZIP_BYTES: u64 = 421 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget.
 const COUNTED_EXTENSIONS: &[&str] = &["html", "js", "wasm", "css"];
+
+/// The playbooks' texts, one file per language (`texts.ja.txt`, `texts.en.txt`; see
+/// ndr-playbooks' `tables.rs`). A visit downloads the shown language's only, so the budget
+/// counts the larger of them and not the others.
+const TEXTS_PREFIX: &str = "texts.";
+const TEXTS_SUFFIX: &str = ".txt";
+
+fn is_texts(path: &str) -> bool {
+    path.starts_with(TEXTS_PREFIX) && path.ends_with(TEXTS_SUFFIX) && !path.contains('/')
+}
 
 /// `trunk build --release` into `dist/`, offline, with the tools `install::web_tools` put on PATH.
 pub fn build(ws: &Workspace) -> Result {
@@ -98,6 +114,16 @@ pub fn measure(dist: &Path) -> Result<Vec<Entry>> {
             counted,
         });
     }
+    // One language's texts per visit: the larger file stands for either.
+    let larger = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| is_texts(&entry.path))
+        .max_by_key(|(_, entry)| entry.gzip)
+        .map(|(i, _)| i);
+    if let Some(i) = larger {
+        entries[i].counted = true;
+    }
     Ok(entries)
 }
 
@@ -108,6 +134,7 @@ pub fn check_budget(ws: &Workspace) -> Result {
         return Err("dist/ holds no .wasm file; was the bundle built?".to_owned());
     }
     let total = print_table(&entries);
+    texts_not_in_wasm(&ws.dist_dir(), &entries)?;
     if total > BUDGET_GZIP_BYTES {
         return Err(format!(
             "the bundle is {} gzipped, over the budget of {}",
@@ -118,11 +145,55 @@ pub fn check_budget(ws: &Workspace) -> Result {
     Ok(())
 }
 
+/// How many of each texts file's longest texts `texts_not_in_wasm` looks for.
+const TEXTS_PROBED: usize = 25;
+
+/// The point of the texts files: the wasm must not carry the playbooks' texts as well. Looks
+/// for each file's longest texts in the wasm's bytes (a literal that came back would show).
+fn texts_not_in_wasm(dist: &Path, entries: &[Entry]) -> Result {
+    let read = |path: &str| {
+        fs::read(dist.join(path)).map_err(|err| format!("cannot read dist/{path}: {err}"))
+    };
+    let wasm: Vec<Vec<u8>> = entries
+        .iter()
+        .filter(|entry| entry.path.ends_with(".wasm"))
+        .map(|entry| read(&entry.path))
+        .collect::<Result<_>>()?;
+    for entry in entries.iter().filter(|entry| is_texts(&entry.path)) {
+        let file = read(&entry.path)?;
+        // Long texts only: a short one ("Steps") may occur in the wasm by chance.
+        let mut texts: Vec<&[u8]> = file
+            .split(|&b| b == 0)
+            .skip(1)
+            .filter(|text| text.len() >= 24)
+            .collect();
+        texts.sort_by_key(|text| std::cmp::Reverse(text.len()));
+        for text in texts.iter().take(TEXTS_PROBED) {
+            if wasm
+                .iter()
+                .any(|w| w.windows(text.len()).any(|win| win == *text))
+            {
+                return Err(format!(
+                    "the wasm holds a text of {} ({:?}...): the playbooks' texts are built in again",
+                    entry.path,
+                    String::from_utf8_lossy(&text[..text.len().min(60)])
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Returns the counted gzip total.
 pub fn print_table(entries: &[Entry]) -> u64 {
     println!("{:>12} {:>12}  file", "raw", "gzip");
     for entry in entries {
-        let note = if entry.counted { "" } else { "  (not counted)" };
+        let note = match (entry.counted, is_texts(&entry.path)) {
+            (true, true) => "  (the larger language: a visit loads one)",
+            (true, false) => "",
+            (false, true) => "  (not counted: the other language)",
+            (false, false) => "  (not counted)",
+        };
         println!(
             "{:>12} {:>12}  {}{note}",
             kib(entry.raw),
@@ -134,11 +205,25 @@ pub fn print_table(entries: &[Entry]) -> u64 {
     let raw: u64 = counted.clone().map(|entry| entry.raw).sum();
     let gzip: u64 = counted.map(|entry| entry.gzip).sum();
     println!(
-        "{:>12} {:>12}  total of html + js + wasm + css (budget {} gzip)",
+        "{:>12} {:>12}  total of html + js + wasm + css + one language's texts (budget {} gzip)",
         kib(raw),
         kib(gzip),
         kib(BUDGET_GZIP_BYTES)
     );
+    // What a first visit in each language transfers (the API example and embed.js aside).
+    let page: u64 = entries
+        .iter()
+        .filter(|entry| entry.counted && !is_texts(&entry.path))
+        .map(|entry| entry.gzip)
+        .sum();
+    for entry in entries.iter().filter(|entry| is_texts(&entry.path)) {
+        println!(
+            "{:>12} {:>12}  html + js + wasm + css with {} only",
+            "",
+            kib(page + entry.gzip),
+            entry.path
+        );
+    }
     gzip
 }
 
@@ -187,15 +272,59 @@ mod tests {
         fs::write(dir.join("index.html"), "<p>hello</p>".repeat(100)).unwrap();
         fs::write(dir.join("app_bg.wasm"), [0u8; 4096]).unwrap();
         fs::write(dir.join("icons/a.png"), [7u8; 64]).unwrap();
+        // Two languages' texts: the larger one counts, the other does not.
+        let words = |seed: u32| -> String {
+            (0..2000u32)
+                .map(|i| format!("{} ", i.wrapping_mul(seed) % 997))
+                .collect()
+        };
+        fs::write(dir.join("texts.en.txt"), words(7)).unwrap();
+        fs::write(dir.join("texts.ja.txt"), words(7) + &words(13)).unwrap();
 
         let entries = measure(&dir).unwrap();
         let names: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
-        assert_eq!(names, ["app_bg.wasm", "icons/a.png", "index.html"]);
-        assert!(!entries[1].counted);
-        assert!(entries[0].counted && entries[2].counted);
+        assert_eq!(
+            names,
+            [
+                "app_bg.wasm",
+                "icons/a.png",
+                "index.html",
+                "texts.en.txt",
+                "texts.ja.txt"
+            ]
+        );
+        let counted: Vec<bool> = entries.iter().map(|e| e.counted).collect();
+        assert_eq!(counted, [true, false, true, false, true]);
+        assert!(entries[4].gzip > entries[3].gzip);
         // Repetitive input compresses well but never to nothing.
         assert!(entries[2].gzip > 20 && entries[2].gzip < entries[2].raw);
-        assert_eq!(print_table(&entries), entries[0].gzip + entries[2].gzip);
+        assert_eq!(
+            print_table(&entries),
+            entries[0].gzip + entries[2].gzip + entries[4].gzip
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_text_back_in_the_wasm_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("xtask-texts-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("texts.en.txt"),
+            "ndr-doctor-texts en 2 f00d\n\0Ask your hosting company to delist the address.\0",
+        )
+        .unwrap();
+        fs::write(dir.join("app_bg.wasm"), b"\0asm code and data only").unwrap();
+        let entries = measure(&dir).unwrap();
+        assert_eq!(texts_not_in_wasm(&dir, &entries), Ok(()));
+        fs::write(
+            dir.join("app_bg.wasm"),
+            b"\0asm ... Ask your hosting company to delist the address. ...",
+        )
+        .unwrap();
+        let err = texts_not_in_wasm(&dir, &entries).unwrap_err();
+        assert!(err.contains("texts.en.txt"), "{err}");
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -28,6 +28,7 @@ const TEST_STEPS: &[Step] = &[
     Step { name: "install browser tools", needs: &[],             required: true,  run: install::browser_tools },
     Step { name: "native tests",          needs: &[],             required: false, run: native_tests },
     Step { name: "core without tables",   needs: &[],             required: false, run: core_without_tables },
+    Step { name: "playbooks split texts", needs: &[],             required: false, run: playbooks_split_texts },
     Step { name: "wasm32 builds",         needs: &[],             required: false, run: wasm_builds },
     Step { name: "web bundle",            needs: &[],             required: false, run: bundle::build },
     Step { name: "bundle size",           needs: &["web bundle"], required: false, run: bundle::check_budget },
@@ -136,6 +137,27 @@ fn core_without_tables(ws: &Workspace) -> Result {
                 "--no-default-features",
                 "--test",
                 "charsets",
+            ],
+        )
+        .current_dir(&ws.root),
+    )
+}
+
+/// ndr-playbooks as the web page builds it: texts as indices into per-language tables that
+/// `build.rs` generates. Its tests read every text through the tables (from the files' format)
+/// and must render exactly what the default build renders (`tests/every_text.rs`).
+fn playbooks_split_texts(ws: &Workspace) -> Result {
+    sh::run(
+        cmd(
+            "cargo",
+            [
+                "test",
+                "--locked",
+                "--offline",
+                "-p",
+                "ndr-playbooks",
+                "--features",
+                "split-texts",
             ],
         )
         .current_dir(&ws.root),

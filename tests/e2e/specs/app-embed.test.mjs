@@ -1,7 +1,8 @@
 //! Embedding and the JavaScript API: a page on another origin turns a <div data-ndr-doctor>
 //! into an iframe with web/embed.js; the frame drops the site chrome, reports its height as it
 //! changes, and diagnoses a bounce the parent hands over with postMessage. The API example
-//! page renders its own UI from NdrDoctor.advise / NdrDoctor.diagnose.
+//! page renders its own UI from NdrDoctor.advise (a Promise that loads the language's texts
+//! on first use) / NdrDoctor.diagnose.
 
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -83,16 +84,35 @@ describe("embed and JavaScript API", () => {
 
   it("the API example renders its own UI from NdrDoctor.advise", { timeout: 60_000 }, async () => {
     const page = await h.newPage(DESKTOP);
+    h.requests.length = 0;
     await page.goto(h.appUrl("api-example.html"));
     await waitFor("the API to be ready", async () => page.locator('[data-testid="api-run"]').isEnabled());
+    // An API-only page loads no texts until advice is asked for.
+    const texts = () => h.requests.map((r) => new URL(r.url).pathname.match(/\/texts\.(ja|en)\.txt$/)?.[1]).filter(Boolean);
+    assert.deepEqual(texts(), []);
+    // `diagnose` needs no texts and answers at once.
+    const diagnosis = await page.evaluate(() => window.NdrDoctor.diagnose("550 5.7.606 Access denied, banned sending IP [192.0.2.8]."));
+    assert.equal(diagnosis.blocked_ip, "192.0.2.8");
     await page.locator('[data-testid="api-run"]').click();
     await waitFor("the verdict", async () => (await page.locator('[data-testid="api-verdict"]').innerText()).length > 10);
+    assert.doesNotMatch(await page.locator('[data-testid="api-verdict"]').innerText(), /could not be loaded/);
     const json = JSON.parse(await page.locator('[data-testid="api-output"]').innerText());
     assert.equal(json.blocked_ip, "192.0.2.45");
     assert.equal(json.enhanced_code, "5.7.606");
-    const direct = await page.evaluate(() => window.NdrDoctor.advise("550 5.7.606 Access denied, banned sending IP [192.0.2.7].", "ja"));
-    assert.equal(direct.advice.lang, "ja");
-    assert.equal(direct.diagnosis.blocked_ip, "192.0.2.7");
+    // `advise` is a Promise in both languages; each language's file is fetched once.
+    const direct = await page.evaluate(() => {
+      const text = "550 5.7.606 Access denied, banned sending IP [192.0.2.7].";
+      const advised = window.NdrDoctor.advise(text, "ja");
+      if (!(advised instanceof Promise)) throw new Error("advise did not return a Promise");
+      return Promise.all([advised, window.NdrDoctor.advise(text, "en"), window.NdrDoctor.advise(text, "ja-JP")]);
+    });
+    assert.equal(direct[0].advice.lang, "ja");
+    assert.match(direct[0].advice.verdict, /[\u3040-\u30ff\u4e00-\u9fff]/);
+    assert.equal(direct[0].diagnosis.blocked_ip, "192.0.2.7");
+    assert.equal(direct[1].advice.lang, "en");
+    assert.match(direct[1].advice.verdict, /192\.0\.2\.7/);
+    assert.deepEqual(direct[2], direct[0]);
+    assert.deepEqual(texts(), ["en", "ja"]);
     assert.equal(await page.locator('[data-testid="app"]').count(), 0, "API-only pages do not mount the app");
     assert.deepEqual(h.errorsOf(page), []);
     await page.close();
