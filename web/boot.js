@@ -33,12 +33,15 @@
   }
 
   // One fetch per language; a failed one is forgotten, so choosing it again retries.
+  // `fresh` asks the server again past the browser's cache: a file cached from an earlier
+  // deploy does not fit this wasm (texts.rs retries once with it).
   var texts = {};
-  function loadTexts(lang) {
+  function loadTexts(lang, fresh) {
     lang = lang === "ja" ? "ja" : "en";
-    var file = texts[lang];
+    var file = fresh ? null : texts[lang];
     if (!file) {
-      file = texts[lang] = fetch(new URL("texts." + lang + ".txt", here).href).then(function (r) {
+      var init = fresh ? { cache: "no-cache" } : {};
+      file = texts[lang] = fetch(new URL("texts." + lang + ".txt", here).href, init).then(function (r) {
         if (!r.ok) throw new Error("texts." + lang + ".txt: HTTP " + r.status);
         return r.text();
       });
@@ -54,8 +57,14 @@
     return bindings.default({ module_or_path: wasm }).then(function () {
       function ensure(lang) {
         if (bindings.texts_loaded(lang)) return Promise.resolve();
-        return loadTexts(lang).then(function (file) {
-          var error = bindings.install_texts(lang, file);
+        function install(fresh) {
+          return loadTexts(lang, fresh).then(function (file) {
+            return bindings.install_texts(lang, file);
+          });
+        }
+        return install(false).then(function (error) {
+          return error ? install(true) : null;
+        }).then(function (error) {
           if (error) throw new Error(error);
         });
       }

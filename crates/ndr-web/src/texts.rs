@@ -15,22 +15,34 @@ pub async fn load(lang: Lang) -> bool {
     if tables::loaded(lang) {
         return true;
     }
-    match fetch(lang).await {
+    let Some(file) = fetch(lang, false).await else {
+        return false;
+    };
+    if tables::install(lang, file).is_ok() {
+        return true;
+    }
+    // Refused: most likely a file cached from an earlier deploy. Ask the server again.
+    match fetch(lang, true).await {
         Some(file) => tables::install(lang, file).is_ok(),
         None => false,
     }
 }
 
-/// The file's text through boot.js's `ndrDoctorTexts(lang)`, which keeps one fetch per
-/// language (the page language's is already under way when the wasm starts).
-async fn fetch(lang: Lang) -> Option<String> {
+/// The file's text through boot.js's `ndrDoctorTexts(lang, fresh)`, which keeps one fetch per
+/// language (the page language's is already under way when the wasm starts); `fresh` fetches
+/// again past the browser's cache.
+async fn fetch(lang: Lang, fresh: bool) -> Option<String> {
     let window = web_sys::window()?;
     let loader = js_sys::Reflect::get(&window, &JsValue::from_str("ndrDoctorTexts"))
         .ok()?
         .dyn_into::<js_sys::Function>()
         .ok()?;
     let promise = loader
-        .call1(&JsValue::NULL, &JsValue::from_str(lang.code()))
+        .call2(
+            &JsValue::NULL,
+            &JsValue::from_str(lang.code()),
+            &JsValue::from_bool(fresh),
+        )
         .ok()?
         .dyn_into::<js_sys::Promise>()
         .ok()?;

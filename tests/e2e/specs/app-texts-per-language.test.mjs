@@ -146,6 +146,28 @@ describe("playbook texts per language", () => {
     });
   }
 
+  it("a texts file left from an earlier deploy is fetched again past the cache", { timeout: 60_000 }, async () => {
+    const page = await h.newPage(DESKTOP);
+    let served = 0;
+    await page.route(TEXTS, (route, request) => {
+      if (!request.url().endsWith("texts.en.txt")) return route.continue();
+      served += 1;
+      // The first answer is another build's file, as a browser cache could hold it after a deploy.
+      return served === 1
+        ? route.fulfill({ status: 200, contentType: "text/plain", body: "ndr-doctor-texts en 3 0000000000000000\na\0b\0c\0" })
+        : route.continue();
+    });
+    await h.openApp(page, h.appUrl("?lang=en"));
+    await page.locator('[data-testid="paste"]').fill(RAW_SPAMHAUS);
+    await page.locator('[data-testid="diagnose"]').click();
+    await h.waitForTestId(page, "verdict");
+    await h.waitForTestId(page, "steps");
+    assert.equal(await page.locator('[data-testid="texts-failed"]').count(), 0);
+    assert.equal(served, 2, "the refused file is fetched once more");
+    assert.deepEqual(h.errorsOf(page).filter((e) => e.startsWith("uncaught")), []);
+    await page.close();
+  });
+
   it("the page says so in Japanese too", { timeout: 60_000 }, async () => {
     const page = await h.newPage(DESKTOP);
     await page.route(TEXTS, (route) => route.fulfill({ status: 503, contentType: "text/plain", body: "busy" }));
