@@ -67,3 +67,20 @@ pub const MEANING: Text = text! {
     ja: "意味",
     en: "Meaning",
 };
+
+/// Every label above, for the tidy checks and the text digest.
+pub const ALL: [Text; 13] = [
+    WHO,
+    URGENCY,
+    DURATION,
+    PREPARE,
+    STEPS,
+    DONTS,
+    MESSAGE,
+    TO,
+    SUBJECT,
+    SOURCES,
+    LAST_CHECKED,
+    COPY,
+    MEANING,
+];

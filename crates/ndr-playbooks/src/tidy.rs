@@ -130,24 +130,7 @@ fn other_texts() -> Vec<(String, Text)> {
         out.push((format!("fact {f:?} label"), f.label()));
         out.push((format!("fact {f:?} missing"), f.missing()));
     }
-    for (i, t) in [
-        labels::WHO,
-        labels::URGENCY,
-        labels::DURATION,
-        labels::PREPARE,
-        labels::STEPS,
-        labels::DONTS,
-        labels::MESSAGE,
-        labels::TO,
-        labels::SUBJECT,
-        labels::SOURCES,
-        labels::LAST_CHECKED,
-        labels::COPY,
-        labels::MEANING,
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (i, t) in labels::ALL.into_iter().enumerate() {
         out.push((format!("label {i}"), t));
     }
     out

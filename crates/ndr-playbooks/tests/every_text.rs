@@ -8,9 +8,7 @@
 
 use expect_test::expect_file;
 use ndr_core::{Diagnosis, Party, Reason, Recipient};
-use ndr_playbooks::{
-    code_index, labels, party_name, playbooks, render, tables, Lang, SelectedBy, Text,
-};
+use ndr_playbooks::{code_index, labels, party_name, playbooks, render, tables, Lang, SelectedBy};
 
 /// FNV-1a 32: short lines that still change when any text changes.
 fn digest(parts: &[String]) -> String {
@@ -99,21 +97,7 @@ fn every_text_renders_as_in_the_default_build() {
             vec![party_name(party).get(lang).to_owned()]
         }));
     }
-    let labels: [Text; 13] = [
-        labels::WHO,
-        labels::URGENCY,
-        labels::DURATION,
-        labels::PREPARE,
-        labels::STEPS,
-        labels::DONTS,
-        labels::MESSAGE,
-        labels::TO,
-        labels::SUBJECT,
-        labels::SOURCES,
-        labels::LAST_CHECKED,
-        labels::COPY,
-        labels::MEANING,
-    ];
+    let labels = labels::ALL;
     out.push_str(&line("labels", "all", |lang| {
         labels.iter().map(|t| t.get(lang).to_owned()).collect()
     }));

@@ -125,21 +125,15 @@ fn native_tests(ws: &Workspace) -> Result {
 /// ndr-core as the web page builds it: no encoding_rs tables, multi-byte charsets through the
 /// `diagnose_with` hook. Its charset test must read every fixture as the full build does.
 fn core_without_tables(ws: &Workspace) -> Result {
-    sh::run(
-        cmd(
-            "cargo",
-            [
-                "test",
-                "--locked",
-                "--offline",
-                "-p",
-                "ndr-core",
-                "--no-default-features",
-                "--test",
-                "charsets",
-            ],
-        )
-        .current_dir(&ws.root),
+    cargo_test(
+        ws,
+        &[
+            "-p",
+            "ndr-core",
+            "--no-default-features",
+            "--test",
+            "charsets",
+        ],
     )
 }
 
@@ -147,21 +141,14 @@ fn core_without_tables(ws: &Workspace) -> Result {
 /// `build.rs` generates. Its tests read every text through the tables (from the files' format)
 /// and must render exactly what the default build renders (`tests/every_text.rs`).
 fn playbooks_split_texts(ws: &Workspace) -> Result {
-    sh::run(
-        cmd(
-            "cargo",
-            [
-                "test",
-                "--locked",
-                "--offline",
-                "-p",
-                "ndr-playbooks",
-                "--features",
-                "split-texts",
-            ],
-        )
-        .current_dir(&ws.root),
-    )
+    cargo_test(ws, &["-p", "ndr-playbooks", "--features", "split-texts"])
+}
+
+/// `cargo test --locked --offline ARGS` in the workspace.
+fn cargo_test(ws: &Workspace, args: &[&str]) -> Result {
+    let mut all = vec!["test", "--locked", "--offline"];
+    all.extend_from_slice(args);
+    sh::run(cmd("cargo", all).current_dir(&ws.root))
 }
 
 fn wasm_builds(ws: &Workspace) -> Result {
