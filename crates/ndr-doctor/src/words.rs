@@ -1,93 +1,14 @@
-//! Plain words for the readable report: the reason's label (as the page's facts card names it)
-//! and what to say when the input is not a bounce (as the page's not-a-bounce card says it).
-//!
-//! The page keeps its wording in `ndr-web` (`i18n::reason_label`, `components/not_bounce.rs`),
-//! a wasm crate this binary does not link; these texts follow it, adapted to a terminal.
+//! Plain words for the readable report: the reason's label (shared with the page's facts card:
+//! `ndr_playbooks::labels::reason`) and what to say when the input is not a bounce (as the
+//! page's not-a-bounce card in `ndr-web`, a wasm crate this binary does not link, says it,
+//! adapted to a terminal).
 
 use ndr_core::{Diagnosis, Reason};
 use ndr_playbooks::Lang;
 
 /// A short plain name for a reason, the first fact of the report.
 pub(crate) fn reason_label(reason: Reason, lang: Lang) -> &'static str {
-    use Reason::*;
-    let (ja, en) = match reason {
-        AuthFailure => (
-            "送信ドメイン認証（SPF・DKIM・DMARC）の失敗",
-            "Sender authentication (SPF, DKIM, DMARC) failed",
-        ),
-        BadReputation => ("送信元の評判が低い", "Low sender reputation"),
-        Blocked => ("送信元 IP アドレスのブロック", "Sending IP address blocked"),
-        ContentError => ("内容の形式の問題", "Problem with the content"),
-        Delivered => (
-            "配信済み（エラーではありません）",
-            "Delivered (not an error)",
-        ),
-        ExceedLimit => ("制限を超えた", "A limit was exceeded"),
-        Expired => ("配信の再試行が期限切れ", "Gave up after retrying"),
-        FailedStartTls => ("暗号化（STARTTLS）の失敗", "Encryption (STARTTLS) failed"),
-        Feedback => (
-            "苦情の通知（エラーではありません）",
-            "A complaint report (not a bounce)",
-        ),
-        Filtered => (
-            "受信側のフィルターによる拒否",
-            "Refused by the recipient's filter",
-        ),
-        HasMoved => ("宛先が移転した", "The address has moved"),
-        HostUnknown => (
-            "宛先のドメインが見つからない",
-            "The recipient's domain does not exist",
-        ),
-        MailboxFull => (
-            "相手のメールボックスが満杯",
-            "The recipient's mailbox is full",
-        ),
-        MailerError => ("配送プログラムのエラー", "A mail program failed"),
-        MesgTooBig => ("メールが大きすぎる", "The message is too big"),
-        NetworkError => ("ネットワークの問題", "A network problem"),
-        NoRelaying => ("中継の拒否", "Relaying refused"),
-        NotAccept => (
-            "相手がメールを受け付けていない",
-            "The recipient accepts no mail",
-        ),
-        NotCompliantRfc => (
-            "メールの形式が規格外",
-            "The message breaks the mail standards",
-        ),
-        // Sisimai's `onhold`: too little in the bounce to decide the reason, not "paused".
-        OnHold => (
-            "拒否（理由は通知から特定できない）",
-            "Refused (the bounce does not say clearly why)",
-        ),
-        PolicyViolation => (
-            "受信側のポリシーによる拒否",
-            "Refused by the receiver's policy",
-        ),
-        Rejected => ("差出人アドレスの拒否", "The sender address was refused"),
-        RequirePtr => (
-            "送信元の逆引き（PTR）がない",
-            "The sending server lacks reverse DNS (PTR)",
-        ),
-        SecurityError => ("セキュリティ上の拒否", "Refused for security reasons"),
-        SpamDetected => ("迷惑メールと判定された", "Classified as spam"),
-        Speeding => ("送信が速すぎる", "Sent too fast"),
-        Suppressed => ("配信停止リストに登録済み", "On a suppression list"),
-        Suspend => (
-            "宛先のアカウントが停止中",
-            "The recipient's account is suspended",
-        ),
-        SyntaxError => ("SMTP の文法エラー", "An SMTP syntax error"),
-        SystemError => ("受信側のシステムエラー", "A system error at the receiver"),
-        SystemFull => ("受信側のディスクが満杯", "The receiver's disk is full"),
-        TooManyConn => ("接続が多すぎる", "Too many connections"),
-        Undefined => ("不明", "Unknown"),
-        UserUnknown => (
-            "宛先のアドレスが存在しない",
-            "The recipient address does not exist",
-        ),
-        Vacation => ("自動応答（不在通知）", "An auto-reply (out of office)"),
-        VirusDetected => ("ウイルスが見つかった", "A virus was found"),
-    };
+    let (ja, en) = ndr_playbooks::labels::reason(reason);
     pick(lang, ja, en)
 }
 

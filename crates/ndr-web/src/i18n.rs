@@ -429,81 +429,8 @@ pub fn note_text(id: &str) -> Tr {
 
 /// A short plain name for a reason, shown among the facts.
 pub fn reason_label(reason: Reason) -> Tr {
-    use Reason::*;
-    match reason {
-        AuthFailure => tr!(
-            "送信ドメイン認証（SPF・DKIM・DMARC）の失敗",
-            "Sender authentication (SPF, DKIM, DMARC) failed"
-        ),
-        BadReputation => tr!("送信元の評判が低い", "Low sender reputation"),
-        Blocked => tr!("送信元 IP アドレスのブロック", "Sending IP address blocked"),
-        ContentError => tr!("内容の形式の問題", "Problem with the content"),
-        Delivered => tr!(
-            "配信済み（エラーではありません）",
-            "Delivered (not an error)"
-        ),
-        ExceedLimit => tr!("制限を超えた", "A limit was exceeded"),
-        Expired => tr!("配信の再試行が期限切れ", "Gave up after retrying"),
-        FailedStartTls => tr!("暗号化（STARTTLS）の失敗", "Encryption (STARTTLS) failed"),
-        Feedback => tr!(
-            "苦情の通知（エラーではありません）",
-            "A complaint report (not a bounce)"
-        ),
-        Filtered => tr!(
-            "受信側のフィルターによる拒否",
-            "Refused by the recipient's filter"
-        ),
-        HasMoved => tr!("宛先が移転した", "The address has moved"),
-        HostUnknown => tr!(
-            "宛先のドメインが見つからない",
-            "The recipient's domain does not exist"
-        ),
-        MailboxFull => tr!(
-            "相手のメールボックスが満杯",
-            "The recipient's mailbox is full"
-        ),
-        MailerError => tr!("配送プログラムのエラー", "A mail program failed"),
-        MesgTooBig => tr!("メールが大きすぎる", "The message is too big"),
-        NetworkError => tr!("ネットワークの問題", "A network problem"),
-        NoRelaying => tr!("中継の拒否", "Relaying refused"),
-        NotAccept => tr!(
-            "相手がメールを受け付けていない",
-            "The recipient accepts no mail"
-        ),
-        NotCompliantRfc => tr!(
-            "メールの形式が規格外",
-            "The message breaks the mail standards"
-        ),
-        OnHold => tr!("保留中", "On hold"),
-        PolicyViolation => tr!(
-            "受信側のポリシーによる拒否",
-            "Refused by the receiver's policy"
-        ),
-        Rejected => tr!("差出人アドレスの拒否", "The sender address was refused"),
-        RequirePtr => tr!(
-            "送信元の逆引き（PTR）がない",
-            "The sending server lacks reverse DNS (PTR)"
-        ),
-        SecurityError => tr!("セキュリティ上の拒否", "Refused for security reasons"),
-        SpamDetected => tr!("迷惑メールと判定された", "Classified as spam"),
-        Speeding => tr!("送信が速すぎる", "Sent too fast"),
-        Suppressed => tr!("配信停止リストに登録済み", "On a suppression list"),
-        Suspend => tr!(
-            "宛先のアカウントが停止中",
-            "The recipient's account is suspended"
-        ),
-        SyntaxError => tr!("SMTP の文法エラー", "An SMTP syntax error"),
-        SystemError => tr!("受信側のシステムエラー", "A system error at the receiver"),
-        SystemFull => tr!("受信側のディスクが満杯", "The receiver's disk is full"),
-        TooManyConn => tr!("接続が多すぎる", "Too many connections"),
-        Undefined => tr!("不明", "Unknown"),
-        UserUnknown => tr!(
-            "宛先のアドレスが存在しない",
-            "The recipient address does not exist"
-        ),
-        Vacation => tr!("自動応答（不在通知）", "An auto-reply (out of office)"),
-        VirusDetected => tr!("ウイルスが見つかった", "A virus was found"),
-    }
+    let (ja, en) = ndr_playbooks::labels::reason(reason);
+    Tr { ja, en }
 }
 
 #[cfg(test)]
