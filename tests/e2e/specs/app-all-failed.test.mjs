@@ -47,6 +47,9 @@ describe("no blocklist could be checked", () => {
     // The bounce names zen.spamhaus.org: its own page is offered right here.
     const named = page.locator('[data-testid="dnsbl-all-failed-named"] a');
     assert.match(await named.getAttribute("href"), new RegExp(`spamhaus.*${PUBLIC_IP.replaceAll(".", "\\.")}`));
+    // On a line of its own that says what it is, not a label dangling after the button.
+    assert.match(await page.locator('[data-testid="dnsbl-all-failed-named"]').innerText(), /エラーに書かれていたリスト.*のサイトで確認/s);
+    assert.equal(await page.locator('[data-testid="dnsbl-resolver-hint"] [data-testid="dnsbl-all-failed-named"]').count(), 0);
     assert.match(await page.locator('[data-testid="dnsbl-switch-resolver"]').innerText(), /Cloudflare 1\.1\.1\.1 で確認し直す/);
 
     // Every row is still there, under the fold, each with its own reason.

@@ -115,10 +115,19 @@ fn all_failed_html(
             t(i18n::DNSBL_ALL_FAILED_MEANING)
         ),
     };
+    // The list the error names gets its own line: after the button it read as a dangling label.
     let named = all.named.as_ref().map(|(name, url)| {
+        let intro = match lang {
+            Lang::Ja => format!(
+                "エラーに書かれていたリスト（{name}）は、そのリストのサイトで確認できます: "
+            ),
+            Lang::En => {
+                format!("The list the error names, {name}, can be checked on its own site: ")
+            }
+        };
         html! {
-            <span data-testid="dnsbl-all-failed-named">{ format!(" {name}: ") }
-                { external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</span>
+            <p data-testid="dnsbl-all-failed-named">{ intro }
+                { external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</p>
         }
     });
     // Both resolvers are offered in Settings; the button makes the same choice from here.
@@ -139,8 +148,8 @@ fn all_failed_html(
             <p>{ lead }</p>
             <p data-testid="dnsbl-resolver-hint">{ t(i18n::DNSBL_RESOLVER_DOWN) }
                 <button type="button" data-testid="dnsbl-switch-resolver" {onclick}>{ label }</button>
-                { for named }
             </p>
+            { for named }
         </div>
     }
 }
