@@ -10,7 +10,8 @@ addEventListener("ndr-doctor-ready", function () {
     // (texts.ja.txt or texts.en.txt, next to boot.js). `diagnose` needs none and answers at once.
     window.NdrDoctor.advise(text, lang).then(function (result) {
       // textContent, never innerHTML: the bounce is untrusted text.
-      verdict.textContent = result.advice.verdict;
+      // `advice` is null when the text is not a bounce (the diagnosis's notes say why).
+      verdict.textContent = result.advice ? result.advice.verdict : "This does not look like a bounce.";
       document.getElementById("out").textContent = JSON.stringify(window.NdrDoctor.diagnose(text), null, 2);
     }, function (error) {
       verdict.textContent = "The advice could not be loaded: " + error.message;

@@ -435,6 +435,18 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
+    /// True when the input is not a bounce at all (an ordinary mail, a sentence, binary data):
+    /// no delivery report, no reason, no recipient. The page and the CLI then say what to give
+    /// instead of a verdict, steps and a message built on nothing.
+    pub fn is_not_a_bounce(&self) -> bool {
+        self.reason == Reason::Undefined
+            && self.recipients.is_empty()
+            && self
+                .notes
+                .iter()
+                .any(|n| n.id == "not_a_bounce" || n.id == "binary_input")
+    }
+
     /// A one-line rendering for tests: `"550 5.7.606 blocked microsoft 192.0.2.1"`,
     /// with `-` for each missing part.
     pub fn summary(&self) -> String {

@@ -32,15 +32,9 @@ pub(crate) fn reason_line(d: &Diagnosis, lang: Lang) -> String {
     format!("{label} ({})", d.reason.name())
 }
 
-/// True when the input is not a bounce at all (an ordinary mail, a sentence, binary data): the
-/// core found no delivery report and no reason. The same test as the page's, which then shows
-/// what to give instead of a verdict, steps and a message built on nothing.
+/// True when the input is not a bounce at all: the same test as the page's.
 pub(crate) fn not_a_bounce(d: &Diagnosis) -> bool {
-    d.reason == Reason::Undefined
-        && d.recipients.is_empty()
-        && d.notes
-            .iter()
-            .any(|n| n.id == "not_a_bounce" || n.id == "binary_input")
+    d.is_not_a_bounce()
 }
 
 /// What to say instead of advice when the input is not a bounce: what it is, what to give

@@ -217,15 +217,10 @@ pub fn lookup_subject(d: &Diagnosis) -> std::borrow::Cow<'_, Diagnosis> {
     }
 }
 
-/// True when the paste is not a bounce at all (an ordinary mail, a sentence, a bare code,
-/// binary data): the core found no delivery report and no reason. The page then says what to
-/// paste instead rather than showing a verdict, steps and a message built on nothing.
+/// True when the paste is not a bounce at all: the page then says what to paste instead rather
+/// than showing a verdict, steps and a message built on nothing.
 pub fn not_a_bounce(d: &Diagnosis) -> bool {
-    d.reason == ndr_core::Reason::Undefined
-        && d.recipients.is_empty()
-        && d.notes
-            .iter()
-            .any(|n| n.id == "not_a_bounce" || n.id == "binary_input")
+    d.is_not_a_bounce()
 }
 
 /// Encodes everything but unreserved URL characters and `(`, `)` (used by `AS(16012609)`).
