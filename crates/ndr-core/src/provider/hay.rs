@@ -235,7 +235,10 @@ impl Hay {
                     }
                 }
             }
-            norm.extend(b[i..j].iter().map(u8::to_ascii_lowercase));
+            // One copy, then lowercased in place: both run over whole blocks of bytes.
+            let from = norm.len();
+            norm.extend_from_slice(&b[i..j]);
+            norm[from..].make_ascii_lowercase();
             map.extend(start + i..start + j);
             i = j;
         }
