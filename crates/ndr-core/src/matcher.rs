@@ -200,17 +200,23 @@ impl PatternSet {
         // Starts with four bytes in view: the filter maps turn most of them away.
         let filtered_to = to.min(hay.len().saturating_sub(3));
         let mut i = from;
-        if let Some(quads) = hay.get(from..filtered_to + 3) {
-            for (n, q) in quads.windows(4).enumerate() {
-                let (a, b) = (q[0], q[1]);
-                let candidate = bit_set(&self.long_starts, hash4([a, b, q[2], q[3]]))
+        if hay.get(from..filtered_to + 3).is_some() {
+            // Each start's four bytes in one load (a window iterator would rebuild them from
+            // single bytes).
+            let quads = hay.get(..filtered_to + 3).unwrap_or_default();
+            while i < filtered_to {
+                let Some(&w) = quads.get(i..).and_then(|r| r.first_chunk::<4>()) else {
+                    break;
+                };
+                let candidate = bit_set(&self.long_starts, hash4(w))
                     || self
                         .short_starts
                         .as_ref()
-                        .is_some_and(|map| bit_set(map, key(a, b)));
-                if candidate && !self.verify(hay, from + n, found) {
+                        .is_some_and(|map| bit_set(map, key(w[0], w[1])));
+                if candidate && !self.verify(hay, i, found) {
                     return;
                 }
+                i += 1;
             }
             i = filtered_to.max(from);
         }
