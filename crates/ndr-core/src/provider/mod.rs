@@ -1016,7 +1016,12 @@ fn known_zone(token: &str) -> Option<(&'static str, &'static Table)> {
     let mut best: Option<(&'static str, &'static Table)> = None;
     for table in PARTIES {
         for &zone in table.zones {
-            let fits = token == zone || token.strip_suffix(zone).is_some_and(|h| h.ends_with('.'));
+            // The byte where the zone would start is compared first: it turns most zones away
+            // without a call to compare strings.
+            let at = token.len().checked_sub(zone.len());
+            let may_end = at.and_then(|a| token.as_bytes().get(a)) == zone.as_bytes().first();
+            let fits = may_end
+                && (token == zone || token.strip_suffix(zone).is_some_and(|h| h.ends_with('.')));
             if fits && best.is_none_or(|(b, _)| zone.len() > b.len()) {
                 best = Some((zone, table));
             }
@@ -1074,7 +1079,15 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
         let token = norm[start..i].trim_matches('.');
         // A zone ends in one of a few top-level labels; an address or a status code does not.
         let last_label = token.rsplit('.').next().unwrap_or("");
-        if !token.contains('.') || !index().zone_tlds.contains(&last_label) {
+        // (Each label's first byte is compared before the label: most tokens end otherwise,
+        // and a byte compare costs less than a call to compare strings.)
+        let first = last_label.as_bytes().first();
+        if !token.contains('.')
+            || !index()
+                .zone_tlds
+                .iter()
+                .any(|t| t.as_bytes().first() == first && *t == last_label)
+        {
             continue;
         }
         if let Some((zone, table)) = known_zone(token) {
