@@ -36,8 +36,12 @@ pub(crate) struct PatternSet {
 
 /// Up to eight bytes from `b[i..]` as a little-endian word, zero-padded.
 fn head8(b: &[u8], i: usize) -> u64 {
-    let mut w = [0u8; 8];
     let rest = b.get(i..).unwrap_or(&[]);
+    // Eight bytes in view (nearly always): one load, not a copy of a variable length.
+    if let Some(w) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*w);
+    }
+    let mut w = [0u8; 8];
     let n = rest.len().min(8);
     w[..n].copy_from_slice(&rest[..n]);
     u64::from_le_bytes(w)
