@@ -2,9 +2,11 @@
 //! preferred status code, reply code, remote host, reason, hard or soft bounce.
 
 use crate::decode::Mail;
+use crate::matcher::PatternSet;
 use crate::mta::{self, Delivery, Rising};
 use crate::smtp::{self, command, reply, status};
 use crate::{address, lda, reason, rhost, text, Reason};
+use std::sync::OnceLock;
 
 /// One recipient's facts, while and after deciding the reason.
 #[derive(Debug, Default, Clone)]
@@ -86,12 +88,14 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
                 .flatten()
         })
         .unwrap_or_default();
-    let warning = is_delay_warning(mail);
+    // Asked only when a recipient has no action of its own: the notice is read for the
+    // warning's words at most once, and not at all when every report says what happened.
+    let mut warning: Option<bool> = None;
     let mut facts = Vec::with_capacity(rising.deliveries.len());
     for mut d in rising.deliveries {
         // A warning that the server is still retrying: recipients whose report gave no action
         // of their own are delayed, not failed. An explicit DSN `Action:` stands.
-        if warning && d.action.trim().is_empty() {
+        if d.action.trim().is_empty() && *warning.get_or_insert_with(|| is_delay_warning(mail)) {
             d.action = "delayed".into();
         }
         // A copied reply line names no recipient, nor does a feedback report about a message
@@ -170,15 +174,54 @@ const WARNING_WINDOW: usize = 4096;
 
 /// True when the notice only warns that delivery is delayed.
 fn is_delay_warning(mail: &Mail) -> bool {
-    let head = text::clip(&mail.body, WARNING_WINDOW);
-    let subject = mail.subject();
-    let says = |needles: &[&str]| {
-        needles
-            .iter()
-            .any(|n| text::find_ci(subject, n).is_some() || text::find_ci(head, n).is_some())
-    };
-    says(STILL_RETRYING) && !says(GAVE_UP)
+    says_delay(mail.subject(), text::clip(&mail.body, WARNING_WINDOW))
 }
+
+/// True when `subject` or `head` holds words of `STILL_RETRYING` (ASCII case-blind) and
+/// neither holds words of `GAVE_UP`. Both lists are found in one pass over a lowercase copy of
+/// each text, not in one search per phrase: this is asked of most bounces, and the phrases
+/// are many.
+fn says_delay(subject: &str, head: &str) -> bool {
+    static WORDS: OnceLock<PatternSet> = OnceLock::new();
+    let (subject, head) = (text::lower(subject), text::lower(head));
+    // Most notices hold none of the words every phrase contains: a few quick searches settle
+    // them without the pattern set.
+    if !RETRYING_WORDS
+        .iter()
+        .any(|w| text::contains(&subject, w) || text::contains(&head, w))
+    {
+        return false;
+    }
+    let set = WORDS.get_or_init(|| {
+        PatternSet::new(
+            STILL_RETRYING
+                .iter()
+                .chain(GAVE_UP)
+                .map(|w| w.as_bytes())
+                .collect(),
+        )
+    });
+    let (subject, head) = (set.scan(subject.as_bytes()), set.scan(head.as_bytes()));
+    let says = |ids: std::ops::Range<usize>| {
+        ids.map(|id| id as u32)
+            .any(|id| subject.has(id) || head.has(id))
+    };
+    let retrying = 0..STILL_RETRYING.len();
+    says(retrying.clone()) && !says(retrying.end..retrying.end + GAVE_UP.len())
+}
+
+/// Words of which every phrase of `STILL_RETRYING` holds one (see
+/// `every_retrying_phrase_holds_a_word`): text without any of them says none of the phrases.
+const RETRYING_WORDS: &[&str] = &[
+    "warning",
+    "resend",
+    "retried",
+    "could not send",
+    "undelivered",
+    "not yet",
+    "delay",
+    "continue",
+];
 
 /// Labels of the line where a notice names the original sender, at the start of a line, before
 /// a colon. Microsoft 365's current notice, under "Original Message Details":
@@ -797,6 +840,68 @@ fn remote_ip(rhost: &str, raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_retrying_phrase_holds_a_word() {
+        for phrase in STILL_RETRYING {
+            assert!(
+                RETRYING_WORDS.iter().any(|w| phrase.contains(w)),
+                "{phrase}"
+            );
+        }
+    }
+
+    #[test]
+    fn delay_words_agree_with_one_search_per_phrase() {
+        // The plain version `says_delay` replaced.
+        let plain = |subject: &str, head: &str| {
+            let says = |needles: &[&str]| {
+                needles.iter().any(|n| {
+                    text::find_ci(subject, n).is_some() || text::find_ci(head, n).is_some()
+                })
+            };
+            says(STILL_RETRYING) && !says(GAVE_UP)
+        };
+        assert!(STILL_RETRYING
+            .iter()
+            .chain(GAVE_UP)
+            .all(|w| w.len() >= 2 && *w == w.to_ascii_lowercase()));
+        let cases = [
+            ("Delayed Mail (still being retried)", ""),
+            (
+                "",
+                "** THIS IS A WARNING MESSAGE ONLY **\nYOU DO NOT NEED TO RESEND YOUR MESSAGE",
+            ),
+            (
+                "Warning: could not send message for past 4 hours",
+                "Cannot send message for 5 days",
+            ),
+            (
+                "Mail delivery failed",
+                "It will be retried until it is 5 day(s) old.",
+            ),
+            (
+                "Undelivered Mail",
+                "retry timeout exceeded; will continue to try",
+            ),
+            (
+                "",
+                "Delivery attempts will continue to be made, then Gave Up.",
+            ),
+            ("still being retrie", "d will be retried unti"),
+            ("", "日本語 Delivery Is Delayed To These Recipients"),
+            ("", ""),
+        ];
+        for (subject, head) in cases {
+            assert_eq!(
+                says_delay(subject, head),
+                plain(subject, head),
+                "{subject:?} {head:?}"
+            );
+        }
+        assert!(says_delay("", "this is a warning only"));
+        assert!(!says_delay("giving up", "this is a warning only"));
+    }
 
     #[test]
     fn shows_the_receivers_error_alone() {

@@ -98,7 +98,7 @@ fn find_all_by_runs(text: &str) -> Vec<Found> {
 /// The first `.` or `:` in `bytes` at or after `from`.
 fn next_separator(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    while let Some(block) = bytes.get(i..i + 16) {
+    for block in bytes.get(from..)?.chunks_exact(16) {
         if block
             .iter()
             .fold(false, |any, &c| any | (c == b'.') | (c == b':'))

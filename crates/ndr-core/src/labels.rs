@@ -52,11 +52,24 @@ pub(crate) fn english(input: &[u8]) -> Option<Vec<u8>> {
             .any(|(ja, _)| ja.as_bytes().first() == Some(b))
     };
     let at_line_start = |i: usize| i == 0 || head[i - 1] == b'\n';
-    if !head
-        .iter()
-        .enumerate()
-        .any(|(i, b)| *b >= 0xE0 && at_line_start(i) && starts_a_label(b))
-    {
+    let starts_here = |i: usize, b: &u8| *b >= 0xE0 && at_line_start(i) && starts_a_label(b);
+    // Sixteen bytes at a time without a branch (vector instructions): a block without a lead
+    // byte of a three-byte character, as in all ASCII text, is passed over at once.
+    let mut found = false;
+    for (n, block) in head.chunks(16).enumerate() {
+        if crate::text::WIDE && !block.iter().fold(false, |any, &b| any | (b >= 0xE0)) {
+            continue;
+        }
+        if block
+            .iter()
+            .enumerate()
+            .any(|(k, b)| starts_here(n * 16 + k, b))
+        {
+            found = true;
+            break;
+        }
+    }
+    if !found {
         return None;
     }
     let mut offset = 0;
@@ -167,6 +180,14 @@ mod tests {
         assert_eq!(
             got.as_deref(),
             Some("見てください\n\nTo: b@example.jp\nSubject: y\n\nbody".as_bytes())
+        );
+        // A label past the first sixteen bytes, below ASCII only.
+        let got = english(
+            "Here is the bounce I got:\n\n宛先: b@example.jp\nSubject: y\n\nbody".as_bytes(),
+        );
+        assert_eq!(
+            got.as_deref(),
+            Some("Here is the bounce I got:\n\nTo: b@example.jp\nSubject: y\n\nbody".as_bytes())
         );
     }
 

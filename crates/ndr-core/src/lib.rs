@@ -148,8 +148,9 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     // The notice's own sender (MAILER-DAEMON, the postmaster that wrote it) is never the
     // recipient that failed; a reader that found only that found nothing.
     facts.retain(|f| !mta::is_notice_sender(&mail, &f.recipient));
-    fill(&mut d, &facts);
-    if readable && facts.is_empty() {
+    let found_any = !facts.is_empty();
+    fill(&mut d, facts);
+    if readable && !found_any {
         d.notes.push(Note {
             id: "not_a_bounce".into(),
             detail: String::new(),
@@ -187,45 +188,51 @@ fn readable_text(mail: &decode::Mail) -> String {
     t
 }
 
-/// Message-level fields from the per-recipient facts.
-fn fill(d: &mut Diagnosis, facts: &[Fact]) {
-    for f in facts {
-        let pseudo = status::is_pseudo(&f.status);
-        d.recipients.push(Recipient {
-            recipient: f.recipient.clone(),
-            action: f.action.clone(),
-            status: (!f.status.is_empty() && !pseudo).then(|| f.status.clone()),
-            implied_status: (pseudo).then(|| f.status.clone()),
-            reply_code: (!f.reply_code.is_empty()).then(|| f.reply_code.clone()),
-            reason: f.reason.unwrap_or(Reason::Undefined),
-            hard_bounce: f.hard_bounce,
-            remote_host: (!f.rhost.is_empty()).then(|| f.rhost.clone()),
-            diagnostic_text: f.diagnosis.clone(),
-            command: (!f.command.is_empty()).then(|| f.command.clone()),
-        });
-    }
+/// Message-level fields from the per-recipient facts, then the recipients themselves (their
+/// texts moved, not copied).
+fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
     // The decisive recipient: the first that failed for a reason that says something.
     let decisive = facts
         .iter()
         .find(|f| f.action != "delivered" && reason::is_explicit(f.reason))
         .or_else(|| facts.first());
-    let Some(f) = decisive else { return };
-    d.reason = f.reason.unwrap_or(Reason::Undefined);
-    d.hard_bounce = f.hard_bounce;
-    d.smtp_code = (!f.reply_code.is_empty()).then(|| f.reply_code.clone());
-    d.enhanced_code =
-        (!f.status.is_empty() && !status::is_pseudo(&f.status)).then(|| f.status.clone());
-    let with_host = std::iter::once(f)
-        .chain(facts.iter())
-        .find(|f| !f.rhost.is_empty());
-    d.remote_host = with_host.map(|f| f.rhost.clone());
-    d.remote_ip = std::iter::once(f)
-        .chain(facts.iter())
-        .find_map(|f| f.remote_ip.clone());
-    d.sender_domain = facts
-        .iter()
-        .find(|f| !f.sender_domain.is_empty())
-        .map(|f| f.sender_domain.clone());
+    if let Some(f) = decisive {
+        d.reason = f.reason.unwrap_or(Reason::Undefined);
+        d.hard_bounce = f.hard_bounce;
+        d.smtp_code = (!f.reply_code.is_empty()).then(|| f.reply_code.clone());
+        d.enhanced_code =
+            (!f.status.is_empty() && !status::is_pseudo(&f.status)).then(|| f.status.clone());
+        let with_host = std::iter::once(f)
+            .chain(facts.iter())
+            .find(|f| !f.rhost.is_empty());
+        d.remote_host = with_host.map(|f| f.rhost.clone());
+        d.remote_ip = std::iter::once(f)
+            .chain(facts.iter())
+            .find_map(|f| f.remote_ip.clone());
+        d.sender_domain = facts
+            .iter()
+            .find(|f| !f.sender_domain.is_empty())
+            .map(|f| f.sender_domain.clone());
+    }
+    for f in facts {
+        let (status, implied_status) = if status::is_pseudo(&f.status) {
+            (None, Some(f.status))
+        } else {
+            ((!f.status.is_empty()).then_some(f.status), None)
+        };
+        d.recipients.push(Recipient {
+            recipient: f.recipient,
+            action: f.action,
+            status,
+            implied_status,
+            reply_code: (!f.reply_code.is_empty()).then_some(f.reply_code),
+            reason: f.reason.unwrap_or(Reason::Undefined),
+            hard_bounce: f.hard_bounce,
+            remote_host: (!f.rhost.is_empty()).then_some(f.rhost),
+            diagnostic_text: f.diagnosis,
+            command: (!f.command.is_empty()).then_some(f.command),
+        });
+    }
 }
 
 use smtp::status;

@@ -36,8 +36,12 @@ pub(crate) struct PatternSet {
 
 /// Up to eight bytes from `b[i..]` as a little-endian word, zero-padded.
 fn head8(b: &[u8], i: usize) -> u64 {
-    let mut w = [0u8; 8];
     let rest = b.get(i..).unwrap_or(&[]);
+    // Eight bytes in view (nearly always): one load, not a copy of a variable length.
+    if let Some(w) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*w);
+    }
+    let mut w = [0u8; 8];
     let n = rest.len().min(8);
     w[..n].copy_from_slice(&rest[..n]);
     u64::from_le_bytes(w)
@@ -200,17 +204,23 @@ impl PatternSet {
         // Starts with four bytes in view: the filter maps turn most of them away.
         let filtered_to = to.min(hay.len().saturating_sub(3));
         let mut i = from;
-        if let Some(quads) = hay.get(from..filtered_to + 3) {
-            for (n, q) in quads.windows(4).enumerate() {
-                let (a, b) = (q[0], q[1]);
-                let candidate = bit_set(&self.long_starts, hash4([a, b, q[2], q[3]]))
+        if hay.get(from..filtered_to + 3).is_some() {
+            // Each start's four bytes in one load (a window iterator would rebuild them from
+            // single bytes).
+            let quads = hay.get(..filtered_to + 3).unwrap_or_default();
+            while i < filtered_to {
+                let Some(&w) = quads.get(i..).and_then(|r| r.first_chunk::<4>()) else {
+                    break;
+                };
+                let candidate = bit_set(&self.long_starts, hash4(w))
                     || self
                         .short_starts
                         .as_ref()
-                        .is_some_and(|map| bit_set(map, key(a, b)));
-                if candidate && !self.verify(hay, from + n, found) {
+                        .is_some_and(|map| bit_set(map, key(w[0], w[1])));
+                if candidate && !self.verify(hay, i, found) {
                     return;
                 }
+                i += 1;
             }
             i = filtered_to.max(from);
         }

@@ -64,9 +64,12 @@ pub(crate) fn find_earliest(hay: &str, needles: &[&str]) -> Option<(usize, usize
     let h = hay.as_bytes();
     let at = |i: usize| {
         let rest = h.get(i..)?;
+        // The first byte before the whole needle: most needles start otherwise, and a byte
+        // compare costs less than a call to compare slices.
+        let first = rest.first();
         needles
             .iter()
-            .position(|n| rest.starts_with(n.as_bytes()))
+            .position(|n| n.as_bytes().first() == first && rest.starts_with(n.as_bytes()))
             .map(|k| (i, k))
     };
     let mut i = 0;
@@ -217,32 +220,29 @@ pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     // whose byte a needle's length further on equals its last the same way: bytes equal
     // case-blind are equal with bit 5 set. Sixteen positions are tested at a time without a
     // branch, which the compiler turns into vector instructions, so text without a candidate
-    // is passed over quickly.
+    // is passed over quickly (blocks as in `find_bytes`).
     let (k1, k2) = (first | 0x20, last | 0x20);
     let fits = |i: usize| {
         h.get(i..i + n.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(n))
     };
+    let find_in = |from: usize, to: usize| {
+        (from..to).find(|&j| (h[j] | 0x20) == k1 && (h[j + span] | 0x20) == k2 && fits(j))
+    };
     let mut i = 0;
-    while i <= last_start {
-        if let (Some(a), Some(b)) = (h.get(i..i + 16), h.get(i + span..i + span + 16)) {
-            let any = a.iter().zip(b).fold(0u8, |any, (&x, &y)| {
-                any | (u8::from((x | 0x20) == k1) & u8::from((y | 0x20) == k2))
-            });
-            if any == 0 {
-                i += 16;
-                continue;
+    let ends = h.get(span..).unwrap_or_default();
+    for (a, b) in h.chunks_exact(16).zip(ends.chunks_exact(16)) {
+        let any = a.iter().zip(b).fold(0u8, |any, (&x, &y)| {
+            any | (u8::from((x | 0x20) == k1) & u8::from((y | 0x20) == k2))
+        });
+        if any != 0 {
+            if let Some(at) = find_in(i, i + 16) {
+                return Some(at);
             }
         }
-        let end = (i + 16).min(last_start + 1);
-        if let Some(at) =
-            (i..end).find(|&j| (h[j] | 0x20) == k1 && (h[j + span] | 0x20) == k2 && fits(j))
-        {
-            return Some(at);
-        }
-        i = end;
+        i += 16;
     }
-    None
+    find_in(i, last_start + 1)
 }
 
 /// True when `hay` starts with `prefix`, ASCII case-insensitively.
@@ -292,24 +292,26 @@ pub(crate) fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let span = needle.len() - 1;
     let last_start = hay.len().checked_sub(needle.len())?;
     let fits = |i: usize| hay.get(i..i + needle.len()) == Some(needle);
+    let find_in = |from: usize, to: usize| {
+        (from..to).find(|&j| hay[j] == first && hay[j + span] == last && fits(j))
+    };
+    // Block `k` pairs the sixteen starts from `16 * k` with the bytes a needle's length further
+    // on; exact chunks of both need no bounds checks, and the last block's starts are all at
+    // most `last_start`.
     let mut i = 0;
-    while i <= last_start {
-        if let (Some(a), Some(b)) = (hay.get(i..i + 16), hay.get(i + span..i + span + 16)) {
-            let any = a.iter().zip(b).fold(0u8, |any, (&x, &y)| {
-                any | (u8::from(x == first) & u8::from(y == last))
-            });
-            if any == 0 {
-                i += 16;
-                continue;
+    let ends = hay.get(span..).unwrap_or_default();
+    for (a, b) in hay.chunks_exact(16).zip(ends.chunks_exact(16)) {
+        let any = a.iter().zip(b).fold(0u8, |any, (&x, &y)| {
+            any | (u8::from(x == first) & u8::from(y == last))
+        });
+        if any != 0 {
+            if let Some(at) = find_in(i, i + 16) {
+                return Some(at);
             }
         }
-        let end = (i + 16).min(last_start + 1);
-        if let Some(at) = (i..end).find(|&j| hay[j] == first && hay[j + span] == last && fits(j)) {
-            return Some(at);
-        }
-        i = end;
+        i += 16;
     }
-    None
+    find_in(i, last_start + 1)
 }
 
 /// `hay.find(needle)` (see `find_bytes`): a UTF-8 needle found byte-wise in UTF-8 text starts

@@ -25,7 +25,7 @@ const START: &str = "This report relates to a message you sent with the followin
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let by_header = mail.header("content-type").contains("Boundary_(ID_")
         || mail.subject().starts_with("Delivery Notification: ");
-    if !by_header && !mail.body.contains(START) {
+    if !by_header && !crate::text::contains(&mail.body, START) {
         return None;
     }
     let (head, original) = split_original(&mail.body, ORIGINAL_BOUNDARIES);

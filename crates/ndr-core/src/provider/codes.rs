@@ -31,7 +31,20 @@ pub(crate) fn scan(hay: &str) -> Vec<Code> {
     let b = hay.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
+    // Starts before this were found in a block that may hold a code: read one by one.
+    let mut one_by_one_to = 0;
     while let Some(&c) = b.get(i) {
+        if crate::text::WIDE && i >= one_by_one_to {
+            match block_may_start(b, i) {
+                Some(false) => {
+                    i += 16;
+                    continue;
+                }
+                Some(true) => one_by_one_to = i + 16,
+                // The first byte, and the last few, where a block does not fit.
+                None => one_by_one_to = if i == 0 { 1 } else { usize::MAX },
+            }
+        }
         // Most bytes cannot start a code: passed over with one table look each.
         // (Without the table, the tests below turn them away one by one: same result.)
         if crate::text::WIDE && !MAY_START[usize::from(c)] {
@@ -64,6 +77,37 @@ pub(crate) fn scan(hay: &str) -> Vec<Code> {
         }
     }
     out
+}
+
+/// Whether a code may start at one of the sixteen offsets from `i`: a bracket, or a word that
+/// starts like a code of `word` (its first three bytes). Tested without a branch, sixteen at
+/// a time (vector instructions), so the many blocks of text without one are passed over at
+/// once. `None` where a block and the byte before it do not fit.
+fn block_may_start(b: &[u8], i: usize) -> Option<bool> {
+    let prev = b.get(i.checked_sub(1)?..i + 15)?;
+    let cur = b.get(i..i + 16)?;
+    let next = b.get(i + 1..i + 17)?;
+    let third = b.get(i + 2..i + 18)?;
+    let any = prev
+        .iter()
+        .zip(cur)
+        .zip(next)
+        .zip(third)
+        .fold(false, |any, (((&p, &c), &x), &y)| {
+            let lower = p | 0x20;
+            let in_word = (lower.wrapping_sub(b'a') < 26) | (p.wrapping_sub(b'0') < 10);
+            let starts = |s: &[u8; 3]| (c == s[0]) & (x == s[1]) & (y == s[2]);
+            let word = starts(b"as(")
+                | starts(b"sc-")
+                | starts(b"rp-")
+                | starts(b"dy-")
+                | starts(b"ou-")
+                | starts(b"ers")
+                | starts(b"ofr")
+                | starts(b"mcs");
+            any | (c == b'(') | (c == b'[') | (!in_word & word)
+        });
+    Some(any)
 }
 
 /// The bytes a code can start with: the brackets of `paren` and `bracketed`, and the first
@@ -201,6 +245,19 @@ mod tests {
             assert!(MAY_START[usize::from(p[0])], "{p:?}");
         }
         assert!(MAY_START[usize::from(b'(')] && MAY_START[usize::from(b'[')]);
+        // ... and `block_may_start` lets each through at a word start, in any place of a block.
+        for p in DASHED
+            .iter()
+            .chain(ERS)
+            .chain(&["as(", "ofr", "mcspamsignature"])
+        {
+            for at in 1..20 {
+                let text = format!("{} {p}{}", "x".repeat(at - 1), "y".repeat(20));
+                let b = text.as_bytes();
+                assert_eq!(block_may_start(b, 1), Some(at <= 16), "{p} at {at}");
+                assert_eq!(block_may_start(&b[1..], 0), None);
+            }
+        }
     }
 
     #[test]
@@ -236,6 +293,15 @@ mod tests {
         for (hay, want) in cases {
             let got: Vec<String> = scan(hay).into_iter().map(|c| c.code).collect();
             assert_eq!(got, *want, "{hay}");
+            // The same after text of every length, so that each code falls at every place of
+            // a block of `block_may_start`, and words around it ("of", "our", "as", "error")
+            // start like codes.
+            for n in 0..40 {
+                let filler = "of our error as sc. mcx (x) [y] ".repeat(2);
+                let long = format!("{}{hay} {}", &filler[..n], &filler[..n]);
+                let got: Vec<String> = scan(&long).into_iter().map(|c| c.code).collect();
+                assert_eq!(got, *want, "{long}");
+            }
         }
     }
 }

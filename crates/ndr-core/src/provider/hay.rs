@@ -10,8 +10,10 @@
 pub(crate) struct Hay {
     /// Lowercase (ASCII only), single-spaced text.
     pub(crate) norm: String,
-    /// `map[i]` is the byte offset in the source text of `norm`'s byte `i`.
-    map: Vec<usize>,
+    /// `map[i]` is the byte offset in the source text of `norm`'s byte `i`. Four bytes each,
+    /// not eight: the map is written for every byte kept, and half the size stays in the
+    /// cache (texts are read up to 4 GiB, far beyond any input).
+    map: Vec<u32>,
 }
 
 /// A multi-line reply's prefix at `s`: `550-5.7.1 ` or `550 5.7.1 ` or `550-`. Returns the
@@ -132,6 +134,7 @@ impl Hay {
         end: usize,
         mut checkpoint: impl FnMut(&[u8], bool) -> Option<usize>,
     ) -> Hay {
+        let end = end.min(u32::MAX as usize);
         let src = text.get(start..end).unwrap_or("");
         let b = src.as_bytes();
         // Bytes, not a `String`, while it grows: whole characters are copied (ASCII letters
@@ -141,7 +144,7 @@ impl Hay {
         // room for the usual report, growing when a text is longer.
         let room = src.len().min(8192);
         let mut norm: Vec<u8> = Vec::with_capacity(room);
-        let mut map: Vec<usize> = Vec::with_capacity(room);
+        let mut map: Vec<u32> = Vec::with_capacity(room);
         // The reply whose continuation prefixes are being removed: (code, status).
         let mut current: Option<(&str, &str)> = None;
         let mut after_space = true;
@@ -170,7 +173,7 @@ impl Hay {
             if c.is_whitespace() {
                 if norm.last().is_some_and(|&l| l != b' ') {
                     norm.push(b' ');
-                    map.push(start + i);
+                    map.push((start + i) as u32);
                 }
                 after_space = true;
                 i += c.len_utf8();
@@ -235,8 +238,11 @@ impl Hay {
                     }
                 }
             }
-            norm.extend(b[i..j].iter().map(u8::to_ascii_lowercase));
-            map.extend(start + i..start + j);
+            // One copy, then lowercased in place: both run over whole blocks of bytes.
+            let from = norm.len();
+            norm.extend_from_slice(&b[i..j]);
+            norm[from..].make_ascii_lowercase();
+            map.extend((start + i) as u32..(start + j) as u32);
             i = j;
         }
         if cut.is_none() {
@@ -265,11 +271,11 @@ impl Hay {
         if self.map.is_empty() {
             return (0, 0);
         }
-        let s = self.map[start.min(self.map.len() - 1)];
+        let s = self.map[start.min(self.map.len() - 1)] as usize;
         let e = if end == 0 {
             s
         } else {
-            self.map[(end - 1).min(self.map.len() - 1)] + 1
+            self.map[(end - 1).min(self.map.len() - 1)] as usize + 1
         };
         (s, e.max(s))
     }
@@ -406,7 +412,8 @@ mod tests {
             let hay = Hay::new(&text, start, text.len());
             let (norm, map) = reference(&text, start, text.len());
             assert_eq!(hay.norm, norm, "{text:?}");
-            assert_eq!(hay.map, map, "{text:?}");
+            let hay_map: Vec<usize> = hay.map.iter().map(|&o| o as usize).collect();
+            assert_eq!(hay_map, map, "{text:?}");
         }
     }
 

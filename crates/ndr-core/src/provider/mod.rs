@@ -255,15 +255,32 @@ struct Index {
     data_markers: u32,
     /// The last labels of all zones (`org`, `net`, ...).
     zone_tlds: Vec<&'static str>,
+    /// Every rule in order (`PARTIES` order, then table order): its table, its place in the
+    /// table and the ids of its fragments.
+    rules: Vec<(usize, usize, Range<u32>)>,
+    /// Per fragment id: the rule (its place in `rules`) the fragment belongs to.
+    rule_of: Vec<u32>,
+    /// The rules without fragments, which no string of the text rules out.
+    textless: Vec<u32>,
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut patterns: Vec<&'static [u8]> = Vec::new();
-        for table in PARTIES {
-            for rule in table.rules {
+        let mut rules = Vec::new();
+        let mut rule_of = Vec::new();
+        let mut textless = Vec::new();
+        for (t, table) in PARTIES.iter().enumerate() {
+            for (r, rule) in table.rules.iter().enumerate() {
+                let n = rules.len() as u32;
+                let start = patterns.len() as u32;
                 patterns.extend(rule.text.iter().map(|f| f.as_bytes()));
+                rule_of.extend(rule.text.iter().map(|_| n));
+                if rule.text.is_empty() {
+                    textless.push(n);
+                }
+                rules.push((t, r, start..patterns.len() as u32));
             }
         }
         let mut group = |list: &mut dyn Iterator<Item = &'static str>| {
@@ -302,6 +319,9 @@ fn index() -> &'static Index {
             host_markers,
             data_markers,
             zone_tlds,
+            rules,
+            rule_of,
+            textless,
         }
     })
 }
@@ -321,6 +341,8 @@ struct Scan {
     statuses: Vec<(usize, usize)>,
     /// Per id of the `Index`: its first offset in `hay.norm`, or `ABSENT`.
     firsts: Vec<usize>,
+    /// The ids whose `firsts` is not `ABSENT`, in the order they were found.
+    found: Vec<u32>,
 }
 
 impl Scan {
@@ -330,6 +352,7 @@ impl Scan {
     fn new(text: &str, start: usize) -> Scan {
         let idx = index();
         let mut firsts = vec![ABSENT; idx.set.len()];
+        let mut found = Vec::new();
         // Starts before `decided` have been looked at with the whole of every string in view.
         let mut decided = 0;
         let hay = Hay::until(text, start, text.len(), |b, done| {
@@ -351,6 +374,7 @@ impl Scan {
                 if let Some(f) = firsts.get_mut(id as usize) {
                     if *f == ABSENT {
                         *f = at;
+                        found.push(id);
                     }
                 }
                 true
@@ -360,11 +384,16 @@ impl Scan {
         });
         // A string that ran into the cut is not in what was kept.
         let kept = hay.norm.len();
-        for (id, f) in firsts.iter_mut().enumerate() {
-            if *f != ABSENT && *f + idx.set.pattern_len(id as u32) > kept {
+        found.retain(|&id| {
+            let Some(f) = firsts.get_mut(id as usize) else {
+                return false;
+            };
+            if *f + idx.set.pattern_len(id) > kept {
                 *f = ABSENT;
+                return false;
             }
-        }
+            true
+        });
         let codes = codes::scan(&hay.norm);
         let statuses = find_statuses(&hay.norm);
         Scan {
@@ -372,6 +401,7 @@ impl Scan {
             codes,
             statuses,
             firsts,
+            found,
         }
     }
 
@@ -626,16 +656,34 @@ fn reply_code_before(norm: &str, end: usize) -> Option<String> {
 
 /// The first rule, in table order, that matches.
 fn first_hit(scan: &Scan, ctx: &Ctx) -> Option<Hit> {
-    // The fragments' ids, in the order `index` gave them.
-    let mut next_id = 0u32;
-    for (t, table) in PARTIES.iter().enumerate() {
-        for (r, rule) in table.rules.iter().enumerate() {
-            let frag_ids = next_id..next_id + rule.text.len() as u32;
-            next_id = frag_ids.end;
-            if let Some(at) = rule_matches(rule, table, frag_ids, scan, ctx) {
+    let idx = index();
+    // Only rules without fragments, or with a fragment the text has, can match (a rule with a
+    // fragment missing is turned away by `rule_matches` at once): they are marked in a bit
+    // set, then tried in rule order, so the first that matches is the same as when every
+    // rule is tried.
+    let mut candidates = vec![0u64; idx.rules.len().div_ceil(64)];
+    let fragment_rules = scan
+        .found
+        .iter()
+        .filter_map(|&id| idx.rule_of.get(id as usize));
+    for &n in idx.textless.iter().chain(fragment_rules) {
+        if let Some(w) = candidates.get_mut(n as usize / 64) {
+            *w |= 1u64 << (n % 64);
+        }
+    }
+    for (w, &word) in candidates.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            let n = w * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let Some((t, r, frag_ids)) = idx.rules.get(n) else {
+                continue;
+            };
+            let table = PARTIES[*t];
+            if let Some(at) = rule_matches(&table.rules[*r], table, frag_ids.clone(), scan, ctx) {
                 return Some(Hit {
-                    table: t,
-                    rule: r,
+                    table: *t,
+                    rule: *r,
                     at,
                 });
             }
@@ -968,7 +1016,12 @@ fn known_zone(token: &str) -> Option<(&'static str, &'static Table)> {
     let mut best: Option<(&'static str, &'static Table)> = None;
     for table in PARTIES {
         for &zone in table.zones {
-            let fits = token == zone || token.strip_suffix(zone).is_some_and(|h| h.ends_with('.'));
+            // The byte where the zone would start is compared first: it turns most zones away
+            // without a call to compare strings.
+            let at = token.len().checked_sub(zone.len());
+            let may_end = at.and_then(|a| token.as_bytes().get(a)) == zone.as_bytes().first();
+            let fits = may_end
+                && (token == zone || token.strip_suffix(zone).is_some_and(|h| h.ends_with('.')));
             if fits && best.is_none_or(|(b, _)| zone.len() > b.len()) {
                 best = Some((zone, table));
             }
@@ -1026,7 +1079,15 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
         let token = norm[start..i].trim_matches('.');
         // A zone ends in one of a few top-level labels; an address or a status code does not.
         let last_label = token.rsplit('.').next().unwrap_or("");
-        if !token.contains('.') || !index().zone_tlds.contains(&last_label) {
+        // (Each label's first byte is compared before the label: most tokens end otherwise,
+        // and a byte compare costs less than a call to compare strings.)
+        let first = last_label.as_bytes().first();
+        if !token.contains('.')
+            || !index()
+                .zone_tlds
+                .iter()
+                .any(|t| t.as_bytes().first() == first && *t == last_label)
+        {
             continue;
         }
         if let Some((zone, table)) = known_zone(token) {
