@@ -10,22 +10,32 @@ pub fn split(data: &[u8]) -> Vec<&[u8]> {
     if data.iter().all(|b| b.is_ascii_whitespace()) {
         return Vec::new();
     }
+    // Only a line that starts with "From " can start a message, so the scan jumps from one
+    // "From " to the next (a vector search) instead of walking every line: most inputs are a
+    // single message with no such line at all, and no per-line work is done for them.
     let mut starts: Vec<usize> = Vec::new();
-    let mut pos = 0;
-    let mut prev_blank = true;
-    while pos < data.len() {
-        let end = data[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
+    let mut from = 0;
+    while let Some(at) = data
+        .get(from..)
+        .and_then(|rest| crate::text::find_bytes(rest, b"From "))
+    {
+        let pos = from + at;
+        from = pos + 1;
+        if pos > 0 && data.get(pos - 1) != Some(&b'\n') {
+            continue;
+        }
+        let end = data
+            .get(pos..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
             .map_or(data.len(), |p| pos + p + 1);
-        let line = &data[pos..end];
-        if (prev_blank && is_separator(line)) || (!prev_blank && is_postmark(line)) {
+        let Some(line) = data.get(pos..end) else {
+            break;
+        };
+        if (after_blank(data, pos) && is_separator(line))
+            || (!after_blank(data, pos) && is_postmark(line))
+        {
             starts.push(pos);
         }
-        let content = line.strip_suffix(b"\n").unwrap_or(line);
-        let content = content.strip_suffix(b"\r").unwrap_or(content);
-        prev_blank = content.is_empty();
-        pos = end;
     }
     if starts.len() <= 1 {
         return vec![data];
@@ -39,6 +49,16 @@ pub fn split(data: &[u8]) -> Vec<&[u8]> {
         out.push(&data[w[0]..w[1]]);
     }
     out
+}
+
+/// Whether the line before the one starting at `pos` (a line start) is empty, or there is
+/// none: its text before `\n`, less one `\r`, has no bytes.
+fn after_blank(data: &[u8], pos: usize) -> bool {
+    let Some(before) = pos.checked_sub(1).and_then(|nl| data.get(..nl)) else {
+        return true;
+    };
+    let before = before.strip_suffix(b"\r").unwrap_or(before);
+    before.is_empty() || before.ends_with(b"\n")
 }
 
 /// A separator with the full date of an mbox postmark, `From sender Thu Jul  2 12:05:05 2020`
@@ -92,6 +112,72 @@ fn is_separator(line: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The line-by-line walk `split` used before it jumped between "From " lines.
+    fn split_by_lines(data: &[u8]) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut pos = 0;
+        let mut prev_blank = true;
+        while pos < data.len() {
+            let end = data[pos..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(data.len(), |p| pos + p + 1);
+            let line = &data[pos..end];
+            if (prev_blank && is_separator(line)) || (!prev_blank && is_postmark(line)) {
+                starts.push(pos);
+            }
+            let content = line.strip_suffix(b"\n").unwrap_or(line);
+            let content = content.strip_suffix(b"\r").unwrap_or(content);
+            prev_blank = content.is_empty();
+            pos = end;
+        }
+        starts
+    }
+
+    #[test]
+    fn same_starts_as_the_line_walk() {
+        let sep = "From MAILER-DAEMON Fri Feb  2 18:30:22 2018";
+        let pieces = [
+            sep,
+            "\n",
+            "\r\n",
+            "\r",
+            "\r\r\n",
+            "x",
+            "From here on, 1 2",
+            "From ",
+            "From",
+            "From a b 3",
+            "From x@y Thu Jul  2 12:05:05 2020",
+            "\u{e9}",
+        ];
+        // Every sequence of up to four pieces: line ends of each kind around "From " lines.
+        let n = pieces.len();
+        for code in 0..n * n * n * n {
+            let mut data = String::new();
+            let mut c = code;
+            for _ in 0..4 {
+                data.push_str(pieces[c % n]);
+                c /= n;
+            }
+            let bytes = data.as_bytes();
+            let want = split_by_lines(bytes);
+            let got = split(bytes);
+            if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                assert!(got.is_empty());
+            } else if want.len() <= 1 {
+                assert_eq!(got, vec![bytes], "{data:?}");
+            } else {
+                let mut starts: Vec<usize> = got
+                    .iter()
+                    .map(|m| m.as_ptr() as usize - bytes.as_ptr() as usize)
+                    .collect();
+                starts[0] = want[0];
+                assert_eq!(starts, want, "{data:?}");
+            }
+        }
+    }
 
     #[test]
     fn splits_at_separators_only() {
