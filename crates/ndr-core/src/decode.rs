@@ -23,7 +23,8 @@ pub(crate) const MAX_DEPTH: usize = 24;
 #[derive(Debug, Default)]
 pub(crate) struct Mail {
     /// Top-level header fields: lowercased name, unfolded value. Empty for a pasted text.
-    pub headers: Vec<(String, String)>,
+    /// (The names most messages carry are shared, not copied: see `COMMON_NAMES`.)
+    pub headers: Vec<(Cow<'static, str>, String)>,
     /// Every readable part, decoded to UTF-8, LF newlines, tabs as spaces.
     pub body: String,
     /// Notes about reading the input (`binary_input`, `input_truncated`, ...).
@@ -522,7 +523,14 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
     let root = msg.parts.first()?;
     let mut headers = Vec::with_capacity(root.headers.len());
     for h in &root.headers {
-        let name = h.name_lowercase(input);
+        let written = input.get(h.name.0..h.name.1).unwrap_or_default();
+        let name = match COMMON_NAMES
+            .iter()
+            .find(|n| n.len() == written.len() && n.as_bytes().eq_ignore_ascii_case(written))
+        {
+            Some(n) => Cow::Borrowed(*n),
+            None => Cow::Owned(h.name_lowercase(input)),
+        };
         let raw = input.get(h.offset_start..h.offset_end).unwrap_or_default();
         let mut value = unfold(&text::lossy(raw));
         // Encoded words ("=?ISO-2022-JP?B?...?=") are decoded in the fields read as text; the
@@ -553,6 +561,38 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
         notes,
     })
 }
+
+/// Lowercase header names that most bounces carry, shared by every `Mail` instead of each
+/// field allocating its own copy of its name (a dozen or more per message), the most common
+/// first. Any name works without being listed; the list only saves the copy.
+const COMMON_NAMES: &[&str] = &[
+    "received",
+    "subject",
+    "from",
+    "to",
+    "date",
+    "message-id",
+    "return-path",
+    "content-type",
+    "mime-version",
+    "auto-submitted",
+    "delivered-to",
+    "authentication-results",
+    "content-transfer-encoding",
+    "x-original-to",
+    "x-failed-recipients",
+    "x-received",
+    "dkim-signature",
+    "received-spf",
+    "envelope-to",
+    "delivery-date",
+    "references",
+    "in-reply-to",
+    "x-mailer",
+    "reply-to",
+    "sender",
+    "cc",
+];
 
 /// The header block of a returned message and the start of its body: the headers name the
 /// original sender; the body matters only when it is itself a bounce (a forwarded one).
@@ -593,7 +633,15 @@ fn cut_before_original(input: &[u8], root: &mime::Part<'_>, body: &str) -> bool 
     text::find_bytes(input, closing.as_bytes()).is_none()
 }
 
+/// A field's value on one line: each line break with the white space after it as one space,
+/// CRs at line ends and white space at both ends dropped.
 pub(crate) fn unfold(raw: &str) -> String {
+    // White space at either end goes either way, so it goes first: the joined text then
+    // needs no trimmed copy, and a field on one line (most) is copied once as it stands.
+    let raw = raw.trim();
+    if !raw.contains('\n') {
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     for (i, l) in raw.split('\n').enumerate() {
         let l = l.trim_end_matches('\r');
@@ -604,7 +652,11 @@ pub(crate) fn unfold(raw: &str) -> String {
             out.push_str(l);
         }
     }
-    out.trim().to_string()
+    if out.trim().len() == out.len() {
+        out
+    } else {
+        out.trim().to_string()
+    }
 }
 
 /// Appends the readable content of part `id` of `msg` (and its children) to `out`.
@@ -1151,6 +1203,38 @@ pub(crate) fn undeclared_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `unfold` as it was before it trimmed first.
+    fn unfold_then_trim(raw: &str) -> String {
+        let mut out = String::with_capacity(raw.len());
+        for (i, l) in raw.split('\n').enumerate() {
+            let l = l.trim_end_matches('\r');
+            if i > 0 {
+                out.push(' ');
+                out.push_str(l.trim_start());
+            } else {
+                out.push_str(l);
+            }
+        }
+        out.trim().to_string()
+    }
+
+    #[test]
+    fn unfold_as_before() {
+        let pieces = [
+            "a", " ", "\t", "\n", "\r", "\r\n", "\u{3000}", "\u{85}", "b c", "=?x?=",
+        ];
+        let n = pieces.len();
+        for code in 0..n.pow(5) {
+            let mut raw = String::new();
+            let mut c = code;
+            for _ in 0..5 {
+                raw.push_str(pieces[c % n]);
+                c /= n;
+            }
+            assert_eq!(unfold(&raw), unfold_then_trim(&raw), "{raw:?}");
+        }
+    }
 
     #[test]
     fn reads_a_multipart_report() {

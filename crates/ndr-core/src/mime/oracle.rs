@@ -44,7 +44,7 @@ pub(super) fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
                 value = list.join(", ");
             }
         }
-        headers.push((name, value));
+        headers.push((name.into(), value));
     }
     let mut body = String::new();
     let mut notes = Vec::new();
