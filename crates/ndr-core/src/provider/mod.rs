@@ -1057,20 +1057,20 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
             c.is_ascii_alphanumeric() || c == b'-' || c == b'.'
         }
     };
-    while i < b.len() {
-        if !is_name_byte(b[i]) {
-            i += 1;
-            continue;
+    // Every zone has a dot and most words have none, so the walk goes from dot to dot (a
+    // fast search) and reads only the name around each: the same tokens, in the same order,
+    // as reading every word.
+    while let Some(dot) = norm.get(i..).and_then(|rest| rest.find('.')) {
+        let dot = i + dot;
+        // `i` is 0 or the end of the last token (a byte no name holds), so the way back stops
+        // at or after it.
+        let mut start = dot;
+        while start > i && is_name_byte(b[start - 1]) {
+            start -= 1;
         }
-        let start = i;
-        let mut dotted = false;
+        i = dot + 1;
         while i < b.len() && is_name_byte(b[i]) {
-            dotted |= b[i] == b'.';
             i += 1;
-        }
-        // Every zone has a dot; most words have none.
-        if !dotted {
-            continue;
         }
         // Part of an e-mail address or a URL path is not a zone.
         if start > 0 && matches!(b[start - 1], b'@' | b'/' | b'=' | b'?') {
