@@ -259,10 +259,9 @@ fn escape_bracketed_addresses(s: &str) -> std::borrow::Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut i = 0;
-    while let Some(lt) = bytes
-        .get(i..)
-        .and_then(|b| b.iter().position(|&c| c == b'<'))
-    {
+    // (`str::find` of one ASCII character is a fast byte search; `i` is always just after an
+    // ASCII byte, or 0, so a character boundary.)
+    while let Some(lt) = s.get(i..).and_then(|rest| rest.find('<')) {
         let open = i + lt;
         let mut j = open + 1;
         let mut at_signs = 0;
