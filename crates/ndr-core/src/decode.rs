@@ -426,7 +426,23 @@ fn strong_header_block(input: &[u8]) -> bool {
 /// True when the input starts with an RFC 5322 header block.
 fn looks_like_message(input: &[u8]) -> bool {
     let head = &input[..input.len().min(16 * 1024)];
-    let mut lines = head.split(|&b| b == b'\n').peekable();
+    // `head.split(|&b| b == b'\n')`, each line end found by a block search: the header block
+    // of most messages is a few long `Received` lines, read here for every input.
+    let mut rest = Some(head);
+    let mut lines = std::iter::from_fn(|| {
+        let r = rest?;
+        match text::find_bytes(r, b"\n") {
+            Some(n) => {
+                rest = r.get(n + 1..);
+                r.get(..n)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+    .peekable();
     // An mbox "From " line may come first.
     if lines.peek().is_some_and(|l| l.starts_with(b"From ")) {
         lines.next();
