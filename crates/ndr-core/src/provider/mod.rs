@@ -228,13 +228,21 @@ impl Hit {
 }
 
 /// What a rule can look at besides the text.
-struct Ctx {
+struct Ctx<'a> {
     /// Enhanced codes the structural pass found for this reply (or the whole message).
-    statuses: Vec<String>,
-    /// Rejecting hosts and recipient domains, lowercase.
-    hosts: Vec<String>,
+    statuses: Vec<&'a str>,
+    /// Rejecting hosts and recipient domains, lowercase: built by `make_hosts` when a rule
+    /// that names hosts is first tried (most texts have none whose words are there).
+    hosts: std::cell::OnceCell<Vec<String>>,
+    make_hosts: &'a dyn Fn() -> Vec<String>,
     /// Whether the rejection answered the message data (`DATA` or end of data).
     after_data: bool,
+}
+
+impl Ctx<'_> {
+    fn hosts(&self) -> &[String] {
+        self.hosts.get_or_init(self.make_hosts)
+    }
 }
 
 /// Every fixed string the provider pass looks for, with its id in one `PatternSet`, so that a
@@ -544,7 +552,7 @@ fn rule_matches(
     }
     if rule.at_host
         && !ctx
-            .hosts
+            .hosts()
             .iter()
             .any(|h| table.hosts.iter().any(|p| host_fits(h, p)))
     {
@@ -834,14 +842,17 @@ fn is_hard(reason: Reason) -> bool {
 pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
     let scan = report_scan(text);
 
-    let mut hosts = hosts_named(&scan);
-    hosts.extend(d.remote_host.iter().map(|h| h.to_ascii_lowercase()));
-    for r in &d.recipients {
-        hosts.extend(r.remote_host.iter().map(|h| h.to_ascii_lowercase()));
-        hosts.extend(domain_of(&r.recipient));
-    }
-    let mut statuses: Vec<String> = d.enhanced_code.iter().cloned().collect();
-    statuses.extend(d.recipients.iter().filter_map(|r| r.status.clone()));
+    let make_hosts = || {
+        let mut hosts = hosts_named(&scan);
+        hosts.extend(d.remote_host.iter().map(|h| h.to_ascii_lowercase()));
+        for r in &d.recipients {
+            hosts.extend(r.remote_host.iter().map(|h| h.to_ascii_lowercase()));
+            hosts.extend(domain_of(&r.recipient));
+        }
+        hosts
+    };
+    let mut statuses: Vec<&str> = d.enhanced_code.iter().map(String::as_str).collect();
+    statuses.extend(d.recipients.iter().filter_map(|r| r.status.as_deref()));
     let after_data = answered_data(&scan)
         || d.recipients.iter().any(|r| {
             r.command
@@ -850,7 +861,8 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         });
     let ctx = Ctx {
         statuses,
-        hosts,
+        hosts: std::cell::OnceCell::new(),
+        make_hosts: &make_hosts,
         after_data,
     };
 
@@ -865,17 +877,21 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
             continue;
         }
         let own = Scan::new(&r.diagnostic_text, 0);
-        let mut own_hosts: Vec<String> = r
-            .remote_host
-            .iter()
-            .map(|h| h.to_ascii_lowercase())
-            .collect();
-        own_hosts.extend(domain_of(&r.recipient));
-        own_hosts.extend(d.remote_host.iter().map(|h| h.to_ascii_lowercase()));
-        own_hosts.extend(hosts_named(&own));
+        let make_own_hosts = || {
+            let mut own_hosts: Vec<String> = r
+                .remote_host
+                .iter()
+                .map(|h| h.to_ascii_lowercase())
+                .collect();
+            own_hosts.extend(domain_of(&r.recipient));
+            own_hosts.extend(d.remote_host.iter().map(|h| h.to_ascii_lowercase()));
+            own_hosts.extend(hosts_named(&own));
+            own_hosts
+        };
         let own_ctx = Ctx {
-            statuses: r.status.iter().cloned().collect(),
-            hosts: own_hosts,
+            statuses: r.status.as_deref().into_iter().collect(),
+            hosts: std::cell::OnceCell::new(),
+            make_hosts: &make_own_hosts,
             after_data: r
                 .command
                 .as_deref()
