@@ -189,6 +189,16 @@ pub fn app() -> Html {
             }
         });
     }
+    // A verdict that waited for its language's texts replaces the "loading" notice, which
+    // had focus: focus follows to the verdict, unless the user has moved on.
+    {
+        let ready = s.analysis.is_some() && s.texts(s.lang) == Texts::Ready;
+        use_effect_with(ready, move |&ready| {
+            if ready {
+                browser::focus_if_lost("verdict");
+            }
+        });
+    }
     use_effect_with(s.highlight.clone(), |field| {
         if field.is_some() {
             browser::focus_and_reveal("evidence-active");

@@ -151,6 +151,21 @@ pub async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// [`focus_and_reveal`], but only when nothing has focus (the focused element was replaced,
+/// as the "loading" notice is by the verdict): a keyboard user who moved on keeps their place.
+pub fn focus_if_lost(id: &str) {
+    let active = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let lost = match &active {
+        None => true,
+        Some(el) => el.tag_name().eq_ignore_ascii_case("body"),
+    };
+    if lost {
+        focus_and_reveal(id);
+    }
+}
+
 /// Moves keyboard focus and the view to the element with this id.
 pub fn focus_and_reveal(id: &str) {
     let Some(el) = window()

@@ -146,6 +146,26 @@ describe("playbook texts per language", () => {
     });
   }
 
+  it("a verdict that waited for its texts takes the focus from the loading notice", { timeout: 60_000 }, async () => {
+    const page = await h.newPage(DESKTOP);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(TEXTS, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await h.openApp(page, h.appUrl("?lang=en"));
+    await page.locator('[data-testid="paste"]').fill(RAW_SPAMHAUS);
+    await page.locator('[data-testid="diagnose"]').click();
+    await h.waitForTestId(page, "texts-loading");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "texts-loading");
+    release();
+    await h.waitForTestId(page, "steps");
+    await waitFor("focus on the verdict", async () =>
+      (await page.evaluate(() => document.activeElement?.dataset.testid)) === "verdict" ? true : null);
+    await page.close();
+  });
+
   it("a texts file left from an earlier deploy is fetched again past the cache", { timeout: 60_000 }, async () => {
     const page = await h.newPage(DESKTOP);
     let served = 0;
