@@ -431,7 +431,22 @@ fn find_statuses(norm: &str) -> Vec<(usize, usize)> {
     let b = norm.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
+    let mut by_byte_until = 0;
     while i < b.len() {
+        // Sixteen bytes without a `2`, `4` or `5` start no code: tested at once (most of a
+        // report is words), and passed over; a block with one is read byte by byte.
+        if crate::text::WIDE && i >= by_byte_until {
+            if let Some(block) = b.get(i..).and_then(|r| r.first_chunk::<16>()) {
+                let any = block.iter().fold(0u8, |any, &c| {
+                    any | u8::from(c == b'2') | u8::from(c == b'4') | u8::from(c == b'5')
+                });
+                if any == 0 {
+                    i += 16;
+                    continue;
+                }
+                by_byte_until = i + 16;
+            }
+        }
         let starts = matches!(b[i], b'2' | b'4' | b'5')
             && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.'));
         if starts {
