@@ -187,8 +187,10 @@ fn looks_binary(input: &[u8]) -> bool {
 #[inline(always)]
 fn count_bytes<const N: usize>(bytes: &[u8], test: impl Fn(u8) -> [bool; N]) -> [usize; N] {
     let mut total = [0usize; N];
-    // 255 matches at most per block, so a byte counter never wraps.
-    for block in bytes.chunks(255) {
+    // 255 matches at most per block, so a byte counter never wraps; 192 is a whole number of
+    // the compiler's unrolled vector steps (measured against 128, 240 and 255), so no byte of
+    // a full block is left to a one-byte loop.
+    for block in bytes.chunks(192) {
         let mut counts = [0u8; N];
         for &b in block {
             let hits = test(b);
