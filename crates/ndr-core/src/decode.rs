@@ -1133,21 +1133,21 @@ fn tidy_text(s: String) -> String {
     let Some(mut at) = next_untidy(b, 0) else {
         return s;
     };
-    // Only ASCII bytes change, so the result stays valid UTF-8. The stretches between the
-    // bytes that change are copied whole.
-    let mut out = Vec::with_capacity(b.len());
+    // Only ASCII bytes change, and every cut is next to one, so the stretches between them
+    // are whole text, copied as it is (no second check that it is UTF-8).
+    let mut out = String::with_capacity(b.len());
     let mut i = 0;
     loop {
-        out.extend_from_slice(&b[i..at]);
+        out.push_str(s.get(i..at).unwrap_or_default());
         i = at + 1;
         match b[at] {
             b'\r' => {
                 if b.get(i) == Some(&b'\n') {
                     i += 1;
                 }
-                out.push(b'\n');
+                out.push('\n');
             }
-            b'\t' => out.push(b' '),
+            b'\t' => out.push(' '),
             _ => {}
         }
         match next_untidy(b, i) {
@@ -1155,8 +1155,8 @@ fn tidy_text(s: String) -> String {
             None => break,
         }
     }
-    out.extend_from_slice(&b[i..]);
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    out.push_str(s.get(i..).unwrap_or_default());
+    out
 }
 
 /// The first CR, TAB or NUL in `b` at or after `from`. Blocks of sixteen bytes without one
