@@ -447,9 +447,10 @@ const GROUP_REFUSED_POSTING: &str =
 /// Google Workspace's "** Message not delivered **" notice (without delivery-status fields).
 pub(crate) fn workspace(mail: &Mail) -> Option<Rising> {
     let body = &mail.body;
-    if body.contains("\nDiagnostic-Code:")
+    // Google's own sender first: two header fields, before two searches of the body.
+    if !from_google(mail)
+        || body.contains("\nDiagnostic-Code:")
         || body.contains("\nFinal-Recipient:")
-        || !from_google(mail)
     {
         return None;
     }
@@ -497,10 +498,11 @@ pub(crate) fn workspace(mail: &Mail) -> Option<Rising> {
 
 /// Google Groups: the group does not exist or does not accept posts from the sender.
 pub(crate) fn groups(mail: &Mail) -> Option<Rising> {
-    if !mail.body.contains("Google Groups")
-        || !mail.has_header("x-failed-recipients")
+    // The header fields first: they are short, the body may not be.
+    if !mail.has_header("x-failed-recipients")
         || !mail.has_header("x-google-smtp-source")
         || !from_google(mail)
+        || !mail.body.contains("Google Groups")
     {
         return None;
     }
