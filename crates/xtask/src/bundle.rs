@@ -51,10 +51,14 @@ use crate::Result;
 /// pick and texts loader), glue 5.7 -> 5.8, plus texts.ja.txt 28.8 (texts.en.txt 24.7, not
 /// counted). A throwaway build measured first: the wasm with only Japanese texts 403.0, only
 /// English 400.4, none 367.6; the index tables and the loader cost the other 6.4.
+/// Then 424.3 KiB for a Japanese visit, 420.1 for an English one (+7.4): the fixes of a third
+/// real-use review (core readers and rules, a Mailman reader, advice texts; wasm +3.8, texts
+/// +0.4), two speed rounds on ndr-core (block scans and their plain fallbacks, +2.9), and the
+/// texts loader's retry and focus handling.
 /// Next, in order of size: fewer Yew components (the five left hold state, ~1 KiB each). Even
 /// that leaves the page far above 250 KiB: the engine (ndr-core's readers and rules) and Yew
 /// with the views are each well over 100 KiB gzip.
-pub const BUDGET_GZIP_BYTES: u64 = 421 * 1024;
+pub const BUDGET_GZIP_BYTES: u64 = 428 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget.
 const COUNTED_EXTENSIONS: &[&str] = &["html", "js", "wasm", "css"];
