@@ -50,7 +50,8 @@ pub enum Reason {
     NotAccept,
     /// The message does not comply with the RFCs.
     NotCompliantRfc,
-    /// The reason is known but delivery is on hold.
+    /// Sisimai's `onhold`: the bounce says too little to name the reason (not "delivery is
+    /// paused"; a delayed recipient says so in its `action`).
     OnHold,
     /// A policy of the receiving side refused the message.
     PolicyViolation,
