@@ -163,8 +163,17 @@ const GENERATING_SERVER: &[&str] = &[
 const EXCHANGE_ONLINE: &[&str] = &[".prod.outlook.com", ".outbound.protection.outlook.com"];
 
 /// Words that show Exchange Online itself gave the error (its own server in brackets, or its
-/// internal components), not a server of another organisation.
-const OWN_ERROR: &[&str] = &[".outlook.com", "resolver.", "routing.", "storedrv."];
+/// internal components), not a server of another organisation. "SMTPSEND." is its own sending
+/// component: "550 5.1.2 SMTPSEND.DNS.NonExistentDomain; nonexistent domain" is Exchange Online's
+/// own DNS answer about the recipient's domain, and no other server's IP check is involved
+/// (the component's name as Exchange Online's reports print it; third real-use review, case 41).
+const OWN_ERROR: &[&str] = &[
+    ".outlook.com",
+    "resolver.",
+    "routing.",
+    "storedrv.",
+    "smtpsend.",
+];
 
 /// The Exchange Online server that wrote the report, when it wrote it for the sender's
 /// outbound mail and the refusal came from another organisation's server.
