@@ -468,6 +468,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_an_unexplained_paste_without_recipients_is_not_a_bounce() {
+        let note = |id: &str| Note {
+            id: id.into(),
+            detail: String::new(),
+        };
+        let plain = Diagnosis {
+            notes: vec![note("not_a_bounce")],
+            ..Diagnosis::default()
+        };
+        assert!(Diagnosis::is_not_a_bounce(&plain));
+        let binary = Diagnosis {
+            notes: vec![note("binary_input")],
+            ..Diagnosis::default()
+        };
+        assert!(Diagnosis::is_not_a_bounce(&binary));
+        let explained = Diagnosis {
+            reason: Reason::UserUnknown,
+            ..plain.clone()
+        };
+        assert!(!Diagnosis::is_not_a_bounce(&explained));
+        assert!(!Diagnosis::is_not_a_bounce(&Diagnosis::default()));
+    }
+
+    #[test]
     fn reason_names_round_trip_through_serde() {
         assert_eq!(Reason::ALL.len(), 36);
         for &r in Reason::ALL {

@@ -207,7 +207,7 @@ fn write_report(
 ) -> anyhow::Result<()> {
     let l = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
     writeln!(out, "== {} ==", d.source.as_deref().unwrap_or("-"))?;
-    if words::not_a_bounce(d) {
+    if d.is_not_a_bounce() {
         return write_not_a_bounce(out, d, lang);
     }
     let facts: [(&str, Option<String>); 7] = [

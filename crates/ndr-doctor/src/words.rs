@@ -32,11 +32,6 @@ pub(crate) fn reason_line(d: &Diagnosis, lang: Lang) -> String {
     format!("{label} ({})", d.reason.name())
 }
 
-/// True when the input is not a bounce at all: the same test as the page's.
-pub(crate) fn not_a_bounce(d: &Diagnosis) -> bool {
-    d.is_not_a_bounce()
-}
-
 /// What to say instead of advice when the input is not a bounce: what it is, what to give
 /// instead, and where mail programs show a message's source.
 pub(crate) fn not_a_bounce_text(lang: Lang) -> [&'static str; 6] {

@@ -262,7 +262,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
     let lang = s.lang;
     let status = status_line(s);
     let result = s.analysis.as_ref().map(|a| {
-        if crate::state::not_a_bounce(&a.diagnosis) {
+        if a.diagnosis.is_not_a_bounce() {
             let code = std::str::from_utf8(&a.input)
                 .ok()
                 .and_then(bare_code)

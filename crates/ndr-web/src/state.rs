@@ -217,12 +217,6 @@ pub fn lookup_subject(d: &Diagnosis) -> std::borrow::Cow<'_, Diagnosis> {
     }
 }
 
-/// True when the paste is not a bounce at all: the page then says what to paste instead rather
-/// than showing a verdict, steps and a message built on nothing.
-pub fn not_a_bounce(d: &Diagnosis) -> bool {
-    d.is_not_a_bounce()
-}
-
 /// Encodes everything but unreserved URL characters and `(`, `)` (used by `AS(16012609)`).
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -888,7 +882,7 @@ impl State {
             return;
         };
         let d = &analysis.diagnosis;
-        if not_a_bounce(d) {
+        if d.is_not_a_bounce() {
             // Nothing to check: the page asks for the bounce instead of asking the lists.
             self.lookups = Lookups::default();
             return;
@@ -1088,30 +1082,6 @@ mod tests {
             outcome(&with(Reason::Expired, Some("451"), "failed")),
             Outcome::Failed
         );
-    }
-
-    #[test]
-    fn only_an_unexplained_paste_without_recipients_is_not_a_bounce() {
-        let note = |id: &str| ndr_core::Note {
-            id: id.into(),
-            detail: String::new(),
-        };
-        let plain = Diagnosis {
-            notes: vec![note("not_a_bounce")],
-            ..Diagnosis::default()
-        };
-        assert!(not_a_bounce(&plain));
-        let binary = Diagnosis {
-            notes: vec![note("binary_input")],
-            ..Diagnosis::default()
-        };
-        assert!(not_a_bounce(&binary));
-        let explained = Diagnosis {
-            reason: ndr_core::Reason::UserUnknown,
-            ..plain.clone()
-        };
-        assert!(!not_a_bounce(&explained));
-        assert!(!not_a_bounce(&Diagnosis::default()));
     }
 
     #[test]
