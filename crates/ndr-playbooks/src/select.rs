@@ -484,6 +484,8 @@ mod tests {
         "outlook-com-namespace-mining",
         "outlook-com-open-relay",
         "outlook-com-compromised",
+        // Mail sent direct from an end-user line: never Microsoft's outbound pool.
+        "gmail-direct-not-allowed",
         // A missing reverse DNS record: Microsoft's outbound servers have one.
         "microsoft-ipv6-ptr",
         "gmail-ptr",

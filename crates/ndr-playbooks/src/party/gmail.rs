@@ -10,7 +10,7 @@ use super::generic::{
 };
 use super::{rest, Needle, PartyBook, Refine, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
-use crate::model::{Actor, Fact, Playbook, Prepare, Source, Step, Urgency, Url};
+use crate::model::{Actor, Fact, Playbook, Prepare, Source, Step, To, Urgency, Url};
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
@@ -186,6 +186,100 @@ pub(crate) const DOMAIN_REPUTATION: Playbook = Playbook {
     sources: SOURCES,
     checked: CHECKED,
 };
+
+/// "550 5.7.1 [ip] The IP you're using to send mail is not authorized to send email directly to
+/// our servers. Please use the SMTP relay at your service provider instead."
+/// Source: https://support.google.com/a/answer/3726730 (550 5.7.1). Sisimai reads it as
+/// `norelaying`, but nothing is relayed: Google turns away an address meant for end users (a home
+/// or office line, usually without reverse DNS), the kind the Spamhaus PBL lists ("end-user IP
+/// space that should not send direct-to-MX", fact sheet §2.1; Outlook.com's DY-001 is the same
+/// refusal). The sender fixes it by sending through a provider's server; the recipient can do
+/// nothing.
+pub(crate) const DIRECT_NOT_ALLOWED: Playbook = Playbook {
+    id: "gmail-direct-not-allowed",
+    party: Some(Party::Gmail),
+    title: text! { ja: "Google が、この IP アドレスからの直接の送信を受け付けない", en: "Google does not take mail sent straight from this IP address" },
+    verdict: text! {
+        ja: "Google のメールサーバー（Gmail・Google Workspace）が、送信元 IP アドレス {ip} から直接届いたメールを拒否しました。プロバイダーやホスティング事業者の送信サーバー（SMTP リレー）を通して送るよう求めています。",
+        en: "Google's mail servers (Gmail / Google Workspace) refused mail that came straight from your IP address {ip}, and ask you to send it through your provider's outgoing server (SMTP relay) instead.",
+    },
+    why: text! {
+        ja: "家庭用や事務所の回線、逆引き（PTR）のない IP アドレスから、プロバイダーの送信サーバーを通さずに直接送っていることが原因です。直すのは送信する側で、受信者や受信側の管理者にできることはありません。",
+        en: "Mail is going straight out from a home or office line, or from an address without reverse DNS (PTR), instead of through a provider's outgoing server. The fix is on the sending side: the recipient and their administrator can do nothing about it.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: text! { ja: "送信方法を変えればすぐ", en: "Right away once you send the proper way" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(text! {
+            ja: "メールソフトや機器（複合機、社内のシステムなど）の送信サーバー（SMTP）を、プロバイダーやホスティング事業者、メールサービスの送信サーバー（認証付き、多くはポート 587）に設定してください。これで解決します。",
+            en: "Set the outgoing server (SMTP) of your mail program or device (a copier, an in-house system) to your provider's, hosting company's or mail service's server (with authentication, usually port 587). That solves it.",
+        }),
+        Step::new(text! {
+            ja: "社内に自前のメールサーバーがある場合は、そのサーバーが外部へ送るメールを、プロバイダーやホスティング事業者の送信サーバー経由（スマートホスト、リレー）にしてください。",
+            en: "If you run your own mail server, have it hand outgoing mail to your provider's or hosting company's server (a smarthost, or relay) instead of delivering it itself.",
+        }),
+        STEP_ASK_SMARTHOST,
+        Step::new(text! {
+            ja: "どうしても自前のサーバーから直接送る場合は、固定 IP アドレスと、その逆引き（PTR）の設定が必要です。プロバイダーに相談してください。このページのブロックリストの確認で {ip} が Spamhaus の PBL に載っていれば、その IP アドレスは持ち主が「直接の送信に使わない」と登録したものです。",
+            en: "To keep sending straight from your own server, you need a fixed IP address with reverse DNS (PTR): ask your provider. If the blocklist check on this page shows {ip} in the Spamhaus PBL, its owner has marked it as an address that should not send mail directly.",
+        }),
+    ],
+    donts: &[
+        text! {
+            ja: "受信者や受信側の管理者に設定の変更を頼まないでください。Google 側で許可できるものではなく、送り方を変える必要があります。",
+            en: "Do not ask the recipient or their administrator to change a setting: it is not theirs to allow, and the way you send has to change.",
+        },
+        DONT_RESEND_UNCHANGED,
+    ],
+    message: Some(MESSAGE_PROVIDER_RELAY),
+    lookup: None,
+    facts: &[],
+    sources: &[SRC_CODES, SRC_GOOGLE_GUIDELINES],
+    checked: CHECKED,
+};
+
+/// Asking the provider for its outgoing server, when a receiver will not take mail sent direct.
+const MESSAGE_PROVIDER_RELAY: crate::model::Message = crate::model::Message {
+    to: To::HostingProvider,
+    address: None,
+    subject: text! {
+        ja: "送信サーバー（SMTP リレー）の設定についての問い合わせ（送信元 IP アドレス {ip}）",
+        en: "Which outgoing mail server (SMTP relay) should I use? (IP {ip})",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+いつもお世話になっております。貴社の回線（またはサービス）からメールを送っている者です。
+
+送信したメールが、Google のメールサーバーから次のエラーで拒否されました。IP アドレス {ip} から直接送っているため、プロバイダーの送信サーバー（SMTP リレー）を通して送るよう求められています。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+貴社の送信サーバー経由で送るように設定を変えたいので、送信サーバー名、ポート番号、認証の方法を教えていただけますでしょうか。自前のメールサーバーから送る場合に必要な、固定 IP アドレスと逆引き（PTR）の設定についてもご案内いただけますと幸いです。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+I send mail through your connection (or service). Google's mail servers refused my mail with the error below: I send straight from the IP address {ip}, and they ask me to send through my provider's outgoing server (SMTP relay) instead.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+I would like to send through your outgoing mail server. Could you tell me its name, port and how to authenticate? If I keep my own mail server instead, what would a fixed IP address with reverse DNS (PTR) take?
+
+Thank you.",
+    },
+};
+
+/// Google's own wordings that decide the playbook whatever reason the core gave the refusal
+/// (`party::by_wording`); lowercase.
+pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[(
+    "not authorized to send email directly to our servers",
+    &DIRECT_NOT_ALLOWED,
+)];
 
 pub(crate) const PTR: Playbook = ptr_playbook(
     Head {
@@ -586,6 +680,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &DEFERRED,
         &UNSOLICITED,
         &DOMAIN_REPUTATION,
+        &DIRECT_NOT_ALLOWED,
         &PTR,
         &PTR_IPV6,
         &UNAUTHENTICATED,

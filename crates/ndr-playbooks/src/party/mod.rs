@@ -253,9 +253,10 @@ pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
 }
 
 /// The playbook a provider's own wording in the error text stands for, whoever the core named
-/// as the blocking party (a Microsoft 365 group restricted to its own senders).
+/// as the blocking party (a Microsoft 365 group restricted to its own senders; Google refusing
+/// mail sent direct from an end-user address, which the core reads as relaying).
 pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
-    const TABLES: &[&[(&str, &Playbook)]] = &[microsoft::WORDINGS];
+    const TABLES: &[&[(&str, &Playbook)]] = &[microsoft::WORDINGS, gmail::WORDINGS];
     let mut text = String::new();
     for r in &d.recipients {
         text.push_str(&r.diagnostic_text.to_lowercase());
