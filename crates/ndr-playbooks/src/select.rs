@@ -11,7 +11,9 @@
 //! 2. the enhanced status code together with the blocking party (`5.7.606` at Microsoft);
 //!    when several entries match, the one whose reason is the diagnosis' reason;
 //! 3. the blocking party and the reason, through the party's routing table (which sends
-//!    reasons that are not about this party to step 5, explicitly);
+//!    reasons that are not about this party to step 5, explicitly); with no party, a Japanese
+//!    mobile carrier's recipient domain stands for the party for an unknown address or a full
+//!    mailbox, whose meaning there differs (`CARRIER_REASONS`);
 //! 4. with no party: an enhanced code that only one provider uses (`5.7.606`);
 //! 5. the generic playbook: for an undefined reason, the RFC 3463 meaning of the enhanced
 //!    code when it has one; otherwise the generic playbook of the reason.
@@ -210,6 +212,11 @@ pub fn for_recipient(d: &Diagnosis, index: usize) -> Option<Diagnosis> {
     Some(one)
 }
 
+/// Reasons whose advice at a Japanese mobile carrier differs from the generic one, so the
+/// recipient's domain routes them through the carrier's book when the core named no party: an
+/// "unknown user" that may be the recipient's filter, docomo's "552" that may be the size.
+const CARRIER_REASONS: &[Reason] = &[Reason::UserUnknown, Reason::MailboxFull, Reason::MesgTooBig];
+
 fn pick(d: &Diagnosis) -> Selected {
     // Step 0.
     for note in &d.notes {
@@ -267,6 +274,16 @@ fn pick(d: &Diagnosis) -> Selected {
     // Step 3.
     if let Some(p) = party {
         if let Route::Playbook(pb) = party::route(p, d.reason) {
+            return Selected {
+                playbook: pb,
+                by: SelectedBy::PartyReason,
+            };
+        }
+    }
+    // Step 3, for a carrier the core did not name: its "unknown user" and "552" refusals mean
+    // more than their reason says (fact sheet §3.12).
+    if party.is_none() && CARRIER_REASONS.contains(&d.reason) {
+        if let Some(Route::Playbook(pb)) = party::carrier_of(d).map(|c| party::route(c, d.reason)) {
             return Selected {
                 playbook: pb,
                 by: SelectedBy::PartyReason,

@@ -474,8 +474,7 @@ fn every_party_and_reason_has_a_playbook_or_an_explicit_generic_fallback() {
         for &r in Reason::ALL {
             match party::route(p, r) {
                 party::Route::Playbook(pb) => {
-                    if pb.party.is_some() && pb.party != Some(p) && pb.id != "carrier-user-unknown"
-                    {
+                    if pb.party.is_some() && pb.party != Some(p) {
                         bad.push(format!(
                             "{} {} leads to another party's playbook {}",
                             p.id(),
@@ -859,7 +858,10 @@ fn the_reputation_warning_closes_only_block_and_reputation_playbooks() {
     }
     for id in [
         "generic-delayed",
-        "carrier-user-unknown",
+        "docomo-user-unknown",
+        "au-user-unknown",
+        "softbank-user-unknown",
+        "docomo-full-or-too-large",
         "microsoft-unregistered-domain",
         "microsoft-recipient-not-found",
         "microsoft-throttled",

@@ -76,3 +76,138 @@ fn google_refusing_direct_mail_sends_the_sender_to_a_smarthost() {
             .into();
     assert_eq!(select(&other).playbook.id, "generic-norelaying-remote");
 }
+
+/// An "unknown user" as the core reads it, with no party named.
+fn unknown_at(address: &str, host: Option<&str>, text: &str) -> Diagnosis {
+    Diagnosis {
+        recipients: vec![refused(address, Reason::UserUnknown, host, text)],
+        reason: Reason::UserUnknown,
+        hard_bounce: true,
+        remote_host: host.map(Into::into),
+        smtp_code: Some("550".into()),
+        sender_domain: Some("hanamizuki-salon.example".into()),
+        ..Diagnosis::default()
+    }
+}
+
+/// Review 4, C3: at docomo, au and SoftBank "unknown user" / "Invalid recipient" also covers the
+/// recipient's own filter, so the advice names both, asks about both with the carrier's setting,
+/// and removes the address only once it is known to be gone (cases 02, 05, 08, 23).
+#[test]
+fn a_carriers_unknown_user_names_the_filter_and_deletes_nothing_first() {
+    let cases = [
+        (
+            unknown_at(
+                "suzuki.taro.1985@docomo.ne.jp",
+                None,
+                "入力した電子メール アドレスが見つかりませんでした。",
+            ),
+            "docomo-user-unknown",
+            "受信リスト設定",
+            "www.docomo.ne.jp",
+        ),
+        (
+            unknown_at(
+                "kumi-0312@ezweb.ne.jp",
+                None,
+                "550 <kumi-0312@ezweb.ne.jp>: User unknown",
+            ),
+            "au-user-unknown",
+            "受信リスト設定",
+            "www.au.com",
+        ),
+        (
+            unknown_at(
+                "mika.t.0917@au.com",
+                Some("lsean.ezweb.ne.jp"),
+                "host lsean.ezweb.ne.jp[27.86.113.65] said: 550 <mika.t.0917@au.com>: User unknown (in reply to end of DATA command)",
+            ),
+            "au-user-unknown",
+            "受信リスト設定",
+            "www.au.com",
+        ),
+        (
+            unknown_at(
+                "sora_blue@i.softbank.jp",
+                Some("mx.softbank.ne.jp"),
+                "host mx.softbank.ne.jp[210.146.60.4] said: 550 Invalid recipient: <sora_blue@i.softbank.jp> (in reply to RCPT TO command)",
+            ),
+            "softbank-user-unknown",
+            "受信許可リスト",
+            "www.softbank.jp",
+        ),
+    ];
+    for (d, id, setting, site) in cases {
+        assert_eq!(select(&d).playbook.id, id);
+        let ja = advise(&d, Lang::Ja);
+        assert!(ja.verdict.contains("迷惑メール"), "{}", ja.verdict);
+        let first_delete = ja.steps.iter().position(|s| s.text.contains("削除"));
+        let asks = ja
+            .steps
+            .iter()
+            .position(|s| s.text.contains(setting) && s.text.contains("両方"))
+            .unwrap_or_else(|| panic!("{id}: no step asks about both"));
+        assert!(first_delete.is_none_or(|del| del > asks), "{id}");
+        let del = &ja.steps[first_delete.expect("the removal step")].text;
+        assert!(del.contains("確認できた場合に限り"), "{del}");
+        let link = ja.steps[asks].link.as_ref().expect("the carrier's page");
+        assert!(link.url.contains(site), "{}", link.url);
+        let copy = ja.steps[asks]
+            .copy
+            .as_ref()
+            .expect("the domain to register");
+        assert_eq!(copy.value, "@hanamizuki-salon.example");
+        let m = ja.message.expect("a message to the recipient");
+        assert!(
+            m.body.contains(setting) && m.body.contains("変わっていないか"),
+            "{}",
+            m.body
+        );
+        let en = advise(&d, Lang::En);
+        assert!(en.verdict.contains("spam"), "{}", en.verdict);
+        assert!(!en.steps[0].text.contains("Remove"), "{}", en.steps[0].text);
+    }
+    // Another domain keeps the generic advice.
+    let d = unknown_at("a@example.co.jp", None, "550 5.1.1 User unknown");
+    assert_eq!(select(&d).playbook.id, "generic-userunknown");
+    // A look-alike domain is not the carrier's.
+    let d = unknown_at("a@notdocomo.ne.jp", None, "550 User unknown");
+    assert_eq!(select(&d).playbook.id, "generic-userunknown");
+}
+
+/// Review 4, C9: docomo's "552 Too much mail data" is a full mailbox or a message too large.
+#[test]
+fn docomos_552_names_the_full_mailbox_and_the_size() {
+    let d = Diagnosis {
+        recipients: vec![refused(
+            "minami-papa@docomo.ne.jp",
+            Reason::MailboxFull,
+            Some("mfsmax.docomo.ne.jp"),
+            "host mfsmax.docomo.ne.jp[203.138.180.112] said: 552 Too much mail data (in reply to end of DATA command)",
+        )],
+        reason: Reason::MailboxFull,
+        remote_host: Some("mfsmax.docomo.ne.jp".into()),
+        smtp_code: Some("552".into()),
+        enhanced_code: Some("5.0.0".into()),
+        ..Diagnosis::default()
+    };
+    assert_eq!(select(&d).playbook.id, "docomo-full-or-too-large");
+    let en = advise(&d, Lang::En);
+    assert!(
+        en.verdict.contains("full") && en.verdict.contains("too large"),
+        "{}",
+        en.verdict
+    );
+    let ja = advise(&d, Lang::Ja);
+    assert!(
+        ja.verdict.contains("いっぱい") && ja.verdict.contains("大きすぎる"),
+        "{}",
+        ja.verdict
+    );
+    // A full mailbox elsewhere stays the generic one.
+    let mut other = d.clone();
+    other.recipients[0].recipient = "a@example.jp".into();
+    other.remote_host = Some("mx.example.jp".into());
+    other.recipients[0].remote_host = Some("mx.example.jp".into());
+    assert_eq!(select(&other).playbook.id, "generic-mailboxfull");
+}

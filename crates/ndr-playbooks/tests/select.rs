@@ -111,7 +111,7 @@ fn party_and_reason_then_generic_on_purpose() {
     );
     check(
         &diag(Some(Party::Au), Reason::UserUnknown),
-        "carrier-user-unknown",
+        "au-user-unknown",
         SelectedBy::PartyReason,
     );
     check(

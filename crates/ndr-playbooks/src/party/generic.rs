@@ -1854,71 +1854,77 @@ pub(crate) const fn carrier_filtered(head: Head, steps: &'static [Step], basis: 
     }
 }
 
-/// Sent to a phone user by SMS or another address: "not found" can mean a changed address or
-/// the phone's spam settings, so it asks about both.
-const MESSAGE_CARRIER_CHECK: crate::model::Message = crate::model::Message {
+/// Sent to a phone user by SMS or another address when a carrier said "unknown": it asks about
+/// both causes, naming the carrier's own allow-list setting (`{allow_list}`).
+const MESSAGE_CARRIER_CHECK_LIST: crate::model::Message = crate::model::Message {
     to: To::Recipient,
     address: None,
     subject: text! {
-        ja: "メールアドレスの確認のお願い（@{sender_domain} からのメール）",
-        en: "Could you check your email address? (mail from @{sender_domain})",
+        ja: "メールアドレスと受信設定の確認のお願い（@{sender_domain} からのメール）",
+        en: "Could you check your address and your mail settings? (mail from @{sender_domain})",
     },
     body: text! {
         ja: "いつもお世話になっております。
 
-{recipient} 宛てにお送りしたメールが「宛先が見つからない」というエラーで返ってきてしまいました。
+{recipient} 宛てにお送りしたメールが「宛先が見つからない」というエラーで返ってきてしまいました。携帯電話のメールでは、アドレスが変わった場合だけでなく、迷惑メール設定で受信を拒否した場合にも、同じエラーになることがあります。
 
-メールアドレスが変わっている場合は、新しいアドレスを教えていただけますでしょうか。変わっていない場合は、携帯電話の迷惑メール設定で拒否されている可能性がありますので、受信リスト設定（受信許可リスト）に「@{sender_domain}」を登録していただけますと幸いです。
+お手数ですが、次の 2 点をご確認いただけますでしょうか。
+・メールアドレスが変わっていないか（変わっていれば、新しいアドレスを教えてください）
+・迷惑メール設定の「{allow_list}」に「@{sender_domain}」が登録されているか（されていなければ、登録をお願いします）
 
 よろしくお願いいたします。",
         en: "Hello,
 
-The mail I sent to {recipient} came back saying the address could not be found.
+The mail I sent to {recipient} came back saying the address could not be found. With phone mail, this error can mean that the address has changed, but also that the phone's spam settings refused the mail.
 
-If your address has changed, could you tell me the new one? If it has not, your phone's spam settings may be refusing my mail: could you add \"@{sender_domain}\" to your receive (allow) list?
+Could you check two things?
+- Has your address changed? If so, could you tell me the new one?
+- Is \"@{sender_domain}\" on the allow list ({allow_list}) in your spam settings? If not, could you add it?
 
 Thank you.",
     },
 };
 
-/// At a mobile carrier, "unknown user" can mean two things; shared by docomo, au and SoftBank.
-pub(crate) const CARRIER_USER_UNKNOWN: Playbook = Playbook {
-    id: "carrier-user-unknown",
-    party: None,
-    title: text! { ja: "携帯電話のアドレスが見つからない", en: "The mobile phone address was not found" },
-    verdict: text! {
-        ja: "宛先 {recipient} は、携帯電話会社のメールサーバーで「存在しない宛先」として扱われました。",
-        en: "The mobile carrier's mail server treated {recipient} as an address that does not exist.",
-    },
-    why: text! {
-        ja: "携帯電話のアドレスは、乗り換えやアドレス変更でよく変わります。また携帯電話会社によっては、受信者の迷惑メール設定で拒否された場合にも同じエラーを返します。",
-        en: "Phone addresses change often, when people switch carriers or change their address. Some carriers also return this error when the recipient's spam settings refuse the mail.",
-    },
-    actors: &[Actor::Sender, Actor::Recipient],
-    urgency: Urgency::Soon,
-    duration: text! { ja: "相手に確認できればすぐ", en: "As soon as you reach the person" },
-    prepare: PREPARE_RECIPIENT_ERROR,
-    steps: &[
-        STEP_CHECK_ADDRESS,
-        Step::new(text! {
-            ja: "電話や SMS で相手に連絡し、今のメールアドレスを確認してください。下の文面を SMS で送ることもできます。",
-            en: "Call or text the person to confirm their current address. You can also text them the message below.",
-        }),
-        Step::new(text! {
-            ja: "アドレスが合っている場合は、相手の迷惑メール設定で拒否されている可能性があります。受信リスト設定（受信許可リスト）に @{sender_domain} を登録してもらってください。",
-            en: "If the address is right, their spam settings may be refusing you: ask them to add @{sender_domain} to their receive (allow) list.",
-        }),
-        Step::new(text! {
-            ja: "使われていないアドレスは、アドレス帳や配信リストから削除してください。",
-            en: "Remove addresses that are no longer used from your address book and mailing lists.",
-        }),
-    ],
-    donts: &[DONT_GUESS_ADDRESSES],
-    message: Some(MESSAGE_CARRIER_CHECK),
-    lookup: None,
-    facts: &[],
-    sources: BASIC_SOURCES,
-    checked: CHECKED,
+/// The shape of a carrier's "unknown user" playbook (docomo, au, SoftBank): the carrier uses the
+/// same refusal for an address that is gone and for the recipient's own spam settings (fact sheet
+/// §3.12), so the advice names both, asks the recipient about both, and removes the address only
+/// once it is known to be gone. The carrier brings its steps: `STEP_CHECK_ADDRESS`, its own
+/// question with its allow-list page, then `STEP_CARRIER_REMOVE_IF_GONE`.
+pub(crate) const fn carrier_user_unknown(
+    head: Head,
+    steps: &'static [Step],
+    basis: Basis,
+) -> Playbook {
+    Playbook {
+        id: head.id,
+        party: basis.party,
+        title: head.title,
+        verdict: head.verdict,
+        why: head.why,
+        actors: &[Actor::Recipient, Actor::Sender],
+        urgency: Urgency::Soon,
+        duration: text! { ja: "相手に確認できればすぐ", en: "As soon as you reach the person" },
+        prepare: PREPARE_RECIPIENT_ERROR,
+        steps,
+        donts: &[DONT_DELETE_UNCONFIRMED, DONT_GUESS_ADDRESSES],
+        message: Some(MESSAGE_CARRIER_CHECK_LIST),
+        lookup: None,
+        facts: basis.facts,
+        sources: basis.sources,
+        checked: basis.checked,
+    }
+}
+
+/// The last step of a carrier's "unknown user" playbook: removal only once the person has said
+/// the address is gone.
+pub(crate) const STEP_CARRIER_REMOVE_IF_GONE: Step = Step::new(text! {
+    ja: "相手から「アドレスを変えた（もう使っていない）」と確認できた場合に限り、古いアドレスをアドレス帳や配信リストから削除してください。",
+    en: "Only once the person confirms that the address has changed (or is no longer used), remove the old one from your address book and mailing lists.",
+});
+
+const DONT_DELETE_UNCONFIRMED: Text = text! {
+    ja: "相手に確認できないうちに、アドレスを削除しないでください。迷惑メール設定で拒否されているだけで、アドレスは今も使われていることがあります。",
+    en: "Do not delete the address before you have reached the person: their spam settings may be refusing you while the address is still in use.",
 };
 
 /// A warning that delivery is only delayed (every recipient's DSN action is `delayed`): the
@@ -1991,12 +1997,7 @@ pub(crate) const REQUIREPTR_IPV6: Playbook = ptr_playbook_ipv6(
     },
 );
 
-pub(crate) const EXTRA: &[&Playbook] = &[
-    &CARRIER_USER_UNKNOWN,
-    &DELAYED,
-    &NORELAYING_REMOTE,
-    &REQUIREPTR_IPV6,
-];
+pub(crate) const EXTRA: &[&Playbook] = &[&DELAYED, &NORELAYING_REMOTE, &REQUIREPTR_IPV6];
 
 /// RFC 3463 and later registry codes (IANA), with the reason Sisimai gives each, in code order.
 // Source: https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml

@@ -243,6 +243,47 @@ pub(crate) fn generic(reason: Reason) -> &'static Playbook {
         .map_or(&generic::UNDEFINED, |(_, p)| p)
 }
 
+/// Japanese mobile carriers by their mail domains, in `Party::ALL` order.
+const CARRIERS: &[(Party, &[&str])] = &[
+    (Party::Docomo, docomo::RECIPIENT_DOMAINS),
+    (Party::Au, au::RECIPIENT_DOMAINS),
+    (Party::Softbank, softbank::RECIPIENT_DOMAINS),
+];
+
+/// The Japanese mobile carrier whose address the bounce is about: the domain of the recipient
+/// that speaks for the message, else the rejecting server's name (`lsean.ezweb.ne.jp`).
+pub(crate) fn carrier_of(d: &Diagnosis) -> Option<Party> {
+    let main = d
+        .recipients
+        .iter()
+        .find(|r| r.reason == d.reason)
+        .or_else(|| d.recipients.first());
+    let recipient_domain = main
+        .and_then(|r| r.recipient.rsplit_once('@'))
+        .map(|(_, domain)| domain);
+    let host = d
+        .remote_host
+        .as_deref()
+        .or_else(|| main.and_then(|r| r.remote_host.as_deref()));
+    let under = |name: &str, domain: &str| {
+        let name = name.trim().trim_end_matches(['.', '>']);
+        name.eq_ignore_ascii_case(domain)
+            || (name.len() > domain.len()
+                && name.is_char_boundary(name.len() - domain.len() - 1)
+                && name[name.len() - domain.len() - 1..]
+                    .eq_ignore_ascii_case(&format!(".{domain}")))
+    };
+    [recipient_domain, host]
+        .into_iter()
+        .flatten()
+        .find_map(|name| {
+            CARRIERS
+                .iter()
+                .find(|(_, domains)| domains.iter().any(|dom| under(name, dom)))
+                .map(|(p, _)| *p)
+        })
+}
+
 /// The playbook a note of the core stands for, if any.
 pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
     match id {

@@ -3,9 +3,9 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::{carrier_filtered, CARRIER_USER_UNKNOWN};
+use super::generic::{carrier_filtered, carrier_user_unknown, STEP_CARRIER_REMOVE_IF_GONE};
 use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
-use crate::model::{Playbook, Source, Step, Url};
+use crate::model::{Link, Playbook, Source, Step, Url};
 
 /// SoftBank publishes no bounce-code table; the setting pages were located on 2026-11-25.
 const CHECKED: &str = "2026-11-25";
@@ -16,6 +16,8 @@ const SETTINGS_EMAIL_I: &str =
 /// For @softbank.ne.jp (S!メール / MMS) addresses.
 const SETTINGS_MMS: &str = "https://www.softbank.jp/mobile/support/mail/antispam/mms/whiteblack/";
 /// The name of the allow-list setting, as the recipient will see it and search for it.
+/// The carrier's mail domains (fact sheet §3.12), for bounces in which the core named no party.
+pub(crate) const RECIPIENT_DOMAINS: &[&str] = &["i.softbank.jp", "softbank.ne.jp"];
 const FACTS: &[(&str, &str)] = &[("allow_list", "受信許可リスト")];
 
 pub(crate) const FILTERED: Playbook = carrier_filtered(
@@ -57,11 +59,61 @@ pub(crate) const FILTERED: Playbook = carrier_filtered(
     },
 );
 
+const LINK_EMAIL_I: Link = Link {
+    label: text! { ja: "ソフトバンク: 受信許可リストの設定（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" },
+    url: Url::one(SETTINGS_EMAIL_I),
+};
+const LINK_MMS: Link = Link {
+    label: text! { ja: "ソフトバンク: 受信許可・拒否リストの設定（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" },
+    url: Url::one(SETTINGS_MMS),
+};
+
+/// "550 Invalid recipient: <x@i.softbank.jp>" means an unknown address or a filter refusal
+/// (fact sheet §3.12; 3rd-party https://note.com/sendmagic/n/n5afbf98aeb25).
+pub(crate) const USER_UNKNOWN: Playbook = carrier_user_unknown(
+    Head {
+        id: "softbank-user-unknown",
+        title: text! { ja: "ソフトバンクのアドレスが見つからない（迷惑メール設定の場合も）", en: "SoftBank says the address is invalid (it can also be the spam settings)" },
+        verdict: text! {
+            ja: "宛先 {recipient}（ソフトバンクのメール）は「Invalid recipient（無効な宛先）」として返ってきました。ソフトバンクでは、アドレスが使われていない場合と、受信者の迷惑メール設定で拒否された場合のどちらでも、このエラーになります。",
+            en: "The SoftBank address {recipient} came back as \"Invalid recipient\". At SoftBank this error can mean that the address is no longer in use, or that the recipient's spam settings refused your mail.",
+        },
+        why: text! {
+            ja: "携帯電話のアドレスは、乗り換えやアドレス変更でよく変わります。一方で、ソフトバンクのメールは許可したアドレスだけを受け取る設定になっていることも多く、その場合も同じエラーが返ります。エラーだけでは、どちらか分かりません。",
+            en: "Phone addresses change often, when people switch carriers or change their address. But SoftBank mail is also often set to accept only allowed senders, and then the same error comes back. The error alone does not tell which.",
+        },
+    },
+    &[
+        STEP_CHECK_ADDRESS,
+        Step::new(text! {
+            ja: "電話や SMS で受信者に連絡し、アドレスが今も使われているかと、ソフトバンクの迷惑メール設定の「受信許可リスト」にあなたのドメインが登録されているかの両方を確認してもらってください。下の文面を SMS で送ることもできます。@i.softbank.jp のアドレスなら次の案内が使えます。",
+            en: "Call or text the recipient and ask them to check both: whether the address is still in use, and whether your domain is on the allow list (受信許可リスト) of SoftBank's spam settings. You can also text them the message below. For @i.softbank.jp addresses, the guide below applies.",
+        })
+        .linked(LINK_EMAIL_I)
+        .copy(LABEL_DOMAIN_TO_REGISTER, "@{sender_domain}"),
+        Step::new(text! {
+            ja: "@softbank.ne.jp のアドレスなら、こちらの案内で「受信許可リスト」を確認してもらいます。",
+            en: "For @softbank.ne.jp addresses, the allow list is checked as described here.",
+        })
+        .linked(LINK_MMS),
+        STEP_CARRIER_REMOVE_IF_GONE,
+    ],
+    Basis {
+        party: Some(Party::Softbank),
+        facts: FACTS,
+        sources: &[
+            Source { title: text! { ja: "ソフトバンク: 受信許可リスト（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, url: Url::one(SETTINGS_EMAIL_I) },
+            Source { title: text! { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, url: Url::one(SETTINGS_MMS) },
+        ],
+        checked: CHECKED,
+    },
+);
+
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
 /// generic playbooks on purpose (`rest` in the book below).
 const ROUTES: &[(&[Reason], &Playbook)] = &[
     (CARRIER_FILTER_REASONS, &FILTERED),
-    (&[Reason::UserUnknown], &CARRIER_USER_UNKNOWN),
+    (&[Reason::UserUnknown], &USER_UNKNOWN),
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
@@ -73,7 +125,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     domains: DOMAINS,
     routes: ROUTES,
     generic: &rest::<27>(ROUTES),
-    playbooks: &[&FILTERED, &CARRIER_USER_UNKNOWN],
+    playbooks: &[&FILTERED, &USER_UNKNOWN],
     codes: &[],
     refine: &[],
 };
