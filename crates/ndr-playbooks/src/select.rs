@@ -235,6 +235,14 @@ fn pick(d: &Diagnosis) -> Selected {
             by: SelectedBy::ProviderCode,
         };
     }
+    // Step 1, by the refusal's words about the sender's own domain: whoever refused and
+    // whatever the reason, the fix is that domain.
+    if sender_domain_unknown(d) {
+        return Selected {
+            playbook: &party::generic::SENDER_DOMAIN_UNKNOWN,
+            by: SelectedBy::ProviderCode,
+        };
+    }
     let party = d.blocking_party;
     // Step 1.
     if let Some(pc) = d.provider_code.as_deref() {
@@ -319,6 +327,31 @@ fn pick(d: &Diagnosis) -> Selected {
         playbook: party::generic(d.reason),
         by: SelectedBy::GenericReason,
     }
+}
+
+/// True when the refusal says the sender's own domain cannot be found: the error names the
+/// sender domain as not existing (SoftBank's "553 <domain> does not exist", fact sheet §3.12), or
+/// a refusal at MAIL FROM says a domain does not exist (a missing sender *mailbox* is not this),
+/// or Postfix's sender check says "Sender address rejected: Domain not found".
+fn sender_domain_unknown(d: &Diagnosis) -> bool {
+    let sender = d
+        .sender_domain
+        .as_deref()
+        .map(|s| s.trim().trim_end_matches('.').to_ascii_lowercase())
+        .filter(|s| s.contains('.'));
+    d.recipients.iter().any(|r| {
+        let t = r.diagnostic_text.to_ascii_lowercase();
+        let at_mail_from = r
+            .command
+            .as_deref()
+            .is_some_and(|c| c.trim().eq_ignore_ascii_case("MAIL"));
+        let names_sender = sender
+            .as_deref()
+            .is_some_and(|s| t.contains(&format!("{s} does not exist")));
+        names_sender
+            || (at_mail_from && t.contains("domain") && t.contains("does not exist"))
+            || t.contains("sender address rejected: domain not found")
+    })
 }
 
 /// Swaps a generic playbook whose usual reading does not fit what the bounce shows: "relaying

@@ -211,3 +211,78 @@ fn docomos_552_names_the_full_mailbox_and_the_size() {
     other.recipients[0].remote_host = Some("mx.example.jp".into());
     assert_eq!(select(&other).playbook.id, "generic-mailboxfull");
 }
+
+/// Case 42 as the core reads it once SoftBank's "553 <domain> does not exist" at MAIL FROM is
+/// a refusal of the sender: reason `rejected`, the sender's domain named.
+fn case_42(reason: Reason, party: Option<ndr_core::Party>) -> Diagnosis {
+    let text = "host mx.softbank.ne.jp[210.146.60.4] said: 553 hanaya-sample.example does not \
+        exist (in reply to MAIL FROM command)";
+    Diagnosis {
+        recipients: vec![Recipient {
+            command: Some("MAIL".into()),
+            ..refused(
+                "ken.papa@i.softbank.jp",
+                reason,
+                Some("mx.softbank.ne.jp"),
+                text,
+            )
+        }],
+        reason,
+        hard_bounce: true,
+        remote_host: Some("mx.softbank.ne.jp".into()),
+        blocking_party: party,
+        smtp_code: Some("553".into()),
+        sender_domain: Some("hanaya-sample.example".into()),
+        ..Diagnosis::default()
+    }
+}
+
+/// Review 4, C4: the sender's own domain not found is the sender's domain to fix (registration,
+/// DNS), never "the recipient's domain", whichever reason or party the core gives it.
+#[test]
+fn the_senders_own_domain_not_found_is_about_the_senders_domain() {
+    use ndr_core::Party;
+    for (reason, party) in [
+        (Reason::Rejected, None),
+        (Reason::Rejected, Some(Party::Softbank)),
+        (Reason::HostUnknown, None),
+    ] {
+        let d = case_42(reason, party);
+        assert_eq!(
+            select(&d).playbook.id,
+            "generic-sender-domain-unknown",
+            "{reason:?} {party:?}"
+        );
+        let en = advise(&d, Lang::En);
+        assert!(
+            en.verdict
+                .contains("your sending domain hanaya-sample.example"),
+            "{}",
+            en.verdict
+        );
+        assert!(!en.verdict.contains("ken.papa"), "{}", en.verdict);
+        let steps: String = en.steps.iter().map(|s| s.text.as_str()).collect();
+        assert!(steps.contains("expired") && steps.contains("MX"), "{steps}");
+        let ja = advise(&d, Lang::Ja);
+        assert!(
+            ja.verdict
+                .contains("差出人のドメイン hanaya-sample.example"),
+            "{}",
+            ja.verdict
+        );
+        let m = ja.message.expect("a message to whoever runs the domain");
+        assert_eq!(m.to.id, ndr_playbooks::To::SenderAdmin);
+        assert!(m.body.contains("有効期限"), "{}", m.body);
+    }
+    // The recipient's domain not found stays the recipient's.
+    let mut d = case_42(Reason::HostUnknown, None);
+    d.recipients[0].diagnostic_text = "Host or domain name not found. Name service error for \
+        name=docomo.ne.jpp type=MX: Host not found"
+        .into();
+    d.recipients[0].command = Some("RCPT".into());
+    assert_eq!(select(&d).playbook.id, "generic-hostunknown");
+    // A missing sender mailbox at MAIL FROM is not a missing domain.
+    let mut d = case_42(Reason::Rejected, None);
+    d.recipients[0].diagnostic_text = "550 5.1.0 Sender address does not exist".into();
+    assert_eq!(select(&d).playbook.id, "generic-rejected");
+}

@@ -1975,6 +1975,88 @@ pub(crate) const DELAYED: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// The receiving server refused the message because the sender's own domain cannot be found in
+/// DNS: SoftBank's "553 <domain> does not exist" at MAIL FROM (fact sheet §3.12: the envelope-from
+/// domain has no DNS), Postfix's "Sender address rejected: Domain not found"
+/// (https://www.postfix.org/postconf.5.html#reject_unknown_sender_domain). `select.rs` picks it
+/// when the refusal names the sender's domain, whatever reason the core gave it: the fix is the
+/// sender's domain, never the recipient's.
+pub(crate) const SENDER_DOMAIN_UNKNOWN: Playbook = Playbook {
+    id: "generic-sender-domain-unknown",
+    party: None,
+    title: text! { ja: "あなたの送信ドメインが DNS で見つからない", en: "Your sending domain cannot be found in DNS" },
+    verdict: text! {
+        ja: "受信側のサーバーが、差出人のドメイン {sender_domain} を DNS で見つけられないとして、メールを拒否しました。宛先ではなく、あなたの側のドメインの問題です。",
+        en: "The receiving server refused the message because your sending domain {sender_domain} cannot be found in DNS. The problem is your own domain, not the recipient's.",
+    },
+    why: text! {
+        ja: "ドメインの登録（契約）の期限切れや更新忘れ、DNS の設定の誤りや削除（メールの受付先を示す MX レコードや A レコードがない）、または差出人アドレスのつづりの誤りが主な原因です。",
+        en: "Usually the domain's registration expired or was not renewed, its DNS records were changed or removed (no MX or A record), or the sender address is misspelled.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: text! { ja: "直してから数時間（DNS の反映待ち）", en: "A few hours after the fix (while DNS updates spread)" },
+    prepare: PREPARE_DNS,
+    steps: &[
+        Step::new(text! {
+            ja: "メールソフトや送信システムの差出人アドレスのドメイン（@ より後ろ）に、つづりの誤りがないか確認してください。",
+            en: "Check the domain (the part after @) of the sender address in your mail program or sending system for typos.",
+        })
+        .copy(
+            text! { ja: "確認するドメイン", en: "The domain to check" },
+            "{sender_domain}",
+        ),
+        Step::new(text! {
+            ja: "ドメインを契約している会社（レジストラ）の管理画面で、ドメインの有効期限が切れていないか、更新の手続きが済んでいるかを確認してください。期限切れなら、すぐに更新してください。",
+            en: "In the control panel of the company you registered the domain with (the registrar), check that the domain has not expired and that its renewal went through. If it expired, renew it right away.",
+        }),
+        Step::new(text! {
+            ja: "ドメインの DNS に、メールの受付先（MX レコード）とサーバーのアドレス（A レコード）が登録されているか確認してください。分からない場合は、下の文面で DNS を管理している人（社内の管理者やホスティング事業者）に確認を依頼してください。",
+            en: "Check that the domain's DNS has its mail records (MX) and server addresses (A). If you do not manage it, ask whoever does (your IT administrator or hosting company) with the message below.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "宛先のアドレスや相手のドメインを疑って変えないでください。拒否された理由は、あなたの送信ドメインです。",
+            en: "Do not change the recipient's address or suspect their domain: the refusal is about your own sending domain.",
+        },
+        DONT_RESEND_UNCHANGED,
+    ],
+    message: Some(crate::model::Message {
+        to: To::SenderAdmin,
+        address: None,
+        subject: text! {
+            ja: "送信ドメイン {sender_domain} が DNS で見つからないとして、メールが拒否されました",
+            en: "Mail from {sender_domain} is refused: the domain cannot be found in DNS",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+お世話になっております。{recipient} 宛てに送ったメールが、差出人のドメイン {sender_domain} が見つからないという理由で、次のエラーで拒否されました。
+
+・エラー全文: {error_text}
+・相手先サーバー: {remote_host}
+・送信日時: {date}
+
+ドメイン {sender_domain} の登録（有効期限、更新の状況）と、DNS の設定（MX レコードと A レコード）をご確認いただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+My message to {recipient} was refused with the error below, because our sending domain {sender_domain} could not be found.
+
+- Full error: {error_text}
+- Receiving server: {remote_host}
+- Sent at: {date}
+
+Could you check the domain's registration (its expiry and renewal) and its DNS records (MX and A)? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[SRC_RFC5321, SRC_RFC3463],
+    checked: CHECKED,
+};
+
 /// Generic playbooks reached only through codes, shared by parties, or picked by `select.rs`.
 pub(crate) const REQUIREPTR_IPV6: Playbook = ptr_playbook_ipv6(
     Head {
@@ -1997,7 +2079,12 @@ pub(crate) const REQUIREPTR_IPV6: Playbook = ptr_playbook_ipv6(
     },
 );
 
-pub(crate) const EXTRA: &[&Playbook] = &[&DELAYED, &NORELAYING_REMOTE, &REQUIREPTR_IPV6];
+pub(crate) const EXTRA: &[&Playbook] = &[
+    &DELAYED,
+    &NORELAYING_REMOTE,
+    &REQUIREPTR_IPV6,
+    &SENDER_DOMAIN_UNKNOWN,
+];
 
 /// RFC 3463 and later registry codes (IANA), with the reason Sisimai gives each, in code order.
 // Source: https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml
