@@ -28,8 +28,9 @@
 //! recipient).
 //!
 //! A generic playbook whose usual reading the bounce contradicts is swapped for a narrower one:
-//! "relaying denied" said by the recipient's server (a host named in the bounce) is the
-//! recipient's side, not the sender's SMTP settings.
+//! "relaying denied" said by the recipient's server (a host named in the bounce), or met by a
+//! sender on a webmail service (which has no SMTP settings to change), is the recipient's side,
+//! not the sender's SMTP settings.
 //!
 //! After that, a party's refinements may swap in a narrower playbook of the same party
 //! (Spamhaus SBL/CSS/XBL/PBL/DBL from the zone, the text or a blocklist answer; UCEPROTECT
@@ -357,13 +358,42 @@ fn sender_domain_unknown(d: &Diagnosis) -> bool {
 /// Swaps a generic playbook whose usual reading does not fit what the bounce shows: "relaying
 /// denied" said by the recipient's server is not the sender's SMTP-authentication problem.
 fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
-    if base.playbook.id == party::generic::NORELAYING.id && refused_by_remote_server(d) {
+    if base.playbook.id == party::generic::NORELAYING.id
+        && (refused_by_remote_server(d) || sends_from_webmail(d))
+    {
         return Selected {
             playbook: &party::generic::NORELAYING_REMOTE,
             by: base.by,
         };
     }
     base
+}
+
+/// Consumer webmail domains (fact sheet §3.1 Outlook.com, §3.3 Gmail, §3.4 Yahoo / AOL, §3.5
+/// iCloud, §3.12 Yahoo! JAPAN). A user of these sends through the provider's web page or app,
+/// which always authenticates: a relaying refusal is then the recipient's server, and there is
+/// no mail program setting to change.
+const WEBMAIL_DOMAINS: &[&str] = &[
+    "aol.com",
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "icloud.com",
+    "live.com",
+    "mac.com",
+    "me.com",
+    "msn.com",
+    "outlook.com",
+    "yahoo.co.jp",
+    "yahoo.com",
+];
+
+/// True when the sender's domain is a consumer webmail provider's.
+pub(crate) fn sends_from_webmail(d: &Diagnosis) -> bool {
+    d.sender_domain.as_deref().is_some_and(|s| {
+        let s = s.trim().trim_end_matches('.');
+        WEBMAIL_DOMAINS.iter().any(|w| s.eq_ignore_ascii_case(w))
+    })
 }
 
 /// True when the refusal came from a server the sender's own server handed the message to:

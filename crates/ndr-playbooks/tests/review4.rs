@@ -286,3 +286,53 @@ fn the_senders_own_domain_not_found_is_about_the_senders_domain() {
     d.recipients[0].diagnostic_text = "550 5.1.0 Sender address does not exist".into();
     assert_eq!(select(&d).playbook.id, "generic-rejected");
 }
+
+/// Review 4, C7: "Relay access denied" met by a webmail user (case 10, Yahoo Mail on the web,
+/// no host named) is the recipient's server; a webmail user has no SMTP settings to change.
+#[test]
+fn a_webmail_sender_is_not_told_to_change_smtp_settings() {
+    let d = Diagnosis {
+        recipients: vec![refused(
+            "orders@fernhill-pottery.example",
+            Reason::NoRelaying,
+            None,
+            "554: 5.7.1 <orders@fernhill-pottery.example>: Relay access denied",
+        )],
+        reason: Reason::NoRelaying,
+        hard_bounce: true,
+        smtp_code: Some("554".into()),
+        enhanced_code: Some("5.7.1".into()),
+        sender_domain: Some("yahoo.com".into()),
+        ..Diagnosis::default()
+    };
+    assert_eq!(select(&d).playbook.id, "generic-norelaying-remote");
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        let all: String = r.steps.iter().map(|s| s.text.as_str()).collect();
+        assert!(!all.contains("587"), "{all}");
+        assert!(
+            !all.contains("requires authentication") && !all.contains("認証が必要"),
+            "{all}"
+        );
+    }
+    for webmail in [
+        "gmail.com",
+        "Outlook.com",
+        "hotmail.com",
+        "icloud.com",
+        "yahoo.co.jp",
+    ] {
+        let mut w = d.clone();
+        w.sender_domain = Some(webmail.into());
+        assert_eq!(
+            select(&w).playbook.id,
+            "generic-norelaying-remote",
+            "{webmail}"
+        );
+    }
+    // A company domain refused by its own submission server (no host named) still gets the
+    // SMTP-settings advice.
+    let mut own = d.clone();
+    own.sender_domain = Some("fernhill-pottery.example".into());
+    assert_eq!(select(&own).playbook.id, "generic-norelaying");
+}
