@@ -5,7 +5,8 @@
 //!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list);
 //!    `sender_on_microsoft365` (the mail left through Microsoft 365) turns any playbook about a
 //!    listed sending IP, found by the steps below, into Microsoft 365's own (last of all, so
-//!    that the list's refinements cannot undo it);
+//!    that the list's refinements cannot undo it); a Gmail sender address does the same with
+//!    Gmail's;
 //! 1. the provider code (`S3150`, `AS(16012609)`, `TSS04`, `ERS-QIL`, ...) in the code index,
 //!    or a provider's own wording in the error text (`RESOLVER.RST.AuthRequired`);
 //! 2. the enhanced status code together with the blocking party (`5.7.606` at Microsoft);
@@ -169,13 +170,20 @@ pub(crate) const IP_LISTINGS: &[&str] = &[
 
 /// Step 0 for the sender's side: a note that says who runs the sending server changes who acts
 /// on an IP listing. Mail sent through Microsoft 365 leaves from Microsoft's shared servers, so
-/// a listed sending address is Microsoft's to handle, not a hosting company's.
+/// a listed sending address is Microsoft's to handle, not a hosting company's; mail from a Gmail
+/// address leaves from Google's, which the recipient's administrator can only let through.
 fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
     let on_m365 = d.notes.iter().any(|n| n.id == "sender_on_microsoft365");
     if on_m365 && IP_LISTINGS.contains(&found.playbook.id) {
         return Selected {
             playbook: &party::microsoft::SENDER_POOL_LISTED,
             by: SelectedBy::Note,
+        };
+    }
+    if sends_from_gmail(d) && IP_LISTINGS.contains(&found.playbook.id) {
+        return Selected {
+            playbook: &party::gmail::SENDER_POOL_LISTED,
+            by: found.by,
         };
     }
     found
@@ -387,6 +395,16 @@ const WEBMAIL_DOMAINS: &[&str] = &[
     "yahoo.co.jp",
     "yahoo.com",
 ];
+
+/// True when the sender writes from a Gmail address: its mail leaves from Google's shared
+/// servers, so a listed sending address is Google's, not the sender's. (A Google Workspace
+/// domain cannot be told from its name; the bounce would have to say so.)
+fn sends_from_gmail(d: &Diagnosis) -> bool {
+    d.sender_domain.as_deref().is_some_and(|s| {
+        let s = s.trim().trim_end_matches('.');
+        s.eq_ignore_ascii_case("gmail.com") || s.eq_ignore_ascii_case("googlemail.com")
+    })
+}
 
 /// True when the sender's domain is a consumer webmail provider's.
 pub(crate) fn sends_from_webmail(d: &Diagnosis) -> bool {

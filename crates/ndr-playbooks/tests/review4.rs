@@ -336,3 +336,57 @@ fn a_webmail_sender_is_not_told_to_change_smtp_settings() {
     own.sender_domain = Some("fernhill-pottery.example".into());
     assert_eq!(select(&own).playbook.id, "generic-norelaying");
 }
+
+/// Case 06 with the sender's Gmail address known: SpamCop names Google's server.
+fn gmail_sender_on_spamcop(sender_domain: &str) -> Diagnosis {
+    let text = "554 5.7.1 Service unavailable; Client host [209.85.128.41] blocked using \
+        bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml?209.85.128.41";
+    Diagnosis {
+        recipients: vec![refused(
+            "sato@hokuriku-denki.example",
+            Reason::Blocked,
+            None,
+            text,
+        )],
+        reason: Reason::Blocked,
+        hard_bounce: true,
+        blocked_ip: Some("209.85.128.41".into()),
+        blocking_party: Some(ndr_core::Party::Spamcop),
+        list_zone: Some("bl.spamcop.net".into()),
+        smtp_code: Some("554".into()),
+        enhanced_code: Some("5.7.1".into()),
+        sender_domain: Some(sender_domain.into()),
+        ..Diagnosis::default()
+    }
+}
+
+/// Review 4, C9 (case 06): a Gmail user is not sent to "your hosting company" about Google's
+/// own sending server; the recipient's administrator can let the mail in.
+#[test]
+fn a_gmail_sender_on_a_blocklist_is_not_sent_to_a_hosting_company() {
+    use ndr_playbooks::To;
+    for domain in ["gmail.com", "GoogleMail.com"] {
+        let d = gmail_sender_on_spamcop(domain);
+        assert_eq!(
+            select(&d).playbook.id,
+            "gmail-sender-pool-listed",
+            "{domain}"
+        );
+        let en = advise(&d, Lang::En);
+        assert!(
+            !en.who.iter().any(|w| w.id == Actor::SenderProvider),
+            "{:?}",
+            en.who
+        );
+        assert_eq!(
+            en.message.as_ref().map(|m| m.to.id),
+            Some(To::RecipientAdmin)
+        );
+        let all: String = en.steps.iter().map(|s| s.text.as_str()).collect();
+        assert!(!all.contains("hosting company"), "{all}");
+        assert!(en.why.contains("not yours"), "{}", en.why);
+    }
+    // Any other sender keeps the list's own advice.
+    let d = gmail_sender_on_spamcop("hokuriku-shoji.example");
+    assert_eq!(select(&d).playbook.id, "spamcop-listed");
+}

@@ -281,6 +281,87 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[(
     &DIRECT_NOT_ALLOWED,
 )];
 
+/// The sender writes from a Gmail address, and a blocklist (or a receiver's reputation filter)
+/// names the sending address: that address is one of Google's shared sending servers. No hosting
+/// company of the sender's runs it and the sender cannot have it delisted; the recipient's
+/// administrator can let the mail in. Chosen in `select.rs` like Microsoft 365's
+/// `SENDER_POOL_LISTED`, from the sender's domain (the bounce does not say more).
+pub(crate) const SENDER_POOL_LISTED: Playbook = Playbook {
+    id: "gmail-sender-pool-listed",
+    party: Some(Party::Gmail),
+    title: text! {
+        ja: "Gmail の送信用サーバーがブロックリストに掲載",
+        en: "A Gmail sending server is on a blocklist",
+    },
+    verdict: text! {
+        ja: "あなたのメールは Gmail から送られましたが、送信に使われた Google のサーバーの IP アドレス {ip} がブロックリストに載っていた（または受信側のフィルターで評価が低いと判断された）ため、受信側に拒否されました。",
+        en: "Your mail went out through Gmail, and the receiver refused it because the Google server it left from, {ip}, is on a blocklist (or has a poor reputation with the receiver's filter).",
+    },
+    why: text! {
+        ja: "Gmail のメールは、多くの利用者が共同で使う Google の送信用サーバーから送られます。その IP アドレスはあなたのものではないため、あなたが掲載の解除を申請することはできず、問い合わせるべきホスティング事業者もありません。",
+        en: "Gmail sends mail from Google's own servers, shared by many users. The address is not yours: you cannot ask for its removal, and there is no hosting company of yours to ask.",
+    },
+    actors: &[Actor::RecipientAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "受信側の対応しだい", en: "Depends on the receiving side" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::Ip),
+        Prepare::Fact(Fact::Time),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "受信者に電話や別のアドレスで連絡し、下の文面を受信側の管理者に渡してもらってください。管理者は、あなたのアドレスからのメールを受け取れるように設定できます。",
+            en: "Contact the recipient by phone or another address and ask them to pass the message below to their administrator, who can let mail from your address through.",
+        }),
+        Step::new(text! {
+            ja: "急ぎの用件は、電話や別の連絡手段で伝えてください。",
+            en: "For anything urgent, reach the recipient another way (phone, another address).",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "ホスティング事業者を探したり、ブロックリストに自分で解除を申請したりしないでください。この IP アドレスは Google のもので、あなたには申請できません。",
+            en: "Do not look for a hosting company or file a removal request yourself: the address belongs to Google, and the request is not yours to make.",
+        },
+        DONT_PAY,
+        DONT_RESEND,
+    ],
+    message: Some(crate::model::Message {
+        to: To::RecipientAdmin,
+        address: None,
+        subject: text! {
+            ja: "Gmail からのメールがブロックリストにより拒否されます（{code}）",
+            en: "Mail from Gmail is refused by a blocklist ({code})",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+{recipient} 様宛てに Gmail のアドレスからお送りしたメールが、次のエラーで返ってきました。送信に使われた Google の共用サーバーの IP アドレスが、貴社が使っているブロックリストに載っているようです。
+
+・エラー全文: {error_text}
+・送信元 IP アドレス（Google のサーバー）: {ip}
+・送信日時: {date}
+
+この IP アドレスは Google のもので、私から解除を申請することはできません。お手数ですが、私のアドレスからのメールを受け取れるように設定していただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+The mail I sent from my Gmail address to {recipient} came back with the error below. The Google server it left from, a server shared by many Gmail users, seems to be on a blocklist your mail system uses.
+
+- Full error: {error_text}
+- Sending IP address (Google's server): {ip}
+- Sent at: {date}
+
+The address belongs to Google, so I cannot ask for its removal. Could you allow mail from my address? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[SRC_CODES, SRC_GOOGLE_GUIDELINES],
+    checked: CHECKED,
+};
+
 pub(crate) const PTR: Playbook = ptr_playbook(
     Head {
         id: "gmail-ptr",
@@ -681,6 +762,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &UNSOLICITED,
         &DOMAIN_REPUTATION,
         &DIRECT_NOT_ALLOWED,
+        &SENDER_POOL_LISTED,
         &PTR,
         &PTR_IPV6,
         &UNAUTHENTICATED,

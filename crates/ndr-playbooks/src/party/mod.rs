@@ -21,7 +21,7 @@ mod cisco;
 mod closed_list;
 mod cloudmark;
 mod docomo;
-mod gmail;
+pub(crate) mod gmail;
 mod icloud;
 mod mailspike;
 pub(crate) mod microsoft;
