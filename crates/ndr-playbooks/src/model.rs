@@ -55,6 +55,9 @@ pub struct Step {
     pub link: Option<Link>,
     /// A value to copy into a form or a DNS setting.
     pub copy: Option<CopyValue>,
+    /// A fact of the bounce the step is about: the step is left out when the bounce does not
+    /// hold it (a look at this page's blocklist check for a sending IP nobody knows).
+    pub only_with: Option<Fact>,
 }
 
 impl Step {
@@ -64,6 +67,15 @@ impl Step {
             text,
             link: None,
             copy: None,
+            only_with: None,
+        }
+    }
+
+    /// The same step, shown only when the bounce holds `fact`.
+    pub const fn only_with(self, fact: Fact) -> Step {
+        Step {
+            only_with: Some(fact),
+            ..self
         }
     }
 

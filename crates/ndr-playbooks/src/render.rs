@@ -556,6 +556,10 @@ pub(crate) fn render_with(
     let steps = p
         .steps
         .iter()
+        .filter(|step| {
+            step.only_with
+                .is_none_or(|fact| fact_value(facts, fact).is_some())
+        })
         .enumerate()
         .map(|(i, step)| RenderedStep {
             number: i + 1,

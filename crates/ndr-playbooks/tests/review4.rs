@@ -390,3 +390,54 @@ fn a_gmail_sender_on_a_blocklist_is_not_sent_to_a_hosting_company() {
     let d = gmail_sender_on_spamcop("hokuriku-shoji.example");
     assert_eq!(select(&d).playbook.id, "spamcop-listed");
 }
+
+/// Review 4, T1: a step that sends the reader to this page's blocklist check is left out when
+/// the bounce names no sending IP (the page then checks no address), and kept when it does.
+#[test]
+fn no_blocklist_check_step_without_a_sending_ip() {
+    let page_check = |r: &ndr_playbooks::Rendered| {
+        r.steps
+            .iter()
+            .any(|s| s.text.contains("Blocklist check") || s.text.contains("ブロックリストの確認"))
+    };
+    for reason in [
+        Reason::OnHold,
+        Reason::Blocked,
+        Reason::BadReputation,
+        Reason::Undefined,
+    ] {
+        let mut d = Diagnosis {
+            recipients: vec![refused("h.mori@example.jp", reason, None, "550 refused")],
+            reason,
+            ..Diagnosis::default()
+        };
+        for lang in [Lang::En, Lang::Ja] {
+            let r = advise(&d, lang);
+            assert!(!page_check(&r), "{} {lang:?}", r.id);
+            // Numbered without a gap.
+            for (i, s) in r.steps.iter().enumerate() {
+                assert_eq!(s.number, i + 1, "{}", r.id);
+            }
+            assert!(
+                !r.steps
+                    .iter()
+                    .any(|s| s.text.contains("ask your mail provider")
+                        || s.text.contains("メール事業者に確認")),
+                "{}",
+                r.id
+            );
+        }
+        d.blocked_ip = Some("198.51.100.8".into());
+        if reason != Reason::Undefined {
+            let r = advise(&d, Lang::En);
+            assert!(page_check(&r), "{} with an IP", r.id);
+        }
+    }
+    // The Google playbook's PBL hint goes too, its other steps stay.
+    let mut d = case_21();
+    let with = advise(&d, Lang::En).steps.len();
+    d.blocked_ip = None;
+    let r = advise(&d, Lang::En);
+    assert_eq!(r.steps.len(), with - 1);
+    assert!(!page_check(&r));
+}

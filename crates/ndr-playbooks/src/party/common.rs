@@ -209,7 +209,10 @@ pub(crate) const STEP_CHECK_PC: Step = Step::new(text! {
 pub(crate) const STEP_THIS_PAGE_CHECK: Step = Step::new(text! {
     ja: "このページの「ブロックリストの確認」で、送信元 IP アドレス {ip} がどのリストに掲載されているか確認してください。「確認できず」は「掲載なし」という意味ではありません。",
     en: "Look at the \"Blocklist check\" on this page to see which lists name your sending IP address {ip}. \"Could not check\" does not mean \"Not listed\".",
-});
+})
+// Without a sending IP in the bounce the page checks no address: the step would send the
+// reader to a check that says it did not run (review 4, T1).
+.only_with(Fact::Ip);
 
 pub(crate) const STEP_RESEND_ONCE: Step = Step::new(text! {
     ja: "解決したら、同じ宛先に一度だけ送り直してください。届いたかどうかは受信者に確認すると確実です。",

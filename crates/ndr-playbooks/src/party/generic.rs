@@ -1106,7 +1106,9 @@ pub(crate) const ONHOLD: Playbook = Playbook {
         Step::new(text! {
             ja: "このページの「ブロックリストの確認」で、送信元の {ip} とあなたのドメインが掲載されていないか確認してください。「確認できず」は「掲載なし」という意味ではありません。",
             en: "Look at the \"Blocklist check\" on this page for {ip} and for your domain. \"Could not check\" does not mean \"Not listed\".",
-        }),
+        })
+        // With no sending IP in the bounce the page checks no address (review 4, T1).
+        .only_with(Fact::Ip),
         Step::new(text! {
             ja: "理由が分からないままなら、受信者に電話や別のアドレスで連絡し、下の文面を受信側の管理者に渡してもらってください。拒否の理由は受信側の記録で分かります。",
             en: "If the reason is still unclear, contact the recipient by phone or another address and ask them to pass the message below to their administrator: the receiving side's logs show why.",

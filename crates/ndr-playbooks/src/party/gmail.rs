@@ -222,9 +222,14 @@ pub(crate) const DIRECT_NOT_ALLOWED: Playbook = Playbook {
         }),
         STEP_ASK_SMARTHOST,
         Step::new(text! {
-            ja: "どうしても自前のサーバーから直接送る場合は、固定 IP アドレスと、その逆引き（PTR）の設定が必要です。プロバイダーに相談してください。このページのブロックリストの確認で {ip} が Spamhaus の PBL に載っていれば、その IP アドレスは持ち主が「直接の送信に使わない」と登録したものです。",
-            en: "To keep sending straight from your own server, you need a fixed IP address with reverse DNS (PTR): ask your provider. If the blocklist check on this page shows {ip} in the Spamhaus PBL, its owner has marked it as an address that should not send mail directly.",
+            ja: "どうしても自前のサーバーから直接送る場合は、固定 IP アドレスと、その逆引き（PTR）の設定が必要です。プロバイダーに相談してください。",
+            en: "To keep sending straight from your own server, you need a fixed IP address with reverse DNS (PTR): ask your provider.",
         }),
+        Step::new(text! {
+            ja: "このページの「ブロックリストの確認」で {ip} が Spamhaus の PBL に載っていれば、その IP アドレスは持ち主が「直接の送信に使わない」と登録したものです。",
+            en: "If the \"Blocklist check\" on this page shows {ip} in the Spamhaus PBL, its owner has marked it as an address that should not send mail directly.",
+        })
+        .only_with(Fact::Ip),
     ],
     donts: &[
         text! {
