@@ -26,7 +26,7 @@ pub use render::{
     RenderedStep, PLACEHOLDERS,
 };
 pub use select::{
-    advise, advise_with, by_a_list_operator, for_recipient, ip_is_blocked, select, select_with,
-    Listing, Selected, SelectedBy,
+    advise, advise_with, advise_with_lookups, by_a_list_operator, for_recipient, ip_is_blocked,
+    select, select_with, select_with_lookups, Listing, Selected, SelectedBy,
 };
 pub use text::{Lang, Text, UnknownLang};

@@ -96,6 +96,18 @@ pub fn select(d: &Diagnosis) -> Selected {
 
 /// Picks the playbook for `d`, using blocklist answers to refine it.
 pub fn select_with(d: &Diagnosis, listings: &[Listing<'_>]) -> Selected {
+    select_with_lookups(d, listings, &[])
+}
+
+/// Picks the playbook for `d`, using every clean blocklist answer the caller has: `listings`
+/// (listed, with their answers) and `not_listed`, the zones that answered "not listed" (never a
+/// zone that could not be checked). A refusal naming a list that no longer lists the address
+/// then gets the "no longer listed" advice (SpamCop's listings expire by themselves).
+pub fn select_with_lookups(
+    d: &Diagnosis,
+    listings: &[Listing<'_>],
+    not_listed: &[&str],
+) -> Selected {
     let base = swap_generic(pick(d), d);
     if base.playbook.party.is_none() && !written_for_a_wait(base.playbook) && still_trying(d, base)
     {
@@ -104,7 +116,7 @@ pub fn select_with(d: &Diagnosis, listings: &[Listing<'_>]) -> Selected {
             by: SelectedBy::Delayed,
         };
     }
-    let found = match party::refine(base.playbook, d, listings) {
+    let found = match party::refine(base.playbook, d, listings, not_listed) {
         Some(narrower) => Selected {
             playbook: narrower,
             by: base.by,
@@ -196,7 +208,18 @@ pub fn advise(d: &Diagnosis, lang: Lang) -> Rendered {
 
 /// Selects (with blocklist answers) and renders.
 pub fn advise_with(d: &Diagnosis, listings: &[Listing<'_>], lang: Lang) -> Rendered {
-    let s = select_with(d, listings);
+    advise_with_lookups(d, listings, &[], lang)
+}
+
+/// Selects with every clean blocklist answer (see [`select_with_lookups`]) and renders: what the
+/// page and `ndr-doctor diagnose --lookup` show once the lookups are in.
+pub fn advise_with_lookups(
+    d: &Diagnosis,
+    listings: &[Listing<'_>],
+    not_listed: &[&str],
+    lang: Lang,
+) -> Rendered {
+    let s = select_with_lookups(d, listings, not_listed);
     render::render(s.playbook, d, lang, s.by)
 }
 

@@ -441,3 +441,43 @@ fn no_blocklist_check_step_without_a_sending_ip() {
     assert_eq!(r.steps.len(), with - 1);
     assert!(!page_check(&r));
 }
+
+/// Review 4, T2 (case 06): a SpamCop refusal whose lookup now says "not listed" is a listing
+/// that expired: send again once. Only a clean "not listed" does that; a listed answer, or none,
+/// keeps the listing's advice.
+#[test]
+fn spamcop_not_listed_any_more_says_send_again_once() {
+    use ndr_playbooks::{advise_with_lookups, select_with, select_with_lookups, Listing};
+    let d = gmail_sender_on_spamcop("hokuriku-shoji.example");
+    let s = select_with_lookups(&d, &[], &["bl.spamcop.net"]);
+    assert_eq!(s.playbook.id, "spamcop-no-longer-listed");
+    let en = advise_with_lookups(&d, &[], &["bl.spamcop.net"], Lang::En);
+    assert!(en.verdict.contains("no longer lists"), "{}", en.verdict);
+    assert_eq!(en.steps[0].text, "Send the message again, once.");
+    assert!(en.message.is_none());
+    let ja = advise_with_lookups(&d, &[], &["bl.spamcop.net"], Lang::Ja);
+    assert!(
+        ja.verdict.contains("今は SpamCop に掲載されていません"),
+        "{}",
+        ja.verdict
+    );
+    // Still listed, or not asked: the listing's own advice.
+    let listed = [Listing {
+        zone: "bl.spamcop.net",
+        answer: "127.0.0.2",
+    }];
+    assert_eq!(
+        select_with_lookups(&d, &listed, &["bl.spamcop.net"])
+            .playbook
+            .id,
+        "spamcop-listed"
+    );
+    assert_eq!(select_with(&d, &[]).playbook.id, "spamcop-listed");
+    // Another list's "not listed" says nothing about SpamCop.
+    assert_eq!(
+        select_with_lookups(&d, &[], &["zen.spamhaus.org"])
+            .playbook
+            .id,
+        "spamcop-listed"
+    );
+}

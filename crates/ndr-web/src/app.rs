@@ -280,8 +280,14 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
             .collect();
         // Without the language's texts: the facts, lookups and evidence, and a plain word
         // where the verdict and the steps go.
-        let advice: Option<Rc<Rendered>> = (s.texts(lang) == Texts::Ready)
-            .then(|| Rc::new(ndr_playbooks::advise_with(&a.diagnosis, &listings, lang)));
+        // Lists that answered "not listed" (a list named in the bounce may have let it expire).
+        let not_listed: Vec<&str> = (s.lookups.rows.iter())
+            .filter(|r| matches!(r.state, crate::state::RowState::NotListed { .. }))
+            .map(|r| r.zone.as_str())
+            .collect();
+        let advice: Option<Rc<Rendered>> = (s.texts(lang) == Texts::Ready).then(|| {
+            Rc::new(ndr_playbooks::advise_with_lookups(&a.diagnosis, &listings, &not_listed, lang))
+        });
         let (pieces, excerpt) = highlight::pieces(
             &a.input,
             a.charset,

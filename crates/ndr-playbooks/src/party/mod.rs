@@ -76,6 +76,9 @@ pub(crate) enum Needle {
     ProviderCode(&'static str),
     /// A blocklist answer: zone suffix and the answers that count.
     Listed(&'static str, &'static [&'static str]),
+    /// The list answered "not listed" (a clean answer, not "could not check") and no answer of
+    /// it says listed.
+    NotListed(&'static str),
 }
 
 /// Where a (party, reason) pair leads.
@@ -369,6 +372,7 @@ pub(crate) fn refine(
     base: &'static Playbook,
     d: &Diagnosis,
     listings: &[Listing<'_>],
+    not_listed: &[&str],
 ) -> Option<&'static Playbook> {
     let rules = BOOKS
         .iter()
@@ -400,6 +404,10 @@ pub(crate) fn refine(
             Needle::Listed(zone, answers) => listings
                 .iter()
                 .any(|l| zone_is(l.zone, zone) && answers.contains(&l.answer.trim())),
+            Needle::NotListed(zone) => {
+                not_listed.iter().any(|z| zone_is(z, zone))
+                    && !listings.iter().any(|l| zone_is(l.zone, zone))
+            }
         };
         if hit {
             return Some(rule.to);

@@ -3,7 +3,7 @@
 use ndr_core::Party;
 
 use super::common::*;
-use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
+use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -70,6 +70,52 @@ pub(crate) const LISTED: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// The refusal named SpamCop, but SpamCop answers "not listed" now: its listings expire by
+/// themselves 24 hours after the last report (https://www.spamcop.net/fom-serve/cache/298.html,
+/// fact sheet §2.4), so the common case is a listing that is already gone. Chosen through the
+/// page's (or the CLI's) lookup, never without a clean "not listed" answer.
+pub(crate) const NO_LONGER_LISTED: Playbook = Playbook {
+    id: "spamcop-no-longer-listed",
+    party: Some(Party::Spamcop),
+    title: text! { ja: "SpamCop の掲載は、すでに消えています", en: "No longer listed by SpamCop" },
+    verdict: text! {
+        ja: "送信元 IP アドレス {ip} が SpamCop のブロックリストに載っていたため、受信側が受け取りを拒否しました。ただし、今は SpamCop に掲載されていません（掲載は自動で消えます）。",
+        en: "The receiving side refused the mail because your sending IP address {ip} was on the SpamCop blocklist at the time. SpamCop no longer lists it (its listings expire by themselves).",
+    },
+    why: text! {
+        ja: "SpamCop の掲載は、最後の迷惑メール報告から 24 時間たつと自動で消えます。拒否されたときには載っていましたが、その後に消えたためです。",
+        en: "A SpamCop listing expires by itself 24 hours after the last spam report: the address was listed when the mail was refused, and the listing has expired since.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "すぐ（送り直すだけ）", en: "Right away (just send it again)" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(text! {
+            ja: "同じ宛先に、一度だけ送り直してください。",
+            en: "Send the message again, once.",
+        }),
+        Step::new(text! {
+            ja: "また SpamCop の名前で拒否された場合は、報告が続いて再び掲載されています。報告の原因（乗っ取られたアカウント、登録の確認をしていない一斉送信など）を止めてください。",
+            en: "If it is refused again naming SpamCop, reports keep coming and the address is listed again: stop whatever causes them (a hijacked account, bulk mail to people who did not sign up).",
+        })
+        .link(
+            text! { ja: "SpamCop の照会ページ（英語）", en: "SpamCop lookup" },
+            LOOKUP,
+        ),
+        STEP_CHECK_ACCOUNT,
+    ],
+    donts: &[DONT_RESEND],
+    message: None,
+    lookup: Some(LOOKUP),
+    facts: FACTS,
+    sources: &[Source {
+        title: text! { ja: "SpamCop: ブロックリストからの削除について", en: "SpamCop: how to get removed from the blocking list" },
+        url: Url::one(FAQ),
+    }],
+    checked: CHECKED,
+};
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Spamcop,
     name: text! {
@@ -79,7 +125,11 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &LISTED)],
     generic: NOT_LIST_REASONS,
-    playbooks: &[&LISTED],
+    playbooks: &[&LISTED, &NO_LONGER_LISTED],
     codes: &[],
-    refine: &[],
+    refine: &[Refine {
+        from: LISTED.id,
+        when: Needle::NotListed("bl.spamcop.net"),
+        to: &NO_LONGER_LISTED,
+    }],
 };
