@@ -481,3 +481,52 @@ fn spamcop_not_listed_any_more_says_send_again_once() {
         "spamcop-listed"
     );
 }
+
+/// Review 4, T3 (case 14): the spam playbook for a receiver that is not Google cites no Gmail
+/// page, and its message to the recipient names the sender's domain when the bounce gives it.
+#[test]
+fn the_generic_spam_advice_is_neutral_and_names_the_domain() {
+    let mut d = Diagnosis {
+        recipients: vec![refused(
+            "it-desk@harborview-sample.example",
+            Reason::SpamDetected,
+            Some("mail.harborview-sample.example"),
+            "550 5.7.350 Remote server returned message detected as spam -> 550 5.7.1 Message rejected as spam by Content Filtering.",
+        )],
+        reason: Reason::SpamDetected,
+        remote_host: Some("mail.harborview-sample.example".into()),
+        smtp_code: Some("550".into()),
+        enhanced_code: Some("5.7.350".into()),
+        sender_domain: Some("lakesidedental-sample.example".into()),
+        ..Diagnosis::default()
+    };
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        assert_eq!(r.id, "generic-spamdetected");
+        assert!(
+            r.sources
+                .iter()
+                .all(|s| !s.label.contains("Gmail") && !s.url.contains("google")),
+            "{:?}",
+            r.sources
+        );
+        let m = r.message.expect("a message to the recipient");
+        assert!(
+            m.body.contains("@lakesidedental-sample.example"),
+            "{}",
+            m.body
+        );
+        assert!(
+            !m.body.contains("[your domain]") && !m.body.contains("［あなたのドメイン］"),
+            "{}",
+            m.body
+        );
+    }
+    d.sender_domain = None;
+    let m = advise(&d, Lang::En).message.expect("a message");
+    assert!(
+        m.body.contains("[your domain]"),
+        "a fill-in the sender can complete: {}",
+        m.body
+    );
+}
