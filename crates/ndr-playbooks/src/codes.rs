@@ -43,6 +43,10 @@ pub struct CodeEntry {
     pub meaning: Text,
     /// The playbook it leads to.
     pub playbook: &'static Playbook,
+    /// Words people type when looking for it that its meaning does not hold, in either
+    /// language (`受信リスト`, a domain): kept out of `Text`, so both languages' searches find
+    /// them whichever language's texts the page has loaded.
+    pub keywords: &'static str,
 }
 
 impl CodeEntry {
@@ -62,6 +66,7 @@ impl CodeEntry {
             reason,
             meaning,
             playbook,
+            keywords: "",
         }
     }
 
@@ -86,6 +91,45 @@ impl CodeEntry {
             issuer: Some(issuer),
             ..self
         }
+    }
+
+    /// The same entry, also found by `keywords` (space-separated, lowercase).
+    pub(crate) const fn keywords(self, keywords: &'static str) -> CodeEntry {
+        CodeEntry { keywords, ..self }
+    }
+
+    /// Whether the code list's search `query` finds this entry: every word of it (case
+    /// ignored) is in the code, the party's id or name, the reason's name (`norelaying`,
+    /// `spamdetected`), the meaning, or the keywords. The reason and party ids are English words
+    /// users copy from errors ("relay", "blocked", "spam"), so they find entries on the
+    /// Japanese list too, whose English meanings the page has not loaded.
+    pub fn matches_search(&self, query: &str, lang: Lang) -> bool {
+        let party = self.party.map(|p| (p.id(), party::party_name(p).get(lang)));
+        let mut hay = String::with_capacity(256);
+        for part in [
+            self.code,
+            party.map_or("", |p| p.0),
+            party.map_or("", |p| p.1),
+            self.reason.name(),
+            self.meaning.get(lang),
+            self.keywords,
+        ] {
+            hay.push_str(part);
+            hay.push(' ');
+        }
+        // Both languages where both are compiled in (the CLI, the tests).
+        if !crate::tables::SPLIT {
+            let other = match lang {
+                Lang::Ja => Lang::En,
+                Lang::En => Lang::Ja,
+            };
+            hay.push_str(self.meaning.get(other));
+        }
+        let hay = hay.to_lowercase();
+        query
+            .to_lowercase()
+            .split_whitespace()
+            .all(|word| hay.contains(word))
     }
 
     /// The advice for this code without a bounce: the playbook rendered with the code's own

@@ -249,3 +249,81 @@ fn greylisting_is_found_by_its_name() {
     let e = ndr_playbooks::lookup_code("450 4.2.0");
     assert_eq!(e.first().map(|e| e.playbook.id), Some("generic-delayed"));
 }
+
+/// Review 4, U4: the code list finds the carriers' own wordings, the plain reply codes they come
+/// with, and the English words users copy from errors on the Japanese list too (whose English
+/// meanings the page has not loaded: the reason and party ids carry them).
+#[test]
+fn the_code_list_finds_carrier_wordings_and_english_words_in_both_languages() {
+    let found = |query: &str, lang: Lang| -> Vec<&'static str> {
+        code_index()
+            .iter()
+            .filter(|e| e.matches_search(query, lang))
+            .map(|e| e.playbook.id)
+            .collect()
+    };
+    for lang in [Lang::Ja, Lang::En] {
+        for (query, wants) in [
+            (
+                "550",
+                &[
+                    "docomo-user-unknown",
+                    "au-user-unknown",
+                    "softbank-user-unknown",
+                ][..],
+            ),
+            ("552", &["docomo-full-or-too-large"]),
+            ("553", &["generic-sender-domain-unknown"]),
+            ("Unknown user", &["docomo-user-unknown", "au-user-unknown"]),
+            ("Invalid recipient", &["softbank-user-unknown"]),
+            (
+                "docomo",
+                &["docomo-user-unknown", "docomo-full-or-too-large"],
+            ),
+            ("ezweb", &["au-user-unknown"]),
+            ("softbank", &["softbank-user-unknown"]),
+            (
+                "受信拒否",
+                &[
+                    "docomo-user-unknown",
+                    "au-user-unknown",
+                    "softbank-user-unknown",
+                ],
+            ),
+            (
+                "指定受信",
+                &[
+                    "docomo-user-unknown",
+                    "au-user-unknown",
+                    "softbank-user-unknown",
+                ],
+            ),
+            ("受信リスト", &["docomo-user-unknown", "au-user-unknown"]),
+            (
+                "relay",
+                &["microsoft-not-authorized", "outlook-com-open-relay"],
+            ),
+            ("blocked", &["generic-blocked"]),
+            ("spam", &["generic-spamdetected"]),
+        ] {
+            let got = found(query, lang);
+            for want in wants {
+                assert!(
+                    got.contains(want),
+                    "{lang:?} {query:?}: {want} not in {got:?}"
+                );
+            }
+        }
+        assert!(found("no-such-word-anywhere", lang).is_empty());
+    }
+    // Each carrier entry has its own code page.
+    for code in [
+        "550 Unknown user",
+        "550 User unknown",
+        "550 Invalid recipient",
+        "552 Too much mail data",
+        "553 <domain> does not exist",
+    ] {
+        assert_eq!(lookup_code(code).len(), 1, "{code}");
+    }
+}

@@ -5,6 +5,7 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::{carrier_filtered, carrier_user_unknown, STEP_CARRIER_REMOVE_IF_GONE};
 use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
+use crate::codes::CodeEntry;
 use crate::model::{Link, Playbook, Source, Step, Url};
 
 /// au publishes no bounce-code table; the setting page was located on 2026-11-25.
@@ -93,6 +94,19 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
     (&[Reason::UserUnknown], &USER_UNKNOWN),
 ];
 
+/// au's refusal as its servers word it (fact sheet §3.12; au publishes no code table).
+const CODES: &[CodeEntry] = &[
+    // "550 <x@ezweb.ne.jp>: User unknown": no such address, or the recipient's filter.
+    CodeEntry::provider(
+        Party::Au,
+        "550 User unknown",
+        Reason::UserUnknown,
+        text! { ja: "宛先が存在しない、または受信者の迷惑メールフィルターによる拒否（受信拒否）", en: "No such address, or a refusal by the recipient's spam filter" },
+        &USER_UNKNOWN,
+    )
+    .keywords("au.com ezweb.ne.jp kddi 受信拒否 受信リスト 受信リスト設定 指定受信 unknown user"),
+];
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Au,
     name: text! {
@@ -103,6 +117,6 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     routes: ROUTES,
     generic: &rest::<27>(ROUTES),
     playbooks: &[&FILTERED, &USER_UNKNOWN],
-    codes: &[],
+    codes: CODES,
     refine: &[],
 };

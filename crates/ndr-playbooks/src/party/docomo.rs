@@ -5,6 +5,7 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::{carrier_filtered, carrier_user_unknown, STEP_CARRIER_REMOVE_IF_GONE};
 use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
+use crate::codes::CodeEntry;
 use crate::model::{Actor, Link, Playbook, Source, Step, Urgency, Url};
 
 /// docomo publishes no bounce-code table; the setting page was located on 2026-11-25.
@@ -153,6 +154,30 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
     ),
 ];
 
+/// docomo's refusals as its servers word them (fact sheet §3.12; docomo publishes no code
+/// table). Listed so the code list finds them by their wording.
+const CODES: &[CodeEntry] = &[
+    // "550 Unknown user <x@docomo.ne.jp>": no such address at RCPT; usually the recipient's
+    // filter at the end of DATA.
+    CodeEntry::provider(
+        Party::Docomo,
+        "550 Unknown user",
+        Reason::UserUnknown,
+        text! { ja: "宛先が存在しない、または受信者の迷惑メール設定による拒否（受信拒否）", en: "No such address, or a refusal by the recipient's spam settings" },
+        &USER_UNKNOWN,
+    )
+    .keywords("docomo.ne.jp ドコモ 受信拒否 受信リスト 受信リスト設定 指定受信 user unknown"),
+    // "552 Too much mail data": the mailbox is full or the message too large.
+    CodeEntry::provider(
+        Party::Docomo,
+        "552 Too much mail data",
+        Reason::MailboxFull,
+        text! { ja: "受信箱がいっぱい、またはメールが大きすぎる", en: "The mailbox is full, or the message is too large" },
+        &FULL_OR_TOO_LARGE,
+    )
+    .keywords("docomo.ne.jp ドコモ mailbox full too large 容量"),
+];
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Docomo,
     name: text! {
@@ -163,6 +188,6 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     routes: ROUTES,
     generic: &rest::<25>(ROUTES),
     playbooks: &[&FILTERED, &USER_UNKNOWN, &FULL_OR_TOO_LARGE],
-    codes: &[],
+    codes: CODES,
     refine: &[],
 };

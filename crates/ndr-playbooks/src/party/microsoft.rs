@@ -1084,7 +1084,8 @@ const CODES: &[CodeEntry] = &[
             en: "Delivery not authorised, or a relay or authentication problem",
         },
         &NOT_AUTHORIZED,
-    ),
+    )
+    .keywords("relay"),
     // "Access denied, spam abuse detected"
     CodeEntry::enhanced(
         Some(Party::Microsoft),

@@ -456,7 +456,7 @@ const CODES: &[CodeEntry] = &[
     // "550 SC-002": namespace mining
     CodeEntry::provider(Party::OutlookCom, "SC-002", Reason::Blocked, text! { ja: "宛先アドレスの探り出し（送らずに存在だけ確かめる動き）を検出しました", en: "Namespace mining detected (checking addresses without sending)" }, &MINING),
     // "550 SC-003": open proxy or relay
-    CodeEntry::provider(Party::OutlookCom, "SC-003", Reason::Blocked, text! { ja: "送信元がオープンプロキシ・オープンリレーのようです", en: "The sender looks like an open proxy or relay" }, &OPEN_RELAY),
+    CodeEntry::provider(Party::OutlookCom, "SC-003", Reason::Blocked, text! { ja: "送信元がオープンプロキシ・オープンリレーのようです", en: "The sender looks like an open proxy or relay" }, &OPEN_RELAY).keywords("relay proxy"),
     // "550 SC-004": blocked because of complaints
     CodeEntry::provider(Party::OutlookCom, "SC-004", Reason::Blocked, text! { ja: "苦情が多いためブロックされています", en: "Blocked because of complaints" }, &COMPLAINTS),
     // "550 DY-002": the IP appears compromised

@@ -5,6 +5,7 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::generic::{carrier_filtered, carrier_user_unknown, STEP_CARRIER_REMOVE_IF_GONE};
 use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
+use crate::codes::CodeEntry;
 use crate::model::{Link, Playbook, Source, Step, Url};
 
 /// SoftBank publishes no bounce-code table; the setting pages were located on 2026-11-25.
@@ -116,6 +117,29 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
     (&[Reason::UserUnknown], &USER_UNKNOWN),
 ];
 
+/// SoftBank's refusals as its servers word them (fact sheet §3.12; SoftBank publishes no code
+/// table).
+const CODES: &[CodeEntry] = &[
+    // "550 Invalid recipient: <x@i.softbank.jp>": an unknown address, or filtered.
+    CodeEntry::provider(
+        Party::Softbank,
+        "550 Invalid recipient",
+        Reason::UserUnknown,
+        text! { ja: "宛先が存在しない、または受信者の迷惑メール設定による拒否（受信拒否）", en: "No such address, or a refusal by the recipient's spam settings" },
+        &USER_UNKNOWN,
+    )
+    .keywords("i.softbank.jp softbank.ne.jp ソフトバンク 受信拒否 受信許可リスト 指定受信 unknown user"),
+    // "553 <domain> does not exist": the envelope-from domain has no DNS.
+    CodeEntry::provider(
+        Party::Softbank,
+        "553 <domain> does not exist",
+        Reason::Rejected,
+        text! { ja: "差出人（あなた）のドメインが DNS で見つからない", en: "Your sending domain cannot be found in DNS" },
+        &super::generic::SENDER_DOMAIN_UNKNOWN,
+    )
+    .keywords("i.softbank.jp softbank.ne.jp ソフトバンク sender domain 送信ドメイン"),
+];
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Softbank,
     name: text! {
@@ -126,6 +150,6 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     routes: ROUTES,
     generic: &rest::<27>(ROUTES),
     playbooks: &[&FILTERED, &USER_UNKNOWN],
-    codes: &[],
+    codes: CODES,
     refine: &[],
 };

@@ -148,20 +148,9 @@ pub struct ListProps {
     pub lang: Lang,
 }
 
-/// True when every word of `query` is in the code, its party or its meaning (either language).
+/// True when every word of `query` is in the entry (see `CodeEntry::matches_search`).
 fn matches(entry: &CodeEntry, query: &str, lang: Lang) -> bool {
-    let hay = format!(
-        "{} {} {} {}",
-        entry.code,
-        party_label(entry, lang).unwrap_or(""),
-        entry.meaning.ja(),
-        entry.meaning.en()
-    )
-    .to_lowercase();
-    query
-        .to_lowercase()
-        .split_whitespace()
-        .all(|word| hay.contains(word))
+    entry.matches_search(query, lang)
 }
 
 /// Every known code, filterable.
