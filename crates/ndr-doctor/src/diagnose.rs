@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use lexopt::{Arg, ValueExt};
 use ndr_core::Diagnosis;
-use ndr_dnsbl::{Options as LookupOptions, Resolver, Session};
-use ndr_playbooks::Lang;
+use ndr_dnsbl::{Options as LookupOptions, Resolver, Row, Session, State};
+use ndr_playbooks::{Lang, Listing};
 
 use crate::http::NativeTransport;
 use crate::words;
@@ -55,15 +55,13 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
         for (source, bytes) in messages {
             let mut d = ndr_core::diagnose(&bytes);
             d.source = Some(source);
-            let rows: Vec<serde_json::Value> = match &session {
-                Some(session) => futures_executor::block_on(session.lookup_diagnosis(&d, |_| {}))
-                    .iter()
-                    .map(|row| row.to_json())
-                    .collect(),
+            let rows: Vec<Row> = match &session {
+                Some(session) => futures_executor::block_on(session.lookup_diagnosis(&d, |_| {})),
                 None => Vec::new(),
             };
             if options.json {
-                write_json(&mut out, &d, options.lookup.then_some(&rows))?;
+                let json: Vec<serde_json::Value> = rows.iter().map(Row::to_json).collect();
+                write_json(&mut out, &d, options.lookup.then_some(&json))?;
             } else {
                 write_report(&mut out, &d, &rows, options.lang)?;
             }
@@ -139,6 +137,10 @@ fn read_messages(path: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             out.extend(split_file(&file.display().to_string(), bytes));
         }
+        // A mistyped Maildir path must not look like "all done": say so, as for a missing file.
+        if out.is_empty() {
+            anyhow::bail!("no messages found in {path}");
+        }
         Ok(out)
     } else {
         let bytes = std::fs::read(p).with_context(|| format!("cannot read {path}"))?;
@@ -202,7 +204,7 @@ fn write_json(
 fn write_report(
     out: &mut impl Write,
     d: &Diagnosis,
-    rows: &[serde_json::Value],
+    rows: &[Row],
     lang: Lang,
 ) -> anyhow::Result<()> {
     let l = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
@@ -280,7 +282,7 @@ fn write_report(
     }
     if !rows.is_empty() {
         writeln!(out, "{}:", l("ブロックリストの確認", "Blocklist checks"))?;
-        for row in rows {
+        for row in rows.iter().map(Row::to_json) {
             writeln!(
                 out,
                 "  {:<28} {:<12} {}",
@@ -294,8 +296,29 @@ fn write_report(
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}", ndr_playbooks::advise(d, lang).to_plain_text())?;
+    writeln!(out, "{}", advise(d, rows, lang).to_plain_text())?;
     Ok(())
+}
+
+/// The advice, refined by the lookups exactly as the page refines it: the listed answers
+/// (Spamhaus `127.0.0.2` is the SBL) and the lists that cleanly answered "not listed" (a
+/// SpamCop listing that expired). A list that could not be checked counts as neither.
+fn advise(d: &Diagnosis, rows: &[Row], lang: Lang) -> ndr_playbooks::Rendered {
+    let codes: Vec<(&str, Vec<String>)> = rows
+        .iter()
+        .filter(|r| r.state() == State::Listed)
+        .map(|r| (r.zone, r.codes()))
+        .collect();
+    let listings: Vec<Listing<'_>> = codes
+        .iter()
+        .flat_map(|(zone, codes)| codes.iter().map(|answer| Listing { zone, answer }))
+        .collect();
+    let not_listed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.state() == State::NotListed)
+        .map(|r| r.zone)
+        .collect();
+    ndr_playbooks::advise_with_lookups(d, &listings, &not_listed, lang)
 }
 
 /// In place of facts and advice for input that is not a bounce: what the page says, with no

@@ -40,9 +40,15 @@ fn run() -> anyhow::Result<ExitCode> {
     let mut parser = lexopt::Parser::from_env();
     let command = match parser.next()? {
         Some(lexopt::Arg::Value(v)) => v.string()?,
-        Some(lexopt::Arg::Long("help")) | Some(lexopt::Arg::Short('h')) | None => {
+        Some(lexopt::Arg::Long("help")) | Some(lexopt::Arg::Short('h')) => {
             print!("{USAGE}");
             return Ok(ExitCode::SUCCESS);
+        }
+        // Nothing to do is a usage error (exit 2, as for a missing file), not a success a
+        // script could take for "all done".
+        None => {
+            eprint!("{USAGE}");
+            return Ok(ExitCode::from(2));
         }
         Some(lexopt::Arg::Long("version")) => {
             println!("ndr-doctor {}", env!("CARGO_PKG_VERSION"));

@@ -312,3 +312,89 @@ fn input_that_is_not_a_bounce_gets_guidance_and_no_playbook() {
     );
     assert!(out.contains("\n1. "), "{out}");
 }
+
+/// Review 4, L2: a folder without a single message is an error a support engineer can see
+/// (a mistyped Maildir path), not a silent success; the other paths are still read.
+#[test]
+fn a_folder_without_messages_is_an_error() {
+    let dir = temp_dir("empty");
+    std::fs::create_dir_all(dir.join("cur")).unwrap();
+    std::fs::create_dir_all(dir.join("new")).unwrap();
+    let path = data("outlook-banned.eml");
+    let out = run(
+        &["--json", dir.to_str().unwrap(), path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("no messages found in {}", dir.display())),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Review 4, L2: no command at all is a usage error (usage on stderr, exit 2); `--help` is
+/// still a success on stdout.
+#[test]
+fn no_command_prints_usage_on_stderr_and_exits_2() {
+    let bare = Command::new(env!("CARGO_BIN_EXE_ndr-doctor"))
+        .output()
+        .unwrap();
+    assert_eq!(bare.status.code(), Some(2));
+    assert!(bare.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&bare.stderr).contains("USAGE:"));
+    let help = Command::new(env!("CARGO_BIN_EXE_ndr-doctor"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("USAGE:"));
+}
+
+/// Review 4, L3: `--lookup` refines the advice with the answers exactly as the page does: a
+/// Spamhaus answer of 127.0.0.2 is the SBL (whose removal only the IP's owner can ask), and a
+/// SpamCop refusal whose lookup now says "not listed" is a listing that expired.
+#[test]
+fn lookup_answers_refine_the_advice_as_on_the_page() {
+    let doh = FakeDoh::start(
+        Config::new()
+            .fixture(Fixture::a("4.4.8.8.zen.spamhaus.org", &["127.0.0.2"]))
+            .fixture(Fixture::txt(
+                "4.4.8.8.zen.spamhaus.org",
+                &["Listed by SBL, see https://check.spamhaus.org/sbl/query/SBL1"],
+            )),
+    )
+    .unwrap();
+    let resolver = doh.google_url();
+    let report = |text: &[u8], lookup: bool| {
+        let mut args = vec!["-", "--lang", "en"];
+        if lookup {
+            args.extend(["--lookup", "--resolver", resolver.as_str()]);
+        }
+        let out = run(&args, Some(text));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zen = b"host mx.example.jp[203.0.113.9] said: 554 5.7.1 Service unavailable; Client host [8.8.4.4] blocked using zen.spamhaus.org (in reply to RCPT TO command)\n";
+    assert!(report(zen, false).contains("\nListed by Spamhaus\n"));
+    let refined = report(zen, true);
+    assert!(refined.contains("\nListed by Spamhaus SBL\n"), "{refined}");
+    let spamcop = b"host mx.example.jp[203.0.113.9] said: 554 5.7.1 Service unavailable; Client host [8.8.4.4] blocked using bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml?8.8.4.4 (in reply to RCPT TO command)\n";
+    assert!(report(spamcop, false).contains("\nListed by SpamCop\n"));
+    let expired = report(spamcop, true);
+    assert!(
+        expired.contains("\nNo longer listed by SpamCop\n"),
+        "{expired}"
+    );
+    assert!(
+        expired.contains("1. Send the message again, once."),
+        "{expired}"
+    );
+}
