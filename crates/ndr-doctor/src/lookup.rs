@@ -28,6 +28,8 @@ Each list is listed, not listed, or unavailable (could not check, with the reaso
 
 struct Args {
     targets: Vec<Target>,
+    /// Arguments that are neither an IP address nor a domain: reported, the others still asked.
+    bad: Vec<String>,
     resolvers: Vec<Resolver>,
     lists: Vec<String>,
     json: bool,
@@ -38,6 +40,7 @@ struct Args {
 fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Option<Args>> {
     let mut args = Args {
         targets: Vec::new(),
+        bad: Vec::new(),
         resolvers: Vec::new(),
         lists: Vec::new(),
         json: false,
@@ -58,7 +61,10 @@ fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Option<Args>> {
         match arg {
             Arg::Value(v) => {
                 let s = v.string()?;
-                args.targets.push(Target::parse(&s)?);
+                match Target::parse(&s) {
+                    Ok(t) => args.targets.push(t),
+                    Err(e) => args.bad.push(e.to_string()),
+                }
             }
             Arg::Long("resolver") => {
                 let url = parser.value()?.string()?;
@@ -75,7 +81,7 @@ fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Option<Args>> {
             other => bail!("{}\n\n{HELP}", other.unexpected()),
         }
     }
-    if args.targets.is_empty() {
+    if args.targets.is_empty() && args.bad.is_empty() {
         bail!("lookup needs at least one IP address or domain\n\n{HELP}");
     }
     if args.resolvers.is_empty() {
@@ -103,12 +109,26 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
     if args.lists.is_empty() {
         lists = default_lists();
     }
-    for t in &args.targets {
-        if !t.is_public() {
-            eprintln!(
-                "ndr-doctor: note: {t} is not a public address; public blocklists will not know it"
-            );
-        }
+    for bad in &args.bad {
+        eprintln!("ndr-doctor: {bad}");
+    }
+    // The page's rule (`ndr_dnsbl::Plan`): an address or name no public list can know is not
+    // sent to any resolver, so a private address never reaches a public DNS service.
+    let (targets, kept_back): (Vec<Target>, Vec<Target>) =
+        args.targets.into_iter().partition(Target::is_public);
+    for t in &kept_back {
+        eprintln!(
+            "ndr-doctor: note: {t} is {}: public blocklists cannot list it, so it is not asked",
+            not_public_words(t)
+        );
+    }
+    let failed = if args.bad.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    };
+    if targets.is_empty() {
+        return Ok(failed);
     }
     let options = Options {
         resolvers: args.resolvers,
@@ -123,12 +143,12 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
     let mut rows: Vec<Row> = Vec::new();
     // A closed list is never asked; it still gets a row so the user learns why.
     for c in closed {
-        for t in &args.targets {
+        for t in &targets {
             rows.push(Row::closed(&t.to_string(), c, 0));
         }
     }
     rows.extend(futures_executor::block_on(session.lookup(
-        &args.targets,
+        &targets,
         &lists,
         |_| {},
     )));
@@ -141,7 +161,23 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
         write_readable(&mut out, &rows, &session)?;
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(failed)
+}
+
+/// What kind of address or name `t` is, when no public list can know it.
+fn not_public_words(t: &Target) -> &'static str {
+    use std::net::IpAddr;
+    match t {
+        Target::Domain(_) => "a reserved domain (for examples, tests or local use)",
+        Target::Ip(IpAddr::V4(v4)) if v4.is_private() => "a private address",
+        Target::Ip(ip) if ip.is_loopback() => "a loopback address",
+        Target::Ip(IpAddr::V4(v4)) if v4.is_documentation() => "a documentation example address",
+        Target::Ip(IpAddr::V6(v6)) if v6.segments()[..2] == [0x2001, 0x0db8] => {
+            "a documentation example address"
+        }
+        Target::Ip(IpAddr::V6(v6)) if (v6.segments()[0] & 0xfe00) == 0xfc00 => "a private address",
+        Target::Ip(_) => "a reserved address",
+    }
 }
 
 fn write_readable(

@@ -9,8 +9,63 @@ fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/doh")
 }
 
+/// The public targets the tests ask about. `lookup` never sends a documentation address or a
+/// reserved name to DNS (review 4, L4), so the shared fixtures' `192.0.2.99`, `2001:db8::99`
+/// and `bad.example` are answered under these names too (`mirrored_fixtures`).
+const LISTED_IP: &str = "93.184.216.34";
+const LISTED_V6: &str = "2400:cb00::99";
+const LISTED_DOMAIN: &str = "bad.example.jp";
+
+/// The query-name form of `target` in `zone`, without the zone.
+fn reversed(target: &str) -> String {
+    let name = ndr_dnsbl::Target::parse(target)
+        .unwrap()
+        .query_name("zone.invalid")
+        .unwrap();
+    name.trim_end_matches(".zone.invalid").to_string()
+}
+
+/// A copy of the shared fixtures with each documentation target also answered under its
+/// public stand-in, in a folder of this test process.
+fn mirrored_fixtures() -> PathBuf {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("ndr-doctor-doh-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let pairs = [
+            (reversed("192.0.2.99"), reversed(LISTED_IP)),
+            ("192.0.2.99".to_string(), LISTED_IP.to_string()),
+            (reversed("2001:db8::99"), reversed(LISTED_V6)),
+            ("bad.example".to_string(), LISTED_DOMAIN.to_string()),
+        ];
+        for entry in std::fs::read_dir(fixtures()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|e| e.to_str()) != Some("json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap().to_owned();
+            std::fs::write(dir.join(&name), &text).unwrap();
+            let mut public = text.clone();
+            for (doc, stand_in) in &pairs {
+                public = public.replace(doc.as_str(), stand_in);
+            }
+            if public != text {
+                std::fs::write(
+                    dir.join(format!("public-{}", name.to_string_lossy())),
+                    public,
+                )
+                .unwrap();
+            }
+        }
+        dir
+    })
+    .clone()
+}
+
 fn fake() -> FakeDoh {
-    FakeDoh::start(Config::new().fixtures_dir(fixtures())).unwrap()
+    FakeDoh::start(Config::new().fixtures_dir(mirrored_fixtures())).unwrap()
 }
 
 fn run(args: &[&str]) -> Output {
@@ -56,7 +111,7 @@ fn row<'a>(rows: &'a [Value], zone: &str) -> &'a Value {
 #[test]
 fn listed_and_not_listed_through_a_google_style_resolver() {
     let doh = fake();
-    let rows = rows(&["192.0.2.99", "--resolver", &doh.google_url()]);
+    let rows = rows(&[LISTED_IP, "--resolver", &doh.google_url()]);
     let zen = row(&rows, "zen.spamhaus.org");
     assert_eq!(zen["state"], "listed");
     assert_eq!(zen["codes"], serde_json::json!(["127.0.0.4", "127.0.0.10"]));
@@ -64,7 +119,7 @@ fn listed_and_not_listed_through_a_google_style_resolver() {
     assert!(zen["txt"].as_str().unwrap().contains("Listed by XBL"));
     assert_eq!(
         zen["lookup_url"],
-        "https://check.spamhaus.org/query/ip/192.0.2.99"
+        format!("https://check.spamhaus.org/query/ip/{LISTED_IP}")
     );
     assert_eq!(row(&rows, "bl.spamcop.net")["state"], "listed");
     assert_eq!(row(&rows, "dnsbl-1.uceprotect.net")["state"], "listed");
@@ -88,7 +143,7 @@ fn listed_and_not_listed_through_a_google_style_resolver() {
 fn cloudflare_style_txt_reads_the_same() {
     let doh = fake();
     let rows = rows(&[
-        "192.0.2.99",
+        LISTED_IP,
         "--resolver",
         &doh.cloudflare_url(),
         "--list",
@@ -97,7 +152,7 @@ fn cloudflare_style_txt_reads_the_same() {
     assert_eq!(rows.len(), 1);
     assert_eq!(
         rows[0]["txt"],
-        "Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.99"
+        format!("Blocked - see https://www.spamcop.net/bl.shtml?{LISTED_IP}")
     );
     assert!(doh.log().iter().all(|e| e.path == "/dns-query"));
 }
@@ -105,15 +160,10 @@ fn cloudflare_style_txt_reads_the_same() {
 #[test]
 fn domains_and_ipv6() {
     let doh = fake();
-    let rows = rows(&[
-        "bad.example",
-        "2001:db8::99",
-        "--resolver",
-        &doh.google_url(),
-    ]);
+    let rows = rows(&[LISTED_DOMAIN, LISTED_V6, "--resolver", &doh.google_url()]);
     let dbl = rows
         .iter()
-        .find(|r| r["zone"] == "dbl.spamhaus.org" && r["target"] == "bad.example")
+        .find(|r| r["zone"] == "dbl.spamhaus.org" && r["target"] == LISTED_DOMAIN)
         .unwrap();
     assert_eq!(dbl["state"], "listed");
     let surbl = row(&rows, "multi.surbl.org");
@@ -122,7 +172,7 @@ fn domains_and_ipv6() {
     assert_eq!(row(&rows, "multi.uribl.com")["state"], "not_listed");
     let zen6 = rows
         .iter()
-        .find(|r| r["zone"] == "zen.spamhaus.org" && r["target"] == "2001:db8::99")
+        .find(|r| r["zone"] == "zen.spamhaus.org" && r["target"] == LISTED_V6)
         .unwrap();
     assert_eq!(zen6["codes"], serde_json::json!(["127.0.0.3"]));
 }
@@ -131,7 +181,7 @@ fn domains_and_ipv6() {
 fn spamhaus_refusal_and_nxdomain_are_unavailable_not_clean() {
     let doh = fake();
     doh.set_zone_mode("zen.spamhaus.org", Mode::Refuse);
-    let rows = rows(&["192.0.2.99", "--resolver", &doh.cloudflare_url()]);
+    let rows = rows(&[LISTED_IP, "--resolver", &doh.cloudflare_url()]);
     let zen = row(&rows, "zen.spamhaus.org");
     assert_eq!(zen["state"], "unavailable");
     assert_eq!(zen["why"], "refused_by_list");
@@ -147,7 +197,7 @@ fn spamhaus_refusal_and_nxdomain_are_unavailable_not_clean() {
 }
 
 fn rows_for(resolver: &str) -> Vec<Value> {
-    rows(&["192.0.2.99", "--resolver", resolver])
+    rows(&[LISTED_IP, "--resolver", resolver])
 }
 
 #[test]
@@ -170,7 +220,7 @@ fn server_faults_are_unavailable_with_their_reason() {
     ] {
         doh.set_mode(mode.clone());
         let rows = rows(&[
-            "192.0.2.99",
+            LISTED_IP,
             "--resolver",
             &doh.google_url(),
             "--list",
@@ -185,7 +235,7 @@ fn server_faults_are_unavailable_with_their_reason() {
 fn slow_resolver_times_out() {
     let doh = FakeDoh::start(Config::new().mode(Mode::Slow { delay_ms: 3000 })).unwrap();
     let out = run(&[
-        "192.0.2.99",
+        LISTED_IP,
         "--json",
         "--resolver",
         &doh.google_url(),
@@ -207,7 +257,7 @@ fn falls_back_to_the_second_resolver() {
     let broken = FakeDoh::start(Config::new().mode(Mode::Fail500)).unwrap();
     let good = fake();
     let rows = rows(&[
-        "192.0.2.99",
+        LISTED_IP,
         "--resolver",
         &broken.google_url(),
         "--resolver",
@@ -224,7 +274,7 @@ fn falls_back_to_the_second_resolver() {
 fn closed_lists_are_named_but_never_asked() {
     let doh = fake();
     let rows = rows(&[
-        "192.0.2.99",
+        LISTED_IP,
         "--resolver",
         &doh.google_url(),
         "--list",
@@ -239,7 +289,7 @@ fn closed_lists_are_named_but_never_asked() {
 fn readable_output() {
     let doh = fake();
     let out = run(&[
-        "192.0.2.99",
+        LISTED_IP,
         "--resolver",
         &doh.google_url(),
         "--deadline-ms",
@@ -247,7 +297,10 @@ fn readable_output() {
     ]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("192.0.2.99\n"), "{text}");
+    assert!(
+        text.starts_with(format!("{LISTED_IP}\n").as_str()),
+        "{text}"
+    );
     assert!(
         text.contains("LISTED           Spamhaus ZEN (zen.spamhaus.org)"),
         "{text}"
@@ -292,4 +345,54 @@ fn bad_arguments_exit_2_with_a_message() {
         assert!(err.contains(message), "{args:?}: {err}");
         assert!(out.stdout.is_empty(), "{args:?}");
     }
+}
+
+/// Review 4, L4: private, documentation and reserved targets are never sent to a resolver (the
+/// page's rule), each is named on stderr for what it is; a bad argument is reported while the
+/// good ones are still checked, and the run then exits 2.
+#[test]
+fn only_public_targets_are_asked_and_a_bad_one_does_not_stop_the_rest() {
+    let doh = fake();
+    let out = run(&[
+        "--json",
+        LISTED_IP,
+        "192.168.1.10",
+        "203.0.113.5",
+        "example.com",
+        "not_an_ip!",
+        "--resolver",
+        &doh.google_url(),
+        "--list",
+        "bl.spamcop.net",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for said in [
+        "192.168.1.10 is a private address",
+        "203.0.113.5 is a documentation example address",
+        "example.com is a reserved domain",
+        "\"not_an_ip!\" is not an IP address or domain",
+    ] {
+        assert!(err.contains(said), "{said:?} not in {err}");
+    }
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1, "{stdout}");
+    assert_eq!(rows[0]["target"], LISTED_IP);
+    assert_eq!(rows[0]["state"], "listed");
+    for entry in doh.log() {
+        let asked = format!("{entry:?}");
+        for never in ["10.1.168.192", "5.113.0.203", "example.com.", "not_an_ip"] {
+            assert!(!asked.contains(never), "{never} was asked: {asked}");
+        }
+    }
+    // Only targets no list can know: nothing is asked, and that is not an error.
+    let quiet = fake();
+    let out = run(&["10.0.0.1", "--resolver", &quiet.google_url()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(quiet.log().is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("10.0.0.1 is a private address"));
 }
