@@ -56,7 +56,8 @@ pub struct Step {
     /// A value to copy into a form or a DNS setting.
     pub copy: Option<CopyValue>,
     /// A fact of the bounce the step is about: the step is left out when the bounce does not
-    /// hold it (a look at this page's blocklist check for a sending IP nobody knows).
+    /// hold it. `Fact::Ip` marks a look at this page's blocklist check, left out unless the
+    /// sending IP is one the check asks about (not a private or documentation address).
     pub only_with: Option<Fact>,
 }
 

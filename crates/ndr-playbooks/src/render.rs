@@ -147,6 +147,9 @@ fn is_microsoft_rule_id(code: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Facts {
     ip: Option<String>,
+    /// The sending IP is one the blocklist checks ask about (public, or of unknown scope): a
+    /// private or documentation address is named but never looked up.
+    ip_looked_up: bool,
     code: Option<String>,
     smtp_code: Option<String>,
     enhanced_code: Option<String>,
@@ -178,8 +181,10 @@ impl Facts {
             .filter(|pc| !(is_microsoft_rule_id(pc) && enhanced_code.is_some()))
             .or_else(|| enhanced_code.clone())
             .or_else(|| smtp_code.clone());
+        let ip = clean(d.blocked_ip.as_deref());
         Facts {
-            ip: clean(d.blocked_ip.as_deref()),
+            ip_looked_up: ip.is_some() && d.blocked_ip_scope.is_none_or(|s| s.is_checkable()),
+            ip,
             code,
             smtp_code,
             enhanced_code,
@@ -556,9 +561,12 @@ pub(crate) fn render_with(
     let steps = p
         .steps
         .iter()
-        .filter(|step| {
-            step.only_with
-                .is_none_or(|fact| fact_value(facts, fact).is_some())
+        .filter(|step| match step.only_with {
+            None => true,
+            // The steps about the sending IP send the reader to this page's blocklist check,
+            // which asks only about an address a public list can know.
+            Some(Fact::Ip) => facts.ip_looked_up,
+            Some(fact) => fact_value(facts, fact).is_some(),
         })
         .enumerate()
         .map(|(i, step)| RenderedStep {

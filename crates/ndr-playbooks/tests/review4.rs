@@ -433,6 +433,13 @@ fn no_blocklist_check_step_without_a_sending_ip() {
             assert!(page_check(&r), "{} with an IP", r.id);
         }
     }
+    // An address the page does not look up (a documentation or private one) is named in the
+    // advice, but the reader is not sent to a check that did not run.
+    let mut d = case_21();
+    d.blocked_ip_scope = Some(ndr_core::IpScope::Documentation);
+    assert!(!page_check(&advise(&d, Lang::En)));
+    d.blocked_ip_scope = Some(ndr_core::IpScope::Public);
+    assert!(page_check(&advise(&d, Lang::En)));
     // The Google playbook's PBL hint goes too, its other steps stay.
     let mut d = case_21();
     let with = advise(&d, Lang::En).steps.len();
