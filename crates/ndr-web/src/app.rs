@@ -10,12 +10,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::codes::CodesList;
 use crate::components::not_bounce::bare_code;
-use crate::components::paste_box::PasteBox;
 use crate::components::{
-    asked_names, codes, dnsbl_table, evidence, facts, lang_switch, not_bounce, settings, steps,
-    verdict,
+    asked_names, codes, dnsbl_table, evidence, facts, lang_switch, not_bounce, paste_box, settings,
+    steps, verdict,
 };
 use crate::embed;
 use crate::highlight;
@@ -120,6 +118,18 @@ pub fn app() -> Html {
     }
     use_effect_with(s.route.clone(), browser::set_route);
 
+    // The paste box takes the text when it came from elsewhere (a sample, a file, Clear), and
+    // when the box comes back with the main page after a code page.
+    {
+        let text = s.text.clone();
+        let shown = s.route == Route::Diagnose;
+        use_effect_with((s.text_rev, shown), move |&(_, shown)| {
+            if shown {
+                paste_box::write_box(&text);
+            }
+        });
+    }
+
     // Embedding: report the height, accept a bounce from the parent page.
     {
         let dispatch = dispatch.clone();
@@ -220,7 +230,7 @@ pub fn app() -> Html {
         Route::Diagnose => diagnose_page(s, &dispatch),
         // Code pages are the playbooks' texts and nothing else.
         Route::Codes | Route::Code(_) if !texts_ready => texts_notice(lang, s.texts(lang)),
-        Route::Codes => html! { <CodesList lang={lang} /> },
+        Route::Codes => codes::codes_list(lang, &s.code_query, &dispatch),
         Route::Code(code) => codes::code_page(&codes::CodeProps {
             lang,
             code: AttrValue::from(code.clone()),
@@ -343,8 +353,8 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
     html! {
         <>
         <h1 class="visually-hidden">{ i18n::APP_NAME.get(lang) }</h1>
-        <PasteBox lang={lang} text={AttrValue::from(s.text.clone())} text_rev={s.text_rev} working={s.working()}
-            problem={s.problem} on_action={dispatch.clone()} />
+        { paste_box::paste_box(&paste_box::Props { lang, working: s.working(), problem: s.problem,
+            on_action: dispatch.clone() }) }
         <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">{ status }</p>
         { for result }
         </>

@@ -618,6 +618,8 @@ pub struct State {
     pub asked: Vec<Asked>,
     /// The evidence field currently highlighted in the pasted text.
     pub highlight: Option<String>,
+    /// What is typed in the code list's search box; kept while the list is shown.
+    pub code_query: String,
 }
 
 /// Something that happened: a user gesture or an effect's result.
@@ -679,6 +681,8 @@ pub enum Action {
     Highlight(Option<String>),
     /// The URL hash changed.
     Navigate(Route),
+    /// The code list's search box changed.
+    CodeQuery(String),
 }
 
 impl State {
@@ -837,7 +841,14 @@ impl State {
                 }
             }
             Action::Highlight(field) => self.highlight = field,
-            Action::Navigate(route) => self.route = route,
+            Action::Navigate(route) => {
+                // Leaving the code list empties its search box, as a fresh visit finds it.
+                if route != Route::Codes {
+                    self.code_query.clear();
+                }
+                self.route = route;
+            }
+            Action::CodeQuery(query) => self.code_query = query,
         }
     }
 
@@ -1767,5 +1778,15 @@ mod tests {
         };
         s.reduce(Action::LookupResult { run, row: stale });
         assert!(s.lookups.rows.is_empty());
+    }
+
+    #[test]
+    fn the_code_search_is_kept_on_the_list_and_emptied_when_leaving_it() {
+        let mut s = State::new(Lang::En, Route::Codes, Settings::default());
+        s.reduce(Action::CodeQuery("5.7.1".into()));
+        s.reduce(Action::Navigate(Route::Codes));
+        assert_eq!(s.code_query, "5.7.1");
+        s.reduce(Action::Navigate(Route::Code("5.7.1".into())));
+        assert_eq!(s.code_query, "");
     }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::steps;
 use crate::i18n::{self, Lang};
-use crate::state::Route;
+use crate::state::{Action, Route};
 
 /// The code of a diagnosis that has a page: the provider code if known, else the enhanced code.
 pub fn page_code(d: &Diagnosis) -> Option<String> {
@@ -141,13 +141,6 @@ pub fn code_page(props: &CodeProps) -> Html {
     }
 }
 
-/// Props of [`CodesList`].
-#[derive(Properties, PartialEq)]
-pub struct ListProps {
-    /// The page language.
-    pub lang: Lang,
-}
-
 /// True when every word of `query` is in the code, its party or its meaning (either language).
 fn matches(entry: &CodeEntry, query: &str, lang: Lang) -> bool {
     let hay = format!(
@@ -164,22 +157,20 @@ fn matches(entry: &CodeEntry, query: &str, lang: Lang) -> bool {
         .all(|word| hay.contains(word))
 }
 
-/// Every known code, filterable.
-#[function_component(CodesList)]
-pub fn codes_list(props: &ListProps) -> Html {
-    let lang = props.lang;
-    let query = use_state(String::new);
+/// Every known code, filterable. A plain function, not a component: the search box's text
+/// is the page state's (`State::code_query`), so Yew's hook code is not instantiated again.
+pub fn codes_list(lang: Lang, query: &str, on_action: &Callback<Action>) -> Html {
     let oninput = {
-        let query = query.clone();
+        let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                query.set(input.value());
+                on_action.emit(Action::CodeQuery(input.value()));
             }
         })
     };
     let shown: Vec<&CodeEntry> = code_index()
         .iter()
-        .filter(|e| matches(e, &query, lang))
+        .filter(|e| matches(e, query, lang))
         .collect();
     let count = match lang {
         Lang::Ja => format!("{} 件", shown.len()),
@@ -190,7 +181,7 @@ pub fn codes_list(props: &ListProps) -> Html {
             <p class="crumbs"><a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.get(lang) }</a></p>
             <h1>{ i18n::CODES_HEADING.get(lang) }</h1>
             <label for="code-search" class="label">{ i18n::CODES_SEARCH.get(lang) }</label>
-            <input id="code-search" type="search" data-testid="code-search" value={(*query).clone()} {oninput}
+            <input id="code-search" type="search" data-testid="code-search" value={query.to_string()} {oninput}
                 aria-describedby="code-count" autocomplete="off" />
             <p id="code-count" class="muted" aria-live="polite">{ count }</p>
             if shown.is_empty() {
