@@ -238,7 +238,7 @@ pub fn app() -> Html {
     };
 
     html! {
-        <div class={classes!("app", embedded.then_some("embedded"))} data-testid="app" data-lang={lang.code()}>
+        <div class="app" data-embedded={embedded.then_some("")} data-testid="app" data-lang={lang.code()}>
             if !*embedded {
                 <header class="site-header">
                     <div class="brand">
@@ -364,17 +364,20 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
 /// Where advice would be while the language's texts are loading or could not be loaded.
 /// It takes the verdict's id, so focus lands on it as it would on a verdict.
 fn texts_notice(lang: Lang, texts: Texts) -> Html {
-    let (text, testid, class) = match texts {
-        Texts::Failed => (i18n::TEXTS_FAILED, "texts-failed", "problem"),
-        Texts::Loading | Texts::Ready => (i18n::TEXTS_LOADING, "texts-loading", "muted"),
-    };
-    html! {
-        <section class="card">
-            <p class={class} id="verdict" tabindex="-1" role="status" data-testid={testid}>
-                { text.get(lang) }
+    // Literal classes, not a computed one: see `evidence_view`.
+    let notice = match texts {
+        Texts::Failed => html! {
+            <p class="problem" id="verdict" tabindex="-1" role="status" data-testid="texts-failed">
+                { i18n::TEXTS_FAILED.get(lang) }
             </p>
-        </section>
-    }
+        },
+        Texts::Loading | Texts::Ready => html! {
+            <p class="muted" id="verdict" tabindex="-1" role="status" data-testid="texts-loading">
+                { i18n::TEXTS_LOADING.get(lang) }
+            </p>
+        },
+    };
+    html! { <section class="card">{ notice }</section> }
 }
 
 /// What the live region announces: working, the verdict's arrival, lookup progress.

@@ -65,10 +65,10 @@ fn row_html(r: &Row, lang: Lang) -> Html {
         .and(r.lookup_url.as_ref())
         .map(|url| html! { <span class="check-link">{ external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</span> });
     html! {
-        <tr class={class} data-testid={format!("dnsbl-row-{}", r.zone)} data-state={class}
+        <tr data-testid={format!("dnsbl-row-{}", r.zone)} data-state={class}
             data-target={r.target.clone()}>
             <th scope="row"><span class="list-name">{ &r.name }</span><code class="zone">{ &r.zone }</code></th>
-            <td><span class={classes!("badge", class)}>{ label }</span></td>
+            <td><span class="badge" data-state={class}>{ label }</span></td>
             <td class="detail">{ detail }{ for link }</td>
         </tr>
     }

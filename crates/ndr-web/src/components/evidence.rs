@@ -31,9 +31,15 @@ pub fn evidence_view(props: &Props) -> Html {
                 first_active = false;
                 "evidence-active"
             });
-            html! {
-                <mark class={classes!(active.then_some("active"))} data-field={field.clone()}
-                    id={id} tabindex={id.map(|_| "-1")}>{ text.clone() }</mark>
+            // Two literal classes rather than a computed one: a computed class goes through
+            // Yew's `Classes` (an index set), code the page otherwise does without.
+            if *active {
+                html! {
+                    <mark class="active" data-field={field.clone()}
+                        id={id} tabindex={id.map(|_| "-1")}>{ text.clone() }</mark>
+                }
+            } else {
+                html! { <mark data-field={field.clone()}>{ text.clone() }</mark> }
             }
         }
         Piece::Gap => html! { <span class="gap" aria-hidden="true">{ "\n…\n" }</span> },

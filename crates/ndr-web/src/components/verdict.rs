@@ -29,7 +29,7 @@ pub fn verdict(props: &Props) -> Html {
         .map(|n| i18n::note_text(&n.id).get(lang))
         .collect::<Vec<_>>();
     html! {
-        <section class={classes!("card", "verdict", format!("urgency-{urgency}"))}
+        <section class="card verdict" data-urgency={urgency.clone()}
             aria-labelledby="verdict-heading" data-testid="verdict-card">
             <h2 id="verdict-heading" class="eyebrow">{ i18n::RESULT_HEADING.get(lang) }</h2>
             <p class="verdict-text" data-testid="verdict" tabindex="-1" id="verdict">{ &a.verdict }</p>
