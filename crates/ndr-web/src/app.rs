@@ -66,154 +66,50 @@ pub fn app() -> Html {
     let current_run = use_mut_ref(|| Rc::new(Cell::new(0u64)));
     current_run.borrow().set(s.run);
 
-    // Language: <html lang>, title, storage.
-    use_effect_with(s.lang, |lang| {
-        browser::apply_lang(*lang);
-        browser::set_title(&format!(
-            "{} — {}",
-            i18n::APP_NAME.get(*lang),
-            i18n::TAGLINE.get(*lang)
-        ));
-    });
-    use_effect_with(s.settings, browser::save_settings);
-
-    // The playbooks' texts of the chosen language while the state says they are loading: at
-    // start (boot.js already fetches that file), when the visitor picks another language, and
-    // when they pick again one that failed. Advice waits for them, the diagnosis does not.
+    // Listeners for the page's life: hash routing (follow the URL) and embedding (report the
+    // height, accept a bounce from the parent page).
     {
         let dispatch = dispatch.clone();
-        use_effect_with((s.lang, s.texts(s.lang)), move |&(lang, texts)| {
-            if texts == Texts::Loading {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let ok = crate::texts::load(lang).await;
-                    dispatch.emit(Action::TextsLoaded(lang, ok));
-                });
-            }
-        });
-    }
-
-    // Hash routing: follow the URL, and put the route in the URL.
-    {
-        let dispatch = dispatch.clone();
+        let embedded = *embedded;
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || {
-                dispatch.emit(Action::Navigate(browser::current_route()));
-            });
+            let on_hash = {
+                let dispatch = dispatch.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    dispatch.emit(Action::Navigate(browser::current_route()));
+                })
+            };
             let window = web_sys::window();
             if let Some(w) = &window {
                 let _ = w.add_event_listener_with_callback(
                     "hashchange",
-                    listener.as_ref().unchecked_ref(),
+                    on_hash.as_ref().unchecked_ref(),
                 );
             }
+            let embed = embed::install(embedded, dispatch);
             move || {
                 if let Some(w) = window {
                     let _ = w.remove_event_listener_with_callback(
                         "hashchange",
-                        listener.as_ref().unchecked_ref(),
+                        on_hash.as_ref().unchecked_ref(),
                     );
                 }
-            }
-        });
-    }
-    use_effect_with(s.route.clone(), browser::set_route);
-
-    // The paste box takes the text when it came from elsewhere (a sample, a file, Clear), and
-    // when the box comes back with the main page after a code page.
-    {
-        let text = s.text.clone();
-        let shown = s.route == Route::Diagnose;
-        use_effect_with((s.text_rev, shown), move |&(_, shown)| {
-            if shown {
-                paste_box::write_box(&text);
+                embed();
             }
         });
     }
 
-    // Embedding: report the height, accept a bounce from the parent page.
+    // The effects of a change, each run after a render in which what it depends on changed
+    // (and after the first): one Yew effect for all of them, since each `use_effect_with`
+    // instantiates Yew's hook code once more in the wasm.
+    let ran = use_mut_ref(Ran::default);
     {
-        let dispatch = dispatch.clone();
-        let embedded = *embedded;
-        use_effect_with((), move |_| embed::install(embedded, dispatch));
-    }
-
-    // Diagnose off the click: large pastes in the worker; small ones here after yielding once,
-    // so "Reading the message…" paints first.
-    {
-        let dispatch = dispatch.clone();
-        let pending = s.pending.clone();
-        use_effect_with(s.run, move |&run| {
-            if let Some(bytes) = pending {
-                if bytes.len() > offload::THRESHOLD_BYTES {
-                    let done = dispatch.clone();
-                    let sent = offload::diagnose(run, &bytes, move |diagnosis| {
-                        done.emit(Action::Diagnosed {
-                            run,
-                            diagnosis: Rc::new(diagnosis),
-                        })
-                    });
-                    if sent.is_ok() {
-                        return;
-                    }
-                }
-                wasm_bindgen_futures::spawn_local(async move {
-                    gloo_timers::future::TimeoutFuture::new(0).await;
-                    let diagnosis = crate::charsets::diagnose(&bytes);
-                    dispatch.emit(Action::Diagnosed {
-                        run,
-                        diagnosis: Rc::new(diagnosis),
-                    });
-                });
-            }
-        });
-    }
-
-    // Lookups: start a session when the state asks for one.
-    {
+        let store = store.clone();
         let dispatch = dispatch.clone();
         let alive = current_run.borrow().clone();
-        // The same subject the rows were planned from: no domain when it does not matter.
-        let diagnosis =
-            s.analysis
-                .as_ref()
-                .map(|a| match crate::state::lookup_subject(&a.diagnosis) {
-                    std::borrow::Cow::Borrowed(_) => a.diagnosis.clone(),
-                    std::borrow::Cow::Owned(d) => Rc::new(d),
-                });
-        let resolver = s.settings.resolver;
-        use_effect_with((s.run, s.lookups.running), move |&(run, running)| {
-            if let (true, Some(diagnosis)) = (running, diagnosis) {
-                lookup::start(run, diagnosis, resolver, dispatch, alive);
-            }
+        use_effect(move || {
+            effects(&store.0, &mut ran.borrow_mut(), &dispatch, alive);
         });
     }
-
-    // Once a verdict is on screen, move focus to it so keyboard and screen-reader users land there.
-    // Keyed on the diagnosis itself, so changing a setting (which starts a new run of
-    // lookups for the same diagnosis) does not pull focus away from the settings.
-    {
-        let landed = s.analysis.as_ref().map(|a| a.run);
-        use_effect_with(landed, move |landed| {
-            if landed.is_some() {
-                browser::focus_and_reveal("verdict");
-            }
-        });
-    }
-    // A verdict that waited for its language's texts replaces the "loading" notice, which
-    // had focus: focus follows to the verdict, unless the user has moved on.
-    {
-        let ready = s.analysis.is_some() && s.texts(s.lang) == Texts::Ready;
-        use_effect_with(ready, move |&ready| {
-            if ready {
-                browser::focus_if_lost("verdict");
-            }
-        });
-    }
-    use_effect_with(s.highlight.clone(), |field| {
-        if field.is_some() {
-            browser::focus_and_reveal("evidence-active");
-        }
-    });
 
     let lang = s.lang;
     let on_lang = {
@@ -265,6 +161,141 @@ pub fn app() -> Html {
             }
         </div>
     }
+}
+
+/// What each effect in [`effects`] last ran for; `None` before the first render.
+#[derive(Default)]
+struct Ran {
+    lang: Option<Lang>,
+    settings: Option<crate::state::Settings>,
+    texts: Option<(Lang, Texts)>,
+    route: Option<Route>,
+    paste: Option<(u64, bool)>,
+    run: Option<u64>,
+    lookups: Option<(u64, bool)>,
+    landed: Option<Option<u64>>,
+    ready: Option<bool>,
+    highlight: Option<Option<String>>,
+}
+
+/// Whether `now` differs from what `last` holds (always true the first time); keeps `now`.
+fn changed<T: PartialEq>(last: &mut Option<T>, now: T) -> bool {
+    if last.as_ref() == Some(&now) {
+        return false;
+    }
+    *last = Some(now);
+    true
+}
+
+/// Runs, in this order, the effects whose inputs changed since they last ran.
+fn effects(s: &State, ran: &mut Ran, dispatch: &Callback<Action>, alive: Rc<Cell<u64>>) {
+    // Language: <html lang>, title, storage.
+    if changed(&mut ran.lang, s.lang) {
+        browser::apply_lang(s.lang);
+        browser::set_title(&format!(
+            "{} — {}",
+            i18n::APP_NAME.get(s.lang),
+            i18n::TAGLINE.get(s.lang)
+        ));
+    }
+    if changed(&mut ran.settings, s.settings) {
+        browser::save_settings(&s.settings);
+    }
+
+    // The playbooks' texts of the chosen language while the state says they are loading: at
+    // start (boot.js already fetches that file), when the visitor picks another language, and
+    // when they pick again one that failed. Advice waits for them, the diagnosis does not.
+    let (lang, texts) = (s.lang, s.texts(s.lang));
+    if changed(&mut ran.texts, (lang, texts)) && texts == Texts::Loading {
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = crate::texts::load(lang).await;
+            dispatch.emit(Action::TextsLoaded(lang, ok));
+        });
+    }
+
+    // Put the route in the URL.
+    if changed(&mut ran.route, s.route.clone()) {
+        browser::set_route(&s.route);
+    }
+
+    // The paste box takes the text when it came from elsewhere (a sample, a file, Clear), and
+    // when the box comes back with the main page after a code page.
+    let shown = s.route == Route::Diagnose;
+    if changed(&mut ran.paste, (s.text_rev, shown)) && shown {
+        paste_box::write_box(&s.text);
+    }
+
+    // Diagnose off the click: large pastes in the worker; small ones here after yielding once,
+    // so "Reading the message…" paints first.
+    if changed(&mut ran.run, s.run) {
+        if let Some(bytes) = s.pending.clone() {
+            diagnose(s.run, bytes, dispatch.clone());
+        }
+    }
+
+    // Lookups: start a session when the state asks for one.
+    if changed(&mut ran.lookups, (s.run, s.lookups.running)) && s.lookups.running {
+        // The same subject the rows were planned from: no domain when it does not matter.
+        let diagnosis =
+            s.analysis
+                .as_ref()
+                .map(|a| match crate::state::lookup_subject(&a.diagnosis) {
+                    std::borrow::Cow::Borrowed(_) => a.diagnosis.clone(),
+                    std::borrow::Cow::Owned(d) => Rc::new(d),
+                });
+        if let Some(diagnosis) = diagnosis {
+            lookup::start(
+                s.run,
+                diagnosis,
+                s.settings.resolver,
+                dispatch.clone(),
+                alive,
+            );
+        }
+    }
+
+    // Once a verdict is on screen, move focus to it so keyboard and screen-reader users land
+    // there. Keyed on the diagnosis itself, so changing a setting (which starts a new run of
+    // lookups for the same diagnosis) does not pull focus away from the settings.
+    let landed = s.analysis.as_ref().map(|a| a.run);
+    if changed(&mut ran.landed, landed) && landed.is_some() {
+        browser::focus_and_reveal("verdict");
+    }
+    // A verdict that waited for its language's texts replaces the "loading" notice, which
+    // had focus: focus follows to the verdict, unless the user has moved on.
+    let ready = s.analysis.is_some() && s.texts(s.lang) == Texts::Ready;
+    if changed(&mut ran.ready, ready) && ready {
+        browser::focus_if_lost("verdict");
+    }
+    if changed(&mut ran.highlight, s.highlight.clone()) && s.highlight.is_some() {
+        browser::focus_and_reveal("evidence-active");
+    }
+}
+
+/// Diagnoses `bytes` for `run` and reports back: in the worker when large, else here after
+/// yielding once.
+fn diagnose(run: u64, bytes: Rc<[u8]>, dispatch: Callback<Action>) {
+    if bytes.len() > offload::THRESHOLD_BYTES {
+        let done = dispatch.clone();
+        let sent = offload::diagnose(run, &bytes, move |diagnosis| {
+            done.emit(Action::Diagnosed {
+                run,
+                diagnosis: Rc::new(diagnosis),
+            })
+        });
+        if sent.is_ok() {
+            return;
+        }
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        let diagnosis = crate::charsets::diagnose(&bytes);
+        dispatch.emit(Action::Diagnosed {
+            run,
+            diagnosis: Rc::new(diagnosis),
+        });
+    });
 }
 
 /// The main page: the paste box, then the result.
