@@ -387,7 +387,9 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
         { paste_box::paste_box(&paste_box::Props { lang, working: s.working(), problem: s.problem,
             on_action: dispatch.clone() }) }
         <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">{ status }</p>
-        { for result }
+        // One node, present or empty: Yew matches unkeyed children from the end, so a result
+        // appended to this list would make it rebuild the paste box (and lose what it holds).
+        { result.unwrap_or_default() }
         </>
     }
 }
