@@ -357,6 +357,23 @@ pub enum Skip {
     NotAboutBlocking,
 }
 
+impl Skip {
+    /// The variant's name, as tests and styles read it (`Scope(Documentation)`); written out,
+    /// since `Debug` formatting costs the page more code.
+    pub fn name(self) -> &'static str {
+        match self {
+            Skip::Off => "Off",
+            Skip::NoIp => "NoIp",
+            Skip::NotAboutBlocking => "NotAboutBlocking",
+            Skip::Scope(IpScope::Public) => "Scope(Public)",
+            Skip::Scope(IpScope::Private) => "Scope(Private)",
+            Skip::Scope(IpScope::Loopback) => "Scope(Loopback)",
+            Skip::Scope(IpScope::Documentation) => "Scope(Documentation)",
+            Skip::Scope(IpScope::Reserved) => "Scope(Reserved)",
+        }
+    }
+}
+
 /// A list that needs a customer key: never asked, offered as a link to check by hand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ByHand {
@@ -1788,5 +1805,22 @@ mod tests {
         assert_eq!(s.code_query, "5.7.1");
         s.reduce(Action::Navigate(Route::Code("5.7.1".into())));
         assert_eq!(s.code_query, "");
+    }
+
+    #[test]
+    fn a_skip_is_named_as_debug_names_it() {
+        let scopes = [
+            IpScope::Public,
+            IpScope::Private,
+            IpScope::Loopback,
+            IpScope::Documentation,
+            IpScope::Reserved,
+        ];
+        let skips = [Skip::Off, Skip::NoIp, Skip::NotAboutBlocking]
+            .into_iter()
+            .chain(scopes.into_iter().map(Skip::Scope));
+        for skip in skips {
+            assert_eq!(skip.name(), format!("{skip:?}"));
+        }
     }
 }

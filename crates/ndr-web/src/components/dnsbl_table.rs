@@ -166,7 +166,7 @@ pub fn dnsbl_table(props: &Props) -> Html {
             Skip::NotAboutBlocking => i18n::DNSBL_NOT_ABOUT_BLOCKING,
             Skip::Scope(scope) => i18n::scope_reason(scope),
         };
-        html! { <p class="skip" data-testid="dnsbl-skip" data-skip={format!("{skip:?}")}>{ t(why) }</p> }
+        html! { <p class="skip" data-testid="dnsbl-skip" data-skip={skip.name()}>{ t(why) }</p> }
     });
     // Lists that need a customer key can never answer here: one short line with their own
     // pages, instead of a "could not check" row on every result.
