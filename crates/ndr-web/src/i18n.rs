@@ -116,6 +116,10 @@ pub const FILE_READ_FAILED: Tr = tr!(
     "ファイルを読み込めませんでした。",
     "The file could not be read."
 );
+pub const SAMPLE_FAILED: Tr = tr!(
+    "例を読み込めませんでした。接続を確認してから、もう一度選んでください。",
+    "The example could not be loaded. Check your connection, then choose it again."
+);
 
 // ---- Verdict and facts -------------------------------------------------------------------
 

@@ -327,6 +327,8 @@ pub enum InputProblem {
     TooLarge(usize),
     /// A dropped or picked file could not be read.
     FileUnreadable,
+    /// A sample could not be fetched.
+    SampleUnavailable,
 }
 
 /// One diagnosed paste: the exact bytes read and what `diagnose` made of them.
@@ -655,7 +657,9 @@ pub enum Action {
     /// A file over the limit was dropped or picked; carries its size. It is not read.
     FileTooLarge(usize),
     /// A sample was chosen: show it and diagnose it.
-    LoadSample(&'static str),
+    LoadSample(String),
+    /// A sample could not be fetched.
+    SampleFailed,
     /// The Diagnose button.
     Diagnose,
     /// Empty the box and the result.
@@ -767,6 +771,7 @@ impl State {
                 self.start_diagnose();
             }
             Action::FileFailed => self.problem = Some(InputProblem::FileUnreadable),
+            Action::SampleFailed => self.problem = Some(InputProblem::SampleUnavailable),
             Action::FileTooLarge(size) => self.problem = Some(InputProblem::TooLarge(size)),
             Action::LoadSample(text) => {
                 self.text = Rc::from(text);
@@ -1151,7 +1156,7 @@ mod tests {
             s.text_rev, 0,
             "the box already shows what was typed or pasted"
         );
-        s.reduce(Action::LoadSample("sample"));
+        s.reduce(Action::LoadSample("sample".into()));
         s.reduce(Action::Receive("from the parent page".into()));
         s.reduce(Action::LoadFile(b"file".to_vec()));
         s.reduce(Action::Clear);

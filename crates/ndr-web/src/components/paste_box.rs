@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::i18n::{self, Lang};
-use crate::samples::SAMPLES;
+use crate::samples::{self, Sample, SAMPLES};
 use crate::state::{Action, InputProblem, MAX_INPUT_BYTES};
 
 /// What [`paste_box`] shows. The box's text is not among them: the box is uncontrolled, and
@@ -143,6 +143,10 @@ pub fn paste_box(props: &Props) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(a.clone()))
     };
+    let sample = |s: &'static Sample| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| samples::load(s, on_action.clone()))
+    };
 
     let problem = props.problem.map(|p| match p {
         InputProblem::Empty => t(i18n::EMPTY_INPUT).to_string(),
@@ -150,6 +154,7 @@ pub fn paste_box(props: &Props) -> Html {
             format!("{} ({} MB)", t(i18n::TOO_LARGE), megabytes(size))
         }
         InputProblem::FileUnreadable => t(i18n::FILE_READ_FAILED).to_string(),
+        InputProblem::SampleUnavailable => t(i18n::SAMPLE_FAILED).to_string(),
     });
 
     html! {
@@ -197,7 +202,7 @@ pub fn paste_box(props: &Props) -> Html {
                 <span id="samples-label">{ t(i18n::SAMPLES_LABEL) }</span>
                 { for SAMPLES.iter().map(|s| html! {
                     <button type="button" class="chip" data-testid={format!("sample-{}", s.id)}
-                        onclick={action(Action::LoadSample(s.text))}>
+                        onclick={sample(s)}>
                         { s.label.get(lang) }
                     </button>
                 }) }
