@@ -112,14 +112,9 @@ pub fn app() -> Html {
     }
 
     let lang = s.lang;
-    let on_lang = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |l: Lang| dispatch.emit(Action::SetLang(l)))
-    };
-
     let switch = lang_switch::lang_switch(&lang_switch::Props {
         lang,
-        on_change: on_lang,
+        on_action: dispatch.clone(),
     });
     let texts_ready = s.texts(lang) == Texts::Ready;
     let page = match &s.route {

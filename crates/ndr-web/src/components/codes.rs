@@ -75,6 +75,24 @@ fn party_label(entry: &CodeEntry, lang: Lang) -> Option<&'static str> {
     entry.party.map(|p| ndr_playbooks::party_name(p).get(lang))
 }
 
+/// One code in a list: a link to its page, its party, its meaning. The full list (`listed`)
+/// also marks the kind and gives each link a test id. One function for both lists, so the
+/// markup is built by one piece of code.
+fn code_item(e: &CodeEntry, lang: Lang, listed: bool) -> Html {
+    let kind = listed.then_some(match e.kind {
+        CodeKind::Enhanced => "enhanced",
+        CodeKind::Provider => "provider",
+    });
+    let testid = listed.then(|| format!("code-{}", e.code));
+    html! {
+        <li data-kind={kind}>
+            <a href={entry_route(e).to_hash()} data-testid={testid}><code>{ e.code }</code></a>
+            if let Some(party) = party_label(e, lang) { <span class="party">{ party }</span> }
+            <span class="meaning">{ e.meaning.get(lang) }</span>
+        </li>
+    }
+}
+
 /// What [`code_page`] shows.
 pub struct CodeProps {
     /// The page language.
@@ -127,13 +145,7 @@ pub fn code_page(props: &CodeProps) -> Html {
             <section class="card" aria-labelledby="others-heading" data-testid="code-others">
                 <h2 id="others-heading">{ i18n::CODE_ALSO.get(lang) }</h2>
                 <ul class="code-list">
-                    { for others.iter().map(|e| html! {
-                        <li>
-                            <a href={entry_route(e).to_hash()}><code>{ e.code }</code></a>
-                            if let Some(party) = party_label(e, lang) { <span class="party">{ party }</span> }
-                            <span class="meaning">{ e.meaning.get(lang) }</span>
-                        </li>
-                    }) }
+                    { for others.iter().map(|e| code_item(e, lang, false)) }
                 </ul>
             </section>
         }
@@ -188,18 +200,7 @@ pub fn codes_list(lang: Lang, query: &str, on_action: &Callback<Action>) -> Html
                 <p>{ i18n::CODES_NONE.get(lang) }</p>
             }
             <ul class="code-list">
-                { for shown.iter().map(|e| {
-                    let kind = match e.kind { CodeKind::Enhanced => "enhanced", CodeKind::Provider => "provider" };
-                    html! {
-                        <li data-kind={kind}>
-                            <a href={entry_route(e).to_hash()} data-testid={format!("code-{}", e.code)}>
-                                <code>{ e.code }</code>
-                            </a>
-                            if let Some(party) = party_label(e, lang) { <span class="party">{ party }</span> }
-                            <span class="meaning">{ e.meaning.get(lang) }</span>
-                        </li>
-                    }
-                }) }
+                { for shown.iter().map(|e| code_item(e, lang, true)) }
             </ul>
         </section>
     }

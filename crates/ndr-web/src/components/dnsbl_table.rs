@@ -140,8 +140,7 @@ fn all_failed_html(
         Lang::Ja => format!("{} で確認し直す", other.name),
         Lang::En => format!("Check again with {}", other.name),
     };
-    let on_action = on_action.clone();
-    let onclick = move |_| on_action.emit(Action::SetResolver(other.id.to_string()));
+    let onclick = super::send(on_action, Action::SetResolver(other.id.to_string()));
     html! {
         <div class="all-failed" data-testid="dnsbl-all-failed">
             <h3>{ t(i18n::DNSBL_ALL_FAILED_HEADING) }</h3>

@@ -49,13 +49,11 @@ pub fn facts(props: &Props) -> Html {
     };
     let row = |id: &'static str, label: Tr, value: Html, fields: &[&str]| {
         let show = located(fields).map(|field| {
-            let on_action = props.on_action.clone();
             let pressed = props.highlight.as_deref() == Some(field.as_str());
-            let f = field.clone();
             html! {
                 <button type="button" class="link-button" aria-pressed={pressed.to_string()}
                     aria-controls="evidence" data-testid={format!("show-{id}")}
-                    onclick={Callback::from(move |_| on_action.emit(Action::Highlight(Some(f.clone()))))}>
+                    onclick={super::send(&props.on_action, Action::Highlight(Some(field)))}>
                     { i18n::SHOW_IN_TEXT.get(lang) }
                 </button>
             }

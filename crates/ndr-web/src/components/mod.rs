@@ -6,6 +6,16 @@
 //! in the wasm: ten stateless components as functions saved 9.0 KiB gzip, and the last four,
 //! whose small state now lives in the page state or the DOM, 9.1 KiB.
 
+use yew::Callback;
+
+use crate::state::Action;
+
+/// A callback that sends `action` whatever the event: the buttons that each send one fixed
+/// action share this one closure type (per event type) instead of one each.
+pub fn send<E>(on_action: &Callback<Action>, action: Action) -> Callback<E> {
+    on_action.reform(move |_| action.clone())
+}
+
 pub mod asked_names;
 pub mod codes;
 pub mod copy_button;

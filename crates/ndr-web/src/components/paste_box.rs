@@ -139,10 +139,7 @@ pub fn paste_box(props: &Props) -> Html {
             input.set_value("");
         })
     };
-    let action = |a: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(a.clone()))
-    };
+    let action = |a: Action| super::send::<MouseEvent>(&props.on_action, a);
     let sample = |s: &'static Sample| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| samples::load(s, on_action.clone()))

@@ -37,14 +37,13 @@ pub fn settings_panel(props: &Props) -> Html {
             <fieldset disabled={!props.settings.lookups}>
                 <legend>{ i18n::RESOLVER_LABEL.get(lang) }</legend>
                 { for RESOLVERS.iter().map(|r| {
-                    let on_action = props.on_action.clone();
                     let id = r.id;
                     html! {
                         <p class="radio">
                             <input type="radio" name="resolver" id={format!("resolver-{id}")}
                                 data-testid={format!("resolver-{id}")}
                                 checked={props.settings.resolver.id == id}
-                                onchange={Callback::from(move |_| on_action.emit(Action::SetResolver(id.to_string())))} />
+                                onchange={super::send(&props.on_action, Action::SetResolver(id.to_string()))} />
                             <label for={format!("resolver-{id}")}>{ r.name }<br/><code class="muted">{ r.url }</code></label>
                         </p>
                     }
