@@ -133,8 +133,8 @@ pub fn app() -> Html {
             if !*embedded {
                 <header class="site-header">
                     <div class="brand">
-                        <p class="app-name"><a href="#/">{ i18n::APP_NAME.get(lang) }</a></p>
-                        <p class="tagline">{ i18n::TAGLINE.get(lang) }</p>
+                        <p class="app-name"><a href="#/">{ i18n::APP_NAME.text(lang) }</a></p>
+                        <p class="tagline">{ i18n::TAGLINE.text(lang) }</p>
                     </div>
                     { switch }
                 </header>
@@ -150,8 +150,8 @@ pub fn app() -> Html {
             </main>
             if !*embedded {
                 <footer class="site-footer">
-                    <p>{ i18n::NO_TRACKING.get(lang) }</p>
-                    <p><a href="#/codes" data-testid="codes-link">{ i18n::ALL_CODES.get(lang) }</a></p>
+                    <p>{ i18n::NO_TRACKING.text(lang) }</p>
+                    <p><a href="#/codes" data-testid="codes-link">{ i18n::ALL_CODES.text(lang) }</a></p>
                 </footer>
             }
         </div>
@@ -378,7 +378,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
     });
     html! {
         <>
-        <h1 class="visually-hidden">{ i18n::APP_NAME.get(lang) }</h1>
+        <h1 class="visually-hidden">{ i18n::APP_NAME.text(lang) }</h1>
         { paste_box::paste_box(&paste_box::Props { lang, working: s.working(), problem: s.problem,
             on_action: dispatch.clone() }) }
         <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">{ status }</p>
@@ -396,12 +396,12 @@ fn texts_notice(lang: Lang, texts: Texts) -> Html {
     let notice = match texts {
         Texts::Failed => html! {
             <p class="problem" id="verdict" tabindex="-1" role="status" data-testid="texts-failed">
-                { i18n::TEXTS_FAILED.get(lang) }
+                { i18n::TEXTS_FAILED.text(lang) }
             </p>
         },
         Texts::Loading | Texts::Ready => html! {
             <p class="muted" id="verdict" tabindex="-1" role="status" data-testid="texts-loading">
-                { i18n::TEXTS_LOADING.get(lang) }
+                { i18n::TEXTS_LOADING.text(lang) }
             </p>
         },
     };

@@ -26,6 +26,16 @@ impl Tr {
             Lang::En => self.en,
         }
     }
+
+    /// The string in `lang` as a text node of the page. `{ tr.get(lang) }` in `html!` would
+    /// copy the literal into a new string at each call, with that code at each use; this
+    /// node points at the literal, and the code is here once.
+    #[inline(never)]
+    pub fn text(&'static self, lang: Lang) -> yew::Html {
+        yew::Html::VText(yew::virtual_dom::VText::new(yew::AttrValue::Static(
+            self.get(lang),
+        )))
+    }
 }
 
 /// Shorthand for a `Tr` literal; both arguments are required.

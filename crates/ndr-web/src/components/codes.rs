@@ -107,9 +107,9 @@ pub fn code_page(props: &CodeProps) -> Html {
     let entries = entries_for(&props.code);
     let back = html! {
         <p class="crumbs">
-            <a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.get(lang) }</a>
+            <a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.text(lang) }</a>
             {" · "}
-            <a href={Route::Codes.to_hash()}>{ i18n::ALL_CODES.get(lang) }</a>
+            <a href={Route::Codes.to_hash()}>{ i18n::ALL_CODES.text(lang) }</a>
         </p>
     };
     let Some(entry) = entries.first() else {
@@ -117,7 +117,7 @@ pub fn code_page(props: &CodeProps) -> Html {
             <section class="card code-page" data-testid="code-page" data-found="false">
                 { back }
                 <h1><code>{ &props.code }</code></h1>
-                <p data-testid="code-unknown">{ i18n::CODE_UNKNOWN.get(lang) }</p>
+                <p data-testid="code-unknown">{ i18n::CODE_UNKNOWN.text(lang) }</p>
             </section>
         };
     };
@@ -135,15 +135,15 @@ pub fn code_page(props: &CodeProps) -> Html {
             <p class="why">{ &advice.verdict }</p>
             <p class="why">{ &advice.why }</p>
             <dl class="who-when">
-                <div><dt>{ i18n::WHO_ACTS.get(lang) }</dt>
+                <div><dt>{ i18n::WHO_ACTS.text(lang) }</dt>
                     <dd>{ advice.who_line() }</dd></div>
-                <div><dt>{ i18n::URGENCY.get(lang) }</dt><dd>{ &advice.urgency.label }</dd></div>
+                <div><dt>{ i18n::URGENCY.text(lang) }</dt><dd>{ &advice.urgency.label }</dd></div>
             </dl>
         </section>
         { steps::steps(&steps::Props { lang, advice }) }
         if !others.is_empty() {
             <section class="card" aria-labelledby="others-heading" data-testid="code-others">
-                <h2 id="others-heading">{ i18n::CODE_ALSO.get(lang) }</h2>
+                <h2 id="others-heading">{ i18n::CODE_ALSO.text(lang) }</h2>
                 <ul class="code-list">
                     { for others.iter().map(|e| code_item(e, lang, false)) }
                 </ul>
@@ -190,14 +190,14 @@ pub fn codes_list(lang: Lang, query: &str, on_action: &Callback<Action>) -> Html
     };
     html! {
         <section class="card codes" data-testid="codes">
-            <p class="crumbs"><a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.get(lang) }</a></p>
-            <h1>{ i18n::CODES_HEADING.get(lang) }</h1>
-            <label for="code-search" class="label">{ i18n::CODES_SEARCH.get(lang) }</label>
+            <p class="crumbs"><a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.text(lang) }</a></p>
+            <h1>{ i18n::CODES_HEADING.text(lang) }</h1>
+            <label for="code-search" class="label">{ i18n::CODES_SEARCH.text(lang) }</label>
             <input id="code-search" type="search" data-testid="code-search" value={query.to_string()} {oninput}
                 aria-describedby="code-count" autocomplete="off" />
             <p id="code-count" class="muted" aria-live="polite">{ count }</p>
             if shown.is_empty() {
-                <p>{ i18n::CODES_NONE.get(lang) }</p>
+                <p>{ i18n::CODES_NONE.text(lang) }</p>
             }
             <ul class="code-list">
                 { for shown.iter().map(|e| code_item(e, lang, true)) }

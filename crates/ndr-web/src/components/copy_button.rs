@@ -33,8 +33,8 @@ pub fn copy_button(lang: Lang, source: Source<'_>, what: &str, testid: Option<&s
         <button type="button" class="copy" onclick={Callback::from(clicked)}
             data-value={value} data-field={field} data-testid={testid.map(str::to_string)}
             data-copied="false">
-            <span class="idle">{ i18n::COPY.get(lang) }</span>
-            <span class="done">{ i18n::COPIED.get(lang) }</span>
+            <span class="idle">{ i18n::COPY.text(lang) }</span>
+            <span class="done">{ i18n::COPIED.text(lang) }</span>
             <span class="visually-hidden">{ ": " }{ what }</span>
         </button>
     }

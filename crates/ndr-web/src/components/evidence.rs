@@ -46,9 +46,9 @@ pub fn evidence_view(props: &Props) -> Html {
     });
     html! {
         <section class="card evidence" aria-labelledby="evidence-heading">
-            <h2 id="evidence-heading">{ i18n::EVIDENCE_HEADING.get(lang) }</h2>
+            <h2 id="evidence-heading">{ i18n::EVIDENCE_HEADING.text(lang) }</h2>
             if props.excerpt {
-                <p class="hint">{ i18n::EVIDENCE_EXCERPT_NOTE.get(lang) }</p>
+                <p class="hint">{ i18n::EVIDENCE_EXCERPT_NOTE.text(lang) }</p>
             }
             <pre id="evidence" data-testid="evidence" tabindex="0"
                 aria-label={i18n::EVIDENCE_HEADING.get(lang)}>{ for pieces }</pre>

@@ -54,7 +54,7 @@ pub fn facts(props: &Props) -> Html {
                 <button type="button" class="link-button" aria-pressed={pressed.to_string()}
                     aria-controls="evidence" data-testid={format!("show-{id}")}
                     onclick={super::send(&props.on_action, Action::Highlight(Some(field)))}>
-                    { i18n::SHOW_IN_TEXT.get(lang) }
+                    { i18n::SHOW_IN_TEXT.text(lang) }
                 </button>
             }
         });
@@ -101,7 +101,7 @@ pub fn facts(props: &Props) -> Html {
     if !codes.is_empty() {
         let link = props.code_page.as_ref().map(|code| {
             let href = Route::Code(code.to_string()).to_hash();
-            html! { <a class="code-link" href={href} data-testid="code-page-link">{ i18n::CODE_PAGE_LINK.get(lang) }</a> }
+            html! { <a class="code-link" href={href} data-testid="code-page-link">{ i18n::CODE_PAGE_LINK.text(lang) }</a> }
         });
         let value = html! { <><code>{ codes.join(" ") }</code>{ for link }</> };
         rows.push(row("codes", i18n::FACT_CODES, value, CODE_FIELDS));
@@ -155,7 +155,7 @@ pub fn facts(props: &Props) -> Html {
 
     html! {
         <section class="card facts" aria-labelledby="facts-heading" data-testid="facts">
-            <h2 id="facts-heading">{ i18n::FACTS_HEADING.get(lang) }</h2>
+            <h2 id="facts-heading">{ i18n::FACTS_HEADING.text(lang) }</h2>
             <dl>{ for rows }</dl>
         </section>
     }

@@ -156,15 +156,15 @@ pub fn paste_box(props: &Props) -> Html {
 
     html! {
         <section class="card paste" aria-labelledby="paste-heading">
-            <h2 id="paste-heading"><span class="step-no" aria-hidden="true">{"1"}</span>{ t(i18n::PASTE_HEADING) }</h2>
-            <label for="bounce" class="label">{ t(i18n::PASTE_LABEL) }</label>
+            <h2 id="paste-heading"><span class="step-no" aria-hidden="true">{"1"}</span>{ i18n::PASTE_HEADING.text(lang) }</h2>
+            <label for="bounce" class="label">{ i18n::PASTE_LABEL.text(lang) }</label>
             <details class="where">
-                <summary>{ t(i18n::WHERE_TO_FIND) }</summary>
+                <summary>{ i18n::WHERE_TO_FIND.text(lang) }</summary>
                 <ul>
-                    <li>{ t(i18n::WHERE_OUTLOOK) }</li>
-                    <li>{ t(i18n::WHERE_GMAIL) }</li>
-                    <li>{ t(i18n::WHERE_THUNDERBIRD) }</li>
-                    <li>{ t(i18n::WHERE_IPHONE) }</li>
+                    <li>{ i18n::WHERE_OUTLOOK.text(lang) }</li>
+                    <li>{ i18n::WHERE_GMAIL.text(lang) }</li>
+                    <li>{ i18n::WHERE_THUNDERBIRD.text(lang) }</li>
+                    <li>{ i18n::WHERE_IPHONE.text(lang) }</li>
                 </ul>
             </details>
             <div class="drop"
@@ -176,31 +176,31 @@ pub fn paste_box(props: &Props) -> Html {
                     placeholder={t(i18n::PASTE_PLACEHOLDER)}
                     {oninput} {onkeydown} />
             </div>
-            <p id="drop-hint" class="hint">{ t(i18n::DROP_HINT) }</p>
+            <p id="drop-hint" class="hint">{ i18n::DROP_HINT.text(lang) }</p>
             <p id="paste-problem" class="problem" data-testid="input-problem" role="alert">
                 { problem.unwrap_or_default() }
             </p>
             <div class="actions">
                 <button type="button" class="primary" data-testid="diagnose"
                     disabled={props.working} onclick={action(Action::Diagnose)}>
-                    { if props.working { t(i18n::WORKING) } else { t(i18n::DIAGNOSE_BUTTON) } }
+                    { if props.working { i18n::WORKING.text(lang) } else { i18n::DIAGNOSE_BUTTON.text(lang) } }
                 </button>
                 <label class="button file">
-                    { t(i18n::CHOOSE_FILE) }
+                    { i18n::CHOOSE_FILE.text(lang) }
                     <input type="file" data-testid="file" class="visually-hidden"
                         accept=".eml,.txt,.msg,message/rfc822,text/plain" {onchange} />
                 </label>
                 <button type="button" class="quiet" data-testid="clear" onclick={action(Action::Clear)}>
-                    { t(i18n::CLEAR_BUTTON) }
+                    { i18n::CLEAR_BUTTON.text(lang) }
                 </button>
             </div>
-            <p class="promise" data-testid="promise"><svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>{ t(i18n::PRIVATE_PROMISE) }</p>
+            <p class="promise" data-testid="promise"><svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>{ i18n::PRIVATE_PROMISE.text(lang) }</p>
             <div class="samples" role="group" aria-labelledby="samples-label">
-                <span id="samples-label">{ t(i18n::SAMPLES_LABEL) }</span>
+                <span id="samples-label">{ i18n::SAMPLES_LABEL.text(lang) }</span>
                 { for SAMPLES.iter().map(|s| html! {
                     <button type="button" class="chip" data-testid={format!("sample-{}", s.id)}
                         onclick={sample(s)}>
-                        { s.label.get(lang) }
+                        { s.label.text(lang) }
                     </button>
                 }) }
             </div>

@@ -28,14 +28,14 @@ pub fn settings_panel(props: &Props) -> Html {
     };
     html! {
         <details class="card settings" data-testid="settings">
-            <summary><h2>{ i18n::SETTINGS_HEADING.get(lang) }</h2></summary>
+            <summary><h2>{ i18n::SETTINGS_HEADING.text(lang) }</h2></summary>
             <p class="check">
                 <input type="checkbox" id="lookups" data-testid="lookups-toggle"
                     checked={props.settings.lookups} onchange={on_lookups} />
-                <label for="lookups">{ i18n::LOOKUPS_LABEL.get(lang) }</label>
+                <label for="lookups">{ i18n::LOOKUPS_LABEL.text(lang) }</label>
             </p>
             <fieldset disabled={!props.settings.lookups}>
-                <legend>{ i18n::RESOLVER_LABEL.get(lang) }</legend>
+                <legend>{ i18n::RESOLVER_LABEL.text(lang) }</legend>
                 { for RESOLVERS.iter().map(|r| {
                     let id = r.id;
                     html! {

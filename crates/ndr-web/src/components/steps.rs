@@ -19,7 +19,7 @@ pub struct Props {
 pub fn external_link(url: &str, label: &str, lang: Lang) -> Html {
     html! {
         <a href={url.to_string()} target="_blank" rel="noopener noreferrer">
-            { label }<span class="visually-hidden">{ i18n::OPENS_NEW_TAB.get(lang) }</span>
+            { label }<span class="visually-hidden">{ i18n::OPENS_NEW_TAB.text(lang) }</span>
             <span class="ext" aria-hidden="true">{ " ↗" }</span>
         </a>
     }
@@ -32,9 +32,9 @@ pub fn steps(props: &Props) -> Html {
     html! {
         <>
         <section class="card steps" aria-labelledby="steps-heading" data-testid="playbook">
-            <h2 id="steps-heading" tabindex="-1">{ i18n::STEPS_HEADING.get(lang) }</h2>
+            <h2 id="steps-heading" tabindex="-1">{ i18n::STEPS_HEADING.text(lang) }</h2>
             if !a.prepare.is_empty() {
-                <h3>{ i18n::PREPARE_HEADING.get(lang) }</h3>
+                <h3>{ i18n::PREPARE_HEADING.text(lang) }</h3>
                 <ul class="prepare" data-testid="prepare">
                     { for a.prepare.iter().map(|p| html! {
                         <li>
@@ -68,7 +68,7 @@ pub fn steps(props: &Props) -> Html {
                 }) }
             </ol>
             if !a.donts.is_empty() {
-                <h3>{ i18n::DONTS_HEADING.get(lang) }</h3>
+                <h3>{ i18n::DONTS_HEADING.text(lang) }</h3>
                 <ul class="donts" data-testid="donts">
                     { for a.donts.iter().map(|d| html! { <li>{ d }</li> }) }
                 </ul>
@@ -79,7 +79,7 @@ pub fn steps(props: &Props) -> Html {
         }
         if !a.sources.is_empty() {
             <section class="card sources" aria-labelledby="sources-heading">
-                <h2 id="sources-heading">{ i18n::SOURCES_HEADING.get(lang) }</h2>
+                <h2 id="sources-heading">{ i18n::SOURCES_HEADING.text(lang) }</h2>
                 <ul data-testid="sources">
                     { for a.sources.iter().map(|s| html! { <li>{ external_link(&s.url, &s.label, lang) }</li> }) }
                 </ul>
@@ -99,15 +99,15 @@ fn ready_message(lang: Lang, m: &RenderedMessage) -> Html {
     let (key, rows) = (yew::virtual_dom::Key::from(full.as_str()), rows_for(&full));
     html! {
         <section class="card message" aria-labelledby="message-heading" data-testid="ready-message">
-            <h2 id="message-heading">{ i18n::MESSAGE_HEADING.get(lang) }</h2>
+            <h2 id="message-heading">{ i18n::MESSAGE_HEADING.text(lang) }</h2>
             <p class="to"><strong>{ &m.to.label }</strong>
                 if let Some(addr) = &m.address {
                     {" "}<code>{ addr }</code>
                     { copy_button(lang, Source::Value(addr), &m.to.label, None) }
                 }
             </p>
-            <p class="hint">{ i18n::MESSAGE_HINT.get(lang) }</p>
-            <label for="ready-message" class="label">{ i18n::MESSAGE_LABEL.get(lang) }</label>
+            <p class="hint">{ i18n::MESSAGE_HINT.text(lang) }</p>
+            <label for="ready-message" class="label">{ i18n::MESSAGE_LABEL.text(lang) }</label>
             <textarea {key} id="ready-message" data-testid="message-text"
                 {rows} defaultvalue={full} oninput={Callback::from(grow)} />
             <div class="actions">

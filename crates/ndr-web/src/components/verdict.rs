@@ -37,25 +37,25 @@ pub fn verdict(props: &Props) -> Html {
     html! {
         <section class="card verdict" data-urgency={urgency}
             aria-labelledby="verdict-heading" data-testid="verdict-card">
-            <h2 id="verdict-heading" class="eyebrow">{ i18n::RESULT_HEADING.get(lang) }</h2>
+            <h2 id="verdict-heading" class="eyebrow">{ i18n::RESULT_HEADING.text(lang) }</h2>
             <p class="verdict-text" data-testid="verdict" tabindex="-1" id="verdict">{ &a.verdict }</p>
             if !a.why.is_empty() {
                 <p class="why" data-testid="why">{ &a.why }</p>
             }
             <dl class="who-when">
                 <div>
-                    <dt>{ i18n::WHO_ACTS.get(lang) }</dt>
+                    <dt>{ i18n::WHO_ACTS.text(lang) }</dt>
                     <dd data-testid="who">{ who }</dd>
                 </div>
                 <div>
-                    <dt>{ i18n::URGENCY.get(lang) }</dt>
+                    <dt>{ i18n::URGENCY.text(lang) }</dt>
                     <dd data-testid="urgency" data-urgency={urgency}>
                         <span class="urgency-dot" aria-hidden="true"></span>{ &a.urgency.label }
                     </dd>
                 </div>
                 if !a.duration.is_empty() {
                     <div>
-                        <dt>{ i18n::DURATION.get(lang) }</dt>
+                        <dt>{ i18n::DURATION.text(lang) }</dt>
                         <dd data-testid="duration">{ &a.duration }</dd>
                     </div>
                 }
@@ -63,7 +63,7 @@ pub fn verdict(props: &Props) -> Html {
             <p class="jump">
                 <button type="button" class="primary" data-testid="jump-to-steps"
                     onclick={Callback::from(|_| crate::browser::focus_and_reveal("steps-heading"))}>
-                    { i18n::JUMP_TO_STEPS.get(lang) }
+                    { i18n::JUMP_TO_STEPS.text(lang) }
                 </button>
             </p>
             if !notes.is_empty() {
