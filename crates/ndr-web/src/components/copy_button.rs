@@ -1,10 +1,10 @@
 //! A button that copies a value and says so for a moment.
 //!
 //! A plain function, not a component: its one bit of state ("copied") lives on the button as
-//! `data-copied`, set by the click handler, and the stylesheet shows "Copy" or "Copied" from
-//! it. A component instantiated Yew's hook and lifecycle code once more (about 1 KiB gzip).
-//! Yew never rewrites `data-copied` while the rendered value stays "false", so the flag is
-//! left to the handler and its timer.
+//! `data-copied`, set by the click handler with the matching `aria-label`, and the stylesheet
+//! shows "Copy" or "Copied" from it. A component instantiated Yew's hook and lifecycle code
+//! once more. Yew rewrites neither attribute while what it renders for them stays the same,
+//! so they are left to the handler and its timer.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -27,15 +27,14 @@ pub fn copy_button(lang: Lang, source: Source<'_>, what: &str, testid: Option<&s
         Source::Value(v) => (Some(v.to_string()), None),
         Source::Field(id) => (None, Some(id)),
     };
-    // The accessible name is the shown word plus the hidden ": what"; the word not shown is
-    // `display: none` (style.css), which also leaves it out of the name.
+    // The stylesheet shows one of the two words; the handler keeps the label in step with it.
     html! {
         <button type="button" class="copy" onclick={Callback::from(clicked)}
             data-value={value} data-field={field} data-testid={testid.map(str::to_string)}
+            aria-label={format!("{}: {what}", i18n::COPY.get(lang))} data-what={what.to_string()}
             data-copied="false">
             <span class="idle">{ i18n::COPY.text(lang) }</span>
             <span class="done">{ i18n::COPIED.text(lang) }</span>
-            <span class="visually-hidden">{ ": " }{ what }</span>
         </button>
     }
 }
@@ -59,10 +58,24 @@ fn clicked(e: MouseEvent) {
     };
     wasm_bindgen_futures::spawn_local(async move {
         if browser::copy_text(&value).await {
-            let _ = button.set_attribute("data-copied", "true");
+            mark(&button, true);
             // Back to "Copy" after a moment, so a second copy is acknowledged too.
             gloo_timers::future::TimeoutFuture::new(2_500).await;
         }
-        let _ = button.set_attribute("data-copied", "false");
+        mark(&button, false);
     });
+}
+
+/// Shows "Copied" or "Copy", and labels the button "Copied: <what>" or "Copy: <what>" for
+/// screen readers, with the word as the page shows it now (the language may have changed).
+fn mark(button: &web_sys::Element, copied: bool) {
+    let word = button
+        .query_selector(if copied { ".done" } else { ".idle" })
+        .ok()
+        .flatten()
+        .and_then(|span| span.text_content());
+    if let (Some(word), Some(what)) = (word, button.get_attribute("data-what")) {
+        let _ = button.set_attribute("aria-label", &format!("{word}: {what}"));
+    }
+    let _ = button.set_attribute("data-copied", if copied { "true" } else { "false" });
 }
