@@ -10,12 +10,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::codes::CodesList;
 use crate::components::not_bounce::bare_code;
-use crate::components::paste_box::PasteBox;
 use crate::components::{
-    asked_names, codes, dnsbl_table, evidence, facts, lang_switch, not_bounce, settings, steps,
-    verdict,
+    asked_names, codes, dnsbl_table, evidence, facts, lang_switch, not_bounce, paste_box, settings,
+    steps, verdict,
 };
 use crate::embed;
 use crate::highlight;
@@ -68,159 +66,62 @@ pub fn app() -> Html {
     let current_run = use_mut_ref(|| Rc::new(Cell::new(0u64)));
     current_run.borrow().set(s.run);
 
-    // Language: <html lang>, title, storage.
-    use_effect_with(s.lang, |lang| {
-        browser::apply_lang(*lang);
-        browser::set_title(&format!(
-            "{} — {}",
-            i18n::APP_NAME.get(*lang),
-            i18n::TAGLINE.get(*lang)
-        ));
-    });
-    use_effect_with(s.settings, browser::save_settings);
-
-    // The playbooks' texts of the chosen language while the state says they are loading: at
-    // start (boot.js already fetches that file), when the visitor picks another language, and
-    // when they pick again one that failed. Advice waits for them, the diagnosis does not.
+    // Listeners for the page's life: hash routing (follow the URL) and embedding (report the
+    // height, accept a bounce from the parent page).
     {
         let dispatch = dispatch.clone();
-        use_effect_with((s.lang, s.texts(s.lang)), move |&(lang, texts)| {
-            if texts == Texts::Loading {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let ok = crate::texts::load(lang).await;
-                    dispatch.emit(Action::TextsLoaded(lang, ok));
-                });
-            }
-        });
-    }
-
-    // Hash routing: follow the URL, and put the route in the URL.
-    {
-        let dispatch = dispatch.clone();
+        let embedded = *embedded;
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || {
-                dispatch.emit(Action::Navigate(browser::current_route()));
-            });
+            let on_hash = {
+                let dispatch = dispatch.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    dispatch.emit(Action::Navigate(browser::current_route()));
+                })
+            };
             let window = web_sys::window();
             if let Some(w) = &window {
                 let _ = w.add_event_listener_with_callback(
                     "hashchange",
-                    listener.as_ref().unchecked_ref(),
+                    on_hash.as_ref().unchecked_ref(),
                 );
             }
+            let embed = embed::install(embedded, dispatch);
             move || {
                 if let Some(w) = window {
                     let _ = w.remove_event_listener_with_callback(
                         "hashchange",
-                        listener.as_ref().unchecked_ref(),
+                        on_hash.as_ref().unchecked_ref(),
                     );
                 }
-            }
-        });
-    }
-    use_effect_with(s.route.clone(), browser::set_route);
-
-    // Embedding: report the height, accept a bounce from the parent page.
-    {
-        let dispatch = dispatch.clone();
-        let embedded = *embedded;
-        use_effect_with((), move |_| embed::install(embedded, dispatch));
-    }
-
-    // Diagnose off the click: large pastes in the worker; small ones here after yielding once,
-    // so "Reading the message…" paints first.
-    {
-        let dispatch = dispatch.clone();
-        let pending = s.pending.clone();
-        use_effect_with(s.run, move |&run| {
-            if let Some(bytes) = pending {
-                if bytes.len() > offload::THRESHOLD_BYTES {
-                    let done = dispatch.clone();
-                    let sent = offload::diagnose(run, &bytes, move |diagnosis| {
-                        done.emit(Action::Diagnosed {
-                            run,
-                            diagnosis: Rc::new(diagnosis),
-                        })
-                    });
-                    if sent.is_ok() {
-                        return;
-                    }
-                }
-                wasm_bindgen_futures::spawn_local(async move {
-                    gloo_timers::future::TimeoutFuture::new(0).await;
-                    let diagnosis = crate::charsets::diagnose(&bytes);
-                    dispatch.emit(Action::Diagnosed {
-                        run,
-                        diagnosis: Rc::new(diagnosis),
-                    });
-                });
+                embed();
             }
         });
     }
 
-    // Lookups: start a session when the state asks for one.
+    // The effects of a change, each run after a render in which what it depends on changed
+    // (and after the first): one Yew effect for all of them, since each `use_effect_with`
+    // instantiates Yew's hook code once more in the wasm.
+    let ran = use_mut_ref(Ran::default);
     {
+        let store = store.clone();
         let dispatch = dispatch.clone();
         let alive = current_run.borrow().clone();
-        // The same subject the rows were planned from: no domain when it does not matter.
-        let diagnosis =
-            s.analysis
-                .as_ref()
-                .map(|a| match crate::state::lookup_subject(&a.diagnosis) {
-                    std::borrow::Cow::Borrowed(_) => a.diagnosis.clone(),
-                    std::borrow::Cow::Owned(d) => Rc::new(d),
-                });
-        let resolver = s.settings.resolver;
-        use_effect_with((s.run, s.lookups.running), move |&(run, running)| {
-            if let (true, Some(diagnosis)) = (running, diagnosis) {
-                lookup::start(run, diagnosis, resolver, dispatch, alive);
-            }
+        use_effect(move || {
+            effects(&store.0, &mut ran.borrow_mut(), &dispatch, alive);
         });
     }
-
-    // Once a verdict is on screen, move focus to it so keyboard and screen-reader users land there.
-    // Keyed on the diagnosis itself, so changing a setting (which starts a new run of
-    // lookups for the same diagnosis) does not pull focus away from the settings.
-    {
-        let landed = s.analysis.as_ref().map(|a| a.run);
-        use_effect_with(landed, move |landed| {
-            if landed.is_some() {
-                browser::focus_and_reveal("verdict");
-            }
-        });
-    }
-    // A verdict that waited for its language's texts replaces the "loading" notice, which
-    // had focus: focus follows to the verdict, unless the user has moved on.
-    {
-        let ready = s.analysis.is_some() && s.texts(s.lang) == Texts::Ready;
-        use_effect_with(ready, move |&ready| {
-            if ready {
-                browser::focus_if_lost("verdict");
-            }
-        });
-    }
-    use_effect_with(s.highlight.clone(), |field| {
-        if field.is_some() {
-            browser::focus_and_reveal("evidence-active");
-        }
-    });
 
     let lang = s.lang;
-    let on_lang = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |l: Lang| dispatch.emit(Action::SetLang(l)))
-    };
-
     let switch = lang_switch::lang_switch(&lang_switch::Props {
         lang,
-        on_change: on_lang,
+        on_action: dispatch.clone(),
     });
     let texts_ready = s.texts(lang) == Texts::Ready;
     let page = match &s.route {
         Route::Diagnose => diagnose_page(s, &dispatch),
         // Code pages are the playbooks' texts and nothing else.
         Route::Codes | Route::Code(_) if !texts_ready => texts_notice(lang, s.texts(lang)),
-        Route::Codes => html! { <CodesList lang={lang} /> },
+        Route::Codes => codes::codes_list(lang, &s.code_query, &dispatch),
         Route::Code(code) => codes::code_page(&codes::CodeProps {
             lang,
             code: AttrValue::from(code.clone()),
@@ -228,12 +129,12 @@ pub fn app() -> Html {
     };
 
     html! {
-        <div class={classes!("app", embedded.then_some("embedded"))} data-testid="app" data-lang={lang.code()}>
+        <div class="app" data-embedded={embedded.then_some("")} data-testid="app" data-lang={lang.code()}>
             if !*embedded {
                 <header class="site-header">
                     <div class="brand">
-                        <p class="app-name"><a href="#/">{ i18n::APP_NAME.get(lang) }</a></p>
-                        <p class="tagline">{ i18n::TAGLINE.get(lang) }</p>
+                        <p class="app-name"><a href="#/">{ i18n::APP_NAME.text(lang) }</a></p>
+                        <p class="tagline">{ i18n::TAGLINE.text(lang) }</p>
                     </div>
                     { switch }
                 </header>
@@ -249,12 +150,147 @@ pub fn app() -> Html {
             </main>
             if !*embedded {
                 <footer class="site-footer">
-                    <p>{ i18n::NO_TRACKING.get(lang) }</p>
-                    <p><a href="#/codes" data-testid="codes-link">{ i18n::ALL_CODES.get(lang) }</a></p>
+                    <p>{ i18n::NO_TRACKING.text(lang) }</p>
+                    <p><a href="#/codes" data-testid="codes-link">{ i18n::ALL_CODES.text(lang) }</a></p>
                 </footer>
             }
         </div>
     }
+}
+
+/// What each effect in [`effects`] last ran for; `None` before the first render.
+#[derive(Default)]
+struct Ran {
+    lang: Option<Lang>,
+    settings: Option<crate::state::Settings>,
+    texts: Option<(Lang, Texts)>,
+    route: Option<Route>,
+    paste: Option<(u64, bool)>,
+    run: Option<u64>,
+    lookups: Option<(u64, bool)>,
+    landed: Option<Option<u64>>,
+    ready: Option<bool>,
+    highlight: Option<Option<String>>,
+}
+
+/// Whether `now` differs from what `last` holds (always true the first time); keeps `now`.
+fn changed<T: PartialEq>(last: &mut Option<T>, now: T) -> bool {
+    if last.as_ref() == Some(&now) {
+        return false;
+    }
+    *last = Some(now);
+    true
+}
+
+/// Runs, in this order, the effects whose inputs changed since they last ran.
+fn effects(s: &State, ran: &mut Ran, dispatch: &Callback<Action>, alive: Rc<Cell<u64>>) {
+    // Language: <html lang>, title, storage.
+    if changed(&mut ran.lang, s.lang) {
+        browser::apply_lang(s.lang);
+        browser::set_title(&format!(
+            "{} — {}",
+            i18n::APP_NAME.get(s.lang),
+            i18n::TAGLINE.get(s.lang)
+        ));
+    }
+    if changed(&mut ran.settings, s.settings) {
+        browser::save_settings(&s.settings);
+    }
+
+    // The playbooks' texts of the chosen language while the state says they are loading: at
+    // start (boot.js already fetches that file), when the visitor picks another language, and
+    // when they pick again one that failed. Advice waits for them, the diagnosis does not.
+    let (lang, texts) = (s.lang, s.texts(s.lang));
+    if changed(&mut ran.texts, (lang, texts)) && texts == Texts::Loading {
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = crate::texts::load(lang).await;
+            dispatch.emit(Action::TextsLoaded(lang, ok));
+        });
+    }
+
+    // Put the route in the URL.
+    if changed(&mut ran.route, s.route.clone()) {
+        browser::set_route(&s.route);
+    }
+
+    // The paste box takes the text when it came from elsewhere (a sample, a file, Clear), and
+    // when the box comes back with the main page after a code page.
+    let shown = s.route == Route::Diagnose;
+    if changed(&mut ran.paste, (s.text_rev, shown)) && shown {
+        paste_box::write_box(&s.text);
+    }
+
+    // Diagnose off the click: large pastes in the worker; small ones here after yielding once,
+    // so "Reading the message…" paints first.
+    if changed(&mut ran.run, s.run) {
+        if let Some(bytes) = s.pending.clone() {
+            diagnose(s.run, bytes, dispatch.clone());
+        }
+    }
+
+    // Lookups: start a session when the state asks for one.
+    if changed(&mut ran.lookups, (s.run, s.lookups.running)) && s.lookups.running {
+        // The same subject the rows were planned from: no domain when it does not matter.
+        let diagnosis =
+            s.analysis
+                .as_ref()
+                .map(|a| match crate::state::lookup_subject(&a.diagnosis) {
+                    std::borrow::Cow::Borrowed(_) => a.diagnosis.clone(),
+                    std::borrow::Cow::Owned(d) => Rc::new(d),
+                });
+        if let Some(diagnosis) = diagnosis {
+            lookup::start(
+                s.run,
+                diagnosis,
+                s.settings.resolver,
+                dispatch.clone(),
+                alive,
+            );
+        }
+    }
+
+    // Once a verdict is on screen, move focus to it so keyboard and screen-reader users land
+    // there. Keyed on the diagnosis itself, so changing a setting (which starts a new run of
+    // lookups for the same diagnosis) does not pull focus away from the settings.
+    let landed = s.analysis.as_ref().map(|a| a.run);
+    if changed(&mut ran.landed, landed) && landed.is_some() {
+        browser::focus_and_reveal("verdict");
+    }
+    // A verdict that waited for its language's texts replaces the "loading" notice, which
+    // had focus: focus follows to the verdict, unless the user has moved on.
+    let ready = s.analysis.is_some() && s.texts(s.lang) == Texts::Ready;
+    if changed(&mut ran.ready, ready) && ready {
+        browser::focus_if_lost("verdict");
+    }
+    if changed(&mut ran.highlight, s.highlight.clone()) && s.highlight.is_some() {
+        browser::focus_and_reveal("evidence-active");
+    }
+}
+
+/// Diagnoses `bytes` for `run` and reports back: in the worker when large, else here after
+/// yielding once.
+fn diagnose(run: u64, bytes: Rc<[u8]>, dispatch: Callback<Action>) {
+    if bytes.len() > offload::THRESHOLD_BYTES {
+        let done = dispatch.clone();
+        let sent = offload::diagnose(run, &bytes, move |diagnosis| {
+            done.emit(Action::Diagnosed {
+                run,
+                diagnosis: Rc::new(diagnosis),
+            })
+        });
+        if sent.is_ok() {
+            return;
+        }
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        let diagnosis = crate::charsets::diagnose(&bytes);
+        dispatch.emit(Action::Diagnosed {
+            run,
+            diagnosis: Rc::new(diagnosis),
+        });
+    });
 }
 
 /// The main page: the paste box, then the result.
@@ -348,11 +384,13 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
     });
     html! {
         <>
-        <h1 class="visually-hidden">{ i18n::APP_NAME.get(lang) }</h1>
-        <PasteBox lang={lang} text={AttrValue::from(s.text.clone())} text_rev={s.text_rev} working={s.working()}
-            problem={s.problem} on_action={dispatch.clone()} />
+        <h1 class="visually-hidden">{ i18n::APP_NAME.text(lang) }</h1>
+        { paste_box::paste_box(&paste_box::Props { lang, working: s.working(), problem: s.problem,
+            on_action: dispatch.clone() }) }
         <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">{ status }</p>
-        { for result }
+        // One node, present or empty: Yew matches unkeyed children from the end, so a result
+        // appended to this list would make it rebuild the paste box (and lose what it holds).
+        { result.unwrap_or_default() }
         </>
     }
 }
@@ -360,17 +398,20 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
 /// Where advice would be while the language's texts are loading or could not be loaded.
 /// It takes the verdict's id, so focus lands on it as it would on a verdict.
 fn texts_notice(lang: Lang, texts: Texts) -> Html {
-    let (text, testid, class) = match texts {
-        Texts::Failed => (i18n::TEXTS_FAILED, "texts-failed", "problem"),
-        Texts::Loading | Texts::Ready => (i18n::TEXTS_LOADING, "texts-loading", "muted"),
-    };
-    html! {
-        <section class="card">
-            <p class={class} id="verdict" tabindex="-1" role="status" data-testid={testid}>
-                { text.get(lang) }
+    // Literal classes, not a computed one: see `evidence_view`.
+    let notice = match texts {
+        Texts::Failed => html! {
+            <p class="problem" id="verdict" tabindex="-1" role="status" data-testid="texts-failed">
+                { i18n::TEXTS_FAILED.text(lang) }
             </p>
-        </section>
-    }
+        },
+        Texts::Loading | Texts::Ready => html! {
+            <p class="muted" id="verdict" tabindex="-1" role="status" data-testid="texts-loading">
+                { i18n::TEXTS_LOADING.text(lang) }
+            </p>
+        },
+    };
+    html! { <section class="card">{ notice }</section> }
 }
 
 /// What the live region announces: working, the verdict's arrival, lookup progress.

@@ -144,6 +144,12 @@ pub async fn copy_text(text: &str) -> bool {
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
+/// The current value of the text field with this id (a textarea the user may have edited).
+pub fn field_value(id: &str) -> Option<String> {
+    let el = window()?.document()?.get_element_by_id(id)?;
+    Some(el.dyn_into::<web_sys::HtmlTextAreaElement>().ok()?.value())
+}
+
 /// Reads a file's bytes; `None` when the browser could not read it.
 pub async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;

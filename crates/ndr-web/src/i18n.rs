@@ -26,6 +26,16 @@ impl Tr {
             Lang::En => self.en,
         }
     }
+
+    /// The string in `lang` as a text node of the page. `{ tr.get(lang) }` in `html!` would
+    /// copy the literal into a new string at each call, with that code at each use; this
+    /// node points at the literal, and the code is here once.
+    #[inline(never)]
+    pub fn text(&'static self, lang: Lang) -> yew::Html {
+        yew::Html::VText(yew::virtual_dom::VText::new(yew::AttrValue::Static(
+            self.get(lang),
+        )))
+    }
 }
 
 /// Shorthand for a `Tr` literal; both arguments are required.
@@ -115,6 +125,10 @@ pub const TOO_LARGE: Tr = tr!(
 pub const FILE_READ_FAILED: Tr = tr!(
     "ファイルを読み込めませんでした。",
     "The file could not be read."
+);
+pub const SAMPLE_FAILED: Tr = tr!(
+    "例を読み込めませんでした。接続を確認してから、もう一度選んでください。",
+    "The example could not be loaded. Check your connection, then choose it again."
 );
 
 // ---- Verdict and facts -------------------------------------------------------------------

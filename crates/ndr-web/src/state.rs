@@ -327,6 +327,8 @@ pub enum InputProblem {
     TooLarge(usize),
     /// A dropped or picked file could not be read.
     FileUnreadable,
+    /// A sample could not be fetched.
+    SampleUnavailable,
 }
 
 /// One diagnosed paste: the exact bytes read and what `diagnose` made of them.
@@ -355,6 +357,23 @@ pub enum Skip {
     /// The bounce is about something no blocklist explains (no such user, mailbox full, too
     /// big) and names no list: nothing is asked, nothing leaves the page.
     NotAboutBlocking,
+}
+
+impl Skip {
+    /// The variant's name, as tests and styles read it (`Scope(Documentation)`); written out,
+    /// since `Debug` formatting costs the page more code.
+    pub fn name(self) -> &'static str {
+        match self {
+            Skip::Off => "Off",
+            Skip::NoIp => "NoIp",
+            Skip::NotAboutBlocking => "NotAboutBlocking",
+            Skip::Scope(IpScope::Public) => "Scope(Public)",
+            Skip::Scope(IpScope::Private) => "Scope(Private)",
+            Skip::Scope(IpScope::Loopback) => "Scope(Loopback)",
+            Skip::Scope(IpScope::Documentation) => "Scope(Documentation)",
+            Skip::Scope(IpScope::Reserved) => "Scope(Reserved)",
+        }
+    }
 }
 
 /// A list that needs a customer key: never asked, offered as a link to check by hand.
@@ -618,6 +637,8 @@ pub struct State {
     pub asked: Vec<Asked>,
     /// The evidence field currently highlighted in the pasted text.
     pub highlight: Option<String>,
+    /// What is typed in the code list's search box; kept while the list is shown.
+    pub code_query: String,
 }
 
 /// Something that happened: a user gesture or an effect's result.
@@ -636,7 +657,9 @@ pub enum Action {
     /// A file over the limit was dropped or picked; carries its size. It is not read.
     FileTooLarge(usize),
     /// A sample was chosen: show it and diagnose it.
-    LoadSample(&'static str),
+    LoadSample(String),
+    /// A sample could not be fetched.
+    SampleFailed,
     /// The Diagnose button.
     Diagnose,
     /// Empty the box and the result.
@@ -679,6 +702,8 @@ pub enum Action {
     Highlight(Option<String>),
     /// The URL hash changed.
     Navigate(Route),
+    /// The code list's search box changed.
+    CodeQuery(String),
 }
 
 impl State {
@@ -746,6 +771,7 @@ impl State {
                 self.start_diagnose();
             }
             Action::FileFailed => self.problem = Some(InputProblem::FileUnreadable),
+            Action::SampleFailed => self.problem = Some(InputProblem::SampleUnavailable),
             Action::FileTooLarge(size) => self.problem = Some(InputProblem::TooLarge(size)),
             Action::LoadSample(text) => {
                 self.text = Rc::from(text);
@@ -837,7 +863,14 @@ impl State {
                 }
             }
             Action::Highlight(field) => self.highlight = field,
-            Action::Navigate(route) => self.route = route,
+            Action::Navigate(route) => {
+                // Leaving the code list empties its search box, as a fresh visit finds it.
+                if route != Route::Codes {
+                    self.code_query.clear();
+                }
+                self.route = route;
+            }
+            Action::CodeQuery(query) => self.code_query = query,
         }
     }
 
@@ -1123,7 +1156,7 @@ mod tests {
             s.text_rev, 0,
             "the box already shows what was typed or pasted"
         );
-        s.reduce(Action::LoadSample("sample"));
+        s.reduce(Action::LoadSample("sample".into()));
         s.reduce(Action::Receive("from the parent page".into()));
         s.reduce(Action::LoadFile(b"file".to_vec()));
         s.reduce(Action::Clear);
@@ -1767,5 +1800,32 @@ mod tests {
         };
         s.reduce(Action::LookupResult { run, row: stale });
         assert!(s.lookups.rows.is_empty());
+    }
+
+    #[test]
+    fn the_code_search_is_kept_on_the_list_and_emptied_when_leaving_it() {
+        let mut s = State::new(Lang::En, Route::Codes, Settings::default());
+        s.reduce(Action::CodeQuery("5.7.1".into()));
+        s.reduce(Action::Navigate(Route::Codes));
+        assert_eq!(s.code_query, "5.7.1");
+        s.reduce(Action::Navigate(Route::Code("5.7.1".into())));
+        assert_eq!(s.code_query, "");
+    }
+
+    #[test]
+    fn a_skip_is_named_as_debug_names_it() {
+        let scopes = [
+            IpScope::Public,
+            IpScope::Private,
+            IpScope::Loopback,
+            IpScope::Documentation,
+            IpScope::Reserved,
+        ];
+        let skips = [Skip::Off, Skip::NoIp, Skip::NotAboutBlocking]
+            .into_iter()
+            .chain(scopes.into_iter().map(Skip::Scope));
+        for skip in skips {
+            assert_eq!(skip.name(), format!("{skip:?}"));
+        }
     }
 }

@@ -24,14 +24,14 @@ pub fn asked_names(props: &Props) -> Html {
     }
     html! {
         <details class="card privacy" data-testid="privacy">
-            <summary><h2>{ i18n::PRIVACY_HEADING.get(lang) }{ format!(" ({})", props.asked.len()) }</h2></summary>
-            <p>{ i18n::PRIVACY_INTRO.get(lang) }</p>
+            <summary><h2>{ i18n::PRIVACY_HEADING.text(lang) }{ format!(" ({})", props.asked.len()) }</h2></summary>
+            <p>{ i18n::PRIVACY_INTRO.text(lang) }</p>
             if props.asked.is_empty() {
-                <p class="muted" data-testid="asked-none">{ i18n::PRIVACY_NONE.get(lang) }</p>
+                <p class="muted" data-testid="asked-none">{ i18n::PRIVACY_NONE.text(lang) }</p>
             }
             { for resolvers.iter().map(|r| html! {
                 <div class="asked-group">
-                    <p>{ i18n::PRIVACY_RESOLVER.get(lang) }{": "}<code data-testid="asked-resolver">{ *r }</code></p>
+                    <p>{ i18n::PRIVACY_RESOLVER.text(lang) }{": "}<code data-testid="asked-resolver">{ *r }</code></p>
                     <ul class="asked" data-testid="asked-names">
                         { for props.asked.iter().filter(|a| a.resolver == *r).map(|a| html! {
                             <li><code data-testid="asked-name">{ &a.name }</code></li>

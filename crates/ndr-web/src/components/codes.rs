@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::steps;
 use crate::i18n::{self, Lang};
-use crate::state::Route;
+use crate::state::{Action, Route};
 
 /// The code of a diagnosis that has a page: the provider code if known, else the enhanced code.
 pub fn page_code(d: &Diagnosis) -> Option<String> {
@@ -75,6 +75,24 @@ fn party_label(entry: &CodeEntry, lang: Lang) -> Option<&'static str> {
     entry.party.map(|p| ndr_playbooks::party_name(p).get(lang))
 }
 
+/// One code in a list: a link to its page, its party, its meaning. The full list (`listed`)
+/// also marks the kind and gives each link a test id. One function for both lists, so the
+/// markup is built by one piece of code.
+fn code_item(e: &CodeEntry, lang: Lang, listed: bool) -> Html {
+    let kind = listed.then_some(match e.kind {
+        CodeKind::Enhanced => "enhanced",
+        CodeKind::Provider => "provider",
+    });
+    let testid = listed.then(|| format!("code-{}", e.code));
+    html! {
+        <li data-kind={kind}>
+            <a href={entry_route(e).to_hash()} data-testid={testid}><code>{ e.code }</code></a>
+            if let Some(party) = party_label(e, lang) { <span class="party">{ party }</span> }
+            <span class="meaning">{ e.meaning.get(lang) }</span>
+        </li>
+    }
+}
+
 /// What [`code_page`] shows.
 pub struct CodeProps {
     /// The page language.
@@ -89,9 +107,9 @@ pub fn code_page(props: &CodeProps) -> Html {
     let entries = entries_for(&props.code);
     let back = html! {
         <p class="crumbs">
-            <a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.get(lang) }</a>
+            <a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.text(lang) }</a>
             {" · "}
-            <a href={Route::Codes.to_hash()}>{ i18n::ALL_CODES.get(lang) }</a>
+            <a href={Route::Codes.to_hash()}>{ i18n::ALL_CODES.text(lang) }</a>
         </p>
     };
     let Some(entry) = entries.first() else {
@@ -99,7 +117,7 @@ pub fn code_page(props: &CodeProps) -> Html {
             <section class="card code-page" data-testid="code-page" data-found="false">
                 { back }
                 <h1><code>{ &props.code }</code></h1>
-                <p data-testid="code-unknown">{ i18n::CODE_UNKNOWN.get(lang) }</p>
+                <p data-testid="code-unknown">{ i18n::CODE_UNKNOWN.text(lang) }</p>
             </section>
         };
     };
@@ -117,23 +135,17 @@ pub fn code_page(props: &CodeProps) -> Html {
             <p class="why">{ &advice.verdict }</p>
             <p class="why">{ &advice.why }</p>
             <dl class="who-when">
-                <div><dt>{ i18n::WHO_ACTS.get(lang) }</dt>
+                <div><dt>{ i18n::WHO_ACTS.text(lang) }</dt>
                     <dd>{ advice.who_line() }</dd></div>
-                <div><dt>{ i18n::URGENCY.get(lang) }</dt><dd>{ &advice.urgency.label }</dd></div>
+                <div><dt>{ i18n::URGENCY.text(lang) }</dt><dd>{ &advice.urgency.label }</dd></div>
             </dl>
         </section>
         { steps::steps(&steps::Props { lang, advice }) }
         if !others.is_empty() {
             <section class="card" aria-labelledby="others-heading" data-testid="code-others">
-                <h2 id="others-heading">{ i18n::CODE_ALSO.get(lang) }</h2>
+                <h2 id="others-heading">{ i18n::CODE_ALSO.text(lang) }</h2>
                 <ul class="code-list">
-                    { for others.iter().map(|e| html! {
-                        <li>
-                            <a href={entry_route(e).to_hash()}><code>{ e.code }</code></a>
-                            if let Some(party) = party_label(e, lang) { <span class="party">{ party }</span> }
-                            <span class="meaning">{ e.meaning.get(lang) }</span>
-                        </li>
-                    }) }
+                    { for others.iter().map(|e| code_item(e, lang, false)) }
                 </ul>
             </section>
         }
@@ -141,34 +153,25 @@ pub fn code_page(props: &CodeProps) -> Html {
     }
 }
 
-/// Props of [`CodesList`].
-#[derive(Properties, PartialEq)]
-pub struct ListProps {
-    /// The page language.
-    pub lang: Lang,
-}
-
 /// True when every word of `query` is in the entry (see `CodeEntry::matches_search`).
 fn matches(entry: &CodeEntry, query: &str, lang: Lang) -> bool {
     entry.matches_search(query, lang)
 }
 
-/// Every known code, filterable.
-#[function_component(CodesList)]
-pub fn codes_list(props: &ListProps) -> Html {
-    let lang = props.lang;
-    let query = use_state(String::new);
+/// Every known code, filterable. A plain function, not a component: the search box's text
+/// is the page state's (`State::code_query`), so Yew's hook code is not instantiated again.
+pub fn codes_list(lang: Lang, query: &str, on_action: &Callback<Action>) -> Html {
     let oninput = {
-        let query = query.clone();
+        let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                query.set(input.value());
+                on_action.emit(Action::CodeQuery(input.value()));
             }
         })
     };
     let shown: Vec<&CodeEntry> = code_index()
         .iter()
-        .filter(|e| matches(e, &query, lang))
+        .filter(|e| matches(e, query, lang))
         .collect();
     let count = match lang {
         Lang::Ja => format!("{} 件", shown.len()),
@@ -176,28 +179,17 @@ pub fn codes_list(props: &ListProps) -> Html {
     };
     html! {
         <section class="card codes" data-testid="codes">
-            <p class="crumbs"><a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.get(lang) }</a></p>
-            <h1>{ i18n::CODES_HEADING.get(lang) }</h1>
-            <label for="code-search" class="label">{ i18n::CODES_SEARCH.get(lang) }</label>
-            <input id="code-search" type="search" data-testid="code-search" value={(*query).clone()} {oninput}
+            <p class="crumbs"><a href={Route::Diagnose.to_hash()}>{ i18n::BACK_TO_DIAGNOSIS.text(lang) }</a></p>
+            <h1>{ i18n::CODES_HEADING.text(lang) }</h1>
+            <label for="code-search" class="label">{ i18n::CODES_SEARCH.text(lang) }</label>
+            <input id="code-search" type="search" data-testid="code-search" value={query.to_string()} {oninput}
                 aria-describedby="code-count" autocomplete="off" />
             <p id="code-count" class="muted" aria-live="polite">{ count }</p>
             if shown.is_empty() {
-                <p>{ i18n::CODES_NONE.get(lang) }</p>
+                <p>{ i18n::CODES_NONE.text(lang) }</p>
             }
             <ul class="code-list">
-                { for shown.iter().map(|e| {
-                    let kind = match e.kind { CodeKind::Enhanced => "enhanced", CodeKind::Provider => "provider" };
-                    html! {
-                        <li data-kind={kind}>
-                            <a href={entry_route(e).to_hash()} data-testid={format!("code-{}", e.code)}>
-                                <code>{ e.code }</code>
-                            </a>
-                            if let Some(party) = party_label(e, lang) { <span class="party">{ party }</span> }
-                            <span class="meaning">{ e.meaning.get(lang) }</span>
-                        </li>
-                    }
-                }) }
+                { for shown.iter().map(|e| code_item(e, lang, true)) }
             </ul>
         </section>
     }

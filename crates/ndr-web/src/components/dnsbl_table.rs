@@ -65,24 +65,23 @@ fn row_html(r: &Row, lang: Lang) -> Html {
         .and(r.lookup_url.as_ref())
         .map(|url| html! { <span class="check-link">{ external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</span> });
     html! {
-        <tr class={class} data-testid={format!("dnsbl-row-{}", r.zone)} data-state={class}
+        <tr data-testid={format!("dnsbl-row-{}", r.zone)} data-state={class}
             data-target={r.target.clone()}>
             <th scope="row"><span class="list-name">{ &r.name }</span><code class="zone">{ &r.zone }</code></th>
-            <td><span class={classes!("badge", class)}>{ label }</span></td>
+            <td><span class="badge" data-state={class}>{ label }</span></td>
             <td class="detail">{ detail }{ for link }</td>
         </tr>
     }
 }
 
 fn table(rows: &[&Row], lang: Lang, testid: &'static str) -> Html {
-    let t = |tr: i18n::Tr| tr.get(lang);
     html! {
         <div class="table-wrap">
             <table data-testid={testid}>
                 <thead><tr>
-                    <th scope="col">{ t(i18n::DNSBL_COL_LIST) }</th>
-                    <th scope="col">{ t(i18n::DNSBL_COL_STATE) }</th>
-                    <th scope="col">{ t(i18n::DNSBL_COL_DETAIL) }</th>
+                    <th scope="col">{ i18n::DNSBL_COL_LIST.text(lang) }</th>
+                    <th scope="col">{ i18n::DNSBL_COL_STATE.text(lang) }</th>
+                    <th scope="col">{ i18n::DNSBL_COL_DETAIL.text(lang) }</th>
                 </tr></thead>
                 <tbody>{ for rows.iter().map(|r| row_html(r, lang)) }</tbody>
             </table>
@@ -140,13 +139,12 @@ fn all_failed_html(
         Lang::Ja => format!("{} で確認し直す", other.name),
         Lang::En => format!("Check again with {}", other.name),
     };
-    let on_action = on_action.clone();
-    let onclick = move |_| on_action.emit(Action::SetResolver(other.id.to_string()));
+    let onclick = super::send(on_action, Action::SetResolver(other.id.to_string()));
     html! {
         <div class="all-failed" data-testid="dnsbl-all-failed">
-            <h3>{ t(i18n::DNSBL_ALL_FAILED_HEADING) }</h3>
+            <h3>{ i18n::DNSBL_ALL_FAILED_HEADING.text(lang) }</h3>
             <p>{ lead }</p>
-            <p data-testid="dnsbl-resolver-hint">{ t(i18n::DNSBL_RESOLVER_DOWN) }
+            <p data-testid="dnsbl-resolver-hint">{ i18n::DNSBL_RESOLVER_DOWN.text(lang) }
                 <button type="button" data-testid="dnsbl-switch-resolver" {onclick}>{ label }</button>
             </p>
             { for named }
@@ -166,7 +164,7 @@ pub fn dnsbl_table(props: &Props) -> Html {
             Skip::NotAboutBlocking => i18n::DNSBL_NOT_ABOUT_BLOCKING,
             Skip::Scope(scope) => i18n::scope_reason(scope),
         };
-        html! { <p class="skip" data-testid="dnsbl-skip" data-skip={format!("{skip:?}")}>{ t(why) }</p> }
+        html! { <p class="skip" data-testid="dnsbl-skip" data-skip={skip.name()}>{ t(why) }</p> }
     });
     // Lists that need a customer key can never answer here: one short line with their own
     // pages, instead of a "could not check" row on every result.
@@ -180,13 +178,13 @@ pub fn dnsbl_table(props: &Props) -> Html {
         });
         html! {
             <p class="muted by-hand" data-testid="dnsbl-by-hand">
-                { t(i18n::DNSBL_BY_HAND) }{ " " }{ for links }</p>
+                { i18n::DNSBL_BY_HAND.text(lang) }{ " " }{ for links }</p>
         }
     });
     if l.rows.is_empty() && !l.running {
         return html! {
             <section class="card dnsbl" aria-labelledby="dnsbl-heading" data-testid="dnsbl">
-                <h2 id="dnsbl-heading">{ t(i18n::DNSBL_HEADING) }</h2>
+                <h2 id="dnsbl-heading">{ i18n::DNSBL_HEADING.text(lang) }</h2>
                 { for skip }
                 { for by_hand }
             </section>
@@ -209,7 +207,7 @@ pub fn dnsbl_table(props: &Props) -> Html {
             </div>
         }
     } else {
-        html! { <p class="muted" data-testid="dnsbl-done">{ t(i18n::DNSBL_DONE) }</p> }
+        html! { <p class="muted" data-testid="dnsbl-done">{ i18n::DNSBL_DONE.text(lang) }</p> }
     };
     let summary = html! {
         <p class="summary" data-testid="dnsbl-summary">
@@ -258,7 +256,7 @@ pub fn dnsbl_table(props: &Props) -> Html {
         let folded_label = format!("{before}{}{after}", folded.len());
         html! {
             <div class="target-group">
-                <h3>{ t(i18n::DNSBL_ASKED_ABOUT) }{" "}<code>{ *target }</code></h3>
+                <h3>{ i18n::DNSBL_ASKED_ABOUT.text(lang) }{" "}<code>{ *target }</code></h3>
                 if !shown.is_empty() { { table(&shown, lang, "dnsbl-table") } }
                 if !folded.is_empty() {
                     <details class="folded"
@@ -272,9 +270,9 @@ pub fn dnsbl_table(props: &Props) -> Html {
     });
     html! {
         <section class="card dnsbl" aria-labelledby="dnsbl-heading" data-testid="dnsbl">
-            <h2 id="dnsbl-heading">{ t(i18n::DNSBL_HEADING) }</h2>
+            <h2 id="dnsbl-heading">{ i18n::DNSBL_HEADING.text(lang) }</h2>
             { for skip }
-            <p class="muted">{ t(i18n::DNSBL_INTRO) }</p>
+            <p class="muted">{ i18n::DNSBL_INTRO.text(lang) }</p>
             { status }
             { summary }
             { for explanation }

@@ -31,18 +31,24 @@ pub fn evidence_view(props: &Props) -> Html {
                 first_active = false;
                 "evidence-active"
             });
-            html! {
-                <mark class={classes!(active.then_some("active"))} data-field={field.clone()}
-                    id={id} tabindex={id.map(|_| "-1")}>{ text.clone() }</mark>
+            // Two literal classes rather than a computed one: a computed class goes through
+            // Yew's `Classes` (an index set), code the page otherwise does without.
+            if *active {
+                html! {
+                    <mark class="active" data-field={field.clone()}
+                        id={id} tabindex={id.map(|_| "-1")}>{ text.clone() }</mark>
+                }
+            } else {
+                html! { <mark data-field={field.clone()}>{ text.clone() }</mark> }
             }
         }
         Piece::Gap => html! { <span class="gap" aria-hidden="true">{ "\n…\n" }</span> },
     });
     html! {
         <section class="card evidence" aria-labelledby="evidence-heading">
-            <h2 id="evidence-heading">{ i18n::EVIDENCE_HEADING.get(lang) }</h2>
+            <h2 id="evidence-heading">{ i18n::EVIDENCE_HEADING.text(lang) }</h2>
             if props.excerpt {
-                <p class="hint">{ i18n::EVIDENCE_EXCERPT_NOTE.get(lang) }</p>
+                <p class="hint">{ i18n::EVIDENCE_EXCERPT_NOTE.text(lang) }</p>
             }
             <pre id="evidence" data-testid="evidence" tabindex="0"
                 aria-label={i18n::EVIDENCE_HEADING.get(lang)}>{ for pieces }</pre>

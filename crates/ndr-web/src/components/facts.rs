@@ -49,14 +49,12 @@ pub fn facts(props: &Props) -> Html {
     };
     let row = |id: &'static str, label: Tr, value: Html, fields: &[&str]| {
         let show = located(fields).map(|field| {
-            let on_action = props.on_action.clone();
             let pressed = props.highlight.as_deref() == Some(field.as_str());
-            let f = field.clone();
             html! {
                 <button type="button" class="link-button" aria-pressed={pressed.to_string()}
                     aria-controls="evidence" data-testid={format!("show-{id}")}
-                    onclick={Callback::from(move |_| on_action.emit(Action::Highlight(Some(f.clone()))))}>
-                    { i18n::SHOW_IN_TEXT.get(lang) }
+                    onclick={super::send(&props.on_action, Action::Highlight(Some(field)))}>
+                    { i18n::SHOW_IN_TEXT.text(lang) }
                 </button>
             }
         });
@@ -103,7 +101,7 @@ pub fn facts(props: &Props) -> Html {
     if !codes.is_empty() {
         let link = props.code_page.as_ref().map(|code| {
             let href = Route::Code(code.to_string()).to_hash();
-            html! { <a class="code-link" href={href} data-testid="code-page-link">{ i18n::CODE_PAGE_LINK.get(lang) }</a> }
+            html! { <a class="code-link" href={href} data-testid="code-page-link">{ i18n::CODE_PAGE_LINK.text(lang) }</a> }
         });
         let value = html! { <><code>{ codes.join(" ") }</code>{ for link }</> };
         rows.push(row("codes", i18n::FACT_CODES, value, CODE_FIELDS));
@@ -157,7 +155,7 @@ pub fn facts(props: &Props) -> Html {
 
     html! {
         <section class="card facts" aria-labelledby="facts-heading" data-testid="facts">
-            <h2 id="facts-heading">{ i18n::FACTS_HEADING.get(lang) }</h2>
+            <h2 id="facts-heading">{ i18n::FACTS_HEADING.text(lang) }</h2>
             <dl>{ for rows }</dl>
         </section>
     }

@@ -3,24 +3,24 @@
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang};
+use crate::state::Action;
 
 /// What [`lang_switch`] shows.
 pub struct Props {
     /// The current language.
     pub lang: Lang,
-    /// Called with the chosen language.
-    pub on_change: Callback<Lang>,
+    /// Receives the chosen language (`SetLang`).
+    pub on_action: Callback<Action>,
 }
 
 /// Shows 日本語 | English; each name is written in its own language, so anyone can find theirs.
 pub fn lang_switch(props: &Props) -> Html {
     let button = |lang: Lang, label: &'static str| {
-        let on_change = props.on_change.clone();
         let pressed = props.lang == lang;
         html! {
             <button type="button" lang={lang.code()} aria-pressed={pressed.to_string()}
                 data-testid={format!("lang-{}", lang.code())}
-                onclick={Callback::from(move |_| on_change.emit(lang))}>
+                onclick={super::send(&props.on_action, Action::SetLang(lang))}>
                 { label }
             </button>
         }

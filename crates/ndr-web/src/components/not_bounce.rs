@@ -22,7 +22,6 @@ pub struct Props {
 /// Takes the verdict's place when nothing in the paste reads as a returned message.
 pub fn not_bounce(props: &Props) -> Html {
     let lang = props.lang;
-    let t = |tr: i18n::Tr| tr.get(lang);
     // "Not a bounce" is the card itself; other notes (binary data) still say what was odd.
     let notes: Vec<&str> = props
         .diagnosis
@@ -35,7 +34,7 @@ pub fn not_bounce(props: &Props) -> Html {
         let href = Route::Code(code.to_string()).to_hash();
         html! {
             <p data-testid="bare-code">
-                { t(i18n::BARE_CODE) }{ " " }
+                { i18n::BARE_CODE.text(lang) }{ " " }
                 <a href={href} data-testid="bare-code-link">{ i18n::about_code(code, lang) }</a>
             </p>
         }
@@ -43,9 +42,9 @@ pub fn not_bounce(props: &Props) -> Html {
     html! {
         <section class="card verdict not-bounce" aria-labelledby="verdict-heading"
             data-testid="not-a-bounce">
-            <h2 id="verdict-heading" class="eyebrow">{ t(i18n::RESULT_HEADING) }</h2>
+            <h2 id="verdict-heading" class="eyebrow">{ i18n::RESULT_HEADING.text(lang) }</h2>
             <p class="verdict-text" data-testid="verdict" tabindex="-1" id="verdict">
-                { t(i18n::NOT_BOUNCE_TITLE) }
+                { i18n::NOT_BOUNCE_TITLE.text(lang) }
             </p>
             if !notes.is_empty() {
                 <ul class="notes" data-testid="notes">
@@ -53,12 +52,12 @@ pub fn not_bounce(props: &Props) -> Html {
                 </ul>
             }
             { for code }
-            <p class="why">{ t(i18n::NOT_BOUNCE_WHAT) }</p>
+            <p class="why">{ i18n::NOT_BOUNCE_WHAT.text(lang) }</p>
             <ul class="where-list">
-                <li>{ t(i18n::WHERE_OUTLOOK) }</li>
-                <li>{ t(i18n::WHERE_GMAIL) }</li>
-                <li>{ t(i18n::WHERE_THUNDERBIRD) }</li>
-                <li>{ t(i18n::WHERE_IPHONE) }</li>
+                <li>{ i18n::WHERE_OUTLOOK.text(lang) }</li>
+                <li>{ i18n::WHERE_GMAIL.text(lang) }</li>
+                <li>{ i18n::WHERE_THUNDERBIRD.text(lang) }</li>
+                <li>{ i18n::WHERE_IPHONE.text(lang) }</li>
             </ul>
         </section>
     }

@@ -5,18 +5,14 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::i18n::{self, Lang};
-use crate::samples::SAMPLES;
+use crate::samples::{self, Sample, SAMPLES};
 use crate::state::{Action, InputProblem, MAX_INPUT_BYTES};
 
-/// Props of [`PasteBox`].
-#[derive(Properties, PartialEq)]
+/// What [`paste_box`] shows. The box's text is not among them: the box is uncontrolled, and
+/// the app writes into it (`write_box`) only when the text came from elsewhere.
 pub struct Props {
     /// The page language.
     pub lang: Lang,
-    /// What the box should show after an outside change.
-    pub text: AttrValue,
-    /// Changes when `text` must be written into the box (see `State::text_rev`).
-    pub text_rev: u64,
     /// True while `diagnose` runs.
     pub working: bool,
     /// A problem with the input.
@@ -39,24 +35,39 @@ fn load_file(file: web_sys::File, on_action: Callback<Action>) {
     });
 }
 
-/// The first step of the page.
-#[function_component(PasteBox)]
+/// The id of the paste box.
+const BOX_ID: &str = "bounce";
+
+/// Writes `text` into the paste box. The box is uncontrolled: it is written only when the
+/// state says the text came from elsewhere (`State::text_rev`), never read back on render
+/// (Yew would copy its whole value each time).
+pub fn write_box(text: &str) {
+    let area = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(BOX_ID))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    if let Some(area) = area {
+        area.set_value(text);
+    }
+}
+
+/// Shows or stops showing that a dragged file would be taken. The flag is an attribute of the
+/// drop zone set here rather than rendered: Yew leaves an attribute it never rendered alone.
+fn set_dragging(e: &DragEvent, on: bool) {
+    let zone = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".drop").ok().flatten());
+    if let Some(zone) = zone {
+        let _ = zone.toggle_attribute_with_force("data-dragging", on);
+    }
+}
+
+/// The first step of the page. A plain function, not a component (which instantiated Yew's
+/// hook and lifecycle code once more): the drag flag is the DOM's, the box's text the app's.
 pub fn paste_box(props: &Props) -> Html {
     let lang = props.lang;
     let t = |tr: i18n::Tr| tr.get(lang);
-    let dragging = use_state(|| false);
-    let area_ref = use_node_ref();
-    {
-        // The box is uncontrolled: it is written only when the state says the text came from
-        // elsewhere, never read back on render (Yew would copy its whole value each time).
-        let area_ref = area_ref.clone();
-        let text = props.text.clone();
-        use_effect_with(props.text_rev, move |_| {
-            if let Some(area) = area_ref.cast::<web_sys::HtmlTextAreaElement>() {
-                area.set_value(&text);
-            }
-        });
-    }
 
     let oninput = {
         let on_action = props.on_action.clone();
@@ -82,33 +93,26 @@ pub fn paste_box(props: &Props) -> Html {
             }
         })
     };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            // Only files are taken over; dragged text falls through to the textarea.
-            let has_files = e
-                .data_transfer()
-                .map(|dt| {
-                    dt.types()
-                        .iter()
-                        .any(|t| t.as_string().as_deref() == Some("Files"))
-                })
-                .unwrap_or(false);
-            if has_files {
-                e.prevent_default();
-                dragging.set(true);
-            }
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
+    let ondragover = Callback::from(|e: DragEvent| {
+        // Only files are taken over; dragged text falls through to the textarea.
+        let has_files = e
+            .data_transfer()
+            .map(|dt| {
+                dt.types()
+                    .iter()
+                    .any(|t| t.as_string().as_deref() == Some("Files"))
+            })
+            .unwrap_or(false);
+        if has_files {
+            e.prevent_default();
+            set_dragging(&e, true);
+        }
+    });
+    let ondragleave = Callback::from(|e: DragEvent| set_dragging(&e, false));
     let ondrop = {
         let on_action = props.on_action.clone();
-        let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
-            dragging.set(false);
+            set_dragging(&e, false);
             let file = e
                 .data_transfer()
                 .and_then(|dt| dt.files())
@@ -135,9 +139,10 @@ pub fn paste_box(props: &Props) -> Html {
             input.set_value("");
         })
     };
-    let action = |a: Action| {
+    let action = |a: Action| super::send::<MouseEvent>(&props.on_action, a);
+    let sample = |s: &'static Sample| {
         let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(a.clone()))
+        Callback::from(move |_: MouseEvent| samples::load(s, on_action.clone()))
     };
 
     let problem = props.problem.map(|p| match p {
@@ -146,55 +151,56 @@ pub fn paste_box(props: &Props) -> Html {
             format!("{} ({} MB)", t(i18n::TOO_LARGE), megabytes(size))
         }
         InputProblem::FileUnreadable => t(i18n::FILE_READ_FAILED).to_string(),
+        InputProblem::SampleUnavailable => t(i18n::SAMPLE_FAILED).to_string(),
     });
 
     html! {
         <section class="card paste" aria-labelledby="paste-heading">
-            <h2 id="paste-heading"><span class="step-no" aria-hidden="true">{"1"}</span>{ t(i18n::PASTE_HEADING) }</h2>
-            <label for="bounce" class="label">{ t(i18n::PASTE_LABEL) }</label>
+            <h2 id="paste-heading"><span class="step-no" aria-hidden="true">{"1"}</span>{ i18n::PASTE_HEADING.text(lang) }</h2>
+            <label for="bounce" class="label">{ i18n::PASTE_LABEL.text(lang) }</label>
             <details class="where">
-                <summary>{ t(i18n::WHERE_TO_FIND) }</summary>
+                <summary>{ i18n::WHERE_TO_FIND.text(lang) }</summary>
                 <ul>
-                    <li>{ t(i18n::WHERE_OUTLOOK) }</li>
-                    <li>{ t(i18n::WHERE_GMAIL) }</li>
-                    <li>{ t(i18n::WHERE_THUNDERBIRD) }</li>
-                    <li>{ t(i18n::WHERE_IPHONE) }</li>
+                    <li>{ i18n::WHERE_OUTLOOK.text(lang) }</li>
+                    <li>{ i18n::WHERE_GMAIL.text(lang) }</li>
+                    <li>{ i18n::WHERE_THUNDERBIRD.text(lang) }</li>
+                    <li>{ i18n::WHERE_IPHONE.text(lang) }</li>
                 </ul>
             </details>
-            <div class={classes!("drop", dragging.then_some("dragging"))}
+            <div class="drop"
                 {ondragover} {ondragleave} {ondrop}>
-                <textarea id="bounce" data-testid="paste" rows="10" spellcheck="false"
+                <textarea id={BOX_ID} data-testid="paste" rows="10" spellcheck="false"
                     autocomplete="off" autocapitalize="off"
                     aria-describedby="drop-hint paste-problem"
                     aria-invalid={props.problem.is_some().to_string()}
                     placeholder={t(i18n::PASTE_PLACEHOLDER)}
-                    ref={area_ref} {oninput} {onkeydown} />
+                    {oninput} {onkeydown} />
             </div>
-            <p id="drop-hint" class="hint">{ t(i18n::DROP_HINT) }</p>
+            <p id="drop-hint" class="hint">{ i18n::DROP_HINT.text(lang) }</p>
             <p id="paste-problem" class="problem" data-testid="input-problem" role="alert">
                 { problem.unwrap_or_default() }
             </p>
             <div class="actions">
                 <button type="button" class="primary" data-testid="diagnose"
                     disabled={props.working} onclick={action(Action::Diagnose)}>
-                    { if props.working { t(i18n::WORKING) } else { t(i18n::DIAGNOSE_BUTTON) } }
+                    { if props.working { i18n::WORKING.text(lang) } else { i18n::DIAGNOSE_BUTTON.text(lang) } }
                 </button>
                 <label class="button file">
-                    { t(i18n::CHOOSE_FILE) }
+                    { i18n::CHOOSE_FILE.text(lang) }
                     <input type="file" data-testid="file" class="visually-hidden"
                         accept=".eml,.txt,.msg,message/rfc822,text/plain" {onchange} />
                 </label>
                 <button type="button" class="quiet" data-testid="clear" onclick={action(Action::Clear)}>
-                    { t(i18n::CLEAR_BUTTON) }
+                    { i18n::CLEAR_BUTTON.text(lang) }
                 </button>
             </div>
-            <p class="promise" data-testid="promise"><svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>{ t(i18n::PRIVATE_PROMISE) }</p>
+            <p class="promise" data-testid="promise"><svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>{ i18n::PRIVATE_PROMISE.text(lang) }</p>
             <div class="samples" role="group" aria-labelledby="samples-label">
-                <span id="samples-label">{ t(i18n::SAMPLES_LABEL) }</span>
+                <span id="samples-label">{ i18n::SAMPLES_LABEL.text(lang) }</span>
                 { for SAMPLES.iter().map(|s| html! {
                     <button type="button" class="chip" data-testid={format!("sample-{}", s.id)}
-                        onclick={action(Action::LoadSample(s.text))}>
-                        { s.label.get(lang) }
+                        onclick={sample(s)}>
+                        { s.label.text(lang) }
                     </button>
                 }) }
             </div>

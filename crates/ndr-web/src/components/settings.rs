@@ -28,23 +28,22 @@ pub fn settings_panel(props: &Props) -> Html {
     };
     html! {
         <details class="card settings" data-testid="settings">
-            <summary><h2>{ i18n::SETTINGS_HEADING.get(lang) }</h2></summary>
+            <summary><h2>{ i18n::SETTINGS_HEADING.text(lang) }</h2></summary>
             <p class="check">
                 <input type="checkbox" id="lookups" data-testid="lookups-toggle"
                     checked={props.settings.lookups} onchange={on_lookups} />
-                <label for="lookups">{ i18n::LOOKUPS_LABEL.get(lang) }</label>
+                <label for="lookups">{ i18n::LOOKUPS_LABEL.text(lang) }</label>
             </p>
             <fieldset disabled={!props.settings.lookups}>
-                <legend>{ i18n::RESOLVER_LABEL.get(lang) }</legend>
+                <legend>{ i18n::RESOLVER_LABEL.text(lang) }</legend>
                 { for RESOLVERS.iter().map(|r| {
-                    let on_action = props.on_action.clone();
                     let id = r.id;
                     html! {
                         <p class="radio">
                             <input type="radio" name="resolver" id={format!("resolver-{id}")}
                                 data-testid={format!("resolver-{id}")}
                                 checked={props.settings.resolver.id == id}
-                                onchange={Callback::from(move |_| on_action.emit(Action::SetResolver(id.to_string())))} />
+                                onchange={super::send(&props.on_action, Action::SetResolver(id.to_string()))} />
                             <label for={format!("resolver-{id}")}>{ r.name }<br/><code class="muted">{ r.url }</code></label>
                         </p>
                     }

@@ -1,10 +1,10 @@
 //! The playbook: what to have ready, numbered steps with links and copy buttons, what not
 //! to do, and the ready message in an editable box.
 
-use ndr_playbooks::Rendered;
+use ndr_playbooks::{Rendered, RenderedMessage};
 use yew::prelude::*;
 
-use super::copy_button::CopyButton;
+use super::copy_button::{copy_button, Source};
 use crate::i18n::{self, Lang};
 
 /// What [`steps`] shows.
@@ -19,7 +19,7 @@ pub struct Props {
 pub fn external_link(url: &str, label: &str, lang: Lang) -> Html {
     html! {
         <a href={url.to_string()} target="_blank" rel="noopener noreferrer">
-            { label }<span class="visually-hidden">{ i18n::OPENS_NEW_TAB.get(lang) }</span>
+            { label }<span class="visually-hidden">{ i18n::OPENS_NEW_TAB.text(lang) }</span>
             <span class="ext" aria-hidden="true">{ " ↗" }</span>
         </a>
     }
@@ -32,16 +32,16 @@ pub fn steps(props: &Props) -> Html {
     html! {
         <>
         <section class="card steps" aria-labelledby="steps-heading" data-testid="playbook">
-            <h2 id="steps-heading" tabindex="-1">{ i18n::STEPS_HEADING.get(lang) }</h2>
+            <h2 id="steps-heading" tabindex="-1">{ i18n::STEPS_HEADING.text(lang) }</h2>
             if !a.prepare.is_empty() {
-                <h3>{ i18n::PREPARE_HEADING.get(lang) }</h3>
+                <h3>{ i18n::PREPARE_HEADING.text(lang) }</h3>
                 <ul class="prepare" data-testid="prepare">
                     { for a.prepare.iter().map(|p| html! {
                         <li>
                             <span>{ &p.label }</span>
                             if let Some(v) = &p.value {
                                 {": "}<code class="copyable">{ v }</code>
-                                <CopyButton lang={lang} value={AttrValue::from(v.clone())} what={AttrValue::from(p.label.clone())} />
+                                { copy_button(lang, Source::Value(v), &p.label, None) }
                             } else if let Some(h) = &p.hint {
                                 <span class="muted">{ format!(" ({h})") }</span>
                             }
@@ -60,29 +60,26 @@ pub fn steps(props: &Props) -> Html {
                             <p class="step-copy">
                                 <span class="muted">{ &c.label }{": "}</span>
                                 <code class="copyable">{ &c.value }</code>
-                                <CopyButton lang={lang} value={AttrValue::from(c.value.clone())}
-                                    what={AttrValue::from(c.label.clone())}
-                                    testid={AttrValue::from(format!("copy-step-{}", s.number))} />
+                                { copy_button(lang, Source::Value(&c.value), &c.label,
+                                    Some(&format!("copy-step-{}", s.number))) }
                             </p>
                         }
                     </li>
                 }) }
             </ol>
             if !a.donts.is_empty() {
-                <h3>{ i18n::DONTS_HEADING.get(lang) }</h3>
+                <h3>{ i18n::DONTS_HEADING.text(lang) }</h3>
                 <ul class="donts" data-testid="donts">
                     { for a.donts.iter().map(|d| html! { <li>{ d }</li> }) }
                 </ul>
             }
         </section>
         if let Some(m) = &a.message {
-            <ReadyMessage lang={lang} to={AttrValue::from(m.to.label.clone())}
-                address={m.address.clone().map(AttrValue::from)}
-                subject={AttrValue::from(m.subject.clone())} body={AttrValue::from(m.body.clone())} />
+            { ready_message(lang, m) }
         }
         if !a.sources.is_empty() {
             <section class="card sources" aria-labelledby="sources-heading">
-                <h2 id="sources-heading">{ i18n::SOURCES_HEADING.get(lang) }</h2>
+                <h2 id="sources-heading">{ i18n::SOURCES_HEADING.text(lang) }</h2>
                 <ul data-testid="sources">
                     { for a.sources.iter().map(|s| html! { <li>{ external_link(&s.url, &s.label, lang) }</li> }) }
                 </ul>
@@ -92,58 +89,43 @@ pub fn steps(props: &Props) -> Html {
     }
 }
 
-/// Props of [`ReadyMessage`].
-#[derive(Properties, PartialEq)]
-pub struct MessageProps {
-    /// The page language.
-    pub lang: Lang,
-    /// Who it is for.
-    pub to: AttrValue,
-    /// A fixed address, if any.
-    pub address: Option<AttrValue>,
-    /// The subject line.
-    pub subject: AttrValue,
-    /// The body.
-    pub body: AttrValue,
-}
-
 /// The message to send, editable; the copy button copies what the user edited.
-#[function_component(ReadyMessage)]
-pub fn ready_message(props: &MessageProps) -> Html {
-    let lang = props.lang;
-    let full = format!("{}\n\n{}", props.subject, props.body);
-    let text = use_state(|| full.clone());
-    {
-        // A new diagnosis or language replaces the user's edits with the new text.
-        let text = text.clone();
-        use_effect_with(full.clone(), move |full| text.set(full.clone()));
-    }
-    let oninput = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-                text.set(area.value());
-            }
-        })
-    };
-    let rows = (text.lines().count() + 1).clamp(6, 24).to_string();
+///
+/// A plain function, not a component: the box is uncontrolled (the page never reads the
+/// edits back) and keyed by the text, so a new diagnosis or language replaces the box and
+/// with it the user's edits, and the copy button reads the box itself.
+fn ready_message(lang: Lang, m: &RenderedMessage) -> Html {
+    let full = format!("{}\n\n{}", m.subject, m.body);
+    let (key, rows) = (yew::virtual_dom::Key::from(full.as_str()), rows_for(&full));
     html! {
         <section class="card message" aria-labelledby="message-heading" data-testid="ready-message">
-            <h2 id="message-heading">{ i18n::MESSAGE_HEADING.get(lang) }</h2>
-            <p class="to"><strong>{ &props.to }</strong>
-                if let Some(addr) = &props.address {
+            <h2 id="message-heading">{ i18n::MESSAGE_HEADING.text(lang) }</h2>
+            <p class="to"><strong>{ &m.to.label }</strong>
+                if let Some(addr) = &m.address {
                     {" "}<code>{ addr }</code>
-                    <CopyButton lang={lang} value={addr.clone()} what={props.to.clone()} />
+                    { copy_button(lang, Source::Value(addr), &m.to.label, None) }
                 }
             </p>
-            <p class="hint">{ i18n::MESSAGE_HINT.get(lang) }</p>
-            <label for="ready-message" class="label">{ i18n::MESSAGE_LABEL.get(lang) }</label>
-            <textarea id="ready-message" data-testid="message-text" rows={rows}
-                value={(*text).clone()} {oninput} />
+            <p class="hint">{ i18n::MESSAGE_HINT.text(lang) }</p>
+            <label for="ready-message" class="label">{ i18n::MESSAGE_LABEL.text(lang) }</label>
+            <textarea {key} id="ready-message" data-testid="message-text"
+                {rows} defaultvalue={full} oninput={Callback::from(grow)} />
             <div class="actions">
-                <CopyButton lang={lang} value={AttrValue::from((*text).clone())}
-                    what={AttrValue::from(i18n::MESSAGE_HEADING.get(lang))} testid={AttrValue::from("copy-message")} />
+                { copy_button(lang, Source::Field("ready-message"), i18n::MESSAGE_HEADING.get(lang),
+                    Some("copy-message")) }
             </div>
         </section>
+    }
+}
+
+/// The message box's height in lines: its text's, within 6 to 24.
+fn rows_for(text: &str) -> String {
+    (text.lines().count() + 1).clamp(6, 24).to_string()
+}
+
+/// The message box grows with the user's edits, as it did with the text it was given.
+fn grow(e: InputEvent) {
+    if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.set_attribute("rows", &rows_for(&area.value()));
     }
 }

@@ -1,7 +1,7 @@
 //! The verdict: one plain sentence, who must act, how urgent.
 
 use ndr_core::Diagnosis;
-use ndr_playbooks::Rendered;
+use ndr_playbooks::{Rendered, Urgency};
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang};
@@ -20,7 +20,13 @@ pub struct Props {
 pub fn verdict(props: &Props) -> Html {
     let lang = props.lang;
     let a = &props.advice;
-    let urgency = format!("{:?}", a.urgency.id).to_ascii_lowercase();
+    // The JSON names, written out: `Debug` formatting costs the page more code.
+    let urgency = match a.urgency.id {
+        Urgency::Now => "now",
+        Urgency::Soon => "soon",
+        Urgency::Wait => "wait",
+        Urgency::None => "none",
+    };
     let who = a.who_line();
     let notes = props
         .diagnosis
@@ -29,27 +35,27 @@ pub fn verdict(props: &Props) -> Html {
         .map(|n| i18n::note_text(&n.id).get(lang))
         .collect::<Vec<_>>();
     html! {
-        <section class={classes!("card", "verdict", format!("urgency-{urgency}"))}
+        <section class="card verdict" data-urgency={urgency}
             aria-labelledby="verdict-heading" data-testid="verdict-card">
-            <h2 id="verdict-heading" class="eyebrow">{ i18n::RESULT_HEADING.get(lang) }</h2>
+            <h2 id="verdict-heading" class="eyebrow">{ i18n::RESULT_HEADING.text(lang) }</h2>
             <p class="verdict-text" data-testid="verdict" tabindex="-1" id="verdict">{ &a.verdict }</p>
             if !a.why.is_empty() {
                 <p class="why" data-testid="why">{ &a.why }</p>
             }
             <dl class="who-when">
                 <div>
-                    <dt>{ i18n::WHO_ACTS.get(lang) }</dt>
+                    <dt>{ i18n::WHO_ACTS.text(lang) }</dt>
                     <dd data-testid="who">{ who }</dd>
                 </div>
                 <div>
-                    <dt>{ i18n::URGENCY.get(lang) }</dt>
-                    <dd data-testid="urgency" data-urgency={urgency.clone()}>
+                    <dt>{ i18n::URGENCY.text(lang) }</dt>
+                    <dd data-testid="urgency" data-urgency={urgency}>
                         <span class="urgency-dot" aria-hidden="true"></span>{ &a.urgency.label }
                     </dd>
                 </div>
                 if !a.duration.is_empty() {
                     <div>
-                        <dt>{ i18n::DURATION.get(lang) }</dt>
+                        <dt>{ i18n::DURATION.text(lang) }</dt>
                         <dd data-testid="duration">{ &a.duration }</dd>
                     </div>
                 }
@@ -57,7 +63,7 @@ pub fn verdict(props: &Props) -> Html {
             <p class="jump">
                 <button type="button" class="primary" data-testid="jump-to-steps"
                     onclick={Callback::from(|_| crate::browser::focus_and_reveal("steps-heading"))}>
-                    { i18n::JUMP_TO_STEPS.get(lang) }
+                    { i18n::JUMP_TO_STEPS.text(lang) }
                 </button>
             </p>
             if !notes.is_empty() {
