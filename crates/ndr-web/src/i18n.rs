@@ -377,6 +377,22 @@ pub const ALL_CODES: Tr = tr!("エラーコード一覧", "All error codes");
 
 // ---- Notes from the core -----------------------------------------------------------------
 
+/// The text for one core note. Most read the same whatever their detail; `input_truncated`
+/// has two causes (a paste over the size limit, or a MIME message whose end is missing,
+/// detail `mime`), and a short paste must not be told it was too long.
+pub fn note_line(note: &ndr_core::Note) -> Tr {
+    match (note.id.as_str(), note.detail.as_str()) {
+        ("input_truncated", "mime") => INPUT_CUT_OFF,
+        (id, _) => note_text(id),
+    }
+}
+
+/// A MIME message whose closing boundary never comes: its end was not pasted.
+pub const INPUT_CUT_OFF: Tr = tr!(
+    "メッセージの終わりが欠けているようです（途中で切れています）。できれば、もう一度すべてをコピーして貼り付けてください。",
+    "The message seems cut off (its end is missing). If you can, copy all of it again and paste it."
+);
+
 /// The text for a core note id; unknown ids fall back to a generic line.
 pub fn note_text(id: &str) -> Tr {
     match id {
@@ -468,5 +484,25 @@ mod tests {
             assert_ne!(t.en, fallback.en, "{id} has no text of its own");
             assert_ne!(t.ja, fallback.ja, "{id} has no text of its own");
         }
+    }
+
+    #[test]
+    fn a_cut_off_message_is_not_called_too_long() {
+        let note = |detail: &str| ndr_core::Note {
+            id: "input_truncated".into(),
+            detail: detail.into(),
+        };
+        let size_cut = note_line(&note("2097152 bytes read of 3000000"));
+        assert_eq!(size_cut, note_text("input_truncated"));
+        let mime_cut = note_line(&note("mime"));
+        assert_eq!(mime_cut, INPUT_CUT_OFF);
+        assert!(!mime_cut.en.contains("long") && mime_cut.en.contains("cut off"));
+        assert!(!mime_cut.ja.contains("長い"));
+        // Any other note reads as its id's text.
+        let other = ndr_core::Note {
+            id: "auto_reply".into(),
+            detail: "x".into(),
+        };
+        assert_eq!(note_line(&other), note_text("auto_reply"));
     }
 }

@@ -28,7 +28,7 @@ pub fn not_bounce(props: &Props) -> Html {
         .notes
         .iter()
         .filter(|n| n.id != "not_a_bounce")
-        .map(|n| i18n::note_text(&n.id).get(lang))
+        .map(|n| i18n::note_line(n).get(lang))
         .collect();
     let code = props.code.as_ref().map(|code| {
         let href = Route::Code(code.to_string()).to_hash();

@@ -32,7 +32,7 @@ pub fn verdict(props: &Props) -> Html {
         .diagnosis
         .notes
         .iter()
-        .map(|n| i18n::note_text(&n.id).get(lang))
+        .map(|n| i18n::note_line(n).get(lang))
         .collect::<Vec<_>>();
     html! {
         <section class="card verdict" data-urgency={urgency}
