@@ -146,6 +146,13 @@ pub const FACT_BLOCKED_IP: Tr = tr!(
 /// The same address when the bounce does not say it is blocked (a missing PTR record).
 pub const FACT_SENDING_IP: Tr = tr!("送信元 IP アドレス", "Sending IP address");
 pub const FACT_REMOTE: Tr = tr!("拒否したサーバー", "Server that refused the mail");
+/// The same row when the mail was only delayed: that server has not refused it for good.
+pub const FACT_REMOTE_DELAYED: Tr = tr!(
+    "まだ受け取っていないサーバー",
+    "Server that has not accepted it yet"
+);
+/// The same row for a report in which nothing failed (a delivery notice, an auto-reply).
+pub const FACT_REMOTE_NO_FAILURE: Tr = tr!("報告に書かれたサーバー", "Server named in the report");
 pub const FACT_CODES: Tr = tr!("エラーコード", "Error codes");
 pub const FACT_PARTY: Tr = tr!("ブロックした組織", "Who blocked it");
 pub const FACT_REASON: Tr = tr!("理由の分類", "Kind of problem");

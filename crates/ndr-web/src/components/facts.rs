@@ -88,7 +88,7 @@ pub fn facts(props: &Props) -> Html {
     if let Some(remote) = remote {
         rows.push(row(
             "remote",
-            i18n::FACT_REMOTE,
+            remote_label(d),
             html! { <code>{ remote }</code> },
             REMOTE_FIELDS,
         ));
@@ -158,5 +158,48 @@ pub fn facts(props: &Props) -> Html {
             <h2 id="facts-heading">{ i18n::FACTS_HEADING.text(lang) }</h2>
             <dl>{ for rows }</dl>
         </section>
+    }
+}
+
+/// The rejecting server's row says "refused" only when the mail failed: a delay warning's
+/// server has not accepted it yet, and a delivery notice's server refused nothing.
+fn remote_label(d: &Diagnosis) -> Tr {
+    match outcome(d) {
+        Outcome::Failed => i18n::FACT_REMOTE,
+        Outcome::Delayed => i18n::FACT_REMOTE_DELAYED,
+        Outcome::NoFailure => i18n::FACT_REMOTE_NO_FAILURE,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndr_core::{Reason, Recipient};
+
+    fn report(reason: Reason, action: &str, code: &str) -> Diagnosis {
+        Diagnosis {
+            reason,
+            smtp_code: Some(code.into()),
+            remote_host: Some("mx.example.jp".into()),
+            recipients: vec![Recipient {
+                action: action.into(),
+                reason,
+                ..Recipient::default()
+            }],
+            ..Diagnosis::default()
+        }
+    }
+
+    #[test]
+    fn the_remote_row_says_refused_only_for_a_failure() {
+        let failed = report(Reason::UserUnknown, "failed", "550");
+        assert_eq!(remote_label(&failed), i18n::FACT_REMOTE);
+        let delayed = report(Reason::Expired, "delayed", "451");
+        assert_eq!(remote_label(&delayed), i18n::FACT_REMOTE_DELAYED);
+        let delivered = report(Reason::Delivered, "relayed", "250");
+        assert_eq!(remote_label(&delivered), i18n::FACT_REMOTE_NO_FAILURE);
+        for t in [i18n::FACT_REMOTE_DELAYED, i18n::FACT_REMOTE_NO_FAILURE] {
+            assert!(!t.en.contains("refused") && !t.ja.contains("拒否"));
+        }
     }
 }
