@@ -296,6 +296,34 @@ pub fn scope_reason(scope: IpScope) -> Tr {
     }
 }
 
+/// Why no list could be checked, when every one of them failed for the same reason: the
+/// reasons written about "this list" read in the plural.
+pub fn why_text_all(id: &str) -> Tr {
+    match id {
+        "refused_by_list" => tr!(
+            "これらのリストは公開 DNS サービスからの問い合わせに答えません。それぞれの公式サイトで確認してください。",
+            "These lists do not answer questions from public DNS services. Check them on their own sites."
+        ),
+        "test_point_not_listed" => tr!(
+            "この DNS サービス経由ではリストの答えが信頼できません（テスト用の名前が正しく答えられませんでした）。それぞれの公式サイトで確認してください。",
+            "Answers through this DNS service cannot be trusted (the lists' test entries failed). Check them on their own sites."
+        ),
+        "zone_lists_everything" => tr!(
+            "これらのリストは何でも「掲載あり」と答えていて、結果は使えません。",
+            "These lists answer \"listed\" for everything, so their answers mean nothing."
+        ),
+        "key_required" => tr!(
+            "これらのリストは契約者用の鍵が必要なため、ここからは確認できません。それぞれの公式サイトで確認してください。",
+            "These lists need a customer key, so they cannot be asked from here. Check them on their own sites."
+        ),
+        "closed_list" => tr!(
+            "これらのリストはすでに運営を終了しています。問い合わせていません。",
+            "These lists have shut down. They were not asked."
+        ),
+        other => why_text(other),
+    }
+}
+
 /// Why a list could not be checked, by the blocklist crate's reason id.
 pub fn why_text(id: &str) -> Tr {
     match id {
@@ -490,6 +518,34 @@ mod tests {
             let t = note_text(id);
             assert_ne!(t.en, fallback.en, "{id} has no text of its own");
             assert_ne!(t.ja, fallback.ja, "{id} has no text of its own");
+        }
+    }
+
+    #[test]
+    fn the_all_failed_reasons_never_say_this_list() {
+        for id in [
+            "timeout",
+            "deadline",
+            "network",
+            "http_error",
+            "rate_limited",
+            "bad_response",
+            "servfail",
+            "dns_refused",
+            "dns_error",
+            "refused_by_list",
+            "test_point_not_listed",
+            "zone_lists_everything",
+            "unexpected_answer",
+            "key_required",
+            "closed_list",
+        ] {
+            let t = why_text_all(id);
+            assert!(
+                !t.en.contains("This list") && !t.ja.contains("このリスト"),
+                "{id}"
+            );
+            assert_ne!(t, why_text("no such reason"), "{id} has no text");
         }
     }
 

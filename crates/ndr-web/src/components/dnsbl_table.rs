@@ -99,7 +99,7 @@ fn all_failed_html(
 ) -> Html {
     let t = |tr: i18n::Tr| tr.get(lang);
     // The shared reason when there is one; otherwise the lead alone is the general wording.
-    let reason = all.why.as_deref().map_or("", |w| t(i18n::why_text(w)));
+    let reason = all.why.as_deref().map_or("", |w| t(i18n::why_text_all(w)));
     let lead = match lang {
         Lang::Ja => format!(
             "「{}」経由では {} 件とも答えが得られませんでした。{reason}{}",
