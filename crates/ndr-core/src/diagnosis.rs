@@ -369,6 +369,8 @@ pub struct Note {
     /// `sender_on_microsoft365`: Microsoft 365 wrote the report about mail the sender sent
     /// out through it, and another organisation's server refused it (detail: the Exchange
     /// Online server that wrote the report).
+    /// `read_receipt`: a read receipt (RFC 8098), not a bounce; the recipient is `delivered`
+    /// (detail: the disposition type, `displayed`, `deleted`, ..., or empty).
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,
@@ -393,6 +395,7 @@ impl Note {
         "sender_on_microsoft365",
         "first_of_several_messages",
         "held_for_moderation",
+        "read_receipt",
     ];
 }
 

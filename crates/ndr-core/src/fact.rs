@@ -99,9 +99,9 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
             d.action = "delayed".into();
         }
         // A copied reply line names no recipient, nor does a feedback report about a message
-        // to undisclosed recipients; other formats without an address are not kept.
+        // to undisclosed recipients or a pasted read receipt that shows only a name; other formats without an address are not kept.
         if !(address::is_email(&d.recipient)
-            || matches!(d.agent, "Generic" | "ARF") && d.recipient.is_empty())
+            || matches!(d.agent, "Generic" | "ARF" | mta::mdn::AGENT) && d.recipient.is_empty())
         {
             continue;
         }

@@ -90,12 +90,14 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         .iter()
         .all(|(id, _)| *id != "empty_input" && *id != "binary_input");
     let mut held = false;
+    let mut receipt: Option<String> = None;
     let mut facts = match mta::read(&mail) {
         Some(rising) => {
             held = rising
                 .deliveries
                 .iter()
                 .any(|d| d.agent == mta::mailman::AGENT);
+            receipt = read_receipt(&rising);
             fact::build(&mail, rising)
         }
         None => Vec::new(),
@@ -116,6 +118,7 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         let named = decode::decode(&renamed, decoders);
         if facts.is_empty() {
             if let Some(rising) = mta::read(&named) {
+                receipt = read_receipt(&rising);
                 facts = fact::build(&named, rising);
                 mail = named;
             }
@@ -156,6 +159,14 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: String::new(),
         });
     }
+    if let Some(disposition) = receipt.filter(|_| found_any) {
+        // A read receipt: the message arrived and the recipient's mail program reports what
+        // became of it (the detail: displayed, deleted, ...). Nothing failed.
+        d.notes.push(Note {
+            id: "read_receipt".into(),
+            detail: disposition,
+        });
+    }
     match d.reason {
         Reason::Vacation => d.notes.push(Note {
             id: "auto_reply".into(),
@@ -170,6 +181,15 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     let text = readable_text(&mail);
     provider::apply(input, &text, &mut d);
     d
+}
+
+/// The disposition type of a read receipt a reader found (empty when it gives none).
+fn read_receipt(rising: &mta::Rising) -> Option<String> {
+    rising
+        .deliveries
+        .iter()
+        .find(|d| d.agent == mta::mdn::AGENT)
+        .map(|d| d.feedback_type.clone())
 }
 
 /// The decoded text handed to the provider rules: top-level header fields, then the body.

@@ -420,6 +420,10 @@ pub fn note_text(id: &str) -> Tr {
             "これはメーリングリストからの通知で、投稿が管理者（モデレーター）の承認待ちになっています。エラーではありません。承認されれば配信されます。",
             "This is a mailing list's notice: your post is waiting for the list's moderator to approve it. Nothing failed; it goes out once approved."
         ),
+        "read_receipt" => tr!(
+            "これは開封確認（受信者のメールソフトからの通知）で、エラーではありません。メールは相手に届いています。",
+            "This is a read receipt from the recipient's mail program, not an error: your message arrived."
+        ),
         _ => tr!(
             "読み取りについての補足があります。",
             "There is a remark about how the message was read."

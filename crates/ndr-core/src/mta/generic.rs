@@ -64,7 +64,7 @@ const BOUNCE_SENDERS: &[&str] = &[
 ];
 
 /// True when a line carries a remote server's error reply; gives the reply's start offset.
-fn reply_start(line: &str) -> Option<usize> {
+pub(super) fn reply_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();
     let mut i = 0;
     while i + 3 <= b.len() {

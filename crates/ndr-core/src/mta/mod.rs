@@ -31,6 +31,7 @@ pub(crate) mod kddi;
 pub(crate) mod mailfoundry;
 pub(crate) mod mailman;
 pub(crate) mod mailmarshal;
+pub(crate) mod mdn;
 pub(crate) mod messagingserver;
 pub(crate) mod mfilter;
 pub(crate) mod mimecast;
@@ -73,7 +74,7 @@ pub(crate) struct Delivery {
     pub lhost: String,
     /// A reason the format itself states (a table of the MTA's own messages).
     pub reason: Option<Reason>,
-    /// ARF Feedback-Type.
+    /// ARF Feedback-Type; for a read receipt (`mdn`), its disposition type.
     pub feedback_type: String,
     /// Which reader produced this.
     pub agent: &'static str,
@@ -334,6 +335,11 @@ fn order() -> &'static Order {
 
 /// Runs the readers and the generic ones; the first that recognises the format wins.
 pub(crate) fn read(mail: &Mail) -> Option<Rising> {
+    // A read receipt is a report too, and format readers that know a report by its layout
+    // would take it for a bounce; its report type says what it is.
+    if let Some(rising) = mdn::structured(mail) {
+        return Some(rising);
+    }
     let key = subject_key(mail.subject());
     let order = order();
     let first: &[usize] = order
@@ -356,7 +362,9 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
             return Some(rising);
         }
     }
-    let last: [(&'static str, Reader); 5] = [
+    let last: [(&'static str, Reader); 6] = [
+        // A read receipt pasted as the mail program shows it, before the generic reader.
+        (mdn::AGENT, mdn::inquire),
         ("RFC3464", dsn::inquire),
         ("ARF", arf::inquire),
         // Before the auto-reply reader: a list's notice may carry "Auto-Submitted".
