@@ -439,16 +439,18 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
-    /// True when the input is not a bounce at all (an ordinary mail, a sentence, binary data):
-    /// no delivery report, no reason, no recipient. The page and the CLI then say what to give
-    /// instead of a verdict, steps and a message built on nothing.
+    /// True when the input is not a bounce at all (an ordinary mail, a sentence, binary data,
+    /// nothing but white space): no delivery report, no reason, no recipient. The page and the
+    /// CLI then say what to give instead of a verdict, steps and a message built on nothing.
     pub fn is_not_a_bounce(&self) -> bool {
         self.reason == Reason::Undefined
             && self.recipients.is_empty()
-            && self
-                .notes
-                .iter()
-                .any(|n| n.id == "not_a_bounce" || n.id == "binary_input")
+            && self.notes.iter().any(|n| {
+                matches!(
+                    n.id.as_str(),
+                    "not_a_bounce" | "binary_input" | "empty_input"
+                )
+            })
     }
 
     /// A one-line rendering for tests: `"550 5.7.606 blocked microsoft 192.0.2.1"`,
@@ -486,6 +488,10 @@ mod tests {
             ..Diagnosis::default()
         };
         assert!(Diagnosis::is_not_a_bounce(&binary));
+        // Review 4, L1: an empty paste got the playbook of an unexplained bounce in the CLI
+        // and the JavaScript API.
+        assert!(Diagnosis::is_not_a_bounce(&crate::diagnose(b"")));
+        assert!(Diagnosis::is_not_a_bounce(&crate::diagnose(b" \r\n\t\n")));
         let explained = Diagnosis {
             reason: Reason::UserUnknown,
             ..plain.clone()
