@@ -218,6 +218,13 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
         .or_else(|| facts.first());
     if let Some(f) = decisive {
         d.reason = f.reason.unwrap_or(Reason::Undefined);
+        if gave_up(f) {
+            // The report's own words say the sending server stopped trying; the message
+            // failed for good although the last reply was temporary ("(#4.4.1) I'm not going
+            // to try again"). The recipient keeps the reason its words give (Sisimai's), the
+            // message's reason says what became of it.
+            d.reason = Reason::Expired;
+        }
         d.hard_bounce = f.hard_bounce;
         d.smtp_code = (!f.reply_code.is_empty()).then(|| f.reply_code.clone());
         d.enhanced_code =
@@ -256,6 +263,34 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
 }
 
 use smtp::status;
+
+/// Words with which a sending server says it has stopped retrying a recipient, lowercase.
+const GAVE_UP: &[&str] = &[
+    // qmail-send: "I'm not going to try again; this message has been in the queue too long."
+    // Source: qmail-send.c (Sisimai's lhost qmail reads it as "expired").
+    "this message has been in the queue too long",
+    // Exim: "retry timeout exceeded". Source: Exim's retry.c; reviewer case, general wording.
+    "retry timeout exceeded",
+    // Sendmail: "Message could not be delivered for 5 days". Source: sendmail's queue.c.
+    "message could not be delivered for",
+];
+
+/// True when `f` failed with a temporary status or reply and vague reason (a network error,
+/// too little to tell) and its text says the sending server gave up on it: the message
+/// expired. A more telling reason (a full mailbox, a block) stays the message's reason.
+fn gave_up(f: &Fact) -> bool {
+    let temporary = f.status.starts_with('4') || f.reply_code.starts_with('4');
+    let vague = matches!(
+        f.reason,
+        Some(Reason::NetworkError | Reason::OnHold | Reason::SystemError | Reason::Undefined)
+    );
+    temporary
+        && vague
+        && f.action == "failed"
+        && GAVE_UP
+            .iter()
+            .any(|w| text::find_ci(&f.diagnosis, w).is_some())
+}
 
 #[cfg(test)]
 mod tests {

@@ -213,6 +213,10 @@ const WORDING: &[Wording] = &[
             "message expired, connection refulsed",
             "message timed out",
             "retry time not reached for any host after a long failure period",
+            // Exim, when an address has failed for longer than its retry rules allow: the
+            // address is given up ("The following address(es) failed: ... retry timeout
+            // exceeded"). Source: Exim's retry.c and deliver.c; reviewer case, general wording.
+            "retry timeout exceeded",
             "server did not respond",
             "this message has been in the queue too long",
             "unable to deliver message after multiple retries",
