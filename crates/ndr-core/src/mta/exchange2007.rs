@@ -177,6 +177,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut deliveries = vec![Delivery::default()];
     let mut recipients = 0;
     let mut reading = false;
+    // Lines still to join to a quoted reply that a mail program wrapped ("Remote Server
+    // returned '554 5.7.1 ... Client host" / "[192.0.2.1] blocked using ...'"): the reply
+    // runs to its closing quote. A few lines at most, and a blank line ends it.
+    let mut wrapped = 0u8;
     for line in head.lines() {
         if !reading {
             reading = text::starts_with_any(line, STARTS);
@@ -184,6 +188,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
         let line = line.trim();
         if line.is_empty() {
+            wrapped = 0;
+            continue;
+        }
+        if wrapped > 0 {
+            let v = deliveries.last_mut().expect("never empty");
+            v.diagnosis.push_str(line);
+            v.diagnosis.push(' ');
+            wrapped = if closes_quote(line) { 0 } else { wrapped - 1 };
             continue;
         }
         if !line.contains(' ') && line.find('@').is_some_and(|p| p > 1) {
@@ -246,6 +258,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             v.status = s;
             v.diagnosis.push_str(line);
             v.diagnosis.push(' ');
+            if opens_quote(line) {
+                wrapped = 8;
+            }
             if let Some(h) = text::between(line, "Remote Server at ", " ") {
                 v.rhost = h.to_ascii_lowercase();
             }
@@ -283,6 +298,31 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     Some(Rising {
         deliveries,
         rfc822: original.to_string(),
+    })
+}
+
+/// True when `line` opens the quote of Exchange's wrapped reply ("Remote Server returned
+/// '554 ...", "リモート サーバーから '554 ...") and does not close it.
+fn opens_quote(line: &str) -> bool {
+    let Some(p) = line
+        .find("returned '")
+        .map(|p| p + "returned '".len())
+        .or_else(|| {
+            line.find("サーバーから '")
+                .map(|p| p + "サーバーから '".len())
+        })
+    else {
+        return false;
+    };
+    !closes_quote(line.get(p..).unwrap_or(""))
+}
+
+/// True when `line` holds a closing quote: one the end of the line, a space or "が" (「'
+/// が返されました」) follows, so that the apostrophe of "wasn't" closes nothing.
+fn closes_quote(line: &str) -> bool {
+    line.match_indices('\'').any(|(p, _)| {
+        let after = line.get(p + 1..).unwrap_or("");
+        after.is_empty() || after.starts_with(char::is_whitespace) || after.starts_with('が')
     })
 }
 
@@ -344,6 +384,25 @@ fn report_remote_mta(body: &str, deliveries: &mut [Delivery]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_is_open_until_its_closing_mark() {
+        assert!(opens_quote(
+            "Remote Server returned '554 5.7.1 Service unavailable; Client host"
+        ));
+        assert!(!opens_quote(
+            "Remote Server returned '550 5.1.1 User unknown'"
+        ));
+        assert!(opens_quote(
+            "リモート サーバーから '554 5.7.1 Service unavailable;"
+        ));
+        assert!(!opens_quote(
+            "リモート サーバーから '550 5.1.1 unknown' が返されました"
+        ));
+        assert!(!opens_quote("550 5.1.1 User unknown"));
+        assert!(closes_quote("https://www.example.org/bl?192.0.2.1'"));
+        assert!(!closes_quote("the address wasn't found"));
+    }
 
     #[test]
     fn hash_reply_splits_host_and_reply() {
