@@ -486,6 +486,13 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
         };
     }
     decide_reason(&mut f);
+    if f.reason == Some(Reason::HostUnknown) && names_the_sender_domain(&f) {
+        // "553 example.net does not exist (in reply to MAIL FROM command)": the domain the
+        // receiver cannot find is the sender's, not the recipient's. Sisimai's reason for a
+        // refused envelope sender is `rejected` (its "Domain of sender address ... does not
+        // exist" wording); `hostunknown` would send the user to check the recipient's domain.
+        f.reason = Some(Reason::Rejected);
+    }
     finish(&mut f);
     // The reasons are decided; what is shown and copied is the receiver's error alone.
     let shown = std::mem::take(&mut f.shown);
@@ -496,6 +503,23 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
     };
     f.diagnosis = for_display(shown);
     f
+}
+
+/// True when a "does not exist" refusal is about the sender's domain: it answered MAIL FROM,
+/// or it names the envelope sender's domain (which is not the recipient's).
+/// Source: the knowledge file, section 3.12 (SoftBank: "553 <domain> does not exist" means the
+/// envelope-from domain has no DNS).
+fn names_the_sender_domain(f: &Fact) -> bool {
+    if f.command == "MAIL" {
+        return true;
+    }
+    let d = f.sender_domain.as_str();
+    if d.is_empty() || d.eq_ignore_ascii_case(&f.destination) {
+        return false;
+    }
+    let lc = f.diagnosis.to_ascii_lowercase();
+    let named = format!("{} does not exist", d.to_ascii_lowercase());
+    text::contains(&lc, &named)
 }
 
 /// Finds status and reply codes in the diagnostic text and removes the repeated code prefixes
