@@ -371,6 +371,9 @@ pub struct Note {
     /// Online server that wrote the report).
     /// `read_receipt`: a read receipt (RFC 8098), not a bounce; the recipient is `delivered`
     /// (detail: the disposition type, `displayed`, `deleted`, ..., or empty).
+    /// `refused_by_remote_server`: relaying was refused by a server the sender's server handed
+    /// the mail to (usually the recipient's), not by the sender's own outgoing server (detail:
+    /// the refusing host when the bounce names it, or empty).
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,
@@ -396,6 +399,7 @@ impl Note {
         "first_of_several_messages",
         "held_for_moderation",
         "read_receipt",
+        "refused_by_remote_server",
     ];
 }
 

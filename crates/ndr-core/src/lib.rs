@@ -180,7 +180,57 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     }
     let text = readable_text(&mail);
     provider::apply(input, &text, &mut d);
+    if d.reason == Reason::NoRelaying {
+        if let Some(host) = refused_further_on(&d, &text) {
+            // "Relay access denied" in a bounce the sender's server wrote: the server it
+            // handed the mail to refused, not the sender's own outgoing server (which refuses
+            // in the mail program, with no bounce). The advice differs, so it is said even when
+            // the layout names no host.
+            d.notes.push(Note {
+                id: "refused_by_remote_server".into(),
+                detail: host,
+            });
+        }
+    }
     d
+}
+
+/// How a bounce shows that the reply it quotes came from the next server on the way, lowercase:
+/// Postfix's "host mx.example.jp[192.0.2.1] said:", qmail's and Yahoo's "Remote host said:",
+/// Exim's "SMTP error from remote mail server", Exchange's "Remote Server returned" /
+/// "リモート サーバー", Gmail's "The response from the remote server was:". And Yahoo Mail's
+/// own notice ("Sorry, we were unable to deliver your message to the following address."),
+/// which a web mail sender gets only for a server further on.
+/// Sources: the formats' readers in `mta` (Sisimai's lhost tables); reviewer case 10 of
+/// review 4, general wording.
+const FURTHER_ON: &[&str] = &[
+    " said:",
+    "error from remote mail server",
+    "remote server returned",
+    "remote server at ",
+    "リモート サーバー",
+    "response from the remote server",
+    "sorry, we were unable to deliver your message to the following address",
+];
+
+/// The host that refused relaying when the bounce shows the refusal came from a server further
+/// on (`FURTHER_ON`, or a named rejecting host): its name, or empty when not named.
+fn refused_further_on(d: &Diagnosis, text: &str) -> Option<String> {
+    let named = d
+        .remote_host
+        .clone()
+        .or_else(|| d.recipients.iter().find_map(|r| r.remote_host.clone()));
+    if let Some(h) = named.filter(|h| !h.trim().is_empty()) {
+        return Some(h);
+    }
+    // The notice up to the returned message (a quoted original is someone else's words).
+    let head = text::clip(text, 64 * 1024);
+    let lc = head.to_ascii_lowercase();
+    let (p, _) = text::find_earliest(&lc, FURTHER_ON)?;
+    let returned = text::find_ci(head, "content-type: message/rfc822")
+        .or_else(|| text::find_ci(head, "below this line is a copy of the message"))
+        .unwrap_or(head.len());
+    (p < returned).then(String::new)
 }
 
 /// The disposition type of a read receipt a reader found (empty when it gives none).

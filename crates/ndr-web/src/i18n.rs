@@ -424,6 +424,10 @@ pub fn note_text(id: &str) -> Tr {
             "これは開封確認（受信者のメールソフトからの通知）で、エラーではありません。メールは相手に届いています。",
             "This is a read receipt from the recipient's mail program, not an error: your message arrived."
         ),
+        "refused_by_remote_server" => tr!(
+            "拒否したのは、あなたのメールが渡された先のサーバー（ふつうは宛先側のサーバー）で、あなたの送信サーバーではありません。",
+            "The refusal came from the server your mail was handed on to (usually the recipient's), not from your own outgoing server."
+        ),
         _ => tr!(
             "読み取りについての補足があります。",
             "There is a remark about how the message was read."
