@@ -374,6 +374,10 @@ pub struct Note {
     /// `refused_by_remote_server`: relaying was refused by a server the sender's server handed
     /// the mail to (usually the recipient's), not by the sender's own outgoing server (detail:
     /// the refusing host when the bounce names it, or empty).
+    /// `full_or_too_big`: the reply (docomo's "552 Too much mail data") means a full mailbox
+    /// or a message too large for it; the reason says the first.
+    /// `sender_login_mismatch`: the sender's own outgoing server refused a From address that
+    /// the logged-in account does not own (detail: that account, when named).
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,
@@ -400,6 +404,8 @@ impl Note {
         "held_for_moderation",
         "read_receipt",
         "refused_by_remote_server",
+        "full_or_too_big",
+        "sender_login_mismatch",
     ];
 }
 

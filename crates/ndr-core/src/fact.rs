@@ -358,8 +358,21 @@ const SENDER_NAMED: &[(&str, &str)] = &[
     ("originating from your dkim domain ", ""),
 ];
 
-/// The sender's domain when the receiver's words in `diagnosis` name it (`SENDER_NAMED`).
+/// The sender's domain when the receiver's words in `diagnosis` name it (`SENDER_NAMED`), or
+/// the envelope sender a Postfix refusal of it quotes: "<sales@example.net>: Sender address
+/// rejected: ..." (smtpd's reply for every sender restriction; Postfix `smtpd_check.c`).
 fn sender_named(diagnosis: &str) -> Option<String> {
+    if let Some(p) = text::find_ci(diagnosis, ">: sender address rejected") {
+        let head = diagnosis.get(..p + 1).unwrap_or("");
+        if let Some(domain) = head
+            .rfind('<')
+            .and_then(|q| address::find(head.get(q..)?))
+            .as_deref()
+            .and_then(address::domain)
+        {
+            return Some(domain);
+        }
+    }
     // One space between words, without the codes of continued reply lines.
     let mut clean = String::with_capacity(diagnosis.len());
     for w in diagnosis.split_whitespace() {

@@ -180,6 +180,9 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     }
     let text = readable_text(&mail);
     provider::apply(input, &text, &mut d);
+    if let Some(note) = reply_note(&d) {
+        d.notes.push(note);
+    }
     if d.reason == Reason::NoRelaying {
         if let Some(host) = refused_further_on(&d, &text) {
             // "Relay access denied" in a bounce the sender's server wrote: the server it
@@ -193,6 +196,51 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         }
     }
     d
+}
+
+/// Replies whose words say more than the reason they are given, lowercase, with that reason
+/// and the note that says the rest.
+const REPLY_NOTES: &[(&str, Reason, &str)] = &[
+    // docomo: "552 Too much mail data": the mailbox is full or the message too large; Sisimai
+    // calls it mailboxfull, and the note says it may be the size.
+    // Source: the knowledge file, section 3.12 (note.com/sendmagic, tuono034s.com).
+    ("too much mail data", Reason::MailboxFull, "full_or_too_big"),
+    // Postfix's reject_sender_login_mismatch (smtpd_sender_login_maps): "553 5.7.1
+    // <sales@example.net>: Sender address rejected: not owned by user info@example.net". The
+    // sender's own outgoing server refused a From address the logged-in account does not
+    // own; Sisimai calls it rejected. The detail names the account.
+    // Source: Postfix smtpd_check.c and the postconf(5) entry for smtpd_sender_login_maps.
+    (
+        "not owned by user",
+        Reason::Rejected,
+        "sender_login_mismatch",
+    ),
+];
+
+/// The note of `REPLY_NOTES` for the decisive reply, if its words are one's (detail: the
+/// address after the words, when there is one).
+fn reply_note(d: &Diagnosis) -> Option<Note> {
+    let r = d
+        .recipients
+        .iter()
+        .find(|r| r.reason == d.reason)
+        .or_else(|| d.recipients.first())?;
+    let (words, _, id) = REPLY_NOTES
+        .iter()
+        .find(|(_, reason, _)| *reason == d.reason)
+        .filter(|(w, _, _)| text::find_ci(&r.diagnostic_text, w).is_some())?;
+    let after = text::find_ci(&r.diagnostic_text, words)
+        .and_then(|p| r.diagnostic_text.get(p + words.len()..))
+        .unwrap_or("");
+    let detail = after
+        .split_whitespace()
+        .next()
+        .and_then(address::find)
+        .unwrap_or_default();
+    Some(Note {
+        id: (*id).into(),
+        detail,
+    })
 }
 
 /// How a bounce shows that the reply it quotes came from the next server on the way, lowercase:
