@@ -271,14 +271,14 @@ fn refused_further_on(d: &Diagnosis, text: &str) -> Option<String> {
     if let Some(h) = named.filter(|h| !h.trim().is_empty()) {
         return Some(h);
     }
-    // The notice up to the returned message (a quoted original is someone else's words).
-    let head = text::clip(text, 64 * 1024);
-    let lc = head.to_ascii_lowercase();
-    let (p, _) = text::find_earliest(&lc, FURTHER_ON)?;
+    // The notice's own words, before the returned message (a quoted original is someone
+    // else's); they come first, so its start is enough.
+    let head = text::clip(text, 8 * 1024);
     let returned = text::find_ci(head, "content-type: message/rfc822")
         .or_else(|| text::find_ci(head, "below this line is a copy of the message"))
         .unwrap_or(head.len());
-    (p < returned).then(String::new)
+    let lc = head.get(..returned).unwrap_or(head).to_ascii_lowercase();
+    text::find_earliest(&lc, FURTHER_ON).map(|_| String::new())
 }
 
 /// The disposition type of a read receipt a reader found (empty when it gives none).

@@ -26,12 +26,8 @@ pub(super) const TABLE: Table = Table {
             .reason(Filtered),
         Rule::by(Softbank)
             .at_host()
-            .text(&["user unknown", "end of data"])
-            .over(&[UserUnknown, Undefined])
-            .reason(Filtered),
-        Rule::by(Softbank)
-            .at_host()
-            .text(&["end of data", "user unknown"])
+            .end_of_data()
+            .text(&["user unknown"])
             .over(&[UserUnknown, Undefined])
             .reason(Filtered),
     ],
