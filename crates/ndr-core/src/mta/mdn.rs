@@ -53,7 +53,7 @@ const SUBJECTS: &[&str] = &[
 const HEAD: usize = 4096;
 
 /// A read receipt known by its report type: its `Disposition:` field says what happened.
-pub(crate) fn structured(mail: &Mail) -> Option<Rising> {
+fn structured(mail: &Mail) -> Option<Rising> {
     text::find_ci(mail.header("content-type"), REPORT_TYPE)?;
     Some(receipt(
         mail,

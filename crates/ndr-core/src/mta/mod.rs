@@ -335,11 +335,6 @@ fn order() -> &'static Order {
 
 /// Runs the readers and the generic ones; the first that recognises the format wins.
 pub(crate) fn read(mail: &Mail) -> Option<Rising> {
-    // A read receipt is a report too, and format readers that know a report by its layout
-    // would take it for a bounce; its report type says what it is.
-    if let Some(rising) = mdn::structured(mail) {
-        return Some(rising);
-    }
     let key = subject_key(mail.subject());
     let order = order();
     let first: &[usize] = order
@@ -363,7 +358,9 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
         }
     }
     let last: [(&'static str, Reader); 6] = [
-        // A read receipt pasted as the mail program shows it, before the generic reader.
+        // A read receipt (its report type, or its words as a mail program shows them): before
+        // the RFC 3464 reader, which would read its report fields as a failure. No format
+        // reader above knows one, so it is tried here and costs other mail nothing.
         (mdn::AGENT, mdn::inquire),
         ("RFC3464", dsn::inquire),
         ("ARF", arf::inquire),
