@@ -62,10 +62,6 @@ pub(crate) struct Rule {
     pub(crate) text: &'static [&'static str],
     pub(crate) at_host: bool,
     pub(crate) after_data: bool,
-    /// The reply says it answered the end of the data ("in reply to end of DATA command",
-    /// "after end of data"): stricter than `after_data`, which a Sendmail transcript's
-    /// `>>> DATA` also sets when a pipelined RCPT refusal is written under it.
-    pub(crate) end_of_data: bool,
     pub(crate) reason: Option<Reason>,
     /// The structural reasons `reason` replaces; empty for any. Some wordings are decisive only
     /// against a reason that is wrong for them (an "unknown user" that is really a filter).
@@ -83,7 +79,6 @@ impl Rule {
             text: &[],
             at_host: false,
             after_data: false,
-            end_of_data: false,
             reason: None,
             over: &[],
             note: None,
@@ -123,13 +118,6 @@ impl Rule {
     pub(crate) const fn after_data(self) -> Rule {
         Rule {
             after_data: true,
-            ..self
-        }
-    }
-
-    pub(crate) const fn end_of_data(self) -> Rule {
-        Rule {
-            end_of_data: true,
             ..self
         }
     }
@@ -249,8 +237,6 @@ struct Ctx<'a> {
     make_hosts: &'a dyn Fn() -> Vec<String>,
     /// Whether the rejection answered the message data (`DATA` or end of data).
     after_data: bool,
-    /// Whether the text says the rejection answered the end of the data.
-    end_of_data: bool,
 }
 
 impl Ctx<'_> {
@@ -579,16 +565,15 @@ fn rule_matches(
     if frag_ids.clone().any(|id| scan.first(id).is_none()) {
         return None;
     }
-    // The SMTP step first: a flag, where the hosts are gathered when first asked for.
-    if rule.after_data && !ctx.after_data || rule.end_of_data && !ctx.end_of_data {
-        return None;
-    }
     if rule.at_host
         && !ctx
             .hosts()
             .iter()
             .any(|h| table.hosts.iter().any(|p| host_fits(h, p)))
     {
+        return None;
+    }
+    if rule.after_data && !ctx.after_data {
         return None;
     }
     let code_at = match rule.code {
@@ -847,11 +832,6 @@ fn hosts_named(scan: &Scan) -> Vec<String> {
 /// to end of DATA command`, a Sendmail transcript's `>>> DATA`).
 const DATA_MARKERS: &[&str] = &["end of data", ">>> data"];
 
-/// Whether `scan` holds "end of data", the first of `DATA_MARKERS`.
-fn answered_end_of_data(scan: &Scan) -> bool {
-    scan.first(index().data_markers).is_some()
-}
-
 fn answered_data(scan: &Scan) -> bool {
     let start = index().data_markers;
     (start..start + DATA_MARKERS.len() as u32).any(|id| scan.first(id).is_some())
@@ -899,7 +879,6 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         hosts: std::cell::OnceCell::new(),
         make_hosts: &make_hosts,
         after_data,
-        end_of_data: answered_end_of_data(&scan),
     };
 
     let hit = first_hit(&scan, &ctx);
@@ -933,7 +912,6 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
                 .as_deref()
                 .is_some_and(|c| c.eq_ignore_ascii_case("data"))
                 || answered_data(&own),
-            end_of_data: answered_end_of_data(&own),
         };
         let Some(own_hit) = first_hit(&own, &own_ctx) else {
             continue;

@@ -26,8 +26,12 @@ pub(super) const TABLE: Table = Table {
             .reason(Filtered),
         Rule::by(Softbank)
             .at_host()
-            .end_of_data()
-            .text(&["user unknown"])
+            .text(&["user unknown", "end of data"])
+            .over(&[UserUnknown, Undefined])
+            .reason(Filtered),
+        Rule::by(Softbank)
+            .at_host()
+            .text(&["end of data", "user unknown"])
             .over(&[UserUnknown, Undefined])
             .reason(Filtered),
     ],

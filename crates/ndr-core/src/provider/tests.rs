@@ -59,14 +59,8 @@ fn rules_are_lowercase_and_unique() {
         // The same rule for two parties is two rules when each applies at its own hosts.
         let party = if rule.at_host { rule.party } else { None };
         let key = format!(
-            "{}|{:?}|{:?}|{}|{}|{}|{:?}",
-            rule.status,
-            rule.code,
-            rule.text,
-            rule.at_host,
-            rule.after_data,
-            rule.end_of_data,
-            party
+            "{}|{:?}|{:?}|{}|{}|{:?}",
+            rule.status, rule.code, rule.text, rule.at_host, rule.after_data, party
         );
         assert!(seen.insert(key.clone()), "{id}: duplicate rule {key}");
     }
