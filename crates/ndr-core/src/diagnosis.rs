@@ -369,6 +369,15 @@ pub struct Note {
     /// `sender_on_microsoft365`: Microsoft 365 wrote the report about mail the sender sent
     /// out through it, and another organisation's server refused it (detail: the Exchange
     /// Online server that wrote the report).
+    /// `read_receipt`: a read receipt (RFC 8098), not a bounce; the recipient is `delivered`
+    /// (detail: the disposition type, `displayed`, `deleted`, ..., or empty).
+    /// `refused_by_remote_server`: relaying was refused by a server the sender's server handed
+    /// the mail to (usually the recipient's), not by the sender's own outgoing server (detail:
+    /// the refusing host when the bounce names it, or empty).
+    /// `full_or_too_big`: the reply (docomo's "552 Too much mail data") means a full mailbox
+    /// or a message too large for it; the reason says the first.
+    /// `sender_login_mismatch`: the sender's own outgoing server refused a From address that
+    /// the logged-in account does not own (detail: that account, when named).
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,
@@ -393,6 +402,10 @@ impl Note {
         "sender_on_microsoft365",
         "first_of_several_messages",
         "held_for_moderation",
+        "read_receipt",
+        "refused_by_remote_server",
+        "full_or_too_big",
+        "sender_login_mismatch",
     ];
 }
 
@@ -436,16 +449,18 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
-    /// True when the input is not a bounce at all (an ordinary mail, a sentence, binary data):
-    /// no delivery report, no reason, no recipient. The page and the CLI then say what to give
-    /// instead of a verdict, steps and a message built on nothing.
+    /// True when the input is not a bounce at all (an ordinary mail, a sentence, binary data,
+    /// nothing but white space): no delivery report, no reason, no recipient. The page and the
+    /// CLI then say what to give instead of a verdict, steps and a message built on nothing.
     pub fn is_not_a_bounce(&self) -> bool {
         self.reason == Reason::Undefined
             && self.recipients.is_empty()
-            && self
-                .notes
-                .iter()
-                .any(|n| n.id == "not_a_bounce" || n.id == "binary_input")
+            && self.notes.iter().any(|n| {
+                matches!(
+                    n.id.as_str(),
+                    "not_a_bounce" | "binary_input" | "empty_input"
+                )
+            })
     }
 
     /// A one-line rendering for tests: `"550 5.7.606 blocked microsoft 192.0.2.1"`,
@@ -483,6 +498,10 @@ mod tests {
             ..Diagnosis::default()
         };
         assert!(Diagnosis::is_not_a_bounce(&binary));
+        // Review 4, L1: an empty paste got the playbook of an unexplained bounce in the CLI
+        // and the JavaScript API.
+        assert!(Diagnosis::is_not_a_bounce(&crate::diagnose(b"")));
+        assert!(Diagnosis::is_not_a_bounce(&crate::diagnose(b" \r\n\t\n")));
         let explained = Diagnosis {
             reason: Reason::UserUnknown,
             ..plain.clone()

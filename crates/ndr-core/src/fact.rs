@@ -99,9 +99,9 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
             d.action = "delayed".into();
         }
         // A copied reply line names no recipient, nor does a feedback report about a message
-        // to undisclosed recipients; other formats without an address are not kept.
+        // to undisclosed recipients or a pasted read receipt that shows only a name; other formats without an address are not kept.
         if !(address::is_email(&d.recipient)
-            || matches!(d.agent, "Generic" | "ARF") && d.recipient.is_empty())
+            || matches!(d.agent, "Generic" | "ARF" | mta::mdn::AGENT) && d.recipient.is_empty())
         {
             continue;
         }
@@ -358,8 +358,21 @@ const SENDER_NAMED: &[(&str, &str)] = &[
     ("originating from your dkim domain ", ""),
 ];
 
-/// The sender's domain when the receiver's words in `diagnosis` name it (`SENDER_NAMED`).
+/// The sender's domain when the receiver's words in `diagnosis` name it (`SENDER_NAMED`), or
+/// the envelope sender a Postfix refusal of it quotes: "<sales@example.net>: Sender address
+/// rejected: ..." (smtpd's reply for every sender restriction; Postfix `smtpd_check.c`).
 fn sender_named(diagnosis: &str) -> Option<String> {
+    if let Some(p) = text::find_ci(diagnosis, ">: sender address rejected") {
+        let head = diagnosis.get(..p + 1).unwrap_or("");
+        if let Some(domain) = head
+            .rfind('<')
+            .and_then(|q| address::find(head.get(q..)?))
+            .as_deref()
+            .and_then(address::domain)
+        {
+            return Some(domain);
+        }
+    }
     // One space between words, without the codes of continued reply lines.
     let mut clean = String::with_capacity(diagnosis.len());
     for w in diagnosis.split_whitespace() {
@@ -486,6 +499,13 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
         };
     }
     decide_reason(&mut f);
+    if f.reason == Some(Reason::HostUnknown) && names_the_sender_domain(&f) {
+        // "553 example.net does not exist (in reply to MAIL FROM command)": the domain the
+        // receiver cannot find is the sender's, not the recipient's. Sisimai's reason for a
+        // refused envelope sender is `rejected` (its "Domain of sender address ... does not
+        // exist" wording); `hostunknown` would send the user to check the recipient's domain.
+        f.reason = Some(Reason::Rejected);
+    }
     finish(&mut f);
     // The reasons are decided; what is shown and copied is the receiver's error alone.
     let shown = std::mem::take(&mut f.shown);
@@ -496,6 +516,23 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
     };
     f.diagnosis = for_display(shown);
     f
+}
+
+/// True when a "does not exist" refusal is about the sender's domain: it answered MAIL FROM,
+/// or it names the envelope sender's domain (which is not the recipient's).
+/// Source: the knowledge file, section 3.12 (SoftBank: "553 <domain> does not exist" means the
+/// envelope-from domain has no DNS).
+fn names_the_sender_domain(f: &Fact) -> bool {
+    if f.command == "MAIL" {
+        return true;
+    }
+    let d = f.sender_domain.as_str();
+    if d.is_empty() || d.eq_ignore_ascii_case(&f.destination) {
+        return false;
+    }
+    let lc = f.diagnosis.to_ascii_lowercase();
+    let named = format!("{} does not exist", d.to_ascii_lowercase());
+    text::contains(&lc, &named)
 }
 
 /// Finds status and reply codes in the diagnostic text and removes the repeated code prefixes

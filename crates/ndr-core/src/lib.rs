@@ -90,12 +90,14 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         .iter()
         .all(|(id, _)| *id != "empty_input" && *id != "binary_input");
     let mut held = false;
+    let mut receipt: Option<String> = None;
     let mut facts = match mta::read(&mail) {
         Some(rising) => {
             held = rising
                 .deliveries
                 .iter()
                 .any(|d| d.agent == mta::mailman::AGENT);
+            receipt = read_receipt(&rising);
             fact::build(&mail, rising)
         }
         None => Vec::new(),
@@ -116,6 +118,7 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         let named = decode::decode(&renamed, decoders);
         if facts.is_empty() {
             if let Some(rising) = mta::read(&named) {
+                receipt = read_receipt(&rising);
                 facts = fact::build(&named, rising);
                 mail = named;
             }
@@ -156,6 +159,14 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: String::new(),
         });
     }
+    if let Some(disposition) = receipt.filter(|_| found_any) {
+        // A read receipt: the message arrived and the recipient's mail program reports what
+        // became of it (the detail: displayed, deleted, ...). Nothing failed.
+        d.notes.push(Note {
+            id: "read_receipt".into(),
+            detail: disposition,
+        });
+    }
     match d.reason {
         Reason::Vacation => d.notes.push(Note {
             id: "auto_reply".into(),
@@ -169,7 +180,114 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     }
     let text = readable_text(&mail);
     provider::apply(input, &text, &mut d);
+    if let Some(note) = reply_note(&d) {
+        d.notes.push(note);
+    }
+    if d.reason == Reason::NoRelaying {
+        if let Some(host) = refused_further_on(&d, &text) {
+            // "Relay access denied" in a bounce the sender's server wrote: the server it
+            // handed the mail to refused, not the sender's own outgoing server (which refuses
+            // in the mail program, with no bounce). The advice differs, so it is said even when
+            // the layout names no host.
+            d.notes.push(Note {
+                id: "refused_by_remote_server".into(),
+                detail: host,
+            });
+        }
+    }
     d
+}
+
+/// Replies whose words say more than the reason they are given, lowercase, with that reason
+/// and the note that says the rest.
+const REPLY_NOTES: &[(&str, Reason, &str)] = &[
+    // docomo: "552 Too much mail data": the mailbox is full or the message too large; Sisimai
+    // calls it mailboxfull, and the note says it may be the size.
+    // Source: the knowledge file, section 3.12 (note.com/sendmagic, tuono034s.com).
+    ("too much mail data", Reason::MailboxFull, "full_or_too_big"),
+    // Postfix's reject_sender_login_mismatch (smtpd_sender_login_maps): "553 5.7.1
+    // <sales@example.net>: Sender address rejected: not owned by user info@example.net". The
+    // sender's own outgoing server refused a From address the logged-in account does not
+    // own; Sisimai calls it rejected. The detail names the account.
+    // Source: Postfix smtpd_check.c and the postconf(5) entry for smtpd_sender_login_maps.
+    (
+        "not owned by user",
+        Reason::Rejected,
+        "sender_login_mismatch",
+    ),
+];
+
+/// The note of `REPLY_NOTES` for the decisive reply, if its words are one's (detail: the
+/// address after the words, when there is one).
+fn reply_note(d: &Diagnosis) -> Option<Note> {
+    let r = d
+        .recipients
+        .iter()
+        .find(|r| r.reason == d.reason)
+        .or_else(|| d.recipients.first())?;
+    let (words, _, id) = REPLY_NOTES
+        .iter()
+        .find(|(_, reason, _)| *reason == d.reason)
+        .filter(|(w, _, _)| text::find_ci(&r.diagnostic_text, w).is_some())?;
+    let after = text::find_ci(&r.diagnostic_text, words)
+        .and_then(|p| r.diagnostic_text.get(p + words.len()..))
+        .unwrap_or("");
+    let detail = after
+        .split_whitespace()
+        .next()
+        .and_then(address::find)
+        .unwrap_or_default();
+    Some(Note {
+        id: (*id).into(),
+        detail,
+    })
+}
+
+/// How a bounce shows that the reply it quotes came from the next server on the way, lowercase:
+/// Postfix's "host mx.example.jp[192.0.2.1] said:", qmail's and Yahoo's "Remote host said:",
+/// Exim's "SMTP error from remote mail server", Exchange's "Remote Server returned" /
+/// "リモート サーバー", Gmail's "The response from the remote server was:". And Yahoo Mail's
+/// own notice ("Sorry, we were unable to deliver your message to the following address."),
+/// which a web mail sender gets only for a server further on.
+/// Sources: the formats' readers in `mta` (Sisimai's lhost tables); reviewer case 10 of
+/// review 4, general wording.
+const FURTHER_ON: &[&str] = &[
+    " said:",
+    "error from remote mail server",
+    "remote server returned",
+    "remote server at ",
+    "リモート サーバー",
+    "response from the remote server",
+    "sorry, we were unable to deliver your message to the following address",
+];
+
+/// The host that refused relaying when the bounce shows the refusal came from a server further
+/// on (`FURTHER_ON`, or a named rejecting host): its name, or empty when not named.
+fn refused_further_on(d: &Diagnosis, text: &str) -> Option<String> {
+    let named = d
+        .remote_host
+        .clone()
+        .or_else(|| d.recipients.iter().find_map(|r| r.remote_host.clone()));
+    if let Some(h) = named.filter(|h| !h.trim().is_empty()) {
+        return Some(h);
+    }
+    // The notice's own words, before the returned message (a quoted original is someone
+    // else's); they come first, so its start is enough.
+    let head = text::clip(text, 8 * 1024);
+    let returned = text::find_ci(head, "content-type: message/rfc822")
+        .or_else(|| text::find_ci(head, "below this line is a copy of the message"))
+        .unwrap_or(head.len());
+    let lc = head.get(..returned).unwrap_or(head).to_ascii_lowercase();
+    text::find_earliest(&lc, FURTHER_ON).map(|_| String::new())
+}
+
+/// The disposition type of a read receipt a reader found (empty when it gives none).
+fn read_receipt(rising: &mta::Rising) -> Option<String> {
+    rising
+        .deliveries
+        .iter()
+        .find(|d| d.agent == mta::mdn::AGENT)
+        .map(|d| d.feedback_type.clone())
 }
 
 /// The decoded text handed to the provider rules: top-level header fields, then the body.
@@ -198,6 +316,13 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
         .or_else(|| facts.first());
     if let Some(f) = decisive {
         d.reason = f.reason.unwrap_or(Reason::Undefined);
+        if gave_up(f) {
+            // The report's own words say the sending server stopped trying; the message
+            // failed for good although the last reply was temporary ("(#4.4.1) I'm not going
+            // to try again"). The recipient keeps the reason its words give (Sisimai's), the
+            // message's reason says what became of it.
+            d.reason = Reason::Expired;
+        }
         d.hard_bounce = f.hard_bounce;
         d.smtp_code = (!f.reply_code.is_empty()).then(|| f.reply_code.clone());
         d.enhanced_code =
@@ -236,6 +361,34 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
 }
 
 use smtp::status;
+
+/// Words with which a sending server says it has stopped retrying a recipient, lowercase.
+const GAVE_UP: &[&str] = &[
+    // qmail-send: "I'm not going to try again; this message has been in the queue too long."
+    // Source: qmail-send.c (Sisimai's lhost qmail reads it as "expired").
+    "this message has been in the queue too long",
+    // Exim: "retry timeout exceeded". Source: Exim's retry.c; reviewer case, general wording.
+    "retry timeout exceeded",
+    // Sendmail: "Message could not be delivered for 5 days". Source: sendmail's queue.c.
+    "message could not be delivered for",
+];
+
+/// True when `f` failed with a temporary status or reply and vague reason (a network error,
+/// too little to tell) and its text says the sending server gave up on it: the message
+/// expired. A more telling reason (a full mailbox, a block) stays the message's reason.
+fn gave_up(f: &Fact) -> bool {
+    let temporary = f.status.starts_with('4') || f.reply_code.starts_with('4');
+    let vague = matches!(
+        f.reason,
+        Some(Reason::NetworkError | Reason::OnHold | Reason::SystemError | Reason::Undefined)
+    );
+    temporary
+        && vague
+        && f.action == "failed"
+        && GAVE_UP
+            .iter()
+            .any(|w| text::find_ci(&f.diagnosis, w).is_some())
+}
 
 #[cfg(test)]
 mod tests {

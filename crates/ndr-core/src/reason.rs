@@ -146,6 +146,11 @@ const WORDING: &[Wording] = &[
             &["(", "@", ":blocked)"],
             &["access from ip address ", " blocked"],
             &["client host ", " blocked using"],
+            // Postfix's reject_rbl_client reply, "Service unavailable; Client host [192.0.2.1]
+            // blocked using <list>", says the sending IP is blocked even when the part naming
+            // the list is cut off (a truncated paste) or worded otherwise ("blocked by").
+            // Source: Postfix smtpd_check.c (reject_rbl_client); reviewer case, general wording.
+            &["client host [", "] blocked"],
             &["connections will not be accepted from ", " because the ip is in spamhaus's list"],
             &["dnsbl:rbl ", ">_is_blocked"],
             &["email blocked by ", ".barracudacentral.org"],
@@ -208,6 +213,10 @@ const WORDING: &[Wording] = &[
             "message expired, connection refulsed",
             "message timed out",
             "retry time not reached for any host after a long failure period",
+            // Exim, when an address has failed for longer than its retry rules allow: the
+            // address is given up ("The following address(es) failed: ... retry timeout
+            // exceeded"). Source: Exim's retry.c and deliver.c; reviewer case, general wording.
+            "retry timeout exceeded",
             "server did not respond",
             "this message has been in the queue too long",
             "unable to deliver message after multiple retries",

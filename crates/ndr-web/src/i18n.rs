@@ -485,6 +485,22 @@ pub fn note_text(id: &str) -> Tr {
             "これはメーリングリストからの通知で、投稿が管理者（モデレーター）の承認待ちになっています。エラーではありません。承認されれば配信されます。",
             "This is a mailing list's notice: your post is waiting for the list's moderator to approve it. Nothing failed; it goes out once approved."
         ),
+        "read_receipt" => tr!(
+            "これは開封確認（受信者のメールソフトからの通知）で、エラーではありません。メールは相手に届いています。",
+            "This is a read receipt from the recipient's mail program, not an error: your message arrived."
+        ),
+        "refused_by_remote_server" => tr!(
+            "拒否したのは、あなたのメールが渡された先のサーバー（ふつうは宛先側のサーバー）で、あなたの送信サーバーではありません。",
+            "The refusal came from the server your mail was handed on to (usually the recipient's), not from your own outgoing server."
+        ),
+        "full_or_too_big" => tr!(
+            "この返答は「受信箱がいっぱい」と「メールが大きすぎる」のどちらの場合にも使われます。大きな添付ファイルがあれば、外すか小さくして送り直してください。",
+            "This reply is used both for a full mailbox and for a message that is too large. If you attached large files, send it again without them or smaller."
+        ),
+        "sender_login_mismatch" => tr!(
+            "あなたの送信サーバーが、差出人のアドレスはログインしたアカウントのものではないとして拒否しました。ログインしたアカウントのアドレスから送るか、サーバー側でそのアドレスを使えるように設定してください。",
+            "Your own outgoing server refused the From address because it does not belong to the account you logged in with. Send from that account's address, or have the address added to the account on the server."
+        ),
         _ => tr!(
             "読み取りについての補足があります。",
             "There is a remark about how the message was read."

@@ -64,7 +64,7 @@ const BOUNCE_SENDERS: &[&str] = &[
 ];
 
 /// True when a line carries a remote server's error reply; gives the reply's start offset.
-fn reply_start(line: &str) -> Option<usize> {
+pub(super) fn reply_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();
     let mut i = 0;
     while i + 3 <= b.len() {
@@ -255,9 +255,16 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             // An indented "<user@example.jp>: ..." starts the next recipient, unless the reply
             // had only its codes so far: Postfix wraps "said: 550 5.1.1" and goes on with
             // "<user@example.jp>: Recipient address rejected: ..." on the next line.
+            // A wrapped line that starts with an address but ends Postfix's reply ("    info@
+            // example.net (in reply to RCPT TO command)", the rest of "... not owned by user
+            // info@example.net") goes on with it too.
+            let ends_reply =
+                !next.trim_start().starts_with('<') && text::find(next, "(in reply to ").is_some();
             let cont = next.starts_with(' ')
                 && !next.trim().is_empty()
-                && (address_line(next).is_none() || (j == i + 1 && only_codes(&line[start..])));
+                && (address_line(next).is_none()
+                    || ends_reply
+                    || (j == i + 1 && only_codes(&line[start..])));
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
             }

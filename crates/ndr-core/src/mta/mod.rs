@@ -31,6 +31,7 @@ pub(crate) mod kddi;
 pub(crate) mod mailfoundry;
 pub(crate) mod mailman;
 pub(crate) mod mailmarshal;
+pub(crate) mod mdn;
 pub(crate) mod messagingserver;
 pub(crate) mod mfilter;
 pub(crate) mod mimecast;
@@ -73,7 +74,7 @@ pub(crate) struct Delivery {
     pub lhost: String,
     /// A reason the format itself states (a table of the MTA's own messages).
     pub reason: Option<Reason>,
-    /// ARF Feedback-Type.
+    /// ARF Feedback-Type; for a read receipt (`mdn`), its disposition type.
     pub feedback_type: String,
     /// Which reader produced this.
     pub agent: &'static str,
@@ -356,7 +357,11 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
             return Some(rising);
         }
     }
-    let last: [(&'static str, Reader); 5] = [
+    let last: [(&'static str, Reader); 6] = [
+        // A read receipt (its report type, or its words as a mail program shows them): before
+        // the RFC 3464 reader, which would read its report fields as a failure. No format
+        // reader above knows one, so it is tried here and costs other mail nothing.
+        (mdn::AGENT, mdn::inquire),
         ("RFC3464", dsn::inquire),
         ("ARF", arf::inquire),
         // Before the auto-reply reader: a list's notice may carry "Auto-Submitted".

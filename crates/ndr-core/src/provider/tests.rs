@@ -56,9 +56,11 @@ fn rules_are_lowercase_and_unique() {
             let low = alt.split('-').next().unwrap_or("");
             assert_eq!(status_len(low), low.len(), "{id}: bad status pattern {alt}");
         }
+        // The same rule for two parties is two rules when each applies at its own hosts.
+        let party = if rule.at_host { rule.party } else { None };
         let key = format!(
-            "{}|{:?}|{:?}|{}|{}",
-            rule.status, rule.code, rule.text, rule.at_host, rule.after_data
+            "{}|{:?}|{:?}|{}|{}|{:?}",
+            rule.status, rule.code, rule.text, rule.at_host, rule.after_data, party
         );
         assert!(seen.insert(key.clone()), "{id}: duplicate rule {key}");
     }
