@@ -29,9 +29,11 @@
 //! recipient).
 //!
 //! A generic playbook whose usual reading the bounce contradicts is swapped for a narrower one:
-//! "relaying denied" said by the recipient's server (a host named in the bounce), or met by a
-//! sender on a webmail service (which has no SMTP settings to change), is the recipient's side,
-//! not the sender's SMTP settings.
+//! "relaying denied" said by the recipient's server (the core's note `refused_by_remote_server`,
+//! or a host named in the bounce), or met by a sender on a webmail service (which has no SMTP
+//! settings to change), is the recipient's side, not the sender's SMTP settings. The swap only
+//! replaces the generic relaying playbook, so a provider's own wording found earlier (Google's
+//! "not authorized to send email directly", the sender's to fix) keeps its playbook.
 //!
 //! After that, a party's refinements may swap in a narrower playbook of the same party
 //! (Spamhaus SBL/CSS/XBL/PBL/DBL from the zone, the text or a blocklist answer; UCEPROTECT
@@ -438,9 +440,14 @@ pub(crate) fn sends_from_webmail(d: &Diagnosis) -> bool {
 }
 
 /// True when the refusal came from a server the sender's own server handed the message to:
-/// the bounce names that host (`remote_host`) or quotes it ("host mx.example[…] said:",
-/// "Remote Server returned"). A refusal by the sender's own submission server names none.
+/// the core says so (note `refused_by_remote_server`: it also knows layouts that name no host,
+/// such as Yahoo Mail's own notice), or the bounce names that host (`remote_host`) or quotes it
+/// ("host mx.example[…] said:", "Remote Server returned"). A refusal by the sender's own
+/// submission server names none.
 fn refused_by_remote_server(d: &Diagnosis) -> bool {
+    if d.notes.iter().any(|n| n.id == "refused_by_remote_server") {
+        return true;
+    }
     let named = |h: Option<&str>| h.is_some_and(|h| !h.trim().is_empty());
     if named(d.remote_host.as_deref())
         || d.recipients.iter().any(|r| named(r.remote_host.as_deref()))

@@ -537,3 +537,79 @@ fn the_generic_spam_advice_is_neutral_and_names_the_domain() {
         m.body
     );
 }
+
+/// A note of the core, as `diagnose` writes it.
+fn note(id: &str, detail: &str) -> ndr_core::Note {
+    ndr_core::Note {
+        id: id.into(),
+        detail: detail.into(),
+    }
+}
+
+/// Review 4, C7, with the core's note: "Relay access denied" in a notice that names no host
+/// (Yahoo Mail's, an Outlook screen copy; fixtures visible-yahoo-05 and visible-outlook-14) is
+/// the next server's refusal when the core says so, whatever the sender's domain; without the
+/// note and without a host, a company sender still gets the SMTP-settings advice.
+#[test]
+fn the_cores_remote_relay_note_makes_the_refusal_the_recipients_side() {
+    let relay = |sender: Option<&str>, notes: Vec<ndr_core::Note>| Diagnosis {
+        recipients: vec![refused(
+            "info@example.org",
+            Reason::NoRelaying,
+            None,
+            "554: 5.7.1 <info@example.org>: Relay access denied",
+        )],
+        reason: Reason::NoRelaying,
+        hard_bounce: true,
+        smtp_code: Some("554".into()),
+        enhanced_code: Some("5.7.1".into()),
+        sender_domain: sender.map(Into::into),
+        notes,
+        ..Diagnosis::default()
+    };
+    for sender in [Some("example.com"), None] {
+        let d = relay(sender, vec![note("refused_by_remote_server", "")]);
+        assert_eq!(
+            select(&d).playbook.id,
+            "generic-norelaying-remote",
+            "{sender:?}"
+        );
+        for lang in [Lang::En, Lang::Ja] {
+            let r = advise(&d, lang);
+            let all: String = r.steps.iter().map(|s| s.text.as_str()).collect();
+            assert!(!all.contains("587"), "{all}");
+            assert_eq!(r.who[0].id, Actor::RecipientAdmin);
+        }
+        // The same refusal with no sign of a server further on is the sender's own server.
+        assert_eq!(
+            select(&relay(sender, vec![])).playbook.id,
+            "generic-norelaying",
+            "{sender:?}"
+        );
+    }
+    // An unrelated note changes nothing.
+    let d = relay(Some("example.com"), vec![note("input_truncated", "mime")]);
+    assert_eq!(select(&d).playbook.id, "generic-norelaying");
+    // The host the note names (fixture visible-hosting_jp-04) reads in the advice.
+    let mut d = relay(
+        Some("example.com"),
+        vec![note("refused_by_remote_server", "mx.example.co.jp")],
+    );
+    d.remote_host = Some("mx.example.co.jp".into());
+    assert!(advise(&d, Lang::En).verdict.contains("mx.example.co.jp"));
+}
+
+/// Review 4, C1 and C7 together: Google's "not authorized to send email directly" (case 21)
+/// carries the remote-relay note too, and stays the sender's fix.
+#[test]
+fn google_refusing_direct_mail_stays_the_senders_with_the_remote_note() {
+    let mut d = case_21();
+    d.notes = vec![note("refused_by_remote_server", "aspmx.l.google.com")];
+    assert_eq!(select(&d).playbook.id, "gmail-direct-not-allowed");
+    let en = advise(&d, Lang::En);
+    assert_eq!(en.who[0].id, Actor::Sender);
+    // Also without the host fields, only the note and the words.
+    d.remote_host = None;
+    d.recipients[0].remote_host = None;
+    assert_eq!(select(&d).playbook.id, "gmail-direct-not-allowed");
+}
