@@ -23,6 +23,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "zone",
     "lookup_url",
     "date",
+    "login_account",
+    "refused_sender",
 ];
 
 /// The longest error text copied into a message; longer ones are cut at a character boundary.
@@ -159,6 +161,12 @@ pub(crate) struct Facts {
     error_text: Option<String>,
     remote_host: Option<String>,
     zone: Option<String>,
+    /// The account the sender logged in with, when the sender's own server refused a From
+    /// address that account does not own (the core's note `sender_login_mismatch`).
+    login_account: Option<String>,
+    /// The sender address a server refused, as its reply quotes it ("<a@example.net>: Sender
+    /// address rejected").
+    refused_sender: Option<String>,
 }
 
 impl Facts {
@@ -195,6 +203,13 @@ impl Facts {
             remote_host: clean(d.remote_host.as_deref())
                 .or_else(|| clean(main.and_then(|r| r.remote_host.as_deref()))),
             zone: clean(d.list_zone.as_deref()),
+            login_account: clean(
+                d.notes
+                    .iter()
+                    .find(|n| n.id == "sender_login_mismatch")
+                    .map(|n| n.detail.as_str()),
+            ),
+            refused_sender: main.and_then(|r| clean(refused_sender(&r.diagnostic_text))),
         }
     }
 
@@ -210,6 +225,8 @@ impl Facts {
             "error_text" => &self.error_text,
             "remote_host" => &self.remote_host,
             "zone" => &self.zone,
+            "login_account" => &self.login_account,
+            "refused_sender" => &self.refused_sender,
             _ => return None,
         };
         v.as_deref()
@@ -274,6 +291,14 @@ fn fallback(name: &str) -> Text {
             ja: "［送信した日時］",
             en: "[date and time you sent it]",
         },
+        "login_account" => text! {
+            ja: "［ログインに使っているアカウント］",
+            en: "[the account you log in with]",
+        },
+        "refused_sender" => text! {
+            ja: "［差出人のアドレス］",
+            en: "[the address you sent from]",
+        },
         _ => text! {
             ja: "［不明］",
             en: "[unknown]",
@@ -312,6 +337,19 @@ fn clean_long(s: &str) -> Option<String> {
         return None;
     }
     Some(truncate(&collapse(s), MAX_ERROR_TEXT))
+}
+
+/// The address in angle brackets that a sender check's refusal names: Postfix words it
+/// "<a@example.net>: Sender address rejected: ...". `None` when the reply has no such part.
+fn refused_sender(text: &str) -> Option<&str> {
+    // ASCII lowercasing keeps every byte offset, so positions found in `lower` hold in `text`.
+    let lower = text.to_ascii_lowercase();
+    let end = lower.find("sender address rejected")?;
+    let before = text.get(..end)?;
+    let close = before.rfind('>')?;
+    let open = before.get(..close)?.rfind('<')?;
+    let address = before.get(open + 1..close)?.trim();
+    (address.contains('@') && !address.contains(char::is_whitespace)).then_some(address)
 }
 
 /// Joins lines and runs of spaces, drops control characters: the text goes into one
@@ -803,6 +841,33 @@ mod tests {
             lang: Lang::En,
             sentence: false,
         }
+    }
+
+    #[test]
+    fn the_refused_sender_is_the_address_the_sender_check_names() {
+        let case_20 = "<customer@client-sample.example>: host mail46.onamae.ne.jp[203.0.113.60] \
+            said: 553 5.7.1 <sales@aozora-fudosan.example>: Sender address rejected: not owned by \
+            user info@aozora-fudosan.example (in reply to RCPT TO command)";
+        assert_eq!(
+            refused_sender(case_20),
+            Some("sales@aozora-fudosan.example")
+        );
+        assert_eq!(
+            refused_sender("550 5.1.1 <a@example.jp>: User unknown"),
+            None
+        );
+        assert_eq!(
+            refused_sender("553 <no address>: Sender address rejected"),
+            None
+        );
+        assert_eq!(
+            refused_sender("Sender address rejected <a@example.jp>"),
+            None
+        );
+        assert_eq!(
+            refused_sender("<é@例え.jp>: SENDER ADDRESS REJECTED"),
+            Some("é@例え.jp")
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //!
 //! Order (the first step that finds something wins):
 //! 0. a note that changes who must act: `receiver_resolver_refused` (the recipient's DNS is
-//!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list);
+//!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list),
+//!    `sender_login_mismatch` (the sender's own server refused a From address the login does
+//!    not own);
 //!    `sender_on_microsoft365` (the mail left through Microsoft 365) turns any playbook about a
 //!    listed sending IP, found by the steps below, into Microsoft 365's own (last of all, so
 //!    that the list's refinements cannot undo it); a Gmail sender address does the same with

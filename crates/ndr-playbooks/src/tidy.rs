@@ -540,7 +540,11 @@ fn every_target_is_a_registered_playbook() {
             bad.push(format!("code {} -> {}", e.code, e.playbook.id));
         }
     }
-    for note in ["receiver_resolver_refused", "closed_list"] {
+    for note in [
+        "receiver_resolver_refused",
+        "closed_list",
+        "sender_login_mismatch",
+    ] {
         let p = party::by_note(note).expect("a note playbook");
         if !ids.contains(p.id) {
             bad.push(format!("note {note} -> {}", p.id));

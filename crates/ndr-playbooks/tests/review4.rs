@@ -613,3 +613,96 @@ fn google_refusing_direct_mail_stays_the_senders_with_the_remote_note() {
     d.recipients[0].remote_host = None;
     assert_eq!(select(&d).playbook.id, "gmail-direct-not-allowed");
 }
+
+/// Case 20 as the core reads it: Postfix's "Sender address rejected: not owned by user", reason
+/// `rejected`, the note naming the login.
+fn case_20() -> Diagnosis {
+    let text = "<customer@client-sample.example>: host mail46.onamae.ne.jp[203.0.113.60] said: \
+        553 5.7.1 <sales@aozora-fudosan.example>: Sender address rejected: not owned by user \
+        info@aozora-fudosan.example (in reply to RCPT TO command)";
+    Diagnosis {
+        recipients: vec![Recipient {
+            command: Some("RCPT".into()),
+            ..refused(
+                "customer@client-sample.example",
+                Reason::Rejected,
+                Some("mail46.onamae.ne.jp"),
+                text,
+            )
+        }],
+        reason: Reason::Rejected,
+        hard_bounce: true,
+        remote_host: Some("mail46.onamae.ne.jp".into()),
+        smtp_code: Some("553".into()),
+        enhanced_code: Some("5.7.1".into()),
+        sender_domain: Some("aozora-fudosan.example".into()),
+        notes: vec![note("sender_login_mismatch", "info@aozora-fudosan.example")],
+        ..Diagnosis::default()
+    }
+}
+
+/// Review 4, C9 (case 20): the sender's own server refusing a From address the login does not
+/// own is the account's to fix: send from the login, or have the address allowed as an alias;
+/// never "the receiving side refused your domain", never DNS steps.
+#[test]
+fn a_sender_address_the_login_does_not_own_is_the_accounts_to_fix() {
+    use ndr_playbooks::To;
+    let d = case_20();
+    assert_eq!(select(&d).playbook.id, "generic-sender-login-mismatch");
+    let login = "info@aozora-fudosan.example";
+    let from = "sales@aozora-fudosan.example";
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        assert!(
+            r.verdict.contains(login) && r.verdict.contains(from),
+            "{}",
+            r.verdict
+        );
+        assert_eq!(r.who[0].id, Actor::Sender);
+        assert!(!r
+            .who
+            .iter()
+            .any(|w| matches!(w.id, Actor::RecipientAdmin | Actor::Recipient)));
+        let steps: String = r.steps.iter().map(|s| s.text.as_str()).collect();
+        for dns in ["MX", "SPF", "DNS"] {
+            assert!(!steps.contains(dns), "{lang:?}: {steps}");
+        }
+        assert_eq!(
+            r.steps[0].copy.as_ref().map(|c| c.value.as_str()),
+            Some(login)
+        );
+        let m = r.message.expect("a message to whoever runs the server");
+        assert_eq!(m.to.id, To::SenderAdmin);
+        assert!(
+            m.body.contains(login) && m.body.contains(from),
+            "{}",
+            m.body
+        );
+        assert!(m.subject.contains(login) && m.subject.contains(from));
+    }
+    let en = advise(&d, Lang::En);
+    assert!(en.verdict.contains("refused nothing"), "{}", en.verdict);
+    assert!(!en.verdict.contains("receiving side refused the"));
+    let steps: String = en.steps.iter().map(|s| s.text.as_str()).collect();
+    assert!(steps.contains("alias"), "{steps}");
+    // Whatever reason or party the core gives it, the note decides.
+    let mut other = case_20();
+    other.reason = Reason::SecurityError;
+    other.recipients[0].reason = Reason::SecurityError;
+    other.blocking_party = Some(ndr_core::Party::RecipientOrg);
+    assert_eq!(select(&other).playbook.id, "generic-sender-login-mismatch");
+    // Without the note, the same refusal is the generic one (the words alone are not read here).
+    let mut plain = case_20();
+    plain.notes.clear();
+    assert_eq!(select(&plain).playbook.id, "generic-rejected");
+    // A note with no login named still reads: the fill-in says what to put there.
+    let mut bare = case_20();
+    bare.notes = vec![note("sender_login_mismatch", "")];
+    let en = advise(&bare, Lang::En);
+    assert!(
+        en.verdict.contains("[the account you log in with]"),
+        "{}",
+        en.verdict
+    );
+    assert!(en.steps[0].copy.is_none());
+}

@@ -17,6 +17,7 @@ pub(crate) const DOMAINS: &[&str] = &[
     "www.iana.org",
     "learn.microsoft.com",
     "support.google.com",
+    "www.postfix.org",
 ];
 
 // Facts that change: the pages below, in one place.
@@ -33,6 +34,9 @@ const RFC3207: &str = "https://datatracker.ietf.org/doc/html/rfc3207";
 const RFC1870: &str = "https://datatracker.ietf.org/doc/html/rfc1870";
 const RFC3464: &str = "https://datatracker.ietf.org/doc/html/rfc3464";
 const RFC4954: &str = "https://datatracker.ietf.org/doc/html/rfc4954";
+/// Postfix's manual: the table of which login owns which sender address.
+const POSTFIX_SENDER_LOGIN_MAPS: &str =
+    "https://www.postfix.org/postconf.5.html#smtpd_sender_login_maps";
 const MS_SPF: Url = learn_page!("defender-office-365/email-authentication-spf-configure");
 const MS_DKIM: Url = learn_page!("defender-office-365/email-authentication-dkim-configure");
 const MS_DMARC: Url = learn_page!("defender-office-365/email-authentication-dmarc-configure");
@@ -2083,11 +2087,109 @@ pub(crate) const REQUIREPTR_IPV6: Playbook = ptr_playbook_ipv6(
     },
 );
 
+/// The sender's own outgoing server refused a From address that the account it logged in with
+/// does not own. Postfix words it "553 5.7.1 <sales@example.net>: Sender address rejected: not
+/// owned by user info@example.net" (`reject_sender_login_mismatch`: `smtpd_sender_login_maps`
+/// lists the login names that own each sender address; postconf(5)). The core marks it with the
+/// note `sender_login_mismatch` (detail: the login); `select.rs` picks this playbook for the
+/// note, whatever reason the refusal got, since nothing at the receiving side or in DNS causes it.
+pub(crate) const SENDER_LOGIN_MISMATCH: Playbook = Playbook {
+    id: "generic-sender-login-mismatch",
+    party: None,
+    title: text! { ja: "送信サーバーが、ログインしたアカウントのものではない差出人アドレスを断った", en: "Your outgoing server refused a sender address your login does not own" },
+    verdict: text! {
+        ja: "あなたの側の送信サーバーが、差出人アドレス {refused_sender} でのメールの送信を断りました。このアドレスが、ログインに使ったアカウント {login_account} のものとして登録されていないためです。受信側が拒否したのではありません。",
+        en: "Your own outgoing mail server refused to send as {refused_sender}, because that address is not registered to the account you logged in with, {login_account}. The receiving side refused nothing.",
+    },
+    why: text! {
+        ja: "多くの送信サーバーは、他人の名前でメールを送れないように、ログインしたアカウント自身のアドレスか、そのアカウントに登録された別名（エイリアス）を差出人にしたメールだけを送ります。メールソフトで差出人アドレスだけを変えた場合や、一つのアカウントで別のアドレスのメールを送ろうとした場合に起こります。",
+        en: "Many outgoing servers only send mail whose sender address belongs to the account that logged in (its own address, or an alias registered to it), so that nobody can send in someone else's name. It happens when only the sender address was changed in the mail program, or when one account is used to send as another address.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: DURATION_SETTING_FIXED,
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Other(text! {
+            ja: "メールソフトの送信サーバー（SMTP）の設定で、ログインに使っているアカウント（ユーザー名）",
+            en: "The account (user name) your mail program logs in to the outgoing server (SMTP) with",
+        }),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "すぐに送るには、差出人をアカウント {login_account} のアドレスにして（またはそのアカウントから）送り直してください。",
+            en: "To send it now, send it again with the address of the account {login_account} as the sender (or from that account).",
+        })
+        .copy(
+            text! { ja: "差出人にするアドレス", en: "The sender address to use" },
+            "{login_account}",
+        ),
+        Step::new(text! {
+            ja: "これからも {refused_sender} を差出人にしたい場合は、下の文面で社内の管理者かホスティング事業者に、{refused_sender} をアカウント {login_account} の別名（エイリアス）として送信に使えるようにしてもらってください。",
+            en: "To keep sending as {refused_sender}, ask your administrator or hosting company, with the message below, to let the account {login_account} send as {refused_sender} (as an alias of it).",
+        }),
+        Step::new(text! {
+            ja: "{refused_sender} が専用のメールボックスを持つ別のアカウントなら、そのアドレスで送るときはそのアカウントのユーザー名とパスワードで送信サーバーにログインするよう、メールソフトを設定してください。",
+            en: "If {refused_sender} is an account of its own, with its own mailbox, set your mail program to log in with that account's user name and password when sending from it.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "受信者に問い合わせたり、ドメインの DNS（MX や SPF）を変えたりしないでください。メールは送り出される前に、あなたの側のサーバーで止められています。",
+            en: "Do not ask the recipient or change your domain's DNS (MX, SPF): your own server stopped the mail before it left.",
+        },
+        DONT_RESEND_UNCHANGED,
+    ],
+    message: Some(crate::model::Message {
+        to: To::SenderAdmin,
+        address: None,
+        subject: text! {
+            ja: "差出人 {refused_sender} での送信を、アカウント {login_account} で許可してください",
+            en: "Please let the account {login_account} send as {refused_sender}",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+お世話になっております。アカウント {login_account} でログインして、差出人 {refused_sender} のメールを送ったところ、送信サーバーに次のエラーで断られました。
+
+・エラー全文: {error_text}
+・エラーを返したサーバー: {remote_host}
+・送信日時: {date}
+
+{refused_sender} をアカウント {login_account} の別名（エイリアス）として登録するなどして、このアカウントから {refused_sender} を差出人にして送れるようにしていただけますでしょうか。難しい場合は、{refused_sender} で送るための方法を教えてください。よろしくお願いいたします。",
+            en: "Hello,
+
+I logged in as {login_account} and sent a message from {refused_sender}, and our outgoing server refused it with the error below.
+
+- Full error: {error_text}
+- Server that returned it: {remote_host}
+- Sent at: {date}
+
+Could you let the account {login_account} send as {refused_sender}, for example by adding it as an alias of the account? If that is not possible, how should I send as {refused_sender}? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "Postfix マニュアル: smtpd_sender_login_maps", en: "Postfix manual: smtpd_sender_login_maps" },
+            url: Url::one(POSTFIX_SENDER_LOGIN_MAPS),
+        },
+        Source {
+            title: text! { ja: "RFC 4954（SMTP 認証）", en: "RFC 4954 (SMTP authentication)" },
+            url: Url::one(RFC4954),
+        },
+    ],
+    checked: "2026-11-26",
+};
+
 pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED,
     &NORELAYING_REMOTE,
     &REQUIREPTR_IPV6,
     &SENDER_DOMAIN_UNKNOWN,
+    &SENDER_LOGIN_MISMATCH,
 ];
 
 /// RFC 3463 and later registry codes (IANA), with the reason Sisimai gives each, in code order.

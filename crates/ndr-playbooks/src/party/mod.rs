@@ -292,6 +292,9 @@ pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
     match id {
         "receiver_resolver_refused" => Some(&spamhaus::OPEN_RESOLVER),
         "closed_list" => Some(&closed_list::CLOSED),
+        // The sender's own server refused a From address the login does not own: whoever the
+        // core named and whatever reason it gave, the fix is the account.
+        "sender_login_mismatch" => Some(&generic::SENDER_LOGIN_MISMATCH),
         _ => None,
     }
 }
