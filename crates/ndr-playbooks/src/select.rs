@@ -4,7 +4,8 @@
 //! 0. a note that changes who must act: `receiver_resolver_refused` (the recipient's DNS is
 //!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list),
 //!    `sender_login_mismatch` (the sender's own server refused a From address the login does
-//!    not own);
+//!    not own), `full_or_too_big` (a reply that means a full mailbox or a message too large:
+//!    docomo's own playbook for a docomo address, the generic one elsewhere);
 //!    `sender_on_microsoft365` (the mail left through Microsoft 365) turns any playbook about a
 //!    listed sending IP, found by the steps below, into Microsoft 365's own (last of all, so
 //!    that the list's refinements cannot undo it); a Gmail sender address does the same with
@@ -15,8 +16,8 @@
 //!    when several entries match, the one whose reason is the diagnosis' reason;
 //! 3. the blocking party and the reason, through the party's routing table (which sends
 //!    reasons that are not about this party to step 5, explicitly); with no party, a Japanese
-//!    mobile carrier's recipient domain stands for the party for an unknown address or a full
-//!    mailbox, whose meaning there differs (`CARRIER_REASONS`);
+//!    mobile carrier's recipient domain stands for the party for an unknown address, whose
+//!    meaning there differs (`CARRIER_REASONS`);
 //! 4. with no party: an enhanced code that only one provider uses (`5.7.606`);
 //! 5. the generic playbook: for an undefined reason, the RFC 3463 meaning of the enhanced
 //!    code when it has one; otherwise the generic playbook of the reason.
@@ -250,8 +251,9 @@ pub fn for_recipient(d: &Diagnosis, index: usize) -> Option<Diagnosis> {
 
 /// Reasons whose advice at a Japanese mobile carrier differs from the generic one, so the
 /// recipient's domain routes them through the carrier's book when the core named no party: an
-/// "unknown user" that may be the recipient's filter, docomo's "552" that may be the size.
-const CARRIER_REASONS: &[Reason] = &[Reason::UserUnknown, Reason::MailboxFull, Reason::MesgTooBig];
+/// "unknown user" that may be the recipient's filter. (docomo's "552" that may be the size is
+/// the core's note `full_or_too_big`, step 0.)
+const CARRIER_REASONS: &[Reason] = &[Reason::UserUnknown];
 
 fn pick(d: &Diagnosis) -> Selected {
     // Step 0.
@@ -262,6 +264,13 @@ fn pick(d: &Diagnosis) -> Selected {
                 by: SelectedBy::Note,
             };
         }
+    }
+    // Step 0, by the meaning of the reply the core noted: a full mailbox or a message too large.
+    if let Some(p) = party::by_reply_note(d) {
+        return Selected {
+            playbook: p,
+            by: SelectedBy::Note,
+        };
     }
     // Step 1, by the provider's own words: a code or wording in the error text that one
     // provider uses (Microsoft's `RESOLVER.RST.AuthRequired`), whoever the core named.

@@ -872,6 +872,8 @@ fn the_reputation_warning_closes_only_block_and_reputation_playbooks() {
         "au-user-unknown",
         "softbank-user-unknown",
         "docomo-full-or-too-large",
+        "generic-full-or-too-large",
+        "generic-sender-login-mismatch",
         "microsoft-unregistered-domain",
         "microsoft-recipient-not-found",
         "microsoft-throttled",

@@ -175,20 +175,26 @@ fn a_carriers_unknown_user_names_the_filter_and_deletes_nothing_first() {
     assert_eq!(select(&d).playbook.id, "generic-userunknown");
 }
 
-/// Review 4, C9: docomo's "552 Too much mail data" is a full mailbox or a message too large.
+/// Review 4, C9: docomo's "552 Too much mail data" is a full mailbox or a message too large. The
+/// core's note `full_or_too_big` (fixture docomo-05) is the signal: docomo's own playbook for a
+/// docomo address, a generic one naming both elsewhere; without the note a full mailbox is full.
 #[test]
 fn docomos_552_names_the_full_mailbox_and_the_size() {
     let d = Diagnosis {
-        recipients: vec![refused(
-            "minami-papa@docomo.ne.jp",
-            Reason::MailboxFull,
-            Some("mfsmax.docomo.ne.jp"),
-            "host mfsmax.docomo.ne.jp[203.138.180.112] said: 552 Too much mail data (in reply to end of DATA command)",
-        )],
+        recipients: vec![Recipient {
+            command: Some("DATA".into()),
+            ..refused(
+                "minami-papa@docomo.ne.jp",
+                Reason::MailboxFull,
+                Some("mfsmax.docomo.ne.jp"),
+                "host mfsmax.docomo.ne.jp[203.138.180.112] said: 552 Too much mail data (in reply to end of DATA command)",
+            )
+        }],
         reason: Reason::MailboxFull,
         remote_host: Some("mfsmax.docomo.ne.jp".into()),
         smtp_code: Some("552".into()),
         enhanced_code: Some("5.0.0".into()),
+        notes: vec![note("full_or_too_big", "")],
         ..Diagnosis::default()
     };
     assert_eq!(select(&d).playbook.id, "docomo-full-or-too-large");
@@ -204,12 +210,40 @@ fn docomos_552_names_the_full_mailbox_and_the_size() {
         "{}",
         ja.verdict
     );
-    // A full mailbox elsewhere stays the generic one.
+    // The core naming docomo as the party changes nothing.
+    let mut named = d.clone();
+    named.blocking_party = Some(ndr_core::Party::Docomo);
+    assert_eq!(select(&named).playbook.id, "docomo-full-or-too-large");
+    // The same reply elsewhere names both too, without docomo.
     let mut other = d.clone();
     other.recipients[0].recipient = "a@example.jp".into();
     other.remote_host = Some("mx.example.jp".into());
     other.recipients[0].remote_host = Some("mx.example.jp".into());
-    assert_eq!(select(&other).playbook.id, "generic-mailboxfull");
+    assert_eq!(select(&other).playbook.id, "generic-full-or-too-large");
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&other, lang);
+        assert!(!r.verdict.contains("docomo") && !r.verdict.contains("ドコモ"));
+        assert!(r.verdict.contains("a@example.jp"), "{}", r.verdict);
+        let first = &r.steps[0].text;
+        assert!(
+            first.contains("attachments") || first.contains("添付"),
+            "{first}"
+        );
+        assert!(r.sources.iter().all(|s| !s.url.contains("docomo")));
+    }
+    assert!(advise(&other, Lang::Ja).verdict.contains("大きすぎる"));
+    // Without the note a full mailbox is full, at docomo too (the domain alone decides nothing).
+    for mut plain in [d.clone(), other] {
+        plain.notes.clear();
+        assert_eq!(select(&plain).playbook.id, "generic-mailboxfull");
+    }
+    // A size refusal at docomo in its own words is about the size.
+    let mut big = d;
+    big.notes.clear();
+    big.reason = Reason::MesgTooBig;
+    big.recipients[0].reason = Reason::MesgTooBig;
+    big.recipients[0].diagnostic_text = "552 5.3.4 Message size exceeds fixed limit".into();
+    assert_eq!(select(&big).playbook.id, "generic-mesgtoobig");
 }
 
 /// Case 42 as the core reads it once SoftBank's "553 <domain> does not exist" at MAIL FROM is

@@ -3,7 +3,9 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::generic::{carrier_filtered, carrier_user_unknown, STEP_CARRIER_REMOVE_IF_GONE};
+use super::generic::{
+    carrier_filtered, carrier_user_unknown, DONT_RESEND_FULL_OR_LARGE, STEP_CARRIER_REMOVE_IF_GONE,
+};
 use super::{rest, PartyBook, CARRIER_FILTER_REASONS};
 use crate::codes::CodeEntry;
 use crate::model::{Actor, Link, Playbook, Source, Step, Urgency, Url};
@@ -108,7 +110,9 @@ pub(crate) const USER_UNKNOWN: Playbook = carrier_user_unknown(
 
 /// "552 Too much mail data": docomo says it both for a full mailbox and for a message too large
 /// (fact sheet §3.12; https://note.com/sendmagic/n/neb6bbe7e51cf), so both are named; the size is
-/// the one the sender can act on at once.
+/// the one the sender can act on at once. Chosen by the core's note `full_or_too_big` for a
+/// docomo address (`party::by_reply_note`), not by the domain alone: a docomo refusal in other
+/// words says which of the two it is, and gets the generic playbook of its reason.
 pub(crate) const FULL_OR_TOO_LARGE: Playbook = Playbook {
     id: "docomo-full-or-too-large",
     party: Some(Party::Docomo),
@@ -135,7 +139,7 @@ pub(crate) const FULL_OR_TOO_LARGE: Playbook = Playbook {
             en: "If even a short message without attachments comes back, the mailbox is full: call or text the recipient and ask them to delete old mail.",
         }),
     ],
-    donts: &[DONT_RESEND_FULL],
+    donts: &[DONT_RESEND_FULL_OR_LARGE],
     message: None,
     lookup: None,
     facts: FACTS,
@@ -148,10 +152,6 @@ pub(crate) const FULL_OR_TOO_LARGE: Playbook = Playbook {
 const ROUTES: &[(&[Reason], &Playbook)] = &[
     (CARRIER_FILTER_REASONS, &FILTERED),
     (&[Reason::UserUnknown], &USER_UNKNOWN),
-    (
-        &[Reason::MailboxFull, Reason::MesgTooBig],
-        &FULL_OR_TOO_LARGE,
-    ),
 ];
 
 /// docomo's refusals as its servers word them (fact sheet §3.12; docomo publishes no code
@@ -186,7 +186,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     },
     domains: DOMAINS,
     routes: ROUTES,
-    generic: &rest::<25>(ROUTES),
+    generic: &rest::<27>(ROUTES),
     playbooks: &[&FILTERED, &USER_UNKNOWN, &FULL_OR_TOO_LARGE],
     codes: CODES,
     refine: &[],

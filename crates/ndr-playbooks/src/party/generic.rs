@@ -2184,12 +2184,65 @@ Could you let the account {login_account} send as {refused_sender}, for example 
     checked: "2026-11-26",
 };
 
+/// Not "do not resend" alone: a smaller message, once, is the first step of the two playbooks
+/// below that name both a full mailbox and a message too large.
+pub(crate) const DONT_RESEND_FULL_OR_LARGE: Text = text! {
+    ja: "同じ添付ファイルのまま、何度も送り直さないでください。受信箱がいっぱいでも、メールが大きすぎても、同じように返ってきます。",
+    en: "Do not send it again and again with the same attachments: whether the mailbox is full or the message too large, every copy comes back.",
+};
+
+/// A reply that means "the mailbox is full, or the message is too large", with no way to tell
+/// which: docomo's "552 Too much mail data" (fact sheet §3.12), wherever it is met; RFC 5321's
+/// 552 is "exceeded storage allocation", which covers both. The core marks it with the note
+/// `full_or_too_big`; `select.rs` picks this playbook for the note, or docomo's own for a docomo
+/// address. The size is named first: the sender can act on it at once.
+pub(crate) const FULL_OR_TOO_LARGE: Playbook = Playbook {
+    id: "generic-full-or-too-large",
+    party: None,
+    title: text! { ja: "宛先の受信箱がいっぱいか、メールが大きすぎる", en: "The recipient's mailbox is full, or the message is too large" },
+    verdict: text! {
+        ja: "{recipient} 宛てのメールは、受信箱の容量がいっぱいか、メールが大きすぎるために受け取られませんでした。受信側のサーバーは、どちらの場合も同じ返答（Too much mail data）をします。",
+        en: "{recipient} did not take the message: either its mailbox is full, or the message is too large. The receiving server gives the same reply (Too much mail data) for both.",
+    },
+    why: text! {
+        ja: "写真や PDF などの添付ファイルが大きいと、受信側の上限を超えることがあります。受信者が長い間メールを整理していない場合は、受信箱がいっぱいになっています。",
+        en: "Attachments such as photos or PDFs can exceed the receiving side's limit; a mailbox the recipient has not cleared for a long time fills up.",
+    },
+    actors: &[Actor::Sender, Actor::Recipient],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "添付を減らせばすぐ、容量は受信者しだい", en: "Right away with smaller attachments; otherwise when the recipient makes room" },
+    prepare: PREPARE_RECIPIENT_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "添付ファイルがある場合は、外すか小さくして（写真の縮小、圧縮、分割、共有リンクの利用など）、一度だけ送り直してください。",
+            en: "If the message had attachments, send it once more without them, or smaller (resized photos, compressed or split files, or a sharing link).",
+        }),
+        Step::new(text! {
+            ja: "添付のない短いメールでも返ってくる場合は、受信箱がいっぱいです。電話や別のアドレスで受信者に伝え、不要なメールを削除してもらってください。",
+            en: "If even a short message without attachments comes back, the mailbox is full: tell the recipient by phone or another address, and ask them to delete old mail.",
+        }),
+    ],
+    donts: &[DONT_RESEND_FULL_OR_LARGE],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        SRC_RFC5321,
+        Source {
+            title: text! { ja: "RFC 1870（メールの大きさの宣言）", en: "RFC 1870 (message size declaration)" },
+            url: Url::one(RFC1870),
+        },
+    ],
+    checked: "2026-11-26",
+};
+
 pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED,
     &NORELAYING_REMOTE,
     &REQUIREPTR_IPV6,
     &SENDER_DOMAIN_UNKNOWN,
     &SENDER_LOGIN_MISMATCH,
+    &FULL_OR_TOO_LARGE,
 ];
 
 /// RFC 3463 and later registry codes (IANA), with the reason Sisimai gives each, in code order.

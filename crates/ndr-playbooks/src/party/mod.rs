@@ -320,6 +320,24 @@ pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
         .map(|(_, p)| *p)
 }
 
+/// The playbook of a reply whose meaning the core noted, if any: `full_or_too_big` (docomo's "552
+/// Too much mail data": a full mailbox or a message too large) is docomo's own playbook for a
+/// docomo address, the generic one elsewhere.
+pub(crate) fn by_reply_note(d: &Diagnosis) -> Option<&'static Playbook> {
+    if !d.notes.iter().any(|n| n.id == "full_or_too_big") {
+        return None;
+    }
+    let at_docomo = match d.blocking_party {
+        Some(p) => p == Party::Docomo,
+        None => carrier_of(d) == Some(Party::Docomo),
+    };
+    Some(if at_docomo {
+        &docomo::FULL_OR_TOO_LARGE
+    } else {
+        &generic::FULL_OR_TOO_LARGE
+    })
+}
+
 /// How a party is called.
 pub fn party_name(party: Party) -> Text {
     book(party).map_or(
