@@ -5,7 +5,8 @@
 //!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list),
 //!    `sender_login_mismatch` (the sender's own server refused a From address the login does
 //!    not own), `full_or_too_big` (a reply that means a full mailbox or a message too large:
-//!    docomo's own playbook for a docomo address, the generic one elsewhere);
+//!    docomo's own playbook for a docomo address, the generic one elsewhere), `read_receipt`
+//!    on a delivered message (the receipt's disposition type: opened, deleted, ...);
 //!    `sender_on_microsoft365` (the mail left through Microsoft 365) turns any playbook about a
 //!    listed sending IP, found by the steps below, into Microsoft 365's own (last of all, so
 //!    that the list's refinements cannot undo it); a Gmail sender address does the same with
@@ -265,8 +266,9 @@ fn pick(d: &Diagnosis) -> Selected {
             };
         }
     }
-    // Step 0, by the meaning of the reply the core noted: a full mailbox or a message too large.
-    if let Some(p) = party::by_reply_note(d) {
+    // Step 0, by the meaning of the reply the core noted: a full mailbox or a message too large;
+    // a read receipt and what it reports.
+    if let Some(p) = party::by_reply_note(d).or_else(|| party::by_read_receipt(d)) {
         return Selected {
             playbook: p,
             by: SelectedBy::Note,

@@ -740,3 +740,79 @@ fn a_sender_address_the_login_does_not_own_is_the_accounts_to_fix() {
     );
     assert!(en.steps[0].copy.is_none());
 }
+
+/// A read receipt as the core reads it (fixtures read_receipt-01 to -03, case 34): the recipient
+/// delivered, the note naming the disposition type.
+fn read_receipt(disposition: &str) -> Diagnosis {
+    Diagnosis {
+        recipients: vec![Recipient {
+            recipient: "h.mori@example.jp".into(),
+            action: "delivered".into(),
+            reason: Reason::Delivered,
+            diagnostic_text: "メッセージ 宛先: h.mori@example.jp 件名: お見積りのご送付 送信日時: \
+                2026/11/24 9:30 は 2026/11/24 10:12 に開封されました。"
+                .into(),
+            ..Recipient::default()
+        }],
+        reason: Reason::Delivered,
+        sender_domain: Some("kaede-sample.example".into()),
+        notes: vec![note("read_receipt", disposition)],
+        ..Diagnosis::default()
+    }
+}
+
+/// Review 4, C2 (case 34): a read receipt says plainly what the receipt reports (RFC 8098's
+/// disposition types), that nothing failed and that nothing is to be done; "displayed" is not
+/// answered with "ask whether it was read", "deleted" does not claim it was opened.
+#[test]
+fn a_read_receipt_says_what_became_of_the_message() {
+    let cases = [
+        ("displayed", "generic-read-receipt-displayed", "was opened"),
+        ("Displayed", "generic-read-receipt-displayed", "was opened"),
+        ("deleted", "generic-read-receipt-deleted", "deleted"),
+        ("dispatched", "generic-read-receipt-dispatched", "passed on"),
+        (
+            "processed",
+            "generic-read-receipt-processed",
+            "automatically",
+        ),
+        ("", "generic-read-receipt", "read receipt"),
+        ("denied", "generic-read-receipt", "read receipt"),
+    ];
+    for (disposition, id, words) in cases {
+        let d = read_receipt(disposition);
+        assert_eq!(select(&d).playbook.id, id, "{disposition}");
+        let en = advise(&d, Lang::En);
+        assert!(en.verdict.contains("not an error"), "{}", en.verdict);
+        assert!(en.verdict.contains("h.mori@example.jp"), "{}", en.verdict);
+        assert!(en.verdict.contains(words), "{disposition}: {}", en.verdict);
+        assert_eq!(en.who.len(), 1);
+        assert_eq!(en.who[0].id, Actor::NothingToDo);
+        assert!(en.message.is_none());
+        assert!(en.sources.iter().any(|s| s.url.ends_with("rfc8098")));
+        let ja = advise(&d, Lang::Ja);
+        assert!(
+            ja.verdict.contains("エラーではありません") || ja.verdict.contains("エラーではなく")
+        );
+    }
+    let opened = advise(&read_receipt("displayed"), Lang::En);
+    let steps: String = opened.steps.iter().map(|s| s.text.as_str()).collect();
+    assert!(!steps.contains("whether it was read"), "{steps}");
+    assert!(steps.contains("was opened"), "{steps}");
+    assert!(advise(&read_receipt("displayed"), Lang::Ja)
+        .verdict
+        .contains("開かれました"));
+    let deleted = advise(&read_receipt("deleted"), Lang::En);
+    assert!(!deleted.verdict.contains("opened"), "{}", deleted.verdict);
+    assert!(deleted.why.contains("does not say whether it was read"));
+    // A delivery notice that is no read receipt keeps the delivery advice.
+    let mut dsn = read_receipt("displayed");
+    dsn.notes.clear();
+    assert_eq!(select(&dsn).playbook.id, "generic-delivered");
+    // A note on a report that names a failure does not hide the failure.
+    let mut failed = read_receipt("displayed");
+    failed.reason = Reason::UserUnknown;
+    failed.recipients[0].reason = Reason::UserUnknown;
+    failed.recipients[0].action = "failed".into();
+    assert_eq!(select(&failed).playbook.id, "generic-userunknown");
+}

@@ -33,6 +33,7 @@ const RFC3834: &str = "https://datatracker.ietf.org/doc/html/rfc3834";
 const RFC3207: &str = "https://datatracker.ietf.org/doc/html/rfc3207";
 const RFC1870: &str = "https://datatracker.ietf.org/doc/html/rfc1870";
 const RFC3464: &str = "https://datatracker.ietf.org/doc/html/rfc3464";
+const RFC8098: &str = "https://datatracker.ietf.org/doc/html/rfc8098";
 const RFC4954: &str = "https://datatracker.ietf.org/doc/html/rfc4954";
 /// Postfix's manual: the table of which login owns which sender address.
 const POSTFIX_SENDER_LOGIN_MAPS: &str =
@@ -402,6 +403,19 @@ pub(crate) const CONTENTERROR: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// A notice that the message arrived: nothing to do, and whether it was read is the recipient's
+/// to say.
+const STEP_NOTHING_ASK_IF_READ: Step = Step::new(text! {
+    ja: "対応は必要ありません。相手が読んだかどうかを知りたい場合は、別の方法で受信者に確認してください。",
+    en: "Nothing to do. If you want to know whether it was read, ask the recipient another way.",
+});
+
+/// The message arrived: another copy would arrive too.
+const DONT_RESEND_DELIVERED: Text = text! {
+    ja: "念のために同じメールを送り直さないでください。相手に重複して届きます。",
+    en: "Do not send the message again \"just in case\": the recipient would get it twice.",
+};
+
 pub(crate) const DELIVERED: Playbook = Playbook {
     id: "generic-delivered",
     party: None,
@@ -418,14 +432,8 @@ pub(crate) const DELIVERED: Playbook = Playbook {
     urgency: Urgency::None,
     duration: DURATION_NOTHING,
     prepare: &[],
-    steps: &[Step::new(text! {
-        ja: "対応は必要ありません。相手が読んだかどうかを知りたい場合は、別の方法で受信者に確認してください。",
-        en: "Nothing to do. If you want to know whether it was read, ask the recipient another way.",
-    })],
-    donts: &[text! {
-        ja: "念のために同じメールを送り直さないでください。相手に重複して届きます。",
-        en: "Do not send the message again \"just in case\": the recipient would get it twice.",
-    }],
+    steps: &[STEP_NOTHING_ASK_IF_READ],
+    donts: &[DONT_RESEND_DELIVERED],
     message: None,
     lookup: None,
     facts: &[],
@@ -2184,6 +2192,146 @@ Could you let the account {login_account} send as {refused_sender}, for example 
     checked: "2026-11-26",
 };
 
+/// A read receipt (RFC 8098 message disposition notification): the message arrived, and the
+/// recipient's mail program reports what became of it. Nothing failed; the disposition type
+/// (the core's note `read_receipt`, its detail) says what the receipt can say, and no more.
+const fn read_receipt(head: Head, steps: &'static [Step]) -> Playbook {
+    Playbook {
+        id: head.id,
+        party: None,
+        title: head.title,
+        verdict: head.verdict,
+        why: head.why,
+        actors: &[Actor::NothingToDo],
+        urgency: Urgency::None,
+        duration: DURATION_NOTHING,
+        prepare: &[],
+        steps,
+        donts: &[DONT_RESEND_DELIVERED],
+        message: None,
+        lookup: None,
+        facts: &[],
+        sources: READ_RECEIPT_SOURCES,
+        checked: "2026-11-26",
+    }
+}
+
+const READ_RECEIPT_SOURCES: &[Source] = &[Source {
+    title: text! { ja: "RFC 8098（開封確認などの処理通知）", en: "RFC 8098 (message disposition notifications, read receipts)" },
+    url: Url::one(RFC8098),
+}];
+
+/// A read receipt with a disposition type the playbooks below do not cover, or none.
+pub(crate) const READ_RECEIPT: Playbook = read_receipt(
+    Head {
+        id: "generic-read-receipt",
+        title: text! { ja: "開封確認の通知", en: "A read receipt" },
+        verdict: text! {
+            ja: "これはエラーではなく開封確認の通知です。メールは {recipient} に届いていて、相手のメールソフトがその後の扱いを知らせてきました。",
+            en: "This is not an error but a read receipt: your message reached {recipient}, and their mail program reports what became of it.",
+        },
+        why: text! {
+            ja: "送信するときに開封確認を求めたため、相手のメールソフトが送ってきました。",
+            en: "You asked for a read receipt when sending, and the recipient's mail program sent one.",
+        },
+    },
+    &[STEP_NOTHING_ASK_IF_READ],
+);
+
+// RFC 8098 section 3.2.6.2, "displayed": the mail program showed the message to someone reading
+// the mailbox; that does not guarantee it was read or understood.
+pub(crate) const READ_RECEIPT_DISPLAYED: Playbook = read_receipt(
+    Head {
+        id: "generic-read-receipt-displayed",
+        title: text! { ja: "開封確認: メールは開かれました", en: "Read receipt: your message was opened" },
+        verdict: text! {
+            ja: "これはエラーではなく開封確認です。メールは {recipient} に届き、相手のメールソフトで開かれました（画面に表示されました）。",
+            en: "This is not an error but a read receipt: your message reached {recipient} and was opened (shown on screen) in their mail program.",
+        },
+        why: text! {
+            ja: "送信するときに開封確認を求めたため、相手のメールソフトが知らせてきました。メールが表示されたことは分かりますが、内容を読んで理解したかどうかまでは分かりません。",
+            en: "You asked for a read receipt when sending, and the recipient's mail program sent it. It says the message was shown, not that it was read closely or understood.",
+        },
+    },
+    &[Step::new(text! {
+        ja: "対応は必要ありません。メールは届いて、開かれています。返事が必要な場合は、返信を待つか、別の方法で連絡してください。",
+        en: "Nothing to do: the message arrived and was opened. If you need an answer, wait for the reply or contact the recipient another way.",
+    })],
+);
+
+// RFC 8098 section 3.2.6.2, "deleted": the message was deleted; the recipient may or may not have
+// seen it first, and may still restore it. (Outlook's own notice says "deleted without being
+// read".)
+pub(crate) const READ_RECEIPT_DELETED: Playbook = read_receipt(
+    Head {
+        id: "generic-read-receipt-deleted",
+        title: text! { ja: "開封確認: メールは削除されました", en: "Read receipt: your message was deleted" },
+        verdict: text! {
+            ja: "これはエラーではありません。メールは {recipient} に届きましたが、相手のメールソフトから「削除された」と知らせてきました。読まれずに削除された可能性があります。",
+            en: "This is not an error: your message reached {recipient}, and their mail program reports that it was deleted, possibly without being read.",
+        },
+        why: text! {
+            ja: "送信するときに開封確認を求めたため、相手のメールソフトが知らせてきました。「削除」は受信箱から消されたという意味で、その前に読まれたかどうかは分かりません。削除したメールを後から元に戻して読むこともできます。",
+            en: "You asked for a read receipt when sending, and the recipient's mail program sent it. \"Deleted\" means the message was removed from the mailbox; it does not say whether it was read first, and it can still be restored and read later.",
+        },
+    },
+    &[Step::new(text! {
+        ja: "届いてはいるので、配信について対応は必要ありません。大事な内容なら、電話や別の方法で、受信者が目を通したかどうかを確認してください。",
+        en: "It arrived, so there is nothing to fix about delivery. If the content matters, ask the recipient by phone or another way whether they saw it.",
+    })],
+);
+
+// RFC 8098 section 3.2.6.2, "dispatched": the message was sent on somewhere (printed, faxed,
+// forwarded) without necessarily having been shown; the recipient may see it later.
+pub(crate) const READ_RECEIPT_DISPATCHED: Playbook = read_receipt(
+    Head {
+        id: "generic-read-receipt-dispatched",
+        title: text! { ja: "開封確認: メールは転送などで送り出されました", en: "Read receipt: your message was passed on" },
+        verdict: text! {
+            ja: "これはエラーではありません。メールは {recipient} に届き、相手の側で転送や印刷などの形で送り出されました。本人に表示されたとは限りません。",
+            en: "This is not an error: your message reached {recipient}, and was passed on there (forwarded, printed or the like), not necessarily shown to the recipient.",
+        },
+        why: text! {
+            ja: "送信するときに開封確認を求めたため、相手のメールソフトが知らせてきました。受信者が後で読むこともあります。",
+            en: "You asked for a read receipt when sending, and the recipient's mail program sent it. The recipient may still read it later.",
+        },
+    },
+    &[STEP_NOTHING_ASK_IF_READ],
+);
+
+// RFC 8098 section 3.2.6.2, "processed": a rule or a server handled the message without showing
+// it; the recipient may see it later, or no person may read the mailbox at all.
+pub(crate) const READ_RECEIPT_PROCESSED: Playbook = read_receipt(
+    Head {
+        id: "generic-read-receipt-processed",
+        title: text! { ja: "開封確認: メールは自動で処理されました", en: "Read receipt: your message was processed automatically" },
+        verdict: text! {
+            ja: "これはエラーではありません。メールは {recipient} に届き、相手の側の振り分けルールやプログラムで自動的に処理されました。まだ誰にも表示されていない可能性があります。",
+            en: "This is not an error: your message reached {recipient}, and a rule or a program there handled it automatically. It may not have been shown to anyone yet.",
+        },
+        why: text! {
+            ja: "送信するときに開封確認を求めたため、相手のメールソフトやサーバーが知らせてきました。受信者が後で読むこともあれば、人が読まないアドレスの場合もあります。",
+            en: "You asked for a read receipt when sending, and the recipient's mail program or server sent it. The recipient may read it later, or the mailbox may not be read by a person at all.",
+        },
+    },
+    &[STEP_NOTHING_ASK_IF_READ],
+);
+
+/// The read-receipt playbook of a disposition type (the note's detail, RFC 8098 section 3.2.6.2).
+pub(crate) fn read_receipt_for(disposition: &str) -> &'static Playbook {
+    const BY_TYPE: &[(&str, &Playbook)] = &[
+        ("displayed", &READ_RECEIPT_DISPLAYED),
+        ("deleted", &READ_RECEIPT_DELETED),
+        ("dispatched", &READ_RECEIPT_DISPATCHED),
+        ("processed", &READ_RECEIPT_PROCESSED),
+    ];
+    let disposition = disposition.trim();
+    BY_TYPE
+        .iter()
+        .find(|(t, _)| disposition.eq_ignore_ascii_case(t))
+        .map_or(&READ_RECEIPT, |(_, p)| p)
+}
+
 /// Not "do not resend" alone: a smaller message, once, is the first step of the two playbooks
 /// below that name both a full mailbox and a message too large.
 pub(crate) const DONT_RESEND_FULL_OR_LARGE: Text = text! {
@@ -2243,6 +2391,11 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &SENDER_DOMAIN_UNKNOWN,
     &SENDER_LOGIN_MISMATCH,
     &FULL_OR_TOO_LARGE,
+    &READ_RECEIPT,
+    &READ_RECEIPT_DISPLAYED,
+    &READ_RECEIPT_DELETED,
+    &READ_RECEIPT_DISPATCHED,
+    &READ_RECEIPT_PROCESSED,
 ];
 
 /// RFC 3463 and later registry codes (IANA), with the reason Sisimai gives each, in code order.

@@ -338,6 +338,19 @@ pub(crate) fn by_reply_note(d: &Diagnosis) -> Option<&'static Playbook> {
     })
 }
 
+/// The playbook of a read receipt (the core's note `read_receipt`, detail the RFC 8098
+/// disposition type), when the message was delivered: it says what the receipt says, nothing to
+/// do. A report that also names a failure is read as that failure.
+pub(crate) fn by_read_receipt(d: &Diagnosis) -> Option<&'static Playbook> {
+    if d.reason != Reason::Delivered {
+        return None;
+    }
+    d.notes
+        .iter()
+        .find(|n| n.id == "read_receipt")
+        .map(|n| generic::read_receipt_for(&n.detail))
+}
+
 /// How a party is called.
 pub fn party_name(party: Party) -> Text {
     book(party).map_or(
