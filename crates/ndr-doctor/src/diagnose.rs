@@ -278,7 +278,7 @@ fn write_report(
         )?;
     }
     for note in &d.notes {
-        writeln!(out, "{}: {} {}", l("注記", "Note"), note.id, note.detail)?;
+        writeln!(out, "{}: {}", l("注記", "Note"), note_line(note))?;
     }
     if !rows.is_empty() {
         writeln!(out, "{}:", l("ブロックリストの確認", "Blocklist checks"))?;
@@ -298,6 +298,16 @@ fn write_report(
     writeln!(out)?;
     writeln!(out, "{}", advise(d, rows, lang).to_plain_text())?;
     Ok(())
+}
+
+/// A note as the report lists it: its id, then its detail when it has one (no trailing space).
+fn note_line(note: &ndr_core::Note) -> String {
+    let detail = note.detail.trim();
+    if detail.is_empty() {
+        note.id.clone()
+    } else {
+        format!("{} {detail}", note.id)
+    }
 }
 
 /// The advice, refined by the lookups exactly as the page refines it: the listed answers
@@ -329,7 +339,7 @@ fn write_not_a_bounce(out: &mut impl Write, d: &Diagnosis, lang: Lang) -> anyhow
     writeln!(out, "{title}")?;
     for note in d.notes.iter().filter(|n| n.id != "not_a_bounce") {
         let label = if lang == Lang::Ja { "注記" } else { "Note" };
-        writeln!(out, "{label}: {} {}", note.id, note.detail)?;
+        writeln!(out, "{label}: {}", note_line(note))?;
     }
     writeln!(out)?;
     writeln!(out, "{what}")?;

@@ -398,3 +398,31 @@ fn lookup_answers_refine_the_advice_as_on_the_page() {
         "{expired}"
     );
 }
+
+/// Review 4, cases 18 and 34 through the binary: the core's notes reach the advice (a reply that
+/// means a full mailbox or a message too large; a read receipt that says the message was
+/// opened), and a note without a detail is listed without a trailing space.
+#[test]
+fn the_cores_notes_reach_the_readable_report() {
+    // The core's own fixtures, as the core reads them.
+    let core = |name: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../ndr-core/test_data/bounces")
+            .join(name)
+    };
+    let report = |name: &str| {
+        let out = run(&[core(name).to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = report("docomo-05.txt");
+    assert!(text.lines().any(|l| l == "Note: full_or_too_big"), "{text}");
+    assert!(!text.lines().any(|l| l.ends_with(' ')), "{text}");
+    assert!(text.contains("too large"), "{text}");
+    let text = report("read_receipt-02.txt");
+    assert!(text.contains("Note: read_receipt displayed"), "{text}");
+    assert!(
+        text.contains("Read receipt: your message was opened"),
+        "{text}"
+    );
+}
