@@ -369,6 +369,9 @@ pub struct Note {
     /// `sender_on_microsoft365`: Microsoft 365 wrote the report about mail the sender sent
     /// out through it, and another organisation's server refused it (detail: the Exchange
     /// Online server that wrote the report).
+    /// `sender_on_google`: Google wrote the report about mail the sender sent out through Gmail
+    /// or Google Workspace, and another organisation's server refused it (detail: the Google
+    /// host that wrote the report, when named, or empty).
     /// `read_receipt`: a read receipt (RFC 8098), not a bounce; the recipient is `delivered`
     /// (detail: the disposition type, `displayed`, `deleted`, ..., or empty).
     /// `refused_by_remote_server`: relaying was refused by a server the sender's server handed
@@ -400,6 +403,7 @@ impl Note {
         "closed_list",
         "receiver_resolver_refused",
         "sender_on_microsoft365",
+        "sender_on_google",
         "first_of_several_messages",
         "held_for_moderation",
         "read_receipt",

@@ -91,6 +91,9 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         .all(|(id, _)| *id != "empty_input" && *id != "binary_input");
     let mut held = false;
     let mut receipt: Option<String> = None;
+    // Whether Google wrote the report about the sender's own outgoing mail (see
+    // `mta::google::sender_on_google`): decided on the reader's findings, before they become facts.
+    let mut on_google: Option<String> = None;
     let mut facts = match mta::read(&mail) {
         Some(rising) => {
             held = rising
@@ -98,6 +101,7 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
                 .iter()
                 .any(|d| d.agent == mta::mailman::AGENT);
             receipt = read_receipt(&rising);
+            on_google = mta::google::sender_on_google(&mail, &rising);
             fact::build(&mail, rising)
         }
         None => Vec::new(),
@@ -119,6 +123,7 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         if facts.is_empty() {
             if let Some(rising) = mta::read(&named) {
                 receipt = read_receipt(&rising);
+                on_google = mta::google::sender_on_google(&named, &rising);
                 facts = fact::build(&named, rising);
                 mail = named;
             }
@@ -137,9 +142,11 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         if let Some(inner) = mta::embedded_bounce(&mail) {
             let inner = decode::decode(inner.as_bytes(), decoders);
             if let Some(rising) = mta::read(&inner) {
+                let google = mta::google::sender_on_google(&inner, &rising);
                 let found = fact::build(&inner, rising);
                 if !found.is_empty() {
                     facts = found;
+                    on_google = google;
                     d.notes.push(Note {
                         id: "attached_bounce".into(),
                         detail: String::new(),
@@ -180,6 +187,15 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     }
     let text = readable_text(&mail);
     provider::apply(input, &text, &mut d);
+    if let Some(host) = on_google.filter(|_| found_any && d.blocking_party != Some(Party::Gmail)) {
+        // Google's notice about the sender's outgoing mail that another organisation refused:
+        // the refused address is Google's shared server, which only the recipient's side can
+        // let in. Not when Gmail's own rules matched the reply: Google refused, not another.
+        d.notes.push(Note {
+            id: mta::google::NOTE_SENDER_ON_GOOGLE.into(),
+            detail: host,
+        });
+    }
     if let Some(note) = reply_note(&d) {
         d.notes.push(note);
     }

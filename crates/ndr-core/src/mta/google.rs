@@ -547,3 +547,147 @@ pub(crate) fn groups(mail: &Mail) -> Option<Rising> {
         rfc822: original.to_string(),
     })
 }
+
+/// The note that Google wrote this report about mail the sender sent out through Gmail or
+/// Google Workspace, and another organisation's server refused it: the refused address is then
+/// one of Google's shared outbound servers, which the sender cannot have delisted; only the
+/// recipient's side can let them in. The detail is the Google host that wrote the report.
+pub(crate) const NOTE_SENDER_ON_GOOGLE: &str = "sender_on_google";
+
+/// The readers of Google's own notices about outgoing mail. Google Groups' notice is left out:
+/// there Google itself (the group) refused.
+const NOTICE_AGENTS: &[&str] = &["Gmail", "GmailNotice", "GoogleWorkspace"];
+
+/// Google's notice sender as a paste shows it on its first lines ("Mail Delivery Subsystem
+/// <mailer-daemon@googlemail.com>"), lowercase.
+const GOOGLE_MAILER: &str = "mailer-daemon@googlemail.com";
+
+/// Google's own domains, lowercase: a refusal by a host in one of them is Google refusing
+/// (Gmail's inbound servers for mail to Gmail or Workspace), not another organisation.
+const GOOGLE_DOMAINS: &[&str] = &["google.com", "googlemail.com", "gmail.com"];
+
+/// Words in a reply that show one of Google's servers wrote it, lowercase: every Gmail reply
+/// ends with its "- gsmtp" tag, and Gmail's inbound servers are `gmail-smtp-in.l.google.com`
+/// and `aspmx.l.google.com` (https://support.google.com/a/answer/174125).
+const GOOGLE_REPLY: &[&str] = &["gsmtp", "gmail-smtp-in", ".l.google.com"];
+
+/// Whether Google's mailer sent the notice: its From field, or, in a paste without header
+/// fields, the sender line a mail program shows on the first lines.
+fn by_google_mailer(mail: &Mail) -> bool {
+    if text::lower(mail.from()).contains(GOOGLE_MAILER) {
+        return true;
+    }
+    mail.headers.is_empty()
+        && mail
+            .body
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(3)
+            .any(|l| text::lower(l).contains(GOOGLE_MAILER))
+}
+
+fn is_google_host(host: &str) -> bool {
+    let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    GOOGLE_DOMAINS.iter().any(|d| {
+        host.strip_suffix(d)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+    })
+}
+
+/// `Some(host)` (the Google host that wrote the report, or empty when none is named) when
+/// Google wrote the report for the sender's outgoing mail and another organisation's server
+/// refused it: a reply code quoted from a server that is not Google's.
+///
+/// A bounce that Gmail's inbound servers gave to a sender elsewhere comes from that sender's
+/// own server, never from Google's mailer, so it gets none.
+pub(crate) fn sender_on_google(mail: &Mail, rising: &Rising) -> Option<String> {
+    if rising.deliveries.iter().any(|d| d.agent == "GoogleGroups") {
+        return None;
+    }
+    let by_google = rising
+        .deliveries
+        .iter()
+        .any(|d| NOTICE_AGENTS.contains(&d.agent))
+        || by_google_mailer(mail);
+    if !by_google {
+        return None;
+    }
+    let refused_elsewhere = |d: &Delivery| {
+        if d.action.eq_ignore_ascii_case("delivered") || is_google_host(&d.rhost) {
+            return false;
+        }
+        let reply = if d.reply_code.is_empty() {
+            crate::smtp::reply::find(&d.diagnosis, &d.status)
+        } else {
+            d.reply_code.clone()
+        };
+        let lc = text::lower(&d.diagnosis);
+        reply.starts_with(['4', '5']) && !text::contains_any(&lc, GOOGLE_REPLY)
+    };
+    if !rising.deliveries.iter().any(refused_elsewhere) {
+        return None;
+    }
+    let host = rising
+        .deliveries
+        .iter()
+        .map(|d| d.lhost.trim().trim_end_matches('.'))
+        .find(|h| is_google_host(h))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    Some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notes(input: &str) -> Vec<(String, String)> {
+        crate::diagnose(input.as_bytes())
+            .notes
+            .into_iter()
+            .map(|n| (n.id, n.detail))
+            .collect()
+    }
+
+    #[test]
+    fn google_hosts_are_whole_labels() {
+        assert!(is_google_host("gmail-smtp-in.l.google.com."));
+        assert!(is_google_host("googlemail.com"));
+        assert!(is_google_host("GMAIL.COM"));
+        assert!(!is_google_host("notgmail.com"));
+        assert!(!is_google_host("google.com.example.org"));
+        assert!(!is_google_host(""));
+    }
+
+    #[test]
+    fn a_pasted_google_sender_line_counts() {
+        // No sentence of Gmail's notice: only the sender line says Google wrote it.
+        let reply = "\n\n550 5.7.1 <ito@example.org>: Rejected by local policy\n";
+        let paste = format!("Mail Delivery Subsystem <mailer-daemon@googlemail.com>{reply}");
+        assert_eq!(
+            notes(&paste),
+            vec![(NOTE_SENDER_ON_GOOGLE.to_string(), String::new())]
+        );
+        let elsewhere = format!("Mail Delivery System <mailer-daemon@mail.example.net>{reply}");
+        assert!(notes(&elsewhere).is_empty());
+    }
+
+    #[test]
+    fn gmails_own_refusal_and_its_own_errors_get_none() {
+        // Gmail's inbound server refused (its "gsmtp" tag), in Google's own notice.
+        let own = "Address not found\nYour message wasn't delivered to x@gmail.com because the \
+                   address couldn't be found, or is unable to receive mail.\n\nThe response \
+                   from the remote server was:\n550 5.1.1 The email account that you tried to \
+                   reach does not exist. 41be03b00d2f7-7b9c8d7e6f5si1234567a12.77 - gsmtp\n";
+        assert!(notes(own).is_empty());
+        // No server was reached: Google's own DNS answer.
+        let dns = "Address not found\nYour message wasn't delivered to x@example.invalid because \
+                   the domain example.invalid couldn't be found.\n";
+        assert!(notes(dns).is_empty());
+        // The same refusal as the first test, written by another organisation's server and
+        // reported by the sender's own Postfix: not Google's report.
+        let postfix = "<ito@example.org>: host mx.example.org[198.51.100.25] said: 550 5.7.1 \
+                       Rejected by local policy (in reply to RCPT TO command)\n";
+        assert!(notes(postfix).is_empty());
+    }
+}
