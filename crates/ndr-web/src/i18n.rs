@@ -477,6 +477,10 @@ pub fn note_text(id: &str) -> Tr {
             "このメールは Microsoft 365 から送られています。送信元の IP アドレスは Microsoft のものです。",
             "This mail went out through Microsoft 365: the sending IP address is Microsoft's."
         ),
+        "sender_on_google" => tr!(
+            "このメールは Gmail（Google Workspace）から Google の共用サーバーを通って送られています。拒否された IP アドレスは Google のもので、送信者が解除を頼むことはできません。受け入れられるのは受信側（相手の管理者）だけです。",
+            "This mail went out through Gmail (Google Workspace) on Google's shared servers: the refused IP address is Google's, not yours to get delisted. Only the receiving side (the recipient's administrator) can let it in."
+        ),
         "first_of_several_messages" => tr!(
             "いくつかのメールがまとめて貼り付けられていたため、最初の 1 通を調べました。ほかのメールは 1 通ずつ貼り付けてください。",
             "Several messages were pasted together, so the first one was read. Paste the others one at a time."
