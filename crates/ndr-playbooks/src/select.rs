@@ -9,7 +9,8 @@
 //!    on a delivered message (the receipt's disposition type: opened, deleted, ...);
 //!    `sender_on_microsoft365` (the mail left through Microsoft 365) turns any playbook about a
 //!    listed sending IP, found by the steps below, into Microsoft 365's own (last of all, so
-//!    that the list's refinements cannot undo it); a Gmail sender address does the same with
+//!    that the list's refinements cannot undo it); a Gmail sender address, or the note
+//!    `sender_on_google` (Google's notice about the sender's outgoing mail), does the same with
 //!    Gmail's;
 //! 1. the provider code (`S3150`, `AS(16012609)`, `TSS04`, `ERS-QIL`, ...) in the code index,
 //!    or a provider's own wording in the error text (`RESOLVER.RST.AuthRequired`);
@@ -434,14 +435,16 @@ const WEBMAIL_DOMAINS: &[&str] = &[
     "yahoo.com",
 ];
 
-/// True when the sender writes from a Gmail address: its mail leaves from Google's shared
-/// servers, so a listed sending address is Google's, not the sender's. (A Google Workspace
-/// domain cannot be told from its name; the bounce would have to say so.)
+/// True when the mail left through Gmail, whose shared servers send it, so a listed sending
+/// address is Google's, not the sender's: a Gmail sender address, or the core's note that
+/// Google's own notice reported another organisation's refusal (`sender_on_google`; a Google
+/// Workspace domain cannot be told from its name, and a paste may name no sender at all).
 fn sends_from_gmail(d: &Diagnosis) -> bool {
-    d.sender_domain.as_deref().is_some_and(|s| {
-        let s = s.trim().trim_end_matches('.');
-        s.eq_ignore_ascii_case("gmail.com") || s.eq_ignore_ascii_case("googlemail.com")
-    })
+    d.notes.iter().any(|n| n.id == "sender_on_google")
+        || d.sender_domain.as_deref().is_some_and(|s| {
+            let s = s.trim().trim_end_matches('.');
+            s.eq_ignore_ascii_case("gmail.com") || s.eq_ignore_ascii_case("googlemail.com")
+        })
 }
 
 /// True when the sender's domain is a consumer webmail provider's.

@@ -425,6 +425,51 @@ fn a_gmail_sender_on_a_blocklist_is_not_sent_to_a_hosting_company() {
     assert_eq!(select(&d).playbook.id, "spamcop-listed");
 }
 
+/// Review 4, case 06 as pasted: Gmail's notice names no sender address, so only the core's note
+/// `sender_on_google` (Google's own notice, another organisation's server refused) says the
+/// mail left through Google's shared servers. The advice is Gmail's, never a hosting company.
+#[test]
+fn googles_notice_without_a_sender_address_gets_gmails_advice() {
+    use ndr_playbooks::To;
+    let paste = "Mail Delivery Subsystem\n\n\
+        Message blocked\n\
+        Your message to ito@example.org has been blocked. See technical details below for more \
+        information.\n\n\
+        The response from the remote server was:\n\
+        554 5.7.1 Service unavailable; Client host [192.0.2.41] blocked using bl.spamcop.net; \
+        Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.41\n";
+    let d = ndr_core::diagnose(paste.as_bytes());
+    assert_eq!(d.sender_domain, None);
+    assert_eq!(d.blocked_ip.as_deref(), Some("192.0.2.41"));
+    assert!(
+        d.notes.iter().any(|n| n.id == "sender_on_google"),
+        "{:?}",
+        d.notes
+    );
+    assert_eq!(select(&d).playbook.id, "gmail-sender-pool-listed");
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        assert!(
+            !r.who.iter().any(|w| w.id == Actor::SenderProvider),
+            "{:?}",
+            r.who
+        );
+        assert_eq!(
+            r.message.as_ref().map(|m| m.to.id),
+            Some(To::RecipientAdmin)
+        );
+        let all: String = r.steps.iter().map(|s| s.text.as_str()).collect();
+        let body = r.message.as_ref().map_or("", |m| m.body.as_str());
+        for word in ["hosting company", "ホスティング"] {
+            assert!(!all.contains(word) && !body.contains(word), "{all}\n{body}");
+        }
+    }
+    // The same refusal without the note is the list's own advice, about the sender's server.
+    let mut without = d.clone();
+    without.notes.retain(|n| n.id != "sender_on_google");
+    assert_eq!(select(&without).playbook.id, "spamcop-listed");
+}
+
 /// Review 4, T1: a step that sends the reader to this page's blocklist check is left out when
 /// the bounce names no sending IP (the page then checks no address), and kept when it does.
 #[test]
