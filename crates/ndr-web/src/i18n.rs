@@ -156,6 +156,8 @@ pub const FACT_REMOTE_NO_FAILURE: Tr = tr!("報告に書かれたサーバー", 
 pub const FACT_CODES: Tr = tr!("エラーコード", "Error codes");
 pub const FACT_PARTY: Tr = tr!("ブロックした組織", "Who blocked it");
 pub const FACT_REASON: Tr = tr!("理由の分類", "Kind of problem");
+/// The same row for a report in which nothing failed (a read receipt, a delivery notice).
+pub const FACT_REASON_NO_FAILURE: Tr = tr!("知らせの種類", "Kind of notice");
 pub const FACT_RECIPIENTS: Tr = tr!("届かなかった宛先", "Recipients that failed");
 pub const FACT_RECIPIENTS_DELAYED: Tr = tr!(
     "配送が遅れている宛先（再送中）",

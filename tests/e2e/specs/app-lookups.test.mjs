@@ -67,6 +67,30 @@ Thank you for your email. I am out of the office until 30 November with limited 
 For urgent matters please contact office@contoso.example.
 `;
 
+/** A read receipt (RFC 8098): the message arrived and was opened. Nothing failed. */
+const READ_RECEIPT = `From: Keiko Ito <keiko@contoso.example>
+To: taro@fabrikam-shop.jp
+Subject: Read: Quote request
+Date: Wed, 25 Nov 2026 03:10:00 +0000
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=disposition-notification; boundary="mdn-1"
+
+--mdn-1
+Content-Type: text/plain; charset=utf-8
+
+Your message to keiko@contoso.example was displayed on 25 November 2026 03:09.
+
+--mdn-1
+Content-Type: message/disposition-notification
+
+Reporting-UA: mail.contoso.example; Example Mail
+Final-Recipient: rfc822; keiko@contoso.example
+Original-Message-ID: <quote-1@fabrikam-shop.jp>
+Disposition: manual-action/MDN-sent-manually; displayed
+
+--mdn-1--
+`;
+
 function dohRequests(h) {
   return h.requests.filter((r) => resolverStyle(r.url) && r.method === "GET");
 }
@@ -175,6 +199,23 @@ describe("blocklist lookups", () => {
     // The promise says what does leave when lookups are on: the blocklist questions.
     assert.match(await page2.locator('[data-testid="promise"]').innerText(), /never sent.*DNS service.*IP address or domain/s);
     await page2.close();
+  });
+
+  // See: fourth real-use review, C2: a read receipt read as "refused, reason unclear".
+  it("a read receipt says the message was opened: no failure, no lookups, a notice not a problem", { timeout: 60_000 }, async () => {
+    await h.doh.reset();
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    h.requests.length = 0;
+    await diagnose(h, page, READ_RECEIPT);
+    const verdict = await page.locator('[data-testid="verdict"]').innerText();
+    assert.match(verdict, /opened/i);
+    assert.doesNotMatch(verdict, /refused|rejected|could not be delivered/i);
+    assert.match(await page.locator('[data-testid="fact-reason"] dt').innerText(), /Kind of notice/);
+    assert.match(await page.locator('[data-testid="fact-recipients"] dt').innerText(), /nothing failed/);
+    assert.equal(await page.locator('[data-testid="dnsbl"]').count(), 0, "a blocklist section for a read receipt");
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.deepEqual(dohRequests(h), [], "a DoH request left the page for a read receipt");
+    await page.close();
   });
 
   // See: second real-use review, U1.

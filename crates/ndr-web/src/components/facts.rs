@@ -131,7 +131,12 @@ pub fn facts(props: &Props) -> Html {
         None => i18n::reason_label(d.reason).get(lang).to_string(),
     };
     let reason = html! { <>{ kind }{ for permanence }</> };
-    rows.push(row("reason", i18n::FACT_REASON, reason, REASON_FIELDS));
+    // A read receipt or a delivery notice is no problem: its row names the kind of notice.
+    let reason_label = match outcome(d) {
+        Outcome::NoFailure => i18n::FACT_REASON_NO_FAILURE,
+        Outcome::Failed | Outcome::Delayed => i18n::FACT_REASON,
+    };
+    rows.push(row("reason", reason_label, reason, REASON_FIELDS));
     let recipients: Vec<&str> = d
         .recipients
         .iter()
