@@ -278,7 +278,7 @@ fn write_report(
         )?;
     }
     for note in &d.notes {
-        writeln!(out, "{}: {}", l("注記", "Note"), note_line(note))?;
+        writeln!(out, "{}: {}", l("注記", "Note"), note_line(note, lang))?;
     }
     if !rows.is_empty() {
         writeln!(out, "{}:", l("ブロックリストの確認", "Blocklist checks"))?;
@@ -300,13 +300,18 @@ fn write_report(
     Ok(())
 }
 
-/// A note as the report lists it: its id, then its detail when it has one (no trailing space).
-fn note_line(note: &ndr_core::Note) -> String {
+/// A note as the report lists it: the sentence the page shows (`labels::note`), then its id and
+/// detail in brackets for support engineers (no trailing space when there is no detail).
+fn note_line(note: &ndr_core::Note, lang: Lang) -> String {
     let detail = note.detail.trim();
-    if detail.is_empty() {
+    let id = if detail.is_empty() {
         note.id.clone()
     } else {
         format!("{} {detail}", note.id)
+    };
+    match ndr_playbooks::labels::note(&note.id, &note.detail) {
+        Some((ja, en)) => format!("{} [{id}]", if lang == Lang::Ja { ja } else { en }),
+        None => id,
     }
 }
 
@@ -339,7 +344,7 @@ fn write_not_a_bounce(out: &mut impl Write, d: &Diagnosis, lang: Lang) -> anyhow
     writeln!(out, "{title}")?;
     for note in d.notes.iter().filter(|n| n.id != "not_a_bounce") {
         let label = if lang == Lang::Ja { "注記" } else { "Note" };
-        writeln!(out, "{label}: {}", note_line(note))?;
+        writeln!(out, "{label}: {}", note_line(note, lang))?;
     }
     writeln!(out)?;
     writeln!(out, "{what}")?;

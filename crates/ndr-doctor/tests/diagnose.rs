@@ -401,7 +401,8 @@ fn lookup_answers_refine_the_advice_as_on_the_page() {
 
 /// Review 4, cases 18 and 34 through the binary: the core's notes reach the advice (a reply that
 /// means a full mailbox or a message too large; a read receipt that says the message was
-/// opened), and a note without a detail is listed without a trailing space.
+/// opened), each note as the page's sentence with its id and detail in brackets, and a note
+/// without a detail is listed without a trailing space.
 #[test]
 fn the_cores_notes_reach_the_readable_report() {
     // The core's own fixtures, as the core reads them.
@@ -416,11 +417,22 @@ fn the_cores_notes_reach_the_readable_report() {
         String::from_utf8(out.stdout).unwrap()
     };
     let text = report("docomo-05.txt");
-    assert!(text.lines().any(|l| l == "Note: full_or_too_big"), "{text}");
+    assert!(
+        text.lines().any(
+            |l| l.starts_with("Note: This reply is used both for a full mailbox")
+                && l.ends_with(" [full_or_too_big]")
+        ),
+        "{text}"
+    );
     assert!(!text.lines().any(|l| l.ends_with(' ')), "{text}");
     assert!(text.contains("too large"), "{text}");
     let text = report("read_receipt-02.txt");
-    assert!(text.contains("Note: read_receipt displayed"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Note: This is a read receipt")
+                && l.ends_with(" [read_receipt displayed]")),
+        "{text}"
+    );
     assert!(
         text.contains("Read receipt: your message was opened"),
         "{text}"

@@ -171,3 +171,121 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
         VirusDetected => ("ウイルスが見つかった", "A virus was found"),
     }
 }
+
+/// A plain sentence for one of the core's notes (`ndr_core::Note::IDS`), (Japanese, English):
+/// the page's result and the CLI's report. Plain strings like [`reason`]'s, so the page has them
+/// even when its texts file could not be loaded. `input_truncated` has two causes: a paste over
+/// the size limit, or a MIME message whose end is missing (detail `mime`), and a short paste
+/// must not be told it was too long. `None` for an id this table does not know.
+pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
+    Some(match (id, detail) {
+        ("input_truncated", "mime") => (
+            "メッセージの終わりが欠けているようです（途中で切れています）。できれば、もう一度すべてをコピーして貼り付けてください。",
+            "The message seems cut off (its end is missing). If you can, copy all of it again and paste it.",
+        ),
+        ("empty_input", _) => (
+            "中身が空でした。エラーメールの本文を渡してください。",
+            "The input is empty. Give the bounce message itself.",
+        ),
+        ("not_a_bounce", _) => (
+            "エラーメール（配信不能通知）には見えませんでした。戻ってきたメールの本文全体を渡してください。",
+            "This does not look like a bounce message. Give the whole message that came back.",
+        ),
+        (id, _) => match id {
+            "binary_input" => (
+                "文字として読めない内容（画像や圧縮ファイルなど）が含まれていました。",
+                "Part of this is not text (an image or archive?).",
+            ),
+            "input_truncated" => (
+                "とても長いため、先頭の部分だけを調べました。",
+                "It is very long, so only its beginning was read.",
+            ),
+            "closed_list" => (
+                "相手のサーバーは、すでに運営を終了したブロックリストを使っています。これは相手側の設定の問題です。",
+                "The receiving server uses a blocklist that has shut down. That is a problem in the receiver's setup.",
+            ),
+            "attached_bounce" => (
+                "転送されたメールの中に添付されていたエラーメールを読みました。",
+                "The bounce was found attached inside a forwarded message, and that is what was read.",
+            ),
+            "auto_reply" => (
+                "これは自動応答（不在通知など）で、エラーではありません。メールは届いています。",
+                "This is an automatic reply (such as out of office), not an error: the mail arrived.",
+            ),
+            "feedback_report" => (
+                "これは受信者からの苦情の通知（迷惑メール報告）で、配信エラーではありません。",
+                "This is a complaint report (someone marked a mail as spam), not a delivery error.",
+            ),
+            "charset_not_decoded" => (
+                "読めない文字コードの部分があり、文字化けしたまま調べました。",
+                "Part of it is in a character set that could not be read, so it was read garbled.",
+            ),
+            "mime_too_deep" => (
+                "入れ子が深すぎる部分は読み飛ばしました。",
+                "Parts nested too deeply were skipped.",
+            ),
+            "receiver_resolver_refused" => (
+                "相手のサーバーの問い合わせがブロックリスト側に拒否されている可能性があります（相手側の設定の問題）。",
+                "The receiving server's own blocklist queries may be refused by the list (a problem on the receiver's side).",
+            ),
+            "sender_on_microsoft365" => (
+                "このメールは Microsoft 365 から送られています。送信元の IP アドレスは Microsoft のものです。",
+                "This mail went out through Microsoft 365: the sending IP address is Microsoft's.",
+            ),
+            "sender_on_google" => (
+                "このメールは Gmail（Google Workspace）から Google の共用サーバーを通って送られています。拒否された IP アドレスは Google のもので、送信者が解除を頼むことはできません。受け入れられるのは受信側（相手の管理者）だけです。",
+                "This mail went out through Gmail (Google Workspace) on Google's shared servers: the refused IP address is Google's, not yours to get delisted. Only the receiving side (the recipient's administrator) can let it in.",
+            ),
+            "first_of_several_messages" => (
+                "いくつかのメールがまとめて貼り付けられていたため、最初の 1 通を調べました。ほかのメールは 1 通ずつ貼り付けてください。",
+                "Several messages were pasted together, so the first one was read. Paste the others one at a time.",
+            ),
+            "held_for_moderation" => (
+                "これはメーリングリストからの通知で、投稿が管理者（モデレーター）の承認待ちになっています。エラーではありません。承認されれば配信されます。",
+                "This is a mailing list's notice: your post is waiting for the list's moderator to approve it. Nothing failed; it goes out once approved.",
+            ),
+            "read_receipt" => (
+                "これは開封確認（受信者のメールソフトからの通知）で、エラーではありません。メールは相手に届いています。",
+                "This is a read receipt from the recipient's mail program, not an error: your message arrived.",
+            ),
+            "refused_by_remote_server" => (
+                "拒否したのは、あなたのメールが渡された先のサーバー（ふつうは宛先側のサーバー）で、あなたの送信サーバーではありません。",
+                "The refusal came from the server your mail was handed on to (usually the recipient's), not from your own outgoing server.",
+            ),
+            "full_or_too_big" => (
+                "この返答は「受信箱がいっぱい」と「メールが大きすぎる」のどちらの場合にも使われます。大きな添付ファイルがあれば、外すか小さくして送り直してください。",
+                "This reply is used both for a full mailbox and for a message that is too large. If you attached large files, send it again without them or smaller.",
+            ),
+            "sender_login_mismatch" => (
+                "あなたの送信サーバーが、差出人のアドレスはログインしたアカウントのものではないとして拒否しました。ログインしたアカウントのアドレスから送るか、サーバー側でそのアドレスを使えるように設定してください。",
+                "Your own outgoing server refused the From address because it does not belong to the account you logged in with. Send from that account's address, or have the address added to the account on the server.",
+            ),
+            _ => return None,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_core_note_has_a_sentence_in_both_languages() {
+        for id in ndr_core::Note::IDS {
+            let (ja, en) = note(id, "").unwrap_or_else(|| panic!("{id} has no sentence"));
+            assert!(!ja.is_empty() && !en.is_empty() && ja != en, "{id}");
+            // A note id is for programs; the sentence is for people.
+            assert!(!en.contains(id) && !ja.contains(id), "{id}");
+        }
+        assert_eq!(note("no such note", ""), None);
+    }
+
+    #[test]
+    fn a_cut_off_message_is_not_called_too_long() {
+        let (size_ja, size_en) = note("input_truncated", "2097152 bytes read of 3000000").unwrap();
+        let (mime_ja, mime_en) = note("input_truncated", "mime").unwrap();
+        assert!(size_en.contains("long") && size_ja.contains("長い"));
+        assert!(mime_en.contains("cut off") && !mime_en.contains("long"));
+        assert!(!mime_ja.contains("長い"));
+    }
+}

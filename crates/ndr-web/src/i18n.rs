@@ -414,104 +414,32 @@ pub const ALL_CODES: Tr = tr!("エラーコード一覧", "All error codes");
 
 // ---- Notes from the core -----------------------------------------------------------------
 
-/// The text for one core note. Most read the same whatever their detail; `input_truncated`
-/// has two causes (a paste over the size limit, or a MIME message whose end is missing,
-/// detail `mime`), and a short paste must not be told it was too long.
+/// The text for one core note: the shared table (`ndr_playbooks::labels::note`), except the
+/// page's own wording where the page says it differently (nothing pasted yet, press Diagnose).
 pub fn note_line(note: &ndr_core::Note) -> Tr {
-    match (note.id.as_str(), note.detail.as_str()) {
-        ("input_truncated", "mime") => INPUT_CUT_OFF,
-        (id, _) => note_text(id),
-    }
-}
-
-/// A MIME message whose closing boundary never comes: its end was not pasted.
-pub const INPUT_CUT_OFF: Tr = tr!(
-    "メッセージの終わりが欠けているようです（途中で切れています）。できれば、もう一度すべてをコピーして貼り付けてください。",
-    "The message seems cut off (its end is missing). If you can, copy all of it again and paste it."
-);
-
-/// The text for a core note id; unknown ids fall back to a generic line.
-pub fn note_text(id: &str) -> Tr {
-    match id {
+    match note.id.as_str() {
         "empty_input" => EMPTY_INPUT,
         "not_a_bounce" => NOT_A_BOUNCE,
-        "binary_input" => tr!(
-            "文字として読めない内容（画像や圧縮ファイルなど）が含まれていました。",
-            "Part of this is not text (an image or archive?)."
-        ),
-        "input_truncated" => tr!(
-            "とても長いため、先頭の部分だけを調べました。",
-            "It is very long, so only its beginning was read."
-        ),
-        "closed_list" => tr!(
-            "相手のサーバーは、すでに運営を終了したブロックリストを使っています。これは相手側の設定の問題です。",
-            "The receiving server uses a blocklist that has shut down. That is a problem in the receiver's setup."
-        ),
-        "attached_bounce" => tr!(
-            "転送されたメールの中に添付されていたエラーメールを読みました。",
-            "The bounce was found attached inside a forwarded message, and that is what was read."
-        ),
-        "auto_reply" => tr!(
-            "これは自動応答（不在通知など）で、エラーではありません。メールは届いています。",
-            "This is an automatic reply (such as out of office), not an error: the mail arrived."
-        ),
-        "feedback_report" => tr!(
-            "これは受信者からの苦情の通知（迷惑メール報告）で、配信エラーではありません。",
-            "This is a complaint report (someone marked a mail as spam), not a delivery error."
-        ),
-        "charset_not_decoded" => tr!(
-            "このブラウザーでは読めない文字コードの部分があり、文字化けしたまま調べました。",
-            "Part of it is in a character set this browser cannot read, so it was read garbled."
-        ),
-        "mime_too_deep" => tr!(
-            "入れ子が深すぎる部分は読み飛ばしました。",
-            "Parts nested too deeply were skipped."
-        ),
         "worker_failed" => tr!(
             "このメールは読み取れませんでした。小さく分けて貼り付けてみてください。",
             "This message could not be read. Try pasting a smaller part of it."
         ),
-        "receiver_resolver_refused" => tr!(
-            "相手のサーバーの問い合わせがブロックリスト側に拒否されている可能性があります（相手側の設定の問題）。",
-            "The receiving server's own blocklist queries may be refused by the list (a problem on the receiver's side)."
-        ),
-        "sender_on_microsoft365" => tr!(
-            "このメールは Microsoft 365 から送られています。送信元の IP アドレスは Microsoft のものです。",
-            "This mail went out through Microsoft 365: the sending IP address is Microsoft's."
-        ),
-        "sender_on_google" => tr!(
-            "このメールは Gmail（Google Workspace）から Google の共用サーバーを通って送られています。拒否された IP アドレスは Google のもので、送信者が解除を頼むことはできません。受け入れられるのは受信側（相手の管理者）だけです。",
-            "This mail went out through Gmail (Google Workspace) on Google's shared servers: the refused IP address is Google's, not yours to get delisted. Only the receiving side (the recipient's administrator) can let it in."
-        ),
-        "first_of_several_messages" => tr!(
-            "いくつかのメールがまとめて貼り付けられていたため、最初の 1 通を調べました。ほかのメールは 1 通ずつ貼り付けてください。",
-            "Several messages were pasted together, so the first one was read. Paste the others one at a time."
-        ),
-        "held_for_moderation" => tr!(
-            "これはメーリングリストからの通知で、投稿が管理者（モデレーター）の承認待ちになっています。エラーではありません。承認されれば配信されます。",
-            "This is a mailing list's notice: your post is waiting for the list's moderator to approve it. Nothing failed; it goes out once approved."
-        ),
-        "read_receipt" => tr!(
-            "これは開封確認（受信者のメールソフトからの通知）で、エラーではありません。メールは相手に届いています。",
-            "This is a read receipt from the recipient's mail program, not an error: your message arrived."
-        ),
-        "refused_by_remote_server" => tr!(
-            "拒否したのは、あなたのメールが渡された先のサーバー（ふつうは宛先側のサーバー）で、あなたの送信サーバーではありません。",
-            "The refusal came from the server your mail was handed on to (usually the recipient's), not from your own outgoing server."
-        ),
-        "full_or_too_big" => tr!(
-            "この返答は「受信箱がいっぱい」と「メールが大きすぎる」のどちらの場合にも使われます。大きな添付ファイルがあれば、外すか小さくして送り直してください。",
-            "This reply is used both for a full mailbox and for a message that is too large. If you attached large files, send it again without them or smaller."
-        ),
-        "sender_login_mismatch" => tr!(
-            "あなたの送信サーバーが、差出人のアドレスはログインしたアカウントのものではないとして拒否しました。ログインしたアカウントのアドレスから送るか、サーバー側でそのアドレスを使えるように設定してください。",
-            "Your own outgoing server refused the From address because it does not belong to the account you logged in with. Send from that account's address, or have the address added to the account on the server."
-        ),
-        _ => tr!(
-            "読み取りについての補足があります。",
-            "There is a remark about how the message was read."
-        ),
+        id => match ndr_playbooks::labels::note(id, &note.detail) {
+            Some((ja, en)) => Tr { ja, en },
+            None => tr!(
+                "読み取りについての補足があります。",
+                "There is a remark about how the message was read."
+            ),
+        },
     }
+}
+
+/// The text for a core note id without its detail.
+pub fn note_text(id: &str) -> Tr {
+    note_line(&ndr_core::Note {
+        id: id.to_string(),
+        detail: String::new(),
+    })
 }
 
 /// A short plain name for a reason, shown among the facts.
@@ -580,7 +508,7 @@ mod tests {
         let size_cut = note_line(&note("2097152 bytes read of 3000000"));
         assert_eq!(size_cut, note_text("input_truncated"));
         let mime_cut = note_line(&note("mime"));
-        assert_eq!(mime_cut, INPUT_CUT_OFF);
+        assert_ne!(mime_cut, size_cut);
         assert!(!mime_cut.en.contains("long") && mime_cut.en.contains("cut off"));
         assert!(!mime_cut.ja.contains("長い"));
         // Any other note reads as its id's text.
