@@ -903,7 +903,10 @@ fn html_to_text(input: &str) -> String {
     let mut tag_token_pos = 0;
     let mut comment_pos = 0;
 
-    for (pos, &ch) in input.iter().enumerate() {
+    let mut next = 0;
+    while let Some(&ch) = input.get(next) {
+        let pos = next;
+        next += 1;
         if in_comment {
             match ch {
                 b'-' => comment_pos += 1,
@@ -1014,6 +1017,12 @@ fn html_to_text(input: &str) -> String {
             }
         }
         token_end = pos;
+        // The rest of the word changes nothing but where it ends (a byte that no arm above
+        // reads): passed over at once instead of byte by byte through the match.
+        while input.get(token_end + 1).is_some_and(|&c| !html_special(c)) {
+            token_end += 1;
+        }
+        next = token_end + 1;
     }
     if !in_tag && !is_token_start && !in_head && !in_style && !in_script && !in_template {
         push_html_token(
@@ -1023,6 +1032,14 @@ fn html_to_text(input: &str) -> String {
         );
     }
     result
+}
+
+/// The bytes `html_to_text` reads outside a comment: every other byte only extends the word.
+fn html_special(c: u8) -> bool {
+    matches!(
+        c,
+        b'<' | b'>' | b'/' | b'!' | b' ' | b'\t' | b'\r' | b'\n' | b'&' | b';'
+    )
 }
 
 /// Appends one word of HTML text, a character reference (`&amp;`, `&#233;`, `&#xE9;`)
