@@ -552,7 +552,7 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
         let mut value = unfold(&text::lossy(raw));
         // Encoded words ("=?ISO-2022-JP?B?...?=") are decoded in the fields read as text; the
         // others keep their raw text, as before.
-        if value.contains("=?") || name == "subject" {
+        if text::contains(&value, "=?") || name == "subject" {
             let text = match h.kind {
                 Kind::Text | Kind::ContentTransferEncoding => {
                     mime::unstructured(raw, &mut |charset, bytes| cx.charset_text(charset, &bytes))

@@ -121,7 +121,7 @@ pub(crate) fn field(line: &str) -> Option<Field> {
     }
     let mut comment = String::new();
     if name != Name::DiagnosticCode {
-        if let Some(p) = value.find(" (") {
+        if let Some(p) = text::find(&value, " (") {
             if value.ends_with(')') {
                 comment = value[p + 2..value.len() - 1].to_string();
                 value.truncate(p);
@@ -268,7 +268,7 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
             }
             continue;
         }
-        if line.starts_with("X-") && line.contains(": ") {
+        if line.starts_with("X-") && text::contains(line, ": ") {
             // PowerMTA states its own classification of the bounce.
             if let Some(v) = text::field_value(line, "X-PowerMTA-BounceCategory") {
                 third_party_reason = powermta_category(v);
@@ -402,8 +402,8 @@ fn collect_leading(line: &str, leading: &mut String, skip_part: &mut bool) {
         "--",
     ];
     if text::starts_with_any(line, SKIP)
-        || line.contains("--- The follow")
-        || line.contains("--- Transcript")
+        || text::contains(line, "--- The follow")
+        || text::contains(line, "--- Transcript")
     {
         return;
     }

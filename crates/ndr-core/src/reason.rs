@@ -1272,10 +1272,14 @@ fn definite_user_unknown(lc: &str) -> bool {
     DEFINITE_USER_UNKNOWN
         .iter()
         .chain(TEMPLATE_USER_UNKNOWN)
-        .any(|p| lc.contains(p))
+        .any(|p| crate::text::contains(lc, p))
         || (!lc.is_ascii()
-            && JAPANESE_USER_UNKNOWN.iter().any(|p| lc.contains(p))
-            && !JAPANESE_NOT_A_USER.iter().any(|p| lc.contains(p)))
+            && JAPANESE_USER_UNKNOWN
+                .iter()
+                .any(|p| crate::text::contains(lc, p))
+            && !JAPANESE_NOT_A_USER
+                .iter()
+                .any(|p| crate::text::contains(lc, p)))
 }
 
 /// `lc` with the template headlines blanked out (same length, so nothing else moves) when the
@@ -1287,7 +1291,7 @@ fn without_templates(lc: String, by_code: Option<Reason>) -> String {
     }
     let mut lc = lc;
     for t in TEMPLATE_USER_UNKNOWN {
-        if lc.contains(t) {
+        if crate::text::contains(&lc, t) {
             lc = lc.replace(t, &" ".repeat(t.len()));
         }
     }
@@ -1350,7 +1354,10 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             if by_code == Some(Suspend) {
                 return false;
             }
-            if RECIPIENT_SETTINGS.iter().any(|p| lc.lc.contains(p)) {
+            if RECIPIENT_SETTINGS
+                .iter()
+                .any(|p| crate::text::contains(lc.lc, p))
+            {
                 return true;
             }
             if by_code == Some(Filtered) {

@@ -34,9 +34,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         || subject.starts_with("Undelivered Mail Returned to Sender");
     let body = mail.body.as_str();
     let by_body = || {
+        // Both program sentences end alike: one search turns away most other mail.
         body.contains("This is the mail system at host")
-            || body.contains("The Postfix program")
-            || body.contains("This is the Postfix program")
+            || body.contains("Postfix program")
+                && (body.contains("The Postfix program")
+                    || body.contains("This is the Postfix program"))
     };
     if !by_subject && !by_body() {
         return None;
@@ -105,7 +107,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
             continue;
         }
-        if line.contains("(in reply to ") || line.contains("command)") {
+        if text::contains(line, "(in reply to ") || text::contains(line, "command)") {
             let c = command::find(line);
             if !c.is_empty() {
                 commands.push(c);
@@ -122,22 +124,21 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 alias: text::between(line, "(expanded from ", "):")
                     .and_then(address::find)
                     .unwrap_or_default(),
-                diag: line
-                    .find(">): ")
+                diag: text::find(line, ">): ")
                     .and_then(|p| line.get(p + 4..))
                     .unwrap_or("")
                     .to_string(),
             });
         } else if line.starts_with('<') && text::aligned(line, &["<", "@", ">:"]) {
             // <kijitora@example.jp>: host ... said: ...
-            if let Some(p) = line.find(">:") {
+            if let Some(p) = text::find(line, ">:") {
                 blocks.push(Block {
                     recipient: address::find(&line[..p + 1]).unwrap_or_default(),
                     alias: String::new(),
                     diag: line[p + 2..].to_string(),
                 });
             }
-        } else if line.contains("--- Delivery report unavailable ---") {
+        } else if text::contains(line, "--- Delivery report unavailable ---") {
             no_report = true;
         } else if line.starts_with("    ") {
             if let Some(b) = blocks.last_mut().filter(|b| !b.diag.is_empty()) {
@@ -238,7 +239,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             e.command = c.clone();
         } else {
             e.command = command::find(&e.diagnosis);
-            if e.command.is_empty() && e.diagnosis.contains("refused to talk to me:") {
+            if e.command.is_empty() && text::contains(&e.diagnosis, "refused to talk to me:") {
                 e.command = "HELO".into();
             }
         }

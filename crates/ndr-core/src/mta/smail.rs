@@ -68,7 +68,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     ..Delivery::default()
                 });
             }
-        } else if let Some((addr, error)) = t.split_once(" ... ") {
+        } else if let Some((addr, error)) =
+            text::find(t, " ... ").and_then(|p| Some((t.get(..p)?, t.get(p + 5..)?)))
+        {
             //  kijitora@example.com ... failed: unknown host
             if address::is_email(addr) {
                 deliveries.push(Delivery {
