@@ -193,15 +193,26 @@ fn address_in_run(bytes: &[u8], start: usize, end: usize) -> Option<Found> {
 
 /// Dotted-quad IPv4 with one to three decimal digits per part, each at most 255.
 fn parse_v4(s: &str) -> Option<Ipv4Addr> {
+    // One pass over the bytes (a split and a number parse per part cost several calls for
+    // every dotted run of a report); a dot after the end closes the last part.
     let mut parts = [0u8; 4];
     let mut n = 0;
-    for part in s.split('.') {
-        if n == 4 || part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit())
-        {
+    let mut value = 0u16;
+    let mut digits = 0;
+    for &b in s.as_bytes().iter().chain(std::iter::once(&b'.')) {
+        if b == b'.' {
+            if digits == 0 {
+                return None;
+            }
+            *parts.get_mut(n)? = u8::try_from(value).ok()?;
+            n += 1;
+            (value, digits) = (0, 0);
+        } else if b.is_ascii_digit() && digits < 3 {
+            value = value * 10 + u16::from(b - b'0');
+            digits += 1;
+        } else {
             return None;
         }
-        parts[n] = part.parse::<u8>().ok()?;
-        n += 1;
     }
     (n == 4).then(|| Ipv4Addr::from(parts))
 }
@@ -434,11 +445,14 @@ fn trim_before(s: &str) -> &str {
 }
 
 fn ends_with_phrase(before: &str, phrases: &[&str]) -> bool {
+    // Both trimmed forms once, not once per phrase (the lists are long, `role` runs for
+    // every address of a report).
+    let (word_hay, mark_hay) = (trim_before(before), before.trim_end_matches([' ', '[']));
     phrases.iter().any(|p| {
         // Phrases that end in punctuation (`ip=`, `/ip/`) touch the address; the others
         // may be followed by brackets, quotes or a comma first.
         let ends_in_word = p.chars().next_back().is_some_and(char::is_alphanumeric);
-        let hay = if ends_in_word { trim_before(before) } else { before.trim_end_matches([' ', '[']) };
+        let hay = if ends_in_word { word_hay } else { mark_hay };
         let Some(at) = hay.len().checked_sub(p.len()) else { return false };
         if !hay.ends_with(p) {
             return false;
@@ -482,6 +496,48 @@ fn ends_with_status(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `parse_v4` by a split and a number parse per part: what the one-pass reading must match.
+    fn parse_v4_by_split(s: &str) -> Option<Ipv4Addr> {
+        let parts: Vec<&str> = s.split('.').collect();
+        if parts.len() != 4 {
+            return None;
+        }
+        let mut out = [0u8; 4];
+        for (o, p) in out.iter_mut().zip(&parts) {
+            if p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            *o = p.parse().ok()?;
+        }
+        Some(Ipv4Addr::from(out))
+    }
+
+    #[test]
+    fn parse_v4_reads_as_the_split_does() {
+        for s in [
+            "192.0.2.1",
+            "0.0.0.0",
+            "255.255.255.255",
+            "256.1.1.1",
+            "01.02.003.4",
+            "0001.1.1.1",
+            "1.2.3",
+            "1.2.3.4.5",
+            "1.2.3.4.",
+            ".1.2.3",
+            "1..2.3",
+            "",
+            ".",
+            "1.2.3.a",
+            "1.2.3.+4",
+            "999.999.999.999",
+            "12.34.56.789",
+            "1.2.3.25５",
+        ] {
+            assert_eq!(parse_v4(s), parse_v4_by_split(s), "{s}");
+        }
+    }
 
     fn found(text: &str) -> Vec<String> {
         find_all(text)
