@@ -60,6 +60,26 @@ impl Hits {
             .get(id as usize / 64)
             .is_some_and(|w| w & (1u64 << (id % 64)) != 0)
     }
+
+    /// True when any pattern of `set` occurs (see `masks`).
+    pub(crate) fn any_of(&self, set: &[(usize, u64)]) -> bool {
+        set.iter()
+            .any(|&(word, mask)| self.bits.get(word).is_some_and(|w| w & mask != 0))
+    }
+}
+
+/// Pattern ids as (word, bits) pairs of a `Hits` bit set, for `Hits::any_of`: a list of ids
+/// tested with one AND per sixty-four of them instead of one test each.
+pub(crate) fn masks(ids: &[u32]) -> Vec<(usize, u64)> {
+    let mut out: Vec<(usize, u64)> = Vec::new();
+    for &id in ids {
+        let (word, bit) = (id as usize / 64, 1u64 << (id % 64));
+        match out.iter_mut().find(|(w, _)| *w == word) {
+            Some((_, m)) => *m |= bit,
+            None => out.push((word, bit)),
+        }
+    }
+    out
 }
 
 const KEY_WORDS: usize = 65536 / 64;

@@ -1066,8 +1066,10 @@ struct Index {
 /// The pattern ids of one `Wording`: `any`, `not`, and (first needle, whole sequence) per
 /// `aligned` sequence.
 struct Entry {
-    any: Vec<u32>,
-    not: Vec<u32>,
+    /// `any` and `not` as bit masks of the ids (`matcher::masks`): the entries' ids are
+    /// mostly consecutive, so a few words each.
+    any: Vec<(usize, u64)>,
+    not: Vec<(usize, u64)>,
     aligned: Vec<(u32, &'static [&'static str])>,
 }
 
@@ -1085,8 +1087,8 @@ fn index() -> &'static Index {
         let entries = WORDING
             .iter()
             .map(|w| Entry {
-                any: w.any.iter().map(|p| id_of(p)).collect(),
-                not: w.not.iter().map(|p| id_of(p)).collect(),
+                any: crate::matcher::masks(&w.any.iter().map(|p| id_of(p)).collect::<Vec<_>>()),
+                not: crate::matcher::masks(&w.not.iter().map(|p| id_of(p)).collect::<Vec<_>>()),
                 aligned: w
                     .aligned
                     .iter()
@@ -1133,8 +1135,8 @@ fn has(reason: Reason, s: &Scan<'_>) -> bool {
         .zip(&idx.entries)
         .filter(|(w, _)| w.reason == reason)
         .any(|(_, e)| {
-            !e.not.iter().any(|&id| s.hits.has(id))
-                && (e.any.iter().any(|&id| s.hits.has(id))
+            !s.hits.any_of(&e.not)
+                && (s.hits.any_of(&e.any)
                     || e.aligned
                         .iter()
                         .any(|&(first, seq)| s.hits.has(first) && aligned_any(s.lc, &[seq])))
