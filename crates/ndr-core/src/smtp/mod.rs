@@ -15,6 +15,9 @@ pub(crate) fn is_temporary(s: &str) -> bool {
     if code.is_empty() {
         code = reply::find(s, "");
     }
-    let l = text::lower(s);
-    code.starts_with('4') || l.contains(" temporar") || l.contains(" persistent")
+    // The lowercase copy only when the code does not decide.
+    code.starts_with('4') || {
+        let l = text::lower(s);
+        text::contains(&l, " temporar") || text::contains(&l, " persistent")
+    }
 }
