@@ -814,11 +814,13 @@ fn hosts_named(scan: &Scan) -> Vec<String> {
         };
         while let Some(at) = norm.get(from..).and_then(|h| crate::text::find(h, marker)) {
             let start = from + at + marker.len();
-            let name: String = norm[start..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
-                .collect();
-            let name = name.trim_matches('.');
+            // The name's bytes are ASCII, so it is a slice of the text (no copy to trim).
+            let rest = norm.get(start..).unwrap_or("");
+            let len = rest
+                .bytes()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-')
+                .count();
+            let name = rest.get(..len).unwrap_or("").trim_matches('.');
             if name.contains('.') {
                 out.push(name.to_string());
             }
