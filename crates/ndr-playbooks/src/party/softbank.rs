@@ -21,6 +21,23 @@ const SETTINGS_MMS: &str = "https://www.softbank.jp/mobile/support/mail/antispam
 pub(crate) const RECIPIENT_DOMAINS: &[&str] = &["i.softbank.jp", "softbank.ne.jp"];
 const FACTS: &[(&str, &str)] = &[("allow_list", "受信許可リスト")];
 
+/// The party, facts and sources both SoftBank playbooks share.
+const BASIS: Basis = Basis {
+    party: Some(Party::Softbank),
+    facts: FACTS,
+    sources: &[
+        Source {
+            title: text! { ja: "ソフトバンク: 受信許可リスト（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" },
+            url: Url::one(SETTINGS_EMAIL_I),
+        },
+        Source {
+            title: text! { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" },
+            url: Url::one(SETTINGS_MMS),
+        },
+    ],
+    checked: CHECKED,
+};
+
 pub(crate) const FILTERED: Playbook = carrier_filtered(
     Head {
         id: "softbank-filtered",
@@ -49,15 +66,7 @@ pub(crate) const FILTERED: Playbook = carrier_filtered(
         STEP_CARRIER_AUTH,
         STEP_RESEND_ONCE,
     ],
-    Basis {
-        party: Some(Party::Softbank),
-        facts: FACTS,
-        sources: &[
-            Source { title: text! { ja: "ソフトバンク: 受信許可リスト（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, url: Url::one(SETTINGS_EMAIL_I) },
-            Source { title: text! { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, url: Url::one(SETTINGS_MMS) },
-        ],
-        checked: CHECKED,
-    },
+    BASIS,
 );
 
 const LINK_EMAIL_I: Link = Link {
@@ -99,15 +108,7 @@ pub(crate) const USER_UNKNOWN: Playbook = carrier_user_unknown(
         .linked(LINK_MMS),
         STEP_CARRIER_REMOVE_IF_GONE,
     ],
-    Basis {
-        party: Some(Party::Softbank),
-        facts: FACTS,
-        sources: &[
-            Source { title: text! { ja: "ソフトバンク: 受信許可リスト（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, url: Url::one(SETTINGS_EMAIL_I) },
-            Source { title: text! { ja: "ソフトバンク: 受信許可・拒否リスト（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, url: Url::one(SETTINGS_MMS) },
-        ],
-        checked: CHECKED,
-    },
+    BASIS,
 );
 
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the

@@ -4,7 +4,7 @@ use ndr_core::Party;
 
 use super::common::*;
 use super::{Needle, PartyBook, Refine, LIST_REASONS, NOT_LIST_REASONS};
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use crate::model::{Actor, Link, Playbook, Source, Step, Urgency, Url};
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
@@ -14,6 +14,11 @@ const LOOKUP: Url = Url::filled(
     "https://www.spamcop.net/bl.shtml?{ip}",
     "https://www.spamcop.net/bl.shtml",
 );
+/// SpamCop's lookup page for the IP, as both playbooks' steps link it.
+const LOOKUP_LINK: Link = Link {
+    label: text! { ja: "SpamCop の照会ページ（英語）", en: "SpamCop lookup" },
+    url: LOOKUP,
+};
 const FAQ: &str = "https://www.spamcop.net/fom-serve/cache/298.html";
 const FACTS: &[(&str, &str)] = &[("list_name", "SpamCop")];
 
@@ -38,10 +43,7 @@ pub(crate) const LISTED: Playbook = Playbook {
             ja: "SpamCop の照会ページで、IP アドレス {ip} の状況を確認してください。",
             en: "Check the status of {ip} on SpamCop's lookup page.",
         })
-        .link(
-            text! { ja: "SpamCop の照会ページ（英語）", en: "SpamCop lookup" },
-            LOOKUP,
-        ),
+        .linked(LOOKUP_LINK),
         STEP_CHECK_ACCOUNT,
         Step::new(text! {
             ja: "報告の原因（乗っ取られたアカウント、登録の確認をしていない一斉送信など）を止めてください。報告が止まれば 24 時間で自動的に消えます。",
@@ -99,10 +101,7 @@ pub(crate) const NO_LONGER_LISTED: Playbook = Playbook {
             ja: "また SpamCop の名前で拒否された場合は、報告が続いて再び掲載されています。報告の原因（乗っ取られたアカウント、登録の確認をしていない一斉送信など）を止めてください。",
             en: "If it is refused again naming SpamCop, reports keep coming and the address is listed again: stop whatever causes them (a hijacked account, bulk mail to people who did not sign up).",
         })
-        .link(
-            text! { ja: "SpamCop の照会ページ（英語）", en: "SpamCop lookup" },
-            LOOKUP,
-        ),
+        .linked(LOOKUP_LINK),
         STEP_CHECK_ACCOUNT,
     ],
     donts: &[DONT_RESEND],
