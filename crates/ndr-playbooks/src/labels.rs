@@ -233,8 +233,8 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
                 "This mail went out through Microsoft 365: the sending IP address is Microsoft's.",
             ),
             "sender_on_google" => (
-                "このメールは Gmail（Google Workspace）から Google の共用サーバーを通って送られています。拒否された IP アドレスは Google のもので、送信者が解除を頼むことはできません。受け入れられるのは受信側（相手の管理者）だけです。",
-                "This mail went out through Gmail (Google Workspace) on Google's shared servers: the refused IP address is Google's, not yours to get delisted. Only the receiving side (the recipient's administrator) can let it in.",
+                "このメールは Gmail（Google Workspace）から Google の共用サーバーを通って送られています。送信元の IP アドレスは Google のものです。",
+                "This mail went out through Gmail (Google Workspace) on Google's shared servers: the sending IP address is Google's.",
             ),
             "first_of_several_messages" => (
                 "いくつかのメールがまとめて貼り付けられていたため、最初の 1 通を調べました。ほかのメールは 1 通ずつ貼り付けてください。",
