@@ -462,6 +462,14 @@ impl Ctx<'_> {
             if self.lang == Lang::Ja && out.ends_with(' ') {
                 out.pop();
             }
+            if self.sentence && name == "remote_host" {
+                // "the receiving server {remote_host} refused": without a name the sentence
+                // reads whole as "the receiving server refused", with no fill-in in it.
+                if out.ends_with(' ') {
+                    out.pop();
+                }
+                return true;
+            }
             if self.sentence && name == "ip" {
                 let after_address = match self.lang {
                     Lang::Ja => out.ends_with("アドレス"),
@@ -868,6 +876,40 @@ mod tests {
             refused_sender("<é@例え.jp>: SENDER ADDRESS REJECTED"),
             Some("é@例え.jp")
         );
+    }
+
+    #[test]
+    fn a_sentence_without_the_servers_name_reads_whole() {
+        let none = Facts::default();
+        let named = Facts {
+            remote_host: Some("mx.example.net".into()),
+            ..Facts::default()
+        };
+        let en = "The receiving server {remote_host} refused mail for {recipient}.";
+        let ja = "宛先側のサーバー {remote_host} が拒否しました。";
+        let sentence = |facts, lang| Ctx {
+            lang,
+            sentence: true,
+            ..ctx_with(facts)
+        };
+        assert_eq!(
+            sentence(&none, Lang::En).fill(en),
+            "The receiving server refused mail for [recipient address]."
+        );
+        assert_eq!(
+            sentence(&none, Lang::Ja).fill(ja),
+            "宛先側のサーバーが拒否しました。"
+        );
+        assert_eq!(
+            sentence(&named, Lang::En).fill(en),
+            "The receiving server mx.example.net refused mail for [recipient address]."
+        );
+        assert_eq!(
+            sentence(&named, Lang::Ja).fill(ja),
+            "宛先側のサーバー mx.example.net が拒否しました。"
+        );
+        // Outside a sentence (a message's list line) the fill-in stays.
+        assert!(ctx_with(&none).fill(en).contains("[receiving mail server]"));
     }
 
     #[test]
