@@ -255,7 +255,10 @@ pub fn for_recipient(d: &Diagnosis, index: usize) -> Option<Diagnosis> {
 /// recipient's domain routes them through the carrier's book when the core named no party: an
 /// "unknown user" that may be the recipient's filter. (docomo's "552" that may be the size is
 /// the core's note `full_or_too_big`, step 0.)
-const CARRIER_REASONS: &[Reason] = &[Reason::UserUnknown];
+/// A `filtered` the core gave without naming the carrier comes from the wording alone ("Unknown
+/// user" with no SMTP step known): it may be either, so it takes the same advice, which names
+/// both the missing address and the recipient's filter.
+const CARRIER_REASONS: &[Reason] = &[Reason::UserUnknown, Reason::Filtered];
 
 fn pick(d: &Diagnosis) -> Selected {
     // Step 0.
@@ -339,7 +342,8 @@ fn pick(d: &Diagnosis) -> Selected {
     // Step 3, for a carrier the core did not name: its "unknown user" and "552" refusals mean
     // more than their reason says (fact sheet §3.12).
     if party.is_none() && CARRIER_REASONS.contains(&d.reason) {
-        if let Some(Route::Playbook(pb)) = party::carrier_of(d).map(|c| party::route(c, d.reason)) {
+        let carrier = party::carrier_of(d);
+        if let Some(Route::Playbook(pb)) = carrier.map(|c| party::route(c, Reason::UserUnknown)) {
             return Selected {
                 playbook: pb,
                 by: SelectedBy::PartyReason,

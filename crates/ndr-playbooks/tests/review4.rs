@@ -90,6 +90,30 @@ fn unknown_at(address: &str, host: Option<&str>, text: &str) -> Diagnosis {
     }
 }
 
+/// Review 4 recheck, case 02: classic Outlook's Japanese notice with docomo's "550 Unknown user"
+/// and no SMTP step. The core says `filtered` (Sisimai's reading of the wording) but names no
+/// party, so either cause is possible: the carrier's advice that names both, not the generic
+/// filter advice that sends a phone user to an administrator.
+#[test]
+fn a_carriers_filtered_without_a_party_names_both_causes() {
+    let mut d = unknown_at(
+        "h.sato@docomo.ne.jp",
+        Some("mfsmax.docomo.ne.jp"),
+        "mfsmax.docomo.ne.jp #550 Unknown user h.sato@docomo.ne.jp ##",
+    );
+    d.reason = Reason::Filtered;
+    d.recipients[0].reason = Reason::Filtered;
+    assert_eq!(select(&d).playbook.id, "docomo-user-unknown");
+    // Named by the core (an end-of-DATA refusal), the carrier's filter advice stays.
+    d.blocking_party = Some(ndr_core::Party::Docomo);
+    assert_eq!(select(&d).playbook.id, "docomo-filtered");
+    // Elsewhere a filtered refusal keeps the generic advice.
+    let mut other = unknown_at("a@example.net", Some("mx.example.net"), "550 Unknown user");
+    other.reason = Reason::Filtered;
+    other.recipients[0].reason = Reason::Filtered;
+    assert_ne!(select(&other).playbook.id, "docomo-user-unknown");
+}
+
 /// Review 4, C3: at docomo, au and SoftBank "unknown user" / "Invalid recipient" also covers the
 /// recipient's own filter, so the advice names both, asks about both with the carrier's setting,
 /// and removes the address only once it is known to be gone (cases 02, 05, 08, 23).
