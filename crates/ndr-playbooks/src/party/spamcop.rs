@@ -14,6 +14,11 @@ const LOOKUP: Url = Url::filled(
     "https://www.spamcop.net/bl.shtml?{ip}",
     "https://www.spamcop.net/bl.shtml",
 );
+/// SpamCop's own page on removal, the source of both playbooks.
+const SOURCES: &[Source] = &[Source {
+    title: text! { ja: "SpamCop: ブロックリストからの削除について", en: "SpamCop: how to get removed from the blocking list" },
+    url: Url::one(FAQ),
+}];
 /// SpamCop's lookup page for the IP, as both playbooks' steps link it.
 const LOOKUP_LINK: Link = Link {
     label: text! { ja: "SpamCop の照会ページ（英語）", en: "SpamCop lookup" },
@@ -65,10 +70,7 @@ pub(crate) const LISTED: Playbook = Playbook {
     message: Some(MESSAGE_HOSTING_LISTED_EXPIRES),
     lookup: Some(LOOKUP),
     facts: FACTS,
-    sources: &[Source {
-        title: text! { ja: "SpamCop: ブロックリストからの削除について", en: "SpamCop: how to get removed from the blocking list" },
-        url: Url::one(FAQ),
-    }],
+    sources: SOURCES,
     checked: CHECKED,
 };
 
@@ -108,10 +110,7 @@ pub(crate) const NO_LONGER_LISTED: Playbook = Playbook {
     message: None,
     lookup: Some(LOOKUP),
     facts: FACTS,
-    sources: &[Source {
-        title: text! { ja: "SpamCop: ブロックリストからの削除について", en: "SpamCop: how to get removed from the blocking list" },
-        url: Url::one(FAQ),
-    }],
+    sources: SOURCES,
     checked: CHECKED,
 };
 
