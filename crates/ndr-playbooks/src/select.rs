@@ -18,8 +18,9 @@
 //!    when several entries match, the one whose reason is the diagnosis' reason;
 //! 3. the blocking party and the reason, through the party's routing table (which sends
 //!    reasons that are not about this party to step 5, explicitly); with no party, a Japanese
-//!    mobile carrier's recipient domain stands for the party for an unknown address, whose
-//!    meaning there differs (`CARRIER_REASONS`);
+//!    mobile carrier's recipient domain stands for the party for an unknown address (or one the
+//!    core read as filtered from the wording alone), whose meaning there differs
+//!    (`CARRIER_REASONS`);
 //! 4. with no party: an enhanced code that only one provider uses (`5.7.606`);
 //! 5. the generic playbook: for an undefined reason, the RFC 3463 meaning of the enhanced
 //!    code when it has one; otherwise the generic playbook of the reason.
@@ -252,12 +253,11 @@ pub fn for_recipient(d: &Diagnosis, index: usize) -> Option<Diagnosis> {
 }
 
 /// Reasons whose advice at a Japanese mobile carrier differs from the generic one, so the
-/// recipient's domain routes them through the carrier's book when the core named no party: an
-/// "unknown user" that may be the recipient's filter. (docomo's "552" that may be the size is
-/// the core's note `full_or_too_big`, step 0.)
-/// A `filtered` the core gave without naming the carrier comes from the wording alone ("Unknown
-/// user" with no SMTP step known): it may be either, so it takes the same advice, which names
-/// both the missing address and the recipient's filter.
+/// recipient's domain routes them through the carrier's "unknown user" advice, which names both
+/// the missing address and the recipient's filter, when the core named no party: an "unknown
+/// user" that may be the filter, and a `filtered` read from the wording alone ("Unknown user"
+/// with no SMTP step known), which may be either. (docomo's "552" that may be the size is the
+/// core's note `full_or_too_big`, step 0.)
 const CARRIER_REASONS: &[Reason] = &[Reason::UserUnknown, Reason::Filtered];
 
 fn pick(d: &Diagnosis) -> Selected {
@@ -339,8 +339,8 @@ fn pick(d: &Diagnosis) -> Selected {
             };
         }
     }
-    // Step 3, for a carrier the core did not name: its "unknown user" and "552" refusals mean
-    // more than their reason says (fact sheet §3.12).
+    // Step 3, for a carrier the core did not name: its "unknown user" means more than its
+    // reason says (fact sheet §3.12).
     if party.is_none() && CARRIER_REASONS.contains(&d.reason) {
         let carrier = party::carrier_of(d);
         if let Some(Route::Playbook(pb)) = carrier.map(|c| party::route(c, Reason::UserUnknown)) {
