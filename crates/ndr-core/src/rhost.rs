@@ -535,7 +535,7 @@ fn receiver_of(f: &Fact) -> Option<Receiver> {
 }
 
 /// True when `host` is `domain` or a name under it.
-fn ends_with_domain(host: &str, domain: &str) -> bool {
+pub(crate) fn ends_with_domain(host: &str, domain: &str) -> bool {
     host == domain
         || host
             .strip_suffix(domain)

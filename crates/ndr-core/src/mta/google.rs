@@ -590,10 +590,9 @@ fn by_google_mailer(mail: &Mail) -> bool {
 
 fn is_google_host(host: &str) -> bool {
     let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
-    GOOGLE_DOMAINS.iter().any(|d| {
-        host.strip_suffix(d)
-            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
-    })
+    GOOGLE_DOMAINS
+        .iter()
+        .any(|d| crate::rhost::ends_with_domain(&host, d))
 }
 
 /// `Some(host)` (the Google host that wrote the report, or empty when none is named) when
