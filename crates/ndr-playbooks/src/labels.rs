@@ -180,8 +180,8 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
 pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
     Some(match (id, detail) {
         ("input_truncated", "mime") => (
-            "メッセージの終わりが欠けているようです（途中で切れています）。できれば、もう一度すべてをコピーして貼り付けてください。",
-            "The message seems cut off (its end is missing). If you can, copy all of it again and paste it.",
+            "このメールは終わりが欠けているようです（途中で切れています）。できれば、もう一度メール全体をコピーし直してください。",
+            "The message seems cut off (its end is missing). If you can, copy the whole message again.",
         ),
         ("empty_input", _) => (
             "中身が空でした。エラーメールの本文を渡してください。",
@@ -237,8 +237,8 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
                 "This mail went out through Gmail (Google Workspace) on Google's shared servers: the sending IP address is Google's.",
             ),
             "first_of_several_messages" => (
-                "いくつかのメールがまとめて貼り付けられていたため、最初の 1 通を調べました。ほかのメールは 1 通ずつ貼り付けてください。",
-                "Several messages were pasted together, so the first one was read. Paste the others one at a time.",
+                "いくつかのメールがひとつにつながっていたため、最初の 1 通を調べました。ほかのメールは 1 通ずつ調べてください。",
+                "Several messages came together as one, so the first one was read. Check the others one at a time.",
             ),
             "held_for_moderation" => (
                 "これはメーリングリストからの通知で、投稿が管理者（モデレーター）の承認待ちになっています。エラーではありません。承認されれば配信されます。",
