@@ -25,6 +25,9 @@ pub const PLACEHOLDERS: &[&str] = &[
     "date",
     "login_account",
     "refused_sender",
+    "allow_domain",
+    "allowed_sender",
+    "allowed_sender_you",
 ];
 
 /// The longest error text copied into a message; longer ones are cut at a character boundary.
@@ -167,6 +170,9 @@ pub(crate) struct Facts {
     /// The sender address a server refused, as its reply quotes it ("<a@example.net>: Sender
     /// address rejected").
     refused_sender: Option<String>,
+    /// The sender's domain when the recipient may allow all of it: not a public webmail or
+    /// mobile carrier domain, where allowing `@gmail.com` would let in every user of it.
+    allow_domain: Option<String>,
 }
 
 impl Facts {
@@ -210,6 +216,8 @@ impl Facts {
                     .map(|n| n.detail.as_str()),
             ),
             refused_sender: main.and_then(|r| clean(refused_sender(&r.diagnostic_text))),
+            allow_domain: clean(d.sender_domain.as_deref())
+                .filter(|s| !crate::select::is_personal_mail_domain(s)),
         }
     }
 
@@ -227,6 +235,7 @@ impl Facts {
             "zone" => &self.zone,
             "login_account" => &self.login_account,
             "refused_sender" => &self.refused_sender,
+            "allow_domain" => &self.allow_domain,
             _ => return None,
         };
         v.as_deref()
@@ -299,12 +308,49 @@ fn fallback(name: &str) -> Text {
             ja: "［差出人のアドレス］",
             en: "[the address you sent from]",
         },
+        "allow_domain" => text! {
+            ja: "［あなたのドメイン］",
+            en: "[your domain]",
+        },
         _ => text! {
             ja: "［不明］",
             en: "[unknown]",
         },
     }
 }
+
+/// What the recipient is asked to allow, in the sender's own words (`{allowed_sender}`, in a
+/// ready message): the sender's domain when it is one's own (`"@example.com"`), else the
+/// sender's address, which the sender knows and the bounce may not show. Allowing a whole public
+/// webmail or carrier domain (`@gmail.com`, `@docomo.ne.jp`) would let in all its users (review
+/// 4, cases 05, 14 and 15).
+fn allowed_sender(domain: Option<&str>, lang: Lang) -> String {
+    match (domain, lang) {
+        (Some(d), Lang::Ja) => format!("「@{d}」"),
+        (Some(d), Lang::En) => format!("\"@{d}\""),
+        (None, _) => ALLOWED_SENDER_ADDRESS.get(lang).to_owned(),
+    }
+}
+
+const ALLOWED_SENDER_ADDRESS: Text = text! {
+    ja: "私のメールアドレス（返ってきたメールの差出人のアドレス）",
+    en: "my address (the one the returned mail was sent from)",
+};
+
+/// The same, said to the sender (`{allowed_sender_you}`, in a step): their address, or their
+/// domain as well when it is their own.
+fn allowed_sender_you(domain: Option<&str>, lang: Lang) -> String {
+    match (domain, lang) {
+        (Some(d), Lang::Ja) => format!("あなたのアドレス（または @{d}）"),
+        (Some(d), Lang::En) => format!("your address (or \"@{d}\")"),
+        (None, _) => YOUR_ADDRESS.get(lang).to_owned(),
+    }
+}
+
+const YOUR_ADDRESS: Text = text! {
+    ja: "あなたのアドレス",
+    en: "your address",
+};
 
 /// What a missing sending IP reads as inside a verdict or a why sentence, which must say what
 /// is known: the bounce does not show it, and who does know it. Right after "IP address" (or
@@ -445,7 +491,12 @@ impl Ctx<'_> {
 
     /// Appends the value of `name`; returns whether it had to use the fallback.
     fn push_value(&self, out: &mut String, name: &str) -> bool {
-        if let Some(v) = self.facts.value(name) {
+        let domain = self.facts.allow_domain.as_deref();
+        if name == "allowed_sender" {
+            out.push_str(&allowed_sender(domain, self.lang));
+        } else if name == "allowed_sender_you" {
+            out.push_str(&allowed_sender_you(domain, self.lang));
+        } else if let Some(v) = self.facts.value(name) {
             out.push_str(v);
         } else if let Some((_, v)) = self.own.iter().find(|(k, _)| *k == name) {
             // A fact that is only another name for a bounce fact (`{zone}`) falls back like it.
@@ -728,6 +779,14 @@ fn fact_value(facts: &Facts, fact: Fact) -> Option<&str> {
 }
 
 impl Rendered {
+    /// True when this advice already says what the core's note `note_id` says: the playbook was
+    /// chosen for that note (a read receipt, a From address the login does not own), so a list
+    /// of notes shown with the advice leaves it out rather than repeat the verdict. The JSON of
+    /// the diagnosis keeps every note.
+    pub fn says_note(&self, note_id: &str) -> bool {
+        crate::party::says_note(self.id, note_id)
+    }
+
     /// Who must act, on one line: "A / B", or "Nobody at first (…); if it does not: A / B"
     /// when the advice is to wait first.
     pub fn who_line(&self) -> String {

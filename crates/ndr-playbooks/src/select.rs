@@ -52,7 +52,7 @@ use crate::codes::{self, CodeKind};
 use crate::model::{Playbook, Urgency};
 use crate::party::{self, Route};
 use crate::render::{self, Rendered};
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 
 /// How a playbook was chosen (the steps of this module's documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -111,18 +111,41 @@ pub fn select_with(d: &Diagnosis, listings: &[Listing<'_>]) -> Selected {
 /// (listed, with their answers) and `not_listed`, the zones that answered "not listed" (never a
 /// zone that could not be checked). A refusal naming a list that no longer lists the address
 /// then gets the "no longer listed" advice (SpamCop's listings expire by themselves).
+///
+/// A refusal that names a list whose listings expire by themselves (SpamCop) does not get "wait,
+/// it clears by itself" when the lookups also find the address on a list whose listings stay
+/// until someone acts (Spamhaus SBL): that list's playbook is chosen, so who acts and how soon
+/// follow it, and [`advise_with_lookups`] says which list the refusal named.
 pub fn select_with_lookups(
     d: &Diagnosis,
     listings: &[Listing<'_>],
     not_listed: &[&str],
 ) -> Selected {
+    select_past_passing(d, listings, not_listed).0
+}
+
+/// The list a refusal named, passed over for a lasting listing the lookups found: the named
+/// list's playbook and the lasting list's (before the sender notes may turn it into a mail
+/// service's own advice).
+#[derive(Clone, Copy)]
+struct PassedOver {
+    named: &'static Playbook,
+    lasting: &'static Playbook,
+}
+
+fn select_past_passing(
+    d: &Diagnosis,
+    listings: &[Listing<'_>],
+    not_listed: &[&str],
+) -> (Selected, Option<PassedOver>) {
     let base = swap_generic(pick(d), d);
     if base.playbook.party.is_none() && !written_for_a_wait(base.playbook) && still_trying(d, base)
     {
-        return Selected {
+        let delayed = Selected {
             playbook: &party::generic::DELAYED,
             by: SelectedBy::Delayed,
         };
+        return (delayed, None);
     }
     let found = match party::refine(base.playbook, d, listings, not_listed) {
         Some(narrower) => Selected {
@@ -131,8 +154,35 @@ pub fn select_with_lookups(
         },
         None => base,
     };
-    through_sender_notes(over_ipv6(found, d), d)
+    let (found, passed) = match PASSING_LISTINGS.contains(&found.playbook.id) {
+        true => match party::lasting_listing(d, listings, not_listed) {
+            Some(lasting) => (
+                Selected {
+                    playbook: lasting,
+                    by: found.by,
+                },
+                Some(PassedOver {
+                    named: found.playbook,
+                    lasting,
+                }),
+            ),
+            None => (found, None),
+        },
+        false => (found, None),
+    };
+    (through_sender_notes(over_ipv6(found, d), d), passed)
 }
+
+/// Playbooks whose advice is that the listing clears by itself (wait, or send again once): the
+/// list the refusal named lets its listings expire (SpamCop after 24 hours, UCEPROTECT level 1
+/// after 7 days, Trend Micro's QIL within hours). A lasting listing the lookups find on another
+/// list (`party::lasting_listing`) goes before them: waiting does not clear it.
+const PASSING_LISTINGS: &[&str] = &[
+    "spamcop-listed",
+    "spamcop-no-longer-listed",
+    "trendmicro-ers-qil",
+    "uceprotect-level1",
+];
 
 /// PTR playbooks written for an IPv4 address and their IPv6 versions: an IPv6 sending address
 /// means the mail went out over IPv6, which the advice then says, with the ways out that only
@@ -194,6 +244,15 @@ pub(crate) const IP_LISTINGS: &[&str] = &[
 /// address leaves from Google's, which the recipient's administrator can only let through.
 fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
     let on_m365 = d.notes.iter().any(|n| n.id == "sender_on_microsoft365");
+    // A SpamCop listing that has expired: sending again is still right, but stopping "what
+    // causes the reports" is the provider's to do, not the sender's.
+    if (on_m365 || sends_from_gmail(d)) && found.playbook.id == party::spamcop::NO_LONGER_LISTED.id
+    {
+        return Selected {
+            playbook: &party::spamcop::NO_LONGER_LISTED_SHARED,
+            by: found.by,
+        };
+    }
     if on_m365 && IP_LISTINGS.contains(&found.playbook.id) {
         return Selected {
             playbook: &party::microsoft::SENDER_POOL_LISTED,
@@ -227,8 +286,50 @@ pub fn advise_with_lookups(
     not_listed: &[&str],
     lang: Lang,
 ) -> Rendered {
-    let s = select_with_lookups(d, listings, not_listed);
-    render::render(s.playbook, d, lang, s.by)
+    let (s, passed) = select_past_passing(d, listings, not_listed);
+    let mut r = render::render(s.playbook, d, lang, s.by);
+    if let Some(p) = passed {
+        say_the_named_list(&mut r, p, lang);
+    }
+    r
+}
+
+/// Before the verdict: the refusal named a list whose listings expire by themselves, but the
+/// lookups found the address on another whose listings do not (`{named}`, `{other}`: the two
+/// parties' names).
+const NAMED_BUT_LASTING: Text = text! {
+    ja: "拒否の通知には {named} の名前があります（{named} の掲載は自動で消えます）。ただし、ブロックリストの確認では {other} にも掲載されており、こちらは待っていても消えません。以下は {other} の掲載への対処です。",
+    en: "The refusal named {named}, whose listings expire by themselves. But the blocklist check also finds the address on {other}, whose listing does not go away by waiting: the advice below is for {other}.",
+};
+
+/// The last step: the named list's own point, kept.
+const NAMED_EXPIRES: Text = text! {
+    ja: "拒否の通知にあった {named} の掲載は、原因が止まれば時間がたつと自動で消えます。{named} に解除を申請する必要はありません。",
+    en: "The listing the refusal named, on {named}, expires by itself some time after the cause stops: there is nothing to request from {named}.",
+};
+
+fn say_the_named_list(r: &mut Rendered, p: PassedOver, lang: Lang) {
+    let name = |pb: &Playbook| {
+        pb.party
+            .map_or("", |party| party::party_name(party).get(lang))
+    };
+    let (named, other) = (name(p.named), name(p.lasting));
+    if named.is_empty() || other.is_empty() || named == other {
+        return;
+    }
+    let fill = |t: Text| {
+        t.get(lang)
+            .replace("{named}", named)
+            .replace("{other}", other)
+    };
+    let space = if lang == Lang::Ja { "" } else { " " };
+    r.verdict = format!("{}{space}{}", fill(NAMED_BUT_LASTING), r.verdict);
+    r.steps.push(crate::render::RenderedStep {
+        number: r.steps.len() + 1,
+        text: fill(NAMED_EXPIRES),
+        link: None,
+        copy: None,
+    });
 }
 
 /// The diagnosis narrowed to one recipient, for bounces whose recipients failed for different
@@ -449,6 +550,14 @@ fn sends_from_gmail(d: &Diagnosis) -> bool {
             let s = s.trim().trim_end_matches('.');
             s.eq_ignore_ascii_case("gmail.com") || s.eq_ignore_ascii_case("googlemail.com")
         })
+}
+
+/// True when a domain's addresses belong to many unrelated people: a consumer webmail service's
+/// (`WEBMAIL_DOMAINS`) or a Japanese mobile carrier's (fact sheet §3.12). Asking a recipient to
+/// allow such a whole domain would let in all its users, so the sender's address is asked for.
+pub(crate) fn is_personal_mail_domain(domain: &str) -> bool {
+    let d = domain.trim().trim_end_matches('.');
+    WEBMAIL_DOMAINS.iter().any(|w| d.eq_ignore_ascii_case(w)) || party::is_carrier_domain(d)
 }
 
 /// True when the sender's domain is a consumer webmail provider's.

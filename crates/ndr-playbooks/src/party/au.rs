@@ -33,11 +33,11 @@ pub(crate) const FILTERED: Playbook = carrier_filtered(
     },
     &[
         Step::new(text! {
-            ja: "受信者に電話や SMS で連絡し、au の迷惑メールフィルターの「受信リスト設定」に、あなたのドメインを登録してもらってください。下の文面が使えます。",
-            en: "Call or text the recipient and ask them to add your domain to the receive list (受信リスト設定) of au's spam filter. The message below can help.",
+            ja: "受信者に電話や SMS で連絡し、au の迷惑メールフィルターの「受信リスト設定」に、{allowed_sender_you}を登録してもらってください。下の文面が使えます。",
+            en: "Call or text the recipient and ask them to add {allowed_sender_you} to the receive list (受信リスト設定) of au's spam filter. The message below can help.",
         })
         .link(text! { ja: "au: 受信リスト設定の案内", en: "au: receive list settings (Japanese)" }, Url::one(SETTINGS))
-        .copy(LABEL_DOMAIN_TO_REGISTER, "@{sender_domain}"),
+        .copy(LABEL_DOMAIN_TO_REGISTER, "@{allow_domain}"),
         STEP_CARRIER_AUTH,
         STEP_RESEND_ONCE,
     ],
@@ -72,11 +72,11 @@ pub(crate) const USER_UNKNOWN: Playbook = carrier_user_unknown(
     &[
         STEP_CHECK_ADDRESS,
         Step::new(text! {
-            ja: "電話や SMS で受信者に連絡し、アドレスが今も使われているかと、au の迷惑メールフィルターの「受信リスト設定」にあなたのドメインが登録されているかの両方を確認してもらってください。下の文面を SMS で送ることもできます。",
-            en: "Call or text the recipient and ask them to check both: whether the address is still in use, and whether your domain is on the receive list (受信リスト設定) of au's spam filter. You can also text them the message below.",
+            ja: "電話や SMS で受信者に連絡し、アドレスが今も使われているかと、au の迷惑メールフィルターの「受信リスト設定」に{allowed_sender_you}が登録されているかの両方を確認してもらってください。下の文面を SMS で送ることもできます。",
+            en: "Call or text the recipient and ask them to check both: whether the address is still in use, and whether {allowed_sender_you} is on the receive list (受信リスト設定) of au's spam filter. You can also text them the message below.",
         })
         .linked(SETTINGS_LINK)
-        .copy(LABEL_DOMAIN_TO_REGISTER, "@{sender_domain}"),
+        .copy(LABEL_DOMAIN_TO_REGISTER, "@{allow_domain}"),
         STEP_CARRIER_REMOVE_IF_GONE,
     ],
     Basis {

@@ -433,13 +433,13 @@ pub(crate) const MESSAGE_RECIPIENT_ALLOW: Message = Message {
     to: To::Recipient,
     address: None,
     subject: text! {
-        ja: "メールが届かないため、受信設定のご確認をお願いします（@{sender_domain}）",
-        en: "My mail to you is being refused: could you allow @{sender_domain}?",
+        ja: "メールが届かないため、受信設定のご確認をお願いします",
+        en: "My mail to you is being refused: could you check your spam settings?",
     },
     body: text! {
         ja: "いつもお世話になっております。
 
-{recipient} 宛てにお送りしたメールが、受信側で拒否されて返ってきてしまいました。お手数ですが、迷惑メール対策の設定で「@{sender_domain}」からのメールを受信できるようにしていただけますでしょうか。
+{recipient} 宛てにお送りしたメールが、受信側で拒否されて返ってきてしまいました。お手数ですが、迷惑メール対策の設定で{allowed_sender}からのメールを受信できるようにしていただけますでしょうか。
 
 ・返ってきたエラー: {error_text}
 ・送信日時: {date}
@@ -447,7 +447,7 @@ pub(crate) const MESSAGE_RECIPIENT_ALLOW: Message = Message {
 社内の管理部門が設定している場合は、この内容をそのままお伝えいただければ幸いです。よろしくお願いいたします。",
         en: "Hello,
 
-The mail I sent to {recipient} was refused by your mail system and came back to me. Could you please allow mail from \"@{sender_domain}\" in your spam settings?
+The mail I sent to {recipient} was refused by your mail system and came back to me. Could you please allow mail from {allowed_sender} in your spam settings?
 
 - The error I received: {error_text}
 - Sent at: {date}
@@ -462,18 +462,18 @@ pub(crate) const MESSAGE_CARRIER_ALLOW: Message = Message {
     to: To::Recipient,
     address: None,
     subject: text! {
-        ja: "メールの受信設定のお願い（@{sender_domain}）",
-        en: "Could you allow mail from @{sender_domain}?",
+        ja: "メールの受信設定のお願い",
+        en: "Could you let my mail through your spam settings?",
     },
     body: text! {
         ja: "いつもお世話になっております。
 
-{recipient} 宛てにお送りしたメールが、携帯電話の迷惑メール設定により届かずに返ってきてしまいました。お手数ですが、迷惑メール設定の「{allow_list}」に「@{sender_domain}」を登録していただけますでしょうか。設定方法は、ご契約の携帯電話会社のホームページで「{allow_list}」と検索するとご確認いただけます。
+{recipient} 宛てにお送りしたメールが、携帯電話の迷惑メール設定により届かずに返ってきてしまいました。お手数ですが、迷惑メール設定の「{allow_list}」に{allowed_sender}を登録していただけますでしょうか。設定方法は、ご契約の携帯電話会社のホームページで「{allow_list}」と検索するとご確認いただけます。
 
 登録いただけましたら、あらためてお送りいたします。よろしくお願いいたします。",
         en: "Hello,
 
-The mail I sent to {recipient} came back because of the phone's spam settings. Could you add \"@{sender_domain}\" to the allow list ({allow_list}) in your spam settings? Your carrier's website explains how (search for {allow_list}).
+The mail I sent to {recipient} came back because of the phone's spam settings. Could you add {allowed_sender} to the allow list ({allow_list}) in your spam settings? Your carrier's website explains how (search for {allow_list}).
 
 I will send it again once you have. Thank you.",
     },
@@ -485,8 +485,8 @@ pub(crate) const MESSAGE_RECIPIENT_ADMIN: Message = Message {
     to: To::RecipientAdmin,
     address: None,
     subject: text! {
-        ja: "貴社宛てのメールが届かない件について（@{sender_domain}）",
-        en: "Mail from @{sender_domain} does not reach your organisation",
+        ja: "{recipient} 様宛てのメールが届かない件について",
+        en: "My mail to {recipient} does not reach your organisation",
     },
     body: text! {
         ja: "ご担当者様
@@ -498,7 +498,7 @@ pub(crate) const MESSAGE_RECIPIENT_ADMIN: Message = Message {
 ・送信元 IP アドレス: {ip}
 ・送信日時: {date}
 
-お手数ですが、貴社のメールシステム（フィルターやブロックリストの設定、サーバーの状態）をご確認のうえ、@{sender_domain} からのメールを受信できるようご対応いただけますでしょうか。よろしくお願いいたします。",
+お手数ですが、貴社のメールシステム（フィルターやブロックリストの設定、サーバーの状態）をご確認のうえ、{allowed_sender}からのメールを受信できるようご対応いただけますでしょうか。よろしくお願いいたします。",
         en: "Hello,
 
 Mail I sent to {recipient} came back with the error below and was not delivered.
@@ -508,7 +508,7 @@ Mail I sent to {recipient} came back with the error below and was not delivered.
 - Sending IP address: {ip}
 - Sent at: {date}
 
-Could you please check your mail system (filter and blocklist settings, the server's state) so that mail from @{sender_domain} can be received? Thank you.",
+Could you please check your mail system (filter and blocklist settings, the server's state) so that mail from {allowed_sender} can be received? Thank you.",
     },
 };
 
@@ -519,8 +519,8 @@ pub(crate) const MESSAGE_RECIPIENT_SERVER: Message = Message {
     to: To::RecipientAdmin,
     address: None,
     subject: text! {
-        ja: "貴社宛てのメールが届かない件について（@{sender_domain}）",
-        en: "Mail from @{sender_domain} does not reach your organisation",
+        ja: "{recipient} 様宛てのメールが届かない件について",
+        en: "My mail to {recipient} does not reach your organisation",
     },
     body: text! {
         ja: "ご担当者様

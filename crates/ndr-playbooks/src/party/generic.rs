@@ -35,6 +35,10 @@ const RFC1870: &str = "https://datatracker.ietf.org/doc/html/rfc1870";
 const RFC3464: &str = "https://datatracker.ietf.org/doc/html/rfc3464";
 const RFC8098: &str = "https://datatracker.ietf.org/doc/html/rfc8098";
 const RFC4954: &str = "https://datatracker.ietf.org/doc/html/rfc4954";
+/// RFC 1912 section 2.1: every host that talks to the Internet should have a name, and its
+/// reverse (PTR) and forward (A) records should match. The neutral basis of the PTR advice when
+/// the refusing party is not Google (whose own guidelines `gmail-ptr` cites).
+const RFC1912_PTR: &str = "https://datatracker.ietf.org/doc/html/rfc1912#section-2.1";
 /// Postfix's manual: the table of which login owns which sender address.
 const POSTFIX_SENDER_LOGIN_MAPS: &str =
     "https://www.postfix.org/postconf.5.html#smtpd_sender_login_maps";
@@ -78,6 +82,13 @@ const SRC_IANA: Source = Source {
         en: "IANA registry of enhanced status codes",
     },
     url: Url::one(IANA_CODES),
+};
+const SRC_RFC1912: Source = Source {
+    title: text! {
+        ja: "RFC 1912 2.1 節（逆引きと正引きの一致）",
+        en: "RFC 1912, section 2.1 (matching PTR and A records)",
+    },
+    url: Url::one(RFC1912_PTR),
 };
 const SRC_RFC5321: Source = Source {
     title: text! {
@@ -623,8 +634,8 @@ pub(crate) const FILTERED: Playbook = Playbook {
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(text! {
-            ja: "受信者に電話や別の方法で連絡し、あなたのアドレス（または @{sender_domain}）を受信許可に登録してもらってください。下の文面が使えます。",
-            en: "Contact the recipient by phone or another way and ask them to allow your address (or @{sender_domain}). The message below can help.",
+            ja: "受信者に電話や別の方法で連絡し、{allowed_sender_you}を受信許可に登録してもらってください。下の文面が使えます。",
+            en: "Contact the recipient by phone or another way and ask them to allow {allowed_sender_you}. The message below can help.",
         }),
         Step::new(text! {
             ja: "許可してもらってから、一度だけ送り直してください。",
@@ -1328,7 +1339,7 @@ pub(crate) const REQUIREPTR: Playbook = ptr_playbook(
     Basis {
         party: None,
         facts: &[],
-        sources: &[SRC_GOOGLE_GUIDELINES, SRC_IANA],
+        sources: &[SRC_RFC1912, SRC_IANA],
         checked: CHECKED,
     },
 );
@@ -1876,8 +1887,8 @@ const MESSAGE_CARRIER_CHECK_LIST: crate::model::Message = crate::model::Message 
     to: To::Recipient,
     address: None,
     subject: text! {
-        ja: "メールアドレスと受信設定の確認のお願い（@{sender_domain} からのメール）",
-        en: "Could you check your address and your mail settings? (mail from @{sender_domain})",
+        ja: "メールアドレスと受信設定の確認のお願い",
+        en: "Could you check your address and your mail settings?",
     },
     body: text! {
         ja: "いつもお世話になっております。
@@ -1886,7 +1897,7 @@ const MESSAGE_CARRIER_CHECK_LIST: crate::model::Message = crate::model::Message 
 
 お手数ですが、次の 2 点をご確認いただけますでしょうか。
 ・メールアドレスが変わっていないか（変わっていれば、新しいアドレスを教えてください）
-・迷惑メール設定の「{allow_list}」に「@{sender_domain}」が登録されているか（されていなければ、登録をお願いします）
+・迷惑メール設定の「{allow_list}」に{allowed_sender}が登録されているか（されていなければ、登録をお願いします）
 
 よろしくお願いいたします。",
         en: "Hello,
@@ -1895,7 +1906,7 @@ The mail I sent to {recipient} came back saying the address could not be found. 
 
 Could you check two things?
 - Has your address changed? If so, could you tell me the new one?
-- Is \"@{sender_domain}\" on the allow list ({allow_list}) in your spam settings? If not, could you add it?
+- Is {allowed_sender} on the allow list ({allow_list}) in your spam settings? If not, could you add it?
 
 Thank you.",
     },
@@ -2090,7 +2101,7 @@ pub(crate) const REQUIREPTR_IPV6: Playbook = ptr_playbook_ipv6(
     Basis {
         party: None,
         facts: &[],
-        sources: &[SRC_GOOGLE_GUIDELINES, SRC_IANA],
+        sources: &[SRC_RFC1912, SRC_IANA],
         checked: CHECKED,
     },
 );

@@ -31,7 +31,7 @@ mod proofpoint;
 mod psbl;
 mod recipient_org;
 mod softbank;
-mod spamcop;
+pub(crate) mod spamcop;
 mod spamhaus;
 mod spamrats;
 mod trendmicro;
@@ -253,6 +253,13 @@ const CARRIERS: &[(Party, &[&str])] = &[
     (Party::Softbank, softbank::RECIPIENT_DOMAINS),
 ];
 
+/// True for a Japanese mobile carrier's own mail domain (`docomo.ne.jp`, `ezweb.ne.jp`, ...).
+pub(crate) fn is_carrier_domain(domain: &str) -> bool {
+    CARRIERS
+        .iter()
+        .any(|(_, domains)| domains.iter().any(|d| domain.eq_ignore_ascii_case(d)))
+}
+
 /// The Japanese mobile carrier whose address the bounce is about: the domain of the recipient
 /// that speaks for the message, else the rejecting server's name (`lsean.ezweb.ne.jp`).
 pub(crate) fn carrier_of(d: &Diagnosis) -> Option<Party> {
@@ -297,6 +304,84 @@ pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
         "sender_login_mismatch" => Some(&generic::SENDER_LOGIN_MISMATCH),
         _ => None,
     }
+}
+
+/// IP blocklists whose listings stay until someone acts, with the playbook of a listing there
+/// (refined by the answer for Spamhaus' combined zones: SBL, CSS, XBL, PBL). Fact sheet §2.0a and
+/// the sub-sections: Spamhaus "SBL: ISP emails Spamhaus; CSS/XBL/PBL: self-service" (§2.1),
+/// Barracuda "web form" (§2.5), PSBL "self-service" (§2.8), Mailspike "self-service removal"
+/// (§2.9), SpamRATS "Spam: self; Dyna/NoPtr: fix rDNS first" (§2.10).
+///
+/// Lists whose listings expire by themselves are left out on purpose, each as the catalogue of
+/// `ndr-dnsbl` says it: SpamCop ("automatic 24 h after the last report",
+/// https://www.spamcop.net/fom-serve/cache/298.html), UCEPROTECT (level 1 "automatic after 7
+/// days", levels 2 and 3 de-escalate by themselves), Backscatterer ("automatic after 4 weeks"),
+/// Spam Eating Monkey ("automatic (7 or 15 days)"), Truncate ("automatic only").
+/// Domain lists (Spamhaus DBL) are left out too: a refusal of the sending IP is not about them.
+const LASTING: &[(&str, &Playbook)] = &[
+    ("zen.spamhaus.org", &spamhaus::ZEN),
+    ("zen.dq.spamhaus.net", &spamhaus::ZEN),
+    ("sbl.spamhaus.org", &spamhaus::SBL),
+    ("xbl.spamhaus.org", &spamhaus::XBL),
+    ("pbl.spamhaus.org", &spamhaus::PBL),
+    ("b.barracudacentral.org", &barracuda::LISTED),
+    ("psbl.surriel.com", &psbl::LISTED),
+    ("bl.mailspike.net", &mailspike::LISTED),
+    ("spam.spamrats.com", &spamrats::SPAM),
+    ("dyna.spamrats.com", &spamrats::DYNA),
+    ("noptr.spamrats.com", &spamrats::DYNA),
+];
+
+/// The playbook of a listing the lookups found on a list whose listings do not expire by
+/// themselves (`LASTING`), the most urgent first (`Now` before `Soon`; the first found among
+/// equals). `None` when no such list lists the address.
+pub(crate) fn lasting_listing(
+    d: &Diagnosis,
+    listings: &[Listing<'_>],
+    not_listed: &[&str],
+) -> Option<&'static Playbook> {
+    let rank = |p: &Playbook| match p.urgency {
+        crate::model::Urgency::Now => 3,
+        crate::model::Urgency::Soon => 2,
+        crate::model::Urgency::Wait => 1,
+        crate::model::Urgency::None => 0,
+    };
+    let mut best: Option<&'static Playbook> = None;
+    for l in listings {
+        let Some((_, base)) = LASTING.iter().find(|(zone, _)| zone_is(l.zone, zone)) else {
+            continue;
+        };
+        let p = refine(base, d, listings, not_listed).unwrap_or(base);
+        if best.is_none_or(|b| rank(p) > rank(b)) {
+            best = Some(p);
+        }
+    }
+    best
+}
+
+/// Notes of the core that a playbook already says in its verdict, because the playbook was
+/// chosen for that very note (step 0 of `select.rs`): listed under it, the note would repeat the
+/// verdict almost word for word (review 4, cases 20 and 34). The diagnosis and its JSON keep
+/// every note; the page and the CLI leave these out of their lists (`Rendered::says_note`).
+/// Ordered as the notes in `by_note`, `by_reply_note` and `by_read_receipt`.
+pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
+    (spamhaus::OPEN_RESOLVER.id, "receiver_resolver_refused"),
+    (closed_list::CLOSED.id, "closed_list"),
+    (generic::SENDER_LOGIN_MISMATCH.id, "sender_login_mismatch"),
+    (docomo::FULL_OR_TOO_LARGE.id, "full_or_too_big"),
+    (generic::FULL_OR_TOO_LARGE.id, "full_or_too_big"),
+    (generic::READ_RECEIPT.id, "read_receipt"),
+    (generic::READ_RECEIPT_DISPLAYED.id, "read_receipt"),
+    (generic::READ_RECEIPT_DELETED.id, "read_receipt"),
+    (generic::READ_RECEIPT_DISPATCHED.id, "read_receipt"),
+    (generic::READ_RECEIPT_PROCESSED.id, "read_receipt"),
+];
+
+/// True when the playbook `playbook_id` already says what the note `note_id` says.
+pub(crate) fn says_note(playbook_id: &str, note_id: &str) -> bool {
+    NOTES_SAID
+        .iter()
+        .any(|(p, n)| *p == playbook_id && *n == note_id)
 }
 
 /// The playbook a provider's own wording in the error text stands for, whoever the core named
@@ -464,7 +549,21 @@ fn zone_is(zone: &str, parent: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::zone_is;
+    use super::{by_note, playbook, zone_is, NOTES_SAID};
+
+    #[test]
+    fn the_notes_a_playbook_says_are_real_notes_and_real_playbooks() {
+        for (p, n) in NOTES_SAID {
+            assert!(playbook(p).is_some(), "{p}");
+            assert!(ndr_core::Note::IDS.contains(n), "{n}");
+        }
+        // A playbook chosen for a note by `by_note` says that note.
+        for n in ndr_core::Note::IDS {
+            if let Some(p) = by_note(n) {
+                assert!(super::says_note(p.id, n), "{} for {n}", p.id);
+            }
+        }
+    }
 
     #[test]
     fn zones_match_themselves_and_sub_zones() {

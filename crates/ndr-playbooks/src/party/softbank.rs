@@ -53,11 +53,11 @@ pub(crate) const FILTERED: Playbook = carrier_filtered(
     },
     &[
         Step::new(text! {
-            ja: "受信者に電話や SMS で連絡し、ソフトバンクの迷惑メール設定の「受信許可リスト」に、あなたのドメインを登録してもらってください。@i.softbank.jp のアドレスなら次の案内が使えます。",
-            en: "Call or text the recipient and ask them to add your domain to the allow list (受信許可リスト) of SoftBank's spam settings. For @i.softbank.jp addresses, the guide below applies.",
+            ja: "受信者に電話や SMS で連絡し、ソフトバンクの迷惑メール設定の「受信許可リスト」に、{allowed_sender_you}を登録してもらってください。@i.softbank.jp のアドレスなら次の案内が使えます。",
+            en: "Call or text the recipient and ask them to add {allowed_sender_you} to the allow list (受信許可リスト) of SoftBank's spam settings. For @i.softbank.jp addresses, the guide below applies.",
         })
         .link(text! { ja: "ソフトバンク: 受信許可リストの設定（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, Url::one(SETTINGS_EMAIL_I))
-        .copy(LABEL_DOMAIN_TO_REGISTER, "@{sender_domain}"),
+        .copy(LABEL_DOMAIN_TO_REGISTER, "@{allow_domain}"),
         Step::new(text! {
             ja: "@softbank.ne.jp のアドレスなら、こちらの案内で「受信許可リスト」に登録してもらいます。",
             en: "For @softbank.ne.jp addresses, the allow list is set up as described here.",
@@ -96,11 +96,11 @@ pub(crate) const USER_UNKNOWN: Playbook = carrier_user_unknown(
     &[
         STEP_CHECK_ADDRESS,
         Step::new(text! {
-            ja: "電話や SMS で受信者に連絡し、アドレスが今も使われているかと、ソフトバンクの迷惑メール設定の「受信許可リスト」にあなたのドメインが登録されているかの両方を確認してもらってください。下の文面を SMS で送ることもできます。@i.softbank.jp のアドレスなら次の案内が使えます。",
-            en: "Call or text the recipient and ask them to check both: whether the address is still in use, and whether your domain is on the allow list (受信許可リスト) of SoftBank's spam settings. You can also text them the message below. For @i.softbank.jp addresses, the guide below applies.",
+            ja: "電話や SMS で受信者に連絡し、アドレスが今も使われているかと、ソフトバンクの迷惑メール設定の「受信許可リスト」に{allowed_sender_you}が登録されているかの両方を確認してもらってください。下の文面を SMS で送ることもできます。@i.softbank.jp のアドレスなら次の案内が使えます。",
+            en: "Call or text the recipient and ask them to check both: whether the address is still in use, and whether {allowed_sender_you} is on the allow list (受信許可リスト) of SoftBank's spam settings. You can also text them the message below. For @i.softbank.jp addresses, the guide below applies.",
         })
         .linked(LINK_EMAIL_I)
-        .copy(LABEL_DOMAIN_TO_REGISTER, "@{sender_domain}"),
+        .copy(LABEL_DOMAIN_TO_REGISTER, "@{allow_domain}"),
         Step::new(text! {
             ja: "@softbank.ne.jp のアドレスなら、こちらの案内で「受信許可リスト」を確認してもらいます。",
             en: "For @softbank.ne.jp addresses, the allow list is checked as described here.",

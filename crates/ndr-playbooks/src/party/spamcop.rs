@@ -114,6 +114,35 @@ pub(crate) const NO_LONGER_LISTED: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// `NO_LONGER_LISTED` for mail that left through a provider's shared servers (Gmail, Microsoft
+/// 365: the core's notes `sender_on_google` and `sender_on_microsoft365`, or a Gmail address):
+/// the address SpamCop listed is the provider's, so "stop whatever causes the reports" is not
+/// the sender's to do. If it comes back, the provider's own advice for a listed shared server
+/// applies (`gmail-sender-pool-listed`, `microsoft-sender-pool-listed`). Review 4, case 06.
+pub(crate) const NO_LONGER_LISTED_SHARED: Playbook = Playbook {
+    id: "spamcop-no-longer-listed-shared",
+    verdict: text! {
+        ja: "送信に使われたメールサービスの共用サーバーの IP アドレス {ip} が SpamCop のブロックリストに載っていたため、受信側が受け取りを拒否しました。ただし、今は SpamCop に掲載されていません（掲載は自動で消えます）。",
+        en: "The receiving side refused the mail because the sending IP address {ip}, a shared server of your mail service, was on the SpamCop blocklist at the time. SpamCop no longer lists it (its listings expire by themselves).",
+    },
+    why: text! {
+        ja: "SpamCop の掲載は、最後の迷惑メール報告から 24 時間たつと自動で消えます。拒否されたときには載っていましたが、その後に消えたためです。この IP アドレスはあなたのメールサービスの共用サーバーのもので、あなたのものではありません。",
+        en: "A SpamCop listing expires by itself 24 hours after the last spam report: the address was listed when the mail was refused, and the listing has expired since. The address belongs to your mail service's shared servers, not to you.",
+    },
+    steps: &[
+        Step::new(text! {
+            ja: "同じ宛先に、一度だけ送り直してください。",
+            en: "Send the message again, once.",
+        }),
+        Step::new(text! {
+            ja: "また SpamCop の名前で拒否された場合は、あなたのメールサービスの共用サーバーが再び掲載されています。あなたが解除を申請したり原因を止めたりすることはできません。受信者に電話や別のアドレスで連絡し、受信側の管理者にあなたのアドレスからのメールを受け取れるようにしてもらってください。",
+            en: "If it is refused again naming SpamCop, your mail service's shared server is listed again. That is not yours to remove or to stop: contact the recipient by phone or another address and ask their administrator to let mail from your address through.",
+        })
+        .linked(LOOKUP_LINK),
+    ],
+    ..NO_LONGER_LISTED
+};
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Spamcop,
     name: text! {
@@ -123,7 +152,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &LISTED)],
     generic: NOT_LIST_REASONS,
-    playbooks: &[&LISTED, &NO_LONGER_LISTED],
+    playbooks: &[&LISTED, &NO_LONGER_LISTED, &NO_LONGER_LISTED_SHARED],
     codes: &[],
     refine: &[Refine {
         from: LISTED.id,
