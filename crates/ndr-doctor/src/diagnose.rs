@@ -277,7 +277,10 @@ fn write_report(
             shorten(&r.diagnostic_text, 160),
         )?;
     }
-    for note in &d.notes {
+    let advice = advise(d, rows, lang);
+    // A note the advice was chosen for (a read receipt, a From address the login does not own)
+    // is its verdict already: printed again it would say the same thing twice. `--json` keeps it.
+    for note in d.notes.iter().filter(|n| !advice.says_note(&n.id)) {
         writeln!(out, "{}: {}", l("注記", "Note"), note_line(note, lang))?;
     }
     if !rows.is_empty() {
@@ -296,7 +299,7 @@ fn write_report(
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}", advise(d, rows, lang).to_plain_text())?;
+    writeln!(out, "{}", advice.to_plain_text())?;
     Ok(())
 }
 

@@ -28,10 +28,13 @@ pub fn verdict(props: &Props) -> Html {
         Urgency::None => "none",
     };
     let who = a.who_line();
+    // A note the advice was chosen for (a read receipt, a From address the login does not own)
+    // is the verdict above already; listed again it would say the same thing twice.
     let notes = props
         .diagnosis
         .notes
         .iter()
+        .filter(|n| !a.says_note(&n.id))
         .map(|n| i18n::note_line(n).get(lang))
         .collect::<Vec<_>>();
     html! {
