@@ -15,7 +15,7 @@ const BOUNCES = new URL("../../../crates/ndr-core/test_data/bounces/", import.me
 
 /** The project's own fixtures, each with a sentence of its body in Japanese. */
 const CASES = [
-  { file: "docomo-01.eml", charset: "ISO-2022-JP", reason: /ドコモの迷惑メール設定/, recipient: "hanako.example@docomo.ne.jp" },
+  { file: "docomo-01.eml", charset: "ISO-2022-JP", reason: /ドコモのアドレスが見つからない/, recipient: "hanako.example@docomo.ne.jp" },
   { file: "au-01.eml", charset: "Shift_JIS", reason: /au の迷惑メールフィルター/, recipient: "jiro.example@ezweb.ne.jp" },
 ];
 
