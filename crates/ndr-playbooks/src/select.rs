@@ -43,7 +43,10 @@
 //!
 //! After that, a party's refinements may swap in a narrower playbook of the same party
 //! (Spamhaus SBL/CSS/XBL/PBL/DBL from the zone, the text or a blocklist answer; UCEPROTECT
-//! level; SpamRATS list).
+//! level; SpamRATS list; docomo's "Unknown user" read as its filter). Then a playbook that says
+//! the named list's listing clears by itself (SpamCop) gives way to the playbook of a lasting
+//! listing the lookups found on another list (Spamhaus SBL, Barracuda, ...), whose advice names
+//! the list the refusal named; last, the sender notes of step 0.
 
 use ndr_core::{Diagnosis, Party, Reason};
 use serde::{Deserialize, Serialize};
@@ -302,6 +305,13 @@ const NAMED_BUT_LASTING: Text = text! {
     en: "The refusal named {named}, whose listings expire by themselves. But the blocklist check also finds the address on {other}, whose listing does not go away by waiting: the advice below is for {other}.",
 };
 
+/// The same when the advice is not that list's own but a mail service's (the listed server is
+/// Google's or Microsoft's shared one): it does not say the advice is the other list's.
+const NAMED_BUT_LASTING_SHARED: Text = text! {
+    ja: "拒否の通知には {named} の名前があります（{named} の掲載は自動で消えます）。ただし、ブロックリストの確認では {other} にも掲載されており、こちらは待っていても消えません。",
+    en: "The refusal named {named}, whose listings expire by themselves. But the blocklist check also finds the address on {other}, whose listing does not go away by waiting.",
+};
+
 /// The last step: the named list's own point, kept.
 const NAMED_EXPIRES: Text = text! {
     ja: "拒否の通知にあった {named} の掲載は、原因が止まれば時間がたつと自動で消えます。{named} に解除を申請する必要はありません。",
@@ -323,7 +333,12 @@ fn say_the_named_list(r: &mut Rendered, p: PassedOver, lang: Lang) {
             .replace("{other}", other)
     };
     let space = if lang == Lang::Ja { "" } else { " " };
-    r.verdict = format!("{}{space}{}", fill(NAMED_BUT_LASTING), r.verdict);
+    let before = if r.id == p.lasting.id {
+        NAMED_BUT_LASTING
+    } else {
+        NAMED_BUT_LASTING_SHARED
+    };
+    r.verdict = format!("{}{space}{}", fill(before), r.verdict);
     r.steps.push(crate::render::RenderedStep {
         number: r.steps.len() + 1,
         text: fill(NAMED_EXPIRES),

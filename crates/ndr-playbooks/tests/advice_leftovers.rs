@@ -151,6 +151,13 @@ fn a_lasting_listing_found_by_the_lookups_goes_before_spamcops_wait() {
             .id,
         "gmail-sender-pool-listed"
     );
+    let r = advise_with_lookups(&gmail, &[SPAMCOP, SBL], &[], Lang::En);
+    assert!(
+        r.verdict.starts_with("The refusal named SpamCop"),
+        "{}",
+        r.verdict
+    );
+    assert!(!r.verdict.contains("advice below is for"), "{}", r.verdict);
 }
 
 /// Review 4, case 06 with a "not listed" SpamCop lookup: the expired-listing advice for a
