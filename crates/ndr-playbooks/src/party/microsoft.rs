@@ -1127,7 +1127,7 @@ pub(crate) const FORWARDING_BLOCKED: Playbook = Playbook {
     },
     why: text! {
         ja: "Microsoft 365 では、外部への自動転送を送信スパム フィルター ポリシーで管理します。既定の「自動 - システム制御」はいまは「オフ」と同じで、受信トレイのルールやメールボックスの転送による外部への転送が止められます。ブロックリストへの掲載ではなく、転送先の側の問題でもありません。",
-        en: "Microsoft 365 controls automatic forwarding to outside addresses in the outbound spam filter policy. Its default, \"Automatic - System-controlled\", now means \"Off\": forwarding to outside addresses by inbox rules or mailbox forwarding is stopped. It is not a blocklist listing, and nothing is wrong at the forwarding address's end.",
+        en: "Microsoft 365 controls automatic forwarding to outside addresses in the outbound spam filter policy. Its default, \"Automatic - System-controlled\", now means \"Off\": forwarding to outside addresses by inbox rules or mailbox forwarding is stopped. It is not a blocklist listing, and nothing is wrong at the end of the address the mail is forwarded to.",
     },
     actors: &[Actor::SenderAdmin, Actor::Sender],
     urgency: Urgency::Soon,
@@ -1157,7 +1157,7 @@ pub(crate) const FORWARDING_BLOCKED: Playbook = Playbook {
     ],
     donts: &[text! {
         ja: "転送先（{recipient}）やその管理者に頼んだり、ブロックリストの解除を申請したりしないでください。止めているのは転送元の組織の設定で、転送先では直せません。",
-        en: "Do not ask the forwarding address ({recipient}) or its administrator, and do not file a blocklist removal: the setting that stops the mail belongs to the forwarding organisation, and the receiving side cannot change it.",
+        en: "Do not ask the address the mail is forwarded to ({recipient}) or its administrator, and do not file a blocklist removal: the setting that stops the mail belongs to the forwarding organisation, and the receiving side cannot change it.",
     }],
     message: Some(MESSAGE_ALLOW_FORWARDING),
     lookup: None,
