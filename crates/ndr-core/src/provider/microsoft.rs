@@ -4,7 +4,8 @@
 use super::{Rule, Table};
 use crate::Party::{Microsoft, RecipientOrg};
 use crate::Reason::{
-    AuthFailure, Blocked, Rejected, RequirePtr, Speeding, SystemError, UserUnknown,
+    AuthFailure, Blocked, PolicyViolation, Rejected, RequirePtr, SecurityError, Speeding,
+    SystemError, UserUnknown,
 };
 
 // Every quote below is from "Email non-delivery reports and SMTP errors in Exchange Online"
@@ -56,8 +57,10 @@ pub(super) const TABLE: Table = Table {
             .text(&["spam abuse detected"])
             .reason(Rejected),
         // 550 5.7.502 / 5.7.503 Access denied, banned sender: the sending account is banned.
+        // 550 5.7.800 Access denied, banned sender: "The EHLO, P1, or P2 sender domain of this
+        // message has been banned due to detected spam activity" (table copy of 2024-03-08).
         Rule::by(Microsoft)
-            .status("5.7.502-503")
+            .status("5.7.502-503|5.7.800")
             .text(&["banned sender"])
             .reason(Rejected),
         // 550 5.7.705 Access denied, tenant has exceeded threshold: the sending tenant sent
@@ -133,6 +136,70 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Microsoft)
             .status("5.7.1")
             .text(&["resolver.rst.notauthorized"]),
+        // 550 5.7.520 Access denied, Your organization does not allow external forwarding.
+        // Please contact your administrator for further assistance. AS(7555)
+        // The forwarding mailbox's own organisation blocks automatic forwarding to outside
+        // addresses in its outbound spam filter policy: a setting of that organisation, not a
+        // listing, so no address is blocked and nothing is delisted.
+        // Source: https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-policies-external-email-forwarding
+        Rule::by(Microsoft)
+            .status("5.7.520")
+            .text(&["does not allow external forwarding"])
+            .reason(PolicyViolation),
+        // 550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required;
+        // Delivery restriction check failed as sender not authenticated for group
+        // The table's wordings: 5.7.12 "Sender was not authenticated by organization", 5.7.133
+        // "Sender not authenticated for group", 5.7.134 "Sender was not authenticated for
+        // mailbox", 5.7.13 or 135 "Sender was not authenticated for public folder", 5.7.136
+        // "Sender was not authenticated": the recipient takes mail only from its own
+        // organisation, and "only an email administrator for the recipient's organization can
+        // change this". Sisimai's word for "authentication required" is securityerror; the
+        // structural pass may read "sender ..." as a refused sender address (rejected), which
+        // would send the reader to their own DNS.
+        Rule::by(Microsoft)
+            .status("5.7.12|5.7.13|5.7.133-136")
+            .text(&["not authenticated"])
+            .reason(SecurityError),
+        // 550 5.7.124 Sender not in allowed-senders list: the group takes mail only from the
+        // senders its owner listed.
+        Rule::by(Microsoft)
+            .status("5.7.124")
+            .text(&["not in allowed-senders list"])
+            .reason(SecurityError),
+        // 550 5.1.8 Access denied, bad outbound sender: "The account has been blocked for sending
+        // too much spam", usually a hijacked account of the sender's own organisation.
+        Rule::by(Microsoft)
+            .status("5.1.8")
+            .text(&["bad outbound sender"]),
+        // 550 5.1.90 Your message can't be sent because you've reached your daily limit for
+        // message recipients: the sender's own recipient rate limit.
+        Rule::by(Microsoft)
+            .status("5.1.90")
+            .text(&["daily limit for message recipients"])
+            .reason(Speeding),
+        // 550 5.2.2 Submission quota exceeded / "The message can't be submitted because the
+        // sender's submission quota was exceeded": the sender's own recipient or message rate
+        // limit. (Microsoft's other 5.2.2, "mailbox full", is the recipient's and has no such words.)
+        Rule::by(Microsoft)
+            .text(&["submission quota"])
+            .reason(Speeding),
+        // 550 5.2.121 Recipient's per hour message receive limit from specific sender exceeded
+        // 550 5.2.122 Recipient's per hour message receive limit exceeded
+        // The recipient takes only so many messages an hour; the sender waits and sends fewer.
+        Rule::by(Microsoft)
+            .status("5.2.121-122")
+            .text(&["per hour message receive limit"])
+            .reason(Speeding),
+        // 550 5.7.232 Your message can't be sent because your trial tenant has exceeded its daily
+        // limit for sending email to external recipients (tenant external recipient rate limit)
+        // 550 5.7.233 ... your tenant exceeded its daily limit for sending email to external
+        // recipients (tenant external recipient rate limit)
+        // Source: the NDR table as changed on 2026-01-07 (MicrosoftDocs/SupportArticles-docs
+        // commit ae5c3e0), rows 5.7.232 and 5.7.233.
+        Rule::by(Microsoft)
+            .status("5.7.232-233")
+            .text(&["external recipient rate limit"])
+            .reason(Speeding),
         // 550 5.4.1 Recipient address rejected: Access denied: directory-based edge blocking,
         // the recipient does not exist in the tenant. Not a block of the sender.
         Rule::nobody()

@@ -709,11 +709,15 @@ pub(crate) const NOT_AUTHORIZED: Playbook = Playbook {
 /// own organisation, or senders its owner allowed. Microsoft's NDR says so in words
 /// ("delivery to this group is restricted to authenticated senders") and in its resolver code
 /// (`RESOLVER.RST.AuthRequired`, `RESOLVER.RST.NotAuthorized`) under 5.7.1, which sisimai
-/// reads as a security error. Nothing is wrong on the sender's side; the owner allows them.
+/// reads as a security error, and in the table's own codes: 5.7.12 (the organisation), 5.7.124
+/// (a group's allowed senders), 5.7.133 (a group), 5.7.134 (a mailbox), 5.7.13 or 5.7.135 (a
+/// public folder), 5.7.136 (a mail user). "Only an email administrator for the recipient's
+/// organization can change this" (or the group's owner, for 5.7.133). Nothing is wrong on the
+/// sender's side; the owner allows them.
 pub(crate) const RESTRICTED_RECIPIENT: Playbook = Playbook {
     id: "microsoft-restricted-recipient",
     party: Some(Party::Microsoft),
-    title: text! { ja: "宛先が特定の送信者からのメールしか受け付けない（5.7.1）", en: "The recipient only accepts mail from some senders (5.7.1)" },
+    title: text! { ja: "宛先が特定の送信者からのメールしか受け付けない", en: "The recipient only accepts mail from some senders" },
     verdict: text! {
         ja: "宛先 {recipient}（多くはグループのアドレス）は、決められた送信者（相手の組織の人や、許可された人）からのメールしか受け付けない設定のため、Microsoft 365 が受け取りを拒否しました。",
         en: "The address {recipient} (often a group) only accepts mail from certain senders (people in its own organisation, or senders it allows), so Microsoft 365 refused your message.",
@@ -772,7 +776,7 @@ Thank you.",
     }),
     lookup: None,
     facts: FACTS,
-    sources: SOURCES,
+    sources: &[SRC_NDR, SRC_GROUP],
     checked: CHECKED,
 };
 
@@ -782,10 +786,19 @@ Thank you.",
 // authenticated senders." / "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required"
 // Source: https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
 // (5.7.1: "Delivery not authorized" — the recipient's permissions)
+// "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required" (and
+// ...ForMailbox for 5.7.134): the same restriction under the table's own codes.
+// "5.7.520 Access denied, Your organization does not allow external forwarding. ... AS(7555)"
+// Source: https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-policies-external-email-forwarding
+// "5.2.2 Submission quota exceeded" / "the sender's submission quota was exceeded": the sender's
+// own rate limit, under a code whose usual meaning is the recipient's full mailbox.
 pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
     ("resolver.rst.authrequired", &RESTRICTED_RECIPIENT),
     ("resolver.rst.notauthorized", &RESTRICTED_RECIPIENT),
     ("restricted to authenticated senders", &RESTRICTED_RECIPIENT),
+    ("resolver.rst.sendernotauthenticated", &RESTRICTED_RECIPIENT),
+    ("does not allow external forwarding", &FORWARDING_BLOCKED),
+    ("submission quota", &SENDING_LIMIT),
 ];
 
 pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
@@ -1005,6 +1018,404 @@ pub(crate) const POLICY: Playbook = Playbook {
     lookup: None,
     facts: FACTS,
     sources: &[SRC_NDR, SRC_DELIST],
+    checked: CHECKED,
+};
+
+// ---- The rest of the official NDR table -----------------------------------------------------
+
+const FORWARDING_DOC: Url =
+    learn_page!("defender-office-365/outbound-spam-policies-external-email-forwarding");
+const LIMITS_DOC: Url = learn_page!(
+    "office365/servicedescriptions/exchange-online-service-description/exchange-online-limits"
+);
+const DEVICE_DOC: Url = learn_page!("exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365");
+const GROUP_DOC: Url = learn_page!(
+    "troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-7-133-in-exchange-online"
+);
+const LOOP_DOC: Url = learn_page!(
+    "troubleshoot/exchange/email-delivery/ndr/fix-error-code-5-4-6-through-5-4-20-in-exchange-online"
+);
+
+/// Microsoft's page on 5.7.520: the outbound spam filter policy's three settings, and that
+/// "Automatic - System-controlled" now means "Off" (defender-docs, ms.date 2023-06-19).
+const SRC_FORWARDING: Source = Source {
+    title: text! {
+        ja: "Microsoft Learn: Microsoft 365 で外部への自動転送を管理する",
+        en: "Microsoft Learn: Control automatic external email forwarding in Microsoft 365",
+    },
+    url: FORWARDING_DOC,
+};
+const SRC_LIMITS: Source = Source {
+    title: text! {
+        ja: "Microsoft Learn: Exchange Online の制限（送信の制限）",
+        en: "Microsoft Learn: Exchange Online limits (sending limits)",
+    },
+    url: LIMITS_DOC,
+};
+const SRC_DEVICE: Source = Source {
+    title: text! {
+        ja: "Microsoft Learn: 複合機やアプリから Microsoft 365 でメールを送る設定",
+        en: "Microsoft Learn: Set up a multifunction device or application to send email using Microsoft 365",
+    },
+    url: DEVICE_DOC,
+};
+const SRC_GROUP: Source = Source {
+    title: text! {
+        ja: "Microsoft Learn: Exchange Online のエラー コード 5.7.133 の解決",
+        en: "Microsoft Learn: Fix email delivery issues for error code 5.7.133 in Exchange Online",
+    },
+    url: GROUP_DOC,
+};
+const SRC_LOOP: Source = Source {
+    title: text! {
+        ja: "Microsoft Learn: Exchange Online のエラー コード 5.4.6 または 5.4.14 の解決",
+        en: "Microsoft Learn: Fix email delivery issues for error code 5.4.6 or 5.4.14 in Exchange Online",
+    },
+    url: LOOP_DOC,
+};
+
+/// 5.7.520: the forwarding mailbox's owner asks their own administrator to allow it, for that
+/// mailbox only.
+const MESSAGE_ALLOW_FORWARDING: Message = Message {
+    to: To::SenderAdmin,
+    address: None,
+    subject: text! {
+        ja: "外部への自動転送の許可のお願い（{code}）",
+        en: "Please allow automatic forwarding for my mailbox ({code})",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+お世話になっております。私のメールボックスから {recipient} への自動転送が、次のエラーで止められています。当社の Microsoft 365 の送信スパム フィルター ポリシーで、外部への自動転送が許可されていないようです。
+
+・エラー全文: {error_text}
+・転送元のメールボックス:［転送を設定したメールアドレス］
+・転送先: {recipient}
+・日時: {date}
+
+業務でこの転送が必要なため、お手数ですが、このメールボックスに適用される送信ポリシーで自動転送を許可していただけますでしょうか（組織全体ではなく、このメールボックスだけで構いません）。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+Automatic forwarding from my mailbox to {recipient} is being stopped with the error below. It looks like our Microsoft 365 outbound spam filter policy does not allow automatic forwarding to outside addresses.
+
+- Full error: {error_text}
+- Forwarding mailbox: [the address that has the forwarding]
+- Forwarded to: {recipient}
+- Time: {date}
+
+I need this forwarding for work. Could you please allow automatic forwarding in an outbound policy that applies to this mailbox (this mailbox alone is enough, not the whole organisation)?
+
+Thank you.",
+    },
+};
+
+/// 5.7.520 (AS(7555)): the forwarding mailbox's own organisation turned automatic forwarding to
+/// outside addresses off. The notice goes to the mailbox that forwards; the final recipient has
+/// nothing to do, and no list is involved.
+pub(crate) const FORWARDING_BLOCKED: Playbook = Playbook {
+    id: "microsoft-forwarding-blocked",
+    party: Some(Party::Microsoft),
+    title: text! {
+        ja: "組織の設定で外部への自動転送が止められている（5.7.520 / AS(7555)）",
+        en: "Automatic forwarding to outside addresses is turned off (5.7.520 / AS(7555))",
+    },
+    verdict: text! {
+        ja: "このメールは Microsoft 365 のメールボックスから {recipient} への自動転送でしたが、そのメールボックスの組織の設定で外部への自動転送が禁止されているため、送られませんでした。",
+        en: "This message was being forwarded automatically from a Microsoft 365 mailbox to {recipient}, and that mailbox's own organisation does not allow automatic forwarding to outside addresses, so it was not sent.",
+    },
+    why: text! {
+        ja: "Microsoft 365 では、外部への自動転送を送信スパム フィルター ポリシーで管理します。既定の「自動 - システム制御」はいまは「オフ」と同じで、受信トレイのルールやメールボックスの転送による外部への転送が止められます。ブロックリストへの掲載ではなく、転送先の側の問題でもありません。",
+        en: "Microsoft 365 controls automatic forwarding to outside addresses in the outbound spam filter policy. Its default, \"Automatic - System-controlled\", now means \"Off\": forwarding to outside addresses by inbox rules or mailbox forwarding is stopped. It is not a blocklist listing, and nothing is wrong at the end of the address the mail is forwarded to.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: DURATION_SETTING_FIXED,
+    prepare: PREPARE_RECIPIENT_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "この通知は、転送の設定（受信トレイのルールやメールボックスの転送）があるメールボックスに届きます。自分で転送を設定した覚えがなければ、アカウントを乗っ取られて転送ルールを作られたおそれがあるので、すぐに管理者に知らせてください。",
+            en: "This notice goes to the mailbox that has the forwarding (an inbox rule or mailbox forwarding). If you never set up forwarding, someone may have taken over the account and added the rule: tell your administrator right away.",
+        }),
+        Step::new(text! {
+            ja: "転送が業務で必要なら、下の文面で社内の Microsoft 365 管理者に、このメールボックスだけ外部への自動転送を許可するよう依頼してください。管理者は、Microsoft Defender の迷惑メール対策ポリシー（送信）で、このメールボックスに適用するポリシーの自動転送を「オン」にします。",
+            en: "If you need the forwarding for work, ask your Microsoft 365 administrator with the message below to allow automatic forwarding to outside addresses for this mailbox only. The administrator turns automatic forwarding \"On\" in an outbound anti-spam policy in Microsoft Defender that applies to this mailbox.",
+        })
+        .link(
+            text! { ja: "Microsoft による外部への自動転送の説明", en: "Microsoft: control automatic external forwarding" },
+            FORWARDING_DOC,
+        ),
+        Step::new(text! {
+            ja: "許可されるまでは、必要なメールを手で転送するか、転送先の人に Microsoft 365 のメールボックスを直接見てもらってください。",
+            en: "Until it is allowed, forward the messages you need by hand, or have the person read the Microsoft 365 mailbox directly.",
+        }),
+        Step::new(text! {
+            ja: "転送がもう要らなければ、受信トレイのルールや転送の設定を削除してください。この通知は来なくなります。",
+            en: "If the forwarding is no longer needed, delete the inbox rule or the forwarding setting, and these notices stop.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "転送先（{recipient}）やその管理者に頼んだり、ブロックリストの解除を申請したりしないでください。止めているのは転送元の組織の設定で、転送先では直せません。",
+        en: "Do not ask the address the mail is forwarded to ({recipient}) or its administrator, and do not file a blocklist removal: the setting that stops the mail belongs to the forwarding organisation, and the receiving side cannot change it.",
+    }],
+    message: Some(MESSAGE_ALLOW_FORWARDING),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_FORWARDING, SRC_NDR],
+    checked: CHECKED,
+};
+
+/// 5.1.90, 5.2.2 "Submission quota exceeded", 5.7.232, 5.7.233: the sender's own account or
+/// organisation reached Microsoft 365's recipient rate limit; the count is over a rolling day.
+pub(crate) const SENDING_LIMIT: Playbook = Playbook {
+    id: "microsoft-sending-limit",
+    party: Some(Party::Microsoft),
+    title: text! {
+        ja: "Microsoft 365 の送信数の上限に達した",
+        en: "You reached a Microsoft 365 sending limit",
+    },
+    verdict: text! {
+        ja: "あなたの組織の Microsoft 365 で、送信に使ったアカウント（または組織全体）が、一定の時間に送れる宛先の数の上限に達したため、メールは送られませんでした。",
+        en: "The account you sent from (or your whole Microsoft 365 organisation) reached the number of recipients it may send to in a given time, so the message was not sent.",
+    },
+    why: text! {
+        ja: "Microsoft 365 には、アカウントごとの 1 日の宛先数や、組織全体で外部に送れる宛先数の上限があり、直近 24 時間の送信で数えられます。一斉送信が主な原因ですが、乗っ取られたアカウントが迷惑メールを送っていることもあります。",
+        en: "Microsoft 365 limits how many recipients an account may send to in a day, and how many outside recipients an organisation may send to, counted over the last 24 hours. Bulk sending is the usual cause, but a hijacked account sending spam can be too.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: text! {
+        ja: "直近 24 時間の送信数が上限を下回りしだい",
+        en: "As soon as the last 24 hours' count falls under the limit",
+    },
+    prepare: PREPARE_TENANT,
+    steps: &[
+        STEP_CHECK_ACCOUNT,
+        Step::new(text! {
+            ja: "時間をおいて（長くても 24 時間）、届かなかった宛先にだけ送り直してください。上限は直近 24 時間の送信数で数えられるため、時間がたてば送れるようになります。",
+            en: "Wait (24 hours at most), then resend to the recipients that failed only: the limit counts the last 24 hours, so sending works again as time passes.",
+        }),
+        Step::new(text! {
+            ja: "多くの相手に送る必要があるときは、何日かに分けて送るか、一斉配信向けのサービスを使ってください。上限については、下の文面で社内の管理者に相談してください。",
+            en: "If you need to write to many people, spread the sending over several days or use a bulk-mail service. Ask your administrator about the limits with the message below.",
+        })
+        .link(
+            text! { ja: "Exchange Online の送信の制限", en: "Exchange Online sending limits" },
+            LIMITS_DOC,
+        ),
+    ],
+    donts: &[DONT_RESEND_RATE],
+    message: Some(MESSAGE_TENANT_RESTRICTED),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_NDR, SRC_LIMITS],
+    checked: CHECKED,
+};
+
+/// 5.2.121 / 5.2.122: the recipient's mailbox takes only so many messages an hour (from one
+/// sender, or from all). The sender waits and sends fewer.
+pub(crate) const RECEIVE_LIMIT: Playbook = Playbook {
+    id: "microsoft-receive-limit",
+    party: Some(Party::Microsoft),
+    title: text! {
+        ja: "宛先が 1 時間に受け取れるメールの数を超えた（5.2.121、5.2.122）",
+        en: "The recipient's hourly receiving limit was reached (5.2.121, 5.2.122)",
+    },
+    verdict: text! {
+        ja: "宛先 {recipient} の Microsoft 365 のメールボックスが、1 時間に受け取れるメールの数の上限（あなたからの数、またはすべての送信者からの数）に達したため、このメールは受け取られませんでした。",
+        en: "The Microsoft 365 mailbox {recipient} reached the number of messages it takes in an hour (from you, or from all senders together), so it did not take this one.",
+    },
+    why: text! {
+        ja: "自動通知のシステムなどから一度に大量のメールが届き、受信トレイがあふれるのを防ぐための上限です。あなたのアカウントやサーバーの問題ではありません。",
+        en: "The limit keeps inboxes from being flooded by automated notification systems and other mail storms. Your account and your server are not at fault.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "多くは 1 時間ほど", en: "Usually about an hour" },
+    prepare: PREPARE_RECIPIENT_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "1 時間ほど待ってから、一度だけ送り直してください。",
+            en: "Wait about an hour, then send the message again, once.",
+        }),
+        Step::new(text! {
+            ja: "システムから自動でメールを送っている場合は、同じ宛先に 1 時間に送る数を減らしてください（通知をまとめるなど）。",
+            en: "If a system sends this mail automatically, send fewer messages an hour to this recipient (combine notifications, for example).",
+        }),
+    ],
+    donts: &[DONT_RESEND_RATE],
+    message: None,
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+/// 5.7.64 and 5.3.190: a setting between the organisation's own servers and its Microsoft 365
+/// (an inbound connector, journaling) does not fit; its administrator fixes it.
+pub(crate) const OWN_SETTING: Playbook = Playbook {
+    id: "microsoft-own-setting",
+    party: Some(Party::Microsoft),
+    title: text! {
+        ja: "自社のメールの設定で止められた（5.7.64、5.3.190）",
+        en: "Stopped by a setting of your own organisation (5.7.64, 5.3.190)",
+    },
+    verdict: text! {
+        ja: "あなたの組織の Microsoft 365 と社内のメールサーバーの間の設定（受信コネクタやジャーナル ルール）が合っていないため、このメールは受け付けられませんでした。",
+        en: "The message was not accepted because a setting between your organisation's Microsoft 365 and its own mail servers (an inbound connector, a journaling rule) does not fit.",
+    },
+    why: text! {
+        ja: "5.7.64 は、社内のメールサーバーから Microsoft 365 へメールを渡す受信コネクタが、社内側の変更のあとで合わなくなったときに起こります。5.3.190 は、社内のジャーナル ルールが Microsoft 365 に送る設定なのに、組織でジャーナル アーカイブが有効になっていないときに起こります。",
+        en: "5.7.64 happens when the inbound connector that takes mail from your own servers into Microsoft 365 no longer fits them after a change on your side. 5.3.190 happens when an on-premises journaling rule sends to Microsoft 365 but the organisation has not turned on Journaling Archive.",
+    },
+    actors: &[Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: DURATION_SETTING_FIXED,
+    prepare: PREPARE_TENANT,
+    steps: &[
+        STEP_TELL_ADMIN_SOON,
+        Step::new(text! {
+            ja: "管理者は、Exchange 管理センターで受信コネクタ（5.7.64）またはジャーナルの設定（5.3.190）を確認して直します。",
+            en: "The administrator checks and fixes the inbound connector (5.7.64) or the journaling setup (5.3.190) in the Exchange admin center.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: CHECKED,
+};
+
+/// 5.4.6 (on-premises Exchange) and 5.4.14 (Exchange Online): a mail loop, stopped after 20
+/// rounds. Forwarding on either side, or MX records and connectors, are the usual cause.
+pub(crate) const ROUTING_LOOP: Playbook = Playbook {
+    id: "microsoft-routing-loop",
+    party: Some(Party::Microsoft),
+    title: text! {
+        ja: "メールが転送を繰り返してループした（5.4.14、5.4.6）",
+        en: "The message went round in a loop (5.4.14, 5.4.6)",
+    },
+    verdict: text! {
+        ja: "{recipient} 宛てのメールが、転送や配送の設定の誤りでサーバーの間を回り続けたため、途中で止められました。",
+        en: "The message to {recipient} kept going round between servers because of a forwarding or routing mistake, so it was stopped.",
+    },
+    why: text! {
+        ja: "自動転送で元のアドレスにまた転送される設定（受信トレイのルールやメールボックスの転送）や、MX レコードやコネクタの設定の誤りで、同じメールが何度も回るときに起こります。Exchange は 20 回回ったところで止めます。",
+        en: "It happens when automatic forwarding sends the message back where it came from (inbox rules, mailbox forwarding), or when MX records or connectors point the wrong way. Exchange stops the loop after 20 rounds.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: DURATION_SETTING_FIXED,
+    prepare: PREPARE_RECIPIENT_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "あなたのメールボックスに、この宛先へ転送するルールや転送の設定がないか確認してください。",
+            en: "Check whether your own mailbox has an inbox rule or forwarding that sends mail on to this address.",
+        }),
+        Step::new(text! {
+            ja: "宛先の人にも、メールを自動で転送していないか（あなたや別のアドレスへ）確認してもらってください。",
+            en: "Ask the recipient whether their mailbox forwards mail automatically (back to you, or to another address).",
+        }),
+        Step::new(text! {
+            ja: "どちらにもなければ、下の文面で社内の管理者に、MX レコードやコネクタの設定の確認を依頼してください。",
+            en: "If neither does, ask your administrator with the message below to check the MX records and connectors.",
+        })
+        .link(
+            text! { ja: "Microsoft による 5.4.6 / 5.4.14 の説明", en: "Microsoft: error code 5.4.6 or 5.4.14" },
+            LOOP_DOC,
+        ),
+    ],
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_NDR, SRC_LOOP],
+    checked: CHECKED,
+};
+
+/// 5.7.57: an application or device sends through smtp.office365.com without signing in.
+pub(crate) const SMTP_CLIENT_AUTH: Playbook = Playbook {
+    id: "microsoft-smtp-client-auth",
+    party: Some(Party::Microsoft),
+    title: text! {
+        ja: "アプリや機器がサインインせずに送信した（5.7.57）",
+        en: "An app or device sent without signing in (5.7.57)",
+    },
+    verdict: text! {
+        ja: "アプリや機器（複合機など）が smtp.office365.com を通してメールを送ろうとしましたが、Microsoft 365 にサインインしていなかったため、受け付けられませんでした。",
+        en: "An app or device (a multifunction printer, say) tried to send mail through smtp.office365.com without signing in to Microsoft 365, so the mail was not accepted.",
+    },
+    why: text! {
+        ja: "smtp.office365.com から送るには、Exchange Online のメールボックスを持つユーザーのアカウントでのサインインが必要で、サインインには TLS（暗号化）が必要です。アプリや機器の設定でアカウントの情報が違っているか、TLS を使えないと起こります。",
+        en: "Sending through smtp.office365.com needs a sign-in with the account of a user who has an Exchange Online mailbox, and signing in needs TLS (encryption). It happens when the app or device has the wrong account details or cannot use TLS.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: DURATION_SETTING_FIXED,
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "アプリや機器の送信の設定で、ユーザー名（メールアドレス）とパスワードが正しいか確認してください。",
+            en: "In the app's or device's mail settings, check that the user name (the mail address) and the password are right.",
+        }),
+        Step::new(text! {
+            ja: "TLS（STARTTLS）を使う設定になっているか確認してください。古い機器は TLS に対応していないことがあります。",
+            en: "Check that it is set to use TLS (STARTTLS); older devices may not support it.",
+        })
+        .link(
+            text! { ja: "Microsoft による複合機やアプリの設定方法", en: "Microsoft: set up a device or application to send email" },
+            DEVICE_DOC,
+        ),
+        Step::new(text! {
+            ja: "分からない場合は、下の文面で社内の管理者に相談してください。",
+            en: "If in doubt, ask your administrator with the message below.",
+        }),
+    ],
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_NDR, SRC_DEVICE],
+    checked: CHECKED,
+};
+
+/// 5.7.800 "Access denied, banned sender": the message's EHLO, envelope or From domain is
+/// banned for spam; Microsoft support restores it.
+pub(crate) const DOMAIN_BANNED: Playbook = Playbook {
+    id: "microsoft-domain-banned",
+    party: Some(Party::Microsoft),
+    title: text! {
+        ja: "送信元ドメインの送信禁止（5.7.800）",
+        en: "Your sending domain is banned (5.7.800)",
+    },
+    verdict: text! {
+        ja: "このメールの送信元ドメイン（接続時の名乗り、封筒の差出人、または差出人欄のドメイン）が、迷惑メールの送信を理由に Microsoft 365 で禁止されています。",
+        en: "The sending domain of this message (in the HELO, the envelope sender or the From line) has been banned by Microsoft 365 because spam was detected from it.",
+    },
+    why: text! {
+        ja: "Microsoft は、このドメインからの迷惑メールの送信を検知したと説明しています。乗っ取られたアカウントからの送信が原因のことがよくあります。",
+        en: "Microsoft says it detected spam sent with this domain; mail from hijacked accounts is a frequent cause.",
+    },
+    actors: &[Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: DURATION_MICROSOFT_SUPPORT,
+    prepare: PREPARE_TENANT,
+    steps: &[
+        STEP_TELL_ADMIN,
+        Step::new(text! {
+            ja: "管理者は、乗っ取られたアカウントがないか確かめて対処したうえで、Microsoft サポートに連絡し、ドメインの送信禁止の解除を依頼します。",
+            en: "The administrator looks for hijacked accounts and secures them, then contacts Microsoft support to have the domain's ban lifted.",
+        })
+        .linked(ADMIN_CENTER_LINK),
+    ],
+    donts: &[DONT_RESEND],
+    message: Some(MESSAGE_TENANT_RESTRICTED),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
     checked: CHECKED,
 };
 
@@ -1291,6 +1702,443 @@ const CODES: &[CodeEntry] = &[
         &recipient_org::CUSTOMER_BLOCK,
     )
     .issued_by(Party::Microsoft),
+    // ---- The rest of the official table (copy of 2024-03-08, with the rows added on
+    // 2026-01-07), and 5.7.520 from Microsoft's page on external forwarding. ----
+    // "Connection refused [Message=Socket error code 10061]": the outside server cannot be reached.
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "4.4.316",
+        Reason::NetworkError,
+        text! {
+            ja: "Microsoft 365 から相手のメールサーバーに接続できません（接続を拒否された）",
+            en: "Microsoft 365 cannot connect to the recipient's mail server (connection refused)",
+        },
+        &super::generic::NETWORKERROR,
+    )
+    .issued_by(Party::Microsoft),
+    // "Message expired": the message waited in the queue until it expired, usually because of
+    // the receiving server.
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "4.4.7",
+        Reason::Expired,
+        text! {
+            ja: "相手のサーバーに届けられないまま、配送の期限が切れました",
+            en: "The message expired in the queue before the receiving server took it",
+        },
+        &super::generic::EXPIRED,
+    )
+    .issued_by(Party::Microsoft),
+    // "Message expired": the destination never answered, or the NDR itself could not be delivered.
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "5.4.300",
+        Reason::Expired,
+        text! {
+            ja: "相手のサーバーが応答しないまま、配送の期限が切れました",
+            en: "The message expired because the destination server never answered",
+        },
+        &super::generic::EXPIRED,
+    )
+    .issued_by(Party::Microsoft),
+    // "MX hosts of <domain> failed MTA-STS validation"
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "4.4.8",
+        Reason::FailedStartTls,
+        text! {
+            ja: "宛先ドメインの MX が、そのドメインの MTA-STS の方針と合っていません",
+            en: "The recipient domain's MX host does not match its own MTA-STS policy",
+        },
+        &super::generic::FAILEDSTARTTLS,
+    )
+    .issued_by(Party::Microsoft),
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "5.4.8",
+        Reason::FailedStartTls,
+        text! {
+            ja: "宛先ドメインの MX が、そのドメインの MTA-STS の方針と合っていません",
+            en: "The recipient domain's MX host does not match its own MTA-STS policy",
+        },
+        &super::generic::FAILEDSTARTTLS,
+    )
+    .issued_by(Party::Microsoft),
+    // "Remote certificate failed MTA-STS validation. Reason: <validityStatus>"
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "4.7.5",
+        Reason::FailedStartTls,
+        text! {
+            ja: "相手のメールサーバーの証明書が MTA-STS の検証に通りません",
+            en: "The receiving server's certificate failed MTA-STS validation",
+        },
+        &super::generic::FAILEDSTARTTLS,
+    )
+    .issued_by(Party::Microsoft),
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "5.7.5",
+        Reason::FailedStartTls,
+        text! {
+            ja: "相手のメールサーバーの証明書が MTA-STS の検証に通りません",
+            en: "The receiving server's certificate failed MTA-STS validation",
+        },
+        &super::generic::FAILEDSTARTTLS,
+    )
+    .issued_by(Party::Microsoft),
+    // "starttls-not-supported", "certificate-expired", "tlsa-invalid", "dnssec-invalid",
+    // "certificate-host-mismatch": DANE and TLS checks of the destination server.
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "4.7.321-325",
+        Reason::FailedStartTls,
+        text! {
+            ja: "相手のメールサーバーの TLS・証明書・DANE（DNSSEC）の検証に失敗しました",
+            en: "The receiving server failed a TLS, certificate or DANE (DNSSEC) check",
+        },
+        &super::generic::FAILEDSTARTTLS,
+    )
+    .issued_by(Party::Microsoft),
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "5.7.321-325",
+        Reason::FailedStartTls,
+        text! {
+            ja: "相手のメールサーバーの TLS・証明書・DANE（DNSSEC）の検証に失敗しました",
+            en: "The receiving server failed a TLS, certificate or DANE (DNSSEC) check",
+        },
+        &super::generic::FAILEDSTARTTLS,
+    )
+    .issued_by(Party::Microsoft),
+    // "Too many recipients": more than 200 envelope recipients of one domain in one message.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "4.5.3",
+        Reason::TooManyConn,
+        text! {
+            ja: "1 通のメールの同じドメイン宛ての宛先が 200 を超えています（分けて送る必要があります）",
+            en: "More than 200 envelope recipients of one domain in one message (they must be split)",
+        },
+        &super::generic::TOOMANYCONN,
+    ),
+    // A generic catch-all of the recipient's organisation ("x-dg-ref header is too long", AS345).
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "5.0.350",
+        Reason::PolicyViolation,
+        text! {
+            ja: "受信側の組織による、さまざまな理由の拒否をまとめたコードです",
+            en: "A catch-all refusal by the recipient's organisation, for many different reasons",
+        },
+        &super::generic::POLICYVIOLATION,
+    )
+    .issued_by(Party::Microsoft),
+    // "Sender denied": often a reply to a message saved to a file, whose recipient could not
+    // be resolved.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.1.0",
+        Reason::UserUnknown,
+        text! {
+            ja: "宛先を解決できませんでした（保存したメールへの返信などで起こります）",
+            en: "The recipient could not be resolved (a reply to a saved message, for example)",
+        },
+        &RECIPIENT_NOT_FOUND,
+    ),
+    // "Recipient not found": not found by SMTP address lookup.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.1.10",
+        Reason::UserUnknown,
+        text! {
+            ja: "宛先のアドレスが受信側の組織で見つかりません",
+            en: "The recipient address was not found in the receiving organisation",
+        },
+        &RECIPIENT_NOT_FOUND,
+    ),
+    // "550 5.5.0 Requested action not taken: mailbox unavailable": an @hotmail.com or
+    // @outlook.com address that was not found.
+    CodeEntry::enhanced(
+        Some(Party::OutlookCom),
+        "5.5.0",
+        Reason::UserUnknown,
+        text! {
+            ja: "Outlook.com / Hotmail の宛先のアドレスが見つかりません",
+            en: "The Outlook.com or Hotmail recipient address was not found",
+        },
+        &super::generic::USERUNKNOWN,
+    )
+    .issued_by(Party::Microsoft),
+    // "Access denied, bad outbound sender": the account was blocked for sending spam.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.1.8",
+        Reason::Rejected,
+        text! {
+            ja: "送信アカウントが迷惑メールの送信で止められています（多くは乗っ取り）",
+            en: "The sending account was blocked for sending spam (usually a hijacked account)",
+        },
+        &TENANT_BANNED,
+    ),
+    // "Your message can't be sent because you've reached your daily limit for message recipients"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.1.90",
+        Reason::Speeding,
+        text! {
+            ja: "送信アカウントの 1 日の宛先数の上限に達しました",
+            en: "The sending account reached its daily limit of recipients",
+        },
+        &SENDING_LIMIT,
+    )
+    // The table's code-less row "The message can't be submitted because the sender's
+    // submission quota was exceeded" is the same daily recipient limit (10,000 a day); its 5.2.2
+    // "Submission quota exceeded" is left to RFC 3463's 5.2.2 entry, whose first meaning (a full
+    // mailbox) is also Microsoft's "mailbox full" 5.2.2, and is found by its words (WORDINGS).
+    .keywords("submission quota"),
+    // "Recipient's per hour message receive limit from specific sender exceeded"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.2.121",
+        Reason::Speeding,
+        text! {
+            ja: "あなたから宛先へ 1 時間に送れるメールの数を超えました",
+            en: "You exceeded the messages per hour the recipient takes from one sender",
+        },
+        &RECEIVE_LIMIT,
+    ),
+    // "Recipient's per hour message receive limit exceeded"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.2.122",
+        Reason::Speeding,
+        text! {
+            ja: "宛先が 1 時間に受け取れるメールの数（すべての送信者から）を超えました",
+            en: "The recipient exceeded the messages per hour it takes from all senders",
+        },
+        &RECEIVE_LIMIT,
+    ),
+    // "Journaling on-premises messages to Microsoft 365 or Office 365 not supported when
+    // Journaling Archive is disabled"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.3.190",
+        Reason::PolicyViolation,
+        text! {
+            ja: "ジャーナル アーカイブが無効なため、社内のジャーナルのメールを受け付けません",
+            en: "On-premises journaling to Microsoft 365 is refused while Journaling Archive is off",
+        },
+        &OWN_SETTING,
+    ),
+    // "Relay Access Denied": the server does not take mail for the recipient's domain (a
+    // mail server or DNS mistake on the recipient's side).
+    CodeEntry::enhanced(
+        Some(Party::RecipientOrg),
+        "5.4.1",
+        Reason::NoRelaying,
+        text! {
+            ja: "受け取ったサーバーが、宛先のドメインのメールを受け付けていません（MX などの設定の誤り）",
+            en: "The server does not take mail for the recipient's domain (an MX or server setting mistake)",
+        },
+        &super::generic::NORELAYING_REMOTE,
+    )
+    .issued_by(Party::Microsoft),
+    // "Routing loop detected": 5.4.6 from on-premises Exchange, 5.4.14 from Exchange Online.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.4.6",
+        Reason::NetworkError,
+        text! {
+            ja: "メールが転送や配送の設定の誤りでループしました（社内の Exchange サーバー）",
+            en: "The message looped because of a forwarding or routing mistake (on-premises Exchange)",
+        },
+        &ROUTING_LOOP,
+    ),
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.4.14",
+        Reason::NetworkError,
+        text! {
+            ja: "メールが転送や配送の設定の誤りでループしました（Exchange Online）",
+            en: "The message looped because of a forwarding or routing mistake (Exchange Online)",
+        },
+        &ROUTING_LOOP,
+    ),
+    // "Invalid characters": bare line feeds added by the sending program.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.6.11",
+        Reason::NotCompliantRfc,
+        text! {
+            ja: "送信したメールソフトが不正な文字（単独の改行コード LF）を入れました",
+            en: "Your mail program put invalid characters (bare line feeds) into the message",
+        },
+        &super::generic::NOTCOMPLIANTRFC,
+    ),
+    // "Sender was not authenticated by organization"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.12",
+        Reason::SecurityError,
+        text! {
+            ja: "宛先は、相手の組織の外からのメールを受け付けない設定です",
+            en: "The recipient rejects mail from outside its organisation",
+        },
+        &RESTRICTED_RECIPIENT,
+    ),
+    // "Sender was not authenticated for public folder" (5.7.13 or 5.7.135)
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.13",
+        Reason::SecurityError,
+        text! {
+            ja: "宛先のパブリック フォルダーは、相手の組織の外からのメールを受け付けない設定です",
+            en: "The recipient public folder rejects mail from outside its organisation",
+        },
+        &RESTRICTED_RECIPIENT,
+    ),
+    // "Client was not authenticated to send anonymous mail during MAIL FROM"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.57",
+        Reason::SecurityError,
+        text! {
+            ja: "smtp.office365.com から送るアプリや機器がサインインしていません",
+            en: "An app or device sending through smtp.office365.com did not sign in",
+        },
+        &SMTP_CLIENT_AUTH,
+    ),
+    // "TenantAttribution; Relay Access Denied": the inbound connector from on-premises no
+    // longer fits.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.64",
+        Reason::NoRelaying,
+        text! {
+            ja: "社内のメールサーバーから Microsoft 365 への受信コネクタの設定が合っていません",
+            en: "The inbound connector from your own mail servers to Microsoft 365 no longer fits",
+        },
+        &OWN_SETTING,
+    ),
+    // "Sender not in allowed-senders list"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.124",
+        Reason::SecurityError,
+        text! {
+            ja: "あなたは宛先のグループが送信を許可した人に入っていません",
+            en: "You are not on the recipient group's allowed-senders list",
+        },
+        &RESTRICTED_RECIPIENT,
+    ),
+    // "Sender not authenticated for group": only the recipient organisation's administrator
+    // or the group's owner can change it.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.133",
+        Reason::SecurityError,
+        text! {
+            ja: "宛先のグループは、相手の組織の外からのメールを受け付けない設定です",
+            en: "The recipient group rejects mail from outside its organisation",
+        },
+        &RESTRICTED_RECIPIENT,
+    )
+    .keywords("sendernotauthenticatedforgroup"),
+    // "Sender was not authenticated for mailbox"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.134",
+        Reason::SecurityError,
+        text! {
+            ja: "宛先のメールボックスは、相手の組織の外からのメールを受け付けない設定です",
+            en: "The recipient mailbox rejects mail from outside its organisation",
+        },
+        &RESTRICTED_RECIPIENT,
+    )
+    .keywords("sendernotauthenticatedformailbox"),
+    // "Sender was not authenticated for public folder"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.135",
+        Reason::SecurityError,
+        text! {
+            ja: "宛先のパブリック フォルダーは、相手の組織の外からのメールを受け付けない設定です",
+            en: "The recipient public folder rejects mail from outside its organisation",
+        },
+        &RESTRICTED_RECIPIENT,
+    ),
+    // "Sender was not authenticated": a mail user.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.136",
+        Reason::SecurityError,
+        text! {
+            ja: "宛先（メール ユーザー）は、相手の組織の外からのメールを受け付けない設定です",
+            en: "The recipient (a mail user) rejects mail from outside its organisation",
+        },
+        &RESTRICTED_RECIPIENT,
+    ),
+    // "... your trial tenant has exceeded its daily limit for sending email to external
+    // recipients (tenant external recipient rate limit)"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.232",
+        Reason::Speeding,
+        text! {
+            ja: "試用中の組織が、外部の宛先に 1 日に送れる数の上限を超えました",
+            en: "Your trial organisation exceeded its daily limit of outside recipients",
+        },
+        &SENDING_LIMIT,
+    ),
+    // "... your tenant exceeded its daily limit for sending email to external recipients
+    // (tenant external recipient rate limit)"
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.233",
+        Reason::Speeding,
+        text! {
+            ja: "あなたの組織が、外部の宛先に 1 日に送れる数の上限を超えました",
+            en: "Your organisation exceeded its daily limit of outside recipients",
+        },
+        &SENDING_LIMIT,
+    ),
+    // "Access denied, Your organization does not allow external forwarding. Please contact
+    // your administrator for further assistance. AS(7555)"
+    // Source: https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-policies-external-email-forwarding
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.520",
+        Reason::PolicyViolation,
+        text! {
+            ja: "転送元の組織の設定で、外部のアドレスへの自動転送が禁止されています",
+            en: "The forwarding mailbox's own organisation does not allow automatic forwarding to outside addresses",
+        },
+        &FORWARDING_BLOCKED,
+    )
+    .keywords("forwarding forward 転送"),
+    // "Access denied, banned sender": the EHLO, P1 or P2 sender domain is banned for spam.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.800",
+        Reason::Rejected,
+        text! {
+            ja: "送信元ドメインが迷惑メールの送信を理由に禁止されています",
+            en: "The sending domain is banned for detected spam",
+        },
+        &DOMAIN_BANNED,
+    ),
+    // The rule id of 5.7.520.
+    CodeEntry::provider(
+        Party::Microsoft,
+        "AS(7555)",
+        Reason::PolicyViolation,
+        text! {
+            ja: "外部への自動転送の禁止（5.7.520 の識別番号）",
+            en: "Automatic forwarding to outside addresses is off (the rule id of 5.7.520)",
+        },
+        &FORWARDING_BLOCKED,
+    ),
     // "... banned sending IP [IP] ... (AS16012609)": the rule id of the 5.7.606-649 block.
     CodeEntry::provider(
         Party::Microsoft,
@@ -1441,6 +2289,13 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &OWN_BLOCK,
         &POLICY,
         &SENDER_POOL_LISTED,
+        &FORWARDING_BLOCKED,
+        &SENDING_LIMIT,
+        &RECEIVE_LIMIT,
+        &OWN_SETTING,
+        &ROUTING_LOOP,
+        &SMTP_CLIENT_AUTH,
+        &DOMAIN_BANNED,
     ],
     codes: CODES,
     refine: &[],
