@@ -152,6 +152,13 @@ fn is_microsoft_rule_id(code: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Facts {
     ip: Option<String>,
+    /// The bounce names a sending IP that cannot be the one the receiver saw: a private,
+    /// loopback, documentation-example or reserved address (a redacted paste, an internal hop).
+    /// The advice then treats the sending IP as unknown rather than call it "your sending IP".
+    ip_not_public: bool,
+    /// The refusal is about the sending address itself (`select::ip_is_blocked`), not the
+    /// message or the account.
+    ip_refused: bool,
     /// The sending IP is one the blocklist checks ask about (public, or of unknown scope): a
     /// private or documentation address is named but never looked up.
     ip_looked_up: bool,
@@ -170,8 +177,9 @@ pub(crate) struct Facts {
     /// The sender address a server refused, as its reply quotes it ("<a@example.net>: Sender
     /// address rejected").
     refused_sender: Option<String>,
-    /// The sender's domain when the recipient may allow all of it: not a public webmail or
-    /// mobile carrier domain, where allowing `@gmail.com` would let in every user of it.
+    /// The sender's domain when the recipient may allow all of it, or an administrator may add
+    /// it as the organisation's own: not a public webmail or mobile carrier domain, where
+    /// allowing `@gmail.com` would let in every user of it (and nobody can add it).
     allow_domain: Option<String>,
 }
 
@@ -195,9 +203,14 @@ impl Facts {
             .filter(|pc| !(is_microsoft_rule_id(pc) && enhanced_code.is_some()))
             .or_else(|| enhanced_code.clone())
             .or_else(|| smtp_code.clone());
-        let ip = clean(d.blocked_ip.as_deref());
+        let shown_ip = clean(d.blocked_ip.as_deref());
+        let ip_not_public =
+            shown_ip.is_some() && d.blocked_ip_scope.is_some_and(|s| !s.is_checkable());
+        let ip = shown_ip.filter(|_| !ip_not_public);
         Facts {
-            ip_looked_up: ip.is_some() && d.blocked_ip_scope.is_none_or(|s| s.is_checkable()),
+            ip_looked_up: ip.is_some(),
+            ip_not_public,
+            ip_refused: crate::select::ip_is_blocked(d),
             ip,
             code,
             smtp_code,
@@ -369,6 +382,28 @@ fn ip_in_sentence(after_address: bool) -> Text {
     }
 }
 
+/// The same when the bounce names an address that cannot be the sender's public one (a private
+/// or documentation-example address): it is not called "your sending IP address".
+fn ip_not_public_in_sentence(after_address: bool) -> Text {
+    if after_address {
+        text! {
+            ja: "（通知にあるアドレスは社内用か説明用の例で、受信側が見た公開のアドレスではありません。メール事業者かホスティング事業者が知っています）",
+            en: "(the address in the bounce is a private or example one, not the public address the receiving side saw; your mail provider or hosting company knows it)",
+        }
+    } else {
+        text! {
+            ja: "あなたの送信サーバー（通知にあるアドレスは社内用か説明用の例で、受信側が見た公開のアドレスではありません。メール事業者かホスティング事業者が知っています）",
+            en: "your sending server (the address in the bounce is a private or example one, not the public address the receiving side saw; your mail provider or hosting company knows it)",
+        }
+    }
+}
+
+/// The "prepare" hint for the sending IP when the bounce names only a private or example address.
+const IP_NOT_PUBLIC_HINT: Text = text! {
+    ja: "通知にあるアドレスは社内用か説明用の例で、受信側が見た公開のアドレスではありません。メール事業者かホスティング事業者に、送信に使っているサーバーの IP アドレスを確認してください",
+    en: "the address in the bounce is a private or example one, not the public address the receiving side saw: ask your mail provider or hosting company for the IP address your mail is sent from",
+};
+
 fn clean(s: Option<&str>) -> Option<String> {
     let s = s?.trim();
     if s.is_empty() {
@@ -439,7 +474,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 /// Facts whose list line a message leaves out when the bounce does not hold them.
-const OMITTED_WHEN_UNKNOWN: &[&str] = &["ip", "remote_host"];
+const OMITTED_WHEN_UNKNOWN: &[&str] = &["ip", "remote_host", "allow_domain"];
 
 impl Ctx<'_> {
     /// Replaces every `{name}` in `template`. Unknown facts read as their fallback, so the
@@ -529,7 +564,11 @@ impl Ctx<'_> {
                 if after_address && self.lang == Lang::En && !out.ends_with(' ') {
                     out.push(' ');
                 }
-                out.push_str(ip_in_sentence(after_address).get(self.lang));
+                let note = match self.facts.ip_not_public {
+                    true => ip_not_public_in_sentence(after_address),
+                    false => ip_in_sentence(after_address),
+                };
+                out.push_str(note.get(self.lang));
                 return true;
             }
             out.push_str(fallback(name).get(self.lang));
@@ -641,7 +680,11 @@ pub(crate) fn render_with(
         .map(|item| match item {
             Prepare::Fact(fact) => {
                 let value = fact_value(facts, *fact).map(str::to_owned);
-                let hint = value.is_none().then(|| fact.missing().get(lang).to_owned());
+                let missing = match fact {
+                    Fact::Ip if facts.ip_not_public => IP_NOT_PUBLIC_HINT,
+                    _ => fact.missing(),
+                };
+                let hint = value.is_none().then(|| missing.get(lang).to_owned());
                 PrepareItem {
                     label: fact.label().get(lang).to_owned(),
                     value,
@@ -712,7 +755,7 @@ pub(crate) fn render_with(
         title: t(&p.title),
         verdict: sentence.fill(p.verdict.get(lang)),
         why: sentence.fill(p.why.get(lang)),
-        who: who(p.actors, lang),
+        who: who(p.actors, host_first(p, facts), lang),
         urgency: Labeled {
             id: p.urgency,
             label: p.urgency.label().get(lang).to_owned(),
@@ -734,16 +777,48 @@ pub(crate) fn render_with(
     }
 }
 
+/// Playbooks about a refused sending address that `select::IP_LISTINGS` leaves out for its own
+/// reason (an end-user range is never Microsoft 365's pool): the address is still the one its
+/// owner, the hosting company or ISP, must see to.
+const ABOUT_THE_IP_TOO: &[&str] = &["trendmicro-ers-dul"];
+
+/// Playbooks about the sending server's standing that name the hosting company first only when
+/// the refusal is about the address (reason blocked or bad reputation, a list named): Gmail's
+/// "likely unsolicited" is about the address in its `UnsolicitedIPError`, and mostly about the
+/// account and the content otherwise, which the sender checks first.
+const HOST_FIRST_WHEN_THE_IP_IS_REFUSED: &[&str] = &["gmail-unsolicited"];
+
+/// True when the hosting company goes before the sender: the playbook is about a listed or
+/// refused sending IP address, which the company that owns the address (the server's, not the
+/// sender's) must fix or have removed.
+fn host_first(p: &Playbook, facts: &Facts) -> bool {
+    crate::select::IP_LISTINGS.contains(&p.id)
+        || ABOUT_THE_IP_TOO.contains(&p.id)
+        || (facts.ip_refused && HOST_FIRST_WHEN_THE_IP_IS_REFUSED.contains(&p.id))
+}
+
 /// "Nobody (it clears by itself)" next to someone who must act reads as a contradiction: when
 /// the two come together, the wait comes first ("Nobody at first") and the next actor is who
-/// acts if it does not clear.
-fn who(actors: &[Actor], lang: Lang) -> Vec<Labeled<Actor>> {
+/// acts if it does not clear. With `host_first`, the hosting company moves before the sender
+/// (the others keep their places).
+fn who(actors: &[Actor], host_first: bool, lang: Lang) -> Vec<Labeled<Actor>> {
     let waits = actors.len() > 1 && actors.contains(&Actor::Nobody);
-    let ordered = actors
+    let mut ordered: Vec<Actor> = actors
         .iter()
         .filter(|a| waits && **a == Actor::Nobody)
-        .chain(actors.iter().filter(|a| !waits || **a != Actor::Nobody));
+        .chain(actors.iter().filter(|a| !waits || **a != Actor::Nobody))
+        .copied()
+        .collect();
+    let sender = ordered.iter().position(|a| *a == Actor::Sender);
+    let host = ordered.iter().position(|a| *a == Actor::SenderProvider);
+    if let (true, Some(sender), Some(host)) = (host_first, sender, host) {
+        if host > sender {
+            let moved = ordered.remove(host);
+            ordered.insert(sender, moved);
+        }
+    }
     ordered
+        .into_iter()
         .enumerate()
         .map(|(i, a)| {
             let label = match (waits, i) {
@@ -751,7 +826,7 @@ fn who(actors: &[Actor], lang: Lang) -> Vec<Labeled<Actor>> {
                 (true, 1) => format!("{}{}", IF_IT_DOES_NOT.get(lang), a.label().get(lang)),
                 _ => a.label().get(lang).to_owned(),
             };
-            Labeled { id: *a, label }
+            Labeled { id: a, label }
         })
         .collect()
 }

@@ -15,7 +15,9 @@
 //! 1. the provider code (`S3150`, `AS(16012609)`, `TSS04`, `ERS-QIL`, ...) in the code index,
 //!    or a provider's own wording in the error text (`RESOLVER.RST.AuthRequired`);
 //! 2. the enhanced status code together with the blocking party (`5.7.606` at Microsoft);
-//!    when several entries match, the one whose reason is the diagnosis' reason;
+//!    when several entries match, the one whose reason is the diagnosis' reason; when none
+//!    names a reason the core only reads from the words (`authfailure` for Gmail's old
+//!    5.7.1 DMARC refusal), step 3 goes first;
 //! 3. the blocking party and the reason, through the party's routing table (which sends
 //!    reasons that are not about this party to step 5, explicitly); with no party, a Japanese
 //!    mobile carrier's recipient domain stands for the party for an unknown address (or one the
@@ -32,9 +34,13 @@
 //! does any playbook already written for a wait (Microsoft's and Outlook.com's throttles).
 //! Sisimai's `onhold` means "too little information to decide the reason", not "paused": it is
 //! read as a refusal unless the report is delayed or its reply is temporary (4xx, no failed
-//! recipient).
+//! recipient). A delay notice whose last reply is permanent (5xx: "refused to talk to me: 554")
+//! is no wait: a refusal of the sender gets the "delayed, but refused" playbook (the blocked
+//! steps), any other reason keeps its own generic playbook.
 //!
 //! A generic playbook whose usual reading the bounce contradicts is swapped for a narrower one:
+//! a refusal of the sender by a server reached on a submission port (587, 465: the sender's own
+//! provider's outgoing server) is that provider's, not the receiving server's;
 //! "relaying denied" said by the recipient's server (the core's note `refused_by_remote_server`,
 //! or a host named in the bounce), or met by a sender on a webmail service (which has no SMTP
 //! settings to change), is the recipient's side, not the sender's SMTP settings. The swap only
@@ -46,7 +52,9 @@
 //! level; SpamRATS list; docomo's "Unknown user" read as its filter). Then a playbook that says
 //! the named list's listing clears by itself (SpamCop) gives way to the playbook of a lasting
 //! listing the lookups found on another list (Spamhaus SBL, Barracuda, ...), whose advice names
-//! the list the refusal named; last, the sender notes of step 0.
+//! the list the refusal named; a playbook that asks to register the sender's domain gives way
+//! to its variant for a public mail service's domain (Microsoft 365's 5.7.750 from `gmail.com`);
+//! last, the sender notes of step 0.
 
 use ndr_core::{Diagnosis, Party, Reason};
 use serde::{Deserialize, Serialize};
@@ -144,8 +152,21 @@ fn select_past_passing(
     let base = swap_generic(pick(d), d);
     if base.playbook.party.is_none() && !written_for_a_wait(base.playbook) && still_trying(d, base)
     {
+        // A warning whose last reply is a 5xx refusal is not a wait: the refusal of the sender
+        // gets the blocked advice, sooner; any other keeps its reason's own advice (an unknown
+        // address does not appear by waiting either).
+        let playbook = match (
+            refused_for_good(d),
+            REFUSAL_OF_THE_SENDER.contains(&d.reason),
+        ) {
+            (false, _) => &party::generic::DELAYED,
+            (true, true) if base.playbook.id != party::generic::OWN_RELAY_REFUSED.id => {
+                &party::generic::DELAYED_REFUSED
+            }
+            (true, _) => return (base, None),
+        };
         let delayed = Selected {
-            playbook: &party::generic::DELAYED,
+            playbook,
             by: SelectedBy::Delayed,
         };
         return (delayed, None);
@@ -173,7 +194,27 @@ fn select_past_passing(
         },
         false => (found, None),
     };
-    (through_sender_notes(over_ipv6(found, d), d), passed)
+    (
+        through_sender_notes(over_ipv6(for_a_personal_sender(found, d), d), d),
+        passed,
+    )
+}
+
+/// Advice that asks to register the sender's domain as the organisation's own (Microsoft 365's
+/// 5.7.750) cannot hold for a public mail service's domain (`gmail.com`): its own variant says
+/// to send from the organisation's address instead.
+fn for_a_personal_sender(found: Selected, d: &Diagnosis) -> Selected {
+    let personal = d
+        .sender_domain
+        .as_deref()
+        .is_some_and(is_personal_mail_domain);
+    if personal && found.playbook.id == party::microsoft::UNREGISTERED_DOMAIN.id {
+        return Selected {
+            playbook: &party::microsoft::UNREGISTERED_DOMAIN_PERSONAL,
+            by: found.by,
+        };
+    }
+    found
 }
 
 /// Playbooks whose advice is that the listing clears by itself (wait, or send again once): the
@@ -224,6 +265,7 @@ pub(crate) const IP_LISTINGS: &[&str] = &[
     "cloudmark-blocked",
     "generic-badreputation",
     "generic-blocked",
+    "generic-delayed-refused",
     "mailspike-listed",
     "proofpoint-blocked",
     "psbl-listed",
@@ -368,6 +410,29 @@ pub fn for_recipient(d: &Diagnosis, index: usize) -> Option<Diagnosis> {
     Some(one)
 }
 
+/// Reasons the core only gives from a refusal's own words, never from a catch-all code alone:
+/// when a party's entries for the code name none of them, the reason picks the party's playbook
+/// (Gmail's 5.7.1 with DMARC words is its authentication advice, not "likely unsolicited").
+const WORDED_REASONS: &[Reason] = &[
+    Reason::AuthFailure,
+    Reason::RequirePtr,
+    Reason::FailedStartTls,
+];
+
+/// Reasons the core gives a refusal of the sender (its address, its message, its policy) or a
+/// refusal it could not explain: on a delay notice with a 5xx reply they are a block that
+/// waiting does not clear; at the sender's own submission server, that server's refusal.
+const REFUSAL_OF_THE_SENDER: &[Reason] = &[
+    Reason::Blocked,
+    Reason::BadReputation,
+    Reason::SpamDetected,
+    Reason::PolicyViolation,
+    Reason::Rejected,
+    Reason::SecurityError,
+    Reason::OnHold,
+    Reason::Undefined,
+];
+
 /// Reasons whose advice at a Japanese mobile carrier differs from the generic one, so the
 /// recipient's domain routes them through the carrier's "unknown user" advice, which names both
 /// the missing address and the recipient's filter, when the core named no party: an "unknown
@@ -435,11 +500,15 @@ fn pick(d: &Diagnosis) -> Selected {
             .into_iter()
             .filter(|e| e.kind == CodeKind::Enhanced && (e.party == Some(p) || e.issuer == Some(p)))
             .collect();
-        let best = entries
-            .iter()
-            .find(|e| e.reason == d.reason)
-            .or_else(|| entries.first());
-        if let Some(e) = best {
+        let named = entries.iter().find(|e| e.reason == d.reason);
+        // A catch-all code (5.7.1) whose entries do not name the reason the core read from the
+        // words ("Unauthenticated email ... is not accepted due to domain's DMARC policy", which
+        // Gmail sent with 5.7.1 until 2023): the words are more specific than the code, so the
+        // party's playbook for that reason goes first (step 3).
+        let reason_wins = named.is_none()
+            && WORDED_REASONS.contains(&d.reason)
+            && matches!(party::route(p, d.reason), Route::Playbook(_));
+        if let Some(e) = named.or_else(|| entries.first()).filter(|_| !reason_wins) {
             return Selected {
                 playbook: e.playbook,
                 by: SelectedBy::PartyCode,
@@ -525,6 +594,15 @@ fn sender_domain_unknown(d: &Diagnosis) -> bool {
 /// Swaps a generic playbook whose usual reading does not fit what the bounce shows: "relaying
 /// denied" said by the recipient's server is not the sender's SMTP-authentication problem.
 fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
+    if base.playbook.party.is_none()
+        && REFUSAL_OF_THE_SENDER.contains(&d.reason)
+        && handed_to_a_submission_port(d)
+    {
+        return Selected {
+            playbook: &party::generic::OWN_RELAY_REFUSED,
+            by: base.by,
+        };
+    }
     if base.playbook.id == party::generic::NORELAYING.id
         && (refused_by_remote_server(d) || sends_from_webmail(d))
     {
@@ -534,6 +612,25 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         };
     }
     base
+}
+
+/// True when the refusing server was reached on a submission port, as the sending server's log
+/// or report names it (`relay=smtp.example.net[192.0.2.1]:587`, Postfix's "delivery via
+/// smtp.example.net[192.0.2.1]:587:"): port 587 (RFC 6409) or 465 (RFC 8314) is where a mail
+/// program or a server hands mail to its own provider's outgoing server, never the recipient's
+/// MX (port 25). So the refusal is the sender's provider's.
+fn handed_to_a_submission_port(d: &Diagnosis) -> bool {
+    d.recipients.iter().any(|r| {
+        let t = r.diagnostic_text.as_str();
+        ["]:587", "]:465"].iter().any(|port| {
+            t.match_indices(port).any(|(at, _)| {
+                // The port ends there: "]:5870" is another port.
+                !t.as_bytes()
+                    .get(at + port.len())
+                    .is_some_and(u8::is_ascii_digit)
+            })
+        })
+    })
 }
 
 /// Consumer webmail domains (fact sheet §3.1 Outlook.com, §3.3 Gmail, §3.4 Yahoo / AOL, §3.5
@@ -627,6 +724,22 @@ fn still_trying(d: &Diagnosis, base: Selected) -> bool {
         return true;
     }
     base.playbook.id == party::generic::ONHOLD.id && deferred_by_code(d)
+}
+
+/// True when the decisive SMTP reply is permanent (RFC 5321 5yz), whatever the report's status
+/// says: Postfix reports a refused greeting ("refused to talk to me: 554 ...") as `4.7.1`
+/// `delayed` while it tries again, but the reply itself does not clear by waiting.
+fn refused_for_good(d: &Diagnosis) -> bool {
+    let main = d
+        .recipients
+        .iter()
+        .find(|r| r.reason == d.reason)
+        .or_else(|| d.recipients.first());
+    d.smtp_code
+        .as_deref()
+        .or_else(|| main.and_then(|r| r.reply_code.as_deref()))
+        .map(str::trim)
+        .is_some_and(|c| c.len() == 3 && c.starts_with('5'))
 }
 
 /// True when no recipient is marked failed and the decisive reply or status is temporary

@@ -18,6 +18,7 @@ pub(crate) const DOMAINS: &[&str] = &[
     "learn.microsoft.com",
     "support.google.com",
     "www.postfix.org",
+    "docs.cpanel.net",
 ];
 
 // Facts that change: the pages below, in one place.
@@ -2395,12 +2396,316 @@ pub(crate) const FULL_OR_TOO_LARGE: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// cPanel's script that sets each domain's hourly cap from the server's `maxemailsperhour`.
+const CPANEL_MAXEMAILS: &str =
+    "https://docs.cpanel.net/whm/scripts/the-build_maxemails_config-script";
+const RFC6409: &str = "https://datatracker.ietf.org/doc/html/rfc6409";
+
+/// Asking the hosting company about the hourly cap of the sender's own account.
+const MESSAGE_HOURLY_CAP: crate::model::Message = crate::model::Message {
+    to: To::HostingProvider,
+    address: None,
+    subject: text! {
+        ja: "1 時間あたりの送信数の上限により、メールが止められました",
+        en: "My mail is held back by the hourly sending limit",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+いつもお世話になっております。貴社のサービスで送信しているメールが、ドメインの 1 時間あたりの送信数の上限に達したとして、次のエラーで止められました。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+お手数ですが、次の点をご確認いただけますでしょうか。
+1. 上限に数えられた送信の内訳（乗っ取られたアカウントやウェブサイトのフォームなどから、身に覚えのない送信がされていないか）
+2. 私のアカウントの 1 時間あたりの上限を引き上げられるかどうか
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+Mail I send through your service was held back with the error below: my domain reached its limit of messages per hour.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+Could you please:
+1. Check what counted against the limit (so that no hijacked account, website form or script is sending mail in my name).
+2. Tell me whether the hourly limit of my account can be raised.
+
+Thank you.",
+    },
+};
+
+const SRC_CPANEL_MAXEMAILS: Source = Source {
+    title: text! {
+        ja: "cPanel ドキュメント: build_maxemails_config（ドメインごとの 1 時間あたりの送信上限）",
+        en: "cPanel documentation: build_maxemails_config (hourly sending limit per domain)",
+    },
+    url: Url::one(CPANEL_MAXEMAILS),
+};
+
+const STEP_CAP_CHECK_SENDING: Step = Step::new(text! {
+    ja: "この 1 時間に多くのメールを送った覚えがない場合は、アカウントとウェブサイトを確認してください。乗っ取られたパスワード、ウェブサイトのお問い合わせフォームやスクリプトからの迷惑メールも、上限に数えられます。",
+    en: "If you did not send many messages this hour, check your accounts and website: a hijacked password, or a website form or script sending spam, counts against the limit too.",
+});
+
+const STEP_CAP_SPREAD: Step = Step::new(text! {
+    ja: "お知らせや案内状などの一斉送信は、少しずつ数時間に分けて送るか、一斉送信用の配信サービスを使ってください。",
+    en: "Send newsletters, invitations and other large sends in small batches spread over several hours, or through a service made for bulk mail.",
+});
+
+const STEP_CAP_RAISE: Step = Step::new(text! {
+    ja: "いつも上限を超えてしまう場合は、下の文面でホスティング事業者に、アカウントの 1 時間あたりの上限を引き上げられるか問い合わせてください（エラー文の「124/100」のような数字は、送った数と上限です）。",
+    en: "If you often need more, ask your hosting company with the message below whether it can raise your account's hourly limit (numbers such as \"124/100\" in the error are the count and the limit).",
+});
+
+/// The sender's own hosting account reached its hourly cap, and its server keeps the message to
+/// send later. cPanel's Exim words it "Domain example.com has exceeded the max emails per hour
+/// (124/100 (124%)) allowed. Message will be reattempted later"; the cap is the hosting
+/// account's (`maxemailsperhour`, set per domain by cPanel's `build_maxemails_config`), so the
+/// receiving side refused nothing. Chosen by its words (`WORDINGS`), whatever reason the core
+/// gave it (Sisimai says `toomanyconn`).
+// Source: https://docs.cpanel.net/whm/scripts/the-build_maxemails_config-script
+pub(crate) const SENDER_HOURLY_CAP: Playbook = Playbook {
+    id: "generic-sender-hourly-cap",
+    party: None,
+    title: text! { ja: "あなたのホスティング契約の 1 時間あたりの送信上限に達した", en: "Your hosting account's hourly sending limit was reached" },
+    verdict: text! {
+        ja: "あなたの側の送信サーバー（ホスティング事業者のサーバー）が、メールを一時的に止めています。あなたのドメインがこの 1 時間に送ったメールの数が、ホスティング契約の上限を超えたためです。受信側は何も拒否しておらず、メールはあとでサーバーが自動で送ります。",
+        en: "Your own outgoing server (your hosting company's) is holding the message back: your domain has sent more mail this hour than your hosting account allows. The receiving side refused nothing, and the server will send the message later by itself.",
+    },
+    why: text! {
+        ja: "共用のホスティング（cPanel など）では、サーバーの評価を守るため、ドメインごとに 1 時間に送れるメールの数に上限があります。一斉送信、ウェブサイトのフォーム、一度に多くのメールを送るメールソフトで上限に達するほか、乗っ取られたアカウントやウェブサイトからの迷惑メールでも達します。",
+        en: "Shared hosting (cPanel, for example) caps how many messages each domain may send per hour, to protect the server's reputation. A bulk send, a website form or a mail program sending many messages at once reaches it; so does a hijacked account or website sending spam.",
+    },
+    actors: &[Actor::Nobody, Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Wait,
+    duration: text! { ja: "多くは 1 時間以内（その時間の送信数が上限を下回ったとき）", en: "Usually within the hour, once the hour's count falls under the limit" },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "しばらく待ってください。その時間の送信数が上限を下回ると、送信サーバーが自動でメールを送ります。",
+            en: "Wait: once the hour's count is under the limit, your server sends the message by itself.",
+        }),
+        STEP_CAP_CHECK_SENDING,
+        STEP_CAP_SPREAD,
+        STEP_CAP_RAISE,
+    ],
+    donts: &[DONT_RESEND_RETRYING],
+    message: Some(MESSAGE_HOURLY_CAP),
+    lookup: None,
+    facts: &[],
+    sources: &[SRC_CPANEL_MAXEMAILS],
+    checked: "2026-11-26",
+};
+
+/// The same cap, when the server dropped the message instead of keeping it ("... allowed.
+/// Message discarded."): the sender sends it again after the hour.
+// Source: https://docs.cpanel.net/whm/scripts/the-build_maxemails_config-script
+pub(crate) const SENDER_HOURLY_CAP_DISCARDED: Playbook = Playbook {
+    id: "generic-sender-hourly-cap-discarded",
+    party: None,
+    title: text! { ja: "1 時間あたりの送信上限に達し、メールが破棄された", en: "Hourly sending limit reached: the message was dropped" },
+    verdict: text! {
+        ja: "あなたの側の送信サーバー（ホスティング事業者のサーバー）が、メールを送らずに破棄しました。あなたのドメインがこの 1 時間に送ったメールの数が、ホスティング契約の上限を超えたためです。受信側は何も拒否していません。",
+        en: "Your own outgoing server (your hosting company's) dropped the message without sending it: your domain has sent more mail this hour than your hosting account allows. The receiving side refused nothing.",
+    },
+    why: SENDER_HOURLY_CAP.why,
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "1 時間ほど待って送り直せばすぐ", en: "As soon as you send it again after the hour" },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "1 時間ほど待ってから、同じ宛先に一度だけ送り直してください。このメールはサーバーに残っていないため、自動では送られません。",
+            en: "Wait an hour or so, then send the message again, once: the server did not keep it, so it will not go out by itself.",
+        }),
+        STEP_CAP_CHECK_SENDING,
+        STEP_CAP_SPREAD,
+        STEP_CAP_RAISE,
+    ],
+    donts: &[text! {
+        ja: "すぐに送り直さないでください。その時間の送信数が上限を下回るまでは、送り直したメールも破棄されます。",
+        en: "Do not send it again right away: until the hour's count falls under the limit, the new copy is dropped too.",
+    }],
+    message: Some(MESSAGE_HOURLY_CAP),
+    lookup: None,
+    facts: &[],
+    sources: &[SRC_CPANEL_MAXEMAILS],
+    checked: "2026-11-26",
+};
+
+/// The playbook of the sender's own hourly cap, from the report's words (`text`, lowercase),
+/// whatever reason the core gave it: cPanel's Exim says "Domain example.com has exceeded the max
+/// emails per hour (125/100 (125%)) allowed." and then either "Message will be reattempted
+/// later" (kept) or "Message discarded." (dropped). `party::by_wording` asks it.
+// Source: https://docs.cpanel.net/whm/scripts/the-build_maxemails_config-script
+pub(crate) fn by_own_cap(text: &str) -> Option<&'static Playbook> {
+    if !text.contains("has exceeded the max emails per hour") {
+        return None;
+    }
+    Some(if text.contains("message discarded") {
+        &SENDER_HOURLY_CAP_DISCARDED
+    } else {
+        &SENDER_HOURLY_CAP
+    })
+}
+
+/// A delay notice (every recipient `Action: delayed`) whose last reply is a refusal that waiting
+/// does not clear: a 5xx answer (RFC 5321 4.2.1: "permanent negative completion"), such as
+/// Postfix's "refused to talk to me: 554 5.7.1 You are not allowed to connect". Postfix keeps
+/// retrying a refused greeting (it tries the next server, then the whole list again later), so
+/// the notice is only a warning, but the same refusal will most likely end in a failure. The
+/// steps are the blocked advice's, sooner than a plain wait and less urgent than a final refusal.
+// Source: RFC 5321 section 4.2.1; RFC 3464 section 2.3.3 ("delayed").
+pub(crate) const DELAYED_REFUSED: Playbook = Playbook {
+    id: "generic-delayed-refused",
+    party: None,
+    title: text! { ja: "配送の遅れ: ただし受信側のサーバーが拒否している", en: "Delayed, but the receiving server refuses your mail" },
+    verdict: text! {
+        ja: "これは警告で、送信側のサーバーはまだ再送を続けていますが、受信側のサーバー {remote_host} の最後の返答は、待っても解消しない拒否（{smtp_code}）でした。このままでは届かず、あとで「配送できなかった」という通知が届く可能性が高いです。",
+        en: "This is a warning and your server is still retrying, but the last answer of the receiving server {remote_host} was a refusal that waiting does not clear ({smtp_code}). The message will most likely not get through, and a final failure notice will probably follow.",
+    },
+    why: text! {
+        ja: "5 で始まる返答は「あとで」ではなく拒否です。接続そのものを断られる場合は、多くは受信側が送信元 IP アドレスをブロックしています（ブロックリストや受信側のフィルター）。このような拒否でも再送を続けるサーバーがあるため、通知は警告になっています。",
+        en: "A reply starting with 5 is a refusal, not \"try later\". When the connection itself is refused, the receiving side usually blocks your sending IP address (a blocklist or its own filter). Some servers keep retrying such a refusal anyway, which is why this is only a warning.",
+    },
+    actors: &[Actor::SenderProvider, Actor::Sender, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "ブロックした側により数時間から数日", en: "Hours to days, depending on who blocks the address" },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(text! {
+            ja: "エラー文にブロックリスト名（{zone} など）やリストのページのアドレスが書かれていれば、それが拒否の理由です。",
+            en: "If the error names a blocklist ({zone}, for example) or a list's web page, that list is the reason.",
+        }),
+        STEP_THIS_PAGE_CHECK,
+        STEP_CHECK_ACCOUNT,
+        Step::new(text! {
+            ja: "共用サーバーから送っている場合は、下の文面をホスティング事業者に送ってください。受信側が送信サーバーのアドレスを拒否している理由を調べ、解除の申請や別のサーバーへの切り替えができるのはホスティング事業者です。",
+            en: "If you send through a shared server, send the message below to your hosting company: it can find out why the receiving side refuses the server's address, request removal, or move your mail to another server.",
+        }),
+        Step::new(text! {
+            ja: "急ぎの用件なら、電話や別の連絡手段で相手に、メールが拒否されていることを伝え、相手の管理者にあなたのメールを受け取れるようにしてもらえるか聞いてください。",
+            en: "If it is urgent, tell the recipient another way (phone, another address) that your mail is refused, and ask whether their administrator can let it in.",
+        }),
+        Step::new(text! {
+            ja: "あとで最終的な失敗の通知が届いたら、原因が解消してから一度だけ送り直してください。",
+            en: "If a final failure notice follows, send the message again, once, after the cause is fixed.",
+        }),
+    ],
+    donts: &[DONT_RESEND, DONT_DELIST_FIRST, DONT_PAY],
+    message: Some(MESSAGE_HOSTING_LISTED),
+    lookup: None,
+    facts: &[("list_name", "{zone}")],
+    sources: &[SRC_RFC5321, SRC_RFC3463],
+    checked: "2026-11-26",
+};
+
+/// The sender's own provider's outgoing server refused the message when it was handed over for
+/// sending: the hand-over went to a submission port (587, RFC 6409; or 465, RFC 8314) of a relay
+/// the sender's server or program uses, as Postfix shows it ("delivery via
+/// smtp.example.net[192.0.2.1]:587: host ... said: 554 Reject due to policy restrictions").
+/// The receiving side never saw the message. Picked in `select.rs` for a refusal of the sender
+/// (blocked, spam, policy, ...) that no party's playbook explains.
+pub(crate) const OWN_RELAY_REFUSED: Playbook = Playbook {
+    id: "generic-own-relay-refused",
+    party: None,
+    title: text! { ja: "あなたのメール事業者の送信サーバーが送信を断った", en: "Your own provider's outgoing server refused the message" },
+    verdict: text! {
+        ja: "あなたのメールを送り出すために使っている、メール事業者の送信サーバー {remote_host} が、送信の受け付け（サブミッション）の段階でメールを断りました。メールはまだ送り出されておらず、受信側は何も拒否していません。",
+        en: "Your provider's outgoing server {remote_host}, which your mail is handed to for sending (the submission port), refused the message before it left. The recipient's side refused nothing.",
+    },
+    why: text! {
+        ja: "メール事業者の送信フィルターが、内容（リンクや添付ファイル）、一度に多い宛先、いつもと違う送信量などから、迷惑メールや規約違反と判断したか、アカウントの送信を制限しています。パスワードが盗まれて悪用された後に制限されることもよくあります。",
+        en: "The provider's outgoing filter judged the message as spam or against its rules (its links or attachments, many recipients at once, an unusual volume), or it has limited sending from your account, which often follows a stolen password.",
+    },
+    actors: &[Actor::SenderProvider, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "事業者の確認により数時間から数日", en: "Hours to days, depending on the provider's check" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::Time),
+        Prepare::Fact(Fact::SenderAddress),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "エラー文に説明のページのアドレスが書かれていれば、開いて理由を確認してください。",
+            en: "If the error gives the address of a page that explains the refusal, open it to see the reason.",
+        }),
+        Step::new(text! {
+            ja: "下の文面を、送信サーバー {remote_host} を運用しているメール事業者（ホスティング事業者やプロバイダー）に送ってください。どの規則で断られたかを確かめ、アカウントの制限を解除できるのは事業者だけです。",
+            en: "Send the message below to the provider that runs {remote_host} (your hosting company or ISP): only it can tell which of its rules refused the message, and lift a limit on your account.",
+        }),
+        STEP_CHECK_ACCOUNT,
+        STEP_CHECK_PC,
+        Step::new(text! {
+            ja: "メールの内容も見直してください。短縮 URL、プログラムやマクロ付きの添付ファイルを外し、多くの宛先に送る場合は少人数ずつに分けて送ってください。",
+            en: "Look at the message itself: remove shortened links and attachments that are programs or contain macros, and send to many recipients in smaller groups.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "受信者や相手のメール管理者に許可を頼まないでください。メールは、あなたの側の送信サーバーで止められ、相手には届いていません。",
+            en: "Do not ask the recipient or their administrator to allow your mail: it was stopped at your own provider's server and never reached them.",
+        },
+        DONT_RESEND_UNCHANGED,
+        DONT_WORKAROUND,
+    ],
+    message: Some(crate::model::Message {
+        to: To::HostingProvider,
+        address: None,
+        subject: text! {
+            ja: "送信サーバーでメールの送信を断られました（{code}）",
+            en: "Your outgoing server refuses my mail ({code})",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+いつもお世話になっております。貴社の送信サーバー {remote_host} でメールを送ろうとしたところ、送り出される前に次のエラーで断られました。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+お手数ですが、どの規則により断られたのか、また私のアカウントの送信が制限されたり悪用されたりしていないかをご確認のうえ、送れるようにするために何を変えればよいかを教えていただけますでしょうか。
+
+よろしくお願いいたします。",
+            en: "Hello,
+
+I tried to send mail through your outgoing server {remote_host}, and it refused the message with the error below before it left your service.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+Could you please tell me which rule refused it, check whether my account is limited or has been misused, and tell me what I should change so that my mail goes out?
+
+Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 6409（メールの送信の受け付け: サブミッション）", en: "RFC 6409 (message submission for mail)" },
+            url: Url::one(RFC6409),
+        },
+        SRC_RFC5321,
+    ],
+    checked: "2026-11-26",
+};
+
 pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED,
     &NORELAYING_REMOTE,
     &REQUIREPTR_IPV6,
     &SENDER_DOMAIN_UNKNOWN,
     &SENDER_LOGIN_MISMATCH,
+    &SENDER_HOURLY_CAP,
+    &SENDER_HOURLY_CAP_DISCARDED,
+    &DELAYED_REFUSED,
+    &OWN_RELAY_REFUSED,
     &FULL_OR_TOO_LARGE,
     &READ_RECEIPT,
     &READ_RECEIPT_DISPLAYED,

@@ -136,33 +136,38 @@ Thank you.",
     },
 };
 
-/// 5.7.750: the administrator adds and verifies the sender domain.
+/// 5.7.750: the administrator adds and verifies the sender domain. The domain is named only
+/// when it can be the organisation's own (`{allow_domain}`): nobody can add `gmail.com`, and a
+/// missing one is not shown as a fill-in (the line is left out; the administrator sees the
+/// domain in the error).
 const MESSAGE_ADD_DOMAIN: Message = Message {
     to: To::SenderAdmin,
     address: None,
     subject: text! {
-        ja: "Microsoft 365 へのドメイン {sender_domain} の追加のお願い（{code}）",
-        en: "Please add {sender_domain} to our Microsoft 365 ({code})",
+        ja: "Microsoft 365 への送信ドメインの追加のお願い（{code}）",
+        en: "Please add our sender domain to Microsoft 365 ({code})",
     },
     body: text! {
         ja: "ご担当者様
 
-お世話になっております。差出人が @{sender_domain} のメールを {recipient} 宛てに送ったところ、次のエラーで返ってきました。{sender_domain} が当社の Microsoft 365 に承認済みドメインとして登録されていないため、送信を止められたようです。
+お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。差出人アドレスのドメインが当社の Microsoft 365 に承認済みドメインとして登録されていないため、送信を止められたようです。
 
+・差出人のドメイン: {allow_domain}
 ・エラー全文: {error_text}
 ・送信日時: {date}
 
-お手数ですが、Microsoft 365 管理センターで {sender_domain} をドメインとして追加し、所有の確認を済ませていただけますでしょうか。
+お手数ですが、Microsoft 365 管理センターでこのドメインを追加し、所有の確認を済ませていただけますでしょうか。
 
 よろしくお願いいたします。",
         en: "Hello,
 
-I sent mail from an @{sender_domain} address to {recipient}, and it bounced with the error below: {sender_domain} does not seem to be registered as an accepted domain in our Microsoft 365, so the mail was stopped.
+My message to {recipient} bounced with the error below: the domain of the address I sent it from does not seem to be registered as an accepted domain in our Microsoft 365, so the mail was stopped.
 
+- Sender domain: {allow_domain}
 - Full error: {error_text}
 - Sent at: {date}
 
-Could you please add {sender_domain} as a domain in the Microsoft 365 admin center and complete its verification?
+Could you please add this domain in the Microsoft 365 admin center and complete its verification?
 
 Thank you.",
     },
@@ -561,10 +566,11 @@ pub(crate) const UNREGISTERED_DOMAIN: Playbook = Playbook {
     steps: &[
         STEP_TELL_ADMIN,
         Step::new(text! {
-            ja: "管理者は、管理センターで {sender_domain} をドメインとして追加し、所有の確認を済ませます。",
-            en: "The administrator adds {sender_domain} as a domain in the admin center and verifies it.",
+            ja: "管理者は、管理センターで差出人アドレスのドメインを追加し、所有の確認を済ませます。",
+            en: "The administrator adds the sender address's domain in the admin center and verifies it.",
         })
-        .link(text! { ja: "Microsoft 365 にドメインを追加する手順", en: "Add a domain to Microsoft 365" }, ADD_DOMAIN),
+        .link(text! { ja: "Microsoft 365 にドメインを追加する手順", en: "Add a domain to Microsoft 365" }, ADD_DOMAIN)
+        .copy(LABEL_DOMAIN_TO_REGISTER, "{allow_domain}"),
         STEP_RESEND_ONCE,
     ],
     donts: &[DONT_RESEND_UNCHANGED],
@@ -573,6 +579,49 @@ pub(crate) const UNREGISTERED_DOMAIN: Playbook = Playbook {
     facts: FACTS,
     sources: &[SRC_NDR, Source { title: text! { ja: "Microsoft Learn: Microsoft 365 にドメインを追加する", en: "Microsoft Learn: Add a domain to Microsoft 365" }, url: ADD_DOMAIN }],
     checked: CHECKED,
+};
+
+/// 5.7.750 for a sender address at a public mail service (`gmail.com`, `docomo.ne.jp`): no
+/// organisation can add such a domain to its Microsoft 365, so the way out is to send from the
+/// organisation's own address, or from that address through its own service. Chosen in
+/// `select.rs` from the sender's domain (`is_personal_mail_domain`).
+// Source: https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online (5.7.750)
+pub(crate) const UNREGISTERED_DOMAIN_PERSONAL: Playbook = Playbook {
+    id: "microsoft-unregistered-domain-personal",
+    party: Some(Party::Microsoft),
+    title: text! { ja: "Microsoft 365 からフリーメールなどのアドレスを差出人にして送信（5.7.750）", en: "Sending from a public mail address through Microsoft 365 (5.7.750)" },
+    verdict: text! {
+        ja: "あなたの組織の Microsoft 365 から、{sender_domain} のアドレスを差出人にしてメールを送ったため、送信を止められました。{sender_domain} は誰でも使える公開のメールサービスのドメインで、組織の Microsoft 365 に登録することはできません。",
+        en: "Your Microsoft 365 organisation sent mail with a sender address at {sender_domain}, so the mail was stopped. {sender_domain} is a public mail service's domain, which no organisation can register in its Microsoft 365.",
+    },
+    why: text! {
+        ja: "Microsoft 365 は、組織が登録したドメインの差出人でしかメールを送りません。メールソフト、複合機、ウェブサイトのフォームなどの差出人に、個人のアドレスを設定した場合に起こります。",
+        en: "Microsoft 365 only sends mail whose sender domain the organisation has registered. It happens when a personal address is set as the sender in a mail program, a scanner or printer, or a website form that sends through Microsoft 365.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: DURATION_SETTING_FIXED,
+    prepare: &[Prepare::Fact(Fact::ErrorText)],
+    steps: &[
+        Step::new(text! {
+            ja: "組織のアドレス（組織のドメインのアドレス）を差出人にして、一度だけ送り直してください。",
+            en: "Send the message again, once, with your organisation's own address as the sender.",
+        }),
+        Step::new(text! {
+            ja: "{sender_domain} のアドレスで送りたい場合は、そのメールサービス自身から（ウェブページやアプリ、またはそのサービスの送信サーバーで）送ってください。",
+            en: "To send from the {sender_domain} address, send through that service itself (its web page or app, or its own outgoing server).",
+        }),
+        Step::new(text! {
+            ja: "複合機やウェブサイトなどの機器やシステムが送ったメールなら、社内の Microsoft 365 管理者に、差出人を組織のアドレスに変えてもらってください。",
+            en: "If a device or a system sent it (a scanner, a website), ask your Microsoft 365 administrator to change its sender to an address of your organisation.",
+        }),
+    ],
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: None,
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_NDR],
+    checked: "2026-11-26",
 };
 
 pub(crate) const THROTTLED: Playbook = Playbook {
@@ -2274,6 +2323,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &TENANT_THRESHOLD,
         &NEW_TENANT,
         &UNREGISTERED_DOMAIN,
+        &UNREGISTERED_DOMAIN_PERSONAL,
         &THROTTLED,
         &IPV6_AUTH,
         &IPV6_PTR,

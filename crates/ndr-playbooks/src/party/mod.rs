@@ -386,7 +386,9 @@ pub(crate) fn says_note(playbook_id: &str, note_id: &str) -> bool {
 
 /// The playbook a provider's own wording in the error text stands for, whoever the core named
 /// as the blocking party (a Microsoft 365 group restricted to its own senders; Google refusing
-/// mail sent direct from an end-user address, which the core reads as relaying).
+/// mail sent direct from an end-user address, which the core reads as relaying), or the words of
+/// a cap on the sender's own hosting account (cPanel's hourly limit, which Sisimai calls
+/// `toomanyconn` as if the receiver were limiting).
 pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
     const TABLES: &[&[(&str, &Playbook)]] = &[microsoft::WORDINGS, gmail::WORDINGS];
     let mut text = String::new();
@@ -403,6 +405,7 @@ pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
         .flat_map(|t| t.iter())
         .find(|(fragment, _)| text.contains(fragment))
         .map(|(_, p)| *p)
+        .or_else(|| generic::by_own_cap(&text))
 }
 
 /// The playbook of a reply whose meaning the core noted, if any: `full_or_too_big` (docomo's "552
