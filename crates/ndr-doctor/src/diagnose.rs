@@ -61,7 +61,13 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
             };
             if options.json {
                 let json: Vec<serde_json::Value> = rows.iter().map(Row::to_json).collect();
-                write_json(&mut out, &d, options.lookup.then_some(&json))?;
+                let advice = (!d.is_not_a_bounce()).then(|| advise(&d, &rows, options.lang));
+                write_json(
+                    &mut out,
+                    &d,
+                    advice.as_ref(),
+                    options.lookup.then_some(&json),
+                )?;
             } else {
                 write_report(&mut out, &d, &rows, options.lang)?;
             }
@@ -187,18 +193,42 @@ fn maildir_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// One line of `--json`: the Diagnosis, plus `advice` (what the readable report advises, as
+/// ids, so that a support desk reads who acts without parsing the text; null for input that is
+/// not a bounce) and, with `--lookup`, `lookups`. Both are additive: the Diagnosis's own fields
+/// keep their names.
 fn write_json(
     out: &mut impl Write,
     d: &Diagnosis,
+    advice: Option<&ndr_playbooks::Rendered>,
     rows: Option<&Vec<serde_json::Value>>,
 ) -> anyhow::Result<()> {
     let mut value = serde_json::to_value(d)?;
-    if let (Some(rows), Some(obj)) = (rows, value.as_object_mut()) {
-        obj.insert("lookups".to_owned(), serde_json::Value::Array(rows.clone()));
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("advice".to_owned(), advice_summary(advice));
+        if let Some(rows) = rows {
+            obj.insert("lookups".to_owned(), serde_json::Value::Array(rows.clone()));
+        }
     }
     serde_json::to_writer(&mut *out, &value)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// The advice as ids: the playbook, how it was chosen, the party whose procedure it is, who acts
+/// in the report's order (`nobody` first means "wait first; then the next ones"), and how soon.
+/// The same in every `--lang`.
+fn advice_summary(advice: Option<&ndr_playbooks::Rendered>) -> serde_json::Value {
+    let Some(a) = advice else {
+        return serde_json::Value::Null;
+    };
+    serde_json::json!({
+        "playbook": a.id,
+        "selected_by": a.selected_by,
+        "party": a.party.map(|p| p.id()),
+        "who": a.who.iter().map(|w| w.id).collect::<Vec<_>>(),
+        "urgency": a.urgency.id,
+    })
 }
 
 fn write_report(
@@ -229,7 +259,10 @@ fn write_report(
         ),
         (
             l("ブロックした組織", "Blocked by"),
-            d.blocking_party.map(|p| p.id().to_owned()),
+            // The party's name as the advice and the page call it; the id stays in brackets for
+            // support engineers, as a note's id does.
+            d.blocking_party
+                .map(|p| format!("{} [{}]", ndr_playbooks::party_name(p).get(lang), p.id())),
         ),
         (
             l("拒否したサーバー", "Rejecting server"),

@@ -449,3 +449,73 @@ fn the_cores_notes_reach_the_readable_report() {
         "{text}"
     );
 }
+
+/// Held-out test h49, L8: "Blocked by:" names the party as the advice and the page do, in the
+/// report's language, with the id in brackets for support engineers; never the bare id.
+#[test]
+fn blocked_by_names_the_party_in_the_reports_language() {
+    let path = data("outlook-banned.eml");
+    for (lang, name) in [
+        (
+            "en",
+            "Blocked by: Microsoft 365 (Exchange Online) [microsoft]",
+        ),
+        (
+            "ja",
+            "ブロックした組織: Microsoft 365（Exchange Online） [microsoft]",
+        ),
+    ] {
+        let text =
+            String::from_utf8(run(&["--lang", lang, path.to_str().unwrap()], None).stdout).unwrap();
+        assert!(text.contains(name), "{lang}: {text}");
+        assert!(!text.contains(": microsoft\n"), "{lang}: {text}");
+    }
+}
+
+/// Held-out test h49, L9: `--json` carries what the readable report advises, as ids, so a desk
+/// reads who acts without scraping the text: the playbook, who acts in the report's order, and
+/// how soon; the same in both languages, and null for input that is not a bounce.
+#[test]
+fn json_carries_the_advice_as_ids_in_the_reports_order() {
+    let path = data("outlook-banned.eml");
+    let advice = |lang: &str| {
+        let lines = json_lines(&run(
+            &["--json", "--lang", lang, path.to_str().unwrap()],
+            None,
+        ));
+        lines[0]["advice"].clone()
+    };
+    let en = advice("en");
+    assert_eq!(en, advice("ja"));
+    assert_eq!(en["playbook"], "microsoft-banned-ip");
+    assert_eq!(en["party"], "microsoft");
+    assert_eq!(en["urgency"], "now");
+    // The report's "Who must act" line, in the same order.
+    let report =
+        String::from_utf8(run(&["--lang", "en", path.to_str().unwrap()], None).stdout).unwrap();
+    let who_line = report
+        .lines()
+        .find_map(|l| l.strip_prefix("Who must act: "))
+        .expect("a who line");
+    let labels: Vec<&str> = who_line.split(" / ").collect();
+    let ids: Vec<&str> = en["who"]
+        .as_array()
+        .expect("who is a list")
+        .iter()
+        .map(|v| v.as_str().expect("an id"))
+        .collect();
+    assert_eq!(ids.len(), labels.len(), "{ids:?} {labels:?}");
+    for (id, label) in ids.iter().zip(&labels) {
+        let expected = match *id {
+            "sender_provider" => "Your hosting company",
+            "sender" => "You (the sender)",
+            "sender_admin" => "Your IT administrator",
+            other => panic!("unexpected actor {other} for a banned IP"),
+        };
+        assert!(label.starts_with(expected), "{id} vs {label}");
+    }
+    // Not a bounce: no advice to summarise.
+    let text = b"Hello Anna,\n\nthanks for the minutes of Tuesday's meeting.\n";
+    let lines = json_lines(&run(&["--json", "-"], Some(text)));
+    assert!(lines[0]["advice"].is_null(), "{}", lines[0]);
+}
