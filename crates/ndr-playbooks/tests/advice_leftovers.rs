@@ -288,26 +288,41 @@ fn the_recipient_is_asked_to_allow_the_address_unless_the_domain_is_the_senders_
             "{m}"
         );
     }
-    // Every playbook, rendered with a Gmail sender or none: nothing asks to allow "@gmail.com"
-    // or "@[your domain]", and a carrier's domain to copy is left out. (Microsoft 365's own
-    // "add this domain to our tenant" playbooks name the sender's domain on purpose.)
+    // Every playbook, Microsoft 365's included, rendered with a Gmail sender or none: nothing
+    // asks to allow or add "@gmail.com" or "@[your domain]", and a carrier's domain to copy is
+    // left out. Microsoft 365's "add this domain to our tenant" (5.7.750) names the sender's
+    // domain only when it can be the organisation's own.
+    let mut add_requests = 0;
     for sender in [Some("gmail.com"), None] {
         let mut d = filtered(sender);
         d.blocked_ip = Some("198.51.100.9".into());
         d.remote_host = Some("mx.example.org".into());
-        for p in playbooks()
-            .iter()
-            .filter(|p| p.party != Some(Party::Microsoft))
-        {
+        for p in playbooks() {
             for lang in [Lang::En, Lang::Ja] {
                 let r = render(p, &d, lang, SelectedBy::CodePage);
                 let all = all_text(&r);
                 for bad in ["@gmail.com", "@[your domain]", "@［あなたのドメイン］"] {
                     assert!(!all.contains(bad), "{} {lang:?} {bad}: {all}", p.id);
                 }
+                let asks_to_add = r.message.as_ref().is_some_and(|m| {
+                    m.subject.contains("Please add") || m.subject.contains("追加のお願い")
+                });
+                if asks_to_add {
+                    add_requests += 1;
+                    let m = r
+                        .message
+                        .as_ref()
+                        .map(|m| format!("{}\n{}", m.subject, m.body));
+                    let m = m.unwrap_or_default();
+                    for bad in ["gmail.com", "[your domain]", "［あなたのドメイン］"] {
+                        assert!(!m.contains(bad), "{} {lang:?} {bad}: {m}", p.id);
+                    }
+                }
             }
         }
     }
+    // 5.7.750's message, in both languages, for both senders.
+    assert!(add_requests >= 4, "{add_requests}");
 }
 
 /// docomo's change of 13 March 2025: mail its users' settings refuse lands in their spam folder,
