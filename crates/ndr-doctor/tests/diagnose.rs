@@ -450,7 +450,7 @@ fn the_cores_notes_reach_the_readable_report() {
     );
 }
 
-/// Held-out test h49, L8: "Blocked by:" names the party as the advice and the page do, in the
+/// Public pastes test, L8: "Blocked by:" names the party as the advice and the page do, in the
 /// report's language, with the id in brackets for support engineers; never the bare id.
 #[test]
 fn blocked_by_names_the_party_in_the_reports_language() {
@@ -472,7 +472,7 @@ fn blocked_by_names_the_party_in_the_reports_language() {
     }
 }
 
-/// Held-out test h49, L9: `--json` carries what the readable report advises, as ids, so a desk
+/// Public pastes test, L9: `--json` carries what the readable report advises, as ids, so a desk
 /// reads who acts without scraping the text: the playbook, who acts in the report's order, and
 /// how soon; the same in both languages, and null for input that is not a bounce.
 #[test]
