@@ -1,4 +1,4 @@
-//! The advice findings of the held-out test on 56 real public bounces : Gmail's old 5.7.1
+//! The advice findings of the held-out test on 56 real public bounces: Gmail's old 5.7.1
 //! DMARC refusal (HIGH-3), the sender's own hourly cap (MEDIUM-7), a delay notice whose last
 //! reply is a 5xx refusal (MEDIUM-8), who acts first on a listed IP (LOW-5), a refusal at the
 //! sender's own submission server (LOW-6) and a documentation IP in the advice (LOW-7).
