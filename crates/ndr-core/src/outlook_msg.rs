@@ -568,27 +568,41 @@ fn write_message(p: &Props<'_, '_>, decoders: &Decoders<'_>, out: &mut String, d
         && class
             .get(..7)
             .is_some_and(|c| c.eq_ignore_ascii_case("report."));
-    match p.string(TRANSPORT_HEADERS, &cp).filter(|h| h.contains(':')) {
-        Some(h) => push_headers(out, &h),
-        None => {
-            // Headers made from what the item shows, so the readers find the subject and the
-            // sender (an Exchange NDR is often stored without transport headers).
-            let from = p
-                .string(SENDER_SMTP, &cp)
-                .or_else(|| p.string(SENDER_EMAIL, &cp).filter(|a| a.contains('@')));
-            let name = p.string(SENDER_NAME, &cp);
-            match (name, from) {
-                (Some(n), Some(a)) if n != a => out.push_str(&format!("From: {n} <{a}>\n")),
-                (_, Some(a)) => out.push_str(&format!("From: {a}\n")),
-                (Some(n), None) => out.push_str(&format!("From: {n}\n")),
-                (None, None) => {}
-            }
-            if let Some(to) = p.string(DISPLAY_TO, &cp).filter(|t| !t.is_empty()) {
-                out.push_str(&format!("To: {to}\n"));
-            }
-            if let Some(s) = p.string(SUBJECT, &cp) {
-                out.push_str(&format!("Subject: {}\n", one_line(&s)));
-            }
+    let start = out.len();
+    if let Some(h) = p.string(TRANSPORT_HEADERS, &cp).filter(|h| h.contains(':')) {
+        push_headers(out, &h);
+    }
+    // Headers made from what the item shows, where the transport headers do not give them, so
+    // the readers find the subject and the sender: an Exchange NDR is often stored without
+    // transport headers, and some converters keep only part of them.
+    let has = |out: &String, name: &str| {
+        out.get(start..).is_some_and(|h| {
+            h.lines().any(|l| {
+                l.get(..name.len())
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            })
+        })
+    };
+    if !has(out, "from:") {
+        let from = p
+            .string(SENDER_SMTP, &cp)
+            .or_else(|| p.string(SENDER_EMAIL, &cp).filter(|a| a.contains('@')));
+        let name = p.string(SENDER_NAME, &cp);
+        match (name, from) {
+            (Some(n), Some(a)) if n != a => out.push_str(&format!("From: {n} <{a}>\n")),
+            (_, Some(a)) => out.push_str(&format!("From: {a}\n")),
+            (Some(n), None) => out.push_str(&format!("From: {n}\n")),
+            (None, None) => {}
+        }
+    }
+    if !has(out, "to:") {
+        if let Some(to) = p.string(DISPLAY_TO, &cp).filter(|t| !t.is_empty()) {
+            out.push_str(&format!("To: {}\n", one_line(&to)));
+        }
+    }
+    if !has(out, "subject:") {
+        if let Some(s) = p.string(SUBJECT, &cp) {
+            out.push_str(&format!("Subject: {}\n", one_line(&s)));
         }
     }
     if depth > 0 {
