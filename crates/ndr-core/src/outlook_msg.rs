@@ -300,28 +300,52 @@ impl<'a> Cfb<'a> {
         })
     }
 
-    /// The entries directly under storage `i`: its child's tree walked with a visited set, so a
-    /// tree that links back to itself is read once.
+    /// The entries directly under storage `i`, in the tree's order (by name length, then
+    /// name, so `__recip_version1.0_#…` come numbered). Each entry is visited once, so a tree
+    /// that links back to itself ends.
     fn children(&self, i: u32) -> Vec<u32> {
         let mut out = Vec::new();
         let Some(storage) = self.entries.get(i as usize) else {
             return out;
         };
         let mut seen = vec![false; self.entries.len()];
-        let mut stack = vec![storage.child];
-        while let Some(n) = stack.pop() {
-            let Some(e) = self.entries.get(n as usize) else {
-                continue;
-            };
-            if std::mem::replace(&mut seen[n as usize], true) {
-                continue;
+        let mut stack = Vec::new();
+        let mut at = storage.child;
+        loop {
+            while let Some(e) = self.entries.get(at as usize) {
+                if std::mem::replace(&mut seen[at as usize], true) {
+                    break;
+                }
+                stack.push(at);
+                at = e.left;
             }
+            let Some(n) = stack.pop() else {
+                return out;
+            };
             out.push(n);
-            stack.push(e.left);
-            stack.push(e.right);
+            at = self.entries.get(n as usize).map_or(NO_STREAM, |e| e.right);
         }
-        out
     }
+}
+
+/// `__SUBSTG1.0_` and the property tag in uppercase hex, as the directory holds it (uppercased).
+/// By hand: `format!("{:04X}")` would add hex formatting code to the page for this alone.
+fn stream_name(id: u16, kind: u16) -> String {
+    let mut name = String::from("__SUBSTG1.0_");
+    let tag = (u32::from(id) << 16) | u32::from(kind);
+    for shift in (0..8).rev() {
+        let digit = (tag >> (shift * 4)) & 0xF;
+        name.push(char::from(b"0123456789ABCDEF"[digit as usize]));
+    }
+    name
+}
+
+/// Pushes `parts` and a newline. Plain pushes: `format!` costs page size per call.
+fn push_line(out: &mut String, parts: &[&str]) {
+    for p in parts {
+        out.push_str(p);
+    }
+    out.push('\n');
 }
 
 fn clamp(size: u64) -> usize {
@@ -353,8 +377,7 @@ impl<'c, 'a> Props<'c, 'a> {
     }
 
     fn raw(&self, id: u16, kind: u16) -> Option<Vec<u8>> {
-        self.cfb
-            .stream(self.entry(&format!("__SUBSTG1.0_{id:04X}{kind:04X}"))?)
+        self.cfb.stream(self.entry(&stream_name(id, kind))?)
     }
 
     /// A string property: PT_UNICODE (001F, UTF-16LE) first, else PT_STRING8 (001E) in the
@@ -386,8 +409,7 @@ impl<'c, 'a> Props<'c, 'a> {
     /// The child storages whose names start with `prefix`, in name order (the names number
     /// them in hex: `__recip_version1.0_#00000000`).
     fn storages(&self, prefix: &str, max: usize) -> Vec<u32> {
-        let mut found: Vec<&(String, u32)> = self
-            .names
+        self.names
             .iter()
             .filter(|(n, c)| {
                 n.starts_with(prefix)
@@ -397,9 +419,9 @@ impl<'c, 'a> Props<'c, 'a> {
                         .get(*c as usize)
                         .is_some_and(|e| e.kind == 1)
             })
-            .collect();
-        found.sort();
-        found.into_iter().take(max).map(|(_, c)| *c).collect()
+            .take(max)
+            .map(|(_, c)| *c)
+            .collect()
     }
 }
 
@@ -589,20 +611,20 @@ fn write_message(p: &Props<'_, '_>, decoders: &Decoders<'_>, out: &mut String, d
             .or_else(|| p.string(SENDER_EMAIL, &cp).filter(|a| a.contains('@')));
         let name = p.string(SENDER_NAME, &cp);
         match (name, from) {
-            (Some(n), Some(a)) if n != a => out.push_str(&format!("From: {n} <{a}>\n")),
-            (_, Some(a)) => out.push_str(&format!("From: {a}\n")),
-            (Some(n), None) => out.push_str(&format!("From: {n}\n")),
+            (Some(n), Some(a)) if n != a => push_line(out, &["From: ", &n, " <", &a, ">"]),
+            (_, Some(a)) => push_line(out, &["From: ", &a]),
+            (Some(n), None) => push_line(out, &["From: ", &n]),
             (None, None) => {}
         }
     }
     if !has(out, "to:") {
         if let Some(to) = p.string(DISPLAY_TO, &cp).filter(|t| !t.is_empty()) {
-            out.push_str(&format!("To: {}\n", one_line(&to)));
+            push_line(out, &["To: ", &one_line(&to)]);
         }
     }
     if !has(out, "subject:") {
         if let Some(s) = p.string(SUBJECT, &cp) {
-            out.push_str(&format!("Subject: {}\n", one_line(&s)));
+            push_line(out, &["Subject: ", &one_line(&s)]);
         }
     }
     if depth > 0 {
@@ -672,7 +694,7 @@ fn write_recipients(p: &Props<'_, '_>, cp: &CodePage<'_>, out: &mut String, head
             ("status", r.long(NDR_STATUS_CODE)),
         ]
         .into_iter()
-        .filter_map(|(n, v)| Some(format!("{n} {}", v? as i32)))
+        .filter_map(|(n, v)| Some([n, &(v? as i32).to_string()].join(" ")))
         .collect();
         let info = r
             .string(SUPPLEMENTARY_INFO, cp)
@@ -700,17 +722,17 @@ fn write_recipients(p: &Props<'_, '_>, cp: &CodePage<'_>, out: &mut String, head
     }
     out.push_str("Diagnostic information for administrators:\n\n");
     if let Some(mta) = rows.iter().find_map(|r| r.mta.as_deref()) {
-        out.push_str(&format!("Generating server: {}\n\n", one_line(mta)));
+        push_line(out, &["Generating server: ", &one_line(mta), "\n"]);
     }
     for r in &rows {
         out.push_str(&r.address);
         out.push('\n');
         if let Some(info) = &r.info {
-            out.push_str(&format!("Remote Server returned '{info}'\n"));
+            push_line(out, &["Remote Server returned '", info, "'"]);
         }
         if !r.codes.is_empty() {
             // The MAPI report codes, for an engineer; no reader takes them.
-            out.push_str(&format!("(NDR codes: {})\n", r.codes));
+            push_line(out, &["(NDR codes: ", &r.codes, ")"]);
         }
         out.push('\n');
     }
