@@ -381,6 +381,9 @@ pub struct Note {
     /// or a message too large for it; the reason says the first.
     /// `sender_login_mismatch`: the sender's own outgoing server refused a From address that
     /// the logged-in account does not own (detail: that account, when named).
+    /// `binary_input` has the detail `outlook_msg` when the bytes are an Outlook `.msg` file:
+    /// they are not read as such here (evidence spans index the bytes given); convert them with
+    /// `outlook_msg_text` and diagnose that text.
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,

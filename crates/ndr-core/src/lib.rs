@@ -15,6 +15,7 @@ mod matcher;
 pub mod mbox;
 mod mime;
 mod mta;
+mod outlook_msg;
 mod provider;
 mod reason;
 mod rhost;
@@ -23,6 +24,9 @@ mod text;
 
 pub use charsets::Charsets;
 pub use diagnosis::{Diagnosis, Evidence, IpScope, Note, Party, Reason, Recipient};
+pub use outlook_msg::{
+    file_kind, is_outlook_msg, outlook_msg_text, outlook_msg_text_with, FileKind,
+};
 
 use fact::Fact;
 
@@ -80,9 +84,15 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         });
     }
     for (id, detail) in &mail.notes {
+        // Raw Outlook bytes are not read here: evidence spans index the bytes given, so the
+        // caller converts first (`outlook_msg_text`) and diagnoses the text it shows.
+        let detail = match *id {
+            "binary_input" if is_outlook_msg(input) => "outlook_msg".to_string(),
+            _ => detail.clone(),
+        };
         d.notes.push(Note {
             id: (*id).to_string(),
-            detail: detail.clone(),
+            detail,
         });
     }
     let readable = mail

@@ -154,8 +154,30 @@ fn read_messages(path: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     }
 }
 
-/// One message, or the messages of an mbox (sources `path#1`, `path#2`, ...).
+/// One message, or the messages of an mbox (sources `path#1`, `path#2`, ...). An Outlook
+/// `.msg` file is its text (so evidence spans index what `--json` users can reproduce with the
+/// same conversion); a file that is no mail is still diagnosed (the core says `binary_input`),
+/// and stderr says what it seems to be and what to give instead.
 fn split_file(source: &str, bytes: Vec<u8>) -> Vec<(String, Vec<u8>)> {
+    let bytes = match ndr_core::file_kind(&bytes) {
+        ndr_core::FileKind::Text => bytes,
+        ndr_core::FileKind::OutlookMsg => match ndr_core::outlook_msg_text(&bytes) {
+            Some(text) => return vec![(source.to_owned(), text.into_bytes())],
+            None => {
+                eprintln!(
+                    "ndr-doctor: {source}: an Outlook or Office file, but no message could be read from it"
+                );
+                bytes
+            }
+        },
+        ndr_core::FileKind::Binary(kind) => {
+            eprintln!(
+                "ndr-doctor: {source}: not a mail (looks like {kind} data); give the bounce itself: \
+                 saved from the mail program as .eml or .msg, or its text"
+            );
+            bytes
+        }
+    };
     let parts = ndr_core::mbox::split(&bytes);
     if parts.len() <= 1 {
         return vec![(source.to_owned(), bytes)];

@@ -519,3 +519,42 @@ fn json_carries_the_advice_as_ids_in_the_reports_order() {
     let lines = json_lines(&run(&["--json", "-"], Some(text)));
     assert!(lines[0]["advice"].is_null(), "{}", lines[0]);
 }
+
+#[test]
+fn an_outlook_msg_file_is_converted_then_diagnosed() {
+    let msg = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../ndr-core/tests/outlook_msg/exchange-ndr.msg");
+    let out = run(&["--json", msg.to_str().unwrap()], None);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1);
+    let d = &lines[0];
+    assert_eq!(d["reason"], "blocked");
+    assert_eq!(d["blocked_ip"], "198.51.100.23");
+    assert_eq!(d["enhanced_code"], "5.7.606");
+    assert_eq!(d["blocking_party"], "microsoft");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The same bytes on stdin read the same way.
+    let bytes = std::fs::read(&msg).unwrap();
+    let piped = json_lines(&run(&["--json", "-"], Some(&bytes)));
+    assert_eq!(piped[0]["blocked_ip"], "198.51.100.23");
+}
+
+#[test]
+fn a_binary_file_that_is_no_mail_is_named_on_stderr() {
+    let dir = temp_dir("png");
+    let png = dir.join("screenshot.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
+    let out = run(&["--json", png.to_str().unwrap()], None);
+    let lines = json_lines(&out);
+    assert_eq!(lines[0]["reason"], "undefined");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("screenshot.png: not a mail (looks like png data)"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

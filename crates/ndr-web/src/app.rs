@@ -386,7 +386,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
         <>
         <h1 class="visually-hidden">{ i18n::APP_NAME.text(lang) }</h1>
         { paste_box::paste_box(&paste_box::Props { lang, working: s.working(), problem: s.problem,
-            on_action: dispatch.clone() }) }
+            from_outlook: s.from_outlook, on_action: dispatch.clone() }) }
         <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">{ status }</p>
         // One node, present or empty: Yew matches unkeyed children from the end, so a result
         // appended to this list would make it rebuild the paste box (and lose what it holds).

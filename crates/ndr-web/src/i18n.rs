@@ -104,13 +104,13 @@ pub const WHERE_IPHONE: Tr = tr!(
 );
 pub const DIAGNOSE_BUTTON: Tr = tr!("診断する", "Diagnose");
 pub const CHOOSE_FILE: Tr = tr!(
-    "ファイルを選ぶ（.eml / .txt）",
-    "Choose a file (.eml / .txt)"
+    "ファイルを選ぶ（.eml / .msg / .txt）",
+    "Choose a file (.eml / .msg / .txt)"
 );
 pub const CLEAR_BUTTON: Tr = tr!("消去", "Clear");
 pub const DROP_HINT: Tr = tr!(
-    ".eml や .txt のファイルをここにドロップすることもできます。",
-    "You can also drop an .eml or .txt file here."
+    ".eml、Outlook の .msg、.txt のファイルをここにドロップすることもできます。",
+    "You can also drop an .eml, Outlook .msg or .txt file here."
 );
 pub const SAMPLES_LABEL: Tr = tr!("例で試す:", "Try an example:");
 pub const WORKING: Tr = tr!("調べています…", "Reading the message…");
@@ -126,6 +126,37 @@ pub const FILE_READ_FAILED: Tr = tr!(
     "ファイルを読み込めませんでした。",
     "The file could not be read."
 );
+// ---- Files that are not a mail, and Outlook files --------------------------------------
+
+pub const FILE_IS_IMAGE: Tr = tr!(
+    "このファイルは画像のようです。",
+    "This file seems to be an image."
+);
+pub const FILE_IS_PDF: Tr = tr!(
+    "このファイルは PDF 文書のようです。",
+    "This file seems to be a PDF document."
+);
+pub const FILE_IS_ZIP: Tr = tr!(
+    "このファイルは ZIP 圧縮ファイルか Office 文書（.docx、.xlsx など）のようです。",
+    "This file seems to be a ZIP archive or an Office document (.docx, .xlsx, ...)."
+);
+pub const FILE_IS_BINARY: Tr = tr!(
+    "このファイルは文字として読めません（メールではないようです）。",
+    "This file is not text (it does not seem to be an email)."
+);
+pub const FILE_IS_OFFICE: Tr = tr!(
+    "このファイルは Outlook または Office のファイルですが、メールを読み取れませんでした。",
+    "This is an Outlook or Office file, but no email could be read from it."
+);
+pub const NOT_MAIL_ADVICE: Tr = tr!(
+    "エラーメールそのものを渡してください。Outlook ではエラーメールを開いて「ファイル」→「名前を付けて保存」で .msg か .eml として保存するか、本文をコピーして貼り付けます。Gmail ではエラーメールを開き、右上の「︙」→「メッセージのソースを表示」でコピーします。",
+    "Give the bounce message itself. In Outlook, open the bounce and use File → Save As to save it as .msg or .eml, or copy its text and paste it. In Gmail, open the bounce, then “⋮” → “Show original”, and copy it."
+);
+pub const FROM_OUTLOOK_FILE: Tr = tr!(
+    "Outlook のファイル（.msg）から読み取った内容です。診断したのはこの文章です。",
+    "Read from an Outlook file (.msg). This text is what was diagnosed."
+);
+
 pub const SAMPLE_FAILED: Tr = tr!(
     "例を読み込めませんでした。接続を確認してから、もう一度選んでください。",
     "The example could not be loaded. Check your connection, then choose it again."

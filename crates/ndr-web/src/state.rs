@@ -329,6 +329,10 @@ pub enum InputProblem {
     FileUnreadable,
     /// A sample could not be fetched.
     SampleUnavailable,
+    /// A dropped or picked file is not a mail; carries what it seems to be (`png`, `jpeg`,
+    /// `gif`, `pdf`, `zip`, `binary`, or `outlook` for a Compound File holding no message).
+    /// It is not shown in the box nor diagnosed.
+    NotMail(&'static str),
 }
 
 /// One diagnosed paste: the exact bytes read and what `diagnose` made of them.
@@ -621,6 +625,9 @@ pub struct State {
     pub file: Option<Rc<[u8]>>,
     /// The charset the box shows `file` in.
     pub file_charset: &'static str,
+    /// True while the box shows the text read out of an Outlook `.msg` file (the text is
+    /// what is diagnosed; the file's bytes are not kept).
+    pub from_outlook: bool,
     /// A problem with the input, if any.
     pub problem: Option<InputProblem>,
     /// Counts diagnose requests; effects tagged with an older number are dropped.
@@ -747,11 +754,13 @@ impl State {
             }
             Action::Paste(text) => {
                 self.text = Rc::from(text);
+                self.from_outlook = false;
                 self.file = None;
                 self.start_diagnose();
             }
             Action::Receive(text) => {
                 self.text = Rc::from(text);
+                self.from_outlook = false;
                 self.text_rev += 1;
                 self.file = None;
                 self.start_diagnose();
@@ -761,10 +770,39 @@ impl State {
                     self.problem = Some(InputProblem::TooLarge(bytes.len()));
                     return;
                 }
+                match ndr_core::file_kind(&bytes) {
+                    ndr_core::FileKind::Text => {}
+                    ndr_core::FileKind::OutlookMsg => {
+                        // An Outlook file is shown and diagnosed as the text read out of it,
+                        // so the evidence spans index what the user sees.
+                        let text = ndr_core::outlook_msg_text_with(
+                            &bytes,
+                            &crate::charsets::BrowserCharsets,
+                        );
+                        match text {
+                            Some(text) => {
+                                self.text = Rc::from(text);
+                                self.text_rev += 1;
+                                self.file = None;
+                                self.from_outlook = true;
+                                self.start_diagnose();
+                            }
+                            None => self.problem = Some(InputProblem::NotMail("outlook")),
+                        }
+                        return;
+                    }
+                    ndr_core::FileKind::Binary(kind) => {
+                        // Never shown as mojibake nor diagnosed: the message says what the
+                        // file seems to be and how to get the bounce itself.
+                        self.problem = Some(InputProblem::NotMail(kind));
+                        return;
+                    }
+                }
                 // Shown as the core reads it (a saved Japanese body is often Shift_JIS), but
                 // diagnosed as bytes, so that MIME parts are read in their declared charsets.
                 let (charset, text) = crate::charsets::file_text(&bytes);
                 self.text = Rc::from(text);
+                self.from_outlook = false;
                 self.text_rev += 1;
                 self.file = Some(Rc::from(bytes));
                 self.file_charset = charset;
@@ -775,6 +813,7 @@ impl State {
             Action::FileTooLarge(size) => self.problem = Some(InputProblem::TooLarge(size)),
             Action::LoadSample(text) => {
                 self.text = Rc::from(text);
+                self.from_outlook = false;
                 self.text_rev += 1;
                 self.file = None;
                 self.start_diagnose();
@@ -782,6 +821,7 @@ impl State {
             Action::Diagnose => self.start_diagnose(),
             Action::Clear => {
                 self.text = Rc::from("");
+                self.from_outlook = false;
                 self.text_rev += 1;
                 self.file = None;
                 self.problem = None;
@@ -1210,6 +1250,50 @@ mod tests {
         s.reduce(Action::Diagnose);
         assert_eq!(s.pending.as_deref(), Some(&b"edited"[..]));
         assert_eq!(s.pending_charset, "utf-8");
+    }
+
+    #[test]
+    fn an_outlook_file_is_shown_and_diagnosed_as_its_text() {
+        let msg = include_bytes!("../../ndr-core/tests/outlook_msg/exchange-ndr.msg");
+        let mut s = State::default();
+        s.reduce(Action::LoadFile(msg.to_vec()));
+        assert!(s.from_outlook);
+        assert!(
+            s.file.is_none(),
+            "the text, not the file's bytes, is diagnosed"
+        );
+        assert!(s.text.contains("Remote Server returned '550 5.7.606"));
+        assert_eq!(s.pending.as_deref(), Some(s.text.as_bytes()));
+        assert_eq!(s.pending_charset, "utf-8");
+        let rev = s.text_rev;
+        // Another input is no longer from Outlook.
+        s.reduce(Action::Paste("550 5.1.1 user unknown".into()));
+        assert!(!s.from_outlook);
+        assert_eq!(s.text_rev, rev);
+        // A Compound File without a message (an old Word file): said, not shown.
+        let mut doc = msg[..512].to_vec();
+        doc.resize(2048, 0);
+        let mut s = State::default();
+        s.reduce(Action::LoadFile(doc));
+        assert_eq!(s.problem, Some(InputProblem::NotMail("outlook")));
+        assert!(s.text.is_empty() && !s.working() && !s.from_outlook);
+    }
+
+    #[test]
+    fn other_binary_files_are_named_not_shown_nor_diagnosed() {
+        for (bytes, kind) in [
+            (&b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..], "png"),
+            (&b"%PDF-1.7\n%\xe2\xe3"[..], "pdf"),
+            (&b"PK\x03\x04\x14\0\x06\0"[..], "zip"),
+            (&[0u8, 1, 2, 3, 0, 0, 0, 9][..], "binary"),
+        ] {
+            let mut s = State::default();
+            s.reduce(Action::Paste("kept".into()));
+            let (run, rev) = (s.run, s.text_rev);
+            s.reduce(Action::LoadFile(bytes.to_vec()));
+            assert_eq!(s.problem, Some(InputProblem::NotMail(kind)));
+            assert_eq!((&*s.text, s.run, s.text_rev), ("kept", run, rev), "{kind}");
+        }
     }
 
     #[test]

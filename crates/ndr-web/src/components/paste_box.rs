@@ -17,6 +17,8 @@ pub struct Props {
     pub working: bool,
     /// A problem with the input.
     pub problem: Option<InputProblem>,
+    /// True when the box shows the text read out of an Outlook `.msg` file.
+    pub from_outlook: bool,
     /// Receives the user's gestures.
     pub on_action: Callback<Action>,
 }
@@ -152,6 +154,16 @@ pub fn paste_box(props: &Props) -> Html {
         }
         InputProblem::FileUnreadable => t(i18n::FILE_READ_FAILED).to_string(),
         InputProblem::SampleUnavailable => t(i18n::SAMPLE_FAILED).to_string(),
+        InputProblem::NotMail(kind) => {
+            let what = match kind {
+                "png" | "jpeg" | "gif" => i18n::FILE_IS_IMAGE,
+                "pdf" => i18n::FILE_IS_PDF,
+                "zip" => i18n::FILE_IS_ZIP,
+                "outlook" => i18n::FILE_IS_OFFICE,
+                _ => i18n::FILE_IS_BINARY,
+            };
+            format!("{} {}", t(what), t(i18n::NOT_MAIL_ADVICE))
+        }
     });
 
     html! {
@@ -177,6 +189,9 @@ pub fn paste_box(props: &Props) -> Html {
                     {oninput} {onkeydown} />
             </div>
             <p id="drop-hint" class="hint">{ i18n::DROP_HINT.text(lang) }</p>
+            if props.from_outlook {
+                <p class="hint" data-testid="from-outlook">{ i18n::FROM_OUTLOOK_FILE.text(lang) }</p>
+            }
             <p id="paste-problem" class="problem" data-testid="input-problem" role="alert">
                 { problem.unwrap_or_default() }
             </p>
