@@ -34,6 +34,9 @@ pub(crate) struct Fact {
     /// The diagnostic text as shown, when it differs from `diagnosis` (which the reasons are
     /// decided on): with the reply code of a multi-line reply kept in place.
     pub shown: String,
+    /// The bounce is text a person copied (a fragment, the visible text, a mail program's
+    /// few header lines), not a whole message as a mail system wrote it (`is_whole_message`).
+    pub pasted: bool,
 }
 
 /// Header fields of the returned message that name its sender, in order of trust.
@@ -88,6 +91,7 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
                 .flatten()
         })
         .unwrap_or_default();
+    let pasted = !is_whole_message(mail);
     // Asked only when a recipient has no action of its own: the notice is read for the
     // warning's words at most once, and not at all when every report says what happened.
     let mut warning: Option<bool> = None;
@@ -105,9 +109,29 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
         {
             continue;
         }
-        facts.push(one(d, &sender_domain));
+        facts.push(one(d, &sender_domain, pasted));
     }
     facts
+}
+
+/// Header fields that only a mail system writes: a header block with one of them is a whole
+/// message (saved, or its source copied), not the few lines a mail program shows above a
+/// bounce ("From:", "To:", "Subject:", "Date:").
+const SYSTEM_HEADERS: &[&str] = &[
+    "received",
+    "message-id",
+    "mime-version",
+    "content-type",
+    "return-path",
+    "delivered-to",
+    "x-failed-recipients",
+    "dkim-signature",
+    "authentication-results",
+];
+
+/// True when the bounce is a whole message as a mail system wrote it (`SYSTEM_HEADERS`).
+fn is_whole_message(mail: &Mail) -> bool {
+    SYSTEM_HEADERS.iter().any(|h| mail.has_header(h))
 }
 
 /// Words of a notice that only warns: the sending server has not delivered the message yet and
@@ -433,7 +457,7 @@ fn is_domain_name(s: &str) -> bool {
             .is_some_and(|l| l.bytes().any(|b| b.is_ascii_alphabetic()))
 }
 
-fn one(d: Delivery, sender_domain: &str) -> Fact {
+fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
     let mut f = Fact {
         recipient: d.recipient.to_lowercase(),
         action: d.action,
@@ -447,6 +471,7 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
         lhost: d.lhost,
         reason: d.reason,
         sender_domain: sender_domain.to_string(),
+        pasted,
         ..Fact::default()
     };
     f.destination = address::domain(&f.recipient).unwrap_or_default();

@@ -540,7 +540,7 @@ mod tests {
     fn carrier_text_without_any_code() {
         check(
             "このメッセージは自動送信されています。\n\n次の宛先へのメッセージを配信できませんでした。\n\nuser@i.softbank.jp\n    Unknown user.\n",
-            expect!["- - filtered - - | rcpt=user@i.softbank.jp cmd=- host=- ip=-"],
+            expect!["- - userunknown - - | rcpt=user@i.softbank.jp cmd=- host=- ip=-"],
         );
     }
 

@@ -334,7 +334,15 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     }
                     *was_bare = false;
                 }
-                Some(_) => {}
+                Some((k, _)) => {
+                    // The same reply again where the step is known: Sendmail sums it up as
+                    // "(reason: 550 ...)" above the transcript that shows ">>> DATA" before it.
+                    if let Some(slot) = deliveries.get_mut(*k) {
+                        if slot.command.is_empty() && slot.reply_code == d.reply_code {
+                            slot.command = d.command;
+                        }
+                    }
+                }
             }
         }
         i = j.max(i + 1);
