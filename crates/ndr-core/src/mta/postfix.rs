@@ -116,10 +116,13 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 b.diag.push(' ');
                 b.diag.push_str(line);
             }
-        } else if text::aligned(line, &["<", "@", ">", "(expanded from <", "):"]) {
+        } else if line.starts_with('<') && text::aligned(line, &[" (expanded from <", "):"]) {
             // <r@example.ne.jp> (expanded from <kijitora@example.org>): user ...
+            // The address may be hidden: "<XXXXXXXX (expanded from <kijitora@example.org>):".
+            let head = line.split(" (expanded").next().unwrap_or("");
             blocks.push(Block {
-                recipient: address::find(line.split(" (expanded").next().unwrap_or(""))
+                recipient: address::find(head)
+                    .or_else(|| address::is_redacted(head).then(|| trimmed_mask(head)))
                     .unwrap_or_default(),
                 alias: text::between(line, "(expanded from ", "):")
                     .and_then(address::find)
@@ -129,11 +132,16 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     .unwrap_or("")
                     .to_string(),
             });
-        } else if line.starts_with('<') && text::aligned(line, &["<", "@", ">:"]) {
+        } else if line.starts_with('<') && text::find(line, ">:").is_some() {
             // <kijitora@example.jp>: host ... said: ...
+            // The address may be hidden: "<***@***>: ...", "<●●@●●.●●>: ...".
             if let Some(p) = text::find(line, ">:") {
+                let head = &line[..p + 1];
+                let recipient = address::find(head)
+                    .or_else(|| address::is_redacted(head).then(|| trimmed_mask(head)));
+                let Some(recipient) = recipient else { continue };
                 blocks.push(Block {
-                    recipient: address::find(&line[..p + 1]).unwrap_or_default(),
+                    recipient,
                     alias: String::new(),
                     diag: line[p + 2..].to_string(),
                 });
@@ -248,6 +256,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
     }
     Some(Rising { deliveries, rfc822 })
+}
+
+/// A hidden address as written, without the angle brackets around it.
+fn trimmed_mask(s: &str) -> String {
+    s.trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_string()
 }
 
 /// One recipient's block of the text part.
