@@ -443,6 +443,11 @@ const WORDING: &[Wording] = &[
             "message rejected due to local policy",
             "messages with multiple addresses",
             "rejected for policy reasons",
+            // "550 5.7.1 Reject for policy reason RULE3_2. See http://postmaster.example.net":
+            // Sisimai's "rejected for policy reasons" in the words of a hosting provider's
+            // outgoing filter (reviewer case, general wording; tried before a 5.7.x code's
+            // `securityerror`).
+            "reject for policy reason",
             "protocol violation",
             "the email address used to send your message is not subscribed to this group",
             "the message was rejected by organization policy",
@@ -641,7 +646,10 @@ const WORDING: &[Wording] = &[
             "spam detected",
             "spam email",
             "spam email not accepted",
-            "spam message rejected.", // mail.ru
+            // mail.ru: "Spam message rejected." (Sisimai's word has the full stop); Postfix
+            // with a content filter writes it without one ("<user@example.org>: Spam message
+            // rejected", reviewer case, general wording).
+            "spam message rejected",
             "spam not accepted",
             "spam refused",
             "spam rejection",
