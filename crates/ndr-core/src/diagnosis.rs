@@ -381,6 +381,8 @@ pub struct Note {
     /// or a message too large for it; the reason says the first.
     /// `sender_login_mismatch`: the sender's own outgoing server refused a From address that
     /// the logged-in account does not own (detail: that account, when named).
+    /// `greylisted`: the receiver greylists (RFC 6647): it turned away a first try on purpose,
+    /// and the sending server's retry normally gets through.
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,
@@ -410,6 +412,7 @@ impl Note {
         "refused_by_remote_server",
         "full_or_too_big",
         "sender_login_mismatch",
+        "greylisted",
     ];
 }
 

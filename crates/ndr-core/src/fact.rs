@@ -527,6 +527,20 @@ fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
         };
     }
     decide_reason(&mut f);
+    if is_greylisting(&f.diagnosis, &f.reply_code, &f.status) {
+        // Greylisting turns away a first try on purpose and takes the retry (RFC 6647): the
+        // message is delayed, not refused, unless the report says the sender's server gave up,
+        // and then it expired. No other reason its words suggest holds ("greylisted, please
+        // try again in ..." is not spam).
+        f.reason = Some(Reason::Expired);
+        if f.action.is_empty()
+            && !GAVE_UP
+                .iter()
+                .any(|w| text::find_ci(&f.diagnosis, w).is_some())
+        {
+            f.action = "delayed".into();
+        }
+    }
     if f.reason == Some(Reason::HostUnknown) && names_the_sender_domain(&f) {
         // "553 example.net does not exist (in reply to MAIL FROM command)": the domain the
         // receiver cannot find is the sender's, not the recipient's. Sisimai's reason for a
@@ -544,6 +558,30 @@ fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
     };
     f.diagnosis = for_display(shown);
     f
+}
+
+/// Words of a greylisting reply, lowercase: "450 4.2.0 <user@example.org>: Recipient address
+/// rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html" (postgrey's
+/// default text), "451 4.7.1 Greylisting in action, please come back later", "Greylisted,
+/// please try again in 300 seconds". Source: RFC 6647 (greylisting answers with a temporary
+/// failure), postgrey(8) (`--greylist-text`); reviewer cases, general wording.
+const GREYLISTING: &[&str] = &[
+    "greylist",
+    "graylist",
+    "grey-list",
+    "gray-list",
+    "grey listed",
+    "gray listed",
+    "postgrey",
+];
+
+/// True when a temporary reply (4xx, or a 4.x.x status) says it is greylisting.
+pub(crate) fn is_greylisting(diagnosis: &str, reply_code: &str, status: &str) -> bool {
+    let temporary = reply_code.starts_with('4') || status.starts_with("4.");
+    temporary
+        && GREYLISTING
+            .iter()
+            .any(|w| text::find_ci(diagnosis, w).is_some())
 }
 
 /// True when a "does not exist" refusal is about the sender's domain: it answered MAIL FROM,

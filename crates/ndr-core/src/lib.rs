@@ -199,6 +199,21 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     if let Some(note) = reply_note(&d) {
         d.notes.push(note);
     }
+    if d.recipients.iter().any(|r| {
+        r.reason == Reason::Expired
+            && fact::is_greylisting(
+                &r.diagnostic_text,
+                r.reply_code.as_deref().unwrap_or(""),
+                r.status.as_deref().unwrap_or(""),
+            )
+    }) {
+        // The receiver greylists: its refusal of a first try is on purpose and the retry
+        // gets through (detail: none).
+        d.notes.push(Note {
+            id: "greylisted".into(),
+            detail: String::new(),
+        });
+    }
     if d.reason == Reason::NoRelaying {
         if let Some(host) = refused_further_on(&d, &text) {
             // "Relay access denied" in a bounce the sender's server wrote: the server it
