@@ -260,11 +260,22 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             // info@example.net") goes on with it too.
             let ends_reply =
                 !next.trim_start().starts_with('<') && text::find(next, "(in reply to ").is_some();
+            let codes_only = j == i + 1 && only_codes(&line[start..]);
+            // "    (user@example.jp) [-5] - mta.example.jp (in": an address in parentheses is
+            // part of the words, never a recipient's own line.
+            let parenthesised = next.trim_start().starts_with('(');
             let cont = next.starts_with(' ')
                 && !next.trim().is_empty()
-                && (address_line(next).is_none()
-                    || ends_reply
-                    || (j == i + 1 && only_codes(&line[start..])));
+                && (address_line(next).is_none() || ends_reply || codes_only || parenthesised);
+            // A paste from a web page loses the indentation of the wrapped lines: a line that
+            // is no reply of its own goes on with the reply when the reply cannot have ended
+            // there (only its codes so far, or a sentence cut at a comma or a word such as
+            // "using"), and then is no new recipient.
+            let unindented = !next.starts_with([' ', '\t'])
+                && !next.trim().is_empty()
+                && reply_start(next).is_none()
+                && (codes_only || (unfinished(&diag) && address_line(next).is_none()));
+            let cont = cont || unindented;
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
             }
@@ -724,6 +735,22 @@ fn only_codes(reply: &str) -> bool {
             let w = w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '\'' | '"'));
             w.is_empty() || status::is_valid(w)
         })
+}
+
+/// Words a reply line cannot end with unless it goes on on the next line ("... blocked using",
+/// "... Greylisted,").
+const UNFINISHED: &[&str] = &[
+    "using", "by", "from", "to", "for", "of", "at", "in", "the", "and", "see", "with", "via",
+];
+
+/// True when `diag` stops in mid-sentence: at a comma, or after a word of `UNFINISHED`.
+fn unfinished(diag: &str) -> bool {
+    let t = diag.trim_end();
+    if t.ends_with(',') {
+        return true;
+    }
+    let last = t.rsplit(' ').next().unwrap_or("");
+    UNFINISHED.iter().any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// How many recipients the last-resort reader reads at most.

@@ -57,11 +57,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     // bounce has no delivery-status part, so each block is a recipient with its own reply.
     let mut blocks: Vec<Block> = Vec::new();
 
+    // Whether the last line read belongs to a recipient's block (no empty line since it).
+    let mut open_block = false;
     for line in head.lines() {
         if !started {
             started = STARTS.iter().any(|a| text::aligned(line, a));
             continue;
         }
+        let blocks_before = blocks.len();
         if let Some(f) = dsn::field(line) {
             prev_diag = f.name == Name::DiagnosticCode;
             let v = deliveries.last_mut().expect("never empty");
@@ -153,6 +156,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 b.diag.push(' ');
                 b.diag.push_str(line.trim());
             }
+        } else if open_block && !line.starts_with("--") {
+            // A block's wrapped line that lost its indentation (a paste from a web page):
+            // Postfix ends each block with an empty line, so until then a line is its text.
+            if let Some(b) = blocks.last_mut().filter(|b| !b.diag.is_empty()) {
+                b.diag.push(' ');
+                b.diag.push_str(line.trim());
+            }
+        }
+        if line.trim().is_empty() {
+            open_block = false;
+        } else if blocks.len() > blocks_before {
+            open_block = true;
         }
     }
     blocks.retain(|b| !b.recipient.is_empty());
