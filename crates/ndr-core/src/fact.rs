@@ -174,6 +174,12 @@ const STILL_RETRYING: &[&str] = &[
     // Source: flufl.bounce 6.0.0, tests/data (https://pypi.org/project/flufl.bounce/)
     "delivery attempts will continue",
     "will continue to try",
+    // Exim as cPanel sets it up: "A message that you sent could not be delivered to one or
+    // more of its recipients. This is a temporary error. The following address(es) deferred:"
+    // ("... Message will be reattempted later"). Reviewer case, general wording.
+    "this is a temporary error",
+    "address(es) deferred",
+    "will be reattempted later",
 ];
 // Sources: Sisimai's test mails (set-of-emails: lhost-sendmail-29, rfc3464-34, lhost-exim-38,
 // lhost-gmail-08, rfc3464-07, rhost-outlook-06) and Exchange's delay DSN template.
@@ -248,6 +254,9 @@ const RETRYING_WORDS: &[&str] = &[
     "not yet",
     "delay",
     "continue",
+    "temporary error",
+    "deferred",
+    "reattempted",
 ];
 
 /// Labels of the line where a notice names the original sender, at the start of a line, before

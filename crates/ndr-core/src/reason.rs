@@ -201,6 +201,13 @@ const WORDING: &[Wording] = &[
             "connection timed out",
             "could not find a gateway for",
             "delivery attempts will continue to be",
+            // Microsoft 365's notice without any code: "Despite repeated attempts to contact
+            // the recipient's email system it didn't respond." / "Despite repeated attempts to
+            // deliver your message, the recipient's email system refused to accept a
+            // connection". Source: <https://go.microsoft.com/fwlink/?LinkId=389361>, the
+            // notices' own link; reviewer case, general wording.
+            "despite repeated attempts to contact the recipient's email system",
+            "despite repeated attempts to deliver your message",
             "delivery expired",
             "delivery time expired",
             "failed to deliver to domain ",
@@ -1483,6 +1490,13 @@ fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
         }
         if probe(SyntaxError, f, lc) {
             return Some(SyntaxError);
+        }
+        // A permanent refusal of the greeting ("refused to talk to me: 554 mx.example.org"):
+        // the receiver will not talk to the sending server at all, however often it retries.
+        // Tried before a delay's `expired`, which Sisimai tries first, so that a delay notice
+        // about such a server says it is blocked.
+        if matches!(f.command.as_str(), "CONN" | "EHLO" | "HELO") && f.reply_code.starts_with('5') {
+            return Some(Blocked);
         }
         if f.action == "delayed" || f.action == "expired" {
             return Some(Expired);

@@ -141,6 +141,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     // "RCPT TO:" line, or failing both the last address the text mentioned.
     let mut last_address: Option<String> = None;
     let mut last_mentioned: Option<String> = None;
+    // Postfix's log lines: the recipient and the outcome of each queued message.
+    let logged = log_deliveries(&lines);
     let (mut lhost, mut rhost) = (String::new(), String::new());
     // Exim's "    host mx.example.jp [192.0.2.1]" line: the server whose reply follows.
     let mut next_host: Option<(String, String)> = None;
@@ -157,7 +159,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
         }
         if !text::starts_with_any(line.trim_start(), SENDER_LABELS) {
-            if let Some(a) = address::find(line) {
+            if let Some(a) = recipient_in(line) {
                 last_mentioned = Some(a);
             }
         }
@@ -297,8 +299,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             .clone()
             .filter(|a| in_reply.len() > 1 && !in_reply.contains(a));
         let recipient = listed
-            .or_else(|| address::find(reply_part))
-            .or_else(|| address::find(&line[..start]))
+            .or_else(|| recipient_in(reply_part))
+            .or_else(|| recipient_in(&line[..start]))
+            .or_else(|| {
+                // A log line of the attempt ("A0F7BE2AA5: host ... refused to talk to me: 554
+                // ..."): the recipient is in the queue's "to=<...>" line, before or after it.
+                let id = queue_id(line)?;
+                logged.iter().find(|l| l.0 == id).map(|l| l.1.clone())
+            })
             .or_else(|| last_address.clone())
             .or_else(|| last_mentioned.clone())
             .unwrap_or_default();
@@ -313,6 +321,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         d.command = command::find(&d.diagnosis);
         if d.command.is_empty() {
             d.command = sent.clone();
+        }
+        if d.command.is_empty() && text::contains(&d.diagnosis, "refused to talk to me:") {
+            // Postfix: the server's greeting was the refusal (as its own reader reads it).
+            d.command = "HELO".into();
         }
         if let Some(h) = text::between(&d.diagnosis, "host ", " ") {
             d.rhost = h
@@ -348,8 +360,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 Some((k, _)) => {
                     // The same reply again where the step is known: Sendmail sums it up as
                     // "(reason: 550 ...)" above the transcript that shows ">>> DATA" before it.
+                    // A syntax reply to a mistyped command gives way to the refusal after it.
                     if let Some(slot) = deliveries.get_mut(*k) {
-                        if slot.command.is_empty() && slot.reply_code == d.reply_code {
+                        if is_syntax_reply(slot) && !is_syntax_reply(&d) {
+                            *slot = d;
+                        } else if slot.command.is_empty() && slot.reply_code == d.reply_code {
                             slot.command = d.command;
                         }
                     }
@@ -367,8 +382,24 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
         d.lhost = lhost.clone();
     }
+    // In a session someone typed (telnet, swaks), a syntax reply ("501 5.5.4 Unrecognized
+    // parameter", "500 5.5.1 Command unrecognized") answers the typist's own mistake; when a
+    // later reply refuses the mail, that one is the failure. Only replies that name no
+    // recipient are dropped, so a bounce's own recipients all stay.
+    let last_refusal = deliveries.iter().rposition(|d| !is_syntax_reply(d));
+    if let Some(last) = last_refusal {
+        let mut k = 0;
+        deliveries.retain(|d| {
+            let keep = k >= last || !(d.recipient.is_empty() && is_syntax_reply(d));
+            k += 1;
+            keep
+        });
+    }
     if deliveries.is_empty() {
         deliveries = without_codes(&lines);
+    }
+    if deliveries.is_empty() {
+        deliveries = prose_only(&lines);
     }
     if deliveries.is_empty() {
         return None;
@@ -380,6 +411,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         let to = super::first_header(original, "to");
         if let Some(a) = address::find(failed).or_else(|| address::find(&to)) {
             deliveries[0].recipient = a;
+        }
+    }
+    // A log line's "status=deferred" says the server still tries; "status=bounced" that it
+    // gave up.
+    for d in &mut deliveries {
+        if let Some(l) = logged
+            .iter()
+            .find(|l| !d.recipient.is_empty() && l.1.eq_ignore_ascii_case(&d.recipient))
+        {
+            if d.action.is_empty() && !l.2.is_empty() {
+                d.action = l.2.to_string();
+            }
         }
     }
     // A warning that the server is still trying makes these recipients delayed in `fact.rs`.
@@ -735,6 +778,151 @@ fn only_codes(reply: &str) -> bool {
             let w = w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '\'' | '"'));
             w.is_empty() || status::is_valid(w)
         })
+}
+
+/// True for a reply that says the command itself was wrong: 500 to 504, or an enhanced code
+/// of class X.5 (RFC 3463, "mail delivery protocol status": syntax, unknown command).
+fn is_syntax_reply(d: &Delivery) -> bool {
+    matches!(d.reply_code.as_str(), "500" | "501" | "502" | "503" | "504")
+        || matches!(
+            status::find(&d.diagnosis, &d.reply_code).get(..4),
+            Some("5.5." | "4.5.")
+        )
+}
+
+/// Notices that name neither an address nor a code, only what happened, lowercase. Microsoft
+/// 365's notice when the recipient's server never answered: "Your message couldn't be
+/// delivered. Despite repeated attempts to contact the recipient's email system it didn't
+/// respond." and when it refused every connection: "Despite repeated attempts to deliver your
+/// message, the recipient's email system refused to accept a connection from your email
+/// system." Source: the notices' own help link, <https://go.microsoft.com/fwlink/?LinkId=389361>
+/// (Exchange Online NDR for 4.4.7 / 4.4.316); reviewer case, general wording.
+const PROSE_ONLY: &[&str] = &[
+    "despite repeated attempts to contact the recipient's email system",
+    "despite repeated attempts to deliver your message",
+];
+
+/// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph.
+fn prose_only(lines: &[&str]) -> Vec<Delivery> {
+    for (i, line) in lines.iter().enumerate() {
+        let lc = text::lower(line);
+        if !PROSE_ONLY.iter().any(|p| text::contains(&lc, p)) {
+            continue;
+        }
+        // The line and the rest of its paragraph (the notice's advice, a few lines at most).
+        let end = lines
+            .iter()
+            .skip(i)
+            .take(4)
+            .position(|l| l.trim().is_empty())
+            .map_or((i + 4).min(lines.len()), |n| i + n);
+        let words = join_trimmed(lines.get(i..end).unwrap_or_default());
+        return vec![Delivery {
+            diagnosis: text::sweep(&words),
+            ..Delivery::default()
+        }];
+    }
+    Vec::new()
+}
+
+/// The queue id of a Postfix log line: "Nov 10 08:27:52 mail postfix/smtp[13789]: A0F7BE2AA5:
+/// host ...". Source: Postfix's logging (every line about a queued message starts with its
+/// queue id after the program's name).
+fn queue_id(line: &str) -> Option<&str> {
+    let p = text::find(line, "postfix/")?;
+    let rest = line.get(p..)?;
+    let q = rest.find("]: ")?;
+    let rest = rest.get(q + 3..)?;
+    let id = rest.split(':').next()?;
+    (id.len() >= 5 && rest.len() > id.len() && id.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(id)
+}
+
+/// Postfix's log lines about a recipient: (queue id, the "to=<...>" address, the action its
+/// "status=" says: "delayed" for deferred, "failed" for bounced, else empty).
+fn log_deliveries<'a>(lines: &[&'a str]) -> Vec<(&'a str, String, &'static str)> {
+    let mut out = Vec::new();
+    for &line in lines {
+        let Some(id) = queue_id(line) else { continue };
+        let Some(p) = text::find(line, " to=<") else {
+            continue;
+        };
+        let Some(a) = line.get(p + 4..).and_then(address::find) else {
+            continue;
+        };
+        let action = if text::contains(line, " status=deferred") {
+            "delayed"
+        } else if text::contains(line, " status=bounced") {
+            "failed"
+        } else {
+            ""
+        };
+        out.push((id, a, action));
+        if out.len() >= MAX_RECIPIENTS {
+            break;
+        }
+    }
+    out
+}
+
+/// Words just before an address that make it someone else's than the failed recipient's,
+/// lowercase: the sender ("Sender address [taro@example.jp] blocked", Postfix's log line
+/// "from=<taro@example.jp>", a transcript's "MAIL FROM: taro@example.jp") or a contact the
+/// reply offers ("... or to contact postmaster@example.net to clarify"). Reviewer cases,
+/// general wording.
+const NOT_THE_RECIPIENT: &[&str] = &[
+    "from=",
+    "from:",
+    "from",
+    "sender address",
+    "sender",
+    "contact",
+    "contact:",
+    "write to",
+    "email to",
+    "e-mail to",
+];
+
+/// The first address in `s` that is not the sender's or a contact's (`NOT_THE_RECIPIENT`).
+fn recipient_in(s: &str) -> Option<String> {
+    if !s.contains('@') {
+        return None;
+    }
+    for (looked, w) in s
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| w.contains('@'))
+        .enumerate()
+    {
+        if looked >= 8 {
+            break;
+        }
+        let Some(a) = address::find(w) else { continue };
+        // Where the word starts in `s` (a subslice of it) and where the address starts in it.
+        let at = (w.as_ptr() as usize).saturating_sub(s.as_ptr() as usize);
+        let inner = w.find(a.as_str()).unwrap_or(0);
+        let mut from = at.saturating_sub(32);
+        while !s.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = format!(
+            "{}{}",
+            s.get(from..at).unwrap_or(""),
+            w.get(..inner).unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        let before = before.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '<' | '[' | '(' | '"' | '\'')
+        });
+        if !NOT_THE_RECIPIENT.iter().any(|m| {
+            before.ends_with(m)
+                && before
+                    .get(..before.len() - m.len())
+                    .is_none_or(|b| !b.ends_with(|c: char| c.is_ascii_alphanumeric()))
+        }) {
+            return Some(a);
+        }
+    }
+    None
 }
 
 /// Words a reply line cannot end with unless it goes on on the next line ("... blocked using",
