@@ -301,6 +301,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         let recipient = listed
             .or_else(|| recipient_in(reply_part))
             .or_else(|| recipient_in(&line[..start]))
+            // The reply's wrapped lines: "554 delivery error: dd This user doesn't have a
+            // yahoo.co.jp account\n    (user@yahoo.co.jp) [-5] ...".
+            .or_else(|| {
+                let wrapped = diag.find(line).and_then(|p| diag.get(p + start..))?;
+                recipient_in(wrapped)
+            })
             .or_else(|| {
                 // A log line of the attempt ("A0F7BE2AA5: host ... refused to talk to me: 554
                 // ..."): the recipient is in the queue's "to=<...>" line, before or after it.
