@@ -72,11 +72,7 @@ fn closed(json: &str) -> Option<String> {
             '"' => in_string = true,
             '{' => open.push('}'),
             '[' => open.push(']'),
-            '}' | ']' => {
-                if open.pop() != Some(c) {
-                    return None;
-                }
-            }
+            '}' | ']' if open.pop() != Some(c) => return None,
             _ => {}
         }
     }
