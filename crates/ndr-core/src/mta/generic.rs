@@ -141,8 +141,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     // "RCPT TO:" line, or failing both the last address the text mentioned.
     let mut last_address: Option<String> = None;
     let mut last_mentioned: Option<String> = None;
-    // Postfix's log lines: the recipient and the outcome of each queued message.
+    // Postfix's log lines: the recipient of each queued message (by queue id) and what
+    // became of each recipient (by lowercased address).
     let logged = log_deliveries(&lines);
+    let mut logged_to: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    let mut logged_action: std::collections::HashMap<String, &'static str> =
+        std::collections::HashMap::new();
+    for (id, a, action) in &logged {
+        logged_to.entry(id).or_insert(a.as_str());
+        if !action.is_empty() {
+            logged_action.insert(a.to_ascii_lowercase(), action);
+        }
+    }
     let (mut lhost, mut rhost) = (String::new(), String::new());
     // Exim's "    host mx.example.jp [192.0.2.1]" line: the server whose reply follows.
     let mut next_host: Option<(String, String)> = None;
@@ -310,8 +320,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             .or_else(|| {
                 // A log line of the attempt ("A0F7BE2AA5: host ... refused to talk to me: 554
                 // ..."): the recipient is in the queue's "to=<...>" line, before or after it.
-                let id = queue_id(line)?;
-                logged.iter().find(|l| l.0 == id).map(|l| l.1.clone())
+                logged_to.get(queue_id(line)?).map(|a| a.to_string())
             })
             .or_else(|| last_address.clone())
             .or_else(|| last_mentioned.clone())
@@ -421,13 +430,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     }
     // A log line's "status=deferred" says the server still tries; "status=bounced" that it
     // gave up.
-    for d in &mut deliveries {
-        if let Some(l) = logged
-            .iter()
-            .find(|l| !d.recipient.is_empty() && l.1.eq_ignore_ascii_case(&d.recipient))
-        {
-            if d.action.is_empty() && !l.2.is_empty() {
-                d.action = l.2.to_string();
+    if !logged_action.is_empty() {
+        for d in deliveries.iter_mut().filter(|d| d.action.is_empty()) {
+            if let Some(action) = logged_action.get(&d.recipient.to_ascii_lowercase()) {
+                d.action = action.to_string();
             }
         }
     }
