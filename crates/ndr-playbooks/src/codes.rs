@@ -49,6 +49,41 @@ pub struct CodeEntry {
     pub keywords: &'static str,
 }
 
+/// Basic SMTP reply codes and the generic enhanced codes a reader finds under them in the
+/// code list, ordered by code. The meanings are RFC 5321's (section 4.2.2, "Reply Codes by
+/// Function Groups"); the enhanced codes are those whose RFC 3463 meaning is that function
+/// (a missing or refused mailbox for 550, storage or size for 552, ...).
+// Source: https://datatracker.ietf.org/doc/html/rfc5321#section-4.2.2
+const BASIC_REPLIES: &[(&str, &[&str])] = &[
+    // "421 <domain> Service not available, closing transmission channel"
+    ("421", &["4.3.2", "4.4.2"]),
+    // "450 Requested mail action not taken: mailbox unavailable (e.g., mailbox busy or
+    // temporarily blocked for policy reasons)"
+    ("450", &["4.0.0", "4.2.0", "4.7.0", "4.7.1"]),
+    // "451 Requested action aborted: local error in processing"
+    ("451", &["4.0.0", "4.3.2", "4.4.1", "4.7.1"]),
+    // "452 Requested action not taken: insufficient system storage"
+    ("452", &["4.2.2", "4.3.1"]),
+    // "550 Requested action not taken: mailbox unavailable (e.g., mailbox not found, no access,
+    // or command rejected for policy reasons)"
+    (
+        "550",
+        &[
+            "5.0.0", "5.1.0", "5.1.1", "5.1.2", "5.1.6", "5.2.1", "5.7.0", "5.7.1",
+        ],
+    ),
+    // "551 User not local; please try <forward-path>"
+    ("551", &["5.1.6"]),
+    // "552 Requested mail action aborted: exceeded storage allocation"
+    ("552", &["5.2.2", "5.3.4"]),
+    // "553 Requested action not taken: mailbox name not allowed (e.g., mailbox syntax
+    // incorrect)"
+    ("553", &["5.1.3", "5.1.7", "5.1.8"]),
+    // "554 Transaction failed (Or, in the case of a connection-opening response, "No SMTP
+    // service here")"
+    ("554", &["5.0.0", "5.3.4", "5.7.1"]),
+];
+
 impl CodeEntry {
     /// An enhanced status code as `party` uses it (`None`: its RFC 3463 / IANA meaning).
     pub(crate) const fn enhanced(
@@ -129,7 +164,17 @@ impl CodeEntry {
         query
             .to_lowercase()
             .split_whitespace()
-            .all(|word| hay.contains(word))
+            .all(|word| hay.contains(word) || self.answers_basic_reply(word))
+    }
+
+    /// A generic enhanced code is also found by the basic reply codes it usually comes with
+    /// (`550` finds 5.1.1 and 5.7.1): people search for the three digits they see first.
+    fn answers_basic_reply(&self, word: &str) -> bool {
+        self.party.is_none()
+            && self.kind == CodeKind::Enhanced
+            && BASIC_REPLIES
+                .iter()
+                .any(|(basic, enhanced)| *basic == word && enhanced.contains(&self.code))
     }
 
     /// The advice for this code without a bounce: the playbook rendered with the code's own
@@ -339,5 +384,21 @@ mod tests {
         assert_eq!(token("as(16012609)"), "AS16012609");
         assert_eq!(token("ERS-QIL"), "ERSQIL");
         assert_eq!(token("「S3150」"), "S3150");
+    }
+
+    /// Every enhanced code a basic reply leads to is a generic entry of the code list, so the
+    /// search finds it; the basic codes are in order.
+    #[test]
+    fn basic_replies_lead_to_generic_entries() {
+        let generic: Vec<&str> = crate::party::generic::CODES
+            .iter()
+            .map(|e| e.code)
+            .collect();
+        for (basic, enhanced) in super::BASIC_REPLIES {
+            for code in *enhanced {
+                assert!(generic.contains(code), "{basic}: {code}");
+            }
+        }
+        assert!(super::BASIC_REPLIES.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }

@@ -296,9 +296,10 @@ fn prose_fallback(name: &str) -> Option<Text> {
             ja: "エラー文中のブロックリスト",
             en: "the blocklist named in the error",
         },
+        // Written after "the account" in every English text: "the account you log in with".
         "login_account" => text! {
             ja: "ログインに使っているアカウント",
-            en: "the account you log in with",
+            en: "you log in with",
         },
         "refused_sender" => text! {
             ja: "差出人のアドレス",
@@ -323,7 +324,7 @@ fn already_said(name: &str, lang: Lang) -> &'static [&'static str] {
         ("remote_host", Lang::Ja) => &["サーバー"],
         ("zone", Lang::En) => &["blocklist"],
         ("zone", Lang::Ja) => &["ブロックリスト"],
-        ("login_account", Lang::En) => &["account", "logged in with"],
+        ("login_account", Lang::En) => &["logged in with"],
         ("login_account", Lang::Ja) => &["アカウント"],
         ("refused_sender", Lang::En) => &["address"],
         ("refused_sender", Lang::Ja) => &["アドレス"],

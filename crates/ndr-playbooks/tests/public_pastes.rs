@@ -57,16 +57,34 @@ fn gmails_old_dmarc_refusal_gets_the_authentication_steps() {
          domain's DMARC policy. Please contact the administrator of fjord-sample.example domain \
          if this was a legitimate mail. - gsmtp",
     );
-    assert_eq!(id(&dmarc), "gmail-unauthenticated");
+    // The domain's DMARC policy asked for the refusal, so a DMARC record exists: the steps fix
+    // SPF and DKIM and never offer to add a DMARC record (review 5, L9).
+    assert_eq!(id(&dmarc), "gmail-dmarc-policy");
     let r = advise(&dmarc, Lang::En);
     assert!(r.steps.iter().any(|s| s.text.contains("SPF")), "{r:?}");
     assert!(!r.title.contains("unsolicited"), "{}", r.title);
+    assert!(
+        !r.steps.iter().any(|s| s.text.contains("no DMARC record")),
+        "{r:?}"
+    );
+    assert!(
+        r.steps
+            .iter()
+            .any(|s| s.text.contains("rather than weakening DMARC")),
+        "{r:?}"
+    );
     // The 5.7.26 refusal gets the same playbook.
     let new_code = Diagnosis {
         enhanced_code: Some("5.7.26".into()),
         ..dmarc.clone()
     };
-    assert_eq!(id(&new_code), "gmail-unauthenticated");
+    assert_eq!(id(&new_code), "gmail-dmarc-policy");
+    // Without the policy's words, the authentication steps still offer DMARC.
+    let plain = gmail_571(
+        Reason::AuthFailure,
+        "550 5.7.26 This mail has been blocked because the sender is unauthenticated. - gsmtp",
+    );
+    assert_eq!(id(&plain), "gmail-unauthenticated");
 
     let unsolicited = gmail_571(
         Reason::SpamDetected,

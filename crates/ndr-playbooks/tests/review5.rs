@@ -249,3 +249,78 @@ fn no_rendered_step_keeps_an_unfilled_blocklist_name() {
         assert!(!all.contains("エラー文中のブロックリスト名"), "{all}");
     }
 }
+
+/// Review 5, L7: a basic reply code finds the generic meanings, not only the carriers' entries
+/// that quote it.
+#[test]
+fn searching_550_finds_the_generic_meanings() {
+    for lang in [Lang::En, Lang::Ja] {
+        let found: Vec<(&str, Option<ndr_core::Party>)> = ndr_playbooks::code_index()
+            .iter()
+            .filter(|e| e.matches_search("550", lang))
+            .map(|e| (e.code, e.party))
+            .collect();
+        for code in ["5.1.1", "5.7.1", "5.2.1"] {
+            assert!(found.contains(&(code, None)), "{lang:?} {code}: {found:?}");
+        }
+        assert!(!found.contains(&("5.2.2", None)), "{found:?}");
+        assert!(found.iter().any(|(_, p)| p.is_some()), "{found:?}");
+        // Words still narrow it.
+        let unknown: Vec<&str> = ndr_playbooks::code_index()
+            .iter()
+            .filter(|e| e.matches_search("550 5.1.1", lang))
+            .map(|e| e.code)
+            .collect();
+        assert!(unknown.contains(&"5.1.1"), "{unknown:?}");
+    }
+}
+
+/// Second real-pastes test, MEDIUM-6: the landing place of unmatched security refusals leads
+/// with the receiver's words; the password check stays, for one's own server.
+#[test]
+fn a_security_refusal_leads_with_the_receivers_words() {
+    let d = Diagnosis {
+        reason: ndr_core::Reason::SecurityError,
+        enhanced_code: Some("5.7.1".into()),
+        ..Diagnosis::default()
+    };
+    assert_eq!(select(&d).playbook.id, "generic-securityerror");
+    let en = advise(&d, Lang::En);
+    assert!(
+        en.steps[0].text.starts_with("Read the full error first"),
+        "{}",
+        en.steps[0].text
+    );
+    let password = en
+        .steps
+        .iter()
+        .position(|s| s.text.contains("password"))
+        .expect("the password check stays");
+    assert!(password > 0);
+    assert!(en.steps[password].text.contains("your own outgoing server"));
+}
+
+/// Second real-pastes test, LOW-6: Mimecast's "User Entry" is the recipient's own blocked
+/// senders list: the recipient removes it.
+#[test]
+fn mimecast_user_entry_asks_the_recipient_to_unblock() {
+    let d = diagnose(
+        b"Nov 20 10:00:00 mx postfix/smtp[1234]: 4AbCdE: to=<lee@example.com.au>, \
+        relay=au-smtp-inbound-2.mimecast.com[203.0.113.26]:25, status=bounced (host \
+        au-smtp-inbound-2.mimecast.com[203.0.113.26] said: 550 Envelope blocked - User Entry - \
+        https://community.mimecast.com/docs/DOC-1369#550 (in reply to RCPT TO command))\n",
+    );
+    assert_eq!(select(&d).playbook.id, "mimecast-user-blocked");
+    let en = advise(&d, Lang::En);
+    assert_eq!(en.who[0].id, Actor::Recipient);
+    assert!(en.steps[0]
+        .text
+        .contains("remove you from their blocked senders"));
+    assert_eq!(en.message.expect("a message").to.id, To::Recipient);
+    // Another Mimecast policy refusal keeps the policy advice.
+    let policy = diagnose(
+        b"host mx.example.com.au[203.0.113.27] said: 554 email rejected due to security policies \
+        - MCSpamSignature (in reply to end of DATA command)\n",
+    );
+    assert_ne!(select(&policy).playbook.id, "mimecast-user-blocked");
+}

@@ -144,57 +144,92 @@ const SRC_GOOGLE_SPF: Source = Source {
 
 const BASIC_SOURCES: &[Source] = &[SRC_RFC3463, SRC_IANA, SRC_RFC5321];
 
+const AUTH_STEP_DNS: Step = Step::new(text! {
+    ja: "ドメイン {sender_domain} の DNS（ドメインの設定情報）を誰が管理しているか確認してください。多くの場合、ドメインを契約した会社かホスティング事業者の管理画面です。自分で変更できない場合は、下の文面を管理者に送ってください。",
+    en: "Find out who manages the DNS (the settings) of {sender_domain}: usually the control panel of the company you registered the domain with, or your hosting company. If you cannot change it yourself, send the message below to whoever does.",
+});
+
+// The rule first, for whatever service sends the mail: a value copied from an example of
+// another service would break SPF for the server the sender really uses.
+const AUTH_STEP_SPF: Step = Step::new(text! {
+    ja: "SPF（このドメインのメールを送ってよいサーバーを宣言する設定）を確認します。ドメインには「v=spf1」で始まる TXT レコードが一つだけあり、実際に使っている送信サービスがすべて「include:」などで含まれている必要があります。送信サーバーの名前はエラーメールの上の方（「at host」や「Reporting-MTA」の後など）に書かれていることが多く、含めるべき値はそのサービス（ホスティング事業者やメールサービス）のマニュアルに載っています。",
+    en: "Check SPF (the setting that declares which servers may send mail for your domain). The domain needs exactly one TXT record starting with \"v=spf1\" that includes (\"include:\" and the like) every service you really send from. The bounce usually names your sending server near its top (after \"at host\" or \"Reporting-MTA\"), and the value to include is in that service's manual (your hosting company's or mail service's).",
+});
+
+const AUTH_STEP_SPF_M365: Step = Step::new(text! {
+    ja: "例として、Microsoft 365 だけで送っている場合の値は次のとおりです。ほかのサービスから送っている場合は、この値をそのまま使わないでください。",
+    en: "As an example, if you send only through Microsoft 365, the value is below. If you send through another service, do not use this value as it is.",
+})
+.link(text! { ja: "Microsoft 365 の SPF 設定手順", en: "Microsoft 365: set up SPF" }, MS_SPF)
+.copy(text! { ja: "例: SPF レコード（Microsoft 365 だけで送る場合）", en: "Example: SPF record (Microsoft 365 only)" }, SPF_M365);
+
+const AUTH_STEP_SPF_GOOGLE: Step = Step::new(text! {
+    ja: "もう一つの例として、Google Workspace だけで送っている場合の値は次のとおりです。複数のサービス（ホームページのフォーム、配信サービスなど）から送る場合は、二つ目のレコードを作らず、一つのレコードにまとめてください。",
+    en: "As another example, if you send only through Google Workspace, the value is below. If several services send for you (a web form, a newsletter service), put them all in one record instead of creating a second one.",
+})
+.link(text! { ja: "Google Workspace の SPF 設定手順", en: "Google Workspace: set up SPF" }, GOOGLE_SPF)
+.copy(text! { ja: "例: SPF レコード（Google Workspace だけで送る場合）", en: "Example: SPF record (Google Workspace only)" }, SPF_GOOGLE);
+
+const AUTH_STEP_DKIM: Step = Step::new(text! {
+    ja: "DKIM（送信するメールに電子署名を付ける仕組み）を、お使いのメールサービスの管理画面で有効にしてください。サービスが表示する DNS レコードを追加してから有効にします。",
+    en: "Turn on DKIM (a digital signature on every message you send) in your mail service's admin console: add the DNS records it shows, then switch it on.",
+})
+.link(text! { ja: "Microsoft 365 の DKIM 設定手順", en: "Microsoft 365: set up DKIM" }, MS_DKIM);
+
+const AUTH_STEP_DKIM_GOOGLE: Step = Step::new(text! {
+    ja: "Google Workspace の場合は、管理コンソールの「Gmail」→「メールの認証」で DKIM を有効にします。",
+    en: "With Google Workspace, turn DKIM on under Gmail > Authenticate email in the Admin console.",
+})
+.link(text! { ja: "Google Workspace の DKIM 設定手順", en: "Google Workspace: turn on DKIM" }, GOOGLE_DKIM);
+
+const AUTH_STEP_DMARC_NAME: Step = Step::new(text! {
+    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。まず、次の名前で TXT レコードを作ります。",
+    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. Create a TXT record with this name:",
+})
+.link(text! { ja: "DMARC の設定手順（Microsoft 365）", en: "Microsoft 365: set up DMARC" }, MS_DMARC)
+.copy(text! { ja: "DMARC レコードの名前（ホスト名）", en: "DMARC record name (host)" }, DMARC_HOST);
+
+const AUTH_STEP_DMARC_VALUE: Step = Step::new(text! {
+    ja: "値は、まずは次の最小の設定にします。「p=none」は、認証に失敗したメールを拒否せず様子を見るという意味です。",
+    en: "Start with the smallest value below. \"p=none\" means: evaluate, but do not reject mail that fails.",
+})
+.link(text! { ja: "DMARC の設定手順（Google Workspace）", en: "Google Workspace: set up DMARC" }, GOOGLE_DMARC)
+.copy(text! { ja: "DMARC レコードの値", en: "DMARC record value" }, DMARC_MINIMAL);
+
+const AUTH_STEP_WAIT: Step = Step::new(text! {
+    ja: "DNS の変更が反映されるまで数時間（長いと 1 日程度）待ってから、同じ宛先に一度だけ送り直してください。",
+    en: "Wait a few hours (up to a day) for the DNS change to spread, then send the message again, once.",
+});
+
 /// The steps to fix SPF, DKIM and DMARC for the usual hosted senders; shared with the
 /// providers' authentication playbooks.
 pub(crate) const AUTH_STEPS: &[Step] = &[
+    AUTH_STEP_DNS,
+    AUTH_STEP_SPF,
+    AUTH_STEP_SPF_M365,
+    AUTH_STEP_SPF_GOOGLE,
+    AUTH_STEP_DKIM,
+    AUTH_STEP_DKIM_GOOGLE,
+    AUTH_STEP_DMARC_NAME,
+    AUTH_STEP_DMARC_VALUE,
+    AUTH_STEP_WAIT,
+];
+
+/// The same when the refusal says the domain's own DMARC policy asked for it: a DMARC record
+/// exists (with p=quarantine or p=reject), so the steps do not offer to add one; the fix is
+/// SPF and DKIM for the service that sent the mail, not a weaker policy.
+pub(crate) const AUTH_STEPS_DMARC_ENFORCED: &[Step] = &[
+    AUTH_STEP_DNS,
     Step::new(text! {
-        ja: "ドメイン {sender_domain} の DNS（ドメインの設定情報）を誰が管理しているか確認してください。多くの場合、ドメインを契約した会社かホスティング事業者の管理画面です。自分で変更できない場合は、下の文面を管理者に送ってください。",
-        en: "Find out who manages the DNS (the settings) of {sender_domain}: usually the control panel of the company you registered the domain with, or your hosting company. If you cannot change it yourself, send the message below to whoever does.",
+        ja: "あなたのドメインには、SPF・DKIM の確認に合格しない（差出人のドメインと一致しない）メールを拒否するよう受信側に求める DMARC の方針が設定されています。DMARC を弱めるのではなく、このメールを送ったサービス（ホームページのフォーム、配信サービス、複合機など）が SPF か DKIM に合格するよう直してください。",
+        en: "Your domain has a DMARC policy that asks receivers to refuse mail failing SPF and DKIM (aligned with the From domain). Fix SPF or DKIM for the service that sent this message (a web form, a newsletter service, a scanner), rather than weakening DMARC.",
     }),
-    // The rule first, for whatever service sends the mail: a value copied from an example of
-    // another service would break SPF for the server the sender really uses.
-    Step::new(text! {
-        ja: "SPF（このドメインのメールを送ってよいサーバーを宣言する設定）を確認します。ドメインには「v=spf1」で始まる TXT レコードが一つだけあり、実際に使っている送信サービスがすべて「include:」などで含まれている必要があります。送信サーバーの名前はエラーメールの上の方（「at host」や「Reporting-MTA」の後など）に書かれていることが多く、含めるべき値はそのサービス（ホスティング事業者やメールサービス）のマニュアルに載っています。",
-        en: "Check SPF (the setting that declares which servers may send mail for your domain). The domain needs exactly one TXT record starting with \"v=spf1\" that includes (\"include:\" and the like) every service you really send from. The bounce usually names your sending server near its top (after \"at host\" or \"Reporting-MTA\"), and the value to include is in that service's manual (your hosting company's or mail service's).",
-    }),
-    Step::new(text! {
-        ja: "例として、Microsoft 365 だけで送っている場合の値は次のとおりです。ほかのサービスから送っている場合は、この値をそのまま使わないでください。",
-        en: "As an example, if you send only through Microsoft 365, the value is below. If you send through another service, do not use this value as it is.",
-    })
-    .link(text! { ja: "Microsoft 365 の SPF 設定手順", en: "Microsoft 365: set up SPF" }, MS_SPF)
-    .copy(text! { ja: "例: SPF レコード（Microsoft 365 だけで送る場合）", en: "Example: SPF record (Microsoft 365 only)" }, SPF_M365),
-    Step::new(text! {
-        ja: "もう一つの例として、Google Workspace だけで送っている場合の値は次のとおりです。複数のサービス（ホームページのフォーム、配信サービスなど）から送る場合は、二つ目のレコードを作らず、一つのレコードにまとめてください。",
-        en: "As another example, if you send only through Google Workspace, the value is below. If several services send for you (a web form, a newsletter service), put them all in one record instead of creating a second one.",
-    })
-    .link(text! { ja: "Google Workspace の SPF 設定手順", en: "Google Workspace: set up SPF" }, GOOGLE_SPF)
-    .copy(text! { ja: "例: SPF レコード（Google Workspace だけで送る場合）", en: "Example: SPF record (Google Workspace only)" }, SPF_GOOGLE),
-    Step::new(text! {
-        ja: "DKIM（送信するメールに電子署名を付ける仕組み）を、お使いのメールサービスの管理画面で有効にしてください。サービスが表示する DNS レコードを追加してから有効にします。",
-        en: "Turn on DKIM (a digital signature on every message you send) in your mail service's admin console: add the DNS records it shows, then switch it on.",
-    })
-    .link(text! { ja: "Microsoft 365 の DKIM 設定手順", en: "Microsoft 365: set up DKIM" }, MS_DKIM),
-    Step::new(text! {
-        ja: "Google Workspace の場合は、管理コンソールの「Gmail」→「メールの認証」で DKIM を有効にします。",
-        en: "With Google Workspace, turn DKIM on under Gmail > Authenticate email in the Admin console.",
-    })
-    .link(text! { ja: "Google Workspace の DKIM 設定手順", en: "Google Workspace: turn on DKIM" }, GOOGLE_DKIM),
-    Step::new(text! {
-        ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。まず、次の名前で TXT レコードを作ります。",
-        en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. Create a TXT record with this name:",
-    })
-    .link(text! { ja: "DMARC の設定手順（Microsoft 365）", en: "Microsoft 365: set up DMARC" }, MS_DMARC)
-    .copy(text! { ja: "DMARC レコードの名前（ホスト名）", en: "DMARC record name (host)" }, DMARC_HOST),
-    Step::new(text! {
-        ja: "値は、まずは次の最小の設定にします。「p=none」は、認証に失敗したメールを拒否せず様子を見るという意味です。",
-        en: "Start with the smallest value below. \"p=none\" means: evaluate, but do not reject mail that fails.",
-    })
-    .link(text! { ja: "DMARC の設定手順（Google Workspace）", en: "Google Workspace: set up DMARC" }, GOOGLE_DMARC)
-    .copy(text! { ja: "DMARC レコードの値", en: "DMARC record value" }, DMARC_MINIMAL),
-    Step::new(text! {
-        ja: "DNS の変更が反映されるまで数時間（長いと 1 日程度）待ってから、同じ宛先に一度だけ送り直してください。",
-        en: "Wait a few hours (up to a day) for the DNS change to spread, then send the message again, once.",
-    }),
+    AUTH_STEP_SPF,
+    AUTH_STEP_SPF_M365,
+    AUTH_STEP_SPF_GOOGLE,
+    AUTH_STEP_DKIM,
+    AUTH_STEP_DKIM_GOOGLE,
+    AUTH_STEP_WAIT,
 ];
 
 pub(crate) const AUTH_DONTS: &[Text] = &[
@@ -1369,14 +1404,22 @@ pub(crate) const SECURITYERROR: Playbook = Playbook {
     urgency: Urgency::Soon,
     duration: text! { ja: "原因により異なります", en: "Depends on the cause" },
     prepare: PREPARE_ERROR,
+    // The receiver's words lead: this playbook is where refusals land whose words were not
+    // matched (a receiver's PTR rule, a relay refusal), and for them the sender's password is
+    // not the cause; the password check stays, for the case of one's own server refusing.
+    // See: second real-pastes test, MEDIUM-6.
     steps: &[
         Step::new(text! {
-            ja: "どの宛先にも送れない場合は、メールソフトのパスワードや送信サーバーの認証設定が正しいか確認してください。",
-            en: "If you cannot send to anyone, check your mail program's password and outgoing server authentication settings.",
+            ja: "まずエラー全文を読んでください。拒否の理由（逆引き（PTR）がない、中継を許可していない、暗号化（TLS）が必要、など）や説明のページのアドレスが書かれていれば、それが原因で、何をすべきかもそこから分かります。",
+            en: "Read the full error first: if it gives the reason (no reverse DNS (PTR), relaying not allowed, encryption (TLS) required, ...) or the address of a page that explains it, that is the cause and says what to do.",
         }),
         Step::new(text! {
-            ja: "特定の相手だけに届かない場合は、受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
-            en: "If only one recipient refuses you, contact them and ask them to pass the message below to their administrator.",
+            ja: "特定の相手だけに届かない場合は、受信側の規則による拒否です。受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。",
+            en: "If only one recipient refuses you, it is a rule of the receiving side: contact them and ask them to pass the message below to their administrator.",
+        }),
+        Step::new(text! {
+            ja: "どの宛先にも送れず、エラーを返したのが自分の送信サーバーの場合は、メールソフトのパスワードや送信サーバーの認証設定が正しいか確認してください。",
+            en: "If you cannot send to anyone and the error comes from your own outgoing server, check your mail program's password and outgoing server authentication settings.",
         }),
     ],
     donts: &[DONT_RESEND_UNCHANGED],

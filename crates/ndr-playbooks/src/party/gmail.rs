@@ -416,6 +416,29 @@ pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
     BASIS,
 );
 
+/// "Unauthenticated email from example.net is not accepted due to domain's DMARC policy": the
+/// sender domain publishes a DMARC policy that asks for refusal, so a DMARC record exists; the
+/// steps fix SPF and DKIM for the sending service instead of offering to add DMARC.
+// Source: https://support.google.com/mail/answer/2451690 (named in the refusal)
+pub(crate) const DMARC_POLICY: Playbook = Playbook {
+    steps: super::generic::AUTH_STEPS_DMARC_ENFORCED,
+    ..auth_playbook(
+        Head {
+            id: "gmail-dmarc-policy",
+            title: text! { ja: "Gmail: 差出人のドメインの DMARC の方針で拒否された", en: "Gmail: refused by the sender domain's DMARC policy" },
+            verdict: text! {
+                ja: "{sender_domain} からのメールが SPF・DKIM の確認に合格しなかったため、そのドメイン自身の DMARC の方針に従って、Gmail が受け取りませんでした。",
+                en: "Mail from {sender_domain} did not pass SPF or DKIM, and the domain's own DMARC policy asks for such mail to be refused, so Gmail did not accept it.",
+            },
+            why: text! {
+                ja: "ドメインには DMARC の方針（p=quarantine や p=reject）がすでにあります。多くは、送信に使ったサービスが SPF に含まれていないか、DKIM で署名していないことが原因です。",
+                en: "The domain already has a DMARC policy (p=quarantine or p=reject). Usually the service that sent the mail is missing from SPF, or does not sign with DKIM.",
+            },
+        },
+        BASIS,
+    )
+};
+
 pub(crate) const SPF: Playbook = auth_playbook(
     Head {
         id: "gmail-spf",
@@ -771,6 +794,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &PTR,
         &PTR_IPV6,
         &UNAUTHENTICATED,
+        &DMARC_POLICY,
         &SPF,
         &DKIM,
         &ALIGNMENT,
@@ -780,6 +804,13 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     ],
     codes: CODES,
     refine: &[
+        // "550 5.7.1 Unauthenticated email from example.net is not accepted due to domain's
+        // DMARC policy."
+        Refine {
+            from: UNAUTHENTICATED.id,
+            when: Needle::Text("due to domain's dmarc policy"),
+            to: &DMARC_POLICY,
+        },
         // "Gmail has detected that this message is likely suspicious due to the very low
         // reputation of the sending domain."
         // Source: https://support.google.com/a/answer/3726730 (550 5.7.1)

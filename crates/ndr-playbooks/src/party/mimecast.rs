@@ -4,9 +4,9 @@
 use ndr_core::{Party, Reason};
 
 use super::common::*;
-use super::{rest, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
+use super::{rest, Needle, PartyBook, Refine, DEFERRAL_REASONS, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
-use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
+use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
@@ -15,6 +15,9 @@ const DOMAINS: &[&str] = &["community.mimecast.com", "mimecastsupport.zendesk.co
 const CODES_PAGE: &str =
     "https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754";
 const KB: &str = "https://mimecastsupport.zendesk.com/hc/en-us/articles/34000709564691";
+/// Mimecast's page on the Personal Portal's "Managed Senders": each user's own blocked and
+/// permitted senders.
+const MANAGED_SENDERS: &str = "https://mimecastsupport.zendesk.com/hc/en-us/articles/34000442063123-Mimecast-Personal-Portal-Managed-Senders";
 
 const SOURCES: &[Source] = &[
     Source {
@@ -65,6 +68,90 @@ pub(crate) const POLICY: Playbook = Playbook {
     facts: &[],
     sources: SOURCES,
     checked: CHECKED,
+};
+
+/// "550 Envelope blocked - User Entry": the refusal names a user's own entry, not the
+/// organisation's policy. Mimecast lets each user keep a personal Blocked Senders list in the
+/// Personal Portal ("end users can manage their Personal Blocked Senders, Permitted Senders ...
+/// entries", and remove an entry from it), so the recipient can take the sender off the list
+/// themselves; their administrator is the fallback.
+// Source: https://mimecastsupport.zendesk.com/hc/en-us/articles/34000442063123-Mimecast-Personal-Portal-Managed-Senders
+pub(crate) const USER_BLOCKED: Playbook = Playbook {
+    id: "mimecast-user-blocked",
+    party: Some(Party::Mimecast),
+    title: text! {
+        ja: "受信者本人があなたのアドレスをブロックしている（Mimecast）",
+        en: "The recipient has blocked your address (Mimecast)",
+    },
+    verdict: text! {
+        ja: "受信側の Mimecast が、受信者本人のブロックした送信者の一覧（User Entry）にあなたのアドレス（またはドメイン）があるため、メールを拒否しました。",
+        en: "The recipient's Mimecast refused your mail because your address (or domain) is on the recipient's own blocked senders list (a \"User Entry\").",
+    },
+    why: text! {
+        ja: "Mimecast では、利用者が自分でブロックする送信者を登録できます。以前のメールを迷惑メールとして扱ったときなどに登録されることがあります。送信サーバーやブロックリストの問題ではありません。",
+        en: "Mimecast lets each user keep their own list of blocked senders, often filled when they once treated a message as spam. It is not about your server or any blocklist.",
+    },
+    actors: &[Actor::Recipient, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: DURATION_RECIPIENT_SETTING,
+    prepare: PREPARE_RECIPIENT_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "電話や別のアドレスで受信者に連絡し、Mimecast のブロックした送信者の一覧（Personal Portal や Outlook の Mimecast の「Managed Senders」）からあなたのアドレスを外してもらってください。下の文面をそのまま使えます。",
+            en: "Contact the recipient by phone or another address and ask them to remove you from their blocked senders in Mimecast (Managed Senders, in the Personal Portal or Mimecast for Outlook). The message below says it.",
+        })
+        .link(
+            text! { ja: "Mimecast: Managed Senders の使い方（英語）", en: "Mimecast: Managed Senders" },
+            Url::one(MANAGED_SENDERS),
+        ),
+        Step::new(text! {
+            ja: "受信者が自分で外せない場合は、受信側の管理者に頼んでもらってください。",
+            en: "If they cannot remove it themselves, they can ask their administrator.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: Some(Message {
+        to: To::Recipient,
+        address: None,
+        subject: text! {
+            ja: "{recipient} 宛てのメールがブロックされています",
+            en: "My mail to {recipient} is blocked",
+        },
+        body: text! {
+            ja: "お世話になっております。
+
+{recipient} 宛てにメールをお送りしたところ、Mimecast の「ブロックした送信者」の設定により返ってきてしまいました。
+
+・エラー全文: {error_text}
+
+お手数ですが、Mimecast の Managed Senders（ブロックした送信者の一覧）から私のアドレスを外していただけますでしょうか。ご自身で変更できない場合は、管理者の方にご相談いただけると助かります。
+
+よろしくお願いいたします。",
+            en: "Hello,
+
+My mail to {recipient} came back because my address is on your blocked senders list in Mimecast.
+
+- Full error: {error_text}
+
+Could you please remove my address from your Mimecast Managed Senders (blocked senders)? If you cannot change it yourself, your administrator can.
+
+Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! {
+                ja: "Mimecast サポート: Personal Portal の Managed Senders",
+                en: "Mimecast Support: Personal Portal - Managed Senders",
+            },
+            url: Url::one(MANAGED_SENDERS),
+        },
+        SOURCES[0],
+    ],
+    checked: "2026-11-26",
 };
 
 pub(crate) const GREYLIST: Playbook = Playbook {
@@ -130,7 +217,12 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     domains: DOMAINS,
     routes: ROUTES,
     generic: &rest::<23>(ROUTES),
-    playbooks: &[&POLICY, &GREYLIST],
+    playbooks: &[&POLICY, &USER_BLOCKED, &GREYLIST],
     codes: CODES,
-    refine: &[],
+    // "550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550"
+    refine: &[Refine {
+        from: POLICY.id,
+        when: Needle::Text("envelope blocked - user entry"),
+        to: &USER_BLOCKED,
+    }],
 };
