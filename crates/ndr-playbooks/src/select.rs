@@ -428,8 +428,8 @@ const ALSO_LASTING: Text = text! {
 
 /// The first step then: why that listing comes first.
 const LASTING_FIRST: Text = text! {
-    ja: "まず {other} の掲載に対処してください。公開のブロックリストに載ったままでは、{named} のブロックも解除されにくくなります。",
-    en: "Deal with the {other} listing first: while the address stays on a public blocklist, {named} is less likely to lift its own block.",
+    ja: "まず {other} への掲載に対処してください。公開のブロックリストに載ったままでは、{named} のブロックも解除されにくくなります。",
+    en: "Deal with the listing on {other} first: while the address stays on a public blocklist, {named} is less likely to lift its own block.",
 };
 
 /// The paragraph added to a message to the hosting company.
@@ -438,14 +438,43 @@ const ALSO_LASTING_MESSAGE: Text = text! {
     en: "A blocklist check also finds the address on {other}. Could you please check that listing as well and request its removal?",
 };
 
+/// The lists inside a combined zone, named as their operator names them: the party's name alone
+/// ("Spamhaus") does not say which of its lists lasts.
+const SUB_LIST_NAMES: &[(&str, Text)] = &[
+    (
+        "spamhaus-sbl",
+        text! { ja: "Spamhaus SBL", en: "the Spamhaus SBL" },
+    ),
+    (
+        "spamhaus-css",
+        text! { ja: "Spamhaus CSS", en: "the Spamhaus CSS" },
+    ),
+    (
+        "spamhaus-xbl",
+        text! { ja: "Spamhaus XBL", en: "the Spamhaus XBL" },
+    ),
+    (
+        "spamhaus-pbl",
+        text! { ja: "Spamhaus PBL", en: "the Spamhaus PBL" },
+    ),
+];
+
 fn add_the_lasting_listing(r: &mut Rendered, a: Alongside, d: &Diagnosis, lang: Lang) {
-    let Some(other) = a.lasting.party.map(|p| party::party_name(p).get(lang)) else {
+    let sub_list = SUB_LIST_NAMES
+        .iter()
+        .find(|(id, _)| *id == a.lasting.id)
+        .map(|(_, name)| name.get(lang));
+    let Some(other) = sub_list.or_else(|| a.lasting.party.map(|p| party::party_name(p).get(lang)))
+    else {
         return;
     };
-    let named = r
-        .party_name
-        .clone()
-        .unwrap_or_else(|| party::party_name(Party::RecipientOrg).get(lang).to_owned());
+    // A playbook without a party (a block whose list the refusal does not name) is the
+    // receiving side's own.
+    let named = r.party_name.clone().unwrap_or_else(|| {
+        text! { ja: "受信側", en: "the receiving side" }
+            .get(lang)
+            .to_owned()
+    });
     let fill = |t: Text| {
         t.get(lang)
             .replace("{other}", other)
