@@ -176,6 +176,12 @@ pub const FACT_BLOCKED_IP: Tr = tr!(
 );
 /// The same address when the bounce does not say it is blocked (a missing PTR record).
 pub const FACT_SENDING_IP: Tr = tr!("送信元 IP アドレス", "Sending IP address");
+/// The address a refusal names when it is private or loopback: no blocklist can list such an
+/// address, so it is what the receiving side checked by mistake, not the sender's public IP.
+pub const FACT_INTERNAL_IP: Tr = tr!(
+    "受信側が調べた内部 IP アドレス（送信元の公開アドレスではありません）",
+    "Internal IP address the receiving side checked (not your public sending address)"
+);
 pub const FACT_REMOTE: Tr = tr!("拒否したサーバー", "Server that refused the mail");
 /// The same row when the mail was only delayed: that server has not refused it for good.
 pub const FACT_REMOTE_DELAYED: Tr = tr!(

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { diagnose, HOSTILE, PUBLIC_IP, RAW_SPAMHAUS, switchLanguage, VISIBLE_EN_GMAIL, VISIBLE_JA_MICROSOFT, writeListingFixtures } from "../lib/app.mjs";
+import { dohQuestionNames } from "../lib/requests.mjs";
 import { describeViolations, seriousA11yViolations } from "../lib/axe.mjs";
 import { DESKTOP, PHONE, startHarness } from "../lib/harness.mjs";
 import { waitFor } from "../lib/wait.mjs";
@@ -79,6 +80,28 @@ describe("paste a bounce and read the diagnosis", () => {
     assert.match(await text(page, "fact-codes-value"), /5\.7\.26/);
     assert.equal(await page.locator('[data-testid="fact-ip"]').count(), 0);
     assert.equal(await page.locator('[data-testid="dnsbl-skip"]').getAttribute("data-skip"), "NoIp");
+    await page.close();
+  });
+
+  it("a private address in a blocklist refusal: labelled as the receiver's internal address, no delisting", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    h.requests.length = 0;
+    await diagnose(
+      h,
+      page,
+      [
+        "<kim@example.org>: host mx.example.org[203.0.113.9] said: 554 5.7.1 Service",
+        "    unavailable; Client host [192.168.1.20] blocked using zen.spamhaus.org;",
+        "    (in reply to RCPT TO command)",
+      ].join("\n"),
+    );
+    const label = (await page.locator('[data-testid="fact-ip"] dt').innerText()).trim();
+    assert.match(label, /^Internal IP address the receiving side checked/);
+    assert.match(await text(page, "fact-ip-value"), /192\.168\.1\.20/);
+    assert.match(await text(page, "who"), /administrator/i);
+    // A private address is never sent to a resolver.
+    const asked = dohQuestionNames(h.requests);
+    assert.ok(asked.every((n) => !n.includes("20.1.168.192")), `the private address was not asked: ${asked.join(" ")}`);
     await page.close();
   });
 

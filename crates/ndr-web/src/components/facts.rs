@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use ndr_core::Diagnosis;
+use ndr_core::{Diagnosis, IpScope};
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Tr};
@@ -70,7 +70,12 @@ pub fn facts(props: &Props) -> Html {
     if let Some(ip) = &d.blocked_ip {
         rows.push(row(
             "ip",
-            if crate::state::ip_is_blocked(d) {
+            if matches!(
+                d.blocked_ip_scope,
+                Some(IpScope::Private | IpScope::Loopback)
+            ) {
+                i18n::FACT_INTERNAL_IP
+            } else if crate::state::ip_is_blocked(d) {
                 i18n::FACT_BLOCKED_IP
             } else {
                 i18n::FACT_SENDING_IP
