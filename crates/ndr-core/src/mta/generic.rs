@@ -181,6 +181,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 c
             };
         }
+        if text::find_ci(line, QMAIL_AT_RCPT).is_some() {
+            // qmail-remote's "192.0.2.9 does not like recipient." says the reply that follows
+            // answered RCPT TO, also in an excerpt without the qmail-send notice around it.
+            sent = "RCPT".to_string();
+        }
         if let Some(rest) = line.trim_start().strip_prefix(">>> ") {
             if let Some(c) = command::normalize(rest) {
                 sent = c.to_string();
@@ -717,6 +722,10 @@ fn only_codes(reply: &str) -> bool {
             w.is_empty() || status::is_valid(w)
         })
 }
+
+/// qmail-remote's words before a reply to RCPT TO ("192.0.2.9 does not like recipient.").
+/// Source: qmail-1.03 `qmail-remote.c` (the qmail reader's `COMMANDS`).
+const QMAIL_AT_RCPT: &str = " does not like recipient.";
 
 /// How many recipients the last-resort reader reads at most.
 const MAX_RECIPIENTS: usize = 10_000;

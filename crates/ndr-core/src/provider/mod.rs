@@ -827,8 +827,17 @@ fn hosts_named(scan: &Scan) -> Vec<String> {
             from = start;
         }
     }
+    if crate::rhost::is_google_reply(norm) {
+        // A reply with Google's own marks ("- gsmtp") came from Google's servers even when
+        // the bounce names only an IP (qmail): Gmail's rules for its host apply.
+        out.push(GOOGLE_STAND_IN.to_string());
+    }
     out
 }
+
+/// The host name that stands for Google's servers when only the marks of their reply name
+/// them (`rhost::is_google_reply`); it fits the Gmail table's `.google.com`.
+const GOOGLE_STAND_IN: &str = "gsmtp.google.com";
 
 /// Words that show the rejection came after the message data was sent (Postfix `in reply
 /// to end of DATA command`, a Sendmail transcript's `>>> DATA`).
