@@ -98,6 +98,12 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
         if d.action.trim().is_empty() && *warning.get_or_insert_with(|| is_delay_warning(mail)) {
             d.action = "delayed".into();
         }
+        // An automatic reply pasted without its header fields names nobody; it is kept, so
+        // that it is told as an auto-reply rather than as text that is not a bounce.
+        if d.agent == mta::autoreply::AGENT && d.recipient.is_empty() {
+            facts.push(one(d, &sender_domain));
+            continue;
+        }
         // A copied reply line names no recipient, nor does a feedback report about a message
         // to undisclosed recipients or a pasted read receipt that shows only a name; other formats without an address are not kept.
         if !(address::is_email(&d.recipient)
