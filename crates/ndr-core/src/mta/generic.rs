@@ -748,7 +748,10 @@ fn postfix_own_reasons(lines: &[&str]) -> Vec<Delivery> {
             continue;
         };
         let words = line.get(p + BOUNCED.len()..).unwrap_or("");
-        let words = words.rfind(')').and_then(|e| words.get(..e)).unwrap_or(words);
+        let words = words
+            .rfind(')')
+            .and_then(|e| words.get(..e))
+            .unwrap_or(words);
         // A remote server's reply has its own readers; this is for Postfix's own words.
         if words.is_empty() || text::find(words, " said: ").is_some() {
             continue;
