@@ -846,11 +846,18 @@ fn tidy_host(h: &str) -> String {
 
 pub(crate) fn is_ipv4(s: &str) -> bool {
     // Four parts, each one to three characters that parse as a byte; counted as they come
-    // (no list of the parts: this runs for every host name of every recipient).
+    // (no list of the parts: this runs for every host name of every recipient). A part with a
+    // leading zero ("111.111.245.000") is a page's made-up or masked address, never a host's
+    // (Rust's and modern resolvers' parsers refuse it too).
     let mut parts = 0;
     for p in s.split('.') {
         parts += 1;
-        if parts > 4 || p.is_empty() || p.len() > 3 || p.parse::<u8>().is_err() {
+        if parts > 4
+            || p.is_empty()
+            || p.len() > 3
+            || (p.len() > 1 && p.starts_with('0'))
+            || p.parse::<u8>().is_err()
+        {
             return false;
         }
     }

@@ -90,6 +90,11 @@ fn shown(mail: &Mail) -> Option<Rising> {
     if !mail.header("received").is_empty() || !mail.header("content-type").is_empty() {
         return None;
     }
+    // Header labels pasted in Japanese (「差出人:」「件名: 自動応答: ...」) are read as header
+    // fields by `run`, which then finds the reply with its sender's address; not here.
+    if mail.headers.is_empty() && crate::labels::english(mail.body.as_bytes()).is_some() {
+        return None;
+    }
     let head = text::clip(&mail.body, SHOWN_HEAD);
     let lc = text::lower(head);
     text::find_earliest(&lc, SHOWN)?;
