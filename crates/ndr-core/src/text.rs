@@ -370,6 +370,19 @@ mod tests {
         assert_eq!(sweep("  a \t b\n c  "), "a b c");
         assert_eq!(sweep("User unknown --=_boundary"), "User unknown");
         assert_eq!(sweep("see -- this"), "see -- this");
+        // A heading's rule with words after it stays; an Outlook-style boundary goes.
+        assert_eq!(
+            sweep("fatal errors -----(reason: 550 Unknown user"),
+            "fatal errors -----(reason: 550 Unknown user"
+        );
+        assert_eq!(
+            sweep("User unknown ------=_NextPart_000_01 x"),
+            "User unknown"
+        );
+        assert_eq!(
+            sweep("User unknown ---------- x"),
+            "User unknown ---------- x"
+        );
     }
 
     #[test]

@@ -175,3 +175,30 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         rfc822,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{diagnose, Reason};
+
+    #[test]
+    fn a_pasted_auto_reply_is_known_by_its_words_only_without_a_reply_code() {
+        for text in [
+            "I am currently out of the office and will reply on Monday.",
+            "Automatic reply: Quote\n\nI am away until 2 December.",
+            "来週まで不在にしております。戻り次第ご連絡いたします。",
+            "【自动回复】我正在休假，回来后回复您。",
+        ] {
+            let d = diagnose(text.as_bytes());
+            assert_eq!(d.reason, Reason::Vacation, "{text}");
+            assert!(d.notes.iter().any(|n| n.id == "auto_reply"), "{text}");
+            assert!(!d.is_not_a_bounce(), "{text}");
+        }
+        // A letter that only mentions being away, and a refusal that quotes an auto-reply.
+        for text in [
+            "Hi Sam, I will be out of the office tomorrow, so please call Kim.",
+            "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown\n\nI am out of the office this week.",
+        ] {
+            assert_ne!(diagnose(text.as_bytes()).reason, Reason::Vacation, "{text}");
+        }
+    }
+}
