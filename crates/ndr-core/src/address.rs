@@ -26,6 +26,40 @@ pub(crate) fn is_email(s: &str) -> bool {
     local_ok && domain_ok && clean
 }
 
+/// Characters that stand in for the letters of an address someone hid before pasting it
+/// ("admin@***", "<●●@●●.●●>", "▲▲@example.jp").
+const MASKS: &[char] = &[
+    '*', '＊', '●', '○', '◯', '▲', '△', '■', '□', '◆', '×', '…', '#',
+];
+
+/// True when `s` is an address someone hid before pasting it, or a part of one: a word (no white
+/// space) that has a run of two or more mask characters (`MASKS`), or a part of three or more
+/// x's ("xxxxxxxx", "admin@xxx.example"), or is a web page's stand-in for an address it hides
+/// ("[email protected]", which Cloudflare's email obfuscation leaves in copied text). Not an
+/// address (`is_email`), yet the place of one: the recipient of the report, unknown.
+pub(crate) fn is_redacted(s: &str) -> bool {
+    let t = trim_wrapping(s);
+    if t.eq_ignore_ascii_case("email protected") || t.eq_ignore_ascii_case("email&#160;protected") {
+        return true;
+    }
+    if t.is_empty()
+        || t.len() > 320
+        || t.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';'))
+    {
+        return false;
+    }
+    let mut run = 0;
+    let mut masked = false;
+    for c in t.chars() {
+        run = if MASKS.contains(&c) { run + 1 } else { 0 };
+        masked |= run >= 2;
+    }
+    masked
+        || t.split(['@', '.'])
+            .any(|p| p.len() >= 3 && p.bytes().all(|b| b == b'x' || b == b'X'))
+}
+
 /// Strips the characters that commonly wrap an address in text.
 fn trim_wrapping(s: &str) -> &str {
     s.trim_matches(|c: char| {
@@ -200,5 +234,31 @@ mod tests {
             "neko@example.jp"
         );
         assert_eq!(domain("neko@Example.JP").as_deref(), Some("example.jp"));
+    }
+
+    #[test]
+    fn recognises_hidden_addresses() {
+        for hidden in [
+            "admin@***",
+            "<***>",
+            "●●@●●.●●",
+            "XXXXXXXX",
+            "user@xxx.example",
+            "[email protected]",
+            "***@example.com",
+        ] {
+            assert!(is_redacted(hidden), "{hidden}");
+        }
+        for not_hidden in [
+            "",
+            "user@example.jp",
+            "*",
+            "a * b",
+            "postmaster",
+            "x@example.com",
+            "Recipient address rejected",
+        ] {
+            assert!(!is_redacted(not_hidden), "{not_hidden}");
+        }
     }
 }

@@ -386,6 +386,8 @@ pub struct Note {
     /// `binary_input` has the detail `outlook_msg` when the bytes are an Outlook `.msg` file:
     /// they are not read as such here (evidence spans index the bytes given); convert them with
     /// `outlook_msg_text` and diagnose that text.
+    /// `greylisted`: the receiver greylists (RFC 6647): it turned away a first try on purpose,
+    /// and the sending server's retry normally gets through.
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,
@@ -416,6 +418,7 @@ impl Note {
         "refused_by_remote_server",
         "full_or_too_big",
         "sender_login_mismatch",
+        "greylisted",
     ];
 }
 

@@ -217,7 +217,8 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
             match f.name {
                 Name::FinalRecipient => {
                     let addr = address::from_dsn_value(&f.value);
-                    if !address::is_email(&addr) {
+                    // A hidden address ("rfc822; admin@***") still opens its recipient's block.
+                    if !(address::is_email(&addr) || address::is_redacted(&addr)) {
                         continue;
                     }
                     if deliveries[last].recipient == addr {

@@ -34,6 +34,9 @@ pub(crate) struct Fact {
     /// The diagnostic text as shown, when it differs from `diagnosis` (which the reasons are
     /// decided on): with the reply code of a multi-line reply kept in place.
     pub shown: String,
+    /// The bounce is text a person copied (a fragment, the visible text, a mail program's
+    /// few header lines), not a whole message as a mail system wrote it (`is_whole_message`).
+    pub pasted: bool,
 }
 
 /// Header fields of the returned message that name its sender, in order of trust.
@@ -88,6 +91,7 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
                 .flatten()
         })
         .unwrap_or_default();
+    let pasted = !is_whole_message(mail);
     // Asked only when a recipient has no action of its own: the notice is read for the
     // warning's words at most once, and not at all when every report says what happened.
     let mut warning: Option<bool> = None;
@@ -101,19 +105,42 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
         // An automatic reply pasted without its header fields names nobody; it is kept, so
         // that it is told as an auto-reply rather than as text that is not a bounce.
         if d.agent == mta::autoreply::AGENT && d.recipient.is_empty() {
-            facts.push(one(d, &sender_domain));
+            facts.push(one(d, &sender_domain, pasted));
             continue;
         }
         // A copied reply line names no recipient, nor does a feedback report about a message
         // to undisclosed recipients or a pasted read receipt that shows only a name; other formats without an address are not kept.
+        // An address hidden before pasting ("admin@***") is kept as written: the report's
+        // reason and codes still hold.
         if !(address::is_email(&d.recipient)
+            || address::is_redacted(&d.recipient)
             || matches!(d.agent, "Generic" | "ARF" | mta::mdn::AGENT) && d.recipient.is_empty())
         {
             continue;
         }
-        facts.push(one(d, &sender_domain));
+        facts.push(one(d, &sender_domain, pasted));
     }
     facts
+}
+
+/// Header fields that only a mail system writes: a header block with one of them is a whole
+/// message (saved, or its source copied), not the few lines a mail program shows above a
+/// bounce ("From:", "To:", "Subject:", "Date:").
+const SYSTEM_HEADERS: &[&str] = &[
+    "received",
+    "message-id",
+    "mime-version",
+    "content-type",
+    "return-path",
+    "delivered-to",
+    "x-failed-recipients",
+    "dkim-signature",
+    "authentication-results",
+];
+
+/// True when the bounce is a whole message as a mail system wrote it (`SYSTEM_HEADERS`).
+fn is_whole_message(mail: &Mail) -> bool {
+    SYSTEM_HEADERS.iter().any(|h| mail.has_header(h))
 }
 
 /// Words of a notice that only warns: the sending server has not delivered the message yet and
@@ -153,6 +180,12 @@ const STILL_RETRYING: &[&str] = &[
     // Source: flufl.bounce 6.0.0, tests/data (https://pypi.org/project/flufl.bounce/)
     "delivery attempts will continue",
     "will continue to try",
+    // Exim as cPanel sets it up: "A message that you sent could not be delivered to one or
+    // more of its recipients. This is a temporary error. The following address(es) deferred:"
+    // ("... Message will be reattempted later"). Reviewer case, general wording.
+    "this is a temporary error",
+    "address(es) deferred",
+    "will be reattempted later",
 ];
 // Sources: Sisimai's test mails (set-of-emails: lhost-sendmail-29, rfc3464-34, lhost-exim-38,
 // lhost-gmail-08, rfc3464-07, rhost-outlook-06) and Exchange's delay DSN template.
@@ -227,6 +260,9 @@ const RETRYING_WORDS: &[&str] = &[
     "not yet",
     "delay",
     "continue",
+    "temporary error",
+    "deferred",
+    "reattempted",
 ];
 
 /// Labels of the line where a notice names the original sender, at the start of a line, before
@@ -439,7 +475,7 @@ fn is_domain_name(s: &str) -> bool {
             .is_some_and(|l| l.bytes().any(|b| b.is_ascii_alphabetic()))
 }
 
-fn one(d: Delivery, sender_domain: &str) -> Fact {
+fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
     let mut f = Fact {
         recipient: d.recipient.to_lowercase(),
         action: d.action,
@@ -453,6 +489,7 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
         lhost: d.lhost,
         reason: d.reason,
         sender_domain: sender_domain.to_string(),
+        pasted,
         ..Fact::default()
     };
     f.destination = address::domain(&f.recipient).unwrap_or_default();
@@ -505,6 +542,20 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
         };
     }
     decide_reason(&mut f);
+    if is_greylisting(&f.diagnosis, &f.reply_code, &f.status) {
+        // Greylisting turns away a first try on purpose and takes the retry (RFC 6647): the
+        // message is delayed, not refused, unless the report says the sender's server gave up,
+        // and then it expired. No other reason its words suggest holds ("greylisted, please
+        // try again in ..." is not spam).
+        f.reason = Some(Reason::Expired);
+        if f.action.is_empty()
+            && !GAVE_UP
+                .iter()
+                .any(|w| text::find_ci(&f.diagnosis, w).is_some())
+        {
+            f.action = "delayed".into();
+        }
+    }
     if f.reason == Some(Reason::HostUnknown) && names_the_sender_domain(&f) {
         // "553 example.net does not exist (in reply to MAIL FROM command)": the domain the
         // receiver cannot find is the sender's, not the recipient's. Sisimai's reason for a
@@ -522,6 +573,30 @@ fn one(d: Delivery, sender_domain: &str) -> Fact {
     };
     f.diagnosis = for_display(shown);
     f
+}
+
+/// Words of a greylisting reply, lowercase: "450 4.2.0 <user@example.org>: Recipient address
+/// rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html" (postgrey's
+/// default text), "451 4.7.1 Greylisting in action, please come back later", "Greylisted,
+/// please try again in 300 seconds". Source: RFC 6647 (greylisting answers with a temporary
+/// failure), postgrey(8) (`--greylist-text`); reviewer cases, general wording.
+const GREYLISTING: &[&str] = &[
+    "greylist",
+    "graylist",
+    "grey-list",
+    "gray-list",
+    "grey listed",
+    "gray listed",
+    "postgrey",
+];
+
+/// True when a temporary reply (4xx, or a 4.x.x status) says it is greylisting.
+pub(crate) fn is_greylisting(diagnosis: &str, reply_code: &str, status: &str) -> bool {
+    let temporary = reply_code.starts_with('4') || status.starts_with("4.");
+    temporary
+        && GREYLISTING
+            .iter()
+            .any(|w| text::find_ci(diagnosis, w).is_some())
 }
 
 /// True when a "does not exist" refusal is about the sender's domain: it answered MAIL FROM,

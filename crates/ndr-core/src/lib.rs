@@ -209,6 +209,21 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     if let Some(note) = reply_note(&d) {
         d.notes.push(note);
     }
+    if d.recipients.iter().any(|r| {
+        r.reason == Reason::Expired
+            && fact::is_greylisting(
+                &r.diagnostic_text,
+                r.reply_code.as_deref().unwrap_or(""),
+                r.status.as_deref().unwrap_or(""),
+            )
+    }) {
+        // The receiver greylists: its refusal of a first try is on purpose and the retry
+        // gets through (detail: none).
+        d.notes.push(Note {
+            id: "greylisted".into(),
+            detail: String::new(),
+        });
+    }
     if d.reason == Reason::NoRelaying {
         if let Some(host) = refused_further_on(&d, &text) {
             // "Relay access denied" in a bounce the sender's server wrote: the server it
@@ -550,7 +565,7 @@ mod tests {
     fn carrier_text_without_any_code() {
         check(
             "このメッセージは自動送信されています。\n\n次の宛先へのメッセージを配信できませんでした。\n\nuser@i.softbank.jp\n    Unknown user.\n",
-            expect!["- - filtered - - | rcpt=user@i.softbank.jp cmd=- host=- ip=-"],
+            expect!["- - userunknown - - | rcpt=user@i.softbank.jp cmd=- host=- ip=-"],
         );
     }
 

@@ -201,6 +201,13 @@ const WORDING: &[Wording] = &[
             "connection timed out",
             "could not find a gateway for",
             "delivery attempts will continue to be",
+            // Microsoft 365's notice without any code: "Despite repeated attempts to contact
+            // the recipient's email system it didn't respond." / "Despite repeated attempts to
+            // deliver your message, the recipient's email system refused to accept a
+            // connection". Source: <https://go.microsoft.com/fwlink/?LinkId=389361>, the
+            // notices' own link; reviewer case, general wording.
+            "despite repeated attempts to contact the recipient's email system",
+            "despite repeated attempts to deliver your message",
             "delivery expired",
             "delivery time expired",
             "failed to deliver to domain ",
@@ -443,6 +450,11 @@ const WORDING: &[Wording] = &[
             "message rejected due to local policy",
             "messages with multiple addresses",
             "rejected for policy reasons",
+            // "550 5.7.1 Reject for policy reason RULE3_2. See http://postmaster.example.net":
+            // Sisimai's "rejected for policy reasons" in the words of a hosting provider's
+            // outgoing filter (reviewer case, general wording; tried before a 5.7.x code's
+            // `securityerror`).
+            "reject for policy reason",
             "protocol violation",
             "the email address used to send your message is not subscribed to this group",
             "the message was rejected by organization policy",
@@ -646,7 +658,10 @@ const WORDING: &[Wording] = &[
             "spam detected",
             "spam email",
             "spam email not accepted",
-            "spam message rejected.", // mail.ru
+            // mail.ru: "Spam message rejected." (Sisimai's word has the full stop); Postfix
+            // with a content filter writes it without one ("<user@example.org>: Spam message
+            // rejected", reviewer case, general wording).
+            "spam message rejected",
             "spam not accepted",
             "spam refused",
             "spam rejection",
@@ -1238,6 +1253,19 @@ const DEFINITE_USER_UNKNOWN: &[&str] = &[
     "recipient not found by smtp address lookup",
 ];
 
+/// Receivers' replies that say the address does not exist even though they come at the end of
+/// the data, where a refusal is otherwise read as a filter's.
+const USER_UNKNOWN_AT_ANY_STEP: &[&str] = &[
+    // Yahoo Mail and Yahoo! JAPAN answer an unknown address only after the message data: "554
+    // delivery error: dd This user doesn't have a yahoo.co.jp account (user@yahoo.co.jp) [-5]
+    // - mta.mail.yahoo.co.jp (in reply to end of DATA command)". Sisimai's Yahoo table reads
+    // "dd this user doesn't have a " as userunknown (go-sisimai `rhost/yahooinc.go`; its test
+    // mail rhost-yahooinc-03 answers DATA), as its predecessor Kanadzuchi did for
+    // mx1.mail.yahoo.co.jp. The "delivery error: dd" of the reply is kept in the words: other
+    // servers' notices that only quote "This user doesn't have a ... account" stay as they are.
+    "delivery error: dd this user doesn't have a ",
+];
+
 /// The headlines a sending service writes above any permanent refusal of a recipient, whatever
 /// the remote server replied (also in the `UserUnknown` wording). They mean an unknown
 /// recipient only when the status code names no other reason (`without_templates`): under "501 5.1.8 Sender address rejected" Gmail still writes "the address
@@ -1351,8 +1379,22 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
                     || has(HasMoved, lc)
                     || has(Rejected, lc)
                     || has(NotAccept, lc))
-            } else if f.command.is_empty() && definite_user_unknown(lc.lc) {
+            } else if USER_UNKNOWN_AT_ANY_STEP
+                .iter()
+                .any(|p| crate::text::contains(lc.lc, p))
+            {
                 true
+            } else if f.command.is_empty() {
+                // The step is not known. In text a person copied (a fragment without Postfix's
+                // "(in reply to ...)" tail, the visible text of a notice) words that say the
+                // address does not exist are taken at their word: a filter is only suspected
+                // when the refusal is known to come at the end of the data. A whole message
+                // keeps Sisimai's reading, that a bare "user unknown" at an unknown step may be
+                // a filter after the data: its test mails read it so (lhost-postfix-07,
+                // lhost-x2-01, lhost-zoho-03, ...), and agreement with them is measured. A code
+                // that names a mailbox status (5.2.x, `filtered`) leaves it to the filter.
+                definite_user_unknown(lc.lc)
+                    || (f.pasted && by_code != Some(Filtered) && has(UserUnknown, lc))
             } else {
                 f.command == "RCPT" && has(UserUnknown, lc)
             }
@@ -1453,6 +1495,13 @@ fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
         }
         if probe(SyntaxError, f, lc) {
             return Some(SyntaxError);
+        }
+        // A permanent refusal of the greeting ("refused to talk to me: 554 mx.example.org"):
+        // the receiver will not talk to the sending server at all, however often it retries.
+        // Tried before a delay's `expired`, which Sisimai tries first, so that a delay notice
+        // about such a server says it is blocked.
+        if matches!(f.command.as_str(), "CONN" | "EHLO" | "HELO") && f.reply_code.starts_with('5') {
+            return Some(Blocked);
         }
         if f.action == "delayed" || f.action == "expired" {
             return Some(Expired);

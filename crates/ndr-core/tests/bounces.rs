@@ -172,7 +172,7 @@ fn one_line_pastes() {
     // No address anywhere: no recipient is made up.
     check(
         "550 Requested action not taken: mailbox unavailable",
-        expect!["550 - filtered - - | rcpt=- action=failed cmd=- host=- ip=-"],
+        expect!["550 - userunknown - - | rcpt=- action=failed cmd=- host=- ip=-"],
     );
     // A time is not a reply code.
     check(

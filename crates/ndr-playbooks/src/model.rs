@@ -418,6 +418,9 @@ pub enum To {
     Recipient,
     /// The list operator or mailbox provider (a support address or form).
     Operator,
+    /// Your own Microsoft 365 administrator: for a setting of your organisation's tenant, which
+    /// a hosting company cannot change.
+    Microsoft365Admin,
 }
 
 impl To {
@@ -443,6 +446,10 @@ impl To {
             To::Operator => text! {
                 ja: "ブロックについての問い合わせ窓口",
                 en: "The contact for the block",
+            },
+            To::Microsoft365Admin => text! {
+                ja: "社内の Microsoft 365 管理者",
+                en: "Your Microsoft 365 administrator",
             },
         }
     }

@@ -271,6 +271,72 @@ impl Facts {
     }
 }
 
+/// What a missing placeholder reads as in prose (a sentence, a step, a warning), where a
+/// bracketed fill-in would read as a form to complete: plain words that say which fact is
+/// meant. `None` keeps the bracketed fallback (the sending IP's says whom to ask).
+fn prose_fallback(name: &str) -> Option<Text> {
+    Some(match name {
+        "code" | "smtp_code" | "enhanced_code" | "provider_code" => text! {
+            ja: "エラーコード",
+            en: "the error code",
+        },
+        "recipient" => text! {
+            ja: "宛先のアドレス",
+            en: "the recipient's address",
+        },
+        "sender_domain" | "allow_domain" => text! {
+            ja: "あなたのドメイン",
+            en: "your domain",
+        },
+        "remote_host" => text! {
+            ja: "相手先のメールサーバー",
+            en: "the receiving mail server",
+        },
+        "zone" => text! {
+            ja: "エラー文中のブロックリスト",
+            en: "the blocklist named in the error",
+        },
+        "login_account" => text! {
+            ja: "ログインに使っているアカウント",
+            en: "the account you log in with",
+        },
+        "refused_sender" => text! {
+            ja: "差出人のアドレス",
+            en: "the address you sent from",
+        },
+        _ => return None,
+    })
+}
+
+/// Words that, right before a missing `{name}` in prose, already say what it stands for: "the
+/// address {recipient} does not exist" reads "the address does not exist", 「宛先{recipient}は」
+/// reads 「宛先は」.
+fn already_said(name: &str, lang: Lang) -> &'static [&'static str] {
+    match (name, lang) {
+        ("code" | "smtp_code" | "enhanced_code" | "provider_code", Lang::En) => &["code"],
+        ("code" | "smtp_code" | "enhanced_code" | "provider_code", Lang::Ja) => &["コード"],
+        ("recipient", Lang::En) => &["address", "recipient"],
+        ("recipient", Lang::Ja) => &["宛先", "アドレス"],
+        ("sender_domain" | "allow_domain", Lang::En) => &["domain"],
+        ("sender_domain" | "allow_domain", Lang::Ja) => &["ドメイン"],
+        ("remote_host", Lang::En) => &["server"],
+        ("remote_host", Lang::Ja) => &["サーバー"],
+        ("zone", Lang::En) => &["blocklist"],
+        ("zone", Lang::Ja) => &["ブロックリスト"],
+        ("login_account", Lang::En) => &["account", "logged in with"],
+        ("login_account", Lang::Ja) => &["アカウント"],
+        ("refused_sender", Lang::En) => &["address"],
+        ("refused_sender", Lang::Ja) => &["アドレス"],
+        _ => &[],
+    }
+}
+
+/// The fallback of `name` in `lang`, for the tidy checks.
+#[cfg(test)]
+pub(crate) fn fallback_for_tests(name: &str, lang: Lang) -> &'static str {
+    fallback(name).get(lang)
+}
+
 /// What a missing placeholder reads as: a bracketed fill-in, so the reader sees at once what
 /// the bounce did not say and can type it in.
 fn fallback(name: &str) -> Text {
@@ -383,20 +449,22 @@ fn ip_in_sentence(after_address: bool) -> Text {
 }
 
 /// The same when the bounce names an address that cannot be the sender's public one (a private
-/// or documentation-example address): it is not called "your sending IP address".
-fn ip_not_public_in_sentence(after_address: bool) -> Text {
-    if after_address {
-        text! {
-            ja: "（通知にあるアドレスは社内用か説明用の例で、受信側が見た公開のアドレスではありません。メール事業者かホスティング事業者が知っています）",
-            en: "(the address in the bounce is a private or example one, not the public address the receiving side saw; your mail provider or hosting company knows it)",
-        }
-    } else {
-        text! {
-            ja: "あなたの送信サーバー（通知にあるアドレスは社内用か説明用の例で、受信側が見た公開のアドレスではありません。メール事業者かホスティング事業者が知っています）",
-            en: "your sending server (the address in the bounce is a private or example one, not the public address the receiving side saw; your mail provider or hosting company knows it)",
-        }
-    }
+/// or documentation-example address): it is not called "your sending IP address", and the
+/// sentence stays short ("your sending IP address is on ..."); why the address is not shown is
+/// said once, at the end of the explanation under the verdict (`IP_NOT_PUBLIC_WHY`).
+fn ip_not_public_in_sentence(after_address: bool) -> Option<Text> {
+    (!after_address).then_some(text! {
+        ja: "あなたの送信サーバー",
+        en: "your sending server",
+    })
 }
+
+/// Added to the explanation when a verdict or a why names the sending IP and the bounce shows
+/// only a private or example address.
+const IP_NOT_PUBLIC_WHY: Text = text! {
+    ja: "通知にあるアドレスは社内用か説明用の例で、受信側が見た公開のアドレスではありません。送信元の IP アドレスは、メール事業者かホスティング事業者が知っています。",
+    en: "The address in the bounce is a private or example one, not the public address the receiving side saw: your mail provider or hosting company knows your sending IP address.",
+};
 
 /// The "prepare" hint for the sending IP when the bounce names only a private or example address.
 const IP_NOT_PUBLIC_HINT: Text = text! {
@@ -473,13 +541,96 @@ pub(crate) struct Ctx<'a> {
     pub(crate) sentence: bool,
 }
 
+/// `template` without the parenthesised asides that name a placeholder `known` rejects, and
+/// without the space before each such aside. Half-width and full-width parentheses; an aside
+/// that does not close is kept.
+fn drop_unknown_asides(template: &str, known: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find(['(', '（']) {
+        out.push_str(&rest[..open]);
+        let wide = rest[open..].starts_with('（');
+        let (opener, closer) = if wide { ('（', '）') } else { ('(', ')') };
+        let inner_start = open + opener.len_utf8();
+        let mut depth = 1usize;
+        let mut close = None;
+        for (i, c) in rest[inner_start..].char_indices() {
+            if c == opener {
+                depth += 1;
+            } else if c == closer {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(inner_start + i);
+                    break;
+                }
+            }
+        }
+        let Some(close) = close else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &rest[inner_start..close];
+        let mut unknown = false;
+        let mut scan = inner;
+        while let Some(at) = scan.find('{') {
+            let after = &scan[at + 1..];
+            if let Some(name) = placeholder_name(after) {
+                unknown |= !known(name);
+            }
+            scan = after;
+        }
+        if unknown {
+            while out.ends_with(' ') {
+                out.pop();
+            }
+        } else {
+            out.push_str(&rest[open..close + closer.len_utf8()]);
+        }
+        rest = &rest[close + closer.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Facts whose list line a message leaves out when the bounce does not hold them.
 const OMITTED_WHEN_UNKNOWN: &[&str] = &["ip", "remote_host", "allow_domain"];
 
 impl Ctx<'_> {
+    /// Whether `{name}` has a value here, not a bracketed fill-in.
+    fn known(&self, name: &str) -> bool {
+        if matches!(name, "allowed_sender" | "allowed_sender_you")
+            || self.facts.value(name).is_some()
+        {
+            return true;
+        }
+        if let Some((_, v)) = self.own.iter().find(|(k, _)| *k == name) {
+            return match v.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
+                Some(alias) if PLACEHOLDERS.contains(&alias) => self.known(alias),
+                _ => true,
+            };
+        }
+        name == "lookup_url" && self.lookup.is_some()
+    }
+
+    /// `fill` for prose shown to the reader (steps, what not to do, titles): an aside in
+    /// parentheses that only gives an example or a detail ("If the error names a blocklist
+    /// ({zone}, for example)") is left out when a fact in it is unknown, rather than read as
+    /// "([blocklist named in the error], for example)". The sending IP keeps its fill-in, which
+    /// says whom to ask; ready messages keep theirs, for the reader to type in.
+    /// The facts that stay unknown read as plain words there (`prose_fallback`: "your domain",
+    /// not "[your domain]").
+    pub(crate) fn fill_prose(&self, template: &str) -> String {
+        let kept = drop_unknown_asides(template, |name| name == "ip" || self.known(name));
+        self.fill_in(&kept, true)
+    }
+
     /// Replaces every `{name}` in `template`. Unknown facts read as their fallback, so the
     /// output never shows a raw placeholder.
     pub(crate) fn fill(&self, template: &str) -> String {
+        self.fill_in(template, false)
+    }
+
+    fn fill_in(&self, template: &str, prose: bool) -> String {
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -487,7 +638,7 @@ impl Ctx<'_> {
             let after = &rest[open + 1..];
             match placeholder_name(after) {
                 Some(name) => {
-                    let fell_back = self.push_value(&mut out, name);
+                    let fell_back = self.push_value(&mut out, name, prose);
                     rest = &after[name.len() + 1..];
                     if fell_back && self.lang == Lang::Ja {
                         // Full-width brackets need no space around them in Japanese.
@@ -525,7 +676,7 @@ impl Ctx<'_> {
     }
 
     /// Appends the value of `name`; returns whether it had to use the fallback.
-    fn push_value(&self, out: &mut String, name: &str) -> bool {
+    fn push_value(&self, out: &mut String, name: &str, prose: bool) -> bool {
         let domain = self.facts.allow_domain.as_deref();
         if name == "allowed_sender" {
             out.push_str(&allowed_sender(domain, self.lang));
@@ -537,7 +688,7 @@ impl Ctx<'_> {
             // A fact that is only another name for a bounce fact (`{zone}`) falls back like it.
             if let Some(alias) = v.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
                 if PLACEHOLDERS.contains(&alias) {
-                    return self.push_value(out, alias);
+                    return self.push_value(out, alias, prose);
                 }
             }
             // Facts of the party may themselves name bounce facts (a lookup URL with `{ip}`).
@@ -566,9 +717,33 @@ impl Ctx<'_> {
                 }
                 let note = match self.facts.ip_not_public {
                     true => ip_not_public_in_sentence(after_address),
-                    false => ip_in_sentence(after_address),
+                    false => Some(ip_in_sentence(after_address)),
                 };
-                out.push_str(note.get(self.lang));
+                match note {
+                    Some(note) => out.push_str(note.get(self.lang)),
+                    // "your sending IP address {ip} is": the sentence closes over the gap.
+                    None => {
+                        while out.ends_with(' ') {
+                            out.pop();
+                        }
+                    }
+                }
+                return true;
+            }
+            if let (true, Some(words)) = (prose, prose_fallback(name)) {
+                // "your domain {sender_domain}" / 「ドメイン{sender_domain}の」: the words are
+                // already there, so nothing is added.
+                let before = out.trim_end_matches([' ', ',', '、']);
+                if already_said(name, self.lang)
+                    .iter()
+                    .any(|w| before.ends_with(w))
+                {
+                    // "the account you logged in with, {login_account}." closes as "... with."
+                    let keep = before.len();
+                    out.truncate(keep);
+                } else {
+                    out.push_str(words.get(self.lang));
+                }
                 return true;
             }
             out.push_str(fallback(name).get(self.lang));
@@ -669,7 +844,7 @@ pub(crate) fn render_with(
         lang,
         sentence: false,
     };
-    let t = |text: &Text| ctx.fill(text.get(lang));
+    let t = |text: &Text| ctx.fill_prose(text.get(lang));
     let sentence = Ctx {
         sentence: true,
         ..ctx
@@ -753,8 +928,19 @@ pub(crate) fn render_with(
             .map(|party| crate::party::party_name(party).get(lang).to_owned()),
         selected_by,
         title: t(&p.title),
-        verdict: sentence.fill(p.verdict.get(lang)),
-        why: sentence.fill(p.why.get(lang)),
+        verdict: sentence.fill_prose(p.verdict.get(lang)),
+        why: {
+            let why = sentence.fill_prose(p.why.get(lang));
+            let names_ip = [p.verdict, p.why]
+                .iter()
+                .any(|t| t.get(lang).contains("{ip}"));
+            if facts.ip_not_public && names_ip {
+                let space = if lang == Lang::Ja { "" } else { " " };
+                format!("{why}{space}{}", IP_NOT_PUBLIC_WHY.get(lang))
+            } else {
+                why
+            }
+        },
         who: who(p.actors, host_first(p, facts), lang),
         urgency: Labeled {
             id: p.urgency,

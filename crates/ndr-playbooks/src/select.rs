@@ -132,7 +132,7 @@ pub fn select_with_lookups(
     listings: &[Listing<'_>],
     not_listed: &[&str],
 ) -> Selected {
-    select_past_passing(d, listings, not_listed).0
+    select_past_passing(d, listings, not_listed).0 .0
 }
 
 /// The list a refusal named, passed over for a lasting listing the lookups found: the named
@@ -144,7 +144,84 @@ struct PassedOver {
     lasting: &'static Playbook,
 }
 
+/// A provider's own block of the sending address (Outlook.com's S3150, Microsoft 365's 5.7.606),
+/// kept, and a lasting listing the lookups found on a public list, added to it.
+#[derive(Clone, Copy)]
+struct Alongside {
+    lasting: &'static Playbook,
+}
+
 fn select_past_passing(
+    d: &Diagnosis,
+    listings: &[Listing<'_>],
+    not_listed: &[&str],
+) -> ((Selected, Option<PassedOver>), Option<Alongside>) {
+    let (found, passed) = select_named(d, listings, not_listed);
+    // A private address cannot be on a public list: the receiver checked its own internal hop,
+    // whatever list it names, and no lookup changes that.
+    if names_a_private_address(d, found.playbook) {
+        let private = Selected {
+            playbook: &party::generic::LISTED_PRIVATE_IP,
+            by: found.by,
+        };
+        return ((private, None), None);
+    }
+    let alongside = match (passed, ALONGSIDE_LISTINGS.contains(&found.playbook.id)) {
+        (None, true) => party::lasting_listing(d, listings, not_listed)
+            .filter(|lasting| lasting.party != found.playbook.party)
+            .map(|lasting| Alongside { lasting }),
+        _ => None,
+    };
+    ((found, passed), alongside)
+}
+
+/// True when the refusal names a blocklist (its zone, or a list's own playbook) and the blocked
+/// address it names is a private or loopback one.
+fn names_a_private_address(d: &Diagnosis, found: &Playbook) -> bool {
+    use ndr_core::IpScope;
+    let inside = matches!(
+        d.blocked_ip_scope,
+        Some(IpScope::Private) | Some(IpScope::Loopback)
+    );
+    let names_a_list = d.list_zone.is_some() || found.party.is_some_and(is_dnsbl_operator);
+    inside && names_a_list && IP_LISTINGS.contains(&found.id)
+}
+
+/// Parties that run public DNS blocklists (not mailbox providers or filters).
+fn is_dnsbl_operator(p: Party) -> bool {
+    matches!(
+        p,
+        Party::Spamhaus
+            | Party::Spamcop
+            | Party::Barracuda
+            | Party::Uceprotect
+            | Party::Psbl
+            | Party::Mailspike
+            | Party::Spamrats
+            | Party::Abusix
+            | Party::Backscatterer
+    )
+}
+
+/// Playbooks about a provider's or a filter's own block of the sending address, each with its
+/// own way out (Outlook.com's and Microsoft 365's delisting, Yahoo's form, Proofpoint's, ...).
+/// That way out stays right when the lookups also find the address on a public list whose
+/// listing lasts until someone acts (Spamhaus SBL), but it is not enough: the providers weigh
+/// public listings too, so the lasting one is named next to it, its removal first.
+const ALONGSIDE_LISTINGS: &[&str] = &[
+    "outlook-com-network-block",
+    "microsoft-banned-ip",
+    "microsoft-banned-sender",
+    "yahoo-blocked",
+    "proofpoint-blocked",
+    "cisco-talos-reputation",
+    "cloudmark-blocked",
+    "trendmicro-ers-rbl",
+    "generic-blocked",
+    "generic-badreputation",
+];
+
+fn select_named(
     d: &Diagnosis,
     listings: &[Listing<'_>],
     not_listed: &[&str],
@@ -331,16 +408,112 @@ pub fn advise_with_lookups(
     not_listed: &[&str],
     lang: Lang,
 ) -> Rendered {
-    let (s, passed) = select_past_passing(d, listings, not_listed);
+    let ((s, passed), alongside) = select_past_passing(d, listings, not_listed);
     let mut r = render::render(s.playbook, d, lang, s.by);
     if let Some(p) = passed {
         say_the_named_list(&mut r, p, lang);
     }
+    if let Some(a) = alongside {
+        add_the_lasting_listing(&mut r, a, d, lang);
+    }
     r
 }
 
-/// Before the verdict: the refusal named a list whose listings expire by themselves, but the
-/// lookups found the address on another whose listings do not (`{named}`, `{other}`: the two
+/// After the verdict of a provider's own block: the lookups also found the address on a list
+/// whose listing lasts (`{other}`: its name).
+const ALSO_LASTING: Text = text! {
+    ja: "ブロックリストの確認では、このアドレスは {other} にも掲載されています。こちらは待っていても消えないため、あわせて（できれば先に）解除が必要です。",
+    en: "The blocklist check also finds the address on {other}, a listing that does not go away by waiting: it needs removing too, preferably first.",
+};
+
+/// The first step then: why that listing comes first.
+const LASTING_FIRST: Text = text! {
+    ja: "まず {other} の掲載に対処してください。公開のブロックリストに載ったままでは、{named} のブロックも解除されにくくなります。",
+    en: "Deal with the {other} listing first: while the address stays on a public blocklist, {named} is less likely to lift its own block.",
+};
+
+/// The paragraph added to a message to the hosting company.
+const ALSO_LASTING_MESSAGE: Text = text! {
+    ja: "なお、ブロックリストの確認では、このアドレスは {other} にも掲載されていました。こちらも原因の確認と解除の申請をお願いいたします。",
+    en: "A blocklist check also finds the address on {other}. Could you please check that listing as well and request its removal?",
+};
+
+fn add_the_lasting_listing(r: &mut Rendered, a: Alongside, d: &Diagnosis, lang: Lang) {
+    let Some(other) = a.lasting.party.map(|p| party::party_name(p).get(lang)) else {
+        return;
+    };
+    let named = r
+        .party_name
+        .clone()
+        .unwrap_or_else(|| party::party_name(Party::RecipientOrg).get(lang).to_owned());
+    let fill = |t: Text| {
+        t.get(lang)
+            .replace("{other}", other)
+            .replace("{named}", &named)
+    };
+    let space = if lang == Lang::Ja { "" } else { " " };
+    r.verdict = format!("{}{space}{}", r.verdict, fill(ALSO_LASTING));
+    // The lasting list's own first steps (its checker, who may request removal), before the
+    // provider's.
+    let lasting = render::render(a.lasting, d, lang, r.selected_by);
+    let mut steps = vec![crate::render::RenderedStep {
+        number: 0,
+        text: fill(LASTING_FIRST),
+        link: None,
+        copy: None,
+    }];
+    steps.extend(lasting.steps.into_iter().take(LASTING_STEPS));
+    steps.append(&mut r.steps);
+    for (i, step) in steps.iter_mut().enumerate() {
+        step.number = i + 1;
+    }
+    r.steps = steps;
+    // Who acts and how soon follow the more demanding of the two.
+    let mut who = lasting.who;
+    for w in r.who.drain(..) {
+        if !who.iter().any(|x| x.id == w.id) {
+            who.push(w);
+        }
+    }
+    r.who = who;
+    if rank(lasting.urgency.id) > rank(r.urgency.id) {
+        r.urgency = lasting.urgency;
+    }
+    if let Some(m) = r.message.as_mut() {
+        if m.to.id == crate::model::To::HostingProvider {
+            m.body = match m.body.rfind("\n\n") {
+                // Before the closing line ("Thank you."), as its own paragraph.
+                Some(at) if m.body.len() - at < 80 => format!(
+                    "{}\n\n{}{}",
+                    &m.body[..at],
+                    fill(ALSO_LASTING_MESSAGE),
+                    &m.body[at..]
+                ),
+                _ => format!("{}\n\n{}", m.body, fill(ALSO_LASTING_MESSAGE)),
+            };
+        }
+    }
+    for source in lasting.sources {
+        if !r.sources.iter().any(|s| s.url == source.url) {
+            r.sources.push(source);
+        }
+    }
+}
+
+/// How many of the lasting list's steps go first: its checker and who may request removal.
+const LASTING_STEPS: usize = 3;
+
+fn rank(u: Urgency) -> u8 {
+    match u {
+        Urgency::Now => 3,
+        Urgency::Soon => 2,
+        Urgency::Wait => 1,
+        Urgency::None => 0,
+    }
+}
+
+/// Before the explanation under the verdict: the refusal named a list whose listings expire by
+/// themselves, but the lookups found the address on another whose listings do not (`{named}`, `{other}`: the two
 /// parties' names).
 const NAMED_BUT_LASTING: Text = text! {
     ja: "拒否の通知には {named} の名前があります（{named} の掲載は自動で消えます）。ただし、ブロックリストの確認では {other} にも掲載されており、こちらは待っていても消えません。以下は {other} の掲載への対処です。",
@@ -380,7 +553,9 @@ fn say_the_named_list(r: &mut Rendered, p: PassedOver, lang: Lang) {
     } else {
         NAMED_BUT_LASTING_SHARED
     };
-    r.verdict = format!("{}{space}{}", fill(before), r.verdict);
+    // The verdict leads with the listing that matters; how the named list was passed over
+    // opens the explanation under it.
+    r.why = format!("{}{space}{}", fill(before), r.why);
     r.steps.push(crate::render::RenderedStep {
         number: r.steps.len() + 1,
         text: fill(NAMED_EXPIRES),

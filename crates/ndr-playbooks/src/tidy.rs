@@ -113,6 +113,7 @@ fn other_texts() -> Vec<(String, Text)> {
         To::RecipientAdmin,
         To::Recipient,
         To::Operator,
+        To::Microsoft365Admin,
     ] {
         out.push((format!("to {t:?}"), t.label()));
     }
@@ -918,4 +919,58 @@ fn every_ptr_playbook_has_its_ipv6_version() {
         assert!(party::playbook(v4).is_some(), "{v4} is not a playbook");
         assert!(party::playbook(v6).is_some(), "{v6} is not a playbook");
     }
+}
+
+/// A fact the bounce may not hold reads naturally in the prose shown to the reader: an aside
+/// that only gives it as an example or a detail is left out (`Ctx::fill_prose`), and no
+/// sentence, step or warning shows a bracketed fill-in for it ("If the error names a blocklist
+/// ([blocklist named in the error], for example)", review 5, L3). The sending IP's fill-in says
+/// whom to ask, and ready messages keep theirs for the reader to type in: both are allowed.
+/// See: fifth page review, L3.
+#[test]
+fn prose_never_shows_a_fill_in_for_a_fact_the_bounce_lacks() {
+    let bare = Diagnosis {
+        recipients: vec![Recipient {
+            recipient: "taro@example.jp".into(),
+            action: "failed".into(),
+            reason: Reason::Blocked,
+            hard_bounce: true,
+            diagnostic_text: "554 Service unavailable".into(),
+            ..Recipient::default()
+        }],
+        reason: Reason::Blocked,
+        hard_bounce: true,
+        ..Diagnosis::default()
+    };
+    let allowed: Vec<&str> = Lang::ALL
+        .iter()
+        .map(|&l| render::fallback_for_tests("ip", l))
+        .collect();
+    let mut bad = Vec::new();
+    for p in all_playbooks() {
+        for &lang in Lang::ALL {
+            let r = render::render(p, &bare, lang, SelectedBy::PartyReason);
+            let prose = std::iter::once(("title", r.title.clone()))
+                .chain([("verdict", r.verdict.clone()), ("why", r.why.clone())])
+                .chain([("duration", r.duration.clone())])
+                .chain(r.steps.iter().map(|s| ("step", s.text.clone())))
+                .chain(r.donts.iter().map(|d| ("dont", d.clone())));
+            for (place, mut text) in prose {
+                for a in &allowed {
+                    text = text.replace(a, "");
+                }
+                let shown = render::PLACEHOLDERS.iter().find(|name| {
+                    let f = render::fallback_for_tests(name, lang);
+                    text.contains(f)
+                });
+                if let Some(name) = shown {
+                    bad.push(format!(
+                        "{}.{place} ({lang:?}) shows {{{name}}}: {text}",
+                        p.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

@@ -95,15 +95,18 @@ fn a_lasting_listing_found_by_the_lookups_goes_before_spamcops_wait() {
         assert_eq!(r.id, "spamhaus-sbl");
         assert!(!r.who.iter().any(|w| w.id == Actor::Nobody), "{:?}", r.who);
         assert_ne!(r.urgency.id, Urgency::Wait);
+        // The verdict leads with the listing that matters; the named list is explained under
+        // it (review 5, L2).
+        assert!(r.verdict.contains("Spamhaus"), "{}", r.verdict);
+        assert!(!r.verdict.contains("SpamCop"), "{}", r.verdict);
         assert!(
-            r.verdict.starts_with(match lang {
+            r.why.starts_with(match lang {
                 Lang::En => "The refusal named SpamCop",
                 Lang::Ja => "拒否の通知には SpamCop の名前があります",
             }),
             "{}",
-            r.verdict
+            r.why
         );
-        assert!(r.verdict.contains("Spamhaus"), "{}", r.verdict);
         let last = r.steps.last().expect("steps");
         assert_eq!(last.number, r.steps.len());
         assert!(last.text.contains("SpamCop"), "{}", last.text);
@@ -116,7 +119,7 @@ fn a_lasting_listing_found_by_the_lookups_goes_before_spamcops_wait() {
     // An expired SpamCop listing with a lasting one elsewhere: "send it again" is not enough.
     let r = advise_with_lookups(&d, &[SBL], &["bl.spamcop.net"], Lang::En);
     assert_eq!(r.id, "spamhaus-sbl");
-    assert!(r.verdict.contains("SpamCop"), "{}", r.verdict);
+    assert!(r.why.contains("SpamCop"), "{}", r.why);
     // Another list whose listings expire too (UCEPROTECT level 1) changes nothing.
     let uce = Listing {
         zone: "dnsbl-1.uceprotect.net",
@@ -152,12 +155,8 @@ fn a_lasting_listing_found_by_the_lookups_goes_before_spamcops_wait() {
         "gmail-sender-pool-listed"
     );
     let r = advise_with_lookups(&gmail, &[SPAMCOP, SBL], &[], Lang::En);
-    assert!(
-        r.verdict.starts_with("The refusal named SpamCop"),
-        "{}",
-        r.verdict
-    );
-    assert!(!r.verdict.contains("advice below is for"), "{}", r.verdict);
+    assert!(r.why.starts_with("The refusal named SpamCop"), "{}", r.why);
+    assert!(!r.why.contains("advice below is for"), "{}", r.why);
 }
 
 /// Review 4, case 06 with a "not listed" SpamCop lookup: the expired-listing advice for a

@@ -59,16 +59,23 @@ fn external_forwarding_without_the_rule_id() {
     assert_eq!(select(&d).playbook.id, "microsoft-forwarding-blocked");
 }
 
-/// Review 4, case 04: 5.7.133 is a group that takes mail only from its own organisation; the
-/// recipient's side changes it, and the sender's own settings are not the cause.
+/// Review 4, case 04, and review 5, M5: 5.7.133 is a group that takes mail only from senders
+/// signed in to its own organisation: a member sends signed in, an outsider asks the owner; the
+/// sender's DNS is not the cause, and nobody is told "nothing to fix on your side".
 #[test]
 fn a_group_for_internal_senders_only_is_the_recipients_to_change() {
-    let d = check(26, Reason::SecurityError, "microsoft-restricted-recipient");
+    let d = check(
+        26,
+        Reason::SecurityError,
+        "microsoft-restricted-unauthenticated",
+    );
     let r = advise(&d, Lang::En);
-    assert_eq!(r.who[0].id, Actor::Recipient);
+    assert_eq!(r.who[0].id, Actor::Sender);
+    assert!(r.who.iter().any(|w| w.id == Actor::Recipient));
     assert!(r.who.iter().any(|w| w.id == Actor::RecipientAdmin));
     assert!(!r.who.iter().any(|w| w.id == Actor::SenderAdmin));
     assert!(!r.steps.iter().any(|s| s.text.contains("DNS")));
+    assert!(!r.steps.iter().any(|s| s.text.contains("nothing to fix")));
     // 5.7.124: the group's list of allowed senders.
     check(27, Reason::SecurityError, "microsoft-restricted-recipient");
 }
@@ -113,13 +120,15 @@ fn the_code_list_finds_forwarding_and_group_codes_in_both_languages() {
         for (query, want) in [
             ("5.7.520", "microsoft-forwarding-blocked"),
             ("AS(7555)", "microsoft-forwarding-blocked"),
-            ("5.7.133", "microsoft-restricted-recipient"),
-            ("5.7.134", "microsoft-restricted-recipient"),
+            ("5.7.133", "microsoft-restricted-unauthenticated"),
+            ("5.7.134", "microsoft-restricted-unauthenticated"),
+            ("5.7.124", "microsoft-restricted-recipient"),
+            ("5.7.60", "microsoft-send-as-denied"),
             ("5.7.233", "microsoft-sending-limit"),
             ("submission quota", "microsoft-sending-limit"),
             (
                 "SenderNotAuthenticatedForGroup",
-                "microsoft-restricted-recipient",
+                "microsoft-restricted-unauthenticated",
             ),
         ] {
             let ids = found(query, lang);
@@ -128,10 +137,10 @@ fn the_code_list_finds_forwarding_and_group_codes_in_both_languages() {
     }
     assert!(found("転送", Lang::Ja).contains(&"microsoft-forwarding-blocked"));
     assert!(found("forwarding", Lang::En).contains(&"microsoft-forwarding-blocked"));
-    assert!(found("グループ", Lang::Ja).contains(&"microsoft-restricted-recipient"));
+    assert!(found("グループ", Lang::Ja).contains(&"microsoft-restricted-unauthenticated"));
     // Each code's page is its own entry.
     let page = ndr_playbooks::lookup_code("550 5.7.520");
     assert_eq!(page[0].playbook.id, "microsoft-forwarding-blocked");
     let page = ndr_playbooks::lookup_code("5.7.133");
-    assert_eq!(page[0].playbook.id, "microsoft-restricted-recipient");
+    assert_eq!(page[0].playbook.id, "microsoft-restricted-unauthenticated");
 }

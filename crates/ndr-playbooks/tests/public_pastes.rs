@@ -359,8 +359,10 @@ fn a_documentation_ip_is_not_called_your_sending_ip() {
                 assert!(!text.contains(ip), "{lang:?} {ip}: {text}");
             }
         }
+        // The headline stays short; the caveat is said under it (review 5, L4).
         let en = advise(&d, Lang::En);
-        assert!(en.verdict.contains("private or example"), "{}", en.verdict);
+        assert!(!en.verdict.contains("private or example"), "{}", en.verdict);
+        assert!(en.why.contains("private or example"), "{}", en.why);
         let hint = en.prepare.iter().find_map(|p| {
             p.hint
                 .as_deref()

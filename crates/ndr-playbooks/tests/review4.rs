@@ -792,14 +792,22 @@ fn a_sender_address_the_login_does_not_own_is_the_accounts_to_fix() {
     let mut plain = case_20();
     plain.notes.clear();
     assert_eq!(select(&plain).playbook.id, "generic-rejected");
-    // A note with no login named still reads: the fill-in says what to put there.
+    // A note with no login named still reads, in plain words rather than a fill-in (review 5,
+    // L3), and the sentence does not name the account twice.
     let mut bare = case_20();
     bare.notes = vec![note("sender_login_mismatch", "")];
     let en = advise(&bare, Lang::En);
     assert!(
-        en.verdict.contains("[the account you log in with]"),
+        en.verdict
+            .contains("not registered to the account you logged in with. The receiving side"),
         "{}",
         en.verdict
+    );
+    assert!(!en.verdict.contains('['), "{}", en.verdict);
+    assert!(
+        en.steps[0].text.contains("the account you log in with"),
+        "{}",
+        en.steps[0].text
     );
     assert!(en.steps[0].copy.is_none());
 }

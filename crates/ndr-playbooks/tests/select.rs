@@ -571,12 +571,26 @@ fn a_microsoft_group_restricted_to_its_own_senders_is_the_owners_call() {
     // The core reads 5.7.1 RESOLVER.RST.AuthRequired as a security error and may not name
     // Microsoft; the wording still leads to Microsoft's playbook.
     for party in [None, Some(Party::Microsoft)] {
-        for text in [
-            "Reported error: 550 5.7.1 RESOLVER.RST.AuthRequired; authentication required \
-             [Stage: CreateMessage]",
-            "Remote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'",
-            "Your message couldn't be delivered because delivery to this group is restricted \
-             to authenticated senders.",
+        // "Authentication required" words: a member of the organisation sends signed in, an
+        // outsider asks the owner (review 5, M5); "not authorized": only the owner can allow.
+        for (text, id, first) in [
+            (
+                "Reported error: 550 5.7.1 RESOLVER.RST.AuthRequired; authentication required \
+                 [Stage: CreateMessage]",
+                "microsoft-restricted-unauthenticated",
+                Actor::Sender,
+            ),
+            (
+                "Remote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'",
+                "microsoft-restricted-recipient",
+                Actor::Recipient,
+            ),
+            (
+                "Your message couldn't be delivered because delivery to this group is \
+                 restricted to authenticated senders.",
+                "microsoft-restricted-unauthenticated",
+                Actor::Sender,
+            ),
         ] {
             let mut d = diag(party, Reason::SecurityError);
             d.enhanced_code = Some("5.7.1".into());
@@ -586,13 +600,10 @@ fn a_microsoft_group_restricted_to_its_own_senders_is_the_owners_call() {
                 diagnostic_text: text.into(),
                 ..Recipient::default()
             }];
-            check(
-                &d,
-                "microsoft-restricted-recipient",
-                SelectedBy::ProviderCode,
-            );
+            check(&d, id, SelectedBy::ProviderCode);
             let r = advise(&d, Lang::En);
-            assert_eq!(r.who[0].id, Actor::Recipient);
+            assert_eq!(r.who[0].id, first);
+            assert!(r.who.iter().any(|w| w.id == Actor::Recipient));
             assert!(!r
                 .steps
                 .iter()
@@ -611,7 +622,7 @@ fn a_microsoft_group_restricted_to_its_own_senders_is_the_owners_call() {
         ndr_playbooks::lookup_code("RESOLVER.RST.AuthRequired")[0]
             .playbook
             .id,
-        "microsoft-restricted-recipient"
+        "microsoft-restricted-unauthenticated"
     );
 }
 
@@ -679,7 +690,7 @@ fn a_listed_microsoft_365_sender_goes_to_its_admin_not_a_hosting_company() {
     for lang in [Lang::Ja, Lang::En] {
         let r = advise_with(&d, &sbl, lang);
         let m = r.message.expect("a message to the tenant's admin");
-        assert_eq!(m.to.id, To::SenderAdmin);
+        assert_eq!(m.to.id, To::Microsoft365Admin);
         assert!(!m.body.contains("ホスティング") && !m.body.contains("hosting"));
         assert!(m.body.contains("93.184.216.34"), "{}", m.body);
     }

@@ -1,5 +1,6 @@
 //! Amazon SES notifications delivered by email (an SNS topic subscribed by email): a JSON
-//! document with "notificationType" Bounce, Complaint or Delivery.
+//! document with "notificationType" Bounce, Complaint or Delivery, or an event a configuration
+//! set publishes, with "eventType" in its place.
 //! Source: <https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html>.
 
 use serde_json::Value;
@@ -30,12 +31,57 @@ fn notification(body: &str) -> Option<Value> {
     let body = body.replace("!\n ", "");
     let start = body.find('{')?;
     let end = body.rfind('}')?;
-    let v: Value = serde_json::from_str(body.get(start..=end)?).ok()?;
+    let json = body.get(start..=end)?;
+    let v: Value = serde_json::from_str(json)
+        .ok()
+        .or_else(|| serde_json::from_str(&closed(json)?).ok())?;
     let v = match v.get("Message").and_then(Value::as_str) {
         Some(inner) => serde_json::from_str(inner).ok()?,
         None => v,
     };
-    v.get("notificationType").is_some().then_some(v)
+    (!kind(&v).is_empty()).then_some(v)
+}
+
+/// The notification's type: "notificationType" of a notification, or "eventType" of an event
+/// that a configuration set publishes ("eventType": "Bounce"), which carries the same "bounce"
+/// object. Source: <https://docs.aws.amazon.com/ses/latest/dg/event-publishing-retrieving-sns-contents.html>.
+fn kind(v: &Value) -> &str {
+    match s(v, "notificationType") {
+        "" => s(v, "eventType"),
+        k => k,
+    }
+}
+
+/// `json` with the closing brackets a cut paste lost (a document copied up to its last full
+/// line, "...},"), so that what it has can be read; `None` when nothing is missing or the
+/// brackets do not nest.
+fn closed(json: &str) -> Option<String> {
+    let mut open: Vec<char> = Vec::new();
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' => open.push('}'),
+            '[' => open.push(']'),
+            '}' | ']' if open.pop() != Some(c) => return None,
+            _ => {}
+        }
+    }
+    if open.is_empty() || in_string || open.len() > 16 {
+        return None;
+    }
+    let mut out = json.trim_end().trim_end_matches(',').to_string();
+    out.extend(open.iter().rev());
+    Some(out)
 }
 
 fn s<'a>(v: &'a Value, key: &str) -> &'a str {
@@ -43,12 +89,12 @@ fn s<'a>(v: &'a Value, key: &str) -> &'a str {
 }
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
-    if !mail.body.contains("notificationType") {
+    if !(mail.body.contains("notificationType") || mail.body.contains("\"eventType\"")) {
         return None;
     }
     let n = notification(&mail.body)?;
     let mut deliveries = Vec::new();
-    match s(&n, "notificationType") {
+    match kind(&n) {
         "Bounce" => {
             let b = n.get("bounce")?;
             let reason = SUBTYPES

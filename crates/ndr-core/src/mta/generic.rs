@@ -141,6 +141,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     // "RCPT TO:" line, or failing both the last address the text mentioned.
     let mut last_address: Option<String> = None;
     let mut last_mentioned: Option<String> = None;
+    // Postfix's log lines: the recipient of each queued message (by queue id) and what
+    // became of each recipient (by lowercased address).
+    let logged = log_deliveries(&lines);
+    let mut logged_to: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    let mut logged_action: std::collections::HashMap<String, &'static str> =
+        std::collections::HashMap::new();
+    for (id, a, action) in &logged {
+        logged_to.entry(id).or_insert(a.as_str());
+        if !action.is_empty() {
+            logged_action.insert(a.to_ascii_lowercase(), action);
+        }
+    }
     let (mut lhost, mut rhost) = (String::new(), String::new());
     // Exim's "    host mx.example.jp [192.0.2.1]" line: the server whose reply follows.
     let mut next_host: Option<(String, String)> = None;
@@ -157,7 +169,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
         }
         if !text::starts_with_any(line.trim_start(), SENDER_LABELS) {
-            if let Some(a) = address::find(line) {
+            if let Some(a) = recipient_in(line) {
                 last_mentioned = Some(a);
             }
         }
@@ -265,11 +277,22 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             // info@example.net") goes on with it too.
             let ends_reply =
                 !next.trim_start().starts_with('<') && text::find(next, "(in reply to ").is_some();
+            let codes_only = j == i + 1 && only_codes(&line[start..]);
+            // "    (user@example.jp) [-5] - mta.example.jp (in": an address in parentheses is
+            // part of the words, never a recipient's own line.
+            let parenthesised = next.trim_start().starts_with('(');
             let cont = next.starts_with(' ')
                 && !next.trim().is_empty()
-                && (address_line(next).is_none()
-                    || ends_reply
-                    || (j == i + 1 && only_codes(&line[start..])));
+                && (address_line(next).is_none() || ends_reply || codes_only || parenthesised);
+            // A paste from a web page loses the indentation of the wrapped lines: a line that
+            // is no reply of its own goes on with the reply when the reply cannot have ended
+            // there (only its codes so far, or a sentence cut at a comma or a word such as
+            // "using"), and then is no new recipient.
+            let unindented = !next.starts_with([' ', '\t'])
+                && !next.trim().is_empty()
+                && reply_start(next).is_none()
+                && (codes_only || (unfinished(&diag) && address_line(next).is_none()));
+            let cont = cont || unindented;
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
             }
@@ -291,8 +314,19 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             .clone()
             .filter(|a| in_reply.len() > 1 && !in_reply.contains(a));
         let recipient = listed
-            .or_else(|| address::find(reply_part))
-            .or_else(|| address::find(&line[..start]))
+            .or_else(|| recipient_in(reply_part))
+            .or_else(|| recipient_in(&line[..start]))
+            // The reply's wrapped lines: "554 delivery error: dd This user doesn't have a
+            // yahoo.co.jp account\n    (user@yahoo.co.jp) [-5] ...".
+            .or_else(|| {
+                let wrapped = diag.find(line).and_then(|p| diag.get(p + start..))?;
+                recipient_in(wrapped)
+            })
+            .or_else(|| {
+                // A log line of the attempt ("A0F7BE2AA5: host ... refused to talk to me: 554
+                // ..."): the recipient is in the queue's "to=<...>" line, before or after it.
+                logged_to.get(queue_id(line)?).map(|a| a.to_string())
+            })
             .or_else(|| last_address.clone())
             .or_else(|| last_mentioned.clone())
             .unwrap_or_default();
@@ -307,6 +341,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         d.command = command::find(&d.diagnosis);
         if d.command.is_empty() {
             d.command = sent.clone();
+        }
+        if d.command.is_empty() && text::contains(&d.diagnosis, "refused to talk to me:") {
+            // Postfix: the server's greeting was the refusal (as its own reader reads it).
+            d.command = "HELO".into();
         }
         if let Some(h) = text::between(&d.diagnosis, "host ", " ") {
             d.rhost = h
@@ -339,7 +377,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     }
                     *was_bare = false;
                 }
-                Some(_) => {}
+                Some((k, _)) => {
+                    // The same reply again where the step is known: Sendmail sums it up as
+                    // "(reason: 550 ...)" above the transcript that shows ">>> DATA" before it.
+                    // A syntax reply to a mistyped command gives way to the refusal after it.
+                    if let Some(slot) = deliveries.get_mut(*k) {
+                        if is_syntax_reply(slot) && !is_syntax_reply(&d) {
+                            *slot = d;
+                        } else if slot.command.is_empty() && slot.reply_code == d.reply_code {
+                            slot.command = d.command;
+                        }
+                    }
+                }
             }
         }
         i = j.max(i + 1);
@@ -353,11 +402,27 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
         d.lhost = lhost.clone();
     }
+    // In a session someone typed (telnet, swaks), a syntax reply ("501 5.5.4 Unrecognized
+    // parameter", "500 5.5.1 Command unrecognized") answers the typist's own mistake; when a
+    // later reply refuses the mail, that one is the failure. Only replies that name no
+    // recipient are dropped, so a bounce's own recipients all stay.
+    let last_refusal = deliveries.iter().rposition(|d| !is_syntax_reply(d));
+    if let Some(last) = last_refusal {
+        let mut k = 0;
+        deliveries.retain(|d| {
+            let keep = k >= last || !(d.recipient.is_empty() && is_syntax_reply(d));
+            k += 1;
+            keep
+        });
+    }
     if deliveries.is_empty() {
         deliveries = postfix_own_reasons(&lines);
     }
     if deliveries.is_empty() {
         deliveries = without_codes(&lines);
+    }
+    if deliveries.is_empty() {
+        deliveries = prose_only(&lines);
     }
     if deliveries.is_empty() {
         return None;
@@ -369,6 +434,15 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         let to = super::first_header(original, "to");
         if let Some(a) = address::find(failed).or_else(|| address::find(&to)) {
             deliveries[0].recipient = a;
+        }
+    }
+    // A log line's "status=deferred" says the server still tries; "status=bounced" that it
+    // gave up.
+    if !logged_action.is_empty() {
+        for d in deliveries.iter_mut().filter(|d| d.action.is_empty()) {
+            if let Some(action) = logged_action.get(&d.recipient.to_ascii_lowercase()) {
+                d.action = action.to_string();
+            }
         }
     }
     // A warning that the server is still trying makes these recipients delayed in `fact.rs`.
@@ -777,9 +851,170 @@ fn postfix_own_reasons(lines: &[&str]) -> Vec<Delivery> {
     out
 }
 
+/// True for a reply that says the command itself was wrong: 500 to 504, or an enhanced code
+/// of class X.5 (RFC 3463, "mail delivery protocol status": syntax, unknown command).
+fn is_syntax_reply(d: &Delivery) -> bool {
+    matches!(d.reply_code.as_str(), "500" | "501" | "502" | "503" | "504")
+        || matches!(
+            status::find(&d.diagnosis, &d.reply_code).get(..4),
+            Some("5.5." | "4.5.")
+        )
+}
+
+/// Notices that name neither an address nor a code, only what happened, lowercase. Microsoft
+/// 365's notice when the recipient's server never answered: "Your message couldn't be
+/// delivered. Despite repeated attempts to contact the recipient's email system it didn't
+/// respond." and when it refused every connection: "Despite repeated attempts to deliver your
+/// message, the recipient's email system refused to accept a connection from your email
+/// system." Source: the notices' own help link, <https://go.microsoft.com/fwlink/?LinkId=389361>
+/// (Exchange Online NDR for 4.4.7 / 4.4.316); reviewer case, general wording.
+const PROSE_ONLY: &[&str] = &[
+    "despite repeated attempts to contact the recipient's email system",
+    "despite repeated attempts to deliver your message",
+];
+
+/// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph.
+fn prose_only(lines: &[&str]) -> Vec<Delivery> {
+    for (i, line) in lines.iter().enumerate() {
+        let lc = text::lower(line);
+        if !PROSE_ONLY.iter().any(|p| text::contains(&lc, p)) {
+            continue;
+        }
+        // The line and the rest of its paragraph (the notice's advice, a few lines at most).
+        let end = lines
+            .iter()
+            .skip(i)
+            .take(4)
+            .position(|l| l.trim().is_empty())
+            .map_or((i + 4).min(lines.len()), |n| i + n);
+        let words = join_trimmed(lines.get(i..end).unwrap_or_default());
+        return vec![Delivery {
+            diagnosis: text::sweep(&words),
+            ..Delivery::default()
+        }];
+    }
+    Vec::new()
+}
+
+/// The queue id of a Postfix log line: "Nov 10 08:27:52 mail postfix/smtp[13789]: A0F7BE2AA5:
+/// host ...". Source: Postfix's logging (every line about a queued message starts with its
+/// queue id after the program's name).
+fn queue_id(line: &str) -> Option<&str> {
+    let p = text::find(line, "postfix/")?;
+    let rest = line.get(p..)?;
+    let q = rest.find("]: ")?;
+    let rest = rest.get(q + 3..)?;
+    let id = rest.split(':').next()?;
+    (id.len() >= 5 && rest.len() > id.len() && id.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(id)
+}
+
+/// Postfix's log lines about a recipient: (queue id, the "to=<...>" address, the action its
+/// "status=" says: "delayed" for deferred, "failed" for bounced, else empty).
+fn log_deliveries<'a>(lines: &[&'a str]) -> Vec<(&'a str, String, &'static str)> {
+    let mut out = Vec::new();
+    for &line in lines {
+        let Some(id) = queue_id(line) else { continue };
+        let Some(p) = text::find(line, " to=<") else {
+            continue;
+        };
+        let Some(a) = line.get(p + 4..).and_then(address::find) else {
+            continue;
+        };
+        let action = if text::contains(line, " status=deferred") {
+            "delayed"
+        } else if text::contains(line, " status=bounced") {
+            "failed"
+        } else {
+            ""
+        };
+        out.push((id, a, action));
+        if out.len() >= MAX_RECIPIENTS {
+            break;
+        }
+    }
+    out
+}
+
 /// qmail-remote's words before a reply to RCPT TO ("192.0.2.9 does not like recipient.").
 /// Source: qmail-1.03 `qmail-remote.c` (the qmail reader's `COMMANDS`).
 const QMAIL_AT_RCPT: &str = " does not like recipient.";
+
+/// Words just before an address that make it someone else's than the failed recipient's,
+/// lowercase: the sender ("Sender address [taro@example.jp] blocked", Postfix's log line
+/// "from=<taro@example.jp>", a transcript's "MAIL FROM: taro@example.jp") or a contact the
+/// reply offers ("... or to contact postmaster@example.net to clarify"). Reviewer cases,
+/// general wording.
+const NOT_THE_RECIPIENT: &[&str] = &[
+    "from=",
+    "from:",
+    "from",
+    "sender address",
+    "sender",
+    "contact",
+    "contact:",
+    "write to",
+    "email to",
+    "e-mail to",
+];
+
+/// The first address in `s` that is not the sender's or a contact's (`NOT_THE_RECIPIENT`).
+fn recipient_in(s: &str) -> Option<String> {
+    if !s.contains('@') {
+        return None;
+    }
+    for (looked, w) in s
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| w.contains('@'))
+        .enumerate()
+    {
+        if looked >= 8 {
+            break;
+        }
+        let Some(a) = address::find(w) else { continue };
+        // Where the word starts in `s` (a subslice of it) and where the address starts in it.
+        let at = (w.as_ptr() as usize).saturating_sub(s.as_ptr() as usize);
+        let inner = w.find(a.as_str()).unwrap_or(0);
+        let mut from = at.saturating_sub(32);
+        while !s.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = format!(
+            "{}{}",
+            s.get(from..at).unwrap_or(""),
+            w.get(..inner).unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        let before = before.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '<' | '[' | '(' | '"' | '\'')
+        });
+        if !NOT_THE_RECIPIENT.iter().any(|m| {
+            before.ends_with(m)
+                && before
+                    .get(..before.len() - m.len())
+                    .is_none_or(|b| !b.ends_with(|c: char| c.is_ascii_alphanumeric()))
+        }) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// Words a reply line cannot end with unless it goes on on the next line ("... blocked using",
+/// "... Greylisted,").
+const UNFINISHED: &[&str] = &[
+    "using", "by", "from", "to", "for", "of", "at", "in", "the", "and", "see", "with", "via",
+];
+
+/// True when `diag` stops in mid-sentence: at a comma, or after a word of `UNFINISHED`.
+fn unfinished(diag: &str) -> bool {
+    let t = diag.trim_end();
+    if t.ends_with(',') {
+        return true;
+    }
+    let last = t.rsplit(' ').next().unwrap_or("");
+    UNFINISHED.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
 
 /// How many recipients the last-resort reader reads at most.
 const MAX_RECIPIENTS: usize = 10_000;

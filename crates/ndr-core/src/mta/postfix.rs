@@ -57,11 +57,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     // bounce has no delivery-status part, so each block is a recipient with its own reply.
     let mut blocks: Vec<Block> = Vec::new();
 
+    // Whether the last line read belongs to a recipient's block (no empty line since it).
+    let mut open_block = false;
     for line in head.lines() {
         if !started {
             started = STARTS.iter().any(|a| text::aligned(line, a));
             continue;
         }
+        let blocks_before = blocks.len();
         if let Some(f) = dsn::field(line) {
             prev_diag = f.name == Name::DiagnosticCode;
             let v = deliveries.last_mut().expect("never empty");
@@ -116,10 +119,13 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 b.diag.push(' ');
                 b.diag.push_str(line);
             }
-        } else if text::aligned(line, &["<", "@", ">", "(expanded from <", "):"]) {
+        } else if line.starts_with('<') && text::aligned(line, &[" (expanded from <", "):"]) {
             // <r@example.ne.jp> (expanded from <kijitora@example.org>): user ...
+            // The address may be hidden: "<XXXXXXXX (expanded from <kijitora@example.org>):".
+            let head = line.split(" (expanded").next().unwrap_or("");
             blocks.push(Block {
-                recipient: address::find(line.split(" (expanded").next().unwrap_or(""))
+                recipient: address::find(head)
+                    .or_else(|| address::is_redacted(head).then(|| trimmed_mask(head)))
                     .unwrap_or_default(),
                 alias: text::between(line, "(expanded from ", "):")
                     .and_then(address::find)
@@ -129,11 +135,16 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     .unwrap_or("")
                     .to_string(),
             });
-        } else if line.starts_with('<') && text::aligned(line, &["<", "@", ">:"]) {
+        } else if line.starts_with('<') && text::find(line, ">:").is_some() {
             // <kijitora@example.jp>: host ... said: ...
+            // The address may be hidden: "<***@***>: ...", "<●●@●●.●●>: ...".
             if let Some(p) = text::find(line, ">:") {
+                let head = &line[..p + 1];
+                let recipient = address::find(head)
+                    .or_else(|| address::is_redacted(head).then(|| trimmed_mask(head)));
+                let Some(recipient) = recipient else { continue };
                 blocks.push(Block {
-                    recipient: address::find(&line[..p + 1]).unwrap_or_default(),
+                    recipient,
                     alias: String::new(),
                     diag: line[p + 2..].to_string(),
                 });
@@ -145,6 +156,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 b.diag.push(' ');
                 b.diag.push_str(line.trim());
             }
+        } else if open_block && !line.starts_with("--") {
+            // A block's wrapped line that lost its indentation (a paste from a web page):
+            // Postfix ends each block with an empty line, so until then a line is its text.
+            if let Some(b) = blocks.last_mut().filter(|b| !b.diag.is_empty()) {
+                b.diag.push(' ');
+                b.diag.push_str(line.trim());
+            }
+        }
+        if line.trim().is_empty() {
+            open_block = false;
+        } else if blocks.len() > blocks_before {
+            open_block = true;
         }
     }
     blocks.retain(|b| !b.recipient.is_empty());
@@ -248,6 +271,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
     }
     Some(Rising { deliveries, rfc822 })
+}
+
+/// A hidden address as written, without the angle brackets around it.
+fn trimmed_mask(s: &str) -> String {
+    s.trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_string()
 }
 
 /// One recipient's block of the text part.

@@ -147,9 +147,15 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut recipients = 0usize;
     let mut reading = false;
     for line in head.lines() {
+        let mut line = line;
         if !reading {
             reading = text::contains_any(line, STARTS);
-            continue;
+            // A notice a web page put on one line: its first recipient ("... Sorry it didn't
+            // work out. <user@example.jp>: user is over quota") follows on the same line.
+            match line.find(" <").and_then(|p| line.get(p + 1..)) {
+                Some(rest) if reading && text::aligned(rest, &["<", "@", ">:"]) => line = rest,
+                _ => continue,
+            }
         }
         if line.is_empty() {
             continue;
@@ -164,8 +170,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 deliveries.push(Delivery::default());
                 another.push(String::new());
             }
-            deliveries.last_mut().expect("pushed").recipient =
-                text::between(named, "<", ">:").unwrap_or("").to_string();
+            let v = deliveries.last_mut().expect("pushed");
+            v.recipient = text::between(named, "<", ">:").unwrap_or("").to_string();
+            // "<user@example.jp>: user is over quota": the words on the address's own line.
+            if let Some(words) = named
+                .find(">:")
+                .and_then(|p| named.get(p + 2..))
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+            {
+                v.diagnosis.push_str(words);
+                v.diagnosis.push(' ');
+            }
             recipients += 1;
         } else if deliveries.len() == recipients {
             let v = deliveries.last_mut().expect("never empty");

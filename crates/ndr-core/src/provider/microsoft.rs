@@ -166,6 +166,20 @@ pub(super) const TABLE: Table = Table {
             .status("5.7.124")
             .text(&["not in allowed-senders list"])
             .reason(SecurityError),
+        // 550 5.7.60 SMTP; Client does not have permissions to send as this sender
+        // The sender's own Exchange Online refused the message at submission: the account that
+        // signed in has no "Send As" (or "Send on Behalf") right for the From address (a shared
+        // mailbox, a colleague, an address that is not its own). Exchange's own response for
+        // this is `SendAsDenied` ("Client does not have permissions to send as this sender"),
+        // and "Send As permission allows delegates to use the mailbox to send messages"
+        // (Get-EXORecipientPermission). The NDR table copies of 2023-01 and 2026-01 have no
+        // 5.7.60 row; the code is the one Exchange Online writes for this refusal. The From
+        // address was refused, not the recipient: rejected, and no IP is involved.
+        // Source: https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-exorecipientpermission
+        Rule::by(Microsoft)
+            .status("5.7.60")
+            .text(&["permissions to send as this sender"])
+            .reason(Rejected),
         // 550 5.1.8 Access denied, bad outbound sender: "The account has been blocked for sending
         // too much spam", usually a hijacked account of the sender's own organisation.
         Rule::by(Microsoft)

@@ -18,20 +18,28 @@ pub(super) const RECEIVER_TRAPS: Table = Table {
         // Error: open resolver; https://check.spamhaus.org/returnc/pub/198.51.100.53/
         // Source: https://github.com/simple-login/app/issues/2675 (and rsyslog/rsyslog#5584);
         // return codes: https://www.spamhaus.org/news/article/788/spamhaus-dnsbl-return-codes-technical-update
+        //
+        // The reason is `blocked` whatever the code said (5.7.1's `securityerror`, or `onhold`
+        // for a reply with only these words): the receiver refused the mail on a blocklist
+        // check, and the advice for the note (the receiver's own DNS is at fault) is the
+        // Spamhaus advice, under the blocked headline.
         Rule::by(RecipientOrg)
             .text(&["spamhaus", "open resolver"])
+            .reason(Blocked)
             .note(NOTE_RESOLVER_REFUSED),
         // ... blocked using sbl.spamhaus.org; https://www.spamhaus.org/returnc/vol/198.51.100.53
         // (`pub` for a public resolver, `vol` for too many queries from one resolver)
         // Source: https://github.com/rspamd/rspamd/issues/3074
         Rule::by(RecipientOrg)
             .text(&["spamhaus.org/returnc/"])
+            .reason(Blocked)
             .note(NOTE_RESOLVER_REFUSED),
         // ... listed in zen.spamhaus.org (127.255.255.254): the 127.255.255.x answers are
         // errors (public resolver, volume, zone typo), never listings.
         // Source: https://docs.spamhaus.com/datasets/docs/source/10-data-type-documentation/datasets/040-zones.html
         Rule::by(RecipientOrg)
             .text(&["spamhaus", "127.255.255.25"])
+            .reason(Blocked)
             .note(NOTE_RESOLVER_REFUSED),
     ],
 };

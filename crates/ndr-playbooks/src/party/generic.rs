@@ -5,7 +5,7 @@ use ndr_core::Reason;
 
 use super::common::*;
 use crate::codes::CodeEntry;
-use crate::model::{Actor, Fact, Playbook, Prepare, Source, Step, To, Urgency, Url};
+use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 /// When the sources below were last checked.
@@ -90,6 +90,14 @@ const SRC_RFC1912: Source = Source {
         en: "RFC 1912, section 2.1 (matching PTR and A records)",
     },
     url: Url::one(RFC1912_PTR),
+};
+const RFC1918: &str = "https://datatracker.ietf.org/doc/html/rfc1918";
+const SRC_RFC1918: Source = Source {
+    title: text! {
+        ja: "RFC 1918（社内ネットワーク用のアドレス）",
+        en: "RFC 1918 (address allocation for private internets)",
+    },
+    url: Url::one(RFC1918),
 };
 const SRC_RFC5321: Source = Source {
     title: text! {
@@ -2603,6 +2611,91 @@ pub(crate) const DELAYED_REFUSED: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// A blocklist refusal that names a private (RFC 1918) or loopback address as the blocked
+/// client: "Client host [192.168.1.20] blocked using zen.spamhaus.org". Such an address is only
+/// meaningful inside one network, so no public list can hold it (RFC 1918 section 3: "routing
+/// information about private networks shall not be propagated" outside the enterprise); the
+/// receiving side checked its own internal hop (a server behind a proxy, a load balancer or a
+/// filter, or an internal `Received` line read too deep) instead of the address that connected
+/// from outside, or its resolver gets wrong answers from the list. Its administrator fixes it;
+/// the sender and the hosting company have nothing to delist. Chosen in `select.rs` over any
+/// listing playbook when the refusal names a list and the blocked address is private.
+// Source: RFC 1918 section 3, https://datatracker.ietf.org/doc/html/rfc1918
+pub(crate) const LISTED_PRIVATE_IP: Playbook = Playbook {
+    id: "generic-listed-private-ip",
+    party: None,
+    title: text! {
+        ja: "受信側が、自分の社内用アドレスをブロックリストで調べて拒否した",
+        en: "The receiving side checked an internal address against a blocklist",
+    },
+    verdict: text! {
+        ja: "受信側のサーバーは、ブロックリストに載っているとしてアドレスを拒否しましたが、そのアドレスは社内ネットワーク用のもので、公開のブロックリストに載ることはありません。受信側の設定の誤りで、受信側の管理者が直す必要があります。",
+        en: "The receiving server refused the mail for a blocklist listing, but the address it names is a private (internal network) one, which no public blocklist can list. The receiving side's setup is wrong, and its administrator needs to fix it.",
+    },
+    why: text! {
+        ja: "社内用のアドレスはそのネットワークの中でしか意味を持たないため、公開のリストが載せることはありません。受信側が、外から接続してきたアドレスではなく、自分の社内の中継サーバー（プロキシやロードバランサー、フィルターの後ろ）のアドレスを調べたか、ブロックリストへの問い合わせが正しい答えを返していないと考えられます。あなたの送信サーバーのアドレスが掲載されているという意味ではありません。",
+        en: "A private address only means something inside one network, so no public list holds it. The receiving side most likely checked its own internal hop (a server behind a proxy, a load balancer or a filter) instead of the address that connected from outside, or its blocklist queries get wrong answers. It does not mean your sending server's address is listed.",
+    },
+    actors: &[Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: DURATION_RECIPIENT_ADMIN,
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "受信者に連絡し、下の文面を受信側の管理者に渡してもらってください。エラー全文を見れば、管理者には社内用のアドレスを拒否したことが分かります。",
+            en: "Contact the recipient and ask them to pass the message below to their administrator: the full error shows them that their server refused an internal address.",
+        }),
+        Step::new(text! {
+            ja: "管理者が直すのは、ブロックリストで調べるアドレスを外から接続してきたアドレスにすること（社内の中継サーバーのアドレスや、社内の Received 行を調べないこと）と、ブロックリストへの問い合わせに使う DNS が正しい答えを受け取れているかの確認です。",
+            en: "What the administrator fixes: the blocklist check must look at the address that connected from outside (not an internal hop or an internal Received line), and the DNS resolver it asks must get real answers from the list.",
+        }),
+        Step::new(text! {
+            ja: "急ぐ場合は、直るまでの間、別の方法（別のアドレスや電話など）で用件を伝えてください。",
+            en: "If it is urgent, get the content to the recipient another way (another address, a phone call) until it is fixed.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "ホスティング事業者に解除を頼んだり、ブロックリストに解除を申請したりしないでください。社内用のアドレスは掲載されようがなく、解除するものがありません。",
+            en: "Do not ask your hosting company for a removal, and do not file one with the list: a private address cannot be listed, so there is nothing to remove.",
+        },
+        DONT_RESEND_UNCHANGED,
+    ],
+    message: Some(Message {
+        to: To::RecipientAdmin,
+        address: None,
+        subject: text! {
+            ja: "{recipient} 様宛てのメールが、社内用アドレスのブロックリスト判定で拒否されています",
+            en: "Mail to {recipient} is refused because your server checks an internal address against a blocklist",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、次のエラーで返ってきてしまい、届いておりません。
+
+・エラー全文: {error_text}
+・エラーを返したサーバー: {remote_host}
+・送信日時: {date}
+
+エラーでは社内ネットワーク用のアドレスがブロックリストに載っているとされていますが、このようなアドレスが公開のブロックリストに載ることはありません。お手数ですが、ブロックリストの判定が外から接続してきたアドレスではなく社内の中継サーバーのアドレスを調べていないか、またブロックリストへの DNS の問い合わせが正しい答えを受け取れているかをご確認いただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+Mail I sent to {recipient} came back with the error below and was not delivered.
+
+- Full error: {error_text}
+- Server that returned it: {remote_host}
+- Sent at: {date}
+
+The error says a private (internal network) address is on a blocklist, but no public blocklist can list such an address. Could you please check whether your blocklist check looks at an internal hop (behind a proxy, a load balancer or a filter) instead of the address that connected from outside, and whether its DNS queries to the list get real answers? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[SRC_RFC1918, SRC_RFC5321],
+    checked: "2026-11-26",
+};
+
 /// The sender's own provider's outgoing server refused the message when it was handed over for
 /// sending: the hand-over went to a submission port (587, RFC 6409; or 465, RFC 8314) of a relay
 /// the sender's server or program uses, as Postfix shows it ("delivery via
@@ -2706,6 +2799,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &SENDER_HOURLY_CAP_DISCARDED,
     &DELAYED_REFUSED,
     &OWN_RELAY_REFUSED,
+    &LISTED_PRIVATE_IP,
     &FULL_OR_TOO_LARGE,
     &READ_RECEIPT,
     &READ_RECEIPT_DISPLAYED,

@@ -102,7 +102,7 @@ const DURATION_MICROSOFT_SUPPORT: Text = text! {
 /// The sender's own Microsoft 365 holds its mail back (an account, the whole organisation, a
 /// new organisation's addresses): the message says so, so the administrator knows where to look.
 const MESSAGE_TENANT_RESTRICTED: Message = Message {
-    to: To::SenderAdmin,
+    to: To::Microsoft365Admin,
     address: None,
     subject: text! {
         ja: "当社の Microsoft 365 からの送信が止められています（{code}）",
@@ -141,7 +141,7 @@ Thank you.",
 /// missing one is not shown as a fill-in (the line is left out; the administrator sees the
 /// domain in the error).
 const MESSAGE_ADD_DOMAIN: Message = Message {
-    to: To::SenderAdmin,
+    to: To::Microsoft365Admin,
     address: None,
     subject: text! {
         ja: "Microsoft 365 への送信ドメインの追加のお願い（{code}）",
@@ -175,7 +175,7 @@ Thank you.",
 
 /// 5.7.703: the organisation's own Tenant Allow/Block List blocks the recipient.
 const MESSAGE_OWN_BLOCK: Message = Message {
-    to: To::SenderAdmin,
+    to: To::Microsoft365Admin,
     address: None,
     subject: text! {
         ja: "テナントの許可/ブロック一覧で宛先がブロックされています（{recipient}）",
@@ -449,7 +449,7 @@ pub(crate) const SENDER_POOL_LISTED: Playbook = Playbook {
 
 /// The sender's own administrator asks Microsoft about its outbound address.
 const MESSAGE_POOL_LISTED: Message = Message {
-    to: To::SenderAdmin,
+    to: To::Microsoft365Admin,
     address: None,
     subject: text! {
         ja: "Microsoft 365 の送信用 IP アドレスがブロックリストに載っています（{code}）",
@@ -829,6 +829,52 @@ Thank you.",
     checked: CHECKED,
 };
 
+/// The recipient takes mail only from senders signed in to its own organisation (5.7.133 a
+/// group, 5.7.134 a mailbox, 5.7.13 or 5.7.135 a public folder, 5.7.136 a mail user, 5.7.12 the
+/// organisation; `RESOLVER.RST.AuthRequired` under 5.7.1). The table says the recipient's
+/// administrator (or the group's owner) can change it for an outside sender; but a sender who
+/// belongs to that organisation is refused too when the mail arrives without a sign-in (from a
+/// personal address, a scanner or an app sending anonymously, a forwarding service), and then
+/// the fix is theirs: send signed in with the organisation's address. Both cases are stated, and
+/// neither is called "nothing to fix on your side".
+pub(crate) const RESTRICTED_UNAUTHENTICATED: Playbook = Playbook {
+    id: "microsoft-restricted-unauthenticated",
+    title: text! {
+        ja: "宛先が、サインインした組織内の送信者からのメールしか受け付けない",
+        en: "The recipient only accepts mail from signed-in senders of its organisation",
+    },
+    verdict: text! {
+        ja: "宛先 {recipient}（多くはグループのアドレス）は、その組織にサインインして送られたメールしか受け付けない設定のため、Microsoft 365 が受け取りを拒否しました。",
+        en: "The address {recipient} (often a group) only accepts mail sent signed in to its own organisation, so Microsoft 365 refused your message.",
+    },
+    why: text! {
+        ja: "その組織の外から送った場合は、グループの所有者か相手の管理者にしか変えられません。その組織の一員なのに拒否された場合は、メールがサインインなしで届いています（個人のアドレスから送った、複合機やアプリがサインインせずに送った、転送サービスを通った、など）。",
+        en: "If you are outside that organisation, only the group's owner or its administrator can change this. If you belong to it, your mail arrived without a sign-in: sent from a personal address, by a scanner or an app that does not sign in, or through a forwarding service.",
+    },
+    actors: &[Actor::Sender, Actor::Recipient, Actor::RecipientAdmin],
+    steps: &[
+        Step::new(text! {
+            ja: "あなたがその組織の一員なら（自分の会社のグループなど）、組織のアカウントにサインインして、組織のアドレスから送り直してください（Outlook や Outlook on the web から）。複合機やアプリから送っている場合は、組織のアカウントでサインインして（SMTP 認証）送るよう設定を直してもらってください。",
+            en: "If you belong to that organisation (your own company's group, say), send it again signed in with your work account, from your work address (Outlook or Outlook on the web). If a scanner or an app sends the mail, have it set up to sign in with an account of the organisation (SMTP authentication).",
+        })
+        .link(
+            text! { ja: "複合機やアプリから Microsoft 365 でメールを送る設定", en: "Microsoft: send from a device or an app with Microsoft 365" },
+            DEVICE_DOC,
+        ),
+        Step::new(text! {
+            ja: "その組織の外から送っている場合は、電話や別のアドレスで相手に連絡し、グループの所有者（または相手の管理者）に、あなたのアドレスを送信を許可する人に加えてもらうか、外部からのメールを受け付けるよう設定してもらってください。下の文面をそのまま使えます。",
+            en: "If you are outside that organisation, contact the recipient by phone or another address and ask the group's owner (or their administrator) to add your address to the allowed senders, or to let it take mail from outside. The message below says it.",
+        }),
+        Step::new(text! {
+            ja: "急ぐ場合は、グループではなく担当者個人のアドレスを教えてもらい、そちらに送ってください。",
+            en: "If it is urgent, ask for a person's own address instead of the group's and send it there.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    sources: &[SRC_NDR, SRC_GROUP, SRC_DEVICE],
+    ..RESTRICTED_RECIPIENT
+};
+
 /// Wordings that name the restricted recipient whether or not the core named Microsoft
 /// (lowercase fragments of the error text; `select.rs` looks at them before any code).
 // "Your message couldn't be delivered because delivery to this group is restricted to
@@ -839,14 +885,25 @@ Thank you.",
 // ...ForMailbox for 5.7.134): the same restriction under the table's own codes.
 // "5.7.520 Access denied, Your organization does not allow external forwarding. ... AS(7555)"
 // Source: https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-policies-external-email-forwarding
+// "550 5.7.60 SMTP; Client does not have permissions to send as this sender" (and "...to send on
+// behalf of the from address"): Exchange's SendAsDenied and SendOnBehalfOfDenied, under 5.7.60 in
+// Exchange Online and 5.7.1 on-premises.
 // "5.2.2 Submission quota exceeded" / "the sender's submission quota was exceeded": the sender's
 // own rate limit, under a code whose usual meaning is the recipient's full mailbox.
 pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
-    ("resolver.rst.authrequired", &RESTRICTED_RECIPIENT),
+    ("resolver.rst.authrequired", &RESTRICTED_UNAUTHENTICATED),
     ("resolver.rst.notauthorized", &RESTRICTED_RECIPIENT),
-    ("restricted to authenticated senders", &RESTRICTED_RECIPIENT),
-    ("resolver.rst.sendernotauthenticated", &RESTRICTED_RECIPIENT),
+    (
+        "restricted to authenticated senders",
+        &RESTRICTED_UNAUTHENTICATED,
+    ),
+    (
+        "resolver.rst.sendernotauthenticated",
+        &RESTRICTED_UNAUTHENTICATED,
+    ),
     ("does not allow external forwarding", &FORWARDING_BLOCKED),
+    ("permissions to send as this sender", &SEND_AS_DENIED),
+    ("permissions to send on behalf of", &SEND_AS_DENIED),
     ("submission quota", &SENDING_LIMIT),
 ];
 
@@ -1126,7 +1183,7 @@ const SRC_LOOP: Source = Source {
 /// 5.7.520: the forwarding mailbox's owner asks their own administrator to allow it, for that
 /// mailbox only.
 const MESSAGE_ALLOW_FORWARDING: Message = Message {
-    to: To::SenderAdmin,
+    to: To::Microsoft365Admin,
     address: None,
     subject: text! {
         ja: "外部への自動転送の許可のお願い（{code}）",
@@ -1212,6 +1269,112 @@ pub(crate) const FORWARDING_BLOCKED: Playbook = Playbook {
     lookup: None,
     facts: FACTS,
     sources: &[SRC_FORWARDING, SRC_NDR],
+    checked: CHECKED,
+};
+
+/// Microsoft's description of the "Send As" right, given per mailbox by an administrator.
+const SEND_AS_DOC: Url =
+    learn_page!("powershell/module/exchangepowershell/get-exorecipientpermission");
+const SRC_SEND_AS: Source = Source {
+    title: text! {
+        ja: "Microsoft Learn: Get-EXORecipientPermission（「送信者として送信（Send As）」の権限）",
+        en: "Microsoft Learn: Get-EXORecipientPermission (the Send As permission)",
+    },
+    url: SEND_AS_DOC,
+};
+
+/// 5.7.60: the administrator grants the right, or says which address to use.
+const MESSAGE_SEND_AS: Message = Message {
+    to: To::Microsoft365Admin,
+    address: None,
+    subject: text! {
+        ja: "差出人アドレスでの送信（Send As）の権限のお願い（{code}）",
+        en: "Please give me Send As permission for the address I send from ({code})",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+お世話になっております。{recipient} 宛てにメールを送ろうとしたところ、当社の Microsoft 365 に次のエラーで断られました。サインインしているアカウントに、差出人にしたアドレスで送る権限（Send As）がないようです。
+
+・エラー全文: {error_text}
+・差出人にしたアドレス:［差出人にしたメールアドレス（共有メールボックスなど）］
+・サインインしているアカウント:［自分のメールアドレス］
+・送信日時: {date}
+
+業務でこのアドレスから送る必要があるため、お手数ですが、私のアカウントにこのアドレスの「送信者として送信（Send As）」または「代理人として送信（Send on Behalf）」の権限を付けていただけますでしょうか。アプリや機器から送っている場合は、どのアカウントで送るべきかも教えてください。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+I tried to send a message to {recipient}, and our Microsoft 365 refused it with the error below. The account I am signed in with does not seem to have the right to send as the From address I used.
+
+- Full error: {error_text}
+- From address I used: [the From address, for example a shared mailbox]
+- Account I am signed in with: [your own address]
+- Sent at: {date}
+
+I need to send from this address for work. Could you please give my account Send As (or Send on Behalf) permission for it? If the mail comes from an app or a device, could you also tell me which account it should send with?
+
+Thank you.",
+    },
+};
+
+/// 5.7.60 "Client does not have permissions to send as this sender" (Exchange's `SendAsDenied`;
+/// on-premises Exchange writes the same words under 5.7.1), and its "send on behalf" twin: the
+/// sender's own Microsoft 365 refused the message before it left, because the account that
+/// signed in may not use that From address. The recipient has nothing to do; it is a
+/// permission of the sender's own organisation, like a submission server's login check
+/// (`generic-sender-login-mismatch`), but Microsoft 365 names neither address, and the fix is a
+/// mailbox permission rather than an alias.
+pub(crate) const SEND_AS_DENIED: Playbook = Playbook {
+    id: "microsoft-send-as-denied",
+    party: Some(Party::Microsoft),
+    title: text! {
+        ja: "差出人アドレスで送る権限（Send As）がない（5.7.60）",
+        en: "No permission to send as that From address (5.7.60)",
+    },
+    verdict: text! {
+        ja: "あなたの組織の Microsoft 365 が、メールを送り出す前に断りました。サインインしているアカウントに、差出人にしたアドレスで送る権限（Send As）がないためです。受信側が拒否したのではありません。",
+        en: "Your own organisation's Microsoft 365 refused to send the message: the account you are signed in with does not have permission to send as the From address you used. The receiving side refused nothing.",
+    },
+    why: text! {
+        ja: "共有メールボックスや同僚、別の部署のアドレスを差出人にして送るには、管理者がそのアドレスについて「送信者として送信（Send As）」か「代理人として送信（Send on Behalf）」の権限を付ける必要があります。アプリや複合機が、サインインしたアカウントとは別のアドレスを差出人にしている場合にも起こります。",
+        en: "To send from a shared mailbox, a colleague's or another department's address, an administrator must give your account \"Send As\" (or \"Send on Behalf\") permission for that address. It also happens when an app or a device signs in with one account and puts another address in From.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: DURATION_SETTING_FIXED,
+    prepare: PREPARE_TENANT,
+    steps: &[
+        Step::new(text! {
+            ja: "すぐに送るには、差出人を自分のアドレス（サインインしているアカウントのアドレス）に戻して送り直してください。Outlook では「差出人」欄を自分のアドレスにします。",
+            en: "To send it now, send it again with your own address (the account you are signed in with) as the sender: in Outlook, set the From field back to your own address.",
+        }),
+        Step::new(text! {
+            ja: "これからもそのアドレス（共有メールボックスなど）から送る必要があるなら、下の文面で社内の Microsoft 365 管理者に、そのアドレスの「送信者として送信（Send As）」または「代理人として送信（Send on Behalf）」の権限を付けてもらってください。付いてから使えるようになるまで、しばらく（1 時間ほど）かかることがあります。",
+            en: "If you need to keep sending from that address (a shared mailbox, for example), ask your Microsoft 365 administrator with the message below to give your account Send As (or Send on Behalf) permission for it. It can take a while (about an hour) before a new permission works.",
+        })
+        .link(
+            text! { ja: "Microsoft による Send As の権限の説明", en: "Microsoft: the Send As permission" },
+            SEND_AS_DOC,
+        ),
+        Step::new(text! {
+            ja: "アプリや複合機、Web サイトから送っている場合は、差出人をサインインに使うアカウントのアドレスと同じにするか、そのアカウントに差出人のアドレスの Send As の権限を付けてもらってください。",
+            en: "If an app, a device or a website sends the mail, make its From address the same as the account it signs in with, or have that account given Send As permission for the From address.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "受信者やその管理者に問い合わせたり、ブロックリストの解除を申請したりしないでください。メールは送り出される前に、あなたの組織の Microsoft 365 で止められています。",
+            en: "Do not ask the recipient or their administrator, and do not file a blocklist removal: your own organisation's Microsoft 365 stopped the mail before it left.",
+        },
+        DONT_RESEND_UNCHANGED,
+    ],
+    message: Some(MESSAGE_SEND_AS),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_SEND_AS, SRC_NDR],
     checked: CHECKED,
 };
 
@@ -2034,7 +2197,7 @@ const CODES: &[CodeEntry] = &[
             ja: "宛先は、相手の組織の外からのメールを受け付けない設定です",
             en: "The recipient rejects mail from outside its organisation",
         },
-        &RESTRICTED_RECIPIENT,
+        &RESTRICTED_UNAUTHENTICATED,
     ),
     // "Sender was not authenticated for public folder" (5.7.13 or 5.7.135)
     CodeEntry::enhanced(
@@ -2045,7 +2208,7 @@ const CODES: &[CodeEntry] = &[
             ja: "宛先のパブリック フォルダーは、相手の組織の外からのメールを受け付けない設定です",
             en: "The recipient public folder rejects mail from outside its organisation",
         },
-        &RESTRICTED_RECIPIENT,
+        &RESTRICTED_UNAUTHENTICATED,
     ),
     // "Client was not authenticated to send anonymous mail during MAIL FROM"
     CodeEntry::enhanced(
@@ -2070,6 +2233,19 @@ const CODES: &[CodeEntry] = &[
         },
         &OWN_SETTING,
     ),
+    // "550 5.7.60 SMTP; Client does not have permissions to send as this sender": the sender's
+    // own tenant refused a From address the signed-in account may not send as.
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.60",
+        Reason::Rejected,
+        text! {
+            ja: "サインインしているアカウントに、差出人のアドレスで送る権限（Send As）がない",
+            en: "The account you are signed in with may not send as the From address (Send As)",
+        },
+        &SEND_AS_DENIED,
+    )
+    .keywords("send as sendas shared mailbox"),
     // "Sender not in allowed-senders list"
     CodeEntry::enhanced(
         Some(Party::Microsoft),
@@ -2091,7 +2267,7 @@ const CODES: &[CodeEntry] = &[
             ja: "宛先のグループは、相手の組織の外からのメールを受け付けない設定です",
             en: "The recipient group rejects mail from outside its organisation",
         },
-        &RESTRICTED_RECIPIENT,
+        &RESTRICTED_UNAUTHENTICATED,
     )
     .keywords("sendernotauthenticatedforgroup"),
     // "Sender was not authenticated for mailbox"
@@ -2103,7 +2279,7 @@ const CODES: &[CodeEntry] = &[
             ja: "宛先のメールボックスは、相手の組織の外からのメールを受け付けない設定です",
             en: "The recipient mailbox rejects mail from outside its organisation",
         },
-        &RESTRICTED_RECIPIENT,
+        &RESTRICTED_UNAUTHENTICATED,
     )
     .keywords("sendernotauthenticatedformailbox"),
     // "Sender was not authenticated for public folder"
@@ -2115,7 +2291,7 @@ const CODES: &[CodeEntry] = &[
             ja: "宛先のパブリック フォルダーは、相手の組織の外からのメールを受け付けない設定です",
             en: "The recipient public folder rejects mail from outside its organisation",
         },
-        &RESTRICTED_RECIPIENT,
+        &RESTRICTED_UNAUTHENTICATED,
     ),
     // "Sender was not authenticated": a mail user.
     CodeEntry::enhanced(
@@ -2126,7 +2302,7 @@ const CODES: &[CodeEntry] = &[
             ja: "宛先（メール ユーザー）は、相手の組織の外からのメールを受け付けない設定です",
             en: "The recipient (a mail user) rejects mail from outside its organisation",
         },
-        &RESTRICTED_RECIPIENT,
+        &RESTRICTED_UNAUTHENTICATED,
     ),
     // "... your trial tenant has exceeded its daily limit for sending email to external
     // recipients (tenant external recipient rate limit)"
@@ -2266,7 +2442,7 @@ const CODES: &[CodeEntry] = &[
             ja: "宛先（グループなど）が、相手の組織内の送信者からのメールしか受け付けない",
             en: "The recipient (a group, say) takes mail only from senders inside its organisation",
         },
-        &RESTRICTED_RECIPIENT,
+        &RESTRICTED_UNAUTHENTICATED,
     ),
     // "550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized": the sender is not on the
     // recipient's list of allowed senders.
@@ -2331,6 +2507,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &DMARC_REJECT,
         &NOT_AUTHORIZED,
         &RESTRICTED_RECIPIENT,
+        &RESTRICTED_UNAUTHENTICATED,
         &RECIPIENT_NOT_FOUND,
         &BAD_HELO,
         &IPV6_RATE,
@@ -2340,6 +2517,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &POLICY,
         &SENDER_POOL_LISTED,
         &FORWARDING_BLOCKED,
+        &SEND_AS_DENIED,
         &SENDING_LIMIT,
         &RECEIVE_LIMIT,
         &OWN_SETTING,
