@@ -372,6 +372,8 @@ pub struct Note {
     /// `sender_on_google`: Google wrote the report about mail the sender sent out through Gmail
     /// or Google Workspace, and another organisation's server refused it (detail: the Google
     /// host that wrote the report, when named, or empty).
+    /// `combined_list_zone`: the refusal cites a zone that merges several lists
+    /// (`sbl-xbl.spamhaus.org`), so the listing may be in any of them (detail: the zone).
     /// `read_receipt`: a read receipt (RFC 8098), not a bounce; the recipient is `delivered`
     /// (detail: the disposition type, `displayed`, `deleted`, ..., or empty).
     /// `refused_by_remote_server`: relaying was refused by a server the sender's server handed
@@ -407,6 +409,7 @@ impl Note {
         "feedback_report",
         "closed_list",
         "receiver_resolver_refused",
+        "combined_list_zone",
         "sender_on_microsoft365",
         "sender_on_google",
         "first_of_several_messages",

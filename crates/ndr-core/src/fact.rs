@@ -102,6 +102,12 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
         if d.action.trim().is_empty() && *warning.get_or_insert_with(|| is_delay_warning(mail)) {
             d.action = "delayed".into();
         }
+        // An automatic reply pasted without its header fields names nobody; it is kept, so
+        // that it is told as an auto-reply rather than as text that is not a bounce.
+        if d.agent == mta::autoreply::AGENT && d.recipient.is_empty() {
+            facts.push(one(d, &sender_domain, pasted));
+            continue;
+        }
         // A copied reply line names no recipient, nor does a feedback report about a message
         // to undisclosed recipients or a pasted read receipt that shows only a name; other formats without an address are not kept.
         // An address hidden before pasting ("admin@***") is kept as written: the report's
@@ -915,11 +921,18 @@ fn tidy_host(h: &str) -> String {
 
 pub(crate) fn is_ipv4(s: &str) -> bool {
     // Four parts, each one to three characters that parse as a byte; counted as they come
-    // (no list of the parts: this runs for every host name of every recipient).
+    // (no list of the parts: this runs for every host name of every recipient). A part with a
+    // leading zero ("111.111.245.000") is a page's made-up or masked address, never a host's
+    // (Rust's and modern resolvers' parsers refuse it too).
     let mut parts = 0;
     for p in s.split('.') {
         parts += 1;
-        if parts > 4 || p.is_empty() || p.len() > 3 || p.parse::<u8>().is_err() {
+        if parts > 4
+            || p.is_empty()
+            || p.len() > 3
+            || (p.len() > 1 && p.starts_with('0'))
+            || p.parse::<u8>().is_err()
+        {
             return false;
         }
     }

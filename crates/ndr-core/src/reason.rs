@@ -539,6 +539,11 @@ const WORDING: &[Wording] = &[
             "all mail servers must have a ptr record with a valid reverse dns entry",
             "bad dns ptr resource record",
             "cannot find your hostname",
+            // Postfix's reject_unknown_reverse_client_hostname: "450 4.7.1 Client host
+            // rejected: cannot find your reverse hostname, [192.0.2.1]" (the sending IP has no
+            // PTR record); reject_unknown_client_hostname says "cannot find your hostname".
+            // Source: Postfix `smtpd_check.c`, and Sisimai's RequirePTR list.
+            "cannot find your reverse hostname",
             "cannot resolve your address.",
             "client host rejected: cannot find your hostname", // Yahoo
             "fix reverse dns for ",

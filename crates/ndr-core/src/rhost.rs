@@ -531,7 +531,26 @@ fn receiver_of(f: &Fact) -> Option<Receiver> {
             }
         }
     }
+    if is_google_reply(&f.diagnosis) {
+        return Some(Receiver::Google);
+    }
     None
+}
+
+/// Marks of a reply Google's servers wrote, lowercase, for bounces that name no Google host
+/// (qmail's "Remote host said:" gives only an IP): every Gmail reply ends with a queue id and
+/// "- gsmtp" ("... for more information. q43si370221eeo.243 - gsmtp"), and its help links
+/// are Gmail's short "?p=" links. Gmail's own notices about another server's refusal link
+/// to "support.google.com/mail/answer/..." instead, so that form is no mark.
+/// Source: "SMTP errors and codes", <https://support.google.com/a/answer/3726730> (the
+/// replies as Google writes them).
+const GOOGLE_MARKS: &[&str] = &[" - gsmtp", "support.google.com/mail/?p="];
+
+/// True when the reply is Google's by its own marks (`GOOGLE_MARKS`).
+pub(crate) fn is_google_reply(diagnosis: &str) -> bool {
+    GOOGLE_MARKS
+        .iter()
+        .any(|m| text::find_ci(diagnosis, m).is_some())
 }
 
 /// True when `host` is `domain` or a name under it.

@@ -118,11 +118,25 @@ pub(crate) fn sweep(s: &str) -> String {
     // A boundary line glued onto the text ("... User unknown --=_NextPart_01") is not part of
     // the message; a separator written by a person ("-- ") is kept.
     if let Some(p) = find_bytes(out.as_bytes(), b" --") {
-        if find_bytes(out.as_bytes(), b"-- ").is_none() {
+        if find_bytes(out.as_bytes(), b"-- ").is_none() && !is_heading_rule(&out[p + 1..]) {
             out.truncate(p);
         }
     }
     out
+}
+
+/// True when `rest` (from a run of dashes on) is a heading's rule with words after it, not a
+/// MIME boundary: Sendmail's "----- The following addresses had permanent fatal errors
+/// -----(reason: 550 Unknown user" once a paste joined its lines. A boundary is one token of
+/// letters, digits, `=`, `_` and `.`; a heading's words go on after a space.
+fn is_heading_rule(rest: &str) -> bool {
+    let words = rest.trim_start_matches('-');
+    rest.len() - words.len() >= 5
+        && words.contains(' ')
+        && words
+            .split(' ')
+            .next()
+            .is_some_and(|w| !w.contains(['=', '_']))
 }
 
 /// `s` with runs of white space as one space, trimmed: the first half of `sweep`.
@@ -356,6 +370,19 @@ mod tests {
         assert_eq!(sweep("  a \t b\n c  "), "a b c");
         assert_eq!(sweep("User unknown --=_boundary"), "User unknown");
         assert_eq!(sweep("see -- this"), "see -- this");
+        // A heading's rule with words after it stays; an Outlook-style boundary goes.
+        assert_eq!(
+            sweep("fatal errors -----(reason: 550 Unknown user"),
+            "fatal errors -----(reason: 550 Unknown user"
+        );
+        assert_eq!(
+            sweep("User unknown ------=_NextPart_000_01 x"),
+            "User unknown"
+        );
+        assert_eq!(
+            sweep("User unknown ---------- x"),
+            "User unknown ---------- x"
+        );
     }
 
     #[test]

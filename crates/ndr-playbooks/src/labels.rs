@@ -244,6 +244,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
                 "これはメーリングリストからの通知で、投稿が管理者（モデレーター）の承認待ちになっています。エラーではありません。承認されれば配信されます。",
                 "This is a mailing list's notice: your post is waiting for the list's moderator to approve it. Nothing failed; it goes out once approved.",
             ),
+            "combined_list_zone" => (
+                "拒否の理由に書かれたリストは、Spamhaus の古い統合リスト（SBL と XBL をまとめたもの）です。どちらのリストに載っているかは、Spamhaus のチェッカーで確認できます。",
+                "The list the refusal names is Spamhaus's older combined zone (the SBL and the XBL together), so the listing may be in either. Spamhaus's checker shows which.",
+            ),
             "read_receipt" => (
                 "これは開封確認（受信者のメールソフトからの通知）で、エラーではありません。メールは相手に届いています。",
                 "This is a read receipt from the recipient's mail program, not an error: your message arrived.",

@@ -47,6 +47,85 @@ const NOT_REPLIES: &[(&str, &[&str])] = &[
     ("subject", &["security information for", "mail failure -"]),
 ];
 
+/// The agent name of an automatic reply.
+pub(crate) const AGENT: &str = "RFC3834";
+
+/// What automatic replies say near their start, lowercase, for a reply pasted without the
+/// header fields that mark it: people paste out-of-office texts thinking their mail failed.
+/// Phrases of the replies themselves, not words a bounce or an ordinary letter uses alone
+/// ("不在" alone also means "no such user" in Japanese bounces, so only "不在にして" and
+/// 不在通知 count). General wording of Outlook's, Gmail's and common responders' replies.
+const SHOWN: &[&str] = &[
+    "i am out of the office",
+    "i'm out of the office",
+    "i am currently out of the office",
+    "i am currently out of office",
+    "i am out of office",
+    "this is an automatic reply",
+    "this is an automated reply",
+    "this is an auto-reply",
+    "auto-reply:",
+    "automatic reply:",
+    "out of office:",
+    "out of office reply",
+    // Japanese: 「自動応答」「自動返信」 ("automatic reply"), 「不在通知」 ("away notice"),
+    // 「不在にしております」 ("I am away").
+    "自動応答",
+    "自動返信",
+    "不在通知",
+    "不在にして",
+    // Chinese: 「自动回复」/「自動回覆」 ("automatic reply").
+    "自动回复",
+    "自動回覆",
+];
+
+/// The part of a pasted text the words of `SHOWN` are looked for in: they come first.
+const SHOWN_HEAD: usize = 1024;
+
+/// An automatic reply pasted without its header block (or with a few of its header fields but
+/// none that marks it): known by its own words near the start (`SHOWN`), and only when no
+/// server's reply code appears in it (a bounce that quotes an auto-reply is a bounce). The
+/// person who set it up is named when a pasted From: gives an address, otherwise nobody.
+fn shown(mail: &Mail) -> Option<Rising> {
+    if !mail.header("received").is_empty() || !mail.header("content-type").is_empty() {
+        return None;
+    }
+    // Header labels pasted in Japanese (「差出人:」「件名: 自動応答: ...」) are read as header
+    // fields by `run`, which then finds the reply with its sender's address; not here.
+    if mail.headers.is_empty() && crate::labels::english(mail.body.as_bytes()).is_some() {
+        return None;
+    }
+    let head = text::clip(&mail.body, SHOWN_HEAD);
+    let lc = text::lower(head);
+    text::find_earliest(&lc, SHOWN)?;
+    let whole = text::clip(&mail.body, 16 * 1024);
+    if whole
+        .lines()
+        .any(|l| super::generic::reply_start(l).is_some())
+    {
+        return None;
+    }
+    let recipient = ["from", "return-path"]
+        .iter()
+        .find_map(|h| address::find(mail.header(h)))
+        .unwrap_or_default();
+    let mut rfc822 = String::new();
+    if !recipient.is_empty() {
+        rfc822.push_str(&format!("To: <{recipient}>\n"));
+    }
+    let d = Delivery {
+        recipient,
+        diagnosis: text::clip(&text::sweep(head), 400).to_string(),
+        reason: Some(Reason::Vacation),
+        agent: AGENT,
+        ..Delivery::default()
+    };
+    Some(Rising {
+        deliveries: vec![d],
+        rfc822,
+    })
+}
+
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let value = |name: &str| text::lower(mail.header(name));
     if NOT_REPLIES
@@ -59,7 +138,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         .iter()
         .any(|(h, v)| text::starts_with_any(&value(h), v))
     {
-        return None;
+        return shown(mail);
     }
     let recipient = ["from", "return-path"]
         .iter()
@@ -95,4 +174,31 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries: vec![d],
         rfc822,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{diagnose, Reason};
+
+    #[test]
+    fn a_pasted_auto_reply_is_known_by_its_words_only_without_a_reply_code() {
+        for text in [
+            "I am currently out of the office and will reply on Monday.",
+            "Automatic reply: Quote\n\nI am away until 2 December.",
+            "来週まで不在にしております。戻り次第ご連絡いたします。",
+            "【自动回复】我正在休假，回来后回复您。",
+        ] {
+            let d = diagnose(text.as_bytes());
+            assert_eq!(d.reason, Reason::Vacation, "{text}");
+            assert!(d.notes.iter().any(|n| n.id == "auto_reply"), "{text}");
+            assert!(!d.is_not_a_bounce(), "{text}");
+        }
+        // A letter that only mentions being away, and a refusal that quotes an auto-reply.
+        for text in [
+            "Hi Sam, I will be out of the office tomorrow, so please call Kim.",
+            "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown\n\nI am out of the office this week.",
+        ] {
+            assert_ne!(diagnose(text.as_bytes()).reason, Reason::Vacation, "{text}");
+        }
+    }
 }

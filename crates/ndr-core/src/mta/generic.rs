@@ -193,6 +193,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 c
             };
         }
+        if text::find_ci(line, QMAIL_AT_RCPT).is_some() {
+            // qmail-remote's "192.0.2.9 does not like recipient." says the reply that follows
+            // answered RCPT TO, also in an excerpt without the qmail-send notice around it.
+            sent = "RCPT".to_string();
+        }
         if let Some(rest) = line.trim_start().strip_prefix(">>> ") {
             if let Some(c) = command::normalize(rest) {
                 sent = c.to_string();
@@ -411,6 +416,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         });
     }
     if deliveries.is_empty() {
+        deliveries = postfix_own_reasons(&lines);
+    }
+    if deliveries.is_empty() {
         deliveries = without_codes(&lines);
     }
     if deliveries.is_empty() {
@@ -442,7 +450,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         if d.reply_code.is_empty() {
             d.reply_code = reply::find(&d.diagnosis, "");
         }
-        d.status = status::find(&d.diagnosis, &d.reply_code);
+        let found = status::find(&d.diagnosis, &d.reply_code);
+        // A code the log line gave apart from the words (Postfix's "dsn=") stands.
+        if !(found.is_empty() && status::is_valid(&d.status)) {
+            d.status = found;
+        }
     }
     Some(Rising {
         deliveries,
@@ -792,6 +804,53 @@ fn only_codes(reply: &str) -> bool {
         })
 }
 
+/// Postfix's log of a message it gave up on for a reason of its own, with no remote server's
+/// reply ("said:"): "A08C12A583D: to=<user@example.org>, relay=none, delay=0.1,
+/// delays=0.1/0/0/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service
+/// error for name=example.org type=A: Host not found)". The reason is the text in parentheses
+/// (message size over the server's limit, unknown domain, connection timed out, a mail loop),
+/// the status code the `dsn=` field. Source: Postfix's `smtp(8)` log format (`dsn=`,
+/// `status=`), and the messages of `smtp_proto.c`, `smtp_connect.c` and `smtp_addr.c`.
+fn postfix_own_reasons(lines: &[&str]) -> Vec<Delivery> {
+    const BOUNCED: &str = " status=bounced (";
+    let mut out: Vec<Delivery> = Vec::new();
+    for &line in lines {
+        let Some(p) = text::find(line, BOUNCED) else {
+            continue;
+        };
+        let Some(to) = text::find(line, " to=<") else {
+            continue;
+        };
+        let words = line.get(p + BOUNCED.len()..).unwrap_or("");
+        let words = words
+            .rfind(')')
+            .and_then(|e| words.get(..e))
+            .unwrap_or(words);
+        // A remote server's reply has its own readers; this is for Postfix's own words.
+        if words.is_empty() || text::find(words, " said: ").is_some() {
+            continue;
+        }
+        let Some(recipient) = line.get(to + 4..).and_then(address::find) else {
+            continue;
+        };
+        let status = text::between(line, " dsn=", ",")
+            .map(str::trim)
+            .filter(|s| status::is_valid(s))
+            .unwrap_or("");
+        out.push(Delivery {
+            recipient,
+            action: "failed".into(),
+            status: status.to_string(),
+            diagnosis: text::sweep(words),
+            ..Delivery::default()
+        });
+        if out.len() >= MAX_RECIPIENTS {
+            break;
+        }
+    }
+    out
+}
+
 /// True for a reply that says the command itself was wrong: 500 to 504, or an enhanced code
 /// of class X.5 (RFC 3463, "mail delivery protocol status": syntax, unknown command).
 fn is_syntax_reply(d: &Delivery) -> bool {
@@ -876,6 +935,10 @@ fn log_deliveries<'a>(lines: &[&'a str]) -> Vec<(&'a str, String, &'static str)>
     }
     out
 }
+
+/// qmail-remote's words before a reply to RCPT TO ("192.0.2.9 does not like recipient.").
+/// Source: qmail-1.03 `qmail-remote.c` (the qmail reader's `COMMANDS`).
+const QMAIL_AT_RCPT: &str = " does not like recipient.";
 
 /// Words just before an address that make it someone else's than the failed recipient's,
 /// lowercase: the sender ("Sender address [taro@example.jp] blocked", Postfix's log line

@@ -158,7 +158,14 @@ const READER_LINES: &[&str] = &["To:", "To\u{ff1a}", "宛先:", "宛先\u{ff1a}"
 /// Thunderbird's and Gmail's sentence before the address of the person who read it: "This is
 /// a Return Receipt for the mail that you sent to <address>", "This is a receipt for the mail
 /// you sent to <address>". General wording of both programs' receipts.
-const READER_WORDS: &[&str] = &["mail that you sent to ", "mail you sent to "];
+const READER_WORDS: &[&str] = &[
+    "mail that you sent to ",
+    "mail you sent to ",
+    // Web mail receipts that put the reader first: "Message was read by <name> <address> on
+    // Wed, 9 Nov 2022 10:38:52", above Thunderbird's "Note: This Return Receipt only
+    // acknowledges ...". Reviewer case (round 2), general wording.
+    "message was read by ",
+];
 
 /// The receipt's words as shown, from the line before the last line naming the reader that
 /// comes before the receipt's sentence at `at` ("Your message" / 「メッセージ」) to the end of

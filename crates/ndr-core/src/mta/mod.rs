@@ -44,6 +44,7 @@ pub(crate) mod smail;
 pub(crate) mod unknown;
 pub(crate) mod v5sendmail;
 pub(crate) mod verizon;
+pub(crate) mod webhook;
 pub(crate) mod zoho;
 
 /// What a bounce says about one recipient, before the reason is decided.
@@ -357,7 +358,7 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
             return Some(rising);
         }
     }
-    let last: [(&'static str, Reader); 6] = [
+    let last: [(&'static str, Reader); 7] = [
         // A read receipt (its report type, or its words as a mail program shows them): before
         // the RFC 3464 reader, which would read its report fields as a failure. No format
         // reader above knows one, so it is tried here and costs other mail nothing.
@@ -367,6 +368,9 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
         // Before the auto-reply reader: a list's notice may carry "Auto-Submitted".
         (mailman::AGENT, mailman::inquire),
         ("RFC3834", autoreply::inquire),
+        // A sending service's JSON event: before the last-resort reader, which would take the
+        // first address of the text (a Message-ID field) for the recipient.
+        ("Webhook", webhook::inquire),
         ("Generic", generic::inquire),
     ];
     for (name, r) in last {

@@ -62,5 +62,10 @@ pub(super) const TABLE: Table = Table {
         // As a policy, Gmail does not accept messages from IPs with missing PTR records.
         Rule::by(Gmail).text(&["missing ptr records"]).reason(RequirePtr),
         Rule::by(Gmail).at_host().status("5.7.25|4.7.23").reason(RequirePtr),
+        // 550-5.7.1 [2001:db8::1] Our system has detected that this message does not meet IPv6
+        // sending guidelines regarding PTR records and authentication. Please review
+        // https://support.google.com/mail/?p=IPv6AuthError for more information.
+        // Google's own words, so they name Gmail also where the bounce names no Google host.
+        Rule::by(Gmail).text(&["ipv6 sending guidelines", "ptr records"]).reason(RequirePtr),
     ],
 };

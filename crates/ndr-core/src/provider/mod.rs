@@ -207,6 +207,9 @@ pub(crate) const PARTIES: &[&Table] = &[
 /// Note ids this module writes (the app translates by id).
 pub(crate) const NOTE_CLOSED_LIST: &str = "closed_list";
 pub(crate) const NOTE_RESOLVER_REFUSED: &str = "receiver_resolver_refused";
+/// A zone that merges several lists, so that the listing may be in any of them (detail: the
+/// zone).
+pub(crate) const NOTE_COMBINED_ZONE: &str = "combined_list_zone";
 
 /// How far apart (in normalised bytes) the fragments of one rule may be: about one reply.
 const REPLY_WINDOW: usize = 600;
@@ -827,8 +830,17 @@ fn hosts_named(scan: &Scan) -> Vec<String> {
             from = start;
         }
     }
+    if crate::rhost::is_google_reply(norm) {
+        // A reply with Google's own marks ("- gsmtp") came from Google's servers even when
+        // the bounce names only an IP (qmail): Gmail's rules for its host apply.
+        out.push(GOOGLE_STAND_IN.to_string());
+    }
     out
 }
+
+/// The host name that stands for Google's servers when only the marks of their reply name
+/// them (`rhost::is_google_reply`); it fits the Gmail table's `.google.com`.
+const GOOGLE_STAND_IN: &str = "gsmtp.google.com";
 
 /// Words that show the rejection came after the message data was sent (Postfix `in reply
 /// to end of DATA command`, a Sendmail transcript's `>>> DATA`).
@@ -1000,6 +1012,13 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
 
     if let Some(host) = microsoft::sender_on_microsoft365(text, d) {
         push_note(d, microsoft::NOTE_SENDER_ON_MICROSOFT365, host);
+    }
+    if let Some(zone) = d
+        .list_zone
+        .clone()
+        .filter(|z| spamhaus::COMBINED_ZONES.contains(&z.as_str()))
+    {
+        push_note(d, NOTE_COMBINED_ZONE, zone);
     }
     if let Some(note) = hit.and_then(|h| h.rule().note) {
         let detail = match note {

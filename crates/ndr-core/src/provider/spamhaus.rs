@@ -44,6 +44,13 @@ pub(super) const RECEIVER_TRAPS: Table = Table {
     ],
 };
 
+/// Spamhaus's older zones that merge lists: "sbl-xbl.spamhaus.org" answers for the SBL (spam
+/// sources) and the XBL (infected machines) together, so a refusal that cites it does not say
+/// which of the two lists the address. (zen.spamhaus.org, the current merged zone, is
+/// explained by its own advice.)
+/// Source: https://docs.spamhaus.com/datasets/docs/source/10-data-type-documentation/datasets/040-zones.html
+pub(super) const COMBINED_ZONES: &[&str] = &["sbl-xbl.spamhaus.org"];
+
 pub(super) const TABLE: Table = Table {
     name: "spamhaus",
     hosts: &[],

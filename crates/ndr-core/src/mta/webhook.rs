@@ -1,0 +1,238 @@
+//! Delivery events of sending services pasted as JSON (their event webhook or event log):
+//! SendGrid, Mailgun and Postmark. Developers paste these instead of a bounce; the failed
+//! address is in the event's own recipient field, never in a Message-ID field ("smtp-id").
+//!
+//! ```text
+//! [{"email":"user@example.org","event":"bounce","reason":"550 5.1.1 ... User unknown",
+//!   "smtp-id":"<id@example.net>","status":"5.1.1","type":"bounce"}]
+//! ```
+//! Sources: SendGrid's event webhook reference
+//! <https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/event> ("email",
+//! "event", "reason", "status"); Mailgun's webhook payloads
+//! <https://documentation.mailgun.com/docs/mailgun/user-manual/webhooks/webhook-payloads>
+//! ("recipient", "event": "failed", "severity", "delivery-status" with "message" and
+//! "description"); Postmark's bounce webhook
+//! <https://postmarkapp.com/developer/webhooks/bounce-webhook> ("RecordType": "Bounce",
+//! "Email", "Details", "Description").
+
+use super::{Delivery, Rising};
+use crate::decode::Mail;
+use crate::smtp::status;
+use crate::{address, text};
+
+/// Keys of the failed recipient's address, in order of trust.
+const RECIPIENT_KEYS: &[&str] = &["\"email\"", "\"recipient\"", "\"Email\""];
+
+/// Keys of the event's kind; one of them marks the text as an event.
+const EVENT_KEYS: &[&str] = &["\"event\"", "\"RecordType\""];
+
+/// Keys of the receiving server's words (or the service's own), in order of preference.
+/// Mailgun's "reason" is a one-word class ("bounce", "generic"), so a value of one word is
+/// passed over for the next key.
+const WORDS_KEYS: &[&str] = &[
+    "\"reason\"",
+    "\"Details\"",
+    "\"message\"",
+    "\"description\"",
+    "\"Description\"",
+];
+
+/// Events that report no failure: delivery, engagement, bookkeeping. They are not read.
+const NOT_FAILURES: &[&str] = &[
+    "processed",
+    "delivered",
+    "open",
+    "opened",
+    "click",
+    "clicked",
+    "accepted",
+    "unsubscribe",
+    "unsubscribed",
+    "group_unsubscribe",
+    "group_resubscribe",
+    "spamreport",
+    "complained",
+    "Delivery",
+    "Open",
+    "Click",
+    "SpamComplaint",
+    "SubscriptionChange",
+];
+
+/// Events that say the service still retries: SendGrid's "deferred"; Mailgun's "failed"
+/// events carry "severity": "temporary" instead.
+const STILL_TRYING: &[&str] = &["deferred"];
+
+/// How many events are read at most.
+const MAX_EVENTS: usize = 1_000;
+
+pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
+    let body = mail.body.as_str();
+    if !EVENT_KEYS.iter().any(|k| body.contains(k))
+        || !RECIPIENT_KEYS.iter().any(|k| body.contains(k))
+    {
+        return None;
+    }
+    let mut deliveries = Vec::new();
+    for object in objects(body) {
+        if let Some(d) = event(object) {
+            deliveries.push(d);
+        }
+        if deliveries.len() >= MAX_EVENTS {
+            break;
+        }
+    }
+    (!deliveries.is_empty()).then_some(Rising {
+        deliveries,
+        rfc822: String::new(),
+    })
+}
+
+/// One event object read as a delivery, if it reports a failure with an address.
+fn event(object: &str) -> Option<Delivery> {
+    let kind = EVENT_KEYS
+        .iter()
+        .find_map(|k| string_value(object, k))
+        .unwrap_or_default();
+    if NOT_FAILURES.contains(&kind.as_str()) {
+        return None;
+    }
+    let recipient = RECIPIENT_KEYS
+        .iter()
+        .filter_map(|k| string_value(object, k))
+        .find_map(|v| address::find(&v).filter(|a| a.len() == v.trim().len()))?;
+    let words = WORDS_KEYS
+        .iter()
+        .filter_map(|k| string_value(object, k))
+        .find(|v| v.split_whitespace().nth(1).is_some())?;
+    let temporary = STILL_TRYING.contains(&kind.as_str())
+        || string_value(object, "\"severity\"").as_deref() == Some("temporary");
+    let status = string_value(object, "\"status\"")
+        .filter(|s| status::is_valid(s))
+        .unwrap_or_default();
+    Some(Delivery {
+        recipient,
+        action: if temporary { "delayed" } else { "failed" }.into(),
+        status,
+        diagnosis: text::sweep(&words),
+        ..Delivery::default()
+    })
+}
+
+/// The event objects of the text: each `{...}` at the depth of the first one (the elements
+/// of a top-level array, or a lone object), the last one possibly cut off by the paste.
+fn objects(body: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut base, mut start) = (0usize, None::<usize>, None::<usize>);
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, c) in body.char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' | '[' => {
+                if c == '{' && base.is_none_or(|b| b == depth) {
+                    base = Some(depth);
+                    start = Some(i);
+                }
+                depth += 1;
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                if c == '}' && Some(depth) == base {
+                    if let Some(s) = start.take() {
+                        out.push(body.get(s..=i).unwrap_or(""));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(body.get(s..).unwrap_or(""));
+    }
+    out
+}
+
+/// The string value of the first `key` in `object` that has one (`"key": "value"`), with its
+/// escapes undone; keys whose value is an object, a number or a list are passed over.
+fn string_value(object: &str, key: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(p) = object.get(from..).and_then(|r| r.find(key)) {
+        let after = from + p + key.len();
+        from = after;
+        let rest = object.get(after..)?.trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        return Some(unescape(rest));
+    }
+    None
+}
+
+/// A JSON string's text up to its closing quote, with `\"`, `\\`, `\/`, `\n`, `\t`, `\r` and
+/// `\uXXXX` undone (an unpaired surrogate becomes U+FFFD).
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => break,
+            '\\' => match chars.next() {
+                Some('n') | Some('r') | Some('t') => out.push(' '),
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    let c = u32::from_str_radix(&hex, 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{fffd}');
+                    out.push(c);
+                }
+                Some(other) => out.push(other),
+                None => break,
+            },
+            c => out.push(c),
+        }
+        if out.len() > 8 * 1024 {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn objects_of_an_array_a_lone_object_and_a_cut_paste() {
+        assert_eq!(
+            objects(r#"[{"a":"}"},{"b":{"c":1}}]"#),
+            vec![r#"{"a":"}"}"#, r#"{"b":{"c":1}}"#]
+        );
+        assert_eq!(objects(r#"  {"a": 1}"#), vec![r#"{"a": 1}"#]);
+        assert_eq!(objects(r#"{"a": "x","#), vec![r#"{"a": "x","#]);
+        assert!(objects("no json").is_empty());
+    }
+
+    #[test]
+    fn string_values_skip_objects_and_undo_escapes() {
+        let o = r#"{"message": {"headers": {}}, "delivery-status": {"message": "550 a\/b \"q\" \u00e9"}}"#;
+        assert_eq!(
+            string_value(o, "\"message\"").as_deref(),
+            Some("550 a/b \"q\" é")
+        );
+        assert_eq!(string_value(o, "\"missing\""), None);
+        assert_eq!(string_value(r#"{"k": 5}"#, "\"k\""), None);
+    }
+}
