@@ -274,7 +274,19 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: String::new(),
         });
     }
-    if d.reason == Reason::NoRelaying {
+    let submission = found_any
+        .then(|| mta::mailprogram::program(&mail.body))
+        .flatten();
+    if let Some(program) = submission {
+        // A mail program's own send error: the sender's own outgoing server refused the
+        // message when the program handed it over, so it never left and no bounce will come
+        // (detail: the program). The advice is the sender's own server's, not the recipient's.
+        d.notes.push(Note {
+            id: "refused_at_submission".into(),
+            detail: program.into(),
+        });
+    }
+    if d.reason == Reason::NoRelaying && submission.is_none() {
         if let Some(host) = refused_further_on(&d, &text) {
             // "Relay access denied" in a bounce the sender's server wrote: the server it
             // handed the mail to refused, not the sender's own outgoing server (which refuses

@@ -31,6 +31,7 @@ pub(crate) mod kddi;
 pub(crate) mod mailfoundry;
 pub(crate) mod mailman;
 pub(crate) mod mailmarshal;
+pub(crate) mod mailprogram;
 pub(crate) mod mdn;
 pub(crate) mod messagingserver;
 pub(crate) mod mfilter;
@@ -357,7 +358,7 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
             return Some(rising);
         }
     }
-    let last: [(&'static str, Reader); 6] = [
+    let last: [(&'static str, Reader); 7] = [
         // A read receipt (its report type, or its words as a mail program shows them): before
         // the RFC 3464 reader, which would read its report fields as a failure. No format
         // reader above knows one, so it is tried here and costs other mail nothing.
@@ -367,6 +368,10 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
         // Before the auto-reply reader: a list's notice may carry "Auto-Submitted".
         (mailman::AGENT, mailman::inquire),
         ("RFC3834", autoreply::inquire),
+        // A mail program's own send error, known by the program's own words: before the
+        // generic reader, which would take the whole dialog for the reply and its addresses
+        // for recipients.
+        (mailprogram::AGENT, mailprogram::inquire),
         ("Generic", generic::inquire),
     ];
     for (name, r) in last {
