@@ -227,12 +227,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         .iter()
         .find(|(w, _)| lc.contains(w))
         .map_or("", |(_, c)| c);
-    let named = RECIPIENT_LEADS.iter().find_map(|w| {
-        let p = lc.find(w)? + w.len();
-        // The address follows within the same line or the next few words.
-        let near = text::clip(head.get(p..)?, 200);
-        address::find(near.split('\n').next().unwrap_or(near))
-    });
+    let named = RECIPIENT_LEADS
+        .iter()
+        .find_map(|w| named_address(head.get(lc.find(w)? + w.len()..)?));
     // A refusal of RCPT names the recipient in its reply ("<x@example.org>: Relay access
     // denied"); one of MAIL names the sender, which is not a recipient.
     let recipient = named
@@ -250,6 +247,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }],
         rfc822: String::new(),
     })
+}
+
+/// The address right after a program's words that name it, in the quotes or brackets the
+/// program put around it (`"x@example.org"`, `'<x@example.org>'`, ` : 'x@example.org'`).
+fn named_address(after: &str) -> Option<String> {
+    let start = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '\'' | '"' | '<' | '“' | '「')
+    });
+    let word = start
+        .split(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '>' | ',' | '”' | '」'))
+        .next()?;
+    address::find(word)
 }
 
 /// The reply on one line, without the quotes and the full stop the program put around it.
