@@ -169,6 +169,10 @@ const READERS: &[(&str, Reader)] = &[
     ("X6", unknown::x6),
     ("DeutscheTelekom", smail::inquire),
     ("Mimecast", mimecast::inquire),
+    // A mail program's own send error, known by the program's own words: before the generic
+    // readers, which would take the whole dialog for the reply and its addresses for
+    // recipients.
+    (mailprogram::AGENT, mailprogram::inquire),
 ];
 
 /// Readers tried when the Subject suggests nothing, in this order: formats recognised by
@@ -213,6 +217,7 @@ const FALLBACK: &[&str] = &[
     "X6",
     "DeutscheTelekom",
     "Mimecast",
+    mailprogram::AGENT,
 ];
 
 /// The first words of a bounce's Subject and the readers they suggest first. An empty list
@@ -358,7 +363,7 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
             return Some(rising);
         }
     }
-    let last: [(&'static str, Reader); 7] = [
+    let last: [(&'static str, Reader); 6] = [
         // A read receipt (its report type, or its words as a mail program shows them): before
         // the RFC 3464 reader, which would read its report fields as a failure. No format
         // reader above knows one, so it is tried here and costs other mail nothing.
@@ -368,10 +373,6 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
         // Before the auto-reply reader: a list's notice may carry "Auto-Submitted".
         (mailman::AGENT, mailman::inquire),
         ("RFC3834", autoreply::inquire),
-        // A mail program's own send error, known by the program's own words: before the
-        // generic reader, which would take the whole dialog for the reply and its addresses
-        // for recipients.
-        (mailprogram::AGENT, mailprogram::inquire),
         ("Generic", generic::inquire),
     ];
     for (name, r) in last {
