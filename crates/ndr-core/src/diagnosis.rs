@@ -419,6 +419,7 @@ impl Note {
         "full_or_too_big",
         "sender_login_mismatch",
         "greylisted",
+        "refused_at_submission",
     ];
 }
 

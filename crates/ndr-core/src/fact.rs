@@ -109,12 +109,15 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
             continue;
         }
         // A copied reply line names no recipient, nor does a feedback report about a message
-        // to undisclosed recipients or a pasted read receipt that shows only a name; other formats without an address are not kept.
+        // to undisclosed recipients or a pasted read receipt that shows only a name, nor a mail program's error about the sender's own address; other formats without an address are not kept.
         // An address hidden before pasting ("admin@***") is kept as written: the report's
         // reason and codes still hold.
         if !(address::is_email(&d.recipient)
             || address::is_redacted(&d.recipient)
-            || matches!(d.agent, "Generic" | "ARF" | mta::mdn::AGENT) && d.recipient.is_empty())
+            || matches!(
+                d.agent,
+                "Generic" | "ARF" | mta::mdn::AGENT | mta::mailprogram::AGENT
+            ) && d.recipient.is_empty())
         {
             continue;
         }

@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 mod address;
+mod bom;
 mod charsets;
 mod decode;
 mod diagnosis;
@@ -22,6 +23,7 @@ mod rhost;
 pub mod smtp;
 mod text;
 
+pub use bom::utf16_text;
 pub use charsets::Charsets;
 pub use diagnosis::{Diagnosis, Evidence, IpScope, Note, Party, Reason, Recipient};
 pub use outlook_msg::{
@@ -60,12 +62,60 @@ pub fn diagnose_with(input: &[u8], charsets: &dyn Charsets) -> Diagnosis {
 ///
 /// For a page that shows a dropped file as the core read it. Evidence spans still index the
 /// bytes, so a caller decoding a piece at a time uses the returned charset.
+///
+/// A byte order mark decides first: `utf-16le` or `utf-16be` for UTF-16 (the text without the
+/// mark), and the rules above on the bytes after a UTF-8 mark.
 pub fn read_undeclared(input: &[u8], charsets: &dyn Charsets) -> (&'static str, String) {
     let decoders = charsets::Decoders::new(Some(charsets));
+    let input = match bom::read(input) {
+        Some(bom::Bom::Utf16 { text, big_endian }) => {
+            return (if big_endian { "utf-16be" } else { "utf-16le" }, text)
+        }
+        Some(bom::Bom::Utf8(rest)) => rest,
+        None => input,
+    };
     decode::undeclared_text(input, |cs, bytes| decoders.decode(cs, bytes))
 }
 
+/// Reads input that starts with a byte order mark as the text it marks (see `bom`), with the
+/// evidence spans moved back to the input's own bytes.
 fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
+    match bom::read(input) {
+        None => run_text(input, decoders),
+        Some(bom::Bom::Utf8(rest)) => {
+            let mut d = run_text(rest, decoders);
+            let shift = input.len() - rest.len();
+            for e in &mut d.evidence {
+                e.span = e.span.map(|(s, t)| (s + shift, t + shift));
+            }
+            d
+        }
+        Some(bom::Bom::Utf16 { text, big_endian }) => {
+            let mut d = run_text(text.as_bytes(), decoders);
+            let mut offsets: Vec<usize> = d
+                .evidence
+                .iter()
+                .filter_map(|e| e.span)
+                .flat_map(|(s, t)| [s, t])
+                .collect();
+            offsets.sort_unstable();
+            offsets.dedup();
+            let mapped = bom::utf16_offsets(input, big_endian, &offsets);
+            let raw = |o: usize| {
+                offsets
+                    .binary_search(&o)
+                    .ok()
+                    .and_then(|k| mapped.get(k).copied())
+            };
+            for e in &mut d.evidence {
+                e.span = e.span.and_then(|(s, t)| Some((raw(s)?, raw(t)?)));
+            }
+            d
+        }
+    }
+}
+
+fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     // A saved mailbox of several bounces ("From MAILER-DAEMON ..." separators) is read as its
     // first message: read as one text, a later delay warning for the same recipient would
     // turn the first message's permanent failure into "still trying". The note says how many
@@ -224,7 +274,19 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: String::new(),
         });
     }
-    if d.reason == Reason::NoRelaying {
+    let submission = found_any
+        .then(|| mta::mailprogram::program(&mail.body))
+        .flatten();
+    if let Some(program) = submission {
+        // A mail program's own send error: the sender's own outgoing server refused the
+        // message when the program handed it over, so it never left and no bounce will come
+        // (detail: the program). The advice is the sender's own server's, not the recipient's.
+        d.notes.push(Note {
+            id: "refused_at_submission".into(),
+            detail: program.into(),
+        });
+    }
+    if d.reason == Reason::NoRelaying && submission.is_none() {
         if let Some(host) = refused_further_on(&d, &text) {
             // "Relay access denied" in a bounce the sender's server wrote: the server it
             // handed the mail to refused, not the sender's own outgoing server (which refuses

@@ -44,16 +44,31 @@ fn notes_are_known_ids() {
 }
 
 /// Every evidence span points at the text it claims in the original bytes (up to the CR of
-/// CRLF line ends, which decoding removes).
+/// CRLF line ends, which decoding removes). In a UTF-16 file the span's bytes are that text in
+/// UTF-16, read as the file is read (its byte order mark put before them).
 #[test]
 fn evidence_spans_are_verbatim() {
     for case in fixtures::inputs() {
         let input = std::fs::read(&case).expect("fixture is readable");
         let d = diagnose(&input);
+        let mark = input
+            .get(..2)
+            .filter(|m| matches!(m, [0xFF, 0xFE] | [0xFE, 0xFF]));
         for e in &d.evidence {
             if let Some((start, end)) = e.span {
+                let utf16 = |b: &[u8]| {
+                    let marked = [mark.unwrap_or_default(), b].concat();
+                    ndr_core::utf16_text(&marked).map(String::into_bytes)
+                };
                 let spanned: Option<Vec<u8>> = input
                     .get(start..end)
+                    .and_then(|b| {
+                        if mark.is_some() {
+                            utf16(b)
+                        } else {
+                            Some(b.to_vec())
+                        }
+                    })
                     .map(|b| b.iter().copied().filter(|&c| c != b'\r').collect());
                 let claimed: Vec<u8> = e.text.bytes().filter(|&c| c != b'\r').collect();
                 assert_eq!(

@@ -558,3 +558,41 @@ fn a_binary_file_that_is_no_mail_is_named_on_stderr() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_unicode_text_file_is_read_by_its_byte_order_mark() {
+    // Windows "Unicode" text (UTF-16LE with a BOM), as classic Outlook saves a message as text.
+    let text = "Delivery has failed to these recipients or groups:\r\n\r\njiro@example.com\r\nRemote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\r\n";
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let dir = temp_dir("utf16");
+    let path = dir.join("saved.txt");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = run(&["--json", path.to_str().unwrap()], None);
+    let lines = json_lines(&out);
+    let d = &lines[0];
+    assert_eq!(d["reason"], "userunknown", "{d}");
+    assert_eq!(d["enhanced_code"], "5.1.1");
+    assert_eq!(d["recipients"][0]["recipient"], "jiro@example.com");
+    assert_eq!(d["notes"], serde_json::json!([]));
+    // The spans index the file's own bytes: cut there, they read as the evidence text.
+    let evidence = d["evidence"].as_array().unwrap();
+    assert!(!evidence.is_empty());
+    for e in evidence {
+        let (a, b) = (
+            e["span"][0].as_u64().unwrap() as usize,
+            e["span"][1].as_u64().unwrap() as usize,
+        );
+        let units: Vec<u16> = bytes[a..b]
+            .chunks_exact(2)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+            .collect();
+        assert_eq!(String::from_utf16(&units).unwrap(), e["text"], "{e}");
+    }
+    let readable = run(&["--lang", "en", path.to_str().unwrap()], None);
+    let report = String::from_utf8_lossy(&readable.stdout);
+    assert!(report.contains("(userunknown)"), "{report}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -264,6 +264,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
                 "あなたの送信サーバーが、差出人のアドレスはログインしたアカウントのものではないとして拒否しました。ログインしたアカウントのアドレスから送るか、サーバー側でそのアドレスを使えるように設定してください。",
                 "Your own outgoing server refused the From address because it does not belong to the account you logged in with. Send from that account's address, or have the address added to the account on the server.",
             ),
+            "refused_at_submission" => (
+                "これはメールソフトが表示した送信エラーです。あなたの側の送信サーバーが、メールソフトから受け取る段階でメールを断りました。メールは送り出されておらず、エラーメールも届きません。",
+                "This is your mail program's own send error: your own outgoing server refused the message when the program handed it over. The message never left, and no bounce will come.",
+            ),
             "greylisted" => (
                 "受信側のサーバーはグレーリスト（グレイリスティング）を使っています。知らない送信元からの最初の配送をわざと一時的に断り、あなたのサーバーが少し後に再送すると受け取ります。通常は何もしなくても届きます。",
                 "The receiving server uses greylisting: it turns away the first try from a sender it does not know yet on purpose, and accepts your server's retry a little later. The message usually arrives without anyone doing anything.",

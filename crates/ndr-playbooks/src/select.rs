@@ -40,10 +40,12 @@
 //!
 //! A generic playbook whose usual reading the bounce contradicts is swapped for a narrower one:
 //! a refusal of the sender by a server reached on a submission port (587, 465: the sender's own
-//! provider's outgoing server) is that provider's, not the receiving server's;
+//! provider's outgoing server), or quoted by a mail program's own send error (the core's note
+//! `refused_at_submission`), is that provider's, not the receiving server's;
 //! "relaying denied" said by the recipient's server (the core's note `refused_by_remote_server`,
 //! or a host named in the bounce), or met by a sender on a webmail service (which has no SMTP
-//! settings to change), is the recipient's side, not the sender's SMTP settings. The swap only
+//! settings to change), is the recipient's side, not the sender's SMTP settings, unless a mail
+//! program's own send error quotes it (then it is the sender's own server asking for a login). The swap only
 //! replaces the generic relaying playbook, so a provider's own wording found earlier (Google's
 //! "not authorized to send email directly", the sender's to fix) keeps its playbook.
 //!
@@ -800,14 +802,17 @@ fn sender_domain_unknown(d: &Diagnosis) -> bool {
 fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
     if base.playbook.party.is_none()
         && REFUSAL_OF_THE_SENDER.contains(&d.reason)
-        && handed_to_a_submission_port(d)
+        && (handed_to_a_submission_port(d) || refused_at_submission(d))
     {
         return Selected {
             playbook: &party::generic::OWN_RELAY_REFUSED,
             by: base.by,
         };
     }
+    // Refused at submission, relaying denied is the sender's own server asking for a login
+    // (the SMTP-authentication advice), whatever the sender's domain.
     if base.playbook.id == party::generic::NORELAYING.id
+        && !refused_at_submission(d)
         && (refused_by_remote_server(d) || sends_from_webmail(d))
     {
         return Selected {
@@ -835,6 +840,13 @@ fn handed_to_a_submission_port(d: &Diagnosis) -> bool {
             })
         })
     })
+}
+
+/// True when the paste is a mail program's own send error (the core's note
+/// `refused_at_submission`): the server that refused is the sender's own outgoing server, met
+/// when the program handed the message over, as on a submission port.
+fn refused_at_submission(d: &Diagnosis) -> bool {
+    d.notes.iter().any(|n| n.id == "refused_at_submission")
 }
 
 /// Consumer webmail domains (fact sheet §3.1 Outlook.com, §3.3 Gmail, §3.4 Yahoo / AOL, §3.5

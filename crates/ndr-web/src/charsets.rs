@@ -122,6 +122,19 @@ mod tests {
                 None
             }
         }
+        // A byte order mark decides first; UTF-16 needs no tables (the page has none).
+        assert_eq!(
+            ndr_core::read_undeclared(b"\xFF\xFEa\0\xC6\x5B", &Nobody),
+            ("utf-16le", "a\u{5bc6}".to_string())
+        );
+        assert_eq!(
+            ndr_core::read_undeclared(b"\xFE\xFF\0a", &Nobody),
+            ("utf-16be", "a".to_string())
+        );
+        assert_eq!(
+            ndr_core::read_undeclared(b"\xEF\xBB\xBF\xe5\xae\x9b", &Nobody),
+            ("utf-8", "宛".to_string())
+        );
         // With or without the core's own tables: a lone lead byte does not read cleanly.
         assert_eq!(
             ndr_core::read_undeclared(b"caf\xe9", &Nobody),

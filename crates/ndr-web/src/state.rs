@@ -798,6 +798,23 @@ impl State {
                         return;
                     }
                 }
+                // Windows "Unicode" text (UTF-16 with a byte order mark, as classic Outlook and
+                // older Notepad save it) is shown and diagnosed as its text, as an Outlook file
+                // is, so the evidence spans index what the user sees.
+                if let Some(text) = ndr_core::utf16_text(&bytes) {
+                    self.text = Rc::from(text);
+                    self.text_rev += 1;
+                    self.file = None;
+                    self.from_outlook = false;
+                    self.start_diagnose();
+                    return;
+                }
+                // UTF-8's byte order mark is not shown, so it is not kept either: the spans
+                // then index the bytes the box shows.
+                let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+                    Some(rest) => rest.to_vec(),
+                    None => bytes,
+                };
                 // Shown as the core reads it (a saved Japanese body is often Shift_JIS), but
                 // diagnosed as bytes, so that MIME parts are read in their declared charsets.
                 let (charset, text) = crate::charsets::file_text(&bytes);
@@ -1277,6 +1294,42 @@ mod tests {
         s.reduce(Action::LoadFile(doc));
         assert_eq!(s.problem, Some(InputProblem::NotMail("outlook")));
         assert!(s.text.is_empty() && !s.working() && !s.from_outlook);
+    }
+
+    #[test]
+    fn a_unicode_text_file_is_shown_and_diagnosed_as_its_text() {
+        // Classic Outlook's "Save As" text: UTF-16LE with a byte order mark (and BE, rarer).
+        let text = "Delivery has failed to these recipients or groups:\r\n\r\njiro@example.com\r\nRemote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let mut s = State::default();
+            s.reduce(Action::LoadFile(bytes));
+            assert_eq!(&*s.text, text);
+            assert!(s.file.is_none() && !s.from_outlook && s.problem.is_none());
+            assert_eq!(s.pending.as_deref(), Some(text.as_bytes()));
+            assert_eq!(s.pending_charset, "utf-8");
+            let d = crate::charsets::diagnose(text.as_bytes());
+            assert_eq!(d.summary(), "550 5.1.1 userunknown - -");
+            for e in &d.evidence {
+                let (a, b) = e.span.expect("a span");
+                assert_eq!(text.get(a..b), Some(e.text.as_str()), "{e:?}");
+            }
+        }
+        // UTF-8 with a byte order mark: the mark is neither shown nor kept.
+        let mut s = State::default();
+        s.reduce(Action::LoadFile(
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ));
+        assert_eq!(&*s.text, text);
+        assert_eq!(s.pending.as_deref(), Some(text.as_bytes()));
+        assert_eq!(s.pending_charset, "utf-8");
     }
 
     #[test]

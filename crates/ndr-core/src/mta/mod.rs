@@ -31,6 +31,7 @@ pub(crate) mod kddi;
 pub(crate) mod mailfoundry;
 pub(crate) mod mailman;
 pub(crate) mod mailmarshal;
+pub(crate) mod mailprogram;
 pub(crate) mod mdn;
 pub(crate) mod messagingserver;
 pub(crate) mod mfilter;
@@ -169,6 +170,10 @@ const READERS: &[(&str, Reader)] = &[
     ("X6", unknown::x6),
     ("DeutscheTelekom", smail::inquire),
     ("Mimecast", mimecast::inquire),
+    // A mail program's own send error, known by the program's own words: before the generic
+    // readers, which would take the whole dialog for the reply and its addresses for
+    // recipients.
+    (mailprogram::AGENT, mailprogram::inquire),
 ];
 
 /// Readers tried when the Subject suggests nothing, in this order: formats recognised by
@@ -213,6 +218,7 @@ const FALLBACK: &[&str] = &[
     "X6",
     "DeutscheTelekom",
     "Mimecast",
+    mailprogram::AGENT,
 ];
 
 /// The first words of a bounce's Subject and the readers they suggest first. An empty list

@@ -363,7 +363,8 @@ pub(crate) fn lasting_listing(
 /// chosen for that very note (step 0 of `select.rs`): listed under it, the note would repeat the
 /// verdict almost word for word (review 4, cases 20 and 34). The diagnosis and its JSON keep
 /// every note; the page and the CLI leave these out of their lists (`Rendered::says_note`).
-/// Ordered as the notes in `by_note`, `by_reply_note` and `by_read_receipt`.
+/// Ordered as the notes in `by_note`, `by_reply_note` and `by_read_receipt`, then the
+/// playbooks chosen otherwise whose verdict says a note.
 pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     (spamhaus::OPEN_RESOLVER.id, "receiver_resolver_refused"),
     (closed_list::CLOSED.id, "closed_list"),
@@ -375,6 +376,12 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     (generic::READ_RECEIPT_DELETED.id, "read_receipt"),
     (generic::READ_RECEIPT_DISPATCHED.id, "read_receipt"),
     (generic::READ_RECEIPT_PROCESSED.id, "read_receipt"),
+    // Chosen for the reason, not for a note, but the verdict says the note's words: an
+    // automatic reply, not an error (review 5, L1); the sender's own server refused and the
+    // receiving side refused nothing.
+    (generic::VACATION.id, "auto_reply"),
+    (generic::OWN_RELAY_REFUSED.id, "refused_at_submission"),
+    (generic::SENDER_LOGIN_MISMATCH.id, "refused_at_submission"),
 ];
 
 /// True when the playbook `playbook_id` already says what the note `note_id` says.

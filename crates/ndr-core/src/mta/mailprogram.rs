@@ -1,0 +1,371 @@
+//! A mail program's own error when its outgoing server refused a message at submission
+//! (Thunderbird's "Sending of the message failed" dialog, Outlook's "one of the recipients was
+//! rejected by the server", the iPhone's "Cannot Send Mail"). No bounce ever comes for these:
+//! the message never left, and the reply quoted is the sender's own server's. The core reads
+//! the reply as any other and adds the note `refused_at_submission`.
+
+use super::{Delivery, Rising};
+use crate::decode::Mail;
+use crate::{address, text, Reason};
+
+/// The agent of the deliveries this reader finds.
+pub(crate) const AGENT: &str = "MailProgram";
+
+/// One mail program's wording of a refusal by its outgoing server.
+struct SendError {
+    /// Which program wrote it: the note's detail.
+    program: &'static str,
+    /// Words only this error has (ASCII letters compared case-blind).
+    marker: &'static str,
+    /// The words just before the server's reply, looked for after the marker in this order;
+    /// empty when the error gives no reply, only its own sentence (then the reply is that).
+    leads: &'static [&'static str],
+    /// The reason the words state when they quote no reply to read one from.
+    reason: Option<Reason>,
+}
+
+/// Ordered: the first row whose marker is in the text reads it.
+const SEND_ERRORS: &[SendError] = &[
+    // Thunderbird (en-US), refusals of RCPT, MAIL and the message:
+    //   "An error occurred while sending mail. The mail server responded:
+    //    { $serverResponse }. Please check the message recipient "{ $recipient }" and try again."
+    //   "An error occurred while sending mail. The mail server responded: { $serverResponse }.
+    //    Please verify that your email address is correct in your account settings and try
+    //    again."
+    //   "An error occurred while sending mail. The mail server responded:  { $serverResponse }.
+    //    Please check the message and try again."
+    // Under the dialog's title "Sending of the message failed." (send-error-failed).
+    // Source: thunderbird/thunderbird-l10n and comm-central, messenger/messageSend.ftl
+    // (smtp-error-sending-recipient-command, -from-command, smtp-error-sending-message);
+    // Netscape's MK_ERROR_SENDING_RCPT_COMMAND had the same words.
+    SendError {
+        program: "thunderbird",
+        marker: "an error occurred while sending mail. the mail server responded:",
+        leads: &["the mail server responded:"],
+        reason: None,
+    },
+    //   "An Outgoing server (SMTP) error occurred while sending mail. The server responded:
+    //    { $serverResponse }."
+    // Source: as above (smtp-error-sending-data-command).
+    SendError {
+        program: "thunderbird",
+        marker:
+            "an outgoing server (smtp) error occurred while sending mail. the server responded:",
+        leads: &["the server responded:"],
+        reason: None,
+    },
+    // Thunderbird (ja): 「メールの送信中にエラーが発生しました。サーバーからの応答:
+    // { $serverResponse } メッセージの受信者 "{ $recipient }" を確認し、再度試してください。」,
+    // 「…アカウント設定でメールアドレスの設定が正しいか確認し、再度試してください。メールサーバーから
+    // の応答: { $serverResponse }」, and for the message 「メールの送信中に送信 (SMTP) サーバー
+    // エラーが発生しました。サーバーから応答: { $serverResponse }」.
+    // Source: thunderbird/thunderbird-l10n, ja/mail/messenger/messageSend.ftl and
+    // ja/mail/chrome/messenger/messengercompose/composeMsgs.properties.
+    SendError {
+        program: "thunderbird",
+        marker: "メールの送信中にエラーが発生しました。",
+        leads: &["メールサーバーからの応答:", "サーバーからの応答:"],
+        reason: None,
+    },
+    SendError {
+        program: "thunderbird",
+        marker: "メールの送信中に送信 (smtp) サーバーエラーが発生しました。",
+        leads: &["サーバーからの応答:", "サーバーから応答:"],
+        reason: None,
+    },
+    // Outlook and Outlook Express (POP/IMAP accounts), error 0x800CCC79:
+    //   "The message could not be sent because one of the recipients was rejected by the
+    //    server. The rejected email address was '<someone@example.com>'. Subject: '<Test>',
+    //    Account: '<Test>', Server: '<smtp.example.com>', Protocol: SMTP, Server Response: '550
+    //    <someone@example.com>... Relaying Denied', Port: 25, Secure (SSL): No, Server Error:
+    //    550, Error Number: 0x800CCC79."
+    // Source: https://support.microsoft.com/en-us/office/i-receive-a-550-553-or-relay-prohibited-error-when-sending-email-messages-65b494a4-0a15-433e-829f-e73651e0245e
+    // (and Microsoft KB 290842).
+    SendError {
+        program: "outlook",
+        marker:
+            "the message could not be sent because one of the recipients was rejected by the server",
+        leads: &["server response: '", "server response:"],
+        reason: None,
+    },
+    // The same in Japanese: 「いずれかの受信者がサーバーによって拒否されたため、メッセージを送信できま
+    // せんでした。」 (Microsoft's Japanese page, which keeps "Server Response:"), Outlook Express's
+    // 「受信者の 1 人がサーバーによって拒否されたため、メッセージを送信できませんでした。 拒否された
+    // 電子メール アドレス : …」 with 「サーバーの応答:」 before the reply.
+    // Sources: https://support.microsoft.com/ja-jp/office/メール-メッセージを送信すると-550-553-またはリレー禁止エラーを受信します-65b494a4-0a15-433e-829f-e73651e0245e ;
+    // Sakura Internet's archived manual "送信エラー [ 550 Relaying Denied ]"; an ISP's FAQ on
+    // 0x800CCC79 (「エラーメッセージの「サーバーの応答:」の部分」).
+    SendError {
+        program: "outlook",
+        marker: "サーバーによって拒否されたため、メッセージを送信できませんでした",
+        leads: &[
+            "サーバーの応答: '",
+            "サーバーの応答 : '",
+            "サーバーの応答:",
+            "サーバーの応答 :",
+            "server response: '",
+            "server response:",
+        ],
+        reason: None,
+    },
+    // iPhone and iPad Mail: "Cannot Send Mail. A copy has been placed in your Outbox. The
+    // recipient "…" was rejected by the server because it does not allow relaying." No reply
+    // is quoted; its sentence is the refusal.
+    // Sources: howtoisolve.com, "Fix Cannot Send Mail The Recipient was Rejected by the Server
+    // because it doesn't Allow Relaying"; techzillo.com, "How to fix server does not allow
+    // relaying" (both quote the dialog).
+    SendError {
+        program: "apple_mail",
+        marker: "was rejected by the server because it does not allow relaying",
+        leads: &[],
+        reason: Some(Reason::NoRelaying),
+    },
+];
+
+/// Words of the programs' own advice, which follow the server's reply and end it, lowercase.
+/// Sources: as in `SEND_ERRORS`.
+const REPLY_ENDS: &[&str] = &[
+    "please check the message recipient",
+    "please verify that your email address",
+    "please check the message and try again",
+    "メッセージの受信者",
+    "', port",
+    "', secure",
+    "', サーバー エラー",
+    "', ポート",
+];
+
+/// Which refusal the program's words say was met, from its advice (the SMTP command):
+/// Thunderbird tells to check the recipient (RCPT) or the sender's own address (MAIL), and
+/// Outlook's 0x800CCC79 is a rejected recipient. Sources: as in `SEND_ERRORS`.
+const COMMANDS: &[(&str, &str)] = &[
+    ("please check the message recipient", "RCPT"),
+    ("メッセージの受信者", "RCPT"),
+    ("one of the recipients was rejected", "RCPT"),
+    ("受信者がサーバーによって拒否された", "RCPT"),
+    ("受信者の 1 人がサーバーによって拒否された", "RCPT"),
+    ("because it does not allow relaying", "RCPT"),
+    ("please verify that your email address", "MAIL"),
+    ("メールアドレスの設定が正しいか", "MAIL"),
+    ("please check the message and try again", "DATA"),
+    ("an outgoing server (smtp) error occurred", "DATA"),
+    ("送信 (smtp) サーバーエラー", "DATA"),
+];
+
+/// Where the programs name the refused recipient: the address follows these words.
+/// Sources: as in `SEND_ERRORS`.
+const RECIPIENT_LEADS: &[&str] = &[
+    "please check the message recipient",
+    "メッセージの受信者",
+    "the rejected email address was",
+    "the rejected e-mail address was",
+    "拒否された電子メール アドレス",
+    "the recipient",
+];
+
+/// How much of a paste is searched: the dialog's text is short, and it comes first.
+const HEAD: usize = 16 * 1024;
+
+/// The row of `SEND_ERRORS` whose marker is in `text`, and where the marker ends.
+fn find(text: &str) -> Option<(&'static SendError, usize)> {
+    let head = text::clip(text, HEAD);
+    SEND_ERRORS.iter().find_map(|e| {
+        let at = text::find_ci(head, e.marker)?;
+        Some((e, at + e.marker.len()))
+    })
+}
+
+/// The program whose own send error `text` is (`thunderbird`, `outlook`, `apple_mail`), or
+/// `None` for any other text: the detail of the note `refused_at_submission`.
+pub(crate) fn program(text: &str) -> Option<&'static str> {
+    find(text).map(|(e, _)| e.program)
+}
+
+pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
+    let body = mail.body.as_str();
+    let (error, after) = find(body)?;
+    let head = text::clip(body, HEAD);
+    let rest = head.get(after..).unwrap_or_default();
+    let reply = match error.leads {
+        [] => {
+            // The sentence that holds the marker, from its start to its full stop (a dot
+            // inside an address is no full stop: one ends a sentence before a space).
+            let before = head.get(..after - error.marker.len()).unwrap_or_default();
+            let start = [
+                before.rfind(". ").map(|p| p + 2),
+                before.rfind('\n').map(|p| p + 1),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(0);
+            let end = rest.find(['\n', '.']).map_or(head.len(), |p| after + p);
+            head.get(start..end).unwrap_or_default().to_string()
+        }
+        leads => {
+            // The reply follows the marker itself when the marker ends with its lead, else the
+            // first lead found after it (Outlook's reply comes after the message's details).
+            let from = if leads.iter().any(|l| error.marker.ends_with(l)) {
+                Some(0)
+            } else {
+                leads
+                    .iter()
+                    .find_map(|l| text::find_ci(rest, l).map(|p| p + l.len()))
+            };
+            let reply = rest.get(from?..).unwrap_or_default();
+            let lc = reply.to_ascii_lowercase();
+            let end = text::find_earliest(&lc, REPLY_ENDS).map_or(reply.len(), |(p, _)| p);
+            reply.get(..end).unwrap_or_default().to_string()
+        }
+    };
+    let reply = tidy(&reply);
+    if reply.is_empty() {
+        return None;
+    }
+    let lc = head.to_ascii_lowercase();
+    let command = COMMANDS
+        .iter()
+        .find(|(w, _)| lc.contains(w))
+        .map_or("", |(_, c)| c);
+    let named = RECIPIENT_LEADS
+        .iter()
+        .find_map(|w| named_address(head.get(lc.find(w)? + w.len()..)?));
+    // A refusal of RCPT names the recipient in its reply ("<x@example.org>: Relay access
+    // denied"); one of MAIL names the sender, which is not a recipient.
+    let recipient = named
+        .or_else(|| (command == "RCPT").then(|| address::find(&reply)).flatten())
+        .unwrap_or_default();
+    Some(Rising {
+        deliveries: vec![Delivery {
+            recipient,
+            action: "failed".into(),
+            diagnosis: reply,
+            command: command.into(),
+            reason: error.reason,
+            agent: AGENT,
+            ..Delivery::default()
+        }],
+        rfc822: String::new(),
+    })
+}
+
+/// The address right after a program's words that name it, in the quotes or brackets the
+/// program put around it (`"x@example.org"`, `'<x@example.org>'`, ` : 'x@example.org'`).
+fn named_address(after: &str) -> Option<String> {
+    let start = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '\'' | '"' | '<' | '“' | '「')
+    });
+    let word = start
+        .split(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '>' | ',' | '”' | '」'))
+        .next()?;
+    address::find(word)
+}
+
+/// The reply on one line, without the quotes and the full stop the program put around it.
+fn tidy(reply: &str) -> String {
+    let one_line = reply.split_whitespace().collect::<Vec<_>>().join(" ");
+    one_line
+        .trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace())
+        .trim_end_matches(['.', '。'])
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Option<(String, String, String)> {
+        let mail = crate::decode::decode(text.as_bytes(), crate::charsets::Decoders::default());
+        let r = inquire(&mail)?;
+        let d = r.deliveries.into_iter().next()?;
+        Some((d.recipient, d.command, d.diagnosis))
+    }
+
+    #[test]
+    fn markers_are_lowercase() {
+        for e in SEND_ERRORS {
+            assert_eq!(e.marker, e.marker.to_ascii_lowercase(), "{}", e.marker);
+            for l in e.leads {
+                assert_eq!(*l, l.to_ascii_lowercase(), "{l}");
+            }
+        }
+        for w in REPLY_ENDS.iter().chain(RECIPIENT_LEADS) {
+            assert_eq!(*w, w.to_ascii_lowercase(), "{w}");
+        }
+        for (w, _) in COMMANDS {
+            assert_eq!(*w, w.to_ascii_lowercase(), "{w}");
+        }
+    }
+
+    #[test]
+    fn thunderbird_recipient_refusal() {
+        assert_eq!(
+            read("Sending of the message failed.\nAn error occurred while sending mail. The mail server responded:\n5.7.1 <hanako@example.org>: Relay access denied.\nPlease check the message recipient \"hanako@example.org\" and try again.\n"),
+            Some((
+                "hanako@example.org".into(),
+                "RCPT".into(),
+                "5.7.1 <hanako@example.org>: Relay access denied".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn thunderbird_sender_refusal_names_no_recipient() {
+        assert_eq!(
+            read("An error occurred while sending mail. The mail server responded: 553 5.7.1 <taro@example.net>: Sender address rejected: not owned by user taro@example.jp. Please verify that your email address is correct in your account settings and try again."),
+            Some((
+                String::new(),
+                "MAIL".into(),
+                "553 5.7.1 <taro@example.net>: Sender address rejected: not owned by user taro@example.jp".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn thunderbird_japanese() {
+        assert_eq!(
+            read("メッセージを送信できませんでした。\nメールの送信中にエラーが発生しました。サーバーからの応答:\n554 5.7.1 <jiro@example.com>: Relay access denied\nメッセージの受信者 \"jiro@example.com\" を確認し、再度試してください。\n"),
+            Some((
+                "jiro@example.com".into(),
+                "RCPT".into(),
+                "554 5.7.1 <jiro@example.com>: Relay access denied".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn outlook_0x800ccc79() {
+        assert_eq!(
+            read("The message could not be sent because one of the recipients was rejected by the server. The rejected e-mail address was 'saburo@example.org'. Subject 'Hello', Account: 'mail.example.jp', Server: 'mail.example.jp', Protocol: SMTP, Server Response: '550 5.7.1 <saburo@example.org>... Relaying denied', Port: 25, Secure(SSL): No, Server Error: 550, Error Number: 0x800CCC79"),
+            Some((
+                "saburo@example.org".into(),
+                "RCPT".into(),
+                "550 5.7.1 <saburo@example.org>... Relaying denied".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn iphone_relaying_sentence() {
+        assert_eq!(
+            read("Cannot Send Mail\nA copy has been placed in your Outbox. The recipient \"shiro@example.org\" was rejected by the server because it does not allow relaying.\n"),
+            Some((
+                "shiro@example.org".into(),
+                "RCPT".into(),
+                "The recipient \"shiro@example.org\" was rejected by the server because it does not allow relaying".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn other_text_is_not_read() {
+        assert_eq!(program("550 5.1.1 User unknown"), None);
+        assert_eq!(read("サーバーからの応答:\n550 5.1.1 User unknown\n"), None);
+        // The marker without a reply after it.
+        assert_eq!(
+            read("An error occurred while sending mail. The mail server responded:"),
+            None
+        );
+    }
+}
