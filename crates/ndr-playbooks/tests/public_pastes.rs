@@ -443,3 +443,14 @@ fn microsofts_unregistered_domain_never_asks_to_add_a_public_mail_domain() {
     assert!(!m.body.contains("差出人のドメイン:"), "{}", m.body);
     assert!(!m.body.contains("あなたのドメイン"), "{}", m.body);
 }
+
+/// Spamhaus's older combined zone `sbl-xbl` names neither list: without a lookup answer the
+/// general Spamhaus advice (find the list on the checker) is given, not the XBL one; with an
+/// SBL answer, the SBL's.
+#[test]
+fn the_combined_sbl_xbl_zone_is_not_read_as_the_xbl() {
+    let text = b"<ops@example.org>: host mx.example.org[198.51.100.7] said: 554 5.7.1 Service\n    unavailable; Client host [203.0.113.90] blocked using sbl-xbl.spamhaus.org;\n    (in reply to RCPT TO command)\n";
+    let d = ndr_core::diagnose(text);
+    assert_eq!(d.blocking_party, Some(Party::Spamhaus), "{d:?}");
+    assert_eq!(select(&d).playbook.id, "spamhaus-listed");
+}

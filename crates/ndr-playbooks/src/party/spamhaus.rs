@@ -464,6 +464,20 @@ const REFINE: &[Refine] = &[
         when: Needle::Listed("spamhaus.org", DBL_ANSWERS),
         to: &DBL,
     },
+    // The older combined zone answers for the SBL and the XBL alike, so its name says
+    // neither; without a lookup answer above, the general advice (find which list on the
+    // checker) stands. It must come before the text rules: "sbl-xbl.spamhaus.org" contains
+    // "xbl.spamhaus.org".
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Zone("sbl-xbl.spamhaus.org"),
+        to: &ZEN,
+    },
+    Refine {
+        from: "spamhaus-listed",
+        when: Needle::Text("sbl-xbl.spamhaus.org"),
+        to: &ZEN,
+    },
     Refine {
         from: "spamhaus-listed",
         when: Needle::Text("sblcss"),
