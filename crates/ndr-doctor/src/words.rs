@@ -1,35 +1,28 @@
 //! Plain words for the readable report: the reason's label (shared with the page's facts card:
-//! `ndr_playbooks::labels::reason`) and what to say when the input is not a bounce (as the
+//! `ndr_playbooks::labels::reason_of`) and what to say when the input is not a bounce (as the
 //! page's not-a-bounce card in `ndr-web`, a wasm crate this binary does not link, says it,
 //! adapted to a terminal).
 
-use ndr_core::{Diagnosis, Reason};
+use ndr_core::Diagnosis;
+#[cfg(test)]
+use ndr_core::Reason;
 use ndr_playbooks::Lang;
 
-/// A short plain name for a reason, the first fact of the report.
-pub(crate) fn reason_label(reason: Reason, lang: Lang) -> &'static str {
+/// A short plain name for a reason (the report's first line says `reason_line`).
+#[cfg(test)]
+fn reason_label(reason: Reason, lang: Lang) -> &'static str {
     let (ja, en) = ndr_playbooks::labels::reason(reason);
     pick(lang, ja, en)
 }
 
 /// The first line of the report: the reason in words, its token in parentheses for support
-/// engineers. A report whose recipients are all only delayed says so first: its reason token
-/// (`rejected` for Yahoo's TSS04, `expired` for greylisting) would read as a final failure.
+/// engineers. The words are `ndr_playbooks::labels::reason_of`'s, which say what the reason's
+/// class would contradict: a report whose recipients are all only delayed says so first (its
+/// token, `expired` for greylisting, would read as a final failure), a program's own temporary
+/// error is not retried by any server, and the receiver's failed blocklist query blocked nobody.
 pub(crate) fn reason_line(d: &Diagnosis, lang: Lang) -> String {
-    let delayed = !d.recipients.is_empty()
-        && d.recipients
-            .iter()
-            .all(|r| r.action.trim().eq_ignore_ascii_case("delayed"));
-    let label = if delayed {
-        pick(
-            lang,
-            "配送の遅れ（送信側のサーバーが再送中）",
-            "Delayed (your server is still retrying)",
-        )
-    } else {
-        reason_label(d.reason, lang)
-    };
-    format!("{label} ({})", d.reason.name())
+    let (ja, en) = ndr_playbooks::labels::reason_of(d);
+    format!("{} ({})", pick(lang, ja, en), d.reason.name())
 }
 
 /// What to say instead of advice when the input is not a bounce: what it is, what to give

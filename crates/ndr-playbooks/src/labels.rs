@@ -1,6 +1,6 @@
 //! Headings and small words the web app and the CLI put around a rendered playbook.
 
-use ndr_core::Reason;
+use ndr_core::{Diagnosis, Reason};
 
 use crate::text::Text;
 
@@ -172,6 +172,39 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
     }
 }
 
+/// The reason's plain name for this diagnosis, (Japanese, English): [`reason`], unless the
+/// bounce says something its class would contradict. A refusal caused by the receiver's own
+/// failed blocklist query (note `receiver_resolver_refused`) blocked nobody's address; a
+/// temporary refusal quoted by a program's own error (no queue) is not retried by any server;
+/// a report whose recipients are all only delayed is still being retried by the sending server
+/// (its token, `expired` for greylisting or `rejected` for Yahoo's TSS04, would read as final).
+/// The CLI's first line; the page shows the chosen playbook's title, which agrees.
+pub fn reason_of(d: &Diagnosis) -> (&'static str, &'static str) {
+    if d.notes.iter().any(|n| n.id == "receiver_resolver_refused") {
+        return (
+            "受信側のブロックリスト確認の失敗（相手側の設定の問題）",
+            "The receiving server's blocklist check failed (its own setup)",
+        );
+    }
+    if crate::select::select(d).playbook.id == crate::party::generic::DELAYED_PROGRAM.id {
+        return (
+            "一時的な拒否（プログラムは自動では送り直しません）",
+            "Turned away for now (a program does not retry by itself)",
+        );
+    }
+    let delayed = !d.recipients.is_empty()
+        && d.recipients
+            .iter()
+            .all(|r| r.action.trim().eq_ignore_ascii_case("delayed"));
+    if delayed {
+        return (
+            "配送の遅れ（送信側のサーバーが再送中）",
+            "Delayed (your server is still retrying)",
+        );
+    }
+    reason(d.reason)
+}
+
 /// A plain sentence for one of the core's notes (`ndr_core::Note::IDS`), (Japanese, English):
 /// the page's result and the CLI's report. Plain strings like [`reason`]'s, so the page has them
 /// even when its texts file could not be loaded. `input_truncated` has two causes: a paste over
@@ -269,8 +302,8 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
                 "This is your mail program's own send error: your own outgoing server refused the message when the program handed it over. The message never left, and no bounce will come.",
             ),
             "greylisted" => (
-                "受信側のサーバーはグレーリスト（グレイリスティング）を使っています。知らない送信元からの最初の配送をわざと一時的に断り、あなたのサーバーが少し後に再送すると受け取ります。通常は何もしなくても届きます。",
-                "The receiving server uses greylisting: it turns away the first try from a sender it does not know yet on purpose, and accepts your server's retry a little later. The message usually arrives without anyone doing anything.",
+                "受信側のサーバーはグレーリスト（グレイリスティング）を使っています。知らない送信元からの最初の配送をわざと一時的に断り、数分後の再送を受け取ります。メールサーバーは自動で再送しますが、スクリプトやアプリは再送しないことがあります。",
+                "The receiving server uses greylisting: it turns away the first try from a sender it does not know yet on purpose, and accepts a retry a few minutes later. A mail server retries by itself; a script or an app may not.",
             ),
             _ => return None,
         },

@@ -217,7 +217,13 @@ impl Facts {
             enhanced_code,
             provider_code,
             recipient: clean(main.map(|r| r.recipient.as_str())),
-            sender_domain: clean(d.sender_domain.as_deref()),
+            // The domain a DMARC refusal names is the From domain it judged, which the
+            // envelope sender the core found may not be (a sending service's bounce domain).
+            sender_domain: clean(
+                crate::select::dmarc_domain(d)
+                    .as_deref()
+                    .or(d.sender_domain.as_deref()),
+            ),
             error_text: main.and_then(|r| clean_long(&r.diagnostic_text)),
             remote_host: clean(d.remote_host.as_deref())
                 .or_else(|| clean(main.and_then(|r| r.remote_host.as_deref()))),

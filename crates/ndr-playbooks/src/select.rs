@@ -27,6 +27,11 @@
 //! 5. the generic playbook: for an undefined reason, the RFC 3463 meaning of the enhanced
 //!    code when it has one; otherwise the generic playbook of the reason.
 //!
+//! A temporary reply (4xx) quoted by a program's own error (a library's wording such as
+//! emailjs's "bad response on command", Python's `(450, b'...')`, or the core's note
+//! `refused_at_submission`) gets `generic-delayed-program` instead of any party-less playbook: no
+//! queue retries it, so the sender sends again after a few minutes.
+//!
 //! A report in which every recipient is only delayed (RFC 3464 `Action: delayed`) gets the
 //! "delayed, not failed yet" playbook instead of a generic one written for a final failure
 //! (including the generic waits whose steps resend once, later: a receiver fault, an unreachable
@@ -55,7 +60,10 @@
 //! the named list's listing clears by itself (SpamCop) gives way to the playbook of a lasting
 //! listing the lookups found on another list (Spamhaus SBL, Barracuda, ...), whose advice names
 //! the list the refusal named; a playbook that asks to register the sender's domain gives way
-//! to its variant for a public mail service's domain (Microsoft 365's 5.7.750 from `gmail.com`);
+//! to its variant for a public mail service's domain (Microsoft 365's 5.7.750 from `gmail.com`),
+//! and one that asks to fix SPF, DKIM or DMARC in the From domain's DNS gives way to
+//! `generic-authfailure-webmail-from` when that domain is a mail service's (`gmail.com`, or the
+//! `google.com` a DMARC refusal names): its records are not the sender's to change;
 //! last, the sender notes of step 0.
 
 use ndr_core::{Diagnosis, Party, Reason};
@@ -229,6 +237,15 @@ fn select_named(
     not_listed: &[&str],
 ) -> (Selected, Option<PassedOver>) {
     let base = swap_generic(pick(d), d);
+    if base.playbook.party.is_none() && temporary_reply(d) && sent_by_a_program(d) {
+        // A program's own error keeps no queue: "your server is still retrying" would be
+        // untrue, whichever generic playbook the reason found.
+        let program = Selected {
+            playbook: &party::generic::DELAYED_PROGRAM,
+            by: SelectedBy::Delayed,
+        };
+        return (program, None);
+    }
     if base.playbook.party.is_none() && !written_for_a_wait(base.playbook) && still_trying(d, base)
     {
         // A warning whose last reply is a 5xx refusal is not a wait: the refusal of the sender
@@ -293,7 +310,174 @@ fn for_a_personal_sender(found: Selected, d: &Diagnosis) -> Selected {
             by: found.by,
         };
     }
+    let not_owned = from_domain(d).is_some_and(|f| {
+        is_personal_mail_domain(&f)
+            || PROVIDER_OWN_DOMAINS
+                .iter()
+                .any(|p| f.eq_ignore_ascii_case(p))
+    });
+    if not_owned
+        && (ASKS_TO_FIX_OWN_AUTH.contains(&found.playbook.id)
+            || (d.reason == Reason::AuthFailure && found.playbook.party.is_none()))
+    {
+        return Selected {
+            playbook: &party::generic::AUTH_WEBMAIL_FROM,
+            by: found.by,
+        };
+    }
     found
+}
+
+/// Playbooks that ask the sender to fix SPF, DKIM or DMARC in the DNS of the From domain
+/// (`generic::auth_playbook` and its variants). When that domain is a mail service's
+/// (`gmail.com`), the DNS is not the sender's to change: `generic-authfailure-webmail-from`.
+const ASKS_TO_FIX_OWN_AUTH: &[&str] = &[
+    "generic-authfailure",
+    "gmail-unauthenticated",
+    "gmail-dmarc-policy",
+    "gmail-spf",
+    "gmail-dkim",
+    "gmail-dmarc-alignment",
+    "gmail-no-dmarc",
+    "microsoft-ipv6-auth",
+    "microsoft-spf-fail",
+    "microsoft-dmarc-reject",
+    "outlook-com-auth-515",
+    "yahoo-unauthenticated",
+];
+
+/// Domains of a large mail provider's own staff, not of its users, that publish a DMARC policy
+/// refusing other senders: nobody pasting a bounce runs them, and a web form or a script that
+/// puts them in From (a "from: noreply@google.com" default) gets the same refusal as with a
+/// webmail domain (held-out round h, case 22: "Unauthenticated email from google.com").
+const PROVIDER_OWN_DOMAINS: &[&str] = &["google.com", "yahoo-inc.com", "microsoft.com"];
+
+/// The From domain the refusal judged: the one Gmail's DMARC wording names ("Unauthenticated
+/// email from example.net is not accepted due to domain's DMARC policy"), else the sender's.
+pub(crate) fn from_domain(d: &Diagnosis) -> Option<String> {
+    dmarc_domain(d).or_else(|| {
+        d.sender_domain
+            .as_deref()
+            .map(|s| s.trim().trim_end_matches('.').to_ascii_lowercase())
+            .filter(|s| !s.is_empty())
+    })
+}
+
+/// The domain named in Gmail's DMARC refusal, in a recipient's error or in the evidence (a paste
+/// with no recipient keeps its words there): "Unauthenticated email from <domain> is not
+/// accepted due to domain's DMARC policy". `None` when no such sentence names a plain domain (a
+/// masked "**domain**.com" is none).
+// Source: Gmail's 5.7.26 wording, https://support.google.com/a/answer/3726730
+pub(crate) fn dmarc_domain(d: &Diagnosis) -> Option<String> {
+    const LEAD: &str = "unauthenticated email from ";
+    const TAIL: &str = " is not accepted due to domain's dmarc policy";
+    let texts = d
+        .recipients
+        .iter()
+        .map(|r| r.diagnostic_text.as_str())
+        .chain(d.evidence.iter().map(|e| e.text.as_str()));
+    for t in texts {
+        let t = t.to_ascii_lowercase();
+        let Some(at) = t.find(LEAD) else { continue };
+        let rest = t.get(at + LEAD.len()..).unwrap_or("");
+        let Some(end) = rest.find(TAIL) else { continue };
+        let domain = rest.get(..end).unwrap_or("").trim_end_matches('.');
+        let plain = domain.contains('.')
+            && !domain.starts_with('.')
+            && domain
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+        if plain {
+            return Some(domain.to_string());
+        }
+    }
+    None
+}
+
+/// Words that only a program's own error has, not a mail server's report, lowercase: the
+/// program talked to the server itself and keeps no queue. Each is its library's wording.
+const PROGRAM_ERROR_MARKERS: &[&str] = &[
+    // emailjs: "bad response on command 'RCPT': ..." and its error object's `smtp: '...'`.
+    // Source: eleith/emailjs, smtp/client.ts (SMTPError BADRESPONSE).
+    "bad response on command '",
+    // nodemailer: "Can't send mail - all recipients were rejected: ...", with the error
+    // object's `code: 'EENVELOPE'` and `responseCode: 450`.
+    // Source: nodemailer/nodemailer, lib/smtp-connection/index.js.
+    "can't send mail - all recipients were rejected",
+    "'eenvelope'",
+    "responsecode: 4",
+    // Python's smtplib: its exceptions, and the (code, b'reply') tuple they print.
+    // Source: https://docs.python.org/3/library/smtplib.html (SMTPRecipientsRefused,
+    // SMTPSenderRefused, SMTPDataError).
+    "smtplib.",
+    "smtprecipientsrefused",
+    "smtpsenderrefused",
+    "smtpdataerror",
+    // PHPMailer: "SMTP Error: The following recipients failed: ...", "SMTP ERROR: RCPT TO
+    // command failed: ..."; source: PHPMailer/PHPMailer, language/phpmailer.lang-*.php and
+    // src/SMTP.php.
+    "smtp error: the following recipients failed",
+    "smtp error: data not accepted",
+    "command failed: 4",
+    // Swift Mailer: 'Expected response code 250 but got code "450", with message "..."'.
+    // Source: swiftmailer/swiftmailer, Swift_Transport_AbstractSmtpTransport::assertResponseCode.
+    "but got code \"4",
+];
+
+/// True when the paste is a program's own error rather than a mail server's report: the core's
+/// note `refused_at_submission` (a mail program's send error), or a library's wording in the
+/// error or the evidence (`PROGRAM_ERROR_MARKERS`), or a reply printed as a program's string
+/// value (`smtp: '450 ...\n'`, `(450, b'4.2.0 ...')`), which no server's report writes.
+pub(crate) fn sent_by_a_program(d: &Diagnosis) -> bool {
+    if refused_at_submission(d) {
+        return true;
+    }
+    d.recipients
+        .iter()
+        .map(|r| r.diagnostic_text.as_str())
+        .chain(d.evidence.iter().map(|e| e.text.as_str()))
+        .any(|t| {
+            let t = t.to_ascii_lowercase();
+            PROGRAM_ERROR_MARKERS.iter().any(|m| t.contains(m))
+                || t.contains("\\n'")
+                || printed_bytes_reply(&t)
+        })
+}
+
+/// True for Python's printed reply tuple: a three-digit code, a comma and a bytes literal
+/// (`(450, b'4.2.0 Greylisted')`).
+fn printed_bytes_reply(t: &str) -> bool {
+    t.match_indices(", b'")
+        .chain(t.match_indices(", b\""))
+        .any(|(at, _)| {
+            let code = t.get(at.saturating_sub(4)..at).unwrap_or("");
+            let mut b = code.bytes();
+            b.next() == Some(b'(')
+                && b.next().is_some_and(|c| matches!(c, b'2'..=b'5'))
+                && b.all(|c| c.is_ascii_digit())
+        })
+}
+
+/// True when the decisive reply is temporary (RFC 5321 4yz; RFC 3463 class 4 when no reply code
+/// is given, or both when both are).
+fn temporary_reply(d: &Diagnosis) -> bool {
+    let main = d
+        .recipients
+        .iter()
+        .find(|r| r.reason == d.reason)
+        .or_else(|| d.recipients.first());
+    let reply = d
+        .smtp_code
+        .as_deref()
+        .or_else(|| main.and_then(|r| r.reply_code.as_deref()))
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let temporary = |c: &str| c.starts_with('4');
+    match (reply, enhanced_code(d)) {
+        (Some(r), Some(e)) => temporary(r) && temporary(e),
+        (Some(c), None) | (None, Some(c)) => temporary(c),
+        (None, None) => false,
+    }
 }
 
 /// Playbooks whose advice is that the listing clears by itself (wait, or send again once): the
@@ -1061,6 +1245,11 @@ pub fn by_a_list_operator(d: &Diagnosis) -> bool {
 /// failure or a delay name the same address without blocking it.
 pub fn ip_is_blocked(d: &Diagnosis) -> bool {
     use ndr_core::Reason;
+    // The receiver's own failed list query (Spamhaus refusing its resolver) blocks nobody's
+    // address: the advice says so, and the label must not say "blocked".
+    if d.notes.iter().any(|n| n.id == "receiver_resolver_refused") {
+        return false;
+    }
     matches!(d.reason, Reason::Blocked | Reason::BadReputation)
         || d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
         || by_a_list_operator(d)

@@ -2832,6 +2832,148 @@ Thank you.",
     checked: "2026-11-26",
 };
 
+/// RFC 6647: greylisting turns away a first try on purpose and accepts a retry after a wait.
+const RFC6647: &str = "https://datatracker.ietf.org/doc/html/rfc6647";
+/// Google's page on the DMARC refusal, named in Gmail's own wording of it.
+const GMAIL_DMARC: Url = google_help_page!("mail/answer/2451690");
+
+/// A temporary refusal (4xx) quoted by a program's own error: a script or library (emailjs,
+/// Python's smtplib, PHPMailer, nodemailer) that talked to the server itself, or a mail program's
+/// send error (the core's note `refused_at_submission`). Such a program keeps no queue, so the
+/// "your server is still retrying" of `DELAYED` is untrue: nothing sends the message again unless
+/// the program does. Picked in `select.rs` over any party-less playbook of a temporary reply.
+// Sources: RFC 5321 section 4.5.4.1 (a client retries a temporary failure from its queue; a
+// program without a queue must do it itself), RFC 6647 section 2.2 (greylisting: the retry after
+// a delay is accepted; postgrey's default delay is five minutes).
+pub(crate) const DELAYED_PROGRAM: Playbook = Playbook {
+    id: "generic-delayed-program",
+    party: None,
+    title: text! { ja: "一時的に断られた（プログラムは自動では送り直しません）", en: "Turned away for now (a program does not retry by itself)" },
+    verdict: text! {
+        ja: "受信側のサーバーがメールを一時的に断り、それをメールを送ったプログラム（スクリプト、アプリ、メールソフト）がエラーとして表示しました。メールは送られていません。プログラムが自分で送り直す仕組みを持っていない限り、このメールが後から自動で送られることもありません。",
+        en: "The receiving server turned the message away for now, and the program that sent it (a script, an app, a mail program) shows that as its error. The message was not sent, and unless the program retries by itself, nothing will send it later.",
+    },
+    why: text! {
+        ja: "メールサーバーは一時的な拒否（4xx）を受けると、メールを保管して数分おきに送り直します。サーバーに直接つないで送るプログラムには、その保管と再送の仕組みがありません。グレーリストは、知らない送信元からの最初の配送をわざと断り、数分後の再送を受け取ります。",
+        en: "A mail server that gets a temporary refusal (4xx) keeps the message and tries again every few minutes. A program that talks to the server itself has no such queue. Greylisting turns away the first try from an unknown sender on purpose and accepts a retry a few minutes later.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: text! {
+        ja: "送り直してから数分（グレーリストの待ち時間は多くが 5 分ほど）",
+        en: "A few minutes after sending again (greylisting usually waits about five minutes)",
+    },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "数分（5 分以上）待ってから、同じプログラム、同じサーバーから、もう一度だけ送ってください。グレーリストなら、待ち時間の後の再送は受け取られます。",
+            en: "Wait a few minutes (five or more), then send the message again, once, from the same program and the same server. With greylisting, a retry after the wait is accepted.",
+        }),
+        Step::new(text! {
+            ja: "プログラムが自動で送るもの（Web のフォーム、アプリの通知、定期的なスクリプト）なら、4xx の返答をエラーで終わらせず、数分後に送り直すようにしてください。ライブラリの再送の設定を使うか、メールを保管して送り直すメールサーバー（契約している事業者の送信サーバーなど）を経由して送る方法があります。",
+            en: "If the program sends by itself (a web form, an app's notices, a scheduled script), make it try again a few minutes later on a 4xx reply instead of giving up: use the library's retry setting, or send through a mail server that keeps a queue (such as your provider's outgoing server).",
+        }),
+        Step::new(text! {
+            ja: "1 時間ほど送り直しても同じ返答が続く場合は、そのエラー文をこのページに貼り付けて、改めて診断してください。一時的な拒否ではない理由があります。",
+            en: "If the same reply still comes back after an hour of retries, paste that error on this page and diagnose it again: something more than a wait is then in the way.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "数秒おきに何度も送り直さないでください。グレーリストは待ち時間の後の再送しか受け取らず、短い間隔の再送を繰り返すと、送信元がブロックされることがあります。",
+        en: "Do not resend every few seconds: greylisting only accepts a retry after its wait, and a burst of quick retries can get the sending address blocked.",
+    }],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        SRC_RFC5321,
+        Source {
+            title: text! { ja: "RFC 6647（グレーリスト）", en: "RFC 6647 (greylisting)" },
+            url: Url::one(RFC6647),
+        },
+    ],
+    checked: "2026-11-26",
+};
+
+/// A sender-authentication refusal (SPF, DKIM, DMARC) of mail whose From address is at a domain
+/// the sender does not run: a webmail service's (`gmail.com`, `yahoo.com`, ...) or a large
+/// provider's own (`google.com`), sent through another server (a web form, a script, Mailgun).
+/// Only the domain's own servers pass its checks, and its records are the provider's: the fix is
+/// the sending route or the From address, never "your domain's DNS" (held-out round h, MEDIUM-5).
+/// Picked in `select.rs` over every authentication playbook when that domain is such a one.
+// Sources: https://support.google.com/mail/answer/2451690 (the refusal's own page: use the server
+// that matches the address you send from); https://support.google.com/mail/answer/81126 (do not
+// impersonate Gmail From headers); RFC 7489 (DMARC checks the From domain).
+pub(crate) const AUTH_WEBMAIL_FROM: Playbook = Playbook {
+    id: "generic-authfailure-webmail-from",
+    party: None,
+    title: text! { ja: "メールサービスのアドレスを差出人にして、別のサーバーから送った", en: "A From address you do not own, sent through another server" },
+    verdict: text! {
+        ja: "差出人のアドレスは {sender_domain} のもので、あなたが管理するドメインではありません。そのアドレスのメールを、{sender_domain} 以外のサーバー（Web のフォーム、スクリプト、Mailgun などの配信サービス）から送ったため、送信ドメイン認証に合格せず、受け取りを拒否されました。",
+        en: "The From address is at {sender_domain}, a domain you do not run, and the message was sent through another server (a web form, a script, a sending service such as Mailgun), so it failed sender authentication and was refused.",
+    },
+    why: text! {
+        ja: "{sender_domain} のアドレスから送ってよいのは、そのメールサービス自身のサーバーだけです。ドメインの SPF・DKIM・DMARC はサービス側が管理しており、ほかのサーバーから送ったメールは拒否するよう受信側に求めています。あなたの DNS の設定を変えても、この結果は変わりません。",
+        en: "Only the mail service's own servers may send From {sender_domain} addresses. Its SPF, DKIM and DMARC records belong to the service and ask receivers to refuse mail from any other server. No DNS setting of yours can change that.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: text! {
+        ja: "送る経路か差出人のアドレスを変えれば、すぐに",
+        en: "As soon as the sending route or the From address is changed",
+    },
+    prepare: &[
+        Prepare::Fact(Fact::SenderAddress),
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Other(text! {
+            ja: "メールを送ったもの（Web のフォーム、スクリプト、配信サービス、メールソフト）の設定画面、またはそれを作った人の連絡先",
+            en: "The settings of whatever sent the mail (a web form, a script, a sending service, a mail program), or the contact of whoever set it up",
+        }),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "自分で送る場合は、{sender_domain} のサービスそのものから送ってください。Web メールやそのアプリを使うか、メールソフトやプログラムの送信サーバー（SMTP）を {sender_domain} のものにして、そのアカウントでログインさせてください（サービスがアプリ パスワードを求める場合はそれを使います）。",
+            en: "If you send it yourself, send through {sender_domain}'s own service: its webmail or app, or set your mail program or script to use {sender_domain}'s outgoing (SMTP) server, signed in with that account (with an app password if the service asks for one).",
+        })
+        .link(
+            text! { ja: "Gmail ヘルプ: DMARC による拒否", en: "Gmail Help: refusals for DMARC" },
+            GMAIL_DMARC,
+        ),
+        Step::new(text! {
+            ja: "Web のフォーム、スクリプト、配信サービス（Mailgun、SendGrid、メールマガジンの配信サービスなど）が送る場合は、差出人をあなたが管理するドメインのアドレスに変え、そのドメインに、サービスの設定案内のとおり SPF と DKIM を設定してください。",
+            en: "If a web form, a script or a sending service (Mailgun, SendGrid, a newsletter tool) sends it, give it a From address on a domain you own, and set up SPF and DKIM for that domain as the service's setup guide says.",
+        }),
+        Step::new(text! {
+            ja: "問い合わせフォームが訪問者のアドレスを差出人にしている場合は、差出人を自分のアドレスにし、訪問者のアドレスは Reply-To（返信先）に入れてください。返信すれば訪問者に届きます。",
+            en: "If a contact form puts the visitor's address in From, put your own address in From and the visitor's in Reply-To instead: replying still reaches the visitor.",
+        }),
+        Step::new(text! {
+            ja: "{sender_domain} の Web メールやアプリから送ったのにこのエラーが返ってきた場合は、途中のメーリングリストや転送でメールが書き換えられています。そのリストや転送の管理者に、差出人の書き換え（DMARC 対応）を頼んでください。",
+            en: "If you did send it from {sender_domain}'s own webmail or app, a mailing list or a forwarding address on the way changed it: ask that list's or forwarder's administrator to rewrite the From address for DMARC.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "送信に使うサーバーを、自分のドメインの SPF に加えても解決しません。判定されるのは {sender_domain} のレコードで、それを変えられるのはメールサービスだけです。",
+            en: "Do not expect adding the sending server to your own domain's SPF to help: the receiver checks {sender_domain}'s records, which only the mail service can change.",
+        },
+        DONT_RESEND_UNCHANGED,
+    ],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "Gmail ヘルプ: DMARC による拒否", en: "Gmail Help: refusals for DMARC" },
+            url: GMAIL_DMARC,
+        },
+        SRC_GOOGLE_GUIDELINES,
+        SRC_DMARC,
+    ],
+    checked: "2026-11-26",
+};
+
 pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED,
     &NORELAYING_REMOTE,
@@ -2842,6 +2984,8 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &SENDER_HOURLY_CAP_DISCARDED,
     &DELAYED_REFUSED,
     &OWN_RELAY_REFUSED,
+    &DELAYED_PROGRAM,
+    &AUTH_WEBMAIL_FROM,
     &LISTED_PRIVATE_IP,
     &FULL_OR_TOO_LARGE,
     &READ_RECEIPT,

@@ -382,6 +382,8 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     (generic::VACATION.id, "auto_reply"),
     (generic::OWN_RELAY_REFUSED.id, "refused_at_submission"),
     (generic::SENDER_LOGIN_MISMATCH.id, "refused_at_submission"),
+    // The verdict says the program's own error and that the message was not sent.
+    (generic::DELAYED_PROGRAM.id, "refused_at_submission"),
 ];
 
 /// True when the playbook `playbook_id` already says what the note `note_id` says.
