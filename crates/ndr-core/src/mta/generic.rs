@@ -300,6 +300,15 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             diag.push_str(next.trim());
             j += 1;
         }
+        // Sendmail's "550 5.0.0 <u@example.jp>... Can't create output" (the local mailer's exit
+        // status EX_CANTCREAT) says only that the mailbox could not be written; why is in the
+        // mailer's own line just above it in the transcript ("procmail: Quota exceeded while
+        // writing ..."), which then goes in front of the reply.
+        if text::find_ci(&diag, "can't create output").is_some() {
+            if let Some(above) = mailer_output_above(&lines, i) {
+                diag.insert_str(0, &format!("{above} "));
+            }
+        }
         let reply_part = &line[start..];
         // A reply may name the sender too ("554 Too many hops 26 (25 max): from
         // list@example.org via localhost, to user@example.com", Sendmail): when an address
@@ -791,6 +800,25 @@ fn undelivered_to(line: &str) -> Option<String> {
         .filter_map(address::find)
         .any(|o| o != a);
     (!others).then_some(a)
+}
+
+/// The local mailer's own message on the line before line `i` of a sendmail transcript
+/// ("procmail: Quota exceeded while writing \"/var/mail/u\""): a program's name, a colon and
+/// words, and no reply code of its own.
+fn mailer_output_above<'a>(lines: &[&'a str], i: usize) -> Option<&'a str> {
+    let prev = lines
+        .get(..i)?
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())?
+        .trim();
+    let (program, words) = prev.split_once(": ")?;
+    let named = !program.is_empty()
+        && program.len() <= 20
+        && program
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'));
+    (named && !words.trim().is_empty() && reply_start(prev).is_none()).then_some(prev)
 }
 
 /// True when a reply ("550 5.1.10", "550-5.1.1.") has nothing after its codes.

@@ -32,18 +32,17 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Mimecast)
             .text(&["anti-spoofing policy"])
             .reason(PolicyViolation),
-        // Mimecast's other refusals, without a link, from one of its own servers ("host
-        // eu-smtp-inbound-1.mimecast.com[...] said: ..."): the list's wordings that do not name
-        // the reason on their own.
+        // Any other rejection that links to Mimecast's pages.
+        Rule::by(Mimecast).text(&["mimecast.com/"]),
+        // Mimecast's other refusals without a link, from one of its own servers ("host
+        // eu-smtp-inbound-1.mimecast.com[...] said: ..."), in the list's words that do not name
+        // a reason on their own: "550 Administrative prohibition" (the recipient's policy) and
+        // "451 Internal resource temporarily unavailable" (its greylisting).
         Rule::by(Mimecast)
             .at_host()
             .text(&["administrative prohibition"]),
-        Rule::by(Mimecast).at_host().text(&["envelope blocked"]),
         Rule::by(Mimecast)
             .at_host()
             .text(&["internal resource temporarily unavailable"]),
-        Rule::by(Mimecast).at_host().text(&["rejected by "]),
-        // Any other rejection that links to Mimecast's pages.
-        Rule::by(Mimecast).text(&["mimecast.com/"]),
     ],
 };
