@@ -194,13 +194,38 @@ const RECIPIENT_LEADS: &[&str] = &[
 /// How much of a paste is searched: the dialog's text is short, and it comes first.
 const HEAD: usize = 16 * 1024;
 
-/// The row of `SEND_ERRORS` whose marker is in `text`, and where the marker ends.
+/// A Python smtplib error logged without its exception's name, only its tuple: "Failed to send
+/// email: (550, b'5.7.1 message content rejected')". The tuple of a reply code and bytes is
+/// the mark (see `python_reply`).
+const PYTHON_TUPLE: SendError = SendError {
+    program: "python",
+    marker: "",
+    leads: &["("],
+    reason: None,
+};
+
+/// The row of `SEND_ERRORS` whose marker is in `text`, and where the marker ends; else a
+/// Python reply tuple, and where its parenthesis starts.
 fn find(text: &str) -> Option<(&'static SendError, usize)> {
     let head = text::clip(text, HEAD);
-    SEND_ERRORS.iter().find_map(|e| {
-        let at = text::find_ci(head, e.marker)?;
-        Some((e, at + e.marker.len()))
-    })
+    SEND_ERRORS
+        .iter()
+        .find_map(|e| {
+            let at = text::find_ci(head, e.marker)?;
+            Some((e, at + e.marker.len()))
+        })
+        .or_else(|| {
+            let at = head
+                .match_indices('(')
+                .take(64)
+                .map(|(p, _)| p)
+                .find(|&p| {
+                    head.get(p + 1..)
+                        .and_then(python_reply)
+                        .is_some_and(|r| matches!(r.as_bytes().first(), Some(b'4' | b'5')))
+                })?;
+            Some((&PYTHON_TUPLE, at))
+        })
 }
 
 /// The program whose own send error `text` is (`thunderbird`, `outlook`, `apple_mail`), or
@@ -451,6 +476,13 @@ mod tests {
         assert_eq!(python_reply("'me@example.com', 552)"), None);
         assert_eq!(python_reply("552)"), None);
         assert_eq!(read("SMTPDataError: connection closed\n"), None);
+        // A logged tuple without the exception's name.
+        assert_eq!(
+            read("ERROR notify.py: Failed to send email: (550, b'5.7.1 message content rejected').\n"),
+            Some((String::new(), String::new(), "550 5.7.1 message content rejected".into()))
+        );
+        // A tuple of other numbers is no reply.
+        assert_eq!(read("point (200, b'x') and (12, b'y')\n"), None);
     }
 
     #[test]
