@@ -932,7 +932,11 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
 /// host ...". Source: Postfix's logging (every line about a queued message starts with its
 /// queue id after the program's name).
 fn queue_id(line: &str) -> Option<&str> {
-    let p = text::find(line, "postfix/")?;
+    // A second Postfix instance logs under its own `syslog_name` ("postfix-out/smtp[...]",
+    // "server1-1/smtp[...]"): its delivery agents' names mark the line then.
+    // Source: https://www.postfix.org/MULTI_INSTANCE_README.html (syslog_name).
+    let p = text::find(line, "postfix/")
+        .or_else(|| POSTFIX_AGENTS.iter().find_map(|a| text::find(line, a)))?;
     let rest = line.get(p..)?;
     let q = rest.find("]: ")?;
     let rest = rest.get(q + 3..)?;
@@ -940,6 +944,16 @@ fn queue_id(line: &str) -> Option<&str> {
     (id.len() >= 5 && rest.len() > id.len() && id.bytes().all(|b| b.is_ascii_alphanumeric()))
         .then_some(id)
 }
+
+/// Postfix's delivery agents as a log line names them after the instance's name.
+const POSTFIX_AGENTS: &[&str] = &[
+    "/smtp[",
+    "/lmtp[",
+    "/local[",
+    "/virtual[",
+    "/pipe[",
+    "/error[",
+];
 
 /// Postfix's log lines about a recipient: (queue id, the "to=<...>" address, the action its
 /// "status=" says: "delayed" for deferred, "failed" for bounced, else empty).
