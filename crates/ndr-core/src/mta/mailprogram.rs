@@ -355,11 +355,18 @@ fn python_reply(after_paren: &str) -> Option<String> {
 /// The reply on one line, without the quotes and the full stop the program put around it.
 fn tidy(reply: &str) -> String {
     let one_line = reply.split_whitespace().collect::<Vec<_>>().join(" ");
-    one_line
+    let t = one_line
         .trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace())
         .trim_end_matches(['.', '。'])
-        .trim()
-        .to_string()
+        .trim();
+    // "553. To send mail, first check your mail ..." (an ISP's server puts a full stop after
+    // its code): the code is read as any other once the stop is gone.
+    match (t.get(..3), t.get(3..5)) {
+        (Some(code), Some(". ")) if code.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{code}{}", t.get(4..).unwrap_or_default())
+        }
+        _ => t.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -483,6 +490,16 @@ mod tests {
         );
         // A tuple of other numbers is no reply.
         assert_eq!(read("point (200, b'x') and (12, b'y')\n"), None);
+    }
+
+    #[test]
+    fn a_full_stop_after_the_code_is_dropped() {
+        assert_eq!(
+            tidy("'553. To send mail, first log in.'"),
+            "553 To send mail, first log in"
+        );
+        assert_eq!(tidy("550 5.1.1 Unknown."), "550 5.1.1 Unknown");
+        assert_eq!(tidy("Hi. There"), "Hi. There");
     }
 
     #[test]
