@@ -919,7 +919,24 @@ fn tidy_host(h: &str) -> String {
             first_host
         };
     }
-    v.trim_end_matches('.').to_ascii_lowercase()
+    let v = v.trim_end_matches('.').to_ascii_lowercase();
+    if is_masked_host(&v) {
+        String::new()
+    } else {
+        v
+    }
+}
+
+/// A host name a paste masked ("***.***.***.**", "xxxx.com"): every label but the last is
+/// only mask characters (at least two), so it names no server and is no rejecting host.
+fn is_masked_host(h: &str) -> bool {
+    let mask =
+        |l: &str| l.chars().count() >= 2 && l.chars().all(|c| matches!(c, '*' | '⋆' | '•' | 'x'));
+    let mut labels = h.split('.').collect::<Vec<_>>();
+    let last = labels.pop().unwrap_or_default();
+    !labels.is_empty()
+        && labels.iter().all(|l| mask(l))
+        && (mask(last) || (!last.is_empty() && last.bytes().all(|b| b.is_ascii_alphabetic())))
 }
 
 pub(crate) fn is_ipv4(s: &str) -> bool {
@@ -972,6 +989,15 @@ fn remote_ip(rhost: &str, raw: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn masked_host_names_are_no_hosts() {
+        assert_eq!(tidy_host("***.***.***.**"), "");
+        assert_eq!(tidy_host("XXXX.com"), "");
+        assert_eq!(tidy_host("mx.example.com"), "mx.example.com");
+        assert_eq!(tidy_host("x.com"), "x.com");
+        assert_eq!(tidy_host("xx.example.jp"), "xx.example.jp");
+    }
+
     use super::*;
 
     #[test]

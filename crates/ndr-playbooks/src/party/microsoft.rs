@@ -905,6 +905,11 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
     ("permissions to send as this sender", &SEND_AS_DENIED),
     ("permissions to send on behalf of", &SEND_AS_DENIED),
     ("submission quota", &SENDING_LIMIT),
+    // The NDR's visible text, which carries no code: "The group sales only accepts messages from
+    // people in its organization or on its allowed senders list" (5.7.124's restriction), and
+    // "... because you weren't recognized as a valid sender" (5.1.8, "bad outbound sender").
+    ("on its allowed senders list", &RESTRICTED_RECIPIENT),
+    ("recognized as a valid sender", &TENANT_BANNED),
 ];
 
 pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
