@@ -313,7 +313,11 @@ impl<'a> Cfb<'a> {
         let mut at = storage.child;
         loop {
             while let Some(e) = self.entries.get(at as usize) {
-                if std::mem::replace(&mut seen[at as usize], true) {
+                // `seen` is as long as `entries`; `get_mut` keeps the panic path out.
+                let Some(mark) = seen.get_mut(at as usize) else {
+                    break;
+                };
+                if std::mem::replace(mark, true) {
                     break;
                 }
                 stack.push(at);
@@ -384,11 +388,10 @@ impl<'c, 'a> Props<'c, 'a> {
     /// message's code page.
     fn string(&self, id: u16, cp: &CodePage<'_>) -> Option<String> {
         if let Some(b) = self.raw(id, 0x001F) {
-            let units: Vec<u16> = b
-                .chunks_exact(2)
-                .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                .collect();
-            let s = String::from_utf16_lossy(&units);
+            // Whole code units only: an odd last byte is dropped, not read as U+FFFD. The
+            // BOM reader's decoder, so the page carries one UTF-16 decoder.
+            let even = b.get(..b.len() - b.len() % 2).unwrap_or_default();
+            let s = crate::bom::utf16(even, false);
             return Some(s.trim_end_matches('\0').to_string());
         }
         let b = self.raw(id, 0x001E)?;
