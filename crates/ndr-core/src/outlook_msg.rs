@@ -536,16 +536,8 @@ fn text_by(bytes: &[u8], decoders: Decoders<'_>) -> Option<String> {
     }
     let mut out = String::new();
     write_message(&top, &decoders, &mut out, 0);
-    out.truncate(floor_char_boundary(&out, MAX_TEXT));
+    out.truncate(crate::text::clip(&out, MAX_TEXT).len());
     Some(out)
-}
-
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    let mut at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 fn code_page<'d>(p: &Props<'_, '_>, decoders: &'d Decoders<'d>) -> CodePage<'d> {
@@ -650,8 +642,16 @@ fn write_message(p: &Props<'_, '_>, decoders: &Decoders<'_>, out: &mut String, d
     write_attachments(p, decoders, &cp, out);
 }
 
+/// Each CR and LF as a space. Byte for byte (both are ASCII, so the text stays UTF-8): no
+/// split-and-join generics in the page for it.
 fn one_line(s: &str) -> String {
-    s.split(['\r', '\n']).collect::<Vec<_>>().join(" ")
+    let mut bytes = s.as_bytes().to_vec();
+    for b in &mut bytes {
+        if matches!(*b, b'\r' | b'\n') {
+            *b = b' ';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 fn push_body(out: &mut String, body: &str) {
