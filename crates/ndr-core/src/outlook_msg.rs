@@ -121,6 +121,18 @@ fn le32(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
+/// Appends the little-endian `u32`s of `b`'s first `max` whole 4-byte words; with
+/// `sectors_only`, only those that are sector numbers (under `MAX_REG_SECT`). One loop for
+/// the DIFAT, FAT and mini FAT: an iterator chain per table was compiled once each.
+fn push_le32s(out: &mut Vec<u32>, b: &[u8], max: usize, sectors_only: bool) {
+    for word in b.as_chunks::<4>().0.iter().take(max) {
+        let n = u32::from_le_bytes(*word);
+        if !sectors_only || n < MAX_REG_SECT {
+            out.push(n);
+        }
+    }
+}
+
 fn le64(b: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
 }
@@ -171,10 +183,13 @@ impl<'a> Cfb<'a> {
         };
         // The DIFAT: 109 FAT sector numbers in the header, then chained DIFAT sectors whose
         // last slot points to the next one. A FAT sector per sector of the file at most.
-        let mut fat_sectors: Vec<u32> = (0..109)
-            .filter_map(|i| le32(data, 76 + 4 * i))
-            .filter(|&s| s < MAX_REG_SECT)
-            .collect();
+        let mut fat_sectors: Vec<u32> = Vec::new();
+        push_le32s(
+            &mut fat_sectors,
+            data.get(76..).unwrap_or_default(),
+            109,
+            true,
+        );
         let mut difat = le32(data, 68)?;
         let mut hops = 0;
         while difat < MAX_REG_SECT && hops < sectors_in_file {
@@ -183,11 +198,7 @@ impl<'a> Cfb<'a> {
                 break;
             };
             let per = sector / 4 - 1;
-            fat_sectors.extend(
-                (0..per)
-                    .filter_map(|i| le32(s, 4 * i))
-                    .filter(|&n| n < MAX_REG_SECT),
-            );
+            push_le32s(&mut fat_sectors, s, per, true);
             difat = le32(s, 4 * per).unwrap_or(NO_STREAM);
             if fat_sectors.len() > sectors_in_file {
                 break;
@@ -196,8 +207,7 @@ impl<'a> Cfb<'a> {
         fat_sectors.truncate(sectors_in_file);
         for &fs in &fat_sectors {
             if let Some(s) = cfb.sector_bytes(fs) {
-                cfb.fat
-                    .extend((0..sector / 4).filter_map(|i| le32(s, 4 * i)));
+                push_le32s(&mut cfb.fat, s, sector / 4, false);
             }
         }
         // The directory: a chain of sectors of 128-byte entries.
@@ -207,12 +217,17 @@ impl<'a> Cfb<'a> {
             .take(MAX_ENTRIES)
             .map(|e| {
                 let name_len = usize::from(le16(e, 64).unwrap_or(0)).min(64);
-                let units: Vec<u16> = (0..name_len / 2)
-                    .filter_map(|i| le16(e, 2 * i))
-                    .take_while(|&u| u != 0)
-                    .collect();
+                // UTF-16LE up to the first NUL unit, through the BOM reader's decoder.
+                let name = e.get(..name_len / 2 * 2).unwrap_or_default();
+                let end = name
+                    .as_chunks::<2>()
+                    .0
+                    .iter()
+                    .position(|unit| *unit == [0, 0])
+                    .map_or(name.len(), |k| 2 * k);
                 Entry {
-                    name: String::from_utf16_lossy(&units).to_ascii_uppercase(),
+                    name: crate::bom::utf16(name.get(..end).unwrap_or_default(), false)
+                        .to_ascii_uppercase(),
                     kind: e.get(66).copied().unwrap_or(0),
                     left: le32(e, 68).unwrap_or(NO_STREAM),
                     right: le32(e, 72).unwrap_or(NO_STREAM),
@@ -232,9 +247,7 @@ impl<'a> Cfb<'a> {
             return None;
         }
         let mini_fat = cfb.chain(le32(data, 60)?, MAX_STREAM);
-        cfb.mini_fat = (0..mini_fat.len() / 4)
-            .filter_map(|i| le32(&mini_fat, 4 * i))
-            .collect();
+        push_le32s(&mut cfb.mini_fat, &mini_fat, usize::MAX, false);
         cfb.mini_stream = cfb.chain(root.start, clamp(root.size));
         Some(cfb)
     }

@@ -332,6 +332,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             .or_else(|| {
                 // A log line of the attempt ("A0F7BE2AA5: host ... refused to talk to me: 554
                 // ..."): the recipient is in the queue's "to=<...>" line, before or after it.
+                // A `&String` key, as `seen` looks up: a `&str` one would compile another
+                // `get_mut` into the page.
+                #[allow(clippy::unnecessary_to_owned)]
                 let (k, _) = *logged_to.get_mut(&queue_id(line)?.to_string())?;
                 logged.get(k).map(|(_, a, _)| a.clone())
             })
