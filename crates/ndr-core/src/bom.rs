@@ -46,8 +46,8 @@ pub fn utf16_text(bytes: &[u8]) -> Option<String> {
 
 /// The code units of `body` (after the mark) in the given byte order.
 fn units(body: &[u8], big_endian: bool) -> impl Iterator<Item = u16> + '_ {
-    body.chunks_exact(2).map(move |p| {
-        let pair = [p[0], p[1]];
+    // Pairs as arrays: no index checks, so no panic paths in the page.
+    body.as_chunks::<2>().0.iter().map(move |&pair| {
         if big_endian {
             u16::from_be_bytes(pair)
         } else {
@@ -56,7 +56,9 @@ fn units(body: &[u8], big_endian: bool) -> impl Iterator<Item = u16> + '_ {
     })
 }
 
-fn utf16(body: &[u8], big_endian: bool) -> String {
+/// The text of UTF-16 code units (no mark); an unpaired surrogate, or an odd last byte, reads
+/// as U+FFFD. The Outlook reader decodes its strings with it too.
+pub(crate) fn utf16(body: &[u8], big_endian: bool) -> String {
     let mut text: String = char::decode_utf16(units(body, big_endian))
         .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect();
@@ -67,9 +69,14 @@ fn utf16(body: &[u8], big_endian: bool) -> String {
 }
 
 /// Maps byte offsets in the UTF-8 text of a UTF-16 file (as `read` decoded it) to offsets in
-/// the file's own bytes (mark included). `offsets` must be sorted; an offset inside a
+/// the file's own bytes (mark included), in the order given. Each offset comes with a tag the
+/// caller sorts by too (see `crate::run`); `offsets` must be sorted. An offset inside a
 /// character maps to that character's start, one past the end to the file's end.
-pub(crate) fn utf16_offsets(input: &[u8], big_endian: bool, offsets: &[usize]) -> Vec<usize> {
+pub(crate) fn utf16_offsets(
+    input: &[u8],
+    big_endian: bool,
+    offsets: &[(usize, u32)],
+) -> Vec<usize> {
     let body = input.get(2..).unwrap_or_default();
     let mut out = Vec::with_capacity(offsets.len());
     let mut wanted = offsets.iter().peekable();
@@ -78,7 +85,7 @@ pub(crate) fn utf16_offsets(input: &[u8], big_endian: bool, offsets: &[usize]) -
     for c in char::decode_utf16(units(body, big_endian)) {
         let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
         let next_text = at_text + c.len_utf8();
-        while wanted.next_if(|&&o| o < next_text).is_some() {
+        while wanted.next_if(|&&(o, _)| o < next_text).is_some() {
             out.push(at_raw);
         }
         at_text = next_text;
@@ -88,7 +95,7 @@ pub(crate) fn utf16_offsets(input: &[u8], big_endian: bool, offsets: &[usize]) -
     }
     if body.len() % 2 == 1 {
         let next_text = at_text + char::REPLACEMENT_CHARACTER.len_utf8();
-        while wanted.next_if(|&&o| o < next_text).is_some() {
+        while wanted.next_if(|&&(o, _)| o < next_text).is_some() {
             out.push(at_raw);
         }
     }
@@ -143,12 +150,19 @@ mod tests {
         let s = "a宛😀b";
         for (bytes, big_endian) in [(le(s), false), (be(s), true)] {
             // Text: a@0, 宛@1..4, 😀@4..8, b@8, end 9. File: mark 0..2, a@2, 宛@4, 😀@6, b@10, end 12.
-            let got = utf16_offsets(&bytes, big_endian, &[0, 1, 2, 4, 8, 9, 50]);
+            let got = utf16_offsets(&bytes, big_endian, &tagged(&[0, 1, 2, 4, 8, 9, 50]));
             assert_eq!(got, vec![2, 4, 4, 6, 10, 12, 12]);
         }
         // An unpaired surrogate is one unit in the file and three bytes in the text.
         let bytes = [0xFF, 0xFE, 0x00, 0xD8, b'a', 0];
-        assert_eq!(utf16_offsets(&bytes, false, &[0, 3, 4]), vec![2, 4, 6]);
+        assert_eq!(
+            utf16_offsets(&bytes, false, &tagged(&[0, 3, 4])),
+            vec![2, 4, 6]
+        );
+    }
+
+    fn tagged(offsets: &[usize]) -> Vec<(usize, u32)> {
+        offsets.iter().map(|&o| (o, 0)).collect()
     }
 
     /// Classic Outlook's text of an Exchange bounce, saved as Windows "Unicode" text.

@@ -92,23 +92,32 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         }
         Some(bom::Bom::Utf16 { text, big_endian }) => {
             let mut d = run_text(text.as_bytes(), decoders);
-            let mut offsets: Vec<usize> = d
-                .evidence
-                .iter()
-                .filter_map(|e| e.span)
-                .flat_map(|(s, t)| [s, t])
-                .collect();
-            offsets.sort_unstable();
-            offsets.dedup();
-            let mapped = bom::utf16_offsets(input, big_endian, &offsets);
-            let raw = |o: usize| {
-                offsets
-                    .binary_search(&o)
-                    .ok()
-                    .and_then(|k| mapped.get(k).copied())
-            };
-            for e in &mut d.evidence {
-                e.span = e.span.and_then(|(s, t)| Some((raw(s)?, raw(t)?)));
+            // Each span's start and end with its slot (evidence index, then 0 for the start or
+            // 1 for the end), in text order, so one pass over the file maps them all. The pairs
+            // have the type the pattern matcher sorts already (`matcher::PatternSet::new`): a
+            // sort of plain offsets would compile a second sort into the page (+4 KiB raw).
+            let mut ends: Vec<(usize, u32)> = Vec::new();
+            for (k, e) in d.evidence.iter().enumerate() {
+                if let Some((s, t)) = e.span {
+                    let slot = 2 * k as u32;
+                    ends.push((s, slot));
+                    ends.push((t, slot + 1));
+                }
+            }
+            ends.sort_unstable();
+            let mapped = bom::utf16_offsets(input, big_endian, &ends);
+            for (&(_, slot), raw) in ends.iter().zip(mapped) {
+                let span = d
+                    .evidence
+                    .get_mut((slot / 2) as usize)
+                    .and_then(|e| e.span.as_mut());
+                if let Some(span) = span {
+                    if slot % 2 == 0 {
+                        span.0 = raw;
+                    } else {
+                        span.1 = raw;
+                    }
+                }
             }
             d
         }

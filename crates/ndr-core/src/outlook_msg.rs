@@ -121,6 +121,18 @@ fn le32(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
+/// Appends the little-endian `u32`s of `b`'s first `max` whole 4-byte words; with
+/// `sectors_only`, only those that are sector numbers (under `MAX_REG_SECT`). One loop for
+/// the DIFAT, FAT and mini FAT: an iterator chain per table was compiled once each.
+fn push_le32s(out: &mut Vec<u32>, b: &[u8], max: usize, sectors_only: bool) {
+    for word in b.as_chunks::<4>().0.iter().take(max) {
+        let n = u32::from_le_bytes(*word);
+        if !sectors_only || n < MAX_REG_SECT {
+            out.push(n);
+        }
+    }
+}
+
 fn le64(b: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
 }
@@ -171,10 +183,13 @@ impl<'a> Cfb<'a> {
         };
         // The DIFAT: 109 FAT sector numbers in the header, then chained DIFAT sectors whose
         // last slot points to the next one. A FAT sector per sector of the file at most.
-        let mut fat_sectors: Vec<u32> = (0..109)
-            .filter_map(|i| le32(data, 76 + 4 * i))
-            .filter(|&s| s < MAX_REG_SECT)
-            .collect();
+        let mut fat_sectors: Vec<u32> = Vec::new();
+        push_le32s(
+            &mut fat_sectors,
+            data.get(76..).unwrap_or_default(),
+            109,
+            true,
+        );
         let mut difat = le32(data, 68)?;
         let mut hops = 0;
         while difat < MAX_REG_SECT && hops < sectors_in_file {
@@ -183,11 +198,7 @@ impl<'a> Cfb<'a> {
                 break;
             };
             let per = sector / 4 - 1;
-            fat_sectors.extend(
-                (0..per)
-                    .filter_map(|i| le32(s, 4 * i))
-                    .filter(|&n| n < MAX_REG_SECT),
-            );
+            push_le32s(&mut fat_sectors, s, per, true);
             difat = le32(s, 4 * per).unwrap_or(NO_STREAM);
             if fat_sectors.len() > sectors_in_file {
                 break;
@@ -196,8 +207,7 @@ impl<'a> Cfb<'a> {
         fat_sectors.truncate(sectors_in_file);
         for &fs in &fat_sectors {
             if let Some(s) = cfb.sector_bytes(fs) {
-                cfb.fat
-                    .extend((0..sector / 4).filter_map(|i| le32(s, 4 * i)));
+                push_le32s(&mut cfb.fat, s, sector / 4, false);
             }
         }
         // The directory: a chain of sectors of 128-byte entries.
@@ -207,12 +217,17 @@ impl<'a> Cfb<'a> {
             .take(MAX_ENTRIES)
             .map(|e| {
                 let name_len = usize::from(le16(e, 64).unwrap_or(0)).min(64);
-                let units: Vec<u16> = (0..name_len / 2)
-                    .filter_map(|i| le16(e, 2 * i))
-                    .take_while(|&u| u != 0)
-                    .collect();
+                // UTF-16LE up to the first NUL unit, through the BOM reader's decoder.
+                let name = e.get(..name_len / 2 * 2).unwrap_or_default();
+                let end = name
+                    .as_chunks::<2>()
+                    .0
+                    .iter()
+                    .position(|unit| *unit == [0, 0])
+                    .map_or(name.len(), |k| 2 * k);
                 Entry {
-                    name: String::from_utf16_lossy(&units).to_ascii_uppercase(),
+                    name: crate::bom::utf16(name.get(..end).unwrap_or_default(), false)
+                        .to_ascii_uppercase(),
                     kind: e.get(66).copied().unwrap_or(0),
                     left: le32(e, 68).unwrap_or(NO_STREAM),
                     right: le32(e, 72).unwrap_or(NO_STREAM),
@@ -232,9 +247,7 @@ impl<'a> Cfb<'a> {
             return None;
         }
         let mini_fat = cfb.chain(le32(data, 60)?, MAX_STREAM);
-        cfb.mini_fat = (0..mini_fat.len() / 4)
-            .filter_map(|i| le32(&mini_fat, 4 * i))
-            .collect();
+        push_le32s(&mut cfb.mini_fat, &mini_fat, usize::MAX, false);
         cfb.mini_stream = cfb.chain(root.start, clamp(root.size));
         Some(cfb)
     }
@@ -313,7 +326,11 @@ impl<'a> Cfb<'a> {
         let mut at = storage.child;
         loop {
             while let Some(e) = self.entries.get(at as usize) {
-                if std::mem::replace(&mut seen[at as usize], true) {
+                // `seen` is as long as `entries`; `get_mut` keeps the panic path out.
+                let Some(mark) = seen.get_mut(at as usize) else {
+                    break;
+                };
+                if std::mem::replace(mark, true) {
                     break;
                 }
                 stack.push(at);
@@ -384,11 +401,10 @@ impl<'c, 'a> Props<'c, 'a> {
     /// message's code page.
     fn string(&self, id: u16, cp: &CodePage<'_>) -> Option<String> {
         if let Some(b) = self.raw(id, 0x001F) {
-            let units: Vec<u16> = b
-                .chunks_exact(2)
-                .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                .collect();
-            let s = String::from_utf16_lossy(&units);
+            // Whole code units only: an odd last byte is dropped, not read as U+FFFD. The
+            // BOM reader's decoder, so the page carries one UTF-16 decoder.
+            let even = b.get(..b.len() - b.len() % 2).unwrap_or_default();
+            let s = crate::bom::utf16(even, false);
             return Some(s.trim_end_matches('\0').to_string());
         }
         let b = self.raw(id, 0x001E)?;
@@ -533,16 +549,8 @@ fn text_by(bytes: &[u8], decoders: Decoders<'_>) -> Option<String> {
     }
     let mut out = String::new();
     write_message(&top, &decoders, &mut out, 0);
-    out.truncate(floor_char_boundary(&out, MAX_TEXT));
+    out.truncate(crate::text::clip(&out, MAX_TEXT).len());
     Some(out)
-}
-
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    let mut at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 fn code_page<'d>(p: &Props<'_, '_>, decoders: &'d Decoders<'d>) -> CodePage<'d> {
@@ -647,8 +655,16 @@ fn write_message(p: &Props<'_, '_>, decoders: &Decoders<'_>, out: &mut String, d
     write_attachments(p, decoders, &cp, out);
 }
 
+/// Each CR and LF as a space. Byte for byte (both are ASCII, so the text stays UTF-8): no
+/// split-and-join generics in the page for it.
 fn one_line(s: &str) -> String {
-    s.split(['\r', '\n']).collect::<Vec<_>>().join(" ")
+    let mut bytes = s.as_bytes().to_vec();
+    for b in &mut bytes {
+        if matches!(*b, b'\r' | b'\n') {
+            *b = b' ';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 fn push_body(out: &mut String, body: &str) {

@@ -696,14 +696,16 @@ fn add_the_lasting_listing(r: &mut Rendered, a: Alongside, d: &Diagnosis, lang: 
     }
     if let Some(m) = r.message.as_mut() {
         if m.to.id == crate::model::To::HostingProvider {
-            m.body = match m.body.rfind("\n\n") {
+            // `split_at_checked`, not slicing: no panic path (and its location) in the page.
+            let closing = m
+                .body
+                .rfind("\n\n")
+                .and_then(|at| m.body.split_at_checked(at));
+            m.body = match closing {
                 // Before the closing line ("Thank you."), as its own paragraph.
-                Some(at) if m.body.len() - at < 80 => format!(
-                    "{}\n\n{}{}",
-                    &m.body[..at],
-                    fill(ALSO_LASTING_MESSAGE),
-                    &m.body[at..]
-                ),
+                Some((before, after)) if after.len() < 80 => {
+                    format!("{before}\n\n{}{after}", fill(ALSO_LASTING_MESSAGE))
+                }
                 _ => format!("{}\n\n{}", m.body, fill(ALSO_LASTING_MESSAGE)),
             };
         }

@@ -811,7 +811,8 @@ impl State {
                 }
                 // UTF-8's byte order mark is not shown, so it is not kept either: the spans
                 // then index the bytes the box shows.
-                let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+                // A slice pattern, as ndr-core's BOM reader uses: one `strip_prefix` in the wasm.
+                let bytes = match bytes.strip_prefix(&b"\xEF\xBB\xBF"[..]) {
                     Some(rest) => rest.to_vec(),
                     None => bytes,
                 };

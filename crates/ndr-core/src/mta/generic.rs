@@ -143,14 +143,21 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut last_mentioned: Option<String> = None;
     // Postfix's log lines: the recipient of each queued message (by queue id) and what
     // became of each recipient (by lowercased address).
+    // Both maps point into `logged` and have `seen`'s type, so the page's wasm holds one
+    // HashMap instantiation for the three (each other key or value type compiles hashbrown's
+    // code again, about 1 KiB).
     let logged = log_deliveries(&lines);
-    let mut logged_to: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    let mut logged_action: std::collections::HashMap<String, &'static str> =
+    let mut logged_to: std::collections::HashMap<String, (usize, bool)> =
         std::collections::HashMap::new();
-    for (id, a, action) in &logged {
-        logged_to.entry(id).or_insert(a.as_str());
+    let mut logged_action: std::collections::HashMap<String, (usize, bool)> =
+        std::collections::HashMap::new();
+    for (k, (id, a, action)) in logged.iter().enumerate() {
+        let id = id.to_string();
+        if logged_to.get_mut(&id).is_none() {
+            logged_to.insert(id, (k, false));
+        }
         if !action.is_empty() {
-            logged_action.insert(a.to_ascii_lowercase(), action);
+            logged_action.insert(a.to_ascii_lowercase(), (k, false));
         }
     }
     let (mut lhost, mut rhost) = (String::new(), String::new());
@@ -334,7 +341,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             .or_else(|| {
                 // A log line of the attempt ("A0F7BE2AA5: host ... refused to talk to me: 554
                 // ..."): the recipient is in the queue's "to=<...>" line, before or after it.
-                logged_to.get(queue_id(line)?).map(|a| a.to_string())
+                // A `&String` key, as `seen` looks up: a `&str` one would compile another
+                // `get_mut` into the page.
+                #[allow(clippy::unnecessary_to_owned)]
+                let (k, _) = *logged_to.get_mut(&queue_id(line)?.to_string())?;
+                logged.get(k).map(|(_, a, _)| a.clone())
             })
             .or_else(|| last_address.clone())
             .or_else(|| last_mentioned.clone())
@@ -449,8 +460,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     // gave up.
     if !logged_action.is_empty() {
         for d in deliveries.iter_mut().filter(|d| d.action.is_empty()) {
-            if let Some(action) = logged_action.get(&d.recipient.to_ascii_lowercase()) {
-                d.action = action.to_string();
+            if let Some(&mut (k, _)) = logged_action.get_mut(&d.recipient.to_ascii_lowercase()) {
+                if let Some((_, _, action)) = logged.get(k) {
+                    d.action = action.to_string();
+                }
             }
         }
     }

@@ -97,14 +97,9 @@ fn event(object: &str) -> Option<Delivery> {
     if NOT_FAILURES.contains(&kind.as_str()) {
         return None;
     }
-    let recipient = RECIPIENT_KEYS
-        .iter()
-        .filter_map(|k| string_value(object, k))
+    let recipient = values(object, RECIPIENT_KEYS)
         .find_map(|v| address::find(&v).filter(|a| a.len() == v.trim().len()))?;
-    let words = WORDS_KEYS
-        .iter()
-        .filter_map(|k| string_value(object, k))
-        .find(|v| v.split_whitespace().nth(1).is_some())?;
+    let words = values(object, WORDS_KEYS).find(|v| v.split_whitespace().nth(1).is_some())?;
     let temporary = STILL_TRYING.contains(&kind.as_str())
         || string_value(object, "\"severity\"").as_deref() == Some("temporary");
     let status = string_value(object, "\"status\"")
@@ -159,6 +154,12 @@ fn objects(body: &str) -> Vec<&str> {
         out.push(body.get(s..).unwrap_or(""));
     }
     out
+}
+
+/// The string values of `keys` in `object`, in the keys' order. One function for both key
+/// lists, so their iterator is compiled once.
+fn values<'o>(object: &'o str, keys: &'static [&'static str]) -> impl Iterator<Item = String> + 'o {
+    keys.iter().filter_map(move |k| string_value(object, k))
 }
 
 /// The string value of the first `key` in `object` that has one (`"key": "value"`), with its
