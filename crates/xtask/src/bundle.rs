@@ -113,7 +113,12 @@ use crate::Result;
 /// knowledge); the new functions hold no formatting machinery, `Debug`, case-mapping table or new
 /// HashMap type, and the rest of `core`'s growth (+4.4 KB raw in core, alloc and std: filter_map,
 /// split, replace, collect instances of 100 to 400 bytes each) is spread thin.
-pub const BUDGET_GZIP_BYTES: u64 = 456 * 1024;
+/// Then 454.9 KiB for a Japanese visit, 449.5 for an English one (+3.9): a third real-pastes
+/// round's fixes (Microsoft 365's code-less sentences, named lists and wordings that fell to
+/// `securityerror`, Python smtplib errors, procmail's quota, Mimecast's and Trend Micro's
+/// wordings; advice for a From domain the sender does not run and for a program that keeps no
+/// queue).
+pub const BUDGET_GZIP_BYTES: u64 = 459 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
