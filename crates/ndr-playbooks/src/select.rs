@@ -1154,23 +1154,7 @@ fn deferred_by_code(d: &Diagnosis) -> bool {
     if d.recipients.iter().any(|r| failed(&r.action)) {
         return false;
     }
-    let main = d
-        .recipients
-        .iter()
-        .find(|r| r.reason == d.reason)
-        .or_else(|| d.recipients.first());
-    let reply = d
-        .smtp_code
-        .as_deref()
-        .or_else(|| main.and_then(|r| r.reply_code.as_deref()))
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
-    let temporary = |c: &str| c.starts_with('4');
-    match (reply, enhanced_code(d)) {
-        (Some(r), Some(e)) => temporary(r) && temporary(e),
-        (Some(c), None) | (None, Some(c)) => temporary(c),
-        (None, None) => false,
-    }
+    temporary_reply(d)
 }
 
 /// True when the report names recipients and every one of them is only delayed: the sending
