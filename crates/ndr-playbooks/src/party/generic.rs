@@ -391,10 +391,7 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     duration: text! { ja: "リストにより数時間から数日", en: "Hours to days, depending on the list" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(text! {
-            ja: "エラー文にブロックリスト名（{zone} など）やリストのページのアドレスが書かれていれば、それが拒否の理由です。",
-            en: "If the error names a blocklist ({zone}, for example) or a list's web page, that list is the reason.",
-        }),
+        STEP_ERROR_NAMES_LIST,
         STEP_THIS_PAGE_CHECK,
         STEP_CHECK_ACCOUNT,
         STEP_CHECK_PC,
@@ -457,6 +454,13 @@ pub(crate) const CONTENTERROR: Playbook = Playbook {
     sources: BASIC_SOURCES,
     checked: CHECKED,
 };
+
+/// The blocked advice's and the delayed-then-refused advice's first step: the list the error
+/// names, if it names one, is the reason.
+const STEP_ERROR_NAMES_LIST: Step = Step::new(text! {
+    ja: "エラー文にブロックリスト名（{zone} など）やリストのページのアドレスが書かれていれば、それが拒否の理由です。",
+    en: "If the error names a blocklist ({zone}, for example) or a list's web page, that list is the reason.",
+});
 
 /// A notice that the message arrived: nothing to do, and whether it was read is the recipient's
 /// to say.
@@ -2627,10 +2631,7 @@ pub(crate) const DELAYED_REFUSED: Playbook = Playbook {
     duration: text! { ja: "ブロックした側により数時間から数日", en: "Hours to days, depending on who blocks the address" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(text! {
-            ja: "エラー文にブロックリスト名（{zone} など）やリストのページのアドレスが書かれていれば、それが拒否の理由です。",
-            en: "If the error names a blocklist ({zone}, for example) or a list's web page, that list is the reason.",
-        }),
+        STEP_ERROR_NAMES_LIST,
         STEP_THIS_PAGE_CHECK,
         STEP_CHECK_ACCOUNT,
         Step::new(text! {
