@@ -544,7 +544,7 @@ fn receiver_of(f: &Fact) -> Option<Receiver> {
 /// to "support.google.com/mail/answer/..." instead, so that form is no mark.
 /// Source: "SMTP errors and codes", <https://support.google.com/a/answer/3726730> (the
 /// replies as Google writes them).
-const GOOGLE_MARKS: &[&str] = &[" - gsmtp", "support.google.com/mail/?p="];
+pub(crate) const GOOGLE_MARKS: &[&str] = &[" - gsmtp", "support.google.com/mail/?p="];
 
 /// True when the reply is Google's by its own marks (`GOOGLE_MARKS`).
 pub(crate) fn is_google_reply(diagnosis: &str) -> bool {

@@ -253,8 +253,8 @@ impl Ctx<'_> {
 ///
 /// Ids are given in a fixed order, so they need no tables of their own: first every rule's
 /// fragments (tables in `PARTIES` order, rules in order, fragments in order), then every
-/// table's `zone_names`, then `RETURNED_MESSAGE`, `ZONE_PHRASES`, `HOST_MARKERS` and
-/// `DATA_MARKERS`. A string that appears twice gets two ids, which costs nothing worth a table.
+/// table's `zone_names`, then `RETURNED_MESSAGE`, `ZONE_PHRASES`, `HOST_MARKERS`,
+/// `DATA_MARKERS` and `rhost::GOOGLE_MARKS`. A string that appears twice gets two ids, which costs nothing worth a table.
 struct Index {
     set: PatternSet,
     longest: usize,
@@ -264,6 +264,7 @@ struct Index {
     zone_phrases: u32,
     host_markers: u32,
     data_markers: u32,
+    google_marks: u32,
     /// The last labels of all zones (`org`, `net`, ...).
     zone_tlds: Vec<&'static str>,
     /// Every rule in order (`PARTIES` order, then table order): its table, its place in the
@@ -308,6 +309,7 @@ fn index() -> &'static Index {
         let zone_phrases = group(&mut ZONE_PHRASES.iter().copied());
         let host_markers = group(&mut HOST_MARKERS.iter().copied());
         let data_markers = group(&mut DATA_MARKERS.iter().copied());
+        let google_marks = group(&mut crate::rhost::GOOGLE_MARKS.iter().copied());
         let set = PatternSet::new(patterns);
         // A handful of labels: kept in a list without sorting (a sort would add its code to
         // the web page for nothing).
@@ -329,6 +331,7 @@ fn index() -> &'static Index {
             zone_phrases,
             host_markers,
             data_markers,
+            google_marks,
             zone_tlds,
             rules,
             rule_of,
@@ -830,7 +833,10 @@ fn hosts_named(scan: &Scan) -> Vec<String> {
             from = start;
         }
     }
-    if crate::rhost::is_google_reply(norm) {
+    // `rhost::is_google_reply(norm)` from the scan's hits: the marks are lowercase, as is the
+    // normalised text, and the scan found every string of the index that it holds.
+    let marks = index().google_marks;
+    if (marks..marks + crate::rhost::GOOGLE_MARKS.len() as u32).any(|id| scan.first(id).is_some()) {
         // A reply with Google's own marks ("- gsmtp") came from Google's servers even when
         // the bounce names only an IP (qmail): Gmail's rules for its host apply.
         out.push(GOOGLE_STAND_IN.to_string());

@@ -339,3 +339,32 @@ fn never_panics_on_provider_shaped_text() {
         })
         .expect("the provider pass never fails");
 }
+
+#[test]
+fn google_marks_from_the_scan_are_the_searched_ones() {
+    assert!(crate::rhost::GOOGLE_MARKS
+        .iter()
+        .all(|m| *m == m.to_ascii_lowercase()));
+    let texts = [
+        "550-5.1.1 The email account does not exist. q43si370221eeo.243 - gsmtp",
+        "550 5.7.1 blocked.  See https://SUPPORT.google.com/mail/?p=UnsolicitedRateLimitError x -\n  GSMTP",
+        "550 5.1.1 user unknown - gsmt",
+        "see support.google.com/mail/answer/81126",
+        "421 try later -  gsmtp\n\nContent-Type: message/rfc822\n\nx - gsmtp",
+        "Content-Type: message/rfc822\n\n550 x - gsmtp",
+        "",
+    ];
+    let mut marked = 0;
+    for t in texts {
+        let scan = Scan::new(t, 0);
+        let by_scan = hosts_named(&scan).iter().any(|h| h == GOOGLE_STAND_IN);
+        marked += usize::from(by_scan);
+        assert_eq!(
+            by_scan,
+            crate::rhost::is_google_reply(&scan.hay.norm),
+            "{t:?}"
+        );
+    }
+    // The first two and the fifth (before the returned message).
+    assert_eq!(marked, 3);
+}
