@@ -932,10 +932,11 @@ fn tidy_host(h: &str) -> String {
 fn is_masked_host(h: &str) -> bool {
     let mask =
         |l: &str| l.chars().count() >= 2 && l.chars().all(|c| matches!(c, '*' | '⋆' | '•' | 'x'));
-    let mut labels = h.split('.').collect::<Vec<_>>();
-    let last = labels.pop().unwrap_or_default();
-    !labels.is_empty()
-        && labels.iter().all(|l| mask(l))
+    // No list of the labels: this runs for every host name of every recipient.
+    let Some((labels, last)) = h.rsplit_once('.') else {
+        return false;
+    };
+    labels.split('.').all(mask)
         && (mask(last) || (!last.is_empty() && last.bytes().all(|b| b.is_ascii_alphabetic())))
 }
 
@@ -989,6 +990,35 @@ fn remote_ip(rhost: &str, raw: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn masked_host_test_is_the_one_with_a_list() {
+        fn with_list(h: &str) -> bool {
+            let mask = |l: &str| {
+                l.chars().count() >= 2 && l.chars().all(|c| matches!(c, '*' | '⋆' | '•' | 'x'))
+            };
+            let mut labels = h.split('.').collect::<Vec<_>>();
+            let last = labels.pop().unwrap_or_default();
+            !labels.is_empty()
+                && labels.iter().all(|l| mask(l))
+                && (mask(last)
+                    || (!last.is_empty() && last.bytes().all(|b| b.is_ascii_alphabetic())))
+        }
+        let parts = [
+            "", ".", "x", "xx", "**", "•⋆", "com", "c0m", "a", "***", "mx", "é",
+        ];
+        let mut masked = 0;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let h = format!("{a}{b}{c}");
+                    assert_eq!(is_masked_host(&h), with_list(&h), "{h:?}");
+                    masked += usize::from(with_list(&h));
+                }
+            }
+        }
+        assert!(masked > 10);
+    }
+
     #[test]
     fn masked_host_names_are_no_hosts() {
         assert_eq!(tidy_host("***.***.***.**"), "");
