@@ -100,18 +100,24 @@ describe("embed and JavaScript API", () => {
     assert.equal(json.blocked_ip, "192.0.2.45");
     assert.equal(json.enhanced_code, "5.7.606");
     // `advise` is a Promise in both languages; each language's file is fetched once.
+    // A public address: the advice names it (a documentation one it would not call "your
+    // sending IP").
     const direct = await page.evaluate(() => {
-      const text = "550 5.7.606 Access denied, banned sending IP [192.0.2.7].";
+      const text = "550 5.7.606 Access denied, banned sending IP [93.184.216.34].";
       const advised = window.NdrDoctor.advise(text, "ja");
       if (!(advised instanceof Promise)) throw new Error("advise did not return a Promise");
       return Promise.all([advised, window.NdrDoctor.advise(text, "en"), window.NdrDoctor.advise(text, "ja-JP")]);
     });
     assert.equal(direct[0].advice.lang, "ja");
     assert.match(direct[0].advice.verdict, /[\u3040-\u30ff\u4e00-\u9fff]/);
-    assert.equal(direct[0].diagnosis.blocked_ip, "192.0.2.7");
+    assert.equal(direct[0].diagnosis.blocked_ip, "93.184.216.34");
     assert.equal(direct[1].advice.lang, "en");
-    assert.match(direct[1].advice.verdict, /192\.0\.2\.7/);
+    assert.match(direct[1].advice.verdict, /93\.184\.216\.34/);
     assert.deepEqual(direct[2], direct[0]);
+    // A documentation address is not presented as the visitor's sending IP.
+    const example = await page.evaluate(() => window.NdrDoctor.advise("550 5.7.606 Access denied, banned sending IP [192.0.2.7].", "en"));
+    assert.equal(example.diagnosis.blocked_ip, "192.0.2.7");
+    assert.doesNotMatch(example.advice.verdict, /192\.0\.2\.7/);
     assert.deepEqual(texts(), ["en", "ja"]);
     assert.equal(await page.locator('[data-testid="app"]').count(), 0, "API-only pages do not mount the app");
     assert.deepEqual(h.errorsOf(page), []);
