@@ -145,7 +145,7 @@ pub fn app() -> Html {
                 { page }
                 <div class="side-panels">
                     { settings::settings_panel(&settings::Props { lang, settings: s.settings, on_action: dispatch.clone() }) }
-                    { asked_names::asked_names(&asked_names::Props { lang, asked: s.asked.clone() }) }
+                    { asked_names::asked_names(&asked_names::Props { lang, asked: s.asked.clone(), lookups: s.settings.lookups }) }
                 </div>
             </main>
             if !*embedded {
@@ -386,7 +386,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
         <>
         <h1 class="visually-hidden">{ i18n::APP_NAME.text(lang) }</h1>
         { paste_box::paste_box(&paste_box::Props { lang, working: s.working(), problem: s.problem,
-            from_outlook: s.from_outlook, on_action: dispatch.clone() }) }
+            from_outlook: s.from_outlook, lookups: s.settings.lookups, on_action: dispatch.clone() }) }
         <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">{ status }</p>
         // One node, present or empty: Yew matches unkeyed children from the end, so a result
         // appended to this list would make it rebuild the paste box (and lose what it holds).

@@ -56,6 +56,11 @@ pub const PRIVATE_PROMISE: Tr = tr!(
     "貼り付けた内容はこのブラウザーの中だけで調べ、どこにも送信しません。ただし、ブロックリストの確認のため、送信元の IP アドレスやドメインだけを DNS サービスに問い合わせます（送った内容は「このページが送信したもの」に表示されます。設定でオフにできます）。",
     "What you paste is read only inside this browser and is never sent. To check blocklists, the page does ask a DNS service about the sending IP address or domain (listed under \"What this page sent\"; you can turn this off in Settings)."
 );
+/// The same promise while the visitor has turned blocklist checks off.
+pub const PRIVATE_PROMISE_OFF: Tr = tr!(
+    "貼り付けた内容はこのブラウザーの中だけで調べ、どこにも送信しません。ブロックリストの確認はオフなので、このページからは何も送信されません。",
+    "What you paste is read only inside this browser and is never sent. Blocklist checks are off, so this page sends nothing at all."
+);
 pub const NO_TRACKING: Tr = tr!(
     "アクセス解析、Cookie、外部のスクリプトやフォントは使っていません。",
     "No analytics, no cookies, no third-party scripts or fonts."
@@ -435,6 +440,11 @@ pub const PRIVACY_INTRO: Tr = tr!(
 );
 pub const PRIVACY_RESOLVER: Tr = tr!("問い合わせ先", "Asked through");
 pub const PRIVACY_NONE: Tr = tr!("まだ何も送信していません。", "Nothing has been sent yet.");
+/// The privacy panel while blocklist checks are off.
+pub const PRIVACY_OFF: Tr = tr!(
+    "ブロックリストの確認はオフです。オンに戻すまで、このページは何も送信しません。",
+    "Blocklist checks are off: until they are turned back on, this page sends nothing."
+);
 
 // ---- Code pages --------------------------------------------------------------------------
 

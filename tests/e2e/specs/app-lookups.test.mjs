@@ -249,7 +249,13 @@ describe("blocklist lookups", () => {
     await page.locator('[data-testid="privacy"] summary').click();
     assert.equal(await page.locator('[data-testid="asked-none"]').count(), 1);
     assert.equal(await rows(page).then((r) => r.length), 0);
+    // The promise under the box and the privacy panel say that nothing is sent, not how
+    // lookups work.
+    assert.match(await page.locator('[data-testid="promise"]').innerText(), /this page sends nothing at all/);
+    assert.match(await page.locator('[data-testid="asked-off"]').innerText(), /Blocklist checks are off/);
     await page.locator('[data-testid="lookups-toggle"]').check();
+    assert.match(await page.locator('[data-testid="promise"]').innerText(), /the page does ask a DNS service/);
+    assert.equal(await page.locator('[data-testid="asked-off"]').count(), 0);
     await page.close();
   });
 

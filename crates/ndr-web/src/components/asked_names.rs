@@ -11,6 +11,8 @@ pub struct Props {
     pub lang: Lang,
     /// Everything sent this session.
     pub asked: Vec<Asked>,
+    /// False when the visitor turned blocklist checks off.
+    pub lookups: bool,
 }
 
 /// Lists every name sent, grouped under the resolver it went to.
@@ -25,9 +27,13 @@ pub fn asked_names(props: &Props) -> Html {
     html! {
         <details class="card privacy" data-testid="privacy">
             <summary><h2>{ i18n::PRIVACY_HEADING.text(lang) }{ format!(" ({})", props.asked.len()) }</h2></summary>
-            <p>{ i18n::PRIVACY_INTRO.text(lang) }</p>
+            if !props.lookups {
+                <p data-testid="asked-off">{ i18n::PRIVACY_OFF.text(lang) }</p>
+            }
             if props.asked.is_empty() {
                 <p class="muted" data-testid="asked-none">{ i18n::PRIVACY_NONE.text(lang) }</p>
+            } else {
+                <p>{ i18n::PRIVACY_INTRO.text(lang) }</p>
             }
             { for resolvers.iter().map(|r| html! {
                 <div class="asked-group">

@@ -19,6 +19,8 @@ pub struct Props {
     pub problem: Option<InputProblem>,
     /// True when the box shows the text read out of an Outlook `.msg` file.
     pub from_outlook: bool,
+    /// False when the visitor turned blocklist checks off: the promise then says nothing is sent.
+    pub lookups: bool,
     /// Receives the user's gestures.
     pub on_action: Callback<Action>,
 }
@@ -70,6 +72,11 @@ fn set_dragging(e: &DragEvent, on: bool) {
 pub fn paste_box(props: &Props) -> Html {
     let lang = props.lang;
     let t = |tr: i18n::Tr| tr.get(lang);
+    let promise: &'static i18n::Tr = if props.lookups {
+        &i18n::PRIVATE_PROMISE
+    } else {
+        &i18n::PRIVATE_PROMISE_OFF
+    };
 
     let oninput = {
         let on_action = props.on_action.clone();
@@ -209,7 +216,7 @@ pub fn paste_box(props: &Props) -> Html {
                     { i18n::CLEAR_BUTTON.text(lang) }
                 </button>
             </div>
-            <p class="promise" data-testid="promise"><svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>{ i18n::PRIVATE_PROMISE.text(lang) }</p>
+            <p class="promise" data-testid="promise"><svg class="lock" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z"/></svg>{ promise.text(lang) }</p>
             <div class="samples" role="group" aria-labelledby="samples-label">
                 <span id="samples-label">{ i18n::SAMPLES_LABEL.text(lang) }</span>
                 { for SAMPLES.iter().map(|s| html! {
