@@ -406,13 +406,8 @@ const PROGRAM_ERROR_MARKERS: &[&str] = &[
     "can't send mail - all recipients were rejected",
     "'eenvelope'",
     "responsecode: 4",
-    // Python's smtplib: its exceptions, and the (code, b'reply') tuple they print.
-    // Source: https://docs.python.org/3/library/smtplib.html (SMTPRecipientsRefused,
-    // SMTPSenderRefused, SMTPDataError).
-    "smtplib.",
-    "smtprecipientsrefused",
-    "smtpsenderrefused",
-    "smtpdataerror",
+    // Python's smtplib is not here: the core reads its exceptions and printed reply tuples as a
+    // mail program's send error (`refused_at_submission`, `mta/mailprogram.rs`).
     // PHPMailer: "SMTP Error: The following recipients failed: ...", "SMTP ERROR: RCPT TO
     // command failed: ..."; source: PHPMailer/PHPMailer, language/phpmailer.lang-*.php and
     // src/SMTP.php.
@@ -425,9 +420,9 @@ const PROGRAM_ERROR_MARKERS: &[&str] = &[
 ];
 
 /// True when the paste is a program's own error rather than a mail server's report: the core's
-/// note `refused_at_submission` (a mail program's send error), or a library's wording in the
-/// error or the evidence (`PROGRAM_ERROR_MARKERS`), or a reply printed as a program's string
-/// value (`smtp: '450 ...\n'`, `(450, b'4.2.0 ...')`), which no server's report writes.
+/// note `refused_at_submission` (a mail program's send error, Python's smtplib included), or a
+/// library's wording in the error or the evidence (`PROGRAM_ERROR_MARKERS`), or a reply printed
+/// as a program's string value (`smtp: '450 ...\n'`), which no server's report writes.
 pub(crate) fn sent_by_a_program(d: &Diagnosis) -> bool {
     if refused_at_submission(d) {
         return true;
@@ -438,23 +433,7 @@ pub(crate) fn sent_by_a_program(d: &Diagnosis) -> bool {
         .chain(d.evidence.iter().map(|e| e.text.as_str()))
         .any(|t| {
             let t = t.to_ascii_lowercase();
-            PROGRAM_ERROR_MARKERS.iter().any(|m| t.contains(m))
-                || t.contains("\\n'")
-                || printed_bytes_reply(&t)
-        })
-}
-
-/// True for Python's printed reply tuple: a three-digit code, a comma and a bytes literal
-/// (`(450, b'4.2.0 Greylisted')`).
-fn printed_bytes_reply(t: &str) -> bool {
-    t.match_indices(", b'")
-        .chain(t.match_indices(", b\""))
-        .any(|(at, _)| {
-            let code = t.get(at.saturating_sub(4)..at).unwrap_or("");
-            let mut b = code.bytes();
-            b.next() == Some(b'(')
-                && b.next().is_some_and(|c| matches!(c, b'2'..=b'5'))
-                && b.all(|c| c.is_ascii_digit())
+            PROGRAM_ERROR_MARKERS.iter().any(|m| t.contains(m)) || t.contains("\\n'")
         })
 }
 

@@ -137,10 +137,16 @@ fn one_reply(text: &str, code: &str, status: &str) -> Diagnosis {
 
 #[test]
 fn each_programs_wording_is_told_and_a_servers_is_not() {
+    // Python's smtplib, the tuple its exception prints: the core reads it as a program's send
+    // error (`refused_at_submission`), so it goes through the core here.
     for text in [
-        // Python's smtplib, the tuple its exception prints.
         "smtplib.SMTPRecipientsRefused: {'ops@example.org': (450, b'4.2.0 <ops@example.org>: Recipient address rejected: Greylisted')}",
         "{'ops@example.org': (450, b'4.2.0 Greylisted, try again later')}",
+    ] {
+        let d = ndr_core::diagnose(text.as_bytes());
+        assert_eq!(select(&d).playbook.id, "generic-delayed-program", "{text}");
+    }
+    for text in [
         // nodemailer.
         "Error: Can't send mail - all recipients were rejected: 450 4.2.0 <ops@example.org>: Recipient address rejected: Greylisted",
         // PHPMailer's debug output.
