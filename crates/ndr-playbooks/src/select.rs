@@ -27,10 +27,10 @@
 //! 5. the generic playbook: for an undefined reason, the RFC 3463 meaning of the enhanced
 //!    code when it has one; otherwise the generic playbook of the reason.
 //!
-//! A temporary reply (4xx) quoted by a program's own error (a library's wording such as
-//! emailjs's "bad response on command", Python's `(450, b'...')`, or the core's note
-//! `refused_at_submission`) gets `generic-delayed-program` instead of any party-less playbook: no
-//! queue retries it, so the sender sends again after a few minutes.
+//! A temporary reply (4xx) quoted by a program's own error (the core's note
+//! `refused_at_submission`: a mail program's or a mail library's send error) gets
+//! `generic-delayed-program` instead of any party-less playbook: no queue retries it, so the
+//! sender sends again after a few minutes.
 //!
 //! A report in which every recipient is only delayed (RFC 3464 `Action: delayed`) gets the
 //! "delayed, not failed yet" playbook instead of a generic one written for a final failure
@@ -394,47 +394,12 @@ pub(crate) fn dmarc_domain(d: &Diagnosis) -> Option<String> {
     None
 }
 
-/// Words that only a program's own error has, not a mail server's report, lowercase: the
-/// program talked to the server itself and keeps no queue. Each is its library's wording.
-const PROGRAM_ERROR_MARKERS: &[&str] = &[
-    // emailjs: "bad response on command 'RCPT': ..." and its error object's `smtp: '...'`.
-    // Source: eleith/emailjs, smtp/client.ts (SMTPError BADRESPONSE).
-    "bad response on command '",
-    // nodemailer: "Can't send mail - all recipients were rejected: ...", with the error
-    // object's `code: 'EENVELOPE'` and `responseCode: 450`.
-    // Source: nodemailer/nodemailer, lib/smtp-connection/index.js.
-    "can't send mail - all recipients were rejected",
-    "'eenvelope'",
-    "responsecode: 4",
-    // Python's smtplib is not here: the core reads its exceptions and printed reply tuples as a
-    // mail program's send error (`refused_at_submission`, `mta/mailprogram.rs`).
-    // PHPMailer: "SMTP Error: The following recipients failed: ...", "SMTP ERROR: RCPT TO
-    // command failed: ..."; source: PHPMailer/PHPMailer, language/phpmailer.lang-*.php and
-    // src/SMTP.php.
-    "smtp error: the following recipients failed",
-    "smtp error: data not accepted",
-    "command failed: 4",
-    // Swift Mailer: 'Expected response code 250 but got code "450", with message "..."'.
-    // Source: swiftmailer/swiftmailer, Swift_Transport_AbstractSmtpTransport::assertResponseCode.
-    "but got code \"4",
-];
-
 /// True when the paste is a program's own error rather than a mail server's report: the core's
-/// note `refused_at_submission` (a mail program's send error, Python's smtplib included), or a
-/// library's wording in the error or the evidence (`PROGRAM_ERROR_MARKERS`), or a reply printed
-/// as a program's string value (`smtp: '450 ...\n'`), which no server's report writes.
+/// note `refused_at_submission`, which it gives to a mail program's send error and to a mail
+/// library's (Python's smtplib, nodemailer, emailjs, PHPMailer, Swift Mailer; see the core's
+/// `mta/mailprogram.rs`). Such a program keeps no queue.
 pub(crate) fn sent_by_a_program(d: &Diagnosis) -> bool {
-    if refused_at_submission(d) {
-        return true;
-    }
-    d.recipients
-        .iter()
-        .map(|r| r.diagnostic_text.as_str())
-        .chain(d.evidence.iter().map(|e| e.text.as_str()))
-        .any(|t| {
-            let t = t.to_ascii_lowercase();
-            PROGRAM_ERROR_MARKERS.iter().any(|m| t.contains(m)) || t.contains("\\n'")
-        })
+    refused_at_submission(d)
 }
 
 /// True when the decisive reply is temporary (RFC 5321 4yz; RFC 3463 class 4 when no reply code

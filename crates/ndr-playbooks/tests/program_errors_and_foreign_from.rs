@@ -137,24 +137,26 @@ fn one_reply(text: &str, code: &str, status: &str) -> Diagnosis {
 
 #[test]
 fn each_programs_wording_is_told_and_a_servers_is_not() {
-    // Python's smtplib, the tuple its exception prints: the core reads it as a program's send
-    // error (`refused_at_submission`), so it goes through the core here.
+    // The core reads each library's error as a program's send error (`refused_at_submission`,
+    // its `mta/mailprogram.rs`), so every one goes through the core here.
     for text in [
+        // Python's smtplib, the tuple its exception prints, with and without its name.
         "smtplib.SMTPRecipientsRefused: {'ops@example.org': (450, b'4.2.0 <ops@example.org>: Recipient address rejected: Greylisted')}",
         "{'ops@example.org': (450, b'4.2.0 Greylisted, try again later')}",
-    ] {
-        let d = ndr_core::diagnose(text.as_bytes());
-        assert_eq!(select(&d).playbook.id, "generic-delayed-program", "{text}");
-    }
-    for text in [
         // nodemailer.
-        "Error: Can't send mail - all recipients were rejected: 450 4.2.0 <ops@example.org>: Recipient address rejected: Greylisted",
+        "Error: Can't send mail - all recipients were rejected: 450 4.2.0 <ops@example.org>: Recipient address rejected: Greylisted\n  code: 'EENVELOPE',\n  responseCode: 450",
         // PHPMailer's debug output.
         "SMTP ERROR: RCPT TO command failed: 450 4.2.0 <ops@example.org>: Recipient address rejected: Greylisted",
         // Swift Mailer.
         "Expected response code 250 but got code \"450\", with message \"450 4.2.0 Greylisted\"",
+        // emailjs.
+        EMAILJS,
     ] {
-        let d = one_reply(text, "450", "4.2.0");
+        let d = diagnose(text.as_bytes());
+        assert!(
+            d.notes.iter().any(|n| n.id == "refused_at_submission"),
+            "{text}: {d:?}"
+        );
         assert_eq!(select(&d).playbook.id, "generic-delayed-program", "{text}");
     }
     // A server's bounce or log with the same reply.
@@ -164,13 +166,15 @@ fn each_programs_wording_is_told_and_a_servers_is_not() {
     ] {
         let d = one_reply(text, "450", "4.2.0");
         assert_ne!(select(&d).playbook.id, "generic-delayed-program", "{text}");
+        let d = diagnose(text.as_bytes());
+        assert_ne!(select(&d).playbook.id, "generic-delayed-program", "{text}");
     }
     // A program's permanent refusal is no wait.
-    let d = one_reply(
-        "smtplib.SMTPRecipientsRefused: {'ops@example.org': (550, b'5.1.1 User unknown')}",
-        "550",
-        "5.1.1",
+    let d = diagnose(
+        "smtplib.SMTPRecipientsRefused: {'ops@example.org': (550, b'5.1.1 User unknown')}"
+            .as_bytes(),
     );
+    assert!(d.notes.iter().any(|n| n.id == "refused_at_submission"));
     assert_ne!(select(&d).playbook.id, "generic-delayed-program");
 }
 

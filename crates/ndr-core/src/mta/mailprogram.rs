@@ -1,8 +1,10 @@
 //! A mail program's own error when its outgoing server refused a message at submission
 //! (Thunderbird's "Sending of the message failed" dialog, Outlook's "one of the recipients was
-//! rejected by the server", the iPhone's "Cannot Send Mail"). No bounce ever comes for these:
-//! the message never left, and the reply quoted is the sender's own server's. The core reads
-//! the reply as any other and adds the note `refused_at_submission`.
+//! rejected by the server", the iPhone's "Cannot Send Mail"), or a script's mail library
+//! (Python's smtplib, nodemailer, emailjs, PHPMailer, Swift Mailer). No bounce ever comes for
+//! these: the message never left, and the reply quoted is the server the program handed it to,
+//! the sender's own. The core reads the reply as any other and adds the note
+//! `refused_at_submission`.
 
 use super::{Delivery, Rising};
 use crate::decode::Mail;
@@ -22,6 +24,21 @@ struct SendError {
     leads: &'static [&'static str],
     /// The reason the words state when they quote no reply to read one from.
     reason: Option<Reason>,
+    /// Where the quoted reply ends.
+    end: End,
+}
+
+/// Where the reply a program quotes ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// At the program's own advice after it (`REPLY_ENDS`), else at the end of the paste: a
+    /// dialog's reply may run over several lines.
+    Advice,
+    /// At the end of its line, or at a line break printed as `\n` inside a string: a library's
+    /// error message is one line, and the stack trace or the error's fields follow it.
+    Line,
+    /// At the closing double quote (the library put the reply in quotes), or at the end of its line.
+    Quote,
 }
 
 /// Ordered: the first row whose marker is in the text reads it.
@@ -43,6 +60,7 @@ const SEND_ERRORS: &[SendError] = &[
         marker: "an error occurred while sending mail. the mail server responded:",
         leads: &["the mail server responded:"],
         reason: None,
+        end: End::Advice,
     },
     //   "An Outgoing server (SMTP) error occurred while sending mail. The server responded:
     //    { $serverResponse }."
@@ -53,6 +71,7 @@ const SEND_ERRORS: &[SendError] = &[
             "an outgoing server (smtp) error occurred while sending mail. the server responded:",
         leads: &["the server responded:"],
         reason: None,
+        end: End::Advice,
     },
     // Thunderbird (ja): 「メールの送信中にエラーが発生しました。サーバーからの応答:
     // { $serverResponse } メッセージの受信者 "{ $recipient }" を確認し、再度試してください。」,
@@ -66,12 +85,14 @@ const SEND_ERRORS: &[SendError] = &[
         marker: "メールの送信中にエラーが発生しました。",
         leads: &["メールサーバーからの応答:", "サーバーからの応答:"],
         reason: None,
+        end: End::Advice,
     },
     SendError {
         program: "thunderbird",
         marker: "メールの送信中に送信 (smtp) サーバーエラーが発生しました。",
         leads: &["サーバーからの応答:", "サーバーから応答:"],
         reason: None,
+        end: End::Advice,
     },
     // Outlook and Outlook Express (POP/IMAP accounts), error 0x800CCC79:
     //   "The message could not be sent because one of the recipients was rejected by the
@@ -87,6 +108,7 @@ const SEND_ERRORS: &[SendError] = &[
             "the message could not be sent because one of the recipients was rejected by the server",
         leads: &["server response: '", "server response:"],
         reason: None,
+        end: End::Advice,
     },
     // The same in Japanese: 「いずれかの受信者がサーバーによって拒否されたため、メッセージを送信できま
     // せんでした。」 (Microsoft's Japanese page, which keeps "Server Response:"), Outlook Express's
@@ -107,6 +129,7 @@ const SEND_ERRORS: &[SendError] = &[
             "server response:",
         ],
         reason: None,
+        end: End::Advice,
     },
     // iPhone and iPad Mail: "Cannot Send Mail. A copy has been placed in your Outbox. The
     // recipient "…" was rejected by the server because it does not allow relaying." No reply
@@ -119,6 +142,7 @@ const SEND_ERRORS: &[SendError] = &[
         marker: "was rejected by the server because it does not allow relaying",
         leads: &[],
         reason: Some(Reason::NoRelaying),
+        end: End::Advice,
     },
     // Python's smtplib, whose exceptions carry the server's reply as a tuple of the code and
     // the bytes of the text: "smtplib.SMTPSenderRefused: (552, b'5.2.3 Your message exceeded
@@ -132,18 +156,119 @@ const SEND_ERRORS: &[SendError] = &[
         marker: "smtpsenderrefused",
         leads: &["("],
         reason: None,
+        end: End::Advice,
     },
     SendError {
         program: "python",
         marker: "smtprecipientsrefused",
         leads: &["("],
         reason: None,
+        end: End::Advice,
     },
     SendError {
         program: "python",
         marker: "smtpdataerror",
         leads: &["("],
         reason: None,
+        end: End::Advice,
+    },
+    // The libraries below talk SMTP themselves to the server their configuration names (for
+    // nearly every user the provider's outgoing server, as for smtplib above) and keep no
+    // queue: their error is the whole story, and no bounce follows.
+    //
+    // nodemailer: its SMTP connection's errors are the step's words, a colon and the server's
+    // reply ("Can't send mail - all recipients were rejected: 550 5.1.1 ...", "Mail command
+    // failed: 553 ...", "Data command failed: 554 ..."), with `code: 'EENVELOPE'`,
+    // `response` and `responseCode` on the error object.
+    // Source: nodemailer/nodemailer, lib/smtp-connection/index.js (_actionRCPT, _actionMAIL,
+    // _actionDATA, _formatError); https://nodemailer.com/errors/ .
+    SendError {
+        program: "nodemailer",
+        marker: "can't send mail - all recipients were rejected:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: "nodemailer",
+        marker: "error: mail command failed:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: "nodemailer",
+        marker: "error: data command failed:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    // emailjs: "bad response on command 'RCPT': 4.2.0 ... Greylisted", the words without the
+    // reply code; the error object's `smtp` field holds the whole reply as the server sent it
+    // ("smtp: '450 4.2.0 ...\n'"), so that is read first.
+    // Source: eleith/emailjs, smtp/client.ts (command(): `bad response on command '${cmd}'`,
+    // SMTPError BADRESPONSE with the reply's data as `smtp`).
+    SendError {
+        program: "emailjs",
+        marker: "bad response on command '",
+        leads: &["smtp: '", "smtp: \"", "': "],
+        reason: None,
+        end: End::Line,
+    },
+    // PHPMailer's debug output (SMTPDebug) prints each refusal with the whole reply: "SMTP
+    // ERROR: RCPT TO command failed: 550 5.1.1 ...", "SMTP ERROR: MAIL FROM command failed:
+    // ...", "SMTP ERROR: DATA END command failed: ...". Its exception's message only has the
+    // reply's words ("SMTP Error: The following recipients failed: x@example.org: <words>"),
+    // or for the message the words, the code and the status apart ("SMTP Error: data not
+    // accepted.SMTP server error: DATA END command failed Detail: <words> SMTP code: 554
+    // Additional SMTP info: 5.7.1"); `phpmailer_reply` puts those back together.
+    // Source: PHPMailer/PHPMailer, src/SMTP.php (sendCommand), src/PHPMailer.php (smtpSend)
+    // and language/phpmailer.lang-*.php (recipients_failed, data_not_accepted).
+    SendError {
+        program: "phpmailer",
+        marker: "smtp error: rcpt to command failed:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: "phpmailer",
+        marker: "smtp error: mail from command failed:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: "phpmailer",
+        marker: "smtp error: data end command failed:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: "phpmailer",
+        marker: "smtp error: the following recipients failed:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: "phpmailer",
+        marker: "smtp error: data not accepted.",
+        leads: &["detail:"],
+        reason: None,
+        end: End::Line,
+    },
+    // Swift Mailer (and Symfony Mailer after it): 'Expected response code 250 but got code
+    // "550", with message "550 5.7.1 Relaying denied"'.
+    // Source: swiftmailer/swiftmailer, lib/classes/Swift/Transport/AbstractSmtpTransport.php
+    // (assertResponseCode); symfony/mailer, Transport/Smtp/SmtpTransport.php.
+    SendError {
+        program: "swiftmailer",
+        marker: "but got code \"",
+        leads: &["with message \""],
+        reason: None,
+        end: End::Quote,
     },
 ];
 
@@ -178,6 +303,24 @@ const COMMANDS: &[(&str, &str)] = &[
     ("smtpsenderrefused", "MAIL"),
     ("smtprecipientsrefused", "RCPT"),
     ("smtpdataerror", "DATA"),
+    // The libraries' words name the command (sources: as in `SEND_ERRORS`); Swift Mailer names
+    // it only in its stack trace, or by the code it wanted (354 answers DATA).
+    ("all recipients were rejected", "RCPT"),
+    ("error: mail command failed", "MAIL"),
+    ("error: data command failed", "DATA"),
+    ("bad response on command 'rcpt'", "RCPT"),
+    ("bad response on command 'mail'", "MAIL"),
+    ("bad response on command 'data'", "DATA"),
+    ("bad response on command '.'", "DATA"),
+    ("rcpt to command failed", "RCPT"),
+    ("mail from command failed", "MAIL"),
+    ("data end command failed", "DATA"),
+    ("the following recipients failed", "RCPT"),
+    ("data not accepted", "DATA"),
+    ("dorcpttocommand", "RCPT"),
+    ("domailfromcommand", "MAIL"),
+    ("expected response code 354 ", "DATA"),
+    ("expected response code \"354\"", "DATA"),
 ];
 
 /// Where the programs name the refused recipient: the address follows these words.
@@ -187,6 +330,7 @@ const RECIPIENT_LEADS: &[&str] = &[
     "メッセージの受信者",
     "the rejected email address was",
     "the rejected e-mail address was",
+    "the following recipients failed:",
     "拒否された電子メール アドレス",
     "the recipient",
 ];
@@ -202,13 +346,21 @@ const PYTHON_TUPLE: SendError = SendError {
     marker: "",
     leads: &["("],
     reason: None,
+    end: End::Advice,
 };
 
 /// Words that the markers of `SEND_ERRORS` hold, ASCII lowercase: a row is searched for only
 /// where its gate word (the first of these its marker holds) stands in the text, so a paste
 /// costs one pass per gate instead of one per row. Text without a marker (almost every bounce)
 /// is turned away by these passes alone; a row without a gate would be searched as before.
-const GATES: &[&str] = &["server", "smtp", "送信"];
+const GATES: &[&str] = &[
+    "server",
+    "smtp",
+    "送信",
+    "command",
+    "can't send",
+    "got code",
+];
 
 /// For each row of `SEND_ERRORS`, its gate in `GATES` and where in its marker the gate starts.
 fn gates() -> &'static [Option<(usize, usize)>] {
@@ -288,7 +440,8 @@ fn find(text: &str) -> Option<(&'static SendError, usize)> {
         })
 }
 
-/// The program whose own send error `text` is (`thunderbird`, `outlook`, `apple_mail`), or
+/// The program whose own send error `text` is (`thunderbird`, `outlook`, `apple_mail`,
+/// `python`, `nodemailer`, `emailjs`, `phpmailer`, `swiftmailer`), or
 /// `None` for any other text: the detail of the note `refused_at_submission`.
 pub(crate) fn program(text: &str) -> Option<&'static str> {
     find(text).map(|(e, _)| e.program)
@@ -326,9 +479,27 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     .find_map(|l| text::find_ci(rest, l).map(|p| p + l.len()))
             };
             let reply = rest.get(from?..).unwrap_or_default();
-            let lc = reply.to_ascii_lowercase();
-            let end = text::find_earliest(&lc, REPLY_ENDS).map_or(reply.len(), |(p, _)| p);
-            reply.get(..end).unwrap_or_default().to_string()
+            let end = match error.end {
+                End::Advice => {
+                    let lc = reply.to_ascii_lowercase();
+                    text::find_earliest(&lc, REPLY_ENDS).map_or(reply.len(), |(p, _)| p)
+                }
+                End::Line | End::Quote => {
+                    let line = reply.trim_start_matches([' ', '\t']);
+                    let skipped = reply.len() - line.len();
+                    // "] {": Node prints an error as `[Error: <message>] { code: ... }`.
+                    let mut stops = vec!["\n", "\r", "\\n", "\\r", "] {"];
+                    if error.end == End::Quote {
+                        stops.push("\"");
+                    }
+                    skipped + text::find_earliest(line, &stops).map_or(line.len(), |(p, _)| p)
+                }
+            };
+            let reply = reply.get(..end).unwrap_or_default();
+            match error.program {
+                "phpmailer" => phpmailer_reply(reply),
+                _ => reply.to_string(),
+            }
         }
     };
     let reply = if error.program == "python" {
@@ -410,6 +581,42 @@ fn python_reply(after_paren: &str) -> Option<String> {
     }
     let text = body.get(..end)?.replace("\\r", " ").replace("\\n", " ");
     Some(format!("{code} {text}"))
+}
+
+/// A PHPMailer exception's reply put back together: "x@example.org: <words>" (the refused
+/// recipients) loses the address, which the recipient already is, and "<words> SMTP code: 554
+/// Additional SMTP info: 5.7.1" (data not accepted) becomes "554 5.7.1 <words>". Any other
+/// reply is kept.
+fn phpmailer_reply(reply: &str) -> String {
+    let t = reply.trim();
+    if let Some(at) = text::find_ci(t, "smtp code:") {
+        let words = t.get(..at).unwrap_or_default().trim();
+        let after = t.get(at + "smtp code:".len()..).unwrap_or_default();
+        let code = after
+            .trim_start()
+            .get(..3)
+            .filter(|c| c.bytes().all(|b| b.is_ascii_digit()));
+        let status = text::find_ci(after, "additional smtp info:")
+            .and_then(|p| after.get(p + "additional smtp info:".len()..))
+            .and_then(|s| s.split_whitespace().next())
+            .unwrap_or_default();
+        return match code {
+            Some(code) => format!("{code} {status} {words}"),
+            None => words.to_string(),
+        };
+    }
+    // The refused address first, then a colon: only when the part before the colon is one
+    // address (a reply's own "<x@example.org>: Recipient address rejected" keeps its words).
+    match t.split_once(": ") {
+        Some((first, words))
+            if !first.contains(char::is_whitespace)
+                && !first.starts_with('<')
+                && address::find(first).is_some() =>
+        {
+            words.to_string()
+        }
+        _ => t.to_string(),
+    }
 }
 
 /// The reply on one line, without the quotes and the full stop the program put around it.
@@ -550,6 +757,84 @@ mod tests {
         );
         // A tuple of other numbers is no reply.
         assert_eq!(read("point (200, b'x') and (12, b'y')\n"), None);
+    }
+
+    #[test]
+    fn reads_the_mail_libraries_errors() {
+        let cases: &[(&str, (&str, &str, &str))] = &[
+            // nodemailer, as Node prints the error and its fields.
+            (
+                "Error: Can't send mail - all recipients were rejected: 550 5.1.1 <aki@example.org>: Recipient address rejected: User unknown in virtual mailbox table\n    at SMTPConnection._formatError (/srv/app/node_modules/nodemailer/lib/smtp-connection/index.js:798:19)\n  code: 'EENVELOPE',\n  responseCode: 550,\n  command: 'RCPT TO'\n",
+                ("aki@example.org", "RCPT", "550 5.1.1 <aki@example.org>: Recipient address rejected: User unknown in virtual mailbox table"),
+            ),
+            (
+                "[Error: Mail command failed: 553 5.7.1 <web@example.net>: Sender address rejected: not owned by user app@example.net] { code: 'EENVELOPE', responseCode: 553, command: 'MAIL FROM' }",
+                ("", "MAIL", "553 5.7.1 <web@example.net>: Sender address rejected: not owned by user app@example.net"),
+            ),
+            // emailjs: the `smtp` field holds the whole reply, with its code.
+            (
+                "{ Error: bad response on command 'RCPT': 4.2.0 <ops@example.org>: Recipient address rejected: Greylisted\n    at Object.<anonymous> (/srv/app/node_modules/emailjs/smtp/client.js:340:15)\n  code: 2,\n  smtp: '450 4.2.0 <ops@example.org>: Recipient address rejected: Greylisted\\n' }\n",
+                ("ops@example.org", "RCPT", "450 4.2.0 <ops@example.org>: Recipient address rejected: Greylisted"),
+            ),
+            // emailjs without its fields: the words alone.
+            (
+                "Error: bad response on command 'DATA': 5.7.1 Message rejected as spam\n",
+                ("", "DATA", "5.7.1 Message rejected as spam"),
+            ),
+            // PHPMailer's debug output, then its exceptions.
+            (
+                "2024-01-01 10:00:00 SERVER -> CLIENT: 550 5.7.1 <mika@example.org>: Relay access denied\n2024-01-01 10:00:00 SMTP ERROR: RCPT TO command failed: 550 5.7.1 <mika@example.org>: Relay access denied\nSMTP Error: The following recipients failed: mika@example.org: <mika@example.org>: Relay access denied\n",
+                ("mika@example.org", "RCPT", "550 5.7.1 <mika@example.org>: Relay access denied"),
+            ),
+            (
+                "Message could not be sent. Mailer Error: SMTP Error: The following recipients failed: mika@example.org: Mailbox unavailable\n",
+                ("mika@example.org", "RCPT", "Mailbox unavailable"),
+            ),
+            (
+                "Mailer Error: SMTP Error: data not accepted.SMTP server error: DATA END command failed Detail: Message rejected due to content SMTP code: 554 Additional SMTP info: 5.7.1\n",
+                ("", "DATA", "554 5.7.1 Message rejected due to content"),
+            ),
+            // Swift Mailer: the reply in quotes; the command from the stack trace.
+            (
+                "Swift_TransportException: Expected response code 250 but got code \"550\", with message \"550 5.7.1 Relaying denied\r\n\" in /srv/vendor/swiftmailer/lib/classes/Swift/Transport/AbstractSmtpTransport.php:383\n#0 AbstractSmtpTransport->doRcptToCommand('<kai@example.org>')\n",
+                ("", "RCPT", "550 5.7.1 Relaying denied"),
+            ),
+            (
+                "Expected response code \"354\" but got code \"554\", with message \"554 5.7.1 Spam message rejected\".",
+                ("", "DATA", "554 5.7.1 Spam message rejected"),
+            ),
+        ];
+        for (text, (rcpt, command, reply)) in cases {
+            assert_eq!(
+                read(text),
+                Some((rcpt.to_string(), command.to_string(), reply.to_string())),
+                "{text}"
+            );
+            assert!(program(text).is_some(), "{text}");
+        }
+        // The words alone, with no reply after them.
+        assert_eq!(
+            read("Error: Can't send mail - all recipients were rejected:\n"),
+            None
+        );
+        assert_eq!(
+            read("Expected response code 250 but got code \"\", with message \"\""),
+            None
+        );
+    }
+
+    #[test]
+    fn phpmailer_replies_are_put_back_together() {
+        assert_eq!(
+            phpmailer_reply("Denied SMTP code: 550 Additional SMTP info: 5.7.1"),
+            "550 5.7.1 Denied"
+        );
+        assert_eq!(phpmailer_reply("Denied SMTP code: x"), "Denied");
+        assert_eq!(
+            phpmailer_reply("<a@example.org>: Recipient address rejected"),
+            "<a@example.org>: Recipient address rejected"
+        );
+        assert_eq!(phpmailer_reply("a@example.org: Unknown"), "Unknown");
     }
 
     #[test]
