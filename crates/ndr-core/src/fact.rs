@@ -559,6 +559,9 @@ fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
             f.action = "delayed".into();
         }
     }
+    if f.action.is_empty() && deferred_by_mimecast(&f) {
+        f.action = "delayed".into();
+    }
     if f.reason == Some(Reason::HostUnknown) && names_the_sender_domain(&f) {
         // "553 example.net does not exist (in reply to MAIL FROM command)": the domain the
         // receiver cannot find is the sender's, not the recipient's. Sisimai's reason for a
@@ -600,6 +603,27 @@ pub(crate) fn is_greylisting(diagnosis: &str, reply_code: &str, status: &str) ->
         && GREYLISTING
             .iter()
             .any(|w| text::find_ci(diagnosis, w).is_some())
+}
+
+/// True when Mimecast answered with a temporary reply (4xx) and the reply does not say the
+/// sender's server gave up. Mimecast's 451 is its greylisting or a poor-reputation deferral
+/// that the sender is meant to keep retrying (for a minute up to about 12 hours), and any 4xx
+/// makes a sending server retry: a log line or transcript that shows one is a delay, not a
+/// failure. An explicit DSN `Action:` stands (this is asked only when the report gave none).
+/// Source: Mimecast SMTP Error Codes,
+/// https://community.mimecast.com/s/article/Mimecast-SMTP-Error-Codes-842605754 (knowledge
+/// file, section 3.8).
+fn deferred_by_mimecast(f: &Fact) -> bool {
+    let temporary =
+        f.reply_code.starts_with('4') || (f.reply_code.is_empty() && f.status.starts_with("4."));
+    let at_mimecast = [f.rhost.as_str(), f.diagnosis.as_str()]
+        .iter()
+        .any(|t| text::find_ci(t, "mimecast.com").is_some());
+    temporary
+        && at_mimecast
+        && !GAVE_UP
+            .iter()
+            .any(|w| text::find_ci(&f.diagnosis, w).is_some())
 }
 
 /// True when a "does not exist" refusal is about the sender's domain: it answered MAIL FROM,
@@ -1252,5 +1276,39 @@ mod tests {
             finish(&mut f);
             assert_eq!(f.action, want, "reported {reported:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod deferral_tests {
+    use crate::diagnose;
+
+    fn actions(text: &str) -> Vec<String> {
+        diagnose(text.as_bytes())
+            .recipients
+            .into_iter()
+            .map(|r| r.action)
+            .collect()
+    }
+
+    #[test]
+    fn a_temporary_reply_from_mimecast_is_a_delay() {
+        let log = "2024-03-01 10:00:00 1rAbCd-000001-AB H=eu-smtp-inbound-1.mimecast.com [192.0.2.44]: SMTP error from remote mail server after RCPT TO:<clerk@example.org>: 451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [AbCdEf]\n";
+        assert_eq!(actions(log), ["delayed"]);
+        // Given up: the reply says so.
+        let gave_up = log.replace("[AbCdEf]", "[AbCdEf]: retry timeout exceeded");
+        assert_eq!(actions(&gave_up), ["failed"]);
+        // A permanent refusal from Mimecast stays a failure.
+        let refused = log.replace(
+            ": 451 Internal resource temporarily unavailable",
+            ": 550 Administrative prohibition",
+        );
+        assert_eq!(actions(&refused), ["failed"]);
+        // Another receiver's 4xx in the same shape is not changed by this rule.
+        let other = "2024-03-01 10:00:00 1rAbCd-000001-AB H=mx.example.org [192.0.2.45]: SMTP error from remote mail server after RCPT TO:<clerk@example.org>: 451 Internal resource temporarily unavailable\n";
+        assert_eq!(actions(other), ["failed"]);
+        // An explicit DSN action stands.
+        let dsn = "Reporting-MTA: dns; mail.example.net\n\nFinal-Recipient: rfc822; clerk@example.org\nAction: failed\nStatus: 4.0.0\nRemote-MTA: dns; eu-smtp-inbound-1.mimecast.com\nDiagnostic-Code: smtp; 451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451\n";
+        assert_eq!(actions(dsn), ["failed"]);
     }
 }
