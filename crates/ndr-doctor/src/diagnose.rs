@@ -332,6 +332,11 @@ fn write_report(
             shorten(&r.diagnostic_text, 160),
         )?;
     }
+    if d.reason == ndr_core::Reason::Undefined {
+        // A bounce was read but no reason was: say plainly what the reason is read from, so
+        // that the reader can give the part that holds it.
+        writeln!(out, "{}", ndr_playbooks::labels::NO_REASON_FOUND.get(lang))?;
+    }
     let advice = advise(d, rows, lang);
     // A note the advice was chosen for (a read receipt, a From address the login does not own)
     // is its verdict already: printed again it would say the same thing twice. `--json` keeps it.
@@ -400,6 +405,7 @@ fn advise(d: &Diagnosis, rows: &[Row], lang: Lang) -> ndr_playbooks::Rendered {
 fn write_not_a_bounce(out: &mut impl Write, d: &Diagnosis, lang: Lang) -> anyhow::Result<()> {
     let [title, what, where_list @ ..] = words::not_a_bounce_text(lang);
     writeln!(out, "{title}")?;
+    writeln!(out, "{}", ndr_playbooks::labels::LOOKED_FOR.get(lang))?;
     for note in d.notes.iter().filter(|n| n.id != "not_a_bounce") {
         let label = if lang == Lang::Ja { "注記" } else { "Note" };
         writeln!(out, "{label}: {}", note_line(note, lang))?;

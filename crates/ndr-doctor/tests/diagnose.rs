@@ -313,6 +313,46 @@ fn input_that_is_not_a_bounce_gets_guidance_and_no_playbook() {
     assert!(out.contains("\n1. "), "{out}");
 }
 
+/// When nothing is recognised, the report says in the chosen language what was looked for
+/// (and, for a bounce without a reason, what the reason is read from), in the words the page
+/// shares (`ndr_playbooks::labels`), before what to give instead.
+#[test]
+fn nothing_recognised_says_what_was_looked_for() {
+    use ndr_playbooks::{labels, Lang};
+    let text = b"Hello Anna,\n\nthe minutes are attached.\n";
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Ja, "ja")] {
+        let out = String::from_utf8(run(&["-", "--lang", tag], Some(text)).stdout).unwrap();
+        let looked = labels::LOOKED_FOR.get(lang);
+        let at = out.find(looked).unwrap_or_else(|| panic!("{tag}: {out}"));
+        // Before the guidance on what to give instead.
+        let guidance = if lang == Lang::En {
+            "Open the message"
+        } else {
+            "送ったメール"
+        };
+        assert!(out.find(guidance).is_some_and(|g| g > at), "{tag}: {out}");
+        assert!(!out.contains(labels::NO_REASON_FOUND.get(lang)), "{out}");
+    }
+    // A bounce read without a reason says what the reason is read from; one with a reason
+    // does not.
+    let bare = b"Final-Recipient: rfc822; taro@example.jp\nAction: failed\n";
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Ja, "ja")] {
+        let out = String::from_utf8(run(&["-", "--lang", tag], Some(bare)).stdout).unwrap();
+        assert!(
+            out.contains(labels::NO_REASON_FOUND.get(lang)),
+            "{tag}: {out}"
+        );
+        assert!(!out.contains(labels::LOOKED_FOR.get(lang)), "{tag}: {out}");
+    }
+    let bounce = b"host mx.example.jp[203.0.113.9] said: 550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown (in reply to RCPT TO command)\n";
+    let out = String::from_utf8(run(&["-", "--lang", "en"], Some(bounce)).stdout).unwrap();
+    assert!(
+        !out.contains(labels::NO_REASON_FOUND.get(Lang::En)),
+        "{out}"
+    );
+    assert!(!out.contains(labels::LOOKED_FOR.get(Lang::En)), "{out}");
+}
+
 /// Review 4, L2: a folder without a single message is an error a support engineer can see
 /// (a mistyped Maildir path), not a silent success; the other paths are still read.
 #[test]

@@ -69,9 +69,21 @@ pub const MEANING: Text = text! {
     ja: "意味",
     en: "Meaning",
 };
+/// What the diagnosis looks for in a paste, said when it found none of it (the paste is not a
+/// bounce): the reader then knows what a usable paste holds. Shared by the page and the CLI.
+pub const LOOKED_FOR: Text = text! {
+    ja: "探したもの: 配信状況の通知（Final-Recipient、Action、Status の行）、メールサーバーの返答（「550 5.1.1 User unknown」など）、ステータスコード（5.7.1 など）、プロバイダーのエラーコード（S3150 など）、メールソフトやプログラムの送信エラー。どれも見つかりませんでした。",
+    en: "What was looked for: a delivery report (its Final-Recipient, Action and Status lines), a mail server's reply (such as \"550 5.1.1 User unknown\"), a status code (such as 5.7.1), a provider's error code (such as S3150), or a mail program's or script's send error. None of these was found.",
+};
+/// Said when a bounce was read but no reason was found in it: what the reason is read from,
+/// and that the part holding it is what to paste. Shared by the page and the CLI.
+pub const NO_REASON_FOUND: Text = text! {
+    ja: "理由は、メールサーバーの返答（「550 5.1.1 User unknown」など）、ステータスコード（5.7.1 など）、拒否の文言から読み取ります。この通知にはそのどれもありませんでした。返答やコードが書かれた部分を含めて、通知の全体を渡してください。",
+    en: "The reason is read from a mail server's reply (such as \"550 5.1.1 User unknown\"), a status code (such as 5.7.1) or the words of a refusal, and this bounce holds none of them. Give the whole bounce, including the part with the reply or the code.",
+};
 
 /// Every label above, for the tidy checks and the text digest.
-pub const ALL: [Text; 13] = [
+pub const ALL: [Text; 15] = [
     WHO,
     URGENCY,
     DURATION,
@@ -85,6 +97,8 @@ pub const ALL: [Text; 13] = [
     LAST_CHECKED,
     COPY,
     MEANING,
+    LOOKED_FOR,
+    NO_REASON_FOUND,
 ];
 
 /// A short plain name for a reason, (Japanese, English): the page's facts card and the CLI's
