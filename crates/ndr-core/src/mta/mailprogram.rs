@@ -349,6 +349,37 @@ const PYTHON_TUPLE: SendError = SendError {
     end: End::Advice,
 };
 
+/// Thunderbird's closing sentences (as in `SEND_ERRORS`), lowercase, pasted alone after the
+/// reply they follow when the dialog's first sentence was left out ("5.7.1 ... relay. Please
+/// check the message and try again."): the reply is the text before them on their line.
+const CLOSINGS: &[&str] = &[
+    "please check the message and try again",
+    "please check the message recipient",
+    "please verify that your email address is correct in your account settings",
+];
+
+/// The row a closing sentence of `CLOSINGS` stands for: the reply comes before it.
+const THUNDERBIRD_CLOSING: SendError = SendError {
+    program: "thunderbird",
+    marker: "",
+    leads: &[],
+    reason: None,
+    end: End::Advice,
+};
+
+/// Where the line that ends with one of `CLOSINGS` starts, when the text before the closing
+/// on that line is a reply (a 4xx or 5xx code, or a status such as 5.7.1, first).
+fn closing_reply(head: &str) -> Option<usize> {
+    let (at, _) = text::find_earliest(&head.to_ascii_lowercase(), CLOSINGS)?;
+    let start = head.get(..at)?.rfind('\n').map_or(0, |p| p + 1);
+    let line = head.get(start..at)?;
+    let trimmed = line.trim_start();
+    let b = trimmed.as_bytes();
+    let reply = matches!(b.first(), Some(b'4' | b'5'))
+        && b.get(1).is_some_and(|c| c.is_ascii_digit() || *c == b'.');
+    reply.then_some(start + (line.len() - trimmed.len()))
+}
+
 /// Words that the markers of `SEND_ERRORS` hold, ASCII lowercase: a row is searched for only
 /// where its gate word (the first of these its marker holds) stands in the text, so a paste
 /// costs one pass per gate instead of one per row. Text without a marker (almost every bounce)
@@ -424,6 +455,7 @@ fn find(text: &str) -> Option<(&'static SendError, usize)> {
             let at = text::find_ci(head, e.marker)?;
             Some((e, at + e.marker.len()))
         })
+        .or_else(|| closing_reply(head).map(|at| (&THUNDERBIRD_CLOSING, at)))
         .or_else(|| {
             // Each parenthesis by the block search (the standard library's character search
             // costs more between the few parentheses of a report).
@@ -453,6 +485,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let head = text::clip(body, HEAD);
     let rest = head.get(after..).unwrap_or_default();
     let reply = match error.leads {
+        // A closing sentence pasted alone: the reply runs from the line's start to it.
+        [] if error.marker.is_empty() => {
+            let lc = rest.to_ascii_lowercase();
+            let end = text::find_earliest(&lc, REPLY_ENDS).map_or(rest.len(), |(p, _)| p);
+            rest.get(..end).unwrap_or_default().to_string()
+        }
         [] => {
             // The sentence that holds the marker, from its start to its full stop (a dot
             // inside an address is no full stop: one ends a sentence before a space).
@@ -821,6 +859,24 @@ mod tests {
             read("Expected response code 250 but got code \"\", with message \"\""),
             None
         );
+    }
+
+    #[test]
+    fn thunderbirds_closing_sentence_alone_follows_its_reply() {
+        assert_eq!(
+            read("5.7.1 END-OF-MESSAGE: End-of-data rejected: user not permitted to relay. Please check the message and try again.\n"),
+            Some((String::new(), "DATA".into(), "5.7.1 END-OF-MESSAGE: End-of-data rejected: user not permitted to relay".into()))
+        );
+        assert_eq!(
+            read("Some words first\n  550 5.1.1 <ume@example.org>: User unknown. Please check the message recipient \"ume@example.org\" and try again.\n"),
+            Some(("ume@example.org".into(), "RCPT".into(), "550 5.1.1 <ume@example.org>: User unknown".into()))
+        );
+        // The closing after words that are no reply is not read.
+        assert_eq!(
+            read("I wrote it twice. Please check the message and try again.\n"),
+            None
+        );
+        assert_eq!(program("Please check the message and try again."), None);
     }
 
     #[test]
