@@ -1236,6 +1236,27 @@ mod tests {
         assert_eq!(reply_start("Date: 2014 550"), None);
         assert_eq!(reply_start("Sent: 10:55:02"), None);
         assert_eq!(reply_start("応答:550 5.1.1 unknown"), Some(7));
+        // A reply quoted in corner brackets, and RFC 3464's Diagnostic-Code form, need no
+        // enhanced code to be read; other words before a code still do.
+        let quoted = "エラーメッセージ「550 no such user here」";
+        assert_eq!(reply_start(quoted), quoted.find("550"));
+        assert_eq!(
+            reply_start("Diagnostic-Code: smtp; 550 bad helo name"),
+            Some(23)
+        );
+        assert_eq!(reply_start("we have; 550 boxes left"), None);
+        assert_eq!(reply_start("箱「550」"), None);
+    }
+
+    #[test]
+    fn a_diagnostic_code_line_alone_is_read() {
+        let d = crate::diagnose(
+            b"Status: 5.0.0\nRemote-MTA: dns; mx.example.org\nDiagnostic-Code: smtp; 550 invalid helo given\n",
+        );
+        assert_eq!(d.smtp_code.as_deref(), Some("550"), "{d:?}");
+        assert_eq!(d.recipients.len(), 1, "{d:?}");
+        let d = crate::diagnose("エラーメッセージ「550 no such user here (#5.1.1)」\n".as_bytes());
+        assert_eq!(d.reason, crate::Reason::UserUnknown, "{d:?}");
     }
 
     /// Recipients and explanations `without_codes` reads from a text.
