@@ -221,6 +221,11 @@ pub const FACT_GAVE_UP: Tr = tr!(
     "再送の打ち切り: 送信側のサーバーが再送を続けましたが届かず、あきらめました。このメールは届いていません。",
     "Given up: the sending server kept retrying, then stopped. This message was not delivered."
 );
+/// A program's own send error: it keeps no queue, so nothing sends the message later.
+pub const FACT_NOT_SENT: Tr = tr!(
+    "送信できず: メールを送ったプログラムがこのエラーを表示しました。メールは送られておらず、どこにも保管されていないため、自動では再送されません。",
+    "Not sent: the program that sent it shows this error. The message did not leave, and nothing keeps it to retry later."
+);
 pub const SHOW_IN_TEXT: Tr = tr!("本文で見る", "Show in message");
 pub const CODE_PAGE_LINK: Tr = tr!("このコードの説明", "About this code");
 pub const EVIDENCE_HEADING: Tr = tr!("貼り付けた本文", "The message you pasted");
