@@ -509,11 +509,21 @@ const IP_NOT_SHOWN: Text = text! {
 /// else is in it ("(IP {ip})"). A subject is short: the body says why the address is missing.
 fn subject_without_ip(template: &str) -> String {
     let mut out = template.to_owned();
-    while let Some(at) = out.find("{ip}") {
+    let mut from = 0;
+    while let Some(at) = out
+        .get(from..)
+        .and_then(|t| t.find("{ip}"))
+        .map(|i| from + i)
+    {
         let end = at + "{ip}".len();
         let before = out.get(..at).unwrap_or("");
-        let Some(open) = before.rfind(['(', '（']) else {
-            break;
+        // Only an aside still open at the IP ("(PTR) record for {ip}" has none).
+        let open = before
+            .rfind(['(', '（'])
+            .filter(|&open| !before.get(open..).is_some_and(|t| t.contains([')', '）'])));
+        let Some(open) = open else {
+            from = end;
+            continue;
         };
         let open_len = if before.get(open..).is_some_and(|t| t.starts_with('（')) {
             '（'.len_utf8()
@@ -536,8 +546,11 @@ fn subject_without_ip(template: &str) -> String {
             (end + after.len() - rest.len(), false)
         } else if let Some(rest) = after.strip_prefix('、') {
             (end + after.len() - rest.len(), false)
-        } else if after.starts_with([')', '）']) && seg_start == open + open_len {
-            let close = after.chars().next().map_or(1, char::len_utf8);
+        } else if (after.is_empty() || after.starts_with([')', '）']))
+            && seg_start == open + open_len
+        {
+            // The aside held only the IP (or never closed): it goes whole.
+            let close = after.chars().next().map_or(0, char::len_utf8);
             (end + close, true)
         } else {
             // "(..., IP {ip})": drop the separator before it instead.
@@ -1448,6 +1461,50 @@ mod tests {
             ctx.fill("IP {ip} to {delist_email} ({recipient}) {not a placeholder} {"),
             "IP 192.0.2.1 to delist@example.com ([recipient address]) {not a placeholder} {"
         );
+    }
+
+    #[test]
+    fn a_subject_drops_only_the_part_that_names_a_missing_ip() {
+        let cases = [
+            (
+                "Mail from your server is refused (IP {ip}, {list_name})",
+                "Mail from your server is refused ({list_name})",
+            ),
+            (
+                "送信メールが拒否されています（送信元 IP アドレス {ip}、{list_name}）",
+                "送信メールが拒否されています（{list_name}）",
+            ),
+            (
+                "Which outgoing mail server should I use? (IP {ip})",
+                "Which outgoing mail server should I use?",
+            ),
+            (
+                "送信サーバーの逆引き（PTR）設定のお願い（IP {ip}）",
+                "送信サーバーの逆引き（PTR）設定のお願い",
+            ),
+            ("Refused ({list_name}, IP {ip})", "Refused ({list_name})"),
+            // Outside an aside the filling decides.
+            ("Delist request for {ip}", "Delist request for {ip}"),
+            (
+                "Please set a reverse DNS (PTR) record for {ip}",
+                "Please set a reverse DNS (PTR) record for {ip}",
+            ),
+            ("(A) {ip} (IP {ip})", "(A) {ip}"),
+            ("Unclosed (IP {ip}", "Unclosed"),
+        ];
+        for (template, expected) in cases {
+            assert_eq!(subject_without_ip(template), expected, "{template}");
+        }
+    }
+
+    #[test]
+    fn a_message_without_the_ip_asks_for_it_once_before_the_closing() {
+        assert_eq!(
+            before_the_closing("Hello,\n\nText.\n\nThank you.", "Asked."),
+            "Hello,\n\nText.\n\nAsked.\n\nThank you."
+        );
+        let long = format!("Hello,\n\n{}", "a long last paragraph ".repeat(4));
+        assert!(before_the_closing(&long, "Asked.").ends_with("\n\nAsked."));
     }
 
     #[test]

@@ -27,6 +27,12 @@
 //! 5. the generic playbook: for an undefined reason, the RFC 3463 meaning of the enhanced
 //!    code when it has one; otherwise the generic playbook of the reason.
 //!
+//! A party's playbook that says its refusal is final gives way to the same party's deferral
+//! when the reply is temporary (4xx), whatever tag the reply carries or hides (`TEMPORARY_FORMS`:
+//! Yahoo's "[XXX] ... temporarily deferred" is no TSS09). A size or count limit quoted by a mail
+//! program's own send error (`refused_at_submission`) is the sender's own server's
+//! (`generic-limit-at-submission`), not the recipient's.
+//!
 //! A temporary reply (4xx) quoted by a program's own error (a library's wording such as
 //! emailjs's "bad response on command", Python's `(450, b'...')`, or the core's note
 //! `refused_at_submission`) gets `generic-delayed-program` instead of any party-less playbook: no
