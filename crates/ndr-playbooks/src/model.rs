@@ -267,7 +267,7 @@ impl Fact {
             },
             // The label already says "the part after @": an example, not the same words again.
             Fact::SenderDomain => text! {
-                ja: "例: you@example.com なら example.com",
+                ja: "たとえば you@example.com なら example.com",
                 en: "for you@example.com, it is example.com",
             },
             Fact::Recipient => text! {

@@ -1302,6 +1302,12 @@ impl Rendered {
                     (Some(v), _) => {
                         let _ = writeln!(s, "- {}: {}", item.label, v);
                     }
+                    // A label that already ends in parentheses takes its hint after a colon:
+                    // two asides side by side read as one doubled (review 6, L1).
+                    (None, Some(hint)) if item.label.ends_with([')', '）']) => {
+                        let colon = if self.lang == Lang::Ja { "：" } else { ": " };
+                        let _ = writeln!(s, "- {}{colon}{hint}", item.label);
+                    }
                     (None, Some(hint)) => {
                         let _ = writeln!(s, "- {}{open}{hint}{close}", item.label);
                     }
