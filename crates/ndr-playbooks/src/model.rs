@@ -265,9 +265,10 @@ impl Fact {
                 ja: "ご自身の送信用アドレス",
                 en: "your own sending address",
             },
+            // The label already says "the part after @": an example, not the same words again.
             Fact::SenderDomain => text! {
-                ja: "ご自身のメールアドレスの @ より後ろ",
-                en: "the part after @ in your own address",
+                ja: "たとえば you@example.com なら example.com",
+                en: "for you@example.com, it is example.com",
             },
             Fact::Recipient => text! {
                 ja: "エラーメッセージ内の宛先",

@@ -466,6 +466,109 @@ fn ip_not_public_in_sentence(after_address: bool) -> Option<Text> {
     })
 }
 
+/// A missing sending IP in a step, right after "IP address": whom to ask, not a fill-in.
+const IP_IN_STEP_AFTER_ADDRESS: Text = text! {
+    ja: "（メール事業者かホスティング事業者に確認してください）",
+    en: "(ask your mail provider or hosting company for it)",
+};
+
+/// The same elsewhere in a step ("Look up {ip} on ...").
+const IP_IN_STEP: Text = text! {
+    ja: "送信元の IP アドレス（メール事業者かホスティング事業者に確認してください）",
+    en: "your sending IP address (ask your mail provider or hosting company for it)",
+};
+
+/// A missing sending IP in a ready message, where no "IP address" comes before it ("Check
+/// whether spam is being sent from {ip}").
+const IP_IN_MESSAGE: Text = text! {
+    ja: "私のメールを送信したサーバー",
+    en: "the server that sent my mail",
+};
+
+/// The paragraph a ready message to the hosting company gets when the bounce does not show the
+/// sending IP: the company can tell from its own logs which of its servers sent the mail.
+const IP_NOT_SHOWN_HOSTING: Text = text! {
+    ja: "なお、エラーの通知には送信元の IP アドレスが書かれていませんでした。お手数ですが、私のメールがどのサーバーから送信されたかを、そちらの記録でご確認いただけますでしょうか。",
+    en: "The bounce does not show which IP address my mail was sent from. Could you please check in your logs which of your servers sent it?",
+};
+
+/// The same to the receiving side's administrator, whose logs show the connecting address.
+const IP_NOT_SHOWN_RECEIVER: Text = text! {
+    ja: "なお、エラーの通知には送信元の IP アドレスが書かれていませんでした。そちらのサーバーの受信記録で確認できると思います。",
+    en: "The bounce does not show which IP address my mail was sent from; your server's logs will show it.",
+};
+
+/// The same to anyone else (an administrator on the sender's side, an operator).
+const IP_NOT_SHOWN: Text = text! {
+    ja: "なお、エラーの通知には送信元の IP アドレスが書かれていませんでした。",
+    en: "The bounce does not show which IP address my mail was sent from.",
+};
+
+/// A subject without the sending IP the bounce lacks: the part of a parenthesised aside that
+/// names it ("(IP {ip}, {list_name})" keeps "({list_name})"), or the whole aside when nothing
+/// else is in it ("(IP {ip})"). A subject is short: the body says why the address is missing.
+fn subject_without_ip(template: &str) -> String {
+    let mut out = template.to_owned();
+    let mut from = 0;
+    while let Some(at) = out
+        .get(from..)
+        .and_then(|t| t.find("{ip}"))
+        .map(|i| from + i)
+    {
+        let end = at + "{ip}".len();
+        let before = out.get(..at).unwrap_or("");
+        // Only an aside still open at the IP ("(PTR) record for {ip}" has none).
+        let open = before
+            .rfind(['(', '（'])
+            .filter(|&open| !before.get(open..).is_some_and(|t| t.contains([')', '）'])));
+        let Some(open) = open else {
+            from = end;
+            continue;
+        };
+        let open_len = if before.get(open..).is_some_and(|t| t.starts_with('（')) {
+            '（'.len_utf8()
+        } else {
+            1
+        };
+        // The part of the aside that names the IP starts after its opening or a separator.
+        let seg_start =
+            before
+                .rfind([',', '、'])
+                .filter(|&sep| sep > open)
+                .map_or(open + open_len, |sep| {
+                    sep + before
+                        .get(sep..)
+                        .and_then(|t| t.chars().next())
+                        .map_or(1, char::len_utf8)
+                });
+        let after = out.get(end..).unwrap_or("");
+        let (cut_end, whole) = if let Some(rest) = after.strip_prefix(", ") {
+            (end + after.len() - rest.len(), false)
+        } else if let Some(rest) = after.strip_prefix('、') {
+            (end + after.len() - rest.len(), false)
+        } else if (after.is_empty() || after.starts_with([')', '）']))
+            && seg_start == open + open_len
+        {
+            // The aside held only the IP (or never closed): it goes whole.
+            let close = after.chars().next().map_or(0, char::len_utf8);
+            (end + close, true)
+        } else {
+            // "(..., IP {ip})": drop the separator before it instead.
+            let sep = before.get(..seg_start).unwrap_or("");
+            let trimmed = sep.trim_end_matches([',', '、', ' ']).len();
+            out.replace_range(trimmed..end, "");
+            continue;
+        };
+        let start = if whole {
+            out.get(..open).unwrap_or("").trim_end().len()
+        } else {
+            seg_start
+        };
+        out.replace_range(start..cut_end, "");
+    }
+    out
+}
+
 /// Added to the explanation when a verdict or a why names the sending IP and the bounce shows
 /// only a private or example address.
 const IP_NOT_PUBLIC_WHY: Text = text! {
@@ -546,6 +649,23 @@ pub(crate) struct Ctx<'a> {
     pub(crate) lang: Lang,
     /// Filling a verdict or a why sentence: a missing IP is explained, not a fill-in.
     pub(crate) sentence: bool,
+    /// What a missing sending IP reads as here.
+    pub(crate) ip_gap: IpGap,
+}
+
+/// What a missing sending IP reads as, by where it is written: never the bracketed fill-in in a
+/// sentence, a step or a ready message, which the reader cannot fill in either (review 6, M2).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum IpGap {
+    /// The bracketed fill-in (a copy value, a list line the caller keeps).
+    FillIn,
+    /// A verdict or a why: says that the bounce does not show it and who knows it.
+    Sentence,
+    /// A step: a plain sentence that says whom to ask.
+    Step,
+    /// A ready message: the addressee is told once, in a paragraph of its own, that the bounce
+    /// does not show the address (`IP_NOT_SHOWN_*`); in the text the gap closes.
+    Message,
 }
 
 /// `template` without the parenthesised asides that name a placeholder `known` rejects, and
@@ -682,6 +802,16 @@ impl Ctx<'_> {
         out
     }
 
+    /// True when a message body names the sending IP outside a list line that `fill_body`
+    /// leaves out when the IP is unknown.
+    fn names_the_ip_in_prose(&self, template: &str) -> bool {
+        template.lines().any(|line| {
+            let item = line.trim_start();
+            let is_item = item.starts_with("- ") || item.starts_with('・');
+            line.contains("{ip}") && !(is_item && line.trim_end().ends_with("{ip}"))
+        })
+    }
+
     /// Appends the value of `name`; returns whether it had to use the fallback.
     fn push_value(&self, out: &mut String, name: &str, prose: bool) -> bool {
         let domain = self.facts.allow_domain.as_deref();
@@ -711,6 +841,41 @@ impl Ctx<'_> {
                 // reads whole as "the receiving server refused", with no fill-in in it.
                 if out.ends_with(' ') {
                     out.pop();
+                }
+                return true;
+            }
+            if name == "ip" && matches!(self.ip_gap, IpGap::Step | IpGap::Message) {
+                // After "IP address", and in a message after "our server", the words before
+                // already say what the gap stands for.
+                let after_address = match self.lang {
+                    Lang::Ja => {
+                        let t = out.trim_end();
+                        t.ends_with("アドレス")
+                            || (self.ip_gap == IpGap::Message && t.ends_with("サーバー"))
+                    }
+                    Lang::En => {
+                        let t = out.trim_end().to_ascii_lowercase();
+                        t.ends_with("address")
+                            || (self.ip_gap == IpGap::Message && t.ends_with("server"))
+                    }
+                };
+                let words = match (self.ip_gap, after_address) {
+                    (IpGap::Step, true) => Some(IP_IN_STEP_AFTER_ADDRESS),
+                    (IpGap::Step, false) => Some(IP_IN_STEP),
+                    (_, true) => None,
+                    (_, false) => Some(IP_IN_MESSAGE),
+                };
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                if let Some(words) = words {
+                    let words = words.get(self.lang);
+                    let opens_aside = words.starts_with('(');
+                    let glued = out.is_empty() || out.ends_with(['(', '（', '\n']);
+                    if self.lang == Lang::En && !glued && (opens_aside || !out.is_empty()) {
+                        out.push(' ');
+                    }
+                    out.push_str(words);
                 }
                 return true;
             }
@@ -748,6 +913,11 @@ impl Ctx<'_> {
                     // "the account you logged in with, {login_account}." closes as "... with."
                     let keep = before.len();
                     out.truncate(keep);
+                    // 「宛先は、存在しない」 reads as if the recipient were a person; the
+                    // address is what does not exist (review 6, L6).
+                    if name == "recipient" && self.lang == Lang::Ja && out.ends_with("宛先") {
+                        out.push_str("のアドレス");
+                    }
                 } else {
                     out.push_str(words.get(self.lang));
                 }
@@ -850,10 +1020,16 @@ pub(crate) fn render_with(
         lookup: p.lookup,
         lang,
         sentence: false,
+        ip_gap: IpGap::FillIn,
     };
     let t = |text: &Text| ctx.fill_prose(text.get(lang));
     let sentence = Ctx {
         sentence: true,
+        ip_gap: IpGap::Sentence,
+        ..ctx
+    };
+    let step_ctx = Ctx {
+        ip_gap: IpGap::Step,
         ..ctx
     };
     let prepare = p
@@ -893,7 +1069,7 @@ pub(crate) fn render_with(
         .enumerate()
         .map(|(i, step)| RenderedStep {
             number: i + 1,
-            text: t(&step.text),
+            text: step_ctx.fill_prose(step.text.get(lang)),
             link: step.link.map(|l| RenderedLink {
                 label: t(&l.label),
                 url: ctx.url(l.url),
@@ -910,20 +1086,40 @@ pub(crate) fn render_with(
         // Operators answer in English: their messages are English (the Japanese side only adds
         // a note saying so), and a missing fact must read as an English fill-in there.
         let mctx = match m.to {
+            // A delisting request to an operator is void without the address: the fill-in
+            // stays, for the reader to get the address first.
             To::Operator => Ctx {
                 lang: Lang::En,
                 ..ctx
             },
-            _ => ctx,
+            _ => Ctx {
+                ip_gap: IpGap::Message,
+                ..ctx
+            },
         };
+        let ip_missing = facts.value("ip").is_none() && mctx.ip_gap == IpGap::Message;
+        let subject = match ip_missing {
+            true => subject_without_ip(m.subject.get(lang)),
+            false => m.subject.get(lang).to_owned(),
+        };
+        let template = m.body.get(lang);
+        let mut body = mctx.fill_body(template);
+        if ip_missing && mctx.names_the_ip_in_prose(template) {
+            let paragraph = match m.to {
+                To::HostingProvider => IP_NOT_SHOWN_HOSTING,
+                To::RecipientAdmin | To::Recipient => IP_NOT_SHOWN_RECEIVER,
+                _ => IP_NOT_SHOWN,
+            };
+            body = before_the_closing(&body, paragraph.get(mctx.lang));
+        }
         RenderedMessage {
             to: Labeled {
                 id: m.to,
                 label: m.to.label().get(lang).to_owned(),
             },
             address: m.address.map(|a| mctx.fill(a)),
-            subject: mctx.fill(m.subject.get(lang)),
-            body: mctx.fill_body(m.body.get(lang)),
+            subject: mctx.fill(&subject),
+            body,
         }
     });
     Rendered {
@@ -967,6 +1163,19 @@ pub(crate) fn render_with(
             })
             .collect(),
         last_checked: p.checked,
+    }
+}
+
+/// `body` with `paragraph` as its own paragraph before the closing line ("Thank you.", 「よろしく
+/// お願いいたします。」), or at the end when the last paragraph is not a short closing.
+pub(crate) fn before_the_closing(body: &str, paragraph: &str) -> String {
+    // `split_at_checked`, not slicing: no panic path in the page.
+    let closing = body.rfind("\n\n").and_then(|at| body.split_at_checked(at));
+    match closing {
+        Some((before, after)) if after.chars().count() < 40 => {
+            format!("{before}\n\n{paragraph}{after}")
+        }
+        _ => format!("{}\n\n{paragraph}", body.trim_end()),
     }
 }
 
@@ -1093,6 +1302,12 @@ impl Rendered {
                     (Some(v), _) => {
                         let _ = writeln!(s, "- {}: {}", item.label, v);
                     }
+                    // A label that already ends in parentheses takes its hint after a colon:
+                    // two asides side by side read as one doubled (review 6, L1).
+                    (None, Some(hint)) if item.label.ends_with([')', '）']) => {
+                        let colon = if self.lang == Lang::Ja { "：" } else { ": " };
+                        let _ = writeln!(s, "- {}{colon}{hint}", item.label);
+                    }
                     (None, Some(hint)) => {
                         let _ = writeln!(s, "- {}{open}{hint}{close}", item.label);
                     }
@@ -1175,6 +1390,7 @@ mod tests {
             lookup: None,
             lang: Lang::En,
             sentence: false,
+            ip_gap: IpGap::FillIn,
         }
     }
 
@@ -1217,6 +1433,7 @@ mod tests {
         let sentence = |facts, lang| Ctx {
             lang,
             sentence: true,
+            ip_gap: IpGap::Sentence,
             ..ctx_with(facts)
         };
         assert_eq!(
@@ -1250,6 +1467,50 @@ mod tests {
             ctx.fill("IP {ip} to {delist_email} ({recipient}) {not a placeholder} {"),
             "IP 192.0.2.1 to delist@example.com ([recipient address]) {not a placeholder} {"
         );
+    }
+
+    #[test]
+    fn a_subject_drops_only_the_part_that_names_a_missing_ip() {
+        let cases = [
+            (
+                "Mail from your server is refused (IP {ip}, {list_name})",
+                "Mail from your server is refused ({list_name})",
+            ),
+            (
+                "送信メールが拒否されています（送信元 IP アドレス {ip}、{list_name}）",
+                "送信メールが拒否されています（{list_name}）",
+            ),
+            (
+                "Which outgoing mail server should I use? (IP {ip})",
+                "Which outgoing mail server should I use?",
+            ),
+            (
+                "送信サーバーの逆引き（PTR）設定のお願い（IP {ip}）",
+                "送信サーバーの逆引き（PTR）設定のお願い",
+            ),
+            ("Refused ({list_name}, IP {ip})", "Refused ({list_name})"),
+            // Outside an aside the filling decides.
+            ("Delist request for {ip}", "Delist request for {ip}"),
+            (
+                "Please set a reverse DNS (PTR) record for {ip}",
+                "Please set a reverse DNS (PTR) record for {ip}",
+            ),
+            ("(A) {ip} (IP {ip})", "(A) {ip}"),
+            ("Unclosed (IP {ip}", "Unclosed"),
+        ];
+        for (template, expected) in cases {
+            assert_eq!(subject_without_ip(template), expected, "{template}");
+        }
+    }
+
+    #[test]
+    fn a_message_without_the_ip_asks_for_it_once_before_the_closing() {
+        assert_eq!(
+            before_the_closing("Hello,\n\nText.\n\nThank you.", "Asked."),
+            "Hello,\n\nText.\n\nAsked.\n\nThank you."
+        );
+        let long = format!("Hello,\n\n{}", "a long last paragraph ".repeat(4));
+        assert!(before_the_closing(&long, "Asked.").ends_with("\n\nAsked."));
     }
 
     #[test]
@@ -1292,6 +1553,7 @@ mod tests {
             lookup: None,
             lang: Lang::Ja,
             sentence: false,
+            ip_gap: IpGap::FillIn,
         };
         assert_eq!(
             ctx(&known).fill("IP が {list_name} のブロックリスト"),
@@ -1316,6 +1578,7 @@ mod tests {
             lookup: None,
             lang: Lang::Ja,
             sentence: false,
+            ip_gap: IpGap::FillIn,
         };
         assert_eq!(ctx.fill("宛先 {recipient} は"), "宛先 taro@example.jp は");
         let empty = Facts::default();
@@ -1325,6 +1588,7 @@ mod tests {
             lookup: None,
             lang: Lang::Ja,
             sentence: false,
+            ip_gap: IpGap::FillIn,
         };
         assert_eq!(ctx.fill("宛先 {recipient} は"), "宛先［宛先アドレス］は");
         assert_eq!(

@@ -27,6 +27,12 @@
 //! 5. the generic playbook: for an undefined reason, the RFC 3463 meaning of the enhanced
 //!    code when it has one; otherwise the generic playbook of the reason.
 //!
+//! A party's playbook that says its refusal is final gives way to the same party's deferral
+//! when the reply is temporary (4xx), whatever tag the reply carries or hides (`TEMPORARY_FORMS`:
+//! Yahoo's "[XXX] ... temporarily deferred" is no TSS09). A size or count limit quoted by a mail
+//! program's own send error (`refused_at_submission`) is the sender's own server's
+//! (`generic-limit-at-submission`), not the recipient's.
+//!
 //! A temporary reply (4xx) quoted by a program's own error (the core's note
 //! `refused_at_submission`: a mail program's or a mail library's send error) gets
 //! `generic-delayed-program` instead of any party-less playbook: no queue retries it, so the
@@ -236,7 +242,7 @@ fn select_named(
     listings: &[Listing<'_>],
     not_listed: &[&str],
 ) -> (Selected, Option<PassedOver>) {
-    let base = swap_generic(pick(d), d);
+    let base = when_temporary(swap_generic(pick(d), d), d);
     if base.playbook.party.is_none() && temporary_reply(d) && sent_by_a_program(d) {
         // A program's own error keeps no queue: "your server is still retrying" would be
         // untrue, whichever generic playbook the reason found.
@@ -294,6 +300,28 @@ fn select_named(
         through_sender_notes(over_ipv6(for_a_personal_sender(found, d), d), d),
         passed,
     )
+}
+
+/// A party's playbook that says its refusal is final, and the same party's playbook for its
+/// temporary form. The reply class decides, not the tag: a 4xx reply is a deferral whatever tag
+/// it carries, a masked one (`[XXX]`) included, and "retrying will not help" would be untrue.
+// Source: Yahoo's categories, https://senders.yahooinc.com/smtp-error-codes ("421 4.7.0 [TSS04]
+// Messages from <IP> temporarily deferred due to unexpected volume or user complaints" against
+// "553 5.7.2 [TSS09] All messages from <IP> will be permanently deferred").
+const TEMPORARY_FORMS: &[(&str, &str)] = &[("yahoo-blocked", "yahoo-deferred")];
+
+fn when_temporary(found: Selected, d: &Diagnosis) -> Selected {
+    if !temporary_reply(d) {
+        return found;
+    }
+    TEMPORARY_FORMS
+        .iter()
+        .find(|(final_form, _)| *final_form == found.playbook.id)
+        .and_then(|(_, temporary)| party::playbook(temporary))
+        .map_or(found, |playbook| Selected {
+            playbook,
+            by: found.by,
+        })
 }
 
 /// Advice that asks to register the sender's domain as the organisation's own (Microsoft 365's
@@ -398,7 +426,7 @@ pub(crate) fn dmarc_domain(d: &Diagnosis) -> Option<String> {
 /// note `refused_at_submission`, which it gives to a mail program's send error and to a mail
 /// library's (Python's smtplib, nodemailer, emailjs, PHPMailer, Swift Mailer; see the core's
 /// `mta/mailprogram.rs`). Such a program keeps no queue.
-pub(crate) fn sent_by_a_program(d: &Diagnosis) -> bool {
+pub fn sent_by_a_program(d: &Diagnosis) -> bool {
     refused_at_submission(d)
 }
 
@@ -936,6 +964,17 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
     {
         return Selected {
             playbook: &party::generic::OWN_RELAY_REFUSED,
+            by: base.by,
+        };
+    }
+    // A size or count limit met at submission is the sender's own server's: no recipient, no
+    // bounce (review 6, M5).
+    if base.playbook.party.is_none()
+        && matches!(d.reason, Reason::ExceedLimit | Reason::MesgTooBig)
+        && refused_at_submission(d)
+    {
+        return Selected {
+            playbook: &party::generic::LIMIT_AT_SUBMISSION,
             by: base.by,
         };
     }

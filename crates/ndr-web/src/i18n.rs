@@ -107,6 +107,19 @@ pub const WHERE_IPHONE: Tr = tr!(
     "iPhone のメール: ソースは表示できないので、画面の文章を長押しで全選択してコピーしてください。それでも診断できます。",
     "iPhone Mail: it cannot show the source, so press and hold the text, select all and copy it. That is enough to diagnose."
 );
+// Phone mail apps mostly show no header or source; the hosting help pages send users to a
+// webmail in a browser instead. Source: https://help.onamae.com/answer/20533 ("Windows 10 Mail
+// and smartphone mail apps cannot show header information: use the webmail").
+pub const WHERE_GMAIL_APP: Tr = tr!(
+    "Gmail アプリ（Android・iPhone）: アプリには「メッセージのソースを表示」がありません。パソコンのブラウザで Gmail を開いて上の手順で表示するか、画面の文章を長押しで全選択してコピーしてください。",
+    "Gmail app (Android, iPhone): the app has no “Show original”. Open Gmail in a computer's browser and use the step above, or press and hold the text, select all and copy it."
+);
+// The carriers' own mail apps (docomo mail, au mail, SoftBank's) document no source view that
+// this page could point to: the visible text, or a forward to an address read on a computer.
+pub const WHERE_CARRIER_APPS: Tr = tr!(
+    "ドコモ・au・ソフトバンクのメールアプリ: ソースを表示できないことが多いため、画面の文章を全選択してコピーしてください。全文が必要なときは、エラーメールをパソコンで読めるアドレスに転送し、パソコンでコピーしてください。",
+    "docomo, au and SoftBank mail apps: they mostly cannot show the source, so select all the text you see and copy it. If the whole message is needed, forward the bounce to an address you read on a computer and copy it there."
+);
 pub const DIAGNOSE_BUTTON: Tr = tr!("診断する", "Diagnose");
 pub const CHOOSE_FILE: Tr = tr!(
     "ファイルを選ぶ（.eml / .msg / .txt）",
@@ -220,6 +233,11 @@ pub const FACT_TEMPORARY: Tr = tr!(
 pub const FACT_GAVE_UP: Tr = tr!(
     "再送の打ち切り: 送信側のサーバーが再送を続けましたが届かず、あきらめました。このメールは届いていません。",
     "Given up: the sending server kept retrying, then stopped. This message was not delivered."
+);
+/// A program's own send error: it keeps no queue, so nothing sends the message later.
+pub const FACT_NOT_SENT: Tr = tr!(
+    "送信できず: メールを送ったプログラムがこのエラーを表示しました。メールは送られておらず、どこにも保管されていないため、自動では再送されません。",
+    "Not sent: the program that sent it shows this error. The message did not leave, and nothing keeps it to retry later."
 );
 pub const SHOW_IN_TEXT: Tr = tr!("本文で見る", "Show in message");
 pub const CODE_PAGE_LINK: Tr = tr!("このコードの説明", "About this code");

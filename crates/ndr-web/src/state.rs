@@ -56,7 +56,8 @@ impl Route {
     }
 }
 
-/// Whether the mail was refused for good, only delayed, or given up on after retries.
+/// Whether the mail was refused for good, only delayed, given up on after retries, or never
+/// sent at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     /// A 5xx reply: this message was not delivered and will not be retried.
@@ -66,14 +67,31 @@ pub enum Severity {
     /// The sending server retried until its deadline and stopped: not delivered, whatever
     /// the last reply's class was (an expired 4xx is no longer "retrying").
     GaveUp,
+    /// A program's own send error (a mail program, a script, a library): it talked to the
+    /// server itself and keeps no queue, so whatever the reply's class nothing retries it.
+    NotSent,
 }
 
 /// Reads the SMTP class of the decisive reply (RFC 5321 §4.2.1: 4 transient, 5 permanent),
 /// from the reply code or else the enhanced code; without either, the core's `hard_bounce`.
 /// `None` when nothing says which: a soft bounce without a code is not known to be retried,
 /// and a report that is no failure (auto-reply, complaint, delivery) has no severity at all.
+///
+/// The class alone never says "still retrying": a program's send error was never queued, and a
+/// recipient whose `Action` is `failed` was given up on, whatever the last reply (review 6, M1).
 pub fn severity(d: &Diagnosis) -> Option<Severity> {
     use ndr_core::Reason;
+    if matches!(
+        d.reason,
+        Reason::Delivered | Reason::Vacation | Reason::Feedback
+    ) {
+        return None;
+    }
+    // Before the delay warning: the core may call a program's 4xx "delayed" (Sisimai's
+    // convention), yet no server holds the message.
+    if ndr_playbooks::sent_by_a_program(d) {
+        return Some(Severity::NotSent);
+    }
     // A delay warning (every recipient `Action: delayed`) is still being retried, whatever its
     // reason; Sisimai's convention calls a delay "expired", which here would read "gave up".
     if !d.recipients.is_empty()
@@ -83,17 +101,21 @@ pub fn severity(d: &Diagnosis) -> Option<Severity> {
     {
         return Some(Severity::Temporary);
     }
-    match d.reason {
-        Reason::Expired => return Some(Severity::GaveUp),
-        Reason::Delivered | Reason::Vacation | Reason::Feedback => return None,
-        _ => {}
+    if d.reason == Reason::Expired {
+        return Some(Severity::GaveUp);
     }
     let class = [&d.smtp_code, &d.enhanced_code]
         .into_iter()
         .flatten()
         .find_map(|c| c.trim().chars().next());
+    // RFC 3464 `Action: failed`: the sending side stopped trying for that recipient.
+    let failed = d
+        .recipients
+        .iter()
+        .any(|r| r.action.trim().eq_ignore_ascii_case("failed"));
     match class {
         Some('5') => Some(Severity::Permanent),
+        Some('4') if failed => Some(Severity::GaveUp),
         Some('4') => Some(Severity::Temporary),
         _ if d.hard_bounce => Some(Severity::Permanent),
         _ => None,
@@ -1129,6 +1151,37 @@ mod tests {
             ..expired.clone()
         };
         assert_eq!(severity(&mixed), Some(Severity::GaveUp));
+        // A 4xx whose recipient failed was given up on, not still retried (review 6, g15).
+        let failed_4xx = Diagnosis {
+            recipients: vec![recipient("failed")],
+            ..d(Some("454"), Some("4.7.1"), false)
+        };
+        assert_eq!(severity(&failed_4xx), Some(Severity::GaveUp));
+        // With no recipient at all, a 4xx is still a delay.
+        assert_eq!(
+            severity(&d(Some("421"), Some("4.7.0"), false)),
+            Some(Severity::Temporary)
+        );
+        // A program's send error keeps no queue, even when every recipient reads "delayed"
+        // (review 6, h35) or the reply is permanent.
+        let submission = ndr_core::Note {
+            id: "refused_at_submission".into(),
+            detail: String::new(),
+        };
+        for (code, action) in [("450", "delayed"), ("552", "failed")] {
+            let program = Diagnosis {
+                recipients: vec![recipient(action)],
+                notes: vec![submission.clone()],
+                ..d(Some(code), None, false)
+            };
+            assert_eq!(severity(&program), Some(Severity::NotSent), "{code}");
+            assert_eq!(outcome(&program), Outcome::Failed, "{code}");
+        }
+        // A library's wording is the core's to read (its note `refused_at_submission`).
+        let library = ndr_core::diagnose(
+            b"Error: bad response on command 'RCPT': 450 4.2.0 <a@example.org>: Recipient address rejected: Greylisted, please try again later",
+        );
+        assert_eq!(severity(&library), Some(Severity::NotSent));
         let vacation = Diagnosis {
             reason: ndr_core::Reason::Vacation,
             ..d(None, None, false)
@@ -1158,8 +1211,13 @@ mod tests {
             Outcome::NoFailure
         );
         assert_eq!(
-            outcome(&with(Reason::Blocked, Some("421"), "failed")),
+            outcome(&with(Reason::Blocked, Some("421"), "delayed")),
             Outcome::Delayed
+        );
+        // Failed after a 4xx: given up on, not "still being retried" (review 6, M1).
+        assert_eq!(
+            outcome(&with(Reason::Blocked, Some("421"), "failed")),
+            Outcome::Failed
         );
         assert_eq!(
             outcome(&with(Reason::Expired, None, "delayed")),

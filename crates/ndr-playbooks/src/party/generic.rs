@@ -2833,6 +2833,84 @@ Thank you.",
     checked: "2026-11-26",
 };
 
+/// A size or count limit met when a mail program or a script handed the message to its own
+/// outgoing server (the core's note `refused_at_submission`: Python's "552 5.2.3 Your message
+/// exceeded Google's message size limits"). No recipient's server saw the message and no bounce
+/// will come, so "a limit at the recipient's address" and "the address that failed" do not
+/// fit; like `DELAYED_PROGRAM`, it speaks of the program and the sender's own server. Picked in
+/// `select.rs` over the generic limit and size playbooks.
+// Sources: RFC 6409 (the submission server may refuse a message it will not relay), RFC 1870
+// (a server declares its size limit and refuses larger messages with 552), RFC 3463 (5.2.3:
+// message length exceeds administrative limit; 5.5.3: too many recipients).
+pub(crate) const LIMIT_AT_SUBMISSION: Playbook = Playbook {
+    id: "generic-limit-at-submission",
+    party: None,
+    title: text! { ja: "送信サーバーが、上限を超えたメールの送信を断った", en: "Your own outgoing server refused the message for a limit" },
+    verdict: text! {
+        ja: "メールを送り出すために使っている送信サーバーが、上限（1 通あたりの大きさ、宛先の数、1 日に送れる数など）を超えたとして、受け付けの段階でメールを断りました。メールは送られておらず、相手には何も届いていません。エラーメールも届きません。",
+        en: "Your own outgoing server refused the message when your program handed it over, because it went over a limit (size per message, number of recipients, messages per day, and so on). The message never left, nothing reached the recipient, and no bounce will come.",
+    },
+    why: text! {
+        ja: "送信サーバーには、1 通の大きさ、1 通あたりの宛先の数、一定時間に送れる数の上限があります。添付ファイルは送信時に約 1.3 倍に膨らむため、見た目より大きくなります。",
+        en: "Outgoing servers cap the size of a message, the recipients per message and the messages per day. Attachments grow by about a third when sent, so the message is bigger than its files look.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: DURATION_SEND_DIFFERENTLY,
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::SenderAddress),
+        Prepare::Other(text! {
+            ja: "添付ファイルの合計の大きさと、宛先の数",
+            en: "The total size of the attachments and the number of recipients",
+        }),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "エラー文から、どの上限かを確かめてください。「size」「too large」なら大きさ、「recipients」なら宛先の数、「daily」「quota」「limit exceeded」なら送信数の上限です。",
+            en: "Read the error to see which limit it was: \"size\" or \"too large\" is the message size, \"recipients\" the number of recipients, \"daily\", \"quota\" or \"limit exceeded\" the number of messages you may send.",
+        }),
+        Step::new(text! {
+            ja: "大きさの上限なら、添付ファイルを圧縮するか、共有リンク（オンラインストレージ）で渡してください。画像は縮小してから添付すると小さくなります。",
+            en: "For the size, compress the attachments or share them through a link (online storage); shrinking images before attaching them helps a lot.",
+        }),
+        Step::new(text! {
+            ja: "宛先の数の上限なら、1 通あたりの宛先を減らし、何回かに分けて送ってください。",
+            en: "For the number of recipients, split them and send in several smaller batches.",
+        }),
+        Step::new(text! {
+            ja: "送信数の上限なら、上限が戻るまで（多くは 24 時間以内）待ってください。上限の値は、契約しているメール事業者のヘルプに書かれています。",
+            en: "For the number of messages, wait until the limit resets (often within 24 hours); your mail provider's help pages give its limits.",
+        }),
+        Step::new(text! {
+            ja: "直したら、同じプログラムからもう一度送ってください。",
+            en: "Once it is changed, send the message again from the same program.",
+        }),
+    ],
+    donts: &[
+        text! {
+            ja: "受信者や相手のメール管理者に上限を上げるよう頼まないでください。メールは、あなたの側の送信サーバーで止められ、相手には届いていません。",
+            en: "Do not ask the recipient or their administrator to raise a limit: the message was stopped at your own outgoing server and never reached them.",
+        },
+        DONT_RESEND_UNCHANGED,
+    ],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 6409（メールの送信の受け付け: サブミッション）", en: "RFC 6409 (message submission for mail)" },
+            url: Url::one(RFC6409),
+        },
+        Source {
+            title: text! { ja: "RFC 1870（メールの大きさの宣言）", en: "RFC 1870 (message size declaration)" },
+            url: Url::one(RFC1870),
+        },
+        SRC_RFC3463,
+    ],
+    checked: "2026-11-26",
+};
+
 /// RFC 6647: greylisting turns away a first try on purpose and accepts a retry after a wait.
 const RFC6647: &str = "https://datatracker.ietf.org/doc/html/rfc6647";
 /// Google's page on the DMARC refusal, named in Gmail's own wording of it.
@@ -2986,6 +3064,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED_REFUSED,
     &OWN_RELAY_REFUSED,
     &DELAYED_PROGRAM,
+    &LIMIT_AT_SUBMISSION,
     &AUTH_WEBMAIL_FROM,
     &LISTED_PRIVATE_IP,
     &FULL_OR_TOO_LARGE,

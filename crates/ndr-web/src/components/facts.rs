@@ -127,6 +127,7 @@ pub fn facts(props: &Props) -> Html {
         Severity::Permanent => i18n::FACT_PERMANENT,
         Severity::Temporary => i18n::FACT_TEMPORARY,
         Severity::GaveUp => i18n::FACT_GAVE_UP,
+        Severity::NotSent => i18n::FACT_NOT_SENT,
     });
     let permanence = permanence.map(|p| {
         html! { <><br/><span class="muted" data-testid="fact-severity">{ p.get(lang) }</span></> }

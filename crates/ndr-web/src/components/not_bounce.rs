@@ -58,6 +58,8 @@ pub fn not_bounce(props: &Props) -> Html {
                 <li>{ i18n::WHERE_GMAIL.text(lang) }</li>
                 <li>{ i18n::WHERE_THUNDERBIRD.text(lang) }</li>
                 <li>{ i18n::WHERE_IPHONE.text(lang) }</li>
+                <li>{ i18n::WHERE_GMAIL_APP.text(lang) }</li>
+                <li>{ i18n::WHERE_CARRIER_APPS.text(lang) }</li>
             </ul>
         </section>
     }

@@ -184,6 +184,8 @@ pub fn paste_box(props: &Props) -> Html {
                     <li>{ i18n::WHERE_GMAIL.text(lang) }</li>
                     <li>{ i18n::WHERE_THUNDERBIRD.text(lang) }</li>
                     <li>{ i18n::WHERE_IPHONE.text(lang) }</li>
+                    <li>{ i18n::WHERE_GMAIL_APP.text(lang) }</li>
+                    <li>{ i18n::WHERE_CARRIER_APPS.text(lang) }</li>
                 </ul>
             </details>
             <div class="drop"

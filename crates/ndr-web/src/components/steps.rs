@@ -43,7 +43,7 @@ pub fn steps(props: &Props) -> Html {
                                 {": "}<code class="copyable">{ v }</code>
                                 { copy_button(lang, Source::Value(v), &p.label, None) }
                             } else if let Some(h) = &p.hint {
-                                <span class="muted">{ format!(" ({h})") }</span>
+                                <span class="muted">{ hint_after(&p.label, h, lang) }</span>
                             }
                         </li>
                     }) }
@@ -127,5 +127,44 @@ fn rows_for(text: &str) -> String {
 fn grow(e: InputEvent) {
     if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
         let _ = area.set_attribute("rows", &rows_for(&area.value()));
+    }
+}
+
+/// How a "have ready" hint follows its label: in parentheses, or after a colon when the label
+/// already ends in parentheses ("Your sending domain (the part after @): for ..."), so that two
+/// asides never stand side by side (review 6, L1). Japanese takes full-width marks.
+fn hint_after(label: &str, hint: &str, lang: Lang) -> String {
+    let closed = label.ends_with([')', '）']);
+    match (lang, closed) {
+        (Lang::Ja, true) => format!("：{hint}"),
+        (Lang::Ja, false) => format!("（{hint}）"),
+        (_, true) => format!(": {hint}"),
+        (_, false) => format!(" ({hint})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hint_never_makes_a_second_aside() {
+        assert_eq!(
+            hint_after(
+                "Your sending domain (the part after @)",
+                "for you@example.com, it is example.com",
+                Lang::En
+            ),
+            ": for you@example.com, it is example.com"
+        );
+        assert_eq!(
+            hint_after("The full error message", "copy it", Lang::En),
+            " (copy it)"
+        );
+        assert_eq!(
+            hint_after("送信元のドメイン（@ より後ろ）", "例", Lang::Ja),
+            "：例"
+        );
+        assert_eq!(hint_after("エラーコード", "番号", Lang::Ja), "（番号）");
     }
 }
