@@ -45,6 +45,10 @@ const WORDING: &[Wording] = &[
             "//spf.pobox.com",
             "bad spf records for",
             "dmarc policy",
+            // Outlook.com and Exchange Online (5.7.509): "Access denied, sending domain
+            // [example.net] does not pass DMARC verification and has a DMARC policy of reject",
+            // also when pasted without its code.
+            "does not pass dmarc verification",
             // Gmail, under 421-4.7.0 (temporary) as well as 550-5.7.1 and 5.7.26: "This message
             // does not pass authentication checks (SPF and DKIM both do not pass)", and its older
             // "This message does not have authentication information or fails to pass

@@ -252,6 +252,21 @@ fn heldout_i_families() {
     );
 }
 
+/// A pasted temporary reply that says nothing of giving up is a delay, not a failure; one that
+/// says the message expired is not.
+#[test]
+fn a_pasted_deferral_is_still_being_retried() {
+    use expect_test::expect;
+    check(
+        "0a1b2c3d.001 SMTPCLOSE [Xy12] Connection closed response=\"421 4.4.1 Connection timed out. Total session duration: 00:05:00\"",
+        expect!["421 4.4.1 expired - - | rcpt=- action=delayed cmd=- host=- ip=-"],
+    );
+    check(
+        "smtp; 554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.0 Unable to lookup DNS for example.invalid>",
+        expect!["421 4.4.7 expired - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+}
+
 /// A receiving server's own smtpd log of a refusal says so, and names the refused client.
 #[test]
 fn a_receiving_servers_own_refusal_log_is_noted() {

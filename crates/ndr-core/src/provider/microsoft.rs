@@ -85,6 +85,11 @@ pub(super) const TABLE: Table = Table {
             .status("5.7.509")
             .text(&["does not pass dmarc verification"])
             .reason(AuthFailure),
+        // The same sentence pasted without its code (the notice's visible text, a log that
+        // keeps only the words): its whole wording is Microsoft's own.
+        Rule::by(Microsoft)
+            .text(&["does not pass dmarc verification and has a dmarc policy of reject"])
+            .reason(AuthFailure),
         // 550 5.7.23 The message was rejected because of Sender Policy Framework violation
         Rule::by(Microsoft)
             .status("5.7.23")
