@@ -90,5 +90,11 @@ pub(super) const TABLE: Table = Table {
             .at_host()
             .text(&["server busy. please try again later from"])
             .reason(SystemError),
+        // The S3150 sentence under a tag no rule above knows, or none ("... part of their
+        // network is on our block list (AS3150)"): the words are Outlook.com's own, and name
+        // its network block.
+        Rule::by(OutlookCom)
+            .text(&["part of their network is on our block list"])
+            .reason(Blocked),
     ],
 };
