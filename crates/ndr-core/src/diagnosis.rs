@@ -388,6 +388,10 @@ pub struct Note {
     /// `outlook_msg_text` and diagnose that text.
     /// `greylisted`: the receiver greylists (RFC 6647): it turned away a first try on purpose,
     /// and the sending server's retry normally gets through.
+    /// `inbound_refusal_log`: the text is a receiving server's own log of refusing a client
+    /// (Postfix `smtpd` "NOQUEUE: reject: RCPT from host[address]"), so the refused server is
+    /// the one that tried to deliver to the logging server (detail: that client,
+    /// `host[address]`).
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,
@@ -420,6 +424,7 @@ impl Note {
         "sender_login_mismatch",
         "greylisted",
         "refused_at_submission",
+        "inbound_refusal_log",
     ];
 }
 

@@ -882,6 +882,22 @@ fn finish(f: &mut Fact) {
     if r == Reason::Delivered {
         f.action = "delivered".into();
     }
+    if f.action.is_empty()
+        && sc == "4"
+        && f.reply_code.starts_with('4')
+        && f.pasted
+        && f.reason == Some(Reason::Expired)
+        && f.status != "4.4.7"
+        && text::find_ci(&f.diagnosis, "expired").is_none()
+        && !GAVE_UP
+            .iter()
+            .any(|w| text::find_ci(&f.diagnosis, w).is_some())
+    {
+        // A pasted temporary reply that says nothing of giving up (a log line "421 4.4.1
+        // Connection timed out"): the sending server keeps the message and tries again. (X.4.7,
+        // "delivery time expired" (RFC 3463), and "Message expired" say the server gave up.)
+        f.action = "delayed".into();
+    }
     if f.action.is_empty() && (sc == "4" || sc == "5") {
         f.action = "failed".into();
     }

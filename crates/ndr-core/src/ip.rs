@@ -337,6 +337,9 @@ const SENDER_BEFORE: &[&str] = &[
     "with ip:",
     // Lookup links that carry the blocked address.
     "ip=",
+    // T-Online writes the address as a link: "554 IP=http://192.0.2.7/ - Dialup/transient IP
+    // not allowed. ... (DIAL)".
+    "ip=http://",
     "ipr=",
     "/ip/",
     "bl.shtml?",

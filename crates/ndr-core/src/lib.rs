@@ -295,6 +295,15 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: program.into(),
         });
     }
+    if let Some(client) = found_any.then(|| inbound_refusal(&text)).flatten() {
+        // A receiving server's own log of a refusal: the poster's server refused another
+        // server (detail: that client, "host[address]"), which is not the poster's mail being
+        // refused. The refused address is the client's.
+        d.notes.push(Note {
+            id: "inbound_refusal_log".into(),
+            detail: client,
+        });
+    }
     if d.reason == Reason::NoRelaying && submission.is_none() {
         if let Some(host) = refused_further_on(&d, &text) {
             // "Relay access denied" in a bounce the sender's server wrote: the server it
@@ -308,6 +317,26 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         }
     }
     d
+}
+
+/// The client of Postfix's smtpd refusal log line, "postfix/smtpd[1044]: NOQUEUE: reject: RCPT
+/// from mail.example.org[192.0.2.7]: 554 5.7.1 ...": smtpd is the receiving side (Postfix's
+/// sending side logs as `postfix/smtp`), so the line says that the logging server refused the
+/// client named after "from". Source: Postfix smtpd_check.c (`log_whatsup`, "reject: %s from %s").
+fn inbound_refusal(text: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let smtpd = line.find("/smtpd[")?;
+        let rest = line.get(smtpd..)?;
+        let reject = rest.find(": reject: ")?;
+        let rest = rest.get(reject..)?;
+        let from = rest.find(" from ")?;
+        let client = rest.get(from + " from ".len()..)?;
+        let end = client.find("]: ")? + 1;
+        client
+            .get(..end)
+            .filter(|c| c.contains('[') && !c.contains(' '))
+            .map(str::to_string)
+    })
 }
 
 /// Replies whose words say more than the reason they are given, lowercase, with that reason

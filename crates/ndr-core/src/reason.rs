@@ -45,15 +45,35 @@ const WORDING: &[Wording] = &[
             "//spf.pobox.com",
             "bad spf records for",
             "dmarc policy",
+            // Outlook.com and Exchange Online (5.7.509): "Access denied, sending domain
+            // [example.net] does not pass DMARC verification and has a DMARC policy of reject",
+            // also when pasted without its code.
+            "does not pass dmarc verification",
+            // Gmail, under 421-4.7.0 (temporary) as well as 550-5.7.1 and 5.7.26: "This message
+            // does not pass authentication checks (SPF and DKIM both do not pass)", and its older
+            // "This message does not have authentication information or fails to pass
+            // authentication checks" (both "Please visit
+            // https://support.google.com/mail/answer/81126#authentication"): the sender's
+            // domain authentication, whatever the code.
+            "does not pass authentication checks",
             "doesn't meet the required authentication level",
             "please inspect your spf settings",
+            // "550 5.7.1 [BFD] Sender prohibited by SPF" (MailChannels, dada-mail#717): the
+            // sender domain's SPF record does not allow the sending server.
+            "prohibited by spf",
             "sender policy framework (spf) fail",
             "sender policy framework violation",
             "spf (sender policy framework) domain authentication fail",
             "spf check: fail",
+            // pypolicyd-spf, the SPF check of many Postfix servers: "Message rejected due to:
+            // SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;..."
+            // (its reject text for an SPF "fail" result).
+            "spf fail - not authorized",
             "the 5322.from address doesn't meet the authentication requirements",
         ],
-        &[&[" is not allowed to send mail.", "_401"], &["is not allowed to send from <", " per it's spf record"]],
+        &[
+            &["does not have authentication information", "authentication checks"],
+            &[" is not allowed to send mail.", "_401"], &["is not allowed to send from <", " per it's spf record"]],
     ),
     w(
         BadReputation,
@@ -79,6 +99,13 @@ const WORDING: &[Wording] = &[
             "blocked using ",
             "blocked - see http",
             "dnsbl:attrbl",
+            // T-Online: "554 IP=http://192.0.2.7/ - Dialup/transient IP not allowed. Use a
+            // mailgateway or contact toda@rx.t-online.de if obsolete. (DIAL)": the sending
+            // IP looks like a dynamic (dial-up) address to T-Online, which takes mail only from
+            // servers that meet its requirements for mail server operators (a PTR name,
+            // a contact page for the host) or through a provider's relay.
+            // Source: https://postmaster.t-online.de/index.en.html (4.1, 4.7)
+            "dialup/transient ip not allowed",
             "client host rejected: abus detecte gu_eib_02", // SFR
             "client host rejected: abus detecte gu_eib_04", // SFR
             "client host rejected: may not be mail exchanger",
@@ -119,8 +146,10 @@ const WORDING: &[Wording] = &[
             "please use the smtp server of your isp",
             "refused - see http",
             // WEB.DE and GMX (1&1/IONOS): "554-Transaction failed 554-Reject due to policy
-            // restrictions. 554 For explanation visit https://postmaster.web.de/en/case?c=hi&i=ip&v=192.0.2.55&r=..."
-            // (reviewer case; the link's "i=ip" names the sending IP as the cause), and IONOS's
+            // restrictions. 554 For explanation visit https://postmaster.gmx.net/en/case?c=bip&i=ip&v=192.0.2.55&r=..."
+            // (`c=bip`, the sending IP is on their block list; the header codes `c=hi`, `c=hd`
+            // and `c=r07xx` are read first as `NotCompliantRfc`, and the link's "ip=" or
+            // "i=ip" alone does not name the IP as the cause), and IONOS's
             // "421 Reject due to policy violations": the sending server's IP is barred for now
             // (<https://new-faq.comservice-ffo.de/smtp-fehlermeldungen-e-mail-fehler/>).
             // Tried before the generic "transaction failed " of `SystemError`.
@@ -227,6 +256,11 @@ const WORDING: &[Wording] = &[
             "message expired after sitting in queue for",
             "message expired, cannot connect to remote server",
             "message expired, connection refulsed",
+            // Exchange Online, after a day of failed attempts (the earlier ones "450 4.4.316
+            // Connection refused [Message=Socket error code 10061]"): "550 5.4.316 Message
+            // expired, connection refused(Socket error code 10061)" (FundersClub/fire#441, a
+            // Microsoft 365 NDR): the recipient's server never accepted a connection.
+            "message expired, connection refused",
             "message timed out",
             "retry time not reached for any host after a long failure period",
             // Exim, when an address has failed for longer than its retry rules allow: the
@@ -239,7 +273,12 @@ const WORDING: &[Wording] = &[
             "was not reachable within the allowed queue period",
             "your message could not be delivered for more than",
         ],
-        &[&["could not be delivered for", " days"]],
+        &[
+            &["could not be delivered for", " days"],
+            // The same code with other causes ("550 5.4.316 Message expired, ..."): Exchange
+            // Online gave up on the message, whatever the last error was.
+            &["5.4.316", "message expired"],
+        ],
     ),
     w(FailedStartTls, &["starttls is required to send mail", "tls required but not supported"], &[]),
     w(
@@ -455,6 +494,21 @@ const WORDING: &[Wording] = &[
             // Sisimai has no wording for it; like Gmail's missing or repeated header fields
             // (above), the message's header block is at fault, not the address.
             &["messages without ", " fields are not accepted"],
+            // GMX, WEB.DE and IONOS (1&1) refuse with one text for several causes, "554-Transaction
+            // failed 554-Reject due to policy restrictions. 554 For explanation visit
+            // https://postmaster.web.de/en/case?c=hi&i=ip&v=192.0.2.55", and the case code `c=`
+            // names the cause. web.de's page for `c=hi` (quoted in zammad/zammad#4630): "if your
+            // email header is not RFC 5321 and RFC 5322 compliant, your message will be rejected
+            // ... The following email headers included in your message must be syntactically
+            // correct: Date, From, Sender, To ... must be limited to just one each". IONOS
+            // answered the same of `c=hd` (homematic-community/hm_email#13: a valid "Date:",
+            // each of Date/From/Sender/To/CC/Subject once and not empty). The `r07xx` codes are
+            // header cases too: `c=r0701` was a missing Date header (flatpressblog/flatpress#631),
+            // `c=r0735` an empty To header (hitobito/hitobito#2671). Only these codes are read
+            // here; `c=bip` and the others stay `Blocked` (below).
+            &["reject due to policy restrictions", "c=hi"],
+            &["reject due to policy restrictions", "c=hd"],
+            &["reject due to policy restrictions", "c=r07"],
         ],
     ),
     w(

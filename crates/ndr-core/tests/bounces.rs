@@ -195,3 +195,95 @@ fn one_line_pastes() {
         expect!["- - undefined - - | rcpt=- action=- cmd=- host=- ip=-"],
     );
 }
+
+/// Families of the fourth held-out round (i), each in this file's own wording with
+/// documentation addresses: the case code of a "Reject due to policy restrictions" refusal, an
+/// account restricted at submission, authentication wordings under other codes, a message
+/// expired, a maildrop quota under sendmail's "Insufficient permission", a dial-up refusal
+/// with its address as a link, and replies pasted without their indentation.
+#[test]
+fn heldout_i_families() {
+    use expect_test::expect;
+    // The header case codes are not the IP's fault; `c=bip` is.
+    check(
+        "Remote host said: 554-Transaction failed\n554-Reject due to policy restrictions.\n554 For explanation visit https://mail.example.net/senderguidelines?ip=192.0.2.10&c=hi\n",
+        expect!["554 - notcompliantrfc - 192.0.2.10 | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "SMTP error from remote server for TEXT command, host: mx.example.net (198.51.100.5) reason: 554-Transaction failed\n554-Reject due to policy restrictions.\n554 For explanation visit https://postmaster.example.net/en/case?c=r0701&i=ip&\n",
+        expect!["554 - notcompliantrfc - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "554-Transaction failed 554-Reject due to policy restrictions. 554 For explanation visit https://postmaster.example.net/en/case?c=bip&i=ip&v=192.0.2.11&r=abc",
+        expect!["554 - blocked - 192.0.2.11 | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    // Microsoft 365's outbound spam restriction of the sending account.
+    check(
+        "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; Failed to process message due to a permanent exception",
+        expect!["554 5.2.0 rejected microsoft - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    // Authentication refusals under 421-4.7.0 and 550 5.7.1.
+    check(
+        "Jan 11 02:21:49 postfix/smtp[2755]: 0ABC12345: host gmail-smtp-in.l.google.com[192.0.2.27] said: 421-4.7.0 This message does not pass authentication checks (SPF and DKIM both do 421-4.7.0 not pass). To best protect our users from spam, the message has 421-4.7.0 been blocked. 421 4.7.0 information. x1si2 - gsmtp (in reply to end of DATA command)",
+        expect!["421 4.7.0 authfailure gmail - | rcpt=- action=failed cmd=DATA host=gmail-smtp-in.l.google.com ip=192.0.2.27"],
+    );
+    check(
+        "SMTP error from remote mail server after end of data:\n550 5.7.1 [BFD] Sender prohibited by SPF",
+        expect!["550 5.7.1 authfailure - - | rcpt=- action=failed cmd=DATA host=- ip=-"],
+    );
+    // Exchange Online giving up.
+    check(
+        "Server at mx.example.com returned '550 5.4.316 Message expired, connection refused(Socket error code 10061)'",
+        expect!["550 5.4.316 expired - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    // Sendmail's transcript with maildrop's line above the reply.
+    check(
+        "----- The following addresses had permanent fatal errors -----\n<user@example.jp>\n(reason: Insufficient permission)\n\n----- Transcript of session follows -----\nmaildrop: maildir over quota.\n550 5.0.0 <user@example.jp>... Insufficient permission\n",
+        expect!["550 5.0.0 mailboxfull - - | rcpt=user@example.jp action=failed cmd=- host=- ip=-"],
+    );
+    // A dial-up refusal with its address as a link, its wrapped lines unindented.
+    check(
+        "host mx.example.de[198.51.100.20] refused to talk\nto me: 554 IP=http://192.0.2.7/ - Dialup/transient IP not allowed. Use a\nmailgateway or contact postmaster@example.de if obsolete. (DIAL)\n",
+        expect!["554 - blocked - 192.0.2.7 | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "user@example.com: host\nmx.example.com[198.51.100.30] said: 550\n5.7.1 Unfortunately, messages from [192.0.2.40] weren't sent. Please\ncontact your Internet service provider since part of their network is on\nour block list (S3150). You can also refer your provider to\nhttp://mail.live.com/mail/troubleshooting.aspx#errors.\n",
+        expect!["550 5.7.1 blocked outlook_com 192.0.2.40 | rcpt=user@example.com action=failed cmd=- host=mx.example.com ip=198.51.100.30"],
+    );
+}
+
+/// A pasted temporary reply that says nothing of giving up is a delay, not a failure; one that
+/// says the message expired is not.
+#[test]
+fn a_pasted_deferral_is_still_being_retried() {
+    use expect_test::expect;
+    check(
+        "0a1b2c3d.001 SMTPCLOSE [Xy12] Connection closed response=\"421 4.4.1 Connection timed out. Total session duration: 00:05:00\"",
+        expect!["421 4.4.1 expired - - | rcpt=- action=delayed cmd=- host=- ip=-"],
+    );
+    check(
+        "smtp; 554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.0 Unable to lookup DNS for example.invalid>",
+        expect!["421 4.4.7 expired - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+}
+
+/// A receiving server's own smtpd log of a refusal says so, and names the refused client.
+#[test]
+fn a_receiving_servers_own_refusal_log_is_noted() {
+    let log = "May 20 20:06:49 mail postfix/smtpd[1044]: NOQUEUE: reject: RCPT from mail.example.org[192.0.2.50]: 550 5.7.1 <user@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=mfrom;id=a@example.org;ip=192.0.2.50;r=example.com; from=<a@example.org> to=<user@example.com> proto=ESMTP helo=<mail.example.org>";
+    let d = diagnose(log.as_bytes());
+    assert_eq!(d.reason, ndr_core::Reason::AuthFailure, "{d:?}");
+    let note = d.notes.iter().find(|n| n.id == "inbound_refusal_log");
+    assert_eq!(
+        note.map(|n| n.detail.as_str()),
+        Some("mail.example.org[192.0.2.50]"),
+        "{d:?}"
+    );
+    // The sending side's log line is not.
+    let sent = "May 20 20:06:49 mail postfix/smtp[1045]: 0ABC12345: to=<user@example.com>, relay=mx.example.com[192.0.2.60]:25, dsn=5.7.1, status=bounced (host mx.example.com[192.0.2.60] said: 550 5.7.1 Sender prohibited by SPF (in reply to RCPT TO command))";
+    let d = diagnose(sent.as_bytes());
+    assert!(
+        !d.notes.iter().any(|n| n.id == "inbound_refusal_log"),
+        "{d:?}"
+    );
+}

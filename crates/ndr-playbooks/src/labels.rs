@@ -299,6 +299,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
                 "これは開封確認（受信者のメールソフトからの通知）で、エラーではありません。メールは相手に届いています。",
                 "This is a read receipt from the recipient's mail program, not an error: your message arrived.",
             ),
+            "inbound_refusal_log" => (
+                "これは受信側のサーバー（Postfix の smtpd）の記録で、そのサーバーが、メールを送ってきた別のサーバーを断ったことを示しています。あなたのサーバーの記録なら、断られたのは相手の送信元で、IP アドレスも相手のものです。相手に知らせるか、受け取りたい相手なら自分のサーバーの設定で許可してください。",
+                "This is a receiving server's own log (Postfix smtpd): that server refused another server that tried to deliver to it. If the log is your server's, the refused sender and its IP address are the other side's, not yours: tell them, or allow them in your server's settings if you want their mail.",
+            ),
             "refused_by_remote_server" => (
                 "拒否したのは、あなたのメールが渡された先のサーバー（ふつうは宛先側のサーバー）で、あなたの送信サーバーではありません。",
                 "The refusal came from the server your mail was handed on to (usually the recipient's), not from your own outgoing server.",

@@ -245,12 +245,15 @@ fn select_named(
     let base = when_temporary(swap_generic(pick(d), d), d);
     if base.playbook.party.is_none() && temporary_reply(d) && sent_by_a_program(d) {
         // A program's own error keeps no queue: "your server is still retrying" would be
-        // untrue, whichever generic playbook the reason found.
-        let program = Selected {
-            playbook: &party::generic::DELAYED_PROGRAM,
-            by: SelectedBy::Delayed,
-        };
-        return (program, None);
+        // untrue, whichever generic playbook the reason found. A reason that waiting cannot
+        // cure (too big, mailbox full) keeps its own advice.
+        if !retry_cannot_help(d.reason) {
+            let program = Selected {
+                playbook: &party::generic::DELAYED_PROGRAM,
+                by: SelectedBy::Delayed,
+            };
+            return (program, None);
+        }
     }
     if base.playbook.party.is_none() && !written_for_a_wait(base.playbook) && still_trying(d, base)
     {
@@ -420,6 +423,26 @@ pub(crate) fn dmarc_domain(d: &Diagnosis) -> Option<String> {
         }
     }
     None
+}
+
+/// Reasons whose own advice holds for a 4xx too: sending the same message again after a few
+/// minutes cannot cure them ("452 4.3.4 Message size exceeds fixed limit", "452 4.2.2 Mailbox
+/// full"), so a program's temporary refusal keeps its reason's playbook.
+fn retry_cannot_help(r: Reason) -> bool {
+    matches!(
+        r,
+        Reason::MesgTooBig
+            | Reason::ExceedLimit
+            | Reason::MailboxFull
+            | Reason::UserUnknown
+            | Reason::HostUnknown
+            | Reason::HasMoved
+            | Reason::NoRelaying
+            | Reason::AuthFailure
+            | Reason::NotCompliantRfc
+            | Reason::Suspend
+            | Reason::FailedStartTls
+    )
 }
 
 /// True when the paste is a program's own error rather than a mail server's report: the core's

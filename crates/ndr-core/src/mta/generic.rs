@@ -280,9 +280,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         let mut j = i + 1;
         while j < lines.len() {
             let next = lines[j];
+            // The last line of a multi-line reply ("554 For explanation visit ...") goes on
+            // with its "554-" lines, also when the first of them followed a label on its line
+            // ("... reason: 554-Transaction failed", "Remote host said: 554-...").
             let numbered = next.trim_start().get(..4).is_some_and(|p| {
                 p.get(..3).is_some_and(text::all_digits)
-                    && (p.as_bytes()[3] == b'-' || line.trim_start().get(..3) == p.get(..3))
+                    && (p.as_bytes()[3] == b'-'
+                        || line.trim_start().get(..3) == p.get(..3)
+                        || line.get(start..).and_then(|r| r.trim_start().get(..3)) == p.get(..3))
             });
             // An indented "<user@example.jp>: ..." starts the next recipient, unless the reply
             // had only its codes so far: Postfix wraps "said: 550 5.1.1" and goes on with
@@ -306,7 +311,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             let unindented = !next.starts_with([' ', '\t'])
                 && !next.trim().is_empty()
                 && reply_start(next).is_none()
-                && (codes_only || (unfinished(&diag) && address_line(next).is_none()));
+                && (codes_only
+                    || ((unfinished(&diag) || runs_on(&diag, next))
+                        && address_line(next).is_none()));
             let cont = cont || unindented;
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
@@ -319,7 +326,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // status EX_CANTCREAT) says only that the mailbox could not be written; why is in the
         // mailer's own line just above it in the transcript ("procmail: Quota exceeded while
         // writing ..."), which then goes in front of the reply.
-        if text::find_ci(&diag, "can't create output").is_some() {
+        // Its "550 5.0.0 ... Insufficient permission" (the mailer's exit status EX_NOPERM)
+        // likewise: Courier's maildrop stops so on a full maildir and writes why just above,
+        // "maildrop: maildir over quota." (a Sakura Internet bounce, yyengine.jp 2014).
+        if text::find_ci(&diag, "can't create output").is_some()
+            || text::find_ci(&diag, "insufficient permission").is_some()
+        {
             if let Some(above) = mailer_output_above(&lines, i) {
                 diag.insert_str(0, &format!("{above} "));
             }
@@ -1081,6 +1093,20 @@ fn unfinished(diag: &str) -> bool {
     }
     let last = t.rsplit(' ').next().unwrap_or("");
     UNFINISHED.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
+/// True when a sentence plainly runs on from `diag` into `next`: `diag` stops on a word, with
+/// no closing punctuation, and `next` starts with a small letter ("... weren't sent. Please" /
+/// "contact your Internet service provider ..."; "... not allowed. Use a" / "mailgateway or
+/// ..."). A new header, field or recipient line starts otherwise.
+fn runs_on(diag: &str, next: &str) -> bool {
+    diag.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && next
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// How many recipients the last-resort reader reads at most.

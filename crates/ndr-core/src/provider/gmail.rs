@@ -50,6 +50,13 @@ pub(super) const TABLE: Table = Table {
         // 550-5.7.26 The MAIL FROM domain [example.com] has an SPF record with a hard fail
         // policy (-all) but it fails to pass SPF checks with the ip: [192.0.2.1].
         Rule::by(Gmail).text(&["spf record with a hard fail policy"]).reason(AuthFailure),
+        // 421-4.7.0 This message does not pass authentication checks (SPF and DKIM both do not
+        // pass). ... To best protect our users from spam, the message has been blocked. (also
+        // under 550-5.7.1, and the older "does not have authentication information or fails to
+        // pass authentication checks"). Source: https://support.google.com/mail/answer/81126
+        Rule::by(Gmail)
+            .text(&["authentication checks", "to best protect our users from spam"])
+            .reason(AuthFailure),
         // The authentication codes on their own at a Google server: 4.7.24/5.7.24 (SPF record
         // errors), 4.7.26/5.7.26 (unauthenticated), 4.7.27/5.7.27 (SPF), 4.7.30/5.7.30 (DKIM),
         // 4.7.32/5.7.32 (From not aligned), 4.7.40/5.7.40 (no DMARC record).

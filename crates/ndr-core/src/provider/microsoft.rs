@@ -85,6 +85,11 @@ pub(super) const TABLE: Table = Table {
             .status("5.7.509")
             .text(&["does not pass dmarc verification"])
             .reason(AuthFailure),
+        // The same sentence pasted without its code (the notice's visible text, a log that
+        // keeps only the words): its whole wording is Microsoft's own.
+        Rule::by(Microsoft)
+            .text(&["does not pass dmarc verification and has a dmarc policy of reject"])
+            .reason(AuthFailure),
         // 550 5.7.23 The message was rejected because of Sender Policy Framework violation
         Rule::by(Microsoft)
             .status("5.7.23")
@@ -197,6 +202,19 @@ pub(super) const TABLE: Table = Table {
         // and university help pages quoting Exchange Online's 5.1.8 NDR).
         Rule::by(Microsoft)
             .text(&["recognized as a valid sender", "suspected of sending spam"])
+            .reason(Rejected),
+        // The same restriction met at submission, by a program or a mail client that sends
+        // through smtp.office365.com: "554 5.2.0 STOREDRV.Submission.Exception:
+        // OutboundSpamException; Failed to process message due to a permanent exception with
+        // message [BeginDiagnosticData]WASCL UserAction verdict is not None. Actual verdict is
+        // Suspend ..." (nodemailer/nodemailer#1486). Exchange Online's outbound spam filter
+        // held the message and restricted the sending account ("users who exceed the limits
+        // ... are restricted from sending email"; the admin releases them from the Restricted
+        // entities page). Rejected, as 5.1.8 above: the sender's own account is refused.
+        // Sources: https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-protection-about
+        // https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-restore-restricted-users
+        Rule::by(Microsoft)
+            .text(&["outboundspamexception"])
             .reason(Rejected),
         // 550 5.1.90 Your message can't be sent because you've reached your daily limit for
         // message recipients: the sender's own recipient rate limit.

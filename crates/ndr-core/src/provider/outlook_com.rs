@@ -90,5 +90,12 @@ pub(super) const TABLE: Table = Table {
             .at_host()
             .text(&["server busy. please try again later from"])
             .reason(SystemError),
+        // The S3150 sentence under an "AS" tag that no rule above knows ("... part of their
+        // network is on our block list (AS3150)"): the words and the tag are Outlook.com's
+        // own, and name its network block. (The sentence with no tag at all stays the
+        // generic block: other servers copy it.)
+        Rule::by(OutlookCom)
+            .text(&["part of their network is on our block list (as"])
+            .reason(Blocked),
     ],
 };

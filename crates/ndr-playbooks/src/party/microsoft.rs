@@ -910,6 +910,11 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
     // "... because you weren't recognized as a valid sender" (5.1.8, "bad outbound sender").
     ("on its allowed senders list", &RESTRICTED_RECIPIENT),
     ("recognized as a valid sender", &TENANT_BANNED),
+    // "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; ... Actual verdict is
+    // Suspend": the same restriction of the sending account, met when a program or a mail
+    // client submits through smtp.office365.com.
+    // Source: https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-restore-restricted-users
+    ("outboundspamexception", &TENANT_BANNED),
 ];
 
 pub(crate) const RECIPIENT_NOT_FOUND: Playbook = Playbook {
