@@ -790,7 +790,7 @@ fn stack_frame(s: &str) -> Option<usize> {
             .or_else(|| rest.strip_prefix("new "))
             .unwrap_or(rest);
         // "name (location)" or a bare location, the location ending in ":line:column".
-        let (name, location) = match rest.find(|c: char| c == ' ' || c == ')') {
+        let (name, location) = match rest.find([' ', ')']) {
             Some(q) if rest[q..].starts_with(" (") => {
                 let loc = rest.get(q + 2..).unwrap_or("");
                 (
