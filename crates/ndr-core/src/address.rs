@@ -49,6 +49,12 @@ pub(crate) fn is_redacted(s: &str) -> bool {
     {
         return false;
     }
+    // A how-to page's stand-in that names the address in Japanese instead of showing one
+    // (「<相手のメールアドレス>:」, 「<宛先メールアドレス>: Client host rejected」): users copy
+    // these pages, and hide their own addresses the same way.
+    if PLACEHOLDER_WORDS.iter().any(|w| t.contains(w)) && !t.contains('@') {
+        return true;
+    }
     let mut run = 0;
     let mut masked = false;
     for c in t.chars() {
@@ -59,6 +65,10 @@ pub(crate) fn is_redacted(s: &str) -> bool {
         || t.split(['@', '.'])
             .any(|p| p.len() >= 3 && p.bytes().all(|b| b == b'x' || b == b'X'))
 }
+
+/// Words that make a word a stand-in for an address (`is_redacted`): "mail address",
+/// "address", "recipient" in Japanese.
+const PLACEHOLDER_WORDS: &[&str] = &["アドレス", "宛先"];
 
 /// Strips the characters that commonly wrap an address in text.
 fn trim_wrapping(s: &str) -> &str {

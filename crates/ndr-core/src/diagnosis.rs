@@ -386,6 +386,12 @@ pub struct Note {
     /// `binary_input` has the detail `outlook_msg` when the bytes are an Outlook `.msg` file:
     /// they are not read as such here (evidence spans index the bytes given); convert them with
     /// `outlook_msg_text` and diagnose that text.
+    /// `sent_through_esp`: the text is a sending service's own event or notification, so the
+    /// mail left from that service's servers and a sending IP it names is the service's
+    /// (detail: `sendgrid`, `mailgun`, `postmark` or `amazon_ses`).
+    /// `refused_after_forwarding`: the server that reported the refusal only passed on a later
+    /// hop's refusal of its own address (a forwarding service whose outbound address is listed):
+    /// `blocked_ip` is then that server's address, not the sender's (detail: the server).
     /// `greylisted`: the receiver greylists (RFC 6647): it turned away a first try on purpose,
     /// and the sending server's retry normally gets through.
     /// `inbound_refusal_log`: the text is a receiving server's own log of refusing a client
@@ -425,6 +431,8 @@ impl Note {
         "greylisted",
         "refused_at_submission",
         "inbound_refusal_log",
+        "sent_through_esp",
+        "refused_after_forwarding",
     ];
 }
 
@@ -441,7 +449,8 @@ pub struct Diagnosis {
     /// True when resending the same message cannot succeed until something changes.
     pub hard_bounce: bool,
     /// The sender's IP that the rejecting side says it blocks, or null. Never the rejecting
-    /// server's own address.
+    /// server's own address, unless that server only passed on a later hop's refusal of its own
+    /// address (note `refused_after_forwarding`: the address is a forwarder's).
     pub blocked_ip: Option<String>,
     /// The scope of `blocked_ip`; only `public` addresses are looked up.
     pub blocked_ip_scope: Option<IpScope>,

@@ -807,7 +807,62 @@ fn for_display(diagnosis: &str) -> String {
             s = head;
         }
     }
+    if let Some(p) = stack_frame(s) {
+        if let Some(head) = s.get(..p).map(str::trim_end).filter(|h| !h.is_empty()) {
+            s = head;
+        }
+    }
     s.to_string()
+}
+
+/// Where a program's stack trace starts in a pasted error, if it does: Node.js prints the
+/// error's message, then one frame a line, "    at SMTPConnection._formatError
+/// (C:\app\node_modules\nodemailer\lib\smtp-connection\index.js:784:19)" or "at
+/// /srv/app/send.js:12:7" (V8's stack trace format). The frames are the program's, not the
+/// server's error, and they name the sender's own folders, which a letter to a provider should
+/// not carry.
+/// Source: https://v8.dev/docs/stack-trace-api ("at functionName (file:line:column)").
+fn stack_frame(s: &str) -> Option<usize> {
+    s.match_indices(" at ").take(64).map(|(p, _)| p).find(|&p| {
+        let rest = s.get(p + 4..).unwrap_or("");
+        let rest = rest
+            .strip_prefix("async ")
+            .or_else(|| rest.strip_prefix("new "))
+            .unwrap_or(rest);
+        // "name (location)" or a bare location, the location ending in ":line:column".
+        let (name, location) = match rest.find([' ', ')']) {
+            Some(q) if rest[q..].starts_with(" (") => {
+                let loc = rest.get(q + 2..).unwrap_or("");
+                (
+                    rest.get(..q).unwrap_or(""),
+                    loc.split(')').next().unwrap_or(""),
+                )
+            }
+            Some(q) => ("", rest.get(..q).unwrap_or("")),
+            None => ("", rest),
+        };
+        let plain_name = name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '$' | '<' | '>'));
+        let mut parts = location.rsplitn(3, ':');
+        let numbers = (parts.next(), parts.next(), parts.next());
+        let digits = |t: Option<&str>| {
+            t.is_some_and(|t| {
+                !t.is_empty() && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        plain_name
+            && location.len() <= 400
+            && digits(numbers.0)
+            && digits(numbers.1)
+            && numbers.2.is_some_and(|file| {
+                // A script's path or name, not a time of day ("at 10:42:07").
+                file.contains(['/', '\\'])
+                    || [".js", ".mjs", ".cjs", ".ts"]
+                        .iter()
+                        .any(|e| file.ends_with(e))
+            })
+    })
 }
 
 /// `s` up to the first `end` that the end of `s` or a space follows (so the apostrophe of
@@ -1046,6 +1101,27 @@ fn remote_ip(rhost: &str, raw: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_stack_trace_is_cut_from_the_error_shown() {
+        use super::for_display;
+        assert_eq!(
+            for_display("Error: Can't send mail - all recipients were rejected: 550 5.7.1 blocked using zen.spamhaus.org at SMTPConnection._formatError (C:\\app\\node_modules\\nodemailer\\lib\\index.js:784:19) at SMTPConnection._actionRCPT (C:\\app\\index.js:1613:28)"),
+            "Can't send mail - all recipients were rejected: 550 5.7.1 blocked using zen.spamhaus.org"
+        );
+        assert_eq!(
+            for_display("550 5.7.1 refused at async /srv/app/send.js:12:7"),
+            "550 5.7.1 refused"
+        );
+        // Words that only look like a frame stay.
+        for kept in [
+            "550 5.7.1 Mail from 192.0.2.1 refused at 10:42:07 today",
+            "451 Try again at mx.example.org (port 25)",
+            "550 rejected at RCPT: see https://example.org/a:1:2",
+        ] {
+            assert_eq!(for_display(kept), kept);
+        }
+    }
+
     #[test]
     fn masked_host_test_is_the_one_with_a_list() {
         fn with_list(h: &str) -> bool {

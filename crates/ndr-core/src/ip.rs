@@ -385,6 +385,10 @@ const SENDER_AFTER: &[&str] = &[
     "is not allowed",
 ];
 
+/// Words right after an address that make it the client a Postfix server refuses, whatever
+/// name is glued before it.
+const CLIENT_REFUSED_AFTER: &[&str] = &["client host rejected"];
+
 /// Words right before an address that make it the receiver's resolver.
 const RESOLVER_BEFORE: &[&str] = &[
     "returnc/pub/",
@@ -411,6 +415,12 @@ pub(crate) fn role(hay: &str, start: usize, end: usize) -> Role {
     let after = hay.get(end..).unwrap_or("");
     if ends_with_phrase(before, RESOLVER_BEFORE) {
         return Role::Resolver;
+    }
+    // Postfix names the client it refuses as `<name[address]>: Client host rejected: ...`
+    // (smtpd_check.c): the name glued to the address is the sending host's, not the
+    // rejecting server's.
+    if starts_with_phrase(after, CLIENT_REFUSED_AFTER) {
+        return Role::Sender;
     }
     // `host mx.example.jp[192.0.2.1]`: an address glued to a host name is that host's.
     // (`banned sender[192.0.2.1]` is glued to a word, not a host name.)
@@ -659,6 +669,10 @@ mod tests {
                 Role::Sender,
             ),
             ("x-originating-ip: [192.0.2.3]", Role::Unknown),
+            (
+                "554 5.7.1 <mail.example.net[192.0.2.91]>: client host rejected: access denied",
+                Role::Sender,
+            ),
             (
                 "550 5.7.511 access denied, banned sender[192.0.2.10]. to request",
                 Role::Sender,

@@ -163,8 +163,13 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     // Whether Google wrote the report about the sender's own outgoing mail (see
     // `mta::google::sender_on_google`): decided on the reader's findings, before they become facts.
     let mut on_google: Option<String> = None;
+    // Whether the mail program reader found the deliveries (see `submission` below), and the
+    // sending service whose event the paste is (see `sent_through_esp` below).
+    let mut by_program = false;
+    let mut esp: Option<&'static str> = None;
     let mut facts = match mta::read(&mail) {
         Some(rising) => {
+            (by_program, esp) = reader_marks(&rising, &mail);
             held = rising
                 .deliveries
                 .iter()
@@ -191,6 +196,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         let named = decode::decode(&renamed, decoders);
         if facts.is_empty() {
             if let Some(rising) = mta::read(&named) {
+                (by_program, esp) = reader_marks(&rising, &named);
                 receipt = read_receipt(&rising);
                 on_google = mta::google::sender_on_google(&named, &rising);
                 facts = fact::build(&named, rising);
@@ -212,8 +218,10 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             let inner = decode::decode(inner.as_bytes(), decoders);
             if let Some(rising) = mta::read(&inner) {
                 let google = mta::google::sender_on_google(&inner, &rising);
+                let marks = reader_marks(&rising, &inner);
                 let found = fact::build(&inner, rising);
                 if !found.is_empty() {
+                    (by_program, esp) = marks;
                     facts = found;
                     on_google = google;
                     d.notes.push(Note {
@@ -265,6 +273,16 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: host,
         });
     }
+    if let Some(service) = esp.filter(|_| found_any) {
+        // A sending service's own event (SendGrid, Mailgun, Postmark, Amazon SES): the mail
+        // left from that service's servers, so an IP the refusal names is the service's (a
+        // shared pool, or an address dedicated to the customer), not a hosting company's
+        // (detail: the service).
+        d.notes.push(Note {
+            id: NOTE_SENT_THROUGH_ESP.into(),
+            detail: service.into(),
+        });
+    }
     if let Some(note) = reply_note(&d) {
         d.notes.push(note);
     }
@@ -283,9 +301,13 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: String::new(),
         });
     }
+    // Exchange's submission refusal is worded the same in the error a program shows and in
+    // the report Exchange mails back when it refused later: only the first is a send error
+    // that no bounce follows.
     let submission = found_any
         .then(|| mta::mailprogram::program(&mail.body))
-        .flatten();
+        .flatten()
+        .filter(|p| *p != mta::mailprogram::EXCHANGE || by_program);
     if let Some(program) = submission {
         // A mail program's own send error: the sender's own outgoing server refused the
         // message when the program handed it over, so it never left and no bounce will come
@@ -294,6 +316,18 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             id: "refused_at_submission".into(),
             detail: program.into(),
         });
+        if d.reason == Reason::ExceedLimit && d.enhanced_code.as_deref() == Some("5.2.3") {
+            // RFC 3463's 5.2.3 is a message longer than an administrative limit. Met at
+            // submission it is the sender's own server's limit on the message, not a limit of
+            // a recipient's mailbox (Sisimai's `exceedlimit`): nobody has received anything
+            // yet, so it is the message that is too big.
+            d.reason = Reason::MesgTooBig;
+            for r in &mut d.recipients {
+                if r.reason == Reason::ExceedLimit {
+                    r.reason = Reason::MesgTooBig;
+                }
+            }
+        }
     }
     if let Some(client) = found_any.then(|| inbound_refusal(&text)).flatten() {
         // A receiving server's own log of a refusal: the poster's server refused another
@@ -338,6 +372,8 @@ fn inbound_refusal(text: &str) -> Option<String> {
             .map(str::to_string)
     })
 }
+/// The note that the mail went out through a sending service (ESP); see `reader_marks`.
+const NOTE_SENT_THROUGH_ESP: &str = "sent_through_esp";
 
 /// Replies whose words say more than the reason they are given, lowercase, with that reason
 /// and the note that says the rest.
@@ -420,6 +456,21 @@ fn refused_further_on(d: &Diagnosis, text: &str) -> Option<String> {
         .unwrap_or(head.len());
     let lc = head.get(..returned).unwrap_or(head).to_ascii_lowercase();
     text::find_earliest(&lc, FURTHER_ON).map(|_| String::new())
+}
+
+/// What the reader that found the deliveries says about the sending side: whether it was
+/// the mail program reader (a program's own send error), and the sending service (ESP) whose
+/// event or notification the text is (`sendgrid`, `mailgun`, `postmark`, `amazon_ses`).
+fn reader_marks(rising: &mta::Rising, mail: &decode::Mail) -> (bool, Option<&'static str>) {
+    let by = |agent: &str| rising.deliveries.iter().any(|d| d.agent == agent);
+    let esp = if by("AmazonSES") {
+        Some("amazon_ses")
+    } else if by("Webhook") {
+        mta::webhook::sending_service(&mail.body)
+    } else {
+        None
+    };
+    (by(mta::mailprogram::AGENT), esp)
 }
 
 /// The disposition type of a read receipt a reader found (empty when it gives none).

@@ -108,6 +108,15 @@ const WORDING: &[Wording] = &[
             "dialup/transient ip not allowed",
             "client host rejected: abus detecte gu_eib_02", // SFR
             "client host rejected: abus detecte gu_eib_04", // SFR
+            // Postfix's access(5) REJECT without a text of its own: "554 5.7.1 <name[ip]>:
+            // Client host rejected: Access denied". The server's own access table
+            // (check_client_access, or a map on the client's network) refuses the connecting
+            // host's address or name: a block of the sending IP by that server's own rule,
+            // not a security check of the message (which the 5.7.1 alone would say).
+            // Source: Postfix access(5), "REJECT optional text...: ... otherwise reply with a
+            // generic error response message", which smtpd_check.c writes as "Access denied"
+            // after "<class> rejected:", with access_map_reject_code 554.
+            "client host rejected: access denied",
             "client host rejected: may not be mail exchanger",
             "client host rejected: was not authenticated", // Microsoft
             "confirm this mail server",

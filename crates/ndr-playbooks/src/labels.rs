@@ -234,6 +234,30 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
             "中身が空でした。エラーメールの本文を渡してください。",
             "The input is empty. Give the bounce message itself.",
         ),
+        ("refused_after_forwarding", _) => (
+            "このエラーを返したサーバーは宛先のメールを転送しており、転送先のサーバーが転送サーバー自身の IP アドレスを拒否しました。あなたの送信元が拒否されたのではありません。",
+            "The server that returned this error forwards the recipient's mail, and the next server refused the forwarder's own IP address, not your sending address.",
+        ),
+        ("sent_through_esp", "sendgrid") => (
+            "このメールは送信サービスの SendGrid から送られています。送信元の IP アドレスは SendGrid のものです（共用か、あなたのアカウント専用）。",
+            "This mail went out through SendGrid, a sending service: the sending IP address is SendGrid's (shared, or dedicated to your account).",
+        ),
+        ("sent_through_esp", "mailgun") => (
+            "このメールは送信サービスの Mailgun から送られています。送信元の IP アドレスは Mailgun のものです（共用か、あなたのアカウント専用）。",
+            "This mail went out through Mailgun, a sending service: the sending IP address is Mailgun's (shared, or dedicated to your account).",
+        ),
+        ("sent_through_esp", "postmark") => (
+            "このメールは送信サービスの Postmark から送られています。送信元の IP アドレスは Postmark のものです（共用か、あなたのアカウント専用）。",
+            "This mail went out through Postmark, a sending service: the sending IP address is Postmark's (shared, or dedicated to your account).",
+        ),
+        ("sent_through_esp", "amazon_ses") => (
+            "このメールは送信サービスの Amazon SES から送られています。送信元の IP アドレスは Amazon SES のものです（共用か、あなたのアカウント専用）。",
+            "This mail went out through Amazon SES, a sending service: the sending IP address is Amazon SES's (shared, or dedicated to your account).",
+        ),
+        ("sent_through_esp", _) => (
+            "このメールは送信サービス（ESP）から送られています。送信元の IP アドレスはそのサービスのものです（共用か、あなたのアカウント専用）。",
+            "This mail went out through a sending service (ESP): the sending IP address is the service's (shared, or dedicated to your account).",
+        ),
         ("not_a_bounce", _) => (
             "エラーメール（配信不能通知）には見えませんでした。戻ってきたメールの本文全体を渡してください。",
             "This does not look like a bounce message. Give the whole message that came back.",

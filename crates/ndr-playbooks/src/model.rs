@@ -422,6 +422,9 @@ pub enum To {
     /// Your own Microsoft 365 administrator: for a setting of your organisation's tenant, which
     /// a hosting company cannot change.
     Microsoft365Admin,
+    /// The support of the sending service (ESP) the mail went out through: SendGrid, Mailgun,
+    /// Postmark, Amazon SES.
+    SendingService,
 }
 
 impl To {
@@ -451,6 +454,10 @@ impl To {
             To::Microsoft365Admin => text! {
                 ja: "社内の Microsoft 365 管理者",
                 en: "Your Microsoft 365 administrator",
+            },
+            To::SendingService => text! {
+                ja: "送信サービス（ESP）のサポート窓口",
+                en: "Your sending service's support",
             },
         }
     }

@@ -11,7 +11,10 @@
 //!    listed sending IP, found by the steps below, into Microsoft 365's own (last of all, so
 //!    that the list's refinements cannot undo it); a Gmail sender address, or the note
 //!    `sender_on_google` (Google's notice about the sender's outgoing mail), does the same with
-//!    Gmail's;
+//!    Gmail's; `sent_through_esp` (a sending service's own event: SendGrid, Mailgun, Postmark,
+//!    Amazon SES) turns it into the sending service's (`esp-sender-ip-listed`), and
+//!    `refused_after_forwarding` (a forwarder passed on a later hop's refusal of its own
+//!    address) into the forwarder's (`forwarder-ip-refused`, the recipient's side acts);
 //! 1. the provider code (`S3150`, `AS(16012609)`, `TSS04`, `ERS-QIL`, ...) in the code index,
 //!    or a provider's own wording in the error text (`RESOLVER.RST.AuthRequired`);
 //! 2. the enhanced status code together with the blocking party (`5.7.606` at Microsoft);
@@ -549,7 +552,8 @@ fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
     let on_m365 = d.notes.iter().any(|n| n.id == "sender_on_microsoft365");
     // A SpamCop listing that has expired: sending again is still right, but stopping "what
     // causes the reports" is the provider's to do, not the sender's.
-    if (on_m365 || sends_from_gmail(d)) && found.playbook.id == party::spamcop::NO_LONGER_LISTED.id
+    if (on_m365 || sends_from_gmail(d) || through_esp(d))
+        && found.playbook.id == party::spamcop::NO_LONGER_LISTED.id
     {
         return Selected {
             playbook: &party::spamcop::NO_LONGER_LISTED_SHARED,
@@ -568,7 +572,31 @@ fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
             by: found.by,
         };
     }
+    // A forwarder passed on a later hop's refusal of its own address (the core's note
+    // `refused_after_forwarding`): the recipient's side acts, not the sender.
+    if d.notes.iter().any(|n| n.id == "refused_after_forwarding")
+        && IP_LISTINGS.contains(&found.playbook.id)
+    {
+        return Selected {
+            playbook: &party::forwarder::REFUSED_AFTER_FORWARDING,
+            by: SelectedBy::Note,
+        };
+    }
+    // A sending service's own event (the core's note `sent_through_esp`): the listed address is
+    // the service's. Its support acts on a shared address, the customer on a dedicated one; no
+    // hosting company is involved.
+    if through_esp(d) && IP_LISTINGS.contains(&found.playbook.id) {
+        return Selected {
+            playbook: &party::esp::SENDER_IP_LISTED,
+            by: SelectedBy::Note,
+        };
+    }
     found
+}
+
+/// True when the core noted that the mail went out through a sending service (ESP).
+fn through_esp(d: &Diagnosis) -> bool {
+    d.notes.iter().any(|n| n.id == "sent_through_esp")
 }
 
 /// Selects and renders in one call: what the web app and the CLI show.

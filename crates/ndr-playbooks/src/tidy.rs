@@ -114,6 +114,7 @@ fn other_texts() -> Vec<(String, Text)> {
         To::Recipient,
         To::Operator,
         To::Microsoft365Admin,
+        To::SendingService,
     ] {
         out.push((format!("to {t:?}"), t.label()));
     }

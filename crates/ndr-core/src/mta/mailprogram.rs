@@ -13,6 +13,9 @@ use crate::{address, text, Reason};
 /// The agent of the deliveries this reader finds.
 pub(crate) const AGENT: &str = "MailProgram";
 
+/// The program of Exchange's own submission refusal (`SEND_ERRORS`), which its reports quote too.
+pub(crate) const EXCHANGE: &str = "exchange";
+
 /// One mail program's wording of a refusal by its outgoing server.
 struct SendError {
     /// Which program wrote it: the note's detail.
@@ -143,6 +146,34 @@ const SEND_ERRORS: &[SendError] = &[
         leads: &[],
         reason: Some(Reason::NoRelaying),
         end: End::Advice,
+    },
+    // Exchange (Microsoft 365 or on premises) refusing a message over the mailbox's send size
+    // limit when the mail program or a script hands it over: "MapiExceptionMaxSubmissionExceeded;
+    // Message size exceeds maximum size limit.; STOREDRV.Submission.Exception:
+    // MessageSubmissionExceededException.MapiExceptionMaxSubmissionExceeded; Failed to process
+    // message due to a permanent exception ..." (Outlook, or an app sending through
+    // smtp.office365.com). Exchange's store turns MapiExceptionMaxSubmissionExceeded into
+    // MessageSubmissionExceededException, which its web services report as
+    // ErrorMessageSizeExceeded ("the message exceeds the maximum supported size"): the
+    // message is too big for the sender's own organisation, and it never left. Its own
+    // sentence is the refusal when no reply is quoted.
+    // Sources: https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode
+    // (ErrorMessageSizeExceeded); https://github.com/pankleks/pm2-health/issues/52 (the text);
+    // Microsoft Q&A 134852 ("STOREDRV.Deliver.Exception:MessageSubmissionExceededException.
+    // MapiExceptionMaxSubmissionExceeded").
+    SendError {
+        program: EXCHANGE,
+        marker: "mapiexceptionmaxsubmissionexceeded",
+        leads: &[],
+        reason: Some(Reason::MesgTooBig),
+        end: End::Line,
+    },
+    SendError {
+        program: EXCHANGE,
+        marker: "messagesubmissionexceededexception",
+        leads: &[],
+        reason: Some(Reason::MesgTooBig),
+        end: End::Line,
     },
     // Python's smtplib, whose exceptions carry the server's reply as a tuple of the code and
     // the bytes of the text: "smtplib.SMTPSenderRefused: (552, b'5.2.3 Your message exceeded
@@ -391,6 +422,7 @@ const GATES: &[&str] = &[
     "command",
     "can't send",
     "got code",
+    "submission",
 ];
 
 /// For each row of `SEND_ERRORS`, its gate in `GATES` and where in its marker the gate starts.
@@ -473,7 +505,7 @@ fn find(text: &str) -> Option<(&'static SendError, usize)> {
 }
 
 /// The program whose own send error `text` is (`thunderbird`, `outlook`, `apple_mail`,
-/// `python`, `nodemailer`, `emailjs`, `phpmailer`, `swiftmailer`), or
+/// `exchange`, `python`, `nodemailer`, `emailjs`, `phpmailer`, `swiftmailer`), or
 /// `None` for any other text: the detail of the note `refused_at_submission`.
 pub(crate) fn program(text: &str) -> Option<&'static str> {
     find(text).map(|(e, _)| e.program)

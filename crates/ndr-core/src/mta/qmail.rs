@@ -30,6 +30,9 @@ const BOUNDARIES: &[&str] = &[
 /// First lines of qmail's bounce and of its clones.
 const STARTS: &[&str] = &[
     "Hi. This is the qmail",
+    // qmail-send.c's second line, which stays when a host name or the program's name in the
+    // first is hidden ("Hi. This is the ******** program at ********.jp.").
+    "I'm afraid I wasn't able to deliver your message to the following addresses.",
     "He/Her is not ",
     "unable to deliver your message to the following addresses",
     "Su mensaje no pudo ser entregado",
@@ -165,7 +168,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             Some(rest) if rest.trim_start().starts_with(':') => rest.trim_start()[1..].trim_start(),
             _ => line,
         };
-        if named.starts_with('<') && text::aligned(named, &["<", "@", ">:"]) {
+        // An address hidden or replaced by a stand-in ("<相手のメールアドレス>:", "<****>:")
+        // holds the same place.
+        let stand_in = named.starts_with('<')
+            && text::between(named, "<", ">:").is_some_and(crate::address::is_redacted);
+        if named.starts_with('<') && (stand_in || text::aligned(named, &["<", "@", ">:"])) {
             if !deliveries.last().expect("never empty").recipient.is_empty() {
                 deliveries.push(Delivery::default());
                 another.push(String::new());

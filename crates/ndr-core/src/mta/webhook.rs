@@ -63,6 +63,31 @@ const NOT_FAILURES: &[&str] = &[
 /// events carry "severity": "temporary" instead.
 const STILL_TRYING: &[&str] = &["deferred"];
 
+/// Field names (with their quotes) or hosts that only one sending service's events carry, and
+/// that service's name: the detail of the note `sent_through_esp`. Ordered; the first found
+/// wins. The services' own references (module documentation): SendGrid's "sg_event_id",
+/// "sg_message_id" and its "smtp-id" host `sendgrid.net`; Mailgun's "delivery-status" and
+/// "log-level"; Postmark's "MessageStream" and "ServerID".
+const SERVICES: &[(&str, &str)] = &[
+    ("\"sg_event_id\"", "sendgrid"),
+    ("\"sg_message_id\"", "sendgrid"),
+    (".sendgrid.net", "sendgrid"),
+    ("\"delivery-status\"", "mailgun"),
+    ("\"log-level\"", "mailgun"),
+    ("\"MessageStream\"", "postmark"),
+    ("\"ServerID\"", "postmark"),
+];
+
+/// The sending service (an ESP) whose event this paste is, by the fields only its events
+/// carry: `sendgrid`, `mailgun` or `postmark`. The mail then left from that service's servers.
+pub(crate) fn sending_service(body: &str) -> Option<&'static str> {
+    let head = text::clip(body, 64 * 1024);
+    SERVICES
+        .iter()
+        .find(|(mark, _)| head.contains(mark))
+        .map(|(_, name)| *name)
+}
+
 /// How many events are read at most.
 const MAX_EVENTS: usize = 1_000;
 

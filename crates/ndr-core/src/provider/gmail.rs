@@ -3,7 +3,10 @@
 
 use super::{Rule, Table};
 use crate::Party::{Gmail, RecipientOrg};
-use crate::Reason::{AuthFailure, BadReputation, Blocked, RequirePtr, SpamDetected};
+use crate::Reason::{
+    AuthFailure, BadReputation, Blocked, ExceedLimit, MesgTooBig, RequirePtr, SpamDetected,
+    Undefined,
+};
 
 // Quotes are from Google's "Gmail SMTP errors and codes" unless another source is named:
 // https://support.google.com/a/answer/3726730
@@ -15,6 +18,17 @@ pub(super) const TABLE: Table = Table {
     zone_party: None,
     zone_names: &[],
     rules: &[
+        // 552 5.2.3 Your message exceeded Google's message size limits. For more information,
+        // visit https://support.google.com/mail/?p=MaxSizeError
+        // The message itself is too big for Gmail (its sending and its receiving servers say
+        // the same, with 5.2.3 or 5.3.4). Sisimai files every 5.2.3 under `exceedlimit` (a
+        // limit of the recipient's mailbox, RFC 3463's per-mailbox length limit); Google's
+        // words name the size of the message against Google's own limit, which is `mesgtoobig`.
+        // Source: https://support.google.com/a/answer/3726730 (the 552 5.2.3 row).
+        Rule::by(Gmail)
+            .text(&["exceeded google's message size limits"])
+            .over(&[ExceedLimit, Undefined])
+            .reason(MesgTooBig),
         // 421 4.7.0 IP not in whitelist for RCPT domain, closing connection.
         // The recipient's Workspace administrator only accepts listed addresses.
         Rule::by(RecipientOrg).text(&["ip not in whitelist for rcpt domain"]).reason(Blocked),

@@ -4,8 +4,8 @@
 use super::{Rule, Table};
 use crate::Party::{Microsoft, RecipientOrg};
 use crate::Reason::{
-    AuthFailure, Blocked, PolicyViolation, Rejected, RequirePtr, SecurityError, Speeding,
-    SystemError, UserUnknown,
+    AuthFailure, Blocked, MesgTooBig, PolicyViolation, Rejected, RequirePtr, SecurityError,
+    Speeding, SystemError, UserUnknown,
 };
 
 // Every quote below is from "Email non-delivery reports and SMTP errors in Exchange Online"
@@ -222,6 +222,17 @@ pub(super) const TABLE: Table = Table {
             .status("5.1.90")
             .text(&["daily limit for message recipients"])
             .reason(Speeding),
+        // 554 5.2.0 STOREDRV.Submission.Exception:MessageSubmissionExceededException; Failed to
+        // process message due to a permanent exception with message Cannot save changes made to
+        // an item to store. / "MapiExceptionMaxSubmissionExceeded; Message size exceeds maximum
+        // size limit." The sender's own Exchange refused a message over its send size limit:
+        // Exchange maps MapiExceptionMaxSubmissionExceeded to this exception and reports it as
+        // ErrorMessageSizeExceeded. The 5.2.0 says nothing more than "mailbox status".
+        // Source: https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode
+        // (ErrorMessageSizeExceeded); https://github.com/pankleks/pm2-health/issues/52
+        Rule::by(Microsoft)
+            .text(&["submissionexceeded"])
+            .reason(MesgTooBig),
         // 550 5.2.2 Submission quota exceeded / "The message can't be submitted because the
         // sender's submission quota was exceeded": the sender's own recipient or message rate
         // limit. (Microsoft's other 5.2.2, "mailbox full", is the recipient's and has no such words.)

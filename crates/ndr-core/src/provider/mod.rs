@@ -1243,12 +1243,58 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
         None => false,
     };
     let Some(found) = senders.iter().find(near).or(senders.first()) else {
+        relayed_refusal(spans, scan, d, remote);
         return;
     };
     d.blocked_ip = Some(found.addr.to_string());
     d.blocked_ip_scope = Some(ip::scope(found.addr));
     let (s, e) = scan.hay.to_text(found.start, found.end);
     evidence::add(d, spans, "blocked_ip", s, e);
+}
+
+/// Words inside a server's reply that introduce another server's reply, which it passes on:
+/// Forward Email's `550 Error for <a> of "Invalid greeting. response=550 5.7.0 Blocked ..."`
+/// (the next hop refused the forwarder's connection), a proxy's "upstream".
+const RELAYED_REPLY: &[&str] = &["response=", "upstream said:", "upstream responded:"];
+
+/// The note that the refusing server only passed on a later hop's refusal of its own address:
+/// a forwarding service (the recipient's side) was refused further on, not the sender.
+pub(crate) const NOTE_REFUSED_AFTER_FORWARDING: &str = "refused_after_forwarding";
+
+/// When the sending address a refusal names (a lookup link's `ip=`) is the address of the
+/// server that reported it, and that server's reply quotes another server's reply: the report
+/// comes from a forwarder whose own address the next hop refused. That address is the blocked
+/// one (it is only the forwarder's, never the sender's), and the note says who it belongs to.
+fn relayed_refusal(spans: &mut Spans<'_>, scan: &Scan, d: &mut Diagnosis, remote: Option<IpAddr>) {
+    let Some(remote) = remote else { return };
+    let relayed = d.recipients.iter().any(|r| {
+        let lc = crate::text::lower(&r.diagnostic_text);
+        RELAYED_REPLY.iter().any(|lead| {
+            lc.match_indices(lead).any(|(at, _)| {
+                let code = lc.get(at + lead.len()..).unwrap_or("").trim_start();
+                code.len() >= 3
+                    && matches!(code.as_bytes()[0], b'4' | b'5')
+                    && code.as_bytes()[1..3].iter().all(u8::is_ascii_digit)
+            })
+        })
+    });
+    if !relayed {
+        return;
+    }
+    let norm = &scan.hay.norm;
+    let Some(found) = ip::find_all(norm).into_iter().find(|f| {
+        f.addr == remote
+            && ip::role(norm, f.start, f.end) == Role::Sender
+            && norm.get(..f.start).is_some_and(|b| b.ends_with("ip="))
+    }) else {
+        return;
+    };
+    d.blocked_ip = Some(found.addr.to_string());
+    d.blocked_ip_scope = Some(ip::scope(found.addr));
+    let (s, e) = scan.hay.to_text(found.start, found.end);
+    evidence::add(d, spans, "blocked_ip", s, e);
+    let host = d.remote_host.clone().unwrap_or_default();
+    push_note(d, NOTE_REFUSED_AFTER_FORWARDING, host);
 }
 
 /// Evidence for the SMTP reply code and enhanced status the structural pass chose: the

@@ -17,15 +17,21 @@ pub(super) const TABLE: Table = Table {
         // volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes
         // A temporary reputation deferral. Sisimai reads it as `rejected` when Yahoo's host is
         // known (the sender was refused at MAIL FROM) and `badreputation` otherwise; the
-        // structural pass follows Sisimai, so the rule only fills a missing reason.
-        // Source: https://github.com/tutao/tutanota/issues/7113
+        // structural pass follows Sisimai there. Its wording table also files the shorter
+        // "Messages from x temporarily deferred due to user complaints" under `blocked`, which
+        // would make a delay that clears by itself read as Yahoo's permanent block (TSS06/09)
+        // when the tag is masked ("[XXX]", a pasted support question). Yahoo only says
+        // "temporarily deferred" in a 421, so the words are the deferral whatever the tag, and
+        // the rules replace `blocked` too.
+        // Source: https://github.com/tutao/tutanota/issues/7113 ; Yahoo's categories,
+        // https://senders.yahooinc.com/smtp-error-codes ("temporarily deferred" is a 421).
         Rule::by(Yahoo)
             .code("TSS04")
-            .over(&[Undefined])
+            .over(&[Undefined, Blocked])
             .reason(BadReputation),
         Rule::by(Yahoo)
             .text(&["temporarily deferred due to", "user complaints"])
-            .over(&[Undefined])
+            .over(&[Undefined, Blocked])
             .reason(BadReputation),
         // 553 5.7.2 [TSS06] All messages from 192.0.2.25 will be permanently deferred; Retrying
         // will NOT succeed. See https://help.yahoo.com/kb/postmaster/SLN3436.html

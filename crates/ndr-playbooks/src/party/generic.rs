@@ -19,6 +19,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     "support.google.com",
     "www.postfix.org",
     "docs.cpanel.net",
+    // SendGrid's own documentation repository (`esp.rs`: a sending service's shared IPs).
+    "github.com",
 ];
 
 // Facts that change: the pages below, in one place.

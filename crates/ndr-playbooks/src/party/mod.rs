@@ -11,6 +11,8 @@ use crate::select::Listing;
 use crate::text::Text;
 
 pub(crate) mod common;
+pub(crate) mod esp;
+pub(crate) mod forwarder;
 pub(crate) mod generic;
 
 mod abusix;
@@ -384,6 +386,11 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     (generic::SENDER_LOGIN_MISMATCH.id, "refused_at_submission"),
     // The verdict says the program's own error and that the message was not sent.
     (generic::DELAYED_PROGRAM.id, "refused_at_submission"),
+    (esp::SENDER_IP_LISTED.id, "sent_through_esp"),
+    (
+        forwarder::REFUSED_AFTER_FORWARDING.id,
+        "refused_after_forwarding",
+    ),
 ];
 
 /// True when the playbook `playbook_id` already says what the note `note_id` says.
@@ -483,7 +490,9 @@ pub fn playbooks() -> &'static [&'static Playbook] {
             .iter()
             .flat_map(|b| b.playbooks.iter().copied())
             .chain(generic::BY_REASON.iter().map(|(_, p)| *p))
-            .chain(generic::EXTRA.iter().copied());
+            .chain(generic::EXTRA.iter().copied())
+            .chain(esp::PLAYBOOKS.iter().copied())
+            .chain(forwarder::PLAYBOOKS.iter().copied());
         for p in candidates {
             // A playbook shared by several parties (a carrier's) is listed once.
             if !all.iter().any(|q| q.id == p.id) {
