@@ -267,7 +267,9 @@ fn write_report(
     let facts: [(&str, Option<String>); 7] = [
         (l("理由", "Reason"), Some(words::reason_line(d, lang))),
         (
-            if ndr_playbooks::ip_is_blocked(d) {
+            if ndr_playbooks::ip_is_a_forwarders(d) {
+                l("転送したサーバーのIP", "Forwarding server's IP")
+            } else if ndr_playbooks::ip_is_blocked(d) {
                 l("ブロックされた送信元IP", "Blocked sending IP")
             } else {
                 l("送信元IP", "Sending IP")

@@ -636,3 +636,20 @@ fn a_unicode_text_file_is_read_by_its_byte_order_mark() {
     assert!(report.contains("(userunknown)"), "{report}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_forwarders_refused_ip_is_not_called_the_senders() {
+    // A forwarder passed on a later hop's refusal of its own address (the core's note
+    // `refused_after_forwarding`): the report must not call that address the sender's.
+    let text = b"<friend@example.net>: host mx.forward.example[203.0.113.25] said: 550\n    Error for friend@example.net of \"Invalid greeting. response=554 5.7.1\n    Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=203.0.113.25\"\n    (in reply to end of DATA command)\n";
+    for (lang, label, wrong) in [
+        ("en", "Forwarding server's IP", "Blocked sending IP"),
+        ("ja", "転送したサーバーのIP", "ブロックされた送信元IP"),
+    ] {
+        let out = run(&["--lang", lang, "-"], Some(text));
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(report.contains(label), "{lang}: {report}");
+        assert!(report.contains("203.0.113.25"), "{lang}: {report}");
+        assert!(!report.contains(wrong), "{lang}: {report}");
+    }
+}

@@ -26,7 +26,8 @@ pub use render::{
     RenderedStep, PLACEHOLDERS,
 };
 pub use select::{
-    advise, advise_with, advise_with_lookups, by_a_list_operator, for_recipient, ip_is_blocked,
-    select, select_with, select_with_lookups, sent_by_a_program, Listing, Selected, SelectedBy,
+    advise, advise_with, advise_with_lookups, by_a_list_operator, for_recipient,
+    ip_is_a_forwarders, ip_is_blocked, select, select_with, select_with_lookups, sent_by_a_program,
+    Listing, Selected, SelectedBy,
 };
 pub use text::{Lang, Text, UnknownLang};

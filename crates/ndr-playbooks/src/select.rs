@@ -574,9 +574,7 @@ fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
     }
     // A forwarder passed on a later hop's refusal of its own address (the core's note
     // `refused_after_forwarding`): the recipient's side acts, not the sender.
-    if d.notes.iter().any(|n| n.id == "refused_after_forwarding")
-        && IP_LISTINGS.contains(&found.playbook.id)
-    {
+    if ip_is_a_forwarders(d) && IP_LISTINGS.contains(&found.playbook.id) {
         return Selected {
             playbook: &party::forwarder::REFUSED_AFTER_FORWARDING,
             by: SelectedBy::Note,
@@ -1273,6 +1271,12 @@ pub fn ip_is_blocked(d: &Diagnosis) -> bool {
     matches!(d.reason, Reason::Blocked | Reason::BadReputation)
         || d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
         || by_a_list_operator(d)
+}
+
+/// True when the IP the bounce names is a forwarder's, refused by a later hop (the core's note
+/// `refused_after_forwarding`), not the sender's: the page and the CLI label it so.
+pub fn ip_is_a_forwarders(d: &Diagnosis) -> bool {
+    d.notes.iter().any(|n| n.id == "refused_after_forwarding")
 }
 
 #[cfg(test)]

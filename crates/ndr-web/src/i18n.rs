@@ -200,6 +200,11 @@ pub const FACT_INTERNAL_IP: Tr = tr!(
     "受信側が調べた内部 IP アドレス（送信元の公開アドレスではありません）",
     "Internal IP address the receiving side checked (not your public sending address)"
 );
+/// The address a forwarder reported as refused by a later hop: its own, not the sender's.
+pub const FACT_FORWARDER_IP: Tr = tr!(
+    "転送したサーバーの IP アドレス（あなたの送信元ではありません）",
+    "IP address of the forwarding server (not your sending address)"
+);
 pub const FACT_REMOTE: Tr = tr!("拒否したサーバー", "Server that refused the mail");
 /// The same row when the mail was only delayed: that server has not refused it for good.
 pub const FACT_REMOTE_DELAYED: Tr = tr!(
