@@ -25,6 +25,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "date",
     "login_account",
     "refused_sender",
+    "refused_client",
     "allow_domain",
     "allowed_sender",
     "allowed_sender_you",
@@ -177,6 +178,9 @@ pub(crate) struct Facts {
     /// The sender address a server refused, as its reply quotes it ("<a@example.net>: Sender
     /// address rejected").
     refused_sender: Option<String>,
+    /// The client a receiving server's own log says it refused (the core's note
+    /// `inbound_refusal_log`: "mail.example.net[192.0.2.1]").
+    refused_client: Option<String>,
     /// The sender's domain when the recipient may allow all of it, or an administrator may add
     /// it as the organisation's own: not a public webmail or mobile carrier domain, where
     /// allowing `@gmail.com` would let in every user of it (and nobody can add it).
@@ -235,6 +239,12 @@ impl Facts {
                     .map(|n| n.detail.as_str()),
             ),
             refused_sender: main.and_then(|r| clean(refused_sender(&r.diagnostic_text))),
+            refused_client: clean(
+                d.notes
+                    .iter()
+                    .find(|n| n.id == "inbound_refusal_log")
+                    .map(|n| n.detail.as_str()),
+            ),
             allow_domain: clean(d.sender_domain.as_deref())
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
         }
@@ -254,6 +264,7 @@ impl Facts {
             "zone" => &self.zone,
             "login_account" => &self.login_account,
             "refused_sender" => &self.refused_sender,
+            "refused_client" => &self.refused_client,
             "allow_domain" => &self.allow_domain,
             _ => return None,
         };
@@ -310,6 +321,10 @@ fn prose_fallback(name: &str) -> Option<Text> {
         "refused_sender" => text! {
             ja: "差出人のアドレス",
             en: "the address you sent from",
+        },
+        "refused_client" => text! {
+            ja: "ほかのサーバー",
+            en: "another server",
         },
         _ => return None,
     })
@@ -393,6 +408,10 @@ fn fallback(name: &str) -> Text {
         "refused_sender" => text! {
             ja: "［差出人のアドレス］",
             en: "[the address you sent from]",
+        },
+        "refused_client" => text! {
+            ja: "［断られたサーバー］",
+            en: "[the refused server]",
         },
         "allow_domain" => text! {
             ja: "［あなたのドメイン］",
@@ -1008,6 +1027,79 @@ pub fn render(playbook: &Playbook, d: &Diagnosis, lang: Lang, selected_by: Selec
     render_with(playbook, &facts, lang, selected_by)
 }
 
+/// The title, without a closing aside of codes ("(5.7.25)", "(5.7.606-649)") that does not
+/// name the bounce's own enhanced code: a headline must not claim a code the bounce does not
+/// carry (held-out i, LOW-7: Gmail's IPv6 PTR advice for a 5.7.1 reply). A code page keeps it,
+/// and so does an aside that says it names only some codes ("5.7.1 and others").
+fn title_for(title: String, facts: &Facts, selected_by: SelectedBy) -> String {
+    if selected_by == SelectedBy::CodePage {
+        return title;
+    }
+    let (open, close) = match title.chars().last() {
+        Some(')') => ('(', ')'),
+        Some('）') => ('（', '）'),
+        _ => return title,
+    };
+    // The aside's own opening bracket: "(5.7.520 / AS(7555))" holds a bracket of its own.
+    let mut depth = 0usize;
+    let mut at = None;
+    for (i, c) in title.char_indices().rev() {
+        if c == close {
+            depth += 1;
+        } else if c == open {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                at = Some(i);
+                break;
+            }
+        }
+    }
+    let Some(at) = at else {
+        return title;
+    };
+    let inner = &title[at + open.len_utf8()..title.len() - close.len_utf8()];
+    let is_codes =
+        inner.len() > 2 && inner.as_bytes()[0].is_ascii_digit() && inner.as_bytes()[1] == b'.';
+    let some_of_many = ["others", "ほか", "など", "etc"]
+        .iter()
+        .any(|w| inner.contains(w));
+    if !is_codes || some_of_many {
+        return title;
+    }
+    let code = facts.enhanced_code.as_deref().map(str::trim);
+    let provider = facts.provider_code.as_deref().map(str::trim);
+    let named = inner
+        .split([',', '・', '、', '/'])
+        .map(str::trim)
+        .any(|token| {
+            code.is_some_and(|code| names_code(token, code))
+                || provider.is_some_and(|p| token.eq_ignore_ascii_case(p))
+        });
+    match named {
+        true => title,
+        false => title[..at].trim_end().to_owned(),
+    }
+}
+
+/// True when `token` ("5.7.25", "5.7.606-649", "5.7.501〜503") names `code`.
+fn names_code(token: &str, code: &str) -> bool {
+    let Some((low, high)) = token.split_once(['-', '〜']) else {
+        return token == code;
+    };
+    let (Some((prefix, low)), Some((code_prefix, detail))) =
+        (low.trim().rsplit_once('.'), code.rsplit_once('.'))
+    else {
+        return false;
+    };
+    let number = |s: &str| s.trim().parse::<u32>().ok();
+    match (number(low), number(high), number(detail)) {
+        (Some(low), Some(high), Some(detail)) => {
+            prefix == code_prefix && (low..=high).contains(&detail)
+        }
+        _ => false,
+    }
+}
+
 pub(crate) fn render_with(
     p: &Playbook,
     facts: &Facts,
@@ -1130,7 +1222,7 @@ pub(crate) fn render_with(
             .party
             .map(|party| crate::party::party_name(party).get(lang).to_owned()),
         selected_by,
-        title: t(&p.title),
+        title: title_for(t(&p.title), facts, selected_by),
         verdict: sentence.fill_prose(p.verdict.get(lang)),
         why: {
             let why = sentence.fill_prose(p.why.get(lang));

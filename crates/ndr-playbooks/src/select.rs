@@ -268,7 +268,10 @@ fn select_named(
             REFUSAL_OF_THE_SENDER.contains(&d.reason),
         ) {
             (false, _) => &party::generic::DELAYED,
-            (true, true) if base.playbook.id != party::generic::OWN_RELAY_REFUSED.id => {
+            (true, true)
+                if base.playbook.id != party::generic::OWN_RELAY_REFUSED.id
+                    && base.playbook.id != party::generic::OWN_RELAY_SETTING.id =>
+            {
                 &party::generic::DELAYED_REFUSED
             }
             (true, _) => return (base, None),
@@ -846,6 +849,16 @@ const REFUSAL_OF_THE_SENDER: &[Reason] = &[
     Reason::Undefined,
 ];
 
+/// Refusals of the sender that judge the message or the account (spam, reputation, a listing, a
+/// rule about content): at the sender's own outgoing server, its filter's. The other refusals of
+/// `REFUSAL_OF_THE_SENDER` at that server are read as a setting to fix.
+const CONTENT_OR_ACCOUNT: &[Reason] = &[
+    Reason::Blocked,
+    Reason::BadReputation,
+    Reason::SpamDetected,
+    Reason::PolicyViolation,
+];
+
 /// Reasons whose advice at a Japanese mobile carrier differs from the generic one, so the
 /// recipient's domain routes them through the carrier's "unknown user" advice, which names both
 /// the missing address and the recipient's filter, when the core named no party: an "unknown
@@ -857,6 +870,12 @@ const CARRIER_REASONS: &[Reason] = &[Reason::UserUnknown, Reason::Filtered];
 fn pick(d: &Diagnosis) -> Selected {
     // Step 0.
     for note in &d.notes {
+        if note.id == "inbound_refusal_log" && from_this_machine(&note.detail) {
+            // A client on the server's own machine is the reader's own program handing mail
+            // to its own server (held-out j, case 33: a backup tool on a submission port), not
+            // another organisation's server: the refusal's own advice fits.
+            continue;
+        }
         if let Some(p) = party::by_note(&note.id) {
             return Selected {
                 playbook: p,
@@ -979,6 +998,18 @@ fn pick(d: &Diagnosis) -> Selected {
     }
 }
 
+/// True when a refused client ("localhost[127.0.0.1]", "[::1]") is a loopback address.
+fn from_this_machine(client: &str) -> bool {
+    let inside = client
+        .rsplit_once('[')
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map_or(client, |(ip, _)| ip);
+    let inside = inside.trim().trim_start_matches("IPv6:");
+    inside
+        .parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// True when the refusal says the sender's own domain cannot be found: the error names the
 /// sender domain as not existing (SoftBank's "553 <domain> does not exist", fact sheet §3.12), or
 /// a refusal at MAIL FROM says a domain does not exist (a missing sender *mailbox* is not this),
@@ -1007,12 +1038,22 @@ fn sender_domain_unknown(d: &Diagnosis) -> bool {
 /// Swaps a generic playbook whose usual reading does not fit what the bounce shows: "relaying
 /// denied" said by the recipient's server is not the sender's SMTP-authentication problem.
 fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
+    // A playbook chosen for a note already says which setting is wrong (a From address the
+    // login does not own): the filter's advice would bury it (held-out j, A-1).
     if base.playbook.party.is_none()
+        && base.by != SelectedBy::Note
         && REFUSAL_OF_THE_SENDER.contains(&d.reason)
         && (handed_to_a_submission_port(d) || refused_at_submission(d))
     {
+        // Only a judgement of the message or the account is the outgoing filter's; a refused
+        // sender address, a login asked for or an unexplained refusal is most often a setting
+        // of the program (an app's bounce address, a From the account may not use).
+        let playbook = match CONTENT_OR_ACCOUNT.contains(&d.reason) {
+            true => &party::generic::OWN_RELAY_REFUSED,
+            false => &party::generic::OWN_RELAY_SETTING,
+        };
         return Selected {
-            playbook: &party::generic::OWN_RELAY_REFUSED,
+            playbook,
             by: base.by,
         };
     }

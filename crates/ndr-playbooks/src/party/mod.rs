@@ -304,6 +304,9 @@ pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
         // The sender's own server refused a From address the login does not own: whoever the
         // core named and whatever reason it gave, the fix is the account.
         "sender_login_mismatch" => Some(&generic::SENDER_LOGIN_MISMATCH),
+        // A receiving server's own log of a client it refused: the reader runs that server, so
+        // the sender's advice about "your" listed address does not fit, whatever the list.
+        "inbound_refusal_log" => Some(&generic::INBOUND_REFUSAL),
         _ => None,
     }
 }
@@ -371,6 +374,7 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     (spamhaus::OPEN_RESOLVER.id, "receiver_resolver_refused"),
     (closed_list::CLOSED.id, "closed_list"),
     (generic::SENDER_LOGIN_MISMATCH.id, "sender_login_mismatch"),
+    (generic::INBOUND_REFUSAL.id, "inbound_refusal_log"),
     (docomo::FULL_OR_TOO_LARGE.id, "full_or_too_big"),
     (generic::FULL_OR_TOO_LARGE.id, "full_or_too_big"),
     (generic::READ_RECEIPT.id, "read_receipt"),
@@ -383,6 +387,7 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     // receiving side refused nothing.
     (generic::VACATION.id, "auto_reply"),
     (generic::OWN_RELAY_REFUSED.id, "refused_at_submission"),
+    (generic::OWN_RELAY_SETTING.id, "refused_at_submission"),
     (generic::SENDER_LOGIN_MISMATCH.id, "refused_at_submission"),
     // The verdict says the program's own error and that the message was not sent.
     (generic::DELAYED_PROGRAM.id, "refused_at_submission"),
