@@ -18,7 +18,8 @@ mod tidy;
 
 pub use codes::{code_index, lookup_code, CodeEntry, CodeKind};
 pub use model::{
-    Actor, CopyValue, Fact, Link, Message, Playbook, Prepare, Source, Step, To, Urgency, Url,
+    Actor, CopyValue, Fact, Link, Message, Playbook, Prepare, Service, Source, Step, To, Urgency,
+    Url,
 };
 pub use party::{allowed_domains, party_name, playbook, playbooks, route, Route};
 pub use render::{

@@ -59,6 +59,19 @@ pub struct Step {
     /// hold it. `Fact::Ip` marks a look at this page's blocklist check, left out unless the
     /// sending IP is one the check asks about (not a private or documentation address).
     pub only_with: Option<Fact>,
+    /// The mail service whose own values the step shows as an example: the step is left out
+    /// when the bounce shows the mail went out through another one (Microsoft 365's SPF value
+    /// is no example for a Gmail sender; held-out i, LOW-6).
+    pub example_for: Option<Service>,
+}
+
+/// A mail service that a step's example is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    /// Microsoft 365 (Exchange Online).
+    Microsoft365,
+    /// Gmail or Google Workspace.
+    Google,
 }
 
 impl Step {
@@ -69,6 +82,15 @@ impl Step {
             link: None,
             copy: None,
             only_with: None,
+            example_for: None,
+        }
+    }
+
+    /// The same step, left out when the mail went out through a service other than `service`.
+    pub const fn example_for(self, service: Service) -> Step {
+        Step {
+            example_for: Some(service),
+            ..self
         }
     }
 

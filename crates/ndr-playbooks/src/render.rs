@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use ndr_core::{Diagnosis, Party};
 use serde::Serialize;
 
-use crate::model::{Actor, Fact, Playbook, Prepare, To, Urgency, Url};
+use crate::model::{Actor, Fact, Playbook, Prepare, Service, To, Urgency, Url};
 use crate::select::SelectedBy;
 use crate::text::{Lang, Text};
 
@@ -181,6 +181,9 @@ pub(crate) struct Facts {
     /// The client a receiving server's own log says it refused (the core's note
     /// `inbound_refusal_log`: "mail.example.net[192.0.2.1]").
     refused_client: Option<String>,
+    /// The mail service the bounce shows the mail went out through (the core's notes
+    /// `sender_on_microsoft365` and `sender_on_google`, or a Gmail sender address).
+    sent_through: Option<Service>,
     /// The sender's domain when the recipient may allow all of it, or an administrator may add
     /// it as the organisation's own: not a public webmail or mobile carrier domain, where
     /// allowing `@gmail.com` would let in every user of it (and nobody can add it).
@@ -245,6 +248,7 @@ impl Facts {
                     .find(|n| n.id == "inbound_refusal_log")
                     .map(|n| n.detail.as_str()),
             ),
+            sent_through: sent_through(d),
             allow_domain: clean(d.sender_domain.as_deref())
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
         }
@@ -285,6 +289,22 @@ impl Facts {
             _ => false,
         };
         ok.then_some(v)
+    }
+}
+
+/// The mail service the mail went out through, as the bounce shows it.
+fn sent_through(d: &Diagnosis) -> Option<Service> {
+    let noted = |id: &str| d.notes.iter().any(|n| n.id == id);
+    let gmail_sender = d.sender_domain.as_deref().is_some_and(|s| {
+        let s = s.trim().trim_end_matches('.');
+        s.eq_ignore_ascii_case("gmail.com") || s.eq_ignore_ascii_case("googlemail.com")
+    });
+    if noted("sender_on_microsoft365") {
+        Some(Service::Microsoft365)
+    } else if noted("sender_on_google") || gmail_sender {
+        Some(Service::Google)
+    } else {
+        None
     }
 }
 
@@ -1151,6 +1171,10 @@ pub(crate) fn render_with(
     let steps = p
         .steps
         .iter()
+        .filter(|step| match (step.example_for, facts.sent_through) {
+            (Some(example), Some(used)) => example == used,
+            _ => true,
+        })
         .filter(|step| match step.only_with {
             None => true,
             // The steps about the sending IP send the reader to this page's blocklist check,

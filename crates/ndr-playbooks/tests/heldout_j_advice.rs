@@ -220,3 +220,48 @@ fn the_inbound_advice_needs_the_notes_client() {
     assert_eq!(r.id, "generic-inbound-refusal");
     assert!(r.verdict.contains("another server"), "{}", r.verdict);
 }
+
+/// Round i, LOW-6: an SPF value written for one mail service is shown only to a sender who may
+/// use it: not Microsoft 365's to a sender whose mail went out through Gmail, and the reverse.
+#[test]
+fn an_spf_example_is_only_shown_for_the_service_the_mail_went_through() {
+    let spf_values = |note: &str| {
+        let d = Diagnosis {
+            blocking_party: Some(Party::Yahoo),
+            enhanced_code: Some("5.7.9".into()),
+            sender_domain: Some("shop.example".into()),
+            notes: vec![Note {
+                id: note.into(),
+                detail: String::new(),
+            }],
+            ..one(
+                Reason::AuthFailure,
+                "550 5.7.9 This mail has been blocked because the sender is unauthenticated.",
+            )
+        };
+        advise(&d, Lang::En)
+            .steps
+            .iter()
+            .filter_map(|s| s.copy.as_ref())
+            .map(|c| c.value.clone())
+            .filter(|v| v.starts_with("v=spf1"))
+            .collect::<Vec<_>>()
+    };
+    let google = spf_values("sender_on_google");
+    assert!(google.iter().all(|v| !v.contains("outlook")), "{google:?}");
+    assert!(
+        google.iter().any(|v| v.contains("_spf.google.com")),
+        "{google:?}"
+    );
+    let microsoft = spf_values("sender_on_microsoft365");
+    assert!(
+        microsoft.iter().all(|v| !v.contains("google")),
+        "{microsoft:?}"
+    );
+    assert!(
+        microsoft.iter().any(|v| v.contains("outlook")),
+        "{microsoft:?}"
+    );
+    // Nothing known about the sending service: both examples stay.
+    assert_eq!(spf_values("greylisted").len(), 2);
+}

@@ -5,7 +5,9 @@ use ndr_core::Reason;
 
 use super::common::*;
 use crate::codes::CodeEntry;
-use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
+use crate::model::{
+    Actor, Fact, Message, Playbook, Prepare, Service, Source, Step, To, Urgency, Url,
+};
 use crate::text::Text;
 
 /// When the sources below were last checked.
@@ -161,16 +163,18 @@ const AUTH_STEP_SPF: Step = Step::new(text! {
 });
 
 const AUTH_STEP_SPF_M365: Step = Step::new(text! {
-    ja: "例として、Microsoft 365 だけで送っている場合の値は次のとおりです。ほかのサービスから送っている場合は、この値をそのまま使わないでください。",
-    en: "As an example, if you send only through Microsoft 365, the value is below. If you send through another service, do not use this value as it is.",
+    ja: "Microsoft 365 だけで送っている場合の値は次のとおりです。ほかのサービスから送っている場合は、この値をそのまま使わないでください。",
+    en: "If you send only through Microsoft 365, the value is below. If you send through another service, do not use this value as it is.",
 })
+.example_for(Service::Microsoft365)
 .link(text! { ja: "Microsoft 365 の SPF 設定手順", en: "Microsoft 365: set up SPF" }, MS_SPF)
 .copy(text! { ja: "例: SPF レコード（Microsoft 365 だけで送る場合）", en: "Example: SPF record (Microsoft 365 only)" }, SPF_M365);
 
 const AUTH_STEP_SPF_GOOGLE: Step = Step::new(text! {
-    ja: "もう一つの例として、Google Workspace だけで送っている場合の値は次のとおりです。複数のサービス（ホームページのフォーム、配信サービスなど）から送る場合は、二つ目のレコードを作らず、一つのレコードにまとめてください。",
-    en: "As another example, if you send only through Google Workspace, the value is below. If several services send for you (a web form, a newsletter service), put them all in one record instead of creating a second one.",
+    ja: "Google Workspace（Gmail）だけで送っている場合の値は次のとおりです。複数のサービス（ホームページのフォーム、配信サービスなど）から送る場合は、二つ目のレコードを作らず、一つのレコードにまとめてください。",
+    en: "If you send only through Google Workspace (Gmail), the value is below. If several services send for you (a web form, a newsletter service), put them all in one record instead of creating a second one.",
 })
+.example_for(Service::Google)
 .link(text! { ja: "Google Workspace の SPF 設定手順", en: "Google Workspace: set up SPF" }, GOOGLE_SPF)
 .copy(text! { ja: "例: SPF レコード（Google Workspace だけで送る場合）", en: "Example: SPF record (Google Workspace only)" }, SPF_GOOGLE);
 
