@@ -3023,10 +3023,6 @@ pub(crate) const INBOUND_REFUSAL: Playbook = Playbook {
         })
         .link(text! { ja: "Postfix マニュアル: access", en: "Postfix manual: access" }, Url::one(POSTFIX_ACCESS)),
         Step::new(text! {
-            ja: "断られたのが自分のプログラムや機器（127.0.0.1 や社内のアドレス）なら、そのプログラムにログイン（SMTP 認証）させるか、そのアドレスだけを許可してください。全体の確認を緩めないでください。",
-            en: "If the refused client is your own program or device (127.0.0.1, an address of your network), let it log in (SMTP authentication) or allow that one address, rather than loosening the check for everyone.",
-        }),
-        Step::new(text! {
             ja: "あなたのメールについて、相手の管理者からこの記録が届いたのなら、断られたのはあなたのサーバーです。記録にある原因（掲載、PTR、SPF など）を直してください。",
             en: "If another organisation sent you this log about mail you sent, the refused client is your server: fix what the log names (a listing, PTR, SPF).",
         }),
