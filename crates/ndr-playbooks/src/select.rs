@@ -1320,6 +1320,12 @@ pub fn ip_is_a_forwarders(d: &Diagnosis) -> bool {
     d.notes.iter().any(|n| n.id == "refused_after_forwarding")
 }
 
+/// True when the IP is a client the poster's own receiving server refused (the core's note
+/// `inbound_refusal_log`: a log line of that server), not the poster's sending address.
+pub fn ip_is_a_refused_client(d: &Diagnosis) -> bool {
+    d.notes.iter().any(|n| n.id == "inbound_refusal_log")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -205,6 +205,11 @@ pub const FACT_FORWARDER_IP: Tr = tr!(
     "転送したサーバーの IP アドレス（あなたの送信元ではありません）",
     "IP address of the forwarding server (not your sending address)"
 );
+/// The client a pasted log of the poster's own receiving server says it refused.
+pub const FACT_REFUSED_CLIENT_IP: Tr = tr!(
+    "あなたのサーバーが受信を拒否した相手の IP アドレス",
+    "IP address your server refused to receive from"
+);
 pub const FACT_REMOTE: Tr = tr!("拒否したサーバー", "Server that refused the mail");
 /// The same row when the mail was only delayed: that server has not refused it for good.
 pub const FACT_REMOTE_DELAYED: Tr = tr!(
