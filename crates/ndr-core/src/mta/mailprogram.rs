@@ -389,6 +389,9 @@ const CLOSINGS: &[&str] = &[
     "please verify that your email address is correct in your account settings",
 ];
 
+/// The word every sentence of `CLOSINGS` starts with.
+const CLOSING_LEAD: &str = "please ";
+
 /// The row a closing sentence of `CLOSINGS` stands for: the reply comes before it.
 const THUNDERBIRD_CLOSING: SendError = SendError {
     program: "thunderbird",
@@ -401,7 +404,17 @@ const THUNDERBIRD_CLOSING: SendError = SendError {
 /// Where the line that ends with one of `CLOSINGS` starts, when the text before the closing
 /// on that line is a reply (a 4xx or 5xx code, or a status such as 5.7.1, first).
 fn closing_reply(head: &str) -> Option<usize> {
-    let (at, _) = text::find_earliest(&head.to_ascii_lowercase(), CLOSINGS)?;
+    // Every closing starts "please ": the earliest closing is at the first of that word's
+    // places where one follows, found case-blind without a lowercase copy of the text.
+    let mut from = 0;
+    let at = loop {
+        let at = from + text::find_ci(head.get(from..)?, CLOSING_LEAD)?;
+        let rest = head.get(at..)?;
+        if CLOSINGS.iter().any(|c| text::starts_with_ci(rest, c)) {
+            break at;
+        }
+        from = at + CLOSING_LEAD.len();
+    };
     let start = head.get(..at)?.rfind('\n').map_or(0, |p| p + 1);
     let line = head.get(start..at)?;
     let trimmed = line.trim_start();
@@ -715,6 +728,11 @@ mod tests {
         let r = inquire(&mail)?;
         let d = r.deliveries.into_iter().next()?;
         Some((d.recipient, d.command, d.diagnosis))
+    }
+
+    #[test]
+    fn closings_start_with_their_lead() {
+        assert!(CLOSINGS.iter().all(|c| c.starts_with(CLOSING_LEAD)));
     }
 
     #[test]
