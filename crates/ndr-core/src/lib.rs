@@ -362,7 +362,7 @@ fn inbound_refusal(text: &str) -> Option<String> {
     // of the whole text, not by a search of every line. Each is read as `str::lines` gives it
     // (without its "\n" or "\r\n"), and then the search goes on from the next line.
     let mut from = 0;
-    while let Some(at) = text.get(from..)?.find(SMTPD) {
+    while let Some(at) = text::find(text.get(from..)?, SMTPD) {
         let at = from + at;
         let start = text.get(..at)?.rfind('\n').map_or(0, |p| p + 1);
         let (line, next) = match text.get(at..)?.find('\n') {
