@@ -507,31 +507,29 @@ fn ascii_gates(head: &str, mut found: impl FnMut(usize, usize)) {
         })
     };
     let mut i = 0;
-    if text::WIDE {
-        // Block `k` pairs the sixteen places from `16 * k` with the bytes one further on
-        // (exact chunks: no bounds checks, as in `text::find_ci`).
-        let next = h.get(1..).unwrap_or_default();
-        for (a, b) in h.chunks_exact(16).zip(next.chunks_exact(16)) {
-            let (Ok(a), Ok(b)) = (<&[u8; 16]>::try_from(a), <&[u8; 16]>::try_from(b)) else {
-                break;
-            };
-            let a = a.map(|c| c | 0x20);
-            let b = b.map(|c| c | 0x20);
-            let mut hit = [0u8; 16];
-            for (g, &[x, y]) in pairs.iter().enumerate() {
-                for k in 0..16 {
-                    hit[k] |= (1 << g) & (u8::from(a[k] == x) & u8::from(b[k] == y)).wrapping_neg();
-                }
+    // Block `k` pairs the sixteen places from `16 * k` with the bytes one further on
+    // (exact chunks: no bounds checks, as in `text::find_ci`).
+    let next = h.get(1..).unwrap_or_default();
+    for (a, b) in h.chunks_exact(16).zip(next.chunks_exact(16)) {
+        let (Ok(a), Ok(b)) = (<&[u8; 16]>::try_from(a), <&[u8; 16]>::try_from(b)) else {
+            break;
+        };
+        let a = a.map(|c| c | 0x20);
+        let b = b.map(|c| c | 0x20);
+        let mut hit = [0u8; 16];
+        for (g, &[x, y]) in pairs.iter().enumerate() {
+            for k in 0..16 {
+                hit[k] |= (1 << g) & (u8::from(a[k] == x) & u8::from(b[k] == y)).wrapping_neg();
             }
-            if u128::from_ne_bytes(hit) != 0 {
-                for (j, &bits) in (i..).zip(&hit) {
-                    if bits != 0 {
-                        check(j, bits);
-                    }
-                }
-            }
-            i += 16;
         }
+        if u128::from_ne_bytes(hit) != 0 {
+            for (j, &bits) in (i..).zip(&hit) {
+                if bits != 0 {
+                    check(j, bits);
+                }
+            }
+        }
+        i += 16;
     }
     while let (Some(&c), Some(&d)) = (h.get(i), h.get(i + 1)) {
         check(i, pairs_at(c, d));
@@ -561,11 +559,15 @@ fn find(text: &str) -> Option<(&'static SendError, usize)> {
             }
         }
     };
-    ascii_gates(head, |g, q| mark(g, q, &mut present));
+    if text::WIDE {
+        ascii_gates(head, |g, q| mark(g, q, &mut present));
+    }
     let ascii = head.is_ascii();
     for (g, gate) in GATES.iter().enumerate() {
-        if ascii || gate.is_ascii() {
-            // The ASCII gates are found above; a text of ASCII only holds no other.
+        if (text::WIDE && gate.is_ascii()) || (ascii && !gate.is_ascii()) {
+            // The ASCII gates are found above where blocks are tested at once (elsewhere one
+            // search each costs less than a pass that tests every byte); a text of ASCII
+            // only holds no other.
             continue;
         }
         let mut from = 0;
