@@ -358,20 +358,46 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
 /// sending side logs as `postfix/smtp`), so the line says that the logging server refused the
 /// client named after "from". Source: Postfix smtpd_check.c (`log_whatsup`, "reject: %s from %s").
 fn inbound_refusal(text: &str) -> Option<String> {
-    text.lines().find_map(|line| {
-        let smtpd = line.find("/smtpd[")?;
-        let rest = line.get(smtpd..)?;
-        let reject = rest.find(": reject: ")?;
-        let rest = rest.get(reject..)?;
-        let from = rest.find(" from ")?;
-        let client = rest.get(from + " from ".len()..)?;
-        let end = client.find("]: ")? + 1;
-        client
-            .get(..end)
-            .filter(|c| c.contains('[') && !c.contains(' '))
-            .map(str::to_string)
-    })
+    // Only lines that hold the program's name can be such a line: they are found by one search
+    // of the whole text, not by a search of every line. Each is read as `str::lines` gives it
+    // (without its "\n" or "\r\n"), and then the search goes on from the next line.
+    let mut from = 0;
+    while let Some(at) = text::find(text.get(from..)?, SMTPD) {
+        let at = from + at;
+        let start = text.get(..at)?.rfind('\n').map_or(0, |p| p + 1);
+        let (line, next) = match text.get(at..)?.find('\n') {
+            Some(p) => {
+                let line = text.get(start..at + p)?;
+                (line.strip_suffix('\r').unwrap_or(line), at + p + 1)
+            }
+            None => (text.get(start..)?, text.len()),
+        };
+        if let Some(client) = refusal_client(line) {
+            return Some(client);
+        }
+        from = next;
+    }
+    None
 }
+
+/// The program name that marks a Postfix smtpd log line.
+const SMTPD: &str = "/smtpd[";
+
+/// The client "host[address]" of one smtpd refusal log line (see `inbound_refusal`).
+fn refusal_client(line: &str) -> Option<String> {
+    let smtpd = line.find(SMTPD)?;
+    let rest = line.get(smtpd..)?;
+    let reject = rest.find(": reject: ")?;
+    let rest = rest.get(reject..)?;
+    let from = rest.find(" from ")?;
+    let client = rest.get(from + " from ".len()..)?;
+    let end = client.find("]: ")? + 1;
+    client
+        .get(..end)
+        .filter(|c| c.contains('[') && !c.contains(' '))
+        .map(str::to_string)
+}
+
 /// The note that the mail went out through a sending service (ESP); see `reader_marks`.
 const NOTE_SENT_THROUGH_ESP: &str = "sent_through_esp";
 
