@@ -29,6 +29,10 @@ pub(crate) struct Mail {
     pub body: String,
     /// Notes about reading the input (`binary_input`, `input_truncated`, ...).
     pub notes: Vec<(&'static str, String)>,
+    /// What the mail program reader's search found in `body`, and the body's length then
+    /// (`mta::mailprogram`): the reader and the note `refused_at_submission` search the same
+    /// text, so the second asks this instead of searching again. Internal to that module.
+    pub(crate) send_error: std::cell::Cell<Option<(usize, Option<(usize, usize)>)>>,
 }
 
 impl Mail {
@@ -576,6 +580,7 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
         headers,
         body,
         notes,
+        ..Mail::default()
     })
 }
 

@@ -305,7 +305,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     // the report Exchange mails back when it refused later: only the first is a send error
     // that no bounce follows.
     let submission = found_any
-        .then(|| mta::mailprogram::program(&mail.body))
+        .then(|| mta::mailprogram::program(&mail))
         .flatten()
         .filter(|p| *p != mta::mailprogram::EXCHANGE || by_program);
     if let Some(program) = submission {

@@ -56,6 +56,7 @@ pub(super) fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
         headers,
         body,
         notes,
+        ..Mail::default()
     })
 }
 

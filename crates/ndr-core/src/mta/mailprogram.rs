@@ -537,9 +537,9 @@ fn ascii_gates(head: &str, mut found: impl FnMut(usize, usize)) {
     }
 }
 
-/// The row of `SEND_ERRORS` whose marker is in `text`, and where the marker ends; else a
-/// Python reply tuple, and where its parenthesis starts.
-fn find(text: &str) -> Option<(&'static SendError, usize)> {
+/// `find` with the row as its number: its place in `SEND_ERRORS`, or `CLOSING_ROW` or
+/// `TUPLE_ROW`.
+fn find_row(text: &str) -> Option<(usize, usize)> {
     let head = text::clip(text, HEAD);
     let rows = gates();
     // Which rows' markers stand at an occurrence of their gate: a marker that is in the text
@@ -590,9 +590,9 @@ fn find(text: &str) -> Option<(&'static SendError, usize)> {
                 return None;
             }
             let at = text::find_ci(head, e.marker)?;
-            Some((e, at + e.marker.len()))
+            Some((r, at + e.marker.len()))
         })
-        .or_else(|| closing_reply(head).map(|at| (&THUNDERBIRD_CLOSING, at)))
+        .or_else(|| closing_reply(head).map(|at| (CLOSING_ROW, at)))
         .or_else(|| {
             // Each parenthesis by the block search (the standard library's character search
             // costs more between the few parentheses of a report).
@@ -605,20 +605,58 @@ fn find(text: &str) -> Option<(&'static SendError, usize)> {
                     .and_then(python_reply)
                     .is_some_and(|r| matches!(r.as_bytes().first(), Some(b'4' | b'5')))
             })?;
-            Some((&PYTHON_TUPLE, at))
+            Some((TUPLE_ROW, at))
         })
+}
+
+/// The place of `THUNDERBIRD_CLOSING` and of `PYTHON_TUPLE` after the rows of `SEND_ERRORS`,
+/// in the row numbers `find_row` gives.
+const CLOSING_ROW: usize = SEND_ERRORS.len();
+const TUPLE_ROW: usize = SEND_ERRORS.len() + 1;
+
+/// The row of a number `find_row` gives.
+fn row(i: usize) -> Option<&'static SendError> {
+    match i {
+        CLOSING_ROW => Some(&THUNDERBIRD_CLOSING),
+        TUPLE_ROW => Some(&PYTHON_TUPLE),
+        _ => SEND_ERRORS.get(i),
+    }
+}
+
+/// The row of `SEND_ERRORS` whose marker is in `text`, and where the marker ends; else a
+/// Python reply tuple, and where its parenthesis starts.
+fn find(text: &str) -> Option<(&'static SendError, usize)> {
+    find_row(text).and_then(|(i, at)| Some((row(i)?, at)))
 }
 
 /// The program whose own send error `text` is (`thunderbird`, `outlook`, `apple_mail`,
 /// `exchange`, `python`, `nodemailer`, `emailjs`, `phpmailer`, `swiftmailer`), or
 /// `None` for any other text: the detail of the note `refused_at_submission`.
-pub(crate) fn program(text: &str) -> Option<&'static str> {
-    find(text).map(|(e, _)| e.program)
+pub(crate) fn program(mail: &Mail) -> Option<&'static str> {
+    found(mail).map(|(e, _)| e.program)
+}
+
+/// `find` in the body of `mail`, searched once per `Mail`: the reader and the note
+/// `refused_at_submission` both ask (the note for most bounces of the corpus, the reader for
+/// a quarter of them), and the body does not change after decoding. The answer is kept as
+/// `find_row` gives it, with the body's length, so a body changed after all would be searched
+/// again.
+fn found(mail: &Mail) -> Option<(&'static SendError, usize)> {
+    let len = mail.body.len();
+    let kept = match mail.send_error.get() {
+        Some((seen, kept)) if seen == len => kept,
+        _ => {
+            let kept = find_row(&mail.body);
+            mail.send_error.set(Some((len, kept)));
+            kept
+        }
+    };
+    kept.and_then(|(i, at)| Some((row(i)?, at)))
 }
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let body = mail.body.as_str();
-    let (error, after) = find(body)?;
+    let (error, after) = found(mail)?;
     let head = text::clip(body, HEAD);
     let rest = head.get(after..).unwrap_or_default();
     let reply = match error.leads {
@@ -833,6 +871,48 @@ mod tests {
         }
     }
 
+    /// `program` of a `Mail` whose body is `text`, asked twice: the second answer is the one
+    /// kept from the first search, and must be the same.
+    fn program_of(text: &str) -> Option<&'static str> {
+        let mail = Mail {
+            body: text.to_string(),
+            ..Mail::default()
+        };
+        let first = program(&mail);
+        assert!(mail.send_error.get().is_some());
+        assert_eq!(program(&mail), first, "{text}");
+        first
+    }
+
+    #[test]
+    fn kept_answer_follows_the_body() {
+        let mut mail = Mail {
+            body: "550 5.1.1 User unknown".to_string(),
+            ..Mail::default()
+        };
+        assert_eq!(program(&mail), None);
+        // A body changed after the search is searched again.
+        mail.body = "smtplib.SMTPDataError: (554, b'5.7.1 Spam message rejected')".to_string();
+        assert_eq!(program(&mail), Some("python"));
+        assert_eq!(
+            found(&mail).map(|(_, at)| at),
+            find(&mail.body).map(|(_, at)| at)
+        );
+        // The closing sentence and the Python tuple have rows of their own.
+        for (text, program_name) in [
+            (
+                "550 5.7.1 Relaying denied. Please check the message and try again.",
+                "thunderbird",
+            ),
+            (
+                "Failed to send email: (550, b'5.7.1 message content rejected')",
+                "python",
+            ),
+        ] {
+            assert_eq!(program_of(text), Some(program_name), "{text}");
+        }
+    }
+
     #[test]
     fn closings_start_with_their_lead() {
         assert!(CLOSINGS.iter().all(|c| c.starts_with(CLOSING_LEAD)));
@@ -1001,7 +1081,7 @@ mod tests {
                 Some((rcpt.to_string(), command.to_string(), reply.to_string())),
                 "{text}"
             );
-            assert!(program(text).is_some(), "{text}");
+            assert!(program_of(text).is_some(), "{text}");
         }
         // The words alone, with no reply after them.
         assert_eq!(
@@ -1029,7 +1109,7 @@ mod tests {
             read("I wrote it twice. Please check the message and try again.\n"),
             None
         );
-        assert_eq!(program("Please check the message and try again."), None);
+        assert_eq!(program_of("Please check the message and try again."), None);
     }
 
     #[test]
@@ -1101,7 +1181,7 @@ mod tests {
 
     #[test]
     fn other_text_is_not_read() {
-        assert_eq!(program("550 5.1.1 User unknown"), None);
+        assert_eq!(program_of("550 5.1.1 User unknown"), None);
         assert_eq!(read("サーバーからの応答:\n550 5.1.1 User unknown\n"), None);
         // The marker without a reply after it.
         assert_eq!(
