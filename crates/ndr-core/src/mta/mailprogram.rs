@@ -389,8 +389,9 @@ const CLOSINGS: &[&str] = &[
     "please verify that your email address is correct in your account settings",
 ];
 
-/// The word every sentence of `CLOSINGS` starts with.
-const CLOSING_LEAD: &str = "please ";
+/// The start of the word every sentence of `CLOSINGS` starts with: its first and last byte
+/// (`text::find_ci` tests those) stand together less often than the whole word's "p" and " ".
+const CLOSING_LEAD: &str = "plea";
 
 /// The row a closing sentence of `CLOSINGS` stands for: the reply comes before it.
 const THUNDERBIRD_CLOSING: SendError = SendError {
@@ -405,7 +406,8 @@ const THUNDERBIRD_CLOSING: SendError = SendError {
 /// on that line is a reply (a 4xx or 5xx code, or a status such as 5.7.1, first).
 fn closing_reply(head: &str) -> Option<usize> {
     // Every closing starts "please ": the earliest closing is at the first of that word's
-    // places where one follows, found case-blind without a lowercase copy of the text.
+    // places where one follows, found case-blind without a lowercase copy of the text (by the
+    // word's start, `CLOSING_LEAD`, which cannot overlap itself).
     let mut from = 0;
     let at = loop {
         let at = from + text::find_ci(head.get(from..)?, CLOSING_LEAD)?;
@@ -443,7 +445,7 @@ const GATES: &[&str] = &[
 /// by side in a bounce: the one pass that finds every ASCII gate (`ascii_gates`) looks for
 /// these pairs and compares a gate only where its pair is. The pair of a gate that is not
 /// ASCII is empty.
-const GATE_PAIRS: [&str; GATES.len()] = ["rv", "mt", "", "mm", "'t", "ot", "bm"];
+const GATE_PAIRS: [&str; GATES.len()] = ["rv", "sm", "", "mm", "'t", "go", "bm"];
 
 /// For each row of `SEND_ERRORS`, its gate in `GATES` and where in its marker the gate starts.
 fn gates() -> &'static [Option<(usize, usize)>] {
@@ -486,15 +488,19 @@ fn ascii_gates(head: &str, mut found: impl FnMut(usize, usize)) {
     let h = head.as_bytes();
     // Compares the gates whose bits are set in `bits` around place `j`, where their pairs
     // stand.
-    let mut check = |j: usize, bits: u8| {
-        for (g, (gate, &off)) in GATES.iter().zip(&offs).enumerate() {
-            if bits & (1 << g) != 0 {
-                if let Some(start) = j.checked_sub(off) {
-                    if h.get(start..start + gate.len())
-                        .is_some_and(|w| w.eq_ignore_ascii_case(gate.as_bytes()))
-                    {
-                        found(g, start);
-                    }
+    // (Only the set bits are visited: most places have one.)
+    let mut check = |j: usize, mut bits: u8| {
+        while bits != 0 {
+            let g = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let (Some(gate), Some(start)) = (
+                GATES.get(g),
+                offs.get(g).and_then(|&off| j.checked_sub(off)),
+            ) {
+                if h.get(start..start + gate.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(gate.as_bytes()))
+                {
+                    found(g, start);
                 }
             }
         }
@@ -532,7 +538,10 @@ fn ascii_gates(head: &str, mut found: impl FnMut(usize, usize)) {
         i += 16;
     }
     while let (Some(&c), Some(&d)) = (h.get(i), h.get(i + 1)) {
-        check(i, pairs_at(c, d));
+        let bits = pairs_at(c, d);
+        if bits != 0 {
+            check(i, bits);
+        }
         i += 1;
     }
 }
@@ -546,13 +555,23 @@ fn find_row(text: &str) -> Option<(usize, usize)> {
     // holds its gate there, so no row with a marker in the text is left out.
     let mut present = 0u32;
     const _: () = assert!(SEND_ERRORS.len() <= 32);
+    // The rows of each gate, as bits: a place where "smtp" stands (most bounces have several)
+    // visits only the rows of that gate.
+    let mut of_gate = [0u32; GATES.len()];
+    for (r, row) in rows.iter().enumerate() {
+        if let Some(bits) = row.and_then(|(g, _)| of_gate.get_mut(g)) {
+            *bits |= 1 << r;
+        }
+    }
     let mark = |g: usize, q: usize, present: &mut u32| {
-        for (r, (e, row)) in SEND_ERRORS.iter().zip(rows).enumerate() {
-            if let Some((rg, off)) = *row {
-                if rg == g
-                    && q.checked_sub(off)
-                        .and_then(|start| head.get(start..))
-                        .is_some_and(|s| text::starts_with_ci(s, e.marker))
+        let mut bits = of_gate.get(g).copied().unwrap_or(0);
+        while bits != 0 {
+            let r = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let (Some(e), Some(&Some((_, off)))) = (SEND_ERRORS.get(r), rows.get(r)) {
+                if q.checked_sub(off)
+                    .and_then(|start| head.get(start..))
+                    .is_some_and(|s| text::starts_with_ci(s, e.marker))
                 {
                     *present |= 1 << r;
                 }
