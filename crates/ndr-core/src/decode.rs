@@ -32,8 +32,11 @@ pub(crate) struct Mail {
     /// What the mail program reader's search found in `body`, and the body's length then
     /// (`mta::mailprogram`): the reader and the note `refused_at_submission` search the same
     /// text, so the second asks this instead of searching again. Internal to that module.
-    pub(crate) send_error: std::cell::Cell<Option<(usize, Option<(usize, usize)>)>>,
+    pub(crate) send_error: std::cell::Cell<Option<(usize, SendErrorAt)>>,
 }
+
+/// Which row of the mail program reader's table a body holds and where (see `Mail::send_error`).
+pub(crate) type SendErrorAt = Option<(usize, usize)>;
 
 impl Mail {
     /// The first value of a header field (name in lowercase).
