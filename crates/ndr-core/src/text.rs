@@ -354,9 +354,118 @@ pub(crate) fn clip(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// `s.lines()`: the lines of `s`, split at `\n`, each without its `\n` or `\r\n`. Where
+/// `WIDE` holds, the line ends of sixteen bytes at a time are found as one bit mask (vector
+/// instructions), so a line costs a few instructions instead of a character search each
+/// (the standard library's, set up anew for every line; header blocks and reports are
+/// mostly short lines). Elsewhere it is `str::lines` itself.
+pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut fast = WIDE.then_some(Lines {
+        s,
+        start: 0,
+        next: 0,
+        base: 0,
+        mask: 0,
+    });
+    let mut plain = (!WIDE).then(|| s.lines());
+    std::iter::from_fn(move || match (&mut fast, &mut plain) {
+        (Some(f), _) => f.next(),
+        (None, Some(p)) => p.next(),
+        (None, None) => None,
+    })
+}
+
+/// The state of `lines` where `WIDE` holds.
+struct Lines<'a> {
+    s: &'a str,
+    /// Where the next line starts (past the end when none is left).
+    start: usize,
+    /// The first byte not yet in a mask.
+    next: usize,
+    /// Where the bytes of `mask` start.
+    base: usize,
+    /// The line ends not yet given, bit `k` for byte `base + k`.
+    mask: u16,
+}
+
+impl<'a> Lines<'a> {
+    fn next(&mut self) -> Option<&'a str> {
+        let b = self.s.as_bytes();
+        loop {
+            if self.mask != 0 {
+                let end = self.base + self.mask.trailing_zeros() as usize;
+                self.mask &= self.mask - 1;
+                // A `\n` is a whole character: both ends are character boundaries.
+                let line = self.s.get(self.start..end)?;
+                self.start = end + 1;
+                return Some(line.strip_suffix('\r').unwrap_or(line));
+            }
+            if self.next >= b.len() {
+                // The last line, when it has no `\n` of its own (its `\r` is kept, as
+                // `str::lines` keeps it).
+                let line = self.s.get(self.start..).filter(|l| !l.is_empty());
+                self.start = b.len() + 1;
+                return line;
+            }
+            let block = b.get(self.next..).unwrap_or_default();
+            let block = block.get(..16).unwrap_or(block);
+            self.mask = match <&[u8; 16]>::try_from(block) {
+                Ok(full) => full
+                    .iter()
+                    .enumerate()
+                    .fold(0u16, |m, (k, &c)| m | (u16::from(c == b'\n') << k)),
+                Err(_) => block
+                    .iter()
+                    .enumerate()
+                    .fold(0u16, |m, (k, &c)| m | (u16::from(c == b'\n') << k)),
+            };
+            self.base = self.next;
+            self.next += block.len();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_str_lines() {
+        // Every text of up to six characters from a small alphabet of line ends, letters and
+        // a two-byte character, and longer ones across the sixteen-byte blocks.
+        let alphabet = ["a", "\n", "\r", "é", "\r\n"];
+        let mut texts = vec![String::new()];
+        let mut frontier = vec![String::new()];
+        for _ in 0..6 {
+            let mut grown = Vec::new();
+            for t in &frontier {
+                for a in alphabet {
+                    grown.push(format!("{t}{a}"));
+                }
+            }
+            texts.extend(grown.iter().cloned());
+            frontier = grown;
+        }
+        for n in 0..70 {
+            let long: String = (0..n)
+                .map(|k| match k % 7 {
+                    3 => '\n',
+                    5 if k % 3 == 0 => '\r',
+                    6 => 'é',
+                    _ => 'x',
+                })
+                .collect();
+            texts.push(long.clone());
+            texts.push(format!("{long}\n"));
+            texts.push(format!("{long}\r"));
+            texts.push("y".repeat(n) + "\r\n" + &long);
+        }
+        for t in &texts {
+            let want: Vec<&str> = t.lines().collect();
+            let got: Vec<&str> = lines(t).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     #[test]
     fn aligned_needs_order() {

@@ -501,7 +501,7 @@ pub(crate) fn first_headers(block: &str, names: &[&str]) -> Vec<String> {
     // the first of its name): continuation lines belong to it.
     let mut any = false;
     let mut open: Option<usize> = None;
-    for line in block.lines() {
+    for line in text::lines(block) {
         if line.trim().is_empty() {
             if !any {
                 continue;
