@@ -831,7 +831,7 @@ fn stack_frame(s: &str) -> Option<usize> {
             .unwrap_or(rest);
         // "name (location)" or a bare location, the location ending in ":line:column".
         let (name, location) = match rest.find([' ', ')']) {
-            Some(q) if rest[q..].starts_with(" (") => {
+            Some(q) if rest.get(q..).is_some_and(|t| t.starts_with(" (")) => {
                 let loc = rest.get(q + 2..).unwrap_or("");
                 (
                     rest.get(..q).unwrap_or(""),
@@ -844,24 +844,25 @@ fn stack_frame(s: &str) -> Option<usize> {
         let plain_name = name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '$' | '<' | '>'));
-        let mut parts = location.rsplitn(3, ':');
-        let numbers = (parts.next(), parts.next(), parts.next());
-        let digits = |t: Option<&str>| {
-            t.is_some_and(|t| {
-                !t.is_empty() && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit())
-            })
+        // "file:line:column" by two `rsplit_once`s, not `rsplitn(3, ':')` (one more iterator
+        // type in the wasm).
+        let Some((file, line, column)) = location.rsplit_once(':').and_then(|(rest, column)| {
+            rest.rsplit_once(':')
+                .map(|(file, line)| (file, line, column))
+        }) else {
+            return false;
         };
+        let digits =
+            |t: &str| !t.is_empty() && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit());
         plain_name
             && location.len() <= 400
-            && digits(numbers.0)
-            && digits(numbers.1)
-            && numbers.2.is_some_and(|file| {
-                // A script's path or name, not a time of day ("at 10:42:07").
-                file.contains(['/', '\\'])
-                    || [".js", ".mjs", ".cjs", ".ts"]
-                        .iter()
-                        .any(|e| file.ends_with(e))
-            })
+            && digits(column)
+            && digits(line)
+            // A script's path or name, not a time of day ("at 10:42:07").
+            && (file.contains(['/', '\\'])
+                || [".js", ".mjs", ".cjs", ".ts"]
+                    .iter()
+                    .any(|e| file.ends_with(e)))
     })
 }
 

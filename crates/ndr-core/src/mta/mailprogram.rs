@@ -389,6 +389,9 @@ const CLOSINGS: &[&str] = &[
     "please verify that your email address is correct in your account settings",
 ];
 
+/// The word that each of `CLOSINGS` starts with (a test holds them to it).
+const CLOSING_WORD: &str = "please ";
+
 /// The row a closing sentence of `CLOSINGS` stands for: the reply comes before it.
 const THUNDERBIRD_CLOSING: SendError = SendError {
     program: "thunderbird",
@@ -401,7 +404,17 @@ const THUNDERBIRD_CLOSING: SendError = SendError {
 /// Where the line that ends with one of `CLOSINGS` starts, when the text before the closing
 /// on that line is a reply (a 4xx or 5xx code, or a status such as 5.7.1, first).
 fn closing_reply(head: &str) -> Option<usize> {
-    let (at, _) = text::find_earliest(&head.to_ascii_lowercase(), CLOSINGS)?;
+    // Every closing starts with this word: its case-blind finds, in order, and not a lowercase
+    // copy of the whole head, find the earliest closing (most pastes get here and hold none).
+    let mut from = 0;
+    let at = loop {
+        let at = from + text::find_ci(head.get(from..)?, CLOSING_WORD)?;
+        let rest = head.get(at..).unwrap_or_default();
+        if CLOSINGS.iter().any(|c| text::starts_with_ci(rest, c)) {
+            break at;
+        }
+        from = at + CLOSING_WORD.len();
+    };
     let start = head.get(..at)?.rfind('\n').map_or(0, |p| p + 1);
     let line = head.get(start..at)?;
     let trimmed = line.trim_start();
@@ -557,12 +570,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 End::Line | End::Quote => {
                     let line = reply.trim_start_matches([' ', '\t']);
                     let skipped = reply.len() - line.len();
-                    // "] {": Node prints an error as `[Error: <message>] { code: ... }`.
-                    let mut stops = vec!["\n", "\r", "\\n", "\\r", "] {"];
-                    if error.end == End::Quote {
-                        stops.push("\"");
-                    }
-                    skipped + text::find_earliest(line, &stops).map_or(line.len(), |(p, _)| p)
+                    let stops = match error.end {
+                        End::Quote => QUOTE_STOPS,
+                        _ => LINE_STOPS,
+                    };
+                    skipped + text::find_earliest(line, stops).map_or(line.len(), |(p, _)| p)
                 }
             };
             let reply = reply.get(..end).unwrap_or_default();
@@ -652,6 +664,14 @@ fn python_reply(after_paren: &str) -> Option<String> {
     let text = body.get(..end)?.replace("\\r", " ").replace("\\n", " ");
     Some(format!("{code} {text}"))
 }
+
+/// Where a library's error ends when it ends with its line: a line break, or one printed as
+/// `\n` inside a quoted string. "] {": Node prints an error as `[Error: <message>] { code: ...
+/// }`. Constant lists, not a `Vec` built per reply.
+const LINE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {"];
+
+/// The same for a reply quoted in double quotes (Swift Mailer's `with message "..."`).
+const QUOTE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {", "\""];
 
 /// A PHPMailer exception's reply put back together: "x@example.org: <words>" (the refused
 /// recipients) loses the address, which the recipient already is, and "<words> SMTP code: 554
@@ -909,6 +929,18 @@ mod tests {
             None
         );
         assert_eq!(program("Please check the message and try again."), None);
+    }
+
+    #[test]
+    fn every_closing_starts_with_the_word_searched_for() {
+        for closing in CLOSINGS {
+            assert!(closing.starts_with(CLOSING_WORD), "{closing}");
+        }
+        // The earliest closing is found past an earlier "please " that starts none.
+        assert_eq!(
+            read("Please wait.\n550 5.1.1 User unknown. PLEASE CHECK THE MESSAGE RECIPIENT and try again.\n"),
+            Some((String::new(), "RCPT".into(), "550 5.1.1 User unknown".into()))
+        );
     }
 
     #[test]
