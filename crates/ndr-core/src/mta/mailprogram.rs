@@ -524,6 +524,13 @@ pub(crate) fn program(text: &str) -> Option<&'static str> {
     find(text).map(|(e, _)| e.program)
 }
 
+/// Where a reply that a program's advice follows ends (`REPLY_ENDS`), or its length. One
+/// function for both rows that end so, not the same search written out twice.
+fn advice_end(reply: &str) -> usize {
+    let lc = reply.to_ascii_lowercase();
+    text::find_earliest(&lc, REPLY_ENDS).map_or(reply.len(), |(p, _)| p)
+}
+
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let body = mail.body.as_str();
     let (error, after) = find(body)?;
@@ -532,9 +539,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let reply = match error.leads {
         // A closing sentence pasted alone: the reply runs from the line's start to it.
         [] if error.marker.is_empty() => {
-            let lc = rest.to_ascii_lowercase();
-            let end = text::find_earliest(&lc, REPLY_ENDS).map_or(rest.len(), |(p, _)| p);
-            rest.get(..end).unwrap_or_default().to_string()
+            rest.get(..advice_end(rest)).unwrap_or_default().to_string()
         }
         [] => {
             // The sentence that holds the marker, from its start to its full stop (a dot
@@ -563,10 +568,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             };
             let reply = rest.get(from?..).unwrap_or_default();
             let end = match error.end {
-                End::Advice => {
-                    let lc = reply.to_ascii_lowercase();
-                    text::find_earliest(&lc, REPLY_ENDS).map_or(reply.len(), |(p, _)| p)
-                }
+                End::Advice => advice_end(reply),
                 End::Line | End::Quote => {
                     let line = reply.trim_start_matches([' ', '\t']);
                     let skipped = reply.len() - line.len();
