@@ -616,6 +616,13 @@ pub(crate) fn program(text: &str) -> Option<&'static str> {
     find(text).map(|(e, _)| e.program)
 }
 
+/// Where a reply that a program's advice follows ends (`REPLY_ENDS`), or its length. One
+/// function for both rows that end so, not the same search written out twice.
+fn advice_end(reply: &str) -> usize {
+    let lc = reply.to_ascii_lowercase();
+    text::find_earliest(&lc, REPLY_ENDS).map_or(reply.len(), |(p, _)| p)
+}
+
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let body = mail.body.as_str();
     let (error, after) = find(body)?;
@@ -624,9 +631,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let reply = match error.leads {
         // A closing sentence pasted alone: the reply runs from the line's start to it.
         [] if error.marker.is_empty() => {
-            let lc = rest.to_ascii_lowercase();
-            let end = text::find_earliest(&lc, REPLY_ENDS).map_or(rest.len(), |(p, _)| p);
-            rest.get(..end).unwrap_or_default().to_string()
+            rest.get(..advice_end(rest)).unwrap_or_default().to_string()
         }
         [] => {
             // The sentence that holds the marker, from its start to its full stop (a dot
@@ -655,19 +660,15 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             };
             let reply = rest.get(from?..).unwrap_or_default();
             let end = match error.end {
-                End::Advice => {
-                    let lc = reply.to_ascii_lowercase();
-                    text::find_earliest(&lc, REPLY_ENDS).map_or(reply.len(), |(p, _)| p)
-                }
+                End::Advice => advice_end(reply),
                 End::Line | End::Quote => {
                     let line = reply.trim_start_matches([' ', '\t']);
                     let skipped = reply.len() - line.len();
-                    // "] {": Node prints an error as `[Error: <message>] { code: ... }`.
-                    let mut stops = vec!["\n", "\r", "\\n", "\\r", "] {"];
-                    if error.end == End::Quote {
-                        stops.push("\"");
-                    }
-                    skipped + text::find_earliest(line, &stops).map_or(line.len(), |(p, _)| p)
+                    let stops = match error.end {
+                        End::Quote => QUOTE_STOPS,
+                        _ => LINE_STOPS,
+                    };
+                    skipped + text::find_earliest(line, stops).map_or(line.len(), |(p, _)| p)
                 }
             };
             let reply = reply.get(..end).unwrap_or_default();
@@ -757,6 +758,14 @@ fn python_reply(after_paren: &str) -> Option<String> {
     let text = body.get(..end)?.replace("\\r", " ").replace("\\n", " ");
     Some(format!("{code} {text}"))
 }
+
+/// Where a library's error ends when it ends with its line: a line break, or one printed as
+/// `\n` inside a quoted string. "] {": Node prints an error as `[Error: <message>] { code: ...
+/// }`. Constant lists, not a `Vec` built per reply.
+const LINE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {"];
+
+/// The same for a reply quoted in double quotes (Swift Mailer's `with message "..."`).
+const QUOTE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {", "\""];
 
 /// A PHPMailer exception's reply put back together: "x@example.org: <words>" (the refused
 /// recipients) loses the address, which the recipient already is, and "<words> SMTP code: 554
@@ -1030,6 +1039,15 @@ mod tests {
             None
         );
         assert_eq!(program("Please check the message and try again."), None);
+    }
+
+    #[test]
+    fn the_earliest_closing_is_found_past_a_please_that_starts_none() {
+        // The earliest closing is found past an earlier "please " that starts none.
+        assert_eq!(
+            read("Please wait.\n550 5.1.1 User unknown. PLEASE CHECK THE MESSAGE RECIPIENT and try again.\n"),
+            Some((String::new(), "RCPT".into(), "550 5.1.1 User unknown".into()))
+        );
     }
 
     #[test]
