@@ -616,9 +616,26 @@ const GREYLISTING: &[&str] = &[
 pub(crate) fn is_greylisting(diagnosis: &str, reply_code: &str, status: &str) -> bool {
     let temporary = reply_code.starts_with('4') || status.starts_with("4.");
     temporary
-        && GREYLISTING
+        && (GREYLISTING
             .iter()
             .any(|w| text::find_ci(diagnosis, w).is_some())
+            || is_soft_reject(diagnosis))
+}
+
+/// True for a reply that is nothing but Rspamd's soft reject, "451 4.7.1 Try again later": the
+/// filter's answer when its greylisting (or a rate limit) asks the sender's server to come
+/// back, with no list named and nothing to fix. Source: rspamd/rspamd, src/libserver/milter.h
+/// (RSPAMD_MILTER_XCODE_TEMPFAIL "4.7.1", RSPAMD_MILTER_TEMPFAIL_MESSAGE "Try again later");
+/// https://rspamd.com/doc/modules/greylisting.html (greylisting triggers the soft reject).
+fn is_soft_reject(diagnosis: &str) -> bool {
+    let t = diagnosis.trim();
+    let t = t
+        .strip_prefix("451")
+        .unwrap_or(t)
+        .trim_start_matches([' ', '-']);
+    let t = t.strip_prefix("4.7.1").unwrap_or(t).trim();
+    t.trim_end_matches('.')
+        .eq_ignore_ascii_case("try again later")
 }
 
 /// True when Mimecast answered with a temporary reply (4xx) and the reply does not say the
