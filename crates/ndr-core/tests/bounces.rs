@@ -313,6 +313,11 @@ fn heldout_j_families() {
         "('Mail delivery failed', \"Sending failed.\\nSMTPSenderRefused: 553\\n5.7.1Relaying disallowed\\nbounce@example.com\")",
         expect!["553 5.7.1 norelaying - - | rcpt=- action=failed cmd=MAIL host=- ip=-"],
     );
+    // Amazon SES's API error for an identity it has not verified.
+    check(
+        "{ \"errorMessage\": \"MessageRejected: Email address is not verified. The following identities failed the check in region US-WEST-2: me@example.com\" }",
+        expect!["- - norelaying - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
     // Horde's exception carries the server's words only.
     check(
         "Horde_Smtp_Exception: Message size exceeds fixed limit\n#3 /srv/lib/Mail.php(12): send\n",
@@ -385,6 +390,11 @@ fn heldout_j_families() {
         "<xxx@gmail.com>: host gmail-smtp-in.l.google.com[198.51.100.27] said:\nxxx-x.x.xx This mail is unauthenticated, which poses a security risk to the\nxxx-x.x.xx sender and Gmail users, and has been blocked. - gsmtp (in reply to\nend of DATA command)",
         expect!["- - authfailure gmail - | rcpt=- action=- cmd=- host=- ip=-"],
     );
+    // A sending service's log line: the address after the arrow is the recipient.
+    check(
+        "Failed: no-reply@example.com → user@example.org 'Welcome' Server response: 553 5.1.8 Domain of sender address <bounce@send.example.com> does not exist",
+        expect!["553 5.1.8 rejected - - | rcpt=user@example.org action=failed cmd=- host=- ip=-"],
+    );
     // A bare soft reject waits; an inner qmail code does not replace the outer reply's.
     check(
         "451 4.7.1 Try again later",
@@ -424,6 +434,7 @@ fn heldout_j_doors_stay_shut_for_ordinary_text() {
         "Horde_Smtp_Exception is thrown by the library when the server answers with an error.",
         "We greylist new senders on our server, so a first message may arrive a few minutes late.",
         "Please try again later.",
+        "Our service answers MessageRejected when the payload is malformed.",
         "The DNS lookup of example.org failed on my laptop, the resolver said NXDOMAIN.",
         "Our envelope expired before the courier came.",
         "if a == b then defer (x): no route",

@@ -1146,6 +1146,12 @@ fn recipient_in(s: &str) -> Option<String> {
         let Some(a) = address::find(w) else { continue };
         // Where the word starts in `s` (a subslice of it) and where the address starts in it.
         let at = (w.as_ptr() as usize).saturating_sub(s.as_ptr() as usize);
+        // "sender@example.com → user@example.org" (a sending service's log, Mailgun's): the
+        // address before the arrow is the sender's.
+        let next = s.get(at + w.len()..).unwrap_or("").trim_start();
+        if next.starts_with('→') || next.starts_with("->") {
+            continue;
+        }
         let inner = w.find(a.as_str()).unwrap_or(0);
         let mut from = at.saturating_sub(32);
         while !s.is_char_boundary(from) {

@@ -316,6 +316,19 @@ const SEND_ERRORS: &[SendError] = &[
         reason: None,
         end: End::Line,
     },
+    // Amazon SES's API (and the SDKs that print its error code before its message):
+    // "MessageRejected: Email address is not verified. The following identities failed the
+    // check in region US-WEST-2: a@example.com". SES refused to send from (or, in its
+    // sandbox, to) an identity the account has not verified; its SMTP interface says the same
+    // after "554 Message rejected:". The sentence is the refusal.
+    // Source: https://repost.aws/knowledge-center/ses-554-400-message-rejected-error
+    SendError {
+        program: "amazon_ses",
+        marker: "messagerejected: email address is not verified.",
+        leads: &[],
+        reason: None,
+        end: End::Line,
+    },
     // Swift Mailer (and Symfony Mailer after it): 'Expected response code 250 but got code
     // "550", with message "550 5.7.1 Relaying denied"'.
     // Source: swiftmailer/swiftmailer, lib/classes/Swift/Transport/AbstractSmtpTransport.php
@@ -452,6 +465,7 @@ const GATES: &[&str] = &[
     "can't send",
     "got code",
     "submission",
+    "messagerejected",
 ];
 
 /// For each row of `SEND_ERRORS`, its gate in `GATES` and where in its marker the gate starts.
