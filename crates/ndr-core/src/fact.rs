@@ -205,12 +205,18 @@ const STILL_RETRYING: &[&str] = &[
     "this is a temporary error",
     "address(es) deferred",
     "will be reattempted later",
+    // Sendmail's heading over the addresses it still tries, in its warning: "----- The
+    // following addresses had transient non-fatal errors -----" (sendmail/savemail.c, beside
+    // "permanent fatal errors" for those it gave up on, below).
+    "had transient non-fatal errors",
 ];
 // Sources: Sisimai's test mails (set-of-emails: lhost-sendmail-29, rfc3464-34, lhost-exim-38,
 // lhost-gmail-08, rfc3464-07, rhost-outlook-06) and Exchange's delay DSN template.
 
 /// Words that say the server gave up, which outweigh a warning's words quoted in the same notice.
 const GAVE_UP: &[&str] = &[
+    // Sendmail's heading over the addresses it gave up on (sendmail/savemail.c).
+    "had permanent fatal errors",
     "giving up",
     "gave up",
     "failed permanently",
@@ -282,6 +288,7 @@ const RETRYING_WORDS: &[&str] = &[
     "temporary error",
     "deferred",
     "reattempted",
+    "non-fatal",
 ];
 
 /// Labels of the line where a notice names the original sender, at the start of a line, before

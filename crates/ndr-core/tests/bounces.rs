@@ -395,6 +395,11 @@ fn heldout_j_families() {
         "Failed: no-reply@example.com → user@example.org 'Welcome' Server response: 553 5.1.8 Domain of sender address <bounce@send.example.com> does not exist",
         expect!["553 5.1.8 rejected - - | rcpt=user@example.org action=failed cmd=- host=- ip=-"],
     );
+    // Sendmail's warning: the addresses it still tries.
+    check(
+        "----- The following addresses had transient non-fatal errors -----\n<user@example.org>\n\n----- Transcript of session follows -----\n451 <user@example.org> ... example.org : Name server timeout\n",
+        expect!["451 - expired - - | rcpt=user@example.org action=delayed cmd=- host=- ip=-"],
+    );
     // A bare soft reject waits; an inner qmail code does not replace the outer reply's.
     check(
         "451 4.7.1 Try again later",
