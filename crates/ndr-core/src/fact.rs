@@ -209,12 +209,18 @@ const STILL_RETRYING: &[&str] = &[
     "this is a temporary error",
     "address(es) deferred",
     "will be reattempted later",
+    // Sendmail's heading over the addresses it still tries, in its warning: "----- The
+    // following addresses had transient non-fatal errors -----" (sendmail/savemail.c, beside
+    // "permanent fatal errors" for those it gave up on, below).
+    "had transient non-fatal errors",
 ];
 // Sources: Sisimai's test mails (set-of-emails: lhost-sendmail-29, rfc3464-34, lhost-exim-38,
 // lhost-gmail-08, rfc3464-07, rhost-outlook-06) and Exchange's delay DSN template.
 
 /// Words that say the server gave up, which outweigh a warning's words quoted in the same notice.
 const GAVE_UP: &[&str] = &[
+    // Sendmail's heading over the addresses it gave up on (sendmail/savemail.c).
+    "had permanent fatal errors",
     "giving up",
     "gave up",
     "failed permanently",
@@ -286,6 +292,7 @@ const RETRYING_WORDS: &[&str] = &[
     "temporary error",
     "deferred",
     "reattempted",
+    "non-fatal",
 ];
 
 /// Labels of the line where a notice names the original sender, at the start of a line, before
@@ -616,9 +623,26 @@ const GREYLISTING: &[&str] = &[
 pub(crate) fn is_greylisting(diagnosis: &str, reply_code: &str, status: &str) -> bool {
     let temporary = reply_code.starts_with('4') || status.starts_with("4.");
     temporary
-        && GREYLISTING
+        && (GREYLISTING
             .iter()
             .any(|w| text::find_ci(diagnosis, w).is_some())
+            || is_soft_reject(diagnosis))
+}
+
+/// True for a reply that is nothing but Rspamd's soft reject, "451 4.7.1 Try again later": the
+/// filter's answer when its greylisting (or a rate limit) asks the sender's server to come
+/// back, with no list named and nothing to fix. Source: rspamd/rspamd, src/libserver/milter.h
+/// (RSPAMD_MILTER_XCODE_TEMPFAIL "4.7.1", RSPAMD_MILTER_TEMPFAIL_MESSAGE "Try again later");
+/// https://rspamd.com/doc/modules/greylisting.html (greylisting triggers the soft reject).
+fn is_soft_reject(diagnosis: &str) -> bool {
+    let t = diagnosis.trim();
+    let t = t
+        .strip_prefix("451")
+        .unwrap_or(t)
+        .trim_start_matches([' ', '-']);
+    let t = t.strip_prefix("4.7.1").unwrap_or(t).trim();
+    t.trim_end_matches('.')
+        .eq_ignore_ascii_case("try again later")
 }
 
 /// True when Mimecast answered with a temporary reply (4xx) and the reply does not say the

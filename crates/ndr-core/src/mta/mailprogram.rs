@@ -290,6 +290,45 @@ const SEND_ERRORS: &[SendError] = &[
         reason: None,
         end: End::Line,
     },
+    // Roundcube's display of a refusal by its outgoing server: the reply code in parentheses,
+    // the step, the address, then the server's words in parentheses: 'SMTP Error ($code):
+    // Failed to add recipient "$to" ($msg).' and 'SMTP Error ($code): Failed to set sender
+    // "$from" ($msg).' (labels smtptoerror and smtpfromerror, filled with the reply's code and
+    // text by rcube_smtp). `roundcube_reply` puts code and words back together.
+    // Source: roundcube/roundcubemail, program/lib/Roundcube/rcube_smtp.php (_conn_error) and
+    // program/localization/en_US/messages.inc.
+    SendError {
+        program: "roundcube",
+        marker: "smtp error (",
+        leads: &["("],
+        reason: None,
+        end: End::Line,
+    },
+    // Horde's SMTP library (Nextcloud Mail, Horde IMP): the server's refusal becomes the
+    // message of a `Horde_Smtp_Exception` ("Horde_Smtp_Exception: Message size exceeds fixed
+    // limit", then the stack trace), without its reply code.
+    // Source: horde/Smtp, lib/Horde/Smtp.php (_getResponse throws Horde_Smtp_Exception with
+    // the reply's text) and lib/Horde/Smtp/Exception.php.
+    SendError {
+        program: "horde",
+        marker: "horde_smtp_exception:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    // Amazon SES's API (and the SDKs that print its error code before its message):
+    // "MessageRejected: Email address is not verified. The following identities failed the
+    // check in region US-WEST-2: a@example.com". SES refused to send from (or, in its
+    // sandbox, to) an identity the account has not verified; its SMTP interface says the same
+    // after "554 Message rejected:". The sentence is the refusal.
+    // Source: https://repost.aws/knowledge-center/ses-554-400-message-rejected-error
+    SendError {
+        program: "amazon_ses",
+        marker: "messagerejected: email address is not verified.",
+        leads: &[],
+        reason: None,
+        end: End::Line,
+    },
     // Swift Mailer (and Symfony Mailer after it): 'Expected response code 250 but got code
     // "550", with message "550 5.7.1 Relaying denied"'.
     // Source: swiftmailer/swiftmailer, lib/classes/Swift/Transport/AbstractSmtpTransport.php
@@ -349,6 +388,8 @@ const COMMANDS: &[(&str, &str)] = &[
     ("the following recipients failed", "RCPT"),
     ("data not accepted", "DATA"),
     ("dorcpttocommand", "RCPT"),
+    ("): failed to add recipient", "RCPT"),
+    ("): failed to set sender", "MAIL"),
     ("domailfromcommand", "MAIL"),
     ("expected response code 354 ", "DATA"),
     ("expected response code \"354\"", "DATA"),
@@ -362,6 +403,7 @@ const RECIPIENT_LEADS: &[&str] = &[
     "the rejected email address was",
     "the rejected e-mail address was",
     "the following recipients failed:",
+    "failed to add recipient",
     "拒否された電子メール アドレス",
     "the recipient",
 ];
@@ -437,13 +479,14 @@ const GATES: &[&str] = &[
     "can't send",
     "got code",
     "submission",
+    "messagerejected",
 ];
 
 /// For each ASCII gate of `GATES`, in the same order, two bytes of it that seldom stand side
 /// by side in a bounce: the one pass that finds every ASCII gate (`ascii_gates`) looks for
 /// these pairs and compares a gate only where its pair is. The pair of a gate that is not
 /// ASCII is empty.
-const GATE_PAIRS: [&str; GATES.len()] = ["rv", "mt", "", "mm", "'t", "ot", "bm"];
+const GATE_PAIRS: [&str; GATES.len()] = ["rv", "mt", "", "mm", "'t", "ot", "bm", "ej"];
 
 /// For each row of `SEND_ERRORS`, its gate in `GATES` and where in its marker the gate starts.
 fn gates() -> &'static [Option<(usize, usize)>] {
@@ -658,7 +701,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     .iter()
                     .find_map(|l| text::find_ci(rest, l).map(|p| p + l.len()))
             };
-            let reply = rest.get(from?..).unwrap_or_default();
+            // No lead: no reply here (a Python error shown without its tuple is read below).
+            let reply = from.and_then(|f| rest.get(f..)).unwrap_or_default();
             let end = match error.end {
                 End::Advice => advice_end(reply),
                 End::Line | End::Quote => {
@@ -674,6 +718,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             let reply = reply.get(..end).unwrap_or_default();
             match error.program {
                 "phpmailer" => phpmailer_reply(reply),
+                "roundcube" => roundcube_reply(reply),
                 _ => reply.to_string(),
             }
         }
@@ -683,7 +728,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // before it too ("raise SMTPSenderRefused(code, resp, from_addr)").
         rest.match_indices('(')
             .take(16)
-            .find_map(|(p, _)| python_reply(rest.get(p + 1..)?))?
+            .find_map(|(p, _)| python_reply(rest.get(p + 1..)?))
+            .or_else(|| python_shown_reply(rest))?
     } else {
         reply
     };
@@ -766,6 +812,80 @@ const LINE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {"];
 
 /// The same for a reply quoted in double quotes (Swift Mailer's `with message "..."`).
 const QUOTE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {", "\""];
+
+/// The reply as an app shows a smtplib exception without its tuple: the exception's name, a
+/// colon and the code, and the server's text on the next line (the break printed either as
+/// one or as `\n` inside a quoted string), as Odoo's error box and its mail's failure reason
+/// show it: "SMTPDataError: 554" over "5.2.0 ...". The parts are smtplib's own (the
+/// exception's `smtp_code` and `smtp_error`; source: https://docs.python.org/3/library/smtplib.html).
+/// `after_name` starts just after the exception's name.
+fn python_shown_reply(after_name: &str) -> Option<String> {
+    let t = after_name
+        .strip_prefix(':')?
+        .trim_start_matches([' ', '\t']);
+    let code = t
+        .get(..3)
+        .filter(|c| c.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|c| c.starts_with(['4', '5']))?;
+    let rest = t.get(3..)?.trim_start_matches([' ', '\t', '\r']);
+    let rest = rest
+        .strip_prefix("\\n")
+        .or_else(|| rest.strip_prefix('\n'))?
+        .trim_start();
+    let end = text::find_earliest(rest, &["\n", "\r", "\\n", "\\r", "\"", "')"])
+        .map_or(rest.len(), |(p, _)| p);
+    let words = rest.get(..end)?.trim();
+    if words.is_empty() {
+        return None;
+    }
+    // "5.7.1Unauthorized ...": a status glued to its words reads as one once spaced.
+    let glued = words
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .filter(|&(p, c)| p >= 5 && c.is_ascii_alphabetic())
+        .map(|(p, _)| p);
+    Some(
+        match glued.and_then(|p| Some((words.get(..p)?, words.get(p..)?))) {
+            Some((status, tail)) if crate::smtp::status::is_valid(status) => {
+                format!("{code} {status} {tail}")
+            }
+            _ => format!("{code} {words}"),
+        },
+    )
+}
+
+/// Roundcube's display put back together: '550): Failed to add recipient "x@example.org"
+/// (5.7.1 <words>).' (from just after "SMTP Error (") becomes "550 5.7.1 <words>". The
+/// server's words are the parenthesis after the quoted address; they may hold parentheses
+/// themselves ("(See RFC2821 4.1.3)"), so they run to the last one on the line. Empty when no
+/// 4xx or 5xx code stands in the parentheses.
+fn roundcube_reply(reply: &str) -> String {
+    let t = reply.trim();
+    // No code in the parentheses: not Roundcube's display, and no reply.
+    let Some((code, rest)) = t.split_once("):") else {
+        return String::new();
+    };
+    let code = code.trim();
+    if code.len() != 3 || !code.starts_with(['4', '5']) || !code.bytes().all(|b| b.is_ascii_digit())
+    {
+        return String::new();
+    }
+    let rest = rest.trim();
+    // Past the quoted address, when there is one.
+    let after_quote = match rest.find('"') {
+        Some(open) => rest
+            .get(open + 1..)
+            .and_then(|r| r.find('"').map(|close| open + 1 + close + 1))
+            .unwrap_or(0),
+        None => 0,
+    };
+    let tail = rest.get(after_quote..).unwrap_or_default();
+    let words = match (tail.find('('), tail.rfind(')')) {
+        (Some(open), Some(close)) if close > open => tail.get(open + 1..close).unwrap_or(tail),
+        _ => tail,
+    };
+    format!("{code} {}", words.trim())
+}
 
 /// A PHPMailer exception's reply put back together: "x@example.org: <words>" (the refused
 /// recipients) loses the address, which the recipient already is, and "<words> SMTP code: 554

@@ -1237,6 +1237,13 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
     let senders: Vec<ip::Found> = ip::find_all(norm)
         .into_iter()
         .filter(|f| ip::role(norm, f.start, f.end) == Role::Sender && Some(f.addr) != remote)
+        // A loopback address as a lookup link's value ("...&i=ip&v=127.0.0.1"): a server on
+        // the internet never sees a loopback client, so the link does not name the address it
+        // refused (a test, or a value the poster replaced); not a blocked address.
+        .filter(|f| {
+            !(ip::scope(f.addr) == crate::IpScope::Loopback
+                && norm.get(..f.start).is_some_and(|b| b.ends_with('=')))
+        })
         .collect();
     let near = |f: &&ip::Found| match hit.and_then(|h| h.at) {
         Some((s, e)) => f.end + REPLY_WINDOW / 2 >= s && f.start <= e + REPLY_WINDOW / 2,
