@@ -106,28 +106,25 @@ describe("paste a bounce and read the diagnosis", () => {
   });
 
   it("an address that is not the sender's is labelled whose it is: a forwarder's, a client the poster's own server refused", { timeout: 90_000 }, async () => {
+    // A forwarder passed on a later hop's refusal of its own address.
+    const FORWARDED = [
+      "<friend@example.net>: host mx.forward.example[203.0.113.25] said: 550",
+      '    Error for friend@example.net of "Invalid greeting. response=554 5.7.1',
+      '    Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=203.0.113.25"',
+      "    (in reply to end of DATA command)",
+    ].join("\n");
     const cases = [
       {
         lang: "en",
         label: /^IP address of the forwarding server/,
         ip: /203\.0\.113\.25/,
-        paste: [
-          "<friend@example.net>: host mx.forward.example[203.0.113.25] said: 550",
-          '    Error for friend@example.net of "Invalid greeting. response=554 5.7.1',
-          '    Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=203.0.113.25"',
-          "    (in reply to end of DATA command)",
-        ].join("\n"),
+        paste: FORWARDED,
       },
       {
         lang: "ja",
         label: /^転送したサーバーの IP アドレス/,
         ip: /203\.0\.113\.25/,
-        paste: [
-          "<friend@example.net>: host mx.forward.example[203.0.113.25] said: 550",
-          '    Error for friend@example.net of "Invalid greeting. response=554 5.7.1',
-          '    Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=203.0.113.25"',
-          "    (in reply to end of DATA command)",
-        ].join("\n"),
+        paste: FORWARDED,
       },
       {
         lang: "en",
