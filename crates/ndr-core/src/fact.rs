@@ -137,9 +137,13 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
 /// True when the notice's subject or its start says the sending server gave up (`GAVE_UP`).
 fn notice_gave_up(mail: &Mail) -> bool {
     let head = text::clip(&mail.body, WARNING_WINDOW);
-    [mail.subject(), head]
-        .iter()
-        .any(|t| GAVE_UP.iter().any(|w| text::find_ci(t, w).is_some()))
+    gave_up(mail.subject()) || gave_up(head)
+}
+
+/// True when `t` holds words of `GAVE_UP`, case-blind. One function for the four rules that
+/// ask, not the same loop written out in each.
+fn gave_up(t: &str) -> bool {
+    GAVE_UP.iter().any(|w| text::find_ci(t, w).is_some())
 }
 
 /// Header fields that only a mail system writes: a header block with one of them is a whole
@@ -205,12 +209,18 @@ const STILL_RETRYING: &[&str] = &[
     "this is a temporary error",
     "address(es) deferred",
     "will be reattempted later",
+    // Sendmail's heading over the addresses it still tries, in its warning: "----- The
+    // following addresses had transient non-fatal errors -----" (sendmail/savemail.c, beside
+    // "permanent fatal errors" for those it gave up on, below).
+    "had transient non-fatal errors",
 ];
 // Sources: Sisimai's test mails (set-of-emails: lhost-sendmail-29, rfc3464-34, lhost-exim-38,
 // lhost-gmail-08, rfc3464-07, rhost-outlook-06) and Exchange's delay DSN template.
 
 /// Words that say the server gave up, which outweigh a warning's words quoted in the same notice.
 const GAVE_UP: &[&str] = &[
+    // Sendmail's heading over the addresses it gave up on (sendmail/savemail.c).
+    "had permanent fatal errors",
     "giving up",
     "gave up",
     "failed permanently",
@@ -282,6 +292,7 @@ const RETRYING_WORDS: &[&str] = &[
     "temporary error",
     "deferred",
     "reattempted",
+    "non-fatal",
 ];
 
 /// Labels of the line where a notice names the original sender, at the start of a line, before
@@ -567,11 +578,7 @@ fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
         // and then it expired. No other reason its words suggest holds ("greylisted, please
         // try again in ..." is not spam).
         f.reason = Some(Reason::Expired);
-        if f.action.is_empty()
-            && !GAVE_UP
-                .iter()
-                .any(|w| text::find_ci(&f.diagnosis, w).is_some())
-        {
+        if f.action.is_empty() && !gave_up(&f.diagnosis) {
             f.action = "delayed".into();
         }
     }
@@ -616,9 +623,26 @@ const GREYLISTING: &[&str] = &[
 pub(crate) fn is_greylisting(diagnosis: &str, reply_code: &str, status: &str) -> bool {
     let temporary = reply_code.starts_with('4') || status.starts_with("4.");
     temporary
-        && GREYLISTING
+        && (GREYLISTING
             .iter()
             .any(|w| text::find_ci(diagnosis, w).is_some())
+            || is_soft_reject(diagnosis))
+}
+
+/// True for a reply that is nothing but Rspamd's soft reject, "451 4.7.1 Try again later": the
+/// filter's answer when its greylisting (or a rate limit) asks the sender's server to come
+/// back, with no list named and nothing to fix. Source: rspamd/rspamd, src/libserver/milter.h
+/// (RSPAMD_MILTER_XCODE_TEMPFAIL "4.7.1", RSPAMD_MILTER_TEMPFAIL_MESSAGE "Try again later");
+/// https://rspamd.com/doc/modules/greylisting.html (greylisting triggers the soft reject).
+fn is_soft_reject(diagnosis: &str) -> bool {
+    let t = diagnosis.trim();
+    let t = t
+        .strip_prefix("451")
+        .unwrap_or(t)
+        .trim_start_matches([' ', '-']);
+    let t = t.strip_prefix("4.7.1").unwrap_or(t).trim();
+    t.trim_end_matches('.')
+        .eq_ignore_ascii_case("try again later")
 }
 
 /// True when Mimecast answered with a temporary reply (4xx) and the reply does not say the
@@ -635,11 +659,7 @@ fn deferred_by_mimecast(f: &Fact) -> bool {
     let at_mimecast = [f.rhost.as_str(), f.diagnosis.as_str()]
         .iter()
         .any(|t| text::find_ci(t, "mimecast.com").is_some());
-    temporary
-        && at_mimecast
-        && !GAVE_UP
-            .iter()
-            .any(|w| text::find_ci(&f.diagnosis, w).is_some())
+    temporary && at_mimecast && !gave_up(&f.diagnosis)
 }
 
 /// True when a "does not exist" refusal is about the sender's domain: it answered MAIL FROM,
@@ -831,7 +851,7 @@ fn stack_frame(s: &str) -> Option<usize> {
             .unwrap_or(rest);
         // "name (location)" or a bare location, the location ending in ":line:column".
         let (name, location) = match rest.find([' ', ')']) {
-            Some(q) if rest[q..].starts_with(" (") => {
+            Some(q) if rest.get(q..).is_some_and(|t| t.starts_with(" (")) => {
                 let loc = rest.get(q + 2..).unwrap_or("");
                 (
                     rest.get(..q).unwrap_or(""),
@@ -844,24 +864,25 @@ fn stack_frame(s: &str) -> Option<usize> {
         let plain_name = name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '$' | '<' | '>'));
-        let mut parts = location.rsplitn(3, ':');
-        let numbers = (parts.next(), parts.next(), parts.next());
-        let digits = |t: Option<&str>| {
-            t.is_some_and(|t| {
-                !t.is_empty() && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit())
-            })
+        // "file:line:column" by two `rsplit_once`s, not `rsplitn(3, ':')` (one more iterator
+        // type in the wasm).
+        let Some((file, line, column)) = location.rsplit_once(':').and_then(|(rest, column)| {
+            rest.rsplit_once(':')
+                .map(|(file, line)| (file, line, column))
+        }) else {
+            return false;
         };
+        let digits =
+            |t: &str| !t.is_empty() && t.len() <= 7 && t.bytes().all(|b| b.is_ascii_digit());
         plain_name
             && location.len() <= 400
-            && digits(numbers.0)
-            && digits(numbers.1)
-            && numbers.2.is_some_and(|file| {
-                // A script's path or name, not a time of day ("at 10:42:07").
-                file.contains(['/', '\\'])
-                    || [".js", ".mjs", ".cjs", ".ts"]
-                        .iter()
-                        .any(|e| file.ends_with(e))
-            })
+            && digits(column)
+            && digits(line)
+            // A script's path or name, not a time of day ("at 10:42:07").
+            && (file.contains(['/', '\\'])
+                || [".js", ".mjs", ".cjs", ".ts"]
+                    .iter()
+                    .any(|e| file.ends_with(e)))
     })
 }
 
@@ -944,9 +965,7 @@ fn finish(f: &mut Fact) {
         && f.reason == Some(Reason::Expired)
         && f.status != "4.4.7"
         && text::find_ci(&f.diagnosis, "expired").is_none()
-        && !GAVE_UP
-            .iter()
-            .any(|w| text::find_ci(&f.diagnosis, w).is_some())
+        && !gave_up(&f.diagnosis)
     {
         // A pasted temporary reply that says nothing of giving up (a log line "421 4.4.1
         // Connection timed out"): the sending server keeps the message and tries again. (X.4.7,

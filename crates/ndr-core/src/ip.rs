@@ -488,6 +488,13 @@ fn starts_with_phrase(after: &str, phrases: &[&str]) -> bool {
         }
     }
     let rest = rest.trim_start_matches([']', ')', '>', ' ', '"', '\'', ',', ':', ';']);
+    // "[192.0.2.1]:10503 is blacklisted": the client's port after the bracket.
+    let rest = if after.starts_with("]:") {
+        rest.trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start()
+    } else {
+        rest
+    };
     phrases.iter().any(|p| {
         rest.strip_prefix(p)
             .is_some_and(|tail| tail.chars().next().is_none_or(|c| !c.is_alphanumeric()))

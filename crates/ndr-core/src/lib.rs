@@ -338,7 +338,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: client,
         });
     }
-    if d.reason == Reason::NoRelaying && submission.is_none() {
+    if d.reason == Reason::NoRelaying && submission.is_none() && !exim_own_relay(&text) {
         if let Some(host) = refused_further_on(&d, &text) {
             // "Relay access denied" in a bounce the sender's server wrote: the server it
             // handed the mail to refused, not the sender's own outgoing server (which refuses
@@ -482,6 +482,33 @@ fn refused_further_on(d: &Diagnosis, text: &str) -> Option<String> {
         .unwrap_or(head.len());
     let lc = head.get(..returned).unwrap_or(head).to_ascii_lowercase();
     text::find_earliest(&lc, FURTHER_ON).map(|_| String::new())
+}
+
+/// True when an Exim log line names the host that refused as one at a private or loopback
+/// address ("T=remote_smtp H=192.168.0.2 [192.168.0.2] ...: 550 Relay not permitted"): that
+/// server is in the sender's own network (a smarthost the sender's server relays through),
+/// so its relay refusal is about the sender's own setup (a login it wants), not about the
+/// recipient's server. Exim logs the host tried as "H=<name> [<address>]" (the Exim
+/// specification, chapter "Log files").
+fn exim_own_relay(text: &str) -> bool {
+    let head = text::clip(text, 8 * 1024);
+    let Some(at) = text::find(head, " H=") else {
+        return false;
+    };
+    let rest = head.get(at + 3..).unwrap_or_default();
+    let Some(inner) = text::between(rest, "[", "]") else {
+        return false;
+    };
+    // The bracket must belong to the host: on the same line, right after its name.
+    if rest.find('[').is_some_and(|p| {
+        rest.get(..p)
+            .is_some_and(|n| n.contains('\n') || n.split_whitespace().count() > 1)
+    }) {
+        return false;
+    }
+    inner
+        .parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| matches!(ip::scope(ip), IpScope::Private | IpScope::Loopback))
 }
 
 /// What the reader that found the deliveries says about the sending side: whether it was

@@ -220,6 +220,10 @@ const WORDING: &[Wording] = &[
             &["the domain ", " is blacklisted"],
             &["the email ", " is blacklisted"],
             &["the ip", " is blacklisted"],
+            // cPanel's Exim, refusing a client after too many failed logins or a rate limit:
+            // "550-Message rejected because [192.0.2.1]:10503 is blacklisted" (held-out case,
+            // round j, a Roundcube log): the client's address with its port.
+            &["message rejected because [", " is blacklisted"],
             &["veuillez essayer plus tard. service refused, please try later. ", "103"],
             &["veuillez essayer plus tard. service refused, please try later. ", "510"],
             &["your access ip", " has been rejected"],
@@ -248,6 +252,9 @@ const WORDING: &[Wording] = &[
             "connection timed out",
             "could not find a gateway for",
             "delivery attempts will continue to be",
+            // OpenSMTPD, when a message stayed queued past its expiry: "Envelope expired"
+            // (source: OpenSMTPD, usr.sbin/smtpd/queue.c, envelope_set_errormsg).
+            "envelope expired",
             // Microsoft 365's notice without any code: "Despite repeated attempts to contact
             // the recipient's email system it didn't respond." / "Despite repeated attempts to
             // deliver your message, the recipient's email system refused to accept a
@@ -459,6 +466,14 @@ const WORDING: &[Wording] = &[
             // case 47); plain words, not one provider's, so general.
             "not permitted to relay",
             "relaying denied", // Sendmail
+            // The same refusal by a sender's own outgoing server in other plain words: "553
+            // Relaying disallowed", "550 5.7.1 ... I don't allow unauthorized relaying", "550 smtp
+            // auth required", "550 Unauthenticated senders not allowed" (held-out pastes, round j:
+            // an app or a client that sent without logging in). The fix is the same: log in.
+            "relaying disallowed",
+            "unauthorized relaying",
+            "smtp auth required",
+            "unauthenticated senders not allowed",
             "relaying mail to ",
             "specified domain is not allowed",
             "that domain isn't in my list of allowed rcpthost",
@@ -640,6 +655,10 @@ const WORDING: &[Wording] = &[
             // Source: Postfix `smtpd_check.c`, and Sisimai's RequirePTR list.
             "cannot find your reverse hostname",
             "cannot resolve your address.",
+            // Exim's host-lookup check as cPanel words it: "550-X-Host-Lookup-Failed: Reverse
+            // DNS lookup does not match for 192.0.2.1" (the sending IP's PTR name does not point
+            // back to it; held-out case, round j).
+            "reverse dns lookup does not match",
             "client host rejected: cannot find your hostname", // Yahoo
             "fix reverse dns for ",
             "ips with missing ptr records",
@@ -808,6 +827,10 @@ const WORDING: &[Wording] = &[
             &["rule imposed as ", " is blacklisted on"],
             &["spam ", " exceeded"],
             &["this message scored ", " spam points"],
+            // A URI blocklist on the message's links: "550 A URL in this email (example.org) is
+            // listed on https://..." (held-out case, round j; the list names the link, not the
+            // sender's address).
+            &["a url in this email ", " is listed on"],
         ],
     ),
     w(
@@ -852,6 +875,9 @@ const WORDING: &[Wording] = &[
             "this address no longer accepts mail",
             "this mailbox is disabled",
             "user or domain is disabled",
+            // "552 5.2.1 <x@example.org>: Recipient address rejected: User disabled" (Postfix with a
+            // mailbox table that marks accounts inactive; 5.2.1 is RFC 3463's "mailbox disabled").
+            "user disabled",
             "user suspended", // 163.com
             "vdelivermail: account is locked email bounced",
         ],

@@ -287,3 +287,165 @@ fn a_receiving_servers_own_refusal_log_is_noted() {
         "{d:?}"
     );
 }
+
+/// Held-out set j, in my own wording with example domains and documentation addresses: a
+/// webmail's and an app's display of a refusal at submission, notices and log lines that
+/// carry no reply code, relay and login refusals in other plain words, and a few refusal
+/// wordings. Bless with `UPDATE_EXPECT=1 cargo test -p ndr-core --test bounces`.
+#[test]
+fn heldout_j_families() {
+    use expect_test::expect;
+    // Roundcube: the code in parentheses, the server's words in the last ones.
+    check(
+        "SMTP Error (550): Failed to add recipient \"friend@example.org\" (5.7.1 <friend@example.org>: Recipient address rejected: Access denied).",
+        expect!["550 5.7.1 userunknown - - | rcpt=friend@example.org action=failed cmd=RCPT host=- ip=-"],
+    );
+    check(
+        "SMTP Error (550): Failed to set sender \"me@example.com\" (Access denied - Invalid HELO name (See RFC2821 4.1.3)).",
+        expect!["550 - blocked - - | rcpt=- action=failed cmd=MAIL host=- ip=-"],
+    );
+    // An app's smtplib error shown as name and code, the server's words on the next line.
+    check(
+        "SMTPDataError: 554\n5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception",
+        expect!["554 5.2.0 rejected microsoft - | rcpt=- action=failed cmd=DATA host=- ip=-"],
+    );
+    check(
+        "('Mail delivery failed', \"Sending failed.\\nSMTPSenderRefused: 553\\n5.7.1Relaying disallowed\\nbounce@example.com\")",
+        expect!["553 5.7.1 norelaying - - | rcpt=- action=failed cmd=MAIL host=- ip=-"],
+    );
+    // Amazon SES's API error for an identity it has not verified.
+    check(
+        "{ \"errorMessage\": \"MessageRejected: Email address is not verified. The following identities failed the check in region US-WEST-2: me@example.com\" }",
+        expect!["- - norelaying - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    // Horde's exception carries the server's words only.
+    check(
+        "Horde_Smtp_Exception: Message size exceeds fixed limit\n#3 /srv/lib/Mail.php(12): send\n",
+        expect!["- - mesgtoobig - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    // Texts without a reply code.
+    check(
+        "The response was:\n\nDNS Error: DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN Domain name not found: example.invalid",
+        expect!["- - hostunknown - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "Delivery has failed to these recipients or groups:\n\nboard@example.org\nYour message can't be delivered because delivery to this address is restricted.\n",
+        expect!["- - securityerror microsoft - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "5.7.0 (DM2-MC1A01) Unfortunately, messages from (192.0.2.60) on behalf of (example.com) could not be delivered due to domain owner policy restrictions.",
+        expect!["- 5.7.0 authfailure outlook_com 192.0.2.60 | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "4.2.0 <user@example.org>: Recipient address rejected: Greylisted for 300 seconds",
+        expect!["- 4.2.0 expired - - | rcpt=- action=delayed cmd=- host=- ip=-"],
+    );
+    check(
+        "Jan 10 07:05:24 mail postfix/smtp[2278]: 2241C417F7: to=<user@example.org>, relay=none, delay=16, delays=16/0/0/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again)",
+        expect!["- 4.4.3 hostunknown - - | rcpt=user@example.org action=delayed cmd=- host=- ip=-"],
+    );
+    check(
+        "2024-03-24 10:02:24 1pfdJV-004eVE-9X == user@example.org R=dnslookup T=remote_smtp defer (113): No route to host H=mx.example.org [192.0.2.70]: mx.example.org [192.0.2.70]",
+        expect!["- - networkerror - - | rcpt=user@example.org action=delayed cmd=- host=mx.example.org ip=192.0.2.70"],
+    );
+    check(
+        "    A message is delayed for more than 4 hours for the following\n    list of recipients:\n\nuser@example.org: Envelope expired\n",
+        expect!["- - expired - - | rcpt=user@example.org action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "From: Mail Delivery System [email protected]\nSubject: Warning: message 1abcDE-000123-XY delayed 24 hours\n\nThis message was created automatically by mail delivery software.\nA message that you sent has not yet been delivered to one or more of its recipients after more than 24 hours on the queue on mail.example.com.\nThe addresses to which the message has not yet been delivered are:\n[email protected]\nNo action is required on your part.\n",
+        expect!["- - expired - - | rcpt=[email protected] action=delayed cmd=- host=- ip=-"],
+    );
+    // Relay and login refusals by the sender's own server.
+    check(
+        "550 smtp auth required (in reply to RCPT TO command)",
+        expect!["550 - norelaying - - | rcpt=- action=failed cmd=RCPT host=- ip=-"],
+    );
+    check(
+        "550 Unauthenticated senders not allowed",
+        expect!["550 - norelaying - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "550 5.7.1 <user@example.org>... we do not allow unauthorized relaying",
+        expect!["550 5.7.1 norelaying - - | rcpt=user@example.org action=failed cmd=- host=- ip=-"],
+    );
+    // Refusal wordings.
+    check(
+        "Recv: 550-Message rejected because [192.0.2.80]:10503 is blacklisted see Blocked -\nRecv: 550 Too many failed logins",
+        expect!["550 - blocked - 192.0.2.80 | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "550 A URL in this email (example . net) is listed on https://uribl.example.org/. Please resolve and retry (in reply to end of DATA command)",
+        expect!["550 - spamdetected - - | rcpt=- action=failed cmd=DATA host=- ip=-"],
+    );
+    check(
+        "550-X-Host-Lookup-Failed: Reverse DNS lookup does not match for 192.0.2.90",
+        expect!["550 - requireptr - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "<user@example.org>: host mx.example.org[198.51.100.9] said: 552 5.2.1 <user@example.org>: Recipient address rejected: User disabled (in reply to RCPT TO command)",
+        expect!["552 5.2.1 suspend - - | rcpt=user@example.org action=failed cmd=RCPT host=mx.example.org ip=198.51.100.9"],
+    );
+    check(
+        "<xxx@gmail.com>: host gmail-smtp-in.l.google.com[198.51.100.27] said:\nxxx-x.x.xx This mail is unauthenticated, which poses a security risk to the\nxxx-x.x.xx sender and Gmail users, and has been blocked. - gsmtp (in reply to\nend of DATA command)",
+        expect!["- - authfailure gmail - | rcpt=- action=- cmd=- host=- ip=-"],
+    );
+    // A sending service's log line: the address after the arrow is the recipient.
+    check(
+        "Failed: no-reply@example.com → user@example.org 'Welcome' Server response: 553 5.1.8 Domain of sender address <bounce@send.example.com> does not exist",
+        expect!["553 5.1.8 rejected - - | rcpt=user@example.org action=failed cmd=- host=- ip=-"],
+    );
+    // Sendmail's warning: the addresses it still tries.
+    check(
+        "----- The following addresses had transient non-fatal errors -----\n<user@example.org>\n\n----- Transcript of session follows -----\n451 <user@example.org> ... example.org : Name server timeout\n",
+        expect!["451 - expired - - | rcpt=user@example.org action=delayed cmd=- host=- ip=-"],
+    );
+    // A bare soft reject waits; an inner qmail code does not replace the outer reply's.
+    check(
+        "451 4.7.1 Try again later",
+        expect!["451 4.7.1 expired - - | rcpt=- action=delayed cmd=- host=- ip=-"],
+    );
+    check(
+        "554 5.4.0 <mx.example.net #4.4.1>",
+        expect!["554 5.4.0 networkerror - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+}
+
+/// The sender's own relay at a private address refusing: not "the recipient's server".
+#[test]
+fn an_own_smarthost_refusing_to_relay_is_not_the_recipients_server() {
+    let log = "2025-02-17 17:59:47 1tk2b3-006Xtp-0N ** user@example.org R=smarthost T=remote_smtp H=192.168.0.2 [192.168.0.2] X=TLS1.3:AES_256_GCM:256 CV=yes: SMTP error from remote mail server after RCPT TO:<user@example.org>: 550 Relay not permitted";
+    let d = diagnose(log.as_bytes());
+    assert_eq!(d.reason, ndr_core::Reason::NoRelaying, "{d:?}");
+    assert!(
+        !d.notes.iter().any(|n| n.id == "refused_by_remote_server"),
+        "{d:?}"
+    );
+    // At a public address the same line is a refusal further on.
+    let public = log.replace("192.168.0.2", "198.51.100.2");
+    let d = diagnose(public.as_bytes());
+    assert!(
+        d.notes.iter().any(|n| n.id == "refused_by_remote_server"),
+        "{d:?}"
+    );
+}
+
+/// The doors opened for set j stay shut for text that is no bounce.
+#[test]
+fn heldout_j_doors_stay_shut_for_ordinary_text() {
+    for text in [
+        "See the SMTP Error (codes) page of the manual for what each number means.",
+        "Our app raised SMTPDataError: please check the settings and try again.",
+        "Horde_Smtp_Exception is thrown by the library when the server answers with an error.",
+        "We greylist new senders on our server, so a first message may arrive a few minutes late.",
+        "Please try again later.",
+        "Our service answers MessageRejected when the payload is malformed.",
+        "The DNS lookup of example.org failed on my laptop, the resolver said NXDOMAIN.",
+        "Our envelope expired before the courier came.",
+        "if a == b then defer (x): no route",
+        "May 20 20:06:49 mail postfix/qmgr[1044]: 0ABC12345: removed",
+    ] {
+        let d = diagnose(text.as_bytes());
+        assert!(d.is_not_a_bounce(), "{text}: {d:?}");
+    }
+}

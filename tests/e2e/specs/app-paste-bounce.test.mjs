@@ -105,6 +105,47 @@ describe("paste a bounce and read the diagnosis", () => {
     await page.close();
   });
 
+  it("an address that is not the sender's is labelled whose it is: a forwarder's, a client the poster's own server refused", { timeout: 90_000 }, async () => {
+    // A forwarder passed on a later hop's refusal of its own address.
+    const FORWARDED = [
+      "<friend@example.net>: host mx.forward.example[203.0.113.25] said: 550",
+      '    Error for friend@example.net of "Invalid greeting. response=554 5.7.1',
+      '    Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=203.0.113.25"',
+      "    (in reply to end of DATA command)",
+    ].join("\n");
+    const cases = [
+      {
+        lang: "en",
+        label: /^IP address of the forwarding server/,
+        ip: /203\.0\.113\.25/,
+        paste: FORWARDED,
+      },
+      {
+        lang: "ja",
+        label: /^転送したサーバーの IP アドレス/,
+        ip: /203\.0\.113\.25/,
+        paste: FORWARDED,
+      },
+      {
+        lang: "en",
+        label: /^IP address your server refused to receive from/,
+        ip: /203\.0\.113\.90/,
+        paste:
+          "Nov 24 12:00:01 mx postfix/smtpd[901]: NOQUEUE: reject: RCPT from unknown[203.0.113.90]: 554 5.7.1 Service unavailable; Client host [203.0.113.90] blocked using zen.spamhaus.org; from=<news@example.com> to=<ops@example.org> proto=ESMTP helo=<mail.example.com>",
+      },
+    ];
+    for (const c of cases) {
+      const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl(`?lang=${c.lang}`));
+      await diagnose(h, page, c.paste);
+      const label = (await page.locator('[data-testid="fact-ip"] dt').innerText()).trim();
+      assert.match(label, c.label, `${c.lang}: ${label}`);
+      assert.doesNotMatch(label, /Blocked sending|ブロックされた送信元/, `${c.lang}: ${label}`);
+      assert.match(await text(page, "fact-ip-value"), c.ip);
+      assert.deepEqual(h.errorsOf(page), []);
+      await page.close();
+    }
+  });
+
   it("switching language keeps the result and translates it", { timeout: 60_000 }, async () => {
     const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
     const en = await diagnose(h, page, VISIBLE_JA_MICROSOFT);

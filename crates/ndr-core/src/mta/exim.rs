@@ -195,11 +195,16 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             && third != Some(" ")
             && (third_party || third != Some("<"));
         let undisclosed = text::contains(line, " an undisclosed address");
-        if looks_address || undisclosed {
+        // A web page's stand-in for the address it hid ("[email protected]", Cloudflare's
+        // e-mail obfuscation), copied on a line of its own: the place of a recipient.
+        let hidden = line.trim().eq_ignore_ascii_case("[email protected]");
+        if looks_address || undisclosed || hidden {
             let v = deliveries.last_mut().expect("never empty");
             let cv;
             if undisclosed {
                 cv = line.get(2..).unwrap_or("").to_string();
+            } else if hidden {
+                cv = line.trim().to_string();
             } else if let Some(a) = text::between(line, "<", ">:").and_then(address::find) {
                 //   mikeneko@example.jp <nekochan@example.org>: ...
                 v.diagnosis = text::sweep(line.split_once(">:").map_or("", |(_, d)| d));

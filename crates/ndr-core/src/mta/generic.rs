@@ -459,6 +459,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries = postfix_own_reasons(&lines);
     }
     if deliveries.is_empty() {
+        deliveries = exim_log_defers(&lines);
+    }
+    if deliveries.is_empty() {
         deliveries = without_codes(&lines);
     }
     if deliveries.is_empty() {
@@ -872,17 +875,23 @@ fn only_codes(reply: &str) -> bool {
 /// (message size over the server's limit, unknown domain, connection timed out, a mail loop),
 /// the status code the `dsn=` field. Source: Postfix's `smtp(8)` log format (`dsn=`,
 /// `status=`), and the messages of `smtp_proto.c`, `smtp_connect.c` and `smtp_addr.c`.
+/// The same log line with "status=deferred" is a try that failed for now (Postfix retries):
+/// a delayed delivery with the same words ("Host not found, try again").
 fn postfix_own_reasons(lines: &[&str]) -> Vec<Delivery> {
     const BOUNCED: &str = " status=bounced (";
+    const DEFERRED: &str = " status=deferred (";
     let mut out: Vec<Delivery> = Vec::new();
     for &line in lines {
-        let Some(p) = text::find(line, BOUNCED) else {
+        let Some((p, mark, action)) = text::find(line, BOUNCED)
+            .map(|p| (p, BOUNCED, "failed"))
+            .or_else(|| text::find(line, DEFERRED).map(|p| (p, DEFERRED, "delayed")))
+        else {
             continue;
         };
         let Some(to) = text::find(line, " to=<") else {
             continue;
         };
-        let words = line.get(p + BOUNCED.len()..).unwrap_or("");
+        let words = line.get(p + mark.len()..).unwrap_or("");
         let words = words
             .rfind(')')
             .and_then(|e| words.get(..e))
@@ -900,11 +909,73 @@ fn postfix_own_reasons(lines: &[&str]) -> Vec<Delivery> {
             .unwrap_or("");
         out.push(Delivery {
             recipient,
-            action: "failed".into(),
+            action: action.into(),
             status: status.to_string(),
             diagnosis: text::sweep(words),
             ..Delivery::default()
         });
+        if out.len() >= MAX_RECIPIENTS {
+            break;
+        }
+    }
+    out
+}
+
+/// Exim's main log line of a delivery that failed for now, with no remote server's reply:
+/// "2024-01-01 10:00:00 1abcDE-000123-XY == user@example.org R=dnslookup T=remote_smtp defer
+/// (113): No route to host H=mx.example.org [192.0.2.1]". "==" marks a deferral, and the words
+/// follow "defer (<errno>): ". Source: the Exim specification, chapter "Log files" (the
+/// flags "=>", "->", "**" and "==", and the "defer (errno): message" form).
+fn exim_log_defers(lines: &[&str]) -> Vec<Delivery> {
+    const FLAG: &str = " == ";
+    const DEFER: &str = " defer (";
+    let mut out: Vec<Delivery> = Vec::new();
+    for &line in lines {
+        let (Some(f), Some(d)) = (text::find(line, FLAG), text::find(line, DEFER)) else {
+            continue;
+        };
+        let Some(recipient) = line
+            .get(f + FLAG.len()..)
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(address::find)
+        else {
+            continue;
+        };
+        let Some(words) = line
+            .get(d + DEFER.len()..)
+            .and_then(|r| r.split_once("): "))
+            .map(|(_, w)| w)
+        else {
+            continue;
+        };
+        // The host tried, after the words: "H=mx.example.org [192.0.2.1]".
+        let (words, host) = match text::find(words, " H=") {
+            Some(h) => (words.get(..h).unwrap_or(words), words.get(h + 3..)),
+            None => (words, None),
+        };
+        let mut d = Delivery {
+            recipient,
+            action: "delayed".into(),
+            diagnosis: text::sweep(words),
+            ..Delivery::default()
+        };
+        if let Some(h) = host {
+            let mut parts = h.split_whitespace();
+            d.rhost = parts
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(':')
+                .to_string();
+            if let Some(ip) = parts
+                .next()
+                .and_then(|p| p.strip_prefix('[')?.split(']').next())
+            {
+                if ip.parse::<std::net::IpAddr>().is_ok() {
+                    d.rhost_ip = ip.to_string();
+                }
+            }
+        }
+        out.push(d);
         if out.len() >= MAX_RECIPIENTS {
             break;
         }
@@ -936,6 +1007,28 @@ const PROSE_ONLY: &[&str] = &[
     // message couldn't be delivered because the sending email address was not recognized as a
     // valid sender." (held-out case); the sender's own account is restricted.
     "recognized as a valid sender",
+    // Gmail's notice when the recipient's domain does not exist, whose visible text names only
+    // the domain: "DNS Error: DNS type 'mx' lookup of example.org responded with code NXDOMAIN
+    // Domain name not found: example.org" (its help link is support.google.com/mail/?p=BadRcptDomain).
+    "responded with code nxdomain",
+    // Exchange's visible NDR when the recipient accepts mail only from some senders: "Your
+    // message can't be delivered because delivery to this address is restricted."
+    // Source: https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
+    // (5.7.1 "Delivery not authorized").
+    "because delivery to this address is restricted",
+    // Outlook.com's (Hotmail's) refusal under the sender domain's DMARC policy, often quoted
+    // without its reply code: "5.7.0 (COL004-MC1F52) Unfortunately, messages from (192.0.2.1)
+    // on behalf of (example.org) could not be delivered due to domain owner policy restrictions."
+    "could not be delivered due to domain owner policy restrictions",
+    // OpenSMTPD's delay report, whose lines are "user@example.org: <why>": "Envelope expired"
+    // is its own word for a message that stayed queued too long (smtpd's queue expiry).
+    // Source: OpenSMTPD, usr.sbin/smtpd/queue.c (envelope_set_errormsg on expiry).
+    ": envelope expired",
+    // postgrey's refusal of a first try, pasted without the reply code before it: "4.2.0
+    // <user@example.org>: Recipient address rejected: Greylisted for 300 seconds" (its
+    // default text is "Greylisted, see http://postgrey.schweikert.ch/help/..."; the delay is
+    // a common setting of --greylist-text). Source: postgrey's manual page (--greylist-text).
+    "recipient address rejected: greylisted",
 ];
 
 /// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph.
@@ -1053,6 +1146,12 @@ fn recipient_in(s: &str) -> Option<String> {
         let Some(a) = address::find(w) else { continue };
         // Where the word starts in `s` (a subslice of it) and where the address starts in it.
         let at = (w.as_ptr() as usize).saturating_sub(s.as_ptr() as usize);
+        // "sender@example.com → user@example.org" (a sending service's log, Mailgun's): the
+        // address before the arrow is the sender's.
+        let next = s.get(at + w.len()..).unwrap_or("").trim_start();
+        if next.starts_with('→') || next.starts_with("->") {
+            continue;
+        }
         let inner = w.find(a.as_str()).unwrap_or(0);
         let mut from = at.saturating_sub(32);
         while !s.is_char_boundary(from) {

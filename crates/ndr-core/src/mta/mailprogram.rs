@@ -290,6 +290,45 @@ const SEND_ERRORS: &[SendError] = &[
         reason: None,
         end: End::Line,
     },
+    // Roundcube's display of a refusal by its outgoing server: the reply code in parentheses,
+    // the step, the address, then the server's words in parentheses: 'SMTP Error ($code):
+    // Failed to add recipient "$to" ($msg).' and 'SMTP Error ($code): Failed to set sender
+    // "$from" ($msg).' (labels smtptoerror and smtpfromerror, filled with the reply's code and
+    // text by rcube_smtp). `roundcube_reply` puts code and words back together.
+    // Source: roundcube/roundcubemail, program/lib/Roundcube/rcube_smtp.php (_conn_error) and
+    // program/localization/en_US/messages.inc.
+    SendError {
+        program: "roundcube",
+        marker: "smtp error (",
+        leads: &["("],
+        reason: None,
+        end: End::Line,
+    },
+    // Horde's SMTP library (Nextcloud Mail, Horde IMP): the server's refusal becomes the
+    // message of a `Horde_Smtp_Exception` ("Horde_Smtp_Exception: Message size exceeds fixed
+    // limit", then the stack trace), without its reply code.
+    // Source: horde/Smtp, lib/Horde/Smtp.php (_getResponse throws Horde_Smtp_Exception with
+    // the reply's text) and lib/Horde/Smtp/Exception.php.
+    SendError {
+        program: "horde",
+        marker: "horde_smtp_exception:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    // Amazon SES's API (and the SDKs that print its error code before its message):
+    // "MessageRejected: Email address is not verified. The following identities failed the
+    // check in region US-WEST-2: a@example.com". SES refused to send from (or, in its
+    // sandbox, to) an identity the account has not verified; its SMTP interface says the same
+    // after "554 Message rejected:". The sentence is the refusal.
+    // Source: https://repost.aws/knowledge-center/ses-554-400-message-rejected-error
+    SendError {
+        program: "amazon_ses",
+        marker: "messagerejected: email address is not verified.",
+        leads: &[],
+        reason: None,
+        end: End::Line,
+    },
     // Swift Mailer (and Symfony Mailer after it): 'Expected response code 250 but got code
     // "550", with message "550 5.7.1 Relaying denied"'.
     // Source: swiftmailer/swiftmailer, lib/classes/Swift/Transport/AbstractSmtpTransport.php
@@ -349,6 +388,8 @@ const COMMANDS: &[(&str, &str)] = &[
     ("the following recipients failed", "RCPT"),
     ("data not accepted", "DATA"),
     ("dorcpttocommand", "RCPT"),
+    ("): failed to add recipient", "RCPT"),
+    ("): failed to set sender", "MAIL"),
     ("domailfromcommand", "MAIL"),
     ("expected response code 354 ", "DATA"),
     ("expected response code \"354\"", "DATA"),
@@ -362,6 +403,7 @@ const RECIPIENT_LEADS: &[&str] = &[
     "the rejected email address was",
     "the rejected e-mail address was",
     "the following recipients failed:",
+    "failed to add recipient",
     "拒否された電子メール アドレス",
     "the recipient",
 ];
@@ -439,13 +481,14 @@ const GATES: &[&str] = &[
     "can't send",
     "got code",
     "submission",
+    "messagerejected",
 ];
 
 /// For each ASCII gate of `GATES`, in the same order, two bytes of it that seldom stand side
 /// by side in a bounce: the one pass that finds every ASCII gate (`ascii_gates`) looks for
 /// these pairs and compares a gate only where its pair is. The pair of a gate that is not
 /// ASCII is empty.
-const GATE_PAIRS: [&str; GATES.len()] = ["rv", "sm", "", "mm", "'t", "go", "bm"];
+const GATE_PAIRS: [&str; GATES.len()] = ["rv", "sm", "", "mm", "'t", "go", "bm", "ej"];
 
 /// For each row of `SEND_ERRORS`, its gate in `GATES` and where in its marker the gate starts.
 fn gates() -> &'static [Option<(usize, usize)>] {
@@ -675,6 +718,13 @@ fn found(mail: &Mail) -> Option<(&'static SendError, usize)> {
     kept.and_then(|(i, at)| Some((row(i)?, at)))
 }
 
+/// Where a reply that a program's advice follows ends (`REPLY_ENDS`), or its length. One
+/// function for both rows that end so, not the same search written out twice.
+fn advice_end(reply: &str) -> usize {
+    let lc = reply.to_ascii_lowercase();
+    text::find_earliest(&lc, REPLY_ENDS).map_or(reply.len(), |(p, _)| p)
+}
+
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let body = mail.body.as_str();
     let (error, after) = found(mail)?;
@@ -683,9 +733,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let reply = match error.leads {
         // A closing sentence pasted alone: the reply runs from the line's start to it.
         [] if error.marker.is_empty() => {
-            let lc = rest.to_ascii_lowercase();
-            let end = text::find_earliest(&lc, REPLY_ENDS).map_or(rest.len(), |(p, _)| p);
-            rest.get(..end).unwrap_or_default().to_string()
+            rest.get(..advice_end(rest)).unwrap_or_default().to_string()
         }
         [] => {
             // The sentence that holds the marker, from its start to its full stop (a dot
@@ -712,26 +760,24 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     .iter()
                     .find_map(|l| text::find_ci(rest, l).map(|p| p + l.len()))
             };
-            let reply = rest.get(from?..).unwrap_or_default();
+            // No lead: no reply here (a Python error shown without its tuple is read below).
+            let reply = from.and_then(|f| rest.get(f..)).unwrap_or_default();
             let end = match error.end {
-                End::Advice => {
-                    let lc = reply.to_ascii_lowercase();
-                    text::find_earliest(&lc, REPLY_ENDS).map_or(reply.len(), |(p, _)| p)
-                }
+                End::Advice => advice_end(reply),
                 End::Line | End::Quote => {
                     let line = reply.trim_start_matches([' ', '\t']);
                     let skipped = reply.len() - line.len();
-                    // "] {": Node prints an error as `[Error: <message>] { code: ... }`.
-                    let mut stops = vec!["\n", "\r", "\\n", "\\r", "] {"];
-                    if error.end == End::Quote {
-                        stops.push("\"");
-                    }
-                    skipped + text::find_earliest(line, &stops).map_or(line.len(), |(p, _)| p)
+                    let stops = match error.end {
+                        End::Quote => QUOTE_STOPS,
+                        _ => LINE_STOPS,
+                    };
+                    skipped + text::find_earliest(line, stops).map_or(line.len(), |(p, _)| p)
                 }
             };
             let reply = reply.get(..end).unwrap_or_default();
             match error.program {
                 "phpmailer" => phpmailer_reply(reply),
+                "roundcube" => roundcube_reply(reply),
                 _ => reply.to_string(),
             }
         }
@@ -741,7 +787,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // before it too ("raise SMTPSenderRefused(code, resp, from_addr)").
         rest.match_indices('(')
             .take(16)
-            .find_map(|(p, _)| python_reply(rest.get(p + 1..)?))?
+            .find_map(|(p, _)| python_reply(rest.get(p + 1..)?))
+            .or_else(|| python_shown_reply(rest))?
     } else {
         reply
     };
@@ -815,6 +862,88 @@ fn python_reply(after_paren: &str) -> Option<String> {
     }
     let text = body.get(..end)?.replace("\\r", " ").replace("\\n", " ");
     Some(format!("{code} {text}"))
+}
+
+/// Where a library's error ends when it ends with its line: a line break, or one printed as
+/// `\n` inside a quoted string. "] {": Node prints an error as `[Error: <message>] { code: ...
+/// }`. Constant lists, not a `Vec` built per reply.
+const LINE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {"];
+
+/// The same for a reply quoted in double quotes (Swift Mailer's `with message "..."`).
+const QUOTE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {", "\""];
+
+/// The reply as an app shows a smtplib exception without its tuple: the exception's name, a
+/// colon and the code, and the server's text on the next line (the break printed either as
+/// one or as `\n` inside a quoted string), as Odoo's error box and its mail's failure reason
+/// show it: "SMTPDataError: 554" over "5.2.0 ...". The parts are smtplib's own (the
+/// exception's `smtp_code` and `smtp_error`; source: https://docs.python.org/3/library/smtplib.html).
+/// `after_name` starts just after the exception's name.
+fn python_shown_reply(after_name: &str) -> Option<String> {
+    let t = after_name
+        .strip_prefix(':')?
+        .trim_start_matches([' ', '\t']);
+    let code = t
+        .get(..3)
+        .filter(|c| c.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|c| c.starts_with(['4', '5']))?;
+    let rest = t.get(3..)?.trim_start_matches([' ', '\t', '\r']);
+    let rest = rest
+        .strip_prefix("\\n")
+        .or_else(|| rest.strip_prefix('\n'))?
+        .trim_start();
+    let end = text::find_earliest(rest, &["\n", "\r", "\\n", "\\r", "\"", "')"])
+        .map_or(rest.len(), |(p, _)| p);
+    let words = rest.get(..end)?.trim();
+    if words.is_empty() {
+        return None;
+    }
+    // "5.7.1Unauthorized ...": a status glued to its words reads as one once spaced.
+    let glued = words
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .filter(|&(p, c)| p >= 5 && c.is_ascii_alphabetic())
+        .map(|(p, _)| p);
+    Some(
+        match glued.and_then(|p| Some((words.get(..p)?, words.get(p..)?))) {
+            Some((status, tail)) if crate::smtp::status::is_valid(status) => {
+                format!("{code} {status} {tail}")
+            }
+            _ => format!("{code} {words}"),
+        },
+    )
+}
+
+/// Roundcube's display put back together: '550): Failed to add recipient "x@example.org"
+/// (5.7.1 <words>).' (from just after "SMTP Error (") becomes "550 5.7.1 <words>". The
+/// server's words are the parenthesis after the quoted address; they may hold parentheses
+/// themselves ("(See RFC2821 4.1.3)"), so they run to the last one on the line. Empty when no
+/// 4xx or 5xx code stands in the parentheses.
+fn roundcube_reply(reply: &str) -> String {
+    let t = reply.trim();
+    // No code in the parentheses: not Roundcube's display, and no reply.
+    let Some((code, rest)) = t.split_once("):") else {
+        return String::new();
+    };
+    let code = code.trim();
+    if code.len() != 3 || !code.starts_with(['4', '5']) || !code.bytes().all(|b| b.is_ascii_digit())
+    {
+        return String::new();
+    }
+    let rest = rest.trim();
+    // Past the quoted address, when there is one.
+    let after_quote = match rest.find('"') {
+        Some(open) => rest
+            .get(open + 1..)
+            .and_then(|r| r.find('"').map(|close| open + 1 + close + 1))
+            .unwrap_or(0),
+        None => 0,
+    };
+    let tail = rest.get(after_quote..).unwrap_or_default();
+    let words = match (tail.find('('), tail.rfind(')')) {
+        (Some(open), Some(close)) if close > open => tail.get(open + 1..close).unwrap_or(tail),
+        _ => tail,
+    };
+    format!("{code} {}", words.trim())
 }
 
 /// A PHPMailer exception's reply put back together: "x@example.org: <words>" (the refused
@@ -1131,6 +1260,15 @@ mod tests {
             None
         );
         assert_eq!(program_of("Please check the message and try again."), None);
+    }
+
+    #[test]
+    fn the_earliest_closing_is_found_past_a_please_that_starts_none() {
+        // The earliest closing is found past an earlier "please " that starts none.
+        assert_eq!(
+            read("Please wait.\n550 5.1.1 User unknown. PLEASE CHECK THE MESSAGE RECIPIENT and try again.\n"),
+            Some((String::new(), "RCPT".into(), "550 5.1.1 User unknown".into()))
+        );
     }
 
     #[test]

@@ -221,11 +221,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // of that reply, not because the message waited too long.
         if e.diagnosis.contains("Remote host said:") {
             if let Some(p) = e.diagnosis.find(" Giving up on ") {
-                let rest = &e.diagnosis[p + 1..];
-                let end = rest.find(". ").map_or(e.diagnosis.len(), |q| p + 1 + q + 2);
-                e.diagnosis
-                    .replace_range(p..end.min(e.diagnosis.len()), " ");
-                e.diagnosis = text::sweep(&e.diagnosis);
+                let d = e.diagnosis.as_str();
+                let rest = d.get(p + 1..).unwrap_or_default();
+                let end = rest.find(". ").map_or(d.len(), |q| p + 1 + q + 2);
+                // The sentence out by a `join` the crate already has, not `replace_range` (a
+                // splice of its own in the wasm, 0.7 KB) and a slice that could panic.
+                let head = d.get(..p).unwrap_or_default();
+                let tail = d.get(end..).unwrap_or_default();
+                e.diagnosis = text::sweep(&[head, tail].join(" "));
             }
         }
         if let Some((c, _)) = COMMANDS

@@ -58,6 +58,13 @@ pub(super) const TABLE: Table = Table {
         // 550-5.7.26 This mail has been blocked because the sender is unauthenticated.
         // 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.
         Rule::by(Gmail).text(&["gmail requires", "authenticate"]).reason(AuthFailure),
+        // 550-5.7.26 This mail is unauthenticated, which poses a security risk to the sender and
+        // Gmail users, and has been blocked. The sender must authenticate with at least one of
+        // SPF or DKIM. (Gmail's current 5.7.26 text; also pasted with its codes hidden.)
+        // Source: https://support.google.com/mail/answer/81126#authentication (the link it gives)
+        Rule::by(Gmail)
+            .text(&["this mail is unauthenticated, which poses a security risk"])
+            .reason(AuthFailure),
         // 550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's
         // DMARC policy. Please contact the administrator of example.com domain.
         Rule::by(Gmail).text(&["is not accepted due to domain's dmarc policy"]).reason(AuthFailure),

@@ -177,6 +177,13 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Microsoft)
             .text(&["only accepts messages from people in its organization or on its allowed senders list"])
             .reason(SecurityError),
+        // Exchange's visible NDR for a recipient that takes mail only from some senders: "Your
+        // message can't be delivered because delivery to this address is restricted." (5.7.1
+        // "Delivery not authorized" in the table below; no code is shown).
+        // Source: https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
+        Rule::by(Microsoft)
+            .text(&["because delivery to this address is restricted"])
+            .reason(SecurityError),
         // 550 5.7.60 SMTP; Client does not have permissions to send as this sender
         // The sender's own Exchange Online refused the message at submission: the account that
         // signed in has no "Send As" (or "Send on Behalf") right for the From address (a shared
@@ -190,6 +197,14 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Microsoft)
             .status("5.7.60")
             .text(&["permissions to send as this sender"])
+            .reason(Rejected),
+        // The same refusal as Exchange's store names it when a program submits through
+        // smtp.office365.com: "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.
+        // MapiExceptionSendAsDenied; Failed to process message due to a permanent exception ...".
+        // `SendAsDenied` is the same error (source above, and Exchange Web Services' response
+        // code ErrorSendAsDenied: https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode).
+        Rule::by(Microsoft)
+            .text(&["sendasdeniedexception"])
             .reason(Rejected),
         // 550 5.1.8 Access denied, bad outbound sender: "The account has been blocked for sending
         // too much spam", usually a hijacked account of the sender's own organisation.

@@ -1237,6 +1237,13 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
     let senders: Vec<ip::Found> = ip::find_all(norm)
         .into_iter()
         .filter(|f| ip::role(norm, f.start, f.end) == Role::Sender && Some(f.addr) != remote)
+        // A loopback address as a lookup link's value ("...&i=ip&v=127.0.0.1"): a server on
+        // the internet never sees a loopback client, so the link does not name the address it
+        // refused (a test, or a value the poster replaced); not a blocked address.
+        .filter(|f| {
+            !(ip::scope(f.addr) == crate::IpScope::Loopback
+                && norm.get(..f.start).is_some_and(|b| b.ends_with('=')))
+        })
         .collect();
     let near = |f: &&ip::Found| match hit.and_then(|h| h.at) {
         Some((s, e)) => f.end + REPLY_WINDOW / 2 >= s && f.start <= e + REPLY_WINDOW / 2,
@@ -1267,15 +1274,25 @@ pub(crate) const NOTE_REFUSED_AFTER_FORWARDING: &str = "refused_after_forwarding
 /// one (it is only the forwarder's, never the sender's), and the note says who it belongs to.
 fn relayed_refusal(spans: &mut Spans<'_>, scan: &Scan, d: &mut Diagnosis, remote: Option<IpAddr>) {
     let Some(remote) = remote else { return };
+    // Case-blind searches of the text, not a lowercase copy and `match_indices` (another
+    // searcher type in the wasm); the same places, one after another.
     let relayed = d.recipients.iter().any(|r| {
-        let lc = crate::text::lower(&r.diagnostic_text);
+        let t = r.diagnostic_text.as_str();
         RELAYED_REPLY.iter().any(|lead| {
-            lc.match_indices(lead).any(|(at, _)| {
-                let code = lc.get(at + lead.len()..).unwrap_or("").trim_start();
-                code.len() >= 3
-                    && matches!(code.as_bytes()[0], b'4' | b'5')
-                    && code.as_bytes()[1..3].iter().all(u8::is_ascii_digit)
-            })
+            let mut from = 0;
+            while let Some(at) = t
+                .get(from..)
+                .and_then(|rest| crate::text::find_ci(rest, lead))
+            {
+                from += at + lead.len();
+                let code = t.get(from..).unwrap_or("").trim_start().as_bytes();
+                if let [b'4' | b'5', b, c, ..] = code {
+                    if b.is_ascii_digit() && c.is_ascii_digit() {
+                        return true;
+                    }
+                }
+            }
+            false
         })
     });
     if !relayed {

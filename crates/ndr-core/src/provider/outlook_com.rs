@@ -55,6 +55,15 @@ pub(super) const TABLE: Table = Table {
             .status("5.7.515")
             .text(&["meet the required authentication level"])
             .reason(AuthFailure),
+        // 5.7.0 (COL004-MC1F52) Unfortunately, messages from (192.0.2.1) on behalf of
+        // (example.org) could not be delivered due to domain owner policy restrictions.
+        // Outlook.com's refusal under the From domain's DMARC policy (RFC 7489 calls the
+        // domain's holder the "Domain Owner"): the mail failed the domain's own authentication.
+        // Source: https://mid.mail-archive.com/debian-user@lists.debian.org/msg683187.html
+        // (quoted with the list's bounce page; the "MC" code is Outlook.com's, as in SC-001).
+        Rule::by(OutlookCom)
+            .text(&["due to domain owner policy restrictions"])
+            .reason(AuthFailure),
         // 550 SC-001 (BAY004-MC4F49) Unfortunately, messages from 192.0.2.1 weren't sent. ...
         // Rejected for policy reasons: content or address reputation.
         // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx

@@ -135,7 +135,23 @@ pub(crate) fn find(text: &str, hint: &str) -> String {
             i += 1;
             continue;
         }
+        // "(See RFC2821 4.1.3)", "RFC 5321 section 4.1.4": a section of an RFC that a reply
+        // cites (Exim's HELO checks), not a status code.
+        if cites_rfc(b.get(..i).unwrap_or_default()) {
+            i = j;
+            continue;
+        }
         let code = String::from_utf8_lossy(&b[i..j]).into_owned();
+        // qmail's "#4.4.1" after a host inside another server's reply ("554 5.4.0
+        // <mx.example.org #4.4.1>"): the inner code of an earlier hop, kept apart so that
+        // the outer reply's own code of another class wins.
+        if i > 0 && b[i - 1] == b'#' && !found.is_empty() {
+            if found.iter().all(|f| f.as_bytes().first() == Some(&c)) {
+                found.push(code);
+            }
+            i = j;
+            continue;
+        }
         if code.get(1..5) == Some(".0.0") && code.len() == 5 || code == "4.4.7" {
             if vague.is_empty() {
                 vague = code;
@@ -157,6 +173,36 @@ pub(crate) fn find(text: &str, hint: &str) -> String {
         best = prefer(&best, &e, "");
     }
     best
+}
+
+/// True when `before` ends with an RFC's number, and perhaps "section": "RFC2821 ",
+/// "RFC 5321 section ".
+fn cites_rfc(before: &[u8]) -> bool {
+    let trim = |s: &[u8]| -> usize { s.len() - s.iter().rev().take_while(|c| **c == b' ').count() };
+    let mut end = trim(before);
+    let word = b"section";
+    if end >= word.len()
+        && before
+            .get(end - word.len()..end)
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    {
+        end = trim(before.get(..end - word.len()).unwrap_or_default());
+    }
+    let digits = before
+        .get(..end)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 {
+        return false;
+    }
+    let end = trim(before.get(..end - digits).unwrap_or_default());
+    end >= 3
+        && before
+            .get(end - 3..end)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"rfc"))
 }
 
 /// Chooses between the code of a `Status:` field (`field`) and one found in the message text
@@ -430,6 +476,15 @@ mod tests {
         assert_eq!(Enhanced::parse("5.8.1"), None);
         assert_eq!(Enhanced::parse("5.1"), None);
         assert_eq!(Enhanced::parse("5.1.1.1"), None);
+    }
+
+    #[test]
+    fn skips_rfc_sections_and_an_inner_qmail_code_of_another_class() {
+        assert_eq!(find("550 Invalid HELO name (See RFC2821 4.1.3)", ""), "");
+        assert_eq!(find("see RFC 5321 section 4.5.3 and 5.7.1", ""), "5.7.1");
+        assert_eq!(find("554 5.4.0 <mx.example.net #4.4.1>", ""), "5.4.0");
+        assert_eq!(find("554 5.4.0 <mx.example.net #5.4.4>", ""), "5.4.4");
+        assert_eq!(find("(#5.7.1)", ""), "5.7.1");
     }
 
     #[test]

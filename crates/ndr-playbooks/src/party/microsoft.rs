@@ -904,6 +904,9 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
     ("does not allow external forwarding", &FORWARDING_BLOCKED),
     ("permissions to send as this sender", &SEND_AS_DENIED),
     ("permissions to send on behalf of", &SEND_AS_DENIED),
+    // "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied":
+    // the same refusal as Exchange's store names it when a program submits.
+    ("sendasdeniedexception", &SEND_AS_DENIED),
     ("submission quota", &SENDING_LIMIT),
     // The NDR's visible text, which carries no code: "The group sales only accepts messages from
     // people in its organization or on its allowed senders list" (5.7.124's restriction), and
