@@ -358,24 +358,28 @@ pub(crate) fn clip(s: &str, max: usize) -> &str {
 /// `WIDE` holds, the line ends of sixteen bytes at a time are found as one bit mask (vector
 /// instructions), so a line costs a few instructions instead of a character search each
 /// (the standard library's, set up anew for every line; header blocks and reports are
-/// mostly short lines). Elsewhere it is `str::lines` itself.
+/// mostly short lines). Elsewhere it is `str::lines` itself (the same condition as `WIDE`,
+/// as an attribute, so that plain wasm32 carries no second line reader).
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "simd128"))]
 pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
-    let mut fast = WIDE.then_some(Lines {
+    let mut state = Lines {
         s,
         start: 0,
         next: 0,
         base: 0,
         mask: 0,
-    });
-    let mut plain = (!WIDE).then(|| s.lines());
-    std::iter::from_fn(move || match (&mut fast, &mut plain) {
-        (Some(f), _) => f.next(),
-        (None, Some(p)) => p.next(),
-        (None, None) => None,
-    })
+    };
+    std::iter::from_fn(move || state.next())
+}
+
+/// `s.lines()` (see the other `lines`).
+#[cfg(not(any(not(target_arch = "wasm32"), target_feature = "simd128")))]
+pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines()
 }
 
 /// The state of `lines` where `WIDE` holds.
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "simd128"))]
 struct Lines<'a> {
     s: &'a str,
     /// Where the next line starts (past the end when none is left).
@@ -388,6 +392,7 @@ struct Lines<'a> {
     mask: u16,
 }
 
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "simd128"))]
 impl<'a> Lines<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let b = self.s.as_bytes();
