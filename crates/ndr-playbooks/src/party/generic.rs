@@ -3044,6 +3044,61 @@ pub(crate) const INBOUND_REFUSAL: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// A sending rate or count limit that the sender's own outgoing server met when a program handed
+/// it the message (the core's note `refused_at_submission`: "550 5.4.5 Daily user sending limit
+/// exceeded" as a library's send error). The program got the refusal, so no queue holds the
+/// message: the generic speeding advice ("your server retries the queued mail") would be untrue
+/// (held-out k, A-1). The program sends again once the limit lifts.
+// Sources: RFC 6409 (the submission server may refuse what it will not relay), RFC 3463 (5.4.5:
+// mail system congestion, used for sending limits).
+pub(crate) const SPEEDING_AT_SUBMISSION: Playbook = Playbook {
+    id: "generic-speeding-at-submission",
+    party: None,
+    title: text! { ja: "送信サーバーの送信数の上限に達した", en: "Your outgoing server's sending limit was reached" },
+    verdict: text! {
+        ja: "メールを送り出すために使っている送信サーバーが、一定時間に送れる数を超えたとして、受け付けの段階でメールを断りました。メールは送られておらず、自動で再送もされません。",
+        en: "Your own outgoing server refused the message when your program handed it over: you reached the number of messages it lets you send in a period. The message was not sent, and nothing will resend it.",
+    },
+    why: text! {
+        ja: "メール事業者は、乗っ取られたアカウントからの迷惑メールを防ぐため、1 時間や 1 日に送れる数に上限を設けています。",
+        en: "Mail providers cap how many messages an account may send per hour or per day, to stop hijacked accounts spreading spam.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Wait,
+    duration: text! { ja: "事業者の上限しだい（多くは 1 時間から 24 時間）", en: "Depends on the provider's limit (often an hour to a day)" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::SenderAddress),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "上限が戻るまで、このアカウントからの送信を止めてください。上限の値と戻るまでの時間は、メール事業者のヘルプに書かれています。",
+            en: "Stop sending from this account until the limit resets; your mail provider's help pages give its limits and when they reset.",
+        }),
+        Step::new(text! {
+            ja: "そのあとで、送れなかったメールを送り直してください。エラーを受け取ったのはプログラムなので、自動では送られません。",
+            en: "Then send the refused messages again: your program got the error, so nothing resends them by itself.",
+        }),
+        Step::new(text! {
+            ja: "プログラムが多く送る場合は、送信を時間に分散するか、一斉送信用の配信サービスを使ってください。",
+            en: "If a program sends a lot, spread its mail over time, or use a sending service made for bulk mail.",
+        }),
+        STEP_CHECK_ACCOUNT,
+    ],
+    donts: &[DONT_RESEND_RATE],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        SRC_RFC3463,
+        Source {
+            title: text! { ja: "RFC 6409（メールの送信の受け付け: サブミッション）", en: "RFC 6409 (message submission for mail)" },
+            url: Url::one(RFC6409),
+        },
+    ],
+    checked: "2026-11-26",
+};
+
 /// A size or count limit met when a mail program or a script handed the message to its own
 /// outgoing server (the core's note `refused_at_submission`: Python's "552 5.2.3 Your message
 /// exceeded Google's message size limits"). No recipient's server saw the message and no bounce
@@ -3278,6 +3333,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &INBOUND_REFUSAL,
     &DELAYED_PROGRAM,
     &LIMIT_AT_SUBMISSION,
+    &SPEEDING_AT_SUBMISSION,
     &AUTH_WEBMAIL_FROM,
     &LISTED_PRIVATE_IP,
     &FULL_OR_TOO_LARGE,
