@@ -162,3 +162,35 @@ fn a_sending_limit_at_submission_is_no_queue() {
         assert!(!all.contains("queued") && !all.contains("保留中"), "{all}");
     }
 }
+
+/// MEDIUM-4 / A-3: a mail loop gets the loop's advice, not "wait, it clears by itself", whatever
+/// reason the core read (a network error, or unclear).
+#[test]
+fn a_mail_loop_is_fixed_not_waited_for() {
+    for text in [
+        "said: 554 5.4.0 Error: too many hops (in reply to end of DATA command)",
+        "552 Too many received headers - possible mail loop (1A2B.1) (3C4D.1)",
+    ] {
+        let d = ndr_core::diagnose(text.as_bytes());
+        assert_eq!(select(&d).playbook.id, "generic-mail-loop", "{text}");
+        let r = advise(&d, Lang::En);
+        assert!(r.urgency.id != ndr_playbooks::Urgency::Wait, "{text}");
+    }
+    // A refusal without loop words keeps its own advice.
+    let d = ndr_core::diagnose(
+        b"said: 554 5.4.0 Error: connection lost (in reply to end of DATA command)",
+    );
+    assert_ne!(select(&d).playbook.id, "generic-mail-loop");
+}
+
+/// A-3 (case 11): Gmail's block of a message's content is the sender's to change, not a letter
+/// to the recipient's administrator.
+#[test]
+fn gmails_blocked_content_is_the_senders_to_change() {
+    let text = "552 5.7.0 This message was blocked because its content presents a potential 5.7.0 security issue. Please visit 5.7.0 https://support.google.com/mail/?p=BlockedMessage to review our 5.7.0 message content and attachment content guidelines. x9-20020a170906 - gsmtp";
+    let d = ndr_core::diagnose(text.as_bytes());
+    assert_eq!(select(&d).playbook.id, "gmail-blocked-content");
+    let r = advise(&d, Lang::En);
+    assert!(r.message.is_none());
+    assert!(all_text(&r).contains("attachment"));
+}

