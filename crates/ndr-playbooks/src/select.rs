@@ -175,6 +175,7 @@ fn select_past_passing(
     listings: &[Listing<'_>],
     not_listed: &[&str],
 ) -> ((Selected, Option<PassedOver>), Option<Alongside>) {
+    let d = &decisive(d);
     let (found, passed) = select_named(d, listings, not_listed);
     // A private address cannot be on a public list: the receiver checked its own internal hop,
     // whatever list it names, and no lookup changes that.
@@ -246,7 +247,11 @@ fn select_named(
     not_listed: &[&str],
 ) -> (Selected, Option<PassedOver>) {
     let base = when_temporary(swap_generic(pick(d), d), d);
-    if base.playbook.party.is_none() && temporary_reply(d) && sent_by_a_program(d) {
+    if base.playbook.party.is_none()
+        && base.playbook.id != party::generic::SPEEDING_AT_SUBMISSION.id
+        && temporary_reply(d)
+        && sent_by_a_program(d)
+    {
         // A program's own error keeps no queue: "your server is still retrying" would be
         // untrue, whichever generic playbook the reason found. A reason that waiting cannot
         // cure (too big, mailbox full) keeps its own advice.
@@ -619,6 +624,7 @@ pub fn advise_with_lookups(
     lang: Lang,
 ) -> Rendered {
     let ((s, passed), alongside) = select_past_passing(d, listings, not_listed);
+    let d = &decisive(d);
     let mut r = render::render(s.playbook, d, lang, s.by);
     if let Some(p) = passed {
         say_the_named_list(&mut r, p, lang);
@@ -805,6 +811,77 @@ fn say_the_named_list(r: &mut Rendered, p: PassedOver, lang: Lang) {
     });
 }
 
+/// The diagnosis as the reply that gave its reason tells it. A paste may hold several replies
+/// (an ESP's dashboard, an issue quoting four refusals), and the core may take the provider code
+/// or the party from another one than the reason (held-out k, case 03: blocked on Spamhaus SBL,
+/// but `S3113` and Outlook.com from a 451 rate limit for another address): they would choose,
+/// and name, the other reply's playbook. They are dropped then; the replies themselves stay.
+fn decisive(d: &Diagnosis) -> std::borrow::Cow<'_, Diagnosis> {
+    let foreign_code = d
+        .provider_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|pc| !pc.is_empty())
+        .is_some_and(|pc| code_of_another_reply(d, pc));
+    // The party read from another reply (Outlook.com's rate limit next to Spamhaus refusals)
+    // gives way to the list the refusal names, else to none.
+    let foreign_party = d.blocking_party.is_some()
+        && d.evidence
+            .iter()
+            .filter(|e| e.field == "blocking_party")
+            .any(|e| from_another_reply(d, &e.text));
+    if !foreign_code && !foreign_party {
+        return std::borrow::Cow::Borrowed(d);
+    }
+    let mut own = d.clone();
+    if foreign_code {
+        own.provider_code = None;
+    }
+    if foreign_party {
+        own.blocking_party = d.list_zone.as_deref().and_then(party::zone_party);
+    }
+    std::borrow::Cow::Owned(own)
+}
+
+/// True when `code` is written only in replies that did not give the diagnosis' reason: some
+/// recipient whose reason differs quotes it, and no recipient whose reason is the diagnosis'
+/// does. With no recipient of that reason, nothing tells the replies apart.
+fn code_of_another_reply(d: &Diagnosis, code: &str) -> bool {
+    let quotes = |r: &&ndr_core::Recipient| quotes_code(&r.diagnostic_text, code);
+    let (own, other): (Vec<_>, Vec<_>) = d.recipients.iter().partition(|r| r.reason == d.reason);
+    !own.is_empty() && !own.iter().any(quotes) && other.iter().any(quotes)
+}
+
+/// True when `text` holds `code` as a whole word ("S3113" is not inside "S31130"), in any case.
+fn quotes_code(text: &str, code: &str) -> bool {
+    let code = code.trim().to_ascii_lowercase();
+    if code.is_empty() {
+        return false;
+    }
+    let t = text.to_ascii_lowercase();
+    t.match_indices(code.as_str()).any(|(at, _)| {
+        let before = t.get(..at).and_then(|s| s.chars().next_back());
+        let after = t.get(at + code.len()..).and_then(|s| s.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// True when `text` (a reply, or the evidence quoting one) is one of the replies that did not
+/// give the diagnosis' reason, in a paste that also holds one that did: a provider's wording
+/// there is about the other reply.
+pub(crate) fn from_another_reply(d: &Diagnosis, text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || !d.recipients.iter().any(|r| r.reason == d.reason) {
+        return false;
+    }
+    let same = |r: &ndr_core::Recipient| {
+        let t = r.diagnostic_text.trim();
+        !t.is_empty() && (t == text || t.contains(text) || text.contains(t))
+    };
+    d.recipients.iter().any(|r| r.reason != d.reason && same(r))
+        && !d.recipients.iter().any(|r| r.reason == d.reason && same(r))
+}
+
 /// The diagnosis narrowed to one recipient, for bounces whose recipients failed for different
 /// reasons (one mailbox full, another unknown): its reason and codes replace the message's.
 /// Message-wide facts (blocked IP, party, zone, notes) stay. `None` if there is no such recipient.
@@ -821,6 +898,18 @@ pub fn for_recipient(d: &Diagnosis, index: usize) -> Option<Diagnosis> {
     }
     if r.remote_host.is_some() {
         one.remote_host = r.remote_host.clone();
+    }
+    // A provider code only another recipient's reply carries is not this one's (a Yahoo TSS09
+    // next to Gmail's refusal).
+    let others_code = d.provider_code.as_deref().is_some_and(|pc| {
+        !quotes_code(&r.diagnostic_text, pc)
+            && d.recipients
+                .iter()
+                .enumerate()
+                .any(|(i, o)| i != index && quotes_code(&o.diagnostic_text, pc))
+    });
+    if others_code {
+        one.provider_code = None;
     }
     one.recipients = vec![r.clone()];
     Some(one)
@@ -1065,6 +1154,13 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
     {
         return Selected {
             playbook: &party::generic::LIMIT_AT_SUBMISSION,
+            by: base.by,
+        };
+    }
+    // A sending limit met at submission: the program got the refusal, no queue retries it.
+    if base.playbook.id == party::generic(Reason::Speeding).id && refused_at_submission(d) {
+        return Selected {
+            playbook: &party::generic::SPEEDING_AT_SUBMISSION,
             by: base.by,
         };
     }

@@ -2638,6 +2638,81 @@ pub(crate) const SENDER_HOURLY_CAP_DISCARDED: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// A mail loop: the message passed through too many servers and was refused for it. RFC 5321
+/// (6.3) has servers count the Received lines to detect loops; Postfix says "too many hops"
+/// (its `hopcount_limit`), others "too many received headers" or "possible mail loop". The
+/// core reads these as a network error or leaves them unclear (Sisimai's reasons have no loop),
+/// whose advice is to wait; a loop never clears by waiting (held-out k, MEDIUM-4).
+// Sources: https://datatracker.ietf.org/doc/html/rfc5321#section-6.3,
+// https://www.postfix.org/postconf.5.html#hopcount_limit
+pub(crate) const MAIL_LOOP: Playbook = Playbook {
+    id: "generic-mail-loop",
+    party: None,
+    title: text! { ja: "メールがループした（同じサーバーの間を回り続けた）", en: "A mail loop: the message went round in circles" },
+    verdict: text! {
+        ja: "メールが多くのサーバーを通りすぎたため、受信側が拒否しました。転送の設定などで、同じサーバーの間を回り続けていたと考えられます。待っていても直りません。",
+        en: "The message passed through too many servers, so a server refused it: it was most likely going round in a loop. A loop does not clear by waiting.",
+    },
+    why: text! {
+        ja: "多くは受信側の転送の設定が原因です（2 つのアドレスが互いに転送し合う、ドメインのメールが元のサーバーに戻るなど）。送信側のサーバーの転送や中継の設定が原因のこともあります。",
+        en: "Usually a forwarding setting at the recipient's side sends the mail back where it came from (two addresses forwarding to each other, a domain routed back to the same server); sometimes the sender's own forwarding or relay settings.",
+    },
+    actors: &[Actor::RecipientAdmin, Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: DURATION_SETTING_FIXED,
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "返ってきたメールの「Received:」の行を見てください。経由したサーバーが順に書かれており、同じサーバーの繰り返しがループの場所です。",
+            en: "Look at the \"Received:\" lines of the returned message: they list the servers it passed, and a repeating pair is where it loops.",
+        }),
+        Step::new(text! {
+            ja: "受信側のサーバーが繰り返しているなら、受信者か受信側の管理者に、転送の設定の確認を頼んでください。",
+            en: "If the recipient's servers repeat, ask the recipient or their administrator to check their forwarding settings.",
+        }),
+        Step::new(text! {
+            ja: "あなたの側のサーバーが繰り返しているなら、転送や中継（スマートホスト、MX）の設定がメールを元のサーバーに戻していないか確認してください。",
+            en: "If your own servers repeat, check that your forwarding or relay settings (smarthost, MX) do not send the mail back to a server it came from.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 5321 6.3 節（ループの検出）", en: "RFC 5321, section 6.3 (loop detection)" },
+            url: Url::one("https://datatracker.ietf.org/doc/html/rfc5321#section-6.3"),
+        },
+        Source {
+            title: text! { ja: "Postfix のマニュアル: hopcount_limit", en: "Postfix manual: hopcount_limit" },
+            url: Url::one("https://www.postfix.org/postconf.5.html#hopcount_limit"),
+        },
+    ],
+    checked: "2026-11-26",
+};
+
+/// Words of a mail loop in a refusal (lowercase): Postfix's "too many hops", "Too many received
+/// headers - possible mail loop", Exim's "Too many \"Received\" headers - suspected mail loop",
+/// Exchange's "Hop count exceeded - possible mail loop".
+const LOOP_WORDS: &[&str] = &[
+    "mail loop",
+    "too many hops",
+    "too many received headers",
+    "too many \"received\" headers",
+    "hop count exceeded",
+];
+
+/// The mail-loop playbook when the report's words (`text`, lowercase) say a loop, whatever
+/// reason the core gave it. `party::by_wording` asks it.
+pub(crate) fn by_loop(text: &str) -> Option<&'static Playbook> {
+    LOOP_WORDS
+        .iter()
+        .any(|w| text.contains(w))
+        .then_some(&MAIL_LOOP)
+}
+
 /// The playbook of the sender's own hourly cap, from the report's words (`text`, lowercase),
 /// whatever reason the core gave it: cPanel's Exim says "Domain example.com has exceeded the max
 /// emails per hour (125/100 (125%)) allowed." and then either "Message will be reattempted
@@ -3044,6 +3119,61 @@ pub(crate) const INBOUND_REFUSAL: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// A sending rate or count limit that the sender's own outgoing server met when a program handed
+/// it the message (the core's note `refused_at_submission`: "550 5.4.5 Daily user sending limit
+/// exceeded" as a library's send error). The program got the refusal, so no queue holds the
+/// message: the generic speeding advice ("your server retries the queued mail") would be untrue
+/// (held-out k, A-1). The program sends again once the limit lifts.
+// Sources: RFC 6409 (the submission server may refuse what it will not relay), RFC 3463 (5.4.5:
+// mail system congestion, used for sending limits).
+pub(crate) const SPEEDING_AT_SUBMISSION: Playbook = Playbook {
+    id: "generic-speeding-at-submission",
+    party: None,
+    title: text! { ja: "送信サーバーの送信数の上限に達した", en: "Your outgoing server's sending limit was reached" },
+    verdict: text! {
+        ja: "メールを送り出すために使っている送信サーバーが、一定時間に送れる数を超えたとして、受け付けの段階でメールを断りました。メールは送られておらず、自動で再送もされません。",
+        en: "Your own outgoing server refused the message when your program handed it over: you reached the number of messages it lets you send in a period. The message was not sent, and nothing will resend it.",
+    },
+    why: text! {
+        ja: "メール事業者は、乗っ取られたアカウントからの迷惑メールを防ぐため、1 時間や 1 日に送れる数に上限を設けています。",
+        en: "Mail providers cap how many messages an account may send per hour or per day, to stop hijacked accounts spreading spam.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Wait,
+    duration: text! { ja: "事業者の上限しだい（多くは 1 時間から 24 時間）", en: "Depends on the provider's limit (often an hour to a day)" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::SenderAddress),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "上限が戻るまで、このアカウントからの送信を止めてください。上限の値と戻るまでの時間は、メール事業者のヘルプに書かれています。",
+            en: "Stop sending from this account until the limit resets; your mail provider's help pages give its limits and when they reset.",
+        }),
+        Step::new(text! {
+            ja: "そのあとで、送れなかったメールを送り直してください。エラーを受け取ったのはプログラムなので、自動では送られません。",
+            en: "Then send the refused messages again: your program got the error, so nothing resends them by itself.",
+        }),
+        Step::new(text! {
+            ja: "プログラムが多く送る場合は、送信を時間に分散するか、一斉送信用の配信サービスを使ってください。",
+            en: "If a program sends a lot, spread its mail over time, or use a sending service made for bulk mail.",
+        }),
+        STEP_CHECK_ACCOUNT,
+    ],
+    donts: &[DONT_RESEND_RATE],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        SRC_RFC3463,
+        Source {
+            title: text! { ja: "RFC 6409（メールの送信の受け付け: サブミッション）", en: "RFC 6409 (message submission for mail)" },
+            url: Url::one(RFC6409),
+        },
+    ],
+    checked: "2026-11-26",
+};
+
 /// A size or count limit met when a mail program or a script handed the message to its own
 /// outgoing server (the core's note `refused_at_submission`: Python's "552 5.2.3 Your message
 /// exceeded Google's message size limits"). No recipient's server saw the message and no bounce
@@ -3278,6 +3408,8 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &INBOUND_REFUSAL,
     &DELAYED_PROGRAM,
     &LIMIT_AT_SUBMISSION,
+    &SPEEDING_AT_SUBMISSION,
+    &MAIL_LOOP,
     &AUTH_WEBMAIL_FROM,
     &LISTED_PRIVATE_IP,
     &FULL_OR_TOO_LARGE,

@@ -281,10 +281,150 @@ Thank you.",
 
 /// Google's own wordings that decide the playbook whatever reason the core gave the refusal
 /// (`party::by_wording`); lowercase.
-pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[(
-    "not authorized to send email directly to our servers",
-    &DIRECT_NOT_ALLOWED,
-)];
+pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
+    (
+        "not authorized to send email directly to our servers",
+        &DIRECT_NOT_ALLOWED,
+    ),
+    // smtp.gmail.com to a program: "550-5.4.5 Daily user sending limit exceeded. For more
+    // information on Gmail sending limits go to https://support.google.com/a/answer/166852".
+    ("daily user sending limit exceeded", &SENDING_LIMIT),
+    // Google's page names the messages its own apps show: "You have reached a limit for
+    // sending email." and "You reached a Gmail sending limit."
+    // Source: https://support.google.com/a/answer/166852
+    ("reached a limit for sending", &SENDING_LIMIT),
+    ("reached a gmail sending limit", &SENDING_LIMIT),
+    // "552 5.7.0 This message was blocked because its content presents a potential security
+    // issue. Please visit https://support.google.com/mail/?p=BlockedMessage ..."
+    (
+        "content presents a potential security issue",
+        &BLOCKED_CONTENT,
+    ),
+    ("?p=blockedmessage", &BLOCKED_CONTENT),
+];
+
+const BLOCKED_FILES_PAGE: Url = google_help_page!("mail/answer/6590");
+
+/// Gmail refused the message for what it carries. Google's page ("File types blocked in Gmail")
+/// lists the causes: certain file types, also compressed or inside archives; documents with
+/// malicious macros; password-protected archives that hold archives; and messages with certain
+/// links. The sender changes the message: the recipient's administrator has nothing to allow
+/// (held-out k, A-3: case 11 drafted a letter to them).
+// Source: https://support.google.com/mail/answer/6590
+pub(crate) const BLOCKED_CONTENT: Playbook = Playbook {
+    id: "gmail-blocked-content",
+    party: Some(Party::Gmail),
+    title: text! { ja: "Gmail が添付ファイルかリンクを理由に拒否した", en: "Gmail blocked an attachment or link in the message" },
+    verdict: text! {
+        ja: "Gmail は、メールの中身（送れない種類の添付ファイルか、危険と判断したリンク）を理由に受け取りを拒否しました。メールを変えて送り直せば届きます。",
+        en: "Gmail refused the message for what it carries: an attachment of a type it does not accept, or a link it treats as risky. Changing the message is the way through.",
+    },
+    why: text! {
+        ja: "ウイルスを防ぐため、Gmail は実行ファイルやスクリプト（.exe、.js など。圧縮ファイルの中にあっても）、悪意のあるマクロ付きの文書、パスワード付きの圧縮ファイルの中の圧縮ファイル、一部のリンクを受け付けません。",
+        en: "To stop viruses, Gmail refuses program and script files (.exe, .js and others, also inside .zip or other archives), documents with malicious macros, password-protected archives holding archives, and some links.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: DURATION_SEND_DIFFERENTLY,
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Other(text! {
+            ja: "送ったメールの添付ファイルとリンクの一覧",
+            en: "The attachments and links of the message you sent",
+        }),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "添付ファイルを確認し、プログラムやスクリプトのファイル（圧縮ファイルの中も）と、不要なマクロ付きの文書を外してください。",
+            en: "Check the attachments: take out program and script files (inside archives too) and macro documents you do not need to send.",
+        })
+        .link(text! { ja: "Gmail ヘルプ: Gmail でブロックされるファイル形式", en: "Gmail Help: File types blocked in Gmail" }, BLOCKED_FILES_PAGE),
+        Step::new(text! {
+            ja: "そのファイルを渡す必要がある場合は、オンラインストレージに置き、共有リンクを送ってください。",
+            en: "If the file must go to the recipient, put it in online storage and send a sharing link instead.",
+        }),
+        Step::new(text! {
+            ja: "添付ファイルがない場合は、リンク（特に短縮 URL）を外すか差し替えてください。",
+            en: "If there was no attachment, remove or replace the links, shortened ones first.",
+        }),
+        STEP_CHECK_PC,
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[Source {
+        title: text! {
+            ja: "Gmail ヘルプ: Gmail でブロックされるファイル形式",
+            en: "Gmail Help: File types blocked in Gmail",
+        },
+        url: BLOCKED_FILES_PAGE,
+    }],
+    checked: "2026-11-26",
+};
+
+const SENDING_LIMITS_PAGE: Url = google_help_page!("a/answer/166852");
+
+/// The sender's own Gmail or Google Workspace account reached its daily limit. Google's page:
+/// "After reaching one of these limits, users can't send new messages for up to 24 hours",
+/// and "Limits per day are applied over a rolling 24-hour period". Google refused the message
+/// when it was handed over (smtp.gmail.com, or Gmail's own app), so nothing queues it: it is
+/// sent again once the limit lifts, unlike a receiver's throttle that the sending server waits
+/// out (held-out k, A-1).
+// Source: https://support.google.com/a/answer/166852
+pub(crate) const SENDING_LIMIT: Playbook = Playbook {
+    id: "gmail-sending-limit",
+    party: Some(Party::Gmail),
+    title: text! { ja: "Gmail の 1 日の送信上限に達した", en: "Gmail's daily sending limit reached" },
+    verdict: text! {
+        ja: "あなたの Gmail（Google Workspace）アカウントが 24 時間に送れる数を超えたため、Google が新しいメールの送信を止めています。このメールは送られておらず、自動で再送もされません。",
+        en: "Your Gmail (Google Workspace) account sent more than Google allows in 24 hours, so Google stops it sending new mail for now. This message was not sent, and nothing will resend it.",
+    },
+    why: text! {
+        ja: "Google は乗っ取られたアカウントからの迷惑メールを防ぐため、アカウントごとに 1 日の送信数と宛先数に上限を設けています。プログラムから smtp.gmail.com で一斉に送ると、すぐに達します。",
+        en: "Google caps the messages and recipients each account may send per day, to stop hijacked accounts spreading spam. A program sending in bulk through smtp.gmail.com reaches it quickly.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Wait,
+    duration: text! { ja: "最大 24 時間（直前の 24 時間の送信数で数えられます）", en: "Up to 24 hours (the count covers the last 24 hours)" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::Time),
+        Prepare::Fact(Fact::SenderAddress),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "このアカウントからの送信を止めてください。上限は最大 24 時間で元に戻ります。",
+            en: "Stop sending from this account: the limit lifts within 24 hours.",
+        }),
+        Step::new(text! {
+            ja: "そのあとで、送れなかったメールを送り直してください。エラーを受け取ったのはプログラム（またはメールアプリ）なので、自動では送られません。",
+            en: "Then send the refused messages again: your program (or mail app) got the error, so nothing resends them by itself.",
+        }),
+        Step::new(text! {
+            ja: "ウェブサイトやスクリプトなどのプログラムが送っている場合は、送信を 1 日に分散するか、個人のアカウントではなく一斉送信用の配信サービスを使ってください。",
+            en: "If a program sends for you (a website, a script), spread its mail over the day, or use a sending service made for bulk mail instead of a personal account.",
+        })
+        .link(text! { ja: "Google Workspace ヘルプ: Gmail の送信上限", en: "Google Workspace Admin Help: Gmail sending limits" }, SENDING_LIMITS_PAGE),
+        STEP_CHECK_ACCOUNT,
+    ],
+    donts: &[text! {
+        ja: "上限に達している間は送り直しを繰り返さないでください。送れないうえ、上限を超え続けるアカウントは停止されることがあります。",
+        en: "Do not keep retrying while the limit is on: nothing gets through, and an account that keeps going over it may be suspended.",
+    }],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[Source {
+        title: text! {
+            ja: "Google Workspace ヘルプ: Google Workspace での Gmail の送信上限",
+            en: "Google Workspace Admin Help: Gmail sending limits in Google Workspace",
+        },
+        url: SENDING_LIMITS_PAGE,
+    }],
+    checked: "2026-11-26",
+};
 
 /// The sender writes from a Gmail address, and a blocklist (or a receiver's reputation filter)
 /// names the sending address: that address is one of Google's shared sending servers. No hosting
@@ -803,6 +943,8 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &NO_DMARC,
         &RATE,
         &TLS,
+        &SENDING_LIMIT,
+        &BLOCKED_CONTENT,
     ],
     codes: CODES,
     refine: &[

@@ -337,6 +337,22 @@ const LASTING: &[(&str, &Playbook)] = &[
     ("noptr.spamrats.com", &spamrats::DYNA),
 ];
 
+/// The list operator whose zone `zone` is (or is under): the lists of `LASTING`, then the zones
+/// a party's refinements name (`dbl.spamhaus.org`, `dnsbl-2.uceprotect.net`).
+pub(crate) fn zone_party(zone: &str) -> Option<Party> {
+    LASTING
+        .iter()
+        .find(|(z, _)| zone_is(zone, z))
+        .and_then(|(_, p)| p.party)
+        .or_else(|| {
+            BOOKS
+                .iter()
+                .flat_map(|b| b.refine.iter())
+                .find(|r| matches!(r.when, Needle::Zone(z) if zone_is(zone, z)))
+                .and_then(|r| r.to.party)
+        })
+}
+
 /// The playbook of a listing the lookups found on a list whose listings do not expire by
 /// themselves (`LASTING`), the most urgent first (`Now` before `Soon`; the first found among
 /// equals). `None` when no such list lists the address.
@@ -413,11 +429,19 @@ pub(crate) fn says_note(playbook_id: &str, note_id: &str) -> bool {
 pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
     const TABLES: &[&[(&str, &Playbook)]] = &[microsoft::WORDINGS, gmail::WORDINGS];
     let mut text = String::new();
+    // Only the replies that gave the reason: another reply's wording in the same paste chose
+    // the other reply's playbook (held-out k, HIGH-2).
     for r in &d.recipients {
+        if crate::select::from_another_reply(d, &r.diagnostic_text) {
+            continue;
+        }
         text.push_str(&r.diagnostic_text.to_lowercase());
         text.push('\n');
     }
     for e in &d.evidence {
+        if crate::select::from_another_reply(d, &e.text) {
+            continue;
+        }
         text.push_str(&e.text.to_lowercase());
         text.push('\n');
     }
@@ -427,6 +451,7 @@ pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
         .find(|(fragment, _)| text.contains(fragment))
         .map(|(_, p)| *p)
         .or_else(|| generic::by_own_cap(&text))
+        .or_else(|| generic::by_loop(&text))
 }
 
 /// The playbook of a reply whose meaning the core noted, if any: `full_or_too_big` (docomo's "552
