@@ -377,7 +377,28 @@ fn inbound_refusal(text: &str) -> Option<String> {
         }
         from = next;
     }
-    None
+    exim_refusal_client(text)
+}
+
+/// The client of Exim's log line of a refusal by its own ACL, "H=mail.example.org
+/// [192.0.2.7] F=<ann@example.org> rejected RCPT <bob@example.net>: ...", as `host[address]`.
+/// Source: the Exim specification, chapter "Access control lists" (the reject log line).
+fn exim_refusal_client(text: &str) -> Option<String> {
+    let p = text::find(text, "rejected RCPT <")?;
+    let start = text.get(..p)?.rfind('\n').map_or(0, |n| n + 1);
+    let line = text.get(start..p)?;
+    let h = if line.starts_with("H=") {
+        2
+    } else {
+        line.find(" H=")? + 3
+    };
+    let field = line.get(h..)?;
+    let end = field.find(']')? + 1;
+    let host = field.get(..end)?;
+    let (name, ip) = host.split_once(" [")?;
+    // "H=name (helo) [ip]": the name Exim looked up, and the address.
+    let name = name.split(' ').next()?;
+    (!name.is_empty()).then(|| format!("{name}[{ip}"))
 }
 
 /// The words of a receiving side's refusal in Postfix's log.

@@ -949,6 +949,11 @@ const WORDING: &[Wording] = &[
             "local error in processing",
             "loop was found in the mail exchanger",
             "loops back to myself",
+            // Exim's router when the domain's best MX, or the host, is the very server routing
+            // it and the domain is not set up as its own: "lowest numbered MX record points to
+            // local host", "remote host address is the local host" (Exim src/routers/rf_self_action.c).
+            "lowest numbered mx record points to local host",
+            "remote host address is the local host",
             "mail system configuration error",
             "queue file write error",
             "recipient deferred because there is no mdb",

@@ -583,6 +583,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries = exim_log_defers(&lines);
     }
     if deliveries.is_empty() {
+        deliveries = exim_acl_rejections(&lines);
+    }
+    if deliveries.is_empty() {
         deliveries = without_codes(&lines);
     }
     if deliveries.is_empty() {
@@ -1032,6 +1035,46 @@ fn postfix_own_reasons(lines: &[&str]) -> Vec<Delivery> {
             recipient,
             action: action.into(),
             status: status.to_string(),
+            diagnosis: text::sweep(words),
+            ..Delivery::default()
+        });
+        if out.len() >= MAX_RECIPIENTS {
+            break;
+        }
+    }
+    out
+}
+
+/// Exim's main log line of a recipient its own ACL refused, the receiving side's log: "H=mail.
+/// example.org [192.0.2.7] F=<ann@example.org> rejected RCPT <bob@example.net>: <why>", also
+/// "temporarily rejected RCPT" for a 4xx refusal, and with no words when the ACL gave none.
+/// Source: the Exim specification, chapter "Access control lists" (the reject log line,
+/// "H=... F=<...> rejected RCPT <...>: message").
+fn exim_acl_rejections(lines: &[&str]) -> Vec<Delivery> {
+    const RCPT: &str = "rejected RCPT <";
+    let mut out: Vec<Delivery> = Vec::new();
+    for &line in lines {
+        let Some(p) = text::find(line, RCPT) else {
+            continue;
+        };
+        if !line.starts_with("H=") && text::find(line, " H=").is_none() {
+            continue;
+        }
+        let rest = line.get(p + RCPT.len() - 1..).unwrap_or("");
+        let Some(recipient) = address::find(rest) else {
+            continue;
+        };
+        let words = rest.split_once(">: ").map_or("", |(_, w)| w).trim();
+        // With no words of the ACL's, the log's own ("rejected RCPT <bob@example.net>").
+        let words = if words.is_empty() {
+            line.get(p..).unwrap_or("")
+        } else {
+            words
+        };
+        // Also "temporarily rejected": a refusal all the same, not a delay of the logging
+        // server's own queue.
+        out.push(Delivery {
+            recipient,
             diagnosis: text::sweep(words),
             ..Delivery::default()
         });
@@ -1703,6 +1746,19 @@ mod tests {
         assert!(read(ja).starts_with("userunknown"), "{}", read(ja));
         // Plain text that talks about these things is no notice.
         let chat = "Gmail will retry sending later, I think; the group may be closed.\n";
+        assert!(read(chat).contains("not_a_bounce"), "{}", read(chat));
+    }
+
+    #[test]
+    fn reads_exim_acl_refusals_as_the_receiving_side() {
+        let log = "2023-11-06 01:17:28 H=mail.example.org [192.0.2.7] X=TLS1.3 CV=no F=<ann@example.org> temporarily rejected RCPT <bob@example.net>: lowest numbered MX record points to local host\n";
+        let got = read(log);
+        assert!(got.starts_with("systemerror"), "{got}");
+        assert!(got.contains("inbound_refusal_log"), "{got}");
+        let bare = "H=mail.example.org (helo.example.org) [192.0.2.7] F=<ann@example.org> rejected RCPT <bob@example.net>\n";
+        assert!(read(bare).contains("inbound_refusal_log"), "{}", read(bare));
+        // A sentence that says a recipient was rejected is no log line.
+        let chat = "Our server rejected RCPT <bob@example.net> yesterday, why?\n";
         assert!(read(chat).contains("not_a_bounce"), "{}", read(chat));
     }
 
