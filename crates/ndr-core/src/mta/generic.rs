@@ -431,7 +431,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 && (codes_only
                     || ((unfinished(&diag) || runs_on(&diag, next))
                         && address_line(next).is_none()));
-            let cont = cont || unindented;
+            // A reply quoted with "> " (a forwarded or replied-to bounce) goes on with the
+            // quoted lines under it that are no reply or address of their own.
+            let quoted = line.starts_with("> ")
+                && next.starts_with("> ")
+                && !next[2..].trim().is_empty()
+                && reply_start(&next[2..]).is_none()
+                && address_line(&next[2..]).is_none();
+            let cont = cont || unindented || quoted;
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
             }
@@ -1705,6 +1712,12 @@ mod tests {
         assert!(read(tuple).starts_with("norelaying 553"), "{}", read(tuple));
         let zoho = "bob@example.net Invalid Address, ERROR_CODE :550, ERROR_CODE :The email you sent has an invalid DKIM signature\n";
         assert!(read(zoho).starts_with("authfailure 550"), "{}", read(zoho));
+        let quoted = "> bob@example.net, ERROR_CODE :550, ERROR_CODE :The email you sent\n> has an invalid DKIM signature, please check your DNS\n";
+        assert!(
+            read(quoted).starts_with("authfailure 550"),
+            "{}",
+            read(quoted)
+        );
         let opensmtpd = "relay: PermFail for 6430369adcce4408: session=7818378a988ca63b, from=<ann@example.com>, to=<bob@example.net>, rcpt=<->, source=192.0.2.1, relay=192.0.2.2 (mx.example.net), delay=0s, stat=550 Invalid recipient\n";
         assert!(
             read(opensmtpd).starts_with("userunknown 550"),
