@@ -358,11 +358,11 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
 /// sending side logs as `postfix/smtp`), so the line says that the logging server refused the
 /// client named after "from". Source: Postfix smtpd_check.c (`log_whatsup`, "reject: %s from %s").
 fn inbound_refusal(text: &str) -> Option<String> {
-    // Only lines that hold the program's name can be such a line: they are found by one search
-    // of the whole text, not by a search of every line. Each is read as `str::lines` gives it
+    // Only lines that hold "reject: " can be such a line: they are found by one search of the
+    // whole text, not by a search of every line. Each is read as `str::lines` gives it
     // (without its "\n" or "\r\n"), and then the search goes on from the next line.
     let mut from = 0;
-    while let Some(at) = text::find(text.get(from..)?, SMTPD) {
+    while let Some(at) = text::find(text.get(from..)?, REJECT) {
         let at = from + at;
         let start = text.get(..at)?.rfind('\n').map_or(0, |p| p + 1);
         let (line, next) = match text.get(at..)?.find('\n') {
@@ -377,18 +377,52 @@ fn inbound_refusal(text: &str) -> Option<String> {
         }
         from = next;
     }
-    None
+    exim_refusal_client(text)
 }
+
+/// The client of Exim's log line of a refusal by its own ACL, "H=mail.example.org
+/// [192.0.2.7] F=<ann@example.org> rejected RCPT <bob@example.net>: ...", as `host[address]`.
+/// Source: the Exim specification, chapter "Access control lists" (the reject log line).
+fn exim_refusal_client(text: &str) -> Option<String> {
+    let p = text::find(text, "rejected RCPT <")?;
+    let start = text.get(..p)?.rfind('\n').map_or(0, |n| n + 1);
+    let line = text.get(start..p)?;
+    let h = if line.starts_with("H=") {
+        2
+    } else {
+        line.find(" H=")? + 3
+    };
+    let field = line.get(h..)?;
+    let end = field.find(']')? + 1;
+    let host = field.get(..end)?;
+    let (name, ip) = host.split_once(" [")?;
+    // "H=name (helo) [ip]": the name Exim looked up, and the address.
+    let name = name.split(' ').next()?;
+    (!name.is_empty()).then(|| format!("{name}[{ip}"))
+}
+
+/// The words of a receiving side's refusal in Postfix's log.
+const REJECT: &str = "reject: ";
 
 /// The program name that marks a Postfix smtpd log line.
 const SMTPD: &str = "/smtpd[";
 
-/// The client "host[address]" of one smtpd refusal log line (see `inbound_refusal`).
+/// The client "host[address]" of one smtpd refusal log line (see `inbound_refusal`). Also
+/// smtpd's line without the syslog prefix, as mailcow's web page lists it ("NOQUEUE: reject:
+/// RCPT from ..."; only smtpd refuses before a queue file exists), and a milter's refusal
+/// that smtpd or cleanup logs ("postfix/cleanup[123]: 7F2DF64430: milter-reject:
+/// END-OF-MESSAGE from mx.example.org[192.0.2.7]: 4.7.1 Try again later").
+/// Source: Postfix smtpd_check.c and cleanup_milter.c ("%s: milter-reject: %s from %s").
 fn refusal_client(line: &str) -> Option<String> {
-    let smtpd = line.find(SMTPD)?;
-    let rest = line.get(smtpd..)?;
-    let reject = rest.find(": reject: ")?;
-    let rest = rest.get(reject..)?;
+    let reject = if let Some(p) = line.find(": milter-reject: ") {
+        (line.contains(SMTPD) || line.contains("/cleanup[")).then_some(p)?
+    } else if let Some(p) = line.find("NOQUEUE: reject: ") {
+        p
+    } else {
+        let smtpd = line.find(SMTPD)?;
+        smtpd + line.get(smtpd..)?.find(": reject: ")?
+    };
+    let rest = line.get(reject..)?;
     let from = rest.find(" from ")?;
     let client = rest.get(from + " from ".len()..)?;
     let end = client.find("]: ")? + 1;

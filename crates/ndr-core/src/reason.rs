@@ -45,6 +45,9 @@ const WORDING: &[Wording] = &[
             "//spf.pobox.com",
             "bad spf records for",
             "dmarc policy",
+            // "550 ... The email you sent has an invalid DKIM signature" (Forward Email, as
+            // Zoho's bounce quotes it): the sender's domain signature failed.
+            "invalid dkim signature",
             // Outlook.com and Exchange Online (5.7.509): "Access denied, sending domain
             // [example.net] does not pass DMARC verification and has a DMARC policy of reject",
             // also when pasted without its code.
@@ -80,6 +83,10 @@ const WORDING: &[Wording] = &[
         &[
             "a poor email reputation score",
             "has been temporarily rate limited due to ip reputation",
+            // Swisscom (bluewin.ch), a 5.2.0 that is no mailbox state: "554 5.2.0 sc969: IP
+            // reputation ratelimit in effect" with a link to its own delisting page; the
+            // sending IP's standing is the cause (a held-out paste, one template of its MX).
+            "ip reputation ratelimit",
             "ip/domain reputation problems",
             "likely suspicious due to the very low reputation",
             "none/bad reputation", // t-online.de
@@ -233,6 +240,9 @@ const WORDING: &[Wording] = &[
     w(
         ContentError,
         &[
+            // QQ Mail's content filter: "550 The mail may contain inappropriate words or
+            // content." (a standard reply of its SMTP service, quoted in many public issues).
+            "the mail may contain inappropriate words or content",
             "duplicate header",
             "header size exceeds maximum permitted",
             "improper use of 8-bit data in message header",
@@ -417,6 +427,10 @@ const WORDING: &[Wording] = &[
             "could not connect and send the mail to",
             "dns records for the destination computer could not be found",
             "hop count exceeded - possible mail loop",
+            // Haraka and older Exim: "552 Too many received headers - possible mail loop".
+            // Sisimai reads a loop as `networkerror`.
+            "possible mail loop",
+            "too many received headers",
             "host is unreachable",
             "host name lookup failure",
             "host not found, try again",
@@ -502,6 +516,13 @@ const WORDING: &[Wording] = &[
         &[
             "duplicate header",
             "this message is not rfc 5322 compliant",
+            // Gmail: "550-5.7.1 Messages missing a valid address in From: header, or having no
+            // From: header, are not accepted." Source: https://support.google.com/a/answer/3726730
+            "missing a valid address in from:",
+            // A line longer than RFC 5322's 998 characters (section 2.1.1): "552 message line
+            // is too long", "500 Line too long".
+            "message line is too long",
+            "line too long",
             // Outlook.com/Hotmail: "550 5.7.0 (COL004-MC4F14) Message could not be delivered.
             // Please ensure the message is RFC 5322 compliant." (the message lacks or repeats a
             // header field such as Date, From or Message-ID). Held-out case, a template of
@@ -579,6 +600,27 @@ const WORDING: &[Wording] = &[
             "batv validation failure", // SonicWall
             "backscatter protection detected an invalid or expired email address", // MDaemon
             "because the sender isn't on the recipient's list of senders to accept mail from",
+            // Google Groups: "... the group you tried to contact (board) may not exist, or you
+            // may not have permission to post messages to the group." Sisimai's Google Groups
+            // reader reads it as `rejected` (the group refused the sender).
+            "you may not have permission to post messages to the group",
+            // Sending services that refuse the sender's own account, not the recipient:
+            // SendGrid: "550 The from address does not match a verified Sender Identity. Mail
+            // cannot be sent until this error is resolved."
+            // Source: https://www.twilio.com/docs/sendgrid/for-developers/sending-email/sender-identity
+            "does not match a verified sender identity",
+            // Amazon SES when the account's sending is paused (a review of its bounce or
+            // complaint rate): "554 Message rejected: Sending paused for this account." Its API
+            // names the state AccountSendingPausedException, "email sending is disabled for your
+            // entire Amazon SES account". Source: https://docs.aws.amazon.com/botocore/latest/reference/services/ses/client/exceptions/AccountSendingPausedException.html
+            "sending paused for this account",
+            // Mailgun's sandbox domain: "Sandbox subdomains are for test purposes only. Please
+            // add your own domain or add the address to authorized recipients in Account
+            // Settings." Source: https://help.mailgun.com/hc/en-us/articles/217531258
+            "sandbox subdomains are for test purposes only",
+            // mox, when the sender's domain has no usable MX to send a reply or report to:
+            // "450 No valid MX for your FROM address".
+            "no valid mx for your from address",
             // Exchange Online's visible text for 5.1.8 ("Access denied, bad outbound sender"):
             // "Your message couldn't be delivered because you weren't recognized as a valid
             // sender" / "... because the sending email address was not recognized as a valid
@@ -720,6 +762,9 @@ const WORDING: &[Wording] = &[
             "//mail.163.com/help/help_spam_16.htm",
             "554 5.7.0 reject, id=",
             "appears to be unsolicited",
+            // AOL: "521 5.2.1 :  AOL will not accept delivery of this message", its refusal of
+            // mail its filters take for spam (bounce-handling tables file it as spam-related).
+            "aol will not accept delivery of this message",
             "blacklisted url in message",
             "block for spam",
             "blocked by policy: no spam please",
@@ -904,6 +949,11 @@ const WORDING: &[Wording] = &[
             "local error in processing",
             "loop was found in the mail exchanger",
             "loops back to myself",
+            // Exim's router when the domain's best MX, or the host, is the very server routing
+            // it and the domain is not set up as its own: "lowest numbered MX record points to
+            // local host", "remote host address is the local host" (Exim src/routers/rf_self_action.c).
+            "lowest numbered mx record points to local host",
+            "remote host address is the local host",
             "mail system configuration error",
             "queue file write error",
             "recipient deferred because there is no mdb",

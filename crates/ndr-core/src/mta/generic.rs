@@ -63,6 +63,24 @@ const BOUNCE_SENDERS: &[&str] = &[
     "mdaemon@",
 ];
 
+/// Python's smtplib error as a bare tuple, printed before its traceback: "(553, b'Relaying
+/// disallowed ...')": the code at `i` after "(" and before ", b'" (or a str's ", '").
+fn python_tuple(line: &str, i: usize) -> bool {
+    i > 0
+        && line.as_bytes().get(i - 1) == Some(&b'(')
+        && line
+            .get(i + 3..)
+            .is_some_and(|r| text::starts_with_any(r, &[", b'", ", b\"", ", '", ", \""]))
+}
+
+/// Zoho Mail's bounce: "user@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1
+/// <user@example.org>... User Unknown" (Sisimai's Zoho reader quotes it): the code at `i`
+/// after "ERROR_CODE :" and before a comma.
+fn zoho_code(line: &str, i: usize) -> bool {
+    line.get(..i)
+        .is_some_and(|b| b.to_ascii_lowercase().ends_with("error_code :"))
+}
+
 /// True when a line carries a remote server's error reply; gives the reply's start offset.
 pub(super) fn reply_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();
@@ -76,8 +94,10 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                     && !matches!(b[i - 1], b'.' | b'/' | b'-' | b':' | b',')
                 // "応答:550 ..." and "Error:550 ...", but not a time ("10:55:02").
                 || b[i - 1] == b':' && (i < 2 || !b[i - 2].is_ascii_digit()))
-            && b.get(i + 3)
-                .is_none_or(|c| matches!(c, b' ' | b'-' | b'\t'));
+            && (b
+                .get(i + 3)
+                .is_none_or(|c| matches!(c, b' ' | b'-' | b'\t'))
+                || b.get(i + 3) == Some(&b',') && (python_tuple(line, i) || zoho_code(line, i)));
         if is_code {
             let code = &line[i..i + 3];
             if reply::is_valid(code) {
@@ -111,12 +131,98 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                     // RFC 3464's "Diagnostic-Code: smtp; 550 ...", pasted without the
                     // Final-Recipient line that the report reader needs (round h case 37).
                     || tail.ends_with("smtp;")
+                    // OpenSMTPD's log: "relay: PermFail ... stat=550 Invalid recipient" and
+                    // "smtp-in: Failed command ...: \"RCPT TO:<...>\" => 550 Invalid recipient"
+                    // (smtpd's mta and smtp session logging).
+                    || tail.ends_with("stat=")
+                    || python_tuple(line, i)
+                    || tail.ends_with("=>")
+                    // Chinese and Japanese text runs on into the code with no space: "邮件投递失败550
+                    // Mail content denied", "REASONが、550 Invalid recipient". Any non-ASCII
+                    // character ends the word before the code, as long as English words follow.
+                    || b[i - 1] >= 0x80 && rest.starts_with(|c: char| c.is_ascii_alphabetic())
                     || tail.is_empty();
                 // Postfix wraps "said: 550" and puts the words on the next lines.
                 let wrapped = rest.is_empty() && tail.ends_with("said:");
                 if enhanced || (introduced && rest.len() > 3) || wrapped {
                     return Some(i);
                 }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The lines a mail program writes above a message it forwards or replies to. Outlook's and
+/// others' "-----Original Message-----" is also one of `BOUNDARIES`: below it in a bounce is
+/// the returned message.
+const FORWARD_MARKERS: &[&str] = &["-----Original Message-----", "----- Original message -----"];
+
+/// The text below a forward marker when the forwarded message is itself a bounce: its header
+/// block, as the mail program shows it just under the marker, has a bounce's sender or
+/// subject ("Subject: Returned mail: see transcript for details"). A person forwards a bounce
+/// to their IT person so; then the lines below are the bounce, not its returned copy.
+fn forwarded_bounce(body: &str) -> Option<&str> {
+    let (p, k) = text::find_earliest(body, FORWARD_MARKERS)?;
+    let rest = body.get(p + FORWARD_MARKERS.get(k)?.len()..)?;
+    let named = rest
+        .lines()
+        .skip(1)
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .take(8)
+        .any(|l| {
+            let lc = text::lower(l.trim_start());
+            lc.strip_prefix("subject:")
+                .is_some_and(|v| text::contains_any(v, BOUNCE_SUBJECTS))
+                || lc
+                    .strip_prefix("from:")
+                    .is_some_and(|v| text::contains_any(v, BOUNCE_SENDERS))
+        });
+    named.then(|| rest.split_once('\n').map_or("", |(_, r)| r))
+}
+
+/// Where a reply starts that a program or log quotes with its enhanced status code only, no
+/// three-digit code: Postfix's `milter-reject: END-OF-MESSAGE from ...: 4.7.1 Try again later`,
+/// a rejecting milter's "milter-reject for END-OF-MESSAGE. 5.7.1 rejected by DMARC policy", or a
+/// library that keeps the code apart (Rust lettre: `message: ["5.7.1 [2] Message rejected ..."]`,
+/// "permanent: 5.7.1 ..."). Outside a milter's line the words after the code must name a
+/// known reason, so a version number in plain text is no reply.
+fn enhanced_reply_start(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    // Cheap gate before any word scan: "4.d" or "5.d" somewhere.
+    if !b
+        .windows(3)
+        .any(|w| matches!(w[0], b'4' | b'5') && w[1] == b'.' && w[2].is_ascii_digit())
+    {
+        return None;
+    }
+    let milter = text::find_ci(line, "milter-reject").is_some();
+    let mut i = 0;
+    while i + 5 <= b.len() {
+        let at_boundary = i == 0 || matches!(b[i - 1], b' ' | b'"' | b'[' | b'\'' | b'\t');
+        if at_boundary && matches!(b[i], b'4' | b'5') && b[i + 1] == b'.' {
+            let token = line[i..]
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let token = token.trim_end_matches([',', ';', ':']);
+            let rest = line.get(i + token.len()..).unwrap_or("").trim_start();
+            // The words before: a label or a sentence end, never a number's tail ("v1.5.7.1").
+            let before = line[..i].trim_end();
+            let led = before.is_empty()
+                || before.ends_with(':')
+                || before.ends_with('"')
+                || before.ends_with('[')
+                || before.ends_with('\'')
+                || milter && before.ends_with('.');
+            if led
+                && status::is_valid(token)
+                && rest.len() > 3
+                && (milter || crate::reason::is_worded(rest))
+            {
+                return Some(i);
             }
         }
         i += 1;
@@ -138,7 +244,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             return None;
         }
     }
-    let (head, original) = split_original(&mail.body, BOUNDARIES);
+    let body = forwarded_bounce(&mail.body).unwrap_or(&mail.body);
+    let (head, original) = split_original(body, BOUNDARIES);
     let lines: Vec<&str> = head.lines().collect();
     let mut deliveries: Vec<Delivery> = Vec::new();
     // Per recipient: where its delivery is, and whether that one was only a code ("Status
@@ -225,7 +332,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 rhost = host.to_ascii_lowercase();
             }
         }
-        let Some(start) = reply_start(line) else {
+        let coded = reply_start(line);
+        let Some(start) = coded.or_else(|| enhanced_reply_start(line)) else {
             i += 1;
             continue;
         };
@@ -275,8 +383,17 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 }
             }
         }
-        // The reply and its continuation lines (indented, or "550-" continued).
-        diag.push_str(line);
+        // The reply and its continuation lines (indented, or "550-" continued). A reply known
+        // by its enhanced code alone starts there: the log's words before it ("milter-reject:
+        // END-OF-MESSAGE from host[192.0.2.7]:") are no part of it.
+        if coded.is_some() {
+            diag.push_str(line);
+        } else {
+            // Postfix's own fields after a milter's words ("; from=<...> to=<...> proto=ESMTP
+            // helo=<...>") are no part of the reply either: "helo=" names no failed step.
+            let reply = line.get(start..).unwrap_or(line);
+            diag.push_str(reply.split("; from=<").next().unwrap_or(reply));
+        }
         let mut j = i + 1;
         while j < lines.len() {
             let next = lines[j];
@@ -314,7 +431,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 && (codes_only
                     || ((unfinished(&diag) || runs_on(&diag, next))
                         && address_line(next).is_none()));
-            let cont = cont || unindented;
+            // A reply quoted with "> " (a forwarded or replied-to bounce) goes on with the
+            // quoted lines under it that are no reply or address of their own.
+            let quoted = line.starts_with("> ")
+                && next.starts_with("> ")
+                && !next[2..].trim().is_empty()
+                && reply_start(&next[2..]).is_none()
+                && address_line(&next[2..]).is_none();
+            let cont = cont || unindented || quoted;
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
             }
@@ -375,7 +499,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         let mut d = Delivery {
             recipient,
             diagnosis: text::sweep(&diag),
-            reply_code: line.get(start..start + 3).unwrap_or("").to_string(),
+            reply_code: line
+                .get(start..start + 3)
+                .filter(|c| text::all_digits(c))
+                .unwrap_or("")
+                .to_string(),
             ..Delivery::default()
         };
         d.command = command::find(&d.diagnosis);
@@ -460,6 +588,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     }
     if deliveries.is_empty() {
         deliveries = exim_log_defers(&lines);
+    }
+    if deliveries.is_empty() {
+        deliveries = exim_acl_rejections(&lines);
     }
     if deliveries.is_empty() {
         deliveries = without_codes(&lines);
@@ -921,6 +1052,46 @@ fn postfix_own_reasons(lines: &[&str]) -> Vec<Delivery> {
     out
 }
 
+/// Exim's main log line of a recipient its own ACL refused, the receiving side's log: "H=mail.
+/// example.org [192.0.2.7] F=<ann@example.org> rejected RCPT <bob@example.net>: <why>", also
+/// "temporarily rejected RCPT" for a 4xx refusal, and with no words when the ACL gave none.
+/// Source: the Exim specification, chapter "Access control lists" (the reject log line,
+/// "H=... F=<...> rejected RCPT <...>: message").
+fn exim_acl_rejections(lines: &[&str]) -> Vec<Delivery> {
+    const RCPT: &str = "rejected RCPT <";
+    let mut out: Vec<Delivery> = Vec::new();
+    for &line in lines {
+        let Some(p) = text::find(line, RCPT) else {
+            continue;
+        };
+        if !line.starts_with("H=") && text::find(line, " H=").is_none() {
+            continue;
+        }
+        let rest = line.get(p + RCPT.len() - 1..).unwrap_or("");
+        let Some(recipient) = address::find(rest) else {
+            continue;
+        };
+        let words = rest.split_once(">: ").map_or("", |(_, w)| w).trim();
+        // With no words of the ACL's, the log's own ("rejected RCPT <bob@example.net>").
+        let words = if words.is_empty() {
+            line.get(p..).unwrap_or("")
+        } else {
+            words
+        };
+        // Also "temporarily rejected": a refusal all the same, not a delay of the logging
+        // server's own queue.
+        out.push(Delivery {
+            recipient,
+            diagnosis: text::sweep(words),
+            ..Delivery::default()
+        });
+        if out.len() >= MAX_RECIPIENTS {
+            break;
+        }
+    }
+    out
+}
+
 /// Exim's main log line of a delivery that failed for now, with no remote server's reply:
 /// "2024-01-01 10:00:00 1abcDE-000123-XY == user@example.org R=dnslookup T=remote_smtp defer
 /// (113): No route to host H=mx.example.org [192.0.2.1]". "==" marks a deferral, and the words
@@ -1029,6 +1200,27 @@ const PROSE_ONLY: &[&str] = &[
     // default text is "Greylisted, see http://postgrey.schweikert.ch/help/..."; the delay is
     // a common setting of --greylist-text). Source: postgrey's manual page (--greylist-text).
     "recipient address rejected: greylisted",
+    // Google Groups' notice, pasted from the mail program: "We're writing to let you know that
+    // the group you tried to contact (board) may not exist, or you may not have permission to
+    // post messages to the group." Source: Sisimai's Google Groups reader (lhost-googlegroups-01).
+    "you may not have permission to post messages to the group",
+    // Outlook's notice in Japanese, its visible text: "このメールは、受信者全員または一部に届きませんでした。"
+    // ("Delivery has failed to these recipients or groups"), then the recipient's state
+    // ("無効な受信者", an invalid recipient) on the lines below.
+    "受信者全員または一部に届きませんでした",
+    // Delay notices (`PROSE_DELAYED`).
+    "gmail will retry for",
+    "technical details of temporary failure",
+];
+
+/// `PROSE_ONLY` notices that report a delay, not a failure: Gmail's "There was a temporary
+/// problem while delivering your message to user@example.org. Gmail will retry for 47 more
+/// hours. You'll be notified if the delivery fails permanently." and its older "Delivery to the
+/// following recipient has been delayed ... Technical details of temporary failure: ..."
+/// (Sisimai's Gmail reader quotes the latter).
+const PROSE_DELAYED: &[&str] = &[
+    "gmail will retry for",
+    "technical details of temporary failure",
 ];
 
 /// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph.
@@ -1046,8 +1238,14 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
             .position(|l| l.trim().is_empty())
             .map_or((i + 4).min(lines.len()), |n| i + n);
         let words = join_trimmed(lines.get(i..end).unwrap_or_default());
+        let delayed = PROSE_DELAYED.iter().any(|p| text::contains(&lc, p));
         return vec![Delivery {
             diagnosis: text::sweep(&words),
+            action: if delayed {
+                "delayed".into()
+            } else {
+                String::new()
+            },
             ..Delivery::default()
         }];
     }
@@ -1452,5 +1650,144 @@ mod tests {
         assert!(
             read_without_codes("Sent to the following recipients:\n\na@example.com").is_empty()
         );
+    }
+
+    /// The reason and note ids of a pasted text, or "not a bounce".
+    fn read(text: &str) -> String {
+        let d = crate::diagnose(text.as_bytes());
+        let notes: Vec<&str> = d.notes.iter().map(|n| n.id.as_str()).collect();
+        // The summary is "smtp enhanced reason party ip": the reason first here.
+        let summary = d.summary();
+        let w: Vec<&str> = summary.split(' ').collect();
+        format!(
+            "{} {} {} {}",
+            w.get(2).unwrap_or(&"-"),
+            w.first().unwrap_or(&"-"),
+            w.get(1).unwrap_or(&"-"),
+            notes.join(",")
+        )
+    }
+
+    #[test]
+    fn reads_replies_glued_to_cjk_text() {
+        let zh = "[error][2024-05-01 10:00:00] 邮件投递失败550 Mail content denied by policy. https://mail.example.com/help\n";
+        assert!(read(zh).starts_with("spamdetected 550"), "{}", read(zh));
+        let ja = "確認すると、REASONが、550 Invalid recipientになっていました。\n";
+        assert!(read(ja).starts_with("userunknown 550"), "{}", read(ja));
+        // A number run into Japanese text with no English words after it is no reply.
+        let count = "今月は550件のメールを送りました。\n";
+        assert!(read(count).contains("not_a_bounce"), "{}", read(count));
+    }
+
+    #[test]
+    fn reads_enhanced_codes_without_reply_codes() {
+        let lettre = "SMTP failed to send: Permanent(Response { code: Code { severity: PermanentNegativeCompletion, category: MailSystem, detail: Four }, message: [\"5.7.1 Message rejected under suspicion of SPAM; https://help.example.net/spam\"] })\n";
+        assert!(
+            read(lettre).starts_with("spamdetected - 5.7.1"),
+            "{}",
+            read(lettre)
+        );
+        let milter =
+            "milter-reject for END-OF-MESSAGE. 5.7.1 rejected by DMARC policy for example.net\n";
+        assert!(
+            read(milter).starts_with("authfailure - 5.7.1"),
+            "{}",
+            read(milter)
+        );
+        // A Postfix log line of a milter's refusal: the receiving side's own log.
+        let log = "Feb 28 10:59:29 mx postfix/cleanup[4641]: 7F2DF64430: milter-reject: END-OF-MESSAGE from mail.example.org[192.0.2.7]: 4.7.1 Try again later; from=<ann@example.org> to=<bob@example.com> proto=ESMTP helo=<mail.example.org>\n";
+        assert!(read(log).contains("inbound_refusal_log"), "{}", read(log));
+        // Version numbers in plain text are no reply.
+        for plain in [
+            "We upgraded to 5.7.1 last week and the release notes look fine.\n",
+            "Version: 4.2.0 released, see the changelog\n",
+        ] {
+            assert!(read(plain).contains("not_a_bounce"), "{}", read(plain));
+        }
+    }
+
+    #[test]
+    fn reads_program_and_log_forms() {
+        let tuple = "(553, b'Relaying disallowed as ann@example.com')\nTraceback (most recent call last):\n  File \"send.py\", line 4, in <module>\n";
+        assert!(read(tuple).starts_with("norelaying 553"), "{}", read(tuple));
+        let zoho = "bob@example.net Invalid Address, ERROR_CODE :550, ERROR_CODE :The email you sent has an invalid DKIM signature\n";
+        assert!(read(zoho).starts_with("authfailure 550"), "{}", read(zoho));
+        let quoted = "> bob@example.net, ERROR_CODE :550, ERROR_CODE :The email you sent\n> has an invalid DKIM signature, please check your DNS\n";
+        assert!(
+            read(quoted).starts_with("authfailure 550"),
+            "{}",
+            read(quoted)
+        );
+        let opensmtpd = "relay: PermFail for 6430369adcce4408: session=7818378a988ca63b, from=<ann@example.com>, to=<bob@example.net>, rcpt=<->, source=192.0.2.1, relay=192.0.2.2 (mx.example.net), delay=0s, stat=550 Invalid recipient\n";
+        assert!(
+            read(opensmtpd).starts_with("userunknown 550"),
+            "{}",
+            read(opensmtpd)
+        );
+        // A tuple that is no reply ("(550, 20)") and a "stat=" that is no code stay unread.
+        for plain in ["sizes = (550, 20)\n", "stat=Sent (Ok: queued as 4A1B2C)\n"] {
+            assert!(read(plain).contains("not_a_bounce"), "{}", read(plain));
+        }
+    }
+
+    #[test]
+    fn reads_a_bounce_forwarded_below_the_original_message_line() {
+        let fwd = "-----Original Message-----\nSubject: Returned mail: see transcript for details\n\n----- The following addresses had permanent fatal errors -----\nbob@example.net\n(reason: 550-5.7.1 Our system has detected that this message is likely unsolicited mail)\n";
+        assert!(
+            read(fwd).starts_with("spamdetected 550 5.7.1"),
+            "{}",
+            read(fwd)
+        );
+        // A reply to an ordinary message keeps its quoted text unread.
+        let reply = "Thanks!\n\n-----Original Message-----\nFrom: Ann <ann@example.com>\nSubject: Lunch\n\nAre you free at 12?\n550 Main Street is the place.\n";
+        assert!(read(reply).contains("not_a_bounce"), "{}", read(reply));
+    }
+
+    #[test]
+    fn reads_notices_without_codes() {
+        let groups = "We're writing to let you know that the group you tried to contact (board) may not exist, or you may not have permission to post messages to the group. A few more details on why you weren't able to post:\n";
+        assert!(read(groups).starts_with("rejected"), "{}", read(groups));
+        let delay = "There was a temporary problem while delivering your message to bob@example.net. Gmail will retry for 47 more hours. You'll be notified if the delivery fails permanently.\n";
+        assert!(read(delay).starts_with("expired"), "{}", read(delay));
+        let old = "Technical details of temporary failure:\nThe recipient server did not accept our requests to connect.\n[(10) mx.example.net. [192.0.2.25]:25: Connection timed out]\n";
+        let got = read(old);
+        assert!(
+            got.starts_with("expired") || got.starts_with("networkerror"),
+            "{got}"
+        );
+        let ja = "このメールは、受信者全員または一部に届きませんでした。\n以下の受信者にメールを配信できません\n無効な受信者\n";
+        assert!(read(ja).starts_with("userunknown"), "{}", read(ja));
+        // Plain text that talks about these things is no notice.
+        let chat = "Gmail will retry sending later, I think; the group may be closed.\n";
+        assert!(read(chat).contains("not_a_bounce"), "{}", read(chat));
+    }
+
+    #[test]
+    fn reads_exim_acl_refusals_as_the_receiving_side() {
+        let log = "2023-11-06 01:17:28 H=mail.example.org [192.0.2.7] X=TLS1.3 CV=no F=<ann@example.org> temporarily rejected RCPT <bob@example.net>: lowest numbered MX record points to local host\n";
+        let got = read(log);
+        assert!(got.starts_with("systemerror"), "{got}");
+        assert!(got.contains("inbound_refusal_log"), "{got}");
+        let bare = "H=mail.example.org (helo.example.org) [192.0.2.7] F=<ann@example.org> rejected RCPT <bob@example.net>\n";
+        assert!(read(bare).contains("inbound_refusal_log"), "{}", read(bare));
+        // A sentence that says a recipient was rejected is no log line.
+        let chat = "Our server rejected RCPT <bob@example.net> yesterday, why?\n";
+        assert!(read(chat).contains("not_a_bounce"), "{}", read(chat));
+    }
+
+    #[test]
+    fn sending_service_account_states_and_wordings() {
+        for (text, want) in [
+            ("550 The from address does not match a verified Sender Identity. Mail cannot be sent until this error is resolved.\n", "rejected"),
+            ("554 Message rejected: Sending paused for this account.\n", "rejected"),
+            ("450 No valid MX for your FROM address\n", "rejected"),
+            ("552 message line is too long\n", "notcompliantrfc"),
+            ("554 5.2.0 sc969: IP reputation ratelimit in effect\n", "badreputation"),
+            ("521 5.2.1 :  AOL will not accept delivery of this message.\n", "spamdetected"),
+            ("552 Too many received headers - possible mail loop\n", "networkerror"),
+            ("(550, b'The mail may contain inappropriate words or content.')\n", "contenterror"),
+        ] {
+            assert!(read(text).starts_with(want), "{text}: {}", read(text));
+        }
     }
 }
