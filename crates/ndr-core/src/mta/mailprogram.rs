@@ -604,9 +604,10 @@ fn ascii_gates(head: &str, mut found: impl FnMut(usize, usize)) {
 /// at `q`, compared case-blind, outward from the gate in both directions. A space of the marker
 /// matches any run of whitespace in the text: a dialog pasted as it appears wraps its sentence
 /// over lines, often with blank lines between them (the iPhone's "Cannot Send Mail" alert).
-fn marker_around(head: &str, q: usize, marker: &str, off: usize) -> Option<usize> {
+/// The gate's own `gate_len` bytes, which the gate scan found at `q`, are not compared again.
+fn marker_around(head: &str, q: usize, marker: &str, off: usize, gate_len: usize) -> Option<usize> {
     let (h, m) = (head.as_bytes(), marker.as_bytes());
-    let end = spaced_forward(h, q, m.get(off..)?)?;
+    let end = spaced_forward(h, q + gate_len, m.get(off + gate_len..)?)?;
     // The gate word has no space, so the part before it is compared only once the rest
     // matched (rarely: most places of a gate are no marker).
     spaced_backward(h, q, m.get(..off)?)?;
@@ -687,7 +688,8 @@ fn find_row(text: &str) -> Option<(usize, usize)> {
                 continue;
             }
             if let (Some(e), Some(&Some((_, off)))) = (SEND_ERRORS.get(r), rows.get(r)) {
-                if let Some(end) = marker_around(head, q, e.marker, off) {
+                let skip = GATES.get(g).map_or(0, |w| w.len());
+                if let Some(end) = marker_around(head, q, e.marker, off, skip) {
                     *present |= 1 << r;
                     if let Some(slot) = ends.get_mut(r) {
                         *slot = end;
@@ -874,11 +876,15 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         return None;
     }
     let lc = head.to_ascii_lowercase();
-    // The words naming the command may be wrapped over lines as the marker may.
-    let flat = lc.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The words naming the command may be wrapped over lines as the marker may (then looked
+    // for again with each run of whitespace as one space).
     let command = COMMANDS
         .iter()
-        .find(|(w, _)| flat.contains(w))
+        .find(|(w, _)| lc.contains(w))
+        .or_else(|| {
+            let flat = lc.split_whitespace().collect::<Vec<_>>().join(" ");
+            COMMANDS.iter().find(|(w, _)| flat.contains(w))
+        })
         .map_or("", |(_, c)| c);
     let named = RECIPIENT_LEADS
         .iter()
