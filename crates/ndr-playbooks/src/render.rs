@@ -172,6 +172,9 @@ pub(crate) struct Facts {
     error_text: Option<String>,
     remote_host: Option<String>,
     zone: Option<String>,
+    /// The zones the page's own lookups found the address on, when the bounce names none: a
+    /// ready message names them instead of leaving a fill-in the sender cannot complete.
+    found_zone: Option<String>,
     /// The account the sender logged in with, when the sender's own server refused a From
     /// address that account does not own (the core's note `sender_login_mismatch`).
     login_account: Option<String>,
@@ -235,6 +238,7 @@ impl Facts {
             remote_host: clean(d.remote_host.as_deref())
                 .or_else(|| clean(main.and_then(|r| r.remote_host.as_deref()))),
             zone: clean(d.list_zone.as_deref()),
+            found_zone: None,
             login_account: clean(
                 d.notes
                     .iter()
@@ -543,18 +547,18 @@ const IP_NOT_SHOWN: Text = text! {
     en: "The bounce does not show which IP address my mail was sent from.",
 };
 
-/// A subject without the sending IP the bounce lacks: the part of a parenthesised aside that
-/// names it ("(IP {ip}, {list_name})" keeps "({list_name})"), or the whole aside when nothing
-/// else is in it ("(IP {ip})"). A subject is short: the body says why the address is missing.
-fn subject_without_ip(template: &str) -> String {
+/// A subject without a fact the bounce lacks (`needle`, "{ip}"): the part of a parenthesised
+/// aside that names it ("(IP {ip}, {list_name})" keeps "({list_name})"), or the whole aside when
+/// nothing else is in it ("(IP {ip})"). A subject is short: the body says what is missing.
+fn subject_without(template: &str, needle: &str) -> String {
     let mut out = template.to_owned();
     let mut from = 0;
     while let Some(at) = out
         .get(from..)
-        .and_then(|t| t.find("{ip}"))
+        .and_then(|t| t.find(needle))
         .map(|i| from + i)
     {
-        let end = at + "{ip}".len();
+        let end = at + needle.len();
         let before = out.get(..at).unwrap_or("");
         // Only an aside still open at the IP ("(PTR) record for {ip}" has none).
         let open = last_of(before, &['(', '（'])
@@ -1070,7 +1074,27 @@ pub(crate) fn placeholders(template: &str) -> Vec<&str> {
 
 /// Renders `playbook` for `d` in `lang`.
 pub fn render(playbook: &Playbook, d: &Diagnosis, lang: Lang, selected_by: SelectedBy) -> Rendered {
-    let facts = Facts::from_diagnosis(d);
+    render_found(playbook, d, lang, selected_by, &[])
+}
+
+/// `render`, with the listings the caller's lookups found: when the bounce names no list, a
+/// ready message names the zones that list the address (review 7, M1).
+pub(crate) fn render_found(
+    playbook: &Playbook,
+    d: &Diagnosis,
+    lang: Lang,
+    selected_by: SelectedBy,
+    listings: &[crate::select::Listing<'_>],
+) -> Rendered {
+    let mut facts = Facts::from_diagnosis(d);
+    let mut found: Vec<&str> = Vec::new();
+    for l in listings {
+        let zone = l.zone.trim().trim_end_matches('.');
+        if !zone.is_empty() && !found.iter().any(|z| z.eq_ignore_ascii_case(zone)) {
+            found.push(zone);
+        }
+    }
+    facts.found_zone = clean(Some(&found.join(", ")));
     render_with(playbook, &facts, lang, selected_by)
 }
 
@@ -1225,7 +1249,16 @@ pub(crate) fn render_with(
             }),
         })
         .collect();
+    // A message names the lists the lookups found when the bounce names none.
+    let found = facts.zone.is_none().then(|| Facts {
+        zone: facts.found_zone.clone(),
+        ..facts.clone()
+    });
     let message = p.message.map(|m| {
+        let ctx = Ctx {
+            facts: found.as_ref().unwrap_or(facts),
+            ..ctx
+        };
         // Operators answer in English: their messages are English (the Japanese side only adds
         // a note saying so), and a missing fact must read as an English fill-in there.
         let mctx = match m.to {
@@ -1241,11 +1274,22 @@ pub(crate) fn render_with(
             },
         };
         let ip_missing = facts.value("ip").is_none() && mctx.ip_gap == IpGap::Message;
-        let subject = match ip_missing {
-            true => subject_without_ip(m.subject.get(lang)),
+        let mut subject = match ip_missing {
+            true => subject_without(m.subject.get(lang), "{ip}"),
             false => m.subject.get(lang).to_owned(),
         };
-        let template = m.body.get(lang);
+        // No list is named anywhere: the sender cannot fill in its name either, so the
+        // sentences read without it ("is on a blocklist.") rather than with a fill-in.
+        let list = mctx
+            .own
+            .iter()
+            .find(|(_, v)| *v == "{zone}")
+            .map(|(k, _)| *k);
+        let unnamed = |name: &str| (name == "zone" || Some(name) == list) && !mctx.known(name);
+        for name in ["zone"].into_iter().chain(list).filter(|n| unnamed(n)) {
+            subject = subject_without(&subject, &format!("{{{name}}}"));
+        }
+        let template = &drop_unknown_asides(m.body.get(lang), |name| !unnamed(name));
         let mut body = mctx.fill_body(template);
         if ip_missing && mctx.names_the_ip_in_prose(template) {
             let paragraph = match m.to {
@@ -1520,6 +1564,52 @@ impl Rendered {
 mod tests {
     use super::*;
 
+    /// A refusal of the sending IP that names no list (GMX's own "IP address is black listed").
+    fn listed_without_a_zone() -> Diagnosis {
+        Diagnosis {
+            recipients: vec![ndr_core::Recipient {
+                recipient: "a@example.net".into(),
+                action: "failed".into(),
+                reply_code: Some("554".into()),
+                reason: ndr_core::Reason::Blocked,
+                diagnostic_text: "554 IP address is black listed [192.0.2.7]".into(),
+                ..Default::default()
+            }],
+            reason: ndr_core::Reason::Blocked,
+            blocked_ip: Some("192.0.2.7".into()),
+            smtp_code: Some("554".into()),
+            ..Diagnosis::default()
+        }
+    }
+
+    #[test]
+    fn a_message_names_the_list_the_lookups_found_or_reads_without_one() {
+        let d = listed_without_a_zone();
+        let found = [crate::select::Listing {
+            zone: "bl.spamcop.net.",
+            answer: "127.0.0.2",
+        }];
+        for lang in [Lang::En, Lang::Ja] {
+            let p = crate::party::playbook("generic-blocked").expect("generic-blocked");
+            let none = render_found(p, &d, lang, SelectedBy::GenericReason, &[]);
+            let m = none.message.expect("a message to the hosting company");
+            let text = format!(
+                "{}
+{}",
+                m.subject, m.body
+            );
+            let gap = fallback("zone").get(lang);
+            assert!(!text.contains(gap), "{text}");
+            assert!(!text.contains("()") && !text.contains("（）"), "{text}");
+            assert!(m.subject.ends_with(['）', ')']), "{}", m.subject);
+            let named = render_found(p, &d, lang, SelectedBy::GenericReason, &found);
+            let m = named.message.expect("a message to the hosting company");
+            assert!(!m.body.contains(gap), "{}", m.body);
+            assert_eq!(m.body.matches("bl.spamcop.net").count(), 2, "{}", m.body);
+            assert!(m.subject.contains("bl.spamcop.net"), "{}", m.subject);
+        }
+    }
+
     #[test]
     fn only_microsofts_rule_ids_give_way_to_the_enhanced_code() {
         for id in ["AS(7230)", "(AS16012609)", "AS3130", " as(1440) "] {
@@ -1648,7 +1738,7 @@ mod tests {
             ("Unclosed (IP {ip}", "Unclosed"),
         ];
         for (template, expected) in cases {
-            assert_eq!(subject_without_ip(template), expected, "{template}");
+            assert_eq!(subject_without(template, "{ip}"), expected, "{template}");
         }
     }
 
