@@ -1457,6 +1457,34 @@ impl Rendered {
         crate::party::says_note(self.id, note_id)
     }
 
+    /// Leaves out a step, or a thing not to do, that an earlier one already says word for word:
+    /// advice joined from two playbooks (a provider's block and a listing found alongside it)
+    /// may share one (review 7, L1). A dropped step's link or copy box goes to the step kept,
+    /// when that has none. Steps are numbered again.
+    pub(crate) fn drop_repeats(&mut self) {
+        let mut kept: Vec<RenderedStep> = Vec::with_capacity(self.steps.len());
+        for step in self.steps.drain(..) {
+            match kept.iter_mut().find(|k| k.text == step.text) {
+                Some(k) => {
+                    k.link = k.link.take().or(step.link);
+                    k.copy = k.copy.take().or(step.copy);
+                }
+                None => kept.push(step),
+            }
+        }
+        for (i, step) in kept.iter_mut().enumerate() {
+            step.number = i + 1;
+        }
+        self.steps = kept;
+        let mut donts: Vec<String> = Vec::with_capacity(self.donts.len());
+        for d in self.donts.drain(..) {
+            if !donts.contains(&d) {
+                donts.push(d);
+            }
+        }
+        self.donts = donts;
+    }
+
     /// Who must act, on one line: "A / B", or "Nobody at first (…); if it does not: A / B"
     /// when the advice is to wait first.
     pub fn who_line(&self) -> String {
@@ -1579,6 +1607,40 @@ mod tests {
             blocked_ip: Some("192.0.2.7".into()),
             smtp_code: Some("554".into()),
             ..Diagnosis::default()
+        }
+    }
+
+    #[test]
+    fn advice_joined_from_two_playbooks_says_each_step_once() {
+        // Held-out i22: a receiver's own IP block, and the lookups find the address on the
+        // Spamhaus XBL; both playbooks ask for a virus scan.
+        let xbl = [crate::select::Listing {
+            zone: "zen.spamhaus.org",
+            answer: "127.0.0.4",
+        }];
+        for lang in [Lang::En, Lang::Ja] {
+            let r = crate::select::advise_with_lookups(&listed_without_a_zone(), &xbl, &[], lang);
+            assert!(r.why.contains("XBL") || r.verdict.contains("XBL"), "{r:?}");
+            for (i, step) in r.steps.iter().enumerate() {
+                assert_eq!(step.number, i + 1);
+                let same = r.steps.iter().filter(|s| s.text == step.text).count();
+                assert_eq!(same, 1, "{}", step.text);
+            }
+        }
+    }
+
+    #[test]
+    fn no_step_leads_into_a_value_it_does_not_show() {
+        // Without any fact, a copy box with a placeholder is left out: the step must not end
+        // as if it introduced one (review 7, M3: "Create a TXT record with this name:").
+        for p in crate::party::playbooks() {
+            for lang in [Lang::En, Lang::Ja] {
+                let r = render(p, &Diagnosis::default(), lang, SelectedBy::GenericReason);
+                for step in r.steps.iter().filter(|s| s.copy.is_none()) {
+                    let t = step.text.trim_end();
+                    assert!(!t.ends_with([':', '：']), "{}: {t}", p.id);
+                }
+            }
         }
     }
 

@@ -628,6 +628,7 @@ pub fn advise_with_lookups(
     if let Some(a) = alongside {
         add_the_lasting_listing(&mut r, a, d, lang);
     }
+    r.drop_repeats();
     r
 }
 

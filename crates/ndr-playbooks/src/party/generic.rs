@@ -191,8 +191,8 @@ const AUTH_STEP_DKIM_GOOGLE: Step = Step::new(text! {
 .link(text! { ja: "Google Workspace の DKIM 設定手順", en: "Google Workspace: turn on DKIM" }, GOOGLE_DKIM);
 
 const AUTH_STEP_DMARC_NAME: Step = Step::new(text! {
-    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。まず、次の名前で TXT レコードを作ります。",
-    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. Create a TXT record with this name:",
+    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。まず、「_dmarc.」のあとにあなたのドメイン名（{sender_domain}）を続けた名前で、TXT レコードを作ります。",
+    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. First create a TXT record whose name is \"_dmarc.\" followed by your domain ({sender_domain}).",
 })
 .link(text! { ja: "DMARC の設定手順（Microsoft 365）", en: "Microsoft 365: set up DMARC" }, MS_DMARC)
 .copy(text! { ja: "DMARC レコードの名前（ホスト名）", en: "DMARC record name (host)" }, DMARC_HOST);
