@@ -72,6 +72,32 @@ pub fn apply_lang(lang: Lang) {
     {
         let _ = root.set_attribute("lang", lang.code());
     }
+    keep_lang_in_url(lang);
+}
+
+/// A `?lang=` in the address follows the switch (review 7, L3): a reload or a shared link
+/// otherwise comes back in the old language, as the query wins over the remembered choice.
+/// `replaceState` changes the address without a history entry; the hash route stays.
+fn keep_lang_in_url(lang: Lang) {
+    let Some(w) = window() else { return };
+    let location = w.location();
+    let Ok(search) = location.search() else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    if params.get("lang").is_none_or(|v| v == lang.code()) {
+        return;
+    }
+    params.set("lang", lang.code());
+    let (Ok(path), Ok(hash), Ok(history)) = (location.pathname(), location.hash(), w.history())
+    else {
+        return;
+    };
+    let url = format!("{path}?{}{hash}", String::from(params.to_string()));
+    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+    let _ = history.replace_state_with_url(&state, "", Some(&url));
 }
 
 /// Sets the document title.
