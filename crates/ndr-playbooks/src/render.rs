@@ -797,6 +797,7 @@ impl Ctx<'_> {
     fn known(&self, name: &str) -> bool {
         if matches!(name, "allowed_sender" | "allowed_sender_you")
             || self.facts.value(name).is_some()
+            || self.found_zone(name).is_some()
         {
             return true;
         }
@@ -882,6 +883,15 @@ impl Ctx<'_> {
         })
     }
 
+    /// In a ready message, the zones the lookups found stand for the list the bounce does not
+    /// name (`Facts::found_zone`); steps and verdicts speak only of what the bounce says.
+    fn found_zone(&self, name: &str) -> Option<&str> {
+        let message = self.ip_gap == IpGap::Message;
+        (name == "zone" && message)
+            .then_some(self.facts.found_zone.as_deref())
+            .flatten()
+    }
+
     /// Appends the value of `name`; returns whether it had to use the fallback.
     fn push_value(&self, out: &mut String, name: &str, prose: bool) -> bool {
         let domain = self.facts.allow_domain.as_deref();
@@ -889,7 +899,7 @@ impl Ctx<'_> {
             out.push_str(&allowed_sender(domain, self.lang));
         } else if name == "allowed_sender_you" {
             out.push_str(&allowed_sender_you(domain, self.lang));
-        } else if let Some(v) = self.facts.value(name) {
+        } else if let Some(v) = self.facts.value(name).or(self.found_zone(name)) {
             out.push_str(v);
         } else if let Some((_, v)) = self.own.iter().find(|(k, _)| *k == name) {
             // A fact that is only another name for a bounce fact (`{zone}`) falls back like it.
@@ -1249,16 +1259,7 @@ pub(crate) fn render_with(
             }),
         })
         .collect();
-    // A message names the lists the lookups found when the bounce names none.
-    let found = facts.zone.is_none().then(|| Facts {
-        zone: facts.found_zone.clone(),
-        ..facts.clone()
-    });
     let message = p.message.map(|m| {
-        let ctx = Ctx {
-            facts: found.as_ref().unwrap_or(facts),
-            ..ctx
-        };
         // Operators answer in English: their messages are English (the Japanese side only adds
         // a note saying so), and a missing fact must read as an English fill-in there.
         let mctx = match m.to {
@@ -1457,32 +1458,20 @@ impl Rendered {
         crate::party::says_note(self.id, note_id)
     }
 
-    /// Leaves out a step, or a thing not to do, that an earlier one already says word for word:
-    /// advice joined from two playbooks (a provider's block and a listing found alongside it)
-    /// may share one (review 7, L1). A dropped step's link or copy box goes to the step kept,
-    /// when that has none. Steps are numbered again.
+    /// Leaves out a step that an earlier one already says word for word: advice joined from
+    /// two playbooks (a provider's block and a listing found alongside it) may share one
+    /// (review 7, L1). Steps are numbered again.
     pub(crate) fn drop_repeats(&mut self) {
-        let mut kept: Vec<RenderedStep> = Vec::with_capacity(self.steps.len());
-        for step in self.steps.drain(..) {
-            match kept.iter_mut().find(|k| k.text == step.text) {
-                Some(k) => {
-                    k.link = k.link.take().or(step.link);
-                    k.copy = k.copy.take().or(step.copy);
+        let mut i = 0;
+        while i < self.steps.len() {
+            match self.steps[..i].iter().any(|k| k.text == self.steps[i].text) {
+                true => drop(self.steps.remove(i)),
+                false => {
+                    self.steps[i].number = i + 1;
+                    i += 1;
                 }
-                None => kept.push(step),
             }
         }
-        for (i, step) in kept.iter_mut().enumerate() {
-            step.number = i + 1;
-        }
-        self.steps = kept;
-        let mut donts: Vec<String> = Vec::with_capacity(self.donts.len());
-        for d in self.donts.drain(..) {
-            if !donts.contains(&d) {
-                donts.push(d);
-            }
-        }
-        self.donts = donts;
     }
 
     /// Who must act, on one line: "A / B", or "Nobody at first (…); if it does not: A / B"
