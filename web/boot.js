@@ -51,7 +51,18 @@
   }
   window.ndrDoctorTexts = loadTexts;
   // API-only pages load texts when `advise` first needs them.
-  if (!document.body || !document.body.hasAttribute("data-ndr-doctor-api")) loadTexts(pageLang());
+  if (!document.body || !document.body.hasAttribute("data-ndr-doctor-api")) {
+    loadTexts(pageLang());
+    // A ?lang= in the address follows the language switch (browser::apply_lang sets <html
+    // lang>), or a reload or a shared link comes back in the old language. replaceState adds
+    // no history entry and keeps the hash route. Here rather than in the wasm: far smaller.
+    new MutationObserver(function () {
+      var url = new URL(location.href), lang = document.documentElement.lang;
+      if (!lang || !url.searchParams.has("lang") || url.searchParams.get("lang") === lang) return;
+      url.searchParams.set("lang", lang);
+      history.replaceState(history.state, "", url.href);
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+  }
 
   import(js).then(function (bindings) {
     return bindings.default({ module_or_path: wasm }).then(function () {

@@ -741,7 +741,7 @@ pub(crate) enum IpGap {
 /// `template` without the parenthesised asides that name a placeholder `known` rejects, and
 /// without the space before each such aside. Half-width and full-width parentheses; an aside
 /// that does not close is kept.
-fn drop_unknown_asides(template: &str, known: impl Fn(&str) -> bool) -> String {
+fn drop_unknown_asides(template: &str, known: &dyn Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find(['(', '（']) {
@@ -818,7 +818,7 @@ impl Ctx<'_> {
     /// The facts that stay unknown read as plain words there (`prose_fallback`: "your domain",
     /// not "[your domain]").
     pub(crate) fn fill_prose(&self, template: &str) -> String {
-        let kept = drop_unknown_asides(template, |name| name == "ip" || self.known(name));
+        let kept = drop_unknown_asides(template, &|name| name == "ip" || self.known(name));
         self.fill_in(&kept, true)
     }
 
@@ -1281,16 +1281,15 @@ pub(crate) fn render_with(
         };
         // No list is named anywhere: the sender cannot fill in its name either, so the
         // sentences read without it ("is on a blocklist.") rather than with a fill-in.
-        let list = mctx
-            .own
-            .iter()
-            .find(|(_, v)| *v == "{zone}")
-            .map(|(k, _)| *k);
-        let unnamed = |name: &str| (name == "zone" || Some(name) == list) && !mctx.known(name);
-        for name in ["zone"].into_iter().chain(list).filter(|n| unnamed(n)) {
-            subject = subject_without(&subject, &format!("{{{name}}}"));
+        // `list_name` is what the playbooks call the list; it stands for `{zone}` where the
+        // bounce names it.
+        let unnamed = |name: &str| matches!(name, "zone" | "list_name") && !mctx.known(name);
+        for (name, needle) in [("zone", "{zone}"), ("list_name", "{list_name}")] {
+            if unnamed(name) {
+                subject = subject_without(&subject, needle);
+            }
         }
-        let template = &drop_unknown_asides(m.body.get(lang), |name| !unnamed(name));
+        let template = &drop_unknown_asides(m.body.get(lang), &|name| !unnamed(name));
         let mut body = mctx.fill_body(template);
         if ip_missing && mctx.names_the_ip_in_prose(template) {
             let paragraph = match m.to {

@@ -72,44 +72,6 @@ pub fn apply_lang(lang: Lang) {
     {
         let _ = root.set_attribute("lang", lang.code());
     }
-    keep_lang_in_url(lang);
-}
-
-/// A `?lang=` in the address follows the switch (review 7, L3): a reload or a shared link
-/// otherwise comes back in the old language, as the query wins over the remembered choice.
-/// `replaceState` changes the address without a history entry; the hash route stays.
-fn keep_lang_in_url(lang: Lang) {
-    let Some(w) = window() else { return };
-    let location = w.location();
-    let search = location.search().unwrap_or_default();
-    let Some(search) = with_lang(&search, lang.code()) else {
-        return;
-    };
-    let (Ok(path), Ok(hash), Ok(history)) = (location.pathname(), location.hash(), w.history())
-    else {
-        return;
-    };
-    let url = format!("{path}{search}{hash}");
-    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-}
-
-/// `search` ("?embed=1&lang=ja") with its `lang` parameter set to `code`; `None` when it has
-/// none or already has that value.
-fn with_lang(search: &str, code: &str) -> Option<String> {
-    let mut out = String::with_capacity(search.len() + 4);
-    let mut changed = false;
-    for (i, pair) in search.trim_start_matches('?').split('&').enumerate() {
-        out.push(if i == 0 { '?' } else { '&' });
-        match pair.strip_prefix("lang=") {
-            Some(v) if v != code => {
-                out.push_str("lang=");
-                out.push_str(code);
-                changed = true;
-            }
-            _ => out.push_str(pair),
-        }
-    }
-    changed.then_some(out)
 }
 
 /// Sets the document title.
@@ -223,23 +185,5 @@ pub fn focus_and_reveal(id: &str) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
         let _ = html.focus();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::with_lang;
-
-    #[test]
-    fn only_a_lang_parameter_that_differs_is_rewritten() {
-        assert_eq!(with_lang("?lang=ja", "en").as_deref(), Some("?lang=en"));
-        assert_eq!(
-            with_lang("?embed=1&lang=ja&x=lang=ja", "en").as_deref(),
-            Some("?embed=1&lang=en&x=lang=ja")
-        );
-        assert_eq!(with_lang("?lang=en", "en"), None);
-        assert_eq!(with_lang("", "en"), None);
-        assert_eq!(with_lang("?embed=1", "ja"), None);
-        assert_eq!(with_lang("?xlang=ja", "en"), None);
     }
 }
