@@ -53,14 +53,10 @@
   // API-only pages load texts when `advise` first needs them.
   if (!document.body || !document.body.hasAttribute("data-ndr-doctor-api")) {
     loadTexts(pageLang());
-    // A ?lang= in the address follows the language switch (browser::apply_lang sets <html
-    // lang>), or a reload or a shared link comes back in the old language. replaceState adds
-    // no history entry and keeps the hash route. Here rather than in the wasm: far smaller.
+    // ?lang= follows the switch (<html lang>), so a reload keeps it (review 7, L3).
     new MutationObserver(function () {
-      var url = new URL(location.href), lang = document.documentElement.lang;
-      if (!lang || !url.searchParams.has("lang") || url.searchParams.get("lang") === lang) return;
-      url.searchParams.set("lang", lang);
-      history.replaceState(history.state, "", url.href);
+      var u = new URL(location.href), l = document.documentElement.lang, q = u.searchParams;
+      if (l && q.has("lang") && q.get("lang") !== l) q.set("lang", l), history.replaceState(history.state, "", u);
     }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
   }
 
