@@ -51,7 +51,14 @@
   }
   window.ndrDoctorTexts = loadTexts;
   // API-only pages load texts when `advise` first needs them.
-  if (!document.body || !document.body.hasAttribute("data-ndr-doctor-api")) loadTexts(pageLang());
+  if (!document.body || !document.body.hasAttribute("data-ndr-doctor-api")) {
+    loadTexts(pageLang());
+    // ?lang= follows the switch (<html lang>), so a reload keeps it (review 7, L3).
+    new MutationObserver(function () {
+      var u = new URL(location.href), l = document.documentElement.lang, q = u.searchParams;
+      if (l && q.has("lang") && q.get("lang") !== l) q.set("lang", l), history.replaceState(history.state, "", u);
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+  }
 
   import(js).then(function (bindings) {
     return bindings.default({ module_or_path: wasm }).then(function () {

@@ -172,6 +172,9 @@ pub(crate) struct Facts {
     error_text: Option<String>,
     remote_host: Option<String>,
     zone: Option<String>,
+    /// The zones the page's own lookups found the address on, when the bounce names none: a
+    /// ready message names them instead of leaving a fill-in the sender cannot complete.
+    found_zone: Option<String>,
     /// The account the sender logged in with, when the sender's own server refused a From
     /// address that account does not own (the core's note `sender_login_mismatch`).
     login_account: Option<String>,
@@ -235,6 +238,7 @@ impl Facts {
             remote_host: clean(d.remote_host.as_deref())
                 .or_else(|| clean(main.and_then(|r| r.remote_host.as_deref()))),
             zone: clean(d.list_zone.as_deref()),
+            found_zone: None,
             login_account: clean(
                 d.notes
                     .iter()
@@ -543,18 +547,18 @@ const IP_NOT_SHOWN: Text = text! {
     en: "The bounce does not show which IP address my mail was sent from.",
 };
 
-/// A subject without the sending IP the bounce lacks: the part of a parenthesised aside that
-/// names it ("(IP {ip}, {list_name})" keeps "({list_name})"), or the whole aside when nothing
-/// else is in it ("(IP {ip})"). A subject is short: the body says why the address is missing.
-fn subject_without_ip(template: &str) -> String {
+/// A subject without a fact the bounce lacks (`needle`, "{ip}"): the part of a parenthesised
+/// aside that names it ("(IP {ip}, {list_name})" keeps "({list_name})"), or the whole aside when
+/// nothing else is in it ("(IP {ip})"). A subject is short: the body says what is missing.
+fn subject_without(template: &str, needle: &str) -> String {
     let mut out = template.to_owned();
     let mut from = 0;
     while let Some(at) = out
         .get(from..)
-        .and_then(|t| t.find("{ip}"))
+        .and_then(|t| t.find(needle))
         .map(|i| from + i)
     {
-        let end = at + "{ip}".len();
+        let end = at + needle.len();
         let before = out.get(..at).unwrap_or("");
         // Only an aside still open at the IP ("(PTR) record for {ip}" has none).
         let open = last_of(before, &['(', '（'])
@@ -737,7 +741,7 @@ pub(crate) enum IpGap {
 /// `template` without the parenthesised asides that name a placeholder `known` rejects, and
 /// without the space before each such aside. Half-width and full-width parentheses; an aside
 /// that does not close is kept.
-fn drop_unknown_asides(template: &str, known: impl Fn(&str) -> bool) -> String {
+fn drop_unknown_asides(template: &str, known: &dyn Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find(['(', '（']) {
@@ -793,6 +797,7 @@ impl Ctx<'_> {
     fn known(&self, name: &str) -> bool {
         if matches!(name, "allowed_sender" | "allowed_sender_you")
             || self.facts.value(name).is_some()
+            || self.found_zone(name).is_some()
         {
             return true;
         }
@@ -813,7 +818,7 @@ impl Ctx<'_> {
     /// The facts that stay unknown read as plain words there (`prose_fallback`: "your domain",
     /// not "[your domain]").
     pub(crate) fn fill_prose(&self, template: &str) -> String {
-        let kept = drop_unknown_asides(template, |name| name == "ip" || self.known(name));
+        let kept = drop_unknown_asides(template, &|name| name == "ip" || self.known(name));
         self.fill_in(&kept, true)
     }
 
@@ -878,6 +883,15 @@ impl Ctx<'_> {
         })
     }
 
+    /// In a ready message, the zones the lookups found stand for the list the bounce does not
+    /// name (`Facts::found_zone`); steps and verdicts speak only of what the bounce says.
+    fn found_zone(&self, name: &str) -> Option<&str> {
+        let message = self.ip_gap == IpGap::Message;
+        (name == "zone" && message)
+            .then_some(self.facts.found_zone.as_deref())
+            .flatten()
+    }
+
     /// Appends the value of `name`; returns whether it had to use the fallback.
     fn push_value(&self, out: &mut String, name: &str, prose: bool) -> bool {
         let domain = self.facts.allow_domain.as_deref();
@@ -885,7 +899,7 @@ impl Ctx<'_> {
             out.push_str(&allowed_sender(domain, self.lang));
         } else if name == "allowed_sender_you" {
             out.push_str(&allowed_sender_you(domain, self.lang));
-        } else if let Some(v) = self.facts.value(name) {
+        } else if let Some(v) = self.facts.value(name).or(self.found_zone(name)) {
             out.push_str(v);
         } else if let Some((_, v)) = self.own.iter().find(|(k, _)| *k == name) {
             // A fact that is only another name for a bounce fact (`{zone}`) falls back like it.
@@ -1070,7 +1084,27 @@ pub(crate) fn placeholders(template: &str) -> Vec<&str> {
 
 /// Renders `playbook` for `d` in `lang`.
 pub fn render(playbook: &Playbook, d: &Diagnosis, lang: Lang, selected_by: SelectedBy) -> Rendered {
-    let facts = Facts::from_diagnosis(d);
+    render_found(playbook, d, lang, selected_by, &[])
+}
+
+/// `render`, with the listings the caller's lookups found: when the bounce names no list, a
+/// ready message names the zones that list the address (review 7, M1).
+pub(crate) fn render_found(
+    playbook: &Playbook,
+    d: &Diagnosis,
+    lang: Lang,
+    selected_by: SelectedBy,
+    listings: &[crate::select::Listing<'_>],
+) -> Rendered {
+    let mut facts = Facts::from_diagnosis(d);
+    let mut found: Vec<&str> = Vec::new();
+    for l in listings {
+        let zone = l.zone.trim().trim_end_matches('.');
+        if !zone.is_empty() && !found.iter().any(|z| z.eq_ignore_ascii_case(zone)) {
+            found.push(zone);
+        }
+    }
+    facts.found_zone = clean(Some(&found.join(", ")));
     render_with(playbook, &facts, lang, selected_by)
 }
 
@@ -1241,11 +1275,21 @@ pub(crate) fn render_with(
             },
         };
         let ip_missing = facts.value("ip").is_none() && mctx.ip_gap == IpGap::Message;
-        let subject = match ip_missing {
-            true => subject_without_ip(m.subject.get(lang)),
+        let mut subject = match ip_missing {
+            true => subject_without(m.subject.get(lang), "{ip}"),
             false => m.subject.get(lang).to_owned(),
         };
-        let template = m.body.get(lang);
+        // No list is named anywhere: the sender cannot fill in its name either, so the
+        // sentences read without it ("is on a blocklist.") rather than with a fill-in.
+        // `list_name` is what the playbooks call the list; it stands for `{zone}` where the
+        // bounce names it.
+        let unnamed = |name: &str| matches!(name, "zone" | "list_name") && !mctx.known(name);
+        for (name, needle) in [("zone", "{zone}"), ("list_name", "{list_name}")] {
+            if unnamed(name) {
+                subject = subject_without(&subject, needle);
+            }
+        }
+        let template = &drop_unknown_asides(m.body.get(lang), &|name| !unnamed(name));
         let mut body = mctx.fill_body(template);
         if ip_missing && mctx.names_the_ip_in_prose(template) {
             let paragraph = match m.to {
@@ -1413,6 +1457,22 @@ impl Rendered {
         crate::party::says_note(self.id, note_id)
     }
 
+    /// Leaves out a step that an earlier one already says word for word: advice joined from
+    /// two playbooks (a provider's block and a listing found alongside it) may share one
+    /// (review 7, L1). Steps are numbered again.
+    pub(crate) fn drop_repeats(&mut self) {
+        let mut i = 0;
+        while i < self.steps.len() {
+            match self.steps[..i].iter().any(|k| k.text == self.steps[i].text) {
+                true => drop(self.steps.remove(i)),
+                false => {
+                    self.steps[i].number = i + 1;
+                    i += 1;
+                }
+            }
+        }
+    }
+
     /// Who must act, on one line: "A / B", or "Nobody at first (…); if it does not: A / B"
     /// when the advice is to wait first.
     pub fn who_line(&self) -> String {
@@ -1519,6 +1579,86 @@ impl Rendered {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A refusal of the sending IP that names no list (GMX's own "IP address is black listed").
+    fn listed_without_a_zone() -> Diagnosis {
+        Diagnosis {
+            recipients: vec![ndr_core::Recipient {
+                recipient: "a@example.net".into(),
+                action: "failed".into(),
+                reply_code: Some("554".into()),
+                reason: ndr_core::Reason::Blocked,
+                diagnostic_text: "554 IP address is black listed [192.0.2.7]".into(),
+                ..Default::default()
+            }],
+            reason: ndr_core::Reason::Blocked,
+            blocked_ip: Some("192.0.2.7".into()),
+            smtp_code: Some("554".into()),
+            ..Diagnosis::default()
+        }
+    }
+
+    #[test]
+    fn advice_joined_from_two_playbooks_says_each_step_once() {
+        // Held-out i22: a receiver's own IP block, and the lookups find the address on the
+        // Spamhaus XBL; both playbooks ask for a virus scan.
+        let xbl = [crate::select::Listing {
+            zone: "zen.spamhaus.org",
+            answer: "127.0.0.4",
+        }];
+        for lang in [Lang::En, Lang::Ja] {
+            let r = crate::select::advise_with_lookups(&listed_without_a_zone(), &xbl, &[], lang);
+            assert!(r.why.contains("XBL") || r.verdict.contains("XBL"), "{r:?}");
+            for (i, step) in r.steps.iter().enumerate() {
+                assert_eq!(step.number, i + 1);
+                let same = r.steps.iter().filter(|s| s.text == step.text).count();
+                assert_eq!(same, 1, "{}", step.text);
+            }
+        }
+    }
+
+    #[test]
+    fn no_step_leads_into_a_value_it_does_not_show() {
+        // Without any fact, a copy box with a placeholder is left out: the step must not end
+        // as if it introduced one (review 7, M3: "Create a TXT record with this name:").
+        for p in crate::party::playbooks() {
+            for lang in [Lang::En, Lang::Ja] {
+                let r = render(p, &Diagnosis::default(), lang, SelectedBy::GenericReason);
+                for step in r.steps.iter().filter(|s| s.copy.is_none()) {
+                    let t = step.text.trim_end();
+                    assert!(!t.ends_with([':', '：']), "{}: {t}", p.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_message_names_the_list_the_lookups_found_or_reads_without_one() {
+        let d = listed_without_a_zone();
+        let found = [crate::select::Listing {
+            zone: "bl.spamcop.net.",
+            answer: "127.0.0.2",
+        }];
+        for lang in [Lang::En, Lang::Ja] {
+            let p = crate::party::playbook("generic-blocked").expect("generic-blocked");
+            let none = render_found(p, &d, lang, SelectedBy::GenericReason, &[]);
+            let m = none.message.expect("a message to the hosting company");
+            let text = format!(
+                "{}
+{}",
+                m.subject, m.body
+            );
+            let gap = fallback("zone").get(lang);
+            assert!(!text.contains(gap), "{text}");
+            assert!(!text.contains("()") && !text.contains("（）"), "{text}");
+            assert!(m.subject.ends_with(['）', ')']), "{}", m.subject);
+            let named = render_found(p, &d, lang, SelectedBy::GenericReason, &found);
+            let m = named.message.expect("a message to the hosting company");
+            assert!(!m.body.contains(gap), "{}", m.body);
+            assert_eq!(m.body.matches("bl.spamcop.net").count(), 2, "{}", m.body);
+            assert!(m.subject.contains("bl.spamcop.net"), "{}", m.subject);
+        }
+    }
 
     #[test]
     fn only_microsofts_rule_ids_give_way_to_the_enhanced_code() {
@@ -1648,7 +1788,7 @@ mod tests {
             ("Unclosed (IP {ip}", "Unclosed"),
         ];
         for (template, expected) in cases {
-            assert_eq!(subject_without_ip(template), expected, "{template}");
+            assert_eq!(subject_without(template, "{ip}"), expected, "{template}");
         }
     }
 

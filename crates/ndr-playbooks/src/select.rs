@@ -625,13 +625,16 @@ pub fn advise_with_lookups(
 ) -> Rendered {
     let ((s, passed), alongside) = select_past_passing(d, listings, not_listed);
     let d = &decisive(d);
-    let mut r = render::render(s.playbook, d, lang, s.by);
+    // A listing said in a paragraph of its own (below) is not also the message's list.
+    let found = if alongside.is_none() { listings } else { &[] };
+    let mut r = render::render_found(s.playbook, d, lang, s.by, found);
     if let Some(p) = passed {
         say_the_named_list(&mut r, p, lang);
     }
     if let Some(a) = alongside {
         add_the_lasting_listing(&mut r, a, d, lang);
     }
+    r.drop_repeats();
     r
 }
 

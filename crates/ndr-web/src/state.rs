@@ -108,11 +108,14 @@ pub fn severity(d: &Diagnosis) -> Option<Severity> {
         .into_iter()
         .flatten()
         .find_map(|c| c.trim().chars().next());
-    // RFC 3464 `Action: failed`: the sending side stopped trying for that recipient.
+    // RFC 3464 `Action: failed`: the sending side stopped trying for that recipient. A report
+    // names whom it gave up on; a pasted reply or log line without an address is no report,
+    // and the core calls its recipient "failed" by default (review 7, M2): a 4xx there is a
+    // temporary refusal, with no retries behind it to claim.
     let failed = d
         .recipients
         .iter()
-        .any(|r| r.action.trim().eq_ignore_ascii_case("failed"));
+        .any(|r| r.action.trim().eq_ignore_ascii_case("failed") && !r.recipient.trim().is_empty());
     match class {
         Some('5') => Some(Severity::Permanent),
         Some('4') if failed => Some(Severity::GaveUp),
@@ -1153,10 +1156,20 @@ mod tests {
         assert_eq!(severity(&mixed), Some(Severity::GaveUp));
         // A 4xx whose recipient failed was given up on, not still retried (review 6, g15).
         let failed_4xx = Diagnosis {
-            recipients: vec![recipient("failed")],
+            recipients: vec![ndr_core::Recipient {
+                recipient: "a@example.com".into(),
+                ..recipient("failed")
+            }],
             ..d(Some("454"), Some("4.7.1"), false)
         };
         assert_eq!(severity(&failed_4xx), Some(Severity::GaveUp));
+        // A bare pasted 4xx line names nobody: the core's default "failed" is no report that
+        // anything gave up (review 7, M2: "450 4.2.2 Sorry. e-mail address box is full.").
+        let bare_4xx = Diagnosis {
+            recipients: vec![recipient("failed")],
+            ..d(Some("450"), Some("4.2.2"), false)
+        };
+        assert_eq!(severity(&bare_4xx), Some(Severity::Temporary));
         // With no recipient at all, a 4xx is still a delay.
         assert_eq!(
             severity(&d(Some("421"), Some("4.7.0"), false)),

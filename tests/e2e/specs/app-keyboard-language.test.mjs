@@ -1,5 +1,6 @@
 //! Keyboard-only use (reach the box, diagnose with Ctrl+Enter, land on the verdict, copy a
-//! value), the language taken from the browser, and copy buttons that really copy.
+//! value), the language taken from the browser and kept in the address, and copy buttons that
+//! really copy.
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -58,6 +59,24 @@ describe("keyboard, browser language, copy", () => {
     await page.keyboard.press("Control+V");
     await h.waitForTestId(page, "verdict");
     assert.match(await page.locator('[data-testid="fact-ip-value"]').innerText(), /93\.184\.216\.34/);
+    await page.close();
+  });
+
+  it("the language switch updates ?lang=, so a reload keeps the language and the route", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=ja#/codes"));
+    const before = await page.evaluate(() => history.length);
+    await page.locator('[data-testid="lang-en"]').click();
+    await waitFor("the page in English", async () => (await page.getAttribute("html", "lang")) === "en");
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get("lang"), "en", page.url());
+    assert.equal(url.hash, "#/codes", page.url());
+    // Replaced, not pushed: Back does not step through language switches.
+    assert.equal(await page.evaluate(() => history.length), before);
+    await page.reload();
+    await page.locator('[data-testid="app"]').waitFor();
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await page.getAttribute('[data-testid="lang-en"]', "aria-pressed"), "true");
+    assert.deepEqual(h.errorsOf(page), []);
     await page.close();
   });
 

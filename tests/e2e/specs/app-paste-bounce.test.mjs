@@ -202,6 +202,11 @@ describe("paste a bounce and read the diagnosis", () => {
           }
           const violations = await seriousA11yViolations(page);
           assert.equal(violations.length, 0, describeViolations(violations));
+          // The active highlight has colours of its own, so it is checked too, once shown.
+          await page.locator('[data-testid^="show-"]').first().click();
+          await waitFor("the active evidence mark", async () => (await page.locator("#evidence mark.active").count()) > 0);
+          const marked = await seriousA11yViolations(page, { include: "#evidence" });
+          assert.equal(marked.length, 0, describeViolations(marked));
           assert.deepEqual(h.errorsOf(page), []);
           await page.close();
         });

@@ -176,6 +176,17 @@ describe("pastes that are not what the page expects", () => {
   }
 
   for (const lang of ["en", "ja"]) {
+    it(`a single pasted 4xx line is a temporary refusal, not a bounce that gave up (${lang})`, { timeout: 60_000 }, async () => {
+      const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl(`?lang=${lang}`));
+      await diagnose(h, page, "450 4.2.2 Sorry. e-mail address box is full.\n");
+      const severity = await page.locator('[data-testid="fact-severity"]').innerText();
+      assert.match(severity, lang === "en" ? /Delayed/ : /一時的/);
+      assert.doesNotMatch(severity, /Given up|再送の打ち切り/);
+      await page.close();
+    });
+  }
+
+  for (const lang of ["en", "ja"]) {
     it(`a delay warning says nothing has failed yet and asks for no action (${lang})`, { timeout: 60_000 }, async () => {
       const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl(`?lang=${lang}`));
       await diagnose(h, page, DELAY_WARNING);

@@ -325,7 +325,7 @@ pub(crate) const MESSAGE_HOSTING_LISTED: Message = Message {
 
 いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
 
-送信したメールが、相手先で次のエラーにより拒否されました。送信元 IP アドレス {ip} が {list_name} のブロックリストに掲載されているようです。
+送信したメールが、相手先で次のエラーにより拒否されました。送信元 IP アドレス {ip} がブロックリスト（{list_name}）に掲載されているようです。
 
 ・エラー全文: {error_text}
 ・相手先サーバー: {remote_host}
@@ -333,13 +333,13 @@ pub(crate) const MESSAGE_HOSTING_LISTED: Message = Message {
 
 お手数ですが、次の点をご確認いただけますでしょうか。
 1. IP アドレス {ip} の掲載状況と、掲載の原因（同じサーバーの他の利用者による送信なども含めて）
-2. 原因への対処と、{list_name} への解除申請
+2. 原因への対処と、ブロックリスト（{list_name}）への解除申請
 3. 解除まで時間がかかる場合は、別の送信サーバーへの切り替え
 
 よろしくお願いいたします。",
         en: "Hello,
 
-I send mail for {sender_domain} through your service. My mail was refused with the error below. It looks like your server's IP address {ip} is on the {list_name} blocklist.
+I send mail for {sender_domain} through your service. My mail was refused with the error below. It looks like your server's IP address {ip} is on a blocklist ({list_name}).
 
 - Full error: {error_text}
 - Receiving server: {remote_host}
@@ -347,7 +347,7 @@ I send mail for {sender_domain} through your service. My mail was refused with t
 
 Could you please:
 1. Check whether {ip} is listed and why (including mail sent by other customers on the same server).
-2. Fix the cause and request removal from {list_name}.
+2. Fix the cause and request removal from the blocklist ({list_name}).
 3. If removal will take time, move my outgoing mail to a server whose address is not listed.
 
 Thank you.",

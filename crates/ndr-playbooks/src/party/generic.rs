@@ -191,8 +191,8 @@ const AUTH_STEP_DKIM_GOOGLE: Step = Step::new(text! {
 .link(text! { ja: "Google Workspace の DKIM 設定手順", en: "Google Workspace: turn on DKIM" }, GOOGLE_DKIM);
 
 const AUTH_STEP_DMARC_NAME: Step = Step::new(text! {
-    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。まず、次の名前で TXT レコードを作ります。",
-    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. Create a TXT record with this name:",
+    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。まず、「_dmarc.」のあとにあなたのドメイン名（{sender_domain}）を続けた名前で、TXT レコードを作ります。",
+    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. First create a TXT record whose name is \"_dmarc.\" followed by your domain ({sender_domain}).",
 })
 .link(text! { ja: "DMARC の設定手順（Microsoft 365）", en: "Microsoft 365: set up DMARC" }, MS_DMARC)
 .copy(text! { ja: "DMARC レコードの名前（ホスト名）", en: "DMARC record name (host)" }, DMARC_HOST);
@@ -945,6 +945,39 @@ pub(crate) const NETWORKERROR: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// To whoever runs the sender's outgoing server, as the relaying steps say (review 7, L4): the
+/// settings to send through it, not a check of the domain's DNS.
+const MESSAGE_RELAY_SETTINGS: Message = Message {
+    to: To::HostingProvider,
+    address: None,
+    subject: text! {
+        ja: "送信サーバーの正しい設定を教えてください（{code}）",
+        en: "Which outgoing server settings should I use? ({code})",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+いつもお世話になっております。{recipient} 宛てのメールが、次のエラーで中継を拒否され、送れませんでした。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+お手数ですが、私のアカウントで使う送信サーバー（SMTP）の正しい設定（サーバー名、ポート番号、暗号化の方式、認証に使うユーザー名）を教えていただけますでしょうか。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+My message to {recipient} was refused with the error below: relaying was denied.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+Could you please tell me the right outgoing server (SMTP) settings for my account: the server name, the port, the encryption, and the user name to log in with?
+
+Thank you.",
+    },
+};
+
 pub(crate) const NORELAYING: Playbook = Playbook {
     id: "generic-norelaying",
     party: None,
@@ -986,7 +1019,7 @@ pub(crate) const NORELAYING: Playbook = Playbook {
         }),
     ],
     donts: &[DONT_RESEND_UNCHANGED],
-    message: Some(MESSAGE_SENDER_ADMIN),
+    message: Some(MESSAGE_RELAY_SETTINGS),
     lookup: None,
     facts: &[],
     sources: &[
@@ -3012,8 +3045,9 @@ pub(crate) const OWN_RELAY_SETTING: Playbook = Playbook {
         STEP_RESEND_ONCE,
     ],
     donts: &[DONT_ASK_RECIPIENT_OWN_SERVER, DONT_RESEND_UNCHANGED],
+    // To whoever the actors and step 4 name: often the administrator who set up the app.
     message: Some(crate::model::Message {
-        to: To::HostingProvider,
+        to: To::SenderAdmin,
         address: None,
         subject: text! {
             ja: "送信サーバーでメールの送信を断られました（{code}）",
