@@ -661,7 +661,11 @@ fn a_client_the_posters_own_server_refused_is_not_called_their_sending_ip() {
     let text = b"Nov 24 12:00:01 mx postfix/smtpd[901]: NOQUEUE: reject: RCPT from unknown[203.0.113.90]: 554 5.7.1 Service unavailable; Client host [203.0.113.90] blocked using zen.spamhaus.org; from=<news@example.com> to=<ops@example.org> proto=ESMTP helo=<mail.example.com>\n";
     for (lang, label, wrong) in [
         ("en", "IP your server refused", "Blocked sending IP"),
-        ("ja", "あなたのサーバーが拒否した相手のIP", "ブロックされた送信元IP"),
+        (
+            "ja",
+            "あなたのサーバーが拒否した相手のIP",
+            "ブロックされた送信元IP",
+        ),
     ] {
         let out = run(&["--lang", lang, "-"], Some(text));
         let report = String::from_utf8_lossy(&out.stdout);
