@@ -145,9 +145,17 @@ use crate::Result;
 /// `party::playbook` became functions of their own because they gained a second caller (their
 /// inlined copies went); the five ESP note sentences differ only in the service's name, but
 /// `labels::note` hands out `&'static str` pairs, so building them would change its API.
-/// The budget below is 463.6, measured after today's fixes, plus about 1%; the morning's merges
-/// and these fixes are the reason it moved from 459.
-pub const BUDGET_GZIP_BYTES: u64 = 468 * 1024;
+/// Then 475.9 KiB for a Japanese visit, 470.1 for an English one (+12.3 over 463.6; wasm 406.6 ->
+/// 416.6, texts.ja 42.5 -> 44.8), the
+/// afternoon's merges: readers for two more real-pastes sets (web-mail and CRM error boxes, program
+/// exceptions shown by name, codeless notices, log forms, forwarded bounces, replies glued to CJK
+/// text, sending-service account states, mail loops), a page review's fixes (letters that name the
+/// lookups' lists, the dark highlight, `?lang=` following the switch in `web/boot.js`), and new
+/// playbooks (inbound refusal logs, settings errors at the own server, Gmail's sending limit and
+/// blocked content, mail loops, limits at submission). Not audited for accidental code this time.
+/// The budget below is 475.9 plus about 1%; the afternoon's readers and advice are the reason it
+/// moved from 468.
+pub const BUDGET_GZIP_BYTES: u64 = 481 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
