@@ -647,7 +647,7 @@ const ALSO_LASTING: Text = text! {
 
 /// The first step then: why that listing comes first.
 const LASTING_FIRST: Text = text! {
-    ja: "まず {other} への掲載に対処してください。公開のブロックリストに載ったままでは、{named} のブロックも解除されにくくなります。",
+    ja: "まず {other} への掲載に対処してください。公開のブロックリストに載ったままでは、{named}のブロックも解除されにくくなります。",
     en: "Deal with the listing on {other} first: while the address stays on a public blocklist, {named} is less likely to lift its own block.",
 };
 
