@@ -568,34 +568,28 @@ fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
             by: found.by,
         };
     }
-    if on_m365 && IP_LISTINGS.contains(&found.playbook.id) {
-        return Selected {
-            playbook: &party::microsoft::SENDER_POOL_LISTED,
-            by: SelectedBy::Note,
+    // A listed address that is not the sender's own: a shared pool of Microsoft 365 or Gmail, a
+    // forwarder's refused by a later hop (the core's note `refused_after_forwarding`: the
+    // recipient's side acts), or a sending service's (the note `sent_through_esp`: its support
+    // acts on a shared address, the customer on a dedicated one; no hosting company is involved).
+    if IP_LISTINGS.contains(&found.playbook.id) {
+        let not_own: Option<(&'static Playbook, SelectedBy)> = if on_m365 {
+            Some((&party::microsoft::SENDER_POOL_LISTED, SelectedBy::Note))
+        } else if sends_from_gmail(d) {
+            Some((&party::gmail::SENDER_POOL_LISTED, found.by))
+        } else if ip_is_a_forwarders(d) {
+            Some((
+                &party::forwarder::REFUSED_AFTER_FORWARDING,
+                SelectedBy::Note,
+            ))
+        } else if through_esp(d) {
+            Some((&party::esp::SENDER_IP_LISTED, SelectedBy::Note))
+        } else {
+            None
         };
-    }
-    if sends_from_gmail(d) && IP_LISTINGS.contains(&found.playbook.id) {
-        return Selected {
-            playbook: &party::gmail::SENDER_POOL_LISTED,
-            by: found.by,
-        };
-    }
-    // A forwarder passed on a later hop's refusal of its own address (the core's note
-    // `refused_after_forwarding`): the recipient's side acts, not the sender.
-    if ip_is_a_forwarders(d) && IP_LISTINGS.contains(&found.playbook.id) {
-        return Selected {
-            playbook: &party::forwarder::REFUSED_AFTER_FORWARDING,
-            by: SelectedBy::Note,
-        };
-    }
-    // A sending service's own event (the core's note `sent_through_esp`): the listed address is
-    // the service's. Its support acts on a shared address, the customer on a dedicated one; no
-    // hosting company is involved.
-    if through_esp(d) && IP_LISTINGS.contains(&found.playbook.id) {
-        return Selected {
-            playbook: &party::esp::SENDER_IP_LISTED,
-            by: SelectedBy::Note,
-        };
+        if let Some((playbook, by)) = not_own {
+            return Selected { playbook, by };
+        }
     }
     found
 }
