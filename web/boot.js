@@ -53,6 +53,9 @@
   // API-only pages load texts when `advise` first needs them.
   if (!document.body || !document.body.hasAttribute("data-ndr-doctor-api")) {
     loadTexts(pageLang());
+    // The shell's "Loading…" in the page's language only (index.html has both).
+    var wait = document.querySelector('#boot-loading [lang="' + (pageLang() === "ja" ? "en" : "ja") + '"]');
+    if (wait) wait.hidden = true;
     // ?lang= follows the switch (<html lang>), so a reload keeps it (review 7, L3).
     new MutationObserver(function () {
       var u = new URL(location.href), l = document.documentElement.lang, q = u.searchParams;

@@ -293,8 +293,9 @@ impl Fact {
                 en: "for you@example.com, it is example.com",
             },
             Fact::Recipient => text! {
-                ja: "エラーメッセージ内の宛先",
-                en: "the address shown in the error message",
+                // Missing means the bounce does not show it: the sent mail does.
+                ja: "送信済みフォルダにある、そのメールの宛先",
+                en: "the address you sent to, as in your Sent folder",
             },
             Fact::ErrorText => text! {
                 ja: "返ってきたメールの本文をそのままコピーしてください",

@@ -223,6 +223,11 @@ pub const FACT_PARTY: Tr = tr!("ブロックした組織", "Who blocked it");
 pub const FACT_REASON: Tr = tr!("理由の分類", "Kind of problem");
 /// The same row for a report in which nothing failed (a read receipt, a delivery notice).
 pub const FACT_REASON_NO_FAILURE: Tr = tr!("知らせの種類", "Kind of notice");
+/// A "host unknown" bounce's domain: not found in DNS, or with no mail server.
+pub const FACT_MISSING_DOMAIN: Tr = tr!(
+    "見つからなかった宛先のドメイン",
+    "Recipient's domain that was not found"
+);
 pub const FACT_RECIPIENTS: Tr = tr!("届かなかった宛先", "Recipients that failed");
 pub const FACT_RECIPIENTS_DELAYED: Tr = tr!(
     "配送が遅れている宛先（再送中）",

@@ -60,6 +60,13 @@ fn main() {
         .and_then(|d| d.body())
         .is_some_and(|b| b.has_attribute("data-ndr-doctor-api"));
     if !api_only {
+        // The shell's static "Loading…" (index.html) gives way to the app.
+        if let Some(wait) = window
+            .document()
+            .and_then(|d| d.get_element_by_id("boot-loading"))
+        {
+            wait.remove();
+        }
         yew::Renderer::<ndr_web::app::App>::new().render();
     }
 }

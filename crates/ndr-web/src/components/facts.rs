@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use ndr_core::{Diagnosis, IpScope};
+use ndr_core::{Diagnosis, IpScope, Reason};
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Tr};
@@ -34,6 +34,8 @@ const REMOTE_FIELDS: &[&str] = &["remote_host", "remote_ip"];
 const CODE_FIELDS: &[&str] = &["provider_code", "enhanced_code", "smtp_code"];
 const PARTY_FIELDS: &[&str] = &["blocking_party", "list_zone"];
 const REASON_FIELDS: &[&str] = &["reason"];
+/// The core's own reading of the domain, where it gives one, else the address it is part of.
+const DOMAIN_FIELDS: &[&str] = &["recipient_domain", "recipient"];
 
 /// A definition list of what the bounce says.
 pub fn facts(props: &Props) -> Html {
@@ -147,6 +149,15 @@ pub fn facts(props: &Props) -> Html {
         Outcome::Failed | Outcome::Delayed => i18n::FACT_REASON,
     };
     rows.push(row("reason", reason_label, reason, REASON_FIELDS));
+    // "Host unknown": the domain that was not found is what the user checks letter by letter.
+    if let Some(domain) = missing_domain(d) {
+        rows.push(row(
+            "domain",
+            i18n::FACT_MISSING_DOMAIN,
+            html! { <code>{ domain }</code> },
+            DOMAIN_FIELDS,
+        ));
+    }
     let recipients: Vec<&str> = d
         .recipients
         .iter()
@@ -176,6 +187,34 @@ pub fn facts(props: &Props) -> Html {
     }
 }
 
+/// The domain a "host unknown" bounce could not find: the core's `recipient_domain` evidence
+/// when it reads one (a bounce that names only the domain), else the part after `@` of the
+/// recipients that failed for that reason.
+fn missing_domain(d: &Diagnosis) -> Option<String> {
+    if d.reason != Reason::HostUnknown {
+        return None;
+    }
+    let read = d.evidence.iter().find(|e| e.field == "recipient_domain");
+    if let Some(e) = read.filter(|e| !e.text.trim().is_empty()) {
+        return Some(e.text.trim().to_string());
+    }
+    let mut domains: Vec<&str> = Vec::new();
+    for r in d
+        .recipients
+        .iter()
+        .filter(|r| r.reason == Reason::HostUnknown)
+    {
+        let domain = r
+            .recipient
+            .rsplit_once('@')
+            .map(|(_, d)| d.trim_end_matches('>'));
+        if let Some(domain) = domain.filter(|d| !d.is_empty() && !domains.contains(d)) {
+            domains.push(domain);
+        }
+    }
+    (!domains.is_empty()).then(|| domains.join(", "))
+}
+
 /// The rejecting server's row says "refused" only when the mail failed: a delay warning's
 /// server has not accepted it yet, and a delivery notice's server refused nothing.
 fn remote_label(d: &Diagnosis) -> Tr {
@@ -203,6 +242,27 @@ mod tests {
             }],
             ..Diagnosis::default()
         }
+    }
+
+    #[test]
+    fn a_host_unknown_bounce_names_the_domain_that_was_not_found() {
+        let mut d = report(Reason::HostUnknown, "failed", "550");
+        assert_eq!(missing_domain(&d), None, "no address, no reading: no row");
+        d.recipients[0].recipient = "taro@exampel.co.jp".into();
+        let mut other = d.recipients[0].clone();
+        other.recipient = "hanako@exampel.co.jp".into();
+        d.recipients.push(other);
+        assert_eq!(missing_domain(&d).as_deref(), Some("exampel.co.jp"));
+        d.evidence.push(ndr_core::Evidence {
+            field: "recipient_domain".into(),
+            text: "dasdasdsadas.com".into(),
+            span: None,
+        });
+        assert_eq!(missing_domain(&d).as_deref(), Some("dasdasdsadas.com"));
+        // Another reason: the recipient's domain exists, so it is no fact worth a row.
+        let mut full = report(Reason::MailboxFull, "failed", "552");
+        full.recipients[0].recipient = "taro@example.jp".into();
+        assert_eq!(missing_domain(&full), None);
     }
 
     #[test]

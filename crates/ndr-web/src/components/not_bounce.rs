@@ -39,6 +39,9 @@ pub fn not_bounce(props: &Props) -> Html {
             </p>
         }
     });
+    // What the reading looked for, as the CLI says it: the reader then knows what a usable
+    // paste holds. A playbook text, so empty until the language's texts file has loaded.
+    let looked_for = ndr_playbooks::labels::LOOKED_FOR.get(lang);
     html! {
         <section class="card verdict not-bounce" aria-labelledby="verdict-heading"
             data-testid="not-a-bounce">
@@ -50,6 +53,9 @@ pub fn not_bounce(props: &Props) -> Html {
                 <ul class="notes" data-testid="notes">
                     { for notes.iter().map(|n| html! { <li>{ *n }</li> }) }
                 </ul>
+            }
+            if !looked_for.is_empty() {
+                <p class="why" data-testid="looked-for">{ looked_for }</p>
             }
             { for code }
             <p class="why">{ i18n::NOT_BOUNCE_WHAT.text(lang) }</p>
