@@ -54,6 +54,8 @@
 //! steps), any other reason keeps its own generic playbook.
 //!
 //! A generic playbook whose usual reading the bounce contradicts is swapped for a narrower one:
+//! a security refusal whose words name the sending side's own setting (SparkPost's "Unconfigured
+//! Sending Domain", a DKIM or SPF check) is that setting's playbook, with no recipient to ask;
 //! a refusal of the sender by a server reached on a submission port (587, 465: the sender's own
 //! provider's outgoing server), or quoted by a mail program's own send error (the core's note
 //! `refused_at_submission`), is that provider's, not the receiving server's;
