@@ -135,6 +135,19 @@ fn a_security_refusal_of_the_senders_own_setting_names_no_recipient_admin() {
             "{text}"
         );
     }
+    // At submission the own server's advice stays: it already names only the sending side.
+    let mut d = one(
+        Reason::SecurityError,
+        "failed",
+        "550",
+        Some("5.7.1"),
+        "SMTPSenderRefused: 550 5.7.1 Unauthorized sender - Check your domain's MX and/or SPF",
+    );
+    d.notes.push(Note {
+        id: "refused_at_submission".into(),
+        detail: String::new(),
+    });
+    assert_eq!(select(&d).playbook.id, "generic-own-relay-setting");
     // Without such words the refusal keeps its generic advice.
     let d = one(
         Reason::SecurityError,
