@@ -46,13 +46,16 @@
 //! (including the generic waits whose steps resend once, later: a receiver fault, an unreachable
 //! server); a party's playbook stays (acting on a listing can still save the message), and so
 //! does any playbook already written for a wait (Microsoft's and Outlook.com's throttles).
-//! Sisimai's `onhold` means "too little information to decide the reason", not "paused": it is
-//! read as a refusal unless the report is delayed or its reply is temporary (4xx, no failed
-//! recipient). A delay notice whose last reply is permanent (5xx: "refused to talk to me: 554")
+//! Sisimai's `onhold` means "too little information to decide the reason", not "paused": it (and
+//! `undefined`) is read as a refusal unless the report is delayed or its reply is temporary (4xx,
+//! no failed recipient: the delayed playbook); a failed recipient with a temporary last reply is
+//! a server that retried and gave up (`generic-expired`). A delay notice whose last reply is permanent (5xx: "refused to talk to me: 554")
 //! is no wait: a refusal of the sender gets the "delayed, but refused" playbook (the blocked
 //! steps), any other reason keeps its own generic playbook.
 //!
 //! A generic playbook whose usual reading the bounce contradicts is swapped for a narrower one:
+//! a security refusal whose words name the sending side's own setting (SparkPost's "Unconfigured
+//! Sending Domain", a DKIM or SPF check) is that setting's playbook, with no recipient to ask;
 //! a refusal of the sender by a server reached on a submission port (587, 465: the sender's own
 //! provider's outgoing server), or quoted by a mail program's own send error (the core's note
 //! `refused_at_submission`), is that provider's, not the receiving server's;
@@ -263,7 +266,10 @@ fn select_named(
             return (program, None);
         }
     }
-    if base.playbook.party.is_none() && !written_for_a_wait(base.playbook) && still_trying(d, base)
+    if base.playbook.party.is_none()
+        && !written_for_a_wait(base.playbook)
+        && base.playbook.id != party::generic::HELO_REFUSED.id
+        && still_trying(d, base)
     {
         // A warning whose last reply is a 5xx refusal is not a wait: the refusal of the sender
         // gets the blocked advice, sooner; any other keeps its reason's own advice (an unknown
@@ -286,6 +292,15 @@ fn select_named(
             by: SelectedBy::Delayed,
         };
         return (delayed, None);
+    }
+    if gave_up_on_a_deferral(d, base) {
+        // A failure notice whose last reply was temporary: the sending server retried until it
+        // gave up. "Refused", "until the cause is fixed" would blame a refusal nobody made.
+        let expired = Selected {
+            playbook: party::generic(Reason::Expired),
+            by: base.by,
+        };
+        return (expired, None);
     }
     let found = match party::refine(base.playbook, d, listings, not_listed) {
         Some(narrower) => Selected {
@@ -1124,6 +1139,10 @@ fn sender_domain_unknown(d: &Diagnosis) -> bool {
 /// Swaps a generic playbook whose usual reading does not fit what the bounce shows: "relaying
 /// denied" said by the recipient's server is not the sender's SMTP-authentication problem.
 fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
+    // A refused greeting name is fixed where the name is set, wherever the refusal was met.
+    if base.playbook.id == party::generic::HELO_REFUSED.id {
+        return base;
+    }
     // A playbook chosen for a note already says which setting is wrong (a From address the
     // login does not own): the filter's advice would bury it (held-out j, A-1).
     if base.playbook.party.is_none()
@@ -1142,6 +1161,17 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
             playbook,
             by: base.by,
         };
+    }
+    // A security refusal whose words put the fault on the sending side's own setting: only the
+    // sending side acts (held-out l, MEDIUM-6). At submission, the own server's advice above
+    // already says so, and keeps it (held-out j, case 22: "Check your domain's MX and/or SPF").
+    if base.playbook.id == party::generic::SECURITYERROR.id {
+        if let Some(playbook) = own_setting_at_fault(d) {
+            return Selected {
+                playbook,
+                by: base.by,
+            };
+        }
     }
     // A size or count limit met at submission is the sender's own server's: no recipient, no
     // bounce (review 6, M5).
@@ -1173,6 +1203,36 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         };
     }
     base
+}
+
+/// Words of a security refusal (lowercase) that name a setting of the sending side, and the
+/// playbook of that setting: SparkPost's "550 5.7.1 Unconfigured Sending Domain <example.com>"
+/// (the From domain is not a sending domain of the sender's account: the sending service's
+/// outgoing server refused it), and a receiver's DKIM or SPF check of the sender's own domain
+/// ("550 5.7.0 bad DKIM signature data", OpenDKIM's reply).
+// Sources: https://developers.sparkpost.com/api/sending-domains/ (a sending domain must be set
+// up in the account), https://datatracker.ietf.org/doc/html/rfc6376 (DKIM).
+const OWN_SETTING_WORDS: &[(&str, &Playbook)] = &[
+    (
+        "unconfigured sending domain",
+        &party::generic::OWN_RELAY_SETTING,
+    ),
+    ("dkim", &party::generic::AUTHFAILURE),
+    ("spf", &party::generic::AUTHFAILURE),
+];
+
+/// The playbook of the sending side's own setting a security refusal names, if any.
+fn own_setting_at_fault(d: &Diagnosis) -> Option<&'static Playbook> {
+    let texts: Vec<String> = d
+        .recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .map(|r| r.diagnostic_text.to_ascii_lowercase())
+        .collect();
+    OWN_SETTING_WORDS
+        .iter()
+        .find(|(w, _)| texts.iter().any(|t| t.contains(w)))
+        .map(|(_, p)| *p)
 }
 
 /// True when the refusing server was reached on a submission port, as the sending server's log
@@ -1291,7 +1351,25 @@ fn still_trying(d: &Diagnosis, base: Selected) -> bool {
     if only_delayed(d) {
         return true;
     }
-    base.playbook.id == party::generic::ONHOLD.id && deferred_by_code(d)
+    UNNAMED.contains(&base.playbook.id) && deferred_by_code(d)
+}
+
+/// The generic playbooks of a reason the core could not name (Sisimai's `onhold`, `undefined`):
+/// written for a refusal, they fit a temporary reply only once the report says which it is.
+const UNNAMED: &[&str] = &["generic-onhold", "generic-undefined"];
+
+/// True when a report the core could not explain marks a recipient failed (or expired) and its
+/// decisive reply is temporary (4xx): the sending server kept the message, retried it, and gave
+/// up. No refusal is known, so the advice is the expired one (the last reply, the recipient's
+/// administrator, one resend), not "refused, fix the cause first".
+fn gave_up_on_a_deferral(d: &Diagnosis, base: Selected) -> bool {
+    let failed = |a: &str| {
+        let a = a.trim();
+        a.eq_ignore_ascii_case("failed") || a.eq_ignore_ascii_case("expired")
+    };
+    UNNAMED.contains(&base.playbook.id)
+        && d.recipients.iter().any(|r| failed(&r.action))
+        && temporary_reply(d)
 }
 
 /// True when the decisive SMTP reply is permanent (RFC 5321 5yz), whatever the report's status

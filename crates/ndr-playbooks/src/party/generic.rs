@@ -2746,6 +2746,75 @@ pub(crate) fn by_loop(text: &str) -> Option<&'static Playbook> {
         .then_some(&MAIL_LOOP)
 }
 
+/// A refusal of the name the sending server or program gave in its greeting (HELO/EHLO). RFC
+/// 5321 (4.1.1.1) has a client give its fully-qualified domain name there; Postfix's
+/// `reject_non_fqdn_helo_hostname` and `reject_unknown_helo_hostname` refuse a name that is not
+/// one ("Helo command rejected: need fully-qualified hostname", `<localhost>`) or that has no DNS
+/// record ("Host not found"). The fix is that setting of the sending program or server, not a
+/// blocklist (held-out l, MEDIUM-4: a webmail greeting its own server as `localhost`).
+// Sources: https://datatracker.ietf.org/doc/html/rfc5321#section-4.1.1.1,
+// https://www.postfix.org/postconf.5.html#reject_non_fqdn_helo_hostname
+pub(crate) const HELO_REFUSED: Playbook = Playbook {
+    id: "generic-helo-refused",
+    party: None,
+    title: text! { ja: "送信側の名乗り（HELO/EHLO）を拒否された", en: "The sending server's greeting name (HELO/EHLO) was refused" },
+    verdict: text! {
+        ja: "受信側のサーバーは、送信側のサーバーやプログラムが接続時に名乗った名前（HELO/EHLO）を受け付けませんでした。IP アドレスのブロックではありません。",
+        en: "The receiving server refused the name your sending server or program gave when it connected (HELO/EHLO). This is not a block of your IP address.",
+    },
+    why: text! {
+        ja: "送信側は「mail.example.com」のような完全なホスト名を名乗る決まりです。「localhost」やコンピューター名だけ、DNS にない名前は拒否されることがあります。",
+        en: "A sender should give a full host name such as mail.example.com. \"localhost\", a bare computer name or a name missing from DNS is often refused.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    urgency: Urgency::Soon,
+    duration: DURATION_SETTING_FIXED,
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "送ったのがウェブメールやフォームなどのプログラムなら、その SMTP 設定で名乗る名前（HELO/EHLO のホスト名）を、DNS にある完全なホスト名にしてください。",
+            en: "If a program sent it (a webmail, a web form, an app), set the name it gives (its HELO/EHLO host name) to a full host name that exists in DNS.",
+        }),
+        Step::new(text! {
+            ja: "送信サーバーを自分で運用しているなら、その名乗る名前（Postfix では myhostname）を同じように直してください。",
+            en: "If you run the sending server, fix the name it gives the same way (in Postfix, myhostname).",
+        }),
+        Step::new(text! {
+            ja: "事業者や社内の管理者が運用しているなら、下の文面でこのエラーを伝えてください。",
+            en: "If your hosting company or administrator runs it, send them the message below.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 5321 4.1.1.1 節（HELO/EHLO）", en: "RFC 5321, section 4.1.1.1 (HELO/EHLO)" },
+            url: Url::one("https://datatracker.ietf.org/doc/html/rfc5321#section-4.1.1.1"),
+        },
+        Source {
+            title: text! { ja: "Postfix のマニュアル: reject_non_fqdn_helo_hostname", en: "Postfix manual: reject_non_fqdn_helo_hostname" },
+            url: Url::one("https://www.postfix.org/postconf.5.html#reject_non_fqdn_helo_hostname"),
+        },
+    ],
+    checked: "2026-11-26",
+};
+
+/// Words of a refused greeting name (lowercase): Postfix's "Helo command rejected: ..." (its
+/// HELO restrictions), and the same refusal said of EHLO.
+const HELO_WORDS: &[&str] = &["helo command rejected", "ehlo command rejected"];
+
+/// The HELO playbook when the report's words (`text`, lowercase) say the greeting name was
+/// refused, whatever reason the core gave it (often `blocked`). `party::by_wording` asks it.
+pub(crate) fn by_helo(text: &str) -> Option<&'static Playbook> {
+    HELO_WORDS
+        .iter()
+        .any(|w| text.contains(w))
+        .then_some(&HELO_REFUSED)
+}
+
 /// The playbook of the sender's own hourly cap, from the report's words (`text`, lowercase),
 /// whatever reason the core gave it: cPanel's Exim says "Domain example.com has exceeded the max
 /// emails per hour (125/100 (125%)) allowed." and then either "Message will be reattempted
@@ -3444,6 +3513,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &LIMIT_AT_SUBMISSION,
     &SPEEDING_AT_SUBMISSION,
     &MAIL_LOOP,
+    &HELO_REFUSED,
     &AUTH_WEBMAIL_FROM,
     &LISTED_PRIVATE_IP,
     &FULL_OR_TOO_LARGE,

@@ -426,7 +426,8 @@ pub(crate) fn says_note(playbook_id: &str, note_id: &str) -> bool {
 /// as the blocking party (a Microsoft 365 group restricted to its own senders; Google refusing
 /// mail sent direct from an end-user address, which the core reads as relaying), or the words of
 /// a cap on the sender's own hosting account (cPanel's hourly limit, which Sisimai calls
-/// `toomanyconn` as if the receiver were limiting).
+/// `toomanyconn` as if the receiver were limiting), a mail loop, or a refused HELO/EHLO name
+/// (which the core may call `blocked`).
 pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
     const TABLES: &[&[(&str, &Playbook)]] = &[microsoft::WORDINGS, gmail::WORDINGS];
     let mut text = String::new();
@@ -453,6 +454,7 @@ pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
         .map(|(_, p)| *p)
         .or_else(|| generic::by_own_cap(&text))
         .or_else(|| generic::by_loop(&text))
+        .or_else(|| generic::by_helo(&text))
 }
 
 /// The playbook of a reply whose meaning the core noted, if any: `full_or_too_big` (docomo's "552
