@@ -144,7 +144,15 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                     || tail.is_empty();
                 // Postfix wraps "said: 550" and puts the words on the next lines.
                 let wrapped = rest.is_empty() && tail.ends_with("said:");
-                if enhanced || (introduced && rest.len() > 3) || wrapped {
+                // A client's error that names the reply it expected and the one it got:
+                // mailsend's "Error: Expected smtp code 250, got 552" (its own wording, seen
+                // in its issue tracker, muquit/mailsend).
+                let got = rest.is_empty() && tail.ends_with(", got") && before.contains("expected");
+                // The server's name, then its reply: Barracuda Email Security Service's
+                // "mx27.ess.example.com #550 permanent failure for one or more recipients
+                // (...)", also without the "#".
+                let hosted = rest.len() > 3 && is_host_lead(tail);
+                if enhanced || (introduced && rest.len() > 3) || wrapped || got || hosted {
                     return Some(i);
                 }
             }
@@ -152,6 +160,17 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// True when `tail`, the words before a reply code, is only a host name (at least two dots),
+/// with a "#" after it or not: "mx1.example.com #" and "mx1.example.com".
+fn is_host_lead(tail: &str) -> bool {
+    let host = tail.strip_suffix('#').unwrap_or(tail).trim_end();
+    host.bytes().filter(|&b| b == b'.').count() >= 2
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && host.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
 }
 
 /// The lines a mail program writes above a message it forwards or replies to. Outlook's and
@@ -779,6 +798,9 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
 const RECIPIENT_LABELS: &[&str] = &[
     "to:",
     "recipient:",
+    // Tutanota's notice: "Recipients: user@example.org" above "The recipient does not exist."
+    // (its "Email could not be delivered" mail, tutao/tutanota issue 4694).
+    "recipients:",
     // HotPOP: "Undeliverable Address: user@example.com" (flufl.bounce's test data, hotpop_01).
     "undeliverable address:",
     "original-recipient:",
@@ -1053,7 +1075,12 @@ fn postfix_own_reasons(lines: &[&str]) -> Vec<Delivery> {
         if words.is_empty() || text::find(words, " said: ").is_some() {
             continue;
         }
-        let Some(recipient) = line.get(to + 4..).and_then(address::find) else {
+        // An address hidden before pasting ("to=<ewan@xxxxxxxx>") is kept as written.
+        let Some(recipient) = line.get(to + 4..).and_then(address::find).or_else(|| {
+            text::between(line.get(to..)?, "<", ">")
+                .filter(|a| address::is_redacted(a))
+                .map(str::to_string)
+        }) else {
             continue;
         };
         let status = text::between(line, " dsn=", ",")
@@ -1233,6 +1260,8 @@ const PROSE_ONLY: &[&str] = &[
     // Delay notices (`PROSE_DELAYED`).
     "gmail will retry for",
     "technical details of temporary failure",
+    "delivery to the following recipients has been delayed",
+    "delivery is delayed to these recipients or groups",
 ];
 
 /// `PROSE_ONLY` notices that report a delay, not a failure: Gmail's "There was a temporary
@@ -1240,9 +1269,17 @@ const PROSE_ONLY: &[&str] = &[
 /// hours. You'll be notified if the delivery fails permanently." and its older "Delivery to the
 /// following recipient has been delayed ... Technical details of temporary failure: ..."
 /// (Sisimai's Gmail reader quotes the latter).
+/// Windows' and Exchange's delay notice (the DSN of the Windows SMTP service and Exchange
+/// 2003): "This is an automatically generated Delivery Status Notification. THIS IS A WARNING
+/// MESSAGE ONLY. ... Delivery to the following recipients has been delayed."; Exchange
+/// Online's and Outlook's "Delivery is delayed to these recipients or groups: ... The server
+/// will keep trying to deliver this message" (also in `fact.rs`'s `STILL_RETRYING`). Pasted
+/// with the address hidden, they name no recipient.
 const PROSE_DELAYED: &[&str] = &[
     "gmail will retry for",
     "technical details of temporary failure",
+    "delivery to the following recipients has been delayed",
+    "delivery is delayed to these recipients or groups",
 ];
 
 /// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph.
