@@ -1510,9 +1510,15 @@ mod deferral_tests {
             ": 550 Administrative prohibition",
         );
         assert_eq!(actions(&refused), ["failed"]);
-        // Another receiver's 4xx in the same shape is not changed by this rule.
+        // Another receiver's 4xx in the same shape, pasted alone, is a delay as well (the
+        // general rule for pasted temporary replies), unless its reason needs a fix.
         let other = "2024-03-01 10:00:00 1rAbCd-000001-AB H=mx.example.org [192.0.2.45]: SMTP error from remote mail server after RCPT TO:<clerk@example.org>: 451 Internal resource temporarily unavailable\n";
-        assert_eq!(actions(other), ["failed"]);
+        assert_eq!(actions(other), ["delayed"]);
+        let relay = other.replace(
+            "451 Internal resource temporarily unavailable",
+            "454 4.7.1 <clerk@example.org>: Relay access denied",
+        );
+        assert_eq!(actions(&relay), ["failed"]);
         // An explicit DSN action stands.
         let dsn = "Reporting-MTA: dns; mail.example.net\n\nFinal-Recipient: rfc822; clerk@example.org\nAction: failed\nStatus: 4.0.0\nRemote-MTA: dns; eu-smtp-inbound-1.mimecast.com\nDiagnostic-Code: smtp; 451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451\n";
         assert_eq!(actions(dsn), ["failed"]);

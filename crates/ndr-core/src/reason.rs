@@ -1961,6 +1961,33 @@ mod tests {
                 "550 5.4.1 Recipient address rejected: Access denied",
                 UserUnknown,
             ),
+            // Another quota than the mailbox's: a sending organisation's queue, a group's
+            // limit. The mailbox's own quota is still read so.
+            (
+                "4.7.3",
+                "450",
+                "",
+                "450 4.7.3 Organization queue quota exceeded.",
+                Speeding,
+            ),
+            (
+                "",
+                "",
+                "",
+                "The group board@example.org has exceeded its quota for total number of external recipients.",
+                ExceedLimit,
+            ),
+            ("5.2.2", "552", "", "552 5.2.2 Mailbox quota exceeded", MailboxFull),
+            ("", "552", "", "552 Quota exceeded for this account", MailboxFull),
+            // DMARC and DKIM failures named in plain words.
+            ("", "552", "", "552 mx.example.org DMARC validation failed", AuthFailure),
+            ("5.7.0", "550", "DATA", "550 5.7.0 bad DKIM signature data", AuthFailure),
+            // A temporary reply with no words of a reason: its code decides, and a bare 4.7.0
+            // under a 421 is no security refusal.
+            ("", "421", "MAIL", "421 Connection went away", NetworkError),
+            ("4.7.0", "421", "MAIL", "421 4.7.0 Connection went away", NetworkError),
+            ("", "451", "RCPT", "451 Temporary failure", SystemError),
+            ("4.7.0", "450", "", "450 4.7.0 Try later", SecurityError),
         ] {
             assert_eq!(find(&fact(status, reply, cmd, diag)), want, "{diag}");
         }

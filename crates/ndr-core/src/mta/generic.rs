@@ -1647,6 +1647,80 @@ mod tests {
         assert_eq!(reply_start("箱「550」"), None);
     }
 
+    /// Reason, first recipient's action and reply code of a pasted text.
+    fn outcome(t: &str) -> (crate::Reason, String, Option<String>) {
+        let d = crate::diagnose(t.as_bytes());
+        let action = d
+            .recipients
+            .first()
+            .map(|r| r.action.clone())
+            .unwrap_or_default();
+        (d.reason, action, d.smtp_code)
+    }
+
+    #[test]
+    fn pasted_delay_notices_and_client_errors_are_read() {
+        use crate::Reason::*;
+        // Delay notices with the address hidden: delayed, not failed, and not "no bounce".
+        let (r, a, _) = outcome(
+            "This is an automatically generated Delivery Status Notification.\n\n\
+             THIS IS A WARNING MESSAGE ONLY.\n\nYOU DO NOT NEED TO RESEND YOUR MESSAGE.\n\n\
+             Delivery to the following recipients has been delayed.\n\n       <the address>\n",
+        );
+        assert_eq!((r, a.as_str()), (Expired, "delayed"));
+        let (r, a, _) = outcome(
+            "Delivery is delayed to these recipients or groups:\n\n(address removed)\n\n\
+             The message hasn't been delivered yet. Delivery will continue to be attempted.\n",
+        );
+        assert_eq!((r, a.as_str()), (Expired, "delayed"));
+        // A server's name before its reply, with or without "#".
+        for t in [
+            "mx9.ess.example.com #550 permanent failure for one or more recipients (blocked) ##\n",
+            "mx9.ess.example.com 550 permanent failure for one or more recipients (blocked)\n",
+        ] {
+            assert_eq!(outcome(t).2.as_deref(), Some("550"), "{t}");
+        }
+        // Prose with a number in it is no reply.
+        assert_eq!(reply_start("the v1.2.3 550 release"), None);
+        // A client that names the reply it expected and the one it got.
+        assert_eq!(
+            outcome("Error: Expected smtp code 250, got 552\n")
+                .2
+                .as_deref(),
+            Some("552")
+        );
+        // A Postfix log line without the syslog host field, the address hidden.
+        let (r, a, _) = outcome(
+            "Apr 13 18:49:19 postfix/local[54]: 39FF3448C1: to=<ann@xxxxxxxx>, relay=local, \
+             delay=0.99, dsn=5.1.1, status=bounced (unknown user: \"ann\")\n",
+        );
+        assert_eq!((r, a.as_str()), (UserUnknown, "failed"));
+        // A pasted temporary reply that says nothing of giving up is a delay, whatever words
+        // it has; one that refuses the sender's own address is not.
+        let (r, a, c) = outcome(
+            "host mx.example.net[192.0.2.1] said: 421\n    Connection went away (in reply to \
+             MAIL FROM command)\n",
+        );
+        assert_eq!(
+            (r, a.as_str(), c.as_deref()),
+            (NetworkError, "delayed", Some("421"))
+        );
+        let (r, a, _) = outcome(
+            "pending_error: Some(\"transient: 4.1.2 <ann@example.org>: Recipient address \
+             rejected: Domain not found\")\n",
+        );
+        assert_eq!((r, a.as_str()), (HostUnknown, "delayed"));
+        let (_, a, _) =
+            outcome("450 4.1.8 <ann@example.org>: Sender address rejected: Domain not found\n");
+        assert_eq!(a, "failed");
+        // The same reply in a notice of failure was the server's last try.
+        let (_, a, _) = outcome(
+            "I'm sorry to have to inform you that your message could not be delivered.\n\n\
+             <bob@example.net>: host mx.example.net[192.0.2.1] said: 421 Connection went away\n",
+        );
+        assert_eq!(a, "failed");
+    }
+
     #[test]
     fn a_diagnostic_code_line_alone_is_read() {
         let d = crate::diagnose(
