@@ -1733,13 +1733,16 @@ fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
         if f.command == "EHLO" || f.command == "HELO" {
             return Some(Blocked);
         }
-        // A temporary reply whose words name no reason: RFC 5321 (4.2.2, 4.2.3) gives the two
-        // commonest their meaning, 421 "Service not available, closing transmission channel"
-        // (the connection ended, a network-level deferral) and 451 "Requested action aborted:
-        // local error in processing" (the receiver's own fault).
+        // A reply whose words name no reason: RFC 5321 (4.2.2, 4.2.3) gives these codes one
+        // meaning each: 421 "Service not available, closing transmission channel" (the
+        // connection ended, a network-level deferral), 451 "Requested action aborted: local
+        // error in processing" (the receiver's own fault) and 552 "Requested mail action
+        // aborted: exceeded storage allocation" (a size limit at the receiver, which a bare
+        // code does not say is the mailbox's or the message's).
         match f.reply_code.as_str() {
             "421" => return Some(NetworkError),
             "451" => return Some(SystemError),
+            "552" => return Some(ExceedLimit),
             _ => {}
         }
     }
@@ -1987,6 +1990,7 @@ mod tests {
             ("", "421", "MAIL", "421 Connection went away", NetworkError),
             ("4.7.0", "421", "MAIL", "421 4.7.0 Connection went away", NetworkError),
             ("", "451", "RCPT", "451 Temporary failure", SystemError),
+            ("", "552", "", "Error: Expected smtp code 250, got 552", ExceedLimit),
             ("4.7.0", "450", "", "450 4.7.0 Try later", SecurityError),
         ] {
             assert_eq!(find(&fact(status, reply, cmd, diag)), want, "{diag}");
