@@ -95,6 +95,8 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
     // Asked only when a recipient has no action of its own: the notice is read for the
     // warning's words at most once, and not at all when every report says what happened.
     let mut warning: Option<bool> = None;
+    // Likewise whether the notice says delivery failed (`FAILURE_NOTICE`), at most once.
+    let mut failure: Option<bool> = None;
     let mut facts = Vec::with_capacity(rising.deliveries.len());
     for mut d in rising.deliveries {
         // A warning that the server is still retrying: recipients whose report gave no action
@@ -122,7 +124,20 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
             continue;
         }
         let had_action = !d.action.trim().is_empty();
+        let program = d.agent == mta::mailprogram::AGENT;
         let mut f = one(d, &sender_domain, pasted);
+        if !had_action
+            && !program
+            && f.action == "failed"
+            && pasted_deferral(&f)
+            && !*failure.get_or_insert_with(|| notice_says_failure(mail))
+        {
+            // A temporary reply pasted alone (a log line, a client's error, "421 Connection
+            // went away") with nothing saying the sending server gave up: a server that got
+            // it keeps the message and tries again, so the delivery is delayed, whatever the
+            // reason. A mail program's own send error is no queue and does not retry.
+            f.action = "delayed".into();
+        }
         if !had_action && f.action == "delayed" && deferred_by_mimecast(&f) && notice_gave_up(mail)
         {
             // Mimecast's deferral in a notice that says the sender's server gave up (a Postfix
@@ -138,6 +153,66 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
 fn notice_gave_up(mail: &Mail) -> bool {
     let head = text::clip(&mail.body, WARNING_WINDOW);
     gave_up(mail.subject()) || gave_up(head)
+}
+
+/// Headlines of notices that report a failure, not a delay: a temporary reply under one of
+/// them was the last try of a server that gave up. Postfix: "I'm sorry to have to inform you
+/// that your message could not be delivered" (Subject "Undelivered Mail Returned to Sender");
+/// qmail: "I wasn't able to deliver your message"; Exchange: "Delivery has failed to these
+/// recipients or groups" (Subject "Undeliverable:"); Exim: Subject "Mail delivery failed".
+const FAILURE_NOTICE: &[&str] = &[
+    "could not be delivered",
+    "couldn't be delivered",
+    "wasn't able to deliver",
+    "delivery has failed",
+    "mail delivery failed",
+    "undeliverable",
+    "undelivered mail returned",
+    "returned mail",
+    "failure notice",
+    "message not delivered",
+];
+
+/// True when the notice's subject or start says delivery failed (`FAILURE_NOTICE`, `GAVE_UP`).
+fn notice_says_failure(mail: &Mail) -> bool {
+    let head = text::clip(&mail.body, WARNING_WINDOW);
+    notice_gave_up(mail)
+        || [mail.subject(), head]
+            .iter()
+            .any(|t| FAILURE_NOTICE.iter().any(|w| text::find_ci(t, w).is_some()))
+}
+
+/// Reasons of a temporary reply that the retries themselves can get past: a connection or a
+/// server that fails for now, a rate or load limit, a mailbox or domain that may be back, or
+/// words that name no cause. A 4xx refusal of the sender's address, of relaying, or by a block
+/// or an authentication check goes on until someone fixes it, so it stays a failure to act on
+/// (a server's own inbound log of a relay refusal, the "No valid MX for your FROM address" of
+/// a sender domain without MX).
+const CLEARS_WHILE_RETRYING: &[Reason] = &[
+    Reason::Expired,
+    Reason::NetworkError,
+    Reason::SystemError,
+    Reason::SystemFull,
+    Reason::TooManyConn,
+    Reason::Speeding,
+    Reason::BadReputation,
+    Reason::MailboxFull,
+    Reason::HostUnknown,
+    Reason::OnHold,
+    Reason::Undefined,
+];
+
+/// A pasted temporary reply that says nothing of giving up: class 4 status, no permanent
+/// reply code, not X.4.7 ("delivery time expired", RFC 3463), no "expired", no `GAVE_UP`,
+/// and a reason that can clear while the server retries (`CLEARS_WHILE_RETRYING`).
+fn pasted_deferral(f: &Fact) -> bool {
+    f.reason.is_none_or(|r| CLEARS_WHILE_RETRYING.contains(&r))
+        && f.pasted
+        && f.status.starts_with('4')
+        && (f.reply_code.is_empty() || f.reply_code.starts_with('4'))
+        && f.status != "4.4.7"
+        && text::find_ci(&f.diagnosis, "expired").is_none()
+        && !gave_up(&f.diagnosis)
 }
 
 /// True when `t` holds words of `GAVE_UP`, case-blind. One function for the four rules that
@@ -1435,9 +1510,15 @@ mod deferral_tests {
             ": 550 Administrative prohibition",
         );
         assert_eq!(actions(&refused), ["failed"]);
-        // Another receiver's 4xx in the same shape is not changed by this rule.
+        // Another receiver's 4xx in the same shape, pasted alone, is a delay as well (the
+        // general rule for pasted temporary replies), unless its reason needs a fix.
         let other = "2024-03-01 10:00:00 1rAbCd-000001-AB H=mx.example.org [192.0.2.45]: SMTP error from remote mail server after RCPT TO:<clerk@example.org>: 451 Internal resource temporarily unavailable\n";
-        assert_eq!(actions(other), ["failed"]);
+        assert_eq!(actions(other), ["delayed"]);
+        let relay = other.replace(
+            "451 Internal resource temporarily unavailable",
+            "454 4.7.1 <clerk@example.org>: Relay access denied",
+        );
+        assert_eq!(actions(&relay), ["failed"]);
         // An explicit DSN action stands.
         let dsn = "Reporting-MTA: dns; mail.example.net\n\nFinal-Recipient: rfc822; clerk@example.org\nAction: failed\nStatus: 4.0.0\nRemote-MTA: dns; eu-smtp-inbound-1.mimecast.com\nDiagnostic-Code: smtp; 451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451\n";
         assert_eq!(actions(dsn), ["failed"]);

@@ -52,6 +52,14 @@ const WORDING: &[Wording] = &[
             // [example.net] does not pass DMARC verification and has a DMARC policy of reject",
             // also when pasted without its code.
             "does not pass dmarc verification",
+            // Forpsi: "552 ... DMARC validation failed", its documented refusal of mail whose
+            // sender domain fails DMARC,
+            // <https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx>.
+            "dmarc validation failed",
+            // OpenDKIM's milter reply for a signature that does not verify ("550 5.7.0 bad
+            // DKIM signature data", `replytxt` in opendkim/opendkim.c,
+            // <https://github.com/trusteddomainproject/OpenDKIM>).
+            "bad dkim signature data",
             // Gmail, under 421-4.7.0 (temporary) as well as 550-5.7.1 and 5.7.26: "This message
             // does not pass authentication checks (SPF and DKIM both do not pass)", and its older
             // "This message does not have authentication information or fails to pass
@@ -255,7 +263,18 @@ const WORDING: &[Wording] = &[
         ],
         &[],
     ),
-    w(ExceedLimit, &["message header size exceeds limit", "message too large"], &[]),
+    w(
+        ExceedLimit,
+        &[
+            // Google Groups, in Gmail's "Technical details of permanent failure": "The group
+            // ...@example.org has exceeded its quota for total number of external recipients"
+            // (its own refusal: the group, the recipient, reached a sending limit).
+            "has exceeded its quota for total number of external recipients",
+            "message header size exceeds limit",
+            "message too large",
+        ],
+        &[],
+    ),
     w(
         Expired,
         &[
@@ -331,6 +350,10 @@ const WORDING: &[Wording] = &[
     w(
         HostUnknown,
         &[
+            // Postfix's reject_unknown_recipient_domain: "450 4.1.2 <user@example.org>:
+            // Recipient address rejected: Domain not found" (smtpd_check.c; the class follows
+            // unknown_address_reject_code, 450 while the DNS may yet answer).
+            "recipient address rejected: domain not found",
             "domain does not exist",
             "domain is not reachable",
             "domain must exist",
@@ -381,9 +404,18 @@ const WORDING: &[Wording] = &[
             &["mailbox ", "quota"],
             &["maildir ", "quota"],
             &["over ", "quota"],
-            &["quota ", "exceeded"],
         ],
     ),
+    // "quota exceeded" names the mailbox's quota only when no other quota is named: Microsoft
+    // 365 defers a whole organisation's or sender's new mail with "450 4.7.3 Organization queue
+    // quota exceeded" (Speeding, below), and Google Groups refuses with "The group ... has
+    // exceeded its quota for total number of external recipients" (ExceedLimit).
+    Wording {
+        reason: MailboxFull,
+        any: &[],
+        aligned: &[&["quota ", "exceeded"]],
+        not: &["queue quota", "sending quota", "send quota", "message quota", "external recipients"],
+    },
     w(
         MailerError,
         &[
@@ -890,6 +922,11 @@ const WORDING: &[Wording] = &[
         &[
             "mail sent from your ip address has been temporarily rate limited",
             "please try again slower",
+            // Microsoft 365 throttling: "450 4.7.3 Organization queue quota exceeded" (also
+            // "Sender queue quota"): too much of the sending tenant's mail waits in Microsoft's
+            // queues, so new mail is deferred until they drain (a Microsoft engineer's account,
+            // <https://timmcmic.blog/2017/12/>).
+            "queue quota exceeded",
             "receiving mail at a rate that prevents additional messages from being delivered",
         ],
         &[],
@@ -1668,9 +1705,13 @@ fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
         if by_code.is_some() {
             return by_code;
         }
+        // A bare "421 4.7.0" with no words of a reason is the server closing the channel for
+        // now (RFC 5321's 421, "Service not available, closing transmission channel"), not a
+        // security refusal: the reply's class outweighs the enhanced code's subject then.
+        let closing = f.reply_code == "421" && f.status == "4.7.0";
         match f.status.get(..3) {
             Some("5.6" | "4.6") if f.status.len() > 3 => return Some(ContentError),
-            Some("5.7" | "4.7") if f.status.len() > 3 => return Some(SecurityError),
+            Some("5.7" | "4.7") if f.status.len() > 3 && !closing => return Some(SecurityError),
             _ => {}
         }
         if f.diag_type.starts_with("X-UNIX") {
@@ -1691,6 +1732,18 @@ fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
         }
         if f.command == "EHLO" || f.command == "HELO" {
             return Some(Blocked);
+        }
+        // A reply whose words name no reason: RFC 5321 (4.2.2, 4.2.3) gives these codes one
+        // meaning each: 421 "Service not available, closing transmission channel" (the
+        // connection ended, a network-level deferral), 451 "Requested action aborted: local
+        // error in processing" (the receiver's own fault) and 552 "Requested mail action
+        // aborted: exceeded storage allocation" (a size limit at the receiver, which a bare
+        // code does not say is the mailbox's or the message's).
+        match f.reply_code.as_str() {
+            "421" => return Some(NetworkError),
+            "451" => return Some(SystemError),
+            "552" => return Some(ExceedLimit),
+            _ => {}
         }
     }
     by_code
@@ -1911,6 +1964,34 @@ mod tests {
                 "550 5.4.1 Recipient address rejected: Access denied",
                 UserUnknown,
             ),
+            // Another quota than the mailbox's: a sending organisation's queue, a group's
+            // limit. The mailbox's own quota is still read so.
+            (
+                "4.7.3",
+                "450",
+                "",
+                "450 4.7.3 Organization queue quota exceeded.",
+                Speeding,
+            ),
+            (
+                "",
+                "",
+                "",
+                "The group board@example.org has exceeded its quota for total number of external recipients.",
+                ExceedLimit,
+            ),
+            ("5.2.2", "552", "", "552 5.2.2 Mailbox quota exceeded", MailboxFull),
+            ("", "552", "", "552 Quota exceeded for this account", MailboxFull),
+            // DMARC and DKIM failures named in plain words.
+            ("", "552", "", "552 mx.example.org DMARC validation failed", AuthFailure),
+            ("5.7.0", "550", "DATA", "550 5.7.0 bad DKIM signature data", AuthFailure),
+            // A temporary reply with no words of a reason: its code decides, and a bare 4.7.0
+            // under a 421 is no security refusal.
+            ("", "421", "MAIL", "421 Connection went away", NetworkError),
+            ("4.7.0", "421", "MAIL", "421 4.7.0 Connection went away", NetworkError),
+            ("", "451", "RCPT", "451 Temporary failure", SystemError),
+            ("", "552", "", "Error: Expected smtp code 250, got 552", ExceedLimit),
+            ("4.7.0", "450", "", "450 4.7.0 Try later", SecurityError),
         ] {
             assert_eq!(find(&fact(status, reply, cmd, diag)), want, "{diag}");
         }

@@ -144,7 +144,15 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                     || tail.is_empty();
                 // Postfix wraps "said: 550" and puts the words on the next lines.
                 let wrapped = rest.is_empty() && tail.ends_with("said:");
-                if enhanced || (introduced && rest.len() > 3) || wrapped {
+                // A client's error that names the reply it expected and the one it got:
+                // mailsend's "Error: Expected smtp code 250, got 552" (its own wording, seen
+                // in its issue tracker, muquit/mailsend).
+                let got = rest.is_empty() && tail.ends_with(", got") && before.contains("expected");
+                // The server's name, then its reply: Barracuda Email Security Service's
+                // "mx27.ess.example.com #550 permanent failure for one or more recipients
+                // (...)", also without the "#".
+                let hosted = rest.len() > 3 && is_host_lead(tail);
+                if enhanced || (introduced && rest.len() > 3) || wrapped || got || hosted {
                     return Some(i);
                 }
             }
@@ -152,6 +160,17 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// True when `tail`, the words before a reply code, is only a host name (at least two dots),
+/// with a "#" after it or not: "mx1.example.com #" and "mx1.example.com".
+fn is_host_lead(tail: &str) -> bool {
+    let host = tail.strip_suffix('#').unwrap_or(tail).trim_end();
+    host.bytes().filter(|&b| b == b'.').count() >= 2
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && host.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
 }
 
 /// The lines a mail program writes above a message it forwards or replies to. Outlook's and
@@ -779,6 +798,9 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
 const RECIPIENT_LABELS: &[&str] = &[
     "to:",
     "recipient:",
+    // Tutanota's notice: "Recipients: user@example.org" above "The recipient does not exist."
+    // (its "Email could not be delivered" mail, tutao/tutanota issue 4694).
+    "recipients:",
     // HotPOP: "Undeliverable Address: user@example.com" (flufl.bounce's test data, hotpop_01).
     "undeliverable address:",
     "original-recipient:",
@@ -1053,7 +1075,12 @@ fn postfix_own_reasons(lines: &[&str]) -> Vec<Delivery> {
         if words.is_empty() || text::find(words, " said: ").is_some() {
             continue;
         }
-        let Some(recipient) = line.get(to + 4..).and_then(address::find) else {
+        // An address hidden before pasting ("to=<ewan@xxxxxxxx>") is kept as written.
+        let Some(recipient) = line.get(to + 4..).and_then(address::find).or_else(|| {
+            text::between(line.get(to..)?, "<", ">")
+                .filter(|a| address::is_redacted(a))
+                .map(str::to_string)
+        }) else {
             continue;
         };
         let status = text::between(line, " dsn=", ",")
@@ -1233,6 +1260,8 @@ const PROSE_ONLY: &[&str] = &[
     // Delay notices (`PROSE_DELAYED`).
     "gmail will retry for",
     "technical details of temporary failure",
+    "delivery to the following recipients has been delayed",
+    "delivery is delayed to these recipients or groups",
 ];
 
 /// `PROSE_ONLY` notices that report a delay, not a failure: Gmail's "There was a temporary
@@ -1240,9 +1269,17 @@ const PROSE_ONLY: &[&str] = &[
 /// hours. You'll be notified if the delivery fails permanently." and its older "Delivery to the
 /// following recipient has been delayed ... Technical details of temporary failure: ..."
 /// (Sisimai's Gmail reader quotes the latter).
+/// Windows' and Exchange's delay notice (the DSN of the Windows SMTP service and Exchange
+/// 2003): "This is an automatically generated Delivery Status Notification. THIS IS A WARNING
+/// MESSAGE ONLY. ... Delivery to the following recipients has been delayed."; Exchange
+/// Online's and Outlook's "Delivery is delayed to these recipients or groups: ... The server
+/// will keep trying to deliver this message" (also in `fact.rs`'s `STILL_RETRYING`). Pasted
+/// with the address hidden, they name no recipient.
 const PROSE_DELAYED: &[&str] = &[
     "gmail will retry for",
     "technical details of temporary failure",
+    "delivery to the following recipients has been delayed",
+    "delivery is delayed to these recipients or groups",
 ];
 
 /// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph.
@@ -1608,6 +1645,80 @@ mod tests {
         );
         assert_eq!(reply_start("we have; 550 boxes left"), None);
         assert_eq!(reply_start("箱「550」"), None);
+    }
+
+    /// Reason, first recipient's action and reply code of a pasted text.
+    fn outcome(t: &str) -> (crate::Reason, String, Option<String>) {
+        let d = crate::diagnose(t.as_bytes());
+        let action = d
+            .recipients
+            .first()
+            .map(|r| r.action.clone())
+            .unwrap_or_default();
+        (d.reason, action, d.smtp_code)
+    }
+
+    #[test]
+    fn pasted_delay_notices_and_client_errors_are_read() {
+        use crate::Reason::*;
+        // Delay notices with the address hidden: delayed, not failed, and not "no bounce".
+        let (r, a, _) = outcome(
+            "This is an automatically generated Delivery Status Notification.\n\n\
+             THIS IS A WARNING MESSAGE ONLY.\n\nYOU DO NOT NEED TO RESEND YOUR MESSAGE.\n\n\
+             Delivery to the following recipients has been delayed.\n\n       <the address>\n",
+        );
+        assert_eq!((r, a.as_str()), (Expired, "delayed"));
+        let (r, a, _) = outcome(
+            "Delivery is delayed to these recipients or groups:\n\n(address removed)\n\n\
+             The message hasn't been delivered yet. Delivery will continue to be attempted.\n",
+        );
+        assert_eq!((r, a.as_str()), (Expired, "delayed"));
+        // A server's name before its reply, with or without "#".
+        for t in [
+            "mx9.ess.example.com #550 permanent failure for one or more recipients (blocked) ##\n",
+            "mx9.ess.example.com 550 permanent failure for one or more recipients (blocked)\n",
+        ] {
+            assert_eq!(outcome(t).2.as_deref(), Some("550"), "{t}");
+        }
+        // Prose with a number in it is no reply.
+        assert_eq!(reply_start("the v1.2.3 550 release"), None);
+        // A client that names the reply it expected and the one it got.
+        assert_eq!(
+            outcome("Error: Expected smtp code 250, got 552\n")
+                .2
+                .as_deref(),
+            Some("552")
+        );
+        // A Postfix log line without the syslog host field, the address hidden.
+        let (r, a, _) = outcome(
+            "Apr 13 18:49:19 postfix/local[54]: 39FF3448C1: to=<ann@xxxxxxxx>, relay=local, \
+             delay=0.99, dsn=5.1.1, status=bounced (unknown user: \"ann\")\n",
+        );
+        assert_eq!((r, a.as_str()), (UserUnknown, "failed"));
+        // A pasted temporary reply that says nothing of giving up is a delay, whatever words
+        // it has; one that refuses the sender's own address is not.
+        let (r, a, c) = outcome(
+            "host mx.example.net[192.0.2.1] said: 421\n    Connection went away (in reply to \
+             MAIL FROM command)\n",
+        );
+        assert_eq!(
+            (r, a.as_str(), c.as_deref()),
+            (NetworkError, "delayed", Some("421"))
+        );
+        let (r, a, _) = outcome(
+            "pending_error: Some(\"transient: 4.1.2 <ann@example.org>: Recipient address \
+             rejected: Domain not found\")\n",
+        );
+        assert_eq!((r, a.as_str()), (HostUnknown, "delayed"));
+        let (_, a, _) =
+            outcome("450 4.1.8 <ann@example.org>: Sender address rejected: Domain not found\n");
+        assert_eq!(a, "failed");
+        // The same reply in a notice of failure was the server's last try.
+        let (_, a, _) = outcome(
+            "I'm sorry to have to inform you that your message could not be delivered.\n\n\
+             <bob@example.net>: host mx.example.net[192.0.2.1] said: 421 Connection went away\n",
+        );
+        assert_eq!(a, "failed");
     }
 
     #[test]

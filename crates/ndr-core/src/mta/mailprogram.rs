@@ -290,6 +290,19 @@ const SEND_ERRORS: &[SendError] = &[
         reason: None,
         end: End::Line,
     },
+    // RainLoop's and SnappyMail's log (their MailSo library): 'SMTP[ERROR]:
+    // MailSo\Smtp\Exceptions\NegativeResponseException: Failed to add recipient "x@example.org":
+    // 554 5.7.1 <x@example.org>: Recipient address rejected: Access denied in .../SmtpClient.php'.
+    // The webmail's own outgoing server refused; the reply follows the quoted address.
+    // Source: the MailSo library's Smtp\SmtpClient (validateResponse throws
+    // Smtp\Exceptions\NegativeResponseException), as RainLoop and SnappyMail ship it.
+    SendError {
+        program: "rainloop",
+        marker: "mailso\\smtp\\exceptions\\negativeresponseexception",
+        leads: &["\": "],
+        reason: None,
+        end: End::Line,
+    },
     // Roundcube's display of a refusal by its outgoing server: the reply code in parentheses,
     // the step, the address, then the server's words in parentheses: 'SMTP Error ($code):
     // Failed to add recipient "$to" ($msg).' and 'SMTP Error ($code): Failed to set sender

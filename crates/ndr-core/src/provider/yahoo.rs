@@ -2,7 +2,9 @@
 
 use super::{Rule, Table};
 use crate::Party::Yahoo;
-use crate::Reason::{AuthFailure, BadReputation, Blocked, PolicyViolation, Undefined};
+use crate::Reason::{
+    AuthFailure, BadReputation, Blocked, NetworkError, PolicyViolation, Undefined,
+};
 
 // Yahoo documents categories, not each code: https://senders.yahooinc.com/smtp-error-codes
 
@@ -22,16 +24,17 @@ pub(super) const TABLE: Table = Table {
         // would make a delay that clears by itself read as Yahoo's permanent block (TSS06/09)
         // when the tag is masked ("[XXX]", a pasted support question). Yahoo only says
         // "temporarily deferred" in a 421, so the words are the deferral whatever the tag, and
-        // the rules replace `blocked` too.
+        // the rules replace `blocked` too, and the `networkerror` a bare 421 gets from its
+        // code alone (the reason module's fallback when no words name a reason).
         // Source: https://github.com/tutao/tutanota/issues/7113 ; Yahoo's categories,
         // https://senders.yahooinc.com/smtp-error-codes ("temporarily deferred" is a 421).
         Rule::by(Yahoo)
             .code("TSS04")
-            .over(&[Undefined, Blocked])
+            .over(&[Undefined, Blocked, NetworkError])
             .reason(BadReputation),
         Rule::by(Yahoo)
             .text(&["temporarily deferred due to", "user complaints"])
-            .over(&[Undefined, Blocked])
+            .over(&[Undefined, Blocked, NetworkError])
             .reason(BadReputation),
         // 553 5.7.2 [TSS06] All messages from 192.0.2.25 will be permanently deferred; Retrying
         // will NOT succeed. See https://help.yahoo.com/kb/postmaster/SLN3436.html
