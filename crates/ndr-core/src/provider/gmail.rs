@@ -4,7 +4,8 @@
 use super::{Rule, Table};
 use crate::Party::{Gmail, RecipientOrg};
 use crate::Reason::{
-    AuthFailure, BadReputation, Blocked, ContentError, ExceedLimit, MesgTooBig, OnHold,
+    AuthFailure, BadReputation, Blocked, ContentError, ExceedLimit, MesgTooBig, NotCompliantRfc,
+    OnHold,
     PolicyViolation, Rejected, RequirePtr, SecurityError, SpamDetected, Speeding, Undefined,
 };
 
@@ -119,6 +120,22 @@ pub(super) const TABLE: Table = Table {
         // https://support.google.com/mail/?p=IPv6AuthError for more information.
         // Google's own words, so they name Gmail also where the bounce names no Google host.
         Rule::by(Gmail).text(&["ipv6 sending guidelines", "ptr records"]).reason(RequirePtr),
+        // 550-5.7.1 Our system has detected that this message is not RFC 5322 compliant. To
+        // reduce the amount of spam sent to Gmail, this message has been blocked.
+        // The message's format is the sending program's to fix: no block by Gmail to name.
+        Rule::nobody()
+            .text(&["our system has detected that this message is not rfc 5322 compliant"])
+            .reason(NotCompliantRfc),
+        // Gmail's other 5.7.1 refusals that open with "Our system has detected that this
+        // message is" go on with "likely unsolicited mail" or "likely suspicious due to the
+        // very low reputation of the sending domain" (both read by the rules above). A reply
+        // cut short after the opening (a quoted "(reason: 550-5.7.1 ...)" line that kept only
+        // its first line) is still Gmail's, and the spam refusal is the likelier of the two;
+        // a reason read from more words stands.
+        Rule::by(Gmail)
+            .text(&["our system has detected that this message is"])
+            .over(&[SecurityError, Undefined, OnHold])
+            .reason(SpamDetected),
         // Google ends every reply of its own servers with a "- gsmtp" trailer ("550-5.7.1 ...
         // d2e1a72fcca58-81f3cf14e2fsi12194948b3a.76 - gsmtp", as on the page above), and the
         // inbound servers of Gmail and of Google Workspace are the `*.l.google.com` hosts
