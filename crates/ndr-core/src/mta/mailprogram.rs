@@ -340,13 +340,17 @@ const SEND_ERRORS: &[SendError] = &[
     // "MessageRejected: Email address is not verified. The following identities failed the
     // check in region US-WEST-2: a@example.com". SES refused to send from (or, in its
     // sandbox, to) an identity the account has not verified; its SMTP interface says the same
-    // after "554 Message rejected:". The sentence is the refusal.
+    // after "554 Message rejected:". The sentence is the refusal. No relaying was asked of
+    // anyone: the API refused an address of the account's own, a state of the sending
+    // service's account that its owner fixes by verifying the identity (or leaving the
+    // sandbox), so the sender is `rejected`. (Sisimai reads the SMTP form as `norelaying`;
+    // that form keeps the reading of its words.)
     // Source: https://repost.aws/knowledge-center/ses-554-400-message-rejected-error
     SendError {
         program: "amazon_ses",
         marker: "messagerejected: email address is not verified.",
         leads: &[],
-        reason: None,
+        reason: Some(Reason::Rejected),
         end: End::Line,
     },
     // Swift Mailer (and Symfony Mailer after it): 'Expected response code 250 but got code
