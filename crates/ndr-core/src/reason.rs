@@ -52,6 +52,10 @@ const WORDING: &[Wording] = &[
             // [example.net] does not pass DMARC verification and has a DMARC policy of reject",
             // also when pasted without its code.
             "does not pass dmarc verification",
+            // Locaweb (Brazil) at MAIL FROM: "550 5.7.1 Unauthorized shipping - Check your
+            // domain's MX and/or SPF" (held-out case, an Odoo error): the sender's domain does
+            // not authorise the sending server (its SPF, or no MX to send from).
+            "check your domain's mx and/or spf",
             // Gmail, under 421-4.7.0 (temporary) as well as 550-5.7.1 and 5.7.26: "This message
             // does not pass authentication checks (SPF and DKIM both do not pass)", and its older
             // "This message does not have authentication information or fails to pass
