@@ -405,4 +405,3 @@ fn pasted_status_field(text: &str) -> Option<String> {
     let code = status::find(rest.get(..rest.len().min(16)).unwrap_or(rest), "");
     (!code.is_empty() && rest.starts_with(code.as_str())).then_some(code)
 }
-

@@ -1031,7 +1031,9 @@ fn roundcube_reply(reply: &str) -> String {
     let t = reply.trim();
     // The refusal of the message data: "550] <words>" after the marker's bracket.
     if let Some((code, words)) = t.split_once(']') {
-        if code.len() == 3 && code.starts_with(['4', '5']) && code.bytes().all(|b| b.is_ascii_digit())
+        if code.len() == 3
+            && code.starts_with(['4', '5'])
+            && code.bytes().all(|b| b.is_ascii_digit())
         {
             return format!("{code} {}", words.trim());
         }

@@ -5,8 +5,8 @@ use super::{Rule, Table};
 use crate::Party::{Gmail, RecipientOrg};
 use crate::Reason::{
     AuthFailure, BadReputation, Blocked, ContentError, ExceedLimit, MesgTooBig, NotCompliantRfc,
-    OnHold,
-    PolicyViolation, Rejected, RequirePtr, SecurityError, SpamDetected, Speeding, Undefined,
+    OnHold, PolicyViolation, Rejected, RequirePtr, SecurityError, SpamDetected, Speeding,
+    Undefined,
 };
 
 // Quotes are from Google's "Gmail SMTP errors and codes" unless another source is named:
