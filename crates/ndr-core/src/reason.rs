@@ -1020,6 +1020,11 @@ const WORDING: &[Wording] = &[
     w(
         UserUnknown,
         &[
+            // Horde's SMTP library (Nextcloud Mail) in place of any 550 reply: "Message could
+            // not be delivered - the address was not found, is unknown, or is not receiving
+            // messages." The server's own words are lost; the sentence states an address that
+            // takes no mail. Source: horde/Smtp, lib/Horde/Smtp/Exception.php (case 550).
+            "the address was not found, is unknown, or is not receiving messages",
             "#5.1.1 bad address",
             "550 address invalid",
             "5.1.0 address rejected.",

@@ -323,6 +323,11 @@ fn heldout_j_families() {
         "Horde_Smtp_Exception: Message size exceeds fixed limit\n#3 /srv/lib/Mail.php(12): send\n",
         expect!["- - mesgtoobig - - | rcpt=- action=failed cmd=- host=- ip=-"],
     );
+    // Its own sentence for a 550, as Nextcloud Mail logs it.
+    check(
+        "{\"message\": \"Could not send message: Message could not be delivered - the address was not found, is unknown, or is not receiving messages.\", \"app\": \"mail\"}",
+        expect!["- - userunknown - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
     // Texts without a reply code.
     check(
         "The response was:\n\nDNS Error: DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN Domain name not found: example.invalid",
