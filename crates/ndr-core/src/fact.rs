@@ -655,6 +655,13 @@ fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
         f.reason = Some(Reason::Expired);
         if f.action.is_empty() && !gave_up(&f.diagnosis) {
             f.action = "delayed".into();
+            if f.pasted {
+                // A pasted reply or log line (a server's log, an app's error) shows one refused
+                // try and no queue that gave up or still holds the message: nothing has
+                // expired yet. `onhold` is Sisimai's reason for a refusal whose outcome is
+                // still open.
+                f.reason = Some(Reason::OnHold);
+            }
         }
     }
     if f.action.is_empty() && deferred_by_mimecast(&f) {

@@ -287,7 +287,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         d.notes.push(note);
     }
     if d.recipients.iter().any(|r| {
-        r.reason == Reason::Expired
+        matches!(r.reason, Reason::Expired | Reason::OnHold)
             && fact::is_greylisting(
                 &r.diagnostic_text,
                 r.reply_code.as_deref().unwrap_or(""),

@@ -60,6 +60,10 @@ const WORDING: &[Wording] = &[
             // DKIM signature data", `replytxt` in opendkim/opendkim.c,
             // <https://github.com/trusteddomainproject/OpenDKIM>).
             "bad dkim signature data",
+            // Locaweb (Brazil) at MAIL FROM: "550 5.7.1 Unauthorized shipping - Check your
+            // domain's MX and/or SPF" (held-out case, an Odoo error): the sender's domain does
+            // not authorise the sending server (its SPF, or no MX to send from).
+            "check your domain's mx and/or spf",
             // Gmail, under 421-4.7.0 (temporary) as well as 550-5.7.1 and 5.7.26: "This message
             // does not pass authentication checks (SPF and DKIM both do not pass)", and its older
             // "This message does not have authentication information or fails to pass
@@ -808,6 +812,11 @@ const WORDING: &[Wording] = &[
             "block for spam",
             "blocked by policy: no spam please",
             "blocked by spamassassin",
+            // Rspamd is a spam filter: a refusal that names it is its spam verdict (its
+            // `reject` action, taken above the score for spam). "554 5.7.1 rejected by rspamd
+            // filter" (Proton's inbound servers, in a verifier's trace of a held-out case).
+            // Source: https://rspamd.com/doc/faq.html (actions and scores).
+            "rejected by rspamd",
             "blocked for abuse. see http://att.net/blocks", // AT&T
             "cannot be forwarded because it was detected as spam",
             "considered unsolicited bulk e-mail (spam) by our mail filters",
@@ -929,7 +938,16 @@ const WORDING: &[Wording] = &[
             "queue quota exceeded",
             "receiving mail at a rate that prevents additional messages from being delivered",
         ],
-        &[],
+        &[
+            // A count limit per day that a policy service of the sender's own Postfix applies
+            // to the message ("5.7.1 <DATA>: Data command rejected: only 10 messages per day",
+            // "... limit of 400 rcpts per 24 hours for client x reached"; Postfix writes "Data
+            // command rejected:" before a restriction's reply at DATA): a sending rate limit.
+            // Source: Postfix smtpd_data_restrictions (https://www.postfix.org/postconf.5.html),
+            // the replies from held-out cases (a mail client's dialog, a Delta Chat issue).
+            &["data command rejected: ", " per day"],
+            &["data command rejected: ", " per 24 hours"],
+        ],
     ),
     w(
         Suspend,
@@ -1039,6 +1057,11 @@ const WORDING: &[Wording] = &[
     w(
         UserUnknown,
         &[
+            // Horde's SMTP library (Nextcloud Mail) in place of any 550 reply: "Message could
+            // not be delivered - the address was not found, is unknown, or is not receiving
+            // messages." The server's own words are lost; the sentence states an address that
+            // takes no mail. Source: horde/Smtp, lib/Horde/Smtp/Exception.php (case 550).
+            "the address was not found, is unknown, or is not receiving messages",
             "#5.1.1 bad address",
             "550 address invalid",
             "5.1.0 address rejected.",

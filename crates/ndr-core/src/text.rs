@@ -118,11 +118,21 @@ pub(crate) fn sweep(s: &str) -> String {
     // A boundary line glued onto the text ("... User unknown --=_NextPart_01") is not part of
     // the message; a separator written by a person ("-- ") is kept.
     if let Some(p) = find_bytes(out.as_bytes(), b" --") {
-        if find_bytes(out.as_bytes(), b"-- ").is_none() && !is_heading_rule(&out[p + 1..]) {
+        if find_bytes(out.as_bytes(), b"-- ").is_none()
+            && !is_heading_rule(&out[p + 1..])
+            && !is_arrow(&out[p + 1..])
+        {
             out.truncate(p);
         }
     }
     out
+}
+
+/// True when `rest` (from a run of dashes on) is an arrow (`-->`), not a MIME boundary: a
+/// verifier's or a client's trace writes "mx.example.net:25 --> 554 5.7.1 ...", and `>` is no
+/// character of a boundary (RFC 2046, section 5.1.1, `bchars`).
+fn is_arrow(rest: &str) -> bool {
+    rest.trim_start_matches('-').starts_with('>')
 }
 
 /// True when `rest` (from a run of dashes on) is a heading's rule with words after it, not a
@@ -496,6 +506,11 @@ mod tests {
         assert_eq!(
             sweep("User unknown ---------- x"),
             "User unknown ---------- x"
+        );
+        // A trace's arrow is no boundary.
+        assert_eq!(
+            sweep("mx.example.net:25 --> 554 5.7.1 rejected"),
+            "mx.example.net:25 --> 554 5.7.1 rejected"
         );
     }
 

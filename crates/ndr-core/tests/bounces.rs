@@ -316,12 +316,17 @@ fn heldout_j_families() {
     // Amazon SES's API error for an identity it has not verified.
     check(
         "{ \"errorMessage\": \"MessageRejected: Email address is not verified. The following identities failed the check in region US-WEST-2: me@example.com\" }",
-        expect!["- - norelaying - - | rcpt=- action=failed cmd=- host=- ip=-"],
+        expect!["- - rejected - - | rcpt=- action=failed cmd=- host=- ip=-"],
     );
     // Horde's exception carries the server's words only.
     check(
         "Horde_Smtp_Exception: Message size exceeds fixed limit\n#3 /srv/lib/Mail.php(12): send\n",
         expect!["- - mesgtoobig - - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    // Its own sentence for a 550, as Nextcloud Mail logs it.
+    check(
+        "{\"message\": \"Could not send message: Message could not be delivered - the address was not found, is unknown, or is not receiving messages.\", \"app\": \"mail\"}",
+        expect!["- - userunknown - - | rcpt=- action=failed cmd=- host=- ip=-"],
     );
     // Texts without a reply code.
     check(
@@ -338,7 +343,7 @@ fn heldout_j_families() {
     );
     check(
         "4.2.0 <user@example.org>: Recipient address rejected: Greylisted for 300 seconds",
-        expect!["- 4.2.0 expired - - | rcpt=- action=delayed cmd=- host=- ip=-"],
+        expect!["- 4.2.0 onhold - - | rcpt=- action=delayed cmd=- host=- ip=-"],
     );
     check(
         "Jan 10 07:05:24 mail postfix/smtp[2278]: 2241C417F7: to=<user@example.org>, relay=none, delay=16, delays=16/0/0/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again)",
@@ -403,7 +408,7 @@ fn heldout_j_families() {
     // A bare soft reject waits; an inner qmail code does not replace the outer reply's.
     check(
         "451 4.7.1 Try again later",
-        expect!["451 4.7.1 expired - - | rcpt=- action=delayed cmd=- host=- ip=-"],
+        expect!["451 4.7.1 onhold - - | rcpt=- action=delayed cmd=- host=- ip=-"],
     );
     check(
         "554 5.4.0 <mx.example.net #4.4.1>",

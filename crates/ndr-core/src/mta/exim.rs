@@ -380,6 +380,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
         if e.status.is_empty() {
             e.status = status::prefer(&cs, &cv, &cr);
+            // A report's own `Status:` field copied into the text with the notice (the fields
+            // under a delay warning, pasted as one text) is a real code: it beats one made up
+            // for the reason, however vague ("Status: 4.0.0").
+            if status::is_pseudo(&e.status) {
+                if let Some(field) = pasted_status_field(&e.diagnosis) {
+                    e.status = field;
+                }
+            }
         }
     }
     let mut rfc822 = original.to_string();
@@ -387,4 +395,13 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         rfc822 = format!("To: <{}>\n", deliveries[0].recipient);
     }
     Some(Rising { deliveries, rfc822 })
+}
+
+/// The code of a `Status:` field in `text` ("... Final-Recipient: rfc822; x@example.org Status:
+/// 4.0.0"), when one stands there.
+fn pasted_status_field(text: &str) -> Option<String> {
+    let at = text::find_ci(text, "status: ")? + "status: ".len();
+    let rest = text.get(at..)?;
+    let code = status::find(rest.get(..rest.len().min(16)).unwrap_or(rest), "");
+    (!code.is_empty() && rest.starts_with(code.as_str())).then_some(code)
 }

@@ -1257,6 +1257,12 @@ const PROSE_ONLY: &[&str] = &[
     // ("Delivery has failed to these recipients or groups"), then the recipient's state
     // ("無効な受信者", an invalid recipient) on the lines below.
     "受信者全員または一部に届きませんでした",
+    // Horde's SMTP library (Nextcloud Mail, Horde IMP) puts its own sentence in place of the
+    // server's words for any 550 reply (its error code MAILBOX_UNAVAILABLE): "Message could not
+    // be delivered - the address was not found, is unknown, or is not receiving messages."
+    // Nextcloud Mail shows it after "Could not send message: ". The server's reply is lost.
+    // Source: horde/Smtp, lib/Horde/Smtp/Exception.php (case 550).
+    "the address was not found, is unknown, or is not receiving messages",
     // Delay notices (`PROSE_DELAYED`).
     "gmail will retry for",
     "technical details of temporary failure",

@@ -317,6 +317,26 @@ const SEND_ERRORS: &[SendError] = &[
         reason: None,
         end: End::Line,
     },
+    // Roundcube's display of a refusal of the message itself: 'SMTP Error: $msg' (label
+    // smtperror), where rcube_smtp fills $msg with the reply as "[$code] $text" ("SMTP Error:
+    // [550] Incorrect sender header"); the Spanish catalogue says 'Error SMTP: $msg'.
+    // Source: roundcube/roundcubemail, program/lib/Roundcube/rcube_smtp.php (send_mail, after
+    // DATA: sprintf('[%d] %s', ...)), program/localization/en_US/messages.inc and
+    // es_ES/messages.inc.
+    SendError {
+        program: "roundcube",
+        marker: "smtp error: [",
+        leads: &["["],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: "roundcube",
+        marker: "error smtp: [",
+        leads: &["["],
+        reason: None,
+        end: End::Line,
+    },
     // Horde's SMTP library (Nextcloud Mail, Horde IMP): the server's refusal becomes the
     // message of a `Horde_Smtp_Exception` ("Horde_Smtp_Exception: Message size exceeds fixed
     // limit", then the stack trace), without its reply code.
@@ -333,13 +353,17 @@ const SEND_ERRORS: &[SendError] = &[
     // "MessageRejected: Email address is not verified. The following identities failed the
     // check in region US-WEST-2: a@example.com". SES refused to send from (or, in its
     // sandbox, to) an identity the account has not verified; its SMTP interface says the same
-    // after "554 Message rejected:". The sentence is the refusal.
+    // after "554 Message rejected:". The sentence is the refusal. No relaying was asked of
+    // anyone: the API refused an address of the account's own, a state of the sending
+    // service's account that its owner fixes by verifying the identity (or leaving the
+    // sandbox), so the sender is `rejected`. (Sisimai reads the SMTP form as `norelaying`;
+    // that form keeps the reading of its words.)
     // Source: https://repost.aws/knowledge-center/ses-554-400-message-rejected-error
     SendError {
         program: "amazon_ses",
         marker: "messagerejected: email address is not verified.",
         leads: &[],
-        reason: None,
+        reason: Some(Reason::Rejected),
         end: End::Line,
     },
     // Swift Mailer (and Symfony Mailer after it): 'Expected response code 250 but got code
@@ -1018,6 +1042,15 @@ fn python_shown_reply(after_name: &str) -> Option<String> {
 /// 4xx or 5xx code stands in the parentheses.
 fn roundcube_reply(reply: &str) -> String {
     let t = reply.trim();
+    // The refusal of the message data: "550] <words>" after the marker's bracket.
+    if let Some((code, words)) = t.split_once(']') {
+        if code.len() == 3
+            && code.starts_with(['4', '5'])
+            && code.bytes().all(|b| b.is_ascii_digit())
+        {
+            return format!("{code} {}", words.trim());
+        }
+    }
     // No code in the parentheses: not Roundcube's display, and no reply.
     let Some((code, rest)) = t.split_once("):") else {
         return String::new();

@@ -4,12 +4,37 @@
 use super::{Rule, Table};
 use crate::Party::{Gmail, RecipientOrg};
 use crate::Reason::{
-    AuthFailure, BadReputation, Blocked, ExceedLimit, MesgTooBig, RequirePtr, SpamDetected,
+    AuthFailure, BadReputation, Blocked, ContentError, ExceedLimit, MesgTooBig, NotCompliantRfc,
+    OnHold, PolicyViolation, Rejected, RequirePtr, SecurityError, SpamDetected, Speeding,
     Undefined,
 };
 
 // Quotes are from Google's "Gmail SMTP errors and codes" unless another source is named:
 // https://support.google.com/a/answer/3726730
+
+/// The statuses of Google's block and policy refusals (4.7.x, 5.7.x and the 5.4.5 sending
+/// limit), in `Rule::status` form (a range keeps the number of digits).
+const GOOGLE_BLOCK_STATUS: &str =
+    "4.7.0-9|4.7.10-99|4.7.100-999|5.7.0-9|5.7.10-99|5.7.100-999|5.4.5";
+
+/// The readings for which a refusal by Google's servers names Gmail (see the rules at the end
+/// of the table): blocks, spam and content, reputation, authentication and rate limits, and
+/// a refusal nothing more precise was read from.
+const GOOGLE_BLOCK_READINGS: &[crate::Reason] = &[
+    Blocked,
+    SpamDetected,
+    BadReputation,
+    PolicyViolation,
+    SecurityError,
+    ContentError,
+    AuthFailure,
+    RequirePtr,
+    Speeding,
+    ExceedLimit,
+    Rejected,
+    OnHold,
+    Undefined,
+];
 
 pub(super) const TABLE: Table = Table {
     name: "gmail",
@@ -95,5 +120,39 @@ pub(super) const TABLE: Table = Table {
         // https://support.google.com/mail/?p=IPv6AuthError for more information.
         // Google's own words, so they name Gmail also where the bounce names no Google host.
         Rule::by(Gmail).text(&["ipv6 sending guidelines", "ptr records"]).reason(RequirePtr),
+        // 550-5.7.1 Our system has detected that this message is not RFC 5322 compliant. To
+        // reduce the amount of spam sent to Gmail, this message has been blocked.
+        // The message's format is the sending program's to fix: no block by Gmail to name.
+        Rule::nobody()
+            .text(&["our system has detected that this message is not rfc 5322 compliant"])
+            .reason(NotCompliantRfc),
+        // Gmail's other 5.7.1 refusals that open with "Our system has detected that this
+        // message is" go on with "likely unsolicited mail" or "likely suspicious due to the
+        // very low reputation of the sending domain" (both read by the rules above). A reply
+        // cut short after the opening (a quoted "(reason: 550-5.7.1 ...)" line that kept only
+        // its first line) is still Gmail's, and the spam refusal is the likelier of the two;
+        // a reason read from more words stands.
+        Rule::by(Gmail)
+            .text(&["our system has detected that this message is"])
+            .over(&[SecurityError, Undefined, OnHold])
+            .reason(SpamDetected),
+        // Google ends every reply of its own servers with a "- gsmtp" trailer ("550-5.7.1 ...
+        // d2e1a72fcca58-81f3cf14e2fsi12194948b3a.76 - gsmtp", as on the page above), and the
+        // inbound servers of Gmail and of Google Workspace are the `*.l.google.com` hosts
+        // (gmail-smtp-in.l.google.com; ASPMX.L.GOOGLE.COM in Workspace's MX values,
+        // https://support.google.com/a/answer/174125). A block or policy refusal there (a 4.7.x
+        // or 5.7.x status, or 5.4.5, "Daily user sending limit exceeded") is Google's own, also
+        // for a Workspace recipient whose domain is not gmail.com. These name the party only:
+        // the wording rules above, or the structural reading, give the reason. The host name is
+        // matched in the text rather than with `at_host`, which also takes the recipient's
+        // domain: a refusal by another server of mail for a gmail.com address is not Google's.
+        // Only for the readings of a block or a policy (`GOOGLE_BLOCK_READINGS`): a malformed
+        // message (5.7.1 "Messages missing a valid address in From: header") is the sending
+        // program's to fix, whoever refused it.
+        Rule::by(Gmail).text(&[" - gsmtp"]).status(GOOGLE_BLOCK_STATUS).over(GOOGLE_BLOCK_READINGS),
+        Rule::by(Gmail)
+            .text(&[".l.google.com"])
+            .status(GOOGLE_BLOCK_STATUS)
+            .over(GOOGLE_BLOCK_READINGS),
     ],
 };

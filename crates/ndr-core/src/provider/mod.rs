@@ -65,6 +65,8 @@ pub(crate) struct Rule {
     pub(crate) reason: Option<Reason>,
     /// The structural reasons `reason` replaces; empty for any. Some wordings are decisive only
     /// against a reason that is wrong for them (an "unknown user" that is really a filter).
+    /// For a rule without a `reason` (one that names its party only): the reasons under which
+    /// it names the party, empty for any.
     pub(crate) over: &'static [Reason],
     pub(crate) note: Option<&'static str>,
 }
@@ -991,11 +993,13 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
             if rule.reason.is_some_and(|r| r == d.reason) {
                 evidence::replace(d, &mut spans, "reason", s, e);
             }
-            if rule.party.is_some() {
+            if rule.party.is_some() && names_party(rule, d.reason) {
                 evidence::add(d, &mut spans, "blocking_party", s, e);
             }
         }
-        d.blocking_party = rule.party.or(d.blocking_party);
+        if names_party(rule, d.reason) {
+            d.blocking_party = rule.party.or(d.blocking_party);
+        }
         if let Some(code) = rule.code {
             d.provider_code = Some(code.to_string());
         }
@@ -1033,6 +1037,12 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         };
         push_note(d, note, detail);
     }
+}
+
+/// Whether `rule` names its party for a message read as `reason`: a rule that names its party
+/// only (no reason of its own) may do so for some readings only (`Rule::over`).
+fn names_party(rule: &Rule, reason: Reason) -> bool {
+    rule.reason.is_some() || rule.over.is_empty() || rule.over.contains(&reason)
 }
 
 fn push_note(d: &mut Diagnosis, id: &str, detail: String) {
