@@ -7,6 +7,7 @@ mod charsets;
 mod decode;
 mod diagnosis;
 mod dsn;
+mod esp_host;
 mod evidence;
 mod fact;
 mod ip;
@@ -264,6 +265,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     }
     let text = readable_text(&mail);
     provider::apply(input, &text, &mut d);
+    evidence::add_missing_domain(&mut d, input, &text);
     if let Some(host) = on_google.filter(|_| found_any && d.blocking_party != Some(Party::Gmail)) {
         // Google's notice about the sender's outgoing mail that another organisation refused:
         // the refused address is Google's shared server, which only the recipient's side can
@@ -273,6 +275,13 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: host,
         });
     }
+    // Without a service's own event, the refused IP's host name may still be a sending
+    // service's server ("o1.24nn.shared.sendgrid.net [192.0.2.7] is in an RBL").
+    let esp = esp.or_else(|| {
+        d.blocked_ip
+            .as_deref()
+            .and_then(|ip| esp_host::service_of(&text, ip))
+    });
     if let Some(service) = esp.filter(|_| found_any) {
         // A sending service's own event (SendGrid, Mailgun, Postmark, Amazon SES): the mail
         // left from that service's servers, so an IP the refusal names is the service's (a
@@ -377,14 +386,29 @@ fn inbound_refusal(text: &str) -> Option<String> {
         }
         from = next;
     }
-    exim_refusal_client(text)
+    // Exim's ACL log line and fetchmail's refusal are looked for in one pass of the text.
+    match text::find_earliest(text, &[EXIM_REJECTED_RCPT, FETCHMAIL_REFUSED])? {
+        (_, 1) => Some("fetchmail".to_string()),
+        _ => exim_refusal_client(text),
+    }
 }
+
+/// Exim's words for its own ACL's refusal in its log (see `exim_refusal_client`).
+const EXIM_REJECTED_RCPT: &str = "rejected RCPT <";
+
+/// fetchmail's log line when the SMTP listener it hands fetched mail to (the user's own mail
+/// server, by default port 25 on localhost) refused that mail: "fetchmail: SMTP listener
+/// refused delivery" (fetchmail's sink.c). The refusal is the user's own server turning away
+/// mail that came in for the user, so the note `inbound_refusal_log` says so, with the client
+/// "fetchmail". Source: fetchmail's manual page, "SMTP listener" and the "--smtphost" option
+/// (https://www.fetchmail.info/fetchmail-man.html).
+const FETCHMAIL_REFUSED: &str = "SMTP listener refused delivery";
 
 /// The client of Exim's log line of a refusal by its own ACL, "H=mail.example.org
 /// [192.0.2.7] F=<ann@example.org> rejected RCPT <bob@example.net>: ...", as `host[address]`.
 /// Source: the Exim specification, chapter "Access control lists" (the reject log line).
 fn exim_refusal_client(text: &str) -> Option<String> {
-    let p = text::find(text, "rejected RCPT <")?;
+    let p = text::find(text, EXIM_REJECTED_RCPT)?;
     let start = text.get(..p)?.rfind('\n').map_or(0, |n| n + 1);
     let line = text.get(start..p)?;
     let h = if line.starts_with("H=") {
