@@ -880,4 +880,58 @@ mod tests {
             expect!["- - undefined - - | rcpt=- cmd=- host=- ip=-"],
         );
     }
+
+    /// The notes of a diagnosis, as `id=detail`.
+    fn notes(input: &str) -> Vec<String> {
+        super::diagnose(input.as_bytes())
+            .notes
+            .iter()
+            .map(|n| format!("{}={}", n.id, n.detail))
+            .collect()
+    }
+
+    #[test]
+    fn a_sending_services_host_name_on_the_refused_ips_line() {
+        let sendgrid = "Diagnostic-Code: 550 \"JunkMail rejected - o1.99zz.shared.sendgrid.net \
+                        [192.0.2.77]:30010 is in an RBL, see http://www.spamcop.net/bl.shtml?192.0.2.77\"\n";
+        assert!(
+            notes(sendgrid).contains(&"sent_through_esp=sendgrid".to_string()),
+            "{:?}",
+            notes(sendgrid)
+        );
+        // The same refusal from a host of the sender's own: no service.
+        let own = sendgrid.replace("o1.99zz.shared.sendgrid.net", "mail.example.org");
+        assert!(!notes(&own)
+            .iter()
+            .any(|n| n.starts_with("sent_through_esp")));
+    }
+
+    #[test]
+    fn microsofts_outbound_pool_wording_says_the_mail_left_through_it() {
+        for pool in ["outbound normal IP pools", "high-risk delivery pool"] {
+            let text = format!(
+                "Remote server returned '550 5.7.514 Decision Engine classified the mail item was \
+                 rejected because of IP Block (from {pool}) -> 550 Rejected because 192.0.2.9 is \
+                 in a black list at bl.spamcop.net'"
+            );
+            let want = format!("sender_on_microsoft365={pool}");
+            assert!(notes(&text).contains(&want), "{:?}", notes(&text));
+        }
+    }
+
+    #[test]
+    fn fetchmails_refused_delivery_is_the_users_own_server_refusing() {
+        let log = "fetchmail: SMTP error: 554 5.7.1 Spam message rejected\n\
+                   fetchmail: mail from sender@example.org bounced to user@example.net\n\
+                   fetchmail: SMTP listener refused delivery\n";
+        assert!(
+            notes(log).contains(&"inbound_refusal_log=fetchmail".to_string()),
+            "{:?}",
+            notes(log)
+        );
+        let without = log.replace("fetchmail: SMTP listener refused delivery\n", "");
+        assert!(!notes(&without)
+            .iter()
+            .any(|n| n.starts_with("inbound_refusal_log")));
+    }
 }
