@@ -936,13 +936,11 @@ fn quoted_reply(s: &str) -> Option<&str> {
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    // The quote is looked for among the first 200 bytes only, before any digit.
     let (at, open) = s
         .char_indices()
+        .take_while(|&(i, c)| i <= 200 && !c.is_ascii_digit())
         .find(|&(_, c)| QUOTES.iter().any(|(q, _)| *q == c))?;
-    let head = s.get(..at)?;
-    if head.len() > 200 || head.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
     let close = QUOTES.iter().find(|(q, _)| *q == open)?.1;
     let rest = s.get(at + open.len_utf8()..)?.trim_start();
     let code = rest.as_bytes();

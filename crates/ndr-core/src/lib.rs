@@ -338,7 +338,10 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             }
         }
     }
-    if let Some(client) = found_any.then(|| inbound_refusal(&text)).flatten() {
+    if let Some(client) = found_any
+        .then(|| inbound_refusal(&text).or_else(|| fetchmail_refusal(&d, &text)))
+        .flatten()
+    {
         // A receiving server's own log of a refusal: the poster's server refused another
         // server (detail: that client, "host[address]"), which is not the poster's mail being
         // refused. The refused address is the client's.
@@ -386,11 +389,17 @@ fn inbound_refusal(text: &str) -> Option<String> {
         }
         from = next;
     }
-    // Exim's ACL log line and fetchmail's refusal are looked for in one pass of the text.
-    match text::find_earliest(text, &[EXIM_REJECTED_RCPT, FETCHMAIL_REFUSED])? {
-        (_, 1) => Some("fetchmail".to_string()),
-        _ => exim_refusal_client(text),
-    }
+    exim_refusal_client(text)
+}
+
+/// The note's detail `fetchmail` when fetchmail's log says its SMTP listener refused: only
+/// when a recipient's reply came from a fetchmail line, so that other texts are not searched.
+fn fetchmail_refusal(d: &Diagnosis, text: &str) -> Option<String> {
+    let by_fetchmail = d
+        .recipients
+        .iter()
+        .any(|r| text::contains(&r.diagnostic_text, "fetchmail:"));
+    (by_fetchmail && text::contains(text, FETCHMAIL_REFUSED)).then(|| "fetchmail".to_string())
 }
 
 /// Exim's words for its own ACL's refusal in its log (see `exim_refusal_client`).

@@ -331,7 +331,7 @@ const POOLS: &[&str] = &[
 /// The note's detail when Exchange Online's report says the refused mail left from one of its
 /// outbound pools: the pool's words as written ("outbound normal IP pools").
 fn outbound_pool(text: &str) -> Option<String> {
-    let at = text.find(DECISION_ENGINE)?;
+    let at = crate::text::find(text, DECISION_ENGINE)?;
     let rest = text.get(at..)?;
     let line = crate::text::clip(rest, 400);
     let lc = crate::text::lower(line);
@@ -348,7 +348,12 @@ pub(super) fn sender_on_microsoft365(text: &str, d: &crate::Diagnosis) -> Option
     if d.blocking_party == Some(Microsoft) || d.blocking_party == Some(RecipientOrg) {
         return None;
     }
-    if let Some(pool) = outbound_pool(text) {
+    // The words are in the reply, so each recipient's (short) text is read, not the report.
+    if let Some(pool) = d
+        .recipients
+        .iter()
+        .find_map(|r| outbound_pool(&r.diagnostic_text))
+    {
         return Some(pool);
     }
     // Every report this note is about names an Exchange Online host; most texts name none, and
