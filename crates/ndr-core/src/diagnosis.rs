@@ -368,7 +368,8 @@ pub struct Note {
     /// `closed_list`, `receiver_resolver_refused`, ...). The app translates by id.
     /// `sender_on_microsoft365`: Microsoft 365 wrote the report about mail the sender sent
     /// out through it, and another organisation's server refused it (detail: the Exchange
-    /// Online server that wrote the report).
+    /// Online server that wrote the report, or the outbound pool its report names, such as
+    /// "outbound normal IP pools").
     /// `sender_on_google`: Google wrote the report about mail the sender sent out through Gmail
     /// or Google Workspace, and another organisation's server refused it (detail: the Google
     /// host that wrote the report, when named, or empty).
@@ -388,7 +389,8 @@ pub struct Note {
     /// `outlook_msg_text` and diagnose that text.
     /// `sent_through_esp`: the text is a sending service's own event or notification, so the
     /// mail left from that service's servers and a sending IP it names is the service's
-    /// (detail: `sendgrid`, `mailgun`, `postmark` or `amazon_ses`).
+    /// (detail: `sendgrid`, `mailgun`, `postmark`, `amazon_ses`, `sparkpost`, `mandrill` or
+    /// `mailchimp`); also when the refused IP's host name is one of those services' servers.
     /// `refused_after_forwarding`: the server that reported the refusal only passed on a later
     /// hop's refusal of its own address (a forwarding service whose outbound address is listed):
     /// `blocked_ip` is then that server's address, not the sender's (detail: the server).
@@ -397,7 +399,8 @@ pub struct Note {
     /// `inbound_refusal_log`: the text is a receiving server's own log of refusing a client
     /// (Postfix `smtpd` "NOQUEUE: reject: RCPT from host[address]"), so the refused server is
     /// the one that tried to deliver to the logging server (detail: that client,
-    /// `host[address]`).
+    /// `host[address]`); also fetchmail's "SMTP listener refused delivery", the user's own
+    /// server refusing mail fetchmail fetched for the user (detail: `fetchmail`).
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,

@@ -133,6 +133,108 @@ pub(crate) fn replace(
     add(d, spans, field, start, end);
 }
 
+/// How a "host unknown" bounce names the domain it could not find, each as the words before
+/// the name and, when the name is only the domain for one kind of lookup, the words that must
+/// follow it (after spaces or a line end).
+///
+/// - Gmail: "DNS Error: DNS type 'mx' lookup of example.com responded with code NXDOMAIN
+///   Domain name not found: example.com" (its notice as seen in bounces; Google's help page
+///   <https://support.google.com/mail/?p=BadRcptDomain> is linked from it). Only the MX lookup's
+///   name is the domain: an 'a' lookup may be of a mail host the MX names.
+/// - Postfix: "Host or domain name not found. Name service error for name=example.com
+///   type=MX: Host not found" (smtp_addr.c, `dsb_status` with "Name service error for
+///   name=%s type=%s: %s"); only `type=MX` looks up the domain itself, A and AAAA may be a
+///   host's.
+/// - Sendmail: "Host unknown (Name server: example.com.: host not found)" (sendmail's
+///   `usrerr` in domain.c / deliver.c, which names the domain of the recipient).
+const DOMAIN_NOT_FOUND: &[(&str, &str)] = &[
+    ("type 'mx' lookup of ", " responded"),
+    ("Domain name not found: ", ""),
+    ("Name service error for name=", " type=MX"),
+    ("(Name server: ", ": host not found"),
+];
+
+/// The domain a "host unknown" bounce says it could not find, as evidence `recipient_domain`
+/// with its text the domain alone: read when no recipient that failed for that reason has an
+/// address (Gmail's notice as pasted names only the domain), so the page can still say which
+/// domain does not exist.
+pub(crate) fn add_missing_domain(d: &mut Diagnosis, input: &[u8], text: &str) {
+    if d.reason != crate::Reason::HostUnknown
+        || d.evidence.iter().any(|e| e.field == "recipient_domain")
+        || d.recipients.iter().any(|r| {
+            r.reason == crate::Reason::HostUnknown && crate::address::domain(&r.recipient).is_some()
+        })
+    {
+        return;
+    }
+    let found = DOMAIN_NOT_FOUND
+        .iter()
+        .filter_map(|&(before, after)| named_domain(text, before, after))
+        .min();
+    if let Some((start, end)) = found {
+        d.evidence.push(Evidence {
+            field: "recipient_domain".to_string(),
+            text: text[start..end].to_string(),
+            span: span_in(input, text, start, end),
+        });
+    }
+}
+
+/// The byte range of the first domain named right after `before` and followed by `after`
+/// (empty: anything), case-blind; a space in either matches any run of spaces and line ends
+/// (Postfix wraps its line anywhere). A domain has a dot and neither spaces nor a colon; the
+/// closing dot of a name as Sendmail writes it ("example.com.") is not part of it.
+fn named_domain(text: &str, before: &str, after: &str) -> Option<(usize, usize)> {
+    let first = before.split(' ').next().unwrap_or(before);
+    let mut from = 0;
+    while let Some(rest) = text.get(from..) {
+        let at = from + crate::text::find_ci(rest, first)?;
+        from = at + first.len().max(1);
+        let Some(name_at) = words_at(text, at, before) else {
+            continue;
+        };
+        let tail = text.get(name_at..).unwrap_or_default();
+        let len = tail
+            .find(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, '<' | '>' | '"' | '\'' | '(' | ')' | ',' | ';' | ':')
+            })
+            .unwrap_or(tail.len());
+        let token = tail.get(..len).unwrap_or_default();
+        let name = token.strip_suffix('.').unwrap_or(token);
+        let follows = after.is_empty() || words_at(text, name_at + len, after).is_some();
+        if follows && name.contains('.') && !name.starts_with('.') && name.len() <= 253 {
+            return Some((name_at, name_at + name.len()));
+        }
+    }
+    None
+}
+
+/// Where `words` end when they occur in `text` at `at`: ASCII case-blind, each space in them
+/// matching one or more spaces, tabs or line ends.
+fn words_at(text: &str, at: usize, words: &str) -> Option<usize> {
+    let t = text.as_bytes();
+    let mut i = at;
+    for &w in words.as_bytes() {
+        if w == b' ' {
+            let run = t
+                .get(i..)?
+                .iter()
+                .take_while(|b| b.is_ascii_whitespace())
+                .count();
+            if run == 0 {
+                return None;
+            }
+            i += run;
+        } else if t.get(i)?.eq_ignore_ascii_case(&w) {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(i)
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while !s.is_char_boundary(i) {
@@ -152,6 +254,60 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `recipient_domain` evidence of a bounce, as text and the input it spans.
+    fn missing_domain(input: &str) -> Option<(String, String)> {
+        let d = crate::diagnose(input.as_bytes());
+        assert_eq!(d.reason, crate::Reason::HostUnknown, "{input}");
+        let e = d.evidence.iter().find(|e| e.field == "recipient_domain")?;
+        let (s, t) = e.span?;
+        Some((e.text.clone(), input[s..t].to_string()))
+    }
+
+    #[test]
+    fn a_host_unknown_bounce_without_an_address_names_its_domain() {
+        let both = |d: &str| Some((d.to_string(), d.to_string()));
+        // Gmail's notice as pasted: the MX lookup's name.
+        let gmail = "The response was:\n\nDNS Error: DNS type 'mx' lookup of nosuch.example \
+                     responded with code NXDOMAIN Domain name not found: nosuch.example";
+        assert_eq!(missing_domain(gmail), both("nosuch.example"));
+        // Its second sentence alone.
+        let found = "550 DNS Error: Domain name not found: nosuch.example.org";
+        assert_eq!(missing_domain(found), both("nosuch.example.org"));
+        // Postfix, wrapped before "name=".
+        let postfix = "550 5.4.4 Host or domain name not found. Name service error for\n    \
+                       name=nosuch.example.net type=MX: Host not found";
+        assert_eq!(missing_domain(postfix), both("nosuch.example.net"));
+        // Sendmail, whose name ends with the root's dot.
+        let sendmail = "550 5.1.2 Host unknown (Name server: nosuch.example.com.: host not found)";
+        assert_eq!(missing_domain(sendmail), both("nosuch.example.com"));
+    }
+
+    #[test]
+    fn no_domain_for_a_host_lookup_or_a_known_recipient() {
+        // An A lookup may be of a mail server the domain's MX names, not of the domain.
+        let a = "550 5.4.4 Host or domain name not found. Name service error for \
+                 name=mx.example.net type=A: Host not found";
+        assert_eq!(missing_domain(a), None);
+        // With the recipient's address, the page reads the domain from it.
+        let known = "<taro@nosuch.example>: Host or domain name not found. Name service error \
+                     for name=nosuch.example type=MX: Host not found";
+        assert_eq!(missing_domain(known), None);
+        // The words without a name that looks like a domain.
+        assert_eq!(
+            named_domain(
+                "Domain name not found: localhost",
+                "Domain name not found: ",
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            named_domain("type 'mx' lookup of ", "type 'mx' lookup of ", " responded"),
+            None
+        );
+        assert_eq!(words_at("ab", 5, "x"), None);
+    }
 
     #[test]
     fn whole_lines_trim_and_span_lines() {

@@ -793,7 +793,7 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
                     s
                 };
                 let whole = strip(&dc);
-                if text::contains(&whole, &cr) {
+                if has_code(&whole, &cr) {
                     dc = format!("{cr} {cs} {whole}");
                 } else {
                     // The reasons are read without the codes, as Sisimai reads them; the text
@@ -818,6 +818,17 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
         }
     }
     f.diagnosis = text::sweep(&dc);
+}
+
+/// True when `code` (a reply code) stands in `s` as a number of its own, not as digits of a
+/// longer one (a queue id's "15421136" holds "421").
+fn has_code(s: &str, code: &str) -> bool {
+    let b = s.as_bytes();
+    s.match_indices(code).any(|(p, _)| {
+        let before = p.checked_sub(1).and_then(|i| b.get(i));
+        let after = b.get(p + code.len());
+        !before.is_some_and(u8::is_ascii_digit) && !after.is_some_and(u8::is_ascii_digit)
+    })
 }
 
 /// Labels a notice puts before the receiver's reply, at the start of the text: Microsoft
@@ -905,9 +916,12 @@ fn for_display(diagnosis: &str) -> String {
         }
     }
     if let Some((p, _)) = text::find_earliest(s, TRAILERS) {
-        if let Some(head) = s.get(..p).map(str::trim_end).filter(|h| !h.is_empty()) {
-            s = head;
-        }
+        // Text that starts with the notice's closing sentence holds no reply of the receiver's
+        // (an Exim delay warning whose reader took its lines): nothing is shown.
+        s = s.get(..p).map_or(s, str::trim_end);
+    }
+    if let Some(inner) = quoted_reply(s) {
+        s = inner;
     }
     if let Some(p) = stack_frame(s) {
         if let Some(head) = s.get(..p).map(str::trim_end).filter(|h| !h.is_empty()) {
@@ -915,6 +929,45 @@ fn for_display(diagnosis: &str) -> String {
         }
     }
     s.to_string()
+}
+
+/// Quotes a person may put around a reply they copied into a sentence of their own
+/// ("送信しようとすると' 550 5.7.1 ... ' が表示されて送信できない", "I get '550 5.7.1 ...'
+/// when I send"), with the mark that closes each.
+const QUOTES: &[(char, &str)] = &[('\'', "'"), ('"', "\""), ('「', "」"), ('『', "』")];
+
+/// The reply inside quotes, when a text that does not start with a reply (nor hold a digit
+/// before the quote) quotes one: the words around it are the person's, not the receiver's.
+/// A reply starts with a reply code, 2xx, 4xx or 5xx, and a space or a hyphen (RFC 5321, 4.2).
+fn quoted_reply(s: &str) -> Option<&str> {
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // The quote is looked for among the first 200 bytes only, before any digit.
+    let (at, open) = s
+        .char_indices()
+        .take_while(|&(i, c)| i <= 200 && !c.is_ascii_digit())
+        .find(|&(_, c)| QUOTES.iter().any(|(q, _)| *q == c))?;
+    let close = QUOTES.iter().find(|(q, _)| *q == open)?.1;
+    let rest = s.get(at + open.len_utf8()..)?.trim_start();
+    let code = rest.as_bytes();
+    let is_reply = code.len() > 4
+        && matches!(code[0], b'2' | b'4' | b'5')
+        && code[1].is_ascii_digit()
+        && code[2].is_ascii_digit()
+        && matches!(code[3], b' ' | b'-');
+    if !is_reply {
+        return None;
+    }
+    // An apostrophe closes only where a space or the end follows it ("don't" does not);
+    // the other marks close where they are.
+    let inner = if open == '\'' || open == '"' {
+        closed_by(rest, close)
+    } else {
+        rest.split(close).next().unwrap_or(rest)
+    };
+    let inner = inner.trim();
+    (inner.len() > 4 && inner.len() < rest.len()).then_some(inner)
 }
 
 /// Where a program's stack trace starts in a pasted error, if it does: Node.js prints the
@@ -1372,9 +1425,32 @@ mod tests {
             ),
             // Nothing but a label or a closing sentence stays as it is; other texts too.
             ("Error:", "Error:"),
+            // A text that starts with the closing sentence holds no reply: nothing is shown.
             (
-                "No action is required on your part.",
-                "No action is required on your part.",
+                "No action is required on your part. Delivery attempts will continue",
+                "",
+            ),
+            // A reply a person quoted in a sentence of their own.
+            (
+                "送信しようとすると' 550 5.7.1 Sorry, relaying denied . ' が表示されます",
+                "550 5.7.1 Sorry, relaying denied .",
+            ),
+            (
+                "I keep getting \"554 5.7.1 Relay access denied\" when sending",
+                "554 5.7.1 Relay access denied",
+            ),
+            (
+                "「550 5.1.1 User unknown」と出ます",
+                "550 5.1.1 User unknown",
+            ),
+            // Not a reply in the quotes, or a digit before them: kept.
+            (
+                "Server says 'hello there' to us",
+                "Server says 'hello there' to us",
+            ),
+            (
+                "At 10:42 it said '550 5.1.1 x' again",
+                "At 10:42 it said '550 5.1.1 x' again",
             ),
             (
                 "550 5.1.1 Error: user unknown",

@@ -7,6 +7,7 @@ mod charsets;
 mod decode;
 mod diagnosis;
 mod dsn;
+mod esp_host;
 mod evidence;
 mod fact;
 mod ip;
@@ -264,6 +265,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     }
     let text = readable_text(&mail);
     provider::apply(input, &text, &mut d);
+    evidence::add_missing_domain(&mut d, input, &text);
     if let Some(host) = on_google.filter(|_| found_any && d.blocking_party != Some(Party::Gmail)) {
         // Google's notice about the sender's outgoing mail that another organisation refused:
         // the refused address is Google's shared server, which only the recipient's side can
@@ -273,6 +275,13 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: host,
         });
     }
+    // Without a service's own event, the refused IP's host name may still be a sending
+    // service's server ("o1.24nn.shared.sendgrid.net [192.0.2.7] is in an RBL").
+    let esp = esp.or_else(|| {
+        d.blocked_ip
+            .as_deref()
+            .and_then(|ip| esp_host::service_of(&text, ip))
+    });
     if let Some(service) = esp.filter(|_| found_any) {
         // A sending service's own event (SendGrid, Mailgun, Postmark, Amazon SES): the mail
         // left from that service's servers, so an IP the refusal names is the service's (a
@@ -329,7 +338,10 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             }
         }
     }
-    if let Some(client) = found_any.then(|| inbound_refusal(&text)).flatten() {
+    if let Some(client) = found_any
+        .then(|| inbound_refusal(&text).or_else(|| fetchmail_refusal(&d, &text)))
+        .flatten()
+    {
         // A receiving server's own log of a refusal: the poster's server refused another
         // server (detail: that client, "host[address]"), which is not the poster's mail being
         // refused. The refused address is the client's.
@@ -380,11 +392,32 @@ fn inbound_refusal(text: &str) -> Option<String> {
     exim_refusal_client(text)
 }
 
+/// The note's detail `fetchmail` when fetchmail's log says its SMTP listener refused: only
+/// when a recipient's reply came from a fetchmail line, so that other texts are not searched.
+fn fetchmail_refusal(d: &Diagnosis, text: &str) -> Option<String> {
+    let by_fetchmail = d
+        .recipients
+        .iter()
+        .any(|r| text::contains(&r.diagnostic_text, "fetchmail:"));
+    (by_fetchmail && text::contains(text, FETCHMAIL_REFUSED)).then(|| "fetchmail".to_string())
+}
+
+/// Exim's words for its own ACL's refusal in its log (see `exim_refusal_client`).
+const EXIM_REJECTED_RCPT: &str = "rejected RCPT <";
+
+/// fetchmail's log line when the SMTP listener it hands fetched mail to (the user's own mail
+/// server, by default port 25 on localhost) refused that mail: "fetchmail: SMTP listener
+/// refused delivery" (fetchmail's sink.c). The refusal is the user's own server turning away
+/// mail that came in for the user, so the note `inbound_refusal_log` says so, with the client
+/// "fetchmail". Source: fetchmail's manual page, "SMTP listener" and the "--smtphost" option
+/// (https://www.fetchmail.info/fetchmail-man.html).
+const FETCHMAIL_REFUSED: &str = "SMTP listener refused delivery";
+
 /// The client of Exim's log line of a refusal by its own ACL, "H=mail.example.org
 /// [192.0.2.7] F=<ann@example.org> rejected RCPT <bob@example.net>: ...", as `host[address]`.
 /// Source: the Exim specification, chapter "Access control lists" (the reject log line).
 fn exim_refusal_client(text: &str) -> Option<String> {
-    let p = text::find(text, "rejected RCPT <")?;
+    let p = text::find(text, EXIM_REJECTED_RCPT)?;
     let start = text.get(..p)?.rfind('\n').map_or(0, |n| n + 1);
     let line = text.get(start..p)?;
     let h = if line.starts_with("H=") {
@@ -855,5 +888,59 @@ mod tests {
             "Hello, lunch at noon?\n",
             expect!["- - undefined - - | rcpt=- cmd=- host=- ip=-"],
         );
+    }
+
+    /// The notes of a diagnosis, as `id=detail`.
+    fn notes(input: &str) -> Vec<String> {
+        super::diagnose(input.as_bytes())
+            .notes
+            .iter()
+            .map(|n| format!("{}={}", n.id, n.detail))
+            .collect()
+    }
+
+    #[test]
+    fn a_sending_services_host_name_on_the_refused_ips_line() {
+        let sendgrid = "Diagnostic-Code: 550 \"JunkMail rejected - o1.99zz.shared.sendgrid.net \
+                        [192.0.2.77]:30010 is in an RBL, see http://www.spamcop.net/bl.shtml?192.0.2.77\"\n";
+        assert!(
+            notes(sendgrid).contains(&"sent_through_esp=sendgrid".to_string()),
+            "{:?}",
+            notes(sendgrid)
+        );
+        // The same refusal from a host of the sender's own: no service.
+        let own = sendgrid.replace("o1.99zz.shared.sendgrid.net", "mail.example.org");
+        assert!(!notes(&own)
+            .iter()
+            .any(|n| n.starts_with("sent_through_esp")));
+    }
+
+    #[test]
+    fn microsofts_outbound_pool_wording_says_the_mail_left_through_it() {
+        for pool in ["outbound normal IP pools", "high-risk delivery pool"] {
+            let text = format!(
+                "Remote server returned '550 5.7.514 Decision Engine classified the mail item was \
+                 rejected because of IP Block (from {pool}) -> 550 Rejected because 192.0.2.9 is \
+                 in a black list at bl.spamcop.net'"
+            );
+            let want = format!("sender_on_microsoft365={pool}");
+            assert!(notes(&text).contains(&want), "{:?}", notes(&text));
+        }
+    }
+
+    #[test]
+    fn fetchmails_refused_delivery_is_the_users_own_server_refusing() {
+        let log = "fetchmail: SMTP error: 554 5.7.1 Spam message rejected\n\
+                   fetchmail: mail from sender@example.org bounced to user@example.net\n\
+                   fetchmail: SMTP listener refused delivery\n";
+        assert!(
+            notes(log).contains(&"inbound_refusal_log=fetchmail".to_string()),
+            "{:?}",
+            notes(log)
+        );
+        let without = log.replace("fetchmail: SMTP listener refused delivery\n", "");
+        assert!(!notes(&without)
+            .iter()
+            .any(|n| n.starts_with("inbound_refusal_log")));
     }
 }

@@ -155,6 +155,12 @@ const WORDING: &[Wording] = &[
             // (reviewer case, general wording: the sending IP is on a DNS blocklist).
             "found on one or more dnsbls",
             "go away",
+            // Sisimai reads the refusal of the HELO/EHLO name as `blocked` (its Blocked: a
+            // connection refused for the client's address, its host name "or the parameter of
+            // HELO/EHLO command", go-sisimai reason/why-blocked.go). Postfix writes "Helo
+            // command rejected:" for both commands (smtpd_check.c); other servers name the
+            // command given, "Ehlo command rejected:", which is the same refusal.
+            "ehlo command rejected:",
             "helo command rejected:",
             // A receiver refusing the name the sending server gave in HELO/EHLO: "550 invalid
             // helo given" (ukr.net, held-out case), "Invalid HELO name", "invalid HELO/EHLO":

@@ -890,6 +890,13 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     skipped + text::find_earliest(line, stops).map_or(line.len(), |(p, _)| p)
                 }
             };
+            // PHPMailer's detail is the server's reply with its own line end, so in a JSON
+            // string (FluentSMTP's error) "\r\n SMTP code: 553 Additional SMTP info: 5.7.1"
+            // follows the words: the codes are read up to the end of that next piece too.
+            let end = match error.program {
+                "phpmailer" => phpmailer_codes_end(reply, end),
+                _ => end,
+            };
             let reply = reply.get(..end).unwrap_or_default();
             match error.program {
                 "phpmailer" => phpmailer_reply(reply),
@@ -1077,6 +1084,42 @@ fn roundcube_reply(reply: &str) -> String {
     format!("{code} {}", words.trim())
 }
 
+/// Where PHPMailer's reply that ends at `end` in `reply` ends with its codes: past a line
+/// end (real, or printed as `\r\n` inside a string) that "SMTP code:" follows, up to the end of
+/// that piece; else at `end`. Its message is "Detail: <reply> SMTP code: <code> Additional
+/// SMTP info: <status>" (PHPMailer.php, smtpSend; language strings `smtp_detail`,
+/// `smtp_code`, `smtp_code_ex`), and the reply carries the server's own line end.
+fn phpmailer_codes_end(reply: &str, end: usize) -> usize {
+    let Some(after) = reply.get(end..) else {
+        return end;
+    };
+    let rest = skip_line_ends(after);
+    if !text::starts_with_ci(rest, "smtp code:") {
+        return end;
+    }
+    let from = reply.len() - rest.len();
+    from + text::find_earliest(rest, LINE_STOPS).map_or(rest.len(), |(p, _)| p)
+}
+
+/// Line ends, real or printed inside a string, and spaces.
+const LINE_ENDS: &[&str] = &["\\r", "\\n", "\r", "\n", " "];
+
+/// `s` without the line ends and spaces it starts with.
+fn skip_line_ends(mut s: &str) -> &str {
+    while let Some(rest) = LINE_ENDS.iter().find_map(|e| s.strip_prefix(e)) {
+        s = rest;
+    }
+    s
+}
+
+/// `s` without the line ends and spaces it ends with.
+fn trim_line_ends(mut s: &str) -> &str {
+    while let Some(rest) = LINE_ENDS.iter().find_map(|e| s.strip_suffix(e)) {
+        s = rest;
+    }
+    s
+}
+
 /// A PHPMailer exception's reply put back together: "x@example.org: <words>" (the refused
 /// recipients) loses the address, which the recipient already is, and "<words> SMTP code: 554
 /// Additional SMTP info: 5.7.1" (data not accepted) becomes "554 5.7.1 <words>". Any other
@@ -1084,7 +1127,7 @@ fn roundcube_reply(reply: &str) -> String {
 fn phpmailer_reply(reply: &str) -> String {
     let t = reply.trim();
     if let Some(at) = text::find_ci(t, "smtp code:") {
-        let words = t.get(..at).unwrap_or_default().trim();
+        let words = trim_line_ends(t.get(..at).unwrap_or_default()).trim();
         let after = t.get(at + "smtp code:".len()..).unwrap_or_default();
         let code = after
             .trim_start()
@@ -1093,6 +1136,7 @@ fn phpmailer_reply(reply: &str) -> String {
         let status = text::find_ci(after, "additional smtp info:")
             .and_then(|p| after.get(p + "additional smtp info:".len()..))
             .and_then(|s| s.split_whitespace().next())
+            .map(|s| s.trim_end_matches(|c: char| !c.is_ascii_digit()))
             .unwrap_or_default();
         return match code {
             Some(code) => format!("{code} {status} {words}"),
@@ -1430,6 +1474,15 @@ mod tests {
             "550 5.7.1 Denied"
         );
         assert_eq!(phpmailer_reply("Denied SMTP code: x"), "Denied");
+        // In a JSON string, the server's line end before the codes and a quote after them.
+        assert_eq!(
+            phpmailer_reply("Sender address rejected: not yours.\\r\\n SMTP code: 553 Additional SMTP info: 5.7.1\","),
+            "553 5.7.1 Sender address rejected: not yours."
+        );
+        let json = "Detail: Sender address rejected: not yours.\\r\\n SMTP code: 553 Additional SMTP info: 5.7.1\"\n";
+        let end = json.find("\\r").unwrap();
+        assert_eq!(phpmailer_codes_end(json, end), json.len() - 1);
+        assert_eq!(phpmailer_codes_end("Detail: x\\r\\n\\r\\nnext", 9), 9);
         assert_eq!(
             phpmailer_reply("<a@example.org>: Recipient address rejected"),
             "<a@example.org>: Recipient address rejected"

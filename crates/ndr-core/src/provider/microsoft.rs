@@ -313,11 +313,48 @@ const OWN_ERROR: &[&str] = &[
     "smtpsend.",
 ];
 
+/// Exchange Online's own words, in the report it writes when another organisation's server
+/// refused one of its outbound IPs: "Remote server returned '550 5.7.514 Decision Engine
+/// classified the mail item was rejected because of IP Block (from outbound normal IP pools)
+/// -> 550 ... is in a black list at bl.spamcop.net'" (seen in reports, e.g.
+/// https://github.com/docker-mailserver/docker-mailserver/issues/2704). The pool named is
+/// Microsoft's: its normal outbound pool, or the high-risk delivery pool it sends a tenant's
+/// suspected spam from (https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-high-risk-delivery-pool-about).
+/// Microsoft writes the first words in this case; the pool's name is compared case-blind.
+const DECISION_ENGINE: &str = "Decision Engine classified";
+const POOLS: &[&str] = &[
+    "outbound normal ip pool",
+    "high-risk delivery pool",
+    "high risk delivery pool",
+];
+
+/// The note's detail when Exchange Online's report says the refused mail left from one of its
+/// outbound pools: the pool's words as written ("outbound normal IP pools").
+fn outbound_pool(text: &str) -> Option<String> {
+    let at = crate::text::find(text, DECISION_ENGINE)?;
+    let rest = text.get(at..)?;
+    let line = crate::text::clip(rest, 400);
+    let lc = crate::text::lower(line);
+    POOLS.iter().find_map(|p| {
+        let i = lc.find(p)?;
+        let end = line.get(i..)?.find(')').map_or(i + p.len(), |e| i + e);
+        line.get(i..end).map(str::to_string)
+    })
+}
+
 /// The Exchange Online server that wrote the report, when it wrote it for the sender's
 /// outbound mail and the refusal came from another organisation's server.
 pub(super) fn sender_on_microsoft365(text: &str, d: &crate::Diagnosis) -> Option<String> {
     if d.blocking_party == Some(Microsoft) || d.blocking_party == Some(RecipientOrg) {
         return None;
+    }
+    // The words are in the reply, so each recipient's (short) text is read, not the report.
+    if let Some(pool) = d
+        .recipients
+        .iter()
+        .find_map(|r| outbound_pool(&r.diagnostic_text))
+    {
+        return Some(pool);
     }
     // Every report this note is about names an Exchange Online host; most texts name none, and
     // one substring search is far cheaper than trying each label on every line.
