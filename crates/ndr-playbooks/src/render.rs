@@ -1471,13 +1471,14 @@ impl Rendered {
     /// two playbooks (a provider's block and a listing found alongside it) may share one
     /// (review 7, L1). Steps are numbered again.
     pub(crate) fn drop_repeats(&mut self) {
-        // The kept steps moved into a new list, not `Vec::remove` and indexing in place: no
-        // shifting code and no panic paths (with their locations) in the page.
-        let steps = std::mem::take(&mut self.steps);
-        for mut step in steps {
-            if !self.steps.iter().any(|k| k.text == step.text) {
-                step.number = self.steps.len() + 1;
-                self.steps.push(step);
+        let mut i = 0;
+        while i < self.steps.len() {
+            match self.steps[..i].iter().any(|k| k.text == self.steps[i].text) {
+                true => drop(self.steps.remove(i)),
+                false => {
+                    self.steps[i].number = i + 1;
+                    i += 1;
+                }
             }
         }
     }
