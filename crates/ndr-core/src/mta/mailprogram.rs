@@ -994,13 +994,6 @@ const LINE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {"];
 /// The same for a reply quoted in double quotes (Swift Mailer's `with message "..."`).
 const QUOTE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {", "\""];
 
-/// True when `code` is three digits of a 4xx or 5xx reply. One test for the readers that
-/// put a shown code back in front of its words (the smtplib box, Roundcube's two forms), and
-/// `join` instead of `format!` there: the crate's joins share one function.
-fn is_failure_code(code: &str) -> bool {
-    code.len() == 3 && code.starts_with(['4', '5']) && code.bytes().all(|b| b.is_ascii_digit())
-}
-
 /// The reply as an app shows a smtplib exception without its tuple: the exception's name, a
 /// colon and the code, and the server's text on the next line (the break printed either as
 /// one or as `\n` inside a quoted string), as Odoo's error box and its mail's failure reason
@@ -1011,7 +1004,10 @@ fn python_shown_reply(after_name: &str) -> Option<String> {
     let t = after_name
         .strip_prefix(':')?
         .trim_start_matches([' ', '\t']);
-    let code = t.get(..3).filter(|c| is_failure_code(c))?;
+    let code = t
+        .get(..3)
+        .filter(|c| c.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|c| c.starts_with(['4', '5']))?;
     let rest = t.get(3..)?.trim_start_matches([' ', '\t', '\r']);
     let rest = rest
         .strip_prefix("\\n")
@@ -1032,9 +1028,9 @@ fn python_shown_reply(after_name: &str) -> Option<String> {
     Some(
         match glued.and_then(|p| Some((words.get(..p)?, words.get(p..)?))) {
             Some((status, tail)) if crate::smtp::status::is_valid(status) => {
-                [code, status, tail].join(" ")
+                format!("{code} {status} {tail}")
             }
-            _ => [code, words].join(" "),
+            _ => format!("{code} {words}"),
         },
     )
 }
@@ -1048,8 +1044,11 @@ fn roundcube_reply(reply: &str) -> String {
     let t = reply.trim();
     // The refusal of the message data: "550] <words>" after the marker's bracket.
     if let Some((code, words)) = t.split_once(']') {
-        if is_failure_code(code) {
-            return [code, words.trim()].join(" ");
+        if code.len() == 3
+            && code.starts_with(['4', '5'])
+            && code.bytes().all(|b| b.is_ascii_digit())
+        {
+            return format!("{code} {}", words.trim());
         }
     }
     // No code in the parentheses: not Roundcube's display, and no reply.
@@ -1057,7 +1056,8 @@ fn roundcube_reply(reply: &str) -> String {
         return String::new();
     };
     let code = code.trim();
-    if !is_failure_code(code) {
+    if code.len() != 3 || !code.starts_with(['4', '5']) || !code.bytes().all(|b| b.is_ascii_digit())
+    {
         return String::new();
     }
     let rest = rest.trim();
@@ -1074,7 +1074,7 @@ fn roundcube_reply(reply: &str) -> String {
         (Some(open), Some(close)) if close > open => tail.get(open + 1..close).unwrap_or(tail),
         _ => tail,
     };
-    [code, words.trim()].join(" ")
+    format!("{code} {}", words.trim())
 }
 
 /// A PHPMailer exception's reply put back together: "x@example.org: <words>" (the refused
