@@ -177,9 +177,8 @@ const FAILURE_NOTICE: &[&str] = &[
 fn notice_says_failure(mail: &Mail) -> bool {
     let head = text::clip(&mail.body, WARNING_WINDOW);
     notice_gave_up(mail)
-        || [mail.subject(), head]
-            .iter()
-            .any(|t| FAILURE_NOTICE.iter().any(|w| text::find_ci(t, w).is_some()))
+        || says_any(mail.subject(), FAILURE_NOTICE)
+        || says_any(head, FAILURE_NOTICE)
 }
 
 /// Reasons of a temporary reply that the retries themselves can get past: a connection or a
@@ -218,7 +217,13 @@ fn pasted_deferral(f: &Fact) -> bool {
 /// True when `t` holds words of `GAVE_UP`, case-blind. One function for the four rules that
 /// ask, not the same loop written out in each.
 fn gave_up(t: &str) -> bool {
-    GAVE_UP.iter().any(|w| text::find_ci(t, w).is_some())
+    says_any(t, GAVE_UP)
+}
+
+/// True when `t` holds one of `words` (ASCII lowercase), case-blind: one loop for the word
+/// lists of this module, not a closure and a copy of it for each.
+fn says_any(t: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text::find_ci(t, w).is_some())
 }
 
 /// Header fields that only a mail system writes: a header block with one of them is a whole

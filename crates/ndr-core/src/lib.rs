@@ -431,7 +431,15 @@ fn exim_refusal_client(text: &str) -> Option<String> {
     let (name, ip) = host.split_once(" [")?;
     // "H=name (helo) [ip]": the name Exim looked up, and the address.
     let name = name.split(' ').next()?;
-    (!name.is_empty()).then(|| format!("{name}[{ip}"))
+    if name.is_empty() {
+        return None;
+    }
+    // Pushes, not `format!`: no formatting arguments built for two pieces and a bracket.
+    let mut client = String::with_capacity(name.len() + 1 + ip.len());
+    client.push_str(name);
+    client.push('[');
+    client.push_str(ip);
+    Some(client)
 }
 
 /// The words of a receiving side's refusal in Postfix's log.

@@ -743,15 +743,17 @@ pub(crate) enum IpGap {
 /// that does not close is kept.
 fn drop_unknown_asides(template: &str, known: &dyn Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(template.len());
+    // `get`, not slicing: every place is a character's start (found by `find` or
+    // `char_indices`), and no panic path (with its location) goes into the page.
     let mut rest = template;
     while let Some(open) = rest.find(['(', '（']) {
-        out.push_str(&rest[..open]);
-        let wide = rest[open..].starts_with('（');
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let wide = rest.get(open..).is_some_and(|t| t.starts_with('（'));
         let (opener, closer) = if wide { ('（', '）') } else { ('(', ')') };
         let inner_start = open + opener.len_utf8();
         let mut depth = 1usize;
         let mut close = None;
-        for (i, c) in rest[inner_start..].char_indices() {
+        for (i, c) in rest.get(inner_start..).unwrap_or_default().char_indices() {
             if c == opener {
                 depth += 1;
             } else if c == closer {
@@ -763,14 +765,14 @@ fn drop_unknown_asides(template: &str, known: &dyn Fn(&str) -> bool) -> String {
             }
         }
         let Some(close) = close else {
-            out.push_str(&rest[open..]);
+            out.push_str(rest.get(open..).unwrap_or_default());
             return out;
         };
-        let inner = &rest[inner_start..close];
+        let inner = rest.get(inner_start..close).unwrap_or_default();
         let mut unknown = false;
         let mut scan = inner;
         while let Some(at) = scan.find('{') {
-            let after = &scan[at + 1..];
+            let after = scan.get(at + 1..).unwrap_or_default();
             if let Some(name) = placeholder_name(after) {
                 unknown |= !known(name);
             }
@@ -781,9 +783,12 @@ fn drop_unknown_asides(template: &str, known: &dyn Fn(&str) -> bool) -> String {
                 out.pop();
             }
         } else {
-            out.push_str(&rest[open..close + closer.len_utf8()]);
+            out.push_str(
+                rest.get(open..close + closer.len_utf8())
+                    .unwrap_or_default(),
+            );
         }
-        rest = &rest[close + closer.len_utf8()..];
+        rest = rest.get(close + closer.len_utf8()..).unwrap_or_default();
     }
     out.push_str(rest);
     out
@@ -1138,9 +1143,11 @@ fn title_for(title: String, facts: &Facts, selected_by: SelectedBy) -> String {
     let Some(at) = at else {
         return title;
     };
-    let inner = &title[at + open.len_utf8()..title.len() - close.len_utf8()];
-    let is_codes =
-        inner.len() > 2 && inner.as_bytes()[0].is_ascii_digit() && inner.as_bytes()[1] == b'.';
+    // `get`, not slicing or indexing: no panic paths (and their locations) in the page.
+    let inner = title
+        .get(at + open.len_utf8()..title.len() - close.len_utf8())
+        .unwrap_or_default();
+    let is_codes = matches!(inner.as_bytes(), [d, b'.', _, ..] if d.is_ascii_digit());
     let some_of_many = ["others", "ほか", "など", "etc"]
         .iter()
         .any(|w| inner.contains(w));
@@ -1158,7 +1165,10 @@ fn title_for(title: String, facts: &Facts, selected_by: SelectedBy) -> String {
         });
     match named {
         true => title,
-        false => title[..at].trim_end().to_owned(),
+        false => match title.get(..at) {
+            Some(before) => before.trim_end().to_owned(),
+            None => title,
+        },
     }
 }
 

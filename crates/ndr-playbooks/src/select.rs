@@ -859,23 +859,39 @@ fn decisive(d: &Diagnosis) -> std::borrow::Cow<'_, Diagnosis> {
 /// recipient whose reason differs quotes it, and no recipient whose reason is the diagnosis'
 /// does. With no recipient of that reason, nothing tells the replies apart.
 fn code_of_another_reply(d: &Diagnosis, code: &str) -> bool {
-    let quotes = |r: &&ndr_core::Recipient| quotes_code(&r.diagnostic_text, code);
-    let (own, other): (Vec<_>, Vec<_>) = d.recipients.iter().partition(|r| r.reason == d.reason);
-    !own.is_empty() && !own.iter().any(quotes) && other.iter().any(quotes)
+    // Three passes over the recipients, not a partition into two `Vec`s (a collect and a
+    // partition of their own in the wasm for a list of a few entries).
+    let own = |r: &&ndr_core::Recipient| r.reason == d.reason;
+    let quotes = |r: &ndr_core::Recipient| quotes_code(&r.diagnostic_text, code);
+    let mut rs = d.recipients.iter();
+    rs.clone().any(|r| own(&r))
+        && !rs.clone().filter(own).any(quotes)
+        && rs.any(|r| !own(&r) && quotes(r))
 }
 
 /// True when `text` holds `code` as a whole word ("S3113" is not inside "S31130"), in any case.
 fn quotes_code(text: &str, code: &str) -> bool {
-    let code = code.trim().to_ascii_lowercase();
+    let code = code.trim().as_bytes();
     if code.is_empty() {
         return false;
     }
-    let t = text.to_ascii_lowercase();
-    t.match_indices(code.as_str()).any(|(at, _)| {
-        let before = t.get(..at).and_then(|s| s.chars().next_back());
-        let after = t.get(at + code.len()..).and_then(|s| s.chars().next());
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    // Compared case-blind in place, without lowercase copies of the reply and the code; each
+    // match is looked for past the end of the one before, as `match_indices` would.
+    let t = text.as_bytes();
+    let mut at = 0;
+    while let Some(window) = t.get(at..at + code.len()) {
+        if !window.eq_ignore_ascii_case(code) {
+            at += 1;
+            continue;
+        }
+        let before = text.get(..at).and_then(|s| s.chars().next_back());
+        let after = text.get(at + code.len()..).and_then(|s| s.chars().next());
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        at += code.len();
+    }
+    false
 }
 
 /// True when `text` (a reply, or the evidence quoting one) is one of the replies that did not

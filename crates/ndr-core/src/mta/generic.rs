@@ -77,8 +77,11 @@ fn python_tuple(line: &str, i: usize) -> bool {
 /// <user@example.org>... User Unknown" (Sisimai's Zoho reader quotes it): the code at `i`
 /// after "ERROR_CODE :" and before a comma.
 fn zoho_code(line: &str, i: usize) -> bool {
-    line.get(..i)
-        .is_some_and(|b| b.to_ascii_lowercase().ends_with("error_code :"))
+    // Compared case-blind in place: no lowercase copy of the line for each code.
+    const LABEL: &[u8] = b"error_code :";
+    i.checked_sub(LABEL.len())
+        .and_then(|start| line.as_bytes().get(start..i))
+        .is_some_and(|b| b.eq_ignore_ascii_case(LABEL))
 }
 
 /// True when a line carries a remote server's error reply; gives the reply's start offset.
@@ -222,14 +225,18 @@ fn enhanced_reply_start(line: &str) -> Option<usize> {
     while i + 5 <= b.len() {
         let at_boundary = i == 0 || matches!(b[i - 1], b' ' | b'"' | b'[' | b'\'' | b'\t');
         if at_boundary && matches!(b[i], b'4' | b'5') && b[i + 1] == b'.' {
-            let token = line[i..]
-                .split(|c: char| c.is_whitespace())
+            // The first word (it starts with the digit at `i`, so it is never empty); the
+            // whitespace splitter the crate already has, not a splitter of its own.
+            let token = line
+                .get(i..)
+                .unwrap_or("")
+                .split_whitespace()
                 .next()
                 .unwrap_or("");
             let token = token.trim_end_matches([',', ';', ':']);
             let rest = line.get(i + token.len()..).unwrap_or("").trim_start();
             // The words before: a label or a sentence end, never a number's tail ("v1.5.7.1").
-            let before = line[..i].trim_end();
+            let before = line.get(..i).unwrap_or("").trim_end();
             let led = before.is_empty()
                 || before.ends_with(':')
                 || before.ends_with('"')
@@ -475,10 +482,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             // A reply quoted with "> " (a forwarded or replied-to bounce) goes on with the
             // quoted lines under it that are no reply or address of their own.
             let quoted = line.starts_with("> ")
-                && next.starts_with("> ")
-                && !next[2..].trim().is_empty()
-                && reply_start(&next[2..]).is_none()
-                && address_line(&next[2..]).is_none();
+                && next.strip_prefix("> ").is_some_and(|inner| {
+                    !inner.trim().is_empty()
+                        && reply_start(inner).is_none()
+                        && address_line(inner).is_none()
+                });
             let cont = cont || unindented || quoted;
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
