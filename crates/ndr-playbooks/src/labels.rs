@@ -69,11 +69,13 @@ pub const MEANING: Text = text! {
     ja: "意味",
     en: "Meaning",
 };
-/// What the diagnosis looks for in a paste, said when it found none of it (the paste is not a
+/// What the diagnosis looks for in a paste, said when it could read none of it (the paste is not a
 /// bounce): the reader then knows what a usable paste holds. Shared by the page and the CLI.
+/// "Could be read", not "was found": the paste may show such lines the core could not use (a
+/// redacted Final-Recipient), and the reader can see them (held-out n, LOW-C1).
 pub const LOOKED_FOR: Text = text! {
-    ja: "探したもの: 配信状況の通知（Final-Recipient、Action、Status の行）、メールサーバーの返答（「550 5.1.1 User unknown」など）、ステータスコード（5.7.1 など）、プロバイダーのエラーコード（S3150 など）、メールソフトやプログラムの送信エラー。どれも見つかりませんでした。",
-    en: "What was looked for: a delivery report (its Final-Recipient, Action and Status lines), a mail server's reply (such as \"550 5.1.1 User unknown\"), a status code (such as 5.7.1), a provider's error code (such as S3150), or a mail program's or script's send error. None of these was found.",
+    ja: "探したもの: 配信状況の通知（Final-Recipient、Action、Status の行）、メールサーバーの返答（「550 5.1.1 User unknown」など）、ステータスコード（5.7.1 など）、プロバイダーのエラーコード（S3150 など）、メールソフトやプログラムの送信エラー。どれも読み取れませんでした。",
+    en: "What was looked for: a delivery report (its Final-Recipient, Action and Status lines), a mail server's reply (such as \"550 5.1.1 User unknown\"), a status code (such as 5.7.1), a provider's error code (such as S3150), or a mail program's or script's send error. None of these could be read.",
 };
 /// Said when a bounce was read but no reason was found in it: what the reason is read from,
 /// and that the part holding it is what to paste. Shared by the page and the CLI.
@@ -186,6 +188,17 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
     }
 }
 
+/// Playbooks about a limit on the sender's own side whose reason class (`blocked`) would read
+/// as "your IP address is listed": Microsoft 365 restricting a whole organisation (5.7.705) is
+/// not a listing of an address (held-out n, LOW-A4).
+const OWN_SIDE_LIMITS: &[(&str, &str, &str)] = &[
+    (
+        "microsoft-tenant-threshold",
+        "Microsoft 365 の組織全体の送信制限",
+        "Your Microsoft 365 organisation's sending is restricted",
+    ),
+];
+
 /// The reason's plain name for this diagnosis, (Japanese, English): [`reason`], unless the
 /// bounce says something its class would contradict. A refusal caused by the receiver's own
 /// failed blocklist query (note `receiver_resolver_refused`) blocked nobody's address; a
@@ -196,15 +209,19 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
 pub fn reason_of(d: &Diagnosis) -> (&'static str, &'static str) {
     if d.notes.iter().any(|n| n.id == "receiver_resolver_refused") {
         return (
-            "受信側のブロックリスト確認の失敗（相手側の設定の問題）",
+            "受信サーバーのブロックリスト確認の失敗（そのサーバーの設定の問題）",
             "The receiving server's blocklist check failed (its own setup)",
         );
     }
-    if crate::select::select(d).playbook.id == crate::party::generic::DELAYED_PROGRAM.id {
+    let chosen = crate::select::select(d).playbook.id;
+    if chosen == crate::party::generic::DELAYED_PROGRAM.id {
         return (
             "一時的な拒否（プログラムは自動では送り直しません）",
             "Turned away for now (a program does not retry by itself)",
         );
+    }
+    if let Some((_, ja, en)) = OWN_SIDE_LIMITS.iter().find(|(id, _, _)| *id == chosen) {
+        return (ja, en);
     }
     let delayed = !d.recipients.is_empty()
         && d.recipients

@@ -1,7 +1,11 @@
 //! Picks the most specific playbook for a `Diagnosis`.
 //!
 //! Order (the first step that finds something wins):
-//! 0. a note that changes who must act: `receiver_resolver_refused` (the recipient's DNS is
+//! 0. the receiving server's own log (the core's note `inbound_refusal_log`), whose reader runs
+//!    that server: a refusal its failed Spamhaus query caused is its resolver to fix
+//!    (`spamhaus-open-resolver-own`), a full mailbox (there, or in a Postfix final-delivery
+//!    agent's own line) its quota (`generic-mailboxfull-own-server`);
+//!    a note that changes who must act: `receiver_resolver_refused` (the recipient's DNS is
 //!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list),
 //!    `sender_login_mismatch` (the sender's own server refused a From address the login does
 //!    not own), `full_or_too_big` (a reply that means a full mailbox or a message too large:
@@ -985,6 +989,25 @@ const CONTENT_OR_ACCOUNT: &[Reason] = &[
 const CARRIER_REASONS: &[Reason] = &[Reason::UserUnknown, Reason::Filtered];
 
 fn pick(d: &Diagnosis) -> Selected {
+    // Step 0, the receiving server's own log of a refusal its failed list query caused: the
+    // reader runs that server and fixes its resolver; the playbook for the refused sender would
+    // ask them to write to themselves (held-out n, MEDIUM-A1).
+    let own_log = d
+        .notes
+        .iter()
+        .any(|n| n.id == "inbound_refusal_log" && !from_this_machine(&n.detail));
+    if own_log && d.notes.iter().any(|n| n.id == "receiver_resolver_refused") {
+        return Selected {
+            playbook: &party::spamhaus::OPEN_RESOLVER_OWN,
+            by: SelectedBy::Note,
+        };
+    }
+    if d.reason == Reason::MailboxFull && (own_log || final_delivery_log(d)) {
+        return Selected {
+            playbook: &party::generic::MAILBOXFULL_OWN_SERVER,
+            by: SelectedBy::Note,
+        };
+    }
     // Step 0.
     for note in &d.notes {
         if note.id == "inbound_refusal_log" && from_this_machine(&note.detail) {
@@ -1113,6 +1136,20 @@ fn pick(d: &Diagnosis) -> Selected {
         playbook: party::generic(d.reason),
         by: SelectedBy::GenericReason,
     }
+}
+
+/// Postfix's final-delivery agents: they run on the mail system that holds the mailboxes, so
+/// their own log lines (not a bounce quoting the reply) are read there, by its administrator.
+// Source: Postfix manual, https://www.postfix.org/lmtp.8.html, local.8.html, virtual.8.html.
+const FINAL_DELIVERY_AGENTS: &[&str] = &["postfix/lmtp[", "postfix/local[", "postfix/virtual["];
+
+/// True when a failed recipient's text is a Postfix final-delivery agent's own log line that
+/// bounced the message ("postfix/lmtp[1050]: ...: to=<...>, ... status=bounced (...)").
+fn final_delivery_log(d: &Diagnosis) -> bool {
+    d.recipients.iter().any(|r| {
+        let t = r.diagnostic_text.as_str();
+        t.contains("status=bounced") && FINAL_DELIVERY_AGENTS.iter().any(|a| t.contains(a))
+    })
 }
 
 /// True when a refused client ("localhost[127.0.0.1]", "[::1]") is a loopback address.
@@ -1367,8 +1404,14 @@ fn still_trying(d: &Diagnosis, base: Selected) -> bool {
     if only_delayed(d) {
         return true;
     }
-    UNNAMED.contains(&base.playbook.id) && deferred_by_code(d)
+    (UNNAMED.contains(&base.playbook.id) || TEMPORARY_BLOCKS.contains(&base.playbook.id))
+        && deferred_by_code(d)
 }
+
+/// The generic playbooks of a refusal of the sending address ("Urgent", check for a hijacked
+/// account, scan for viruses): a bare temporary reply with no recipient marked failed ("451 4.7.1
+/// Try again later", often greylisting) is a wait first, not that alarm (held-out n, LOW-A3).
+const TEMPORARY_BLOCKS: &[&str] = &["generic-blocked", "generic-badreputation"];
 
 /// The generic playbooks of a reason the core could not name (Sisimai's `onhold`, `undefined`):
 /// written for a refusal, they fit a temporary reply only once the report says which it is.

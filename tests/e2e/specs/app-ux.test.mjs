@@ -128,7 +128,7 @@ describe("pastes that are not what the page expects", () => {
       assert.match(card, /iPhone/);
       // What was looked for, as the CLI says it (ndr_playbooks::labels::LOOKED_FOR), in the page's language.
       const looked = (await page.locator('[data-testid="looked-for"]').innerText()).trim();
-      assert.match(looked, lang === "ja" ? /^探したもの: .*Final-Recipient.*S3150/ : /^What was looked for: .*Final-Recipient.*S3150.*None of these was found\.$/);
+      assert.match(looked, lang === "ja" ? /^探したもの: .*Final-Recipient.*S3150/ : /^What was looked for: .*Final-Recipient.*S3150.*None of these could be read\.$/);
       // Focus lands on the message, as it does on a verdict.
       await waitFor("focus on the message", async () => page.evaluate(() => document.activeElement?.id === "verdict"));
       // Nothing is asked of any blocklist about a paste that is no bounce.

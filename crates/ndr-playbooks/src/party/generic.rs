@@ -3222,6 +3222,49 @@ pub(crate) const INBOUND_REFUSAL: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// A full mailbox in the log of the server that holds it: the core's note `inbound_refusal_log`,
+/// or a Postfix final-delivery agent's own line ("postfix/lmtp[...]: ... status=bounced (host
+/// ...[/var/run/dovecot/lmtp] said: 552 5.2.2 ... Quota exceeded"). Whoever reads that log runs
+/// the mailbox, so "tell the recipient by phone" misses them (held-out n, LOW-A5).
+// Sources: RFC 3463 (X.2.2: mailbox full), RFC 5321 §4.2.2 (552: storage allocation exceeded).
+pub(crate) const MAILBOXFULL_OWN_SERVER: Playbook = Playbook {
+    id: "generic-mailboxfull-own-server",
+    party: None,
+    title: text! { ja: "このサーバーのメールボックスが満杯", en: "A mailbox on this server is full" },
+    verdict: text! {
+        ja: "これはメールボックスを持つサーバーの記録です。{recipient} が容量の上限に達しているため、サーバーはメールを断り、送信者に返しました。",
+        en: "This is the log of the server that holds the mailbox: {recipient} is over its quota, so the server refused the message and returned it to its sender.",
+    },
+    why: text! {
+        ja: "古いメールがたまっているか、使われなくなったアドレスにメールが届き続けています。",
+        en: "Old mail has piled up, or the address is no longer used and mail keeps arriving.",
+    },
+    actors: &[Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "容量を空ければすぐ", en: "Right away once there is room" },
+    prepare: &[Prepare::Fact(Fact::Recipient)],
+    steps: &[
+        Step::new(text! {
+            ja: "利用者に古いメールの削除を頼むか、サーバーの設定でこのメールボックスの容量の上限を上げてください。",
+            en: "Ask the mailbox's user to delete old mail, or raise this mailbox's quota in the server's settings.",
+        }),
+        Step::new(text! {
+            ja: "使われていないアドレスなら、削除するか、別のアドレスへの転送にしてください。",
+            en: "If nobody uses the address any more, remove it or forward it elsewhere.",
+        }),
+        Step::new(text! {
+            ja: "断ったメールは送信者に戻っています。必要なら、空きができてから送り直してもらってください。",
+            en: "Refused mail went back to its senders: if you need it, ask them to send again once there is room.",
+        }),
+    ],
+    donts: &[],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: BASIC_SOURCES,
+    checked: "2026-11-26",
+};
+
 /// A sending rate or count limit that the sender's own outgoing server met when a program handed
 /// it the message (the core's note `refused_at_submission`: "550 5.4.5 Daily user sending limit
 /// exceeded" as a library's send error). The program got the refusal, so no queue holds the
@@ -3509,6 +3552,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &OWN_RELAY_REFUSED,
     &OWN_RELAY_SETTING,
     &INBOUND_REFUSAL,
+    &MAILBOXFULL_OWN_SERVER,
     &DELAYED_PROGRAM,
     &LIMIT_AT_SUBMISSION,
     &SPEEDING_AT_SUBMISSION,

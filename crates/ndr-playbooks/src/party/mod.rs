@@ -34,7 +34,7 @@ mod psbl;
 mod recipient_org;
 mod softbank;
 pub(crate) mod spamcop;
-mod spamhaus;
+pub(crate) mod spamhaus;
 mod spamrats;
 mod trendmicro;
 mod uceprotect;
@@ -388,9 +388,12 @@ pub(crate) fn lasting_listing(
 /// playbooks chosen otherwise whose verdict says a note.
 pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     (spamhaus::OPEN_RESOLVER.id, "receiver_resolver_refused"),
+    (spamhaus::OPEN_RESOLVER_OWN.id, "receiver_resolver_refused"),
+    (spamhaus::OPEN_RESOLVER_OWN.id, "inbound_refusal_log"),
     (closed_list::CLOSED.id, "closed_list"),
     (generic::SENDER_LOGIN_MISMATCH.id, "sender_login_mismatch"),
     (generic::INBOUND_REFUSAL.id, "inbound_refusal_log"),
+    (generic::MAILBOXFULL_OWN_SERVER.id, "inbound_refusal_log"),
     (docomo::FULL_OR_TOO_LARGE.id, "full_or_too_big"),
     (generic::FULL_OR_TOO_LARGE.id, "full_or_too_big"),
     (generic::READ_RECEIPT.id, "read_receipt"),

@@ -397,6 +397,57 @@ Could you please use your own DNS resolver or Spamhaus's Data Query Service, and
     checked: CHECKED,
 };
 
+/// The same misconfiguration seen from the other end: the receiving server's own log (the core's
+/// notes `receiver_resolver_refused` and `inbound_refusal_log`, "postfix/smtpd ... NOQUEUE:
+/// reject: RCPT from ...: 554 5.7.1 ... Error: open resolver"). Whoever pastes it runs that server,
+/// so the fix is theirs and nobody is to be asked to pass a letter on (held-out n, MEDIUM-A1).
+// Sources: the Spamhaus articles of `OPEN_RESOLVER` (public resolvers get 127.255.255.254, which is
+// an error, not a listing; own resolver or DQS).
+pub(crate) const OPEN_RESOLVER_OWN: Playbook = Playbook {
+    id: "spamhaus-open-resolver-own",
+    party: Some(Party::Spamhaus),
+    title: text! { ja: "あなたの受信サーバーの Spamhaus 照会が拒否されている", en: "Your receiving server's Spamhaus queries are refused" },
+    verdict: text! {
+        ja: "これは受信サーバーの記録です。サーバーが Spamhaus への照会の拒否を「掲載」と取り違え、{refused_client} からのメールを誤って断りました。",
+        en: "This is a receiving server's log: the server took Spamhaus's refusal of its query for a listing, and wrongly turned away mail from {refused_client}.",
+    },
+    why: text! {
+        ja: "サーバーが公開 DNS リゾルバー（Google や Cloudflare など）経由で Spamhaus に照会しているため、Spamhaus は 127.255.255.254 などの拒否の応答を返します。これは掲載ではありません。",
+        en: "The server asks Spamhaus through a public DNS resolver (such as Google's or Cloudflare's), so Spamhaus answers with a refusal code (127.255.255.254), which is not a listing.",
+    },
+    actors: &[Actor::RecipientAdmin],
+    urgency: Urgency::Now,
+    duration: text! { ja: "設定を直せばすぐ", en: "Right away once the setting is fixed" },
+    prepare: &[Prepare::Fact(Fact::ErrorText)],
+    steps: &[
+        Step::new(text! {
+            ja: "サーバーが Spamhaus に照会するときの DNS を、自前の再帰リゾルバーにするか、Spamhaus の Data Query Service（DQS）に切り替えてください。",
+            en: "Have the server ask Spamhaus through its own recursive resolver, or switch to Spamhaus's Data Query Service (DQS).",
+        })
+        .link(text! { ja: "Spamhaus: 応答コードの確認のお願い（英語）", en: "Spamhaus: check your return codes" }, Url::one(CHECK_RETURN_CODES)),
+        Step::new(text! {
+            ja: "127.255.255.x の応答は、掲載ではなくエラーとして扱う設定にしてください。",
+            en: "Treat 127.255.255.x answers as errors, not as listings.",
+        }),
+        Step::new(text! {
+            ja: "それまでに断ったメールは相手に戻っています。必要なら、相手に送り直しを頼んでください。",
+            en: "Mail refused until then went back to its senders: ask them to send again if you need it.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "断った相手のアドレスの解除を Spamhaus に申請しないでください。掲載されているのではありません。",
+        en: "Do not ask Spamhaus to remove the refused client's address: it is not listed.",
+    }],
+    message: None,
+    lookup: None,
+    facts: FACTS,
+    sources: &[
+        Source { title: text! { ja: "Spamhaus: DNSBL の応答コードの技術的な変更", en: "Spamhaus: DNSBL return codes technical update" }, url: Url::one(RETURN_CODES) },
+        Source { title: text! { ja: "Spamhaus: 公開ミラーの利用者は応答コードの確認を", en: "Spamhaus: using our public mirrors? Check your return codes now" }, url: Url::one(CHECK_RETURN_CODES) },
+    ],
+    checked: CHECKED,
+};
+
 // ---- Refinements: which Spamhaus list --------------------------------------------------------
 
 const SBL_ANSWERS: &[&str] = &["127.0.0.2", "127.0.0.9"];
@@ -544,7 +595,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &ZEN)],
     generic: NOT_LIST_REASONS,
-    playbooks: &[&ZEN, &SBL, &CSS, &XBL, &PBL, &DBL, &OPEN_RESOLVER],
+    playbooks: &[&ZEN, &SBL, &CSS, &XBL, &PBL, &DBL, &OPEN_RESOLVER, &OPEN_RESOLVER_OWN],
     codes: &[],
     refine: REFINE,
 };
