@@ -191,13 +191,11 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
 /// Playbooks about a limit on the sender's own side whose reason class (`blocked`) would read
 /// as "your IP address is listed": Microsoft 365 restricting a whole organisation (5.7.705) is
 /// not a listing of an address (held-out n, LOW-A4).
-const OWN_SIDE_LIMITS: &[(&str, &str, &str)] = &[
-    (
-        "microsoft-tenant-threshold",
-        "Microsoft 365 の組織全体の送信制限",
-        "Your Microsoft 365 organisation's sending is restricted",
-    ),
-];
+const OWN_SIDE_LIMITS: &[(&str, &str, &str)] = &[(
+    "microsoft-tenant-threshold",
+    "Microsoft 365 の組織全体の送信制限",
+    "Your Microsoft 365 organisation's sending is restricted",
+)];
 
 /// The reason's plain name for this diagnosis, (Japanese, English): [`reason`], unless the
 /// bounce says something its class would contradict. A refusal caused by the receiver's own

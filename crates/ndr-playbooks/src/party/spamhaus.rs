@@ -595,7 +595,16 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     domains: DOMAINS,
     routes: &[(LIST_REASONS, &ZEN)],
     generic: NOT_LIST_REASONS,
-    playbooks: &[&ZEN, &SBL, &CSS, &XBL, &PBL, &DBL, &OPEN_RESOLVER, &OPEN_RESOLVER_OWN],
+    playbooks: &[
+        &ZEN,
+        &SBL,
+        &CSS,
+        &XBL,
+        &PBL,
+        &DBL,
+        &OPEN_RESOLVER,
+        &OPEN_RESOLVER_OWN,
+    ],
     codes: &[],
     refine: REFINE,
 };
