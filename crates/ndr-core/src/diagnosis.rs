@@ -403,7 +403,9 @@ pub struct Note {
     /// (Postfix `smtpd` "NOQUEUE: reject: RCPT from host[address]"), so the refused server is
     /// the one that tried to deliver to the logging server (detail: that client,
     /// `host[address]`); also fetchmail's "SMTP listener refused delivery", the user's own
-    /// server refusing mail fetchmail fetched for the user (detail: `fetchmail`).
+    /// server refusing mail fetchmail fetched for the user (detail: `fetchmail`). Not for a
+    /// client on the logging host itself (`localhost[127.0.0.1]`, `[::1]`): that is a program
+    /// of the poster's own on the same machine.
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,
