@@ -44,6 +44,10 @@ enum End {
     Quote,
 }
 
+/// PHPMailer's words for a refused message (its `data_not_accepted` string), the marker of its
+/// row in `SEND_ERRORS`; read alone when no details follow (`inquire`).
+const DATA_NOT_ACCEPTED: &str = "smtp error: data not accepted.";
+
 /// Ordered: the first row whose marker is in the text reads it.
 const SEND_ERRORS: &[SendError] = &[
     // Thunderbird (en-US), refusals of RCPT, MAIL and the message:
@@ -285,7 +289,7 @@ const SEND_ERRORS: &[SendError] = &[
     },
     SendError {
         program: "phpmailer",
-        marker: "smtp error: data not accepted.",
+        marker: DATA_NOT_ACCEPTED,
         leads: &["detail:"],
         reason: None,
         end: End::Line,
@@ -946,6 +950,21 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         reply
     };
     let reply = tidy(&reply);
+    // PHPMailer's exception for a refused message without its details (SMTPDebug off, or an
+    // app that shows only the message): "SMTP Error: data not accepted." is then all there
+    // is, and it is still the outgoing server refusing the message: its words stand for it.
+    let reply = match reply.is_empty() && error.marker == DATA_NOT_ACCEPTED {
+        true => {
+            let start = spaced_backward(head.as_bytes(), after, DATA_NOT_ACCEPTED.as_bytes())
+                .unwrap_or(after);
+            tidy(
+                head.get(start..after)
+                    .unwrap_or_default()
+                    .trim_end_matches('.'),
+            )
+        }
+        false => reply,
+    };
     if reply.is_empty() {
         return None;
     }
@@ -1266,6 +1285,22 @@ mod tests {
         ] {
             assert_eq!(program_of(text), Some(program_name), "{text}");
         }
+    }
+
+    #[test]
+    fn phpmailers_refused_message_without_details_is_read() {
+        assert_eq!(
+            read("Message could not be sent. Mailer Error: SMTP Error: data not accepted.\n"),
+            Some((
+                String::new(),
+                "DATA".into(),
+                "SMTP Error: data not accepted".into()
+            ))
+        );
+        assert_eq!(
+            program_of("SMTP Error: data not accepted."),
+            Some("phpmailer")
+        );
     }
 
     #[test]
