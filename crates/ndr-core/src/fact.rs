@@ -854,14 +854,15 @@ const LEADING_LABELS: &[&str] = &[
 const DIAGNOSTIC_TYPE: &str = "smtp;";
 
 /// Fields of a delivery report (RFC 3464, 2.2 and 2.3) whose lines a reader took after the
-/// reply: the text is cut where the first starts (never at its start).
+/// reply: the text is cut where the first starts after a space (never at its start). Four
+/// first letters, all capitals: `text::find_earliest` stops only where one stands.
 const REPORT_FIELDS: &[&str] = &[
-    " Reporting-MTA:",
-    " Final-Recipient:",
-    " Original-Recipient:",
-    " Action: ",
-    " Remote-MTA:",
-    " Arrival-Date:",
+    "Reporting-MTA:",
+    "Final-Recipient:",
+    "Original-Recipient:",
+    "Action: ",
+    "Remote-MTA:",
+    "Arrival-Date:",
 ];
 
 /// The end of a text that a program printed as a string inside its own structure (Rust's
@@ -969,7 +970,8 @@ fn for_display(diagnosis: &str) -> String {
     {
         s = reply.trim_start();
     }
-    if let Some((p, _)) = text::find_earliest(s, REPORT_FIELDS).filter(|&(p, _)| p > 0) {
+    let after_space = |p: usize| p > 0 && s.as_bytes().get(p - 1) == Some(&b' ');
+    if let Some((p, _)) = text::find_earliest(s, REPORT_FIELDS).filter(|&(p, _)| after_space(p)) {
         s = s.get(..p).map_or(s, str::trim_end);
     }
     let kept = s.trim_end_matches(PRINTED_END);
