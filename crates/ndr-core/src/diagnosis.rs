@@ -396,11 +396,16 @@ pub struct Note {
     /// `blocked_ip` is then that server's address, not the sender's (detail: the server).
     /// `greylisted`: the receiver greylists (RFC 6647): it turned away a first try on purpose,
     /// and the sending server's retry normally gets through.
+    /// `refused_at_submission` also has the detail `smtp_session` for a pasted SMTP session
+    /// (telnet, openssl s_client) that logged in ("235 ... Authentication successful") before
+    /// the refusal: a login is only taken by the sender's own outgoing server.
     /// `inbound_refusal_log`: the text is a receiving server's own log of refusing a client
     /// (Postfix `smtpd` "NOQUEUE: reject: RCPT from host[address]"), so the refused server is
     /// the one that tried to deliver to the logging server (detail: that client,
     /// `host[address]`); also fetchmail's "SMTP listener refused delivery", the user's own
-    /// server refusing mail fetchmail fetched for the user (detail: `fetchmail`).
+    /// server refusing mail fetchmail fetched for the user (detail: `fetchmail`). Not for a
+    /// client on the logging host itself (`localhost[127.0.0.1]`, `[::1]`): that is a program
+    /// of the poster's own on the same machine.
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,

@@ -849,7 +849,44 @@ const LEADING_LABELS: &[&str] = &[
     // Outlook in Japanese: "リモート サーバーから次のエラーが返されました: '550 5.7.708 ...'"
     // ("the remote server returned the following error"); the quotes go too.
     "リモート サーバーから次のエラーが返されました",
+    // A delivery report's own field (RFC 3464, 2.3.6), when a pasted report's line was taken
+    // with its name: "Diagnostic-Code: smtp; 550 ..." (the type goes too, `DIAGNOSTIC_TYPE`).
+    "Diagnostic-Code",
 ];
+
+/// RFC 3464's diagnostic type before a reply ("smtp; 550 5.1.1 ...", "smtp;450 ..."), which a
+/// report's reader keeps when the field was pasted alone.
+const DIAGNOSTIC_TYPE: &str = "smtp;";
+
+/// Fields of a delivery report (RFC 3464, 2.2 and 2.3) whose lines a reader took after the
+/// reply: the text is cut where the first starts after a space (never at its start). Four
+/// first letters, all capitals: `text::find_earliest` stops only where one stands.
+const REPORT_FIELDS: &[&str] = &[
+    "Reporting-MTA:",
+    "Final-Recipient:",
+    "Original-Recipient:",
+    "Action: ",
+    "Remote-MTA:",
+    "Arrival-Date:",
+];
+
+/// The end of a text that a program printed as a string inside its own structure (Rust's
+/// `Debug`, JSON): an escaped quote, then closing marks (`\") }"]`). A run of these marks at
+/// the end that holds an escaped quote is the program's, not the reply's.
+const PRINTED_END: &[char] = &['"', '\\', ')', '}', ']', ' '];
+
+/// A syslog line's program tag at the start of a logged reply ("mail postfix/smtpd[1044]: ",
+/// "neth transfer/smtpd[23861]: "): up to "]: " after a word holding "/" and "[", within the
+/// first words. Source: RFC 3164 4.1.3 (TAG, then "[pid]:").
+fn syslog_tag_end(s: &str) -> Option<usize> {
+    let head = text::clip(s, 80);
+    let end = head.find("]: ")?;
+    let tag = head.get(..end)?;
+    let word = tag.rsplit(' ').next()?;
+    let (name, pid) = word.split_once('[')?;
+    (name.contains('/') && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(end + 3)
+}
 
 /// Words a notice wraps around the receiver's reply, before and after it. Exchange: "Remote
 /// Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'" (also "Remote Server at
@@ -877,7 +914,12 @@ const TRAILERS: &[&str] = &["No action is required on your part"];
 /// The receiver's error alone, without the notice's labels, wrappers and closing sentences
 /// around it (`LEADING_LABELS`, `WRAPPERS`, `TRAILERS`).
 fn for_display(diagnosis: &str) -> String {
-    let mut s = diagnosis.trim();
+    let mut s = diagnosis.trim().trim_start_matches([':', ' ']);
+    if let Some(rest) = syslog_tag_end(s).and_then(|p| s.get(p..)) {
+        if !rest.trim().is_empty() {
+            s = rest.trim_start();
+        }
+    }
     // A label, then a wrapper ("Reported error: Remote Server returned '...'"), at most once
     // each, so the work stays linear.
     for _ in 0..2 {
@@ -924,6 +966,22 @@ fn for_display(diagnosis: &str) -> String {
         // Text that starts with the notice's closing sentence holds no reply of the receiver's
         // (an Exim delay warning whose reader took its lines): nothing is shown.
         s = s.get(..p).map_or(s, str::trim_end);
+    }
+    if let Some(reply) = s
+        .get(..DIAGNOSTIC_TYPE.len())
+        .filter(|t| t.eq_ignore_ascii_case(DIAGNOSTIC_TYPE))
+        .and_then(|_| s.get(DIAGNOSTIC_TYPE.len()..))
+        .filter(|r| !r.trim().is_empty())
+    {
+        s = reply.trim_start();
+    }
+    let after_space = |p: usize| p > 0 && s.as_bytes().get(p - 1) == Some(&b' ');
+    if let Some((p, _)) = text::find_earliest(s, REPORT_FIELDS).filter(|&(p, _)| after_space(p)) {
+        s = s.get(..p).map_or(s, str::trim_end);
+    }
+    let kept = s.trim_end_matches(PRINTED_END);
+    if kept.len() < s.len() && s.get(kept.len()..).is_some_and(|end| end.contains("\\\"")) {
+        s = kept;
     }
     if let Some(inner) = quoted_reply(s) {
         s = inner;
@@ -1276,6 +1334,41 @@ mod tests {
             "550 5.7.1 Mail from 192.0.2.1 refused at 10:42:07 today",
             "451 Try again at mx.example.org (port 25)",
             "550 rejected at RCPT: see https://example.org/a:1:2",
+        ] {
+            assert_eq!(for_display(kept), kept);
+        }
+    }
+
+    #[test]
+    fn report_fields_log_prefixes_and_printed_ends_are_not_the_error() {
+        use super::for_display;
+        for (raw, want) in [
+            (
+                "retry timeout exceeded Reporting-MTA: dns; mx.example.org Action: failed Final-Recipient: rfc822;ann@example.org Status: 5.0.0",
+                "retry timeout exceeded",
+            ),
+            (
+                "Diagnostic-Code: smtp; 550 5.1.1 <ann@example.org>: User unknown",
+                "550 5.1.1 <ann@example.org>: User unknown",
+            ),
+            ("smtp;450 4.7.3 Try later", "450 4.7.3 Try later"),
+            (
+                "mail postfix/smtpd[2386]: NOQUEUE: reject: RCPT from localhost[127.0.0.1]: 504 5.5.2 <localhost>: Helo command rejected",
+                "NOQUEUE: reject: RCPT from localhost[127.0.0.1]: 504 5.5.2 <localhost>: Helo command rejected",
+            ),
+            (
+                "4.1.2 <ann@example.org>: Recipient address rejected: Domain not found\\\") }\"]",
+                "4.1.2 <ann@example.org>: Recipient address rejected: Domain not found",
+            ),
+            (": Sender address rejected: Domain not found", "Sender address rejected: Domain not found"),
+        ] {
+            assert_eq!(for_display(raw), want, "{raw}");
+        }
+        // Closing marks of the reply itself stay.
+        for kept in [
+            "550 5.1.1 User unknown (in reply to RCPT TO command)",
+            "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked",
+            "550 \"quoted words\"",
         ] {
             assert_eq!(for_display(kept), kept);
         }

@@ -316,7 +316,13 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     let submission = found_any
         .then(|| mta::mailprogram::program(&mail))
         .flatten()
-        .filter(|p| *p != mta::mailprogram::EXCHANGE || by_program);
+        .filter(|p| *p != mta::mailprogram::EXCHANGE || by_program)
+        .or_else(|| {
+            // A session typed or logged by hand (telnet, openssl s_client, swaks) that logged
+            // in before the refusal: the server is the sender's own outgoing one.
+            (found_any && mail.headers.is_empty() && logged_in_session(&text))
+                .then_some(SMTP_SESSION)
+        });
     if let Some(program) = submission {
         // A mail program's own send error: the sender's own outgoing server refused the
         // message when the program handed it over, so it never left and no bounce will come
@@ -337,10 +343,29 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
                 }
             }
         }
+        if d.reason == Reason::UserUnknown {
+            // Postfix's words for an access rule's REJECT of a recipient, "554 5.7.1 <x@example.org>:
+            // Recipient address rejected: Access denied", are in Sisimai's lists of both
+            // `userunknown` and `securityerror`. Said by the sender's own outgoing server to
+            // the program handing it a message, they are that server's restriction on the
+            // sender (no login, or no outside recipients for this account), not a verdict on
+            // an address it does not host: Sisimai's `securityerror`, whose list holds these
+            // exact words (`norelaying`'s speaks of relaying).
+            for r in d.recipients.iter_mut().filter(|r| {
+                r.reason == Reason::UserUnknown
+                    && text::find_ci(&r.diagnostic_text, ACCESS_DENIED_RCPT).is_some()
+            }) {
+                r.reason = Reason::SecurityError;
+            }
+            if !d.recipients.iter().any(|r| r.reason == Reason::UserUnknown) {
+                d.reason = Reason::SecurityError;
+            }
+        }
     }
     if let Some(client) = found_any
         .then(|| inbound_refusal(&text).or_else(|| fetchmail_refusal(&d, &text)))
         .flatten()
+        .filter(|client| !own_host_client(client))
     {
         // A receiving server's own log of a refusal: the poster's server refused another
         // server (detail: that client, "host[address]"), which is not the poster's mail being
@@ -363,6 +388,20 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         }
     }
     d
+}
+
+/// True when the refused client of a server's log, "host[address]", is the logging host itself
+/// (`localhost[127.0.0.1]`, any 127.0.0.0/8 address, `[::1]`): a program on that same host (a
+/// webmail, a script) handing it mail, which is the poster's own sending, not another server
+/// delivering to theirs. Source: RFC 1122 3.2.1.3 (127/8 is the host's own loopback) and
+/// RFC 4291 2.5.3 (::1).
+fn own_host_client(client: &str) -> bool {
+    let address = client
+        .rfind('[')
+        .and_then(|p| client.get(p + 1..))
+        .map_or("", |a| a.trim_end_matches(']'));
+    let address = address.strip_prefix("IPv6:").unwrap_or(address);
+    address.starts_with("127.") || address == "::1"
 }
 
 /// The client of Postfix's smtpd refusal log line, "postfix/smtpd[1044]: NOQUEUE: reject: RCPT
@@ -473,6 +512,39 @@ fn refusal_client(line: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The detail of `refused_at_submission` for a pasted SMTP session that logged in.
+const SMTP_SESSION: &str = "smtp_session";
+
+/// How much of a pasted text is searched for a login's success (`logged_in_session`).
+const SESSION_HEAD: usize = 16 * 1024;
+
+/// True when a pasted SMTP session shows a successful login: a line that starts with the reply
+/// 235 and speaks of authentication ("235 2.7.0 Authentication successful", "235 2.0.0
+/// Authentication succeeded"). 235 answers only AUTH (RFC 4954, 4 and 6), and servers that
+/// take a login are the submission servers of their own users (RFC 6409), so a refusal later in
+/// the session is the sender's own outgoing server's.
+fn logged_in_session(text: &str) -> bool {
+    let head = text::clip(text, SESSION_HEAD);
+    let mut from = 0;
+    while let Some(at) = head.get(from..).and_then(|rest| text::find(rest, "235 ")) {
+        let at = from + at;
+        let start = head
+            .get(..at)
+            .map_or(0, |b| b.rfind('\n').map_or(0, |p| p + 1));
+        let line_start = head.get(start..at).is_some_and(|b| b.trim().is_empty());
+        let line = head.get(at..).and_then(|r| r.lines().next()).unwrap_or("");
+        if line_start && text::find_ci(line, "auth").is_some() {
+            return true;
+        }
+        from = at + 4;
+    }
+    false
+}
+
+/// Postfix's refusal of a recipient by an access rule (its default text for REJECT), read as
+/// the own server's restriction when met at submission (see `diagnose_with`).
+const ACCESS_DENIED_RCPT: &str = "recipient address rejected: access denied";
+
 /// The note that the mail went out through a sending service (ESP); see `reader_marks`.
 const NOTE_SENT_THROUGH_ESP: &str = "sent_through_esp";
 
@@ -493,6 +565,20 @@ const REPLY_NOTES: &[(&str, Reason, &str)] = &[
         Reason::Rejected,
         "sender_login_mismatch",
     ),
+    // The same refusal in Yandex's words, "553 5.7.1 Sender address rejected: not owned by auth
+    // user.", and Tencent's (QQ Mail), "501 mail from address must be same as authorization
+    // user": the MAIL FROM address must be the login's own.
+    // Source: https://github.com/fisharebest/webtrees/issues/2370 (both replies quoted).
+    (
+        "not owned by auth user",
+        Reason::Rejected,
+        "sender_login_mismatch",
+    ),
+    (
+        "must be same as authorization user",
+        Reason::Rejected,
+        "sender_login_mismatch",
+    ),
 ];
 
 /// The note of `REPLY_NOTES` for the decisive reply, if its words are one's (detail: the
@@ -503,10 +589,9 @@ fn reply_note(d: &Diagnosis) -> Option<Note> {
         .iter()
         .find(|r| r.reason == d.reason)
         .or_else(|| d.recipients.first())?;
-    let (words, _, id) = REPLY_NOTES
-        .iter()
-        .find(|(_, reason, _)| *reason == d.reason)
-        .filter(|(w, _, _)| text::find_ci(&r.diagnostic_text, w).is_some())?;
+    let (words, _, id) = REPLY_NOTES.iter().find(|(w, reason, _)| {
+        *reason == d.reason && text::find_ci(&r.diagnostic_text, w).is_some()
+    })?;
     let after = text::find_ci(&r.diagnostic_text, words)
         .and_then(|p| r.diagnostic_text.get(p + words.len()..))
         .unwrap_or("");
@@ -950,5 +1035,112 @@ mod tests {
         assert!(!notes(&without)
             .iter()
             .any(|n| n.starts_with("inbound_refusal_log")));
+    }
+    /// The reason and the notes of a diagnosis.
+    fn read(input: &str) -> (crate::Reason, Vec<String>) {
+        (super::diagnose(input.as_bytes()).reason, notes(input))
+    }
+
+    #[test]
+    fn a_client_on_the_logging_host_itself_is_not_another_server() {
+        let log = "Mar  3 10:00:00 mail postfix/smtpd[4242]: NOQUEUE: reject: RCPT from localhost[127.0.0.1]: 504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname; from=<app@example.com> to=<ann@example.org> proto=ESMTP helo=<localhost>";
+        assert!(!notes(log)
+            .iter()
+            .any(|n| n.starts_with("inbound_refusal_log")));
+        let v6 = log.replace("localhost[127.0.0.1]", "localhost[::1]");
+        assert!(!notes(&v6)
+            .iter()
+            .any(|n| n.starts_with("inbound_refusal_log")));
+        // Another host stays another server.
+        let other = log.replace("localhost[127.0.0.1]", "mx.example.org[192.0.2.8]");
+        assert!(notes(&other).contains(&"inbound_refusal_log=mx.example.org[192.0.2.8]".into()));
+    }
+
+    #[test]
+    fn access_denied_at_submission_is_the_own_servers_restriction() {
+        let rainloop = "SMTP[ERROR]: MailSo\\Smtp\\Exceptions\\NegativeResponseException: Failed \
+                        to add recipient \"bob@example.org\": 554 5.7.1 <bob@example.org>: \
+                        Recipient address rejected: Access denied in /srv/webmail/SmtpClient.php:794\n";
+        let (reason, found) = read(rainloop);
+        assert_eq!(reason, crate::Reason::SecurityError, "{found:?}");
+        assert!(
+            found.contains(&"refused_at_submission=rainloop".into()),
+            "{found:?}"
+        );
+        // The same reply in a bounce from the recipient's side keeps Sisimai's reading.
+        let bounce = "<bob@example.org>: host mx.example.org[192.0.2.8] said: 554 5.7.1 \
+                      <bob@example.org>: Recipient address rejected: Access denied (in reply to \
+                      RCPT TO command)\n";
+        assert_eq!(read(bounce).0, crate::Reason::UserUnknown);
+    }
+
+    #[test]
+    fn a_from_that_is_not_the_login_is_a_login_mismatch() {
+        for reply in [
+            "Email delivery error: 501 mail from address must be same as authorization user",
+            "Expected response code 250 but got code \"553\", with message \"553 5.7.1 Sender \
+             address rejected: not owned by auth user.\"",
+        ] {
+            let (reason, found) = read(reply);
+            assert_eq!(reason, crate::Reason::Rejected, "{reply}");
+            assert!(
+                found.iter().any(|n| n.starts_with("sender_login_mismatch")),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn nodemailers_refused_message_is_a_send_error() {
+        let (_, found) = read("Error: Message failed: 554 5.7.1 Message rejected as spam\n    at SMTPConnection._formatError (/srv/app/node_modules/nodemailer/lib/smtp-connection/index.js:798:19)\n");
+        assert!(
+            found.contains(&"refused_at_submission=nodemailer".into()),
+            "{found:?}"
+        );
+        // The words further down a long text are not looked for.
+        let far = format!(
+            "{}\nError: Message failed: 554 5.7.1 rejected\n",
+            "x ".repeat(200)
+        );
+        assert!(!notes(&far)
+            .iter()
+            .any(|n| n.starts_with("refused_at_submission")));
+    }
+
+    #[test]
+    fn a_session_that_logged_in_was_refused_by_the_own_server() {
+        let session = "EHLO client.example.com\n250-mail.example.com\nAUTH PLAIN AGFubgBzZWNyZXQ=\n\
+                       235 2.7.0 Authentication successful\nMAIL FROM:<ann@example.com>\n250 2.1.0 Ok\n\
+                       RCPT TO:<bob@example.org>\n250 2.1.5 Ok\nDATA\n354 End data with <CR><LF>.<CR><LF>\n\
+                       Subject: test\n\ntest\n.\n550 5.7.1 Message rejected\nQUIT\n";
+        assert!(notes(session).contains(&"refused_at_submission=smtp_session".into()));
+        // Without the login, the server may be anyone's.
+        let anonymous = session.replace("235 2.7.0 Authentication successful\n", "");
+        assert!(!notes(&anonymous)
+            .iter()
+            .any(|n| n.starts_with("refused_at_submission")));
+    }
+
+    #[test]
+    fn a_typed_phrase_without_a_code_is_read() {
+        for (typed, want) in [
+            (
+                "my email bounced back saying Relay access denied",
+                crate::Reason::NoRelaying,
+            ),
+            (
+                "The bounce just says: User unknown.",
+                crate::Reason::UserUnknown,
+            ),
+            (
+                "it came back with \"Mailbox full\"",
+                crate::Reason::MailboxFull,
+            ),
+        ] {
+            assert_eq!(read(typed).0, want, "{typed}");
+        }
+        // Not in a long text of something else.
+        let long = format!("{} user unknown", "Minutes of the meeting. ".repeat(20));
+        assert!(notes(&long).contains(&"not_a_bounce=".into()));
     }
 }

@@ -85,6 +85,13 @@ const WORDING: &[Wording] = &[
             // (its reject text for an SPF "fail" result).
             "spf fail - not authorized",
             "the 5322.from address doesn't meet the authentication requirements",
+            // Barracuda's cloud filter (Email Security Service, hosts *.ess.*.cudaops.com):
+            // "550 permanent failure for one or more recipients (... Please ensure the email
+            // service you are sending from either has SPF or DKIM. ...)". Its sender
+            // authentication checks SPF and DKIM of the sender's domain; the wording names what
+            // is missing, so it is the sending domain's authentication. Source:
+            // https://campus.barracuda.com/product/essentials/doc/3211297/sender-authentication
+            "sending from either has spf or dkim",
         ],
         &[
             &["does not have authentication information", "authentication checks"],
@@ -701,6 +708,13 @@ const WORDING: &[Wording] = &[
             "invalid sender",
             "is not a registered gateway user",
             "mail from not owned by user",
+            // Tencent (QQ Mail, Tencent Exmail) and other hosts' outgoing servers: "501 mail from
+            // address must be same as authorization user": the MAIL FROM address is not the
+            // account that logged in. A refusal of the sender, not of the syntax the 501 alone
+            // would suggest. Sources: https://github.com/fisharebest/webtrees/issues/2370
+            // (quotes Tencent's reply next to Yandex's "not owned by auth user"),
+            // https://github.com/swiftmailer/swiftmailer/issues/92 .
+            "mail from address must be same as authorization user",
             "message rejected: email address is not verified",
             "mx records for ",
             "null sender is not allowed",
@@ -938,9 +952,18 @@ const WORDING: &[Wording] = &[
             "mail sent from your ip address has been temporarily rate limited",
             "please try again slower",
             // Microsoft 365 throttling: "450 4.7.3 Organization queue quota exceeded" (also
-            // "Sender queue quota"): too much of the sending tenant's mail waits in Microsoft's
-            // queues, so new mail is deferred until they drain (a Microsoft engineer's account,
-            // <https://timmcmic.blog/2017/12/>).
+            // "Sender queue quota"): too much mail of one tenant waits in Microsoft's queues
+            // (mail it cannot pass on: a destination that does not answer, a storm of
+            // automatic mail), so new mail for that tenant is deferred until the queues drain;
+            // "Sender" when one sender's mail fills them, "Organization" when many senders'
+            // do. Source: a Microsoft engineer's account, <https://timmcmic.blog/2017/12/>;
+            // no Microsoft reference page or Q&A answer names the reply (searched 2026-11).
+            // Whose tenant it is follows from who met the reply: a notice of the sender's own
+            // Microsoft 365 is about the sender's organisation, but an outside server (a
+            // sending service's) that met it while delivering was refused for the
+            // recipient's organisation, whose queue is full of all senders' mail: nobody acts
+            // at first (the sender's server retries), then the recipient's admin. `speeding`,
+            // a volume limit, fits both; who acts is the advice's to say.
             "queue quota exceeded",
             "receiving mail at a rate that prevents additional messages from being delivered",
         ],
@@ -1895,6 +1918,20 @@ mod tests {
                 "MAIL",
                 "550 5.7.1 Sender address rejected: access denied",
                 Rejected,
+            ),
+            (
+                "",
+                "501",
+                "MAIL",
+                "501 mail from address must be same as authorization user",
+                Rejected,
+            ),
+            (
+                "",
+                "550",
+                "",
+                "550 permanent failure for one or more recipients (Please ensure the email service you are sending from either has SPF or DKIM.)",
+                AuthFailure,
             ),
             ("", "", "", "", Undefined),
             ("", "", "", "something odd", OnHold),

@@ -298,7 +298,7 @@ fn heldout_j_families() {
     // Roundcube: the code in parentheses, the server's words in the last ones.
     check(
         "SMTP Error (550): Failed to add recipient \"friend@example.org\" (5.7.1 <friend@example.org>: Recipient address rejected: Access denied).",
-        expect!["550 5.7.1 userunknown - - | rcpt=friend@example.org action=failed cmd=RCPT host=- ip=-"],
+        expect!["550 5.7.1 securityerror - - | rcpt=friend@example.org action=failed cmd=RCPT host=- ip=-"],
     );
     check(
         "SMTP Error (550): Failed to set sender \"me@example.com\" (Access denied - Invalid HELO name (See RFC2821 4.1.3)).",

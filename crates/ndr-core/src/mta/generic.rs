@@ -1296,7 +1296,27 @@ const PROSE_DELAYED: &[&str] = &[
     "delivery is delayed to these recipients or groups",
 ];
 
-/// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph.
+/// The best-known refusals of mail servers, worded without a code, lowercase, that a person
+/// types from memory ("my mail bounced back saying Relay access denied"): read only in a short
+/// text (`TYPED_TEXT`), where nothing else could be meant. Postfix's "Relay access denied"
+/// (reject_unauth_destination), "User unknown" (its local and virtual tables: "User unknown in
+/// local recipient table", "... in virtual mailbox table"), and the full-mailbox wordings of
+/// Postfix's local delivery and of Dovecot ("Mailbox full", "mailbox is full", "Quota
+/// exceeded (mailbox for user is full)").
+/// Sources: Postfix smtpd_check.c and local(8); Dovecot's quota plugin (quota_exceeded_message).
+const TYPED_PHRASES: &[&str] = &[
+    "relay access denied",
+    "user unknown",
+    "mailbox full",
+    "mailbox is full",
+];
+
+/// The longest text read for `TYPED_PHRASES`: a sentence or two.
+const TYPED_TEXT: usize = 300;
+
+/// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph;
+/// else, in a text of a sentence or two, a phrase of `TYPED_PHRASES`, whose words run from
+/// the phrase to the end of its line.
 fn prose_only(lines: &[&str]) -> Vec<Delivery> {
     for (i, line) in lines.iter().enumerate() {
         let lc = text::lower(line);
@@ -1321,6 +1341,21 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
             },
             ..Delivery::default()
         }];
+    }
+    let short = lines.iter().map(|l| l.len() + 1).sum::<usize>() <= TYPED_TEXT;
+    if short {
+        let typed = lines.iter().find_map(|line| {
+            TYPED_PHRASES
+                .iter()
+                .find_map(|p| text::find_ci(line, p))
+                .and_then(|at| line.get(at..))
+        });
+        if let Some(words) = typed {
+            return vec![Delivery {
+                diagnosis: text::sweep(words.trim_end_matches(['.', '"', '\'', ' '])),
+                ..Delivery::default()
+            }];
+        }
     }
     Vec::new()
 }

@@ -44,6 +44,10 @@ enum End {
     Quote,
 }
 
+/// PHPMailer's words for a refused message (its `data_not_accepted` string), the marker of its
+/// row in `SEND_ERRORS`; read alone when no details follow (`inquire`).
+const DATA_NOT_ACCEPTED: &str = "smtp error: data not accepted.";
+
 /// Ordered: the first row whose marker is in the text reads it.
 const SEND_ERRORS: &[SendError] = &[
     // Thunderbird (en-US), refusals of RCPT, MAIL and the message:
@@ -285,7 +289,7 @@ const SEND_ERRORS: &[SendError] = &[
     },
     SendError {
         program: "phpmailer",
-        marker: "smtp error: data not accepted.",
+        marker: DATA_NOT_ACCEPTED,
         leads: &["detail:"],
         reason: None,
         end: End::Line,
@@ -415,6 +419,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ("all recipients were rejected", "RCPT"),
     ("error: mail command failed", "MAIL"),
     ("error: data command failed", "DATA"),
+    ("error: message failed", "DATA"),
     ("bad response on command 'rcpt'", "RCPT"),
     ("bad response on command 'mail'", "MAIL"),
     ("bad response on command 'data'", "DATA"),
@@ -458,6 +463,32 @@ const PYTHON_TUPLE: SendError = SendError {
     reason: None,
     end: End::Advice,
 };
+
+/// nodemailer's error when the server refused the message after DATA (its code `EMESSAGE`):
+/// "Error: Message failed: 554 5.7.1 ..." as Node.js prints it, the error's name, then its
+/// message "Message failed: " and the server's reply. Its words hold no gate of `GATES`, so it
+/// is looked for only at the start of the paste (`MESSAGE_FAILED_HEAD`), where a printed
+/// error stands, and only when no row matched.
+/// Sources: nodemailer/nodemailer, lib/smtp-connection/index.js (`_actionSMTPStream`:
+/// `_formatError('Message failed: ' + str, 'EMESSAGE', str, 'DATA')`);
+/// https://nodemailer.com/errors/ (EMESSAGE: "Server rejected the message after DATA command").
+const NODEMAILER_MESSAGE: SendError = SendError {
+    program: "nodemailer",
+    marker: "error: message failed:",
+    leads: &[":"],
+    reason: None,
+    end: End::Line,
+};
+
+/// How far into a paste `NODEMAILER_MESSAGE` is looked for: a line or two of a log's prefix.
+const MESSAGE_FAILED_HEAD: usize = 256;
+
+/// Where `NODEMAILER_MESSAGE`'s marker ends in the first bytes of `head`.
+fn message_failed(head: &str) -> Option<usize> {
+    let start = text::clip(head, MESSAGE_FAILED_HEAD);
+    let at = text::find_ci(start, NODEMAILER_MESSAGE.marker)?;
+    Some(at + NODEMAILER_MESSAGE.marker.len())
+}
 
 /// Thunderbird's closing sentences (as in `SEND_ERRORS`), lowercase, pasted alone after the
 /// reply they follow when the dialog's first sentence was left out ("5.7.1 ... relay. Please
@@ -769,6 +800,7 @@ fn find_row(text: &str) -> Option<(usize, usize)> {
             Some((r, at + e.marker.len()))
         })
         .or_else(|| closing_reply(head).map(|at| (CLOSING_ROW, at)))
+        .or_else(|| message_failed(head).map(|at| (MESSAGE_ROW, at)))
         .or_else(|| {
             // Each parenthesis by the block search (the standard library's character search
             // costs more between the few parentheses of a report).
@@ -789,12 +821,14 @@ fn find_row(text: &str) -> Option<(usize, usize)> {
 /// in the row numbers `find_row` gives.
 const CLOSING_ROW: usize = SEND_ERRORS.len();
 const TUPLE_ROW: usize = SEND_ERRORS.len() + 1;
+const MESSAGE_ROW: usize = SEND_ERRORS.len() + 2;
 
 /// The row of a number `find_row` gives.
 fn row(i: usize) -> Option<&'static SendError> {
     match i {
         CLOSING_ROW => Some(&THUNDERBIRD_CLOSING),
         TUPLE_ROW => Some(&PYTHON_TUPLE),
+        MESSAGE_ROW => Some(&NODEMAILER_MESSAGE),
         _ => SEND_ERRORS.get(i),
     }
 }
@@ -916,6 +950,21 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         reply
     };
     let reply = tidy(&reply);
+    // PHPMailer's exception for a refused message without its details (SMTPDebug off, or an
+    // app that shows only the message): "SMTP Error: data not accepted." is then all there
+    // is, and it is still the outgoing server refusing the message: its words stand for it.
+    let reply = match reply.is_empty() && error.marker == DATA_NOT_ACCEPTED {
+        true => {
+            let start = spaced_backward(head.as_bytes(), after, DATA_NOT_ACCEPTED.as_bytes())
+                .unwrap_or(after);
+            tidy(
+                head.get(start..after)
+                    .unwrap_or_default()
+                    .trim_end_matches('.'),
+            )
+        }
+        false => reply,
+    };
     if reply.is_empty() {
         return None;
     }
@@ -1236,6 +1285,22 @@ mod tests {
         ] {
             assert_eq!(program_of(text), Some(program_name), "{text}");
         }
+    }
+
+    #[test]
+    fn phpmailers_refused_message_without_details_is_read() {
+        assert_eq!(
+            read("Message could not be sent. Mailer Error: SMTP Error: data not accepted.\n"),
+            Some((
+                String::new(),
+                "DATA".into(),
+                "SMTP Error: data not accepted".into()
+            ))
+        );
+        assert_eq!(
+            program_of("SMTP Error: data not accepted."),
+            Some("phpmailer")
+        );
     }
 
     #[test]
