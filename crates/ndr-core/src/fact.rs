@@ -721,15 +721,29 @@ pub(crate) fn is_greylisting(diagnosis: &str, reply_code: &str, status: &str) ->
 /// back, with no list named and nothing to fix. Source: rspamd/rspamd, src/libserver/milter.h
 /// (RSPAMD_MILTER_XCODE_TEMPFAIL "4.7.1", RSPAMD_MILTER_TEMPFAIL_MESSAGE "Try again later");
 /// https://rspamd.com/doc/modules/greylisting.html (greylisting triggers the soft reject).
+/// The reply is often quoted after the words of whoever relays it ("Server mailu said: 451
+/// 4.7.1 Try again later", Postfix's "host mx.example.org[192.0.2.1] said: ... (in reply to
+/// RCPT TO command)"): the 4.7.1 right before the words and nothing but Postfix's tail after
+/// them make the same reply.
 fn is_soft_reject(diagnosis: &str) -> bool {
+    const WORDS: &str = "try again later";
     let t = diagnosis.trim();
-    let t = t
-        .strip_prefix("451")
-        .unwrap_or(t)
-        .trim_start_matches([' ', '-']);
-    let t = t.strip_prefix("4.7.1").unwrap_or(t).trim();
-    t.trim_end_matches('.')
-        .eq_ignore_ascii_case("try again later")
+    if t.eq_ignore_ascii_case(WORDS) || t.eq_ignore_ascii_case("try again later.") {
+        return true;
+    }
+    let Some(at) = text::find_ci(t, WORDS) else {
+        return false;
+    };
+    let (Some(before), Some(after)) = (t.get(..at), t.get(at + WORDS.len()..)) else {
+        return false;
+    };
+    let after = after.trim_start_matches(['.', ' ']).trim_end();
+    let before = before.trim_end();
+    (after.is_empty() || text::starts_with_ci(after, "(in reply to "))
+        && before
+            .strip_suffix("4.7.1")
+            .or_else(|| before.strip_suffix("451"))
+            .is_some_and(|head| head.is_empty() || head.ends_with([' ', '-']))
 }
 
 /// True when Mimecast answered with a temporary reply (4xx) and the reply does not say the
