@@ -55,6 +55,13 @@ pub(crate) fn is_redacted(s: &str) -> bool {
     if PLACEHOLDER_WORDS.iter().any(|w| t.contains(w)) && !t.contains('@') {
         return true;
     }
+    // A word put where the address was ("[REDACTED]", "Final-Recipient: redacted",
+    // "<removed>", "redacted@redacted"): every part of it is one of these words.
+    let mut parts = t.split(['@', '.']).filter(|p| !p.is_empty()).peekable();
+    if parts.peek().is_some() && parts.all(|p| MASK_WORDS.iter().any(|w| p.eq_ignore_ascii_case(w)))
+    {
+        return true;
+    }
     let mut run = 0;
     let mut masked = false;
     for c in t.chars() {
@@ -65,6 +72,20 @@ pub(crate) fn is_redacted(s: &str) -> bool {
         || t.split(['@', '.'])
             .any(|p| p.len() >= 3 && p.bytes().all(|b| b == b'x' || b == b'X'))
 }
+
+/// Words people put in place of an address they hide before pasting (`is_redacted`), in
+/// English: alone or as every part of the address ("[REDACTED]", "<removed>",
+/// "redacted@redacted"). Not words a server writes where an address belongs.
+const MASK_WORDS: &[&str] = &[
+    "redacted",
+    "removed",
+    "hidden",
+    "masked",
+    "censored",
+    "anonymized",
+    "anonymised",
+    "obfuscated",
+];
 
 /// Words that make a word a stand-in for an address (`is_redacted`): "mail address",
 /// "address", "recipient" in Japanese.
@@ -256,6 +277,11 @@ mod tests {
             "user@xxx.example",
             "[email protected]",
             "***@example.com",
+            "[REDACTED]",
+            "redacted",
+            "<removed>",
+            "redacted@redacted",
+            "xxx@xxx",
         ] {
             assert!(is_redacted(hidden), "{hidden}");
         }
@@ -267,6 +293,9 @@ mod tests {
             "postmaster",
             "x@example.com",
             "Recipient address rejected",
+            "redacted@example.com",
+            "[removed] by filter",
+            "...",
         ] {
             assert!(!is_redacted(not_hidden), "{not_hidden}");
         }

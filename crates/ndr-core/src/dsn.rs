@@ -65,7 +65,12 @@ pub(crate) fn field(line: &str) -> Option<Field> {
         .iter()
         .find(|(n, ..)| n.eq_ignore_ascii_case(label))?;
     let rest = rest.trim();
-    if !(rest.contains(must) || name == Name::FinalRecipient && rest.contains(';')) {
+    // A recipient hidden before pasting ("Final-Recipient: redacted", "admin@***") is still
+    // the field: the Action and Status under it are the report.
+    if !(rest.contains(must)
+        || name == Name::FinalRecipient
+            && (rest.contains(';') || crate::address::is_redacted(rest)))
+    {
         return None;
     }
     let mut kind = String::new();
@@ -175,11 +180,19 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             head.truncate(p + 1);
         }
     }
-    // The delivery report of a bounce that is itself inside the returned message.
-    if !head.contains('@') {
+    // The delivery report of a bounce that is itself inside the returned message; a report
+    // whose recipient was hidden before pasting ("Final-Recipient: redacted") has no "@" either.
+    if !head.contains('@') && !head.lines().any(hidden_final_recipient) {
         return None;
     }
     read_fields(&head, original)
+}
+
+/// True for a "Final-Recipient:" line whose address was hidden ("Final-Recipient: redacted").
+fn hidden_final_recipient(line: &str) -> bool {
+    field(line.trim_end()).is_some_and(|f| {
+        f.name == Name::FinalRecipient && address::is_redacted(&address::from_dsn_value(&f.value))
+    })
 }
 
 /// Reads the DSN fields of `head` into deliveries; text outside the fields before the report

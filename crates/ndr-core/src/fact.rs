@@ -721,15 +721,29 @@ pub(crate) fn is_greylisting(diagnosis: &str, reply_code: &str, status: &str) ->
 /// back, with no list named and nothing to fix. Source: rspamd/rspamd, src/libserver/milter.h
 /// (RSPAMD_MILTER_XCODE_TEMPFAIL "4.7.1", RSPAMD_MILTER_TEMPFAIL_MESSAGE "Try again later");
 /// https://rspamd.com/doc/modules/greylisting.html (greylisting triggers the soft reject).
+/// The reply is often quoted after the words of whoever relays it ("Server mailu said: 451
+/// 4.7.1 Try again later", Postfix's "host mx.example.org[192.0.2.1] said: ... (in reply to
+/// RCPT TO command)"): the 4.7.1 right before the words and nothing but Postfix's tail after
+/// them make the same reply.
 fn is_soft_reject(diagnosis: &str) -> bool {
+    const WORDS: &str = "try again later";
     let t = diagnosis.trim();
-    let t = t
-        .strip_prefix("451")
-        .unwrap_or(t)
-        .trim_start_matches([' ', '-']);
-    let t = t.strip_prefix("4.7.1").unwrap_or(t).trim();
-    t.trim_end_matches('.')
-        .eq_ignore_ascii_case("try again later")
+    if t.eq_ignore_ascii_case(WORDS) || t.eq_ignore_ascii_case("try again later.") {
+        return true;
+    }
+    let Some(at) = text::find_ci(t, WORDS) else {
+        return false;
+    };
+    let (Some(before), Some(after)) = (t.get(..at), t.get(at + WORDS.len()..)) else {
+        return false;
+    };
+    let after = after.trim_start_matches(['.', ' ']).trim_end();
+    let before = before.trim_end();
+    (after.is_empty() || text::starts_with_ci(after, "(in reply to "))
+        && before
+            .strip_suffix("4.7.1")
+            .or_else(|| before.strip_suffix("451"))
+            .is_some_and(|head| head.is_empty() || head.ends_with([' ', '-']))
 }
 
 /// True when Mimecast answered with a temporary reply (4xx) and the reply does not say the
@@ -1318,6 +1332,81 @@ fn remote_ip(rhost: &str, raw: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::Reason;
+
+    /// The reason `diagnose` gives a pasted text, and its first recipient.
+    fn read(text: &str) -> (Reason, String) {
+        let d = crate::diagnose(text.as_bytes());
+        let first = d
+            .recipients
+            .first()
+            .map(|r| r.recipient.clone())
+            .unwrap_or_default();
+        (d.reason, first)
+    }
+
+    #[test]
+    fn a_recipient_hidden_before_pasting_keeps_the_report() {
+        // Exim's notice with the address replaced and its indent lost in the paste.
+        let exim = "This message was created automatically by mail delivery software.\n\n\
+            A message that you sent could not be delivered to one or more of its\n\
+            recipients. This is a permanent error. The following address(es) failed:\n\n\
+            [REDACTED]\n    all relevant MX records point to non-existent hosts or (invalidly) to IP addresses\n";
+        let (reason, who) = read(exim);
+        assert_eq!(reason, Reason::HostUnknown);
+        assert!(crate::address::is_redacted(&who), "{who}");
+        // A delivery report whose Final-Recipient is a word, with no "@" anywhere.
+        let dsn = "Reporting-MTA: dns;mx.example.net\n\nFinal-Recipient: redacted\n\
+            Action: failed\nStatus: 5.0.0\nDiagnostic-Code: error; NoMxHostFoundException: null\n";
+        let d = crate::diagnose(dsn.as_bytes());
+        assert_eq!(d.reason, Reason::NetworkError);
+        assert_eq!(d.enhanced_code.as_deref(), Some("5.0.0"));
+        // The same lines without a recipient field stay no bounce.
+        let bare =
+            "Action: failed\nStatus: 5.0.0\nDiagnostic-Code: error; NoMxHostFoundException: null\n";
+        assert!(crate::diagnose(bare.as_bytes()).recipients.is_empty());
+    }
+
+    #[test]
+    fn try_again_later_after_a_prefix_is_still_a_soft_reject() {
+        for (line, soft) in [
+            ("451 4.7.1 Try again later", true),
+            ("Server mx said: 451 4.7.1 Try again later", true),
+            (
+                "host mx.example.org[192.0.2.1] said: 451 4.7.1 Try again later (in reply to RCPT TO command)",
+                true,
+            ),
+            ("451-4.7.1 Try again later.", true),
+            ("451 4.7.1 Client host blocked, try again later", false),
+            ("451 4.7.1 Try again later, you are listed at example.net", false),
+            ("554 5.7.1 Try again later", false),
+        ] {
+            assert_eq!(super::is_soft_reject(line), soft, "{line}");
+        }
+        let (reason, _) = read(
+            "<bob@example.org>: host mx.example.org[192.0.2.1] said: 451 4.7.1 Try again later (in reply to RCPT TO command)\n",
+        );
+        assert_ne!(reason, Reason::Blocked);
+    }
+
+    #[test]
+    fn a_domain_that_loops_back_is_the_receivers_setup() {
+        let (reason, _) = read("550 5.1.1 <admin@example.org>: Recipient address rejected: undeliverable address: mail for example.org loops back to myself\n");
+        assert_eq!(reason, Reason::SystemError);
+    }
+
+    #[test]
+    fn exchanges_wrapped_diagnostic_is_read_whole() {
+        let ndr = "Your message did not reach some or all of the intended recipients.\n\
+            The following recipient(s) could not be reached:\n\
+            bob@example.org on 1/2/2020 10:00 AM\n\
+            You do not have permission to send to this recipient.\n\
+            <mx.example.org #5.0.0 smtp;550 mx.example.org:\n\
+            Helo command rejected: Host not found>\n";
+        let (reason, _) = read(ndr);
+        assert_eq!(reason, Reason::Blocked);
+    }
+
     #[test]
     fn a_stack_trace_is_cut_from_the_error_shown() {
         use super::for_display;

@@ -111,6 +111,11 @@ const WORDING: &[Wording] = &[
             "none/bad reputation", // t-online.de
             "temporarily deferred due to unexpected volume or user complaints", // Yahoo
             "the sending mta's poor reputation",
+            // "554 Your access to this mail system has been rejected due to poor reputation of
+            // a domain used in message transfer" (a receiver's refusal for a domain in the
+            // message that a domain reputation list names; quoted in Plesk's knowledge base,
+            // https://support.plesk.com/hc/en-us/articles/12377216408855).
+            "poor reputation of a domain",
         ],
         &[],
     ),
@@ -175,6 +180,10 @@ const WORDING: &[Wording] = &[
             // command rejected:" above).
             "invalid helo",
             "host network not allowed",
+            // "550 Unauthenticated mail not allowed from this range" (MXGuardDog's eagle.mxlogin.com
+            // refusing a forwarder's IP, a held-out paste, NixOS/infra#668): mail from the
+            // sending server's address range is refused unless it logs in, a refusal of the IP.
+            "not allowed from this range",
             "hosts with dynamic ip",
             "invalid ip for sending mail of domain",
             "is in a black list",
@@ -499,6 +508,14 @@ const WORDING: &[Wording] = &[
             "too many hops",
             "unable to resolve route ",
             "unrouteable mail domain",
+            // Haraka's outbound queue when no MX of the domain took the message: "Too many
+            // failures (Tried all MXs)" (haraka/Haraka, outbound/hmail.js, "Tried all MXs").
+            "tried all mxs",
+            // Purelymail's DSN when no usable MX host of the recipient's domain was found:
+            // "Status: 5.0.0 / Diagnostic-Code: error; NoMxHostFoundException: null" (its
+            // exception's name, https://github.com/Purelymail/purelymail-issues/issues/248).
+            // Its Diagnostic-Code type is "error", so only the wording-alone pass sees it.
+            "nomxhostfoundexception",
         ],
         &[],
     ),
@@ -612,6 +629,9 @@ const WORDING: &[Wording] = &[
             "because the recipient is not accepting mail with ", // AOL
             "by non-member to a members-only list",
             "closed mailing list",
+            // "550 user@example.org That recipient is not allowed" (Uberspace's refusal at RCPT,
+            // a held-out paste): the receiver's rules do not take mail for this address.
+            "that recipient is not allowed",
             "denied by policy",
             "email not accepted for policy reasons",
             "email rejected due to security policies", // Mimecast
@@ -1575,6 +1595,18 @@ const RECIPIENT_SETTINGS: &[&str] = &[
     "指定受信",
 ];
 
+/// A receiver that routes the recipient's domain back to itself: its own configuration is
+/// wrong (the domain's MX names it, yet it is not set up to take the domain's mail), whatever
+/// status code it gives ("550 5.1.1 <a@example.org>: Recipient address rejected: undeliverable
+/// address: mail for example.org loops back to myself"). Postfix's words
+/// (`qmgr`/`smtp` "mail for %s loops back to myself", Postfix's own troubleshooting in
+/// https://www.postfix.org/postconf.5.html#mydestination) and Exim's router ("lowest numbered
+/// MX record points to local host"); Sisimai reads both as `systemerror` (the wording above).
+const RECEIVER_MISROUTES: &[&str] = &[
+    "loops back to myself",
+    "lowest numbered mx record points to local host",
+];
+
 fn definite_user_unknown(lc: &str) -> bool {
     DEFINITE_USER_UNKNOWN
         .iter()
@@ -1645,7 +1677,10 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             }
             if by_code == Some(UserUnknown) {
                 // 5.1.1 with wording of another reason is that reason.
-                !(has(NoRelaying, lc)
+                !(RECEIVER_MISROUTES
+                    .iter()
+                    .any(|p| crate::text::contains(lc.lc, p))
+                    || has(NoRelaying, lc)
                     || has(Blocked, lc)
                     || has(MailboxFull, lc)
                     || has(HasMoved, lc)
@@ -1993,6 +2028,35 @@ mod tests {
                 "",
                 "554 5.4.6 Hop count exceeded - possible mail loop",
                 NetworkError,
+            ),
+            (
+                "",
+                "550",
+                "RCPT",
+                "550 Unauthenticated mail not allowed from this range",
+                Blocked,
+            ),
+            (
+                "",
+                "554",
+                "",
+                "554 Your access to this mail system has been rejected due to poor reputation of a domain used in message transfer",
+                BadReputation,
+            ),
+            (
+                "",
+                "550",
+                "RCPT",
+                "550 a@example.org That recipient is not allowed",
+                PolicyViolation,
+            ),
+            ("", "", "", "Too many failures (Tried all MXs)", NetworkError),
+            (
+                "5.1.1",
+                "550",
+                "RCPT",
+                "550 5.1.1 <a@example.org>: Recipient address rejected: undeliverable address: mail for example.org loops back to myself",
+                SystemError,
             ),
             (
                 "5.4.6",

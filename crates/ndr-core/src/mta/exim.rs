@@ -196,8 +196,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             && (third_party || third != Some("<"));
         let undisclosed = text::contains(line, " an undisclosed address");
         // A web page's stand-in for the address it hid ("[email protected]", Cloudflare's
-        // e-mail obfuscation), copied on a line of its own: the place of a recipient.
-        let hidden = line.trim().eq_ignore_ascii_case("[email protected]");
+        // e-mail obfuscation), or a person's ("[REDACTED]", "xxx@xxx"), on a line of its own:
+        // the place of a recipient. A paste often loses the indent of the first one.
+        let hidden = (line.starts_with("  ") || recipients == 0)
+            && !line.trim().is_empty()
+            && address::is_redacted(line.trim());
         if looks_address || undisclosed || hidden {
             let v = deliveries.last_mut().expect("never empty");
             let cv;

@@ -487,7 +487,16 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                         && reply_start(inner).is_none()
                         && address_line(inner).is_none()
                 });
-            let cont = cont || unindented || quoted;
+            // Exchange 2000/2003 wrap the diagnostic of their notice in angle brackets, "<mx.
+            // example.org #5.0.0 smtp;550 ...>", and a long one goes on over the next line
+            // ("<host version smtp;550 version <host>:" then "Helo command rejected: Host not
+            // found>"): until the bracket closes, the next line is the reply's.
+            let bracketed = line.trim_start().starts_with('<')
+                && diag.matches('<').count() > diag.matches('>').count()
+                && !next.trim().is_empty()
+                && reply_start(next).is_none()
+                && address_line(next).is_none();
+            let cont = cont || unindented || quoted || bracketed;
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
             }
