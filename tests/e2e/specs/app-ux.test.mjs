@@ -246,5 +246,10 @@ describe("pastes that are not what the page expects", () => {
     } finally {
       await phone.close();
     }
+    // A phone-wide view whose browser reports a fine pointer (headless Chromium, an emulator):
+    // the width alone hides the hint (review 8, L8).
+    const narrow = await h.openApp(await h.newPage(PHONE), h.appUrl("?lang=ja"));
+    assert.equal(await narrow.locator("#drop-hint").isVisible(), false, "no drop hint at phone width");
+    await narrow.close();
   });
 });
