@@ -1207,6 +1207,14 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
             by: base.by,
         };
     }
+    // A group's own quota for passing posts on: the group's owner acts, not the sender
+    // (review 8, M6: Google Groups' "The group ... has exceeded its quota").
+    if base.playbook.id == party::generic(Reason::ExceedLimit).id && names_a_group_quota(d) {
+        return Selected {
+            playbook: &party::generic::GROUP_QUOTA,
+            by: base.by,
+        };
+    }
     // A sending limit met at submission: the program got the refusal, no queue retries it.
     if base.playbook.id == party::generic(Reason::Speeding).id && refused_at_submission(d) {
         return Selected {
@@ -1237,6 +1245,16 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         };
     }
     base
+}
+
+/// True when the decisive reply says a group reached its own quota: both phrases of Google
+/// Groups' "The group <address> has exceeded its quota for total number of external recipients".
+fn names_a_group_quota(d: &Diagnosis) -> bool {
+    d.recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .map(|r| r.diagnostic_text.to_ascii_lowercase())
+        .any(|t| t.contains("the group ") && t.contains("exceeded its quota"))
 }
 
 /// Words (lowercase) of a rate limit that put it on the sender's own mail: "you are sending too

@@ -228,3 +228,20 @@ fn a_programs_own_server_deferral_is_not_the_receivers() {
     );
     assert!(!en.duration.contains("five minutes"), "{}", en.duration);
 }
+
+/// M6: a group's own quota is the group owner's to handle, not the sender's attachments.
+#[test]
+fn a_groups_quota_is_the_groups_owners() {
+    let text = "Technical details of permanent failure: The group list@example.org has exceeded its quota for total number of external recipients.";
+    let d = one(Reason::ExceedLimit, "failed", "", None, text);
+    assert_eq!(select(&d).playbook.id, "generic-group-quota");
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        assert_eq!(r.who.first().map(|w| w.id), Some(Actor::RecipientAdmin));
+        let steps: String = r.steps.iter().map(|s| s.text.clone()).collect();
+        assert!(!steps.contains("10 MB"), "{steps}");
+    }
+    let size = "552 5.3.4 Message size exceeds fixed limit";
+    let d = one(Reason::ExceedLimit, "failed", "552", Some("5.3.4"), size);
+    assert_ne!(select(&d).playbook.id, "generic-group-quota");
+}

@@ -3342,6 +3342,77 @@ pub(crate) const INBOUND_REFUSAL: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// A mailing group's own quota, not the sender's message: Google Groups' "The group
+/// <address> has exceeded its quota for total number of external recipients" (review 8, M6).
+/// The group passes each post on to its members, and the group has hit its own limit on that;
+/// a smaller attachment or fewer recipients on the sender's side change nothing. The group's
+/// owner (or the administrator of its domain) acts; the sender can only wait or tell them.
+/// Picked in `select.rs` over `EXCEEDLIMIT` by the group's wording.
+pub(crate) const GROUP_QUOTA: Playbook = Playbook {
+    id: "generic-group-quota",
+    party: None,
+    title: text! { ja: "グループ（メーリングリスト）が送信の上限に達した", en: "The group (mailing list) reached its own limit" },
+    verdict: text! {
+        ja: "宛先のグループ {recipient} が、メンバーへの配信の上限（外部の宛先の数など）に達したため、メールを配れませんでした。あなたのメールの大きさや宛先の数の問題ではありません。",
+        en: "The group {recipient} reached its own limit on passing mail on to its members (such as the number of outside recipients), so it could not deliver your post. It is not about your message's size or recipients.",
+    },
+    why: text! {
+        ja: "グループは、届いたメールをメンバー全員に送り直します。その送信数には、グループ側の上限があります。",
+        en: "A group sends each post on to all its members, and the group's service caps how much it sends.",
+    },
+    actors: &[Actor::RecipientAdmin],
+    urgency: Urgency::Wait,
+    duration: text! { ja: "グループ側の上限が戻るまで（多くは 1 日）", en: "Until the group's limit resets (often a day)" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::Recipient),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "下の文面をグループのオーナー（管理者）に送り、上限とグループの設定を確かめてもらってください。",
+            en: "Send the message below to the group's owner (its manager), so they can check the limit and the group's settings.",
+        }),
+        Step::new(text! {
+            ja: "急ぎでなければ、1 日ほどおいてから、一度だけ送り直してください。",
+            en: "If it is not urgent, send the post again once, after about a day.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "添付ファイルを小さくしたり、宛先を分けたりしても変わりません。上限はグループ側のものです。",
+        en: "Making attachments smaller or splitting recipients changes nothing: the limit is the group's.",
+    }],
+    message: Some(Message {
+        to: To::RecipientAdmin,
+        address: None,
+        subject: text! {
+            ja: "グループ {recipient} への投稿が上限のため配信されません",
+            en: "Posts to the group {recipient} are refused for its limit",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+グループ {recipient} に投稿したメールが、次のエラーで返ってきました。グループの配信の上限に達しているようです。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+グループの上限と設定をご確認いただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+My post to the group {recipient} came back with the error below. It seems the group has reached its limit for passing mail on.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+Could you please check the group's limits and settings? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: BASIC_SOURCES,
+    checked: "2026-11-26",
+};
+
 /// fetchmail's log of a refusal by the reader's own mail server (the core's note
 /// `inbound_refusal_log` with the detail `fetchmail`: "fetchmail: SMTP error: 554 5.7.1 Spam
 /// message rejected ... SMTP listener refused delivery"). fetchmail fetches the reader's mail from
@@ -3780,6 +3851,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &SPEEDING_DEFERRED,
     &DELAYED_HOSTUNKNOWN,
     &INBOUND_REFUSAL_FETCHED,
+    &GROUP_QUOTA,
     &MAIL_LOOP,
     &HELO_REFUSED,
     &AUTH_WEBMAIL_FROM,
