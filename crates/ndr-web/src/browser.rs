@@ -172,17 +172,6 @@ pub fn focus_if_lost(id: &str) {
     }
 }
 
-/// Moves keyboard focus to the first element `selector` matches, if any.
-pub fn focus_selector(selector: &str) {
-    let el = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        let _ = el.focus();
-    }
-}
-
 /// Moves keyboard focus and the view to the element with this id.
 pub fn focus_and_reveal(id: &str) {
     let Some(el) = window()

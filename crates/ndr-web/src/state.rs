@@ -527,13 +527,16 @@ pub struct AllFailed {
 /// The seconds of a `Retry-After` that `lookup::evidence_of` wrote into a row's detail.
 fn retry_after_of(detail: &str) -> Option<u64> {
     const KEY: &str = "Retry-After ";
-    let at = detail.find(KEY)? + KEY.len();
-    let digits: String = detail
-        .get(at..)?
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+    let rest = detail.get(detail.find(KEY)? + KEY.len()..)?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit);
+    // Folded by hand: `str::parse` would add its own code to the page for this one number.
+    digits.fold(None, |n: Option<u64>, b| {
+        Some(
+            n.unwrap_or(0)
+                .saturating_mul(10)
+                .saturating_add(u64::from(b - b'0')),
+        )
+    })
 }
 
 impl Lookups {

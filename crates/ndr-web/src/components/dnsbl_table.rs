@@ -101,15 +101,14 @@ fn all_failed_html(
     // The shared reason when there is one; otherwise the lead alone is the general wording.
     // A resolver that said how long to wait (HTTP 429 with Retry-After): say it, not "later".
     let reason = match (all.why.as_deref(), all.retry_after) {
-        (Some("rate_limited"), Some(secs)) => {
-            let mins = secs.div_ceil(60);
-            match (lang, secs > 90) {
-                (Lang::Ja, false) => format!("DNS サービスが問い合わせを制限しています。{secs} 秒たってから試してください。"),
-                (Lang::Ja, true) => format!("DNS サービスが問い合わせを制限しています。{mins} 分ほどたってから試してください。"),
-                (Lang::En, false) => format!("The DNS service is limiting questions; try again in {secs} seconds."),
-                (Lang::En, true) => format!("The DNS service is limiting questions; try again in about {mins} minutes."),
+        (Some("rate_limited"), Some(secs)) => match lang {
+            Lang::Ja => format!(
+                "DNS サービスが問い合わせを制限しています。{secs} 秒たってから試してください。"
+            ),
+            Lang::En => {
+                format!("The DNS service is limiting questions; try again in {secs} seconds.")
             }
-        }
+        },
         (why, _) => why.map_or("", |w| t(i18n::why_text_all(w))).to_string(),
     };
     // "No usable answer": a resolver that lies did answer, just not usably (review 8, L7).

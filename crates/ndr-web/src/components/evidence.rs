@@ -26,9 +26,7 @@ pub fn evidence_view(props: &Props) -> Html {
     // the button that showed it (review 8, L4), and the hint says so.
     let onkeydown = Callback::from(|e: KeyboardEvent| {
         if e.key() == "Escape" {
-            crate::browser::focus_selector(
-                r#"button[aria-pressed="true"][aria-controls="evidence"]"#,
-            );
+            crate::browser::focus_and_reveal("shown-button");
         }
     });
     let mut first_active = true;

@@ -54,6 +54,7 @@ pub fn facts(props: &Props) -> Html {
             let pressed = props.highlight.as_deref() == Some(field.as_str());
             html! {
                 <button type="button" class="link-button" aria-pressed={pressed.to_string()}
+                    id={pressed.then_some("shown-button")}
                     aria-controls="evidence" data-testid={format!("show-{id}")}
                     onclick={if pressed {
                         // Shown already: the state does not change, so go there again here.
