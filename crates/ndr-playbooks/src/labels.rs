@@ -245,6 +245,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
             "このメールは終わりが欠けているようです（途中で切れています）。できれば、もう一度メール全体をコピーし直してください。",
             "The message seems cut off (its end is missing). If you can, copy the whole message again.",
         ),
+        ("inbound_refusal_log", "fetchmail") => (
+            "これは fetchmail の記録です。取り込んだあなた宛てのメールを、あなた側のメールサーバーが断りました。差出人のメールの問題ではありません。",
+            "This is fetchmail's log: your own mail server refused mail fetched for you. The sender's mail is not at fault.",
+        ),
         ("empty_input", _) => (
             "中身が空でした。エラーメールの本文を渡してください。",
             "The input is empty. Give the bounce message itself.",

@@ -448,6 +448,9 @@ pub enum To {
     /// The support of the sending service (ESP) the mail went out through: SendGrid, Mailgun,
     /// Postmark, Amazon SES.
     SendingService,
+    /// The support of the user's own mail provider (the service of their mail account), when
+    /// no hosting company is involved: a refusal of the address they connect from.
+    MailProvider,
 }
 
 impl To {
@@ -481,6 +484,10 @@ impl To {
             To::SendingService => text! {
                 ja: "送信サービス（ESP）のサポート窓口",
                 en: "Your sending service's support",
+            },
+            To::MailProvider => text! {
+                ja: "メール事業者のサポート窓口",
+                en: "Your mail provider's support",
             },
         }
     }

@@ -191,6 +191,8 @@ pub(crate) struct Facts {
     /// it as the organisation's own: not a public webmail or mobile carrier domain, where
     /// allowing `@gmail.com` would let in every user of it (and nobody can add it).
     allow_domain: Option<String>,
+    /// Every recipient is only delayed: nothing has failed yet.
+    only_delayed: bool,
 }
 
 impl Facts {
@@ -221,6 +223,7 @@ impl Facts {
             ip_looked_up: ip.is_some(),
             ip_not_public,
             ip_refused: crate::select::ip_is_blocked(d),
+            only_delayed: only_delayed(d),
             ip,
             code,
             smtp_code,
@@ -550,6 +553,20 @@ const IP_NOT_SHOWN: Text = text! {
 /// A subject without a fact the bounce lacks (`needle`, "{ip}"): the part of a parenthesised
 /// aside that names it ("(IP {ip}, {list_name})" keeps "({list_name})"), or the whole aside when
 /// nothing else is in it ("(IP {ip})"). A subject is short: the body says what is missing.
+/// The label of `Fact::Recipient` when every recipient is only delayed.
+const RECIPIENT_DELAYED: Text = text! {
+    ja: "宛先のメールアドレス",
+    en: "The recipient address",
+};
+
+/// True when the report names recipients and every one is only delayed (RFC 3464).
+fn only_delayed(d: &Diagnosis) -> bool {
+    !d.recipients.is_empty()
+        && d.recipients
+            .iter()
+            .all(|r| r.action.trim().eq_ignore_ascii_case("delayed"))
+}
+
 fn subject_without(template: &str, needle: &str) -> String {
     let mut out = template.to_owned();
     let mut from = 0;
@@ -1226,8 +1243,14 @@ pub(crate) fn render_with(
                     _ => fact.missing(),
                 };
                 let hint = value.is_none().then(|| missing.get(lang).to_owned());
+                // Nothing failed yet in a delay notice: "the address that failed" would say
+                // otherwise (review 8, L3).
+                let label = match fact {
+                    Fact::Recipient if facts.only_delayed => RECIPIENT_DELAYED,
+                    _ => fact.label(),
+                };
                 PrepareItem {
-                    label: fact.label().get(lang).to_owned(),
+                    label: label.get(lang).to_owned(),
                     value,
                     hint,
                 }
@@ -1298,6 +1321,11 @@ pub(crate) fn render_with(
             if unnamed(name) {
                 subject = subject_without(&subject, needle);
             }
+        }
+        // No code in the bounce: a "([error code])" in the subject says nothing the reader can
+        // fill in at a glance (review 8, L2); the body keeps its line for it.
+        if !mctx.known("code") {
+            subject = subject_without(&subject, "{code}");
         }
         let template = &drop_unknown_asides(m.body.get(lang), &|name| !unnamed(name));
         let mut body = mctx.fill_body(template);

@@ -282,6 +282,8 @@ fn select_named(
             refused_for_good(d),
             REFUSAL_OF_THE_SENDER.contains(&d.reason),
         ) {
+            // A missing domain seldom appears by waiting: the spelling check comes first.
+            (false, _) if d.reason == Reason::HostUnknown => &party::generic::DELAYED_HOSTUNKNOWN,
             (false, _) => &party::generic::DELAYED,
             (true, true)
                 if base.playbook.id != party::generic::OWN_RELAY_REFUSED.id
@@ -571,6 +573,9 @@ pub(crate) const IP_LISTINGS: &[&str] = &[
     "yahoo-blocked",
 ];
 
+/// Lists of end-user address ranges: a listing there is the address's kind, not its conduct.
+const END_USER_RANGES: &[&str] = &["spamhaus-pbl", "spamrats-dyna-noptr"];
+
 /// Step 0 for the sender's side: a note that says who runs the sending server changes who acts
 /// on an IP listing. Mail sent through Microsoft 365 leaves from Microsoft's shared servers, so
 /// a listed sending address is Microsoft's to handle, not a hosting company's; mail from a Gmail
@@ -592,20 +597,30 @@ fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
     // recipient's side acts), or a sending service's (the note `sent_through_esp`: its support
     // acts on a shared address, the customer on a dedicated one; no hosting company is involved).
     if IP_LISTINGS.contains(&found.playbook.id) {
-        let not_own: Option<(&'static Playbook, SelectedBy)> = if on_m365 {
-            Some((&party::microsoft::SENDER_POOL_LISTED, SelectedBy::Note))
-        } else if sends_from_gmail(d) {
-            Some((&party::gmail::SENDER_POOL_LISTED, found.by))
-        } else if ip_is_a_forwarders(d) {
-            Some((
-                &party::forwarder::REFUSED_AFTER_FORWARDING,
-                SelectedBy::Note,
-            ))
-        } else if through_esp(d) {
-            Some((&party::esp::SENDER_IP_LISTED, SelectedBy::Note))
-        } else {
-            None
-        };
+        // Refused by the sender's own provider when the program handed the message over: the
+        // listed address is the user's connection (home line, VPN), not a server of theirs. A
+        // list of end-user ranges (PBL) keeps its own advice: it asks for the provider's
+        // outgoing server with a login, which is the cure there.
+        let not_own: Option<(&'static Playbook, SelectedBy)> =
+            if refused_at_submission(d) && !END_USER_RANGES.contains(&found.playbook.id) {
+                Some((
+                    &party::generic::CLIENT_LISTED_AT_SUBMISSION,
+                    SelectedBy::Note,
+                ))
+            } else if on_m365 {
+                Some((&party::microsoft::SENDER_POOL_LISTED, SelectedBy::Note))
+            } else if sends_from_gmail(d) {
+                Some((&party::gmail::SENDER_POOL_LISTED, found.by))
+            } else if ip_is_a_forwarders(d) {
+                Some((
+                    &party::forwarder::REFUSED_AFTER_FORWARDING,
+                    SelectedBy::Note,
+                ))
+            } else if through_esp(d) {
+                Some((&party::esp::SENDER_IP_LISTED, SelectedBy::Note))
+            } else {
+                None
+            };
         if let Some((playbook, by)) = not_own {
             return Selected { playbook, by };
         }
@@ -1016,6 +1031,14 @@ fn pick(d: &Diagnosis) -> Selected {
             // another organisation's server: the refusal's own advice fits.
             continue;
         }
+        // fetchmail's log: the reader's own server refused mail fetched for them (review 8, M7).
+        if note.id == "inbound_refusal_log" && note.detail.trim().eq_ignore_ascii_case("fetchmail")
+        {
+            return Selected {
+                playbook: &party::generic::INBOUND_REFUSAL_FETCHED,
+                by: SelectedBy::Note,
+            };
+        }
         if let Some(p) = party::by_note(&note.id) {
             return Selected {
                 playbook: p,
@@ -1237,10 +1260,29 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
             by: base.by,
         };
     }
+    // A group's own quota for passing posts on: the group's owner acts, not the sender
+    // (review 8, M6: Google Groups' "The group ... has exceeded its quota").
+    if base.playbook.id == party::generic(Reason::ExceedLimit).id && names_a_group_quota(d) {
+        return Selected {
+            playbook: &party::generic::GROUP_QUOTA,
+            by: base.by,
+        };
+    }
     // A sending limit met at submission: the program got the refusal, no queue retries it.
     if base.playbook.id == party::generic(Reason::Speeding).id && refused_at_submission(d) {
         return Selected {
             playbook: &party::generic::SPEEDING_AT_SUBMISSION,
+            by: base.by,
+        };
+    }
+    // A temporary limit whose words do not name the sender's own volume: the receiver's queue
+    // or intake is full, the sending server retries (review 8, M2).
+    if base.playbook.id == party::generic(Reason::Speeding).id
+        && (temporary_reply(d) || only_delayed(d))
+        && !names_own_volume(d)
+    {
+        return Selected {
+            playbook: &party::generic::SPEEDING_DEFERRED,
             by: base.by,
         };
     }
@@ -1256,6 +1298,41 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         };
     }
     base
+}
+
+/// True when the decisive reply says a group reached its own quota: both phrases of Google
+/// Groups' "The group <address> has exceeded its quota for total number of external recipients".
+fn names_a_group_quota(d: &Diagnosis) -> bool {
+    d.recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .map(|r| r.diagnostic_text.to_ascii_lowercase())
+        .any(|t| t.contains("the group ") && t.contains("exceeded its quota"))
+}
+
+/// Words (lowercase) of a rate limit that put it on the sender's own mail: "you are sending too
+/// fast", "sender rate limit", "too many messages from your IP", "user sending limit". A limit
+/// without them ("Organization queue quota exceeded") may be the receiver's total intake.
+const OWN_VOLUME_WORDS: &[&str] = &[
+    "you ",
+    "your ",
+    "sender",
+    "sending",
+    "from this",
+    "user ",
+    "account",
+    "per hour",
+    "per day",
+    "daily",
+];
+
+/// True when the decisive reply's words say the limit is about the sender's own volume.
+fn names_own_volume(d: &Diagnosis) -> bool {
+    d.recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .map(|r| r.diagnostic_text.to_ascii_lowercase())
+        .any(|t| OWN_VOLUME_WORDS.iter().any(|w| t.contains(w)))
 }
 
 /// Words of a security refusal (lowercase) that name a setting of the sending side, and the

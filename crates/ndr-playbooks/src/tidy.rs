@@ -115,6 +115,7 @@ fn other_texts() -> Vec<(String, Text)> {
         To::Operator,
         To::Microsoft365Admin,
         To::SendingService,
+        To::MailProvider,
     ] {
         out.push((format!("to {t:?}"), t.label()));
     }

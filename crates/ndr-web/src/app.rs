@@ -356,8 +356,12 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
             ),
             None => (texts_notice(lang, s.texts(lang)), Html::default()),
         };
+        let stale = s.result_is_stale();
         html! {
-            <div class="result" data-testid="result">
+            <div class={if stale { "result stale" } else { "result" }} data-testid="result">
+                if stale {
+                    <p class="stale-note" data-testid="stale">{ i18n::RESULT_STALE.text(lang) }</p>
+                }
                 { verdict }
                 { facts::facts(&facts::Props {
                     lang,
@@ -422,6 +426,9 @@ fn status_line(s: &State) -> String {
     }
     if s.analysis.is_none() {
         return String::new();
+    }
+    if s.result_is_stale() {
+        return i18n::RESULT_STALE.get(lang).to_string();
     }
     let mut line = i18n::RESULT_HEADING.get(lang).to_string();
     // Announced once when lookups start and once when they end, not at every row: a screen

@@ -183,6 +183,10 @@ pub const SAMPLE_FAILED: Tr = tr!(
 // ---- Verdict and facts -------------------------------------------------------------------
 
 pub const RESULT_HEADING: Tr = tr!("診断結果", "Diagnosis");
+pub const RESULT_STALE: Tr = tr!(
+    "この結果は編集前の文面のものです。「診断する」を押すと更新されます。",
+    "This result is for the text before your edit. Press Diagnose to update it."
+);
 pub const WHO_ACTS: Tr = tr!("対応する人", "Who needs to act");
 pub const URGENCY: Tr = tr!("急ぎ度", "How urgent");
 pub const DURATION: Tr = tr!("解決までの目安", "Usually takes");
@@ -257,6 +261,10 @@ pub const FACT_NOT_SENT: Tr = tr!(
 pub const SHOW_IN_TEXT: Tr = tr!("本文で見る", "Show in message");
 pub const CODE_PAGE_LINK: Tr = tr!("このコードの説明", "About this code");
 pub const EVIDENCE_HEADING: Tr = tr!("貼り付けた本文", "The message you pasted");
+pub const EVIDENCE_BACK: Tr = tr!(
+    "Esc キーで、押したボタンに戻ります。",
+    "Press Escape to go back to the button you pressed."
+);
 pub const EVIDENCE_EXCERPT_NOTE: Tr = tr!(
     "本文が長いため、根拠の前後だけを表示しています。",
     "The message is long, so only the lines around the evidence are shown."

@@ -520,6 +520,23 @@ pub struct AllFailed {
     pub rows: usize,
     /// The name and own lookup page of the list the bounce names, when it is among the rows.
     pub named: Option<(String, String)>,
+    /// The longest wait a rate-limiting resolver asked for (HTTP 429 `Retry-After`), seconds.
+    pub retry_after: Option<u64>,
+}
+
+/// The seconds of a `Retry-After` that `lookup::evidence_of` wrote into a row's detail.
+fn retry_after_of(detail: &str) -> Option<u64> {
+    const KEY: &str = "Retry-After ";
+    let rest = detail.get(detail.find(KEY)? + KEY.len()..)?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit);
+    // Folded by hand: `str::parse` would add its own code to the page for this one number.
+    digits.fold(None, |n: Option<u64>, b| {
+        Some(
+            n.unwrap_or(0)
+                .saturating_mul(10)
+                .saturating_add(u64::from(b - b'0')),
+        )
+    })
 }
 
 impl Lookups {
@@ -572,10 +589,17 @@ impl Lookups {
                 .filter(|r| zone_matches(zone, &r.zone))
                 .find_map(|r| Some((r.name.clone(), r.lookup_url.clone()?)))
         });
+        let retry_after = (self.rows.iter())
+            .filter_map(|r| match &r.state {
+                RowState::Unavailable { detail, .. } => retry_after_of(detail),
+                _ => None,
+            })
+            .max();
         Some(AllFailed {
             why,
             rows: self.rows.len(),
             named,
+            retry_after,
         })
     }
 
@@ -757,6 +781,18 @@ impl State {
     /// True while `diagnose` is running for the current paste.
     pub fn working(&self) -> bool {
         self.pending.is_some()
+    }
+
+    /// True when the box was edited after the result on screen was made: the result is then
+    /// for the text before the edit (review 8, L5), until Diagnose runs again. A file shown as
+    /// it was read is never stale; editing it drops the file.
+    pub fn result_is_stale(&self) -> bool {
+        !self.working()
+            && self.file.is_none()
+            && self
+                .analysis
+                .as_ref()
+                .is_some_and(|a| *a.input != *self.text.as_bytes())
     }
 
     /// The bytes the paste box stands for: the file's bytes if a file is shown, else the text.
@@ -1290,6 +1326,46 @@ mod tests {
         s.reduce(Action::LoadFile(b"file".to_vec()));
         s.reduce(Action::Clear);
         assert_eq!(s.text_rev, 4);
+    }
+
+    #[test]
+    fn an_edit_after_a_result_marks_it_stale_until_diagnose() {
+        let mut s = State::default();
+        s.reduce(Action::Paste("pasted".into()));
+        let run = s.run;
+        s.reduce(Action::Diagnosed {
+            run,
+            diagnosis: Rc::new(Diagnosis::default()),
+        });
+        assert!(!s.result_is_stale());
+        s.reduce(Action::Edit("pasted and edited".into()));
+        assert!(s.result_is_stale());
+        // Undoing the edit matches the result again.
+        s.reduce(Action::Edit("pasted".into()));
+        assert!(!s.result_is_stale());
+        s.reduce(Action::Edit("edited".into()));
+        s.reduce(Action::Diagnose);
+        assert!(!s.result_is_stale(), "working, not stale");
+        let run = s.run;
+        s.reduce(Action::Diagnosed {
+            run,
+            diagnosis: Rc::new(Diagnosis::default()),
+        });
+        assert!(!s.result_is_stale());
+    }
+
+    #[test]
+    fn a_retry_after_is_read_from_the_rows_detail() {
+        assert_eq!(
+            retry_after_of("dns.google: HTTP 429, Retry-After 30"),
+            Some(30)
+        );
+        assert_eq!(
+            retry_after_of("a: HTTP 429, Retry-After 5; b: HTTP 429, Retry-After 9"),
+            Some(5)
+        );
+        assert_eq!(retry_after_of("dns.google: HTTP 429"), None);
+        assert_eq!(retry_after_of("Retry-After x"), None);
     }
 
     #[test]

@@ -81,9 +81,21 @@ describe("no blocklist could be checked", () => {
     await allUnavailable(page);
     const text = await page.locator(EXPLANATION).innerText();
     assert.match(text, /The blocklists could not be checked/);
-    assert.match(text, /lists answered through Google Public DNS/);
+    assert.match(text, /lists gave a usable answer through Google Public DNS/);
     assert.match(text, /neither listed nor not listed/);
     assert.match(await page.locator(`${FOLD} summary`).first().innerText(), /^Show the \d+ lists$/);
+    await page.close();
+  });
+
+  it("a 429 with Retry-After says how long to wait (en)", { timeout: 90_000 }, async () => {
+    await h.doh.reset();
+    await h.doh.control({ mode: "rate429", retry_after: "30" });
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await diagnose(h, page, RAW_SPAMHAUS);
+    await allUnavailable(page);
+    const text = await page.locator(EXPLANATION).innerText();
+    assert.match(text, /try again in 30 seconds/);
+    assert.doesNotMatch(text, /try again later/);
     await page.close();
   });
 

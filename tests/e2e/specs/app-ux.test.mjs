@@ -232,6 +232,40 @@ describe("pastes that are not what the page expects", () => {
     await page.close();
   });
 
+  it("an edit after a result marks it as the old text's until Diagnose runs again", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await diagnose(h, page, EXPIRED);
+    assert.equal(await page.locator('[data-testid="stale"]').count(), 0);
+    await page.locator('[data-testid="paste"]').focus();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" edited");
+    await h.waitForTestId(page, "stale");
+    assert.match(await page.locator('[data-testid="stale"]').innerText(), /before your edit/);
+    assert.match(await page.locator('[data-testid="status"]').innerText(), /before your edit/, "said in the live region");
+    console.log(`screenshot: ${await h.screenshot(page, "app-ux-stale-en")}`);
+    await page.locator('[data-testid="diagnose"]').click();
+    await waitFor("the mark to go", async () => (await page.locator('[data-testid="stale"]').count()) === 0);
+    await page.close();
+  });
+
+  it("Escape in the message goes back to the Show in message button, and the page says so", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
+    await diagnose(h, page, EXPIRED);
+    const show = page.locator('[data-testid^="show-"]').first();
+    const id = await show.getAttribute("data-testid");
+    await show.focus();
+    await page.keyboard.press("Enter");
+    await waitFor("focus in the message", async () => page.evaluate(() => document.activeElement?.id === "evidence-active"));
+    assert.match(await page.locator('[data-testid="evidence-back"]').innerText(), /Escape/);
+    await page.keyboard.press("Escape");
+    await waitFor("focus back on the button", async () =>
+      page.evaluate((id) => document.activeElement?.getAttribute("data-testid") === id, id));
+    // Pressed again while shown: focus goes to the message again.
+    await page.keyboard.press("Enter");
+    await waitFor("focus in the message again", async () => page.evaluate(() => document.activeElement?.id === "evidence-active"));
+    await page.close();
+  });
+
   it("a phone (touch screen) is not told to drop a file; a desktop is", { timeout: 60_000 }, async () => {
     const desktop = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
     assert.ok(await desktop.locator("#drop-hint").isVisible(), "the drop hint shows with a mouse");
@@ -246,5 +280,10 @@ describe("pastes that are not what the page expects", () => {
     } finally {
       await phone.close();
     }
+    // A phone-wide view whose browser reports a fine pointer (headless Chromium, an emulator):
+    // the width alone hides the hint (review 8, L8).
+    const narrow = await h.openApp(await h.newPage(PHONE), h.appUrl("?lang=ja"));
+    assert.equal(await narrow.locator("#drop-hint").isVisible(), false, "no drop hint at phone width");
+    await narrow.close();
   });
 });

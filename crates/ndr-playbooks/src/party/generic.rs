@@ -1596,6 +1596,49 @@ pub(crate) const SPEEDING: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// A temporary rate or queue limit whose words do not say it is about the sender's own volume
+/// ("450 4.7.3 Organization queue quota exceeded": the recipient organisation's queue, all
+/// senders together). The sending server keeps the message and retries, so waiting comes
+/// first; "you sent too much" and the account-takeover step would accuse the sender of what
+/// the reply does not say (review 8, M2). Picked in `select.rs` over `SPEEDING`.
+pub(crate) const SPEEDING_DEFERRED: Playbook = Playbook {
+    id: "generic-speeding-deferred",
+    party: None,
+    title: text! { ja: "受信側が一時的に受け取りを制限している", en: "The receiving side is limiting mail for now" },
+    verdict: text! {
+        ja: "受信側が、一度に受け取るメールの量を一時的に制限しています（受信側全体の上限のことも多くあります）。送信側のサーバーは、メールを保管して自動で再送します。",
+        en: "The receiving side is limiting how much mail it accepts for now (often a limit for all its incoming mail). Your server keeps the message and retries by itself.",
+    },
+    why: text! {
+        ja: "受信側は、混雑やキュー（順番待ちのメール）のあふれを防ぐため、受け取る量に一時的な上限を設けます。多くは時間がたつと解けます。",
+        en: "Receivers put a temporary cap on incoming mail when they are busy or their queue is full; it usually lifts after a while.",
+    },
+    actors: &[Actor::Nobody, Actor::RecipientAdmin],
+    urgency: Urgency::Wait,
+    duration: DURATION_FEW_HOURS,
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "まずは待ってください。送信側のサーバーが自動で再送します。同じメールを送り直す必要はありません。",
+            en: "Wait first: your server retries by itself, and there is no need to send the message again.",
+        }),
+        Step::new(text! {
+            ja: "1 日たっても届かない場合は、受信者に伝え、受信側の管理者に制限を確かめてもらってください。",
+            en: "If it still has not arrived after a day, tell the recipient, so that their administrator can check the limit.",
+        }),
+        Step::new(text! {
+            ja: "あなたが一斉送信をしていた場合は、時間を空けて少しずつ送るようにしてください。",
+            en: "If you were sending in bulk, send in smaller batches spread over time.",
+        }),
+    ],
+    donts: &[DONT_RESEND_RATE],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: BASIC_SOURCES,
+    checked: "2026-11-26",
+};
+
 pub(crate) const SUPPRESSED: Playbook = Playbook {
     id: "generic-suppressed",
     party: None,
@@ -2136,6 +2179,52 @@ pub(crate) const DELAYED: Playbook = Playbook {
     facts: &[],
     sources: BASIC_SOURCES,
     checked: CHECKED,
+};
+
+/// A delay notice whose reply says the recipient's domain was not found ("4.1.2 Recipient
+/// address rejected: Domain not found", retried). The sending server still tries, so the notice
+/// stays a warning, but a missing domain seldom appears by waiting: most often the part after @
+/// is misspelled (review 8, M3). Picked in `select.rs` over `DELAYED` for a host-unknown reason.
+pub(crate) const DELAYED_HOSTUNKNOWN: Playbook = Playbook {
+    id: "generic-delayed-hostunknown",
+    party: None,
+    title: text! { ja: "配送が遅れている（宛先のドメインが見つからない）", en: "Delivery is delayed (the recipient's domain was not found)" },
+    verdict: text! {
+        ja: "これは警告です。宛先 {recipient} の @ より後ろ（ドメイン）が今は見つからないため、送信側のサーバーが配送を続けています。",
+        en: "This is a warning: the part after @ in {recipient} (the domain) cannot be found for now, so your mail server keeps trying to deliver it.",
+    },
+    why: text! {
+        ja: "相手の DNS の一時的な不調なら、時間がたつと届きます。ただ、ほとんどはドメインのつづりの誤りで、その場合は待っても届きません。",
+        en: "A passing fault in the recipient's DNS clears by itself, but most often the domain is misspelled, and then waiting will not help.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: text! {
+        ja: "つづりの誤りならすぐ（正しい宛先に送り直す）。そうでなければ、送信側のサーバーが数日再送を続けます。",
+        en: "Right away for a typo (send to the right address); otherwise your server keeps retrying for a few days.",
+    },
+    prepare: PREPARE_RECIPIENT,
+    steps: &[
+        Step::new(text! {
+            ja: "宛先の @ より後ろを一文字ずつ確認してください。誤りがあれば、正しい宛先にもう一度送ってください。",
+            en: "Check the part after @ letter by letter. If it is wrong, send the message again to the right address.",
+        })
+        .copy(LABEL_ADDRESS_TO_CHECK, "{recipient}"),
+        Step::new(text! {
+            ja: "つづりが正しければ、送り直さずに待ってください。送信側のサーバーが自動で再送しています。",
+            en: "If the spelling is right, do not send again: your server is retrying by itself.",
+        }),
+        Step::new(text! {
+            ja: "あとで「配送できなかった」という最終的な通知が届いたら、電話などで相手に、ドメインに問題がないか伝えてください。",
+            en: "If a final \"could not be delivered\" notice follows, tell the recipient another way that their domain may have a problem.",
+        }),
+    ],
+    donts: &[DONT_GUESS_ADDRESSES],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: BASIC_SOURCES,
+    checked: "2026-11-26",
 };
 
 /// The receiving server refused the message because the sender's own domain cannot be found in
@@ -2786,7 +2875,38 @@ pub(crate) const HELO_REFUSED: Playbook = Playbook {
         STEP_RESEND_ONCE,
     ],
     donts: &[DONT_RESEND_UNCHANGED],
-    message: Some(MESSAGE_SENDER_ADMIN),
+    // A letter of its own: the generic one ("a setting on the sending side (the domain's DNS or
+    // the mail server)") does not say which setting (review 8, M1).
+    message: Some(Message {
+        to: To::SenderAdmin,
+        address: None,
+        subject: text! {
+            ja: "送信サーバーの名乗る名前（HELO/EHLO）が拒否されています（{code}）",
+            en: "Our outgoing server's HELO/EHLO name is refused ({code})",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+お世話になっております。{recipient} 宛てのメールが、次のエラーで拒否されました。送信側のサーバーやプログラムが接続時に名乗る名前（HELO/EHLO）が、完全なホスト名になっていないためのようです。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+名乗る名前を、DNS にある完全なホスト名（mail.example.com のような形。Postfix では myhostname）に設定していただけますでしょうか。
+
+よろしくお願いいたします。",
+            en: "Hello,
+
+Mail to {recipient} was refused with the error below. It seems the name our sending server or program gives when it connects (HELO/EHLO) is not a full host name.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+Could you please set that name to a full host name that exists in DNS (such as mail.example.com; in Postfix, myhostname)?
+
+Thank you.",
+        },
+    }),
     lookup: None,
     facts: &[],
     sources: &[
@@ -3265,6 +3385,133 @@ pub(crate) const MAILBOXFULL_OWN_SERVER: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// A mailing group's own quota, not the sender's message: Google Groups' "The group
+/// <address> has exceeded its quota for total number of external recipients" (review 8, M6).
+/// The group passes each post on to its members, and the group has hit its own limit on that;
+/// a smaller attachment or fewer recipients on the sender's side change nothing. The group's
+/// owner (or the administrator of its domain) acts; the sender can only wait or tell them.
+/// Picked in `select.rs` over `EXCEEDLIMIT` by the group's wording.
+pub(crate) const GROUP_QUOTA: Playbook = Playbook {
+    id: "generic-group-quota",
+    party: None,
+    title: text! { ja: "グループ（メーリングリスト）が送信の上限に達した", en: "The group (mailing list) reached its own limit" },
+    verdict: text! {
+        ja: "宛先のグループ {recipient} が、メンバーへの配信の上限（外部の宛先の数など）に達したため、メールを配れませんでした。あなたのメールの大きさや宛先の数の問題ではありません。",
+        en: "The group {recipient} reached its own limit on passing mail on to its members (such as the number of outside recipients), so it could not deliver your post. It is not about your message's size or recipients.",
+    },
+    why: text! {
+        ja: "グループは、届いたメールをメンバー全員に送り直します。その送信数には、グループ側の上限があります。",
+        en: "A group sends each post on to all its members, and the group's service caps how much it sends.",
+    },
+    actors: &[Actor::RecipientAdmin],
+    urgency: Urgency::Wait,
+    duration: text! { ja: "グループ側の上限が戻るまで（多くは 1 日）", en: "Until the group's limit resets (often a day)" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::Recipient),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "下の文面をグループのオーナー（管理者）に送り、上限とグループの設定を確かめてもらってください。",
+            en: "Send the message below to the group's owner (its manager), so they can check the limit and the group's settings.",
+        }),
+        Step::new(text! {
+            ja: "急ぎでなければ、1 日ほどおいてから、一度だけ送り直してください。",
+            en: "If it is not urgent, send the post again once, after about a day.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "添付ファイルを小さくしたり、宛先を分けたりしても変わりません。上限はグループ側のものです。",
+        en: "Making attachments smaller or splitting recipients changes nothing: the limit is the group's.",
+    }],
+    message: Some(Message {
+        to: To::RecipientAdmin,
+        address: None,
+        subject: text! {
+            ja: "グループ {recipient} への投稿が上限のため配信されません",
+            en: "Posts to the group {recipient} are refused for its limit",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+グループ {recipient} に投稿したメールが、次のエラーで返ってきました。グループの配信の上限に達しているようです。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+グループの上限と設定をご確認いただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+My post to the group {recipient} came back with the error below. It seems the group has reached its limit for passing mail on.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+Could you please check the group's limits and settings? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: BASIC_SOURCES,
+    checked: "2026-11-26",
+};
+
+/// fetchmail's log of a refusal by the reader's own mail server (the core's note
+/// `inbound_refusal_log` with the detail `fetchmail`: "fetchmail: SMTP error: 554 5.7.1 Spam
+/// message rejected ... SMTP listener refused delivery"). fetchmail fetches the reader's mail from
+/// a mailbox elsewhere and hands it to their own server, which refused it: nobody else is
+/// involved, so the sender's content and the "recipient" are beside the point (review 8, M7).
+/// Whoever runs that server (the reader, or their administrator) changes its filter.
+// Sources: RFC 5321 §4.2.2 (a 5yz reply refuses); Postfix access(5) (allow lists checked before
+// a restriction), https://www.postfix.org/access.5.html.
+pub(crate) const INBOUND_REFUSAL_FETCHED: Playbook = Playbook {
+    id: "generic-inbound-refusal-fetched",
+    party: None,
+    title: text! { ja: "自分のメールサーバーが、取り込んだメールを断った", en: "Your own mail server refused mail fetched for you" },
+    verdict: text! {
+        ja: "これは fetchmail の記録です。fetchmail がほかのメールボックスから取り込んだあなた宛てのメールを、あなた側のメールサーバーが受け付けませんでした。あなたが送ったメールが返ってきたのではありません。",
+        en: "This is fetchmail's log: your own mail server refused mail for you that fetchmail fetched from another mailbox. No mail you sent bounced.",
+    },
+    why: text! {
+        ja: "fetchmail は取り込んだメールを自分のサーバーに渡します。そのサーバーのフィルター（迷惑メール判定など）が断ると、この記録が残ります。直すのは、そのサーバーの設定です。",
+        en: "fetchmail hands the mail it fetches to your own server; when that server's filter (a spam check, for example) refuses it, fetchmail logs this. The fix is in that server's settings.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: DURATION_SETTING_FIXED,
+    prepare: &[Prepare::Fact(Fact::ErrorText)],
+    steps: &[
+        Step::new(text! {
+            ja: "エラー文から、自分のサーバーのどのルールが断ったかを確かめてください（「Spam message rejected」なら迷惑メールのフィルターです）。",
+            en: "Read the error to see which rule of your own server refused it (\"Spam message rejected\" is its spam filter).",
+        }),
+        Step::new(text! {
+            ja: "本当に迷惑メールなら、何もする必要はありません。",
+            en: "If it really was spam, there is nothing to do.",
+        }),
+        Step::new(text! {
+            ja: "受け取りたいメールなら、サーバーを運用している人（あなたか社内の管理者）が、フィルターの設定を緩めるか、その差出人を許可リストに入れてください。",
+            en: "If you want that mail, whoever runs the server (you, or your administrator) relaxes the filter or adds the sender to an allow list.",
+        })
+        .link(text! { ja: "Postfix マニュアル: access", en: "Postfix manual: access" }, Url::one(POSTFIX_ACCESS)),
+    ],
+    donts: &[text! {
+        ja: "差出人にメールの内容を変えるよう頼まないでください。断ったのはあなた側のサーバーです。",
+        en: "Do not ask the sender to change their mail: your own server refused it.",
+    }],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "Postfix マニュアル: access", en: "Postfix manual: access" },
+            url: Url::one(POSTFIX_ACCESS),
+        },
+        SRC_RFC5321,
+    ],
+    checked: "2026-11-26",
+};
+
 /// A sending rate or count limit that the sender's own outgoing server met when a program handed
 /// it the message (the core's note `refused_at_submission`: "550 5.4.5 Daily user sending limit
 /// exceeded" as a library's send error). The program got the refusal, so no queue holds the
@@ -3317,6 +3564,94 @@ pub(crate) const SPEEDING_AT_SUBMISSION: Playbook = Playbook {
             url: Url::one(RFC6409),
         },
     ],
+    checked: "2026-11-26",
+};
+
+/// A blocklist names the address a mail program connected from, and the sender's own outgoing
+/// server refused it at submission (the core's note `refused_at_submission`: Thunderbird's
+/// "Client host [ip] blocked using sbl"). That address is the user's own connection (a home
+/// line, a VPN, a hotel network) as the provider saw it, not a server of theirs: no hosting
+/// company and no domain are involved (review 8, M9). Another network gets the mail out now; the
+/// provider can tell its users' logins apart, and the network's owner is the one who can have the
+/// listing removed. Picked in `select.rs` over the lists' own playbooks.
+// Sources: RFC 6409 (the submission server applies its own policy to its users' connections);
+// Spamhaus, the SBL lists addresses, and only the address's owner can have them removed.
+pub(crate) const CLIENT_LISTED_AT_SUBMISSION: Playbook = Playbook {
+    id: "generic-client-listed-at-submission",
+    party: None,
+    title: text! { ja: "接続元の IP アドレスがブロックリストに載っている", en: "The address you connect from is on a blocklist" },
+    verdict: text! {
+        ja: "メールを送るときに使っている送信サーバー（メール事業者）が、あなたの接続元の IP アドレス {ip} がブロックリストに載っているとして、送信を断りました。メールは送られていません。",
+        en: "Your own mail provider's outgoing server refused the message because the address you connected from, {ip}, is on a blocklist. The message was not sent.",
+    },
+    why: text! {
+        ja: "この IP アドレスは、あなたが今つないでいる回線（自宅のプロバイダー、VPN、ホテルや職場の Wi-Fi など）のものです。同じアドレスを使うほかの人の迷惑メールが原因のことが多く、あなたのドメインやサーバーの問題ではありません。",
+        en: "The address is the one of the network you are on (your ISP at home, a VPN, hotel or office Wi-Fi). Spam from someone else on the same address is the usual cause; it is not about a domain or server of yours.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "別の回線からなら、すぐに送れます", en: "Right away from another network" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::Ip),
+        Prepare::Fact(Fact::SenderAddress),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "VPN を使っていれば切るか、別のサーバーに切り替えてください。使っていなければ、別の回線（スマートフォンのモバイル通信など）につないでください。そのうえで、もう一度送ってください。",
+            en: "If you use a VPN, turn it off or pick another server; if not, switch to another network (your phone's mobile data, for example). Then send again.",
+        }),
+        Step::new(text! {
+            ja: "下の文面をメール事業者のサポートに送ってください。ログインした利用者の送信を、接続元のブロックリスト掲載だけで断らないよう頼めます。",
+            en: "Send the message below to your mail provider's support: they can let users who log in send even from a listed address.",
+        }),
+        Step::new(text! {
+            ja: "自宅の回線のアドレスなら、契約しているプロバイダーに掲載を伝えてください。解除を申請できるのは、アドレスの持ち主であるプロバイダーです。",
+            en: "If it is your home line's address, tell your ISP: only the owner of the address can ask for its removal.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "同じ回線から何度も送り直さないでください。アドレスが載っている間は、同じ理由で断られます。",
+        en: "Do not keep sending again from the same network: while the address is listed, every try is refused the same way.",
+    }],
+    message: Some(Message {
+        to: To::MailProvider,
+        address: None,
+        subject: text! {
+            ja: "接続元 {ip} がブロックリストに載っているため送信できません",
+            en: "I cannot send: my address {ip} is on a blocklist",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+お世話になっております。貴社のメールアカウントからメールを送ろうとしたところ、次のエラーで送信を断られました。接続元の IP アドレスがブロックリストに載っているためのようです。
+
+・エラー全文: {error_text}
+・接続元 IP アドレス: {ip}
+・送信日時: {date}
+
+この IP アドレスは、私が使っている回線（プロバイダーや VPN）のものです。ログインしたうえでの送信は受け付けていただけないでしょうか。
+
+よろしくお願いいたします。",
+            en: "Hello,
+
+I tried to send mail from my account with you and it was refused with the error below. It seems the address I connected from is on a blocklist.
+
+- Full error: {error_text}
+- My IP address: {ip}
+- Sent at: {date}
+
+This address belongs to the network I use (my ISP or VPN). Could you accept mail I send after logging in?
+
+Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[Source {
+        title: text! { ja: "RFC 6409（メールの送信の受け付け: サブミッション）", en: "RFC 6409 (message submission for mail)" },
+        url: Url::one(RFC6409),
+    }],
     checked: "2026-11-26",
 };
 
@@ -3416,18 +3751,18 @@ pub(crate) const DELAYED_PROGRAM: Playbook = Playbook {
     party: None,
     title: text! { ja: "一時的に断られた（プログラムは自動では送り直しません）", en: "Turned away for now (a program does not retry by itself)" },
     verdict: text! {
-        ja: "受信側のサーバーがメールを一時的に断り、それをメールを送ったプログラム（スクリプト、アプリ、メールソフト）がエラーとして表示しました。メールは送られていません。プログラムが自分で送り直す仕組みを持っていない限り、このメールが後から自動で送られることもありません。",
-        en: "The receiving server turned the message away for now, and the program that sent it (a script, an app, a mail program) shows that as its error. The message was not sent, and unless the program retries by itself, nothing will send it later.",
+        ja: "プログラムがメールを渡したサーバー（あなたの送信サーバーか、受信側のサーバー）がメールを一時的に断り、それをメールを送ったプログラム（スクリプト、アプリ、メールソフト）がエラーとして表示しました。メールは送られていません。プログラムが自分で送り直す仕組みを持っていない限り、このメールが後から自動で送られることもありません。",
+        en: "The server the program handed the message to (your own outgoing server, or the receiving one) turned it away for now, and the program that sent it (a script, an app, a mail program) shows that as its error. The message was not sent, and unless the program retries by itself, nothing will send it later.",
     },
     why: text! {
-        ja: "メールサーバーは一時的な拒否（4xx）を受けると、メールを保管して数分おきに送り直します。サーバーに直接つないで送るプログラムには、その保管と再送の仕組みがありません。グレーリストは、知らない送信元からの最初の配送をわざと断り、数分後の再送を受け取ります。",
-        en: "A mail server that gets a temporary refusal (4xx) keeps the message and tries again every few minutes. A program that talks to the server itself has no such queue. Greylisting turns away the first try from an unknown sender on purpose and accepts a retry a few minutes later.",
+        ja: "メールサーバーは一時的な拒否（4xx）を受けると、メールを保管して数分おきに送り直します。サーバーに直接つないで送るプログラムには、その保管と再送の仕組みがありません。原因は、サーバーの一時的な不調や、グレーリスト（知らない送信元からの最初の配送をわざと断り、数分後の再送を受け取る仕組み）などです。",
+        en: "A mail server that gets a temporary refusal (4xx) keeps the message and tries again every few minutes. A program that talks to the server itself has no such queue. The cause may be a passing fault of that server, or greylisting (turning away the first try from an unknown sender on purpose, and accepting a retry a few minutes later).",
     },
     actors: &[Actor::Sender, Actor::SenderAdmin],
     urgency: Urgency::Soon,
     duration: text! {
-        ja: "送り直してから数分（グレーリストの待ち時間は多くが 5 分ほど）",
-        en: "A few minutes after sending again (greylisting usually waits about five minutes)",
+        ja: "一時的な原因が解ければ、送り直してから数分",
+        en: "A few minutes after sending again, once the passing cause is gone",
     },
     prepare: PREPARE_ERROR,
     steps: &[
@@ -3556,6 +3891,11 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED_PROGRAM,
     &LIMIT_AT_SUBMISSION,
     &SPEEDING_AT_SUBMISSION,
+    &CLIENT_LISTED_AT_SUBMISSION,
+    &SPEEDING_DEFERRED,
+    &DELAYED_HOSTUNKNOWN,
+    &INBOUND_REFUSAL_FETCHED,
+    &GROUP_QUOTA,
     &MAIL_LOOP,
     &HELO_REFUSED,
     &AUTH_WEBMAIL_FROM,

@@ -99,16 +99,28 @@ fn all_failed_html(
 ) -> Html {
     let t = |tr: i18n::Tr| tr.get(lang);
     // The shared reason when there is one; otherwise the lead alone is the general wording.
-    let reason = all.why.as_deref().map_or("", |w| t(i18n::why_text_all(w)));
+    // A resolver that said how long to wait (HTTP 429 with Retry-After): say it, not "later".
+    let reason = match (all.why.as_deref(), all.retry_after) {
+        (Some("rate_limited"), Some(secs)) => match lang {
+            Lang::Ja => format!(
+                "DNS サービスが問い合わせを制限しています。{secs} 秒たってから試してください。"
+            ),
+            Lang::En => {
+                format!("The DNS service is limiting questions; try again in {secs} seconds.")
+            }
+        },
+        (why, _) => why.map_or("", |w| t(i18n::why_text_all(w))).to_string(),
+    };
+    // "No usable answer": a resolver that lies did answer, just not usably (review 8, L7).
     let lead = match lang {
         Lang::Ja => format!(
-            "「{}」経由では {} 件とも答えが得られませんでした。{reason}{}",
+            "「{}」経由では {} 件とも使える答えが得られませんでした。{reason}{}",
             resolver.name,
             all.rows,
             t(i18n::DNSBL_ALL_FAILED_MEANING)
         ),
         Lang::En => format!(
-            "None of the {} lists answered through {}. {reason} {}",
+            "None of the {} lists gave a usable answer through {}. {reason} {}",
             all.rows,
             resolver.name,
             t(i18n::DNSBL_ALL_FAILED_MEANING)

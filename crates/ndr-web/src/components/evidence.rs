@@ -18,6 +18,17 @@ pub struct Props {
 /// A scrollable block of the pasted message.
 pub fn evidence_view(props: &Props) -> Html {
     let lang = props.lang;
+    let shown = props
+        .pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Mark { active: true, .. }));
+    // After "Show in message" focus sits in the text, far below the facts: Escape goes back to
+    // the button that showed it (review 8, L4), and the hint says so.
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            crate::browser::focus_and_reveal("shown-button");
+        }
+    });
     let mut first_active = true;
     let pieces = props.pieces.iter().map(|p| match p {
         // Yew renders a `String` child as a text node, so `<script>` in a paste stays text.
@@ -50,7 +61,11 @@ pub fn evidence_view(props: &Props) -> Html {
             if props.excerpt {
                 <p class="hint">{ i18n::EVIDENCE_EXCERPT_NOTE.text(lang) }</p>
             }
-            <pre id="evidence" data-testid="evidence" tabindex="0"
+            if shown {
+                <p class="hint" id="evidence-back" data-testid="evidence-back">{ i18n::EVIDENCE_BACK.text(lang) }</p>
+            }
+            <pre id="evidence" data-testid="evidence" tabindex="0" {onkeydown}
+                aria-describedby={shown.then_some("evidence-back")}
                 aria-label={i18n::EVIDENCE_HEADING.get(lang)}>{ for pieces }</pre>
         </section>
     }

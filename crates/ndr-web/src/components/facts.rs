@@ -54,8 +54,14 @@ pub fn facts(props: &Props) -> Html {
             let pressed = props.highlight.as_deref() == Some(field.as_str());
             html! {
                 <button type="button" class="link-button" aria-pressed={pressed.to_string()}
+                    id={pressed.then_some("shown-button")}
                     aria-controls="evidence" data-testid={format!("show-{id}")}
-                    onclick={super::send(&props.on_action, Action::Highlight(Some(field)))}>
+                    onclick={if pressed {
+                        // Shown already: the state does not change, so go there again here.
+                        Callback::from(|_: MouseEvent| crate::browser::focus_and_reveal("evidence-active"))
+                    } else {
+                        super::send(&props.on_action, Action::Highlight(Some(field)))
+                    }}>
                     { i18n::SHOW_IN_TEXT.text(lang) }
                 </button>
             }
