@@ -193,6 +193,9 @@ pub(crate) struct Facts {
     allow_domain: Option<String>,
     /// Every recipient is only delayed: nothing has failed yet.
     only_delayed: bool,
+    /// The sending server gave up: a recipient is marked `failed`, or the reply is permanent
+    /// (5xx). Such a message is not retried, so no advice may start with a wait.
+    given_up: bool,
 }
 
 impl Facts {
@@ -224,6 +227,7 @@ impl Facts {
             ip_not_public,
             ip_refused: crate::select::ip_is_blocked(d),
             only_delayed: only_delayed(d),
+            given_up: given_up(d, smtp_code.as_deref(), enhanced_code.as_deref()),
             ip,
             code,
             smtp_code,
@@ -565,6 +569,18 @@ fn only_delayed(d: &Diagnosis) -> bool {
         && d.recipients
             .iter()
             .all(|r| r.action.trim().eq_ignore_ascii_case("delayed"))
+}
+
+/// True when the message is not retried: a recipient is marked `failed` (RFC 3464), or the
+/// decisive reply is permanent (5xx, 5.x.x) and nobody is only delayed.
+fn given_up(d: &Diagnosis, smtp: Option<&str>, enhanced: Option<&str>) -> bool {
+    let failed = d
+        .recipients
+        .iter()
+        .any(|r| r.action.trim().eq_ignore_ascii_case("failed"));
+    let permanent = smtp.is_some_and(|c| c.trim_start().starts_with('5'))
+        || enhanced.is_some_and(|c| c.trim_start().starts_with("5."));
+    failed || (permanent && !only_delayed(d))
 }
 
 fn subject_without(template: &str, needle: &str) -> String {
@@ -1214,6 +1230,12 @@ pub(crate) fn render_with(
     lang: Lang,
     selected_by: SelectedBy,
 ) -> Rendered {
+    let text = facts
+        .error_text
+        .as_deref()
+        .unwrap_or_default()
+        .to_lowercase();
+    let p = crate::party::generic::variant_for(p, facts.given_up, &text).unwrap_or(p);
     let ctx = Ctx {
         facts,
         own: p.facts,

@@ -910,6 +910,12 @@ pub(crate) const MESGTOOBIG: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// No address at all is reachable: the sender's own server is the likelier fault.
+const STEP_OWN_SIDE_IF_NOBODY: Step = Step::new(text! {
+    ja: "どの宛先にも送れない場合は、送信側（あなたのメールサーバー）に問題がある可能性があります。ホスティング事業者に問い合わせてください。",
+    en: "If you cannot send to anyone, the problem may be on your side (your mail server): ask your hosting company.",
+});
+
 pub(crate) const NETWORKERROR: Playbook = Playbook {
     id: "generic-networkerror",
     party: None,
@@ -932,10 +938,7 @@ pub(crate) const NETWORKERROR: Playbook = Playbook {
             ja: "それでも届かなければ、電話などで受信者に伝え、下の文面を受信側の管理者に渡してもらってください。",
             en: "If it still fails, tell the recipient by phone and ask them to pass the message below to their administrator.",
         }),
-        Step::new(text! {
-            ja: "どの宛先にも送れない場合は、送信側（あなたのメールサーバー）に問題がある可能性があります。ホスティング事業者に問い合わせてください。",
-            en: "If you cannot send to anyone, the problem may be on your side (your mail server): ask your hosting company.",
-        }),
+        STEP_OWN_SIDE_IF_NOBODY,
     ],
     donts: &[DONT_RESEND_REPEATEDLY],
     message: Some(MESSAGE_RECIPIENT_SERVER),
@@ -2772,8 +2775,8 @@ pub(crate) const MAIL_LOOP: Playbook = Playbook {
     party: None,
     title: text! { ja: "メールがループした（同じサーバーの間を回り続けた）", en: "A mail loop: the message went round in circles" },
     verdict: text! {
-        ja: "メールが多くのサーバーを通りすぎたため、受信側が拒否しました。転送の設定などで、同じサーバーの間を回り続けていたと考えられます。待っていても直りません。",
-        en: "The message passed through too many servers, so a server refused it: it was most likely going round in a loop. A loop does not clear by waiting.",
+        ja: "メールが同じサーバーの間を回り続ける（ループする）ため、サーバーが拒否しました。通ったサーバーが多すぎるか、宛先のドメインのメールが拒否したサーバー自身に戻る設定です。待っていても直りません。",
+        en: "A server refused the message as a loop: it passed through too many servers, or the recipient domain's mail is routed back to that same server. A loop does not clear by waiting.",
     },
     why: text! {
         ja: "多くは受信側の転送の設定が原因です（2 つのアドレスが互いに転送し合う、ドメインのメールが元のサーバーに戻るなど）。送信側のサーバーの転送や中継の設定が原因のこともあります。",
@@ -2789,8 +2792,8 @@ pub(crate) const MAIL_LOOP: Playbook = Playbook {
             en: "Look at the \"Received:\" lines of the returned message: they list the servers it passed, and a repeating pair is where it loops.",
         }),
         Step::new(text! {
-            ja: "受信側のサーバーが繰り返しているなら、受信者か受信側の管理者に、転送の設定の確認を頼んでください。",
-            en: "If the recipient's servers repeat, ask the recipient or their administrator to check their forwarding settings.",
+            ja: "受信側のサーバーが繰り返しているか、エラーに「loops back to myself」「points to local host」とあれば、受信者か受信側の管理者に、転送と MX の設定の確認を頼んでください。",
+            en: "If the recipient's servers repeat, or the error says \"loops back to myself\" or \"points to local host\", ask the recipient or their administrator to check their forwarding and MX settings.",
         }),
         Step::new(text! {
             ja: "あなたの側のサーバーが繰り返しているなら、転送や中継（スマートホスト、MX）の設定がメールを元のサーバーに戻していないか確認してください。",
@@ -2815,6 +2818,72 @@ pub(crate) const MAIL_LOOP: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// A network error the sending server gave up on (a recipient marked `failed`, or a 5xx): it is
+/// not retried, so nothing clears by waiting. The recipient's side must fix its server or DNS
+/// first, then the sender sends once more (held-out n, cases of "Tried all MXs",
+/// `NoMxHostFoundException`).
+const NETWORKERROR_FAILED: Playbook = Playbook {
+    actors: &[Actor::RecipientAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: DURATION_RECIPIENT_ADMIN,
+    steps: &[
+        STEP_ASK_RECIPIENT_ADMIN,
+        STEP_OWN_SIDE_IF_NOBODY,
+        STEP_RESEND_ONCE,
+    ],
+    ..NETWORKERROR
+};
+
+/// A receiving system's fault in a final refusal: as [`NETWORKERROR_FAILED`], no wait first.
+const SYSTEMERROR_FAILED: Playbook = Playbook {
+    actors: &[Actor::RecipientAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    steps: &[STEP_ASK_RECIPIENT_ADMIN, STEP_RESEND_ONCE],
+    ..SYSTEMERROR
+};
+
+/// Exim's words when the recipient domain's MX records name hosts that do not exist or bare IP
+/// addresses ("all relevant MX records point to non-existent hosts or (invalidly) to IP
+/// addresses"; lowercase): the domain exists and its DNS is broken, which a typo never gives
+/// (a misspelt domain has no MX at all).
+const BROKEN_MX_WORDS: &[&str] = &[
+    "mx records point to non-existent hosts",
+    "mx records point to ip addresses",
+    "(invalidly) to ip addresses",
+];
+
+/// The recipient domain's broken MX records: its administrator acts first (held-out n).
+const HOSTUNKNOWN_BROKEN_MX: Playbook = Playbook {
+    why: text! {
+        ja: "相手のドメインのメールの設定（DNS の MX レコード）が、存在しないサーバーや IP アドレスを指しています。つづりの誤りではなく、受信側の設定の誤りです。",
+        en: "The domain's mail records (MX in DNS) point to hosts that do not exist or to bare IP addresses: a setup error at the recipient's side, not a typo.",
+    },
+    actors: &[Actor::RecipientAdmin, Actor::Sender],
+    duration: DURATION_RECIPIENT_ADMIN,
+    steps: &[
+        Step::new(text! {
+            ja: "電話などで受信者に伝え、ドメインの MX レコードを管理者に直してもらってください。",
+            en: "Tell the recipient by phone or another way, for their administrator to fix the domain's MX records.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    ..HOSTUNKNOWN
+};
+
+/// The playbook to render in place of `p` when the report says more than its reason:
+/// a final failure (`given_up`) of a playbook written to wait first, or broken MX records in
+/// `text` (the error, lowercase) for an unknown domain.
+pub(crate) fn variant_for(p: &Playbook, given_up: bool, text: &str) -> Option<&'static Playbook> {
+    match p.id {
+        "generic-networkerror" if given_up => Some(&NETWORKERROR_FAILED),
+        "generic-systemerror" if given_up => Some(&SYSTEMERROR_FAILED),
+        "generic-hostunknown" if BROKEN_MX_WORDS.iter().any(|w| text.contains(w)) => {
+            Some(&HOSTUNKNOWN_BROKEN_MX)
+        }
+        _ => None,
+    }
+}
+
 /// Words of a mail loop in a refusal (lowercase): Postfix's "too many hops", "Too many received
 /// headers - possible mail loop", Exim's "Too many \"Received\" headers - suspected mail loop",
 /// Exchange's "Hop count exceeded - possible mail loop".
@@ -2824,6 +2893,10 @@ const LOOP_WORDS: &[&str] = &[
     "too many received headers",
     "too many \"received\" headers",
     "hop count exceeded",
+    // The recipient domain's MX leads back to the server itself: Postfix's "mail for example.com
+    // loops back to myself", Exim's "lowest numbered MX record points to local host".
+    "loops back to myself",
+    "mx record points to local host",
 ];
 
 /// The mail-loop playbook when the report's words (`text`, lowercase) say a loop, whatever
