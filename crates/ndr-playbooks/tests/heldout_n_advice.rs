@@ -182,3 +182,102 @@ fn the_looked_for_sentence_does_not_deny_what_is_visible() {
         "{ja}"
     );
 }
+
+/// Cases 13 and 18: a network error the sending server gave up on (`Action: failed`, Haraka's
+/// "Tried all MXs", `NoMxHostFoundException`) is not retried: the recipient's administrator acts
+/// first, not "Nobody at first", and the advice does not open with a wait. Without a failed
+/// recipient or a permanent code, the wait still comes first.
+#[test]
+fn a_failed_network_or_system_error_is_not_a_wait() {
+    let mut haraka = one(
+        Reason::NetworkError,
+        "failed",
+        "",
+        None,
+        "Too many failures (Tried all MXs)",
+    );
+    haraka.smtp_code = None;
+    haraka.recipients[0].reply_code = None;
+    let purelymail = one(
+        Reason::NetworkError,
+        "failed",
+        "",
+        Some("5.0.0"),
+        "NoMxHostFoundException: null",
+    );
+    let fault = one(
+        Reason::SystemError,
+        "failed",
+        "554",
+        Some("5.3.0"),
+        "554 5.3.0 Internal error",
+    );
+    for (d, id) in [
+        (&haraka, "generic-networkerror"),
+        (&purelymail, "generic-networkerror"),
+        (&fault, "generic-systemerror"),
+    ] {
+        assert_eq!(select(d).playbook.id, id);
+        for lang in [Lang::En, Lang::Ja] {
+            let r = advise(d, lang);
+            assert_eq!(r.who.first().map(|w| w.id), Some(Actor::RecipientAdmin));
+            assert!(
+                r.who.iter().all(|w| w.id != Actor::Nobody),
+                "{}",
+                r.who_line()
+            );
+            assert_ne!(r.urgency.id, Urgency::Wait);
+            let first = r.steps.first().map(|s| s.text.as_str()).unwrap_or("");
+            assert!(
+                !first.contains("Wait") && !first.contains("時間をおいて"),
+                "{first}"
+            );
+        }
+    }
+    let mut unsure = haraka.clone();
+    unsure.recipients[0].action = String::new();
+    assert_eq!(select(&unsure).playbook.id, "generic-networkerror");
+    let r = advise(&unsure, Lang::En);
+    assert_eq!(r.who.first().map(|w| w.id), Some(Actor::Nobody));
+    assert_eq!(r.urgency.id, Urgency::Wait);
+}
+
+/// Case 20: Postfix's "loops back to myself" and Exim's "lowest numbered MX record points to
+/// local host" are the recipient domain's MX routed back to the refusing server: a mail loop.
+#[test]
+fn an_mx_that_loops_back_is_a_mail_loop() {
+    for text in [
+        "550 5.1.1 <admin@example.org>: Recipient address rejected: undeliverable address: mail for example.org loops back to myself",
+        "lowest numbered MX record points to local host",
+    ] {
+        let d = one(Reason::SystemError, "failed", "550", Some("5.1.1"), text);
+        assert_eq!(select(&d).playbook.id, "generic-mail-loop", "{text}");
+        let r = advise(&d, Lang::En);
+        assert_eq!(r.who.first().map(|w| w.id), Some(Actor::RecipientAdmin));
+    }
+}
+
+/// Case 17: Exim's "all relevant MX records point to non-existent hosts or (invalidly) to IP
+/// addresses" is a domain whose DNS is broken, not a typo: its administrator acts first. An
+/// unknown domain without those words (most often a typo) keeps the sender first.
+#[test]
+fn broken_mx_records_are_the_recipient_domains_to_fix() {
+    let exim = "all relevant MX records point to non-existent hosts or (invalidly) to IP addresses";
+    let d = one(Reason::HostUnknown, "failed", "550", None, exim);
+    let typo = one(
+        Reason::HostUnknown,
+        "failed",
+        "550",
+        None,
+        "Host or domain name not found",
+    );
+    assert_eq!(select(&d).playbook.id, "generic-hostunknown");
+    assert_eq!(select(&typo).playbook.id, "generic-hostunknown");
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        assert_eq!(r.who.first().map(|w| w.id), Some(Actor::RecipientAdmin));
+        assert!(!all_text(&r).contains("letter by letter"));
+        let r = advise(&typo, lang);
+        assert_eq!(r.who.first().map(|w| w.id), Some(Actor::Sender));
+    }
+}
