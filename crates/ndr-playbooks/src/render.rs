@@ -160,6 +160,8 @@ pub(crate) struct Facts {
     /// The refusal is about the sending address itself (`select::ip_is_blocked`), not the
     /// message or the account.
     ip_refused: bool,
+    /// A mail program a person uses (not a library or an app) got the refusal at submission.
+    from_a_mail_program: bool,
     /// The sending IP is one the blocklist checks ask about (public, or of unknown scope): a
     /// private or documentation address is named but never looked up.
     ip_looked_up: bool,
@@ -226,6 +228,9 @@ impl Facts {
             ip_looked_up: ip.is_some(),
             ip_not_public,
             ip_refused: crate::select::ip_is_blocked(d),
+            from_a_mail_program: d.notes.iter().any(|n| {
+                n.id == "refused_at_submission" && MAIL_PROGRAMS.contains(&n.detail.as_str())
+            }),
             only_delayed: only_delayed(d),
             given_up: given_up(d, smtp_code.as_deref(), enhanced_code.as_deref()),
             ip,
@@ -382,6 +387,24 @@ fn already_said(name: &str, lang: Lang) -> &'static [&'static str] {
         ("refused_sender", Lang::Ja) => &["アドレス"],
         _ => &[],
     }
+}
+
+/// 「宛先のアドレス宛てのメール」 says "addressed" twice: with the address unknown, the mail is
+/// "this mail" (「このメール」), and 「宛先のアドレス宛てに送った」 is just 「送った」. Returns
+/// the rest of the template after the words it took over.
+fn without_unknown_recipient<'a>(out: &mut String, rest: &'a str) -> &'a str {
+    const WORDS: &str = "宛先のアドレス";
+    if !out.ends_with(WORDS) {
+        return rest;
+    }
+    let (this, after) = match (rest.strip_prefix("宛ての"), rest.strip_prefix("宛てに")) {
+        (Some(after), _) => ("この", after),
+        (None, Some(after)) => ("", after),
+        (None, None) => return rest,
+    };
+    out.truncate(out.len() - WORDS.len());
+    out.push_str(this);
+    after
 }
 
 /// The fallback of `name` in `lang`, for the tidy checks.
@@ -879,6 +902,9 @@ impl Ctx<'_> {
                     if fell_back && self.lang == Lang::Ja {
                         // Full-width brackets need no space around them in Japanese.
                         rest = rest.strip_prefix(' ').unwrap_or(rest);
+                    }
+                    if fell_back && prose && name == "recipient" && self.lang == Lang::Ja {
+                        rest = without_unknown_recipient(&mut out, rest);
                     }
                 }
                 None => {
@@ -1391,7 +1417,7 @@ pub(crate) fn render_with(
                 why
             }
         },
-        who: who(p.actors, host_first(p, facts), lang),
+        who: who(p.actors, host_first(p, facts), sender_first(p, facts), lang),
         urgency: Labeled {
             id: p.urgency,
             label: p.urgency.label().get(lang).to_owned(),
@@ -1433,9 +1459,16 @@ pub(crate) fn before_the_closing(body: &str, paragraph: &str) -> String {
 }
 
 /// Playbooks about a refused sending address that `select::IP_LISTINGS` leaves out for its own
-/// reason (an end-user range is never Microsoft 365's pool): the address is still the one its
-/// owner, the hosting company or ISP, must see to.
-const ABOUT_THE_IP_TOO: &[&str] = &["trendmicro-ers-dul"];
+/// reason (an end-user range is never Microsoft 365's pool; Microsoft's own block and a
+/// short-lived listing have their own ways out): the address is still the one its owner, the
+/// hosting company or ISP, must see to. Anyone may file Microsoft's delisting, but only whoever
+/// runs the address can stop what got it listed, and knows it when the bounce hides it
+/// (held-out m, cases 27, 33).
+const ABOUT_THE_IP_TOO: &[&str] = &[
+    "microsoft-banned-ip",
+    "trendmicro-ers-dul",
+    "trendmicro-ers-qil",
+];
 
 /// Playbooks about the sending server's standing that name the hosting company first only when
 /// the refusal is about the address (reason blocked or bad reputation, a list named): Gmail's
@@ -1452,11 +1485,29 @@ fn host_first(p: &Playbook, facts: &Facts) -> bool {
         || (facts.ip_refused && HOST_FIRST_WHEN_THE_IP_IS_REFUSED.contains(&p.id))
 }
 
+/// The core's names (note `refused_at_submission`) of the mail programs and webmails a person
+/// sends with; the others are libraries and apps that someone set up.
+const MAIL_PROGRAMS: &[&str] = &[
+    "apple_mail",
+    "horde",
+    "outlook",
+    "rainloop",
+    "roundcube",
+    "thunderbird",
+];
+
+/// True when the sender goes before their administrator: the own server refused a person's
+/// mail program, whose settings (login, sender address) that person changes (held-out m, case
+/// 35: Outlook's own relay refusal). An app's settings stay the administrator's.
+fn sender_first(p: &Playbook, facts: &Facts) -> bool {
+    facts.from_a_mail_program && p.id == "generic-own-relay-setting"
+}
+
 /// "Nobody (it clears by itself)" next to someone who must act reads as a contradiction: when
 /// the two come together, the wait comes first ("Nobody at first") and the next actor is who
 /// acts if it does not clear. With `host_first`, the hosting company moves before the sender
 /// (the others keep their places).
-fn who(actors: &[Actor], host_first: bool, lang: Lang) -> Vec<Labeled<Actor>> {
+fn who(actors: &[Actor], host_first: bool, sender_first: bool, lang: Lang) -> Vec<Labeled<Actor>> {
     let waits = actors.len() > 1 && actors.contains(&Actor::Nobody);
     let mut ordered: Vec<Actor> = actors
         .iter()
@@ -1470,6 +1521,14 @@ fn who(actors: &[Actor], host_first: bool, lang: Lang) -> Vec<Labeled<Actor>> {
         if host > sender {
             let moved = ordered.remove(host);
             ordered.insert(sender, moved);
+        }
+    }
+    let sender = ordered.iter().position(|a| *a == Actor::Sender);
+    let admin = ordered.iter().position(|a| *a == Actor::SenderAdmin);
+    if let (true, Some(sender), Some(admin)) = (sender_first, sender, admin) {
+        if admin < sender {
+            let moved = ordered.remove(sender);
+            ordered.insert(admin, moved);
         }
     }
     ordered
@@ -1540,7 +1599,12 @@ impl Rendered {
         for (i, w) in self.who.iter().enumerate() {
             if i > 0 {
                 let waited = i == 1 && self.who.len() > 1 && self.who[0].id == Actor::Nobody;
-                out.push_str(if waited { "; " } else { " / " });
+                // A semicolon is not Japanese punctuation: the wait ends its own sentence.
+                out.push_str(match (waited, self.lang) {
+                    (true, Lang::Ja) => "。",
+                    (true, Lang::En) => "; ",
+                    (false, _) => " / ",
+                });
             }
             out.push_str(&w.label);
         }

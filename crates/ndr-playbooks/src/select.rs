@@ -1219,6 +1219,23 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
     if base.playbook.id == party::generic::HELO_REFUSED.id {
         return base;
     }
+    // "Not accepting" with a 4xx is a receiver's passing stop ("451 4.3.2 Please try again
+    // later"), not a domain that takes no mail (null MX, 5.x): the codes table gives 4.3.2 the
+    // system-error advice, a wait first (held-out m, case 17).
+    if base.playbook.id == party::generic::NOTACCEPT.id && temporary_reply(d) {
+        return Selected {
+            playbook: &party::generic::SYSTEMERROR,
+            by: base.by,
+        };
+    }
+    // Postfix's own words for an access-table REJECT of the recipient: the receiver's rule, not
+    // a missing mailbox, so its administrator decides (held-out m, case 22).
+    if base.playbook.party.is_none() && d.blocking_party.is_none() && recipient_access_denied(d) {
+        return Selected {
+            playbook: &party::recipient_org::FILTER,
+            by: base.by,
+        };
+    }
     // A playbook chosen for a note already says which setting is wrong (a From address the
     // login does not own): the filter's advice would bury it (held-out j, A-1).
     if base.playbook.party.is_none()
@@ -1298,6 +1315,22 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         };
     }
     base
+}
+
+/// True when the decisive reply is Postfix's default text for a recipient refused by an access
+/// table ("554 5.7.1 <rcpt>: Recipient address rejected: Access denied"). Exchange Online's
+/// directory check uses the same words with 5.4.1 for an address that does not exist, so the
+/// code must be 5.7.1.
+// Source: Postfix access(5), REJECT without text: "reply with a generic error response message",
+// https://www.postfix.org/access.5.html
+fn recipient_access_denied(d: &Diagnosis) -> bool {
+    enhanced_code(d) == Some("5.7.1")
+        && d.recipients.iter().any(|r| {
+            r.reason == d.reason
+                && r.diagnostic_text
+                    .to_ascii_lowercase()
+                    .contains("recipient address rejected: access denied")
+        })
 }
 
 /// True when the decisive reply says a group reached its own quota: both phrases of Google

@@ -499,14 +499,15 @@ fn relaying_denied_by_the_recipients_server_is_their_side() {
 #[test]
 fn a_wait_first_reads_as_nobody_at_first_then_who_acts() {
     use ndr_playbooks::{advise, Actor, Lang};
-    // Trend Micro's short-lived list: wait first, the sender acts only if it lasts.
+    // Trend Micro's short-lived list: wait first; if it lasts, whoever runs the listed address
+    // acts (the message goes to the hosting company), then the sender.
     let mut d = diag(Some(Party::Trendmicro), Reason::Blocked);
     d.provider_code = Some("ERS-QIL".into());
     let en = advise(&d, Lang::En);
     assert_eq!(en.who[0].id, Actor::Nobody);
     assert_eq!(
         en.who_line(),
-        "Nobody at first (it usually clears by itself); if it does not: You (the sender)"
+        "Nobody at first (it usually clears by itself); if it does not: Your hosting company (whoever runs your mail server, possibly your ISP) / You (the sender)"
     );
     let ja = advise(&d, Lang::Ja);
     assert!(
@@ -515,7 +516,8 @@ fn a_wait_first_reads_as_nobody_at_first_then_who_acts() {
         ja.who_line()
     );
     assert!(
-        ja.who_line().contains("; 解決しない場合: あなた"),
+        ja.who_line()
+            .contains("。解決しない場合: あなたのホスティング事業者"),
         "{}",
         ja.who_line()
     );

@@ -44,8 +44,18 @@ fn a_refusal_of_the_sender_at_submission_is_the_own_servers() {
     assert_eq!(playbook(text), "generic-own-relay-setting");
     let d = diagnose(text.as_bytes());
     let r = advise(&d, Lang::Ja);
-    assert_eq!(r.who.first().map(|w| w.id), Some(Actor::SenderAdmin));
+    // Outlook's settings are its user's to change: the sender first, then the administrator
+    // (held-out m, case 35).
+    let who: Vec<_> = r.who.iter().map(|w| w.id).collect();
+    assert_eq!(who, [Actor::Sender, Actor::SenderAdmin]);
     assert!(r.says_note("refused_at_submission"));
+    // A library's settings are whoever set up the app: the administrator stays first.
+    let mut app = d.clone();
+    for n in &mut app.notes {
+        n.detail = "phpmailer".into();
+    }
+    let r = advise(&app, Lang::En);
+    assert_eq!(r.who.first().map(|w| w.id), Some(Actor::SenderAdmin));
     // The same reply in a bounce from a receiving server is not the sender's own server's.
     let bounce = "<okyakusama@example.org>: host mx.example.org[192.0.2.7] said: 554 5.7.1 <eigyo@example.jp>: Sender address rejected: Access denied (in reply to RCPT TO command)\n";
     assert_ne!(playbook(bounce), "generic-own-relay-refused");

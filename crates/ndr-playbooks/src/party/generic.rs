@@ -3276,6 +3276,7 @@ pub(crate) const OWN_RELAY_SETTING: Playbook = Playbook {
         en: "Outgoing servers send only for an account that logged in, and only from sender addresses that account may use and that exist. Apps that send for you (a CRM, a ticket system, a web form) are often refused for a missing login, or for a bounce address of their own at a server name or an internal name.",
     },
     // Whoever set up the program or the app changes its settings: often an administrator.
+    // A mail program a person uses is that person's own (`render::sender_first`).
     actors: &[Actor::SenderAdmin, Actor::Sender],
     urgency: Urgency::Soon,
     duration: DURATION_SETTING_FIXED,

@@ -31,7 +31,7 @@ mod mimecast;
 mod outlook_com;
 mod proofpoint;
 mod psbl;
-mod recipient_org;
+pub(crate) mod recipient_org;
 mod softbank;
 pub(crate) mod spamcop;
 pub(crate) mod spamhaus;

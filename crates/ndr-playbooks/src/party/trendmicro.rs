@@ -102,7 +102,8 @@ pub(crate) const QIL: Playbook = Playbook {
         ja: "その IP アドレスから迷惑メールやボット（乗っ取られた端末）の通信が見られたためです。掲載は数分から 12 時間ほどで自動的に消えます。",
         en: "Spam or botnet traffic was seen from that address. Listings clear by themselves within minutes to about 12 hours.",
     },
-    actors: &[Actor::Nobody, Actor::Sender],
+    // Who acts if it lasts: the message goes to the hosting company (`host_first` puts it first).
+    actors: &[Actor::Nobody, Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Wait,
     duration: text! { ja: "数分から 12 時間ほど", en: "Minutes to about 12 hours" },
     prepare: PREPARE_BLOCK,
