@@ -1229,8 +1229,14 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         };
     }
     // Postfix's own words for an access-table REJECT of the recipient: the receiver's rule, not
-    // a missing mailbox, so its administrator decides (held-out m, case 22).
-    if base.playbook.party.is_none() && d.blocking_party.is_none() && recipient_access_denied(d) {
+    // a missing mailbox, so its administrator decides (held-out m, case 22). The sender's own
+    // server at submission is not the receiver (held-out l, case 14).
+    if base.playbook.party.is_none()
+        && d.blocking_party.is_none()
+        && recipient_access_denied(d)
+        && !refused_at_submission(d)
+        && !handed_to_a_submission_port(d)
+    {
         return Selected {
             playbook: &party::recipient_org::FILTER,
             by: base.by,

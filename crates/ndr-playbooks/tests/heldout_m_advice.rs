@@ -4,7 +4,7 @@
 //! Japanese wording of an unknown recipient and of a wait. The texts are written for these
 //! tests, in the shapes the pasted bounces had.
 
-use ndr_core::{Diagnosis, Party, Reason, Recipient};
+use ndr_core::{Diagnosis, Note, Party, Reason, Recipient};
 use ndr_playbooks::{advise, select, Actor, Lang};
 
 fn one(reason: Reason, code: &str, status: &str, rcpt: &str, text: &str) -> Diagnosis {
@@ -61,6 +61,13 @@ fn postfix_access_denied_for_a_recipient_is_the_receivers_rule() {
     );
     assert_eq!(select(&d).playbook.id, "recipient-org-filter");
     assert_eq!(who(&d).first(), Some(&Actor::RecipientAdmin));
+    // The sender's own server said it at submission: no receiver's rule (held-out l, case 14).
+    let mut own = d.clone();
+    own.notes.push(Note {
+        id: "refused_at_submission".into(),
+        detail: "rainloop".into(),
+    });
+    assert_ne!(select(&own).playbook.id, "recipient-org-filter");
 
     let text = "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)";
     let d = one(
