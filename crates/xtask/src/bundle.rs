@@ -198,14 +198,15 @@ use crate::Result;
 /// `class={if stale {..} else {..}}`: that goes through Yew's `Classes` again (an `IndexSet`, its
 /// insert and a hashbrown table type of its own, which the -4.3 KiB round above had taken out).
 /// Won back, results unchanged (every test and snapshot as it was, the e2e specs app-ux and
-/// app-all-failed 21 of 21): 487.3 KiB for a Japanese visit, 481.3 for an English one (-2,358
-/// bytes gzip, wasm 435,767), in steps measured by names builds (raw before wasm-opt): the stale
-/// state as a `data-stale` attribute, styled by `.result[data-stale]`, like `data-embedded`
-/// (-4,790 raw: app -2,668, hashbrown's second `reserve_rehash` -1,215 and its helpers, SipHash's
-/// `hash_one` -180); one closure type for the buttons that jump to an element
-/// (`components::reveal`, shared by "Show in message" pressed again and the verdict's jump to the
-/// steps, -104 raw); the 429 wait in one `format!` for both languages, without copying the other
-/// reasons' literals into a `String`, and its seconds as `u32` (-127 raw).
+/// app-all-failed 21 of 21): 487.3 KiB for a Japanese visit, 481.3 for an English one (-2,358 bytes
+/// gzip, wasm 435,767), in steps (gzip of the counted files; raw code before wasm-opt from the
+/// names builds): the stale state as a `data-stale` attribute, styled by `.result[data-stale]`,
+/// like `data-embedded` (-2,259 gzip; -4,790 raw: app -2,668, hashbrown's second `reserve_rehash`
+/// -1,215 and its helpers, SipHash's `hash_one` -180); one closure type for the buttons that jump
+/// to an element (`components::reveal`, shared by "Show in message" pressed again and the verdict's
+/// jump to the steps, -14 gzip, -104 raw); the 429 wait in one `format!` for both languages,
+/// without copying the other reasons' literals into a `String`, and its seconds as `u32` (-85 gzip,
+/// -127 raw).
 /// Left as it is: the Escape handler's own closure (220 raw; `KeyboardEvent::key` gives a
 /// `String`), the Retry-After read back from the row's detail text (`state::retry_after_of`,
 /// about 600 raw: carrying the number in `RowState::Unavailable` instead would change that
