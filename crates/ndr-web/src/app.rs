@@ -358,7 +358,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
         };
         let stale = s.result_is_stale();
         html! {
-            <div class={if stale { "result stale" } else { "result" }} data-testid="result">
+            <div class="result" data-stale={stale.then_some("")} data-testid="result">
                 if stale {
                     <p class="stale-note" data-testid="stale">{ i18n::RESULT_STALE.text(lang) }</p>
                 }

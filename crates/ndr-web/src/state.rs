@@ -521,20 +521,20 @@ pub struct AllFailed {
     /// The name and own lookup page of the list the bounce names, when it is among the rows.
     pub named: Option<(String, String)>,
     /// The longest wait a rate-limiting resolver asked for (HTTP 429 `Retry-After`), seconds.
-    pub retry_after: Option<u64>,
+    pub retry_after: Option<u32>,
 }
 
 /// The seconds of a `Retry-After` that `lookup::evidence_of` wrote into a row's detail.
-fn retry_after_of(detail: &str) -> Option<u64> {
+fn retry_after_of(detail: &str) -> Option<u32> {
     const KEY: &str = "Retry-After ";
     let rest = detail.get(detail.find(KEY)? + KEY.len()..)?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit);
     // Folded by hand: `str::parse` would add its own code to the page for this one number.
-    digits.fold(None, |n: Option<u64>, b| {
+    digits.fold(None, |n: Option<u32>, b| {
         Some(
             n.unwrap_or(0)
                 .saturating_mul(10)
-                .saturating_add(u64::from(b - b'0')),
+                .saturating_add(u32::from(b - b'0')),
         )
     })
 }

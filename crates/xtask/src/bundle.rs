@@ -181,8 +181,41 @@ use crate::Result;
 /// takes a `&Diagnosis`, so avoiding it means handing overrides through all of them; the new
 /// readers', rules' and advice's own code and wordings (the knowledge); `mailprogram::found`
 /// (+2.5 KB raw) is the one-pass marker search with its wrapped-marker matcher, not a copy.
-/// The budget below is 478.8 plus about 1%; today's merges are the reason it moved from 481.
-pub const BUDGET_GZIP_BYTES: u64 = 484 * 1024;
+/// The budget was then 478.8 plus about 1% (484 KiB); today's merges had moved it from 481.
+/// Then 489.6 KiB for a Japanese visit, 483.6 for an English one (+10.8 over 478.8 at `07c7803`;
+/// wasm 438,126 bytes gzip, 501,366 counted), the last hour's merges (`07c7803..3c2ae00`): new
+/// playbooks and their selection (client listed at submission, deferred speeding, delayed
+/// host-unknown, fetchmail's own-server refusal, a group's own quota, the own server's open
+/// resolver and full mailbox, the HELO letter), the core's fixes 16 and 17 (PHPMailer's "data not
+/// accepted", Access denied at submission, QQ/Yandex wordings, redacted recipients, greylisting
+/// after a prefix), and four page changes from advice-fix13 (the stale-result line and border,
+/// Escape back to "Show in message" with its hint, the 429 "try again in N seconds" wording, no
+/// drop hint below 30em). A names build of both trees (twiggy per function, hashes cut): +20.0 KB
+/// raw before wasm-opt, of it +4.4 KB data (the new wordings), +2.1 KB function names (not
+/// shipped), ndr-core +3.8 KB and ndr-playbooks +1.7 KB of code (the new readers and selection,
+/// no new generic type among them), and ndr-web +4.9 KB plus hashbrown +1.9 KB: far more than
+/// four small page changes. The accident was the stale result's border, written as a computed
+/// `class={if stale {..} else {..}}`: that goes through Yew's `Classes` again (an `IndexSet`, its
+/// insert and a hashbrown table type of its own, which the -4.3 KiB round above had taken out).
+/// Won back, results unchanged (every test and snapshot as it was, the e2e specs app-ux and
+/// app-all-failed 21 of 21): 487.3 KiB for a Japanese visit, 481.3 for an English one (-2,358 bytes
+/// gzip, wasm 435,767), in steps (gzip of the counted files; raw code before wasm-opt from the
+/// names builds): the stale state as a `data-stale` attribute, styled by `.result[data-stale]`,
+/// like `data-embedded` (-2,259 gzip; -4,790 raw: app -2,668, hashbrown's second `reserve_rehash`
+/// -1,215 and its helpers, SipHash's `hash_one` -180); one closure type for the buttons that jump
+/// to an element (`components::reveal`, shared by "Show in message" pressed again and the verdict's
+/// jump to the steps, -14 gzip, -104 raw); the 429 wait in one `format!` for both languages,
+/// without copying the other reasons' literals into a `String`, and its seconds as `u32` (-85 gzip,
+/// -127 raw).
+/// Left as it is: the Escape handler's own closure (220 raw; `KeyboardEvent::key` gives a
+/// `String`), the Retry-After read back from the row's detail text (`state::retry_after_of`,
+/// about 600 raw: carrying the number in `RowState::Unavailable` instead would change that
+/// variant's fields, which the state tests build by name), `select::from_this_machine` (1.0 KB
+/// raw; its `IpAddr` parser was already in the wasm), `select::only_delayed` and `render`'s
+/// copy of it (136 raw; shared code in `select.rs`, which another engineer is editing), and the
+/// lowercase copies in the group-quota and own-volume tests (a pattern the crate has 15 of).
+/// The budget below is 487.3 plus about 1%; the merges above are the reason it moved from 484.
+pub const BUDGET_GZIP_BYTES: u64 = 492 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.

@@ -100,16 +100,24 @@ fn all_failed_html(
     let t = |tr: i18n::Tr| tr.get(lang);
     // The shared reason when there is one; otherwise the lead alone is the general wording.
     // A resolver that said how long to wait (HTTP 429 with Retry-After): say it, not "later".
+    let waited;
     let reason = match (all.why.as_deref(), all.retry_after) {
-        (Some("rate_limited"), Some(secs)) => match lang {
-            Lang::Ja => format!(
-                "DNS サービスが問い合わせを制限しています。{secs} 秒たってから試してください。"
-            ),
-            Lang::En => {
-                format!("The DNS service is limiting questions; try again in {secs} seconds.")
-            }
-        },
-        (why, _) => why.map_or("", |w| t(i18n::why_text_all(w))).to_string(),
+        (Some("rate_limited"), Some(secs)) => {
+            // One `format!` for both languages, and no copy of the other reasons' literals.
+            let (before, after) = match lang {
+                Lang::Ja => (
+                    "DNS サービスが問い合わせを制限しています。",
+                    " 秒たってから試してください。",
+                ),
+                Lang::En => (
+                    "The DNS service is limiting questions; try again in ",
+                    " seconds.",
+                ),
+            };
+            waited = format!("{before}{secs}{after}");
+            waited.as_str()
+        }
+        (why, _) => why.map_or("", |w| t(i18n::why_text_all(w))),
     };
     // "No usable answer": a resolver that lies did answer, just not usably (review 8, L7).
     let lead = match lang {

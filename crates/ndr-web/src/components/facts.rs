@@ -58,7 +58,7 @@ pub fn facts(props: &Props) -> Html {
                     aria-controls="evidence" data-testid={format!("show-{id}")}
                     onclick={if pressed {
                         // Shown already: the state does not change, so go there again here.
-                        Callback::from(|_: MouseEvent| crate::browser::focus_and_reveal("evidence-active"))
+                        super::reveal("evidence-active")
                     } else {
                         super::send(&props.on_action, Action::Highlight(Some(field)))
                     }}>

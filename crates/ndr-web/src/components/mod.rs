@@ -16,6 +16,12 @@ pub fn send<E>(on_action: &Callback<Action>, action: Action) -> Callback<E> {
     on_action.reform(move |_| action.clone())
 }
 
+/// A click that moves focus and the view to the element with this id: the buttons that jump
+/// somewhere on the page share this one closure type instead of one each.
+pub fn reveal(id: &'static str) -> Callback<web_sys::MouseEvent> {
+    Callback::from(move |_| crate::browser::focus_and_reveal(id))
+}
+
 pub mod asked_names;
 pub mod codes;
 pub mod copy_button;

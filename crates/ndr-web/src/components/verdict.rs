@@ -65,7 +65,7 @@ pub fn verdict(props: &Props) -> Html {
             </dl>
             <p class="jump">
                 <button type="button" class="primary" data-testid="jump-to-steps"
-                    onclick={Callback::from(|_| crate::browser::focus_and_reveal("steps-heading"))}>
+                    onclick={super::reveal("steps-heading")}>
                     { i18n::JUMP_TO_STEPS.text(lang) }
                 </button>
             </p>
