@@ -1274,6 +1274,14 @@ const PROSE_ONLY: &[&str] = &[
     // ("Delivery has failed to these recipients or groups"), then the recipient's state
     // ("無効な受信者", an invalid recipient) on the lines below.
     "受信者全員または一部に届きませんでした",
+    // Outlook's own notice in Japanese when it could not send to an address (its visible
+    // text, "The following recipient(s) cannot be reached"): "以下の受信者にメールを配信できません"
+    // with the address and "無効な受信者" (an invalid recipient) below, after a blank line.
+    "以下の受信者にメールを配信できません",
+    // Postfix's SMTP client, when the message is larger than the SIZE the next server
+    // announced, fails it without sending: "message size 5242880 exceeds size limit 3145728
+    // of server mx.example.org[192.0.2.1]". Source: Postfix src/smtp/smtp_proto.c.
+    "exceeds size limit",
     // Horde's SMTP library (Nextcloud Mail, Horde IMP) puts its own sentence in place of the
     // server's words for any 550 reply (its error code MAILBOX_UNAVAILABLE): "Message could not
     // be delivered - the address was not found, is unknown, or is not receiving messages."
@@ -1285,6 +1293,7 @@ const PROSE_ONLY: &[&str] = &[
     "technical details of temporary failure",
     "delivery to the following recipients has been delayed",
     "delivery is delayed to these recipients or groups",
+    "へのメールの配信中に一時的な問題が発生しました",
 ];
 
 /// `PROSE_ONLY` notices that report a delay, not a failure: Gmail's "There was a temporary
@@ -1303,6 +1312,11 @@ const PROSE_DELAYED: &[&str] = &[
     "technical details of temporary failure",
     "delivery to the following recipients has been delayed",
     "delivery is delayed to these recipients or groups",
+    // Gmail's delay notice in Japanese: "user@example.org へのメールの配信中に一時的な問題が
+    // 発生しました。Gmail は 19 時間再試行し、..." ("There was a temporary problem while
+    // delivering your message to ... Gmail will retry for 19 more hours"), also shown above a
+    // reply code (held-out cases).
+    "へのメールの配信中に一時的な問題が発生しました",
 ];
 
 /// The best-known refusals of mail servers, worded without a code, lowercase, that a person
@@ -1339,6 +1353,24 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
             .take(4)
             .position(|l| l.trim().is_empty())
             .map_or((i + 4).min(lines.len()), |n| i + n);
+        // A notice line that ends in a colon introduces the list below it ("以下の受信者に
+        // メールを配信できません :" then, after a blank line, the address and "無効な受信者"):
+        // its next paragraph is what happened to the recipient.
+        let mut end = end;
+        let heading = lines
+            .get(end.saturating_sub(1))
+            .is_some_and(|l| l.trim_end().ends_with([':', '：']));
+        if heading {
+            if let Some(next) = lines.iter().skip(end).position(|l| !l.trim().is_empty()) {
+                let start = end + next;
+                end = lines
+                    .iter()
+                    .skip(start)
+                    .take(4)
+                    .position(|l| l.trim().is_empty())
+                    .map_or((start + 4).min(lines.len()), |n| start + n);
+            }
+        }
         let words = join_trimmed(lines.get(i..end).unwrap_or_default());
         let delayed = PROSE_DELAYED.iter().any(|p| text::contains(&lc, p));
         return vec![Delivery {
