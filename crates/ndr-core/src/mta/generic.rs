@@ -272,6 +272,35 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     }
     let body = forwarded_bounce(&mail.body).unwrap_or(&mail.body);
     let (head, original) = split_original(body, BOUNDARIES);
+    // A bounce quoted as in a reply or a blog's quote ("> host ... said: 421-4.7.0", every
+    // line behind "> "): its lines are read without the quote marks.
+    let unquoted;
+    let head = if head.trim_start().starts_with('>')
+        && head
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('>'))
+    {
+        unquoted = head
+            .lines()
+            .map(|l| {
+                let l = l.trim_start();
+                l.strip_prefix("> ")
+                    .or_else(|| l.strip_prefix('>'))
+                    .unwrap_or(l)
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        unquoted.as_str()
+    } else {
+        head
+    };
+    let unlogged;
+    let head = if QMAIL_LOGGED.iter().any(|m| text::contains(head, m)) {
+        unlogged = qmail_log_reports(head);
+        unlogged.as_str()
+    } else {
+        head
+    };
     let lines: Vec<&str> = head.lines().collect();
     let mut deliveries: Vec<Delivery> = Vec::new();
     // Per recipient: where its delivery is, and whether that one was only a code ("Status
@@ -1295,6 +1324,37 @@ const PROSE_ONLY: &[&str] = &[
     "delivery is delayed to these recipients or groups",
     "へのメールの配信中に一時的な問題が発生しました",
 ];
+
+/// qmail-send's log line of a failed or deferred delivery: "... qmail-send: 1415684671.058143
+/// delivery 877035: failure: 192.0.2.9_does_not_like_recipient./Remote_host_said:_554_5.7.1_.../"
+/// qmail-send logs the report of qmail-remote with each space written as "_" and each line break
+/// as "/" (qmail-1.03 qmail-send.c, the delivery report it logs).
+const QMAIL_LOGGED: &[&str] = &[": failure: ", ": deferral: "];
+
+/// The text with each qmail-send log report (after "failure: " or "deferral: ") written back
+/// as the lines qmail-remote reported.
+fn qmail_log_reports(head: &str) -> String {
+    let mut out = String::with_capacity(head.len() + 16);
+    for line in head.lines() {
+        let at = QMAIL_LOGGED
+            .iter()
+            .find_map(|m| text::find(line, m).map(|p| p + m.len()));
+        match at.and_then(|p| Some((line.get(..p)?, line.get(p..)?))) {
+            Some((lead, report))
+                if text::contains(lead, "delivery ")
+                    && report.contains('_')
+                    && !report.trim_end().contains(' ') =>
+            {
+                out.push_str(lead);
+                out.push('\n');
+                out.push_str(&report.replace('_', " ").replace('/', "\n"));
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
 
 /// `PROSE_ONLY` notices that report a delay, not a failure: Gmail's "There was a temporary
 /// problem while delivering your message to user@example.org. Gmail will retry for 47 more
