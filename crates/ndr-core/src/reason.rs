@@ -56,6 +56,10 @@ const WORDING: &[Wording] = &[
             // sender domain fails DMARC,
             // <https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx>.
             "dmarc validation failed",
+            // MailGates (Cyber Solutions' gateway): "550 sorry, we don't allow this mail." is its
+            // refusal when both SPF and DKIM fail and the sender domain's DMARC policy is
+            // reject, <https://cloud-sup.cybersolutions.co.jp/hc/ja/articles/360039226551>.
+            "sorry, we don't allow this mail",
             // OpenDKIM's milter reply for a signature that does not verify ("550 5.7.0 bad
             // DKIM signature data", `replytxt` in opendkim/opendkim.c,
             // <https://github.com/trusteddomainproject/OpenDKIM>).
