@@ -1993,6 +1993,23 @@ mod tests {
             ),
             ("", "", "", "", Undefined),
             ("", "", "", "something odd", OnHold),
+            ("", "550", "MAIL", "550 mail not accepted from blacklisted IP address", Blocked),
+            (
+                "5.7.1",
+                "550",
+                "",
+                "550 5.7.1 : Mail blocked due to possible spamming activity",
+                Blocked,
+            ),
+            (
+                "5.3.0",
+                "553",
+                "RCPT",
+                "553 5.3.0 <a@example.jp>... Please receive your mail before sending",
+                NoRelaying,
+            ),
+            ("", "550", "RCPT", "550 <a@example.jp> ....リレー拒否", NoRelaying),
+            ("", "550", "", "550 sorry, we don't allow this mail.", AuthFailure),
             // Replies without an enhanced code that still say what happened.
             (
                 "",

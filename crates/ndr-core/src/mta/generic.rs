@@ -2063,6 +2063,33 @@ mod tests {
     }
 
     #[test]
+    fn reads_logged_quoted_and_japanese_notices() {
+        // qmail-send's log line: spaces written "_", line breaks "/".
+        let log = "Mar 3 09:10:11 mx qmail-send: 1700000000.000001 delivery 42: failure: 192.0.2.8_does_not_like_recipient./Remote_host_said:_554_5.7.1_Service_unavailable;_Client_host_[192.0.2.9]_blocked_using_dnsbl.example.net/Giving_up_on_192.0.2.8./\n";
+        assert!(read(log).starts_with("blocked 554 5.7.1"), "{}", read(log));
+        // The same log words with real spaces are no qmail log report to rewrite.
+        let spaced = "delivery 42: failure: see the notes_file for details\n";
+        assert!(!read(spaced).starts_with("blocked"), "{}", read(spaced));
+        // A Postfix block quoted behind "> ", its reply wrapped over the quote marks.
+        let quoted = "> mx.example.net[192.0.2.10] said: 421-4.7.0\n> We have seen an unusual rate of\n> 421-4.7.0 unsolicited mail from your IP address, which is\n> 421 4.7.0 now blocked using dnsbl.example.org (in reply to end of DATA command)\n";
+        let got = read(quoted);
+        assert!(got.starts_with("blocked 421 4.7.0"), "{got}");
+        // Postfix's own size sentence, without a code.
+        let size = "message size 4000000 exceeds size limit 2000000 of server mx.example.org[192.0.2.11]\n";
+        assert!(read(size).starts_with("mesgtoobig"), "{}", read(size));
+        // Outlook's Japanese notice: the heading, a blank line, then the recipient's state.
+        let outlook = "以下の受信者にメールを配信できません :\n\n'taro@example.com' 2024/01/02 3:04\n無効な受信者\n";
+        assert!(
+            read(outlook).starts_with("userunknown"),
+            "{}",
+            read(outlook)
+        );
+        // Gmail's Japanese delay notice without a reply.
+        let delay = "hanako@example.com へのメールの配信中に一時的な問題が発生しました。Gmail は 30 時間再試行します。\n";
+        assert!(read(delay).starts_with("expired"), "{}", read(delay));
+    }
+
+    #[test]
     fn reads_exim_acl_refusals_as_the_receiving_side() {
         let log = "2023-11-06 01:17:28 H=mail.example.org [192.0.2.7] X=TLS1.3 CV=no F=<ann@example.org> temporarily rejected RCPT <bob@example.net>: lowest numbered MX record points to local host\n";
         let got = read(log);

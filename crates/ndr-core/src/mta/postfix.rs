@@ -298,3 +298,19 @@ struct Block {
     alias: String,
     diag: String,
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_an_address_written_in_the_local_part() {
+        let text = "This is the Postfix program at host mx.example.net.\n\nI'm sorry to have to inform you that the message returned\nbelow could not be delivered to one or more destinations.\n\n\t\t\tThe Postfix program\n\n<ann@example.org@mx.example.net>: User unknown:\n \"ann@example.org\"\n";
+        let d = crate::diagnose(text.as_bytes());
+        assert_eq!(d.reason, crate::Reason::UserUnknown, "{:?}", d.summary());
+        let to: Vec<&str> = d.recipients.iter().map(|r| r.recipient.as_str()).collect();
+        assert_eq!(to, ["ann@example.org"]);
+        // Two "@" with no address before the last one name no recipient.
+        let text = text.replace("ann@example.org@", "ann@@");
+        let d = crate::diagnose(text.as_bytes());
+        assert!(d.recipients.iter().all(|r| !r.recipient.contains("ann")));
+    }
+}
