@@ -803,6 +803,12 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
             if text::contains(&dc, &continued) {
                 let strip = |s: &str| {
                     let mut s = s.to_string();
+                    // A reply whose lines were joined with "/" (qmail-send's log, a page that
+                    // quotes it on one line: "due to domain's/550-5.7.26 DMARC policy"): the
+                    // slash before a repeated prefix is that line break, a space.
+                    if !cs.is_empty() {
+                        s = s.replace(&format!("/{cr}-{cs}"), " ");
+                    }
                     for sep in ["-", " "] {
                         if !cs.is_empty() {
                             s = s.replace(&format!("{cr}{sep}{cs}"), "");

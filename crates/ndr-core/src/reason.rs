@@ -56,6 +56,10 @@ const WORDING: &[Wording] = &[
             // sender domain fails DMARC,
             // <https://support.forpsi.com/kb/a3302/incoming-emails-limitiation-on-the-mailserver-mxavas_forpsi_com.aspx>.
             "dmarc validation failed",
+            // MailGates (Cyber Solutions' gateway): "550 sorry, we don't allow this mail." is its
+            // refusal when both SPF and DKIM fail and the sender domain's DMARC policy is
+            // reject, <https://cloud-sup.cybersolutions.co.jp/hc/ja/articles/360039226551>.
+            "sorry, we don't allow this mail",
             // OpenDKIM's milter reply for a signature that does not verify ("550 5.7.0 bad
             // DKIM signature data", `replytxt` in opendkim/opendkim.c,
             // <https://github.com/trusteddomainproject/OpenDKIM>).
@@ -125,6 +129,10 @@ const WORDING: &[Wording] = &[
             " said: 550 blocked",
             "//www.spamcop.net/bl.",
             "bad sender ip address",
+            // "550 mail not accepted from blacklisted IP address" (a receiver's standard refusal
+            // of the connecting IP, listed in bounce-handling tables under blacklists; a
+            // held-out qmail paste): the sending IP is on the receiver's blocklist.
+            "from blacklisted ip",
             "banned sending ip", // Microsoft 365: 550 5.7.606 Access denied, banned sending IP
             "blacklisted by",
             "blocked using ",
@@ -217,6 +225,11 @@ const WORDING: &[Wording] = &[
             "temporarily deferred due to unexpected volume or user complaints",
             "to submit messages to this e-mail system has been rejected",
             "too many spams from your ip", // free.fr
+            // Trend Micro Email Security (Hosted Email Security) refusing a customer's own
+            // outbound server that sends spam: "550 5.7.1 : Mail blocked due to possible spamming
+            // activity"; the sending IP is blocked until its administrator stops the spam.
+            // Source: https://success.trendmicro.com/jp/solution/1097373
+            "blocked due to possible spamming activity",
             "too many unwanted messages have been sent from the following ip address above",
             "was blocked by ",
             "we do not accept mail from dynamic ips", // mail.ru
@@ -538,8 +551,18 @@ const WORDING: &[Wording] = &[
             // help pages (held-out case, oceanfree.net). The user reads mail first or turns on
             // SMTP authentication.
             "first check your mail with a valid pop account",
+            // "553 5.3.0 <user@example.org>... Please receive your mail before sending": the same
+            // POP-before-SMTP relay control in other words (the server lets an address send only
+            // for a while after it read its mail), as Japanese ISPs quote it (DDN's FAQ,
+            // http://www.ddn.ne.jp/support/faq/email/mailerdaemon.html) and bounce-handling rule
+            // lists carry it; the user reads mail first or turns on SMTP authentication.
+            "please receive your mail before sending",
             "relay access denied",
             "relay denied",
+            // The same refusal as Microsoft's Japanese help shows a server's reply in an Outlook
+            // error ("550 <user@example.org> ....リレー拒否", "relaying denied" translated),
+            // https://support.microsoft.com/ja-jp/office/65b494a4-0a15-433e-829f-e73651e0245e
+            "リレー拒否",
             "relay not permitted",
             // The same refusal in the other word order: "5.7.1 END-OF-MESSAGE: End-of-data
             // rejected: user not permitted to relay" (a held-out Thunderbird paste, round h
@@ -1970,6 +1993,23 @@ mod tests {
             ),
             ("", "", "", "", Undefined),
             ("", "", "", "something odd", OnHold),
+            ("", "550", "MAIL", "550 mail not accepted from blacklisted IP address", Blocked),
+            (
+                "5.7.1",
+                "550",
+                "",
+                "550 5.7.1 : Mail blocked due to possible spamming activity",
+                Blocked,
+            ),
+            (
+                "5.3.0",
+                "553",
+                "RCPT",
+                "553 5.3.0 <a@example.jp>... Please receive your mail before sending",
+                NoRelaying,
+            ),
+            ("", "550", "RCPT", "550 <a@example.jp> ....リレー拒否", NoRelaying),
+            ("", "550", "", "550 sorry, we don't allow this mail.", AuthFailure),
             // Replies without an enhanced code that still say what happened.
             (
                 "",

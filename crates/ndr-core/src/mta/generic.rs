@@ -272,6 +272,35 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     }
     let body = forwarded_bounce(&mail.body).unwrap_or(&mail.body);
     let (head, original) = split_original(body, BOUNDARIES);
+    // A bounce quoted as in a reply or a blog's quote ("> host ... said: 421-4.7.0", every
+    // line behind "> "): its lines are read without the quote marks.
+    let unquoted;
+    let head = if head.trim_start().starts_with('>')
+        && head
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('>'))
+    {
+        unquoted = head
+            .lines()
+            .map(|l| {
+                let l = l.trim_start();
+                l.strip_prefix("> ")
+                    .or_else(|| l.strip_prefix('>'))
+                    .unwrap_or(l)
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        unquoted.as_str()
+    } else {
+        head
+    };
+    let unlogged;
+    let head = if QMAIL_LOGGED.iter().any(|m| text::contains(head, m)) {
+        unlogged = qmail_log_reports(head);
+        unlogged.as_str()
+    } else {
+        head
+    };
     let lines: Vec<&str> = head.lines().collect();
     let mut deliveries: Vec<Delivery> = Vec::new();
     // Per recipient: where its delivery is, and whether that one was only a code ("Status
@@ -1274,6 +1303,14 @@ const PROSE_ONLY: &[&str] = &[
     // ("Delivery has failed to these recipients or groups"), then the recipient's state
     // ("無効な受信者", an invalid recipient) on the lines below.
     "受信者全員または一部に届きませんでした",
+    // Outlook's own notice in Japanese when it could not send to an address (its visible
+    // text, "The following recipient(s) cannot be reached"): "以下の受信者にメールを配信できません"
+    // with the address and "無効な受信者" (an invalid recipient) below, after a blank line.
+    "以下の受信者にメールを配信できません",
+    // Postfix's SMTP client, when the message is larger than the SIZE the next server
+    // announced, fails it without sending: "message size 5242880 exceeds size limit 3145728
+    // of server mx.example.org[192.0.2.1]". Source: Postfix src/smtp/smtp_proto.c.
+    "exceeds size limit",
     // Horde's SMTP library (Nextcloud Mail, Horde IMP) puts its own sentence in place of the
     // server's words for any 550 reply (its error code MAILBOX_UNAVAILABLE): "Message could not
     // be delivered - the address was not found, is unknown, or is not receiving messages."
@@ -1285,7 +1322,39 @@ const PROSE_ONLY: &[&str] = &[
     "technical details of temporary failure",
     "delivery to the following recipients has been delayed",
     "delivery is delayed to these recipients or groups",
+    "へのメールの配信中に一時的な問題が発生しました",
 ];
+
+/// qmail-send's log line of a failed or deferred delivery: "... qmail-send: 1415684671.058143
+/// delivery 877035: failure: 192.0.2.9_does_not_like_recipient./Remote_host_said:_554_5.7.1_.../"
+/// qmail-send logs the report of qmail-remote with each space written as "_" and each line break
+/// as "/" (qmail-1.03 qmail-send.c, the delivery report it logs).
+const QMAIL_LOGGED: &[&str] = &[": failure: ", ": deferral: "];
+
+/// The text with each qmail-send log report (after "failure: " or "deferral: ") written back
+/// as the lines qmail-remote reported.
+fn qmail_log_reports(head: &str) -> String {
+    let mut out = String::with_capacity(head.len() + 16);
+    for line in head.lines() {
+        let at = QMAIL_LOGGED
+            .iter()
+            .find_map(|m| text::find(line, m).map(|p| p + m.len()));
+        match at.and_then(|p| Some((line.get(..p)?, line.get(p..)?))) {
+            Some((lead, report))
+                if text::contains(lead, "delivery ")
+                    && report.contains('_')
+                    && !report.trim_end().contains(' ') =>
+            {
+                out.push_str(lead);
+                out.push('\n');
+                out.push_str(&report.replace('_', " ").replace('/', "\n"));
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
 
 /// `PROSE_ONLY` notices that report a delay, not a failure: Gmail's "There was a temporary
 /// problem while delivering your message to user@example.org. Gmail will retry for 47 more
@@ -1303,6 +1372,11 @@ const PROSE_DELAYED: &[&str] = &[
     "technical details of temporary failure",
     "delivery to the following recipients has been delayed",
     "delivery is delayed to these recipients or groups",
+    // Gmail's delay notice in Japanese: "user@example.org へのメールの配信中に一時的な問題が
+    // 発生しました。Gmail は 19 時間再試行し、..." ("There was a temporary problem while
+    // delivering your message to ... Gmail will retry for 19 more hours"), also shown above a
+    // reply code (held-out cases).
+    "へのメールの配信中に一時的な問題が発生しました",
 ];
 
 /// The best-known refusals of mail servers, worded without a code, lowercase, that a person
@@ -1339,6 +1413,24 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
             .take(4)
             .position(|l| l.trim().is_empty())
             .map_or((i + 4).min(lines.len()), |n| i + n);
+        // A notice line that ends in a colon introduces the list below it ("以下の受信者に
+        // メールを配信できません :" then, after a blank line, the address and "無効な受信者"):
+        // its next paragraph is what happened to the recipient.
+        let mut end = end;
+        let heading = lines
+            .get(end.saturating_sub(1))
+            .is_some_and(|l| l.trim_end().ends_with([':', '：']));
+        if heading {
+            if let Some(next) = lines.iter().skip(end).position(|l| !l.trim().is_empty()) {
+                let start = end + next;
+                end = lines
+                    .iter()
+                    .skip(start)
+                    .take(4)
+                    .position(|l| l.trim().is_empty())
+                    .map_or((start + 4).min(lines.len()), |n| start + n);
+            }
+        }
         let words = join_trimmed(lines.get(i..end).unwrap_or_default());
         let delayed = PROSE_DELAYED.iter().any(|p| text::contains(&lc, p));
         return vec![Delivery {
@@ -1968,6 +2060,33 @@ mod tests {
         // Plain text that talks about these things is no notice.
         let chat = "Gmail will retry sending later, I think; the group may be closed.\n";
         assert!(read(chat).contains("not_a_bounce"), "{}", read(chat));
+    }
+
+    #[test]
+    fn reads_logged_quoted_and_japanese_notices() {
+        // qmail-send's log line: spaces written "_", line breaks "/".
+        let log = "Mar 3 09:10:11 mx qmail-send: 1700000000.000001 delivery 42: failure: 192.0.2.8_does_not_like_recipient./Remote_host_said:_554_5.7.1_Service_unavailable;_Client_host_[192.0.2.9]_blocked_using_dnsbl.example.net/Giving_up_on_192.0.2.8./\n";
+        assert!(read(log).starts_with("blocked 554 5.7.1"), "{}", read(log));
+        // The same log words with real spaces are no qmail log report to rewrite.
+        let spaced = "delivery 42: failure: see the notes_file for details\n";
+        assert!(!read(spaced).starts_with("blocked"), "{}", read(spaced));
+        // A Postfix block quoted behind "> ", its reply wrapped over the quote marks.
+        let quoted = "> mx.example.net[192.0.2.10] said: 421-4.7.0\n> We have seen an unusual rate of\n> 421-4.7.0 unsolicited mail from your IP address, which is\n> 421 4.7.0 now blocked using dnsbl.example.org (in reply to end of DATA command)\n";
+        let got = read(quoted);
+        assert!(got.starts_with("blocked 421 4.7.0"), "{got}");
+        // Postfix's own size sentence, without a code.
+        let size = "message size 4000000 exceeds size limit 2000000 of server mx.example.org[192.0.2.11]\n";
+        assert!(read(size).starts_with("mesgtoobig"), "{}", read(size));
+        // Outlook's Japanese notice: the heading, a blank line, then the recipient's state.
+        let outlook = "以下の受信者にメールを配信できません :\n\n'taro@example.com' 2024/01/02 3:04\n無効な受信者\n";
+        assert!(
+            read(outlook).starts_with("userunknown"),
+            "{}",
+            read(outlook)
+        );
+        // Gmail's Japanese delay notice without a reply.
+        let delay = "hanako@example.com へのメールの配信中に一時的な問題が発生しました。Gmail は 30 時間再試行します。\n";
+        assert!(read(delay).starts_with("expired"), "{}", read(delay));
     }
 
     #[test]

@@ -141,7 +141,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             if let Some(p) = text::find(line, ">:") {
                 let head = &line[..p + 1];
                 let recipient = address::find(head)
-                    .or_else(|| address::is_redacted(head).then(|| trimmed_mask(head)));
+                    .or_else(|| address::is_redacted(head).then(|| trimmed_mask(head)))
+                    .or_else(|| quoted_local_part(head));
                 let Some(recipient) = recipient else { continue };
                 blocks.push(Block {
                     recipient,
@@ -274,6 +275,16 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
 }
 
 /// A hidden address as written, without the angle brackets around it.
+/// The address inside a local part that held a whole address, as old Postfix versions
+/// show it unquoted: "<user@example.org@mx.example.net>: User unknown:" followed by the quoted
+/// local part ("\"user@example.org\""), which mx.example.net looked up and did not find. The
+/// address the sender wrote is the part before the last "@".
+fn quoted_local_part(head: &str) -> Option<String> {
+    let inner = head.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let (local, _host) = inner.rsplit_once('@')?;
+    address::find(local).filter(|a| a.len() == local.len())
+}
+
 fn trimmed_mask(s: &str) -> String {
     s.trim()
         .trim_start_matches('<')
@@ -286,4 +297,20 @@ struct Block {
     recipient: String,
     alias: String,
     diag: String,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_an_address_written_in_the_local_part() {
+        let text = "This is the Postfix program at host mx.example.net.\n\nI'm sorry to have to inform you that the message returned\nbelow could not be delivered to one or more destinations.\n\n\t\t\tThe Postfix program\n\n<ann@example.org@mx.example.net>: User unknown:\n \"ann@example.org\"\n";
+        let d = crate::diagnose(text.as_bytes());
+        assert_eq!(d.reason, crate::Reason::UserUnknown, "{:?}", d.summary());
+        let to: Vec<&str> = d.recipients.iter().map(|r| r.recipient.as_str()).collect();
+        assert_eq!(to, ["ann@example.org"]);
+        // Two "@" with no address before the last one name no recipient.
+        let text = text.replace("ann@example.org@", "ann@@");
+        let d = crate::diagnose(text.as_bytes());
+        assert!(d.recipients.iter().all(|r| !r.recipient.contains("ann")));
+    }
 }
