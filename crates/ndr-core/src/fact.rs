@@ -658,7 +658,10 @@ fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
         // and then it expired. No other reason its words suggest holds ("greylisted, please
         // try again in ..." is not spam).
         f.reason = Some(Reason::Expired);
-        if f.action.is_empty() && !gave_up(&f.diagnosis) {
+        // A log line's own "status=deferred (" (which its reader already made `delayed`)
+        // is the same one refused try.
+        let logged_deferral = text::contains(&f.diagnosis, " status=deferred (");
+        if (f.action.is_empty() || logged_deferral) && !gave_up(&f.diagnosis) {
             f.action = "delayed".into();
             if f.pasted {
                 // A pasted reply or log line (a server's log, an app's error) shows one refused

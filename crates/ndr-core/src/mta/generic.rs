@@ -525,12 +525,27 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 && !next.trim().is_empty()
                 && reply_start(next).is_none()
                 && address_line(next).is_none();
-            let cont = cont || unindented || quoted || bracketed;
+            // A remote server's reply of several lines as Postfix quotes it ("said: 550-5.7.1
+            // This" ... "(in reply to end of DATA command)"): Postfix wraps it at 80 columns,
+            // so the next lines' codes ("550-5.7.1") fall in the middle of the words. Until
+            // "(in reply to", a line that is no address of its own and has no other code goes
+            // on with it, also when the paste lost the indentation or quotes it with "> ".
+            let inner = if line.starts_with("> ") {
+                next.strip_prefix("> ").unwrap_or(next)
+            } else {
+                next
+            };
+            let said = open_said_reply(&diag, line.get(start..start + 3).unwrap_or(""))
+                && !inner.trim().is_empty()
+                && address_line(inner).is_none()
+                && reply_start(inner)
+                    .is_none_or(|s| inner.get(s..s + 3) == line.get(start..start + 3));
+            let cont = cont || unindented || quoted || bracketed || said;
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
             }
             diag.push(' ');
-            diag.push_str(next.trim());
+            diag.push_str(inner.trim());
             j += 1;
         }
         // Sendmail's "550 5.0.0 <u@example.jp>... Can't create output" (the local mailer's exit
@@ -706,6 +721,16 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     d.action = action.to_string();
                 }
             }
+        }
+    }
+    // The same words on the reply's own log line, also when the line has no queue id to
+    // match ("mail postfix/smtp: to=<...>, relay=..., status=deferred (host ... said: 450
+    // ...)"): the server keeps the message and tries again, whatever the reply's reason.
+    for d in deliveries.iter_mut().filter(|d| d.action.is_empty()) {
+        if text::contains(&d.diagnosis, " status=deferred (") {
+            d.action = "delayed".to_string();
+        } else if text::contains(&d.diagnosis, " status=bounced (") {
+            d.action = "failed".to_string();
         }
     }
     // A warning that the server is still trying makes these recipients delayed in `fact.rs`.
@@ -1515,6 +1540,16 @@ fn log_deliveries<'a>(lines: &[&'a str]) -> Vec<(&'a str, String, &'static str)>
     out
 }
 
+/// Whether `diag` is a remote server's reply as Postfix quotes it ("host ... said:") that
+/// announced more lines ("550-") and has not reached its "(in reply to ... command)" end.
+fn open_said_reply(diag: &str, code: &str) -> bool {
+    code.len() == 3
+        && text::all_digits(code)
+        && text::find(diag, " said: ").is_some()
+        && text::find(diag, "(in reply to ").is_none()
+        && text::find(diag, &format!("{code}-")).is_some()
+}
+
 /// qmail-remote's words before a reply to RCPT TO ("192.0.2.9 does not like recipient.").
 /// Source: qmail-1.03 `qmail-remote.c` (the qmail reader's `COMMANDS`).
 const QMAIL_AT_RCPT: &str = " does not like recipient.";
@@ -1758,6 +1793,58 @@ fn display_named(t: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first recipient's action and full error, as the whole diagnosis gives them.
+    fn first(input: &str) -> (String, String) {
+        let d = crate::diagnose(input.as_bytes());
+        d.recipients
+            .first()
+            .map(|r| (r.action.clone(), r.diagnostic_text.clone()))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_logged_deferral_is_delayed_even_without_a_queue_id() {
+        // A refusal by a block, which alone would stay a failure to act on.
+        let line = "mx postfix/smtp: to=<ken@example.org>, relay=mx.example.org[192.0.2.7]:25, \
+                    status=deferred (host mx.example.org[192.0.2.7] said: 450 4.7.1 \
+                    <ken@example.org>: Recipient address rejected: sender blocked (in reply \
+                    to RCPT TO command))\n";
+        assert_eq!(first(line).0, "delayed");
+        let bounced = line.replace("status=deferred", "status=bounced");
+        let bounced = bounced.replace("said: 450 4.7.1", "said: 550 5.7.1");
+        assert_eq!(first(&bounced).0, "failed");
+    }
+
+    #[test]
+    fn a_wrapped_postfix_quoted_reply_is_kept_whole() {
+        let wrapped = "<ken@example.org>: host\n\
+            mx.example.org[192.0.2.7] said: 550-5.7.1 Your\n\
+            server is not allowed to send to us because it has no 550-5.7.1\n\
+            reverse name. Ask your provider for one. 550\n\
+            5.7.1 Bye. (in reply to end of DATA command)\n";
+        let (action, text) = first(wrapped);
+        assert_eq!(action, "failed");
+        assert!(
+            text.contains("550 5.7.1 Your server is not allowed"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("Bye. (in reply to end of DATA command)"),
+            "{text}"
+        );
+        // The same, quoted in a reply with "> ": one reply, not one per code.
+        let quoted: String = wrapped.lines().map(|l| format!("> {l}\n")).collect();
+        let d = crate::diagnose(quoted.as_bytes());
+        assert_eq!(d.recipients.len(), 1);
+        let text = &d.recipients[0].diagnostic_text;
+        assert!(text.contains("Ask your provider for one."), "{text}");
+        assert!(!text.contains("for one. >"), "{text}");
+        // A reply that announced no more lines ends where it ends.
+        let single = "<ken@example.org>: host mx.example.org[192.0.2.7] said: 550 5.1.1\n\
+            No such user here\n\nThanks, Ken\n";
+        assert!(!first(single).1.contains("Thanks"));
+    }
 
     #[test]
     fn finds_recipient_lines() {

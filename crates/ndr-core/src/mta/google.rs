@@ -325,13 +325,35 @@ fn notice_heading(lines: &[&str]) -> Option<(usize, (String, bool))> {
         })
 }
 
+/// How many non-empty lines at the top of a message's body may hold Google's sender line
+/// when the notice was forwarded or saved: a forward marker, the forwarded header block
+/// ("From:", "Date:", "Subject:", "To:") and a blank line or two come first.
+const NOTICE_SENDER_LINES: usize = 8;
+
+/// Whether a whole message (with header fields) is Google's notice: Google's mailer sent it,
+/// whatever the Subject says (a mail program or a person may have renamed it: "配信エラー",
+/// "Undeliverable: ..."), or Google's sender line opens the body, as in a notice someone
+/// forwarded to their IT person ("Fwd: ...", From the person) or saved from the mail
+/// program's window ("Mail Delivery Subsystem (mailer-daemon@googlemail.com)").
+fn notice_by_google(mail: &Mail) -> bool {
+    text::find_ci(mail.from(), GOOGLE_MAILER).is_some()
+        || mail
+            .body
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(NOTICE_SENDER_LINES)
+            .any(|l| text::find_ci(l, GOOGLE_MAILER).is_some())
+}
+
 /// Gmail's current notices ("Address not found", "Message not delivered", "Delivery incomplete",
 /// "Message blocked", "Recipient inbox full", and their Japanese versions) as a person sees
 /// them: one recipient named in a sentence, the remote server's words (if any) after "The
 /// response was:". Read only when the mail is Google's or a paste, and has no delivery report
 /// (which says the same more precisely).
 pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
-    if !(mail.headers.is_empty() || from_google(mail)) || mail.body.contains("\nFinal-Recipient:") {
+    if !(mail.headers.is_empty() || notice_by_google(mail))
+        || mail.body.contains("\nFinal-Recipient:")
+    {
         return None;
     }
     let (head, original) = split_original(&mail.body, crate::dsn::ORIGINAL_BOUNDARIES);
@@ -648,6 +670,51 @@ mod tests {
             .into_iter()
             .map(|n| (n.id, n.detail))
             .collect()
+    }
+
+    /// Gmail's Japanese "address not found" notice as its window shows it, sender line first.
+    const JA_NOTICE: &str = "Mail Delivery Subsystem (mailer-daemon@googlemail.com)\n\n\
+        アドレスが見つかりません\n\
+        hanako.s@example.net にメールを配信できませんでした。アドレスが見つからなかったか、\
+        メールを受信できないアドレスです。\n\n\
+        応答:\n550 5.1.1 The email account that you tried to reach does not exist. \
+        x12-abcdef.34 - gsmtp\n";
+
+    /// The recipient, action and reason of a whole message's first recipient, if any.
+    fn first(input: &str) -> Option<(String, String, Reason)> {
+        let d = crate::diagnose(input.as_bytes());
+        let r = d.recipients.first()?;
+        Some((r.recipient.clone(), r.action.clone(), r.reason))
+    }
+
+    #[test]
+    fn a_saved_or_forwarded_notice_is_read_whatever_its_subject() {
+        let want = Some((
+            "hanako.s@example.net".to_string(),
+            "failed".to_string(),
+            UserUnknown,
+        ));
+        // Pasted alone.
+        assert_eq!(first(JA_NOTICE), want);
+        // Saved from Google's mailer, the Subject renamed by the mail program.
+        for subject in ["配信エラー", "Undeliverable: 打ち合わせ", ""] {
+            let saved = format!(
+                "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n\
+                 To: taro@example.jp\nSubject: {subject}\n\n{JA_NOTICE}"
+            );
+            assert_eq!(first(&saved), want, "{subject}");
+        }
+        // Forwarded by the user to their IT person.
+        let forwarded = format!(
+            "From: Taro <taro@example.jp>\nTo: it@example.jp\n\
+             Subject: Fwd: Delivery Status Notification (Failure)\n\n\
+             ---------- Forwarded message ---------\n{JA_NOTICE}"
+        );
+        assert_eq!(first(&forwarded), want);
+        // The same sentence in someone's own mail, without Google's sender line, is no notice.
+        let chat = "From: Taro <taro@example.jp>\nTo: it@example.jp\nSubject: 質問\n\n\
+            hanako.s@example.net にメールを配信できませんでした。と出ました。\n";
+        assert_eq!(first(chat), None);
     }
 
     #[test]
