@@ -1,7 +1,8 @@
 //! With the `split-texts` feature: the table of every `text!` in `src/`, for `src/split.rs`.
 //!
 //! Writes `$OUT_DIR/texts.rs` with `JOINED` (each distinct text, Japanese NUL English, sorted
-//! by bytes, so `text!` finds its index by binary search while compiling), `COUNT` and
+//! by bytes, so `text!` finds its index by binary search while compiling), `COUNT`, `SHARED`
+//! (the indices of the `shared_text!` texts, whose English the Japanese file carries too) and
 //! `FINGERPRINT` (which the per-language files carry, so a file from another build is refused).
 //! Without the feature it writes nothing: the texts stay literals.
 
@@ -27,7 +28,13 @@ fn main() {
         .map(|p| fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
         .collect();
     let refs: Vec<&str> = sources.iter().map(String::as_str).collect();
-    let texts = scan::scan(&refs).unwrap_or_else(|e| panic!("scanning text! literals: {e}"));
+    let (texts, shared) =
+        scan::scan_shared(&refs).unwrap_or_else(|e| panic!("scanning text! literals: {e}"));
+    // Both lists are sorted, so the indices come out sorted too, as `tables` searches them.
+    let shared: Vec<usize> = shared
+        .iter()
+        .filter_map(|s| texts.binary_search(s).ok())
+        .collect();
     assert!(
         texts.len() <= usize::from(u16::MAX),
         "more texts than a u16 index holds"
@@ -44,7 +51,7 @@ fn main() {
     let _ = writeln!(
         out,
         "pub const FINGERPRINT: &str = \"{:016x}\";",
-        fingerprint(&texts)
+        fingerprint(&texts, &shared)
     );
     let _ = writeln!(
         out,
@@ -61,6 +68,13 @@ fn main() {
         let _ = writeln!(out, "    {ja}\\u{{0}}{en},");
     }
     out.push_str("];\n");
+    let _ = writeln!(
+        out,
+        "/// The indices of the `shared_text!` texts, ascending: the Japanese file ends with\n\
+         /// their English, which the English-only letters fill in on a Japanese page."
+    );
+    let list: Vec<String> = shared.iter().map(usize::to_string).collect();
+    let _ = writeln!(out, "pub const SHARED: &[u16] = &[{}];", list.join(", "));
     let dest = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("texts.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }
@@ -77,14 +91,20 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// FNV-1a 64 over the texts, each followed by 0xFF (which UTF-8 never contains).
-fn fingerprint(texts: &[String]) -> u64 {
+/// FNV-1a 64 over the texts, each followed by 0xFF (which UTF-8 never contains), then over
+/// the shared indices: the Japanese file's tail depends on them.
+fn fingerprint(texts: &[String], shared: &[usize]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let indices = shared.iter().flat_map(|&i| (i as u64).to_le_bytes());
     for text in texts {
         for &b in text.as_bytes().iter().chain([0xFF].iter()) {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
+    }
+    for b in indices {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
 }

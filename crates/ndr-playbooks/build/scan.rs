@@ -9,6 +9,10 @@
 //! adds entries. What it misses is a compile error at the `text!` (see `src/split.rs`), so a
 //! text cannot go missing at run time.
 //!
+//! `shared_text!` is a `text!` whose English the Japanese file carries too (the fill-ins of
+//! an English-only letter, which a Japanese page renders in English); [`scan_shared`] lists
+//! those apart.
+//!
 //! Shared by `build.rs` and the unit tests in `tests/scan.rs`; std only.
 
 /// One token tree: the lexer does not need to know Rust's grammar beyond this.
@@ -29,7 +33,15 @@ pub enum Tree {
 /// Every distinct joined text (Japanese, NUL, English) in `files`, sorted by bytes.
 ///
 /// `files` are whole source files; macros defined in one file are expanded in all of them.
+// build.rs calls `scan_shared`; the unit tests call both.
+#[allow(dead_code)]
 pub fn scan(files: &[&str]) -> Result<Vec<String>, String> {
+    scan_shared(files).map(|(all, _)| all)
+}
+
+/// Every distinct joined text in `files`, and apart the ones written with `shared_text!`;
+/// both sorted by bytes.
+pub fn scan_shared(files: &[&str]) -> Result<(Vec<String>, Vec<String>), String> {
     let mut lexed = Vec::new();
     for (i, file) in files.iter().enumerate() {
         let (trees, docs) = lex(file).map_err(|e| format!("file {i}: {e}"))?;
@@ -46,14 +58,26 @@ pub fn scan(files: &[&str]) -> Result<Vec<String>, String> {
         collect_macros(trees, &mut macros);
     }
     mark_text_macros(&mut macros);
-    let mut found = Vec::new();
+    let mut found = Found::default();
     for trees in &lexed {
         walk(trees, &macros, 0, &mut found)?;
     }
-    found.sort();
-    found.dedup();
-    Ok(found)
+    for list in [&mut found.all, &mut found.shared] {
+        list.sort();
+        list.dedup();
+    }
+    Ok((found.all, found.shared))
 }
+
+/// The joined texts a walk finds: all of them, and the `shared_text!` ones again.
+#[derive(Default)]
+struct Found {
+    all: Vec<String>,
+    shared: Vec<String>,
+}
+
+/// The macro whose texts' English the Japanese file carries too (`src/text.rs`).
+const SHARED: &str = "shared_text";
 
 // ---- Lexer ----------------------------------------------------------------------------------
 
@@ -434,7 +458,7 @@ fn collect_macros(trees: &[Tree], out: &mut Vec<Macro>) {
         if let [Tree::Ident(kw), Tree::Punct('!'), Tree::Ident(name), Tree::Group(_, body), ..] =
             &trees[i..]
         {
-            if kw == "macro_rules" && name != "text" {
+            if kw == "macro_rules" && name != "text" && name != SHARED {
                 out.push(Macro {
                     name: name.clone(),
                     arms: arms(body),
@@ -478,7 +502,9 @@ fn mark_text_macros(macros: &mut [Macro]) {
         let mut changed = false;
         for m in macros.iter_mut().filter(|m| !m.makes_texts) {
             if m.arms.iter().any(|(_, expansion)| {
-                calls(expansion, "text") || known.iter().any(|k| calls(expansion, k))
+                calls(expansion, "text")
+                    || calls(expansion, SHARED)
+                    || known.iter().any(|k| calls(expansion, k))
             }) {
                 m.makes_texts = true;
                 changed = true;
@@ -587,12 +613,7 @@ fn substitute(expansion: &[Tree], bound: &[(String, Vec<Tree>)]) -> Vec<Tree> {
 /// Macros calling macros calling `text!`: a bound on the depth, as rustc has one.
 const MAX_DEPTH: usize = 32;
 
-fn walk(
-    trees: &[Tree],
-    macros: &[Macro],
-    depth: usize,
-    found: &mut Vec<String>,
-) -> Result<(), String> {
+fn walk(trees: &[Tree], macros: &[Macro], depth: usize, found: &mut Found) -> Result<(), String> {
     if depth > MAX_DEPTH {
         return Err("macros nest too deep".to_owned());
     }
@@ -607,9 +628,12 @@ fn walk(
                 continue;
             }
             [Tree::Ident(name), Tree::Punct('!'), Tree::Group(_, args), ..] => {
-                if name == "text" {
+                if name == "text" || name == SHARED {
                     if let Some(joined) = text_args(args) {
-                        found.push(joined);
+                        if name == SHARED {
+                            found.shared.push(joined.clone());
+                        }
+                        found.all.push(joined);
                     }
                 } else {
                     for m in macros.iter().filter(|m| m.makes_texts && &m.name == name) {

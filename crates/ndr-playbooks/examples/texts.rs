@@ -20,15 +20,21 @@ fn main() -> ExitCode {
     };
     for &lang in Lang::ALL {
         let path = dir.join(tables::file_name(lang));
-        let file = tables::encode(lang, generated::JOINED, generated::FINGERPRINT);
+        let file = tables::encode(
+            lang,
+            generated::JOINED,
+            generated::SHARED,
+            generated::FINGERPRINT,
+        );
         if let Err(err) = std::fs::write(&path, file) {
             eprintln!("texts: cannot write {}: {err}", path.display());
             return ExitCode::FAILURE;
         }
     }
     println!(
-        "texts: {} texts per language, fingerprint {}",
+        "texts: {} texts per language, {} English ones in the Japanese file too, fingerprint {}",
         generated::COUNT,
+        generated::SHARED.len(),
         generated::FINGERPRINT
     );
     ExitCode::SUCCESS

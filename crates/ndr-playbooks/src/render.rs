@@ -414,64 +414,65 @@ pub(crate) fn fallback_for_tests(name: &str, lang: Lang) -> &'static str {
 }
 
 /// What a missing placeholder reads as: a bracketed fill-in, so the reader sees at once what
-/// the bounce did not say and can type it in.
+/// the bounce did not say and can type it in. `shared_text!`: a Japanese page fills the
+/// English-only letters with the English ones (review 9, H1).
 fn fallback(name: &str) -> Text {
     match name {
         // Only used when the bounce names no sending IP: the reader must ask for it, since the
         // only bracketed address in such an error is the receiver's own.
-        "ip" => text! {
+        "ip" => shared_text! {
             ja: "［送信元 IP アドレス（メール事業者に確認）］",
             en: "[your sending IP address (ask your mail provider)]",
         },
-        "code" | "smtp_code" | "enhanced_code" | "provider_code" => text! {
+        "code" | "smtp_code" | "enhanced_code" | "provider_code" => shared_text! {
             ja: "［エラーコード］",
             en: "[error code]",
         },
-        "recipient" => text! {
+        "recipient" => shared_text! {
             ja: "［宛先アドレス］",
             en: "[recipient address]",
         },
-        "sender_domain" => text! {
+        "sender_domain" => shared_text! {
             ja: "［あなたのドメイン］",
             en: "[your domain]",
         },
-        "error_text" => text! {
+        "error_text" => shared_text! {
             ja: "［ここにエラーメッセージの全文を貼り付け］",
             en: "[paste the full error message here]",
         },
-        "remote_host" => text! {
+        "remote_host" => shared_text! {
             ja: "［相手先のメールサーバー］",
             en: "[receiving mail server]",
         },
-        "zone" => text! {
+        "zone" => shared_text! {
             ja: "［エラー文中のブロックリスト名］",
             en: "[blocklist named in the error]",
         },
-        "lookup_url" => text! {
+        "lookup_url" => shared_text! {
             ja: "［リストの照会ページ］",
             en: "[the list's lookup page]",
         },
-        "date" => text! {
+        "date" => shared_text! {
             ja: "［送信した日時］",
             en: "[date and time you sent it]",
         },
-        "login_account" => text! {
+        "login_account" => shared_text! {
             ja: "［ログインに使っているアカウント］",
             en: "[the account you log in with]",
         },
-        "refused_sender" => text! {
+        "refused_sender" => shared_text! {
             ja: "［差出人のアドレス］",
             en: "[the address you sent from]",
         },
-        "refused_client" => text! {
+        "refused_client" => shared_text! {
             ja: "［断られたサーバー］",
             en: "[the refused server]",
         },
-        "allow_domain" => text! {
+        "allow_domain" => shared_text! {
             ja: "［あなたのドメイン］",
             en: "[your domain]",
         },
-        _ => text! {
+        _ => shared_text! {
             ja: "［不明］",
             en: "[unknown]",
         },

@@ -71,6 +71,16 @@ macro_rules! text {
     }};
 }
 
+/// `shared_text! { ja: "…", en: "…" }`: a [`Text`] whose English the Japanese file of the
+/// split texts carries too. For the fill-ins of the English-only letters (to Apple, to
+/// Microsoft's delist team): a Japanese page renders those letters in English and has loaded
+/// only the Japanese file. `build/scan.rs` lists these apart; without `split-texts` it is `text!`.
+macro_rules! shared_text {
+    ($($text:tt)*) => {
+        $crate::text! { $($text)* }
+    };
+}
+
 #[cfg(not(feature = "split-texts"))]
 impl Text {
     /// Use [`text!`](crate::text!): it joins the two sides. Panics (at compile time, since

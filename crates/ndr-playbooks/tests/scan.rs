@@ -132,3 +132,21 @@ fn unbalanced_source_is_reported() {
     assert!(scan::scan(&["fn f() { \"open"]).is_err());
     assert!(scan::scan(&["fn f() { )"]).is_err());
 }
+
+#[test]
+fn shared_texts_are_listed_apart_and_kept_in_the_table() {
+    let src = r#"
+macro_rules! shared_text { ($($t:tt)*) => { text! { $($t)* } }; }
+macro_rules! fill_in { ($ja:literal, $en:literal) => { shared_text! { ja: $ja, en: $en } }; }
+const A: Text = text! { ja: "普通", en: "plain" };
+const B: Text = shared_text! { ja: "［日付］", en: "[date]", };
+const C: Text = fill_in!("［宛先］", "[recipient]");
+"#;
+    let (all, shared) = scan::scan_shared(&[src]).unwrap();
+    assert_eq!(
+        all,
+        ["普通\0plain", "［宛先］\0[recipient]", "［日付］\0[date]"]
+    );
+    assert_eq!(shared, ["［宛先］\0[recipient]", "［日付］\0[date]"]);
+    assert_eq!(scan::scan(&[src]).unwrap(), all);
+}
