@@ -3,33 +3,11 @@
 //! sender's own setting, LOW-4's shared sending pools). The texts are written for these tests,
 //! in the shapes the pasted errors had.
 
-use ndr_core::{Diagnosis, Note, Party, Reason, Recipient};
-use ndr_playbooks::{advise, select, Actor, Lang, Rendered, To};
+mod common;
 
-fn all_text(r: &Rendered) -> String {
-    let mut out = vec![r.title.clone(), r.verdict.clone(), r.why.clone()];
-    out.extend(r.steps.iter().map(|s| s.text.clone()));
-    out.extend(r.donts.iter().cloned());
-    out.join("\n")
-}
-
-fn one(reason: Reason, action: &str, code: &str, status: Option<&str>, text: &str) -> Diagnosis {
-    Diagnosis {
-        reason,
-        smtp_code: Some(code.into()),
-        enhanced_code: status.map(Into::into),
-        recipients: vec![Recipient {
-            action: action.into(),
-            reason,
-            reply_code: Some(code.into()),
-            status: status.map(Into::into),
-            recipient: "someone@example.org".into(),
-            diagnostic_text: text.into(),
-            ..Recipient::default()
-        }],
-        ..Diagnosis::default()
-    }
-}
+use common::{all_text, one};
+use ndr_core::{Note, Party, Reason};
+use ndr_playbooks::{advise, select, Actor, Lang, To};
 
 const CLOSED: &str =
     "host mx.example.org[192.0.2.25] said: 421 Connection went away (in reply to MAIL FROM command)";

@@ -3,40 +3,11 @@
 //! restriction, LOW-A5's full mailbox in the mailbox server's own log, LOW-C1's "not found"). The
 //! texts are written for these tests, in the shapes the pasted logs had.
 
-use ndr_core::{Diagnosis, Note, Party, Reason, Recipient};
-use ndr_playbooks::{advise, labels, select, Actor, Lang, Rendered, Urgency};
+mod common;
 
-fn all_text(r: &Rendered) -> String {
-    let mut out = vec![r.title.clone(), r.verdict.clone(), r.why.clone()];
-    out.extend(r.steps.iter().map(|s| s.text.clone()));
-    out.extend(r.donts.iter().cloned());
-    out.join("\n")
-}
-
-fn one(reason: Reason, action: &str, code: &str, status: Option<&str>, text: &str) -> Diagnosis {
-    Diagnosis {
-        reason,
-        smtp_code: Some(code.into()),
-        enhanced_code: status.map(Into::into),
-        recipients: vec![Recipient {
-            action: action.into(),
-            reason,
-            reply_code: Some(code.into()),
-            status: status.map(Into::into),
-            recipient: "someone@example.org".into(),
-            diagnostic_text: text.into(),
-            ..Recipient::default()
-        }],
-        ..Diagnosis::default()
-    }
-}
-
-fn note(id: &str, detail: &str) -> Note {
-    Note {
-        id: id.into(),
-        detail: detail.into(),
-    }
-}
+use common::{all_text, note, one};
+use ndr_core::{Diagnosis, Party, Reason};
+use ndr_playbooks::{advise, labels, select, Actor, Lang, Urgency};
 
 const OPEN_RESOLVER_LOG: &str = "Mar 3 10:00:00 mx postfix/smtpd[100]: NOQUEUE: reject: RCPT from mail.example.net[192.0.2.10]: 554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/198.51.100.53; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<mail.example.net>";
 

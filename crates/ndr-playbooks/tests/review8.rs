@@ -1,44 +1,11 @@
 //! Advice findings of the eighth page review (M1, M2, M3, M7, M9, L2, L3, L9). The texts are
 //! written for these tests, in the shapes the pasted errors had.
 
-use ndr_core::{Diagnosis, Note, Party, Reason, Recipient};
+mod common;
+
+use common::{all_text_with_letter as all_text, note, one};
+use ndr_core::{Party, Reason};
 use ndr_playbooks::{advise, select, Actor, Lang, Rendered, To};
-
-fn all_text(r: &Rendered) -> String {
-    let mut out = vec![r.title.clone(), r.verdict.clone(), r.why.clone()];
-    out.extend(r.steps.iter().map(|s| s.text.clone()));
-    out.extend(r.donts.iter().cloned());
-    if let Some(m) = &r.message {
-        out.push(m.subject.clone());
-        out.push(m.body.clone());
-    }
-    out.join("\n")
-}
-
-fn one(reason: Reason, action: &str, code: &str, status: Option<&str>, text: &str) -> Diagnosis {
-    Diagnosis {
-        reason,
-        smtp_code: (!code.is_empty()).then(|| code.into()),
-        enhanced_code: status.map(Into::into),
-        recipients: vec![Recipient {
-            action: action.into(),
-            reason,
-            reply_code: (!code.is_empty()).then(|| code.into()),
-            status: status.map(Into::into),
-            recipient: "someone@example.org".into(),
-            diagnostic_text: text.into(),
-            ..Recipient::default()
-        }],
-        ..Diagnosis::default()
-    }
-}
-
-fn note(id: &str, detail: &str) -> Note {
-    Note {
-        id: id.into(),
-        detail: detail.into(),
-    }
-}
 
 /// M9: a list names the address a mail program connected from, refused by the user's own
 /// provider at submission: the user's network, not a hosting company's server.
