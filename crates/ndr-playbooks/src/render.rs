@@ -1063,6 +1063,21 @@ impl Ctx<'_> {
                     if name == "recipient" && self.lang == Lang::Ja && out.ends_with("宛先") {
                         out.push_str("のアドレス");
                     }
+                    // 「本当にドメインから送られた」 does not say whose domain: a bare ドメイン
+                    // (not 差出人の, 送信元の or 送信ドメイン) is the sender's (review 9, L2).
+                    if matches!(name, "sender_domain" | "allow_domain")
+                        && self.lang == Lang::Ja
+                        && out.ends_with("ドメイン")
+                    {
+                        let head = &out[..out.len() - "ドメイン".len()];
+                        // 「登録されていないドメイン」 already says which one.
+                        if !(head.ends_with('の')
+                            || head.ends_with("送信")
+                            || head.ends_with("ない"))
+                        {
+                            out.insert_str(head.len(), "あなたの");
+                        }
+                    }
                 } else {
                     out.push_str(words.get(self.lang));
                 }
@@ -1833,6 +1848,32 @@ mod tests {
             refused_sender("<é@例え.jp>: SENDER ADDRESS REJECTED"),
             Some("é@例え.jp")
         );
+    }
+
+    #[test]
+    fn a_bare_domain_without_its_name_says_whose() {
+        let none = Facts::default();
+        let ja = |t: &str| {
+            Ctx {
+                lang: Lang::Ja,
+                ..ctx_with(&none)
+            }
+            .fill_prose(t)
+        };
+        assert_eq!(
+            ja("メールが本当にドメイン {sender_domain} から送られたものか"),
+            "メールが本当にあなたのドメインから送られたものか"
+        );
+        assert_eq!(
+            ja("差出人のドメイン {sender_domain} に"),
+            "差出人のドメインに"
+        );
+        assert_eq!(ja("送信ドメイン {sender_domain} の"), "送信ドメインの");
+        assert_eq!(
+            ja("登録されていないドメイン {sender_domain} から"),
+            "登録されていないドメインから"
+        );
+        assert_eq!(ja("{sender_domain} の設定"), "あなたのドメインの設定");
     }
 
     #[test]
