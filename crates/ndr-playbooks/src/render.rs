@@ -1525,6 +1525,7 @@ fn host_first(p: &Playbook, facts: &Facts) -> bool {
 /// sends with; the others are libraries and apps that someone set up.
 const MAIL_PROGRAMS: &[&str] = &[
     "apple_mail",
+    "gmail_send_as",
     "horde",
     "outlook",
     "rainloop",
@@ -1536,7 +1537,11 @@ const MAIL_PROGRAMS: &[&str] = &[
 /// mail program, whose settings (login, sender address) that person changes (held-out m, case
 /// 35: Outlook's own relay refusal). An app's settings stay the administrator's.
 fn sender_first(p: &Playbook, facts: &Facts) -> bool {
-    facts.from_a_mail_program && p.id == "generic-own-relay-setting"
+    facts.from_a_mail_program
+        && matches!(
+            p.id,
+            "generic-own-relay-setting" | "generic-own-relay-gmail-send-as"
+        )
 }
 
 /// "Nobody (it clears by itself)" next to someone who must act reads as a contradiction: when

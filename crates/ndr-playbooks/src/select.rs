@@ -1298,6 +1298,15 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         // of the program (an app's bounce address, a From the account may not use).
         let playbook = match CONTENT_OR_ACCOUNT.contains(&d.reason) {
             true => &party::generic::OWN_RELAY_REFUSED,
+            // Gmail's "Send mail as" through the user's own SMTP server: the settings to fix
+            // are Gmail's, not a mail program's (review 9, M4).
+            false
+                if d.notes
+                    .iter()
+                    .any(|n| n.id == "refused_at_submission" && n.detail == "gmail_send_as") =>
+            {
+                &party::generic::OWN_RELAY_GMAIL_SEND_AS
+            }
             false => &party::generic::OWN_RELAY_SETTING,
         };
         return Selected {

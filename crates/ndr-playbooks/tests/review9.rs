@@ -5,7 +5,7 @@ mod common;
 
 use common::{all_text_with_letter as all_text, one};
 use ndr_core::{Evidence, Party, Reason};
-use ndr_playbooks::{advise, advise_with_lookups, Lang, Listing};
+use ndr_playbooks::{advise, advise_with_lookups, Actor, Lang, Listing, To};
 
 const PBL: Listing<'static> = Listing {
     zone: "zen.spamhaus.org",
@@ -130,4 +130,38 @@ fn a_letter_quotes_the_reason_line_and_drops_an_unknown_code() {
         .expect("a letter")
         .body
         .contains("5.7.26"));
+}
+
+/// M4: Gmail's "Send mail as" through the user's own rental server, refused there ("rejected by
+/// the relay <host> ... 550 5.7.1 <addr>... Command rejected"). With the core's note
+/// `refused_at_submission` (detail `gmail_send_as`), the sender fixes the SMTP settings in Gmail;
+/// no letter goes to the recipient's side. Without the note the paste says nothing of the relay.
+#[test]
+fn gmail_send_as_refused_by_the_own_relay_is_the_senders_setting() {
+    let text = "550 5.7.1 <info@example.jp>... Command rejected";
+    let mut d = one(Reason::SecurityError, "failed", "550", Some("5.7.1"), text);
+    assert_eq!(advise(&d, Lang::En).id, "generic-securityerror");
+    d.notes
+        .push(common::note("refused_at_submission", "gmail_send_as"));
+    d.remote_host = Some("mail.example.jp".into());
+    for (lang, words) in [(Lang::En, "Send mail as"), (Lang::Ja, "「情報を編集」")] {
+        let r = advise(&d, lang);
+        assert_eq!(r.id, "generic-own-relay-gmail-send-as");
+        assert_eq!(r.who[0].id, Actor::Sender, "{:?}", r.who);
+        assert!(
+            !r.who.iter().any(|w| w.id == Actor::RecipientAdmin),
+            "{:?}",
+            r.who
+        );
+        assert!(r.steps[0].text.contains(words), "{}", r.steps[0].text);
+        assert!(r.verdict.contains("mail.example.jp"), "{}", r.verdict);
+        let m = r
+            .message
+            .as_ref()
+            .expect("a letter to whoever runs the server");
+        assert_ne!(m.to.id, To::RecipientAdmin);
+    }
+    // Another program's refusal at submission keeps the general advice.
+    d.notes[0].detail = "thunderbird".into();
+    assert_eq!(advise(&d, Lang::En).id, "generic-own-relay-setting");
 }
