@@ -246,7 +246,17 @@ impl Facts {
                     .as_deref()
                     .or(d.sender_domain.as_deref()),
             ),
-            error_text: main.and_then(|r| clean_long(&r.diagnostic_text)),
+            // No reply text kept for the recipient (a notice in prose, a paste with the
+            // reply's lines cut up): the line the reason was read from is still the error's own
+            // words, better than a fill-in the reader must paste (review 9, L4).
+            error_text: main
+                .and_then(|r| clean_long(&r.diagnostic_text))
+                .or_else(|| {
+                    d.evidence
+                        .iter()
+                        .find(|e| e.field == "reason")
+                        .and_then(|e| clean_long(&e.text))
+                }),
             remote_host: clean(d.remote_host.as_deref())
                 .or_else(|| clean(main.and_then(|r| r.remote_host.as_deref()))),
             zone: clean(d.list_zone.as_deref()),
@@ -851,8 +861,18 @@ fn drop_unknown_asides(template: &str, known: &dyn Fn(&str) -> bool) -> String {
     out
 }
 
-/// Facts whose list line a message leaves out when the bounce does not hold them.
-const OMITTED_WHEN_UNKNOWN: &[&str] = &["ip", "remote_host", "allow_domain"];
+/// Facts whose list line a message leaves out when the bounce does not hold them. A code the
+/// bounce does not show is no fact the reader can look up either; the full error line keeps
+/// whatever code the words hold (review 9, L4).
+const OMITTED_WHEN_UNKNOWN: &[&str] = &[
+    "ip",
+    "remote_host",
+    "allow_domain",
+    "code",
+    "smtp_code",
+    "enhanced_code",
+    "provider_code",
+];
 
 impl Ctx<'_> {
     /// Whether `{name}` has a value here, not a bracketed fill-in.
@@ -1505,6 +1525,7 @@ fn host_first(p: &Playbook, facts: &Facts) -> bool {
 /// sends with; the others are libraries and apps that someone set up.
 const MAIL_PROGRAMS: &[&str] = &[
     "apple_mail",
+    "gmail_send_as",
     "horde",
     "outlook",
     "rainloop",
@@ -1516,7 +1537,11 @@ const MAIL_PROGRAMS: &[&str] = &[
 /// mail program, whose settings (login, sender address) that person changes (held-out m, case
 /// 35: Outlook's own relay refusal). An app's settings stay the administrator's.
 fn sender_first(p: &Playbook, facts: &Facts) -> bool {
-    facts.from_a_mail_program && p.id == "generic-own-relay-setting"
+    facts.from_a_mail_program
+        && matches!(
+            p.id,
+            "generic-own-relay-setting" | "generic-own-relay-gmail-send-as"
+        )
 }
 
 /// "Nobody (it clears by itself)" next to someone who must act reads as a contradiction: when

@@ -662,8 +662,52 @@ pub fn advise_with_lookups(
     if let Some(a) = alongside {
         add_the_lasting_listing(&mut r, a, d, lang);
     }
+    // Any other lasting listing the lookups found gets a step of its own, so that no "listed"
+    // row of the table goes unmentioned (review 9, L3: Barracuda beside a Spamhaus PBL refusal).
+    if ip_is_blocked(d) {
+        let mut said: Vec<Option<Party>> = vec![s.playbook.party];
+        said.extend(passed.iter().flat_map(|p| [p.named.party, p.lasting.party]));
+        said.extend(alongside.iter().map(|a| a.lasting.party));
+        for other in party::lasting_listings(d, listings, not_listed) {
+            if other.party.is_some() && !said.contains(&other.party) {
+                said.push(other.party);
+                add_another_listing(&mut r, other, d, lang);
+            }
+        }
+    }
     r.drop_repeats();
     r
+}
+
+/// A step for another list the lookups found the address on (`{other}`: its name), with that
+/// list's own page.
+const ALSO_LISTED_STEP: Text = text! {
+    ja: "ブロックリストの確認では、このアドレスは {other} にも掲載されています。こちらは待っていても消えないため、{other} にも解除を申請してください。",
+    en: "The blocklist check also finds the address on {other}, a listing that does not go away by waiting: request its removal from {other} too.",
+};
+
+fn add_another_listing(r: &mut Rendered, other: &'static Playbook, d: &Diagnosis, lang: Lang) {
+    let Some(name) = other.party.map(|p| party::party_name(p).get(lang)) else {
+        return;
+    };
+    let theirs = render::render(other, d, lang, r.selected_by);
+    // The list's own removal page: the first step of its playbook that links one.
+    let link = theirs.steps.into_iter().find_map(|s| s.link);
+    let step = crate::render::RenderedStep {
+        number: 0,
+        text: ALSO_LISTED_STEP.get(lang).replace("{other}", name),
+        link,
+        copy: None,
+    };
+    r.steps.push(crate::render::RenderedStep {
+        number: r.steps.len() + 1,
+        ..step
+    });
+    for source in theirs.sources {
+        if !r.sources.iter().any(|s| s.url == source.url) {
+            r.sources.push(source);
+        }
+    }
 }
 
 /// After the verdict of a provider's own block: the lookups also found the address on a list
@@ -1254,6 +1298,15 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         // of the program (an app's bounce address, a From the account may not use).
         let playbook = match CONTENT_OR_ACCOUNT.contains(&d.reason) {
             true => &party::generic::OWN_RELAY_REFUSED,
+            // Gmail's "Send mail as" through the user's own SMTP server: the settings to fix
+            // are Gmail's, not a mail program's (review 9, M4).
+            false
+                if d.notes
+                    .iter()
+                    .any(|n| n.id == "refused_at_submission" && n.detail == "gmail_send_as") =>
+            {
+                &party::generic::OWN_RELAY_GMAIL_SEND_AS
+            }
             false => &party::generic::OWN_RELAY_SETTING,
         };
         return Selected {

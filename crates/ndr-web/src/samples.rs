@@ -79,8 +79,9 @@ pub const SAMPLES: &[Sample] = &[
     Sample {
         id: "trendmicro-ers",
         label: Tr {
-            ja: "Trend Micro ERS",
-            en: "Trend Micro ERS",
+            // The party's name as results show it (review 9, L5).
+            ja: "トレンドマイクロ（ERS）",
+            en: "Trend Micro (ERS)",
         },
         file: "trendmicro-ers-ja.txt",
     },

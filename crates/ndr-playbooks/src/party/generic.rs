@@ -3254,6 +3254,75 @@ const DONT_ASK_RECIPIENT_OWN_SERVER: Text = text! {
     en: "Do not ask the recipient or their administrator to allow your mail: it was stopped at your own provider's server and never reached them.",
 };
 
+/// Gmail's "Send mail as" through another provider's SMTP server: Gmail logs in to the server
+/// the user entered and hands the message over, and that server refused it ("rejected by the
+/// relay <host>": the core's note `refused_at_submission`, detail `gmail_send_as`). The fix is
+/// the server, port and login entered in Gmail's settings (review 9, M4).
+// Sources: https://support.google.com/mail/answer/22370 (add an address, "Use your other email
+// provider's SMTP servers"), https://support.google.com/mail/answer/1074635 (port and
+// authentication for sending as another address).
+pub(crate) const OWN_RELAY_GMAIL_SEND_AS: Playbook = Playbook {
+    id: "generic-own-relay-gmail-send-as",
+    title: text! { ja: "Gmail の別アドレス送信で、あなたの送信サーバーが断った", en: "Gmail \"Send mail as\": your own outgoing server refused the message" },
+    verdict: text! {
+        ja: "Gmail は「他のアドレスから送信」に設定された送信サーバー {remote_host} にメールを渡し、そのサーバーが断りました。受信側は何も拒否していません。",
+        en: "Gmail handed the message to the outgoing server {remote_host} set up for \"Send mail as\", and that server refused it. The recipient's side refused nothing.",
+    },
+    why: text! {
+        ja: "この送り方では、Gmail は設定された SMTP サーバーにログインして送ります。サーバー名、ポート、ユーザー名、パスワードが古いか、そのアカウントで使えない差出人だと断られます。",
+        en: "Gmail logs in to the SMTP server you entered and sends through it: an old server name, port, user name or password, or a sender address that account may not use, gets the message refused.",
+    },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::SenderAddress),
+        Prepare::Other(text! {
+            ja: "そのアドレスのメール事業者（レンタルサーバーなど）が案内する送信サーバーの設定",
+            en: "The outgoing server settings the address's mail provider (your hosting company) gives",
+        }),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "Gmail の「設定」→「すべての設定を表示」→「アカウントとインポート」の「名前」で、そのアドレスの「情報を編集」を開きます。",
+            en: "In Gmail, open Settings → See all settings → Accounts and Import, and under \"Send mail as\" click \"edit info\" for that address.",
+        })
+        .link(
+            text! { ja: "Gmail ヘルプ: 別のアドレスから送信する", en: "Gmail Help: send from a different address" },
+            SEND_AS_HELP,
+        ),
+        Step::new(text! {
+            ja: "SMTP サーバー、ポート、ユーザー名、パスワードを、メール事業者が案内する値にして保存します。",
+            en: "Set the SMTP server, port, user name and password to the values your mail provider gives, and save.",
+        })
+        .link(
+            text! { ja: "Gmail ヘルプ: ポートと認証方式", en: "Gmail Help: port and authentication" },
+            SEND_AS_PORTS,
+        ),
+        OWN_RELAY_SETTING.steps[3],
+        STEP_RESEND_ONCE,
+    ],
+    sources: &[
+        Source {
+            title: text! { ja: "Gmail ヘルプ: 別のアドレスから送信する", en: "Gmail Help: send from a different address" },
+            url: SEND_AS_HELP,
+        },
+        Source {
+            title: text! { ja: "Gmail ヘルプ: ポートと認証方式", en: "Gmail Help: port and authentication" },
+            url: SEND_AS_PORTS,
+        },
+    ],
+    checked: "2026-11-26",
+    ..OWN_RELAY_SETTING
+};
+
+const SEND_AS_HELP: Url = Url::pair(
+    "https://support.google.com/mail/answer/22370?hl=en",
+    "https://support.google.com/mail/answer/22370?hl=ja",
+);
+const SEND_AS_PORTS: Url = Url::pair(
+    "https://support.google.com/mail/answer/1074635?hl=en",
+    "https://support.google.com/mail/answer/1074635?hl=ja",
+);
+
 /// The sender's own outgoing server refused the message at submission (a submission port, or a
 /// mail program's own send error) for a reason that is not a judgement of the message: the
 /// sender address was refused, a login was asked for, or the refusal says nothing clear. Such a
@@ -3960,6 +4029,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED_REFUSED,
     &OWN_RELAY_REFUSED,
     &OWN_RELAY_SETTING,
+    &OWN_RELAY_GMAIL_SEND_AS,
     &INBOUND_REFUSAL,
     &MAILBOXFULL_OWN_SERVER,
     &DELAYED_PROGRAM,

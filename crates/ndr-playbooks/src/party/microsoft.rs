@@ -266,8 +266,8 @@ pub(crate) const BANNED_IP: Playbook = Playbook {
         })
         .linked(DELIST_PORTAL_LINK),
         Step::new(text! {
-            ja: "受信できるあなたのメールアドレスと、ブロックされた IP アドレスを、エラー文のとおりに入力して「Submit」を押します。",
-            en: "Enter an email address you can read and the blocked IP address exactly as in the error, then press \"Submit\".",
+            ja: "受信できるあなたのメールアドレスと、ブロックされた IP アドレス {ip} を入力して「Submit」を押します。",
+            en: "Enter an email address you can read and the blocked IP address {ip}, then press \"Submit\".",
         })
         .copy(LABEL_IP_TO_ENTER, "{ip}"),
         Step::new(text! {

@@ -380,6 +380,26 @@ pub(crate) fn lasting_listing(
     best
 }
 
+/// The playbook of each listing the lookups found on a list whose listings do not expire by
+/// themselves (`LASTING`), in the order of `listings`, one per list operator.
+pub(crate) fn lasting_listings(
+    d: &Diagnosis,
+    listings: &[Listing<'_>],
+    not_listed: &[&str],
+) -> Vec<&'static Playbook> {
+    let mut out: Vec<&'static Playbook> = Vec::new();
+    for l in listings {
+        let Some((_, base)) = LASTING.iter().find(|(zone, _)| zone_is(l.zone, zone)) else {
+            continue;
+        };
+        let p = refine(base, d, listings, not_listed).unwrap_or(base);
+        if !out.iter().any(|q| q.party == p.party) {
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// Notes of the core that a playbook already says in its verdict, because the playbook was
 /// chosen for that very note (step 0 of `select.rs`): listed under it, the note would repeat the
 /// verdict almost word for word (review 4, cases 20 and 34). The diagnosis and its JSON keep
