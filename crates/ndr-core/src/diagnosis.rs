@@ -399,6 +399,9 @@ pub struct Note {
     /// `refused_at_submission` also has the detail `smtp_session` for a pasted SMTP session
     /// (telnet, openssl s_client) that logged in ("235 ... Authentication successful") before
     /// the refusal: a login is only taken by the sender's own outgoing server.
+    /// It has the detail `gmail_send_as` for Gmail's notice that "the relay" it sent through
+    /// refused the mail ("Send mail as" through another account's SMTP server): that relay is
+    /// the sender's own outgoing server, though Gmail did send a bounce.
     /// `inbound_refusal_log`: the text is a receiving server's own log of refusing a client
     /// (Postfix `smtpd` "NOQUEUE: reject: RCPT from host[address]"), so the refused server is
     /// the one that tried to deliver to the logging server (detail: that client,

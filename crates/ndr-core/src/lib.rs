@@ -322,6 +322,13 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             // in before the refusal: the server is the sender's own outgoing one.
             (found_any && mail.headers.is_empty() && logged_in_session(&text))
                 .then_some(SMTP_SESSION)
+        })
+        .or_else(|| {
+            // Gmail's notice when the server it handed the mail to refused it ("Send mail as"
+            // through another account's SMTP server, or a Workspace outbound relay): that relay
+            // is the sender's own outgoing server, so the fix is in the sender's settings.
+            (found_any && text::find_ci(&text, GMAIL_RELAY_REFUSED).is_some())
+                .then_some(GMAIL_SEND_AS)
         });
     if let Some(program) = submission {
         // A mail program's own send error: the sender's own outgoing server refused the
@@ -514,6 +521,14 @@ fn refusal_client(line: &str) -> Option<String> {
 
 /// The detail of `refused_at_submission` for a pasted SMTP session that logged in.
 const SMTP_SESSION: &str = "smtp_session";
+
+/// Gmail's own words when the relay it was told to send through refused the mail: "Google
+/// tried to deliver your message, but it was rejected by the relay <host> by <host>. [IP]"
+/// (set m 18, a Japanese rental server's guide to Gmail's "Send mail as").
+const GMAIL_RELAY_REFUSED: &str = "but it was rejected by the relay ";
+
+/// The detail of `refused_at_submission` for that notice.
+const GMAIL_SEND_AS: &str = "gmail_send_as";
 
 /// How much of a pasted text is searched for a login's success (`logged_in_session`).
 const SESSION_HEAD: usize = 16 * 1024;
@@ -1103,6 +1118,27 @@ mod tests {
             "x ".repeat(200)
         );
         assert!(!notes(&far)
+            .iter()
+            .any(|n| n.starts_with("refused_at_submission")));
+    }
+
+    #[test]
+    fn gmail_refused_by_its_relay_is_the_senders_own_server() {
+        let notice = "Delivery to the following recipient failed permanently:\n\n     kim@example.org\n\n\
+                      Technical details of permanent failure:\nGoogle tried to deliver your message, but it \
+                      was rejected by the relay smtp.example.net by smtp.example.net. [192.0.2.7].\n\
+                      The error that the other server returned was:\n550 5.7.1 <me@example.net>... Command rejected\n";
+        assert!(
+            notes(notice).contains(&"refused_at_submission=gmail_send_as".into()),
+            "{:?}",
+            notes(notice)
+        );
+        // Gmail's usual notice, refused by the recipient's own server: no such note.
+        let usual = notice.replace(
+            "rejected by the relay",
+            "rejected by the server for the recipient domain",
+        );
+        assert!(!notes(&usual)
             .iter()
             .any(|n| n.starts_with("refused_at_submission")));
     }

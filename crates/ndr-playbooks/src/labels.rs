@@ -277,6 +277,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
             "このメールは送信サービス（ESP）から送られています。送信元の IP アドレスはそのサービスのものです（共用か、あなたのアカウント専用）。",
             "This mail went out through a sending service (ESP): the sending IP address is the service's (shared, or dedicated to your account).",
         ),
+        ("refused_at_submission", "gmail_send_as") => (
+            "Gmail は、設定された送信サーバー（あなたの側のサーバー）にメールを渡しましたが、そのサーバーが断りました。宛先には届いていません。",
+            "Gmail handed the message to the outgoing server it was set to use (on your side), and that server refused it. It never reached the recipient.",
+        ),
         ("not_a_bounce", _) => (
             "エラーメール（配信不能通知）には見えませんでした。戻ってきたメールの本文全体を渡してください。",
             "This does not look like a bounce message. Give the whole message that came back.",

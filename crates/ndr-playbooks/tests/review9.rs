@@ -165,3 +165,19 @@ fn gmail_send_as_refused_by_the_own_relay_is_the_senders_setting() {
     d.notes[0].detail = "thunderbird".into();
     assert_eq!(advise(&d, Lang::En).id, "generic-own-relay-setting");
 }
+
+/// M4 end to end: the core reads Gmail's "rejected by the relay" notice as the sender's own
+/// outgoing server, and the advice is the "Send mail as" settings, in both languages.
+#[test]
+fn gmail_relay_notice_read_by_the_core_gets_the_send_as_advice() {
+    let notice = "Delivery to the following recipient failed permanently:\n\n     kim@example.org\n\n\
+                  Technical details of permanent failure:\nGoogle tried to deliver your message, but it was \
+                  rejected by the relay smtp.example.net by smtp.example.net. [192.0.2.7].\n\
+                  The error that the other server returned was:\n550 5.7.1 <me@example.net>... Command rejected\n";
+    let d = ndr_core::diagnose(notice.as_bytes());
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        assert_eq!(r.id, "generic-own-relay-gmail-send-as", "{:?}", d.notes);
+        assert_eq!(r.who[0].id, Actor::Sender, "{:?}", r.who);
+    }
+}
