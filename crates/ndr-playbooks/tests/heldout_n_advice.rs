@@ -86,6 +86,13 @@ fn a_full_mailbox_in_its_servers_own_log_speaks_to_the_admin() {
     assert_eq!(select(&d).playbook.id, "generic-mailboxfull");
     d.notes.push(note("inbound_refusal_log", "final_delivery"));
     assert_eq!(select(&d).playbook.id, "generic-mailboxfull-own-server");
+    // Its sentence is the mailbox server's own, not the one about refusing another server.
+    let own = labels::note("inbound_refusal_log", "final_delivery");
+    assert!(own.is_some_and(|(_, en)| en.contains("holds the mailboxes")));
+    assert_ne!(
+        own,
+        labels::note("inbound_refusal_log", "mx.example.net[192.0.2.10]")
+    );
     // Another refusal in the same agent's line keeps that refusal's own advice.
     let mut unknown = one(Reason::UserUnknown, "failed", "550", Some("5.1.1"), lmtp);
     unknown
