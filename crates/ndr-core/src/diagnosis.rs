@@ -394,6 +394,10 @@ pub struct Note {
     /// `refused_after_forwarding`: the server that reported the refusal only passed on a later
     /// hop's refusal of its own address (a forwarding service whose outbound address is listed):
     /// `blocked_ip` is then that server's address, not the sender's (detail: the server).
+    /// Also a Postfix bounce for an alias's destination ("<b@example.net> (expanded from
+    /// <alias@example.org>): host ... said: 550 ...") refused for a reason about the client
+    /// (blocked, reputation, authentication, or unclear): the alias's server forwarded and was
+    /// refused itself (detail: that server from the bounce's banner, else the alias's domain).
     /// `greylisted`: the receiver greylists (RFC 6647): it turned away a first try on purpose,
     /// and the sending server's retry normally gets through.
     /// `refused_at_submission` also has the detail `smtp_session` for a pasted SMTP session
@@ -408,7 +412,10 @@ pub struct Note {
     /// `host[address]`); also fetchmail's "SMTP listener refused delivery", the user's own
     /// server refusing mail fetchmail fetched for the user (detail: `fetchmail`). Not for a
     /// client on the logging host itself (`localhost[127.0.0.1]`, `[::1]`): that is a program
-    /// of the poster's own on the same machine.
+    /// of the poster's own on the same machine. Also a Postfix final-delivery agent's own log
+    /// line (`postfix/lmtp`, `local` or `virtual` with `status=bounced`): the server that holds
+    /// the mailbox refused to store the message, so the reader runs that mailbox (detail:
+    /// `final_delivery`; no client was refused and no IP is the poster's).
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,

@@ -171,6 +171,10 @@ const FAILURE_NOTICE: &[&str] = &[
     "returned mail",
     "failure notice",
     "message not delivered",
+    // Postfix's headline as its bounce(8) template wraps it: "I'm sorry to have to inform you
+    // that your message could not\nbe delivered ...", so the words above miss it pasted
+    // without its Subject. Source: Postfix bounce(5), the default failure template.
+    "i'm sorry to have to inform you that your message could not",
 ];
 
 /// True when the notice's subject or start says delivery failed (`FAILURE_NOTICE`, `GAVE_UP`).
@@ -197,6 +201,10 @@ const CLEARS_WHILE_RETRYING: &[Reason] = &[
     Reason::BadReputation,
     Reason::MailboxFull,
     Reason::HostUnknown,
+    // RFC 3463 X.3.2, "System not accepting network messages": the host says it does not
+    // take mail at present; with a 4xx reply that is for now ("451 4.3.2 Please try again
+    // later"), not a refusal of the sender.
+    Reason::NotAccept,
     Reason::OnHold,
     Reason::Undefined,
 ];
@@ -1770,6 +1778,21 @@ mod deferral_tests {
             .into_iter()
             .map(|r| r.action)
             .collect()
+    }
+
+    #[test]
+    fn a_postfix_log_line_of_a_temporary_reply_is_a_delay() {
+        // smtp(8)'s line for a 4xx reply, with no recipient's status line pasted with it.
+        let log = "Mar  9 04:12:30 out1 postfix/smtp[3119]: 9F1E2D3C4B: host mx.example.org[192.0.2.30] said: 451 4.3.2 Please try again later (in reply to RCPT TO command)\n";
+        assert_eq!(actions(log), ["delayed"]);
+        // The recipient's own line that says Postfix gave up keeps it failed.
+        let bounced = format!(
+            "{log}Mar  9 04:12:30 out1 postfix/smtp[3119]: 9F1E2D3C4B: to=<kim@example.org>, relay=mx.example.org[192.0.2.30]:25, dsn=4.3.2, status=bounced (host mx.example.org[192.0.2.30] said: 451 4.3.2 Please try again later (in reply to RCPT TO command))\n"
+        );
+        assert_eq!(actions(&bounced), ["failed"]);
+        // The same reply in a bounce that says the message could not be delivered.
+        let notice = "This is the mail system at host out1.example.net.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<kim@example.org>: host mx.example.org[192.0.2.30] said: 451 4.3.2 Please try again later (in reply to RCPT TO command)\n";
+        assert_eq!(actions(notice), ["failed"]);
     }
 
     #[test]

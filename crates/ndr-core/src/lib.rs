@@ -381,6 +381,29 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             id: "inbound_refusal_log".into(),
             detail: client,
         });
+    } else if found_any && final_delivery_refusal(&text) {
+        // A Postfix final-delivery agent's own log line: the server that holds the mailbox
+        // refused to store the message, and whoever reads that log runs the mailbox.
+        d.notes.push(Note {
+            id: "inbound_refusal_log".into(),
+            detail: NOTE_DETAIL_FINAL_DELIVERY.into(),
+        });
+    }
+    if let Some(forwarder) = found_any
+        .then(|| alias_refused_further_on(&d, &text))
+        .flatten()
+        .filter(|_| {
+            !d.notes
+                .iter()
+                .any(|n| n.id == NOTE_REFUSED_AFTER_FORWARDING)
+        })
+    {
+        // An alias's server sent the message on, and the next hop refused that server: the
+        // refusal is of the forwarder, which the sender cannot fix.
+        d.notes.push(Note {
+            id: NOTE_REFUSED_AFTER_FORWARDING.into(),
+            detail: forwarder,
+        });
     }
     if d.reason == Reason::NoRelaying && submission.is_none() && !exim_own_relay(&text) {
         if let Some(host) = refused_further_on(&d, &text) {
@@ -409,6 +432,102 @@ fn own_host_client(client: &str) -> bool {
         .map_or("", |a| a.trim_end_matches(']'));
     let address = address.strip_prefix("IPv6:").unwrap_or(address);
     address.starts_with("127.") || address == "::1"
+}
+
+/// The note that a forwarding server's own sending was refused further on (`provider`'s).
+const NOTE_REFUSED_AFTER_FORWARDING: &str = "refused_after_forwarding";
+
+/// Postfix's words after a recipient it reached through an alias or a `.forward` file:
+/// "<ann@example.net> (expanded from <team@example.org>): host mx.example.net[192.0.2.4] said:
+/// 550 ...". The bounce is the alias's server's: it sent the message on to the address the
+/// alias expands to, and the server named after "host" refused that delivery.
+/// Source: Postfix bounce(8) and `bounce_notify_util.c` (the original recipient is shown as
+/// "expanded from" when it differs), https://www.postfix.org/bounce.8.html.
+const EXPANDED_FROM: &str = "(expanded from <";
+
+/// Refusals a server gives about the server that connects (its address, its range, its
+/// authentication, its reputation), or with no clearer reason: after an alias's forwarding,
+/// that server is the forwarder. An unknown or full destination mailbox is not among them.
+const REFUSALS_OF_THE_CLIENT: &[Reason] = &[
+    Reason::Blocked,
+    Reason::BadReputation,
+    Reason::AuthFailure,
+    Reason::RequirePtr,
+    Reason::PolicyViolation,
+    Reason::Rejected,
+    Reason::OnHold,
+];
+
+/// The forwarder when a Postfix bounce says that the alias's destination server refused the
+/// alias's server ("(expanded from <alias>): host ... said:") for a refusal of the client:
+/// the bounce's "This is the mail system at host X." when it says so, else the alias's domain.
+fn alias_refused_further_on(d: &Diagnosis, text: &str) -> Option<String> {
+    if !REFUSALS_OF_THE_CLIENT.contains(&d.reason) {
+        return None;
+    }
+    let at = text::find(text, EXPANDED_FROM)?;
+    let rest = text.get(at + EXPANDED_FROM.len()..)?;
+    let close = rest.find('>')?;
+    let alias = rest.get(..close)?;
+    let after = rest.get(close + 1..)?.strip_prefix("):")?.trim_start();
+    // "host" may end its line: Postfix wraps the bounce's lines.
+    let host_said = after
+        .strip_prefix("host")
+        .is_some_and(|h| h.starts_with(char::is_whitespace));
+    if !host_said {
+        return None;
+    }
+    let by_banner = text::between(text, "This is the mail system at host ", "\n")
+        .map(|h| h.trim().trim_end_matches('.'))
+        .filter(|h| !h.is_empty() && !h.contains(char::is_whitespace));
+    let domain = alias
+        .rsplit_once('@')
+        .map(|(_, dom)| dom.trim())
+        .filter(|dom| !dom.is_empty() && !dom.contains(char::is_whitespace));
+    by_banner.or(domain).map(str::to_string)
+}
+
+/// The detail of the note `inbound_refusal_log` for a final-delivery agent's own log line.
+const NOTE_DETAIL_FINAL_DELIVERY: &str = "final_delivery";
+
+/// Postfix's final-delivery agents as a log line names them (after the instance's
+/// `syslog_name`, "postfix" or another): they run on the mail system that holds the mailboxes
+/// (lmtp hands the message to the mailbox store, Dovecot or Cyrus; local and virtual write it
+/// themselves), so their lines are read there, not at the sender's.
+/// Source: Postfix manual, https://www.postfix.org/lmtp.8.html, https://www.postfix.org/local.8.html,
+/// https://www.postfix.org/virtual.8.html.
+const FINAL_DELIVERY_AGENTS: &[&str] = &["/lmtp[", "/local[", "/virtual["];
+
+/// Postfix's log field for a recipient it returned to the sender (`status=bounced`), as
+/// opposed to `deferred` (tried again later) or `sent`. Source: Postfix's `bounce(8)` and the
+/// log lines of its delivery agents ("status=bounced (host ... said: 552 ...)").
+const STATUS_BOUNCED: &str = " status=bounced";
+
+/// True when a line of the text is a Postfix final-delivery agent's own line that bounced a
+/// recipient: "postfix/lmtp[1050]: 4B2C1A: to=<ann@example.org>, relay=mail.example.org
+/// [/var/run/dovecot/lmtp], ... status=bounced (host ... said: 552 5.2.2 ...)". Only lines
+/// that hold the status are read, found by one search of the whole text.
+fn final_delivery_refusal(text: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|t| text::find(t, STATUS_BOUNCED)) {
+        let at = from + at;
+        let start = text
+            .get(..at)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |p| p + 1);
+        let end = text
+            .get(at..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |p| at + p);
+        if text
+            .get(start..end)
+            .is_some_and(|line| text::contains_any(line, FINAL_DELIVERY_AGENTS))
+        {
+            return true;
+        }
+        from = end;
+    }
+    false
 }
 
 /// The client of Postfix's smtpd refusal log line, "postfix/smtpd[1044]: NOQUEUE: reject: RCPT
@@ -1051,6 +1170,118 @@ mod tests {
             .iter()
             .any(|n| n.starts_with("inbound_refusal_log")));
     }
+    #[test]
+    fn a_final_delivery_agents_own_bounce_is_the_mailbox_servers_log() {
+        // Dovecot behind Postfix's lmtp refusing a message for a mailbox over its quota.
+        let log = "Jun  2 08:15:40 mx1 postfix/lmtp[2207]: 7C31E40A2B: to=<ann@example.org>, \
+                   relay=mx1.example.org[/var/run/dovecot/lmtp], delay=0.2, delays=0.1/0/0/0.1, \
+                   dsn=5.2.2, status=bounced (host mx1.example.org[/var/run/dovecot/lmtp] said: \
+                   552 5.2.2 <ann@example.org> Mailbox is over quota (in reply to end of DATA \
+                   command))";
+        let want = "inbound_refusal_log=final_delivery".to_string();
+        assert!(notes(log).contains(&want), "{:?}", notes(log));
+        // local(8) and virtual(8) under another instance's name are the same agents.
+        for agent in ["postfix/local[", "postfix-in/virtual["] {
+            let other = log.replace("postfix/lmtp[", agent);
+            assert!(
+                notes(&other).contains(&want),
+                "{agent}: {:?}",
+                notes(&other)
+            );
+        }
+        // The sending side's smtp(8) bouncing at another organisation's server is not it, nor
+        // is a message the agent will try again.
+        for not_it in [
+            log.replace("postfix/lmtp[", "postfix/smtp["),
+            log.replace("status=bounced", "status=deferred"),
+        ] {
+            assert!(
+                !notes(&not_it)
+                    .iter()
+                    .any(|n| n.starts_with("inbound_refusal_log")),
+                "{not_it}: {:?}",
+                notes(&not_it)
+            );
+        }
+    }
+
+    #[test]
+    fn an_aliass_destination_refusing_the_forwarder_is_refused_after_forwarding() {
+        let bounce = "This is the mail system at host relay.example.org.\n\n\
+                      I'm sorry to have to inform you that your message could not\n\
+                      be delivered to one or more recipients.\n\n\
+                      <bob@example.net> (expanded from <team@example.org>): host\n    \
+                      mx.example.net[192.0.2.4] said: 550 5.7.1 Client host rejected: \
+                      Access denied (in reply to RCPT TO command)\n";
+        let want = "refused_after_forwarding=relay.example.org".to_string();
+        assert!(notes(bounce).contains(&want), "{:?}", notes(bounce));
+        // Without the banner the alias's domain names the forwarder.
+        let bare = bounce.replace("This is the mail system at host relay.example.org.", "");
+        assert!(
+            notes(&bare).contains(&"refused_after_forwarding=example.org".to_string()),
+            "{:?}",
+            notes(&bare)
+        );
+        // No alias, or an alias whose destination mailbox does not exist: not the forwarder.
+        let direct = bounce.replace(" (expanded from <team@example.org>)", "");
+        let unknown = bounce.replace(
+            "550 5.7.1 Client host rejected: Access denied",
+            "550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown",
+        );
+        for not_it in [direct, unknown] {
+            assert!(
+                !notes(&not_it)
+                    .iter()
+                    .any(|n| n.starts_with("refused_after_forwarding")),
+                "{not_it}: {:?}",
+                notes(&not_it)
+            );
+        }
+    }
+
+    #[test]
+    fn code_less_sentences_an_expert_knows_are_read() {
+        let d = super::diagnose(
+            b"Our mail came back: \"Please contact your Internet service provider since part of \
+              their network is on our block list. You can also refer your provider to \
+              http://mail.live.com/mail/troubleshooting.aspx#errors.\"\n",
+        );
+        assert_eq!(
+            (d.reason, d.blocking_party),
+            (crate::Reason::Blocked, Some(crate::Party::OutlookCom))
+        );
+        let d = super::diagnose(
+            b"Recipient address rejected: Please try again later!\n\nWhat did the server mean?\n",
+        );
+        assert_eq!(d.recipients.len(), 1, "{:?}", d.notes);
+        assert_eq!(d.recipients[0].action, "delayed");
+        // Microsoft 365's diagram, copied from the web page as a table.
+        let table = "example.org | Office 365 | Constituent\n-- | -- | --\nAction Required |   | \
+                     Recipient\n  |   |  \nUnknown To address |   |\n";
+        assert_eq!(
+            super::diagnose(table.as_bytes()).reason,
+            crate::Reason::UserUnknown
+        );
+        // The caption's words without the diagram are no bounce.
+        let words = "Is there an unknown To address in this list?\n";
+        assert_ne!(
+            super::diagnose(words.as_bytes()).reason,
+            crate::Reason::UserUnknown
+        );
+    }
+
+    #[test]
+    fn googles_dmarc_sentence_with_its_lines_joined_names_gmail() {
+        let joined = "550-5.7.26 Unauthenticated email from example.org is not accepted due to \
+                      domain's/550-5.7.26 DMARC policy. Please contact the administrator of \
+                      example.org domain/550-5.7.26 if this was a legitimate mail.\n";
+        let d = super::diagnose(joined.as_bytes());
+        assert_eq!(
+            (d.reason, d.blocking_party),
+            (crate::Reason::AuthFailure, Some(crate::Party::Gmail))
+        );
+    }
+
     /// The reason and the notes of a diagnosis.
     fn read(input: &str) -> (crate::Reason, Vec<String>) {
         (super::diagnose(input.as_bytes()).reason, notes(input))

@@ -249,6 +249,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
             "これは fetchmail の記録です。取り込んだあなた宛てのメールを、あなた側のメールサーバーが断りました。差出人のメールの問題ではありません。",
             "This is fetchmail's log: your own mail server refused mail fetched for you. The sender's mail is not at fault.",
         ),
+        ("inbound_refusal_log", "final_delivery") => (
+            "これはメールボックスを持つサーバー自身の配送の記録（Postfix の lmtp、local、virtual）です。このサーバーが、自分の持つメールボックス宛てのメールを受け付けず、差出人へ返しました。",
+            "This is the delivery log of the server that holds the mailboxes (Postfix's lmtp, local or virtual): that server refused the message for one of its own mailboxes and returned it to the sender.",
+        ),
         ("empty_input", _) => (
             "中身が空でした。エラーメールの本文を渡してください。",
             "The input is empty. Give the bounce message itself.",

@@ -1061,7 +1061,7 @@ fn pick(d: &Diagnosis) -> Selected {
             by: SelectedBy::Note,
         };
     }
-    if d.reason == Reason::MailboxFull && (own_log || final_delivery_log(d)) {
+    if d.reason == Reason::MailboxFull && own_log {
         return Selected {
             playbook: &party::generic::MAILBOXFULL_OWN_SERVER,
             by: SelectedBy::Note,
@@ -1069,6 +1069,11 @@ fn pick(d: &Diagnosis) -> Selected {
     }
     // Step 0.
     for note in &d.notes {
+        if note.id == "inbound_refusal_log" && note.detail == FINAL_DELIVERY {
+            // The mailbox server's own delivery log (a full mailbox is read above): no other
+            // server was refused, so the refusal's own advice fits.
+            continue;
+        }
         if note.id == "inbound_refusal_log" && from_this_machine(&note.detail) {
             // A client on the server's own machine is the reader's own program handing mail
             // to its own server (held-out j, case 33: a backup tool on a submission port), not
@@ -1205,19 +1210,10 @@ fn pick(d: &Diagnosis) -> Selected {
     }
 }
 
-/// Postfix's final-delivery agents: they run on the mail system that holds the mailboxes, so
-/// their own log lines (not a bounce quoting the reply) are read there, by its administrator.
-// Source: Postfix manual, https://www.postfix.org/lmtp.8.html, local.8.html, virtual.8.html.
-const FINAL_DELIVERY_AGENTS: &[&str] = &["postfix/lmtp[", "postfix/local[", "postfix/virtual["];
-
-/// True when a failed recipient's text is a Postfix final-delivery agent's own log line that
-/// bounced the message ("postfix/lmtp[1050]: ...: to=<...>, ... status=bounced (...)").
-fn final_delivery_log(d: &Diagnosis) -> bool {
-    d.recipients.iter().any(|r| {
-        let t = r.diagnostic_text.as_str();
-        t.contains("status=bounced") && FINAL_DELIVERY_AGENTS.iter().any(|a| t.contains(a))
-    })
-}
+/// The detail of the core's note `inbound_refusal_log` for a Postfix final-delivery agent's
+/// own log line (lmtp, local, virtual): the server that holds the mailbox refused to store the
+/// message, and whoever reads that log runs the mailbox.
+const FINAL_DELIVERY: &str = "final_delivery";
 
 /// True when a refused client ("localhost[127.0.0.1]", "[::1]") is a loopback address.
 fn from_this_machine(client: &str) -> bool {
@@ -1722,7 +1718,9 @@ pub fn ip_is_a_forwarders(d: &Diagnosis) -> bool {
 /// True when the IP is a client the poster's own receiving server refused (the core's note
 /// `inbound_refusal_log`: a log line of that server), not the poster's sending address.
 pub fn ip_is_a_refused_client(d: &Diagnosis) -> bool {
-    d.notes.iter().any(|n| n.id == "inbound_refusal_log")
+    d.notes
+        .iter()
+        .any(|n| n.id == "inbound_refusal_log" && n.detail != FINAL_DELIVERY)
 }
 
 #[cfg(test)]

