@@ -812,21 +812,25 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
             };
             let continued = format!("{cr}-");
             if text::contains(&dc, &continued) {
-                let strip = |s: &str| {
-                    let mut s = s.to_string();
-                    // A reply whose lines were joined with "/" (qmail-send's log, a page that
-                    // quotes it on one line: "due to domain's/550-5.7.26 DMARC policy"): the
-                    // slash before a repeated prefix is that line break, a space.
+                // The replacements in their order, each written once (the closure below may
+                // run three times): a pattern that is not there leaves the text as it is.
+                let mut steps: Vec<(String, &str)> = Vec::with_capacity(5);
+                // A reply whose lines were joined with "/" (qmail-send's log, a page that
+                // quotes it on one line: "due to domain's/550-5.7.26 DMARC policy"): the
+                // slash before a repeated prefix is that line break, a space.
+                if !cs.is_empty() {
+                    steps.push((format!("/{cr}-{cs}"), " "));
+                }
+                for sep in ["-", " "] {
                     if !cs.is_empty() {
-                        s = s.replace(&format!("/{cr}-{cs}"), " ");
+                        steps.push((format!("{cr}{sep}{cs}"), ""));
                     }
-                    for sep in ["-", " "] {
-                        if !cs.is_empty() {
-                            s = s.replace(&format!("{cr}{sep}{cs}"), "");
-                        }
-                        s = s.replace(&format!("{cr}{sep}"), "");
-                    }
-                    s
+                    steps.push((format!("{cr}{sep}"), ""));
+                }
+                let strip = |s: &str| {
+                    steps
+                        .iter()
+                        .fold(s.to_string(), |s, (pat, with)| replace_found(s, pat, with))
                 };
                 let whole = strip(&dc);
                 if has_code(&whole, &cr) {
@@ -854,6 +858,28 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
         }
     }
     f.diagnosis = text::sweep(&dc);
+}
+
+/// `s.replace(pat, with)`, found by the block search and without a copy when `pat` is not
+/// there (the usual case: most replies have a few of the prefixes `clean_diagnosis` removes).
+/// The same occurrences as `str::replace`: from the left, not overlapping.
+fn replace_found(s: String, pat: &str, with: &str) -> String {
+    let Some(mut at) = text::find(&s, pat).filter(|_| !pat.is_empty()) else {
+        return s;
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    loop {
+        out.push_str(s.get(from..at).unwrap_or_default());
+        out.push_str(with);
+        from = at + pat.len();
+        match s.get(from..).and_then(|rest| text::find(rest, pat)) {
+            Some(n) => at = from + n,
+            None => break,
+        }
+    }
+    out.push_str(s.get(from..).unwrap_or_default());
+    out
 }
 
 /// True when `code` (a reply code) stands in `s` as a number of its own, not as digits of a
@@ -1519,6 +1545,30 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn replace_found_is_str_replace() {
+        let texts = [
+            "",
+            "550",
+            "550-5.7.1 a 550-5.7.1 b/550-5.7.1 c 550 5.7.1 d",
+            "550-550-550- x 550550-",
+            "日本550-5.7.1語 550-",
+            "no code here",
+        ];
+        let pats = ["550-", "550 ", "550-5.7.1", "/550-5.7.1", "550", "5", "語"];
+        for t in texts {
+            for p in pats {
+                for with in ["", " ", "xy"] {
+                    assert_eq!(
+                        replace_found(t.to_string(), p, with),
+                        t.replace(p, with),
+                        "{t:?} {p:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_retrying_phrase_holds_a_word() {
