@@ -810,8 +810,7 @@ fn paired_reply(diagnosis: &str, status: &str) -> Option<String> {
             .and_then(|s| diagnosis.as_bytes().get(s))
             .copied();
         if matches!(sep, " " | "-")
-            && reply::is_valid(code)
-            && matches!(code.as_bytes().first(), Some(b'4' | b'5'))
+            && reply::is_listed_failure(code)
             && !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'.')
         {
             return Some(code.to_string());
