@@ -238,7 +238,18 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     facts.retain(|f| !mta::is_notice_sender(&mail, &f.recipient));
     let found_any = !facts.is_empty();
     fill(&mut d, facts);
-    if readable && !found_any {
+    let truncated = d.notes.iter().any(|n| n.id == "input_truncated");
+    if readable && !found_any && mta::generic::is_cut_notice(&mail, truncated) {
+        // The top of a notice without the part that says who and why: a bounce cut short, which
+        // the page and the CLI tell to paste again whole (the note a MIME message whose end is
+        // missing gets), not "not a bounce".
+        if !truncated {
+            d.notes.push(Note {
+                id: "input_truncated".into(),
+                detail: "mime".into(),
+            });
+        }
+    } else if readable && !found_any {
         d.notes.push(Note {
             id: "not_a_bounce".into(),
             detail: String::new(),
