@@ -1198,8 +1198,26 @@ mod tests {
                 "SMTP Error (554): Failed to add recipient \"buyer@example.org\" (Refused. Sending to remote addresses (relaying) is not allowed.)",
                 "554 - norelaying",
             ),
+            (
+                "Message rejected by Google Groups. Please visit https://support.google.com/ to review our Bulk Email Senders Guidelines.",
+                "- - policyviolation",
+            ),
         ] {
             assert!(sum(text).starts_with(want), "{text}: {}", sum(text));
         }
+        // The top of a Postfix notice, cut before the recipient part (the notice's own sender
+        // named in between): a bounce cut short, not "not a bounce".
+        let top = "This is the mail system at host mail.example.net.\n\nsent by \
+                   MAILER-DAEMON@mail.example.net\n\nI'm sorry to have to inform you that your \
+                   message could not\nbe delivered to one or more recipients.\n\n\
+                   \x20                  The mail system\n";
+        let cut = crate::diagnose(top.as_bytes());
+        assert!(!cut.is_not_a_bounce());
+        assert!(cut.notes.iter().any(|n| n.id == "input_truncated"));
+        // With the recipient part there, it is read as usual.
+        let whole = format!("{top}\n<buyer@example.org>: host mx.example.org[192.0.2.9] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n");
+        let read = crate::diagnose(whole.as_bytes());
+        assert_eq!(read.reason, crate::Reason::UserUnknown);
+        assert!(!read.notes.iter().any(|n| n.id == "input_truncated"));
     }
 }
