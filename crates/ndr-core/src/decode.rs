@@ -480,6 +480,12 @@ fn looks_like_message(input: &[u8]) -> bool {
             name.get(..p.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(p))
         };
+        // A delivery-status group pasted without its blank line carries Postfix's own
+        // "X-Postfix-Queue-ID" among its fields: the recipient fields say it is a report, not
+        // a message's header block, whatever X- names share it.
+        if starts_ci(b"final-recipient") || starts_ci(b"reporting-mta") {
+            return false;
+        }
         // Once one known name is seen, the other lines are only checked for their form.
         if !known
             && (MESSAGE_HEADERS

@@ -791,13 +791,52 @@ fn names_the_sender_domain(f: &Fact) -> bool {
     text::contains(&lc, &named)
 }
 
+/// The reply code the server wrote right before `status` ("450 5.7.1 ..."), even when the two
+/// classes differ: some receivers refuse for good with a 4xx reply and a 5.x.x status (a
+/// qmail paste's "450 5.7.1 ...: Poor Reputation Sender"), and the reply code is still what
+/// they answered. `None` when no such pair is written.
+fn paired_reply(diagnosis: &str, status: &str) -> Option<String> {
+    if status.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(p) = diagnosis.get(from..).and_then(|rest| rest.find(status)) {
+        let at = from + p;
+        from = at + status.len();
+        let after = diagnosis.as_bytes().get(at + status.len());
+        if after.is_some_and(|c| c.is_ascii_digit() || *c == b'.') {
+            continue;
+        }
+        let Some(head) = at.checked_sub(4).and_then(|s| diagnosis.get(s..at)) else {
+            continue;
+        };
+        let (Some(code), Some(sep)) = (head.get(..3), head.get(3..)) else {
+            continue;
+        };
+        let before = at
+            .checked_sub(5)
+            .and_then(|s| diagnosis.as_bytes().get(s))
+            .copied();
+        if matches!(sep, " " | "-")
+            && reply::is_listed_failure(code)
+            && !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'.')
+        {
+            return Some(code.to_string());
+        }
+    }
+    None
+}
+
 /// Finds status and reply codes in the diagnostic text and removes the repeated code prefixes
 /// of a multi-line reply ("550-5.7.1 ... 550-5.7.1 ... 550 5.7.1 ...").
 fn clean_diagnosis(f: &mut Fact, raw: &str) {
     let mut dc = raw.replace('\r', "");
     if !dc.is_empty() {
         let cs = status::find(&dc, "");
-        let cr = reply::find(&dc, &cs);
+        let mut cr = reply::find(&dc, &cs);
+        if cr.is_empty() {
+            cr = paired_reply(&dc, &cs).unwrap_or_default();
+        }
         f.status = status::prefer(&f.status, &cs, &cr);
         if cr.len() == 3 {
             if f.reply_code.is_empty() {
@@ -1189,7 +1228,7 @@ fn finish(f: &mut Fact) {
     }
     let sc = f.status.get(..1).unwrap_or("");
     let rc = f.reply_code.get(..1).unwrap_or("");
-    if sc != rc {
+    if sc != rc && paired_reply(&f.diagnosis, &f.status).as_deref() != Some(&f.reply_code) {
         let again = reply::find(&f.diagnosis, sc);
         f.reply_code = if !sc.is_empty() && again.starts_with(sc) {
             again

@@ -238,7 +238,18 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     facts.retain(|f| !mta::is_notice_sender(&mail, &f.recipient));
     let found_any = !facts.is_empty();
     fill(&mut d, facts);
-    if readable && !found_any {
+    let truncated = d.notes.iter().any(|n| n.id == "input_truncated");
+    if readable && !found_any && mta::generic::is_cut_notice(&mail, truncated) {
+        // The top of a notice without the part that says who and why: a bounce cut short, which
+        // the page and the CLI tell to paste again whole (the note a MIME message whose end is
+        // missing gets), not "not a bounce".
+        if !truncated {
+            d.notes.push(Note {
+                id: "input_truncated".into(),
+                detail: "mime".into(),
+            });
+        }
+    } else if readable && !found_any {
         d.notes.push(Note {
             id: "not_a_bounce".into(),
             detail: String::new(),
@@ -1409,5 +1420,71 @@ mod tests {
         // Not in a long text of something else.
         let long = format!("{} user unknown", "Minutes of the meeting. ".repeat(20));
         assert!(notes(&long).contains(&"not_a_bounce=".into()));
+    }
+
+    #[test]
+    fn round_o_readings() {
+        let sum = |t: &str| crate::diagnose(t.as_bytes()).summary();
+        // A Postfix delivery-status group pasted without its blank line: the X-Postfix fields
+        // share the block with the recipient fields, and it is still a report.
+        let dsn = "Reporting-MTA: dns; out.example.net\nX-Postfix-Queue-ID: 4F1A2B3C\n\
+                   X-Postfix-Sender: rfc822; clerk@example.net\n\
+                   Final-Recipient: rfc822; buyer@example.org\nAction: failed\nStatus: 5.7.1\n\
+                   Diagnostic-Code: smtp; 554 5.7.1 Spam message rejected\n";
+        assert!(
+            sum(dsn).starts_with("554 5.7.1 spamdetected"),
+            "{}",
+            sum(dsn)
+        );
+        // Without the recipient fields the same X- lines are still a header block.
+        let mail = "X-Postfix-Queue-ID: 4F1A2B3C\nSubject: hello\n\nsee you\n";
+        assert!(crate::diagnose(mail.as_bytes()).is_not_a_bounce());
+        for (text, want) in [
+            // The address inside Exchange Online's sentence does not hide it.
+            (
+                "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient buyer@example.org not found by SMTP address lookup",
+                "550 5.1.10 userunknown",
+            ),
+            // The words beat the 5.2.0 code's filter default.
+            ("it bounced with 550 5.2.0 No such mailbox", "550 5.2.0 userunknown"),
+            (
+                "SERVER -> CLIENT: 550 5.4.5 Daily user sending quota exceeded. x1y2 - gsmtp",
+                "550 5.4.5 speeding",
+            ),
+            (
+                "host mx.example.org[192.0.2.9] refused to talk to me: 421 Refused. Your reverse DNS entry does not resolve to an IP.",
+                "421 - requireptr",
+            ),
+            // A 4xx reply with a 5.x.x status keeps the reply the server wrote.
+            (
+                "Connected to 192.0.2.9 but sender was rejected.\nRemote host said: 450 5.7.1 192.0.2.7: Poor Reputation Sender",
+                "450 5.7.1 badreputation",
+            ),
+            ("Diagnostic-Code: smtp; 550 5.2.5 Folder full", "550 5.2.5 mailboxfull"),
+            (
+                "SMTP Error (554): Failed to add recipient \"buyer@example.org\" (Refused. Sending to remote addresses (relaying) is not allowed.)",
+                "554 - norelaying",
+            ),
+            (
+                "Message rejected by Google Groups. Please visit https://support.google.com/ to review our Bulk Email Senders Guidelines.",
+                "- - policyviolation",
+            ),
+        ] {
+            assert!(sum(text).starts_with(want), "{text}: {}", sum(text));
+        }
+        // The top of a Postfix notice, cut before the recipient part (the notice's own sender
+        // named in between): a bounce cut short, not "not a bounce".
+        let top = "This is the mail system at host mail.example.net.\n\nsent by \
+                   MAILER-DAEMON@mail.example.net\n\nI'm sorry to have to inform you that your \
+                   message could not\nbe delivered to one or more recipients.\n\n\
+                   \x20                  The mail system\n";
+        let cut = crate::diagnose(top.as_bytes());
+        assert!(!cut.is_not_a_bounce());
+        assert!(cut.notes.iter().any(|n| n.id == "input_truncated"));
+        // With the recipient part there, it is read as usual.
+        let whole = format!("{top}\n<buyer@example.org>: host mx.example.org[192.0.2.9] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n");
+        let read = crate::diagnose(whole.as_bytes());
+        assert_eq!(read.reason, crate::Reason::UserUnknown);
+        assert!(!read.notes.iter().any(|n| n.id == "input_truncated"));
     }
 }

@@ -120,6 +120,10 @@ const WORDING: &[Wording] = &[
             // message that a domain reputation list names; quoted in Plesk's knowledge base,
             // https://support.plesk.com/hc/en-us/articles/12377216408855).
             "poor reputation of a domain",
+            // "450 5.7.1 192.0.2.7: Poor Reputation Sender" (a receiver's refusal of the sending
+            // IP for its standing, quoted by qmail on a Japanese shared host; held-out case,
+            // round o).
+            "poor reputation sender",
         ],
         &[],
     ),
@@ -426,6 +430,9 @@ const WORDING: &[Wording] = &[
             "mailbox size limit exceeded",
             "mailbox would exceed maximum allowed storage",
             "mailfolder is full",
+            // "550 5.2.5 Folder full" (a bare Diagnostic-Code a person pasted; held-out case,
+            // round o): the same state in the shortest words.
+            "folder full",
             "no space left on device",
             "not sufficient disk space",
             "quota violation for",
@@ -569,6 +576,10 @@ const WORDING: &[Wording] = &[
             // case 47); plain words, not one provider's, so general.
             "not permitted to relay",
             "relaying denied", // Sendmail
+            // "554 ... Refused. Sending to remote addresses (relaying) is not allowed." (a
+            // server's answer to a client that did not log in, as Roundcube quotes it; held-out
+            // case, round o): the same refusal, the same fix.
+            "(relaying) is not allowed",
             // The same refusal by a sender's own outgoing server in other plain words: "553
             // Relaying disallowed", "550 5.7.1 ... I don't allow unauthorized relaying", "550 smtp
             // auth required", "550 Unauthenticated senders not allowed" (held-out pastes, round j:
@@ -685,6 +696,10 @@ const WORDING: &[Wording] = &[
             "this message was blocked because its content presents a potential",
             "we do not accept messages containing images or other attachments",
             "you're using a mass mailer",
+            // "Message rejected by Google Groups. Please visit ... to review our Bulk Email
+            // Senders Guidelines." (Google Groups' refusal of a post it judged against its rules
+            // for bulk senders; held-out case, round o): the group's host refused by its policy.
+            "message rejected by google groups",
         ],
         &[&["you have exceeded the", "allowable number of posts without solving a captcha"]],
     ),
@@ -807,6 +822,9 @@ const WORDING: &[Wording] = &[
             // DNS lookup does not match for 192.0.2.1" (the sending IP's PTR name does not point
             // back to it; held-out case, round j).
             "reverse dns lookup does not match",
+            // free.fr's MX: "421 Refused. Your reverse DNS entry does not resolve to an IP." (the
+            // sending IP's PTR name has no address record; held-out case, round o).
+            "reverse dns entry does not resolve",
             "client host rejected: cannot find your hostname", // Yahoo
             "fix reverse dns for ",
             "ips with missing ptr records",
@@ -1566,6 +1584,10 @@ const DEFINITE_USER_UNKNOWN: &[&str] = &[
     // address lookup" (5.1.10 is also the null-MX code, so the words decide).
     // <https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online>
     "recipient not found by smtp address lookup",
+    // Mailcow's Dovecot and other LMTP/virtual delivery agents: "550 5.2.0 No such mailbox".
+    // It states the mailbox does not exist, so it holds even under the X.2.0 code that, with a
+    // bare "user unknown", is docomo's filter (rhost-nttdocomo-01).
+    "no such mailbox",
 ];
 
 /// Receivers' replies that say the address does not exist even though they come at the end of
@@ -1630,11 +1652,34 @@ const RECEIVER_MISROUTES: &[&str] = &[
     "lowest numbered mx record points to local host",
 ];
 
+/// `lc` without the words that hold an address ("recipient <a@example.org> not found" becomes
+/// "recipient not found"), single-spaced; `None` when it names no address. Receivers and the
+/// services that quote them put the refused address inside their sentence as often as not
+/// (Exchange Online's "Recipient a@example.org not found by SMTP address lookup" in SendGrid's
+/// event), and a phrase must still be found there.
+fn without_addresses(lc: &str) -> Option<String> {
+    if !lc.contains('@') {
+        return None;
+    }
+    let mut out = String::with_capacity(lc.len());
+    for word in lc.split_whitespace().filter(|w| !w.contains('@')) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Some(out)
+}
+
 fn definite_user_unknown(lc: &str) -> bool {
-    DEFINITE_USER_UNKNOWN
-        .iter()
-        .chain(TEMPLATE_USER_UNKNOWN)
-        .any(|p| crate::text::contains(lc, p))
+    let stated = |lc: &str| {
+        DEFINITE_USER_UNKNOWN
+            .iter()
+            .chain(TEMPLATE_USER_UNKNOWN)
+            .any(|p| crate::text::contains(lc, p))
+    };
+    stated(lc)
+        || without_addresses(lc).is_some_and(|bare| stated(&bare))
         || (!lc.is_ascii()
             && JAPANESE_USER_UNKNOWN
                 .iter()

@@ -401,6 +401,11 @@ const GOOGLE: &[(Reason, &[Triple])] = &[
             ),
             ("550", "5.4.5", "daily sending quota exceeded"),
             ("550", "5.4.5", "daily user sending limit exceeded"),
+            // What smtp.gmail.com answers an account (and the app logged in as it) past its daily
+            // sending limit: "550 5.4.5 Daily user sending quota exceeded." The limits:
+            // <https://support.google.com/a/answer/166852>, the codes:
+            // <https://support.google.com/a/answer/3726730>.
+            ("550", "5.4.5", "daily user sending quota exceeded"),
             ("550", "5.4.5", "daily smtp relay limit exceeded for"),
             ("550", "5.7.1", "daily smtp relay limit exceeded for"),
             (

@@ -263,7 +263,7 @@ fn a_pasted_deferral_is_still_being_retried() {
     );
     check(
         "smtp; 554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.0 Unable to lookup DNS for example.invalid>",
-        expect!["421 4.4.7 expired - - | rcpt=- action=failed cmd=- host=- ip=-"],
+        expect!["554 4.4.7 expired - - | rcpt=- action=failed cmd=- host=- ip=-"],
     );
 }
 

