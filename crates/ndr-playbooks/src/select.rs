@@ -442,8 +442,8 @@ const DMARC_WORDINGS: &[(&str, &str)] = &[
     ),
     // Outlook.com: "550 5.7.0 (SNT004-MC4F16) Unfortunately, messages from (192.0.2.1) on behalf
     // of (example.net) could not be delivered due to domain owner policy restrictions." (held-out
-    // round o, case 01; "domain owner policy" is the From domain's DMARC policy). Source: the
-    // fact sheet §3.1, https://sendersupport.olc.protection.outlook.com/pm/policies.aspx
+    // round o, case 01; "domain owner policy" is the From domain's DMARC policy, RFC 7489's
+    // "Domain Owner" and its "p=" tag). Source: https://datatracker.ietf.org/doc/html/rfc7489#section-6.3
     (
         "on behalf of (",
         ") could not be delivered due to domain owner policy",

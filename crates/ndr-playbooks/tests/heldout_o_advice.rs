@@ -16,8 +16,8 @@ fn first_actor(d: &Diagnosis) -> Actor {
 
 /// MEDIUM-A1, Outlook.com's wording: "on behalf of (<domain>) ... domain owner policy" names the
 /// From domain whose DMARC refused the mail. A webmail domain there is not the sender's to set
-/// up, so the advice is the sending route or the From address, not "your domain's DNS"; the
-/// sender's own domain keeps the authentication advice.
+/// up, so the advice is the sending route or the From address, not "your domain's DNS"; another
+/// domain gets the generic authentication advice, not Outlook.com's high-volume rule.
 #[test]
 fn outlook_domain_owner_policy_for_a_webmail_from_is_the_route_not_dns() {
     let text = |domain: &str| {
@@ -45,9 +45,12 @@ fn outlook_domain_owner_policy_for_a_webmail_from_is_the_route_not_dns() {
     assert_eq!(en.who[0].id, Actor::Sender);
     assert!(all_text(&advise(&d, Lang::Ja)).contains("yahoo.com"));
 
-    // The same sentence for a domain the sender may run is not rerouted.
+    // The same sentence for a domain the sender may run keeps the authentication advice, but
+    // not the high-volume rule of 5.7.515, which this refusal is not about.
     let own = refusal("example.com");
-    assert_ne!(select(&own).playbook.id, "generic-authfailure-webmail-from");
+    assert_eq!(select(&own).playbook.id, "generic-authfailure");
+    let all = all_text(&advise(&own, Lang::En));
+    assert!(!all.contains("5,000") && !all.contains("Spf="), "{all}");
 }
 
 /// MEDIUM-A1, Gmail's SPF wording: "SPF check for [orange.fr] does not pass" names an internet
@@ -185,4 +188,28 @@ fn the_forwarder_is_the_notes_server_in_both_shapes() {
     let en = advise(&s, Lang::En);
     assert!(en.verdict.contains("fwd.example.org"), "{}", en.verdict);
     assert_eq!(en.who[0].id, Actor::RecipientAdmin);
+}
+
+/// MEDIUM-A3, once the core reads the program's error (Ruby's `Net::SMTPFatalError` from an
+/// error tracker, the core's note `refused_at_submission`): a policy refusal by the app's own
+/// provider's outgoing server (Gandi's "Reject for policy reason RULE3_2") is that provider's,
+/// not the recipient's administrator's.
+#[test]
+fn a_policy_refusal_at_submission_is_the_senders_provider() {
+    let mut d = one(
+        Reason::PolicyViolation,
+        "failed",
+        "550",
+        Some("5.7.1"),
+        "**Error message:** `` 550 5.7.1 Reject for policy reason RULE3_2. See http://postmaster.example.net ``",
+    );
+    d.recipients[0].recipient = String::new();
+    d.notes.push(note("refused_at_submission", "ruby"));
+    let en = advise(&d, Lang::En);
+    assert_eq!(en.who[0].id, Actor::SenderProvider, "{}", en.id);
+    assert!(
+        en.who.iter().all(|w| w.id != Actor::RecipientAdmin),
+        "{}",
+        en.id
+    );
 }
