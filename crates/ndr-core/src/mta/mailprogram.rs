@@ -382,24 +382,25 @@ const SEND_ERRORS: &[SendError] = &[
         end: End::Quote,
     },
     // Ruby's net-smtp raises one class per kind of reply, its message being the reply itself
-    // with its code (`res.exception_class, res.message`): `SMTPFatalError` (5xx but 500),
-    // `SMTPServerBusy` (4xx), `SMTPSyntaxError` (500), `SMTPUnknownError` (anything else).
+    // with its code (`res.exception_class, res.message`), the class chosen by the code
+    // (`Response#exception_class`): `SMTPServerBusy` for 4xx, `SMTPSyntaxError` for 50x,
+    // `SMTPAuthenticationError` for 53x, `SMTPFatalError` for any other 5xx,
+    // `SMTPUnknownError` for the rest.
     // Apps show it as "Net::SMTPFatalError: 550 5.1.1 ..." (Ruby's own form), Rails' log as
     // "Net::SMTPFatalError (550 ...\n):", an error tracker as the class on one line and
     // "Error message: 550 ..." on the next. `ruby_reply` reads each form. (The login's refusal
     // is `SMTPAuthenticationError`, which has readings of its own elsewhere and no row here.)
+    // `SMTPServerBusy` (4xx) has no row either: Postal, an MTA written in Ruby, logs that class
+    // for a remote server's temporary refusal, which its queue retries
+    // (https://github.com/postalserver/postal/issues/546: "Net::SMTPServerBusy: 451 ...
+    // unable to verify address"); a one-line paste cannot tell the two apart, and a 4xx read
+    // as a library's error is a failure nothing retries, while the usual reading waits.
     // Source: https://github.com/ruby/net-smtp/blob/master/lib/net/smtp.rb (module SMTPError,
-    // `def message; @message || response.message; end`; the classes after it).
+    // `def message; @message || response.message; end`; the classes after it;
+    // `Response#exception_class`).
     SendError {
         program: RUBY,
         marker: "net::smtpfatalerror",
-        leads: &[":"],
-        reason: None,
-        end: End::Line,
-    },
-    SendError {
-        program: RUBY,
-        marker: "net::smtpserverbusy",
         leads: &[":"],
         reason: None,
         end: End::Line,
@@ -1802,10 +1803,6 @@ mod tests {
                 ("", "", "554 5.7.1 Message refused as spam"),
             ),
             // The same on one line: the parenthesis closing Rails' form is not the reply's.
-            (
-                "Error performing MailDeliveryJob: Net::SMTPServerBusy (451 4.7.1 Try again later (greylisted))",
-                ("", "", "451 4.7.1 Try again later (greylisted)"),
-            ),
             // An error tracker: the class, then the message in a field of its own.
             (
                 "**Error type:** `Net::SMTPFatalError`\n**Error message:** `` 550 5.7.1 Refused by local policy RULE9. See https://postmaster.example.net ``\n**Where:** `orders#create`\n",
@@ -1815,6 +1812,11 @@ mod tests {
             (
                 "Net::SMTPSyntaxError\n500 5.5.1 Unrecognized command\n\n/app/ruby/net/smtp.rb:969:in `check_response'\n",
                 ("", "", "500 5.5.1 Unrecognized command"),
+            ),
+            // On one line: the parenthesis closing Rails' form is not the reply's.
+            (
+                "Error performing MailDeliveryJob: Net::SMTPFatalError (550 5.7.1 Refused (policy RULE2))",
+                ("", "", "550 5.7.1 Refused (policy RULE2)"),
             ),
             (
                 "Net::SMTPUnknownError - 521 5.3.2 Not accepting mail\n",
@@ -1829,6 +1831,10 @@ mod tests {
             );
             assert_eq!(program_of(text), Some(RUBY), "{text}");
         }
+        // A 4xx may be a Ruby MTA's remote delivery (see the rows): not read here.
+        let busy = "Net::SMTPServerBusy: 451 4.7.1 Try again later";
+        assert_eq!(read(busy), None);
+        assert_eq!(program_of(busy), None);
         // The class without a reply (a list of rescued errors) is no refusal.
         assert_eq!(
             read("rescue Net::SMTPFatalError, Net::SMTPSyntaxError => e\n  retry\n"),
