@@ -381,7 +381,117 @@ const SEND_ERRORS: &[SendError] = &[
         reason: None,
         end: End::Quote,
     },
+    // Ruby's net-smtp raises one class per kind of reply, its message being the reply itself
+    // with its code (`res.exception_class, res.message`), the class chosen by the code
+    // (`Response#exception_class`): `SMTPServerBusy` for 4xx, `SMTPSyntaxError` for 50x,
+    // `SMTPAuthenticationError` for 53x, `SMTPFatalError` for any other 5xx,
+    // `SMTPUnknownError` for the rest.
+    // Apps show it as "Net::SMTPFatalError: 550 5.1.1 ..." (Ruby's own form), Rails' log as
+    // "Net::SMTPFatalError (550 ...\n):", an error tracker as the class on one line and
+    // "Error message: 550 ..." on the next. `ruby_reply` reads each form. (The login's refusal
+    // is `SMTPAuthenticationError`, which has readings of its own elsewhere and no row here.)
+    // `SMTPServerBusy` (4xx) has no row either: Postal, an MTA written in Ruby, logs that class
+    // for a remote server's temporary refusal, which its queue retries
+    // (https://github.com/postalserver/postal/issues/546: "Net::SMTPServerBusy: 451 ...
+    // unable to verify address"); a one-line paste cannot tell the two apart, and a 4xx read
+    // as a library's error is a failure nothing retries, while the usual reading waits.
+    // Source: https://github.com/ruby/net-smtp/blob/master/lib/net/smtp.rb (module SMTPError,
+    // `def message; @message || response.message; end`; the classes after it;
+    // `Response#exception_class`).
+    SendError {
+        program: RUBY,
+        marker: "net::smtpfatalerror",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: RUBY,
+        marker: "net::smtpsyntaxerror",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: RUBY,
+        marker: "net::smtpunknownerror",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    // .NET's System.Net.Mail (`SmtpException`, `SmtpFailedRecipientException`) words a
+    // refusal as its own sentence for the reply code, then "The server response was: " and
+    // the reply without its code: "Mailbox unavailable. The server response was: 5.7.1 Unable
+    // to relay", "Transaction failed. The server response was: ...", "The SMTP server requires
+    // a secure connection or the client was not authenticated. The server response was: 5.7.57
+    // ...". `dotnet_reply` puts the code of the sentence (`DOTNET_SENTENCES`) back in front.
+    // Source: https://github.com/dotnet/runtime/blob/main/src/libraries/System.Net.Mail/src/System/Net/Mail/SmtpException.cs
+    // (`GetMessageForStatus(statusCode) + " " + SR.Format(SR.MailServerResponse, ...)`) and
+    // its Resources/Strings.resx (MailServerResponse "The server response was: {0}").
+    SendError {
+        program: DOTNET,
+        marker: "the server response was:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    // MailKit's `SmtpCommandException`: the message is the server's text without its code,
+    // which is the exception's `StatusCode` property, and `ErrorCode` says which step
+    // failed (`RecipientNotAccepted`, `SenderNotAccepted`, `MessageNotAccepted`). Shown as
+    // "MailKit.Net.Smtp.SmtpCommandException: 5.7.1 Relaying denied", often with
+    // "StatusCode: MailboxUnavailable" (or the number) logged after it; `mailkit_reply` puts
+    // the code back when it is there.
+    // Source: https://github.com/jstedfast/MailKit/blob/master/MailKit/Net/Smtp/SmtpCommandException.cs
+    // and MailKit/Net/Smtp/SmtpStatusCode.cs.
+    SendError {
+        program: MAILKIT,
+        marker: "smtpcommandexception:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    // JavaMail and Jakarta Mail (com.sun.mail.smtp, org.eclipse.angus.mail.smtp): the
+    // exception's message is the server's last reply with its code: "SMTPAddressFailedException:
+    // 550 5.1.1 ..." (RCPT), "SMTPSenderFailedException: 553 ..." (MAIL),
+    // "SMTPSendFailedException: 554 5.2.0 ..." (the message). A refused recipient comes nested
+    // in "javax.mail.SendFailedException: Invalid Addresses; nested exception is: ...", and
+    // Spring's `MailSendException` ("Failed messages: ...") wraps them again: the row of the
+    // inner class reads the reply. The package is part of the marker: a Java MTA quoting a
+    // remote server's refusal ("at remote mailserver ...: SMTPSendFailedException: 421 ...")
+    // prints the bare class, and that is no submission.
+    // Source: https://github.com/javaee/javamail, mail/src/main/java/com/sun/mail/smtp/
+    // SMTPTransport.java (`new SMTPAddressFailedException(ia, cmd, retCode,
+    // lastServerResponse)`), SMTPAddressFailedException.java and
+    // SMTPSenderFailedException.java (`super(err)`: the message is the server's reply).
+    SendError {
+        program: JAVAMAIL,
+        marker: "mail.smtp.smtpaddressfailedexception:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: JAVAMAIL,
+        marker: "mail.smtp.smtpsenderfailedexception:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
+    SendError {
+        program: JAVAMAIL,
+        marker: "mail.smtp.smtpsendfailedexception:",
+        leads: &[":"],
+        reason: None,
+        end: End::Line,
+    },
 ];
+
+/// The programs of the rows below `SEND_ERRORS`' Swift Mailer row, whose replies are put
+/// together by functions of their own.
+const RUBY: &str = "ruby";
+const DOTNET: &str = "dotnet";
+const MAILKIT: &str = "mailkit";
+const JAVAMAIL: &str = "javamail";
 
 /// Words of the programs' own advice, which follow the server's reply and end it, lowercase.
 /// Sources: as in `SEND_ERRORS`.
@@ -435,6 +545,14 @@ const COMMANDS: &[(&str, &str)] = &[
     ("domailfromcommand", "MAIL"),
     ("expected response code 354 ", "DATA"),
     ("expected response code \"354\"", "DATA"),
+    // .NET's exception for refused recipients, MailKit's `ErrorCode`, JavaMail's classes
+    // (sources: as in `SEND_ERRORS`).
+    ("smtpfailedrecipient", "RCPT"),
+    ("recipientnotaccepted", "RCPT"),
+    ("sendernotaccepted", "MAIL"),
+    ("messagenotaccepted", "DATA"),
+    ("smtpaddressfailedexception", "RCPT"),
+    ("smtpsenderfailedexception", "MAIL"),
 ];
 
 /// Where the programs name the refused recipient: the address follows these words.
@@ -734,11 +852,11 @@ fn find_row(text: &str) -> Option<(usize, usize)> {
     let rows = gates();
     // Which rows' markers stand at an occurrence of their gate: a marker that is in the text
     // holds its gate there, so no row with a marker in the text is left out.
-    let mut present = 0u32;
-    const _: () = assert!(SEND_ERRORS.len() <= 32);
+    let mut present = 0u64;
+    const _: () = assert!(SEND_ERRORS.len() <= 64);
     // The rows of each gate, as bits: a place where "smtp" stands (most bounces have several)
     // visits only the rows of that gate.
-    let mut of_gate = [0u32; GATES.len()];
+    let mut of_gate = [0u64; GATES.len()];
     for (r, row) in rows.iter().enumerate() {
         if let Some(bits) = row.and_then(|(g, _)| of_gate.get_mut(g)) {
             *bits |= 1 << r;
@@ -746,7 +864,7 @@ fn find_row(text: &str) -> Option<(usize, usize)> {
     }
     // Where each present row's marker first ends in `head`.
     let mut ends = [0usize; SEND_ERRORS.len()];
-    let mut mark = |g: usize, q: usize, present: &mut u32| {
+    let mut mark = |g: usize, q: usize, present: &mut u64| {
         let mut bits = of_gate.get(g).copied().unwrap_or(0);
         while bits != 0 {
             let r = bits.trailing_zeros() as usize;
@@ -842,7 +960,8 @@ fn find(text: &str) -> Option<(&'static SendError, usize)> {
 }
 
 /// The program whose own send error `text` is (`thunderbird`, `outlook`, `apple_mail`,
-/// `exchange`, `python`, `nodemailer`, `emailjs`, `phpmailer`, `swiftmailer`), or
+/// `exchange`, `python`, `nodemailer`, `emailjs`, `phpmailer`, `swiftmailer`, `ruby`,
+/// `dotnet`, `mailkit`, `javamail`, ...), or
 /// `None` for any other text: the detail of the note `refused_at_submission`.
 pub(crate) fn program(mail: &Mail) -> Option<&'static str> {
     found(mail).map(|(e, _)| e.program)
@@ -879,6 +998,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let head = text::clip(body, HEAD);
     let rest = head.get(after..).unwrap_or_default();
     let reply = match error.leads {
+        // net-smtp's reply follows its class in one of several forms.
+        _ if error.program == RUBY => ruby_reply(rest).unwrap_or_default(),
         // A closing sentence pasted alone: the reply runs from the line's start to it.
         [] if error.marker.is_empty() => {
             rest.get(..advice_end(rest)).unwrap_or_default().to_string()
@@ -935,6 +1056,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             match error.program {
                 "phpmailer" => phpmailer_reply(reply),
                 "roundcube" => roundcube_reply(reply),
+                DOTNET => {
+                    let start = spaced_backward(head.as_bytes(), after, error.marker.as_bytes())
+                        .unwrap_or(after);
+                    dotnet_reply(head.get(..start).unwrap_or_default(), reply)
+                }
+                MAILKIT => mailkit_reply(reply, rest),
                 _ => reply.to_string(),
             }
         }
@@ -1089,6 +1216,163 @@ fn python_shown_reply(after_name: &str) -> Option<String> {
             _ => format!("{code} {words}"),
         },
     )
+}
+
+/// Whether `s` starts with a 4xx or 5xx reply code standing alone ("550 ", "550-", "550").
+fn starts_with_reply_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    matches!(b.first(), Some(b'4' | b'5'))
+        && b.get(1..3)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && !b.get(3).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// The reply of a net-smtp error, from just after its class's name: "`: 550 ...`",
+/// "` (550 ...\n):`" (Rails' log), "` - 550 ...`", the reply on the next line, or an error
+/// tracker's "Error message:" field after the class. `None` unless a 4xx or 5xx code starts
+/// it: net-smtp's message is the whole reply (see `SEND_ERRORS`), so anything else is not it.
+fn ruby_reply(rest: &str) -> Option<String> {
+    // The class may stand in quotes or Markdown's code marks.
+    let t = rest.trim_start_matches(['`', '\'', '"', '*', ' ', '\t']);
+    let (body, opened) = match t.as_bytes().first() {
+        Some(b':' | b'-') => (t.get(1..)?, false),
+        Some(b'(') => (t.get(1..)?, true),
+        _ => (t, false),
+    };
+    ruby_line(body, opened).or_else(|| {
+        const FIELD: &str = "error message:";
+        let at = text::find_ci(text::clip(rest, 512), FIELD)?;
+        ruby_line(rest.get(at + FIELD.len()..)?, false)
+    })
+}
+
+/// The reply that starts `s` (past whitespace, quotes and code marks) up to its line's end,
+/// without the closing parenthesis of Rails' "(550 ...)" when `opened`.
+fn ruby_line(s: &str, opened: bool) -> Option<String> {
+    let mark = |c: char| c.is_whitespace() || matches!(c, '`' | '*' | '\'' | '"');
+    let s = s.trim_start_matches(mark);
+    let end = text::find_earliest(s, LINE_STOPS).map_or(s.len(), |(p, _)| p);
+    let line = s.get(..end)?.trim_end_matches(mark);
+    let line = match line.strip_suffix(')') {
+        Some(inner) if opened && line.matches(')').count() > line.matches('(').count() => inner,
+        _ => line,
+    };
+    starts_with_reply_code(line).then(|| line.trim().to_string())
+}
+
+/// .NET's sentence for each reply code, before "The server response was:", lowercase.
+/// "Mailbox unavailable." stands for both 450 and 550 (`MailboxBusy` and
+/// `MailboxUnavailable` share the words); the reply's status class tells which.
+/// Source: https://github.com/dotnet/runtime/blob/main/src/libraries/System.Net.Mail/src/Resources/Strings.resx
+/// (SmtpMailboxUnavailable, SmtpTransactionFailed, ...) with the codes of SmtpStatusCode.cs.
+const DOTNET_SENTENCES: &[(&str, &str)] = &[
+    ("mailbox unavailable.", "550"),
+    ("transaction failed.", "554"),
+    ("exceeded storage allocation.", "552"),
+    ("mailbox name not allowed.", "553"),
+    ("user not local; please try a different path.", "551"),
+    ("insufficient system storage.", "452"),
+    ("error in processing.", "451"),
+    (
+        "service not available, closing transmission channel.",
+        "421",
+    ),
+    (
+        "client does not have permission to submit mail to this server.",
+        "454",
+    ),
+    (
+        "the smtp server requires a secure connection or the client was not authenticated.",
+        "530",
+    ),
+    ("syntax error, command unrecognized.", "500"),
+    ("syntax error in parameters or arguments.", "501"),
+    ("command not implemented.", "502"),
+    ("bad sequence of commands.", "503"),
+    ("command parameter not implemented.", "504"),
+];
+
+/// .NET's reply put back together: its code, from the sentence in `before` (the text up to
+/// "The server response was:"), in front of the reply, which .NET shows without it. A reply
+/// that has its code (a server that repeats it) is kept.
+fn dotnet_reply(before: &str, reply: &str) -> String {
+    let t = reply.trim();
+    if starts_with_reply_code(t) {
+        return t.to_string();
+    }
+    let line = before.rsplit('\n').next().unwrap_or_default().trim_end();
+    let code = DOTNET_SENTENCES.iter().find_map(|(words, code)| {
+        let start = line.len().checked_sub(words.len())?;
+        line.get(start..)?
+            .eq_ignore_ascii_case(words)
+            .then_some(*code)
+    });
+    match code {
+        Some("550") if t.starts_with("4.") => format!("450 {t}"),
+        Some(code) => format!("{code} {t}"),
+        None => t.to_string(),
+    }
+}
+
+/// MailKit's `SmtpStatusCode` names with their codes, lowercase (the 4xx and 5xx ones).
+/// Source: https://github.com/jstedfast/MailKit/blob/master/MailKit/Net/Smtp/SmtpStatusCode.cs
+const MAILKIT_STATUS: &[(&str, &str)] = &[
+    ("servicenotavailable", "421"),
+    ("passwordtransitionneeded", "432"),
+    ("mailboxbusy", "450"),
+    ("errorinprocessing", "451"),
+    ("insufficientstorage", "452"),
+    ("temporaryauthenticationfailure", "454"),
+    ("commandunrecognized", "500"),
+    ("syntaxerror", "501"),
+    ("commandnotimplemented", "502"),
+    ("badcommandsequence", "503"),
+    ("commandparameternotimplemented", "504"),
+    ("authenticationrequired", "530"),
+    ("authenticationmechanismtooweak", "534"),
+    ("authenticationinvalidcredentials", "535"),
+    ("encryptionrequiredforauthenticationmechanism", "538"),
+    ("mailboxunavailable", "550"),
+    ("usernotlocaltryalternatepath", "551"),
+    ("exceededstorageallocation", "552"),
+    ("mailboxnamenotallowed", "553"),
+    ("transactionfailed", "554"),
+    (
+        "mailfromorrcpttoparametersnotrecognizedornotimplemented",
+        "555",
+    ),
+];
+
+/// MailKit's reply put back together: the code of a `StatusCode` logged after the message
+/// (`rest`), as its number or its name, in front of the server's text, which MailKit's
+/// message has without it. Without one, the text alone.
+fn mailkit_reply(reply: &str, rest: &str) -> String {
+    let t = reply.trim();
+    if starts_with_reply_code(t) {
+        return t.to_string();
+    }
+    let code = text::find_ci(text::clip(rest, 2048), "statuscode")
+        .and_then(|at| rest.get(at + "statuscode".len()..))
+        .and_then(|after| {
+            let value = after.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '=' | '"' | '\'')
+            });
+            let word = value
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or_default();
+            if word.len() == 3 && starts_with_reply_code(word) {
+                return Some(word);
+            }
+            MAILKIT_STATUS
+                .iter()
+                .find(|(name, _)| word.eq_ignore_ascii_case(name))
+                .map(|&(_, code)| code)
+        });
+    match code {
+        Some(code) => format!("{code} {t}"),
+        None => t.to_string(),
+    }
 }
 
 /// Roundcube's display put back together: '550): Failed to add recipient "x@example.org"
@@ -1501,6 +1785,145 @@ mod tests {
         );
         assert_eq!(
             read("Expected response code 250 but got code \"\", with message \"\""),
+            None
+        );
+    }
+
+    #[test]
+    fn reads_ruby_net_smtp_errors() {
+        let cases: &[(&str, (&str, &str, &str))] = &[
+            // Ruby's own form, as a rake task or a console prints it.
+            (
+                "rake aborted!\nNet::SMTPFatalError: 550 5.7.1 Sender domain not configured <example.net>\n  /usr/lib/ruby/net/smtp.rb:1001:in `check_response'\n",
+                ("", "", "550 5.7.1 Sender domain not configured <example.net>"),
+            ),
+            // Rails' log: the reply in parentheses, its line end before the closing one.
+            (
+                "Completed 500 in 912ms\n\nNet::SMTPFatalError (554 5.7.1 Message refused as spam\n):\n  app/mailers/notice_mailer.rb:12:in `welcome'\n",
+                ("", "", "554 5.7.1 Message refused as spam"),
+            ),
+            // The same on one line: the parenthesis closing Rails' form is not the reply's.
+            // An error tracker: the class, then the message in a field of its own.
+            (
+                "**Error type:** `Net::SMTPFatalError`\n**Error message:** `` 550 5.7.1 Refused by local policy RULE9. See https://postmaster.example.net ``\n**Where:** `orders#create`\n",
+                ("", "", "550 5.7.1 Refused by local policy RULE9. See https://postmaster.example.net"),
+            ),
+            // The class alone on its line, the reply under it.
+            (
+                "Net::SMTPSyntaxError\n500 5.5.1 Unrecognized command\n\n/app/ruby/net/smtp.rb:969:in `check_response'\n",
+                ("", "", "500 5.5.1 Unrecognized command"),
+            ),
+            // On one line: the parenthesis closing Rails' form is not the reply's.
+            (
+                "Error performing MailDeliveryJob: Net::SMTPFatalError (550 5.7.1 Refused (policy RULE2))",
+                ("", "", "550 5.7.1 Refused (policy RULE2)"),
+            ),
+            (
+                "Net::SMTPUnknownError - 521 5.3.2 Not accepting mail\n",
+                ("", "", "521 5.3.2 Not accepting mail"),
+            ),
+        ];
+        for (text, (rcpt, command, reply)) in cases {
+            assert_eq!(
+                read(text),
+                Some((rcpt.to_string(), command.to_string(), reply.to_string())),
+                "{text}"
+            );
+            assert_eq!(program_of(text), Some(RUBY), "{text}");
+        }
+        // A 4xx may be a Ruby MTA's remote delivery (see the rows): not read here.
+        let busy = "Net::SMTPServerBusy: 451 4.7.1 Try again later";
+        assert_eq!(read(busy), None);
+        assert_eq!(program_of(busy), None);
+        // The class without a reply (a list of rescued errors) is no refusal.
+        assert_eq!(
+            read("rescue Net::SMTPFatalError, Net::SMTPSyntaxError => e\n  retry\n"),
+            None
+        );
+        assert_eq!(read("Net::SMTPFatalError: connection lost\n"), None);
+    }
+
+    #[test]
+    fn reads_dotnet_and_mailkit_errors() {
+        let cases: &[(&str, (&str, &str, &str))] = &[
+            (
+                "System.Net.Mail.SmtpFailedRecipientException: Mailbox unavailable. The server response was: 5.7.1 Unable to relay for dan@example.org\r\n   at System.Net.Mail.SmtpTransport.SendMail(...)\n",
+                ("dan@example.org", "RCPT", "550 5.7.1 Unable to relay for dan@example.org"),
+            ),
+            // The same words for 450: the status's class says which.
+            (
+                "Mailbox unavailable. The server response was: 4.2.1 Mailbox busy, try later\n",
+                ("", "", "450 4.2.1 Mailbox busy, try later"),
+            ),
+            (
+                "System.Net.Mail.SmtpException: Transaction failed. The server response was: 5.7.1 Message rejected as spam\n",
+                ("", "", "554 5.7.1 Message rejected as spam"),
+            ),
+            // A server that repeats its code keeps it.
+            (
+                "550 Mailbox unavailable. The server response was: 550 5.7.1 Your IP is listed (S1234).\n",
+                ("", "", "550 5.7.1 Your IP is listed (S1234)"),
+            ),
+            // MailKit: the server's text, its code from the logged StatusCode.
+            (
+                "MailKit.Net.Smtp.SmtpCommandException: 5.1.1 <eve@example.org>: Recipient address rejected: User unknown\n   at MailKit.Net.Smtp.SmtpClient.Send(...)\nErrorCode: RecipientNotAccepted\nStatusCode: MailboxUnavailable\n",
+                ("eve@example.org", "RCPT", "550 5.1.1 <eve@example.org>: Recipient address rejected: User unknown"),
+            ),
+            (
+                "SmtpCommandException: 5.2.2 Quota exceeded (StatusCode = 452)\n",
+                ("", "", "452 5.2.2 Quota exceeded (StatusCode = 452)"),
+            ),
+            (
+                "MailKit.Net.Smtp.SmtpCommandException: Sender rejected\n",
+                ("", "", "Sender rejected"),
+            ),
+        ];
+        for (text, (rcpt, command, reply)) in cases {
+            assert_eq!(
+                read(text),
+                Some((rcpt.to_string(), command.to_string(), reply.to_string())),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            program_of("Transaction failed. The server response was: 5.7.1 No"),
+            Some(DOTNET)
+        );
+        assert_eq!(
+            program_of("MailKit.Net.Smtp.SmtpCommandException: 5.7.1 No"),
+            Some(MAILKIT)
+        );
+        assert_eq!(dotnet_reply("Odd words.", " 5.0.0 x"), "5.0.0 x");
+        assert_eq!(mailkit_reply("5.0.0 x", "StatusCode: Unknown"), "5.0.0 x");
+    }
+
+    #[test]
+    fn reads_javamail_errors() {
+        let cases: &[(&str, (&str, &str, &str))] = &[
+            (
+                "org.springframework.mail.MailSendException: Failed messages: javax.mail.SendFailedException: Invalid Addresses;\n  nested exception is:\n\tcom.sun.mail.smtp.SMTPAddressFailedException: 550 5.1.1 <fay@example.org>: Recipient address rejected: User unknown\n",
+                ("fay@example.org", "RCPT", "550 5.1.1 <fay@example.org>: Recipient address rejected: User unknown"),
+            ),
+            (
+                "jakarta.mail.MessagingException: send failed; nested exception is: org.eclipse.angus.mail.smtp.SMTPSendFailedException: 554 5.2.0 STOREDRV.Submission.Exception: SendAsDeniedException\n",
+                ("", "", "554 5.2.0 STOREDRV.Submission.Exception: SendAsDeniedException"),
+            ),
+            (
+                "com.sun.mail.smtp.SMTPSenderFailedException: 553 5.7.1 Sender address rejected: not owned by user\n",
+                ("", "MAIL", "553 5.7.1 Sender address rejected: not owned by user"),
+            ),
+        ];
+        for (text, (rcpt, command, reply)) in cases {
+            assert_eq!(
+                read(text),
+                Some((rcpt.to_string(), command.to_string(), reply.to_string())),
+                "{text}"
+            );
+            assert_eq!(program_of(text), Some(JAVAMAIL), "{text}");
+        }
+        // A Java MTA quoting a remote server's refusal prints the bare class: no submission.
+        assert_eq!(
+            program_of("Delivery to x@example.org failed at remote mailserver mx.example.org: SMTPSendFailedException: 421 4.7.0 Try later\n"),
             None
         );
     }
