@@ -424,6 +424,11 @@ const WORDING: &[Wording] = &[
             // overquota" (seen in flufl.bounce's test data, simple_45).
             "account is overquota",
             "boite du destinataire pleine",
+            // Exchange's and Microsoft 365's visible notice in Spanish, "El buzón del
+            // destinatario está lleno y no puede aceptar mensajes." (the English "The
+            // recipient's mailbox is full and can't accept messages now"); German below.
+            // Source: a public paste of the Spanish notice, https://pastebin.com/HGKcccQU
+            "buzón del destinatario está lleno",
             "exceeded storage allocation",
             "full mailbox",
             "mailbox exceeds allowed size",
@@ -435,6 +440,11 @@ const WORDING: &[Wording] = &[
             "folder full",
             "no space left on device",
             "not sufficient disk space",
+            // The same notice in German, "Das Postfach des Empfängers ist voll und kann ...",
+            // kept to the words that Microsoft's page and pasted notices share. Source:
+            // Microsoft's German page on 554 5.2.2,
+            // https://learn.microsoft.com/de-de/exchange/troubleshoot/email-delivery/ndr/cannot-send-mail-mepf
+            "postfach des empfängers ist voll",
             "quota violation for",
             "too much mail data", // docomo: 552 Too much mail data
             "user has exceeded quota, bouncing mail",
@@ -1026,6 +1036,13 @@ const WORDING: &[Wording] = &[
             // at first (the sender's server retries), then the recipient's admin. `speeding`,
             // a volume limit, fits both; who acts is the advice's to say.
             "queue quota exceeded",
+            // The sender's own outgoing server refusing more mail from the account or domain
+            // for the day: "550 5.4.5 <to@example.org>: Recipient address rejected: Domain
+            // Sending Quota Exceeded" (mailhostbox.com's outbound Postfix, its rate-limit
+            // script logging "Action: Domain Quota Exceeded"), "Email Sending Quota Exceeded",
+            // Gmail's "Daily user sending quota exceeded". A quota of sending, never of a
+            // mailbox. Source: a public paste of the log, https://pastebin.com/v3bkLPK5
+            "sending quota exceeded",
             "receiving mail at a rate that prevents additional messages from being delivered",
         ],
         &[

@@ -1407,8 +1407,24 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
             by: base.by,
         };
     }
-    // A sending limit met at submission: the program got the refusal, no queue retries it.
-    if base.playbook.id == party::generic(Reason::Speeding).id && refused_at_submission(d) {
+    // A group refusing a post by its own rule: the sender (right address, joining) or the
+    // group's owner acts, not a recipient's administrator (held-out o, case 24).
+    if base.playbook.party.is_none()
+        && GROUP_REFUSAL_REASONS.contains(&d.reason)
+        && names_a_group_refusal(d)
+    {
+        return Selected {
+            playbook: &party::generic::GROUP_POST_REFUSED,
+            by: base.by,
+        };
+    }
+    // A sending limit met at submission: the program got the refusal, no queue retries it. A
+    // "sending quota" is only ever the sender's own outgoing server's, which refuses at
+    // submission (held-out o, case 42: "Recipient address rejected: Email Sending Quota
+    // Exceeded", with no program named).
+    if base.playbook.id == party::generic(Reason::Speeding).id
+        && (refused_at_submission(d) || names_a_sending_quota(d))
+    {
         return Selected {
             playbook: &party::generic::SPEEDING_AT_SUBMISSION,
             by: base.by,
@@ -1463,6 +1479,50 @@ fn names_a_group_quota(d: &Diagnosis) -> bool {
         .filter(|r| r.reason == d.reason)
         .map(|r| r.diagnostic_text.to_ascii_lowercase())
         .any(|t| t.contains("the group ") && t.contains("exceeded its quota"))
+}
+
+/// Reasons a group's refusal of a post is given: its words carry no code, so the reason comes
+/// from the wording alone.
+const GROUP_REFUSAL_REASONS: &[Reason] = &[
+    Reason::Rejected,
+    Reason::PolicyViolation,
+    Reason::SecurityError,
+    Reason::SpamDetected,
+    Reason::Blocked,
+    Reason::OnHold,
+];
+
+/// Words (lowercase) of a group refusing a post by its own rule: Google Groups' two notices
+/// and Mailman 2's non-member rejection (its DMARC rejection starts the same way but is about
+/// the From domain, so "dmarc" keeps it out).
+// Sources: Google Groups' notice as pasted, https://pastebin.com/6mQsiCU3 ; Mailman 2.1,
+// Mailman/Handlers/Moderate.py (do_reject).
+const GROUP_REFUSAL_WORDS: &[&str] = &[
+    "message rejected by google groups",
+    "permission to post messages to the group",
+    "you are not allowed to post to this mailing list",
+];
+
+/// True when the decisive reply is a group's refusal of a post (`GROUP_REFUSAL_WORDS`).
+fn names_a_group_refusal(d: &Diagnosis) -> bool {
+    d.recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .map(|r| r.diagnostic_text.to_ascii_lowercase())
+        .any(|t| !t.contains("dmarc") && GROUP_REFUSAL_WORDS.iter().any(|w| t.contains(w)))
+}
+
+/// True when the decisive reply names a quota of sending ("Domain Sending Quota Exceeded", a
+/// provider's outgoing server; source: a public log of one, https://pastebin.com/v3bkLPK5).
+fn names_a_sending_quota(d: &Diagnosis) -> bool {
+    d.recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .any(|r| {
+            r.diagnostic_text
+                .to_ascii_lowercase()
+                .contains("sending quota exceeded")
+        })
 }
 
 /// Words (lowercase) of a rate limit that put it on the sender's own mail: "you are sending too

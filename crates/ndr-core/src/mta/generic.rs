@@ -825,7 +825,11 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
         // The explanation after the address on the same line ("<u@example.jp>: user unknown"),
         // or after a sentence that names it ("Your message to u@example.jp couldn't be
         // delivered. u wasn't found at example.jp.").
-        let after = if let Some(p) = undelivered_end(line) {
+        // A line of only a name and the address ("u@example.com (u@example.com)") has no
+        // explanation on it.
+        let after = if display_named(&text::halfwidth(line)).is_some() {
+            ""
+        } else if let Some(p) = undelivered_end(line) {
             line.get(p..)
                 .unwrap_or("")
                 .trim_start_matches(['.', '。', ' ', '\u{3000}'])
@@ -1338,6 +1342,11 @@ const PROSE_ONLY: &[&str] = &[
     // "Message rejected by Google Groups. Please visit ... to review our Bulk Email Senders
     // Guidelines." (held-out case, round o).
     "message rejected by google groups",
+    // The sender's own outgoing server refusing more mail for the day, quoted without its
+    // code: "Recipient address rejected: Email Sending Quota Exceeded" (held-out case, round
+    // o); the same server's "550 5.4.5 ... Domain Sending Quota Exceeded" is in
+    // https://pastebin.com/v3bkLPK5. A quota of sending is the sender's, whatever it is called.
+    "sending quota exceeded",
     "despite repeated attempts to contact the recipient's email system",
     "despite repeated attempts to deliver your message",
     // Exchange Online's NDR for 5.1.8, which names no recipient in its visible text: "This
@@ -1865,6 +1874,16 @@ fn display_named(t: &str) -> Option<String> {
             return (address::find(name).as_deref() == Some(a.as_str())).then_some(a);
         }
     }
+    // The same in parentheses, as Microsoft 365's visible notice lists a recipient that has no
+    // display name: "u@example.com (u@example.com)" (held-out case, round o, a German notice).
+    if let Some((name, tail)) = t.split_once(" (") {
+        if tail.ends_with(')') && t.len() <= 120 && !name.contains(char::is_whitespace) {
+            let a = address::find(tail);
+            if a.is_some() && address::find(name) == a {
+                return a;
+            }
+        }
+    }
     if !(t.ends_with(')') || t.ends_with('>')) || t.len() > 120 || t.matches('@').count() != 1 {
         return None;
     }
@@ -2217,6 +2236,35 @@ mod tests {
         // A reply to an ordinary message keeps its quoted text unread.
         let reply = "Thanks!\n\n-----Original Message-----\nFrom: Ann <ann@example.com>\nSubject: Lunch\n\nAre you free at 12?\n550 Main Street is the place.\n";
         assert!(read(reply).contains("not_a_bounce"), "{}", read(reply));
+    }
+
+    #[test]
+    fn reads_microsofts_full_mailbox_notice_in_german_and_spanish() {
+        // The recipient listed with the address as its own name, then the localized sentence.
+        let de = "kim@example.de (kim@example.de)\nDas Postfach des Empfängers ist voll und kann derzeit nichts annehmen.\n";
+        let d = crate::diagnose(de.as_bytes());
+        assert_eq!(d.reason, crate::Reason::MailboxFull, "{:?}", d.notes);
+        assert_eq!(
+            d.recipients.first().map(|r| r.recipient.as_str()),
+            Some("kim@example.de")
+        );
+        let text = d.recipients.first().map(|r| r.diagnostic_text.as_str());
+        assert!(
+            text.is_some_and(|t| t.starts_with("Das Postfach")),
+            "{text:?}"
+        );
+        let es = "ana@example.es\nEl buzón del destinatario está lleno; inténtelo más tarde.\n";
+        assert!(read(es).starts_with("mailboxfull"), "{}", read(es));
+        // A name and a different address in parentheses is not the address as its own name.
+        assert_eq!(display_named("kim@example.de (ana@example.es)"), None);
+    }
+
+    #[test]
+    fn reads_a_sending_quota_refusal_without_a_code() {
+        let bare = "Recipient address rejected: Email Sending Quota Exceeded\n";
+        assert!(read(bare).starts_with("speeding"), "{}", read(bare));
+        let coded = "550 5.4.5 <bo@example.org>: Recipient address rejected: Domain Sending Quota Exceeded\n";
+        assert!(read(coded).starts_with("speeding"), "{}", read(coded));
     }
 
     #[test]

@@ -3660,6 +3660,60 @@ Could you please check the group's limits and settings? Thank you.",
     checked: "2026-11-26",
 };
 
+/// A group (mailing list) refusing a post by its own rule: Google Groups' notice ("you may not
+/// have permission to post messages to the group", "Message rejected by Google Groups ... Bulk
+/// Email Senders Guidelines") and Mailman's non-member rejection ("You are not allowed to post
+/// to this mailing list"). Who may post is the group owner's setting (owners, members, the
+/// organisation, anyone), so the sender acts first (the right address, joining), then the
+/// owner; not the administrator of a recipient's mailbox (held-out o, case 24).
+/// Picked in `select.rs` by the group's wording.
+// Sources: Google Groups Help, "Set who can view, post, & moderate",
+// https://support.google.com/groups/answer/2464975 ; Mailman 2's
+// Moderate.py (do_reject), https://github.com/mailman/mailman (Mailman 2.1 branch).
+pub(crate) const GROUP_POST_REFUSED: Playbook = Playbook {
+    id: "generic-group-post-refused",
+    party: None,
+    title: text! { ja: "グループ（メーリングリスト）が投稿を断った", en: "The group (mailing list) refused your post" },
+    verdict: text! {
+        ja: "グループ自体の設定かフィルターが、あなたの投稿を断りました。投稿できる人を限っている（多くはメンバーのみ）か、一斉送信のメールと判断されたためです。",
+        en: "The group's own settings or filter refused your post: it takes posts only from some senders (often its members), or judged the post to be bulk mail.",
+    },
+    why: text! {
+        ja: "誰が投稿できるか（オーナー、メンバー、組織内、誰でも）は、グループのオーナーが決めます。",
+        en: "The group's owner decides who may post: its owners, its members, the organisation, or anyone.",
+    },
+    actors: &[Actor::Sender, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "グループのオーナーしだい", en: "Depends on the group's owner" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::SenderAddress),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "グループのアドレスを確かめ、グループに登録したアドレスから送ってください。",
+            en: "Check the group's address, and send from the address you joined the group with.",
+        }),
+        Step::new(text! {
+            ja: "メンバーでなければ、グループに参加するか、オーナーに投稿を許可してもらってください。",
+            en: "If you are not a member, join the group or ask its owner to let you post.",
+        }),
+        Step::new(text! {
+            ja: "一斉送信や迷惑メールと言われた場合は、時間をおいて一度だけ送り直すか、オーナーに承認を頼んでください。",
+            en: "If the error speaks of bulk mail or spam, try once more later, or ask the owner to approve the post.",
+        }),
+    ],
+    donts: &[DONT_RESEND_REPEATEDLY],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[Source {
+        title: text! { ja: "Google グループ ヘルプ（閲覧、投稿、管理ができるユーザーの設定）", en: "Google Groups Help: set who can view, post and moderate" },
+        url: Url::one("https://support.google.com/groups/answer/2464975"),
+    }],
+    checked: "2026-11-26",
+};
+
 /// fetchmail's log of a refusal by the reader's own mail server (the core's note
 /// `inbound_refusal_log` with the detail `fetchmail`: "fetchmail: SMTP error: 554 5.7.1 Spam
 /// message rejected ... SMTP listener refused delivery"). fetchmail fetches the reader's mail from
@@ -4101,6 +4155,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED_HOSTUNKNOWN,
     &INBOUND_REFUSAL_FETCHED,
     &GROUP_QUOTA,
+    &GROUP_POST_REFUSED,
     &MAIL_LOOP,
     &HELO_REFUSED,
     &OWN_TLS_REQUIRED,
