@@ -43,7 +43,8 @@ fn gmail_security_issue_wrapped_with_its_code_is_blocked_content() {
         let full = r.prepare.iter().filter_map(|p| p.value.as_deref());
         let full: Vec<&str> = full.collect();
         assert!(
-            full.iter().any(|v| v.ends_with("content guidelines. x1sm1.42 - gsmtp.")),
+            full.iter()
+                .any(|v| v.ends_with("content guidelines. x1sm1.42 - gsmtp.")),
             "{full:?}"
         );
     }

@@ -2243,6 +2243,21 @@ mod tests {
     }
 
     #[test]
+    fn a_delivery_log_line_is_no_bounce_and_says_it_was_sent() {
+        let note = |input: &str| {
+            crate::diagnose(input.as_bytes())
+                .notes
+                .into_iter()
+                .find(|n| n.id == "not_a_bounce")
+                .map(|n| n.detail)
+        };
+        let sent = "- relay=mx.example.jp[192.0.2.112]:25, delay=0.4, dsn=2.0.0, status=sent (250 Requested mail action okay, completed)\n";
+        assert_eq!(note(sent).as_deref(), Some("sent"));
+        let chat = "What does status=sent mean in my log?\n";
+        assert_eq!(note(chat).as_deref(), Some(""));
+    }
+
+    #[test]
     fn reads_a_bounce_forwarded_below_the_original_message_line() {
         let fwd = "-----Original Message-----\nSubject: Returned mail: see transcript for details\n\n----- The following addresses had permanent fatal errors -----\nbob@example.net\n(reason: 550-5.7.1 Our system has detected that this message is likely unsolicited mail)\n";
         assert!(
