@@ -62,7 +62,6 @@ describe("review 10 page findings", () => {
         // DevTools' device mode: the page then matches (hover: none) and (pointer: coarse).
         const cdp = await page.context().newCDPSession(page);
         await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
-        await cdp.send("Emulation.setEmitTouchEventsForMouse", { enabled: true, configuration: "mobile" });
         await waitFor("the touch media query", async () => page.evaluate(() => matchMedia("(pointer: coarse)").matches));
       }
       await diagnose(h, page, YAHOO_DEFERRAL);
