@@ -1016,6 +1016,7 @@ fn for_display(diagnosis: &str) -> String {
             s = rest.trim_start();
         }
     }
+    s = without_log_prefix(s);
     // A label, then a wrapper ("Reported error: Remote Server returned '...'"), at most once
     // each, so the work stays linear.
     for _ in 0..2 {
@@ -1088,6 +1089,62 @@ fn for_display(diagnosis: &str) -> String {
         }
     }
     s.to_string()
+}
+
+/// Marks a page or a chat puts before a line it lists ("・550-5.7.26 ..." from a Japanese FAQ).
+const BULLETS: &[char] = &['・', '•', '●', '■'];
+
+/// What a client's debug output writes before each line the server sent (PHPMailer's
+/// `SMTPDebug`: "2020-08-15 17:53:32 SERVER -> CLIENT: 550 ...").
+const SERVER_TO_CLIENT: &str = "SERVER -> CLIENT:";
+
+/// The receiver's words without what a log or a page put before them and after them: a
+/// Postfix queue ID ("D684822608D: host ..."), a debug line's time and direction, a list's
+/// bullet, and a closing quote with a comma left from a program's string ("...",). Each is
+/// taken only when what stays is not empty (review 10, L1).
+fn without_log_prefix(mut s: &str) -> &str {
+    if let Some(rest) = s.strip_prefix(BULLETS).map(str::trim_start) {
+        if !rest.is_empty() {
+            s = rest;
+        }
+    }
+    if let Some(p) = text::find(text::clip(s, 60), SERVER_TO_CLIENT) {
+        let head = s.get(..p).unwrap_or_default();
+        let stamp = head
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b':' | b' ' | b'.' | b'T' | b'/'));
+        let rest = s
+            .get(p + SERVER_TO_CLIENT.len()..)
+            .unwrap_or_default()
+            .trim_start();
+        if stamp && !rest.is_empty() {
+            s = rest;
+        }
+    }
+    if let Some(rest) = after_queue_id(s) {
+        s = rest;
+    }
+    if let Some(kept) = s.strip_suffix("\",").or_else(|| s.strip_suffix('"')) {
+        // Only a quote that closes none opened in the text.
+        if kept.matches('"').count() % 2 == 0 && !kept.trim().is_empty() {
+            s = kept.trim_end();
+        }
+    }
+    s
+}
+
+/// The text after a Postfix queue ID at its start, when a log line's words follow it
+/// ("D684822608D: host mx.example.org[192.0.2.1] said: ...", "4JgyGN3kgGzMCn: to=<...>"). A
+/// short ID is 10 or more hexadecimal capitals, a long one 12 or more letters and digits; both
+/// hold a digit, which no word of a sentence does.
+/// Source: https://www.postfix.org/postconf.5.html#enable_long_queue_ids
+fn after_queue_id(s: &str) -> Option<&str> {
+    let (id, rest) = s.split_once(": ")?;
+    let ok = (10..=20).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_alphanumeric())
+        && id.bytes().any(|b| b.is_ascii_digit());
+    let lead = ["host ", "to=<", "<", "lost connection", "conversation with"];
+    (ok && lead.iter().any(|l| rest.starts_with(l))).then_some(rest)
 }
 
 /// Quotes a person may put around a reply they copied into a sentence of their own
@@ -1487,6 +1544,50 @@ mod tests {
             Helo command rejected: Host not found>\n";
         let (reason, _) = read(ndr);
         assert_eq!(reason, Reason::Blocked);
+    }
+
+    #[test]
+    fn a_logs_queue_id_time_bullet_and_closing_quote_are_not_the_error() {
+        use super::for_display;
+        for (raw, want) in [
+            (
+                "D684822608D: host mx.example.org[192.0.2.1] said: 421 4.7.0 deferred",
+                "host mx.example.org[192.0.2.1] said: 421 4.7.0 deferred",
+            ),
+            (
+                "4JgyGN3kgGzMCn: host mx1.example.fr[192.0.2.2] said: 421 Refused",
+                "host mx1.example.fr[192.0.2.2] said: 421 Refused",
+            ),
+            (
+                "2020-08-15 17:53:32 SERVER -> CLIENT: 550 5.4.5 Daily user sending quota exceeded.",
+                "550 5.4.5 Daily user sending quota exceeded.",
+            ),
+            (
+                "SERVER -> CLIENT: 550 5.7.1 Refused",
+                "550 5.7.1 Refused",
+            ),
+            (
+                "・ 550-5.7.26 Gmail requires all senders to authenticate.",
+                "550-5.7.26 Gmail requires all senders to authenticate.",
+            ),
+            (
+                "550 5.7.509 Access denied. <..... continued message .....>\",",
+                "550 5.7.509 Access denied. <..... continued message .....>",
+            ),
+        ] {
+            assert_eq!(for_display(raw), want, "{raw}");
+        }
+        // Words that only look like one stay: a word without a digit before a colon, a quote
+        // the text opened, a client's own line, a prefix with nothing after it.
+        for kept in [
+            "Information: host mx.example.org said: 550 refused",
+            "550 5.2.2 \"Mailbox full\"",
+            "550 refused by the recipient's rule for ab12: host lists",
+            "Sent at 10:42 SERVER -> CLIENT: 550 refused",
+            "・",
+        ] {
+            assert_eq!(for_display(kept), kept);
+        }
     }
 
     #[test]

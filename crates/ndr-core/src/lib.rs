@@ -250,9 +250,13 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             });
         }
     } else if readable && !found_any {
+        // A log line of a delivery (Postfix's "status=sent (250 ...)") says the mail was
+        // accepted: the detail "sent" lets the page say that rather than ask for a bounce
+        // (review 10, L3).
+        let sent = text::find_ci(&mail.body, "status=sent (2").is_some();
         d.notes.push(Note {
             id: "not_a_bounce".into(),
-            detail: String::new(),
+            detail: if sent { "sent".into() } else { String::new() },
         });
     }
     if let Some(disposition) = receipt.filter(|_| found_any) {
@@ -922,6 +926,13 @@ const GAVE_UP: &[&str] = &[
     // Sendmail: "Message could not be delivered for 5 days". Source: sendmail's queue.c.
     "message could not be delivered for",
 ];
+
+/// True when `text` (a recipient's diagnostic text) holds a sending server's words that it
+/// stopped retrying (`GAVE_UP`): a 4xx reply of a report that names no address (a masked
+/// Sendmail report's "Message could not be delivered for 5 days") was still given up on.
+pub fn says_it_gave_up(text: &str) -> bool {
+    GAVE_UP.iter().any(|w| text::find_ci(text, w).is_some())
+}
 
 /// True when `f` failed with a temporary status or reply and vague reason (a network error,
 /// too little to tell) and its text says the sending server gave up on it: the message

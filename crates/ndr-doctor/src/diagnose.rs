@@ -413,7 +413,9 @@ fn write_not_a_bounce(out: &mut impl Write, d: &Diagnosis, lang: Lang) -> anyhow
     let [title, what, where_list @ ..] = words::not_a_bounce_text(lang);
     writeln!(out, "{title}")?;
     writeln!(out, "{}", ndr_playbooks::labels::LOOKED_FOR.get(lang))?;
-    for note in d.notes.iter().filter(|n| n.id != "not_a_bounce") {
+    // The card's own note says nothing more, unless its detail does (a delivery log line).
+    let said = |n: &&ndr_core::Note| n.id != "not_a_bounce" || !n.detail.is_empty();
+    for note in d.notes.iter().filter(said) {
         let label = if lang == Lang::Ja { "注記" } else { "Note" };
         writeln!(out, "{label}: {}", note_line(note, lang))?;
     }

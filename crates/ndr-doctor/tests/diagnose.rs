@@ -300,6 +300,12 @@ fn input_that_is_not_a_bounce_gets_guidance_and_no_playbook() {
     ] {
         assert!(!en.contains(absent), "{absent:?} in:\n{en}");
     }
+    assert!(!en.contains("status=sent"), "{en}");
+    // A delivery log line says the mail was accepted (review 10, L3).
+    let sent =
+        b"relay=mx.example.jp[192.0.2.112]:25, delay=0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok)\n";
+    let out = String::from_utf8(run(&["-", "--lang", "en"], Some(sent)).stdout).unwrap();
+    assert!(out.contains("accepted the mail (status=sent)"), "{out}");
     let ja = String::from_utf8(run(&["-", "--lang", "ja"], Some(text)).stdout).unwrap();
     assert!(ja.contains("エラーメール"), "{ja}");
     assert!(!ja.contains("手順") && !ja.contains("理由:"), "{ja}");

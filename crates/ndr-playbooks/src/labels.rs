@@ -285,6 +285,12 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
             "Gmail は、設定された送信サーバー（あなたの側のサーバー）にメールを渡しましたが、そのサーバーが断りました。宛先には届いていません。",
             "Gmail handed the message to the outgoing server it was set to use (on your side), and that server refused it. It never reached the recipient.",
         ),
+        // A mail server's log line of a delivery ("status=sent (250 ...)"): no bounce, and it
+        // says so (review 10, L3).
+        ("not_a_bounce", "sent") => (
+            "これは配送の記録で、メールが相手のサーバーに受け取られたこと（status=sent）を示しています。エラーではありません。",
+            "This is a delivery log line: the receiving server accepted the mail (status=sent). It is no error.",
+        ),
         ("not_a_bounce", _) => (
             "エラーメール（配信不能通知）には見えませんでした。戻ってきたメールの本文全体を渡してください。",
             "This does not look like a bounce message. Give the whole message that came back.",

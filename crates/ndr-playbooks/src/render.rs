@@ -1258,7 +1258,11 @@ fn title_for(title: String, facts: &Facts, selected_by: SelectedBy) -> String {
     let inner = title
         .get(at + open.len_utf8()..title.len() - close.len_utf8())
         .unwrap_or_default();
-    let is_codes = matches!(inner.as_bytes(), [d, b'.', _, ..] if d.is_ascii_digit());
+    // An enhanced code first, or a reply code before one ("421 4.7.0"): review 10, H3 showed
+    // "(550 5.7.1)" over a 5.7.0 reply.
+    let is_codes = matches!(inner.as_bytes(), [d, b'.', _, ..] if d.is_ascii_digit())
+        || matches!(inner.as_bytes(), [a, b, c, b' ', d, b'.', ..]
+            if [a, b, c, d].iter().all(|x| x.is_ascii_digit()));
     let some_of_many = ["others", "ほか", "など", "etc"]
         .iter()
         .any(|w| inner.contains(w));
@@ -1268,7 +1272,7 @@ fn title_for(title: String, facts: &Facts, selected_by: SelectedBy) -> String {
     let code = facts.enhanced_code.as_deref().map(str::trim);
     let provider = facts.provider_code.as_deref().map(str::trim);
     let named = inner
-        .split([',', '・', '、', '/'])
+        .split([',', '・', '、', '/', ' '])
         .map(str::trim)
         .any(|token| {
             code.is_some_and(|code| names_code(token, code))
@@ -1564,7 +1568,12 @@ fn sender_first(p: &Playbook, facts: &Facts) -> bool {
 /// the two come together, the wait comes first ("Nobody at first") and the next actor is who
 /// acts if it does not clear. With `host_first`, the hosting company moves before the sender
 /// (the others keep their places).
-fn who(actors: &[Actor], host_first: bool, sender_first: bool, lang: Lang) -> Vec<Labeled<Actor>> {
+pub(crate) fn who(
+    actors: &[Actor],
+    host_first: bool,
+    sender_first: bool,
+    lang: Lang,
+) -> Vec<Labeled<Actor>> {
     let waits = actors.len() > 1 && actors.contains(&Actor::Nobody);
     let mut ordered: Vec<Actor> = actors
         .iter()

@@ -86,7 +86,7 @@ use ndr_core::{Diagnosis, Party, Reason};
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{self, CodeKind};
-use crate::model::{Playbook, Urgency};
+use crate::model::{Actor, Playbook, Urgency};
 use crate::party::{self, Route};
 use crate::render::{self, Rendered};
 use crate::text::{Lang, Text};
@@ -701,6 +701,7 @@ pub fn advise_with_lookups(
     }
     if let Some(a) = alongside {
         add_the_lasting_listing(&mut r, a, d, lang);
+        act_on_lasting(&mut r, a.lasting, lang);
     }
     // Any other lasting listing the lookups found gets a step of its own, so that no "listed"
     // row of the table goes unmentioned (review 9, L3: Barracuda beside a Spamhaus PBL refusal).
@@ -712,11 +713,44 @@ pub fn advise_with_lookups(
             if other.party.is_some() && !said.contains(&other.party) {
                 said.push(other.party);
                 add_another_listing(&mut r, other, d, lang);
+                act_on_lasting(&mut r, other, lang);
             }
         }
     }
     r.drop_repeats();
     r
+}
+
+/// A listing that does not go away by waiting needs someone to act: advice that said to wait
+/// (nobody at first, check again later) takes that list's actors and at least its urgency, so the
+/// header does not say "wait" above a step that says waiting will not help (review 10, M2: a
+/// Yahoo deferral with a Barracuda listing found by the lookups).
+fn act_on_lasting(r: &mut Rendered, lasting: &'static Playbook, lang: Lang) {
+    let waits = r.urgency.id == Urgency::Wait || r.who.iter().any(|w| w.id == Actor::Nobody);
+    if !waits {
+        return;
+    }
+    let urgency = match rank(lasting.urgency) > rank(Urgency::Wait) {
+        true => lasting.urgency,
+        false => Urgency::Soon,
+    };
+    if rank(urgency) > rank(r.urgency.id) {
+        r.urgency = crate::render::Labeled {
+            id: urgency,
+            label: urgency.label().get(lang).to_owned(),
+        };
+    }
+    let mut actors: Vec<Actor> = Vec::new();
+    let theirs = lasting.actors.iter().copied();
+    let ours = r.who.iter().map(|w| w.id);
+    for a in theirs.chain(ours) {
+        if !matches!(a, Actor::Nobody | Actor::NothingToDo) && !actors.contains(&a) {
+            actors.push(a);
+        }
+    }
+    if !actors.is_empty() {
+        r.who = crate::render::who(&actors, false, false, lang);
+    }
 }
 
 /// A step for another list the lookups found the address on (`{other}`: its name), with that

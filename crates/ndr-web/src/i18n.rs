@@ -224,6 +224,12 @@ pub const FACT_REMOTE_DELAYED: Tr = tr!(
 pub const FACT_REMOTE_NO_FAILURE: Tr = tr!("報告に書かれたサーバー", "Server named in the report");
 pub const FACT_CODES: Tr = tr!("エラーコード", "Error codes");
 pub const FACT_PARTY: Tr = tr!("ブロックした組織", "Who blocked it");
+/// The same rows when the mail was only deferred: nobody has blocked it for good.
+pub const FACT_PARTY_DELAYED: Tr = tr!("一時的に断った組織", "Who deferred it");
+pub const FACT_DEFERRED_IP: Tr = tr!(
+    "一時的に断られた送信元 IP アドレス",
+    "Deferred sending IP address"
+);
 pub const FACT_REASON: Tr = tr!("理由の分類", "Kind of problem");
 /// The same row for a report in which nothing failed (a read receipt, a delivery notice).
 pub const FACT_REASON_NO_FAILURE: Tr = tr!("知らせの種類", "Kind of notice");
@@ -507,7 +513,7 @@ pub const ALL_CODES: Tr = tr!("エラーコード一覧", "All error codes");
 pub fn note_line(note: &ndr_core::Note) -> Tr {
     match note.id.as_str() {
         "empty_input" => EMPTY_INPUT,
-        "not_a_bounce" => NOT_A_BOUNCE,
+        "not_a_bounce" if note.detail.is_empty() => NOT_A_BOUNCE,
         "worker_failed" => tr!(
             "このメールは読み取れませんでした。小さく分けて貼り付けてみてください。",
             "This message could not be read. Try pasting a smaller part of it."

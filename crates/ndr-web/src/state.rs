@@ -111,11 +111,12 @@ pub fn severity(d: &Diagnosis) -> Option<Severity> {
     // RFC 3464 `Action: failed`: the sending side stopped trying for that recipient. A report
     // names whom it gave up on; a pasted reply or log line without an address is no report,
     // and the core calls its recipient "failed" by default (review 7, M2): a 4xx there is a
-    // temporary refusal, with no retries behind it to claim.
-    let failed = d
-        .recipients
-        .iter()
-        .any(|r| r.action.trim().eq_ignore_ascii_case("failed") && !r.recipient.trim().is_empty());
+    // temporary refusal, with no retries behind it to claim, unless its words say the server
+    // stopped retrying (review 10, M6: a Sendmail report with masked addresses).
+    let failed = d.recipients.iter().any(|r| {
+        r.action.trim().eq_ignore_ascii_case("failed")
+            && (!r.recipient.trim().is_empty() || ndr_core::says_it_gave_up(&r.diagnostic_text))
+    });
     match class {
         Some('5') => Some(Severity::Permanent),
         Some('4') if failed => Some(Severity::GaveUp),
@@ -1206,6 +1207,17 @@ mod tests {
             ..d(Some("450"), Some("4.2.2"), false)
         };
         assert_eq!(severity(&bare_4xx), Some(Severity::Temporary));
+        // A report whose addresses were masked, with the server's own words that it stopped
+        // (review 10, M6: Sendmail's "Message could not be delivered for 5 days").
+        let masked = Diagnosis {
+            recipients: vec![ndr_core::Recipient {
+                diagnostic_text: "452 4.2.2 Over quota Message could not be delivered for 5 days"
+                    .into(),
+                ..recipient("failed")
+            }],
+            ..d(Some("452"), Some("4.2.2"), false)
+        };
+        assert_eq!(severity(&masked), Some(Severity::GaveUp));
         // With no recipient at all, a 4xx is still a delay.
         assert_eq!(
             severity(&d(Some("421"), Some("4.7.0"), false)),

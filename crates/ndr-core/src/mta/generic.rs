@@ -582,6 +582,31 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 && address_line(inner).is_none()
                 && reply_start(inner)
                     .is_none_or(|s| inner.get(s..s + 3) == line.get(start..start + 3));
+            // A multi-line reply quoted with its enhanced code only, every line led by the same
+            // code (Thunderbird's dialog for Gmail: "5.7.0 This message was blocked because
+            // its content presents a potential" / "5.7.0 security issue. Please visit" ...):
+            // the next line goes on with it, without its repeated code. A line after a full
+            // stop, or one naming an address, may be another recipient's reply.
+            if coded.is_none() && !diag.trim_end().ends_with('.') && address_line(next).is_none() {
+                let code = line
+                    .get(start..)
+                    .and_then(|r| r.split_whitespace().next())
+                    .unwrap_or_default();
+                let rest = next
+                    .trim_start()
+                    .strip_prefix(code)
+                    .filter(|r| r.starts_with([' ', '\t']))
+                    .map(str::trim);
+                if let Some(rest) = rest.filter(|r| !code.is_empty() && !r.is_empty()) {
+                    if diag.len() > 4096 {
+                        break;
+                    }
+                    diag.push(' ');
+                    diag.push_str(rest);
+                    j += 1;
+                    continue;
+                }
+            }
             let cont = cont || unindented || quoted || bracketed || said;
             if !(cont || numbered) || diag.len() > 4096 {
                 break;
@@ -1925,6 +1950,17 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_led_by_its_enhanced_code_on_every_line_is_joined() {
+        let dialog = "5.7.0 This message was blocked because its content presents a potential\n\
+            5.7.0 security issue. Please visit\n\
+            5.7.0  https://support.google.com/mail/answer/6590 to review our message\n\
+            5.7.0 content and attachment content guidelines. x1sm1.42 - gsmtp.\n";
+        let text = first(dialog).1;
+        assert!(text.ends_with("potential security issue. Please visit https://support.google.com/mail/answer/6590 to review our message content and attachment content guidelines. x1sm1.42 - gsmtp."), "{text}");
+        assert_eq!(text.matches("5.7.0").count(), 1, "{text}");
+    }
+
+    #[test]
     fn a_wrapped_postfix_quoted_reply_is_kept_whole() {
         let wrapped = "<ken@example.org>: host\n\
             mx.example.org[192.0.2.7] said: 550-5.7.1 Your\n\
@@ -2223,6 +2259,21 @@ mod tests {
         for plain in ["sizes = (550, 20)\n", "stat=Sent (Ok: queued as 4A1B2C)\n"] {
             assert!(read(plain).contains("not_a_bounce"), "{}", read(plain));
         }
+    }
+
+    #[test]
+    fn a_delivery_log_line_is_no_bounce_and_says_it_was_sent() {
+        let note = |input: &str| {
+            crate::diagnose(input.as_bytes())
+                .notes
+                .into_iter()
+                .find(|n| n.id == "not_a_bounce")
+                .map(|n| n.detail)
+        };
+        let sent = "- relay=mx.example.jp[192.0.2.112]:25, delay=0.4, dsn=2.0.0, status=sent (250 Requested mail action okay, completed)\n";
+        assert_eq!(note(sent).as_deref(), Some("sent"));
+        let chat = "What does status=sent mean in my log?\n";
+        assert_eq!(note(chat).as_deref(), Some(""));
     }
 
     #[test]

