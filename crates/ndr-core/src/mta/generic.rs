@@ -84,18 +84,19 @@ pub(crate) fn is_cut_notice(mail: &Mail, truncated: bool) -> bool {
         let from = text::lower(mail.from());
         if text::contains_any(&subject, BOUNCE_SUBJECTS)
             || text::contains_any(&from, BOUNCE_SENDERS)
-            || text::find_ci(mail.header("content-type"), "report-type=delivery-status").is_some()
+            || text::lower(mail.header("content-type")).contains("report-type=delivery-status")
         {
             return true;
         }
     }
     let body = text::lower(&mail.body);
-    // The earliest opening ends first too: no opening holds another. One pass, with the
-    // crate's own searcher, not an iterator chain of its own.
-    let Some((start, k)) = text::find_earliest(&body, NOTICE_OPENINGS) else {
+    let Some(at) = NOTICE_OPENINGS
+        .iter()
+        .filter_map(|m| body.find(m).map(|p| p + m.len()))
+        .min()
+    else {
         return false;
     };
-    let at = start + NOTICE_OPENINGS.get(k).map_or(0, |m| m.len());
     // The notice's own sender (MAILER-DAEMON@host, postmaster@host) names no recipient.
     !body
         .get(at..)
@@ -306,7 +307,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             || mail.has_header("x-failed-recipients")
             // A delivery report whose report part says nothing readable (flufl.bounce's test
             // data, simple_13: only "Reporting-MTA:").
-            || text::find_ci(mail.header("content-type"), "report-type=delivery-status").is_some();
+            || text::lower(mail.header("content-type")).contains("report-type=delivery-status");
         if !bouncy {
             return None;
         }
