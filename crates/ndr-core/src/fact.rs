@@ -853,19 +853,19 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
             if text::contains(&dc, &continued) {
                 // The replacements in their order, each written once (the closure below may
                 // run three times): a pattern that is not there leaves the text as it is.
-                let mut steps: Vec<(String, &str)> = Vec::with_capacity(5);
-                // A reply whose lines were joined with "/" (qmail-send's log, a page that
-                // quotes it on one line: "due to domain's/550-5.7.26 DMARC policy"): the
-                // slash before a repeated prefix is that line break, a space.
-                if !cs.is_empty() {
-                    steps.push((format!("/{cr}-{cs}"), " "));
-                }
-                for sep in ["-", " "] {
-                    if !cs.is_empty() {
-                        steps.push((format!("{cr}{sep}{cs}"), ""));
-                    }
-                    steps.push((format!("{cr}{sep}"), ""));
-                }
+                // A step with an empty pattern is skipped (a reply without a status): an
+                // array rather than a `Vec` of these pairs, a type of its own in the page.
+                let coded = |p: String| if cs.is_empty() { String::new() } else { p };
+                let steps: [(String, &str); 5] = [
+                    // A reply whose lines were joined with "/" (qmail-send's log, a page that
+                    // quotes it on one line: "due to domain's/550-5.7.26 DMARC policy"): the
+                    // slash before a repeated prefix is that line break, a space.
+                    (coded(format!("/{cr}-{cs}")), " "),
+                    (coded(format!("{cr}-{cs}")), ""),
+                    (continued.clone(), ""),
+                    (coded(format!("{cr} {cs}")), ""),
+                    (format!("{cr} "), ""),
+                ];
                 let strip = |s: &str| {
                     steps
                         .iter()

@@ -706,12 +706,15 @@ pub fn advise_with_lookups(
     // Any other lasting listing the lookups found gets a step of its own, so that no "listed"
     // row of the table goes unmentioned (review 9, L3: Barracuda beside a Spamhaus PBL refusal).
     if ip_is_blocked(d) {
-        let mut said: Vec<Option<Party>> = vec![s.playbook.party];
-        said.extend(passed.iter().flat_map(|p| [p.named.party, p.lasting.party]));
-        said.extend(alongside.iter().map(|a| a.lasting.party));
+        // `lasting_listings` gives each party once, so only the parties said above are
+        // left out; a test instead of a list of them keeps a `Vec` type out of the page.
+        let said = |party: Option<Party>| {
+            party == s.playbook.party
+                || passed.is_some_and(|p| p.named.party == party || p.lasting.party == party)
+                || alongside.is_some_and(|a| a.lasting.party == party)
+        };
         for other in party::lasting_listings(d, listings, not_listed) {
-            if other.party.is_some() && !said.contains(&other.party) {
-                said.push(other.party);
+            if other.party.is_some() && !said(other.party) {
                 add_another_listing(&mut r, other, d, lang);
                 act_on_lasting(&mut r, other, lang);
             }
@@ -765,8 +768,9 @@ fn add_another_listing(r: &mut Rendered, other: &'static Playbook, d: &Diagnosis
         return;
     };
     let theirs = render::render(other, d, lang, r.selected_by);
-    // The list's own removal page: the first step of its playbook that links one.
-    let link = theirs.steps.into_iter().find_map(|s| s.link);
+    // The list's own removal page: the first step of its playbook that links one. Borrowed,
+    // not moved out: a partly moved `Rendered` drops each of its other fields on its own.
+    let link = theirs.steps.iter().find_map(|s| s.link.clone());
     let step = crate::render::RenderedStep {
         number: 0,
         text: ALSO_LISTED_STEP.get(lang).replace("{other}", name),
@@ -777,9 +781,9 @@ fn add_another_listing(r: &mut Rendered, other: &'static Playbook, d: &Diagnosis
         number: r.steps.len() + 1,
         ..step
     });
-    for source in theirs.sources {
+    for source in &theirs.sources {
         if !r.sources.iter().any(|s| s.url == source.url) {
-            r.sources.push(source);
+            r.sources.push(source.clone());
         }
     }
 }
