@@ -232,8 +232,14 @@ use crate::Result;
 /// -0.9 KB raw after wasm-opt but +12 bytes gzip (441,904): gzip did not follow. Tried, reverted:
 /// `is_cut_notice` through `find_earliest` and `find_ci` (-0.35 KB raw, +177 gzip). Sharing
 /// the letters' repeated sentences in the texts format would save 141 bytes gzip (they sort
-/// next to each other): not worth a format change. The budget is 494.3 plus about 1%.
-pub const BUDGET_GZIP_BYTES: u64 = 499 * 1024;
+/// next to each other): not worth a format change. The budget was 494.3 plus about 1%.
+/// Then 498.8 KiB for a Japanese visit, 492.4 for an English one (+4.6, `f036761..1f8fce3`): the
+/// fixes of page review 10 (Gmail's sending quota and blocked-content selection, lasting
+/// listings ending a wait, titles without a code the paste lacks, the error text's prefixes
+/// cleaned, the accepted-line note, deferral labels) and set o's last readings (German and
+/// Spanish mailbox-full notices, sending quotas, a group's refusal of a post with its advice).
+/// The budget is 498.8 plus about 1%.
+pub const BUDGET_GZIP_BYTES: u64 = 504 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
