@@ -306,6 +306,21 @@ const WORDING: &[Wording] = &[
         ],
         &[],
     ),
+    // Postfix's access(5) REJECT with a text of the server's own: "550 5.7.1 <name[ip]>:
+    // Client host rejected: Rejected : Phishing". "Client host rejected:" is what Postfix
+    // writes before any refusal by a restriction on the connecting client (its address or
+    // name, check_client_access and the like), so the sending host is refused, whatever
+    // the text after it says; the status code alone (5.7.1) would only say "security".
+    // Restrictions with a reason of their own ("cannot find your hostname", too many
+    // connections) are tried before `Blocked`. Greylisting and pipelining checks are
+    // deferrals or protocol faults, not a block of the host.
+    // Source: Postfix access(5) and postconf(5), smtpd_client_restrictions.
+    Wording {
+        reason: Blocked,
+        any: &["client host rejected: "],
+        aligned: &[],
+        not: &["greylist", "pipelining"],
+    },
     w(
         ExceedLimit,
         &[
@@ -336,6 +351,11 @@ const WORDING: &[Wording] = &[
             "despite repeated attempts to deliver your message",
             "delivery expired",
             "delivery time expired",
+            // Gmail, when the recipient's server never took a connection: "The recipient
+            // server did not accept our requests to connect. ... [mx.example.net. 192.0.2.25:
+            // timed out]" (https://support.google.com/mail/answer/7720; Gmail's own reader,
+            // `mta::google`, tells a final failure from a delay by its notice).
+            "server did not accept our requests to connect",
             "failed to deliver to domain ",
             "giving up on",
             "have been failing for a long time",
@@ -368,7 +388,19 @@ const WORDING: &[Wording] = &[
             &["5.4.316", "message expired"],
         ],
     ),
-    w(FailedStartTls, &["starttls is required to send mail", "tls required but not supported"], &[]),
+    w(
+        FailedStartTls,
+        &[
+            "starttls is required to send mail",
+            "tls required but not supported",
+            // RFC 3207's own reply to STARTTLS, "454 TLS not available due to temporary
+            // reason", as servers send it word for word (Gmail quotes it in its delay notice):
+            // the receiver could not start the encryption the sender asked for.
+            // Source: https://www.rfc-editor.org/rfc/rfc3207#section-4
+            "tls not available due to temporary reason",
+        ],
+        &[],
+    ),
     w(
         Filtered,
         &[
@@ -398,6 +430,12 @@ const WORDING: &[Wording] = &[
             // unknown_address_reject_code, 450 while the DNS may yet answer).
             "recipient address rejected: domain not found",
             "domain does not exist",
+            // Gmail's notices up to about 2014, "Technical details of permanent failure: DNS
+            // Error: DNS server returned answer with no data": the recipient's domain has
+            // neither an MX nor an address record, so there is no host to deliver to
+            // (RFC 5321, 5.1). The "DNS Error:" lead keeps a lookup's other answers out.
+            "dns error: dns server returned answer with no data",
+            "dns error: domain name not found",
             "domain is not reachable",
             "domain must exist",
             "host or domain name not found",
@@ -502,6 +540,12 @@ const WORDING: &[Wording] = &[
             "message size exceeds maximum value",
             "message too big",
             "message too large for this ",
+            // "552 message size exceeds maximum message size" (a receiver's refusal of the
+            // SIZE= a sender announced at MAIL FROM, RFC 1870, 6.1), and 1&1's "Message size
+            // exceeds capabilities of MX responsible for the recipient" (its relay names the
+            // recipient's server limit): the message, not the mailbox, is too large.
+            "message size exceeds maximum message size",
+            "message size exceeds capabilities of mx",
             "size limit",
             "taille limite du message atteinte",
         ],
@@ -557,6 +601,11 @@ const WORDING: &[Wording] = &[
             "insecure mail relay",
             "is not permitted to relay through this server without authentication",
             "mail server requires authentication when attempting to send to a non-local e-mail address",
+            // Debian's exim4 set up for local delivery only (dc_eximconfig_configtype 'local',
+            // its "nonlocal" router: ":fail: Mailing to remote domains not supported"): the
+            // sender's own server does not pass mail on to other domains until it is set up
+            // to send to the internet or through a smarthost (dpkg-reconfigure exim4-config).
+            "mailing to remote domains not supported",
             "no relaying",
             "not a gateway",
             "not allowed to relay through this machine",
@@ -896,6 +945,13 @@ const WORDING: &[Wording] = &[
             "//mail.163.com/help/help_spam_16.htm",
             "554 5.7.0 reject, id=",
             "appears to be unsolicited",
+            // MailChannels Outbound Filtering (the relay many hosting companies send through):
+            // "550 5.7.1 [CS] Message blocked. If this is a false positive, please report this
+            // to your hosting service provider." Its content scanner took the message for
+            // unsolicited mail; the sender or the host reports a false positive.
+            // Source: https://support.arvixe.com/index.php?/Knowledgebase/Article/View/282/2/550-571-cs-message-blocked
+            // and https://docs.mailchannels.com/outbound/unblock-senders
+            "[cs] message blocked",
             // AOL: "521 5.2.1 :  AOL will not accept delivery of this message", its refusal of
             // mail its filters take for spam (bounce-handling tables file it as spam-related).
             "aol will not accept delivery of this message",
@@ -1997,6 +2053,28 @@ mod tests {
                 Filtered,
             ),
             ("5.2.2", "552", "", "mailbox full", MailboxFull),
+            // A client restriction's own text after Postfix's "Client host rejected:".
+            (
+                "5.7.1",
+                "550",
+                "RCPT",
+                "550 5.7.1 <relay.example.net[192.0.2.9]>: Client host rejected: Listed : fraud source",
+                Blocked,
+            ),
+            (
+                "5.7.1",
+                "550",
+                "RCPT",
+                "550 5.7.1 <relay.example.net[192.0.2.9]>: Client host rejected: greylisted for 300 s",
+                SecurityError,
+            ),
+            (
+                "5.7.1",
+                "550",
+                "",
+                "550 5.7.1 [CS] Message blocked. Report a false positive to your host.",
+                SpamDetected,
+            ),
             (
                 "",
                 "",

@@ -47,6 +47,7 @@ const STARTS: &[&str] = &[
     "A message that you sent contained one or more recipient addresses ",
     "A message that you sent could not be delivered to all of its recipients",
     LOCAL_SCAN,
+    TOO_BIG,
     " has been frozen",
     " was frozen on arrival",
     " router encountered the following error(s):",
@@ -61,12 +62,22 @@ const STARTS: &[&str] = &[
 /// Source: https://github.com/Exim/exim/blob/master/src/src/moan.c
 const LOCAL_SCAN: &str = "A message that you sent was rejected by the local scanning code";
 
+/// A message refused when it was handed to Exim, for its size (moan.c, ERRMESS_TOOBIG): "A
+/// message that you sent was longer than the maximum size allowed on this system. It was not
+/// delivered to any recipients." (message_size_limit; a cron job's or a script's output that
+/// the sender's own server would not take). Like `LOCAL_SCAN` it names no recipient; the
+/// returned message's To: is whom it was for.
+/// Source: https://github.com/Exim/exim/blob/master/src/src/moan.c
+const TOO_BIG: &str = "A message that you sent was longer than the maximum size allowed";
+
 const FROZEN: &[&str] = &[" has been frozen", " was frozen on arrival"];
 
 /// Exim's own messages and what they mean.
 const MESSAGES: &[(Reason, &[&str])] = &[
     // route.c: getpwnam() returned NULL (user not found)
     (UserUnknown, &["user not found"]),
+    // moan.c, ERRMESS_TOOBIG (see `TOO_BIG`)
+    (MesgTooBig, &[TOO_BIG]),
     // transports/smtp.c, routers/dnslookup.c, route.c
     (
         HostUnknown,
@@ -145,7 +156,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         || mail.has_header("x-mxl-hash")
         || mail.has_header("x-mxl-notehash")
         || message_id.contains("<mxl~");
-    if votes < 2 && !third_party && !mail.pasted_with(&STARTS[..5]) {
+    if votes < 2 && !third_party && !mail.pasted_with(&STARTS[..6]) {
         return None;
     }
     // "----- This is a copy ..." with five hyphens exists too.
@@ -167,6 +178,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut reading = false;
     let mut in_status = false;
     let mut local_scan = false;
+    let mut too_big = false;
     let mut scan_text = String::new();
 
     for line in head.lines() {
@@ -176,6 +188,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
             reading = true;
             local_scan = line.contains(LOCAL_SCAN);
+            too_big = line.contains(TOO_BIG);
+            if too_big {
+                scan_text.push_str(line.trim());
+            }
             if !text::contains_any(line, FROZEN) {
                 continue;
             }
@@ -183,7 +199,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         if line.is_empty() {
             continue;
         }
-        if local_scan {
+        if local_scan || too_big {
             scan_text.push(' ');
             scan_text.push_str(line.trim());
         }
@@ -302,6 +318,24 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     if recipients == 0 && local_scan {
         let to = super::first_header(original, "to");
         if let Some(a) = address::find(&scan_text).or_else(|| address::find(&to)) {
+            let v = deliveries.last_mut().expect("never empty");
+            v.recipient = a;
+            v.diagnosis = scan_text;
+            recipients = 1;
+        }
+    } else if recipients == 0 && too_big {
+        // A message too big to be taken at all: the recipient of the returned copy, whose
+        // header Exim puts below its line "------ No more than 100K characters of the body
+        // are included." and an empty line.
+        let copy = match original.strip_prefix("------ No more than ") {
+            Some(rest) => rest
+                .split_once('\n')
+                .map_or("", |(_, r)| r)
+                .trim_start_matches(['\r', '\n']),
+            None => original,
+        };
+        let to = super::first_header(copy, "to");
+        if let Some(a) = address::find(&to) {
             let v = deliveries.last_mut().expect("never empty");
             v.recipient = a;
             v.diagnosis = scan_text;

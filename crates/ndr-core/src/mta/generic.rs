@@ -21,6 +21,9 @@ const BOUNDARIES: &[&str] = &[
     "Original message follows",
     "original message follows",
     "----- The header of the original message is following. -----",
+    // 1&1 (IONOS) and GMX, also when a paste lost the sender and subject their own readers
+    // need: the returned header starts below it, so its words are no part of the reason.
+    "--- The header of the original message is following. ---",
     "Original Message Headers",
 ];
 
@@ -1749,10 +1752,13 @@ const UNFINISHED: &[&str] = &[
     "using", "by", "from", "to", "for", "of", "at", "in", "the", "and", "see", "with", "via",
 ];
 
-/// True when `diag` stops in mid-sentence: at a comma, or after a word of `UNFINISHED`.
+/// True when `diag` stops in mid-sentence: at a comma, at a colon (a reply that has named
+/// only the address or the check so far: "550 5.7.1 <a@example.org>:" over "Recipient
+/// address rejected: ...", "Client host rejected:" over its cause), or after a word of
+/// `UNFINISHED`.
 fn unfinished(diag: &str) -> bool {
     let t = diag.trim_end();
-    if t.ends_with(',') {
+    if t.ends_with([',', ':']) {
         return true;
     }
     let last = t.rsplit(' ').next().unwrap_or("");
@@ -2037,6 +2043,46 @@ mod tests {
             .map(|r| r.action.clone())
             .unwrap_or_default();
         (d.reason, action, d.smtp_code)
+    }
+
+    #[test]
+    fn replies_cut_at_a_colon_and_relay_separators_are_read() {
+        use crate::Reason::*;
+        // An Exchange notice that wraps the remote reply after the address's colon: the
+        // refusal's words are on the next line.
+        let t = "Delivery has failed to these recipients or groups:\n\n\
+                 Diagnostic information for administrators:\n\
+                 mx.example.net #550 5.7.1 <nobody@example.net>:\n\
+                 Recipient address rejected: Invalid recipient ##\n";
+        assert_eq!(outcome(t).0, UserUnknown);
+        // A quoted Postfix reply whose client check is named on one line and its text on the
+        // next.
+        let t = "> 550 5.7.1\n> relay.example.org[192.0.2.44]>: Client host rejected:\n\
+                 > Listed : abuse source (in reply to RCPT TO command)\n";
+        assert_eq!(outcome(t).0, Blocked);
+        // 1&1's separator ends the reason: the returned header below it ("multiple ...
+        // header") is not read as the reply.
+        let t = "This message was created automatically by mail delivery software.\n\n\
+                 A message that you sent could not be delivered to one or more of its\n\
+                 recipients. This is a permanent error. The following address(es) failed:\n\n\
+                 <someone@example.com>\nReason:\nmultiple delivery attempts failed\n\
+                 --- The header of the original message is following. ---\n\
+                 Received: from [x] by relay.example.net with multiple header lines\n";
+        assert_ne!(outcome(t).0, NotCompliantRfc);
+        // Exim refusing a message too big to be taken at all, pasted without its empty
+        // lines: the returned copy's To: is the recipient.
+        let t = "A message that you sent was longer than the maximum size allowed on this\n\
+                 system. It was not delivered to any recipients.\n\
+                 ------ This is a copy of your message, including all the headers.\n\
+                 ------ No more than 100K characters of the body are included.\n\
+                 From: daemon@host.example.org\nTo: admin@example.org\nSubject: report\n\
+                 big output\n";
+        let d = crate::diagnose(t.as_bytes());
+        assert_eq!(d.reason, MesgTooBig);
+        assert_eq!(
+            d.recipients.first().map(|r| r.recipient.as_str()),
+            Some("admin@example.org")
+        );
     }
 
     #[test]
