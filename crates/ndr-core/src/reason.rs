@@ -306,21 +306,6 @@ const WORDING: &[Wording] = &[
         ],
         &[],
     ),
-    // Postfix's access(5) REJECT with a text of the server's own: "550 5.7.1 <name[ip]>:
-    // Client host rejected: Rejected : Phishing". "Client host rejected:" is what Postfix
-    // writes before any refusal by a restriction on the connecting client (its address or
-    // name, check_client_access and the like), so the sending host is refused, whatever
-    // the text after it says; the status code alone (5.7.1) would only say "security".
-    // Restrictions with a reason of their own ("cannot find your hostname", too many
-    // connections) are tried before `Blocked`. Greylisting and pipelining checks are
-    // deferrals or protocol faults, not a block of the host.
-    // Source: Postfix access(5) and postconf(5), smtpd_client_restrictions.
-    Wording {
-        reason: Blocked,
-        any: &["client host rejected: "],
-        aligned: &[],
-        not: &["greylist", "pipelining"],
-    },
     w(
         ExceedLimit,
         &[
@@ -888,6 +873,9 @@ const WORDING: &[Wording] = &[
             "fix reverse dns for ",
             "ips with missing ptr records",
             "no ptr record found.",
+            // freenet.de: "550 inconsistent or no DNS PTR record for 192.0.2.3" (the sending
+            // IP's PTR name is missing or does not resolve back to it).
+            "no dns ptr record for",
             "please get a custom reverse dns name from your isp for your host",
             "ptr record setup",
             "reverse dns failed",
@@ -1919,6 +1907,22 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
     }
 }
 
+/// Postfix's access(5) REJECT with a text of the server's own: "550 5.7.1 <name[ip]>: Client
+/// host rejected: Rejected : Phishing". "Client host rejected:" is what Postfix writes before
+/// any refusal by a restriction on the connecting client (its address or name:
+/// check_client_access and the like), so the sending host is refused whatever the text after
+/// it says, where the status code alone (5.7.1) would only say "security". It is a fallback:
+/// restrictions with a reason of their own ("cannot find your hostname", too many
+/// connections) and clearer words after it ("Blacklisted user") decide first. Greylisting
+/// and pipelining checks are deferrals or protocol faults, not a block of the host.
+/// Source: Postfix access(5) and postconf(5), smtpd_client_restrictions.
+fn client_host_rejected(lc: &str) -> bool {
+    crate::text::contains(lc, "client host rejected: ")
+        && !["greylist", "pipelining"]
+            .iter()
+            .any(|p| crate::text::contains(lc, p))
+}
+
 /// The fallback when the first pass found nothing: wording alone, then the code's own reason,
 /// then what the code class and the session say.
 fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
@@ -1929,6 +1933,9 @@ fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
     if is_revisable(by_code) || f.diag_type != "SMTP" {
         if let Some(r) = SECOND_PASS.iter().copied().find(|&r| has(r, lc)) {
             return Some(r);
+        }
+        if matches!(by_code, None | Some(SecurityError)) && client_host_rejected(lc.lc) {
+            return Some(Blocked);
         }
         if by_code.is_some() {
             return by_code;
