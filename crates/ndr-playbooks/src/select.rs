@@ -1373,6 +1373,19 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
             by: base.by,
         };
     }
+    // A block whose own words say the sending address has no (or a wrong) PTR record is that
+    // record's problem, not a blocklist (held-out p, case 05: web.de's "554 invalid DNS PTR
+    // resource record, IP=..."): the reverse-DNS advice fits.
+    if base.playbook.id == party::generic(Reason::Blocked).id
+        && d.blocking_party.is_none()
+        && d.list_zone.as_deref().is_none_or(|z| z.trim().is_empty())
+        && names_a_missing_ptr(d)
+    {
+        return Selected {
+            playbook: party::generic(Reason::RequirePtr),
+            by: base.by,
+        };
+    }
     // "No such recipient" for a reply that names the sender as the refused one ("550 5.1.0
     // <a@example.net> sender rejected") tells the reader a correct recipient is wrong: the
     // sender-refused advice fits (held-out p, case 27).
@@ -1586,6 +1599,30 @@ const OWN_VOLUME_WORDS: &[&str] = &[
     "per day",
     "daily",
 ];
+
+/// Words of a reply (lowercase) about the sending address's reverse DNS (PTR) record.
+const PTR_WORDS: &[&str] = &[
+    "ptr record",
+    "ptr resource record",
+    "reverse dns",
+    "no ptr",
+    "invalid ptr",
+];
+
+/// True when the decisive reply's words name the PTR record (`PTR_WORDS`).
+fn names_a_missing_ptr(d: &Diagnosis) -> bool {
+    d.recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .map(|r| collapse_space(&r.diagnostic_text.to_ascii_lowercase()))
+        .any(|t| PTR_WORDS.iter().any(|w| t.contains(w)))
+}
+
+/// Runs of white space as one space: a reply folded over lines ("DNS PTR\n resource record")
+/// still matches.
+fn collapse_space(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// Words of a reply (lowercase) that say the sender, not the recipient, was refused: Exchange's
 /// and others' "<a@example.net> sender rejected", Postfix's "Sender address rejected".

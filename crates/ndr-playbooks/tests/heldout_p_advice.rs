@@ -126,3 +126,22 @@ fn a_sender_rejected_reply_is_not_a_missing_recipient() {
     );
     assert_eq!(select(&d).playbook.id, "generic-userunknown");
 }
+
+/// Case 05: web.de's banner refusal "554 ... invalid DNS PTR resource record, IP=..." read as a
+/// block with no list: the reverse-DNS advice, not "usually the address is on a blocklist".
+#[test]
+fn a_block_that_names_the_ptr_record_gets_the_ptr_advice() {
+    let mut d = one(
+        Reason::Blocked,
+        "failed",
+        "554",
+        None,
+        "host mx.example.org[192.0.2.30] refused to talk to me: 554 No SMTP service 554 invalid DNS PTR\n    resource record, IP=198.51.100.7",
+    );
+    d.blocked_ip = Some("198.51.100.7".into());
+    assert_eq!(select(&d).playbook.id, "generic-requireptr");
+    assert_eq!(who(&d)[0], Actor::SenderProvider);
+    // A block named by a list keeps the list's advice even if it mentions reverse DNS.
+    d.list_zone = Some("dnsbl.example.net".into());
+    assert_ne!(select(&d).playbook.id, "generic-requireptr");
+}
