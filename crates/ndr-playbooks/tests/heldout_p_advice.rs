@@ -80,6 +80,16 @@ fn a_bare_temporary_block_given_up_is_expired() {
         "451 4.7.1 Client host blocked, try again later",
     );
     assert_eq!(select(&d).playbook.id, "generic-blocked");
+    // Postfix's own 4.0.0 beside a 554 greeting refusal is no temporary reply (held-out i,
+    // case 21): the block advice stays.
+    let d = one(
+        Reason::Blocked,
+        "failed",
+        "",
+        Some("4.0.0"),
+        "host mx.example.org[192.0.2.40] refused to talk to me: 554 IP=198.51.100.x - A problem occurred. (BL)",
+    );
+    assert_eq!(select(&d).playbook.id, "generic-blocked");
 }
 
 /// Case 03: Exchange's "421 4.4.2 Message submission rate for this client has exceeded the
