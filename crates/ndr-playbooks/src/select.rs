@@ -1373,6 +1373,28 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
             by: base.by,
         };
     }
+    // A block whose own words say the sending address has no (or a wrong) PTR record is that
+    // record's problem, not a blocklist (held-out p, case 05: web.de's "554 invalid DNS PTR
+    // resource record, IP=..."): the reverse-DNS advice fits.
+    if base.playbook.id == party::generic(Reason::Blocked).id
+        && d.blocking_party.is_none()
+        && d.list_zone.as_deref().is_none_or(|z| z.trim().is_empty())
+        && names_a_missing_ptr(d)
+    {
+        return Selected {
+            playbook: party::generic(Reason::RequirePtr),
+            by: base.by,
+        };
+    }
+    // "No such recipient" for a reply that names the sender as the refused one ("550 5.1.0
+    // <a@example.net> sender rejected") tells the reader a correct recipient is wrong: the
+    // sender-refused advice fits (held-out p, case 27).
+    if base.playbook.id == party::generic::USERUNKNOWN.id && names_the_sender_refused(d) {
+        return Selected {
+            playbook: &party::generic::REJECTED,
+            by: base.by,
+        };
+    }
     // Postfix's own words for an access-table REJECT of the recipient: the receiver's rule, not
     // a missing mailbox, so its administrator decides (held-out m, case 22). The sender's own
     // server at submission is not the receiver (held-out l, case 14).
@@ -1460,9 +1482,11 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
     // "sending quota" is only ever the sender's own outgoing server's, which refuses at
     // submission (held-out o, case 42: "Recipient address rejected: Email Sending Quota
     // Exceeded", with no program named).
-    if base.playbook.id == party::generic(Reason::Speeding).id
-        && (refused_at_submission(d) || names_a_sending_quota(d))
-    {
+    // A rate limit in the reply's own words is one, whatever reason the core read (held-out p,
+    // case 03: Exchange's 421 4.4.2 read as a network problem).
+    let speeding = base.playbook.id == party::generic(Reason::Speeding).id
+        || (base.playbook.id == party::generic(Reason::NetworkError).id && names_a_rate_limit(d));
+    if speeding && (refused_at_submission(d) || names_a_sending_quota(d)) {
         return Selected {
             playbook: &party::generic::SPEEDING_AT_SUBMISSION,
             by: base.by,
@@ -1470,10 +1494,7 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
     }
     // A temporary limit whose words do not name the sender's own volume: the receiver's queue
     // or intake is full, the sending server retries (review 8, M2).
-    if base.playbook.id == party::generic(Reason::Speeding).id
-        && (temporary_reply(d) || only_delayed(d))
-        && !names_own_volume(d)
-    {
+    if speeding && (temporary_reply(d) || only_delayed(d)) && !names_own_volume(d) {
         return Selected {
             playbook: &party::generic::SPEEDING_DEFERRED,
             by: base.by,
@@ -1578,6 +1599,57 @@ const OWN_VOLUME_WORDS: &[&str] = &[
     "per day",
     "daily",
 ];
+
+/// Words of a reply (lowercase) about the sending address's reverse DNS (PTR) record.
+const PTR_WORDS: &[&str] = &[
+    "ptr record",
+    "ptr resource record",
+    "reverse dns",
+    "no ptr",
+    "invalid ptr",
+];
+
+/// True when the decisive reply's words name the PTR record (`PTR_WORDS`).
+fn names_a_missing_ptr(d: &Diagnosis) -> bool {
+    d.recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .map(|r| collapse_space(&r.diagnostic_text.to_ascii_lowercase()))
+        .any(|t| PTR_WORDS.iter().any(|w| t.contains(w)))
+}
+
+/// Runs of white space as one space: a reply folded over lines ("DNS PTR\n resource record")
+/// still matches.
+fn collapse_space(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words of a reply (lowercase) that say the sender, not the recipient, was refused: Exchange's
+/// and others' "<a@example.net> sender rejected", Postfix's "Sender address rejected".
+const SENDER_REFUSED_WORDS: &[&str] = &["> sender rejected", "sender address rejected"];
+
+/// True when the decisive reply says the sender was refused (`SENDER_REFUSED_WORDS`).
+fn names_the_sender_refused(d: &Diagnosis) -> bool {
+    d.recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .map(|r| r.diagnostic_text.to_ascii_lowercase())
+        .any(|t| SENDER_REFUSED_WORDS.iter().any(|w| t.contains(w)))
+}
+
+/// Words of a reply (lowercase) that name a rate limit on the connecting client.
+// Exchange's receive connector (MessageRateLimit): "421 4.4.2 Message submission rate for this
+// client has exceeded the configured limit".
+// Source: https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/receive-connectors
+const RATE_LIMIT_WORDS: &[&str] = &["submission rate for this client has exceeded"];
+
+/// True when a reply's words name a rate limit (`RATE_LIMIT_WORDS`).
+fn names_a_rate_limit(d: &Diagnosis) -> bool {
+    d.recipients.iter().any(|r| {
+        let t = r.diagnostic_text.to_ascii_lowercase();
+        RATE_LIMIT_WORDS.iter().any(|w| t.contains(w))
+    })
+}
 
 /// True when the decisive reply's words say the limit is about the sender's own volume.
 fn names_own_volume(d: &Diagnosis) -> bool {
@@ -1766,14 +1838,55 @@ const UNNAMED: &[&str] = &["generic-onhold", "generic-undefined"];
 /// decisive reply is temporary (4xx): the sending server kept the message, retried it, and gave
 /// up. No refusal is known, so the advice is the expired one (the last reply, the recipient's
 /// administrator, one resend), not "refused, fix the cause first".
+///
+/// The same holds for the generic block playbooks when the temporary reply names no block at
+/// all ("451 4.7.1 Service unavailable - try again later", then Gmail's "failed permanently"):
+/// no list, no address, no words about blocking or spam, so a blocklist alarm aimed at the
+/// hosting company would guess (held-out p, case 24).
 fn gave_up_on_a_deferral(d: &Diagnosis, base: Selected) -> bool {
     let failed = |a: &str| {
         let a = a.trim();
         a.eq_ignore_ascii_case("failed") || a.eq_ignore_ascii_case("expired")
     };
-    UNNAMED.contains(&base.playbook.id)
-        && d.recipients.iter().any(|r| failed(&r.action))
-        && temporary_reply(d)
+    let unnamed = UNNAMED.contains(&base.playbook.id)
+        || (TEMPORARY_BLOCKS.contains(&base.playbook.id) && names_no_block(d));
+    unnamed && d.recipients.iter().any(|r| failed(&r.action)) && temporary_reply(d)
+}
+
+/// Words of a reply that say what was blocked or why: with any of them, a temporary refusal is
+/// a block, not a bare "try again later".
+const BLOCK_WORDS: &[&str] = &[
+    "block",
+    "listed",
+    "spam",
+    "reputation",
+    "policy",
+    "rbl",
+    "dnsbl",
+    "abuse",
+    "denied",
+];
+
+/// True when a temporary block names no list, no address, no party and no reason in its words.
+/// The reply itself must be a 4xx: a status alone may be the reporting server's own (Postfix's
+/// `4.0.0` beside "refused to talk to me: 554 ... (BL)", held-out i, case 21).
+fn names_no_block(d: &Diagnosis) -> bool {
+    let empty = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    let reply = d.smtp_code.as_deref().or_else(|| {
+        d.recipients
+            .iter()
+            .find(|r| r.reason == d.reason)
+            .and_then(|r| r.reply_code.as_deref())
+    });
+    reply.is_some_and(|c| c.trim().starts_with('4'))
+        && empty(&d.blocked_ip)
+        && empty(&d.list_zone)
+        && empty(&d.provider_code)
+        && d.blocking_party.is_none()
+        && !d.recipients.iter().any(|r| {
+            let t = r.diagnostic_text.to_ascii_lowercase();
+            BLOCK_WORDS.iter().any(|w| t.contains(w))
+        })
 }
 
 /// True when the decisive SMTP reply is permanent (RFC 5321 5yz), whatever the report's status

