@@ -1028,6 +1028,12 @@ const WORDING: &[Wording] = &[
             "this message has been identified as spam",
             "this message has been scored as spam with a probability",
             "this message was classified as spam",
+            // SpamExperts (N-able Mail Assure) outgoing filter, which hosting companies relay
+            // through: "550 This message was classified as rSPAM and may not be delivered
+            // https://mail.outboundspamprotection..." (the same service's "... classified as
+            // SPAM and may not be delivered" is the line above). Only this literal form: a
+            // looser "classified as ... spam" could read a "not spam" verdict.
+            "this message was classified as rspam",
             "this message was rejected by recurrent pattern detection system",
             "transaction failed spam message not queued", // SendGrid
             "we dont accept spam",
@@ -1088,6 +1094,14 @@ const WORDING: &[Wording] = &[
             // mailbox. Source: a public paste of the log, https://pastebin.com/v3bkLPK5
             "sending quota exceeded",
             "receiving mail at a rate that prevents additional messages from being delivered",
+            // Exchange Server's receive connector when one client sends more messages a minute
+            // than its MessageRateLimit allows: "421 4.4.2 Message submission rate for this
+            // client has exceeded the configured limit". A rate limit of the receiving server
+            // (the sender retries later), though X.4.2 alone would say a bad connection.
+            // Sources: https://www.ans.co.uk/docs/operating-systems/windows/exchange/error-codes/
+            // (Get-/Set-ReceiveConnector -MessageRateLimit), and Atlassian's knowledge base
+            // article on the same reply met by Jira's outgoing mail.
+            "message submission rate for this client has exceeded",
         ],
         &[
             // A count limit per day that a policy service of the sender's own Postfix applies
@@ -1870,10 +1884,17 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             // At MAIL the sender is in question; at DATA too unless the code says the recipient
             // is unknown; elsewhere only when the code itself is vague.
             let tmp = by_code.unwrap_or(Undefined);
+            // RFC 3463's X.1.0 is "other address status": it does not say whose address, so
+            // when the words say the sender was refused ("550 5.1.0 <a@example.org> sender
+            // rejected", a smarthost refusing the envelope sender), they decide, as they do
+            // for Sisimai's "sender rejected".
+            let other_address =
+                f.status.ends_with(".1.0") && crate::text::contains(lc.lc, "sender");
             let plausible = f.command == "MAIL"
                 || (f.command == "DATA" && tmp != UserUnknown)
                 || !is_explicit(Some(tmp))
-                || matches!(tmp, SecurityError | SystemError);
+                || matches!(tmp, SecurityError | SystemError)
+                || other_address;
             plausible && has(Rejected, lc)
         }
         HostUnknown => {
@@ -2060,6 +2081,37 @@ mod tests {
                 Filtered,
             ),
             ("5.2.2", "552", "", "mailbox full", MailboxFull),
+            // Words of a rate limit outweigh X.4.2's "bad connection".
+            (
+                "4.4.2",
+                "421",
+                "MAIL",
+                "421 4.4.2 Message submission rate for this client has exceeded the configured limit",
+                Speeding,
+            ),
+            ("4.4.2", "421", "", "421 4.4.2 mx.example.net Error: timeout exceeded", NetworkError),
+            // X.1.0 names no address: the words say it was the sender's.
+            (
+                "5.1.0",
+                "550",
+                "",
+                "mx.example.net #550 5.1.0 <a@example.org> sender rejected ##",
+                Rejected,
+            ),
+            (
+                "5.1.0",
+                "550",
+                "",
+                "550 5.1.0 <b@example.net>: Recipient address rejected: User unknown",
+                UserUnknown,
+            ),
+            (
+                "",
+                "550",
+                "DATA",
+                "550 This message was classified as rSPAM and may not be delivered",
+                SpamDetected,
+            ),
             // A client restriction's own text after Postfix's "Client host rejected:".
             (
                 "5.7.1",
