@@ -1482,10 +1482,7 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
     // "sending quota" is only ever the sender's own outgoing server's, which refuses at
     // submission (held-out o, case 42: "Recipient address rejected: Email Sending Quota
     // Exceeded", with no program named).
-    // A rate limit in the reply's own words is one, whatever reason the core read (held-out p,
-    // case 03: Exchange's 421 4.4.2 read as a network problem).
-    let speeding = base.playbook.id == party::generic(Reason::Speeding).id
-        || (base.playbook.id == party::generic(Reason::NetworkError).id && names_a_rate_limit(d));
+    let speeding = base.playbook.id == party::generic(Reason::Speeding).id;
     if speeding && (refused_at_submission(d) || names_a_sending_quota(d)) {
         return Selected {
             playbook: &party::generic::SPEEDING_AT_SUBMISSION,
@@ -1635,20 +1632,6 @@ fn names_the_sender_refused(d: &Diagnosis) -> bool {
         .filter(|r| r.reason == d.reason)
         .map(|r| r.diagnostic_text.to_ascii_lowercase())
         .any(|t| SENDER_REFUSED_WORDS.iter().any(|w| t.contains(w)))
-}
-
-/// Words of a reply (lowercase) that name a rate limit on the connecting client.
-// Exchange's receive connector (MessageRateLimit): "421 4.4.2 Message submission rate for this
-// client has exceeded the configured limit".
-// Source: https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/receive-connectors
-const RATE_LIMIT_WORDS: &[&str] = &["submission rate for this client has exceeded"];
-
-/// True when a reply's words name a rate limit (`RATE_LIMIT_WORDS`).
-fn names_a_rate_limit(d: &Diagnosis) -> bool {
-    d.recipients.iter().any(|r| {
-        let t = r.diagnostic_text.to_ascii_lowercase();
-        RATE_LIMIT_WORDS.iter().any(|w| t.contains(w))
-    })
 }
 
 /// True when the decisive reply's words say the limit is about the sender's own volume.
