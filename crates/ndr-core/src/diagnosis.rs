@@ -347,6 +347,13 @@ pub struct Recipient {
     pub diagnostic_text: String,
     /// The SMTP command the rejection answered (`RCPT`, `DATA`, ...), or null.
     pub command: Option<String>,
+    /// The address the sender wrote, when the bounce says it led to `recipient` (an alias or a
+    /// forwarding: RFC 3464's Original-Recipient when it differs, Sendmail's Final-Recipient
+    /// beside its X-Actual-Recipient, Postfix's "(expanded from <...>)", Exim's "(generated
+    /// from ...)"), lowercased; absent otherwise. `recipient` is then the address that was
+    /// refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_recipient: Option<String>,
 }
 
 /// A part of the input that supports one conclusion; the page highlights it.
@@ -554,6 +561,29 @@ mod tests {
         };
         assert!(!Diagnosis::is_not_a_bounce(&explained));
         assert!(!Diagnosis::is_not_a_bounce(&Diagnosis::default()));
+    }
+
+    #[test]
+    fn the_original_recipient_is_written_only_when_there_is_one() {
+        let plain = Recipient {
+            recipient: "bob@example.net".into(),
+            ..Recipient::default()
+        };
+        let json = serde_json::to_string(&plain).unwrap();
+        assert!(!json.contains("original_recipient"), "{json}");
+        // JSON written before the field existed reads as no original recipient.
+        let read: Recipient = serde_json::from_str(&json).unwrap();
+        assert_eq!(read.original_recipient, None);
+        let forwarded = Recipient {
+            original_recipient: Some("team@example.org".into()),
+            ..plain
+        };
+        let json = serde_json::to_string(&forwarded).unwrap();
+        assert!(
+            json.contains(r#""original_recipient":"team@example.org""#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Recipient>(&json).unwrap(), forwarded);
     }
 
     #[test]

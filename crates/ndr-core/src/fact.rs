@@ -37,6 +37,9 @@ pub(crate) struct Fact {
     /// The bounce is text a person copied (a fragment, the visible text, a mail program's
     /// few header lines), not a whole message as a mail system wrote it (`is_whole_message`).
     pub pasted: bool,
+    /// The address the sender wrote, when an alias or a forwarding led it to `recipient`
+    /// (`original.rs`).
+    pub original: Option<String>,
 }
 
 /// Header fields of the returned message that name its sender, in order of trust.
@@ -98,6 +101,8 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
     // Likewise whether the notice says delivery failed (`FAILURE_NOTICE`), at most once.
     let mut failure: Option<bool> = None;
     let mut facts = Vec::with_capacity(rising.deliveries.len());
+    // Where an alias or a forwarding led each recipient, as the bounce's own words say.
+    let mut led = crate::original::Matcher::new(crate::original::read(&mail.body));
     for mut d in rising.deliveries {
         // A warning that the server is still retrying: recipients whose report gave no action
         // of their own are delayed, not failed. An explicit DSN `Action:` stands.
@@ -125,7 +130,11 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
         }
         let had_action = !d.action.trim().is_empty();
         let program = d.agent == mta::mailprogram::AGENT;
+        // Before the facts are read: the refused address (Sendmail's X-Actual-Recipient) is the
+        // recipient whose domain the rules look at.
+        let original = led.take(&mut d.recipient);
         let mut f = one(d, &sender_domain, pasted);
+        f.original = original;
         if !had_action
             && !program
             && f.action == "failed"

@@ -17,6 +17,7 @@ mod matcher;
 pub mod mbox;
 mod mime;
 mod mta;
+mod original;
 mod outlook_msg;
 mod provider;
 mod reason;
@@ -910,6 +911,7 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
             remote_host: (!f.rhost.is_empty()).then_some(f.rhost),
             diagnostic_text: f.diagnosis,
             command: (!f.command.is_empty()).then_some(f.command),
+            original_recipient: f.original,
         });
     }
 }
@@ -1259,6 +1261,51 @@ mod tests {
                 notes(&not_it)
             );
         }
+    }
+
+    /// (recipient, original recipient) of each recipient.
+    fn led(input: &str) -> Vec<(String, Option<String>)> {
+        super::diagnose(input.as_bytes())
+            .recipients
+            .into_iter()
+            .map(|r| (r.recipient, r.original_recipient))
+            .collect()
+    }
+
+    #[test]
+    fn the_address_an_alias_or_a_forwarding_led_to_is_the_recipient() {
+        let one = |r: &str, o: Option<&str>| vec![(r.to_string(), o.map(str::to_string))];
+        // Postfix pasted alone, and Exim's visible text.
+        let postfix = "<Bob@example.net> (expanded from <Team@example.org>): host\n    \
+                       mx.example.net[192.0.2.4] said: 550 5.1.1 <bob@example.net>: \
+                       Recipient address rejected: User unknown (in reply to RCPT TO command)\n";
+        assert_eq!(
+            led(postfix),
+            one("bob@example.net", Some("team@example.org"))
+        );
+        let exim = "This message was created automatically by mail delivery software.\n\n\
+                    A message that you sent could not be delivered to one or more of its\n\
+                    recipients. This is a permanent error. The following address(es) failed:\n\n  \
+                    ann@example.net\n    (generated from sales@example.org)\n    \
+                    SMTP error from remote mail server after RCPT TO:<ann@example.net>:\n    \
+                    550 5.1.1 No such user here\n";
+        assert_eq!(led(exim), one("ann@example.net", Some("sales@example.org")));
+        // Sendmail's report: the real problem address is the recipient, the one the RCPT named
+        // is what was written.
+        let sendmail = "Content-Type: multipart/report; boundary=\"b\"\n\n--b\n\
+                        Content-Type: message/delivery-status\n\n\
+                        Reporting-MTA: dns; relay.example.org\n\n\
+                        Final-Recipient: RFC822; yuki@example.org\n\
+                        X-Actual-Recipient: RFC822; yuki.home@example.net\n\
+                        Action: failed\nStatus: 5.1.1\n\
+                        Diagnostic-Code: SMTP; 550 5.1.1 User unknown\n--b--\n";
+        assert_eq!(
+            led(sendmail),
+            one("yuki.home@example.net", Some("yuki@example.org"))
+        );
+        // Postfix writes Original-Recipient for every recipient: the same address is no alias.
+        let same = postfix.replace("(expanded from <Team@example.org>)", "");
+        assert_eq!(led(&same), one("bob@example.net", None));
     }
 
     #[test]
