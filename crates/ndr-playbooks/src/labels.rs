@@ -103,6 +103,37 @@ pub const ALL: [Text; 15] = [
     NO_REASON_FOUND,
 ];
 
+/// The label of a recipient's original address, (Japanese, English): the CLI's report line.
+/// Plain strings like [`reason`]'s.
+pub const ORIGINAL_RECIPIENT: (&str, &str) = ("元の宛先", "Original recipient");
+
+/// A recipient that an alias or a forwarding led on, in plain words: the address the sender
+/// wrote, then where it led ("team@example.org (forwarded to bob@example.net)",
+/// 「team@example.org（転送先 bob@example.net）」). When the words around it already say
+/// "forwarded" (`forwarding_said`), the second address is the final one instead, so that no
+/// sentence says it twice. Shared by the advice, the page and the CLI; plain strings, so the
+/// page has them without its texts file.
+pub fn forwarded_recipient(
+    original: &str,
+    recipient: &str,
+    lang: crate::Lang,
+    forwarding_said: bool,
+) -> String {
+    let (open, words, close) = match (lang, forwarding_said) {
+        (crate::Lang::Ja, false) => ("（", "転送先 ", "）"),
+        (crate::Lang::Ja, true) => ("（", "最終的な宛先 ", "）"),
+        (crate::Lang::En, false) => (" (", "forwarded to ", ")"),
+        (crate::Lang::En, true) => (" (", "final address: ", ")"),
+    };
+    let mut out = String::with_capacity(original.len() + recipient.len() + 32);
+    out.push_str(original);
+    out.push_str(open);
+    out.push_str(words);
+    out.push_str(recipient);
+    out.push_str(close);
+    out
+}
+
 /// A short plain name for a reason, (Japanese, English): the page's facts card and the CLI's
 /// first line. Plain strings rather than `text!`, so that the page has them even when its
 /// texts file could not be loaded (`split-texts`).

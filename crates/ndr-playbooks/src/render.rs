@@ -174,6 +174,9 @@ pub(crate) struct Facts {
     enhanced_code: Option<String>,
     provider_code: Option<String>,
     recipient: Option<String>,
+    /// The address the sender wrote, when an alias or a forwarding led it to `recipient` (the
+    /// core's `original_recipient`): `{recipient}` then names both (`labels::forwarded_recipient`).
+    original_recipient: Option<String>,
     sender_domain: Option<String>,
     error_text: Option<String>,
     remote_host: Option<String>,
@@ -251,6 +254,7 @@ impl Facts {
             enhanced_code,
             provider_code,
             recipient: clean(main.map(|r| r.recipient.as_str())),
+            original_recipient: clean(main.and_then(|r| r.original_recipient.as_deref())),
             // The domain a DMARC refusal names is the From domain it judged, which the
             // envelope sender the core found may not be (a sending service's bounce domain).
             sender_domain: clean(crate::select::from_domain(d).as_deref()),
@@ -884,6 +888,62 @@ fn drop_unknown_asides(template: &str, known: &dyn Fn(&str) -> bool) -> String {
     out
 }
 
+/// Where a sentence ends, for `Ctx::forwarded`: a full stop followed by a space (an address's
+/// dots are no end), 「。」, or a line's end.
+const SENTENCE_ENDS: &[&str] = &[". ", "! ", "? ", "。", "！", "？", "\n"];
+
+/// The part of `out` since its last sentence end.
+fn sentence_before(out: &str) -> &str {
+    let start = SENTENCE_ENDS
+        .iter()
+        .filter_map(|end| out.rfind(end).map(|at| at + end.len()))
+        .max()
+        .unwrap_or(0);
+    out.get(start..).unwrap_or_default()
+}
+
+/// The part of `rest` up to its first sentence end.
+fn sentence_after(rest: &str) -> &str {
+    let end = SENTENCE_ENDS
+        .iter()
+        .filter_map(|end| rest.find(end))
+        .min()
+        .unwrap_or(rest.len());
+    rest.get(..end).unwrap_or(rest)
+}
+
+/// True when the words say the mail was forwarded ("forwarded", "forwarding", 「転送」).
+fn says_forwarding(words: &str) -> bool {
+    words.contains("転送") || words.to_ascii_lowercase().contains("forward")
+}
+
+/// The list line a ready message gains when its text does not name the recipient and an alias or
+/// a forwarding led the mail on: whoever reads it learns that the address written forwards, and
+/// where to (`{recipient}` names both).
+const FORWARDED_RECIPIENT_LINE: Text = text! {
+    ja: "・送った宛先: {recipient}",
+    en: "- The address I sent to: {recipient}",
+};
+
+/// `body` with `line` before its first list line ("- ", 「・」), or as a paragraph before its
+/// closing when it has none.
+fn with_list_line(body: &str, line: &str) -> String {
+    let mut at = 0;
+    for l in body.split_inclusive('\n') {
+        let item = l.trim_start();
+        if item.starts_with("- ") || item.starts_with('・') {
+            let mut out = String::with_capacity(body.len() + line.len() + 1);
+            out.push_str(body.get(..at).unwrap_or_default());
+            out.push_str(line);
+            out.push('\n');
+            out.push_str(body.get(at..).unwrap_or_default());
+            return out;
+        }
+        at += l.len();
+    }
+    before_the_closing(body, line)
+}
+
 /// Facts whose list line a message leaves out when the bounce does not hold them. A code the
 /// bounce does not show is no fact the reader can look up either; the full error line keeps
 /// whatever code the words hold (review 9, L4).
@@ -941,8 +1001,15 @@ impl Ctx<'_> {
             let after = &rest[open + 1..];
             match placeholder_name(after) {
                 Some(name) => {
-                    let fell_back = self.push_value(&mut out, name, prose);
                     rest = &after[name.len() + 1..];
+                    if name == "recipient" && self.forwarded(&mut out, rest) {
+                        if self.lang == Lang::Ja {
+                            // After the full-width bracket that closes it, as after a fill-in.
+                            rest = rest.strip_prefix(' ').unwrap_or(rest);
+                        }
+                        continue;
+                    }
+                    let fell_back = self.push_value(&mut out, name, prose);
                     if fell_back && self.lang == Lang::Ja {
                         // Full-width brackets need no space around them in Japanese.
                         rest = rest.strip_prefix(' ').unwrap_or(rest);
@@ -959,6 +1026,24 @@ impl Ctx<'_> {
         }
         out.push_str(rest);
         out
+    }
+
+    /// Writes `{recipient}` as the address the sender wrote and the one it led to, when an
+    /// alias or a forwarding led it on; `after` is the template after the placeholder. Returns
+    /// whether it did. The sentence it stands in decides the words: one that says "forwarded"
+    /// (「転送」) already gets the final address instead, so it does not say it twice.
+    fn forwarded(&self, out: &mut String, after: &str) -> bool {
+        let (Some(original), Some(recipient)) = (
+            self.facts.original_recipient.as_deref(),
+            self.facts.recipient.as_deref(),
+        ) else {
+            return false;
+        };
+        let said = says_forwarding(sentence_before(out)) || says_forwarding(sentence_after(after));
+        out.push_str(&crate::labels::forwarded_recipient(
+            original, recipient, self.lang, said,
+        ));
+        true
     }
 
     /// Fills a message body. A list line that only reports a fact the bounce does not hold
@@ -1440,6 +1525,17 @@ pub(crate) fn render_with(
         }
         let template = &drop_unknown_asides(m.body.get(lang), &|name| !unnamed(name));
         let mut body = mctx.fill_body(template);
+        // An alias or a forwarding led the mail on: a message whose text does not name the
+        // recipient says so in a list line of its own. Not to a list's operator, whose request
+        // is about the sending address alone.
+        if facts.original_recipient.is_some()
+            && facts.recipient.is_some()
+            && !template.contains("{recipient}")
+            && m.to != To::Operator
+        {
+            let line = mctx.fill(FORWARDED_RECIPIENT_LINE.get(mctx.lang));
+            body = with_list_line(&body, &line);
+        }
         if ip_missing && mctx.names_the_ip_in_prose(template) {
             let paragraph = match m.to {
                 To::HostingProvider => IP_NOT_SHOWN_HOSTING,
@@ -2142,6 +2238,55 @@ mod tests {
         );
         assert_eq!(ctx_with(&bad).url(url), "https://example.com/");
         assert_eq!(ctx_with(&Facts::default()).url(url), "https://example.com/");
+    }
+
+    #[test]
+    fn a_forwarded_recipient_names_both_addresses_once_in_a_sentence() {
+        let facts = Facts {
+            recipient: Some("bob@example.net".into()),
+            original_recipient: Some("team@example.org".into()),
+            ..Facts::default()
+        };
+        let en = ctx_with(&facts);
+        assert_eq!(
+            en.fill("My message to {recipient} bounced. It was forwarded."),
+            "My message to team@example.org (forwarded to bob@example.net) bounced. It was forwarded."
+        );
+        // The sentence says "forwarded" itself, before or after: the final address, named so.
+        assert_eq!(
+            en.fill("Mail forwarded for {recipient} is refused"),
+            "Mail forwarded for team@example.org (final address: bob@example.net) is refused"
+        );
+        assert_eq!(
+            en.fill("Mail to {recipient} was forwarded by x.example.org"),
+            "Mail to team@example.org (final address: bob@example.net) was forwarded by x.example.org"
+        );
+        let ja = Ctx {
+            lang: Lang::Ja,
+            ..en
+        };
+        assert_eq!(
+            ja.fill("宛先 {recipient} は存在しません。"),
+            "宛先 team@example.org（転送先 bob@example.net）は存在しません。"
+        );
+        assert_eq!(
+            ja.fill("{recipient} 様宛ての転送メール"),
+            "team@example.org（最終的な宛先 bob@example.net）様宛ての転送メール"
+        );
+        // A copy value stays the bare address the error names.
+        assert_eq!(
+            en.copy_value("{recipient}").as_deref(),
+            Some("bob@example.net")
+        );
+        // Without a list line, the line goes before the closing.
+        assert_eq!(
+            with_list_line("Hello,\n\nIt bounced.\n\nThanks.", "- Line"),
+            "Hello,\n\nIt bounced.\n\n- Line\n\nThanks."
+        );
+        assert_eq!(
+            with_list_line("Hi.\n\n- A: 1\n- B: 2\n", "- Line"),
+            "Hi.\n\n- Line\n- A: 1\n- B: 2\n"
+        );
     }
 
     #[test]

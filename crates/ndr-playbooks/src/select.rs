@@ -19,6 +19,9 @@
 //!    Amazon SES) turns it into the sending service's (`esp-sender-ip-listed`), and
 //!    `refused_after_forwarding` (a forwarder passed on a later hop's refusal of its own
 //!    address) into the forwarder's (`forwarder-ip-refused`, the recipient's side acts);
+//!    a recipient reached through an alias or a forwarding (the core's `original_recipient`)
+//!    whose mailbox cannot take mail (unknown, full, suspended, moved, no such domain) gets
+//!    `forwarded-destination-refused`: the forwarding's owner acts, not the sender;
 //! 1. the provider code (`S3150`, `AS(16012609)`, `TSS04`, `ERS-QIL`, ...) in the code index,
 //!    or a provider's own wording in the error text (`RESOLVER.RST.AuthRequired`);
 //! 2. the enhanced status code together with the blocking party (`5.7.606` at Microsoft);
@@ -1181,6 +1184,15 @@ fn pick(d: &Diagnosis) -> Selected {
             by: SelectedBy::Note,
         };
     }
+    // Step 0, an alias or a forwarding that leads to a mailbox that cannot take mail (the
+    // core's `original_recipient`): the address the sender wrote is right, its forwarding is
+    // not, and no party's advice about the mailbox (check the spelling) fits.
+    if forwarded_to_a_dead_mailbox(d) {
+        return Selected {
+            playbook: &party::forwarder::DESTINATION_REFUSED,
+            by: SelectedBy::Note,
+        };
+    }
     // Step 1, by the provider's own words: a code or wording in the error text that one
     // provider uses (Microsoft's `RESOLVER.RST.AuthRequired`), whoever the core named.
     if let Some(p) = party::by_wording(d) {
@@ -1983,6 +1995,33 @@ pub fn ip_is_blocked(d: &Diagnosis) -> bool {
     matches!(d.reason, Reason::Blocked | Reason::BadReputation)
         || d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
         || by_a_list_operator(d)
+}
+
+/// Reasons about the mailbox (or domain) a recipient's mail is delivered to, not about the
+/// sender or the message: after an alias or a forwarding, the forwarding's destination.
+const DEAD_MAILBOX_REASONS: &[Reason] = &[
+    Reason::UserUnknown,
+    Reason::MailboxFull,
+    Reason::Suspend,
+    Reason::HasMoved,
+    Reason::HostUnknown,
+];
+
+/// True when the recipient that speaks for the message was reached through an alias or a
+/// forwarding (the core's `original_recipient`) and failed for a reason about that mailbox.
+fn forwarded_to_a_dead_mailbox(d: &Diagnosis) -> bool {
+    let main = d
+        .recipients
+        .iter()
+        .find(|r| r.reason == d.reason)
+        .or_else(|| d.recipients.first());
+    DEAD_MAILBOX_REASONS.contains(&d.reason)
+        && main.is_some_and(|r| {
+            r.original_recipient
+                .as_deref()
+                .is_some_and(|o| !o.trim().is_empty())
+                && !r.recipient.trim().is_empty()
+        })
 }
 
 /// True when the IP the bounce names is a forwarder's, refused by a later hop (the core's note

@@ -103,5 +103,95 @@ Could you please check this with the forwarding service, or let the forwarder's 
     checked: CHECKED,
 };
 
+/// An alias or a forwarding on the recipient's side (the core's `original_recipient`) led the
+/// mail to an address that cannot take it: no such mailbox, a full or closed one, or a domain
+/// that does not exist. The address the sender wrote is right; where it forwards is not, and
+/// only its owner (or that owner's administrator) can change it. Chosen in `select.rs` for those
+/// reasons, before any party's playbook about the mailbox, which would have the sender check
+/// the spelling of an address that is not at fault. `{recipient}` names both addresses
+/// (`labels::forwarded_recipient`); the texts say "forwarded" themselves, so it names the final
+/// one as such.
+pub(crate) const DESTINATION_REFUSED: Playbook = Playbook {
+    id: "forwarded-destination-refused",
+    party: None,
+    title: text! {
+        ja: "転送先のアドレスが受け取れない",
+        en: "The address your mail was forwarded to cannot take it",
+    },
+    verdict: text! {
+        ja: "{recipient} 宛てのメールは別のアドレスへ転送され、その転送先が受け取れませんでした（存在しない、容量がいっぱい、停止されているなど）。あなたが書いた宛先は間違っていません。",
+        en: "Your mail to {recipient} was forwarded on, and that final address could not take it (no such mailbox, a full one, or a closed account). The address you wrote is not wrong.",
+    },
+    why: text! {
+        ja: "あなたが送った宛先は、別のアドレスへ自動で転送する設定（エイリアスや転送設定）になっていて、その転送先がもう使えなくなっています。転送の設定を直せるのは、その宛先の持ち主か、その組織の管理者だけです。",
+        en: "The address you sent to passes its mail on to another address (an alias or a forwarding rule), and that address no longer works. Only the owner of the address you sent to, or their administrator, can change where it forwards.",
+    },
+    actors: &[Actor::Recipient, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: DURATION_RECIPIENT_SETTING,
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::Recipient),
+        Prepare::Fact(Fact::Time),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "受信者に電話や別のアドレスで連絡し、その宛先の転送先がメールを受け取れなくなっていることを伝えて、下の文面を渡してください。",
+            en: "Tell the recipient (by phone or another address) that the address you used passes mail on to an address that no longer takes it, and give them the message below.",
+        }),
+        Step::new(text! {
+            ja: "急ぎのメールは、受信者に今使えるアドレスを聞いて、そちらへ送ってください。",
+            en: "For urgent mail, ask the recipient for an address that works now and send it there.",
+        }),
+        Step::new(text! {
+            ja: "転送の設定が直ったら、一度だけ送り直してください。",
+            en: "Once the forwarding is fixed, send the message again, once.",
+        }),
+    ],
+    donts: &[
+        text! {
+            ja: "アドレス帳の宛先を書き換えたり、自分のメール事業者に問い合わせたりしないでください。あなたの側に原因はありません。",
+            en: "Do not change the address in your address book or ask your own mail provider: nothing on your side caused this.",
+        },
+        DONT_RESEND_UNCHANGED,
+    ],
+    message: Some(Message {
+        to: To::Recipient,
+        address: None,
+        subject: text! {
+            ja: "{recipient} 宛てのメールが転送先で受け取られていません",
+            en: "Mail to {recipient} bounces after forwarding",
+        },
+        body: text! {
+            ja: "お世話になっております。
+
+{recipient} 宛てにお送りしたメールが、転送された先で受け取られず、次のエラーで返ってきました。転送先のアドレスが存在しないか、使えなくなっているようです。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+お手数ですが、転送の設定をご確認いただくか、今お使いのアドレスを教えていただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+Mail I sent to {recipient} was forwarded on and came back with the error below. The final address does not seem to exist or work any more.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+Could you please check where this address forwards to, or tell me an address to use instead? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[Source {
+        title: text! {
+            ja: "RFC 5321 3.9 節: 転送（エイリアス）",
+            en: "RFC 5321 section 3.9: aliases and forwarding",
+        },
+        url: Url::one(RFC5321_FORWARDING),
+    }],
+    checked: CHECKED,
+};
+
 /// Every playbook of this file, for `party::playbooks`.
-pub(crate) const PLAYBOOKS: &[&Playbook] = &[&REFUSED_AFTER_FORWARDING];
+pub(crate) const PLAYBOOKS: &[&Playbook] = &[&REFUSED_AFTER_FORWARDING, &DESTINATION_REFUSED];
