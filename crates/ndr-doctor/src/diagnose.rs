@@ -338,6 +338,17 @@ fn write_report(
             r.reason.name(),
             shorten(&r.diagnostic_text, 160),
         )?;
+        // An alias or a forwarding led the address the sender wrote to this one: whose
+        // forwarding it is decides who acts.
+        if let Some(original) = r.original_recipient.as_deref().filter(|o| !o.is_empty()) {
+            let (ja, en) = ndr_playbooks::labels::ORIGINAL_RECIPIENT;
+            writeln!(
+                out,
+                "    {}: {}",
+                l(ja, en),
+                ndr_playbooks::labels::forwarded_recipient(original, &r.recipient, lang, false),
+            )?;
+        }
     }
     if d.reason == ndr_core::Reason::Undefined {
         // A bounce was read but no reason was: say plainly what the reason is read from, so

@@ -680,3 +680,41 @@ fn a_client_the_posters_own_server_refused_is_not_called_their_sending_ip() {
         assert!(!report.contains(wrong), "{lang}: {report}");
     }
 }
+
+#[test]
+fn a_forwarded_recipient_names_the_address_the_sender_wrote() {
+    // Postfix's alias bounce: the sender wrote to team@, which forwards to bob@.
+    let text = b"<bob@example.net> (expanded from <team@example.org>): host\n    mx.example.net[192.0.2.25] said: 550 5.1.1 <bob@example.net>: Recipient\n    address rejected: User unknown (in reply to RCPT TO command)\n";
+    for (lang, line) in [
+        (
+            "en",
+            "    Original recipient: team@example.org (forwarded to bob@example.net)\n",
+        ),
+        (
+            "ja",
+            "    元の宛先: team@example.org（転送先 bob@example.net）\n",
+        ),
+    ] {
+        let out = run(&["--lang", lang, "-"], Some(text));
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(report.contains(line), "{lang}: {report}");
+        // Right under the recipient's own line.
+        let at = report.find(line).unwrap_or_default();
+        let above = report[..at].lines().last().unwrap_or_default();
+        assert!(
+            above.starts_with("  - bob@example.net "),
+            "{lang}: {report}"
+        );
+    }
+    // The JSON carries the field; a recipient without one has no key at all.
+    let json = json_lines(&run(&["--json", "-"], Some(text)));
+    assert_eq!(
+        json[0]["recipients"][0]["original_recipient"],
+        Value::from("team@example.org")
+    );
+    let direct = String::from_utf8_lossy(text).replace(" (expanded from <team@example.org>)", "");
+    let out = run(&["--lang", "en", "-"], Some(direct.as_bytes()));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Original recipient"));
+    let json = json_lines(&run(&["--json", "-"], Some(direct.as_bytes())));
+    assert!(json[0]["recipients"][0].get("original_recipient").is_none());
+}
