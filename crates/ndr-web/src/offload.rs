@@ -162,6 +162,8 @@ pub fn diagnosis_from_json(json: &str) -> Option<Diagnosis> {
             remote_host: text(r, "remote_host"),
             diagnostic_text: text(r, "diagnostic_text")?,
             command: text(r, "command"),
+            // Left out of the JSON when there is none (ndr-core's `skip_serializing_if`).
+            original_recipient: text(r, "original_recipient"),
         });
     }
     let mut evidence = Vec::new();
@@ -251,6 +253,19 @@ mod tests {
             let by_serde: Diagnosis = serde_json::from_str(&json).expect("a scope serde knows");
             assert_eq!(diagnosis_from_json(&json), Some(by_serde), "{scope}");
         }
+        // A forwarded recipient keeps the address the sender wrote (ndr-core's fixture
+        // forwarded-01 holds one; this one is built, so it holds whatever the fixtures hold).
+        let forwarded = Diagnosis {
+            recipients: vec![ndr_core::Recipient {
+                recipient: "bob@example.net".into(),
+                original_recipient: Some("team@example.org".into()),
+                ..ndr_core::Recipient::default()
+            }],
+            ..Diagnosis::default()
+        };
+        let json = serde_json::to_string(&forwarded).expect("serialises");
+        assert!(json.contains("original_recipient"), "{json}");
+        assert_eq!(diagnosis_from_json(&json), Some(forwarded));
         // Not a Diagnosis: no answer rather than a wrong one.
         for bad in ["", "null", "[]", "{}", "{\"reason\":\"nosuchreason\"}"] {
             assert_eq!(diagnosis_from_json(bad), None, "{bad}");

@@ -172,11 +172,11 @@ pub fn facts(props: &Props) -> Html {
             DOMAIN_FIELDS,
         ));
     }
-    let recipients: Vec<&str> = d
+    let recipients: Vec<String> = d
         .recipients
         .iter()
-        .map(|r| r.recipient.as_str())
-        .filter(|r| !r.is_empty())
+        .filter(|r| !r.recipient.is_empty())
+        .map(|r| recipient_words(r, lang))
         .collect();
     if !recipients.is_empty() {
         // Labelled by what happened: an out-of-office reply or a delay is not a failure.
@@ -198,6 +198,17 @@ pub fn facts(props: &Props) -> Html {
             <h2 id="facts-heading">{ i18n::FACTS_HEADING.text(lang) }</h2>
             <dl>{ for rows }</dl>
         </section>
+    }
+}
+
+/// A recipient as the facts name it: with the address the sender wrote first when an alias or
+/// a forwarding led it on (the core's `original_recipient`), in the words the advice uses.
+fn recipient_words(r: &ndr_core::Recipient, lang: Lang) -> String {
+    match r.original_recipient.as_deref().filter(|o| !o.is_empty()) {
+        Some(original) => {
+            ndr_playbooks::labels::forwarded_recipient(original, &r.recipient, lang, false)
+        }
+        None => r.recipient.clone(),
     }
 }
 
@@ -277,6 +288,32 @@ mod tests {
         let mut full = report(Reason::MailboxFull, "failed", "552");
         full.recipients[0].recipient = "taro@example.jp".into();
         assert_eq!(missing_domain(&full), None);
+    }
+
+    #[test]
+    fn a_forwarded_recipient_is_named_with_the_address_the_sender_wrote() {
+        let mut d = report(Reason::UserUnknown, "failed", "550");
+        d.recipients[0].recipient = "bob@example.net".into();
+        assert_eq!(
+            recipient_words(&d.recipients[0], Lang::En),
+            "bob@example.net"
+        );
+        d.recipients[0].original_recipient = Some("team@example.org".into());
+        assert_eq!(
+            recipient_words(&d.recipients[0], Lang::En),
+            "team@example.org (forwarded to bob@example.net)"
+        );
+        assert_eq!(
+            recipient_words(&d.recipients[0], Lang::Ja),
+            "team@example.org（転送先 bob@example.net）"
+        );
+        // What the page gets from the Web Worker reads the same.
+        let json = serde_json::to_string(&d).expect("serialises");
+        let back = crate::offload::diagnosis_from_json(&json).expect("a diagnosis");
+        assert_eq!(
+            recipient_words(&back.recipients[0], Lang::En),
+            "team@example.org (forwarded to bob@example.net)"
+        );
     }
 
     #[test]
