@@ -3,8 +3,8 @@
 //! message on, and the address it led to was refused. Who must act then changes: the owner of
 //! the alias or the forwarding, not the sender's administrator.
 //!
-//! Read from each mail system's own words, in one pass per form, each search over the text
-//! once (linear in it):
+//! Read from each mail system's own words, in two searches of the text (one for the report's
+//! fields, one for the readable forms), each linear in it:
 //! - RFC 3464's per-recipient fields: `Original-Recipient` beside `Final-Recipient`, when the
 //!   two differ (case-blind): Postfix always writes the field, most often with the same address.
 //! - Sendmail's `X-Actual-Recipient` ("the real problem address"), beside its
@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use crate::{address, dsn, text};
+use crate::{address, text};
 
 /// One recipient as the bounce tells where it led.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,10 +37,31 @@ pub(crate) struct Led {
 pub(crate) fn read(body: &str) -> Vec<Led> {
     let mut found = Vec::new();
     report_fields(body, &mut found);
-    postfix(body, &mut found);
-    exim(body, &mut found);
-    sendmail(body, &mut found);
+    readable_part(body, &mut found);
     found
+}
+
+/// The words the readable forms share ("(expand|ed from <", "(expand|ed from: ", "(generat|ed
+/// from ", "(ultimately generat|ed from "), searched for once: each search of the whole text
+/// costs about a comparison per byte of it, the returned message's included.
+const ED_FROM: &str = "ed from";
+
+/// Postfix's, Exim's and Sendmail's readable forms, in one search of the text.
+fn readable_part(body: &str, found: &mut Vec<Led>) {
+    let mut from = 0;
+    while let Some(at) = body.get(from..).and_then(|t| text::find(t, ED_FROM)) {
+        let at = from + at;
+        from = at + ED_FROM.len();
+        let before = body.get(..at).unwrap_or_default();
+        let after = body.get(at + ED_FROM.len()..).unwrap_or_default();
+        if before.ends_with("(expand") && after.starts_with(" <") {
+            postfix(body, at - "(expand".len(), found);
+        } else if before.ends_with("(expand") && after.starts_with(": ") {
+            sendmail(body, at - "(expand".len(), found);
+        } else if before.ends_with("generat") && after.starts_with(' ') {
+            exim(body, at, found);
+        }
+    }
 }
 
 /// Gives each recipient the address it was written to, at most once per statement.
@@ -48,24 +69,47 @@ pub(crate) struct Matcher {
     led: Vec<Led>,
     used: Vec<bool>,
     /// Lowercased `refused` to the statements that name it, in order.
-    by_refused: HashMap<String, Vec<usize>>,
+    by_refused: HashMap<String, Queue>,
     /// Lowercased `reported` (where it differs from `refused`) to the statements, in order.
-    by_reported: HashMap<String, Vec<usize>>,
+    by_reported: HashMap<String, Queue>,
+}
+
+/// Statements in order, and how many at the front are known to be used: each is passed over
+/// once, so that many recipients of one address cost no more than one each.
+#[derive(Default)]
+struct Queue {
+    next: usize,
+    ks: Vec<usize>,
+}
+
+impl Queue {
+    /// The first statement not used yet.
+    fn first_free(&mut self, used: &[bool]) -> Option<usize> {
+        while let Some(&k) = self.ks.get(self.next) {
+            if !used.get(k).copied().unwrap_or(true) {
+                return Some(k);
+            }
+            self.next += 1;
+        }
+        None
+    }
 }
 
 impl Matcher {
     pub(crate) fn new(led: Vec<Led>) -> Matcher {
-        let mut by_refused: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_reported: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_refused: HashMap<String, Queue> = HashMap::new();
+        let mut by_reported: HashMap<String, Queue> = HashMap::new();
         for (k, l) in led.iter().enumerate() {
             by_refused
                 .entry(l.refused.to_ascii_lowercase())
                 .or_default()
+                .ks
                 .push(k);
             if !l.reported.eq_ignore_ascii_case(&l.refused) {
                 by_reported
                     .entry(l.reported.to_ascii_lowercase())
                     .or_default()
+                    .ks
                     .push(k);
             }
         }
@@ -86,44 +130,85 @@ impl Matcher {
         }
         let key = recipient.to_ascii_lowercase();
         let used = &self.used;
-        let free = |ks: Option<&Vec<usize>>| {
-            ks.and_then(|ks| {
-                ks.iter()
-                    .copied()
-                    .find(|&k| !used.get(k).copied().unwrap_or(true))
-            })
+        let by_refused = self
+            .by_refused
+            .get_mut(&key)
+            .and_then(|q| q.first_free(used));
+        let (k, renamed) = match by_refused {
+            Some(k) => (k, false),
+            None => {
+                let q = self.by_reported.get_mut(&key)?;
+                (q.first_free(used)?, true)
+            }
         };
-        if let Some(k) = free(self.by_refused.get(&key)) {
-            self.used[k] = true;
-            return self.led.get(k).map(|l| l.written.to_lowercase());
+        if let Some(u) = self.used.get_mut(k) {
+            *u = true;
         }
-        let k = free(self.by_reported.get(&key))?;
-        self.used[k] = true;
         let l = self.led.get(k)?;
-        *recipient = l.refused.clone();
+        if renamed {
+            recipient.clone_from(&l.refused);
+        }
         Some(l.written.to_lowercase())
     }
 }
 
-/// The per-recipient fields that name addresses.
-const ADDRESS_FIELDS: &[&str] = &[
-    "final-recipient",
-    "original-recipient",
-    "x-actual-recipient",
-];
+/// The per-recipient fields that name addresses, lowercase.
+const FINAL_RECIPIENT: &str = "final-recipient";
+const ORIGINAL_RECIPIENT: &str = "original-recipient";
+const X_ACTUAL_RECIPIENT: &str = "x-actual-recipient";
 
-/// The addresses of one recipient's group of RFC 3464 fields.
-#[derive(Default)]
-struct Group {
-    /// `Final-Recipient`.
-    reported: Option<String>,
-    /// `Original-Recipient`.
-    original: Option<String>,
-    /// Sendmail's `X-Actual-Recipient`.
-    actual: Option<String>,
+/// One address field as written: its address type ("rfc822", or none) and what follows the ';'.
+#[derive(Clone, Copy)]
+struct Field<'a> {
+    kind: &'a str,
+    value: &'a str,
 }
 
-impl Group {
+impl Field<'_> {
+    /// The mail address the field names. Not "X-Actual-Recipient: X-Unix; |/usr/bin/program",
+    /// which names a program.
+    fn address(self) -> Option<String> {
+        let typed = self.kind.is_empty()
+            || self.kind.eq_ignore_ascii_case("rfc822")
+            || self.kind.eq_ignore_ascii_case("utf-8");
+        let addr = address::from_dsn_value(self.value);
+        (typed && address::is_email(&addr)).then(|| unxtext(&addr))
+    }
+
+    /// True when both name the same address, compared as written (case-blind, without the
+    /// angle brackets): no address needs to be picked out.
+    fn same(self, other: Field<'_>) -> bool {
+        fn bare(v: &str) -> &str {
+            v.trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .trim()
+        }
+        bare(self.value).eq_ignore_ascii_case(bare(other.value))
+    }
+}
+
+/// The address fields of one recipient's group of RFC 3464 fields.
+#[derive(Default)]
+struct Group<'a> {
+    /// `Final-Recipient`.
+    reported: Option<Field<'a>>,
+    /// `Original-Recipient`.
+    original: Option<Field<'a>>,
+    /// Sendmail's `X-Actual-Recipient`.
+    actual: Option<Field<'a>>,
+}
+
+impl<'a> Group<'a> {
+    /// The field of kind `k`: Final-Recipient, Original-Recipient, X-Actual-Recipient.
+    fn slot(&mut self, k: usize) -> &mut Option<Field<'a>> {
+        match k {
+            0 => &mut self.reported,
+            1 => &mut self.original,
+            _ => &mut self.actual,
+        }
+    }
+
     fn close(&mut self, found: &mut Vec<Led>) {
         let g = std::mem::take(self);
         let Some(reported) = g.reported else {
@@ -131,14 +216,20 @@ impl Group {
         };
         // Sendmail: the real problem address, and the one the sender's server named. An
         // Original-Recipient (the ORCPT the sender's server gave) is written before both.
-        let (refused, written) = match g.actual {
-            Some(actual) => (actual, g.original.unwrap_or_else(|| reported.clone())),
-            None => match g.original {
-                Some(original) => (reported.clone(), original),
-                None => return,
-            },
+        let (refused, written) = match (g.actual, g.original) {
+            (Some(actual), original) => (actual, original.unwrap_or(reported)),
+            (None, Some(original)) => (reported, original),
+            (None, None) => return,
+        };
+        // Postfix writes Original-Recipient for every recipient, mostly the same address.
+        if refused.same(written) {
+            return;
+        }
+        let (Some(refused), Some(written)) = (refused.address(), written.address()) else {
+            return;
         };
         if !refused.eq_ignore_ascii_case(&written) {
+            let reported = reported.address().unwrap_or_else(|| refused.clone());
             found.push(Led {
                 refused,
                 written,
@@ -169,38 +260,29 @@ fn report_fields(body: &str, found: &mut Vec<Led>) {
         let Some(line) = body.get(start..end) else {
             break;
         };
-        let line = line.trim_start();
-        if !ADDRESS_FIELDS.iter().any(|n| text::starts_with_ci(line, n)) {
-            continue;
-        }
-        let Some(f) = dsn::field(line) else {
+        let Some((name, rest)) = line.trim_start().split_once(':') else {
             continue;
         };
-        let adjacent = open_end.is_some_and(|e| e + 1 == start);
-        if !adjacent {
+        let name = name.trim_end();
+        let Some(k) = [FINAL_RECIPIENT, ORIGINAL_RECIPIENT, X_ACTUAL_RECIPIENT]
+            .iter()
+            .position(|n| name.eq_ignore_ascii_case(n))
+        else {
+            continue;
+        };
+        let (kind, value) = match rest.split_once(';') {
+            Some((kind, value)) => (kind.trim(), value.trim()),
+            None => ("", rest.trim()),
+        };
+        // Not on the line right after the group's last field: another recipient's group.
+        if open_end.is_none_or(|e| e + 1 != start) {
             group.close(found);
         }
-        let addr = address::from_dsn_value(&f.value);
-        // Only mail addresses: "X-Actual-Recipient: X-Unix; |/usr/bin/program" names a program.
-        let addr = (matches!(f.kind.as_str(), "RFC822" | "UTF-8" | "") && address::is_email(&addr))
-            .then(|| unxtext(&addr));
-        let slot = match f.name {
-            dsn::Name::FinalRecipient => &mut group.reported,
-            dsn::Name::OriginalRecipient => &mut group.original,
-            _ => &mut group.actual,
-        };
-        if slot.is_some() {
+        if group.slot(k).is_some() {
             // A second field of a kind: the next recipient's group, with no line between.
             group.close(found);
-            let slot = match f.name {
-                dsn::Name::FinalRecipient => &mut group.reported,
-                dsn::Name::OriginalRecipient => &mut group.original,
-                _ => &mut group.actual,
-            };
-            *slot = addr;
-        } else {
-            *slot = addr;
         }
+        *group.slot(k) = Some(Field { kind, value });
         open_end = Some(end);
     }
     group.close(found);
@@ -216,57 +298,45 @@ fn unxtext(addr: &str) -> String {
     addr.replace("+2B", "+").replace("+3D", "=")
 }
 
-/// Postfix's "<final@x> (expanded from <alias@y>): reason" (`bounce_recipient_log`). Postfix
-/// wraps long lines, so the address may end the line before. Source: Postfix
+/// Postfix's "<final@x> (expanded from <alias@y>): reason" (`bounce_recipient_log`), the mark
+/// at `at`. Postfix wraps long lines, so the address may end the line before. Source: Postfix
 /// `bounce_notify_util.c`, "<%s> (expanded from <%s>): %s".
-fn postfix(body: &str, found: &mut Vec<Led>) {
+fn postfix(body: &str, at: usize, found: &mut Vec<Led>) {
     const MARK: &str = "(expanded from <";
-    let mut from = 0;
-    while let Some(at) = body.get(from..).and_then(|t| text::find(t, MARK)) {
-        let at = from + at;
-        let (start, end) = line_bounds(body, at);
-        from = end.max(at + 1);
-        let written = body
-            .get(at + MARK.len()..end)
-            .and_then(|rest| rest.split_once('>'))
-            .map(|(a, _)| a.trim())
-            .filter(|a| address::is_email(a));
-        let head = body.get(start..at).map_or("", str::trim);
-        let head = if head.is_empty() {
-            previous_line(body, start).map_or("", str::trim)
-        } else {
-            head
-        };
-        if let (Some(written), Some(refused)) = (written, bracketed(head)) {
-            push(found, refused, written);
-        }
+    let (start, end) = line_bounds(body, at);
+    let written = body
+        .get(at + MARK.len()..end)
+        .and_then(|rest| rest.split_once('>'))
+        .map(|(a, _)| a.trim())
+        .filter(|a| address::is_email(a));
+    let head = body.get(start..at).map_or("", str::trim);
+    let head = if head.is_empty() {
+        previous_line(body, start).map_or("", str::trim)
+    } else {
+        head
+    };
+    if let (Some(written), Some(refused)) = (written, bracketed(head)) {
+        push(found, refused, written);
     }
 }
 
 /// Exim's "(generated from alias@y)" and "(ultimately generated from alias@y)" on the line after
-/// the address that failed. Source: Exim `deliver.c` (`print_address_information`, which names
-/// the top ancestor, "ultimately" when it is not the direct parent); Sisimai's samples
-/// lhost-exim-08 and rhost-franceptt-03.
-fn exim(body: &str, found: &mut Vec<Led>) {
-    const MARK: &str = "generated from ";
-    let mut from = 0;
-    while let Some(at) = body.get(from..).and_then(|t| text::find(t, MARK)) {
-        let at = from + at;
-        let (start, end) = line_bounds(body, at);
-        from = end.max(at + 1);
-        let line = body.get(start..end).map_or("", str::trim);
-        let inner = line
-            .strip_prefix("(ultimately generated from ")
-            .or_else(|| line.strip_prefix("(generated from "))
-            .and_then(|r| r.strip_suffix(')'))
-            .map(|a| a.trim().trim_start_matches('<').trim_end_matches('>'));
-        let Some(written) = inner.filter(|a| address::is_email(a)) else {
-            continue;
-        };
-        let refused = previous_line(body, start).and_then(|l| bare(l.trim()));
-        if let Some(refused) = refused {
-            push(found, refused, written);
-        }
+/// the address that failed, its "ed from" at `at`. Source: Exim `deliver.c`
+/// (`print_address_information`, which names the top ancestor, "ultimately" when it is not the
+/// direct parent); Sisimai's samples lhost-exim-08 and rhost-franceptt-03.
+fn exim(body: &str, at: usize, found: &mut Vec<Led>) {
+    let (start, end) = line_bounds(body, at);
+    let line = body.get(start..end).map_or("", str::trim);
+    let inner = line
+        .strip_prefix("(ultimately generated from ")
+        .or_else(|| line.strip_prefix("(generated from "))
+        .and_then(|r| r.strip_suffix(')'))
+        .map(|a| a.trim().trim_start_matches('<').trim_end_matches('>'));
+    let Some(written) = inner.filter(|a| address::is_email(a)) else {
+        return;
+    };
+    if let Some(refused) = previous_line(body, start).and_then(|l| bare(l.trim())) {
+        push(found, refused, written);
     }
 }
 
@@ -275,43 +345,36 @@ fn exim(body: &str, found: &mut Vec<Led>) {
 const SENDMAIL_LOOKBACK: usize = 8;
 
 /// Sendmail's readable part: the address at the start of a line, its indented "(reason: ...)",
-/// then "(expanded from: parent)", where the parent is an address or a local alias's name (the
-/// latter says nothing the sender wrote). Source: Sendmail `savemail.c` (`errbody`,
-/// "    (expanded from: %s)").
-fn sendmail(body: &str, found: &mut Vec<Led>) {
+/// then "(expanded from: parent)" (its mark at `at`), where the parent is an address or a local
+/// alias's name (the latter says nothing the sender wrote). Source: Sendmail `savemail.c`
+/// (`errbody`, "    (expanded from: %s)").
+fn sendmail(body: &str, at: usize, found: &mut Vec<Led>) {
     const MARK: &str = "(expanded from: ";
-    let mut from = 0;
-    while let Some(at) = body.get(from..).and_then(|t| text::find(t, MARK)) {
-        let at = from + at;
-        let (start, end) = line_bounds(body, at);
-        from = end.max(at + 1);
-        let line = body.get(start..end).map_or("", str::trim);
-        let written = line
-            .strip_prefix(MARK)
-            .and_then(|r| r.strip_suffix(')'))
-            .map(|a| a.trim().trim_start_matches('<').trim_end_matches('>'))
-            .filter(|a| address::is_email(a));
-        let Some(written) = written else {
-            continue;
+    let (start, end) = line_bounds(body, at);
+    let line = body.get(start..end).map_or("", str::trim);
+    let written = line
+        .strip_prefix(MARK)
+        .and_then(|r| r.strip_suffix(')'))
+        .map(|a| a.trim().trim_start_matches('<').trim_end_matches('>'))
+        .filter(|a| address::is_email(a));
+    let Some(written) = written else {
+        return;
+    };
+    // Up through the block's indented lines to its first, the address.
+    let mut top = start;
+    for _ in 0..SENDMAIL_LOOKBACK {
+        let Some(prev) = previous_line(body, top) else {
+            return;
         };
-        // Up through the block's indented lines to its first, the address.
-        let mut top = start;
-        let mut refused = None;
-        for _ in 0..SENDMAIL_LOOKBACK {
-            let Some(prev) = previous_line(body, top) else {
-                break;
-            };
-            if prev.trim().is_empty() {
-                break;
-            }
-            top = top.saturating_sub(prev.len() + 1);
-            if !prev.starts_with([' ', '\t']) {
-                refused = bare(prev.trim());
-                break;
-            }
+        if prev.trim().is_empty() {
+            return;
         }
-        if let Some(refused) = refused {
-            push(found, refused, written);
+        top = top.saturating_sub(prev.len() + 1);
+        if !prev.starts_with([' ', '\t']) {
+            if let Some(refused) = bare(prev.trim()) {
+                push(found, refused, written);
+            }
+            return;
         }
     }
 }
@@ -517,6 +580,19 @@ mod tests {
         let mut other = "x@example.com".to_string();
         assert_eq!(m.take(&mut other), None);
         assert_eq!(other, "x@example.com");
+    }
+
+    #[test]
+    fn many_statements_of_one_address_serve_one_recipient_each_in_order() {
+        let text: String = (0..20_000)
+            .map(|i| format!("<bob@example.net> (expanded from <a{i}@example.org>): x\n"))
+            .collect();
+        let mut m = Matcher::new(read(&text));
+        for i in 0..20_000 {
+            let mut r = "bob@example.net".to_string();
+            assert_eq!(m.take(&mut r), Some(format!("a{i}@example.org")));
+        }
+        assert_eq!(m.take(&mut "bob@example.net".to_string()), None);
     }
 
     #[test]

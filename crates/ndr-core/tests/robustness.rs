@@ -142,6 +142,44 @@ fn ten_thousand_recipients() {
 }
 
 #[test]
+fn ten_thousand_forwarded_recipients() {
+    // Each recipient reached through an alias, in the text and in the report's fields
+    // (`original.rs`): read in time, each recipient with its own alias.
+    let rcpts: Vec<String> = (0..10_000)
+        .map(|i| format!("user{i}@example.org"))
+        .collect();
+    let input = postfix_bounce(&rcpts, "aGVsbG8=");
+    let mut forwarded = String::with_capacity(input.len() * 2);
+    let mut i = 0;
+    let mut j = 0;
+    for line in input.split_inclusive('\n') {
+        if line.starts_with("<user") {
+            forwarded.push_str(&line.replacen(
+                ">: host",
+                &format!("> (expanded from <alias{i}@example.com>): host"),
+                1,
+            ));
+            i += 1;
+        } else if line.starts_with("Final-Recipient:") {
+            forwarded.push_str(line);
+            forwarded.push_str(&format!(
+                "Original-Recipient: rfc822;alias{j}@example.com\r\n"
+            ));
+            j += 1;
+        } else {
+            forwarded.push_str(line);
+        }
+    }
+    let d = timed(forwarded.as_bytes(), LARGE_INPUT_LIMIT);
+    assert_eq!(d.recipients.len(), 10_000);
+    for (i, r) in d.recipients.iter().enumerate() {
+        assert_eq!(r.recipient, format!("user{i}@example.org"));
+        let alias = format!("alias{i}@example.com");
+        assert_eq!(r.original_recipient.as_deref(), Some(alias.as_str()));
+    }
+}
+
+#[test]
 fn deeply_nested_mime() {
     let depth = 5_000;
     let mut s = String::from("From: MAILER-DAEMON@example.jp\r\nSubject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n");
