@@ -18,6 +18,7 @@ pub mod mbox;
 mod mime;
 mod mta;
 mod outlook_msg;
+mod paste;
 mod provider;
 mod reason;
 mod rhost;
@@ -209,6 +210,31 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         {
             for f in facts.iter_mut().filter(|f| f.sender_domain.is_empty()) {
                 f.sender_domain = domain.clone();
+            }
+        }
+    }
+    if facts.is_empty() && !mail.headers.is_empty() {
+        // A message whose body quotes a bounce (a reply, a forward without "Fwd:"), indents it,
+        // or logs it line by line: its body is read without those marks when it named no
+        // recipient as it is (see `paste`; a paste was read so by `decode` already).
+        if let Some(body) = paste::unwrapped(&mail.body) {
+            let named = decode::Mail {
+                headers: mail.headers.clone(),
+                body,
+                ..decode::Mail::default()
+            };
+            if let Some(rising) = mta::read(&named) {
+                let marks = reader_marks(&rising, &named);
+                let seen = read_receipt(&rising);
+                let google = mta::google::sender_on_google(&named, &rising);
+                let found = fact::build(&named, rising);
+                if !found.is_empty() {
+                    (by_program, esp) = marks;
+                    receipt = seen;
+                    on_google = google;
+                    facts = found;
+                    mail = named;
+                }
             }
         }
     }
