@@ -118,7 +118,11 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
             || address::is_redacted(&d.recipient)
             || matches!(
                 d.agent,
-                "Generic" | "ARF" | mta::mdn::AGENT | mta::mailprogram::AGENT
+                "Generic"
+                    | "ARF"
+                    | mta::mdn::AGENT
+                    | mta::mailprogram::AGENT
+                    | mta::exchange2003::VISIBLE_AGENT
             ) && d.recipient.is_empty())
         {
             continue;

@@ -1295,6 +1295,11 @@ const WORDING: &[Wording] = &[
             "the email account that you tried to reach does not exist",
             "the following recipients was undeliverable",
             "the user's email name is not found",
+            // Exchange 4.0 to 2003 for an address its directory (or the next X.400 hop) does
+            // not know: "The recipient name is not recognized", with MSEXCH:...(000C05A6)
+            // "Unknown Recipient" when the Internet Mail Service wrote it (Microsoft's articles
+            // Q133403 and Q258678; go-sisimai `lhost/via-exchange2003.go`'s sample).
+            "the recipient name is not recognized",
             // Exchange Online's visible text: "kenji wasn't found at contoso.co.jp."
             // <https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online>
             "wasn't found at",
