@@ -1157,6 +1157,17 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_that_quotes_a_bounce_is_read_through_its_quotes() {
+        // A whole message (a person's reply, not a forward) whose body quotes a Postfix
+        // notice: its own headers name no bounce, so the quoted lines are read without "> ".
+        let mail = "From: Ann <ann@example.com>\nTo: help@example.net\nSubject: Re: why did this come back?\nDate: Mon, 2 Mar 2026 10:00:00 +0900\nMessage-ID: <q1@example.com>\n\nOn Monday you wrote:\n> This is the mail system at host mail.example.com.\n>\n>                    The mail system\n>\n> <bo@example.org>: Host or domain name not found. Name service error for\n>     name=example.org type=MX: Host not found, try again\n";
+        let d = crate::diagnose(mail.as_bytes());
+        assert_eq!(d.reason, crate::Reason::HostUnknown);
+        assert_eq!(d.recipients[0].recipient, "bo@example.org");
+        assert!(!d.recipients[0].diagnostic_text.contains('>'));
+    }
+
+    #[test]
     fn empty_and_not_a_bounce() {
         check("", expect!["- - undefined - - | rcpt=- cmd=- host=- ip=-"]);
         check(
