@@ -337,7 +337,11 @@ const SENDER_BEFORE: &[&str] = &[
     // RFC 7208 section 4.1, check_host()'s <ip> is "the IP address of the SMTP client that is
     // emitting the mail".
     "with ip:",
-    // Lookup links that carry the blocked address.
+    // Lookup links that carry the blocked address. GMX's and WEB.DE's explanation links carry
+    // the delivering server's address the same way ("senderguidelines?ip=192.0.2.1&c=hi",
+    // "error-messages?c=rdns&ip=192.0.2.1"): GMX's own page on its error messages shows the
+    // link with the address of "the delivering mail server"
+    // (https://postmaster.gmx.com/en/error-messages), whatever the case (c=) is about.
     "ip=",
     // T-Online writes the address as a link: "554 IP=http://192.0.2.7/ - Dialup/transient IP
     // not allowed. ... (DIAL)".
