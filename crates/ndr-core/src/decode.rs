@@ -155,15 +155,39 @@ pub(crate) fn decode_by(
             ..Mail::default()
         })
     } else {
-        Mail {
-            body: bytes_to_text(input, &mut cx),
-            ..Mail::default()
+        let body = tidy_text(bytes_to_text(input, &mut cx));
+        // A paste quoted, indented or logged line by line is read without those marks (see
+        // `paste`); a header block among the lines they hid is then read as one.
+        match crate::paste::unwrapped(&body) {
+            Some(plain) => {
+                let bytes = plain.as_bytes();
+                let start = if looks_like_message(bytes) {
+                    Some(0)
+                } else {
+                    note_prefix(bytes).filter(|&n| bytes.get(n..).is_some_and(looks_like_message))
+                };
+                start
+                    .and_then(|n| read(bytes.get(n..)?, &mut cx))
+                    .unwrap_or(Mail {
+                        body: plain,
+                        ..Mail::default()
+                    })
+            }
+            None => Mail {
+                body,
+                ..Mail::default()
+            },
         }
     };
     mail.notes.append(&mut cx.notes);
     mail.body = tidy_text(std::mem::take(&mut mail.body));
     if mail.headers.is_empty() && looks_like_html(&mail.body) {
         mail.body = tidy_text(html_text(&mail.body));
+    }
+    // A page that wrote every address as a markdown link (`[a@example.org](mailto:...)`):
+    // read as the address.
+    if let std::borrow::Cow::Owned(plain) = crate::paste::without_links(&mail.body) {
+        mail.body = plain;
     }
     // A bounce forwarded by a person ("Fwd: Undelivered Mail ...") is quoted with "> ".
     if mail.is_forward() {

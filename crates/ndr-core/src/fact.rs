@@ -123,7 +123,11 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
             || address::is_redacted(&d.recipient)
             || matches!(
                 d.agent,
-                "Generic" | "ARF" | mta::mdn::AGENT | mta::mailprogram::AGENT
+                "Generic"
+                    | "ARF"
+                    | mta::mdn::AGENT
+                    | mta::mailprogram::AGENT
+                    | mta::exchange2003::VISIBLE_AGENT
             ) && d.recipient.is_empty())
         {
             continue;
@@ -1045,7 +1049,7 @@ fn for_display(diagnosis: &str) -> String {
                 }
             }
         }
-        for (start, upto, end) in WRAPPERS {
+        for (k, (start, upto, end)) in WRAPPERS.iter().enumerate() {
             let Some(rest) = s.strip_prefix(start) else {
                 continue;
             };
@@ -1058,7 +1062,14 @@ fn for_display(diagnosis: &str) -> String {
                     _ => continue,
                 }
             };
-            let inner = closed_by(inner, end).trim();
+            let closed = closed_by(inner, end);
+            // A wrapper whose closing words are not there gives way to a looser one with the
+            // same start ("リモート サーバーから '...'" without "が返されました").
+            let looser = WRAPPERS.get(k + 1..).unwrap_or_default();
+            if closed.len() == inner.len() && looser.iter().any(|w| w.0 == *start) {
+                continue;
+            }
+            let inner = closed.trim();
             if !inner.is_empty() && inner.len() < s.len() {
                 s = inner;
                 break;
@@ -1803,6 +1814,11 @@ mod tests {
             (
                 "リモート サーバーから '554 5.7.1 Blocked' が返されました Status: 5.7.1",
                 "554 5.7.1 Blocked",
+            ),
+            // Microsoft's Japanese NDR without the closing words, the code written "550;5.7.711".
+            (
+                "リモート サーバーから '550;5.7.711 アクセスが拒否されました。 AS(2204)。'",
+                "550;5.7.711 アクセスが拒否されました。 AS(2204)。",
             ),
             (
                 "Reported error: Remote Server returned '550 5.1.1 x'",

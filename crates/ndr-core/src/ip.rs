@@ -333,9 +333,15 @@ const SENDER_BEFORE: &[&str] = &[
     "cannot find your hostname",
     "cannot find your reverse hostname",
     // Gmail's authentication refusal: "SPF [example.com] with ip: [192.0.2.42] = did not
-    // pass" (550 5.7.27 / 5.7.26).
+    // pass" (550 5.7.27 / 5.7.26). The address an SPF check is about is the sending client's:
+    // RFC 7208 section 4.1, check_host()'s <ip> is "the IP address of the SMTP client that is
+    // emitting the mail".
     "with ip:",
-    // Lookup links that carry the blocked address.
+    // Lookup links that carry the blocked address. GMX's and WEB.DE's explanation links carry
+    // the delivering server's address the same way ("senderguidelines?ip=192.0.2.1&c=hi",
+    // "error-messages?c=rdns&ip=192.0.2.1"): GMX's own page on its error messages shows the
+    // link with the address of "the delivering mail server"
+    // (https://postmaster.gmx.com/en/error-messages), whatever the case (c=) is about.
     "ip=",
     // T-Online writes the address as a link: "554 IP=http://192.0.2.7/ - Dialup/transient IP
     // not allowed. ... (DIAL)".
@@ -356,6 +362,10 @@ const SENDER_BEFORE: &[&str] = &[
 
 /// Words that, right after an address, say it is the one being refused.
 const SENDER_AFTER: &[&str] = &[
+    // An SPF result as RFC 7208 (section 9.1) writes it in Received-SPF, which receivers
+    // quote in their refusals: "domain of example.com does not designate 192.0.2.1 as
+    // permitted sender". The address is the SMTP client's (section 4.1, see "with ip:").
+    "as permitted sender",
     "blocked",
     "is blocked",
     "has been blocked",
@@ -720,6 +730,10 @@ mod tests {
                 Role::Sender,
             ),
             ("/en/case?c=r0601&i=ip&v=192.0.2.54&r=1ma1", Role::Sender),
+            (
+                "domain of example.com does not designate 192.0.2.58 as permitted sender",
+                Role::Sender,
+            ),
         ];
         for (hay, want) in cases {
             assert_eq!(role_of(hay), want, "{hay}");

@@ -19,6 +19,7 @@ mod mime;
 mod mta;
 mod original;
 mod outlook_msg;
+mod paste;
 mod provider;
 mod reason;
 mod rhost;
@@ -210,6 +211,31 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         {
             for f in facts.iter_mut().filter(|f| f.sender_domain.is_empty()) {
                 f.sender_domain = domain.clone();
+            }
+        }
+    }
+    if facts.is_empty() && !mail.headers.is_empty() {
+        // A message whose body quotes a bounce (a reply, a forward without "Fwd:"), indents it,
+        // or logs it line by line: its body is read without those marks when it named no
+        // recipient as it is (see `paste`; a paste was read so by `decode` already).
+        if let Some(body) = paste::unwrapped(&mail.body) {
+            let named = decode::Mail {
+                headers: mail.headers.clone(),
+                body,
+                ..decode::Mail::default()
+            };
+            if let Some(rising) = mta::read(&named) {
+                let marks = reader_marks(&rising, &named);
+                let seen = read_receipt(&rising);
+                let google = mta::google::sender_on_google(&named, &rising);
+                let found = fact::build(&named, rising);
+                if !found.is_empty() {
+                    (by_program, esp) = marks;
+                    receipt = seen;
+                    on_google = google;
+                    facts = found;
+                    mail = named;
+                }
             }
         }
     }
@@ -1130,6 +1156,17 @@ mod tests {
             "Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n\n421 4.7.0 Try again later, closing connection.\n",
             expect!["- - undefined - - | rcpt=- cmd=- host=- ip=-"],
         );
+    }
+
+    #[test]
+    fn a_reply_that_quotes_a_bounce_is_read_through_its_quotes() {
+        // A whole message (a person's reply, not a forward) whose body quotes a Postfix
+        // notice: its own headers name no bounce, so the quoted lines are read without "> ".
+        let mail = "From: Ann <ann@example.com>\nTo: help@example.net\nSubject: Re: why did this come back?\nDate: Mon, 2 Mar 2026 10:00:00 +0900\nMessage-ID: <q1@example.com>\n\nOn Monday you wrote:\n> This is the mail system at host mail.example.com.\n>\n>                    The mail system\n>\n> <bo@example.org>: Host or domain name not found. Name service error for\n>     name=example.org type=MX: Host not found, try again\n";
+        let d = crate::diagnose(mail.as_bytes());
+        assert_eq!(d.reason, crate::Reason::HostUnknown);
+        assert_eq!(d.recipients[0].recipient, "bo@example.org");
+        assert!(!d.recipients[0].diagnostic_text.contains('>'));
     }
 
     #[test]

@@ -42,6 +42,10 @@ const WORDING: &[Wording] = &[
     w(
         AuthFailure,
         &[
+            // NetEase (see `SpamDetected`): "550 MI:SPF 发信IP未被发送域的SPF许可" (SPF does not
+            // allow the IP) and "550 MI:DMA 该邮件未被发信域的DMARC许可" (DMARC does not pass).
+            "mi:spf",
+            "mi:dma",
             "//spf.pobox.com",
             "bad spf records for",
             "dmarc policy",
@@ -131,6 +135,16 @@ const WORDING: &[Wording] = &[
         Blocked,
         &[
             " said: 550 blocked",
+            // NetEase (see `SpamDetected`): "450 DT:RBL 发信IP位于一个或多个RBL里" (the sending IP
+            // is on one or more DNSBLs); "421 HL:REP" / "421 HL:MEP" (the IP's sending is
+            // abnormal, many unknown recipients / forged sender domains: connections refused
+            // for a while); "554 HL:IHU" (the IP broke the terms of service: suspended for a
+            // while); "554 HL:IPB" (the IP is not among the allowed senders).
+            "dt:rbl",
+            "hl:rep",
+            "hl:mep",
+            "hl:ihu",
+            "hl:ipb",
             "//www.spamcop.net/bl.",
             "bad sender ip address",
             // "550 mail not accepted from blacklisted IP address" (a receiver's standard refusal
@@ -581,6 +595,8 @@ const WORDING: &[Wording] = &[
     w(
         NoRelaying,
         &[
+            // NetEase (see `SpamDetected`): "550 RP:FRL 网易邮箱不开放匿名转发(Open relay)".
+            "rp:frl",
             "as a relay",
             "email address is not verified.",
             "insecure mail relay",
@@ -928,6 +944,15 @@ const WORDING: &[Wording] = &[
         SpamDetected,
         &[
             " - spam",
+            // NetEase (163.com, 126.com, yeah.net, its enterprise mail) puts a family and a
+            // three-letter code after the reply code, "554 DT:SPM 163 smtp10,...", from its
+            // own list of return codes ("企业退信的常见问题", quoted whole in many places, e.g.
+            // https://blog.csdn.net/hjx9452/article/details/119910018 and, with a live refusal,
+            // https://github.com/selfteaching/selfteaching-python-camp/issues/5556).
+            // "554 DT:SPM 发送的邮件内容包含了未被许可的信息，或被系统识别为垃圾邮件" (the content
+            // holds what is not allowed, or was judged spam); "451 DT:SPM ,please try again"
+            // the same, held back for now.
+            "dt:spm",
             "//www.spamhaus.org/help/help_spam_16.htm",
             "//dsbl.org/help/help_spam_16.htm",
             "//mail.163.com/help/help_spam_16.htm",
@@ -1070,6 +1095,12 @@ const WORDING: &[Wording] = &[
     w(
         Speeding,
         &[
+            // NetEase (see `SpamDetected`): "421 HL:IFC" (the IP sent much mail in a short time),
+            // "451 MI:SFQ" (the sender sent too much in 15 minutes), "451 RP:QRC" (the sender's
+            // recipients in a short time exceed the limit).
+            "hl:ifc",
+            "mi:sfq",
+            "rp:qrc",
             "mail sent from your ip address has been temporarily rate limited",
             "please try again slower",
             // Microsoft 365 throttling: "450 4.7.3 Organization queue quota exceeded" (also
@@ -1202,6 +1233,8 @@ const WORDING: &[Wording] = &[
     w(
         TooManyConn,
         &[
+            // NetEase (see `SpamDetected`): "421 HL:ICC 该IP同时并发连接数过大".
+            "hl:icc",
             "all available ips are at maximum connection limit", // SendGrid
             "connection rate limit exceeded",
             "exceeds per-domain connection limit for",
@@ -1295,6 +1328,11 @@ const WORDING: &[Wording] = &[
             "the email account that you tried to reach does not exist",
             "the following recipients was undeliverable",
             "the user's email name is not found",
+            // Exchange 4.0 to 2003 for an address its directory (or the next X.400 hop) does
+            // not know: "The recipient name is not recognized", with MSEXCH:...(000C05A6)
+            // "Unknown Recipient" when the Internet Mail Service wrote it (Microsoft's articles
+            // Q133403 and Q258678; go-sisimai `lhost/via-exchange2003.go`'s sample).
+            "the recipient name is not recognized",
             // Exchange Online's visible text: "kenji wasn't found at contoso.co.jp."
             // <https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online>
             "wasn't found at",

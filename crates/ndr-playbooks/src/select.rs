@@ -277,6 +277,7 @@ fn select_named(
         && !written_for_a_wait(base.playbook)
         && base.playbook.id != party::generic::HELO_REFUSED.id
         && base.playbook.id != party::generic::OWN_TLS_REQUIRED.id
+        && base.playbook.id != party::generic::PORT25_UNREACHABLE.id
         && still_trying(d, base)
     {
         // A warning whose last reply is a 5xx refusal is not a wait: the refusal of the sender
@@ -1209,6 +1210,14 @@ fn pick(d: &Diagnosis) -> Selected {
             by: SelectedBy::ProviderCode,
         };
     }
+    // Step 1, by the sending server's own words that it could not even connect to a big
+    // mailbox provider's mail server: the likely cause is on the sending side (port 25).
+    if cannot_reach_a_big_provider(d) {
+        return Selected {
+            playbook: &party::generic::PORT25_UNREACHABLE,
+            by: SelectedBy::ProviderCode,
+        };
+    }
     // Step 1, by the refusal's words about the sender's own domain: whoever refused and
     // whatever the reason, the fix is that domain.
     if sender_domain_unknown(d) {
@@ -1701,6 +1710,41 @@ fn handed_to_a_submission_port(d: &Diagnosis) -> bool {
                     .is_some_and(u8::is_ascii_digit)
             })
         })
+    })
+}
+
+/// The inbound mail servers of the big mailbox providers, which take connections on port 25
+/// around the clock: Gmail and Google Workspace (`gmail-smtp-in.l.google.com`,
+/// `aspmx.l.google.com`), Outlook.com and Microsoft 365 (`*.olc.protection.outlook.com`,
+/// `*.mail.protection.outlook.com`), Yahoo and AOL (`mta5.am0.yahoodns.net`), iCloud
+/// (`mx01.mail.icloud.com`).
+const ALWAYS_UP_MX: &[&str] = &[
+    ".google.com",
+    ".protection.outlook.com",
+    ".yahoodns.net",
+    ".mail.icloud.com",
+];
+
+/// A sending server's words for a connection that got no answer at all (Postfix's "connect to
+/// host[192.0.2.1]:25: Connection timed out", Sendmail's "Connection timed out with host"),
+/// lowercase. A timeout later in the conversation has other words ("timed out while sending
+/// end of data") and says the server was reached.
+const CONNECT_TIMED_OUT: &[&str] = &["connection timed out", "operation timed out"];
+
+/// True when the sending server could not connect to a big provider's mail server: the
+/// connection timed out, and the server it tried is one of `ALWAYS_UP_MX`.
+fn cannot_reach_a_big_provider(d: &Diagnosis) -> bool {
+    d.recipients.iter().any(|r| {
+        let host = r
+            .remote_host
+            .as_deref()
+            .or(d.remote_host.as_deref())
+            .unwrap_or("")
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
+        let text = r.diagnostic_text.to_ascii_lowercase();
+        ALWAYS_UP_MX.iter().any(|s| host.ends_with(s))
+            && CONNECT_TIMED_OUT.iter().any(|w| text.contains(w))
     })
 }
 

@@ -17,8 +17,8 @@
 use super::{split_original, Delivery, Rising};
 use crate::decode::Mail;
 use crate::smtp::status;
-use crate::text;
 use crate::Reason::{self, *};
+use crate::{address, text};
 
 /// Exchange's diagnostic codes (the hexadecimal code in parentheses after MSEXCH:).
 /// Source: Microsoft KB articles on Exchange 5.5/2000/2003 NDR codes, as listed in
@@ -155,4 +155,183 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         original.to_string()
     };
     Some(Rising { deliveries, rfc822 })
+}
+
+/// The lines under which Exchange 4.0 to 2003 (and Outlook, for a message its server refused)
+/// list the recipients a message did not reach, each with the time and the reason below it:
+///
+/// ```text
+/// Your message did not reach some or all of the intended recipients.
+///
+///       Subject:  Quote
+///       Sent:     3/1/2005 10:00 AM
+///
+/// The following recipient(s) could not be reached:
+///
+///       'Ann Example' on 3/1/2005 10:00 AM
+///             The recipient name is not recognized
+///             MSEXCH:IMS:Example:Site:EX01 0 (000C05A6) Unknown Recipient
+/// ```
+///
+/// The recipient may be an SMTP address, a display name, or an X.400 address written over one
+/// or more lines ("c=US;a= ;p=Org;o=Site;dda:MSEXCHANGE=/o=ORG/ou=SITE/cn=Recipients/cn=ann;
+/// on 12/7/99 3:06 PM"). Layouts from Microsoft's Exchange 4.0-5.5 articles (Q133403, Q258678
+/// and others: "The following recipient(s) could not be reached:", "The message was not
+/// delivered to the following recipient(s):").
+const RECIPIENT_LISTS: &[&str] = &[
+    "could not be reached:",
+    "cannot be reached:",
+    "did not reach the following recipient(s):",
+    "not delivered to the following recipient(s):",
+];
+
+/// The agent of `visible`'s deliveries: one whose entry names no SMTP address is still kept
+/// (`fact::build`), as a pasted reply line is.
+pub(crate) const VISIBLE_AGENT: &str = "Exchange2003Visible";
+
+/// The notice as pasted (no header names Exchange), when no other reader found a recipient in
+/// it: its recipients are often no SMTP address at all. One delivery per recipient, its
+/// address when the entry holds an SMTP one (also Exchange's "cat:SMTP=" form), else none.
+pub(crate) fn visible(mail: &Mail) -> Option<Rising> {
+    let (head, _) = split_original(&mail.body, &["Content-Type: message/rfc822"]);
+    let lines: Vec<&str> = head.lines().collect();
+    let start = lines.iter().position(|l| {
+        let lc = text::lower(l);
+        RECIPIENT_LISTS.iter().any(|m| lc.trim_end().ends_with(m))
+    })?;
+    let mut deliveries: Vec<Delivery> = Vec::new();
+    // The entry's recipient lines so far (an X.400 address wraps), before its " on " line.
+    let mut pending = String::new();
+    for line in lines.iter().skip(start + 1) {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        // Outlook's and Exchange's own closing lines end the list.
+        if text::starts_with_ci(t, "message headers follow") || t.starts_with("Content-Type:") {
+            break;
+        }
+        if let Some(who) = entry_recipient(t) {
+            let who = format!("{pending}{who}");
+            pending.clear();
+            let lc = text::lower(&who);
+            // "...;cat:SMTP=ann@example.org;" and "[SMTP:ann@example.org]" name the address.
+            let tagged = ["smtp=", "smtp:"].iter().find_map(|tag| {
+                let rest = lc.get(lc.find(tag)? + tag.len()..)?;
+                address::find(rest.split([';', ']', ' ']).next()?)
+            });
+            let recipient = tagged.or_else(|| address::find(&who)).unwrap_or_default();
+            deliveries.push(Delivery {
+                recipient,
+                action: "failed".into(),
+                agent: VISIBLE_AGENT,
+                ..Delivery::default()
+            });
+            continue;
+        }
+        let Some(d) = deliveries.last_mut() else {
+            // An X.400 address over several lines ("c=US;a=" then ";p=Org;...; on ...").
+            if pending.len() < 1024 {
+                pending.push_str(t);
+            }
+            continue;
+        };
+        // The message's own X.400 identifier (and the lines it wraps onto) is no reason.
+        if text::starts_with_ci(t, "the mts-id of") || t.starts_with(';') {
+            continue;
+        }
+        if d.diagnosis.len() < 2048 {
+            if !d.diagnosis.is_empty() {
+                d.diagnosis.push(' ');
+            }
+            d.diagnosis.push_str(t);
+        }
+    }
+    deliveries.retain(|d| !d.diagnosis.is_empty());
+    if deliveries.is_empty() {
+        return None;
+    }
+    for d in &mut deliveries {
+        // "MSEXCH:IMS:Org:Site:SERVER 0 (000C05A6) Unknown Recipient": Exchange's own code.
+        let code = text::between(&d.diagnosis, "MSEXCH:", ")")
+            .and_then(|m| m.rsplit('(').next())
+            .unwrap_or("");
+        if let Some((_, r)) = CODES.iter().find(|(c, _)| *c == code) {
+            d.reason = Some(*r);
+            d.status = status::pseudo_code(*r, false);
+        }
+    }
+    Some(Rising {
+        deliveries,
+        rfc822: String::new(),
+    })
+}
+
+/// The recipient part of an entry's line, "<recipient> on <date>": a date after the last
+/// " on " starts with a digit ("3/1/2005", "20.07.01") or a weekday ("Thu, 29 Apr 2007").
+fn entry_recipient(line: &str) -> Option<&str> {
+    let p = line.rfind(" on ")?;
+    let date = &line[p + 4..];
+    let dated = date.starts_with(|c: char| c.is_ascii_digit())
+        || (date.len() > 4
+            && date.as_bytes()[3] == b','
+            && ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                .iter()
+                .any(|d| text::starts_with_ci(date, d)));
+    let who = line[..p].trim().trim_end_matches(';').trim();
+    (dated && !who.is_empty()).then_some(who)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(body: &str) -> Vec<(String, String, Option<Reason>)> {
+        let mail = Mail {
+            body: body.to_string(),
+            ..Mail::default()
+        };
+        visible(&mail)
+            .map(|r| {
+                r.deliveries
+                    .into_iter()
+                    .map(|d| (d.recipient, d.diagnosis, d.reason))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_pasted_notice_lists_its_recipients_whatever_their_address() {
+        let body = "Your message did not reach some or all of the intended recipients.\n\n      Subject:  Quote\n      Sent:     3/1/2005 10:00 AM\n\nThe following recipient(s) could not be reached:\n\n      'Ann Example' on 3/1/2005 10:00 AM\n            The recipient name is not recognized\n\tThe MTS-ID of the original message is: c=US;a= ;p=Example;l=EX01-050301100000Z-1\n            MSEXCH:IMS:Example:Site:EX01 0 (000C05A6) Unknown Recipient\n\n      c=US;a= ;p=Example;o=Site;cat:SMTP=bob@example.org; on Tue, 1 Mar 2005 10:00:01 +0900\n            The recipient name is not recognized\n";
+        assert_eq!(
+            read(body),
+            vec![
+                (
+                    String::new(),
+                    "The recipient name is not recognized MSEXCH:IMS:Example:Site:EX01 0 (000C05A6) Unknown Recipient".to_string(),
+                    Some(UserUnknown)
+                ),
+                (
+                    "bob@example.org".to_string(),
+                    "The recipient name is not recognized".to_string(),
+                    None
+                ),
+            ]
+        );
+        // An X.400 address wrapped over two lines, the reason after a blank line.
+        let wrapped = "The following recipient(s) could not be reached:\n\n  c=US;a=\n  ;p=Org;o=Site;dda:MSEXCHANGE=/o=ORG/cn=Recipients/cn=ann; on 07/19/1999 3:12 PM\n\n  The recipient name is not recognized\n";
+        assert_eq!(
+            read(wrapped),
+            vec![(
+                String::new(),
+                "The recipient name is not recognized".to_string(),
+                None
+            )]
+        );
+        // A list heading without an entry is no notice.
+        assert!(
+            read("The following recipient(s) could not be reached:\n\nnothing here\n").is_empty()
+        );
+    }
 }

@@ -129,6 +129,21 @@ fn zoho_code(line: &str, i: usize) -> bool {
         .is_some_and(|b| b.eq_ignore_ascii_case(LABEL))
 }
 
+/// Exchange Online writes its reply code and enhanced code with a semicolon between them in
+/// the NDRs that Microsoft's documentation quotes, in every language: "Remote Server returned
+/// '550;5.7.711 Access denied, bad inbound connector. AS(2204).'" (and "リモート サーバーから
+/// '550;5.7.711 ..."), https://learn.microsoft.com/en-us/defender-office-365/connectors-remove-blocked.
+/// True when an enhanced status code starts at `at`, right after such a semicolon.
+fn semicolon_status(line: &str, at: usize) -> bool {
+    let token = line
+        .get(at..)
+        .unwrap_or("")
+        .split([' ', '\t'])
+        .next()
+        .unwrap_or("");
+    status::is_valid(token)
+}
+
 /// True when a line carries a remote server's error reply; gives the reply's start offset.
 pub(super) fn reply_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();
@@ -145,11 +160,12 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
             && (b
                 .get(i + 3)
                 .is_none_or(|c| matches!(c, b' ' | b'-' | b'\t'))
-                || b.get(i + 3) == Some(&b',') && (python_tuple(line, i) || zoho_code(line, i)));
+                || b.get(i + 3) == Some(&b',') && (python_tuple(line, i) || zoho_code(line, i))
+                || b.get(i + 3) == Some(&b';') && semicolon_status(line, i + 4));
         if is_code {
             let code = &line[i..i + 3];
             if reply::is_valid(code) {
-                let rest = line[i + 3..].trim_start_matches([' ', '-']);
+                let rest = line[i + 3..].trim_start_matches([' ', '-', ';']);
                 let before = text::lower(&line[..i]);
                 // "550 5.1.1 ...", "550-5.7.1 ...", or a reply introduced as one.
                 let enhanced = rest.len() >= 5

@@ -364,7 +364,7 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
             return Some(rising);
         }
     }
-    let last: [(&'static str, Reader); 7] = [
+    let last: [(&'static str, Reader); 8] = [
         // A read receipt (its report type, or its words as a mail program shows them): before
         // the RFC 3464 reader, which would read its report fields as a failure. No format
         // reader above knows one, so it is tried here and costs other mail nothing.
@@ -377,6 +377,9 @@ pub(crate) fn read(mail: &Mail) -> Option<Rising> {
         // A sending service's JSON event: before the last-resort reader, which would take the
         // first address of the text (a Message-ID field) for the recipient.
         ("Webhook", webhook::inquire),
+        // Exchange 5.5's notice as pasted, whose recipients may be X.400 addresses or names,
+        // which the last-resort reader does not take for recipients.
+        (exchange2003::VISIBLE_AGENT, exchange2003::visible),
         ("Generic", generic::inquire),
     ];
     for (name, r) in last {

@@ -22,6 +22,12 @@ const BRACKETED: &[&str] = &["tss", "ts", "bl", "ph", "cs"];
 // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
 const DASHED: &[&str] = &["sc-", "rp-", "dy-", "ou-"];
 
+/// NetEase's families (163.com, 126.com, yeah.net, its enterprise mail), each followed by a
+/// colon and three letters: `554 DT:SPM`, `421 HL:IFC`, `550 MI:SPF`, `550 RP:FRL`, `450 WM:BLI`.
+// Source: NetEase's list of return codes ("企业退信的常见问题"), quoted whole in e.g.
+// https://blog.csdn.net/hjx9452/article/details/119910018
+const NETEASE: &[&str] = &["dt:", "hl:", "mi:", "rp:", "wm:"];
+
 /// Trend Micro Email Reputation Services list names.
 // Source: https://success.trendmicro.com/en-US/solution/KA-0001346
 const ERS: &[&str] = &["ers-qil", "ers-dul", "ers-rbl"];
@@ -104,7 +110,12 @@ fn block_may_start(b: &[u8], i: usize) -> Option<bool> {
                 | starts(b"ou-")
                 | starts(b"ers")
                 | starts(b"ofr")
-                | starts(b"mcs");
+                | starts(b"mcs")
+                | starts(b"dt:")
+                | starts(b"hl:")
+                | starts(b"mi:")
+                | starts(b"rp:")
+                | starts(b"wm:");
             any | (c == b'(') | (c == b'[') | (!in_word & word)
         });
     Some(any)
@@ -114,7 +125,7 @@ fn block_may_start(b: &[u8], i: usize) -> Option<bool> {
 /// letters of `may_start_word_code`.
 const MAY_START: [bool; 256] = {
     let mut t = [false; 256];
-    let starts = b"([adempors";
+    let starts = b"([adehmporsw";
     let mut k = 0;
     while k < starts.len() {
         t[starts[k] as usize] = true;
@@ -141,7 +152,10 @@ fn may_start_word_code(c: u8, next: Option<u8>) -> bool {
     matches!(
         (c, next),
         (b'a', Some(b's'))
-            | (b'd', Some(b'y'))
+            | (b'd', Some(b'y' | b't'))
+            | (b'h', Some(b'l'))
+            | (b'm', Some(b'i'))
+            | (b'w', Some(b'm'))
             | (b'e', Some(b'r'))
             | (b'm', Some(b'c'))
             | (b'o', Some(b'f' | b'u'))
@@ -190,7 +204,8 @@ fn bracketed(b: &[u8], i: usize) -> Option<(String, usize)> {
     None
 }
 
-/// Codes that start a word: `AS(1440)`, `SC-001`, `ERS-QIL`, `OFR006_102`, `MCSpamSignature`.
+/// Codes that start a word: `AS(1440)`, `SC-001`, `ERS-QIL`, `OFR006_102`, `MCSpamSignature`,
+/// `DT:SPM`.
 fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
     let ends_word = |end: usize| b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
     // Each shape is looked at only when the word starts with its first letter.
@@ -222,6 +237,17 @@ fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
             return Some((text(b, i, end).to_ascii_uppercase(), end));
         }
     }
+    for family in NETEASE {
+        let p = family.as_bytes();
+        let code = b.get(i + p.len()..i + p.len() + 3);
+        if starts(p)
+            && code.is_some_and(|c| c.iter().all(u8::is_ascii_lowercase))
+            && ends_word(i + p.len() + 3)
+        {
+            let end = i + p.len() + 3;
+            return Some((text(b, i, end).to_ascii_uppercase(), end));
+        }
+    }
     let sig = b"mcspamsignature";
     if starts(sig) {
         return Some(("MCSpamSignature".to_string(), i + sig.len()));
@@ -235,10 +261,12 @@ mod tests {
 
     #[test]
     fn every_word_code_passes_the_two_letter_filter() {
-        let starts = DASHED
-            .iter()
-            .chain(ERS)
-            .chain(&["as(", "ofr", "mcspamsignature"]);
+        let starts =
+            DASHED
+                .iter()
+                .chain(ERS)
+                .chain(NETEASE)
+                .chain(&["as(", "ofr", "mcspamsignature"]);
         for p in starts {
             let p = p.as_bytes();
             assert!(may_start_word_code(p[0], p.get(1).copied()), "{p:?}");
@@ -249,6 +277,7 @@ mod tests {
         for p in DASHED
             .iter()
             .chain(ERS)
+            .chain(NETEASE)
             .chain(&["as(", "ofr", "mcspamsignature"])
         {
             for at in 1..20 {
@@ -287,8 +316,11 @@ mod tests {
                 "security policies - mcspamsignature.abc",
                 &["MCSpamSignature"],
             ),
+            ("554 dt:spm 163 smtp10,dscowaa3d", &["DT:SPM"]),
+            ("421 hl:ifc 126 mx3 and 550 mi:spf", &["HL:IFC", "MI:SPF"]),
             // Not codes: wrong sizes, glued to words, bare words.
             ("(s12) (s123456) xsc-001 [tss0] [xy01] as() bers-qil", &[]),
+            ("dt:sp dt:spam xdt:spm mi:12a hl:", &[]),
         ];
         for (hay, want) in cases {
             let got: Vec<String> = scan(hay).into_iter().map(|c| c.code).collect();

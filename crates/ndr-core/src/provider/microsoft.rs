@@ -231,6 +231,22 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Microsoft)
             .text(&["outboundspamexception"])
             .reason(Rejected),
+        // 550;5.7.711 Access denied, bad inbound connector. AS(2204). "If an inbound connector
+        // is detected as potentially compromised ... The connector is prevented from sending or
+        // relaying email ... the message is returned in a non-delivery report ... with the
+        // error code 550;5.7.711"; the NDR's text: "your organization's email connector is
+        // suspected of sending spam or phish and it's no longer allowed to send email. Contact
+        // your email admin for assistance." The sending organisation's own connector (the
+        // server or service that relays its mail through Microsoft 365) is restricted, and its
+        // admin removes it from the Restricted entities page: rejected, as 5.1.8 above. The
+        // localised NDRs translate the words ("受信コネクタが正しくありません") and keep the
+        // codes, so AS(2204) alone names the case too.
+        // Source: https://learn.microsoft.com/en-us/defender-office-365/connectors-remove-blocked
+        Rule::by(Microsoft)
+            .status("5.7.711")
+            .text(&["bad inbound connector"])
+            .reason(Rejected),
+        Rule::by(Microsoft).code("AS(2204)").reason(Rejected),
         // 550 5.1.90 Your message can't be sent because you've reached your daily limit for
         // message recipients: the sender's own recipient rate limit.
         Rule::by(Microsoft)

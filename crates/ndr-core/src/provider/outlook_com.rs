@@ -41,6 +41,14 @@ pub(super) const TABLE: Table = Table {
             .status("4.7.650")
             .text(&["rate limited due to ip reputation"])
             .reason(BadReputation),
+        // The same sentence under another status ("451 4.7.651 The mail server [192.0.2.1] has
+        // been temporarily rate limited due to IP reputation. For e-mail delivery information,
+        // see https://postmaster.live.com (S844)", also with https://aka.ms/postmaster): the
+        // sentence with the link to Outlook.com's postmaster site is Outlook.com's own.
+        // Source: https://github.com/Mailu/Mailu/issues/3013 (4.7.651, S844)
+        Rule::by(OutlookCom)
+            .text(&["rate limited due to ip reputation", "postmaster"])
+            .reason(BadReputation),
         // 451 4.7.652 The mail server [192.0.2.1] has exceeded the maximum number of
         // connections. (S3115)
         // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-microsoft.go

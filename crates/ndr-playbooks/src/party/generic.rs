@@ -23,6 +23,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     "docs.cpanel.net",
     // SendGrid's own documentation repository (`esp.rs`: a sending service's shared IPs).
     "github.com",
+    // Google Cloud's page on sending mail from a virtual machine (`PORT25_UNREACHABLE`).
+    "cloud.google.com",
 ];
 
 // Facts that change: the pages below, in one place.
@@ -690,6 +692,107 @@ pub(crate) const OWN_TLS_REQUIRED: Playbook = Playbook {
         },
     ],
     checked: "2026-11-26",
+};
+
+/// Google Cloud's own page: "Compute Engine does not allow outbound connections on port 25";
+/// mail goes out through a relay on another port instead.
+const GCE_SENDING_MAIL: &str = "https://cloud.google.com/compute/docs/tutorials/sending-mail";
+
+/// The sending server could not even connect to a big mailbox provider's mail server: the
+/// connection to port 25 timed out. Those servers take connections around the clock, so the
+/// likely cause is on the sending side: many cloud services and some internet providers block
+/// outgoing connections to port 25 (Google Cloud's page above; AWS, Azure and others do the
+/// same by default). Said as the likely cause, not as a fact: a passing network fault looks
+/// the same. Picked in `select.rs` (`cannot_reach_a_big_provider`).
+pub(crate) const PORT25_UNREACHABLE: Playbook = Playbook {
+    id: "generic-port25-unreachable",
+    party: None,
+    title: text! {
+        ja: "送信サーバーから相手のメールサーバーにつながらない（ポート 25）",
+        en: "Your mail server cannot connect to the receiving mail server (port 25)",
+    },
+    verdict: text! {
+        ja: "あなたのメールサーバーが、{remote_host} のポート 25（メールサーバー同士の受け渡しの窓口）に接続しようとして、応答がないまま時間切れになりました。",
+        en: "Your mail server tried to connect to {remote_host} on port 25 (where mail servers hand mail to each other) and got no answer before it timed out.",
+    },
+    why: text! {
+        ja: "大手のメールサービスの受信サーバーは常に接続を受け付けているので、多くの場合、接続があなたのサーバーのネットワークから出られていません。クラウドサービスや一部のプロバイダーは、迷惑メール対策として、外向きのポート 25 への接続を初めから止めています。一時的なネットワークの不調でも同じエラーになります。",
+        en: "Big mailbox providers' mail servers take connections around the clock, so most often the connection never left your server's network: many cloud services and some internet providers block outgoing connections to port 25 by default, against spam. A passing network fault gives the same error.",
+    },
+    actors: &[Actor::SenderProvider, Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: text! {
+        ja: "ポート 25 が開くか、中継サーバーを使う設定にすれば、次の再送ですぐ",
+        en: "At the next retry, once port 25 is open or the server sends through a relay",
+    },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "下の文面で、メールサーバーを動かしているホスティング事業者（クラウドサービス、プロバイダー）か管理者に、そのサーバーから外向きのポート 25 への接続が許可されているか確認してください。",
+            en: "Using the message below, ask the company that hosts your mail server (the cloud service or provider), or its administrator, whether the server may open outgoing connections to port 25.",
+        }),
+        Step::new(text! {
+            ja: "止められている場合は、事業者に解除を申し込むか、事業者やメール配信サービスの送信用サーバー（中継サーバー）に、ポート 587 でログインして送る設定に変えてください。",
+            en: "If it is blocked, ask the provider to lift the block, or set the server to send through the provider's or a mail service's outgoing server (a relay) on port 587, with a login.",
+        })
+        .link(
+            text! { ja: "Google Cloud: 仮想マシンからのメール送信（ポート 25 について、英語）", en: "Google Cloud: sending email from a VM (about port 25)" },
+            Url::one(GCE_SENDING_MAIL),
+        ),
+        Step::new(text! {
+            ja: "同じ相手への他のメールは届いていて、この 1 通だけなら、一時的な不調です。送信サーバーの再送を待ってください。",
+            en: "If other mail to the same provider gets through and only this message is stuck, it was a passing fault: let your server's retries deliver it.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "同じメールを何度も送り直さないでください。接続できない原因が残っている限り、何度送っても同じところで止まります。",
+        en: "Do not send the same message again and again: while the connection is blocked, every copy stops at the same place.",
+    }],
+    message: Some(MESSAGE_PORT25),
+    lookup: None,
+    facts: &[],
+    sources: &[Source {
+        title: text! {
+            ja: "Google Cloud: 仮想マシンからメールを送信する（英語）",
+            en: "Google Cloud: Sending email from an instance",
+        },
+        url: Url::one(GCE_SENDING_MAIL),
+    }],
+    checked: "2026-12-01",
+};
+
+/// To whoever hosts or runs the sending server: is outgoing port 25 open?
+const MESSAGE_PORT25: Message = Message {
+    to: To::HostingProvider,
+    address: None,
+    subject: text! {
+        ja: "メールサーバーから外向きのポート 25 に接続できるか確認のお願い",
+        en: "Can my mail server connect out on port 25?",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+お世話になっております。貴社のサービスで動かしているメールサーバーから {recipient} 宛てにメールを送ったところ、相手のメールサーバーへの接続が時間切れになり、届いていません。
+
+・エラー全文: {error_text}
+・相手先サーバー: {remote_host}
+・送信日時: {date}
+
+お手数ですが、このサーバーから外向きのポート 25 への接続が制限されていないかご確認ください。制限されている場合は、解除の方法か、利用できる送信用の中継サーバーを教えていただけますでしょうか。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+I run a mail server on your service. Mail from it to {recipient} does not arrive: the connection to the receiving mail server times out.
+
+- Full error: {error_text}
+- Receiving server: {remote_host}
+- Sent at: {date}
+
+Could you please check whether outgoing connections to port 25 are restricted for this server? If they are, how can the restriction be lifted, or which outgoing relay server can I use instead?
+
+Thank you.",
+    },
 };
 
 /// Postfix's setting that makes TLS required ("encrypt") for the SMTP client.
@@ -4159,6 +4262,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &MAIL_LOOP,
     &HELO_REFUSED,
     &OWN_TLS_REQUIRED,
+    &PORT25_UNREACHABLE,
     &AUTH_WEBMAIL_FROM,
     &LISTED_PRIVATE_IP,
     &FULL_OR_TOO_LARGE,

@@ -515,6 +515,62 @@ pub(crate) const TENANT_THRESHOLD: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// Microsoft's page on a restricted inbound connector (550;5.7.711, AS(2204)): how admins
+/// remove it from the Restricted entities page, after regaining control of it.
+const CONNECTOR_DOC: Url = learn_page!("defender-office-365/connectors-remove-blocked");
+const SRC_CONNECTOR: Source = Source {
+    title: text! {
+        ja: "Microsoft Learn: 制限付きエンティティ ページからブロックされたコネクタを削除する",
+        en: "Microsoft Learn: Remove blocked connectors from the Restricted entities page",
+    },
+    url: CONNECTOR_DOC,
+};
+
+/// 550;5.7.711 Access denied, bad inbound connector. AS(2204): the sending organisation's own
+/// inbound connector (its server or a service that relays through Microsoft 365) was detected
+/// as potentially compromised and may not send; its admin secures it, then unblocks it on the
+/// Restricted entities page ("It might take up to 1 hour for all restrictions to be removed").
+pub(crate) const CONNECTOR_RESTRICTED: Playbook = Playbook {
+    id: "microsoft-connector-restricted",
+    party: Some(Party::Microsoft),
+    title: text! { ja: "自社の Microsoft 365 のコネクタが送信を止められている（5.7.711）", en: "Your Microsoft 365 connector is blocked from sending (5.7.711)" },
+    verdict: text! {
+        ja: "あなたの組織が Microsoft 365 に設定している受信コネクタ（社内のサーバーや外部のサービスから Microsoft 365 を通してメールを送るための設定）が、迷惑メールやフィッシングを送った疑いで送信を止められています。",
+        en: "The inbound connector your organisation set up in Microsoft 365 (the setting through which your own server or an outside service sends mail via Microsoft 365) has been stopped from sending because it is suspected of sending spam or phishing.",
+    },
+    why: text! {
+        ja: "そのコネクタを通して送っているサーバー、複合機、アプリやサービスが乗っ取られたか、設定の不備で外部の人に悪用されたことが主な原因です。ブロックリストへの掲載ではなく、受信側に頼んでも解除されません。",
+        en: "Usually a server, device, application or service that sends through the connector was compromised, or a setting let outsiders abuse it. It is not a blocklist listing, and the receiving side cannot lift it.",
+    },
+    actors: &[Actor::SenderAdmin],
+    urgency: Urgency::Now,
+    duration: text! {
+        ja: "管理者が解除してから 1 時間ほど",
+        en: "Up to an hour after the administrator unblocks it",
+    },
+    prepare: PREPARE_TENANT,
+    steps: &[
+        STEP_TELL_ADMIN,
+        Step::new(text! {
+            ja: "管理者は、まずコネクタを通して送っているサーバーやサービスを調べて、乗っ取りや悪用の原因を取り除きます。そのあと Microsoft Defender ポータルの［制限付きエンティティ］ページ（または Exchange Online PowerShell の Remove-BlockedConnector）で、コネクタのブロックを解除します。",
+            en: "The administrator first checks the servers and services that send through the connector and removes the cause of the compromise or abuse, then unblocks the connector on the Restricted entities page of the Microsoft Defender portal (or with Remove-BlockedConnector in Exchange Online PowerShell).",
+        })
+        .link(
+            text! { ja: "Microsoft: ブロックされたコネクタの解除", en: "Microsoft: remove blocked connectors" },
+            CONNECTOR_DOC,
+        ),
+    ],
+    donts: &[text! {
+        ja: "原因を取り除く前にブロックを解除しないでください。悪用が続けば、すぐにまた止められます。",
+        en: "Do not unblock the connector before the cause is removed: if the abuse goes on, it is blocked again soon.",
+    }],
+    message: Some(MESSAGE_TENANT_RESTRICTED),
+    lookup: None,
+    facts: FACTS,
+    sources: &[SRC_CONNECTOR, SRC_NDR],
+    checked: CHECKED,
+};
+
 pub(crate) const NEW_TENANT: Playbook = Playbook {
     id: "microsoft-new-tenant-ip",
     party: Some(Party::Microsoft),
@@ -921,6 +977,14 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
         &RESTRICTED_RECIPIENT,
     ),
     ("recognized as a valid sender", &TENANT_BANNED),
+    // "550;5.7.711 Access denied, bad inbound connector. AS(2204)", and the NDR's visible text
+    // "your organization's email connector is suspected of sending spam or phish".
+    // Source: https://learn.microsoft.com/en-us/defender-office-365/connectors-remove-blocked
+    ("bad inbound connector", &CONNECTOR_RESTRICTED),
+    (
+        "email connector is suspected of sending spam",
+        &CONNECTOR_RESTRICTED,
+    ),
     // "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; ... Actual verdict is
     // Suspend": the same restriction of the sending account, met when a program or a mail
     // client submits through smtp.office365.com.
@@ -1878,6 +1942,17 @@ const CODES: &[CodeEntry] = &[
         },
         &TENANT_THRESHOLD,
     ),
+    // "Access denied, bad inbound connector. AS(2204)" (written "550;5.7.711")
+    CodeEntry::enhanced(
+        Some(Party::Microsoft),
+        "5.7.711",
+        Reason::Rejected,
+        text! {
+            ja: "送信側の組織の受信コネクタが、乗っ取りの疑いで止められています",
+            en: "The sending organisation's inbound connector is blocked as possibly compromised",
+        },
+        &CONNECTOR_RESTRICTED,
+    ),
     // "Access denied, traffic not accepted from this IP"
     CodeEntry::enhanced(
         Some(Party::Microsoft),
@@ -2518,6 +2593,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &BANNED_SENDER,
         &TENANT_BANNED,
         &TENANT_THRESHOLD,
+        &CONNECTOR_RESTRICTED,
         &NEW_TENANT,
         &UNREGISTERED_DOMAIN,
         &UNREGISTERED_DOMAIN_PERSONAL,

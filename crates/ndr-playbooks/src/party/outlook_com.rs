@@ -449,6 +449,8 @@ const CODES: &[CodeEntry] = &[
     CodeEntry::provider(Party::OutlookCom, "S3113", Reason::BadReputation, MEANING_RATE_LIMITED, &RATE),
     // Seen in real replies: "451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation. ... (S775)"
     CodeEntry::provider(Party::OutlookCom, "S775", Reason::BadReputation, text! { ja: "IP アドレスの評価により、一時的に受信量を制限しています（S3113 と同じ内容）", en: "Temporarily rate limited because of IP reputation (the same as S3113)" }, &RATE),
+    // Seen in real replies: "451 4.7.651 The mail server [IP] has been temporarily rate limited due to IP reputation. ... (S844)" (Mailu/Mailu#3013)
+    CodeEntry::provider(Party::OutlookCom, "S844", Reason::BadReputation, text! { ja: "IP アドレスの評価により、一時的に受信量を制限しています（S3113 と同じ内容）", en: "Temporarily rate limited because of IP reputation (the same as S3113)" }, &RATE),
     // Seen in real replies: "451 4.7.652 The mail server [IP] has exceeded the maximum number of connections. (S3115)"
     CodeEntry::provider(Party::OutlookCom, "S3115", Reason::TooManyConn, MEANING_TOO_MANY_CONNECTIONS, &RATE),
     // "550 SC-001": rejected for policy reasons (spam-like content, IP or domain reputation)
@@ -483,6 +485,8 @@ const CODES: &[CodeEntry] = &[
     CodeEntry::enhanced(Some(Party::OutlookCom), "5.7.515", Reason::AuthFailure, text! { ja: "差出人のドメインが、大量送信者に求められる認証（SPF・DKIM・DMARC）を満たしていません", en: "The sender domain does not meet the authentication required of high-volume senders" }, &AUTH_515),
     // "451 4.7.650 The mail server [IP] has been temporarily rate limited due to IP reputation."
     CodeEntry::enhanced(Some(Party::OutlookCom), "4.7.650", Reason::BadReputation, MEANING_RATE_LIMITED, &RATE),
+    // The same under 4.7.651 in real replies: "451 4.7.651 The mail server [IP] has been temporarily rate limited due to IP reputation. ... (S844)"
+    CodeEntry::enhanced(Some(Party::OutlookCom), "4.7.651", Reason::BadReputation, MEANING_RATE_LIMITED, &RATE),
     // "451 4.7.652 The mail server [IP] has exceeded the maximum number of connections. (S3115)"
     CodeEntry::enhanced(Some(Party::OutlookCom), "4.7.652", Reason::TooManyConn, MEANING_TOO_MANY_CONNECTIONS, &RATE),
     // "550 5.7.1 Unfortunately, messages from [IP] weren't sent. ... (S3150)"

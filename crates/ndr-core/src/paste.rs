@@ -1,0 +1,321 @@
+//! Forms a paste takes that hide a bounce's own lines, and the text without them.
+//!
+//! People paste a bounce the way they found it: quoted with `> ` in a reply or a forum post
+//! (`>> ` when the reply was quoted again), indented as a whole by a web page or a mail
+//! program, as a sending program's log with a tag and a time stamp before every line
+//! (`[MTA ] 2024/01/02 03:04:05 550 ...`), or copied from a page that wrote every address
+//! as a markdown link (`[a@example.org](mailto:a@example.org)`).
+//!
+//! The line forms are read only when the text as pasted gave no recipient (`unwrapped`), so
+//! that readers of pasted bounces keep their way; the links are always read as the address
+//! they stand for (`without_links`), since a reader that finds the reply still takes the
+//! link's brackets for the address.
+
+use std::borrow::Cow;
+
+/// How many wrappings are taken off, one after another (a quoted paste that was also
+/// indented, a reply to a reply): bounded so the work stays linear in the text.
+const MAX_LAYERS: usize = 6;
+
+/// The text with its quoting, common indentation and log prefixes taken off, layer after
+/// layer, or `None` when it has none of them.
+pub(crate) fn unwrapped(text: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    for _ in 0..MAX_LAYERS {
+        let now = out.as_deref().unwrap_or(text);
+        let next = unquoted(now)
+            .or_else(|| dedented(now))
+            .or_else(|| without_log_prefix(now));
+        match next {
+            Some(t) => out = Some(t),
+            None => break,
+        }
+    }
+    out
+}
+
+/// The text with one level of quoting (`>` and the space after it) taken off its quoted
+/// lines, when they are most of it: three or more quoted lines, at least half the lines
+/// that are not blank. A session transcript's `>>> RCPT TO` and `<<< 550` lines (Sendmail,
+/// Courier) are not quoting: a text with a `<<<` line is left as it is.
+fn unquoted(text: &str) -> Option<String> {
+    let (mut quoted, mut filled) = (0usize, 0usize);
+    for line in text.lines() {
+        if line.starts_with("<<<") {
+            return None;
+        }
+        if line.starts_with('>') {
+            quoted += 1;
+        }
+        filled += usize::from(!line.trim().is_empty());
+    }
+    if quoted < 3 || quoted * 2 < filled {
+        return None;
+    }
+    Some(map_lines(text, |line| match line.strip_prefix('>') {
+        Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
+        None => line,
+    }))
+}
+
+/// The text with the indentation every line that is not blank shares taken off, when it has
+/// two or more such lines and all of them are indented (a page's block quote or `<pre>`).
+fn dedented(text: &str) -> Option<String> {
+    let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let mut least: Option<usize> = None;
+    let mut filled = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        filled += 1;
+        let n = indent(line);
+        least = Some(least.map_or(n, |m| m.min(n)));
+    }
+    let least = least.filter(|&n| n > 0 && filled >= 2)?;
+    Some(map_lines(text, |line| line.get(least..).unwrap_or("")))
+}
+
+/// The text with the log prefix of every line taken off, when every line that is not blank
+/// (three or more) starts with one: tags in brackets, a date and a time of day, in any order,
+/// with a time among them (`[MTA ] 2004/12/22 08:15:15 `, `2024-05-06 07:08:09 [smtp] `,
+/// `2024-05-06T07:08:09Z `). A syslog line (`Oct 28 12:19:32 host postfix/smtp[1]: `) has
+/// its own readers and starts with a month's name, which is no such prefix.
+fn without_log_prefix(text: &str) -> Option<String> {
+    let mut filled = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        log_prefix(line)?;
+        filled += 1;
+    }
+    if filled < 3 {
+        return None;
+    }
+    Some(map_lines(text, |line| {
+        line.get(log_prefix(line).unwrap_or(0)..).unwrap_or(line)
+    }))
+}
+
+/// The length of a line's log prefix (see `without_log_prefix`), with the spaces after it, or
+/// `None` when the line has none.
+fn log_prefix(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut at = 0;
+    let mut timed = false;
+    // At most four pieces: a tag, a date, a time, another tag.
+    for _ in 0..4 {
+        let rest = b.get(at..)?;
+        let (len, time) = if rest.first() == Some(&b'[') {
+            // A tag: up to 40 bytes, closed on the same line.
+            let len = rest.iter().take(42).position(|&c| c == b']').map(|p| p + 1);
+            (len, false)
+        } else {
+            let word = rest.iter().take_while(|&&c| c != b' ').count();
+            let (date, time) = date_time(rest.get(..word)?);
+            ((date || time).then_some(word), time)
+        };
+        let Some(len) = len else { break };
+        let spaces = b
+            .get(at + len..)
+            .map_or(0, |r| r.iter().take_while(|&&c| c == b' ').count());
+        // A piece with nothing after it is the line's own text (`[End of Data]`).
+        if spaces == 0 {
+            break;
+        }
+        at += len + spaces;
+        timed |= time;
+    }
+    (timed && at < b.len()).then_some(at)
+}
+
+/// Whether a word is a date (`2004/12/22`, `22.12.2004`, `2004-12-22`) and whether it is or
+/// holds a time of day (`08:15:15`, `08:15:15.123`, `2004-12-22T08:15:15Z`).
+fn date_time(word: &[u8]) -> (bool, bool) {
+    let (day, time) = match word.iter().position(|&c| c == b'T') {
+        Some(t) => (&word[..t], Some(&word[t + 1..])),
+        None if word.contains(&b':') => (&word[..0], Some(word)),
+        None => (word, None),
+    };
+    let is_date = |w: &[u8]| {
+        let parts: Vec<&[u8]> = w.split(|&c| matches!(c, b'/' | b'-' | b'.')).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| (1..=4).contains(&p.len()) && p.iter().all(u8::is_ascii_digit))
+    };
+    let is_time = |w: &[u8]| {
+        // Hours and minutes, maybe seconds, maybe a fraction and a zone (Z, +09:00).
+        let w = w
+            .iter()
+            .position(|&c| matches!(c, b'Z' | b'+'))
+            .map_or(w, |z| &w[..z]);
+        let w = w
+            .iter()
+            .position(|&c| matches!(c, b'.' | b','))
+            .map_or(w, |f| &w[..f]);
+        let parts: Vec<&[u8]> = w.split(|&c| c == b':').collect();
+        (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.iter().all(u8::is_ascii_digit))
+    };
+    match time {
+        Some(t) if day.is_empty() => (false, is_time(t)),
+        Some(t) => {
+            let both = is_date(day) && is_time(t);
+            (both, both)
+        }
+        None => (is_date(day), false),
+    }
+}
+
+/// Each line of `text` mapped, with the line ends kept as they are.
+fn map_lines<'a>(text: &'a str, f: impl Fn(&'a str) -> &'a str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        out.push_str(f(body));
+        out.push_str(end);
+    }
+    out
+}
+
+/// The text with each markdown link read as what it stands for: a `mailto:` link as its
+/// address (`[a@example.org](mailto:a@example.org)`, also when the page masked the shown
+/// text), and a link that only repeats its own text (`[mx.example.org](http://mx.example.org/)`)
+/// as that text. Other links are left as written: their target may hold what the shown text
+/// hides (a lookup link with the address).
+pub(crate) fn without_links(text: &str) -> Cow<'_, str> {
+    if !text.contains("](") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(close) = rest.find("](") {
+        let (before, after) = rest.split_at(close);
+        // The shown text: from the last `[` before `](`, on the same line.
+        let open = before.rfind('[').filter(|&o| !before[o..].contains('\n'));
+        let target_end = after[2..]
+            .find([')', '\n', ' '])
+            .filter(|&e| after.as_bytes().get(2 + e) == Some(&b')'));
+        let (Some(open), Some(target_end)) = (open, target_end) else {
+            out.push_str(&rest[..close + 2]);
+            rest = &rest[close + 2..];
+            continue;
+        };
+        let shown = &before[open + 1..];
+        let target = &after[2..2 + target_end];
+        let read = if let Some(addr) = target.strip_prefix("mailto:") {
+            Some(addr.split('?').next().unwrap_or(addr))
+        } else {
+            let bare = target
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .trim_end_matches('/');
+            let shown_bare = shown
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .trim_end_matches('/');
+            (!shown.is_empty() && bare.eq_ignore_ascii_case(shown_bare)).then_some(shown)
+        };
+        match read {
+            Some(r) => {
+                out.push_str(&before[..open]);
+                out.push_str(r);
+            }
+            None => out.push_str(&rest[..close + 2 + target_end + 1]),
+        }
+        rest = &rest[close + 2 + target_end + 1..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_lines_lose_one_level_at_a_time() {
+        let text = "See below:\n\n> This is the mail system.\n>\n> <a@example.org>: host\n>     mx.example.org[192.0.2.1] said: 550 5.1.1 no\n";
+        assert_eq!(
+            unwrapped(text).as_deref(),
+            Some("See below:\n\nThis is the mail system.\n\n<a@example.org>: host\n    mx.example.org[192.0.2.1] said: 550 5.1.1 no\n")
+        );
+        // A reply to a reply: two levels, `>> ` and `> > `.
+        assert_eq!(
+            unwrapped(">> a\n>> b\n> > c\n").as_deref(),
+            Some("a\nb\nc\n")
+        );
+    }
+
+    #[test]
+    fn a_transcript_or_a_stray_quote_is_not_quoting() {
+        // Sendmail's transcript: `>>>` is what it sent.
+        let transcript = "... while talking to mx.example.org.:\n>>> MAIL From:<a@example.com>\n<<< 250 ok\n>>> RCPT To:<b@example.org>\n>>> DATA\n<<< 550 5.1.1 unknown\n";
+        assert_eq!(unquoted(transcript), None);
+        // One quoted line among many is a citation, not a quoted paste.
+        assert_eq!(unquoted("a\nb\nc\n> d\n> e\nf\n"), None);
+        assert_eq!(unquoted("a\n> b\n> c\n> d\n"), Some("a\nb\nc\nd\n".into()));
+    }
+
+    #[test]
+    fn shared_indentation_goes() {
+        // (Decoding has made each tab one space.)
+        let text = "      This is the Postfix program at host mx.example.net.\n\n      <a@example.org>: User unknown\n       \"a@example.org\"\n";
+        assert_eq!(
+            dedented(text).as_deref(),
+            Some("This is the Postfix program at host mx.example.net.\n\n<a@example.org>: User unknown\n \"a@example.org\"\n")
+        );
+        assert_eq!(dedented("  one line\n"), None);
+        assert_eq!(dedented("a\n  b\n"), None);
+    }
+
+    #[test]
+    fn log_prefixes_go() {
+        let text = "[MTA ] 2024/01/02 03:04:05 RCPT TO: <a@example.org>\n[MTA ] 2024/01/02 03:04:05 250 ok\n[MTA ] 2024/01/02 03:04:06 550 Unknown user a@example.org\n";
+        assert_eq!(
+            without_log_prefix(text).as_deref(),
+            Some("RCPT TO: <a@example.org>\n250 ok\n550 Unknown user a@example.org\n")
+        );
+        let iso = "2024-01-02T03:04:05Z [smtp] RCPT TO:<a@example.org>\n2024-01-02T03:04:05.120+09:00 [smtp] 550 5.1.1 no\n2024-01-02 03:04:06 quit\n";
+        assert_eq!(
+            without_log_prefix(iso).as_deref(),
+            Some("RCPT TO:<a@example.org>\n550 5.1.1 no\nquit\n")
+        );
+        // Syslog lines, and a log with a line that has no time, are left as they are.
+        let syslog = "Oct 28 12:19:32 mail postfix/smtp[1]: x\nOct 28 12:19:32 mail postfix/smtp[1]: y\nOct 28 12:19:33 mail postfix/smtp[1]: z\n";
+        assert_eq!(without_log_prefix(syslog), None);
+        assert_eq!(
+            without_log_prefix("[a] 10:00:00 x\n[a] 10:00:01 y\n[a] z\n"),
+            None
+        );
+        // A reply code is no time, nor a version a date.
+        assert_eq!(log_prefix("550 5.1.1 user unknown"), None);
+        assert_eq!(log_prefix("1.2.3 released"), None);
+    }
+
+    #[test]
+    fn markdown_links_read_as_what_they_stand_for() {
+        assert_eq!(
+            without_links("Final-Recipient: rfc822;[a@example.org](mailto:a@example.org)"),
+            "Final-Recipient: rfc822;a@example.org"
+        );
+        // The page masked the shown text; the link holds the address.
+        assert_eq!(
+            without_links("<[xxx.example](mailto:b@example.org)>: host"),
+            "<b@example.org>: host"
+        );
+        assert_eq!(
+            without_links("host [mx.example.org](http://mx.example.org/)[192.0.2.1]"),
+            "host mx.example.org[192.0.2.1]"
+        );
+        // A link whose target says more than its text is kept whole.
+        let lookup = "[http://rbl.example/check?ip=x.x.x.x](http://rbl.example/check?ip=192.0.2.7) (in reply";
+        assert_eq!(without_links(lookup), lookup);
+        // Brackets that are no link stay.
+        assert_eq!(
+            without_links("[192.0.2.1](x y) and ]( alone"),
+            "[192.0.2.1](x y) and ]( alone"
+        );
+    }
+}
