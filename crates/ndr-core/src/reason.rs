@@ -1527,6 +1527,9 @@ struct Index {
     set: PatternSet,
     /// Per entry of `WORDING`, in the same order.
     entries: Vec<Entry>,
+    /// Per reason (`Reason as usize`), its entries of `WORDING` in order: `has` reads only
+    /// those, not the whole table each time.
+    of_reason: Vec<Vec<usize>>,
 }
 
 /// The pattern ids of one `Wording`: `any`, `not`, and (first needle, whole sequence) per
@@ -1565,9 +1568,20 @@ fn index() -> &'static Index {
                     .collect(),
             })
             .collect();
+        let mut of_reason: Vec<Vec<usize>> = Vec::new();
+        for (k, w) in WORDING.iter().enumerate() {
+            let r = w.reason as usize;
+            if of_reason.len() <= r {
+                of_reason.resize_with(r + 1, Vec::new);
+            }
+            if let Some(list) = of_reason.get_mut(r) {
+                list.push(k);
+            }
+        }
         Index {
             set: PatternSet::new(patterns),
             entries,
+            of_reason,
         }
     })
 }
@@ -1596,11 +1610,14 @@ fn has(reason: Reason, s: &Scan<'_>) -> bool {
         return false;
     }
     let idx = index();
-    WORDING
+    let of_reason = idx
+        .of_reason
+        .get(reason as usize)
+        .map_or(&[][..], Vec::as_slice);
+    of_reason
         .iter()
-        .zip(&idx.entries)
-        .filter(|(w, _)| w.reason == reason)
-        .any(|(_, e)| {
+        .filter_map(|&k| idx.entries.get(k))
+        .any(|e| {
             !s.hits.any_of(&e.not)
                 && (s.hits.any_of(&e.any)
                     || e.aligned

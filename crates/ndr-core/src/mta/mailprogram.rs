@@ -8,6 +8,7 @@
 
 use super::{Delivery, Rising};
 use crate::decode::Mail;
+use crate::text::Block;
 use crate::{address, text, Reason};
 
 /// The agent of the deliveries this reader finds.
@@ -742,6 +743,11 @@ fn ascii_gates(head: &str, mut found: impl FnMut(usize, usize)) {
             bits | ((u8::from((c | 0x20) == x) & u8::from((d | 0x20) == y)) << g)
         })
     };
+    // Each pair's bytes in every lane, made once (see `text::Block`).
+    let firsts = pairs.map(|[x, _]| Block::splat(x));
+    let seconds = pairs.map(|[_, y]| Block::splat(y));
+    let bits: [Block; N] = std::array::from_fn(|g| Block::splat(1 << g));
+    let low = Block::splat(0x20);
     let mut i = 0;
     // Block `k` pairs the sixteen places from `16 * k` with the bytes one further on
     // (exact chunks: no bounds checks, as in `text::find_ci`).
@@ -750,26 +756,27 @@ fn ascii_gates(head: &str, mut found: impl FnMut(usize, usize)) {
         let (Ok(a), Ok(b)) = (<&[u8; 16]>::try_from(a), <&[u8; 16]>::try_from(b)) else {
             break;
         };
-        // Whether any place of the block holds any pair: one OR of sixteen tests per pair,
-        // each the shape of `text::find_ci`'s block test (vector code whatever the number
-        // of pairs: a byte of gate bits per place made the compiler vectorise across the
-        // pairs instead once they were eight, three times the instructions). The few
-        // blocks with a pair are read place by place.
-        let (la, lb) = (a.map(|c| c | 0x20), b.map(|c| c | 0x20));
-        let any = pairs.iter().fold(0u8, |any, &[x, y]| {
-            la.iter().zip(&lb).fold(any, |any, (&c, &d)| {
-                any | (u8::from(c == x) & u8::from(d == y))
-            })
-        });
-        if any != 0 {
+        // Whether any place of the block holds any pair: one OR of sixteen tests per pair, as
+        // lane-wise operations on whole blocks (`text::Block`; written as folds over the
+        // bytes, the compiler vectorised across the pairs instead, with shuffles: two to three
+        // times the instructions). The few blocks with a pair are read place by place.
+        let (ba, bb) = (Block::of(a).or(low), Block::of(b).or(low));
+        let any = firsts
+            .iter()
+            .zip(&seconds)
+            .fold(Block::splat(0), |any, (&x, &y)| {
+                any.or(ba.eq(x).and(bb.eq(y)))
+            });
+        if any.any() {
             // Which pairs stand at each place of the block, as gate bits.
-            let mut hit = [0u8; 16];
-            for (g, &[x, y]) in pairs.iter().enumerate() {
-                for (h, (&c, &d)) in hit.iter_mut().zip(la.iter().zip(&lb)) {
-                    *h |= (1 << g) & (u8::from(c == x) & u8::from(d == y)).wrapping_neg();
-                }
-            }
-            for (j, &bits) in (i..).zip(&hit) {
+            let hit = firsts
+                .iter()
+                .zip(&seconds)
+                .zip(&bits)
+                .fold(Block::splat(0), |hit, ((&x, &y), &bit)| {
+                    hit.or(ba.eq(x).and(bb.eq(y)).and(bit))
+                });
+            for (j, &bits) in (i..).zip(&hit.bytes()) {
                 if bits != 0 {
                     check(j, bits);
                 }
