@@ -68,56 +68,84 @@ fn readable_part(body: &str, found: &mut Vec<Led>) {
 pub(crate) struct Matcher {
     led: Vec<Led>,
     used: Vec<bool>,
-    /// Lowercased `refused` to the statements that name it, in order.
-    by_refused: HashMap<String, Queue>,
-    /// Lowercased `reported` (where it differs from `refused`) to the statements, in order.
-    by_reported: HashMap<String, Queue>,
+    /// Lowercased `refused` to the first statement that names it and may be free (`.0`; `.1`
+    /// is unused), the others in order through `next_refused`.
+    by_refused: Chains,
+    next_refused: Vec<usize>,
+    /// Lowercased `reported` (where it differs from `refused`) likewise.
+    by_reported: Chains,
+    next_reported: Vec<usize>,
 }
 
-/// Statements in order, and how many at the front are known to be used: each is passed over
-/// once, so that many recipients of one address cost no more than one each.
-#[derive(Default)]
-struct Queue {
-    next: usize,
-    ks: Vec<usize>,
-}
+/// Statements chained by address: each address's chain in order, its head moved past the
+/// used ones as they are met, so that each is passed over once and many recipients of one
+/// address cost no more than one each. The map has `mta::generic`'s type (and uses only its
+/// `get_mut` and `insert`), so the page's wasm compiles no other hash table for it.
+type Chains = HashMap<String, (usize, bool)>;
 
-impl Queue {
-    /// The first statement not used yet.
-    fn first_free(&mut self, used: &[bool]) -> Option<usize> {
-        while let Some(&k) = self.ks.get(self.next) {
-            if !used.get(k).copied().unwrap_or(true) {
-                return Some(k);
+/// The end of a chain.
+const NONE: usize = usize::MAX;
+
+/// Puts statement `k` at the front of `key`'s chain.
+fn chain(map: &mut Chains, next: &mut [usize], key: String, k: usize) {
+    match map.get_mut(&key) {
+        Some(head) => {
+            if let Some(n) = next.get_mut(k) {
+                *n = head.0;
             }
-            self.next += 1;
+            head.0 = k;
         }
-        None
+        None => {
+            map.insert(key, (k, false));
+        }
     }
+}
+
+/// The first statement of `key`'s chain not used yet. (`&String`: the lookup by `str` would be
+/// an instance of its own.)
+#[allow(clippy::ptr_arg)]
+fn first_free(map: &mut Chains, next: &[usize], used: &[bool], key: &String) -> Option<usize> {
+    let head = map.get_mut(key)?;
+    while head.0 != NONE {
+        let k = head.0;
+        if !used.get(k).copied().unwrap_or(true) {
+            return Some(k);
+        }
+        head.0 = next.get(k).copied().unwrap_or(NONE);
+    }
+    None
 }
 
 impl Matcher {
     pub(crate) fn new(led: Vec<Led>) -> Matcher {
-        let mut by_refused: HashMap<String, Queue> = HashMap::new();
-        let mut by_reported: HashMap<String, Queue> = HashMap::new();
-        for (k, l) in led.iter().enumerate() {
-            by_refused
-                .entry(l.refused.to_ascii_lowercase())
-                .or_default()
-                .ks
-                .push(k);
+        let mut by_refused = Chains::new();
+        let mut by_reported = Chains::new();
+        let mut next_refused = vec![NONE; led.len()];
+        let mut next_reported = vec![NONE; led.len()];
+        // Backwards, each at the front: every chain ends up in the text's order.
+        for (k, l) in led.iter().enumerate().rev() {
+            chain(
+                &mut by_refused,
+                &mut next_refused,
+                l.refused.to_ascii_lowercase(),
+                k,
+            );
             if !l.reported.eq_ignore_ascii_case(&l.refused) {
-                by_reported
-                    .entry(l.reported.to_ascii_lowercase())
-                    .or_default()
-                    .ks
-                    .push(k);
+                chain(
+                    &mut by_reported,
+                    &mut next_reported,
+                    l.reported.to_ascii_lowercase(),
+                    k,
+                );
             }
         }
         Matcher {
             used: vec![false; led.len()],
             led,
             by_refused,
+            next_refused,
             by_reported,
+            next_reported,
         }
     }
 
@@ -129,17 +157,13 @@ impl Matcher {
             return None;
         }
         let key = recipient.to_ascii_lowercase();
-        let used = &self.used;
-        let by_refused = self
-            .by_refused
-            .get_mut(&key)
-            .and_then(|q| q.first_free(used));
+        let by_refused = first_free(&mut self.by_refused, &self.next_refused, &self.used, &key);
         let (k, renamed) = match by_refused {
             Some(k) => (k, false),
-            None => {
-                let q = self.by_reported.get_mut(&key)?;
-                (q.first_free(used)?, true)
-            }
+            None => (
+                first_free(&mut self.by_reported, &self.next_reported, &self.used, &key)?,
+                true,
+            ),
         };
         if let Some(u) = self.used.get_mut(k) {
             *u = true;

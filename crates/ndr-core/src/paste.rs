@@ -128,32 +128,25 @@ fn log_prefix(line: &str) -> Option<usize> {
 /// holds a time of day (`08:15:15`, `08:15:15.123`, `2004-12-22T08:15:15Z`).
 fn date_time(word: &[u8]) -> (bool, bool) {
     let (day, time) = match word.iter().position(|&c| c == b'T') {
-        Some(t) => (&word[..t], Some(&word[t + 1..])),
-        None if word.contains(&b':') => (&word[..0], Some(word)),
+        Some(t) => (
+            word.get(..t).unwrap_or_default(),
+            Some(word.get(t + 1..).unwrap_or_default()),
+        ),
+        None if word.contains(&b':') => (&[][..], Some(word)),
         None => (word, None),
     };
-    let is_date = |w: &[u8]| {
-        let parts: Vec<&[u8]> = w.split(|&c| matches!(c, b'/' | b'-' | b'.')).collect();
-        parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| (1..=4).contains(&p.len()) && p.iter().all(u8::is_ascii_digit))
-    };
+    let is_date = |w: &[u8]| parts_of_digits(w, b"/-.", 4) == Some(3);
     let is_time = |w: &[u8]| {
         // Hours and minutes, maybe seconds, maybe a fraction and a zone (Z, +09:00).
         let w = w
             .iter()
             .position(|&c| matches!(c, b'Z' | b'+'))
-            .map_or(w, |z| &w[..z]);
+            .map_or(w, |z| w.get(..z).unwrap_or(w));
         let w = w
             .iter()
             .position(|&c| matches!(c, b'.' | b','))
-            .map_or(w, |f| &w[..f]);
-        let parts: Vec<&[u8]> = w.split(|&c| c == b':').collect();
-        (2..=3).contains(&parts.len())
-            && parts
-                .iter()
-                .all(|p| (1..=2).contains(&p.len()) && p.iter().all(u8::is_ascii_digit))
+            .map_or(w, |f| w.get(..f).unwrap_or(w));
+        matches!(parts_of_digits(w, b":", 2), Some(2 | 3))
     };
     match time {
         Some(t) if day.is_empty() => (false, is_time(t)),
@@ -163,6 +156,26 @@ fn date_time(word: &[u8]) -> (bool, bool) {
         }
         None => (is_date(day), false),
     }
+}
+
+/// How many parts `w` has when split at any of `seps`, when every part is 1 to `most` ASCII
+/// digits; `None` otherwise. (A loop, not a split collected: no iterator instances of its own.)
+fn parts_of_digits(w: &[u8], seps: &[u8], most: usize) -> Option<usize> {
+    let (mut parts, mut len) = (1, 0);
+    for c in w {
+        if seps.contains(c) {
+            if !(1..=most).contains(&len) {
+                return None;
+            }
+            parts += 1;
+            len = 0;
+        } else if c.is_ascii_digit() {
+            len += 1;
+        } else {
+            return None;
+        }
+    }
+    (1..=most).contains(&len).then_some(parts)
 }
 
 /// Each line of `text` mapped, with the line ends kept as they are.
@@ -207,14 +220,8 @@ pub(crate) fn without_links(text: &str) -> Cow<'_, str> {
         let read = if let Some(addr) = target.strip_prefix("mailto:") {
             Some(addr.split('?').next().unwrap_or(addr))
         } else {
-            let bare = target
-                .trim_start_matches("https://")
-                .trim_start_matches("http://")
-                .trim_end_matches('/');
-            let shown_bare = shown
-                .trim_start_matches("https://")
-                .trim_start_matches("http://")
-                .trim_end_matches('/');
+            let bare = without_scheme(target);
+            let shown_bare = without_scheme(shown);
             (!shown.is_empty() && bare.eq_ignore_ascii_case(shown_bare)).then_some(shown)
         };
         match read {
@@ -228,6 +235,19 @@ pub(crate) fn without_links(text: &str) -> Cow<'_, str> {
     }
     out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// `s` without leading "https://" and then "http://" (each as often as written) and trailing
+/// '/'. A loop of `strip_prefix`: `trim_start_matches` with a `&str` would compile a substring
+/// searcher of its own into the page.
+fn without_scheme(s: &str) -> &str {
+    let mut s = s;
+    for scheme in ["https://", "http://"] {
+        while let Some(rest) = s.strip_prefix(scheme) {
+            s = rest;
+        }
+    }
+    s.trim_end_matches('/')
 }
 
 #[cfg(test)]
@@ -292,6 +312,38 @@ mod tests {
         // A reply code is no time, nor a version a date.
         assert_eq!(log_prefix("550 5.1.1 user unknown"), None);
         assert_eq!(log_prefix("1.2.3 released"), None);
+    }
+
+    #[test]
+    fn dates_times_and_schemes_by_hand() {
+        // `date_time`'s parts, counted in one loop.
+        assert_eq!(parts_of_digits(b"2004/12/22", b"/-.", 4), Some(3));
+        assert_eq!(parts_of_digits(b"22.12.2004", b"/-.", 4), Some(3));
+        assert_eq!(parts_of_digits(b"08:15", b":", 2), Some(2));
+        for bad in [
+            &b""[..],
+            b"2004//22",
+            b"20045/1/2",
+            b"2004/12/",
+            b"/12/22",
+            b"2004/1a/22",
+        ] {
+            assert_eq!(parts_of_digits(bad, b"/-.", 4), None, "{bad:?}");
+        }
+        assert_eq!(date_time(b"2024-01-02T03:04:05Z"), (true, true));
+        assert_eq!(date_time(b"03:04:05.120+09:00"), (false, true));
+        assert_eq!(date_time(b"1.2.3"), (true, false));
+        assert_eq!(date_time(b"550"), (false, false));
+        // Every leading "https://", then every "http://", and the trailing slashes.
+        assert_eq!(
+            without_scheme("https://https://http://mx.example.org//"),
+            "mx.example.org"
+        );
+        assert_eq!(
+            without_scheme("http://https://mx.example.org"),
+            "https://mx.example.org"
+        );
+        assert_eq!(without_scheme("mx.example.org"), "mx.example.org");
     }
 
     #[test]

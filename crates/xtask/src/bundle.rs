@@ -238,8 +238,34 @@ use crate::Result;
 /// listings ending a wait, titles without a code the paste lacks, the error text's prefixes
 /// cleaned, the accepted-line note, deferral labels) and set o's last readings (German and
 /// Spanish mailbox-full notices, sending quotas, a group's refusal of a post with its advice).
-/// The budget is 498.8 plus about 1%.
-pub const BUDGET_GZIP_BYTES: u64 = 504 * 1024;
+/// The budget was 498.8 plus about 1%.
+/// Then 509.6 KiB for a Japanese visit (+10.8 over 498.8; wasm 436.9 -> 445.4 KiB gzip, 1071.2 ->
+/// 1089.8 raw, texts.ja 48.2 -> 49.4), the merges `dcfcd9e..c169310`: `original_recipient` (the
+/// core's original.rs, the advice's forwarded wording, the worker's JSON), the paste forms
+/// (paste.rs: quoted, indented and logged pastes, markdown links), a pasted Exchange 2003 reader,
+/// NetEase's codes, Outlook.com's and Microsoft's connector rules, two playbooks. A names build
+/// of both trees (per function, hashes cut; a small name-section reader stood in for twiggy):
+/// +22.0 KB raw before wasm-opt, of it +2.7 KB data (the new wordings), ndr-core +13.8 KB and
+/// ndr-playbooks +1.9 KB of code, nearly all the new readers' and advice's own (fact::build with
+/// the recipients' matcher inlined +2.6, the Exchange reader +2.6, paste.rs +3.0; decode's
+/// message reader became a function of its own with the paste path as its second caller, +1.0
+/// net). Accidental, taken out, results unchanged (every test and snapshot, the corpus snapshot
+/// byte for byte, set q's outputs): a new hash table type in original.rs (`HashMap<String,
+/// Queue>`: hashbrown's rehash, entry, get_mut, or_default and drop again, about 1.8 KB raw),
+/// now chains in `mta::generic`'s `HashMap<String, (usize, bool)>` through its `get_mut` and
+/// `insert` only; `trim_start_matches` with a `&str` pattern in paste.rs's link reader (a
+/// substring searcher instance of its own, 0.8 KB raw), now a loop of `strip_prefix`; the date
+/// and time test's splits collected into `Vec`s (two closures and a `Split` instance, 1.3 KB
+/// raw), now one counting loop, and its panicking slices; a lowercase copy of every line in the
+/// Exchange reader's search for its list heading, and a `format!` joining its wrapped lines.
+/// Together 509.0 KiB for a Japanese visit, 502.5 for an English one (wasm 444.8 KiB gzip,
+/// 1087.8 raw). Left as it is: the new readers', rules' and advice's own code and wordings (the
+/// knowledge), the lowercase copies in `select::cannot_reach_a_big_provider` and
+/// `render::says_forwarding` (a pattern the crates have many of; ndr-playbooks has no case-blind
+/// search to use instead), a `[char; 3]` pattern in the reply reader's `trim_start_matches`
+/// (+0.16 KB raw), and the audit of the smaller functions (under 150 bytes of growth each).
+/// The budget is 509.0 plus about 1%; the 250 KiB goal stays out of reach, as above.
+pub const BUDGET_GZIP_BYTES: u64 = 514 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.

@@ -195,9 +195,15 @@ pub(crate) const VISIBLE_AGENT: &str = "Exchange2003Visible";
 pub(crate) fn visible(mail: &Mail) -> Option<Rising> {
     let (head, _) = split_original(&mail.body, &["Content-Type: message/rfc822"]);
     let lines: Vec<&str> = head.lines().collect();
+    // Case-blind in place: no lowercase copy of every line.
     let start = lines.iter().position(|l| {
-        let lc = text::lower(l);
-        RECIPIENT_LISTS.iter().any(|m| lc.trim_end().ends_with(m))
+        let t = l.trim_end().as_bytes();
+        RECIPIENT_LISTS.iter().any(|m| {
+            t.len()
+                .checked_sub(m.len())
+                .and_then(|at| t.get(at..))
+                .is_some_and(|end| end.eq_ignore_ascii_case(m.as_bytes()))
+        })
     })?;
     let mut deliveries: Vec<Delivery> = Vec::new();
     // The entry's recipient lines so far (an X.400 address wraps), before its " on " line.
@@ -212,8 +218,10 @@ pub(crate) fn visible(mail: &Mail) -> Option<Rising> {
             break;
         }
         if let Some(who) = entry_recipient(t) {
-            let who = format!("{pending}{who}");
-            pending.clear();
+            // The lines before it and this one's recipient part (`pending` left empty).
+            let mut all = std::mem::take(&mut pending);
+            all.push_str(who);
+            let who = all;
             let lc = text::lower(&who);
             // "...;cat:SMTP=ann@example.org;" and "[SMTP:ann@example.org]" name the address.
             let tagged = ["smtp=", "smtp:"].iter().find_map(|tag| {
