@@ -1143,6 +1143,13 @@ const WORDING: &[Wording] = &[
             // the replies from held-out cases (a mail client's dialog, a Delta Chat issue).
             &["data command rejected: ", " per day"],
             &["data command rejected: ", " per 24 hours"],
+            // MailerSend (a sending service) refusing more mail from an account over its plan's
+            // limit: "Your account reached its email quota limit. Contact support to increase
+            // it. #MS42204" over SMTP (set r 53, a Ruby app's error), "Your account reached its
+            // API daily quota limit. Upgrade to increase it. #MS42901" over its API. A limit of
+            // the sender's sending, as "sending quota exceeded" above.
+            // Source: https://developers.mailersend.com/general (rate limits, daily quota).
+            &["your account reached its ", " quota limit"],
         ],
     ),
     w(

@@ -201,10 +201,35 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                     || tail.ends_with("stat=")
                     || python_tuple(line, i)
                     || tail.ends_with("=>")
+                    // Ruby's net-smtp names its exception class, then the reply: "Net::
+                    // SMTPServerBusy 450 ..." as an app prints `"#{e.class} #{e.message}"`,
+                    // also in a code span (set r 53). The 4xx class has no row among the
+                    // mail programs' errors (`mailprogram.rs` says why), so it is read here as
+                    // "Net::SMTPServerBusy: 451 ..." already is, as a reply that may be retried.
+                    // Source: https://github.com/ruby/net-smtp/blob/master/lib/net/smtp.rb
+                    // (SMTPServerBusy, SMTPSyntaxError, SMTPFatalError, SMTPUnknownError,
+                    // SMTPAuthenticationError).
+                    || tail
+                        .trim_start_matches(['`', '\'', '"', '*'])
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with("net::smtp") && w.ends_with("error")
+                            || w == "net::smtpserverbusy")
                     // Chinese and Japanese text runs on into the code with no space: "邮件投递失败550
                     // Mail content denied", "REASONが、550 Invalid recipient". Any non-ASCII
                     // character ends the word before the code, as long as English words follow.
                     || b[i - 1] >= 0x80 && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                    // A Japanese label closed by a parenthesis, as help pages list a mail
+                    // program's error: "エラー例) 550 Relaying denied." (an ISP's FAQ, set r
+                    // 37), "（例）550 ...": the label's word before the bracket is not ASCII, so
+                    // an English sentence's "(see above) 550" is no reply.
+                    || (tail.ends_with(')') || tail.ends_with('\u{ff09}'))
+                        && tail
+                            .trim_end_matches([')', '\u{ff09}'])
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| !c.is_ascii())
+                        && rest.starts_with(|c: char| c.is_ascii_alphabetic())
                     || tail.is_empty();
                 // Postfix wraps "said: 550" and puts the words on the next lines.
                 let wrapped = rest.is_empty() && tail.ends_with("said:");
