@@ -539,6 +539,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // Whether the last line of the reply read so far is a "550-" line, which the next
         // line of a log (below) continues.
         let mut dash = line.as_bytes().get(start + 3) == Some(&b'-');
+        // A reply pasted as fields, its codes under one label and its words under another
+        // ("**NDR code**" / "550 5.5.0" / "" / "**Description**" / "Requested action not
+        // taken: mailbox unavailable (S2017062302)", a markdown page, set r 51): the codes
+        // alone say nothing, so the first worded line after blank and label lines is the
+        // reply's.
+        if only_codes(&line[start..]) {
+            if let Some(k) = worded_after_labels(&lines, i + 1) {
+                diag.push(' ');
+                diag.push_str(lines[k].trim());
+                j = k + 1;
+            }
+        }
         while j < lines.len() {
             let next = lines[j];
             // A client's log that puts its own prefix before every line of the conversation
@@ -1227,6 +1239,38 @@ fn only_codes(reply: &str) -> bool {
             let w = w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '\'' | '"'));
             w.is_empty() || status::is_valid(w)
         })
+}
+
+/// How many blank and label lines may stand between a reply's codes and its words.
+const MAX_LABEL_GAP: usize = 4;
+
+/// A line that is only a field's label: "**Description**", "Description:", "## Reason",
+/// "説明：": a few words, marked as a heading or ended by a colon.
+fn label_only(line: &str) -> bool {
+    let t = line.trim();
+    let marked = t.len() > 4 && t.starts_with("**") && t.ends_with("**")
+        || t.starts_with('#')
+        || t.ends_with(':')
+        || t.ends_with('\u{ff1a}');
+    marked && t.len() <= 40 && t.split_whitespace().count() <= 4 && !t.contains('@')
+}
+
+/// The line from `from` on, past blank lines and field labels (at least one of them), that
+/// is worded as a reason and is neither a reply nor an address of its own.
+fn worded_after_labels(lines: &[&str], from: usize) -> Option<usize> {
+    let mut k = from;
+    while k < lines.len()
+        && k - from < MAX_LABEL_GAP
+        && (lines[k].trim().is_empty() || label_only(lines[k]))
+    {
+        k += 1;
+    }
+    let next = lines.get(k)?;
+    (k > from
+        && reply_start(next).is_none()
+        && address_line(next).is_none()
+        && crate::reason::is_worded(next))
+    .then_some(k)
 }
 
 /// Postfix's log of a message it gave up on for a reason of its own, with no remote server's
