@@ -1455,11 +1455,25 @@ const PROSE_ONLY: &[&str] = &[
     // "Message rejected by Google Groups. Please visit ... to review our Bulk Email Senders
     // Guidelines." (held-out case, round o).
     "message rejected by google groups",
+    // Gmail's refusal of a message its own user sent, which its outgoing filter took for spam:
+    // "The response was: Message rejected. See https://support.google.com/mail/answer/69585
+    // for more information." It names neither an address nor a code (set r 40; also in
+    // https://github.com/Ombi-app/Ombi/issues/4916).
+    "message rejected. see https://support.google.com/mail/answer/69585",
     // The sender's own outgoing server refusing more mail for the day, quoted without its
     // code: "Recipient address rejected: Email Sending Quota Exceeded" (held-out case, round
     // o); the same server's "550 5.4.5 ... Domain Sending Quota Exceeded" is in
     // https://pastebin.com/v3bkLPK5. A quota of sending is the sender's, whatever it is called.
     "sending quota exceeded",
+    // Netscape Messaging Server's notice ("Subject: Mail System Error - Returned Mail", from
+    // "Mail Administrator"; ISPs such as DTI still send it): "This Message was undeliverable
+    // due to the following reason:" and the reason after it ("The user(s) account is
+    // temporarily over quota.", or a remote server's refusal per recipient). Pasted as one
+    // line, as a page's table row flattens it (set r 03), or with the recipient hidden, no
+    // address stands on a line of its own; the reason is still its words after the lead-in.
+    // Sources: flufl.bounce's Netscape detector (its lead-in), PHPMailer-BMH's rule "full"
+    // (the over-quota sample), a DTI notice (set r 01).
+    "this message was undeliverable due to the following reason:",
     "despite repeated attempts to contact the recipient's email system",
     "despite repeated attempts to deliver your message",
     // Exchange Online's NDR for 5.1.8, which names no recipient in its visible text: "This
