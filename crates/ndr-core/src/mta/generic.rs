@@ -1663,6 +1663,9 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
             ..Delivery::default()
         }];
     }
+    if let Some(d) = said_without_code(lines) {
+        return vec![d];
+    }
     if let Some(words) = o365_diagram_caption(lines) {
         return vec![Delivery {
             diagnosis: words.to_string(),
@@ -1686,6 +1689,47 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
         }
     }
     Vec::new()
+}
+
+/// Postfix's words after a remote server's reply, "(in reply to RCPT TO command)" (its
+/// bounce template: "host ... said: 550 ... (in reply to RCPT TO command)").
+const IN_REPLY_TO: &str = "(in reply to ";
+
+/// A remote server's reply as Postfix quotes it, with its reply code left out: "Unknown user
+/// user@example.jp (in reply to RCPT TO command)", as a Japanese quiz or FAQ quotes a carrier's
+/// refusal inside 「」 (set r 47, with two spaces before "command" as pasted). The words before
+/// "(in reply to" are the reply when a wording table knows them and they name the recipient;
+/// the step comes from the words after. The first such line only.
+fn said_without_code(lines: &[&str]) -> Option<Delivery> {
+    lines.iter().find_map(|line| {
+        let at = text::find(line, IN_REPLY_TO)?;
+        let after = line.get(at..)?;
+        let close = after.find(')')?;
+        let tail = after.get(..=close)?;
+        if text::find_ci(tail, "command").is_none() {
+            return None;
+        }
+        // The reply's words: from the start of the line, or after an opening quote or a
+        // "said:"; at most a sentence's length.
+        let head = line.get(..at)?;
+        let start = ["「", "\"", "'", "said:", "said :"]
+            .iter()
+            .filter_map(|m| head.rfind(m).map(|p| p + m.len()))
+            .max()
+            .unwrap_or(0);
+        let words = head.get(start..)?.trim();
+        if words.is_empty() || words.len() > 300 || !crate::reason::is_worded(words) {
+            return None;
+        }
+        let recipient = address::find(words)?;
+        let said = format!("{words} {}", text::sweep(tail));
+        Some(Delivery {
+            recipient,
+            command: command::find(&said),
+            diagnosis: said,
+            ..Delivery::default()
+        })
+    })
 }
 
 /// Microsoft 365's NDR diagram, copied as text (a table: "Office 365 | Constituent", "Action
