@@ -1839,6 +1839,13 @@ const NOT_THE_RECIPIENT: &[&str] = &[
     "write to",
     "email to",
     "e-mail to",
+    // Where a refusal asks for a delisting request to go: "To request removal from this list
+    // please forward this message to delist@messaging.microsoft.com" (Microsoft's FBLW15
+    // refusal in a Haraka log, set r 15). That address is Microsoft's, never the recipient.
+    "forward this message to",
+    "forward the message to",
+    "forward it to",
+    "send this message to",
 ];
 
 /// The first address in `s` that is not the sender's or a contact's (`NOT_THE_RECIPIENT`).
