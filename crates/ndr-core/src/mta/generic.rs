@@ -1706,9 +1706,7 @@ fn said_without_code(lines: &[&str]) -> Option<Delivery> {
         let after = line.get(at..)?;
         let close = after.find(')')?;
         let tail = after.get(..=close)?;
-        if text::find_ci(tail, "command").is_none() {
-            return None;
-        }
+        text::find_ci(tail, "command")?;
         // The reply's words: from the start of the line, or after an opening quote or a
         // "said:"; at most a sentence's length.
         let head = line.get(..at)?;
