@@ -944,6 +944,13 @@ const WORDING: &[Wording] = &[
         SpamDetected,
         &[
             " - spam",
+            // Gmail refusing a message its own user sends, when its outgoing filter judged the
+            // message suspicious: "Message rejected. See
+            // https://support.google.com/mail/answer/69585 for more information." (no code; the
+            // link is Gmail's help page on why it blocked messages you sent). Seen in
+            // https://github.com/Ombi-app/Ombi/issues/4916 and
+            // https://github.com/siquylee/mail-scheduler/issues/11 (Apps Script, Workspace).
+            "support.google.com/mail/answer/69585",
             // NetEase (163.com, 126.com, yeah.net, its enterprise mail) puts a family and a
             // three-letter code after the reply code, "554 DT:SPM 163 smtp10,...", from its
             // own list of return codes ("企业退信的常见问题", quoted whole in many places, e.g.
@@ -1143,6 +1150,13 @@ const WORDING: &[Wording] = &[
             // the replies from held-out cases (a mail client's dialog, a Delta Chat issue).
             &["data command rejected: ", " per day"],
             &["data command rejected: ", " per 24 hours"],
+            // MailerSend (a sending service) refusing more mail from an account over its plan's
+            // limit: "Your account reached its email quota limit. Contact support to increase
+            // it. #MS42204" over SMTP (set r 53, a Ruby app's error), "Your account reached its
+            // API daily quota limit. Upgrade to increase it. #MS42901" over its API. A limit of
+            // the sender's sending, as "sending quota exceeded" above.
+            // Source: https://developers.mailersend.com/general (rate limits, daily quota).
+            &["your account reached its ", " quota limit"],
         ],
     ),
     w(

@@ -1256,8 +1256,13 @@ fn pick(d: &Diagnosis) -> Selected {
         // words ("Unauthenticated email ... is not accepted due to domain's DMARC policy", which
         // Gmail sent with 5.7.1 until 2023): the words are more specific than the code, so the
         // party's playbook for that reason goes first (step 3).
+        // Likewise a listing the words name under the catch-all 5.7.1 ("550 5.7.1 Service
+        // unavailable; Client host [192.0.2.1] blocked using FBLW15", Microsoft's own list in
+        // an older wording, set r 15): the party's playbook for a block, not the code's
+        // entry for a refused permission.
+        let blocked_under_catch_all = d.reason == Reason::Blocked && code == "5.7.1";
         let reason_wins = named.is_none()
-            && WORDED_REASONS.contains(&d.reason)
+            && (WORDED_REASONS.contains(&d.reason) || blocked_under_catch_all)
             && matches!(party::route(p, d.reason), Route::Playbook(_));
         if let Some(e) = named.or_else(|| entries.first()).filter(|_| !reason_wins) {
             return Selected {

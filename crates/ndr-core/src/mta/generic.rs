@@ -201,10 +201,35 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                     || tail.ends_with("stat=")
                     || python_tuple(line, i)
                     || tail.ends_with("=>")
+                    // Ruby's net-smtp names its exception class, then the reply: "Net::
+                    // SMTPServerBusy 450 ..." as an app prints `"#{e.class} #{e.message}"`,
+                    // also in a code span (set r 53). The 4xx class has no row among the
+                    // mail programs' errors (`mailprogram.rs` says why), so it is read here as
+                    // "Net::SMTPServerBusy: 451 ..." already is, as a reply that may be retried.
+                    // Source: https://github.com/ruby/net-smtp/blob/master/lib/net/smtp.rb
+                    // (SMTPServerBusy, SMTPSyntaxError, SMTPFatalError, SMTPUnknownError,
+                    // SMTPAuthenticationError).
+                    || tail
+                        .trim_start_matches(['`', '\'', '"', '*'])
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with("net::smtp") && w.ends_with("error")
+                            || w == "net::smtpserverbusy")
                     // Chinese and Japanese text runs on into the code with no space: "邮件投递失败550
                     // Mail content denied", "REASONが、550 Invalid recipient". Any non-ASCII
                     // character ends the word before the code, as long as English words follow.
                     || b[i - 1] >= 0x80 && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                    // A Japanese label closed by a parenthesis, as help pages list a mail
+                    // program's error: "エラー例) 550 Relaying denied." (an ISP's FAQ, set r
+                    // 37), "（例）550 ...": the label's word before the bracket is not ASCII, so
+                    // an English sentence's "(see above) 550" is no reply.
+                    || (tail.ends_with(')') || tail.ends_with('\u{ff09}'))
+                        && tail
+                            .trim_end_matches([')', '\u{ff09}'])
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| !c.is_ascii())
+                        && rest.starts_with(|c: char| c.is_ascii_alphabetic())
                     || tail.is_empty();
                 // Postfix wraps "said: 550" and puts the words on the next lines.
                 let wrapped = rest.is_empty() && tail.ends_with("said:");
@@ -514,6 +539,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // Whether the last line of the reply read so far is a "550-" line, which the next
         // line of a log (below) continues.
         let mut dash = line.as_bytes().get(start + 3) == Some(&b'-');
+        // A reply pasted as fields, its codes under one label and its words under another
+        // ("**NDR code**" / "550 5.5.0" / "" / "**Description**" / "Requested action not
+        // taken: mailbox unavailable (S2017062302)", a markdown page, set r 51): the codes
+        // alone say nothing, so the first worded line after blank and label lines is the
+        // reply's.
+        if only_codes(&line[start..]) {
+            if let Some(k) = worded_after_labels(&lines, i + 1) {
+                diag.push(' ');
+                diag.push_str(lines[k].trim());
+                j = k + 1;
+            }
+        }
         while j < lines.len() {
             let next = lines[j];
             // A client's log that puts its own prefix before every line of the conversation
@@ -1204,6 +1241,38 @@ fn only_codes(reply: &str) -> bool {
         })
 }
 
+/// How many blank and label lines may stand between a reply's codes and its words.
+const MAX_LABEL_GAP: usize = 4;
+
+/// A line that is only a field's label: "**Description**", "Description:", "## Reason",
+/// "説明：": a few words, marked as a heading or ended by a colon.
+fn label_only(line: &str) -> bool {
+    let t = line.trim();
+    let marked = t.len() > 4 && t.starts_with("**") && t.ends_with("**")
+        || t.starts_with('#')
+        || t.ends_with(':')
+        || t.ends_with('\u{ff1a}');
+    marked && t.len() <= 40 && t.split_whitespace().count() <= 4 && !t.contains('@')
+}
+
+/// The line from `from` on, past blank lines and field labels (at least one of them), that
+/// is worded as a reason and is neither a reply nor an address of its own.
+fn worded_after_labels(lines: &[&str], from: usize) -> Option<usize> {
+    let mut k = from;
+    while k < lines.len()
+        && k - from < MAX_LABEL_GAP
+        && (lines[k].trim().is_empty() || label_only(lines[k]))
+    {
+        k += 1;
+    }
+    let next = lines.get(k)?;
+    (k > from
+        && reply_start(next).is_none()
+        && address_line(next).is_none()
+        && crate::reason::is_worded(next))
+    .then_some(k)
+}
+
 /// Postfix's log of a message it gave up on for a reason of its own, with no remote server's
 /// reply ("said:"): "A08C12A583D: to=<user@example.org>, relay=none, delay=0.1,
 /// delays=0.1/0/0/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service
@@ -1386,11 +1455,25 @@ const PROSE_ONLY: &[&str] = &[
     // "Message rejected by Google Groups. Please visit ... to review our Bulk Email Senders
     // Guidelines." (held-out case, round o).
     "message rejected by google groups",
+    // Gmail's refusal of a message its own user sent, which its outgoing filter took for spam:
+    // "The response was: Message rejected. See https://support.google.com/mail/answer/69585
+    // for more information." It names neither an address nor a code (set r 40; also in
+    // https://github.com/Ombi-app/Ombi/issues/4916).
+    "message rejected. see https://support.google.com/mail/answer/69585",
     // The sender's own outgoing server refusing more mail for the day, quoted without its
     // code: "Recipient address rejected: Email Sending Quota Exceeded" (held-out case, round
     // o); the same server's "550 5.4.5 ... Domain Sending Quota Exceeded" is in
     // https://pastebin.com/v3bkLPK5. A quota of sending is the sender's, whatever it is called.
     "sending quota exceeded",
+    // Netscape Messaging Server's notice ("Subject: Mail System Error - Returned Mail", from
+    // "Mail Administrator"; ISPs such as DTI still send it): "This Message was undeliverable
+    // due to the following reason:" and the reason after it ("The user(s) account is
+    // temporarily over quota.", or a remote server's refusal per recipient). Pasted as one
+    // line, as a page's table row flattens it (set r 03), or with the recipient hidden, no
+    // address stands on a line of its own; the reason is still its words after the lead-in.
+    // Sources: flufl.bounce's Netscape detector (its lead-in), PHPMailer-BMH's rule "full"
+    // (the over-quota sample), a DTI notice (set r 01).
+    "this message was undeliverable due to the following reason:",
     "despite repeated attempts to contact the recipient's email system",
     "despite repeated attempts to deliver your message",
     // Exchange Online's NDR for 5.1.8, which names no recipient in its visible text: "This
@@ -1580,6 +1663,9 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
             ..Delivery::default()
         }];
     }
+    if let Some(d) = said_without_code(lines) {
+        return vec![d];
+    }
     if let Some(words) = o365_diagram_caption(lines) {
         return vec![Delivery {
             diagnosis: words.to_string(),
@@ -1603,6 +1689,45 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
         }
     }
     Vec::new()
+}
+
+/// Postfix's words after a remote server's reply, "(in reply to RCPT TO command)" (its
+/// bounce template: "host ... said: 550 ... (in reply to RCPT TO command)").
+const IN_REPLY_TO: &str = "(in reply to ";
+
+/// A remote server's reply as Postfix quotes it, with its reply code left out: "Unknown user
+/// user@example.jp (in reply to RCPT TO command)", as a Japanese quiz or FAQ quotes a carrier's
+/// refusal inside 「」 (set r 47, with two spaces before "command" as pasted). The words before
+/// "(in reply to" are the reply when a wording table knows them and they name the recipient;
+/// the step comes from the words after. The first such line only.
+fn said_without_code(lines: &[&str]) -> Option<Delivery> {
+    lines.iter().find_map(|line| {
+        let at = text::find(line, IN_REPLY_TO)?;
+        let after = line.get(at..)?;
+        let close = after.find(')')?;
+        let tail = after.get(..=close)?;
+        text::find_ci(tail, "command")?;
+        // The reply's words: from the start of the line, or after an opening quote or a
+        // "said:"; at most a sentence's length.
+        let head = line.get(..at)?;
+        let start = ["「", "\"", "'", "said:", "said :"]
+            .iter()
+            .filter_map(|m| head.rfind(m).map(|p| p + m.len()))
+            .max()
+            .unwrap_or(0);
+        let words = head.get(start..)?.trim();
+        if words.is_empty() || words.len() > 300 || !crate::reason::is_worded(words) {
+            return None;
+        }
+        let recipient = address::find(words)?;
+        let said = format!("{words} {}", text::sweep(tail));
+        Some(Delivery {
+            recipient,
+            command: command::find(&said),
+            diagnosis: said,
+            ..Delivery::default()
+        })
+    })
 }
 
 /// Microsoft 365's NDR diagram, copied as text (a table: "Office 365 | Constituent", "Action
@@ -1712,6 +1837,13 @@ const NOT_THE_RECIPIENT: &[&str] = &[
     "write to",
     "email to",
     "e-mail to",
+    // Where a refusal asks for a delisting request to go: "To request removal from this list
+    // please forward this message to delist@messaging.microsoft.com" (Microsoft's FBLW15
+    // refusal in a Haraka log, set r 15). That address is Microsoft's, never the recipient.
+    "forward this message to",
+    "forward the message to",
+    "forward it to",
+    "send this message to",
 ];
 
 /// The first address in `s` that is not the sender's or a contact's (`NOT_THE_RECIPIENT`).

@@ -153,14 +153,19 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         } else if text::contains(line, "--- Delivery report unavailable ---") {
             no_report = true;
         } else if line.starts_with("    ") {
-            if let Some(b) = blocks.last_mut().filter(|b| !b.diag.is_empty()) {
+            if let Some(b) = blocks
+                .last_mut()
+                .filter(|b| !b.diag.is_empty() || open_block)
+            {
                 b.diag.push(' ');
                 b.diag.push_str(line.trim());
             }
         } else if open_block && !line.starts_with("--") {
             // A block's wrapped line that lost its indentation (a paste from a web page):
             // Postfix ends each block with an empty line, so until then a line is its text.
-            if let Some(b) = blocks.last_mut().filter(|b| !b.diag.is_empty()) {
+            // Also when the block's first line was only its address ("<user@example.org>:",
+            // the address too long for "host ... said:" to follow on its line; set r 04).
+            if let Some(b) = blocks.last_mut() {
                 b.diag.push(' ');
                 b.diag.push_str(line.trim());
             }

@@ -80,6 +80,14 @@ pub(super) const TABLE: Table = Table {
         // mail. To reduce the amount of spam sent to Gmail, this message has been blocked.
         // Source: https://github.com/root-io/vmail/issues/89 (?p=UnsolicitedMessageError)
         Rule::by(Gmail).text(&["likely unsolicited mail"]).reason(SpamDetected),
+        // "Message rejected. See https://support.google.com/mail/answer/69585 for more
+        // information.": Gmail's own refusal of a message its user sent (its help page on why
+        // Gmail blocked messages you sent), with no code and no Google host in the paste.
+        // Source: https://github.com/Ombi-app/Ombi/issues/4916,
+        // https://github.com/siquylee/mail-scheduler/issues/11
+        Rule::by(Gmail)
+            .text(&["message rejected. see https://support.google.com/mail/answer/69585"])
+            .reason(SpamDetected),
         // 550-5.7.26 This mail has been blocked because the sender is unauthenticated.
         // 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.
         Rule::by(Gmail).text(&["gmail requires", "authenticate"]).reason(AuthFailure),

@@ -51,6 +51,12 @@ pub(super) const TABLE: Table = Table {
             .status("5.7.511")
             .text(&["banned sender"])
             .reason(Blocked),
+        // 550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using FBLW15; To
+        // request removal from this list please forward this message to
+        // delist@messaging.microsoft.com: an older wording of Microsoft's own block list
+        // (FOPE/EOP), whose removal is by mail to Microsoft (the knowledge file's §4.2 item 1,
+        // "the Haraka FBLW15 sample"; the address is the legacy one of 5.7.511's delisting).
+        Rule::by(Microsoft).text(&["blocked using fblw15"]).reason(Blocked),
         // 550 5.7.501 Access denied, spam abuse detected: the sending account is banned.
         Rule::by(Microsoft)
             .status("5.7.501")
