@@ -11,6 +11,15 @@ const CHECKED: &str = "2026-11-26";
 /// as a new delivery of its own.
 const RFC5321_FORWARDING: &str = "https://datatracker.ietf.org/doc/html/rfc5321#section-3.9";
 
+/// Both playbooks' source: what forwarding and aliases are.
+const SOURCES: &[Source] = &[Source {
+    title: text! {
+        ja: "RFC 5321 3.9 節: 転送（エイリアス）",
+        en: "RFC 5321 section 3.9: aliases and forwarding",
+    },
+    url: Url::one(RFC5321_FORWARDING),
+}];
+
 /// A server on the recipient's side ({forwarder}, the note's detail) forwards the recipient's
 /// mail, and the next server refused the forwarder itself. Two shapes: a forwarding service
 /// reports the next hop's refusal of its own address (then {remote_host} is the forwarder), or a
@@ -93,13 +102,7 @@ Could you please check this with the forwarding service, or let the forwarder's 
     }),
     lookup: None,
     facts: &[],
-    sources: &[Source {
-        title: text! {
-            ja: "RFC 5321 3.9 節: 転送（エイリアス）",
-            en: "RFC 5321 section 3.9: aliases and forwarding",
-        },
-        url: Url::one(RFC5321_FORWARDING),
-    }],
+    sources: SOURCES,
     checked: CHECKED,
 };
 
@@ -183,13 +186,7 @@ Could you please check where this address forwards to, or tell me an address to 
     }),
     lookup: None,
     facts: &[],
-    sources: &[Source {
-        title: text! {
-            ja: "RFC 5321 3.9 節: 転送（エイリアス）",
-            en: "RFC 5321 section 3.9: aliases and forwarding",
-        },
-        url: Url::one(RFC5321_FORWARDING),
-    }],
+    sources: SOURCES,
     checked: CHECKED,
 };
 
