@@ -3,7 +3,7 @@
 //! not the sender's.
 
 use super::common::*;
-use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
+use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
 
 const CHECKED: &str = "2026-11-26";
 
@@ -48,11 +48,7 @@ pub(crate) const REFUSED_AFTER_FORWARDING: Playbook = Playbook {
         ja: "転送サービスと受信側の対応しだい",
         en: "Depends on the forwarding service and the receiving side",
     },
-    prepare: &[
-        Prepare::Fact(Fact::ErrorText),
-        Prepare::Fact(Fact::Recipient),
-        Prepare::Fact(Fact::Time),
-    ],
+    prepare: PREPARE_ERROR,
     steps: &[
         Step::new(text! {
             ja: "受信者に電話や別のアドレスで連絡し、転送されたメールが転送先で拒否されていることを伝え、下の文面を転送サービスか受信側の管理者に渡してもらってください。",
@@ -132,11 +128,7 @@ pub(crate) const DESTINATION_REFUSED: Playbook = Playbook {
     actors: &[Actor::Recipient, Actor::RecipientAdmin],
     urgency: Urgency::Soon,
     duration: DURATION_RECIPIENT_SETTING,
-    prepare: &[
-        Prepare::Fact(Fact::ErrorText),
-        Prepare::Fact(Fact::Recipient),
-        Prepare::Fact(Fact::Time),
-    ],
+    prepare: PREPARE_ERROR,
     steps: &[
         Step::new(text! {
             ja: "受信者に電話や別のアドレスで連絡し、その宛先の転送先がメールを受け取れなくなっていることを伝えて、下の文面を渡してください。",
