@@ -632,6 +632,16 @@ fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
     }
     f.shown = text::sweep(&d.shown);
     clean_diagnosis(&mut f, &d.diagnosis);
+    // The sending server's own words that it could not connect at all ("connect to
+    // mx.example.org[192.0.2.1]:25: Connection timed out"): the step is the connection. Not
+    // when a step is already known or the receiver sent a refusal (a 5xx reply), which says a
+    // session took place.
+    if f.command.is_empty()
+        && !f.reply_code.starts_with('5')
+        && command::connect_failed(&text::lower(&f.diagnosis))
+    {
+        f.command = "CONN".into();
+    }
     if f.rhost.is_empty() {
         f.rhost = host_in_text(&f.diagnosis).unwrap_or_default();
     }

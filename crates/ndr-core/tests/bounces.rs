@@ -454,3 +454,25 @@ fn heldout_j_doors_stay_shut_for_ordinary_text() {
         assert!(d.is_not_a_bounce(), "{text}: {d:?}");
     }
 }
+
+/// A sending server's report that it could not connect at all names the step `CONN`, in each
+/// MTA's own form (`conn-01` to `conn-10`: Postfix, Sendmail, Exim, qmail, Exchange); a timeout
+/// later in the session does not (`conn-11`, `conn-12`).
+#[test]
+fn a_connection_that_could_not_be_opened_is_the_conn_step() {
+    for case in fixtures::inputs() {
+        let name = case
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let Some(n) = name.strip_prefix("conn-") else {
+            continue;
+        };
+        let d = diagnose(&std::fs::read(&case).expect("fixture is readable"));
+        let want = if n < "11" { Some("CONN") } else { None };
+        assert!(!d.recipients.is_empty(), "{name}");
+        for r in &d.recipients {
+            assert_eq!(r.command.as_deref(), want, "{name}");
+        }
+    }
+}

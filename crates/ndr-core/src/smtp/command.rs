@@ -88,6 +88,95 @@ pub(crate) fn find(text: &str) -> String {
     found.last().map(|s| s.to_string()).unwrap_or_default()
 }
 
+/// A sending server's own words for a connection it could not open, lowercase: the system's
+/// error for the TCP connection (the errno texts of `connect(2)`: ETIMEDOUT, ECONNREFUSED,
+/// EHOSTUNREACH, ENETUNREACH). They name the connection step only next to the host they were
+/// met at, so each is taken in the forms the MTAs write (`connect_failed`).
+const CONNECT_ERRNO: &[&str] = &[
+    "connection timed out",
+    "connection refused",
+    "no route to host",
+    "network is unreachable",
+    "operation timed out",
+];
+
+/// Whole wordings of a connection that could not be opened, lowercase.
+const CONNECT_WORDINGS: &[&str] = &[
+    // qmail-remote: "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)"
+    // Source: qmail-1.03 qmail-remote.c (`temp_noconn`).
+    "wasn't able to establish an smtp connection",
+    // Exchange: "451 4.4.0 Primary target IP address responded with: "421 4.4.0 Unable to
+    // connect."" and Exchange Online's "due to being unable to connect successfully to the
+    // destination mail server"; older Exchange's "Failed to connect. Winsock error code: 10060".
+    // Source: https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-4-4-7-in-exchange-online
+    "unable to connect",
+    "failed to connect. winsock error",
+];
+
+/// Words that say the server was reached and the session broke later, lowercase: Postfix's
+/// "conversation with host timed out while sending end of data", "lost connection with host
+/// while receiving the initial server greeting", Exim's "SMTP timeout after RCPT TO" (which
+/// names its step anyway).
+const LATER_IN_THE_SESSION: &[&str] = &[
+    "while sending",
+    "while receiving",
+    "while performing",
+    "timeout after",
+    "timed out after",
+    // A log line's "Connection closed ... Total session duration: 00:05:00": a session was open.
+    "session duration",
+];
+
+/// True when `lc` (a lowercase error text) is the sending server's own report that it could
+/// not connect to the receiving server at all: no reply, no greeting. Then the step is `CONN`.
+///
+/// The forms, each the errno text beside the host it was met at:
+/// - Postfix: "connect to mx.example.com[192.0.2.1]:25: Connection timed out" (smtp_connect.c
+///   "connect to %s[%s]:%d: %m");
+/// - Exim: "mx.example.com [192.0.2.1]: Connection refused" (the host and its address, then
+///   the system's error);
+/// - Sendmail: "Connection timed out with mx.example.com", "Deferred: Connection refused by
+///   mx.example.com" (the error, then "with" or "by" and the host);
+/// - an RFC 3463 X.4.1 ("No answer from host"), as Exchange writes it: "4.4.1 Connection timed
+///   out";
+/// - and the whole wordings of `CONNECT_WORDINGS` (qmail, Exchange).
+///
+/// Linear: each errno text's occurrences are looked at once.
+pub(crate) fn connect_failed(lc: &str) -> bool {
+    if crate::text::contains_any(lc, LATER_IN_THE_SESSION) {
+        return false;
+    }
+    if crate::text::contains_any(lc, CONNECT_WORDINGS) {
+        return true;
+    }
+    CONNECT_ERRNO.iter().any(|errno| {
+        lc.match_indices(errno).any(|(at, _)| {
+            let before = lc.get(..at).unwrap_or_default();
+            let after = lc.get(at + errno.len()..).unwrap_or_default();
+            // Postfix and Exim: "...]:25: " or "...] " right before.
+            let host_before = before
+                .trim_end_matches([' ', ':'])
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .trim_end_matches(':')
+                .ends_with(']');
+            // Sendmail: " with host" or " by host" right after (also "during user open with").
+            let host_after = {
+                let rest = after.strip_prefix(" during user open").unwrap_or(after);
+                ["with ", "by "].iter().any(|w| {
+                    rest.strip_prefix(' ')
+                        .and_then(|r| r.strip_prefix(w))
+                        .and_then(|h| h.split_whitespace().next())
+                        .map(|h| h.trim_end_matches(['.', ',', ';', ':', ')']))
+                        .is_some_and(|h| h.starts_with('[') || h.contains('.'))
+                })
+            };
+            // RFC 3463 X.4.1, "No answer from host".
+            let no_answer = before.ends_with("4.4.1 ");
+            host_before || host_after || no_answer
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +189,31 @@ mod tests {
         assert_eq!(find("DATABASE@EXAMPLE.JP"), "");
         assert_eq!(find("after EHLO"), "EHLO");
         assert_eq!(normalize("rcpt to"), Some("RCPT"));
+    }
+
+    #[test]
+    fn a_connection_that_could_not_be_opened() {
+        for yes in [
+            "connect to mx.example.org[192.0.2.1]:25: connection timed out",
+            "mx.example.org [192.0.2.1]: connection refused",
+            "deferred: connection refused by mx.example.org.",
+            "deferred: connection refused by [192.0.2.1]",
+            "connection timed out with mx.example.org.",
+            "sorry, i wasn't able to establish an smtp connection. (#4.4.1)",
+            "421 4.4.1 connection timed out",
+            "451 4.4.0 primary target ip address responded with: \"421 4.4.0 unable to connect.\"",
+        ] {
+            assert!(connect_failed(yes), "{yes}");
+        }
+        for no in [
+            "conversation with mx.example.org[192.0.2.1] timed out while sending end of data",
+            "554 5.7.1 connection refused by policy",
+            "connection timed out",
+            "smtp timeout after rcpt to:<a@example.org>: connection timed out",
+            "421 4.4.1 connection timed out. total session duration: 00:05:00",
+        ] {
+            assert!(!connect_failed(no), "{no}");
+        }
     }
 
     #[test]
