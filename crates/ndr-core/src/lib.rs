@@ -32,6 +32,7 @@ pub use diagnosis::{Diagnosis, Evidence, IpScope, Note, Party, Reason, Recipient
 pub use outlook_msg::{
     file_kind, is_outlook_msg, outlook_msg_text, outlook_msg_text_with, FileKind,
 };
+pub use provider::mailbox_provider_of_host;
 
 use fact::Fact;
 

@@ -1718,38 +1718,20 @@ fn handed_to_a_submission_port(d: &Diagnosis) -> bool {
     })
 }
 
-/// The inbound mail servers of the big mailbox providers, which take connections on port 25
-/// around the clock: Gmail and Google Workspace (`gmail-smtp-in.l.google.com`,
-/// `aspmx.l.google.com`), Outlook.com and Microsoft 365 (`*.olc.protection.outlook.com`,
-/// `*.mail.protection.outlook.com`), Yahoo and AOL (`mta5.am0.yahoodns.net`), iCloud
-/// (`mx01.mail.icloud.com`).
-const ALWAYS_UP_MX: &[&str] = &[
-    ".google.com",
-    ".protection.outlook.com",
-    ".yahoodns.net",
-    ".mail.icloud.com",
-];
-
-/// A sending server's words for a connection that got no answer at all (Postfix's "connect to
-/// host[192.0.2.1]:25: Connection timed out", Sendmail's "Connection timed out with host"),
-/// lowercase. A timeout later in the conversation has other words ("timed out while sending
-/// end of data") and says the server was reached.
-const CONNECT_TIMED_OUT: &[&str] = &["connection timed out", "operation timed out"];
-
-/// True when the sending server could not connect to a big provider's mail server: the
-/// connection timed out, and the server it tried is one of `ALWAYS_UP_MX`.
+/// True when the sending server could not connect to a big mailbox provider's mail server
+/// and the attempt timed out: the core names the step `CONN` (the sending server's own report
+/// that it could not open the connection, "connect to host[192.0.2.1]:25: Connection timed
+/// out"), its words say it timed out, and the server it tried is a big provider's by the core's
+/// own host tables (`ndr_core::mailbox_provider_of_host`). Those servers take connections on
+/// port 25 around the clock. A refused connection was answered, and a timeout later in the
+/// session ("timed out while sending end of data") is no `CONN`.
 fn cannot_reach_a_big_provider(d: &Diagnosis) -> bool {
     d.recipients.iter().any(|r| {
-        let host = r
-            .remote_host
-            .as_deref()
-            .or(d.remote_host.as_deref())
-            .unwrap_or("")
-            .trim_end_matches('.')
-            .to_ascii_lowercase();
-        let text = r.diagnostic_text.to_ascii_lowercase();
-        ALWAYS_UP_MX.iter().any(|s| host.ends_with(s))
-            && CONNECT_TIMED_OUT.iter().any(|w| text.contains(w))
+        let host = r.remote_host.as_deref().or(d.remote_host.as_deref());
+        let text = r.diagnostic_text.as_str();
+        r.command.as_deref() == Some("CONN")
+            && (text.contains("timed out") || text.contains("Timed out"))
+            && host.is_some_and(|h| ndr_core::mailbox_provider_of_host(h).is_some())
     })
 }
 

@@ -69,4 +69,25 @@ fn a_connect_timeout_to_a_big_provider_asks_about_port_25() {
     // The big provider's server answered and refused the connection: not a silent block.
     let d = diagnose(notice("alt2.gmail-smtp-in.l.google.com", "Connection refused").as_bytes());
     assert_ne!(select(&d).playbook.id, "generic-port25-unreachable");
+    // Exim's form of the same connection timeout, to Microsoft 365's server: the core names
+    // the step `CONN` and its own host tables name the provider.
+    let exim_conn = "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  aki@example.net\n    host example-net.mail.protection.outlook.com [198.51.100.27]: Connection timed out\n";
+    let d = diagnose(exim_conn.as_bytes());
+    assert_eq!(d.recipients[0].command.as_deref(), Some("CONN"));
+    assert_eq!(select(&d).playbook.id, "generic-port25-unreachable");
+}
+
+/// A big provider's server that was reached and then went silent (Exim's "SMTP timeout after
+/// end of data ... Connection timed out") is not a connection that could not be opened: port
+/// 25 was open.
+#[test]
+fn a_timeout_later_in_the_session_is_not_a_blocked_port_25() {
+    let exim = "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  aki@example.net\n    host alt2.gmail-smtp-in.l.google.com [198.51.100.26]\n    SMTP timeout after end of data (1234 bytes written): Connection timed out\n";
+    let d = diagnose(exim.as_bytes());
+    assert_eq!(
+        d.recipients[0].remote_host.as_deref(),
+        Some("alt2.gmail-smtp-in.l.google.com")
+    );
+    assert_ne!(d.recipients[0].command.as_deref(), Some("CONN"));
+    assert_ne!(select(&d).playbook.id, "generic-port25-unreachable");
 }

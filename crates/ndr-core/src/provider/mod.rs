@@ -206,6 +206,31 @@ pub(crate) const PARTIES: &[&Table] = &[
     &abusix::TABLE,
 ];
 
+/// The big mailbox providers, each with the table whose `hosts` name its receiving servers and
+/// mailbox domains. Outlook.com before Microsoft 365: `.olc.protection.outlook.com` is under
+/// `.protection.outlook.com`.
+const MAILBOX_PROVIDERS: &[(Party, &Table)] = &[
+    (Party::OutlookCom, &outlook_com::TABLE),
+    (Party::Microsoft, &microsoft::TABLE),
+    (Party::Gmail, &gmail::TABLE),
+    (Party::Yahoo, &yahoo::TABLE),
+    (Party::Icloud, &icloud::TABLE),
+];
+
+/// The big mailbox provider whose mail server `host` is (`gmail-smtp-in.l.google.com` is
+/// Gmail's, `example-com.mail.protection.outlook.com` Microsoft 365's), by the providers' own
+/// host tables; `None` for any other host. Case and a final dot do not matter.
+pub fn mailbox_provider_of_host(host: &str) -> Option<Party> {
+    let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    if host.is_empty() {
+        return None;
+    }
+    MAILBOX_PROVIDERS
+        .iter()
+        .find(|(_, table)| table.hosts.iter().any(|p| host_fits(&host, p)))
+        .map(|(party, _)| *party)
+}
+
 /// Note ids this module writes (the app translates by id).
 pub(crate) const NOTE_CLOSED_LIST: &str = "closed_list";
 pub(crate) const NOTE_RESOLVER_REFUSED: &str = "receiver_resolver_refused";

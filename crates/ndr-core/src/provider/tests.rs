@@ -368,3 +368,23 @@ fn google_marks_from_the_scan_are_the_searched_ones() {
     // The first two and the fifth (before the returned message).
     assert_eq!(marked, 3);
 }
+
+#[test]
+fn mailbox_providers_by_their_mail_servers_names() {
+    use super::mailbox_provider_of_host as of;
+    assert_eq!(of("alt2.gmail-smtp-in.l.google.com."), Some(Party::Gmail));
+    assert_eq!(of("ASPMX.L.GOOGLE.COM"), Some(Party::Gmail));
+    assert_eq!(
+        of("example-com.mail.protection.outlook.com"),
+        Some(Party::Microsoft)
+    );
+    assert_eq!(
+        of("hotmail-com.olc.protection.outlook.com"),
+        Some(Party::OutlookCom)
+    );
+    assert_eq!(of("mta5.am0.yahoodns.net"), Some(Party::Yahoo));
+    assert_eq!(of("mx01.mail.icloud.com"), Some(Party::Icloud));
+    assert_eq!(of("mx.example.net"), None);
+    assert_eq!(of("notgoogle.com"), None);
+    assert_eq!(of(""), None);
+}
