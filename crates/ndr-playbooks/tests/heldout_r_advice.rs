@@ -1,9 +1,9 @@
-//! The advice for the shapes of the thirteenth held-out set (round r: case 15). The texts are
+//! The advice for the shapes of the thirteenth held-out set (round r: cases 15, 29 and 46). The texts are
 //! written for these tests, in the shapes the pasted bounces had, with example domains and
 //! documentation addresses; they go through the core as a paste would.
 
 use ndr_core::{diagnose, Party, Reason};
-use ndr_playbooks::select;
+use ndr_playbooks::{advise, select, Actor, Lang};
 
 /// Case 15: Microsoft's older refusal "blocked using FBLW15" under the catch-all 5.7.1, in a
 /// Haraka log: a block of the sending address by Microsoft, whose playbook is the block's, not
@@ -21,4 +21,34 @@ fn a_block_under_5_7_1_gets_the_block_playbook() {
     let not_authorized = "host example-org.mail.protection.outlook.com[198.51.100.8] said: 550 5.7.1 Delivery not authorized (in reply to RCPT TO command)\n";
     let d = diagnose(not_authorized.as_bytes());
     assert_ne!(select(&d).playbook.id, "microsoft-banned-ip");
+}
+
+/// Case 29: Gmail quoting the recipient's server, which answered "500 Internal Server Error":
+/// the receiving system failed, which its administrator fixes, not the sender.
+#[test]
+fn the_receiving_servers_own_failure_is_its_administrators() {
+    let text = "Delivery to the following recipient failed permanently:\n\n     kuro@example.net\n\nTechnical details of permanent failure:\nGoogle tried to deliver your message, but it was rejected by the server for the recipient domain example.net by mx.example.net. [198.51.100.25].\n\nThe error that the other server returned was:\n500 Internal Server Error\n";
+    let d = diagnose(text.as_bytes());
+    assert_eq!(d.reason, Reason::SystemError);
+    assert_eq!(select(&d).playbook.id, "generic-systemerror");
+    let en = advise(&d, Lang::En);
+    assert_eq!(en.who[0].id, Actor::RecipientAdmin);
+}
+
+/// Case 46: qmail's "failed after I sent the message" pasted without its notice: docomo's
+/// "Unknown user" after the data reads as it does in a whole message (reason `filtered`, party
+/// docomo, and docomo's own playbook for its "Unknown user").
+#[test]
+fn a_pasted_qmail_refusal_after_the_data_reads_as_a_whole_message() {
+    let pasted = "<hanako@docomo.ne.jp>:\n203.0.113.80 failed after I sent the message.\nRemote host said: 550 Unknown user hanako@docomo.ne.jp\n";
+    let whole = "<hanako@docomo.ne.jp>: host mfsmax.docomo.ne.jp[203.0.113.80] said: 550 Unknown user hanako@docomo.ne.jp (in reply to end of DATA command)\n";
+    let (p, w) = (diagnose(pasted.as_bytes()), diagnose(whole.as_bytes()));
+    assert_eq!(p.recipients[0].command.as_deref(), Some("DATA"));
+    assert_eq!(p.reason, Reason::Filtered);
+    assert_eq!(p.reason, w.reason);
+    assert_eq!(p.blocking_party, Some(Party::Docomo));
+    assert_eq!(select(&p).playbook.id, select(&w).playbook.id);
+    let (pa, wa) = (advise(&p, Lang::En), advise(&w, Lang::En));
+    let ids = |a: &ndr_playbooks::Rendered| a.who.iter().map(|x| x.id).collect::<Vec<_>>();
+    assert_eq!(ids(&pa), ids(&wa));
 }
