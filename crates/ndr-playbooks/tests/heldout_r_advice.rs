@@ -52,3 +52,28 @@ fn a_pasted_qmail_refusal_after_the_data_reads_as_a_whole_message() {
     let ids = |a: &ndr_playbooks::Rendered| a.who.iter().map(|x| x.id).collect::<Vec<_>>();
     assert_eq!(ids(&pa), ids(&wa));
 }
+
+/// Case 14: AOL's server under Yahoo's `yahoodns.net` refused after the data with no code of
+/// Yahoo's own ("550 Action not taken"): Yahoo is named, and its advice does not say to wait
+/// for a permanent refusal (no deferral, no block it cannot show). A temporary reply there
+/// still waits.
+#[test]
+fn yahoos_server_refusing_without_a_code_is_no_wait() {
+    let text = "<shiro@aol.example>: host mx-aol.mail.gm0.yahoodns.net[198.51.100.90] said:\n    550 Action not taken (in reply to end of DATA command)\n";
+    let d = diagnose(text.as_bytes());
+    assert_eq!(d.blocking_party, Some(Party::Yahoo));
+    let id = select(&d).playbook.id;
+    assert!(id != "yahoo-deferred" && id != "yahoo-blocked", "{id}");
+    let en = advise(&d, Lang::En);
+    assert_eq!(en.who[0].id, Actor::Sender);
+    assert_ne!(en.urgency.id, ndr_playbooks::Urgency::Wait);
+
+    // A rate refusal read from the words alone: a 5xx is final, a 4xx is Yahoo's deferral.
+    let refused = "<shiro@yahoo.example>: host mta5.am0.yahoodns.net[198.51.100.90] said: 554 Too many connections from your IP (in reply to MAIL FROM command)\n";
+    let d = diagnose(refused.as_bytes());
+    assert_eq!(d.blocking_party, Some(Party::Yahoo));
+    assert_ne!(select(&d).playbook.id, "yahoo-deferred");
+    let deferred = refused.replace("554 ", "451 ");
+    let d = diagnose(deferred.as_bytes());
+    assert_eq!(select(&d).playbook.id, "yahoo-deferred");
+}
