@@ -1212,8 +1212,16 @@ const WORDING: &[Wording] = &[
             // <https://github.com/arithmetric/aws-lambda-ses-forwarder#troubleshooting>.
             "could not be delivered due to a recipient error",
             "could not load drd for domain",
-            "internal error reading data", // Microsoft
-            "internal server error: operation now in progress", // Microsoft
+            // The receiving server's own failure, whatever the code: Dovecot's "451 4.3.0
+            // <user@example.org> Internal error occurred. Refer to server log for more
+            // information." (`MAIL_ERRSTR_CRITICAL_MSG`, src/lib-storage/mail-error.h), and
+            // "500 Internal Server Error" (HTTP's phrase for "the server encountered an
+            // unexpected condition", RFC 9110 15.6.1, answered by mail services behind a web
+            // front end; Gmail quotes it after "The error that the other server returned
+            // was:"). Sisimai's own fragments are Microsoft's "Internal error reading data" and
+            // "Internal server error: Operation now in progress", which these cover.
+            "internal error",
+            "internal server error",
             "interrupted system call",
             "it encountered an error while being processed",
             "it would create a mail loop",

@@ -39,7 +39,9 @@
 //!
 //! A party's playbook that says its refusal is final gives way to the same party's deferral
 //! when the reply is temporary (4xx), whatever tag the reply carries or hides (`TEMPORARY_FORMS`:
-//! Yahoo's "[XXX] ... temporarily deferred" is no TSS09). A size or count limit quoted by a mail
+//! Yahoo's "[XXX] ... temporarily deferred" is no TSS09); the other way round, a party's deferral
+//! chosen by the party and the reason alone gives way to the reason's generic playbook when the
+//! reply is permanent (5xx): no wait, and no block the bounce does not show. A size or count limit quoted by a mail
 //! program's own send error (`refused_at_submission`) is the sender's own server's
 //! (`generic-limit-at-submission`), not the recipient's.
 //!
@@ -256,7 +258,7 @@ fn select_named(
     listings: &[Listing<'_>],
     not_listed: &[&str],
 ) -> (Selected, Option<PassedOver>) {
-    let base = when_temporary(swap_generic(pick(d), d), d);
+    let base = when_permanent(when_temporary(swap_generic(pick(d), d), d), d);
     if base.playbook.party.is_none()
         && base.playbook.id != party::generic::SPEEDING_AT_SUBMISSION.id
         && temporary_reply(d)
@@ -362,6 +364,36 @@ fn when_temporary(found: Selected, d: &Diagnosis) -> Selected {
             playbook,
             by: found.by,
         })
+}
+
+/// A party's deferral playbook, chosen by the party and the reason alone (no code of the
+/// party's named it), over a reply that is permanent (5xx): the refusal is final, and
+/// "it clears by itself, wait" would be untrue. No block of the party's is known either (its
+/// block playbook names the codes that say so), so the reason's generic playbook applies.
+/// Yahoo is named for its server alone when its reply carries no code of its own (the core's
+/// `yahoo::refusing_mx`), so a 5xx that reads as a reputation or rate refusal meets this.
+// Source: Yahoo's categories, https://senders.yahooinc.com/smtp-error-codes (its deferrals are
+// 421 replies; its permanent refusals are 5xx with their own codes).
+const DEFERRALS: &[&str] = &["yahoo-deferred"];
+
+fn when_permanent(found: Selected, d: &Diagnosis) -> Selected {
+    if found.by != SelectedBy::PartyReason
+        || !DEFERRALS.contains(&found.playbook.id)
+        || !permanent_reply(d)
+    {
+        return found;
+    }
+    Selected {
+        playbook: party::generic(d.reason),
+        by: SelectedBy::GenericReason,
+    }
+}
+
+/// True when the decisive reply is permanent (RFC 5321 5yz; RFC 3463 class 5 when no reply code
+/// is given, or both when both are): `temporary_reply`'s counterpart, and false when the bounce
+/// gives no code at all.
+fn permanent_reply(d: &Diagnosis) -> bool {
+    reply_of_class(d, '5')
 }
 
 /// Advice that asks to register the sender's domain as the organisation's own (Microsoft 365's
@@ -532,6 +564,12 @@ pub fn sent_by_a_program(d: &Diagnosis) -> bool {
 /// True when the decisive reply is temporary (RFC 5321 4yz; RFC 3463 class 4 when no reply code
 /// is given, or both when both are).
 fn temporary_reply(d: &Diagnosis) -> bool {
+    reply_of_class(d, '4')
+}
+
+/// True when the decisive reply's codes (the reply code, the enhanced code, or both) are all of
+/// `class`; false when the bounce gives neither.
+fn reply_of_class(d: &Diagnosis, class: char) -> bool {
     let main = d
         .recipients
         .iter()
@@ -543,10 +581,10 @@ fn temporary_reply(d: &Diagnosis) -> bool {
         .or_else(|| main.and_then(|r| r.reply_code.as_deref()))
         .map(str::trim)
         .filter(|c| !c.is_empty());
-    let temporary = |c: &str| c.starts_with('4');
+    let of_class = |c: &str| c.starts_with(class);
     match (reply, enhanced_code(d)) {
-        (Some(r), Some(e)) => temporary(r) && temporary(e),
-        (Some(c), None) | (None, Some(c)) => temporary(c),
+        (Some(r), Some(e)) => of_class(r) && of_class(e),
+        (Some(c), None) | (None, Some(c)) => of_class(c),
         (None, None) => false,
     }
 }

@@ -460,6 +460,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             // qmail-remote's "192.0.2.9 does not like recipient." says the reply that follows
             // answered RCPT TO, also in an excerpt without the qmail-send notice around it.
             sent = "RCPT".to_string();
+        } else if text::find_ci(line, QMAIL_AFTER_DATA).is_some() {
+            // qmail-remote's "192.0.2.9 failed after I sent the message." says the reply that
+            // follows answered the end of the message data, likewise.
+            sent = "DATA".to_string();
         }
         if let Some(rest) = line.trim_start().strip_prefix(">>> ") {
             if let Some(c) = command::normalize(rest) {
@@ -1820,6 +1824,11 @@ fn open_said_reply(diag: &str, code: &str) -> bool {
 /// qmail-remote's words before a reply to RCPT TO ("192.0.2.9 does not like recipient.").
 /// Source: qmail-1.03 `qmail-remote.c` (the qmail reader's `COMMANDS`).
 const QMAIL_AT_RCPT: &str = " does not like recipient.";
+
+/// qmail-remote's words before a reply to the end of the message data ("192.0.2.9 failed
+/// after I sent the message."). Source: qmail-1.03 `qmail-remote.c` (the qmail reader's
+/// `COMMANDS`).
+const QMAIL_AFTER_DATA: &str = " failed after I sent the message.";
 
 /// Words just before an address that make it someone else's than the failed recipient's,
 /// lowercase: the sender ("Sender address [taro@example.jp] blocked", Postfix's log line

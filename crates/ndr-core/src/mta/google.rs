@@ -288,7 +288,7 @@ fn notice_sentence(line: &str) -> Option<(String, bool)> {
                 None => continue,
             }
         };
-        if let Some(a) = address::find(named) {
+        if let Some(a) = address::find(named).or_else(|| masked_last(named)) {
             return Some((a, *temporary));
         }
     }
@@ -297,9 +297,20 @@ fn notice_sentence(line: &str) -> Option<(String, bool)> {
     }
     NOTICE_ENDINGS_JA.iter().find_map(|ending| {
         let p = line.find(ending)?;
-        let a = address::find_last(&line[..p])?;
+        let a = address::find_last(&line[..p]).or_else(|| masked_last(&line[..p]))?;
         Some((a, text::contains_any(line, STILL_TRYING_JA)))
     })
+}
+
+/// The address someone hid before pasting the notice ("Your message to ********* has been
+/// blocked", 「メールのブロック *********でメールがブロックされました。」): the last word before
+/// the sentence's own words, when it is a masked address (`address::is_redacted`). The
+/// report's reason still holds; the recipient is unknown.
+fn masked_last(before: &str) -> Option<String> {
+    let word = before.split_whitespace().last()?;
+    let word = word.trim_start_matches(['「', '『', '(', '（', '<', '"']);
+    let word = word.trim_end_matches(['>', '"']);
+    address::is_redacted(word).then(|| word.to_string())
 }
 
 /// The recipient of a notice known by its heading (`NOTICE_HEADINGS`): the first address in

@@ -1045,6 +1045,15 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
     apply_blocked_ip(&mut spans, &scan, hit, d);
     add_code_evidence(&mut spans, &scan, hit, d);
 
+    // Yahoo's own server refused and nothing named anyone (no rule, no list): Yahoo, after
+    // the zones so that a list named in the refusal keeps its party.
+    if let Some(host) = yahoo::refusing_mx(d) {
+        d.blocking_party = Some(Party::Yahoo);
+        if let Some(at) = find_ci(text, &host) {
+            evidence::add(d, &mut spans, "blocking_party", at, at + host.len());
+        }
+    }
+
     if let Some(host) = microsoft::sender_on_microsoft365(text, d) {
         push_note(d, microsoft::NOTE_SENDER_ON_MICROSOFT365, host);
     }

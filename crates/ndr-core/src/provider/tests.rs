@@ -388,3 +388,27 @@ fn mailbox_providers_by_their_mail_servers_names() {
     assert_eq!(of("notgoogle.com"), None);
     assert_eq!(of(""), None);
 }
+
+#[test]
+fn yahoos_server_names_yahoo_only_when_nothing_else_does() {
+    // Yahoo's server refused with no code of its own: Yahoo.
+    check(
+        "<shiro@aol.example>: host mx-aol.mail.gm0.yahoodns.net[198.51.100.90] said: 550 Action not taken (in reply to end of DATA command)",
+        expect!["550 - onhold yahoo -"],
+    );
+    // A list named in the refusal at Yahoo's server keeps its party.
+    check(
+        "<fujita@yahoo.example>: host mta5.am0.yahoodns.net[198.51.100.179] said: 553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.179, because the ip is in Spamhaus's list; see http://postmaster.yahoo.com/550-bl23.html (in reply to MAIL FROM command)",
+        expect!["553 5.7.1 blocked spamhaus 192.0.2.179 code=BL21 scope=documentation"],
+    );
+    // An unknown address at Yahoo's server is nobody's block.
+    check(
+        "<goro@yahoo.example>: host mta5.am0.yahoodns.net[198.51.100.179] said: 554 5.1.1 Sorry, no such user (in reply to RCPT TO command)",
+        expect!["554 5.1.1 userunknown - -"],
+    );
+    // Yahoo's servers named elsewhere than as the rejecting host name nobody.
+    check(
+        "<goro@example.org>: host mx.example.org[192.0.2.30] said: 550 Action not taken; MX of the sender is mta5.am0.yahoodns.net (in reply to end of DATA command)",
+        expect!["550 - onhold - -"],
+    );
+}

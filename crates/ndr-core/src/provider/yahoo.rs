@@ -3,7 +3,8 @@
 use super::{Rule, Table};
 use crate::Party::Yahoo;
 use crate::Reason::{
-    AuthFailure, BadReputation, Blocked, NetworkError, PolicyViolation, Undefined,
+    self, AuthFailure, BadReputation, Blocked, ContentError, NetworkError, OnHold, PolicyViolation,
+    SpamDetected, Speeding, TooManyConn, Undefined,
 };
 
 // Yahoo documents categories, not each code: https://senders.yahooinc.com/smtp-error-codes
@@ -65,3 +66,55 @@ pub(super) const TABLE: Table = Table {
             .reason(AuthFailure),
     ],
 };
+
+/// The domain under which Yahoo names its inbound servers, for Yahoo Mail
+/// (`mta5.am0.yahoodns.net`) and, since AOL's MX moved onto Yahoo's servers in 2018, for AOL
+/// (`mx-aol.mail.gm0.yahoodns.net`).
+/// Source: go-sisimai `rhost/lib.go` (the Yahoo Inc. receiver is `.yahoodns.net`); AOL's MX
+/// move, https://www.wordtothewise.com/2018/01/aol-mx-change-update.
+const MX_DOMAIN: &str = ".yahoodns.net";
+
+/// The readings for which a refusal by Yahoo's server names Yahoo when no rule named anyone:
+/// a block, spam or content, reputation, authentication or a rate, and a refusal that says
+/// nothing more. Not a refusal of the address itself (unknown, disabled, full: nobody
+/// blocked), nor of the sender's address (`rejected`) or a protocol matter (`securityerror`),
+/// which are the sender's own to fix whoever refused them.
+const MX_READINGS: &[Reason] = &[
+    Blocked,
+    BadReputation,
+    SpamDetected,
+    PolicyViolation,
+    ContentError,
+    AuthFailure,
+    Speeding,
+    TooManyConn,
+    OnHold,
+    Undefined,
+];
+
+/// The rejecting host, when it is one of Yahoo's inbound servers and the message's reading is
+/// one of `MX_READINGS`: Yahoo refused, though its words named no code a rule knows ("550
+/// Action not taken (in reply to end of DATA command)" from `mx-aol.mail.gm0.yahoodns.net`).
+/// Only for a diagnosis that names no party yet: a list the refusal names (Spamhaus's, at
+/// Yahoo's server: "553 5.7.1 [BL21] ... the ip is in Spamhaus's list") is the one to act on.
+/// The host is the one the structural pass read as the rejecting server, not any name in the
+/// text, so that a mention of Yahoo's servers elsewhere names nobody.
+pub(super) fn refusing_mx(d: &crate::Diagnosis) -> Option<String> {
+    if d.blocking_party.is_some() || !MX_READINGS.contains(&d.reason) {
+        return None;
+    }
+    let is_yahoo = |h: &&String| {
+        let h = h.to_ascii_lowercase();
+        h.len() > MX_DOMAIN.len() && h.ends_with(MX_DOMAIN)
+    };
+    d.remote_host
+        .iter()
+        .chain(
+            d.recipients
+                .iter()
+                .filter(|r| r.action != "delivered")
+                .filter_map(|r| r.remote_host.as_ref()),
+        )
+        .find(is_yahoo)
+        .cloned()
+}

@@ -322,24 +322,18 @@ const CODES: &[CodeEntry] = &[
 ];
 
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
-/// generic playbooks on purpose (`rest` in the book below).
+/// generic playbooks on purpose (`rest` in the book below): among them a refusal by Yahoo's
+/// server whose words say nothing (`onhold`, `undefined`; the core names Yahoo for the
+/// rejecting host alone, "550 Action not taken" from `mx-aol.mail.gm0.yahoodns.net`), which is
+/// neither a known deferral to wait out nor a known block: its generic playbook waits only when
+/// the reply is temporary.
 const ROUTES: &[(&[Reason], &Playbook)] = &[
     (
-        &[
-            Reason::Blocked,
-            Reason::Rejected,
-            Reason::SecurityError,
-            Reason::Undefined,
-        ],
+        &[Reason::Blocked, Reason::Rejected, Reason::SecurityError],
         &BLOCKED,
     ),
     (
-        &[
-            Reason::BadReputation,
-            Reason::Speeding,
-            Reason::TooManyConn,
-            Reason::OnHold,
-        ],
+        &[Reason::BadReputation, Reason::Speeding, Reason::TooManyConn],
         &DEFERRED,
     ),
     (
@@ -362,7 +356,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     },
     domains: DOMAINS,
     routes: ROUTES,
-    generic: &rest::<23>(ROUTES),
+    generic: &rest::<25>(ROUTES),
     playbooks: &[&DEFERRED, &BLOCKED, &CONTENT, &UNAUTHENTICATED],
     codes: CODES,
     refine: &[],
