@@ -28,8 +28,13 @@ pub(super) const TABLE: Table = Table {
         // code alone (the reason module's fallback when no words name a reason).
         // Source: https://github.com/tutao/tutanota/issues/7113 ; Yahoo's categories,
         // https://senders.yahooinc.com/smtp-error-codes ("temporarily deferred" is a 421).
+        // `[IPTS04]` is the same deferral in another form (see `codes::BRACKETED`).
         Rule::by(Yahoo)
             .code("TSS04")
+            .over(&[Undefined, Blocked, NetworkError])
+            .reason(BadReputation),
+        Rule::by(Yahoo)
+            .code("IPTS04")
             .over(&[Undefined, Blocked, NetworkError])
             .reason(BadReputation),
         Rule::by(Yahoo)
