@@ -114,6 +114,22 @@ fn trim_wrapping(s: &str) -> &str {
     })
 }
 
+/// `trim_wrapping`, keeping a bracket the address itself needs: a local part or domain
+/// someone hid as "[redacted]" ("[redacted]@[redacted].com.br" in an Office 365 notice) keeps
+/// its opening "[", which `trim_wrapping` alone would strip while the "]" inside stays.
+fn trim_wrapping_balanced(s: &str) -> &str {
+    let t = trim_wrapping(s);
+    // `t` is a slice of `s`: its offset is where the trimming stopped.
+    let start = t.as_ptr() as usize - s.as_ptr() as usize;
+    let opens = t.matches('[').count();
+    let closes = t.matches(']').count();
+    if closes > opens && start > 0 && s.as_bytes().get(start - 1) == Some(&b'[') && t.contains('@')
+    {
+        return s.get(start - 1..start + t.len()).unwrap_or(t);
+    }
+    t
+}
+
 /// An address without the scheme in front of it: "mailto:" of a link, and "SMTP:" of
 /// Exchange's and MailEnable's address types ("Recipient: [SMTP:user@example.com]", seen in
 /// flufl.bounce's test data, simple_41).
@@ -153,7 +169,7 @@ pub(crate) fn find(s: &str) -> Option<String> {
         rest = &after[q + 1..];
     }
     for word in s.split(|c: char| c.is_whitespace() || c == '<' || c == '>') {
-        let w = strip_scheme(trim_wrapping(cut_ellipsis(ascii_run(word))));
+        let w = strip_scheme(trim_wrapping_balanced(cut_ellipsis(ascii_run(word))));
         if w.contains('@') && is_email(w) {
             return Some(w.to_string());
         }
@@ -265,6 +281,15 @@ mod tests {
             "neko@example.jp"
         );
         assert_eq!(domain("neko@Example.JP").as_deref(), Some("example.jp"));
+        // A hidden local part keeps its opening bracket (set s 38).
+        assert_eq!(
+            find("Recipient Address:    [redacted]@[redacted].com.br").as_deref(),
+            Some("[redacted]@[redacted].com.br")
+        );
+        assert_eq!(
+            find("Recipient: [SMTP:u@example.com]").as_deref(),
+            Some("u@example.com")
+        );
     }
 
     #[test]

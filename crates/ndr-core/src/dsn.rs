@@ -283,6 +283,24 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
             continue;
         }
         if line.starts_with("X-") && text::contains(line, ": ") {
+            // Exchange's copy of the server's reply in its own form, "X-Supplementary-Info:
+            // <mx.example.net #5.0.0 smtp; 554 delivery error: ...>" (its MAPI property
+            // PidTagSupplementaryInfo, "supplementary information about a delivery status
+            // notification", MS-OXPROPS): the diagnostic when no Diagnostic-Code field gave
+            // one, its folded lines included.
+            // Source: https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxprops/
+            // (PidTagSupplementaryInfo).
+            if let Some(v) = text::field_value(line, "X-Supplementary-Info") {
+                let last = buffers.len() - 1;
+                // Its folded lines go with it only when it is the diagnostic: after a
+                // Diagnostic-Code they would repeat the reply.
+                prev_was_diag = buffers[last].trim().is_empty() && !v.is_empty();
+                if prev_was_diag {
+                    buffers[last].push_str(v);
+                    buffers[last].push(' ');
+                }
+                continue;
+            }
             // PowerMTA states its own classification of the bounce.
             if let Some(v) = text::field_value(line, "X-PowerMTA-BounceCategory") {
                 third_party_reason = powermta_category(v);

@@ -556,6 +556,14 @@ const WORDING: &[Wording] = &[
         NetworkError,
         &[
             "could not connect and send the mail to",
+            // hMailServer's own bounce when the recipient's MX resolves to hMailServer itself
+            // (a DNS or hosts-file mistake, or a domain missing from its own list): "Error
+            // Type: SMTP Connection to recipients server failed. Error: Could not connect to
+            // 192.0.2.1 on port 25 since this would mean connecting to myself." No connection
+            // was made: the route loops back to the sending server.
+            // Source: hMailServer's SMTPDeliverer ("since this would mean connecting to
+            // myself"), quoted in its forum's threads; held-out set s 24.
+            "since this would mean connecting to myself",
             "dns records for the destination computer could not be found",
             "hop count exceeded - possible mail loop",
             // Haraka and older Exim: "552 Too many received headers - possible mail loop".
@@ -1108,6 +1116,14 @@ const WORDING: &[Wording] = &[
             "hl:ifc",
             "mi:sfq",
             "rp:qrc",
+            // cPanel's Exim on the sender's own host, when too many of a domain's messages in
+            // the last hour were deferred or failed (the "Maximum percentage of failed or
+            // deferred messages a domain may send per hour" setting): "Domain 'example.com'
+            // has exceeded the max defers and failures per hour (10/10 (100%)) allowed.
+            // Message discarded." The host stops the domain's mail until the hour is over.
+            // Source: https://docs.cpanel.net/whm/server-configuration/tweak-settings/ (Mail,
+            // "Maximum percentage of failed or deferred messages a domain may send per hour").
+            "has exceeded the max defers and failures per hour",
             "mail sent from your ip address has been temporarily rate limited",
             "please try again slower",
             // Microsoft 365 throttling: "450 4.7.3 Organization queue quota exceeded" (also
@@ -2034,6 +2050,16 @@ fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
         }
         if matches!(by_code, None | Some(SecurityError)) && client_host_rejected(lc.lc) {
             return Some(Blocked);
+        }
+        // "501 5.5.4 Error: Bad NOTIFY parameter syntax": both codes say the sending client's
+        // command was malformed. RFC 5321's 501 is "Syntax error in parameters or arguments",
+        // and RFC 3463's X.5.4 "Invalid command arguments" (a protocol status, X.5.*), which
+        // the status table alone reads as the receiver's system error, as Sisimai does.
+        if by_code == Some(SystemError)
+            && f.status.get(1..4) == Some(".5.")
+            && matches!(f.reply_code.as_str(), "501" | "555")
+        {
+            return Some(SyntaxError);
         }
         if by_code.is_some() {
             return by_code;

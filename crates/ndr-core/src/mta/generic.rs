@@ -779,6 +779,21 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     // "(reason: 550 ...)" above the transcript that shows ">>> DATA" before it.
                     // A syntax reply to a mistyped command gives way to the refusal after it.
                     if let Some(slot) = deliveries.get_mut(*k) {
+                        // Sendmail's own restatement under the transcript ("<<< 554 Service
+                        // unavailable; ..." then "554 5.0.0 Service unavailable") adds the
+                        // enhanced status it gave the recipient (savemail.c/usersmtp.c write
+                        // the status with the reply code), which the server's reply lacked.
+                        let restated = slot.reply_code == d.reply_code
+                            && slot.status.is_empty()
+                            && status::find(&slot.diagnosis, &slot.reply_code).is_empty();
+                        if restated {
+                            let s = status::find(&d.diagnosis, &d.reply_code);
+                            if !s.is_empty()
+                                && d.diagnosis.contains(&format!("{} {s} ", d.reply_code))
+                            {
+                                slot.status = s;
+                            }
+                        }
                         if is_syntax_reply(slot) && !is_syntax_reply(&d) {
                             *slot = d;
                         } else if slot.command.is_empty() && slot.reply_code == d.reply_code {

@@ -12,11 +12,15 @@ pub(crate) struct Code {
     pub(crate) end: usize,
 }
 
-/// Bracketed two-letter or three-letter codes Yahoo and Apple put before their text
-/// (`[TSS04]`, `[BL21]`, `[PH01]`, `[CS01]`), lowercase as they appear in the haystack.
-// Yahoo: https://senders.yahooinc.com/smtp-error-codes (categories TS*, PH*);
+/// Bracketed two-letter to four-letter codes Yahoo and Apple put before their text
+/// (`[TSS04]`, `[IPTS04]`, `[BL21]`, `[PH01]`, `[CS01]`), lowercase as they appear in the
+/// haystack.
+// Yahoo: https://senders.yahooinc.com/smtp-error-codes (categories TS*, PH*); `[IPTS04]` is
+// the same deferral as `[TSS04]` ("421 [IPTS04] Messages from 192.0.2.1 temporarily deferred
+// due to unexpected volume or user complaints", from Yahoo's and AOL's servers; KumoMTA PR
+// #376, and Forward Email's bounce rules, which file it under Yahoo/Verizon).
 // Apple: https://support.apple.com/en-us/102322 (the [CS01] sample is in the knowledge file).
-const BRACKETED: &[&str] = &["tss", "ts", "bl", "ph", "cs"];
+const BRACKETED: &[&str] = &["tss", "ts", "ipts", "bl", "ph", "cs"];
 
 /// Outlook.com's consumer codes (`550 SC-001 ...`).
 // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
@@ -307,6 +311,10 @@ mod tests {
                 &["RP-001", "DY-001", "OU-002"],
             ),
             ("421 4.7.0 [tss04] messages from", &["TSS04"]),
+            (
+                "421 [ipts04] messages from 192.0.2.1 temporarily deferred",
+                &["IPTS04"],
+            ),
             ("553 5.7.1 [bl21] connections will not", &["BL21"]),
             ("554 5.7.1 [cs01] message rejected", &["CS01"]),
             ("recipient address rejected: ers-qil.", &["ERS-QIL"]),

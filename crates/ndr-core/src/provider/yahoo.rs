@@ -4,7 +4,7 @@ use super::{Rule, Table};
 use crate::Party::Yahoo;
 use crate::Reason::{
     self, AuthFailure, BadReputation, Blocked, ContentError, NetworkError, OnHold, PolicyViolation,
-    SpamDetected, Speeding, TooManyConn, Undefined,
+    Rejected, SpamDetected, Speeding, TooManyConn, Undefined,
 };
 
 // Yahoo documents categories, not each code: https://senders.yahooinc.com/smtp-error-codes
@@ -29,13 +29,22 @@ pub(super) const TABLE: Table = Table {
         // code alone (the reason module's fallback when no words name a reason).
         // Source: https://github.com/tutao/tutanota/issues/7113 ; Yahoo's categories,
         // https://senders.yahooinc.com/smtp-error-codes ("temporarily deferred" is a 421).
+        // The same code gives the same reason whatever reports it: Yahoo's own words are a
+        // deferral for the sending IP's volume or complaints (the knowledge file: "Temporary
+        // reputation deferral"), so the `rejected` the structural pass gives a refusal at MAIL
+        // FROM (Sisimai's reading when Yahoo's host is named) is replaced too.
+        // `[IPTS04]` is the same deferral in another form (see `codes::BRACKETED`).
         Rule::by(Yahoo)
             .code("TSS04")
-            .over(&[Undefined, Blocked, NetworkError])
+            .over(&[Undefined, Blocked, NetworkError, Rejected])
+            .reason(BadReputation),
+        Rule::by(Yahoo)
+            .code("IPTS04")
+            .over(&[Undefined, Blocked, NetworkError, Rejected])
             .reason(BadReputation),
         Rule::by(Yahoo)
             .text(&["temporarily deferred due to", "user complaints"])
-            .over(&[Undefined, Blocked, NetworkError])
+            .over(&[Undefined, Blocked, NetworkError, Rejected])
             .reason(BadReputation),
         // 553 5.7.2 [TSS06] All messages from 192.0.2.25 will be permanently deferred; Retrying
         // will NOT succeed. See https://help.yahoo.com/kb/postmaster/SLN3436.html

@@ -958,6 +958,10 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
         &RESTRICTED_UNAUTHENTICATED,
     ),
     ("does not allow external forwarding", &FORWARDING_BLOCKED),
+    // "550 5.7.520 Message blocked because it contains content identified as spam. AS(4810)":
+    // the same status as the forwarding block, for Microsoft's spam filter's verdict on the
+    // content (the core reads it `spamdetected`); the code's entry would name the forwarding.
+    ("content identified as spam", &POLICY),
     ("permissions to send as this sender", &SEND_AS_DENIED),
     ("permissions to send on behalf of", &SEND_AS_DENIED),
     // "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied":
