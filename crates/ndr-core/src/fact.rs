@@ -157,6 +157,20 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
             // or Exim bounce after the queue lifetime): the last try was refused for good.
             f.action = "failed".into();
         }
+        if f.action == "delayed"
+            && f.command == "CONN"
+            && matches!(f.reason, Some(Reason::OnHold | Reason::Undefined))
+        {
+            // A connection the sending server could not open, in a notice that it still
+            // retries ("delivery temporarily suspended: connect to ...: Network is
+            // unreachable"): no reply names a reason, and Sisimai's reason for a delay whose
+            // words name none is `expired` (go-sisimai reason/find.go, "if reasontext == \"\"
+            // && fo.Action == \"delayed\""). The action was known only after the reason.
+            f.reason = Some(Reason::Expired);
+            if status::is_pseudo(&f.status) {
+                f.status = status::pseudo_code(Reason::Expired, f.status.starts_with('4'));
+            }
+        }
         facts.push(f);
     }
     facts
@@ -644,6 +658,13 @@ fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
     }
     if f.rhost.is_empty() {
         f.rhost = host_in_text(&f.diagnosis).unwrap_or_default();
+    }
+    if f.rhost.is_empty() && f.command == "CONN" {
+        // Sendmail names the server it could not connect to after its error: "Deferred:
+        // Connection timed out with mx.example.org." (sendmail/err.c, `errstring()`).
+        f.rhost = command::sendmail_connect_host(&f.diagnosis)
+            .unwrap_or_default()
+            .to_string();
     }
     f.rhost = tidy_host(&f.rhost);
     if !f.rhost.contains('.') && !f.rhost.contains(':') {

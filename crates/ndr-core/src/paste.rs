@@ -25,7 +25,8 @@ pub(crate) fn unwrapped(text: &str) -> Option<String> {
         let now = out.as_deref().unwrap_or(text);
         let next = unquoted(now)
             .or_else(|| dedented(now))
-            .or_else(|| without_log_prefix(now));
+            .or_else(|| without_log_prefix(now))
+            .or_else(|| headings_parted(now));
         match next {
             Some(t) => out = Some(t),
             None => break,
@@ -178,6 +179,55 @@ fn parts_of_digits(w: &[u8], seps: &[u8], most: usize) -> Option<usize> {
     (1..=most).contains(&len).then_some(parts)
 }
 
+/// Where a section heading of a notice ends when a paste ran the next line onto it: Sendmail's
+/// "----- The following addresses had permanent fatal errors ----- <a@example.org>" and
+/// "----- Transcript of session follows ----- <a@example.org>... Deferred: ..."
+/// (sendmail/savemail.c writes each heading on a line of its own, five dashes, words, five
+/// dashes). Gives the offset after the closing dashes when words of the heading and other text
+/// after it share the line.
+fn heading_end(line: &str) -> Option<usize> {
+    const RULE: &str = "-----";
+    let open = line.find(RULE)?;
+    let words_at = open + RULE.len();
+    let words = line.get(words_at..)?.trim_start_matches('-');
+    let close = words.find(" -----")?;
+    // A heading's words: letters and spaces, at least two words (not a MIME boundary, which is
+    // one token, nor an arrow "--->").
+    let heading = words.get(..close)?.trim();
+    if heading.split(' ').count() < 2
+        || !heading
+            .bytes()
+            .all(|c| c.is_ascii_alphabetic() || c == b' ' || c == b'-')
+    {
+        return None;
+    }
+    let end = line.len() - words.len() + close + 1;
+    let end = end + line.get(end..)?.len() - line.get(end..)?.trim_start_matches('-').len();
+    line.get(end..)
+        .filter(|rest| !rest.trim().trim_matches('"').is_empty())
+        .map(|_| end)
+}
+
+/// The text with each notice heading that a paste ran the next line onto (`heading_end`) put
+/// back on a line of its own, or `None` when no line has one.
+fn headings_parted(text: &str) -> Option<String> {
+    if !text.lines().any(|l| heading_end(l).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for line in text.split_inclusive('\n') {
+        match heading_end(line.trim_end_matches(['\n', '\r'])) {
+            Some(end) => {
+                out.push_str(line[..end].trim_end());
+                out.push('\n');
+                out.push_str(line[end..].trim_start());
+            }
+            None => out.push_str(line),
+        }
+    }
+    Some(out)
+}
+
 /// Each line of `text` mapped, with the line ends kept as they are.
 fn map_lines<'a>(text: &'a str, f: impl Fn(&'a str) -> &'a str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -276,6 +326,23 @@ mod tests {
         // One quoted line among many is a citation, not a quoted paste.
         assert_eq!(unquoted("a\nb\nc\n> d\n> e\nf\n"), None);
         assert_eq!(unquoted("a\n> b\n> c\n> d\n"), Some("a\nb\nc\nd\n".into()));
+    }
+
+    #[test]
+    fn a_heading_run_into_the_next_line_is_parted() {
+        let text = "\"----- The following addresses had permanent fatal errors ----- <a@example.org>\n\n   ----- Transcript of session follows ----- <a@example.org>... Deferred: Connection timed out with mx.example.org.\nMessage could not be delivered for 5 days\"";
+        assert_eq!(
+            unwrapped(text).as_deref(),
+            Some("\"----- The following addresses had permanent fatal errors -----\n<a@example.org>\n\n   ----- Transcript of session follows -----\n<a@example.org>... Deferred: Connection timed out with mx.example.org.\nMessage could not be delivered for 5 days\"")
+        );
+        // Headings on lines of their own, a boundary and an arrow stay as they are.
+        for same in [
+            "   ----- Transcript of session follows -----\n<a@example.org>... Deferred\n",
+            "------=_Part_1 text\n",
+            "mx.example.net:25 ---> 554 5.7.1 no\n",
+        ] {
+            assert_eq!(headings_parted(same), None, "{same}");
+        }
     }
 
     #[test]

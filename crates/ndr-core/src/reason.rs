@@ -1873,6 +1873,12 @@ fn without_templates(lc: String, by_code: Option<Reason>) -> String {
     lc
 }
 
+/// True when the text is the sending server's own error that it could not connect at all (the
+/// step `CONN`, `command::connect_failed`) and no reply from the receiving server came with it.
+fn own_connect_error(f: &Fact) -> bool {
+    f.command == "CONN" && f.reply_code.is_empty()
+}
+
 fn before_data(cmd: &str) -> bool {
     command::BEFORE_DATA.contains(&cmd)
 }
@@ -1884,8 +1890,17 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
     }
     let by_code = lc.by_code;
     match reason {
-        MailboxFull | AuthFailure | RequirePtr | TooManyConn | Blocked | ExceedLimit => {
+        MailboxFull | AuthFailure | RequirePtr | TooManyConn | ExceedLimit => {
             by_code == Some(reason) || has(reason, lc)
+        }
+        Blocked => {
+            // The sending server's own error for a connection it could not open, with no
+            // reply: Sendmail's "Deferred: Connection refused by mx.example.org." is the
+            // system's ECONNREFUSED (sendmail/err.c, `errstring()`: "Connection refused by
+            // %s" with the host it tried), a port nobody answered, not a refusal of the
+            // sender's address. Sisimai's "connection refused by" wording is a receiver's
+            // words; here only a code or a reply names a block.
+            by_code == Some(Blocked) || (has(Blocked, lc) && !own_connect_error(f))
         }
         MesgTooBig => {
             if by_code == Some(MesgTooBig) {

@@ -456,7 +456,8 @@ fn heldout_j_doors_stay_shut_for_ordinary_text() {
 }
 
 /// A sending server's report that it could not connect at all names the step `CONN`, in each
-/// MTA's own form (`conn-01` to `conn-10`: Postfix, Sendmail, Exim, qmail, Exchange); a timeout
+/// MTA's own form (`conn-01` to `conn-10`: Postfix, Sendmail, Exim, qmail, Exchange; `conn-13`
+/// and `conn-14`: Sendmail's, run together in a paste and under a bare local name); a timeout
 /// later in the session does not (`conn-11`, `conn-12`).
 #[test]
 fn a_connection_that_could_not_be_opened_is_the_conn_step() {
@@ -469,10 +470,68 @@ fn a_connection_that_could_not_be_opened_is_the_conn_step() {
             continue;
         };
         let d = diagnose(&std::fs::read(&case).expect("fixture is readable"));
-        let want = if n < "11" { Some("CONN") } else { None };
+        let want = if matches!(n, "11" | "12") {
+            None
+        } else {
+            Some("CONN")
+        };
         assert!(!d.recipients.is_empty(), "{name}");
         for r in &d.recipients {
             assert_eq!(r.command.as_deref(), want, "{name}");
         }
+    }
+}
+
+/// Sendmail's own words for a connection it could not open (sendmail/err.c, `errstring()`):
+/// the host after "Connection timed out with" or "Connection refused by" is the server it
+/// tried (`conn-04`, `conn-05`, `conn-13`); a refused TCP connection is no block of the
+/// sender's address, and a delay that names no other reason is `expired`, as Sisimai reads a
+/// delay (`conn-05`, `conn-03`); the lines a paste ran together are read (`conn-13`), and the
+/// error under a bare local name is the recipient's (`conn-14`, like Sisimai's
+/// lhost-sendmail-54).
+#[test]
+fn sendmail_connection_errors() {
+    let read = |name: &str| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/bounces");
+        diagnose(&std::fs::read(dir.join(name)).expect("fixture is readable"))
+    };
+    for (name, host, reason, words) in [
+        (
+            "conn-04.txt",
+            Some("mx.example.org"),
+            ndr_core::Reason::Expired,
+            "Connection timed out with mx.example.org.",
+        ),
+        (
+            "conn-05.txt",
+            Some("mx.example.org"),
+            ndr_core::Reason::Expired,
+            "Deferred: Connection refused by mx.example.org.",
+        ),
+        (
+            "conn-13.txt",
+            Some("mx.example.org"),
+            ndr_core::Reason::Expired,
+            "Deferred: Connection timed out with mx.example.org.",
+        ),
+        (
+            "conn-14.eml",
+            Some("192.0.2.44"),
+            ndr_core::Reason::Expired,
+            "Deferred: Connection refused by [192.0.2.44]",
+        ),
+        (
+            "conn-03.txt",
+            Some("mx.example.org"),
+            ndr_core::Reason::Expired,
+            "delivery temporarily suspended: connect to mx.example.org[2001:db8::25]:25: Network is unreachable",
+        ),
+    ] {
+        let d = read(name);
+        assert_eq!(d.recipients.len(), 1, "{name}");
+        let r = &d.recipients[0];
+        assert_eq!(r.remote_host.as_deref(), host, "{name}");
+        assert_eq!(r.reason, reason, "{name}");
+        assert_eq!(r.diagnostic_text, words, "{name}");
     }
 }

@@ -941,7 +941,8 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
                 })
                 .and_then(|p| line.get(p + 1..))
                 .unwrap_or("")
-                .trim_start_matches([':', ' ', ')', ']', '\'', '"', '\u{ff1a}'])
+                // Sendmail's "<u@example.jp>... Deferred: ..." puts an ellipsis after it.
+                .trim_start_matches([':', ' ', ')', ']', '\'', '"', '\u{ff1a}', '.'])
         };
         let mut explanation = after.to_string();
         let mut j = i + 1;

@@ -28,6 +28,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut reply_lines = FirstFailure::default();
     let mut another_diag = String::new();
     let mut another_status = String::new();
+    // A recipient's error under its bare local name (`local_name_error`): the name and the words.
+    let mut bare: Option<(String, String)> = None;
     let mut session_error = false;
     let mut the_command = String::new();
     let mut recipients = 0usize;
@@ -95,6 +97,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 if let Some((_, d)) = line.split_once(' ') {
                     another_diag = d.to_string();
                 }
+            } else if let Some((name, d)) = local_name_error(line) {
+                // kijitora... Deferred: Connection refused by [127.0.0.1]
+                if bare.is_none() {
+                    bare = Some((name.to_string(), d.to_string()));
+                }
             } else {
                 let r = reply::find(line, "");
                 let s = status::find(line, "");
@@ -126,6 +133,22 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         {
             e.diagnosis = another_diag.clone();
         }
+        if let Some((name, d)) = &bare {
+            // Only for the recipient it names: its address's local part, or the address as
+            // the report gave it (X-Actual-Recipient, Original-Recipient).
+            let local = e.recipient.split('@').next().unwrap_or_default();
+            let alias = address::from_dsn_value(&e.alias);
+            let named = local.eq_ignore_ascii_case(name)
+                || alias.eq_ignore_ascii_case(name)
+                || alias
+                    .split('@')
+                    .next()
+                    .unwrap_or_default()
+                    .eq_ignore_ascii_case(name);
+            if named && e.diagnosis.trim().is_empty() {
+                e.diagnosis = d.clone();
+            }
+        }
         if !replies.is_empty() && recipients == 1 {
             // The remote server's own words come first.
             e.diagnosis = format!("{} {}", replies.join(" "), e.diagnosis);
@@ -153,6 +176,24 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries,
         rfc822: original.to_string(),
     })
+}
+
+/// The error of a transcript line that names a local recipient without angle brackets:
+/// "kijitora... Deferred: Connection refused by [127.0.0.1]". Sendmail writes a recipient's
+/// error as the address as it was given, "... ", and the text (sendmail/err.c, `usrerr` and
+/// `message` with the "%s... " of the address being delivered), so a local name is printed
+/// bare. Only a first word of letters, digits and `._+-` right before the "... ", followed by
+/// a word that starts with a capital letter, so a reply ("550 5.1.1 <x>... User unknown") or prose is
+/// no such line.
+fn local_name_error(line: &str) -> Option<(&str, &str)> {
+    let (name, rest) = line.split_once("... ")?;
+    let plain = !name.is_empty()
+        && !name.starts_with(['.', '-'])
+        && name
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'+' | b'-'))
+        && !name.bytes().all(|c| c.is_ascii_digit());
+    (plain && rest.starts_with(|c: char| c.is_ascii_uppercase())).then_some((name, rest))
 }
 
 /// Picks, of each exchange in a transcript (the `<<<` lines after a `>>>` command or a
@@ -199,6 +240,22 @@ impl FirstFailure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_local_recipient_s_error_is_read() {
+        assert_eq!(
+            local_name_error("kijitora... Deferred: Connection refused by [127.0.0.1]"),
+            Some(("kijitora", "Deferred: Connection refused by [127.0.0.1]"))
+        );
+        for not in [
+            "550 5.1.1 <kijitora@example.org>... User unknown",
+            "Message could not be delivered for 5 days",
+            "Well... that is odd",
+            "421... Deferred",
+        ] {
+            assert_eq!(local_name_error(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn keeps_the_first_failure_reply_of_each_exchange() {

@@ -160,19 +160,43 @@ pub(crate) fn connect_failed(lc: &str) -> bool {
                 .trim_end_matches(':')
                 .ends_with(']');
             // Sendmail: " with host" or " by host" right after (also "during user open with").
-            let host_after = {
-                let rest = after.strip_prefix(" during user open").unwrap_or(after);
-                ["with ", "by "].iter().any(|w| {
-                    rest.strip_prefix(' ')
-                        .and_then(|r| r.strip_prefix(w))
-                        .and_then(|h| h.split_whitespace().next())
-                        .map(|h| h.trim_end_matches(['.', ',', ';', ':', ')']))
-                        .is_some_and(|h| h.starts_with('[') || h.contains('.'))
-                })
-            };
+            let host_after = sendmail_host(after).is_some();
             // RFC 3463 X.4.1, "No answer from host".
             let no_answer = before.ends_with("4.4.1 ");
             host_before || host_after || no_answer
+        })
+    })
+}
+
+/// The host Sendmail names after its error for a connection it could not open, taken from the
+/// text right after the errno's words: " with mx.example.org." (ETIMEDOUT, also after
+/// " during user open"), " by mx.example.org." or " by [192.0.2.1]" (ECONNREFUSED). Sendmail's
+/// `errstring()` (sendmail/err.c) writes these as the errno text, then " with " and
+/// `CurHostName`, or "Connection refused by " and `CurHostName`.
+fn sendmail_host(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(" during user open").unwrap_or(after);
+    ["with ", "by "].iter().find_map(|w| {
+        rest.strip_prefix(' ')
+            .and_then(|r| r.strip_prefix(w))
+            .and_then(|h| h.split_whitespace().next())
+            .map(|h| h.trim_end_matches(['.', ',', ';', ':', ')']))
+            .filter(|h| h.starts_with('[') || h.contains('.'))
+    })
+}
+
+/// The receiving host a sending Sendmail could not connect to, in its own wording
+/// ("Deferred: Connection timed out with mx.example.org.", "Connection refused by
+/// mx.example.org.", "Connection refused by [192.0.2.1]"), as written in `text`; only that
+/// form: the first errno text of `CONNECT_ERRNO` followed by " with " or " by " and a host.
+pub(crate) fn sendmail_connect_host(text: &str) -> Option<&str> {
+    let lc = text.to_ascii_lowercase();
+    CONNECT_ERRNO.iter().find_map(|errno| {
+        lc.match_indices(errno).find_map(|(at, _)| {
+            let end = at + errno.len();
+            let host = sendmail_host(lc.get(end..)?)?;
+            // The same bytes in `text`: ASCII lowercasing keeps every offset.
+            let start = end + lc.get(end..)?.find(host)?;
+            text.get(start..start + host.len())
         })
     })
 }
@@ -213,6 +237,36 @@ mod tests {
             "421 4.4.1 connection timed out. total session duration: 00:05:00",
         ] {
             assert!(!connect_failed(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn the_host_sendmail_could_not_connect_to() {
+        for (text, host) in [
+            (
+                "Deferred: Connection timed out with mx.example.org.",
+                Some("mx.example.org"),
+            ),
+            (
+                "... Deferred: Connection refused by MX.example.org.",
+                Some("MX.example.org"),
+            ),
+            (
+                "Deferred: Connection refused by [192.0.2.1]",
+                Some("[192.0.2.1]"),
+            ),
+            (
+                "Deferred: Connection timed out during user open with example.org",
+                Some("example.org"),
+            ),
+            // Other forms name their host otherwise, and a reply is no connection error.
+            (
+                "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
+                None,
+            ),
+            ("554 5.7.1 connection refused by policy", None),
+        ] {
+            assert_eq!(sendmail_connect_host(text), host, "{text}");
         }
     }
 
