@@ -200,6 +200,9 @@ pub(crate) struct Facts {
     /// The mail service the bounce shows the mail went out through (the core's notes
     /// `sender_on_microsoft365` and `sender_on_google`, or a Gmail sender address).
     sent_through: Option<Service>,
+    /// The mail went out through a sending service (the core's note `sent_through_esp`): its
+    /// dashboard or support knows the sending address, not a hosting company.
+    through_esp: bool,
     /// The sender's domain when the recipient may allow all of it, or an administrator may add
     /// it as the organisation's own: not a public webmail or mobile carrier domain, where
     /// allowing `@gmail.com` would let in every user of it (and nobody can add it).
@@ -293,6 +296,7 @@ impl Facts {
                     .map(|n| n.detail.as_str()),
             ),
             sent_through: sent_through(d),
+            through_esp: d.notes.iter().any(|n| n.id == "sent_through_esp"),
             allow_domain: clean(d.sender_domain.as_deref())
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
         }
@@ -565,6 +569,36 @@ fn ip_in_sentence(after_address: bool) -> Text {
         }
     }
 }
+
+/// [`ip_in_sentence`] for mail sent through a sending service (note `sent_through_esp`): the
+/// address is the service's, which its dashboard or support knows; a hosting company has none
+/// (held-out s, case 11: SendGrid's event with the address masked).
+fn ip_in_sentence_esp(after_address: bool) -> Text {
+    if after_address {
+        text! {
+            ja: "（この通知には書かれていません。送信サービスの管理画面かサポートで確認できます）",
+            en: "(the bounce does not show it; your sending service's dashboard or support can tell you)",
+        }
+    } else {
+        text! {
+            ja: "送信サービスのサーバー（IP アドレスはこの通知には書かれていません。送信サービスの管理画面かサポートで確認できます）",
+            en: "the sending service's server (the bounce does not show its IP address; the service's dashboard or support can tell you)",
+        }
+    }
+}
+
+/// [`IP_IN_STEP`] for mail sent through a sending service, whose steps already send the reader
+/// to its dashboard or support (after "IP address" the gap just closes).
+const IP_IN_STEP_ESP: Text = text! {
+    ja: "送信に使われた IP アドレス",
+    en: "the IP address your mail left from",
+};
+
+/// `Fact::Ip`'s missing hint for mail sent through a sending service.
+const IP_MISSING_ESP: Text = text! {
+    ja: "この通知には書かれていません。送信サービスの管理画面かサポートで、メールの送信に使われた IP アドレスを確認してください",
+    en: "the bounce does not show it: the sending service's dashboard or support can tell you the IP address your mail left from",
+};
 
 /// The same when the bounce names an address that cannot be the sender's public one (a private
 /// or documentation-example address): it is not called "your sending IP address", and the
@@ -1132,7 +1166,10 @@ impl Ctx<'_> {
                             || (self.ip_gap == IpGap::Message && ends_with_ci(t, "server"))
                     }
                 };
+                let esp = self.facts.through_esp;
                 let words = match (self.ip_gap, after_address) {
+                    (IpGap::Step, true) if esp => None,
+                    (IpGap::Step, false) if esp => Some(IP_IN_STEP_ESP),
                     (IpGap::Step, true) => Some(IP_IN_STEP_AFTER_ADDRESS),
                     (IpGap::Step, false) => Some(IP_IN_STEP),
                     (_, true) => None,
@@ -1160,9 +1197,10 @@ impl Ctx<'_> {
                 if after_address && self.lang == Lang::En && !out.ends_with(' ') {
                     out.push(' ');
                 }
-                let note = match self.facts.ip_not_public {
-                    true => ip_not_public_in_sentence(after_address),
-                    false => Some(ip_in_sentence(after_address)),
+                let note = match (self.facts.ip_not_public, self.facts.through_esp) {
+                    (true, _) => ip_not_public_in_sentence(after_address),
+                    (false, true) => Some(ip_in_sentence_esp(after_address)),
+                    (false, false) => Some(ip_in_sentence(after_address)),
                 };
                 match note {
                     Some(note) => out.push_str(note.get(self.lang)),
@@ -1436,6 +1474,7 @@ pub(crate) fn render_with(
                 let value = fact_value(facts, *fact).map(str::to_owned);
                 let missing = match fact {
                     Fact::Ip if facts.ip_not_public => IP_NOT_PUBLIC_HINT,
+                    Fact::Ip if facts.through_esp => IP_MISSING_ESP,
                     _ => fact.missing(),
                 };
                 let hint = value.is_none().then(|| missing.get(lang).to_owned());
@@ -1576,7 +1615,20 @@ pub(crate) fn render_with(
                 why
             }
         },
-        who: who(p.actors, host_first(p, facts), sender_first(p, facts), lang),
+        who: {
+            let mut who = who(p.actors, host_first(p, facts), sender_first(p, facts), lang);
+            // Through a sending service the one running the sending server is the service; "your
+            // hosting company" is whom its playbook says not to ask (held-out s, case 11).
+            if facts.through_esp {
+                for w in who.iter_mut().filter(|w| w.id == Actor::SenderProvider) {
+                    w.label = w.label.replace(
+                        Actor::SenderProvider.label().get(lang),
+                        SENDING_SERVICE.get(lang),
+                    );
+                }
+            }
+            who
+        },
         urgency: Labeled {
             id: p.urgency,
             label: p.urgency.label().get(lang).to_owned(),
@@ -1729,6 +1781,12 @@ pub(crate) fn who(
         })
         .collect()
 }
+
+/// `Actor::SenderProvider`'s label when the mail went out through a sending service.
+const SENDING_SERVICE: Text = text! {
+    ja: "あなたが使っている送信サービス（SendGrid・Mailgun などの ESP。送信に使われたサーバーを運用しています）",
+    en: "Your sending service (SendGrid, Mailgun or another ESP: it runs the servers your mail left from)",
+};
 
 const NOBODY_AT_FIRST: Text = text! {
     ja: "当面は対応不要（多くは時間がたてば自然に解決します）",

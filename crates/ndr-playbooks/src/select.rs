@@ -678,6 +678,16 @@ fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
     // forwarder's refused by a later hop (the core's note `refused_after_forwarding`: the
     // recipient's side acts), or a sending service's (the note `sent_through_esp`: its support
     // acts on a shared address, the customer on a dedicated one; no hosting company is involved).
+    // A receiver's own block of the address (Outlook.com's range block, Microsoft's banned
+    // IP) is left out of `IP_LISTINGS` because Microsoft 365's pool never meets it; from a
+    // sending service's address it is the service's to handle all the same: "contact your
+    // Internet service provider" means the service, not a web host (held-out s, case 11).
+    if through_esp(d) && OWN_BLOCKS_OF_THE_ADDRESS.contains(&found.playbook.id) {
+        return Selected {
+            playbook: &party::esp::SENDER_IP_LISTED,
+            by: SelectedBy::Note,
+        };
+    }
     if IP_LISTINGS.contains(&found.playbook.id) {
         // Refused by the sender's own provider when the program handed the message over: the
         // listed address is the user's connection (home line, VPN), not a server of theirs. A
@@ -709,6 +719,13 @@ fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
     }
     found
 }
+
+/// Microsoft's and Outlook.com's own blocks of the sending address (not a list anyone can look
+/// up), which a sending service's support handles for its shared addresses like any listing.
+// SendGrid: "If you are on one of our shared IP plans and you notice a block message based on
+// one of our IP addresses then please contact our Support team."
+// Source: https://github.com/sendgrid/docs/blob/develop/source/Classroom/Deliver/Undeliverable_Email/what_do_i_do_if_im_blacklisted.md
+const OWN_BLOCKS_OF_THE_ADDRESS: &[&str] = &["outlook-com-network-block", "microsoft-banned-ip"];
 
 /// True when the core noted that the mail went out through a sending service (ESP).
 fn through_esp(d: &Diagnosis) -> bool {

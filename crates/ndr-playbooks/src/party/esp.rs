@@ -28,12 +28,13 @@ pub(crate) const SENDER_IP_LISTED: Playbook = Playbook {
     },
     verdict: text! {
         ja: "あなたのメールは送信サービス（SendGrid、Mailgun、Postmark、Amazon SES などの ESP）から送られましたが、送信に使われたサービスのサーバーの IP アドレス {ip} がブロックリストに載っていた（または受信側のフィルターで評価が低いと判断された）ため、受信側に拒否されました。",
-        en: "Your mail went out through a sending service (an ESP such as SendGrid, Mailgun, Postmark or Amazon SES), and the receiver refused it because the service's server it left from, {ip}, is on a blocklist (or has a poor reputation with the receiver's filter).",
+        en: "Your mail went out through a sending service (an ESP such as SendGrid, Mailgun, Postmark or Amazon SES), and the receiver refused it because the service's IP address {ip}, which your mail left from, is on a blocklist (or has a poor reputation with the receiver's filter).",
     },
     why: text! {
         ja: "送信サービスは自社の IP アドレスからメールを送ります。多くのプランでは、その IP アドレスをほかの利用者と共用しており、共用の IP アドレスの掲載はサービス側が対応します。あなたのアカウント専用の IP アドレスの場合だけ、原因の対処と解除の申請があなたの仕事になります。問い合わせる先は、メールを送り出しているサーバーを運用する送信サービスで、Web サイトのホスティング事業者やプロバイダーではありません。",
         en: "Sending services send from their own IP addresses. On most plans an address is shared with other customers, and the service deals with a listing of a shared address; only an address dedicated to your account is yours to clean up. The one to ask is the service, which runs the servers your mail leaves from, not your web host or ISP.",
     },
+    // `SenderProvider` reads "your sending service" here (`render::who`).
     actors: &[Actor::SenderProvider, Actor::Sender],
     urgency: Urgency::Soon,
     duration: text! {
@@ -47,8 +48,8 @@ pub(crate) const SENDER_IP_LISTED: Playbook = Playbook {
     ],
     steps: &[
         Step::new(text! {
-            ja: "送信サービスの管理画面（IP アドレスの設定）かサポートで、{ip} がほかの利用者との共用か、あなたのアカウント専用かを確認してください。",
-            en: "In the sending service's dashboard (its IP address settings) or through its support, check whether {ip} is shared with other customers or dedicated to your account.",
+            ja: "送信サービスの管理画面（IP アドレスの設定）かサポートで、送信に使われた IP アドレス {ip} がほかの利用者との共用か、あなたのアカウント専用かを確認してください。",
+            en: "In the sending service's dashboard (its IP address settings) or through its support, check whether the sending IP address {ip} is shared with other customers or dedicated to your account.",
         }),
         Step::new(text! {
             ja: "共用の IP アドレスなら、下の文面を送信サービスのサポートに送ってください。掲載の解除や、別の IP アドレスへの切り替えはサービス側が行います。",

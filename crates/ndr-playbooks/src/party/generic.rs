@@ -468,8 +468,8 @@ pub(crate) const CONTENTERROR: Playbook = Playbook {
 /// The blocked advice's and the delayed-then-refused advice's first step: the list the error
 /// names, if it names one, is the reason.
 const STEP_ERROR_NAMES_LIST: Step = Step::new(text! {
-    ja: "エラー文にブロックリスト名（{zone} など）やリストのページのアドレスが書かれていれば、それが拒否の理由です。",
-    en: "If the error names a blocklist ({zone}, for example) or a list's web page, that list is the reason.",
+    ja: "エラー文にブロックリスト名（{zone} など）やリストのページのアドレスが書かれていれば、それが拒否の理由です。そのページを開くか、リストの名前で検索して、掲載の理由と解除の申し込み方を確かめてください。",
+    en: "If the error names a blocklist ({zone}, for example) or a list's web page, that list is the reason: open that page, or search for the list's name, to see why it lists the address and how to ask for removal.",
 });
 
 /// A notice that the message arrived: nothing to do, and whether it was read is the recipient's
@@ -3040,6 +3040,8 @@ pub(crate) fn variant_for(p: &Playbook, given_up: bool, text: &str) -> Option<&'
     match p.id {
         "generic-networkerror" if given_up => Some(&NETWORKERROR_FAILED),
         "generic-systemerror" if given_up => Some(&SYSTEMERROR_FAILED),
+        "yahoo-deferred" if given_up => Some(&super::yahoo::DEFERRED_GAVE_UP),
+        "gmail-deferred" if given_up => Some(&super::gmail::DEFERRED_GAVE_UP),
         "generic-hostunknown" if BROKEN_MX_WORDS.iter().any(|w| text.contains(w)) => {
             Some(&HOSTUNKNOWN_BROKEN_MX)
         }

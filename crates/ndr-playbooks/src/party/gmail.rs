@@ -87,10 +87,7 @@ pub(crate) const DEFERRED: Playbook = Playbook {
             ja: "送信側のサーバーが自動で再送するので、同じメールを手で送り直す必要はありません。",
             en: "Your server retries automatically; there is no need to resend by hand.",
         }),
-        Step::new(text! {
-            ja: "エラー文の続きに理由（PTR、評価、TLS など）が書かれています。逆引き（PTR）の問題なら、下の文面でホスティング事業者に設定を依頼してください。",
-            en: "The rest of the error gives the reason (PTR, reputation, TLS). If it is reverse DNS (PTR), ask your hosting company to set it with the message below.",
-        }),
+        STEP_DEFERRAL_REASON,
         STEP_CHECK_ACCOUNT,
         STEP_GUIDELINES,
         STEP_POSTMASTER,
@@ -101,6 +98,34 @@ pub(crate) const DEFERRED: Playbook = Playbook {
     facts: &[],
     sources: SOURCES,
     checked: CHECKED,
+};
+
+const STEP_DEFERRAL_REASON: Step = Step::new(text! {
+    ja: "エラー文の続きに理由（PTR、評価、TLS など）が書かれています。逆引き（PTR）の問題なら、下の文面でホスティング事業者に設定を依頼してください。",
+    en: "The rest of the error gives the reason (PTR, reputation, TLS). If it is reverse DNS (PTR), ask your hosting company to set it with the message below.",
+});
+
+/// [`DEFERRED`] in a final bounce: a recipient marked `failed` with Gmail's temporary reply is
+/// a server that kept retrying and gave up; nothing retries it any more, so the sender sends
+/// once more after the cause is fixed. Chosen by `generic::variant_for`.
+pub(crate) const DEFERRED_GAVE_UP: Playbook = Playbook {
+    verdict: text! {
+        ja: "Gmail が、送信元 IP アドレス {ip} からのメールの受け取りを遅らせ続けました。送信側のサーバーは再送をあきらめたため、このメールは届いていません。",
+        en: "Gmail kept deferring mail from {ip}, and your server gave up retrying: this message was not delivered.",
+    },
+    duration: DURATION_SETTING_FIXED,
+    steps: &[
+        STEP_DEFERRAL_REASON,
+        STEP_CHECK_ACCOUNT,
+        STEP_GUIDELINES,
+        STEP_POSTMASTER,
+        Step::new(text! {
+            ja: "このメールは自動では再送されません。原因を直したら、同じ宛先に一度だけ送り直してください。",
+            en: "This message will not be retried: once the cause is fixed, send it again, once.",
+        }),
+    ],
+    donts: &[DONT_RESEND, DONT_PAY],
+    ..DEFERRED
 };
 
 pub(crate) const UNSOLICITED: Playbook = Playbook {

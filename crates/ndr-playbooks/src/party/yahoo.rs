@@ -89,10 +89,7 @@ pub(crate) const DEFERRED: Playbook = Playbook {
             ja: "送信側のサーバーが自動で再送します。一斉送信の途中なら、量と速度を落としてください。",
             en: "Your server retries by itself. If you are in the middle of a bulk send, send less and more slowly.",
         }),
-        Step::new(text! {
-            ja: "苦情やエラーの多い宛先をリストから外してください。",
-            en: "Remove addresses that complain or bounce.",
-        }),
+        STEP_REMOVE_COMPLAINERS,
         STEP_PRACTICES,
         Step::new(text! {
             ja: "何日も続く場合は、Yahoo の「Sender Support Request」フォーム（英語）で相談してください。",
@@ -106,6 +103,39 @@ pub(crate) const DEFERRED: Playbook = Playbook {
     facts: FACTS,
     sources: SOURCES,
     checked: CHECKED,
+};
+
+const STEP_REMOVE_COMPLAINERS: Step = Step::new(text! {
+    ja: "苦情やエラーの多い宛先をリストから外してください。",
+    en: "Remove addresses that complain or bounce.",
+});
+
+/// [`DEFERRED`] in a final bounce: a recipient marked `failed` with Yahoo's temporary reply
+/// (421 TSS04) is a server that kept retrying and gave up, so the message is not on its way
+/// any more and "your server retries by itself" would be wrong (held-out s, case 01: a mail
+/// service's Postfix returning the message). Chosen by `generic::variant_for`.
+pub(crate) const DEFERRED_GAVE_UP: Playbook = Playbook {
+    verdict: text! {
+        ja: "Yahoo が、送信量や苦情の多さを理由に、送信元 IP アドレス {ip} からのメールの受け取りを遅らせ続けました。送信側のサーバーは再送をあきらめたため、このメールは届いていません。",
+        en: "Yahoo kept deferring mail from {ip} because of unexpected volume or user complaints, and your server gave up retrying: this message was not delivered.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Soon,
+    steps: &[
+        Step::new(text! {
+            ja: "このメールは自動では再送されません。数時間おいてから、同じ宛先に一度だけ送り直してください。一斉送信の途中だった場合は、量と速度を落としてください。",
+            en: "This message will not be retried. Wait a few hours, then send it again, once. If you were in the middle of a bulk send, send less and more slowly.",
+        }),
+        STEP_REMOVE_COMPLAINERS,
+        STEP_PRACTICES,
+        Step::new(text! {
+            ja: "送り直しても同じエラーで返ってくる場合は、メールサーバーを運用している側（ホスティング事業者やメールサービス）に伝えてください。自分で運用しているなら、Yahoo の「Sender Support Request」フォーム（英語）で相談してください。",
+            en: "If it comes back with the same error again, tell whoever runs your mail server (your hosting company or mail service); if you run it yourself, file Yahoo's Sender Support Request.",
+        })
+        .linked(SUPPORT_REQUEST_LINK),
+    ],
+    donts: &[DONT_RESEND_REPEATEDLY],
+    ..DEFERRED
 };
 
 pub(crate) const BLOCKED: Playbook = Playbook {
