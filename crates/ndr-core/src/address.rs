@@ -29,8 +29,13 @@ pub(crate) fn is_email(s: &str) -> bool {
 /// Characters that stand in for the letters of an address someone hid before pasting it
 /// ("admin@***", "<●●@●●.●●>", "▲▲@example.jp").
 const MASKS: &[char] = &[
-    '*', '＊', '●', '○', '◯', '▲', '△', '■', '□', '◆', '×', '…', '#',
+    '*', '＊', '●', '○', '◯', '▲', '△', '■', '□', '◆', '×', '…', '#', '〜', '～',
 ];
+
+/// True for a character people type in place of the letters of an address they hide (`MASKS`).
+pub(crate) fn is_mask(c: char) -> bool {
+    MASKS.contains(&c)
+}
 
 /// True when `s` is an address someone hid before pasting it, or a part of one: a word (no white
 /// space) that has a run of two or more mask characters (`MASKS`), or a part of three or more

@@ -305,10 +305,18 @@ fn notice_sentence(line: &str) -> Option<(String, bool)> {
 /// The address someone hid before pasting the notice ("Your message to ********* has been
 /// blocked", 「メールのブロック *********でメールがブロックされました。」): the last word before
 /// the sentence's own words, when it is a masked address (`address::is_redacted`). The
-/// report's reason still holds; the recipient is unknown.
+/// report's reason still holds; the recipient is unknown. Japanese runs words together
+/// (「…アドレスであるため、メールは〜〜に配信されませんでした」), so the word is only the run of
+/// address and mask characters at its end: the sentence before it is no address.
 fn masked_last(before: &str) -> Option<String> {
     let word = before.split_whitespace().last()?;
-    let word = word.trim_start_matches(['「', '『', '(', '（', '<', '"']);
+    let start = word
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_graphic() || address::is_mask(c))
+        .last()?
+        .0;
+    let word = word[start..].trim_start_matches(['(', '<', '"']);
     let word = word.trim_end_matches(['>', '"']);
     address::is_redacted(word).then(|| word.to_string())
 }
@@ -674,6 +682,25 @@ pub(crate) fn sender_on_google(mail: &Mail, rising: &Rising) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A masked recipient inside a Japanese sentence is the mask alone, never the sentence
+    /// that runs into it (「…アドレスであるため、メールは〜〜に配信されませんでした」).
+    #[test]
+    fn a_masked_recipient_in_a_japanese_sentence_is_only_the_mask() {
+        let notice = "Mail Delivery Subsystem\nアドレス不明\n\
+            アドレスが見つからなかったか、メールを受信できないアドレスであるため、\
+            メールは〜〜に配信されませんでした。\nリモート サーバーからの応答:\n\
+            550 <〜〜>: User unknown\n";
+        let d = crate::diagnose(notice.as_bytes());
+        let recipients: Vec<&str> = d.recipients.iter().map(|r| r.recipient.as_str()).collect();
+        assert_eq!(recipients, ["〜〜"]);
+        assert_eq!(
+            masked_last("ブロック *********"),
+            Some("*********".to_string())
+        );
+        assert_eq!(masked_last("メールは〜〜"), Some("〜〜".to_string()));
+        assert_eq!(masked_last("アドレスであるため、メールは"), None);
+    }
 
     fn notes(input: &str) -> Vec<(String, String)> {
         crate::diagnose(input.as_bytes())
