@@ -240,13 +240,27 @@ const CLEARS_WHILE_RETRYING: &[Reason] = &[
 /// reply code, not X.4.7 ("delivery time expired", RFC 3463), no "expired", no `GAVE_UP`,
 /// and a reason that can clear while the server retries (`CLEARS_WHILE_RETRYING`).
 fn pasted_deferral(f: &Fact) -> bool {
-    f.reason.is_none_or(|r| CLEARS_WHILE_RETRYING.contains(&r))
+    (f.reason.is_none_or(|r| CLEARS_WHILE_RETRYING.contains(&r)) || deferred_for_now(&f.diagnosis))
         && f.pasted
         && f.status.starts_with('4')
         && (f.reply_code.is_empty() || f.reply_code.starts_with('4'))
         && f.status != "4.4.7"
         && text::find_ci(&f.diagnosis, "expired").is_none()
         && !gave_up(&f.diagnosis)
+}
+
+/// The receiver's own words that its refusal is for now: Yahoo's "421 4.7.0 [TSS04] Messages
+/// from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints" (and TSS09's
+/// "temporarily deferred"), Outlook.com's "451 4.7.650 The mail server [192.0.2.1] has been
+/// temporarily rate limited due to IP reputation". Whatever reason the words suggest before the
+/// provider's rules read the code (a block, a refused sender), the receiver itself says the
+/// retries get past it. Sources: https://senders.yahooinc.com/smtp-error-codes, Microsoft's
+/// Outlook.com postmaster troubleshooting page.
+const DEFERRED_FOR_NOW: &[&str] = &["temporarily deferred", "temporarily rate limited"];
+
+/// True when `t` holds words of `DEFERRED_FOR_NOW`, case-blind.
+fn deferred_for_now(t: &str) -> bool {
+    says_any(t, DEFERRED_FOR_NOW)
 }
 
 /// True when `t` holds words of `GAVE_UP`, case-blind. One function for the four rules that
@@ -2039,6 +2053,18 @@ mod deferral_tests {
         // The same reply in a bounce that says the message could not be delivered.
         let notice = "This is the mail system at host out1.example.net.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<kim@example.org>: host mx.example.org[192.0.2.30] said: 451 4.3.2 Please try again later (in reply to RCPT TO command)\n";
         assert_eq!(actions(notice), ["failed"]);
+    }
+
+    #[test]
+    fn a_reply_that_says_it_defers_for_now_is_a_delay_when_pasted_alone() {
+        // Yahoo's TSS04 as a sending service's log shows it: no notice says the server gave up.
+        let line = "421 4.7.0 [TSS04] Messages from 192.0.2.95 temporarily deferred due to user complaints - 4.16.55.1; see https://senders.yahooinc.com/smtp-error-codes\n";
+        assert_eq!(actions(line), ["delayed"]);
+        let postfix = "<bob@example.net>: host mta5.am0.yahoodns.net[198.51.100.1] said: 421 4.7.0 [TSS04] Messages from 192.0.2.95 temporarily deferred due to user complaints (in reply to MAIL FROM command)\n";
+        assert_eq!(actions(postfix), ["delayed"]);
+        // Returned by the sending server: it gave up, so the message failed.
+        let notice = format!("This is the mail system at host out1.example.net.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n{postfix}");
+        assert_eq!(actions(&notice), ["failed"]);
     }
 
     #[test]
