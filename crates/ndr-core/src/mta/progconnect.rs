@@ -228,10 +228,7 @@ fn find_in(body: &str) -> Option<Found> {
         .iter()
         .find_map(|r| text::find_ci(head, r.marker).map(|at| (r, at)))?;
     let start = head.get(..at)?.rfind('\n').map_or(0, |p| p + 1);
-    let end = head
-        .get(at..)?
-        .find('\n')
-        .map_or(head.len(), |p| at + p);
+    let end = head.get(at..)?.find('\n').map_or(head.len(), |p| at + p);
     let line = head.get(start..end)?.trim();
     // The port is named on the error's line (Outlook's "Port: 25", Ruby's "port 587", Node's
     // "192.0.2.1:587"); Python names it only in the call the traceback shows.
@@ -255,7 +252,15 @@ fn find_in(body: &str) -> Option<Found> {
 
 /// The words that lead a port number, lowercase: Outlook's "Port: 25" (and its Japanese
 /// 「ポート: 25」), Ruby's "port 587".
-const PORT_LEADS: &[&str] = &["port: ", "port : ", "port:", "port ", "ポート: ", "ポート : ", "ポート:"];
+const PORT_LEADS: &[&str] = &[
+    "port: ",
+    "port : ",
+    "port:",
+    "port ",
+    "ポート: ",
+    "ポート : ",
+    "ポート:",
+];
 
 /// The port an error's line names: after one of `PORT_LEADS`, else after the colon of a
 /// "host:port" or "address:port" (Node, Ruby's net-smtp timeout).
@@ -274,8 +279,7 @@ fn port_in(line: &str) -> Option<u16> {
                 .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '\'' | '"' | ','))
                 .next()?;
             let host = word.ends_with(']')
-                || (word.contains('.')
-                    && word.ends_with(|c: char| c.is_ascii_alphanumeric()));
+                || (word.contains('.') && word.ends_with(|c: char| c.is_ascii_alphanumeric()));
             host.then(|| number_at(lc.get(at + 1..)?)).flatten()
         })
     })
@@ -285,7 +289,12 @@ fn port_in(line: &str) -> Option<u16> {
 fn number_at(s: &str) -> Option<u16> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     // A port ends its number: a dot or a colon after it makes a version, an address or a time.
-    if digits == 0 || digits > 5 || s.as_bytes().get(digits).is_some_and(|b| matches!(b, b'.' | b':')) {
+    if digits == 0
+        || digits > 5
+        || s.as_bytes()
+            .get(digits)
+            .is_some_and(|b| matches!(b, b'.' | b':'))
+    {
         return None;
     }
     s.get(..digits)?.parse().ok().filter(|p| *p != 0)
@@ -394,7 +403,10 @@ mod tests {
         assert_eq!(port_in("Port: 25, Secure"), Some(25));
         assert_eq!(port_in("ポート : 587, "), Some(587));
         assert_eq!(port_in("connect ECONNREFUSED [2001:db8::1]:587"), Some(587));
-        assert_eq!(port_in("smtp.example.com:2525 (exceeds 30 seconds)"), Some(2525));
+        assert_eq!(
+            port_in("smtp.example.com:2525 (exceeds 30 seconds)"),
+            Some(2525)
+        );
         // The minutes of a time are no port.
         assert_eq!(port_in("2024-01-01 10:25:13 Error: 12:30"), None);
         assert_eq!(port_in("no port here"), None);
