@@ -413,6 +413,12 @@ pub struct Note {
     /// It has the detail `gmail_send_as` for Gmail's notice that "the relay" it sent through
     /// refused the mail ("Send mail as" through another account's SMTP server): that relay is
     /// the sender's own outgoing server, though Gmail did send a bounce.
+    /// `connect_failed_at_submission`: the text is a mail program's or a mail library's own
+    /// error that it could not connect to its outgoing server, or lost the connection before
+    /// any reply (Outlook's 0x800CCC0E/0x800CCC0F, Thunderbird's "connecting to Outgoing server
+    /// (SMTP) ... failed", `Errno::ECONNREFUSED`, ...): nothing was refused and the message
+    /// never left (detail: the program, and the port when the error names one: `outlook:25`,
+    /// `ruby:587`, `thunderbird`).
     /// `inbound_refusal_log`: the text is a receiving server's own log of refusing a client
     /// (Postfix `smtpd` "NOQUEUE: reject: RCPT from host[address]"), so the refused server is
     /// the one that tried to deliver to the logging server (detail: that client,
@@ -455,6 +461,7 @@ impl Note {
         "sender_login_mismatch",
         "greylisted",
         "refused_at_submission",
+        "connect_failed_at_submission",
         "inbound_refusal_log",
         "sent_through_esp",
         "refused_after_forwarding",

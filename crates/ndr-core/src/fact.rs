@@ -291,7 +291,7 @@ const SYSTEM_HEADERS: &[&str] = &[
 ];
 
 /// True when the bounce is a whole message as a mail system wrote it (`SYSTEM_HEADERS`).
-fn is_whole_message(mail: &Mail) -> bool {
+pub(crate) fn is_whole_message(mail: &Mail) -> bool {
     SYSTEM_HEADERS.iter().any(|h| mail.has_header(h))
 }
 

@@ -353,6 +353,24 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: String::new(),
         });
     }
+    // A mail program's own error that it could not connect to its outgoing server: the step is
+    // the connection, nothing was refused, and the message never left (detail: the program and
+    // the port it tried, `outlook:25`). Only when the reader took it, not a refusal's row.
+    if let Some(found) = found_any
+        .then(|| mta::progconnect::find(&mail))
+        .flatten()
+        .filter(|_| mta::mailprogram::program(&mail).is_none())
+        .filter(|_| {
+            d.recipients
+                .iter()
+                .any(|r| r.command.as_deref() == Some("CONN"))
+        })
+    {
+        d.notes.push(Note {
+            id: "connect_failed_at_submission".into(),
+            detail: found.detail(),
+        });
+    }
     // Exchange's submission refusal is worded the same in the error a program shows and in
     // the report Exchange mails back when it refused later: only the first is a send error
     // that no bounce follows.

@@ -407,6 +407,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
                 "これはメールソフトが表示した送信エラーです。あなたの側の送信サーバーが、メールソフトから受け取る段階でメールを断りました。メールは送り出されておらず、エラーメールも届きません。",
                 "This is your mail program's own send error: your own outgoing server refused the message when the program handed it over. The message never left, and no bounce will come.",
             ),
+            "connect_failed_at_submission" => (
+                "これはメールソフトが表示した送信エラーです。メールソフトが送信サーバーに接続できませんでした（サーバーは何も返答していません）。メールは送り出されておらず、エラーメールも届きません。",
+                "This is your mail program's own send error: it could not connect to its outgoing server, and the server gave no answer. The message never left, and no bounce will come.",
+            ),
             "greylisted" => (
                 "受信側のサーバーはグレーリスト（グレイリスティング）を使っています。知らない送信元からの最初の配送をわざと一時的に断り、数分後の再送を受け取ります。メールサーバーは自動で再送しますが、スクリプトやアプリは再送しないことがあります。",
                 "The receiving server uses greylisting: it turns away the first try from a sender it does not know yet on purpose, and accepts a retry a few minutes later. A mail server retries by itself; a script or an app may not.",

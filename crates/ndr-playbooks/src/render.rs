@@ -244,6 +244,11 @@ impl Facts {
             ip_refused: crate::select::ip_is_blocked(d),
             from_a_mail_program: d.notes.iter().any(|n| {
                 n.id == "refused_at_submission" && MAIL_PROGRAMS.contains(&n.detail.as_str())
+                    || n.id == "connect_failed_at_submission"
+                        && n.detail
+                            .split(':')
+                            .next()
+                            .is_some_and(|p| MAIL_PROGRAMS.contains(&p))
             }),
             rate_on_the_server: d.recipients.iter().any(|r| {
                 let t = collapse(&r.diagnostic_text).to_ascii_lowercase();
@@ -1731,7 +1736,10 @@ fn sender_first(p: &Playbook, facts: &Facts) -> bool {
     facts.from_a_mail_program
         && matches!(
             p.id,
-            "generic-own-relay-setting" | "generic-own-relay-gmail-send-as"
+            "generic-own-relay-setting"
+                | "generic-own-relay-gmail-send-as"
+                | "generic-program-port25-blocked"
+                | "generic-program-cannot-connect"
         )
 }
 

@@ -1225,6 +1225,20 @@ fn pick(d: &Diagnosis) -> Selected {
                 by: SelectedBy::Note,
             };
         }
+        // A mail program that could not connect to its outgoing server (the core's note
+        // `connect_failed_at_submission`, detail `<program>:<port>`): on port 25 the usual
+        // cause is the internet provider's port 25 blocking; on another port, or none named,
+        // the server name, the port, the network or the server itself.
+        if note.id == "connect_failed_at_submission" {
+            let port = note.detail.rsplit_once(':').map(|(_, port)| port);
+            return Selected {
+                playbook: match port {
+                    Some("25") => &party::generic::PROGRAM_PORT25_BLOCKED,
+                    _ => &party::generic::PROGRAM_CANNOT_CONNECT,
+                },
+                by: SelectedBy::Note,
+            };
+        }
         if let Some(p) = party::by_note(&note.id) {
             return Selected {
                 playbook: p,

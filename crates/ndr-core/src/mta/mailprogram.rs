@@ -1001,7 +1001,11 @@ fn advice_end(reply: &str) -> usize {
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let body = mail.body.as_str();
-    let (error, after) = found(mail)?;
+    // No refusal: a connection to the outgoing server that failed (`progconnect`), whose
+    // words are no refusal's.
+    let Some((error, after)) = found(mail) else {
+        return super::progconnect::inquire(mail);
+    };
     let head = text::clip(body, HEAD);
     let rest = head.get(after..).unwrap_or_default();
     let reply = match error.leads {

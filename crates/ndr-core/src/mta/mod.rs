@@ -39,6 +39,7 @@ pub(crate) mod mimecast;
 pub(crate) mod notes;
 pub(crate) mod opensmtpd;
 pub(crate) mod postfix;
+pub(crate) mod progconnect;
 pub(crate) mod qmail;
 pub(crate) mod sendmail;
 pub(crate) mod smail;

@@ -4238,6 +4238,143 @@ pub(crate) const AUTH_WEBMAIL_FROM: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// RFC 5068 (email submission operations): providers may block outgoing port 25 from their
+/// users' networks, and users then submit on port 587 with authentication (section 3.1, 3.2).
+const RFC5068: &str = "https://datatracker.ietf.org/doc/html/rfc5068";
+/// RFC 8314: message submission over TLS on port 465 (section 3.3).
+const RFC8314: &str = "https://datatracker.ietf.org/doc/html/rfc8314";
+
+/// A mail program's own error that it could not connect to its outgoing server on port 25 (the
+/// core's note `connect_failed_at_submission`, detail `<program>:25`): Outlook Express's
+/// 「サーバーは接続を解除しました ... ポート: 25 ... 0x800CCC0F」, Outlook's 0x800CCC0E with
+/// "Port: 25". Internet providers commonly block connections from their users' networks to
+/// port 25 of other networks' servers (Outbound Port 25 Blocking, OP25B, widespread in Japan;
+/// RFC 5068 section 3.2), and the program must send on the submission port 587 (RFC 6409) or
+/// 465 (RFC 8314) with the account's login. Said as the likely cause: a server that is down
+/// gives the same error. Picked in `select.rs` (`connect_failed_at_submission`).
+pub(crate) const PROGRAM_PORT25_BLOCKED: Playbook = Playbook {
+    id: "generic-program-port25-blocked",
+    party: None,
+    title: text! {
+        ja: "メールソフトが送信サーバーにつながらない（ポート 25）",
+        en: "Your mail program cannot connect to its outgoing server (port 25)",
+    },
+    verdict: text! {
+        ja: "メールソフト（またはプログラム）が、送信サーバーのポート 25 に接続できないか、接続をすぐに切られました。サーバーは何も返答していないので、メールは送られていません。エラーメールも届きません。",
+        en: "Your mail program (or script) could not connect to its outgoing server on port 25, or the connection was cut at once. The server gave no answer, so the message was not sent, and no bounce will come.",
+    },
+    why: text! {
+        ja: "多くのインターネット接続事業者（プロバイダー）は、迷惑メール対策として、利用者の回線からほかのネットワークのポート 25 への接続を止めています（OP25B、Outbound Port 25 Blocking）。この場合、送信には「サブミッションポート」の 587（または SSL/TLS の 465）を使い、メールアカウントの ID とパスワードでログイン（SMTP 認証）して送ります。送信サーバーが止まっているときも同じエラーになります。",
+        en: "Many internet providers block connections from their customers' lines to port 25 of other networks, against spam (Outbound Port 25 Blocking, OP25B). Mail programs then send on the submission port 587 (or 465 with SSL/TLS) and log in with the mail account's user name and password (SMTP authentication). An outgoing server that is down gives the same error.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::Sender],
+    urgency: Urgency::Now,
+    duration: text! {
+        ja: "送信の設定を直せば、すぐに",
+        en: "As soon as the outgoing settings are fixed",
+    },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "メールソフトのアカウント設定で、送信（SMTP）サーバーのポート番号を 25 から 587 に変えてください。メール事業者が 465（SSL/TLS）を案内していれば、それに合わせます。",
+            en: "In the mail program's account settings, change the outgoing (SMTP) server's port from 25 to 587, or to 465 (SSL/TLS) if your mail provider says so.",
+        }),
+        Step::new(text! {
+            ja: "同じ画面で「送信サーバーは認証が必要」（SMTP 認証）をオンにし、受信と同じアカウントの ID とパスワードを使う設定にしてください。暗号化は、587 なら STARTTLS、465 なら SSL/TLS です。",
+            en: "In the same settings, turn on \"My outgoing server requires authentication\" (SMTP authentication) with the same user name and password as for receiving. Use STARTTLS with 587, SSL/TLS with 465.",
+        }),
+        Step::new(text! {
+            ja: "送信サーバーの名前とポートは、メール事業者の設定案内のとおりか確かめてください。それでもつながらなければ、メール事業者に、送信サーバーが止まっていないか、587 が使えるかを問い合わせてください。",
+            en: "Check that the outgoing server's name and port match your mail provider's setup page. If it still cannot connect, ask the mail provider whether the outgoing server is down and whether port 587 can be used.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "送信ボタンを何度も押さないでください。設定を直すまで、何度送っても同じところで止まります。",
+        en: "Do not press Send again and again: until the settings are fixed, every try stops at the same place.",
+    }],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 5068（メール送信の運用、ポート 25 の遮断）", en: "RFC 5068 (email submission operations, port 25 blocking)" },
+            url: Url::one(RFC5068),
+        },
+        Source {
+            title: text! { ja: "RFC 6409（メール送信用のポート 587）", en: "RFC 6409 (message submission, port 587)" },
+            url: Url::one(RFC6409),
+        },
+        Source {
+            title: text! { ja: "RFC 8314（SSL/TLS での送信、ポート 465）", en: "RFC 8314 (submission over TLS, port 465)" },
+            url: Url::one(RFC8314),
+        },
+    ],
+    checked: "2026-12-01",
+};
+
+/// A mail program's or a script's own error that it could not connect to its outgoing server
+/// on the submission port, or on a port it does not name (the core's note
+/// `connect_failed_at_submission`: Ruby's 'Errno::ECONNREFUSED: Connection refused -
+/// connect(2) for "smtp.example.com" port 587', Thunderbird's "connecting to Outgoing server
+/// (SMTP) ... failed", PHPMailer's "SMTP connect() failed."). The server refused the
+/// connection or never answered: a wrong server name or port, a firewall or network in the
+/// way, or a server that is down. Picked in `select.rs`.
+pub(crate) const PROGRAM_CANNOT_CONNECT: Playbook = Playbook {
+    id: "generic-program-cannot-connect",
+    party: None,
+    title: text! {
+        ja: "送信サーバーに接続できない",
+        en: "Cannot connect to the outgoing server",
+    },
+    verdict: text! {
+        ja: "メールソフト（またはプログラム）が、送信サーバーに接続できないか、接続が途中で切れました。サーバーは何も返答していないので、メールは送られていません。エラーメールも届きません。",
+        en: "Your mail program (or script) could not connect to its outgoing server, or the connection broke off. The server gave no answer, so the message was not sent, and no bounce will come.",
+    },
+    why: text! {
+        ja: "接続を断られる（Connection refused）のは、指定した名前とポートでメールを受け付けていないときです。時間切れは、途中のファイアウォールやネットワークが接続を通していないか、サーバーが止まっているときに起きます。多くは、送信サーバーの名前かポート番号の設定の誤りです。",
+        en: "A refused connection (Connection refused) means nothing takes mail at that server name and port. A timeout means a firewall or the network in between does not let the connection through, or the server is down. Most often the outgoing server's name or port is set wrong.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::Sender],
+    urgency: Urgency::Now,
+    duration: text! {
+        ja: "設定かネットワークを直せば、すぐに",
+        en: "As soon as the settings or the network are fixed",
+    },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "メールソフトかプログラムの設定で、送信（SMTP）サーバーの名前とポート番号が、メール事業者の案内のとおりか確かめてください。ふつうは 587（STARTTLS）か 465（SSL/TLS）で、ログイン（SMTP 認証）が必要です。",
+            en: "In the mail program's or the script's settings, check the outgoing (SMTP) server's name and port against your mail provider's setup page: usually 587 (STARTTLS) or 465 (SSL/TLS), with a login (SMTP authentication).",
+        }),
+        Step::new(text! {
+            ja: "ネットワークを確かめてください。ファイアウォールやウイルス対策ソフトがその接続を止めていないか、別の回線（会社や公衆 Wi-Fi なら自宅やスマートフォンの回線）では送れるかを試します。サーバーで動くプログラムなら、そのサーバーから外への接続が許されているかも確かめます。",
+            en: "Check the network: whether a firewall or antivirus program blocks the connection, and whether it works from another connection (from home or a phone's connection instead of an office or public Wi-Fi). For a program on a server, check that the server may connect out to that port.",
+        }),
+        Step::new(text! {
+            ja: "設定もネットワークも正しければ、メール事業者（送信サーバーの管理者）に、サーバーが止まっていないか問い合わせてください。自分で管理しているサーバーなら、そのポートでメールサーバーが動いているか確かめます。",
+            en: "If the settings and the network are right, ask the mail provider (whoever runs the outgoing server) whether the server is down. If you run that server, check that the mail server is running and listening on that port.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "送信を何度も繰り返さないでください。接続できない原因を直すまで、同じところで止まります。",
+        en: "Do not keep sending again: until the cause is fixed, every try stops at the same place.",
+    }],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 6409（メール送信用のポート 587）", en: "RFC 6409 (message submission, port 587)" },
+            url: Url::one(RFC6409),
+        },
+        Source {
+            title: text! { ja: "RFC 8314（SSL/TLS での送信、ポート 465）", en: "RFC 8314 (submission over TLS, port 465)" },
+            url: Url::one(RFC8314),
+        },
+    ],
+    checked: "2026-12-01",
+};
+
 pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED,
     &NORELAYING_REMOTE,
@@ -4254,6 +4391,8 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &MAILBOXFULL_OWN_SERVER,
     &DELAYED_PROGRAM,
     &LIMIT_AT_SUBMISSION,
+    &PROGRAM_PORT25_BLOCKED,
+    &PROGRAM_CANNOT_CONNECT,
     &SPEEDING_AT_SUBMISSION,
     &CLIENT_LISTED_AT_SUBMISSION,
     &SPEEDING_DEFERRED,

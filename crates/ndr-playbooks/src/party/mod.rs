@@ -431,6 +431,15 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     // The verdict says the program's own error and that the message was not sent.
     (generic::DELAYED_PROGRAM.id, "refused_at_submission"),
     (generic::LIMIT_AT_SUBMISSION.id, "refused_at_submission"),
+    // The verdict says the program could not connect and that the message was not sent.
+    (
+        generic::PROGRAM_PORT25_BLOCKED.id,
+        "connect_failed_at_submission",
+    ),
+    (
+        generic::PROGRAM_CANNOT_CONNECT.id,
+        "connect_failed_at_submission",
+    ),
     (esp::SENDER_IP_LISTED.id, "sent_through_esp"),
     (
         forwarder::REFUSED_AFTER_FORWARDING.id,
