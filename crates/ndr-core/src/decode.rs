@@ -33,6 +33,10 @@ pub(crate) struct Mail {
     /// (`mta::mailprogram`): the reader and the note `refused_at_submission` search the same
     /// text, so the second asks this instead of searching again. Internal to that module.
     pub(crate) send_error: std::cell::Cell<Option<(usize, SendErrorAt)>>,
+    /// Every line of `body` was a record of a log, its tag and time taken off (`paste`): a
+    /// line ends where its record ended, and never runs on onto the next as a wrapped line
+    /// does.
+    pub records: bool,
 }
 
 /// Which row of the mail program reader's table a body holds and where (see `Mail::send_error`).
@@ -160,18 +164,20 @@ pub(crate) fn decode_by(
         // `paste`); a header block among the lines they hid is then read as one.
         match crate::paste::unwrapped(&body) {
             Some(plain) => {
-                let bytes = plain.as_bytes();
+                let bytes = plain.text.as_bytes();
                 let start = if looks_like_message(bytes) {
                     Some(0)
                 } else {
                     note_prefix(bytes).filter(|&n| bytes.get(n..).is_some_and(looks_like_message))
                 };
-                start
+                let mut mail = start
                     .and_then(|n| read(bytes.get(n..)?, &mut cx))
                     .unwrap_or(Mail {
-                        body: plain,
+                        body: plain.text,
                         ..Mail::default()
-                    })
+                    });
+                mail.records = plain.records;
+                mail
             }
             None => Mail {
                 body,

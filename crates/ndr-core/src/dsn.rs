@@ -208,6 +208,14 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
     let mut prev_was_diag = false;
     let mut skip_part = false;
     let mut third_party_reason: Option<Reason> = None;
+    // A recipient's Original-Recipient (or X-Actual-Recipient) read after a blank line, before
+    // any Final-Recipient of that block: RFC 3464 section 2.3 puts Original-Recipient first in
+    // a recipient's block, so it is the next recipient's, not the one above the blank line.
+    // Held until the block shows whose it is: its Final-Recipient opens the next recipient;
+    // any other field first means the blank line was no block's end (a paste that spaced
+    // every line), and it is the open recipient's.
+    let mut block_start = false;
+    let mut held_alias: Option<String> = None;
 
     for line in head.lines() {
         let line = line.trim_end();
@@ -221,12 +229,24 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
         }
         if line.is_empty() {
             prev_was_diag = false;
+            block_start = true;
             continue;
         }
         if let Some(f) = field(line) {
             seen_fields = true;
             prev_was_diag = f.name == Name::DiagnosticCode;
             let last = deliveries.len() - 1;
+            let aliasing = matches!(f.name, Name::OriginalRecipient | Name::XActualRecipient);
+            if aliasing && block_start && !deliveries[last].recipient.is_empty() {
+                held_alias = Some(address::from_dsn_value(&f.value));
+                continue;
+            }
+            block_start = false;
+            if f.name != Name::FinalRecipient {
+                if let Some(a) = held_alias.take() {
+                    deliveries[last].alias = a;
+                }
+            }
             match f.name {
                 Name::FinalRecipient => {
                     let addr = address::from_dsn_value(&f.value);
@@ -243,6 +263,9 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
                     }
                     let d = deliveries.last_mut().expect("pushed above");
                     d.recipient = addr;
+                    if let Some(a) = held_alias.take() {
+                        d.alias = a;
+                    }
                     recipients += 1;
                 }
                 Name::OriginalRecipient | Name::XActualRecipient => {
@@ -471,6 +494,56 @@ fn powermta_category(v: &str) -> Option<Reason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn original_recipient_stays_in_its_block() {
+        let aliases = |head: &str| -> Vec<(String, String)> {
+            read_fields(head, String::new())
+                .map(|r| r.deliveries)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| (d.recipient, d.alias))
+                .collect()
+        };
+        let pair = |r: &str, a: &str| (r.to_string(), a.to_string());
+        // RFC 3464's order (Oracle Messaging Server writes it so): Original-Recipient first,
+        // then Final-Recipient, in each recipient's block.
+        let rfc_order = "Reporting-MTA: dns; mx.example.org\n\n\
+                         Original-Recipient: rfc822; a@example.org\n\
+                         Final-Recipient: rfc822; a@example.net\n\
+                         Action: failed\nStatus: 5.1.1\n\n\
+                         Original-Recipient: rfc822; b@example.org\n\
+                         Final-Recipient: rfc822; b@example.net\n\
+                         Action: failed\nStatus: 5.1.1\n";
+        assert_eq!(
+            aliases(rfc_order),
+            [
+                pair("a@example.net", "a@example.org"),
+                pair("b@example.net", "b@example.org")
+            ]
+        );
+        // Postfix's order, Final-Recipient first, also with every line spaced by a paste.
+        let postfix = "Final-Recipient: rfc822; a@example.net\n\
+                       Original-Recipient: rfc822; a@example.org\n\
+                       Action: failed\n\n\
+                       Final-Recipient: rfc822; b@example.net\n\
+                       Action: failed\n";
+        let spaced = "Final-Recipient: rfc822; a@example.net\n\n\
+                      Original-Recipient: rfc822; a@example.org\n\n\
+                      Action: failed\n\n\
+                      Final-Recipient: rfc822; b@example.net\n\n\
+                      Action: failed\n";
+        for head in [postfix, spaced] {
+            assert_eq!(
+                aliases(head),
+                [
+                    pair("a@example.net", "a@example.org"),
+                    pair("b@example.net", "")
+                ],
+                "{head}"
+            );
+        }
+    }
 
     #[test]
     fn parses_fields() {

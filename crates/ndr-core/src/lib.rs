@@ -222,7 +222,8 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         if let Some(body) = paste::unwrapped(&mail.body) {
             let named = decode::Mail {
                 headers: mail.headers.clone(),
-                body,
+                body: body.text,
+                records: body.records,
                 ..decode::Mail::default()
             };
             if let Some(rising) = mta::read(&named) {

@@ -339,9 +339,18 @@ fn postfix(body: &str, at: usize, found: &mut Vec<Led>) {
     } else {
         head
     };
-    if let (Some(written), Some(refused)) = (written, bracketed(head)) {
+    if let (Some(written), Some(refused)) = (written, bracketed(head).or_else(|| masked(head))) {
         push(found, refused, written);
     }
+}
+
+/// The final address of Postfix's line when the one who pasted it hid it ("<xxxxx>",
+/// "<XXXXXXXX" with its bracket lost): what the sender wrote is still the "expanded from"
+/// address, and the masked word is the recipient a reader took from the same line.
+fn masked(head: &str) -> Option<&str> {
+    let inner = head.strip_prefix('<')?;
+    let inner = inner.strip_suffix('>').unwrap_or(inner).trim();
+    address::is_redacted(inner).then_some(inner)
 }
 
 /// Exim's "(generated from alias@y)" and "(ultimately generated from alias@y)" on the line after
@@ -555,6 +564,32 @@ mod tests {
                 "a-very-long-local-part@mail.example.net",
                 "team@example.org"
             )]
+        );
+        // The final address hidden before pasting: the written one is still known.
+        for (masked, refused) in [
+            (
+                "<XXXX@example.com> (expanded from <team@example.org>): host\n",
+                "XXXX@example.com",
+            ),
+            (
+                "<xxxxx> (expanded from <team@example.org>): host\n",
+                "xxxxx",
+            ),
+            (
+                "<XXXXXXXX (expanded from <team@example.org>): User unknown\n",
+                "XXXXXXXX",
+            ),
+        ] {
+            assert_eq!(
+                pairs(masked),
+                vec![pair(refused, "team@example.org")],
+                "{masked}"
+            );
+        }
+        // A line that is no address at all stays none.
+        assert_eq!(
+            pairs("<bob> (expanded from <team@example.org>): x\n"),
+            vec![]
         );
         let exim = "  bob@example.net\n    (generated from team@example.org)\n    \
                     SMTP error from remote mail server after RCPT TO:<bob@example.net>:\n\n  \

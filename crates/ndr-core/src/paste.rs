@@ -17,22 +17,38 @@ use std::borrow::Cow;
 /// indented, a reply to a reply): bounded so the work stays linear in the text.
 const MAX_LAYERS: usize = 6;
 
+/// A paste's text without its wrapping (`unwrapped`).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Unwrapped {
+    pub text: String,
+    /// A log's prefixes were taken off: each line is a record of its own, which a reader must
+    /// not run on onto the next line the way it joins a reply a page wrapped. (Where a record
+    /// ended is lost with the prefixes otherwise: "550 5.1.1 <a@example.net>: no such user
+    /// here" and the program's next record, "aoi@example.com へエラーメールを作成", read as one.)
+    pub records: bool,
+}
+
 /// The text with its quoting, common indentation and log prefixes taken off, layer after
 /// layer, or `None` when it has none of them.
-pub(crate) fn unwrapped(text: &str) -> Option<String> {
+pub(crate) fn unwrapped(text: &str) -> Option<Unwrapped> {
     let mut out: Option<String> = None;
+    let mut records = false;
     for _ in 0..MAX_LAYERS {
         let now = out.as_deref().unwrap_or(text);
         let next = unquoted(now)
             .or_else(|| dedented(now))
-            .or_else(|| without_log_prefix(now))
+            .or_else(|| {
+                let t = without_log_prefix(now);
+                records |= t.is_some();
+                t
+            })
             .or_else(|| headings_parted(now));
         match next {
             Some(t) => out = Some(t),
             None => break,
         }
     }
-    out
+    out.map(|text| Unwrapped { text, records })
 }
 
 /// The text with one level of quoting (`>` and the space after it) taken off its quoted
@@ -308,12 +324,12 @@ mod tests {
     fn quoted_lines_lose_one_level_at_a_time() {
         let text = "See below:\n\n> This is the mail system.\n>\n> <a@example.org>: host\n>     mx.example.org[192.0.2.1] said: 550 5.1.1 no\n";
         assert_eq!(
-            unwrapped(text).as_deref(),
+            unwrapped(text).map(|u| u.text).as_deref(),
             Some("See below:\n\nThis is the mail system.\n\n<a@example.org>: host\n    mx.example.org[192.0.2.1] said: 550 5.1.1 no\n")
         );
         // A reply to a reply: two levels, `>> ` and `> > `.
         assert_eq!(
-            unwrapped(">> a\n>> b\n> > c\n").as_deref(),
+            unwrapped(">> a\n>> b\n> > c\n").map(|u| u.text).as_deref(),
             Some("a\nb\nc\n")
         );
     }
@@ -332,7 +348,7 @@ mod tests {
     fn a_heading_run_into_the_next_line_is_parted() {
         let text = "\"----- The following addresses had permanent fatal errors ----- <a@example.org>\n\n   ----- Transcript of session follows ----- <a@example.org>... Deferred: Connection timed out with mx.example.org.\nMessage could not be delivered for 5 days\"";
         assert_eq!(
-            unwrapped(text).as_deref(),
+            unwrapped(text).map(|u| u.text).as_deref(),
             Some("\"----- The following addresses had permanent fatal errors -----\n<a@example.org>\n\n   ----- Transcript of session follows -----\n<a@example.org>... Deferred: Connection timed out with mx.example.org.\nMessage could not be delivered for 5 days\"")
         );
         // Headings on lines of their own, a boundary and an arrow stay as they are.
@@ -364,6 +380,9 @@ mod tests {
             without_log_prefix(text).as_deref(),
             Some("RCPT TO: <a@example.org>\n250 ok\n550 Unknown user a@example.org\n")
         );
+        // Each line was a record of its own, which `unwrapped` says; quoting says no such thing.
+        assert_eq!(unwrapped(text).map(|u| u.records), Some(true));
+        assert_eq!(unwrapped("> a\n> b\n> c\n").map(|u| u.records), Some(false));
         let iso = "2024-01-02T03:04:05Z [smtp] RCPT TO:<a@example.org>\n2024-01-02T03:04:05.120+09:00 [smtp] 550 5.1.1 no\n2024-01-02 03:04:06 quit\n";
         assert_eq!(
             without_log_prefix(iso).as_deref(),

@@ -1113,16 +1113,41 @@ const FRANCE_PTT: &[(&str, Reason)] = &[
 fn france_ptt(lc: &str) -> Option<Reason> {
     let text = lc.replace('_', "-");
     for label in ["lpn", "lpnaaa", "ofr", "ouk"] {
-        let Some(p) = text.rfind(label) else { continue };
-        let mut start = p + label.len();
-        if text[start..].starts_with('-') {
-            start += 1;
+        // The last label that carries a code: a host name may hold the letters too, and a
+        // later reply may name it ("421 4.7.0 lpn-prd-vrin012 Error: too many errors" after
+        // "550 5.5.0 ... LPN007_416", lhost-sendmail-46). One pass over the text; a code is a
+        // short word, so each label looks at most 32 bytes on.
+        let b = text.as_bytes();
+        let mut seen = false;
+        let mut last = None;
+        for (p, _) in text.match_indices(label) {
+            seen = true;
+            let mut start = p + label.len();
+            if b.get(start) == Some(&b'-') {
+                start += 1;
+            }
+            let rest = b.get(start..).unwrap_or_default();
+            let len = rest
+                .iter()
+                .take(33)
+                .position(|&c| c == b' ')
+                .unwrap_or(rest.len());
+            let Some(word) = rest.get(..len).filter(|w| w.len() <= 32) else {
+                continue;
+            };
+            if let Some((_, r)) = FRANCE_PTT
+                .iter()
+                .find(|(c, _)| word.ends_with(c.as_bytes()))
+            {
+                last = Some(*r);
+            }
         }
-        let word = text[start..].split(' ').next().unwrap_or("");
-        if let Some((_, r)) = FRANCE_PTT.iter().find(|(c, _)| word.ends_with(c)) {
-            return Some(*r);
+        if last.is_some() {
+            return last;
         }
-        break;
+        if seen {
+            break;
+        }
     }
     // 421 ... Emetteur invalide, Veuillez verifier la configuration SPF/DNS de votre nom de domaine.
     text.contains("spf/dns de votre nom de domaine")
@@ -1749,3 +1774,21 @@ const MESSAGELABS: &[(Reason, &[&str])] = &[
         ],
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn france_ptt_reads_the_last_label_that_carries_a_code() {
+        // A later reply names a host whose name starts with the label (lhost-sendmail-46).
+        let host_after = "550 5.5.0 adresse destinataire invalide. invalid recipient. lpn007_416 \
+                          421 4.7.0 lpn-prd-vrin012 error: too many errors";
+        assert_eq!(france_ptt(host_after), Some(UserUnknown));
+        assert_eq!(
+            france_ptt("550 5.1.1 ofr_416 [416] 550 5.2.0 mail rejected. ofr_506 [506]"),
+            Some(SpamDetected)
+        );
+        assert_eq!(france_ptt("421 4.7.0 lpn-prd-vrin012 error"), None);
+    }
+}

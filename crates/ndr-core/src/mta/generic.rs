@@ -603,12 +603,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             // A paste from a web page loses the indentation of the wrapped lines: a line that
             // is no reply of its own goes on with the reply when the reply cannot have ended
             // there (only its codes so far, or a sentence cut at a comma or a word such as
-            // "using"), and then is no new recipient.
+            // "using"), and then is no new recipient. A log's lines (`Mail::records`) are
+            // records of their own, which no page wrapped: the next is never the reply's words.
             let unindented = !next.starts_with([' ', '\t'])
                 && !next.trim().is_empty()
                 && reply_start(next).is_none()
                 && (codes_only
-                    || ((unfinished(&diag) || runs_on(&diag, next) || name_cut(&diag, next))
+                    || (!mail.records
+                        && (unfinished(&diag) || runs_on(&diag, next) || name_cut(&diag, next))
                         && address_line(next).is_none()));
             // A reply quoted with "> " (a forwarded or replied-to bounce) goes on with the
             // quoted lines under it that are no reply or address of their own.

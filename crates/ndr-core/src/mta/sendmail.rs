@@ -150,8 +150,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
         }
         if !replies.is_empty() && recipients == 1 {
-            // The remote server's own words come first.
-            e.diagnosis = format!("{} {}", replies.join(" "), e.diagnosis);
+            // The remote server's own words come first, once: the report's Diagnostic-Code
+            // most often repeats the transcript's reply ("<<< 550 5.7.1 ..." and "SMTP; 550
+            // 5.7.1 ...", sendmail writes the last reply it got in both).
+            e.diagnosis = once(&text::sweep(&replies.join(" ")), &text::sweep(&e.diagnosis));
         }
         e.diagnosis = text::sweep(&e.diagnosis);
         if e.command.is_empty() {
@@ -176,6 +178,30 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries,
         rfc822: original.to_string(),
     })
+}
+
+/// The server's reply `said` and the report's own words `own` as one text, the reply first,
+/// without saying twice what one of them already holds (compared case-blind, white space
+/// collapsed): "503 Error: need RCPT command 550 5.1.1 ..." in the Diagnostic-Code after the
+/// transcript's "550 5.1.1 ..." keeps the 503 after the reply.
+fn once(said: &str, own: &str) -> String {
+    if let Some(at) = text::find_ci(own, said) {
+        let rest = format!(
+            "{} {}",
+            own.get(..at).unwrap_or_default(),
+            own.get(at + said.len()..).unwrap_or_default()
+        );
+        let rest = text::sweep(&rest);
+        if rest.is_empty() {
+            said.to_string()
+        } else {
+            format!("{said} {rest}")
+        }
+    } else if text::find_ci(said, own).is_some() {
+        said.to_string()
+    } else {
+        format!("{said} {own}")
+    }
 }
 
 /// The error of a transcript line that names a local recipient without angle brackets:
@@ -255,6 +281,34 @@ mod tests {
         ] {
             assert_eq!(local_name_error(not), None, "{not}");
         }
+    }
+
+    #[test]
+    fn the_reply_is_said_once() {
+        let said = "550 5.7.1 Message rejected as spam";
+        // The Diagnostic-Code repeats the transcript's reply, or holds more, or less.
+        assert_eq!(once(said, "550 5.7.1 message rejected as SPAM"), said);
+        assert_eq!(
+            once(
+                said,
+                "503 5.5.1 need RCPT 550 5.7.1 Message rejected as spam"
+            ),
+            "550 5.7.1 Message rejected as spam 503 5.5.1 need RCPT"
+        );
+        assert_eq!(once(said, ""), said);
+        assert_eq!(
+            once("550 5.1.1 <a@example.org>... User unknown", "User unknown"),
+            "550 5.1.1 <a@example.org>... User unknown"
+        );
+        assert_eq!(
+            once("550-5.7.1 first 550 5.7.1 last", "550 5.7.1 last"),
+            "550-5.7.1 first 550 5.7.1 last"
+        );
+        // Other words go after the reply.
+        assert_eq!(
+            once(said, "554 5.0.0 Service unavailable"),
+            "550 5.7.1 Message rejected as spam 554 5.0.0 Service unavailable"
+        );
     }
 
     #[test]
