@@ -1637,6 +1637,50 @@ pub(crate) const ROUTING_LOOP: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// 5.7.57 to the sender's administrator: the sign-in of whatever connected to smtp.office365.com
+/// (an app, a device, a script, or a connector that points there), not the domain's DNS.
+/// "You must also verify that SMTP AUTH is enabled for the mailbox being used" (DEVICE_DOC).
+const MESSAGE_SMTP_CLIENT_AUTH: Message = Message {
+    to: To::SenderAdmin,
+    address: None,
+    subject: text! {
+        ja: "smtp.office365.com での送信がサインインなしとして断られました（{code}）",
+        en: "Mail refused at smtp.office365.com as not signed in ({code})",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。Microsoft の説明では、smtp.office365.com に接続したアプリや機器がサインインしていないときのエラーです。
+
+・エラー全文: {error_text}
+・エラーコード: {code}
+・送信日時: {date}
+・送信に使ったもの:［アプリ・機器・プログラムの名前、または Outlook］
+
+お手数ですが、次の点をご確認いただけますでしょうか。
+1. 送信に使うアプリや機器が、メールボックスを持つアカウントのユーザー名とパスワードでサインインし、TLS を使っているか。
+2. そのメールボックスで SMTP AUTH（認証付きの SMTP 送信）が許可されているか。
+3. Outlook からいつもどおり送っただけの場合は、当社のコネクタが smtp.office365.com に送っていないか、または相手のサーバーがサインインを求めているのか。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+My message to {recipient} bounced with the error below. Microsoft describes it as the error an app or device gets at smtp.office365.com when it has not signed in.
+
+- Full error: {error_text}
+- Code: {code}
+- Sent at: {date}
+- Sent with: [the app, device or script, or Outlook]
+
+Could you please check:
+1. Whether the app or device that sends signs in with the user name and password of an account that has a mailbox, over TLS.
+2. Whether SMTP AUTH (authenticated SMTP submission) is allowed for that mailbox.
+3. If I only sent from Outlook as usual: whether one of our connectors sends through smtp.office365.com, or whether the recipient's server asks for a sign-in.
+
+Thank you.",
+    },
+};
+
 /// 5.7.57: an application or device sends through smtp.office365.com without signing in.
 pub(crate) const SMTP_CLIENT_AUTH: Playbook = Playbook {
     id: "microsoft-smtp-client-auth",
@@ -1670,13 +1714,19 @@ pub(crate) const SMTP_CLIENT_AUTH: Playbook = Playbook {
             text! { ja: "Microsoft による複合機やアプリの設定方法", en: "Microsoft: set up a device or application to send email" },
             DEVICE_DOC,
         ),
+        // The NDR's own text (Exchange Online's template for refused anonymous mail) can say
+        // "only the recipient's email admin" can fix it, while Microsoft's page for 5.7.57 is
+        // about an app or device at smtp.office365.com that did not sign in (held-out s, 54).
+        // Source: Microsoft, "Fix email delivery issues for error code 5.7.57 in Exchange Online"
+        // ("When you connect to the smtp.office365.com endpoint ... you need to authenticate";
+        // "the problem lies within the configuration of the application or device").
         Step::new(text! {
-            ja: "分からない場合は、下の文面で社内の管理者に相談してください。",
-            en: "If in doubt, ask your administrator with the message below.",
+            ja: "返ってきた通知の本文に「宛先の管理者だけが直せる」とあっても、Microsoft の 5.7.57 の説明は smtp.office365.com に送るアプリや機器がサインインしていないことについてです。アプリや機器、プログラムから送ったのなら上の設定を直し、Outlook からいつもどおり送ったのなら、下の文面で社内の管理者に、自社のコネクタと相手のサーバーのどちらがサインインを求めたのか確かめてもらってください。",
+            en: "Even if the bounce's own text says only the recipient's administrator can fix it, Microsoft's page for 5.7.57 is about an app or device sending through smtp.office365.com without signing in: if an app, device or script sent this mail, fix its settings as above; if you sent it from Outlook as usual, ask your administrator with the message below to find out whether your organisation's connector or the recipient's server asked for the sign-in.",
         }),
     ],
     donts: &[DONT_RESEND_UNCHANGED],
-    message: Some(MESSAGE_SENDER_ADMIN),
+    message: Some(MESSAGE_SMTP_CLIENT_AUTH),
     lookup: None,
     facts: FACTS,
     sources: &[SRC_NDR, SRC_DEVICE],
