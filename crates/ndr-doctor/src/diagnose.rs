@@ -8,7 +8,7 @@ use anyhow::Context;
 use lexopt::{Arg, ValueExt};
 use ndr_core::Diagnosis;
 use ndr_dnsbl::{Options as LookupOptions, Resolver, Row, Session, State};
-use ndr_playbooks::{Lang, Listing};
+use ndr_playbooks::{Lang, Listing, Medium};
 
 use crate::http::NativeTransport;
 use crate::words;
@@ -399,6 +399,8 @@ fn note_line(note: &ndr_core::Note, lang: Lang) -> String {
 /// The advice, refined by the lookups exactly as the page refines it: the listed answers
 /// (Spamhaus `127.0.0.2` is the SBL) and the lists that cleanly answered "not listed" (a
 /// SpamCop listing that expired). A list that could not be checked counts as neither.
+/// Worded for a terminal: a step that sends a page's reader to its blocklist check points at the
+/// report's own "Blocklist checks" when it lists them (`--lookup`), else names `ndr-doctor lookup`.
 fn advise(d: &Diagnosis, rows: &[Row], lang: Lang) -> ndr_playbooks::Rendered {
     let codes: Vec<(&str, Vec<String>)> = rows
         .iter()
@@ -414,7 +416,10 @@ fn advise(d: &Diagnosis, rows: &[Row], lang: Lang) -> ndr_playbooks::Rendered {
         .filter(|r| r.state() == State::NotListed)
         .map(|r| r.zone)
         .collect();
-    ndr_playbooks::advise_with_lookups(d, &listings, &not_listed, lang)
+    let medium = Medium::Terminal {
+        lookups: !rows.is_empty(),
+    };
+    ndr_playbooks::advise_in(d, &listings, &not_listed, lang, medium)
 }
 
 /// In place of facts and advice for input that is not a bounce: what the page says, with no

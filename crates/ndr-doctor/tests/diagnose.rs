@@ -718,3 +718,57 @@ fn a_forwarded_recipient_names_the_address_the_sender_wrote() {
     let json = json_lines(&run(&["--json", "-"], Some(direct.as_bytes())));
     assert!(json[0]["recipients"][0].get("original_recipient").is_none());
 }
+
+/// The advice in a terminal never sends the reader to "this page": without `--lookup` it names
+/// the command that checks the blocked address, with it the report's own "Blocklist checks"
+/// (here finding the address on Spamhaus). A refusal of the sending address that names no list
+/// gets that step (a refusal naming a list gets the list's own checker instead). The address is a
+/// public one (Google's 8.8.4.4, as above): a documentation address is never looked up, and the
+/// steps about the check are then left out.
+#[test]
+fn the_report_names_ndr_doctor_lookup_not_this_page() {
+    let path = data("ip-blocked.txt");
+    let path = path.to_str().unwrap();
+    let report = |args: &[&str]| {
+        let out = run(args, None);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = report(&[path, "--lang", "en"]);
+    assert!(en.contains("Blocked sending IP: 8.8.4.4"), "{en}");
+    assert!(en.contains("Run `ndr-doctor lookup 8.8.4.4`"), "{en}");
+    assert!(!en.contains("this page"), "{en}");
+    let ja = report(&[path, "--lang", "ja"]);
+    assert!(
+        ja.contains("`ndr-doctor lookup 8.8.4.4` を実行して"),
+        "{ja}"
+    );
+    assert!(!ja.contains("このページ"), "{ja}");
+
+    let doh = FakeDoh::start(
+        Config::new().fixture(Fixture::a("4.4.8.8.zen.spamhaus.org", &["127.0.0.2"])),
+    )
+    .unwrap();
+    let resolver = doh.google_url();
+    for lang in ["en", "ja"] {
+        let checked = report(&[path, "--lang", lang, "--lookup", "--resolver", &resolver]);
+        let (table, advice) = match lang {
+            "ja" => ("ブロックリストの確認:", "上の「ブロックリストの確認」"),
+            _ => ("Blocklist checks:", "\"Blocklist checks\" above"),
+        };
+        // The checks are printed before the advice that points up at them.
+        let at_table = checked.find(table).unwrap_or_else(|| panic!("{checked}"));
+        let at_advice = checked.find(advice).unwrap_or_else(|| panic!("{checked}"));
+        assert!(at_table < at_advice, "{checked}");
+        assert!(!checked.contains("ndr-doctor lookup"), "{checked}");
+        assert!(
+            !checked.contains("this page") && !checked.contains("このページ"),
+            "{checked}"
+        );
+    }
+}

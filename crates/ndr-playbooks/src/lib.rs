@@ -18,16 +18,16 @@ mod tidy;
 
 pub use codes::{code_index, lookup_code, CodeEntry, CodeKind};
 pub use model::{
-    Actor, CopyValue, Fact, Link, Message, Playbook, Prepare, Service, Source, Step, To, Urgency,
-    Url,
+    Actor, CopyValue, Fact, InTerminal, Link, Medium, Message, Playbook, Prepare, Service, Source,
+    Step, To, Urgency, Url,
 };
 pub use party::{allowed_domains, party_name, playbook, playbooks, route, Route};
 pub use render::{
-    render, Labeled, PrepareItem, Rendered, RenderedCopy, RenderedLink, RenderedMessage,
+    render, render_in, Labeled, PrepareItem, Rendered, RenderedCopy, RenderedLink, RenderedMessage,
     RenderedStep, PLACEHOLDERS,
 };
 pub use select::{
-    advise, advise_with, advise_with_lookups, by_a_list_operator, for_recipient,
+    advise, advise_in, advise_with, advise_with_lookups, by_a_list_operator, for_recipient,
     ip_is_a_forwarders, ip_is_a_refused_client, ip_is_blocked, select, select_with,
     select_with_lookups, sent_by_a_program, Listing, Selected, SelectedBy,
 };

@@ -56,13 +56,46 @@ pub struct Step {
     /// A value to copy into a form or a DNS setting.
     pub copy: Option<CopyValue>,
     /// A fact of the bounce the step is about: the step is left out when the bounce does not
-    /// hold it. `Fact::Ip` marks a look at this page's blocklist check, left out unless the
-    /// sending IP is one the check asks about (not a private or documentation address).
+    /// hold it. `Fact::Ip` marks a look at the blocklist check (the page's, or `ndr-doctor`'s),
+    /// left out unless the sending IP is one the check asks about (not a private or
+    /// documentation address).
     pub only_with: Option<Fact>,
+    /// The step's words in a terminal, when `text` names a part of the page (its blocklist
+    /// check, its box to paste a notice into): `ndr-doctor` has no page, but commands.
+    pub in_terminal: Option<InTerminal>,
     /// The mail service whose own values the step shows as an example: the step is left out
     /// when the bounce shows the mail went out through another one (Microsoft 365's SPF value
     /// is no example for a Gmail sender; held-out i, LOW-6).
     pub example_for: Option<Service>,
+}
+
+/// Where the advice is shown. A few steps send the reader to a part of the page (its blocklist
+/// check, its box to paste a notice into); in a terminal those steps read as what `ndr-doctor`
+/// itself offers (`Step::in_terminal`). Every other text is the same in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Medium {
+    /// The web page, and its JavaScript API (whose callers show the advice on a page).
+    #[default]
+    Page,
+    /// `ndr-doctor`'s readable report.
+    Terminal {
+        /// The report lists the blocklist checks above the advice (`diagnose --lookup`).
+        lookups: bool,
+    },
+}
+
+/// A step's words in a terminal (see [`Step::in_terminal`]).
+#[derive(Debug, Clone, Copy)]
+pub enum InTerminal {
+    /// The same words in every report.
+    Always(Text),
+    /// Words for a report that lists the blocklist checks, and for one that does not.
+    Lookups {
+        /// The report lists them (`ndr-doctor diagnose --lookup`).
+        with_lookups: Text,
+        /// It does not: the words say what command checks (`ndr-doctor lookup {ip}`).
+        without: Text,
+    },
 }
 
 /// A mail service that a step's example is written for.
@@ -83,6 +116,44 @@ impl Step {
             copy: None,
             only_with: None,
             example_for: None,
+            in_terminal: None,
+        }
+    }
+
+    /// The same step, read in a terminal as `text`, whether or not the report lists the
+    /// blocklist checks.
+    pub const fn in_terminal(self, text: Text) -> Step {
+        Step {
+            in_terminal: Some(InTerminal::Always(text)),
+            ..self
+        }
+    }
+
+    /// The same step, read in a terminal as `with_lookups` when the report lists the blocklist
+    /// checks (`ndr-doctor diagnose --lookup`), else as `without`, which says what command
+    /// checks.
+    pub const fn in_terminal_lookups(self, with_lookups: Text, without: Text) -> Step {
+        Step {
+            in_terminal: Some(InTerminal::Lookups {
+                with_lookups,
+                without,
+            }),
+            ..self
+        }
+    }
+
+    /// The step's words where the advice is shown.
+    pub const fn text_in(&self, medium: Medium) -> Text {
+        match (medium, self.in_terminal) {
+            (Medium::Page, _) | (Medium::Terminal { .. }, None) => self.text,
+            (Medium::Terminal { .. }, Some(InTerminal::Always(text))) => text,
+            (
+                Medium::Terminal { lookups: true },
+                Some(InTerminal::Lookups { with_lookups, .. }),
+            ) => with_lookups,
+            (Medium::Terminal { lookups: false }, Some(InTerminal::Lookups { without, .. })) => {
+                without
+            }
         }
     }
 

@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use ndr_core::{Diagnosis, Party};
 use serde::Serialize;
 
-use crate::model::{Actor, Fact, Playbook, Prepare, Service, To, Urgency, Url};
+use crate::model::{Actor, Fact, Medium, Playbook, Prepare, Service, To, Urgency, Url};
 use crate::select::SelectedBy;
 use crate::text::{Lang, Text};
 
@@ -1333,9 +1333,20 @@ pub(crate) fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
-/// Renders `playbook` for `d` in `lang`.
+/// Renders `playbook` for `d` in `lang`, for the page (code pages, the JavaScript API).
 pub fn render(playbook: &Playbook, d: &Diagnosis, lang: Lang, selected_by: SelectedBy) -> Rendered {
-    render_found(playbook, d, lang, selected_by, &[])
+    render_in(playbook, d, lang, selected_by, Medium::Page)
+}
+
+/// Renders `playbook` for `d` in `lang`, worded for where it is shown.
+pub fn render_in(
+    playbook: &Playbook,
+    d: &Diagnosis,
+    lang: Lang,
+    selected_by: SelectedBy,
+    medium: Medium,
+) -> Rendered {
+    render_found(playbook, d, lang, selected_by, &[], medium)
 }
 
 /// `render`, with the listings the caller's lookups found: when the bounce names no list, a
@@ -1346,6 +1357,7 @@ pub(crate) fn render_found(
     lang: Lang,
     selected_by: SelectedBy,
     listings: &[crate::select::Listing<'_>],
+    medium: Medium,
 ) -> Rendered {
     let mut facts = Facts::from_diagnosis(d);
     let mut found: Vec<&str> = Vec::new();
@@ -1356,7 +1368,7 @@ pub(crate) fn render_found(
         }
     }
     facts.found_zone = clean(Some(&found.join(", ")));
-    render_with(playbook, &facts, lang, selected_by)
+    render_with(playbook, &facts, lang, selected_by, medium)
 }
 
 /// The title, without a closing aside of codes ("(5.7.25)", "(5.7.606-649)") that does not
@@ -1446,6 +1458,7 @@ pub(crate) fn render_with(
     facts: &Facts,
     lang: Lang,
     selected_by: SelectedBy,
+    medium: Medium,
 ) -> Rendered {
     let text = facts
         .error_text
@@ -1511,15 +1524,15 @@ pub(crate) fn render_with(
         })
         .filter(|step| match step.only_with {
             None => true,
-            // The steps about the sending IP send the reader to this page's blocklist check,
-            // which asks only about an address a public list can know.
+            // The steps about the sending IP send the reader to the blocklist check (the page's,
+            // or `ndr-doctor`'s), which asks only about an address a public list can know.
             Some(Fact::Ip) => facts.ip_looked_up,
             Some(fact) => fact_value(facts, fact).is_some(),
         })
         .enumerate()
         .map(|(i, step)| RenderedStep {
             number: i + 1,
-            text: step_ctx.fill_prose(step.text.get(lang)),
+            text: step_ctx.fill_prose(step.text_in(medium).get(lang)),
             link: step.link.map(|l| RenderedLink {
                 label: t(&l.label),
                 url: ctx.url(l.url),
@@ -2016,7 +2029,7 @@ mod tests {
         }];
         for lang in [Lang::En, Lang::Ja] {
             let p = crate::party::playbook("generic-blocked").expect("generic-blocked");
-            let none = render_found(p, &d, lang, SelectedBy::GenericReason, &[]);
+            let none = render_found(p, &d, lang, SelectedBy::GenericReason, &[], Medium::Page);
             let m = none.message.expect("a message to the hosting company");
             let text = format!(
                 "{}
@@ -2027,7 +2040,7 @@ mod tests {
             assert!(!text.contains(gap), "{text}");
             assert!(!text.contains("()") && !text.contains("（）"), "{text}");
             assert!(m.subject.ends_with(['）', ')']), "{}", m.subject);
-            let named = render_found(p, &d, lang, SelectedBy::GenericReason, &found);
+            let named = render_found(p, &d, lang, SelectedBy::GenericReason, &found, Medium::Page);
             let m = named.message.expect("a message to the hosting company");
             assert!(!m.body.contains(gap), "{}", m.body);
             assert_eq!(m.body.matches("bl.spamcop.net").count(), 2, "{}", m.body);

@@ -91,7 +91,7 @@ use ndr_core::{Diagnosis, Party, Reason};
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{self, CodeKind};
-use crate::model::{Actor, Playbook, Urgency};
+use crate::model::{Actor, Medium, Playbook, Urgency};
 use crate::party::{self, Route};
 use crate::render::{self, Rendered};
 use crate::text::{Lang, Text};
@@ -732,34 +732,46 @@ fn through_esp(d: &Diagnosis) -> bool {
     d.notes.iter().any(|n| n.id == "sent_through_esp")
 }
 
-/// Selects and renders in one call: what the web app and the CLI show.
+/// Selects and renders in one call, for the page (the JavaScript API's `advise`).
 pub fn advise(d: &Diagnosis, lang: Lang) -> Rendered {
     advise_with(d, &[], lang)
 }
 
-/// Selects (with blocklist answers) and renders.
+/// Selects (with blocklist answers) and renders, for the page.
 pub fn advise_with(d: &Diagnosis, listings: &[Listing<'_>], lang: Lang) -> Rendered {
     advise_with_lookups(d, listings, &[], lang)
 }
 
-/// Selects with every clean blocklist answer (see [`select_with_lookups`]) and renders: what the
-/// page and `ndr-doctor diagnose --lookup` show once the lookups are in.
+/// [`advise_in`] for the page.
 pub fn advise_with_lookups(
     d: &Diagnosis,
     listings: &[Listing<'_>],
     not_listed: &[&str],
     lang: Lang,
 ) -> Rendered {
+    advise_in(d, listings, not_listed, lang, Medium::Page)
+}
+
+/// Selects with every clean blocklist answer (see [`select_with_lookups`]) and renders, worded
+/// for `medium`: what the page (`Medium::Page`) and `ndr-doctor diagnose` (`Medium::Terminal`)
+/// show once the lookups are in.
+pub fn advise_in(
+    d: &Diagnosis,
+    listings: &[Listing<'_>],
+    not_listed: &[&str],
+    lang: Lang,
+    medium: Medium,
+) -> Rendered {
     let ((s, passed), alongside) = select_past_passing(d, listings, not_listed);
     let d = &decisive(d);
     // A listing said in a paragraph of its own (below) is not also the message's list.
     let found = if alongside.is_none() { listings } else { &[] };
-    let mut r = render::render_found(s.playbook, d, lang, s.by, found);
+    let mut r = render::render_found(s.playbook, d, lang, s.by, found, medium);
     if let Some(p) = passed {
         say_the_named_list(&mut r, p, lang);
     }
     if let Some(a) = alongside {
-        add_the_lasting_listing(&mut r, a, d, lang);
+        add_the_lasting_listing(&mut r, a, d, lang, medium);
         act_on_lasting(&mut r, a.lasting, lang);
     }
     // Any other lasting listing the lookups found gets a step of its own, so that no "listed"
@@ -774,7 +786,7 @@ pub fn advise_with_lookups(
         };
         for other in party::lasting_listings(d, listings, not_listed) {
             if other.party.is_some() && !said(other.party) {
-                add_another_listing(&mut r, other, d, lang);
+                add_another_listing(&mut r, other, d, lang, medium);
                 act_on_lasting(&mut r, other, lang);
             }
         }
@@ -822,11 +834,17 @@ const ALSO_LISTED_STEP: Text = text! {
     en: "The blocklist check also finds the address on {other}, a listing that does not go away by waiting: request its removal from {other} too.",
 };
 
-fn add_another_listing(r: &mut Rendered, other: &'static Playbook, d: &Diagnosis, lang: Lang) {
+fn add_another_listing(
+    r: &mut Rendered,
+    other: &'static Playbook,
+    d: &Diagnosis,
+    lang: Lang,
+    medium: Medium,
+) {
     let Some(name) = other.party.map(|p| party::party_name(p).get(lang)) else {
         return;
     };
-    let theirs = render::render(other, d, lang, r.selected_by);
+    let theirs = render::render_in(other, d, lang, r.selected_by, medium);
     // The list's own removal page: the first step of its playbook that links one. Borrowed,
     // not moved out: a partly moved `Rendered` drops each of its other fields on its own.
     let link = theirs.steps.iter().find_map(|s| s.link.clone());
@@ -887,7 +905,13 @@ const SUB_LIST_NAMES: &[(&str, Text)] = &[
     ),
 ];
 
-fn add_the_lasting_listing(r: &mut Rendered, a: Alongside, d: &Diagnosis, lang: Lang) {
+fn add_the_lasting_listing(
+    r: &mut Rendered,
+    a: Alongside,
+    d: &Diagnosis,
+    lang: Lang,
+    medium: Medium,
+) {
     let sub_list = SUB_LIST_NAMES
         .iter()
         .find(|(id, _)| *id == a.lasting.id)
@@ -912,7 +936,7 @@ fn add_the_lasting_listing(r: &mut Rendered, a: Alongside, d: &Diagnosis, lang: 
     r.verdict = format!("{}{space}{}", r.verdict, fill(ALSO_LASTING));
     // The lasting list's own first steps (its checker, who may request removal), before the
     // provider's.
-    let lasting = render::render(a.lasting, d, lang, r.selected_by);
+    let lasting = render::render_in(a.lasting, d, lang, r.selected_by, medium);
     let mut steps = vec![crate::render::RenderedStep {
         number: 0,
         text: fill(LASTING_FIRST),

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use ndr_core::{Diagnosis, Party, Reason, Recipient};
 
 use crate::codes::{self, parse_enhanced, CodeKind};
-use crate::model::{Playbook, Prepare, To, Url};
+use crate::model::{InTerminal, Playbook, Prepare, To, Url};
 use crate::party::{self, generic, BOOKS};
 use crate::render::{self, placeholder_name, placeholders, PLACEHOLDERS};
 use crate::select::SelectedBy;
@@ -40,6 +40,20 @@ fn texts_of(p: &Playbook) -> Vec<Found> {
     }
     for (i, s) in p.steps.iter().enumerate() {
         add(format!("{}.steps[{i}]", p.id), s.text);
+        match s.in_terminal {
+            Some(InTerminal::Always(t)) => add(format!("{}.steps[{i}].in_terminal", p.id), t),
+            Some(InTerminal::Lookups {
+                with_lookups,
+                without,
+            }) => {
+                add(
+                    format!("{}.steps[{i}].in_terminal.with_lookups", p.id),
+                    with_lookups,
+                );
+                add(format!("{}.steps[{i}].in_terminal.without", p.id), without);
+            }
+            None => {}
+        }
         if let Some(l) = s.link {
             add(format!("{}.steps[{i}].link", p.id), l.label);
         }

@@ -322,7 +322,13 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
             .map(|r| r.zone.as_str())
             .collect();
         let advice: Option<Rc<Rendered>> = (s.texts(lang) == Texts::Ready).then(|| {
-            Rc::new(ndr_playbooks::advise_with_lookups(&a.diagnosis, &listings, &not_listed, lang))
+            Rc::new(ndr_playbooks::advise_in(
+                &a.diagnosis,
+                &listings,
+                &not_listed,
+                lang,
+                ndr_playbooks::Medium::Page,
+            ))
         });
         let (pieces, excerpt) = highlight::pieces(
             &a.input,

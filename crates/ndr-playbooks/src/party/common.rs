@@ -210,6 +210,18 @@ pub(crate) const STEP_THIS_PAGE_CHECK: Step = Step::new(text! {
     ja: "このページの「ブロックリストの確認」で、送信元 IP アドレス {ip} がどのリストに掲載されているか確認してください。「確認できず」は「掲載なし」という意味ではありません。",
     en: "Look at the \"Blocklist check\" on this page to see which lists name your sending IP address {ip}. \"Could not check\" does not mean \"Not listed\".",
 })
+// `ndr-doctor diagnose --lookup` lists the checks above the advice, a state per list
+// ("unavailable" for one it could not check); `ndr-doctor lookup` says "could not check".
+.in_terminal_lookups(
+    text! {
+        ja: "上の「ブロックリストの確認」で、送信元 IP アドレス {ip} がどのリストに掲載されているか確認してください。「unavailable」は確認できなかったという意味で、「掲載なし」ではありません。",
+        en: "Look at the \"Blocklist checks\" above to see which lists name your sending IP address {ip}. \"unavailable\" there means it could not be checked, not that it is not listed.",
+    },
+    text! {
+        ja: "`ndr-doctor lookup {ip}` を実行して、送信元 IP アドレスがどのリストに掲載されているか確認してください。「could not check」は「掲載なし」という意味ではありません。",
+        en: "Run `ndr-doctor lookup {ip}` to see which lists name your sending IP address. \"could not check\" does not mean \"not listed\".",
+    },
+)
 // Without a sending IP in the bounce the page checks no address: the step would send the
 // reader to a check that says it did not run (review 4, T1).
 .only_with(Fact::Ip);

@@ -65,7 +65,19 @@ pub(crate) const SENDER_IP_LISTED: Playbook = Playbook {
         Step::new(text! {
             ja: "専用の IP アドレスなら、掲載はあなたのメールが原因です。購入したリストや古いリストへの送信、急な送信量の増加、苦情、漏れた API キーやアカウントの乗っ取りなどを確かめて止め、そのうえでリストの解除ページから申請してください（このページの表に掲載先が出ます）。",
             en: "On a dedicated address, the listing is about your own mail: look for bought or old lists, a sudden jump in volume, complaints, a leaked API key or a taken-over account, stop it, then ask for removal on the list's own page (the table on this page shows the list).",
-        }),
+        })
+        // Without lookups the command is named without `{ip}`: a sending service's event may
+        // mask the address, and a command with words in place of it could not be run.
+        .in_terminal_lookups(
+            text! {
+                ja: "専用の IP アドレスなら、掲載はあなたのメールが原因です。購入したリストや古いリストへの送信、急な送信量の増加、苦情、漏れた API キーやアカウントの乗っ取りなどを確かめて止め、そのうえでリストの解除ページから申請してください（上の「ブロックリストの確認」に掲載先が出ます）。",
+                en: "On a dedicated address, the listing is about your own mail: look for bought or old lists, a sudden jump in volume, complaints, a leaked API key or a taken-over account, stop it, then ask for removal on the list's own page (the \"Blocklist checks\" above show the list).",
+            },
+            text! {
+                ja: "専用の IP アドレスなら、掲載はあなたのメールが原因です。購入したリストや古いリストへの送信、急な送信量の増加、苦情、漏れた API キーやアカウントの乗っ取りなどを確かめて止め、そのうえでリストの解除ページから申請してください（掲載先は、その IP アドレスを付けて `ndr-doctor lookup` を実行すると分かります）。",
+                en: "On a dedicated address, the listing is about your own mail: look for bought or old lists, a sudden jump in volume, complaints, a leaked API key or a taken-over account, stop it, then ask for removal on the list's own page (run `ndr-doctor lookup` with the address to see the list).",
+            },
+        ),
         STEP_RESEND_ONCE,
     ],
     donts: &[

@@ -1394,6 +1394,17 @@ pub(crate) const ONHOLD: Playbook = Playbook {
             ja: "このページの「ブロックリストの確認」で、送信元の {ip} とあなたのドメインが掲載されていないか確認してください。「確認できず」は「掲載なし」という意味ではありません。",
             en: "Look at the \"Blocklist check\" on this page for {ip} and for your domain. \"Could not check\" does not mean \"Not listed\".",
         })
+        // `ndr-doctor diagnose --lookup` asks about the blocked IP and the sender domain.
+        .in_terminal_lookups(
+            text! {
+                ja: "上の「ブロックリストの確認」で、送信元の {ip} とあなたのドメインが掲載されていないか確認してください。「unavailable」は確認できなかったという意味で、「掲載なし」ではありません。",
+                en: "Look at the \"Blocklist checks\" above for {ip} and for your domain. \"unavailable\" there means it could not be checked, not that it is not listed.",
+            },
+            text! {
+                ja: "送信元の {ip} とあなたのドメインが掲載されていないか、`ndr-doctor lookup {ip}` の後ろにあなたのドメインを付けて実行し、確認してください（この診断を `--lookup` を付けて実行し直しても確認できます）。「could not check」は「掲載なし」という意味ではありません。",
+                en: "Check {ip} and your domain against the blocklists: run `ndr-doctor lookup {ip}` with your domain after it (or run this diagnosis again with `--lookup`). \"could not check\" does not mean \"not listed\".",
+            },
+        )
         // With no sending IP in the bounce the page checks no address (review 4, T1).
         .only_with(Fact::Ip),
         Step::new(text! {
@@ -2336,6 +2347,10 @@ pub(crate) const DELAYED: Playbook = Playbook {
         Step::new(text! {
             ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知をこのページに貼り付けて、改めて診断してください。通知が来なければ、届いたということです。",
             en: "If a final \"could not be delivered\" notice follows, paste that notice on this page and diagnose it again. If none comes, the message got through.",
+        })
+        .in_terminal(text! {
+            ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知をファイルに保存して、`ndr-doctor diagnose ファイル名` で改めて診断してください。通知が来なければ、届いたということです。",
+            en: "If a final \"could not be delivered\" notice follows, save that notice to a file and diagnose it again with `ndr-doctor diagnose FILE`. If none comes, the message got through.",
         }),
     ],
     // The first step already says not to resend: a don't would repeat it.
@@ -4140,6 +4155,10 @@ pub(crate) const DELAYED_PROGRAM: Playbook = Playbook {
         Step::new(text! {
             ja: "1 時間ほど送り直しても同じ返答が続く場合は、そのエラー文をこのページに貼り付けて、改めて診断してください。一時的な拒否ではない理由があります。",
             en: "If the same reply still comes back after an hour of retries, paste that error on this page and diagnose it again: something more than a wait is then in the way.",
+        })
+        .in_terminal(text! {
+            ja: "1 時間ほど送り直しても同じ返答が続く場合は、そのエラー文をファイルに保存して、`ndr-doctor diagnose ファイル名` で改めて診断してください。一時的な拒否ではない理由があります。",
+            en: "If the same reply still comes back after an hour of retries, save that error to a file and diagnose it again with `ndr-doctor diagnose FILE`: something more than a wait is then in the way.",
         }),
     ],
     donts: &[text! {

@@ -254,6 +254,16 @@ pub(crate) const DIRECT_NOT_ALLOWED: Playbook = Playbook {
             ja: "このページの「ブロックリストの確認」で {ip} が Spamhaus の PBL に載っていれば、その IP アドレスは持ち主が「直接の送信に使わない」と登録したものです。",
             en: "If the \"Blocklist check\" on this page shows {ip} in the Spamhaus PBL, its owner has marked it as an address that should not send mail directly.",
         })
+        .in_terminal_lookups(
+            text! {
+                ja: "上の「ブロックリストの確認」で {ip} が Spamhaus の PBL に載っていれば、その IP アドレスは持ち主が「直接の送信に使わない」と登録したものです。",
+                en: "If the \"Blocklist checks\" above show {ip} in the Spamhaus PBL, its owner has marked it as an address that should not send mail directly.",
+            },
+            text! {
+                ja: "`ndr-doctor lookup {ip}` で Spamhaus の PBL に載っていると出れば、その IP アドレスは持ち主が「直接の送信に使わない」と登録したものです。",
+                en: "If `ndr-doctor lookup {ip}` shows the address in the Spamhaus PBL, its owner has marked it as an address that should not send mail directly.",
+            },
+        )
         .only_with(Fact::Ip),
     ],
     donts: &[

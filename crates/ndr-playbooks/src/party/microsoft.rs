@@ -705,6 +705,10 @@ pub(crate) const THROTTLED: Playbook = Playbook {
         Step::new(text! {
             ja: "1 日以上続く場合や、配送をあきらめたという通知が届いた場合は、その通知をこのページに貼り付けて、改めて診断してください。",
             en: "If it lasts more than a day, or a \"delivery gave up\" notice follows, paste that notice on this page and diagnose it again.",
+        })
+        .in_terminal(text! {
+            ja: "1 日以上続く場合や、配送をあきらめたという通知が届いた場合は、その通知をファイルに保存して、`ndr-doctor diagnose ファイル名` で改めて診断してください。",
+            en: "If it lasts more than a day, or a \"delivery gave up\" notice follows, save that notice to a file and diagnose it again with `ndr-doctor diagnose FILE`.",
         }),
     ],
     donts: &[DONT_RESEND_RATE],

@@ -1,0 +1,243 @@
+//! The advice read in a terminal (`ndr-doctor`) never sends the reader to "this page": the steps
+//! that name a part of the page have words of their own there, which name `ndr-doctor`'s
+//! commands instead, and the page keeps its own words.
+
+use ndr_core::{Diagnosis, Party, Reason, Recipient};
+use ndr_playbooks::{
+    advise_in, advise_with_lookups, code_index, playbooks, render, render_in, InTerminal, Lang,
+    Listing, Medium, Rendered, SelectedBy,
+};
+
+const TERMINALS: [Medium; 2] = [
+    Medium::Terminal { lookups: true },
+    Medium::Terminal { lookups: false },
+];
+
+/// Every fact the renderer can fill, with a sending IP the checks ask about, so that the steps
+/// about the blocklist check are shown.
+fn full(party: Option<Party>, reason: Reason) -> Diagnosis {
+    Diagnosis {
+        recipients: vec![Recipient {
+            recipient: "buyer@example.co.jp".into(),
+            action: "failed".into(),
+            status: Some("5.7.1".into()),
+            reply_code: Some("550".into()),
+            reason,
+            hard_bounce: true,
+            remote_host: Some("mx.example.co.jp".into()),
+            diagnostic_text: "550 5.7.1 refused [203.0.113.5]".into(),
+            ..Recipient::default()
+        }],
+        reason,
+        hard_bounce: true,
+        blocked_ip: Some("203.0.113.5".into()),
+        remote_host: Some("mx.example.co.jp".into()),
+        remote_ip: Some("198.51.100.25".into()),
+        blocking_party: party,
+        list_zone: Some("zen.spamhaus.org".into()),
+        smtp_code: Some("550".into()),
+        enhanced_code: Some("5.7.1".into()),
+        provider_code: Some("S3150".into()),
+        sender_domain: Some("shop.example.jp".into()),
+        ..Diagnosis::default()
+    }
+}
+
+fn names_the_page(s: &str) -> bool {
+    s.to_lowercase().contains("this page") || s.contains("このページ")
+}
+
+/// Every playbook with every fact, in both languages, in `medium`.
+fn every_rendering(medium: Medium) -> Vec<Rendered> {
+    let mut out = Vec::new();
+    for p in playbooks() {
+        let reason = code_index()
+            .iter()
+            .find(|c| c.playbook.id == p.id)
+            .map_or(Reason::Blocked, |c| c.reason);
+        for &lang in Lang::ALL {
+            let d = full(p.party, reason);
+            out.push(render_in(p, &d, lang, SelectedBy::PartyReason, medium));
+            out.push(render_in(
+                p,
+                &Diagnosis::default(),
+                lang,
+                SelectedBy::GenericReason,
+                medium,
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_step_in_a_terminal_names_the_page() {
+    for medium in TERMINALS {
+        for r in every_rendering(medium) {
+            let text = r.to_plain_text();
+            assert!(
+                !names_the_page(&text),
+                "{} ({:?}, {medium:?}) names the page:\n{text}",
+                r.id,
+                r.lang
+            );
+        }
+    }
+}
+
+#[test]
+fn the_page_keeps_its_words_and_a_terminal_changes_only_those_steps() {
+    let page = every_rendering(Medium::Page);
+    let mut on_the_page = std::collections::BTreeSet::new();
+    for medium in TERMINALS {
+        let terminal = every_rendering(medium);
+        assert_eq!(page.len(), terminal.len());
+        for (p, t) in page.iter().zip(&terminal) {
+            assert_eq!(p.id, t.id);
+            assert_eq!(p.steps.len(), t.steps.len(), "{}", p.id);
+            for (ps, ts) in p.steps.iter().zip(&t.steps) {
+                if names_the_page(&ps.text) {
+                    on_the_page.insert(p.id);
+                    assert_ne!(ps.text, ts.text, "{} {medium:?}", p.id);
+                } else {
+                    assert_eq!(ps.text, ts.text, "{} {medium:?}", p.id);
+                }
+            }
+            // Nothing but those steps differs.
+            assert_eq!(p.verdict, t.verdict);
+            assert_eq!(p.why, t.why);
+            assert_eq!(p.donts, t.donts);
+            assert_eq!(p.message, t.message);
+        }
+    }
+    // The page still sends the reader to its blocklist check and its paste box.
+    for id in [
+        "generic-onhold",
+        "generic-delayed",
+        "generic-delayed-program",
+        "microsoft-throttled",
+        "gmail-direct-not-allowed",
+        "esp-sender-ip-listed",
+    ] {
+        assert!(on_the_page.contains(id), "{id} not in {on_the_page:?}");
+    }
+}
+
+#[test]
+fn a_step_that_names_the_page_has_words_for_a_terminal() {
+    for p in playbooks() {
+        for s in p.steps {
+            let page = names_the_page(s.text.ja()) || names_the_page(s.text.en());
+            assert_eq!(page, s.in_terminal.is_some(), "{}: {}", p.id, s.text.en());
+            let terminal = match s.in_terminal {
+                Some(InTerminal::Always(t)) => vec![t],
+                Some(InTerminal::Lookups {
+                    with_lookups,
+                    without,
+                }) => vec![with_lookups, without],
+                None => vec![],
+            };
+            for t in terminal {
+                for words in [t.ja(), t.en()] {
+                    assert!(!names_the_page(words), "{}: {words}", p.id);
+                    assert!(
+                        words.contains("ndr-doctor")
+                            || words.contains("above")
+                            || words.contains("上の"),
+                        "{}: {words}",
+                        p.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A refusal of a public sending address that names no list: the advice sends the reader to
+/// the blocklist check. A documentation address is never looked up, so the step would be left
+/// out: the address is Google's 8.8.4.4, as in the CLI's lookup tests.
+fn ip_blocked() -> Diagnosis {
+    ndr_core::diagnose(
+        b"<yuki@example.org>: host mx.example.org[203.0.113.5] said: 554 5.7.1 Service\n    \
+        unavailable; Client host [8.8.4.4] blocked by local policy (in reply to RCPT TO command)\n",
+    )
+}
+
+fn steps(r: &Rendered) -> String {
+    r.steps
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_terminal_without_lookups_names_the_command_that_checks() {
+    let d = ip_blocked();
+    assert_eq!(d.blocked_ip.as_deref(), Some("8.8.4.4"));
+    let page = advise_with_lookups(&d, &[], &[], Lang::En);
+    assert!(steps(&page).contains("on this page"), "{}", steps(&page));
+    let en = advise_in(&d, &[], &[], Lang::En, Medium::Terminal { lookups: false });
+    let all = steps(&en);
+    assert!(all.contains("`ndr-doctor lookup 8.8.4.4`"), "{all}");
+    assert!(!names_the_page(&all), "{all}");
+    let ja = advise_in(&d, &[], &[], Lang::Ja, Medium::Terminal { lookups: false });
+    let all = steps(&ja);
+    assert!(all.contains("`ndr-doctor lookup 8.8.4.4`"), "{all}");
+    assert!(!names_the_page(&all), "{all}");
+}
+
+#[test]
+fn a_terminal_with_lookups_points_at_its_own_checks() {
+    let d = ip_blocked();
+    let sbl = [Listing {
+        zone: "zen.spamhaus.org",
+        answer: "127.0.0.2",
+    }];
+    let en = advise_in(&d, &sbl, &[], Lang::En, Medium::Terminal { lookups: true });
+    let all = steps(&en);
+    assert!(all.contains("\"Blocklist checks\" above"), "{all}");
+    assert!(!all.contains("ndr-doctor lookup"), "{all}");
+    assert!(!names_the_page(&all), "{all}");
+    let ja = advise_in(&d, &sbl, &[], Lang::Ja, Medium::Terminal { lookups: true });
+    let all = steps(&ja);
+    assert!(all.contains("上の「ブロックリストの確認」"), "{all}");
+    assert!(!names_the_page(&all), "{all}");
+}
+
+#[test]
+fn steps_borrowed_from_a_lasting_listing_are_worded_for_the_terminal_too() {
+    // Outlook.com's own block with an SBL listing found beside it: the SBL playbook's first
+    // steps are joined in front of Outlook.com's.
+    let d = ndr_core::diagnose(
+        b"Delivery has failed to these recipients or groups:\n\nfriend@hotmail.com\n\
+        Remote Server returned '550 5.7.1 Unfortunately, messages from [203.0.113.9] weren't \
+        sent. Please contact your Internet service provider since part of their network is on our \
+        block list (S3150). You can also refer your provider to \
+        http://mail.live.com/mail/troubleshooting.aspx#errors.'\n",
+    );
+    let sbl = [Listing {
+        zone: "zen.spamhaus.org",
+        answer: "127.0.0.2",
+    }];
+    for &lang in Lang::ALL {
+        let page = advise_in(&d, &sbl, &[], lang, Medium::Page);
+        assert_eq!(page, advise_with_lookups(&d, &sbl, &[], lang));
+        for medium in TERMINALS {
+            let r = advise_in(&d, &sbl, &[], lang, medium);
+            assert_eq!(r.id, "outlook-com-network-block");
+            assert!(!names_the_page(&r.to_plain_text()), "{}", r.to_plain_text());
+        }
+    }
+}
+
+#[test]
+fn render_is_the_pages() {
+    for p in playbooks().iter().take(20) {
+        let d = full(p.party, Reason::Blocked);
+        assert_eq!(
+            render(p, &d, Lang::Ja, SelectedBy::PartyReason),
+            render_in(p, &d, Lang::Ja, SelectedBy::PartyReason, Medium::Page)
+        );
+    }
+}
