@@ -268,8 +268,19 @@ use crate::Result;
 /// set r's fixes (Netscape Messaging Server's notice, replies after a Japanese label, Ruby's
 /// net-smtp class names, worded lines joined after a codes-only line, Gmail's 69585 refusal,
 /// FBLW15, delisting addresses never taken as recipients), not audited.
-/// The budget is 509.0 plus about 1%; the 250 KiB goal stays out of reach, as above.
-pub const BUDGET_GZIP_BYTES: u64 = 514 * 1024;
+/// Then 518.4 KiB for a Japanese visit, 511.5 for an English one (+8.1; wasm 446.1 -> 452.1 KiB
+/// gzip, texts.ja 51.4), one day's merges (`48119a4..7b1ebc2`), not audited: the core's `CONN`
+/// step and `mailbox_provider_of_host` (which took the port-25 advice's own host list and
+/// lowercase copies out of ndr-playbooks), Sendmail's connect errors, a reader of mail
+/// programs' connect errors (`mta/progconnect.rs`, a table of wordings with their sources) and
+/// two playbooks for them, log lines kept as records, Sendmail's reply said once, masked
+/// forwarded addresses, DSN fields per block, rules from held-out sets r and s (qmail after DATA,
+/// "Internal Server Error", Yahoo by its MX host, X-Supplementary-Info, cPanel's defer limit,
+/// hMailServer's loop, 5.7.520 spam, IPTS04, NOTIFY syntax), advice fixes (a deferral the
+/// server gave up on, ESP blocks, 5.7.57), and the CLI's own wording for steps that name the
+/// page (`Medium`; the terminal texts ride in the texts files, +0.5 KiB for Japanese).
+/// The budget is 518.4 plus about 1%; the 250 KiB goal stays out of reach, as above.
+pub const BUDGET_GZIP_BYTES: u64 = 524 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
