@@ -88,9 +88,7 @@ fn unfenced(text: &str) -> Option<String> {
         let t = line.trim();
         let marks = t.len() - t.trim_start_matches(['`', '~']).len();
         let info = &t[marks..];
-        marks >= 3
-            && (t.starts_with("```") || t.starts_with("~~~"))
-            && !info.contains(['`', ' '])
+        marks >= 3 && (t.starts_with("```") || t.starts_with("~~~")) && !info.contains(['`', ' '])
     };
     if !text.lines().any(is_fence) {
         return None;

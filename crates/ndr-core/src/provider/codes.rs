@@ -272,12 +272,12 @@ mod tests {
 
     #[test]
     fn every_word_code_passes_the_two_letter_filter() {
-        let starts =
-            DASHED
-                .iter()
-                .chain(ERS)
-                .chain(NETEASE)
-                .chain(&["as(", "ofr", "mcspamsignature", "ib1"]);
+        let starts = DASHED.iter().chain(ERS).chain(NETEASE).chain(&[
+            "as(",
+            "ofr",
+            "mcspamsignature",
+            "ib1",
+        ]);
         for p in starts {
             let p = p.as_bytes();
             assert!(may_start_word_code(p[0], p.get(1).copied()), "{p:?}");
@@ -285,11 +285,12 @@ mod tests {
         }
         assert!(MAY_START[usize::from(b'(')] && MAY_START[usize::from(b'[')]);
         // ... and `block_may_start` lets each through at a word start, in any place of a block.
-        for p in DASHED
-            .iter()
-            .chain(ERS)
-            .chain(NETEASE)
-            .chain(&["as(", "ofr", "mcspamsignature", "ib1"])
+        for p in
+            DASHED
+                .iter()
+                .chain(ERS)
+                .chain(NETEASE)
+                .chain(&["as(", "ofr", "mcspamsignature", "ib1"])
         {
             for at in 1..20 {
                 let text = format!("{} {p}{}", "x".repeat(at - 1), "y".repeat(20));
@@ -333,9 +334,15 @@ mod tests {
             ),
             ("554 dt:spm 163 smtp10,dscowaa3d", &["DT:SPM"]),
             ("421 hl:ifc 126 mx3 and 550 mi:spf", &["HL:IFC", "MI:SPF"]),
-            ("554 p3plibsmtp03-07.prod.phx3.secureserver.net cmgw ib103. connection", &["IB103"]),
+            (
+                "554 p3plibsmtp03-07.prod.phx3.secureserver.net cmgw ib103. connection",
+                &["IB103"],
+            ),
             // Not codes: wrong sizes, glued to words, bare words.
-            ("(s12) (s123456) xsc-001 [tss0] [xy01] as() bers-qil ib10 ib1034 xib103", &[]),
+            (
+                "(s12) (s123456) xsc-001 [tss0] [xy01] as() bers-qil ib10 ib1034 xib103",
+                &[],
+            ),
             ("dt:sp dt:spam xdt:spm mi:12a hl:", &[]),
         ];
         for (hay, want) in cases {
