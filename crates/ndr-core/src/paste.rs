@@ -42,7 +42,8 @@ pub(crate) fn unwrapped(text: &str) -> Option<Unwrapped> {
                 records |= t.is_some();
                 t
             })
-            .or_else(|| headings_parted(now));
+            .or_else(|| headings_parted(now))
+            .or_else(|| unfenced(now));
         match next {
             Some(t) => out = Some(t),
             None => break,
@@ -73,6 +74,36 @@ fn unquoted(text: &str) -> Option<String> {
         Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
         None => line,
     }))
+}
+
+/// The text without its markdown code fences, when it has one: a line that is only
+/// three or more backticks or tildes, with an optional info word (CommonMark 0.31, 4.5
+/// "Fenced code blocks"). A bounce pasted into an issue or a forum post often sits in such a
+/// block, with the address alone between two fences ("failed permanently:", a fence, the
+/// address, a fence), where a fence line would stand between the heading and its list. A
+/// fence next to a blank line (or the text's edge) goes, so the paragraphs stay as they
+/// were; one between two lines of text becomes a blank line, so they stay apart.
+fn unfenced(text: &str) -> Option<String> {
+    let is_fence = |line: &str| {
+        let t = line.trim();
+        let marks = t.len() - t.trim_start_matches(['`', '~']).len();
+        let info = &t[marks..];
+        marks >= 3 && (t.starts_with("```") || t.starts_with("~~~")) && !info.contains(['`', ' '])
+    };
+    if !text.lines().any(is_fence) {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let blank = |k: Option<&&str>| k.is_none_or(|l| l.trim().is_empty());
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in lines.iter().enumerate() {
+        if !is_fence(line) {
+            out.push_str(line);
+        } else if !blank(k.checked_sub(1).and_then(|p| lines.get(p))) && !blank(lines.get(k + 1)) {
+            out.push('\n');
+        }
+    }
+    Some(out)
 }
 
 /// The text with the indentation every line that is not blank shares taken off, when it has
@@ -430,6 +461,17 @@ mod tests {
             "https://mx.example.org"
         );
         assert_eq!(without_scheme("mx.example.org"), "mx.example.org");
+    }
+
+    #[test]
+    fn code_fences_are_blanked() {
+        let text = "Delivery to the following recipient failed permanently:\n\n```\nu@example.com\n```\n\n~~~text\nx\n~~~~\n";
+        assert_eq!(
+            unfenced(text).as_deref(),
+            Some("Delivery to the following recipient failed permanently:\n\nu@example.com\n\nx\n")
+        );
+        // Inline code and shorter runs are no fences.
+        assert_eq!(unfenced("a ```b``` c\n``\n"), None);
     }
 
     #[test]

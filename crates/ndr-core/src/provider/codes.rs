@@ -119,7 +119,8 @@ fn block_may_start(b: &[u8], i: usize) -> Option<bool> {
                 | starts(b"hl:")
                 | starts(b"mi:")
                 | starts(b"rp:")
-                | starts(b"wm:");
+                | starts(b"wm:")
+                | (c == b'i') & (x == b'b') & (y.wrapping_sub(b'0') < 10);
             any | (c == b'(') | (c == b'[') | (!in_word & word)
         });
     Some(any)
@@ -129,7 +130,7 @@ fn block_may_start(b: &[u8], i: usize) -> Option<bool> {
 /// letters of `may_start_word_code`.
 const MAY_START: [bool; 256] = {
     let mut t = [false; 256];
-    let starts = b"([adehmporsw";
+    let starts = b"([adehimporsw";
     let mut k = 0;
     while k < starts.len() {
         t[starts[k] as usize] = true;
@@ -165,6 +166,7 @@ fn may_start_word_code(c: u8, next: Option<u8>) -> bool {
             | (b'o', Some(b'f' | b'u'))
             | (b'r', Some(b'p'))
             | (b's', Some(b'c'))
+            | (b'i', Some(b'b'))
     )
 }
 
@@ -252,6 +254,11 @@ fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
             return Some((text(b, i, end).to_ascii_uppercase(), end));
         }
     }
+    // GoDaddy's `IB103` (inbound) and its other IBnnn codes: "IB", three digits, a word end.
+    // Source: https://ca.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685
+    if starts(b"ib") && digits(b, i + 2) == 3 && ends_word(i + 5) {
+        return Some((text(b, i, i + 5).to_ascii_uppercase(), i + 5));
+    }
     let sig = b"mcspamsignature";
     if starts(sig) {
         return Some(("MCSpamSignature".to_string(), i + sig.len()));
@@ -265,12 +272,12 @@ mod tests {
 
     #[test]
     fn every_word_code_passes_the_two_letter_filter() {
-        let starts =
-            DASHED
-                .iter()
-                .chain(ERS)
-                .chain(NETEASE)
-                .chain(&["as(", "ofr", "mcspamsignature"]);
+        let starts = DASHED.iter().chain(ERS).chain(NETEASE).chain(&[
+            "as(",
+            "ofr",
+            "mcspamsignature",
+            "ib1",
+        ]);
         for p in starts {
             let p = p.as_bytes();
             assert!(may_start_word_code(p[0], p.get(1).copied()), "{p:?}");
@@ -278,11 +285,12 @@ mod tests {
         }
         assert!(MAY_START[usize::from(b'(')] && MAY_START[usize::from(b'[')]);
         // ... and `block_may_start` lets each through at a word start, in any place of a block.
-        for p in DASHED
-            .iter()
-            .chain(ERS)
-            .chain(NETEASE)
-            .chain(&["as(", "ofr", "mcspamsignature"])
+        for p in
+            DASHED
+                .iter()
+                .chain(ERS)
+                .chain(NETEASE)
+                .chain(&["as(", "ofr", "mcspamsignature", "ib1"])
         {
             for at in 1..20 {
                 let text = format!("{} {p}{}", "x".repeat(at - 1), "y".repeat(20));
@@ -326,8 +334,15 @@ mod tests {
             ),
             ("554 dt:spm 163 smtp10,dscowaa3d", &["DT:SPM"]),
             ("421 hl:ifc 126 mx3 and 550 mi:spf", &["HL:IFC", "MI:SPF"]),
+            (
+                "554 p3plibsmtp03-07.prod.phx3.secureserver.net cmgw ib103. connection",
+                &["IB103"],
+            ),
             // Not codes: wrong sizes, glued to words, bare words.
-            ("(s12) (s123456) xsc-001 [tss0] [xy01] as() bers-qil", &[]),
+            (
+                "(s12) (s123456) xsc-001 [tss0] [xy01] as() bers-qil ib10 ib1034 xib103",
+                &[],
+            ),
             ("dt:sp dt:spam xdt:spm mi:12a hl:", &[]),
         ];
         for (hay, want) in cases {

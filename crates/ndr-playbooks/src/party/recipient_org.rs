@@ -80,6 +80,13 @@ pub(crate) const FILTER: Playbook = Playbook {
 /// "IP not in whitelist for RCPT domain": the recipient accepts only approved senders; that is
 /// their filter, not a block list.
 const REFINE: &[Refine] = &[
+    // Barracuda Email Security Service's "Recipient result: blocked": the filter's verdict
+    // under the recipient's settings, no list of blocked addresses.
+    Refine {
+        from: "recipient-org-block-list",
+        when: Needle::Text("recipient result: blocked"),
+        to: &FILTER,
+    },
     Refine {
         from: "recipient-org-block-list",
         when: Needle::Text("not in whitelist"),
