@@ -6,8 +6,11 @@
 //! Bless after an intended change of texts, in the default build:
 //! `UPDATE_EXPECT=1 cargo test -p ndr-playbooks --test every_text`
 
+mod common;
+
+use common::full;
 use expect_test::expect_file;
-use ndr_core::{Diagnosis, Party, Reason, Recipient};
+use ndr_core::{Diagnosis, Party, Reason};
 use ndr_playbooks::{code_index, labels, party_name, playbooks, render, tables, Lang, SelectedBy};
 
 /// FNV-1a 32: short lines that still change when any text changes.
@@ -20,35 +23,6 @@ fn digest(parts: &[String]) -> String {
         }
     }
     format!("{hash:08x}")
-}
-
-/// Every fact the renderer can fill, so no placeholder falls back to a fill-in.
-fn full(party: Option<Party>, reason: Reason) -> Diagnosis {
-    Diagnosis {
-        recipients: vec![Recipient {
-            recipient: "buyer@example.co.jp".into(),
-            action: "failed".into(),
-            status: Some("5.7.1".into()),
-            reply_code: Some("550".into()),
-            reason,
-            hard_bounce: true,
-            remote_host: Some("mx.example.co.jp".into()),
-            diagnostic_text: "550 5.7.1 refused [203.0.113.5]".into(),
-            ..Recipient::default()
-        }],
-        reason,
-        hard_bounce: true,
-        blocked_ip: Some("203.0.113.5".into()),
-        remote_host: Some("mx.example.co.jp".into()),
-        remote_ip: Some("198.51.100.25".into()),
-        blocking_party: party,
-        list_zone: Some("zen.spamhaus.org".into()),
-        smtp_code: Some("550".into()),
-        enhanced_code: Some("5.7.1".into()),
-        provider_code: Some("S3150".into()),
-        sender_domain: Some("shop.example.jp".into()),
-        ..Diagnosis::default()
-    }
 }
 
 fn line(kind: &str, id: &str, per_lang: impl Fn(Lang) -> Vec<String>) -> String {

@@ -2,7 +2,10 @@
 //! that name a part of the page have words of their own there, which name `ndr-doctor`'s
 //! commands instead, and the page keeps its own words.
 
-use ndr_core::{Diagnosis, Party, Reason, Recipient};
+mod common;
+
+use common::full;
+use ndr_core::{Diagnosis, Reason};
 use ndr_playbooks::{
     advise_in, advise_with_lookups, code_index, playbooks, render, render_in, InTerminal, Lang,
     Listing, Medium, Rendered, SelectedBy,
@@ -12,36 +15,6 @@ const TERMINALS: [Medium; 2] = [
     Medium::Terminal { lookups: true },
     Medium::Terminal { lookups: false },
 ];
-
-/// Every fact the renderer can fill, with a sending IP the checks ask about, so that the steps
-/// about the blocklist check are shown.
-fn full(party: Option<Party>, reason: Reason) -> Diagnosis {
-    Diagnosis {
-        recipients: vec![Recipient {
-            recipient: "buyer@example.co.jp".into(),
-            action: "failed".into(),
-            status: Some("5.7.1".into()),
-            reply_code: Some("550".into()),
-            reason,
-            hard_bounce: true,
-            remote_host: Some("mx.example.co.jp".into()),
-            diagnostic_text: "550 5.7.1 refused [203.0.113.5]".into(),
-            ..Recipient::default()
-        }],
-        reason,
-        hard_bounce: true,
-        blocked_ip: Some("203.0.113.5".into()),
-        remote_host: Some("mx.example.co.jp".into()),
-        remote_ip: Some("198.51.100.25".into()),
-        blocking_party: party,
-        list_zone: Some("zen.spamhaus.org".into()),
-        smtp_code: Some("550".into()),
-        enhanced_code: Some("5.7.1".into()),
-        provider_code: Some("S3150".into()),
-        sender_domain: Some("shop.example.jp".into()),
-        ..Diagnosis::default()
-    }
-}
 
 fn names_the_page(s: &str) -> bool {
     s.to_lowercase().contains("this page") || s.contains("このページ")

@@ -758,7 +758,7 @@ pub(crate) const PORT25_UNREACHABLE: Playbook = Playbook {
         },
         url: Url::one(GCE_SENDING_MAIL),
     }],
-    checked: "2026-12-01",
+    checked: "2026-11-26",
 };
 
 /// To whoever hosts or runs the sending server: is outgoing port 25 open?
@@ -4319,16 +4319,10 @@ pub(crate) const PROGRAM_PORT25_BLOCKED: Playbook = Playbook {
             title: text! { ja: "RFC 5068（メール送信の運用、ポート 25 の遮断）", en: "RFC 5068 (email submission operations, port 25 blocking)" },
             url: Url::one(RFC5068),
         },
-        Source {
-            title: text! { ja: "RFC 6409（メール送信用のポート 587）", en: "RFC 6409 (message submission, port 587)" },
-            url: Url::one(RFC6409),
-        },
-        Source {
-            title: text! { ja: "RFC 8314（SSL/TLS での送信、ポート 465）", en: "RFC 8314 (submission over TLS, port 465)" },
-            url: Url::one(RFC8314),
-        },
+        SOURCE_RFC6409,
+        SOURCE_RFC8314,
     ],
-    checked: "2026-12-01",
+    checked: "2026-11-26",
 };
 
 /// A mail program's or a script's own error that it could not connect to its outgoing server
@@ -4381,17 +4375,19 @@ pub(crate) const PROGRAM_CANNOT_CONNECT: Playbook = Playbook {
     message: None,
     lookup: None,
     facts: &[],
-    sources: &[
-        Source {
-            title: text! { ja: "RFC 6409（メール送信用のポート 587）", en: "RFC 6409 (message submission, port 587)" },
-            url: Url::one(RFC6409),
-        },
-        Source {
-            title: text! { ja: "RFC 8314（SSL/TLS での送信、ポート 465）", en: "RFC 8314 (submission over TLS, port 465)" },
-            url: Url::one(RFC8314),
-        },
-    ],
-    checked: "2026-12-01",
+    sources: &[SOURCE_RFC6409, SOURCE_RFC8314],
+    checked: "2026-11-26",
+};
+
+/// RFC 6409's submission port and RFC 8314's submission over TLS, the sources of the two
+/// playbooks for a mail program that cannot reach its outgoing server.
+const SOURCE_RFC6409: Source = Source {
+    title: text! { ja: "RFC 6409（メール送信用のポート 587）", en: "RFC 6409 (message submission, port 587)" },
+    url: Url::one(RFC6409),
+};
+const SOURCE_RFC8314: Source = Source {
+    title: text! { ja: "RFC 8314（SSL/TLS での送信、ポート 465）", en: "RFC 8314 (submission over TLS, port 465)" },
+    url: Url::one(RFC8314),
 };
 
 pub(crate) const EXTRA: &[&Playbook] = &[
