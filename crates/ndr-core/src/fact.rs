@@ -858,7 +858,7 @@ fn paired_reply(diagnosis: &str, status: &str) -> Option<String> {
         return None;
     }
     let mut from = 0;
-    while let Some(p) = diagnosis.get(from..).and_then(|rest| rest.find(status)) {
+    while let Some(p) = diagnosis.get(from..).and_then(|rest| text::find(rest, status)) {
         let at = from + p;
         from = at + status.len();
         let after = diagnosis.as_bytes().get(at + status.len());
@@ -936,8 +936,7 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
                     // The reasons are read without the codes, as Sisimai reads them; the text
                     // shown keeps the code once, where the reply began ("said: 421 4.7.28
                     // Gmail has detected ...").
-                    if let Some((head, tail)) = dc
-                        .find(&continued)
+                    if let Some((head, tail)) = text::find(&dc, &continued)
                         .and_then(|p| Some((dc.get(..p)?, dc.get(p..)?)))
                     {
                         f.shown =
@@ -983,7 +982,7 @@ fn replace_found(s: String, pat: &str, with: &str) -> String {
 /// longer one (a queue id's "15421136" holds "421").
 fn has_code(s: &str, code: &str) -> bool {
     let b = s.as_bytes();
-    s.match_indices(code).any(|(p, _)| {
+    text::find_all(s, code).any(|p| {
         let before = p.checked_sub(1).and_then(|i| b.get(i));
         let after = b.get(p + code.len());
         !before.is_some_and(u8::is_ascii_digit) && !after.is_some_and(u8::is_ascii_digit)
@@ -1259,7 +1258,7 @@ fn quoted_reply(s: &str) -> Option<&str> {
 /// not carry.
 /// Source: https://v8.dev/docs/stack-trace-api ("at functionName (file:line:column)").
 fn stack_frame(s: &str) -> Option<usize> {
-    s.match_indices(" at ").take(64).map(|(p, _)| p).find(|&p| {
+    text::find_all(s, " at ").take(64).find(|&p| {
         let rest = s.get(p + 4..).unwrap_or("");
         let rest = rest
             .strip_prefix("async ")
@@ -1306,7 +1305,7 @@ fn stack_frame(s: &str) -> Option<usize> {
 /// "weren't" does not close a quote), or all of `s`.
 fn closed_by<'a>(s: &'a str, end: &str) -> &'a str {
     let mut from = 0;
-    while let Some(p) = s.get(from..).and_then(|r| r.find(end)).map(|p| from + p) {
+    while let Some(p) = s.get(from..).and_then(|r| text::find(r, end)).map(|p| from + p) {
         let after = s.get(p + end.len()..).unwrap_or("");
         if after.is_empty() || after.starts_with(char::is_whitespace) {
             return s.get(..p).unwrap_or(s);

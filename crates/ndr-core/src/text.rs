@@ -420,6 +420,17 @@ pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
     find_bytes(hay.as_bytes(), needle.as_bytes())
 }
 
+/// `hay.match_indices(needle)`'s offsets (from the left, not overlapping), by `find_bytes`:
+/// no Two-Way searcher built for each text. An empty needle finds nothing.
+pub(crate) fn find_all<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + find(hay.get(from..)?, needle).filter(|_| !needle.is_empty())?;
+        from = at + needle.len();
+        Some(at)
+    })
+}
+
 /// `hay.contains(needle)`, by `find_bytes`. For a line or a reply, use this: `str::contains`
 /// builds a Two-Way searcher (some hundreds of instructions) when the text is shorter than
 /// its vector search needs, which is most lines. For a whole body, the standard library's
