@@ -1162,7 +1162,7 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
     // Every zone has a dot and most words have none, so the walk goes from dot to dot (a
     // fast search) and reads only the name around each: the same tokens, in the same order,
     // as reading every word.
-    while let Some(dot) = norm.get(i..).and_then(|rest| rest.find('.')) {
+    while let Some(dot) = norm.get(i..).and_then(|rest| crate::text::find(rest, ".")) {
         let dot = i + dot;
         // `i` is 0 or the end of the last token (a byte no name holds), so the way back stops
         // at or after it.
