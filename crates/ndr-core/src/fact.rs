@@ -858,7 +858,10 @@ fn paired_reply(diagnosis: &str, status: &str) -> Option<String> {
         return None;
     }
     let mut from = 0;
-    while let Some(p) = diagnosis.get(from..).and_then(|rest| text::find(rest, status)) {
+    while let Some(p) = diagnosis
+        .get(from..)
+        .and_then(|rest| text::find(rest, status))
+    {
         let at = from + p;
         from = at + status.len();
         let after = diagnosis.as_bytes().get(at + status.len());
@@ -936,8 +939,8 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
                     // The reasons are read without the codes, as Sisimai reads them; the text
                     // shown keeps the code once, where the reply began ("said: 421 4.7.28
                     // Gmail has detected ...").
-                    if let Some((head, tail)) = text::find(&dc, &continued)
-                        .and_then(|p| Some((dc.get(..p)?, dc.get(p..)?)))
+                    if let Some((head, tail)) =
+                        text::find(&dc, &continued).and_then(|p| Some((dc.get(..p)?, dc.get(p..)?)))
                     {
                         f.shown =
                             text::sweep(&format!("{} {cr} {cs} {}", strip(head), strip(tail)));
@@ -1305,7 +1308,11 @@ fn stack_frame(s: &str) -> Option<usize> {
 /// "weren't" does not close a quote), or all of `s`.
 fn closed_by<'a>(s: &'a str, end: &str) -> &'a str {
     let mut from = 0;
-    while let Some(p) = s.get(from..).and_then(|r| text::find(r, end)).map(|p| from + p) {
+    while let Some(p) = s
+        .get(from..)
+        .and_then(|r| text::find(r, end))
+        .map(|p| from + p)
+    {
         let after = s.get(p + end.len()..).unwrap_or("");
         if after.is_empty() || after.starts_with(char::is_whitespace) {
             return s.get(..p).unwrap_or(s);
