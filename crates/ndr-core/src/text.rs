@@ -650,6 +650,27 @@ mod tests {
     }
 
     #[test]
+    fn find_all_is_match_indices() {
+        let cases = [
+            (" at at at ", " at "),
+            ("550 550550 x550", "550"),
+            ("aaaa", "aa"),
+            ("日本 at 語 at", " at"),
+            ("", "x"),
+            ("x", "xy"),
+        ];
+        for (hay, needle) in cases {
+            let want: Vec<usize> = hay.match_indices(needle).map(|(p, _)| p).collect();
+            assert_eq!(
+                find_all(hay, needle).collect::<Vec<_>>(),
+                want,
+                "{hay:?} {needle:?}"
+            );
+        }
+        assert_eq!(find_all("abc", "").next(), None);
+    }
+
+    #[test]
     fn finds_bytes() {
         assert_eq!(find_bytes(b"a--b--c--", b"--c"), Some(4));
         assert_eq!(find_bytes(b"abc", b""), Some(0));
