@@ -479,7 +479,47 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             });
         }
     }
+    if let Some(range) = found_any.then(|| via_microsoft_cloud(&d)).flatten() {
+        // The refused address is one of Exchange Online's client-access addresses: the user's
+        // own mail host refused Microsoft's cloud, which connects to it for the new Outlook
+        // (detail: Microsoft's range that holds it). `blocked_ip` stays that address: it is the
+        // one the refusing host blocks, the host needs it to find its refusal, and the lookups
+        // can still tell whether a list the host uses names it. Microsoft 365's own outbound
+        // servers are in other ranges, so the report is no Microsoft 365 sender's.
+        d.notes.retain(|n| n.id != "sender_on_microsoft365");
+        d.notes.push(Note {
+            id: NOTE_VIA_MICROSOFT_CLOUD.into(),
+            detail: range.into(),
+        });
+    }
     d
+}
+
+/// The note that the refused address is Microsoft's cloud connecting for the user's mail
+/// program (the new Outlook), not a server of the user's or their hosting company's.
+const NOTE_VIA_MICROSOFT_CLOUD: &str = "via_microsoft_cloud";
+
+/// Microsoft's range holding `blocked_ip` when it is an Exchange Online client-access address
+/// (`ip::microsoft_client_access`) that a refusal names as the client it refuses: the new Outlook
+/// for Windows, Outlook on the web and Outlook's mobile apps send a synced IMAP/POP account's
+/// mail from Microsoft's cloud, so the user's own mail host sees Microsoft's address. Not when
+/// another note already says whose the address is (a receiving server's own log, a forwarder, a
+/// sending service), nor when Microsoft itself refused (its own block advice applies).
+fn via_microsoft_cloud(d: &Diagnosis) -> Option<&'static str> {
+    if matches!(d.blocking_party, Some(Party::Microsoft | Party::OutlookCom)) {
+        return None;
+    }
+    let owned = d.notes.iter().any(|n| {
+        matches!(
+            n.id.as_str(),
+            "inbound_refusal_log" | NOTE_REFUSED_AFTER_FORWARDING | NOTE_SENT_THROUGH_ESP
+        )
+    });
+    if owned {
+        return None;
+    }
+    let ip = d.blocked_ip.as_deref()?.parse().ok()?;
+    ip::microsoft_client_access(ip)
 }
 
 /// True when the refused client of a server's log, "host[address]", is the logging host itself
@@ -1234,6 +1274,103 @@ mod tests {
             let want = format!("sender_on_microsoft365={pool}");
             assert!(notes(&text).contains(&want), "{:?}", notes(&text));
         }
+    }
+
+    /// The new Outlook's error when the user's own hosting SMTP refused Microsoft's cloud
+    /// (held-out s, case 39, with the recipient anonymised). The address is not a documentation
+    /// one on purpose: the range it is in is the point (Exchange Online's 40.104.0.0/15).
+    const NEW_OUTLOOK_REFUSED: &str = "戻ってきたメールには以下のような文章が記載されています。\n\
+        技術的な詳細 InvalidRecipientsException: メッセージに対して指定された受信者が無効です: \
+        'kim@example.org' (554 5.7.1 <unknown[40.104.87.5]>: Client host rejected: Access denied)\n";
+
+    #[test]
+    fn microsofts_cloud_address_refused_by_the_users_own_host() {
+        let d = super::diagnose(NEW_OUTLOOK_REFUSED.as_bytes());
+        // The address stays the one the host refused, with its note saying whose it is.
+        assert_eq!(d.blocked_ip.as_deref(), Some("40.104.87.5"));
+        assert_eq!(d.blocked_ip_scope, Some(crate::IpScope::Public));
+        assert!(
+            notes(NEW_OUTLOOK_REFUSED).contains(&"via_microsoft_cloud=40.104.0.0/15".to_string()),
+            "{:?}",
+            notes(NEW_OUTLOOK_REFUSED)
+        );
+        // IPv6: Exchange Online's 2603:1036::/36.
+        let v6 =
+            NEW_OUTLOOK_REFUSED.replace("unknown[40.104.87.5]", "unknown[IPv6:2603:1036:301:2::5]");
+        assert!(
+            notes(&v6).contains(&"via_microsoft_cloud=2603:1036::/36".to_string()),
+            "{:?}",
+            notes(&v6)
+        );
+        // Microsoft 365's outbound servers (Exchange Online Protection) and any other address
+        // are a sender's own: no note.
+        for other in ["40.107.22.33", "52.101.4.5", "104.47.1.2", "192.0.2.5"] {
+            let text = NEW_OUTLOOK_REFUSED.replace("40.104.87.5", other);
+            assert_eq!(
+                super::diagnose(text.as_bytes()).blocked_ip.as_deref(),
+                Some(other)
+            );
+            assert!(
+                !notes(&text)
+                    .iter()
+                    .any(|n| n.starts_with("via_microsoft_cloud")),
+                "{other}: {:?}",
+                notes(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn microsofts_cloud_address_in_another_notes_hands_gets_no_note() {
+        // The poster's own server's log of refusing Microsoft's cloud: the log's reader runs
+        // that server, and `inbound_refusal_log` says whose the address is.
+        let log = "Nov 26 10:00:01 mail postfix/smtpd[123]: NOQUEUE: reject: RCPT from \
+                   unknown[40.104.87.5]: 554 5.7.1 <unknown[40.104.87.5]>: Client host rejected: \
+                   Access denied; from=<me@example.net> to=<kim@example.org> proto=ESMTP \
+                   helo=<EX0PR01CA0001.outlook.office365.com>\n";
+        let found = notes(log);
+        assert!(
+            found.iter().any(|n| n.starts_with("inbound_refusal_log")),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|n| n.starts_with("via_microsoft_cloud")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn microsofts_cloud_address_replaces_the_microsoft365_sender_note() {
+        // Exchange Online's report of a refusal by another organisation's server: from one of its
+        // outbound servers, the sender is on Microsoft 365; from a client-access address, it is
+        // the user's own host refusing Microsoft's cloud, and the outbound note would mislead.
+        let report = |ip: &str| {
+            format!(
+                "Delivery has failed to these recipients or groups:\n\nkim@example.org\n\n\
+                 Diagnostic information for administrators:\n\n\
+                 Generating server: XX0PR01MB1234.prod.outlook.com\n\n\
+                 kim@example.org\n\
+                 Remote Server returned '554 5.7.1 <unknown[{ip}]>: Client host rejected: Access denied'\n"
+            )
+        };
+        let outbound = notes(&report("40.107.22.33"));
+        assert!(
+            outbound
+                .iter()
+                .any(|n| n.starts_with("sender_on_microsoft365")),
+            "{outbound:?}"
+        );
+        assert!(!outbound
+            .iter()
+            .any(|n| n.starts_with("via_microsoft_cloud")));
+        let cloud = notes(&report("40.104.87.5"));
+        assert!(
+            cloud.contains(&"via_microsoft_cloud=40.104.0.0/15".to_string()),
+            "{cloud:?}"
+        );
+        assert!(!cloud
+            .iter()
+            .any(|n| n.starts_with("sender_on_microsoft365")));
     }
 
     #[test]

@@ -269,6 +269,11 @@ fn write_report(
         (
             if ndr_playbooks::ip_is_a_forwarders(d) {
                 l("転送したサーバーのIP", "Forwarding server's IP")
+            } else if ndr_playbooks::ip_is_microsofts_cloud(d) {
+                l(
+                    "MicrosoftのIP（新しいOutlookの接続元）",
+                    "Microsoft's IP (new Outlook connects from it)",
+                )
             } else if ndr_playbooks::ip_is_a_refused_client(d) {
                 l(
                     "あなたのサーバーが拒否した相手のIP",

@@ -415,6 +415,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
                 "受信側のサーバーはグレーリスト（グレイリスティング）を使っています。知らない送信元からの最初の配送をわざと一時的に断り、数分後の再送を受け取ります。メールサーバーは自動で再送しますが、スクリプトやアプリは再送しないことがあります。",
                 "The receiving server uses greylisting: it turns away the first try from a sender it does not know yet on purpose, and accepts a retry a few minutes later. A mail server retries by itself; a script or an app may not.",
             ),
+            "via_microsoft_cloud" => (
+                "エラーにある IP アドレスは Microsoft のものです（新しい Outlook や Outlook on the web は、Microsoft のクラウドからメールサーバーに接続します）。あなたのサーバーのアドレスではありません。",
+                "The IP address in the error is Microsoft's: the new Outlook and Outlook on the web connect to your mail server from Microsoft's cloud. It is not your server's address.",
+            ),
             _ => return None,
         },
     })

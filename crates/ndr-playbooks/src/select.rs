@@ -8,7 +8,9 @@
 //!    a note that changes who must act: `receiver_resolver_refused` (the recipient's DNS is
 //!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list),
 //!    `sender_login_mismatch` (the sender's own server refused a From address the login does
-//!    not own), `full_or_too_big` (a reply that means a full mailbox or a message too large:
+//!    not own), `via_microsoft_cloud` (the user's own mail host refused Microsoft's cloud, which
+//!    the new Outlook connects from: `microsoft-cloud-refused-by-own-host`, kept whatever the
+//!    reply's class or the lookups), `full_or_too_big` (a reply that means a full mailbox or a message too large:
 //!    docomo's own playbook for a docomo address, the generic one elsewhere), `read_receipt`
 //!    on a delivered message (the receipt's disposition type: opened, deleted, ...);
 //!    `sender_on_microsoft365` (the mail left through Microsoft 365) turns any playbook about a
@@ -258,7 +260,13 @@ fn select_named(
     listings: &[Listing<'_>],
     not_listed: &[&str],
 ) -> (Selected, Option<PassedOver>) {
-    let base = when_permanent(when_temporary(swap_generic(pick(d), d), d), d);
+    let picked = pick(d);
+    if picked.playbook.id == party::mscloud::REFUSED_MICROSOFT_CLOUD.id {
+        // The user's own host refused Microsoft's cloud (step 0): whatever the reply's class or
+        // a list the lookups found, the address is Microsoft's and the host is who can act.
+        return (picked, None);
+    }
+    let base = when_permanent(when_temporary(swap_generic(picked, d), d), d);
     if base.playbook.party.is_none()
         && base.playbook.id != party::generic::SPEEDING_AT_SUBMISSION.id
         && temporary_reply(d)
@@ -776,7 +784,9 @@ pub fn advise_in(
     }
     // Any other lasting listing the lookups found gets a step of its own, so that no "listed"
     // row of the table goes unmentioned (review 9, L3: Barracuda beside a Spamhaus PBL refusal).
-    if ip_is_blocked(d) {
+    if ip_is_blocked(d) && !ip_is_microsofts_cloud(d) {
+        // (Not for Microsoft's cloud address: its listing is Microsoft's to remove, which the
+        // playbook's own step says.)
         // `lasting_listings` gives each party once, so only the parties said above are
         // left out; a test instead of a list of them keeps a `Vec` type out of the page.
         let said = |party: Option<Party>| {
@@ -2154,6 +2164,13 @@ pub fn ip_is_a_forwarders(d: &Diagnosis) -> bool {
     d.notes.iter().any(|n| n.id == "refused_after_forwarding")
 }
 
+/// True when the IP is Microsoft's cloud, which the new Outlook connects to the user's own mail
+/// host from (the core's note `via_microsoft_cloud`), not the user's or their server's address:
+/// the page and the CLI label it so.
+pub fn ip_is_microsofts_cloud(d: &Diagnosis) -> bool {
+    d.notes.iter().any(|n| n.id == "via_microsoft_cloud")
+}
+
 /// True when the IP is a client the poster's own receiving server refused (the core's note
 /// `inbound_refusal_log`: a log line of that server), not the poster's sending address.
 pub fn ip_is_a_refused_client(d: &Diagnosis) -> bool {
@@ -2197,6 +2214,9 @@ mod tests {
         // Gmail judges the sending domain and the content with the address; its steps stay.
         // Not yet a Microsoft 365 variant: see the third review's report.
         "gmail-unsolicited",
+        // The address is Microsoft's cloud already (the core's `via_microsoft_cloud`, which
+        // replaces `sender_on_microsoft365`): the message asks the host to let Microsoft in.
+        "microsoft-cloud-refused-by-own-host",
     ];
 
     /// Every playbook that asks "your hosting company" about the sending IP address turns into

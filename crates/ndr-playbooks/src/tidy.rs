@@ -562,6 +562,7 @@ fn every_target_is_a_registered_playbook() {
         "closed_list",
         "sender_login_mismatch",
         "inbound_refusal_log",
+        "via_microsoft_cloud",
     ] {
         let p = party::by_note(note).expect("a note playbook");
         if !ids.contains(p.id) {

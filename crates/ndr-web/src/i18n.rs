@@ -210,6 +210,10 @@ pub const FACT_FORWARDER_IP: Tr = tr!(
     "IP address of the forwarding server (not your sending address)"
 );
 /// The client a pasted log of the poster's own receiving server says it refused.
+pub const FACT_MICROSOFT_CLOUD_IP: Tr = tr!(
+    "Microsoft の IP アドレス（新しい Outlook の接続元）",
+    "Microsoft's IP address (the new Outlook connects from it)"
+);
 pub const FACT_REFUSED_CLIENT_IP: Tr = tr!(
     "あなたのサーバーが受信を拒否した相手の IP アドレス",
     "IP address your server refused to receive from"

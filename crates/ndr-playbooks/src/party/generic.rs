@@ -18,6 +18,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     "datatracker.ietf.org",
     "www.iana.org",
     "learn.microsoft.com",
+    // Microsoft's support page on syncing an account to the Microsoft Cloud (`mscloud.rs`).
+    "support.microsoft.com",
     "support.google.com",
     "www.postfix.org",
     "docs.cpanel.net",

@@ -14,6 +14,7 @@ pub(crate) mod common;
 pub(crate) mod esp;
 pub(crate) mod forwarder;
 pub(crate) mod generic;
+pub(crate) mod mscloud;
 
 mod abusix;
 mod au;
@@ -307,6 +308,9 @@ pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
         // A receiving server's own log of a client it refused: the reader runs that server, so
         // the sender's advice about "your" listed address does not fit, whatever the list.
         "inbound_refusal_log" => Some(&generic::INBOUND_REFUSAL),
+        // The refused address is Microsoft's cloud connecting for the new Outlook: the user's own
+        // mail host refused Microsoft, so no advice about "your" listed address fits.
+        "via_microsoft_cloud" => Some(&mscloud::REFUSED_MICROSOFT_CLOUD),
         _ => None,
     }
 }
@@ -445,6 +449,7 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
         forwarder::REFUSED_AFTER_FORWARDING.id,
         "refused_after_forwarding",
     ),
+    (mscloud::REFUSED_MICROSOFT_CLOUD.id, "via_microsoft_cloud"),
 ];
 
 /// True when the playbook `playbook_id` already says what the note `note_id` says.
@@ -558,7 +563,8 @@ pub fn playbooks() -> &'static [&'static Playbook] {
             .chain(generic::BY_REASON.iter().map(|(_, p)| *p))
             .chain(generic::EXTRA.iter().copied())
             .chain(esp::PLAYBOOKS.iter().copied())
-            .chain(forwarder::PLAYBOOKS.iter().copied());
+            .chain(forwarder::PLAYBOOKS.iter().copied())
+            .chain(mscloud::PLAYBOOKS.iter().copied());
         for p in candidates {
             // A playbook shared by several parties (a carrier's) is listed once.
             if !all.iter().any(|q| q.id == p.id) {

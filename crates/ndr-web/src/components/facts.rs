@@ -87,6 +87,8 @@ pub fn facts(props: &Props) -> Html {
                 i18n::FACT_INTERNAL_IP
             } else if ndr_playbooks::ip_is_a_forwarders(d) {
                 i18n::FACT_FORWARDER_IP
+            } else if ndr_playbooks::ip_is_microsofts_cloud(d) {
+                i18n::FACT_MICROSOFT_CLOUD_IP
             } else if ndr_playbooks::ip_is_a_refused_client(d) {
                 i18n::FACT_REFUSED_CLIENT_IP
             } else if crate::state::ip_is_blocked(d) && delayed {
