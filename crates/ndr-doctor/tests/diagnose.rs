@@ -682,6 +682,32 @@ fn a_client_the_posters_own_server_refused_is_not_called_their_sending_ip() {
 }
 
 #[test]
+fn microsofts_cloud_address_is_called_microsofts_not_the_senders() {
+    // The new Outlook's error when the user's own host refused Microsoft's cloud (the core's
+    // note `via_microsoft_cloud`). Not a documentation address on purpose: the range it is in
+    // (Exchange Online's 40.104.0.0/15) is the point.
+    let text = "Technical details InvalidRecipientsException: 'kim@example.org' (554 5.7.1 <unknown[40.104.87.5]>: Client host rejected: Access denied)\n";
+    for (lang, label, wrong) in [
+        (
+            "en",
+            "Microsoft's IP (new Outlook connects from it)",
+            "Blocked sending IP",
+        ),
+        (
+            "ja",
+            "MicrosoftのIP（新しいOutlookの接続元）",
+            "ブロックされた送信元IP",
+        ),
+    ] {
+        let out = run(&["--lang", lang, "-"], Some(text.as_bytes()));
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(report.contains(label), "{lang}: {report}");
+        assert!(report.contains("40.104.87.5"), "{lang}: {report}");
+        assert!(!report.contains(wrong), "{lang}: {report}");
+    }
+}
+
+#[test]
 fn a_forwarded_recipient_names_the_address_the_sender_wrote() {
     // Postfix's alias bounce: the sender wrote to team@, which forwards to bob@.
     let text = b"<bob@example.net> (expanded from <team@example.org>): host\n    mx.example.net[192.0.2.25] said: 550 5.1.1 <bob@example.net>: Recipient\n    address rejected: User unknown (in reply to RCPT TO command)\n";
