@@ -63,6 +63,9 @@ pub struct Step {
     /// The step's words in a terminal, when `text` names a part of the page (its blocklist
     /// check, its box to paste a notice into): `ndr-doctor` has no page, but commands.
     pub in_terminal: Option<InTerminal>,
+    /// The step's words on another site's page (`Medium::Api`), for the same steps as
+    /// `in_terminal`: that page has neither NDR Doctor's blocklist check nor its paste box.
+    pub in_api: Option<Text>,
     /// The mail service whose own values the step shows as an example: the step is left out
     /// when the bounce shows the mail went out through another one (Microsoft 365's SPF value
     /// is no example for a Gmail sender; held-out i, LOW-6).
@@ -71,10 +74,11 @@ pub struct Step {
 
 /// Where the advice is shown. A few steps send the reader to a part of the page (its blocklist
 /// check, its box to paste a notice into); in a terminal those steps read as what `ndr-doctor`
-/// itself offers (`Step::in_terminal`). Every other text is the same in both.
+/// itself offers (`Step::in_terminal`), and on another site's page as what holds anywhere
+/// (`Step::in_api`). Every other text is the same in all three.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Medium {
-    /// The web page, and its JavaScript API (whose callers show the advice on a page).
+    /// NDR Doctor's web page (and its code pages), which checks the blocklists itself.
     #[default]
     Page,
     /// `ndr-doctor`'s readable report.
@@ -82,6 +86,9 @@ pub enum Medium {
         /// The report lists the blocklist checks above the advice (`diagnose --lookup`).
         lookups: bool,
     },
+    /// Another site's page, through the JavaScript API (`advise`): a help centre shows the
+    /// advice in its own UI, with no blocklist check and perhaps no box to paste into.
+    Api,
 }
 
 /// A step's words in a terminal (see [`Step::in_terminal`]).
@@ -117,6 +124,7 @@ impl Step {
             only_with: None,
             example_for: None,
             in_terminal: None,
+            in_api: None,
         }
     }
 
@@ -142,16 +150,27 @@ impl Step {
         }
     }
 
+    /// The same step, read on another site's page (`Medium::Api`) as `text`: words that hold
+    /// without NDR Doctor's blocklist check or paste box.
+    pub const fn in_api(self, text: Text) -> Step {
+        Step {
+            in_api: Some(text),
+            ..self
+        }
+    }
+
     /// The step's words where the advice is shown.
     pub const fn text_in(&self, medium: Medium) -> Text {
-        match (medium, self.in_terminal) {
-            (Medium::Page, _) | (Medium::Terminal { .. }, None) => self.text,
-            (Medium::Terminal { .. }, Some(InTerminal::Always(text))) => text,
+        match (medium, self.in_terminal, self.in_api) {
+            (Medium::Api, _, Some(text)) => text,
+            (Medium::Page | Medium::Api, _, _) | (Medium::Terminal { .. }, None, _) => self.text,
+            (Medium::Terminal { .. }, Some(InTerminal::Always(text)), _) => text,
             (
                 Medium::Terminal { lookups: true },
                 Some(InTerminal::Lookups { with_lookups, .. }),
+                _,
             ) => with_lookups,
-            (Medium::Terminal { lookups: false }, Some(InTerminal::Lookups { without, .. })) => {
+            (Medium::Terminal { lookups: false }, Some(InTerminal::Lookups { without, .. }), _) => {
                 without
             }
         }

@@ -1333,7 +1333,7 @@ pub(crate) fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
-/// Renders `playbook` for `d` in `lang`, for the page (code pages, the JavaScript API).
+/// Renders `playbook` for `d` in `lang`, for the page (its result and code pages).
 pub fn render(playbook: &Playbook, d: &Diagnosis, lang: Lang, selected_by: SelectedBy) -> Rendered {
     render_in(playbook, d, lang, selected_by, Medium::Page)
 }

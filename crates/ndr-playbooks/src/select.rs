@@ -740,7 +740,8 @@ fn through_esp(d: &Diagnosis) -> bool {
     d.notes.iter().any(|n| n.id == "sent_through_esp")
 }
 
-/// Selects and renders in one call, for the page (the JavaScript API's `advise`).
+/// Selects and renders in one call, for the page (the JavaScript API uses [`advise_in`] with
+/// `Medium::Api`).
 pub fn advise(d: &Diagnosis, lang: Lang) -> Rendered {
     advise_with(d, &[], lang)
 }

@@ -54,6 +54,9 @@ fn texts_of(p: &Playbook) -> Vec<Found> {
             }
             None => {}
         }
+        if let Some(t) = s.in_api {
+            add(format!("{}.steps[{i}].in_api", p.id), t);
+        }
         if let Some(l) = s.link {
             add(format!("{}.steps[{i}].link", p.id), l.label);
         }

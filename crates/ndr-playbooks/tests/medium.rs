@@ -1,14 +1,15 @@
 //! The advice read in a terminal (`ndr-doctor`) never sends the reader to "this page": the steps
 //! that name a part of the page have words of their own there, which name `ndr-doctor`'s
-//! commands instead, and the page keeps its own words.
+//! commands instead, and the page keeps its own words. On another site's page (the JavaScript
+//! API, `Medium::Api`) the same steps name neither NDR Doctor's page nor `ndr-doctor`.
 
 mod common;
 
 use common::full;
 use ndr_core::{Diagnosis, Reason};
 use ndr_playbooks::{
-    advise_in, advise_with_lookups, code_index, playbooks, render, render_in, InTerminal, Lang,
-    Listing, Medium, Rendered, SelectedBy,
+    advise, advise_in, advise_with_lookups, code_index, playbooks, render, render_in, CodeKind,
+    InTerminal, Lang, Listing, Medium, Rendered, SelectedBy,
 };
 
 const TERMINALS: [Medium; 2] = [
@@ -62,7 +63,7 @@ fn no_step_in_a_terminal_names_the_page() {
 fn the_page_keeps_its_words_and_a_terminal_changes_only_those_steps() {
     let page = every_rendering(Medium::Page);
     let mut on_the_page = std::collections::BTreeSet::new();
-    for medium in TERMINALS {
+    for medium in [TERMINALS[0], TERMINALS[1], Medium::Api] {
         let terminal = every_rendering(medium);
         assert_eq!(page.len(), terminal.len());
         for (p, t) in page.iter().zip(&terminal) {
@@ -96,12 +97,75 @@ fn the_page_keeps_its_words_and_a_terminal_changes_only_those_steps() {
     }
 }
 
+/// Words that hold only on NDR Doctor's page or in its terminal: another site's page has
+/// neither the page's blocklist check or paste box nor the `ndr-doctor` command.
+fn names_the_page_or_the_cli(s: &str) -> bool {
+    names_the_page(s) || s.contains("ndr-doctor")
+}
+
+#[test]
+fn no_step_of_any_playbook_names_the_page_or_the_cli_for_the_api() {
+    for p in playbooks() {
+        for s in p.steps {
+            // The steps with a terminal's words are those that name the page; each has the
+            // API's words too.
+            assert_eq!(
+                s.in_terminal.is_some(),
+                s.in_api.is_some(),
+                "{}: {}",
+                p.id,
+                s.text.en()
+            );
+            let api = s.text_in(Medium::Api);
+            for words in [api.ja(), api.en()] {
+                assert!(!names_the_page_or_the_cli(words), "{}: {words}", p.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_playbook_and_code_rendered_for_the_api_names_neither_the_page_nor_the_cli() {
+    let mut renderings = every_rendering(Medium::Api);
+    for entry in code_index() {
+        for &lang in Lang::ALL {
+            let mut d = Diagnosis {
+                blocking_party: entry.party,
+                reason: entry.reason,
+                ..full(entry.party, entry.reason)
+            };
+            match entry.kind {
+                CodeKind::Enhanced => d.enhanced_code = Some(entry.code.to_owned()),
+                CodeKind::Provider => d.provider_code = Some(entry.code.to_owned()),
+            }
+            renderings.push(render_in(
+                entry.playbook,
+                &d,
+                lang,
+                SelectedBy::CodePage,
+                Medium::Api,
+            ));
+        }
+    }
+    assert!(renderings.len() > 2 * playbooks().len());
+    for r in renderings {
+        let text = r.to_plain_text();
+        assert!(
+            !names_the_page_or_the_cli(&text),
+            "{} ({:?}) names the page or the CLI:\n{text}",
+            r.id,
+            r.lang
+        );
+    }
+}
+
 #[test]
 fn a_step_that_names_the_page_has_words_for_a_terminal() {
     for p in playbooks() {
         for s in p.steps {
             let page = names_the_page(s.text.ja()) || names_the_page(s.text.en());
             assert_eq!(page, s.in_terminal.is_some(), "{}: {}", p.id, s.text.en());
+            assert_eq!(page, s.in_api.is_some(), "{}: {}", p.id, s.text.en());
             let terminal = match s.in_terminal {
                 Some(InTerminal::Always(t)) => vec![t],
                 Some(InTerminal::Lookups {
@@ -212,5 +276,65 @@ fn render_is_the_pages() {
             render(p, &d, Lang::Ja, SelectedBy::PartyReason),
             render_in(p, &d, Lang::Ja, SelectedBy::PartyReason, Medium::Page)
         );
+    }
+}
+
+/// Google refusing mail sent straight from an end-user address, the address a public one (a
+/// documentation address is never looked up, and the PBL step is left out without a lookup).
+fn gmail_direct() -> Diagnosis {
+    ndr_core::diagnose(
+        b"<yuki@gmail.com>: host gmail-smtp-in.l.google.com[203.0.113.7] said: 550-5.7.1 \
+        [8.8.4.4] The IP you're using to send mail is not authorized to send email directly to \
+        our servers. Please use the SMTP relay at your service provider instead. For more \
+        information, go to 550 5.7.1 https://support.google.com/mail/?p=NotAuthorizedError \
+        x1si2 - gsmtp (in reply to end of DATA command)\n",
+    )
+}
+
+#[test]
+fn the_api_sends_the_reader_to_the_lists_own_lookup_pages() {
+    for (d, id) in [
+        (ip_blocked(), "generic-blocked"),
+        (gmail_direct(), "gmail-direct-not-allowed"),
+    ] {
+        for &lang in Lang::ALL {
+            // The page's words name its check; the API's name Spamhaus's lookup page instead.
+            let page = advise(&d, lang);
+            assert_eq!(page.id, id);
+            assert!(names_the_page(&steps(&page)), "{}", steps(&page));
+            let api = advise_in(&d, &[], &[], lang, Medium::Api);
+            assert_eq!(api.id, id);
+            let all = steps(&api);
+            assert!(all.contains("check.spamhaus.org"), "{all}");
+            assert!(all.contains("8.8.4.4"), "{all}");
+            assert!(!names_the_page_or_the_cli(&api.to_plain_text()), "{all}");
+            assert_eq!(api.steps.len(), page.steps.len());
+        }
+    }
+}
+
+#[test]
+fn the_api_asks_to_diagnose_a_later_notice_again_without_a_paste_box() {
+    // A delay notice: the page says to paste the final notice on it.
+    let d = ndr_core::diagnose(
+        b"This is the mail system at host mail.example.com.\n\n\
+        ####################################################################\n\
+        # THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n\
+        ####################################################################\n\n\
+        Your message could not be delivered for 4.0 hours.\n\
+        It will be retried until it is 5.0 days old.\n\n\
+        <yuki@example.org>: connect to mx.example.org[203.0.113.5]:25: Connection timed out\n",
+    );
+    for &lang in Lang::ALL {
+        let page = advise(&d, lang);
+        assert!(names_the_page(&steps(&page)), "{}", steps(&page));
+        let api = advise_in(&d, &[], &[], lang, Medium::Api);
+        let all = steps(&api);
+        assert!(!names_the_page_or_the_cli(&all), "{all}");
+        let again = match lang {
+            Lang::Ja => "改めて診断してください",
+            Lang::En => "diagnose that notice",
+        };
+        assert!(all.contains(again), "{all}");
     }
 }

@@ -1,7 +1,7 @@
 //! The JavaScript API's logic, kept here (plain Rust) so it is tested natively; `main.rs`
 //! only exports it through wasm-bindgen.
 
-use ndr_playbooks::Lang;
+use ndr_playbooks::{Lang, Medium};
 
 /// The `Diagnosis` of `input` as JSON.
 pub fn diagnose_json(input: &[u8]) -> String {
@@ -12,7 +12,9 @@ pub fn diagnose_json(input: &[u8]) -> String {
 /// `{ "diagnosis": ..., "advice": ... }` for `input`, the advice in `lang` (English unless
 /// `lang` names Japanese); `null` while that language's texts are not installed, rather than
 /// advice with empty sentences. Input that is not a bounce gets `"advice": null`, as the page
-/// shows no playbook for it (the diagnosis's notes say why).
+/// shows no playbook for it (the diagnosis's notes say why). The advice is worded for a page that
+/// is not NDR Doctor's (`Medium::Api`): the caller runs no blocklist check and may have no box
+/// to paste a notice into, so no step points at "this page" or at `ndr-doctor`.
 pub fn advise_json(input: &[u8], lang: &str) -> String {
     let lang = Lang::parse(lang).unwrap_or_default();
     if !ndr_playbooks::tables::loaded(lang) {
@@ -25,7 +27,7 @@ pub fn advise_json(input: &[u8], lang: &str) -> String {
             Err(_) => "null".to_string(),
         };
     }
-    let advice = ndr_playbooks::advise(&d, lang);
+    let advice = ndr_playbooks::advise_in(&d, &[], &[], lang, Medium::Api);
     // Written around the two serialisations rather than through `serde_json::json!`, whose
     // `Value` detour compiles a second serialiser for every type in them.
     match (serde_json::to_string(&d), serde_json::to_string(&advice)) {
@@ -62,6 +64,55 @@ mod tests {
         assert_eq!(ja["advice"]["lang"], "ja");
         assert_eq!(en["advice"]["lang"], "en");
         assert!(ja["diagnosis"].is_object());
+    }
+
+    /// The steps of `advise_json`'s advice, one text.
+    fn steps(json: &str) -> String {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v["advice"]["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn names_the_page_or_the_cli(json: &str) -> bool {
+        let lower = json.to_lowercase();
+        lower.contains("this page") || json.contains("このページ") || lower.contains("ndr-doctor")
+    }
+
+    #[test]
+    fn the_advice_names_neither_the_page_nor_the_cli() {
+        // Microsoft's banned IP, a refusal that names no list and Google's refusal of mail sent
+        // straight from an end-user address (its step about the Spamhaus PBL). The last two are
+        // Google's public 8.8.4.4: a documentation address is never looked up, and the steps
+        // about the blocklist check are then left out.
+        let bounces: [&[u8]; 3] = [
+            b"550 5.7.606 Access denied, banned sending IP [192.0.2.1].",
+            b"<yuki@example.org>: host mx.example.org[203.0.113.5] said: 554 5.7.1 Service\n    \
+            unavailable; Client host [8.8.4.4] blocked by local policy (in reply to RCPT TO \
+            command)\n",
+            b"<yuki@gmail.com>: host gmail-smtp-in.l.google.com[203.0.113.7] said: 550-5.7.1 \
+            [8.8.4.4] The IP you're using to send mail is not authorized to send email directly \
+            to our servers. Please use the SMTP relay at your service provider instead. For more \
+            information, go to 550 5.7.1 https://support.google.com/mail/?p=NotAuthorizedError \
+            x1si2 - gsmtp (in reply to end of DATA command)\n",
+        ];
+        for bounce in bounces {
+            for lang in ["ja", "en"] {
+                let json = advise_json(bounce, lang);
+                assert!(!names_the_page_or_the_cli(&json), "{json}");
+            }
+        }
+        // The two that point at a blocklist check point at Spamhaus's own lookup page instead.
+        for bounce in &bounces[1..] {
+            for lang in ["ja", "en"] {
+                let steps = steps(&advise_json(bounce, lang));
+                assert!(steps.contains("check.spamhaus.org"), "{steps}");
+            }
+        }
     }
 
     #[test]

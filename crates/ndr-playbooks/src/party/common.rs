@@ -222,6 +222,11 @@ pub(crate) const STEP_THIS_PAGE_CHECK: Step = Step::new(text! {
         en: "Run `ndr-doctor lookup {ip}` to see which lists name your sending IP address. \"could not check\" does not mean \"not listed\".",
     },
 )
+// Another site's page runs no lookups: the lists' own lookup pages answer there.
+.in_api(text! {
+    ja: "送信元 IP アドレス {ip} がどのブロックリストに掲載されているか、各リストの Web サイトにある検索ページで確認してください（Spamhaus なら check.spamhaus.org）。",
+    en: "Find out which blocklists name your sending IP address {ip} on the lists' own lookup pages (Spamhaus's is check.spamhaus.org).",
+})
 // Without a sending IP in the bounce the page checks no address: the step would send the
 // reader to a check that says it did not run (review 4, T1).
 .only_with(Fact::Ip);

@@ -77,7 +77,11 @@ pub(crate) const SENDER_IP_LISTED: Playbook = Playbook {
                 ja: "専用の IP アドレスなら、掲載はあなたのメールが原因です。購入したリストや古いリストへの送信、急な送信量の増加、苦情、漏れた API キーやアカウントの乗っ取りなどを確かめて止め、そのうえでリストの解除ページから申請してください（掲載先は、その IP アドレスを付けて `ndr-doctor lookup` を実行すると分かります）。",
                 en: "On a dedicated address, the listing is about your own mail: look for bought or old lists, a sudden jump in volume, complaints, a leaked API key or a taken-over account, stop it, then ask for removal on the list's own page (run `ndr-doctor lookup` with the address to see the list).",
             },
-        ),
+        )
+        .in_api(text! {
+            ja: "専用の IP アドレスなら、掲載はあなたのメールが原因です。購入したリストや古いリストへの送信、急な送信量の増加、苦情、漏れた API キーやアカウントの乗っ取りなどを確かめて止め、そのうえでリストの解除ページから申請してください（どのリストに載っているかは、各リストの検索ページで分かります）。",
+            en: "On a dedicated address, the listing is about your own mail: look for bought or old lists, a sudden jump in volume, complaints, a leaked API key or a taken-over account, stop it, then ask for removal on the list's own page (each list's lookup page shows whether it names the address).",
+        }),
         STEP_RESEND_ONCE,
     ],
     donts: &[

@@ -1407,6 +1407,10 @@ pub(crate) const ONHOLD: Playbook = Playbook {
                 en: "Check {ip} and your domain against the blocklists: run `ndr-doctor lookup {ip}` with your domain after it (or run this diagnosis again with `--lookup`). \"could not check\" does not mean \"not listed\".",
             },
         )
+        .in_api(text! {
+            ja: "送信元の {ip} とあなたのドメインがブロックリストに掲載されていないか、各リストの Web サイトにある検索ページで確認してください（Spamhaus なら check.spamhaus.org）。",
+            en: "Check whether {ip} or your domain is on a blocklist, on the lists' own lookup pages (Spamhaus's is check.spamhaus.org).",
+        })
         // With no sending IP in the bounce the page checks no address (review 4, T1).
         .only_with(Fact::Ip),
         Step::new(text! {
@@ -2353,6 +2357,10 @@ pub(crate) const DELAYED: Playbook = Playbook {
         .in_terminal(text! {
             ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知をファイルに保存して、`ndr-doctor diagnose ファイル名` で改めて診断してください。通知が来なければ、届いたということです。",
             en: "If a final \"could not be delivered\" notice follows, save that notice to a file and diagnose it again with `ndr-doctor diagnose FILE`. If none comes, the message got through.",
+        })
+        .in_api(text! {
+            ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知を改めて診断してください。通知が来なければ、届いたということです。",
+            en: "If a final \"could not be delivered\" notice follows, diagnose that notice too. If none comes, the message got through.",
         }),
     ],
     // The first step already says not to resend: a don't would repeat it.
@@ -4161,6 +4169,10 @@ pub(crate) const DELAYED_PROGRAM: Playbook = Playbook {
         .in_terminal(text! {
             ja: "1 時間ほど送り直しても同じ返答が続く場合は、そのエラー文をファイルに保存して、`ndr-doctor diagnose ファイル名` で改めて診断してください。一時的な拒否ではない理由があります。",
             en: "If the same reply still comes back after an hour of retries, save that error to a file and diagnose it again with `ndr-doctor diagnose FILE`: something more than a wait is then in the way.",
+        })
+        .in_api(text! {
+            ja: "1 時間ほど送り直しても同じ返答が続く場合は、そのエラー文を改めて診断してください。一時的な拒否ではない理由があります。",
+            en: "If the same reply still comes back after an hour of retries, diagnose that error again: something more than a wait is then in the way.",
         }),
     ],
     donts: &[text! {

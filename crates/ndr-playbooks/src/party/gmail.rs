@@ -264,6 +264,10 @@ pub(crate) const DIRECT_NOT_ALLOWED: Playbook = Playbook {
                 en: "If `ndr-doctor lookup {ip}` shows the address in the Spamhaus PBL, its owner has marked it as an address that should not send mail directly.",
             },
         )
+        .in_api(text! {
+            ja: "Spamhaus の検索ページ（check.spamhaus.org）で {ip} が PBL に載っていれば、その IP アドレスは持ち主が「直接の送信に使わない」と登録したものです。",
+            en: "If Spamhaus's lookup page (check.spamhaus.org) shows {ip} in the PBL, its owner has marked it as an address that should not send mail directly.",
+        })
         .only_with(Fact::Ip),
     ],
     donts: &[

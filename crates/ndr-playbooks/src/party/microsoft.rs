@@ -709,6 +709,10 @@ pub(crate) const THROTTLED: Playbook = Playbook {
         .in_terminal(text! {
             ja: "1 日以上続く場合や、配送をあきらめたという通知が届いた場合は、その通知をファイルに保存して、`ndr-doctor diagnose ファイル名` で改めて診断してください。",
             en: "If it lasts more than a day, or a \"delivery gave up\" notice follows, save that notice to a file and diagnose it again with `ndr-doctor diagnose FILE`.",
+        })
+        .in_api(text! {
+            ja: "1 日以上続く場合や、配送をあきらめたという通知が届いた場合は、その通知を改めて診断してください。",
+            en: "If it lasts more than a day, or a \"delivery gave up\" notice follows, diagnose that notice too.",
         }),
     ],
     donts: &[DONT_RESEND_RATE],
