@@ -1383,6 +1383,14 @@ pub(crate) const ONHOLD: Playbook = Playbook {
         Step::new(text! {
             ja: "手元にあるのがエラーの 1 行やプログラムの表示だけなら、返ってきたメールの全体（またはログの前後）を探して、ここに貼り付けてください。どのサーバーがなぜ拒否したかが、たいてい書かれています。",
             en: "If you only have one line or a program's message, find the whole returned message (or the full log entry) and paste it here instead: it usually shows which server refused and why.",
+        })
+        .in_terminal(text! {
+            ja: "手元にあるのがエラーの 1 行やプログラムの表示だけなら、返ってきたメールの全体（またはログの前後）を探してファイルに保存し、`ndr-doctor diagnose ファイル名` で診断してください。どのサーバーがなぜ拒否したかが、たいてい書かれています。",
+            en: "If you only have one line or a program's message, find the whole returned message (or the full log entry), save it to a file and diagnose that with `ndr-doctor diagnose FILE`: it usually shows which server refused and why.",
+        })
+        .in_api(text! {
+            ja: "手元にあるのがエラーの 1 行やプログラムの表示だけなら、返ってきたメールの全体（またはログの前後）を探して、そちらを診断してください。どのサーバーがなぜ拒否したかが、たいてい書かれています。",
+            en: "If you only have one line or a program's message, find the whole returned message (or the full log entry) and diagnose that instead: it usually shows which server refused and why.",
         }),
         Step::new(text! {
             ja: "エラー文の全文を読んでください。コードの後ろに書かれた受信側の言葉（「blocked」「denied」「spam」「policy」など）に、理由の手がかりがあることがよくあります。",
@@ -2049,6 +2057,14 @@ pub(crate) const UNDEFINED: Playbook = Playbook {
         Step::new(text! {
             ja: "返ってきたメールを、本文だけでなく全体（可能ならヘッダーを含む元のメッセージ）で貼り付け直すと、原因が分かることがあります。",
             en: "Paste the whole returned message (if you can, the original message with its headers), not just the visible text: the cause may then show.",
+        })
+        .in_terminal(text! {
+            ja: "返ってきたメールを、本文だけでなく全体（可能ならヘッダーを含む元のメッセージ）でファイルに保存し、`ndr-doctor diagnose ファイル名` で診断し直すと、原因が分かることがあります。",
+            en: "Save the whole returned message (if you can, the original message with its headers), not just the visible text, to a file and diagnose it with `ndr-doctor diagnose FILE`: the cause may then show.",
+        })
+        .in_api(text! {
+            ja: "返ってきたメールを、本文だけでなく全体（可能ならヘッダーを含む元のメッセージ）で診断し直すと、原因が分かることがあります。",
+            en: "Diagnose the whole returned message (if you can, the original message with its headers), not just the visible text: the cause may then show.",
         }),
         Step::new(text! {
             ja: "宛先のつづりを確認してください。",

@@ -111,6 +111,10 @@ pub(crate) const REFUSED_MICROSOFT_CLOUD: Playbook = Playbook {
                 en: "`ndr-doctor lookup {ip}` shows whether a blocklist names Microsoft's address. If one does, your mail server may have refused it for that: tell your hosting company. Asking for its removal is Microsoft's to do, not yours.",
             },
         )
+        .in_api(text! {
+            ja: "Microsoft のアドレス {ip} がブロックリストに掲載されていれば、メールサーバーがそのリストで断った可能性があります（各リストの Web サイトにある検索ページで確認できます。Spamhaus なら check.spamhaus.org）。その場合もホスティング事業者に伝えてください。解除の申請はあなたではなく Microsoft が行うものです。",
+            en: "If a blocklist names Microsoft's address {ip} (the lists' own lookup pages show it; Spamhaus's is check.spamhaus.org), your mail server may have refused it for that: tell your hosting company. Asking for its removal is Microsoft's to do, not yours.",
+        })
         .only_with(crate::model::Fact::Ip),
         Step::new(text! {
             ja: "新しい Outlook でアカウントを Microsoft のクラウドと同期するしくみは、Microsoft の説明ページで確認できます。",
