@@ -1519,6 +1519,16 @@ const WORDING: &[Wording] = &[
         &[],
     ),
     w(
+        NoRelaying,
+        // Postfix's "Relay access denied" and Sendmail's "Relaying denied" as Japanese pages
+        // translate them: 「リレーアクセスが拒否されました」 (a translated Postfix error, as in
+        // "554 5.7.1 リレーアクセスが拒否されました"), 「メールの中継を拒否しました」 (a hosting
+        // company's gloss of "550 Relaying Denied"). Sources: https://ofimatika.one/1582 ;
+        // Sakura Internet's former manual page on "550 Relaying Denied" (smtp_550b.html).
+        &[],
+        &[&["リレー", "拒否"], &["中継", "拒否"]],
+    ),
+    w(
         Rejected,
         // 送信者のアドレスは拒否されました。
         &[],

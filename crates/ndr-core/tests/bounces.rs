@@ -545,3 +545,23 @@ fn sendmail_connection_errors() {
     assert_eq!(read("conn-03.txt").recipients[0].action, "delayed");
     assert_eq!(read("conn-15.txt").recipients[0].action, "failed");
 }
+
+/// A Japanese page's translation of a Postfix bounce, with the recipient replaced by a
+/// stand-in ("<送信先のメールアドレス>:"), and the translated sentences read to their reasons
+/// (held-out t 42): user unknown, relay access denied, mailbox full.
+#[test]
+fn translated_postfix_bounces() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/bounces");
+    for (name, reason) in [
+        ("postfix_ja-01.txt", ndr_core::Reason::UserUnknown),
+        ("postfix_ja-02.txt", ndr_core::Reason::NoRelaying),
+        ("postfix_ja-03.txt", ndr_core::Reason::MailboxFull),
+    ] {
+        let d = diagnose(&std::fs::read(dir.join(name)).expect("fixture is readable"));
+        assert!(!d.is_not_a_bounce(), "{name}");
+        assert_eq!(d.reason, reason, "{name}");
+    }
+    // The stand-in alone, with words no table knows, is still no bounce.
+    let d = diagnose("<送信先のメールアドレス>:ホストmx.example.orgのコメント:○○○○".as_bytes());
+    assert!(d.is_not_a_bounce());
+}
