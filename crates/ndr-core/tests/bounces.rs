@@ -565,3 +565,14 @@ fn translated_postfix_bounces() {
     let d = diagnose("<送信先のメールアドレス>:ホストmx.example.orgのコメント:○○○○".as_bytes());
     assert!(d.is_not_a_bounce());
 }
+
+/// Microsoft 365's 5.1.8 summarised with commas between the reply code and the status ("Office
+/// 550, 5.1.8, Access Denied, Bad outbound sender", held-out t 15): both codes are read.
+#[test]
+fn reply_code_and_status_set_off_by_commas() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/bounces");
+    let d = diagnose(&std::fs::read(dir.join("microsoft-43.txt")).expect("fixture is readable"));
+    assert_eq!(d.smtp_code.as_deref(), Some("550"));
+    assert_eq!(d.enhanced_code.as_deref(), Some("5.1.8"));
+    assert_eq!(d.blocking_party, Some(ndr_core::Party::Microsoft));
+}
