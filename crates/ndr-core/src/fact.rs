@@ -157,7 +157,7 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
             // or Exim bounce after the queue lifetime): the last try was refused for good.
             f.action = "failed".into();
         }
-        if f.action == "delayed"
+        if (f.action == "delayed" || (f.action == "failed" && !program))
             && f.command == "CONN"
             && matches!(f.reason, Some(Reason::OnHold | Reason::Undefined))
         {
@@ -166,6 +166,11 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
             // unreachable"): no reply names a reason, and Sisimai's reason for a delay whose
             // words name none is `expired` (go-sisimai reason/find.go, "if reasontext == \"\"
             // && fo.Action == \"delayed\""). The action was known only after the reason.
+            // The same words in a notice that the server gave up are its last try: Postfix
+            // reports a connection it could not open with status 4.4.1 ("connect to
+            // %s[%s]:%d: %m", postfix/src/smtp/smtp_connect.c), which Sisimai reads as
+            // `expired`, so a text pasted without its DSN part reads as the whole bounce does
+            // (conn-01). A mail program's own send error is no queue that gave up.
             f.reason = Some(Reason::Expired);
             if status::is_pseudo(&f.status) {
                 f.status = status::pseudo_code(Reason::Expired, f.status.starts_with('4'));

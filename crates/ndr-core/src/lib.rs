@@ -1719,7 +1719,7 @@ mod tests {
             ),
             (
                 "Message rejected by Google Groups. Please visit https://support.google.com/ to review our Bulk Email Senders Guidelines.",
-                "- - policyviolation",
+                "- - spamdetected",
             ),
         ] {
             assert!(sum(text).starts_with(want), "{text}: {}", sum(text));

