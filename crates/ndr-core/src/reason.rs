@@ -1545,8 +1545,18 @@ const WORDING: &[Wording] = &[
         // "554 5.7.1 リレーアクセスが拒否されました"), 「メールの中継を拒否しました」 (a hosting
         // company's gloss of "550 Relaying Denied"). Sources: https://ofimatika.one/1582 ;
         // Sakura Internet's former manual page on "550 Relaying Denied" (smtp_550b.html).
+        // Whole phrases, not "中継" and "拒否" anywhere: a relay server (中継サーバー) that
+        // refused for another reason is no relaying refusal.
+        &[
+            "リレーアクセスが拒否",
+            "リレーを拒否",
+            "リレーが拒否",
+            "リレーは拒否",
+            "中継を拒否",
+            "中継が拒否",
+            "中継は拒否",
+        ],
         &[],
-        &[&["リレー", "拒否"], &["中継", "拒否"]],
     ),
     w(
         Rejected,

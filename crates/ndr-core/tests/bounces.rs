@@ -564,6 +564,10 @@ fn translated_postfix_bounces() {
     // The stand-in alone, with words no table knows, is still no bounce.
     let d = diagnose("<送信先のメールアドレス>:ホストmx.example.orgのコメント:○○○○".as_bytes());
     assert!(d.is_not_a_bounce());
+    // A relay server (中継サーバー) that refused as spam is no relaying refusal.
+    let d =
+        diagnose("<送信先のメールアドレス>:中継サーバーがスパムと判定して拒否しました".as_bytes());
+    assert_ne!(d.reason, ndr_core::Reason::NoRelaying);
 }
 
 /// Microsoft 365's 5.1.8 summarised with commas between the reply code and the status ("Office
