@@ -10,10 +10,25 @@
 pub(crate) struct Hay {
     /// Lowercase (ASCII only), single-spaced text.
     pub(crate) norm: String,
-    /// `map[i]` is the byte offset in the source text of `norm`'s byte `i`. Four bytes each,
-    /// not eight: the map is written for every byte kept, and half the size stays in the
-    /// cache (texts are read up to 4 GiB, far beyond any input).
-    map: Vec<u32>,
+    /// Where `norm`'s bytes come from, one entry per stretch copied from consecutive bytes of
+    /// the source: `(n, s)` says that `norm`'s byte `n` is the source text's byte `s`, and so
+    /// are the bytes after it (`n + k` is `s + k`) up to the next entry. Most of a line is
+    /// one stretch, so this is far smaller than an offset per byte and is written once per
+    /// stretch, not once per byte. Offsets are `u32` (texts are read up to 4 GiB, far beyond
+    /// any input).
+    runs: Vec<(u32, u32)>,
+}
+
+/// Records that the next byte of `norm`, its byte `at`, is the source's byte `from`: a new
+/// run unless it continues the last one.
+fn mark(runs: &mut Vec<(u32, u32)>, at: usize, from: usize) {
+    let (at, from) = (at as u32, from as u32);
+    if let Some(&(n, s)) = runs.last() {
+        if from.wrapping_sub(s) == at - n {
+            return;
+        }
+    }
+    runs.push((at, from));
 }
 
 /// A multi-line reply's prefix at `s`: `550-5.7.1 ` or `550 5.7.1 ` or `550-`. Returns the
@@ -144,7 +159,7 @@ impl Hay {
         // room for the usual report, growing when a text is longer.
         let room = src.len().min(8192);
         let mut norm: Vec<u8> = Vec::with_capacity(room);
-        let mut map: Vec<u32> = Vec::with_capacity(room);
+        let mut runs: Vec<(u32, u32)> = Vec::new();
         // The reply whose continuation prefixes are being removed: (code, status).
         let mut current: Option<(&str, &str)> = None;
         let mut after_space = true;
@@ -172,8 +187,8 @@ impl Hay {
             }
             if c.is_whitespace() {
                 if norm.last().is_some_and(|&l| l != b' ') {
+                    mark(&mut runs, norm.len(), start + i);
                     norm.push(b' ');
-                    map.push((start + i) as u32);
                 }
                 after_space = true;
                 i += c.len_utf8();
@@ -242,7 +257,7 @@ impl Hay {
             let from = norm.len();
             norm.extend_from_slice(&b[i..j]);
             norm[from..].make_ascii_lowercase();
-            map.extend((start + i) as u32..(start + j) as u32);
+            mark(&mut runs, from, start + i);
             i = j;
         }
         if cut.is_none() {
@@ -250,7 +265,7 @@ impl Hay {
         }
         let norm = String::from_utf8(norm)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        let mut hay = Hay { norm, map };
+        let mut hay = Hay { norm, runs };
         if let Some(at) = cut {
             hay.truncate(at);
         }
@@ -263,19 +278,32 @@ impl Hay {
             len -= 1;
         }
         self.norm.truncate(len);
-        self.map.truncate(self.norm.len());
+        let kept = self
+            .runs
+            .partition_point(|&(n, _)| (n as usize) < self.norm.len());
+        self.runs.truncate(kept);
+    }
+
+    /// The byte offset in the source text of `norm`'s byte `i` (which must be below
+    /// `norm.len()`).
+    fn source_of(&self, i: usize) -> usize {
+        let after = self.runs.partition_point(|&(n, _)| n as usize <= i);
+        match after.checked_sub(1).and_then(|r| self.runs.get(r)) {
+            Some(&(n, s)) => s as usize + (i - n as usize),
+            None => 0,
+        }
     }
 
     /// The range in the source text of the normalised range `[start, end)`.
     pub(crate) fn to_text(&self, start: usize, end: usize) -> (usize, usize) {
-        if self.map.is_empty() {
+        let Some(last) = self.norm.len().checked_sub(1) else {
             return (0, 0);
-        }
-        let s = self.map[start.min(self.map.len() - 1)] as usize;
+        };
+        let s = self.source_of(start.min(last));
         let e = if end == 0 {
             s
         } else {
-            self.map[(end - 1).min(self.map.len() - 1)] as usize + 1
+            self.source_of((end - 1).min(last)) + 1
         };
         (s, e.max(s))
     }
@@ -412,8 +440,14 @@ mod tests {
             let hay = Hay::new(&text, start, text.len());
             let (norm, map) = reference(&text, start, text.len());
             assert_eq!(hay.norm, norm, "{text:?}");
-            let hay_map: Vec<usize> = hay.map.iter().map(|&o| o as usize).collect();
+            let hay_map: Vec<usize> = (0..hay.norm.len()).map(|i| hay.source_of(i)).collect();
             assert_eq!(hay_map, map, "{text:?}");
+            // A cut keeps the map of what is left.
+            let mut cut = Hay::new(&text, start, text.len());
+            let keep = next(hay.norm.len() + 1);
+            cut.truncate(keep);
+            let cut_map: Vec<usize> = (0..cut.norm.len()).map(|i| cut.source_of(i)).collect();
+            assert_eq!(cut_map, map[..cut.norm.len()], "{text:?} cut at {keep}");
         }
     }
 
