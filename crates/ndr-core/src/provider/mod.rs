@@ -1292,6 +1292,9 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
             !(ip::scope(f.addr) == crate::IpScope::Loopback
                 && norm.get(..f.start).is_some_and(|b| b.ends_with('=')))
         })
+        // A lookup link's address when the refusal is about the message itself, not the
+        // address: the link names the client for reference only (`about_the_message`).
+        .filter(|f| !(about_the_message(d.reason) && is_link_value(norm, f.start)))
         .collect();
     let near = |f: &&ip::Found| match hit.and_then(|h| h.at) {
         Some((s, e)) => f.end + REPLY_WINDOW / 2 >= s && f.start <= e + REPLY_WINDOW / 2,
@@ -1305,6 +1308,36 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
     d.blocked_ip_scope = Some(ip::scope(found.addr));
     let (s, e) = scan.hay.to_text(found.start, found.end);
     evidence::add(d, spans, "blocked_ip", s, e);
+}
+
+/// Reasons about the message (its header, its content, its size), not about the client
+/// that sent it. A provider's explanation link carries the connecting client's address
+/// whatever the case is: GMX's and WEB.DE's "For explanation visit
+/// https://postmaster.web.de/error-messages?ip=192.0.2.1&c=hi" names the delivering server
+/// with `c=hi`, their header case ("if your email header is not RFC 5321 and RFC 5322
+/// compliant, your message will be rejected", web.de's page as quoted in zammad/zammad#4630),
+/// as with `c=bip`, the case of an address on their block list
+/// (https://postmaster.gmx.com/en/error-messages: the link "contains parameters that are
+/// important in case of a problem analysis"); NetEase's "554 DT:SPM ... please see
+/// http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1&hostid=...", whose DT:SPM is
+/// content judged spam ("发送的邮件内容包含了未被许可的信息，或被系统识别为垃圾邮件", the
+/// message's content). For these the link's address is not one the rejecting side blocks.
+fn about_the_message(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::NotCompliantRfc
+            | Reason::SpamDetected
+            | Reason::ContentError
+            | Reason::VirusDetected
+            | Reason::MesgTooBig
+    )
+}
+
+/// True when the address at `start` of `norm` is a link's query value, "?ip=", "&ip=" or
+/// GMX's "&i=ip&v=" (`ip.rs`'s lookup link phrases).
+fn is_link_value(norm: &str, start: usize) -> bool {
+    let before = norm.get(..start).unwrap_or_default();
+    before.ends_with("?ip=") || before.ends_with("&ip=") || before.ends_with("&i=ip&v=")
 }
 
 /// Words inside a server's reply that introduce another server's reply, which it passes on:
