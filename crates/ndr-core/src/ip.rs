@@ -393,6 +393,10 @@ const SENDER_BEFORE: &[&str] = &[
     "sender's ip address",
     "source ip",
     "source ip address",
+    // A key=value log's client field, as Sophos Firewall's Email Protection log writes it:
+    // "mail action=reject rule=RBL-Block source_ip=192.0.2.7 rbl=bl.spamcop.net" (see
+    // `key_value_refusal_client` in lib.rs).
+    "source_ip=",
     "client host",
     "client ip",
     "client",
