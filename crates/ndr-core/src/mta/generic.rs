@@ -146,6 +146,18 @@ fn emphasis_opened(line: &str, i: usize) -> bool {
     })
 }
 
+/// Google's list of its SMTP errors writes each as the reply code, the enhanced status in
+/// double quotes and the words, with commas between: `421, "4.7.0", TLS required for RCPT
+/// domain, closing connection.` (Google Workspace Admin Help, "SMTP error reference",
+/// https://support.google.com/a/answer/3726730), and help pages and questions quote its rows
+/// so. True for the code at `i` followed by `, "<status>",`.
+fn google_listed(line: &str, i: usize) -> bool {
+    line.get(i + 3..)
+        .and_then(|r| r.strip_prefix(", \""))
+        .and_then(|r| r.split_once('"'))
+        .is_some_and(|(status, after)| status::is_valid(status) && after.starts_with(','))
+}
+
 /// Zoho Mail's bounce: "user@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1
 /// <user@example.org>... User Unknown" (Sisimai's Zoho reader quotes it): the code at `i`
 /// after "ERROR_CODE :" and before a comma.
@@ -188,7 +200,8 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
             && (b
                 .get(i + 3)
                 .is_none_or(|c| matches!(c, b' ' | b'-' | b'\t'))
-                || b.get(i + 3) == Some(&b',') && (python_tuple(line, i) || zoho_code(line, i))
+                || b.get(i + 3) == Some(&b',')
+                    && (python_tuple(line, i) || zoho_code(line, i) || google_listed(line, i))
                 || b.get(i + 3) == Some(&b';') && semicolon_status(line, i + 4));
         if is_code {
             let code = &line[i..i + 3];
@@ -2285,6 +2298,26 @@ mod tests {
                       a@nowhere.example does not exist";
         assert_eq!(reply_start(logged), logged.find("553"));
         assert_eq!(reply_start("reject_count=550 boxes"), None);
+    }
+
+    #[test]
+    fn googles_listed_form_is_a_reply_and_no_python_tuple() {
+        let row = "421, \"4.7.0\", TLS required for RCPT domain, closing connection.";
+        assert_eq!(reply_start(row), Some(0));
+        assert_eq!(reply_start("421, \"none\", of these"), None);
+        let d = crate::diagnose(row.as_bytes());
+        assert_eq!(d.reason, crate::Reason::FailedStartTls);
+        assert_eq!(d.enhanced_code.as_deref(), Some("4.7.0"));
+        assert!(
+            d.notes.iter().all(|n| n.detail != "python"),
+            "{:?}",
+            d.notes
+        );
+        // A Python tuple with a third member, quoted, still is one.
+        let py = "smtplib.SMTPSenderRefused: (553, b'5.7.1 Sender address rejected: not owned by user', 'a@example.org')";
+        let d = crate::diagnose(py.as_bytes());
+        assert_eq!(d.smtp_code.as_deref(), Some("553"));
+        assert_eq!(d.reason, crate::Reason::Rejected);
     }
 
     /// Reason, first recipient's action and reply code of a pasted text.
