@@ -393,6 +393,10 @@ const SENDER_BEFORE: &[&str] = &[
     "sender's ip address",
     "source ip",
     "source ip address",
+    // A key=value log's client field, as Sophos Firewall's Email Protection log writes it:
+    // "mail action=reject rule=RBL-Block source_ip=192.0.2.7 rbl=bl.spamcop.net" (see
+    // `key_value_refusal_client` in lib.rs).
+    "source_ip=",
     "client host",
     "client ip",
     "client",
@@ -425,7 +429,9 @@ const SENDER_BEFORE: &[&str] = &[
     // the delivering server's address the same way ("senderguidelines?ip=192.0.2.1&c=hi",
     // "error-messages?c=rdns&ip=192.0.2.1"): GMX's own page on its error messages shows the
     // link with the address of "the delivering mail server"
-    // (https://postmaster.gmx.com/en/error-messages), whatever the case (c=) is about.
+    // (https://postmaster.gmx.com/en/error-messages), whatever the case (c=) is about; for a
+    // case about the message, not the address, `provider::apply_blocked_ip` leaves it out
+    // (`about_the_message`).
     "ip=",
     // T-Online writes the address as a link: "554 IP=http://192.0.2.7/ - Dialup/transient IP
     // not allowed. ... (DIAL)".

@@ -656,7 +656,30 @@ fn inbound_refusal(text: &str) -> Option<String> {
         }
         from = next;
     }
-    exim_refusal_client(text)
+    exim_refusal_client(text).or_else(|| key_value_refusal_client(text))
+}
+
+/// A key=value log's refusal: "action=reject" and the client's address as "source_ip=".
+const KV_REJECT: &str = "action=reject ";
+const KV_SOURCE_IP: &str = "source_ip=";
+
+/// The client of a mail filter's key=value log line of a refusal, as Sophos Firewall's (XGS)
+/// Email Protection log writes it: "mail action=reject rule=RBL-Block source_ip=192.0.2.7
+/// rbl=bl.spamcop.net message=\"Listed in RBL\"" (quoted in
+/// https://lab53.uk/resolving-false-positives-in-sophos-firewall-email-protection, a
+/// receiving admin's own log). The filter is on the receiving side and the source is the
+/// client it refused; the detail is `[address]`, as the other log readers write a client.
+fn key_value_refusal_client(text: &str) -> Option<String> {
+    let p = text::find(text, KV_REJECT)?;
+    let start = text.get(..p)?.rfind('\n').map_or(0, |n| n + 1);
+    let end = text.get(p..)?.find('\n').map_or(text.len(), |n| p + n);
+    let line = text.get(start..end)?;
+    let at = text::find(line, KV_SOURCE_IP)? + KV_SOURCE_IP.len();
+    let addr = line.get(at..)?.split([' ', '\t', '\r']).next()?;
+    ip::find_all(addr)
+        .first()
+        .filter(|f| f.start == 0 && f.end == addr.len())
+        .map(|_| format!("[{addr}]"))
 }
 
 /// The note's detail `fetchmail` when fetchmail's log says its SMTP listener refused: only

@@ -402,6 +402,12 @@ const WORDING: &[Wording] = &[
         &[
             "starttls is required to send mail",
             "tls required but not supported",
+            // Google's refusal of a delivery without TLS to a domain whose admin requires it:
+            // "421, \"4.7.0\", TLS required for RCPT domain, closing connection." (Google's
+            // SMTP error reference, https://support.google.com/a/answer/3726730). `rhost.rs`
+            // reads it so for Google's own hosts, as Sisimai does; its words alone say the same
+            // when no host is named.
+            "tls required for rcpt domain",
             // RFC 3207's own reply to STARTTLS, "454 TLS not available due to temporary
             // reason", as servers send it word for word (Gmail quotes it in its delay notice):
             // the receiver could not start the encryption the sender asked for.
@@ -818,6 +824,13 @@ const WORDING: &[Wording] = &[
             // names the state AccountSendingPausedException, "email sending is disabled for your
             // entire Amazon SES account". Source: https://docs.aws.amazon.com/botocore/latest/reference/services/ses/client/exceptions/AccountSendingPausedException.html
             "sending paused for this account",
+            // Mail.ru's refusal to send from an account it has stopped (suspected of a
+            // stolen password or of sending spam): "550 message sending for this account is
+            // disabled"; the owner restores it by changing the password or confirming the
+            // mailbox is theirs (Mail.ru's help on sending errors, and the hosting guides that
+            // list its errors). The sender's own account, as with Amazon SES above: not
+            // `suspend`, whose words and advice are about the recipient's mailbox.
+            "message sending for this account is disabled",
             // Mailgun's sandbox domain: "Sandbox subdomains are for test purposes only. Please
             // add your own domain or add the address to authorized recipients in Account
             // Settings." Source: https://help.mailgun.com/hc/en-us/articles/217531258
@@ -856,6 +869,11 @@ const WORDING: &[Wording] = &[
             "invalid sender",
             "is not a registered gateway user",
             "mail from not owned by user",
+            // Proton Bridge's local SMTP server when MAIL FROM is none of the Proton account's
+            // own addresses: "451 4.0.0 backend: invalid return path: not owned by user"
+            // (proton-bridge's smtp backend: `Addresses().ByEmail(returnPath)` is nil). The
+            // envelope sender is refused, though the code is a 451.
+            "invalid return path: not owned by user",
             // Tencent (QQ Mail, Tencent Exmail) and other hosts' outgoing servers: "501 mail from
             // address must be same as authorization user": the MAIL FROM address is not the
             // account that logged in. A refusal of the sender, not of the syntax the 501 alone
@@ -2143,6 +2161,20 @@ fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
         match f.status.get(..3) {
             Some("5.6" | "4.6") if f.status.len() > 3 => return Some(ContentError),
             Some("5.7" | "4.7") if f.status.len() > 3 && !closing => return Some(SecurityError),
+            // A permanent reply with RFC 3463's X.5.1 "Invalid command" (a protocol status:
+            // a command out of sequence or unsupported) whose words name no reason: "550 5.5.1
+            // Protocol error" to RCPT (Proton's MX, held-out u 07). The receiver says the
+            // client's command broke the protocol, a fault of the sending side that a retry
+            // does not clear; not "on hold". Not for the greeting, whose refusal is a block
+            // (below), nor X.5.0, which says nothing of the command (La Poste's "550 5.5.0
+            // Service refuse" at the greeting, Sisimai: blocked).
+            Some("5.5")
+                if f.status == "5.5.1"
+                    && f.reply_code.starts_with('5')
+                    && !matches!(f.command.as_str(), "CONN" | "EHLO" | "HELO") =>
+            {
+                return Some(SyntaxError)
+            }
             _ => {}
         }
         if f.diag_type.starts_with("X-UNIX") {

@@ -118,6 +118,46 @@ fn python_tuple(line: &str, i: usize) -> bool {
             .is_some_and(|r| text::starts_with_any(r, &[", b'", ", b\"", ", '", ", \""]))
 }
 
+/// True when the code at `i` opens a markdown emphasis: "_", "*" or "**" right before it,
+/// after a space or at the line's start, and the same marker again later on the line right
+/// after a word (CommonMark's left- and right-flanking delimiter runs), as a writer sets a
+/// quoted reply in italics in prose: "search for _501 Connection rejected by policy [7.7]_".
+fn emphasis_opened(line: &str, i: usize) -> bool {
+    const EMPHASIS_REACH: usize = 300;
+    let head = line.get(..i).unwrap_or_default();
+    ["**", "__", "*", "_"].iter().any(|m| {
+        head.strip_suffix(m).is_some_and(|before| {
+            let opens = before.is_empty() || before.ends_with([' ', '\t', '(', '"']);
+            // A reply's length at most, so that a long line costs no more than that per code.
+            let mut end = line.len().min(i + EMPHASIS_REACH);
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            let rest = line.get(i..end).unwrap_or_default();
+            // The closing marker: after a word's last character, then not a word character.
+            let closes = rest.match_indices(m).any(|(at, _)| {
+                let prev = rest.get(..at).and_then(|r| r.chars().next_back());
+                let next = rest.get(at + m.len()..).and_then(|r| r.chars().next());
+                prev.is_some_and(|c| !c.is_whitespace())
+                    && next.is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '*')
+            });
+            opens && closes
+        })
+    })
+}
+
+/// Google's list of its SMTP errors writes each as the reply code, the enhanced status in
+/// double quotes and the words, with commas between: `421, "4.7.0", TLS required for RCPT
+/// domain, closing connection.` (Google Workspace Admin Help, "SMTP error reference",
+/// https://support.google.com/a/answer/3726730), and help pages and questions quote its rows
+/// so. True for the code at `i` followed by `, "<status>",`.
+fn google_listed(line: &str, i: usize) -> bool {
+    line.get(i + 3..)
+        .and_then(|r| r.strip_prefix(", \""))
+        .and_then(|r| r.split_once('"'))
+        .is_some_and(|(status, after)| status::is_valid(status) && after.starts_with(','))
+}
+
 /// Zoho Mail's bounce: "user@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1
 /// <user@example.org>... User Unknown" (Sisimai's Zoho reader quotes it): the code at `i`
 /// after "ERROR_CODE :" and before a comma.
@@ -160,7 +200,8 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
             && (b
                 .get(i + 3)
                 .is_none_or(|c| matches!(c, b' ' | b'-' | b'\t'))
-                || b.get(i + 3) == Some(&b',') && (python_tuple(line, i) || zoho_code(line, i))
+                || b.get(i + 3) == Some(&b',')
+                    && (python_tuple(line, i) || zoho_code(line, i) || google_listed(line, i))
                 || b.get(i + 3) == Some(&b';') && semicolon_status(line, i + 4));
         if is_code {
             let code = &line[i..i + 3];
@@ -199,6 +240,17 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                     // "smtp-in: Failed command ...: \"RCPT TO:<...>\" => 550 Invalid recipient"
                     // (smtpd's mta and smtp session logging).
                     || tail.ends_with("stat=")
+                    // sendmail's syslog line of a refused SMTP command: "ruleset=check_mail,
+                    // arg1=<user@example.org>, relay=mail.example.net [192.0.2.1],
+                    // reject=553 5.1.8 <user@example.org>... Domain of sender address
+                    // user@example.org does not exist" (sendmail's logging of a ruleset's
+                    // $#error, "reject=" then the reply; its README's "ruleset=check_mail"
+                    // examples), also quoted with the enhanced code left out.
+                    || tail.ends_with("reject=")
+                    // A reply set in markdown emphasis inside prose, as an issue writer quotes
+                    // it: "search for _501 Connection rejected by policy [7.7]_ there" or
+                    // "*550 ...*", the same marker closing it later on the line.
+                    || emphasis_opened(line, i)
                     || python_tuple(line, i)
                     || tail.ends_with("=>")
                     // Ruby's net-smtp names its exception class, then the reply: "Net::
@@ -1558,6 +1610,12 @@ const PROSE_ONLY: &[&str] = &[
     // announced, fails it without sending: "message size 5242880 exceeds size limit 3145728
     // of server mx.example.org[192.0.2.1]". Source: Postfix src/smtp/smtp_proto.c.
     "exceeds size limit",
+    // qmail-smtpd's refusal of a message over its DATABYTES limit, "552 sorry, that message
+    // size exceeds my databytes limit (#5.3.4)" (qmail-1.03 qmail-smtpd.c, err_size), quoted
+    // without its code in prose ("メッセージをよく読むと「that message size exceeds my databytes
+    // limit」とあり", a Japanese FAQ). qmail's own words; no other server writes them, so a
+    // text that quotes them is about that bounce.
+    "exceeds my databytes limit",
     // Horde's SMTP library (Nextcloud Mail, Horde IMP) puts its own sentence in place of the
     // server's words for any 550 reply (its error code MAILBOX_UNAVAILABLE): "Message could not
     // be delivered - the address was not found, is unknown, or is not receiving messages."
@@ -2225,6 +2283,41 @@ mod tests {
         );
         assert_eq!(reply_start("we have; 550 boxes left"), None);
         assert_eq!(reply_start("箱「550」"), None);
+    }
+
+    #[test]
+    fn a_reply_in_markdown_emphasis_or_after_sendmails_reject_is_read() {
+        let italic = "search for _501 Connection rejected by policy [7.7]_ there";
+        assert_eq!(reply_start(italic), italic.find("501"));
+        let bold = "it said **550 no such user here** again";
+        assert_eq!(reply_start(bold), bold.find("550"));
+        // An emphasis that is never closed, or a "_" inside a word, opens nothing.
+        assert_eq!(reply_start("see _550 boxes left in stock"), None);
+        assert_eq!(reply_start("file my_550 boxes left_ here"), None);
+        let logged = "relay=mail.example.net [198.51.100.25], reject=553 Domain of sender address \
+                      a@nowhere.example does not exist";
+        assert_eq!(reply_start(logged), logged.find("553"));
+        assert_eq!(reply_start("reject_count=550 boxes"), None);
+    }
+
+    #[test]
+    fn googles_listed_form_is_a_reply_and_no_python_tuple() {
+        let row = "421, \"4.7.0\", TLS required for RCPT domain, closing connection.";
+        assert_eq!(reply_start(row), Some(0));
+        assert_eq!(reply_start("421, \"none\", of these"), None);
+        let d = crate::diagnose(row.as_bytes());
+        assert_eq!(d.reason, crate::Reason::FailedStartTls);
+        assert_eq!(d.enhanced_code.as_deref(), Some("4.7.0"));
+        assert!(
+            d.notes.iter().all(|n| n.detail != "python"),
+            "{:?}",
+            d.notes
+        );
+        // A Python tuple with a third member, quoted, still is one.
+        let py = "smtplib.SMTPSenderRefused: (553, b'5.7.1 Sender address rejected: not owned by user', 'a@example.org')";
+        let d = crate::diagnose(py.as_bytes());
+        assert_eq!(d.smtp_code.as_deref(), Some("553"));
+        assert_eq!(d.reason, crate::Reason::Rejected);
     }
 
     /// Reason, first recipient's action and reply code of a pasted text.

@@ -1176,6 +1176,21 @@ fn python_reply(after_paren: &str) -> Option<String> {
             break;
         }
     }
+    // Python writes each member of a tuple as its repr, quoted or a number: words without
+    // quotes after the text ("421, \"4.7.0\", TLS required for RCPT domain", Google's list of
+    // its SMTP errors) are no Python tuple.
+    let after = body.get(end + 1..).unwrap_or_default().trim_start();
+    if let Some(next) = after.strip_prefix(',') {
+        let next = next.trim_start();
+        let repr = next.is_empty()
+            || next.starts_with(['\'', '"', '(', '[', '{', ')'])
+            || next.starts_with("b'")
+            || next.starts_with("b\"")
+            || next.starts_with(|c: char| c.is_ascii_digit());
+        if !repr {
+            return None;
+        }
+    }
     let text = body.get(..end)?.replace("\\r", " ").replace("\\n", " ");
     Some(format!("{code} {text}"))
 }

@@ -1038,8 +1038,14 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
     if d.provider_code.is_none() {
         d.provider_code = scan.codes.first().map(|c| c.code.clone());
     }
+    let linked = (d.provider_code.is_none())
+        .then(|| comcast_linked_code(&scan.hay.norm))
+        .flatten();
+    if let Some(c) = &linked {
+        d.provider_code = Some(c.code.clone());
+    }
     if let Some(code) = &d.provider_code {
-        if let Some(c) = scan.codes.iter().find(|c| &c.code == code) {
+        if let Some(c) = scan.codes.iter().chain(&linked).find(|c| &c.code == code) {
             let (s, e) = to_text((c.start, c.end));
             evidence::add(d, &mut spans, "provider_code", s, e);
         }
@@ -1292,6 +1298,9 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
             !(ip::scope(f.addr) == crate::IpScope::Loopback
                 && norm.get(..f.start).is_some_and(|b| b.ends_with('=')))
         })
+        // A lookup link's address when the refusal is about the message itself, not the
+        // address: the link names the client for reference only (`about_the_message`).
+        .filter(|f| !(about_the_message(d.reason) && is_link_value(norm, f.start)))
         .collect();
     let near = |f: &&ip::Found| match hit.and_then(|h| h.at) {
         Some((s, e)) => f.end + REPLY_WINDOW / 2 >= s && f.start <= e + REPLY_WINDOW / 2,
@@ -1305,6 +1314,63 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
     d.blocked_ip_scope = Some(ip::scope(found.addr));
     let (s, e) = scan.hay.to_text(found.start, found.end);
     evidence::add(d, spans, "blocked_ip", s, e);
+}
+
+/// Comcast's refusals link their code's entry in its table of SMTP error codes: "554 ...
+/// 192.0.2.2 found on one or more DNSBLs, see
+/// http://postmaster.comcast.net/smtp-error-codes.php#BL000010" (BL000000 and BL000010 for
+/// blocklists, RL000001 and the like for rates; the page lists each code with its cause).
+/// The code is the anchor: two letters and six digits after "smtp-error-codes.php#". Found
+/// by one search of the text, apart from `codes::scan`'s shapes, since only this link
+/// carries it.
+const COMCAST_CODES_LINK: &str = "smtp-error-codes.php#";
+
+/// The code of Comcast's error-code link (`COMCAST_CODES_LINK`), uppercase, with its range.
+fn comcast_linked_code(norm: &str) -> Option<Code> {
+    let at = crate::text::find(norm, COMCAST_CODES_LINK)? + COMCAST_CODES_LINK.len();
+    let b = norm.as_bytes().get(at..)?;
+    let shaped = b.len() >= 8
+        && b.iter().take(2).all(u8::is_ascii_alphabetic)
+        && b.iter().skip(2).take(6).all(u8::is_ascii_digit)
+        && b.get(8).is_none_or(|c| !c.is_ascii_alphanumeric());
+    shaped.then(|| Code {
+        code: norm
+            .get(at..at + 8)
+            .unwrap_or_default()
+            .to_ascii_uppercase(),
+        start: at,
+        end: at + 8,
+    })
+}
+
+/// Reasons about the message (its header, its content, its size), not about the client
+/// that sent it. A provider's explanation link carries the connecting client's address
+/// whatever the case is: GMX's and WEB.DE's "For explanation visit
+/// https://postmaster.web.de/error-messages?ip=192.0.2.1&c=hi" names the delivering server
+/// with `c=hi`, their header case ("if your email header is not RFC 5321 and RFC 5322
+/// compliant, your message will be rejected", web.de's page as quoted in zammad/zammad#4630),
+/// as with `c=bip`, the case of an address on their block list
+/// (https://postmaster.gmx.com/en/error-messages: the link "contains parameters that are
+/// important in case of a problem analysis"); NetEase's "554 DT:SPM ... please see
+/// http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1&hostid=...", whose DT:SPM is
+/// content judged spam ("发送的邮件内容包含了未被许可的信息，或被系统识别为垃圾邮件", the
+/// message's content). For these the link's address is not one the rejecting side blocks.
+fn about_the_message(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::NotCompliantRfc
+            | Reason::SpamDetected
+            | Reason::ContentError
+            | Reason::VirusDetected
+            | Reason::MesgTooBig
+    )
+}
+
+/// True when the address at `start` of `norm` is a link's query value, "?ip=", "&ip=" or
+/// GMX's "&i=ip&v=" (`ip.rs`'s lookup link phrases).
+fn is_link_value(norm: &str, start: usize) -> bool {
+    let before = norm.get(..start).unwrap_or_default();
+    before.ends_with("?ip=") || before.ends_with("&ip=") || before.ends_with("&i=ip&v=")
 }
 
 /// Words inside a server's reply that introduce another server's reply, which it passes on:
