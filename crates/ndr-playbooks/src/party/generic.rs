@@ -3716,8 +3716,8 @@ pub(crate) const INBOUND_REFUSAL: Playbook = Playbook {
         en: "This is a receiving server's log: it refused mail that {refused_client} tried to deliver to it. If the server is yours, none of your mail bounced, and the refused address is the other side's.",
     },
     why: text! {
-        ja: "受信サーバーは、相手がサーバーのルールに合わないと断ります。問い合わせているブロックリストへの掲載、逆引き（PTR）がない、SPF の失敗、受け付けない差出人などです。どのルールかは、記録の「reject:」の後に書かれています。",
-        en: "A receiving server turns a client away when it breaks one of the server's rules: a listing on a blocklist the server asks, no reverse DNS (PTR), a failed SPF check, a sender it does not accept. The log names the rule after \"reject:\".",
+        ja: "受信サーバーは、相手がサーバーのルールに合わないと断ります。問い合わせているブロックリストへの掲載、逆引き（PTR）がない、SPF の失敗、受け付けない差出人などです。どのルールかは、記録の「reject」の後（Postfix なら「reject:」、ほかの製品なら「rule=」など）に書かれています。",
+        en: "A receiving server turns a client away when it breaks one of the server's rules: a listing on a blocklist the server asks, no reverse DNS (PTR), a failed SPF check, a sender it does not accept. The log names the rule after \"reject\" (\"reject:\" in Postfix, a field such as \"rule=\" in other products).",
     },
     actors: &[Actor::RecipientAdmin],
     urgency: Urgency::Soon,
@@ -3725,8 +3725,8 @@ pub(crate) const INBOUND_REFUSAL: Playbook = Playbook {
     prepare: &[Prepare::Fact(Fact::ErrorText)],
     steps: &[
         Step::new(text! {
-            ja: "記録の「reject:」の後を読み、どのルールで断ったかを確かめてください。",
-            en: "Read what follows \"reject:\" in the log to see which rule refused the client.",
+            ja: "記録の「reject」の後（「reject:」や「rule=」）を読み、どのルールで断ったかを確かめてください。",
+            en: "Read what follows \"reject\" in the log (\"reject:\", or a field such as \"rule=\") to see which rule refused the client.",
         }),
         Step::new(text! {
             ja: "迷惑メールや知らない相手なら、サーバーは正しく働いています。何もする必要はありません。",
