@@ -413,6 +413,9 @@ pub struct Note {
     /// stays that address, the one the host refused (detail: Microsoft's range holding it, such
     /// as `40.104.0.0/15`). Replaces `sender_on_microsoft365`, which is about Microsoft 365's
     /// outbound servers.
+    /// `sender_account_stopped`: the sender's own mail service has stopped sending from the
+    /// account (Amazon SES's "Sending paused for this account", Mail.ru's "message sending for
+    /// this account is disabled"): no recipient's side is the cause.
     /// `greylisted`: the receiver greylists (RFC 6647): it turned away a first try on purpose,
     /// and the sending server's retry normally gets through.
     /// `refused_at_submission` also has the detail `smtp_session` for a pasted SMTP session
@@ -474,6 +477,7 @@ impl Note {
         "sent_through_esp",
         "refused_after_forwarding",
         "via_microsoft_cloud",
+        "sender_account_stopped",
     ];
 }
 

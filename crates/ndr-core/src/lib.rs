@@ -838,6 +838,21 @@ const REPLY_NOTES: &[(&str, Reason, &str)] = &[
         Reason::Rejected,
         "sender_login_mismatch",
     ),
+    // The sender's own mail service has stopped sending from the account, whatever the
+    // recipient: Amazon SES, "554 Message rejected: Sending paused for this account." (its API
+    // names the state AccountSendingPausedException); Mail.ru, "550 message sending for this
+    // account is disabled" (an account suspected of a stolen password or of spam). The reason
+    // tables read both as rejected (reason.rs quotes the sources).
+    (
+        "sending paused for this account",
+        Reason::Rejected,
+        "sender_account_stopped",
+    ),
+    (
+        "message sending for this account is disabled",
+        Reason::Rejected,
+        "sender_account_stopped",
+    ),
 ];
 
 /// The note of `REPLY_NOTES` for the decisive reply, if its words are one's (detail: the

@@ -399,6 +399,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
                 "この返答は「受信箱がいっぱい」と「メールが大きすぎる」のどちらの場合にも使われます。大きな添付ファイルがあれば、外すか小さくして送り直してください。",
                 "This reply is used both for a full mailbox and for a message that is too large. If you attached large files, send it again without them or smaller.",
             ),
+            "sender_account_stopped" => (
+                "あなたが使っているメールのサービスが、あなたのアカウントからの送信を止めています。受信側の問題ではありません。",
+                "Your own mail service has stopped sending from your account: the recipient's side is not the cause.",
+            ),
             "sender_login_mismatch" => (
                 "あなたの送信サーバーが、差出人のアドレスはログインしたアカウントのものではないとして拒否しました。ログインしたアカウントのアドレスから送るか、サーバー側でそのアドレスを使えるように設定してください。",
                 "Your own outgoing server refused the From address because it does not belong to the account you logged in with. Send from that account's address, or have the address added to the account on the server.",

@@ -8,7 +8,8 @@
 //!    a note that changes who must act: `receiver_resolver_refused` (the recipient's DNS is
 //!    refused by Spamhaus), `closed_list` (the recipient still uses a dead list),
 //!    `sender_login_mismatch` (the sender's own server refused a From address the login does
-//!    not own), `via_microsoft_cloud` (the user's own mail host refused Microsoft's cloud, which
+//!    not own), `sender_account_stopped` (the sender's own mail service stopped sending from the
+//!    account), `via_microsoft_cloud` (the user's own mail host refused Microsoft's cloud, which
 //!    the new Outlook connects from: `microsoft-cloud-refused-by-own-host`, kept whatever the
 //!    reply's class or the lookups), `full_or_too_big` (a reply that means a full mailbox or a message too large:
 //!    docomo's own playbook for a docomo address, the generic one elsewhere), `read_receipt`

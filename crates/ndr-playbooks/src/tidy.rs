@@ -564,6 +564,7 @@ fn every_target_is_a_registered_playbook() {
         "receiver_resolver_refused",
         "closed_list",
         "sender_login_mismatch",
+        "sender_account_stopped",
         "inbound_refusal_log",
         "via_microsoft_cloud",
     ] {

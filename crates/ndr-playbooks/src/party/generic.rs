@@ -27,6 +27,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     "github.com",
     // Google Cloud's page on sending mail from a virtual machine (`PORT25_UNREACHABLE`).
     "cloud.google.com",
+    // Amazon SES's reference for a paused account (`SENDER_ACCOUNT_STOPPED`).
+    "docs.aws.amazon.com",
 ];
 
 // Facts that change: the pages below, in one place.
@@ -2606,6 +2608,101 @@ pub(crate) const REQUIREPTR_IPV6: Playbook = ptr_playbook_ipv6(
     },
 );
 
+/// The sender's own mail service has stopped sending from the account: Amazon SES pauses an
+/// account's sending after a review of its bounce and complaint rates ("554 Message rejected:
+/// Sending paused for this account", AccountSendingPausedException: "email sending is disabled
+/// for your entire Amazon SES account"); Mail.ru stops an account it suspects of a stolen
+/// password or of spam ("550 message sending for this account is disabled": its owner restores
+/// it by changing the password or confirming the mailbox is theirs). The core marks both with the
+/// note `sender_account_stopped`; `select.rs` picks this playbook for it, whatever the reason.
+pub(crate) const SENDER_ACCOUNT_STOPPED: Playbook = Playbook {
+    id: "generic-sender-account-stopped",
+    party: None,
+    title: text! { ja: "メールのサービスが、あなたのアカウントからの送信を止めている", en: "Your mail service has stopped sending from your account" },
+    verdict: text! {
+        ja: "メールは {recipient} に届きませんでした。あなたが使っているメールのサービスが、あなたのアカウントからの送信を止めているためです。受信側が拒否したのではありません。",
+        en: "The message did not reach {recipient} because your own mail service has stopped sending from your account. The recipient's side refused nothing.",
+    },
+    why: text! {
+        ja: "メールのサービスは、パスワードが盗まれた疑いがあるとき、アカウントから迷惑メールが送られたとき、送ったメールの宛先不明や苦情が多すぎるときに、そのアカウントからの送信を止めます。アカウントが元に戻るまで、どの宛先へのメールも送られません。",
+        en: "Mail services stop an account's sending when they suspect its password was stolen, when spam was sent from it, or when too many of its messages bounce or draw complaints. Until the account is restored, no mail from it goes out, to any recipient.",
+    },
+    actors: &[Actor::Sender, Actor::SenderProvider],
+    urgency: Urgency::Now,
+    duration: text! { ja: "数分から数日（サービスの確認による）", en: "Minutes to days, depending on the service's review" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Other(text! {
+            ja: "止められたアカウント（メールアドレス、または送信サービスのアカウント）",
+            en: "The account that was stopped (the mail address, or the sending service's account)",
+        }),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "メールソフトではなく、サービスの Web ページ（Web メールや管理画面）にログインしてください。送信が止められた理由と、元に戻す方法（パスワードの変更、本人確認など）がたいてい表示されます。",
+            en: "Sign in to the service's own web page (its web mail or console), not your mail program: it usually says why sending stopped and how to restore it (a new password, a check that the account is yours).",
+        }),
+        Step::new(text! {
+            ja: "パスワードを変え、覚えのない転送設定、アプリ用パスワード、送った覚えのない送信済みメールがないか確かめてください。盗まれたパスワードがいちばん多い原因です。",
+            en: "Change the password, and look for forwarding rules, app passwords and sent mail you do not recognise: a stolen password is the most common cause.",
+        }),
+        Step::new(text! {
+            ja: "Amazon SES などの送信サービスから送っている場合は、その管理画面でアカウントの状態と、止められた理由（宛先不明や苦情の割合）を確かめ、サービスが求める見直しに答えてください。",
+            en: "If you send through a sending service such as Amazon SES, open its console: it shows the account's state and the bounce and complaint rates behind the pause. Answer the review the service asks for.",
+        }),
+        Step::new(text! {
+            ja: "ページで解決しない場合は、下の文面でサービスのサポートに問い合わせてください。",
+            en: "If its pages do not solve it, write to the service's support with the message below.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "受信者に問い合わせたり、ドメインの DNS を変えたりしないでください。メールは送り出される前に、あなたの側のサービスで止められています。",
+            en: "Do not ask the recipient or change your domain's DNS: your own service stopped the mail before it left.",
+        },
+        text! {
+            ja: "同じメールを別のアカウントを作って送らないでください。止められた理由が残ったままだと、新しいアカウントもすぐに止められます。",
+            en: "Do not open another account to send the same mail: while the cause remains, the new account is soon stopped too.",
+        },
+    ],
+    message: Some(crate::model::Message {
+        to: To::MailProvider,
+        address: None,
+        subject: text! {
+            ja: "アカウントからの送信が止められています",
+            en: "Sending from my account has been stopped",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+お世話になっております。私のアカウントからメールを送ったところ、次のエラーで送信が止められていると表示されました。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+アカウントからの送信が止められた理由と、元に戻す方法を教えていただけますでしょうか。パスワードは変更済みです（または変更します）。よろしくお願いいたします。",
+            en: "Hello,
+
+I sent a message from my account and it was refused with the error below, which says sending from the account has been stopped.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+Could you tell me why sending from my account was stopped and how to restore it? I have changed (or will change) the password. Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "Amazon SES: アカウントの送信停止（AccountSendingPausedException）", en: "Amazon SES: a paused account (AccountSendingPausedException)" },
+            url: Url::one("https://docs.aws.amazon.com/botocore/latest/reference/services/ses/client/exceptions/AccountSendingPausedException.html"),
+        },
+    ],
+    checked: "2026-11-26",
+};
+
 /// The sender's own outgoing server refused a From address that the account it logged in with
 /// does not own. Postfix words it "553 5.7.1 <sales@example.net>: Sender address rejected: not
 /// owned by user info@example.net" (`reject_sender_login_mismatch`: `smtpd_sender_login_maps`
@@ -4494,6 +4591,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &REQUIREPTR_IPV6,
     &SENDER_DOMAIN_UNKNOWN,
     &SENDER_LOGIN_MISMATCH,
+    &SENDER_ACCOUNT_STOPPED,
     &SENDER_HOURLY_CAP,
     &SENDER_HOURLY_CAP_DISCARDED,
     &DELAYED_REFUSED,

@@ -305,6 +305,9 @@ pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
         // The sender's own server refused a From address the login does not own: whoever the
         // core named and whatever reason it gave, the fix is the account.
         "sender_login_mismatch" => Some(&generic::SENDER_LOGIN_MISMATCH),
+        // The sender's own mail service stopped sending from the account: whatever reason the
+        // core gave, the account is what to restore.
+        "sender_account_stopped" => Some(&generic::SENDER_ACCOUNT_STOPPED),
         // A receiving server's own log of a client it refused: the reader runs that server, so
         // the sender's advice about "your" listed address does not fit, whatever the list.
         "inbound_refusal_log" => Some(&generic::INBOUND_REFUSAL),
@@ -416,6 +419,7 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     (spamhaus::OPEN_RESOLVER_OWN.id, "inbound_refusal_log"),
     (closed_list::CLOSED.id, "closed_list"),
     (generic::SENDER_LOGIN_MISMATCH.id, "sender_login_mismatch"),
+    (generic::SENDER_ACCOUNT_STOPPED.id, "sender_account_stopped"),
     (generic::INBOUND_REFUSAL.id, "inbound_refusal_log"),
     (generic::MAILBOXFULL_OWN_SERVER.id, "inbound_refusal_log"),
     (docomo::FULL_OR_TOO_LARGE.id, "full_or_too_big"),
