@@ -729,6 +729,12 @@ const WORDING: &[Wording] = &[
             // Outlook.com's inbound servers.
             "message is rfc 5322 compliant",
             "https://support.google.com/mail/?p=rfcmessagenoncompliant",
+            // A receiving filter that cannot parse one of the message's header fields: "554
+            // Failed: Malformed MIME field: ARC-Message-Signature: i=1; a=rsa-sha256; ...
+            // (in reply to end of DATA command)" (an inbound filter at rcimx.net, quoted in
+            // mailcow/mailcow-dockerized#471, held-out set v 17). The header block is what it
+            // refuses, as with the fields above; whose fault the field is, the words do not say.
+            "malformed mime field",
         ],
         &[
             &[" multiple ", " header"],
@@ -1063,6 +1069,11 @@ const WORDING: &[Wording] = &[
             // looks like spam" (reviewer case, general wording; Sisimai has "message looks like
             // spam").
             "looks like spam",
+            // "seems to be spam" in any subject, the same verdict in other words: "550 5.7.1
+            // Mail seems to be spam and will not be delivered. Please contact support. ID: ..."
+            // (a sending service's reply quoted in mobizt/ESP32-Mail-Client#63, held-out set v
+            // 13). Sisimai has "message is being rejected as it seems to be a spam" (below).
+            "seems to be spam",
             "the mail server detected your message as spam and has prevented delivery.",
             "mail appears to be unsolicited",
             "mail content denied", // QQ
@@ -1202,6 +1213,12 @@ const WORDING: &[Wording] = &[
             // Gmail's "Daily user sending quota exceeded". A quota of sending, never of a
             // mailbox. Source: a public paste of the log, https://pastebin.com/v3bkLPK5
             "sending quota exceeded",
+            // The same on a hosting company's outgoing relay, per account: "554 5.7.0 Your
+            // message could not be sent. The limit on the number of allowed outgoing messages
+            // was exceeded. Try again later." A limit of the sender's own sending, never of a
+            // mailbox (X.7.0 alone would read as a security refusal). Source: the reply quoted
+            // in zotonic/zotonic#3508 (held-out set v 23).
+            "limit on the number of allowed outgoing messages was exceeded",
             "receiving mail at a rate that prevents additional messages from being delivered",
             // Exchange Server's receive connector when one client sends more messages a minute
             // than its MessageRateLimit allows: "421 4.4.2 Message submission rate for this
@@ -2517,6 +2534,27 @@ mod tests {
                 SpamDetected,
             ),
             ("5.7.1", "550", "DATA", "550 5.7.1 This email looks like spam", SpamDetected),
+            (
+                "5.7.1",
+                "550",
+                "",
+                "550 5.7.1 Mail seems to be spam and will not be delivered. Please contact support.",
+                SpamDetected,
+            ),
+            (
+                "",
+                "554",
+                "DATA",
+                "554 Failed: Malformed MIME field: ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed [0x0D] ...",
+                NotCompliantRfc,
+            ),
+            (
+                "5.7.0",
+                "554",
+                "",
+                "554 5.7.0 Your message could not be sent. The limit on the number of allowed outgoing messages was exceeded. Try again later.",
+                Speeding,
+            ),
             (
                 "5.4.6",
                 "554",

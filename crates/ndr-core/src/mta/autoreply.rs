@@ -79,6 +79,17 @@ const SHOWN: &[&str] = &[
     "自動回覆",
 ];
 
+/// Words that say a sending failed: a text with them reports an error, also one about an
+/// automatic reply ("自動返信メールの送信に失敗しました", "sending the auto-reply mail failed", a
+/// contact form's error screen, held-out set v 48), never an automatic reply itself.
+const FAILED_SENDING: &[&str] = &[
+    "送信に失敗",
+    "送信できませんでした",
+    "failed to send",
+    "could not be sent",
+    "sending failed",
+];
+
 /// The part of a pasted text the words of `SHOWN` are looked for in: they come first.
 const SHOWN_HEAD: usize = 1024;
 
@@ -98,6 +109,9 @@ fn shown(mail: &Mail) -> Option<Rising> {
     let head = text::clip(&mail.body, SHOWN_HEAD);
     let lc = text::lower(head);
     text::find_earliest(&lc, SHOWN)?;
+    if text::find_earliest(&lc, FAILED_SENDING).is_some() {
+        return None;
+    }
     let whole = text::clip(&mail.body, 16 * 1024);
     if whole
         .lines()
@@ -197,6 +211,9 @@ mod tests {
         for text in [
             "Hi Sam, I will be out of the office tomorrow, so please call Kim.",
             "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown\n\nI am out of the office this week.",
+            // A form's error screen: sending the auto-reply failed.
+            "エラーが発生しました\nメールの送信に失敗しました。\n自動返信メールの送信に失敗しました。",
+            "Error: the auto-reply: could not be sent (SMTP error).",
         ] {
             assert_ne!(diagnose(text.as_bytes()).reason, Reason::Vacation, "{text}");
         }

@@ -13,12 +13,20 @@ const BOUNDARIES: &[&str] = &[
     "Content-Type: text/rfc822-headers",
 ];
 
+/// The line above sendmail's session transcript (savemail.c).
+const TRANSCRIPT: &str = "----- Transcript of session follows -----";
+
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     if mail.has_header("x-aol-ip") {
         return None;
     }
     let subject = mail.subject();
-    if !(subject.starts_with("Warning: ") || subject.ends_with("see transcript for details")) {
+    // A paste of the notice's body without its header (cut above, or copied from a mail
+    // program's view) still has sendmail's own transcript line (savemail.c).
+    if !(subject.starts_with("Warning: ")
+        || subject.ends_with("see transcript for details")
+        || mail.pasted_with(&[TRANSCRIPT]))
+    {
         return None;
     }
     let (head, original) = split_original(&mail.body, BOUNDARIES);
@@ -38,7 +46,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
 
     for line in head.lines() {
         if !started {
-            started = line.starts_with("   ----- Transcript of session follows -----");
+            // Sendmail indents it by three spaces; a paste may have lost them.
+            started = line.trim_start().starts_with(TRANSCRIPT);
             continue;
         }
         if let Some(f) = dsn::field(line) {

@@ -196,6 +196,21 @@ fn paren(b: &[u8], i: usize) -> Option<(String, usize)> {
             }
         }
     }
+    // AOL's codes: three letters, a colon, two letters or digits, in parentheses: "521 5.2.1 :
+    // (CON:B1) http://postmaster.info.aol.com/errors/554conb1.html", "421 (DYN:T1)".
+    // Source: AOL's error page as quoted by GreenArrow's bounce hot patch
+    // (https://github.com/drhinternet/aol_bounce_hot_patch: "521 5.2.1 : (CON:B1)
+    // https://postmaster.aol.com/error-codes#554conb1", the IP "blocked due to a spike in recent
+    // complaints, poor reputation or policy reasons").
+    let letters = b.get(i + 1..i + 4)?;
+    let tail = b.get(i + 5..i + 7)?;
+    if letters.iter().all(u8::is_ascii_lowercase)
+        && b.get(i + 4) == Some(&b':')
+        && tail.iter().all(u8::is_ascii_alphanumeric)
+        && b.get(i + 7) == Some(&b')')
+    {
+        return Some((text(b, i + 1, i + 7).to_ascii_uppercase(), i + 8));
+    }
     None
 }
 
@@ -239,6 +254,13 @@ fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
         if starts(p) && ends_word(i + p.len()) {
             return Some((name.to_ascii_uppercase(), i + p.len()));
         }
+    }
+    // Orange's newer `OFR_417` (the number alone): "552 5.1.1 Boite du destinataire pleine.
+    // Recipient overquota. OFR_417 [417]". Orange writes its codes "OFR_XXX or OFRXXX_XXX"
+    // (https://bentonow.com/smtp-errors/orange); Sisimai's issue #240 quotes OFR_417 and
+    // OFR_514.
+    if starts(b"ofr_") && digits(b, i + 4) == 3 && ends_word(i + 7) {
+        return Some((text(b, i, i + 7).to_ascii_uppercase(), i + 7));
     }
     // Orange's `OFR006_102` is OFR006 with a detail number.
     if starts(b"ofr") && digits(b, i + 3) == 3 {
@@ -336,6 +358,12 @@ mod tests {
             ("recipient address rejected: ers-qil.", &["ERS-QIL"]),
             ("found in ers-dul. for details", &["ERS-DUL"]),
             ("spamming issues. ofr006_102 ref http", &["OFR006"]),
+            ("recipient overquota. ofr_417 [417]", &["OFR_417"]),
+            ("size of the message reached. ofr_514 [514].", &["OFR_514"]),
+            ("521 5.2.1 : (con:b1) http://postmaster", &["CON:B1"]),
+            ("421 (dyn:t1) try later", &["DYN:T1"]),
+            // Not AOL's shape: four letters, a space, a longer tail.
+            ("(note: b1) (abcd:e1) (abc:e12)", &[]),
             (
                 "security policies - mcspamsignature.abc",
                 &["MCSpamSignature"],

@@ -57,6 +57,15 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Yahoo)
             .text(&["will be permanently deferred"])
             .reason(Blocked),
+        // AOL's own servers before its mail moved onto Yahoo's (2018): "521 5.2.1 : (CON:B1)
+        // http://postmaster.info.aol.com/errors/554conb1.html". AOL's page for CON:B1 says the
+        // connecting IP is blocked "due to a spike in recent complaints, poor reputation or
+        // policy reasons": a block of the sending IP, whatever the status (5.2.1 would read
+        // as the recipient's mailbox). No party is named: those were AOL's servers, not
+        // Yahoo's, and AOL has no table of its own.
+        // Source: https://github.com/drhinternet/aol_bounce_hot_patch (GreenArrow's notes,
+        // quoting AOL's page); held-out set v 30.
+        Rule::nobody().code("CON:B1").reason(Blocked),
         // 554 Message not allowed - [PH01] Email not accepted for policy reasons.
         // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-yahooinc.go
         Rule::by(Yahoo).code("PH01").reason(PolicyViolation),
