@@ -848,10 +848,7 @@ pub(crate) const OWN_NETWORK_UNREACHABLE: Playbook = Playbook {
             text! { ja: "Postfix の IPv6 対応（英語）", en: "Postfix IPv6 support" },
             Url::one(POSTFIX_IPV6_README),
         ),
-        Step::new(text! {
-            ja: "直ったら、同じメールを 1 回だけ送り直してください。",
-            en: "Once it is fixed, send the message again, once.",
-        }),
+        STEP_RESEND_ONCE,
     ],
     donts: &[text! {
         ja: "直る前に送り直さないでください。同じところで止まります。",
