@@ -282,8 +282,18 @@ use crate::Result;
 /// Then 519.1 KiB for a Japanese visit, 512.2 for an English one (+0.7): set t's fixes (chatmail's
 /// DKIM refusal, Gmail's DNS error and NotAuthorizedError, GoDaddy's IB codes, Barracuda ESS's
 /// recipient result, markdown code fences in pastes), not audited.
-/// The budget is 518.4 plus about 1%; the 250 KiB goal stays out of reach, as above.
-pub const BUDGET_GZIP_BYTES: u64 = 524 * 1024;
+/// Then 525.9 KiB for a Japanese visit, 518.8 for an English one (+6.8 over 519.1 at `981ccac`;
+/// wasm 452.1 -> 457.5 KiB gzip, texts.ja 53.1 -> 53.6), one day's merges (`981ccac..f88cc4c`),
+/// not audited: the note `via_microsoft_cloud` with Exchange Online's client-access ranges and
+/// its playbook, `Medium::Api` (seven steps' words for another site's page, in the texts files),
+/// the note `sender_account_stopped` and its playbook, the own-network-unreachable playbook,
+/// readers and rules from held-out sets t, u and v (translated Postfix lines, commas between
+/// codes, markdown emphasis, sendmail's `reject=`, key=value reject logs, link `ip=` kept out for
+/// message-level reasons, Google's listed reply form, Exim without its indents, Sendmail without
+/// its header, Orange's `OFR_` and AOL's `CON:` codes, Postmark's event type), and two speed
+/// changes (`text::find_all`, `Hay`'s offsets by runs).
+/// The budget is 525.9 plus about 1%; the 250 KiB goal stays out of reach, as above.
+pub const BUDGET_GZIP_BYTES: u64 = 531 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
