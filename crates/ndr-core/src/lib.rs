@@ -33,6 +33,7 @@ pub use outlook_msg::{
     file_kind, is_outlook_msg, outlook_msg_text, outlook_msg_text_with, FileKind,
 };
 pub use provider::mailbox_provider_of_host;
+pub use smtp::command::{connect_failure, ConnectFailure};
 
 use fact::Fact;
 

@@ -1841,9 +1841,7 @@ fn handed_to_a_submission_port(d: &Diagnosis) -> bool {
 fn cannot_reach_a_big_provider(d: &Diagnosis) -> bool {
     d.recipients.iter().any(|r| {
         let host = r.remote_host.as_deref().or(d.remote_host.as_deref());
-        let text = r.diagnostic_text.as_str();
-        r.command.as_deref() == Some("CONN")
-            && (text.contains("timed out") || text.contains("Timed out"))
+        ndr_core::connect_failure(r) == Some(ndr_core::ConnectFailure::TimedOut)
             && host.is_some_and(|h| ndr_core::mailbox_provider_of_host(h).is_some())
     })
 }
@@ -1856,11 +1854,8 @@ fn cannot_reach_a_big_provider(d: &Diagnosis) -> bool {
 /// core's note `connect_failed_at_submission`, read in step 0.
 fn own_network_unreachable(d: &Diagnosis) -> bool {
     d.recipients.iter().any(|r| {
-        r.command.as_deref() == Some("CONN")
-            && r.action == "failed"
-            && r.diagnostic_text
-                .to_ascii_lowercase()
-                .contains("network is unreachable")
+        r.action == "failed"
+            && ndr_core::connect_failure(r) == Some(ndr_core::ConnectFailure::NetworkUnreachable)
     })
 }
 

@@ -168,6 +168,49 @@ pub(crate) fn connect_failed(lc: &str) -> bool {
     })
 }
 
+/// How a connection the sending server could not open failed, from the system's error it
+/// reported (the errno texts of `connect(2)` in `CONNECT_ERRNO`, Windows' Winsock 10060): the
+/// advice differs for each (a refused port was answered, a timeout was not, an unreachable
+/// network is the sending machine's own routing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConnectFailure {
+    /// ETIMEDOUT ("Connection timed out", "Operation timed out", Winsock 10060): no answer.
+    TimedOut,
+    /// ECONNREFUSED ("Connection refused"): the address answered, nothing took the port.
+    Refused,
+    /// ENETUNREACH ("Network is unreachable"): the sending machine has no route to that network
+    /// at all, most often a missing IPv6 route.
+    NetworkUnreachable,
+    /// EHOSTUNREACH ("No route to host"): a router on the way says the host cannot be reached.
+    HostUnreachable,
+    /// Another wording (qmail's "wasn't able to establish an SMTP connection", Exchange's
+    /// "Unable to connect").
+    Other,
+}
+
+/// How the connection failed, for a recipient whose step is `CONN` (a sending server's own
+/// report that it could not connect); `None` for any other step.
+pub fn connect_failure(r: &crate::Recipient) -> Option<ConnectFailure> {
+    if r.command.as_deref() != Some("CONN") {
+        return None;
+    }
+    let lc = r.diagnostic_text.to_ascii_lowercase();
+    let has = |w: &str| lc.contains(w);
+    Some(
+        if has("connection timed out") || has("operation timed out") || has("error code: 10060") {
+            ConnectFailure::TimedOut
+        } else if has("connection refused") {
+            ConnectFailure::Refused
+        } else if has("network is unreachable") {
+            ConnectFailure::NetworkUnreachable
+        } else if has("no route to host") {
+            ConnectFailure::HostUnreachable
+        } else {
+            ConnectFailure::Other
+        },
+    )
+}
+
 /// The host Sendmail names after its error for a connection it could not open, taken from the
 /// text right after the errno's words: " with mx.example.org." (ETIMEDOUT, also after
 /// " during user open"), " by mx.example.org." or " by [192.0.2.1]" (ECONNREFUSED). Sendmail's
@@ -204,6 +247,57 @@ pub(crate) fn sendmail_connect_host(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn connect_failure_names_the_system_error_of_a_conn_step() {
+        let r = |command: Option<&str>, text: &str| crate::Recipient {
+            command: command.map(str::to_string),
+            diagnostic_text: text.to_string(),
+            ..Default::default()
+        };
+        for (text, want) in [
+            (
+                "connect to mx.example.org[192.0.2.25]:25: Connection timed out",
+                ConnectFailure::TimedOut,
+            ),
+            (
+                "Deferred: Operation timed out with mx.example.org.",
+                ConnectFailure::TimedOut,
+            ),
+            (
+                "Failed to connect. Winsock error code: 10060",
+                ConnectFailure::TimedOut,
+            ),
+            (
+                "mx.example.org [192.0.2.25]: Connection refused",
+                ConnectFailure::Refused,
+            ),
+            (
+                "connect to mx.example.org[2001:db8::25]:25: Network is unreachable",
+                ConnectFailure::NetworkUnreachable,
+            ),
+            (
+                "connect to mx.example.org[192.0.2.25]:25: No route to host",
+                ConnectFailure::HostUnreachable,
+            ),
+            (
+                "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)",
+                ConnectFailure::Other,
+            ),
+        ] {
+            assert_eq!(
+                connect_failure(&r(Some("CONN"), text)),
+                Some(want),
+                "{text}"
+            );
+        }
+        // Another step is no connect failure, whatever its words.
+        assert_eq!(
+            connect_failure(&r(Some("DATA"), "Connection timed out")),
+            None
+        );
+        assert_eq!(connect_failure(&r(None, "Connection refused")), None);
+    }
 
     #[test]
     fn finds_the_last_command() {
