@@ -2648,8 +2648,8 @@ pub(crate) const SENDER_ACCOUNT_STOPPED: Playbook = Playbook {
             en: "If you send through a sending service such as Amazon SES, open its console: it shows the account's state and the bounce and complaint rates behind the pause. Answer the review the service asks for.",
         }),
         Step::new(text! {
-            ja: "ページで解決しない場合は、下の文面でサービスのサポートに問い合わせてください。",
-            en: "If its pages do not solve it, write to the service's support with the message below.",
+            ja: "サービスの Web ページの案内で解決しない場合は、下の文面でサービスのサポートに問い合わせてください。",
+            en: "If the service's own pages do not solve it, write to its support with the message below.",
         }),
         STEP_RESEND_ONCE,
     ],
