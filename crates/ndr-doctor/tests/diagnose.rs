@@ -32,15 +32,19 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn json_lines(out: &Output) -> Vec<Value> {
+/// The standard output of a run that must have succeeded (exit status 0).
+fn stdout_of_success(out: &Output) -> String {
     assert_eq!(
         out.status.code(),
         Some(0),
         "stderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn json_lines(out: &Output) -> Vec<Value> {
+    stdout_of_success(out)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
@@ -419,14 +423,7 @@ fn lookup_answers_refine_the_advice_as_on_the_page() {
         if lookup {
             args.extend(["--lookup", "--resolver", resolver.as_str()]);
         }
-        let out = run(&args, Some(text));
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        stdout_of_success(&run(&args, Some(text)))
     };
     let zen = b"host mx.example.jp[203.0.113.9] said: 554 5.7.1 Service unavailable; Client host [8.8.4.4] blocked using zen.spamhaus.org (in reply to RCPT TO command)\n";
     assert!(report(zen, false).contains("\nListed by Spamhaus\n"));
@@ -471,9 +468,7 @@ fn the_cores_notes_reach_the_readable_report() {
         if json {
             args.push("--json");
         }
-        let out = run(&args, None);
-        assert_eq!(out.status.code(), Some(0));
-        String::from_utf8(out.stdout).unwrap()
+        stdout_of_success(&run(&args, None))
     };
     let text = report("google-sender-02.txt", false);
     assert!(
@@ -755,16 +750,7 @@ fn a_forwarded_recipient_names_the_address_the_sender_wrote() {
 fn the_report_names_ndr_doctor_lookup_not_this_page() {
     let path = data("ip-blocked.txt");
     let path = path.to_str().unwrap();
-    let report = |args: &[&str]| {
-        let out = run(args, None);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let report = |args: &[&str]| stdout_of_success(&run(args, None));
     let en = report(&[path, "--lang", "en"]);
     assert!(en.contains("Blocked sending IP: 8.8.4.4"), "{en}");
     assert!(en.contains("Run `ndr-doctor lookup 8.8.4.4`"), "{en}");
