@@ -229,6 +229,32 @@ fn bracketed(b: &[u8], i: usize) -> Option<(String, usize)> {
     None
 }
 
+/// Comcast's refusals link their code's entry in its table of SMTP error codes: "554 ...
+/// 192.0.2.2 found on one or more DNSBLs, see
+/// http://postmaster.comcast.net/smtp-error-codes.php#BL000010" (BL000000 and BL000010 for
+/// blocklists, RL000001 and the like for rates; the page lists each code with its cause).
+/// The code is the anchor: two letters and six digits after "smtp-error-codes.php#". Found
+/// by one search of the text, apart from `scan`'s shapes, since only this link carries it.
+const COMCAST_CODES_LINK: &str = "smtp-error-codes.php#";
+
+/// The code of Comcast's error-code link (`COMCAST_CODES_LINK`), uppercase, with its range.
+pub(crate) fn comcast_linked(norm: &str) -> Option<Code> {
+    let at = crate::text::find(norm, COMCAST_CODES_LINK)? + COMCAST_CODES_LINK.len();
+    let b = norm.as_bytes().get(at..)?;
+    let shaped = b.len() >= 8
+        && b.iter().take(2).all(u8::is_ascii_alphabetic)
+        && b.iter().skip(2).take(6).all(u8::is_ascii_digit)
+        && b.get(8).is_none_or(|c| !c.is_ascii_alphanumeric());
+    shaped.then(|| Code {
+        code: norm
+            .get(at..at + 8)
+            .unwrap_or_default()
+            .to_ascii_uppercase(),
+        start: at,
+        end: at + 8,
+    })
+}
+
 /// Codes that start a word: `AS(1440)`, `SC-001`, `ERS-QIL`, `OFR006_102`, `MCSpamSignature`,
 /// `DT:SPM`.
 fn word(b: &[u8], i: usize) -> Option<(String, usize)> {

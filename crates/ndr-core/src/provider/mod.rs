@@ -1039,7 +1039,7 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         d.provider_code = scan.codes.first().map(|c| c.code.clone());
     }
     let linked = (d.provider_code.is_none())
-        .then(|| comcast_linked_code(&scan.hay.norm))
+        .then(|| codes::comcast_linked(&scan.hay.norm))
         .flatten();
     if let Some(c) = &linked {
         d.provider_code = Some(c.code.clone());
@@ -1314,33 +1314,6 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
     d.blocked_ip_scope = Some(ip::scope(found.addr));
     let (s, e) = scan.hay.to_text(found.start, found.end);
     evidence::add(d, spans, "blocked_ip", s, e);
-}
-
-/// Comcast's refusals link their code's entry in its table of SMTP error codes: "554 ...
-/// 192.0.2.2 found on one or more DNSBLs, see
-/// http://postmaster.comcast.net/smtp-error-codes.php#BL000010" (BL000000 and BL000010 for
-/// blocklists, RL000001 and the like for rates; the page lists each code with its cause).
-/// The code is the anchor: two letters and six digits after "smtp-error-codes.php#". Found
-/// by one search of the text, apart from `codes::scan`'s shapes, since only this link
-/// carries it.
-const COMCAST_CODES_LINK: &str = "smtp-error-codes.php#";
-
-/// The code of Comcast's error-code link (`COMCAST_CODES_LINK`), uppercase, with its range.
-fn comcast_linked_code(norm: &str) -> Option<Code> {
-    let at = crate::text::find(norm, COMCAST_CODES_LINK)? + COMCAST_CODES_LINK.len();
-    let b = norm.as_bytes().get(at..)?;
-    let shaped = b.len() >= 8
-        && b.iter().take(2).all(u8::is_ascii_alphabetic)
-        && b.iter().skip(2).take(6).all(u8::is_ascii_digit)
-        && b.get(8).is_none_or(|c| !c.is_ascii_alphanumeric());
-    shaped.then(|| Code {
-        code: norm
-            .get(at..at + 8)
-            .unwrap_or_default()
-            .to_ascii_uppercase(),
-        start: at,
-        end: at + 8,
-    })
 }
 
 /// Reasons about the message (its header, its content, its size), not about the client
