@@ -261,6 +261,14 @@ pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
 
         let boundary = state.boundary.as_deref().unwrap_or_default();
         let (offset_end, mut bytes) = match encoding {
+            // The parts of a returned message read in place are never kept (`close_message`
+            // keeps the message's bytes whole), so only where each ends matters: every reading
+            // below ends at the first `--boundary` or fails and falls back to it (the
+            // `usize::MAX` case), so the fallback is taken at once, without decoding what
+            // nobody reads.
+            _ if stack.iter().any(|(_, outer)| outer.is_some()) => {
+                (usize::MAX, Cow::Borrowed(&b""[..]))
+            }
             Encoding::Base64 => s.decode_base64_mime(boundary),
             Encoding::QuotedPrintable => s.decode_quoted_printable_mime(boundary),
             Encoding::None => s.mime_part(boundary),

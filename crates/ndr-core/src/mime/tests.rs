@@ -229,3 +229,49 @@ fn hostile_boundaries_and_encoded_words_are_read_in_linear_time() {
     eprintln!("both: {:?}", started.elapsed());
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+/// `parse` does not decode the parts of a returned message read in place; it takes where the
+/// fallback for a broken part ends it, which is where every decoder ends a part too.
+#[test]
+fn every_reading_of_a_part_ends_where_the_fallback_ends_it() {
+    use super::stream::Stream;
+    const PIECES: &[&str] = &[
+        "QUJD", "=41", "=4", "=\n", "=\r\n", "==", "=", " ", "\t", "\n", "\r\n", "\r", "-", "--",
+        "--b", "--b--", "---b", "b", "x", "!", "日本",
+    ];
+    let mut seed = 0x0bad_5eed_1234_5678;
+    for _ in 0..20_000 {
+        let data = generate(&mut seed, PIECES, 24);
+        let data = data.as_bytes();
+        let start = pseudo_random(&mut seed, data.len() + 1);
+        for boundary in [&b"b"[..], b""] {
+            let fallback = |s: &mut Stream<'_>| {
+                let (end, found) = s.seek_part_end((!boundary.is_empty()).then_some(boundary));
+                (end, s.offset(), found)
+            };
+            let mut plain = Stream::new(data);
+            plain.skip_to(start);
+            let expected = fallback(&mut plain);
+            for reading in [
+                Stream::decode_base64_mime,
+                Stream::decode_quoted_printable_mime,
+                Stream::mime_part,
+            ] {
+                let mut s = Stream::new(data);
+                s.skip_to(start);
+                let (end, _) = reading(&mut s, boundary);
+                let got = if end == usize::MAX {
+                    fallback(&mut s)
+                } else {
+                    (end, s.offset(), true)
+                };
+                assert_eq!(
+                    got,
+                    expected,
+                    "{:?} from {start}",
+                    String::from_utf8_lossy(data)
+                );
+            }
+        }
+    }
+}
