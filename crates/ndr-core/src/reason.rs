@@ -107,7 +107,13 @@ const WORDING: &[Wording] = &[
         ],
         &[
             &["does not have authentication information", "authentication checks"],
-            &[" is not allowed to send mail.", "_401"], &["is not allowed to send from <", " per it's spf record"]],
+            &[" is not allowed to send mail.", "_401"], &["is not allowed to send from <", " per it's spf record"],
+            // An SPF check's refusal that names the checked address and the sender's domain:
+            // "550 192.0.2.7 is not allowed to send mail from example.org. Please see the SPF
+            // record, with scope mfrom, identity list@example.org, and ip 192.0.2.7" (a filter
+            // at mailspamprotection.com, held-out set w 26). The address is the one the SPF
+            // record was checked for, not one the receiver blocks.
+            &["is not allowed to send mail from ", "please see the spf record"]],
     ),
     w(
         BadReputation,
@@ -195,6 +201,12 @@ const WORDING: &[Wording] = &[
             "currently sending spam see: ",
             "domain does not exist:",
             "dynamic/zombied/spam ips blocked",
+            // Daum (hanmail.net): "554 5.7.1 DAS51 192.0.2.7: Your mail is blocked automatically
+            // by anti-spam system. (E06)": the reply names the connecting address right after
+            // its DAS code, and its anti-spam system has blocked mail from it (held-out set w
+            // 44, a Korean blog's notes on an address that sent spam from a stolen account);
+            // more than the bare 5.7.1's "security".
+            "is blocked automatically by anti-spam system",
             "error: no valid recipients from ",
             "esmtp not accepting connections", // iCloud
             "extreme bad ip profile",
@@ -735,6 +747,15 @@ const WORDING: &[Wording] = &[
             // mailcow/mailcow-dockerized#471, held-out set v 17). The header block is what it
             // refuses, as with the fields above; whose fault the field is, the words do not say.
             "malformed mime field",
+            // QQ Mail: "550 The \"From\" header is missing or invalid. Please follow RFC5322,
+            // RFC2047, RFC822 standard protocol. [... IP: 192.0.2.1]. https://service.mail.qq.com/detail/124/995."
+            // (held-out set w 19, under Aliyun's Chinese notice): the message's From header.
+            "header is missing or invalid. please follow rfc5322",
+            // vger.kernel.org's ZMailer: "550 5.7.1 Content-Policy reject msg: Wrong MIME
+            // labeling on 8-bit character texts." (8-bit text without a MIME charset and
+            // transfer encoding; held-out set w 06): the message's MIME header, not a security
+            // check.
+            "wrong mime labeling on 8-bit",
         ],
         &[
             &[" multiple ", " header"],
@@ -802,6 +823,13 @@ const WORDING: &[Wording] = &[
             "this message was blocked because its content presents a potential",
             "we do not accept messages containing images or other attachments",
             "you're using a mass mailer",
+            // ezmlm-idx's ezmlm-reject refuses a post that does not name the list in its To or
+            // Cc header (sent to it by Bcc): "ezmlm-reject: fatal: List address must be in To:
+            // or Cc: (#5.7.0)" (its ERR_NO_ADDRESS text, ezmlm-idx `lang/en_US/text/messages`);
+            // sourceware.org's qmail lists word the same rule "Mail rejected: List address must
+            // be in To: or Cc: headers." (held-out set w 11, 45). A list's own rule about the
+            // message, not a security check, which the X.7.0 alone would say.
+            "list address must be in to: or cc:",
         ],
         &[&["you have exceeded the", "allowable number of posts without solving a captcha"]],
     ),
@@ -864,6 +892,12 @@ const WORDING: &[Wording] = &[
             "delivery not authorized, message refused",
             "does not exist e2110",
             "domain of sender address ",
+            // QQ Mail after the data: "550 Domain may not exist or DNS check failed [... IP:
+            // 192.0.2.7]." Its check of the sender's domain failed: the reply came to a sender
+            // that forged a domain whose SPF did not pass (Macr0phag3/email_hack#8) and to a
+            // spam run forging a list's address (held-out set w 21); the recipient's domain is
+            // QQ's own, so the refused domain is the sender's.
+            "domain may not exist or dns check failed",
             "email address is on senderfilterconfig list",
             "emetteur invalide",
             "empty envelope senders not allowed",
@@ -1155,6 +1189,13 @@ const WORDING: &[Wording] = &[
             "your message has triggered a spam block",
             "your message may contain the spam contents",
             "your message failed several antispam checks",
+            // A filter's verdict quoted in the reply, whatever the code: vger.kernel.org's
+            // "550 5.7.1 Content-Policy accept-into-freezer-1 msg: Bayes Statistical Bogofilter
+            // considers this message SPAM. BF:<S 0.9924>" and "550 5.7.1 Content-Policy reject
+            // msg: The message contains HTML subpart, therefore we consider it SPAM or Outlook
+            // Virus." (held-out set w 16, 20; the 5.7.1 alone would only say "security").
+            "considers this message spam",
+            "therefore we consider it spam",
         ],
         &[
             &["greylisted", " please try again in"],
@@ -1375,6 +1416,8 @@ const WORDING: &[Wording] = &[
             "5.1.0 address rejected.",
             "address does not exist",
             "address not present in directory",
+            // Exchange Online, see `DEFINITE_USER_UNKNOWN`.
+            "email address is not listed in the domain's directory",
             "address unknown",
             "can't accept user",
             "does not exist.",
@@ -1848,6 +1891,13 @@ const DEFINITE_USER_UNKNOWN: &[&str] = &[
     // It states the mailbox does not exist, so it holds even under the X.2.0 code that, with a
     // bare "user unknown", is docomo's filter (rhost-nttdocomo-01).
     "no such mailbox",
+    // Exchange Online's visible text when the recipient's domain has no such address in its
+    // directory: "mx.example.net rejected the message you sent to the following email address:
+    // ... The message was rejected by the recipient's domain because the recipient's email
+    // address is not listed in the domain's directory. Your email address may be misspelled or
+    // may not exist." (held-out set w 23, from a mail.protection.outlook.com host, pasted
+    // without its diagnostic part).
+    "email address is not listed in the domain's directory",
 ];
 
 /// Receivers' replies that say the address does not exist even though they come at the end of
@@ -2462,6 +2512,85 @@ mod tests {
                 "",
                 "550 permanent failure for one or more recipients (Please ensure the email service you are sending from either has SPF or DKIM.)",
                 AuthFailure,
+            ),
+            // A bare X.7.x whose words say what happened (held-out set w): the words win.
+            (
+                "5.7.1",
+                "550",
+                "DATA",
+                "550 5.7.1 Content-Policy accept-into-freezer-1 msg: Bayes Statistical Bogofilter considers this message SPAM. BF:<S 0.99>",
+                SpamDetected,
+            ),
+            (
+                "5.7.1",
+                "550",
+                "",
+                "550 5.7.1 Content-Policy reject msg: The message contains HTML subpart, therefore we consider it SPAM or Outlook Virus.",
+                SpamDetected,
+            ),
+            (
+                "5.7.1",
+                "550",
+                "DATA",
+                "550 5.7.1 Content-Policy reject msg: Wrong MIME labeling on 8-bit character texts.",
+                NotCompliantRfc,
+            ),
+            (
+                "5.7.0",
+                "",
+                "",
+                "ezmlm-reject: fatal: List address must be in To: or Cc: (#5.7.0)",
+                PolicyViolation,
+            ),
+            (
+                "",
+                "",
+                "",
+                "Mail rejected: List address must be in To: or Cc: headers.",
+                PolicyViolation,
+            ),
+            (
+                "5.7.1",
+                "554",
+                "",
+                "554 5.7.1 DAS51 192.0.2.7: Your mail is blocked automatically by anti-spam system. (E06)",
+                Blocked,
+            ),
+            (
+                "",
+                "550",
+                "DATA",
+                "550 The \"From\" header is missing or invalid. Please follow RFC5322, RFC2047, RFC822 standard protocol. [x IP: 192.0.2.7].",
+                NotCompliantRfc,
+            ),
+            (
+                "5.0.0",
+                "550",
+                "DATA",
+                "550 Domain may not exist or DNS check failed [x IP: 192.0.2.7].",
+                Rejected,
+            ),
+            (
+                "",
+                "550",
+                "DATA",
+                "550 192.0.2.7 is not allowed to send mail from example.org. Please see the SPF record, with scope mfrom, identity list@example.org, and ip 192.0.2.7",
+                AuthFailure,
+            ),
+            // Without its second sentence it stays Sisimai's `blocked` wording.
+            (
+                "",
+                "550",
+                "DATA",
+                "550 192.0.2.7 is not allowed to send mail from example.org",
+                Blocked,
+            ),
+            (
+                "",
+                "",
+                "",
+                "The message was rejected by the recipient's domain because the recipient's email address is not listed in the domain's directory.",
+                UserUnknown,
             ),
             ("", "", "", "", Undefined),
             ("", "", "", "something odd", OnHold),

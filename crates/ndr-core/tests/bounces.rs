@@ -581,3 +581,58 @@ fn reply_code_and_status_set_off_by_commas() {
     assert_eq!(d.enhanced_code.as_deref(), Some("5.1.8"));
     assert_eq!(d.blocking_party, Some(ndr_core::Party::Microsoft));
 }
+
+/// Set w (held-out): replies whose code alone says only "security" (a bare 5.7.x) or nothing,
+/// and whose words say what happened, and Exchange Online's visible text without its
+/// diagnostic part. Each is the form, with documentation addresses and example domains.
+#[test]
+fn words_of_the_reply_over_a_bare_code() {
+    use expect_test::expect;
+    // ezmlm-idx's refusal of a post sent to the list by Bcc, in qmail's notice.
+    let ezmlm = "Hi. This is the qmail-send program at mx1.example.net.\n\
+        I'm afraid I wasn't able to deliver your message to the following addresses.\n\
+        This is a permanent error; I've given up. Sorry it didn't work out.\n\n\
+        <news@example.org>:\n\n\
+        ezmlm-reject: fatal: List address must be in To: or Cc: (#5.7.0)\n";
+    check(
+        ezmlm,
+        expect![
+            "- 5.7.0 policyviolation - - | rcpt=news@example.org action=failed cmd=- host=- ip=-"
+        ],
+    );
+    // A list server's Bogofilter verdict after the data, in Exim's notice.
+    let exim = concat!(
+        "This message was created automatically by mail delivery software.\n\n",
+        "A message that you sent could not be delivered to one or more of its\n",
+        "recipients. This is a permanent error. The following address(es)\n",
+        "failed:\n\n",
+        "  list@example.org\n",
+        "    host mx.example.org [192.0.2.18]\n",
+        "    SMTP error from remote mail server after end of data:\n",
+        "    550 5.7.1 Content-Policy accept-into-freezer-1 msg:\n",
+        "    Bayes Statistical Bogofilter considers this message SPAM.  BF:<S\n",
+        "0.9924>  In case you disagree, send the ENTIRE message plus this error\n",
+        "message to <postmaster@example.org> ; S230153AbhFJPkq\n",
+    );
+    check(exim, expect!["550 5.7.1 spamdetected - - | rcpt=list@example.org action=failed cmd=- host=mx.example.org ip=192.0.2.18"]);
+    // Daum's anti-spam block of the sending address.
+    let daum = "<user@example.net>: host mx1.example.net[192.0.2.1] said: 554 5.7.1 DAS51 192.0.2.7: Your mail is blocked automatically by anti-spam system. (E06) (in reply to end of DATA command)\n";
+    check(daum, expect!["554 5.7.1 blocked - - | rcpt=user@example.net action=failed cmd=DATA host=mx1.example.net ip=192.0.2.1"]);
+    // QQ's refusal of a message without a valid From header, and of a sender domain.
+    let qq_from = "<12345@example.com>: host mx3.example.com[192.0.2.11] said: 550 The \"From\" header is missing or invalid. Please follow RFC5322, RFC2047, RFC822 standard protocol. [x IP: 192.0.2.7]. (in reply to end of DATA command)\n";
+    check(qq_from, expect!["550 - notcompliantrfc - - | rcpt=12345@example.com action=failed cmd=DATA host=mx3.example.com ip=192.0.2.11"]);
+    let qq_domain = "<12345@example.com>: host mx3.example.com[192.0.2.11] said: 550 Domain may not\n    exist or DNS check failed [x IP:\n    192.0.2.7]. (in reply to end of DATA command)\n";
+    check(qq_domain, expect!["550 - rejected - - | rcpt=12345@example.com action=failed cmd=DATA host=mx3.example.com ip=192.0.2.11"]);
+    // Exchange Online's visible text alone.
+    let exo = concat!(
+        "mx.example.net rejected the message you sent to the following email address:\n\n",
+        "user@example.org (user@example.org)\n",
+        "The message was rejected by the recipient's domain because the recipient's email ",
+        "address is not listed in the domain's directory. Your email address may be misspelled ",
+        "or may not exist.\n",
+    );
+    check(
+        exo,
+        expect!["- - userunknown - - | rcpt=user@example.org action=failed cmd=- host=- ip=-"],
+    );
+}

@@ -184,6 +184,17 @@ const CONNECT_ERRORS: &[ConnectError] = &[
         marker: "connect etimedout",
         needs: Needs::MailPort,
     },
+    // nodemailer, when the connection opened but the server's 220 greeting did not come within
+    // its `greetingTimeout`: "Error: Greeting never received" with `code: 'ETIMEDOUT'` and
+    // `command: 'CONN'` (often a TLS mismatch: implicit TLS on 465 against a STARTTLS port,
+    // or a filtered port). Its own words. Source: nodemailer/nodemailer,
+    // lib/smtp-connection/index.js (_onConnect's greeting timer), and its connection options
+    // (https://nodemailer.com/smtp/, greetingTimeout); held-out set w 12 (Misskey's log).
+    ConnectError {
+        program: "nodejs",
+        marker: "greeting never received",
+        needs: Needs::Nothing,
+    },
 ];
 
 /// How much of a paste is searched: a dialog or a log's error is short, and it comes first.
@@ -378,6 +389,10 @@ mod tests {
             Some(("nodejs", Some(465)))
         );
         assert_eq!(read("Error: connect ETIMEDOUT 192.0.2.10:5432"), None);
+        assert_eq!(
+            read("Info: {\"e\":{\"message\":\"Greeting never received\",\"code\":\"Error\"}}"),
+            Some(("nodejs", None))
+        );
         let py = "Traceback (most recent call last):\n  File \"send.py\", line 9, in <module>\n    server = smtplib.SMTP(\"smtp.example.com\", 587)\n  File \"/usr/lib/python3.11/smtplib.py\", line 341, in connect\n    self.sock = self._get_socket(host, port, self.timeout)\nConnectionRefusedError: [Errno 111] Connection refused";
         assert_eq!(read(py), Some(("python", Some(587))));
         assert_eq!(
