@@ -1366,7 +1366,17 @@ fn finish(f: &mut Fact) {
     }
     let sc = f.status.get(..1).unwrap_or("");
     let rc = f.reply_code.get(..1).unwrap_or("");
-    if sc != rc && paired_reply(&f.diagnosis, &f.status).as_deref() != Some(&f.reply_code) {
+    // A 5xx greeting under a 4.x.x status is what the server said, not a stray number: Postfix
+    // skips a server that greets with 5xx and defers the message to try again
+    // (`smtp_skip_5xx_greeting`, on by default), so its delay notice pairs its own 4.0.0 with
+    // the receiver's "refused to talk to me: 554 ...", which waiting does not clear.
+    // Source: https://www.postfix.org/postconf.5.html#smtp_skip_5xx_greeting
+    let refused_greeting =
+        sc == "4" && rc == "5" && matches!(f.command.as_str(), "CONN" | "HELO" | "EHLO");
+    if sc != rc
+        && !refused_greeting
+        && paired_reply(&f.diagnosis, &f.status).as_deref() != Some(&f.reply_code)
+    {
         let again = reply::find(&f.diagnosis, sc);
         f.reply_code = if !sc.is_empty() && again.starts_with(sc) {
             again

@@ -454,3 +454,19 @@ fn the_combined_sbl_xbl_zone_is_not_read_as_the_xbl() {
     assert_eq!(d.blocking_party, Some(Party::Spamhaus), "{d:?}");
     assert_eq!(select(&d).playbook.id, "spamhaus-listed");
 }
+
+/// A delay notice read by the core: Postfix pairs its own 4.0.0 with the receiver's multi-line
+/// "refused to talk to me: 554-..." (set w 38). The 554 is kept, so the advice is the
+/// "delayed, but refused" one, not "nobody, it clears by itself".
+#[test]
+fn a_delay_notice_for_a_refused_greeting_keeps_the_refusal() {
+    let text = include_str!("../../ndr-core/test_data/bounces/delay-warning-03.eml");
+    let d = ndr_core::diagnose(text.as_bytes());
+    assert_eq!(d.smtp_code.as_deref(), Some("554"), "{d:?}");
+    assert_eq!(id(&d), "generic-delayed-refused");
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        assert!(!who(&r).contains(&Actor::Nobody), "{:?}", who(&r));
+        assert!(r.verdict.contains("554"), "{}", r.verdict);
+    }
+}
