@@ -94,7 +94,8 @@ const MASK_WORDS: &[&str] = &[
 
 /// Words that make a word a stand-in for an address (`is_redacted`): "mail address",
 /// "address", "recipient" in Japanese.
-const PLACEHOLDER_WORDS: &[&str] = &["アドレス", "宛先"];
+// "メアド" is the common short word for メールアドレス (an e-mail address).
+const PLACEHOLDER_WORDS: &[&str] = &["アドレス", "宛先", "メアド"];
 
 /// Strips the characters that commonly wrap an address in text.
 fn trim_wrapping(s: &str) -> &str {
@@ -312,6 +313,8 @@ mod tests {
             "<removed>",
             "redacted@redacted",
             "xxx@xxx",
+            "メアド",
+            "<相手のメールアドレス>",
         ] {
             assert!(is_redacted(hidden), "{hidden}");
         }

@@ -660,7 +660,12 @@ fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
     if !f.status.is_empty() && !status::is_valid(&f.status) {
         f.status.clear();
     }
-    if !f.reply_code.is_empty() && !reply::is_valid(&f.reply_code) {
+    // A reader's code stands where the reply does: one of a failure's form is kept even when no
+    // RFC defines it (qmail's "Remote host said: 557 ...", `reply::is_failure_form`).
+    if !f.reply_code.is_empty()
+        && !reply::is_valid(&f.reply_code)
+        && !reply::is_failure_form(&f.reply_code)
+    {
         f.reply_code.clear();
     }
     f.shown = text::sweep(&d.shown);

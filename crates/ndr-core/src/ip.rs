@@ -541,7 +541,10 @@ pub(crate) fn role(hay: &str, start: usize, end: usize) -> Role {
     if ends_with_phrase(before, REJECTING_BEFORE) || starts_with_phrase(after, REJECTING_AFTER) {
         return Role::Rejecting;
     }
-    if ends_with_phrase(before, SENDER_BEFORE) || starts_with_phrase(after, SENDER_AFTER) {
+    if ends_with_phrase(before, SENDER_BEFORE)
+        || starts_with_phrase(after, SENDER_AFTER)
+        || comcast_names_client(before)
+    {
         return Role::Sender;
     }
     // Gmail puts the sender's address in brackets right after the status:
@@ -550,6 +553,27 @@ pub(crate) fn role(hay: &str, start: usize, end: usize) -> Role {
         return Role::Sender;
     }
     Role::Unknown
+}
+
+/// Comcast's refusals name its own server, the word "comcast", then the connecting client's
+/// address and the reason: "554 resimta-po-02v.sys.comcast.net comcast 192.0.2.1 Comcast
+/// requires that all mail servers must have a PTR record with a valid Reverse DNS entry.",
+/// "554 imta14.emeryville.ca.mail.comcast.net comcast 192.0.2.2 Comcast block for spam."
+/// (Comcast's replies as senders quote them, e.g. http://www.avolio.com/weblog/2008/06/28/;
+/// Comcast's postmaster pages say its checks are of "the IP of the sending server",
+/// https://postmaster.comcast.net/block-removal-request.html). Only after a host name under
+/// comcast.net and the word, so another server's "comcast" is not read so.
+fn comcast_names_client(before: &str) -> bool {
+    let Some(head) = before
+        .strip_suffix(' ')
+        .and_then(|b| b.strip_suffix("comcast"))
+        .and_then(|b| b.strip_suffix(' '))
+    else {
+        return false;
+    };
+    head.rsplit(' ')
+        .next()
+        .is_some_and(|host| host.ends_with(".comcast.net"))
 }
 
 /// Characters between a phrase and the address it introduces.
@@ -837,6 +861,16 @@ mod tests {
             (
                 "host mx.example.jp[192.0.2.1] said: 554 blocked",
                 Role::Rejecting,
+            ),
+            // Comcast names the connecting client after its server and the word "comcast";
+            // another server's "comcast" before an address says nothing of it.
+            (
+                "554 resimta-po-02v.sys.comcast.net comcast 192.0.2.1 comcast requires that all mail servers must have a ptr record",
+                Role::Sender,
+            ),
+            (
+                "554 mx.example.net comcast 192.0.2.1 see the faq",
+                Role::Unknown,
             ),
             (
                 "client host [192.0.2.1] blocked using zen.spamhaus.org",

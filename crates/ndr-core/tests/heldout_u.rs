@@ -50,7 +50,7 @@ fn postmark_hard_bounce_type() {
 fn a_note_after_the_status_value() {
     check(
         "Final-Recipient: RFC822; user@docomo.ne.jp\nAction: failed\nStatus: 5.2.0 ←ここを見る\nRemote-MTA: DNS; mfsmax.docomo.ne.jp\nDiagnostic-Code: SMTP; 550 Unknown user user@docomo.ne.jp\n",
-        expect!["550 5.2.0 filtered - - | rcpt=user@docomo.ne.jp status=5.2.0 party=-"],
+        expect!["550 5.2.0 filtered docomo - | rcpt=user@docomo.ne.jp status=5.2.0 party=Docomo"],
     );
 }
 

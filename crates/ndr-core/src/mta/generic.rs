@@ -293,7 +293,19 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                 // "mx27.ess.example.com #550 permanent failure for one or more recipients
                 // (...)", also without the "#".
                 let hosted = rest.len() > 3 && is_host_lead(tail);
-                if enhanced || (introduced && rest.len() > 3) || wrapped || got || hosted {
+                // A reply whose address the writer took out, its words wrapped onto the next
+                // line as Postfix wraps them: "550 <a@example.org>:" left as "550 :", then
+                // "    User unknown (in reply to end of DATA command)". Only at the line's
+                // start with nothing after the colon; the next line goes on with it as the
+                // words of a reply that had only its code so far.
+                let cut_address = i == 0 && rest == ":";
+                if enhanced
+                    || (introduced && rest.len() > 3)
+                    || wrapped
+                    || got
+                    || hosted
+                    || cut_address
+                {
                     return Some(i);
                 }
             }

@@ -22,15 +22,29 @@ const MESSAGES: &[(Reason, &[&str])] = &[(HostUnknown, &["Illegal host/domain na
 
 const START: &str = "This report relates to a message you sent with the following header fields:";
 
+/// The server's own reasons on a recipient's "Reason:" line, by which a paste of the recipient
+/// block alone, without `START` (a forum post: "Recipient address: ..." and "Reason: SMTP
+/// transmission failure has occurred"), is still its report. The first is its refusal of the
+/// address, the second of the message in transmission (with "Diagnostic code: smtp;552 5.7.0
+/// Illegal Attachment" and "smtp;554 5.3.0 ..." in the notices quoted on the web), so it names
+/// the DATA step. iCloud Mail's notices have this form.
+const RCPT_REASON: &str = "Remote SMTP server has rejected address";
+const DATA_REASON: &str = "SMTP transmission failure has occurred";
+
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let by_header = mail.header("content-type").contains("Boundary_(ID_")
         || mail.subject().starts_with("Delivery Notification: ");
-    if !by_header && !crate::text::contains(&mail.body, START) {
+    let block_only = !by_header
+        && mail.headers.is_empty()
+        && !crate::text::contains(&mail.body, START)
+        && crate::text::contains(&mail.body, "Recipient address:")
+        && text::contains_any(&mail.body, &[RCPT_REASON, DATA_REASON]);
+    if !by_header && !block_only && !crate::text::contains(&mail.body, START) {
         return None;
     }
     let (head, original) = split_original(&mail.body, ORIGINAL_BOUNDARIES);
     let mut listed: Vec<Delivery> = Vec::new();
-    let mut reading = false;
+    let mut reading = block_only;
     for line in head.lines() {
         let line = line.trim_end();
         if !reading {
@@ -45,7 +59,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             // A source route ("@relay:user@host") is not usable; the Original address follows.
             let v = v.trim();
             listed.push(Delivery {
-                recipient: if address::is_email(v) {
+                // A paste of the block alone may hide the address ("メアド", "xxx@xxx").
+                recipient: if address::is_email(v) || (block_only && address::is_redacted(v)) {
                     v.to_string()
                 } else {
                     String::new()
@@ -73,6 +88,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         if let Some(r) = t.strip_prefix("Reason:") {
             if v.diagnosis.is_empty() {
                 v.diagnosis = r.trim().to_string();
+            }
+            if block_only && v.command.is_empty() {
+                let r = r.trim();
+                if r.starts_with(DATA_REASON) {
+                    v.command = "DATA".into();
+                } else if r.starts_with(RCPT_REASON) {
+                    v.command = "RCPT".into();
+                }
             }
         } else if let Some(d) = t.strip_prefix("Diagnostic code:") {
             let d = d.trim();

@@ -14,9 +14,13 @@
 
 use super::{split_original, Delivery, Rising};
 use crate::decode::Mail;
-use crate::smtp::command;
+use crate::smtp::{command, reply};
 use crate::text;
 use crate::Reason::{self, *};
+
+/// qmail-remote's words before the server's reply (qmail-remote.c, `outsmtptext`).
+/// Source: https://github.com/notqmail/notqmail/blob/main/qmail-remote.c
+const REMOTE_SAID: &str = "Remote host said: ";
 
 const BOUNDARIES: &[&str] = &[
     "--- Below this line is a copy of the message.",
@@ -194,7 +198,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             let v = deliveries.last_mut().expect("never empty");
             v.diagnosis.push_str(line);
             v.diagnosis.push(' ');
-            if line.starts_with("Remote host said:") {
+            if line.starts_with(REMOTE_SAID.trim_end()) {
                 let last = another.len() - 1;
                 another[last] = line.to_string();
             }
@@ -264,6 +268,19 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
         if e.command.is_empty() {
             e.command = command::find(&e.diagnosis);
+        }
+        // qmail-remote writes the server's reply right after its own "Remote host said: "
+        // (qmail-remote.c, `outsmtptext`): a code there is the reply's, also one no RFC defines
+        // ("Remote host said: 557 Email address - ... - is not available here"), which the
+        // search of the text (`reply::find`) leaves out.
+        if let Some(code) = text::find(&e.diagnosis, REMOTE_SAID)
+            .and_then(|p| e.diagnosis.get(p + REMOTE_SAID.len()..))
+            .and_then(|r| r.get(..4))
+            .filter(|c| c.ends_with([' ', '-']))
+            .and_then(|c| c.get(..3))
+            .filter(|c| reply::is_failure_form(c) && !reply::is_listed_failure(c))
+        {
+            e.reply_code = code.to_string();
         }
     }
     Some(Rising {

@@ -24,5 +24,16 @@ pub(super) const TABLE: Table = Table {
             .text(&["unknown user"])
             .over(&[UserUnknown, Undefined])
             .reason(Filtered),
+        // The same reply in a report whose step is not known: docomo's server writes status
+        // 5.2.0 for its reception filter (Sisimai's NTTDOCOMO rhost: "5.2.0" at
+        // mfsmax.docomo.ne.jp is `filtered`, its test mail rhost-nttdocomo-01), 5.1.1 or
+        // 5.0.0 for a missing address.
+        // Source: https://github.com/sisimai/rb-sisimai/blob/5-stable/lib/sisimai/rhost/nttdocomo.rb
+        Rule::by(Docomo)
+            .at_host()
+            .status("5.2.0")
+            .text(&["unknown user"])
+            .over(&[UserUnknown, Undefined, Filtered])
+            .reason(Filtered),
     ],
 };

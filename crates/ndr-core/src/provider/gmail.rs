@@ -136,6 +136,14 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Gmail)
             .text(&["authentication checks", "to best protect our users from spam"])
             .reason(AuthFailure),
+        // Gmail's older wording of the same refusal, often quoted cut at the end of its first
+        // line ("550-5.7.26 This message does not have authentication information or fails
+        // to", a blog's paste without the next line or the "gsmtp" tag): the sentence is
+        // Google's own, word for word (its typos in a paste fall before these words).
+        // Source: https://support.google.com/mail/answer/81126
+        Rule::by(Gmail)
+            .text(&["does not have authentication information or fails to"])
+            .reason(AuthFailure),
         // The authentication codes on their own at a Google server: 4.7.24/5.7.24 (SPF record
         // errors), 4.7.26/5.7.26 (unauthenticated), 4.7.27/5.7.27 (SPF), 4.7.30/5.7.30 (DKIM),
         // 4.7.32/5.7.32 (From not aligned), 4.7.40/5.7.40 (no DMARC record).

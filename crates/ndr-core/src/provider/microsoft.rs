@@ -229,6 +229,14 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Microsoft)
             .status("5.1.8")
             .text(&["bad outbound sender"]),
+        // The same reply as GoDaddy's Japanese help on unblocking a Microsoft 365 mailbox
+        // translates it, which its customers then quote: "550 5.1.8アクセスが拒否されました、不正な
+        // 送信者" ("Access denied, bad outbound sender"). Only with the code: the words alone
+        // are a plain phrase.
+        // Source: https://jp.godaddy.com/help/unblock-my-microsoft-365-email-40359
+        Rule::by(Microsoft)
+            .status("5.1.8")
+            .text(&["アクセスが拒否されました、不正な送信者"]),
         // The same restriction in the NDR's visible text, which has no code: "... couldn't be
         // delivered because you weren't recognized as a valid sender. The most common reason
         // for this is that your email address is suspected of sending spam" (held-out case

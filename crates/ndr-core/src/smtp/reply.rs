@@ -35,6 +35,19 @@ pub(crate) fn is_valid(code: &str) -> bool {
     }
 }
 
+/// True when `code` has the form of a failure reply (RFC 5321 4.2.1: first digit 4 or 5, second
+/// digit 0 to 5 for its category, any third digit), defined or not: some servers answer with
+/// codes no RFC defines ("557 Email address - ... - is not available here", quoted by qmail).
+/// Only for a code a mail system put where the reply stands (qmail's "Remote host said: "):
+/// `find` keeps to the defined codes, so that numbers in free text are not read as replies.
+pub(crate) fn is_failure_form(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 3
+        && matches!(b[0], b'4' | b'5')
+        && (b'0'..=b'5').contains(&b[1])
+        && b[2].is_ascii_digit()
+}
+
 /// Finds a reply code in free text. `hint` (an enhanced code such as "5.1.1", or a class
 /// digit) restricts the class. A code glued to digits or dots ("1550", "550.2") is not one,
 /// nor is one inside a word: base64 lines of a pasted attachment or signature
@@ -107,5 +120,11 @@ mod tests {
             assert_eq!(find(text, hint), want, "{text}");
         }
         assert!(is_valid("550") && is_valid("235") && !is_valid("499") && !is_valid("230"));
+        // Undefined codes of a failure's form: only where a reader found the reply's place.
+        assert!(is_failure_form("557") && is_failure_form("451") && !is_valid("557"));
+        for not in ["567", "657", "55", "5570", "55a", "357"] {
+            assert!(!is_failure_form(not), "{not}");
+        }
+        assert_eq!(find("Remote host said: 557 not available here", ""), "");
     }
 }
