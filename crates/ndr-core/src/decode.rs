@@ -425,7 +425,7 @@ fn note_prefix(input: &[u8]) -> Option<usize> {
 
 /// The name of a header field line (`Name: value`, the name printable ASCII without
 /// spaces), or `None` for any other line.
-fn header_name(line: &[u8]) -> Option<&[u8]> {
+pub(crate) fn header_name(line: &[u8]) -> Option<&[u8]> {
     let colon = line.iter().position(|&b| b == b':')?;
     let name = &line[..colon];
     (!name.is_empty() && name.len() <= 76 && name.iter().all(u8::is_ascii_graphic)).then_some(name)

@@ -141,7 +141,10 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     };
     // A paste whose line breaks were lost is read with the report's own lines put back (the
     // same bytes, a space made a line break where one stood), so spans still index `input`.
-    let unflat = std::str::from_utf8(input).ok().and_then(paste::unflattened);
+    let unflat = Some(input)
+        .filter(|i| !paste::starts_with_header_lines(i))
+        .and_then(|i| std::str::from_utf8(i).ok())
+        .and_then(paste::unflattened);
     let input = unflat.as_deref().map_or(input, str::as_bytes);
     let mut mail = decode::decode(input, decoders);
     let mut d = Diagnosis::default();
