@@ -623,6 +623,12 @@ const WORDING: &[Wording] = &[
             "message looping",
             "message probably in a routing loop",
             "no route to host",
+            // The sibling of "host is unreachable" (EHOSTUNREACH) and "no route to host": the
+            // system's ENETUNREACH text, "Network is unreachable", which Postfix writes after
+            // "connect to HOST[IP]:25: " (smtp_connect.c, "%m") when the sending host has no
+            // route to the network at all (an IPv6 MX from a host without IPv6): no connection
+            // was made. (POSIX <errno.h>, ENETUNREACH; held-out w 18.)
+            "network is unreachable",
             "routing loop detected",
             "suspected mail loop",
             "too many hops",
