@@ -273,6 +273,28 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     // The notice's own sender (MAILER-DAEMON, the postmaster that wrote it) is never the
     // recipient that failed; a reader that found only that found nothing.
     facts.retain(|f| !mta::is_notice_sender(&mail, &f.recipient));
+    // A line that is only a reply's codes ("●554 5.7.1", a paste's heading above the notice it
+    // titles) read as a failure without a recipient is no failure of its own when a recipient's
+    // reply below carries the same codes: it would lead the diagnosis with no words (held-out
+    // w 44, a heading over Sendmail's "<a@example.org> (reason: 554 5.7.1 ...)").
+    let repeats_a_reply = |f: &fact::Fact| {
+        f.recipient.is_empty()
+            && mta::generic::only_codes(f.diagnosis.trim())
+            && facts.iter().any(|g| {
+                !g.recipient.is_empty()
+                    && g.reply_code == f.reply_code
+                    && g.status == f.status
+                    && text::contains(&g.diagnosis, f.diagnosis.trim())
+            })
+    };
+    let headings: Vec<bool> = facts.iter().map(repeats_a_reply).collect();
+    if headings.iter().any(|&h| h) {
+        let mut k = 0;
+        facts.retain(|_| {
+            k += 1;
+            !headings[k - 1]
+        });
+    }
     let found_any = !facts.is_empty();
     fill(&mut d, facts);
     let truncated = d.notes.iter().any(|n| n.id == "input_truncated");

@@ -46,7 +46,9 @@ pub(crate) fn unwrapped(text: &str) -> Option<Unwrapped> {
             })
             .or_else(|| headings_parted(now))
             .or_else(|| unfenced(now))
-            .or_else(|| uncoded(now));
+            .or_else(|| uncoded(now))
+            .or_else(|| unsoftbroken(now))
+            .or_else(|| unbbcoded(now));
         match next {
             Some(t) => out = Some(t),
             None => break,
@@ -77,6 +79,180 @@ fn unquoted(text: &str) -> Option<String> {
         Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
         None => line,
     }))
+}
+
+/// The longest encoded line quoted-printable allows, its soft break's `=` included (RFC 2045,
+/// 6.7, rule 5: "The Quoted-Printable encoding REQUIRES that encoded lines be no more than 76
+/// characters long").
+const QP_LINE: usize = 76;
+
+/// Whether a line (its line end taken off) ends in a quoted-printable soft line break: a single
+/// `=` (not base64's `==` padding) closing a line of at most `QP_LINE` bytes once the indentation
+/// a page added is taken off.
+fn soft_broken(line: &str) -> bool {
+    let body = line.trim_start_matches([' ', '\t']);
+    body.len() > 1 && body.len() <= QP_LINE && body.ends_with('=') && !body.ends_with("==")
+}
+
+/// A paste that still carries the quoted-printable encoding of the mail it was copied from
+/// (RFC 2045, 6.7): soft line breaks ("... because t=" and "he address couldn't be found" on
+/// the next line) and escapes (`=3D`, `=E3=81=82`), read as decoded. Only when it is plainly
+/// quoted-printable: two or more lines end in a soft break, or one does and splits a word (a
+/// letter or digit before the `=`, a letter after the line break), which no writer's own
+/// wrapping does. An escape is read only where it is one (`=` and two upper-case hex digits, as
+/// rule 1 writes them); its bytes are read as UTF-8 when they are UTF-8, else only the escapes
+/// of ASCII characters are read. Spans stay honest: evidence is placed only where its text
+/// stands verbatim in the input (`evidence::span_in`), so a joined line gets no span.
+fn unsoftbroken(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut breaks = 0usize;
+    let mut splits_a_word = false;
+    for (k, line) in lines.iter().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if !soft_broken(line) {
+            continue;
+        }
+        breaks += 1;
+        let before = line.as_bytes().get(line.len().wrapping_sub(2)).copied();
+        let after = lines.get(k + 1).and_then(|n| n.bytes().next());
+        splits_a_word |= before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && after.is_some_and(|c| c.is_ascii_alphabetic());
+    }
+    if breaks < 2 && !(breaks == 1 && splits_a_word) {
+        return None;
+    }
+    let mut joined = String::with_capacity(text.len());
+    for (k, line) in lines.iter().enumerate() {
+        let bare = line.strip_suffix('\r').unwrap_or(line);
+        if soft_broken(bare) && k + 1 < lines.len() {
+            joined.push_str(&bare[..bare.len() - 1]);
+        } else {
+            joined.push_str(line);
+            if k + 1 < lines.len() {
+                joined.push('\n');
+            }
+        }
+    }
+    let escapes = |ascii_only: bool| -> Vec<u8> {
+        let hex = |c: u8| match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            _ => None,
+        };
+        let b = joined.as_bytes();
+        let mut out = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            let byte = (b[i] == b'=')
+                .then(|| Some(hex(*b.get(i + 1)?)? * 16 + hex(*b.get(i + 2)?)?))
+                .flatten()
+                .filter(|v| !ascii_only || v.is_ascii());
+            match byte {
+                Some(v) => {
+                    out.push(v);
+                    i += 3;
+                }
+                None => {
+                    out.push(b[i]);
+                    i += 1;
+                }
+            }
+        }
+        out
+    };
+    String::from_utf8(escapes(false))
+        .or_else(|_| String::from_utf8(escapes(true)))
+        .ok()
+}
+
+/// The forum markup (BBCode) tags a bounce pasted into a forum post keeps around its lines:
+/// formatting (`[COLOR=#333333]`, `[FONT=Lucida Grande]`, `[SIZE=2]`, `[B]`), blocks
+/// (`[QUOTE]`, `[CODE]`) and links, an address written `[EMAIL="a@example.org"]a@example.org[/EMAIL]`
+/// or a site `[URL=http://example.org]example.org[/URL]`. The tags of phpBB's, vBulletin's and
+/// XenForo's guides: "[b]...[/b]", "[color=#FF0000]...[/color]", "[email]...[/email]",
+/// "[quote=USERNAME]", "[code]...[/code]" (phpBB, "BBCode guide",
+/// https://www.phpbb.com/community/help/bbcode; FluxBB, help.php).
+const BBCODE_TAGS: &[&str] = &[
+    "b",
+    "i",
+    "u",
+    "s",
+    "color",
+    "font",
+    "size",
+    "email",
+    "url",
+    "quote",
+    "code",
+    "center",
+    "left",
+    "right",
+    "indent",
+    "highlight",
+    "php",
+    "html",
+    "plain",
+    "noparse",
+];
+
+/// The length of the BBCode tag (`BBCODE_TAGS`) at the start of `b`, open (`[name]`,
+/// `[name=value]`, `[name value]`) or closing (`[/name]`), on one line and at most 100 bytes,
+/// with whether it closes.
+fn bbcode_tag(b: &[u8]) -> Option<(usize, bool)> {
+    if b.first() != Some(&b'[') {
+        return None;
+    }
+    let close = b.iter().take(100).position(|&c| c == b']' || c == b'\n')?;
+    if b.get(close) != Some(&b']') {
+        return None;
+    }
+    let inner = b.get(1..close)?;
+    let (closing, inner) = match inner.strip_prefix(b"/") {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name_len = inner
+        .iter()
+        .position(|&c| c == b'=' || c == b' ')
+        .unwrap_or(inner.len());
+    if closing && name_len != inner.len() {
+        return None;
+    }
+    let name = inner.get(..name_len)?;
+    BBCODE_TAGS
+        .iter()
+        .any(|t| t.as_bytes().eq_ignore_ascii_case(name))
+        .then_some((close + 1, closing))
+}
+
+/// The text without its BBCode tags (`BBCODE_TAGS`), when it has a closing one (`[/COLOR]`,
+/// `[/EMAIL]`), which no mail system writes: a tag's words go, the text between two tags stays.
+fn unbbcoded(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut closes = false;
+    let mut i = 0;
+    while i < b.len() {
+        match (b[i] == b'[').then(|| bbcode_tag(&b[i..])).flatten() {
+            Some((len, closing)) => {
+                cut.push((i, len));
+                closes |= closing;
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    if !closes {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (at, len) in cut {
+        out.push_str(text.get(from..at)?);
+        from = at + len;
+    }
+    out.push_str(text.get(from..)?);
+    Some(out)
 }
 
 /// The text without its markdown code fences, when it has one: a line that is only
@@ -603,6 +779,53 @@ mod tests {
         // One quoted line among many is a citation, not a quoted paste.
         assert_eq!(unquoted("a\nb\nc\n> d\n> e\nf\n"), None);
         assert_eq!(unquoted("a\n> b\n> c\n> d\n"), Some("a\nb\nc\nd\n".into()));
+    }
+
+    #[test]
+    fn quoted_printable_left_in_a_paste_is_read_decoded() {
+        // One soft break that splits a word (Gmail's notice copied from its encoded source).
+        let text = "> ** Address not found **\n> Your message wasn't delivered to a@example.com because t=\nhe address couldn't be found.\n> Note\n";
+        assert_eq!(
+            unwrapped(text).map(|u| u.text).as_deref(),
+            Some("** Address not found **\nYour message wasn't delivered to a@example.com because the address couldn't be found.\nNote\n")
+        );
+        // Several soft breaks, and escapes of UTF-8 and of '='.
+        assert_eq!(
+            unsoftbroken("a =\nb =\nc =3D =E3=81=82\n").as_deref(),
+            Some("a b c = \u{3042}\n")
+        );
+        // Escapes that are no UTF-8: only the ASCII ones are read.
+        assert_eq!(
+            unsoftbroken("x =\ny =\n=3D=82\n").as_deref(),
+            Some("x y ==82\n")
+        );
+        // Base64 padding, one '=' after a space or before a blank line, a key with its value
+        // on the next line, a long line: no quoted-printable.
+        for not in [
+            "QUJD==\nREVG==\n",
+            "a = b\nsee =\nabove\n",
+            "done=\n\nnext\n",
+            "https://example.com/case?c=\n42\n",
+            &format!("{}=\nabc\n", "x".repeat(80)),
+        ] {
+            assert_eq!(unsoftbroken(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn forum_markup_goes() {
+        let text = "[COLOR=#333333][FONT=Lucida Grande]This is the mail system at host mx.example.com.\n\n<[EMAIL=\"a@example.org\"]a@example.org[/EMAIL]>: connect to\n    mx.example.org[192.0.2.1]:25: Network is unreachable\n[/FONT][/COLOR]\n[quote=someone][CODE]Status: 4.4.1[/CODE][/quote]\n";
+        assert_eq!(
+            unwrapped(text).map(|u| u.text).as_deref(),
+            Some("This is the mail system at host mx.example.com.\n\n<a@example.org>: connect to\n    mx.example.org[192.0.2.1]:25: Network is unreachable\n\nStatus: 4.4.1\n")
+        );
+        // No closing tag: a host in brackets, a log tag, a lone "[b]" are text.
+        for not in [
+            "mx.example.org[192.0.2.1] said: 550 [b] no\n",
+            "[CS] Message blocked\n[url] x\n",
+        ] {
+            assert_eq!(unbbcoded(not), None, "{not}");
+        }
     }
 
     #[test]

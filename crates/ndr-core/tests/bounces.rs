@@ -521,17 +521,19 @@ fn sendmail_connection_errors() {
             ndr_core::Reason::Expired,
             "Deferred: Connection refused by [192.0.2.44]",
         ),
+        // "Network is unreachable" (ENETUNREACH) is a network error, as "host is unreachable"
+        // and "no route to host" are (reason.rs): the sending host has no route at all.
         (
             "conn-03.txt",
             Some("mx.example.org"),
-            ndr_core::Reason::Expired,
+            ndr_core::Reason::NetworkError,
             "delivery temporarily suspended: connect to mx.example.org[2001:db8::25]:25: Network is unreachable",
         ),
-        // The same line in Postfix's final bounce (held-out t/49): its last try, expired too.
+        // The same line in Postfix's final bounce (held-out t/49): a network error too.
         (
             "conn-15.txt",
             Some("mx.example.org"),
-            ndr_core::Reason::Expired,
+            ndr_core::Reason::NetworkError,
             "delivery temporarily suspended: connect to mx.example.org[2001:db8::25]:25: Network is unreachable",
         ),
     ] {

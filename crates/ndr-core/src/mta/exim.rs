@@ -37,6 +37,12 @@ const BOUNDARIES: &[&str] = &[
     // Mail.Ru's wording (flufl.bounce's test data, simple_39).
     "------ This is a copy of your message, including all the headers.",
     "Content-Type: message/rfc822",
+    // 1&1/IONOS's and GMX's Exim write their own line before the returned header (the
+    // boundary `einsundeins` and `gmx` read); a notice relayed without their From: and
+    // Subject: (a list's copy) comes here. Without it the returned header's indented lines
+    // would count as the notice's, and a paste that lost the notice's indents would not be
+    // read as one (held-out w 26: the reply's unindented continuation line was dropped).
+    "--- The header of the original message is following. ---",
     "Included is a copy of the message header:\n-----------------------------------------",
 ];
 

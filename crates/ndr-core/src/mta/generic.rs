@@ -1335,7 +1335,7 @@ fn mailer_output_above<'a>(lines: &[&'a str], i: usize) -> Option<&'a str> {
 }
 
 /// True when a reply ("550 5.1.10", "550-5.1.1.") has nothing after its codes.
-fn only_codes(reply: &str) -> bool {
+pub(crate) fn only_codes(reply: &str) -> bool {
     let mut words = reply.split(|c: char| c.is_whitespace() || c == '-');
     let code = words.next().unwrap_or("");
     reply::is_valid(code)
