@@ -2506,7 +2506,9 @@ pub(crate) const DELAYED_HOSTUNKNOWN: Playbook = Playbook {
 /// domain has no DNS), Postfix's "Sender address rejected: Domain not found"
 /// (https://www.postfix.org/postconf.5.html#reject_unknown_sender_domain). `select.rs` picks it
 /// when the refusal names the sender's domain, whatever reason the core gave it: the fix is the
-/// sender's domain, never the recipient's.
+/// sender's domain, never the recipient's. Also Sendmail's "553 5.1.8 Domain of sender address
+/// <addr> does not exist" (cf/m4/proto.m4, check_mail). The fix is that domain's DNS, so whoever
+/// runs the domain is named first; the sender checks the address for a typo.
 pub(crate) const SENDER_DOMAIN_UNKNOWN: Playbook = Playbook {
     id: "generic-sender-domain-unknown",
     party: None,
@@ -2519,7 +2521,7 @@ pub(crate) const SENDER_DOMAIN_UNKNOWN: Playbook = Playbook {
         ja: "ドメインの登録（契約）の期限切れや更新忘れ、DNS の設定の誤りや削除（メールの受付先を示す MX レコードや A レコードがない）、または差出人アドレスのつづりの誤りが主な原因です。",
         en: "Usually the domain's registration expired or was not renewed, its DNS records were changed or removed (no MX or A record), or the sender address is misspelled.",
     },
-    actors: &[Actor::Sender, Actor::SenderAdmin],
+    actors: &[Actor::SenderAdmin, Actor::Sender],
     urgency: Urgency::Now,
     duration: text! { ja: "直してから数時間（DNS の反映待ち）", en: "A few hours after the fix (while DNS updates spread)" },
     prepare: PREPARE_DNS,
