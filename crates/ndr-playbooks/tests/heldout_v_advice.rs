@@ -29,3 +29,21 @@ fn the_senders_domain_without_dns_is_fixed_by_whoever_runs_it() {
     let d = diagnose(b"553 5.1.8 <kim@example.org>... Sender address does not exist\n");
     assert_ne!(select(&d).playbook.id, "generic-sender-domain-unknown");
 }
+
+/// v 39: MailChannels Outbound Filtering, which hosting companies send through, refuses with
+/// "[CS] Message blocked. If this is a false positive, please report this to your hosting
+/// service provider.": the hosting company is named first, whatever the reason read.
+#[test]
+fn a_hosting_filter_that_sends_the_sender_to_its_host_names_the_host_first() {
+    let text = "taro@example.net\n  host smtp.mailchannels.net [192.0.2.25]\n  SMTP error from remote mail server after end of data:\n  550 5.7.1 [CS] Message blocked. If this is a false positive, please report this to your hosting service provider.\n";
+    let d = diagnose(text.as_bytes());
+    assert_eq!(select(&d).playbook.id, "generic-hosting-filter-refused");
+    for lang in [Lang::En, Lang::Ja] {
+        let r = advise(&d, lang);
+        assert_eq!(r.who.first().map(|w| w.id), Some(Actor::SenderProvider));
+        assert!(r.verdict.contains("smtp.mailchannels.net"), "{}", r.verdict);
+    }
+    // A spam refusal that does not send the sender to its host keeps the spam advice.
+    let d = diagnose(b"taro@example.net\n  host mx.example.net [192.0.2.25]\n  SMTP error from remote mail server after end of data:\n  550 5.7.1 Message blocked as spam\n");
+    assert_ne!(select(&d).playbook.id, "generic-hosting-filter-refused");
+}

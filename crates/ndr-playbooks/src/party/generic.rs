@@ -29,6 +29,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     "cloud.google.com",
     // Amazon SES's reference for a paused account (`SENDER_ACCOUNT_STOPPED`).
     "docs.aws.amazon.com",
+    // MailChannels' page on blocked senders (`HOSTING_FILTER_REFUSED`).
+    "docs.mailchannels.com",
 ];
 
 // Facts that change: the pages below, in one place.
@@ -3378,6 +3380,49 @@ pub(crate) fn by_helo(text: &str) -> Option<&'static Playbook> {
         .then_some(&HELO_REFUSED)
 }
 
+/// The hosting company's outgoing filter refused the message before it left: MailChannels
+/// Outbound Filtering, which hosting companies send their customers' mail through, says so in
+/// its reply ("550 5.7.1 [CS] Message blocked. If this is a false positive, please report this
+/// to your hosting service provider."; held-out v 39). Only the hosting company can report a
+/// false positive or lift the block, so it is named first; the rest is `OWN_RELAY_REFUSED`'s.
+// Source: https://docs.mailchannels.com/outbound/unblock-senders
+pub(crate) const HOSTING_FILTER_REFUSED: Playbook = Playbook {
+    id: "generic-hosting-filter-refused",
+    title: text! { ja: "ホスティング事業者の送信フィルターが送信を断った", en: "Your hosting company's outgoing filter refused the message" },
+    verdict: text! {
+        ja: "ホスティング事業者がメールを送り出すときに通す送信フィルター {remote_host} が、メールを迷惑メールなどと判断して断りました。メールは送り出されておらず、受信側は何も拒否していません。エラー文も、誤判定ならホスティング事業者に知らせるよう書いています。",
+        en: "The outgoing filter {remote_host}, which your hosting company passes its mail through, judged the message as spam or abuse and refused it before it left. The recipient's side refused nothing. The error itself says to tell your hosting company if this is a mistake.",
+    },
+    steps: &[
+        OWN_RELAY_REFUSED.steps[0],
+        Step::new(text! {
+            ja: "下の文面をホスティング事業者に送ってください。フィルターは事業者との契約で動いており、誤判定を報告したり制限を解いたりできるのは事業者です。",
+            en: "Send the message below to your hosting company: the filter works for it, and only it can report a mistaken block or lift a limit.",
+        }),
+        STEP_CHECK_ACCOUNT,
+        STEP_CHECK_PC,
+        OWN_RELAY_REFUSED.steps[4],
+        STEP_RESEND_ONCE,
+    ],
+    sources: &[Source {
+        title: text! { ja: "MailChannels: 送信者のブロックの解除", en: "MailChannels: unblocking senders" },
+        url: Url::one("https://docs.mailchannels.com/outbound/unblock-senders"),
+    }],
+    ..OWN_RELAY_REFUSED
+};
+
+/// The reply's own words that send the sender to its hosting company (lowercase).
+const TO_THE_HOST: &[&str] = &["please report this to your hosting service provider"];
+
+/// `HOSTING_FILTER_REFUSED` when the report's words (`text`, lowercase) say to report the block
+/// to the hosting company, whatever reason the core gave it. `party::by_wording` asks it.
+pub(crate) fn by_hosting_filter(text: &str) -> Option<&'static Playbook> {
+    TO_THE_HOST
+        .iter()
+        .any(|w| text.contains(w))
+        .then_some(&HOSTING_FILTER_REFUSED)
+}
+
 /// The playbook of the sender's own hourly cap, from the report's words (`text`, lowercase),
 /// whatever reason the core gave it: cPanel's Exim says "Domain example.com has exceeded the max
 /// emails per hour (125/100 (125%)) allowed." and then either "Message will be reattempted
@@ -4595,6 +4640,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &SENDER_HOURLY_CAP_DISCARDED,
     &DELAYED_REFUSED,
     &OWN_RELAY_REFUSED,
+    &HOSTING_FILTER_REFUSED,
     &OWN_RELAY_SETTING,
     &OWN_RELAY_GMAIL_SEND_AS,
     &INBOUND_REFUSAL,
