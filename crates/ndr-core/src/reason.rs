@@ -643,7 +643,10 @@ const WORDING: &[Wording] = &[
             // Its Diagnostic-Code type is "error", so only the wording-alone pass sees it.
             "nomxhostfoundexception",
         ],
-        &[],
+        // Kerio Connect's "connection with mx.example.org is broken": the connection to the
+        // receiving server dropped during delivery (PHPMailer-BMH's bounce rules, rule 0231,
+        // file it as a soft bounce; held-out w 35).
+        &[&["connection with ", " is broken"]],
     ),
     w(
         NoRelaying,

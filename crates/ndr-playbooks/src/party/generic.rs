@@ -29,6 +29,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     "cloud.google.com",
     // Amazon SES's reference for a paused account (`SENDER_ACCOUNT_STOPPED`).
     "docs.aws.amazon.com",
+    // MailChannels' page on blocked senders (`HOSTING_FILTER_REFUSED`).
+    "docs.mailchannels.com",
 ];
 
 // Facts that change: the pages below, in one place.
@@ -2506,7 +2508,9 @@ pub(crate) const DELAYED_HOSTUNKNOWN: Playbook = Playbook {
 /// domain has no DNS), Postfix's "Sender address rejected: Domain not found"
 /// (https://www.postfix.org/postconf.5.html#reject_unknown_sender_domain). `select.rs` picks it
 /// when the refusal names the sender's domain, whatever reason the core gave it: the fix is the
-/// sender's domain, never the recipient's.
+/// sender's domain, never the recipient's. Also Sendmail's "553 5.1.8 Domain of sender address
+/// <addr> does not exist" (cf/m4/proto.m4, check_mail). The fix is that domain's DNS, so whoever
+/// runs the domain is named first; the sender checks the address for a typo.
 pub(crate) const SENDER_DOMAIN_UNKNOWN: Playbook = Playbook {
     id: "generic-sender-domain-unknown",
     party: None,
@@ -2519,7 +2523,7 @@ pub(crate) const SENDER_DOMAIN_UNKNOWN: Playbook = Playbook {
         ja: "ドメインの登録（契約）の期限切れや更新忘れ、DNS の設定の誤りや削除（メールの受付先を示す MX レコードや A レコードがない）、または差出人アドレスのつづりの誤りが主な原因です。",
         en: "Usually the domain's registration expired or was not renewed, its DNS records were changed or removed (no MX or A record), or the sender address is misspelled.",
     },
-    actors: &[Actor::Sender, Actor::SenderAdmin],
+    actors: &[Actor::SenderAdmin, Actor::Sender],
     urgency: Urgency::Now,
     duration: text! { ja: "直してから数時間（DNS の反映待ち）", en: "A few hours after the fix (while DNS updates spread)" },
     prepare: PREPARE_DNS,
@@ -3374,6 +3378,49 @@ pub(crate) fn by_helo(text: &str) -> Option<&'static Playbook> {
         .iter()
         .any(|w| text.contains(w))
         .then_some(&HELO_REFUSED)
+}
+
+/// The hosting company's outgoing filter refused the message before it left: MailChannels
+/// Outbound Filtering, which hosting companies send their customers' mail through, says so in
+/// its reply ("550 5.7.1 [CS] Message blocked. If this is a false positive, please report this
+/// to your hosting service provider."; held-out v 39). Only the hosting company can report a
+/// false positive or lift the block, so it is named first; the rest is `OWN_RELAY_REFUSED`'s.
+// Source: https://docs.mailchannels.com/outbound/unblock-senders
+pub(crate) const HOSTING_FILTER_REFUSED: Playbook = Playbook {
+    id: "generic-hosting-filter-refused",
+    title: text! { ja: "ホスティング事業者の送信フィルターが送信を断った", en: "Your hosting company's outgoing filter refused the message" },
+    verdict: text! {
+        ja: "ホスティング事業者がメールを送り出すときに通す送信フィルター {remote_host} が、メールを迷惑メールなどと判断して断りました。メールは送り出されておらず、受信側は何も拒否していません。エラー文も、誤判定ならホスティング事業者に知らせるよう書いています。",
+        en: "The outgoing filter {remote_host}, which your hosting company passes its mail through, judged the message as spam or abuse and refused it before it left. The recipient's side refused nothing. The error itself says to tell your hosting company if this is a mistake.",
+    },
+    steps: &[
+        OWN_RELAY_REFUSED.steps[0],
+        Step::new(text! {
+            ja: "下の文面をホスティング事業者に送ってください。フィルターは事業者との契約で動いており、誤判定を報告したり制限を解いたりできるのは事業者です。",
+            en: "Send the message below to your hosting company: the filter works for it, and only it can report a mistaken block or lift a limit.",
+        }),
+        STEP_CHECK_ACCOUNT,
+        STEP_CHECK_PC,
+        OWN_RELAY_REFUSED.steps[4],
+        STEP_RESEND_ONCE,
+    ],
+    sources: &[Source {
+        title: text! { ja: "MailChannels: 送信者のブロックの解除", en: "MailChannels: unblocking senders" },
+        url: Url::one("https://docs.mailchannels.com/outbound/unblock-senders"),
+    }],
+    ..OWN_RELAY_REFUSED
+};
+
+/// The reply's own words that send the sender to its hosting company (lowercase).
+const TO_THE_HOST: &[&str] = &["please report this to your hosting service provider"];
+
+/// `HOSTING_FILTER_REFUSED` when the report's words (`text`, lowercase) say to report the block
+/// to the hosting company, whatever reason the core gave it. `party::by_wording` asks it.
+pub(crate) fn by_hosting_filter(text: &str) -> Option<&'static Playbook> {
+    TO_THE_HOST
+        .iter()
+        .any(|w| text.contains(w))
+        .then_some(&HOSTING_FILTER_REFUSED)
 }
 
 /// The playbook of the sender's own hourly cap, from the report's words (`text`, lowercase),
@@ -4593,6 +4640,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &SENDER_HOURLY_CAP_DISCARDED,
     &DELAYED_REFUSED,
     &OWN_RELAY_REFUSED,
+    &HOSTING_FILTER_REFUSED,
     &OWN_RELAY_SETTING,
     &OWN_RELAY_GMAIL_SEND_AS,
     &INBOUND_REFUSAL,

@@ -497,6 +497,7 @@ pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
         .or_else(|| generic::by_own_cap(&text))
         .or_else(|| generic::by_loop(&text))
         .or_else(|| generic::by_helo(&text))
+        .or_else(|| generic::by_hosting_filter(&text))
 }
 
 /// The playbook of a reply whose meaning the core noted, if any: `full_or_too_big` (docomo's "552
