@@ -292,8 +292,17 @@ use crate::Result;
 /// message-level reasons, Google's listed reply form, Exim without its indents, Sendmail without
 /// its header, Orange's `OFR_` and AOL's `CON:` codes, Postmark's event type), and two speed
 /// changes (`text::find_all`, `Hay`'s offsets by runs).
-/// The budget is 525.9 plus about 1%; the 250 KiB goal stays out of reach, as above.
-pub const BUDGET_GZIP_BYTES: u64 = 531 * 1024;
+/// Then 530.9 KiB for a Japanese visit, 523.7 for an English one (+5.0 over 525.9 at `c3beef9`;
+/// wasm 457.5 -> 462.3 KiB gzip, texts.ja 53.6 -> 53.8), one day's merges (`c3beef9..bc1b3dd`),
+/// audited by a names build against `c3beef9` (code +8 KB raw after the fix below, all of it in
+/// the new readers and `run_text`): pastes that lost their line breaks, kept quoted-printable or
+/// forum BBCode, a multi-line code span; qmail's undefined reply codes and "Giving up on";
+/// Kerio Connect's lines; Comcast's named client; Messaging Server's recipient block; wording
+/// rules from held-out sets u, v and w; a 5xx greeting kept under a delay status; the playbook
+/// for a hosting company's outgoing filter. The audit found one accident: sorting the flattened
+/// paste's breaks pulled the standard sort in again (about 4 KB raw, 1.4 KiB gzip), removed.
+/// The budget is 530.9 plus about 1%; the 250 KiB goal stays out of reach, as above.
+pub const BUDGET_GZIP_BYTES: u64 = 536 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
