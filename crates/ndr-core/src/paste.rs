@@ -245,14 +245,7 @@ fn unbbcoded(text: &str) -> Option<String> {
     if !closes {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for (at, len) in cut {
-        out.push_str(text.get(from..at)?);
-        from = at + len;
-    }
-    out.push_str(text.get(from..)?);
-    Some(out)
+    without_cuts(text, &cut)
 }
 
 /// The text without its markdown code fences, when it has one: a line that is only
@@ -339,9 +332,15 @@ fn uncoded(text: &str) -> Option<String> {
     if cut.is_empty() {
         return None;
     }
+    without_cuts(text, &cut)
+}
+
+/// `text` without the (start, length) stretches of `cut`, which are in order and do not overlap;
+/// `None` if one does not fall on character boundaries.
+fn without_cuts(text: &str, cut: &[(usize, usize)]) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
-    for (at, len) in cut {
+    for &(at, len) in cut {
         out.push_str(text.get(from..at)?);
         from = at + len;
     }
