@@ -255,6 +255,47 @@ pub(crate) fn comcast_linked(norm: &str) -> Option<Code> {
     })
 }
 
+/// GMX's, WEB.DE's and 1&1's (IONOS) explanation links name their case: "554-IP address is
+/// block listed. 554 For explanation visit
+/// https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=198.51.100.42&r=..." (GMX: the link "leads
+/// to a postmaster page specific to the problem" and "contains parameters that are important in
+/// case of a problem analysis", https://postmaster.gmx.com/en/error-messages); WEB.DE's
+/// "postmaster.web.de/en/case?c=hi", 1&1's "postmaster.1und1.de/en/case?c=r0602". The case is
+/// the value of `c=` (letters and digits, as written) in a link to one of these hosts.
+const CASE_LINK_HOSTS: &[&str] = &[
+    "postmaster.gmx.",
+    "postmaster.web.de/",
+    "postmaster.1und1.de/",
+];
+
+/// The case code of a GMX, WEB.DE or 1&1 explanation link (`CASE_LINK_HOSTS`), with its range.
+pub(crate) fn case_linked(norm: &str) -> Option<Code> {
+    let b = norm.as_bytes();
+    let host = CASE_LINK_HOSTS
+        .iter()
+        .find_map(|h| crate::text::find(norm, h))?;
+    // The link runs to the next space; its `c=` follows a `?` or a `&`.
+    let end = b[host..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(b.len(), |n| host + n);
+    let link = &b[host..end];
+    let at = link
+        .windows(3)
+        .position(|w| matches!(w, [b'?' | b'&', b'c', b'=']))?
+        + host
+        + 3;
+    let len = b[at..end]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    (1..=8).contains(&len).then(|| Code {
+        code: text(b, at, at + len),
+        start: at,
+        end: at + len,
+    })
+}
+
 /// Codes that start a word: `AS(1440)`, `SC-001`, `ERS-QIL`, `OFR006_102`, `MCSpamSignature`,
 /// `DT:SPM`.
 fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
@@ -321,6 +362,44 @@ fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The case of GMX's, WEB.DE's and 1&1's explanation links is kept as written, and only
+    /// from a link to one of their postmaster hosts.
+    #[test]
+    fn united_internet_case_links() {
+        let code = |norm: &str| case_linked(norm).map(|c| c.code);
+        let gmx = "554 for explanation visit https://postmaster.gmx.net/de/case?c=r0301&i=ip&v=192.0.2.1&r=1abc";
+        assert_eq!(code(gmx).as_deref(), Some("r0301"));
+        let c = case_linked(gmx).unwrap();
+        assert_eq!(&gmx[c.start..c.end], "r0301");
+        for (norm, want) in [
+            (
+                "visit https://postmaster.web.de/en/case?c=hi&i=ip&v=192.0.2.1",
+                Some("hi"),
+            ),
+            (
+                "visit https://postmaster.web.de/error-messages?ip=192.0.2.1&c=hi",
+                Some("hi"),
+            ),
+            (
+                "visit https://postmaster.1und1.de/en/case?c=r0602&i=ip&v=192.0.2.1",
+                Some("r0602"),
+            ),
+            (
+                "visit https://postmaster.gmx.com/en/error-messages?c=rdns&ip=192.0.2.1",
+                Some("rdns"),
+            ),
+            // Another host's `c=`, a link without one, a `c=` after the link: nothing.
+            ("visit https://postmaster.example.net/case?c=r0301", None),
+            (
+                "visit https://postmaster.gmx.net/en/error-messages see ?c=hi",
+                None,
+            ),
+            ("visit https://postmaster.gmx.net/en/case?abc=x", None),
+        ] {
+            assert_eq!(code(norm).as_deref(), want, "{norm}");
+        }
+    }
 
     #[test]
     fn every_word_code_passes_the_two_letter_filter() {

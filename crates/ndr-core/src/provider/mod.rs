@@ -1039,7 +1039,10 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         d.provider_code = scan.codes.first().map(|c| c.code.clone());
     }
     let linked = (d.provider_code.is_none())
-        .then(|| codes::comcast_linked(&scan.hay.norm))
+        .then(|| {
+            let norm = &scan.hay.norm;
+            codes::comcast_linked(norm).or_else(|| codes::case_linked(norm))
+        })
         .flatten();
     if let Some(c) = &linked {
         d.provider_code = Some(c.code.clone());
