@@ -1691,15 +1691,23 @@ const GROUP_REFUSAL_REASONS: &[Reason] = &[
     Reason::OnHold,
 ];
 
-/// Words (lowercase) of a group refusing a post by its own rule: Google Groups' two notices
-/// and Mailman 2's non-member rejection (its DMARC rejection starts the same way but is about
-/// the From domain, so "dmarc" keeps it out).
+/// Words (lowercase) of a group refusing a post by its own rule: Google Groups' two notices,
+/// Mailman 2's non-member rejection (its DMARC rejection starts the same way but is about
+/// the From domain, so "dmarc" keeps it out) and its hold reason "Post by non-member to a
+/// members-only list", and a list that wants its own address in To or Cc: ezmlm's "ezmlm-reject:
+/// fatal: List address must be in To: or Cc: (#5.7.0)" and sourceware's "Mail rejected: List
+/// address must be in To: or Cc: headers." (held-out w 11, w 45).
 // Sources: Google Groups' notice as pasted, https://pastebin.com/6mQsiCU3 ; Mailman 2.1,
-// Mailman/Handlers/Moderate.py (do_reject).
+// Mailman/Handlers/Moderate.py (do_reject, and the hold reason of a non-member's post);
+// ezmlm-reject(1), -t: "If the list address is not in the message To: or Cc: headers and the
+// -t switch is active" the post is refused,
+// https://manpages.debian.org/experimental/ezmlm-idx/ezmlm-reject.1.en.html
 const GROUP_REFUSAL_WORDS: &[&str] = &[
     "message rejected by google groups",
     "permission to post messages to the group",
     "you are not allowed to post to this mailing list",
+    "by non-member to a members-only list",
+    "list address must be in to: or cc:",
 ];
 
 /// True when the decisive reply is a group's refusal of a post (`GROUP_REFUSAL_WORDS`).

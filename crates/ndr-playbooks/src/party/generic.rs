@@ -31,6 +31,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     "docs.aws.amazon.com",
     // MailChannels' page on blocked senders (`HOSTING_FILTER_REFUSED`).
     "docs.mailchannels.com",
+    // Debian's manual pages: ezmlm-reject(1) (`GROUP_POST_REFUSED`).
+    "manpages.debian.org",
 ];
 
 // Facts that change: the pages below, in one place.
@@ -4018,20 +4020,24 @@ Could you please check the group's limits and settings? Thank you.",
 /// A group (mailing list) refusing a post by its own rule: Google Groups' notice ("you may not
 /// have permission to post messages to the group", "Message rejected by Google Groups ... Bulk
 /// Email Senders Guidelines") and Mailman's non-member rejection ("You are not allowed to post
-/// to this mailing list"). Who may post is the group owner's setting (owners, members, the
-/// organisation, anyone), so the sender acts first (the right address, joining), then the
-/// owner; not the administrator of a recipient's mailbox (held-out o, case 24).
+/// to this mailing list"), and a list that takes only posts addressed to it in To or Cc
+/// (ezmlm-reject's "List address must be in To: or Cc:", held-out w 11 and w 45). Who may post
+/// is the group owner's setting (owners, members, the organisation, anyone), so the sender acts
+/// first (the right address, joining, the list in To or Cc), then the owner; not the
+/// administrator of a recipient's mailbox (held-out o, case 24).
 /// Picked in `select.rs` by the group's wording.
 // Sources: Google Groups Help, "Set who can view, post, & moderate",
 // https://support.google.com/groups/answer/2464975 ; Mailman 2's
-// Moderate.py (do_reject), https://github.com/mailman/mailman (Mailman 2.1 branch).
+// Moderate.py (do_reject), https://github.com/mailman/mailman (Mailman 2.1 branch);
+// ezmlm-reject(1), its -t switch,
+// https://manpages.debian.org/experimental/ezmlm-idx/ezmlm-reject.1.en.html
 pub(crate) const GROUP_POST_REFUSED: Playbook = Playbook {
     id: "generic-group-post-refused",
     party: None,
     title: text! { ja: "グループ（メーリングリスト）が投稿を断った", en: "The group (mailing list) refused your post" },
     verdict: text! {
-        ja: "グループ自体の設定かフィルターが、あなたの投稿を断りました。投稿できる人を限っている（多くはメンバーのみ）か、一斉送信のメールと判断されたためです。",
-        en: "The group's own settings or filter refused your post: it takes posts only from some senders (often its members), or judged the post to be bulk mail.",
+        ja: "グループ自体の設定かフィルターが、あなたの投稿を断りました。投稿できる人を限っている（多くはメンバーのみ）か、グループのアドレスが宛先（To か Cc）にない投稿を受け付けないか、一斉送信のメールと判断されたためです。",
+        en: "The group's own settings or filter refused your post: it takes posts only from some senders (often its members), or only posts with its own address in To or Cc, or it judged the post to be bulk mail.",
     },
     why: text! {
         ja: "誰が投稿できるか（オーナー、メンバー、組織内、誰でも）は、グループのオーナーが決めます。",
@@ -4050,6 +4056,10 @@ pub(crate) const GROUP_POST_REFUSED: Playbook = Playbook {
             en: "Check the group's address, and send from the address you joined the group with.",
         }),
         Step::new(text! {
+            ja: "グループのアドレスを To か Cc に書くよう言われた場合は、Bcc だけにせず To か Cc に入れて送り直してください。",
+            en: "If the error says the list's address must be in To or Cc, put it there (not only in Bcc) and send again.",
+        }),
+        Step::new(text! {
             ja: "メンバーでなければ、グループに参加するか、オーナーに投稿を許可してもらってください。",
             en: "If you are not a member, join the group or ask its owner to let you post.",
         }),
@@ -4062,10 +4072,18 @@ pub(crate) const GROUP_POST_REFUSED: Playbook = Playbook {
     message: None,
     lookup: None,
     facts: &[],
-    sources: &[Source {
-        title: text! { ja: "Google グループ ヘルプ（閲覧、投稿、管理ができるユーザーの設定）", en: "Google Groups Help: set who can view, post and moderate" },
-        url: Url::one("https://support.google.com/groups/answer/2464975"),
-    }],
+    sources: &[
+        Source {
+            title: text! { ja: "Google グループ ヘルプ（閲覧、投稿、管理ができるユーザーの設定）", en: "Google Groups Help: set who can view, post and moderate" },
+            url: Url::one("https://support.google.com/groups/answer/2464975"),
+        },
+        Source {
+            title: text! { ja: "ezmlm-reject(1) のマニュアル（-t: リストのアドレスが To・Cc にない投稿を断る）", en: "ezmlm-reject(1) manual (-t: refuse a post without the list's address in To or Cc)" },
+            url: Url::one(
+                "https://manpages.debian.org/experimental/ezmlm-idx/ezmlm-reject.1.en.html",
+            ),
+        },
+    ],
     checked: "2026-11-26",
 };
 
