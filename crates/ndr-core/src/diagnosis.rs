@@ -515,6 +515,10 @@ pub struct Diagnosis {
     pub provider_code: Option<String>,
     /// The domain of the original sender, or null.
     pub sender_domain: Option<String>,
+    /// When the returned message was sent: its own `Date:` field as written ("Mon, 27 Mar 2017
+    /// 14:52:05 +0200"); absent when the bounce does not carry the message's header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<String>,
     /// The input lines that led to each conclusion.
     pub evidence: Vec<Evidence>,
     /// How the input was read: empty, binary, not a bounce, truncated, ...

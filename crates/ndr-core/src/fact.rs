@@ -29,6 +29,8 @@ pub(crate) struct Fact {
     pub destination: String,
     /// The original sender's domain.
     pub sender_domain: String,
+    /// The returned message's own `Date:` field as written (when the sender sent it), or "".
+    pub sent_at: String,
     /// The remote server's IP when the bounce names it.
     pub remote_ip: Option<String>,
     /// The diagnostic text as shown, when it differs from `diagnosis` (which the reasons are
@@ -45,18 +47,21 @@ pub(crate) struct Fact {
 /// Header fields of the returned message that name its sender, in order of trust.
 /// Last, Postfix's `X-Postfix-Sender:` (the envelope sender), which its reader keeps from the
 /// report's fields when no returned message came with them (a pasted Postfix bounce).
-const SENDER_FIELDS: &[&str] = &[
+/// Then, read in the same pass, the message's `Date:` (`sent_at`).
+const ORIGINAL_FIELDS: &[&str] = &[
     "from",
     "return-path",
     "sender",
     "reply-to",
     "errors-to",
     "x-postfix-sender",
+    "date",
 ];
 
 /// Builds the final facts of every recipient a reader found.
 pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
-    let original = mta::first_headers(&rising.rfc822, SENDER_FIELDS);
+    let mut original = mta::first_headers(&rising.rfc822, ORIGINAL_FIELDS);
+    let sent_at = original.pop().filter(|d| is_a_date(d)).unwrap_or_default();
     // The returned message's own header fields first; then the notice's own account of the
     // message (a pasted Microsoft notice, which no reader took as a returned message); then
     // the receiver's words about the sender ("Unauthenticated email from example.net is not
@@ -178,7 +183,20 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
         }
         facts.push(f);
     }
+    for f in &mut facts {
+        f.sent_at.clone_from(&sent_at);
+    }
     facts
+}
+
+/// A `Date:` value worth showing as the time the mail was sent: short, with a year of this or
+/// the last century (RFC 5322's `date-time`, "Mon, 27 Mar 2017 14:52:05 +0200"; obsolete forms
+/// vary, so only the four-digit year is asked for). The returned header is the sender's own
+/// program's, but the bounce is untrusted input: anything else is not shown.
+fn is_a_date(v: &str) -> bool {
+    v.len() <= 80
+        && v.split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
 }
 
 /// True when the notice's subject or its start says the sending server gave up (`GAVE_UP`).
@@ -1994,6 +2012,49 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_returned_messages_date_is_when_it_was_sent() {
+        let bounce = |date: &str| {
+            format!(
+                "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\n\
+                 To: ann@example.com\n\
+                 Date: Tue, 28 Mar 2017 09:00:00 +0900\n\
+                 Subject: Undelivered Mail Returned to Sender\n\
+                 MIME-Version: 1.0\n\
+                 Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n\
+                 --b\n\
+                 Content-Type: text/plain\n\n\
+                 This is the mail system at host mx.example.net.\n\n\
+                 <bo@example.org>: host mx.example.org[192.0.2.9] said: 550 5.1.1 <bo@example.org>:\n    \
+                 Recipient address rejected: User unknown (in reply to RCPT TO command)\n\n\
+                 --b\n\
+                 Content-Type: text/rfc822-headers\n\n\
+                 From: Ann <ann@example.com>\n\
+                 To: bo@example.org\n\
+                 {date}\
+                 Subject: hello\n\n\
+                 --b--\n"
+            )
+        };
+        let sent_at = |date: &str| crate::diagnose(bounce(date).as_bytes()).sent_at;
+        // The returned message's own field, not the bounce's; a folded one is joined.
+        assert_eq!(
+            sent_at("Date: Mon, 27 Mar 2017 14:52:05 +0200\n").as_deref(),
+            Some("Mon, 27 Mar 2017 14:52:05 +0200")
+        );
+        assert_eq!(
+            sent_at("Date: Mon, 27 Mar 2017\n 14:52:05 +0200\n").as_deref(),
+            Some("Mon, 27 Mar 2017 14:52:05 +0200")
+        );
+        // No date, or a value that is none: nothing.
+        assert_eq!(sent_at(""), None);
+        assert_eq!(sent_at("Date: yesterday\n"), None);
+        assert_eq!(sent_at(&format!("Date: {} 2017\n", "x".repeat(90))), None);
+        // A fragment without the message's header names no time.
+        let line = "550 5.1.1 <bo@example.org>: Recipient address rejected: User unknown";
+        assert_eq!(crate::diagnose(line.as_bytes()).sent_at, None);
     }
 
     #[test]

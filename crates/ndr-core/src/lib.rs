@@ -1047,6 +1047,10 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
             .iter()
             .find(|f| !f.sender_domain.is_empty())
             .map(|f| f.sender_domain.clone());
+        d.sent_at = facts
+            .iter()
+            .find(|f| !f.sent_at.is_empty())
+            .map(|f| f.sent_at.clone());
     }
     for f in facts {
         let (status, implied_status) = if status::is_pseudo(&f.status) {

@@ -264,7 +264,7 @@ fn write_report(
     if d.is_not_a_bounce() {
         return write_not_a_bounce(out, d, lang);
     }
-    let facts: [(&str, Option<String>); 7] = [
+    let facts: [(&str, Option<String>); 8] = [
         (l("理由", "Reason"), Some(words::reason_line(d, lang))),
         (
             if ndr_playbooks::ip_is_a_forwarders(d) {
@@ -324,6 +324,7 @@ fn write_report(
             l("送信者ドメイン", "Sender domain"),
             d.sender_domain.clone(),
         ),
+        (l("送信日時", "Sent"), d.sent_at.clone()),
     ];
     for (label, value) in facts {
         if let Some(value) = value {

@@ -356,8 +356,8 @@ impl Fact {
                 en: "The name of the server that refused the mail",
             },
             Fact::Time => text! {
-                ja: "送信した日時とエラーが返ってきた日時",
-                en: "When you sent the mail and when the error came back",
+                ja: "メールを送信した日時",
+                en: "When you sent the mail",
             },
             Fact::Zone => text! {
                 ja: "エラーに書かれたブロックリスト名",
@@ -400,8 +400,8 @@ impl Fact {
                 en: "the server name in the error message",
             },
             Fact::Time => text! {
-                ja: "送信済みフォルダとエラーメールの日付で確認できます",
-                en: "see the dates of the sent mail and of the returned message",
+                ja: "送信済みフォルダにある、そのメールの日時",
+                en: "the date of that mail in your Sent folder",
             },
             Fact::Zone => text! {
                 ja: "エラーメッセージ内の「blocked using ...」の部分",

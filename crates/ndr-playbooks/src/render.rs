@@ -207,6 +207,8 @@ pub(crate) struct Facts {
     /// it as the organisation's own: not a public webmail or mobile carrier domain, where
     /// allowing `@gmail.com` would let in every user of it (and nobody can add it).
     allow_domain: Option<String>,
+    /// When the returned message was sent, as its `Date:` field says (the core's `sent_at`).
+    date: Option<String>,
     /// Every recipient is only delayed: nothing has failed yet.
     only_delayed: bool,
     /// The sending server gave up: a recipient is marked `failed`, or the reply is permanent
@@ -304,6 +306,7 @@ impl Facts {
             through_esp: d.notes.iter().any(|n| n.id == "sent_through_esp"),
             allow_domain: clean(d.sender_domain.as_deref())
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
+            date: clean(d.sent_at.as_deref()),
         }
     }
 
@@ -324,6 +327,7 @@ impl Facts {
             "refused_client" => &self.refused_client,
             "forwarder" => &self.forwarder,
             "allow_domain" => &self.allow_domain,
+            "date" => &self.date,
             _ => return None,
         };
         v.as_deref()
@@ -1821,7 +1825,8 @@ const IF_IT_DOES_NOT: Text = text! {
 fn fact_value(facts: &Facts, fact: Fact) -> Option<&str> {
     match fact {
         Fact::Ip => facts.value("ip"),
-        Fact::SenderAddress | Fact::Time => None,
+        Fact::SenderAddress => None,
+        Fact::Time => facts.value("date"),
         Fact::SenderDomain => facts.value("sender_domain"),
         Fact::Recipient => facts.value("recipient"),
         Fact::ErrorText => facts.value("error_text"),
@@ -2241,6 +2246,36 @@ mod tests {
         assert!(filled.contains("- Full error: ["), "{filled}");
         assert!(filled.contains("- Sent at: ["), "{filled}");
         assert!(filled.contains("The IP ["), "{filled}");
+    }
+
+    #[test]
+    fn the_sent_time_fills_the_message_and_the_list_to_prepare() {
+        let mut d = Diagnosis {
+            reason: ndr_core::Reason::Blocked,
+            blocked_ip: Some("192.0.2.1".into()),
+            ..Diagnosis::default()
+        };
+        let prepared = |d: &Diagnosis| {
+            let book = crate::party::playbook("closed-list").unwrap();
+            let r = render(book, d, Lang::En, SelectedBy::PartyReason);
+            let time = r
+                .prepare
+                .iter()
+                .find(|p| p.label == Fact::Time.label().get(Lang::En))
+                .map(|p| p.value.clone());
+            (r.message.map(|m| m.body).unwrap_or_default(), time)
+        };
+        let (body, time) = prepared(&d);
+        assert!(body.contains("[date and time you sent it]"), "{body}");
+        assert_eq!(time, Some(None));
+        d.sent_at = Some("Mon, 27 Mar 2017 14:52:05 +0200".into());
+        let (body, time) = prepared(&d);
+        assert!(body.contains("Mon, 27 Mar 2017 14:52:05 +0200"), "{body}");
+        assert!(!body.contains("[date and time you sent it]"), "{body}");
+        assert_eq!(
+            time,
+            Some(Some("Mon, 27 Mar 2017 14:52:05 +0200".to_string()))
+        );
     }
 
     #[test]
