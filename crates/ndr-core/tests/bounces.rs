@@ -638,3 +638,30 @@ fn words_of_the_reply_over_a_bare_code() {
         expect!["- - userunknown - - | rcpt=user@example.org action=failed cmd=- host=- ip=-"],
     );
 }
+
+/// Held-out set x, in my own wording with example domains and documentation addresses.
+/// Bless with `UPDATE_EXPECT=1 cargo test -p ndr-core --test bounces`.
+#[test]
+fn heldout_x_families() {
+    use expect_test::expect;
+    // Gmail's old notice relays the reply of the server it handed the mail to after its own
+    // "SMTP Error (state 9):": not Roundcube's "SMTP Error (553):", so no submission error.
+    let gmail = "Delivery to the following recipient failed permanently:\n\n     user@example.org\n\nTechnical details of permanent failure:\nPERM_FAILURE: SMTP Error (state 9): 553 sorry, relaying denied from your location\n";
+    let d = ndr_core::diagnose(gmail.as_bytes());
+    assert!(
+        !d.notes.iter().any(|n| n.id == "refused_at_submission"),
+        "{:?}",
+        d.notes
+    );
+    check(
+        gmail,
+        expect!["553 - norelaying - - | rcpt=user@example.org action=failed cmd=- host=- ip=-"],
+    );
+    // Roundcube's own form keeps its note.
+    let roundcube = "SMTP Error (553): Failed to add recipient \"user@example.org\" (sorry, relaying denied from your location).";
+    let d = ndr_core::diagnose(roundcube.as_bytes());
+    assert!(d
+        .notes
+        .iter()
+        .any(|n| n.id == "refused_at_submission" && n.detail == "roundcube"));
+}
