@@ -2108,7 +2108,7 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             has(NoRelaying, lc)
         }
         UserUnknown => {
-            if by_code == Some(Suspend) {
+            if by_code == Some(Suspend) || sender_verify_failed(lc.lc) {
                 return false;
             }
             if by_code == Some(UserUnknown) {
@@ -2143,7 +2143,7 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             }
         }
         Filtered => {
-            if by_code == Some(Suspend) {
+            if by_code == Some(Suspend) || sender_verify_failed(lc.lc) {
                 return false;
             }
             if RECIPIENT_SETTINGS
@@ -2219,6 +2219,18 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Exim's sender verification callout that failed: "550-Verification failed for
+/// <a@example.org> 550-No Such User Here 550 Sender verify failed" (cPanel: "sender
+/// verification failed"). The "no such user" is what the sender's own server answered about
+/// the sender's address, so it names no unknown recipient (nor a recipient's filter): the
+/// sender is refused (`Rejected`, where Sisimai files "sender verify failed").
+/// Source: the Exim specification, "Sender verify failed" under verify = sender in ACLs.
+fn sender_verify_failed(lc: &str) -> bool {
+    ["sender verify failed", "sender verification failed"]
+        .iter()
+        .any(|p| crate::text::contains(lc, p))
 }
 
 /// Postfix's access(5) REJECT with a text of the server's own: "550 5.7.1 <name[ip]>: Client

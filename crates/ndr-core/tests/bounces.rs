@@ -664,4 +664,15 @@ fn heldout_x_families() {
         .notes
         .iter()
         .any(|n| n.id == "refused_at_submission" && n.detail == "roundcube"));
+    // Exim's failed callout to the sender's server, relayed in Gmail's old notice: the "No
+    // Such User Here" is about the sender's address.
+    let callout = "Delivery to the following recipient failed permanently:\n\n     user@example.org\n\nTechnical details of permanent failure:\nPERM_FAILURE: SMTP Error (state 9): 550-Verification failed for <me@example.com> 550-No Such User Here 550 Sender verify failed\n";
+    check(
+        callout,
+        expect!["550 - rejected - - | rcpt=user@example.org action=failed cmd=- host=- ip=-"],
+    );
+    check(
+        "550-Verification failed for <me@example.com>\n550-No Such User Here\n550 Sender verify failed",
+        expect!["550 - rejected - - | rcpt=me@example.com action=failed cmd=- host=- ip=-"],
+    );
 }
