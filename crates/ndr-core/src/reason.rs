@@ -1468,6 +1468,12 @@ const WORDING: &[Wording] = &[
             "no such person at this address",
             "no such recipient",
             "no such user",
+            // ZMailer (vger.kernel.org) at RCPT: "554 5.0.0 Hi [192.0.2.7], unresolvable
+            // address: <a@example.org>; nosuchuser; a@example.org". Its router found no alias,
+            // list or mailbox for the local part and routed it to the error channel with the
+            // key "nosuchuser". Source: rzachariassen/zmailer, proto/cf/aliases.cf (routeuser
+            // ends `returns (((error nosuchuser "$user$plustail$domain" $attr)))`).
+            "; nosuchuser;",
             "no thank you rejected: account unavailable",
             "no valid recipients, bye",
             "not a valid recipient",

@@ -675,4 +675,9 @@ fn heldout_x_families() {
         "550-Verification failed for <me@example.com>\n550-No Such User Here\n550 Sender verify failed",
         expect!["550 - rejected - - | rcpt=me@example.com action=failed cmd=- host=- ip=-"],
     );
+    // ZMailer's router found no such local user (vger.kernel.org's lists).
+    check(
+        "This is the mail system at host mail.example.net.\n\nReporting-MTA: dns; mail.example.net\n\nFinal-Recipient: rfc822; list@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: X-Postfix; host mx.example.org[192.0.2.30] said: 554\n    5.0.0 Hi [198.51.100.4], unresolvable address:\n    <list@example.org>; nosuchuser; list@example.org (in reply\n    to RCPT TO command)\n",
+        expect!["554 5.0.0 userunknown - - | rcpt=list@example.org action=failed cmd=RCPT host=mx.example.org ip=192.0.2.30"],
+    );
 }
