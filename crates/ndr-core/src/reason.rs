@@ -960,6 +960,11 @@ const WORDING: &[Wording] = &[
             "transaction failed unsigned dsn for",
             "unroutable sender address",
             "you are not allowed to post to this mailing list",
+            // groups.io to a post from an address that is not a member: "510 5.1.1 Your email
+            // address, a@example.com, is not subscribed to that group. To subscribe, send an
+            // email to list+subscribe@groups.io" (held-out set x 27). The 5.1.1 is about the
+            // sender's address, not the group's (`sender_refused`).
+            "is not subscribed to that group",
             "you are sending to/from an address that has been blacklisted",
             "your access to submit messages to this e-mail system has been rejected",
             "your email address has been blacklisted", // MessageLabs
@@ -2114,7 +2119,7 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             has(NoRelaying, lc)
         }
         UserUnknown => {
-            if by_code == Some(Suspend) || sender_verify_failed(lc.lc) {
+            if by_code == Some(Suspend) || sender_refused(lc.lc) {
                 return false;
             }
             if by_code == Some(UserUnknown) {
@@ -2149,7 +2154,7 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             }
         }
         Filtered => {
-            if by_code == Some(Suspend) || sender_verify_failed(lc.lc) {
+            if by_code == Some(Suspend) || sender_refused(lc.lc) {
                 return false;
             }
             if RECIPIENT_SETTINGS
@@ -2187,8 +2192,9 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             // when the words say the sender was refused ("550 5.1.0 <a@example.org> sender
             // rejected", a smarthost refusing the envelope sender), they decide, as they do
             // for Sisimai's "sender rejected".
-            let other_address =
-                f.status.ends_with(".1.0") && crate::text::contains(lc.lc, "sender");
+            let other_address = (f.status.ends_with(".1.0")
+                && crate::text::contains(lc.lc, "sender"))
+                || sender_refused(lc.lc);
             let plausible = f.command == "MAIL"
                 || (f.command == "DATA" && tmp != UserUnknown)
                 || !is_explicit(Some(tmp))
@@ -2227,16 +2233,25 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
     }
 }
 
-/// Exim's sender verification callout that failed: "550-Verification failed for
-/// <a@example.org> 550-No Such User Here 550 Sender verify failed" (cPanel: "sender
-/// verification failed"). The "no such user" is what the sender's own server answered about
-/// the sender's address, so it names no unknown recipient (nor a recipient's filter): the
-/// sender is refused (`Rejected`, where Sisimai files "sender verify failed").
-/// Source: the Exim specification, "Sender verify failed" under verify = sender in ACLs.
-fn sender_verify_failed(lc: &str) -> bool {
-    ["sender verify failed", "sender verification failed"]
-        .iter()
-        .any(|p| crate::text::contains(lc, p))
+/// Words that say the sender was refused, whatever a "no such user" or 5.1.1 beside them
+/// suggests, so that they name no unknown recipient (nor a recipient's filter):
+/// - Exim's sender verification callout that failed: "550-Verification failed for
+///   <a@example.org> 550-No Such User Here 550 Sender verify failed" (cPanel: "sender
+///   verification failed"). The "no such user" is what the sender's own server answered about
+///   the sender's address. Source: the Exim specification, "Sender verify failed" under
+///   verify = sender in ACLs; Sisimai files it under `rejected`.
+/// - A list's refusal of a post from a non-member: groups.io answers "510 5.1.1 Your email
+///   address, a@example.com, is not subscribed to that group", as if the group's address were
+///   unknown; Sisimai's Rejected list files the like "you are not allowed to post to this
+///   mailing list".
+fn sender_refused(lc: &str) -> bool {
+    [
+        "sender verify failed",
+        "sender verification failed",
+        "is not subscribed to that group",
+    ]
+    .iter()
+    .any(|p| crate::text::contains(lc, p))
 }
 
 /// Postfix's access(5) REJECT with a text of the server's own: "550 5.7.1 <name[ip]>: Client

@@ -680,4 +680,17 @@ fn heldout_x_families() {
         "This is the mail system at host mail.example.net.\n\nReporting-MTA: dns; mail.example.net\n\nFinal-Recipient: rfc822; list@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: X-Postfix; host mx.example.org[192.0.2.30] said: 554\n    5.0.0 Hi [198.51.100.4], unresolvable address:\n    <list@example.org>; nosuchuser; list@example.org (in reply\n    to RCPT TO command)\n",
         expect!["554 5.0.0 userunknown - - | rcpt=list@example.org action=failed cmd=RCPT host=mx.example.org ip=192.0.2.30"],
     );
+    // groups.io refuses a post from a non-member with 510 5.1.1: the sender is refused, and
+    // the 510 is the server's reply.
+    check(
+        "<list@groups.example>: host mx.groups.example[192.0.2.40] said: 510 5.1.1 Your email address, me@example.com, is not subscribed to that group. To subscribe, send an email to list+subscribe@groups.example (in reply to end of DATA command)\n",
+        expect!["510 5.1.1 rejected - - | rcpt=me@example.com action=failed cmd=DATA host=mx.groups.example ip=192.0.2.40"],
+    );
+    // The same refusal in Gmail's notice, whose "Address not found" heading does not make it an
+    // unknown address (nor a filter). (Its 510 is not kept here yet: `reply::find` keeps to the
+    // defined codes.)
+    check(
+        "Address not found\n\nYour message wasn't delivered to list@groups.example because the address couldn't be found, or is unable to receive mail.\n\nThe response from the remote server was:\n510 5.1.1 Your email address, me@example.com, is not subscribed to that group. To subscribe, send an email to list+subscribe@groups.example\n",
+        expect!["- 5.1.1 rejected - - | rcpt=list@groups.example action=failed cmd=- host=- ip=-"],
+    );
 }
