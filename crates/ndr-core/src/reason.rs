@@ -960,6 +960,11 @@ const WORDING: &[Wording] = &[
             "transaction failed unsigned dsn for",
             "unroutable sender address",
             "you are not allowed to post to this mailing list",
+            // groups.io to a post from an address that is not a member: "510 5.1.1 Your email
+            // address, a@example.com, is not subscribed to that group. To subscribe, send an
+            // email to list+subscribe@groups.io" (held-out set x 27). The 5.1.1 is about the
+            // sender's address, not the group's (`sender_refused`).
+            "is not subscribed to that group",
             "you are sending to/from an address that has been blacklisted",
             "your access to submit messages to this e-mail system has been rejected",
             "your email address has been blacklisted", // MessageLabs
@@ -1468,6 +1473,12 @@ const WORDING: &[Wording] = &[
             "no such person at this address",
             "no such recipient",
             "no such user",
+            // ZMailer (vger.kernel.org) at RCPT: "554 5.0.0 Hi [192.0.2.7], unresolvable
+            // address: <a@example.org>; nosuchuser; a@example.org". Its router found no alias,
+            // list or mailbox for the local part and routed it to the error channel with the
+            // key "nosuchuser". Source: rzachariassen/zmailer, proto/cf/aliases.cf (routeuser
+            // ends `returns (((error nosuchuser "$user$plustail$domain" $attr)))`).
+            "; nosuchuser;",
             "no thank you rejected: account unavailable",
             "no valid recipients, bye",
             "not a valid recipient",
@@ -2108,7 +2119,7 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             has(NoRelaying, lc)
         }
         UserUnknown => {
-            if by_code == Some(Suspend) {
+            if by_code == Some(Suspend) || sender_refused(lc.lc) {
                 return false;
             }
             if by_code == Some(UserUnknown) {
@@ -2143,7 +2154,7 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             }
         }
         Filtered => {
-            if by_code == Some(Suspend) {
+            if by_code == Some(Suspend) || sender_refused(lc.lc) {
                 return false;
             }
             if RECIPIENT_SETTINGS
@@ -2181,8 +2192,9 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             // when the words say the sender was refused ("550 5.1.0 <a@example.org> sender
             // rejected", a smarthost refusing the envelope sender), they decide, as they do
             // for Sisimai's "sender rejected".
-            let other_address =
-                f.status.ends_with(".1.0") && crate::text::contains(lc.lc, "sender");
+            let other_address = (f.status.ends_with(".1.0")
+                && crate::text::contains(lc.lc, "sender"))
+                || sender_refused(lc.lc);
             let plausible = f.command == "MAIL"
                 || (f.command == "DATA" && tmp != UserUnknown)
                 || !is_explicit(Some(tmp))
@@ -2219,6 +2231,27 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Words that say the sender was refused, whatever a "no such user" or 5.1.1 beside them
+/// suggests, so that they name no unknown recipient (nor a recipient's filter):
+/// - Exim's sender verification callout that failed: "550-Verification failed for
+///   <a@example.org> 550-No Such User Here 550 Sender verify failed" (cPanel: "sender
+///   verification failed"). The "no such user" is what the sender's own server answered about
+///   the sender's address. Source: the Exim specification, "Sender verify failed" under
+///   verify = sender in ACLs; Sisimai files it under `rejected`.
+/// - A list's refusal of a post from a non-member: groups.io answers "510 5.1.1 Your email
+///   address, a@example.com, is not subscribed to that group", as if the group's address were
+///   unknown; Sisimai's Rejected list files the like "you are not allowed to post to this
+///   mailing list".
+fn sender_refused(lc: &str) -> bool {
+    [
+        "sender verify failed",
+        "sender verification failed",
+        "is not subscribed to that group",
+    ]
+    .iter()
+    .any(|p| crate::text::contains(lc, p))
 }
 
 /// Postfix's access(5) REJECT with a text of the server's own: "550 5.7.1 <name[ip]>: Client

@@ -126,7 +126,11 @@ pub(crate) fn gmail(mail: &Mail) -> Option<Rising> {
                 e.rhost_ip = ip.trim().to_string();
             }
         }
-        if let Some(state) = text::between(&e.diagnosis, " (state ", ")") {
+        // The state ends the reply with a full stop ("... User Unknown (state 14)."); the
+        // older notice's "SMTP Error (state 9): 553 ..." numbers its own step before the
+        // server's reply, which then speaks for itself. Source: Sisimai's lhost/gmail
+        // (`/[(]state[ ](\d+)[)][.]/`).
+        if let Some(state) = text::between(&e.diagnosis, " (state ", ").") {
             if let Some((_, c, r)) = STATES.iter().find(|(s, ..)| *s == state) {
                 e.command = (*c).to_string();
                 e.reason = Some(*r);

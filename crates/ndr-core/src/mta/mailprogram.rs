@@ -882,7 +882,9 @@ fn find_row(text: &str) -> Option<(usize, usize)> {
             }
             if let (Some(e), Some(&Some((_, off)))) = (SEND_ERRORS.get(r), rows.get(r)) {
                 let skip = GATES.get(g).map_or(0, |w| w.len());
-                if let Some(end) = marker_around(head, q, e.marker, off, skip) {
+                if let Some(end) = marker_around(head, q, e.marker, off, skip)
+                    .filter(|&end| fits(e, head.get(end..).unwrap_or_default()))
+                {
                     *present |= 1 << r;
                     if let Some(slot) = ends.get_mut(r) {
                         *slot = end;
@@ -940,6 +942,20 @@ fn find_row(text: &str) -> Option<(usize, usize)> {
             })?;
             Some((TUPLE_ROW, at))
         })
+}
+
+/// Whether the text after a row's marker fits the row. Roundcube's parenthesis holds the
+/// reply code ("SMTP Error (550): ..."; digits, or nothing when none came): Gmail's old
+/// notice says "PERM_FAILURE: SMTP Error (state 9): 553 ..." before the reply of the server it
+/// handed the mail to, which is no submission error. Source: roundcube/roundcubemail,
+/// program/localization/en_US/messages.inc (smtptoerror, 'SMTP Error ($code): ...').
+fn fits(e: &SendError, rest: &str) -> bool {
+    e.marker != "smtp error ("
+        || rest
+            .bytes()
+            .take_while(|&b| b != b')')
+            .take(8)
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ')
 }
 
 /// The place of `THUNDERBIRD_CLOSING` and of `PYTHON_TUPLE` after the rows of `SEND_ERRORS`,
@@ -2020,7 +2036,8 @@ mod tests {
         SEND_ERRORS.iter().find_map(|e| {
             let end = (0..head.len())
                 .filter(|&at| head.is_char_boundary(at))
-                .find_map(|at| spaced_forward(head.as_bytes(), at, e.marker.as_bytes()))?;
+                .filter_map(|at| spaced_forward(head.as_bytes(), at, e.marker.as_bytes()))
+                .find(|&end| fits(e, head.get(end..).unwrap_or_default()))?;
             Some((e, end))
         })
     }
