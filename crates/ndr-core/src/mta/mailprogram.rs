@@ -1179,7 +1179,10 @@ fn python_reply(after_paren: &str) -> Option<String> {
     let rest = rest.strip_prefix('b').unwrap_or(rest);
     let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
     let body = rest.get(1..)?;
-    // The text ends at the first quote of its kind that no backslash escapes.
+    // The text ends at the first quote of its kind that no backslash escapes. A repr is one
+    // line (its line breaks are written `\n`): a quote a paste lost ends at the paragraph's end,
+    // not in the words the poster wrote after it ("... not accepted. ....)" then a blank line
+    // and a question; held-out v 12). A line break alone may be a paste's wrapping.
     let mut end = body.len();
     let mut escaped = false;
     for (i, c) in body.char_indices() {
@@ -1188,6 +1191,13 @@ fn python_reply(after_paren: &str) -> Option<String> {
         } else if c == '\\' {
             escaped = true;
         } else if c == quote {
+            end = i;
+            break;
+        } else if c == '\n'
+            && body
+                .get(i + 1..)
+                .is_some_and(|r| r.trim_start_matches([' ', '\t', '\r']).starts_with('\n'))
+        {
             end = i;
             break;
         }
@@ -1753,6 +1763,18 @@ mod tests {
         assert_eq!(
             python_reply("554, b'5.7.1 it\\'s refused')"),
             Some("554 5.7.1 it\\'s refused".into())
+        );
+        // A closing quote the paste lost: the text ends with its paragraph, not in the words
+        // written after it; a single line break (a paste's wrapping) does not end it.
+        assert_eq!(
+            python_reply(
+                "535, b'5.7.8 Username and Password not accepted. ....)\n\nHow do I fix this?"
+            ),
+            Some("535 5.7.8 Username and Password not accepted. ....)".into())
+        );
+        assert_eq!(
+            python_reply("535, b'5.7.8 Username and Password not\naccepted.')"),
+            Some("535 5.7.8 Username and Password not\naccepted.".into())
         );
         // No code, or no bytes text: not a reply.
         assert_eq!(python_reply("'me@example.com', 552)"), None);
