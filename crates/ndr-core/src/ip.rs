@@ -549,10 +549,17 @@ pub(crate) fn role(hay: &str, start: usize, end: usize) -> Role {
     }
     // Gmail puts the sender's address in brackets right after the status:
     // `550-5.7.1 [192.0.2.1] Our system has detected...`, or `[192.0.2.1      15]`.
-    if before.ends_with('[') && ends_with_status(before.trim_end_matches('[').trim_end()) {
+    if after_status_bracket(hay, start) {
         return Role::Sender;
     }
     Role::Unknown
+}
+
+/// True when the address at `start` of `hay` opens a bracket right after the status, as
+/// Gmail writes the connecting client in its replies (`550-5.7.1 [192.0.2.1 14] ...`).
+pub(crate) fn after_status_bracket(hay: &str, start: usize) -> bool {
+    let before = hay.get(..start).unwrap_or("");
+    before.ends_with('[') && ends_with_status(before.trim_end_matches('[').trim_end())
 }
 
 /// Comcast's refusals name its own server, the word "comcast", then the connecting client's

@@ -124,6 +124,7 @@ fn block_may_start(b: &[u8], i: usize) -> Option<bool> {
                 | starts(b"mi:")
                 | starts(b"rp:")
                 | starts(b"wm:")
+                | starts(b"fbl")
                 | (c == b'i') & (x == b'b') & (y.wrapping_sub(b'0') < 10);
             any | (c == b'(') | (c == b'[') | (!in_word & word)
         });
@@ -134,7 +135,7 @@ fn block_may_start(b: &[u8], i: usize) -> Option<bool> {
 /// letters of `may_start_word_code`.
 const MAY_START: [bool; 256] = {
     let mut t = [false; 256];
-    let starts = b"([adehimporsw";
+    let starts = b"([adefhimporsw";
     let mut k = 0;
     while k < starts.len() {
         t[starts[k] as usize] = true;
@@ -171,6 +172,7 @@ fn may_start_word_code(c: u8, next: Option<u8>) -> bool {
             | (b'r', Some(b'p'))
             | (b's', Some(b'c'))
             | (b'i', Some(b'b'))
+            | (b'f', Some(b'b'))
     )
 }
 
@@ -352,6 +354,12 @@ fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
     if starts(b"ib") && digits(b, i + 2) == 3 && ends_word(i + 5) {
         return Some((text(b, i, i + 5).to_ascii_uppercase(), i + 5));
     }
+    // Microsoft's own block list by its older name: "550 5.7.1 Service unavailable; Client host
+    // [192.0.2.1] blocked using FBLW15; To request removal from this list please forward this
+    // message to delist@messaging.microsoft.com" (FOPE/EOP; the knowledge file's §4.2 item 1).
+    if starts(b"fblw") && digits(b, i + 4) == 2 && ends_word(i + 6) {
+        return Some((text(b, i, i + 6).to_ascii_uppercase(), i + 6));
+    }
     let sig = b"mcspamsignature";
     if starts(sig) {
         return Some(("MCSpamSignature".to_string(), i + sig.len()));
@@ -408,6 +416,7 @@ mod tests {
             "ofr",
             "mcspamsignature",
             "ib1",
+            "fblw15",
         ]);
         for p in starts {
             let p = p.as_bytes();
@@ -416,13 +425,13 @@ mod tests {
         }
         assert!(MAY_START[usize::from(b'(')] && MAY_START[usize::from(b'[')]);
         // ... and `block_may_start` lets each through at a word start, in any place of a block.
-        for p in
-            DASHED
-                .iter()
-                .chain(ERS)
-                .chain(NETEASE)
-                .chain(&["as(", "ofr", "mcspamsignature", "ib1"])
-        {
+        for p in DASHED.iter().chain(ERS).chain(NETEASE).chain(&[
+            "as(",
+            "ofr",
+            "mcspamsignature",
+            "ib1",
+            "fblw15",
+        ]) {
             for at in 1..20 {
                 let text = format!("{} {p}{}", "x".repeat(at - 1), "y".repeat(20));
                 let b = text.as_bytes();
@@ -459,6 +468,12 @@ mod tests {
                 &["IPTS04"],
             ),
             ("553 5.7.1 [bl21] connections will not", &["BL21"]),
+            (
+                "client host [192.0.2.1] blocked using fblw15; to request removal",
+                &["FBLW15"],
+            ),
+            // Not the list's shape: another letter, or more digits.
+            ("blocked using fblx15; fblw150 fblw1", &[]),
             ("554 5.7.1 [cs01] message rejected", &["CS01"]),
             ("recipient address rejected: ers-qil.", &["ERS-QIL"]),
             ("found in ers-dul. for details", &["ERS-DUL"]),

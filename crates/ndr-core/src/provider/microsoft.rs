@@ -216,6 +216,17 @@ pub(super) const TABLE: Table = Table {
             .status("5.7.60")
             .text(&["permissions to send as this sender"])
             .reason(Rejected),
+        // 550 5.7.64 TenantAttribution; Relay Access Denied [XX0EUR01FT001.eop-EUR01.prod.
+        // protection.outlook.com]: Microsoft 365 refuses to relay out mail from a server of the
+        // sender's own organisation, because no inbound connector matches that server ("the
+        // certificate on-premises no longer matches the certificate that is specified in
+        // Microsoft 365", or "The IP address that's configured in the Microsoft 365 connector no
+        // longer matches"). Microsoft's own refusal, by the sender's own tenant setting: the
+        // reason stays the structural one (norelaying).
+        // Source: https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/relay-access-denied-smtp
+        Rule::by(Microsoft)
+            .status("5.7.64")
+            .text(&["tenantattribution"]),
         // The same refusal as Exchange's store names it when a program submits through
         // smtp.office365.com: "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.
         // MapiExceptionSendAsDenied; Failed to process message due to a permanent exception ...".

@@ -1301,9 +1301,16 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
             !(ip::scope(f.addr) == crate::IpScope::Loopback
                 && norm.get(..f.start).is_some_and(|b| b.ends_with('=')))
         })
-        // A lookup link's address when the refusal is about the message itself, not the
-        // address: the link names the client for reference only (`about_the_message`).
-        .filter(|f| !(about_the_message(d.reason) && is_link_value(norm, f.start)))
+        // A lookup link's address, or the bracket after the status where Gmail prints the
+        // connecting client in its replies, when the refusal is about the message itself, not
+        // the address: they name the client for reference only (`about_the_message`). Gmail's
+        // spam refusals keep the bracket: Gmail weighs the sending address's reputation in
+        // them ("likely unsolicited mail", its sender guidelines), and the advice asks about it.
+        .filter(|f| {
+            let bracket =
+                d.reason != Reason::SpamDetected && ip::after_status_bracket(norm, f.start);
+            !(about_the_message(d.reason) && (is_link_value(norm, f.start) || bracket))
+        })
         .collect();
     let near = |f: &&ip::Found| match hit.and_then(|h| h.at) {
         Some((s, e)) => f.end + REPLY_WINDOW / 2 >= s && f.start <= e + REPLY_WINDOW / 2,
@@ -1331,6 +1338,11 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
 /// http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1&hostid=...", whose DT:SPM is
 /// content judged spam ("发送的邮件内容包含了未被许可的信息，或被系统识别为垃圾邮件", the
 /// message's content). For these the link's address is not one the rejecting side blocks.
+/// Gmail likewise prints the connecting client's address in brackets after the status in its
+/// replies, whatever they refuse ("550-5.7.1 [192.0.2.1 14] Messages missing a valid address
+/// in From: header, or having no From: header, are not accepted. ... - gsmtp", a message
+/// refusal of Google's SMTP error reference, https://support.google.com/a/answer/3726730,
+/// with the same bracket as its address blocks in `gmail.rs`).
 fn about_the_message(reason: Reason) -> bool {
     matches!(
         reason,
