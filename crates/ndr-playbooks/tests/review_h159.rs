@@ -127,10 +127,9 @@ fn a_listing_that_clears_by_itself_is_named_when_the_advice_is_anothers() {
     // A refusal that names SpamCop gets SpamCop's own advice, not the extra line.
     let named = diagnose(b"<user@example.org>: host mx.example.org[192.0.2.25] said: 554 5.7.1 Service unavailable; Client host [203.0.113.8] blocked using bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml?203.0.113.8 (in reply to RCPT TO command)\n");
     let r = advise_with_lookups(&named, &[SPAMCOP], &[], Lang::En);
-    assert!(!r
-        .steps
-        .iter()
-        .any(|s| s.text.starts_with("The blocklist check also finds the address on SpamCop")));
+    assert!(!r.steps.iter().any(|s| s
+        .text
+        .starts_with("The blocklist check also finds the address on SpamCop")));
 }
 
 /// 5 (held-out u 12): a greylisting delay clears in minutes; the advice says so, and "no notice
@@ -149,7 +148,29 @@ fn a_greylisting_delay_is_minutes() {
     assert!(ja.verdict.contains("グレーリスト"), "{}", ja.verdict);
     for r in [&en, &ja] {
         let all = all_text(r);
-        assert!(!all.contains("If none comes, the message got through"), "{all}");
+        assert!(
+            !all.contains("If none comes, the message got through"),
+            "{all}"
+        );
         assert!(!all.contains("届いたということです"), "{all}");
     }
+}
+
+/// 6 (held-out u 47, u 15): two Japanese sentences reworded to read naturally.
+#[test]
+fn two_japanese_verdicts_read_naturally() {
+    let log = "Jan 15 09:00:00 mx postfix/smtpd[123]: NOQUEUE: reject: RCPT from unknown[203.0.113.9]: 554 5.7.1 Service unavailable; Client host [203.0.113.9] blocked using zen.spamhaus.org; from=<a@example.net> to=<b@example.com> proto=ESMTP helo=<example.net>\n";
+    let d = diagnose(log.as_bytes());
+    let ja = advise(&d, Lang::Ja);
+    assert!(
+        ja.verdict.contains("断られたのは相手のアドレスで"),
+        "{}",
+        ja.verdict
+    );
+    let gmail = "<user@gmail.com>: host gmail-smtp-in.l.google.com[192.0.2.26] said: 550 5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM. (in reply to end of DATA command)\n";
+    let d = diagnose(gmail.as_bytes());
+    assert_eq!(select(&d).playbook.id, "gmail-unauthenticated");
+    let ja = advise(&d, Lang::Ja);
+    assert!(!ja.verdict.contains("合格しなかったか、"), "{}", ja.verdict);
+    assert!(ja.verdict.starts_with("Gmail は"), "{}", ja.verdict);
 }
