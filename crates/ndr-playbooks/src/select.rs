@@ -268,6 +268,13 @@ fn select_named(
         return (picked, None);
     }
     let base = when_permanent(when_temporary(swap_generic(picked, d), d), d);
+    // A setting of the sender's own account a note names (a From address the login does not
+    // own, an account whose sending was stopped) is fixed there, whatever the reply's class:
+    // Proton Bridge says the first with a 451 ("451 4.0.0 backend: invalid return path: not
+    // owned by user", held-out u 10), and sending again after a wait meets the same refusal.
+    if base.by == SelectedBy::Note && WAIT_CANNOT_CURE_NOTES.contains(&base.playbook.id) {
+        return (base, None);
+    }
     if base.playbook.party.is_none()
         && base.playbook.id != party::generic::SPEEDING_AT_SUBMISSION.id
         && temporary_reply(d)
@@ -300,6 +307,7 @@ fn select_named(
         ) {
             // A missing domain seldom appears by waiting: the spelling check comes first.
             (false, _) if d.reason == Reason::HostUnknown => &party::generic::DELAYED_HOSTUNKNOWN,
+            (false, _) if greylisted(d) => &party::generic::DELAYED_GREYLISTED,
             (false, _) => &party::generic::DELAYED,
             (true, true)
                 if base.playbook.id != party::generic::OWN_RELAY_REFUSED.id
@@ -352,6 +360,13 @@ fn select_named(
         passed,
     )
 }
+
+/// Playbooks chosen for a note of the core about the sender's own account (step 0 of `pick`):
+/// no wait and no retry cures what they name, so a temporary reply keeps them.
+const WAIT_CANNOT_CURE_NOTES: &[&str] = &[
+    party::generic::SENDER_LOGIN_MISMATCH.id,
+    party::generic::SENDER_ACCOUNT_STOPPED.id,
+];
 
 /// A party's playbook that says its refusal is final, and the same party's playbook for its
 /// temporary form. The reply class decides, not the tag: a 4xx reply is a deferral whatever tag
@@ -803,9 +818,59 @@ pub fn advise_in(
             }
         }
     }
+    // A list whose listings clear by themselves (SpamCop) that the advice does not name gets
+    // one line too: the table shows it red (review h159, 4).
+    if ip_is_blocked(d) && !ip_is_microsofts_cloud(d) {
+        let named = |party: Party| {
+            Some(party) == s.playbook.party || passed.is_some_and(|p| p.named.party == Some(party))
+        };
+        for (zone, party, line) in CLEARS_BY_ITSELF {
+            let listed = listings.iter().any(|l| party::zone_is(l.zone, zone));
+            if listed && !named(*party) {
+                r.steps.push(crate::render::RenderedStep {
+                    number: r.steps.len() + 1,
+                    text: line.get(lang).to_owned(),
+                    link: None,
+                    copy: None,
+                });
+            }
+        }
+    }
     r.drop_repeats();
     r
 }
+
+/// Lists whose listings expire by themselves, each with the line said when the lookups find the
+/// address there and the advice is another's.
+// Sources: SpamCop, https://www.spamcop.net/fom-serve/cache/298.html ("automatically expire ...
+// 24 hours" after the reports stop); UCEPROTECT level 1, https://www.uceprotect.net/en/index.php?m=7&s=7
+// (7 days after the last hit); Backscatterer, https://www.backscatterer.org/ (4 weeks).
+const CLEARS_BY_ITSELF: &[(&str, Party, Text)] = &[
+    (
+        "bl.spamcop.net",
+        Party::Spamcop,
+        text! {
+            ja: "ブロックリストの確認では、このアドレスは SpamCop にも掲載されています。SpamCop の掲載は、最後の迷惑メール報告からおよそ 24 時間で自動的に消えるため、解除の申請は要りません。報告の原因（あなたのサーバーやアカウントからの迷惑メール）を止めてください。",
+            en: "The blocklist check also finds the address on SpamCop. A SpamCop listing clears by itself about 24 hours after the last spam report, so there is nothing to request: stop whatever drew the reports (spam sent from your server or account).",
+        },
+    ),
+    (
+        "dnsbl-1.uceprotect.net",
+        Party::Uceprotect,
+        text! {
+            ja: "ブロックリストの確認では、このアドレスは UCEPROTECT（レベル 1）にも掲載されています。この掲載は、最後にスパムトラップに届いてから 7 日で自動的に消えます。お金を払う解除は必要ありません。原因の送信を止めてください。",
+            en: "The blocklist check also finds the address on UCEPROTECT (level 1). That listing clears by itself 7 days after the last spam-trap hit, and no paid removal is needed: stop the sending that caused it.",
+        },
+    ),
+    (
+        "ips.backscatterer.org",
+        Party::Backscatterer,
+        text! {
+            ja: "ブロックリストの確認では、このアドレスは Backscatterer にも掲載されています。偽の差出人あてにエラーメールや自動返信を送ったためで、止めてから 4 週間で自動的に消えます。",
+            en: "The blocklist check also finds the address on Backscatterer, for sending bounces or auto-replies to forged senders. Once that stops, the listing clears by itself after 4 weeks.",
+        },
+    ),
+];
 
 /// A listing that does not go away by waiting needs someone to act: advice that said to wait
 /// (nobody at first, check again later) takes that list's actors and at least its urgency, so the
@@ -972,6 +1037,9 @@ fn add_the_lasting_listing(
     if rank(lasting.urgency.id) > rank(r.urgency.id) {
         r.urgency = lasting.urgency;
     }
+    // The lasting listing goes first, so its time is the time (review h159, 3: not Microsoft's
+    // "usually within 24 hours" above an SBL listing only the hosting company can clear).
+    r.duration = lasting.duration;
     if let Some(m) = r.message.as_mut() {
         if m.to.id == crate::model::To::HostingProvider {
             // `split_at_checked`, not slicing: no panic path (and its location) in the page.
@@ -1307,6 +1375,15 @@ fn pick(d: &Diagnosis) -> Selected {
             by: SelectedBy::ProviderCode,
         };
     }
+    // Step 1, a refused login (RFC 4954: 535, 5.7.8): whoever the core named (Gmail's reply
+    // carries its own host), it is the sender's own outgoing server refusing the sender's own
+    // password, never a receiver's judgement (held-out v 12).
+    if login_refused(d) {
+        return Selected {
+            playbook: &party::generic::SUBMISSION_LOGIN_REFUSED,
+            by: SelectedBy::ProviderCode,
+        };
+    }
     // Step 1, by the sending server's own words that its rule requires TLS here: a setting on
     // the sender's side, whoever the receiver is, and no wait clears it.
     if own_tls_required(d) {
@@ -1507,6 +1584,13 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
     if base.playbook.id == party::generic::HELO_REFUSED.id {
         return base;
     }
+    // A delay the receiver's greylisting caused clears in minutes (review h159, 5).
+    if base.playbook.id == party::generic::DELAYED.id && greylisted(d) {
+        return Selected {
+            playbook: &party::generic::DELAYED_GREYLISTED,
+            by: base.by,
+        };
+    }
     // "Not accepting" with a 4xx is a receiver's passing stop ("451 4.3.2 Please try again
     // later"), not a domain that takes no mail (null MX, 5.x): the codes table gives 4.3.2 the
     // system-error advice, a wait first (held-out m, case 17).
@@ -1551,6 +1635,11 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
             playbook: &party::recipient_org::FILTER,
             by: base.by,
         };
+    }
+    // A refused login (step 1 of `pick`) keeps its own advice: the account's owner fixes it
+    // first, not whoever set up a program's other settings.
+    if base.playbook.id == party::generic::SUBMISSION_LOGIN_REFUSED.id {
+        return base;
     }
     // A playbook chosen for a note already says which setting is wrong (a From address the
     // login does not own): the filter's advice would bury it (held-out j, A-1).
@@ -1652,6 +1741,21 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         };
     }
     base
+}
+
+/// True when the decisive reply refuses an SMTP login: reply 535 or status 5.7.8, which RFC 4954
+/// section 6 gives to "Authentication credentials invalid" (the AUTH command's own answer).
+fn login_refused(d: &Diagnosis) -> bool {
+    let main = d
+        .recipients
+        .iter()
+        .find(|r| r.reason == d.reason)
+        .or_else(|| d.recipients.first());
+    let reply = d
+        .smtp_code
+        .as_deref()
+        .or_else(|| main.and_then(|r| r.reply_code.as_deref()));
+    reply.is_some_and(|c| c.trim() == "535") || enhanced_code(d) == Some("5.7.8")
 }
 
 /// True when the decisive reply is Postfix's default text for a recipient refused by an access
@@ -1974,6 +2078,11 @@ pub(crate) const RESEND_AFTER_A_WAIT: &[&str] = &[
 /// (Microsoft's and Outlook.com's throttles, a rate limit).
 fn written_for_a_wait(p: &Playbook) -> bool {
     p.urgency == Urgency::Wait && !RESEND_AFTER_A_WAIT.contains(&p.id)
+}
+
+/// True when the core noted that the receiver greylists (its note `greylisted`).
+fn greylisted(d: &Diagnosis) -> bool {
+    d.notes.iter().any(|n| n.id == "greylisted")
 }
 
 /// True when the sending server is still trying: every recipient is only delayed. For Sisimai's

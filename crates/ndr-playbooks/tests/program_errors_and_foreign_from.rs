@@ -110,7 +110,12 @@ fn a_programs_temporary_refusal_says_to_send_again() {
 fn the_same_reply_in_a_servers_delay_notice_is_still_a_wait() {
     let notice = "Reporting-MTA: dns; mail.example.net\n\nFinal-Recipient: rfc822; ops@example.org\nAction: delayed\nStatus: 4.2.0\nDiagnostic-Code: smtp; 450 4.2.0 <ops@example.org>: Recipient address rejected: Greylisted, see http://postgrey.example.org/help.html\n";
     let d = diagnose(notice.as_bytes());
-    assert_eq!(select(&d).playbook.id, "generic-delayed", "{d:?}");
+    // The greylisting form of the wait (review h159, 5): minutes, the server retries.
+    assert_eq!(
+        select(&d).playbook.id,
+        "generic-delayed-greylisted",
+        "{d:?}"
+    );
     assert_eq!(
         labels::reason_of(&d).1,
         "Delayed (your server is still retrying)"

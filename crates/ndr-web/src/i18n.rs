@@ -270,6 +270,10 @@ pub const FACT_NOT_SENT: Tr = tr!(
 );
 pub const SHOW_IN_TEXT: Tr = tr!("本文で見る", "Show in message");
 pub const CODE_PAGE_LINK: Tr = tr!("このコードの説明", "About this code");
+/// Brackets around an aside in running text (a list's zone after its name, a count): full-width
+/// on the Japanese page, as the page's other names use them.
+pub const OPEN_PAREN: Tr = tr!("（", " (");
+pub const CLOSE_PAREN: Tr = tr!("）", ")");
 pub const EVIDENCE_HEADING: Tr = tr!("貼り付けた本文", "The message you pasted");
 pub const EVIDENCE_BACK: Tr = tr!(
     "Esc キーで、押したボタンに戻ります。",

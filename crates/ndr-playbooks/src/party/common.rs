@@ -175,8 +175,8 @@ pub(crate) const DONT_RESEND_RATE: Text = text! {
 };
 
 pub(crate) const DONT_PAY: Text = text! {
-    ja: "「お金を払えばすぐ解除する」という業者に依頼しないでください。解除申請は無料で、あなた（またはホスティング事業者）が自分でできます。",
-    en: "Do not pay anyone who offers to get you removed for a fee: removal requests are free, and you (or your hosting company) can file them yourselves.",
+    ja: "「お金を払えばすぐ解除する」という業者に依頼しないでください。解除の申請は無料で、ブロックリストに直接出せます（リストによっては、出せるのはアドレスを管理するホスティング事業者だけです）。",
+    en: "Do not pay anyone who offers to get you removed for a fee: removal requests are free and go straight to the list (for some lists, only the hosting company that owns the address may file them).",
 };
 
 pub(crate) const DONT_DELIST_FIRST: Text = text! {

@@ -2438,16 +2438,16 @@ pub(crate) const DELAYED: Playbook = Playbook {
             en: "If it is urgent, tell the recipient another way (phone, another address) that your message is delayed.",
         }),
         Step::new(text! {
-            ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知をこのページに貼り付けて、改めて診断してください。通知が来なければ、届いたということです。",
-            en: "If a final \"could not be delivered\" notice follows, paste that notice on this page and diagnose it again. If none comes, the message got through.",
+            ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知をこのページに貼り付けて、改めて診断してください。その後に通知が来なければ、たいていは届いています。",
+            en: "If a final \"could not be delivered\" notice follows, paste that notice on this page and diagnose it again. No further notice usually means it went through.",
         })
         .in_terminal(text! {
-            ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知をファイルに保存して、`ndr-doctor diagnose ファイル名` で改めて診断してください。通知が来なければ、届いたということです。",
-            en: "If a final \"could not be delivered\" notice follows, save that notice to a file and diagnose it again with `ndr-doctor diagnose FILE`. If none comes, the message got through.",
+            ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知をファイルに保存して、`ndr-doctor diagnose ファイル名` で改めて診断してください。その後に通知が来なければ、たいていは届いています。",
+            en: "If a final \"could not be delivered\" notice follows, save that notice to a file and diagnose it again with `ndr-doctor diagnose FILE`. No further notice usually means it went through.",
         })
         .in_api(text! {
-            ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知を改めて診断してください。通知が来なければ、届いたということです。",
-            en: "If a final \"could not be delivered\" notice follows, diagnose that notice too. If none comes, the message got through.",
+            ja: "あとで「配送できなかった」という最終的な通知が届いたら、その通知を改めて診断してください。その後に通知が来なければ、たいていは届いています。",
+            en: "If a final \"could not be delivered\" notice follows, diagnose that notice too. No further notice usually means it went through.",
         }),
     ],
     // The first step already says not to resend: a don't would repeat it.
@@ -2457,6 +2457,36 @@ pub(crate) const DELAYED: Playbook = Playbook {
     facts: &[],
     sources: BASIC_SOURCES,
     checked: CHECKED,
+};
+
+/// A delay notice whose reply says the receiver greylists (the core's note `greylisted`:
+/// "450 4.7.1 <rcpt>: Recipient address rejected: Greylisted for 5 minutes"): the first try of an
+/// unknown sender is turned away on purpose and the sending server's retry is accepted, so the
+/// wait is minutes, not the days a server keeps retrying (review h159, 5). Picked in `select.rs`
+/// over `DELAYED`.
+// Source: RFC 6647 sections 1 and 2.1 (https://datatracker.ietf.org/doc/html/rfc6647): a
+// temporary failure for a new sender, and a retry after the delay gets through.
+pub(crate) const DELAYED_GREYLISTED: Playbook = Playbook {
+    id: "generic-delayed-greylisted",
+    title: text! { ja: "配送が遅れている（グレーリストで一度断られた）", en: "Delivery is delayed (turned away once by greylisting)" },
+    verdict: text! {
+        ja: "これは警告で、失敗ではありません。受信側のサーバーはグレーリストを使っていて、まだ知らない送信元からの最初の配送をわざと一度断りました。送信側のサーバーが少し待って送り直すと、ふつうは受け取られます。",
+        en: "This is a warning, not a failure: the receiving server uses greylisting, which turns away the first try from a sender it does not know yet on purpose. When your server tries again after a short wait, the message is normally accepted.",
+    },
+    why: text! {
+        ja: "グレーリストは、送り直しをしない迷惑メール送信プログラムをふるい落とすための仕組みです。ふつうのメールサーバーは自動で送り直すので、メールは少し遅れて届きます。",
+        en: "Greylisting weeds out spam programs, which seldom try again. Ordinary mail servers retry by themselves, so the message arrives a little late.",
+    },
+    duration: text! {
+        ja: "数分から 1 時間ほど（受信側の待ち時間と、送信側のサーバーが送り直す間隔しだい）",
+        en: "A few minutes to an hour (the receiver's wait plus your server's retry interval)",
+    },
+    sources: &[Source {
+        title: text! { ja: "RFC 6647（グレーリスト）", en: "RFC 6647 (greylisting)" },
+        url: Url::one(RFC6647),
+    }],
+    checked: "2026-11-27",
+    ..DELAYED
 };
 
 /// A delay notice whose reply says the recipient's domain was not found ("4.1.2 Recipient
@@ -3740,6 +3770,71 @@ const SEND_AS_PORTS: Url = Url::pair(
     "https://support.google.com/mail/answer/1074635?hl=ja",
 );
 
+/// The sender's own outgoing server refused the login itself: RFC 4954 section 6, "535 5.7.8
+/// Authentication credentials invalid" (Gmail: "535 5.7.8 Username and Password not accepted",
+/// held-out v 12 through Python's smtplib). Only the account's owner knows the password, so the
+/// sender acts first; Google asks programs for an app password, which needs 2-Step Verification.
+// Sources: RFC 4954 section 6 (https://datatracker.ietf.org/doc/html/rfc4954), Google's "Sign in
+// with app passwords" (https://support.google.com/accounts/answer/185833: "To create an app
+// password, you need 2-Step Verification on your Google Account"; a work or school account may
+// not offer one), Gmail's own link in that reply (https://support.google.com/mail/?p=BadCredentials).
+pub(crate) const SUBMISSION_LOGIN_REFUSED: Playbook = Playbook {
+    id: "generic-submission-login-refused",
+    title: text! { ja: "送信サーバーがログイン（ユーザー名とパスワード）を受け付けなかった", en: "Your outgoing server did not accept the login (user name and password)" },
+    verdict: text! {
+        ja: "あなたの側の送信サーバー {remote_host} が、ユーザー名とパスワードによるログインを断りました。メールは送り出されておらず、受信側は何も断っていません。",
+        en: "Your own outgoing server {remote_host} refused the login (user name and password), so the message was not sent. The recipient's side refused nothing.",
+    },
+    why: text! {
+        ja: "ユーザー名かパスワードが違うとき、パスワードを変えたのにプログラムの設定が古いままのとき、またはサービスがふだんのパスワードでのログインを認めていないときに起こります。Google（Gmail、Google Workspace）は、メールソフトやスクリプトからのログインに、ふだんのパスワードではなくアプリ パスワードを求めます。",
+        en: "It happens when the user name or password is wrong, when the password was changed but the program still has the old one, or when the service does not take the account's usual password for this kind of login. Google (Gmail, Google Workspace) asks mail programs and scripts for an app password instead of the usual one.",
+    },
+    // Only the account's owner knows its password.
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    steps: &[
+        Step::new(text! {
+            ja: "プログラムの送信サーバー（SMTP）の設定で、ユーザー名がメールアドレス全体（name@example.com の形）か、パスワードの前後に余分な空白や引用符、かっこが付いていないかを確かめてください。",
+            en: "In the program's outgoing server (SMTP) settings, check that the user name is the whole address (like name@example.com) and that the password has no extra spaces, quotes or brackets around it.",
+        }),
+        Step::new(text! {
+            ja: "Google のアカウント（Gmail、Google Workspace）なら、2 段階認証プロセスをオンにしてからアプリ パスワード（16 文字）を作り、ふだんのパスワードの代わりにプログラムに入れてください。会社や学校のアカウントでは、管理者がアプリ パスワードを使えなくしていることがあります。",
+            en: "For a Google account (Gmail, Google Workspace): turn on 2-Step Verification, then create an app password (16 characters) and put it into the program instead of the usual password. A work or school account may not offer app passwords; its administrator decides.",
+        })
+        .link(
+            text! { ja: "Google: アプリ パスワードでログインする", en: "Google: sign in with app passwords" },
+            google_help_page!("accounts/answer/185833"),
+        ),
+        Step::new(text! {
+            ja: "ほかのサービスのアカウントなら、同じユーザー名とパスワードでそのサービスのウェブメールにログインできるか試してください。できなければパスワードを再設定し、新しいパスワードをプログラムにも入れてください。サービスによっては、メールソフトからの送信（SMTP）をアカウントの設定でオンにする必要があります。",
+            en: "For another service: try signing in to its webmail with the same user name and password. If that fails, reset the password and put the new one into the program too. Some services also need sending from mail programs (SMTP) turned on in the account's settings.",
+        }),
+        Step::new(text! {
+            ja: "それでも断られる場合は、下の文面を送信サーバー {remote_host} の管理者（社内の管理者やホスティング事業者）に送ってください。ログインを断った理由はサーバーの記録で分かります。",
+            en: "If it is still refused, send the message below to whoever runs your outgoing server {remote_host} (your administrator or hosting company): its logs show why the login was refused.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "ログインを何度も続けて試さないでください。失敗が続くと、アカウントがしばらくロックされることがあります。",
+            en: "Do not try the login again and again: many failed logins in a row can lock the account for a while.",
+        },
+        DONT_ASK_RECIPIENT_OWN_SERVER,
+    ],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 4954（SMTP 認証）", en: "RFC 4954 (SMTP authentication)" },
+            url: Url::one(RFC4954),
+        },
+        Source {
+            title: text! { ja: "Google: アプリ パスワードでログインする", en: "Google: sign in with app passwords" },
+            url: google_help_page!("accounts/answer/185833"),
+        },
+    ],
+    checked: "2026-11-27",
+    ..OWN_RELAY_SETTING
+};
+
 /// The sender's own outgoing server refused the message at submission (a submission port, or a
 /// mail program's own send error) for a reason that is not a judgement of the message: the
 /// sender address was refused, a login was asked for, or the refusal says nothing clear. Such a
@@ -3855,7 +3950,7 @@ pub(crate) const INBOUND_REFUSAL: Playbook = Playbook {
     party: None,
     title: text! { ja: "受信サーバーが、ほかのサーバーからのメールを断った記録", en: "A receiving server's log: it refused another server's mail" },
     verdict: text! {
-        ja: "これは受信側のサーバーの記録で、{refused_client} が届けようとしたメールを断ったことを示しています。あなたのサーバーなら、あなたのメールが返ってきたのではなく、断られたアドレスは相手側のものです。",
+        ja: "これは受信側のサーバーの記録で、{refused_client} が届けようとしたメールを断ったことを示しています。これがあなたのサーバーの記録なら、断られたのは相手のアドレスで、あなたのメールが返ってきたのではありません。",
         en: "This is a receiving server's log: it refused mail that {refused_client} tried to deliver to it. If the server is yours, none of your mail bounced, and the refused address is the other side's.",
     },
     why: text! {
@@ -4657,9 +4752,11 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &SENDER_HOURLY_CAP,
     &SENDER_HOURLY_CAP_DISCARDED,
     &DELAYED_REFUSED,
+    &DELAYED_GREYLISTED,
     &OWN_RELAY_REFUSED,
     &HOSTING_FILTER_REFUSED,
     &OWN_RELAY_SETTING,
+    &SUBMISSION_LOGIN_REFUSED,
     &OWN_RELAY_GMAIL_SEND_AS,
     &INBOUND_REFUSAL,
     &MAILBOXFULL_OWN_SERVER,

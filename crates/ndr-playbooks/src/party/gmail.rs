@@ -590,7 +590,7 @@ pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
         id: "gmail-unauthenticated",
         title: text! { ja: "Gmail: 送信ドメイン認証がない", en: "Gmail: unauthenticated mail" },
         verdict: text! {
-            ja: "{sender_domain} からのメールが SPF にも DKIM にも合格しなかったか、ドメインの DMARC の方針により、Gmail が受け取りませんでした。",
+            ja: "Gmail は {sender_domain} からのメールを受け取りませんでした。SPF と DKIM のどちらの確認にも通らなかったか、ドメインの DMARC の設定（方針）で断られたためです。",
             en: "Gmail did not accept mail from {sender_domain} because it passed neither SPF nor DKIM, or because of the domain's DMARC policy.",
         },
         why: text! {

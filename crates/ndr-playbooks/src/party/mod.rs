@@ -433,6 +433,7 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     // automatic reply, not an error (review 5, L1); the sender's own server refused and the
     // receiving side refused nothing.
     (generic::VACATION.id, "auto_reply"),
+    (generic::DELAYED_GREYLISTED.id, "greylisted"),
     (generic::OWN_RELAY_REFUSED.id, "refused_at_submission"),
     (generic::OWN_RELAY_SETTING.id, "refused_at_submission"),
     (generic::SENDER_LOGIN_MISMATCH.id, "refused_at_submission"),
@@ -634,7 +635,7 @@ pub(crate) fn refine(
 }
 
 /// `zone` is `parent` or a sub-zone of it, ignoring case and a trailing dot.
-fn zone_is(zone: &str, parent: &str) -> bool {
+pub(crate) fn zone_is(zone: &str, parent: &str) -> bool {
     let zone = zone.trim().trim_end_matches('.');
     if zone.eq_ignore_ascii_case(parent) {
         return true;

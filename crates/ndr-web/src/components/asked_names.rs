@@ -26,7 +26,7 @@ pub fn asked_names(props: &Props) -> Html {
     }
     html! {
         <details class="card privacy" data-testid="privacy">
-            <summary><h2>{ i18n::PRIVACY_HEADING.text(lang) }{ format!(" ({})", props.asked.len()) }</h2></summary>
+            <summary><h2>{ i18n::PRIVACY_HEADING.text(lang) }{ i18n::OPEN_PAREN.text(lang) }{ props.asked.len() }{ i18n::CLOSE_PAREN.text(lang) }</h2></summary>
             if !props.lookups {
                 <p data-testid="asked-off">{ i18n::PRIVACY_OFF.text(lang) }</p>
             }

@@ -133,7 +133,7 @@ pub fn facts(props: &Props) -> Html {
         let zone = d
             .list_zone
             .as_ref()
-            .map(|z| html! { <> {" ("}<code>{ z }</code>{")"}</> });
+            .map(|z| html! { <>{ i18n::OPEN_PAREN.text(lang) }<code>{ z }</code>{ i18n::CLOSE_PAREN.text(lang) }</> });
         rows.push(row(
             "party",
             if delayed {
