@@ -1190,13 +1190,11 @@ fn python_reply(after_paren: &str) -> Option<String> {
             escaped = false;
         } else if c == '\\' {
             escaped = true;
-        } else if c == quote {
-            end = i;
-            break;
-        } else if c == '\n'
-            && body
-                .get(i + 1..)
-                .is_some_and(|r| r.trim_start_matches([' ', '\t', '\r']).starts_with('\n'))
+        } else if c == quote
+            || c == '\n'
+                && body
+                    .get(i + 1..)
+                    .is_some_and(|r| r.trim_start_matches([' ', '\t', '\r']).starts_with('\n'))
         {
             end = i;
             break;
