@@ -158,6 +158,9 @@ fn address_in_run(bytes: &[u8], start: usize, end: usize) -> Option<Found> {
         }
     }
     let candidate = std::str::from_utf8(&bytes[s..e]).ok()?;
+    if zero_masked(candidate) {
+        return None;
+    }
     if let Some(v4) = parse_v4(candidate) {
         return Some(Found {
             addr: IpAddr::V4(v4),
@@ -215,6 +218,12 @@ fn parse_v4(s: &str) -> Option<Ipv4Addr> {
         }
     }
     (n == 4).then(|| Ipv4Addr::from(parts))
+}
+
+/// An address a paste hid by writing parts as "000" ("52.000.000.000", "108.000.000.000" in
+/// a blog's Postfix mailq output): a server writes an octet's digits, never "000" twice.
+fn zero_masked(s: &str) -> bool {
+    s.split('.').filter(|part| part.starts_with("000")).count() >= 2
 }
 
 /// `0.0.0.0`, `::` and `255.255.255.255` stand for "some address" in templates.
@@ -734,6 +743,13 @@ mod tests {
                 &[],
             ),
             ("1.2.3.4.5 x192.0.2.1 std::vector", &[]),
+            // Masked by the poster: "000" in place of the hidden parts.
+            ("said: 421-4.7.28 [52.000.000.000      15] Our", &[]),
+            ("host mx.example.com[108.000.000.000]:25 said", &[]),
+            (
+                "from 192.000.2.1 and 198.51.100.000",
+                &["192.0.2.1@5", "198.51.100.0@21"],
+            ),
             (
                 "(TCP|17.111.174.66|33442|173.255.246.153|25)",
                 &["17.111.174.66@5", "173.255.246.153@25"],

@@ -694,3 +694,33 @@ fn heldout_x_families() {
         expect!["- 5.1.1 rejected - - | rcpt=list@groups.example action=failed cmd=- host=- ip=-"],
     );
 }
+
+#[test]
+fn heldout_y_families() {
+    use expect_test::expect;
+    // Postfix's mailq output with the addresses masked as "000" parts: no blocked IP.
+    check(
+        "AD00A13E5C22     8564 Fri Jan 24 09:33:48  me@example.com\n(host alt1.gmail-smtp-in.l.google.com[108.000.000.000] said: 421-4.7.28 [52.000.000.000      15] Our system has\ndetected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. To protect our\n421-4.7.28 users from spam, mail sent from your IP address has been temporarily 421-4.7.28 rate limited.\nPlease visit 421-4.7.28  https://support.google.com/mail/?p=UnsolicitedRateLimitError to 421 4.7.28 review\nour Bulk Email Senders Guidelines. - gsmtp (in reply to end of DATA command))\n                                         user@example.org\n",
+        expect!["421 4.7.28 blocked gmail - | rcpt=me@example.com action=delayed cmd=DATA host=alt1.gmail-smtp-in.l.google.com ip=-"],
+    );
+    // iCloud's [HM08] quoted alone in prose: Apple is named and the code kept.
+    let hm08 = "The server refused the mail: `554 5.7.1 [HM08] Message rejected due to local policy`. We do not know why.\n";
+    assert_eq!(
+        ndr_core::diagnose(hm08.as_bytes()).provider_code.as_deref(),
+        Some("HM08")
+    );
+    check(
+        hm08,
+        expect!["554 5.7.1 policyviolation icloud - | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    // A Google Workspace administrator's own rule ("- gcdp"): not a Gmail block.
+    check(
+        "<user@example.org>: host aspmx.l.google.com[192.0.2.26] said: 550-5.7.1 Mail\n    from outside example.org is not accepted. 550 5.7.1 See the policy page. - gcdp\n    4fb4d7f45d1cf-5c25290fe26si2709338a12.136 - gsmtp (in reply to end of DATA\n    command)\n",
+        expect!["550 5.7.1 policyviolation - - | rcpt=user@example.org action=failed cmd=DATA host=aspmx.l.google.com ip=192.0.2.26"],
+    );
+    // Outlook.com's submission server holds an unverified account's mail: not a size limit.
+    check(
+        "An error occurred while sending mail. The mail server responded:  5.3.4 Requested action not taken; To continue sending messages, please sign in to your account.. Please check the message and try again.\n",
+        expect!["- 5.3.4 securityerror - - | rcpt=- action=failed cmd=DATA host=- ip=-"],
+    );
+}

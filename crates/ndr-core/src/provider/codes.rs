@@ -13,18 +13,20 @@ pub(crate) struct Code {
 }
 
 /// Bracketed two-letter to four-letter codes Yahoo and Apple put before their text
-/// (`[TSS04]`, `[IPTS04]`, `[BL21]`, `[PH01]`, `[CS01]`), lowercase as they appear in the
+/// (`[TSS04]`, `[IPTS04]`, `[BL21]`, `[PH01]`, `[CS01]`, `[HM08]`), lowercase as they appear in the
 /// haystack.
 // Yahoo: https://senders.yahooinc.com/smtp-error-codes (categories TS*, PH*); `[IPTS04]` is
 // the same deferral as `[TSS04]` ("421 [IPTS04] Messages from 192.0.2.1 temporarily deferred
 // due to unexpected volume or user complaints", from Yahoo's and AOL's servers; KumoMTA PR
 // #376, and Forward Email's bounce rules, which file it under Yahoo/Verizon).
-// Apple: https://support.apple.com/en-us/102322 (the [CS01] sample is in the knowledge file).
+// Apple: https://support.apple.com/en-us/102322 (the [CS01] sample is in the knowledge file);
+// "554 5.7.1 [HM08] Message rejected due to local policy" is Apple's too (Forward Email's
+// helpers/send-email.js files [CS01] and [HM08] from icloud.com/me.com/mac.com together).
 // Yahoo's older `[GL01]`: "421 4.7.0 [GL01] Message from (192.0.2.1) temporarily deferred -
 // 4.16.50" (Yahoo's help article SLN3437 explains the 4.16.50 deferral: complaints about
 // the sending server; the bracketed code is quoted in sender logs, e.g.
 // https://www.stevejenkins.com/blog/tag/420/; held-out set u 44).
-const BRACKETED: &[&str] = &["tss", "ts", "ipts", "bl", "ph", "cs", "gl"];
+const BRACKETED: &[&str] = &["tss", "ts", "ipts", "bl", "ph", "cs", "gl", "hm"];
 
 /// Outlook.com's consumer codes (`550 SC-001 ...`).
 // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
@@ -475,6 +477,7 @@ mod tests {
             // Not the list's shape: another letter, or more digits.
             ("blocked using fblx15; fblw150 fblw1", &[]),
             ("554 5.7.1 [cs01] message rejected", &["CS01"]),
+            ("554 5.7.1 [hm08] message rejected", &["HM08"]),
             ("recipient address rejected: ers-qil.", &["ERS-QIL"]),
             ("found in ers-dul. for details", &["ERS-DUL"]),
             ("spamming issues. ofr006_102 ref http", &["OFR006"]),

