@@ -1451,9 +1451,14 @@ fn pick(d: &Diagnosis) -> Selected {
         // an older wording, set r 15): the party's playbook for a block, not the code's
         // entry for a refused permission.
         let blocked_under_catch_all = d.reason == Reason::Blocked && code == "5.7.1";
+        // A refusal of the message's format the words name ("Messages missing a valid address
+        // in From: header", Gmail's 5.7.1, held-out x 29): the sending program fixes it, so the
+        // format advice (the party's or the generic one), never the code's spam entry.
+        let format_refusal = d.reason == Reason::NotCompliantRfc;
         let reason_wins = named.is_none()
-            && (WORDED_REASONS.contains(&d.reason) || blocked_under_catch_all)
-            && matches!(party::route(p, d.reason), Route::Playbook(_));
+            && (format_refusal
+                || (WORDED_REASONS.contains(&d.reason) || blocked_under_catch_all)
+                    && matches!(party::route(p, d.reason), Route::Playbook(_)));
         if let Some(e) = named.or_else(|| entries.first()).filter(|_| !reason_wins) {
             return Selected {
                 playbook: e.playbook,
@@ -1699,6 +1704,15 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
             by: base.by,
         };
     }
+    // A limit whose words say it is the message's size (Exchange's "550 5.2.3
+    // RESOLVER.RST.RecipSizeLimit; message too large for this recipient", which Sisimai files
+    // under exceedlimit, as every 5.2.3, held-out w 13): the size advice, said plainly.
+    if base.playbook.id == party::generic(Reason::ExceedLimit).id && names_the_size(d) {
+        return Selected {
+            playbook: party::generic(Reason::MesgTooBig),
+            by: base.by,
+        };
+    }
     // A group refusing a post by its own rule: the sender (right address, joining) or the
     // group's owner acts, not a recipient's administrator (held-out o, case 24).
     if base.playbook.party.is_none()
@@ -1776,6 +1790,24 @@ fn recipient_access_denied(d: &Diagnosis) -> bool {
 
 /// True when the decisive reply says a group reached its own quota: both phrases of Google
 /// Groups' "The group <address> has exceeded its quota for total number of external recipients".
+/// Words (lowercase) that say the message itself is too large, not how many recipients or
+/// messages: Exchange's "message too large for this recipient", "552 5.3.4 Message size exceeds
+/// fixed limit" (Postfix), "message too big" (Sisimai's MesgTooBig list).
+const SIZE_WORDS: &[&str] = &[
+    "message too large",
+    "message is too large",
+    "message too big",
+    "message size exceeds",
+];
+
+fn names_the_size(d: &Diagnosis) -> bool {
+    d.recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .map(|r| r.diagnostic_text.to_ascii_lowercase())
+        .any(|t| SIZE_WORDS.iter().any(|w| t.contains(w)))
+}
+
 fn names_a_group_quota(d: &Diagnosis) -> bool {
     d.recipients
         .iter()

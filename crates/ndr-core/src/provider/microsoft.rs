@@ -4,8 +4,8 @@
 use super::{Rule, Table};
 use crate::Party::{Microsoft, RecipientOrg};
 use crate::Reason::{
-    AuthFailure, Blocked, MesgTooBig, PolicyViolation, Rejected, RequirePtr, SecurityError,
-    SpamDetected, Speeding, SystemError, UserUnknown,
+    AuthFailure, Blocked, MesgTooBig, NotCompliantRfc, PolicyViolation, Rejected, RequirePtr,
+    SecurityError, SpamDetected, Speeding, SystemError, UserUnknown,
 };
 
 // Every quote below is from "Email non-delivery reports and SMTP errors in Exchange Online"
@@ -113,6 +113,12 @@ pub(super) const TABLE: Table = Table {
             .status("5.7.25")
             .text(&["must have a reverse dns record"])
             .reason(RequirePtr),
+        // 550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant: the
+        // From header is missing or has no valid address; the sending program fixes it.
+        Rule::by(Microsoft)
+            .status("5.7.512")
+            .text(&["rfc 5322 section 3.6.2 compliant"])
+            .reason(NotCompliantRfc),
         // 550 5.7.508 Access denied, [2001:db8::1] has exceeded permitted limits within /48 range
         Rule::by(Microsoft)
             .status("5.7.508")
