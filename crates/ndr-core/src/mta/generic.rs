@@ -1818,6 +1818,15 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
         if !PROSE_ONLY.iter().any(|p| text::contains(&lc, p)) {
             continue;
         }
+        // Exchange's sentence is only a heading when the server's words follow ("mx.example.org
+        // gave this error: ..."): those are the failure, read from the whole text.
+        if text::contains(&lc, "email provider rejected it")
+            && lines
+                .iter()
+                .any(|l| text::find_ci(l, " gave this error").is_some())
+        {
+            continue;
+        }
         // The line and the rest of its paragraph (the notice's advice, a few lines at most).
         let end = lines
             .iter()
@@ -2422,11 +2431,22 @@ mod tests {
                  Your message wasn't delivered because the recipient's email provider rejected it.\n\n\
                  The following organization rejected your message: example-org.mail.protection.outlook.com.\n";
         let d = crate::diagnose(t.as_bytes());
-        assert_ne!(d.reason, crate::Reason::Undefined);
+        assert_eq!(d.reason, crate::Reason::OnHold);
         assert_eq!(
             d.recipients.first().map(|r| r.remote_host.clone()),
             Some(Some("example-org.mail.protection.outlook.com".into()))
         );
+        // With the server's words below it, those are the failure, not the heading.
+        let t =
+            "Your message wasn't delivered because the recipient's email provider rejected it.\n\n\
+                 mx.example.org gave this error:\n\
+                 Your email has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.\n";
+        let d = crate::diagnose(t.as_bytes());
+        assert_eq!(d.reason, crate::Reason::AuthFailure);
+        assert!(d
+            .recipients
+            .iter()
+            .all(|r| r.reason != crate::Reason::OnHold));
     }
 
     /// Reason, first recipient's action and reply code of a pasted text.

@@ -63,10 +63,15 @@ const SEND_ERRORS: &[SendError] = &[
     // Source: thunderbird/thunderbird-l10n and comm-central, messenger/messageSend.ftl
     // (smtp-error-sending-recipient-command, -from-command, smtp-error-sending-message);
     // Netscape's MK_ERROR_SENDING_RCPT_COMMAND had the same words.
+    // Pastes of the older dialog often lose the colon: "The mail server responded 5.7.1
+    // <x@example.org>... Relaying denied. Please verify that your email address is correct in
+    // your Mail preferences and try again." (Netscape's MK_ERROR_SENDING_FROM_COMMAND put the
+    // reply on a line of its own after "responded:"; the copy keeps neither). The reply is
+    // then what follows "responded", its colon dropped when there is one.
     SendError {
         program: "thunderbird",
-        marker: "an error occurred while sending mail. the mail server responded:",
-        leads: &["the mail server responded:"],
+        marker: "an error occurred while sending mail. the mail server responded",
+        leads: &["the mail server responded"],
         reason: None,
         end: End::Advice,
     },
@@ -1073,6 +1078,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             };
             // No lead: no reply here (a Python error shown without its tuple is read below).
             let reply = from.and_then(|f| rest.get(f..)).unwrap_or_default();
+            let reply = match error.program {
+                "thunderbird" => reply.strip_prefix(':').unwrap_or(reply),
+                _ => reply,
+            };
             let end = match error.end {
                 End::Advice => advice_end(reply),
                 End::Line | End::Quote => {
@@ -1715,12 +1724,23 @@ mod tests {
     }
 
     #[test]
+    fn thunderbird_reply_pasted_without_its_colon() {
+        let t = "An error occurred while sending mail. The mail server responded 5.7.1 (a@example.org) ... Relaying denied. Please verify that your email address is correct in your Mail preferences and try again.";
+        let (_, command, reply) = read(t).expect("read");
+        assert_eq!(command, "MAIL");
+        assert_eq!(reply, "5.7.1 (a@example.org) ... Relaying denied");
+        let d = crate::diagnose(t.as_bytes());
+        assert_eq!(d.reason, crate::Reason::NoRelaying);
+        assert_eq!(d.enhanced_code.as_deref(), Some("5.7.1"));
+    }
+
+    #[test]
     fn pear_mail_net_smtp_error() {
         let t = "Error sending email: Failed to add recipient: a@example.org [SMTP: Invalid response code received from server (code: 550, response: No RDNS entry for 192.0.2.7)]";
         let (_, _, reply) = read(t).expect("read");
         assert_eq!(reply, "550 No RDNS entry for 192.0.2.7");
         let d = crate::diagnose(t.as_bytes());
-        assert_ne!(d.reason, crate::Reason::Undefined);
+        assert_eq!(d.reason, crate::Reason::RequirePtr);
         assert_eq!(d.smtp_code.as_deref(), Some("550"));
         // A code outside 4xx/5xx is not a refusal.
         assert!(
