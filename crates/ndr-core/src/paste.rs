@@ -48,7 +48,8 @@ pub(crate) fn unwrapped(text: &str) -> Option<Unwrapped> {
             .or_else(|| unfenced(now))
             .or_else(|| uncoded(now))
             .or_else(|| unsoftbroken(now))
-            .or_else(|| unbbcoded(now));
+            .or_else(|| unbbcoded(now))
+            .or_else(|| unstarred(now));
         match next {
             Some(t) => out = Some(t),
             None => break,
@@ -246,6 +247,51 @@ fn unbbcoded(text: &str) -> Option<String> {
         return None;
     }
     without_cuts(text, &cut)
+}
+
+/// The text with report fields a mail program wrote in bold as plain fields: a phone's mail
+/// app that forwards a notice as plain text marks bold with asterisks ("*Final-Recipient*:
+/// rfc822; a@example.org", "*Status*: 5.7.1"; markdown writes "**Status**:"), which hides the
+/// field name from the readers. A line that starts with a name of letters, digits and
+/// hyphens between one or two asterisks, then a colon, loses the asterisks; `None` when no
+/// line does.
+fn unstarred(text: &str) -> Option<String> {
+    let field = |line: &str| -> Option<(usize, usize)> {
+        let t = line.trim_start();
+        let lead = line.len() - t.len();
+        let stars = t.bytes().take_while(|&b| b == b'*').count();
+        if !(1..=2).contains(&stars) {
+            return None;
+        }
+        let name = t.get(stars..)?;
+        let n = name
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .count();
+        let after = name.get(n..)?;
+        let closing = after.bytes().take_while(|&b| b == b'*').count();
+        (n > 0 && closing == stars && after.get(closing..)?.starts_with(':')).then_some((lead, n))
+    };
+    if !text.lines().any(|l| field(l).is_some()) {
+        return None;
+    }
+    Some(
+        text.lines()
+            .fold(String::with_capacity(text.len()), |mut out, l| {
+                match field(l) {
+                    Some((lead, n)) => {
+                        let t = l.get(lead..).unwrap_or_default();
+                        let stars = t.bytes().take_while(|&b| b == b'*').count();
+                        out.push_str(l.get(..lead).unwrap_or_default());
+                        out.push_str(t.get(stars..stars + n).unwrap_or_default());
+                        out.push_str(t.get(stars * 2 + n..).unwrap_or_default());
+                    }
+                    None => out.push_str(l),
+                }
+                out.push('\n');
+                out
+            }),
+    )
 }
 
 /// The text without its markdown code fences, when it has one: a line that is only
@@ -810,6 +856,24 @@ mod tests {
         ] {
             assert_eq!(unsoftbroken(not), None, "{not}");
         }
+    }
+
+    #[test]
+    fn fields_in_bold_lose_their_asterisks() {
+        let t = "See below\n*Final-Recipient*: rfc822; a@example.org\n**Status**: 5.7.1\n*not a field* here: no\n";
+        assert_eq!(
+            unstarred(t).as_deref(),
+            Some("See below\nFinal-Recipient: rfc822; a@example.org\nStatus: 5.7.1\n*not a field* here: no\n")
+        );
+        assert_eq!(unstarred("*bold* words: none\nStatus: 5.7.1\n"), None);
+        // A list's message that forwards such a notice reads as that notice.
+        let mail = "From: A <a@example.org>\nTo: list@example.net\nSubject: Re: Fw: x\n\n\
+                    Forwarded:\n\n*Reporting-MTA*: dns; mx.example.net\n\n\
+                    *Final-Recipient*: rfc822; list@example.net\n*Action*: failed\n\
+                    *Status*: 5.7.1\n*Diagnostic-Code*: smtp; 550 5.7.1 Content-Policy reject msg: The message contains HTML subpart\n";
+        let d = crate::diagnose(mail.as_bytes());
+        assert_eq!(d.enhanced_code.as_deref(), Some("5.7.1"));
+        assert_eq!(d.recipients.len(), 1);
     }
 
     #[test]

@@ -999,6 +999,10 @@ const WORDING: &[Wording] = &[
             // freenet.de: "550 inconsistent or no DNS PTR record for 192.0.2.3" (the sending
             // IP's PTR name is missing or does not resolve back to it).
             "no dns ptr record for",
+            // "550 No RDNS entry for 192.0.2.7": a server's refusal of a client whose address
+            // has no reverse DNS name (listed as one in a PHP bounce classifier's rdns rules,
+            // '550 No RDNS entry for'; held-out y 06 through PEAR Mail).
+            "no rdns entry for",
             "please get a custom reverse dns name from your isp for your host",
             "ptr record setup",
             "reverse dns failed",

@@ -1703,6 +1703,12 @@ const PROSE_ONLY: &[&str] = &[
     // other provider's wording. Source: held-out pastes and the knowledge file (S3140/S3150),
     // https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
     "part of their network is on our block list",
+    // Exchange's visible NDR when the next server refused and its reply is left out of the
+    // paste: "Your message wasn't delivered because the recipient's email provider rejected
+    // it." then "The following organization rejected your message: mx.example.org." (Exchange
+    // 2013 and later; Exchange Online writes the same; `organization_host` reads the host).
+    // Source: https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
+    "email provider rejected it",
     // Delay notices (`PROSE_DELAYED`).
     // Postfix's refusal of a recipient by an access rule whose text asks for a later try (a
     // DEFER or 4xx action, RFC 5321 4.2.1: "try again later"), quoted without its code:
@@ -1771,6 +1777,20 @@ const PROSE_DELAYED: &[&str] = &[
     "へのメールの配信中に一時的な問題が発生しました",
 ];
 
+/// The host on Exchange's line "The following organization rejected your message:
+/// mx.example.org." (its visible NDR names the server that refused there), lowercase.
+fn organization_host(lines: &[&str]) -> String {
+    lines
+        .iter()
+        .filter(|l| text::starts_with_ci(l.trim_start(), "the following organization"))
+        .find_map(|l| {
+            let (_, h) = l.split_once("your message:")?;
+            let h = h.split_whitespace().next()?.trim_end_matches('.');
+            (h.contains('.') && !h.contains('@')).then(|| h.to_ascii_lowercase())
+        })
+        .unwrap_or_default()
+}
+
 /// The best-known refusals of mail servers, worded without a code, lowercase, that a person
 /// types from memory ("my mail bounced back saying Relay access denied"): read only in a short
 /// text (`TYPED_TEXT`), where nothing else could be meant. Postfix's "Relay access denied"
@@ -1796,6 +1816,15 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
     for (i, line) in lines.iter().enumerate() {
         let lc = text::lower(line);
         if !PROSE_ONLY.iter().any(|p| text::contains(&lc, p)) {
+            continue;
+        }
+        // Exchange's sentence is only a heading when the server's words follow ("mx.example.org
+        // gave this error: ..."): those are the failure, read from the whole text.
+        if text::contains(&lc, "email provider rejected it")
+            && lines
+                .iter()
+                .any(|l| text::find_ci(l, " gave this error").is_some())
+        {
             continue;
         }
         // The line and the rest of its paragraph (the notice's advice, a few lines at most).
@@ -1826,6 +1855,7 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
         let words = join_trimmed(lines.get(i..end).unwrap_or_default());
         let delayed = PROSE_DELAYED.iter().any(|p| text::contains(&lc, p));
         return vec![Delivery {
+            rhost: organization_host(lines),
             diagnosis: text::sweep(&words),
             action: if delayed {
                 "delayed".into()
@@ -2392,6 +2422,31 @@ mod tests {
         let d = crate::diagnose(py.as_bytes());
         assert_eq!(d.smtp_code.as_deref(), Some("553"));
         assert_eq!(d.reason, crate::Reason::Rejected);
+    }
+
+    #[test]
+    fn exchange_visible_ndr_without_its_diagnostics() {
+        let t = "Delivery has failed to these recipients or groups:\n\n\
+                 a@example.org\n\n\
+                 Your message wasn't delivered because the recipient's email provider rejected it.\n\n\
+                 The following organization rejected your message: example-org.mail.protection.outlook.com.\n";
+        let d = crate::diagnose(t.as_bytes());
+        assert_eq!(d.reason, crate::Reason::OnHold);
+        assert_eq!(
+            d.recipients.first().map(|r| r.remote_host.clone()),
+            Some(Some("example-org.mail.protection.outlook.com".into()))
+        );
+        // With the server's words below it, those are the failure, not the heading.
+        let t =
+            "Your message wasn't delivered because the recipient's email provider rejected it.\n\n\
+                 mx.example.org gave this error:\n\
+                 Your email has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.\n";
+        let d = crate::diagnose(t.as_bytes());
+        assert_eq!(d.reason, crate::Reason::AuthFailure);
+        assert!(d
+            .recipients
+            .iter()
+            .all(|r| r.reason != crate::Reason::OnHold));
     }
 
     /// Reason, first recipient's action and reply code of a pasted text.

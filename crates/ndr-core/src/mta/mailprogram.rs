@@ -63,10 +63,15 @@ const SEND_ERRORS: &[SendError] = &[
     // Source: thunderbird/thunderbird-l10n and comm-central, messenger/messageSend.ftl
     // (smtp-error-sending-recipient-command, -from-command, smtp-error-sending-message);
     // Netscape's MK_ERROR_SENDING_RCPT_COMMAND had the same words.
+    // Pastes of the older dialog often lose the colon: "The mail server responded 5.7.1
+    // <x@example.org>... Relaying denied. Please verify that your email address is correct in
+    // your Mail preferences and try again." (Netscape's MK_ERROR_SENDING_FROM_COMMAND put the
+    // reply on a line of its own after "responded:"; the copy keeps neither). The reply is
+    // then what follows "responded", its colon dropped when there is one.
     SendError {
         program: "thunderbird",
-        marker: "an error occurred while sending mail. the mail server responded:",
-        leads: &["the mail server responded:"],
+        marker: "an error occurred while sending mail. the mail server responded",
+        leads: &["the mail server responded"],
         reason: None,
         end: End::Advice,
     },
@@ -305,6 +310,19 @@ const SEND_ERRORS: &[SendError] = &[
         program: "rainloop",
         marker: "mailso\\smtp\\exceptions\\negativeresponseexception",
         leads: &["\": "],
+        reason: None,
+        end: End::Line,
+    },
+    // PEAR Mail's SMTP driver (PHP apps: MediaWiki, MRBS, Horde) over Net_SMTP: "Failed to add
+    // recipient: x@example.org [SMTP: Invalid response code received from server (code: 550,
+    // response: 5.7.1 <words>)]" (also "Failed to set sender: ..."). Net_SMTP raises 'Invalid
+    // response code received from server' with the reply's code; PEAR Mail's _error() appends
+    // "[SMTP: $msg (code: $code, response: $response)]". `net_smtp_reply` joins code and words.
+    // Source: pear/Net_SMTP, Net/SMTP.php (parseResponse); pear/Mail, Mail/smtp.php (_error).
+    SendError {
+        program: "net_smtp",
+        marker: "[smtp: invalid response code received from server (code: ",
+        leads: &["(code: "],
         reason: None,
         end: End::Line,
     },
@@ -1060,6 +1078,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             };
             // No lead: no reply here (a Python error shown without its tuple is read below).
             let reply = from.and_then(|f| rest.get(f..)).unwrap_or_default();
+            let reply = match error.program {
+                "thunderbird" => reply.strip_prefix(':').unwrap_or(reply),
+                _ => reply,
+            };
             let end = match error.end {
                 End::Advice => advice_end(reply),
                 End::Line | End::Quote => {
@@ -1083,6 +1105,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             match error.program {
                 "phpmailer" => phpmailer_reply(reply),
                 "roundcube" => roundcube_reply(reply),
+                "net_smtp" => net_smtp_reply(reply),
                 DOTNET => {
                     let start = spaced_backward(head.as_bytes(), after, error.marker.as_bytes())
                         .unwrap_or(after);
@@ -1425,6 +1448,22 @@ fn mailkit_reply(reply: &str, rest: &str) -> String {
     }
 }
 
+/// PEAR Mail's "550, response: <words>)]" (from just after "(code: ") as "550 <words>";
+/// empty unless a 4xx or 5xx code leads.
+fn net_smtp_reply(reply: &str) -> String {
+    let Some((code, words)) = reply.split_once(", response:") else {
+        return String::new();
+    };
+    let code = code.trim();
+    if code.len() != 3 || !code.starts_with(['4', '5']) || !code.bytes().all(|b| b.is_ascii_digit())
+    {
+        return String::new();
+    }
+    let words = words.trim_end();
+    let words = words.strip_suffix(")]").unwrap_or(words);
+    format!("{code} {}", words.trim())
+}
+
 /// Roundcube's display put back together: '550): Failed to add recipient "x@example.org"
 /// (5.7.1 <words>).' (from just after "SMTP Error (") becomes "550 5.7.1 <words>". The
 /// server's words are the parenthesis after the quoted address; they may hold parentheses
@@ -1679,6 +1718,32 @@ mod tests {
                 "MAIL".into(),
                 "553 5.7.1 <taro@example.net>: Sender address rejected: not owned by user taro@example.jp".into()
             ))
+        );
+    }
+
+    #[test]
+    fn thunderbird_reply_pasted_without_its_colon() {
+        let t = "An error occurred while sending mail. The mail server responded 5.7.1 (a@example.org) ... Relaying denied. Please verify that your email address is correct in your Mail preferences and try again.";
+        let (_, command, reply) = read(t).expect("read");
+        assert_eq!(command, "MAIL");
+        assert_eq!(reply, "5.7.1 (a@example.org) ... Relaying denied");
+        let d = crate::diagnose(t.as_bytes());
+        assert_eq!(d.reason, crate::Reason::NoRelaying);
+        assert_eq!(d.enhanced_code.as_deref(), Some("5.7.1"));
+    }
+
+    #[test]
+    fn pear_mail_net_smtp_error() {
+        let t = "Error sending email: Failed to add recipient: a@example.org [SMTP: Invalid response code received from server (code: 550, response: No RDNS entry for 192.0.2.7)]";
+        let (_, _, reply) = read(t).expect("read");
+        assert_eq!(reply, "550 No RDNS entry for 192.0.2.7");
+        let d = crate::diagnose(t.as_bytes());
+        assert_eq!(d.reason, crate::Reason::RequirePtr);
+        assert_eq!(d.smtp_code.as_deref(), Some("550"));
+        // A code outside 4xx/5xx is not a refusal.
+        assert!(
+            read("[SMTP: Invalid response code received from server (code: -1, response: )]")
+                .is_none_or(|(_, _, r)| r.is_empty())
         );
     }
 
