@@ -1788,8 +1788,6 @@ fn recipient_access_denied(d: &Diagnosis) -> bool {
         })
 }
 
-/// True when the decisive reply says a group reached its own quota: both phrases of Google
-/// Groups' "The group <address> has exceeded its quota for total number of external recipients".
 /// Words (lowercase) that say the message itself is too large, not how many recipients or
 /// messages: Exchange's "message too large for this recipient", "552 5.3.4 Message size exceeds
 /// fixed limit" (Postfix), "message too big" (Sisimai's MesgTooBig list).
@@ -1800,20 +1798,29 @@ const SIZE_WORDS: &[&str] = &[
     "message size exceeds",
 ];
 
-fn names_the_size(d: &Diagnosis) -> bool {
+/// True when a decisive reply (one with the message's reason), lowercased, passes `test`.
+fn decisive_reply(d: &Diagnosis, test: impl Fn(&str) -> bool) -> bool {
     d.recipients
         .iter()
         .filter(|r| r.reason == d.reason)
-        .map(|r| r.diagnostic_text.to_ascii_lowercase())
-        .any(|t| SIZE_WORDS.iter().any(|w| t.contains(w)))
+        .any(|r| test(&r.diagnostic_text.to_ascii_lowercase()))
 }
 
+/// True when a decisive reply holds one of `words` (lowercase).
+fn decisive_names(d: &Diagnosis, words: &[&str]) -> bool {
+    decisive_reply(d, |t| words.iter().any(|w| t.contains(w)))
+}
+
+fn names_the_size(d: &Diagnosis) -> bool {
+    decisive_names(d, SIZE_WORDS)
+}
+
+/// True when the decisive reply says a group reached its own quota: both phrases of Google
+/// Groups' "The group <address> has exceeded its quota for total number of external recipients".
 fn names_a_group_quota(d: &Diagnosis) -> bool {
-    d.recipients
-        .iter()
-        .filter(|r| r.reason == d.reason)
-        .map(|r| r.diagnostic_text.to_ascii_lowercase())
-        .any(|t| t.contains("the group ") && t.contains("exceeded its quota"))
+    decisive_reply(d, |t| {
+        t.contains("the group ") && t.contains("exceeded its quota")
+    })
 }
 
 /// Reasons a group's refusal of a post is given: its words carry no code, so the reason comes
@@ -1848,24 +1855,15 @@ const GROUP_REFUSAL_WORDS: &[&str] = &[
 
 /// True when the decisive reply is a group's refusal of a post (`GROUP_REFUSAL_WORDS`).
 fn names_a_group_refusal(d: &Diagnosis) -> bool {
-    d.recipients
-        .iter()
-        .filter(|r| r.reason == d.reason)
-        .map(|r| r.diagnostic_text.to_ascii_lowercase())
-        .any(|t| !t.contains("dmarc") && GROUP_REFUSAL_WORDS.iter().any(|w| t.contains(w)))
+    decisive_reply(d, |t| {
+        !t.contains("dmarc") && GROUP_REFUSAL_WORDS.iter().any(|w| t.contains(w))
+    })
 }
 
 /// True when the decisive reply names a quota of sending ("Domain Sending Quota Exceeded", a
 /// provider's outgoing server; source: a public log of one, https://pastebin.com/v3bkLPK5).
 fn names_a_sending_quota(d: &Diagnosis) -> bool {
-    d.recipients
-        .iter()
-        .filter(|r| r.reason == d.reason)
-        .any(|r| {
-            r.diagnostic_text
-                .to_ascii_lowercase()
-                .contains("sending quota exceeded")
-        })
+    decisive_reply(d, |t| t.contains("sending quota exceeded"))
 }
 
 /// Words (lowercase) of a rate limit that put it on the sender's own mail: "you are sending too
@@ -1914,20 +1912,12 @@ const SENDER_REFUSED_WORDS: &[&str] = &["> sender rejected", "sender address rej
 
 /// True when the decisive reply says the sender was refused (`SENDER_REFUSED_WORDS`).
 fn names_the_sender_refused(d: &Diagnosis) -> bool {
-    d.recipients
-        .iter()
-        .filter(|r| r.reason == d.reason)
-        .map(|r| r.diagnostic_text.to_ascii_lowercase())
-        .any(|t| SENDER_REFUSED_WORDS.iter().any(|w| t.contains(w)))
+    decisive_names(d, SENDER_REFUSED_WORDS)
 }
 
 /// True when the decisive reply's words say the limit is about the sender's own volume.
 fn names_own_volume(d: &Diagnosis) -> bool {
-    d.recipients
-        .iter()
-        .filter(|r| r.reason == d.reason)
-        .map(|r| r.diagnostic_text.to_ascii_lowercase())
-        .any(|t| OWN_VOLUME_WORDS.iter().any(|w| t.contains(w)))
+    decisive_names(d, OWN_VOLUME_WORDS)
 }
 
 /// Words of a security refusal (lowercase) that name a setting of the sending side, and the
