@@ -301,8 +301,19 @@ use crate::Result;
 /// rules from held-out sets u, v and w; a 5xx greeting kept under a delay status; the playbook
 /// for a hosting company's outgoing filter. The audit found one accident: sorting the flattened
 /// paste's breaks pulled the standard sort in again (about 4 KB raw, 1.4 KiB gzip), removed.
-/// The budget is 530.9 plus about 1%; the 250 KiB goal stays out of reach, as above.
-pub const BUDGET_GZIP_BYTES: u64 = 536 * 1024;
+/// The budget was 530.9 plus about 1%.
+/// Then 534.7 KiB for a Japanese visit, 527.3 for an English one (+3.8 over 530.9 at `cc2352f`;
+/// wasm 462.3 -> 465.0 KiB gzip, texts.ja 53.8 -> 54.8), one day's merges (`cc2352f..`), audited
+/// by a names build against that day's start (hashes cut): +7.0 KB raw of code, ndr-core +5.6
+/// (the new readers and rules: Gmail's status bracket, GMX's case links, FBLW15 and HM08 codes,
+/// Exim's sender verification, ZMailer, groups.io, PEAR Mail, Thunderbird without its colon,
+/// bold field names, Exchange's code-less notice and delay lines, `sent_at`), ndr-playbooks
+/// +0.5 (greylisting, a refused login at submission, a list's To/Cc rule, self-clearing
+/// listings named, a lasting listing's time), ndr-web +0.1 (full-width brackets), yew +0.6
+/// (inlining); no new sort, hash table, formatting or `Debug` instance; the texts are the new
+/// playbooks' words.
+/// The budget is 534.7 plus about 1%; the 250 KiB goal stays out of reach, as above.
+pub const BUDGET_GZIP_BYTES: u64 = 540 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
