@@ -256,7 +256,8 @@ fn unbbcoded(text: &str) -> Option<String> {
 /// hyphens between one or two asterisks, then a colon, loses the asterisks; `None` when no
 /// line does.
 fn unstarred(text: &str) -> Option<String> {
-    let field = |line: &str| -> Option<(usize, usize)> {
+    // Where the name starts (after the indent and the stars) and its length.
+    let field = |line: &str| -> Option<(usize, usize, usize)> {
         let t = line.trim_start();
         let lead = line.len() - t.len();
         let stars = t.bytes().take_while(|&b| b == b'*').count();
@@ -270,7 +271,8 @@ fn unstarred(text: &str) -> Option<String> {
             .count();
         let after = name.get(n..)?;
         let closing = after.bytes().take_while(|&b| b == b'*').count();
-        (n > 0 && closing == stars && after.get(closing..)?.starts_with(':')).then_some((lead, n))
+        (n > 0 && closing == stars && after.get(closing..)?.starts_with(':'))
+            .then_some((lead, stars, n))
     };
     if !text.lines().any(|l| field(l).is_some()) {
         return None;
@@ -279,12 +281,11 @@ fn unstarred(text: &str) -> Option<String> {
         text.lines()
             .fold(String::with_capacity(text.len()), |mut out, l| {
                 match field(l) {
-                    Some((lead, n)) => {
-                        let t = l.get(lead..).unwrap_or_default();
-                        let stars = t.bytes().take_while(|&b| b == b'*').count();
+                    Some((lead, stars, n)) => {
+                        let name = lead + stars;
                         out.push_str(l.get(..lead).unwrap_or_default());
-                        out.push_str(t.get(stars..stars + n).unwrap_or_default());
-                        out.push_str(t.get(stars * 2 + n..).unwrap_or_default());
+                        out.push_str(l.get(name..name + n).unwrap_or_default());
+                        out.push_str(l.get(name + n + stars..).unwrap_or_default());
                     }
                     None => out.push_str(l),
                 }

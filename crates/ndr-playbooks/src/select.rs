@@ -594,19 +594,8 @@ fn temporary_reply(d: &Diagnosis) -> bool {
 /// True when the decisive reply's codes (the reply code, the enhanced code, or both) are all of
 /// `class`; false when the bounce gives neither.
 fn reply_of_class(d: &Diagnosis, class: char) -> bool {
-    let main = d
-        .recipients
-        .iter()
-        .find(|r| r.reason == d.reason)
-        .or_else(|| d.recipients.first());
-    let reply = d
-        .smtp_code
-        .as_deref()
-        .or_else(|| main.and_then(|r| r.reply_code.as_deref()))
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
     let of_class = |c: &str| c.starts_with(class);
-    match (reply, enhanced_code(d)) {
+    match (smtp_code(d), enhanced_code(d)) {
         (Some(r), Some(e)) => of_class(r) && of_class(e),
         (Some(c), None) | (None, Some(c)) => of_class(c),
         (None, None) => false,
@@ -1760,16 +1749,7 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
 /// True when the decisive reply refuses an SMTP login: reply 535 or status 5.7.8, which RFC 4954
 /// section 6 gives to "Authentication credentials invalid" (the AUTH command's own answer).
 fn login_refused(d: &Diagnosis) -> bool {
-    let main = d
-        .recipients
-        .iter()
-        .find(|r| r.reason == d.reason)
-        .or_else(|| d.recipients.first());
-    let reply = d
-        .smtp_code
-        .as_deref()
-        .or_else(|| main.and_then(|r| r.reply_code.as_deref()));
-    reply.is_some_and(|c| c.trim() == "535") || enhanced_code(d) == Some("5.7.8")
+    smtp_code(d) == Some("535") || enhanced_code(d) == Some("5.7.8")
 }
 
 /// True when the decisive reply is Postfix's default text for a recipient refused by an access
@@ -2223,19 +2203,30 @@ fn only_delayed(d: &Diagnosis) -> bool {
 /// The enhanced code of the decisive rejection: the diagnosis' own, else that of the
 /// recipient that speaks for the message.
 fn enhanced_code(d: &Diagnosis) -> Option<&str> {
-    let own = d
-        .enhanced_code
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    own.or_else(|| {
-        d.recipients
-            .iter()
-            .find(|r| r.reason == d.reason)
-            .or_else(|| d.recipients.first())
-            .and_then(|r| r.status.as_deref())
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+    decisive_code(d, d.enhanced_code.as_deref(), |r| r.status.as_deref())
+}
+
+/// The decisive reply code, as `enhanced_code` finds the enhanced one.
+fn smtp_code(d: &Diagnosis) -> Option<&str> {
+    decisive_code(d, d.smtp_code.as_deref(), |r| r.reply_code.as_deref())
+}
+
+/// The message's own code, else the one of the recipient whose reason is the message's (or the
+/// first), trimmed; none when empty.
+fn decisive_code<'a>(
+    d: &'a Diagnosis,
+    own: Option<&'a str>,
+    of: impl Fn(&'a ndr_core::Recipient) -> Option<&'a str>,
+) -> Option<&'a str> {
+    let clean = |c: Option<&'a str>| c.map(str::trim).filter(|s| !s.is_empty());
+    clean(own).or_else(|| {
+        clean(
+            d.recipients
+                .iter()
+                .find(|r| r.reason == d.reason)
+                .or_else(|| d.recipients.first())
+                .and_then(of),
+        )
     })
 }
 
