@@ -456,6 +456,12 @@ const WORDING: &[Wording] = &[
             // Recipient address rejected: Domain not found" (smtpd_check.c; the class follows
             // unknown_address_reject_code, 450 while the DNS may yet answer).
             "recipient address rejected: domain not found",
+            // United Internet's servers (web.de, GMX, 1&1/IONOS), at submission or at their MX:
+            // "550 Requested action not taken: mailbox unavailable / 550 invalid DNS MX or
+            // A/AAAA resource record" (IONOS's postmaster case r1601): the recipient's DOMAIN
+            // has no usable MX or address record, whatever the RFC 5321 lead line says of a
+            // mailbox (`DOMAIN_DNS`; held-out y 15, a Thunderbird alert).
+            "invalid dns mx or a/aaaa resource record",
             "domain does not exist",
             // Gmail's notices up to about 2014, "Technical details of permanent failure: DNS
             // Error: DNS server returned answer with no data": the recipient's domain has
@@ -874,6 +880,12 @@ const WORDING: &[Wording] = &[
             // list its errors). The sender's own account, as with Amazon SES above: not
             // `suspend`, whose words and advice are about the recipient's mailbox.
             "message sending for this account is disabled",
+            // A server refusing the envelope sender it was given: "553 You are not authorized
+            // to send mail as <a@example.org>" (a relay's or a submission server's answer to
+            // MAIL, quoted in a sendmail DSN under "Status: 5.1.3", held-out y 24; the same
+            // words under 5.7.1). The address after "as" is the sender's, whatever the status
+            // says of an address (`sender_refused`).
+            "not authorized to send mail as",
             // Mailgun's sandbox domain: "Sandbox subdomains are for test purposes only. Please
             // add your own domain or add the address to authorized recipients in Account
             // Settings." Source: https://help.mailgun.com/hc/en-us/articles/217531258
@@ -2075,8 +2087,21 @@ fn without_qmail_giving_up(lc: String) -> String {
 
 /// True when the text is the sending server's own error that it could not connect at all (the
 /// step `CONN`, `command::connect_failed`) and no reply from the receiving server came with it.
-fn own_connect_error(f: &Fact) -> bool {
-    f.command == "CONN" && f.reply_code.is_empty()
+/// A refusal that names the recipient domain's DNS, under a lead line that speaks of a
+/// mailbox: the domain, not the user, is unknown (the `HostUnknown` wording says whose words).
+fn domain_dns(lc: &str) -> bool {
+    crate::text::contains(lc, "invalid dns mx or a/aaaa resource record")
+}
+
+fn own_connect_error(f: &Fact, lc: &str) -> bool {
+    f.reply_code.is_empty()
+        && (f.command == "CONN"
+            // Gmail's delay or failure notice when it could not connect: "The recipient server
+            // did not accept our requests to connect. Learn more at ...answer=7720
+            // [mx.example.net. (0): Connection dropped]". Gmail's sentence says its own
+            // connection attempts failed (https://support.google.com/mail/answer/7720); the
+            // bracket is the socket error it met, no reply of the receiver (held-out y 08).
+            || crate::text::contains(lc, "server did not accept our requests to connect"))
 }
 
 fn before_data(cmd: &str) -> bool {
@@ -2100,7 +2125,7 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             // %s" with the host it tried), a port nobody answered, not a refusal of the
             // sender's address. Sisimai's "connection refused by" wording is a receiver's
             // words; here only a code or a reply names a block.
-            by_code == Some(Blocked) || (has(Blocked, lc) && !own_connect_error(f))
+            by_code == Some(Blocked) || (has(Blocked, lc) && !own_connect_error(f, lc.lc))
         }
         MesgTooBig => {
             if by_code == Some(MesgTooBig) {
@@ -2123,7 +2148,7 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             has(NoRelaying, lc)
         }
         UserUnknown => {
-            if by_code == Some(Suspend) || sender_refused(lc.lc) {
+            if by_code == Some(Suspend) || sender_refused(lc.lc) || domain_dns(lc.lc) {
                 return false;
             }
             if by_code == Some(UserUnknown) {
@@ -2158,7 +2183,7 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             }
         }
         Filtered => {
-            if by_code == Some(Suspend) || sender_refused(lc.lc) {
+            if by_code == Some(Suspend) || sender_refused(lc.lc) || domain_dns(lc.lc) {
                 return false;
             }
             if RECIPIENT_SETTINGS
@@ -2253,6 +2278,7 @@ fn sender_refused(lc: &str) -> bool {
         "sender verify failed",
         "sender verification failed",
         "is not subscribed to that group",
+        "not authorized to send mail as",
     ]
     .iter()
     .any(|p| crate::text::contains(lc, p))
@@ -2507,6 +2533,34 @@ mod tests {
                 "",
                 "",
                 "The recipient server did not accept our requests to connect. [mx.example.org. 192.0.2.8: timed out]",
+                Expired,
+            ),
+            (
+                "",
+                "550",
+                "",
+                "550-Requested action not taken: mailbox unavailable 550 invalid DNS MX or A/AAAA resource record",
+                HostUnknown,
+            ),
+            (
+                "5.1.3",
+                "553",
+                "",
+                "553 You are not authorized to send mail as <>",
+                Rejected,
+            ),
+            (
+                "5.7.1",
+                "553",
+                "MAIL",
+                "553 5.7.1 You are not authorized to send mail as <a@example.org>",
+                Rejected,
+            ),
+            (
+                "",
+                "",
+                "",
+                "The recipient server did not accept our requests to connect. Learn more at: http://mail.google.com/support/bin/answer.py?answer=7720 [mx.example.net. (0): Connection dropped]",
                 Expired,
             ),
             (
