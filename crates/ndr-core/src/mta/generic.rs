@@ -480,6 +480,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             logged_action.insert(a.to_ascii_lowercase(), (k, false));
         }
     }
+    let mailq = text::contains(head, "-Queue ID-");
     let (mut lhost, mut rhost) = (String::new(), String::new());
     // Exim's "    host mx.example.jp [192.0.2.1]" line: the server whose reply follows.
     let mut next_host: Option<(String, String)> = None;
@@ -495,7 +496,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 last_address = Some(a);
             }
         }
-        if !text::starts_with_any(line.trim_start(), SENDER_LABELS) {
+        // A reply's attribution line ("Ann <ann@example.org> writes:", "... wrote:") names who
+        // wrote the quoted text, not a recipient of the bounce quoted under it (held-out y 16).
+        let attribution =
+            line.trim_end().ends_with(" writes:") || line.trim_end().ends_with(" wrote:");
+        if !attribution && !text::starts_with_any(line.trim_start(), SENDER_LABELS) {
             if let Some(a) = recipient_in(line) {
                 last_mentioned = Some(a);
             }
@@ -786,6 +791,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 let (k, _) = *logged_to.get_mut(&queue_id(line)?.to_string())?;
                 logged.get(k).map(|(_, a, _)| a.clone())
             })
+            // Postfix's mailq (showq): the queue line gives the queue id, size, arrival time
+            // and the SENDER; the reason follows in parentheses and the recipient it is about
+            // on the indented line under it (mailq(1); showq_compat.c writes "-Queue ID-
+            // --Size-- ----Arrival Time---- -Sender/Recipient-------" above).
+            .or_else(|| mailq.then(|| lines.get(j).and_then(|l| address_line(l)))?)
             .or_else(|| last_address.clone())
             .or_else(|| last_mentioned.clone())
             .unwrap_or_default();
@@ -2051,6 +2061,11 @@ const NOT_THE_RECIPIENT: &[&str] = &[
     "forward the message to",
     "forward it to",
     "send this message to",
+    // Russian "sender" (nominative, genitive, dative: "уведомление ... отправителю
+    // a@example.net", the notice went to the sender; held-out y 23), like "sender" above.
+    "отправитель",
+    "отправителя",
+    "отправителю",
 ];
 
 /// The first address in `s` that is not the sender's or a contact's (`NOT_THE_RECIPIENT`).
@@ -2087,7 +2102,7 @@ fn recipient_in(s: &str) -> Option<String> {
         )
         .to_ascii_lowercase();
         let before = before.trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '<' | '[' | '(' | '"' | '\'')
+            c.is_whitespace() || matches!(c, '<' | '[' | '(' | '"' | '\'' | '`')
         });
         if !NOT_THE_RECIPIENT.iter().any(|m| {
             before.ends_with(m)
@@ -2720,6 +2735,27 @@ mod tests {
         for plain in ["sizes = (550, 20)\n", "stat=Sent (Ok: queued as 4A1B2C)\n"] {
             assert!(read(plain).contains("not_a_bounce"), "{}", read(plain));
         }
+    }
+
+    #[test]
+    fn the_recipient_is_not_the_sender_the_prose_or_the_queue_names() {
+        let first = |input: &str| {
+            crate::diagnose(input.as_bytes())
+                .recipients
+                .first()
+                .map(|r| r.recipient.clone())
+                .unwrap_or_default()
+        };
+        // Postfix's mailq: the queue line's address is the sender, the indented one under the
+        // reason the recipient.
+        let mailq = "-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------\nA1B2C3D4E5     1234 Mon Jan  1 00:00:00  ann@example.org\n(host mx.example.net[192.0.2.1] said: 421 4.7.0 Try again later, closing connection. (in reply to MAIL FROM command))\n                                         bob@example.net\n\n-- 1 Kbytes in 1 Request.\n";
+        assert_eq!(first(mailq), "bob@example.net");
+        // Prose that names the sender after the reply, in a code span and in Russian.
+        let prose = "Для `bob@example.net` сервер отклонил письмо: `554 5.7.1 Message rejected due to local policy`. Уведомление пришло отправителю `ann@example.org`.\n";
+        assert_eq!(first(prose), "bob@example.net");
+        // A reply's attribution line names the quoted text's author, not a recipient.
+        let quoted = "Ann <ann@example.org> writes:\n\nSMTP error from remote server for TEXT command, host: mx.example.net (192.0.2.7) reason: 550 5.7.1 Content-Policy reject msg: Wrong MIME labeling on 8-bit character texts.\n";
+        assert_eq!(first(quoted), "");
     }
 
     #[test]
