@@ -49,7 +49,8 @@ pub(crate) fn unwrapped(text: &str) -> Option<Unwrapped> {
             .or_else(|| uncoded(now))
             .or_else(|| unsoftbroken(now))
             .or_else(|| unbbcoded(now))
-            .or_else(|| unstarred(now));
+            .or_else(|| unstarred(now))
+            .or_else(|| unprefixed(now));
         match next {
             Some(t) => out = Some(t),
             None => break,
@@ -78,6 +79,40 @@ fn unquoted(text: &str) -> Option<String> {
     }
     Some(map_lines(text, |line| match line.strip_prefix('>') {
         Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
+        None => line,
+    }))
+}
+
+/// The mark a line starts with when every line of a paste carries it: a source-code comment
+/// (`//`, the paste kept as a note in a program, held-out y 20) or a named quotation mark
+/// (`MESS>>`, `JD>`: up to eight letters and `>`s, the style of Emacs' Supercite and of
+/// programs that tag a logged message, held-out y 09), after any indentation.
+fn line_mark(line: &str) -> Option<&str> {
+    let t = line.trim_start_matches([' ', '\t']);
+    let lead = line.len() - t.len();
+    let mark = if t.starts_with("//") {
+        2
+    } else {
+        let name = t.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let quotes = t.bytes().skip(name).take_while(|&c| c == b'>').count();
+        if !(1..=8).contains(&name) || quotes == 0 {
+            return None;
+        }
+        name + quotes
+    };
+    line.get(..lead + mark)
+}
+
+/// The text without a mark every one of its lines starts with (`line_mark`), and the space or
+/// tab after it; one layer at a time (`//\tMESS>> ` is two).
+fn unprefixed(text: &str) -> Option<String> {
+    let mut lines = text.lines().map(str::trim_end).filter(|l| !l.is_empty());
+    let mark = line_mark(lines.next()?)?;
+    if !lines.all(|l| l.starts_with(mark)) {
+        return None;
+    }
+    Some(map_lines(text, |line| match line.strip_prefix(mark) {
+        Some(rest) => rest.strip_prefix([' ', '\t']).unwrap_or(rest),
         None => line,
     }))
 }
@@ -848,6 +883,27 @@ mod tests {
             None
         );
         assert_eq!(unquoted("a\n> b\n> c\n> d\n"), Some("a\nb\nc\nd\n".into()));
+    }
+
+    #[test]
+    fn comment_and_named_quote_marks_on_every_line_go() {
+        let both = "//\tMESS>> The following address(es) failed:\n//\tMESS>> \n//\tMESS>>   a@example.org\n";
+        let once = unprefixed(both).unwrap();
+        assert_eq!(
+            once,
+            "MESS>> The following address(es) failed:\nMESS>> \nMESS>>   a@example.org\n"
+        );
+        assert_eq!(
+            unprefixed(&once).unwrap(),
+            "The following address(es) failed:\n\n  a@example.org\n"
+        );
+        assert_eq!(
+            unprefixed("\t// 550 5.7.1 refused\n").unwrap(),
+            "550 5.7.1 refused\n"
+        );
+        // A mark on some lines only, or prose that merely starts with a word, stays.
+        assert_eq!(unprefixed("// note\nlet x = 1;\n"), None);
+        assert_eq!(unprefixed("Hello there\nHello again\n"), None);
     }
 
     #[test]

