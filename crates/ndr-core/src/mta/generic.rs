@@ -329,7 +329,13 @@ fn is_host_lead(tail: &str) -> bool {
 /// The lines a mail program writes above a message it forwards or replies to. Outlook's and
 /// others' "-----Original Message-----" is also one of `BOUNDARIES`: below it in a bounce is
 /// the returned message.
-const FORWARD_MARKERS: &[&str] = &["-----Original Message-----", "----- Original message -----"];
+/// Gmail's "---------- Forwarded message ---------" (its forward, also pasted inside another
+/// message: held-out y 34, a list post that forwards a postmaster's notice).
+const FORWARD_MARKERS: &[&str] = &[
+    "-----Original Message-----",
+    "----- Original message -----",
+    "---------- Forwarded message ---------",
+];
 
 /// The text below a forward marker when the forwarded message is itself a bounce: its header
 /// block, as the mail program shows it just under the marker, has a bounce's sender or
@@ -416,7 +422,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             // A delivery report whose report part says nothing readable (flufl.bounce's test
             // data, simple_13: only "Reporting-MTA:").
             || text::lower(mail.header("content-type")).contains("report-type=delivery-status");
-        if !bouncy {
+        // A message whose own header says nothing of a bounce may forward one in its body
+        // (`forwarded_bounce`, whose header block under the marker names the notice).
+        if !bouncy && forwarded_bounce(&mail.body).is_none() {
             return None;
         }
     }
@@ -1631,6 +1639,13 @@ const PROSE_ONLY: &[&str] = &[
     // .net 192.0.2.50 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error
     // -codes.php#BL000001", held-out y 20): the sentence and its code page name the refusal.
     "found on one or more dnsbls, see http",
+    // A notice that gives the failure as a sentence with its enhanced status code and no
+    // reply ("MESSAGE NOT DELIVERED / There was an issue delivering your message to
+    // a@example.org. This is an 5.1.2 Error. / This error typically means: The domain name of
+    // the email address is not valid", a bounceio.net postmaster, held-out y 34, forwarded by
+    // Gmail inside a list message): its paragraph holds the code (RFC 3463 X.1.2, "Bad
+    // destination system address").
+    "there was an issue delivering your message to",
     // Google Groups' refusal of a post, which names neither the group's address nor a code:
     // "Message rejected by Google Groups. Please visit ... to review our Bulk Email Senders
     // Guidelines." (held-out case, round o).
@@ -2760,6 +2775,24 @@ mod tests {
         // A reply's attribution line names the quoted text's author, not a recipient.
         let quoted = "Ann <ann@example.org> writes:\n\nSMTP error from remote server for TEXT command, host: mx.example.net (192.0.2.7) reason: 550 5.7.1 Content-Policy reject msg: Wrong MIME labeling on 8-bit character texts.\n";
         assert_eq!(first(quoted), "");
+    }
+
+    #[test]
+    fn codeless_notices_and_a_notice_forwarded_inside_a_message_are_read() {
+        let reason = |input: &str| {
+            let d = crate::diagnose(input.as_bytes());
+            (d.reason.name(), d.blocked_ip.unwrap_or_default())
+        };
+        let comcast = "\t// mx.example.net 192.0.2.50 found on one or more DNSBLs, see http://postmaster.comcast.net/smtp-error-codes.php#BL000001\n";
+        assert_eq!(reason(comcast), ("blocked", "192.0.2.50".to_string()));
+        let notice = "MESSAGE NOT DELIVERED\n\nThere was an issue delivering your message to bob@example.net. This\nis an 5.1.2 Error.\n\nThis error typically means: The domain name of the email address is not valid\n";
+        assert_eq!(reason(notice).0, "hostunknown");
+        // The same notice forwarded by Gmail inside a list message whose header names no bounce.
+        let list = format!("From: Ann <ann@example.org>\nTo: list@example.com\nSubject: email issues?\n\nGetting a lot of these.\n\n---------- Forwarded message ---------\nFrom: Postmaster <postmaster@example.net>\nDate: Sat, Apr 8, 2023 at 3:53 AM\nSubject: Undeliverable: Re: a patch\nTo: <ann@example.org>\n\n\n{notice}");
+        assert_eq!(reason(&list).0, "hostunknown");
+        // A list message that forwards an ordinary message is no bounce.
+        let plain = "From: Ann <ann@example.org>\nTo: list@example.com\nSubject: see below\n\n---------- Forwarded message ---------\nFrom: Bob <bob@example.net>\nSubject: lunch\n\nThere was an issue delivering your message to the team, he said.\n";
+        assert_eq!(crate::diagnose(plain.as_bytes()).recipients.len(), 0);
     }
 
     #[test]
