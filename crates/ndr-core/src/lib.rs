@@ -227,16 +227,35 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         // A message whose body quotes a bounce (a reply, a forward without "Fwd:"), indents it,
         // or logs it line by line: its body is read without those marks when it named no
         // recipient as it is (see `paste`; a paste was read so by `decode` already).
-        if let Some(body) = paste::unwrapped(&mail.body) {
+        // The message's own header says nothing of a bounce (a list reply that quotes one,
+        // held-out y 16): the body, unwrapped, is read as the paste it holds. So is a body
+        // that is not wrapped but holds a server's 4xx or 5xx reply (a list post that shows a
+        // report's lines as an example, z 08); one without, such as someone's own mail that
+        // repeats a notice's sentence, stays no bounce.
+        let unwrapped = paste::unwrapped(&mail.body);
+        let wrapped = unwrapped.is_some();
+        let replied = || {
+            let code = smtp::reply::find(&mail.body, "");
+            matches!(code.as_bytes().first(), Some(b'4' | b'5'))
+        };
+        let body = unwrapped.or_else(|| {
+            replied().then(|| paste::Unwrapped {
+                text: mail.body.clone(),
+                records: false,
+            })
+        });
+        if let Some(body) = body {
             let mut named = decode::Mail {
                 headers: mail.headers.clone(),
                 body: body.text,
                 records: body.records,
                 ..decode::Mail::default()
             };
-            // The message's own header says nothing of a bounce (a list reply that quotes one,
-            // held-out y 16): the unwrapped body is read as the paste it holds.
             for headed in [true, false] {
+                if headed && !wrapped {
+                    // The body as it is was read under this header already.
+                    continue;
+                }
                 if !headed {
                     named.headers = Vec::new();
                 }

@@ -723,4 +723,19 @@ fn heldout_y_families() {
         "An error occurred while sending mail. The mail server responded:  5.3.4 Requested action not taken; To continue sending messages, please sign in to your account.. Please check the message and try again.\n",
         expect!["- 5.3.4 securityerror - - | rcpt=- action=failed cmd=DATA host=- ip=-"],
     );
+    // A whole list post whose header names no bounce and whose body, not quoted or indented
+    // as a whole, shows a report's lines as an example: the body is read as the paste it holds.
+    let post = "From: Someone <someone@example.org>\nTo: list@example.net\nSubject: Using this list is bad for your mail\nDate: Wed, 30 Oct 2002 20:28:05 +0200\nMessage-ID: <1@example.org>\n\nA typical example:\n\n  Diagnostic Code:\n      smtp; 554 (Service unavailable; [198.51.100.75] blocked using\n\tlist.example.net, reason: Mail rejected.)\n\nNobody can send to people using that list.\n";
+    check(
+        post,
+        expect!["554 - blocked - 198.51.100.75 | rcpt=- action=failed cmd=- host=- ip=-"],
+    );
+    // The same post with an ordinary body is still no bounce.
+    let plain = post
+        .split("A typical")
+        .next()
+        .unwrap_or_default()
+        .to_string()
+        + "Hello all.\n";
+    assert!(ndr_core::diagnose(plain.as_bytes()).is_not_a_bounce());
 }
