@@ -97,8 +97,8 @@ pub fn steps(props: &Props) -> Html {
 fn ready_message(lang: Lang, m: &RenderedMessage) -> Html {
     // The box holds only what is sent: the subject and a note to the reader stand outside it
     // (review h170, x 30).
-    let full = m.body.as_str();
-    let (key, rows) = (yew::virtual_dom::Key::from(full), rows_for(full));
+    let full = m.body.clone();
+    let (key, rows) = (yew::virtual_dom::Key::from(full.as_str()), rows_for(&full));
     let subject = i18n::SUBJECT_LABEL.get(lang);
     html! {
         <section class="card message" aria-labelledby="message-heading" data-testid="ready-message">
