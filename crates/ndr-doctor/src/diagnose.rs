@@ -364,7 +364,7 @@ fn write_report(
     let advice = advise(d, rows, lang);
     // A note the advice was chosen for (a read receipt, a From address the login does not own)
     // is its verdict already: printed again it would say the same thing twice. `--json` keeps it.
-    for note in d.notes.iter().filter(|n| !advice.says_note(&n.id)) {
+    for note in d.notes.iter().filter(|n| !advice.leaves_out_note(d, &n.id)) {
         writeln!(out, "{}: {}", l("注記", "Note"), note_line(note, lang))?;
     }
     if !rows.is_empty() {

@@ -2,7 +2,7 @@
 
 use std::net::IpAddr;
 
-use ndr_core::{Diagnosis, Party};
+use ndr_core::{Diagnosis, Party, Reason};
 use serde::Serialize;
 
 use crate::model::{Actor, Fact, Medium, Playbook, Prepare, Service, To, Urgency, Url};
@@ -136,8 +136,25 @@ pub struct RenderedMessage {
     pub address: Option<String>,
     /// The subject line.
     pub subject: String,
-    /// The body.
+    /// A word to the reader about the message (an English letter on a Japanese page says why it
+    /// is in English), shown beside it: not part of what is sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The body: only what is sent.
     pub body: String,
+}
+
+/// A letter's note to the reader and its body: an English letter for an operator carries, on
+/// the Japanese side, a first paragraph in full-width parentheses that tells the reader why it
+/// is in English and what to fill in (`english_only!` with a note). It is no part of the
+/// letter, so the page shows it outside the box the copy button copies (review h170, x 30).
+fn reader_note(template: &str) -> (Option<&str>, &str) {
+    match template.split_once("\n\n") {
+        Some((first, rest)) if first.starts_with('（') && first.ends_with('）') => {
+            (Some(first), rest)
+        }
+        _ => (None, template),
+    }
 }
 
 /// True for Microsoft's internal rule ids in replies: `AS(7230)`, `(AS16012609)`, `AS3130`.
@@ -963,6 +980,17 @@ fn says_forwarding(words: &str) -> bool {
 /// The list line a ready message gains when its text does not name the recipient and an alias or
 /// a forwarding led the mail on: whoever reads it learns that the address written forwards, and
 /// where to (`{recipient}` names both).
+/// How a letter to a hosting company introduces its sender, and how it does when the sender's
+/// address is one of the provider's own consumer addresses.
+const SENDS_FOR_THE_DOMAIN: Text = text! {
+    ja: "貴社のサービスで {sender_domain} のメールを送信している者です。",
+    en: "I send mail for {sender_domain} through your service.",
+};
+const USES_AN_ADDRESS_WITH_YOU: Text = text! {
+    ja: "貴社の {sender_domain} のメールアドレスを利用している者です。",
+    en: "I use an email address with you, at {sender_domain}.",
+};
+
 const FORWARDED_RECIPIENT_LINE: Text = text! {
     ja: "・送った宛先: {recipient}",
     en: "- The address I sent to: {recipient}",
@@ -970,7 +998,7 @@ const FORWARDED_RECIPIENT_LINE: Text = text! {
 
 /// `body` with `line` before its first list line ("- ", 「・」), or as a paragraph before its
 /// closing when it has none.
-fn with_list_line(body: &str, line: &str) -> String {
+pub(crate) fn with_list_line(body: &str, line: &str) -> String {
     let mut at = 0;
     for l in body.split_inclusive('\n') {
         let item = l.trim_start();
@@ -1584,7 +1612,22 @@ pub(crate) fn render_with(
         if !mctx.known("code") {
             subject = subject_without(&subject, "{code}");
         }
-        let template = &drop_unknown_asides(m.body.get(lang), &|name| !unnamed(name));
+        let (note, template) = reader_note(m.body.get(lang));
+        let mut template = drop_unknown_asides(template, &|name| !unnamed(name));
+        // A consumer address at the provider (webmail, an internet provider's, a carrier's):
+        // the sender uses an address with them, and sends no mail "for" that domain (review
+        // h170, x 40).
+        if m.to == To::HostingProvider
+            && facts
+                .value("sender_domain")
+                .is_some_and(crate::select::is_personal_mail_domain)
+        {
+            template = template.replace(
+                SENDS_FOR_THE_DOMAIN.get(mctx.lang),
+                USES_AN_ADDRESS_WITH_YOU.get(mctx.lang),
+            );
+        }
+        let template = &template;
         let mut body = mctx.fill_body(template);
         // An alias or a forwarding led the mail on: a message whose text does not name the
         // recipient says so in a list line of its own. Not to a list's operator, whose request
@@ -1612,6 +1655,7 @@ pub(crate) fn render_with(
             },
             address: m.address.map(|a| mctx.fill(a)),
             subject: mctx.fill(&subject),
+            note: note.map(str::to_owned),
             body,
         }
     });
@@ -1845,6 +1889,19 @@ impl Rendered {
         crate::party::says_note(self.id, note_id)
     }
 
+    /// True when a list of notes shown with this advice for `d` leaves `note_id` out: the advice
+    /// says it already ([`Rendered::says_note`]), or the note says whose the sending IP address
+    /// is (Google's, Microsoft's shared servers) while the bounce is about the recipient's
+    /// address, where no sending address is in question (review h170, x 02).
+    pub fn leaves_out_note(&self, d: &Diagnosis, note_id: &str) -> bool {
+        self.says_note(note_id)
+            || (matches!(note_id, "sender_on_google" | "sender_on_microsoft365")
+                && matches!(
+                    d.reason,
+                    Reason::UserUnknown | Reason::HostUnknown | Reason::MailboxFull
+                ))
+    }
+
     /// Leaves out a step that an earlier one already says word for word: advice joined from
     /// two playbooks (a provider's block and a listing found alongside it) may share one
     /// (review 7, L1). Steps are numbered again.
@@ -1951,6 +2008,9 @@ impl Rendered {
                 }
             }
             let _ = writeln!(s, "{}: {}", h(crate::labels::SUBJECT), m.subject);
+            if let Some(note) = &m.note {
+                let _ = writeln!(s, "{note}");
+            }
             let _ = writeln!(s, "\n{}", m.body);
         }
         if !self.sources.is_empty() {

@@ -1086,11 +1086,7 @@ const NAMED_EXPIRES: Text = text! {
 };
 
 fn say_the_named_list(r: &mut Rendered, p: PassedOver, lang: Lang) {
-    let name = |pb: &Playbook| {
-        pb.party
-            .map_or("", |party| party::party_name(party).get(lang))
-    };
-    let (named, other) = (name(p.named), name(p.lasting));
+    let (named, other) = (name_in(p.named, lang), name_in(p.lasting, lang));
     if named.is_empty() || other.is_empty() || named == other {
         return;
     }
@@ -1114,6 +1110,30 @@ fn say_the_named_list(r: &mut Rendered, p: PassedOver, lang: Lang) {
         link: None,
         copy: None,
     });
+    // The letter names the lasting list while the error it quotes names the other one: one
+    // line says where that name comes from (review h170: SpamCop quoted, Spamhaus asked about).
+    if let Some(m) = &mut r.message {
+        let letter_lang = match m.to.id {
+            crate::model::To::Operator => Lang::En,
+            _ => lang,
+        };
+        let line = ALSO_FOUND_LINE
+            .get(letter_lang)
+            .replace("{named}", name_in(p.named, letter_lang))
+            .replace("{other}", name_in(p.lasting, letter_lang));
+        m.body = crate::render::with_list_line(&m.body, &line);
+    }
+}
+
+/// The line a letter gets when it asks about a list the quoted error does not name.
+const ALSO_FOUND_LINE: Text = text! {
+    ja: "・ブロックリストの確認: エラーには {named} とありますが、{other} にも掲載されていました",
+    en: "- Blocklist check: the error names {named}, and the address is also listed on {other}",
+};
+
+fn name_in(p: &Playbook, lang: Lang) -> &'static str {
+    p.party
+        .map_or("", |party| party::party_name(party).get(lang))
 }
 
 /// The diagnosis as the reply that gave its reason tells it. A paste may hold several replies

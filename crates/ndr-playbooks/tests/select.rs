@@ -317,8 +317,16 @@ fn messages_to_english_only_operators_stay_english_in_japanese_advice() {
     let advice = ndr_playbooks::advise(&d, ndr_playbooks::Lang::Ja);
     let m = advice.message.expect("a message to Microsoft");
     assert_eq!(m.address.as_deref(), Some("delist@microsoft.com"));
-    // The note is Japanese; the missing facts read as English fill-ins, not Japanese ones.
-    assert!(m.body.starts_with("（Microsoft"), "{}", m.body);
+    // The note is Japanese and stands outside the body (review h170, x 30); the missing facts
+    // read as English fill-ins, not Japanese ones.
+    assert!(
+        m.note
+            .as_deref()
+            .is_some_and(|n| n.starts_with("（Microsoft")),
+        "{:?}",
+        m.note
+    );
+    assert!(m.body.starts_with("Hello"), "{}", m.body);
     assert!(
         m.body.contains("[paste the full error message here]"),
         "{}",

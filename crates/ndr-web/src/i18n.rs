@@ -473,6 +473,7 @@ pub const MESSAGE_HINT: Tr = tr!(
     "必要に応じて書き換えてから、コピーして送ってください。",
     "Edit it if you like, then copy and send it."
 );
+pub const SUBJECT_LABEL: Tr = tr!("件名", "Subject");
 pub const MESSAGE_LABEL: Tr = tr!("送る文面（編集できます）", "Message (you can edit it)");
 pub const SOURCES_HEADING: Tr = tr!("出典（公式の説明）", "Sources (official pages)");
 pub const OPENS_NEW_TAB: Tr = tr!("（新しいタブで開きます）", "(opens in a new tab)");

@@ -1,7 +1,9 @@
 //! A person pastes something that is not a bounce (a sentence, an ordinary mail, only a code)
 //! and is told what to paste instead, never handed a verdict, steps or a ready message built
 //! on nothing; a bounce that gave up after retries is not called "delayed"; a bounce without
-//! a sending IP says only the IP lists were skipped. Japanese and English, phone width.
+//! a sending IP says only the IP lists were skipped; a long address in the verdict wraps at
+//! phone width, and an English letter's note and subject stay out of the copied box.
+//! Japanese and English, phone width.
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -140,6 +142,32 @@ describe("pastes that are not what the page expects", () => {
       await page.close();
     });
   }
+
+  it("a long address in the verdict wraps at 360 px: no sideways scrolling (ja)", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(PHONE), h.appUrl("?lang=ja"));
+    const address = "averyveryverylongmailboxnamewithoutanybreak.inthemiddle@photos.subdomain.example.com";
+    const verdict = await diagnose(h, page, `<${address}>: host mx.example.com[192.0.2.25] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n`);
+    assert.ok(verdict.includes(address), verdict);
+    console.log(`screenshot: ${await h.screenshot(page, "app-ux-long-address-ja-360")}`);
+    const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(sw <= PHONE.width, `no sideways scrolling at 360 px (${sw})`);
+    assert.deepEqual(h.errorsOf(page), []);
+    await page.close();
+  });
+
+  it("an English letter on a Japanese page: its note and subject stand outside the copied box", { timeout: 60_000 }, async () => {
+    const page = await h.openApp(await h.newPage(PHONE), h.appUrl("?lang=ja"));
+    await diagnose(h, page, "554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137\n");
+    const box = await page.locator('[data-testid="message-text"]').inputValue();
+    assert.ok(box.startsWith("Hello"), box);
+    assert.doesNotMatch(box, JAPANESE);
+    assert.match(await page.locator('[data-testid="message-note"]').innerText(), /英/);
+    assert.match(await page.locator('[data-testid="message-subject"]').innerText(), /iCloud Mail delivery/);
+    const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(sw <= PHONE.width, `no sideways scrolling at 360 px (${sw})`);
+    assert.deepEqual(h.errorsOf(page), []);
+    await page.close();
+  });
 
   for (const [lang, code] of [["ja", "5.7.606"], ["en", "S3150"]]) {
     it(`only the code ${code} (${lang}): leads to the code's own page`, { timeout: 60_000 }, async () => {

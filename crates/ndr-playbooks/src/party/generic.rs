@@ -2154,6 +2154,18 @@ pub(crate) const UNDEFINED: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// A bounce of mail the user never sent (backscatter): spam that forged the user's address as
+/// its sender was refused, and the refusal came back to the real owner of the address (held-out
+/// x 10: the returned message's From name, subject and sending IP are strangers'). Nothing is
+/// the reader's to fix; SPF, DKIM and DMARC let receivers refuse such forgeries of the domain.
+// Sources: RFC 5321 section 6.1 (a server that cannot deliver sends its notice to the message's
+// reverse-path, the envelope sender, which a forger sets), RFC 7489 section 1 (DMARC lets a
+// domain's owner ask receivers to refuse mail in the domain's name that fails SPF and DKIM).
+pub(crate) const STEP_NOT_SENT_BY_YOU: Step = Step::new(text! {
+    ja: "このメールを送った覚えがなく、送信済みフォルダにもない場合は、誰かがあなたのアドレスを差出人に偽って送ったメールの通知です。あなたの側で直すことはなく、削除してかまいません（管理者は SPF・DKIM・DMARC を設定すると、このような偽装を減らせます）。",
+    en: "If you never sent this message and it is not in your Sent folder, someone forged your address as the sender and the bounce came to you. There is nothing to fix and you can delete it (for an administrator: SPF, DKIM and DMARC make such forgeries rarer).",
+});
+
 pub(crate) const USERUNKNOWN: Playbook = Playbook {
     id: "generic-userunknown",
     party: None,
@@ -2184,6 +2196,7 @@ pub(crate) const USERUNKNOWN: Playbook = Playbook {
             ja: "使われていないアドレスは、アドレス帳や配信リストから削除してください。",
             en: "Remove addresses that no longer exist from your address book and mailing lists.",
         }),
+        STEP_NOT_SENT_BY_YOU,
     ],
     donts: &[DONT_GUESS_ADDRESSES],
     message: None,
@@ -3696,7 +3709,7 @@ Thank you.",
     checked: "2026-11-26",
 };
 
-const DONT_ASK_RECIPIENT_OWN_SERVER: Text = text! {
+pub(crate) const DONT_ASK_RECIPIENT_OWN_SERVER: Text = text! {
     ja: "受信者や相手のメール管理者に許可を頼まないでください。メールは、あなたの側の送信サーバーで止められ、相手には届いていません。",
     en: "Do not ask the recipient or their administrator to allow your mail: it was stopped at your own provider's server and never reached them.",
 };

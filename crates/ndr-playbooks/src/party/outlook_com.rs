@@ -7,7 +7,7 @@ use super::common::*;
 use super::generic::auth_playbook;
 use super::{rest, spamhaus, PartyBook, DEFERRAL_REASONS, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
-use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
+use crate::model::{Actor, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
 use crate::text::Text;
 
 // ---- Facts that change, in one place -------------------------------------------------------
@@ -19,6 +19,8 @@ const DOMAINS: &[&str] = &[
     "sendersupport.olc.protection.outlook.com",
     "go.microsoft.com",
     "aka.ms",
+    "outlook.live.com",
+    "windows.microsoft.com",
 ];
 /// The Outlook.com deliverability support request form (only for @outlook.com, @hotmail.com,
 /// @live.com and @msn.com delivery).
@@ -177,6 +179,82 @@ pub(crate) const NETWORK_BLOCK: Playbook = Playbook {
     facts: FACTS,
     sources: SOURCES,
     checked: CHECKED,
+};
+
+/// Outlook.com's own outgoing server holds an account's mail until its owner signs in on the
+/// web and passes a check: "5.3.4 Requested action not taken; To continue sending messages,
+/// please sign in to your account" (held-out y 37, a mail program's send error; the core reads
+/// it as `securityerror` with no blocking party). Microsoft asks a new address to prove a person
+/// sends the first time it sends, and again now and then; an account it blocked for unusual
+/// activity is unblocked by signing in on the web. Only the account's owner can do either: no
+/// administrator, no letter.
+// Sources: Microsoft, "Why do I need to verify my email address?" ("the first time you send an
+// email from a new Outlook.com address"; "Outlook will occasionally prompt you to verify your
+// account again"), and "Unusual activity in my account" ("sign in to your blocked account and
+// follow the instructions on the page"), both at their former windows.microsoft.com addresses.
+pub(crate) const SIGN_IN_TO_SEND: Playbook = Playbook {
+    id: "outlook-com-sign-in-to-send",
+    party: Some(Party::OutlookCom),
+    title: text! { ja: "Outlook.com: 送信を続けるにはサインインして確認が必要", en: "Outlook.com: sign in and confirm your account to keep sending" },
+    verdict: text! {
+        ja: "Outlook.com（Hotmail・Live・MSN）が、あなたのアカウントからの送信を、ウェブでサインインして確認を済ませるまで止めています。メールは送り出されておらず、受信側は何も断っていません。",
+        en: "Outlook.com (Hotmail, Live, MSN) is holding back mail from your account until you sign in on the web and confirm it. The message was not sent; the recipient's side refused nothing.",
+    },
+    why: text! {
+        ja: "Microsoft は、新しいアドレスが初めて送るときや、ふだんと違う使われ方をしたときに、送っているのがプログラムではなく本人かを確かめます。確認が済むまで、メールソフトからの送信は断られます。",
+        en: "Microsoft checks that a person, not a program, is sending: the first time a new address sends, now and then after that, and when the account is used in an unusual way. Until the check is done, sending from a mail program is refused.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "確認を済ませればすぐ", en: "Right away once the check is done" },
+    prepare: &[Prepare::Other(text! {
+        ja: "Outlook.com アカウントのパスワードと、アカウントに登録した電話番号か別のメールアドレス（確認コードが届きます）",
+        en: "The Outlook.com account's password, and the phone or other email address set up for it (a code is sent there)",
+    })],
+    steps: &[
+        Step::new(text! {
+            ja: "ウェブ ブラウザーで Outlook.com を開き、このアカウントでサインインしてください。",
+            en: "Open Outlook.com in a web browser and sign in with this account.",
+        })
+        .link(
+            text! { ja: "Outlook.com にサインイン", en: "Sign in to Outlook.com" },
+            Url::one("https://outlook.live.com/"),
+        ),
+        Step::new(text! {
+            ja: "確認を求められたら最後まで済ませてください（届いたコードを入れる、画面の文字を入力する、など）。パスワードの変更を求められたら、新しいパスワードをメールソフトの設定にも入れてください。",
+            en: "If it asks you to confirm the account, finish the check (enter the code it sends, or type the characters shown). If it asks you to change the password, put the new one into your mail program's settings too.",
+        }),
+        Step::new(text! {
+            ja: "Outlook.com のウェブ画面から自分宛てに 1 通送れれば、確認は済んでいます。",
+            en: "If a test message to yourself goes out from Outlook.com on the web, the check is done.",
+        }),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "確認を済ませる前に、メールソフトから何度も送り直さないでください。同じ理由で断られます。",
+            en: "Do not keep sending from your mail program before the check is done: it is refused for the same reason.",
+        },
+        super::generic::DONT_ASK_RECIPIENT_OWN_SERVER,
+    ],
+    message: None,
+    lookup: None,
+    facts: FACTS,
+    sources: &[
+        Source {
+            title: text! { ja: "Microsoft: メール アドレスの確認が必要な理由（旧アドレス）", en: "Microsoft: Why do I need to verify my email address? (former address)" },
+            url: Url::one(
+                "https://windows.microsoft.com/en-gb/windows/account-verify-id-email-address",
+            ),
+        },
+        Source {
+            title: text! { ja: "Microsoft: アカウントでの普段と異なるアクティビティ（旧アドレス）", en: "Microsoft: Unusual activity in my account (former address)" },
+            url: Url::one(
+                "https://windows.microsoft.com/en-us/windows/unusual-activity-outlook-account",
+            ),
+        },
+    ],
+    checked: "2026-11-27",
 };
 
 pub(crate) const RATE: Playbook = Playbook {
@@ -513,6 +591,10 @@ pub(crate) const WORDINGS: &[(&str, &Playbook)] = &[
         &super::generic::AUTHFAILURE,
     ),
     ("part of their network is on our block list", &NETWORK_BLOCK),
+    (
+        "to continue sending messages, please sign in",
+        &SIGN_IN_TO_SEND,
+    ),
 ];
 
 /// Ordered: the first entry that names the reason wins. The reasons no entry names go to the
@@ -542,6 +624,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &OPEN_RELAY,
         &COMPLAINTS,
         &COMPROMISED,
+        &SIGN_IN_TO_SEND,
     ],
     codes: CODES,
     refine: &[],

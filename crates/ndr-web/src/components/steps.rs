@@ -95,8 +95,11 @@ pub fn steps(props: &Props) -> Html {
 /// edits back) and keyed by the text, so a new diagnosis or language replaces the box and
 /// with it the user's edits, and the copy button reads the box itself.
 fn ready_message(lang: Lang, m: &RenderedMessage) -> Html {
-    let full = format!("{}\n\n{}", m.subject, m.body);
+    // The box holds only what is sent: the subject and a note to the reader stand outside it
+    // (review h170, x 30).
+    let full = m.body.clone();
     let (key, rows) = (yew::virtual_dom::Key::from(full.as_str()), rows_for(&full));
+    let subject = i18n::SUBJECT_LABEL.get(lang);
     html! {
         <section class="card message" aria-labelledby="message-heading" data-testid="ready-message">
             <h2 id="message-heading">{ i18n::MESSAGE_HEADING.text(lang) }</h2>
@@ -106,6 +109,11 @@ fn ready_message(lang: Lang, m: &RenderedMessage) -> Html {
                     { copy_button(lang, Source::Value(addr), &m.to.label, None) }
                 }
             </p>
+            <p class="to" data-testid="message-subject"><span class="muted">{ subject }{": "}</span>
+                <code>{ &m.subject }</code>{ copy_button(lang, Source::Value(&m.subject), subject, None) }</p>
+            if let Some(note) = &m.note {
+                <p class="hint" data-testid="message-note">{ note }</p>
+            }
             <p class="hint">{ i18n::MESSAGE_HINT.text(lang) }</p>
             <label for="ready-message" class="label">{ i18n::MESSAGE_LABEL.text(lang) }</label>
             <textarea {key} id="ready-message" data-testid="message-text"

@@ -34,7 +34,7 @@ pub fn verdict(props: &Props) -> Html {
         .diagnosis
         .notes
         .iter()
-        .filter(|n| !a.says_note(&n.id))
+        .filter(|n| !a.leaves_out_note(&props.diagnosis, &n.id))
         .map(|n| i18n::note_line(n).get(lang))
         .collect::<Vec<_>>();
     html! {

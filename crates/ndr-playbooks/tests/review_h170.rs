@@ -1,0 +1,147 @@
+//! Review h170: a second visitor pasted real bounces into the page; what the advice said that did
+//! not fit, each checked on the form of the reply (anonymized, documentation addresses).
+
+mod common;
+
+use common::{all_text, all_text_with_letter};
+use ndr_core::diagnose;
+use ndr_playbooks::{advise, advise_with_lookups, select, Actor, Lang, Listing};
+
+/// 1 (held-out y 37): Outlook.com's submission server holds an account's mail until its owner
+/// signs in on the web. The sender acts alone: no administrator, no letter, no SMTP settings.
+#[test]
+fn outlook_com_asking_to_sign_in_is_the_senders_own_step() {
+    for text in [
+        "An error occurred while sending mail. The mail server responded:  5.3.4 Requested action not taken; To continue sending messages, please sign in to your account.. Please check the message and try again.\n",
+        "smtplib.SMTPDataError: (554, b'5.3.4 Requested action not taken; To continue sending messages, please sign in to your account.')\n",
+    ] {
+        let d = diagnose(text.as_bytes());
+        assert_eq!(
+            select(&d).playbook.id,
+            "outlook-com-sign-in-to-send",
+            "{text}"
+        );
+        for lang in [Lang::En, Lang::Ja] {
+            let r = advise(&d, lang);
+            assert!(r.message.is_none(), "no letter: {text}");
+            let who: Vec<Actor> = r.who.iter().map(|w| w.id).collect();
+            assert_eq!(who, [Actor::Sender], "{text}");
+            assert!(r
+                .steps
+                .iter()
+                .any(|s| s.link.as_ref().is_some_and(|l| l.url == "https://outlook.live.com/")));
+            let all = all_text(&r);
+            for wrong in ["SMTP", "IT administrator", "社内の管理者"] {
+                assert!(!all.contains(wrong), "{wrong} in {all}");
+            }
+        }
+    }
+}
+
+/// 3 (held-out x 30, y 23): a letter to an operator is English on a Japanese page, and the note
+/// that says so stays outside the letter's body (what the copy button copies).
+#[test]
+fn a_letters_note_to_the_reader_is_no_part_of_its_body() {
+    let icloud = "554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137\n";
+    let banned = "<user@example.org>: host example-org.mail.protection.outlook.com[192.0.2.87] said: 550 5.7.511 Access denied, banned sender[203.0.113.8]. To request removal from this list, forward this message to delist@microsoft.com. (in reply to RCPT TO command)\n";
+    for text in [icloud, banned] {
+        let d = diagnose(text.as_bytes());
+        let ja = advise(&d, Lang::Ja);
+        let m = ja.message.as_ref().expect("a letter");
+        let note = m.note.as_deref().expect("a note to the reader");
+        assert!(note.starts_with('（') && note.contains("英"), "{note}");
+        assert!(m.body.starts_with("Hello"), "{}", m.body);
+        assert!(!m.body.contains('（'), "{}", m.body);
+        // The English page's letter has no note.
+        let en = advise(&d, Lang::En);
+        assert_eq!(en.message.as_ref().and_then(|m| m.note.as_deref()), None);
+        assert_eq!(en.message.as_ref().map(|m| &m.body), Some(&m.body));
+    }
+}
+
+/// 4 (held-out x 10): a bounce of mail the user never sent (someone forged the address) gets
+/// one plain step saying so, in both languages.
+#[test]
+fn an_unknown_recipient_says_what_to_do_about_mail_you_never_sent() {
+    let text = "<nobody@example.com>: host mx.example.com[192.0.2.25] said: 550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)\n";
+    let d = diagnose(text.as_bytes());
+    assert_eq!(select(&d).playbook.id, "generic-userunknown");
+    let en = all_text(&advise(&d, Lang::En));
+    assert!(en.contains("not in your Sent folder"), "{en}");
+    assert!(en.contains("SPF, DKIM and DMARC"), "{en}");
+    let ja = all_text(&advise(&d, Lang::Ja));
+    assert!(ja.contains("送信済みフォルダ"), "{ja}");
+}
+
+const SPAMHAUS_REFUSAL: &str = "<user@example.org>: host mx.example.org[192.0.2.25] said: 554 5.7.1 Service unavailable; Client host [203.0.113.9] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.9 (in reply to RCPT TO command)\n";
+
+/// 5 (held-out x 40): a consumer address at the provider is not "mail for the domain sent
+/// through your service": the letter says the sender uses an address with them.
+#[test]
+fn a_consumer_address_at_the_provider_is_said_as_such_in_the_letter() {
+    let mut d = diagnose(SPAMHAUS_REFUSAL.as_bytes());
+    for (domain, own) in [("orange.fr", true), ("example.com", false)] {
+        d.sender_domain = Some(domain.to_owned());
+        for (lang, uses, sends) in [
+            (
+                Lang::Ja,
+                "のメールアドレスを利用している者です",
+                "貴社のサービスで example.com のメールを送信している者です",
+            ),
+            (
+                Lang::En,
+                "I use an email address with you, at ",
+                "I send mail for example.com through your service.",
+            ),
+        ] {
+            let m = advise(&d, lang)
+                .message
+                .expect("a letter to the hosting company");
+            assert_eq!(m.body.contains(uses), own, "{domain}: {}", m.body);
+            assert_eq!(m.body.contains(sends), !own, "{domain}: {}", m.body);
+        }
+    }
+}
+
+/// 6 (own paste, SpamCop quoted, Spamhaus found by the lookups): the letter asks about
+/// Spamhaus, and one line says the error named SpamCop.
+#[test]
+fn a_letter_about_a_list_the_error_did_not_name_says_where_it_was_found() {
+    let text = "<yamada@example.jp>: host mx.example.jp[198.51.100.7] said: 550 5.7.1 Mail from 203.0.113.9 refused - see http://www.spamcop.net/bl.shtml?203.0.113.9 (in reply to RCPT TO command)\n";
+    let d = diagnose(text.as_bytes());
+    let sbl = Listing {
+        zone: "zen.spamhaus.org",
+        answer: "127.0.0.2",
+    };
+    for (lang, line) in [
+        (
+            Lang::En,
+            "the error names SpamCop, and the address is also listed on Spamhaus",
+        ),
+        (
+            Lang::Ja,
+            "エラーには SpamCop とありますが、Spamhaus にも掲載されていました",
+        ),
+    ] {
+        let r = advise_with_lookups(&d, &[sbl], &[], lang);
+        let body = &r.message.as_ref().expect("a letter").body;
+        assert!(body.contains(line), "{body}");
+        // Without the lookups, nothing to explain.
+        let plain = all_text_with_letter(&advise(&d, lang));
+        assert!(!plain.contains(line), "{plain}");
+    }
+}
+
+/// 7 (held-out x 02): "sent through Google's shared servers, the IP is Google's" says nothing
+/// about a recipient address that does not exist; it stays for a refusal of the sending side.
+#[test]
+fn whose_the_sending_ip_is_is_left_out_when_the_recipient_address_is_the_matter() {
+    let unknown = "<nobody@example.com>: host mx.example.com[192.0.2.25] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n";
+    for (text, left_out) in [(unknown, true), (SPAMHAUS_REFUSAL, false)] {
+        let d = diagnose(text.as_bytes());
+        let r = advise(&d, Lang::En);
+        for note in ["sender_on_google", "sender_on_microsoft365"] {
+            assert_eq!(r.leaves_out_note(&d, note), left_out, "{note}: {text}");
+        }
+    }
+}
