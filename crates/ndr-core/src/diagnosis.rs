@@ -229,6 +229,8 @@ pub enum Party {
     Au,
     /// SoftBank (softbank.ne.jp, i.softbank.jp).
     Softbank,
+    /// United Internet's mail brands: GMX, WEB.DE, 1&1 / IONOS (one postmaster team).
+    Gmx,
     /// The recipient organisation's own filter or block list (not a public list).
     RecipientOrg,
 }
@@ -259,6 +261,7 @@ impl Party {
         Party::Docomo,
         Party::Au,
         Party::Softbank,
+        Party::Gmx,
         Party::RecipientOrg,
     ];
 
@@ -288,6 +291,7 @@ impl Party {
             Party::Docomo => "docomo",
             Party::Au => "au",
             Party::Softbank => "softbank",
+            Party::Gmx => "gmx",
             Party::RecipientOrg => "recipient_org",
         }
     }

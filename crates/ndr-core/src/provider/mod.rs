@@ -20,6 +20,7 @@ mod closed_list;
 mod cloudmark;
 mod docomo;
 mod gmail;
+mod gmx;
 mod icloud;
 mod mailspike;
 mod microsoft;
@@ -189,6 +190,7 @@ pub(crate) const PARTIES: &[&Table] = &[
     &docomo::TABLE,
     &au::TABLE,
     &softbank::TABLE,
+    &gmx::TABLE,
     &trendmicro::TABLE,
     &proofpoint::TABLE,
     &mimecast::TABLE,

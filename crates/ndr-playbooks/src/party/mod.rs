@@ -25,6 +25,7 @@ mod closed_list;
 mod cloudmark;
 mod docomo;
 pub(crate) mod gmail;
+mod gmx;
 mod icloud;
 mod mailspike;
 pub(crate) mod microsoft;
@@ -220,6 +221,7 @@ pub(crate) const BOOKS: &[&PartyBook] = &[
     &docomo::BOOK,
     &au::BOOK,
     &softbank::BOOK,
+    &gmx::BOOK,
     &recipient_org::BOOK,
 ];
 
