@@ -231,6 +231,8 @@ pub enum Party {
     Softbank,
     /// United Internet's mail brands: GMX, WEB.DE, 1&1 / IONOS (one postmaster team).
     Gmx,
+    /// Deutsche Telekom's T-Online (t-online.de).
+    TOnline,
     /// The recipient organisation's own filter or block list (not a public list).
     RecipientOrg,
 }
@@ -262,6 +264,7 @@ impl Party {
         Party::Au,
         Party::Softbank,
         Party::Gmx,
+        Party::TOnline,
         Party::RecipientOrg,
     ];
 
@@ -292,6 +295,7 @@ impl Party {
             Party::Au => "au",
             Party::Softbank => "softbank",
             Party::Gmx => "gmx",
+            Party::TOnline => "t_online",
             Party::RecipientOrg => "recipient_org",
         }
     }

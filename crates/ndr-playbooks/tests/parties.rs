@@ -46,3 +46,22 @@ fn gmx_block_and_format_refusals_get_their_own_playbooks() {
         &["ヘッダー"],
     );
 }
+
+#[test]
+fn t_online_block_gets_its_own_playbook() {
+    advice(
+        "<friend@t-online.de>: host mx02.t-online.de[198.51.100.20] refused to talk to me: \
+         554 IP=192.0.2.60 - A problem occurred. (Ask your postmaster for help or to \
+         contact tosa@rx.t-online.de to clarify.) (BL)",
+        Party::TOnline,
+        "t-online-blocked",
+        &["192.0.2.60", "postmaster.t-online.de", "(BL)"],
+        &["192.0.2.60", "ブロックリスト", "(BL)"],
+    );
+    // A full mailbox at T-Online is no block of T-Online's.
+    let d = diagnose(
+        b"<friend@t-online.de>: host mx03.t-online.de[198.51.100.22] said: 552 5.2.2 \
+          Quota exceeded (mailbox for user is full) (in reply to RCPT TO command)",
+    );
+    assert_eq!(d.blocking_party, None);
+}

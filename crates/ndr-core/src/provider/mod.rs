@@ -32,6 +32,7 @@ mod softbank;
 mod spamcop;
 mod spamhaus;
 mod spamrats;
+mod t_online;
 mod trendmicro;
 mod uceprotect;
 mod yahoo;
@@ -191,6 +192,7 @@ pub(crate) const PARTIES: &[&Table] = &[
     &au::TABLE,
     &softbank::TABLE,
     &gmx::TABLE,
+    &t_online::TABLE,
     &trendmicro::TABLE,
     &proofpoint::TABLE,
     &mimecast::TABLE,

@@ -38,6 +38,7 @@ mod softbank;
 pub(crate) mod spamcop;
 pub(crate) mod spamhaus;
 mod spamrats;
+mod t_online;
 mod trendmicro;
 mod uceprotect;
 mod yahoo;
@@ -222,6 +223,7 @@ pub(crate) const BOOKS: &[&PartyBook] = &[
     &au::BOOK,
     &softbank::BOOK,
     &gmx::BOOK,
+    &t_online::BOOK,
     &recipient_org::BOOK,
 ];
 
