@@ -233,6 +233,8 @@ pub enum Party {
     Gmx,
     /// Deutsche Telekom's T-Online (t-online.de).
     TOnline,
+    /// Comcast (comcast.net, Xfinity).
+    Comcast,
     /// The recipient organisation's own filter or block list (not a public list).
     RecipientOrg,
 }
@@ -265,6 +267,7 @@ impl Party {
         Party::Softbank,
         Party::Gmx,
         Party::TOnline,
+        Party::Comcast,
         Party::RecipientOrg,
     ];
 
@@ -296,6 +299,7 @@ impl Party {
             Party::Softbank => "softbank",
             Party::Gmx => "gmx",
             Party::TOnline => "t_online",
+            Party::Comcast => "comcast",
             Party::RecipientOrg => "recipient_org",
         }
     }

@@ -65,3 +65,17 @@ fn t_online_block_gets_its_own_playbook() {
     );
     assert_eq!(d.blocking_party, None);
 }
+
+#[test]
+fn comcast_block_codes_get_its_own_playbook() {
+    advice(
+        "<friend@comcast.net>: host mx1.comcast.net[198.51.100.30] refused to talk to me: \
+         554 resimta-h1p-012345.sys.comcast.net resimta-h1p-012345.sys.comcast.net \
+         192.0.2.70 found on one or more DNSBLs, see \
+         http://postmaster.comcast.net/smtp-error-codes.php#BL000001",
+        Party::Comcast,
+        "comcast-blocked",
+        &["192.0.2.70", "BL000001", "Spamhaus ZEN", "may have moved"],
+        &["192.0.2.70", "BL000001", "Spamhaus ZEN", "未確認"],
+    );
+}

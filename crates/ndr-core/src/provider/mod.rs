@@ -18,6 +18,7 @@ mod barracuda;
 mod cisco;
 mod closed_list;
 mod cloudmark;
+mod comcast;
 mod docomo;
 mod gmail;
 mod gmx;
@@ -193,6 +194,7 @@ pub(crate) const PARTIES: &[&Table] = &[
     &softbank::TABLE,
     &gmx::TABLE,
     &t_online::TABLE,
+    &comcast::TABLE,
     &trendmicro::TABLE,
     &proofpoint::TABLE,
     &mimecast::TABLE,

@@ -23,6 +23,7 @@ mod barracuda;
 mod cisco;
 mod closed_list;
 mod cloudmark;
+mod comcast;
 mod docomo;
 pub(crate) mod gmail;
 mod gmx;
@@ -224,6 +225,7 @@ pub(crate) const BOOKS: &[&PartyBook] = &[
     &softbank::BOOK,
     &gmx::BOOK,
     &t_online::BOOK,
+    &comcast::BOOK,
     &recipient_org::BOOK,
 ];
 
