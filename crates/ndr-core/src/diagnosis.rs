@@ -229,6 +229,12 @@ pub enum Party {
     Au,
     /// SoftBank (softbank.ne.jp, i.softbank.jp).
     Softbank,
+    /// United Internet's mail brands: GMX, WEB.DE, 1&1 / IONOS (one postmaster team).
+    Gmx,
+    /// Deutsche Telekom's T-Online (t-online.de).
+    TOnline,
+    /// Comcast (comcast.net, Xfinity).
+    Comcast,
     /// The recipient organisation's own filter or block list (not a public list).
     RecipientOrg,
 }
@@ -259,6 +265,9 @@ impl Party {
         Party::Docomo,
         Party::Au,
         Party::Softbank,
+        Party::Gmx,
+        Party::TOnline,
+        Party::Comcast,
         Party::RecipientOrg,
     ];
 
@@ -288,6 +297,9 @@ impl Party {
             Party::Docomo => "docomo",
             Party::Au => "au",
             Party::Softbank => "softbank",
+            Party::Gmx => "gmx",
+            Party::TOnline => "t_online",
+            Party::Comcast => "comcast",
             Party::RecipientOrg => "recipient_org",
         }
     }

@@ -18,8 +18,10 @@ mod barracuda;
 mod cisco;
 mod closed_list;
 mod cloudmark;
+mod comcast;
 mod docomo;
 mod gmail;
+mod gmx;
 mod icloud;
 mod mailspike;
 mod microsoft;
@@ -31,6 +33,7 @@ mod softbank;
 mod spamcop;
 mod spamhaus;
 mod spamrats;
+mod t_online;
 mod trendmicro;
 mod uceprotect;
 mod yahoo;
@@ -189,6 +192,9 @@ pub(crate) const PARTIES: &[&Table] = &[
     &docomo::TABLE,
     &au::TABLE,
     &softbank::TABLE,
+    &gmx::TABLE,
+    &t_online::TABLE,
+    &comcast::TABLE,
     &trendmicro::TABLE,
     &proofpoint::TABLE,
     &mimecast::TABLE,

@@ -23,8 +23,10 @@ mod barracuda;
 mod cisco;
 mod closed_list;
 mod cloudmark;
+mod comcast;
 mod docomo;
 pub(crate) mod gmail;
+mod gmx;
 mod icloud;
 mod mailspike;
 pub(crate) mod microsoft;
@@ -37,6 +39,7 @@ mod softbank;
 pub(crate) mod spamcop;
 pub(crate) mod spamhaus;
 mod spamrats;
+mod t_online;
 mod trendmicro;
 mod uceprotect;
 mod yahoo;
@@ -220,6 +223,9 @@ pub(crate) const BOOKS: &[&PartyBook] = &[
     &docomo::BOOK,
     &au::BOOK,
     &softbank::BOOK,
+    &gmx::BOOK,
+    &t_online::BOOK,
+    &comcast::BOOK,
     &recipient_org::BOOK,
 ];
 
