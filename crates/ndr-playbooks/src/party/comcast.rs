@@ -52,8 +52,8 @@ pub(crate) const BLOCKED: Playbook = Playbook {
         }),
         STEP_THIS_PAGE_CHECK,
         Step::new(text! {
-            ja: "BL000000（Comcast 自身の判定）のときは、送信サーバーを管理している人（社内の管理者、またはメール事業者）にこのエラーを渡し、Xfinity の案内に沿って原因を直し、削除を依頼してもらってください。依頼するのは送信サーバーの運用者です。",
-            en: "For BL000000 (Comcast's own finding), pass the error to whoever runs the sending server (your IT administrator or mail provider): they fix the cause and ask for removal as Xfinity's page describes. The request comes from whoever runs the server.",
+            ja: "BL000000（Comcast 自身の判定）のときは、送信サーバーを管理している人（社内の管理者、またはメール事業者）にこのエラーを渡してください。原因を直し、エラーのリンク先にある Comcast の案内に沿って対処するのは、送信サーバーの運用者です。",
+            en: "For BL000000 (Comcast's own finding), pass the error to whoever runs the sending server (your IT administrator or mail provider): they fix the cause and follow what Comcast's page for the code (the link in the error) says.",
         })
         .link(text! { ja: "Xfinity: メールのエラー", en: "Xfinity: email errors" }, XFINITY_ERRORS),
     ],
