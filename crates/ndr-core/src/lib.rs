@@ -1075,7 +1075,7 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
             reason: f.reason.unwrap_or(Reason::Undefined),
             hard_bounce: f.hard_bounce,
             remote_host: (!f.rhost.is_empty()).then_some(f.rhost),
-            diagnostic_text: f.diagnosis,
+            diagnostic_text: error_text(f.diagnosis),
             command: (!f.command.is_empty()).then_some(f.command),
             original_recipient: f.original,
         });
@@ -1083,6 +1083,77 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
 }
 
 use smtp::status;
+
+/// Where a server's reply starts in `s`: a reply code and an enhanced code of the same class
+/// ("550 5.7.1", "550-5.7.1", Exchange's "#550 5.7.64"), at a word's start.
+fn reply_start(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| {
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && matches!(at(0), b'2'..=b'5')
+            && at(1).is_ascii_digit()
+            && at(2).is_ascii_digit()
+            && matches!(at(3), b' ' | b'-')
+            && at(4) == at(0)
+            && at(5) == b'.'
+            && at(6).is_ascii_digit()
+    })
+}
+
+/// The error text as the server gave it, without what a paste put around it: a quote or
+/// comment mark before it ("> 554 ...", "# NOQUEUE: ..."), and, when the reply is found after
+/// prose (a sentence ends before it: a forum post, a paragraph in another language, a mail
+/// program's log line), the prose before and after it. The reply then ends at its closing
+/// quote (a code span), at Postfix's "(in reply to ... command)", or where the returned
+/// message's headers begin.
+fn error_text(text: String) -> String {
+    let t = text.trim_start_matches(['>', ' ']);
+    let t = t.strip_prefix("# ").unwrap_or(t);
+    let Some(at) = reply_start(t) else {
+        return if t.len() == text.len() {
+            text
+        } else {
+            t.to_string()
+        };
+    };
+    let before = &t[..at];
+    // A Postfix or Exchange lead-in ("host ... said:", "Remote Server returned") introduces the
+    // reply itself: a code found further on is part of it.
+    let prose = [". ", "! ", "? ", "!' ", ".' ", "。"]
+        .iter()
+        .any(|m| text::contains(before, m))
+        && !text::contains(before, " said:")
+        // A reply inside a bracket the notice opened ("[mx.example.jp. 192.0.2.40: 421 ...]",
+        // Sendmail's "(reason: 554 ...)") stays with what the notice says around it.
+        && before.matches('[').count() <= before.matches(']').count()
+        && before.matches('(').count() <= before.matches(')').count();
+    let reply = &t[at..];
+    let mut end = reply.len();
+    let opened = before.trim_end().chars().next_back();
+    if let Some(q) = opened.filter(|c| prose && matches!(c, '`' | '\'' | '"')) {
+        end = reply.find(q).unwrap_or(end);
+    }
+    if let Some(p) = text::find(&reply[..end], " command) ") {
+        end = p + " command)".len();
+    }
+    for stop in [" ## ", " Original message headers", " X-Postfix-Queue-ID:"] {
+        if let Some(p) = text::find(&reply[..end], stop) {
+            end = p;
+        }
+    }
+    let start = if prose {
+        at - usize::from(before.ends_with('#'))
+    } else {
+        0
+    };
+    let kept = t[start..at + end].trim_end();
+    if kept.len() == text.len() {
+        text
+    } else {
+        kept.to_string()
+    }
+}
 
 /// Words with which a sending server says it has stopped retrying a recipient, lowercase.
 const GAVE_UP: &[&str] = &[
