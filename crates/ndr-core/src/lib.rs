@@ -609,6 +609,15 @@ fn alias_refused_further_on(d: &Diagnosis, text: &str) -> Option<String> {
     let rest = text.get(at + EXPANDED_FROM.len()..)?;
     let close = rest.find('>')?;
     let alias = rest.get(..close)?;
+    // An alias with no domain, or an unqualified one ("<root>", "<me@myhost>"), is a local
+    // name of the machine that expanded it: that machine sent the mail itself (cron's or a
+    // blog's own mail handed on to a mailbox elsewhere), so nobody else's mail was forwarded.
+    let qualified = alias
+        .rsplit_once('@')
+        .is_some_and(|(_, dom)| dom.contains('.'));
+    if !qualified {
+        return None;
+    }
     let after = rest.get(close + 1..)?.strip_prefix("):")?.trim_start();
     // "host" may end its line: Postfix wraps the bounce's lines.
     let host_said = after
@@ -1085,7 +1094,8 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
 use smtp::status;
 
 /// Where a server's reply starts in `s`: a reply code and an enhanced code of the same class
-/// ("550 5.7.1", "550-5.7.1", Exchange's "#550 5.7.64"), at a word's start.
+/// ("550 5.7.1", "550-5.7.1", Exchange's "#550 5.7.64"), or the code twice ("550 550 ...", a
+/// program's code before the server's own line), at a word's start.
 fn reply_start(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     (0..b.len()).find(|&i| {
@@ -1096,8 +1106,8 @@ fn reply_start(s: &str) -> Option<usize> {
             && at(2).is_ascii_digit()
             && matches!(at(3), b' ' | b'-')
             && at(4) == at(0)
-            && at(5) == b'.'
-            && at(6).is_ascii_digit()
+            && ((at(5) == b'.' && at(6).is_ascii_digit())
+                || (at(3) == b' ' && b.get(i..i + 3) == b.get(i + 4..i + 7) && at(7) == b' '))
     })
 }
 
@@ -1120,9 +1130,11 @@ fn error_text(text: String) -> String {
     let before = &t[..at];
     // A Postfix or Exchange lead-in ("host ... said:", "Remote Server returned") introduces the
     // reply itself: a code found further on is part of it.
-    let prose = [". ", "! ", "? ", "!' ", ".' ", "。"]
+    // A program's "Server response:" label is also no part of the reply.
+    let prose = ([". ", "! ", "? ", "!' ", ".' ", "。"]
         .iter()
         .any(|m| text::contains(before, m))
+        || before.trim_end().ends_with("response:"))
         && !text::contains(before, " said:")
         // A reply inside a bracket the notice opened ("[mx.example.jp. 192.0.2.40: 421 ...]",
         // Sendmail's "(reason: 554 ...)") stays with what the notice says around it.
@@ -1593,11 +1605,14 @@ mod tests {
         );
         // No alias, or an alias whose destination mailbox does not exist: not the forwarder.
         let direct = bounce.replace(" (expanded from <team@example.org>)", "");
+        // A local alias of the sending machine itself ("<root>", "<me@myhost>"): its own mail.
+        let local = bounce.replace("<team@example.org>", "<me@myhost>");
+        let bare_local = bounce.replace("<team@example.org>", "<root>");
         let unknown = bounce.replace(
             "550 5.7.1 Client host rejected: Access denied",
             "550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown",
         );
-        for not_it in [direct, unknown] {
+        for not_it in [direct, local, bare_local, unknown] {
             assert!(
                 !notes(&not_it)
                     .iter()

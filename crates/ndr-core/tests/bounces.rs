@@ -740,6 +740,22 @@ fn review_h170_families() {
     let d = ndr_core::diagnose(listed.as_bytes());
     assert_eq!(d.list_zone.as_deref(), Some("sbl.example.net"));
     assert_eq!(d.blocked_ip.as_deref(), Some("192.0.2.7"));
+    // Two failures of a sending service's log, the first recipient masked: both are rows, the
+    // masked one as written, and Exim's "is in an RBL" is a listing.
+    let two = "Failed: news@example.com → **hidden** 'Our news' Server response: 550 550 rejected because 192.0.2.9 is in a black list at bl.example.net\n\nFailed: news@example.com → bo@example.org 'Our news' Server response: 550 550 \"JunkMail rejected - mx.example.com [192.0.2.9]:16742 is in an RBL, see Known spammer\"\n";
+    let d = ndr_core::diagnose(two.as_bytes());
+    let rows: Vec<(&str, ndr_core::Reason, &str)> = d
+        .recipients
+        .iter()
+        .map(|r| (r.recipient.as_str(), r.reason, &r.diagnostic_text[..12]))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("**hidden**", ndr_core::Reason::Blocked, "550 550 reje"),
+            ("bo@example.org", ndr_core::Reason::Blocked, "550 550 \"Jun"),
+        ]
+    );
     // The error text: no quote mark before the reply, no prose around it, and Postfix's
     // reply ends at "(in reply to ... command)".
     let texts = |s: &str| -> Vec<String> {
