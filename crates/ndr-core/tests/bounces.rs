@@ -740,6 +740,15 @@ fn review_h170_families() {
     let d = ndr_core::diagnose(listed.as_bytes());
     assert_eq!(d.list_zone.as_deref(), Some("sbl.example.net"));
     assert_eq!(d.blocked_ip.as_deref(), Some("192.0.2.7"));
+    // The list is the recipient's domain's own: its server refused, not the sender's at submission.
+    assert!(!d.notes.iter().any(|n| n.id == "refused_at_submission"));
+    // Another list in the same words: the program's own server may have refused.
+    let other = ndr_core::diagnose(
+        listed
+            .replace("sbl.example.net", "bl.example.com")
+            .as_bytes(),
+    );
+    assert!(other.notes.iter().any(|n| n.id == "refused_at_submission"));
     // Two failures of a sending service's log, the first recipient masked: both are rows, the
     // masked one as written, and Exim's "is in an RBL" is a listing.
     let two = "Failed: news@example.com → **hidden** 'Our news' Server response: 550 550 rejected because 192.0.2.9 is in a black list at bl.example.net\n\nFailed: news@example.com → bo@example.org 'Our news' Server response: 550 550 \"JunkMail rejected - mx.example.com [192.0.2.9]:16742 is in an RBL, see Known spammer\"\n";
