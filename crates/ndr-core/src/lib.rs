@@ -436,6 +436,10 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         .then(|| mta::mailprogram::program(&mail))
         .flatten()
         .filter(|p| *p != mta::mailprogram::EXCHANGE || by_program)
+        // A list of the recipient's own domain ("your host [192.0.2.1] is blacklisted by
+        // sbl.example.net" for bo@example.net): the recipient's server refused the sending
+        // address, not the sender's own server at submission (held-out y 04).
+        .filter(|_| !(d.reason == Reason::Blocked && zone_of_recipient_domain(&d)))
         .or_else(|| {
             // A session typed or logged by hand (telnet, openssl s_client, swaks) that logged
             // in before the refusal: the server is the sender's own outgoing one.
@@ -628,6 +632,15 @@ fn alias_refused_further_on(d: &Diagnosis, text: &str) -> Option<String> {
     let rest = text.get(at + EXPANDED_FROM.len()..)?;
     let close = rest.find('>')?;
     let alias = rest.get(..close)?;
+    // An alias with no domain, or an unqualified one ("<root>", "<me@myhost>"), is a local
+    // name of the machine that expanded it: that machine sent the mail itself (cron's or a
+    // blog's own mail handed on to a mailbox elsewhere), so nobody else's mail was forwarded.
+    let qualified = alias
+        .rsplit_once('@')
+        .is_some_and(|(_, dom)| dom.contains('.'));
+    if !qualified {
+        return None;
+    }
     let after = rest.get(close + 1..)?.strip_prefix("):")?.trim_start();
     // "host" may end its line: Postfix wraps the bounce's lines.
     let host_said = after
@@ -818,6 +831,21 @@ fn refusal_client(line: &str) -> Option<String> {
         .get(..end)
         .filter(|c| c.contains('[') && !c.contains(' '))
         .map(str::to_string)
+}
+
+/// Whether the list zone lies under a recipient's domain (`sbl.example.net`, `bo@example.net`).
+fn zone_of_recipient_domain(d: &Diagnosis) -> bool {
+    let Some(zone) = d.list_zone.as_deref() else {
+        return false;
+    };
+    d.recipients.iter().any(|r| {
+        r.recipient.rsplit_once('@').is_some_and(|(_, dom)| {
+            dom.contains('.')
+                && zone.len() > dom.len()
+                && zone.ends_with(dom)
+                && zone[..zone.len() - dom.len()].ends_with('.')
+        })
+    })
 }
 
 /// The detail of `refused_at_submission` for a pasted SMTP session that logged in.
@@ -1094,7 +1122,7 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
             reason: f.reason.unwrap_or(Reason::Undefined),
             hard_bounce: f.hard_bounce,
             remote_host: (!f.rhost.is_empty()).then_some(f.rhost),
-            diagnostic_text: f.diagnosis,
+            diagnostic_text: error_text(f.diagnosis),
             command: (!f.command.is_empty()).then_some(f.command),
             original_recipient: f.original,
         });
@@ -1102,6 +1130,80 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
 }
 
 use smtp::status;
+
+/// Where a server's reply starts in `s`: a reply code and an enhanced code of the same class
+/// ("550 5.7.1", "550-5.7.1", Exchange's "#550 5.7.64"), or the code twice ("550 550 ...", a
+/// program's code before the server's own line), at a word's start.
+fn reply_start(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| {
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && matches!(at(0), b'2'..=b'5')
+            && at(1).is_ascii_digit()
+            && at(2).is_ascii_digit()
+            && matches!(at(3), b' ' | b'-')
+            && at(4) == at(0)
+            && ((at(5) == b'.' && at(6).is_ascii_digit())
+                || (at(3) == b' ' && b.get(i..i + 3) == b.get(i + 4..i + 7) && at(7) == b' '))
+    })
+}
+
+/// The error text as the server gave it, without what a paste put around it: a quote or
+/// comment mark before it ("> 554 ...", "# NOQUEUE: ..."), and, when the reply is found after
+/// prose (a sentence ends before it: a forum post, a paragraph in another language, a mail
+/// program's log line), the prose before and after it. The reply then ends at its closing
+/// quote (a code span), at Postfix's "(in reply to ... command)", or where the returned
+/// message's headers begin.
+fn error_text(text: String) -> String {
+    let t = text.trim_start_matches(['>', ' ']);
+    let t = t.strip_prefix("# ").unwrap_or(t);
+    let Some(at) = reply_start(t) else {
+        return if t.len() == text.len() {
+            text
+        } else {
+            t.to_string()
+        };
+    };
+    let before = &t[..at];
+    // A Postfix or Exchange lead-in ("host ... said:", "Remote Server returned") introduces the
+    // reply itself: a code found further on is part of it.
+    // A program's "Server response:" label is also no part of the reply.
+    let prose = ([". ", "! ", "? ", "!' ", ".' ", "。"]
+        .iter()
+        .any(|m| text::contains(before, m))
+        || before.trim_end().ends_with("response:"))
+        && !text::contains(before, " said:")
+        // A reply inside a bracket the notice opened ("[mx.example.jp. 192.0.2.40: 421 ...]",
+        // Sendmail's "(reason: 554 ...)") stays with what the notice says around it.
+        && before.matches('[').count() <= before.matches(']').count()
+        && before.matches('(').count() <= before.matches(')').count();
+    let reply = &t[at..];
+    let mut end = reply.len();
+    let opened = before.trim_end().chars().next_back();
+    if let Some(q) = opened.filter(|c| prose && matches!(c, '`' | '\'' | '"')) {
+        end = reply.find(q).unwrap_or(end);
+    }
+    if let Some(p) = text::find(&reply[..end], " command) ") {
+        end = p + " command)".len();
+    }
+    for stop in [" ## ", " Original message headers", " X-Postfix-Queue-ID:"] {
+        if let Some(p) = text::find(&reply[..end], stop) {
+            end = p;
+        }
+    }
+    let start = if prose {
+        at - usize::from(before.ends_with('#'))
+    } else {
+        0
+    };
+    let kept = t[start..at + end].trim_end();
+    if kept.len() == text.len() {
+        text
+    } else {
+        kept.to_string()
+    }
+}
 
 /// Words with which a sending server says it has stopped retrying a recipient, lowercase.
 const GAVE_UP: &[&str] = &[
@@ -1541,11 +1643,14 @@ mod tests {
         );
         // No alias, or an alias whose destination mailbox does not exist: not the forwarder.
         let direct = bounce.replace(" (expanded from <team@example.org>)", "");
+        // A local alias of the sending machine itself ("<root>", "<me@myhost>"): its own mail.
+        let local = bounce.replace("<team@example.org>", "<me@myhost>");
+        let bare_local = bounce.replace("<team@example.org>", "<root>");
         let unknown = bounce.replace(
             "550 5.7.1 Client host rejected: Access denied",
             "550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown",
         );
-        for not_it in [direct, unknown] {
+        for not_it in [direct, local, bare_local, unknown] {
             assert!(
                 !notes(&not_it)
                     .iter()

@@ -170,6 +170,10 @@ const WORDING: &[Wording] = &[
             "banned sending ip", // Microsoft 365: 550 5.7.606 Access denied, banned sending IP
             "blacklisted by",
             "blocked using ",
+            // Exim's widely copied dnslists ACL: "deny message = JunkMail rejected -
+            // $sender_fullhost is in an RBL, see $dnslist_text" ("... [192.0.2.1]:16742 is in an
+            // RBL, see ..."): the connecting host is on a DNSBL (held-out x 41).
+            "is in an rbl",
             "blocked - see http",
             "dnsbl:attrbl",
             // T-Online: "554 IP=http://192.0.2.7/ - Dialup/transient IP not allowed. Use a

@@ -806,8 +806,16 @@ const MICROSOFT: &[(Reason, &[MsRule])] = &[
             ("5.7.1", 0, 0, "client was not authenticated"),
             ("5.4.1", 0, 0, "relay access denied"),
             ("5.7.64", 0, 0, "tenantattribution; relay access denied"),
-            ("5.4.310", 0, 0, "does not exist"),
         ],
+    ),
+    (
+        // "550 5.4.310 DNS domain example.jp does not exist [Message=InfoDomainNonexistent]":
+        // Microsoft says the recipient's domain does not exist in DNS (no relay question;
+        // Sisimai's table files it under norelaying). Source: "Fix NDR error code 5.4.310
+        // through 5.4.319 in Exchange Online", https://learn.microsoft.com/en-us/exchange/
+        // troubleshoot/email-delivery/ndr/fix-error-code-5-4-310-through-5-4-319-in-exchange-online
+        HostUnknown,
+        &[("5.4.310", 0, 0, "does not exist")],
     ),
     (
         NotAccept,

@@ -739,3 +739,70 @@ fn heldout_y_families() {
         + "Hello all.\n";
     assert!(ndr_core::diagnose(plain.as_bytes()).is_not_a_bounce());
 }
+
+/// Families of the h170 review: Exchange Online's unknown DNS domain, a DNSBL named by
+/// "blacklisted by", and the error text kept to the server's reply.
+#[test]
+fn review_h170_families() {
+    use expect_test::expect;
+    // Exchange Online's 5.4.310: the recipient's domain does not exist (not a relay refusal).
+    check(
+        "Delivery has failed to these recipients or groups:\n\nann@example.org\nYour message couldn't be delivered. The Domain Name System (DNS) reported that the recipient's domain does not exist.\n\nDiagnostic information for administrators:\n\nGenerating server: TY1PR01MB0001.jpnprd01.prod.outlook.com\n\nann@example.org\nRemote Server returned '550 5.4.310 DNS domain example.org does not exist [Message=InfoDomainNonexistent] [LastAttemptedServerName=example.org] [TY1PR01MB0001.jpnprd01.prod.outlook.com 2024-05-16T07:40:52.123Z 08DC7512ABCDEF01]'\n",
+        expect!["550 5.4.310 hostunknown - - | rcpt=ann@example.org action=failed cmd=- host=- ip=-"],
+    );
+    // A receiver's own DNSBL named by "is blacklisted by": the zone is kept.
+    let listed = "An error occurred while sending mail. The mail server responded:  your host [192.0.2.7] is blacklisted by sbl.example.net. Send your questions to admin@example.net. Please check the message recipient bo@example.net and try again.\n";
+    let d = ndr_core::diagnose(listed.as_bytes());
+    assert_eq!(d.list_zone.as_deref(), Some("sbl.example.net"));
+    assert_eq!(d.blocked_ip.as_deref(), Some("192.0.2.7"));
+    // The list is the recipient's domain's own: its server refused, not the sender's at submission.
+    assert!(!d.notes.iter().any(|n| n.id == "refused_at_submission"));
+    // Another list in the same words: the program's own server may have refused.
+    let other = ndr_core::diagnose(
+        listed
+            .replace("sbl.example.net", "bl.example.com")
+            .as_bytes(),
+    );
+    assert!(other.notes.iter().any(|n| n.id == "refused_at_submission"));
+    // Two failures of a sending service's log, the first recipient masked: both are rows, the
+    // masked one as written, and Exim's "is in an RBL" is a listing.
+    let two = "Failed: news@example.com → **hidden** 'Our news' Server response: 550 550 rejected because 192.0.2.9 is in a black list at bl.example.net\n\nFailed: news@example.com → bo@example.org 'Our news' Server response: 550 550 \"JunkMail rejected - mx.example.com [192.0.2.9]:16742 is in an RBL, see Known spammer\"\n";
+    let d = ndr_core::diagnose(two.as_bytes());
+    let rows: Vec<(&str, ndr_core::Reason, &str)> = d
+        .recipients
+        .iter()
+        .map(|r| (r.recipient.as_str(), r.reason, &r.diagnostic_text[..12]))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("**hidden**", ndr_core::Reason::Blocked, "550 550 reje"),
+            ("bo@example.org", ndr_core::Reason::Blocked, "550 550 \"Jun"),
+        ]
+    );
+    // The error text: no quote mark before the reply, no prose around it, and Postfix's
+    // reply ends at "(in reply to ... command)".
+    let texts = |s: &str| -> Vec<String> {
+        ndr_core::diagnose(s.as_bytes())
+            .recipients
+            .into_iter()
+            .map(|r| r.diagnostic_text)
+            .collect()
+    };
+    assert_eq!(
+        texts("I get this error:\n\n> 554 5.7.1 Service unavailable; Helo command [mail.example.com] blocked using multi.uribl.com; Listed on grey\n\nAny idea?\n"),
+        ["554 5.7.1 Service unavailable; Helo command [mail.example.com] blocked using multi.uribl.com; Listed on grey"]
+    );
+    assert_eq!(
+        texts("Hi all. Our mail to a partner fails with this NDR: Diagnostic information for administrators: Generating server: mail.example.com bo@example.org mx.example.org #550 5.7.64 TenantAttribution; Relay Access Denied [mx.example.org] ## Original message headers: We run Exchange 2016 on site.\n"),
+        ["#550 5.7.64 TenantAttribution; Relay Access Denied [mx.example.org]"]
+    );
+    assert_eq!(
+        texts("Вчера письмо не дошло. Для `bo@example.org` сервер отклонил письмо: `554 5.7.1 Message rejected due to local policy`. Причина не установлена.\n"),
+        ["554 5.7.1 Message rejected due to local policy"]
+    );
+    assert_eq!(
+        texts("This is the mail system at host mail.example.com.\n\n                   The mail system\n\n<bo@example.org>: host mx.example.org[192.0.2.30] said: 550 5.7.1 Service unavailable; Client host [198.51.100.8] blocked using bl.example.net (in reply to RCPT TO command)\nX-Postfix-Queue-ID: CBF70400C8A\nSubject: Re: test\n"),
+        ["<bo@example.org>: host mx.example.org[192.0.2.30] said: 550 5.7.1 Service unavailable; Client host [198.51.100.8] blocked using bl.example.net (in reply to RCPT TO command)"]
+    );
+}

