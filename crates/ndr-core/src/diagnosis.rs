@@ -452,6 +452,13 @@ pub struct Note {
     /// line (`postfix/lmtp`, `local` or `virtual` with `status=bounced`): the server that holds
     /// the mailbox refused to store the message, so the reader runs that mailbox (detail:
     /// `final_delivery`; no client was refused and no IP is the poster's).
+    /// `domain_listed`: the cited zone lists domain names, not IP addresses (Spamhaus DBL,
+    /// URIBL, SURBL): a name in the mail (its HELO name, sender domain or a link's domain) is
+    /// listed, not the sending address (detail: that name when the refusal gives it, as
+    /// Postfix's "Helo command [example.net] blocked using multi.uribl.com" does, or empty).
+    /// `gmail_ipv6`: Gmail refused mail sent over IPv6 for its IPv6 sending guidelines (a PTR
+    /// record for the IPv6 address, SPF or DKIM passing); the address it names may be masked
+    /// and then is no `blocked_ip`.
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,
@@ -490,6 +497,8 @@ impl Note {
         "refused_after_forwarding",
         "via_microsoft_cloud",
         "sender_account_stopped",
+        "domain_listed",
+        "gmail_ipv6",
     ];
 }
 

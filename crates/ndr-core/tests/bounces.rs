@@ -806,3 +806,59 @@ fn review_h170_families() {
         ["<bo@example.org>: host mx.example.org[192.0.2.30] said: 550 5.7.1 Service unavailable; Client host [198.51.100.8] blocked using bl.example.net (in reply to RCPT TO command)"]
     );
 }
+
+/// Review h170 (held-out x 12): a zone that lists domain names (URIBL, SURBL, Spamhaus DBL) says
+/// a name in the mail is listed, not the sending address; the note names it when the refusal
+/// does (Postfix's "%s [%s] blocked using %s"). An IP list's zone gets no such note.
+#[test]
+fn a_domain_list_names_a_listed_name_not_an_ip() {
+    let note = |text: &str| {
+        let d = diagnose(text.as_bytes());
+        assert_eq!(d.blocked_ip, None, "{text}");
+        d.notes
+            .iter()
+            .find(|n| n.id == "domain_listed")
+            .map(|n| n.detail.clone())
+    };
+    assert_eq!(
+        note("554 5.7.1 Service unavailable; Helo command [sendgrid.net] blocked using multi.uribl.com; Listed on grey\n"),
+        Some("sendgrid.net".to_string())
+    );
+    assert_eq!(
+        note("554 5.7.1 Service unavailable; Sender address [a@Example.NET] blocked using multi.surbl.org\n"),
+        Some("example.net".to_string())
+    );
+    assert_eq!(
+        note("554 5.7.1 Service unavailable; Client host [mail.example.org] blocked using black.uribl.com\n"),
+        Some("mail.example.org".to_string())
+    );
+    assert_eq!(
+        note("550 5.7.1 message rejected: a domain in the message is listed in dbl.spamhaus.org\n"),
+        Some(String::new())
+    );
+    let d = diagnose(
+        b"554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org\n",
+    );
+    assert!(!d.notes.iter().any(|n| n.id == "domain_listed"));
+    assert_eq!(d.blocked_ip.as_deref(), Some("192.0.2.1"));
+}
+
+/// Review h170 (held-out x 31): Gmail's refusal of mail sent over IPv6 for its IPv6 guidelines is
+/// noted whether its words or only its link survived, and a masked IPv6 address in brackets is
+/// no blocked IP.
+#[test]
+fn gmail_refusing_mail_over_ipv6_is_noted() {
+    for text in [
+        "550-5.7.1 [2001:db8:xxxx::xxxx 16] Our system has detected that this message does not meet IPv6 sending guidelines regarding PTR records and authentication. Please review https://support.google.com/mail/?p=ipv6_authentication_error for more information. - gsmtp\n",
+        "550 5.7.1 [2001:db8:xxxx::x] Please review https://support.google.com/mail/?p=ipv6_authentication_error for more information. - gsmtp\n",
+        "550 5.7.1 Please review https://support.google.com/mail/?p=IPv6AuthError for more information. - gsmtp\n",
+    ] {
+        let d = diagnose(text.as_bytes());
+        assert!(d.notes.iter().any(|n| n.id == "gmail_ipv6"), "{text}");
+        assert_eq!(d.blocked_ip, None, "{text}");
+        assert_eq!(d.reason, ndr_core::Reason::RequirePtr, "{text}");
+    }
+    // A Gmail refusal about something else gets no such note.
+    let d = diagnose(b"550-5.7.25 [192.0.2.1] The IP address sending this message does not have a PTR record setup. - gsmtp\n");
+    assert!(!d.notes.iter().any(|n| n.id == "gmail_ipv6"));
+}

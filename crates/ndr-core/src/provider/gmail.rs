@@ -37,6 +37,9 @@ const GOOGLE_BLOCK_READINGS: &[crate::Reason] = &[
     Undefined,
 ];
 
+/// Gmail refused mail sent over IPv6 for its IPv6 guidelines (PTR record, SPF or DKIM).
+pub(super) const NOTE_GMAIL_IPV6: &str = "gmail_ipv6";
+
 pub(super) const TABLE: Table = Table {
     name: "gmail",
     hosts: &[".google.com", "gmail.com", ".googlemail.com"],
@@ -161,7 +164,20 @@ pub(super) const TABLE: Table = Table {
         // sending guidelines regarding PTR records and authentication. Please review
         // https://support.google.com/mail/?p=IPv6AuthError for more information.
         // Google's own words, so they name Gmail also where the bounce names no Google host.
-        Rule::by(Gmail).text(&["ipv6 sending guidelines", "ptr records"]).reason(RequirePtr),
+        // The note says the mail went over IPv6 (the address in brackets may be masked, and
+        // then is no blocked IP): Google's IPv6 guidelines ask for a PTR record and SPF or DKIM
+        // passing for that address (https://support.google.com/mail/answer/81126, "Additional
+        // guidelines for IPv6").
+        Rule::by(Gmail)
+            .text(&["ipv6 sending guidelines", "ptr records"])
+            .reason(RequirePtr)
+            .note(NOTE_GMAIL_IPV6),
+        // The same refusal known by its link alone (a reply cut short, or reworded):
+        // https://support.google.com/mail/?p=ipv6_authentication_error (or ?p=IPv6AuthError).
+        Rule::by(Gmail)
+            .text(&["support.google.com/mail/?p=ipv6"])
+            .reason(RequirePtr)
+            .note(NOTE_GMAIL_IPV6),
         // 550-5.7.1 Our system has detected that this message is not RFC 5322 compliant. To
         // reduce the amount of spam sent to Gmail, this message has been blocked.
         // The message's format is the sending program's to fix: no block by Gmail to name.

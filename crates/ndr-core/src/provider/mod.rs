@@ -243,6 +243,62 @@ pub(crate) const NOTE_RESOLVER_REFUSED: &str = "receiver_resolver_refused";
 /// A zone that merges several lists, so that the listing may be in any of them (detail: the
 /// zone).
 pub(crate) const NOTE_COMBINED_ZONE: &str = "combined_list_zone";
+/// The zone lists domain names, not IP addresses (detail: the listed name, when the refusal
+/// gives it).
+pub(crate) const NOTE_DOMAIN_LISTED: &str = "domain_listed";
+
+/// Zones that list domain names (found in a message's links, its sender address or the HELO
+/// name), never IP addresses: a refusal citing one is about a name in the mail, not the sending
+/// address. A keyed query name under one (`<key>.dbl.dq.spamhaus.net`) counts too.
+/// Sources: Spamhaus DBL and ZRD, "domain" zones:
+/// https://docs.spamhaus.com/datasets/docs/source/10-data-type-documentation/datasets/040-zones.html ;
+/// URIBL "lists domain names ... that appear in URIs" with the black, grey and red sub-lists:
+/// https://uribl.com/about.shtml ; SURBL, "lists of web sites that have appeared in unsolicited
+/// messages": https://www.surbl.org/ (knowledge file, sections 2.1 to 2.3).
+const DOMAIN_ZONES: &[&str] = &[
+    "dbl.spamhaus.org",
+    "dbl.dq.spamhaus.net",
+    "zrd.dq.spamhaus.net",
+    "multi.uribl.com",
+    "black.uribl.com",
+    "grey.uribl.com",
+    "red.uribl.com",
+    "multi.surbl.org",
+];
+
+/// Whether `zone` is (or is under) a zone of domain names.
+fn lists_domains(zone: &str) -> bool {
+    DOMAIN_ZONES
+        .iter()
+        .any(|z| zone == *z || zone.strip_suffix(z).is_some_and(|head| head.ends_with('.')))
+}
+
+/// The name a domain list was asked about, as the refusal gives it before the zone: Postfix's
+/// "Helo command [sendgrid.net] blocked using multi.uribl.com", "Sender address
+/// [a@example.com] blocked using dbl.spamhaus.org" (the address's domain), from `smtpd_check.c`'s
+/// "%s [%s] blocked using %s". Empty when the words before the zone name none.
+fn listed_name(before: &str) -> String {
+    let before = before.trim_end();
+    let before = ZONE_PHRASES
+        .iter()
+        .find_map(|p| before.strip_suffix(p.trim_end()))
+        .unwrap_or(before)
+        .trim_end();
+    let Some(inside) = before
+        .strip_suffix(']')
+        .and_then(|b| b.rsplit_once('['))
+        .map(|(_, name)| name)
+    else {
+        return String::new();
+    };
+    let name = inside.rsplit_once('@').map_or(inside, |(_, d)| d);
+    let name = name.trim().trim_end_matches('.');
+    if is_domain(name) {
+        name.to_string()
+    } else {
+        String::new()
+    }
+}
 
 /// How far apart (in normalised bytes) the fragments of one rule may be: about one reply.
 const REPLY_WINDOW: usize = 600;
@@ -1088,6 +1144,10 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
             NOTE_RESOLVER_REFUSED => d.list_zone.clone().unwrap_or_default(),
             _ => String::new(),
         };
+        // The receiver's query was refused: nothing is known to be listed, a name neither.
+        if note == NOTE_RESOLVER_REFUSED {
+            d.notes.retain(|n| n.id != NOTE_DOMAIN_LISTED);
+        }
         push_note(d, note, detail);
     }
 }
@@ -1259,6 +1319,13 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
     if let Some((zone, table, at)) = found {
         let (s, e) = scan.hay.to_text(at.0, at.1);
         evidence::add(d, spans, "list_zone", s, e);
+        if lists_domains(&zone) {
+            let from = (at.0.saturating_sub(200)..at.0)
+                .find(|&i| norm.is_char_boundary(i))
+                .unwrap_or(at.0);
+            let before = norm.get(from..at.0).unwrap_or("");
+            push_note(d, NOTE_DOMAIN_LISTED, listed_name(before));
+        }
         d.list_zone = Some(zone.clone());
         if let Some(table) = table {
             if d.blocking_party.is_none() && table.zone_party.is_some() {
