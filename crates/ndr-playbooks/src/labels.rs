@@ -242,6 +242,12 @@ pub fn reason_of(d: &Diagnosis) -> (&'static str, &'static str) {
             "The receiving server's blocklist check failed (its own setup)",
         );
     }
+    if d.notes.iter().any(|n| n.id == "domain_listed") {
+        return (
+            "メールの中のドメイン名がブロックリストに掲載",
+            "A domain name in your mail is on a blocklist",
+        );
+    }
     let chosen = crate::select::select(d).playbook.id;
     if chosen == crate::party::generic::DELAYED_PROGRAM.id {
         return (
@@ -283,6 +289,14 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
         ("inbound_refusal_log", "final_delivery") => (
             "これはメールボックスを持つサーバー自身の配送の記録（Postfix の lmtp、local、virtual）です。このサーバーが、自分の持つメールボックス宛てのメールを受け付けず、差出人へ返しました。",
             "This is the delivery log of the server that holds the mailboxes (Postfix's lmtp, local or virtual): that server refused the message for one of its own mailboxes and returned it to the sender.",
+        ),
+        ("domain_listed", "") => (
+            "断る理由に挙げられたリストは、IP アドレスではなくドメイン名のリストです。載っているのはメールの中の名前（送信サーバーが名乗る名前、差出人のドメイン、リンク先）です。",
+            "The list the refusal names holds domain names, not IP addresses: a name in your mail is listed (the name the sending server introduces itself with, your domain, or a link's domain).",
+        ),
+        ("domain_listed", _) => (
+            "断る理由に挙げられたリストは、IP アドレスではなくドメイン名のリストです。エラー文に書かれた名前（送信サーバーが名乗る名前や差出人のドメイン）が載っています。",
+            "The list the refusal names holds domain names, not IP addresses: the name the error gives (the name the sending server introduces itself with, or your domain) is listed.",
         ),
         ("empty_input", _) => (
             "中身が空でした。エラーメールの本文を渡してください。",
@@ -398,6 +412,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
             "full_or_too_big" => (
                 "この返答は「受信箱がいっぱい」と「メールが大きすぎる」のどちらの場合にも使われます。大きな添付ファイルがあれば、外すか小さくして送り直してください。",
                 "This reply is used both for a full mailbox and for a message that is too large. If you attached large files, send it again without them or smaller.",
+            ),
+            "gmail_ipv6" => (
+                "このメールは IPv6 で Gmail に送られました。Gmail は IPv6 で届くメールに、送信元の IPv6 アドレスの逆引き（PTR）と、SPF か DKIM の合格を求めています。",
+                "This mail reached Gmail over IPv6. Gmail asks mail sent over IPv6 for a reverse DNS (PTR) record on the sending IPv6 address and a passing SPF or DKIM check.",
             ),
             "sender_account_stopped" => (
                 "あなたが使っているメールのサービスが、あなたのアカウントからの送信を止めています。受信側の問題ではありません。",

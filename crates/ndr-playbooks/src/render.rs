@@ -26,6 +26,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "login_account",
     "refused_sender",
     "refused_client",
+    "listed_name",
     "forwarder",
     "allow_domain",
     "allowed_sender",
@@ -210,6 +211,9 @@ pub(crate) struct Facts {
     /// The client a receiving server's own log says it refused (the core's note
     /// `inbound_refusal_log`: "mail.example.net[192.0.2.1]").
     refused_client: Option<String>,
+    /// The name a domain blocklist lists, as the refusal gives it (the core's note
+    /// `domain_listed`: the HELO name, a sender's domain).
+    listed_name: Option<String>,
     /// The forwarding server whose own sending a later hop refused (the core's note
     /// `refused_after_forwarding`): the server that reported it, or an alias's server, which is
     /// then not `remote_host` (that is the destination that refused).
@@ -313,6 +317,12 @@ impl Facts {
                     .find(|n| n.id == "inbound_refusal_log")
                     .map(|n| n.detail.as_str()),
             ),
+            listed_name: clean(
+                d.notes
+                    .iter()
+                    .find(|n| n.id == "domain_listed")
+                    .map(|n| n.detail.as_str()),
+            ),
             forwarder: clean(
                 d.notes
                     .iter()
@@ -342,6 +352,7 @@ impl Facts {
             "login_account" => &self.login_account,
             "refused_sender" => &self.refused_sender,
             "refused_client" => &self.refused_client,
+            "listed_name" => &self.listed_name,
             "forwarder" => &self.forwarder,
             "allow_domain" => &self.allow_domain,
             "date" => &self.date,
@@ -424,6 +435,10 @@ fn prose_fallback(name: &str) -> Option<Text> {
         "refused_client" => text! {
             ja: "ほかのサーバー",
             en: "another server",
+        },
+        "listed_name" => text! {
+            ja: "メールの中の名前",
+            en: "a name in your mail",
         },
         _ => return None,
     })
@@ -530,6 +545,10 @@ fn fallback(name: &str) -> Text {
         "refused_client" => shared_text! {
             ja: "［断られたサーバー］",
             en: "[the refused server]",
+        },
+        "listed_name" => shared_text! {
+            ja: "［掲載された名前］",
+            en: "[the listed name]",
         },
         "forwarder" => shared_text! {
             ja: "［転送サーバー］",

@@ -1352,6 +1352,10 @@ fn pick(d: &Diagnosis) -> Selected {
                 by: SelectedBy::Note,
             };
         }
+        // Spamhaus's domain list has advice of its own (the party's, `spamhaus-dbl`).
+        if note.id == "domain_listed" && d.blocking_party == Some(Party::Spamhaus) {
+            continue;
+        }
         if let Some(p) = party::by_note(&note.id) {
             return Selected {
                 playbook: p,
@@ -2298,7 +2302,11 @@ pub fn ip_is_blocked(d: &Diagnosis) -> bool {
     use ndr_core::Reason;
     // The receiver's own failed list query (Spamhaus refusing its resolver) blocks nobody's
     // address: the advice says so, and the label must not say "blocked".
-    if d.notes.iter().any(|n| n.id == "receiver_resolver_refused") {
+    // A list of domain names lists a name in the mail, never the sending address.
+    if d.notes
+        .iter()
+        .any(|n| n.id == "receiver_resolver_refused" || n.id == "domain_listed")
+    {
         return false;
     }
     matches!(d.reason, Reason::Blocked | Reason::BadReputation)
@@ -2379,6 +2387,7 @@ mod tests {
         "microsoft-ipv6-ptr",
         "gmail-ptr",
         "gmail-ptr-ipv6",
+        "gmail-ipv6-guidelines",
         "generic-requireptr",
         "generic-requireptr-ipv6",
         // A dynamic or end-user address: never Microsoft's outbound pool.

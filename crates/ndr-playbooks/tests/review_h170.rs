@@ -145,3 +145,124 @@ fn whose_the_sending_ip_is_is_left_out_when_the_recipient_address_is_the_matter(
         }
     }
 }
+
+/// Review h170 (held-out x 12): a refusal on a list of domain names (URIBL, SURBL) is about a name
+/// in the mail, here the HELO name: the advice names that name, says who can act (the name's
+/// owner, a sending service, the recipient's administrator) and asks nothing about the sending
+/// IP address; the reason's label does not say "IP". Spamhaus's DBL keeps its own advice.
+#[test]
+fn a_domain_list_refusal_is_about_a_name_not_the_sending_ip() {
+    let text = "554 5.7.1 Service unavailable; Helo command [mail.example.net] blocked using multi.uribl.com; Listed on grey\n";
+    let d = diagnose(text.as_bytes());
+    assert_eq!(select(&d).playbook.id, "generic-domain-listed");
+    assert!(!ndr_playbooks::ip_is_blocked(&d));
+    assert_eq!(
+        ndr_playbooks::labels::reason_of(&d).1,
+        "A domain name in your mail is on a blocklist"
+    );
+    assert!(ndr_playbooks::labels::reason_of(&d)
+        .0
+        .contains("ドメイン名"));
+    for (lang, name_says, wrong) in [
+        (
+            Lang::En,
+            "mail.example.net is on a list of domain names (multi.uribl.com)",
+            [
+                "Sending IP address blocked",
+                "your server's IP address is on",
+                "The sending IP address (the bounce",
+            ],
+        ),
+        (
+            Lang::Ja,
+            "mail.example.net がドメイン名のリスト（multi.uribl.com）",
+            [
+                "送信元 IP アドレスのブロック",
+                "IP アドレスがブロックリストに",
+                "送信元の IP アドレス（",
+            ],
+        ),
+    ] {
+        let r = advise(&d, lang);
+        let all = all_text_with_letter(&r);
+        assert!(all.contains(name_says), "{all}");
+        for w in wrong {
+            assert!(!all.contains(w), "{w} in {all}");
+        }
+        let who: Vec<Actor> = r.who.iter().map(|w| w.id).collect();
+        assert_eq!(who, [Actor::SenderAdmin, Actor::RecipientAdmin]);
+        let m = r
+            .message
+            .as_ref()
+            .expect("a letter to the recipient's administrator");
+        assert!(m.body.contains("mail.example.net"), "{}", m.body);
+        assert!(r.steps.iter().any(|s| s
+            .link
+            .as_ref()
+            .is_some_and(|l| l.url == "https://uribl.com/")));
+        assert!(r
+            .sources
+            .iter()
+            .any(|s| s.url == "https://uribl.com/about.shtml"));
+        assert!(r.sources.iter().any(|s| s.url == "https://www.surbl.org/"));
+        // The playbook says the note; the page does not list it again.
+        assert!(r.says_note("domain_listed"));
+    }
+    // Without a name in the refusal, the advice says "a name in your mail".
+    let d = diagnose(b"554 5.7.1 rejected: listed in multi.surbl.org\n");
+    assert_eq!(select(&d).playbook.id, "generic-domain-listed");
+    assert!(advise(&d, Lang::En)
+        .verdict
+        .contains("because a name in your mail is on"));
+    assert!(advise(&d, Lang::Ja)
+        .verdict
+        .contains("メールの中の名前がドメイン名のリスト"));
+    // Spamhaus's DBL: its own advice.
+    let d = diagnose(b"554 5.7.1 Service unavailable; Sender address [a@example.net] blocked using dbl.spamhaus.org\n");
+    assert_eq!(select(&d).playbook.id, "spamhaus-dbl");
+    assert!(advise(&d, Lang::En).says_note("domain_listed"));
+}
+
+/// Review h170 (held-out x 31): Gmail's refusal of mail sent over IPv6 for its IPv6 guidelines,
+/// its address masked: Google's own steps (a PTR record for the IPv6 address, SPF or DKIM, or
+/// IPv4 for now with Postfix's `smtp_address_preference = ipv4` as one example), in both
+/// languages; also when the address is shown.
+#[test]
+fn gmail_refusing_mail_over_ipv6_gets_googles_ipv6_steps() {
+    let masked = "<user@example.com> (expanded from <root>): host gmail-smtp-in.l.google.com[2001:db8:4002:c01::1a] said: 550-5.7.1 [2001:db8:xxxx:xxxx:xxx:xxx:xxx:xxx      16] Our system has detected 550-5.7.1 that this message does not meet IPv6 sending guidelines regarding PTR 550-5.7.1 records and authentication. Please review 550-5.7.1 https://support.google.com/mail/?p=ipv6_authentication_error for more 550 5.7.1 information. e2si14078426yhm.125 - gsmtp (in reply to end of DATA command)\n";
+    let shown = "550-5.7.1 [2001:db8:1::10] Our system has detected that this message does not meet IPv6 sending guidelines regarding PTR records and authentication. Please review https://support.google.com/mail/?p=IPv6AuthError for more information. - gsmtp\n";
+    for text in [masked, shown] {
+        let d = diagnose(text.as_bytes());
+        assert_eq!(select(&d).playbook.id, "gmail-ipv6-guidelines", "{text}");
+        for (lang, words) in [
+            (
+                Lang::En,
+                [
+                    "over IPv6",
+                    "PTR record",
+                    "SPF or DKIM",
+                    "smtp_address_preference = ipv4",
+                ],
+            ),
+            (
+                Lang::Ja,
+                [
+                    "IPv6 で",
+                    "逆引き（PTR）",
+                    "SPF か DKIM",
+                    "smtp_address_preference = ipv4",
+                ],
+            ),
+        ] {
+            let r = advise(&d, lang);
+            let all = all_text(&r);
+            for w in words {
+                assert!(all.contains(w), "{w} in {all}");
+            }
+            assert!(r.steps.iter().any(|s| s.link.as_ref().is_some_and(|l| l
+                .url
+                .starts_with("https://support.google.com/mail/answer/81126"))));
+            assert!(r.says_note("gmail_ipv6"));
+        }
+    }
+}

@@ -33,6 +33,9 @@ pub(crate) const DOMAINS: &[&str] = &[
     "docs.mailchannels.com",
     // Debian's manual pages: ezmlm-reject(1) (`GROUP_POST_REFUSED`).
     "manpages.debian.org",
+    // The domain lists' own pages (`DOMAIN_LISTED`).
+    "uribl.com",
+    "www.surbl.org",
 ];
 
 // Facts that change: the pages below, in one place.
@@ -4759,6 +4762,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED,
     &NORELAYING_REMOTE,
     &REQUIREPTR_IPV6,
+    &DOMAIN_LISTED,
     &SENDER_DOMAIN_UNKNOWN,
     &SENDER_LOGIN_MISMATCH,
     &SENDER_ACCOUNT_STOPPED,
@@ -5668,3 +5672,97 @@ pub(crate) const CODES: &[CodeEntry] = &[
         &FAILEDSTARTTLS,
     ),
 ];
+
+/// A refusal citing a list of domain names (the core's note `domain_listed`: Spamhaus DBL's own
+/// advice is `spamhaus-dbl`; this one is for URIBL, SURBL and the others): a name in the mail is
+/// listed (Postfix: "Helo command [name] blocked using multi.uribl.com"), not the sending IP
+/// address, so no request about the IP fits (review h170, held-out x 12).
+// Sources: URIBL, "URIBL lists domains that appear in spam, NOT where they were sent from ... We
+// do not BLOCK" (https://uribl.com/about.shtml); SURBL, "lists of web sites that have appeared
+// in unsolicited messages ... not lists of message senders", and blocking at the MTA is not
+// recommended (https://www.surbl.org/); Postfix's smtpd_check.c, "%s [%s] blocked using %s".
+pub(crate) const DOMAIN_LISTED: Playbook = Playbook {
+    id: "generic-domain-listed",
+    party: None,
+    title: text! { ja: "メールの中のドメイン名がブロックリストに掲載", en: "A domain name in your mail is on a blocklist" },
+    verdict: text! {
+        ja: "受信側のサーバーは、{listed_name} がドメイン名のリスト（{zone}）に載っているため、メールを断りました。このリストに載るのはメールの中の名前（送信サーバーが名乗る名前、差出人のドメイン、リンク先のドメイン）で、送信元の IP アドレスではありません。",
+        en: "The receiving server refused the mail because {listed_name} is on a list of domain names ({zone}). Such a list holds names found in mail (the name the sending server introduces itself with, the sender's domain, a link's domain), not sending IP addresses.",
+    },
+    why: text! {
+        ja: "URIBL や SURBL は、迷惑メールに出てきたドメイン名のリストで、迷惑メールフィルターの点数付けに使うためのものです。URIBL 自身も「送信元ではなく、迷惑メールに出てくるドメインを載せている」「ブロックはしていない」と説明しています。受信側がこれで直接拒否すると、送信サービスの共用の名前のように多くの人が使う名前でも断られます。",
+        en: "URIBL and SURBL list domain names seen in spam, for spam filters to score messages with. URIBL itself says it lists domains that appear in spam, not where mail was sent from, and that it does not block. A receiver that refuses mail on them outright also refuses names that many people share, such as a sending service's.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "名前の持ち主か受信側が対応すれば、すぐから数日", en: "At once to a few days, once the name's owner or the receiver acts" },
+    prepare: &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Recipient), Prepare::Fact(Fact::Time)],
+    steps: &[
+        Step::new(text! {
+            ja: "どの名前が載っているかを確かめてください。エラー文で「Helo command [名前]」とあれば送信サーバーが名乗る名前（HELO）、「Sender address [アドレス]」なら差出人のドメインです。名前が書かれていなければ、本文のリンク先のドメインを確かめてください。",
+            en: "Find out which name is listed. \"Helo command [name]\" in the error is the name the sending server introduces itself with (HELO); \"Sender address [address]\" is your address's domain. If the error names none, check the domains of the links in your message.",
+        }),
+        Step::new(text! {
+            ja: "自分のドメインなら、持ち主としてリストのページで調べ、原因（改ざんされたホームページ、問題のあるリンク）を直してから解除を申請してください。URIBL の申請にはアカウントの登録が必要です（無料）。",
+            en: "If it is your own domain, look it up on the list's page as its owner, fix the cause (a hacked website, a bad link), then ask for removal. URIBL asks you to register an account first (free).",
+        })
+        .link(text! { ja: "URIBL（照会と解除、英語）", en: "URIBL (lookup and removal)" }, Url::one(URIBL_HOME)),
+        Step::new(text! {
+            ja: "送信サービス（SendGrid など）が名乗る名前や、自分で入れていないリンク（短縮 URL、計測用のドメイン）なら、解除を申請できるのはそのサービスです。エラー全文を添えてサービスのサポートに伝えてください。他社のリンクは本文から外せば、すぐに効きます。",
+            en: "If it is the name a sending service (SendGrid, for example) introduces its servers with, or a link you did not write (a link shortener, a tracking domain), only that service can have it removed: tell its support, with the full error. Removing someone else's link from your message helps at once.",
+        }),
+        Step::new(text! {
+            ja: "急ぐ場合は、受信者に下の文面を受信側のメール管理者へ渡してもらってください。管理者はこの名前を許可するか、このリストを拒否ではなく点数付けに使うよう設定を変えられます。",
+            en: "If it is urgent, ask the recipient to pass the message below to their mail administrator: they can allow the name, or use the list to score mail instead of refusing it.",
+        }),
+    ],
+    donts: &[
+        text! {
+            ja: "送信元の IP アドレスの解除を、ホスティング事業者やリストに頼まないでください。載っているのは IP アドレスではないので、何も変わりません。",
+            en: "Do not ask your hosting company or the list to remove your sending IP address: no IP address is listed, so it changes nothing.",
+        },
+        DONT_RESEND,
+    ],
+    message: Some(Message {
+        to: To::RecipientAdmin,
+        address: None,
+        subject: text! {
+            ja: "ドメイン名のリスト（{zone}）によるメールの拒否について",
+            en: "Mail refused on a domain name list ({zone})",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+{recipient} 様宛てにお送りしたメールが、貴社側のメールサーバーから次のエラーで返ってきました。
+
+・エラー全文: {error_text}
+・送信日時: {date}
+
+{listed_name} がドメイン名のリスト（{zone}）に載っていることが理由のようです。このリストは迷惑メールの点数付けのためのもので、送信元を示すものではありません。お手数ですが、この名前を許可していただくか、このリストでの直接の拒否を見直していただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+Mail I sent to {recipient} was refused by a mail server on your side with the error below.
+
+- Full error: {error_text}
+- Sent at: {date}
+
+The reason seems to be that {listed_name} is on a list of domain names ({zone}). Such lists are meant for scoring spam, not for naming senders. Could you allow this name, or reconsider refusing mail outright on this list? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "URIBL: リストについて（英語）", en: "URIBL: list information" },
+            url: Url::one(URIBL_ABOUT),
+        },
+        Source {
+            title: text! { ja: "SURBL（英語）", en: "SURBL" },
+            url: Url::one(SURBL_HOME),
+        },
+    ],
+    checked: "2026-11-27",
+};
+const URIBL_HOME: &str = "https://uribl.com/";
+const URIBL_ABOUT: &str = "https://uribl.com/about.shtml";
+const SURBL_HOME: &str = "https://www.surbl.org/";

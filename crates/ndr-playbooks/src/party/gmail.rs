@@ -16,7 +16,12 @@ use crate::model::{Actor, Fact, Playbook, Prepare, Source, Step, To, Urgency, Ur
 
 /// Newest snapshot of the code page and FAQ (feb-2024-no-auth-no-entry, 2026-03-11/12).
 const CHECKED: &str = "2026-03-12";
-const DOMAINS: &[&str] = &["support.google.com", "postmaster.google.com"];
+/// (Postfix's manual: the setting that sends over IPv4 first, `IPV6_GUIDELINES`.)
+const DOMAINS: &[&str] = &[
+    "support.google.com",
+    "postmaster.google.com",
+    "www.postfix.org",
+];
 const CODE_PAGE: Url = google_help_page!("a/answer/3726730");
 const FAQ: Url = google_help_page!("a/answer/14229414");
 /// The sender contact form: only for bulk senders that already meet every requirement.
@@ -585,6 +590,62 @@ pub(crate) const PTR_IPV6: Playbook = ptr_playbook_ipv6(
     BASIS,
 );
 
+/// Gmail's refusal of mail sent over IPv6 for its IPv6 guidelines (the core's note `gmail_ipv6`:
+/// "does not meet IPv6 sending guidelines regarding PTR records and authentication",
+/// `?p=ipv6_authentication_error`). Its address in brackets is often masked in a paste, so the
+/// steps do not need it. Google's own steps: a PTR record for the sending IPv6 address whose
+/// name points back to it, and SPF or DKIM passing; or send over IPv4 until then (held-out x 31).
+// Sources: https://support.google.com/mail/answer/81126 ("Additional guidelines for IPv6");
+// Postfix's `smtp_address_preference` (postconf(5), Postfix 2.8 and later).
+pub(crate) const IPV6_GUIDELINES: Playbook = Playbook {
+    id: "gmail-ipv6-guidelines",
+    party: Some(Party::Gmail),
+    title: text! { ja: "Gmail: IPv6 での送信が Google の条件（逆引きと認証）を満たしていない", en: "Gmail: mail sent over IPv6 does not meet Google's rules (reverse DNS and authentication)" },
+    verdict: text! {
+        ja: "メールは送信サーバーから IPv6 で Gmail に送られ、Gmail が断りました。IPv6 で送るメールには、送信元の IPv6 アドレスの逆引き（PTR）と、SPF か DKIM の合格が求められます。そのどちらかが足りていません。",
+        en: "Your sending server delivered the mail to Gmail over IPv6, and Gmail refused it. Mail sent over IPv6 needs a reverse DNS (PTR) record on the sending IPv6 address and a passing SPF or DKIM check, and one of them is missing.",
+    },
+    why: text! {
+        ja: "サーバーに IPv6 アドレスが付くと、相手が IPv6 に対応していれば自動的に IPv6 で送るようになります。IPv4 だけを想定して設定した逆引きや SPF は、IPv6 アドレスには効きません。",
+        en: "Once a server has an IPv6 address, it sends over IPv6 wherever the receiver supports it. A PTR record and an SPF record set up for its IPv4 address do not cover the IPv6 one.",
+    },
+    actors: &[Actor::SenderProvider, Actor::Sender],
+    urgency: Urgency::Now,
+    duration: text! { ja: "設定後、数時間から 1 日", en: "Hours to a day after the records are set" },
+    prepare: &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::SenderDomain), Prepare::Fact(Fact::Time)],
+    steps: &[
+        Step::new(text! {
+            ja: "送信サーバーの IPv6 アドレスに逆引き（PTR）を設定し、その名前を引くと同じ IPv6 アドレスに戻る（AAAA レコード）ようにしてください。VPS やクラウドなら管理画面で、共用のサーバーならホスティング事業者に頼んで設定します。",
+            en: "Give the sending server's IPv6 address a PTR record whose name points back to the same IPv6 address (an AAAA record). On a VPS or cloud server you set it in the provider's control panel; on a shared server, ask your hosting company.",
+        }),
+        Step::new(text! {
+            ja: "差出人のドメインが、この IPv6 アドレスから送っても SPF か DKIM に合格するようにしてください。SPF なら「ip6:」でアドレスを加えるか、DKIM で署名します。",
+            en: "Make mail for your domain pass SPF or DKIM when it comes from this IPv6 address: add the address to SPF with \"ip6:\", or sign the mail with DKIM.",
+        })
+        .link(text! { ja: "Gmail: メール送信者のガイドライン（IPv6 の追加要件）", en: "Gmail: Email sender guidelines (additional rules for IPv6)" }, GOOGLE_GUIDELINES),
+        Step::new(text! {
+            ja: "すぐに設定できない場合は、当面 IPv4 で送るようにしてください（IPv4 アドレスには正しい逆引きが必要です）。Postfix なら main.cf に「smtp_address_preference = ipv4」と書いて設定を読み込み直すと、IPv4 を先に使います。",
+            en: "Until you can, send over IPv4 instead (its IPv4 address needs a correct PTR record). In Postfix, \"smtp_address_preference = ipv4\" in main.cf, then a reload, makes it try IPv4 first.",
+        })
+        .link(text! { ja: "Postfix マニュアル: smtp_address_preference（英語）", en: "Postfix manual: smtp_address_preference" }, Url::one(POSTFIX_ADDRESS_PREFERENCE)),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[DONT_RESEND_UNCHANGED],
+    message: Some(MESSAGE_PTR),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        SRC_GOOGLE_GUIDELINES,
+        Source {
+            title: text! { ja: "Postfix マニュアル: smtp_address_preference（英語）", en: "Postfix manual: smtp_address_preference" },
+            url: Url::one(POSTFIX_ADDRESS_PREFERENCE),
+        },
+    ],
+    checked: "2026-11-27",
+};
+const POSTFIX_ADDRESS_PREFERENCE: &str =
+    "https://www.postfix.org/postconf.5.html#smtp_address_preference";
+
 pub(crate) const UNAUTHENTICATED: Playbook = auth_playbook(
     Head {
         id: "gmail-unauthenticated",
@@ -980,6 +1041,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &SENDER_POOL_LISTED,
         &PTR,
         &PTR_IPV6,
+        &IPV6_GUIDELINES,
         &UNAUTHENTICATED,
         &DMARC_POLICY,
         &SPF,

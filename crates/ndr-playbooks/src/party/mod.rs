@@ -320,6 +320,13 @@ pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
         // The refused address is Microsoft's cloud connecting for the new Outlook: the user's own
         // mail host refused Microsoft, so no advice about "your" listed address fits.
         "via_microsoft_cloud" => Some(&mscloud::REFUSED_MICROSOFT_CLOUD),
+        // A list of domain names was cited: a name in the mail is listed, not the sending IP, so
+        // no advice about "your" listed address fits. (Spamhaus's DBL keeps its own advice:
+        // `select.rs` skips the note for it.)
+        "domain_listed" => Some(&generic::DOMAIN_LISTED),
+        // Gmail refused mail sent over IPv6 for its IPv6 guidelines: PTR and SPF or DKIM for the
+        // IPv6 address, or IPv4 for now, whether or not the address is shown.
+        "gmail_ipv6" => Some(&gmail::IPV6_GUIDELINES),
         _ => None,
     }
 }
@@ -461,6 +468,9 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
         "refused_after_forwarding",
     ),
     (mscloud::REFUSED_MICROSOFT_CLOUD.id, "via_microsoft_cloud"),
+    (generic::DOMAIN_LISTED.id, "domain_listed"),
+    (spamhaus::DBL.id, "domain_listed"),
+    (gmail::IPV6_GUIDELINES.id, "gmail_ipv6"),
 ];
 
 /// True when the playbook `playbook_id` already says what the note `note_id` says.
