@@ -612,12 +612,13 @@ pub(crate) const IPV6_GUIDELINES: Playbook = Playbook {
     actors: &[Actor::SenderProvider, Actor::Sender],
     urgency: Urgency::Now,
     duration: text! { ja: "設定後、数時間から 1 日", en: "Hours to a day after the records are set" },
-    prepare: &[Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::SenderDomain), Prepare::Fact(Fact::Time)],
+    prepare: &[Prepare::Fact(Fact::Ip), Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time), Prepare::Fact(Fact::SenderDomain)],
     steps: &[
         Step::new(text! {
             ja: "送信サーバーの IPv6 アドレスに逆引き（PTR）を設定し、その名前を引くと同じ IPv6 アドレスに戻る（AAAA レコード）ようにしてください。VPS やクラウドなら管理画面で、共用のサーバーならホスティング事業者に頼んで設定します。",
             en: "Give the sending server's IPv6 address a PTR record whose name points back to the same IPv6 address (an AAAA record). On a VPS or cloud server you set it in the provider's control panel; on a shared server, ask your hosting company.",
-        }),
+        })
+        .copy(text! { ja: "逆引きを設定する IPv6 アドレス", en: "The IPv6 address that needs a PTR record" }, "{ip}"),
         Step::new(text! {
             ja: "差出人のドメインが、この IPv6 アドレスから送っても SPF か DKIM に合格するようにしてください。SPF なら「ip6:」でアドレスを加えるか、DKIM で署名します。",
             en: "Make mail for your domain pass SPF or DKIM when it comes from this IPv6 address: add the address to SPF with \"ip6:\", or sign the mail with DKIM.",
