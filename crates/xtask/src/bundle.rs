@@ -312,8 +312,20 @@ use crate::Result;
 /// listings named, a lasting listing's time), ndr-web +0.1 (full-width brackets), yew +0.6
 /// (inlining); no new sort, hash table, formatting or `Debug` instance; the texts are the new
 /// playbooks' words.
-/// The budget is 534.7 plus about 1%; the 250 KiB goal stays out of reach, as above.
-pub const BUDGET_GZIP_BYTES: u64 = 540 * 1024;
+/// The budget was 534.7 plus about 1%.
+/// Then 543.2 KiB for a Japanese visit, 535.4 for an English one (+8.5 over 534.7 at `b046a6f`;
+/// wasm 465.1 -> 469.8 KiB gzip, texts.ja 54.8 -> 58.6), one day's merges (`b046a6f..ddf71f0`),
+/// audited by a names build against that day's start (hashes cut): +8.6 KB raw of code before
+/// wasm-opt, ndr-core +4.8 (a headed non-bounce's body read as a paste, comment and named-quote
+/// prefixes, Gmail's forward marker, the error text cut to the server's reply, GMX / T-Online /
+/// Comcast rules, the domain-list zones), ndr-web +2.2 (the letter's subject and reader's note
+/// outside the copied box, +1.7; two note sentences), ndr-playbooks +1.1 (the letter's list
+/// line, `leaves_out_note`, selection of the new playbooks), core +0.5 (inlining); no new sort,
+/// hash table, formatting or `Debug` instance; yew, alloc and hashbrown unchanged. The texts are
+/// seven new playbooks' words (GMX twice, T-Online, Comcast, Outlook.com's sign-in, a listed
+/// domain, Gmail's IPv6 guidelines) and steps added to others.
+/// The budget is 543.2 plus about 1%; the 250 KiB goal stays out of reach, as above.
+pub const BUDGET_GZIP_BYTES: u64 = 549 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
