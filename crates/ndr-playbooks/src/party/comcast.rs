@@ -103,19 +103,7 @@ const CODES: &[CodeEntry] = &[
 
 /// Ordered: the first entry that names the reason wins. A missing PTR record goes to the
 /// generic playbook on purpose (the fix is the same everywhere).
-const ROUTES: &[(&[Reason], &Playbook)] = &[(
-    &[
-        Reason::Blocked,
-        Reason::BadReputation,
-        Reason::SpamDetected,
-        Reason::PolicyViolation,
-        Reason::Filtered,
-        Reason::SecurityError,
-        Reason::Rejected,
-        Reason::Undefined,
-    ],
-    &BLOCKED,
-)];
+const ROUTES: &[(&[Reason], &Playbook)] = &[(super::PROVIDER_BLOCK_REASONS, &BLOCKED)];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Comcast,

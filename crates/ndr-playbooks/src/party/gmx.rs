@@ -172,19 +172,7 @@ const ROUTES: &[(&[Reason], &Playbook)] = &[
         &[Reason::NotCompliantRfc, Reason::ContentError],
         &MESSAGE_REFUSED,
     ),
-    (
-        &[
-            Reason::Blocked,
-            Reason::BadReputation,
-            Reason::SpamDetected,
-            Reason::PolicyViolation,
-            Reason::Filtered,
-            Reason::SecurityError,
-            Reason::Rejected,
-            Reason::Undefined,
-        ],
-        &BLOCKED,
-    ),
+    (super::PROVIDER_BLOCK_REASONS, &BLOCKED),
 ];
 
 pub(crate) const BOOK: PartyBook = PartyBook {

@@ -113,6 +113,20 @@ pub(crate) const LIST_REASONS: &[Reason] = &[
     Reason::Undefined,
 ];
 
+/// Reasons a mailbox provider's own block playbook takes (GMX, T-Online, Comcast): a refusal of
+/// the sender on the provider's judgement. A missing PTR record, speed limits and holds keep
+/// their generic playbooks, whose fix is the same everywhere.
+pub(crate) const PROVIDER_BLOCK_REASONS: &[Reason] = &[
+    Reason::Blocked,
+    Reason::BadReputation,
+    Reason::SpamDetected,
+    Reason::PolicyViolation,
+    Reason::Filtered,
+    Reason::SecurityError,
+    Reason::Rejected,
+    Reason::Undefined,
+];
+
 /// The other reasons: about the recipient, the message or the network, not about a list.
 pub(crate) const NOT_LIST_REASONS: &[Reason] = &except::<24>(LIST_REASONS);
 

@@ -87,19 +87,7 @@ Could you please review the block of our address? Thank you."
 const CODES: &[CodeEntry] = &[];
 
 /// Ordered: the first entry that names the reason wins.
-const ROUTES: &[(&[Reason], &Playbook)] = &[(
-    &[
-        Reason::Blocked,
-        Reason::BadReputation,
-        Reason::SpamDetected,
-        Reason::PolicyViolation,
-        Reason::Filtered,
-        Reason::SecurityError,
-        Reason::Rejected,
-        Reason::Undefined,
-    ],
-    &BLOCKED,
-)];
+const ROUTES: &[(&[Reason], &Playbook)] = &[(super::PROVIDER_BLOCK_REASONS, &BLOCKED)];
 
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::TOnline,
