@@ -233,7 +233,8 @@ const OWN_SIDE_LIMITS: &[(&str, &str, &str)] = &[(
 /// failed blocklist query (note `receiver_resolver_refused`) blocked nobody's address; a
 /// temporary refusal quoted by a program's own error (no queue) is not retried by any server;
 /// a report whose recipients are all only delayed is still being retried by the sending server
-/// (its token, `expired` for greylisting or `rejected` for Yahoo's TSS04, would read as final).
+/// (its token, `expired` for greylisting or `rejected` for Yahoo's TSS04, would read as final),
+/// unless its reason keeps its own advice for a temporary reply (see below).
 /// The CLI's first line; the page shows the chosen playbook's title, which agrees.
 pub fn reason_of(d: &Diagnosis) -> (&'static str, &'static str) {
     if d.notes.iter().any(|n| n.id == "receiver_resolver_refused") {
@@ -262,7 +263,11 @@ pub fn reason_of(d: &Diagnosis) -> (&'static str, &'static str) {
         && d.recipients
             .iter()
             .all(|r| r.action.trim().eq_ignore_ascii_case("delayed"));
-    if delayed {
+    // A reason whose own advice a temporary reply keeps (a full mailbox) reads as itself: the
+    // core marks a reply pasted alone `delayed` too, and nothing there says a server retries.
+    let own_advice =
+        crate::select::retry_cannot_help(d.reason) && chosen == crate::party::generic(d.reason).id;
+    if delayed && !own_advice {
         return (
             "配送の遅れ（送信側のサーバーが再送中）",
             "Delayed (your server is still retrying)",

@@ -235,6 +235,11 @@ pub(crate) struct Facts {
     /// The sending server gave up: a recipient is marked `failed`, or the reply is permanent
     /// (5xx). Such a message is not retried, so no advice may start with a wait.
     given_up: bool,
+    /// The decisive reply is temporary (4xx), nothing says the sending server gave up, and no
+    /// program's own error quotes it: a delay notice's server still retries, a final notice's
+    /// stopped, and a reply pasted alone does not say which (the core marks its recipient
+    /// `delayed` too). "Send it again once" then depends on the notice the reader got.
+    retry_unknown: bool,
 }
 
 impl Facts {
@@ -279,6 +284,13 @@ impl Facts {
             }),
             only_delayed: only_delayed(d),
             given_up: given_up(d, smtp_code.as_deref(), enhanced_code.as_deref()),
+            retry_unknown: !given_up(d, smtp_code.as_deref(), enhanced_code.as_deref())
+                && [&smtp_code, &enhanced_code]
+                    .into_iter()
+                    .flatten()
+                    .all(|c| c.starts_with('4'))
+                && (smtp_code.is_some() || enhanced_code.is_some())
+                && !crate::select::sent_by_a_program(d),
             ip,
             code,
             smtp_code,
@@ -701,6 +713,21 @@ const IP_NOT_SHOWN: Text = text! {
 const RECIPIENT_DELAYED: Text = text! {
     ja: "宛先のメールアドレス",
     en: "The recipient address",
+};
+
+/// Steps that say "send it again once the cause is fixed": right after a final failure notice,
+/// wrong while the sending server still retries (the recipient could get the message twice).
+/// When the reply does not say which (`Facts::retry_unknown`), they read as `RESEND_IF_FAILED`.
+const RESENDS_AFTER_THE_FIX: &[Text] = &[
+    crate::party::common::STEP_RESEND_ONCE.text,
+    crate::party::generic::STEP_RESEND_WHEN_ROOM.text,
+];
+
+/// "Send it again once", for a temporary reply that does not say whether the sending server
+/// still retries it: the notice the reader got says which (a delay warning, or a failure).
+const RESEND_IF_FAILED: Text = text! {
+    ja: "届いた通知が「配送が遅れている（送信側のサーバーが再送を続ける）」というものなら、送り直さずに待ってください。サーバーが自動で送るので、ご自身でも送ると相手に二通届くことがあります。「配送できなかった」という通知だった場合や、お使いのプログラムがこのエラーを表示した場合は、原因が解消してから一度だけ送り直してください。",
+    en: "If the notice you got says delivery is only delayed (your server keeps trying), wait and do not send it yourself: the server sends it when it can, and a copy from you could arrive twice. If the notice says delivery failed, or your own program showed this error, send the message again once the cause is fixed, once.",
 };
 
 /// True when the report names recipients and every one is only delayed (RFC 3464).
@@ -1583,7 +1610,10 @@ pub(crate) fn render_with(
         .enumerate()
         .map(|(i, step)| RenderedStep {
             number: i + 1,
-            text: step_ctx.fill_prose(step.text_in(medium).get(lang)),
+            text: match facts.retry_unknown && RESENDS_AFTER_THE_FIX.contains(&step.text) {
+                true => step_ctx.fill_prose(RESEND_IF_FAILED.get(lang)),
+                false => step_ctx.fill_prose(step.text_in(medium).get(lang)),
+            },
             link: step.link.map(|l| RenderedLink {
                 label: t(&l.label),
                 url: ctx.url(l.url),

@@ -560,7 +560,7 @@ fn named_domain(d: &Diagnosis, lead: &str, tail: &str) -> Option<String> {
 /// Reasons whose own advice holds for a 4xx too: sending the same message again after a few
 /// minutes cannot cure them ("452 4.3.4 Message size exceeds fixed limit", "452 4.2.2 Mailbox
 /// full"), so a program's temporary refusal keeps its reason's playbook.
-fn retry_cannot_help(r: Reason) -> bool {
+pub(crate) fn retry_cannot_help(r: Reason) -> bool {
     matches!(
         r,
         Reason::MesgTooBig

@@ -279,3 +279,52 @@ fn gmail_refusing_mail_over_ipv6_gets_googles_ipv6_steps() {
         }
     }
 }
+
+/// 6 (review h170, one pasted reply): a temporary reply alone does not say whether the sending
+/// server still retries (a delay warning) or gave up (a failure notice), so "send it again once"
+/// says which notice calls for which; a failure report, a permanent reply or a program's own
+/// error (nothing retries) keeps the plain step. The CLI's first line does not claim a retry.
+#[test]
+fn a_temporary_reply_alone_makes_the_resend_step_depend_on_the_notice() {
+    let alone = diagnose(b"452 4.2.2 <a@example.net>: mailbox over quota\n");
+    assert_eq!(select(&alone).playbook.id, "generic-mailboxfull");
+    for (lang, conditional, plain) in [
+        (
+            Lang::En,
+            "says delivery is only delayed",
+            "Once they have freed up space",
+        ),
+        (Lang::Ja, "「配送が遅れている", "受信者が容量を空けたら"),
+    ] {
+        let all = all_text(&advise(&alone, lang));
+        assert!(all.contains(conditional), "{all}");
+        assert!(!all.contains(plain), "{all}");
+    }
+    let (ja, en) = ndr_playbooks::labels::reason_of(&alone);
+    assert!(
+        !en.contains("retrying") && !ja.contains("再送中"),
+        "{en} / {ja}"
+    );
+
+    let permanent = diagnose(b"552 5.2.2 <a@example.net>: mailbox full\n");
+    let program = diagnose(
+        b"smtplib.SMTPRecipientsRefused: {'a@example.net': (452, b'4.2.2 Mailbox full')}\n",
+    );
+    let report = diagnose(
+        b"From: MAILER-DAEMON@mail.example.com\nSubject: Undelivered Mail Returned to Sender\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nThe mail system\n\n<a@example.net>: host mx.example.net[192.0.2.25] said: 452 4.2.2 Mailbox full\n    (in reply to RCPT TO command)\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.com\n\nFinal-Recipient: rfc822; a@example.net\nAction: failed\nStatus: 4.2.2\nDiagnostic-Code: smtp; 452 4.2.2 Mailbox full\n\n--b--\n",
+    );
+    for d in [&permanent, &program, &report] {
+        assert_eq!(select(d).playbook.id, "generic-mailboxfull");
+        for (lang, conditional, plain) in [
+            (
+                Lang::En,
+                "says delivery is only delayed",
+                "Once they have freed up space",
+            ),
+            (Lang::Ja, "「配送が遅れている", "受信者が容量を空けたら"),
+        ] {
+            let all = all_text(&advise(d, lang));
+            assert!(!all.contains(conditional) && all.contains(plain), "{all}");
+        }
+    }
+}

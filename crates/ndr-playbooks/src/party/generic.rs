@@ -1024,6 +1024,13 @@ pub(crate) const HOSTUNKNOWN: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// A full mailbox's "resend once": like [`STEP_RESEND_ONCE`], a temporary reply that does not
+/// say whether the sending server still retries makes it conditional (`render`).
+pub(crate) const STEP_RESEND_WHEN_ROOM: Step = Step::new(text! {
+    ja: "受信者が容量を空けたら、一度だけ送り直してください。長く満杯のままなら、そのアドレスは使われていない可能性があります。",
+    en: "Once they have freed up space, send the message again, once. If it stays full for long, the address is probably no longer used.",
+});
+
 pub(crate) const MAILBOXFULL: Playbook = Playbook {
     id: "generic-mailboxfull",
     party: None,
@@ -1045,10 +1052,7 @@ pub(crate) const MAILBOXFULL: Playbook = Playbook {
             ja: "電話や別のアドレスで受信者に連絡し、メールボックスがいっぱいであることを伝えてください。",
             en: "Tell the recipient by phone or another address that their mailbox is full.",
         }),
-        Step::new(text! {
-            ja: "受信者が容量を空けたら、一度だけ送り直してください。長く満杯のままなら、そのアドレスは使われていない可能性があります。",
-            en: "Once they have freed up space, send the message again, once. If it stays full for long, the address is probably no longer used.",
-        }),
+        STEP_RESEND_WHEN_ROOM,
     ],
     donts: &[DONT_RESEND_FULL],
     message: Some(crate::model::Message {
