@@ -328,3 +328,32 @@ fn a_temporary_reply_alone_makes_the_resend_step_depend_on_the_notice() {
         }
     }
 }
+
+/// 7 (held-out x 33): a delivery program at the receiving side failed ("Command died with
+/// status 111 ... Could Not Connect", qmail's "try again later" status, bounced as 5.0.0): such
+/// a fault often passes, so one try later, never "not until the cause is fixed".
+#[test]
+fn a_failed_delivery_program_gets_one_try_later() {
+    let report = b"From: MAILER-DAEMON@mail.example.net\nSubject: Undelivered Mail Returned to Sender\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nThis is the Postfix program at host mail.example.net.\n\n<handler@mail.example.net> (expanded from <post@example.net>): Command died with\n    status 111: \"/usr/bin/php /srv/handler.php\". Command output: Could Not Connect\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.net\n\nFinal-Recipient: rfc822; handler@mail.example.net\nOriginal-Recipient: rfc822; post@example.net\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: X-Postfix; Command died with status 111: \"/usr/bin/php\n    /srv/handler.php\". Command output: Could Not Connect\n\n--b--\n";
+    let d = diagnose(report);
+    assert_eq!(select(&d).playbook.id, "generic-mailererror");
+    for (lang, later, again, not_until) in [
+        (
+            Lang::En,
+            "Wait a few hours",
+            "again and again",
+            "until the cause is fixed",
+        ),
+        (
+            Lang::Ja,
+            "数時間おいて",
+            "続けて何度も",
+            "原因が解消するまでは",
+        ),
+    ] {
+        let r = advise(&d, lang);
+        assert!(r.steps.iter().any(|s| s.text.contains(later)), "{r:?}");
+        assert!(r.donts.iter().any(|t| t.contains(again)), "{r:?}");
+        assert!(!r.donts.iter().any(|t| t.contains(not_until)), "{r:?}");
+    }
+}

