@@ -257,7 +257,7 @@ pub const FACT_PERMANENT: Tr = tr!(
 );
 pub const FACT_TEMPORARY: Tr = tr!(
     "一時的な拒否: メールサーバーから送ったメールなら、サーバーが通常しばらく自動で再送します。",
-    "Temporary refusal: mail sent through a mail server is normally retried by that server for a while."
+    "Delayed: mail sent through a mail server is normally retried by that server for a while."
 );
 pub const FACT_GAVE_UP: Tr = tr!(
     "再送の打ち切り: 送信側のサーバーが再送を続けましたが届かず、あきらめました。このメールは届いていません。",
