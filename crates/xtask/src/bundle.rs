@@ -324,6 +324,8 @@ use crate::Result;
 /// hash table, formatting or `Debug` instance; yew, alloc and hashbrown unchanged. The texts are
 /// seven new playbooks' words (GMX twice, T-Online, Comcast, Outlook.com's sign-in, a listed
 /// domain, Gmail's IPv6 guidelines) and steps added to others.
+/// Then 543.6 / 535.8 (+0.4): the resend step worded for a 4xx reply alone, a delivery program's
+/// try-later step, the temporary fact line.
 /// The budget is 543.2 plus about 1%; the 250 KiB goal stays out of reach, as above.
 pub const BUDGET_GZIP_BYTES: u64 = 549 * 1024;
 
