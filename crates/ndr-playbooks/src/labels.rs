@@ -31,7 +31,7 @@ pub const STEPS: Text = text! {
 };
 /// "Don't".
 pub const DONTS: Text = text! {
-    ja: "やってはいけないこと",
+    ja: "してはいけないこと",
     en: "What not to do",
 };
 /// "Ready-to-send message".
@@ -51,7 +51,7 @@ pub const SUBJECT: Text = text! {
 };
 /// "Sources".
 pub const SOURCES: Text = text! {
-    ja: "情報源",
+    ja: "出典",
     en: "Sources",
 };
 /// "Last checked".

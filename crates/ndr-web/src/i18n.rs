@@ -111,7 +111,7 @@ pub const WHERE_IPHONE: Tr = tr!(
 // webmail in a browser instead. Source: https://help.onamae.com/answer/20533 ("Windows 10 Mail
 // and smartphone mail apps cannot show header information: use the webmail").
 pub const WHERE_GMAIL_APP: Tr = tr!(
-    "Gmail アプリ（Android・iPhone）: アプリには「メッセージのソースを表示」がありません。パソコンのブラウザで Gmail を開いて上の手順で表示するか、画面の文章を長押しで全選択してコピーしてください。",
+    "Gmail アプリ（Android・iPhone）: アプリには「メッセージのソースを表示」がありません。パソコンのブラウザーで Gmail を開いて上の手順で表示するか、画面の文章を長押しで全選択してコピーしてください。",
     "Gmail app (Android, iPhone): the app has no “Show original”. Open Gmail in a computer's browser and use the step above, or press and hold the text, select all and copy it."
 );
 // The carriers' own mail apps (docomo mail, au mail, SoftBank's) document no source view that
@@ -188,7 +188,7 @@ pub const RESULT_STALE: Tr = tr!(
     "This result is for the text before your edit. Press Diagnose to update it."
 );
 pub const WHO_ACTS: Tr = tr!("対応する人", "Who needs to act");
-pub const URGENCY: Tr = tr!("急ぎ度", "How urgent");
+pub const URGENCY: Tr = tr!("緊急度", "How urgent");
 pub const DURATION: Tr = tr!("解決までの目安", "Usually takes");
 pub const JUMP_TO_STEPS: Tr = tr!("次にすることを見る ↓", "See what to do next ↓");
 pub const FACTS_HEADING: Tr = tr!("わかったこと", "What the message says");
@@ -412,7 +412,7 @@ pub fn why_text_all(id: &str) -> Tr {
             "These lists answer \"listed\" for everything, so their answers mean nothing."
         ),
         "key_required" => tr!(
-            "これらのリストは契約者用の鍵が必要なため、ここからは確認できません。それぞれの公式サイトで確認してください。",
+            "これらのリストは契約者用のキーが必要なため、ここからは確認できません。それぞれの公式サイトで確認してください。",
             "These lists need a customer key, so they cannot be asked from here. Check them on their own sites."
         ),
         "closed_list" => tr!(
@@ -449,7 +449,7 @@ pub fn why_text(id: &str) -> Tr {
         ),
         "unexpected_answer" => tr!("リストから想定外の答えが返りました。", "The list gave an unexpected answer."),
         "key_required" => tr!(
-            "このリストは契約者用の鍵が必要なため、ここからは確認できません。公式サイトで確認してください。",
+            "このリストは契約者用のキーが必要なため、ここからは確認できません。公式サイトで確認してください。",
             "This list needs a customer key, so it cannot be asked from here. Check on its own site."
         ),
         "closed_list" => tr!(

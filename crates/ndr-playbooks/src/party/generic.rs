@@ -3366,7 +3366,7 @@ pub(crate) const HELO_REFUSED: Playbook = Playbook {
     prepare: PREPARE_ERROR,
     steps: &[
         Step::new(text! {
-            ja: "送ったのがウェブメールやフォームなどのプログラムなら、その SMTP 設定で名乗る名前（HELO/EHLO のホスト名）を、DNS にある完全なホスト名にしてください。",
+            ja: "送ったのがWeb メールやフォームなどのプログラムなら、その SMTP 設定で名乗る名前（HELO/EHLO のホスト名）を、DNS にある完全なホスト名にしてください。",
             en: "If a program sent it (a webmail, a web form, an app), set the name it gives (its HELO/EHLO host name) to a full host name that exists in DNS.",
         }),
         Step::new(text! {

@@ -65,7 +65,7 @@ pub(crate) const REFUSED_MICROSOFT_CLOUD: Playbook = Playbook {
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Soon,
     duration: text! {
-        ja: "別のメールソフトやWebメールなら、すぐに送れます",
+        ja: "別のメールソフトや Web メールなら、すぐに送れます",
         en: "Right away with another mail program or webmail",
     },
     prepare: &[
@@ -79,7 +79,7 @@ pub(crate) const REFUSED_MICROSOFT_CLOUD: Playbook = Playbook {
     ],
     steps: &[
         Step::new(text! {
-            ja: "急ぎのメールは、Microsoft のクラウドを通らない方法で送ってください。クラシック版の Outlook、ほかのメールソフト（Thunderbird など）、またはホスティング事業者の Webメールなら、あなたのパソコンからメールサーバーへ直接つながります。",
+            ja: "急ぎのメールは、Microsoft のクラウドを通らない方法で送ってください。クラシック版の Outlook、ほかのメールソフト（Thunderbird など）、またはホスティング事業者の Web メールなら、あなたのパソコンからメールサーバーへ直接つながります。",
             en: "For urgent mail, send without Microsoft's cloud: classic Outlook, another mail program (Thunderbird, for example) or your hosting company's webmail connects to your mail server directly from your own computer.",
         }),
         Step::new(text! {
