@@ -690,19 +690,19 @@ const IP_IN_MESSAGE: Text = text! {
 /// The paragraph a ready message to the hosting company gets when the bounce does not show the
 /// sending IP: the company can tell from its own logs which of its servers sent the mail.
 const IP_NOT_SHOWN_HOSTING: Text = text! {
-    ja: "なお、エラーの通知には送信元の IP アドレスが書かれていませんでした。お手数ですが、私のメールがどのサーバーから送信されたかを、そちらの記録でご確認いただけますでしょうか。",
+    ja: "なお、エラーメールには送信元 IP アドレスが書かれていませんでした。お手数ですが、私のメールがどのサーバーから送信されたかを、そちらの記録でご確認いただけますでしょうか。",
     en: "The bounce does not show which IP address my mail was sent from. Could you please check in your logs which of your servers sent it?",
 };
 
 /// The same to the receiving side's administrator, whose logs show the connecting address.
 const IP_NOT_SHOWN_RECEIVER: Text = text! {
-    ja: "なお、エラーの通知には送信元の IP アドレスが書かれていませんでした。そちらのサーバーの受信記録で確認できると思います。",
+    ja: "なお、エラーメールには送信元 IP アドレスが書かれていませんでした。そちらのサーバーの受信記録で確認できると思います。",
     en: "The bounce does not show which IP address my mail was sent from; your server's logs will show it.",
 };
 
 /// The same to anyone else (an administrator on the sender's side, an operator).
 const IP_NOT_SHOWN: Text = text! {
-    ja: "なお、エラーの通知には送信元の IP アドレスが書かれていませんでした。",
+    ja: "なお、エラーメールには送信元 IP アドレスが書かれていませんでした。",
     en: "The bounce does not show which IP address my mail was sent from.",
 };
 

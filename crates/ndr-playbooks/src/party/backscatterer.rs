@@ -16,11 +16,11 @@ pub(crate) const LISTED: Playbook = Playbook {
     party: Some(Party::Backscatterer),
     title: text! { ja: "Backscatterer に掲載", en: "Listed by Backscatterer" },
     verdict: text! {
-        ja: "送信元 IP アドレス {ip} が Backscatterer（なりすましメールへのエラー通知や自動返信を送るサーバーのリスト）に掲載されています。",
+        ja: "送信元 IP アドレス {ip} が Backscatterer（なりすましメールに対してエラーメールや自動返信を送るサーバーのリスト）に掲載されています。",
         en: "Your sending IP address {ip} is on Backscatterer (a list of servers that send bounces or auto-replies to forged senders).",
     },
     why: text! {
-        ja: "迷惑メールをいったん受け取ってから、偽の差出人にエラー通知や自動返信を送り返していることが原因です。最後の送信から 4 週間で自動的に消えます。",
+        ja: "迷惑メールをいったん受け取ってから、偽の差出人にエラーメールや自動返信を送り返していることが原因です。最後の送信から 4 週間で自動的に消えます。",
         en: "The server accepts spam and then sends bounces or auto-replies to the forged sender. The listing expires 4 weeks after the last such message.",
     },
     actors: &[
@@ -37,7 +37,7 @@ pub(crate) const LISTED: Playbook = Playbook {
             en: "Ask your server's administrator to refuse mail for unknown addresses during delivery instead of bouncing it later, and not to auto-reply to spam.",
         }),
         Step::new(text! {
-            ja: "このリストは、差出人が空のメール（エラー通知など）にだけ使うものです。普通のメールがこのリストで拒否されている場合は、受信側の管理者に設定の見直しをお願いしてください。",
+            ja: "このリストは、差出人が空のメール（エラーメールなど）にだけ使うものです。普通のメールがこのリストで拒否されている場合は、受信側の管理者に設定の見直しをお願いしてください。",
             en: "This list is meant only for mail with an empty sender (bounces). If your ordinary mail is refused because of it, ask the recipient's administrator to review their setting.",
         }),
         Step::new(text! {
