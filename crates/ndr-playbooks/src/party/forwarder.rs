@@ -80,7 +80,7 @@ pub(crate) const REFUSED_AFTER_FORWARDING: Playbook = Playbook {
         body: text! {
             ja: "ご担当者様
 
-{recipient} 様宛てにお送りしたメールが、転送サーバー（{forwarder}）から転送された先で、次のエラーで拒否されました。転送先のサーバーが、転送サーバー自身を拒否しているようです。
+突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、転送サーバー（{forwarder}）から転送された先で、次のエラーで拒否されました。転送先のサーバーが、転送サーバー自身を拒否しているようです。
 
 ・エラー全文: {error_text}
 ・送信日時: {date}

@@ -1334,7 +1334,7 @@ pub(crate) const NORELAYING_REMOTE: Playbook = Playbook {
         body: text! {
             ja: "ご担当者様
 
-{recipient} 様宛てにお送りしたメールが、貴社側のメールサーバーから次のエラーで返ってきました。
+突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、貴社側のメールサーバーから次のエラーで返ってきました。
 
 ・エラー全文: {error_text}
 ・エラーを返したサーバー: {remote_host}
@@ -4118,7 +4118,7 @@ pub(crate) const GROUP_QUOTA: Playbook = Playbook {
         body: text! {
             ja: "ご担当者様
 
-グループ {recipient} に投稿したメールが、次のエラーで返ってきました。グループの配信の上限に達しているようです。
+突然のご連絡失礼いたします。グループ {recipient} に投稿したメールが、次のエラーで返ってきました。グループの配信の上限に達しているようです。
 
 ・エラー全文: {error_text}
 ・送信日時: {date}
@@ -5745,7 +5745,7 @@ pub(crate) const DOMAIN_LISTED: Playbook = Playbook {
         body: text! {
             ja: "ご担当者様
 
-{recipient} 様宛てにお送りしたメールが、貴社側のメールサーバーから次のエラーで返ってきました。
+突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、貴社側のメールサーバーから次のエラーで返ってきました。
 
 ・エラー全文: {error_text}
 ・送信日時: {date}

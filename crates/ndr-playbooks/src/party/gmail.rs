@@ -533,7 +533,7 @@ pub(crate) const SENDER_POOL_LISTED: Playbook = Playbook {
         body: text! {
             ja: "ご担当者様
 
-{recipient} 様宛てに Gmail のアドレスからお送りしたメールが、次のエラーで返ってきました。送信に使われた Google の共用サーバーの IP アドレスが、貴社が使っているブロックリストに載っているようです。
+突然のご連絡失礼いたします。{recipient} 様宛てに Gmail のアドレスからお送りしたメールが、次のエラーで返ってきました。送信に使われた Google の共用サーバーの IP アドレスが、貴社が使っているブロックリストに載っているようです。
 
 ・エラー全文: {error_text}
 ・送信元 IP アドレス（Google のサーバー）: {ip}
