@@ -384,7 +384,7 @@ impl Fact {
             },
             Fact::Recipient => text! {
                 // Missing means the bounce does not show it: the sent mail does.
-                ja: "送信済みフォルダにある、そのメールの宛先",
+                ja: "送信済みフォルダーにある、そのメールの宛先",
                 en: "the address you sent to, as in your Sent folder",
             },
             Fact::ErrorText => text! {
@@ -400,7 +400,7 @@ impl Fact {
                 en: "the server name in the error message",
             },
             Fact::Time => text! {
-                ja: "送信済みフォルダにある、そのメールの日時",
+                ja: "送信済みフォルダーにある、そのメールの日時",
                 en: "the date of that mail in your Sent folder",
             },
             Fact::Zone => text! {

@@ -197,7 +197,7 @@ pub(crate) const DONT_GUESS_ADDRESSES: Text = text! {
 // ---- Steps ------------------------------------------------------------------------------------
 
 pub(crate) const STEP_CHECK_ACCOUNT: Step = Step::new(text! {
-    ja: "メールアカウントが乗っ取られていないか確認してください。パスワードを変更し、送信済みフォルダや自動転送の設定に身に覚えのないものがないか確認します。",
+    ja: "メールアカウントが乗っ取られていないか確認してください。パスワードを変更し、送信済みフォルダーや自動転送の設定に身に覚えのないものがないか確認します。",
     en: "Make sure your mail account has not been taken over: change its password, and look for sent messages or forwarding rules you do not recognise.",
 });
 

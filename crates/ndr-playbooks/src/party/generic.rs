@@ -2177,7 +2177,7 @@ pub(crate) const UNDEFINED: Playbook = Playbook {
 // reverse-path, the envelope sender, which a forger sets), RFC 7489 section 1 (DMARC lets a
 // domain's owner ask receivers to refuse mail in the domain's name that fails SPF and DKIM).
 pub(crate) const STEP_NOT_SENT_BY_YOU: Step = Step::new(text! {
-    ja: "このメールを送った覚えがなく、送信済みフォルダにもない場合は、誰かがあなたのアドレスを差出人に偽って送ったメールの通知です。あなたの側で直すことはなく、削除してかまいません（管理者は SPF・DKIM・DMARC を設定すると、このような偽装を減らせます）。",
+    ja: "このメールを送った覚えがなく、送信済みフォルダーにもない場合は、誰かがあなたのアドレスを差出人に偽って送ったメールの通知です。あなたの側で直すことはなく、削除してかまいません（管理者は SPF・DKIM・DMARC を設定すると、このような偽装を減らせます）。",
     en: "If you never sent this message and it is not in your Sent folder, someone forged your address as the sender and the bounce came to you. There is nothing to fix and you can delete it (for an administrator: SPF, DKIM and DMARC make such forgeries rarer).",
 });
 
