@@ -53,7 +53,7 @@ pub const TAGLINE: Tr = tr!(
     "Find out why your email bounced, and what to do next."
 );
 pub const PRIVATE_PROMISE: Tr = tr!(
-    "貼り付けた内容はこのブラウザーの中だけで調べ、どこにも送信しません。ただし、ブロックリストの確認のため、送信元の IP アドレスやドメインだけを DNS サービス（Google などが公開する、名前の登録を調べる窓口）に問い合わせます（送った内容は「このページが送信したもの」に表示されます。設定でオフにできます）。",
+    "貼り付けた内容はこのブラウザーの中だけで調べ、どこにも送信しません。ただし、ブロックリストを確認するため、送信元の IP アドレスやドメインだけを DNS サービス（Google などが公開している、名前を調べる窓口）に問い合わせます。送った内容は「このページが送信したもの」で確認でき、設定でオフにすることもできます。",
     "What you paste is read only inside this browser and is never sent. To check blocklists, the page does ask a DNS service (a public look-up service, such as Google's) about the sending IP address or domain (listed under \"What this page sent\"; you can turn this off in Settings)."
 );
 /// The same promise while the visitor has turned blocklist checks off.
