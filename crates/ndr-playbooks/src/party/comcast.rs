@@ -30,7 +30,7 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     party: Some(Party::Comcast),
     title: text! { ja: "Comcast による送信元の拒否", en: "Comcast refused the sending server" },
     verdict: text! {
-        ja: "Comcast（Xfinity）のメールサーバーが、送信元 {ip} からの {recipient} 宛てのメールを拒否しました。",
+        ja: "Comcast（Xfinity）のメールサーバーが、送信元 IP アドレス {ip} からの {recipient} 宛てのメールを拒否しました。",
         en: "Comcast's (Xfinity's) mail servers refused the mail from {ip} to {recipient}.",
     },
     why: text! {

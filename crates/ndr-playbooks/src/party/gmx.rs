@@ -64,7 +64,7 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     party: Some(Party::Gmx),
     title: text! { ja: "GMX / WEB.DE / 1&1 による送信元の拒否", en: "GMX / WEB.DE / 1&1 refused the sending server" },
     verdict: text! {
-        ja: "GMX・WEB.DE・1&1（United Internet）のメールサーバーが、送信元 {ip} からの {recipient} 宛てのメールを受け付けませんでした。",
+        ja: "GMX・WEB.DE・1&1（United Internet）のメールサーバーが、送信元 IP アドレス {ip} からの {recipient} 宛てのメールを受け付けませんでした。",
         en: "The mail servers of GMX, WEB.DE and 1&1 (United Internet) did not accept mail from {ip} to {recipient}.",
     },
     why: text! {

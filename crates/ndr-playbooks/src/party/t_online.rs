@@ -28,7 +28,7 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     party: Some(Party::TOnline),
     title: text! { ja: "T-Online による送信サーバーの拒否", en: "T-Online refused the sending server" },
     verdict: text! {
-        ja: "T-Online（ドイツテレコム）のメールサーバーが、送信元 {ip} からの接続を受け付けませんでした。{recipient} 宛てのメールは届いていません。",
+        ja: "T-Online（ドイツテレコム）のメールサーバーが、送信元 IP アドレス {ip} からの接続を受け付けませんでした。{recipient} 宛てのメールは届いていません。",
         en: "T-Online's (Deutsche Telekom's) mail servers refused the connection from {ip}; the mail to {recipient} did not arrive.",
     },
     why: text! {
