@@ -144,7 +144,7 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
             "送信ドメイン認証（SPF・DKIM・DMARC）の失敗",
             "Sender authentication (SPF, DKIM, DMARC) failed",
         ),
-        BadReputation => ("送信元の評判が低い", "Low sender reputation"),
+        BadReputation => ("送信元の評価が低い", "Low sender reputation"),
         Blocked => ("送信元 IP アドレスのブロック", "Sending IP address blocked"),
         ContentError => ("内容の形式の問題", "Problem with the content"),
         Delivered => (
@@ -152,7 +152,7 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
             "Delivered (not an error)",
         ),
         ExceedLimit => ("制限を超えた", "A limit was exceeded"),
-        Expired => ("配信の再試行が期限切れ", "Gave up after retrying"),
+        Expired => ("再送の期限切れ", "Gave up after retrying"),
         FailedStartTls => ("暗号化（STARTTLS）の失敗", "Encryption (STARTTLS) failed"),
         Feedback => (
             "苦情の通知（エラーではありません）",
@@ -168,7 +168,7 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
             "The recipient's domain does not exist",
         ),
         MailboxFull => (
-            "相手のメールボックスが満杯",
+            "宛先のメールボックスが満杯",
             "The recipient's mailbox is full",
         ),
         MailerError => ("配送プログラムのエラー", "A mail program failed"),
@@ -391,7 +391,7 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
                 "This mail went out through Gmail (Google Workspace) on Google's shared servers: the sending IP address is Google's.",
             ),
             "first_of_several_messages" => (
-                "いくつかのメールがひとつにつながっていたため、最初の 1 通を調べました。ほかのメールは 1 通ずつ調べてください。",
+                "いくつかのメールが一つにつながっていたため、最初の 1 通を調べました。ほかのメールは 1 通ずつ調べてください。",
                 "Several messages came together as one, so the first one was read. Check the others one at a time.",
             ),
             "held_for_moderation" => (

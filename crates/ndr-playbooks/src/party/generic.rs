@@ -1007,7 +1007,7 @@ pub(crate) const HOSTUNKNOWN: Playbook = Playbook {
     prepare: PREPARE_RECIPIENT,
     steps: &[
         Step::new(text! {
-            ja: "宛先を一文字ずつ確認してください。よくある間違いは、綴りの入れ替え、「.com」と「.co.jp」の取り違え、末尾の余分な文字です。",
+            ja: "宛先を一文字ずつ確認してください。よくある間違いは、つづりの入れ替え、「.com」と「.co.jp」の取り違え、末尾の余分な文字です。",
             en: "Check the address letter by letter. Common mistakes are swapped letters, \".com\" versus \".co.jp\", and extra characters at the end.",
         })
         .copy(LABEL_ADDRESS_TO_CHECK, "{recipient}"),
@@ -3209,7 +3209,7 @@ pub(crate) const MAIL_LOOP: Playbook = Playbook {
         en: "A server refused the message as a loop: it passed through too many servers, or the recipient domain's mail is routed back to that same server. A loop does not clear by waiting.",
     },
     why: text! {
-        ja: "多くは受信側の転送の設定が原因です（2 つのアドレスが互いに転送し合う、ドメインのメールが元のサーバーに戻るなど）。送信側のサーバーの転送や中継の設定が原因のこともあります。",
+        ja: "多くは受信側の転送の設定が原因です（二つのアドレスが互いに転送し合う、ドメインのメールが元のサーバーに戻るなど）。送信側のサーバーの転送や中継の設定が原因のこともあります。",
         en: "Usually a forwarding setting at the recipient's side sends the mail back where it came from (two addresses forwarding to each other, a domain routed back to the same server); sometimes the sender's own forwarding or relay settings.",
     },
     actors: &[Actor::RecipientAdmin, Actor::SenderAdmin],
