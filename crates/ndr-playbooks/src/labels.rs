@@ -152,7 +152,7 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
             "Delivered (not an error)",
         ),
         ExceedLimit => ("制限を超えた", "A limit was exceeded"),
-        Expired => ("再送の期限切れ", "Gave up after retrying"),
+        Expired => ("再送の打ち切り", "Gave up after retrying"),
         FailedStartTls => ("暗号化（STARTTLS）の失敗", "Encryption (STARTTLS) failed"),
         Feedback => (
             "苦情の通知（エラーではありません）",
