@@ -268,21 +268,21 @@ fn write_report(
         (l("理由", "Reason"), Some(words::reason_line(d, lang))),
         (
             if ndr_playbooks::ip_is_a_forwarders(d) {
-                l("転送したサーバーのIP", "Forwarding server's IP")
+                l("転送したサーバーの IP アドレス", "Forwarding server's IP")
             } else if ndr_playbooks::ip_is_microsofts_cloud(d) {
                 l(
-                    "MicrosoftのIP（新しいOutlookの接続元）",
+                    "Microsoft の IP アドレス（新しい Outlook の接続元）",
                     "Microsoft's IP (new Outlook connects from it)",
                 )
             } else if ndr_playbooks::ip_is_a_refused_client(d) {
                 l(
-                    "あなたのサーバーが拒否した相手のIP",
+                    "あなたのサーバーが受信を拒否した相手の IP アドレス",
                     "IP your server refused",
                 )
             } else if ndr_playbooks::ip_is_blocked(d) {
-                l("ブロックされた送信元IP", "Blocked sending IP")
+                l("ブロックされた送信元 IP アドレス", "Blocked sending IP")
             } else {
-                l("送信元IP", "Sending IP")
+                l("送信元 IP アドレス", "Sending IP")
             },
             d.blocked_ip.as_ref().map(|ip| match d.blocked_ip_scope {
                 Some(scope) if !scope.is_checkable() => {
@@ -321,7 +321,7 @@ fn write_report(
         ),
         (l("ブロックリスト", "Blocklist"), d.list_zone.clone()),
         (
-            l("送信者ドメイン", "Sender domain"),
+            l("送信元のドメイン", "Sender domain"),
             d.sender_domain.clone(),
         ),
         (l("送信日時", "Sent"), d.sent_at.clone()),

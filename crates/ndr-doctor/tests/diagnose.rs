@@ -195,7 +195,7 @@ fn readable_report_in_both_languages_has_facts_steps_and_message() {
         (
             "ja",
             [
-                "ブロックされた送信元IP: 11.22.33.44",
+                "ブロックされた送信元 IP アドレス: 11.22.33.44",
                 "https://sender.office.com/",
                 "1. ",
             ],
@@ -645,7 +645,7 @@ fn a_forwarders_refused_ip_is_not_called_the_senders() {
     let text = b"<friend@example.net>: host mx.forward.example[203.0.113.25] said: 550\n    Error for friend@example.net of \"Invalid greeting. response=554 5.7.1\n    Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=203.0.113.25\"\n    (in reply to end of DATA command)\n";
     for (lang, label, wrong) in [
         ("en", "Forwarding server's IP", "Blocked sending IP"),
-        ("ja", "転送したサーバーのIP", "ブロックされた送信元IP"),
+        ("ja", "転送したサーバーの IP アドレス", "ブロックされた送信元 IP アドレス"),
     ] {
         let out = run(&["--lang", lang, "-"], Some(text));
         let report = String::from_utf8_lossy(&out.stdout);
@@ -664,8 +664,8 @@ fn a_client_the_posters_own_server_refused_is_not_called_their_sending_ip() {
         ("en", "IP your server refused", "Blocked sending IP"),
         (
             "ja",
-            "あなたのサーバーが拒否した相手のIP",
-            "ブロックされた送信元IP",
+            "あなたのサーバーが受信を拒否した相手の IP アドレス",
+            "ブロックされた送信元 IP アドレス",
         ),
     ] {
         let out = run(&["--lang", lang, "-"], Some(text));
@@ -690,8 +690,8 @@ fn microsofts_cloud_address_is_called_microsofts_not_the_senders() {
         ),
         (
             "ja",
-            "MicrosoftのIP（新しいOutlookの接続元）",
-            "ブロックされた送信元IP",
+            "Microsoft の IP アドレス（新しい Outlook の接続元）",
+            "ブロックされた送信元 IP アドレス",
         ),
     ] {
         let out = run(&["--lang", lang, "-"], Some(text.as_bytes()));
