@@ -34,7 +34,7 @@ pub(crate) const BLOCKED: Playbook = Playbook {
         en: "Comcast's (Xfinity's) mail servers refused the mail from {ip} to {recipient}.",
     },
     why: text! {
-        ja: "Comcast の拒否には「BL」で始まるコード（{provider_code}）が付き、どのリストによる拒否かを表します。Comcast の一覧では、BL000000 は Comcast 自身の判定（迷惑メールに特有の送り方）、BL000001 は Spamhaus ZEN、BL000010 は Cloudmark CSI、BL000100 は SenderScore のブロックリストへの掲載で、複数に載っていればその組み合わせのコードになります。",
+        ja: "Comcast の拒否には「BL」で始まるコード（{provider_code}）が付き、どのリストによる拒否かを表します。Comcast の一覧によると、BL000000 は Comcast 自身の判定（迷惑メールに特有の送り方）、BL000001 は Spamhaus ZEN、BL000010 は Cloudmark CSI、BL000100 は SenderScore のブロックリストへの掲載を表します。複数に載っている場合は、その組み合わせのコードになります。",
         en: "Comcast's refusals carry a code starting with \"BL\" ({provider_code}) that says which list refused you. In Comcast's table, BL000000 is Comcast's own finding (mail sent in patterns typical of spam), BL000001 a listing on Spamhaus ZEN, BL000010 on Cloudmark CSI and BL000100 on the SenderScore blocklist; a listing on several gives the code that combines them.",
     },
     actors: &[Actor::SenderAdmin, Actor::SenderProvider],

@@ -27,7 +27,7 @@ pub(crate) const SENDER_IP_LISTED: Playbook = Playbook {
         en: "Your sending service's IP address is on a blocklist",
     },
     verdict: text! {
-        ja: "あなたのメールは送信サービス（SendGrid、Mailgun、Postmark、Amazon SES などの ESP）から送られましたが、送信に使われたサービスのサーバーの IP アドレス {ip} がブロックリストに載っていた（または受信側のフィルターで評価が低いと判断された）ため、受信側に拒否されました。",
+        ja: "あなたのメールは送信サービス（SendGrid、Mailgun、Postmark、Amazon SES などの ESP）から送られました。受信側に拒否されたのは、そのサービスのサーバーの IP アドレス {ip} がブロックリストに載っていた（または受信側のフィルターで評価が低いと判断された）ためです。",
         en: "Your mail went out through a sending service (an ESP such as SendGrid, Mailgun, Postmark or Amazon SES), and the receiver refused it because the service's IP address {ip}, which your mail left from, is on a blocklist (or has a poor reputation with the receiver's filter).",
     },
     why: text! {

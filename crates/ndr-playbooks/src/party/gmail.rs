@@ -489,7 +489,7 @@ pub(crate) const SENDER_POOL_LISTED: Playbook = Playbook {
         en: "A Gmail sending server is on a blocklist",
     },
     verdict: text! {
-        ja: "あなたのメールは Gmail から送られましたが、送信に使われた Google のサーバーの IP アドレス {ip} がブロックリストに載っていた（または受信側のフィルターで評価が低いと判断された）ため、受信側に拒否されました。",
+        ja: "あなたのメールは Gmail から送られました。受信側に拒否されたのは、送信に使われた Google のサーバーの IP アドレス {ip} がブロックリストに載っていた（または受信側のフィルターで評価が低いと判断された）ためです。",
         en: "Your mail went out through Gmail, and the receiver refused it because the Google server it left from, {ip}, is on a blocklist (or has a poor reputation with the receiver's filter).",
     },
     why: text! {

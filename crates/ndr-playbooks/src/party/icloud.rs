@@ -50,7 +50,7 @@ pub(crate) const POLICY: Playbook = Playbook {
         .link(text! { ja: "Apple: iCloud メールの送信者向け情報", en: "Apple: iCloud Mail postmaster information" }, POSTMASTER),
         // Apple asks what was checked; the message below states only what the sender fills in.
         Step::new(text! {
-            ja: "連絡する前に、{sender_domain} について次の点を確認し、できていないものは直してください: SPF（「v=spf1」で始まる TXT レコード）があるか、送信したメールに DKIM の署名が付いているか、DMARC のレコード（_dmarc.{sender_domain}）があるか、送信サーバーの IP アドレスに逆引き（PTR）が設定されているか。分からない項目は、メール事業者かホスティング事業者に確認してください。",
+            ja: "連絡する前に、{sender_domain} の次の 4 点を確認し、できていないものは直してください。SPF（「v=spf1」で始まる TXT レコード）があること、送信したメールに DKIM の署名が付いていること、DMARC のレコード（_dmarc.{sender_domain}）があること、送信サーバーの IP アドレスに逆引き（PTR）が設定されていることです。分からない項目は、メール事業者かホスティング事業者に確認してください。",
             en: "Before writing, check these for {sender_domain} and fix what is missing: an SPF record (a TXT record starting with \"v=spf1\"), a DKIM signature on the mail you send, a DMARC record (_dmarc.{sender_domain}), and reverse DNS (PTR) for your sending server's IP address. Ask your mail provider or hosting company about anything you cannot see yourself.",
         }),
         STEP_CHECK_ACCOUNT,

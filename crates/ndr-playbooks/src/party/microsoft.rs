@@ -404,7 +404,7 @@ pub(crate) const SENDER_POOL_LISTED: Playbook = Playbook {
         en: "Microsoft 365's sending address is on a blocklist",
     },
     verdict: text! {
-        ja: "あなたのメールは Microsoft 365 から送られましたが、送信に使われた Microsoft のサーバーの IP アドレスがブロックリストに載っていた（または受信側のフィルターで評価が低いと判断された）ため、受信側に拒否されました。",
+        ja: "あなたのメールは Microsoft 365 から送られました。受信側に拒否されたのは、送信に使われた Microsoft のサーバーの IP アドレスがブロックリストに載っていた（または受信側のフィルターで評価が低いと判断された）ためです。",
         en: "Your mail went out through Microsoft 365, and the receiver refused it because the Microsoft server it left from is on a blocklist (or has a poor reputation with the receiver's filter).",
     },
     why: text! {
