@@ -645,7 +645,11 @@ fn a_forwarders_refused_ip_is_not_called_the_senders() {
     let text = b"<friend@example.net>: host mx.forward.example[203.0.113.25] said: 550\n    Error for friend@example.net of \"Invalid greeting. response=554 5.7.1\n    Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=203.0.113.25\"\n    (in reply to end of DATA command)\n";
     for (lang, label, wrong) in [
         ("en", "Forwarding server's IP", "Blocked sending IP"),
-        ("ja", "転送したサーバーの IP アドレス", "ブロックされた送信元 IP アドレス"),
+        (
+            "ja",
+            "転送したサーバーの IP アドレス",
+            "ブロックされた送信元 IP アドレス",
+        ),
     ] {
         let out = run(&["--lang", lang, "-"], Some(text));
         let report = String::from_utf8_lossy(&out.stdout);
