@@ -86,7 +86,7 @@ pub(crate) const SENDER_IP_LISTED: Playbook = Playbook {
     ],
     donts: &[
         text! {
-            ja: "Web サイトのホスティング事業者やプロバイダーに問い合わせないでください。この IP アドレスは送信サービスのもので、彼らには対応できません。",
+            ja: "Web サイトのホスティング事業者やプロバイダーに問い合わせないでください。この IP アドレスは送信サービスのものなので、ホスティング事業者やプロバイダーには対応できません。",
             en: "Do not ask your web host or your ISP: the address is the sending service's, and they cannot act on it.",
         },
         DONT_PAY,

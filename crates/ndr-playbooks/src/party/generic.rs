@@ -4505,7 +4505,7 @@ pub(crate) const DELAYED_PROGRAM: Playbook = Playbook {
     party: None,
     title: text! { ja: "一時的に断られた（プログラムは自動では送り直しません）", en: "Turned away for now (a program does not retry by itself)" },
     verdict: text! {
-        ja: "プログラムがメールを渡したサーバー（あなたの送信サーバーか、受信側のサーバー）がメールを一時的に断り、それをメールを送ったプログラム（スクリプト、アプリ、メールソフト）がエラーとして表示しました。メールは送られていません。プログラムが自分で送り直す仕組みを持っていない限り、このメールが後から自動で送られることもありません。",
+        ja: "メールを送ったプログラム（スクリプト、アプリ、メールソフト）の接続先のサーバー（あなたの送信サーバーか、受信側のサーバー）が、メールを一時的に断りました。プログラムはそれをエラーとして表示しています。メールは送られていません。プログラムに自分で送り直す仕組みがない限り、このメールが後から自動で送られることもありません。",
         en: "The server the program handed the message to (your own outgoing server, or the receiving one) turned it away for now, and the program that sent it (a script, an app, a mail program) shows that as its error. The message was not sent, and unless the program retries by itself, nothing will send it later.",
     },
     why: text! {
