@@ -966,12 +966,19 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
                 } else {
                     // The reasons are read without the codes, as Sisimai reads them; the text
                     // shown keeps the code once, where the reply began ("said: 421 4.7.28
-                    // Gmail has detected ...").
+                    // Gmail has detected ..."). Before the reply's first continued line, a bare
+                    // code is no line prefix of it: a program's "SMTP code:550 msg:550-5.7.1
+                    // ..." (node's sendmail package) keeps its "550", not "code:msg:".
+                    let strip_head = |s: &str| {
+                        steps[..4]
+                            .iter()
+                            .fold(s.to_string(), |s, (pat, with)| replace_found(s, pat, with))
+                    };
                     if let Some((head, tail)) =
                         text::find(&dc, &continued).and_then(|p| Some((dc.get(..p)?, dc.get(p..)?)))
                     {
                         f.shown =
-                            text::sweep(&format!("{} {cr} {cs} {}", strip(head), strip(tail)));
+                            text::sweep(&format!("{} {cr} {cs} {}", strip_head(head), strip(tail)));
                     }
                     dc = whole;
                 }

@@ -1158,6 +1158,8 @@ fn reply_start(s: &str) -> Option<usize> {
 fn error_text(text: String) -> String {
     let t = text.trim_start_matches(['>', ' ']);
     let t = t.strip_prefix("# ").unwrap_or(t);
+    // ZMailer's mark of a line the remote server answered ("->> 550 ...").
+    let t = t.strip_prefix("->> ").unwrap_or(t);
     let Some(at) = reply_start(t) else {
         return if t.len() == text.len() {
             text
@@ -1172,7 +1174,9 @@ fn error_text(text: String) -> String {
     let prose = ([". ", "! ", "? ", "!' ", ".' ", "。"]
         .iter()
         .any(|m| text::contains(before, m))
-        || before.trim_end().ends_with("response:"))
+        || before.trim_end().ends_with("response:")
+        // node's sendmail package: "Error: SMTP code:550 msg:550-5.7.1 ...".
+        || before.trim_end().ends_with(" msg:"))
         && !text::contains(before, " said:")
         // A reply inside a bracket the notice opened ("[mx.example.jp. 192.0.2.40: 421 ...]",
         // Sendmail's "(reason: 554 ...)") stays with what the notice says around it.

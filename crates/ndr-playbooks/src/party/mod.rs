@@ -529,6 +529,7 @@ pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
         .or_else(|| generic::by_loop(&text))
         .or_else(|| generic::by_helo(&text))
         .or_else(|| generic::by_hosting_filter(&text))
+        .or_else(|| generic::by_relay_account(&text))
 }
 
 /// The playbook of a reply whose meaning the core noted, if any: `full_or_too_big` (docomo's "552
