@@ -1593,9 +1593,20 @@ pub(crate) fn render_with(
             },
         })
         .collect();
+    // The recipient's domain when one of the playbook's steps is that domain's own guide.
+    let guided = facts
+        .recipient
+        .as_deref()
+        .and_then(|r| r.rsplit_once('@'))
+        .map(|(_, domain)| domain.to_ascii_lowercase())
+        .filter(|domain| p.steps.iter().any(|s| s.for_domain == Some(domain.as_str())));
     let steps = p
         .steps
         .iter()
+        .filter(|step| match (step.for_domain, guided.as_deref()) {
+            (Some(own), Some(domain)) => own == domain,
+            _ => true,
+        })
         .filter(|step| match (step.example_for, facts.sent_through) {
             (Some(example), Some(used)) => example == used,
             _ => true,
