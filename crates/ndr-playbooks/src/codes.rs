@@ -231,7 +231,10 @@ pub fn lookup_code(input: &str) -> Vec<&'static CodeEntry> {
     // A code several parties use (5.7.1) means first what RFC 3463 says; each party's own
     // reading follows. A code one party gives a meaning of its own keeps that party first.
     let first_party = found.iter().find_map(|e| e.party);
-    if found.iter().any(|e| e.party.is_some() && e.party != first_party) {
+    if found
+        .iter()
+        .any(|e| e.party.is_some() && e.party != first_party)
+    {
         if let Some(i) = found.iter().position(|e| e.party.is_none()) {
             let generic = found.remove(i);
             found.insert(0, generic);

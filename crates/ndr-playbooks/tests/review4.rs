@@ -925,8 +925,16 @@ fn softbank_verdict_quotes_nothing_and_the_domain_picks_its_guide() {
             assert_eq!(r.id, "softbank-user-unknown");
             assert!(!r.verdict.contains("Invalid recipient"), "{}", r.verdict);
             let urls = links(&r);
-            assert_eq!(urls.iter().any(|u| u.contains(EMAIL_I)), want_i, "{recipient}: {urls:?}");
-            assert_eq!(urls.iter().any(|u| u.contains(MMS)), want_mms, "{recipient}: {urls:?}");
+            assert_eq!(
+                urls.iter().any(|u| u.contains(EMAIL_I)),
+                want_i,
+                "{recipient}: {urls:?}"
+            );
+            assert_eq!(
+                urls.iter().any(|u| u.contains(MMS)),
+                want_mms,
+                "{recipient}: {urls:?}"
+            );
         }
     }
 }
