@@ -495,7 +495,8 @@ fn a_playbook_chosen_for_a_note_says_that_note() {
 /// sending address it says what the quoted one is, in both languages.
 #[test]
 fn a_letter_quoting_an_example_address_says_what_it_is() {
-    let text = "550 5.7.1 Unfortunately, messages from [203.0.113.45] weren't sent. Please contact \
+    let text =
+        "550 5.7.1 Unfortunately, messages from [203.0.113.45] weren't sent. Please contact \
         your Internet service provider since part of their network is on our block list (S3150).";
     let mut d = Diagnosis {
         recipients: vec![refused("bo@example.com", Reason::Blocked, text)],
@@ -511,7 +512,11 @@ fn a_letter_quoting_an_example_address_says_what_it_is() {
         ..Diagnosis::default()
     };
     for (lang, said, missing) in [
-        (Lang::En, "private or example one", "does not show which IP address"),
+        (
+            Lang::En,
+            "private or example one",
+            "does not show which IP address",
+        ),
         (Lang::Ja, "社内用か説明用の例", "書かれていませんでした"),
     ] {
         let body = advise(&d, lang).message.expect("a letter").body;

@@ -238,14 +238,15 @@ fn ip_label(d: &Diagnosis, delayed: bool) -> Tr {
         Some(IpScope::Private | IpScope::Loopback)
     ) {
         i18n::FACT_INTERNAL_IP
-    } else if d.blocked_ip_scope == Some(IpScope::Documentation) {
-        i18n::FACT_EXAMPLE_IP
     } else if ndr_playbooks::ip_is_a_forwarders(d) {
         i18n::FACT_FORWARDER_IP
     } else if ndr_playbooks::ip_is_microsofts_cloud(d) {
         i18n::FACT_MICROSOFT_CLOUD_IP
     } else if ndr_playbooks::ip_is_a_refused_client(d) {
         i18n::FACT_REFUSED_CLIENT_IP
+    } else if d.blocked_ip_scope == Some(IpScope::Documentation) {
+        // A copy anonymised the notice: the verdict says the address is an example one.
+        i18n::FACT_EXAMPLE_IP
     } else if crate::state::ip_is_blocked(d) && delayed {
         i18n::FACT_DEFERRED_IP
     } else if crate::state::ip_is_blocked(d) {
