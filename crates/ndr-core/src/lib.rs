@@ -440,6 +440,10 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         // sbl.example.net" for bo@example.net): the recipient's server refused the sending
         // address, not the sender's own server at submission (held-out y 04).
         .filter(|_| !(d.reason == Reason::Blocked && zone_of_recipient_domain(&d)))
+        // A mailbox provider's refusal in words it writes only about mail sent to its own
+        // users (Gmail's "To reduce the amount of spam sent to Gmail", held-out z 03): the
+        // program talked straight to the recipient's server, no outgoing server of the sender's.
+        .filter(|_| !refused_for_its_own_users(&d, &text))
         .or_else(|| {
             // A session typed or logged by hand (telnet, openssl s_client, swaks) that logged
             // in before the refusal: the server is the sender's own outgoing one.
@@ -845,6 +849,42 @@ fn zone_of_recipient_domain(d: &Diagnosis) -> bool {
                 && zone.ends_with(dom)
                 && zone[..zone.len() - dom.len()].ends_with('.')
         })
+    })
+}
+
+/// Words a mailbox provider's receiving servers write only about mail sent to its own users,
+/// with the party whose words they are. Its outgoing servers refuse a user's own mail in other
+/// words ("550 5.4.5 Daily user sending limit exceeded ... - gsmtp"), so the mark alone does
+/// not tell its receiving servers from its outgoing ones.
+const FOR_ITS_OWN_USERS: &[(Party, &str)] = &[
+    // "550-5.7.1 [192.0.2.1] Gmail has detected that this message is likely unsolicited mail.
+    // To reduce the amount of spam sent to Gmail, this message has been blocked."
+    // (?p=UnsolicitedMessageError). Source: https://support.google.com/a/answer/3726730
+    (Party::Gmail, "spam sent to gmail"),
+    // "... To protect our users from spam, mail sent from your IP address has been blocked."
+    // (?p=UnsolicitedIPError), "To best protect our users from spam, the message has been
+    // blocked." (authentication). Source: as above.
+    (Party::Gmail, "protect our users from spam"),
+    // "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your
+    // Internet service provider since part of their network is on our block list (S3150)."
+    // Source: https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx
+    (
+        Party::OutlookCom,
+        "part of their network is on our block list",
+    ),
+];
+
+/// True when the party that refused wrote words it writes only about mail sent to its own
+/// users (`FOR_ITS_OWN_USERS`) in a recipient's reply or in `text` (a program may print the
+/// reply's lines apart, and its error only the first): the refusing server is plainly the
+/// recipient's provider.
+fn refused_for_its_own_users(d: &Diagnosis, text: &str) -> bool {
+    FOR_ITS_OWN_USERS.iter().any(|(party, words)| {
+        d.blocking_party == Some(*party)
+            && (text::find_ci(text, words).is_some()
+                || d.recipients
+                    .iter()
+                    .any(|r| text::find_ci(&r.diagnostic_text, words).is_some()))
     })
 }
 
@@ -1843,6 +1883,34 @@ mod tests {
         assert!(!notes(&usual)
             .iter()
             .any(|n| n.starts_with("refused_at_submission")));
+    }
+
+    #[test]
+    fn a_programs_error_quoting_the_recipients_provider_is_no_submission_refusal() {
+        // Python's smtplib talking straight to Gmail's receiving server (held-out z 03): Gmail's
+        // words are about mail sent to Gmail, so no outgoing server of the sender's refused it.
+        let direct = "reply: retcode (550); Msg: b'5.7.1 [192.0.2.7] Gmail has detected that \
+                      this message is\\n5.7.1 likely unsolicited mail. To reduce the amount of \
+                      spam sent to Gmail,\\n5.7.1 this message has been blocked. For more \
+                      information, go to\\n5.7.1  https://support.google.com/mail/?p=\
+                      UnsolicitedMessageError x1y2 - gsmtp'\n\
+                      data: (550, b'5.7.1 [192.0.2.7] Gmail has detected that this message is')\n";
+        let d = crate::diagnose(direct.as_bytes());
+        assert_eq!(d.blocking_party, Some(crate::Party::Gmail));
+        assert!(
+            !d.notes.iter().any(|n| n.id == "refused_at_submission"),
+            "{:?}",
+            d.notes
+        );
+        // Gmail's outgoing server refusing its own user's mail keeps the note.
+        let own = "smtplib.SMTPDataError: (550, b'5.4.5 Daily user sending limit exceeded. \
+                   For more information on Gmail sending limits go to\\n5.4.5  \
+                   https://support.google.com/a/answer/166852 x1y2 - gsmtp')\n";
+        assert!(
+            notes(own).contains(&"refused_at_submission=python".into()),
+            "{:?}",
+            notes(own)
+        );
     }
 
     #[test]

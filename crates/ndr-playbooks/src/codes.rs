@@ -215,7 +215,8 @@ pub fn code_index() -> &'static [CodeEntry] {
     INDEX.get_or_init(|| party::all_codes().collect())
 }
 
-/// The entries for a code, party-specific ones first, the generic meaning last.
+/// The entries for a code, party-specific ones first, the generic meaning last; the generic
+/// meaning first when several parties share the code.
 ///
 /// Tolerant of case and format: `as(16012609)`, `(AS16012609)`, `5.7.606`, `550 5.7.606`,
 /// `550-5.7.1`, `s3150`, `[TSS04]`, `ers_qil`, `OFR006_102`. A `4.x.y` code known only in its
@@ -226,7 +227,19 @@ pub fn lookup_code(input: &str) -> Vec<&'static CodeEntry> {
         return Vec::new();
     };
     let index = code_index();
-    let found: Vec<_> = index.iter().filter(|e| e.matches(&query)).collect();
+    let mut found: Vec<_> = index.iter().filter(|e| e.matches(&query)).collect();
+    // A code several parties use (5.7.1) means first what RFC 3463 says; each party's own
+    // reading follows. A code one party gives a meaning of its own keeps that party first.
+    let first_party = found.iter().find_map(|e| e.party);
+    if found
+        .iter()
+        .any(|e| e.party.is_some() && e.party != first_party)
+    {
+        if let Some(i) = found.iter().position(|e| e.party.is_none()) {
+            let generic = found.remove(i);
+            found.insert(0, generic);
+        }
+    }
     if !found.is_empty() {
         return found;
     }

@@ -70,6 +70,10 @@ pub struct Step {
     /// when the bounce shows the mail went out through another one (Microsoft 365's SPF value
     /// is no example for a Gmail sender; held-out i, LOW-6).
     pub example_for: Option<Service>,
+    /// The recipient domain whose own guide the step is: the step is left out when the
+    /// recipient's domain is another one that a step of the same playbook is for (SoftBank's
+    /// @i.softbank.jp and @softbank.ne.jp settings).
+    pub for_domain: Option<&'static str>,
 }
 
 /// Where the advice is shown. A few steps send the reader to a part of the page (its blocklist
@@ -125,6 +129,7 @@ impl Step {
             example_for: None,
             in_terminal: None,
             in_api: None,
+            for_domain: None,
         }
     }
 
@@ -180,6 +185,14 @@ impl Step {
     pub const fn example_for(self, service: Service) -> Step {
         Step {
             example_for: Some(service),
+            ..self
+        }
+    }
+
+    /// The same step, the guide for recipients at `domain` (see `for_domain`).
+    pub const fn for_domain(self, domain: &'static str) -> Step {
+        Step {
+            for_domain: Some(domain),
             ..self
         }
     }

@@ -700,6 +700,13 @@ const IP_NOT_SHOWN_RECEIVER: Text = text! {
     en: "The bounce does not show which IP address my mail was sent from; your server's logs will show it.",
 };
 
+/// Before those paragraphs when the bounce shows only a private or example address, which the
+/// quoted error then holds.
+const IP_SHOWN_NOT_PUBLIC: Text = text! {
+    ja: "エラーに書かれた IP アドレスは社内用か説明用の例で、公開のアドレスではありません。",
+    en: "The IP address in the error is a private or example one, not a public address.",
+};
+
 /// The same to anyone else (an administrator on the sender's side, an operator).
 const IP_NOT_SHOWN: Text = text! {
     ja: "なお、エラーメールには送信元 IP アドレスが書かれていませんでした。",
@@ -1593,9 +1600,24 @@ pub(crate) fn render_with(
             },
         })
         .collect();
+    // The recipient's domain when one of the playbook's steps is that domain's own guide.
+    let guided = facts
+        .recipient
+        .as_deref()
+        .and_then(|r| r.rsplit_once('@'))
+        .map(|(_, domain)| domain.to_ascii_lowercase())
+        .filter(|domain| {
+            p.steps
+                .iter()
+                .any(|s| s.for_domain == Some(domain.as_str()))
+        });
     let steps = p
         .steps
         .iter()
+        .filter(|step| match (step.for_domain, guided.as_deref()) {
+            (Some(own), Some(domain)) => own == domain,
+            _ => true,
+        })
         .filter(|step| match (step.example_for, facts.sent_through) {
             (Some(example), Some(used)) => example == used,
             _ => true,
@@ -1695,7 +1717,15 @@ pub(crate) fn render_with(
                 To::RecipientAdmin | To::Recipient => IP_NOT_SHOWN_RECEIVER,
                 _ => IP_NOT_SHOWN,
             };
-            body = before_the_closing(&body, paragraph.get(mctx.lang));
+            let paragraph = paragraph.get(mctx.lang);
+            // The error quoted above shows an example or internal address: say what it is
+            // before saying the bounce shows no sending address.
+            let paragraph = match (facts.ip_not_public, mctx.lang) {
+                (false, _) => paragraph.to_owned(),
+                (true, Lang::Ja) => format!("{}{paragraph}", IP_SHOWN_NOT_PUBLIC.get(mctx.lang)),
+                (true, _) => format!("{} {paragraph}", IP_SHOWN_NOT_PUBLIC.get(mctx.lang)),
+            };
+            body = before_the_closing(&body, &paragraph);
         }
         RenderedMessage {
             to: Labeled {

@@ -489,3 +489,43 @@ fn a_playbook_chosen_for_a_note_says_that_note() {
         assert!(!r.says_note(id), "{id}");
     }
 }
+
+/// Review r3, item 8: an S3150 refusal quoting a documentation address ([203.0.113.45], a
+/// copy anonymised it): the letter quotes that error, so before it says the bounce shows no
+/// sending address it says what the quoted one is, in both languages.
+#[test]
+fn a_letter_quoting_an_example_address_says_what_it_is() {
+    let text =
+        "550 5.7.1 Unfortunately, messages from [203.0.113.45] weren't sent. Please contact \
+        your Internet service provider since part of their network is on our block list (S3150).";
+    let mut d = Diagnosis {
+        recipients: vec![refused("bo@example.com", Reason::Blocked, text)],
+        reason: Reason::Blocked,
+        hard_bounce: true,
+        blocked_ip: Some("203.0.113.45".into()),
+        blocked_ip_scope: Some(ndr_core::IpScope::Documentation),
+        blocking_party: Some(Party::OutlookCom),
+        smtp_code: Some("550".into()),
+        enhanced_code: Some("5.7.1".into()),
+        provider_code: Some("S3150".into()),
+        sender_domain: Some("example.net".into()),
+        ..Diagnosis::default()
+    };
+    for (lang, said, missing) in [
+        (
+            Lang::En,
+            "private or example one",
+            "does not show which IP address",
+        ),
+        (Lang::Ja, "社内用か説明用の例", "書かれていませんでした"),
+    ] {
+        let body = advise(&d, lang).message.expect("a letter").body;
+        assert!(body.contains("203.0.113.45"), "{body}");
+        let at = body.find(said).unwrap_or_else(|| panic!("{body}"));
+        assert!(body.find(missing).is_some_and(|m| m > at), "{body}");
+    }
+    // A public address is named as it is: no such sentence.
+    d.blocked_ip_scope = Some(ndr_core::IpScope::Public);
+    let body = advise(&d, Lang::En).message.expect("a letter").body;
+    assert!(!body.contains("private or example one"), "{body}");
+}

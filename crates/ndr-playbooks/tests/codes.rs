@@ -43,10 +43,13 @@ fn generic_codes_and_their_transient_form() {
     assert_eq!(first("4.2.2"), ("generic-mailboxfull", None));
     // Only in its 5.x.y form: found through the class fallback.
     assert_eq!(first("4.3.4"), ("generic-mesgtoobig", None));
-    // Party-specific meanings come before the generic one.
+    // A code several parties share leads with the RFC meaning, the parties' after it.
     let all: Vec<Option<Party>> = lookup_code("550-5.7.1").iter().map(|e| e.party).collect();
     assert!(all.len() >= 4, "{all:?}");
-    assert_eq!(all.last(), Some(&None), "the RFC meaning comes last");
+    assert_eq!(all.first(), Some(&None), "the RFC meaning comes first");
+    assert!(all[1..].iter().all(Option::is_some), "{all:?}");
+    // A code with one party's own meaning keeps that party first (5.7.606 is Microsoft's).
+    assert_eq!(first("5.7.606").1, Some(Party::Microsoft));
 }
 
 #[test]

@@ -169,7 +169,11 @@ fn a_carriers_unknown_user_names_the_filter_and_deletes_nothing_first() {
         assert!(first_delete.is_none_or(|del| del > asks), "{id}");
         let del = &ja.steps[first_delete.expect("the removal step")].text;
         assert!(del.contains("確認できた場合に限り"), "{del}");
-        let link = ja.steps[asks].link.as_ref().expect("the carrier's page");
+        // The carrier's page: in the step, or in the next (SoftBank's guide per domain).
+        let link = ja.steps[asks..=asks + 1]
+            .iter()
+            .find_map(|s| s.link.as_ref())
+            .expect("the carrier's page");
         assert!(link.url.contains(site), "{}", link.url);
         let copy = ja.steps[asks]
             .copy
@@ -890,4 +894,47 @@ fn a_read_receipt_says_what_became_of_the_message() {
     failed.recipients[0].reason = Reason::UserUnknown;
     failed.recipients[0].action = "failed".into();
     assert_eq!(select(&failed).playbook.id, "generic-userunknown");
+}
+
+/// Review r3, item 3: a SoftBank notice says "User unknown" (own/09), not "Invalid recipient":
+/// the verdict quotes neither; and the recipient's domain picks the one settings guide that
+/// applies (@i.softbank.jp or @softbank.ne.jp), both only when the domain is neither.
+#[test]
+fn softbank_verdict_quotes_nothing_and_the_domain_picks_its_guide() {
+    const EMAIL_I: &str = "mail/antispam/email-i/";
+    const MMS: &str = "mail/antispam/mms/";
+    let links = |r: &ndr_playbooks::Rendered| -> Vec<String> {
+        r.steps
+            .iter()
+            .filter_map(|s| s.link.as_ref().map(|l| l.url.clone()))
+            .collect()
+    };
+    for (recipient, want_i, want_mms) in [
+        ("taro.y@i.softbank.jp", true, false),
+        ("taro.y@softbank.ne.jp", false, true),
+        ("taro.y@example.jp", true, true),
+    ] {
+        let mut d = unknown_at(
+            recipient,
+            Some("mx.i.softbank.jp"),
+            "550 5.1.1 <taro.y@i.softbank.jp>... User unknown",
+        );
+        d.blocking_party = Some(ndr_core::Party::Softbank);
+        for lang in [Lang::Ja, Lang::En] {
+            let r = advise(&d, lang);
+            assert_eq!(r.id, "softbank-user-unknown");
+            assert!(!r.verdict.contains("Invalid recipient"), "{}", r.verdict);
+            let urls = links(&r);
+            assert_eq!(
+                urls.iter().any(|u| u.contains(EMAIL_I)),
+                want_i,
+                "{recipient}: {urls:?}"
+            );
+            assert_eq!(
+                urls.iter().any(|u| u.contains(MMS)),
+                want_mms,
+                "{recipient}: {urls:?}"
+            );
+        }
+    }
 }

@@ -196,6 +196,12 @@ pub const FACT_BLOCKED_IP: Tr = tr!(
     "ブロックされた送信元 IP アドレス",
     "Blocked sending IP address"
 );
+/// The address when it lies in a documentation range (192.0.2.0/24, ...): a copy anonymised
+/// the notice, so it is nobody's sending address, as the verdict says.
+pub const FACT_EXAMPLE_IP: Tr = tr!(
+    "通知にある IP アドレス（例示用のアドレス）",
+    "IP address in the notice (an example address)"
+);
 /// The same address when the bounce does not say it is blocked (a missing PTR record).
 pub const FACT_SENDING_IP: Tr = tr!("送信元 IP アドレス", "Sending IP address");
 /// The address a refusal names when it is private or loopback: no blocklist can list such an
@@ -228,6 +234,8 @@ pub const FACT_REMOTE_DELAYED: Tr = tr!(
 pub const FACT_REMOTE_NO_FAILURE: Tr = tr!("報告に書かれたサーバー", "Server named in the report");
 pub const FACT_CODES: Tr = tr!("エラーコード", "Error codes");
 pub const FACT_PARTY: Tr = tr!("ブロックした組織", "Who blocked it");
+/// The same row when the reason blocks nothing (an unknown address, a full mailbox).
+pub const FACT_PARTY_REFUSED: Tr = tr!("受け取りを断った事業者", "Provider that refused it");
 /// The same rows when the mail was only deferred: nobody has blocked it for good.
 pub const FACT_PARTY_DELAYED: Tr = tr!("一時的に断った組織", "Who deferred it");
 pub const FACT_DEFERRED_IP: Tr = tr!(

@@ -270,6 +270,11 @@ fn zone_of(name: &str) -> String {
     labels[skip..].join(".")
 }
 
+/// The lists' own always-listed names besides RFC 5782's `test.` (ndr-dnsbl's catalogue,
+/// `TestPoints::Domain`), as full query names, with the answer the list gives: Spamhaus DBL
+/// lists `dbltest.com` as a spam domain (127.0.1.2). A test below holds this to the catalogue.
+const OWN_TEST_POINTS: &[(&str, &str)] = &[("dbltest.com.dbl.spamhaus.org", "127.0.1.2")];
+
 /// What the fake answers for a question when it behaves: a fixture if there is one, else the
 /// RFC 5782 test points, else NXDOMAIN.
 pub(crate) fn normal_answer(fixtures: &FixtureMap, name: &str, qtype: u16) -> Answer {
@@ -299,12 +304,17 @@ pub(crate) fn normal_answer(fixtures: &FixtureMap, name: &str, qtype: u16) -> An
     }
     // A name that has fixtures of another type exists: NOERROR with no data (NODATA).
     let exists = fixtures.keys().any(|(n, _)| n == name);
+    let own = OWN_TEST_POINTS
+        .iter()
+        .find(|(point, _)| name.eq_ignore_ascii_case(point))
+        .map(|(_, addr)| *addr);
     let test_point = name.starts_with("2.0.0.127.")
         || name.starts_with(&v6_test_point_prefix())
         || name.starts_with("test.");
-    if test_point {
+    if test_point || own.is_some() {
+        let addr = own.unwrap_or("127.0.0.2");
         let records = match qtype {
-            TYPE_A => vec![(TYPE_A, 300, Rdata::Addr("127.0.0.2".into()))],
+            TYPE_A => vec![(TYPE_A, 300, Rdata::Addr(addr.into()))],
             TYPE_TXT => vec![(
                 TYPE_TXT,
                 300,
@@ -449,6 +459,37 @@ mod tests {
         let v6 = format!("{}all.s5h.net", v6_test_point_prefix());
         assert_eq!(zone_of(&v6), "all.s5h.net");
         assert_eq!(zone_of("org"), "org");
+    }
+
+    /// Every list's own positive test point (the session's RFC 5782 check) is answered as that
+    /// list lists it, so no list is "could not check" in normal mode for want of one.
+    #[test]
+    fn every_catalogued_test_point_is_listed() {
+        use ndr_dnsbl::catalogue::TestPoints;
+        use ndr_dnsbl::decode::{decode, Decoded};
+        let fixtures = FixtureMap::default();
+        for list in ndr_dnsbl::LISTS {
+            let name = match (list.key, list.test) {
+                (ndr_dnsbl::KeyKind::Domain, TestPoints::Domain { listed }) => {
+                    format!("{listed}.{}", list.zone)
+                }
+                (ndr_dnsbl::KeyKind::Domain, _) => format!("test.{}", list.zone),
+                _ => continue,
+            };
+            let answer = normal_answer(&fixtures, &name, TYPE_A);
+            let addrs: Vec<std::net::Ipv4Addr> = answer
+                .records
+                .iter()
+                .filter_map(|(_, _, r)| match r {
+                    Rdata::Addr(a) => a.parse().ok(),
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                matches!(decode(list, &addrs), Decoded::Listed(_)),
+                "{name}: {addrs:?}"
+            );
+        }
     }
 
     #[test]

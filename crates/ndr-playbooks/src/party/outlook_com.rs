@@ -40,7 +40,7 @@ const POSTMASTER_POLICIES: &str =
 const FACTS: &[(&str, &str)] = &[("list_name", "Outlook.com")];
 
 const SRC_TROUBLESHOOTING: Source = Source {
-    title: text! { ja: "Outlook.com 送信者向けサポート: トラブルシューティング（2026 年に移転予定と告知された旧アドレス）", en: "Outlook.com Postmaster: Troubleshooting (former address, announced to move in 2026)" },
+    title: text! { ja: "Outlook.com 送信者向けサポート: トラブルシューティング（旧アドレス。SNDS は 2026 年 5 月に移転し、このホストは廃止と告知済み）", en: "Outlook.com Postmaster: Troubleshooting (former address: SNDS moved in May 2026 and this host was announced as retired)" },
     url: Url::one(POSTMASTER_TROUBLESHOOTING),
 };
 const SRC_POLICIES: Source = Source {

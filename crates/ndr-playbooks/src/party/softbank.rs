@@ -53,16 +53,22 @@ pub(crate) const FILTERED: Playbook = carrier_filtered(
     },
     &[
         Step::new(text! {
-            ja: "受信者に電話や SMS で連絡し、ソフトバンクの迷惑メール設定の「受信許可リスト」に、{allowed_sender_you}を登録してもらってください。@i.softbank.jp のアドレスなら次の案内が使えます。",
-            en: "Call or text the recipient and ask them to add {allowed_sender_you} to the allow list (受信許可リスト) of SoftBank's spam settings. For @i.softbank.jp addresses, the guide below applies.",
+            ja: "受信者に電話や SMS で連絡し、ソフトバンクの迷惑メール設定の「受信許可リスト」に、{allowed_sender_you}を登録してもらってください。",
+            en: "Call or text the recipient and ask them to add {allowed_sender_you} to the allow list (受信許可リスト) of SoftBank's spam settings.",
         })
-        .link(text! { ja: "ソフトバンク: 受信許可リストの設定（@i.softbank.jp）", en: "SoftBank: allow list for @i.softbank.jp (Japanese)" }, Url::one(SETTINGS_EMAIL_I))
         .copy(LABEL_DOMAIN_TO_REGISTER, "@{allow_domain}"),
+        Step::new(text! {
+            ja: "@i.softbank.jp のアドレスなら、こちらの案内で「受信許可リスト」に登録してもらいます。",
+            en: "For @i.softbank.jp addresses, the allow list is set up as described here.",
+        })
+        .linked(LINK_EMAIL_I)
+        .for_domain("i.softbank.jp"),
         Step::new(text! {
             ja: "@softbank.ne.jp のアドレスなら、こちらの案内で「受信許可リスト」に登録してもらいます。",
             en: "For @softbank.ne.jp addresses, the allow list is set up as described here.",
         })
-        .link(text! { ja: "ソフトバンク: 受信許可・拒否リストの設定（@softbank.ne.jp）", en: "SoftBank: allow and blocklists for @softbank.ne.jp (Japanese)" }, Url::one(SETTINGS_MMS)),
+        .linked(LINK_MMS)
+        .for_domain("softbank.ne.jp"),
         STEP_CARRIER_AUTH,
         STEP_RESEND_ONCE,
     ],
@@ -83,10 +89,10 @@ const LINK_MMS: Link = Link {
 pub(crate) const USER_UNKNOWN: Playbook = carrier_user_unknown(
     Head {
         id: "softbank-user-unknown",
-        title: text! { ja: "ソフトバンクのアドレスが見つからない（迷惑メール設定の場合も）", en: "SoftBank says the address is invalid (it can also be the spam settings)" },
+        title: text! { ja: "ソフトバンクのアドレスが見つからない（迷惑メール設定の場合も）", en: "SoftBank says the address was not found (it can also be the spam settings)" },
         verdict: text! {
-            ja: "宛先 {recipient}（ソフトバンクのメール）は「Invalid recipient（無効な宛先）」として返ってきました。ソフトバンクでは、アドレスが使われていない場合と、受信者の迷惑メール設定で拒否された場合のどちらでも、このエラーになります。",
-            en: "The SoftBank address {recipient} came back as \"Invalid recipient\". At SoftBank this error can mean that the address is no longer in use, or that the recipient's spam settings refused your mail.",
+            ja: "宛先 {recipient}（ソフトバンクのメール）へのメールは、宛先が見つからないとして返ってきました。ソフトバンクでは、アドレスが使われていない場合と、受信者の迷惑メール設定で拒否された場合のどちらでも、このエラーになります。",
+            en: "Your mail to the SoftBank address {recipient} came back saying the address was not found. At SoftBank this error can mean that the address is no longer in use, or that the recipient's spam settings refused your mail.",
         },
         why: text! {
             ja: "携帯電話のアドレスは、乗り換えやアドレス変更でよく変わります。一方で、ソフトバンクのメールは許可したアドレスだけを受け取る設定になっていることも多く、その場合も同じエラーが返ります。エラーだけでは、どちらか分かりません。",
@@ -96,16 +102,22 @@ pub(crate) const USER_UNKNOWN: Playbook = carrier_user_unknown(
     &[
         STEP_CHECK_ADDRESS,
         Step::new(text! {
-            ja: "電話や SMS で受信者に連絡し、アドレスが今も使われているかと、ソフトバンクの迷惑メール設定の「受信許可リスト」に{allowed_sender_you}が登録されているかの両方を確認してもらってください。下の文面を SMS で送ることもできます。@i.softbank.jp のアドレスなら次の案内が使えます。",
-            en: "Call or text the recipient and ask them to check both: whether the address is still in use, and whether {allowed_sender_you} is on the allow list (受信許可リスト) of SoftBank's spam settings. You can also text them the message below. For @i.softbank.jp addresses, the guide below applies.",
+            ja: "電話や SMS で受信者に連絡し、アドレスが今も使われているかと、ソフトバンクの迷惑メール設定の「受信許可リスト」に{allowed_sender_you}が登録されているかの両方を確認してもらってください。下の文面を SMS で送ることもできます。",
+            en: "Call or text the recipient and ask them to check both: whether the address is still in use, and whether {allowed_sender_you} is on the allow list (受信許可リスト) of SoftBank's spam settings. You can also text them the message below.",
+        })
+        .copy(LABEL_DOMAIN_TO_REGISTER, "@{allow_domain}"),
+        Step::new(text! {
+            ja: "@i.softbank.jp のアドレスなら、こちらの案内で「受信許可リスト」を確認してもらいます。",
+            en: "For @i.softbank.jp addresses, the allow list is checked as described here.",
         })
         .linked(LINK_EMAIL_I)
-        .copy(LABEL_DOMAIN_TO_REGISTER, "@{allow_domain}"),
+        .for_domain("i.softbank.jp"),
         Step::new(text! {
             ja: "@softbank.ne.jp のアドレスなら、こちらの案内で「受信許可リスト」を確認してもらいます。",
             en: "For @softbank.ne.jp addresses, the allow list is checked as described here.",
         })
-        .linked(LINK_MMS),
+        .linked(LINK_MMS)
+        .for_domain("softbank.ne.jp"),
         STEP_CARRIER_REMOVE_IF_GONE,
     ],
     BASIS,

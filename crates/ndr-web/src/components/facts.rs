@@ -80,24 +80,7 @@ pub fn facts(props: &Props) -> Html {
     if let Some(ip) = &d.blocked_ip {
         rows.push(row(
             "ip",
-            if matches!(
-                d.blocked_ip_scope,
-                Some(IpScope::Private | IpScope::Loopback)
-            ) {
-                i18n::FACT_INTERNAL_IP
-            } else if ndr_playbooks::ip_is_a_forwarders(d) {
-                i18n::FACT_FORWARDER_IP
-            } else if ndr_playbooks::ip_is_microsofts_cloud(d) {
-                i18n::FACT_MICROSOFT_CLOUD_IP
-            } else if ndr_playbooks::ip_is_a_refused_client(d) {
-                i18n::FACT_REFUSED_CLIENT_IP
-            } else if crate::state::ip_is_blocked(d) && delayed {
-                i18n::FACT_DEFERRED_IP
-            } else if crate::state::ip_is_blocked(d) {
-                i18n::FACT_BLOCKED_IP
-            } else {
-                i18n::FACT_SENDING_IP
-            },
+            ip_label(d, delayed),
             html! { <code>{ ip }</code> },
             IP_FIELDS,
         ));
@@ -136,11 +119,7 @@ pub fn facts(props: &Props) -> Html {
             .map(|z| html! { <>{ i18n::OPEN_PAREN.text(lang) }<code>{ z }</code>{ i18n::CLOSE_PAREN.text(lang) }</> });
         rows.push(row(
             "party",
-            if delayed {
-                i18n::FACT_PARTY_DELAYED
-            } else {
-                i18n::FACT_PARTY
-            },
+            party_row_label(d, delayed),
             html! { <>{ name.as_str() }{ for zone }</> },
             PARTY_FIELDS,
         ));
@@ -252,10 +231,64 @@ fn remote_label(d: &Diagnosis) -> Tr {
     }
 }
 
+/// The sending address's row: what the bounce says of it.
+fn ip_label(d: &Diagnosis, delayed: bool) -> Tr {
+    if matches!(
+        d.blocked_ip_scope,
+        Some(IpScope::Private | IpScope::Loopback)
+    ) {
+        i18n::FACT_INTERNAL_IP
+    } else if ndr_playbooks::ip_is_a_forwarders(d) {
+        i18n::FACT_FORWARDER_IP
+    } else if ndr_playbooks::ip_is_microsofts_cloud(d) {
+        i18n::FACT_MICROSOFT_CLOUD_IP
+    } else if ndr_playbooks::ip_is_a_refused_client(d) {
+        i18n::FACT_REFUSED_CLIENT_IP
+    } else if d.blocked_ip_scope == Some(IpScope::Documentation) {
+        // A copy anonymised the notice: the verdict says the address is an example one.
+        i18n::FACT_EXAMPLE_IP
+    } else if crate::state::ip_is_blocked(d) && delayed {
+        i18n::FACT_DEFERRED_IP
+    } else if crate::state::ip_is_blocked(d) {
+        i18n::FACT_BLOCKED_IP
+    } else {
+        i18n::FACT_SENDING_IP
+    }
+}
+
+/// The party's row: "who blocked it" only for a block; a deferral and a refusal that blocks
+/// nothing say so (review 10, L5; review r3).
+fn party_row_label(d: &Diagnosis, delayed: bool) -> Tr {
+    if delayed {
+        i18n::FACT_PARTY_DELAYED
+    } else if blocks_nothing(d.reason) {
+        i18n::FACT_PARTY_REFUSED
+    } else {
+        i18n::FACT_PARTY
+    }
+}
+
+/// A reason that is about the recipient's address, mailbox or domain, not a block of the
+/// sender or the message: its party refused the mail but blocked nothing ("Who blocked it:
+/// NTT docomo" for an unknown address was not true).
+fn blocks_nothing(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::UserUnknown
+            | Reason::MailboxFull
+            | Reason::Suspend
+            | Reason::HasMoved
+            | Reason::HostUnknown
+            | Reason::SystemFull
+            | Reason::MesgTooBig
+            | Reason::ExceedLimit
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ndr_core::{Reason, Recipient};
+    use ndr_core::Recipient;
 
     fn report(reason: Reason, action: &str, code: &str) -> Diagnosis {
         Diagnosis {
@@ -316,6 +349,30 @@ mod tests {
             recipient_words(&back.recipients[0], Lang::En),
             "team@example.org (forwarded to bob@example.net)"
         );
+    }
+
+    #[test]
+    fn the_party_row_says_blocked_only_for_a_block() {
+        let unknown = report(Reason::UserUnknown, "failed", "550");
+        assert_eq!(party_row_label(&unknown, false), i18n::FACT_PARTY_REFUSED);
+        assert_eq!(party_row_label(&unknown, true), i18n::FACT_PARTY_DELAYED);
+        let blocked = report(Reason::Blocked, "failed", "550");
+        assert_eq!(party_row_label(&blocked, false), i18n::FACT_PARTY);
+        let t = i18n::FACT_PARTY_REFUSED;
+        assert!(
+            !t.en.contains("lock") && !t.ja.contains("ブロック"),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn an_example_address_is_not_called_the_blocked_sending_ip() {
+        let mut d = report(Reason::Blocked, "failed", "550");
+        d.blocked_ip = Some("203.0.113.45".into());
+        d.blocked_ip_scope = Some(IpScope::Public);
+        assert_eq!(ip_label(&d, false), i18n::FACT_BLOCKED_IP);
+        d.blocked_ip_scope = Some(IpScope::Documentation);
+        assert_eq!(ip_label(&d, false), i18n::FACT_EXAMPLE_IP);
     }
 
     #[test]
