@@ -292,7 +292,11 @@ fn write_report(
             }),
         ),
         (
-            l("ブロックした組織", "Blocked by"),
+            if ndr_playbooks::reason_blocks_nothing(d.reason) {
+                l("受け取りを断った事業者", "Refused by")
+            } else {
+                l("ブロックした組織", "Blocked by")
+            },
             // The party's name as the advice and the page call it; the id stays in brackets for
             // support engineers, as a note's id does.
             d.blocking_party

@@ -513,6 +513,22 @@ fn blocked_by_names_the_party_in_the_reports_language() {
     }
 }
 
+/// Review r3: an unknown address at a mailbox provider is refused, not blocked: the party's line says
+/// "Refused by" (as the page's row does), and "Blocked by" stays for a block.
+#[test]
+fn a_refusal_that_blocks_nothing_names_who_refused_not_who_blocked() {
+    // GMX's case r0602: the mailbox is unavailable (ndr-core's fixture gmx-08).
+    let text = b"<friend@gmx.de>: host mx01.emig.gmx.net[198.51.100.9] said: 550-Requested action not taken: mailbox unavailable 550-Reject due to policy restrictions. 550 For explanation visit https://postmaster.gmx.net/en/case?c=r0602&i=ip&v=192.0.2.51&r=1AbC (in reply to RCPT TO command)\n";
+    for (lang, label, wrong) in [
+        ("en", "Refused by: ", "Blocked by:"),
+        ("ja", "受け取りを断った事業者: ", "ブロックした組織:"),
+    ] {
+        let out = String::from_utf8(run(&["-", "--lang", lang], Some(text)).stdout).unwrap();
+        assert!(out.contains(label) && out.contains("[gmx]"), "{lang}: {out}");
+        assert!(!out.contains(wrong), "{lang}: {out}");
+    }
+}
+
 /// Public pastes test, L9: `--json` carries what the readable report advises, as ids, so a desk
 /// reads who acts without scraping the text: the playbook, who acts in the report's order, and
 /// how soon; the same in both languages, and null for input that is not a bounce.

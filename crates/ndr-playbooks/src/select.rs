@@ -2295,6 +2295,24 @@ pub fn by_a_list_operator(d: &Diagnosis) -> bool {
     )
 }
 
+/// A reason that is about the recipient's address, mailbox or domain, not a block of the
+/// sender or the message: its party refused the mail but blocked nothing ("Who blocked it:
+/// NTT docomo" for an unknown address was not true). The page's and the CLI's party row say
+/// "refused it" then.
+pub fn reason_blocks_nothing(reason: ndr_core::Reason) -> bool {
+    matches!(
+        reason,
+        ndr_core::Reason::UserUnknown
+            | ndr_core::Reason::MailboxFull
+            | ndr_core::Reason::Suspend
+            | ndr_core::Reason::HasMoved
+            | ndr_core::Reason::HostUnknown
+            | ndr_core::Reason::SystemFull
+            | ndr_core::Reason::MesgTooBig
+            | ndr_core::Reason::ExceedLimit
+    )
+}
+
 /// True when the bounce says the sending IP itself is blocked or listed, so the fact may be
 /// called "blocked sending IP address". A missing reverse DNS record, an authentication
 /// failure or a delay name the same address without blocking it.

@@ -261,28 +261,11 @@ fn ip_label(d: &Diagnosis, delayed: bool) -> Tr {
 fn party_row_label(d: &Diagnosis, delayed: bool) -> Tr {
     if delayed {
         i18n::FACT_PARTY_DELAYED
-    } else if blocks_nothing(d.reason) {
+    } else if ndr_playbooks::reason_blocks_nothing(d.reason) {
         i18n::FACT_PARTY_REFUSED
     } else {
         i18n::FACT_PARTY
     }
-}
-
-/// A reason that is about the recipient's address, mailbox or domain, not a block of the
-/// sender or the message: its party refused the mail but blocked nothing ("Who blocked it:
-/// NTT docomo" for an unknown address was not true).
-fn blocks_nothing(reason: Reason) -> bool {
-    matches!(
-        reason,
-        Reason::UserUnknown
-            | Reason::MailboxFull
-            | Reason::Suspend
-            | Reason::HasMoved
-            | Reason::HostUnknown
-            | Reason::SystemFull
-            | Reason::MesgTooBig
-            | Reason::ExceedLimit
-    )
 }
 
 #[cfg(test)]
