@@ -155,7 +155,7 @@ fn strip_scheme(w: &str) -> &str {
 /// simple_45): a domain never has two dots in a row.
 fn cut_ellipsis(w: &str) -> &str {
     let Some(at) = w.find('@') else { return w };
-    match w[at..].find("..") {
+    match crate::text::find(&w[at..], "..") {
         Some(p) => &w[..at + p],
         None => w,
     }

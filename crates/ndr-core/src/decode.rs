@@ -686,7 +686,7 @@ fn cut_before_original(input: &[u8], root: &mime::Part<'_>, body: &str) -> bool 
         return false;
     }
     if body.contains("Content-Type: message/rfc822")
-        || body.contains("Content-Type: text/rfc822-headers")
+        || text::contains(body, "Content-Type: text/rfc822-headers")
     {
         return false;
     }

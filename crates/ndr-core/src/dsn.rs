@@ -216,7 +216,7 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
     let mut per_message: Vec<(Name, String)> = Vec::new();
     let mut leading = String::new();
     let mut recipients = 0usize;
-    let mut in_status = !head.contains("Content-Type: message/delivery-status");
+    let mut in_status = !text::contains(head, "Content-Type: message/delivery-status");
     let mut seen_fields = false;
     let mut prev_was_diag = false;
     let mut skip_part = false;
@@ -401,7 +401,7 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
             if !reply::find(&d.diagnosis, "").is_empty() && d.diagnosis != before {
                 d.shown = d.diagnosis.clone();
             }
-            if before_lower.contains(&text::lower(&d.diagnosis)) {
+            if text::contains(&before_lower, &text::lower(&d.diagnosis)) {
                 d.diagnosis = before.clone();
             } else {
                 d.diagnosis = text::sweep(&format!("{before} {}", d.diagnosis));

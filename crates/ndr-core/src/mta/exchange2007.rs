@@ -379,7 +379,7 @@ fn bare_host(line: &str) -> Option<String> {
 /// Fills the remote host of deliveries that have none from the attached delivery report's
 /// `Remote-MTA` (Exchange Online adds one; it may sit after the returned headers).
 fn report_remote_mta(body: &str, deliveries: &mut [Delivery]) {
-    let Some(p) = body.find("Content-Type: message/delivery-status") else {
+    let Some(p) = crate::text::find(body, "Content-Type: message/delivery-status") else {
         return;
     };
     let mut recipient = String::new();

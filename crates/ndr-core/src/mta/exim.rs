@@ -212,12 +212,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             line
         };
         if !reading {
-            if !STARTS.iter().any(|s| line.contains(s)) {
+            if !STARTS.iter().any(|s| text::contains(line, s)) {
                 continue;
             }
             reading = true;
-            local_scan = line.contains(LOCAL_SCAN);
-            too_big = line.contains(TOO_BIG);
+            local_scan = text::contains(line, LOCAL_SCAN);
+            too_big = text::contains(line, TOO_BIG);
             if too_big {
                 scan_text.push_str(line.trim());
             }
@@ -434,7 +434,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
         }
         e.diagnosis = text::sweep(&e.diagnosis);
-        if let Some(p) = e.diagnosis.find("__") {
+        if let Some(p) = text::find(&e.diagnosis, "__") {
             e.diagnosis.truncate(p);
         }
         if e.command.is_empty() {

@@ -566,11 +566,12 @@ pub(crate) fn groups(mail: &Mail) -> Option<Rising> {
     let diagnosis = text::sweep(&paragraphs.join(" ").replace('\n', " "));
     // Four bullet points (spelling, removed group, need to join, closed to posting) mean the
     // group refused the sender.
-    let reason = if head.matches("\n *").count() == 4 || head.matches("\n*").count() == 4 {
-        Rejected
-    } else {
-        OnHold
-    };
+    let reason =
+        if text::find_all(head, "\n *").count() == 4 || text::find_all(head, "\n*").count() == 4 {
+            Rejected
+        } else {
+            OnHold
+        };
     let mut deliveries = Vec::new();
     for a in mail.header("x-failed-recipients").split(',') {
         let a = a.trim();

@@ -254,7 +254,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 }
                 if found
                     && another.len() >= e.diagnosis.len()
-                    && another.contains(e.diagnosis.as_str())
+                    && text::contains(&another, &e.diagnosis)
                 {
                     e.diagnosis = another.clone();
                 }

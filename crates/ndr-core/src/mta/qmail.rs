@@ -159,7 +159,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             reading = text::contains_any(line, STARTS);
             // A notice a web page put on one line: its first recipient ("... Sorry it didn't
             // work out. <user@example.jp>: user is over quota") follows on the same line.
-            match line.find(" <").and_then(|p| line.get(p + 1..)) {
+            match text::find(line, " <").and_then(|p| line.get(p + 1..)) {
                 Some(rest) if reading && text::aligned(rest, &["<", "@", ">:"]) => line = rest,
                 _ => continue,
             }
@@ -224,7 +224,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // "Giving up on 192.0.2.1." follows the remote host's own refusal: qmail stops because
         // of that reply, not because the message waited too long.
         if e.diagnosis.contains("Remote host said:") {
-            if let Some(p) = e.diagnosis.find(" Giving up on ") {
+            if let Some(p) = text::find(&e.diagnosis, " Giving up on ") {
                 let d = e.diagnosis.as_str();
                 let rest = d.get(p + 1..).unwrap_or_default();
                 let end = rest.find(". ").map_or(d.len(), |q| p + 1 + q + 2);

@@ -25,10 +25,10 @@ const ORIGINAL: &[&str] = &[
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let body = mail.body.as_str();
-    let failed_at = body.find(FAILED)?;
+    let failed_at = text::find(body, FAILED)?;
     let cut = ORIGINAL
         .iter()
-        .filter_map(|b| body.get(failed_at..)?.find(b).map(|p| failed_at + p))
+        .filter_map(|b| text::find(body.get(failed_at..)?, b).map(|p| failed_at + p))
         .min()
         // The start of the banner's line.
         .map_or(body.len(), |p| body[..p].rfind('\n').map_or(0, |n| n + 1));

@@ -150,7 +150,7 @@ pub(crate) fn connect_failed(lc: &str) -> bool {
         return true;
     }
     CONNECT_ERRNO.iter().any(|errno| {
-        lc.match_indices(errno).any(|(at, _)| {
+        crate::text::find_all(lc, errno).any(|at| {
             let before = lc.get(..at).unwrap_or_default();
             let after = lc.get(at + errno.len()..).unwrap_or_default();
             // Postfix and Exim: "...]:25: " or "...] " right before.
