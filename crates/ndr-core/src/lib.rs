@@ -1167,6 +1167,21 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
             original_recipient: f.original,
         });
     }
+    // A reply cut short (a paste's blank line inside a wrapped transcript line) gives way to
+    // a complete copy of it the same report holds for the same recipient (Sendmail's
+    // "<<< 450 4.7.1 ..." and its "... Deferred: 450 4.7.1 ..." line).
+    for i in 0..d.recipients.len() {
+        let r = &d.recipients[i];
+        let whole = d.recipients.iter().find(|o| {
+            o.recipient == r.recipient
+                && o.diagnostic_text.len() > r.diagnostic_text.len()
+                && !r.diagnostic_text.is_empty()
+                && o.diagnostic_text.starts_with(r.diagnostic_text.as_str())
+        });
+        if let Some(w) = whole.map(|o| o.diagnostic_text.clone()) {
+            d.recipients[i].diagnostic_text = w;
+        }
+    }
 }
 
 use smtp::status;
@@ -1189,6 +1204,38 @@ fn reply_start(s: &str) -> Option<usize> {
     })
 }
 
+/// Where a reply without an enhanced code starts in `s` when a label ending in ':' comes
+/// before it ("Remote host said: 550 mail not accepted ...", "i get error: 550 that IP ..."):
+/// the first ": " followed by a reply code and a space, when `s` does not itself start with
+/// a reply code (a reply's own colons, "550 <a@example.org>: Recipient address rejected: ...",
+/// stay in it) and no bracket is open before it.
+fn after_label(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let code = |i: usize| s.get(i..).is_some_and(starts_with_code);
+    if starts_with_code(s) {
+        return None;
+    }
+    let mut open = 0i32;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'(' | b'[' => open += 1,
+            b')' | b']' => open -= 1,
+            b':' if open <= 0 && b.get(i + 1) == Some(&b' ') && code(i + 2) => return Some(i + 2),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// True when `s` starts with a reply code and a space or hyphen ("550 ", "421-").
+fn starts_with_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    matches!(b.first(), Some(b'2'..=b'5'))
+        && b.get(1).is_some_and(u8::is_ascii_digit)
+        && b.get(2).is_some_and(u8::is_ascii_digit)
+        && matches!(b.get(3), Some(b' ' | b'-'))
+}
+
 /// The error text as the server gave it, without what a paste put around it: a quote or
 /// comment mark before it ("> 554 ...", "# NOQUEUE: ..."), and, when the reply is found after
 /// prose (a sentence ends before it: a forum post, a paragraph in another language, a mail
@@ -1198,9 +1245,11 @@ fn reply_start(s: &str) -> Option<usize> {
 fn error_text(text: String) -> String {
     let t = text.trim_start_matches(['>', ' ']);
     let t = t.strip_prefix("# ").unwrap_or(t);
-    // ZMailer's mark of a line the remote server answered ("->> 550 ...").
+    // ZMailer's mark of a line the remote server answered ("->> 550 ..."), and a session
+    // transcript's mark of a server's line (Sendmail, Courier: "<<< 550 ...").
     let t = t.strip_prefix("->> ").unwrap_or(t);
-    let Some(at) = reply_start(t) else {
+    let t = t.strip_prefix("<<<").map_or(t, str::trim_start);
+    let Some(at) = reply_start(t).or_else(|| after_label(t)) else {
         return if t.len() == text.len() {
             text
         } else {
@@ -1208,6 +1257,13 @@ fn error_text(text: String) -> String {
         };
     };
     let before = &t[..at];
+    // A label right before the reply ("Remote host said:", "Deferred:", "i get error:") is
+    // no part of it.
+    // Exim's "... after end of data:" stays, as Postfix's "(in reply to end of DATA command)"
+    // after a reply does: it tells a refusal of the message from one of the address.
+    let label = before.trim_end().ends_with(':')
+        && !starts_with_code(t)
+        && text::find_ci(before, "end of data").is_none();
     // A Postfix or Exchange lead-in ("host ... said:", "Remote Server returned") introduces the
     // reply itself: a code found further on is part of it.
     // A program's "Server response:" label is also no part of the reply.
@@ -1216,7 +1272,12 @@ fn error_text(text: String) -> String {
         .any(|m| text::contains(before, m))
         || before.trim_end().ends_with("response:")
         // node's sendmail package: "Error: SMTP code:550 msg:550-5.7.1 ...".
-        || before.trim_end().ends_with(" msg:"))
+        || before.trim_end().ends_with(" msg:")
+        // A post's "... are rejected with error 550 5.7.1 ...".
+        || before
+            .trim_end()
+            .get(before.trim_end().len().saturating_sub(6)..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(" error")))
         && !text::contains(before, " said:")
         // A reply inside a bracket the notice opened ("[mx.example.jp. 192.0.2.40: 421 ...]",
         // Sendmail's "(reason: 554 ...)") stays with what the notice says around it.
@@ -1231,17 +1292,36 @@ fn error_text(text: String) -> String {
     if let Some(p) = text::find(&reply[..end], " command) ") {
         end = p + " command)".len();
     }
-    for stop in [" ## ", " Original message headers", " X-Postfix-Queue-ID:"] {
+    // Postfix's smtpd log line goes on after the reply with "; from=<...> to=<...>".
+    for stop in [
+        " ## ",
+        " Original message headers",
+        " X-Postfix-Queue-ID:",
+        "; from=<",
+    ] {
         if let Some(p) = text::find(&reply[..end], stop) {
             end = p;
         }
     }
-    let start = if prose {
+    let start = if label {
+        at
+    } else if prose {
         at - usize::from(before.ends_with('#'))
     } else {
         0
     };
-    let kept = t[start..at + end].trim_end();
+    let mut kept = t[start..at + end].trim_end();
+    // A bracket or quote the cut-off lead-in opened closes after the reply ("status=bounced
+    // (host ... said: 550 ... command))", Gmail's "[mx.example.jp. 192.0.2.1: 421 ...]",
+    // "error \"Reason: 552 ... limit\""): it goes too.
+    if start > 0 {
+        let count = |c: char| kept.matches(c).count();
+        let unmatched = |o: char, c: char| kept.ends_with(c) && count(c) > count(o);
+        if unmatched('(', ')') || unmatched('[', ']') || kept.ends_with('"') && count('"') % 2 == 1
+        {
+            kept = kept[..kept.len() - 1].trim_end();
+        }
+    }
     if kept.len() == text.len() {
         text
     } else {

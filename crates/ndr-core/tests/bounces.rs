@@ -803,7 +803,7 @@ fn review_h170_families() {
     );
     assert_eq!(
         texts("This is the mail system at host mail.example.com.\n\n                   The mail system\n\n<bo@example.org>: host mx.example.org[192.0.2.30] said: 550 5.7.1 Service unavailable; Client host [198.51.100.8] blocked using bl.example.net (in reply to RCPT TO command)\nX-Postfix-Queue-ID: CBF70400C8A\nSubject: Re: test\n"),
-        ["<bo@example.org>: host mx.example.org[192.0.2.30] said: 550 5.7.1 Service unavailable; Client host [198.51.100.8] blocked using bl.example.net (in reply to RCPT TO command)"]
+        ["550 5.7.1 Service unavailable; Client host [198.51.100.8] blocked using bl.example.net (in reply to RCPT TO command)"]
     );
 }
 
