@@ -235,6 +235,10 @@ pub enum Party {
     TOnline,
     /// Comcast (comcast.net, Xfinity).
     Comcast,
+    /// AT&T's consumer mail (att.net, sbcglobal.net, bellsouth.net, ...).
+    Att,
+    /// NetEase's mail (163.com, 126.com, yeah.net).
+    Netease,
     /// The recipient organisation's own filter or block list (not a public list).
     RecipientOrg,
 }
@@ -268,6 +272,8 @@ impl Party {
         Party::Gmx,
         Party::TOnline,
         Party::Comcast,
+        Party::Att,
+        Party::Netease,
         Party::RecipientOrg,
     ];
 
@@ -300,6 +306,8 @@ impl Party {
             Party::Gmx => "gmx",
             Party::TOnline => "t_online",
             Party::Comcast => "comcast",
+            Party::Att => "att",
+            Party::Netease => "netease",
             Party::RecipientOrg => "recipient_org",
         }
     }

@@ -79,3 +79,44 @@ fn comcast_block_codes_get_its_own_playbook() {
         &["192.0.2.70", "BL000001", "Spamhaus ZEN", "未確認"],
     );
 }
+
+#[test]
+fn att_block_gets_its_own_playbook() {
+    advice(
+        "<friend@att.net>: host al-ip4-mx-vip1.prodigy.net[198.51.100.40] said: 553 5.3.0 \
+         alph737 DNSBL:RBL 521< 192.0.2.55 >_is_blocked.For assistance forward this error to \
+         abuse_rbl@abuse-att.net (in reply to MAIL FROM command)",
+        Party::Att,
+        "att-blocked",
+        &[
+            "friend@att.net",
+            "abuse_rbl@abuse-att.net",
+            "may have changed",
+        ],
+        &["friend@att.net", "abuse_rbl@abuse-att.net", "未確認"],
+    );
+    // A full mailbox at AT&T is no block of AT&T's.
+    let d = diagnose(
+        b"<friend@att.net>: host al-ip4-mx-vip1.prodigy.net[198.51.100.40] said: 552 5.2.2 \
+          mailbox full (in reply to RCPT TO command)",
+    );
+    assert_eq!(d.blocking_party, None);
+}
+
+#[test]
+fn netease_refusal_gets_its_own_playbook() {
+    advice(
+        "<friend@163.com>: host 163mx01.mxmail.netease.com[198.51.100.50] said: 554 DT:SPM \
+         163 mx1,AbCdEfGhIjKl--.1234S2 1700000000 (in reply to end of DATA command)",
+        Party::Netease,
+        "netease-refused",
+        &["friend@163.com", "DT:SPM", "help.163.com"],
+        &["friend@163.com", "DT:SPM", "網易"],
+    );
+    // A recipient NetEase does not know is no refusal of NetEase's.
+    let d = diagnose(
+        b"<friend@163.com>: host 163mx03.mxmail.netease.com[198.51.100.54] said: 550 User \
+          not found: friend@163.com (in reply to RCPT TO command)",
+    );
+    assert_eq!(d.blocking_party, None);
+}

@@ -2098,6 +2098,10 @@ const NOT_THE_RECIPIENT: &[&str] = &[
     "forward this message to",
     "forward the message to",
     "forward it to",
+    // AT&T's refusals: "For assistance forward this error to abuse_rbl@abuse-att.net" (older:
+    // "forward this email to"); the address is AT&T's block-list desk.
+    "forward this error to",
+    "forward this email to",
     "send this message to",
     // Russian "sender" (nominative, genitive, dative: "уведомление ... отправителю
     // a@example.net", the notice went to the sender; held-out y 23), like "sender" above.

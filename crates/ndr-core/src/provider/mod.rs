@@ -12,6 +12,7 @@ mod codes;
 mod hay;
 
 mod abusix;
+mod att;
 mod au;
 mod backscatterer;
 mod barracuda;
@@ -26,6 +27,7 @@ mod icloud;
 mod mailspike;
 mod microsoft;
 mod mimecast;
+mod netease;
 mod outlook_com;
 mod proofpoint;
 mod psbl;
@@ -195,6 +197,8 @@ pub(crate) const PARTIES: &[&Table] = &[
     &gmx::TABLE,
     &t_online::TABLE,
     &comcast::TABLE,
+    &att::TABLE,
+    &netease::TABLE,
     &trendmicro::TABLE,
     &proofpoint::TABLE,
     &mimecast::TABLE,

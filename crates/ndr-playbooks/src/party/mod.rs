@@ -17,6 +17,7 @@ pub(crate) mod generic;
 pub(crate) mod mscloud;
 
 mod abusix;
+mod att;
 mod au;
 mod backscatterer;
 mod barracuda;
@@ -31,6 +32,7 @@ mod icloud;
 mod mailspike;
 pub(crate) mod microsoft;
 mod mimecast;
+mod netease;
 mod outlook_com;
 mod proofpoint;
 mod psbl;
@@ -113,7 +115,7 @@ pub(crate) const LIST_REASONS: &[Reason] = &[
     Reason::Undefined,
 ];
 
-/// Reasons a mailbox provider's own block playbook takes (GMX, T-Online, Comcast): a refusal of
+/// Reasons a mailbox provider's own block playbook takes (GMX, T-Online, Comcast, AT&T, NetEase): a refusal of
 /// the sender on the provider's judgement. A missing PTR record, speed limits and holds keep
 /// their generic playbooks, whose fix is the same everywhere.
 pub(crate) const PROVIDER_BLOCK_REASONS: &[Reason] = &[
@@ -240,6 +242,8 @@ pub(crate) const BOOKS: &[&PartyBook] = &[
     &gmx::BOOK,
     &t_online::BOOK,
     &comcast::BOOK,
+    &att::BOOK,
+    &netease::BOOK,
     &recipient_org::BOOK,
 ];
 
