@@ -1071,7 +1071,7 @@ const PRINTED_END: &[char] = &['"', '\\', ')', '}', ']', ' '];
 /// first words. Source: RFC 3164 4.1.3 (TAG, then "[pid]:").
 fn syslog_tag_end(s: &str) -> Option<usize> {
     let head = text::clip(s, 80);
-    let end = head.find("]: ")?;
+    let end = text::find(head, "]: ")?;
     let tag = head.get(..end)?;
     let word = tag.rsplit(' ').next()?;
     let (name, pid) = word.split_once('[')?;
@@ -1241,7 +1241,8 @@ fn without_log_prefix(mut s: &str) -> &str {
 /// hold a digit, which no word of a sentence does.
 /// Source: https://www.postfix.org/postconf.5.html#enable_long_queue_ids
 fn after_queue_id(s: &str) -> Option<&str> {
-    let (id, rest) = s.split_once(": ")?;
+    let at = text::find(s, ": ")?;
+    let (id, rest) = (s.get(..at)?, s.get(at + 2..)?);
     let ok = (10..=20).contains(&id.len())
         && id.bytes().all(|b| b.is_ascii_alphanumeric())
         && id.bytes().any(|b| b.is_ascii_digit());

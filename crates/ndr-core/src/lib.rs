@@ -429,6 +429,12 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: found.detail(),
         });
     }
+    // The lines of the text that hold the word "reject", found by one search (see `Rejections`).
+    let rejections = if found_any {
+        Rejections::read(&text)
+    } else {
+        Rejections::default()
+    };
     // Exchange's submission refusal is worded the same in the error a program shows and in
     // the report Exchange mails back when it refused later: only the first is a send error
     // that no bounce follows.
@@ -454,8 +460,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             // Gmail's notice when the server it handed the mail to refused it ("Send mail as"
             // through another account's SMTP server, or a Workspace outbound relay): that relay
             // is the sender's own outgoing server, so the fix is in the sender's settings.
-            (found_any && text::find_ci(&text, GMAIL_RELAY_REFUSED).is_some())
-                .then_some(GMAIL_SEND_AS)
+            (found_any && rejections.gmail_relay).then_some(GMAIL_SEND_AS)
         });
     if let Some(program) = submission {
         // A mail program's own send error: the sender's own outgoing server refused the
@@ -497,7 +502,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         }
     }
     if let Some(client) = found_any
-        .then(|| inbound_refusal(&text).or_else(|| fetchmail_refusal(&d, &text)))
+        .then(|| inbound_refusal(&text, rejections).or_else(|| fetchmail_refusal(&d, &text)))
         .flatten()
         .filter(|client| !own_host_client(client))
     {
@@ -706,31 +711,104 @@ fn final_delivery_refusal(text: &str) -> bool {
     false
 }
 
+/// What one search of the text for the word "reject" (ASCII case-blind) found: every line read
+/// by `inbound_refusal` and Gmail's relay refusal hold it, so no text is searched once for each
+/// of them. Read only when the text holds a failure.
+#[derive(Default)]
+struct Rejections {
+    /// Gmail's words for a relay's refusal, `GMAIL_RELAY_REFUSED`, ASCII case-blind.
+    gmail_relay: bool,
+    /// The client of the first smtpd refusal line that names one (see `refusal_client`).
+    smtpd: Option<String>,
+    /// Where the text's first Exim refusal, "rejected RCPT <", starts.
+    exim: Option<usize>,
+    /// Where the text's first key=value refusal, "action=reject ", starts.
+    key_value: Option<usize>,
+}
+
+/// The word that `REJECT`, `EXIM_REJECTED_RCPT`, `KV_REJECT` and `GMAIL_RELAY_REFUSED` hold
+/// (see `the_reject_word_is_in_every_phrase_it_finds`). No occurrence of it overlaps another,
+/// so a search that goes on after each one meets every phrase's.
+const REJECTED_WORD: &str = "reject";
+
+impl Rejections {
+    fn read(text: &str) -> Rejections {
+        let mut found = Rejections::default();
+        let h = text.as_bytes();
+        // Where the line after the last smtpd line read starts: a line is read once, however
+        // many refusals it holds.
+        let mut next_line = 0;
+        let mut from = 0;
+        while let Some(at) = text
+            .get(from..)
+            .and_then(|t| text::find_ci(t, REJECTED_WORD))
+        {
+            let at = from + at;
+            from = at + REJECTED_WORD.len();
+            // Each phrase starts where the word does, less what it holds before the word. The
+            // log lines are compared case for case; Gmail's sentence case-blind.
+            let phrase_at = |phrase: &str| {
+                let lead = text::find(phrase, REJECTED_WORD).unwrap_or(0);
+                at.checked_sub(lead)
+                    .and_then(|start| h.get(start..start + phrase.len()))
+                    .map(|b| (at - lead, b))
+            };
+            if !found.gmail_relay {
+                found.gmail_relay = phrase_at(GMAIL_RELAY_REFUSED)
+                    .is_some_and(|(_, b)| b.eq_ignore_ascii_case(GMAIL_RELAY_REFUSED.as_bytes()));
+            }
+            if found.exim.is_none() {
+                found.exim = phrase_at(EXIM_REJECTED_RCPT)
+                    .filter(|(_, b)| *b == EXIM_REJECTED_RCPT.as_bytes())
+                    .map(|(p, _)| p);
+            }
+            if found.key_value.is_none() {
+                found.key_value = phrase_at(KV_REJECT)
+                    .filter(|(_, b)| *b == KV_REJECT.as_bytes())
+                    .map(|(p, _)| p);
+            }
+            let smtpd_word = h
+                .get(at..)
+                .is_some_and(|r| r.starts_with(REJECT.as_bytes()));
+            if found.smtpd.is_some() || at < next_line || !smtpd_word {
+                continue;
+            }
+            // The line as `str::lines` gives it (without its "\n" or "\r\n").
+            let start = text
+                .get(..at)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |p| p + 1);
+            let (end, next) = match text.get(at..).and_then(|t| t.find('\n')) {
+                Some(p) => (at + p, at + p + 1),
+                None => (text.len(), text.len()),
+            };
+            let line = text.get(start..end).unwrap_or_default();
+            let line = if next == end + 1 {
+                line.strip_suffix('\r').unwrap_or(line)
+            } else {
+                line
+            };
+            found.smtpd = refusal_client(line);
+            next_line = next;
+        }
+        found
+    }
+}
+
 /// The client of Postfix's smtpd refusal log line, "postfix/smtpd[1044]: NOQUEUE: reject: RCPT
 /// from mail.example.org[192.0.2.7]: 554 5.7.1 ...": smtpd is the receiving side (Postfix's
 /// sending side logs as `postfix/smtp`), so the line says that the logging server refused the
 /// client named after "from". Source: Postfix smtpd_check.c (`log_whatsup`, "reject: %s from %s").
-fn inbound_refusal(text: &str) -> Option<String> {
-    // Only lines that hold "reject: " can be such a line: they are found by one search of the
-    // whole text, not by a search of every line. Each is read as `str::lines` gives it
-    // (without its "\n" or "\r\n"), and then the search goes on from the next line.
-    let mut from = 0;
-    while let Some(at) = text::find(text.get(from..)?, REJECT) {
-        let at = from + at;
-        let start = text.get(..at)?.rfind('\n').map_or(0, |p| p + 1);
-        let (line, next) = match text.get(at..)?.find('\n') {
-            Some(p) => {
-                let line = text.get(start..at + p)?;
-                (line.strip_suffix('\r').unwrap_or(line), at + p + 1)
-            }
-            None => (text.get(start..)?, text.len()),
-        };
-        if let Some(client) = refusal_client(line) {
-            return Some(client);
-        }
-        from = next;
-    }
-    exim_refusal_client(text).or_else(|| key_value_refusal_client(text))
+/// Else Exim's or a key=value log's refusal (see `Rejections`, which found the lines).
+fn inbound_refusal(text: &str, found: Rejections) -> Option<String> {
+    found
+        .smtpd
+        .or_else(|| found.exim.and_then(|p| exim_refusal_client(text, p)))
+        .or_else(|| {
+            found
+                .key_value
+                .and_then(|p| key_value_refusal_client(text, p))
+        })
 }
 
 /// A key=value log's refusal: "action=reject" and the client's address as "source_ip=".
@@ -743,8 +821,8 @@ const KV_SOURCE_IP: &str = "source_ip=";
 /// https://lab53.uk/resolving-false-positives-in-sophos-firewall-email-protection, a
 /// receiving admin's own log). The filter is on the receiving side and the source is the
 /// client it refused; the detail is `[address]`, as the other log readers write a client.
-fn key_value_refusal_client(text: &str) -> Option<String> {
-    let p = text::find(text, KV_REJECT)?;
+/// `p` is where the text's first "action=reject " starts.
+fn key_value_refusal_client(text: &str, p: usize) -> Option<String> {
     let start = text.get(..p)?.rfind('\n').map_or(0, |n| n + 1);
     let end = text.get(p..)?.find('\n').map_or(text.len(), |n| p + n);
     let line = text.get(start..end)?;
@@ -780,8 +858,8 @@ const FETCHMAIL_REFUSED: &str = "SMTP listener refused delivery";
 /// The client of Exim's log line of a refusal by its own ACL, "H=mail.example.org
 /// [192.0.2.7] F=<ann@example.org> rejected RCPT <bob@example.net>: ...", as `host[address]`.
 /// Source: the Exim specification, chapter "Access control lists" (the reject log line).
-fn exim_refusal_client(text: &str) -> Option<String> {
-    let p = text::find(text, EXIM_REJECTED_RCPT)?;
+/// `p` is where the text's first "rejected RCPT <" starts.
+fn exim_refusal_client(text: &str, p: usize) -> Option<String> {
     let start = text.get(..p)?.rfind('\n').map_or(0, |n| n + 1);
     let line = text.get(start..p)?;
     let h = if line.starts_with("H=") {
@@ -1362,6 +1440,90 @@ fn gave_up(f: &Fact) -> bool {
         && GAVE_UP
             .iter()
             .any(|w| text::find_ci(&f.diagnosis, w).is_some())
+}
+
+#[cfg(test)]
+mod rejections_tests {
+    use super::*;
+
+    #[test]
+    fn the_reject_word_is_in_every_phrase_it_finds() {
+        for phrase in [REJECT, EXIM_REJECTED_RCPT, KV_REJECT, GMAIL_RELAY_REFUSED] {
+            assert!(text::contains(phrase, REJECTED_WORD), "{phrase}");
+        }
+    }
+
+    /// The searches `Rejections::read` replaced: one for each phrase, the smtpd lines read from
+    /// the first "reject: " on, each line once.
+    fn plain(text: &str) -> (bool, Option<String>, Option<String>) {
+        let mut smtpd = None;
+        let mut from = 0;
+        while let Some(at) = text.get(from..).and_then(|t| t.find(REJECT)) {
+            let at = from + at;
+            let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+            let (line, next) = match text[at..].find('\n') {
+                Some(p) => {
+                    let line = &text[start..at + p];
+                    (line.strip_suffix('\r').unwrap_or(line), at + p + 1)
+                }
+                None => (&text[start..], text.len()),
+            };
+            smtpd = refusal_client(line);
+            if smtpd.is_some() {
+                break;
+            }
+            from = next;
+        }
+        let exim = text
+            .find(EXIM_REJECTED_RCPT)
+            .and_then(|p| exim_refusal_client(text, p));
+        let key_value = text
+            .find(KV_REJECT)
+            .and_then(|p| key_value_refusal_client(text, p));
+        let gmail = text.to_ascii_lowercase().contains(GMAIL_RELAY_REFUSED);
+        (gmail, smtpd.or(exim), key_value)
+    }
+
+    #[test]
+    fn one_search_finds_what_a_search_per_phrase_finds() {
+        let lines = [
+            "Nov 26 10:00:01 mail postfix/smtpd[1]: NOQUEUE: reject: RCPT from a.example.org[192.0.2.1]: 554 x",
+            "Nov 26 10:00:01 mail postfix/smtpd[1]: NOQUEUE: reject: RCPT from nowhere",
+            "postfix/smtpd[2]: reject: RCPT from b.example.org[192.0.2.2]: 550 y reject: again",
+            "postfix/cleanup[3]: 7F2D: milter-reject: END-OF-MESSAGE from c.example.org[192.0.2.3]: 4.7.1 z",
+            "NOQUEUE: REJECT: RCPT from d.example.org[192.0.2.4]: 554 upper case",
+            "H=mx.example.org (helo) [192.0.2.5] F=<a@example.org> rejected RCPT <b@example.net>: no",
+            "2026 H=[192.0.2.6] rejected RCPT <b@example.net>: no name",
+            "mail action=reject rule=RBL source_ip=192.0.2.7 rbl=bl.example.net",
+            "mail action=REJECT source_ip=192.0.2.8",
+            "mail action=reject source_ip=192.0.2.x",
+            "Google tried to deliver your message, but it was rejected by the relay smtp.example.net",
+            "BUT IT WAS REJECTED BY THE RELAY smtp.example.net",
+            "but it was rejected by the relay",
+            "日本語 rejectedrejectreject: rejected RCPT <",
+            "reject",
+            "",
+        ];
+        // Every pair of lines, in both orders, ended by "\n", "\r\n" or nothing.
+        for a in lines {
+            for b in lines {
+                for end in ["\n", "\r\n", ""] {
+                    let text = format!("{a}{end}{b}{end}");
+                    let found = Rejections::read(&text);
+                    let (gmail, client, key_value) = plain(&text);
+                    assert_eq!(found.gmail_relay, gmail, "{text:?}");
+                    let key_value_found = found
+                        .key_value
+                        .and_then(|p| key_value_refusal_client(&text, p));
+                    let smtpd_or_exim = found
+                        .smtpd
+                        .or_else(|| found.exim.and_then(|p| exim_refusal_client(&text, p)));
+                    assert_eq!(smtpd_or_exim, client, "{text:?}");
+                    assert_eq!(key_value_found, key_value, "{text:?}");
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
