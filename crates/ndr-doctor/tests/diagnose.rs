@@ -524,7 +524,10 @@ fn a_refusal_that_blocks_nothing_names_who_refused_not_who_blocked() {
         ("ja", "受け取りを断った事業者: ", "ブロックした組織:"),
     ] {
         let out = String::from_utf8(run(&["-", "--lang", lang], Some(text)).stdout).unwrap();
-        assert!(out.contains(label) && out.contains("[gmx]"), "{lang}: {out}");
+        assert!(
+            out.contains(label) && out.contains("[gmx]"),
+            "{lang}: {out}"
+        );
         assert!(!out.contains(wrong), "{lang}: {out}");
     }
 }
