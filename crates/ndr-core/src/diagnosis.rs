@@ -235,6 +235,8 @@ pub enum Party {
     TOnline,
     /// Comcast (comcast.net, Xfinity).
     Comcast,
+    /// Vade (Vade Secure, now part of Hornetsecurity): the Vade Threat Network list.
+    Vade,
     /// The recipient organisation's own filter or block list (not a public list).
     RecipientOrg,
 }
@@ -268,6 +270,7 @@ impl Party {
         Party::Gmx,
         Party::TOnline,
         Party::Comcast,
+        Party::Vade,
         Party::RecipientOrg,
     ];
 
@@ -300,6 +303,7 @@ impl Party {
             Party::Gmx => "gmx",
             Party::TOnline => "t_online",
             Party::Comcast => "comcast",
+            Party::Vade => "vade",
             Party::RecipientOrg => "recipient_org",
         }
     }

@@ -36,6 +36,7 @@ mod spamrats;
 mod t_online;
 mod trendmicro;
 mod uceprotect;
+mod vade;
 mod yahoo;
 
 use std::net::IpAddr;
@@ -195,6 +196,7 @@ pub(crate) const PARTIES: &[&Table] = &[
     &gmx::TABLE,
     &t_online::TABLE,
     &comcast::TABLE,
+    &vade::TABLE,
     &trendmicro::TABLE,
     &proofpoint::TABLE,
     &mimecast::TABLE,
