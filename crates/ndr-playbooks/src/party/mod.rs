@@ -42,6 +42,7 @@ mod spamrats;
 mod t_online;
 mod trendmicro;
 mod uceprotect;
+mod vade;
 mod yahoo;
 
 /// Everything known about one party.
@@ -240,6 +241,7 @@ pub(crate) const BOOKS: &[&PartyBook] = &[
     &gmx::BOOK,
     &t_online::BOOK,
     &comcast::BOOK,
+    &vade::BOOK,
     &recipient_org::BOOK,
 ];
 
