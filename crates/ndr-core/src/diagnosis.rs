@@ -239,6 +239,8 @@ pub enum Party {
     Att,
     /// NetEase's mail (163.com, 126.com, yeah.net).
     Netease,
+    /// Vade (Vade Secure, now part of Hornetsecurity): the Vade Threat Network list.
+    Vade,
     /// The recipient organisation's own filter or block list (not a public list).
     RecipientOrg,
 }
@@ -274,6 +276,7 @@ impl Party {
         Party::Comcast,
         Party::Att,
         Party::Netease,
+        Party::Vade,
         Party::RecipientOrg,
     ];
 
@@ -308,6 +311,7 @@ impl Party {
             Party::Comcast => "comcast",
             Party::Att => "att",
             Party::Netease => "netease",
+            Party::Vade => "vade",
             Party::RecipientOrg => "recipient_org",
         }
     }

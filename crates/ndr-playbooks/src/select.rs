@@ -665,6 +665,7 @@ pub(crate) const IP_LISTINGS: &[&str] = &[
     "trendmicro-ers-rbl",
     "uceprotect-level1",
     "uceprotect-level2-3",
+    "vade-blocked",
     "yahoo-blocked",
 ];
 

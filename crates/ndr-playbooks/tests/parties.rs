@@ -120,3 +120,28 @@ fn netease_refusal_gets_its_own_playbook() {
     );
     assert_eq!(d.blocking_party, None);
 }
+
+#[test]
+fn vade_threat_list_gets_its_own_playbook() {
+    advice(
+        "<friend@example.net>: host mx1.example.net[198.51.100.40] said: 550 5.7.1 \
+         Connection refused - IP 192.0.2.81 blocked by Vade Threat List (OXSUS0001_101) \
+         (in reply to RCPT TO command)",
+        Party::Vade,
+        "vade-blocked",
+        &[
+            "192.0.2.81",
+            "OXSUS0001_101",
+            "Vade Secure Threat Network",
+            "postmaster-oxsus.vadesecure.com",
+            "could be confirmed",
+        ],
+        &[
+            "192.0.2.81",
+            "OXSUS0001_101",
+            "Vade Secure Threat Network",
+            "postmaster-oxsus.vadesecure.com",
+            "確認できていません",
+        ],
+    );
+}

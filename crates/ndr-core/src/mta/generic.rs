@@ -502,18 +502,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        if let Some(a) = address_line(line) {
+        if let Some(a) = address_line(line).filter(|_| !attribution(line)) {
             last_address = Some(a);
         } else if let Some(p) = text::find_ci(line, "rcpt to:") {
             if let Some(a) = line.get(p..).and_then(address::find) {
                 last_address = Some(a);
             }
         }
-        // A reply's attribution line ("Ann <ann@example.org> writes:", "... wrote:") names who
-        // wrote the quoted text, not a recipient of the bounce quoted under it (held-out y 16).
-        let attribution =
-            line.trim_end().ends_with(" writes:") || line.trim_end().ends_with(" wrote:");
-        if !attribution && !text::starts_with_any(line.trim_start(), SENDER_LABELS) {
+        if !attribution(line) && !text::starts_with_any(line.trim_start(), SENDER_LABELS) {
             if let Some(a) = recipient_in(line) {
                 last_mentioned = Some(a);
             }
@@ -568,7 +564,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         let mut diag = String::new();
         if line[..start].trim().is_empty() {
             if let Some(prev) = lines[..i].iter().rev().find(|l| !l.trim().is_empty()) {
-                if prev.trim_end().ends_with("said:") || prev.trim_end().ends_with("returned:") {
+                let said = prev.trim_end().ends_with("said:") && !attribution(prev);
+                if said || prev.trim_end().ends_with("returned:") {
                     diag.push_str(prev.trim());
                     diag.push(' ');
                     if let Some(a) = address::find(prev) {
@@ -2289,6 +2286,21 @@ fn labelled_host(line: &str, labels: &[&str]) -> Option<String> {
     (host.contains('.') && !host.contains('@')).then_some(host)
 }
 
+/// A reply's attribution line names who wrote the quoted text, never a recipient of the bounce
+/// quoted under it: "Ann <ann@example.org> writes:", "On DATE, Ann <ann@example.org> wrote:"
+/// (held-out y 16), "ann@example.org said:" (held-out z 04). Postfix's "<user@example.jp>: host
+/// mx.example.jp[192.0.2.1] said:" is no attribution: the word before its "said:" is the host,
+/// and a colon follows its address.
+fn attribution(line: &str) -> bool {
+    let t = line.trim_end();
+    if t.ends_with(" writes:") || t.ends_with(" wrote:") {
+        return true;
+    }
+    t.strip_suffix(" said:")
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.contains('@') && !w.ends_with(':'))
+}
+
 /// A line that names a recipient on its own: "<user@example.jp>:", "  user@example.jp",
 /// "user@example.jp: ...", "To: user@example.jp".
 fn address_line(line: &str) -> Option<String> {
@@ -2418,6 +2430,39 @@ mod tests {
         let single = "<ken@example.org>: host mx.example.org[192.0.2.7] said: 550 5.1.1\n\
             No such user here\n\nThanks, Ken\n";
         assert!(!first(single).1.contains("Thanks"));
+    }
+
+    /// An attribution line names the person quoted, never a recipient; Postfix's "<address>:
+    /// host ... said:" still names its recipient (the colon after the address).
+    #[test]
+    fn an_attribution_line_names_no_recipient() {
+        for (line, want) in [
+            ("ann@example.org said:", true),
+            ("Ann <ann@example.org> said:", true),
+            ("On Mon, 1 Jan 2001, Ann <ann@example.org> wrote:", true),
+            ("Ann <ann@example.org> writes:", true),
+            (
+                "<ken@example.net>: host mx.example.net[192.0.2.7] said:",
+                false,
+            ),
+            (
+                "ken@example.net: host mx.example.net[192.0.2.7] said:",
+                false,
+            ),
+            ("<ken@example.net>: said:", false),
+        ] {
+            assert_eq!(attribution(line), want, "{line}");
+        }
+        let recipient = |input: &str| {
+            let d = crate::diagnose(input.as_bytes());
+            d.recipients.first().map(|r| r.recipient.clone())
+        };
+        let quoted = "ann@example.org said:\n> Why?\n\n> ---------- Forwarded message ----------\n\
+            >    ->> 550 mail from 192.0.2.7 rejected: administrative prohibition (host is blacklisted)\n";
+        assert_ne!(recipient(quoted).as_deref(), Some("ann@example.org"));
+        let postfix = "<ken@example.net>: host mx.example.net[192.0.2.7] said:\n    550 5.7.1 \
+            Client host rejected: blocked using dnsbl.example.org\n";
+        assert_eq!(recipient(postfix).as_deref(), Some("ken@example.net"));
     }
 
     #[test]

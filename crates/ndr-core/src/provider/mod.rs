@@ -38,6 +38,7 @@ mod spamrats;
 mod t_online;
 mod trendmicro;
 mod uceprotect;
+mod vade;
 mod yahoo;
 
 use std::net::IpAddr;
@@ -199,6 +200,7 @@ pub(crate) const PARTIES: &[&Table] = &[
     &comcast::TABLE,
     &att::TABLE,
     &netease::TABLE,
+    &vade::TABLE,
     &trendmicro::TABLE,
     &proofpoint::TABLE,
     &mimecast::TABLE,

@@ -44,6 +44,7 @@ mod spamrats;
 mod t_online;
 mod trendmicro;
 mod uceprotect;
+mod vade;
 mod yahoo;
 
 /// Everything known about one party.
@@ -244,6 +245,7 @@ pub(crate) const BOOKS: &[&PartyBook] = &[
     &comcast::BOOK,
     &att::BOOK,
     &netease::BOOK,
+    &vade::BOOK,
     &recipient_org::BOOK,
 ];
 
