@@ -326,8 +326,21 @@ use crate::Result;
 /// domain, Gmail's IPv6 guidelines) and steps added to others.
 /// Then 543.6 / 535.8 (+0.4): the resend step worded for a 4xx reply alone, a delivery program's
 /// try-later step, the temporary fact line.
-/// The budget is 543.2 plus about 1%; the 250 KiB goal stays out of reach, as above.
-pub const BUDGET_GZIP_BYTES: u64 = 549 * 1024;
+/// The budget was 543.2 plus about 1%.
+/// Then 550.6 KiB for a Japanese visit, 542.4 for an English one (+7.0 over 543.6 at `20da4b9`;
+/// wasm 470.0 -> 474.4 KiB gzip, texts.ja 58.7 -> 61.4), one day's merges (`20da4b9..b182479`),
+/// audited by a names build against the day before's audited one (`ddf71f0`, hashes cut; so it
+/// also holds that day's last merge, the 4xx resend wording): +5.4 KB raw of code before
+/// wasm-opt, ndr-core +3.6 (four new parties' rules: AT&T, NetEase, Vade and a relay account's
+/// IP setting; the error text's label, transcript-mark and complete-copy rules; the one-search
+/// refusal-log reader of a speed round, `Rejections::read`, +0.2; quote attributions; ZMailer's
+/// reply mark), ndr-playbooks +1.4 (shared codes led by their general meaning, a step for one
+/// recipient domain, the day before's 4xx resend wording), ndr-web +0.1 (the party and example-IP labels),
+/// serde +0.2 (inlining); no new sort, hash table or `Debug` instance, one small `format`
+/// instance (41 bytes). The texts are five new playbooks' words (AT&T, NetEase, Vade, the relay
+/// account, SoftBank's split guides) and the Japanese rewording.
+/// The budget is 550.6 plus about 1%; the 250 KiB goal stays out of reach, as above.
+pub const BUDGET_GZIP_BYTES: u64 = 556 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
