@@ -1720,10 +1720,13 @@ pub(crate) fn render_with(
             let paragraph = paragraph.get(mctx.lang);
             // The error quoted above shows an example or internal address: say what it is
             // before saying the bounce shows no sending address.
-            let paragraph = match (facts.ip_not_public, mctx.lang) {
-                (false, _) => paragraph.to_owned(),
-                (true, Lang::Ja) => format!("{}{paragraph}", IP_SHOWN_NOT_PUBLIC.get(mctx.lang)),
-                (true, _) => format!("{} {paragraph}", IP_SHOWN_NOT_PUBLIC.get(mctx.lang)),
+            let paragraph = match facts.ip_not_public {
+                false => paragraph.to_owned(),
+                true => format!(
+                    "{}{}{paragraph}",
+                    IP_SHOWN_NOT_PUBLIC.get(mctx.lang),
+                    mctx.lang.sentence_gap()
+                ),
             };
             body = before_the_closing(&body, &paragraph);
         }
@@ -1754,7 +1757,7 @@ pub(crate) fn render_with(
                 .iter()
                 .any(|t| t.get(lang).contains("{ip}"));
             if facts.ip_not_public && names_ip {
-                let space = if lang == Lang::Ja { "" } else { " " };
+                let space = lang.sentence_gap();
                 format!("{why}{space}{}", IP_NOT_PUBLIC_WHY.get(lang))
             } else {
                 why

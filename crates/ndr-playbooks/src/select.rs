@@ -999,7 +999,7 @@ fn add_the_lasting_listing(
             .replace("{other}", other)
             .replace("{named}", &named)
     };
-    let space = if lang == Lang::Ja { "" } else { " " };
+    let space = lang.sentence_gap();
     r.verdict = format!("{}{space}{}", r.verdict, fill(ALSO_LASTING));
     // The lasting list's own first steps (its checker, who may request removal), before the
     // provider's.
@@ -1096,7 +1096,7 @@ fn say_the_named_list(r: &mut Rendered, p: PassedOver, lang: Lang) {
             .replace("{named}", named)
             .replace("{other}", other)
     };
-    let space = if lang == Lang::Ja { "" } else { " " };
+    let space = lang.sentence_gap();
     let before = if r.id == p.lasting.id {
         NAMED_BUT_LASTING
     } else {

@@ -190,6 +190,15 @@ impl Lang {
         }
     }
 
+    /// What goes between two sentences joined into one paragraph: nothing after a Japanese
+    /// "。", a space in English.
+    pub(crate) const fn sentence_gap(self) -> &'static str {
+        match self {
+            Lang::Ja => "",
+            Lang::En => " ",
+        }
+    }
+
     /// Parses one language tag: `ja`, `JA`, `ja-JP`, `ja_JP.UTF-8`, `en`, `en-US`, ...
     /// Returns `None` for any other language.
     pub fn parse(tag: &str) -> Option<Lang> {
