@@ -42,19 +42,22 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
             .saturating_add(std::time::Duration::from_secs(1));
         Session::new(NativeTransport::new(limit), lookup)
     });
+    let mut not_a_bounce = 0usize;
     for path in &options.paths {
-        let messages = match read_messages(path) {
-            Ok(messages) => messages,
-            Err(err) => {
-                out.flush()?;
+        let (messages, errors) = read_messages(path);
+        if !errors.is_empty() {
+            out.flush()?;
+            for err in &errors {
                 eprintln!("ndr-doctor: {err:#}");
-                unreadable += 1;
-                continue;
             }
-        };
+            unreadable += errors.len();
+        }
         for (source, bytes) in messages {
             let mut d = ndr_core::diagnose(&bytes);
             d.source = Some(source);
+            if d.is_not_a_bounce() {
+                not_a_bounce += 1;
+            }
             let rows: Vec<Row> = match &session {
                 Some(session) => futures_executor::block_on(session.lookup_diagnosis(&d, |_| {})),
                 None => Vec::new(),
@@ -74,11 +77,20 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if unreadable == 0 {
-        ExitCode::SUCCESS
-    } else {
+    Ok(exit_code(unreadable, not_a_bounce))
+}
+
+/// The exit status `--help` documents: 2 when something could not be read (it wins, since a
+/// script must look at stderr), 1 when everything was read but some input is not a bounce,
+/// 0 when every message read is a bounce.
+fn exit_code(unreadable: usize, not_a_bounce: usize) -> ExitCode {
+    if unreadable > 0 {
         ExitCode::from(2)
-    })
+    } else if not_a_bounce > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Options> {
@@ -93,11 +105,7 @@ fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Options> {
         match arg {
             Arg::Long("json") => options.json = true,
             Arg::Long("lookup") => options.lookup = true,
-            Arg::Long("lang") => {
-                let value = parser.value()?.string()?;
-                options.lang = Lang::parse(&value)
-                    .with_context(|| format!("--lang takes ja or en, not {value:?}"))?;
-            }
+            Arg::Long("lang") => options.lang = parse_lang(parser)?,
             Arg::Long("resolver") => options
                 .resolvers
                 .push(Resolver::parse(&parser.value()?.string()?)?),
@@ -106,7 +114,7 @@ fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Options> {
                 print!("{}", crate::USAGE);
                 std::process::exit(0);
             }
-            other => return Err(other.unexpected().into()),
+            other => anyhow::bail!("{} (see `ndr-doctor --help`)", other.unexpected()),
         }
     }
     if options.paths.is_empty() {
@@ -115,8 +123,14 @@ fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Options> {
     Ok(options)
 }
 
+/// The value of `--lang`.
+pub(crate) fn parse_lang(parser: &mut lexopt::Parser) -> anyhow::Result<Lang> {
+    let value = parser.value()?.string()?;
+    Lang::parse(&value).with_context(|| format!("--lang takes ja or en, not {value:?}"))
+}
+
 /// The report language from `LANG`/`LC_ALL` (`ja_JP.UTF-8` -> Japanese), else English.
-fn lang_from_env() -> Lang {
+pub(crate) fn lang_from_env() -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|k| std::env::var(k).ok())
@@ -125,33 +139,47 @@ fn lang_from_env() -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// Reads every message under `path`: `(source, bytes)` pairs in a stable order.
-fn read_messages(path: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+/// A message to diagnose: where it came from (`path`, `path#2` in an mbox) and its bytes.
+type Message = (String, Vec<u8>);
+
+/// Reads every message under `path`: `(source, bytes)` pairs in a stable order, and what could
+/// not be read. A file of a folder that cannot be read is reported on its own: the folder's
+/// other messages are still diagnosed.
+fn read_messages(path: &str) -> (Vec<Message>, Vec<anyhow::Error>) {
+    match read_path(path) {
+        Ok(read) => read,
+        Err(err) => (Vec::new(), vec![err]),
+    }
+}
+
+fn read_path(path: &str) -> anyhow::Result<(Vec<Message>, Vec<anyhow::Error>)> {
     if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .context("cannot read standard input")?;
-        return Ok(split_file("-", bytes));
+        return Ok((split_file("-", bytes), Vec::new()));
     }
     let p = Path::new(path);
     let meta = std::fs::metadata(p).with_context(|| format!("cannot read {path}"))?;
-    if meta.is_dir() {
-        let mut out = Vec::new();
-        for file in maildir_files(p).with_context(|| format!("cannot read folder {path}"))? {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            out.extend(split_file(&file.display().to_string(), bytes));
-        }
-        // A mistyped Maildir path must not look like "all done": say so, as for a missing file.
-        if out.is_empty() {
-            anyhow::bail!("no messages found in {path}");
-        }
-        Ok(out)
-    } else {
+    if !meta.is_dir() {
         let bytes = std::fs::read(p).with_context(|| format!("cannot read {path}"))?;
-        Ok(split_file(path, bytes))
+        return Ok((split_file(path, bytes), Vec::new()));
     }
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for file in maildir_files(p).with_context(|| format!("cannot read folder {path}"))? {
+        match std::fs::read(&file) {
+            Ok(bytes) => out.extend(split_file(&file.display().to_string(), bytes)),
+            Err(err) => errors
+                .push(anyhow::Error::new(err).context(format!("cannot read {}", file.display()))),
+        }
+    }
+    // A mistyped Maildir path must not look like "all done": say so, as for a missing file.
+    if out.is_empty() && errors.is_empty() {
+        anyhow::bail!("no messages found in {path}");
+    }
+    Ok((out, errors))
 }
 
 /// One message, or the messages of an mbox (sources `path#1`, `path#2`, ...). An Outlook
@@ -205,9 +233,18 @@ fn maildir_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     for folder in folders {
         for entry in std::fs::read_dir(&folder)? {
             let entry = entry?;
-            let name = entry.file_name();
-            if entry.file_type()?.is_file() && !name.to_string_lossy().starts_with('.') {
-                files.push(entry.path());
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            // A link is followed to what it names; a link to nothing is kept, so that
+            // reading it says so instead of skipping it without a word.
+            let path = entry.path();
+            let is_file = match std::fs::metadata(&path) {
+                Ok(meta) => meta.is_file(),
+                Err(_) => entry.file_type()?.is_symlink(),
+            };
+            if is_file {
+                files.push(path);
             }
         }
     }
@@ -335,19 +372,18 @@ fn write_report(
             writeln!(out, "{label}: {value}")?;
         }
     }
+    // One line per recipient (its address, status and reason token), the server's reply on
+    // its own indented line below: the two together run past a terminal's 80 columns.
     for r in &d.recipients {
-        writeln!(
-            out,
-            "  - {} {} {} {}",
-            if r.recipient.is_empty() {
-                "?"
-            } else {
-                &r.recipient
-            },
-            r.status.as_deref().unwrap_or("-"),
-            r.reason.name(),
-            shorten(&r.diagnostic_text, 160),
-        )?;
+        let address = if r.recipient.is_empty() {
+            "?"
+        } else {
+            &r.recipient
+        };
+        match r.status.as_deref() {
+            Some(status) => writeln!(out, "  - {address} ({status}, {})", r.reason.name())?,
+            None => writeln!(out, "  - {address} ({})", r.reason.name())?,
+        }
         // An alias or a forwarding led the address the sender wrote to this one: whose
         // forwarding it is decides who acts.
         if let Some(original) = r.original_recipient.as_deref().filter(|o| !o.is_empty()) {
@@ -358,6 +394,11 @@ fn write_report(
                 l(ja, en),
                 ndr_playbooks::labels::forwarded_recipient(original, &r.recipient, lang, false),
             )?;
+        }
+        // On one line whatever breaks the reply had.
+        let reply = r.diagnostic_text.split_whitespace().collect::<Vec<_>>();
+        if !reply.is_empty() {
+            writeln!(out, "    {}", shorten(&reply.join(" "), 160))?;
         }
     }
     if d.reason == ndr_core::Reason::Undefined {
@@ -373,18 +414,7 @@ fn write_report(
     }
     if !rows.is_empty() {
         writeln!(out, "{}:", l("ブロックリストの確認", "Blocklist checks"))?;
-        for row in rows.iter().map(Row::to_json) {
-            writeln!(
-                out,
-                "  {:<28} {:<12} {}",
-                row["zone"].as_str().unwrap_or("?"),
-                row["state"].as_str().unwrap_or("?"),
-                row["detail"]
-                    .as_str()
-                    .or(row["meaning"].as_str())
-                    .unwrap_or(""),
-            )?;
-        }
+        crate::lookup::write_rows(out, rows, lang)?;
     }
     writeln!(out)?;
     writeln!(out, "{}", advice.to_plain_text())?;

@@ -2,18 +2,20 @@
 //! [--timeout-ms N] [--deadline-ms N]`: asks the blocklists and prints one row per list.
 
 use crate::http::NativeTransport;
+use crate::words;
 use anyhow::{bail, Context};
 use lexopt::{Arg, ValueExt};
 use ndr_dnsbl::{
     default_lists, find, is_closed_zone, Options, Resolver, Row, Session, State, Target, LISTS,
 };
+use ndr_playbooks::Lang;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
 const HELP: &str = "\
 ndr-doctor lookup IP_OR_DOMAIN... [--resolver URL]... [--list ZONE]... [--json]
-                  [--timeout-ms N] [--deadline-ms N]
+                  [--lang ja|en] [--timeout-ms N] [--deadline-ms N]
 
 Asks DNS blocklists, through DNS-over-HTTPS JSON, about IP addresses and domains.
 Each list is listed, not listed, or unavailable (could not check, with the reason).
@@ -22,8 +24,12 @@ Each list is listed, not listed, or unavailable (could not check, with the reaso
                   give it twice for a fallback (default: dns.google, then cloudflare-dns.com)
 --list ZONE       ask only these lists (default: the usual set)
 --json            one JSON object per list per line
+--lang ja|en      language of the readable rows (default: from LANG, else en)
 --timeout-ms N    per-request timeout (default 5000)
 --deadline-ms N   time for the whole lookup (default 12000)
+
+Exit status: 0 when every argument was asked about (whatever the lists answered, and even
+when some could not be checked: read the rows); 2 for a bad argument.
 ";
 
 struct Args {
@@ -33,6 +39,7 @@ struct Args {
     resolvers: Vec<Resolver>,
     lists: Vec<String>,
     json: bool,
+    lang: Lang,
     timeout: Duration,
     deadline: Duration,
 }
@@ -44,6 +51,7 @@ fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Option<Args>> {
         resolvers: Vec::new(),
         lists: Vec::new(),
         json: false,
+        lang: crate::diagnose::lang_from_env(),
         timeout: Duration::from_millis(5000),
         deadline: Duration::from_millis(12000),
     };
@@ -72,6 +80,7 @@ fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Option<Args>> {
             }
             Arg::Long("list") => args.lists.push(parser.value()?.string()?),
             Arg::Long("json") => args.json = true,
+            Arg::Long("lang") => args.lang = crate::diagnose::parse_lang(parser)?,
             Arg::Long("timeout-ms") => args.timeout = millis(parser, "--timeout-ms")?,
             Arg::Long("deadline-ms") => args.deadline = millis(parser, "--deadline-ms")?,
             Arg::Long("help") | Arg::Short('h') => {
@@ -158,7 +167,7 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
             writeln!(out, "{}", row.to_json())?;
         }
     } else {
-        write_readable(&mut out, &rows, &session)?;
+        write_readable(&mut out, &rows, &session, args.lang)?;
     }
     out.flush()?;
     Ok(failed)
@@ -184,7 +193,41 @@ fn write_readable(
     out: &mut impl Write,
     rows: &[Row],
     session: &Session<NativeTransport>,
+    lang: Lang,
 ) -> std::io::Result<()> {
+    write_rows(out, rows, lang)?;
+    let asked = session.asked();
+    let resolvers: std::collections::BTreeSet<&str> =
+        asked.iter().map(|a| a.resolver.as_str()).collect();
+    let resolvers = if resolvers.is_empty() {
+        String::from(if lang == Lang::Ja {
+            "なし"
+        } else {
+            "no resolver"
+        })
+    } else {
+        resolvers.into_iter().collect::<Vec<_>>().join(", ")
+    };
+    if lang == Lang::Ja {
+        writeln!(
+            out,
+            "\nDNS への問い合わせ: {} 件（問い合わせ先: {resolvers}）",
+            asked.len()
+        )
+    } else {
+        writeln!(out, "\nAsked {} DNS questions of {resolvers}.", asked.len())
+    }
+}
+
+/// The rows, grouped by the address or domain asked: one line per list with its state in
+/// words ("could not check", never "not listed", for a failure); under a listing what it
+/// means, the list's own reason, and its lookup and removal pages; under a failure why, and
+/// the page to check by hand. Every URL ends its line, so a terminal can open it.
+/// `diagnose --lookup` prints its "Blocklist checks" with the same lines.
+pub(crate) fn write_rows(out: &mut impl Write, rows: &[Row], lang: Lang) -> std::io::Result<()> {
+    const LABEL: usize = 17;
+    let indent = " ".repeat(2 + LABEL);
+    let labels = words::row_labels(lang);
     let mut current = None;
     for row in rows {
         if current != Some(&row.target) {
@@ -194,46 +237,38 @@ fn write_readable(
             writeln!(out, "{}", row.target)?;
             current = Some(&row.target);
         }
-        let label = match row.state() {
-            State::Listed => "LISTED",
-            State::NotListed => "not listed",
-            State::Unavailable => "could not check",
-        };
-        writeln!(out, "  {label:<16} {} ({})", row.list, row.zone)?;
-        match row.state() {
+        let state = row.state();
+        writeln!(
+            out,
+            "  {}{} ({})",
+            words::pad(words::state_label(state, lang), LABEL),
+            row.list,
+            row.zone
+        )?;
+        match state {
             State::Listed => {
                 writeln!(
                     out,
-                    "  {:<16} {}: {}",
-                    "",
+                    "{indent}{}: {}",
                     row.codes().join(", "),
-                    row.meaning(false).unwrap_or_default()
+                    row.meaning(lang == Lang::Ja).unwrap_or_default()
                 )?;
                 if let Some(txt) = row.txt() {
-                    writeln!(out, "  {:<16} reason: {txt}", "")?;
+                    writeln!(out, "{indent}{}: {txt}", labels.reason)?;
                 }
-                writeln!(out, "  {:<16} details: {}", "", row.lookup_url)?;
-                writeln!(out, "  {:<16} removal: {}", "", row.delist_url)?;
+                writeln!(out, "{indent}{}: {}", labels.details, row.lookup_url)?;
+                writeln!(out, "{indent}{}: {}", labels.removal, row.delist_url)?;
             }
             State::NotListed => {}
             State::Unavailable => {
-                writeln!(out, "  {:<16} {}", "", row.detail())?;
-                writeln!(out, "  {:<16} check by hand: {}", "", row.lookup_url)?;
+                if lang == Lang::Ja {
+                    let id = row.why().map(|w| w.id()).unwrap_or_default();
+                    writeln!(out, "{indent}{}", words::why_ja(id))?;
+                }
+                writeln!(out, "{indent}{}", row.detail())?;
+                writeln!(out, "{indent}{}: {}", labels.by_hand, row.lookup_url)?;
             }
         }
     }
-    let asked = session.asked();
-    let resolvers: std::collections::BTreeSet<&str> =
-        asked.iter().map(|a| a.resolver.as_str()).collect();
-    writeln!(
-        out,
-        "\nAsked {} DNS questions of {}.",
-        asked.len(),
-        if resolvers.is_empty() {
-            "no resolver".to_string()
-        } else {
-            resolvers.into_iter().collect::<Vec<_>>().join(", ")
-        }
-    )?;
     Ok(())
 }

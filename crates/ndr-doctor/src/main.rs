@@ -15,7 +15,8 @@ ndr-doctor: find out why an email bounced, and what to do about it.
 
 USAGE:
     ndr-doctor diagnose PATH... [--json] [--lang ja|en] [--lookup] [--resolver URL]...
-    ndr-doctor lookup IP_OR_DOMAIN... [--resolver URL]... [--json]
+    ndr-doctor lookup IP_OR_DOMAIN... [--resolver URL]... [--json] [--lang ja|en]
+    ndr-doctor --version
 
 PATH is a message file, an mbox, a Maildir folder, or - for standard input.
 --json      one JSON object per message (diagnose) or per list (lookup), one per line
@@ -23,6 +24,15 @@ PATH is a message file, an mbox, a Maildir folder, or - for standard input.
 --lookup    also check the blocked IP and the sender domain against the blocklists
 --resolver  a DoH JSON endpoint (https://dns.google/resolve,
             https://cloudflare-dns.com/dns-query, ...); give it twice for a fallback
+
+`ndr-doctor lookup --help` lists the lookup's own options.
+
+EXIT STATUS (diagnose):
+    0  every message read is a bounce
+    1  everything was read, but some input is not a bounce (the report says what to give
+       instead; in --json its advice is null)
+    2  a bad argument, or something could not be read (a missing or unreadable file, a
+       folder without messages): stderr names it, and the other inputs are still diagnosed
 ";
 
 fn main() -> ExitCode {
@@ -50,7 +60,7 @@ fn run() -> anyhow::Result<ExitCode> {
             eprint!("{USAGE}");
             return Ok(ExitCode::from(2));
         }
-        Some(lexopt::Arg::Long("version")) => {
+        Some(lexopt::Arg::Long("version")) | Some(lexopt::Arg::Short('V')) => {
             println!("ndr-doctor {}", env!("CARGO_PKG_VERSION"));
             return Ok(ExitCode::SUCCESS);
         }
@@ -58,6 +68,10 @@ fn run() -> anyhow::Result<ExitCode> {
     };
     match command.as_str() {
         "diagnose" => diagnose::run(&mut parser),
+        "help" => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
         "lookup" => lookup::run(&mut parser),
         other => anyhow::bail!("unknown command {other:?}\n\n{USAGE}"),
     }

@@ -62,6 +62,96 @@ pub(crate) fn not_a_bounce_text(lang: Lang) -> [&'static str; 6] {
     ]
 }
 
+/// The three states of a blocklist row, as the readable reports print them: a failure is
+/// "could not check", never "not listed".
+pub(crate) fn state_label(state: ndr_dnsbl::State, lang: Lang) -> &'static str {
+    match state {
+        ndr_dnsbl::State::Listed => pick(lang, "掲載あり", "LISTED"),
+        ndr_dnsbl::State::NotListed => pick(lang, "掲載なし", "not listed"),
+        ndr_dnsbl::State::Unavailable => pick(lang, "確認できず", "could not check"),
+    }
+}
+
+/// The labels of a listed or unchecked row's own lines: the list's TXT reason, its lookup page,
+/// its removal page, and the page to check by hand.
+pub(crate) struct RowLabels {
+    pub(crate) reason: &'static str,
+    pub(crate) details: &'static str,
+    pub(crate) removal: &'static str,
+    pub(crate) by_hand: &'static str,
+}
+
+pub(crate) fn row_labels(lang: Lang) -> RowLabels {
+    RowLabels {
+        reason: pick(lang, "リストの説明", "reason"),
+        details: pick(lang, "詳細", "details"),
+        removal: pick(lang, "削除の申請", "removal"),
+        by_hand: pick(lang, "手動で確認", "check by hand"),
+    }
+}
+
+/// Why a list could not be checked, in Japanese, by `ndr_dnsbl::Why::id` (the page says the
+/// same in `ndr-web`'s `i18n::why_text`, a wasm crate this binary does not link). English
+/// reports print the blocklist crate's own sentence, which names the resolver; a Japanese
+/// report prints this sentence, then that one for the support engineer.
+pub(crate) fn why_ja(id: &str) -> &'static str {
+    match id {
+        "timeout" => "DNS サービスが時間内に応答しませんでした。",
+        "deadline" => "確認の制限時間を過ぎました。",
+        "network" => "DNS サービスに接続できませんでした。",
+        "http_error" => "DNS サービスがエラーを返しました。",
+        "rate_limited" => "DNS サービスが問い合わせを制限しています。しばらくしてから試してください。",
+        "bad_response" => "DNS サービスの応答を読み取れませんでした。",
+        "servfail" => "リストのサーバーが応答しませんでした（SERVFAIL）。",
+        "dns_refused" => "DNS サービスが問い合わせを拒否しました。",
+        "dns_error" => "DNS のエラーが返りました。",
+        "refused_by_list" => {
+            "このリストは公開 DNS サービスからの問い合わせに答えません。公式サイトで確認してください。"
+        }
+        "test_point_not_listed" => {
+            "この DNS サービス経由ではリストの答えが信頼できません（テスト用の名前が正しく答えられませんでした）。公式サイトで確認してください。"
+        }
+        "zone_lists_everything" => {
+            "このリストは何でも「掲載あり」と答えていて、壊れています。結果は使えません。"
+        }
+        "unexpected_answer" => "リストから想定外の答えが返りました。",
+        "key_required" => {
+            "このリストは契約者用のキーが必要なため、ここからは確認できません。公式サイトで確認してください。"
+        }
+        "closed_list" => "このリストはすでに運営を終了しています。問い合わせていません。",
+        "name_too_long" => "問い合わせる名前が長すぎます。",
+        "no_resolver" => "DNS サービスが設定されていません。",
+        _ => "確認できませんでした。",
+    }
+}
+
+/// How many terminal columns `s` takes: East Asian wide and full-width characters take two.
+/// Enough for the report's own labels, which is all it pads.
+pub(crate) fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// `s` followed by spaces up to `width` terminal columns (at least one space).
+pub(crate) fn pad(s: &str, width: usize) -> String {
+    let w = display_width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w).max(1)))
+}
+
 fn pick(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Ja => ja,
@@ -101,5 +191,22 @@ mod tests {
             reason_line(&d, Lang::En),
             "The sender address was refused (rejected)"
         );
+    }
+
+    #[test]
+    fn japanese_labels_are_padded_by_their_width_in_a_terminal() {
+        assert_eq!(display_width("掲載あり"), 8);
+        assert_eq!(display_width("LISTED"), 6);
+        assert_eq!(pad("確認できず", 17).len(), "確認できず".len() + 7);
+        assert_eq!(pad("could not check", 17), "could not check  ");
+        for state in [
+            ndr_dnsbl::State::Listed,
+            ndr_dnsbl::State::NotListed,
+            ndr_dnsbl::State::Unavailable,
+        ] {
+            for lang in [Lang::Ja, Lang::En] {
+                assert!(display_width(state_label(state, lang)) < 17);
+            }
+        }
     }
 }

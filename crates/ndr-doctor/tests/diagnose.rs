@@ -44,7 +44,22 @@ fn stdout_of_success(out: &Output) -> String {
 }
 
 fn json_lines(out: &Output) -> Vec<Value> {
-    stdout_of_success(out)
+    parse_lines(&stdout_of_success(out))
+}
+
+/// The JSON lines of a run whose input was read but is not a bounce (exit status 1).
+fn json_lines_of_no_bounce(out: &Output) -> Vec<Value> {
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    parse_lines(&String::from_utf8_lossy(&out.stdout))
+}
+
+fn parse_lines(stdout: &str) -> Vec<Value> {
+    stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
@@ -576,7 +591,7 @@ fn json_carries_the_advice_as_ids_in_the_reports_order() {
     }
     // Not a bounce: no advice to summarise.
     let text = b"Hello Anna,\n\nthanks for the minutes of Tuesday's meeting.\n";
-    let lines = json_lines(&run(&["--json", "-"], Some(text)));
+    let lines = json_lines_of_no_bounce(&run(&["--json", "-"], Some(text)));
     assert!(lines[0]["advice"].is_null(), "{}", lines[0]);
 }
 
@@ -609,7 +624,7 @@ fn a_binary_file_that_is_no_mail_is_named_on_stderr() {
     let png = dir.join("screenshot.png");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
     let out = run(&["--json", png.to_str().unwrap()], None);
-    let lines = json_lines(&out);
+    let lines = json_lines_of_no_bounce(&out);
     assert_eq!(lines[0]["reason"], "undefined");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

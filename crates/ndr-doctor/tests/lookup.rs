@@ -69,9 +69,13 @@ fn fake() -> FakeDoh {
 }
 
 fn run(args: &[&str]) -> Output {
+    // The readable rows follow LANG (`--lang`'s default): these tests read the English ones.
     Command::new(env!("CARGO_BIN_EXE_ndr-doctor"))
         .arg("lookup")
         .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap()
 }
