@@ -263,7 +263,7 @@ pub(crate) fn write_rows(out: &mut impl Write, rows: &[Row], lang: Lang) -> std:
             State::Unavailable => {
                 if lang == Lang::Ja {
                     let id = row.why().map(|w| w.id()).unwrap_or_default();
-                    writeln!(out, "{indent}{}", words::why_ja(id))?;
+                    writeln!(out, "{indent}{}", ndr_playbooks::labels::why(id).0)?;
                 }
                 writeln!(out, "{indent}{}", row.detail())?;
                 writeln!(out, "{indent}{}: {}", labels.by_hand, row.lookup_url)?;

@@ -90,41 +90,6 @@ pub(crate) fn row_labels(lang: Lang) -> RowLabels {
     }
 }
 
-/// Why a list could not be checked, in Japanese, by `ndr_dnsbl::Why::id` (the page says the
-/// same in `ndr-web`'s `i18n::why_text`, a wasm crate this binary does not link). English
-/// reports print the blocklist crate's own sentence, which names the resolver; a Japanese
-/// report prints this sentence, then that one for the support engineer.
-pub(crate) fn why_ja(id: &str) -> &'static str {
-    match id {
-        "timeout" => "DNS サービスが時間内に応答しませんでした。",
-        "deadline" => "確認の制限時間を過ぎました。",
-        "network" => "DNS サービスに接続できませんでした。",
-        "http_error" => "DNS サービスがエラーを返しました。",
-        "rate_limited" => "DNS サービスが問い合わせを制限しています。しばらくしてから試してください。",
-        "bad_response" => "DNS サービスの応答を読み取れませんでした。",
-        "servfail" => "リストのサーバーが応答しませんでした（SERVFAIL）。",
-        "dns_refused" => "DNS サービスが問い合わせを拒否しました。",
-        "dns_error" => "DNS のエラーが返りました。",
-        "refused_by_list" => {
-            "このリストは公開 DNS サービスからの問い合わせに答えません。公式サイトで確認してください。"
-        }
-        "test_point_not_listed" => {
-            "この DNS サービス経由ではリストの答えが信頼できません（テスト用の名前が正しく答えられませんでした）。公式サイトで確認してください。"
-        }
-        "zone_lists_everything" => {
-            "このリストは何でも「掲載あり」と答えていて、壊れています。結果は使えません。"
-        }
-        "unexpected_answer" => "リストから想定外の答えが返りました。",
-        "key_required" => {
-            "このリストは契約者用のキーが必要なため、ここからは確認できません。公式サイトで確認してください。"
-        }
-        "closed_list" => "このリストはすでに運営を終了しています。問い合わせていません。",
-        "name_too_long" => "問い合わせる名前が長すぎます。",
-        "no_resolver" => "DNS サービスが設定されていません。",
-        _ => "確認できませんでした。",
-    }
-}
-
 /// How many terminal columns `s` takes: East Asian wide and full-width characters take two.
 /// Enough for the report's own labels, which is all it pads.
 pub(crate) fn display_width(s: &str) -> usize {

@@ -451,6 +451,48 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// Why a list could not be checked, (Japanese, English), by the blocklist crate's reason id
+/// (`ndr_dnsbl::Why::id`): the page's blocklist rows and the CLI's. Plain strings like
+/// [`reason`]'s.
+pub fn why(id: &str) -> (&'static str, &'static str) {
+    match id {
+        "timeout" => ("DNS サービスが時間内に応答しませんでした。", "The DNS service did not answer in time."),
+        "deadline" => ("確認の制限時間を過ぎました。", "The check ran out of time."),
+        "network" => ("DNS サービスに接続できませんでした。", "The DNS service could not be reached."),
+        "http_error" => ("DNS サービスがエラーを返しました。", "The DNS service answered with an error."),
+        "rate_limited" => ("DNS サービスが問い合わせを制限しています。しばらくしてから試してください。", "The DNS service is limiting questions; try again later."),
+        "bad_response" => ("DNS サービスの応答を読み取れませんでした。", "The DNS service's answer could not be read."),
+        "servfail" => ("リストのサーバーが応答しませんでした（SERVFAIL）。", "The list's servers did not answer (SERVFAIL)."),
+        "dns_refused" => ("DNS サービスが問い合わせを拒否しました。", "The DNS service refused the question."),
+        "dns_error" => ("DNS のエラーが返りました。", "A DNS error came back."),
+        "refused_by_list" => (
+            "このリストは公開 DNS サービスからの問い合わせに答えません。公式サイトで確認してください。",
+            "This list does not answer questions from public DNS services. Check on its own site."
+        ),
+        "test_point_not_listed" => (
+            "この DNS サービス経由ではリストの答えが信頼できません（テスト用の名前が正しく答えられませんでした）。公式サイトで確認してください。",
+            "Answers for this list through this DNS service cannot be trusted (its test entry failed). Check on its own site."
+        ),
+        "zone_lists_everything" => (
+            "このリストは何でも「掲載あり」と答えていて、壊れています。結果は使えません。",
+            "This list answers \"listed\" for everything; it is broken, so its answer means nothing."
+        ),
+        "unexpected_answer" => ("リストから想定外の答えが返りました。", "The list gave an unexpected answer."),
+        "key_required" => (
+            "このリストは契約者用のキーが必要なため、ここからは確認できません。公式サイトで確認してください。",
+            "This list needs a customer key, so it cannot be asked from here. Check on its own site."
+        ),
+        "closed_list" => (
+            "このリストはすでに運営を終了しています。問い合わせていません。",
+            "This list has shut down. It was not asked."
+        ),
+        "name_too_long" => ("問い合わせる名前が長すぎます。", "The name to ask would be too long for DNS."),
+        "no_resolver" => ("DNS サービスが設定されていません。", "No DNS service is set."),
+        "no_answer" => ("答えが返ってきませんでした。", "No answer came back."),
+        _ => ("確認できませんでした。", "It could not be checked."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -431,44 +431,11 @@ pub fn why_text_all(id: &str) -> Tr {
     }
 }
 
-/// Why a list could not be checked, by the blocklist crate's reason id.
+/// Why a list could not be checked, by the blocklist crate's reason id (the table the CLI
+/// shares: `ndr_playbooks::labels::why`).
 pub fn why_text(id: &str) -> Tr {
-    match id {
-        "timeout" => tr!("DNS サービスが時間内に応答しませんでした。", "The DNS service did not answer in time."),
-        "deadline" => tr!("確認の制限時間を過ぎました。", "The check ran out of time."),
-        "network" => tr!("DNS サービスに接続できませんでした。", "The DNS service could not be reached."),
-        "http_error" => tr!("DNS サービスがエラーを返しました。", "The DNS service answered with an error."),
-        "rate_limited" => tr!("DNS サービスが問い合わせを制限しています。しばらくしてから試してください。", "The DNS service is limiting questions; try again later."),
-        "bad_response" => tr!("DNS サービスの応答を読み取れませんでした。", "The DNS service's answer could not be read."),
-        "servfail" => tr!("リストのサーバーが応答しませんでした（SERVFAIL）。", "The list's servers did not answer (SERVFAIL)."),
-        "dns_refused" => tr!("DNS サービスが問い合わせを拒否しました。", "The DNS service refused the question."),
-        "dns_error" => tr!("DNS のエラーが返りました。", "A DNS error came back."),
-        "refused_by_list" => tr!(
-            "このリストは公開 DNS サービスからの問い合わせに答えません。公式サイトで確認してください。",
-            "This list does not answer questions from public DNS services. Check on its own site."
-        ),
-        "test_point_not_listed" => tr!(
-            "この DNS サービス経由ではリストの答えが信頼できません（テスト用の名前が正しく答えられませんでした）。公式サイトで確認してください。",
-            "Answers for this list through this DNS service cannot be trusted (its test entry failed). Check on its own site."
-        ),
-        "zone_lists_everything" => tr!(
-            "このリストは何でも「掲載あり」と答えていて、壊れています。結果は使えません。",
-            "This list answers \"listed\" for everything; it is broken, so its answer means nothing."
-        ),
-        "unexpected_answer" => tr!("リストから想定外の答えが返りました。", "The list gave an unexpected answer."),
-        "key_required" => tr!(
-            "このリストは契約者用のキーが必要なため、ここからは確認できません。公式サイトで確認してください。",
-            "This list needs a customer key, so it cannot be asked from here. Check on its own site."
-        ),
-        "closed_list" => tr!(
-            "このリストはすでに運営を終了しています。問い合わせていません。",
-            "This list has shut down. It was not asked."
-        ),
-        "name_too_long" => tr!("問い合わせる名前が長すぎます。", "The name to ask would be too long for DNS."),
-        "no_resolver" => tr!("DNS サービスが設定されていません。", "No DNS service is set."),
-        "no_answer" => tr!("答えが返ってきませんでした。", "No answer came back."),
-        _ => tr!("確認できませんでした。", "It could not be checked."),
-    }
+    let (ja, en) = ndr_playbooks::labels::why(id);
+    Tr { ja, en }
 }
 
 // ---- Playbook ----------------------------------------------------------------------------
