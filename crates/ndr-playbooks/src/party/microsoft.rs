@@ -252,7 +252,7 @@ pub(crate) const BANNED_IP: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: text! { ja: "申請してから通常 24 時間以内", en: "Usually within 24 hours of the request" },
+    duration: text! { ja: "申請してから最大 24 時間", en: "Up to 24 hours after the request" },
     prepare: &[
         Prepare::Fact(Fact::Ip),
         Prepare::Fact(Fact::ErrorText),
