@@ -665,7 +665,8 @@ const SEM_CODES: &[Code] = &single(
 
 // Hostkarma is a combined allow/block list: here 127.0.0.1 means "white", so it is not a
 // listing and the RFC 5782 127.0.0.1 check cannot be used.
-// Source: https://www.suped.com/blocklists/junk-email-filter-hostkarma-blacklist (third party)
+// Source: http://wiki.junkemailfilter.com/index.php/Spam_DNS_Lists (the operator's wiki, as list
+// configurations cite it; the codes agree with the knowledge file's section 2.14)
 const HOSTKARMA_CODES: &[Code] = &[
     Code {
         addr: [127, 0, 0, 2],
@@ -792,9 +793,10 @@ pub const LISTS: &[List] = &[
         errors: NONE,
         allows: NONE,
         test: TestPoints::Rfc5782,
-        // Lookup URL unconfirmed; the operator's home page.
-        lookup_url: "https://mailspike.org/",
-        delist_url: "https://mailspike.org/",
+        // The operator's IP Verify page: "IP Verify allows you to lookup and ask for delisting
+        // on IPs" (stored copy, 2026-11-25).
+        lookup_url: "https://mailspike.io/ip_verify/about",
+        delist_url: "https://mailspike.io/ip_verify/about",
         source: "https://github.com/rspamd/rspamd/blob/master/conf/modules.d/rbl.conf",
     },
     List {
@@ -947,9 +949,13 @@ pub const LISTS: &[List] = &[
         errors: NONE,
         allows: HOSTKARMA_ALLOWS,
         test: TestPoints::ListedOnly,
-        lookup_url: "https://www.suped.com/blocklists/junk-email-filter-hostkarma-blacklist",
-        delist_url: "https://www.suped.com/blocklists/junk-email-filter-hostkarma-blacklist",
-        source: "https://www.suped.com/blocklists/junk-email-filter-hostkarma-blacklist",
+        // The operator's own pages, as receivers' refusals and list configurations name them
+        // ("Black listed at hostkarma http://ipadmin.junkemailfilter.com/remove.php?ip=...");
+        // plain http only as far as those copies show. A third party's page is never shown as
+        // the lookup.
+        lookup_url: "http://ipadmin.junkemailfilter.com/remove.php?ip={target}",
+        delist_url: "http://ipadmin.junkemailfilter.com/remove.php",
+        source: "http://wiki.junkemailfilter.com/index.php/Spam_DNS_Lists",
     },
     List {
         zone: "invaluement.com",
@@ -1379,6 +1385,39 @@ mod tests {
         assert_eq!(
             find("bl.spamcop.net").unwrap().lookup_url_for("a&b"),
             "https://www.spamcop.net/bl.shtml?a%26b"
+        );
+    }
+
+    #[test]
+    fn lookup_and_delist_pages_are_the_operators_own() {
+        // Checker and blog sites summarise lists, but they are not where a listing is looked
+        // up or removed; the page must never present one as the operator's.
+        const THIRD_PARTY: &[&str] = &[
+            "suped.com",
+            "mxtoolbox.com",
+            "glockapps.com",
+            "mxio.io",
+            "helohub.com",
+            "dnsbl.info",
+        ];
+        for l in LISTS {
+            for u in [l.lookup_url, l.delist_url] {
+                assert!(
+                    !THIRD_PARTY.iter().any(|t| u.contains(t)),
+                    "{}: {u}",
+                    l.zone
+                );
+            }
+        }
+        assert_eq!(
+            find("hostkarma.junkemailfilter.com")
+                .unwrap()
+                .lookup_url_for("192.0.2.1"),
+            "http://ipadmin.junkemailfilter.com/remove.php?ip=192.0.2.1"
+        );
+        assert_eq!(
+            find("bl.mailspike.net").unwrap().delist_url,
+            "https://mailspike.io/ip_verify/about"
         );
     }
 

@@ -6,14 +6,18 @@ use super::common::*;
 use super::{PartyBook, LIST_REASONS, NOT_LIST_REASONS};
 use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 
-/// The operator's delisting FAQ (found in the stored crawl on 2026-11-25).
-const CHECKED: &str = "2026-11-25";
+/// The operator's lookup-and-delisting overview and FAQ, as stored copies were read on this date.
+const CHECKED: &str = "2026-11-27";
 const DOMAINS: &[&str] = &["lookup.abusix.com", "abusix.com", "docs.abusix.com"];
 const LOOKUP: Url = Url::filled(
     "https://lookup.abusix.com/search?q={ip}",
     "https://lookup.abusix.com/",
 );
-const HOW: &str = "https://abusix.com/faq/how-does-delisting-work/";
+/// "If our service rejects a message you sent, you will receive a bounce message ... with a
+/// link to our website lookup service"; not an administrator: ask your IT department or provider.
+const HOW: &str = "https://abusix.com/docs/lookup-and-delisting/lookup-and-delisting-overview/";
+/// "you'll need to confirm your email in order to use our delisting services".
+const FAQ: &str = "https://abusix.com/faqs/";
 const FACTS: &[(&str, &str)] = &[("list_name", "Abusix")];
 
 pub(crate) const LISTED: Playbook = Playbook {
@@ -40,8 +44,8 @@ pub(crate) const LISTED: Playbook = Playbook {
         .link(text! { ja: "Abusix 照会ページ（英語）", en: "Abusix lookup" }, LOOKUP),
         STEP_CHECK_ACCOUNT,
         Step::new(text! {
-            ja: "原因を止めたら、照会結果の「Remove from list」ボタンを押します。無料のアカウント登録とメールアドレスの確認が必要です。",
-            en: "Once the cause has stopped, press \"Remove from list\" on the result. A free account with a confirmed email address is needed.",
+            ja: "原因を止めたら、照会結果のページから解除を申請します。申請には、メールアドレスを確認したアカウントが必要です。",
+            en: "Once the cause has stopped, request removal from the result page. You need an account with a confirmed email address to do so.",
         }),
         Step::new(text! {
             ja: "共用サーバーや会社のメールなら、下の文面をホスティング事業者か社内の管理者に送ってください。",
@@ -52,7 +56,10 @@ pub(crate) const LISTED: Playbook = Playbook {
     message: Some(MESSAGE_HOSTING_LISTED),
     lookup: Some(LOOKUP),
     facts: FACTS,
-    sources: &[Source { title: text! { ja: "Abusix: 解除の仕組み", en: "Abusix: how does delisting work?" }, url: Url::one(HOW) }],
+    sources: &[
+        Source { title: text! { ja: "Abusix: 照会と解除の概要", en: "Abusix: lookup and delisting overview" }, url: Url::one(HOW) },
+        Source { title: text! { ja: "Abusix: よくある質問", en: "Abusix FAQs" }, url: Url::one(FAQ) },
+    ],
     checked: CHECKED,
 };
 

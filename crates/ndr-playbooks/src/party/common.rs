@@ -174,9 +174,12 @@ pub(crate) const DONT_RESEND_RATE: Text = text! {
     en: "Do not resend or send in bulk while the limit is on: more mail now keeps the limit in place longer.",
 };
 
+/// Worded for every party that uses it: not all of them run a list or take removal requests
+/// (Gmail and Mimecast have no public removal; a closed list has nothing to remove), so it
+/// claims only that the steps shown go to the blocking party directly.
 pub(crate) const DONT_PAY: Text = text! {
-    ja: "「お金を払えばすぐ解除する」という業者に依頼しないでください。解除の申請は無料で、ブロックリストに直接出せます（リストによっては、出せるのはアドレスを管理するホスティング事業者だけです）。",
-    en: "Do not pay anyone who offers to get you removed for a fee: removal requests are free and go straight to the list (for some lists, only the hosting company that owns the address may file them).",
+    ja: "「お金を払えばすぐ解除する」という業者に依頼しないでください。ここに書いた手順は、ブロックした側に直接連絡・申請するもので、仲介業者がそれ以上のことをできるわけではありません（リストによっては、申請できるのはアドレスを管理するホスティング事業者だけです）。",
+    en: "Do not pay anyone who offers to get you removed for a fee: the steps here go straight to whoever blocked you, and a paid go-between cannot do more than those steps do (for some lists, only the hosting company that owns the address may ask).",
 };
 
 pub(crate) const DONT_DELIST_FIRST: Text = text! {

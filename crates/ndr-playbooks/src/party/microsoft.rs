@@ -252,7 +252,7 @@ pub(crate) const BANNED_IP: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: text! { ja: "申請してから通常 24 時間以内", en: "Usually within 24 hours of the request" },
+    duration: text! { ja: "申請してから最大 24 時間", en: "Up to 24 hours after the request" },
     prepare: &[
         Prepare::Fact(Fact::Ip),
         Prepare::Fact(Fact::ErrorText),
@@ -362,7 +362,7 @@ pub(crate) const TENANT_BANNED: Playbook = Playbook {
     },
     actors: &[Actor::SenderAdmin],
     urgency: Urgency::Now,
-    duration: text! { ja: "管理者の対応後、通常 24 時間以内", en: "Usually within 24 hours of the administrator's fix" },
+    duration: text! { ja: "管理者（または Microsoft のサポート）が制限を解除した後", en: "Once your administrator (or Microsoft support) lifts the restriction" },
     prepare: &[Prepare::Fact(Fact::SenderAddress), Prepare::Fact(Fact::ErrorText), Prepare::Fact(Fact::Time)],
     steps: &[
         Step::new(text! {

@@ -182,7 +182,7 @@ pub(crate) const CSS: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::SenderProvider],
     urgency: Urgency::Now,
-    duration: text! { ja: "原因を直して申請した後、多くは 1 日以内", en: "Usually within a day of fixing the cause and asking" },
+    duration: text! { ja: "原因を直して解除を申請した後（目安の時間は公表されていません）", en: "Once the cause is fixed and removal requested (no time is published)" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECKER,
@@ -216,7 +216,7 @@ pub(crate) const XBL: Playbook = Playbook {
     },
     actors: &[Actor::Sender],
     urgency: Urgency::Now,
-    duration: text! { ja: "駆除して申請した後、多くは 1 日以内", en: "Usually within a day of cleaning up and asking" },
+    duration: text! { ja: "駆除して解除を申請した後（目安の時間は公表されていません）", en: "Once cleaned up and removal requested (no time is published)" },
     prepare: PREPARE_BLOCK,
     steps: &[
         STEP_CHECKER,
@@ -294,7 +294,7 @@ pub(crate) const DBL: Playbook = Playbook {
     },
     actors: &[Actor::Sender, Actor::SenderAdmin],
     urgency: Urgency::Now,
-    duration: text! { ja: "原因を直して申請した後、多くは 1 日以内", en: "Usually within a day of fixing the cause and asking" },
+    duration: text! { ja: "原因を直して解除を申請した後（目安の時間は公表されていません）", en: "Once the cause is fixed and removal requested (no time is published)" },
     prepare: &[Prepare::Fact(Fact::SenderDomain), Prepare::Fact(Fact::ErrorText)],
     steps: &[
         Step::new(text! {
