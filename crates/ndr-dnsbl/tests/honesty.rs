@@ -22,7 +22,7 @@ enum Fault {
     DnsStatus(u16),
     Nxdomain,
     Code(String),
-    /// Longer than the query timeout.
+    /// Much longer than the query timeout and the deadline.
     Slow,
 }
 
@@ -97,7 +97,11 @@ fn reply(q: &Question, f: &Fault, w: Which, real_is_listed: bool) -> Reply {
         Fault::DnsStatus(s) => answer(q, *s, &[], 60),
         Fault::Nxdomain => nx(q),
         Fault::Code(c) => listed(q, &[c.as_str()]),
-        Fault::Slow => Reply::After(Duration::from_millis(120), Box::new(nx(q))),
+        // Far past the 40 ms query timeout, and past the 400 ms deadline too: the session
+        // polls the answer before its timer, so on a loaded machine that wakes late an answer
+        // only three times the timeout could be ready first and be taken, as it should be
+        // (it did arrive); the property is about answers that never come in time.
+        Fault::Slow => Reply::After(Duration::from_secs(2), Box::new(nx(q))),
     }
 }
 
