@@ -228,6 +228,13 @@ const OWN_SIDE_LIMITS: &[(&str, &str, &str)] = &[(
     "Your Microsoft 365 organisation's sending is restricted",
 )];
 
+/// Playbooks a party's refinement picks for a reading of the core's that the party's own
+/// documented behaviour changed, with the reason they are about: docomo's "Unknown user", which
+/// the core reads as its filter (Sisimai's reading), is since March 2025 most likely a missing
+/// address (`party::docomo::USER_UNKNOWN`); the first line must not say "filter" above a title
+/// that says the address was not found.
+const READ_AS: &[(&str, Reason)] = &[(crate::party::docomo::USER_UNKNOWN.id, Reason::UserUnknown)];
+
 /// The reason's plain name for this diagnosis, (Japanese, English): [`reason`], unless the
 /// bounce says something its class would contradict. A refusal caused by the receiver's own
 /// failed blocklist query (note `receiver_resolver_refused`) blocked nobody's address; a
@@ -258,6 +265,9 @@ pub fn reason_of(d: &Diagnosis) -> (&'static str, &'static str) {
     }
     if let Some((_, ja, en)) = OWN_SIDE_LIMITS.iter().find(|(id, _, _)| *id == chosen) {
         return (ja, en);
+    }
+    if let Some((_, reads_as)) = READ_AS.iter().find(|(id, _)| *id == chosen) {
+        return reason(*reads_as);
     }
     let delayed = !d.recipients.is_empty()
         && d.recipients
@@ -496,6 +506,20 @@ pub fn why(id: &str) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docomos_unknown_user_is_named_as_the_title_names_it() {
+        let text = "Final-Recipient: RFC822; someone@docomo.ne.jp\nAction: failed\nStatus: 5.2.0\nRemote-MTA: DNS; mfsmax.docomo.ne.jp\nDiagnostic-Code: SMTP; 550 Unknown user someone@docomo.ne.jp\n";
+        let d = ndr_core::diagnose(text.as_bytes());
+        // The core keeps Sisimai's reading; the words follow the playbook docomo's behaviour
+        // since 2025 picks.
+        assert_eq!(d.reason, Reason::Filtered);
+        assert_eq!(
+            crate::select::select(&d).playbook.id,
+            crate::party::docomo::USER_UNKNOWN.id
+        );
+        assert_eq!(reason_of(&d), reason(Reason::UserUnknown));
+    }
 
     #[test]
     fn every_core_note_has_a_sentence_in_both_languages() {

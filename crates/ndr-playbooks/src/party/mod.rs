@@ -25,7 +25,7 @@ mod cisco;
 mod closed_list;
 mod cloudmark;
 mod comcast;
-mod docomo;
+pub(crate) mod docomo;
 pub(crate) mod gmail;
 mod gmx;
 mod icloud;
