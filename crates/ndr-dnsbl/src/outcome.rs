@@ -403,11 +403,26 @@ impl Row {
                 Some(a) => format!("{}: {why}", a.resolver),
                 None => why.to_string(),
             },
-            Outcome::Unavailable { tried, .. } => tried
-                .iter()
-                .map(|a| format!("{}: {}", a.resolver, a.why))
-                .collect::<Vec<_>>()
-                .join("; "),
+            // The same failure twice in a row (a retry at the same resolver) is said once,
+            // with the count.
+            Outcome::Unavailable { tried, .. } => {
+                let mut parts: Vec<(String, usize)> = Vec::new();
+                for a in tried {
+                    let part = format!("{}: {}", a.resolver, a.why);
+                    match parts.last_mut() {
+                        Some((last, n)) if *last == part => *n += 1,
+                        _ => parts.push((part, 1)),
+                    }
+                }
+                parts
+                    .iter()
+                    .map(|(part, n)| match n {
+                        1 => part.clone(),
+                        n => format!("{part} ({n} tries)"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
         }
     }
 }

@@ -671,3 +671,18 @@ fn an_endless_deadline_does_not_overflow() {
     let s = Session::new(Mem::new(honest(LISTED_99)), o);
     assert_eq!(one(&s, IP, "bl.spamcop.net").state(), State::Listed);
 }
+
+#[test]
+fn the_same_failure_at_one_resolver_is_said_once_with_its_count() {
+    // Always 429 with a wait that fits the deadline: the resolver is asked again, and fails
+    // the same way each time.
+    let mem = Mem::new(|_: &Question| Reply::Status(429, Some("1".into())));
+    let mut o = google();
+    o.deadline = Duration::from_millis(2500);
+    let s = Session::new(mem, o);
+    let row = one(&s, IP, "psbl.surriel.com");
+    assert_eq!(row.state(), State::Unavailable);
+    let d = row.detail();
+    assert_eq!(d.matches("dns.google").count(), 1, "{d}");
+    assert!(d.ends_with(" tries)"), "{d}");
+}
