@@ -1240,7 +1240,7 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
             reason: f.reason.unwrap_or(Reason::Undefined),
             hard_bounce: f.hard_bounce,
             remote_host: (!f.rhost.is_empty()).then_some(f.rhost),
-            diagnostic_text: error_text(f.diagnosis),
+            diagnostic_text: capped(error_text(f.diagnosis)),
             command: (!f.command.is_empty()).then_some(f.command),
             original_recipient: f.original,
         });
@@ -1405,6 +1405,21 @@ fn error_text(text: String) -> String {
     } else {
         kept.to_string()
     }
+}
+
+/// The longest error text kept for one recipient, in bytes. A server's reply line is at most
+/// 512 octets (RFC 5321, 4.5.3.1.5) and the longest multi-line replies seen (Exchange Online's,
+/// Gmail's) stay under 2 KiB; a paste whose "reply" runs on for megabytes (a reader that found
+/// no end) would otherwise be carried whole into every JSON line and letter.
+const MAX_ERROR_TEXT: usize = 8 * 1024;
+
+/// `text` cut to `MAX_ERROR_TEXT` bytes at a character boundary, with "…" where it was cut.
+fn capped(mut text: String) -> String {
+    if text.len() > MAX_ERROR_TEXT {
+        text.truncate(text.floor_char_boundary(MAX_ERROR_TEXT));
+        text.push('…');
+    }
+    text
 }
 
 /// Words with which a sending server says it has stopped retrying a recipient, lowercase.

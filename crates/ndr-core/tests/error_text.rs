@@ -67,3 +67,24 @@ fn post_before_the_reply() {
         "{got:?}"
     );
 }
+
+/// A reply that runs on for megabytes (a paste that never ends it) is kept to its first 8 KiB,
+/// cut at a character boundary and marked, so no JSON line or letter carries the whole paste.
+#[test]
+fn an_endless_reply_is_cut_to_eight_kib() {
+    let endless = "語x".repeat(200_000);
+    let text = format!("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550 5.0.0 {endless}\n");
+    let got = texts(&text);
+    assert!(!got.is_empty());
+    for t in &got {
+        assert!(t.starts_with("550 5.0.0 語x"), "{}", &t[..40]);
+        assert!(t.ends_with('…'), "not marked");
+        assert!(t.len() <= 8 * 1024 + '…'.len_utf8(), "{} bytes", t.len());
+        assert!(t.len() > 8 * 1024 - 4, "{} bytes", t.len());
+    }
+    // A reply of ordinary length is kept whole.
+    assert_eq!(
+        texts("Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 no such user\n"),
+        ["550 5.1.1 no such user"]
+    );
+}
