@@ -190,6 +190,14 @@ pub(crate) fn decode_by(
     if mail.headers.is_empty() && looks_like_html(&mail.body) {
         mail.body = tidy_text(html_text(&mail.body));
     }
+    // A page's HTML source pasted as text: its `mailto:` anchors as their address and its
+    // `&lt;` `&gt;` as the characters (only in a paste; a whole message's HTML part was read
+    // above).
+    if mail.headers.is_empty() {
+        if let std::borrow::Cow::Owned(plain) = crate::paste::without_html_anchors(&mail.body) {
+            mail.body = plain;
+        }
+    }
     // A page that wrote every address as a markdown link (`[a@example.org](mailto:...)`):
     // read as the address.
     if let std::borrow::Cow::Owned(plain) = crate::paste::without_links(&mail.body) {

@@ -592,10 +592,16 @@ fn comcast_names_client(before: &str) -> bool {
         .is_some_and(|host| host.ends_with(".comcast.net"))
 }
 
-/// Characters between a phrase and the address it introduces.
+/// Characters between a phrase and the address it introduces. A backtick opens a markdown
+/// code span, in which notices written in markdown set the address: addy.io's "The sending IP
+/// address `192.0.2.1` is listed on Spamhaus ZEN (IP blocklist)".
 fn trim_before(s: &str) -> &str {
-    s.trim_end_matches([' ', '[', '(', '<', '"', '\'', ',', '='])
+    s.trim_end_matches([' ', '[', '(', '<', '"', '\'', '`', ',', '='])
 }
+
+/// Characters between an address and the words after it that say what it is (see
+/// `trim_before`; the backtick closes a markdown code span).
+const AFTER_ADDRESS: [char; 10] = [']', ')', '>', ' ', '"', '\'', '`', ',', ':', ';'];
 
 fn ends_with_phrase(before: &str, phrases: &[&str]) -> bool {
     // Both trimmed forms once, not once per phrase (the lists are long, `role` runs for
@@ -627,11 +633,14 @@ fn starts_with_phrase(after: &str, phrases: &[&str]) -> bool {
             rest = &rest[digits..];
         }
     }
-    let rest = rest.trim_start_matches([']', ')', '>', ' ', '"', '\'', ',', ':', ';']);
-    // "[192.0.2.1]:10503 is blacklisted": the client's port after the bracket.
+    let rest = rest.trim_start_matches(AFTER_ADDRESS);
+    // "[192.0.2.1]:10503 is blacklisted": the client's port after the bracket, and what
+    // closes around it: Postfix names a client with its port as `<unknown[192.0.2.1]:52491>:
+    // Client host rejected: Access denied` (smtpd's client name with the port, as PHP
+    // SwiftMailer shows a submission server's refusal).
     let rest = if after.starts_with("]:") {
         rest.trim_start_matches(|c: char| c.is_ascii_digit())
-            .trim_start()
+            .trim_start_matches(AFTER_ADDRESS)
     } else {
         rest
     };
@@ -916,6 +925,17 @@ mod tests {
                 "554 5.7.1 <mail.example.net[192.0.2.91]>: client host rejected: access denied",
                 Role::Sender,
             ),
+            // Postfix's client name with the port, as a program's exception quotes it.
+            (
+                "554 5.7.1 <unknown[192.0.2.92]:52491>: client host rejected: access denied",
+                Role::Sender,
+            ),
+            // A markdown notice sets the address in a code span.
+            (
+                "the sending ip address `192.0.2.93` is listed on spamhaus zen",
+                Role::Sender,
+            ),
+            ("`192.0.2.94` is listed on spamhaus zen", Role::Sender),
             (
                 "550 5.7.511 access denied, banned sender[192.0.2.10]. to request",
                 Role::Sender,

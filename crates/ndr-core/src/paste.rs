@@ -839,6 +839,80 @@ pub(crate) fn without_links(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The text with each HTML anchor to a `mailto:` target read as its address, and the
+/// character references `&lt;` `&gt;` `&quot;` `&amp;` read as the characters, when a paste
+/// holds such an anchor: a page's HTML source copied as text, where Postfix's "<a@example.org>:
+/// host ..." became `&lt;<a href="mailto:a@example.org">a@example.org</a>&gt;: host ...`.
+/// Without an anchor the text is left as it is (a real HTML part is read by `decode`'s
+/// `html_text`; a bounce may quote `&amp;` in a link). One pass, linear in the text.
+pub(crate) fn without_html_anchors(text: &str) -> Cow<'_, str> {
+    const OPEN: &str = "<a href=\"mailto:";
+    if text::find_ci(text, OPEN).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(['<', '&']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some((addr, used)) = mailto_anchor(rest, OPEN) {
+            out.push_str(addr);
+            rest = &rest[used..];
+            continue;
+        }
+        let reference = [
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&amp;", '&'),
+        ]
+        .into_iter()
+        .find(|(r, _)| {
+            rest.get(..r.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(r))
+        });
+        match reference {
+            Some((r, c)) => {
+                out.push(c);
+                rest = &rest[r.len()..];
+            }
+            None => {
+                out.push_str(&rest[..1]);
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// At the start of `s`, an anchor `<a href="mailto:ADDR" ...>SHOWN</a>` on one line: its
+/// address (without a `?` query) and how many bytes the anchor takes.
+fn mailto_anchor<'a>(s: &'a str, open: &str) -> Option<(&'a str, usize)> {
+    let head = s.get(..open.len())?;
+    if !head.eq_ignore_ascii_case(open) {
+        return None;
+    }
+    let after = &s[open.len()..];
+    let quote = after.find(['"', '\n', '>'])?;
+    if after.as_bytes()[quote] != b'"' {
+        return None;
+    }
+    let target = &after[..quote];
+    let addr = target.split('?').next().unwrap_or(target);
+    let tag_end = after[quote..].find(['>', '\n'])? + quote;
+    if after.as_bytes()[tag_end] != b'>' {
+        return None;
+    }
+    let shown = &after[tag_end + 1..];
+    let close = shown.find(['<', '\n'])?;
+    let end = shown.get(close..close + 4)?;
+    if !end.eq_ignore_ascii_case("</a>") || !addr.contains('@') {
+        return None;
+    }
+    Some((addr, open.len() + tag_end + 1 + close + 4))
+}
+
 /// `s` without leading "https://" and then "http://" (each as often as written) and trailing
 /// '/'. A loop of `strip_prefix`: `trim_start_matches` with a `&str` would compile a substring
 /// searcher of its own into the page.
@@ -1137,6 +1211,25 @@ mod tests {
         assert_eq!(uncoded("see `550 5.1.1` and ``x``\nnext\n"), None);
         assert_eq!(uncoded("a `b\n\nc` d\n"), None);
         assert_eq!(uncoded("```\n550 5.1.1 no\n```\n"), None);
+    }
+
+    #[test]
+    fn html_anchors_to_mailto_read_as_their_address() {
+        let pasted = "&lt;<a href=\"mailto:a@example.org\">a@example.org</a>&gt;: host\n    mx.example.org[192.0.2.1] said: 550 5.1.1 &lt;<A HREF=\"mailto:a@example.org?subject=x\">a@example.org</A>&gt;: User unknown";
+        assert_eq!(
+            without_html_anchors(pasted),
+            "<a@example.org>: host\n    mx.example.org[192.0.2.1] said: 550 5.1.1 <a@example.org>: User unknown"
+        );
+        // Without such an anchor nothing changes, references included.
+        let plain = "see https://example.org/?a=1&amp;b=2 &lt;x&gt;";
+        assert!(matches!(without_html_anchors(plain), Cow::Borrowed(_)));
+        // An anchor cut off or to another target stays as written.
+        let odd =
+            "&lt;<a href=\"mailto:a@example.org\">a@example.org &gt; <a href=\"https://x\">y</a>";
+        assert_eq!(
+            without_html_anchors(odd),
+            "<<a href=\"mailto:a@example.org\">a@example.org > <a href=\"https://x\">y</a>"
+        );
     }
 
     #[test]

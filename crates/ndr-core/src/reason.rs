@@ -741,6 +741,11 @@ const WORDING: &[Wording] = &[
             "this system is not configured to relay mail",
             "unable to relay ",
             "we don't handle mail for",
+            // Haraka's own refusal at RCPT when no plugin took the recipient (it is not a
+            // domain the server receives for, and the client may not relay): "550 I cannot
+            // deliver mail for <user@example.org>", logged with "No plugin determined if
+            // relaying was allowed" (Haraka's connection.js, rcpt_respond's default case).
+            "i cannot deliver mail for",
         ],
         &[],
     ),
@@ -977,6 +982,12 @@ const WORDING: &[Wording] = &[
             "sender is spammer",
             "sender not pre-approved",
             "sender rejected",
+            // Mail programs' and libraries' own label for a server's refusal of MAIL FROM,
+            // around the server's code: "SMTP error 550 Sender refused" (a held-out paste, set
+            // aa); Python's smtplib raises SMTPSenderRefused ("Sender address refused", its
+            // documentation: https://docs.python.org/3/library/smtplib.html), and programs
+            // print it as "Sender refused". The sender's address is what was refused.
+            "sender refused",
             "sender domain is empty",
             "sender verify failed", // Exim callout
             // cPanel's Exim words the same callout failure "550 - Verification failed for

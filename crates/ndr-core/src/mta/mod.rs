@@ -9,6 +9,7 @@ use crate::decode::Mail;
 use crate::{address, dsn, text, Reason};
 
 pub(crate) mod activehunter;
+pub(crate) mod amavis;
 pub(crate) mod amazonses;
 pub(crate) mod apachejames;
 pub(crate) mod arf;
@@ -171,6 +172,7 @@ const READERS: &[(&str, Reader)] = &[
     ("X6", unknown::x6),
     ("DeutscheTelekom", smail::inquire),
     ("Mimecast", mimecast::inquire),
+    ("amavisd-new", amavis::inquire),
     // A mail program's own send error, known by the program's own words: before the generic
     // readers, which would take the whole dialog for the reply and its addresses for
     // recipients.
@@ -219,6 +221,7 @@ const FALLBACK: &[&str] = &[
     "X6",
     "DeutscheTelekom",
     "Mimecast",
+    "amavisd-new",
     mailprogram::AGENT,
 ];
 

@@ -112,6 +112,17 @@ pub(super) const TABLE: Table = Table {
         // 550-5.7.26 This mail has been blocked because the sender is unauthenticated.
         // 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.
         Rule::by(Gmail).text(&["gmail requires", "authenticate"]).reason(AuthFailure),
+        // Gmail's first line of that reply, alone and with its code: "550-5.7.26 This mail has
+        // been blocked because the sender is unauthenticated." (Google's SMTP error reference,
+        // https://support.google.com/a/answer/3726730), also seen worded "Your email has been
+        // blocked because the sender is unauthenticated." (quoted as Gmail's 5.7.26 by
+        // https://cloudhelpcenter.com/help-email/mail-blocked-unauthenticated-gmail/ and
+        // https://easydmarc.com/blog/550-5-7-26-gmail-error-what-is-it-how-to-solve-it). Only with
+        // 5.7.26: Yahoo writes the same sentence with 5.7.9 and names itself (yahoo.rs).
+        Rule::by(Gmail)
+            .status("5.7.26")
+            .text(&["has been blocked because the sender is unauthenticated"])
+            .reason(AuthFailure),
         // 550-5.7.26 This mail is unauthenticated, which poses a security risk to the sender and
         // Gmail users, and has been blocked. The sender must authenticate with at least one of
         // SPF or DKIM. (Gmail's current 5.7.26 text; also pasted with its codes hidden.)
