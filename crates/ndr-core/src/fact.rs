@@ -133,6 +133,8 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
                     | mta::mdn::AGENT
                     | mta::mailprogram::AGENT
                     | mta::exchange2003::VISIBLE_AGENT
+                    // A server's line a Go program logged with the connection, no address.
+                    | mta::shortresponse::AGENT
             ) && d.recipient.is_empty())
         {
             continue;

@@ -37,12 +37,14 @@ pub(crate) mod mdn;
 pub(crate) mod messagingserver;
 pub(crate) mod mfilter;
 pub(crate) mod mimecast;
+pub(crate) mod netscape;
 pub(crate) mod notes;
 pub(crate) mod opensmtpd;
 pub(crate) mod postfix;
 pub(crate) mod progconnect;
 pub(crate) mod qmail;
 pub(crate) mod sendmail;
+pub(crate) mod shortresponse;
 pub(crate) mod smail;
 pub(crate) mod unknown;
 pub(crate) mod v5sendmail;
@@ -173,6 +175,8 @@ const READERS: &[(&str, Reader)] = &[
     ("DeutscheTelekom", smail::inquire),
     ("Mimecast", mimecast::inquire),
     ("amavisd-new", amavis::inquire),
+    (netscape::AGENT, netscape::inquire),
+    (shortresponse::AGENT, shortresponse::inquire),
     // A mail program's own send error, known by the program's own words: before the generic
     // readers, which would take the whole dialog for the reply and its addresses for
     // recipients.
@@ -222,6 +226,8 @@ const FALLBACK: &[&str] = &[
     "DeutscheTelekom",
     "Mimecast",
     "amavisd-new",
+    netscape::AGENT,
+    shortresponse::AGENT,
     mailprogram::AGENT,
 ];
 
