@@ -2,6 +2,10 @@
 //! classic Outlook and older Notepad write when a message is saved as text), UTF-16BE, and
 //! UTF-8 with a BOM (newer Notepad's "UTF-8 with BOM").
 //!
+//! UTF-16 saved without a mark (some tools and scripts write it so) is known by its zero
+//! bytes: in text that is mostly ASCII, as a bounce is, one byte of every pair is zero
+//! (`unmarked_utf16`).
+//!
 //! UTF-16 needs no tables, so a build without `full_encoding` (the page) reads it too. The
 //! core reads such a file as its UTF-8 text and gives evidence spans in the file's own bytes,
 //! so a caller that keeps the file sees the same lines highlighted as one that shows the text.
@@ -10,8 +14,13 @@
 pub(crate) enum Bom<'a> {
     /// UTF-8 with a BOM: the bytes after the three-byte mark.
     Utf8(&'a [u8]),
-    /// UTF-16 (little or big endian): the text, decoded.
-    Utf16 { text: String, big_endian: bool },
+    /// UTF-16 (little or big endian): the text, decoded; `mark` is the length of the byte
+    /// order mark (2, or 0 for UTF-16 known by its zero bytes).
+    Utf16 {
+        text: String,
+        big_endian: bool,
+        mark: usize,
+    },
 }
 
 /// UTF-8's BOM (U+FEFF encoded).
@@ -22,21 +31,64 @@ pub(crate) fn read(input: &[u8]) -> Option<Bom<'_>> {
     if let Some(rest) = input.strip_prefix(UTF8_BOM) {
         return Some(Bom::Utf8(rest));
     }
-    let big_endian = match input {
-        [0xFF, 0xFE, ..] => false,
-        [0xFE, 0xFF, ..] => true,
-        _ => return None,
+    let (big_endian, mark) = match input {
+        [0xFF, 0xFE, ..] => (false, 2),
+        [0xFE, 0xFF, ..] => (true, 2),
+        _ => (unmarked_utf16(input)?, 0),
     };
-    let body = input.get(2..).unwrap_or_default();
+    let body = input.get(mark..).unwrap_or_default();
     Some(Bom::Utf16 {
         text: utf16(body, big_endian),
         big_endian,
+        mark,
     })
+}
+
+/// How many bytes `unmarked_utf16` looks at.
+const SNIFF: usize = 4096;
+
+/// UTF-16 without a byte order mark, known by its zero bytes over the first `SNIFF` bytes:
+/// `Some(big_endian)` when at least 70% of the code units are a nonzero byte and a zero one
+/// in the same order (an ASCII character: a bounce's header and codes are ASCII), and every
+/// unit read so decodes to a character that is no control other than a tab, a line break,
+/// a form feed or an escape (no NUL, no unpaired surrogate). Text in UTF-8 or any 8-bit
+/// charset has no zero bytes, so is never taken for it.
+pub(crate) fn unmarked_utf16(input: &[u8]) -> Option<bool> {
+    let head = input.get(..input.len().min(SNIFF)).unwrap_or_default();
+    let pairs = head.as_chunks::<2>().0;
+    let n = pairs.len();
+    if n < 4 {
+        return None;
+    }
+    let ascii = |lo: usize| {
+        pairs
+            .iter()
+            .filter(|p| p[lo] != 0 && p[1 - lo] == 0)
+            .count()
+    };
+    let big_endian = if ascii(0) * 10 >= n * 7 {
+        false
+    } else if ascii(1) * 10 >= n * 7 {
+        true
+    } else {
+        return None;
+    };
+    let mut units: Vec<u16> = units(head, big_endian).collect();
+    // A pair of surrogates the cut at `SNIFF` split is no fault of the text.
+    if input.len() > SNIFF && units.last().is_some_and(|u| (0xD800..0xDC00).contains(u)) {
+        units.pop();
+    }
+    let text_like = char::decode_utf16(units).all(|c| {
+        c.is_ok_and(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\x0c' | '\x1b'))
+    });
+    text_like.then_some(big_endian)
 }
 
 /// The text of a file that starts with a UTF-16 byte order mark (FF FE or FE FF), without
 /// the mark; `None` for any other bytes. An unpaired surrogate, or an odd last byte, reads as
 /// U+FFFD. [`crate::diagnose`] reads such bytes the same way.
+///
+/// UTF-16 without a mark (`unmarked_utf16`) is read the same way.
 pub fn utf16_text(bytes: &[u8]) -> Option<String> {
     match read(bytes)? {
         Bom::Utf16 { text, .. } => Some(text),
@@ -69,19 +121,20 @@ pub(crate) fn utf16(body: &[u8], big_endian: bool) -> String {
 }
 
 /// Maps byte offsets in the UTF-8 text of a UTF-16 file (as `read` decoded it) to offsets in
-/// the file's own bytes (mark included), in the order given. Each offset comes with a tag the
+/// the file's own bytes (a mark of `mark` bytes included), in the order given. Each offset comes with a tag the
 /// caller sorts by too (see `crate::run`); `offsets` must be sorted. An offset inside a
 /// character maps to that character's start, one past the end to the file's end.
 pub(crate) fn utf16_offsets(
     input: &[u8],
     big_endian: bool,
+    mark: usize,
     offsets: &[(usize, u32)],
 ) -> Vec<usize> {
-    let body = input.get(2..).unwrap_or_default();
+    let body = input.get(mark..).unwrap_or_default();
     let mut out = Vec::with_capacity(offsets.len());
     let mut wanted = offsets.iter().peekable();
     // Where the next character starts, in the text and in the file.
-    let (mut at_text, mut at_raw) = (0usize, 2usize);
+    let (mut at_text, mut at_raw) = (0usize, mark);
     for c in char::decode_utf16(units(body, big_endian)) {
         let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
         let next_text = at_text + c.len_utf8();
@@ -150,13 +203,13 @@ mod tests {
         let s = "a宛😀b";
         for (bytes, big_endian) in [(le(s), false), (be(s), true)] {
             // Text: a@0, 宛@1..4, 😀@4..8, b@8, end 9. File: mark 0..2, a@2, 宛@4, 😀@6, b@10, end 12.
-            let got = utf16_offsets(&bytes, big_endian, &tagged(&[0, 1, 2, 4, 8, 9, 50]));
+            let got = utf16_offsets(&bytes, big_endian, 2, &tagged(&[0, 1, 2, 4, 8, 9, 50]));
             assert_eq!(got, vec![2, 4, 4, 6, 10, 12, 12]);
         }
         // An unpaired surrogate is one unit in the file and three bytes in the text.
         let bytes = [0xFF, 0xFE, 0x00, 0xD8, b'a', 0];
         assert_eq!(
-            utf16_offsets(&bytes, false, &tagged(&[0, 3, 4])),
+            utf16_offsets(&bytes, false, 2, &tagged(&[0, 3, 4])),
             vec![2, 4, 6]
         );
     }

@@ -73,9 +73,9 @@ pub fn diagnose_with(input: &[u8], charsets: &dyn Charsets) -> Diagnosis {
 pub fn read_undeclared(input: &[u8], charsets: &dyn Charsets) -> (&'static str, String) {
     let decoders = charsets::Decoders::new(Some(charsets));
     let input = match bom::read(input) {
-        Some(bom::Bom::Utf16 { text, big_endian }) => {
-            return (if big_endian { "utf-16be" } else { "utf-16le" }, text)
-        }
+        Some(bom::Bom::Utf16 {
+            text, big_endian, ..
+        }) => return (if big_endian { "utf-16be" } else { "utf-16le" }, text),
         Some(bom::Bom::Utf8(rest)) => rest,
         None => input,
     };
@@ -95,7 +95,11 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             }
             d
         }
-        Some(bom::Bom::Utf16 { text, big_endian }) => {
+        Some(bom::Bom::Utf16 {
+            text,
+            big_endian,
+            mark,
+        }) => {
             let mut d = run_text(text.as_bytes(), decoders);
             // Each span's start and end with its slot (evidence index, then 0 for the start or
             // 1 for the end), in text order, so one pass over the file maps them all. The pairs
@@ -110,7 +114,7 @@ fn run(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
                 }
             }
             ends.sort_unstable();
-            let mapped = bom::utf16_offsets(input, big_endian, &ends);
+            let mapped = bom::utf16_offsets(input, big_endian, mark, &ends);
             for (&(_, slot), raw) in ends.iter().zip(mapped) {
                 let span = d
                     .evidence

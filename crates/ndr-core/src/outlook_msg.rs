@@ -89,7 +89,8 @@ const MAGICS: &[(&[u8], &str)] = &[
 
 /// Sorts bytes into text, an Outlook file, or another binary file, as the core's own check of
 /// binary input does (over 1% NUL bytes or 10% control bytes), on the first KiB. UTF-16 text
-/// with a byte order mark counts as text.
+/// with a byte order mark, or known by its zero bytes without one (`bom::unmarked_utf16`),
+/// counts as text.
 pub fn file_kind(bytes: &[u8]) -> FileKind {
     if is_outlook_msg(bytes) {
         return FileKind::OutlookMsg;
@@ -97,7 +98,10 @@ pub fn file_kind(bytes: &[u8]) -> FileKind {
     if let Some((_, name)) = MAGICS.iter().find(|(m, _)| bytes.starts_with(m)) {
         return FileKind::Binary(name);
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || crate::bom::unmarked_utf16(bytes).is_some()
+    {
         return FileKind::Text;
     }
     let head = &bytes[..bytes.len().min(1024)];
