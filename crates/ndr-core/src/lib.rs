@@ -1331,6 +1331,7 @@ fn error_text(text: String) -> String {
     // transcript's mark of a server's line (Sendmail, Courier: "<<< 550 ...").
     let t = t.strip_prefix("->> ").unwrap_or(t);
     let t = t.strip_prefix("<<<").map_or(t, str::trim_start);
+    let t = after_bracketed_log_prefix(t);
     let Some(at) = reply_start(t).or_else(|| after_label(t)) else {
         return if t.len() == text.len() {
             text
@@ -1408,6 +1409,49 @@ fn error_text(text: String) -> String {
         text
     } else {
         kept.to_string()
+    }
+}
+
+/// Log levels as a logger writes them in the first bracket of a line (logrus's level names,
+/// which PMail's log format puts first: "[error][2024-11-02 00:12:28][request id][file.go:114]").
+const LOG_LEVELS: &[&str] = &[
+    "error", "warning", "warn", "info", "debug", "fatal", "panic", "trace",
+];
+
+/// PMail's own words before the error of a delivery it gave up on ("邮件投递失败", mail
+/// delivery failed), glued to the server's reply: `log.Errorf("%v 邮件投递失败%+v", tos, err)`.
+/// Source: Jinnrry/PMail, server/utils/send/send.go.
+const PMAIL_FAILED: &str = "邮件投递失败";
+
+/// `t` without a log line's prefix of bracketed fields that starts with a log level
+/// (`LOG_LEVELS`): "[error][2024-11-02 00:12:28][ac10...][/src/send/send.go:114][0xc0001ad160]
+/// 邮件投递失败550 Mail content denied" becomes "550 Mail content denied"; PMail's own words
+/// after the prefix (`PMAIL_FAILED`) go too. A line that does not start so is returned whole.
+fn after_bracketed_log_prefix(t: &str) -> &str {
+    let level = t
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .is_some_and(|(l, _)| LOG_LEVELS.iter().any(|v| l.eq_ignore_ascii_case(v)));
+    if !level {
+        return t;
+    }
+    // The bracketed fields one after another (a date's space inside one is part of it), at
+    // most eight, each closed on the line.
+    let mut rest = t;
+    for _ in 0..8 {
+        let Some(inner) = rest.strip_prefix('[') else {
+            break;
+        };
+        let Some(close) = inner.find(']').filter(|&c| !inner[..c].contains('\n')) else {
+            break;
+        };
+        rest = inner[close + 1..].trim_start_matches(' ');
+    }
+    let rest = rest.strip_prefix(PMAIL_FAILED).unwrap_or(rest).trim_start();
+    if rest.is_empty() {
+        t
+    } else {
+        rest
     }
 }
 
