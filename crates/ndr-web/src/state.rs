@@ -860,8 +860,8 @@ impl State {
                         return;
                     }
                 }
-                // Windows "Unicode" text (UTF-16 with a byte order mark, as classic Outlook and
-                // older Notepad save it) is shown and diagnosed as its text, as an Outlook file
+                // Windows "Unicode" text (UTF-16, with a byte order mark as classic Outlook and
+                // older Notepad save it, or without one) is shown and diagnosed as its text, as an Outlook file
                 // is, so the evidence spans index what the user sees.
                 if let Some(text) = ndr_core::utf16_text(&bytes) {
                     self.text = Rc::from(text);
