@@ -221,12 +221,21 @@ pub const fn reason(reason: Reason) -> (&'static str, &'static str) {
 
 /// Playbooks about a limit on the sender's own side whose reason class (`blocked`) would read
 /// as "your IP address is listed": Microsoft 365 restricting a whole organisation (5.7.705) is
-/// not a listing of an address (held-out n, LOW-A4).
-const OWN_SIDE_LIMITS: &[(&str, &str, &str)] = &[(
-    "microsoft-tenant-threshold",
-    "Microsoft 365 の組織全体の送信制限",
-    "Your Microsoft 365 organisation's sending is restricted",
-)];
+/// not a listing of an address (held-out n, LOW-A4). Amazon SES's refusal of an identity the
+/// account has not verified, which Sisimai's reading of its SMTP form calls `norelaying`, asked
+/// no server to relay anything (held-out aa, case 25).
+const OWN_SIDE_LIMITS: &[(&str, &str, &str)] = &[
+    (
+        "microsoft-tenant-threshold",
+        "Microsoft 365 の組織全体の送信制限",
+        "Your Microsoft 365 organisation's sending is restricted",
+    ),
+    (
+        "esp-ses-unverified-identity",
+        "Amazon SES で確認されていないアドレス（送信側のアカウントの設定）",
+        "An address not verified in Amazon SES (your sending account's setting)",
+    ),
+];
 
 /// Playbooks a party's refinement picks for a reading of the core's that the party's own
 /// documented behaviour changed, with the reason they are about: docomo's "Unknown user", which
@@ -269,10 +278,7 @@ pub fn reason_of(d: &Diagnosis) -> (&'static str, &'static str) {
     if let Some((_, reads_as)) = READ_AS.iter().find(|(id, _)| *id == chosen) {
         return reason(*reads_as);
     }
-    let delayed = !d.recipients.is_empty()
-        && d.recipients
-            .iter()
-            .all(|r| r.action.trim().eq_ignore_ascii_case("delayed"));
+    let delayed = crate::select::only_delayed(d);
     // A reason whose own advice a temporary reply keeps (a full mailbox) reads as itself: the
     // core marks a reply pasted alone `delayed` too, and nothing there says a server retries.
     let own_advice =

@@ -702,6 +702,14 @@ fn through_sender_notes(found: Selected, d: &Diagnosis) -> Selected {
             by: SelectedBy::Note,
         };
     }
+    // iCloud's policy refusal of mail that Gmail sent: the sending server and its PTR are
+    // Google's, so the advice asks for no IP address of the sender's (review h189, own 03).
+    if found.playbook.id == party::icloud::POLICY.id && sends_from_gmail(d) {
+        return Selected {
+            playbook: &party::icloud::POLICY_GOOGLE,
+            by: found.by,
+        };
+    }
     if IP_LISTINGS.contains(&found.playbook.id) {
         // Refused by the sender's own provider when the program handed the message over: the
         // listed address is the user's connection (home line, VPN), not a server of theirs. A
@@ -1660,6 +1668,11 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
     if base.playbook.id == party::generic::SUBMISSION_LOGIN_REFUSED.id {
         return base;
     }
+    // Amazon SES's refusal of an unverified identity (its own words, step 1) already names the
+    // sending account's setting to fix, which is no mail program's.
+    if base.playbook.id == party::esp::SES_UNVERIFIED_IDENTITY.id {
+        return base;
+    }
     // A playbook chosen for a note already says which setting is wrong (a From address the
     // login does not own): the filter's advice would bury it (held-out j, A-1).
     if base.playbook.party.is_none()
@@ -2148,7 +2161,10 @@ fn gave_up_on_a_deferral(d: &Diagnosis, base: Selected) -> bool {
     };
     let unnamed = UNNAMED.contains(&base.playbook.id)
         || (TEMPORARY_BLOCKS.contains(&base.playbook.id) && names_no_block(d));
-    unnamed && d.recipients.iter().any(|r| failed(&r.action)) && temporary_reply(d)
+    unnamed
+        && d.recipients.iter().any(|r| failed(&r.action))
+        && temporary_reply(d)
+        && !logged_deferral(d)
 }
 
 /// Words of a reply that say what was blocked or why: with any of them, a temporary refusal is
@@ -2217,12 +2233,39 @@ fn deferred_by_code(d: &Diagnosis) -> bool {
 }
 
 /// True when the report names recipients and every one of them is only delayed: the sending
-/// server keeps retrying, nothing has failed yet.
-fn only_delayed(d: &Diagnosis) -> bool {
+/// server keeps retrying, nothing has failed yet. A queue's own log line of a deferral says the
+/// same whatever action the recipient got (`logged_deferral`).
+pub(crate) fn only_delayed(d: &Diagnosis) -> bool {
     !d.recipients.is_empty()
-        && d.recipients
+        && (logged_deferral(d)
+            || d.recipients
+                .iter()
+                .all(|r| r.action.trim().eq_ignore_ascii_case("delayed")))
+}
+
+/// qmail-send's log record of a delivery that failed for now and stays queued: "... qmail:
+/// 1224154859.165779 delivery 9123: deferral: Connected_to_192.0.2.1_but_greeting_failed./..."
+/// (its final one says "failure:"). qmail-send logs "deferral" when qmail-remote reports a
+/// temporary failure and keeps the message to retry until its queue lifetime ends (qmail-1.03
+/// qmail-send.c; qmail-remote(8): "Z" is a temporary failure). Lowercase.
+const QMAIL_DEFERRAL: (&str, &str) = ("delivery ", ": deferral: ");
+const QMAIL_FAILURE: &str = ": failure: ";
+
+/// True when the paste is a sending queue's own log line of a deferral and of no final failure
+/// (`QMAIL_DEFERRAL`): the server still holds the message and retries it, so nothing expired,
+/// even when the core gave the recipient no `delayed` action (held-out aa, case 30).
+pub(crate) fn logged_deferral(d: &Diagnosis) -> bool {
+    let lines = || {
+        d.evidence
             .iter()
-            .all(|r| r.action.trim().eq_ignore_ascii_case("delayed"))
+            .flat_map(|e| e.text.lines())
+            .map(str::to_ascii_lowercase)
+    };
+    let (delivery, deferral) = QMAIL_DEFERRAL;
+    lines().any(|l| {
+        l.find(deferral)
+            .is_some_and(|at| l[..at].contains(delivery))
+    }) && !lines().any(|l| l.contains(QMAIL_FAILURE))
 }
 
 /// The enhanced code of the decisive rejection: the diagnosis' own, else that of the

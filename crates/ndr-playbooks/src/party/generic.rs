@@ -29,6 +29,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     "cloud.google.com",
     // Amazon SES's reference for a paused account (`SENDER_ACCOUNT_STOPPED`).
     "docs.aws.amazon.com",
+    // AWS's own knowledge-center article on SES's unverified identities (`esp.rs`).
+    "repost.aws",
     // MailChannels' page on blocked senders (`HOSTING_FILTER_REFUSED`).
     "docs.mailchannels.com",
     // SMTP2GO's pages on its IP settings (`RELAY_ACCOUNT_IP_REFUSED`).

@@ -5,7 +5,7 @@ use ndr_core::{Party, Reason};
 use super::common::*;
 use super::{rest, PartyBook, REFUSAL_REASONS};
 use crate::codes::CodeEntry;
-use crate::model::{Actor, Message, Playbook, Source, Step, To, Urgency, Url};
+use crate::model::{Actor, Fact, Message, Playbook, Prepare, Source, Step, To, Urgency, Url};
 
 // ---- Facts that change, in one place -------------------------------------------------------
 
@@ -88,6 +88,83 @@ Could you please review our sending reputation? Thank you."
     checked: CHECKED,
 };
 
+/// The same refusal of mail that went out through Gmail or Google Workspace (the core's note
+/// `sender_on_google`, or a Gmail sender address): the sending server, its IP address and its
+/// reverse DNS (PTR) are Google's, so neither the steps nor the letter to Apple ask for "your
+/// sending IP address" (review h189, own 03). What the sender can check is their own domain's
+/// authentication, when they send from it through Google Workspace. Chosen in `select.rs`
+/// (`through_sender_notes`).
+pub(crate) const POLICY_GOOGLE: Playbook = Playbook {
+    id: "icloud-policy-google",
+    party: Some(Party::Icloud),
+    title: text! { ja: "iCloud メールのポリシーによる拒否（Gmail から送信）", en: "Refused by iCloud Mail policy (sent through Gmail)" },
+    verdict: text! {
+        ja: "iCloud メールが、独自のポリシー（送信元の評価や認証など）を理由に、{recipient} 宛てのメールを拒否しました。このメールは Gmail（Google Workspace）から Google の共用サーバーを通って送られたため、送信元の IP アドレスはあなたのものではなく Google のものです。",
+        en: "iCloud Mail refused the message to {recipient} under its local policy (sender reputation, authentication and so on). The mail went out through Gmail (Google Workspace) on Google's shared servers, so the sending IP address is Google's, not yours.",
+    },
+    why: text! {
+        ja: "Apple は、送信サーバーの評価と、差出人のドメインの認証（SPF・DKIM・DMARC）を見ています。送信サーバーとその逆引き（PTR）は Google が管理しているため、あなたが設定するものはありません。独自ドメインのアドレスから Google Workspace で送っている場合は、そのドメインの認証の設定があなたの側で確認できる部分です。iCloud には許可リストの仕組みはありません。",
+        en: "Apple looks at the sending server's reputation and at the sender domain's authentication (SPF, DKIM, DMARC). Google runs the sending servers and their reverse DNS (PTR), so there is nothing of yours to set there. If you send from your own domain through Google Workspace, that domain's authentication is the part you can check. iCloud runs no allow list.",
+    },
+    actors: &[Actor::Sender, Actor::SenderAdmin],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "確認と連絡の後、数日", en: "Days, after the checks and the email" },
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::Time),
+        Prepare::Fact(Fact::SenderAddress),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "Apple の送信者向けの要件を確認してください。SPF と DKIM、DMARC の方針、逆引き（PTR）、適切な配信リストの管理が求められています。",
+            en: "Check Apple's requirements for senders: SPF and DKIM, a DMARC policy, reverse DNS (PTR) and good list practices.",
+        })
+        .link(text! { ja: "Apple: iCloud メールの送信者向け情報", en: "Apple: iCloud Mail postmaster information" }, POSTMASTER),
+        Step::new(text! {
+            ja: "独自ドメインのアドレスから Google Workspace で送っている場合は、{allow_domain} の次の 3 点を確認し、できていないものは直してください。SPF のレコード（「v=spf1」で始まる TXT レコード）に Google（include:_spf.google.com）が入っていること、Google 管理コンソールで DKIM の署名が有効になっていること、DMARC のレコードがあることです。送信サーバーの IP アドレスと逆引き（PTR）は Google のものなので、確認や設定は要りません。Gmail のアドレス（末尾が gmail.com）なら、これらはすべて Google が管理しています。",
+            en: "If you send from your own domain through Google Workspace, check these for {allow_domain} and fix what is missing: an SPF record (a TXT record starting with \"v=spf1\") that includes Google (include:_spf.google.com), DKIM signing turned on in the Google Admin console, and a DMARC record. The sending IP address and its reverse DNS (PTR) are Google's: there is nothing to check or set there. From a Gmail address (ending in gmail.com), Google manages all of these.",
+        }),
+        STEP_CHECK_ACCOUNT,
+        Step::new(text! {
+            ja: "確認が済んだら、{contact} に、会社名、送信ドメイン、Gmail（Google Workspace）から送っていること、受け取ったエラー、確認した項目を英語で送ってください。下に文面があります（確認した項目だけを書いてください）。",
+            en: "Once checked, email {contact} with your company name, sending domain, that you send through Gmail (Google Workspace), the errors you received and what you checked. A message is below: write in it only what you actually checked.",
+        })
+        .copy(LABEL_SEND_TO, "{contact}"),
+    ],
+    donts: &[
+        text! {
+            ja: "メール事業者に「自分の送信元 IP アドレス」を尋ねたり、逆引き（PTR）を設定しようとしたりしないでください。Gmail の送信サーバーは多くの利用者の共用で、その IP アドレスは Google のものです。",
+            en: "Do not ask for \"your own sending IP address\" or try to set reverse DNS (PTR): Gmail's sending servers are shared by many users, and their addresses are Google's.",
+        },
+        DONT_RESEND,
+    ],
+    message: Some(Message {
+        to: To::Operator,
+        address: Some("{contact}"),
+        subject: english_only!("iCloud Mail delivery: mail sent through Google Workspace rejected ({code})"),
+        body: english_only!(
+            "（Apple の窓口は英語で対応するため、会社名と確認した項目（[ ] の部分）を書き足して、次の英文を送ってください。）",
+            "Hello,
+
+Our mail to iCloud recipients is rejected with the error below.
+
+Company: [your company name]
+Sending domain: {sender_domain}
+Sent through: Google's mail servers (Gmail / Google Workspace), so the sending IP addresses are Google's
+Error: {error_text}
+Date: {date}
+
+What we checked on our side: [for each of SPF, DKIM and DMARC, what you found, for example \"SPF record includes Google and passes\"; leave out anything you did not check]
+
+Could you please review why our mail is rejected? Thank you."
+        ),
+    }),
+    lookup: None,
+    facts: FACTS,
+    sources: SOURCES,
+    checked: "2026-11-27",
+};
+
 /// From a real reply: "554 5.7.1 [CS01] Message rejected due to local policy. Please visit
 /// https://support.apple.com/en-us/HT204137"; HT204137 is the old id of the postmaster page.
 const CODES: &[CodeEntry] = &[
@@ -127,7 +204,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
     domains: DOMAINS,
     routes: ROUTES,
     generic: &rest::<27>(ROUTES),
-    playbooks: &[&POLICY],
+    playbooks: &[&POLICY, &POLICY_GOOGLE],
     codes: CODES,
     refine: &[],
 };

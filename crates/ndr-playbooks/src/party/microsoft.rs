@@ -136,6 +136,50 @@ Thank you.",
     },
 };
 
+/// 5.7.708: Microsoft sent the organisation's mail out through its low-reputation addresses (a
+/// new organisation, or one whose mail was judged suspicious) and that traffic was refused. No
+/// user or organisation restriction is set in the admin center to look up (that is 5.7.705's
+/// and 5.1.8's case): the administrator checks the recent outbound mail for a hijacked account
+/// or a relay, and asks Microsoft support to review the organisation's sending.
+// Source: /work/shared/knowledge/providers-and-lists.md, Exchange Online table ("5.7.708 |
+// Access denied, traffic not accepted from this IP | Sending from low-reputation IPs of a new
+// tenant | Contact Microsoft support"), from
+// https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
+const MESSAGE_NEW_TENANT: Message = Message {
+    to: To::Microsoft365Admin,
+    address: None,
+    subject: text! {
+        ja: "当社の Microsoft 365 から送ったメールが受け付けられません（{code}）",
+        en: "Mail from our Microsoft 365 is not accepted ({code})",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+お世話になっております。{recipient} 宛てに送ったメールが、次のエラーで返ってきました。Microsoft が当社の組織のメールを評価の低い送信用 IP アドレスから送り、その送信が受け付けられなかったようです。Microsoft は、組織が新しい場合や、組織から送られるメールの多くが不審と判定された場合にこうなると説明しています。
+
+・エラー全文: {error_text}
+・エラーコード: {code}
+・送信に使ったアドレス:［送信に使ったメールアドレス］
+・送信日時: {date}
+
+お手数ですが、最近の組織からの送信に乗っ取られたアカウントや不審な大量送信がないかご確認のうえ、管理センターから Microsoft サポートに、組織の送信の評価の確認と、この制限の解除を依頼していただけますでしょうか。
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+My message to {recipient} bounced with the error below. It says Microsoft sent our organisation's mail out through its low-reputation sending addresses, and that traffic was not accepted. Microsoft says this happens when an organisation is new, or when much of its mail was judged suspicious.
+
+- Full error: {error_text}
+- Code: {code}
+- Sent from: [the address you sent from]
+- Sent at: {date}
+
+Could you please check our recent outgoing mail for a hijacked account or an unusual burst of sending, and then ask Microsoft support, from the admin center, to review our organisation's sending and lift this limit?
+
+Thank you.",
+    },
+};
+
 /// 5.7.750: the administrator adds and verifies the sender domain. The domain is named only
 /// when it can be the organisation's own (`{allow_domain}`): nobody can add `gmail.com`, and a
 /// missing one is not shown as a fill-in (the line is left out; the administrator sees the
@@ -590,13 +634,17 @@ pub(crate) const NEW_TENANT: Playbook = Playbook {
     steps: &[
         STEP_TELL_ADMIN_SOON,
         Step::new(text! {
-            ja: "管理者は、管理センターから Microsoft サポートに問い合わせ、送信の制限について相談します。",
-            en: "The administrator contacts Microsoft support from the admin center about the restriction.",
+            ja: "管理者は、組織から最近送られたメールに、乗っ取られたアカウントからの送信や不審な大量送信がないか確かめ、あれば先に止めます。",
+            en: "The administrator checks the organisation's recent outgoing mail for a hijacked account or an unusual burst of sending, and stops it first.",
+        }),
+        Step::new(text! {
+            ja: "管理者は、管理センターから Microsoft サポートに問い合わせ、組織の送信の評価の確認と制限の解除を依頼します。",
+            en: "The administrator asks Microsoft support, from the admin center, to review the organisation's sending and lift the limit.",
         })
         .linked(ADMIN_CENTER_LINK),
     ],
     donts: &[DONT_RESEND],
-    message: Some(MESSAGE_TENANT_RESTRICTED),
+    message: Some(MESSAGE_NEW_TENANT),
     lookup: None,
     facts: FACTS,
     sources: SOURCES,

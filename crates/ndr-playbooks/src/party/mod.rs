@@ -28,7 +28,7 @@ mod comcast;
 pub(crate) mod docomo;
 pub(crate) mod gmail;
 mod gmx;
-mod icloud;
+pub(crate) mod icloud;
 mod mailspike;
 pub(crate) mod microsoft;
 mod mimecast;
@@ -491,6 +491,7 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     (generic::DOMAIN_LISTED.id, "domain_listed"),
     (spamhaus::DBL.id, "domain_listed"),
     (gmail::IPV6_GUIDELINES.id, "gmail_ipv6"),
+    (icloud::POLICY_GOOGLE.id, "sender_on_google"),
 ];
 
 /// True when the playbook `playbook_id` already says what the note `note_id` says.
@@ -531,6 +532,7 @@ pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
         .flat_map(|t| t.iter())
         .find(|(fragment, _)| text.contains(fragment))
         .map(|(_, p)| *p)
+        .or_else(|| esp::by_ses_unverified(&text))
         .or_else(|| generic::by_own_cap(&text))
         .or_else(|| generic::by_loop(&text))
         .or_else(|| generic::by_helo(&text))
