@@ -16,10 +16,11 @@
 /// list given to `new`).
 pub(crate) struct PatternSet {
     patterns: Vec<&'static [u8]>,
-    /// Bit `hash4(w)` is set when a pattern of four bytes or more starts with the bytes `w`.
+    /// Bit `hash4(w)` is set when a pattern of four bytes or more starts with the bytes `w`,
+    /// or one of three bytes with the first three bytes of `w`.
     long_starts: Box<[u64; KEY_WORDS]>,
-    /// Bit `k` is set when a pattern of two or three bytes starts with the bytes of key `k`;
-    /// `None` when there is no such pattern.
+    /// Bit `k` is set when a pattern of two bytes is the bytes of key `k`; `None` when there
+    /// is no such pattern.
     short_starts: Option<Box<[u64; KEY_WORDS]>>,
     /// Bit `k` is set when some pattern starts with the two bytes of key `k`.
     starts: Box<[u64; KEY_WORDS]>,
@@ -122,7 +123,17 @@ impl PatternSet {
                     let h = hash4([a, b, c, d]);
                     long_starts[h / 64] |= 1u64 << (h % 64);
                 }
-                [a, b, ..] => {
+                // A pattern of three bytes starts wherever its bytes stand, whatever the byte
+                // after them: all 256 of its four-byte starts are marked, so that the one map
+                // serves it too and no position looks in a second map for it (the provider
+                // index's only short patterns have three bytes).
+                [a, b, c] => {
+                    for d in 0..=u8::MAX {
+                        let h = hash4([a, b, c, d]);
+                        long_starts[h / 64] |= 1u64 << (h % 64);
+                    }
+                }
+                [a, b] => {
                     let k = key(a, b);
                     let map = short_starts.get_or_insert_with(|| Box::new([0u64; KEY_WORDS]));
                     map[k / 64] |= 1u64 << (k % 64);
@@ -385,6 +396,23 @@ mod tests {
             }
             assert_eq!(got, want, "round {round}: {patterns:?} in {hay:?}");
         }
+    }
+
+    #[test]
+    fn three_byte_patterns_need_no_second_map() {
+        let set = PatternSet::new(vec![b"mi:", b"dt:", b"user unknown"]);
+        assert!(set.short_starts.is_none());
+        // At every offset, including the last three, where a fourth byte is not in view.
+        for pad in 0..6 {
+            let hay = format!("{}mi:x dt:", "x".repeat(pad));
+            let mut seen = Vec::new();
+            set.each_match(hay.as_bytes(), 0, hay.len(), &mut |id, at| {
+                seen.push((id, at));
+                true
+            });
+            assert_eq!(seen, [(0, pad), (1, pad + 5)], "{hay:?}");
+        }
+        assert!(!set.scan(b"mi dt hl: m:i").has(0));
     }
 
     #[test]
