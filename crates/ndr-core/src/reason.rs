@@ -1322,6 +1322,13 @@ const WORDING: &[Wording] = &[
             // Gmail's "Daily user sending quota exceeded". A quota of sending, never of a
             // mailbox. Source: a public paste of the log, https://pastebin.com/v3bkLPK5
             "sending quota exceeded",
+            // The same limit in the other common words: Google's "550 5.4.5 Daily user sending
+            // limit exceeded" (https://support.google.com/a/answer/3726730), and a policy
+            // service's refusal on a hosting company's outgoing Postfix, "4.7.1 <a@example.jp>:
+            // Sender address rejected: sending limit exceeded, please try again later" (the
+            // account's hourly limit; review h189's own paste of a Thunderbird dialog). A limit
+            // of the sender's sending, never of a mailbox.
+            "sending limit exceeded",
             // The same on a hosting company's outgoing relay, per account: "554 5.7.0 Your
             // message could not be sent. The limit on the number of allowed outgoing messages
             // was exceeded. Try again later." A limit of the sender's own sending, never of a

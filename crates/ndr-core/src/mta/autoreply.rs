@@ -112,11 +112,10 @@ fn shown(mail: &Mail) -> Option<Rising> {
     if text::find_earliest(&lc, FAILED_SENDING).is_some() {
         return None;
     }
-    let whole = text::clip(&mail.body, 16 * 1024);
-    if whole
-        .lines()
-        .any(|l| super::generic::reply_start(l).is_some())
-    {
+    // A paste that holds a server's refusal is about that refusal, whatever its prose says
+    // ("the auto-reply of my contact form" in a question that quotes a send error): an
+    // auto-reply pasted alone has no reply code, and no mail program's send error around it.
+    if holds_a_refusal(mail) {
         return None;
     }
     let recipient = ["from", "return-path"]
@@ -138,6 +137,34 @@ fn shown(mail: &Mail) -> Option<Rising> {
         deliveries: vec![d],
         rfc822,
     })
+}
+
+/// True when a pasted text holds a server's refusal: a 4xx/5xx reply (`generic::reply_start`),
+/// a reply that a mail program shows without its three-digit code (Thunderbird's "The mail
+/// server responded: 5.7.1 <x@example.org>: Relay access denied", a line that starts with an
+/// RFC 3463 status and goes on in words), or a mail program's own send error
+/// (`mailprogram::program`).
+fn holds_a_refusal(mail: &Mail) -> bool {
+    let whole = text::clip(&mail.body, 16 * 1024);
+    whole
+        .lines()
+        .any(|l| super::generic::reply_start(l).is_some() || status_led(l))
+        || super::mailprogram::program(mail).is_some()
+}
+
+/// A line that starts with a 4.x.x or 5.x.x status followed by words: " 4.7.1 <a@example.jp>:
+/// Sender address rejected: ..." (a dialog's reply without its code).
+fn status_led(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut words = t.splitn(2, [' ', '\t']);
+    let (Some(first), Some(rest)) = (words.next(), words.next()) else {
+        return false;
+    };
+    (first.starts_with('4') || first.starts_with('5'))
+        && crate::smtp::status::is_valid(first)
+        && rest
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_alphabetic() || c == '<')
 }
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
@@ -217,5 +244,26 @@ mod tests {
         ] {
             assert_ne!(diagnose(text.as_bytes()).reason, Reason::Vacation, "{text}");
         }
+    }
+
+    /// A question whose prose names an auto-reply (a contact form's) but which quotes a
+    /// server's refusal: the refusal is read, never an auto-reply.
+    #[test]
+    fn prose_about_an_auto_reply_around_a_refusal_is_no_auto_reply() {
+        for text in [
+            // A mail program's send error whose reply has no three-digit code.
+            "問い合わせフォームの自動返信を送ったところ、エラーが出ます。\n\nメールの送信中にエラーが発生しました。メールサーバーの応答:\n 4.7.1 <info@example.jp>: Sender address rejected: sending limit exceeded, please try again later (203.0.113.30)。\n",
+            // A reply with its code, and words about auto-replies in English.
+            "Our auto-reply: stopped working, the server says\n550 5.7.1 Relaying denied\n",
+            // A line led by a status alone.
+            "This is an automatic reply setup question.\n5.7.1 <a@example.org>: Relay access denied\n",
+        ] {
+            let d = diagnose(text.as_bytes());
+            assert_ne!(d.reason, Reason::Vacation, "{text}");
+            assert!(!d.notes.iter().any(|n| n.id == "auto_reply"), "{text}");
+        }
+        // The gate is the refusal: the same prose alone stays an auto-reply.
+        let d = diagnose("This is an automatic reply: I am away.\n".as_bytes());
+        assert_eq!(d.reason, Reason::Vacation);
     }
 }

@@ -96,7 +96,15 @@ const SEND_ERRORS: &[SendError] = &[
     SendError {
         program: "thunderbird",
         marker: "メールの送信中にエラーが発生しました。",
-        leads: &["メールサーバーからの応答:", "サーバーからの応答:"],
+        // Pastes retyped from the dialog, or from versions that wrote it so, drop から:
+        // 「メールサーバーの応答:」 (held-out review h189's own paste), as Outlook Express's
+        // label 「サーバーの応答:」 below.
+        leads: &[
+            "メールサーバーからの応答:",
+            "サーバーからの応答:",
+            "メールサーバーの応答:",
+            "サーバーの応答:",
+        ],
         reason: None,
         end: End::Advice,
     },
@@ -1026,6 +1034,21 @@ fn found(mail: &Mail) -> Option<(&'static SendError, usize)> {
     kept.and_then(|(i, at)| Some((row(i)?, at)))
 }
 
+/// Where the first line after the reply's first words that starts with a non-ASCII letter
+/// begins (the dialog's Japanese advice or the poster's sentence), or the length.
+fn japanese_line(reply: &str) -> usize {
+    let start = reply.len() - reply.trim_start().len();
+    let mut at = start;
+    for line in reply[start..].split_inclusive('\n') {
+        let t = line.trim_start();
+        if at > start && t.starts_with(|c: char| !c.is_ascii()) {
+            return at;
+        }
+        at += line.len();
+    }
+    reply.len()
+}
+
 /// Where a reply that a program's advice follows ends (`REPLY_ENDS`), or its length. One
 /// function for both rows that end so, not the same search written out twice.
 fn advice_end(reply: &str) -> usize {
@@ -1083,6 +1106,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 _ => reply,
             };
             let end = match error.end {
+                // A server's reply is ASCII (RFC 5321): in Thunderbird's Japanese dialog a
+                // line in Japanese after it is the dialog's advice or the poster's own words.
+                End::Advice if error.program == "thunderbird" => {
+                    advice_end(reply).min(japanese_line(reply))
+                }
                 End::Advice => advice_end(reply),
                 End::Line | End::Quote => {
                     let line = reply.trim_start_matches([' ', '\t']);
@@ -1707,6 +1735,35 @@ mod tests {
                 "5.7.1 <hanako@example.org>: Relay access denied".into()
             ))
         );
+    }
+
+    /// Thunderbird's Japanese dialog with its label retyped without から, in a question: the
+    /// reply is the line after the label, without the poster's sentences before it, the
+    /// Japanese lines after it or the full-width full stop the dialog put after it.
+    #[test]
+    fn thunderbird_japanese_reply_ends_with_its_line() {
+        let t = "フォームから送れなくなりました。下のエラーが出ます。\n\nメールの送信中にエラーが発生しました。メールサーバーの応答:\n 4.7.1 <info@example.jp>: Sender address rejected: sending limit exceeded, please try again later (203.0.113.30)。\nメッセージを確認して、再度送信してください。\n\n1時間に何通まで送れるのでしょうか。\n";
+        let (recipient, _, reply) = read(t).expect("read");
+        assert_eq!(recipient, "");
+        assert_eq!(
+            reply,
+            "4.7.1 <info@example.jp>: Sender address rejected: sending limit exceeded, please try again later (203.0.113.30)"
+        );
+        let d = crate::diagnose(t.as_bytes());
+        assert_eq!(d.reason, crate::Reason::Speeding);
+        assert!(d
+            .notes
+            .iter()
+            .any(|n| n.id == "refused_at_submission" && n.detail == "thunderbird"));
+        assert_eq!(d.recipients[0].diagnostic_text, reply);
+        // Thunderbird's own label, and its English reply running over two ASCII lines.
+        let t = "メールの送信中にエラーが発生しました。サーバーからの応答:\n550 5.7.1 <a@example.org>: Relay\n access denied\nメッセージの受信者 \"a@example.org\" を確認し、再度試してください。";
+        let (recipient, command, reply) = read(t).expect("read");
+        assert_eq!(
+            (recipient.as_str(), command.as_str()),
+            ("a@example.org", "RCPT")
+        );
+        assert_eq!(reply, "550 5.7.1 <a@example.org>: Relay access denied");
     }
 
     #[test]
