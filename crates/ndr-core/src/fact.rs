@@ -1525,7 +1525,7 @@ fn tidy_host(h: &str) -> String {
         };
     }
     let v = v.trim_end_matches('.').to_ascii_lowercase();
-    if is_masked_host(&v) {
+    if is_masked_host(&v) || is_mask_only(&v) {
         String::new()
     } else {
         v
@@ -1543,6 +1543,16 @@ fn is_masked_host(h: &str) -> bool {
     };
     labels.split('.').all(mask)
         && (mask(last) || (!last.is_empty() && last.bytes().all(|b| b.is_ascii_alphabetic())))
+}
+
+/// An address or name a paste masked wholly: "x.x.x.x", "X.X.X.X" (lowercased before),
+/// "*.*.*.*", every label only mask characters (no top-level domain is one), or a word put in
+/// its place ("[redacted]"). It names no server, so it is no rejecting host.
+fn is_mask_only(h: &str) -> bool {
+    matches!(h, "redacted" | "removed" | "hidden" | "masked")
+        || h.contains('.')
+            && h.split('.')
+                .all(|l| !l.is_empty() && l.chars().all(|c| matches!(c, '*' | '⋆' | '•' | 'x')))
 }
 
 pub(crate) fn is_ipv4(s: &str) -> bool {
@@ -1806,6 +1816,10 @@ mod tests {
         assert_eq!(tidy_host("mx.example.com"), "mx.example.com");
         assert_eq!(tidy_host("x.com"), "x.com");
         assert_eq!(tidy_host("xx.example.jp"), "xx.example.jp");
+        for masked in ["x.x.x.x", "X.X.X.X", "*.*.*.*", "[redacted]", "xxx.xxx.xxx.xxx"] {
+            assert_eq!(tidy_host(masked), "", "{masked}");
+        }
+        assert_eq!(tidy_host("x.example.com"), "x.example.com");
     }
 
     use super::*;
