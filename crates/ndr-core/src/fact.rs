@@ -1816,7 +1816,13 @@ mod tests {
         assert_eq!(tidy_host("mx.example.com"), "mx.example.com");
         assert_eq!(tidy_host("x.com"), "x.com");
         assert_eq!(tidy_host("xx.example.jp"), "xx.example.jp");
-        for masked in ["x.x.x.x", "X.X.X.X", "*.*.*.*", "[redacted]", "xxx.xxx.xxx.xxx"] {
+        for masked in [
+            "x.x.x.x",
+            "X.X.X.X",
+            "*.*.*.*",
+            "[redacted]",
+            "xxx.xxx.xxx.xxx",
+        ] {
             assert_eq!(tidy_host(masked), "", "{masked}");
         }
         assert_eq!(tidy_host("x.example.com"), "x.example.com");

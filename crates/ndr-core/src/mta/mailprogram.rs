@@ -1189,8 +1189,17 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         .find_map(|w| named_address(head.get(lc.find(w)? + w.len()..)?));
     // A refusal of RCPT names the recipient in its reply ("<x@example.org>: Relay access
     // denied"); one of MAIL names the sender, which is not a recipient.
+    // An address the reply itself calls the sender's is no recipient, whatever the command
+    // (Postfix's reject_rhsbl_sender: "554 5.7.1 Service unavailable; Sender address [a@example.com]
+    // blocked using dbl.spamhaus.org", met at RCPT under nodemailer's "all recipients were
+    // rejected"; "<a@example.com>: Sender address rejected: ...").
     let recipient = named
-        .or_else(|| (command == "RCPT").then(|| address::find(&reply)).flatten())
+        .or_else(|| {
+            (command == "RCPT")
+                .then(|| address::find(&reply))
+                .flatten()
+                .filter(|a| !called_the_sender(&reply, a))
+        })
         .unwrap_or_default();
     Some(Rising {
         deliveries: vec![Delivery {
@@ -1203,6 +1212,20 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             ..Delivery::default()
         }],
         rfc822: String::new(),
+    })
+}
+
+/// True when `reply` names `addr` as the sender's address: "Sender address [addr]" (Postfix's
+/// reject_rhsbl_sender and check_sender_access replies) or "<addr>: Sender address rejected"
+/// (Postfix's restrictions of the envelope sender). Source: https://www.postfix.org/postconf.5.html
+/// (reject_rhsbl_sender, smtpd_sender_restrictions).
+fn called_the_sender(reply: &str, addr: &str) -> bool {
+    let lc = reply.to_ascii_lowercase();
+    let a = addr.to_ascii_lowercase();
+    lc.match_indices(a.as_str()).take(8).any(|(p, _)| {
+        let before = lc[..p].trim_end_matches(['[', '<', ' ']);
+        let after = lc[p + a.len()..].trim_start_matches([']', '>', ':', ' ']);
+        before.ends_with("sender address") || after.starts_with("sender address rejected")
     })
 }
 
@@ -1614,6 +1637,9 @@ fn tidy(reply: &str) -> String {
         .trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace())
         .trim_end_matches(['.', '。'])
         .trim();
+    // A logger's object printed after the error's message on its line ("... 8126 {", then the
+    // error's fields): a reply never ends with an opening brace.
+    let t = t.strip_suffix(" {").map_or(t, str::trim_end);
     // "553. To send mail, first check your mail ..." (an ISP's server puts a full stop after
     // its code): the code is read as any other once the stop is gone.
     match (t.get(..3), t.get(3..5)) {
@@ -1764,6 +1790,27 @@ mod tests {
             ("a@example.org", "RCPT")
         );
         assert_eq!(reply, "550 5.7.1 <a@example.org>: Relay access denied");
+    }
+
+    /// A nodemailer error logged with its object after it: the sender's own address that the
+    /// reply names is no recipient, and the logger's " {" is no part of the reply.
+    #[test]
+    fn nodemailer_refusal_of_the_sender_address_names_no_recipient() {
+        let t = "[app][error] Can't send mail - all recipients were rejected: 554 5.7.1 Service unavailable; Sender address [a@example.com] blocked using dbl.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/2001:db8::1 {\n  error: {\n    message: \"x\"\n";
+        let (recipient, command, reply) = read(t).expect("read");
+        assert_eq!((recipient.as_str(), command.as_str()), ("", "RCPT"));
+        assert_eq!(reply, "554 5.7.1 Service unavailable; Sender address [a@example.com] blocked using dbl.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/2001:db8::1");
+        // A recipient the reply names stays one.
+        let t = "Error: Can't send mail - all recipients were rejected: 550 5.1.1 <b@example.org>: Recipient address rejected: User unknown";
+        assert_eq!(read(t).expect("read").0, "b@example.org");
+        assert!(called_the_sender(
+            "553 <a@example.com>: Sender address rejected: not owned",
+            "a@example.com"
+        ));
+        assert!(!called_the_sender(
+            "550 <b@example.org>: Recipient address rejected",
+            "b@example.org"
+        ));
     }
 
     #[test]
