@@ -990,6 +990,15 @@ const WORDING: &[Wording] = &[
             "sender refused",
             "sender domain is empty",
             "sender verify failed", // Exim callout
+            // ZMailer's smtpserver refusing the envelope sender by its policy database at MAIL
+            // FROM: "553 5.7.1 For MAIL FROM address <%s> policy analysis reported: %s"
+            // (ZMailer's smtpserver, smtp_mail(): 553 with 5.7.1 when its policy database
+            // refuses the sender, 450 4.7.1 when the test failed for now); vger.kernel.org
+            // (ZMailer) writes "Hello [ip], for
+            // your MAIL FROM address <a@example.com> policy analysis reported: Your address is
+            // not liked source for email" (held-out aa 27). The sender's address is refused.
+            "for your mail from address",
+            "for mail from address <",
             // cPanel's Exim words the same callout failure "550 - Verification failed for
             // <address> ... 550 sender verification failed" (its text also says "the account or
             // domain may not exist", which alone would read as the recipient's domain; held-out
@@ -2484,6 +2493,29 @@ mod tests {
     #[test]
     fn reasons_from_code_command_and_wording() {
         for (status, reply, cmd, diag, want) in [
+            // ZMailer's policy refusal of the envelope sender at MAIL FROM.
+            (
+                "5.7.1",
+                "553",
+                "MAIL",
+                "553 5.7.1 Hello [192.0.2.8], for your MAIL FROM address <a@example.com> policy analysis reported: Your address is not liked source for email",
+                Rejected,
+            ),
+            (
+                "5.7.1",
+                "553",
+                "MAIL",
+                "553 5.7.1 For MAIL FROM address <a@example.com> policy analysis reported: refused",
+                Rejected,
+            ),
+            // A sending limit of the sender's own outgoing server.
+            (
+                "4.7.1",
+                "",
+                "",
+                "4.7.1 <a@example.jp>: Sender address rejected: sending limit exceeded, please try again later",
+                Speeding,
+            ),
             (
                 "5.1.1",
                 "550",
