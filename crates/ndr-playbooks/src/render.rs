@@ -737,8 +737,8 @@ const RESEND_IF_FAILED: Text = text! {
     en: "If the notice you got says delivery is only delayed (your server keeps trying), wait and do not send it yourself: the server sends it when it can, and a copy from you could arrive twice. If the notice says delivery failed, or your own program showed this error, send the message again once the cause is fixed, once.",
 };
 
-/// True when the report names recipients and every one is only delayed (RFC 3464), or the
-/// paste is a queue's own log line of a deferral (`select::only_delayed`).
+/// True when the report names recipients and every one is only delayed (RFC 3464;
+/// `select::only_delayed`).
 fn only_delayed(d: &Diagnosis) -> bool {
     crate::select::only_delayed(d)
 }
@@ -746,10 +746,10 @@ fn only_delayed(d: &Diagnosis) -> bool {
 /// True when the message is not retried: a recipient is marked `failed` (RFC 3464), or the
 /// decisive reply is permanent (5xx, 5.x.x) and nobody is only delayed.
 fn given_up(d: &Diagnosis, smtp: Option<&str>, enhanced: Option<&str>) -> bool {
-    let failed = !crate::select::logged_deferral(d)
-        && d.recipients
-            .iter()
-            .any(|r| r.action.trim().eq_ignore_ascii_case("failed"));
+    let failed = d
+        .recipients
+        .iter()
+        .any(|r| r.action.trim().eq_ignore_ascii_case("failed"));
     let permanent = smtp.is_some_and(|c| c.trim_start().starts_with('5'))
         || enhanced.is_some_and(|c| c.trim_start().starts_with("5."));
     failed || (permanent && !only_delayed(d))

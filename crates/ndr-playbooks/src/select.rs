@@ -2161,10 +2161,7 @@ fn gave_up_on_a_deferral(d: &Diagnosis, base: Selected) -> bool {
     };
     let unnamed = UNNAMED.contains(&base.playbook.id)
         || (TEMPORARY_BLOCKS.contains(&base.playbook.id) && names_no_block(d));
-    unnamed
-        && d.recipients.iter().any(|r| failed(&r.action))
-        && temporary_reply(d)
-        && !logged_deferral(d)
+    unnamed && d.recipients.iter().any(|r| failed(&r.action)) && temporary_reply(d)
 }
 
 /// Words of a reply that say what was blocked or why: with any of them, a temporary refusal is
@@ -2233,39 +2230,13 @@ fn deferred_by_code(d: &Diagnosis) -> bool {
 }
 
 /// True when the report names recipients and every one of them is only delayed: the sending
-/// server keeps retrying, nothing has failed yet. A queue's own log line of a deferral says the
-/// same whatever action the recipient got (`logged_deferral`).
+/// server keeps retrying, nothing has failed yet (the core marks a queue's own log line of a
+/// deferral so: Postfix's "status=deferred", qmail's "deferral:").
 pub(crate) fn only_delayed(d: &Diagnosis) -> bool {
     !d.recipients.is_empty()
-        && (logged_deferral(d)
-            || d.recipients
-                .iter()
-                .all(|r| r.action.trim().eq_ignore_ascii_case("delayed")))
-}
-
-/// qmail-send's log record of a delivery that failed for now and stays queued: "... qmail:
-/// 1224154859.165779 delivery 9123: deferral: Connected_to_192.0.2.1_but_greeting_failed./..."
-/// (its final one says "failure:"). qmail-send logs "deferral" when qmail-remote reports a
-/// temporary failure and keeps the message to retry until its queue lifetime ends (qmail-1.03
-/// qmail-send.c; qmail-remote(8): "Z" is a temporary failure). Lowercase.
-const QMAIL_DEFERRAL: (&str, &str) = ("delivery ", ": deferral: ");
-const QMAIL_FAILURE: &str = ": failure: ";
-
-/// True when the paste is a sending queue's own log line of a deferral and of no final failure
-/// (`QMAIL_DEFERRAL`): the server still holds the message and retries it, so nothing expired,
-/// even when the core gave the recipient no `delayed` action (held-out aa, case 30).
-pub(crate) fn logged_deferral(d: &Diagnosis) -> bool {
-    let lines = || {
-        d.evidence
+        && d.recipients
             .iter()
-            .flat_map(|e| e.text.lines())
-            .map(str::to_ascii_lowercase)
-    };
-    let (delivery, deferral) = QMAIL_DEFERRAL;
-    lines().any(|l| {
-        l.find(deferral)
-            .is_some_and(|at| l[..at].contains(delivery))
-    }) && !lines().any(|l| l.contains(QMAIL_FAILURE))
+            .all(|r| r.action.trim().eq_ignore_ascii_case("delayed"))
 }
 
 /// The enhanced code of the decisive rejection: the diagnosis' own, else that of the

@@ -457,6 +457,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     } else {
         head
     };
+    // qmail-send's log of a deferral and of no failure: the message is still queued and
+    // retried (qmail-send.c logs "deferral:" for qmail-remote's temporary "Z" report and
+    // "failure:" only for a permanent one or when the queue lifetime ends).
+    let qmail_deferred_only = text::contains(head, QMAIL_LOGGED[1])
+        && !text::contains(head, QMAIL_LOGGED[0])
+        && text::contains(head, "delivery ");
     let unlogged;
     let head = if QMAIL_LOGGED.iter().any(|m| text::contains(head, m)) {
         unlogged = qmail_log_reports(head);
@@ -959,7 +965,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     // match ("mail postfix/smtp: to=<...>, relay=..., status=deferred (host ... said: 450
     // ...)"): the server keeps the message and tries again, whatever the reply's reason.
     for d in deliveries.iter_mut().filter(|d| d.action.is_empty()) {
-        if text::contains(&d.diagnosis, " status=deferred (") {
+        if qmail_deferred_only || text::contains(&d.diagnosis, " status=deferred (") {
             d.action = "delayed".to_string();
         } else if text::contains(&d.diagnosis, " status=bounced (") {
             d.action = "failed".to_string();
@@ -2376,6 +2382,16 @@ mod tests {
             .first()
             .map(|r| (r.action.clone(), r.diagnostic_text.clone()))
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_qmail_logged_deferral_is_delayed_and_its_failure_failed() {
+        let line = "Oct 16 20:00:59 mx qmail: 1224154859.165779 delivery 9123: deferral: \
+                    Connected_to_192.0.2.112_but_greeting_failed./Remote_host_said:_421_\
+                    Service_not_available,_closing_transmission_channel/\n";
+        assert_eq!(first(line).0, "delayed");
+        let failure = line.replace(": deferral: ", ": failure: ");
+        assert_ne!(first(&failure).0, "delayed");
     }
 
     #[test]
