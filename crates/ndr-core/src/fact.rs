@@ -923,10 +923,23 @@ fn paired_reply(diagnosis: &str, status: &str) -> Option<String> {
 fn clean_diagnosis(f: &mut Fact, raw: &str) {
     let mut dc = raw.replace('\r', "");
     if !dc.is_empty() {
-        let cs = status::find(&dc, "");
+        let mut cs = status::find(&dc, "");
         let mut cr = reply::find(&dc, &cs);
         if cr.is_empty() {
             cr = paired_reply(&dc, &cs).unwrap_or_default();
+        }
+        // A refusal passed on under the wrapper's own codes: its codes are the refusal's.
+        if let Some((ics, icr)) = passed_on_codes(&dc) {
+            if f.reply_code.is_empty() || f.reply_code == cr {
+                f.reply_code = icr.clone();
+            }
+            if !ics.is_empty() {
+                if f.status == cs {
+                    f.status = ics.clone();
+                }
+                cs = ics;
+            }
+            cr = icr;
         }
         f.status = status::prefer(&f.status, &cs, &cr);
         if cr.len() == 3 {
@@ -994,6 +1007,38 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
         }
     }
     f.diagnosis = text::sweep(&dc);
+}
+
+/// The words before a refusal that a server passed on from the next server under its own
+/// codes: Exchange's "550 5.0.350 Remote server returned an error -> 554 Email rejected ...".
+/// Microsoft lists 5.0.350 as a generic error that the recipient's server returned; the reply
+/// after the arrow is what that server said.
+/// Source: https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
+const PASSED_ON: &str = "returned an error -> ";
+
+/// The enhanced code (empty when it has none) and the reply code of the refusal that `dc`
+/// passes on after `PASSED_ON`, when a reply code starts it.
+fn passed_on_codes(dc: &str) -> Option<(String, String)> {
+    let at = text::find_ci(dc, PASSED_ON)?;
+    let inner = dc.get(at + PASSED_ON.len()..)?.trim_start();
+    let code = inner.get(..3)?;
+    if !reply::is_valid(code)
+        || inner
+            .as_bytes()
+            .get(3)
+            .is_some_and(|c| !matches!(c, b' ' | b'-'))
+    {
+        return None;
+    }
+    let rest = inner.get(4..).unwrap_or("").trim_start();
+    let word = rest.split_whitespace().next().unwrap_or("");
+    let cs = status::find(word, "");
+    let cs = if !cs.is_empty() && cs.starts_with(&code[..1]) && word.starts_with(&cs) {
+        cs
+    } else {
+        String::new()
+    };
+    Some((cs, code.to_string()))
 }
 
 /// `s.replace(pat, with)`, found by the block search and without a copy when `pat` is not
