@@ -682,9 +682,17 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             // "    (user@example.jp) [-5] - mta.example.jp (in": an address in parentheses is
             // part of the words, never a recipient's own line.
             let parenthesised = next.trim_start().starts_with('(');
+            // A sentence the wrap cut just before the address it names ("... for your MAIL
+            // FROM address" / "<a@example.com> policy analysis reported: ..."): no recipient's
+            // line.
+            let named = address_runs_on(&diag, next);
             let cont = next.starts_with(' ')
                 && !next.trim().is_empty()
-                && (address_line(next).is_none() || ends_reply || codes_only || parenthesised);
+                && (address_line(next).is_none()
+                    || ends_reply
+                    || codes_only
+                    || parenthesised
+                    || named);
             // A paste from a web page loses the indentation of the wrapped lines: a line that
             // is no reply of its own goes on with the reply when the reply cannot have ended
             // there (only its codes so far, or a sentence cut at a comma or a word such as
@@ -695,15 +703,18 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 && reply_start(next).is_none()
                 && (codes_only
                     || (!mail.records
-                        && (unfinished(&diag) || runs_on(&diag, next) || name_cut(&diag, next))
-                        && address_line(next).is_none()));
+                        && (((unfinished(&diag)
+                            || runs_on(&diag, next)
+                            || name_cut(&diag, next))
+                            && address_line(next).is_none())
+                            || named)));
             // A reply quoted with "> " (a forwarded or replied-to bounce) goes on with the
             // quoted lines under it that are no reply or address of their own.
             let quoted = line.starts_with("> ")
                 && next.strip_prefix("> ").is_some_and(|inner| {
                     !inner.trim().is_empty()
                         && reply_start(inner).is_none()
-                        && address_line(inner).is_none()
+                        && (address_line(inner).is_none() || address_runs_on(&diag, inner))
                 });
             // Exchange 2000/2003 wrap the diagnostic of their notice in angle brackets, "<mx.
             // example.org #5.0.0 smtp;550 ...>", and a long one goes on over the next line
@@ -2090,6 +2101,9 @@ const NOT_THE_RECIPIENT: &[&str] = &[
     "from",
     "sender address",
     "sender",
+    // ZMailer's "For MAIL FROM address <a@example.com> policy analysis reported: ..." names
+    // the envelope sender it refused (held-out aa 27).
+    "from address",
     "contact",
     "contact:",
     "write to",
@@ -2183,7 +2197,7 @@ const UNFINISHED: &[&str] = &[
 /// only the address or the check so far: "550 5.7.1 <a@example.org>:" over "Recipient
 /// address rejected: ...", "Client host rejected:" over its cause), or after a word of
 /// `UNFINISHED`.
-fn unfinished(diag: &str) -> bool {
+pub(crate) fn unfinished(diag: &str) -> bool {
     let t = diag.trim_end();
     if t.ends_with([',', ':']) {
         return true;
@@ -2196,7 +2210,7 @@ fn unfinished(diag: &str) -> bool {
 /// no closing punctuation, and `next` starts with a small letter ("... weren't sent. Please" /
 /// "contact your Internet service provider ..."; "... not allowed. Use a" / "mailgateway or
 /// ..."). A new header, field or recipient line starts otherwise.
-fn runs_on(diag: &str, next: &str) -> bool {
+pub(crate) fn runs_on(diag: &str, next: &str) -> bool {
     diag.trim_end()
         .chars()
         .next_back()
@@ -2204,6 +2218,32 @@ fn runs_on(diag: &str, next: &str) -> bool {
         && next
             .trim_start()
             .starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+/// Words a reply names an address after ("for your MAIL FROM address <a@example.com> policy
+/// analysis reported", ZMailer's smtpserver), lowercase.
+const ADDRESS_NOUNS: &[&str] = &["address", "sender", "recipient", "user", "mailbox"];
+
+/// True when a sentence runs on from `diag` into `next` through the address it names: `diag`
+/// stops on a word that announces one (`ADDRESS_NOUNS`, or one of `UNFINISHED`: "from", "to",
+/// "for"), and `next` starts with an address that lower-case words follow ("... for your MAIL
+/// FROM address" / "<a@example.com> policy analysis reported: ...", a quoted ZMailer refusal,
+/// held-out aa 27). A recipient's own line goes on otherwise: with ":", "...", " - " or nothing
+/// (Postfix, Sendmail, MDaemon, Exim).
+fn address_runs_on(diag: &str, next: &str) -> bool {
+    let t = next.trim_start();
+    let Some((first, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    let last = diag.trim_end().rsplit(' ').next().unwrap_or("");
+    (ADDRESS_NOUNS
+        .iter()
+        .chain(UNFINISHED)
+        .any(|w| last.eq_ignore_ascii_case(w)))
+        && ((first.starts_with('<') && first.ends_with('>')) || !first.contains(['<', '>']))
+        && address::find(first)
+            .is_some_and(|a| first.trim_matches(['<', '>']).eq_ignore_ascii_case(&a))
+        && rest.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// True when a list's name after "using" is cut by the wrap: "... blocked using Trend" /
