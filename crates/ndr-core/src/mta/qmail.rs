@@ -26,6 +26,8 @@ const BOUNDARIES: &[&str] = &[
     "--- Below this line is a copy of the message.",
     "--- Below this line is a copy of the mail header.",
     "--- Below the next line is a copy of the message.",
+    // qmail-send with a bounce that returns only the headers (a common patch's wording).
+    "--- Enclosed are the original headers",
     "--- Mensaje original adjunto.",
     "Content-Type: message/rfc822",
     "Original message follows.",
@@ -137,6 +139,44 @@ const LDAP: &[(Reason, &[&str])] = &[
 /// qmail-send.c: "I'm not going to try again; this message has been in the queue too long."
 const EXPIRED: &str = "this message has been in the queue too long.";
 
+/// Lines qmail itself writes in a recipient's part (qmail-remote.c, qmail-send.c), which a
+/// paste that lost the empty lines may put after the reply.
+const OWN_LINES: &[&str] = &[REMOTE_SAID, "Giving up on ", "I'm not going to try again"];
+
+/// True when `line` is one qmail writes itself (`OWN_LINES`).
+fn own_line(line: &str) -> bool {
+    text::starts_with_any(line, OWN_LINES)
+}
+
+/// True when the reply that `diagnosis` ends with ("Remote host said: ...") ended before
+/// `line` (`after` is the line after it): qmail-remote writes the server's reply line by line
+/// as it came (`outsmtptext`), so every further line of it starts with its code ("550-...",
+/// "550 ..."). A line that does not is the reply's only when a wrap made it: indented,
+/// starting with a small letter ("... Client host [192.0.2.1]" / "blocked using ..."), after a
+/// sentence cut at a word such as "from", or followed by a coded line again ("... to learn
+/// about" / "DMARC" / "550 5.7.1 initiative."). Any other line is the words of whoever pasted
+/// the report ("What does this mean ?", held-out aa 02).
+/// Source: https://github.com/notqmail/notqmail/blob/main/qmail-remote.c
+fn ends_report(diagnosis: &str, line: &str, after: &str) -> bool {
+    let Some(p) = diagnosis.rfind(REMOTE_SAID) else {
+        return false;
+    };
+    let reply = diagnosis.get(p..).unwrap_or_default();
+    !coded(line)
+        && !coded(after)
+        && !line.starts_with([' ', '\t'])
+        && !line.starts_with(|c: char| c.is_lowercase())
+        && !super::generic::unfinished(reply)
+}
+
+/// True when `line` starts with a reply code and a space or hyphen ("550-", "550 ").
+fn coded(line: &str) -> bool {
+    matches!(
+        line.as_bytes(),
+        [a, b, c, b' ' | b'-', ..] if [a, b, c].iter().all(|d| d.is_ascii_digit())
+    )
+}
+
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let subject = mail.subject();
     let by_subject = subject == "failure notice"
@@ -153,7 +193,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut another: Vec<String> = vec![String::new()];
     let mut recipients = 0usize;
     let mut reading = false;
-    for line in head.lines() {
+    // Whether the current recipient's part has ended (`ends_report`): what follows up to the
+    // next recipient is someone's own words, not the report's.
+    let mut ended = false;
+    let mut lines = head.lines().peekable();
+    while let Some(line) = lines.next() {
         let mut line = line;
         if !reading {
             reading = text::contains_any(line, STARTS);
@@ -165,6 +209,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
         }
         if line.is_empty() {
+            // qmail-send ends each recipient's part with an empty line (a line of spaces is
+            // the words' own: a program's message quoted by qmail-local).
+            ended |= deliveries.len() == recipients
+                && !deliveries.last().expect("never empty").diagnosis.is_empty();
             continue;
         }
         // "<kijitora@example.jp>:", or "To: <kijitora@example.jp>:" in some qmail clones.
@@ -194,8 +242,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 v.diagnosis.push(' ');
             }
             recipients += 1;
+            ended = false;
         } else if deliveries.len() == recipients {
             let v = deliveries.last_mut().expect("never empty");
+            let after = lines.peek().copied().unwrap_or_default();
+            ended = (ended || ends_report(&v.diagnosis, line, after)) && !own_line(line);
+            if ended {
+                continue;
+            }
             v.diagnosis.push_str(line);
             v.diagnosis.push(' ');
             if line.starts_with(REMOTE_SAID.trim_end()) {
