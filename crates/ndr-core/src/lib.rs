@@ -2321,3 +2321,140 @@ mod tests {
         assert!(!read.notes.iter().any(|n| n.id == "input_truncated"));
     }
 }
+
+#[cfg(test)]
+mod passed_on_and_cut_replies {
+    //! The reply read whole and only the reply: Exchange passing on the next server's refusal,
+    //! a wrapped refusal naming the sender's address, a qmail report pasted with words after it.
+
+    fn first(input: &str) -> (crate::Diagnosis, String) {
+        let d = crate::diagnose(input.as_bytes());
+        let text = d
+            .recipients
+            .first()
+            .map(|r| r.diagnostic_text.clone())
+            .unwrap_or_default();
+        (d, text)
+    }
+
+    const OUTLOOK_PASSED_ON: &str = "Delivery has failed to these recipients or groups:\n\n\
+        info@example.net\nYour message couldn't be delivered.\n\n\
+        Diagnostic information for administrators:\n\n\
+        Generating server: AB1PR01MB0001.eurprd01.prod.outlook.com\n\n\
+        info@example.net\n\
+        Remote Server returned '550 5.0.350 Remote server returned an error -> {INNER}'\n\n\
+        Original message headers:\n\n\
+        From: Taro <taro@example.com>\nTo: info@example.net\nSubject: Invoice\n";
+
+    #[test]
+    fn exchange_5_0_350_gives_the_passed_on_reply_code() {
+        let input = OUTLOOK_PASSED_ON.replace(
+            "{INNER}",
+            "554 Email rejected due to security policies - https://community.mimecast.com/docs/DOC-1369#554 [Ab1Cd2.uk1]",
+        );
+        let (d, text) = first(&input);
+        assert_eq!(d.smtp_code.as_deref(), Some("554"));
+        assert_eq!(d.recipients[0].reply_code.as_deref(), Some("554"));
+        // The inner reply has no enhanced code: Exchange's own stays.
+        assert_eq!(d.enhanced_code.as_deref(), Some("5.0.350"));
+        assert_eq!(d.blocking_party, Some(crate::Party::Mimecast));
+        assert!(text.starts_with("550 5.0.350 Remote server returned an error -> 554 "));
+    }
+
+    #[test]
+    fn exchange_5_0_350_gives_the_passed_on_enhanced_code() {
+        let input = OUTLOOK_PASSED_ON.replace(
+            "{INNER}",
+            "553 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org",
+        );
+        let (d, _) = first(&input);
+        assert_eq!(d.smtp_code.as_deref(), Some("553"));
+        assert_eq!(d.enhanced_code.as_deref(), Some("5.7.1"));
+        assert_eq!(d.blocked_ip.as_deref(), Some("192.0.2.7"));
+    }
+
+    #[test]
+    fn a_wrapped_refusal_goes_on_through_the_address_it_names() {
+        // ZMailer's refusal of the envelope sender, quoted in a list mail, the quote wrapping it
+        // before the address.
+        let input = "From: Taro <taro@example.com>\nDate: Tue, 14 Nov 2006 11:58:54 -0800\n\n\
+            > I can't seem to email the list. What's up with this?\n> \n\
+            >    SMTP error from remote mail server after MAIL\n\
+            > FROM:<taro@example.com> SIZE=1681:\n\
+            >     host lists.example.org [198.51.100.167]: 553 5.7.1\n\
+            > Hello [203.0.113.8], for your MAIL FROM address\n\
+            > <taro@example.com> policy analysis reported:\n\
+            >     Your address is not liked source for email\n\n\
+            You were banned.\n";
+        let (d, text) = first(input);
+        assert_eq!(
+            text,
+            "553 5.7.1 Hello [203.0.113.8], for your MAIL FROM address <taro@example.com> \
+             policy analysis reported: Your address is not liked source for email"
+        );
+        // The address after "MAIL FROM address" is the sender's, no recipient.
+        assert_ne!(d.recipients[0].recipient, "taro@example.com");
+    }
+
+    #[test]
+    fn a_recipient_line_after_a_reply_is_still_a_recipient() {
+        // Postfix's "<address>: host ... said:" lines each start a recipient: only lower-case
+        // words after the address make it the reply's.
+        let input = "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 unknown user address\n\
+            <b@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 unknown user address\n";
+        let d = crate::diagnose(input.as_bytes());
+        let rcpts: Vec<&str> = d.recipients.iter().map(|r| r.recipient.as_str()).collect();
+        assert_eq!(rcpts, ["a@example.org", "b@example.org"]);
+    }
+
+    const QMAIL: &str = "Hi. This is the qmail-send program at mail.example.net.\n\
+        I'm afraid I wasn't able to deliver your message to the following addresses.\n\
+        This is a permanent error; I've given up. Sorry it didn't work out.\n\
+        <user@example.org>:\n\
+        Connected to 192.0.2.9 but sender was rejected.\n";
+
+    #[test]
+    fn a_qmail_reply_ends_before_the_posters_own_words() {
+        let input = format!(
+            "{QMAIL}Remote host said: 554 Defined SPAM source: bl.spamcop.net\n\
+             What does this mean ?\nThanks\n"
+        );
+        let (_, text) = first(&input);
+        assert_eq!(text, "554 Defined SPAM source: bl.spamcop.net");
+    }
+
+    #[test]
+    fn a_qmail_reply_ends_at_the_empty_line_and_the_enclosed_headers() {
+        let input = format!(
+            "{QMAIL}Remote host said: 554 Defined SPAM source: bl.spamcop.net\n\n\
+             Can anyone help?\n\n\
+             --- Enclosed are the original headers of the message.\n\
+             From: taro@example.com\n"
+        );
+        let (_, text) = first(&input);
+        assert_eq!(text, "554 Defined SPAM source: bl.spamcop.net");
+    }
+
+    #[test]
+    fn a_wrapped_qmail_reply_stays_whole() {
+        let input = format!(
+            "{QMAIL}Remote host said: 550 5.7.1 Service unavailable, Client host [192.0.2.1]\n\
+             blocked using Spamhaus. To request removal from this list see\n\
+             https://www.spamhaus.org/query/ip/192.0.2.1\n\
+             Giving up on 192.0.2.9.\n"
+        );
+        let (_, text) = first(&input);
+        assert!(
+            text.ends_with("https://www.spamhaus.org/query/ip/192.0.2.1"),
+            "{text}"
+        );
+        let input = format!(
+            "{QMAIL}Remote host said: 550-5.7.1 Please visit\n\
+             550-5.7.1 https://support.google.com/mail/answer/2451690 to learn about\n\
+             DMARC\n\
+             550 5.7.1 initiative. - gsmtp\n"
+        );
+        let (_, text) = first(&input);
+        assert!(text.ends_with("initiative. - gsmtp"), "{text}");
+    }
+}
