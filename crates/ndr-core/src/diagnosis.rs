@@ -546,8 +546,14 @@ pub struct Diagnosis {
     pub enhanced_code: Option<String>,
     /// A provider's own code (S3150, SC-001, AS(16012609), TSS04, ERS-QIL, BL21, ...), or null.
     pub provider_code: Option<String>,
-    /// The domain of the original sender, or null.
+    /// The domain of the original sender, or null. When `sender_address` is set, its domain.
     pub sender_domain: Option<String>,
+    /// The original sender's address as the bounce shows it (the returned message's `From:`, a
+    /// report's envelope sender, a refusal that quotes it, the bounce's own `To:`), read from
+    /// the same place as `sender_domain`; absent when the bounce shows none, or shows only a
+    /// mailer-daemon or postmaster, a masked address or a recipient's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_address: Option<String>,
     /// When the returned message was sent: its own `Date:` field as written ("Mon, 27 Mar 2017
     /// 14:52:05 +0200"); absent when the bounce does not carry the message's header.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -29,6 +29,9 @@ pub(crate) struct Fact {
     pub destination: String,
     /// The original sender's domain.
     pub sender_domain: String,
+    /// The original sender's address, when `sender_domain` was read from one the bounce shows
+    /// and it is a sender's (`is_shown_sender`), or "". Its domain is `sender_domain`.
+    pub sender_address: String,
     /// The returned message's own `Date:` field as written (when the sender sent it), or "".
     pub sent_at: String,
     /// The remote server's IP when the bounce names it.
@@ -67,12 +70,18 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
     // the receiver's words about the sender ("Unauthenticated email from example.net is not
     // accepted"), which name the From: domain the receiver judged; then the bounce's To:, the
     // envelope sender, which may be a mailing service's bounce address.
-    let sender_domain = original
+    let recipients = || rising.deliveries.iter().map(|d| d.recipient.as_str());
+    // An address gives the domain, and itself when it is a sender's own (`is_shown_sender`).
+    let shown = |a: String| {
+        let domain = address::domain(&a)?;
+        let a = is_shown_sender(&a, recipients()).then_some(a);
+        Some((a, domain))
+    };
+    let (sender_address, sender_domain) = original
         .iter()
         .map(String::as_str)
         .find_map(address::find)
-        .as_deref()
-        .and_then(address::domain)
+        .and_then(shown)
         .or_else(|| {
             rising
                 .rfc822
@@ -80,24 +89,27 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
                 .is_empty()
                 .then(|| sender_in_notice(&mail.body))
                 .flatten()
+                .and_then(shown)
         })
         .or_else(|| {
             rising
                 .deliveries
                 .iter()
                 .find_map(|d| sender_named(&d.diagnosis))
+                .and_then(|named| match named {
+                    Named::Address(a) => shown(a),
+                    Named::Domain(d) => Some((None, d)),
+                })
         })
-        .or_else(|| {
-            address::find(mail.header("to"))
-                .as_deref()
-                .and_then(address::domain)
-        })
+        .or_else(|| address::find(mail.header("to")).and_then(shown))
         .or_else(|| {
             mail.headers
                 .is_empty()
                 .then(|| sender_in_visible_head(&mail.body, &rising.deliveries))
                 .flatten()
+                .and_then(shown)
         })
+        .map(|(a, d)| (a.unwrap_or_default(), d))
         .unwrap_or_default();
     let pasted = !is_whole_message(mail);
     // Asked only when a recipient has no action of its own: the notice is read for the
@@ -187,6 +199,7 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
     }
     for f in &mut facts {
         f.sent_at.clone_from(&sent_at);
+        f.sender_address.clone_from(&sender_address);
     }
     facts
 }
@@ -462,7 +475,7 @@ const SENDER_LABELS: &[&str] = &["Sender Address", "送信者アドレス", "送
 /// them for a returned message.
 const QUOTED_HEADERS: &[&str] = &["from", "sender", "return-path"];
 
-/// The sender's domain as the notice itself names it, for a notice without a returned message:
+/// The sender's address as the notice itself names it, for a notice without a returned message:
 /// a labelled line (`SENDER_LABELS`), else the `From:` of the header block the notice quotes
 /// below Exchange's heading.
 fn sender_in_notice(body: &str) -> Option<String> {
@@ -478,8 +491,8 @@ fn sender_in_notice(body: &str) -> Option<String> {
         else {
             continue;
         };
-        if let Some(d) = address::find(value).as_deref().and_then(address::domain) {
-            return Some(d);
+        if let Some(a) = address::find(value).filter(|a| address::domain(a).is_some()) {
+            return Some(a);
         }
     }
     let (_, quoted) = mta::split_original(body, mta::exchange2007::BOUNDARIES);
@@ -487,8 +500,7 @@ fn sender_in_notice(body: &str) -> Option<String> {
         .iter()
         .map(String::as_str)
         .find_map(address::find)
-        .as_deref()
-        .and_then(address::domain)
+        .filter(|a| address::domain(a).is_some())
 }
 
 /// How far into a pasted text the bounce's own header block, as a mail program shows it, may
@@ -512,7 +524,7 @@ const BOUNCE_HEAD_WORDS: &[&str] = &[
     "delivery has failed",
 ];
 
-/// The sender's domain from the `To:` line of the bounce's own header block as a mail program
+/// The sender's address from the `To:` line of the bounce's own header block as a mail program
 /// shows it in a paste: a block of lines near the start that has a `To:` line and another
 /// line naming a mail system or a bounce subject. The bounce goes back to the sender, so its
 /// To is the sender; the returned message's own block (`To:` the recipient) has no such line.
@@ -552,7 +564,7 @@ fn sender_in_visible_head(body: &str, deliveries: &[mta::Delivery]) -> Option<St
             .iter()
             .any(|d| d.recipient.eq_ignore_ascii_case(&to));
         if from_a_mail_system && !is_recipient {
-            return address::domain(&to);
+            return address::domain(&to).map(|_| to);
         }
     }
     None
@@ -584,19 +596,61 @@ const SENDER_NAMED: &[(&str, &str)] = &[
     ("originating from your dkim domain ", ""),
 ];
 
+/// What a receiver's words name of the sender (`sender_named`).
+enum Named {
+    /// The envelope sender a refusal quotes.
+    Address(String),
+    /// The domain the words name.
+    Domain(String),
+}
+
+/// Local parts of the addresses mail systems write bounces from (RFC 5321 section 4.5.1's
+/// postmaster; "MAILER-DAEMON", Sendmail's and Postfix's bounce sender; Postfix's
+/// `double-bounce`), lowercase: never the original sender's.
+const SYSTEM_SENDERS: &[&str] = &[
+    "mailer-daemon",
+    "mailer_daemon",
+    "mailerdaemon",
+    "postmaster",
+    "double-bounce",
+];
+
+/// True when `a`, an address the bounce shows where the sender's would be, may be named as the
+/// sender's own address: its domain a plain host name (so that it is `sender_domain` as
+/// written), not a mail system's (`SYSTEM_SENDERS`), not masked before pasting
+/// ("a***@example.com", "[redacted]"), and none of the `recipients`.
+pub(crate) fn is_shown_sender<'a>(a: &str, mut recipients: impl Iterator<Item = &'a str>) -> bool {
+    let Some((local, domain)) = a.rsplit_once('@') else {
+        return false;
+    };
+    let system = SYSTEM_SENDERS
+        .iter()
+        .any(|s| local.trim_matches('"').eq_ignore_ascii_case(s));
+    let masked = address::is_redacted(a)
+        || a.chars().any(|c| c != '#' && address::is_mask(c))
+        || text::find_ci(a, "redacted").is_some();
+    address::is_email(a)
+        && is_domain_name(domain)
+        && domain
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && !system
+        && !masked
+        && !recipients.any(|r| r.eq_ignore_ascii_case(a))
+}
+
 /// The sender's domain when the receiver's words in `diagnosis` name it (`SENDER_NAMED`), or
 /// the envelope sender a Postfix refusal of it quotes: "<sales@example.net>: Sender address
 /// rejected: ..." (smtpd's reply for every sender restriction; Postfix `smtpd_check.c`).
-fn sender_named(diagnosis: &str) -> Option<String> {
+fn sender_named(diagnosis: &str) -> Option<Named> {
     if let Some(p) = text::find_ci(diagnosis, ">: sender address rejected") {
         let head = diagnosis.get(..p + 1).unwrap_or("");
-        if let Some(domain) = head
+        if let Some(a) = head
             .rfind('<')
             .and_then(|q| address::find(head.get(q..)?))
-            .as_deref()
-            .and_then(address::domain)
+            .filter(|a| address::domain(a).is_some())
         {
-            return Some(domain);
+            return Some(Named::Address(a));
         }
     }
     // One space between words, without the codes of continued reply lines.
@@ -640,7 +694,7 @@ fn sender_named(diagnosis: &str) -> Option<String> {
                 tail
             };
             if is_domain_name(name) && tail.starts_with(after) {
-                return Some(name.to_string());
+                return Some(Named::Domain(name.to_string()));
             }
         }
     }
@@ -2082,7 +2136,10 @@ mod tests {
             ("To: ann@example.net\nSubject: hello\n\nbody", None),
         ] {
             assert_eq!(
-                sender_in_visible_head(text, &rcpts).as_deref(),
+                sender_in_visible_head(text, &rcpts)
+                    .as_deref()
+                    .and_then(address::domain)
+                    .as_deref(),
                 want,
                 "{text}"
             );
@@ -2171,8 +2228,100 @@ mod tests {
             ("Unauthenticated email from example.net.", None),
             ("550 5.1.1 <hanako@example.com>: user unknown", None),
         ] {
-            assert_eq!(sender_named(text).as_deref(), want, "{text}");
+            let domain = sender_named(text).map(|n| match n {
+                Named::Domain(d) => d,
+                Named::Address(a) => address::domain(&a).unwrap_or_default(),
+            });
+            assert_eq!(domain.as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn sender_address_is_the_original_senders_as_the_bounce_shows_it() {
+        // A Postfix bounce to `to`, returning a message whose header is `returned`.
+        let bounce = |to: &str, returned: &str| {
+            format!(
+                "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\n\
+                 To: {to}\n\
+                 Subject: Undelivered Mail Returned to Sender\n\
+                 MIME-Version: 1.0\n\
+                 Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n\
+                 --b\n\
+                 Content-Type: text/plain\n\n\
+                 This is the mail system at host mx.example.net.\n\n\
+                 <bo@example.org>: host mx.example.org[192.0.2.9] said: 550 5.1.1 <bo@example.org>:\n    \
+                 Recipient address rejected: User unknown (in reply to RCPT TO command)\n\n\
+                 --b\n\
+                 Content-Type: text/rfc822-headers\n\n\
+                 {returned}\
+                 To: bo@example.org\n\
+                 Subject: hello\n\n\
+                 --b--\n"
+            )
+        };
+        let sender = |text: &str| {
+            let d = crate::diagnose(text.as_bytes());
+            // Read from one place: the address's domain is the domain.
+            if let (Some(a), Some(domain)) = (&d.sender_address, &d.sender_domain) {
+                assert_eq!(address::domain(a).as_ref(), Some(domain), "{text}");
+            }
+            (d.sender_address, d.sender_domain)
+        };
+        let some = |a: &str, d: &str| (Some(a.to_string()), Some(d.to_string()));
+        // The returned message's own From, not the bounce's To (a bounce address elsewhere).
+        assert_eq!(
+            sender(&bounce(
+                "bounces@example.net",
+                "From: Ann <ann@example.com>\n"
+            )),
+            some("ann@example.com", "example.com")
+        );
+        // No returned From: the bounce's To, the envelope sender it goes back to; never the
+        // bounce's own From (MAILER-DAEMON@mx.example.net).
+        assert_eq!(
+            sender(&bounce("ann@example.com", "")),
+            some("ann@example.com", "example.com")
+        );
+        // A returned bounce (its From a mail system's), a masked address, the recipient: the
+        // domain is still the sender's, no address is.
+        for returned in [
+            "From: MAILER-DAEMON@example.com\n",
+            "From: Postmaster <postmaster@example.com>\n",
+            "From: a***@example.com\n",
+            "From: [redacted]@example.com\n",
+        ] {
+            assert_eq!(
+                sender(&bounce("", returned)),
+                (None, Some("example.com".into())),
+                "{returned}"
+            );
+        }
+        assert_eq!(
+            sender(&bounce("", "From: bo@example.org\n")),
+            (None, Some("example.org".into()))
+        );
+        // The envelope sender a refusal quotes.
+        assert_eq!(
+            sender(
+                "554 5.7.1 <sales@example.net>: Sender address rejected: Access denied\n\
+                 Final-Recipient: rfc822; bo@example.org"
+            )
+            .0
+            .as_deref(),
+            Some("sales@example.net")
+        );
+        // Receivers' words that name only a domain, and a reply pasted alone: no address.
+        assert_eq!(
+            sender(
+                "550-5.7.26 Unauthenticated email from example.net is not accepted due to \
+                 domain's DMARC policy. <bo@example.org>"
+            ),
+            (None, Some("example.net".into()))
+        );
+        assert_eq!(
+            sender("550 5.1.1 <bo@example.org>: Recipient address rejected: User unknown").0,
+            None
+        );
     }
 
     #[test]

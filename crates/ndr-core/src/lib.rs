@@ -222,8 +222,12 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             .as_deref()
             .and_then(address::domain)
         {
+            let shown = address::find(named.header("to"))
+                .filter(|a| fact::is_shown_sender(a, facts.iter().map(|f| f.recipient.as_str())))
+                .unwrap_or_default();
             for f in facts.iter_mut().filter(|f| f.sender_domain.is_empty()) {
                 f.sender_domain = domain.clone();
+                f.sender_address.clone_from(&shown);
             }
         }
     }
@@ -1220,10 +1224,12 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
         d.remote_ip = std::iter::once(f)
             .chain(facts.iter())
             .find_map(|f| f.remote_ip.clone());
-        d.sender_domain = facts
-            .iter()
-            .find(|f| !f.sender_domain.is_empty())
-            .map(|f| f.sender_domain.clone());
+        let sender = facts.iter().find(|f| !f.sender_domain.is_empty());
+        d.sender_domain = sender.map(|f| f.sender_domain.clone());
+        // From the same fact, so that the address and the domain always agree.
+        d.sender_address = sender
+            .filter(|f| !f.sender_address.is_empty())
+            .map(|f| f.sender_address.clone());
         d.sent_at = facts
             .iter()
             .find(|f| !f.sent_at.is_empty())

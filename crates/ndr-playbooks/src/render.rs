@@ -25,6 +25,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "date",
     "login_account",
     "refused_sender",
+    "sender_address",
     "refused_client",
     "listed_name",
     "forwarder",
@@ -206,8 +207,11 @@ pub(crate) struct Facts {
     /// address that account does not own (the core's note `sender_login_mismatch`).
     login_account: Option<String>,
     /// The sender address a server refused, as its reply quotes it ("<a@example.net>: Sender
-    /// address rejected").
+    /// address rejected"), else the sender's address as the bounce shows it (`sender_address`).
     refused_sender: Option<String>,
+    /// The address the mail was sent from, as the bounce shows it (the core's
+    /// `sender_address`): a letter's "Sent from" line.
+    sender_address: Option<String>,
     /// The client a receiving server's own log says it refused (the core's note
     /// `inbound_refusal_log`: "mail.example.net[192.0.2.1]").
     refused_client: Option<String>,
@@ -322,7 +326,10 @@ impl Facts {
                     .find(|n| n.id == "sender_login_mismatch")
                     .map(|n| n.detail.as_str()),
             ),
-            refused_sender: main.and_then(|r| clean(refused_sender(&r.diagnostic_text))),
+            refused_sender: main
+                .and_then(|r| clean(refused_sender(&r.diagnostic_text)))
+                .or_else(|| clean(d.sender_address.as_deref())),
+            sender_address: clean(d.sender_address.as_deref()),
             refused_client: clean(
                 d.notes
                     .iter()
@@ -363,6 +370,7 @@ impl Facts {
             "zone" => &self.zone,
             "login_account" => &self.login_account,
             "refused_sender" => &self.refused_sender,
+            "sender_address" => &self.sender_address,
             "refused_client" => &self.refused_client,
             "listed_name" => &self.listed_name,
             "forwarder" => &self.forwarder,
@@ -436,7 +444,7 @@ fn prose_fallback(name: &str) -> Option<Text> {
             ja: "ログインに使っているアカウント",
             en: "you log in with",
         },
-        "refused_sender" => text! {
+        "refused_sender" | "sender_address" => text! {
             ja: "差出人のアドレス",
             en: "the address you sent from",
         },
@@ -473,8 +481,8 @@ fn already_said(name: &str, lang: Lang) -> &'static [&'static str] {
         ("zone", Lang::Ja) => &["ブロックリスト"],
         ("login_account", Lang::En) => &["logged in with"],
         ("login_account", Lang::Ja) => &["アカウント"],
-        ("refused_sender", Lang::En) => &["address"],
-        ("refused_sender", Lang::Ja) => &["アドレス"],
+        ("refused_sender" | "sender_address", Lang::En) => &["address"],
+        ("refused_sender" | "sender_address", Lang::Ja) => &["アドレス"],
         _ => &[],
     }
 }
@@ -552,6 +560,10 @@ fn fallback(name: &str) -> Text {
         },
         "refused_sender" => shared_text! {
             ja: "［差出人のアドレス］",
+            en: "[the address you sent from]",
+        },
+        "sender_address" => shared_text! {
+            ja: "［送信に使ったメールアドレス］",
             en: "[the address you sent from]",
         },
         "refused_client" => shared_text! {
@@ -1949,7 +1961,7 @@ const IF_IT_DOES_NOT: Text = text! {
 fn fact_value(facts: &Facts, fact: Fact) -> Option<&str> {
     match fact {
         Fact::Ip => facts.value("ip"),
-        Fact::SenderAddress => None,
+        Fact::SenderAddress => facts.value("sender_address"),
         Fact::Time => facts.value("date"),
         Fact::SenderDomain => facts.value("sender_domain"),
         Fact::Recipient => facts.value("recipient"),
@@ -2386,6 +2398,55 @@ mod tests {
         assert!(filled.contains("- Full error: ["), "{filled}");
         assert!(filled.contains("- Sent at: ["), "{filled}");
         assert!(filled.contains("The IP ["), "{filled}");
+    }
+
+    #[test]
+    fn the_senders_address_fills_the_letters_when_the_bounce_shows_it() {
+        let body = |id: &str, d: &Diagnosis, lang: Lang| {
+            let book = crate::party::playbook(id).unwrap();
+            render(book, d, lang, SelectedBy::PartyReason)
+                .message
+                .map(|m| m.body)
+                .unwrap_or_default()
+        };
+        let mut d = Diagnosis {
+            reason: ndr_core::Reason::SecurityError,
+            sender_domain: Some("example.com".into()),
+            sender_address: Some("ann@example.com".into()),
+            ..Diagnosis::default()
+        };
+        let tenant = "microsoft-tenant-threshold";
+        let en = body(tenant, &d, Lang::En);
+        assert!(en.contains("- Sent from: ann@example.com\n"), "{en}");
+        let ja = body(tenant, &d, Lang::Ja);
+        assert!(
+            ja.contains("・送信に使ったアドレス: ann@example.com\n"),
+            "{ja}"
+        );
+        // A refusal that quotes no sender address: the address the bounce shows.
+        let login = "generic-sender-login-mismatch";
+        let en = body(login, &d, Lang::En);
+        assert!(en.contains("sent a message from ann@example.com"), "{en}");
+        assert!(!en.contains("[the address you sent from]"), "{en}");
+        let ja = body(login, &d, Lang::Ja);
+        assert!(ja.contains("差出人 ann@example.com のメール"), "{ja}");
+        // The bounce shows none: the fill-ins stay.
+        d.sender_address = None;
+        let en = body(tenant, &d, Lang::En);
+        assert!(
+            en.contains("- Sent from: [the address you sent from]\n"),
+            "{en}"
+        );
+        let ja = body(tenant, &d, Lang::Ja);
+        assert!(
+            ja.contains("・送信に使ったアドレス:［送信に使ったメールアドレス］\n"),
+            "{ja}"
+        );
+        let en = body(login, &d, Lang::En);
+        assert!(
+            en.contains("sent a message from [the address you sent from]"),
+            "{en}"
+        );
     }
 
     #[test]

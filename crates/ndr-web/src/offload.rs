@@ -196,6 +196,8 @@ pub fn diagnosis_from_json(json: &str) -> Option<Diagnosis> {
         enhanced_code: text(&v, "enhanced_code"),
         provider_code: text(&v, "provider_code"),
         sender_domain: text(&v, "sender_domain"),
+        // Left out of the JSON when there is none, like `sent_at`.
+        sender_address: text(&v, "sender_address"),
         // Left out of the JSON when there is none, like `original_recipient`.
         sent_at: text(&v, "sent_at"),
         evidence,

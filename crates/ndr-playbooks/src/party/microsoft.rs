@@ -115,7 +115,7 @@ const MESSAGE_TENANT_RESTRICTED: Message = Message {
 
 ・エラー全文: {error_text}
 ・エラーコード: {code}
-・送信に使ったアドレス:［送信に使ったメールアドレス］
+・送信に使ったアドレス: {sender_address}
 ・送信日時: {date}
 
 お手数ですが、Microsoft 365 管理センターで送信の制限（制限されたユーザー、または組織全体の制限）をご確認いただき、アカウントの乗っ取りなどの原因への対処と、必要に応じて Microsoft サポートへの問い合わせをお願いできますでしょうか。
@@ -127,7 +127,7 @@ My message to {recipient} bounced with the error below. It says that our own Mic
 
 - Full error: {error_text}
 - Code: {code}
-- Sent from: [the address you sent from]
+- Sent from: {sender_address}
 - Sent at: {date}
 
 Could you please check the sending restrictions in the Microsoft 365 admin center (restricted users, or a restriction on the whole organisation), deal with the cause (a hijacked account, for example), and contact Microsoft support if needed?
@@ -159,7 +159,7 @@ const MESSAGE_NEW_TENANT: Message = Message {
 
 ・エラー全文: {error_text}
 ・エラーコード: {code}
-・送信に使ったアドレス:［送信に使ったメールアドレス］
+・送信に使ったアドレス: {sender_address}
 ・送信日時: {date}
 
 お手数ですが、最近の組織からの送信に乗っ取られたアカウントや不審な大量送信がないかご確認のうえ、管理センターから Microsoft サポートに、組織の送信の評価の確認と、この制限の解除を依頼していただけますでしょうか。
@@ -171,7 +171,7 @@ My message to {recipient} bounced with the error below. It says Microsoft sent o
 
 - Full error: {error_text}
 - Code: {code}
-- Sent from: [the address you sent from]
+- Sent from: {sender_address}
 - Sent at: {date}
 
 Could you please check our recent outgoing mail for a hijacked account or an unusual burst of sending, and then ask Microsoft support, from the admin center, to review our organisation's sending and lift this limit?
