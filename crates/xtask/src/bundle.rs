@@ -339,8 +339,21 @@ use crate::Result;
 /// serde +0.2 (inlining); no new sort, hash table or `Debug` instance, one small `format`
 /// instance (41 bytes). The texts are five new playbooks' words (AT&T, NetEase, Vade, the relay
 /// account, SoftBank's split guides) and the Japanese rewording.
-/// The budget is 550.6 plus about 1%; the 250 KiB goal stays out of reach, as above.
-pub const BUDGET_GZIP_BYTES: u64 = 556 * 1024;
+/// The budget was 550.6 plus about 1%.
+/// Then 560.3 KiB for a Japanese visit, 551.8 for an English one (+9.7 over 550.6 at `46c0c55`;
+/// wasm 474.4 -> 482.3 KiB gzip, texts.ja 61.4 -> 63.2), one day's merges (`46c0c55..`), audited
+/// by a names build against the day before's audited one (hashes cut): +16.0 KB raw of code
+/// before wasm-opt, ndr-core +15.1 (new readers: the Returned Mail notice and its
+/// Recipient/Reason form +3.2, amavisd-new's notices +2.2, Go's short response +0.8, UTF-16
+/// without a mark +0.7, the auto-reply gate +0.4, qmail's report end +1.0, a wrapped address
+/// joining its reply +0.8; `sender_address` read with the sender's domain +1.6; the run's new
+/// passes and HTML anchors in a paste +1.6 +1.2), ndr-playbooks +1.6 (the shared table of why a
+/// list could not be checked, moved from ndr-web, which lost 1.2; the sender's address in the
+/// letters; qmail's deferral), core +0.6 (inlining); no new sort, hash table or `Debug` instance.
+/// The texts are three new playbooks' words (Amazon SES's unverified identity, iCloud's refusal
+/// of Gmail-sent mail, Microsoft 365 5.7.708's letter) and the facts audit's corrections.
+/// The budget is 560.3 plus about 1%; the 250 KiB goal stays out of reach, as above.
+pub const BUDGET_GZIP_BYTES: u64 = 566 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
