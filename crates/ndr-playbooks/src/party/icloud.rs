@@ -18,6 +18,13 @@ const POSTMASTER: Url = Url::pair(
 );
 const FACTS: &[(&str, &str)] = &[("contact", "icloudadmin@apple.com")];
 
+/// Apple's published requirements for senders, the first step of both policy playbooks.
+const STEP_REQUIREMENTS: Step = Step::new(text! {
+    ja: "Apple の送信者向けの要件を確認してください。SPF と DKIM、DMARC の方針、逆引き（PTR）、適切な配信リストの管理が求められています。",
+    en: "Check Apple's requirements for senders: SPF and DKIM, a DMARC policy, reverse DNS (PTR) and good list practices.",
+})
+.link(text! { ja: "Apple: iCloud メールの送信者向け情報", en: "Apple: iCloud Mail postmaster information" }, POSTMASTER);
+
 const SOURCES: &[Source] = &[Source {
     title: text! {
         ja: "Apple サポート: iCloud メールの送信者向け情報（Postmaster）",
@@ -43,11 +50,7 @@ pub(crate) const POLICY: Playbook = Playbook {
     duration: text! { ja: "対策と連絡の後、数日", en: "Days, after the fixes and the email" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(text! {
-            ja: "Apple の送信者向けの要件を確認してください。SPF と DKIM、DMARC の方針、逆引き（PTR）、適切な配信リストの管理が求められています。",
-            en: "Check Apple's requirements for senders: SPF and DKIM, a DMARC policy, reverse DNS (PTR) and good list practices.",
-        })
-        .link(text! { ja: "Apple: iCloud メールの送信者向け情報", en: "Apple: iCloud Mail postmaster information" }, POSTMASTER),
+        STEP_REQUIREMENTS,
         // Apple asks what was checked; the message below states only what the sender fills in.
         Step::new(text! {
             ja: "連絡する前に、{sender_domain} の次の 4 点を確認し、できていないものは直してください。SPF（「v=spf1」で始まる TXT レコード）があること、送信したメールに DKIM の署名が付いていること、DMARC のレコード（_dmarc.{sender_domain}）があること、送信サーバーの IP アドレスに逆引き（PTR）が設定されていることです。分からない項目は、メール事業者かホスティング事業者に確認してください。",
@@ -115,11 +118,7 @@ pub(crate) const POLICY_GOOGLE: Playbook = Playbook {
         Prepare::Fact(Fact::SenderAddress),
     ],
     steps: &[
-        Step::new(text! {
-            ja: "Apple の送信者向けの要件を確認してください。SPF と DKIM、DMARC の方針、逆引き（PTR）、適切な配信リストの管理が求められています。",
-            en: "Check Apple's requirements for senders: SPF and DKIM, a DMARC policy, reverse DNS (PTR) and good list practices.",
-        })
-        .link(text! { ja: "Apple: iCloud メールの送信者向け情報", en: "Apple: iCloud Mail postmaster information" }, POSTMASTER),
+        STEP_REQUIREMENTS,
         Step::new(text! {
             ja: "独自ドメインのアドレスから Google Workspace で送っている場合は、{allow_domain} の次の 3 点を確認し、できていないものは直してください。SPF のレコード（「v=spf1」で始まる TXT レコード）に Google（include:_spf.google.com）が入っていること、Google 管理コンソールで DKIM の署名が有効になっていること、DMARC のレコードがあることです。送信サーバーの IP アドレスと逆引き（PTR）は Google のものなので、確認や設定は要りません。Gmail のアドレス（末尾が gmail.com）なら、これらはすべて Google が管理しています。",
             en: "If you send from your own domain through Google Workspace, check these for {allow_domain} and fix what is missing: an SPF record (a TXT record starting with \"v=spf1\") that includes Google (include:_spf.google.com), DKIM signing turned on in the Google Admin console, and a DMARC record. The sending IP address and its reverse DNS (PTR) are Google's: there is nothing to check or set there. From a Gmail address (ending in gmail.com), Google manages all of these.",
