@@ -114,6 +114,10 @@ fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Options> {
                 print!("{}", crate::USAGE);
                 std::process::exit(0);
             }
+            Arg::Short('V') | Arg::Long("version") => {
+                crate::print_version();
+                std::process::exit(0);
+            }
             other => anyhow::bail!("{} (see `ndr-doctor --help`)", other.unexpected()),
         }
     }
@@ -168,7 +172,18 @@ fn read_path(path: &str) -> anyhow::Result<(Vec<Message>, Vec<anyhow::Error>)> {
     }
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for file in maildir_files(p).with_context(|| format!("cannot read folder {path}"))? {
+    let (files, subfolders) =
+        maildir_files(p).with_context(|| format!("cannot read folder {path}"))?;
+    // Not an error (what was asked for was read), but not silence either: a support engineer
+    // who gives a folder of folders must learn that only its top level was read.
+    if subfolders > 0 {
+        eprintln!(
+            "ndr-doctor: {path}: {subfolders} subfolder{} not read (a folder is read one level \
+             deep; give a subfolder as its own PATH)",
+            if subfolders == 1 { "" } else { "s" }
+        );
+    }
+    for file in files {
         match std::fs::read(&file) {
             Ok(bytes) => out.extend(split_file(&file.display().to_string(), bytes)),
             Err(err) => errors
@@ -217,19 +232,20 @@ fn split_file(source: &str, bytes: Vec<u8>) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// The message files of a Maildir (`cur/` and `new/`), or of a plain folder, sorted by name.
-fn maildir_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// The message files of a Maildir (`cur/` and `new/`), or of a plain folder, sorted by name,
+/// and how many subfolders of a plain folder were not read (hidden ones, like a Maildir++'s
+/// `.Folder`s, are not counted; nor is anything in a Maildir, whose `tmp/` holds no delivered
+/// mail).
+fn maildir_files(dir: &Path) -> std::io::Result<(Vec<PathBuf>, usize)> {
     let sub: Vec<PathBuf> = ["cur", "new"]
         .iter()
         .map(|s| dir.join(s))
         .filter(|d| d.is_dir())
         .collect();
-    let folders = if sub.is_empty() {
-        vec![dir.to_path_buf()]
-    } else {
-        sub
-    };
+    let plain = sub.is_empty();
+    let folders = if plain { vec![dir.to_path_buf()] } else { sub };
     let mut files = Vec::new();
+    let mut subfolders = 0;
     for folder in folders {
         for entry in std::fs::read_dir(&folder)? {
             let entry = entry?;
@@ -239,17 +255,19 @@ fn maildir_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             // A link is followed to what it names; a link to nothing is kept, so that
             // reading it says so instead of skipping it without a word.
             let path = entry.path();
-            let is_file = match std::fs::metadata(&path) {
-                Ok(meta) => meta.is_file(),
-                Err(_) => entry.file_type()?.is_symlink(),
+            let (is_file, is_dir) = match std::fs::metadata(&path) {
+                Ok(meta) => (meta.is_file(), meta.is_dir()),
+                Err(_) => (entry.file_type()?.is_symlink(), false),
             };
             if is_file {
                 files.push(path);
+            } else if is_dir && plain {
+                subfolders += 1;
             }
         }
     }
     files.sort();
-    Ok(files)
+    Ok((files, subfolders))
 }
 
 /// One line of `--json`: the Diagnosis, plus `advice` (what the readable report advises, as

@@ -87,6 +87,10 @@ fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Option<Args>> {
                 print!("{HELP}");
                 return Ok(None);
             }
+            Arg::Long("version") | Arg::Short('V') => {
+                crate::print_version();
+                return Ok(None);
+            }
             other => bail!("{}\n\n{HELP}", other.unexpected()),
         }
     }

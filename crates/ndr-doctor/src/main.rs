@@ -61,7 +61,7 @@ fn run() -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
         Some(lexopt::Arg::Long("version")) | Some(lexopt::Arg::Short('V')) => {
-            println!("ndr-doctor {}", env!("CARGO_PKG_VERSION"));
+            print_version();
             return Ok(ExitCode::SUCCESS);
         }
         Some(other) => anyhow::bail!("{}\n\n{USAGE}", other.unexpected()),
@@ -75,6 +75,11 @@ fn run() -> anyhow::Result<ExitCode> {
         "lookup" => lookup::run(&mut parser),
         other => anyhow::bail!("unknown command {other:?}\n\n{USAGE}"),
     }
+}
+
+/// `--version` / `-V`, taken at the top level and by each command.
+pub(crate) fn print_version() {
+    println!("ndr-doctor {}", env!("CARGO_PKG_VERSION"));
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -83,7 +83,14 @@ fn exit_status_tells_bounces_other_mail_and_unreadable_input_apart() {
 
 #[test]
 fn version_help_and_unknown_flags_answer_as_a_user_expects() {
-    for args in [&["--version"][..], &["-V"]] {
+    // Also after a command, where a support engineer types it to check what they run.
+    for args in [
+        &["--version"][..],
+        &["-V"],
+        &["diagnose", "--version"],
+        &["diagnose", "-V", "-"],
+        &["lookup", "--version"],
+    ] {
         let out = doctor(args, b"");
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert!(text(&out.stdout).starts_with("ndr-doctor "), "{args:?}");
@@ -127,6 +134,43 @@ fn a_folder_keeps_going_past_a_message_it_cannot_read() {
     assert!(sources[0].ends_with("cur/2-linked\""), "{sources:?}");
     assert!(sources[1].ends_with("new/3-plain\""), "{sources:?}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A plain folder is read one level deep. Its subfolders are not read, and stderr says so
+/// (with their count) instead of nothing; that is no error, so the exit status stays 0. A
+/// Maildir's `tmp/` is not such a subfolder.
+#[test]
+fn a_folder_says_which_subfolders_it_did_not_read() {
+    let dir = temp_dir("nested");
+    std::fs::create_dir_all(dir.join("2025")).unwrap();
+    std::fs::create_dir_all(dir.join("2026")).unwrap();
+    std::fs::copy(data("ip-blocked.txt"), dir.join("2026/1.eml")).unwrap();
+    std::fs::copy(data("outlook-banned.eml"), dir.join("top.eml")).unwrap();
+    let out = doctor(&["diagnose", "--json", dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2 subfolders not read"), "{err}");
+    assert_eq!(text(&out.stdout).lines().count(), 1);
+    // A folder of folders only: the count, and the error that nothing was found.
+    std::fs::remove_file(dir.join("top.eml")).unwrap();
+    let out = doctor(&["diagnose", dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("2 subfolders not read") && err.contains("no messages found"),
+        "{err}"
+    );
+    // A Maildir says nothing about its tmp/.
+    let maildir = temp_dir("maildir-tmp");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(maildir.join(sub)).unwrap();
+    }
+    std::fs::copy(data("ip-blocked.txt"), maildir.join("new/1")).unwrap();
+    let out = doctor(&["diagnose", maildir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("subfolder"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&maildir);
 }
 
 /// The recipient's line holds its address, status and reason; the server's reply goes on its
