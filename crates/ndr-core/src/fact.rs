@@ -109,6 +109,13 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
                 .flatten()
                 .and_then(shown)
         })
+        .or_else(|| {
+            mail.headers
+                .is_empty()
+                .then(|| sender_in_log(&mail.body))
+                .flatten()
+                .and_then(shown)
+        })
         .map(|(a, d)| (a.unwrap_or_default(), d))
         .unwrap_or_default();
     let pasted = !is_whole_message(mail);
@@ -570,6 +577,35 @@ fn sender_in_visible_head(body: &str, deliveries: &[mta::Delivery]) -> Option<St
     None
 }
 
+/// The envelope sender of pasted mail-server log lines: the `from=<...>` field that Postfix
+/// (qmgr's "from=<a@example.com>, size=", smtpd's "...; from=<a@example.com> to=<...>") and
+/// OpenSMTPD ("from=<a@example.com>, to=<...>") log for every message. Taken only when every
+/// such field of the paste names the same address: a log of several messages' senders names
+/// none of them. The null sender `<>` (a bounce's own) is skipped.
+/// Source: Postfix's qmgr and smtpd logging (postfix.org/DEBUG_README.html's examples);
+/// OpenSMTPD's `smtpd/mta.c` log format.
+fn sender_in_log(body: &str) -> Option<String> {
+    let mut found: Option<&str> = None;
+    let mut rest = body;
+    while let Some(at) = rest.find("from=<") {
+        let value = &rest[at + "from=<".len()..];
+        let end = value.find(['>', '\n']).unwrap_or(value.len());
+        let a = value[..end].trim();
+        rest = &value[end..];
+        if a.is_empty() {
+            continue;
+        }
+        match found {
+            Some(seen) if !seen.eq_ignore_ascii_case(a) => return None,
+            _ => found = Some(a),
+        }
+    }
+    // A masked log ("from=<****@***.***>", "from=<xxxxx@xxxx.xxx>") names no domain either.
+    found
+        .and_then(address::find)
+        .filter(|a| address::domain(a).is_some_and(|d| !address::is_redacted(&d)))
+}
+
 /// Receivers' words that name the sender's domain: the words before the domain and the words
 /// after it, lowercase. Reply codes of continued lines ("550-5.7.26") between the words are
 /// skipped, and the domain may be in brackets.
@@ -617,7 +653,7 @@ const SYSTEM_SENDERS: &[&str] = &[
 
 /// True when `a`, an address the bounce shows where the sender's would be, may be named as the
 /// sender's own address: its domain a plain host name (so that it is `sender_domain` as
-/// written), not a mail system's (`SYSTEM_SENDERS`), not masked before pasting
+/// written), not a mail system's (`SYSTEM_SENDERS`) nor a bounce address, not masked before pasting
 /// ("a***@example.com", "[redacted]"), and none of the `recipients`.
 pub(crate) fn is_shown_sender<'a>(a: &str, mut recipients: impl Iterator<Item = &'a str>) -> bool {
     let Some((local, domain)) = a.rsplit_once('@') else {
@@ -625,7 +661,11 @@ pub(crate) fn is_shown_sender<'a>(a: &str, mut recipients: impl Iterator<Item = 
     };
     let system = SYSTEM_SENDERS
         .iter()
-        .any(|s| local.trim_matches('"').eq_ignore_ascii_case(s));
+        .any(|s| local.trim_matches('"').eq_ignore_ascii_case(s))
+        // A list's or a sending service's bounce address, the envelope sender of its mail
+        // ("dovecot-bounces@dovecot.org", VERP's "bounces+1234-ab=example.org@mail.example.net"):
+        // where bounces go, not who wrote. Its domain is still the sending domain.
+        || text::find_ci(local, "bounce").is_some();
     let masked = address::is_redacted(a)
         || a.chars().any(|c| c != '#' && address::is_mask(c))
         || text::find_ci(a, "redacted").is_some();
@@ -2320,6 +2360,41 @@ mod tests {
         );
         assert_eq!(
             sender("550 5.1.1 <bo@example.org>: Recipient address rejected: User unknown").0,
+            None
+        );
+        // Pasted log lines: the envelope sender Postfix logs for the message.
+        let qmgr = "Mar  3 10:00:00 mx postfix/qmgr[77]: 4F1A2B: from=<ann@example.com>, size=1834, nrcpt=1 (queue active)\n\
+                    Mar  3 10:00:01 mx postfix/smtp[78]: 4F1A2B: to=<bo@example.org>, relay=mx.example.org[192.0.2.9]:25, delay=1, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.9] said: 550 5.7.1 Service unavailable; client host [198.51.100.4] blocked using zen.spamhaus.org (in reply to RCPT TO command))\n";
+        assert_eq!(sender(qmgr), some("ann@example.com", "example.com"));
+        let smtpd = "Mar  3 10:00:00 mx postfix/smtpd[42]: NOQUEUE: reject: RCPT from mail.example.net[198.51.100.4]: 554 5.7.1 Service unavailable; Client host [198.51.100.4] blocked using bl.spamcop.net; from=<sales@example.net> to=<bo@example.org> proto=ESMTP helo=<mail.example.net>";
+        assert_eq!(sender(smtpd), some("sales@example.net", "example.net"));
+        // A log of two senders names neither; the null sender is no sender.
+        let two = format!(
+            "{qmgr}{}",
+            qmgr.replace("ann@example.com", "cy@example.net")
+        );
+        assert_eq!(sender(&two).0, None);
+        assert_eq!(
+            sender(&qmgr.replace("ann@example.com", "")).0,
+            None,
+            "from=<> is a bounce's own envelope"
+        );
+        // A masked log names no sender domain; a list's bounce address is its domain only.
+        assert_eq!(
+            sender(&qmgr.replace("ann@example.com", "********@***.***")),
+            (None, None)
+        );
+        assert_eq!(
+            sender(&qmgr.replace("ann@example.com", "xxxxx@xxxx.xxx")),
+            (None, None)
+        );
+        assert_eq!(
+            sender(&qmgr.replace("ann@example.com", "dev-bounces@lists.example.com")),
+            (None, Some("lists.example.com".into()))
+        );
+        // The recipient is never the sender, even in from=<> (a log that loops).
+        assert_eq!(
+            sender(&qmgr.replace("ann@example.com", "bo@example.org")).0,
             None
         );
     }
