@@ -445,9 +445,12 @@ const CHECK_EVERY: usize = 512;
 /// string of the `Index` first occurs.
 struct Scan {
     hay: Hay,
-    codes: Vec<Code>,
-    /// Normalised ranges of enhanced status codes.
-    statuses: Vec<(usize, usize)>,
+    /// The provider codes of `hay`, found when first asked for (`codes`): a recipient's own
+    /// reply is seldom asked, as only rules that name a code, or a status, and hold every one
+    /// of their strings look.
+    codes: std::cell::OnceCell<Vec<Code>>,
+    /// Normalised ranges of enhanced status codes, likewise (`statuses`).
+    statuses: std::cell::OnceCell<Vec<(usize, usize)>>,
     /// Per id of the `Index`: its first offset in `hay.norm`, or `ABSENT`.
     firsts: Vec<usize>,
     /// The ids whose `firsts` is not `ABSENT`, in the order they were found.
@@ -503,15 +506,23 @@ impl Scan {
             }
             true
         });
-        let codes = codes::scan(&hay.norm);
-        let statuses = find_statuses(&hay.norm);
         Scan {
             hay,
-            codes,
-            statuses,
+            codes: std::cell::OnceCell::new(),
+            statuses: std::cell::OnceCell::new(),
             firsts,
             found,
         }
+    }
+
+    /// Every provider code in the text, in order (`codes::scan`).
+    fn codes(&self) -> &[Code] {
+        self.codes.get_or_init(|| codes::scan(&self.hay.norm))
+    }
+
+    /// Normalised ranges of enhanced status codes, in order (`find_statuses`).
+    fn statuses(&self) -> &[(usize, usize)] {
+        self.statuses.get_or_init(|| find_statuses(&self.hay.norm))
     }
 
     /// The first offset of string `id` of the `Index`, if it occurs.
@@ -679,7 +690,7 @@ fn rule_matches(
     }
     let code_at = match rule.code {
         Some(code) => Some(
-            scan.codes
+            scan.codes()
                 .iter()
                 .find(|c| c.code == code)
                 .map(|c| (c.start, c.end))?,
@@ -701,9 +712,9 @@ fn rule_matches(
     match at {
         Some(loc) => {
             // The status of the reply the match is in: the last one shortly before it.
-            let nearest = scan
-                .statuses
-                .get(..scan.statuses.partition_point(|&(s, _)| s <= loc.0))
+            let statuses = scan.statuses();
+            let nearest = statuses
+                .get(..statuses.partition_point(|&(s, _)| s <= loc.0))
                 .and_then(<[_]>::last)
                 .filter(|&&(s, _)| loc.0 - s <= STATUS_WINDOW);
             let fits = match nearest {
@@ -715,7 +726,7 @@ fn rule_matches(
         // A status-only rule: the status itself in the text, or in the structural facts.
         None => {
             if let Some(&range) = scan
-                .statuses
+                .statuses()
                 .iter()
                 .find(|&&r| status_fits(rule.status, scan.status_at(r)))
             {
@@ -733,7 +744,7 @@ fn rule_matches(
 /// end of the match, so the evidence shows the whole reply, not just the matched words.
 fn reply_range(scan: &Scan, (s, e): (usize, usize)) -> (usize, usize) {
     let start = scan
-        .statuses
+        .statuses()
         .iter()
         .rev()
         .find(|&&(st, _)| st <= s && s - st <= STATUS_WINDOW)
@@ -745,7 +756,7 @@ fn reply_range(scan: &Scan, (s, e): (usize, usize)) -> (usize, usize) {
 /// (`550 5.7.606 ...`), for texts whose layout the structural pass did not recognise.
 fn fill_codes(scan: &Scan, at: (usize, usize), d: &mut Diagnosis) {
     let status = scan
-        .statuses
+        .statuses()
         .iter()
         .rev()
         .find(|&&(st, _)| st <= at.0 && at.0 - st <= STATUS_WINDOW)
@@ -1104,7 +1115,7 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
 
     // A provider code the rules do not single out is still worth showing.
     if d.provider_code.is_none() {
-        d.provider_code = scan.codes.first().map(|c| c.code.clone());
+        d.provider_code = scan.codes().first().map(|c| c.code.clone());
     }
     let linked = (d.provider_code.is_none())
         .then(|| {
@@ -1116,7 +1127,7 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
         d.provider_code = Some(c.code.clone());
     }
     if let Some(code) = &d.provider_code {
-        if let Some(c) = scan.codes.iter().chain(&linked).find(|c| &c.code == code) {
+        if let Some(c) = scan.codes().iter().chain(&linked).find(|c| &c.code == code) {
             let (s, e) = to_text((c.start, c.end));
             evidence::add(d, &mut spans, "provider_code", s, e);
         }
