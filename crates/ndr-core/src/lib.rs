@@ -509,6 +509,25 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             }
         }
     }
+    if d.reason == Reason::HostUnknown && submission.is_none() {
+        // United Internet's (web.de, GMX, 1&1/IONOS) "550 invalid DNS MX or A/AAAA resource
+        // record" names no domain. Said by its submission server to a mail program it is the
+        // recipient's domain (held-out y 15: "Please check the message recipient ..."); said
+        // by its MX, which receives for the recipient's domain and so finds that domain's
+        // records, it is the envelope sender's domain that has none (held-out ab 19, a
+        // Diagnostic-Code for a web.de address; https://pastebin.com/TWqZLwgN, perfora.net
+        // refusing every address of a domain it hosts): the sender is refused (`rejected`).
+        let mut sender_domain = false;
+        for r in d.recipients.iter_mut().filter(|r| {
+            r.reason == Reason::HostUnknown && reason::domain_dns(&text::lower(&r.diagnostic_text))
+        }) {
+            r.reason = Reason::Rejected;
+            sender_domain = true;
+        }
+        if sender_domain && !d.recipients.iter().any(|r| r.reason == Reason::HostUnknown) {
+            d.reason = Reason::Rejected;
+        }
+    }
     if let Some(client) = found_any
         .then(|| inbound_refusal(&text, rejections).or_else(|| fetchmail_refusal(&d, &text)))
         .flatten()
@@ -2140,6 +2159,23 @@ mod tests {
                       <bob@example.org>: Recipient address rejected: Access denied (in reply to \
                       RCPT TO command)\n";
         assert_eq!(read(bounce).0, crate::Reason::UserUnknown);
+    }
+
+    #[test]
+    fn united_internets_domain_dns_refusal_names_the_sender_domain_at_its_mx() {
+        // At the recipient's MX (a bounce the sender's server wrote): the sender's domain.
+        let bounce = "<bo@example.net>: host mx.example.net[192.0.2.15] said: 550-Requested \
+                      action not taken: mailbox unavailable 550 invalid DNS MX or A/AAAA \
+                      resource record (in reply to MAIL FROM command)\n";
+        let (reason, found) = read(bounce);
+        assert_eq!(reason, crate::Reason::Rejected, "{found:?}");
+        // At submission (Thunderbird's alert): the recipient's domain.
+        let alert = "An error occurred while sending mail. The mail server responded:  \
+                     Requested action not taken: mailbox unavailable\ninvalid DNS MX or A/AAAA \
+                     resource record. Please check the message recipient bo@example.net and try \
+                     again.\n";
+        let (reason, found) = read(alert);
+        assert_eq!(reason, crate::Reason::HostUnknown, "{found:?}");
     }
 
     #[test]

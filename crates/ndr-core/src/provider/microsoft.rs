@@ -45,6 +45,11 @@ pub(super) const TABLE: Table = Table {
             .text(&["banned sending ip"])
             .reason(Blocked),
         Rule::by(Microsoft).code("AS(16012609)").reason(Blocked),
+        // The same words quoted without the code (someone's own sentence: "(Access denied,
+        // banned sending IP [192.0.2.1]. )"): the wording is Microsoft's alone.
+        Rule::by(Microsoft)
+            .text(&["access denied, banned sending ip"])
+            .reason(Blocked),
         // 550 5.7.511 Access denied, banned sender: an address the delist portal does not take;
         // delisting is by mail to delist@microsoft.com.
         Rule::by(Microsoft)
