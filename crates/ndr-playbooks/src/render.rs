@@ -740,6 +740,9 @@ const RECIPIENT_DELAYED: Text = text! {
 const RESENDS_AFTER_THE_FIX: &[Text] = &[
     crate::party::common::STEP_RESEND_ONCE.text,
     crate::party::generic::STEP_RESEND_WHEN_ROOM.text,
+    // "Wait for the DNS change, then send again once": a delay notice's server sends the
+    // message by itself, after the fix too (review h199, e02).
+    crate::party::generic::AUTH_STEP_WAIT.text,
 ];
 
 /// "Send it again once", for a temporary reply that does not say whether the sending server
@@ -1049,6 +1052,42 @@ const SENDS_FOR_THE_DOMAIN: Text = text! {
     ja: "貴社のサービスで {sender_domain} のメールを送信している者です。",
     en: "I send mail for {sender_domain} through your service.",
 };
+/// A message's words for a bounce, and the same for a delay, which the message says instead
+/// when every recipient is only delayed (a delay warning: "THIS IS A WARNING ONLY ... will be
+/// retried"): the mail has not come back, and the server still retries it (review h199, e02).
+const BOUNCED_OR_DELAYED: &[(Text, Text)] = &[
+    (
+        text! {
+            ja: "合格しなかったとして、次のエラーで返ってきました",
+            en: "bounced because it did not pass sender authentication",
+        },
+        text! {
+            ja: "合格しなかったとして、次のエラーで一時的に断られ、配送が遅れています（送信側のサーバーが再送を続けています）",
+            en: "is delayed (my server is still retrying it) because it did not pass sender authentication",
+        },
+    ),
+    (
+        text! {
+            ja: "次のエラーで返ってきました",
+            en: "bounced with the error below",
+        },
+        text! {
+            ja: "次のエラーで一時的に断られ、配送が遅れています（送信側のサーバーが再送を続けています）",
+            en: "is delayed by the error below (my server is still retrying it)",
+        },
+    ),
+    (
+        text! {
+            ja: "送信したメールがエラーで返ってきました",
+            en: "My outgoing mail bounced",
+        },
+        text! {
+            ja: "送信したメールの配送がエラーで遅れています",
+            en: "My outgoing mail is delayed",
+        },
+    ),
+];
+
 const USES_AN_ADDRESS_WITH_YOU: Text = text! {
     ja: "貴社の {sender_domain} のメールアドレスを利用している者です。",
     en: "I use an email address with you, at {sender_domain}.",
@@ -1707,6 +1746,13 @@ pub(crate) fn render_with(
                 SENDS_FOR_THE_DOMAIN.get(mctx.lang),
                 USES_AN_ADDRESS_WITH_YOU.get(mctx.lang),
             );
+        }
+        // A delay warning: the message has not come back, so the message does not say it did.
+        if facts.only_delayed {
+            for (bounced, delayed) in BOUNCED_OR_DELAYED {
+                template = template.replace(bounced.get(mctx.lang), delayed.get(mctx.lang));
+                subject = subject.replace(bounced.get(lang), delayed.get(lang));
+            }
         }
         let template = &template;
         let mut body = mctx.fill_body(template);

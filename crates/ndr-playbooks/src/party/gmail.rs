@@ -718,21 +718,24 @@ pub(crate) const DKIM: Playbook = auth_playbook(
     BASIS,
 );
 
-pub(crate) const ALIGNMENT: Playbook = auth_playbook(
-    Head {
-        id: "gmail-dmarc-alignment",
-        title: text! { ja: "Gmail: 差出人のドメインと認証のドメインが一致しない", en: "Gmail: From domain not aligned with SPF or DKIM" },
-        verdict: text! {
-            ja: "差出人（From）のドメイン {sender_domain} が、SPF や DKIM で認証されたドメインと一致しないため、Gmail が受け取りませんでした。",
-            en: "Gmail did not accept the mail because the From domain {sender_domain} does not match the domain authenticated by SPF or DKIM.",
+pub(crate) const ALIGNMENT: Playbook = Playbook {
+    steps: super::generic::AUTH_STEPS_ALIGNMENT,
+    ..auth_playbook(
+        Head {
+            id: "gmail-dmarc-alignment",
+            title: text! { ja: "Gmail: 差出人のドメインと認証のドメインが一致しない", en: "Gmail: From domain not aligned with SPF or DKIM" },
+            verdict: text! {
+                ja: "差出人（From）のドメイン {sender_domain} が、SPF や DKIM で認証されたドメインと一致しないため、Gmail が受け取りませんでした。",
+                en: "Gmail did not accept the mail because the From domain {sender_domain} does not match the domain authenticated by SPF or DKIM.",
+            },
+            why: text! {
+                ja: "配信サービスが自社のドメインで署名している、または転送の途中で差出人だけが変わっていることが主な原因です。",
+                en: "A sending service signs with its own domain instead of yours, or forwarding changed the sender on the way.",
+            },
         },
-        why: text! {
-            ja: "配信サービスが自社のドメインで署名している、または転送の途中で差出人だけが変わっていることが主な原因です。",
-            en: "A sending service signs with its own domain instead of yours, or forwarding changed the sender on the way.",
-        },
-    },
-    BASIS,
-);
+        BASIS,
+    )
+};
 
 pub(crate) const NO_DMARC: Playbook = auth_playbook(
     Head {
