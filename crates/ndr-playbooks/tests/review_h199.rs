@@ -178,3 +178,133 @@ fn a_client_access_rule_at_submission_is_no_spam_filter() {
         assert!(!all.contains(wrong), "{all}");
     }
 }
+
+/// 6 (own e04): Gmail's 5.7.40 hedge ("also used for unrecognised authentication type") is
+/// said only when the error text does not say which: not when it names DMARC.
+#[test]
+fn the_5740_hedge_is_left_out_when_the_error_names_dmarc() {
+    let named = "<bob@gmail.com>: host gmail-smtp-in.l.google.com[192.0.2.27] said: 550-5.7.40 Your email has been blocked because it does not have a DMARC record for the sending domain [promo.example.com] - gsmtp (in reply to end of DATA command)\n";
+    let bare = "<bob@gmail.com>: host gmail-smtp-in.l.google.com[192.0.2.27] said: 550 5.7.40 gsmtp (in reply to end of DATA command)\n";
+    for (text, hedged) in [(named, false), (bare, true)] {
+        let d = diagnose(text.as_bytes());
+        assert_eq!(select(&d).playbook.id, "gmail-no-dmarc", "{text}");
+        for (lang, hedge) in [
+            (Lang::En, "unrecognised authentication type"),
+            (Lang::Ja, "認識できない認証方式"),
+        ] {
+            let why = advise(&d, lang).why;
+            assert_eq!(why.contains(hedge), hedged, "{why}");
+        }
+    }
+}
+
+/// 7 (own e07): the DMARC step and letter say that a record on the main domain covers its
+/// subdomains, so a subdomain sender is not only told to make `_dmarc.<subdomain>`.
+#[test]
+fn the_dmarc_step_says_the_main_domains_record_covers_subdomains() {
+    let text = "<bob@gmail.com>: host gmail-smtp-in.l.google.com[192.0.2.26] said: 550-5.7.26 Unauthenticated email from news.example.org is not accepted due to domain's DMARC policy. (in reply to end of DATA command)\n";
+    let d = diagnose(text.as_bytes());
+    let text = "<bob@gmail.com>: host gmail-smtp-in.l.google.com[192.0.2.26] said: 550-5.7.26 This mail has been blocked because the sender is unauthenticated. (in reply to end of DATA command)\n";
+    let plain = diagnose(text.as_bytes());
+    let mut checked = 0;
+    for d in [&d, &plain] {
+        for (lang, covers) in [
+            (Lang::En, "covers its subdomains"),
+            (Lang::Ja, "サブドメイン"),
+        ] {
+            let r = advise(d, lang);
+            let all = all_text_with_letter(&r);
+            if r.steps.iter().any(|s| s.text.contains("_dmarc.")) {
+                checked += 1;
+                assert!(
+                    r.steps
+                        .iter()
+                        .any(|s| s.text.contains("_dmarc.") && s.text.contains(covers)),
+                    "{all}"
+                );
+            }
+            if let Some(m) = &r.message {
+                if m.body.contains("_dmarc.") {
+                    assert!(m.body.contains(covers), "{}", m.body);
+                }
+            }
+        }
+    }
+    assert!(checked >= 2, "no DMARC step to check");
+}
+
+/// 8 (own j02, j08): a letter to the hosting company, when the bounce names no sender domain,
+/// asks for the address the reader sent from (something they can fill in), not "[your domain]".
+#[test]
+fn a_hosting_letter_without_a_domain_asks_for_the_sending_address() {
+    let d = diagnose(ZEN_REFUSAL.as_bytes());
+    assert!(d.sender_domain.is_none());
+    let ja = advise(&d, Lang::Ja);
+    let body = &ja.message.as_ref().expect("a letter").body;
+    assert!(
+        body.contains(
+            "貴社のサービスで［送信に使ったメールアドレス］からメールを送信している者です"
+        ),
+        "{body}"
+    );
+    assert!(
+        !body.contains("［あなたのドメイン］のメールを送信"),
+        "{body}"
+    );
+    let en = advise(&d, Lang::En);
+    let body = &en.message.as_ref().expect("a letter").body;
+    assert!(
+        body.contains("I send mail from [the address you sent from] through your service."),
+        "{body}"
+    );
+}
+
+/// 8 (own j01): a Japanese letter keeps the returned message's Date: as written and adds it in
+/// Japanese; the English one keeps it as written only.
+#[test]
+fn a_japanese_letter_gives_the_sent_date_in_japanese_too() {
+    let text = "From: MAILER-DAEMON@example.net
+To: taro@example.jp
+Subject: Undelivered Mail Returned to Sender
+Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"
+
+--b
+Content-Type: text/plain
+
+<order@example.net>: host mx.example.net[192.0.2.55] said: 554 5.7.1
+    Service unavailable; Client host [203.0.113.34] blocked using
+    zen.spamhaus.org (in reply to RCPT TO command)
+
+--b
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; smtp.example.jp
+
+Final-Recipient: rfc822; order@example.net
+Action: failed
+Status: 5.7.1
+Diagnostic-Code: smtp; 554 5.7.1 Service unavailable; Client host [203.0.113.34] blocked using zen.spamhaus.org
+
+--b
+Content-Type: text/rfc822-headers
+
+From: taro@example.jp
+To: order@example.net
+Date: Tue, 3 Feb 2026 10:01:58 +0900
+Subject: order
+
+--b--
+";
+    let d = diagnose(text.as_bytes());
+    assert_eq!(d.sent_at.as_deref(), Some("Tue, 3 Feb 2026 10:01:58 +0900"));
+    let ja = advise(&d, Lang::Ja);
+    let body = &ja.message.as_ref().expect("a letter").body;
+    assert!(
+        body.contains("Tue, 3 Feb 2026 10:01:58 +0900（2026年2月3日 火曜日 10:01:58 日本時間）"),
+        "{body}"
+    );
+    let en = advise(&d, Lang::En);
+    let body = &en.message.as_ref().expect("a letter").body;
+    assert!(body.contains("Tue, 3 Feb 2026 10:01:58 +0900\n"), "{body}");
+    assert!(!body.contains("年"), "{body}");
+}

@@ -210,8 +210,8 @@ const AUTH_STEP_DKIM_GOOGLE: Step = Step::new(text! {
 .link(text! { ja: "Google Workspace の DKIM 設定手順", en: "Google Workspace: turn on DKIM" }, GOOGLE_DKIM);
 
 const AUTH_STEP_DMARC_NAME: Step = Step::new(text! {
-    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。まず、「_dmarc.」のあとにあなたのドメイン名（{sender_domain}）を続けた名前で、TXT レコードを作ります。",
-    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. First create a TXT record whose name is \"_dmarc.\" followed by your domain ({sender_domain}).",
+    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。親のドメイン（example.com）の DMARC レコード（_dmarc.example.com）はサブドメイン（news.example.com など）にも効くので、まずそちらにあるか確かめてください。どちらにもなければ、「_dmarc.」のあとにあなたのドメイン名（{sender_domain}）か、すべてのサブドメインに効かせるなら親のドメイン名を続けた名前で、TXT レコードを作ります。",
+    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. A record on your main domain (_dmarc.example.com) also covers its subdomains (news.example.com, for example), so look there first. If neither has one, create a TXT record whose name is \"_dmarc.\" followed by your domain ({sender_domain}), or by your main domain to cover every subdomain.",
 })
 .link(text! { ja: "DMARC の設定手順（Microsoft 365）", en: "Microsoft 365: set up DMARC" }, MS_DMARC)
 .copy(text! { ja: "DMARC レコードの名前（ホスト名）", en: "DMARC record name (host)" }, DMARC_HOST);
@@ -360,7 +360,7 @@ const MESSAGE_AUTH: crate::model::Message = crate::model::Message {
 お手数ですが、次の点をご確認いただけますでしょうか。
 1. {sender_domain} の SPF レコード（「v=spf1」で始まる TXT レコード）が一つだけで、実際に送信に使っているサーバーやサービスがすべて含まれているか
 2. 送信に使っているサービスで DKIM の署名が有効になっているか
-3. DMARC レコード（_dmarc.{sender_domain}）があるか
+3. DMARC レコード（_dmarc.{sender_domain}、またはサブドメインにも効く親のドメインのもの）があるか
 
 よろしくお願いいたします。",
         en: "Hello,
@@ -374,7 +374,7 @@ My message to {recipient} bounced because it did not pass sender authentication 
 Could you please check:
 1. that {sender_domain} has exactly one SPF record (a TXT record starting with \"v=spf1\") and that it includes every server or service we really send from;
 2. that DKIM signing is turned on in the service we send through;
-3. that there is a DMARC record (_dmarc.{sender_domain}).
+3. that there is a DMARC record (_dmarc.{sender_domain}, or one on our main domain, which covers its subdomains).
 
 Thank you.",
     },

@@ -746,12 +746,20 @@ pub(crate) const NO_DMARC: Playbook = auth_playbook(
             en: "Gmail did not accept the mail because {sender_domain} has no DMARC record, which bulk senders must have.",
         },
         why: text! {
-            ja: "1 日 5,000 通以上 Gmail に送るドメインには DMARC（p=none 以上）が求められます。なお 5.7.40 は「認識できない認証方式」の意味でも使われるため、エラー文で確認してください。",
-            en: "Domains sending 5,000 or more messages a day to Gmail need DMARC (at least p=none). Note that 5.7.40 is also used for \"unrecognised authentication type\": check the error text.",
+            ja: "1 日 5,000 通以上 Gmail に送るドメインには DMARC（p=none 以上）が求められます。",
+            en: "Domains sending 5,000 or more messages a day to Gmail need DMARC (at least p=none).",
         },
     },
     BASIS,
 );
+
+/// `NO_DMARC`'s hedge, said only when the error text does not name DMARC (a code page, a reply
+/// with the code alone): 5.7.40 is also the registry's "unrecognised authentication type"
+/// (RFC 3463 as extended by IANA). Appended in `render.rs` (review h199, own e04).
+pub(crate) const NO_DMARC_HEDGE: crate::text::Text = text! {
+    ja: "なお 5.7.40 は「認識できない認証方式」の意味でも使われるため、エラー文で確認してください。",
+    en: "Note that 5.7.40 is also used for \"unrecognised authentication type\": check the error text.",
+};
 
 pub(crate) const RATE: Playbook = Playbook {
     id: "gmail-rate-limited",
