@@ -387,6 +387,8 @@ fn named_list_clear(
     if !IP_LISTINGS.contains(&found.playbook.id)
         || !a_list_of_addresses
         || d.blocked_ip.is_none()
+        // Only a public address is looked up: a "not listed" row is about no other one.
+        || !d.blocked_ip_scope.is_some_and(|s| s.is_checkable())
         || refused_at_submission(d)
         || ip_is_a_refused_client(d)
         || ip_is_a_forwarders(d)
