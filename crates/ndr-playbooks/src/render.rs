@@ -398,6 +398,62 @@ impl Facts {
     }
 }
 
+/// An RFC 5322 date ("Tue, 3 Feb 2026 10:01:58 +0900") in Japanese form ("2026年2月3日 火曜日
+/// 10:01:58 日本時間"), or `None` when it does not read as one. The zone stays as a UTC offset
+/// unless it is Japan's (+0900).
+// Source: RFC 5322 section 3.3 (date-time = [ day-of-week "," ] date time, date = day month year,
+// time = hour ":" minute [ ":" second ] zone).
+fn japanese_date(date: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const DAYS: [(&str, &str); 7] = [
+        ("mon", "月"),
+        ("tue", "火"),
+        ("wed", "水"),
+        ("thu", "木"),
+        ("fri", "金"),
+        ("sat", "土"),
+        ("sun", "日"),
+    ];
+    let mut words = date.split_whitespace().peekable();
+    let weekday = match words.peek() {
+        Some(w) if w.ends_with(',') => {
+            let w = w.trim_end_matches(',').to_ascii_lowercase();
+            let day = DAYS.iter().find(|(en, _)| *en == w)?.1;
+            words.next();
+            Some(day)
+        }
+        _ => None,
+    };
+    let day: u8 = words
+        .next()?
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    let month_word = words.next()?.to_ascii_lowercase();
+    let month = MONTHS.iter().position(|m| *m == month_word)? + 1;
+    let year: u16 = words.next()?.parse().ok().filter(|y| *y >= 1970)?;
+    let time = words.next()?;
+    let parts: Vec<&str> = time.split(':').collect();
+    let two_digits = |p: &&str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(two_digits) {
+        return None;
+    }
+    let zone = words.next()?;
+    let offset = zone
+        .strip_prefix(['+', '-'])
+        .filter(|z| z.len() == 4 && z.bytes().all(|b| b.is_ascii_digit()))?;
+    let zone_ja = match zone {
+        "+0900" => "日本時間".to_owned(),
+        _ => format!("UTC{}{}:{}", &zone[..1], &offset[..2], &offset[2..]),
+    };
+    let weekday = weekday.map(|w| format!(" {w}曜日")).unwrap_or_default();
+    Some(format!(
+        "{year}年{month}月{day}日{weekday} {time} {zone_ja}"
+    ))
+}
+
 /// The mail service the mail went out through, as the bounce shows it.
 fn sent_through(d: &Diagnosis) -> Option<Service> {
     let noted = |id: &str| d.notes.iter().any(|n| n.id == id);
@@ -740,6 +796,9 @@ const RECIPIENT_DELAYED: Text = text! {
 const RESENDS_AFTER_THE_FIX: &[Text] = &[
     crate::party::common::STEP_RESEND_ONCE.text,
     crate::party::generic::STEP_RESEND_WHEN_ROOM.text,
+    // "Wait for the DNS change, then send again once": a delay notice's server sends the
+    // message by itself, after the fix too (review h199, e02).
+    crate::party::generic::AUTH_STEP_WAIT.text,
 ];
 
 /// "Send it again once", for a temporary reply that does not say whether the sending server
@@ -1049,6 +1108,57 @@ const SENDS_FOR_THE_DOMAIN: Text = text! {
     ja: "貴社のサービスで {sender_domain} のメールを送信している者です。",
     en: "I send mail for {sender_domain} through your service.",
 };
+/// Playbooks whose `why` adds a hedge on another meaning of the code, and the words of an error
+/// text that settle which meaning it has (lowercase): with them, the hedge is left out.
+const CODE_HEDGES: &[(&str, Text, &[&str])] = &[(
+    "gmail-no-dmarc",
+    crate::party::gmail::NO_DMARC_HEDGE,
+    &["dmarc", "authentication type", "authentication mechanism"],
+)];
+
+/// A message's words for a bounce, and the same for a delay, which the message says instead
+/// when every recipient is only delayed (a delay warning: "THIS IS A WARNING ONLY ... will be
+/// retried"): the mail has not come back, and the server still retries it (review h199, e02).
+const BOUNCED_OR_DELAYED: &[(Text, Text)] = &[
+    (
+        text! {
+            ja: "合格しなかったとして、次のエラーで返ってきました",
+            en: "bounced because it did not pass sender authentication",
+        },
+        text! {
+            ja: "合格しなかったとして、次のエラーで一時的に断られ、配送が遅れています（送信側のサーバーが再送を続けています）",
+            en: "is delayed (my server is still retrying it) because it did not pass sender authentication",
+        },
+    ),
+    (
+        text! {
+            ja: "次のエラーで返ってきました",
+            en: "bounced with the error below",
+        },
+        text! {
+            ja: "次のエラーで一時的に断られ、配送が遅れています（送信側のサーバーが再送を続けています）",
+            en: "is delayed by the error below (my server is still retrying it)",
+        },
+    ),
+    (
+        text! {
+            ja: "送信したメールがエラーで返ってきました",
+            en: "My outgoing mail bounced",
+        },
+        text! {
+            ja: "送信したメールの配送がエラーで遅れています",
+            en: "My outgoing mail is delayed",
+        },
+    ),
+];
+
+/// `SENDS_FOR_THE_DOMAIN` when the bounce names no sender domain: the address the reader sent
+/// from is something they can fill in, where "[your domain]" asks a technical word of them
+/// (review h199, own j02 and j08).
+const SENDS_FROM_THE_ADDRESS: Text = text! {
+    ja: "貴社のサービスで {sender_address} からメールを送信している者です。",
+    en: "I send mail from {sender_address} through your service.",
+};
 const USES_AN_ADDRESS_WITH_YOU: Text = text! {
     ja: "貴社の {sender_domain} のメールアドレスを利用している者です。",
     en: "I use an email address with you, at {sender_domain}.",
@@ -1228,6 +1338,15 @@ impl Ctx<'_> {
             out.push_str(&allowed_sender_you(domain, self.lang));
         } else if let Some(v) = self.facts.value(name).or(self.found_zone(name)) {
             out.push_str(v);
+            // A returned message's Date: is written in English (RFC 5322): a Japanese text
+            // keeps it as the bounce shows it and adds it in Japanese (review h199, own j01).
+            if name == "date" && self.lang == Lang::Ja {
+                if let Some(ja) = japanese_date(v) {
+                    out.push('（');
+                    out.push_str(&ja);
+                    out.push('）');
+                }
+            }
         } else if let Some((_, v)) = self.own.iter().find(|(k, _)| *k == name) {
             // A fact that is only another name for a bounce fact (`{zone}`) falls back like it.
             if let Some(alias) = v.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
@@ -1708,6 +1827,19 @@ pub(crate) fn render_with(
                 USES_AN_ADDRESS_WITH_YOU.get(mctx.lang),
             );
         }
+        // A delay warning: the message has not come back, so the message does not say it did.
+        if facts.only_delayed {
+            for (bounced, delayed) in BOUNCED_OR_DELAYED {
+                template = template.replace(bounced.get(mctx.lang), delayed.get(mctx.lang));
+                subject = subject.replace(bounced.get(lang), delayed.get(lang));
+            }
+        }
+        if facts.value("sender_domain").is_none() {
+            template = template.replace(
+                SENDS_FOR_THE_DOMAIN.get(mctx.lang),
+                SENDS_FROM_THE_ADDRESS.get(mctx.lang),
+            );
+        }
         let template = &template;
         let mut body = mctx.fill_body(template);
         // An alias or a forwarding led the mail on: a message whose text does not name the
@@ -1762,7 +1894,18 @@ pub(crate) fn render_with(
         title: title_for(t(&p.title), facts, selected_by),
         verdict: sentence.fill_prose(p.verdict.get(lang)),
         why: {
-            let why = sentence.fill_prose(p.why.get(lang));
+            let mut why = sentence.fill_prose(p.why.get(lang));
+            // A hedge on what a code may also mean, said only when the error text does not
+            // settle it (review h199, own e04: "does not have a DMARC record").
+            for (id, hedge, settled_by) in CODE_HEDGES {
+                let said = facts.error_text.as_deref().is_some_and(|t| {
+                    let t = t.to_ascii_lowercase();
+                    settled_by.iter().any(|w| t.contains(w))
+                });
+                if p.id == *id && !said {
+                    why = format!("{why}{}{}", lang.sentence_gap(), hedge.get(lang));
+                }
+            }
             let names_ip = [p.verdict, p.why]
                 .iter()
                 .any(|t| t.get(lang).contains("{ip}"));
@@ -2616,6 +2759,26 @@ mod tests {
             Some("_dmarc.example.com")
         );
         assert_eq!(ctx.copy_value("{ip}"), None);
+    }
+
+    #[test]
+    fn an_rfc5322_date_reads_in_japanese() {
+        assert_eq!(
+            super::japanese_date("Tue, 3 Feb 2026 10:01:58 +0900").as_deref(),
+            Some("2026年2月3日 火曜日 10:01:58 日本時間")
+        );
+        assert_eq!(
+            super::japanese_date("27 Mar 2017 14:52 +0200").as_deref(),
+            Some("2017年3月27日 14:52 UTC+02:00")
+        );
+        for not_a_date in [
+            "",
+            "yesterday",
+            "Tue, 3 Feb 2026",
+            "Tue, 33 Feb 2026 10:01:58 +0900",
+        ] {
+            assert_eq!(super::japanese_date(not_a_date), None, "{not_a_date}");
+        }
     }
 
     #[test]

@@ -339,6 +339,7 @@ fn select_named(
         },
         None => base,
     };
+    let found = named_list_clear(found, d, listings, not_listed);
     let (found, passed) = match PASSING_LISTINGS.contains(&found.playbook.id) {
         true => match party::lasting_listing(d, listings, not_listed) {
             Some(lasting) => (
@@ -359,6 +360,70 @@ fn select_named(
         through_sender_notes(over_ipv6(for_a_personal_sender(found, d), d), d),
         passed,
     )
+}
+
+/// A list's playbook (or the generic block one) for a refusal that names a list of addresses,
+/// when that list's own row answered "not listed" with a clean answer and no lookup found the
+/// address on it: the list does not list it now, so "request removal" is untrue. Never for a
+/// list that could not be checked (the caller passes only clean "not listed" zones), never for
+/// an address that is not the sender's to send from again (a receiving server's own log, a
+/// forwarder's, the user's own connection at submission, which keep their advice). SpamCop's
+/// own "expired" playbook is chosen before this, by its `refine` rule.
+fn named_list_clear(
+    found: Selected,
+    d: &Diagnosis,
+    listings: &[Listing<'_>],
+    not_listed: &[&str],
+) -> Selected {
+    let Some(named) = d
+        .list_zone
+        .as_deref()
+        .map(str::trim)
+        .filter(|z| !z.is_empty())
+    else {
+        return found;
+    };
+    let a_list_of_addresses = found.playbook.party.is_none_or(is_dnsbl_operator);
+    if !IP_LISTINGS.contains(&found.playbook.id)
+        || !a_list_of_addresses
+        || d.blocked_ip.is_none()
+        // Only a public address is looked up: a "not listed" row is about no other one.
+        || !d.blocked_ip_scope.is_some_and(|s| s.is_checkable())
+        || refused_at_submission(d)
+        || ip_is_a_refused_client(d)
+        || ip_is_a_forwarders(d)
+    {
+        return found;
+    }
+    // The row that answers for the named zone: the zone itself, or the list it is part of
+    // (Spamhaus ZEN holds the SBL, CSS, XBL and PBL: "zen.spamhaus.org ... combines all").
+    let answers_for = |zone: &str| {
+        party::zone_is(named, zone)
+            || (zone_is_zen(zone) && ZEN_PARTS.iter().any(|p| party::zone_is(named, p)))
+    };
+    let clean = not_listed.iter().any(|z| answers_for(z));
+    let listed = listings.iter().any(|l| answers_for(l.zone));
+    if !clean || listed {
+        return found;
+    }
+    Selected {
+        playbook: &party::generic::NAMED_LIST_CLEAR,
+        by: found.by,
+    }
+}
+
+/// Spamhaus's IP lists that ZEN combines.
+// Source: https://docs.spamhaus.com/datasets/docs/source/10-data-type-documentation/datasets/040-zones.html
+const ZEN_PARTS: &[&str] = &[
+    "sbl.spamhaus.org",
+    "css.spamhaus.org",
+    "xbl.spamhaus.org",
+    "pbl.spamhaus.org",
+    "sbl-xbl.spamhaus.org",
+];
+
+fn zone_is_zen(zone: &str) -> bool {
+    party::zone_is(zone, "zen.spamhaus.org")
 }
 
 /// Playbooks chosen for a note of the core about the sender's own account (step 0 of `pick`):
@@ -1604,6 +1669,16 @@ fn sender_domain_unknown(d: &Diagnosis) -> bool {
     })
 }
 
+/// True when a recipient's reply is Postfix's refusal of the connecting client by an access rule
+/// with no text of its own ("Client host rejected: Access denied"; Postfix access(5): a REJECT
+/// with no optional text gives the generic "Access denied").
+fn client_host_access_denied(d: &Diagnosis) -> bool {
+    d.recipients.iter().any(|r| {
+        collapse_space(&r.diagnostic_text.to_ascii_lowercase())
+            .contains("client host rejected: access denied")
+    })
+}
+
 /// Swaps a generic playbook whose usual reading does not fit what the bounce shows: "relaying
 /// denied" said by the recipient's server is not the sender's SMTP-authentication problem.
 fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
@@ -1684,6 +1759,9 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         // sender address, a login asked for or an unexplained refusal is most often a setting
         // of the program (an app's bounce address, a From the account may not use).
         let playbook = match CONTENT_OR_ACCOUNT.contains(&d.reason) {
+            // Postfix's words for a client access rule: the host is refused, not the message
+            // (held-out aa 18).
+            _ if client_host_access_denied(d) => &party::generic::CLIENT_HOST_REFUSED_AT_SUBMISSION,
             true => &party::generic::OWN_RELAY_REFUSED,
             // Gmail's "Send mail as" through the user's own SMTP server: the settings to fix
             // are Gmail's, not a mail program's (review 9, M4).

@@ -40,6 +40,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     // The domain lists' own pages (`DOMAIN_LISTED`).
     "uribl.com",
     "www.surbl.org",
+    // Spamhaus's note on error answers to queries through public resolvers (`NAMED_LIST_CLEAR`).
+    "www.spamhaus.org",
 ];
 
 // Facts that change: the pages below, in one place.
@@ -208,8 +210,8 @@ const AUTH_STEP_DKIM_GOOGLE: Step = Step::new(text! {
 .link(text! { ja: "Google Workspace の DKIM 設定手順", en: "Google Workspace: turn on DKIM" }, GOOGLE_DKIM);
 
 const AUTH_STEP_DMARC_NAME: Step = Step::new(text! {
-    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。まず、「_dmarc.」のあとにあなたのドメイン名（{sender_domain}）を続けた名前で、TXT レコードを作ります。",
-    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. First create a TXT record whose name is \"_dmarc.\" followed by your domain ({sender_domain}).",
+    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。親のドメイン（example.com）の DMARC レコード（_dmarc.example.com）はサブドメイン（news.example.com など）にも効くので、まずそちらにあるか確かめてください。どちらにもなければ、「_dmarc.」のあとにあなたのドメイン名（{sender_domain}）か、すべてのサブドメインに効かせるなら親のドメイン名を続けた名前で、TXT レコードを作ります。",
+    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. A record on your main domain (_dmarc.example.com) also covers its subdomains (news.example.com, for example), so look there first. If neither has one, create a TXT record whose name is \"_dmarc.\" followed by your domain ({sender_domain}), or by your main domain to cover every subdomain.",
 })
 .link(text! { ja: "DMARC の設定手順（Microsoft 365）", en: "Microsoft 365: set up DMARC" }, MS_DMARC)
 .copy(text! { ja: "DMARC レコードの名前（ホスト名）", en: "DMARC record name (host)" }, DMARC_HOST);
@@ -221,7 +223,7 @@ const AUTH_STEP_DMARC_VALUE: Step = Step::new(text! {
 .link(text! { ja: "DMARC の設定手順（Google Workspace）", en: "Google Workspace: set up DMARC" }, GOOGLE_DMARC)
 .copy(text! { ja: "DMARC レコードの値", en: "DMARC record value" }, DMARC_MINIMAL);
 
-const AUTH_STEP_WAIT: Step = Step::new(text! {
+pub(crate) const AUTH_STEP_WAIT: Step = Step::new(text! {
     ja: "DNS の変更が反映されるまで数時間（長いと 1 日程度）待ってから、同じ宛先に一度だけ送り直してください。",
     en: "Wait a few hours (up to a day) for the DNS change to spread, then send the message again, once.",
 });
@@ -254,6 +256,40 @@ pub(crate) const AUTH_STEPS_DMARC_ENFORCED: &[Step] = &[
     AUTH_STEP_SPF_GOOGLE,
     AUTH_STEP_DKIM,
     AUTH_STEP_DKIM_GOOGLE,
+    AUTH_STEP_WAIT,
+];
+
+/// Google's page on DMARC alignment, which its 4.7.32 / 5.7.32 refusals link
+/// ("support.google.com/a?p=dmarc-alignment").
+const GOOGLE_DMARC_ALIGNMENT: Url = google_help_page!("a/answer/10032169");
+
+/// The steps when the refusal says the From domain is not aligned with the domain SPF or DKIM
+/// checked (Gmail's 4.7.32 / 5.7.32: "the From: header (RFC5322) in this message isn't aligned
+/// with either the authenticated SPF or DKIM organizational domain"): SPF and DKIM may pass for
+/// a sending service's own domain and still not count, so the step that makes one of them the
+/// sender's domain comes first.
+// Source: Google Workspace Admin Help, "DMARC alignment" (a/answer/10032169): relaxed alignment
+// is met when "the domain in the header From: address must match or be a subdomain of the SPF
+// authenticated domain", or "... of the domain specified in the DKIM signature d= tag"; Gmail's
+// sender guidelines (mail/answer/81126): "the domain in the sender's From: header must be aligned
+// with either the SPF domain or the DKIM domain".
+pub(crate) const AUTH_STEPS_ALIGNMENT: &[Step] = &[
+    AUTH_STEP_DNS,
+    Step::new(text! {
+        ja: "差出人（From）のドメイン {sender_domain} と、DKIM 署名のドメイン（d=）か、エンベロープの差出人（Return-Path）のドメインのどちらかが、同じドメインか、そのサブドメイン（mail.{sender_domain} など）である必要があります。送信サービス（配信サービスやホームページのフォームなど）の管理画面で、自分のドメインで DKIM 署名する設定（「ドメイン認証」「独自ドメインの DKIM」などの名前です）をするか、Return-Path（返送先）を {sender_domain} のサブドメインにする設定をしてください。サービス自身のドメインで署名されたメールは、SPF や DKIM に合格しても一致したことになりません。",
+        en: "The DKIM signature's domain (d=) or the envelope sender's (Return-Path) domain must be your From domain {sender_domain} or a subdomain of it (such as mail.{sender_domain}). In your sending service's settings (a newsletter service, a web form), set up DKIM signing with your own domain (often called domain authentication or custom DKIM), or a custom Return-Path (bounce) domain under {sender_domain}. Mail signed with the service's own domain does not line up, even when SPF and DKIM pass.",
+    })
+    .link(
+        text! { ja: "Google Workspace ヘルプ: DMARC のアライメント（一致）", en: "Google Workspace Admin Help: DMARC alignment" },
+        GOOGLE_DMARC_ALIGNMENT,
+    ),
+    AUTH_STEP_SPF,
+    AUTH_STEP_SPF_M365,
+    AUTH_STEP_SPF_GOOGLE,
+    AUTH_STEP_DKIM,
+    AUTH_STEP_DKIM_GOOGLE,
+    AUTH_STEP_DMARC_NAME,
+    AUTH_STEP_DMARC_VALUE,
     AUTH_STEP_WAIT,
 ];
 
@@ -324,7 +360,7 @@ const MESSAGE_AUTH: crate::model::Message = crate::model::Message {
 お手数ですが、次の点をご確認いただけますでしょうか。
 1. {sender_domain} の SPF レコード（「v=spf1」で始まる TXT レコード）が一つだけで、実際に送信に使っているサーバーやサービスがすべて含まれているか
 2. 送信に使っているサービスで DKIM の署名が有効になっているか
-3. DMARC レコード（_dmarc.{sender_domain}）があるか
+3. DMARC レコード（_dmarc.{sender_domain}、またはサブドメインにも効く親のドメインのもの）があるか
 
 よろしくお願いいたします。",
         en: "Hello,
@@ -338,7 +374,7 @@ My message to {recipient} bounced because it did not pass sender authentication 
 Could you please check:
 1. that {sender_domain} has exactly one SPF record (a TXT record starting with \"v=spf1\") and that it includes every server or service we really send from;
 2. that DKIM signing is turned on in the service we send through;
-3. that there is a DMARC record (_dmarc.{sender_domain}).
+3. that there is a DMARC record (_dmarc.{sender_domain}, or one on our main domain, which covers its subdomains).
 
 Thank you.",
     },
@@ -3730,6 +3766,105 @@ The error says a private (internal network) address is on a blocklist, but no pu
     checked: "2026-11-26",
 };
 
+/// The refusal names a list of IP addresses (its zone), and the page's (or the CLI's) own
+/// lookup of that list answered "not listed" cleanly (never a list that could not be checked).
+/// Either the listing ended since the refusal, or the receiving server's own lookup of the list
+/// was wrong: Spamhaus answers queries that come through public resolvers with an error code
+/// (127.255.255.254, "open resolver") that a careless server reads as a listing. Sending again
+/// tells which; a second refusal while the list still answers "not listed" is for the
+/// recipient's administrator. SpamCop keeps its own "expired" playbook. Chosen in `select.rs`
+/// (`named_list_clear`), review h199, own j08.
+// Sources: RFC 5782 section 2.1 (a list answers an A record for a listed address, and none for
+// one it does not list); Spamhaus, "Using our public mirrors? Check your return codes now"
+// ("127.255.255.254 ... Query via public/open resolver", an error code, not a listing).
+pub(crate) const NAMED_LIST_CLEAR: Playbook = Playbook {
+    id: "generic-named-list-not-listed-now",
+    party: None,
+    title: text! {
+        ja: "エラーに書かれたブロックリストは、今はこのアドレスを載せていない",
+        en: "The blocklist named in the error does not list the address now",
+    },
+    verdict: text! {
+        ja: "受信側は、送信元 IP アドレス {ip} がブロックリスト {zone} に載っているとして受け取りを断りました。ただし、ブロックリストの確認では、{zone} は今このアドレスを載せていません。",
+        en: "The receiving side refused the mail saying your sending IP address {ip} is on the blocklist {zone}, but the blocklist check finds that {zone} does not list the address now.",
+    },
+    why: text! {
+        ja: "断られた後に掲載が消えたか（原因が止まった、解除された、期限が切れた）、受信側のサーバーがブロックリストへの問い合わせを誤って読んだかのどちらかです。たとえば Spamhaus は、公開の DNS リゾルバー（Google や Cloudflare など）経由の問い合わせにはエラーを意味する応答（127.255.255.254、「open resolver」）を返し、それを掲載と取り違えたサーバーは、載っていないアドレスからのメールも断ります。",
+        en: "Either the listing ended after the refusal (the cause stopped, it was removed, or it expired), or the receiving server misread its own query to the list. Spamhaus, for one, answers queries that come through a public DNS resolver (such as Google's or Cloudflare's) with an error code (127.255.255.254, \"open resolver\"), and a server that takes that error for a listing refuses mail from addresses that are not listed.",
+    },
+    actors: &[Actor::Sender, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: text! {
+        ja: "送り直すだけならすぐ。受信側の設定が原因なら、その管理者の対応しだい",
+        en: "Right away if sending again works; otherwise it depends on the recipient's administrator",
+    },
+    prepare: PREPARE_BLOCK,
+    steps: &[
+        Step::new(text! {
+            ja: "同じ宛先に、一度だけ送り直してください。",
+            en: "Send the message again, once, to the same recipient.",
+        }),
+        Step::new(text! {
+            ja: "また {zone} の名前で断られ、ブロックリストの確認ではやはり載っていない場合は、受信側の問い合わせに問題があると考えられます。受信者に電話や別のアドレスで連絡し、下の文面を受信側のメール管理者に渡してもらってください。",
+            en: "If it is refused again naming {zone} while the blocklist check still finds the address not listed, the receiving side's lookup is the likely fault: contact the recipient by phone or another address and ask them to pass the message below to their mail administrator.",
+        }),
+    ],
+    donts: &[
+        text! {
+            ja: "ブロックリストやホスティング事業者に解除を申請しないでください。今は載っていないので、解除するものがありません。",
+            en: "Do not ask the list or your hosting company for a removal: the address is not listed now, so there is nothing to remove.",
+        },
+        DONT_RESEND,
+    ],
+    message: Some(Message {
+        to: To::RecipientAdmin,
+        address: None,
+        subject: text! {
+            ja: "{recipient} 様宛てのメールが、載っていないブロックリスト（{zone}）を理由に拒否されています",
+            en: "Mail to {recipient} is refused for a listing on {zone} that the list does not show",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+突然のご連絡失礼いたします。{recipient} 様宛てにお送りしたメールが、次のエラーで返ってきてしまい、届いておりません。
+
+・エラー全文: {error_text}
+・エラーを返したサーバー: {remote_host}
+・送信日時: {date}
+
+エラーでは送信元の IP アドレス {ip} が {zone} に載っているとされていますが、{zone} に問い合わせたところ、このアドレスは載っていませんでした。お手数ですが、貴社サーバーのブロックリストへの問い合わせが正しい答えを受け取れているか（公開 DNS リゾルバー経由の問い合わせに返るエラーの応答、たとえば Spamhaus の 127.255.255.254 を、掲載として扱っていないか）をご確認いただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+Mail I sent to {recipient} came back with the error below and was not delivered.
+
+- Full error: {error_text}
+- Server that returned it: {remote_host}
+- Sent at: {date}
+
+The error says the sending IP address {ip} is on {zone}, but {zone} does not list that address when I ask it. Could you please check whether your server's queries to the list get real answers, and whether it treats an error answer as a listing (such as Spamhaus's 127.255.255.254, which it returns to queries made through a public DNS resolver)? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! {
+                ja: "RFC 5782（DNS ブロックリストの仕組み）",
+                en: "RFC 5782 (DNS blacklists and whitelists)",
+            },
+            url: Url::one("https://datatracker.ietf.org/doc/html/rfc5782"),
+        },
+        Source {
+            title: text! {
+                ja: "Spamhaus: 公開ミラーの利用者は応答コードの確認を（英語）",
+                en: "Spamhaus: using our public mirrors? Check your return codes now",
+            },
+            url: Url::one("https://www.spamhaus.org/news/article/807/using-our-public-mirrors-check-your-return-codes-now"),
+        },
+    ],
+    checked: "2026-11-27",
+};
+
 /// The sender's own provider's outgoing server refused the message when it was handed over for
 /// sending: the hand-over went to a submission port (587, RFC 6409; or 465, RFC 8314) of a relay
 /// the sender's server or program uses, as Postfix shows it ("delivery via
@@ -4419,6 +4554,101 @@ pub(crate) const SPEEDING_AT_SUBMISSION: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// The sender's own outgoing server refused the connection of a program or app by its address,
+/// with Postfix's words for a client access rule ("554 5.7.1 <unknown[192.0.2.1]:52491>: Client
+/// host rejected: Access denied", held-out aa 18, a PHP mailer's "Expected response code 220"):
+/// no message was judged and no list named. The usual cause is a program set to a server or port
+/// that does not take mail from that host (a port-25 relay for the server's own network, or no
+/// login); the cure is the submission server with a login, or the administrator allowing the host.
+/// Picked in `select.rs` over the outgoing filter's advice.
+// Sources: Postfix access(5) ("REJECT optional text... Reject the address etc. that matches the
+// pattern"; smtpd_client_restrictions names the client host in "Client host rejected"), RFC 6409
+// (submission on port 587 with authentication).
+pub(crate) const CLIENT_HOST_REFUSED_AT_SUBMISSION: Playbook = Playbook {
+    id: "generic-client-host-refused-at-submission",
+    party: None,
+    title: text! {
+        ja: "送信サーバーが、接続元のホストからの接続を受け付けていない",
+        en: "The outgoing server does not accept connections from your host",
+    },
+    verdict: text! {
+        ja: "メールを送ろうとしたプログラムやアプリが接続したサーバーが、接続元のアドレス {ip} を許可していないとして、接続を断りました（「Client host rejected: Access denied」）。メールの中身が判断されたのではなく、送り出されてもいません。受信側は何も拒否していません。",
+        en: "The server your program or app connected to refused the connection from its address {ip}, by an access rule (\"Client host rejected: Access denied\"). The message itself was not judged and never left; the recipient's side refused nothing.",
+    },
+    why: text! {
+        ja: "このサーバーは、決められたアドレス（社内のネットワークなど）か、ログインした利用者からの接続しか受け付けない設定です。プログラムの送信サーバーやポートの設定が違う（ログインを使わないポート 25 の中継サーバーに接続している）か、新しいサーバーやクラウドから送り始めて、そのアドレスがまだ許可されていないことがよくあります。",
+        en: "The server only accepts connections from addresses it allows (its own network, for example) or from users who log in. Most often the program is set to the wrong server or port (a port-25 relay that takes no login), or it now runs on a new server or cloud host whose address was never allowed.",
+    },
+    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    urgency: Urgency::Soon,
+    duration: DURATION_SETTING_FIXED,
+    prepare: &[
+        Prepare::Fact(Fact::ErrorText),
+        Prepare::Fact(Fact::Ip),
+        Prepare::Other(text! {
+            ja: "プログラムやアプリの送信サーバー（SMTP）の設定",
+            en: "The outgoing server (SMTP) settings of your program or app",
+        }),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "プログラムやアプリの送信サーバーの設定を確認してください。メール事業者が案内する送信サーバー（多くはポート 587 で STARTTLS、または 465）を指定し、アカウントのユーザー名とパスワードでのログイン（SMTP 認証）を有効にします。",
+            en: "Check the outgoing server settings of your program or app: use the submission server your mail provider gives (usually port 587 with STARTTLS, or 465), with login (SMTP authentication) turned on with the account's user name and password.",
+        }),
+        Step::new(text! {
+            ja: "ログインせずにこのサーバーから送る必要がある（社内の中継サーバーなど）場合は、下の文面をサーバーの管理者（ホスティング事業者や社内の管理者）に送り、接続元のアドレス {ip} を許可してもらってください。",
+            en: "If the program has to send through this server without a login (an internal relay, for example), send the message below to whoever runs the server (your hosting company or administrator) and ask them to allow the address {ip}.",
+        })
+        .link(text! { ja: "Postfix マニュアル: access（英語）", en: "Postfix manual: access" }, Url::one(POSTFIX_ACCESS)),
+        STEP_RESEND_ONCE,
+    ],
+    donts: &[
+        text! {
+            ja: "ブロックリストに解除を申請しないでください。この拒否はサーバー自身の許可の設定によるもので、リストへの掲載ではありません。",
+            en: "Do not ask a blocklist for removal: this refusal is the server's own access rule, not a listing.",
+        },
+        DONT_ASK_RECIPIENT_OWN_SERVER,
+    ],
+    message: Some(Message {
+        to: To::SenderAdmin,
+        address: None,
+        subject: text! {
+            ja: "送信サーバーが接続元 {ip} からの接続を断っています（{code}）",
+            en: "Your mail server refuses connections from {ip} ({code})",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+いつもお世話になっております。プログラムから貴社のメールサーバーに接続してメールを送ろうとしたところ、次のエラーで接続を断られました。
+
+・エラー全文: {error_text}
+・接続元のアドレス: {ip}
+・日時: {date}
+
+お手数ですが、このアドレスからの接続を許可していただくか、ログインして送るための送信サーバー名・ポート・暗号化の設定をお知らせいただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+A program of ours connected to your mail server to send mail, and the server refused the connection with this error:
+
+- Full error: {error_text}
+- Connecting address: {ip}
+- Time: {date}
+
+Could you please allow connections from this address, or tell us the server name, port and encryption to use for sending with a login? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "Postfix マニュアル: access（英語）", en: "Postfix manual: access" },
+            url: Url::one(POSTFIX_ACCESS),
+        },
+        SOURCE_RFC6409,
+    ],
+    checked: "2026-11-27",
+};
+
 /// A blocklist names the address a mail program connected from, and the sender's own outgoing
 /// server refused it at submission (the core's note `refused_at_submission`: Thunderbird's
 /// "Client host [ip] blocked using sbl"). That address is the user's own connection (a home
@@ -4894,6 +5124,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &PROGRAM_CANNOT_CONNECT,
     &SPEEDING_AT_SUBMISSION,
     &CLIENT_LISTED_AT_SUBMISSION,
+    &CLIENT_HOST_REFUSED_AT_SUBMISSION,
     &SPEEDING_DEFERRED,
     &DELAYED_HOSTUNKNOWN,
     &INBOUND_REFUSAL_FETCHED,
@@ -4906,6 +5137,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &OWN_NETWORK_UNREACHABLE,
     &AUTH_WEBMAIL_FROM,
     &LISTED_PRIVATE_IP,
+    &NAMED_LIST_CLEAR,
     &FULL_OR_TOO_LARGE,
     &READ_RECEIPT,
     &READ_RECEIPT_DISPLAYED,

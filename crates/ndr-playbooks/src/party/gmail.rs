@@ -718,21 +718,24 @@ pub(crate) const DKIM: Playbook = auth_playbook(
     BASIS,
 );
 
-pub(crate) const ALIGNMENT: Playbook = auth_playbook(
-    Head {
-        id: "gmail-dmarc-alignment",
-        title: text! { ja: "Gmail: 差出人のドメインと認証のドメインが一致しない", en: "Gmail: From domain not aligned with SPF or DKIM" },
-        verdict: text! {
-            ja: "差出人（From）のドメイン {sender_domain} が、SPF や DKIM で認証されたドメインと一致しないため、Gmail が受け取りませんでした。",
-            en: "Gmail did not accept the mail because the From domain {sender_domain} does not match the domain authenticated by SPF or DKIM.",
+pub(crate) const ALIGNMENT: Playbook = Playbook {
+    steps: super::generic::AUTH_STEPS_ALIGNMENT,
+    ..auth_playbook(
+        Head {
+            id: "gmail-dmarc-alignment",
+            title: text! { ja: "Gmail: 差出人のドメインと認証のドメインが一致しない", en: "Gmail: From domain not aligned with SPF or DKIM" },
+            verdict: text! {
+                ja: "差出人（From）のドメイン {sender_domain} が、SPF や DKIM で認証されたドメインと一致しないため、Gmail が受け取りませんでした。",
+                en: "Gmail did not accept the mail because the From domain {sender_domain} does not match the domain authenticated by SPF or DKIM.",
+            },
+            why: text! {
+                ja: "配信サービスが自社のドメインで署名している、または転送の途中で差出人だけが変わっていることが主な原因です。",
+                en: "A sending service signs with its own domain instead of yours, or forwarding changed the sender on the way.",
+            },
         },
-        why: text! {
-            ja: "配信サービスが自社のドメインで署名している、または転送の途中で差出人だけが変わっていることが主な原因です。",
-            en: "A sending service signs with its own domain instead of yours, or forwarding changed the sender on the way.",
-        },
-    },
-    BASIS,
-);
+        BASIS,
+    )
+};
 
 pub(crate) const NO_DMARC: Playbook = auth_playbook(
     Head {
@@ -743,12 +746,20 @@ pub(crate) const NO_DMARC: Playbook = auth_playbook(
             en: "Gmail did not accept the mail because {sender_domain} has no DMARC record, which bulk senders must have.",
         },
         why: text! {
-            ja: "1 日 5,000 通以上 Gmail に送るドメインには DMARC（p=none 以上）が求められます。なお 5.7.40 は「認識できない認証方式」の意味でも使われるため、エラー文で確認してください。",
-            en: "Domains sending 5,000 or more messages a day to Gmail need DMARC (at least p=none). Note that 5.7.40 is also used for \"unrecognised authentication type\": check the error text.",
+            ja: "1 日 5,000 通以上 Gmail に送るドメインには DMARC（p=none 以上）が求められます。",
+            en: "Domains sending 5,000 or more messages a day to Gmail need DMARC (at least p=none).",
         },
     },
     BASIS,
 );
+
+/// `NO_DMARC`'s hedge, said only when the error text does not name DMARC (a code page, a reply
+/// with the code alone): 5.7.40 is also the registry's "unrecognised authentication type"
+/// (RFC 3463 as extended by IANA). Appended in `render.rs` (review h199, own e04).
+pub(crate) const NO_DMARC_HEDGE: crate::text::Text = text! {
+    ja: "なお 5.7.40 は「認識できない認証方式」の意味でも使われるため、エラー文で確認してください。",
+    en: "Note that 5.7.40 is also used for \"unrecognised authentication type\": check the error text.",
+};
 
 pub(crate) const RATE: Playbook = Playbook {
     id: "gmail-rate-limited",
