@@ -36,6 +36,20 @@ const HOSTS: &[(&str, &str)] = &[
     (".mcdlv.net", "mailchimp"),
 ];
 
+/// True when `domain` is one of the services' own domains or under one ("amazonses.com",
+/// "eu-west-1.amazonses.com", "sendgrid.net"): a domain a refusal names for SPF is then the
+/// service's default bounce domain, not the sender's.
+pub(crate) fn is_service_domain(domain: &str) -> bool {
+    HOSTS.iter().any(|(end, _)| {
+        domain.eq_ignore_ascii_case(&end[1..])
+            || domain
+                .len()
+                .checked_sub(end.len())
+                .and_then(|cut| domain.get(cut..))
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(end))
+    })
+}
+
 /// How many mentions of the IP are looked at, so that the work stays bounded.
 const MAX_MENTIONS: usize = 8;
 

@@ -630,6 +630,19 @@ const SENDER_NAMED: &[(&str, &str)] = &[
     // Source: https://support.google.com/a/answer/3726730
     ("originating from your spf domain ", ""),
     ("originating from your dkim domain ", ""),
+    // Gmail's 5.7.26 authentication results: "DKIM = did not pass SPF [example.net] with ip:
+    // [192.0.2.1] = did not pass"; Yahoo's 5.7.9: "SPF example.net with ip 192.0.2.1 =
+    // FAILURE". The SPF domain is the envelope sender's (RFC 7208 section 2.4), the domain
+    // whose records the sender fixes; a sending service's own bounce domain is not taken
+    // (`esp_host::is_service_domain`). Review h199 (e01, e05).
+    // Source: https://support.google.com/a/answer/81126 (the authentication requirements the
+    // reply quotes); Yahoo's sender hub (senders.yahooinc.com/smtp-error-codes).
+    ("spf ", " with ip"),
+    // Gmail's 5.7.27: "The SPF check for [example.net] did not pass with ip: [192.0.2.1]".
+    ("spf check for ", " did not pass"),
+    // Gmail's 5.7.40: "... does not have a DMARC record for the sending domain [example.net]
+    // and this sender is not authenticated". Review h199 (e04).
+    ("dmarc record for the sending domain ", ""),
 ];
 
 /// What a receiver's words name of the sender (`sender_named`).
@@ -733,7 +746,10 @@ fn sender_named(diagnosis: &str) -> Option<Named> {
             } else {
                 tail
             };
-            if is_domain_name(name) && tail.starts_with(after) {
+            if is_domain_name(name)
+                && tail.starts_with(after)
+                && !crate::esp_host::is_service_domain(name)
+            {
                 return Some(Named::Domain(name.to_string()));
             }
         }
@@ -2362,6 +2378,26 @@ mod tests {
             sender("550 5.1.1 <bo@example.org>: Recipient address rejected: User unknown").0,
             None
         );
+        // Gmail's and Yahoo's authentication results name the SPF domain; a sending service's
+        // own bounce domain is not the sender's.
+        for (reply, domain) in [
+            ("550-5.7.26 This mail has been blocked because the sender is unauthenticated. \
+              550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM. \
+              550-5.7.26 Authentication results: DKIM = did not pass SPF [news.example.org] \
+              with ip: [198.51.100.25] = did not pass <bo@example.com>", Some("news.example.org")),
+            ("550-5.7.27 This mail has been blocked because the sender is unauthenticated. The \
+              SPF check for [shop.example.net] did not pass with ip: [203.0.113.50]. <bo@example.com>",
+             Some("shop.example.net")),
+            ("550-5.7.40 Your email has been rejected because example.net does not have a DMARC \
+              record for the sending domain [promo.example.net] and this sender is not \
+              authenticated. <bo@example.com>", Some("promo.example.net")),
+            ("554 5.7.9 Message not accepted for policy reasons. SPF example.org with ip \
+              198.51.100.70 = FAILURE <bo@yahoo.com>", Some("example.org")),
+            ("550-5.7.26 Authentication results: DKIM = did not pass SPF [eu-west-1.amazonses.com] \
+              with ip: [198.51.100.25] = did not pass <bo@example.com>", None),
+        ] {
+            assert_eq!(sender(reply).1.as_deref(), domain, "{reply}");
+        }
         // Pasted log lines: the envelope sender Postfix logs for the message.
         let qmgr = "Mar  3 10:00:00 mx postfix/qmgr[77]: 4F1A2B: from=<ann@example.com>, size=1834, nrcpt=1 (queue active)\n\
                     Mar  3 10:00:01 mx postfix/smtp[78]: 4F1A2B: to=<bo@example.org>, relay=mx.example.org[192.0.2.9]:25, delay=1, dsn=5.7.1, status=bounced (host mx.example.org[192.0.2.9] said: 550 5.7.1 Service unavailable; client host [198.51.100.4] blocked using zen.spamhaus.org (in reply to RCPT TO command))\n";
