@@ -229,9 +229,12 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
     // every line), and it is the open recipient's.
     let mut block_start = false;
     let mut held_alias: Option<String> = None;
+    // The line before the one being read (for `lost_its_fold`).
+    let mut prev_line = "";
 
     for line in head.lines() {
         let line = line.trim_end();
+        let prev_line = std::mem::replace(&mut prev_line, line);
         if !in_status {
             if line.starts_with("Content-Type: message/delivery-status") {
                 in_status = true;
@@ -352,7 +355,7 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
             }
             continue;
         }
-        if prev_was_diag && line.starts_with(' ') {
+        if prev_was_diag && (line.starts_with(' ') || lost_its_fold(prev_line, line)) {
             let last = buffers.len() - 1;
             buffers[last].push(' ');
             buffers[last].push_str(&text::sweep(line));
@@ -429,6 +432,24 @@ pub(crate) fn read_fields(head: &str, original: String) -> Option<Rising> {
         deliveries,
         rfc822: original,
     })
+}
+
+/// True for a line right after a Diagnostic-Code (or after a line that went on with it) that
+/// goes on with its reply although a paste lost the line's leading space (RFC 5322 folding):
+/// "554 5.7.1 Service unavailable; Client host" then "[192.0.2.1]" then "blocked using
+/// zen.spamhaus.org". Only after a line folded where RFC 5322 (section 2.1.1) folds, within 78
+/// characters: a longer line was never folded, and what follows it is no part of it (a table a
+/// paste ran in below, held-out u 11). A line that starts a header field ("Name: ..."), a MIME
+/// boundary or a row of tab-separated cells is none.
+fn lost_its_fold(prev: &str, line: &str) -> bool {
+    let header = line.split_once(':').is_some_and(|(name, value)| {
+        !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && (value.is_empty() || value.starts_with([' ', '\t']))
+    });
+    prev.chars().count() <= 78 && !header && !line.starts_with("--") && !line.contains('\t')
 }
 
 /// The remote host's address in the comment of a `Remote-MTA` field.
@@ -556,6 +577,32 @@ mod tests {
                 "{head}"
             );
         }
+    }
+
+    #[test]
+    fn a_reply_folded_without_its_indent_is_joined() {
+        let reply = |head: &str| -> String {
+            read_fields(head, String::new())
+                .map(|r| r.deliveries[0].shown.clone())
+                .unwrap_or_default()
+        };
+        let folded = "Final-Recipient: rfc822; a@example.org\nAction: failed\n\
+                      Diagnostic-Code: smtp; 554 5.7.1 Service unavailable; Client host\n\
+                      [192.0.2.1]\nblocked using zen.spamhaus.org\nStatus: 5.7.1\n";
+        assert_eq!(
+            reply(folded),
+            "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org"
+        );
+        // A line longer than a fold was never folded: a table below it is not the reply's.
+        let long = format!(
+            "Final-Recipient: rfc822; a@example.org\nAction: failed\n\
+             Diagnostic-Code: smtp; 550 5.7.1 {}\nSubject\tTest\nnot the reply either\n",
+            "x ".repeat(60)
+        );
+        assert_eq!(
+            reply(&long),
+            format!("550 5.7.1 {}", "x ".repeat(60).trim_end())
+        );
     }
 
     #[test]

@@ -1400,13 +1400,17 @@ fn error_text(text: String) -> String {
     if let Some(p) = text::find(&reply[..end], " command) ") {
         end = p + " command)".len();
     }
-    // Postfix's smtpd log line goes on after the reply with "; from=<...> to=<...>".
+    // Postfix's smtpd log line goes on after the reply with "; from=<...> to=<...>"; a phone
+    // signs what it forwards or sends below the pasted notice (`PHONE_SIGNATURES`).
     for stop in [
         " ## ",
         " Original message headers",
         " X-Postfix-Queue-ID:",
         "; from=<",
-    ] {
+    ]
+    .iter()
+    .chain(PHONE_SIGNATURES)
+    {
         if let Some(p) = text::find(&reply[..end], stop) {
             end = p;
         }
@@ -1436,6 +1440,13 @@ fn error_text(text: String) -> String {
         kept.to_string()
     }
 }
+
+/// The signature a phone's mail app puts under what is sent from it, by default: Apple's
+/// "Sent from my iPhone" (Japanese 「iPhoneから送信」, 「iPadから送信」), and others' "Sent from
+/// my ..." after it. A paste forwarded or quoted from a phone ends with it, after the reply;
+/// no server writes it. Source: https://koneta.nifty.com/koneta_detail/160418000028_1.htm
+/// (「iPhoneから送信」「iPadから送信」という定型の署名).
+const PHONE_SIGNATURES: &[&str] = &[" Sent from my ", " iPhoneから送信", " iPadから送信"];
 
 /// Log levels as a logger writes them in the first bracket of a line (logrus's level names,
 /// which PMail's log format puts first: "[error][2024-11-02 00:12:28][request id][file.go:114]").

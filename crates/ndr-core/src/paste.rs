@@ -820,16 +820,17 @@ pub(crate) fn without_links(text: &str) -> Cow<'_, str> {
         let shown = &before[open + 1..];
         let target = &after[2..2 + target_end];
         let read = if let Some(addr) = target.strip_prefix("mailto:") {
-            Some(addr.split('?').next().unwrap_or(addr))
+            Some(percent_decoded(addr.split('?').next().unwrap_or(addr)))
         } else {
             let bare = without_scheme(target);
             let shown_bare = without_scheme(shown);
-            (!shown.is_empty() && bare.eq_ignore_ascii_case(shown_bare)).then_some(shown)
+            (!shown.is_empty() && bare.eq_ignore_ascii_case(shown_bare))
+                .then_some(Cow::Borrowed(shown))
         };
         match read {
             Some(r) => {
                 out.push_str(&before[..open]);
-                out.push_str(r);
+                out.push_str(&r);
             }
             None => out.push_str(&rest[..close + 2 + target_end + 1]),
         }
@@ -916,6 +917,37 @@ fn mailto_anchor<'a>(s: &'a str, open: &str) -> Option<(&'a str, usize)> {
 /// `s` without leading "https://" and then "http://" (each as often as written) and trailing
 /// '/'. A loop of `strip_prefix`: `trim_start_matches` with a `&str` would compile a substring
 /// searcher of its own into the page.
+/// A `mailto:` target's address with its percent escapes of printable ASCII read: RFC 6068
+/// (section 2) has a `mailto:` URI percent-encode the characters a URI may not hold as they
+/// are, so a link to "rfc822;a@example.org" reads `mailto:rfc822%3Ba@example.org`. Escapes of
+/// other bytes, and a `%` not followed by two hex digits, stay as written.
+fn percent_decoded(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('%') {
+        out.push_str(&rest[..p]);
+        let byte = rest
+            .get(p + 1..p + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .filter(|b| b.is_ascii_graphic());
+        match byte {
+            Some(b) => {
+                out.push(char::from(b));
+                rest = &rest[p + 3..];
+            }
+            None => {
+                out.push('%');
+                rest = &rest[p + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 fn without_scheme(s: &str) -> &str {
     let mut s = s;
     for scheme in ["https://", "http://"] {
@@ -1246,6 +1278,18 @@ mod tests {
         assert_eq!(
             without_links("host [mx.example.org](http://mx.example.org/)[192.0.2.1]"),
             "host mx.example.org[192.0.2.1]"
+        );
+        // A link to an address written with its escapes (RFC 6068: ";" is "%3B") is the
+        // address, not the escaped form.
+        assert_eq!(
+            without_links(
+                "Original-Recipient: [rfc822;a@example.org](mailto:rfc822%3Ba@example.org)"
+            ),
+            "Original-Recipient: rfc822;a@example.org"
+        );
+        assert_eq!(
+            without_links("[x](mailto:a%40example.org) [y](mailto:b%zz%e3%81@example.org)"),
+            "a@example.org b%zz%e3%81@example.org"
         );
         // A link whose target says more than its text is kept whole.
         let lookup = "[http://rbl.example/check?ip=x.x.x.x](http://rbl.example/check?ip=192.0.2.7) (in reply";

@@ -197,6 +197,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         .lines()
         .any(|l| l.starts_with(' ') || l.starts_with('\t'));
     let mut flat_line = String::new();
+    let mut after_blank = false;
+    let mut own_words = false;
 
     for line in head.lines() {
         let line = if flat && reading {
@@ -226,8 +228,20 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
         }
         if line.is_empty() {
+            after_blank = true;
             continue;
         }
+        // Exim indents every line of a recipient's failure under its address: a line at the
+        // left edge after an empty line, and the lines at the left edge after it, are no part
+        // of it (Exim's own closing paragraph, a paste's own words after the notice, a phone's
+        // signature "Sent from my iPhone"). The report's fields a paste ran in below it
+        // ("Status: 5.0.0") still give their codes.
+        if line.starts_with(' ') || dsn::field(line).is_some() {
+            own_words = false;
+        } else if after_blank {
+            own_words = true;
+        }
+        after_blank = false;
         if local_scan || too_big {
             scan_text.push(' ');
             scan_text.push_str(line.trim());
@@ -349,7 +363,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     another[last].push(' ');
                 }
             }
-        } else if deliveries.len() == recipients || line.starts_with("  ") {
+        } else if (deliveries.len() == recipients || line.starts_with("  ")) && !own_words {
             let v = deliveries.last_mut().expect("never empty");
             v.diagnosis.push(' ');
             v.diagnosis.push_str(line);

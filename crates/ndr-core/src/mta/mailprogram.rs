@@ -49,6 +49,17 @@ enum End {
 /// row in `SEND_ERRORS`; read alone when no details follow (`inquire`).
 const DATA_NOT_ACCEPTED: &str = "smtp error: data not accepted.";
 
+/// The labels before the server's reply in Thunderbird's Japanese dialog, as it writes them
+/// and as pastes retyped from it drop から: 「メールサーバーの応答:」 (held-out review h189's own
+/// paste), as Outlook Express's label 「サーバーの応答:」 below. Sources: as in `SEND_ERRORS`.
+const THUNDERBIRD_JA_LEADS: &[&str] = &[
+    "メールサーバーからの応答:",
+    "サーバーからの応答:",
+    "メールサーバーの応答:",
+    "サーバーの応答:",
+    "サーバからの応答:",
+];
+
 /// Ordered: the first row whose marker is in the text reads it.
 const SEND_ERRORS: &[SendError] = &[
     // Thunderbird (en-US), refusals of RCPT, MAIL and the message:
@@ -96,15 +107,25 @@ const SEND_ERRORS: &[SendError] = &[
     SendError {
         program: "thunderbird",
         marker: "メールの送信中にエラーが発生しました。",
-        // Pastes retyped from the dialog, or from versions that wrote it so, drop から:
-        // 「メールサーバーの応答:」 (held-out review h189's own paste), as Outlook Express's
-        // label 「サーバーの応答:」 below.
-        leads: &[
-            "メールサーバーからの応答:",
-            "サーバーからの応答:",
-            "メールサーバーの応答:",
-            "サーバーの応答:",
-        ],
+        // Pastes retyped from the dialog drop から (`THUNDERBIRD_JA_LEADS`). Before version 3, the same sentences wrote サーバ without the long mark:
+        // 「メールの送信中にエラーが発生しました。メッセージを確認してください。サーバからの応答: %s」
+        // (NS_ERROR_SENDING_MESSAGE; also NS_ERROR_SENDING_RCPT_COMMAND, _FROM_COMMAND).
+        // Source: mozilla-japan/gecko-l10n, ja/mail/chrome/messenger/messengercompose/
+        // composeMsgs.properties (12514, 12517, 12575).
+        leads: THUNDERBIRD_JA_LEADS,
+        reason: None,
+        end: End::Advice,
+    },
+    // The same dialog retyped by a poster: its title 「メッセージを送信できませんでした。」
+    // (send-error-failed) lends its メッセージ to the first sentence, 「メッセージの送信中にエラーが
+    // 発生しました。メールサーバーの応答: 5.7.1 ... メッセージを確認して再度送信してください。」
+    // (page review 5's paste). The label before the reply is still one of the dialog's.
+    // Source: thunderbird/thunderbird-l10n, ja/mail/messenger/messageSend.ftl (send-error-failed,
+    // smtp-error-sending-message).
+    SendError {
+        program: "thunderbird",
+        marker: "メッセージの送信中にエラーが発生しました。",
+        leads: THUNDERBIRD_JA_LEADS,
         reason: None,
         end: End::Advice,
     },
@@ -527,6 +548,9 @@ const REPLY_ENDS: &[&str] = &[
     "please verify that your email address",
     "please check the message and try again",
     "メッセージの受信者",
+    // Thunderbird's 「メッセージを確認してください。」 (before version 3) and a retyped
+    // 「メッセージを確認して再度送信してください。」 after the reply. Sources: as in `SEND_ERRORS`.
+    "メッセージを確認し",
     "', port",
     "', secure",
     "', サーバー エラー",
