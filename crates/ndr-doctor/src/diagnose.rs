@@ -383,7 +383,17 @@ fn write_report(
             l("送信元のドメイン", "Sender domain"),
             d.sender_domain.clone(),
         ),
-        (l("送信日時", "Sent"), d.sent_at.clone()),
+        // As the bounce writes it (RFC 5322, in English), and in Japanese form beside it in a
+        // Japanese report, as the ready messages do.
+        (
+            l("送信日時", "Sent"),
+            d.sent_at.as_deref().map(|at| {
+                match ndr_playbooks::japanese_date(at).filter(|_| lang == Lang::Ja) {
+                    Some(ja) => format!("{at}（{ja}）"),
+                    None => at.to_owned(),
+                }
+            }),
+        ),
     ];
     for (label, value) in facts {
         if let Some(value) = value {

@@ -822,3 +822,24 @@ fn the_report_names_ndr_doctor_lookup_not_this_page() {
         );
     }
 }
+
+/// Review h199 (own j01): the returned message's Date: is written in English; a Japanese report
+/// keeps it as written and adds it in Japanese form beside it, an English report keeps it alone.
+#[test]
+fn the_sent_date_is_also_in_japanese_form_in_a_japanese_report() {
+    let path = data("outlook-banned.eml");
+    let report = |lang: &str| {
+        let out = run(&[path.to_str().unwrap(), "--lang", lang], None);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ja = report("ja");
+    assert!(
+        ja.contains("送信日時: Tue, 24 Nov 2026 09:59:58 +0900（2026年11月24日 火曜日 09:59:58 日本時間）\n"),
+        "{ja}"
+    );
+    let en = report("en");
+    assert!(
+        en.contains("Sent: Tue, 24 Nov 2026 09:59:58 +0900\n"),
+        "{en}"
+    );
+}

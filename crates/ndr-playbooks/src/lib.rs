@@ -23,8 +23,8 @@ pub use model::{
 };
 pub use party::{allowed_domains, party_name, playbook, playbooks, route, Route};
 pub use render::{
-    render, render_in, Labeled, PrepareItem, Rendered, RenderedCopy, RenderedLink, RenderedMessage,
-    RenderedStep, PLACEHOLDERS,
+    japanese_date, render, render_in, Labeled, PrepareItem, Rendered, RenderedCopy, RenderedLink,
+    RenderedMessage, RenderedStep, PLACEHOLDERS,
 };
 pub use select::{
     advise, advise_in, advise_with, advise_with_lookups, by_a_list_operator, for_recipient,

@@ -403,7 +403,7 @@ impl Facts {
 /// unless it is Japan's (+0900).
 // Source: RFC 5322 section 3.3 (date-time = [ day-of-week "," ] date time, date = day month year,
 // time = hour ":" minute [ ":" second ] zone).
-fn japanese_date(date: &str) -> Option<String> {
+pub fn japanese_date(date: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
