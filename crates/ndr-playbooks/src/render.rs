@@ -969,10 +969,7 @@ fn without_paste_marks(s: &str) -> String {
     let mut text = unquoted.trim();
     // A whole text in a code span or fence: ``` or ` on both ends.
     for fence in ["```", "`"] {
-        if let Some(inner) = text
-            .strip_prefix(fence)
-            .and_then(|t| t.strip_suffix(fence))
-        {
+        if let Some(inner) = text.strip_prefix(fence).and_then(|t| t.strip_suffix(fence)) {
             text = inner.trim();
             break;
         }
