@@ -937,11 +937,63 @@ fn clean(s: Option<&str>) -> Option<String> {
 }
 
 fn clean_long(s: &str) -> Option<String> {
+    let s = without_paste_marks(s.trim());
     let s = s.trim();
     if s.is_empty() {
         return None;
     }
     Some(truncate(&collapse(s), MAX_ERROR_TEXT))
+}
+
+/// The error as shown in "Have ready" and the letters, without what a paste wrapped it in: a
+/// quote mark ("> ", ">> ") at a line's start, and markdown's backticks around the whole text or
+/// around one word (`` `192.0.2.1` ``). The diagnosis keeps the pasted bytes; only this copy
+/// drops them. A lone backtick (an old-style `quote') and backticks around words with spaces
+/// inside the text stay.
+fn without_paste_marks(s: &str) -> String {
+    let mut unquoted = String::with_capacity(s.len());
+    for (i, line) in s.lines().enumerate() {
+        if i > 0 {
+            unquoted.push('\n');
+        }
+        let mut rest = line;
+        while let Some(r) = rest.trim_start_matches([' ', '\t']).strip_prefix('>') {
+            rest = r;
+        }
+        unquoted.push_str(if rest.len() == line.len() {
+            line
+        } else {
+            rest.trim_start()
+        });
+    }
+    let mut text = unquoted.trim();
+    // A whole text in a code span or fence: ``` or ` on both ends.
+    for fence in ["```", "`"] {
+        if let Some(inner) = text.strip_prefix(fence).and_then(|t| t.strip_suffix(fence)) {
+            text = inner.trim();
+            break;
+        }
+    }
+    // One word in a code span: `WORD` with no space, backtick or apostrophe inside.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let word_end = after.find(|c: char| c.is_whitespace() || c == '`' || c == '\'');
+        match word_end {
+            Some(end) if end > 0 && after[end..].starts_with('`') => {
+                out.push_str(&after[..end]);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('`');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The address in angle brackets that a sender check's refusal names: Postfix words it
@@ -2778,6 +2830,39 @@ mod tests {
             "Tue, 33 Feb 2026 10:01:58 +0900",
         ] {
             assert_eq!(super::japanese_date(not_a_date), None, "{not_a_date}");
+        }
+    }
+
+    /// Held-out aa 04: the shown copy of the error drops a paste's "> " and the backticks
+    /// around one word or the whole text; an old-style `quote' and a lone backtick stay.
+    #[test]
+    fn the_shown_error_drops_a_pastes_quote_mark_and_code_spans() {
+        assert_eq!(
+            clean_long(
+                "> The sending IP address `192.0.2.184` is listed on Spamhaus ZEN (IP blocklist) (found in envelope/header From)."
+            )
+            .as_deref(),
+            Some("The sending IP address 192.0.2.184 is listed on Spamhaus ZEN (IP blocklist) (found in envelope/header From).")
+        );
+        assert_eq!(
+            clean_long("> 550 5.7.1 rejected\n>> because of `policy`").as_deref(),
+            Some("550 5.7.1 rejected because of policy")
+        );
+        assert_eq!(
+            clean_long("```\n550 5.1.1 <a@example.com>: user unknown\n```").as_deref(),
+            Some("550 5.1.1 <a@example.com>: user unknown")
+        );
+        assert_eq!(
+            clean_long("`550 5.1.1 no such user`").as_deref(),
+            Some("550 5.1.1 no such user")
+        );
+        for kept in [
+            "550 unknown user `alice' here",
+            "550 unknown user `alice' and `bob'",
+            "550 a ` lone backtick",
+            "550 5.7.1 <a@example.com>: Recipient address rejected",
+        ] {
+            assert_eq!(clean_long(kept).as_deref(), Some(kept));
         }
     }
 

@@ -1724,6 +1724,15 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
             by: base.by,
         };
     }
+    // "No such recipient" for a reply that says the address itself is not valid SMTP syntax
+    // (Gmail's "Illegal envelope To: address (not valid RFC5321 syntax)", held-out ab 27): the
+    // address is not missing but of a form that cannot be sent to.
+    if base.playbook.id == party::generic::USERUNKNOWN.id && decisive_names(d, ADDRESS_FORM_WORDS) {
+        return Selected {
+            playbook: &party::generic::USERUNKNOWN_ADDRESS_FORM,
+            by: base.by,
+        };
+    }
     // Postfix's own words for an access-table REJECT of the recipient: the receiver's rule, not
     // a missing mailbox, so its administrator decides (held-out m, case 22). The sender's own
     // server at submission is not the receiver (held-out l, case 14).
@@ -2010,6 +2019,10 @@ const SENDER_REFUSED_WORDS: &[&str] = &["> sender rejected", "sender address rej
 fn names_the_sender_refused(d: &Diagnosis) -> bool {
     decisive_names(d, SENDER_REFUSED_WORDS)
 }
+
+/// Words (lowercase) of a refusal of the recipient address's own form: Gmail's "Illegal
+/// envelope To: address (not valid RFC5321 syntax)".
+const ADDRESS_FORM_WORDS: &[&str] = &["illegal envelope to", "not valid rfc5321 syntax"];
 
 /// True when the decisive reply's words say the limit is about the sender's own volume.
 fn names_own_volume(d: &Diagnosis) -> bool {

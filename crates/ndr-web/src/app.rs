@@ -351,6 +351,9 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
                 )
             })
             .map(|advice| AttrValue::from(advice.title.clone()));
+        let list_clear_now = advice
+            .as_ref()
+            .is_some_and(|advice| advice.id == "generic-named-list-not-listed-now");
         let (verdict, steps) = match advice {
             Some(advice) => (
                 verdict::verdict(&verdict::Props {
@@ -375,6 +378,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
                     party_name,
                     code_page,
                     kind,
+                    list_clear_now,
                     highlight: s.highlight.clone().map(AttrValue::from),
                     on_action: dispatch.clone(),
                 }) }

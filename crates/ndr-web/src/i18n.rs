@@ -236,6 +236,12 @@ pub const FACT_CODES: Tr = tr!("エラーコード", "Error codes");
 pub const FACT_PARTY: Tr = tr!("ブロックした組織", "Who blocked it");
 /// The same row when the reason blocks nothing (an unknown address, a full mailbox).
 pub const FACT_PARTY_REFUSED: Tr = tr!("受け取りを断った事業者", "Provider that refused it");
+/// The same row when the list the refusal named answers "not listed" now (the advice
+/// `generic-named-list-not-listed-now`): the refusal named it, but it does not list the address.
+pub const FACT_PARTY_LIST_CLEAR_NOW: Tr = tr!(
+    "拒否の理由に名前があったリスト（今は掲載されていません）",
+    "List named in the refusal (it does not list the address now)"
+);
 /// The same rows when the mail was only deferred: nobody has blocked it for good.
 pub const FACT_PARTY_DELAYED: Tr = tr!("一時的に断った組織", "Who deferred it");
 pub const FACT_DEFERRED_IP: Tr = tr!(

@@ -42,6 +42,8 @@ pub(crate) const DOMAINS: &[&str] = &[
     "www.surbl.org",
     // Spamhaus's note on error answers to queries through public resolvers (`NAMED_LIST_CLEAR`).
     "www.spamhaus.org",
+    // docomo's own page on its old addresses that break RFC 5321 (`USERUNKNOWN_ADDRESS_FORM`).
+    "www.docomo.ne.jp",
 ];
 
 // Facts that change: the pages below, in one place.
@@ -2259,6 +2261,72 @@ pub(crate) const USERUNKNOWN: Playbook = Playbook {
     facts: &[],
     sources: BASIC_SOURCES,
     checked: CHECKED,
+};
+
+/// docomo's own page on its addresses made before 2009 with two dots in a row or a dot right
+/// before "@" (RFC違反アドレス).
+const DOCOMO_RFC_ADDRESSES: &str = "https://www.docomo.ne.jp/service/docomo_mail/rfc_add/";
+
+/// "No such recipient" when the refusal says the address itself is not valid SMTP syntax:
+/// Gmail's "Internal parse error: Illegal envelope To: address (not valid RFC5321 syntax)"
+/// (held-out ab 27). Gmail refused to send at all; the address is not missing but written in a
+/// form the standard does not allow, which some old Japanese carrier addresses have.
+// Sources: RFC 5321 section 4.1.2: `Local-part = Dot-string / Quoted-string`,
+// `Dot-string = Atom *("."  Atom)`, `Atom = 1*atext`: a dot stands only between two atoms, so
+// neither "a..b" nor "a.@" is a Dot-string. docomo, "特殊な形式のアドレス(RFC違反アドレス)のご利用
+// について": "RFC違反アドレスとはドコモアドレスのうちに2連続のドット「..」が使用されていたり、@マーク
+// の直前でドット「.@」を設定しているアドレスを指します", such addresses may be unable to "他キャリア/
+// 他サービスアカウントへのメールの送受信", and docomo "メールアドレス変更をおすすめいたします".
+pub(crate) const USERUNKNOWN_ADDRESS_FORM: Playbook = Playbook {
+    id: "generic-userunknown-address-form",
+    party: None,
+    title: text! { ja: "宛先アドレスの形式に問題がある", en: "The recipient address has a form mail cannot be sent to" },
+    verdict: text! {
+        ja: "宛先のアドレスが、メールの規格（RFC 5321）で認められない形をしているため、送信を受け付けてもらえませんでした。",
+        en: "The recipient address is written in a form the mail standard (RFC 5321) does not allow, so the mail was not accepted for sending.",
+    },
+    why: text! {
+        ja: "よくあるのは、「@」の直前にドットがある（abc.@…）、ドットが二つ続く（ab..c@…）アドレスです。ドコモなど日本の携帯電話会社で2009年ごろまでに作られたアドレスに見られ、Gmail などはこの形のアドレスに送りません。",
+        en: "Usually the address has a dot right before \"@\" (abc.@...) or two dots in a row (ab..c@...). Some Japanese mobile carriers' addresses made before about 2009 (docomo's, for one) look like this, and Gmail and others do not send to them.",
+    },
+    actors: &[Actor::Sender],
+    urgency: Urgency::Soon,
+    duration: DURATION_RIGHT_ADDRESS,
+    prepare: PREPARE_RECIPIENT,
+    steps: &[
+        Step::new(text! {
+            ja: "宛先を確認してください。「@」の直前のドット、続けて二つあるドット、先頭のドットがあれば、その形が原因です。入力の誤りなら直して送り直してください。",
+            en: "Look at the address: a dot right before \"@\", two dots in a row, or a dot at the start is the cause. If it is a typo, correct it and send again.",
+        })
+        .copy(LABEL_ADDRESS_TO_CHECK, "{recipient}"),
+        Step::new(text! {
+            ja: "相手が本当にその形のアドレスを使っている場合は、同じ宛先に何度送っても届きません。電話などで相手に連絡し、別のアドレス（パソコン用のアドレスや、形式を変えた新しい携帯アドレス）を教えてもらってください。ドコモも、この形のアドレスは変更するよう案内しています。",
+            en: "If the person really uses an address of that form, sending again to it will never work. Contact them (by phone, for example) and ask for another address: a different one, or a new carrier address without the dots. docomo itself advises changing such addresses.",
+        })
+        .link(
+            text! { ja: "ドコモ: 特殊な形式のアドレス（RFC違反アドレス）", en: "docomo: addresses of a special form (RFC-violating addresses, Japanese)" },
+            Url::one(DOCOMO_RFC_ADDRESSES),
+        ),
+        Step::new(text! {
+            ja: "アドレス帳に登録してある古いアドレスは、新しいアドレスに書き換えてください。",
+            en: "Replace the old address in your address book with the new one.",
+        }),
+    ],
+    donts: &[DONT_GUESS_ADDRESSES],
+    message: None,
+    lookup: None,
+    facts: &[],
+    sources: &[
+        Source {
+            title: text! { ja: "RFC 5321 4.1.2（アドレスの書式: Dot-string）", en: "RFC 5321 section 4.1.2 (address syntax: Dot-string)" },
+            url: Url::one("https://datatracker.ietf.org/doc/html/rfc5321#section-4.1.2"),
+        },
+        Source {
+            title: text! { ja: "ドコモ: 特殊な形式のアドレス（RFC違反アドレス）のご利用について", en: "docomo: using addresses of a special form (RFC-violating addresses, Japanese)" },
+            url: Url::one(DOCOMO_RFC_ADDRESSES),
+        },
+    ],
+    checked: "2026-11-27",
 };
 
 pub(crate) const VACATION: Playbook = Playbook {
@@ -5127,6 +5195,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &CLIENT_HOST_REFUSED_AT_SUBMISSION,
     &SPEEDING_DEFERRED,
     &DELAYED_HOSTUNKNOWN,
+    &USERUNKNOWN_ADDRESS_FORM,
     &INBOUND_REFUSAL_FETCHED,
     &GROUP_QUOTA,
     &GROUP_POST_REFUSED,

@@ -22,6 +22,9 @@ pub struct Props {
     /// than the reason's broad class (a provider code, a party, a delay warning): Sisimai's class
     /// alone can contradict it (Yahoo's TSS04 deferral is "rejected", "the sender was refused").
     pub kind: Option<AttrValue>,
+    /// The chosen advice is `generic-named-list-not-listed-now`: the list the refusal named
+    /// answered "not listed" cleanly, so no row says it blocked the mail.
+    pub list_clear_now: bool,
     /// The highlighted evidence field.
     pub highlight: Option<AttrValue>,
     /// Receives "show in message".
@@ -80,7 +83,11 @@ pub fn facts(props: &Props) -> Html {
     if let Some(ip) = &d.blocked_ip {
         rows.push(row(
             "ip",
-            ip_label(d, delayed),
+            if props.list_clear_now {
+                i18n::FACT_SENDING_IP
+            } else {
+                ip_label(d, delayed)
+            },
             html! { <code>{ ip }</code> },
             IP_FIELDS,
         ));
@@ -119,7 +126,7 @@ pub fn facts(props: &Props) -> Html {
             .map(|z| html! { <>{ i18n::OPEN_PAREN.text(lang) }<code>{ z }</code>{ i18n::CLOSE_PAREN.text(lang) }</> });
         rows.push(row(
             "party",
-            party_row_label(d, delayed),
+            party_row_label(d, delayed, props.list_clear_now),
             html! { <>{ name.as_str() }{ for zone }</> },
             PARTY_FIELDS,
         ));
@@ -257,9 +264,12 @@ fn ip_label(d: &Diagnosis, delayed: bool) -> Tr {
 }
 
 /// The party's row: "who blocked it" only for a block; a deferral and a refusal that blocks
-/// nothing say so (review 10, L5; review r3).
-fn party_row_label(d: &Diagnosis, delayed: bool) -> Tr {
-    if delayed {
+/// nothing say so (review 10, L5; review r3), and so does a list the refusal named that answered
+/// "not listed" now (`list_clear_now`, task h203).
+fn party_row_label(d: &Diagnosis, delayed: bool, list_clear_now: bool) -> Tr {
+    if list_clear_now {
+        i18n::FACT_PARTY_LIST_CLEAR_NOW
+    } else if delayed {
         i18n::FACT_PARTY_DELAYED
     } else if ndr_playbooks::reason_blocks_nothing(d.reason) {
         i18n::FACT_PARTY_REFUSED
@@ -337,11 +347,43 @@ mod tests {
     #[test]
     fn the_party_row_says_blocked_only_for_a_block() {
         let unknown = report(Reason::UserUnknown, "failed", "550");
-        assert_eq!(party_row_label(&unknown, false), i18n::FACT_PARTY_REFUSED);
-        assert_eq!(party_row_label(&unknown, true), i18n::FACT_PARTY_DELAYED);
+        assert_eq!(
+            party_row_label(&unknown, false, false),
+            i18n::FACT_PARTY_REFUSED
+        );
+        assert_eq!(
+            party_row_label(&unknown, true, false),
+            i18n::FACT_PARTY_DELAYED
+        );
         let blocked = report(Reason::Blocked, "failed", "550");
-        assert_eq!(party_row_label(&blocked, false), i18n::FACT_PARTY);
+        assert_eq!(party_row_label(&blocked, false, false), i18n::FACT_PARTY);
         let t = i18n::FACT_PARTY_REFUSED;
+        assert!(
+            !t.en.contains("lock") && !t.ja.contains("ブロック"),
+            "{t:?}"
+        );
+    }
+
+    /// Task h203: the advice says the list the refusal named does not list the address now
+    /// (`generic-named-list-not-listed-now`): the party row says the refusal named the list and
+    /// the list does not list it now, in both languages, and never that it blocked the mail.
+    #[test]
+    fn a_named_list_that_is_clear_now_is_not_called_who_blocked_it() {
+        let blocked = report(Reason::Blocked, "failed", "554");
+        assert_eq!(
+            party_row_label(&blocked, false, true),
+            i18n::FACT_PARTY_LIST_CLEAR_NOW
+        );
+        assert_eq!(
+            party_row_label(&blocked, true, true),
+            i18n::FACT_PARTY_LIST_CLEAR_NOW
+        );
+        let t = i18n::FACT_PARTY_LIST_CLEAR_NOW;
+        assert!(t.en.contains("named") && t.en.contains("not list"), "{t:?}");
+        assert!(
+            t.ja.contains("名前") && t.ja.contains("掲載されていません"),
+            "{t:?}"
+        );
         assert!(
             !t.en.contains("lock") && !t.ja.contains("ブロック"),
             "{t:?}"
