@@ -33,3 +33,7 @@ pub use select::{
     Selected, SelectedBy,
 };
 pub use text::{Lang, Text, UnknownLang};
+
+/// The id of the advice for a list a refusal names that does not list the address now (its own
+/// row answered "not listed" cleanly; `select.rs`), which the page's facts also word apart.
+pub const NAMED_LIST_CLEAR_ID: &str = "generic-named-list-not-listed-now";

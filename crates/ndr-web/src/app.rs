@@ -353,7 +353,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
             .map(|advice| AttrValue::from(advice.title.clone()));
         let list_clear_now = advice
             .as_ref()
-            .is_some_and(|advice| advice.id == "generic-named-list-not-listed-now");
+            .is_some_and(|advice| advice.id == ndr_playbooks::NAMED_LIST_CLEAR_ID);
         let (verdict, steps) = match advice {
             Some(advice) => (
                 verdict::verdict(&verdict::Props {

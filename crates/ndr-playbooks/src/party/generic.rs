@@ -3846,7 +3846,7 @@ The error says a private (internal network) address is on a blocklist, but no pu
 // one it does not list); Spamhaus, "Using our public mirrors? Check your return codes now"
 // ("127.255.255.254 ... Query via public/open resolver", an error code, not a listing).
 pub(crate) const NAMED_LIST_CLEAR: Playbook = Playbook {
-    id: "generic-named-list-not-listed-now",
+    id: crate::NAMED_LIST_CLEAR_ID,
     party: None,
     title: text! {
         ja: "エラーに書かれたブロックリストは、今はこのアドレスを載せていない",
