@@ -1392,6 +1392,37 @@ mod tests {
     }
 
     #[test]
+    fn header_values_share_one_text() {
+        // Values unfolded, encoded words decoded, repeated fields in order, and each value
+        // ending where the next begins in the shared text.
+        let raw = b"Received: from a.example.org\r\n  by b.example.org\r\nX-Empty:\r\n\
+Subject: =?UTF-8?B?44GC?= and\r\n =?UTF-8?Q?=E3=81=84?=\r\nReceived: from c.example.org\r\n\
+X-Other: =?broken\r\nFROM: MAILER-DAEMON@example.jp\r\n\r\nbody\r\n";
+        let m = decode(raw, Decoders::default());
+        let fields: Vec<(&str, &str)> = m.headers.iter().collect();
+        assert_eq!(
+            fields,
+            [
+                ("received", "from a.example.org by b.example.org"),
+                ("x-empty", ""),
+                ("subject", "あ and い"),
+                ("received", "from c.example.org"),
+                ("x-other", "=?broken"),
+                ("from", "MAILER-DAEMON@example.jp"),
+            ]
+        );
+        assert_eq!(m.header("received"), "from a.example.org by b.example.org");
+        assert_eq!(
+            m.headers_named("received").collect::<Vec<_>>(),
+            ["from a.example.org by b.example.org", "from c.example.org"]
+        );
+        assert_eq!(m.from(), "MAILER-DAEMON@example.jp");
+        assert!(m.has_header("x-empty"));
+        assert!(!m.has_header("to"));
+        assert_eq!(m.header("to"), "");
+    }
+
+    #[test]
     fn reads_a_multipart_report() {
         let raw = b"From: MAILER-DAEMON@example.jp\r\nTo: a@example.jp\r\nSubject: Undelivered Mail\r\n\
 MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n\
