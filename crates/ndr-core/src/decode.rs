@@ -23,8 +23,7 @@ pub(crate) const MAX_DEPTH: usize = 24;
 #[derive(Debug, Default)]
 pub(crate) struct Mail {
     /// Top-level header fields: lowercased name, unfolded value. Empty for a pasted text.
-    /// (The names most messages carry are shared, not copied: see `COMMON_NAMES`.)
-    pub headers: Vec<(Cow<'static, str>, String)>,
+    pub headers: Headers,
     /// Every readable part, decoded to UTF-8, LF newlines, tabs as spaces.
     pub body: String,
     /// Notes about reading the input (`binary_input`, `input_truncated`, ...).
@@ -42,26 +41,79 @@ pub(crate) struct Mail {
 /// Which row of the mail program reader's table a body holds and where (see `Mail::send_error`).
 pub(crate) type SendErrorAt = Option<(usize, usize)>;
 
+/// A message's header fields in order: lowercased name, unfolded value. The values are kept
+/// one after another in one text, not each in a string of its own (a message has a dozen or
+/// more), and the names most messages carry are shared, not copied (see `COMMON_NAMES`).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Headers {
+    /// Every value, one after another.
+    text: String,
+    /// Each field's name, and where its value is in `text`.
+    fields: Vec<(Cow<'static, str>, usize, usize)>,
+}
+
+impl Headers {
+    /// Adds a field at the end (the mail-parser oracle's reading).
+    #[cfg(all(test, feature = "full_encoding"))]
+    pub(crate) fn push(&mut self, name: Cow<'static, str>, value: &str) {
+        let start = self.text.len();
+        self.text.push_str(value);
+        self.fields.push((name, start, self.text.len()));
+    }
+
+    /// True when there is no field (a pasted text).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// Every field as (name, value), in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.fields
+            .iter()
+            .map(|(name, start, end)| (name.as_ref(), self.value(*start, *end)))
+    }
+
+    /// Every value of the field `name`, in order (its value taken out of the text only when
+    /// the name matches).
+    pub(crate) fn named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.fields
+            .iter()
+            .filter(move |(n, _, _)| n == name)
+            .map(|(_, start, end)| self.value(*start, *end))
+    }
+
+    /// The first value of the field `name`; empty without one.
+    pub(crate) fn first(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map_or("", |(_, start, end)| self.value(*start, *end))
+    }
+
+    /// True when there is a field `name`.
+    pub(crate) fn has(&self, name: &str) -> bool {
+        self.fields.iter().any(|(n, _, _)| n == name)
+    }
+
+    fn value(&self, start: usize, end: usize) -> &str {
+        self.text.get(start..end).unwrap_or_default()
+    }
+}
+
 impl Mail {
     /// The first value of a header field (name in lowercase).
     pub(crate) fn header(&self, name: &str) -> &str {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map_or("", |(_, v)| v.as_str())
+        self.headers.first(name)
     }
 
     /// Every value of a header field, in order.
     pub(crate) fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.headers
-            .iter()
-            .filter(move |(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.headers.named(name)
     }
 
     /// True when the field is present.
     pub(crate) fn has_header(&self, name: &str) -> bool {
-        self.headers.iter().any(|(n, _)| n == name)
+        self.headers.has(name)
     }
 
     /// The Subject (decoded).
@@ -589,7 +641,12 @@ const NOT_DECODED: &str = "charset_not_decoded";
 fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
     let msg = mime::parse(input)?;
     let root = msg.parts.first()?;
-    let mut headers = Vec::with_capacity(root.headers.len());
+    let mut headers = Headers {
+        // The values are at most as long as the header block, but for an encoded word's
+        // decoded text, which may grow it.
+        text: String::with_capacity(root.offset_body.saturating_sub(root.offset_header)),
+        fields: Vec::with_capacity(root.headers.len()),
+    };
     for h in &root.headers {
         let written = input.get(h.name.0..h.name.1).unwrap_or_default();
         let name = match COMMON_NAMES
@@ -600,10 +657,11 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
             None => Cow::Owned(h.name_lowercase(input)),
         };
         let raw = input.get(h.offset_start..h.offset_end).unwrap_or_default();
-        let mut value = unfold(&text::lossy(raw));
+        let start = headers.text.len();
+        unfold_into(&text::lossy(raw), &mut headers.text);
         // Encoded words ("=?ISO-2022-JP?B?...?=") are decoded in the fields read as text; the
         // others keep their raw text, as before.
-        if text::contains(&value, "=?") || name == "subject" {
+        if text::contains(&headers.text[start..], "=?") || name == "subject" {
             let text = match h.kind {
                 Kind::Text | Kind::ContentTransferEncoding => {
                     mime::unstructured(raw, &mut |charset, bytes| cx.charset_text(charset, &bytes))
@@ -612,10 +670,11 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
                 Kind::Mime | Kind::Other => raw_text(raw).map(Cow::into_owned),
             };
             if let Some(t) = text {
-                value = t;
+                headers.text.truncate(start);
+                headers.text.push_str(&t);
             }
         }
-        headers.push((name, value));
+        headers.fields.push((name, start, headers.text.len()));
     }
     let mut body = String::new();
     let mut notes = Vec::new();
@@ -702,16 +761,25 @@ fn cut_before_original(input: &[u8], root: &mime::Part<'_>, body: &str) -> bool 
     text::find_bytes(input, closing.as_bytes()).is_none()
 }
 
-/// A field's value on one line: each line break with the white space after it as one space,
-/// CRs at line ends and white space at both ends dropped.
+/// `unfold_into` a string of its own (the tests, and the mail-parser oracle).
+#[cfg(test)]
 pub(crate) fn unfold(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    unfold_into(raw, &mut out);
+    out
+}
+
+/// A field's value on one line, written at the end of `out`: each line break with the white
+/// space after it as one space, CRs at line ends and white space at both ends dropped.
+fn unfold_into(raw: &str, out: &mut String) {
     // White space at either end goes either way, so it goes first: the joined text then
     // needs no trimmed copy, and a field on one line (most) is copied once as it stands.
     let raw = raw.trim();
     if !raw.contains('\n') {
-        return raw.to_string();
+        out.push_str(raw);
+        return;
     }
-    let mut out = String::with_capacity(raw.len());
+    let start = out.len();
     for (i, l) in raw.split('\n').enumerate() {
         let l = l.trim_end_matches('\r');
         if i > 0 {
@@ -721,10 +789,11 @@ pub(crate) fn unfold(raw: &str) -> String {
             out.push_str(l);
         }
     }
-    if out.trim().len() == out.len() {
-        out
-    } else {
-        out.trim().to_string()
+    let joined = out.get(start..).unwrap_or_default();
+    if joined.trim().len() != joined.len() {
+        let trimmed = joined.trim().to_string();
+        out.truncate(start);
+        out.push_str(&trimmed);
     }
 }
 
@@ -1320,6 +1389,37 @@ mod tests {
             }
             assert_eq!(unfold(&raw), unfold_then_trim(&raw), "{raw:?}");
         }
+    }
+
+    #[test]
+    fn header_values_share_one_text() {
+        // Values unfolded, encoded words decoded, repeated fields in order, and each value
+        // ending where the next begins in the shared text.
+        let raw = b"Received: from a.example.org\r\n  by b.example.org\r\nX-Empty:\r\n\
+Subject: =?UTF-8?B?44GC?= and\r\n =?UTF-8?Q?=E3=81=84?=\r\nReceived: from c.example.org\r\n\
+X-Other: =?broken\r\nFROM: MAILER-DAEMON@example.jp\r\n\r\nbody\r\n";
+        let m = decode(raw, Decoders::default());
+        let fields: Vec<(&str, &str)> = m.headers.iter().collect();
+        assert_eq!(
+            fields,
+            [
+                ("received", "from a.example.org by b.example.org"),
+                ("x-empty", ""),
+                ("subject", "あ and い"),
+                ("received", "from c.example.org"),
+                ("x-other", "=?broken"),
+                ("from", "MAILER-DAEMON@example.jp"),
+            ]
+        );
+        assert_eq!(m.header("received"), "from a.example.org by b.example.org");
+        assert_eq!(
+            m.headers_named("received").collect::<Vec<_>>(),
+            ["from a.example.org by b.example.org", "from c.example.org"]
+        );
+        assert_eq!(m.from(), "MAILER-DAEMON@example.jp");
+        assert!(m.has_header("x-empty"));
+        assert!(!m.has_header("to"));
+        assert_eq!(m.header("to"), "");
     }
 
     #[test]

@@ -265,7 +265,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
                     continue;
                 }
                 if !headed {
-                    named.headers = Vec::new();
+                    named.headers = decode::Headers::default();
                 }
                 if let Some(rising) = mta::read(&named) {
                     let marks = reader_marks(&rising, &named);
@@ -1202,7 +1202,7 @@ fn read_receipt(rising: &mta::Rising) -> Option<String> {
 /// The decoded text handed to the provider rules: top-level header fields, then the body.
 fn readable_text(mail: &decode::Mail) -> String {
     let mut t = String::with_capacity(mail.body.len() + 1024);
-    for (n, v) in &mail.headers {
+    for (n, v) in mail.headers.iter() {
         t.push_str(n);
         t.push_str(": ");
         t.push_str(v);

@@ -153,7 +153,7 @@ fn mime_type(ct: Option<&ContentType>, parent: MimeType) -> (bool, bool, MimeTyp
         };
     };
     let sub = ct.subtype.as_deref();
-    match ct.ctype.as_str() {
+    match ct.ctype.as_ref() {
         "multipart" => (
             true,
             false,

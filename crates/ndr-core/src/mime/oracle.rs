@@ -7,7 +7,7 @@ use mail_parser::{Encoding, MessageParser, MimeHeaders, PartType};
 use crate::charsets::host_charset;
 use crate::decode::{
     bytes_to_text, html_text, original_head, push_marked, push_text, raw_text, unfold,
-    without_mime_lines, Cx, Mail, MAX_DEPTH,
+    without_mime_lines, Cx, Headers, Mail, MAX_DEPTH,
 };
 use crate::text;
 
@@ -15,7 +15,7 @@ use crate::text;
 pub(super) fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
     let msg = parse_guarded(input)?;
     let root = msg.parts.first()?;
-    let mut headers = Vec::with_capacity(root.headers.len());
+    let mut headers = Headers::default();
     for h in &root.headers {
         let name = h.name.as_str().to_ascii_lowercase();
         let raw = msg
@@ -44,7 +44,7 @@ pub(super) fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
                 value = list.join(", ");
             }
         }
-        headers.push((name.into(), value));
+        headers.push(name.into(), &value);
     }
     let mut body = String::new();
     let mut notes = Vec::new();
@@ -566,13 +566,13 @@ mod differential {
             let (o, n) = old
                 .headers
                 .iter()
-                .zip(&new.headers)
+                .zip(new.headers.iter())
                 .find(|(o, n)| o != n)
                 .map_or((None, None), |(o, n)| (Some(o), Some(n)));
             return Some(format!(
                 "headers ({} vs {}): {o:?} vs {n:?}",
-                old.headers.len(),
-                new.headers.len()
+                old.headers.iter().count(),
+                new.headers.iter().count()
             ));
         }
         if old.body != new.body {

@@ -1,5 +1,7 @@
 //! The reader's pieces against mail-parser's, on generated input.
 
+use std::borrow::Cow;
+
 use super::value::{content_type, unstructured};
 
 /// A small xorshift generator: the same inputs on every run.
@@ -44,6 +46,8 @@ fn content_types_read_as_mail_parser_reads_them() {
         ")",
         "boundary",
         "charset",
+        "Charset",
+        "HTML",
         "name",
         "utf-8",
         "us-ascii",
@@ -76,9 +80,40 @@ fn content_types_read_as_mail_parser_reads_them() {
                     .collect::<Vec<_>>(),
             )
         });
-        let ours = ours.map(|ct| (ct.ctype, ct.subtype, ct.attributes));
+        let ours = ours.map(|ct| {
+            (
+                ct.ctype.into_owned(),
+                ct.subtype.map(Cow::into_owned),
+                ct.attributes
+                    .into_iter()
+                    .map(|(n, v)| (n.into_owned(), v))
+                    .collect::<Vec<_>>(),
+            )
+        });
         assert_eq!(ours, theirs, "{value:?}");
     }
+}
+
+#[test]
+fn common_names_are_shared_and_read_as_written_ones() {
+    let ct = content_type(b"Text/Plain; CHARSET=us-ascii; X-Mine=\"A\"\n").unwrap();
+    assert!(matches!(ct.ctype, Cow::Borrowed("text")));
+    assert!(matches!(ct.subtype, Some(Cow::Borrowed("plain"))));
+    assert!(matches!(ct.attributes[0].0, Cow::Borrowed("charset")));
+    assert_eq!(ct.attribute("charset"), Some("us-ascii"));
+    // A name that is not listed is read into a string of its own, in lowercase.
+    assert!(matches!(&ct.attributes[1].0, Cow::Owned(n) if n == "x-mine"));
+    assert_eq!(ct.attribute("x-mine"), Some("A"));
+    // A listed name inside a longer one is not taken for it.
+    let ct = content_type(b"texts/plainer; charsets=x\n").unwrap();
+    assert_eq!(
+        (
+            ct.ctype.as_ref(),
+            ct.subtype.as_deref(),
+            ct.attributes[0].0.as_ref()
+        ),
+        ("texts", Some("plainer"), "charsets")
+    );
 }
 
 #[test]

@@ -5,19 +5,52 @@
 //! (its line end included). A value the input ends inside, without a line end, reads as
 //! nothing, as it did with mail-parser.
 
+use std::borrow::Cow;
+
 use super::stream::{flush_base64, hex, push_sextet, Stream, BASE64};
 
 /// Decodes the bytes of an encoded word in the charset it names.
 pub(crate) type WordDecoder<'d> = dyn FnMut(&[u8], Vec<u8>) -> String + 'd;
 
 /// A parsed `Content-Type` (or `Content-Disposition`): type and subtype in lowercase, and the
-/// parameters in order (names in lowercase).
+/// parameters in order (names in lowercase). The names most parts carry are shared, not
+/// copied (see `COMMON_NAMES`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ContentType {
-    pub ctype: String,
-    pub subtype: Option<String>,
-    pub attributes: Vec<(String, String)>,
+    pub ctype: Cow<'static, str>,
+    pub subtype: Option<Cow<'static, str>>,
+    pub attributes: Vec<(Cow<'static, str>, String)>,
 }
+
+/// Types, subtypes, dispositions and parameter names that most bounces' parts carry (RFC 2045,
+/// 2046, 2183, 3462, 3464, 6522), in lowercase: a name read from a field that is one of these
+/// borrows it instead of allocating its own copy. Any name works without being listed.
+const COMMON_NAMES: &[&str] = &[
+    "text",
+    "plain",
+    "html",
+    "multipart",
+    "mixed",
+    "alternative",
+    "related",
+    "report",
+    "message",
+    "delivery-status",
+    "rfc822",
+    "rfc822-headers",
+    "global",
+    "application",
+    "octet-stream",
+    "inline",
+    "attachment",
+    "charset",
+    "boundary",
+    "report-type",
+    "format",
+    "name",
+    "filename",
+    "delsp",
+];
 
 impl ContentType {
     /// The value of the first parameter `name`.
@@ -248,18 +281,18 @@ enum At {
 }
 
 /// An RFC 2231 continuation: name, position, value.
-type Continuation = (String, u32, String);
+type Continuation = (Cow<'static, str>, u32, String);
 
 struct CtParser {
     state: At,
     state_stack: Vec<At>,
-    c_type: Option<String>,
-    c_subtype: Option<String>,
-    attr_name: Option<String>,
+    c_type: Option<Cow<'static, str>>,
+    c_subtype: Option<Cow<'static, str>>,
+    attr_name: Option<Cow<'static, str>>,
     attr_charset: Option<String>,
     attr_position: u32,
     values: Vec<String>,
-    attributes: Vec<(String, String)>,
+    attributes: Vec<(Cow<'static, str>, String)>,
     continuations: Option<Vec<Continuation>>,
     token_start: usize,
     token_end: usize,
@@ -285,11 +318,28 @@ impl CtParser {
         if self.token_start == 0 {
             return false;
         }
-        let mut attr = lossy(s.bytes(self.token_start - 1, self.token_end));
-        if !self.is_lower_case {
-            attr.make_ascii_lowercase();
-            self.is_lower_case = true;
-        }
+        let raw = s.bytes(self.token_start - 1, self.token_end);
+        // The name in lowercase when an uppercase letter was seen, else as it is.
+        let lowercase = !self.is_lower_case;
+        let common = COMMON_NAMES.iter().find(|n| {
+            let n = n.as_bytes();
+            if lowercase {
+                n.eq_ignore_ascii_case(raw)
+            } else {
+                n == raw
+            }
+        });
+        let attr = match common {
+            Some(n) => Cow::Borrowed(*n),
+            None => {
+                let mut attr = lossy(raw);
+                if lowercase {
+                    attr.make_ascii_lowercase();
+                }
+                Cow::Owned(attr)
+            }
+        };
+        self.is_lower_case = true;
         match self.state {
             At::AttributeName => self.attr_name = Some(attr),
             At::Type => self.c_type = Some(attr),
@@ -313,7 +363,7 @@ impl CtParser {
                 self.attr_name.as_deref().unwrap_or("unknown")
             );
             if !self.attributes.iter().any(|(n, _)| *n == name) {
-                self.attributes.push((name, part));
+                self.attributes.push((name.into(), part));
             } else {
                 self.values.push("'".to_string());
                 self.values.push(part);

@@ -161,7 +161,9 @@ impl Hay {
         // room for the usual report, growing when a text is longer.
         let room = src.len().min(8192);
         let mut norm: Vec<u8> = Vec::with_capacity(room);
-        let mut runs: Vec<(u32, u32)> = Vec::new();
+        // A run starts where the text and its copy part (a collapsed space, a prefix or a
+        // field left out): a few in a usual line; room for one in 64 bytes, growing beyond.
+        let mut runs: Vec<(u32, u32)> = Vec::with_capacity(room / 64);
         // The reply whose continuation prefixes are being removed: (code, status).
         let mut current: Option<(&str, &str)> = None;
         let mut after_space = true;
