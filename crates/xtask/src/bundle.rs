@@ -352,8 +352,22 @@ use crate::Result;
 /// letters; qmail's deferral), core +0.6 (inlining); no new sort, hash table or `Debug` instance.
 /// The texts are three new playbooks' words (Amazon SES's unverified identity, iCloud's refusal
 /// of Gmail-sent mail, Microsoft 365 5.7.708's letter) and the facts audit's corrections.
-/// The budget is 560.3 plus about 1%; the 250 KiB goal stays out of reach, as above.
-pub const BUDGET_GZIP_BYTES: u64 = 566 * 1024;
+/// The budget was 560.3 plus about 1%.
+/// Then 565.7 KiB for a Japanese visit, 556.9 for an English one (+5.4 over 560.3 at `7ccb9f9`;
+/// wasm 482.3 -> 485.9 KiB gzip, texts.ja 63.2 -> 64.9), one day's merges (`7ccb9f9..`), audited
+/// by a names build against the day before's audited one (hashes cut): +8.3 KB raw of code
+/// before wasm-opt, ndr-playbooks +4.4 (the sent date in Japanese form in the letters, +2.0 with
+/// its number parsing, which adds core's `from_ascii_radix`; the shown error without a paste's
+/// quote marks and code spans +1.0; the clear-list choice and the delayed letters' wording
+/// +1.3), ndr-core +2.1 (Microsoft's and Gmail's codeless sentences, the sender of log lines and
+/// of authentication results, a Diagnostic-Code folded without its indent, phone signatures,
+/// Thunderbird's Japanese dialog; the two speed rounds' `Headers` and shared Content-Type names
+/// -0.1 net), core +1.5 (the date's parsing, iterator instances); no new sort, hash table or
+/// `Debug` instance. The texts are four new playbooks' words (a named list that does not list
+/// the address now, a host refused at submission, an address form Gmail refuses, Gmail's
+/// alignment step) and the review's rewording of the DMARC and hosting letters.
+/// The budget is 565.7 plus about 1%; the 250 KiB goal stays out of reach, as above.
+pub const BUDGET_GZIP_BYTES: u64 = 571 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
