@@ -2150,14 +2150,16 @@ fn without_qmail_giving_up(lc: String) -> String {
     }
 }
 
-/// True when the text is the sending server's own error that it could not connect at all (the
-/// step `CONN`, `command::connect_failed`) and no reply from the receiving server came with it.
-/// A refusal that names the recipient domain's DNS, under a lead line that speaks of a
-/// mailbox: the domain, not the user, is unknown (the `HostUnknown` wording says whose words).
+/// A refusal that names a domain's DNS ("invalid DNS MX or A/AAAA resource record", United
+/// Internet's), under a lead line that speaks of a mailbox: the domain, not the user, is
+/// unknown (the `HostUnknown` wording says whose words). At a receiving server it is the
+/// sender's domain (`lib.rs` reads it so away from submission).
 pub(crate) fn domain_dns(lc: &str) -> bool {
     crate::text::contains(lc, "invalid dns mx or a/aaaa resource record")
 }
 
+/// True when the text is the sending server's own error that it could not connect at all (the
+/// step `CONN`, `command::connect_failed`) and no reply from the receiving server came with it.
 fn own_connect_error(f: &Fact, lc: &str) -> bool {
     f.reply_code.is_empty()
         && (f.command == "CONN"
