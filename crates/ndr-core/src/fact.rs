@@ -2202,28 +2202,35 @@ mod tests {
         }
     }
 
+    /// A Postfix bounce whose own header goes on with `outer` (after its From) and returns a
+    /// message whose header starts with `returned` (then "To: bo@example.org", "Subject").
+    fn postfix_bounce(outer: &str, returned: &str) -> String {
+        format!(
+            "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\n\
+             {outer}\
+             Subject: Undelivered Mail Returned to Sender\n\
+             MIME-Version: 1.0\n\
+             Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n\
+             --b\n\
+             Content-Type: text/plain\n\n\
+             This is the mail system at host mx.example.net.\n\n\
+             <bo@example.org>: host mx.example.org[192.0.2.9] said: 550 5.1.1 <bo@example.org>:\n    \
+             Recipient address rejected: User unknown (in reply to RCPT TO command)\n\n\
+             --b\n\
+             Content-Type: text/rfc822-headers\n\n\
+             {returned}\
+             To: bo@example.org\n\
+             Subject: hello\n\n\
+             --b--\n"
+        )
+    }
+
     #[test]
     fn the_returned_messages_date_is_when_it_was_sent() {
         let bounce = |date: &str| {
-            format!(
-                "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\n\
-                 To: ann@example.com\n\
-                 Date: Tue, 28 Mar 2017 09:00:00 +0900\n\
-                 Subject: Undelivered Mail Returned to Sender\n\
-                 MIME-Version: 1.0\n\
-                 Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n\
-                 --b\n\
-                 Content-Type: text/plain\n\n\
-                 This is the mail system at host mx.example.net.\n\n\
-                 <bo@example.org>: host mx.example.org[192.0.2.9] said: 550 5.1.1 <bo@example.org>:\n    \
-                 Recipient address rejected: User unknown (in reply to RCPT TO command)\n\n\
-                 --b\n\
-                 Content-Type: text/rfc822-headers\n\n\
-                 From: Ann <ann@example.com>\n\
-                 To: bo@example.org\n\
-                 {date}\
-                 Subject: hello\n\n\
-                 --b--\n"
+            postfix_bounce(
+                "To: ann@example.com\nDate: Tue, 28 Mar 2017 09:00:00 +0900\n",
+                &format!("From: Ann <ann@example.com>\n{date}"),
             )
         };
         let sent_at = |date: &str| crate::diagnose(bounce(date).as_bytes()).sent_at;
@@ -2295,26 +2302,7 @@ mod tests {
     #[test]
     fn sender_address_is_the_original_senders_as_the_bounce_shows_it() {
         // A Postfix bounce to `to`, returning a message whose header is `returned`.
-        let bounce = |to: &str, returned: &str| {
-            format!(
-                "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\n\
-                 To: {to}\n\
-                 Subject: Undelivered Mail Returned to Sender\n\
-                 MIME-Version: 1.0\n\
-                 Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n\
-                 --b\n\
-                 Content-Type: text/plain\n\n\
-                 This is the mail system at host mx.example.net.\n\n\
-                 <bo@example.org>: host mx.example.org[192.0.2.9] said: 550 5.1.1 <bo@example.org>:\n    \
-                 Recipient address rejected: User unknown (in reply to RCPT TO command)\n\n\
-                 --b\n\
-                 Content-Type: text/rfc822-headers\n\n\
-                 {returned}\
-                 To: bo@example.org\n\
-                 Subject: hello\n\n\
-                 --b--\n"
-            )
-        };
+        let bounce = |to: &str, returned: &str| postfix_bounce(&format!("To: {to}\n"), returned);
         let sender = |text: &str| {
             let d = crate::diagnose(text.as_bytes());
             // Read from one place: the address's domain is the domain.
