@@ -38,32 +38,46 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     }
     let (head, original) = split_original(&mail.body, &["Original message follows."]);
     let mut deliveries: Vec<Delivery> = Vec::new();
-    let mut response = String::new();
+    // Each "Body of message generated response:" section belongs to the recipients named
+    // before it that have none yet; it runs to the next recipient line or section. One
+    // response per section, never all of them per recipient: a report of many recipients
+    // would otherwise give each one a copy of the whole report (quadratic).
+    let mut responses: Vec<String> = Vec::new();
+    let mut owner: Vec<Option<usize>> = Vec::new();
+    let mut open: Option<String> = None;
     for line in head.lines() {
         let line = line.trim_end();
         // "Unknown user: kijitora@example.jp", "undeliverable to kijitora@example.jp"
         let labelled = line.find(": ").is_some_and(|p| p > 8) && text::aligned(line, &[": ", "@"]);
         if labelled || line.starts_with("undeliverable ") {
             if let Some(a) = address::find(line) {
+                close(&mut open, &mut owner, &mut responses);
                 deliveries.push(Delivery {
                     recipient: a,
                     diagnosis: line.to_string(),
                     ..Delivery::default()
                 });
+                owner.push(None);
                 continue;
             }
         }
         if line.contains("Body of message generated response:") {
-            response.push_str(line);
-        } else if !response.is_empty() {
-            response.push(' ');
-            response.push_str(line);
+            close(&mut open, &mut owner, &mut responses);
+            open = Some(line.to_string());
+        } else if let Some(r) = open.as_mut() {
+            r.push(' ');
+            r.push_str(line);
         }
     }
+    close(&mut open, &mut owner, &mut responses);
     if deliveries.is_empty() {
         return None;
     }
-    for e in &mut deliveries {
+    for (e, o) in deliveries.iter_mut().zip(&owner) {
+        // A recipient named after the last section shares the one before it.
+        let response = o
+            .or(responses.len().checked_sub(1))
+            .map_or("", |i| responses[i].as_str());
         e.diagnosis = text::sweep(&format!("{response} {}", e.diagnosis));
         e.command = command::find(&e.diagnosis);
         e.reason = MESSAGES
@@ -75,4 +89,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         deliveries,
         rfc822: original.to_string(),
     })
+}
+
+/// Ends the open response section: it belongs to every recipient that has none yet.
+fn close(open: &mut Option<String>, owner: &mut [Option<usize>], responses: &mut Vec<String>) {
+    if let Some(r) = open.take() {
+        for o in owner.iter_mut().filter(|o| o.is_none()) {
+            *o = Some(responses.len());
+        }
+        responses.push(r);
+    }
 }
