@@ -221,7 +221,7 @@ fn main() {
         }
         if slowest.len() < 5 || took > slowest[slowest.len() - 1].0 {
             slowest.push((took, input.len()));
-            slowest.sort_by(|a, b| b.0.cmp(&a.0));
+            slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
             slowest.truncate(5);
         }
     }
