@@ -4,7 +4,10 @@
 //! panic (with the input saved to a file) and the slowest inputs.
 //!
 //! `cargo run --release -p ndr-core --example fuzz -- SECONDS [DIR ...]`, or
-//! `... --example fuzz -- FILE ...` to replay saved inputs (best of five times each).
+//! `... --example fuzz -- FILE ...` to replay saved inputs (best of five times each), or
+//! `... --example fuzz -- scale [DIR ...]` to look for time that grows faster than the input:
+//! each seed's middle third repeated 8 and 32 times, timed; a ratio near 4 is linear, near 16
+//! quadratic, and seeds above 8 are listed.
 //!
 //! Panics are caught per input, so one finding does not end the run; the exit status is 1 when
 //! any input panicked. `tests/robustness.rs` holds the short property tests that run in CI; this
@@ -163,9 +166,80 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
     v
 }
 
+fn seed_dirs(extra: &[String]) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = std::env::var("NDR_SISIMAI_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("../../../shared/corpus/sisimai"));
+    let mut dirs = vec![corpus, root.join("test_data")];
+    dirs.extend(extra.iter().map(PathBuf::from));
+    dirs
+}
+
+fn best_of(n: usize, input: &[u8]) -> Duration {
+    (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(ndr_core::diagnose(input));
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Each seed with its middle third repeated `k` times.
+fn stretched(seed: &[u8], k: usize) -> Vec<u8> {
+    let (a, b) = (seed.len() / 3, seed.len() * 2 / 3);
+    let mut v = seed[..a].to_vec();
+    for _ in 0..k {
+        v.extend_from_slice(&seed[a..b]);
+    }
+    v.extend_from_slice(&seed[b..]);
+    v
+}
+
+fn scale(extra: &[String]) {
+    let mut found = 0;
+    let seeds = seeds(&seed_dirs(extra));
+    let mut worst = (0.0f64, 0usize);
+    for (n, seed) in seeds.iter().enumerate() {
+        if seed.len() < 300 {
+            continue;
+        }
+        let small = best_of(2, &stretched(seed, 8));
+        let large_input = stretched(seed, 32);
+        let large = best_of(2, &large_input);
+        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+        if ratio > worst.0 {
+            worst = (ratio, n);
+        }
+        if ratio > 8.0 && large > Duration::from_millis(5) {
+            found += 1;
+            let path = std::env::temp_dir().join(format!("ndr-fuzz-scale-{n}.bin"));
+            let _ = std::fs::write(&path, &large_input);
+            println!(
+                "seed {n}: x8 {:.1} ms, x32 {:.1} ms (ratio {ratio:.1}), saved {}",
+                small.as_secs_f64() * 1e3,
+                large.as_secs_f64() * 1e3,
+                path.display()
+            );
+        }
+    }
+    println!(
+        "{} seeds, {found} grow faster than linear; the largest ratio {:.1} (seed {})",
+        seeds.len(),
+        worst.0,
+        worst.1
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(secs) = args.first().and_then(|s| s.parse::<u64>().ok()) else {
+        if args.first().is_some_and(|a| a == "scale") {
+            scale(&args[1..]);
+            return;
+        }
         if args.is_empty() {
             eprintln!("usage: fuzz SECONDS [DIR ...]  |  fuzz FILE ...  (replay and time)");
             std::process::exit(2);
@@ -173,12 +247,7 @@ fn main() {
         replay(&args);
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpus = std::env::var("NDR_SISIMAI_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| root.join("../../../shared/corpus/sisimai"));
-    let mut dirs = vec![corpus, root.join("test_data")];
-    dirs.extend(args[1..].iter().map(PathBuf::from));
+    let dirs = seed_dirs(&args[1..]);
     let seeds = seeds(&dirs);
     if seeds.is_empty() {
         eprintln!("no seeds found in {dirs:?}");
@@ -246,14 +315,7 @@ fn replay(files: &[String]) {
             eprintln!("{f}: {e}");
             std::process::exit(2)
         });
-        let best = (0..5)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(ndr_core::diagnose(&input));
-                t.elapsed()
-            })
-            .min()
-            .unwrap_or_default();
+        let best = best_of(5, &input);
         println!(
             "{f}: {} bytes, {:.2} ms",
             input.len(),

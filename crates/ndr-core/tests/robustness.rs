@@ -155,7 +155,10 @@ Subject: Undeliverable Mail\nX-Mailer: <SMTP32 v9.23>\n\n",
         let (label, reply) = if i % 2 == 0 {
             ("Unknown user", "550 5.1.1 User Unknown")
         } else {
-            ("User mailbox exceeds allowed size", "552 5.2.2 Mailbox full")
+            (
+                "User mailbox exceeds allowed size",
+                "552 5.2.2 Mailbox full",
+            )
         };
         input.push_str(&format!(
             "{label}: user{i}@example.org\n\nBody of message generated response:\n\
@@ -169,8 +172,16 @@ Subject: Undeliverable Mail\nX-Mailer: <SMTP32 v9.23>\n\n",
         assert_eq!(r.recipient, format!("user{i}@example.org"));
         let own = format!("<user{i}@example.org>");
         let next = format!("<user{}@example.org>", i + 1);
-        assert!(r.diagnostic_text.contains(&own), "{i}: {}", r.diagnostic_text);
-        assert!(!r.diagnostic_text.contains(&next), "{i}: {}", r.diagnostic_text);
+        assert!(
+            r.diagnostic_text.contains(&own),
+            "{i}: {}",
+            r.diagnostic_text
+        );
+        assert!(
+            !r.diagnostic_text.contains(&next),
+            "{i}: {}",
+            r.diagnostic_text
+        );
         let want = if i % 2 == 0 {
             ndr_core::Reason::UserUnknown
         } else {
