@@ -52,6 +52,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut in_report = false;
     let (mut source_ip, mut reported_by, mut another) =
         (String::new(), String::new(), String::new());
+    let mut seen = 0u8;
     for line in head.lines() {
         if !reading {
             let l = text::lower(line);
@@ -89,16 +90,21 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             recipients += 1;
         } else if let Some(t) = text::field_value(line, "Feedback-Type") {
             v.feedback_type = t.to_string();
-        } else if [
+        } else if let Some(k) = [
             "Authentication-Results: ",
             "User-Agent: ",
             "Original-Mail-From: ",
         ]
         .iter()
-        .any(|p| line.starts_with(p))
+        .position(|p| line.starts_with(p))
         {
-            another.push_str(line);
-            another.push_str(", ");
+            // The first of each: every recipient's text carries these, so a report that
+            // repeats its parts must not grow them with its length (quadratic).
+            if seen & (1 << k) == 0 {
+                seen |= 1 << k;
+                another.push_str(line);
+                another.push_str(", ");
+            }
         } else if line.starts_with("Reporting-MTA: ") {
             if let Some(f) = dsn::field(line) {
                 reported_by = f.value;
