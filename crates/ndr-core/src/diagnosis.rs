@@ -464,6 +464,15 @@ pub struct Note {
     /// line (`postfix/lmtp`, `local` or `virtual` with `status=bounced`): the server that holds
     /// the mailbox refused to store the message, so the reader runs that mailbox (detail:
     /// `final_delivery`; no client was refused and no IP is the poster's).
+    /// `sending_server_log`: the paste is the sending side's own record of the delivery, so
+    /// whoever pasted it runs (or sits at) the machine that tried to deliver, and an address the
+    /// refusal names as the client is that machine's: the sending server's log lines (Postfix's
+    /// `smtp` or `error` agent, Exim's main log "**" or "==" lines with a remote host, Sendmail's
+    /// "mailer=esmtp, ... stat=", qmail-send's remote "delivery N: failure:", ZoneMTA's
+    /// "Sender/<zone>/<pid>" with a failure reply; detail `log`), or an SMTP session typed by
+    /// hand (telnet, nc, openssl s_client: a greeting, then commands each answered by the
+    /// server; detail `session`). Read from the form alone; never with `inbound_refusal_log`
+    /// (the receiving side's log) or `refused_at_submission` (a session that logged in).
     /// `domain_listed`: the cited zone lists domain names, not IP addresses (Spamhaus DBL,
     /// URIBL, SURBL): a name in the mail (its HELO name, sender domain or a link's domain) is
     /// listed, not the sending address (detail: that name when the refusal gives it, as
@@ -505,6 +514,7 @@ impl Note {
         "refused_at_submission",
         "connect_failed_at_submission",
         "inbound_refusal_log",
+        "sending_server_log",
         "sent_through_esp",
         "refused_after_forwarding",
         "via_microsoft_cloud",

@@ -23,6 +23,7 @@ mod paste;
 mod provider;
 mod reason;
 mod rhost;
+mod sending_log;
 pub mod smtp;
 mod text;
 
@@ -546,6 +547,17 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         d.notes.push(Note {
             id: "inbound_refusal_log".into(),
             detail: NOTE_DETAIL_FINAL_DELIVERY.into(),
+        });
+    }
+    if let Some(form) = found_any
+        .then(|| sending_log::note_detail(&d, &mail, &text))
+        .flatten()
+    {
+        // The sending server's own log lines, or an SMTP session typed by hand: whoever pasted
+        // them runs the machine that tried to deliver (detail: `log` or `session`).
+        d.notes.push(Note {
+            id: sending_log::NOTE.into(),
+            detail: form.into(),
         });
     }
     if let Some(forwarder) = found_any

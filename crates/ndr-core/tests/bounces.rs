@@ -289,6 +289,57 @@ fn a_receiving_servers_own_refusal_log_is_noted() {
     );
 }
 
+/// The sending side's own record of a delivery (its log lines, or a session typed by hand) is
+/// noted with its form, and a bounce letter or the receiving side's log of the same refusal is
+/// not (task h208; fixtures `sending_log-*`).
+#[test]
+fn the_sending_sides_own_record_is_noted_by_its_form() {
+    let note_of = |name: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("test_data/bounces")
+            .join(name);
+        let d = diagnose(&std::fs::read(&path).expect("fixture is readable"));
+        assert!(!d.recipients.is_empty(), "{name}: {d:?}");
+        let form = d
+            .notes
+            .iter()
+            .find(|n| n.id == "sending_server_log")
+            .map(|n| n.detail.clone());
+        let inbound = d.notes.iter().any(|n| n.id == "inbound_refusal_log");
+        (form, inbound)
+    };
+    let log = (Some("log".to_string()), false);
+    // Postfix's smtp agent, Exim's main log "**" line, ZoneMTA's sending process.
+    assert_eq!(note_of("sending_log-01.txt"), log);
+    assert_eq!(note_of("sending_log-02.txt"), log);
+    assert_eq!(note_of("sending_log-06.txt"), log);
+    // telnet to the receiving server, the commands typed and answered.
+    assert_eq!(
+        note_of("sending_log-03.txt"),
+        (Some("session".to_string()), false)
+    );
+    // The same refusal in Postfix's bounce letter: nothing says who reads it.
+    assert_eq!(note_of("sending_log-04.txt"), (None, false));
+    // The receiving server's smtpd log of it: the other side's record, never both notes.
+    assert_eq!(note_of("sending_log-05.txt"), (None, true));
+    // A session that logged in is a submission to the sender's own server, not this note.
+    let submission = "220 smtp.example.org ESMTP\nEHLO pc.example.org\n250 smtp.example.org\n\
+        AUTH LOGIN\n334 VXNlcm5hbWU6\nYW5u\n334 UGFzc3dvcmQ6\ncGFzcw==\n\
+        235 2.7.0 Authentication successful\nMAIL FROM:<ann@example.org>\n250 2.1.0 Ok\n\
+        RCPT TO:<bo@example.net>\n554 5.7.1 <bo@example.net>: Relay access denied\n";
+    let d = diagnose(submission.as_bytes());
+    assert!(
+        d.notes
+            .iter()
+            .any(|n| n.id == "refused_at_submission" && n.detail == "smtp_session"),
+        "{d:?}"
+    );
+    assert!(
+        !d.notes.iter().any(|n| n.id == "sending_server_log"),
+        "{d:?}"
+    );
+}
+
 /// Held-out set j, in my own wording with example domains and documentation addresses: a
 /// webmail's and an app's display of a refusal at submission, notices and log lines that
 /// carry no reply code, relay and login refusals in other plain words, and a few refusal

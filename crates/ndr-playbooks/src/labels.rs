@@ -311,6 +311,12 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
             "これはメールボックスを持つサーバー自身の配送の記録（Postfix の lmtp、local、virtual）です。このサーバーが、自分の持つメールボックス宛てのメールを受け付けず、差出人へ返しました。",
             "This is the delivery log of the server that holds the mailboxes (Postfix's lmtp, local or virtual): that server refused the message for one of its own mailboxes and returned it to the sender.",
         ),
+        // A session typed by hand (telnet, nc, openssl s_client): the replies went to the
+        // machine it was typed on, which may not be the mail server (a test from a desk).
+        ("sending_server_log", "session") => (
+            "これは手で打ち込んだ SMTP のやりとり（telnet、nc、openssl など）です。返答は打ち込んだマシンに向けたもので、返答にある接続元の IP アドレスはそのマシンのものです。",
+            "This is an SMTP session typed by hand (telnet, nc, openssl): the server answered the machine it was typed on, so a client address in its replies is that machine's.",
+        ),
         ("domain_listed", "") => (
             "断る理由に挙げられたリストは、IP アドレスではなくドメイン名のリストです。載っているのはメールの中の名前（送信サーバーが名乗る名前、差出人のドメイン、リンク先）です。",
             "The list the refusal names holds domain names, not IP addresses: a name in your mail is listed (the name the sending server introduces itself with, your domain, or a link's domain).",
@@ -425,6 +431,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
             "inbound_refusal_log" => (
                 "これは受信側のサーバー（Postfix の smtpd）の記録で、そのサーバーが、メールを送ってきた別のサーバーを断ったことを示しています。あなたのサーバーの記録なら、断られたのは相手の送信元で、IP アドレスも相手のものです。相手に知らせるか、受け取りたい相手なら自分のサーバーの設定で許可してください。",
                 "This is a receiving server's own log (Postfix smtpd): that server refused another server that tried to deliver to it. If the log is your server's, the refused sender and its IP address are the other side's, not yours: tell them, or allow them in your server's settings if you want their mail.",
+            ),
+            "sending_server_log" => (
+                "これはエラーメールではなく、送信側のメールサーバー自身の記録（ログ）です。配送しようとしたのはあなた（またはあなたの管理者）のサーバーで、返答にある接続元の IP アドレスもそのサーバーのものです。",
+                "This is the sending mail server's own log, not a bounce letter: the server that tried to deliver is yours (or your administrator's), and a client address in the reply is that server's.",
             ),
             "refused_by_remote_server" => (
                 "拒否したのは、あなたのメールが渡された先のサーバー（ふつうは宛先側のサーバー）で、あなたの送信サーバーではありません。",

@@ -228,6 +228,10 @@ pub(crate) struct Facts {
     /// The mail went out through a sending service (the core's note `sent_through_esp`): its
     /// dashboard or support knows the sending address, not a hosting company.
     through_esp: bool,
+    /// The paste is the sending server's own log or an SMTP session typed on the sending
+    /// machine (the core's note `sending_server_log`): whoever pasted it runs that server
+    /// (`pasted_by_the_servers_admin`).
+    pasted_by_the_servers_admin: bool,
     /// The sender's domain when the recipient may allow all of it, or an administrator may add
     /// it as the organisation's own: not a public webmail or mobile carrier domain, where
     /// allowing `@gmail.com` would let in every user of it (and nobody can add it).
@@ -350,6 +354,7 @@ impl Facts {
             ),
             sent_through: sent_through(d),
             through_esp: d.notes.iter().any(|n| n.id == "sent_through_esp"),
+            pasted_by_the_servers_admin: pasted_by_the_servers_admin(d),
             allow_domain: clean(d.sender_domain.as_deref())
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
             date: clean(d.sent_at.as_deref()),
@@ -1969,7 +1974,13 @@ pub(crate) fn render_with(
             }
         },
         who: {
-            let mut who = who(p.actors, host_first(p, facts), sender_first(p, facts), lang);
+            let mut who = who(
+                p.actors,
+                host_first(p, facts),
+                sender_first(p, facts),
+                facts.pasted_by_the_servers_admin,
+                lang,
+            );
             // Through a sending service the one running the sending server is the service; "your
             // hosting company" is whom its playbook says not to ask (held-out s, case 11).
             if facts.through_esp {
@@ -2091,14 +2102,60 @@ fn sender_first(p: &Playbook, facts: &Facts) -> bool {
         )
 }
 
+/// True when the paste is the sending side's own record (the core's note `sending_server_log`:
+/// the sending server's log lines, or an SMTP session typed on the sending machine), so whoever
+/// pasted it runs that server, and not through a sending service (whose servers the customer
+/// does not run). A bounce letter alone does not say who reads it (held-out ac 11, 12, 28).
+pub(crate) fn pasted_by_the_servers_admin(d: &Diagnosis) -> bool {
+    d.notes.iter().any(|n| n.id == "sending_server_log")
+        && !d.notes.iter().any(|n| n.id == "sent_through_esp")
+}
+
+/// `Actor::SenderAdmin`'s label when the paste is the sending server's own record: the person
+/// who pasted it is that administrator, or works with them.
+const YOU_RUN_THE_SERVER: Text = text! {
+    ja: "あなた、または送信に使ったメールサーバーの管理者",
+    en: "You or the administrator of your sending mail server",
+};
+
+/// `Actor::SenderProvider`'s label beside `YOU_RUN_THE_SERVER`: the reader runs the mail server,
+/// so the hosting company is not "whoever runs your mail server" but the owner of its address.
+const OWNER_OF_THE_SERVERS_ADDRESS: Text = text! {
+    ja: "ホスティング事業者やプロバイダー（サーバーの IP アドレスの持ち主）",
+    en: "Your hosting company or ISP (the owner of your server's IP address)",
+};
+
+/// The sending server's administrator where the hosting company stood, before it, when the paste
+/// is that server's own record (`pasted_by_the_servers_admin`): the person who pasted the log
+/// or typed the session runs the server, its settings and what it sends, so they act first;
+/// the hosting company stays after them, since the address range may be the host's (a PBL or
+/// SBL listing of a VPS range). An administrator already before the hosting company, and a
+/// playbook without the hosting company, keep their order (held-out ac 15, 21, 25, 32).
+fn admin_before_host(ordered: &mut Vec<Actor>) {
+    let Some(host) = ordered.iter().position(|a| *a == Actor::SenderProvider) else {
+        return;
+    };
+    match ordered.iter().position(|a| *a == Actor::SenderAdmin) {
+        Some(admin) if admin < host => {}
+        Some(admin) => {
+            ordered.remove(admin);
+            ordered.insert(host, Actor::SenderAdmin);
+        }
+        None => ordered.insert(host, Actor::SenderAdmin),
+    }
+}
+
 /// "Nobody (it clears by itself)" next to someone who must act reads as a contradiction: when
 /// the two come together, the wait comes first ("Nobody at first") and the next actor is who
 /// acts if it does not clear. With `host_first`, the hosting company moves before the sender
-/// (the others keep their places).
+/// (the others keep their places); with `servers_admin`, the sending server's administrator
+/// goes before the hosting company and is named as the reader (`admin_before_host`), and the
+/// hosting company as the owner of the server's address.
 pub(crate) fn who(
     actors: &[Actor],
     host_first: bool,
     sender_first: bool,
+    servers_admin: bool,
     lang: Lang,
 ) -> Vec<Labeled<Actor>> {
     let waits = actors.len() > 1 && actors.contains(&Actor::Nobody);
@@ -2124,14 +2181,22 @@ pub(crate) fn who(
             ordered.insert(admin, moved);
         }
     }
+    if servers_admin {
+        admin_before_host(&mut ordered);
+    }
     ordered
         .into_iter()
         .enumerate()
         .map(|(i, a)| {
+            let name = match a {
+                Actor::SenderAdmin if servers_admin => YOU_RUN_THE_SERVER,
+                Actor::SenderProvider if servers_admin => OWNER_OF_THE_SERVERS_ADDRESS,
+                _ => a.label(),
+            };
             let label = match (waits, i) {
                 (true, 0) => NOBODY_AT_FIRST.get(lang).to_owned(),
-                (true, 1) => format!("{}{}", IF_IT_DOES_NOT.get(lang), a.label().get(lang)),
-                _ => a.label().get(lang).to_owned(),
+                (true, 1) => format!("{}{}", IF_IT_DOES_NOT.get(lang), name.get(lang)),
+                _ => name.get(lang).to_owned(),
             };
             Labeled { id: a, label }
         })

@@ -860,7 +860,7 @@ pub fn advise_in(
     }
     if let Some(a) = alongside {
         add_the_lasting_listing(&mut r, a, d, lang, medium);
-        act_on_lasting(&mut r, a.lasting, lang);
+        act_on_lasting(&mut r, a.lasting, d, lang);
     }
     // Any other lasting listing the lookups found gets a step of its own, so that no "listed"
     // row of the table goes unmentioned (review 9, L3: Barracuda beside a Spamhaus PBL refusal).
@@ -877,7 +877,7 @@ pub fn advise_in(
         for other in party::lasting_listings(d, listings, not_listed) {
             if other.party.is_some() && !said(other.party) {
                 add_another_listing(&mut r, other, d, lang, medium);
-                act_on_lasting(&mut r, other, lang);
+                act_on_lasting(&mut r, other, d, lang);
             }
         }
     }
@@ -938,8 +938,9 @@ const CLEARS_BY_ITSELF: &[(&str, Party, Text)] = &[
 /// A listing that does not go away by waiting needs someone to act: advice that said to wait
 /// (nobody at first, check again later) takes that list's actors and at least its urgency, so the
 /// header does not say "wait" above a step that says waiting will not help (review 10, M2: a
-/// Yahoo deferral with a Barracuda listing found by the lookups).
-fn act_on_lasting(r: &mut Rendered, lasting: &'static Playbook, lang: Lang) {
+/// Yahoo deferral with a Barracuda listing found by the lookups). A paste of the sending
+/// server's own record keeps its administrator before the hosting company (`render::who`).
+fn act_on_lasting(r: &mut Rendered, lasting: &'static Playbook, d: &Diagnosis, lang: Lang) {
     let waits = r.urgency.id == Urgency::Wait || r.who.iter().any(|w| w.id == Actor::Nobody);
     if !waits {
         return;
@@ -963,7 +964,8 @@ fn act_on_lasting(r: &mut Rendered, lasting: &'static Playbook, lang: Lang) {
         }
     }
     if !actors.is_empty() {
-        r.who = crate::render::who(&actors, false, false, lang);
+        let admin = crate::render::pasted_by_the_servers_admin(d);
+        r.who = crate::render::who(&actors, false, false, admin, lang);
     }
 }
 
