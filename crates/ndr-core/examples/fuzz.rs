@@ -316,10 +316,18 @@ fn replay(files: &[String]) {
             std::process::exit(2)
         });
         let best = best_of(5, &input);
+        let d = ndr_core::diagnose(&input);
+        let longest = d
+            .recipients
+            .iter()
+            .map(|r| r.diagnostic_text.len())
+            .max()
+            .unwrap_or(0);
         println!(
-            "{f}: {} bytes, {:.2} ms",
+            "{f}: {} bytes, {:.2} ms, {} recipients, the longest error text {longest} bytes",
             input.len(),
-            best.as_secs_f64() * 1e3
+            best.as_secs_f64() * 1e3,
+            d.recipients.len()
         );
     }
 }

@@ -769,7 +769,17 @@ fn is_domain_name(s: &str) -> bool {
             .is_some_and(|l| l.bytes().any(|b| b.is_ascii_alphabetic()))
 }
 
-fn one(d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
+/// The most of one recipient's text that is read: four times what is ever shown
+/// (`lib.rs::MAX_ERROR_TEXT`). A reader that gathered much of a report into each recipient's
+/// text (a report that repeats its parts) would otherwise make every recipient cost the
+/// whole report, quadratic in its length.
+const MAX_DIAGNOSIS: usize = 32 * 1024;
+
+fn one(mut d: Delivery, sender_domain: &str, pasted: bool) -> Fact {
+    if d.diagnosis.len() > MAX_DIAGNOSIS {
+        d.diagnosis
+            .truncate(d.diagnosis.floor_char_boundary(MAX_DIAGNOSIS));
+    }
     let mut f = Fact {
         recipient: d.recipient.to_lowercase(),
         action: d.action,

@@ -1289,12 +1289,17 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
     // A reply cut short (a paste's blank line inside a wrapped transcript line) gives way to
     // a complete copy of it the same report holds for the same recipient (Sendmail's
     // "<<< 450 4.7.1 ..." and its "... Deferred: 450 4.7.1 ..." line).
+    // Every pair is looked at, so the cheap test goes first: a report of many recipients
+    // (a feedback report's, a list's) mostly holds texts of one length, and comparing their
+    // addresses first was a quarter of the time of a report of two thousand.
     for i in 0..d.recipients.len() {
         let r = &d.recipients[i];
+        if r.diagnostic_text.is_empty() {
+            continue;
+        }
         let whole = d.recipients.iter().find(|o| {
-            o.recipient == r.recipient
-                && o.diagnostic_text.len() > r.diagnostic_text.len()
-                && !r.diagnostic_text.is_empty()
+            o.diagnostic_text.len() > r.diagnostic_text.len()
+                && o.recipient == r.recipient
                 && o.diagnostic_text.starts_with(r.diagnostic_text.as_str())
         });
         if let Some(w) = whole.map(|o| o.diagnostic_text.clone()) {

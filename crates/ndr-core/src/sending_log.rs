@@ -185,10 +185,9 @@ fn zonemta_delivery(text: &str) -> bool {
         // "<zone>/<pid>": a zone name, a slash, the process id.
         let rest = line.get(at + ZONEMTA_SENDER.len()..).unwrap_or("");
         let token = rest.split([' ', '[']).next().unwrap_or("");
-        let pid =
-            token
-                .split_once('/')
-                .map_or("", |(zone, pid)| if zone.is_empty() { "" } else { pid });
+        let pid = token
+            .split_once('/')
+            .map_or("", |(zone, pid)| if zone.is_empty() { "" } else { pid });
         let failed = matches!(
             crate::smtp::reply::find(rest, "").as_bytes().first(),
             Some(b'4' | b'5')

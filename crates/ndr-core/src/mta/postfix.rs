@@ -59,6 +59,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
 
     // Whether the last line read belongs to a recipient's block (no empty line since it).
     let mut open_block = false;
+    // How many blocks there were at the last DSN field or MIME boundary line: no later
+    // line joins them.
+    let mut sealed = 0;
     for line in head.lines() {
         if !started {
             started = STARTS.iter().any(|a| text::aligned(line, a));
@@ -66,6 +69,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
         let blocks_before = blocks.len();
         if let Some(f) = dsn::field(line) {
+            // The delivery report's fields follow the text part: no later line joins the
+            // text's blocks (a report repeating its parts would grow one block with them all).
+            sealed = blocks.len();
             prev_diag = f.name == Name::DiagnosticCode;
             let v = deliveries.last_mut().expect("never empty");
             match f.name {
@@ -115,7 +121,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             if !c.is_empty() {
                 commands.push(c);
             }
-            if let Some(b) = blocks.last_mut().filter(|b| !b.diag.is_empty()) {
+            if let Some(b) = blocks
+                .last_mut()
+                .filter(|b| !b.diag.is_empty() && blocks_before > sealed)
+            {
                 b.diag.push(' ');
                 b.diag.push_str(line);
             }
@@ -152,9 +161,14 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             }
         } else if text::contains(line, "--- Delivery report unavailable ---") {
             no_report = true;
+        } else if line.starts_with("--") {
+            // A MIME boundary ends the text part: an indented line after it (a broken
+            // Diagnostic-Code field's) is no block's.
+            sealed = blocks.len();
         } else if line.starts_with("    ") {
             if let Some(b) = blocks
                 .last_mut()
+                .filter(|_| blocks_before > sealed)
                 .filter(|b| !b.diag.is_empty() || open_block)
             {
                 b.diag.push(' ');
@@ -211,18 +225,17 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         .unwrap_or_default();
     // The delay warning ("Delayed Mail (still being retried)"): nothing has failed yet.
     let warning = head.contains("THIS IS A WARNING ONLY");
-    // Each recipient's first block, by lowercased address (one lookup per recipient).
+    // Each recipient's first block, by lowercased address (one lookup per recipient), swept
+    // once: a report may name one recipient in many DSN parts.
     let mut by_recipient = std::collections::HashMap::new();
     for b in &blocks {
         by_recipient
             .entry(b.recipient.to_ascii_lowercase())
-            .or_insert(b.diag.as_str());
+            .or_insert_with(|| text::sweep(&b.diag));
     }
     for e in &mut deliveries {
         // The block of this recipient, else (the report names it differently) the last one.
-        let own = by_recipient
-            .get(&e.recipient.to_ascii_lowercase())
-            .map(|diag| text::sweep(diag));
+        let own = by_recipient.get(&e.recipient.to_ascii_lowercase()).cloned();
         let another = own.clone().unwrap_or_else(|| last_block.clone());
         if warning && e.action.is_empty() {
             e.action = "delayed".into();
