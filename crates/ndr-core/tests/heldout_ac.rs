@@ -67,7 +67,7 @@ fn a_version_line_is_no_refusal() {
 fn reply_in_a_list_item_code_span() {
     check(
         "The server answers with:\n- `554 mx.example.net 192.0.2.1 All mail servers must have a PTR record with a valid Reverse DNS entry.`\n",
-        expect!["- - undefined - - | code=- rcpt=- reply=- status=- was=- notes=not_a_bounce | "],
+        expect!["554 - requireptr - - | code=- rcpt=- reply=554 status=- was=- notes= | 554 mx.example.net 192.0.2.1 All mail servers must have a PTR record with a valid Reverse DNS entry."],
     );
     check(
         "Replies we logged:\n\n1. `550 5.1.1 <hanako@example.org>: Recipient address rejected: User unknown`\n2. `452 4.2.2 Mailbox full`\n",
@@ -75,7 +75,7 @@ fn reply_in_a_list_item_code_span() {
     );
     check(
         "We get this:\n\n`554 mx.example.net 192.0.2.1 All mail servers must have a PTR record with a valid Reverse DNS entry.`\n",
-        expect!["- - undefined - - | code=- rcpt=- reply=- status=- was=- notes=not_a_bounce | "],
+        expect!["554 - requireptr - - | code=- rcpt=- reply=554 status=- was=- notes= | 554 mx.example.net 192.0.2.1 All mail servers must have a PTR record with a valid Reverse DNS entry."],
     );
 }
 
