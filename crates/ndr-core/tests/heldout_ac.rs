@@ -85,7 +85,7 @@ fn reply_in_a_list_item_code_span() {
 fn delivery_time_expired_keeps_the_outer_codes() {
     check(
         "554 5.4.7 [internal] message timeout (exceeded max time, last transfail: 451 4.4.1 [internal] connection to mx.example.net timed out)\n",
-        expect!["554 5.4.7 onhold - - | code=- rcpt=- reply=554 status=5.4.7 was=- notes= | 554 5.4.7 [internal] message timeout (exceeded max time, last transfail: 451 4.4.1 [internal] connection to mx.example.net timed out)"],
+        expect!["554 5.4.7 expired - - | code=- rcpt=- reply=554 status=5.4.7 was=- notes= | 554 5.4.7 [internal] message timeout (exceeded max time, last transfail: 451 4.4.1 [internal] connection to mx.example.net timed out)"],
     );
 }
 
