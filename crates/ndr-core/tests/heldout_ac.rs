@@ -95,7 +95,7 @@ fn delivery_time_expired_keeps_the_outer_codes() {
 fn t_online_dial_refusal() {
     check(
         "host mx00.t-online.de[194.25.134.8] refused to talk to me: 554 IP=http://192.0.2.7/ - Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de if obsolete. (DIAL)\n",
-        expect!["554 - blocked - 192.0.2.7 | code=- rcpt=- reply=554 status=- was=- notes= | 554 IP=http://192.0.2.7/ - Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de if obsolete. (DIAL)"],
+        expect!["554 - blocked t_online 192.0.2.7 | code=- rcpt=- reply=554 status=- was=- notes= | 554 IP=http://192.0.2.7/ - Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de if obsolete. (DIAL)"],
     );
 }
 
