@@ -104,11 +104,11 @@ fn t_online_dial_refusal() {
 fn orange_codes_keep_their_number() {
     check(
         "<hanako@orange.fr>: host smtp-in.orange.fr[192.0.2.9] refused to talk to me: 550 mwinf5c10 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=192.0.2.1 [102]\n",
-        expect!["550 - blocked cloudmark 192.0.2.1 | code=OFR006 rcpt=hanako@orange.fr reply=550 status=- was=- notes= | 550 mwinf5c10 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=192.0.2.1 [102]"],
+        expect!["550 - blocked cloudmark 192.0.2.1 | code=OFR006_102 rcpt=hanako@orange.fr reply=550 status=- was=- notes= | 550 mwinf5c10 ME Adresse IP source bloquee pour incident de spam. Client host blocked for spamming issues. OFR006_102 Ref http://csi.cloudmark.com/reset-request/?ip=192.0.2.1 [102]"],
     );
     check(
         "<hanako@orange.fr>: host smtp-in.orange.fr[192.0.2.9] said: 501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405] (in reply to MAIL FROM command)\n",
-        expect!["501 5.1.0 rejected - - | code=OFR004 rcpt=hanako@orange.fr reply=501 status=5.1.0 was=- notes= | 501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405] (in reply to MAIL FROM command)"],
+        expect!["501 5.1.0 rejected - - | code=OFR004_405 rcpt=hanako@orange.fr reply=501 status=5.1.0 was=- notes= | 501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405] (in reply to MAIL FROM command)"],
     );
 }
 

@@ -692,7 +692,7 @@ fn rule_matches(
         Some(code) => Some(
             scan.codes()
                 .iter()
-                .find(|c| c.code == code)
+                .find(|c| codes::fits_family(&c.code, code))
                 .map(|c| (c.start, c.end))?,
         ),
         None => None,
@@ -1109,7 +1109,13 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
             d.blocking_party = rule.party.or(d.blocking_party);
         }
         if let Some(code) = rule.code {
-            d.provider_code = Some(code.to_string());
+            // The code as the reply writes it (`OFR006_102`), which the rule's family names.
+            let written = scan
+                .codes()
+                .iter()
+                .find(|c| codes::fits_family(&c.code, code))
+                .map_or_else(|| code.to_string(), |c| c.code.clone());
+            d.provider_code = Some(written);
         }
     }
 
