@@ -118,7 +118,16 @@ fn orange_codes_keep_their_number() {
 fn mailgun_delivery_status_fragment() {
     check(
         "Mailgun's log shows:\n\n```\n\"delivery-status\": {\n\t\t\"tls\": true,\n\t\t\"mx-host\": \"mx.example.net\",\n\t\t\"attempt-no\": 1,\n\t\t\"description\": \"\",\n\t\t\"code\": 550,\n\t\t\"message\": \"5.1.1 The email account that you tried to reach does not exist.\",\n\t\t\"certificate-verified\": true\n\t},\n```\n",
-        expect![[r#"- 5.1.1 userunknown - - | code=- rcpt=- reply=- status=5.1.1 was=- notes= | 5.1.1 The email account that you tried to reach does not exist.", "certificate-verified": true },"#]],
+        expect!["550 5.1.1 userunknown - - | code=- rcpt=- reply=550 status=5.1.1 was=- notes=sent_through_esp | 5.1.1 The email account that you tried to reach does not exist."],
+    );
+    // The whole event: the same code, with its recipient; Mailgun's own code is none.
+    check(
+        r#"{"event": "failed", "severity": "permanent", "recipient": "hanako@example.net", "delivery-status": {"code": 452, "message": "4.2.2 The email account that you tried to reach is over quota."}}"#,
+        expect!["452 4.2.2 mailboxfull - - | code=- rcpt=hanako@example.net reply=452 status=4.2.2 was=- notes=sent_through_esp | 4.2.2 The email account that you tried to reach is over quota."],
+    );
+    check(
+        r#"{"event": "failed", "severity": "permanent", "recipient": "hanako@example.net", "delivery-status": {"code": 605, "message": "", "description": "Not delivering to previously bounced address"}}"#,
+        expect!["- - filtered - - | code=- rcpt=hanako@example.net reply=- status=- was=- notes=sent_through_esp | Not delivering to previously bounced address"],
     );
 }
 
