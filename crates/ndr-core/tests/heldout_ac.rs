@@ -209,11 +209,11 @@ Diagnostic-Code: x-unix; 1234: innocent message from 192.0.2.33 maildrop: maildi
 "
         )
     };
-    check(&bounce(""), expect!["- 5.7.0 mailboxfull - 192.0.2.33 | code=- rcpt=hanako@store.local reply=- status=5.7.0 was=hanako@example.net notes= | 1234: innocent message from 192.0.2.33 maildrop: maildir over quota."]);
+    check(&bounce(""), expect!["- 5.7.0 mailboxfull - - | code=- rcpt=hanako@store.local reply=- status=5.7.0 was=- notes= | 1234: innocent message from 192.0.2.33 maildrop: maildir over quota."]);
     // When the notice says the address forwards, the report's fields are a forwarding.
     check(
         &bounce("\nThe address hanako@example.net forwards to the mailbox below.\n"),
-        expect!["- 5.7.0 mailboxfull - 192.0.2.33 | code=- rcpt=hanako@store.local reply=- status=5.7.0 was=hanako@example.net notes= | 1234: innocent message from 192.0.2.33 maildrop: maildir over quota."],
+        expect!["- 5.7.0 mailboxfull - - | code=- rcpt=hanako@store.local reply=- status=5.7.0 was=hanako@example.net notes= | 1234: innocent message from 192.0.2.33 maildrop: maildir over quota."],
     );
 }
 

@@ -1410,6 +1410,10 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
                 d.reason != Reason::SpamDetected && ip::after_status_bracket(norm, f.start);
             !(about_the_message(d.reason) && (is_link_value(norm, f.start) || bracket))
         })
+        // An address a refusal about the recipient's mailbox names as where the message came
+        // from ("innocent message from 192.0.2.7 maildrop: maildir over quota", held-out ac
+        // 08): the mailbox refused, whoever sent; no address of the sender's is in question.
+        .filter(|f| !(about_the_mailbox(d.reason) && ip::named_as_message_source(norm, f.start)))
         .collect();
     let near = |f: &&ip::Found| match hit.and_then(|h| h.at) {
         Some((s, e)) => f.end + REPLY_WINDOW / 2 >= s && f.start <= e + REPLY_WINDOW / 2,
@@ -1450,6 +1454,15 @@ fn about_the_message(reason: Reason) -> bool {
             | Reason::ContentError
             | Reason::VirusDetected
             | Reason::MesgTooBig
+    )
+}
+
+/// Reasons about the recipient's mailbox (full, unknown, suspended, moved), which no sending
+/// address causes.
+fn about_the_mailbox(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::MailboxFull | Reason::UserUnknown | Reason::Suspend | Reason::HasMoved
     )
 }
 
