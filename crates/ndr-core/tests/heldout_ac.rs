@@ -120,6 +120,12 @@ fn mailgun_delivery_status_fragment() {
         "Mailgun's log shows:\n\n```\n\"delivery-status\": {\n\t\t\"tls\": true,\n\t\t\"mx-host\": \"mx.example.net\",\n\t\t\"attempt-no\": 1,\n\t\t\"description\": \"\",\n\t\t\"code\": 550,\n\t\t\"message\": \"5.1.1 The email account that you tried to reach does not exist.\",\n\t\t\"certificate-verified\": true\n\t},\n```\n",
         expect!["550 5.1.1 userunknown - - | code=- rcpt=- reply=550 status=5.1.1 was=- notes=sent_through_esp | 5.1.1 The email account that you tried to reach does not exist."],
     );
+    // Any service's event pasted in part: a reply that is a JSON string's value ends with the
+    // string.
+    check(
+        "  \"reason\": \"550 5.1.1 The email account that you tried to reach does not exist.\",\n  \"status\": \"5.1.1\",\n",
+        expect!["550 5.1.1 userunknown - - | code=- rcpt=- reply=550 status=5.1.1 was=- notes= | 550 5.1.1 The email account that you tried to reach does not exist."],
+    );
     // The whole event: the same code, with its recipient; Mailgun's own code is none.
     check(
         r#"{"event": "failed", "severity": "permanent", "recipient": "hanako@example.net", "delivery-status": {"code": 452, "message": "4.2.2 The email account that you tried to reach is over quota."}}"#,
