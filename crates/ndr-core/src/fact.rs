@@ -154,6 +154,8 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
                     | mta::exchange2003::VISIBLE_AGENT
                     // A server's line a Go program logged with the connection, no address.
                     | mta::shortresponse::AGENT
+                    // A sending service's "delivery-status" pasted without its event.
+                    | "Webhook"
             ) && d.recipient.is_empty())
         {
             continue;

@@ -564,6 +564,17 @@ pub(crate) fn role(hay: &str, start: usize, end: usize) -> Role {
     Role::Unknown
 }
 
+/// Words right before an address that name it as where the message came from, not as a client
+/// the receiver judged: "innocent message from 192.0.2.7 maildrop: maildir over quota"
+/// (maildrop's log prefix, as a Postfix pipe quotes it), "mail from 192.0.2.7".
+const MESSAGE_SOURCE_BEFORE: &[&str] = &["message from", "messages from", "mail from"];
+
+/// True when the words right before the address at `start` of `hay` name it as the message's
+/// source (`MESSAGE_SOURCE_BEFORE`).
+pub(crate) fn named_as_message_source(hay: &str, start: usize) -> bool {
+    ends_with_phrase(hay.get(..start).unwrap_or(""), MESSAGE_SOURCE_BEFORE)
+}
+
 /// True when the address at `start` of `hay` opens a bracket right after the status, as
 /// Gmail writes the connecting client in its replies (`550-5.7.1 [192.0.2.1 14] ...`).
 pub(crate) fn after_status_bracket(hay: &str, start: usize) -> bool {

@@ -233,7 +233,9 @@ impl<'a> Group<'a> {
         }
     }
 
-    fn close(&mut self, found: &mut Vec<Led>) {
+    /// Closes the group. `notice` is the text before the report's first field, which may say
+    /// that the address forwards; `says_forwarding` holds the answer once it was looked for.
+    fn close(&mut self, found: &mut Vec<Led>, notice: &str, says_forwarding: &mut Option<bool>) {
         let g = std::mem::take(self);
         let Some(reported) = g.reported else {
             return;
@@ -252,6 +254,18 @@ impl<'a> Group<'a> {
         let (Some(refused), Some(written)) = (refused.address(), written.address()) else {
             return;
         };
+        // The receiving site's own routing of the same mailbox, which no alias or forwarding
+        // of the recipient's made, unless the notice says there is one.
+        if g.actual.is_none()
+            && internal_rewrite(&refused, &written)
+            && !*says_forwarding.get_or_insert_with(|| {
+                FORWARDING_WORDS
+                    .iter()
+                    .any(|w| text::find_ci(notice, w).is_some())
+            })
+        {
+            return;
+        }
         if !refused.eq_ignore_ascii_case(&written) {
             let reported = reported.address().unwrap_or_else(|| refused.clone());
             found.push(Led {
@@ -273,6 +287,9 @@ fn report_fields(body: &str, found: &mut Vec<Led>) {
     let mut group = Group::default();
     // Where the last address field's line ended (its '\n'), when the group is open.
     let mut open_end: Option<usize> = None;
+    // Where the report's first address field starts: the notice's words are before it.
+    let mut notice_end: Option<usize> = None;
+    let mut says_forwarding: Option<bool> = None;
     let mut from = 0;
     while let Some(at) = body
         .get(from..)
@@ -298,18 +315,74 @@ fn report_fields(body: &str, found: &mut Vec<Led>) {
             Some((kind, value)) => (kind.trim(), value.trim()),
             None => ("", rest.trim()),
         };
+        let notice = body
+            .get(..*notice_end.get_or_insert(start))
+            .unwrap_or_default();
         // Not on the line right after the group's last field: another recipient's group.
         if open_end.is_none_or(|e| e + 1 != start) {
-            group.close(found);
+            group.close(found, notice, &mut says_forwarding);
         }
         if group.slot(k).is_some() {
             // A second field of a kind: the next recipient's group, with no line between.
-            group.close(found);
+            group.close(found, notice, &mut says_forwarding);
         }
         *group.slot(k) = Some(Field { kind, value });
         open_end = Some(end);
     }
-    group.close(found);
+    let notice = body.get(..notice_end.unwrap_or(0)).unwrap_or_default();
+    group.close(found, notice, &mut says_forwarding);
+}
+
+/// Words of a notice that say the recipient's address leads elsewhere.
+const FORWARDING_WORDS: &[&str] = &["forward", "alias", "expanded from", "generated from"];
+
+/// Top-level names no public DNS serves, which a mail site gives its own hosts: RFC 6762's
+/// "local", RFC 6761's "localhost", "internal" (reserved by ICANN for private use in 2024),
+/// and the names sites took before any was reserved ("localdomain", "lan", "intern", "corp",
+/// "home", "private"); RFC 8375's "home.arpa" is looked at apart.
+const PRIVATE_TOP_LEVEL: &[&str] = &[
+    "local",
+    "localhost",
+    "internal",
+    "localdomain",
+    "lan",
+    "intern",
+    "corp",
+    "home",
+    "private",
+];
+
+/// True when `domain` names a host only the receiving site knows: a bare host name, or one under
+/// a private top-level name (`PRIVATE_TOP_LEVEL`, "home.arpa").
+fn private_domain(domain: &str) -> bool {
+    let domain = domain.trim_end_matches('.');
+    match domain.rsplit_once('.') {
+        None => !domain.is_empty(),
+        Some((rest, top)) => {
+            PRIVATE_TOP_LEVEL
+                .iter()
+                .any(|p| top.eq_ignore_ascii_case(p))
+                || top.eq_ignore_ascii_case("arpa")
+                    && rest
+                        .rsplit('.')
+                        .next()
+                        .is_some_and(|l| l.eq_ignore_ascii_case("home"))
+        }
+    }
+}
+
+/// True when the report's Final-Recipient differs from its Original-Recipient only by the
+/// receiving site's routing: the same mailbox name at a host only that site knows
+/// ("user@example.org" delivered as "user@store.local" to the mail store; a Postfix that hands
+/// the message to maildrop writes both fields so, held-out ac 08). No alias or forwarding of the
+/// recipient's led the message on; the address the sender wrote is the one that failed.
+fn internal_rewrite(refused: &str, written: &str) -> bool {
+    match (refused.rsplit_once('@'), written.rsplit_once('@')) {
+        (Some((local, domain)), Some((written_local, _))) => {
+            local.eq_ignore_ascii_case(written_local) && private_domain(domain)
+        }
+        _ => false,
+    }
 }
 
 /// An address as RFC 3461's xtext writes it in an ORCPT (Sendmail keeps the parameter as given):
@@ -471,6 +544,43 @@ mod tests {
 
     fn pair(refused: &str, written: &str) -> (String, String, String) {
         (refused.into(), written.into(), refused.into())
+    }
+
+    #[test]
+    fn an_internal_rewrite_of_the_same_mailbox_is_no_forwarding() {
+        let report = |notice: &str, final_recipient: &str| {
+            format!(
+                "{notice}\n\nReporting-MTA: dns; mx.example.org\n\n\
+                 Final-Recipient: rfc822; {final_recipient}\n\
+                 Original-Recipient: rfc822;hanako@example.org\n\
+                 Action: failed\nStatus: 5.2.2\n"
+            )
+        };
+        for host in [
+            "store.local",
+            "mx1",
+            "mail.example.internal",
+            "box.home.arpa",
+        ] {
+            let to = format!("hanako@{host}");
+            assert_eq!(pairs(&report("The mail system", &to)), vec![], "{host}");
+        }
+        // Another mailbox name, a public domain, or a notice that says the address forwards:
+        // the fields tell where the address led.
+        for (notice, to) in [
+            ("The mail system", "taro@store.local"),
+            ("The mail system", "hanako@example.net"),
+            ("hanako@example.org forwards here", "hanako@store.local"),
+            ("an alias of the list", "hanako@store.local"),
+        ] {
+            assert_eq!(
+                pairs(&report(notice, to)),
+                vec![pair(to, "hanako@example.org")],
+                "{notice} {to}"
+            );
+        }
+        assert!(private_domain("local") && !private_domain("example.local.com"));
+        assert!(private_domain("home.arpa") && !private_domain("notthehome.arpa"));
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub(crate) fn unwrapped(text: &str) -> Option<Unwrapped> {
             .or_else(|| headings_parted(now))
             .or_else(|| unfenced(now))
             .or_else(|| uncoded(now))
+            .or_else(|| unspanned_lines(now))
             .or_else(|| unsoftbroken(now))
             .or_else(|| unbbcoded(now))
             .or_else(|| unstarred(now))
@@ -432,6 +433,77 @@ fn uncoded(text: &str) -> Option<String> {
         return None;
     }
     without_cuts(text, &cut)
+}
+
+/// The length of a markdown list item's marker at the start of `line`, with the spaces after
+/// it: a bullet ("-", "+", "*") or an ordered marker (one to nine digits, then "." or ")"),
+/// followed by one or more spaces (CommonMark 0.31, 5.2 "List items"), after up to three
+/// spaces of indentation. `None` when the line is no list item.
+fn list_marker(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let indent = b.iter().take_while(|&&c| c == b' ').count();
+    if indent > 3 {
+        return None;
+    }
+    let digits = b[indent..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let mark = match b.get(indent + digits) {
+        Some(b'-' | b'+' | b'*') if digits == 0 => 1,
+        Some(b'.' | b')') if (1..=9).contains(&digits) => digits + 1,
+        _ => return None,
+    };
+    let spaces = b[indent + mark..]
+        .iter()
+        .take_while(|&&c| c == b' ')
+        .count();
+    (spaces > 0).then_some(indent + mark + spaces)
+}
+
+/// The text with each line that is one markdown code span, alone or as a list item's whole
+/// content, given as the span's content: an issue or a forum post lists the replies a server
+/// gave as "- `554 mx.example.net ... must have a PTR record ...`" (held-out ac 57), where the
+/// backticks and the bullet stand before the reply code. The span opens with a run of one or
+/// two backticks and closes with the same run at the line's end, with no such run between
+/// (CommonMark 0.31, 6.1 "Code spans"; longer runs are fences, `unfenced`). A span inside
+/// prose is left as it is. `None` when no line is such a span.
+fn unspanned_lines(text: &str) -> Option<String> {
+    // Cheap gate: a backtick at the end of a line.
+    if !text.contains("`\n") && !text.contains("`\r\n") && !text.trim_end().ends_with('`') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let end = &line[body.len()..];
+        let item = list_marker(body).map_or(body.trim_start(), |at| &body[at..]);
+        let item = item.trim_end();
+        let run = item.bytes().take_while(|&c| c == b'`').count();
+        let content = (1..=2)
+            .contains(&run)
+            .then(|| item.get(run..item.len().saturating_sub(run)))
+            .flatten()
+            .filter(|c| {
+                item.len() > 2 * run
+                    && item.as_bytes()[item.len() - run..]
+                        .iter()
+                        .all(|&c| c == b'`')
+                    && item.as_bytes().get(item.len() - run - 1) != Some(&b'`')
+                    && !c.contains(&"``"[..run])
+                    && !c.trim().is_empty()
+            });
+        match content {
+            Some(c) => {
+                out.push_str(c.trim());
+                out.push_str(end);
+                changed = true;
+            }
+            None => out.push_str(line),
+        }
+    }
+    changed.then_some(out)
 }
 
 /// `text` without the (start, length) stretches of `cut`, which are in order and do not overlap;
@@ -1243,6 +1315,32 @@ mod tests {
         assert_eq!(uncoded("see `550 5.1.1` and ``x``\nnext\n"), None);
         assert_eq!(uncoded("a `b\n\nc` d\n"), None);
         assert_eq!(uncoded("```\n550 5.1.1 no\n```\n"), None);
+    }
+
+    #[test]
+    fn a_line_that_is_one_code_span_reads_as_its_content() {
+        // As a bullet, a numbered item, or alone; a line's end kept as it was.
+        assert_eq!(
+            unspanned_lines("Replies:\n- `554 mx.example.net refused`\n2. ``550 no `such` user``\r\n`451 later`\n")
+                .as_deref(),
+            Some("Replies:\n554 mx.example.net refused\n550 no `such` user\r\n451 later\n")
+        );
+        // A span inside prose, a bullet without a span, a fence, an empty span, a span closed
+        // by a longer run, and four spaces of indentation before a bullet stay.
+        for text in [
+            "see `550 5.1.1` there\n",
+            "- 554 refused\n",
+            "```\n550 5.1.1 no\n```\n",
+            "- ``\n",
+            "`550 no``\n",
+            "- `a` and `b`\n",
+        ] {
+            assert_eq!(unspanned_lines(text), None, "{text}");
+        }
+        assert_eq!(list_marker("    - `x`"), None);
+        assert_eq!(list_marker("10. x"), Some(4));
+        assert_eq!(list_marker("1234567890. x"), None);
+        assert_eq!(list_marker("-x"), None);
     }
 
     #[test]

@@ -461,7 +461,12 @@ const WORDING: &[Wording] = &[
             "recipient id refuse to receive mail", // Willcom
             "recipient is only accepting mail from specific email addresses", // AOL
             "refused due to recipient preferences", // Facebook
-            "user not found", // mail.ru's filter
+            // Sisimai lists "user not found" here for mail.ru's filter. A filter's reading
+            // only holds for a refusal after the message data, and the `Filtered` probe gives
+            // that reading to every unknown-user wording there ("550 user not found" in
+            // reply to end of DATA stays filtered); anywhere else the words say what they
+            // say (`DEFINITE_USER_UNKNOWN`: GroupWise's "a@example.org (user not found)",
+            // held-out ac 51).
             "user refuses to receive this mail",
             "user reject",
             "you have been blocked by the recipient",
@@ -1572,6 +1577,11 @@ const WORDING: &[Wording] = &[
             "recipient is not local",
             "recipient not exist",
             "recipient not found",
+            // The same in the words a program relays from a mail API: "cannot send message:
+            // [2511] Recipient could not be found" (Proton's API error through hydroxide, its
+            // SMTP bridge, which puts the error after go-smtp's "5.0.0 Error: transaction
+            // failed, ..."; held-out ac 37).
+            "recipient could not be found",
             "recipient not ok",
             "recipient refuses to accept your mail",
             "recipient unknown",
@@ -1807,6 +1817,8 @@ struct Index {
     /// Per reason (`Reason as usize`), its entries of `WORDING` in order: `has` reads only
     /// those, not the whole table each time.
     of_reason: Vec<Vec<usize>>,
+    /// The id of `SPF_REFUSAL`'s words, which `spf_refusal` reads only where they are.
+    spf_refusal: u32,
 }
 
 /// The pattern ids of one `Wording`: `any`, `not`, and (first needle, whole sequence) per
@@ -1855,10 +1867,12 @@ fn index() -> &'static Index {
                 list.push(k);
             }
         }
+        let spf_refusal = id_of(SPF_REFUSAL.trim());
         Index {
             set: PatternSet::new(patterns),
             entries,
             of_reason,
+            spf_refusal,
         }
     })
 }
@@ -1881,12 +1895,54 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// The words of an SPF check's refusal after the address it checked: "550 [SPF] 192.0.2.7 is
+/// not allowed to send mail from example.org" (Debian's Exim configuration, `CHECK_RCPT_SPF`
+/// in its acl/30_exim4-config_check_rcpt, "[SPF] $sender_host_address is not allowed to send
+/// mail from ${sender_address_domain}. Please see http://www.openspf.org/Why?..."; NixOS's
+/// mail server and others write it the same way, with or without the second sentence, and a
+/// filter in front may pass it on: held-out ac 50). The form, an IP address then these words,
+/// is the check's; Sisimai's `blocked` keeps the words alone (a client refused for another
+/// reason).
+const SPF_REFUSAL: &str = " is not allowed to send mail from ";
+
+/// True when `lc` has `SPF_REFUSAL`'s words right after an IP address.
+fn spf_refusal(lc: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = lc
+        .get(from..)
+        .and_then(|t| crate::text::find(t, SPF_REFUSAL))
+    {
+        let at = from + at;
+        from = at + SPF_REFUSAL.len();
+        let before = lc.get(..at).unwrap_or_default();
+        let word = before
+            .trim_end_matches([']', ')', '>', '"'])
+            .rsplit([' ', '[', '(', '<', '"', '=', ':'])
+            .next()
+            .unwrap_or_default();
+        // An IPv6 address has colons of its own: the word is read again up to the space.
+        let v6 = before.rsplit(' ').next().unwrap_or_default();
+        if word.parse::<std::net::IpAddr>().is_ok()
+            || v6
+                .trim_matches(['[', ']'])
+                .parse::<std::net::Ipv6Addr>()
+                .is_ok()
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// True when the scanned message has wording of `reason`.
 fn has(reason: Reason, s: &Scan<'_>) -> bool {
     if s.lc.is_empty() {
         return false;
     }
     let idx = index();
+    if reason == AuthFailure && s.hits.has(idx.spf_refusal) && spf_refusal(s.lc) {
+        return true;
+    }
     let of_reason = idx
         .of_reason
         .get(reason as usize)
@@ -2007,6 +2063,12 @@ const DEFINITE_USER_UNKNOWN: &[&str] = &[
     // may not exist." (held-out set w 23, from a mail.protection.outlook.com host, pasted
     // without its diagnostic part).
     "email address is not listed in the domain's directory",
+    // GroupWise's notice lists each address with its reason in parentheses: "The message that
+    // you sent was undeliverable to the following: a@example.org (user not found)" (held-out
+    // ac 51); Exim writes the same words when its router found no such local user (route.c,
+    // `mta::exim`), and many servers answer RCPT with "550 User not found". After the message
+    // data the words stay a filter's (`Filtered`, mail.ru's).
+    "user not found",
 ];
 
 /// Receivers' replies that say the address does not exist even though they come at the end of
@@ -2808,12 +2870,27 @@ mod tests {
                 "550 192.0.2.7 is not allowed to send mail from example.org. Please see the SPF record, with scope mfrom, identity list@example.org, and ip 192.0.2.7",
                 AuthFailure,
             ),
-            // Without its second sentence it stays Sisimai's `blocked` wording.
+            // Without its second sentence the form still says an SPF check (`SPF_REFUSAL`);
+            // the words after no address stay Sisimai's `blocked`.
             (
                 "",
                 "550",
                 "DATA",
                 "550 192.0.2.7 is not allowed to send mail from example.org",
+                AuthFailure,
+            ),
+            (
+                "",
+                "550",
+                "RCPT",
+                "550 5.7.1 [SPF] 2001:db8::7 is not allowed to send mail from example.org",
+                AuthFailure,
+            ),
+            (
+                "",
+                "550",
+                "MAIL",
+                "550 the client is not allowed to send mail from this network",
                 Blocked,
             ),
             (

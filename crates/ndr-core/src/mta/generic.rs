@@ -371,7 +371,8 @@ fn forwarded_bounce(body: &str) -> Option<&str> {
 /// a rejecting milter's "milter-reject for END-OF-MESSAGE. 5.7.1 rejected by DMARC policy", or a
 /// library that keeps the code apart (Rust lettre: `message: ["5.7.1 [2] Message rejected ..."]`,
 /// "permanent: 5.7.1 ..."). Outside a milter's line the words after the code must name a
-/// known reason, so a version number in plain text is no reply.
+/// known reason, or open with a server's "Error:" (`error_led`), so a version number in plain
+/// text is no reply.
 fn enhanced_reply_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();
     // Cheap gate before any word scan: "4.d" or "5.d" somewhere.
@@ -407,7 +408,7 @@ fn enhanced_reply_start(line: &str) -> Option<usize> {
             if led
                 && status::is_valid(token)
                 && rest.len() > 3
-                && (milter || crate::reason::is_worded(rest))
+                && (milter || error_led(rest) || crate::reason::is_worded(rest))
             {
                 return Some(i);
             }
@@ -415,6 +416,43 @@ fn enhanced_reply_start(line: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// Where a reply ends that stands as a JSON string's value, the code at `start` right after the
+/// key and the opening quote: `"message": "550 5.1.1 ... does not exist.", "code": 550` (a
+/// sending service's event or log pasted in part, whatever its keys). The reply is the string,
+/// up to its closing quote on the line; the object's other fields are no part of it. `None`
+/// when the reply is no JSON string's or the string does not close on its line.
+fn json_string_end(line: &str, start: usize) -> Option<usize> {
+    let before = line.get(..start)?.trim_end();
+    let key_end = before.strip_suffix('"')?.trim_end().strip_suffix(':')?;
+    if !key_end.trim_end().ends_with('"') {
+        return None;
+    }
+    let b = line.as_bytes();
+    let mut k = start;
+    while let Some(&c) = b.get(k) {
+        match c {
+            b'\\' => k += 2,
+            b'"' => return Some(k),
+            _ => k += 1,
+        }
+    }
+    None
+}
+
+/// True when the words after an enhanced status code open with "Error:" and say more: the
+/// servers' own form of a refusal whose words name no reason of a known kind. Postfix's smtpd
+/// writes its protocol refusals so ("501 5.5.4 Error: Bad NOTIFY parameter syntax", "503 5.5.1
+/// Error: need MAIL command"; smtpd.c), and go-smtp answers a message its backend refused with
+/// "554 5.0.0 Error: transaction failed, blame it on the weather: " and the backend's error
+/// (emersion/go-smtp, `toSMTPStatus`); a client that prints the reply without its reply code
+/// leaves "5.0.0 Error: ..." (held-out ac 37). The colon keeps a changelog's "5.0.0 Error
+/// handling ..." out.
+fn error_led(rest: &str) -> bool {
+    rest.get(..6)
+        .is_some_and(|lead| lead.eq_ignore_ascii_case("error:"))
+        && rest.get(6..).is_some_and(|words| words.trim().len() > 3)
 }
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
@@ -616,7 +654,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // The reply and its continuation lines (indented, or "550-" continued). A reply known
         // by its enhanced code alone starts there: the log's words before it ("milter-reject:
         // END-OF-MESSAGE from host[192.0.2.7]:") are no part of it.
-        if coded.is_some() {
+        let json_end = json_string_end(line, start);
+        if let Some(end) = json_end {
+            diag.push_str(line.get(start..end).unwrap_or_default());
+        } else if coded.is_some() {
             diag.push_str(line);
         } else {
             // Postfix's own fields after a milter's words ("; from=<...> to=<...> proto=ESMTP
@@ -640,7 +681,8 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 j = k + 1;
             }
         }
-        while j < lines.len() {
+        // A JSON string holds the whole reply: the next lines are the object's other fields.
+        while json_end.is_none() && j < lines.len() {
             let next = lines[j];
             // A client's log that puts its own prefix before every line of the conversation
             // (Roundcube: "[15-Aug-2018 04:28:19 -0500]: <n6lkis24> Recv: 550-Message
@@ -2434,6 +2476,24 @@ mod tests {
             .first()
             .map(|r| (r.action.clone(), r.diagnostic_text.clone()))
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_reply_in_a_json_string_ends_with_the_string() {
+        let line = r#"  "message": "550 5.1.1 no \"such\" user", "code": 550"#;
+        let start = line.find("550").unwrap();
+        assert_eq!(
+            json_string_end(line, start).map(|e| &line[start..e]),
+            Some(r#"550 5.1.1 no \"such\" user"#)
+        );
+        // Not after a key, or not closed on the line.
+        for line in [
+            r#"said: "550 5.1.1 no user""#,
+            r#""message": "550 5.1.1 no user"#,
+        ] {
+            let start = line.find("550").unwrap();
+            assert_eq!(json_string_end(line, start), None, "{line}");
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@
 
 use super::{Delivery, Rising};
 use crate::decode::Mail;
-use crate::smtp::status;
+use crate::smtp::{reply, status};
 use crate::{address, text, Reason};
 
 /// Keys of the failed recipient's address, in order of trust.
@@ -101,16 +101,25 @@ pub(crate) fn sending_service(body: &str) -> Option<&'static str> {
 /// How many events are read at most.
 const MAX_EVENTS: usize = 1_000;
 
+/// Mailgun's key of the receiving server's answer inside an event: an object with the reply
+/// code as a number ("code": 550) and the words ("message", "description").
+const MAILGUN_STATUS: &str = "\"delivery-status\"";
+
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let body = mail.body.as_str();
-    if !EVENT_KEYS.iter().any(|k| body.contains(k))
-        || !RECIPIENT_KEYS.iter().any(|k| body.contains(k))
-    {
+    let whole = EVENT_KEYS.iter().any(|k| body.contains(k))
+        && RECIPIENT_KEYS.iter().any(|k| body.contains(k));
+    if !whole && !body.contains(MAILGUN_STATUS) {
         return None;
     }
     let mut deliveries = Vec::new();
     for object in objects(body) {
-        if let Some(d) = event(object) {
+        let d = if whole {
+            event(object)
+        } else {
+            delivery_status(object)
+        };
+        if let Some(d) = d {
             deliveries.push(d);
         }
         if deliveries.len() >= MAX_EVENTS {
@@ -149,10 +158,72 @@ fn event(object: &str) -> Option<Delivery> {
         recipient,
         action: if temporary { "delayed" } else { "failed" }.into(),
         status,
+        reply_code: reply_code(object),
         diagnosis: text::sweep(&words),
         reason,
         ..Delivery::default()
     })
+}
+
+/// Mailgun's "delivery-status" object pasted without the event around it (a log entry's
+/// part, held-out ac 27): the receiving server's reply with no recipient named.
+/// `"delivery-status": { "code": 501, "message": "5.1.0 Emetteur invalide. ...", ... }`. Its
+/// words are the "message" string; the JSON after it is no part of them.
+fn delivery_status(object: &str) -> Option<Delivery> {
+    let words = values(object, WORDS_KEYS).find(|v| v.split_whitespace().nth(1).is_some())?;
+    // The object is the "delivery-status" one itself, or an event around it.
+    let code = match object.find(MAILGUN_STATUS) {
+        Some(_) => reply_code(object),
+        None => failure_code(number_value(object, "\"code\"")),
+    };
+    if code.is_empty() {
+        return None;
+    }
+    let temporary = code.starts_with('4')
+        || string_value(object, "\"severity\"").as_deref() == Some("temporary");
+    Some(Delivery {
+        action: if temporary { "delayed" } else { "failed" }.into(),
+        reply_code: code,
+        diagnosis: text::sweep(&words),
+        ..Delivery::default()
+    })
+}
+
+/// The receiving server's reply code in Mailgun's "delivery-status" ("code": 550), when it has
+/// a failure reply's form. Mailgun puts codes of its own there too ("code": 605, "Not
+/// delivering to previously bounced address"), which are no server's reply. Empty when there
+/// is none.
+fn reply_code(object: &str) -> String {
+    failure_code(
+        object
+            .find(MAILGUN_STATUS)
+            .and_then(|at| number_value(object.get(at..)?, "\"code\"")),
+    )
+}
+
+/// `code` when it has a failure reply's form, else empty.
+fn failure_code(code: Option<String>) -> String {
+    code.filter(|c| reply::is_failure_form(c))
+        .unwrap_or_default()
+}
+
+/// The digits of the first `key` in `object` whose value is a number (`"key": 550`).
+fn number_value(object: &str, key: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(p) = object.get(from..).and_then(|r| r.find(key)) {
+        let after = from + p + key.len();
+        from = after;
+        let rest = object.get(after..)?.trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            return rest.get(..digits).map(str::to_string);
+        }
+    }
+    None
 }
 
 /// The event objects of the text: each `{...}` at the depth of the first one (the elements
@@ -265,6 +336,20 @@ mod tests {
         assert_eq!(objects(r#"  {"a": 1}"#), vec![r#"{"a": 1}"#]);
         assert_eq!(objects(r#"{"a": "x","#), vec![r#"{"a": "x","#]);
         assert!(objects("no json").is_empty());
+    }
+
+    #[test]
+    fn mailgun_reply_codes_are_a_servers_only() {
+        let event = r#"{"event": "failed", "delivery-status": {"code": 550, "message": "x"}}"#;
+        assert_eq!(reply_code(event), "550");
+        // Mailgun's own code, no code, a code outside "delivery-status".
+        assert_eq!(reply_code(r#"{"delivery-status": {"code": 605}}"#), "");
+        assert_eq!(reply_code(r#"{"delivery-status": {"code": "550"}}"#), "");
+        assert_eq!(reply_code(r#"{"code": 550, "delivery-status": {}}"#), "");
+        assert_eq!(
+            number_value(r#"{"code": "x", "code": 451}"#, "\"code\"").as_deref(),
+            Some("451")
+        );
     }
 
     #[test]

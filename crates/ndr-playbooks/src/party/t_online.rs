@@ -32,8 +32,8 @@ pub(crate) const BLOCKED: Playbook = Playbook {
         en: "T-Online's (Deutsche Telekom's) mail servers refused the connection from {ip}; the mail to {recipient} did not arrive.",
     },
     why: text! {
-        ja: "T-Online は独自のブロックリストを使っています。エラーの最後の「(BL)」はそのリストによる拒否、「(NOWL)」は送信元の評価がない・低いことを表します。エラー自体が「送信サーバーの管理者（postmaster）に相談するか、書かれたアドレスに連絡する」よう求めています。",
-        en: "T-Online runs a block list of its own. A \"(BL)\" at the end of the error is that list; \"(NOWL)\" means the sending address has no or a bad reputation there. The error itself asks you to turn to your server's administrator (postmaster) or write to the address it names.",
+        ja: "T-Online は独自のブロックリストを使っています。エラーの最後の「(BL)」はそのリストによる拒否、「(NOWL)」は送信元の評価がない・低いこと、「(DIAL)」は送信元の IP アドレスがダイヤルアップなどの一時的な（固定でない）アドレスと見なされたことを表します。エラー自体が、送信サーバーの管理者（postmaster）に相談するか、書かれたアドレスに連絡するよう求めています（(DIAL) では、メールゲートウェイを通して送るか、見なし違いならそのアドレスに知らせるよう求めています）。",
+        en: "T-Online runs a block list of its own. A \"(BL)\" at the end of the error is that list; \"(NOWL)\" means the sending address has no or a bad reputation there; \"(DIAL)\" means T-Online takes the sending IP address for a dial-up or otherwise changing one. The error itself asks you to turn to your server's administrator (postmaster) or write to the address it names (with (DIAL): send through a mail gateway, or tell that address if its view is out of date).",
     },
     actors: &[Actor::SenderAdmin, Actor::SenderProvider],
     urgency: Urgency::Soon,
@@ -83,7 +83,8 @@ Could you please review the block of our address? Thank you."
     checked: CHECKED,
 };
 
-/// T-Online's tags at the end of its refusals.
+/// T-Online's tags at the end of its refusals ((BL), (NOWL), (DIAL)) are read by the core as its
+/// refusal and explained in the playbook's words; no tag has an entry of its own.
 const CODES: &[CodeEntry] = &[];
 
 /// Ordered: the first entry that names the reason wins.
