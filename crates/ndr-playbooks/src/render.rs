@@ -403,11 +403,14 @@ impl Facts {
     }
 }
 
-/// An RFC 5322 date ("Tue, 3 Feb 2026 10:01:58 +0900") in Japanese form ("2026年2月3日 火曜日
-/// 10:01:58 日本時間"), or `None` when it does not read as one. The zone stays as a UTC offset
-/// unless it is Japan's (+0900).
+/// An RFC 5322 date ("Tue, 3 Feb 2026 10:01:58 +0900") in Japanese form, in Japan's time
+/// ("2026年2月3日 火曜日 10:01:58 日本時間"), or `None` when it does not read as one. A date
+/// written in another zone is moved to Japan's (+0900): Exchange Online writes `Date:` in UTC,
+/// and "09:12:40 UTC+00:00" is not the time a reader in Japan sent it (review h206, L5). The
+/// weekday is shown when the date gives one, for the day in Japan.
 // Source: RFC 5322 section 3.3 (date-time = [ day-of-week "," ] date time, date = day month year,
-// time = hour ":" minute [ ":" second ] zone).
+// time = hour ":" minute [ ":" second ] zone; zone = ("+" / "-") 4DIGIT, "the offset from
+// Universal Time"; "-0000" is also Universal Time).
 pub fn japanese_date(date: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -422,41 +425,107 @@ pub fn japanese_date(date: &str) -> Option<String> {
         ("sun", "日"),
     ];
     let mut words = date.split_whitespace().peekable();
-    let weekday = match words.peek() {
+    let weekday_given = match words.peek() {
         Some(w) if w.ends_with(',') => {
             let w = w.trim_end_matches(',').to_ascii_lowercase();
-            let day = DAYS.iter().find(|(en, _)| *en == w)?.1;
+            DAYS.iter().find(|(en, _)| *en == w)?;
             words.next();
-            Some(day)
+            true
         }
-        _ => None,
+        _ => false,
     };
-    let day: u8 = words
+    let day: i64 = words.next()?.parse().ok()?;
+    let month_word = words.next()?.to_ascii_lowercase();
+    let month = MONTHS.iter().position(|m| *m == month_word)? as i64 + 1;
+    let year: i64 = words
         .next()?
         .parse()
         .ok()
-        .filter(|d| (1..=31).contains(d))?;
-    let month_word = words.next()?.to_ascii_lowercase();
-    let month = MONTHS.iter().position(|m| *m == month_word)? + 1;
-    let year: u16 = words.next()?.parse().ok().filter(|y| *y >= 1970)?;
+        .filter(|y| (1970..=9999).contains(y))?;
+    if !(1..=days_in_month(year, month)).contains(&day) {
+        return None;
+    }
     let time = words.next()?;
     let parts: Vec<&str> = time.split(':').collect();
     let two_digits = |p: &&str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
     if !(2..=3).contains(&parts.len()) || !parts.iter().all(two_digits) {
         return None;
     }
+    let number = |i: usize| parts.get(i).and_then(|p| p.parse::<i64>().ok());
+    let (hour, minute) = (number(0)?, number(1)?);
+    let second = parts.get(2).copied();
+    if hour > 23 || minute > 59 || number(2).is_some_and(|s| s > 60) {
+        return None;
+    }
     let zone = words.next()?;
     let offset = zone
         .strip_prefix(['+', '-'])
         .filter(|z| z.len() == 4 && z.bytes().all(|b| b.is_ascii_digit()))?;
-    let zone_ja = match zone {
-        "+0900" => "日本時間".to_owned(),
-        _ => format!("UTC{}{}:{}", &zone[..1], &offset[..2], &offset[2..]),
+    let (zone_hours, zone_minutes): (i64, i64) = (
+        offset.get(..2)?.parse().ok()?,
+        offset.get(2..)?.parse().ok()?,
+    );
+    if zone_minutes > 59 {
+        return None;
+    }
+    let sign = if zone.starts_with('-') { -1 } else { 1 };
+    // Minutes since 1970-01-01 00:00 in Japan's time: the local time, less its offset from
+    // Universal Time, plus Japan's nine hours.
+    let local = days_from_civil(year, month, day) * 1440 + hour * 60 + minute;
+    let japan = local - sign * (zone_hours * 60 + zone_minutes) + 9 * 60;
+    let (days, of_day) = (japan.div_euclid(1440), japan.rem_euclid(1440));
+    let (year, month, day) = civil_from_days(days);
+    // 1970-01-01 was a Thursday.
+    let weekday = DAYS[((days + 3).rem_euclid(7)) as usize].1;
+    let weekday = match weekday_given {
+        true => format!(" {weekday}曜日"),
+        false => String::new(),
     };
-    let weekday = weekday.map(|w| format!(" {w}曜日")).unwrap_or_default();
+    let (hour, minute) = (of_day / 60, of_day % 60);
+    let second = second.map(|s| format!(":{s}")).unwrap_or_default();
     Some(format!(
-        "{year}年{month}月{day}日{weekday} {time} {zone_ja}"
+        "{year}年{month}月{day}日{weekday} {hour:02}:{minute:02}{second} 日本時間"
     ))
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar.
+// Source: Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms", days_from_civil,
+// https://howardhinnant.github.io/date_algorithms.html
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day counted from 1970-01-01 (`days_from_civil`'s inverse, same source).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// The mail service the mail went out through, as the bounce shows it.
@@ -652,20 +721,25 @@ fn fallback(name: &str) -> Text {
 
 /// What the recipient is asked to allow, in the sender's own words (`{allowed_sender}`, in a
 /// ready message): the sender's domain when it is one's own (`"@example.com"`), else the
-/// sender's address, which the sender knows and the bounce may not show. Allowing a whole public
-/// webmail or carrier domain (`@gmail.com`, `@docomo.ne.jp`) would let in all its users (review
-/// 4, cases 05, 14 and 15).
-fn allowed_sender(domain: Option<&str>, lang: Lang) -> String {
-    match (domain, lang) {
-        (Some(d), Lang::Ja) => format!("「@{d}」"),
-        (Some(d), Lang::En) => format!("\"@{d}\""),
-        (None, _) => ALLOWED_SENDER_ADDRESS.get(lang).to_owned(),
+/// sender's address as the bounce shows it (the core's `sender_address`, at a webmail domain
+/// too: `taro@example.net` is what the recipient registers), else a fill-in the sender
+/// completes. The recipient never saw "the address the returned mail was sent from" (review
+/// h206, M2). Allowing a whole public webmail or carrier domain (`@gmail.com`,
+/// `@docomo.ne.jp`) would let in all its users (review 4, cases 05, 14 and 15).
+fn allowed_sender(domain: Option<&str>, address: Option<&str>, lang: Lang) -> String {
+    match (domain, address, lang) {
+        (Some(d), _, Lang::Ja) => format!("「@{d}」"),
+        (Some(d), _, Lang::En) => format!("\"@{d}\""),
+        (None, Some(a), Lang::Ja) => format!("「{a}」"),
+        (None, Some(a), Lang::En) => a.to_owned(),
+        (None, None, _) => ALLOWED_SENDER_ADDRESS.get(lang).to_owned(),
     }
 }
 
+/// The fill-in for the sender's own address when the bounce does not show it.
 const ALLOWED_SENDER_ADDRESS: Text = text! {
-    ja: "私のメールアドレス（返ってきたメールの差出人のアドレス）",
-    en: "my address (the one the returned mail was sent from)",
+    ja: "［あなたのメールアドレス］",
+    en: "[your email address]",
 };
 
 /// The same, said to the sender (`{allowed_sender_you}`, in a step): their address, or their
@@ -1390,7 +1464,8 @@ impl Ctx<'_> {
     fn push_value(&self, out: &mut String, name: &str, prose: bool) -> bool {
         let domain = self.facts.allow_domain.as_deref();
         if name == "allowed_sender" {
-            out.push_str(&allowed_sender(domain, self.lang));
+            let address = self.facts.sender_address.as_deref();
+            out.push_str(&allowed_sender(domain, address, self.lang));
         } else if name == "allowed_sender_you" {
             out.push_str(&allowed_sender_you(domain, self.lang));
         } else if let Some(v) = self.facts.value(name).or(self.found_zone(name)) {
@@ -2884,15 +2959,50 @@ mod tests {
             super::japanese_date("Tue, 3 Feb 2026 10:01:58 +0900").as_deref(),
             Some("2026年2月3日 火曜日 10:01:58 日本時間")
         );
-        assert_eq!(
-            super::japanese_date("27 Mar 2017 14:52 +0200").as_deref(),
-            Some("2017年3月27日 14:52 UTC+02:00")
-        );
+        // Another zone is moved to Japan's time (review h206, L5): across midnight, the month
+        // and the year, and the weekday with them; a zone west of UTC too.
+        for (date, japan) in [
+            ("27 Mar 2017 14:52 +0200", "2017年3月27日 21:52 日本時間"),
+            (
+                "Tue, 19 May 2026 09:12:40 +0000",
+                "2026年5月19日 火曜日 18:12:40 日本時間",
+            ),
+            (
+                "Wed, 31 Dec 2025 20:30:00 +0000",
+                "2026年1月1日 木曜日 05:30:00 日本時間",
+            ),
+            (
+                "Sat, 28 Feb 2026 23:00:00 -0500",
+                "2026年3月1日 日曜日 13:00:00 日本時間",
+            ),
+            (
+                "Sat, 28 Feb 2024 23:00:00 -0500",
+                "2024年2月29日 木曜日 13:00:00 日本時間",
+            ),
+            (
+                "Wed, 20 May 2026 10:02:10 -0400",
+                "2026年5月20日 水曜日 23:02:10 日本時間",
+            ),
+            (
+                "Mon, 18 May 2026 19:44:02 +0900 (JST)",
+                "2026年5月18日 月曜日 19:44:02 日本時間",
+            ),
+            (
+                "Thu, 1 Jan 1970 00:00:00 -0930",
+                "1970年1月1日 木曜日 18:30:00 日本時間",
+            ),
+        ] {
+            assert_eq!(super::japanese_date(date).as_deref(), Some(japan), "{date}");
+        }
         for not_a_date in [
             "",
             "yesterday",
             "Tue, 3 Feb 2026",
             "Tue, 33 Feb 2026 10:01:58 +0900",
+            "Sun, 30 Feb 2026 10:01:58 +0900",
+            "Tue, 3 Feb 2026 24:01:58 +0900",
+            "Tue, 3 Feb 2026 10:01:58 +0975",
+            "Tue, 3 Feb 2026 10:01:58 GMT",
         ] {
             assert_eq!(super::japanese_date(not_a_date), None, "{not_a_date}");
         }

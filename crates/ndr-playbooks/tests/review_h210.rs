@@ -1,0 +1,137 @@
+//! Task h210: what the sixth visitor review (h206) found in the advice. A reviewer pasted 21
+//! bounces into the page with a fake DoH server; each test is one finding, on the form of the
+//! pasted notice (example domains, documentation addresses).
+
+mod common;
+
+use common::all_text_with_letter as all_text;
+use ndr_core::diagnose;
+use ndr_playbooks::{advise, Lang};
+
+/// A Yahoo! JAPAN mail notice about a mistyped au address (paste 21): the sender's address is
+/// at a webmail domain, so the recipient cannot be asked to allow the whole domain.
+const YAHOO_JP_TO_AU: &str = "Sorry, we were unable to deliver your message to the following address.
+
+<mama.example@au.com>:
+Remote host said: 550 <mama.example@au.com>: User unknown [RCPT_TO]
+
+--- Below this line is a copy of the message.
+
+Received: from [192.0.2.61] by mta521.mail.kks.yahoo.co.jp with HTTP; Mon, 18 May 2026 19:44:02 +0900 (JST)
+Date: Mon, 18 May 2026 19:44:02 +0900 (JST)
+From: taro.example@yahoo.co.jp
+Subject: test
+To: mama.example@au.com
+";
+
+/// The same refusal in a Postfix notice that shows no sender at all (paste 09).
+const POSTFIX_TO_AU: &str = "This is the mail system at host mail.example.jp.
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients. It's attached below.
+
+                   The mail system
+
+<customer.example@au.com>: host lsean.ezweb.ne.jp[203.0.113.197] said: 550
+    <customer.example@au.com>: User unknown (in reply to RCPT TO command)
+";
+
+/// A Microsoft 365 customer block list refusal relayed by a hosting company's Postfix, with no
+/// sender shown (paste 13).
+const CUSTOMER_BLOCK: &str = "<soumu@example.co.jp>: host
+    example-co-jp.mail.protection.outlook.com[203.0.113.100] said: 550
+    5.7.513 Service unavailable, Client host [198.51.100.34] blocked by
+    example.co.jp using Customer Block list (AS16012607). To request
+    removal from this list, forward this message to delist@microsoft.com. For
+    more information please go to https://go.microsoft.com/fwlink/?LinkID=526655
+    [TYZAPC01FT041.eop-APC01.prod.protection.outlook.com 2026-05-19T00:14:52.903Z
+    08DE9B0C1D2E3F40] (in reply to RCPT TO command)
+";
+
+/// M2 (pastes 09, 13, 21): the letter that asks the recipient to allow the sender names the
+/// sender's address when the bounce shows it, even at a webmail domain, and a fill-in the
+/// sender completes when it does not; never "the address the returned mail came from", which
+/// the recipient never saw.
+#[test]
+fn the_allow_list_letter_names_the_senders_address_or_a_fill_in() {
+    let cases = [
+        (YAHOO_JP_TO_AU, Some("taro.example@yahoo.co.jp")),
+        (POSTFIX_TO_AU, None),
+        (CUSTOMER_BLOCK, None),
+    ];
+    for (paste, address) in cases {
+        let d = diagnose(paste.as_bytes());
+        assert_eq!(d.sender_address.as_deref(), address, "{paste}");
+        for lang in [Lang::Ja, Lang::En] {
+            let r = advise(&d, lang);
+            let letter = r.message.as_ref().expect("a letter").body.clone();
+            for vague in [
+                "返ってきたメールの差出人のアドレス",
+                "the one the returned mail was sent from",
+            ] {
+                assert!(!letter.contains(vague), "{lang:?}: {letter}");
+            }
+            let expected = match (address, lang) {
+                (Some(a), Lang::Ja) => format!("「{a}」"),
+                (Some(a), Lang::En) => a.to_owned(),
+                (None, Lang::Ja) => "［あなたのメールアドレス］".to_owned(),
+                (None, Lang::En) => "[your email address]".to_owned(),
+            };
+            assert!(letter.contains(&expected), "{lang:?}: {letter}");
+            // A webmail domain is never offered as a whole.
+            assert!(!letter.contains("「@yahoo.co.jp」"), "{letter}");
+            assert!(!letter.contains("\"@yahoo.co.jp\""), "{letter}");
+        }
+    }
+}
+
+/// An Exchange Online notice (paste 01): Microsoft 365 writes the returned message's `Date:` in
+/// UTC. The ready letters are sent by the user to the recipient; the Microsoft 365 letter is
+/// the user's own administrator's.
+const M365_TO_GMAIL: &str = "Delivery has failed to these recipients or groups:
+
+keiri@example.net
+A problem occurred while delivering this message to this email address.
+
+Diagnostic information for administrators:
+
+Generating server: TYWPR01MB10234.jpnprd01.prod.outlook.com
+
+keiri@example.net
+mx.google.com
+Remote Server returned '550-5.7.26 Your email has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM. Authentication results: DKIM = did not pass SPF [example.co.jp] with ip: [203.0.113.44] = did not pass For instructions on setting up authentication, go to https://support.google.com/mail/answer/81126#authentication d2e1a72fcca58-7a1b2c3d4e5si123456b3a.210 - gsmtp'
+
+Original message headers:
+
+Received: from TYWPR01MB10234.jpnprd01.prod.outlook.com
+ ([fe80::1a2b:3c4d:5e6f:7a8b]) by TYWPR01MB10234.jpnprd01.prod.outlook.com
+ ([fe80::1a2b:3c4d:5e6f:7a8b%6]) with mapi id 15.20.9115.018; Tue, 19 May 2026
+ 09:12:41 +0000
+From: Sato <sato@example.co.jp>
+To: <keiri@example.net>
+Subject: invoice
+Date: Tue, 19 May 2026 09:12:40 +0000
+Message-ID: <TYWPR01MB10234A1B2C3D4E5F6@TYWPR01MB10234.jpnprd01.prod.outlook.com>
+MIME-Version: 1.0
+";
+
+/// L5 (paste 01): a Japanese letter gives the sent time in Japan's time, marked 日本時間, not
+/// "09:12:40 UTC+00:00"; the date as the bounce wrote it stays beside it, and the English
+/// letter keeps it as written.
+#[test]
+fn a_japanese_letter_gives_the_sent_time_in_japan() {
+    let d = diagnose(M365_TO_GMAIL.as_bytes());
+    assert_eq!(
+        d.sent_at.as_deref(),
+        Some("Tue, 19 May 2026 09:12:40 +0000")
+    );
+    let ja = all_text(&advise(&d, Lang::Ja));
+    assert!(
+        ja.contains("Tue, 19 May 2026 09:12:40 +0000（2026年5月19日 火曜日 18:12:40 日本時間）"),
+        "{ja}"
+    );
+    assert!(!ja.contains("UTC+00:00"), "{ja}");
+    let en = all_text(&advise(&d, Lang::En));
+    assert!(en.contains("Tue, 19 May 2026 09:12:40 +0000"), "{en}");
+    assert!(!en.contains("日本時間"), "{en}");
+}
