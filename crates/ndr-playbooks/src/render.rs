@@ -238,6 +238,9 @@ pub(crate) struct Facts {
     allow_domain: Option<String>,
     /// When the returned message was sent, as its `Date:` field says (the core's `sent_at`).
     date: Option<String>,
+    /// Rendered for a code page (`SelectedBy::CodePage`): there is no notice, so a missing fact
+    /// is one the reader's own bounce may show, not one "this notice" lacks.
+    code_page: bool,
     /// Every recipient is only delayed: nothing has failed yet.
     only_delayed: bool,
     /// The sending server gave up: a recipient is marked `failed`, or the reply is permanent
@@ -358,6 +361,7 @@ impl Facts {
             allow_domain: clean(d.sender_domain.as_deref())
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
             date: clean(d.sent_at.as_deref()),
+            code_page: false,
         }
     }
 
@@ -774,6 +778,28 @@ fn ip_in_sentence(after_address: bool) -> Text {
     }
 }
 
+/// [`ip_in_sentence`] on a code page, where there is no notice: the reader's own bounce may show
+/// the address (review h206, L6: "not in this notice" where there is none).
+fn ip_in_sentence_code_page(after_address: bool) -> Text {
+    if after_address {
+        text! {
+            ja: "（返ってきたメールのエラー文に書かれていることがあります。なければメール事業者かホスティング事業者が知っています）",
+            en: "(your bounce's error may show it; if not, your mail provider or hosting company knows it)",
+        }
+    } else {
+        text! {
+            ja: "あなたの送信サーバー（IP アドレスは返ってきたメールのエラー文に書かれていることがあります。なければメール事業者かホスティング事業者が知っています）",
+            en: "your sending server (your bounce's error may show its IP address; if not, your mail provider or hosting company knows it)",
+        }
+    }
+}
+
+/// `Fact::Ip`'s missing hint on a code page.
+const IP_MISSING_CODE_PAGE: Text = text! {
+    ja: "返ってきたメールのエラー文に書かれていることがあります。なければ、メール事業者かホスティング事業者に、送信に使っているサーバーの IP アドレスを確認してください",
+    en: "your bounce's error may show it; if not, ask your mail provider or hosting company for the IP address your mail is sent from",
+};
+
 /// [`ip_in_sentence`] for mail sent through a sending service (note `sent_through_esp`): the
 /// address is the service's, which its dashboard or support knows; a hosting company has none
 /// (held-out s, case 11: SendGrid's event with the address masked).
@@ -845,6 +871,19 @@ const IP_NOT_SHOWN_HOSTING: Text = text! {
 const IP_NOT_SHOWN_RECEIVER: Text = text! {
     ja: "なお、エラーメールには送信元 IP アドレスが書かれていませんでした。そちらのサーバーの受信記録で確認できると思います。",
     en: "The bounce does not show which IP address my mail was sent from; your server's logs will show it.",
+};
+
+/// [`IP_NOT_SHOWN_HOSTING`] on a code page: the letter's error is pasted by the reader, so the
+/// hosting company is asked only in case it does not show the address.
+const IP_IF_NOT_SHOWN_HOSTING: Text = text! {
+    ja: "なお、エラーに送信元 IP アドレスが書かれていない場合は、私のメールがどのサーバーから送信されたかを、そちらの記録でご確認いただけますでしょうか。",
+    en: "If the error does not show which IP address my mail was sent from, could you please check in your logs which of your servers sent it?",
+};
+
+/// [`IP_NOT_SHOWN_RECEIVER`] on a code page.
+const IP_IF_NOT_SHOWN_RECEIVER: Text = text! {
+    ja: "なお、エラーに送信元 IP アドレスが書かれていない場合も、そちらのサーバーの受信記録で確認できると思います。",
+    en: "If the error does not show which IP address my mail was sent from, your server's logs will show it.",
 };
 
 /// Before those paragraphs when the bounce shows only a private or example address, which the
@@ -1551,6 +1590,9 @@ impl Ctx<'_> {
                 let note = match (self.facts.ip_not_public, self.facts.through_esp) {
                     (true, _) => ip_not_public_in_sentence(after_address),
                     (false, true) => Some(ip_in_sentence_esp(after_address)),
+                    (false, false) if self.facts.code_page => {
+                        Some(ip_in_sentence_code_page(after_address))
+                    }
                     (false, false) => Some(ip_in_sentence(after_address)),
                 };
                 match note {
@@ -1706,6 +1748,7 @@ pub(crate) fn render_found(
     medium: Medium,
 ) -> Rendered {
     let mut facts = Facts::from_diagnosis(d);
+    facts.code_page = selected_by == SelectedBy::CodePage;
     let mut found: Vec<&str> = Vec::new();
     for l in listings {
         let zone = l.zone.trim().trim_end_matches('.');
@@ -1839,6 +1882,7 @@ pub(crate) fn render_with(
                 let missing = match fact {
                     Fact::Ip if facts.ip_not_public => IP_NOT_PUBLIC_HINT,
                     Fact::Ip if facts.through_esp => IP_MISSING_ESP,
+                    Fact::Ip if facts.code_page => IP_MISSING_CODE_PAGE,
                     _ => fact.missing(),
                 };
                 let hint = value.is_none().then(|| missing.get(lang).to_owned());
@@ -1985,12 +2029,19 @@ pub(crate) fn render_with(
             let line = mctx.fill(FORWARDED_RECIPIENT_LINE.get(mctx.lang));
             body = with_list_line(&body, &line);
         }
-        if ip_missing && mctx.names_the_ip_in_prose(template) {
-            let paragraph = match m.to {
-                To::HostingProvider => IP_NOT_SHOWN_HOSTING,
-                To::RecipientAdmin | To::Recipient => IP_NOT_SHOWN_RECEIVER,
-                _ => IP_NOT_SHOWN,
-            };
+        // On a code page the letter's error is the reader's to paste: whether it shows the
+        // address is theirs to see, so the paragraph asks only in case it does not.
+        let paragraph = match (facts.code_page, m.to) {
+            (false, To::HostingProvider) => Some(IP_NOT_SHOWN_HOSTING),
+            (false, To::RecipientAdmin | To::Recipient) => Some(IP_NOT_SHOWN_RECEIVER),
+            (false, _) => Some(IP_NOT_SHOWN),
+            (true, To::HostingProvider) => Some(IP_IF_NOT_SHOWN_HOSTING),
+            (true, To::RecipientAdmin | To::Recipient) => Some(IP_IF_NOT_SHOWN_RECEIVER),
+            (true, _) => None,
+        };
+        if let Some(paragraph) =
+            paragraph.filter(|_| ip_missing && mctx.names_the_ip_in_prose(template))
+        {
             let paragraph = paragraph.get(mctx.lang);
             // The error quoted above shows an example or internal address: say what it is
             // before saying the bounce shows no sending address.

@@ -6,7 +6,7 @@ mod common;
 
 use common::all_text_with_letter as all_text;
 use ndr_core::diagnose;
-use ndr_playbooks::{advise, Lang};
+use ndr_playbooks::{advise, code_index, lookup_code, Lang};
 
 /// A Yahoo! JAPAN mail notice about a mistyped au address (paste 21): the sender's address is
 /// at a webmail domain, so the recipient cannot be asked to allow the whole domain.
@@ -134,4 +134,44 @@ fn a_japanese_letter_gives_the_sent_time_in_japan() {
     let en = all_text(&advise(&d, Lang::En));
     assert!(en.contains("Tue, 19 May 2026 09:12:40 +0000"), "{en}");
     assert!(!en.contains("日本時間"), "{en}");
+}
+
+/// L6 (`#/code/S3150`, `#/code/AS16012607`): a code page has no notice, so nothing on it says
+/// what "this notice" or "the bounce" does not show; the sending IP reads as one the reader's
+/// own bounce may show, and whom to ask otherwise. A real bounce keeps its words.
+#[test]
+fn a_code_page_says_nothing_about_a_notice_it_does_not_have() {
+    let said = |r: &ndr_playbooks::Rendered| {
+        let mut all = all_text(r);
+        for p in &r.prepare {
+            all.push('\n');
+            all.push_str(p.hint.as_deref().unwrap_or_default());
+        }
+        all
+    };
+    let mut checked = 0;
+    for entry in code_index() {
+        for lang in [Lang::Ja, Lang::En] {
+            let all = said(&entry.explain(lang));
+            for words in ["この通知には", "この通知からは", "the bounce does not", "The bounce does not"] {
+                assert!(!all.contains(words), "{} {lang:?}: {words} in {all}", entry.code);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    for (code, lang, words) in [
+        ("S3150", Lang::Ja, "返ってきたメールのエラー文に書かれていることがあります"),
+        ("AS16012607", Lang::Ja, "返ってきたメールのエラー文に書かれていることがあります"),
+        ("5.7.513", Lang::En, "your bounce's error may show"),
+    ] {
+        let entry = lookup_code(code)[0];
+        let all = said(&entry.explain(lang));
+        assert!(all.contains(words), "{code}: {all}");
+    }
+    // A bounce that does not show the address still says so.
+    let d = diagnose(b"550 5.7.1 Unfortunately, messages from your address weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).\n");
+    assert!(d.blocked_ip.is_none());
+    let all = said(&advise(&d, Lang::Ja));
+    assert!(all.contains("この通知には書かれていません"), "{all}");
 }
