@@ -1760,6 +1760,101 @@ pub(crate) fn render_found(
     render_with(playbook, &facts, lang, selected_by, medium)
 }
 
+/// The DMARC step's words for the sender's domain (`generic::AUTH_STEP_DMARC_NAME`, which
+/// speaks of "the parent domain (example.com)" in general): a main domain (`example.co.jp`) is
+/// told that its record covers its subdomains, with no parent; a subdomain is told its own
+/// parent by name. `None` keeps the general words (no domain, or one whose main domain this
+/// table cannot tell: `news.example.jp` may be a subdomain, `example.tokyo.jp` is not).
+fn dmarc_name_step(step: &crate::model::Step, facts: &Facts, lang: Lang) -> Option<String> {
+    if step.text != crate::party::generic::AUTH_STEP_DMARC_NAME.text {
+        return None;
+    }
+    let domain = facts.sender_domain.as_deref()?;
+    match main_domain_of(domain)? {
+        MainDomain::Itself => Some(DMARC_NAME_MAIN.get(lang).to_owned()),
+        MainDomain::Parent(parent) => {
+            Some(DMARC_NAME_SUBDOMAIN.get(lang).replace("{parent}", parent))
+        }
+    }
+}
+
+/// The DMARC step for a domain that is its own main domain.
+// Source: RFC 7489 section 6.6.3 (policy discovery: with no record at the From domain, the
+// receiver asks "the DNS domain matching the Organizational Domain"), section 3.2 (the
+// Organizational Domain is found with a public suffix list).
+const DMARC_NAME_MAIN: Text = text! {
+    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。「_dmarc.」のあとにあなたのドメイン名（{sender_domain}）を続けた名前で、TXT レコードを作ります。このレコードは、{sender_domain} のサブドメイン（news.{sender_domain} など）にも効きます。",
+    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one: a TXT record whose name is \"_dmarc.\" followed by your domain ({sender_domain}). It also covers the subdomains of {sender_domain} (news.{sender_domain}, for example).",
+};
+
+/// The DMARC step for a subdomain (`{parent}`: its main domain, written in before filling).
+const DMARC_NAME_SUBDOMAIN: Text = text! {
+    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。{sender_domain} は {parent} のサブドメインです。親のドメインの DMARC レコード（_dmarc.{parent}）はサブドメインにも効くので、まずそちらにあるか確かめてください。どちらにもなければ、「_dmarc.」のあとに {sender_domain} か、すべてのサブドメインに効かせるなら {parent} を続けた名前で、TXT レコードを作ります。",
+    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. {sender_domain} is a subdomain of {parent}, and a record on that main domain (_dmarc.{parent}) also covers its subdomains, so look there first. If neither has one, create a TXT record whose name is \"_dmarc.\" followed by {sender_domain}, or by {parent} to cover every subdomain.",
+};
+
+/// Where a domain stands to its main (registrable) domain.
+#[derive(Debug, PartialEq, Eq)]
+enum MainDomain<'a> {
+    /// The domain is the main domain itself (`example.com`, `example.co.jp`).
+    Itself,
+    /// The domain is a subdomain of this one (`news.example.com` of `example.com`).
+    Parent(&'a str),
+}
+
+/// The second-level names under which Japan's registry registers at the third level (its
+/// "organizational type" names): `example.co.jp` is a main domain.
+// Source: the Public Suffix List, https://publicsuffix.org/list/public_suffix_list.dat ("// jp
+// organizational type names": ac.jp ad.jp co.jp ed.jp go.jp gr.jp lg.jp ne.jp or.jp; submitted
+// by the registry, JPRS, http://jprs.co.jp/en/jpdomain.html).
+const JP_TYPE_NAMES: &[&str] = &["ac", "ad", "co", "ed", "go", "gr", "lg", "ne", "or"];
+
+/// `domain`'s main domain, or `None` when this table cannot tell: a domain under a generic
+/// top-level name (`.com`, `.shop`) is registered at the second level; one under a country's
+/// name at the second level, except Japan's organizational types (`.co.jp`, third level). A
+/// country's third-level name outside them (`news.example.jp`, `example.tokyo.jp`,
+/// `example.com.au`) is left undecided: whether it is a subdomain needs the whole public
+/// suffix list. Only a plain host name (letters, digits, hyphens, dots) is read.
+fn main_domain_of(domain: &str) -> Option<MainDomain<'_>> {
+    let domain = domain.trim().trim_end_matches('.');
+    let plain = domain
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    let labels: Vec<&str> = domain.split('.').collect();
+    if !plain || labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    let n = labels.len();
+    let tld = labels[n - 1];
+    let country = tld.len() == 2 && tld.bytes().all(|b| b.is_ascii_alphabetic());
+    let idn = tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"));
+    let main_labels = match (country, idn) {
+        // An internationalized top-level name may be a country's: decided only at two labels.
+        (_, true) if n == 2 => 2,
+        (_, true) => return None,
+        (false, false) => 2,
+        (true, false)
+            if tld.eq_ignore_ascii_case("jp")
+                && JP_TYPE_NAMES
+                    .iter()
+                    .any(|t| labels[n - 2].eq_ignore_ascii_case(t)) =>
+        {
+            3
+        }
+        (true, false) if n == 2 => 2,
+        (true, false) => return None,
+    };
+    if n < main_labels {
+        // A bare public suffix (`co.jp`) is no one's domain.
+        return None;
+    }
+    if n == main_labels {
+        return Some(MainDomain::Itself);
+    }
+    let start: usize = labels[..n - main_labels].iter().map(|l| l.len() + 1).sum();
+    domain.get(start..).map(MainDomain::Parent)
+}
+
 /// The title, without a closing aside of codes ("(5.7.25)", "(5.7.606-649)") that does not
 /// name the bounce's own enhanced code: a headline must not claim a code the bounce does not
 /// carry (held-out i, LOW-7: Gmail's IPv6 PTR advice for a 5.7.1 reply). A code page keeps it,
@@ -1939,7 +2034,10 @@ pub(crate) fn render_with(
             number: i + 1,
             text: match facts.retry_unknown && RESENDS_AFTER_THE_FIX.contains(&step.text) {
                 true => step_ctx.fill_prose(RESEND_IF_FAILED.get(lang)),
-                false => step_ctx.fill_prose(step.text_in(medium).get(lang)),
+                false => match dmarc_name_step(step, facts, lang) {
+                    Some(text) => step_ctx.fill_prose(&text),
+                    None => step_ctx.fill_prose(step.text_in(medium).get(lang)),
+                },
             },
             link: step.link.map(|l| RenderedLink {
                 label: t(&l.label),
@@ -3002,6 +3100,48 @@ mod tests {
             Some("_dmarc.example.com")
         );
         assert_eq!(ctx.copy_value("{ip}"), None);
+    }
+
+    /// Review h206, L4: the DMARC step names a parent domain only for a subdomain.
+    #[test]
+    fn a_main_domain_is_told_apart_from_a_subdomain() {
+        use super::{main_domain_of, MainDomain};
+        for domain in [
+            "example.com",
+            "example.co.jp",
+            "Example.CO.JP.",
+            "example.jp",
+            "example.shop",
+            "example.de",
+        ] {
+            assert_eq!(main_domain_of(domain), Some(MainDomain::Itself), "{domain}");
+        }
+        for (domain, parent) in [
+            ("news.example.com", "example.com"),
+            ("a.b.example.org", "example.org"),
+            ("mail.example.co.jp", "example.co.jp"),
+            ("mail.example.ne.jp", "example.ne.jp"),
+        ] {
+            assert_eq!(
+                main_domain_of(domain),
+                Some(MainDomain::Parent(parent)),
+                "{domain}"
+            );
+        }
+        for undecided in [
+            "news.example.jp",
+            "example.tokyo.jp",
+            "example.com.au",
+            "co.jp",
+            "localhost",
+            "",
+            "exa mple.com",
+            "a..example.com",
+            "{ip}.example.com",
+            "news.example.xn--p1ai",
+        ] {
+            assert_eq!(main_domain_of(undecided), None, "{undecided}");
+        }
     }
 
     #[test]

@@ -153,16 +153,33 @@ fn a_code_page_says_nothing_about_a_notice_it_does_not_have() {
     for entry in code_index() {
         for lang in [Lang::Ja, Lang::En] {
             let all = said(&entry.explain(lang));
-            for words in ["この通知には", "この通知からは", "the bounce does not", "The bounce does not"] {
-                assert!(!all.contains(words), "{} {lang:?}: {words} in {all}", entry.code);
+            for words in [
+                "この通知には",
+                "この通知からは",
+                "the bounce does not",
+                "The bounce does not",
+            ] {
+                assert!(
+                    !all.contains(words),
+                    "{} {lang:?}: {words} in {all}",
+                    entry.code
+                );
             }
             checked += 1;
         }
     }
     assert!(checked > 100, "{checked}");
     for (code, lang, words) in [
-        ("S3150", Lang::Ja, "返ってきたメールのエラー文に書かれていることがあります"),
-        ("AS16012607", Lang::Ja, "返ってきたメールのエラー文に書かれていることがあります"),
+        (
+            "S3150",
+            Lang::Ja,
+            "返ってきたメールのエラー文に書かれていることがあります",
+        ),
+        (
+            "AS16012607",
+            Lang::Ja,
+            "返ってきたメールのエラー文に書かれていることがあります",
+        ),
         ("5.7.513", Lang::En, "your bounce's error may show"),
     ] {
         let entry = lookup_code(code)[0];
@@ -174,4 +191,41 @@ fn a_code_page_says_nothing_about_a_notice_it_does_not_have() {
     assert!(d.blocked_ip.is_none());
     let all = said(&advise(&d, Lang::Ja));
     assert!(all.contains("この通知には書かれていません"), "{all}");
+}
+
+/// L4 (paste 01): the DMARC step speaks of a parent domain only for a subdomain. A main domain
+/// (`example.co.jp`) is told its record covers its subdomains; a subdomain is told its own
+/// parent by name; a domain whose main domain cannot be told keeps the general words.
+#[test]
+fn the_dmarc_step_names_a_parent_only_for_a_subdomain() {
+    let dmarc_step = |paste: &str, lang| {
+        let r = advise(&diagnose(paste.as_bytes()), lang);
+        r.steps
+            .iter()
+            .find(|s| s.text.starts_with("DMARC（") || s.text.starts_with("If there is no DMARC"))
+            .map(|s| s.text.clone())
+            .expect("a DMARC step")
+    };
+    let ja = dmarc_step(M365_TO_GMAIL, Lang::Ja);
+    assert!(!ja.contains("親のドメイン"), "{ja}");
+    assert!(!ja.contains("example.com"), "{ja}");
+    assert!(ja.contains("_dmarc.」のあとにあなたのドメイン名（example.co.jp）"), "{ja}");
+    let en = dmarc_step(M365_TO_GMAIL, Lang::En);
+    assert!(!en.contains("main domain"), "{en}");
+    assert!(!en.contains("example.com"), "{en}");
+    assert!(en.contains("covers the subdomains of example.co.jp"), "{en}");
+    let sub = M365_TO_GMAIL
+        .replace("SPF [example.co.jp]", "SPF [news.example.co.jp]")
+        .replace("sato@example.co.jp", "sato@news.example.co.jp");
+    let ja = dmarc_step(&sub, Lang::Ja);
+    assert!(ja.contains("news.example.co.jp は example.co.jp のサブドメインです"), "{ja}");
+    assert!(ja.contains("_dmarc.example.co.jp"), "{ja}");
+    let en = dmarc_step(&sub, Lang::En);
+    assert!(en.contains("news.example.co.jp is a subdomain of example.co.jp"), "{en}");
+    // `news.example.jp` may be a subdomain or a prefecture's name (`example.tokyo.jp`).
+    let undecided = M365_TO_GMAIL
+        .replace("SPF [example.co.jp]", "SPF [news.example.jp]")
+        .replace("sato@example.co.jp", "sato@news.example.jp");
+    let ja = dmarc_step(&undecided, Lang::Ja);
+    assert!(ja.contains("親のドメイン（example.com）"), "{ja}");
 }

@@ -211,7 +211,7 @@ const AUTH_STEP_DKIM_GOOGLE: Step = Step::new(text! {
 })
 .link(text! { ja: "Google Workspace の DKIM 設定手順", en: "Google Workspace: turn on DKIM" }, GOOGLE_DKIM);
 
-const AUTH_STEP_DMARC_NAME: Step = Step::new(text! {
+pub(crate) const AUTH_STEP_DMARC_NAME: Step = Step::new(text! {
     ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。親のドメイン（example.com）の DMARC レコード（_dmarc.example.com）はサブドメイン（news.example.com など）にも効くので、まずそちらにあるか確かめてください。どちらにもなければ、「_dmarc.」のあとにあなたのドメイン名（{sender_domain}）か、すべてのサブドメインに効かせるなら親のドメイン名を続けた名前で、TXT レコードを作ります。",
     en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. A record on your main domain (_dmarc.example.com) also covers its subdomains (news.example.com, for example), so look there first. If neither has one, create a TXT record whose name is \"_dmarc.\" followed by your domain ({sender_domain}), or by your main domain to cover every subdomain.",
 })
