@@ -228,6 +228,9 @@ pub(crate) struct Facts {
     /// The mail went out through a sending service (the core's note `sent_through_esp`): its
     /// dashboard or support knows the sending address, not a hosting company.
     through_esp: bool,
+    /// The bounce shows the mail went out through a server that is neither Microsoft 365's nor
+    /// Google's (`another_sending_server`): their example values are no example here.
+    another_sending_server: bool,
     /// The paste is the sending server's own log or an SMTP session typed on the sending
     /// machine (the core's note `sending_server_log`): whoever pasted it runs that server
     /// (`pasted_by_the_servers_admin`).
@@ -357,11 +360,21 @@ impl Facts {
             ),
             sent_through: sent_through(d),
             through_esp: d.notes.iter().any(|n| n.id == "sent_through_esp"),
+            another_sending_server: another_sending_server(d),
             pasted_by_the_servers_admin: pasted_by_the_servers_admin(d),
             allow_domain: clean(d.sender_domain.as_deref())
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
             date: clean(d.sent_at.as_deref()),
             code_page: false,
+        }
+    }
+
+    /// Whether the mail may have gone out through `service`: the bounce shows it did, or shows
+    /// nothing about the sending side (a reply pasted alone).
+    fn may_send_through(&self, service: Service) -> bool {
+        match self.sent_through {
+            Some(used) => used == service,
+            None => !self.another_sending_server,
         }
     }
 
@@ -546,6 +559,31 @@ fn sent_through(d: &Diagnosis) -> Option<Service> {
     } else {
         None
     }
+}
+
+/// True when the bounce shows the mail went out through a server that is neither Microsoft
+/// 365's nor Google's (neither note `sender_on_microsoft365` nor `sender_on_google`, no Gmail
+/// sender): a sending service's own event (`sent_through_esp`), the sending server's own log
+/// (`sending_server_log`), or a report by the server that talked to the refusing one, which it
+/// names (`remote_host`: "host mta7.am0.yahoodns.net said:", "Remote-MTA:"): Microsoft 365 and
+/// Gmail write their own reports, which carry their notes (review h206, L7: a hosting company's
+/// Postfix shown Microsoft 365's and Google's SPF values). Not a program's own send error, whose
+/// server may be either's (`smtp.office365.com`).
+fn another_sending_server(d: &Diagnosis) -> bool {
+    let noted = |id: &str| d.notes.iter().any(|n| n.id == id);
+    let refusing_host_named = d
+        .remote_host
+        .as_deref()
+        .is_some_and(|h| !h.trim().is_empty())
+        || d.recipients.iter().any(|r| {
+            r.remote_host
+                .as_deref()
+                .is_some_and(|h| !h.trim().is_empty())
+        });
+    sent_through(d).is_none()
+        && !noted("refused_at_submission")
+        && !noted("connect_failed_at_submission")
+        && (noted("sent_through_esp") || noted("sending_server_log") || refusing_host_named)
 }
 
 /// What a missing placeholder reads as in prose (a sentence, a step, a warning), where a
@@ -2018,9 +2056,9 @@ pub(crate) fn render_with(
             (Some(own), Some(domain)) => own == domain,
             _ => true,
         })
-        .filter(|step| match (step.example_for, facts.sent_through) {
-            (Some(example), Some(used)) => example == used,
-            _ => true,
+        .filter(|step| match step.example_for {
+            Some(example) => facts.may_send_through(example),
+            None => true,
         })
         .filter(|step| match step.only_with {
             None => true,
@@ -2039,10 +2077,12 @@ pub(crate) fn render_with(
                     None => step_ctx.fill_prose(step.text_in(medium).get(lang)),
                 },
             },
-            link: step.link.map(|l| RenderedLink {
-                label: t(&l.label),
-                url: ctx.url(l.url),
-            }),
+            link: (step.link)
+                .filter(|_| step.link_for.is_none_or(|s| facts.may_send_through(s)))
+                .map(|l| RenderedLink {
+                    label: t(&l.label),
+                    url: ctx.url(l.url),
+                }),
             copy: step.copy.and_then(|c| {
                 ctx.copy_value(c.value).map(|value| RenderedCopy {
                     label: t(&c.label),

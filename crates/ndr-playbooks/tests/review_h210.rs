@@ -209,23 +209,102 @@ fn the_dmarc_step_names_a_parent_only_for_a_subdomain() {
     let ja = dmarc_step(M365_TO_GMAIL, Lang::Ja);
     assert!(!ja.contains("親のドメイン"), "{ja}");
     assert!(!ja.contains("example.com"), "{ja}");
-    assert!(ja.contains("_dmarc.」のあとにあなたのドメイン名（example.co.jp）"), "{ja}");
+    assert!(
+        ja.contains("_dmarc.」のあとにあなたのドメイン名（example.co.jp）"),
+        "{ja}"
+    );
     let en = dmarc_step(M365_TO_GMAIL, Lang::En);
     assert!(!en.contains("main domain"), "{en}");
     assert!(!en.contains("example.com"), "{en}");
-    assert!(en.contains("covers the subdomains of example.co.jp"), "{en}");
+    assert!(
+        en.contains("covers the subdomains of example.co.jp"),
+        "{en}"
+    );
     let sub = M365_TO_GMAIL
         .replace("SPF [example.co.jp]", "SPF [news.example.co.jp]")
         .replace("sato@example.co.jp", "sato@news.example.co.jp");
     let ja = dmarc_step(&sub, Lang::Ja);
-    assert!(ja.contains("news.example.co.jp は example.co.jp のサブドメインです"), "{ja}");
+    assert!(
+        ja.contains("news.example.co.jp は example.co.jp のサブドメインです"),
+        "{ja}"
+    );
     assert!(ja.contains("_dmarc.example.co.jp"), "{ja}");
     let en = dmarc_step(&sub, Lang::En);
-    assert!(en.contains("news.example.co.jp is a subdomain of example.co.jp"), "{en}");
+    assert!(
+        en.contains("news.example.co.jp is a subdomain of example.co.jp"),
+        "{en}"
+    );
     // `news.example.jp` may be a subdomain or a prefecture's name (`example.tokyo.jp`).
     let undecided = M365_TO_GMAIL
         .replace("SPF [example.co.jp]", "SPF [news.example.jp]")
         .replace("sato@example.co.jp", "sato@news.example.jp");
     let ja = dmarc_step(&undecided, Lang::Ja);
     assert!(ja.contains("親のドメイン（example.com）"), "{ja}");
+}
+
+/// A hosting company's Postfix notice about Outlook.com's 5.7.515 (paste 14): the notice names
+/// the server that sent the mail and the one that refused it.
+const POSTFIX_TO_OUTLOOK_515: &str = "This is the mail system at host mail.example.com.
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients. It's attached below.
+
+                   The mail system
+
+<reader@example.net>: host
+    outlook-com.olc.protection.outlook.com[203.0.113.33] said: 550 5.7.515
+    Access denied, sending domain [EXAMPLE.COM] does not meet the
+    required authentication level. The sender's domain in the 5322.From address
+    doesn't meet the authentication requirements defined for the sender.
+    (Spf=None, Dkim=None, DMARC=None) To learn more, go to
+    https://go.microsoft.com/fwlink/p/?linkid=2319303 (in reply to end of DATA command)
+";
+
+/// The same refusal pasted alone: nothing says which server sent the mail.
+const BARE_515: &str = "550 5.7.515 Access denied, sending domain [EXAMPLE.COM] does not meet the required authentication level. The sender's domain in the 5322.From address doesn't meet the authentication requirements defined for the sender.\n";
+
+/// L7 (pastes 01, 06, 14): a mail service's example (its SPF value, its DKIM step, its guide)
+/// is shown only when the bounce does not already say which server sent the mail: Microsoft
+/// 365's own notice gets Microsoft 365's alone, a hosting company's notice neither, a reply
+/// pasted alone both.
+#[test]
+fn a_platforms_example_is_shown_only_when_the_sender_may_use_it() {
+    let shown = |paste: &str, lang| {
+        let d = diagnose(paste.as_bytes());
+        let r = advise(&d, lang);
+        let mut all = all_text(&r);
+        for s in &r.steps {
+            if let Some(l) = &s.link {
+                all.push_str(&format!("\n{} {}", l.label, l.url));
+            }
+            if let Some(c) = &s.copy {
+                all.push_str(&format!("\n{} {}", c.label, c.value));
+            }
+        }
+        (d, all)
+    };
+    for lang in [Lang::Ja, Lang::En] {
+        let (d, all) = shown(M365_TO_GMAIL, lang);
+        assert!(d.notes.iter().any(|n| n.id == "sender_on_microsoft365"));
+        assert!(all.contains("include:spf.protection.outlook.com"), "{all}");
+        for google in ["Google Workspace", "_spf.google.com", "support.google.com/a/answer/174124"] {
+            assert!(!all.contains(google), "{lang:?} {google}: {all}");
+        }
+        let (d, all) = shown(POSTFIX_TO_OUTLOOK_515, lang);
+        assert!(d.remote_host.is_some() && d.notes.is_empty(), "{d:?}");
+        for service in [
+            "Microsoft 365",
+            "Google Workspace",
+            "include:spf.protection.outlook.com",
+            "_spf.google.com",
+        ] {
+            assert!(!all.contains(service), "{lang:?} {service}: {all}");
+        }
+        // The rule for whatever service sends the mail stays.
+        assert!(all.contains("v=spf1"), "{all}");
+        let (_, all) = shown(BARE_515, lang);
+        for service in ["include:spf.protection.outlook.com", "_spf.google.com"] {
+            assert!(all.contains(service), "{lang:?} {service}: {all}");
+        }
+    }
 }
