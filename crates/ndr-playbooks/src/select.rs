@@ -976,6 +976,13 @@ const ALSO_LISTED_STEP: Text = text! {
     en: "The blocklist check also finds the address on {other}, a listing that does not go away by waiting: request its removal from {other} too.",
 };
 
+/// `ALSO_LISTED_STEP` for the Spamhaus PBL, whose removal is only for a real mail server on a
+/// fixed address with its reverse DNS set (fact sheet §2.1; review h206, M4).
+const ALSO_LISTED_PBL_STEP: Text = text! {
+    ja: "ブロックリストの確認では、このアドレスは Spamhaus PBL（直接送信に使わない IP アドレスの一覧）にも掲載されています。プロバイダーやメールサービスの送信サーバー（認証付き）を通して送るメールには関係しません。このアドレスが、固定 IP アドレスで運用しているメールサーバー（逆引きを設定済み）のものなら、照会結果の画面から PBL の解除を申請してください。",
+    en: "The blocklist check also finds the address on the Spamhaus PBL (addresses not meant to send mail straight out). It does not touch mail sent through your provider's or mail service's outgoing server (with a login); if the address is a mail server's fixed address with its reverse DNS set, request PBL removal from the checker's result page.",
+};
+
 fn add_another_listing(
     r: &mut Rendered,
     other: &'static Playbook,
@@ -990,9 +997,13 @@ fn add_another_listing(
     // The list's own removal page: the first step of its playbook that links one. Borrowed,
     // not moved out: a partly moved `Rendered` drops each of its other fields on its own.
     let link = theirs.steps.iter().find_map(|s| s.link.clone());
+    let text = match other.id == party::spamhaus::PBL.id {
+        true => ALSO_LISTED_PBL_STEP.get(lang).to_owned(),
+        false => ALSO_LISTED_STEP.get(lang).replace("{other}", name),
+    };
     let step = crate::render::RenderedStep {
         number: 0,
-        text: ALSO_LISTED_STEP.get(lang).replace("{other}", name),
+        text,
         link,
         copy: None,
     };
@@ -1014,6 +1025,14 @@ const ALSO_LASTING: Text = text! {
     en: "The blocklist check also finds the address on {other}, a listing that does not go away by waiting: it needs removing too, preferably first.",
 };
 
+/// `ALSO_LASTING` for the Spamhaus PBL, which is about what the address is (one that should not
+/// send mail straight out), not about spam from it: what to do depends on what sends from it
+/// (`spamhaus::PBL_BESIDE_A_BLOCK`), so the verdict does not say "removing".
+const ALSO_PBL: Text = text! {
+    ja: "ブロックリストの確認では、このアドレスは Spamhaus PBL（直接送信に使わない IP アドレスの一覧）にも掲載されています。こちらは待っていても消えないため、あわせて（できれば先に）対処が必要です。",
+    en: "The blocklist check also finds the address on the Spamhaus PBL (addresses not meant to send mail straight out), a listing that does not go away by waiting: it needs dealing with too, preferably first.",
+};
+
 /// The first step then: why that listing comes first.
 const LASTING_FIRST: Text = text! {
     ja: "まず {other} への掲載に対処してください。公開のブロックリストに載ったままでは、{named}のブロックも解除されにくくなります。",
@@ -1024,6 +1043,14 @@ const LASTING_FIRST: Text = text! {
 const ALSO_LASTING_MESSAGE: Text = text! {
     ja: "なお、ブロックリストの確認では、このアドレスは {other} にも掲載されていました。こちらも原因の確認と解除の申請をお願いいたします。",
     en: "A blocklist check also finds the address on {other}. Could you please check that listing as well and request its removal?",
+};
+
+/// `ALSO_LASTING_MESSAGE` for the Spamhaus PBL: its removal is only for a real mail server on a
+/// fixed address with its reverse DNS set (fact sheet §2.1), else mail goes out through the
+/// provider's outgoing server.
+const ALSO_PBL_MESSAGE: Text = text! {
+    ja: "なお、ブロックリストの確認では、このアドレスは Spamhaus PBL（直接送信に使わない IP アドレスの一覧）にも掲載されていました。このアドレスが逆引きを設定したメールサーバーの固定アドレスであれば、PBL の解除の申請をお願いいたします。そうでなければ、どの送信サーバーを使えばよいかを教えていただけますでしょうか。",
+    en: "A blocklist check also finds the address on the Spamhaus PBL (addresses not meant to send mail straight out). If it is a mail server's fixed address with its reverse DNS set, could you please request its PBL removal? If not, which outgoing server should my mail go through?",
 };
 
 /// The lists inside a combined zone, named as their operator names them: the party's name alone
@@ -1074,11 +1101,19 @@ fn add_the_lasting_listing(
             .replace("{other}", other)
             .replace("{named}", &named)
     };
+    let pbl = a.lasting.id == party::spamhaus::PBL.id;
     let space = lang.sentence_gap();
-    r.verdict = format!("{}{space}{}", r.verdict, fill(ALSO_LASTING));
+    let also = if pbl { ALSO_PBL } else { ALSO_LASTING };
+    r.verdict = format!("{}{space}{}", r.verdict, fill(also));
     // The lasting list's own first steps (its checker, who may request removal), before the
-    // provider's.
-    let lasting = render::render_in(a.lasting, d, lang, r.selected_by, medium);
+    // provider's. The PBL's are both of its ways out, without "that solves it" (the provider's
+    // block stays) or its letter, which is not the one below (review h206, M4).
+    let shown = if pbl {
+        &party::spamhaus::PBL_BESIDE_A_BLOCK
+    } else {
+        a.lasting
+    };
+    let lasting = render::render_in(shown, d, lang, r.selected_by, medium);
     let mut steps = vec![crate::render::RenderedStep {
         number: 0,
         text: fill(LASTING_FIRST),
@@ -1103,10 +1138,18 @@ fn add_the_lasting_listing(
         r.urgency = lasting.urgency;
     }
     // The lasting listing goes first, so its time is the time (review h159, 3: not Microsoft's
-    // "usually within 24 hours" above an SBL listing only the hosting company can clear).
-    r.duration = lasting.duration;
+    // "usually within 24 hours" above an SBL listing only the hosting company can clear). The
+    // PBL's "right away" is no time for the provider's own block, which keeps its own.
+    if !pbl {
+        r.duration = lasting.duration;
+    }
     if let Some(m) = r.message.as_mut() {
         if m.to.id == crate::model::To::HostingProvider {
+            let paragraph = if pbl {
+                ALSO_PBL_MESSAGE
+            } else {
+                ALSO_LASTING_MESSAGE
+            };
             // `split_at_checked`, not slicing: no panic path (and its location) in the page.
             let closing = m
                 .body
@@ -1115,9 +1158,9 @@ fn add_the_lasting_listing(
             m.body = match closing {
                 // Before the closing line ("Thank you."), as its own paragraph.
                 Some((before, after)) if after.len() < 80 => {
-                    format!("{before}\n\n{}{after}", fill(ALSO_LASTING_MESSAGE))
+                    format!("{before}\n\n{}{after}", fill(paragraph))
                 }
-                _ => format!("{}\n\n{}", m.body, fill(ALSO_LASTING_MESSAGE)),
+                _ => format!("{}\n\n{}", m.body, fill(paragraph)),
             };
         }
     }

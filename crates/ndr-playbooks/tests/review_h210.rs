@@ -6,7 +6,7 @@ mod common;
 
 use common::all_text_with_letter as all_text;
 use ndr_core::diagnose;
-use ndr_playbooks::{advise, code_index, lookup_code, Lang};
+use ndr_playbooks::{advise, advise_with_lookups, code_index, lookup_code, Lang, Listing};
 
 /// A Yahoo! JAPAN mail notice about a mistyped au address (paste 21): the sender's address is
 /// at a webmail domain, so the recipient cannot be asked to allow the whole domain.
@@ -287,7 +287,11 @@ fn a_platforms_example_is_shown_only_when_the_sender_may_use_it() {
         let (d, all) = shown(M365_TO_GMAIL, lang);
         assert!(d.notes.iter().any(|n| n.id == "sender_on_microsoft365"));
         assert!(all.contains("include:spf.protection.outlook.com"), "{all}");
-        for google in ["Google Workspace", "_spf.google.com", "support.google.com/a/answer/174124"] {
+        for google in [
+            "Google Workspace",
+            "_spf.google.com",
+            "support.google.com/a/answer/174124",
+        ] {
             assert!(!all.contains(google), "{lang:?} {google}: {all}");
         }
         let (d, all) = shown(POSTFIX_TO_OUTLOOK_515, lang);
@@ -306,5 +310,139 @@ fn a_platforms_example_is_shown_only_when_the_sender_may_use_it() {
         for service in ["include:spf.protection.outlook.com", "_spf.google.com"] {
             assert!(all.contains(service), "{lang:?} {service}: {all}");
         }
+    }
+}
+
+/// Yahoo's TSS09 refusal of mail from the sender's own Exchange server (paste 19).
+const EXCHANGE_TO_YAHOO_TSS09: &str = "Delivery has failed to these recipients or groups:
+
+fan@example.net
+A problem occurred while delivering this message to this email address.
+
+The following organization rejected your message: mta6.am0.yahoodns.net.
+
+Diagnostic information for administrators:
+
+Generating server: mail.example.com
+
+fan@example.net
+mta6.am0.yahoodns.net #553 5.7.2 [TSS09] All messages from 198.51.100.35 will be permanently deferred; Retrying will NOT succeed. See https://senders.yahooinc.com/error-codes ##
+
+Original message headers:
+
+Received: from mail.example.com (198.51.100.35) by
+ mail.example.com (192.0.2.40) with Microsoft SMTP Server
+ id 15.2.1544.4; Wed, 20 May 2026 10:02:11 -0400
+From: Orders <orders@example.com>
+To: <fan@example.net>
+Subject: Your order has shipped
+Date: Wed, 20 May 2026 10:02:10 -0400
+";
+
+/// The diagnosis of `paste` with its sending address taken as a public one, as the page's
+/// lookups ask about (the fixtures use documentation addresses, which the page never looks up).
+fn looked_up(paste: &str) -> ndr_core::Diagnosis {
+    let mut d = diagnose(paste.as_bytes());
+    assert!(d.blocked_ip.is_some(), "{paste}");
+    d.blocked_ip_scope = Some(ndr_core::IpScope::Public);
+    d
+}
+
+const PBL: Listing<'static> = Listing {
+    zone: "zen.spamhaus.org",
+    answer: "127.0.0.11",
+};
+
+/// M4 (paste 19): beside Yahoo's own block, a PBL listing keeps both of the PBL's ways out:
+/// a mail program sends through the provider's server, and a real mail server on a fixed
+/// address with its reverse DNS set (an Exchange server) requests PBL removal (fact sheet
+/// §2.1). Nothing says "that solves it" or "right away" while Yahoo's block stays, and no step
+/// points at a letter about outgoing-server settings the page does not show.
+#[test]
+fn a_pbl_listing_beside_a_providers_block_keeps_the_mail_server_branch() {
+    let d = looked_up(EXCHANGE_TO_YAHOO_TSS09);
+    assert_eq!(advise(&d, Lang::En).id, "yahoo-blocked");
+    for lang in [Lang::En, Lang::Ja] {
+        let alone = advise(&d, lang);
+        let r = advise_with_lookups(&d, &[PBL], &[], lang);
+        let steps: Vec<&str> = r.steps.iter().map(|s| s.text.as_str()).collect();
+        let (server, program, solves, ask) = match lang {
+            Lang::En => (
+                "request PBL removal",
+                "set its outgoing server (SMTP)",
+                "That solves it",
+                "with the message below",
+            ),
+            Lang::Ja => (
+                "PBL の解除を申請してください",
+                "送信サーバー（SMTP）を",
+                "これで解決します",
+                "下の文面でプロバイダー",
+            ),
+        };
+        let at = |words: &str| steps.iter().position(|s| s.contains(words));
+        let server_at = at(server).unwrap_or_else(|| panic!("{lang:?}: {steps:#?}"));
+        assert!(at(program).is_some(), "{lang:?}: {steps:#?}");
+        assert!(at(solves).is_none(), "{lang:?}: {steps:#?}");
+        assert!(at(ask).is_none(), "{lang:?}: {steps:#?}");
+        // The server's removal is on Spamhaus's own checker.
+        let link = r.steps[server_at].link.as_ref().expect("the checker");
+        assert!(
+            link.url.starts_with("https://check.spamhaus.org/"),
+            "{}",
+            link.url
+        );
+        // Yahoo's own way out stays, and so does its time.
+        assert!(
+            r.steps.iter().any(|s| s
+                .link
+                .as_ref()
+                .is_some_and(|l| l.url.contains("senders.yahooinc.com"))),
+            "{steps:#?}"
+        );
+        assert_eq!(r.duration, alone.duration, "{lang:?}");
+        // The letter to the hosting company names the PBL's two cases too.
+        let letter = &r.message.as_ref().expect("a letter").body;
+        let (fixed, which) = match lang {
+            Lang::En => ("mail server's fixed address", "which outgoing server"),
+            Lang::Ja => ("メールサーバーの固定アドレス", "どの送信サーバー"),
+        };
+        assert!(letter.contains(fixed) && letter.contains(which), "{letter}");
+    }
+}
+
+/// The same PBL branch when the PBL is named beside another list's advice (Barracuda's): not
+/// "request its removal" for every address.
+#[test]
+fn a_pbl_listing_beside_another_list_keeps_the_mail_server_branch() {
+    let d = looked_up("<user@example.org>: host mx.example.org[192.0.2.25] said: 554 Service unavailable; Client host [198.51.100.35] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?r=1&ip=198.51.100.35 (in reply to RCPT TO command)\n");
+    let barracuda = Listing {
+        zone: "b.barracudacentral.org",
+        answer: "127.0.0.2",
+    };
+    for (lang, server, removal_from) in [
+        (
+            Lang::En,
+            "request PBL removal",
+            "request its removal from Spamhaus",
+        ),
+        (
+            Lang::Ja,
+            "PBL の解除を申請してください",
+            "Spamhaus にも解除を申請",
+        ),
+    ] {
+        let r = advise_with_lookups(&d, &[barracuda, PBL], &[], lang);
+        assert_eq!(r.id, "barracuda-listed");
+        let pbl: Vec<&str> = r
+            .steps
+            .iter()
+            .map(|s| s.text.as_str())
+            .filter(|s| s.contains("PBL"))
+            .collect();
+        assert_eq!(pbl.len(), 1, "{pbl:#?}");
+        assert!(pbl[0].contains(server), "{}", pbl[0]);
+        let all = all_text(&r);
+        assert!(!all.contains(removal_from), "{all}");
     }
 }
