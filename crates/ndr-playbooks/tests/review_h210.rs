@@ -446,3 +446,208 @@ fn a_pbl_listing_beside_another_list_keeps_the_mail_server_branch() {
         assert!(!all.contains(removal_from), "{all}");
     }
 }
+
+/// Outlook.com's S3150 range block of a shared server's address, in the hosting company's
+/// Postfix notice (paste 02).
+const POSTFIX_S3150: &str = "This is the mail system at host www1234.example.jp.
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients. It's attached below.
+
+                   The mail system
+
+<reader@example.net>: host
+    hotmail-com.olc.protection.outlook.com[203.0.113.9] said: 550 5.7.1
+    Unfortunately, messages from [198.51.100.34] weren't sent. Please contact
+    your Internet service provider since part of their network is on our block
+    list (S3150). You can also refer your provider to
+    http://mail.live.com/mail/troubleshooting.aspx#errors.
+    [OS0P286CA0012.JPNP286.PROD.OUTLOOK.COM 2026-05-18T05:03:11.422Z
+    08DE91A2B3C4D5E6] (in reply to MAIL FROM command)
+";
+
+/// Gmail's refusal for the sending domain's low reputation, from a shared server (paste 11).
+const POSTFIX_GMAIL_REPUTATION: &str = "This is the mail system at host sv1234.example.jp.
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients. It's attached below.
+
+                   The mail system
+
+<member@example.net>: host gmail-smtp-in.l.google.com[203.0.113.27]
+    said: 550-5.7.1 [198.51.100.34      12] Gmail has detected that this
+    message is 550-5.7.1 likely suspicious due to the very low reputation of
+    the sending 550-5.7.1 domain. To best protect our users from spam, the
+    message has been 550-5.7.1 blocked. For more information, go to 550 5.7.1
+    https://support.google.com/mail/answer/188131
+    d9443c01a7336-2a1b2c3d4e5si6789012ad.305 - gsmtp (in reply to end of DATA
+    command)
+";
+
+const UCE2: Listing<'static> = Listing {
+    zone: "dnsbl-2.uceprotect.net",
+    answer: "127.0.0.2",
+};
+const SPAMCOP: Listing<'static> = Listing {
+    zone: "bl.spamcop.net",
+    answer: "127.0.0.2",
+};
+
+/// M1 (pastes 02, 11, 13): a UCEPROTECT level 2 listing the lookups find beside a provider's
+/// own block gets a step of its own, after the provider's own steps: a listing of the range,
+/// which only its owner's conduct lifts. A letter to the hosting company names it too.
+#[test]
+fn a_range_listing_gets_its_own_step_after_the_providers_block() {
+    for (paste, letter_to_host) in [
+        (POSTFIX_S3150, Some(true)),
+        (POSTFIX_GMAIL_REPUTATION, None),
+        (CUSTOMER_BLOCK, Some(false)),
+    ] {
+        let d = looked_up(paste);
+        for (lang, name, words) in [
+            (Lang::En, "UCEPROTECT level 2", "range's owner"),
+            (Lang::Ja, "UCEPROTECT のレベル 2", "範囲の持ち主"),
+        ] {
+            let alone = advise(&d, lang);
+            assert!(!all_text(&alone).contains("UCEPROTECT"), "{paste}");
+            let r = advise_with_lookups(&d, &[SPAMCOP, UCE2], &[], lang);
+            let at: Vec<usize> = (r.steps.iter().enumerate())
+                .filter(|(_, s)| s.text.contains(name))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(at.len(), 1, "{lang:?} {paste}: {:#?}", r.steps);
+            let step = &r.steps[at[0]];
+            assert!(step.text.contains(words), "{}", step.text);
+            let link = step.link.as_ref().expect("UCEPROTECT's own page");
+            assert!(
+                link.url.starts_with("https://www.uceprotect.net/"),
+                "{}",
+                link.url
+            );
+            // The provider's own block first: every step of the advice without the lookups
+            // comes before it.
+            for own in &alone.steps {
+                let i = r.steps.iter().position(|s| s.text == own.text);
+                assert!(i.is_some_and(|i| i < at[0]), "{lang:?}: {}", own.text);
+            }
+            // A letter to the hosting company names the range listing; one to the receiver
+            // (the customer block list) does not, and Gmail's advice has no letter.
+            match (&r.message, letter_to_host) {
+                (Some(m), Some(true)) => {
+                    assert_eq!(m.to.id, ndr_playbooks::To::HostingProvider);
+                    assert!(m.body.contains(name), "{}", m.body);
+                }
+                (Some(m), Some(false)) => {
+                    assert_ne!(m.to.id, ndr_playbooks::To::HostingProvider);
+                    assert!(!m.body.contains("UCEPROTECT"), "{}", m.body);
+                }
+                (None, None) => {}
+                (m, _) => panic!("{paste}: {m:?}"),
+            }
+        }
+    }
+}
+
+const DRONEBL: Listing<'static> = Listing {
+    zone: "dnsbl.dronebl.org",
+    answer: "127.0.0.6",
+};
+const S5H: Listing<'static> = Listing {
+    zone: "all.s5h.net",
+    answer: "127.0.0.2",
+};
+const ZEROSPAM: Listing<'static> = Listing {
+    zone: "bl.0spam.org",
+    answer: "127.0.0.2",
+};
+
+/// M1 (paste 19, the second fake listing): DroneBL, s5h and 0spam beside Yahoo's block each get
+/// one step with their own way out: DroneBL's lookup page once the machine is clean, s5h's
+/// removal requested from the listed server itself, 0spam's account; each after Yahoo's steps.
+#[test]
+fn lists_without_a_party_get_a_step_each_with_their_own_removal() {
+    let d = looked_up(EXCHANGE_TO_YAHOO_TSS09);
+    for lang in [Lang::En, Lang::Ja] {
+        let alone = advise(&d, lang);
+        let r = advise_with_lookups(&d, &[S5H, DRONEBL, ZEROSPAM], &[], lang);
+        let last_own = alone.steps.len();
+        assert_eq!(r.steps.len(), last_own + 3, "{lang:?}: {:#?}", r.steps);
+        for (name, route, url) in [
+            ("DroneBL", "DroneBL", Some("https://dronebl.org/")),
+            ("s5h", "usenix.org.uk/content/rblremove", None),
+            ("0spam", "0spam", Some("https://0spam.org/")),
+        ] {
+            let steps: Vec<_> = r.steps.iter().filter(|s| s.text.contains(name)).collect();
+            assert_eq!(steps.len(), 1, "{lang:?} {name}: {:#?}", r.steps);
+            assert!(steps[0].number > last_own, "{lang:?} {name}");
+            assert!(steps[0].text.contains(route), "{}", steps[0].text);
+            assert_eq!(
+                steps[0]
+                    .link
+                    .as_ref()
+                    .map(|l| l.url.as_str())
+                    .map(|u| u.starts_with(url.unwrap_or("-"))),
+                url.map(|_| true),
+                "{lang:?} {name}"
+            );
+        }
+    }
+}
+
+/// A lasting listing on one of those lists beside advice that says to wait (Yahoo's TSS04
+/// deferral): the header no longer says "wait" above a step that says waiting will not help.
+#[test]
+fn a_lasting_listing_on_such_a_list_is_no_wait() {
+    let d = looked_up("<fan@example.net>: host mta6.am0.yahoodns.net[203.0.113.5] said: 421 4.7.0 [TSS04] Messages from 198.51.100.35 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes (in reply to MAIL FROM command)\n");
+    let alone = advise(&d, Lang::En);
+    assert_eq!(
+        alone.urgency.id,
+        ndr_playbooks::Urgency::Wait,
+        "{}",
+        alone.id
+    );
+    let r = advise_with_lookups(&d, &[DRONEBL], &[], Lang::En);
+    assert_ne!(r.urgency.id, ndr_playbooks::Urgency::Wait);
+    assert!(r
+        .who
+        .iter()
+        .any(|w| w.id == ndr_playbooks::Actor::SenderProvider));
+}
+
+/// No listed row goes unmentioned: every list of addresses the lookups ask (ndr-dnsbl's
+/// catalogue), found listing the address beside Yahoo's block, changes the advice and is named
+/// in it.
+#[test]
+fn every_list_of_addresses_the_lookups_ask_is_named_when_listed() {
+    use ndr_dnsbl::KeyKind;
+    let d = looked_up(EXCHANGE_TO_YAHOO_TSS09);
+    let mut checked = 0;
+    for list in ndr_dnsbl::LISTS {
+        let of_addresses = matches!(list.key, KeyKind::Ip | KeyKind::Ipv4 | KeyKind::Ipv6);
+        if !of_addresses || !list.is_queried() {
+            continue;
+        }
+        let answer = list
+            .codes
+            .first()
+            .map(|c| format!("{}.{}.{}.{}", c.addr[0], c.addr[1], c.addr[2], c.addr[3]))
+            .unwrap_or_else(|| "127.0.0.2".to_owned());
+        let listing = Listing {
+            zone: list.zone,
+            answer: &answer,
+        };
+        let name = list.name.split_whitespace().next().unwrap_or(list.name);
+        for lang in [Lang::En, Lang::Ja] {
+            let alone = all_text(&advise(&d, lang));
+            let with = all_text(&advise_with_lookups(&d, &[listing], &[], lang));
+            assert_ne!(with, alone, "{} {lang:?}", list.zone);
+            assert!(
+                with.contains(name),
+                "{} {lang:?}: {name} in {with}",
+                list.zone
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15, "{checked}");
+}
