@@ -493,7 +493,10 @@ pub fn japanese_date(date: &str) -> Option<String> {
     let (days, of_day) = (japan.div_euclid(1440), japan.rem_euclid(1440));
     let (year, month, day) = civil_from_days(days);
     // 1970-01-01 was a Thursday.
-    let weekday = DAYS[((days + 3).rem_euclid(7)) as usize].1;
+    // `get`, not indexing: no panic path in the page.
+    let weekday = DAYS
+        .get((days + 3).rem_euclid(7) as usize)
+        .map_or("", |(_, ja)| ja);
     let weekday = match weekday_given {
         true => format!(" {weekday}曜日"),
         false => String::new(),
@@ -1863,7 +1866,8 @@ fn main_domain_of(domain: &str) -> Option<MainDomain<'_>> {
         return None;
     }
     let n = labels.len();
-    let tld = labels[n - 1];
+    // `get`, not indexing or slicing: no panic path in the page.
+    let (tld, second) = (labels.get(n - 1)?, labels.get(n - 2)?);
     let country = tld.len() == 2 && tld.bytes().all(|b| b.is_ascii_alphabetic());
     let idn = tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"));
     let main_labels = match (country, idn) {
@@ -1873,9 +1877,7 @@ fn main_domain_of(domain: &str) -> Option<MainDomain<'_>> {
         (false, false) => 2,
         (true, false)
             if tld.eq_ignore_ascii_case("jp")
-                && JP_TYPE_NAMES
-                    .iter()
-                    .any(|t| labels[n - 2].eq_ignore_ascii_case(t)) =>
+                && JP_TYPE_NAMES.iter().any(|t| second.eq_ignore_ascii_case(t)) =>
         {
             3
         }
@@ -1889,7 +1891,11 @@ fn main_domain_of(domain: &str) -> Option<MainDomain<'_>> {
     if n == main_labels {
         return Some(MainDomain::Itself);
     }
-    let start: usize = labels[..n - main_labels].iter().map(|l| l.len() + 1).sum();
+    let start: usize = labels
+        .get(..n - main_labels)?
+        .iter()
+        .map(|l| l.len() + 1)
+        .sum();
     domain.get(start..).map(MainDomain::Parent)
 }
 
