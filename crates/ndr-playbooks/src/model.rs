@@ -70,6 +70,10 @@ pub struct Step {
     /// when the bounce shows the mail went out through another one (Microsoft 365's SPF value
     /// is no example for a Gmail sender; held-out i, LOW-6).
     pub example_for: Option<Service>,
+    /// The mail service whose own page the step's link is (Microsoft 365's DKIM guide in a step
+    /// for any service): the link is left out, the step kept, when the bounce shows the mail
+    /// went out through another service or another server (review h206, L7).
+    pub link_for: Option<Service>,
     /// The recipient domain whose own guide the step is: the step is left out when the
     /// recipient's domain is another one that a step of the same playbook is for (SoftBank's
     /// @i.softbank.jp and @softbank.ne.jp settings).
@@ -127,6 +131,7 @@ impl Step {
             copy: None,
             only_with: None,
             example_for: None,
+            link_for: None,
             in_terminal: None,
             in_api: None,
             for_domain: None,
@@ -181,10 +186,20 @@ impl Step {
         }
     }
 
-    /// The same step, left out when the mail went out through a service other than `service`.
+    /// The same step, left out when the mail went out through a service other than `service`,
+    /// or through a server the bounce shows is neither (a hosting company's, the sender's own).
     pub const fn example_for(self, service: Service) -> Step {
         Step {
             example_for: Some(service),
+            ..self
+        }
+    }
+
+    /// The same step, its link left out when the mail went out through a service other than
+    /// `service` (see `link_for`).
+    pub const fn link_for(self, service: Service) -> Step {
+        Step {
+            link_for: Some(service),
             ..self
         }
     }

@@ -228,6 +228,9 @@ pub(crate) struct Facts {
     /// The mail went out through a sending service (the core's note `sent_through_esp`): its
     /// dashboard or support knows the sending address, not a hosting company.
     through_esp: bool,
+    /// The bounce shows the mail went out through a server that is neither Microsoft 365's nor
+    /// Google's (`another_sending_server`): their example values are no example here.
+    another_sending_server: bool,
     /// The paste is the sending server's own log or an SMTP session typed on the sending
     /// machine (the core's note `sending_server_log`): whoever pasted it runs that server
     /// (`pasted_by_the_servers_admin`).
@@ -238,6 +241,9 @@ pub(crate) struct Facts {
     allow_domain: Option<String>,
     /// When the returned message was sent, as its `Date:` field says (the core's `sent_at`).
     date: Option<String>,
+    /// Rendered for a code page (`SelectedBy::CodePage`): there is no notice, so a missing fact
+    /// is one the reader's own bounce may show, not one "this notice" lacks.
+    code_page: bool,
     /// Every recipient is only delayed: nothing has failed yet.
     only_delayed: bool,
     /// The sending server gave up: a recipient is marked `failed`, or the reply is permanent
@@ -354,10 +360,21 @@ impl Facts {
             ),
             sent_through: sent_through(d),
             through_esp: d.notes.iter().any(|n| n.id == "sent_through_esp"),
+            another_sending_server: another_sending_server(d),
             pasted_by_the_servers_admin: pasted_by_the_servers_admin(d),
             allow_domain: clean(d.sender_domain.as_deref())
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
             date: clean(d.sent_at.as_deref()),
+            code_page: false,
+        }
+    }
+
+    /// Whether the mail may have gone out through `service`: the bounce shows it did, or shows
+    /// nothing about the sending side (a reply pasted alone).
+    fn may_send_through(&self, service: Service) -> bool {
+        match self.sent_through {
+            Some(used) => used == service,
+            None => !self.another_sending_server,
         }
     }
 
@@ -403,11 +420,14 @@ impl Facts {
     }
 }
 
-/// An RFC 5322 date ("Tue, 3 Feb 2026 10:01:58 +0900") in Japanese form ("2026年2月3日 火曜日
-/// 10:01:58 日本時間"), or `None` when it does not read as one. The zone stays as a UTC offset
-/// unless it is Japan's (+0900).
+/// An RFC 5322 date ("Tue, 3 Feb 2026 10:01:58 +0900") in Japanese form, in Japan's time
+/// ("2026年2月3日 火曜日 10:01:58 日本時間"), or `None` when it does not read as one. A date
+/// written in another zone is moved to Japan's (+0900): Exchange Online writes `Date:` in UTC,
+/// and "09:12:40 UTC+00:00" is not the time a reader in Japan sent it (review h206, L5). The
+/// weekday is shown when the date gives one, for the day in Japan.
 // Source: RFC 5322 section 3.3 (date-time = [ day-of-week "," ] date time, date = day month year,
-// time = hour ":" minute [ ":" second ] zone).
+// time = hour ":" minute [ ":" second ] zone; zone = ("+" / "-") 4DIGIT, "the offset from
+// Universal Time"; "-0000" is also Universal Time).
 pub fn japanese_date(date: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -422,41 +442,110 @@ pub fn japanese_date(date: &str) -> Option<String> {
         ("sun", "日"),
     ];
     let mut words = date.split_whitespace().peekable();
-    let weekday = match words.peek() {
+    let weekday_given = match words.peek() {
         Some(w) if w.ends_with(',') => {
             let w = w.trim_end_matches(',').to_ascii_lowercase();
-            let day = DAYS.iter().find(|(en, _)| *en == w)?.1;
+            DAYS.iter().find(|(en, _)| *en == w)?;
             words.next();
-            Some(day)
+            true
         }
-        _ => None,
+        _ => false,
     };
-    let day: u8 = words
+    let day: i64 = words.next()?.parse().ok()?;
+    let month_word = words.next()?.to_ascii_lowercase();
+    let month = MONTHS.iter().position(|m| *m == month_word)? as i64 + 1;
+    let year: i64 = words
         .next()?
         .parse()
         .ok()
-        .filter(|d| (1..=31).contains(d))?;
-    let month_word = words.next()?.to_ascii_lowercase();
-    let month = MONTHS.iter().position(|m| *m == month_word)? + 1;
-    let year: u16 = words.next()?.parse().ok().filter(|y| *y >= 1970)?;
+        .filter(|y| (1970..=9999).contains(y))?;
+    if !(1..=days_in_month(year, month)).contains(&day) {
+        return None;
+    }
     let time = words.next()?;
     let parts: Vec<&str> = time.split(':').collect();
     let two_digits = |p: &&str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
     if !(2..=3).contains(&parts.len()) || !parts.iter().all(two_digits) {
         return None;
     }
+    let number = |i: usize| parts.get(i).and_then(|p| p.parse::<i64>().ok());
+    let (hour, minute) = (number(0)?, number(1)?);
+    let second = parts.get(2).copied();
+    if hour > 23 || minute > 59 || number(2).is_some_and(|s| s > 60) {
+        return None;
+    }
     let zone = words.next()?;
     let offset = zone
         .strip_prefix(['+', '-'])
         .filter(|z| z.len() == 4 && z.bytes().all(|b| b.is_ascii_digit()))?;
-    let zone_ja = match zone {
-        "+0900" => "日本時間".to_owned(),
-        _ => format!("UTC{}{}:{}", &zone[..1], &offset[..2], &offset[2..]),
+    let (zone_hours, zone_minutes): (i64, i64) = (
+        offset.get(..2)?.parse().ok()?,
+        offset.get(2..)?.parse().ok()?,
+    );
+    if zone_minutes > 59 {
+        return None;
+    }
+    let sign = if zone.starts_with('-') { -1 } else { 1 };
+    // Minutes since 1970-01-01 00:00 in Japan's time: the local time, less its offset from
+    // Universal Time, plus Japan's nine hours.
+    let local = days_from_civil(year, month, day) * 1440 + hour * 60 + minute;
+    let japan = local - sign * (zone_hours * 60 + zone_minutes) + 9 * 60;
+    let (days, of_day) = (japan.div_euclid(1440), japan.rem_euclid(1440));
+    let (year, month, day) = civil_from_days(days);
+    // 1970-01-01 was a Thursday.
+    // `get`, not indexing: no panic path in the page.
+    let weekday = DAYS
+        .get((days + 3).rem_euclid(7) as usize)
+        .map_or("", |(_, ja)| ja);
+    let weekday = match weekday_given {
+        true => format!(" {weekday}曜日"),
+        false => String::new(),
     };
-    let weekday = weekday.map(|w| format!(" {w}曜日")).unwrap_or_default();
+    let (hour, minute) = (of_day / 60, of_day % 60);
+    let second = second.map(|s| format!(":{s}")).unwrap_or_default();
     Some(format!(
-        "{year}年{month}月{day}日{weekday} {time} {zone_ja}"
+        "{year}年{month}月{day}日{weekday} {hour:02}:{minute:02}{second} 日本時間"
     ))
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar.
+// Source: Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms", days_from_civil,
+// https://howardhinnant.github.io/date_algorithms.html
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day counted from 1970-01-01 (`days_from_civil`'s inverse, same source).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// The mail service the mail went out through, as the bounce shows it.
@@ -473,6 +562,31 @@ fn sent_through(d: &Diagnosis) -> Option<Service> {
     } else {
         None
     }
+}
+
+/// True when the bounce shows the mail went out through a server that is neither Microsoft
+/// 365's nor Google's (neither note `sender_on_microsoft365` nor `sender_on_google`, no Gmail
+/// sender): a sending service's own event (`sent_through_esp`), the sending server's own log
+/// (`sending_server_log`), or a report by the server that talked to the refusing one, which it
+/// names (`remote_host`: "host mta7.am0.yahoodns.net said:", "Remote-MTA:"): Microsoft 365 and
+/// Gmail write their own reports, which carry their notes (review h206, L7: a hosting company's
+/// Postfix shown Microsoft 365's and Google's SPF values). Not a program's own send error, whose
+/// server may be either's (`smtp.office365.com`).
+fn another_sending_server(d: &Diagnosis) -> bool {
+    let noted = |id: &str| d.notes.iter().any(|n| n.id == id);
+    let refusing_host_named = d
+        .remote_host
+        .as_deref()
+        .is_some_and(|h| !h.trim().is_empty())
+        || d.recipients.iter().any(|r| {
+            r.remote_host
+                .as_deref()
+                .is_some_and(|h| !h.trim().is_empty())
+        });
+    sent_through(d).is_none()
+        && !noted("refused_at_submission")
+        && !noted("connect_failed_at_submission")
+        && (noted("sent_through_esp") || noted("sending_server_log") || refusing_host_named)
 }
 
 /// What a missing placeholder reads as in prose (a sentence, a step, a warning), where a
@@ -652,20 +766,25 @@ fn fallback(name: &str) -> Text {
 
 /// What the recipient is asked to allow, in the sender's own words (`{allowed_sender}`, in a
 /// ready message): the sender's domain when it is one's own (`"@example.com"`), else the
-/// sender's address, which the sender knows and the bounce may not show. Allowing a whole public
-/// webmail or carrier domain (`@gmail.com`, `@docomo.ne.jp`) would let in all its users (review
-/// 4, cases 05, 14 and 15).
-fn allowed_sender(domain: Option<&str>, lang: Lang) -> String {
-    match (domain, lang) {
-        (Some(d), Lang::Ja) => format!("「@{d}」"),
-        (Some(d), Lang::En) => format!("\"@{d}\""),
-        (None, _) => ALLOWED_SENDER_ADDRESS.get(lang).to_owned(),
+/// sender's address as the bounce shows it (the core's `sender_address`, at a webmail domain
+/// too: `taro@example.net` is what the recipient registers), else a fill-in the sender
+/// completes. The recipient never saw "the address the returned mail was sent from" (review
+/// h206, M2). Allowing a whole public webmail or carrier domain (`@gmail.com`,
+/// `@docomo.ne.jp`) would let in all its users (review 4, cases 05, 14 and 15).
+fn allowed_sender(domain: Option<&str>, address: Option<&str>, lang: Lang) -> String {
+    match (domain, address, lang) {
+        (Some(d), _, Lang::Ja) => format!("「@{d}」"),
+        (Some(d), _, Lang::En) => format!("\"@{d}\""),
+        (None, Some(a), Lang::Ja) => format!("「{a}」"),
+        (None, Some(a), Lang::En) => a.to_owned(),
+        (None, None, _) => ALLOWED_SENDER_ADDRESS.get(lang).to_owned(),
     }
 }
 
+/// The fill-in for the sender's own address when the bounce does not show it.
 const ALLOWED_SENDER_ADDRESS: Text = text! {
-    ja: "私のメールアドレス（返ってきたメールの差出人のアドレス）",
-    en: "my address (the one the returned mail was sent from)",
+    ja: "［あなたのメールアドレス］",
+    en: "[your email address]",
 };
 
 /// The same, said to the sender (`{allowed_sender_you}`, in a step): their address, or their
@@ -699,6 +818,28 @@ fn ip_in_sentence(after_address: bool) -> Text {
         }
     }
 }
+
+/// [`ip_in_sentence`] on a code page, where there is no notice: the reader's own bounce may show
+/// the address (review h206, L6: "not in this notice" where there is none).
+fn ip_in_sentence_code_page(after_address: bool) -> Text {
+    if after_address {
+        text! {
+            ja: "（返ってきたメールのエラー文に書かれていることがあります。なければメール事業者かホスティング事業者が知っています）",
+            en: "(your bounce's error may show it; if not, your mail provider or hosting company knows it)",
+        }
+    } else {
+        text! {
+            ja: "あなたの送信サーバー（IP アドレスは返ってきたメールのエラー文に書かれていることがあります。なければメール事業者かホスティング事業者が知っています）",
+            en: "your sending server (your bounce's error may show its IP address; if not, your mail provider or hosting company knows it)",
+        }
+    }
+}
+
+/// `Fact::Ip`'s missing hint on a code page.
+const IP_MISSING_CODE_PAGE: Text = text! {
+    ja: "返ってきたメールのエラー文に書かれていることがあります。なければ、メール事業者かホスティング事業者に、送信に使っているサーバーの IP アドレスを確認してください",
+    en: "your bounce's error may show it; if not, ask your mail provider or hosting company for the IP address your mail is sent from",
+};
 
 /// [`ip_in_sentence`] for mail sent through a sending service (note `sent_through_esp`): the
 /// address is the service's, which its dashboard or support knows; a hosting company has none
@@ -771,6 +912,19 @@ const IP_NOT_SHOWN_HOSTING: Text = text! {
 const IP_NOT_SHOWN_RECEIVER: Text = text! {
     ja: "なお、エラーメールには送信元 IP アドレスが書かれていませんでした。そちらのサーバーの受信記録で確認できると思います。",
     en: "The bounce does not show which IP address my mail was sent from; your server's logs will show it.",
+};
+
+/// [`IP_NOT_SHOWN_HOSTING`] on a code page: the letter's error is pasted by the reader, so the
+/// hosting company is asked only in case it does not show the address.
+const IP_IF_NOT_SHOWN_HOSTING: Text = text! {
+    ja: "なお、エラーに送信元 IP アドレスが書かれていない場合は、私のメールがどのサーバーから送信されたかを、そちらの記録でご確認いただけますでしょうか。",
+    en: "If the error does not show which IP address my mail was sent from, could you please check in your logs which of your servers sent it?",
+};
+
+/// [`IP_NOT_SHOWN_RECEIVER`] on a code page.
+const IP_IF_NOT_SHOWN_RECEIVER: Text = text! {
+    ja: "なお、エラーに送信元 IP アドレスが書かれていない場合も、そちらのサーバーの受信記録で確認できると思います。",
+    en: "If the error does not show which IP address my mail was sent from, your server's logs will show it.",
 };
 
 /// Before those paragraphs when the bounce shows only a private or example address, which the
@@ -1390,7 +1544,8 @@ impl Ctx<'_> {
     fn push_value(&self, out: &mut String, name: &str, prose: bool) -> bool {
         let domain = self.facts.allow_domain.as_deref();
         if name == "allowed_sender" {
-            out.push_str(&allowed_sender(domain, self.lang));
+            let address = self.facts.sender_address.as_deref();
+            out.push_str(&allowed_sender(domain, address, self.lang));
         } else if name == "allowed_sender_you" {
             out.push_str(&allowed_sender_you(domain, self.lang));
         } else if let Some(v) = self.facts.value(name).or(self.found_zone(name)) {
@@ -1476,6 +1631,9 @@ impl Ctx<'_> {
                 let note = match (self.facts.ip_not_public, self.facts.through_esp) {
                     (true, _) => ip_not_public_in_sentence(after_address),
                     (false, true) => Some(ip_in_sentence_esp(after_address)),
+                    (false, false) if self.facts.code_page => {
+                        Some(ip_in_sentence_code_page(after_address))
+                    }
                     (false, false) => Some(ip_in_sentence(after_address)),
                 };
                 match note {
@@ -1631,6 +1789,7 @@ pub(crate) fn render_found(
     medium: Medium,
 ) -> Rendered {
     let mut facts = Facts::from_diagnosis(d);
+    facts.code_page = selected_by == SelectedBy::CodePage;
     let mut found: Vec<&str> = Vec::new();
     for l in listings {
         let zone = l.zone.trim().trim_end_matches('.');
@@ -1640,6 +1799,104 @@ pub(crate) fn render_found(
     }
     facts.found_zone = clean(Some(&found.join(", ")));
     render_with(playbook, &facts, lang, selected_by, medium)
+}
+
+/// The DMARC step's words for the sender's domain (`generic::AUTH_STEP_DMARC_NAME`, which
+/// speaks of "the parent domain (example.com)" in general): a main domain (`example.co.jp`) is
+/// told that its record covers its subdomains, with no parent; a subdomain is told its own
+/// parent by name. `None` keeps the general words (no domain, or one whose main domain this
+/// table cannot tell: `news.example.jp` may be a subdomain, `example.tokyo.jp` is not).
+fn dmarc_name_step(step: &crate::model::Step, facts: &Facts, lang: Lang) -> Option<String> {
+    if step.text != crate::party::generic::AUTH_STEP_DMARC_NAME.text {
+        return None;
+    }
+    let domain = facts.sender_domain.as_deref()?;
+    match main_domain_of(domain)? {
+        MainDomain::Itself => Some(DMARC_NAME_MAIN.get(lang).to_owned()),
+        MainDomain::Parent(parent) => {
+            Some(DMARC_NAME_SUBDOMAIN.get(lang).replace("{parent}", parent))
+        }
+    }
+}
+
+/// The DMARC step for a domain that is its own main domain.
+// Source: RFC 7489 section 6.6.3 (policy discovery: with no record at the From domain, the
+// receiver asks "the DNS domain matching the Organizational Domain"), section 3.2 (the
+// Organizational Domain is found with a public suffix list).
+const DMARC_NAME_MAIN: Text = text! {
+    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。「_dmarc.」のあとにあなたのドメイン名（{sender_domain}）を続けた名前で、TXT レコードを作ります。このレコードは、{sender_domain} のサブドメイン（news.{sender_domain} など）にも効きます。",
+    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one: a TXT record whose name is \"_dmarc.\" followed by your domain ({sender_domain}). It also covers the subdomains of {sender_domain} (news.{sender_domain}, for example).",
+};
+
+/// The DMARC step for a subdomain (`{parent}`: its main domain, written in before filling).
+const DMARC_NAME_SUBDOMAIN: Text = text! {
+    ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。{sender_domain} は {parent} のサブドメインです。親のドメインの DMARC レコード（_dmarc.{parent}）はサブドメインにも効くので、まずそちらにあるか確かめてください。どちらにもなければ、「_dmarc.」のあとに {sender_domain} か、すべてのサブドメインに効かせるなら {parent} を続けた名前で、TXT レコードを作ります。",
+    en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. {sender_domain} is a subdomain of {parent}, and a record on that main domain (_dmarc.{parent}) also covers its subdomains, so look there first. If neither has one, create a TXT record whose name is \"_dmarc.\" followed by {sender_domain}, or by {parent} to cover every subdomain.",
+};
+
+/// Where a domain stands to its main (registrable) domain.
+#[derive(Debug, PartialEq, Eq)]
+enum MainDomain<'a> {
+    /// The domain is the main domain itself (`example.com`, `example.co.jp`).
+    Itself,
+    /// The domain is a subdomain of this one (`news.example.com` of `example.com`).
+    Parent(&'a str),
+}
+
+/// The second-level names under which Japan's registry registers at the third level (its
+/// "organizational type" names): `example.co.jp` is a main domain.
+// Source: the Public Suffix List, https://publicsuffix.org/list/public_suffix_list.dat ("// jp
+// organizational type names": ac.jp ad.jp co.jp ed.jp go.jp gr.jp lg.jp ne.jp or.jp; submitted
+// by the registry, JPRS, http://jprs.co.jp/en/jpdomain.html).
+const JP_TYPE_NAMES: &[&str] = &["ac", "ad", "co", "ed", "go", "gr", "lg", "ne", "or"];
+
+/// `domain`'s main domain, or `None` when this table cannot tell: a domain under a generic
+/// top-level name (`.com`, `.shop`) is registered at the second level; one under a country's
+/// name at the second level, except Japan's organizational types (`.co.jp`, third level). A
+/// country's third-level name outside them (`news.example.jp`, `example.tokyo.jp`,
+/// `example.com.au`) is left undecided: whether it is a subdomain needs the whole public
+/// suffix list. Only a plain host name (letters, digits, hyphens, dots) is read.
+fn main_domain_of(domain: &str) -> Option<MainDomain<'_>> {
+    let domain = domain.trim().trim_end_matches('.');
+    let plain = domain
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    let labels: Vec<&str> = domain.split('.').collect();
+    if !plain || labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    let n = labels.len();
+    // `get`, not indexing or slicing: no panic path in the page.
+    let (tld, second) = (labels.get(n - 1)?, labels.get(n - 2)?);
+    let country = tld.len() == 2 && tld.bytes().all(|b| b.is_ascii_alphabetic());
+    let idn = tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"));
+    let main_labels = match (country, idn) {
+        // An internationalized top-level name may be a country's: decided only at two labels.
+        (_, true) if n == 2 => 2,
+        (_, true) => return None,
+        (false, false) => 2,
+        (true, false)
+            if tld.eq_ignore_ascii_case("jp")
+                && JP_TYPE_NAMES.iter().any(|t| second.eq_ignore_ascii_case(t)) =>
+        {
+            3
+        }
+        (true, false) if n == 2 => 2,
+        (true, false) => return None,
+    };
+    if n < main_labels {
+        // A bare public suffix (`co.jp`) is no one's domain.
+        return None;
+    }
+    if n == main_labels {
+        return Some(MainDomain::Itself);
+    }
+    let start: usize = labels
+        .get(..n - main_labels)?
+        .iter()
+        .map(|l| l.len() + 1)
+        .sum();
+    domain.get(start..).map(MainDomain::Parent)
 }
 
 /// The title, without a closing aside of codes ("(5.7.25)", "(5.7.606-649)") that does not
@@ -1764,6 +2021,7 @@ pub(crate) fn render_with(
                 let missing = match fact {
                     Fact::Ip if facts.ip_not_public => IP_NOT_PUBLIC_HINT,
                     Fact::Ip if facts.through_esp => IP_MISSING_ESP,
+                    Fact::Ip if facts.code_page => IP_MISSING_CODE_PAGE,
                     _ => fact.missing(),
                 };
                 let hint = value.is_none().then(|| missing.get(lang).to_owned());
@@ -1804,9 +2062,9 @@ pub(crate) fn render_with(
             (Some(own), Some(domain)) => own == domain,
             _ => true,
         })
-        .filter(|step| match (step.example_for, facts.sent_through) {
-            (Some(example), Some(used)) => example == used,
-            _ => true,
+        .filter(|step| match step.example_for {
+            Some(example) => facts.may_send_through(example),
+            None => true,
         })
         .filter(|step| match step.only_with {
             None => true,
@@ -1820,12 +2078,17 @@ pub(crate) fn render_with(
             number: i + 1,
             text: match facts.retry_unknown && RESENDS_AFTER_THE_FIX.contains(&step.text) {
                 true => step_ctx.fill_prose(RESEND_IF_FAILED.get(lang)),
-                false => step_ctx.fill_prose(step.text_in(medium).get(lang)),
+                false => match dmarc_name_step(step, facts, lang) {
+                    Some(text) => step_ctx.fill_prose(&text),
+                    None => step_ctx.fill_prose(step.text_in(medium).get(lang)),
+                },
             },
-            link: step.link.map(|l| RenderedLink {
-                label: t(&l.label),
-                url: ctx.url(l.url),
-            }),
+            link: (step.link)
+                .filter(|_| step.link_for.is_none_or(|s| facts.may_send_through(s)))
+                .map(|l| RenderedLink {
+                    label: t(&l.label),
+                    url: ctx.url(l.url),
+                }),
             copy: step.copy.and_then(|c| {
                 ctx.copy_value(c.value).map(|value| RenderedCopy {
                     label: t(&c.label),
@@ -1910,12 +2173,19 @@ pub(crate) fn render_with(
             let line = mctx.fill(FORWARDED_RECIPIENT_LINE.get(mctx.lang));
             body = with_list_line(&body, &line);
         }
-        if ip_missing && mctx.names_the_ip_in_prose(template) {
-            let paragraph = match m.to {
-                To::HostingProvider => IP_NOT_SHOWN_HOSTING,
-                To::RecipientAdmin | To::Recipient => IP_NOT_SHOWN_RECEIVER,
-                _ => IP_NOT_SHOWN,
-            };
+        // On a code page the letter's error is the reader's to paste: whether it shows the
+        // address is theirs to see, so the paragraph asks only in case it does not.
+        let paragraph = match (facts.code_page, m.to) {
+            (false, To::HostingProvider) => Some(IP_NOT_SHOWN_HOSTING),
+            (false, To::RecipientAdmin | To::Recipient) => Some(IP_NOT_SHOWN_RECEIVER),
+            (false, _) => Some(IP_NOT_SHOWN),
+            (true, To::HostingProvider) => Some(IP_IF_NOT_SHOWN_HOSTING),
+            (true, To::RecipientAdmin | To::Recipient) => Some(IP_IF_NOT_SHOWN_RECEIVER),
+            (true, _) => None,
+        };
+        if let Some(paragraph) =
+            paragraph.filter(|_| ip_missing && mctx.names_the_ip_in_prose(template))
+        {
             let paragraph = paragraph.get(mctx.lang);
             // The error quoted above shows an example or internal address: say what it is
             // before saying the bounce shows no sending address.
@@ -2878,21 +3148,98 @@ mod tests {
         assert_eq!(ctx.copy_value("{ip}"), None);
     }
 
+    /// Review h206, L4: the DMARC step names a parent domain only for a subdomain.
+    #[test]
+    fn a_main_domain_is_told_apart_from_a_subdomain() {
+        use super::{main_domain_of, MainDomain};
+        for domain in [
+            "example.com",
+            "example.co.jp",
+            "Example.CO.JP.",
+            "example.jp",
+            "example.shop",
+            "example.de",
+        ] {
+            assert_eq!(main_domain_of(domain), Some(MainDomain::Itself), "{domain}");
+        }
+        for (domain, parent) in [
+            ("news.example.com", "example.com"),
+            ("a.b.example.org", "example.org"),
+            ("mail.example.co.jp", "example.co.jp"),
+            ("mail.example.ne.jp", "example.ne.jp"),
+        ] {
+            assert_eq!(
+                main_domain_of(domain),
+                Some(MainDomain::Parent(parent)),
+                "{domain}"
+            );
+        }
+        for undecided in [
+            "news.example.jp",
+            "example.tokyo.jp",
+            "example.com.au",
+            "co.jp",
+            "localhost",
+            "",
+            "exa mple.com",
+            "a..example.com",
+            "{ip}.example.com",
+            "news.example.xn--p1ai",
+        ] {
+            assert_eq!(main_domain_of(undecided), None, "{undecided}");
+        }
+    }
+
     #[test]
     fn an_rfc5322_date_reads_in_japanese() {
         assert_eq!(
             super::japanese_date("Tue, 3 Feb 2026 10:01:58 +0900").as_deref(),
             Some("2026年2月3日 火曜日 10:01:58 日本時間")
         );
-        assert_eq!(
-            super::japanese_date("27 Mar 2017 14:52 +0200").as_deref(),
-            Some("2017年3月27日 14:52 UTC+02:00")
-        );
+        // Another zone is moved to Japan's time (review h206, L5): across midnight, the month
+        // and the year, and the weekday with them; a zone west of UTC too.
+        for (date, japan) in [
+            ("27 Mar 2017 14:52 +0200", "2017年3月27日 21:52 日本時間"),
+            (
+                "Tue, 19 May 2026 09:12:40 +0000",
+                "2026年5月19日 火曜日 18:12:40 日本時間",
+            ),
+            (
+                "Wed, 31 Dec 2025 20:30:00 +0000",
+                "2026年1月1日 木曜日 05:30:00 日本時間",
+            ),
+            (
+                "Sat, 28 Feb 2026 23:00:00 -0500",
+                "2026年3月1日 日曜日 13:00:00 日本時間",
+            ),
+            (
+                "Sat, 28 Feb 2024 23:00:00 -0500",
+                "2024年2月29日 木曜日 13:00:00 日本時間",
+            ),
+            (
+                "Wed, 20 May 2026 10:02:10 -0400",
+                "2026年5月20日 水曜日 23:02:10 日本時間",
+            ),
+            (
+                "Mon, 18 May 2026 19:44:02 +0900 (JST)",
+                "2026年5月18日 月曜日 19:44:02 日本時間",
+            ),
+            (
+                "Thu, 1 Jan 1970 00:00:00 -0930",
+                "1970年1月1日 木曜日 18:30:00 日本時間",
+            ),
+        ] {
+            assert_eq!(super::japanese_date(date).as_deref(), Some(japan), "{date}");
+        }
         for not_a_date in [
             "",
             "yesterday",
             "Tue, 3 Feb 2026",
             "Tue, 33 Feb 2026 10:01:58 +0900",
+            "Sun, 30 Feb 2026 10:01:58 +0900",
+            "Tue, 3 Feb 2026 24:01:58 +0900",
+            "Tue, 3 Feb 2026 10:01:58 +0975",
+            "Tue, 3 Feb 2026 10:01:58 GMT",
         ] {
             assert_eq!(super::japanese_date(not_a_date), None, "{not_a_date}");
         }

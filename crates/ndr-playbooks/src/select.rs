@@ -899,8 +899,212 @@ pub fn advise_in(
             }
         }
     }
+    // Every other list the lookups found the address on gets one step of its own, with its own
+    // way out, after the provider's own block (review h206, M1: UCEPROTECT level 2, DroneBL,
+    // s5h and 0spam rows that no step, verdict or letter named).
+    if ip_is_blocked(d) && !ip_is_microsofts_cloud(d) {
+        add_other_lists(&mut r, s, passed, d, listings, lang);
+    }
     r.drop_repeats();
     r
+}
+
+/// A list the lookups may find the address on that neither `party::lasting_listings` nor
+/// `CLEARS_BY_ITSELF` covers: the lists without a party of their own in the core, and
+/// UCEPROTECT's range levels.
+struct OtherList {
+    /// Its zones (`dnsbl-2.uceprotect.net`).
+    zones: &'static [&'static str],
+    /// The playbook whose advice is already about this list (a refusal that names it).
+    own_playbook: Option<&'static str>,
+    /// The step said when the lookups find the address there.
+    step: Text,
+    /// The list's own page for that step: its label and address, on the operator's domain.
+    link: Option<(Text, &'static str)>,
+    /// The listing does not end by waiting: advice that said "wait" no longer may.
+    lasting: bool,
+    /// The listing is of the range that holds the address (its name here): the hosting
+    /// company, which owns the range, is told in its letter.
+    range: Option<Text>,
+}
+
+/// Lists the advice may otherwise not name, each with its own removal route (fact sheet §2.6,
+/// §2.13, §2.14, §2.15, §2.16, §2.19).
+// Sources: UCEPROTECT, https://www.uceprotect.net/en/index.php?m=7&s=7 (level 2, "allocations",
+// de-escalates automatically as the level 1 listings in it expire; level 3, the whole ASN, only
+// the provider's behaviour changes it; many receivers use level 1 only); 0spam,
+// https://0spam.org/how-does-the-0spam-service-work ("fix the problem, create an account and
+// verify your contact details", free; nbl lists whole /24 networks); DroneBL,
+// https://dronebl.org/docs/howtouse (drones, proxies, brute-force attackers; removal through
+// https://dronebl.org/lookup once the host is clean); s5h, http://www.s5h.net/rblcheck (removal is
+// one HTTP request from the listed address to www.usenix.org.uk/content/rblremove, free); Spam
+// Eating Monkey, http://spameatingmonkey.com/lists.html (trap hits expire 7 days after the last,
+// policy listings excepted); Hostkarma (its delisting is not in the fact sheet: its own site
+// says).
+const OTHER_LISTS: &[OtherList] = &[
+    OtherList {
+        zones: &["dnsbl-2.uceprotect.net"],
+        own_playbook: Some("uceprotect-level2-3"),
+        step: text! {
+            ja: "ブロックリストの確認では、このアドレスを含む IP アドレスの範囲が UCEPROTECT のレベル 2 にも掲載されています。同じ範囲の多くのアドレスから迷惑メールが出たための範囲ごとの掲載で、あなたのメールが原因とは限りません。範囲の持ち主（ホスティング事業者やプロバイダー）の状況がよくなれば自動的に外れ、利用者からは解除を申請できません。多くの受信側はレベル 1 しか使っていません。お金を払う解除は必要ありません。",
+            en: "The blocklist check also finds the range that holds this address on UCEPROTECT level 2: a listing of the whole range, for spam from many addresses in it, not necessarily from your mail. It lifts by itself as the range's owner (your hosting company or provider) cleans up, and users cannot request its removal; most receivers use only level 1. No paid removal is needed.",
+        },
+        link: Some((
+            text! { ja: "UCEPROTECT 照会ページ（英語）", en: "UCEPROTECT RBL check" },
+            party::uceprotect::RBLCHECK,
+        )),
+        lasting: false,
+        range: Some(text! { ja: "UCEPROTECT のレベル 2", en: "UCEPROTECT level 2" }),
+    },
+    OtherList {
+        zones: &["dnsbl-3.uceprotect.net"],
+        own_playbook: Some("uceprotect-level2-3"),
+        step: text! {
+            ja: "ブロックリストの確認では、このアドレスを含むネットワーク全体（プロバイダーの AS 番号ごと）が UCEPROTECT のレベル 3 にも掲載されています。プロバイダー全体の状況による掲載で、利用者からは変えられず、プロバイダーの状況がよくなるまで続きます。多くの受信側はレベル 1 しか使っていません。お金を払う解除は必要ありません。",
+            en: "The blocklist check also finds the whole network that holds this address (the provider's AS number) on UCEPROTECT level 3. It reflects the provider's network as a whole, which no user can change, and lasts until the provider's record improves; most receivers use only level 1. No paid removal is needed.",
+        },
+        link: Some((
+            text! { ja: "UCEPROTECT 照会ページ（英語）", en: "UCEPROTECT RBL check" },
+            party::uceprotect::RBLCHECK,
+        )),
+        lasting: false,
+        range: Some(text! { ja: "UCEPROTECT のレベル 3", en: "UCEPROTECT level 3" }),
+    },
+    OtherList {
+        zones: &["dnsbl.dronebl.org"],
+        own_playbook: None,
+        step: text! {
+            ja: "ブロックリストの確認では、このアドレスは DroneBL にも掲載されています。乗っ取られた機器（ボット）、誰でも使える状態のプロキシ、攻撃の送信元などを載せるリストで、待っていても消えません。このアドレスで動いている機器（サーバーやルーターなど）を管理している人が原因を取り除いてから、DroneBL の照会ページで解除を申請してください（無料）。",
+            en: "The blocklist check also finds the address on DroneBL, a list of hijacked machines (bots), open proxies and attackers, which does not go away by waiting. Whoever runs the machines behind the address (a server, a router) must clean them first, then request removal on DroneBL's lookup page (free).",
+        },
+        link: Some((
+            text! { ja: "DroneBL 照会ページ（英語）", en: "DroneBL lookup" },
+            "https://dronebl.org/lookup",
+        )),
+        lasting: true,
+        range: None,
+    },
+    OtherList {
+        zones: &["all.s5h.net"],
+        own_playbook: None,
+        step: text! {
+            ja: "ブロックリストの確認では、このアドレスは s5h にも掲載されています。原因を止めたら、掲載されたアドレスのサーバー自身から s5h の解除用のページ（www.usenix.org.uk/content/rblremove）を一度開くと、すぐに解除されます（無料）。あなたのブラウザーからではなく、そのサーバーの管理者がサーバー上から開く必要があります。",
+            en: "The blocklist check also finds the address on s5h. Once the cause is stopped, s5h removes the address at once, for free, when the listed server itself opens its removal page (www.usenix.org.uk/content/rblremove) once: the server's administrator does that on the server, not you from your browser.",
+        },
+        link: None,
+        lasting: true,
+        range: None,
+    },
+    OtherList {
+        zones: &["bl.0spam.org"],
+        own_playbook: None,
+        step: text! {
+            ja: "ブロックリストの確認では、このアドレスは 0spam にも掲載されています。迷惑メールを集めるための罠のアドレス（スパムトラップ）にメールが届いたためで、待っていても消えません。原因を止めてから、0spam のサイトでアカウントを作り、連絡先を確認したうえで解除を申請してください（無料）。",
+            en: "The blocklist check also finds the address on 0spam, for mail that reached its spam traps (addresses that exist only to catch spam); it does not go away by waiting. Stop the cause, then create an account on 0spam's site, confirm your contact details and request removal (free).",
+        },
+        link: Some((
+            text! { ja: "0spam: 仕組みと解除（英語）", en: "0spam: how it works and removal" },
+            "https://0spam.org/how-does-the-0spam-service-work",
+        )),
+        lasting: true,
+        range: None,
+    },
+    OtherList {
+        zones: &["nbl.0spam.org"],
+        own_playbook: None,
+        step: text! {
+            ja: "ブロックリストの確認では、このアドレスを含む /24 の範囲（256 個のアドレス）が 0spam NBL にも掲載されています。同じ範囲の複数のアドレスからスパムトラップにメールが届いたための範囲ごとの掲載で、あなたのメールが原因とは限りません。範囲の持ち主（ホスティング事業者やプロバイダー）に対処を依頼してください。",
+            en: "The blocklist check also finds the /24 range that holds this address (256 addresses) on 0spam NBL, for mail from several addresses in it to spam traps, not necessarily from yours. Ask the range's owner (your hosting company or provider) to deal with it.",
+        },
+        link: Some((
+            text! { ja: "0spam: 仕組みと解除（英語）", en: "0spam: how it works and removal" },
+            "https://0spam.org/how-does-the-0spam-service-work",
+        )),
+        lasting: true,
+        range: Some(text! { ja: "0spam NBL", en: "0spam NBL" }),
+    },
+    OtherList {
+        zones: &["bl.spameatingmonkey.net", "bl.ipv6.spameatingmonkey.net"],
+        own_playbook: None,
+        step: text! {
+            ja: "ブロックリストの確認では、このアドレスは Spam Eating Monkey にも掲載されています。スパムトラップにメールが届いたためで、運営者によると、最後に届いてから 7 日で自動的に消えます。原因の送信を止めてください。",
+            en: "The blocklist check also finds the address on Spam Eating Monkey, for mail that reached its spam traps; its operator says such a listing clears by itself 7 days after the last hit. Stop the sending that caused it.",
+        },
+        link: None,
+        lasting: false,
+        range: None,
+    },
+    OtherList {
+        zones: &["hostkarma.junkemailfilter.com"],
+        own_playbook: None,
+        step: text! {
+            ja: "ブロックリストの確認では、このアドレスは Hostkarma（Junk Email Filter）にも掲載されています。掲載が消える条件や解除の方法は、この案内のもとにした資料では確かめられていません。運営者のサイト（junkemailfilter.com）で、掲載の理由と解除できるかを確かめてください。",
+            en: "The blocklist check also finds the address on Hostkarma (Junk Email Filter). How its listings end, and whether removal can be requested, is not in the sources this advice is built on: its operator's site (junkemailfilter.com) says why it lists the address.",
+        },
+        link: None,
+        lasting: true,
+        range: None,
+    },
+];
+
+/// The paragraph a letter to the hosting company gets for a listing of its range (`{list}`).
+const RANGE_LISTED_MESSAGE: Text = text! {
+    ja: "なお、ブロックリストの確認では、このアドレスを含む範囲が {list} にも掲載されていました（同じネットワークの複数のアドレスからの迷惑メールによる、範囲ごとの掲載です）。範囲の持ち主として、原因の確認と対処をお願いできますでしょうか。",
+    en: "A blocklist check also finds the range that holds this address on {list} (a listing of the whole range, for spam from several addresses in the same network). As the range's owner, could you please look into it?",
+};
+
+fn add_other_lists(
+    r: &mut Rendered,
+    s: Selected,
+    passed: Option<PassedOver>,
+    d: &Diagnosis,
+    listings: &[Listing<'_>],
+    lang: Lang,
+) {
+    let ip = d
+        .blocked_ip
+        .as_deref()
+        .map(str::trim)
+        .filter(|ip| ip.parse::<std::net::IpAddr>().is_ok());
+    for other in OTHER_LISTS {
+        let is_it = |zone: &str| other.zones.iter().any(|z| party::zone_is(zone, z));
+        let listed = listings.iter().any(|l| is_it(l.zone));
+        // A refusal that names the list has advice about it already.
+        let named = d.list_zone.as_deref().is_some_and(is_it)
+            || other
+                .own_playbook
+                .is_some_and(|id| id == s.playbook.id || passed.is_some_and(|p| p.named.id == id));
+        if !listed || named {
+            continue;
+        }
+        let link = other.link.map(|(label, url)| crate::render::RenderedLink {
+            label: label.get(lang).to_owned(),
+            url: url.to_owned(),
+        });
+        let copy = ip
+            .filter(|_| link.is_some())
+            .map(|ip| crate::render::RenderedCopy {
+                label: party::common::LABEL_IP_TO_LOOK_UP.get(lang).to_owned(),
+                value: ip.to_owned(),
+            });
+        r.steps.push(crate::render::RenderedStep {
+            number: r.steps.len() + 1,
+            text: other.step.get(lang).to_owned(),
+            link,
+            copy,
+        });
+        if other.lasting {
+            act_on(r, Urgency::Soon, &[Actor::SenderProvider], d, lang);
+        }
+        if let (Some(list), Some(m)) = (other.range, r.message.as_mut()) {
+            if m.to.id == crate::model::To::HostingProvider {
+                let paragraph = RANGE_LISTED_MESSAGE
+                    .get(lang)
+                    .replace("{list}", list.get(lang));
+                m.body = crate::render::before_the_closing(&m.body, &paragraph);
+            }
+        }
+    }
 }
 
 /// Lists whose listings expire by themselves, each with the line said when the lookups find the
@@ -941,12 +1145,17 @@ const CLEARS_BY_ITSELF: &[(&str, Party, Text)] = &[
 /// Yahoo deferral with a Barracuda listing found by the lookups). A paste of the sending
 /// server's own record keeps its administrator before the hosting company (`render::who`).
 fn act_on_lasting(r: &mut Rendered, lasting: &'static Playbook, d: &Diagnosis, lang: Lang) {
+    act_on(r, lasting.urgency, lasting.actors, d, lang);
+}
+
+/// `act_on_lasting` for a listing of `urgency` that `actors` must act on.
+fn act_on(r: &mut Rendered, urgency: Urgency, their_actors: &[Actor], d: &Diagnosis, lang: Lang) {
     let waits = r.urgency.id == Urgency::Wait || r.who.iter().any(|w| w.id == Actor::Nobody);
     if !waits {
         return;
     }
-    let urgency = match rank(lasting.urgency) > rank(Urgency::Wait) {
-        true => lasting.urgency,
+    let urgency = match rank(urgency) > rank(Urgency::Wait) {
+        true => urgency,
         false => Urgency::Soon,
     };
     if rank(urgency) > rank(r.urgency.id) {
@@ -956,7 +1165,7 @@ fn act_on_lasting(r: &mut Rendered, lasting: &'static Playbook, d: &Diagnosis, l
         };
     }
     let mut actors: Vec<Actor> = Vec::new();
-    let theirs = lasting.actors.iter().copied();
+    let theirs = their_actors.iter().copied();
     let ours = r.who.iter().map(|w| w.id);
     for a in theirs.chain(ours) {
         if !matches!(a, Actor::Nobody | Actor::NothingToDo) && !actors.contains(&a) {
@@ -976,6 +1185,13 @@ const ALSO_LISTED_STEP: Text = text! {
     en: "The blocklist check also finds the address on {other}, a listing that does not go away by waiting: request its removal from {other} too.",
 };
 
+/// `ALSO_LISTED_STEP` for the Spamhaus PBL, whose removal is only for a real mail server on a
+/// fixed address with its reverse DNS set (fact sheet §2.1; review h206, M4).
+const ALSO_LISTED_PBL_STEP: Text = text! {
+    ja: "ブロックリストの確認では、このアドレスは Spamhaus PBL（直接送信に使わない IP アドレスの一覧）にも掲載されています。プロバイダーやメールサービスの送信サーバー（認証付き）を通して送るメールには関係しません。このアドレスが、固定 IP アドレスで運用しているメールサーバー（逆引きを設定済み）のものなら、照会結果の画面から PBL の解除を申請してください。",
+    en: "The blocklist check also finds the address on the Spamhaus PBL (addresses not meant to send mail straight out). It does not touch mail sent through your provider's or mail service's outgoing server (with a login); if the address is a mail server's fixed address with its reverse DNS set, request PBL removal from the checker's result page.",
+};
+
 fn add_another_listing(
     r: &mut Rendered,
     other: &'static Playbook,
@@ -990,9 +1206,13 @@ fn add_another_listing(
     // The list's own removal page: the first step of its playbook that links one. Borrowed,
     // not moved out: a partly moved `Rendered` drops each of its other fields on its own.
     let link = theirs.steps.iter().find_map(|s| s.link.clone());
+    let text = match other.id == party::spamhaus::PBL.id {
+        true => ALSO_LISTED_PBL_STEP.get(lang).to_owned(),
+        false => ALSO_LISTED_STEP.get(lang).replace("{other}", name),
+    };
     let step = crate::render::RenderedStep {
         number: 0,
-        text: ALSO_LISTED_STEP.get(lang).replace("{other}", name),
+        text,
         link,
         copy: None,
     };
@@ -1014,6 +1234,14 @@ const ALSO_LASTING: Text = text! {
     en: "The blocklist check also finds the address on {other}, a listing that does not go away by waiting: it needs removing too, preferably first.",
 };
 
+/// `ALSO_LASTING` for the Spamhaus PBL, which is about what the address is (one that should not
+/// send mail straight out), not about spam from it: what to do depends on what sends from it
+/// (`spamhaus::PBL_BESIDE_A_BLOCK`), so the verdict does not say "removing".
+const ALSO_PBL: Text = text! {
+    ja: "ブロックリストの確認では、このアドレスは Spamhaus PBL（直接送信に使わない IP アドレスの一覧）にも掲載されています。こちらは待っていても消えないため、あわせて（できれば先に）対処が必要です。",
+    en: "The blocklist check also finds the address on the Spamhaus PBL (addresses not meant to send mail straight out), a listing that does not go away by waiting: it needs dealing with too, preferably first.",
+};
+
 /// The first step then: why that listing comes first.
 const LASTING_FIRST: Text = text! {
     ja: "まず {other} への掲載に対処してください。公開のブロックリストに載ったままでは、{named}のブロックも解除されにくくなります。",
@@ -1024,6 +1252,14 @@ const LASTING_FIRST: Text = text! {
 const ALSO_LASTING_MESSAGE: Text = text! {
     ja: "なお、ブロックリストの確認では、このアドレスは {other} にも掲載されていました。こちらも原因の確認と解除の申請をお願いいたします。",
     en: "A blocklist check also finds the address on {other}. Could you please check that listing as well and request its removal?",
+};
+
+/// `ALSO_LASTING_MESSAGE` for the Spamhaus PBL: its removal is only for a real mail server on a
+/// fixed address with its reverse DNS set (fact sheet §2.1), else mail goes out through the
+/// provider's outgoing server.
+const ALSO_PBL_MESSAGE: Text = text! {
+    ja: "なお、ブロックリストの確認では、このアドレスは Spamhaus PBL（直接送信に使わない IP アドレスの一覧）にも掲載されていました。このアドレスが逆引きを設定したメールサーバーの固定アドレスであれば、PBL の解除の申請をお願いいたします。そうでなければ、どの送信サーバーを使えばよいかを教えていただけますでしょうか。",
+    en: "A blocklist check also finds the address on the Spamhaus PBL (addresses not meant to send mail straight out). If it is a mail server's fixed address with its reverse DNS set, could you please request its PBL removal? If not, which outgoing server should my mail go through?",
 };
 
 /// The lists inside a combined zone, named as their operator names them: the party's name alone
@@ -1074,11 +1310,19 @@ fn add_the_lasting_listing(
             .replace("{other}", other)
             .replace("{named}", &named)
     };
+    let pbl = a.lasting.id == party::spamhaus::PBL.id;
     let space = lang.sentence_gap();
-    r.verdict = format!("{}{space}{}", r.verdict, fill(ALSO_LASTING));
+    let also = if pbl { ALSO_PBL } else { ALSO_LASTING };
+    r.verdict = format!("{}{space}{}", r.verdict, fill(also));
     // The lasting list's own first steps (its checker, who may request removal), before the
-    // provider's.
-    let lasting = render::render_in(a.lasting, d, lang, r.selected_by, medium);
+    // provider's. The PBL's are both of its ways out, without "that solves it" (the provider's
+    // block stays) or its letter, which is not the one below (review h206, M4).
+    let shown = if pbl {
+        &party::spamhaus::PBL_BESIDE_A_BLOCK
+    } else {
+        a.lasting
+    };
+    let lasting = render::render_in(shown, d, lang, r.selected_by, medium);
     let mut steps = vec![crate::render::RenderedStep {
         number: 0,
         text: fill(LASTING_FIRST),
@@ -1103,10 +1347,18 @@ fn add_the_lasting_listing(
         r.urgency = lasting.urgency;
     }
     // The lasting listing goes first, so its time is the time (review h159, 3: not Microsoft's
-    // "usually within 24 hours" above an SBL listing only the hosting company can clear).
-    r.duration = lasting.duration;
+    // "usually within 24 hours" above an SBL listing only the hosting company can clear). The
+    // PBL's "right away" is no time for the provider's own block, which keeps its own.
+    if !pbl {
+        r.duration = lasting.duration;
+    }
     if let Some(m) = r.message.as_mut() {
         if m.to.id == crate::model::To::HostingProvider {
+            let paragraph = if pbl {
+                ALSO_PBL_MESSAGE
+            } else {
+                ALSO_LASTING_MESSAGE
+            };
             // `split_at_checked`, not slicing: no panic path (and its location) in the page.
             let closing = m
                 .body
@@ -1115,9 +1367,9 @@ fn add_the_lasting_listing(
             m.body = match closing {
                 // Before the closing line ("Thank you."), as its own paragraph.
                 Some((before, after)) if after.len() < 80 => {
-                    format!("{before}\n\n{}{after}", fill(ALSO_LASTING_MESSAGE))
+                    format!("{before}\n\n{}{after}", fill(paragraph))
                 }
-                _ => format!("{}\n\n{}", m.body, fill(ALSO_LASTING_MESSAGE)),
+                _ => format!("{}\n\n{}", m.body, fill(paragraph)),
             };
         }
     }
@@ -2528,6 +2780,28 @@ mod tests {
         // replaces `sender_on_microsoft365`): the message asks the host to let Microsoft in.
         "microsoft-cloud-refused-by-own-host",
     ];
+
+    /// The other lists' own pages are https pages on their operators' own domains.
+    #[test]
+    fn other_lists_link_their_operators_own_pages() {
+        let own = [
+            ("uceprotect", "www.uceprotect.net"),
+            ("dronebl", "dronebl.org"),
+            ("0spam", "0spam.org"),
+        ];
+        for other in OTHER_LISTS {
+            let Some((_, url)) = other.link else { continue };
+            let host = url
+                .strip_prefix("https://")
+                .and_then(|rest| rest.split('/').next())
+                .unwrap_or_else(|| panic!("not https: {url}"));
+            let operator = own
+                .iter()
+                .find(|(name, _)| other.zones[0].contains(name))
+                .unwrap_or_else(|| panic!("no operator for {}", other.zones[0]));
+            assert_eq!(host, operator.1, "{url}");
+        }
+    }
 
     /// Every playbook that asks "your hosting company" about the sending IP address turns into
     /// Microsoft 365's own when the mail left through Microsoft 365 (review 3, T1: Proofpoint).

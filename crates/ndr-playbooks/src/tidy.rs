@@ -735,11 +735,14 @@ fn rendered_output_never_shows_a_placeholder() {
                 if let Some(name) = raw_placeholder_in(&plain) {
                     bad.push(format!("{} ({lang:?}, plain): raw {{{name}}}", p.id));
                 }
-                // Only a step about a fact the bounce lacks may go (`Step::only_with`).
+                // Only a step about a fact the bounce lacks may go (`Step::only_with`), or a
+                // mail service's example when the bounce names the refusing server, which a
+                // server that is not that service's talked to (`Step::example_for`).
                 let shown = p
                     .steps
                     .iter()
                     .filter(|s| s.only_with != Some(Fact::Ip) || d.blocked_ip.is_some())
+                    .filter(|s| s.example_for.is_none() || d.remote_host.is_none())
                     .count();
                 if r.steps.len() != shown || r.who.is_empty() {
                     bad.push(format!("{}: steps or actors lost in rendering", p.id));

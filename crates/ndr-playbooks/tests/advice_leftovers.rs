@@ -224,8 +224,9 @@ fn filtered(sender_domain: Option<&str>) -> Diagnosis {
 }
 
 /// Review 4, cases 05, 14 and 15: the recipient is asked to allow the sender's own domain only
-/// when it is one; a public webmail or carrier domain is never allowed whole, and an unknown one
-/// reads as "my address", with no bracketed fill-in, in both languages.
+/// when it is one; a public webmail or carrier domain is never allowed whole. Without the
+/// sender's address the letter holds a fill-in for it (review h206, M2: the recipient never saw
+/// "the address the returned mail was sent from"), never one for a domain, in both languages.
 #[test]
 fn the_recipient_is_asked_to_allow_the_address_unless_the_domain_is_the_senders_own() {
     let message = |d: &Diagnosis, lang| {
@@ -267,13 +268,12 @@ fn the_recipient_is_asked_to_allow_the_address_unless_the_domain_is_the_senders_
                 r.steps[0].text
             );
             assert!(
-                m.contains("my address (the one the returned mail was sent from)")
-                    || m.contains("私のメールアドレス（返ってきたメールの差出人のアドレス）"),
+                m.contains("[your email address]") || m.contains("［あなたのメールアドレス］"),
                 "{m}"
             );
         }
     }
-    // No sender domain known: no fill-in.
+    // No sender domain known: no fill-in for a domain.
     for lang in [Lang::En, Lang::Ja] {
         let (r, m) = message(&filtered(None), lang);
         for t in [m.as_str(), r.steps[0].text.as_str()] {
@@ -283,7 +283,7 @@ fn the_recipient_is_asked_to_allow_the_address_unless_the_domain_is_the_senders_
             );
         }
         assert!(
-            m.contains("my address") || m.contains("私のメールアドレス"),
+            m.contains("[your email address]") || m.contains("［あなたのメールアドレス］"),
             "{m}"
         );
     }

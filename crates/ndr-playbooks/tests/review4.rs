@@ -635,12 +635,16 @@ fn the_generic_spam_advice_is_neutral_and_names_the_domain() {
             m.body
         );
     }
-    // With no sender domain known, the sentence asks for the sender's own address in words,
-    // with no fill-in (see tests/advice_leftovers.rs).
+    // With no sender domain known, the sentence asks for the sender's own address, a fill-in
+    // the sender completes, never a domain's (see tests/advice_leftovers.rs; review h206, M2).
     d.sender_domain = None;
     let m = advise(&d, Lang::En).message.expect("a message");
     assert!(!m.body.contains("[your domain]"), "{}", m.body);
-    assert!(m.body.contains("allow mail from my address"), "{}", m.body);
+    assert!(
+        m.body.contains("allow mail from [your email address]"),
+        "{}",
+        m.body
+    );
 }
 
 /// A note of the core, as `diagnose` writes it.

@@ -203,19 +203,22 @@ const AUTH_STEP_DKIM: Step = Step::new(text! {
     ja: "DKIM（送信するメールに電子署名を付ける仕組み）を、お使いのメールサービスの管理画面で有効にしてください。サービスが表示する DNS レコードを追加してから有効にします。",
     en: "Turn on DKIM (a digital signature on every message you send) in your mail service's admin console: add the DNS records it shows, then switch it on.",
 })
-.link(text! { ja: "Microsoft 365 の DKIM 設定手順", en: "Microsoft 365: set up DKIM" }, MS_DKIM);
+.link(text! { ja: "Microsoft 365 の DKIM 設定手順", en: "Microsoft 365: set up DKIM" }, MS_DKIM)
+.link_for(Service::Microsoft365);
 
 const AUTH_STEP_DKIM_GOOGLE: Step = Step::new(text! {
     ja: "Google Workspace の場合は、管理コンソールの「Gmail」→「メールの認証」で DKIM を有効にします。",
     en: "With Google Workspace, turn DKIM on under Gmail > Authenticate email in the Admin console.",
 })
+.example_for(Service::Google)
 .link(text! { ja: "Google Workspace の DKIM 設定手順", en: "Google Workspace: turn on DKIM" }, GOOGLE_DKIM);
 
-const AUTH_STEP_DMARC_NAME: Step = Step::new(text! {
+pub(crate) const AUTH_STEP_DMARC_NAME: Step = Step::new(text! {
     ja: "DMARC（SPF と DKIM の結果をどう扱うか受信側に伝える設定）がなければ追加します。親のドメイン（example.com）の DMARC レコード（_dmarc.example.com）はサブドメイン（news.example.com など）にも効くので、まずそちらにあるか確かめてください。どちらにもなければ、「_dmarc.」のあとにあなたのドメイン名（{sender_domain}）か、すべてのサブドメインに効かせるなら親のドメイン名を続けた名前で、TXT レコードを作ります。",
     en: "If there is no DMARC record (it tells receivers how to treat the SPF and DKIM results), add one. A record on your main domain (_dmarc.example.com) also covers its subdomains (news.example.com, for example), so look there first. If neither has one, create a TXT record whose name is \"_dmarc.\" followed by your domain ({sender_domain}), or by your main domain to cover every subdomain.",
 })
 .link(text! { ja: "DMARC の設定手順（Microsoft 365）", en: "Microsoft 365: set up DMARC" }, MS_DMARC)
+.link_for(Service::Microsoft365)
 .copy(text! { ja: "DMARC レコードの名前（ホスト名）", en: "DMARC record name (host)" }, DMARC_HOST);
 
 const AUTH_STEP_DMARC_VALUE: Step = Step::new(text! {
@@ -223,6 +226,7 @@ const AUTH_STEP_DMARC_VALUE: Step = Step::new(text! {
     en: "Start with the smallest value below. \"p=none\" means: evaluate, but do not reject mail that fails.",
 })
 .link(text! { ja: "DMARC の設定手順（Google Workspace）", en: "Google Workspace: set up DMARC" }, GOOGLE_DMARC)
+.link_for(Service::Google)
 .copy(text! { ja: "DMARC レコードの値", en: "DMARC record value" }, DMARC_MINIMAL);
 
 pub(crate) const AUTH_STEP_WAIT: Step = Step::new(text! {

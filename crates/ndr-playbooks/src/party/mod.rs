@@ -43,7 +43,7 @@ pub(crate) mod spamhaus;
 mod spamrats;
 mod t_online;
 mod trendmicro;
-mod uceprotect;
+pub(crate) mod uceprotect;
 mod vade;
 mod yahoo;
 

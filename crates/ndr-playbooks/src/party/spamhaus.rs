@@ -280,6 +280,34 @@ pub(crate) const PBL: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// The PBL's steps when its listing is found beside a provider's own block of the address
+/// (Yahoo's TSS09 from the sender's own Exchange server, review h206, M4): which way out fits
+/// depends on what sends from the address, so both are said, and neither claims to solve the
+/// provider's block. The PBL is for addresses that should not send mail straight out; a real
+/// mail server on a fixed address with its reverse DNS set may have its address removed.
+// Source: fact sheet §2.1, "PBL: remove only if the IP really is a mail server with proper
+// rDNS"; "PBL: the sender. Use the ISP's smarthost, or have a static IP with proper rDNS
+// removed" (https://www.spamhaus.com/resource-center/view-request-and-manage-ip-domain-removals-from-the-customer-portal).
+pub(crate) const PBL_BESIDE_A_BLOCK: Playbook = Playbook {
+    id: "spamhaus-pbl-beside-a-block",
+    title: text! { ja: "Spamhaus PBL にも掲載（受信側のブロックとあわせて）", en: "Also listed by Spamhaus PBL (beside a receiver's own block)" },
+    duration: text! { ja: "送信方法を変えるか、解除が認められればすぐ", en: "Right away once mail goes out the proper way, or once removal is granted" },
+    steps: &[
+        STEP_CHECKER,
+        Step::new(text! {
+            ja: "メールソフトや機器から、家庭や事務所の回線で直接送っている場合は、送信サーバー（SMTP）をプロバイダーやメールサービスの送信サーバー（認証付き、多くはポート 587）に設定してください。そうすれば、この IP アドレスの PBL 掲載はメールの送信に関係しなくなります。",
+            en: "If a mail program or device sends straight out over a home or office connection, set its outgoing server (SMTP) to your provider's or mail service's server (with authentication, usually port 587): the PBL listing of this address then no longer touches your mail.",
+        }),
+        Step::new(text! {
+            ja: "この IP アドレスが、固定 IP アドレスで運用している自分のメールサーバー（Exchange など。逆引きを設定済み）のものなら、照会結果の画面から PBL の解除を申請してください。PBL は、そうしたサーバーを対象にしたリストではありません。",
+            en: "If the address is your own mail server's (an Exchange or other server on a fixed address, with its reverse DNS set), request PBL removal from the result page: the PBL is not meant for such a server.",
+        })
+        .linked(CHECKER_LINK),
+    ],
+    message: None,
+    ..PBL
+};
+
 pub(crate) const DBL: Playbook = Playbook {
     id: "spamhaus-dbl",
     party: Some(Party::Spamhaus),
@@ -601,6 +629,7 @@ pub(crate) const BOOK: PartyBook = PartyBook {
         &CSS,
         &XBL,
         &PBL,
+        &PBL_BESIDE_A_BLOCK,
         &DBL,
         &OPEN_RESOLVER,
         &OPEN_RESOLVER_OWN,

@@ -11,7 +11,7 @@ use crate::model::{Actor, Playbook, Source, Step, Urgency, Url};
 
 const CHECKED: &str = "2026-07-02";
 const DOMAINS: &[&str] = &["www.uceprotect.net"];
-const RBLCHECK: &str = "https://www.uceprotect.net/en/rblcheck.php";
+pub(crate) const RBLCHECK: &str = "https://www.uceprotect.net/en/rblcheck.php";
 const LEVELS: &str = "https://www.uceprotect.net/en/index.php?m=7&s=7";
 const FACTS: &[(&str, &str)] = &[("list_name", "UCEPROTECT")];
 
