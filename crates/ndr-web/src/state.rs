@@ -373,6 +373,10 @@ pub struct Analysis {
     pub diagnosis: Rc<Diagnosis>,
     /// The run that produced it (later runs may re-ask the blocklists about it).
     pub run: u64,
+    /// The visitor asked for it (a paste, a click, a file, a sample, or a parent page's
+    /// hand-over made on the visitor's click): focus and the view go to the verdict. A parent
+    /// page that hands a bounce over by itself (at load) moves neither.
+    pub by_visitor: bool,
 }
 
 /// Why the blocked IP is not looked up.
@@ -686,6 +690,8 @@ pub struct State {
     pub pending: Option<Rc<[u8]>>,
     /// The charset `pending` is shown in.
     pub pending_charset: &'static str,
+    /// Whether the visitor asked for `pending` ([`Analysis::by_visitor`]).
+    pub pending_by_visitor: bool,
     /// The last finished analysis.
     pub analysis: Option<Analysis>,
     /// Blocklist lookups for `analysis`.
@@ -706,7 +712,12 @@ pub enum Action {
     /// Text was pasted into the box: take it and diagnose.
     Paste(String),
     /// Text handed over from outside the box (an embedding page): show it and diagnose.
-    Receive(String),
+    Receive {
+        /// The bounce.
+        text: String,
+        /// The parent page handed it over on the visitor's click ([`Analysis::by_visitor`]).
+        by_visitor: bool,
+    },
     /// A file was dropped or picked: show it and diagnose its bytes.
     LoadFile(Vec<u8>),
     /// A file could not be read.
@@ -820,12 +831,13 @@ impl State {
                 self.file = None;
                 self.start_diagnose();
             }
-            Action::Receive(text) => {
+            Action::Receive { text, by_visitor } => {
                 self.text = Rc::from(text);
                 self.from_outlook = false;
                 self.text_rev += 1;
                 self.file = None;
                 self.start_diagnose();
+                self.pending_by_visitor = by_visitor;
             }
             Action::LoadFile(bytes) => {
                 if bytes.len() > MAX_INPUT_BYTES {
@@ -921,6 +933,7 @@ impl State {
                     charset: self.pending_charset,
                     diagnosis,
                     run,
+                    by_visitor: self.pending_by_visitor,
                 });
                 self.highlight = None;
                 self.plan_lookups();
@@ -1010,6 +1023,8 @@ impl State {
             return;
         }
         self.pending = Some(bytes);
+        // Every way in but a parent page's hand-over is the visitor's own gesture.
+        self.pending_by_visitor = true;
         self.pending_charset = match self.file {
             Some(_) => self.file_charset,
             None => "utf-8",
@@ -1334,7 +1349,10 @@ mod tests {
             "the box already shows what was typed or pasted"
         );
         s.reduce(Action::LoadSample("sample".into()));
-        s.reduce(Action::Receive("from the parent page".into()));
+        s.reduce(Action::Receive {
+            text: "from the parent page".into(),
+            by_visitor: true,
+        });
         s.reduce(Action::LoadFile(b"file".to_vec()));
         s.reduce(Action::Clear);
         assert_eq!(s.text_rev, 4);
@@ -1964,6 +1982,37 @@ mod tests {
         assert_eq!(name, "Spamhaus ZEN");
         assert!(url.contains("8.8.4.4"), "{url}");
         assert!(s.lookups.resolver_seems_down());
+    }
+
+    /// Review h206, H1: only a diagnosis the visitor asked for moves focus and the view to the
+    /// verdict; a parent page's hand-over at load does not.
+    #[test]
+    fn a_hand_over_at_load_is_not_the_visitors_request() {
+        fn land(s: &mut State, action: Action) -> bool {
+            s.reduce(action);
+            let run = s.run;
+            s.reduce(Action::Diagnosed {
+                run,
+                diagnosis: Rc::new(Diagnosis::default()),
+            });
+            s.analysis.as_ref().expect("a result").by_visitor
+        }
+        let receive = |by_visitor| Action::Receive {
+            text: "550 5.7.1 refused".into(),
+            by_visitor,
+        };
+        let mut s = State::default();
+        assert!(!land(&mut s, receive(false)));
+        assert!(land(&mut s, receive(true)));
+        assert!(!land(&mut s, receive(false)));
+        // The same text diagnosed again by the visitor's click is theirs.
+        assert!(land(&mut s, Action::Diagnose));
+        assert!(land(&mut s, Action::Paste("550 5.7.1 pasted".into())));
+        assert!(land(&mut s, Action::LoadSample("550 5.7.1 sample".into())));
+        assert!(land(&mut s, Action::LoadFile(b"550 5.7.1 file".to_vec())));
+        // A hand-over while a visitor's diagnosis is working takes its place, unasked.
+        s.reduce(Action::Diagnose);
+        assert!(!land(&mut s, receive(false)));
     }
 
     #[test]
