@@ -766,6 +766,9 @@ pub enum Action {
     SetResolver(String),
     /// Turn lookups on or off; off stops them at once.
     SetLookups(bool),
+    /// Ask the same lists again through the same resolver (after no list could be checked,
+    /// e.g. a resolver that limited the questions for a while).
+    LookUpAgain,
     /// Highlight one evidence field (or none) in the pasted text.
     Highlight(Option<String>),
     /// The URL hash changed.
@@ -995,6 +998,7 @@ impl State {
                     self.relookup();
                 }
             }
+            Action::LookUpAgain => self.relookup(),
             Action::Highlight(field) => self.highlight = field,
             Action::Navigate(route) => {
                 // Leaving the code list empties its search box, as a fresh visit finds it.
@@ -1033,7 +1037,8 @@ impl State {
         self.route = Route::Diagnose;
     }
 
-    /// Starts the lookups again for the current analysis (settings changed).
+    /// Starts the lookups again for the current analysis (settings changed, or the visitor
+    /// asked again).
     fn relookup(&mut self) {
         if self.analysis.is_some() && self.pending.is_none() {
             self.run += 1;
@@ -1982,6 +1987,38 @@ mod tests {
         assert_eq!(name, "Spamhaus ZEN");
         assert!(url.contains("8.8.4.4"), "{url}");
         assert!(s.lookups.resolver_seems_down());
+    }
+
+    /// Review h206, 2: a resolver that limited the questions asks to try again; "Check again"
+    /// asks the same lists through the same resolver, for the same diagnosis.
+    #[test]
+    fn look_up_again_asks_the_same_lists_again() {
+        let mut s = diagnosed("x", blocked_on("zen.spamhaus.org"));
+        let rows = s.lookups.rows.len();
+        answer_all(&mut s, |_| RowState::Unavailable {
+            why: "rate_limited".into(),
+            detail: "dns.google: HTTP 429, Retry-After 30".into(),
+        });
+        assert_eq!(s.lookups.all_failed().and_then(|a| a.retry_after), Some(30));
+        let (run, analysis, resolver) = (s.run, s.analysis.clone(), s.settings.resolver);
+        s.reduce(Action::LookUpAgain);
+        assert_eq!(
+            s.run,
+            run + 1,
+            "a new run, so the old session's answers are dropped"
+        );
+        assert!(s.lookups.running);
+        assert_eq!(s.lookups.rows.len(), rows);
+        assert!(s.lookups.rows.iter().all(|r| r.state == RowState::Pending));
+        assert_eq!(
+            s.analysis, analysis,
+            "the same diagnosis: focus stays where it is"
+        );
+        assert_eq!(s.settings.resolver, resolver);
+        // Nothing to ask again without a result.
+        let mut empty = State::default();
+        empty.reduce(Action::LookUpAgain);
+        assert_eq!(empty, State::default());
     }
 
     /// Review h206, H1: only a diagnosis the visitor asked for moves focus and the view to the

@@ -99,7 +99,8 @@ fn all_failed_html(
 ) -> Html {
     let t = |tr: i18n::Tr| tr.get(lang);
     // The shared reason when there is one; otherwise the lead alone is the general wording.
-    // A resolver that said how long to wait (HTTP 429 with Retry-After): say it, not "later".
+    // A resolver that said how long to wait (HTTP 429 with Retry-After): say it, not "later",
+    // and what to press then (review h206, 2).
     let waited;
     let reason = match (all.why.as_deref(), all.retry_after) {
         (Some("rate_limited"), Some(secs)) => {
@@ -107,11 +108,11 @@ fn all_failed_html(
             let (before, after) = match lang {
                 Lang::Ja => (
                     "DNS サービスが問い合わせを制限しています。",
-                    " 秒たってから試してください。",
+                    " 秒たってから、下の「もう一度確認する」を押してください。",
                 ),
                 Lang::En => (
-                    "The DNS service is limiting questions; try again in ",
-                    " seconds.",
+                    "The DNS service is limiting questions; wait ",
+                    " seconds, then press \u{201c}Check again\u{201d} below.",
                 ),
             };
             waited = format!("{before}{secs}{after}");
@@ -160,10 +161,24 @@ fn all_failed_html(
         Lang::En => format!("Check again with {}", other.name),
     };
     let onclick = super::send(on_action, Action::SetResolver(other.id.to_string()));
+    // The same resolver again: what helps once a limit or an outage has passed. Not for lists
+    // that answered, only not usably: asking again gets the same answer.
+    let again = !matches!(
+        all.why.as_deref(),
+        Some("refused_by_list" | "test_point_not_listed" | "zone_lists_everything")
+    );
+    let again_label = match lang {
+        Lang::Ja => "もう一度確認する",
+        Lang::En => "Check again",
+    };
     html! {
         <div class="all-failed" data-testid="dnsbl-all-failed">
             <h3>{ i18n::DNSBL_ALL_FAILED_HEADING.text(lang) }</h3>
             <p>{ lead }</p>
+            if again {
+                <p><button type="button" data-testid="dnsbl-check-again"
+                    onclick={super::send(on_action, Action::LookUpAgain)}>{ again_label }</button></p>
+            }
             <p data-testid="dnsbl-resolver-hint">{ i18n::DNSBL_RESOLVER_DOWN.text(lang) }
                 <button type="button" data-testid="dnsbl-switch-resolver" {onclick}>{ label }</button>
             </p>
