@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::steps::external_link;
+use super::steps::{external_link, external_link_about};
 use crate::i18n::{self, Lang};
 use crate::state::{Action, AllFailed, Lookups, Resolver, Row, RowState, Skip, RESOLVERS};
 
@@ -29,6 +29,16 @@ fn class_of(state: &RowState) -> &'static str {
         RowState::NotListed { .. } => "not-listed",
         RowState::Unavailable { .. } => "unavailable",
     }
+}
+
+/// The link to a list's own page. Its visible words are the same on every row, so its name
+/// for a screen reader carries the list's name too (review h206, 3).
+fn list_site_link(url: &str, list: &str, lang: Lang) -> Html {
+    let about = match lang {
+        Lang::Ja => format!("（{list}）"),
+        Lang::En => format!(" ({list}) "),
+    };
+    external_link_about(url, i18n::DNSBL_CHECK_BY_HAND.get(lang), &about, lang)
 }
 
 fn row_html(r: &Row, lang: Lang) -> Html {
@@ -63,7 +73,9 @@ fn row_html(r: &Row, lang: Lang) -> Html {
     let link = (class != "not-listed")
         .then_some(())
         .and(r.lookup_url.as_ref())
-        .map(|url| html! { <span class="check-link">{ external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</span> });
+        .map(
+            |url| html! { <span class="check-link">{ list_site_link(url, &r.name, lang) }</span> },
+        );
     html! {
         <tr data-testid={format!("dnsbl-row-{}", r.zone)} data-state={class}
             data-target={r.target.clone()}>
@@ -147,7 +159,7 @@ fn all_failed_html(
         };
         html! {
             <p data-testid="dnsbl-all-failed-named">{ intro }
-                { external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</p>
+                { list_site_link(url, name, lang) }</p>
         }
     });
     // Both resolvers are offered in Settings; the button makes the same choice from here.
