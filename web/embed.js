@@ -5,6 +5,7 @@
  * Optional: data-src (the page URL, default: next to this script), data-title.
  * Hand a bounce to a frame (it stays in the visitor's browser):
  *   NdrDoctorEmbed.diagnose(div, text)
+ * After a diagnosis the visitor asked for, the page scrolls the result into view.
  */
 (function () {
   "use strict";
@@ -37,6 +38,13 @@
       if (d && d.type === "ndr-doctor:height" && typeof d.height === "number" && d.height > 0) {
         f.frame.style.minHeight = "0";
         f.frame.style.height = Math.ceil(d.height) + "px";
+      } else if (d && d.type === "ndr-doctor:reveal" && d.top >= 0 && d.height >= 0) {
+        // The frame's result box: centred if it fits, else its top near the top.
+        var view = innerHeight, y = f.frame.getBoundingClientRect().top + d.top;
+        if (y < 0 || y + Math.min(d.height, view * 0.75) > view) {
+          scrollBy({ top: y - Math.max(16, (view - d.height) / 2),
+            behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+        }
       }
     }
   });
@@ -46,7 +54,10 @@
     diagnose: function (div, text) {
       for (var i = 0; i < frames.length; i++) {
         if (frames[i].div === div) {
-          frames[i].frame.contentWindow.postMessage({ type: "ndr-doctor:diagnose", text: String(text) }, frames[i].origin);
+          // `visitor`: on a click (not at load), focus and the view go to the result.
+          var ua = navigator.userActivation;
+          frames[i].frame.contentWindow.postMessage({ type: "ndr-doctor:diagnose", text: String(text),
+            visitor: !!(ua && ua.isActive) }, frames[i].origin);
         }
       }
     },

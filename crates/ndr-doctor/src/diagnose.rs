@@ -334,6 +334,11 @@ fn write_report(
                     "あなたのサーバーが受信を拒否した相手の IP アドレス",
                     "IP your server refused",
                 )
+            } else if ndr_playbooks::refusal_is_about_the_domain(d) {
+                l(
+                    "送信サーバーの IP アドレス（拒否の理由はドメインで、このアドレスではありません）",
+                    "Sending server's IP (the refusal is about the domain, not this address)",
+                )
             } else if ndr_playbooks::ip_is_blocked(d) {
                 l("ブロックされた送信元 IP アドレス", "Blocked sending IP")
             } else {

@@ -301,6 +301,40 @@ fn an_ip_that_is_not_blocked_is_not_called_blocked() {
     assert!(!out.contains("Blocked sending IP"), "{out}");
 }
 
+/// Review h206, M3: Gmail refused the mail for the sending domain's reputation; the address is
+/// the sending server's, not a blocked one, as on the page. The same words about the address
+/// itself still call it blocked.
+#[test]
+fn a_domain_reputation_refusal_does_not_call_the_ip_blocked() {
+    let reply = |what: &str| {
+        format!(
+            "<bo@example.com>: host gmail-smtp-in.l.google.com[198.51.100.27] said: 550-5.7.1 \
+             [203.0.113.45      12] Gmail has detected that this message is 550-5.7.1 likely \
+             suspicious due to the very low reputation of the sending 550-5.7.1 {what}. To best \
+             protect our users from spam, the message has been 550-5.7.1 blocked. For more \
+             information, go to 550 5.7.1 https://support.google.com/mail/answer/188131 \
+             x.305 - gsmtp (in reply to end of DATA command)\n"
+        )
+    };
+    let domain = reply("domain");
+    let en =
+        String::from_utf8(run(&["-", "--lang", "en"], Some(domain.as_bytes())).stdout).unwrap();
+    assert!(
+        en.contains(
+            "\nSending server's IP (the refusal is about the domain, not this address): 203.0.113.45 ("
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("Blocked sending IP"), "{en}");
+    let ja =
+        String::from_utf8(run(&["-", "--lang", "ja"], Some(domain.as_bytes())).stdout).unwrap();
+    assert!(ja.contains("送信サーバーの IP アドレス（拒否の理由はドメインで、このアドレスではありません）: 203.0.113.45 ("), "{ja}");
+    assert!(!ja.contains("ブロックされた送信元"), "{ja}");
+    let ip = reply("IP address");
+    let en = String::from_utf8(run(&["-", "--lang", "en"], Some(ip.as_bytes())).stdout).unwrap();
+    assert!(en.contains("\nBlocked sending IP: 203.0.113.45 ("), "{en}");
+}
+
 /// Input that is not a bounce gets what the page says (what to give instead, where mail
 /// programs show the source), never a playbook or a ready message built on nothing (review 3,
 /// L1: a Mailman moderation notice, the warning inside an mbox).

@@ -29,8 +29,8 @@ pub use render::{
 pub use select::{
     advise, advise_in, advise_with, advise_with_lookups, by_a_list_operator, for_recipient,
     ip_is_a_forwarders, ip_is_a_refused_client, ip_is_blocked, ip_is_microsofts_cloud,
-    reason_blocks_nothing, select, select_with, select_with_lookups, sent_by_a_program, Listing,
-    Selected, SelectedBy,
+    reason_blocks_nothing, refusal_is_about_the_domain, select, select_with, select_with_lookups,
+    sent_by_a_program, Listing, Selected, SelectedBy,
 };
 pub use text::{Lang, Text, UnknownLang};
 

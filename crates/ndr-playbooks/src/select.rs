@@ -2692,6 +2692,19 @@ pub fn ip_is_blocked(d: &Diagnosis) -> bool {
         || by_a_list_operator(d)
 }
 
+/// Playbooks of a refusal about the sending domain's reputation, not about the address the
+/// mail came from, which the bounce may still name.
+const ABOUT_THE_SENDING_DOMAIN: &[&str] = &[party::gmail::DOMAIN_REPUTATION.id];
+
+/// True when the refusal is about the sending domain, not the sending server's IP address
+/// (Gmail's "very low reputation of the sending domain"), decided as the advice is, by the
+/// playbook [`select`] picks: the page and the CLI then name the address the bounce shows as
+/// the sending server's, not as blocked. [`ip_is_blocked`] still counts the refusal as a
+/// block (a listed address then still gets its step).
+pub fn refusal_is_about_the_domain(d: &Diagnosis) -> bool {
+    ABOUT_THE_SENDING_DOMAIN.contains(&select(d).playbook.id)
+}
+
 /// Reasons about the mailbox (or domain) a recipient's mail is delivered to, not about the
 /// sender or the message: after an alias or a forwarding, the forwarding's destination.
 const DEAD_MAILBOX_REASONS: &[Reason] = &[

@@ -157,9 +157,9 @@ pub async fn read_file(file: web_sys::File) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// [`focus_and_reveal`], but only when nothing has focus (the focused element was replaced,
-/// as the "loading" notice is by the verdict): a keyboard user who moved on keeps their place.
-pub fn focus_if_lost(id: &str) {
+/// [`focus`], but only when nothing has focus (the focused element was replaced, as the
+/// "loading" notice is by the verdict): a keyboard user who moved on keeps their place.
+pub fn focus_if_lost(id: &str, reveal: bool) {
     let active = window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element());
@@ -168,22 +168,32 @@ pub fn focus_if_lost(id: &str) {
         Some(el) => el.tag_name().eq_ignore_ascii_case("body"),
     };
     if lost {
-        focus_and_reveal(id);
+        focus(id, reveal);
     }
 }
 
 /// Moves keyboard focus and the view to the element with this id.
 pub fn focus_and_reveal(id: &str) {
+    focus(id, true);
+}
+
+/// Moves keyboard focus to the element with this id, and the view too when `reveal` (not in a
+/// frame, where the parent page scrolls once the frame has grown to fit: `embed::reveal`).
+pub fn focus(id: &str, reveal: bool) {
     let Some(el) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
     else {
         return;
     };
-    let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if reveal {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(true);
     if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
-        let _ = html.focus();
+        let _ = html.focus_with_options(&opts);
     }
 }

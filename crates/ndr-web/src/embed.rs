@@ -1,9 +1,14 @@
 //! Embedding in another page's iframe (`?embed=1`): tell the parent our height, and take a
 //! bounce the parent hands over with `postMessage` (it stays in this browser like a paste).
 //!
-//! Messages, both plain objects:
+//! Messages, all plain objects:
 //! - to the parent: `{ type: "ndr-doctor:height", height: <CSS pixels> }`, on every change;
-//! - from the parent: `{ type: "ndr-doctor:diagnose", text: "<the bounce>" }`.
+//! - to the parent: `{ type: "ndr-doctor:reveal", top, height }`, the verdict card's box in
+//!   the page (CSS pixels from the top of the document), after a diagnosis the visitor asked for,
+//!   just after the height it fits in: the parent scrolls it into view (`web/embed.js`);
+//! - from the parent: `{ type: "ndr-doctor:diagnose", text: "<the bounce>", visitor: true }`,
+//!   `visitor` when the visitor's click asked for it (focus and the view then go to the
+//!   verdict; a page handing a bounce over by itself at load moves neither).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,6 +20,8 @@ use crate::state::Action;
 pub const HEIGHT_MESSAGE: &str = "ndr-doctor:height";
 /// The message type a parent posts with a bounce.
 pub const DIAGNOSE_MESSAGE: &str = "ndr-doctor:diagnose";
+/// The message type the page posts with the verdict's place.
+pub const REVEAL_MESSAGE: &str = "ndr-doctor:reveal";
 
 fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
     js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok()
@@ -24,10 +31,7 @@ fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
 /// function that stops them.
 pub fn install(embedded: bool, dispatch: Callback<Action>) -> impl FnOnce() {
     let window = web_sys::window();
-    let parent = window
-        .as_ref()
-        .and_then(|w| w.parent().ok().flatten())
-        .filter(|p| window.as_ref().is_some_and(|w| !js_sys::Object::is(p, w)));
+    let parent = parent_window();
 
     // Only the page that framed us may hand over a bounce; messages from anyone else
     // (another frame, a popup) are ignored.
@@ -44,7 +48,8 @@ pub fn install(embedded: bool, dispatch: Callback<Action>) -> impl FnOnce() {
                 return;
             }
             if let Some(text) = get(&data, "text").and_then(|v| v.as_string()) {
-                dispatch.emit(Action::Receive(text));
+                let by_visitor = get(&data, "visitor").is_some_and(|v| v.as_bool() == Some(true));
+                dispatch.emit(Action::Receive { text, by_visitor });
             }
         })
     });
@@ -70,6 +75,56 @@ pub fn install(embedded: bool, dispatch: Callback<Action>) -> impl FnOnce() {
     }
 }
 
+/// The window that framed this page, if any.
+fn parent_window() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
+fn post(parent: &web_sys::Window, fields: &[(&str, JsValue)]) {
+    let msg = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&msg, &JsValue::from_str(key), value);
+    }
+    // Sizes and places are no secret; any embedding page may read them.
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// Asks the parent to scroll the element with this id, with the card it sits in, into view:
+/// first the page's height as it is now (the frame must be that tall for the place to exist
+/// in the parent), then the card's box. Messages arrive in order, so the parent has resized
+/// the frame when it scrolls.
+pub fn reveal(id: &str) {
+    let Some(parent) = parent_window() else {
+        return;
+    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(body), Some(el)) = (document.body(), document.get_element_by_id(id)) else {
+        return;
+    };
+    let scrolled = web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0);
+    let height = body.get_bounding_client_rect().height().ceil();
+    let card = el.closest(".card").ok().flatten().unwrap_or(el);
+    let rect = card.get_bounding_client_rect();
+    post(
+        &parent,
+        &[("type", HEIGHT_MESSAGE.into()), ("height", height.into())],
+    );
+    post(
+        &parent,
+        &[
+            ("type", REVEAL_MESSAGE.into()),
+            ("top", (rect.top() + scrolled).floor().into()),
+            ("height", rect.height().ceil().into()),
+        ],
+    );
+}
+
 type ResizeClosure = Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>;
 
 fn observe_height(parent: web_sys::Window) -> Option<(web_sys::ResizeObserver, ResizeClosure)> {
@@ -82,11 +137,10 @@ fn observe_height(parent: web_sys::Window) -> Option<(web_sys::ResizeObserver, R
             return;
         }
         last = height;
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
-        let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
-        // The height is not a secret; any embedding page may read it.
-        let _ = parent.post_message(&msg, "*");
+        post(
+            &parent,
+            &[("type", HEIGHT_MESSAGE.into()), ("height", height.into())],
+        );
     });
     let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
     observer.observe(&body);

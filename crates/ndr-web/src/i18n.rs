@@ -196,6 +196,12 @@ pub const FACT_BLOCKED_IP: Tr = tr!(
     "ブロックされた送信元 IP アドレス",
     "Blocked sending IP address"
 );
+/// The same address when the refusal is about the sending domain's reputation, not about it
+/// (`ndr_playbooks::refusal_is_about_the_domain`).
+pub const FACT_DOMAIN_REFUSED_SERVER_IP: Tr = tr!(
+    "送信サーバーの IP アドレス（拒否の理由はドメインで、このアドレスではありません）",
+    "Sending server's IP address (the refusal is about the domain, not this address)"
+);
 /// The address when it lies in a documentation range (192.0.2.0/24, ...): a copy anonymised
 /// the notice, so it is nobody's sending address, as the verdict says.
 pub const FACT_EXAMPLE_IP: Tr = tr!(

@@ -373,6 +373,10 @@ pub struct Analysis {
     pub diagnosis: Rc<Diagnosis>,
     /// The run that produced it (later runs may re-ask the blocklists about it).
     pub run: u64,
+    /// The visitor asked for it (a paste, a click, a file, a sample, or a parent page's
+    /// hand-over made on the visitor's click): focus and the view go to the verdict. A parent
+    /// page that hands a bounce over by itself (at load) moves neither.
+    pub by_visitor: bool,
 }
 
 /// Why the blocked IP is not looked up.
@@ -686,6 +690,8 @@ pub struct State {
     pub pending: Option<Rc<[u8]>>,
     /// The charset `pending` is shown in.
     pub pending_charset: &'static str,
+    /// Whether the visitor asked for `pending` ([`Analysis::by_visitor`]).
+    pub pending_by_visitor: bool,
     /// The last finished analysis.
     pub analysis: Option<Analysis>,
     /// Blocklist lookups for `analysis`.
@@ -706,7 +712,12 @@ pub enum Action {
     /// Text was pasted into the box: take it and diagnose.
     Paste(String),
     /// Text handed over from outside the box (an embedding page): show it and diagnose.
-    Receive(String),
+    Receive {
+        /// The bounce.
+        text: String,
+        /// The parent page handed it over on the visitor's click ([`Analysis::by_visitor`]).
+        by_visitor: bool,
+    },
     /// A file was dropped or picked: show it and diagnose its bytes.
     LoadFile(Vec<u8>),
     /// A file could not be read.
@@ -755,6 +766,9 @@ pub enum Action {
     SetResolver(String),
     /// Turn lookups on or off; off stops them at once.
     SetLookups(bool),
+    /// Ask the same lists again through the same resolver (after no list could be checked,
+    /// e.g. a resolver that limited the questions for a while).
+    LookUpAgain,
     /// Highlight one evidence field (or none) in the pasted text.
     Highlight(Option<String>),
     /// The URL hash changed.
@@ -820,12 +834,13 @@ impl State {
                 self.file = None;
                 self.start_diagnose();
             }
-            Action::Receive(text) => {
+            Action::Receive { text, by_visitor } => {
                 self.text = Rc::from(text);
                 self.from_outlook = false;
                 self.text_rev += 1;
                 self.file = None;
                 self.start_diagnose();
+                self.pending_by_visitor = by_visitor;
             }
             Action::LoadFile(bytes) => {
                 if bytes.len() > MAX_INPUT_BYTES {
@@ -921,6 +936,7 @@ impl State {
                     charset: self.pending_charset,
                     diagnosis,
                     run,
+                    by_visitor: self.pending_by_visitor,
                 });
                 self.highlight = None;
                 self.plan_lookups();
@@ -982,6 +998,7 @@ impl State {
                     self.relookup();
                 }
             }
+            Action::LookUpAgain => self.relookup(),
             Action::Highlight(field) => self.highlight = field,
             Action::Navigate(route) => {
                 // Leaving the code list empties its search box, as a fresh visit finds it.
@@ -1010,6 +1027,8 @@ impl State {
             return;
         }
         self.pending = Some(bytes);
+        // Every way in but a parent page's hand-over is the visitor's own gesture.
+        self.pending_by_visitor = true;
         self.pending_charset = match self.file {
             Some(_) => self.file_charset,
             None => "utf-8",
@@ -1018,7 +1037,8 @@ impl State {
         self.route = Route::Diagnose;
     }
 
-    /// Starts the lookups again for the current analysis (settings changed).
+    /// Starts the lookups again for the current analysis (settings changed, or the visitor
+    /// asked again).
     fn relookup(&mut self) {
         if self.analysis.is_some() && self.pending.is_none() {
             self.run += 1;
@@ -1334,7 +1354,10 @@ mod tests {
             "the box already shows what was typed or pasted"
         );
         s.reduce(Action::LoadSample("sample".into()));
-        s.reduce(Action::Receive("from the parent page".into()));
+        s.reduce(Action::Receive {
+            text: "from the parent page".into(),
+            by_visitor: true,
+        });
         s.reduce(Action::LoadFile(b"file".to_vec()));
         s.reduce(Action::Clear);
         assert_eq!(s.text_rev, 4);
@@ -1964,6 +1987,69 @@ mod tests {
         assert_eq!(name, "Spamhaus ZEN");
         assert!(url.contains("8.8.4.4"), "{url}");
         assert!(s.lookups.resolver_seems_down());
+    }
+
+    /// Review h206, 2: a resolver that limited the questions asks to try again; "Check again"
+    /// asks the same lists through the same resolver, for the same diagnosis.
+    #[test]
+    fn look_up_again_asks_the_same_lists_again() {
+        let mut s = diagnosed("x", blocked_on("zen.spamhaus.org"));
+        let rows = s.lookups.rows.len();
+        answer_all(&mut s, |_| RowState::Unavailable {
+            why: "rate_limited".into(),
+            detail: "dns.google: HTTP 429, Retry-After 30".into(),
+        });
+        assert_eq!(s.lookups.all_failed().and_then(|a| a.retry_after), Some(30));
+        let (run, analysis, resolver) = (s.run, s.analysis.clone(), s.settings.resolver);
+        s.reduce(Action::LookUpAgain);
+        assert_eq!(
+            s.run,
+            run + 1,
+            "a new run, so the old session's answers are dropped"
+        );
+        assert!(s.lookups.running);
+        assert_eq!(s.lookups.rows.len(), rows);
+        assert!(s.lookups.rows.iter().all(|r| r.state == RowState::Pending));
+        assert_eq!(
+            s.analysis, analysis,
+            "the same diagnosis: focus stays where it is"
+        );
+        assert_eq!(s.settings.resolver, resolver);
+        // Nothing to ask again without a result.
+        let mut empty = State::default();
+        empty.reduce(Action::LookUpAgain);
+        assert_eq!(empty, State::default());
+    }
+
+    /// Review h206, H1: only a diagnosis the visitor asked for moves focus and the view to the
+    /// verdict; a parent page's hand-over at load does not.
+    #[test]
+    fn a_hand_over_at_load_is_not_the_visitors_request() {
+        fn land(s: &mut State, action: Action) -> bool {
+            s.reduce(action);
+            let run = s.run;
+            s.reduce(Action::Diagnosed {
+                run,
+                diagnosis: Rc::new(Diagnosis::default()),
+            });
+            s.analysis.as_ref().expect("a result").by_visitor
+        }
+        let receive = |by_visitor| Action::Receive {
+            text: "550 5.7.1 refused".into(),
+            by_visitor,
+        };
+        let mut s = State::default();
+        assert!(!land(&mut s, receive(false)));
+        assert!(land(&mut s, receive(true)));
+        assert!(!land(&mut s, receive(false)));
+        // The same text diagnosed again by the visitor's click is theirs.
+        assert!(land(&mut s, Action::Diagnose));
+        assert!(land(&mut s, Action::Paste("550 5.7.1 pasted".into())));
+        assert!(land(&mut s, Action::LoadSample("550 5.7.1 sample".into())));
+        assert!(land(&mut s, Action::LoadFile(b"550 5.7.1 file".to_vec())));
+        // A hand-over while a visitor's diagnosis is working takes its place, unasked.
+        s.reduce(Action::Diagnose);
+        assert!(!land(&mut s, receive(false)));
     }
 
     #[test]

@@ -87,15 +87,42 @@ describe("no blocklist could be checked", () => {
     await page.close();
   });
 
-  it("a 429 with Retry-After says how long to wait (en)", { timeout: 90_000 }, async () => {
+  it("a 429 with Retry-After says how long to wait, then what to press (en)", { timeout: 90_000 }, async () => {
     await h.doh.reset();
     await h.doh.control({ mode: "rate429", retry_after: "30" });
     const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
     await diagnose(h, page, RAW_SPAMHAUS);
     await allUnavailable(page);
     const text = await page.locator(EXPLANATION).innerText();
-    assert.match(text, /try again in 30 seconds/);
+    assert.match(text, /wait 30 seconds, then press \u201cCheck again\u201d below/);
     assert.doesNotMatch(text, /try again later/);
+    assert.equal(await page.locator('[data-testid="dnsbl-check-again"]').innerText(), "Check again");
+    await page.close();
+  });
+
+  // Review h206, 2: the 429 state said to try again in 30 seconds but offered only the other
+  // resolver. "Check again" asks the same lists through the same resolver.
+  it("after a 429 (ja), もう一度確認する asks the same resolver again", { timeout: 90_000 }, async () => {
+    await h.doh.reset();
+    await h.doh.control({ mode: "rate429", retry_after: "30" });
+    const page = await h.openApp(await h.newPage(PHONE), h.appUrl("?lang=ja"));
+    await diagnose(h, page, RAW_SPAMHAUS);
+    await allUnavailable(page);
+    const text = await page.locator(EXPLANATION).innerText();
+    assert.match(text, /30 秒たってから、下の「もう一度確認する」を押してください/);
+    // The limit has passed.
+    await h.doh.reset();
+    h.requests.length = 0;
+    const again = page.locator('[data-testid="dnsbl-check-again"]');
+    assert.equal(await again.innerText(), "もう一度確認する");
+    await again.click();
+    await waitFor("rows answered again", async () => (await rows(page)).some((r) => r.state === "listed" || r.state === "not-listed"));
+    await settledRows(page);
+    assert.equal(await page.locator(EXPLANATION).count(), 0, "the explanation goes once a list answers");
+    const styles = new Set(h.requests.filter((r) => resolverStyle(r.url) && r.method === "GET").map((r) => resolverStyle(r.url)));
+    assert.deepEqual([...styles], ["google"], "the same resolver was asked again");
+    // The verdict stays where it was: asking again is no new diagnosis.
+    assert.equal(await page.locator('[data-testid="verdict"]').count(), 1);
     await page.close();
   });
 

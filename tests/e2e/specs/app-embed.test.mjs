@@ -2,14 +2,16 @@
 //! into an iframe with web/embed.js; the frame drops the site chrome, reports its height as it
 //! changes, and diagnoses a bounce the parent hands over with postMessage. The API example
 //! page renders its own UI from NdrDoctor.advise (a Promise that loads the language's texts
-//! on first use) / NdrDoctor.diagnose.
+//! on first use) / NdrDoctor.diagnose. After a diagnosis the visitor asked for (a click in the
+//! frame, or a parent's button calling NdrDoctorEmbed.diagnose), the parent page scrolls so the
+//! frame's verdict is in view (review h206, H1); a hand-over at load moves neither view nor focus.
 
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { after, before, describe, it } from "node:test";
 
 import { VISIBLE_JA_MICROSOFT } from "../lib/app.mjs";
-import { DESKTOP, startHarness } from "../lib/harness.mjs";
+import { DESKTOP, PHONE, startHarness } from "../lib/harness.mjs";
 import { waitFor } from "../lib/wait.mjs";
 
 /** A knowledge-base page on its own origin that embeds the app with the documented snippet. */
@@ -22,15 +24,58 @@ function parentPage(appUrl) {
 </body></html>`;
 }
 
+/**
+ * A help page with a tall header above the frame and a button under it that hands the bounce
+ * over; `?auto` hands it over by itself once the frame has reported its first height (no click,
+ * as a page would at load). Every window scroll call is recorded in `__scrolls`.
+ */
+function helpPage(appUrl, bounce) {
+  const json = JSON.stringify(bounce).replace(/</g, "\\u003c");
+  return `<!doctype html><html lang="ja"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>Help centre</title>
+<link rel="icon" href="data:,">
+<script>
+window.__scrolls = [];
+for (const name of ["scroll", "scrollTo", "scrollBy"]) {
+  const original = window[name];
+  window[name] = function (...args) {
+    window.__scrolls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+    return original.apply(this, args);
+  };
+}
+</script></head><body style="margin:0">
+<header style="height:300px">Example ヘルプセンター</header>
+<div id="doctor" data-ndr-doctor data-lang="ja"></div>
+<p><button id="send" type="button">このエラーを診断する</button></p>
+<footer style="height:200px">&copy; Example</footer>
+<script src="${appUrl}embed.js" defer></script>
+<script>
+const BOUNCE = ${json};
+const hand = () => NdrDoctorEmbed.diagnose(document.getElementById("doctor"), BOUNCE);
+document.getElementById("send").onclick = hand;
+if (location.search === "?auto") {
+  addEventListener("message", function first(e) {
+    if (e.data && e.data.type === "ndr-doctor:height") {
+      removeEventListener("message", first);
+      hand();
+      console.log("handed over, activation: " + Boolean(navigator.userActivation?.isActive));
+    }
+  });
+}
+</script>
+</body></html>`;
+}
+
 describe("embed and JavaScript API", () => {
   let h;
   let parent;
   before(async () => {
     h = await startHarness();
     const html = parentPage(h.appUrl());
+    const help = helpPage(h.appUrl(), VISIBLE_JA_MICROSOFT);
     parent = createServer((req, res) => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(html);
+      res.end(req.url.startsWith("/help") ? help : html);
     });
     await new Promise((resolve) => parent.listen(0, "127.0.0.1", resolve));
   });
@@ -67,6 +112,87 @@ describe("embed and JavaScript API", () => {
     const inner = await frame.locator("body").evaluate((b) => b.getBoundingClientRect().height);
     assert.ok(Math.abs(grown - inner) <= 2, `frame ${grown}px, content ${inner}px`);
     console.log(`screenshot: ${await h.screenshot(page, "app-embed-ja")}`);
+    await page.close();
+  });
+
+  /** The frame's top in the parent's viewport, and the viewport's height. */
+  const frameInParent = (page) =>
+    page.evaluate(() => ({
+      frameTop: document.querySelector("#doctor iframe").getBoundingClientRect().top,
+      viewport: innerHeight,
+    }));
+
+  for (const [how, viewport] of [["a click in the frame", PHONE], ["the parent's button", PHONE], ["a click in the frame", DESKTOP]]) {
+    it(`after ${how} (${viewport.width} px) the parent scrolls the verdict into view`, { timeout: 90_000 }, async () => {
+      const page = await h.newPage(viewport);
+      await page.goto(`http://127.0.0.1:${parent.address().port}/help`);
+      const frame = page.frameLocator("#doctor iframe");
+      await frame.locator('[data-testid="app"]').waitFor({ timeout: 15_000 });
+      const app = page.frames().find((f) => f !== page.mainFrame());
+      if (how === "the parent's button") {
+        await page.locator("#send").click();
+      } else {
+        await frame.locator('[data-testid="paste"]').fill(VISIBLE_JA_MICROSOFT);
+        await frame.locator('[data-testid="diagnose"]').click();
+      }
+      await frame.locator('[data-testid="verdict"]').waitFor({ timeout: 15_000 });
+      // The verdict's top edge and its first lines are on screen once the scroll ends.
+      const box = await waitFor("the verdict in the parent's view", async () => {
+        const { frameTop, viewport: height } = await frameInParent(page);
+        const verdict = await app.evaluate(() => {
+          const r = document.getElementById("verdict").getBoundingClientRect();
+          return { top: r.top, height: r.height };
+        });
+        const top = frameTop + verdict.top;
+        const shown = Math.min(verdict.height, height / 2);
+        return top >= 0 && top + shown <= height ? { top, height } : null;
+      }, { timeoutMs: 15_000 });
+      assert.ok(box.top >= 0, JSON.stringify(box));
+      // Focus went to the verdict for keyboard and screen-reader users, as on the page itself.
+      assert.equal(await app.evaluate(() => document.activeElement?.id), "verdict");
+      // Motion as the visitor allows: a smooth scroll unless reduced motion is asked for.
+      const calls = await page.evaluate(() => window.__scrolls);
+      assert.ok(calls.length >= 1, "the parent scrolled through window.scroll*");
+      assert.equal(calls.at(-1).args[0].behavior, "smooth", JSON.stringify(calls));
+      console.log(`screenshot: ${await h.screenshot(page, `app-embed-reveal-${viewport.width}`)}`);
+      assert.deepEqual(h.errorsOf(page), []);
+      await page.close();
+    });
+  }
+
+  it("with reduced motion the parent jumps to the verdict instead of gliding", { timeout: 90_000 }, async () => {
+    const page = await h.newPage(PHONE);
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto(`http://127.0.0.1:${parent.address().port}/help`);
+    const frame = page.frameLocator("#doctor iframe");
+    await frame.locator('[data-testid="app"]').waitFor({ timeout: 15_000 });
+    await page.locator("#send").click();
+    await frame.locator('[data-testid="verdict"]').waitFor({ timeout: 15_000 });
+    const calls = await waitFor("the parent's scroll", async () => {
+      const calls = await page.evaluate(() => window.__scrolls);
+      return calls.length ? calls : null;
+    });
+    assert.notEqual(calls.at(-1).args[0].behavior, "smooth", JSON.stringify(calls));
+    await page.close();
+  });
+
+  it("a bounce handed over at load moves neither the parent's view nor its focus", { timeout: 90_000 }, async () => {
+    const page = await h.newPage(PHONE);
+    // Nothing may touch the page before the hand-over: a Playwright evaluation counts as a
+    // user gesture, in the frame's parent too.
+    const handed = page.waitForEvent("console", { predicate: (m) => m.text().startsWith("handed over") });
+    await page.goto(`http://127.0.0.1:${parent.address().port}/help?auto`);
+    assert.equal((await handed).text(), "handed over, activation: false");
+    const frameEl = page.locator("#doctor iframe");
+    const frame = page.frameLocator("#doctor iframe");
+    await frame.locator('[data-testid="verdict"]').waitFor({ timeout: 20_000 });
+    // The result's height reached the parent after any message the frame sent on landing.
+    const inner = await frame.locator("body").evaluate((b) => b.getBoundingClientRect().height);
+    await waitFor("the frame to take the result's height", async () =>
+      Math.abs((await frameEl.evaluate((f) => f.getBoundingClientRect().height)) - inner) <= 2 || null);
+    assert.deepEqual(await page.evaluate(() => window.__scrolls), []);
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "BODY", "the frame did not take focus");
     await page.close();
   });
 

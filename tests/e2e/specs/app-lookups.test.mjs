@@ -121,6 +121,15 @@ describe("blocklist lookups", () => {
     const links = await page.$$eval('[data-testid="dnsbl-row-zen.spamhaus.org"] a', (as) => as.map((a) => a.href));
     assert.ok(links.some((u) => u.includes("spamhaus") && u.includes(PUBLIC_IP)), links.join(" "));
     assert.ok(settled.some((r) => r.state === "not-listed"), "clean answers show as not listed");
+    // Review h206, 3: every row's link reads the same words; its accessible name says which
+    // list's site it opens.
+    const named = page.getByRole("link", { name: "Check on the list's site (Spamhaus ZEN) (opens in a new tab)" });
+    assert.equal(await named.count(), 1, "the ZEN row's link is named after ZEN");
+    assert.match(await named.getAttribute("href"), /spamhaus/);
+    const names = await page.$$eval('[data-testid^="dnsbl-row-"] .check-link a', (as) =>
+      as.map((a) => [a.closest("tr").querySelector(".list-name").textContent, a.textContent]));
+    assert.ok(names.length >= 2, JSON.stringify(names));
+    for (const [list, name] of names) assert.ok(name.includes(`(${list})`), `${list}: ${name}`);
     assert.equal(await page.locator('[data-testid="dnsbl-resolver-hint"]').count(), 0);
     // Key-only lists are no rows: one short "check by hand" line with their own pages.
     assert.deepEqual(settled.filter((r) => KEY_ONLY_ZONES.includes(r.zone)), [], "a key-only list sits in the table");

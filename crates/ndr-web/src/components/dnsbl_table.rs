@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::steps::external_link;
+use super::steps::{external_link, external_link_about};
 use crate::i18n::{self, Lang};
 use crate::state::{Action, AllFailed, Lookups, Resolver, Row, RowState, Skip, RESOLVERS};
 
@@ -29,6 +29,16 @@ fn class_of(state: &RowState) -> &'static str {
         RowState::NotListed { .. } => "not-listed",
         RowState::Unavailable { .. } => "unavailable",
     }
+}
+
+/// The link to a list's own page. Its visible words are the same on every row, so its name
+/// for a screen reader carries the list's name too (review h206, 3).
+fn list_site_link(url: &str, list: &str, lang: Lang) -> Html {
+    let about = match lang {
+        Lang::Ja => format!("（{list}）"),
+        Lang::En => format!(" ({list}) "),
+    };
+    external_link_about(url, i18n::DNSBL_CHECK_BY_HAND.get(lang), &about, lang)
 }
 
 fn row_html(r: &Row, lang: Lang) -> Html {
@@ -63,7 +73,9 @@ fn row_html(r: &Row, lang: Lang) -> Html {
     let link = (class != "not-listed")
         .then_some(())
         .and(r.lookup_url.as_ref())
-        .map(|url| html! { <span class="check-link">{ external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</span> });
+        .map(
+            |url| html! { <span class="check-link">{ list_site_link(url, &r.name, lang) }</span> },
+        );
     html! {
         <tr data-testid={format!("dnsbl-row-{}", r.zone)} data-state={class}
             data-target={r.target.clone()}>
@@ -99,7 +111,8 @@ fn all_failed_html(
 ) -> Html {
     let t = |tr: i18n::Tr| tr.get(lang);
     // The shared reason when there is one; otherwise the lead alone is the general wording.
-    // A resolver that said how long to wait (HTTP 429 with Retry-After): say it, not "later".
+    // A resolver that said how long to wait (HTTP 429 with Retry-After): say it, not "later",
+    // and what to press then (review h206, 2).
     let waited;
     let reason = match (all.why.as_deref(), all.retry_after) {
         (Some("rate_limited"), Some(secs)) => {
@@ -107,11 +120,11 @@ fn all_failed_html(
             let (before, after) = match lang {
                 Lang::Ja => (
                     "DNS サービスが問い合わせを制限しています。",
-                    " 秒たってから試してください。",
+                    " 秒たってから、下の「もう一度確認する」を押してください。",
                 ),
                 Lang::En => (
-                    "The DNS service is limiting questions; try again in ",
-                    " seconds.",
+                    "The DNS service is limiting questions; wait ",
+                    " seconds, then press \u{201c}Check again\u{201d} below.",
                 ),
             };
             waited = format!("{before}{secs}{after}");
@@ -146,7 +159,7 @@ fn all_failed_html(
         };
         html! {
             <p data-testid="dnsbl-all-failed-named">{ intro }
-                { external_link(url, t(i18n::DNSBL_CHECK_BY_HAND), lang) }</p>
+                { list_site_link(url, name, lang) }</p>
         }
     });
     // Both resolvers are offered in Settings; the button makes the same choice from here.
@@ -160,10 +173,24 @@ fn all_failed_html(
         Lang::En => format!("Check again with {}", other.name),
     };
     let onclick = super::send(on_action, Action::SetResolver(other.id.to_string()));
+    // The same resolver again: what helps once a limit or an outage has passed. Not for lists
+    // that answered, only not usably: asking again gets the same answer.
+    let again = !matches!(
+        all.why.as_deref(),
+        Some("refused_by_list" | "test_point_not_listed" | "zone_lists_everything")
+    );
+    let again_label = match lang {
+        Lang::Ja => "もう一度確認する",
+        Lang::En => "Check again",
+    };
     html! {
         <div class="all-failed" data-testid="dnsbl-all-failed">
             <h3>{ i18n::DNSBL_ALL_FAILED_HEADING.text(lang) }</h3>
             <p>{ lead }</p>
+            if again {
+                <p><button type="button" data-testid="dnsbl-check-again"
+                    onclick={super::send(on_action, Action::LookUpAgain)}>{ again_label }</button></p>
+            }
             <p data-testid="dnsbl-resolver-hint">{ i18n::DNSBL_RESOLVER_DOWN.text(lang) }
                 <button type="button" data-testid="dnsbl-switch-resolver" {onclick}>{ label }</button>
             </p>

@@ -254,6 +254,10 @@ fn ip_label(d: &Diagnosis, delayed: bool) -> Tr {
     } else if d.blocked_ip_scope == Some(IpScope::Documentation) {
         // A copy anonymised the notice: the verdict says the address is an example one.
         i18n::FACT_EXAMPLE_IP
+    } else if ndr_playbooks::refusal_is_about_the_domain(d) {
+        // Blocked for the domain's reputation: the address is the server's, not what was
+        // blocked (review h206, M3).
+        i18n::FACT_DOMAIN_REFUSED_SERVER_IP
     } else if crate::state::ip_is_blocked(d) && delayed {
         i18n::FACT_DEFERRED_IP
     } else if crate::state::ip_is_blocked(d) {
@@ -388,6 +392,46 @@ mod tests {
             !t.en.contains("lock") && !t.ja.contains("ブロック"),
             "{t:?}"
         );
+    }
+
+    /// Review h206, M3: Gmail refused the mail for the sending domain's reputation; the
+    /// address the bounce shows is the sending server's, which the refusal does not block.
+    #[test]
+    fn a_domain_reputation_refusal_names_the_servers_address_not_a_blocked_one() {
+        let gmail = |what: &str| {
+            let text = format!(
+                "<bo@example.com>: host gmail-smtp-in.l.google.com[198.51.100.27] said: \
+                 550-5.7.1 [203.0.113.45      12] Gmail has detected that this message is \
+                 550-5.7.1 likely suspicious due to the very low reputation of the sending \
+                 550-5.7.1 {what}. To best protect our users from spam, the message has been \
+                 550-5.7.1 blocked. For more information, go to 550 5.7.1 \
+                 https://support.google.com/mail/answer/188131 x.305 - gsmtp (in reply to end \
+                 of DATA command)\n"
+            );
+            let mut d = ndr_core::diagnose(text.as_bytes());
+            // As a real address would be (a documentation one gets its own label first).
+            d.blocked_ip_scope = Some(IpScope::Public);
+            d
+        };
+        let domain = gmail("domain");
+        assert_eq!(domain.blocked_ip.as_deref(), Some("203.0.113.45"));
+        for delayed in [false, true] {
+            assert_eq!(
+                ip_label(&domain, delayed),
+                i18n::FACT_DOMAIN_REFUSED_SERVER_IP
+            );
+        }
+        let t = i18n::FACT_DOMAIN_REFUSED_SERVER_IP;
+        assert!(
+            !t.en.contains("lock") && !t.ja.contains("ブロック"),
+            "{t:?}"
+        );
+        assert!(
+            t.en.contains("domain") && t.ja.contains("ドメイン"),
+            "{t:?}"
+        );
+        // The same refusal about the address itself still calls it blocked.
+        assert_eq!(ip_label(&gmail("IP address"), false), i18n::FACT_BLOCKED_IP);
     }
 
     #[test]

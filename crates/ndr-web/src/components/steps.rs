@@ -17,9 +17,15 @@ pub struct Props {
 
 /// Links out open in a new tab without handing over this page or its address.
 pub fn external_link(url: &str, label: &str, lang: Lang) -> Html {
+    external_link_about(url, label, "", lang)
+}
+
+/// [`external_link`] whose accessible name also says what it is about (`about`, read after
+/// the label but not shown): for links whose visible words repeat from row to row.
+pub fn external_link_about(url: &str, label: &str, about: &str, lang: Lang) -> Html {
     html! {
         <a href={url.to_string()} target="_blank" rel="noopener noreferrer">
-            { label }<span class="visually-hidden">{ i18n::OPENS_NEW_TAB.text(lang) }</span>
+            { label }<span class="visually-hidden">{ about }{ i18n::OPENS_NEW_TAB.text(lang) }</span>
             <span class="ext" aria-hidden="true">{ " ↗" }</span>
         </a>
     }
