@@ -366,8 +366,23 @@ use crate::Result;
 /// `Debug` instance. The texts are four new playbooks' words (a named list that does not list
 /// the address now, a host refused at submission, an address form Gmail refuses, Gmail's
 /// alignment step) and the review's rewording of the DMARC and hosting letters.
-/// The budget is 565.7 plus about 1%; the 250 KiB goal stays out of reach, as above.
-pub const BUDGET_GZIP_BYTES: u64 = 571 * 1024;
+/// The budget was 565.7 plus about 1%.
+/// Then 576.0 KiB for a Japanese visit, 567.0 for an English one (+10.3 over 565.7 at `9e66f3c`;
+/// wasm 485.9 -> 494.3 KiB gzip, texts.ja 64.9 -> 66.4), one day's merges (`9e66f3c..`), audited
+/// by a names build against `9e66f3c` built the same way (hashes cut): +17.4 KB raw of code
+/// before wasm-opt and +3.0 KB of data. ndr-core +7.6 (set ac's readers: an enhanced code
+/// before "Error:", a code span as a list item, Mailgun's delivery-status, T-Online's "IP="
+/// replies, whole Orange codes, "message from ADDR" as no blocked IP, internal rewrites as no
+/// forwarding; the sending server's own log and hand-typed sessions; IMail's and Postfix's
+/// readings made linear), ndr-playbooks +3.6 (a step for every listed list the advice did not
+/// name, the PBL-beside-a-block playbook, the sent date converted to Japan time, platform
+/// examples only when the platform is unknown, the administrator before the hosting company),
+/// ndr-web +2.2 (the embed's reveal message, the "Check again" button, each list link's name,
+/// the domain-reputation facts label), iterator and `str::parse` instances +1.3, Yew's effect
+/// +1.0; no new sort, hash table or `Debug` instance. The texts are the new list steps and
+/// playbook, the review's rewording of code pages and the allow-list letter.
+/// The budget is 576.0 plus about 1%; the 250 KiB goal stays out of reach, as above.
+pub const BUDGET_GZIP_BYTES: u64 = 582 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
 /// `samples/` are fetched only when a visitor picks one, so they are not counted.
