@@ -18,6 +18,10 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[path = "../tests/cpu_time/mod.rs"]
+mod cpu_time;
+use cpu_time::thread_cpu_time;
+
 /// Pieces the readers key on, dropped into inputs so mutations reach deep paths.
 const MARKERS: &[&str] = &[
     "\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n--b\n",
@@ -331,16 +335,4 @@ fn replay(files: &[String]) {
             d.recipients.len()
         );
     }
-}
-
-/// The CPU time this thread has used so far.
-fn thread_cpu_time() -> Duration {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime only writes the timespec it is given.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
-    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
 }

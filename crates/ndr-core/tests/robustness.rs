@@ -6,6 +6,9 @@
 use std::time::{Duration, Instant};
 
 use ndr_core::{diagnose, Diagnosis};
+
+mod cpu_time;
+use cpu_time::thread_cpu_time;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
@@ -15,18 +18,6 @@ use proptest::test_runner::{Config, TestRunner};
 /// still take minutes of CPU.
 const SMALL_INPUT_LIMIT: Duration = Duration::from_secs(2);
 const LARGE_INPUT_LIMIT: Duration = Duration::from_secs(30);
-
-/// The CPU time this thread has used so far.
-fn thread_cpu_time() -> Duration {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime only writes the timespec it is given.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
-    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
-}
 
 fn timed(input: &[u8], limit: Duration) -> Diagnosis {
     let start = thread_cpu_time();

@@ -269,18 +269,11 @@ fn hostile_boundaries_and_encoded_words_are_read_in_linear_time() {
     assert!(took.as_secs() < 20, "{took:?}");
 }
 
-/// The CPU time this thread has used so far.
 #[cfg(unix)]
-fn thread_cpu_time() -> std::time::Duration {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime only writes the timespec it is given.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
-    std::time::Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
-}
+#[path = "../../tests/cpu_time/mod.rs"]
+mod cpu_time;
+#[cfg(unix)]
+use cpu_time::thread_cpu_time;
 
 /// `parse` does not decode the parts of a returned message read in place; it takes where the
 /// fallback for a broken part ends it, which is where every decoder ends a part too.

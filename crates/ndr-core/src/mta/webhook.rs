@@ -209,21 +209,23 @@ fn failure_code(code: Option<String>) -> String {
 
 /// The digits of the first `key` in `object` whose value is a number (`"key": 550`).
 fn number_value(object: &str, key: &str) -> Option<String> {
-    let mut from = 0;
-    while let Some(p) = object.get(from..).and_then(|r| r.find(key)) {
-        let after = from + p + key.len();
-        from = after;
-        let rest = object.get(after..)?.trim_start();
-        let Some(rest) = rest.strip_prefix(':') else {
-            continue;
-        };
-        let rest = rest.trim_start();
+    values_of(object, key).find_map(|rest| {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 {
-            return rest.get(..digits).map(str::to_string);
+        (digits > 0).then(|| rest[..digits].to_string())
+    })
+}
+
+/// What follows each `key` in `object` that a colon follows (`"key": VALUE...`), from the
+/// value's first character on.
+fn values_of<'a>(object: &'a str, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let p = object.get(from..)?.find(key)?;
+        from += p + key.len();
+        if let Some(rest) = object.get(from..)?.trim_start().strip_prefix(':') {
+            return Some(rest.trim_start());
         }
-    }
-    None
+    })
 }
 
 /// The event objects of the text: each `{...}` at the depth of the first one (the elements
@@ -277,20 +279,7 @@ fn values<'o>(object: &'o str, keys: &'static [&'static str]) -> impl Iterator<I
 /// The string value of the first `key` in `object` that has one (`"key": "value"`), with its
 /// escapes undone; keys whose value is an object, a number or a list are passed over.
 fn string_value(object: &str, key: &str) -> Option<String> {
-    let mut from = 0;
-    while let Some(p) = object.get(from..).and_then(|r| r.find(key)) {
-        let after = from + p + key.len();
-        from = after;
-        let rest = object.get(after..)?.trim_start();
-        let Some(rest) = rest.strip_prefix(':') else {
-            continue;
-        };
-        let Some(rest) = rest.trim_start().strip_prefix('"') else {
-            continue;
-        };
-        return Some(unescape(rest));
-    }
-    None
+    values_of(object, key).find_map(|rest| rest.strip_prefix('"').map(unescape))
 }
 
 /// A JSON string's text up to its closing quote, with `\"`, `\\`, `\/`, `\n`, `\t`, `\r` and
