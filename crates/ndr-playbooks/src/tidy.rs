@@ -576,21 +576,13 @@ fn every_target_is_a_registered_playbook() {
     assert!(bad.is_empty(), "not registered: {bad:?}");
 }
 
-/// Today's date in UTC as "YYYY-MM-DD", from the system clock (days to a civil date: Howard
-/// Hinnant's algorithm): a playbook cannot have been checked after today.
+/// Today's date in UTC as "YYYY-MM-DD", from the system clock (`render::civil_from_days`): a
+/// playbook cannot have been checked after today.
 fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = crate::render::civil_from_days((secs / 86_400) as i64);
     format!("{year:04}-{month:02}-{day:02}")
 }
 
