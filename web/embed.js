@@ -38,7 +38,7 @@
       if (d && d.type === "ndr-doctor:height" && typeof d.height === "number" && d.height > 0) {
         f.frame.style.minHeight = "0";
         f.frame.style.height = Math.ceil(d.height) + "px";
-      } else if (d && d.type === "ndr-doctor:reveal" && d.top >= 0 && d.height >= 0) {
+      } else if (d && d.type === "ndr-doctor:reveal" && typeof d.top === "number" && typeof d.height === "number" && d.top >= 0 && d.height >= 0) {
         // The frame's result box: centred if it fits, else its top near the top.
         var view = innerHeight, y = f.frame.getBoundingClientRect().top + d.top;
         if (y < 0 || y + Math.min(d.height, view * 0.75) > view) {

@@ -381,7 +381,7 @@ use crate::Result;
 /// the domain-reputation facts label), iterator and `str::parse` instances +1.3, Yew's effect
 /// +1.0; no new sort, hash table or `Debug` instance. The texts are the new list steps and
 /// playbook, the review's rewording of code pages and the allow-list letter.
-/// The budget is 576.0 plus about 1%; the 250 KiB goal stays out of reach, as above.
+/// 576.1 at the day's last commit (two code folds). The budget is 576.0 plus about 1%; the 250 KiB goal stays out of reach, as above.
 pub const BUDGET_GZIP_BYTES: u64 = 582 * 1024;
 
 /// File kinds a first visit downloads, so they count against the budget. The samples under
