@@ -193,6 +193,12 @@ pub fn blocklists_matter(d: &Diagnosis) -> bool {
 /// question the bounce never raised.
 pub fn domain_lists_matter(d: &Diagnosis) -> bool {
     use ndr_core::Reason;
+    // The receiver's own list query was refused (Spamhaus's "Error: open resolver",
+    // 127.255.255.254): nothing is known to be listed, and the core names no blocked address
+    // either, so no list is asked about anything (review h213).
+    if d.notes.iter().any(|n| n.id == "receiver_resolver_refused") {
+        return false;
+    }
     /// Words that name a list or the domain's standing, lowercase (ASCII and Japanese).
     const NAMES_A_LIST: &[&str] = &[
         "blocklist",
@@ -1716,6 +1722,23 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// The receiver's own Spamhaus query was refused (review h213, item 4): the core names no
+    /// blocked address, and the sender's domain is not asked either, so no list is asked about
+    /// anything, however public the client in the reply (Google's shared servers, here).
+    #[test]
+    fn a_refused_list_query_of_the_receivers_asks_no_list() {
+        let text = "<kenta@example.org>: host mx.example.org[192.0.2.4] said: 554 5.7.1 Service unavailable; Client host [209.85.161.48] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/returnc/pub/8.8.4.4/ (in reply to RCPT TO command)\n";
+        let mut d = ndr_core::diagnose(text.as_bytes());
+        assert!(d.notes.iter().any(|n| n.id == "receiver_resolver_refused"));
+        assert_eq!(d.blocked_ip, None);
+        // As a whole bounce with the returned message's header gives it.
+        d.sender_domain = Some("fabrikam-shop.jp".into());
+        assert!(!domain_lists_matter(&d));
+        let s = diagnosed(text, Rc::new(d));
+        assert_eq!(s.lookups.skip, Some(Skip::NoIp));
+        assert!(s.lookups.rows.is_empty() && !s.lookups.running);
     }
 
     #[test]

@@ -1383,6 +1383,16 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
     {
         return;
     }
+    // The receiver's own blocklist query was refused (Spamhaus: "Error: open resolver;
+    // https://check.spamhaus.org/returnc/pub/<resolver>/", 127.255.255.254: "the problem is
+    // with the recipient's email server configuration. It is not because you are listed on
+    // one of our blocklists", Spamhaus's page as quoted in simple-login/app#2675): no address
+    // is known to be listed. The client the reply names (the sender's server, or Google's
+    // shared servers for Gmail's users) and the resolver in the link are no blocked address,
+    // so nothing is looked up about them.
+    if hit.is_some_and(|h| h.rule().note == Some(NOTE_RESOLVER_REFUSED)) {
+        return;
+    }
     // Abuse reports and other mail that is no rejection name addresses too ("received from
     // IP x"); without a rule that recognised a rejection, they are not blocked addresses.
     if hit.is_none() && d.notes.iter().any(|n| n.id == "not_a_bounce") {

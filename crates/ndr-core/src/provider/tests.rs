@@ -208,7 +208,17 @@ fn private_loopback_and_ipv6_addresses_keep_their_scope() {
 fn spamhaus_refusing_the_receivers_resolver_is_not_a_listing() {
     check(
         "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org; Error: open resolver; https://check.spamhaus.org/returnc/pub/203.0.113.53/",
-        expect!["554 5.7.1 blocked recipient_org 192.0.2.9 zone=zen.spamhaus.org scope=documentation note=receiver_resolver_refused:zen.spamhaus.org"],
+        expect!["554 5.7.1 blocked recipient_org - zone=zen.spamhaus.org note=receiver_resolver_refused:zen.spamhaus.org"],
+    );
+    // The resolver's address in Spamhaus's link, and the client the reply names, are no
+    // blocked address either way: an answer of 127.255.255.254 quoted, Exim's wording.
+    check(
+        "550 Rejected because 198.51.100.4 is in a black list at zen.spamhaus.org\nError: open resolver; https://www.spamhaus.org/returnc/pub/203.0.113.53",
+        expect!["550 - blocked recipient_org - zone=zen.spamhaus.org note=receiver_resolver_refused:zen.spamhaus.org"],
+    );
+    check(
+        "554 5.7.1 Rejected: 192.0.2.173 listed at zen.spamhaus.org (127.255.255.254)",
+        expect!["554 5.7.1 blocked recipient_org - zone=zen.spamhaus.org note=receiver_resolver_refused:zen.spamhaus.org"],
     );
 }
 
