@@ -480,6 +480,12 @@ pub struct Note {
     /// `gmail_ipv6`: Gmail refused mail sent over IPv6 for its IPv6 sending guidelines (a PTR
     /// record for the IPv6 address, SPF or DKIM passing); the address it names may be masked
     /// and then is no `blocked_ip`.
+    /// `group_post_refused`: a group (mailing list) refused the post by its own rule, or may
+    /// not exist: Google Groups' notice that "the group you tried to contact (NAME) may not
+    /// exist, or you may not have permission to post messages to the group", read in any
+    /// language by its help centre's address and its four reasons (detail: `google_groups`).
+    /// The group's address, its owner's posting setting or the sender's membership is the
+    /// cause, never a block of the sender.
     pub id: String,
     /// A detail that fills the note (a zone name, a size), or empty.
     pub detail: String,
@@ -521,6 +527,7 @@ impl Note {
         "sender_account_stopped",
         "domain_listed",
         "gmail_ipv6",
+        "group_post_refused",
     ];
 }
 

@@ -156,6 +156,9 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
                     | mta::shortresponse::AGENT
                     // A sending service's "delivery-status" pasted without its event.
                     | "Webhook"
+                    // Google Groups' notice pasted without its header, which names the group
+                    // only by its name.
+                    | mta::google::GROUPS_AGENT
             ) && d.recipient.is_empty())
         {
             continue;

@@ -184,9 +184,11 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     // sending service whose event the paste is (see `sent_through_esp` below).
     let mut by_program = false;
     let mut esp: Option<&'static str> = None;
+    // Whether a group refused the post (`mta::google::group_refused_post`).
+    let mut group = false;
     let mut facts = match mta::read(&mail) {
         Some(rising) => {
-            (by_program, esp) = reader_marks(&rising, &mail);
+            (by_program, esp, group) = reader_marks(&rising, &mail);
             held = rising
                 .deliveries
                 .iter()
@@ -213,7 +215,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
         let named = decode::decode(&renamed, decoders);
         if facts.is_empty() {
             if let Some(rising) = mta::read(&named) {
-                (by_program, esp) = reader_marks(&rising, &named);
+                (by_program, esp, group) = reader_marks(&rising, &named);
                 receipt = read_receipt(&rising);
                 on_google = mta::google::sender_on_google(&named, &rising);
                 facts = fact::build(&named, rising);
@@ -274,7 +276,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
                     let google = mta::google::sender_on_google(&named, &rising);
                     let found = fact::build(&named, rising);
                     if !found.is_empty() {
-                        (by_program, esp) = marks;
+                        (by_program, esp, group) = marks;
                         receipt = seen;
                         on_google = google;
                         facts = found;
@@ -295,7 +297,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
                 let marks = reader_marks(&rising, &inner);
                 let found = fact::build(&inner, rising);
                 if !found.is_empty() {
-                    (by_program, esp) = marks;
+                    (by_program, esp, group) = marks;
                     facts = found;
                     on_google = google;
                     d.notes.push(Note {
@@ -372,6 +374,15 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             detail: String::new(),
         }),
         _ => {}
+    }
+    if group && found_any {
+        // A group refused the post (Google Groups: it "may not exist, or you may not have
+        // permission to post messages to the group"): its owner's setting, or a wrong
+        // address, not a block of the sender.
+        d.notes.push(Note {
+            id: mta::google::NOTE_GROUP_POST_REFUSED.into(),
+            detail: "google_groups".into(),
+        });
     }
     let text = readable_text(&mail);
     provider::apply(input, &text, &mut d);
@@ -1189,8 +1200,9 @@ fn exim_own_relay(text: &str) -> bool {
 
 /// What the reader that found the deliveries says about the sending side: whether it was
 /// the mail program reader (a program's own send error), and the sending service (ESP) whose
-/// event or notification the text is (`sendgrid`, `mailgun`, `postmark`, `amazon_ses`).
-fn reader_marks(rising: &mta::Rising, mail: &decode::Mail) -> (bool, Option<&'static str>) {
+/// event or notification the text is (`sendgrid`, `mailgun`, `postmark`, `amazon_ses`), and
+/// whether a group refused the post (`mta::google::group_refused_post`).
+fn reader_marks(rising: &mta::Rising, mail: &decode::Mail) -> (bool, Option<&'static str>, bool) {
     let by = |agent: &str| rising.deliveries.iter().any(|d| d.agent == agent);
     let esp = if by("AmazonSES") {
         Some("amazon_ses")
@@ -1199,7 +1211,11 @@ fn reader_marks(rising: &mta::Rising, mail: &decode::Mail) -> (bool, Option<&'st
     } else {
         None
     };
-    (by(mta::mailprogram::AGENT), esp)
+    (
+        by(mta::mailprogram::AGENT),
+        esp,
+        mta::google::group_refused_post(rising),
+    )
 }
 
 /// The disposition type of a read receipt a reader found (empty when it gives none).

@@ -246,7 +246,8 @@ const READ_AS: &[(&str, Reason)] = &[(crate::party::docomo::USER_UNKNOWN.id, Rea
 
 /// The reason's plain name for this diagnosis, (Japanese, English): [`reason`], unless the
 /// bounce says something its class would contradict. A refusal caused by the receiver's own
-/// failed blocklist query (note `receiver_resolver_refused`) blocked nobody's address; a
+/// failed blocklist query (note `receiver_resolver_refused`) blocked nobody's address, nor did a
+/// group that does not take the sender's posts (note `group_post_refused`); a
 /// temporary refusal quoted by a program's own error (no queue) is not retried by any server;
 /// a report whose recipients are all only delayed is still being retried by the sending server
 /// (its token, `expired` for greylisting or `rejected` for Yahoo's TSS04, would read as final),
@@ -257,6 +258,12 @@ pub fn reason_of(d: &Diagnosis) -> (&'static str, &'static str) {
         return (
             "受信サーバーのブロックリスト確認の失敗（そのサーバーの設定の問題）",
             "The receiving server's blocklist check failed (its own setup)",
+        );
+    }
+    if d.notes.iter().any(|n| n.id == "group_post_refused") {
+        return (
+            "グループ（メーリングリスト）が投稿を受け付けなかった（グループの設定かアドレス）",
+            "The group (mailing list) did not take your post (its settings, or the address)",
         );
     }
     if d.notes.iter().any(|n| n.id == "domain_listed") {
@@ -415,6 +422,10 @@ pub fn note(id: &str, detail: &str) -> Option<(&'static str, &'static str)> {
             "first_of_several_messages" => (
                 "いくつかのメールが一つにつながっていたため、最初の 1 通を調べました。ほかのメールは 1 通ずつ調べてください。",
                 "Several messages came together as one, so the first one was read. Check the others one at a time.",
+            ),
+            "group_post_refused" => (
+                "宛先はグループ（メーリングリスト）で、グループが見つからないか、あなたの投稿を受け付けない設定になっています。あなたのアドレスやサーバーがブロックされたのではありません。",
+                "The address is a group (mailing list): the group was not found, or its settings do not take your posts. Your address and your server are not blocked.",
             ),
             "held_for_moderation" => (
                 "これはメーリングリストからの通知で、投稿が管理者（モデレーター）の承認待ちになっています。エラーではありません。承認されれば配信されます。",

@@ -2082,8 +2082,11 @@ fn swap_generic(base: Selected, d: &Diagnosis) -> Selected {
         };
     }
     // A group refusing a post by its own rule: the sender (right address, joining) or the
-    // group's owner acts, not a recipient's administrator (held-out o, case 24).
+    // group's owner acts, not a recipient's administrator (held-out o, case 24). Google Groups'
+    // notice that the group may not exist or takes no posts from the sender keeps the advice
+    // of the core's note (`group_post_refused`), which says only that.
     if base.playbook.party.is_none()
+        && base.playbook.id != party::generic::GROUP_NO_PERMISSION.id
         && GROUP_REFUSAL_REASONS.contains(&d.reason)
         && names_a_group_refusal(d)
     {

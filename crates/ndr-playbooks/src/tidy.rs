@@ -567,6 +567,7 @@ fn every_target_is_a_registered_playbook() {
         "sender_account_stopped",
         "inbound_refusal_log",
         "via_microsoft_cloud",
+        "group_post_refused",
     ] {
         let p = party::by_note(note).expect("a note playbook");
         if !ids.contains(p.id) {

@@ -464,8 +464,9 @@ pub(crate) fn notice(mail: &Mail) -> Option<Rising> {
         // Google Groups, shown inside Gmail's "Address not found" notice: the group refused
         // the sender's post (or does not exist), which Sisimai's Google Groups reader calls
         // `rejected` (see `groups`); the notice's "address couldn't be found" headline is
-        // Gmail's wording for any such refusal.
+        // Gmail's wording for any such refusal. The group's notice it is (`GROUPS_AGENT`).
         d.reason = Some(Rejected);
+        d.agent = GROUPS_AGENT;
     }
     let says_nothing = d.reply_code.is_empty()
         && d.status.is_empty()
@@ -541,8 +542,31 @@ pub(crate) fn workspace(mail: &Mail) -> Option<Rising> {
     })
 }
 
+/// The reader name of Google Groups' notices (`mta::READERS`), also set on Gmail's notice that
+/// shows one (`gmail`).
+pub(crate) const GROUPS_AGENT: &str = "GoogleGroups";
+
+/// Google Groups' help centre, which its notice names in every language: "If you have
+/// questions related to this or any other Google Group, visit the Help Center at
+/// https://groups.google.com/support/." (Sisimai's samples lhost-googlegroups-02 to -14 in
+/// English, Arabic, Greek, Spanish, Persian, French, Hebrew, Hindi, Ukrainian and Chinese all
+/// carry it.)
+const GROUPS_HELP: &str = "groups.google.com/support";
+
+/// Whether a notice's explanation has Google Groups' four reasons, one bullet each ("You might
+/// have spelled or formatted the group name incorrectly.", "The owner of the group may have
+/// removed this group.", "You may need to join the group before receiving permission to post.",
+/// "This group may not be open to posting."): Sisimai's Google Groups reader reads the notice
+/// as the group's refusal by their count, in whatever language they are written.
+fn four_reasons(head: &str) -> bool {
+    text::find_all(head, "\n *").count() == 4 || text::find_all(head, "\n*").count() == 4
+}
+
 /// Google Groups: the group does not exist or does not accept posts from the sender.
 pub(crate) fn groups(mail: &Mail) -> Option<Rising> {
+    if mail.headers.is_empty() {
+        return groups_pasted(mail);
+    }
     // The header fields first: they are short, the body may not be.
     if !mail.has_header("x-failed-recipients")
         || !mail.has_header("x-google-smtp-source")
@@ -566,12 +590,7 @@ pub(crate) fn groups(mail: &Mail) -> Option<Rising> {
     let diagnosis = text::sweep(&paragraphs.join(" ").replace('\n', " "));
     // Four bullet points (spelling, removed group, need to join, closed to posting) mean the
     // group refused the sender.
-    let reason =
-        if text::find_all(head, "\n *").count() == 4 || text::find_all(head, "\n*").count() == 4 {
-            Rejected
-        } else {
-            OnHold
-        };
+    let reason = if four_reasons(head) { Rejected } else { OnHold };
     let mut deliveries = Vec::new();
     for a in mail.header("x-failed-recipients").split(',') {
         let a = a.trim();
@@ -591,6 +610,57 @@ pub(crate) fn groups(mail: &Mail) -> Option<Rising> {
     Some(Rising {
         deliveries,
         rfc822: original.to_string(),
+    })
+}
+
+/// Google Groups' notice copied from a mail program without its header fields, in any
+/// language: its help centre's address (`GROUPS_HELP`) and its four reasons (`four_reasons`)
+/// within the text before the returned message. The notice names the group only by its name in
+/// brackets ("(board)", 「board」), never its address, so the recipient stays unnamed. The
+/// English notice is also read by its sentence (`generic.rs`).
+fn groups_pasted(mail: &Mail) -> Option<Rising> {
+    let body = text::clip(&mail.body, 16 * 1024);
+    let (head, _) = split_original(body, &["----- Original message -----"]);
+    if !head.contains(GROUPS_HELP) || !four_reasons(head) {
+        return None;
+    }
+    // The explanation: the paragraphs before the help centre's, without the greeting line
+    // that names the sender ("Hello a@example.com,").
+    let end = head.find(GROUPS_HELP).unwrap_or(head.len());
+    let explanation = head.get(..end).unwrap_or(head);
+    let explanation = explanation
+        .rsplit_once("\n\n")
+        .map_or(explanation, |(e, _)| e);
+    let explanation = explanation.trim_start();
+    let explanation = match explanation.split_once("\n\n") {
+        Some((greeting, rest)) if !greeting.contains('\n') && greeting.contains('@') => rest,
+        _ => explanation,
+    };
+    let diagnosis = text::sweep(&explanation.replace('\n', " "));
+    Some(Rising {
+        deliveries: vec![Delivery {
+            reason: Some(Rejected),
+            diagnosis,
+            ..Delivery::default()
+        }],
+        rfc822: String::new(),
+    })
+}
+
+/// The note that a group refused the post (the core's `group_post_refused`, detail
+/// `google_groups`): Google Groups' "the group you tried to contact (board) may not exist, or
+/// you may not have permission to post messages to the group", whatever the language. The
+/// group's posting permission, or its existence, is the cause; nothing about the sender's
+/// server, address or reputation.
+pub(crate) const NOTE_GROUP_POST_REFUSED: &str = "group_post_refused";
+
+/// Whether the deliveries are Google Groups' refusal of a post (`NOTE_GROUP_POST_REFUSED`): its
+/// own notice (by the reader, or Gmail's notice that shows it), or its English sentence in a
+/// paste.
+pub(crate) fn group_refused_post(rising: &Rising) -> bool {
+    rising.deliveries.iter().any(|d| {
+        (d.agent == GROUPS_AGENT && d.reason == Some(Rejected))
+            || text::find_ci(&d.diagnosis, GROUP_REFUSED_POSTING).is_some()
     })
 }
 
@@ -648,7 +718,7 @@ fn is_google_host(host: &str) -> bool {
 /// A bounce that Gmail's inbound servers gave to a sender elsewhere comes from that sender's
 /// own server, never from Google's mailer, so it gets none.
 pub(crate) fn sender_on_google(mail: &Mail, rising: &Rising) -> Option<String> {
-    if rising.deliveries.iter().any(|d| d.agent == "GoogleGroups") {
+    if rising.deliveries.iter().any(|d| d.agent == GROUPS_AGENT) {
         return None;
     }
     let by_google = rising
@@ -705,6 +775,52 @@ mod tests {
         );
         assert_eq!(masked_last("メールは〜〜"), Some("〜〜".to_string()));
         assert_eq!(masked_last("アドレスであるため、メールは"), None);
+    }
+
+    /// Google Groups' notice pasted without its header, in a language other than English: its
+    /// help centre's address and its four reasons make it the group's refusal (review h213);
+    /// neither alone does.
+    #[test]
+    fn google_groups_notice_is_read_in_any_language() {
+        let notice = |help: &str, bullets: usize| {
+            let mut t = String::from(
+                "a@example.jp您好，\n\n我們謹此通知，您試圖聯絡的「board」群組可能不存在，\
+                 或者您沒有在此群組張貼留言的權限。\n\n",
+            );
+            for _ in 0..bullets {
+                t.push_str(" * 此群組可能不開放張貼留言。\n");
+            }
+            t.push_str(&format!(
+                "\n如果您對這則通知有任何問題，請造訪：https://{help}/。\n\nGoogle Groups\n"
+            ));
+            t
+        };
+        let d = crate::diagnose(notice("groups.google.com/support", 4).as_bytes());
+        assert_eq!(d.reason, Rejected);
+        assert!(notes(&notice("groups.google.com/support", 4))
+            .contains(&(NOTE_GROUP_POST_REFUSED.into(), "google_groups".into())));
+        // The greeting that names the sender is not the error.
+        assert!(
+            d.recipients[0].diagnostic_text.starts_with("我們謹此通知"),
+            "{:?}",
+            d.recipients
+        );
+        for other in [
+            notice("example.com/support", 4),
+            notice("groups.google.com/support", 2),
+        ] {
+            assert!(
+                !notes(&other)
+                    .iter()
+                    .any(|(id, _)| id == NOTE_GROUP_POST_REFUSED),
+                "{other}"
+            );
+        }
+        // The English sentence alone, as a mail program shows it, says the same.
+        let english = "The group you tried to contact (board) may not exist, or you may not have permission to post messages to the group.\n";
+        assert!(notes(english)
+            .iter()
+            .any(|(id, _)| id == NOTE_GROUP_POST_REFUSED));
     }
 
     fn notes(input: &str) -> Vec<(String, String)> {

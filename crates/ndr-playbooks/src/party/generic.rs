@@ -4515,6 +4515,100 @@ pub(crate) const GROUP_POST_REFUSED: Playbook = Playbook {
     checked: "2026-11-26",
 };
 
+/// Google Groups' notice that "the group you tried to contact (NAME) may not exist, or you may
+/// not have permission to post messages to the group" (the core's note `group_post_refused`, in
+/// whatever language the notice is written): the group's address may be wrong or the group gone,
+/// or its owner lets only some senders post. Nothing blocks the sender's address, server or
+/// domain, so no advice about a blocklist or a refused sender fits (review h213). The sender
+/// acts first (the address, the account they joined with, joining), then the group's owner.
+// Sources: the notice's own four reasons ("You might have spelled or formatted the group name
+// incorrectly. The owner of the group may have removed this group. You may need to join the
+// group before receiving permission to post. This group may not be open to posting.", Sisimai's
+// Google Groups samples); Google Groups Help, "Set who can view, post, & moderate" (who may
+// post is the group's setting: owners, managers, members, the organisation, anyone on the
+// web), https://support.google.com/groups/answer/2464975
+pub(crate) const GROUP_NO_PERMISSION: Playbook = Playbook {
+    id: "generic-group-no-permission",
+    party: None,
+    title: text! { ja: "グループが見つからないか、投稿が許可されていない", en: "The group was not found, or does not let you post" },
+    verdict: text! {
+        ja: "宛先のグループは、存在しないか、あなたの投稿を受け付けない設定になっています。あなたのアドレスやメールサーバーがブロックされたのではありません。",
+        en: "The group you wrote to may not exist, or its settings do not let you post to it. Your address and your mail server are not blocked.",
+    },
+    why: text! {
+        ja: "グループに誰が投稿できるか（オーナーだけ、メンバーだけ、同じ組織の人、誰でも）は、グループのオーナーが決めます。グループのアドレスが違うときや、グループが削除されたときも、同じ通知が返ってきます。",
+        en: "The group's owner decides who may post to it (its owners, its members, people in the same organisation, or anyone). A wrong group address, or a group that was removed, brings back the same notice.",
+    },
+    actors: &[Actor::Sender, Actor::RecipientAdmin],
+    urgency: Urgency::Soon,
+    duration: text! { ja: "アドレスの誤りならすぐ。参加や設定の変更はグループのオーナーしだい", en: "Right away for a wrong address; joining or a change of settings depends on the group's owner" },
+    prepare: &[
+        Prepare::Fact(Fact::Recipient),
+        Prepare::Fact(Fact::SenderAddress),
+        Prepare::Fact(Fact::ErrorText),
+    ],
+    steps: &[
+        Step::new(text! {
+            ja: "グループのアドレスにつづりの誤りがないか、相手から聞いたアドレスや案内のページと見比べてください。",
+            en: "Compare the group's address with the one you were given (or the group's own page) for a typing mistake.",
+        }),
+        Step::new(text! {
+            ja: "グループのメンバーなら、グループに登録したアドレスから送ってください。別のアドレスから送ると、メンバーではない人の投稿として断られます。",
+            en: "If you are a member, send from the address you joined the group with: a post from another address counts as a non-member's.",
+        }),
+        Step::new(text! {
+            ja: "メンバーでなければ、グループに参加するか、グループのオーナーに、あなたのアドレスから投稿できるようにしてもらってください（下の文面を使えます）。",
+            en: "If you are not a member, join the group, or ask its owner to let your address post (you can use the message below).",
+        })
+        .link(
+            text! { ja: "Google グループ ヘルプ（閲覧、投稿、管理ができるユーザーの設定）", en: "Google Groups Help: set who can view, post and moderate" },
+            Url::one("https://support.google.com/groups/answer/2464975"),
+        ),
+    ],
+    donts: &[
+        text! {
+            ja: "ブロックリストの解除を申請したり、送信サーバーの設定を変えたりしないでください。グループの設定の問題で、あなたのサーバーは関係ありません。",
+            en: "Do not request removal from blocklists or change your mail server's settings: this is the group's setting, and your server has nothing to do with it.",
+        },
+        DONT_RESEND_REPEATEDLY,
+    ],
+    message: Some(Message {
+        to: To::RecipientAdmin,
+        address: None,
+        subject: text! {
+            ja: "グループ {recipient} への投稿についてのお願い",
+            en: "My post to the group {recipient} was refused",
+        },
+        body: text! {
+            ja: "ご担当者様
+
+突然のご連絡失礼いたします。グループ {recipient} に投稿したメールが、グループが存在しないか、投稿の権限がないという通知で返ってきました。
+
+・送信に使ったアドレス: {sender_address}
+・送信日時: {date}
+・通知の全文: {error_text}
+
+このアドレスのグループがあるかどうか、また上のアドレスから投稿できる設定になっているかをご確認いただけますでしょうか。よろしくお願いいたします。",
+            en: "Hello,
+
+My post to the group {recipient} came back with a notice that the group may not exist, or that I may not have permission to post to it.
+
+- Sent from: {sender_address}
+- Sent at: {date}
+- Full notice: {error_text}
+
+Could you please check whether the group exists at this address, and whether the address above may post to it? Thank you.",
+        },
+    }),
+    lookup: None,
+    facts: &[],
+    sources: &[Source {
+        title: text! { ja: "Google グループ ヘルプ（閲覧、投稿、管理ができるユーザーの設定）", en: "Google Groups Help: set who can view, post and moderate" },
+        url: Url::one("https://support.google.com/groups/answer/2464975"),
+    }],
+    checked: "2026-11-27",
+};
+
 /// fetchmail's log of a refusal by the reader's own mail server (the core's note
 /// `inbound_refusal_log` with the detail `fetchmail`: "fetchmail: SMTP error: 554 5.7.1 Spam
 /// message rejected ... SMTP listener refused delivery"). fetchmail fetches the reader's mail from
@@ -5203,6 +5297,7 @@ pub(crate) const EXTRA: &[&Playbook] = &[
     &INBOUND_REFUSAL_FETCHED,
     &GROUP_QUOTA,
     &GROUP_POST_REFUSED,
+    &GROUP_NO_PERMISSION,
     &MAIL_LOOP,
     &HELO_REFUSED,
     &OWN_TLS_REQUIRED,

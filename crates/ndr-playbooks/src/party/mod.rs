@@ -347,6 +347,10 @@ pub(crate) fn by_note(id: &str) -> Option<&'static Playbook> {
         // Gmail refused mail sent over IPv6 for its IPv6 guidelines: PTR and SPF or DKIM for the
         // IPv6 address, or IPv4 for now, whether or not the address is shown.
         "gmail_ipv6" => Some(&gmail::IPV6_GUIDELINES),
+        // A group refused the post, or may not exist (Google Groups' notice in any language):
+        // the group's address or its owner's setting, never a block of the sender, whatever
+        // reason the words gave.
+        "group_post_refused" => Some(&generic::GROUP_NO_PERMISSION),
         _ => None,
     }
 }
@@ -451,6 +455,7 @@ pub(crate) const NOTES_SAID: &[(&str, &str)] = &[
     (spamhaus::OPEN_RESOLVER_OWN.id, "receiver_resolver_refused"),
     (spamhaus::OPEN_RESOLVER_OWN.id, "inbound_refusal_log"),
     (closed_list::CLOSED.id, "closed_list"),
+    (generic::GROUP_NO_PERMISSION.id, "group_post_refused"),
     (generic::SENDER_LOGIN_MISMATCH.id, "sender_login_mismatch"),
     (generic::SENDER_ACCOUNT_STOPPED.id, "sender_account_stopped"),
     (generic::INBOUND_REFUSAL.id, "inbound_refusal_log"),
