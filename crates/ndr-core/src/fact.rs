@@ -413,6 +413,10 @@ const GAVE_UP: &[&str] = &[
     // Sendmail (savemail.c): "Cannot send message for 5 days" (its warning says "could not
     // send message for past 4 hours").
     "cannot send message for ",
+    // Momentum (SparkPost) after its retries: "554 5.4.7 [internal] message timeout (last
+    // transfail: ...)" (SparkPost's support article "Message Delivery: Understanding Delays
+    // and Bounces": "we will fail the message with a timeout reason").
+    "[internal] message timeout",
 ];
 
 /// How much of the notice is read for `STILL_RETRYING`: the warning opens the notice, and the
@@ -1141,11 +1145,30 @@ fn clean_diagnosis(f: &mut Fact, raw: &str) {
 /// Source: https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
 const PASSED_ON: &str = "returned an error -> ";
 
+/// The words before the last temporary reply that Momentum (SparkPost) quotes when it gives up
+/// on a message after its retries: "554 5.4.7 [internal] message timeout (exceeded max time,
+/// last transfail: 452-4.2.2 The recipient's inbox is out of storage space. ...)". SparkPost:
+/// "The bounce classification routine will use the last 4xx response string to determine what
+/// type of bounce should be recorded. In addition, we also record the code from the last 4xx
+/// code from the ISP in the bounce event" (support article "Message Delivery: Understanding
+/// Delays and Bounces", https://support.sparkpost.com/docs/faq/understanding-delays-bounces;
+/// the Gmail example as an ESP's deliverability guide quotes it, iterable.com, 2026). A reply
+/// marked "[internal]" after its codes is Momentum's own ("421 4.4.0 [internal] no mail servers
+/// for this domain could be reached at this time"), no server's: the outer codes stay.
+const LAST_TRANSFAIL: &str = "last transfail: ";
+
+/// Momentum's own mark on a reply it wrote itself, not the receiving server.
+const MOMENTUM_OWN: &str = "[internal]";
+
 /// The enhanced code (empty when it has none) and the reply code of the refusal that `dc`
-/// passes on after `PASSED_ON`, when a reply code starts it.
+/// passes on after `PASSED_ON`, or of the receiving server's last temporary reply that
+/// Momentum quotes after `LAST_TRANSFAIL`, when a reply code starts it.
 fn passed_on_codes(dc: &str) -> Option<(String, String)> {
-    let at = text::find_ci(dc, PASSED_ON)?;
-    let inner = dc.get(at + PASSED_ON.len()..)?.trim_start();
+    let (at, lead) = match text::find_ci(dc, PASSED_ON) {
+        Some(at) => (at, PASSED_ON),
+        None => (text::find_ci(dc, LAST_TRANSFAIL)?, LAST_TRANSFAIL),
+    };
+    let inner = dc.get(at + lead.len()..)?.trim_start();
     let code = inner.get(..3)?;
     if !reply::is_valid(code)
         || inner
@@ -1163,6 +1186,15 @@ fn passed_on_codes(dc: &str) -> Option<(String, String)> {
     } else {
         String::new()
     };
+    // Momentum's own reply: after its codes, its mark.
+    let words = if cs.is_empty() {
+        rest
+    } else {
+        rest.get(cs.len()..).unwrap_or("").trim_start()
+    };
+    if lead == LAST_TRANSFAIL && words.starts_with(MOMENTUM_OWN) {
+        return None;
+    }
     Some((cs, code.to_string()))
 }
 
@@ -2312,6 +2344,30 @@ mod tests {
             });
             assert_eq!(domain.as_deref(), want, "{text}");
         }
+    }
+
+    /// Momentum (SparkPost) giving up after its retries quotes the last temporary reply: the
+    /// receiving server's own codes are the refusal's, and its words decide the reason; a reply
+    /// Momentum wrote itself ("[internal]") leaves the outer codes (review h213, item 3).
+    #[test]
+    fn momentums_last_temporary_reply_is_the_receivers() {
+        let gmail = "554 5.4.7 [internal] message timeout (exceeded max time, last transfail: 452-4.2.2 The recipient's inbox is out of storage space. Please direct the recipient to 4.2.2 https://support.google.com/mail/?p=OverQuotaTemp a1 - gsmtp)";
+        assert_eq!(
+            passed_on_codes(gmail),
+            Some(("4.2.2".to_string(), "452".to_string()))
+        );
+        let own = "554 5.4.7 [internal] message timeout (last transfail: 454 4.4.4 [internal] no MX or A for domain)";
+        assert_eq!(passed_on_codes(own), None);
+        let d = crate::diagnose(format!("{gmail}\n").as_bytes());
+        assert_eq!(d.reason, Reason::MailboxFull);
+        assert_eq!(
+            (d.smtp_code.as_deref(), d.enhanced_code.as_deref()),
+            (Some("452"), Some("4.2.2"))
+        );
+        // It gave up: failed, not a delay, though the codes are temporary.
+        assert_eq!(d.recipients[0].action, "failed");
+        let d = crate::diagnose(format!("{own}\n").as_bytes());
+        assert_eq!(d.enhanced_code.as_deref(), Some("5.4.7"));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Delivery events of sending services pasted as JSON (their event webhook or event log):
-//! SendGrid, Mailgun and Postmark. Developers paste these instead of a bounce; the failed
+//! SendGrid, Mailgun, Postmark and SparkPost. Developers paste these instead of a bounce; the failed
 //! address is in the event's own recipient field, never in a Message-ID field ("smtp-id").
 //!
 //! ```text
@@ -13,7 +13,10 @@
 //! ("recipient", "event": "failed", "severity", "delivery-status" with "message" and
 //! "description"); Postmark's bounce webhook
 //! <https://postmarkapp.com/developer/webhooks/bounce-webhook> ("RecordType": "Bounce",
-//! "Email", "Details", "Description").
+//! "Email", "Details", "Description"); SparkPost's message events, in its webhook batch
+//! (`[{"msys": {"message_event": {...}}}]`) or its Events API
+//! <https://developers.sparkpost.com/api/events/> ("type", "rcpt_to", "raw_rcpt_to",
+//! "error_code", "raw_reason", "reason", "bounce_class").
 
 use super::{Delivery, Rising};
 use crate::decode::Mail;
@@ -21,15 +24,19 @@ use crate::smtp::{reply, status};
 use crate::{address, text, Reason};
 
 /// Keys of the failed recipient's address, in order of trust.
-const RECIPIENT_KEYS: &[&str] = &["\"email\"", "\"recipient\"", "\"Email\""];
+const RECIPIENT_KEYS: &[&str] = &["\"email\"", "\"recipient\"", "\"Email\"", "\"rcpt_to\""];
 
 /// Keys of the event's kind; one of them marks the text as an event.
 const EVENT_KEYS: &[&str] = &["\"event\"", "\"RecordType\""];
 
 /// Keys of the receiving server's words (or the service's own), in order of preference.
 /// Mailgun's "reason" is a one-word class ("bounce", "generic"), so a value of one word is
-/// passed over for the next key.
+/// passed over for the next key. SparkPost's "raw_reason" is the reply as the receiver gave
+/// it, and its "reason" the same with addresses masked ("raw_reason": "MAIL REFUSED - IP
+/// (17.99.99.99) is in black list", "reason": "MAIL REFUSED - IP (a.b.c.d) is in black list",
+/// SparkPost's sample bounce event), so the raw one goes first.
 const WORDS_KEYS: &[&str] = &[
+    "\"raw_reason\"",
     "\"reason\"",
     "\"Details\"",
     "\"message\"",
@@ -69,16 +76,54 @@ const NOT_FAILURES: &[&str] = &[
 /// they state none.
 const POSTMARK_TYPES: &[(&str, Reason)] = &[("HardBounce", Reason::UserUnknown)];
 
-/// Events that say the service still retries: SendGrid's "deferred"; Mailgun's "failed"
-/// events carry "severity": "temporary" instead.
-const STILL_TRYING: &[&str] = &["deferred"];
+/// Events that say the service still retries: SendGrid's "deferred", SparkPost's "delay";
+/// Mailgun's "failed" events carry "severity": "temporary" instead.
+const STILL_TRYING: &[&str] = &["deferred", "delay"];
+
+/// Field names (with their quotes) that only SparkPost's message events carry: its webhook
+/// batch wraps each event in "msys", and its events name the recipient as given in
+/// "raw_rcpt_to" and SparkPost's own class of a bounce in "bounce_class". With one of them the
+/// event's kind is its "type".
+const SPARKPOST_FIELDS: &[&str] = &["\"msys\"", "\"raw_rcpt_to\"", "\"bounce_class\""];
+
+/// SparkPost's event types that report a failure; its other events (injection, delivery,
+/// spam_complaint, open, click, the unsubscribe events, ...) report none. "bounce": the
+/// receiving server (or SparkPost, after its retries) refused the message for good;
+/// "out_of_band": a server that had accepted it reported later that it was not delivered;
+/// "policy_rejection", "generation_failure", "generation_rejection": SparkPost itself did not
+/// send it; "delay": a temporary refusal, still retried (`STILL_TRYING`).
+/// Sources: SparkPost's event documentation (https://developers.sparkpost.com/api/events/,
+/// its "Event Types") and its support article "Message Delivery: Understanding Delays and
+/// Bounces", https://support.sparkpost.com/docs/faq/understanding-delays-bounces (a 4xx reply
+/// logs a "delay" event, a 5xx reply or the end of the retries a "bounce" event).
+const SPARKPOST_FAILURES: &[&str] = &[
+    "bounce",
+    "out_of_band",
+    "policy_rejection",
+    "generation_failure",
+    "generation_rejection",
+    "delay",
+];
+
+/// SparkPost's bounce classes with one meaning, and that meaning as a reason: the event's own
+/// class, kept when the reply's words name no reason (as Postmark's `HardBounce`). "10 Invalid
+/// Recipient: The recipient is invalid." "24 Timeout: The message timed out." Its other
+/// classes name a family of causes ("50 Mail Block", "40 Generic Bounce") or one the words
+/// decide better. Source: SparkPost, "Bounce Classification Codes"
+/// (https://support.sparkpost.com/docs/deliverability/bounce-classification-codes).
+const SPARKPOST_CLASSES: &[(&str, Reason)] =
+    &[("10", Reason::UserUnknown), ("24", Reason::Expired)];
 
 /// Field names (with their quotes) or hosts that only one sending service's events carry, and
 /// that service's name: the detail of the note `sent_through_esp`. Ordered; the first found
-/// wins. The services' own references (module documentation): SendGrid's "sg_event_id",
+/// wins. The services' own references (module documentation): SparkPost's
+/// `SPARKPOST_FIELDS`, SendGrid's "sg_event_id",
 /// "sg_message_id" and its "smtp-id" host `sendgrid.net`; Mailgun's "delivery-status" and
 /// "log-level"; Postmark's "MessageStream" and "ServerID".
 const SERVICES: &[(&str, &str)] = &[
+    ("\"msys\"", "sparkpost"),
+    ("\"raw_rcpt_to\"", "sparkpost"),
+    ("\"bounce_class\"", "sparkpost"),
     ("\"sg_event_id\"", "sendgrid"),
     ("\"sg_message_id\"", "sendgrid"),
     (".sendgrid.net", "sendgrid"),
@@ -89,7 +134,8 @@ const SERVICES: &[(&str, &str)] = &[
 ];
 
 /// The sending service (an ESP) whose event this paste is, by the fields only its events
-/// carry: `sendgrid`, `mailgun` or `postmark`. The mail then left from that service's servers.
+/// carry: `sparkpost`, `sendgrid`, `mailgun` or `postmark`. The mail then left from that
+/// service's servers.
 pub(crate) fn sending_service(body: &str) -> Option<&'static str> {
     let head = text::clip(body, 64 * 1024);
     SERVICES
@@ -107,7 +153,8 @@ const MAILGUN_STATUS: &str = "\"delivery-status\"";
 
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let body = mail.body.as_str();
-    let whole = EVENT_KEYS.iter().any(|k| body.contains(k))
+    let sparkpost = SPARKPOST_FIELDS.iter().any(|k| body.contains(k));
+    let whole = (sparkpost || EVENT_KEYS.iter().any(|k| body.contains(k)))
         && RECIPIENT_KEYS.iter().any(|k| body.contains(k));
     if !whole && !body.contains(MAILGUN_STATUS) {
         return None;
@@ -115,7 +162,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut deliveries = Vec::new();
     for object in objects(body) {
         let d = if whole {
-            event(object)
+            event(object, sparkpost)
         } else {
             delivery_status(object)
         };
@@ -132,13 +179,21 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     })
 }
 
-/// One event object read as a delivery, if it reports a failure with an address.
-fn event(object: &str) -> Option<Delivery> {
+/// One event object read as a delivery, if it reports a failure with an address. A SparkPost
+/// event (`sparkpost`) is one when its "type" is a failure's (`SPARKPOST_FAILURES`).
+fn event(object: &str, sparkpost: bool) -> Option<Delivery> {
     let kind = EVENT_KEYS
         .iter()
         .find_map(|k| string_value(object, k))
+        .or_else(|| {
+            sparkpost
+                .then(|| string_value(object, "\"type\""))
+                .flatten()
+        })
         .unwrap_or_default();
-    if NOT_FAILURES.contains(&kind.as_str()) {
+    if NOT_FAILURES.contains(&kind.as_str())
+        || (sparkpost && !SPARKPOST_FAILURES.contains(&kind.as_str()))
+    {
         return None;
     }
     let recipient = values(object, RECIPIENT_KEYS)
@@ -153,12 +208,23 @@ fn event(object: &str) -> Option<Delivery> {
         .then(|| string_value(object, "\"Type\""))
         .flatten()
         .and_then(|t| POSTMARK_TYPES.iter().find(|(name, _)| *name == t))
+        .or_else(|| {
+            let class = sparkpost
+                .then(|| string_value(object, "\"bounce_class\""))
+                .flatten()?;
+            SPARKPOST_CLASSES.iter().find(|(c, _)| *c == class)
+        })
         .map(|(_, r)| *r);
+    // SparkPost's "error_code" is the reply code of its "raw_reason" ("554"), a string.
+    let code = match reply_code(object) {
+        c if c.is_empty() && sparkpost => failure_code(string_value(object, "\"error_code\"")),
+        c => c,
+    };
     Some(Delivery {
         recipient,
         action: if temporary { "delayed" } else { "failed" }.into(),
         status,
-        reply_code: reply_code(object),
+        reply_code: code,
         diagnosis: text::sweep(&words),
         reason,
         ..Delivery::default()
@@ -338,6 +404,39 @@ mod tests {
         assert_eq!(
             number_value(r#"{"code": "x", "code": 451}"#, "\"code\"").as_deref(),
             Some("451")
+        );
+    }
+
+    /// SparkPost's events (review h213, item 3): the failure types only, the recipient in
+    /// "rcpt_to", the receiver's reply unmasked ("raw_reason", not "reason"), the reply code in
+    /// "error_code", a "delay" still retried, and the service named.
+    #[test]
+    fn sparkpost_events_give_the_receivers_own_reply() {
+        let sample = |kind: &str| {
+            format!(
+                r#"{{"msys": {{"message_event": {{"type": "{kind}", "bounce_class": "50", "error_code": "554", "rcpt_to": "kenta@example.org", "raw_rcpt_to": "kenta@example.org", "raw_reason": "554 5.7.1 Client host [198.51.100.25] blocked using bl.example.net", "reason": "554 5.7.1 Client host [a.b.c.d] blocked using bl.example.net"}}}}}}"#
+            )
+        };
+        let d = event(&sample("bounce"), true).expect("a bounce is a failure");
+        assert_eq!(d.recipient, "kenta@example.org");
+        assert!(d.diagnosis.contains("[198.51.100.25]"), "{}", d.diagnosis);
+        assert_eq!(
+            (d.action.as_str(), d.reply_code.as_str()),
+            ("failed", "554")
+        );
+        assert_eq!(
+            event(&sample("delay"), true).map(|d| d.action),
+            Some("delayed".into())
+        );
+        for none in ["delivery", "injection", "spam_complaint", "open", "click"] {
+            assert!(event(&sample(none), true).is_none(), "{none}");
+        }
+        assert_eq!(sending_service(&sample("bounce")), Some("sparkpost"));
+        // The event's own class names the reason only where its words name none.
+        let invalid = sample("bounce").replace("\"50\"", "\"10\"");
+        assert_eq!(
+            event(&invalid, true).and_then(|d| d.reason),
+            Some(Reason::UserUnknown)
         );
     }
 
