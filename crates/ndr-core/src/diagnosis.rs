@@ -572,9 +572,17 @@ pub struct Diagnosis {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_address: Option<String>,
     /// When the returned message was sent: its own `Date:` field as written ("Mon, 27 Mar 2017
-    /// 14:52:05 +0200"); absent when the bounce does not carry the message's header.
+    /// 14:52:05 +0200"); without it, the time a pasted notice's own block shows (see
+    /// `subject`); absent when the bounce shows neither.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<String>,
+    /// The returned message's subject, as the block a mail program shows above a pasted notice
+    /// gives it behind the notice's own prefix (Outlook's "Subject: Undeliverable: Invoice",
+    /// "件名: 配信不能: 請求書"); absent otherwise. That block's time ("Sent:", "送信日時:") is
+    /// `sent_at` when the bounce carries no returned header, unless the delivery was only
+    /// delayed or expired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     /// The input lines that led to each conclusion.
     pub evidence: Vec<Evidence>,
     /// How the input was read: empty, binary, not a bounce, truncated, ...

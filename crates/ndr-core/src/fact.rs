@@ -33,7 +33,13 @@ pub(crate) struct Fact {
     /// and it is a sender's (`is_shown_sender`), or "". Its domain is `sender_domain`.
     pub sender_address: String,
     /// The returned message's own `Date:` field as written (when the sender sent it), or "".
+    /// Without one, a pasted notice's own time from the block a mail program shows above it
+    /// (`visible_head`), unless the recipient was only delayed or expired: then the notice came
+    /// long after the mail was sent.
     pub sent_at: String,
+    /// The returned message's subject as a pasted notice's block shows it (`visible_head`),
+    /// or "".
+    pub subject: String,
     /// The remote server's IP when the bounce names it.
     pub remote_ip: Option<String>,
     /// The diagnostic text as shown, when it differs from `diagnosis` (which the reasons are
@@ -101,7 +107,14 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
                     Named::Domain(d) => Some((None, d)),
                 })
         })
-        .or_else(|| address::find(mail.header("to")).and_then(shown))
+        // Not a forward's To ("Subject: FW: Undeliverable: ..."): whoever forwarded the
+        // notice wrote to someone else (a helpdesk), who sent nothing.
+        .or_else(|| {
+            (!mail.is_forward())
+                .then(|| address::find(mail.header("to")))
+                .flatten()
+                .and_then(shown)
+        })
         .or_else(|| {
             mail.headers
                 .is_empty()
@@ -209,9 +222,17 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
         }
         facts.push(f);
     }
+    // The notice's own block at the top of a paste: the time it came back, which is when a
+    // refusal at delivery happened (not for a delay, or for a server that gave up after days),
+    // and the returned message's subject.
+    let head = crate::visible_head::read(mail).unwrap_or_default();
+    let late = |f: &Fact| f.action == "delayed" || f.reason == Some(Reason::Expired);
+    let from_head = sent_at.is_empty() && !head.sent.is_empty() && !facts.iter().any(late);
+    let sent_at = if from_head { head.sent } else { sent_at };
     for f in &mut facts {
         f.sent_at.clone_from(&sent_at);
         f.sender_address.clone_from(&sender_address);
+        f.subject.clone_from(&head.subject);
     }
     facts
 }
@@ -220,7 +241,7 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
 /// the last century (RFC 5322's `date-time`, "Mon, 27 Mar 2017 14:52:05 +0200"; obsolete forms
 /// vary, so only the four-digit year is asked for). The returned header is the sender's own
 /// program's, but the bounce is untrusted input: anything else is not shown.
-fn is_a_date(v: &str) -> bool {
+pub(crate) fn is_a_date(v: &str) -> bool {
     v.len() <= 80
         && v.split(|c: char| !c.is_ascii_digit())
             .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
@@ -527,7 +548,7 @@ const VISIBLE_HEAD_LINES: usize = 40;
 /// subject): Apple Mail shows "Mail Delivery System" / "Undelivered Mail Returned to Sender" /
 /// "To: ...", and Outlook quotes "From: Mail Delivery System <Mailer-Daemon@...>" / "To: ..."
 /// below "-----Original Message-----" (reviewer cases, general wording). Lowercase.
-const BOUNCE_HEAD_WORDS: &[&str] = &[
+pub(crate) const BOUNCE_HEAD_WORDS: &[&str] = &[
     "mail delivery",
     "mailer-daemon",
     "postmaster",

@@ -116,7 +116,7 @@ pub(crate) fn english(input: &[u8]) -> Option<Vec<u8>> {
 
 /// The Japanese label a line starts with: its header name and the length of the label with
 /// its colon (ASCII or full-width) and the spaces before the colon.
-fn label(line: &[u8]) -> Option<(&'static str, usize)> {
+pub(crate) fn label(line: &[u8]) -> Option<(&'static str, usize)> {
     LABELS.iter().find_map(|(ja, en)| {
         let rest = line.strip_prefix(ja.as_bytes())?;
         let spaces = rest.iter().take_while(|&&b| b == b' ').count();

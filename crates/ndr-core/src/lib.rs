@@ -26,6 +26,7 @@ mod rhost;
 mod sending_log;
 pub mod smtp;
 mod text;
+mod visible_head;
 
 pub use bom::utf16_text;
 pub use charsets::Charsets;
@@ -1281,6 +1282,10 @@ fn fill(d: &mut Diagnosis, facts: Vec<Fact>) {
             .iter()
             .find(|f| !f.sent_at.is_empty())
             .map(|f| f.sent_at.clone());
+        d.subject = facts
+            .iter()
+            .find(|f| !f.subject.is_empty())
+            .map(|f| f.subject.clone());
     }
     for f in facts {
         let (status, implied_status) = if status::is_pseudo(&f.status) {

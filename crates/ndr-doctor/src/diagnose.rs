@@ -319,7 +319,7 @@ fn write_report(
     if d.is_not_a_bounce() {
         return write_not_a_bounce(out, d, lang);
     }
-    let facts: [(&str, Option<String>); 8] = [
+    let facts: [(&str, Option<String>); 9] = [
         (l("理由", "Reason"), Some(words::reason_line(d, lang))),
         (
             if ndr_playbooks::ip_is_a_forwarders(d) {
@@ -399,6 +399,8 @@ fn write_report(
                 }
             }),
         ),
+        // The returned message's subject, when the notice's block above a paste shows it.
+        (l("件名", "Subject"), d.subject.clone()),
     ];
     for (label, value) in facts {
         if let Some(value) = value {

@@ -32,6 +32,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "allow_domain",
     "allowed_sender",
     "allowed_sender_you",
+    "subject",
 ];
 
 /// The longest error text copied into a message; longer ones are cut at a character boundary.
@@ -241,6 +242,9 @@ pub(crate) struct Facts {
     allow_domain: Option<String>,
     /// When the returned message was sent, as its `Date:` field says (the core's `sent_at`).
     date: Option<String>,
+    /// The returned message's subject, as the block above a pasted notice shows it (the core's
+    /// `subject`).
+    subject: Option<String>,
     /// Rendered for a code page (`SelectedBy::CodePage`): there is no notice, so a missing fact
     /// is one the reader's own bounce may show, not one "this notice" lacks.
     code_page: bool,
@@ -365,6 +369,7 @@ impl Facts {
             allow_domain: clean(d.sender_domain.as_deref())
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
             date: clean(d.sent_at.as_deref()),
+            subject: clean(d.subject.as_deref()),
             code_page: false,
         }
     }
@@ -398,6 +403,7 @@ impl Facts {
             "forwarder" => &self.forwarder,
             "allow_domain" => &self.allow_domain,
             "date" => &self.date,
+            "subject" => &self.subject,
             _ => return None,
         };
         v.as_deref()
@@ -728,6 +734,10 @@ fn fallback(name: &str) -> Text {
         "date" => shared_text! {
             ja: "［送信した日時］",
             en: "[date and time you sent it]",
+        },
+        "subject" => shared_text! {
+            ja: "［メールの件名］",
+            en: "[the mail's subject]",
         },
         "login_account" => shared_text! {
             ja: "［ログインに使っているアカウント］",
@@ -1374,6 +1384,22 @@ const USES_AN_ADDRESS_WITH_YOU: Text = text! {
     ja: "貴社の {sender_domain} のメールアドレスを利用している者です。",
     en: "I use an email address with you, at {sender_domain}.",
 };
+
+/// A letter's line for the sent time, and the line for the returned message's subject that
+/// follows it when the bounce shows the subject (the core's `subject`, from the block a mail
+/// program shows above a pasted notice): the receiving side finds the message in its logs by
+/// its time and subject (review h213, item 1). Not in a letter to a list's or a provider's
+/// operator, whose forms ask for the address and the error alone.
+const SUBJECT_AFTER_DATE: (Text, Text) = (
+    text! {
+        ja: "・送信日時: {date}",
+        en: "- Sent at: {date}",
+    },
+    text! {
+        ja: "・件名: {subject}",
+        en: "- Subject: {subject}",
+    },
+);
 
 const FORWARDED_RECIPIENT_LINE: Text = text! {
     ja: "・送った宛先: {recipient}",
@@ -2134,6 +2160,15 @@ pub(crate) fn render_with(
         }
         let (note, template) = reader_note(m.body.get(lang));
         let mut template = drop_unknown_asides(template, &|name| !unnamed(name));
+        if facts.subject.is_some() && m.to != To::Operator && !template.contains("{subject}") {
+            let (date, subject) = (
+                SUBJECT_AFTER_DATE.0.get(mctx.lang),
+                SUBJECT_AFTER_DATE.1.get(mctx.lang),
+            );
+            if let Some(at) = template.find(date) {
+                template.insert_str(at + date.len(), &format!("\n{subject}"));
+            }
+        }
         // A consumer address at the provider (webmail, an internet provider's, a carrier's):
         // the sender uses an address with them, and sends no mail "for" that domain (review
         // h170, x 40).

@@ -124,3 +124,58 @@ fn the_receivers_refused_list_query_names_no_blocked_address() {
         assert!(!all_text(&en).contains("Your IP address is listed"));
     }
 }
+
+/// New Outlook's (Outlook on the web's) block above the notice a visitor copies, in English.
+const OUTLOOK_EN: &str = include_str!("../../ndr-core/test_data/bounces/visible-outlook-16.txt");
+/// The same block in Japanese (差出人, 送信日時, 宛先, 件名).
+const OUTLOOK_JA: &str = include_str!("../../ndr-core/test_data/bounces/visible-outlook_ja-12.txt");
+/// A person forwarding such a notice: the block at the top is the forward's.
+const OUTLOOK_FORWARD: &str =
+    include_str!("../../ndr-core/test_data/bounces/visible-outlook-17.txt");
+
+/// Item 1: the notice's own block at the top of a paste gives the sender's address, the time
+/// and the returned message's subject, which the letters then fill in instead of leaving
+/// fill-ins; a forward's block gives none of them.
+#[test]
+fn outlooks_block_above_a_paste_fills_the_letters() {
+    let en = diagnose(OUTLOOK_EN.as_bytes());
+    assert_eq!(en.sender_address.as_deref(), Some("ichiro@example.com"));
+    assert_eq!(
+        en.sent_at.as_deref(),
+        Some("Friday, November 20, 2026 3:20 PM")
+    );
+    assert_eq!(en.subject.as_deref(), Some("Invoice for November"));
+    let letter = advise(&en, Lang::En).message.expect("a letter");
+    assert!(
+        letter.body.contains(
+            "- Sent at: Friday, November 20, 2026 3:20 PM\n- Subject: Invoice for November"
+        ),
+        "{}",
+        letter.body
+    );
+    let ja = diagnose(OUTLOOK_JA.as_bytes());
+    assert_eq!(ja.sender_address.as_deref(), Some("ichiro@example.com"));
+    assert_eq!(ja.sent_at.as_deref(), Some("2026年11月20日 金曜日 15:20"));
+    assert_eq!(ja.subject.as_deref(), Some("請求書の送付"));
+    // A refusal whose advice has a letter with the time line: the subject goes below it.
+    let refused = OUTLOOK_JA.replace(
+        "550 5.1.1 <kato@example.co.jp>: Recipient address rejected: User unknown in local recipient table",
+        "554 5.7.1 Service unavailable; Client host [192.0.2.77] blocked using bl.example.net",
+    );
+    let letter = advise(&diagnose(refused.as_bytes()), Lang::Ja)
+        .message
+        .expect("a letter");
+    assert!(
+        letter
+            .body
+            .contains("・送信日時: 2026年11月20日 金曜日 15:20\n・件名: 請求書の送付"),
+        "{}",
+        letter.body
+    );
+    let fw = diagnose(OUTLOOK_FORWARD.as_bytes());
+    assert_eq!(
+        (fw.sender_address, fw.sent_at, fw.subject),
+        (None, None, None),
+        "a forward's block is not the notice's"
+    );
+}

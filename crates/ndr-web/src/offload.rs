@@ -200,6 +200,8 @@ pub fn diagnosis_from_json(json: &str) -> Option<Diagnosis> {
         sender_address: text(&v, "sender_address"),
         // Left out of the JSON when there is none, like `original_recipient`.
         sent_at: text(&v, "sent_at"),
+        // Left out of the JSON when there is none, like `sent_at`.
+        subject: text(&v, "subject"),
         evidence,
         notes,
     })

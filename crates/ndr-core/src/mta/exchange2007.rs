@@ -21,7 +21,7 @@ use crate::Reason::{self, *};
 use crate::{address, text};
 
 /// Subjects: en, fr, it, sv, de, es, ja.
-const SUBJECTS: &[&str] = &[
+pub(crate) const SUBJECTS: &[&str] = &[
     "Undeliverable",
     "Non_remis_",
     "Non remis ",
