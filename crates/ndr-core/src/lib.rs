@@ -1374,7 +1374,10 @@ fn error_text(text: String) -> String {
     let t = t.strip_prefix("->> ").unwrap_or(t);
     let t = t.strip_prefix("<<<").map_or(t, str::trim_start);
     let t = after_bracketed_log_prefix(t);
-    let Some(at) = reply_start(t).or_else(|| after_label(t)) else {
+    let Some(at) = reply_start(t)
+        .or_else(|| after_label(t))
+        .or_else(|| mta::generic::reply_after_command_said(t))
+    else {
         return if t.len() == text.len() {
             text
         } else {
@@ -1388,7 +1391,10 @@ fn error_text(text: String) -> String {
     // after a reply does: it tells a refusal of the message from one of the address.
     let label = before.trim_end().ends_with(':')
         && !starts_with_code(t)
-        && text::find_ci(before, "end of data").is_none();
+        && text::find_ci(before, "end of data").is_none()
+        // Coremail's "SMTP error, RCPT TO: Host example.com(192.0.2.1) RCPT TO said 550 ...",
+        // whose lead-in names the step and the host, which the diagnosis keeps apart.
+        || mta::generic::command_said(t, at);
     // A Postfix or Exchange lead-in ("host ... said:", "Remote Server returned") introduces the
     // reply itself: a code found further on is part of it.
     // A program's "Server response:" label is also no part of the reply.

@@ -276,6 +276,7 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                     // Mail content denied", "REASONが、550 Invalid recipient". Any non-ASCII
                     // character ends the word before the code, as long as English words follow.
                     || b[i - 1] >= 0x80 && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                    || command_said(line, i)
                     // A Japanese label closed by a parenthesis, as help pages list a mail
                     // program's error: "エラー例) 550 Relaying denied." (an ISP's FAQ, set r
                     // 37), "（例）550 ...": the label's word before the bracket is not ASCII, so
@@ -318,6 +319,57 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// True when the code at `i` follows an SMTP command written in capitals and the word "said",
+/// with no colon: the form of Coremail's notices (NetEase's 163.com and 126.com, and the many
+/// Chinese company mail systems built on Coremail), whose English line under "英文说明" names
+/// the step twice, then the remote server's reply: "SMTP error, RCPT TO: Host
+/// example.com(192.0.2.1) RCPT TO said 550 No such user here" (a 163.com "系统退信" notice,
+/// https://github.com/postalsys/emailengine/blob/2eaa9aa3a0949ac10fc0d4fb0744236e19f9c702/test/fixtures/bounces/163.eml).
+/// Only a command in capitals right before "said" counts, so prose ("he said 500 came") is no
+/// reply.
+pub(crate) fn command_said(line: &str, i: usize) -> bool {
+    const STEPS: &[&str] = &["RCPT TO", "MAIL FROM", "DATA", "EHLO", "HELO"];
+    let Some(head) = line
+        .get(..i)
+        .and_then(|h| h.trim_end().strip_suffix(" said"))
+    else {
+        return false;
+    };
+    STEPS.iter().any(|step| {
+        head.strip_suffix(step)
+            .is_some_and(|before| !before.ends_with(|c: char| c.is_ascii_alphanumeric()))
+    })
+}
+
+/// Where the reply starts in Coremail's "... RCPT TO said 550 No such user here"
+/// (`command_said`): the first reply code after a command and "said ".
+pub(crate) fn reply_after_command_said(line: &str) -> Option<usize> {
+    line.match_indices(" said ")
+        .map(|(p, m)| p + m.len())
+        .find(|&at| {
+            let b = line.as_bytes();
+            matches!(b.get(at), Some(b'4' | b'5'))
+                && b.get(at + 1).is_some_and(u8::is_ascii_digit)
+                && b.get(at + 2).is_some_and(u8::is_ascii_digit)
+                && command_said(line, at)
+        })
+}
+
+/// The remote server as Coremail's notice names it, "Host example.com(192.0.2.1)" before the
+/// step and "said" (`command_said`): its name and its address.
+fn coremail_host(diag: &str) -> Option<(String, String)> {
+    reply_after_command_said(diag)?;
+    let (_, rest) = diag.split_once(" Host ")?;
+    let (name, rest) = rest.split_once('(')?;
+    let (ip, _) = rest.split_once(')')?;
+    let named = name.contains('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'));
+    (named && ip.parse::<std::net::IpAddr>().is_ok())
+        .then(|| (name.to_ascii_lowercase(), ip.to_string()))
 }
 
 /// True when `tail`, the words before a reply code, is only a host name (at least two dots),
@@ -896,6 +948,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 .unwrap_or("")
                 .trim_end_matches(':')
                 .to_string();
+        }
+        if let Some((h, ip)) = coremail_host(&d.diagnosis).filter(|_| d.rhost.is_empty()) {
+            d.rhost = h;
+            d.rhost_ip = ip;
         }
         if let Some((h, ip)) = next_host.take() {
             if d.rhost.is_empty() {
