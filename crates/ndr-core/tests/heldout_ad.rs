@@ -3,7 +3,7 @@
 //! `UPDATE_EXPECT=1 cargo test -p ndr-core --test heldout_ad`.
 
 use expect_test::{expect, Expect};
-use ndr_core::diagnose;
+use ndr_core::{diagnose, Reason};
 
 /// The summary line, the remote host, the first recipient with its step, reply code, status
 /// and error text, and the notes.
@@ -77,4 +77,70 @@ fn said_and_a_number_in_prose_is_no_reply() {
     ] {
         assert!(diagnose(text.as_bytes()).is_not_a_bounce(), "{text}");
     }
+}
+
+/// answered RCPT: the address is unknown, not filtered after the data.
+#[test]
+fn a_pipelined_sendmail_transcript_refused_the_recipient() {
+    let notice = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.com>\n\
+To: <ann@example.com>\n\
+Subject: Returned mail: see transcript for details\n\
+MIME-Version: 1.0\n\
+Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\
+\n\
+--b1\n\
+\n\
+The original message was received at Tue, 5 Mar 2024 10:00:00 +0900\n\
+from client.example.com [192.0.2.30]\n\
+\n\
+   ----- The following addresses had permanent fatal errors -----\n\
+<kenji@example.org>\n\
+    (reason: 550 5.3.0 <kenji@example.org>... No such mailbox)\n\
+\n\
+   ----- Transcript of session follows -----\n\
+... while talking to mx.example.org.:\n\
+>>> DATA\n\
+<<< 550 5.3.0 <kenji@example.org>... No such mailbox\n\
+550 5.1.1 <kenji@example.org>... User unknown\n\
+<<< 554 5.5.1 Error: no valid recipients\n\
+\n\
+--b1\n\
+Content-Type: message/delivery-status\n\
+\n\
+Reporting-MTA: dns; mx.example.com\n\
+\n\
+Final-Recipient: RFC822; kenji@example.org\n\
+Action: failed\n\
+Status: 5.3.0\n\
+Remote-MTA: DNS; mx.example.org\n\
+Diagnostic-Code: SMTP; 550 5.3.0 <kenji@example.org>... No such mailbox\n\
+\n\
+--b1--\n";
+    check(
+        notice,
+        expect!["550 5.3.0 userunknown - - | host=mx.example.org rcpt=kenji@example.org step=RCPT reply=550 status=5.3.0 notes= | 550 5.3.0 <kenji@example.org>... No such mailbox"],
+    );
+    // Without the reply that says no recipient was accepted, the refusal answered DATA.
+    let unpipelined = notice.replace("<<< 554 5.5.1 Error: no valid recipients\n", "");
+    let d = diagnose(unpipelined.as_bytes());
+    assert_eq!(d.recipients[0].command.as_deref(), Some("DATA"));
+    assert_eq!(d.reason, Reason::Filtered);
+}
+
+/// The same transcript pasted alone (no report part), with Sendmail's own "Need RCPT".
+#[test]
+fn a_pipelined_transcript_pasted_alone() {
+    check(
+        "   ----- Transcript of session follows -----\n\
+... while talking to mx.example.org.:\n\
+>>> DATA\n\
+<<< 553 5.3.0 <kenji@example.org>... Address unknown\n\
+<<< 503 5.0.0 Need RCPT (recipient)\n",
+        expect!["553 5.3.0 userunknown - - | host=mx.example.org rcpt=kenji@example.org step=RCPT reply=553 status=5.3.0 notes= | 553 5.3.0 <kenji@example.org>... Address unknown"],
+    );
+    // A refusal of the message itself, then an ordinary reply: the step stays DATA.
+    check(
+        ">>> DATA\n<<< 554 5.7.1 <kenji@example.org>... Message content rejected\n",
+        expect!["554 5.7.1 spamdetected - - | host=- rcpt=kenji@example.org step=DATA reply=554 status=5.7.1 notes= | 554 5.7.1 <kenji@example.org>... Message content rejected"],
+    );
 }
