@@ -144,3 +144,48 @@ fn a_pipelined_transcript_pasted_alone() {
         expect!["554 5.7.1 spamdetected - - | host=- rcpt=kenji@example.org step=DATA reply=554 status=5.7.1 notes= | 554 5.7.1 <kenji@example.org>... Message content rejected"],
     );
 }
+
+/// domain" and the same words in other forms.
+#[test]
+fn a_delay_warning_for_a_domain_without_a_mail_server_is_hostunknown() {
+    let warning = |reply: &str| {
+        format!(
+            "From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\n\
+To: <ann@example.com>\n\
+Subject: Delivery delayed\n\
+MIME-Version: 1.0\n\
+Content-Type: multipart/report; report-type=delivery-status; boundary=\"b2\"\n\
+\n\
+--b2\n\
+Content-Type: text/plain\n\
+\n\
+This is only a warning: your message has not been delivered yet.\n\
+It was first sent 2 days ago and will be tried for 3 more days.\n\
+\n\
+<kenji@example.org>: {reply}\n\
+\n\
+--b2\n\
+Content-Type: message/delivery-status\n\
+\n\
+Reporting-MTA: dns; mx.example.com\n\
+\n\
+Final-Recipient: rfc822; kenji@example.org\n\
+Action: delayed\n\
+Status: 4.4.4\n\
+Diagnostic-Code: smtp; {reply}\n\
+\n\
+--b2--\n"
+        )
+    };
+    for reply in [
+        "454 4.4.4 [internal] no MX or A for domain",
+        "451 4.4.4 Domain example.org has no MX or A record",
+    ] {
+        let d = diagnose(warning(reply).as_bytes());
+        assert_eq!(d.reason, Reason::HostUnknown, "{reply}");
+        assert_eq!(d.recipients[0].action, "delayed", "{reply}");
+    }
+    // A delay for a server that did not answer stays a delay.
+    let d = diagnose(warning("421 4.4.2 Connection timed out").as_bytes());
+    assert_ne!(d.reason, Reason::HostUnknown);
+}
