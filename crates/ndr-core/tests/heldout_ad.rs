@@ -3,7 +3,7 @@
 //! `UPDATE_EXPECT=1 cargo test -p ndr-core --test heldout_ad`.
 
 use expect_test::{expect, Expect};
-use ndr_core::{diagnose, Reason};
+use ndr_core::{diagnose, Party, Reason};
 
 /// The summary line, the remote host, the first recipient with its step, reply code, status
 /// and error text, and the notes.
@@ -188,4 +188,27 @@ Diagnostic-Code: smtp; {reply}\n\
     // A delay for a server that did not answer stays a delay.
     let d = diagnose(warning("421 4.4.2 Connection timed out").as_bytes());
     assert_ne!(d.reason, Reason::HostUnknown);
+}
+
+/// Yahoo's own, so they name Yahoo even when a paste shows no host of Yahoo's.
+#[test]
+fn yahoos_message_not_allowed_names_yahoo() {
+    for text in [
+        "554 Message not allowed - [320]\n",
+        "Mail to every Yahoo address comes back with \"554 Message not allowed - [299]\" since yesterday.\n",
+        "<kenji@example.com>: host mta7.am0.yahoodns.net[198.51.100.92] said: 554 Message not allowed - [299] Message content not accepted for policy reasons (in reply to end of DATA command)\n",
+    ] {
+        let d = diagnose(text.as_bytes());
+        assert_eq!(d.blocking_party, Some(Party::Yahoo), "{text}");
+        assert!(
+            matches!(d.reason, Reason::SpamDetected | Reason::PolicyViolation),
+            "{text}: {:?}",
+            d.reason
+        );
+    }
+    let d = diagnose(b"554 Message not allowed - [320]\n");
+    assert_eq!(d.reason, Reason::SpamDetected);
+    // PH01, the same form, keeps its own reading.
+    let d = diagnose(b"554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://postmaster.yahooinc.com/error-codes\n");
+    assert_eq!(d.reason, Reason::PolicyViolation);
 }
