@@ -32,6 +32,9 @@ fn check(input: &str, expect: Expect) {
     expect.assert_eq(&line);
 }
 
+/// Coremail's notice (NetEase's 163.com and the company mail systems built on Coremail): a
+/// "系统退信" message in GBK, base64, whose English line names the step and the host, then the
+/// server's reply after "RCPT TO said" with no colon. The reply is read, the step is RCPT, the
 /// host is the one the line names.
 #[test]
 fn coremails_notice_in_gbk_names_the_step_and_the_reply() {
@@ -59,6 +62,7 @@ IHNhaWQgNTUwIE1haWxib3ggbm90IGZvdW5kDQoNCs+1zbPNy9DFDQo=\r\n";
     assert_eq!(d.blocked_ip, None);
 }
 
+/// The same notice's text pasted, another step: the reply after "MAIL FROM said" refuses the
 /// sender's address.
 #[test]
 fn coremails_line_pasted_with_another_step() {
@@ -68,6 +72,7 @@ fn coremails_line_pasted_with_another_step() {
     );
 }
 
+/// "said" and a code in prose is no reply: only an SMTP command in capitals before "said" is
 /// Coremail's form.
 #[test]
 fn said_and_a_number_in_prose_is_no_reply() {
@@ -79,6 +84,8 @@ fn said_and_a_number_in_prose_is_no_reply() {
     }
 }
 
+/// A Sendmail notice whose client pipelined RCPT and DATA: the transcript shows ">>> DATA", the
+/// refusal of the recipient, then the reply to DATA that no recipient was accepted. The refusal
 /// answered RCPT: the address is unknown, not filtered after the data.
 #[test]
 fn a_pipelined_sendmail_transcript_refused_the_recipient() {
@@ -145,6 +152,8 @@ fn a_pipelined_transcript_pasted_alone() {
     );
 }
 
+/// A delay warning whose words say the domain has no mail server (no MX and no address
+/// record): waiting does not help, the address is to be checked. Momentum's "no MX or A for
 /// domain" and the same words in other forms.
 #[test]
 fn a_delay_warning_for_a_domain_without_a_mail_server_is_hostunknown() {
@@ -190,6 +199,7 @@ Diagnostic-Code: smtp; {reply}\n\
     assert_ne!(d.reason, Reason::HostUnknown);
 }
 
+/// Yahoo's "Message not allowed - [NNN]" is its refusal of the message itself; the words are
 /// Yahoo's own, so they name Yahoo even when a paste shows no host of Yahoo's.
 #[test]
 fn yahoos_message_not_allowed_names_yahoo() {
@@ -211,4 +221,22 @@ fn yahoos_message_not_allowed_names_yahoo() {
     // PH01, the same form, keeps its own reading.
     let d = diagnose(b"554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://postmaster.yahooinc.com/error-codes\n");
     assert_eq!(d.reason, Reason::PolicyViolation);
+}
+
+/// A post's own sentence that ends with the reply's codes, above the server's log line with
+/// the whole reply: the sentence names no recipient and says no more than the codes, so the
+/// log line's reply decides.
+#[test]
+fn codes_ending_a_sentence_do_not_outrank_the_log_line_below() {
+    check(
+        "Mail from my office address gets rejected with 554 5.7.1\n\
+mx_1  | postfix/smtpd[77]: NOQUEUE: reject: RCPT from unknown[192.0.2.41]: 554 5.7.1 <kenji@example.org>: Relay access denied; from=<ann@example.com> to=<kenji@example.org> proto=ESMTP helo=<mail.example.com>\n\
+Any idea what is wrong with my setup?\n",
+        expect!["554 5.7.1 norelaying - - | host=- rcpt=kenji@example.org step=RCPT reply=554 status=5.7.1 notes=inbound_refusal_log | 554 5.7.1 <kenji@example.org>: Relay access denied"],
+    );
+    // A sentence with codes and nothing else that repeats them is still read when no
+    // recipient's reply carries them.
+    let d = diagnose(b"Mail from my office address gets rejected with 554 5.7.1\n");
+    assert_eq!(d.smtp_code.as_deref(), Some("554"));
+    assert_eq!(d.enhanced_code.as_deref(), Some("5.7.1"));
 }
