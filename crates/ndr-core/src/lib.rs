@@ -316,14 +316,20 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     // titles) read as a failure without a recipient is no failure of its own when a recipient's
     // reply below carries the same codes: it would lead the diagnosis with no words (held-out
     // w 44, a heading over Sendmail's "<a@example.org> (reason: 554 5.7.1 ...)").
+    // The same when the codes end a sentence of the paste's own ("... mail from my work
+    // address gets rejected with 554 5.7.1", then the server's log line with the reply): the
+    // words before the codes are the writer's, so that line says no more than its codes, and
+    // it must not lead the diagnosis with the reading of a bare code (held-out ad 35).
     let repeats_a_reply = |f: &fact::Fact| {
+        let t = f.diagnosis.trim();
+        let codes = codes_at_the_end(t, &f.reply_code);
         f.recipient.is_empty()
-            && mta::generic::only_codes(f.diagnosis.trim())
+            && mta::generic::only_codes(codes)
             && facts.iter().any(|g| {
                 !g.recipient.is_empty()
                     && g.reply_code == f.reply_code
                     && g.status == f.status
-                    && text::contains(&g.diagnosis, f.diagnosis.trim())
+                    && text::contains(&g.diagnosis, codes)
             })
     };
     let headings: Vec<bool> = facts.iter().map(repeats_a_reply).collect();
@@ -1349,6 +1355,22 @@ fn reply_start(s: &str) -> Option<usize> {
     })
 }
 
+/// `t` from its reply's codes on (`reply_start`, or the last `code` that starts a word): the
+/// words a writer put before them ("... gets rejected with 554 5.7.1") are no part of the
+/// reply. `t` itself when neither is found.
+fn codes_at_the_end<'a>(t: &'a str, code: &str) -> &'a str {
+    let at = reply_start(t).or_else(|| {
+        (!code.is_empty())
+            .then(|| {
+                t.rmatch_indices(code)
+                    .map(|(p, _)| p)
+                    .find(|&p| p == 0 || t.as_bytes().get(p - 1) == Some(&b' '))
+            })
+            .flatten()
+    });
+    at.and_then(|p| t.get(p..)).unwrap_or(t)
+}
+
 /// Where a reply without an enhanced code starts in `s` when a label ending in ':' comes
 /// before it ("Remote host said: 550 mail not accepted ...", "i get error: 550 that IP ..."):
 /// the first ": " followed by a reply code and a space, when `s` does not itself start with
@@ -1395,7 +1417,10 @@ fn error_text(text: String) -> String {
     let t = t.strip_prefix("->> ").unwrap_or(t);
     let t = t.strip_prefix("<<<").map_or(t, str::trim_start);
     let t = after_bracketed_log_prefix(t);
-    let Some(at) = reply_start(t).or_else(|| after_label(t)) else {
+    let Some(at) = reply_start(t)
+        .or_else(|| after_label(t))
+        .or_else(|| mta::generic::reply_after_command_said(t))
+    else {
         return if t.len() == text.len() {
             text
         } else {
@@ -1409,7 +1434,10 @@ fn error_text(text: String) -> String {
     // after a reply does: it tells a refusal of the message from one of the address.
     let label = before.trim_end().ends_with(':')
         && !starts_with_code(t)
-        && text::find_ci(before, "end of data").is_none();
+        && text::find_ci(before, "end of data").is_none()
+        // Coremail's "SMTP error, RCPT TO: Host example.com(192.0.2.1) RCPT TO said 550 ...",
+        // whose lead-in names the step and the host, which the diagnosis keeps apart.
+        || mta::generic::command_said(t, at);
     // A Postfix or Exchange lead-in ("host ... said:", "Remote Server returned") introduces the
     // reply itself: a code found further on is part of it.
     // A program's "Server response:" label is also no part of the reply.

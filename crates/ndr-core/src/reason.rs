@@ -1783,8 +1783,13 @@ const WORDING: &[Wording] = &[
         // responded with code NXDOMAIN Domain name not found: example.jp".
         // Source: https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-4-310-through-5-4-319-in-exchange-online
         // Yahoo Mail: "No MX or A records for example.jp" (the domain has no mail server at all,
-        // mostly a mistyped one).
-        &["infodomainnonexistent", "domain name not found:", "no mx or a records for"],
+        // mostly a mistyped one). Momentum (SparkPost's MTA) says the same of the domain it
+        // could not route to, in a 4xx it retries until the message expires, "454 4.4.4
+        // [internal] no MX or A for domain" (its manual's "Responses Sorted by Message"):
+        // waiting does not give the domain a mail server, so a delay notice with these words is
+        // the domain's, like a failure with them.
+        // Source: https://github.com/SparkPost/developers.sparkpost.com/blob/master/web-ref/responses-by-message.md
+        &["infodomainnonexistent", "domain name not found:", "no mx or a "],
         &[&["dns domain ", " does not exist"]],
     ),
 ];

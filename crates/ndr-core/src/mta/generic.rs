@@ -276,6 +276,7 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                     // Mail content denied", "REASONが、550 Invalid recipient". Any non-ASCII
                     // character ends the word before the code, as long as English words follow.
                     || b[i - 1] >= 0x80 && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                    || command_said(line, i)
                     // A Japanese label closed by a parenthesis, as help pages list a mail
                     // program's error: "エラー例) 550 Relaying denied." (an ISP's FAQ, set r
                     // 37), "（例）550 ...": the label's word before the bracket is not ASCII, so
@@ -318,6 +319,57 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// True when the code at `i` follows an SMTP command written in capitals and the word "said",
+/// with no colon: the form of Coremail's notices (NetEase's 163.com and 126.com, and the many
+/// Chinese company mail systems built on Coremail), whose English line under "英文说明" names
+/// the step twice, then the remote server's reply: "SMTP error, RCPT TO: Host
+/// example.com(192.0.2.1) RCPT TO said 550 No such user here" (a 163.com "系统退信" notice,
+/// https://github.com/postalsys/emailengine/blob/2eaa9aa3a0949ac10fc0d4fb0744236e19f9c702/test/fixtures/bounces/163.eml).
+/// Only a command in capitals right before "said" counts, so prose ("he said 500 came") is no
+/// reply.
+pub(crate) fn command_said(line: &str, i: usize) -> bool {
+    const STEPS: &[&str] = &["RCPT TO", "MAIL FROM", "DATA", "EHLO", "HELO"];
+    let Some(head) = line
+        .get(..i)
+        .and_then(|h| h.trim_end().strip_suffix(" said"))
+    else {
+        return false;
+    };
+    STEPS.iter().any(|step| {
+        head.strip_suffix(step)
+            .is_some_and(|before| !before.ends_with(|c: char| c.is_ascii_alphanumeric()))
+    })
+}
+
+/// Where the reply starts in Coremail's "... RCPT TO said 550 No such user here"
+/// (`command_said`): the first reply code after a command and "said ".
+pub(crate) fn reply_after_command_said(line: &str) -> Option<usize> {
+    line.match_indices(" said ")
+        .map(|(p, m)| p + m.len())
+        .find(|&at| {
+            let b = line.as_bytes();
+            matches!(b.get(at), Some(b'4' | b'5'))
+                && b.get(at + 1).is_some_and(u8::is_ascii_digit)
+                && b.get(at + 2).is_some_and(u8::is_ascii_digit)
+                && command_said(line, at)
+        })
+}
+
+/// The remote server as Coremail's notice names it, "Host example.com(192.0.2.1)" before the
+/// step and "said" (`command_said`): its name and its address.
+fn coremail_host(diag: &str) -> Option<(String, String)> {
+    reply_after_command_said(diag)?;
+    let (_, rest) = diag.split_once(" Host ")?;
+    let (name, rest) = rest.split_once('(')?;
+    let (ip, _) = rest.split_once(')')?;
+    let named = name.contains('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'));
+    (named && ip.parse::<std::net::IpAddr>().is_ok())
+        .then(|| (name.to_ascii_lowercase(), ip.to_string()))
 }
 
 /// True when `tail`, the words before a reply code, is only a host name (at least two dots),
@@ -543,6 +595,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut next_host: Option<(String, String)> = None;
     // The command of the last ">>> " line of a session transcript.
     let mut sent = String::new();
+    // The delivery whose reply answered that ">>> DATA" line, until a reply to the same DATA
+    // says no recipient was accepted: with PIPELINING that reply answered the RCPT
+    // (`sendmail::NO_RECIPIENT_AT_DATA`).
+    let mut at_data: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -591,6 +647,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             if let Some(c) = command::normalize(rest) {
                 sent = c.to_string();
             }
+            at_data = None;
         } else if let Some(p) = text::find_ci(line, "while talking to ") {
             // Sendmail: "... while talking to mx.example.jp.:"
             let host = line.get(p + 17..).unwrap_or("").trim();
@@ -604,6 +661,16 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             i += 1;
             continue;
         };
+        // ">>> DATA" / "<<< 553 5.3.0 <a@example.org>... Unknown E-Mail Address" / "<<< 503
+        // 5.0.0 Need RCPT (recipient)": the refusal before this reply answered the pipelined
+        // RCPT, and this one, a consequence of it, is no failure of its own.
+        if sent == "DATA" && super::sendmail::says_no_recipient(line.get(start..).unwrap_or("")) {
+            if let Some(d) = at_data.take().and_then(|k| deliveries.get_mut(k)) {
+                d.command = "RCPT".to_string();
+                i += 1;
+                continue;
+            }
+        }
         // "<user@example.jp>: host mx.example.jp[192.0.2.1] said:" on the line before.
         let mut diag = String::new();
         if line[..start].trim().is_empty() {
@@ -882,6 +949,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             ..Delivery::default()
         };
         d.command = command::find(&d.diagnosis);
+        let answered_data = d.command.is_empty() && sent == "DATA";
         if d.command.is_empty() {
             d.command = sent.clone();
         }
@@ -897,6 +965,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                 .trim_end_matches(':')
                 .to_string();
         }
+        if let Some((h, ip)) = coremail_host(&d.diagnosis).filter(|_| d.rhost.is_empty()) {
+            d.rhost = h;
+            d.rhost_ip = ip;
+        }
         if let Some((h, ip)) = next_host.take() {
             if d.rhost.is_empty() {
                 d.rhost = h;
@@ -906,6 +978,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // One delivery per recipient: a later reply for the same address adds nothing, unless
         // the first one had only its codes.
         let bare = j == i + 1 && only_codes(&line[start..]);
+        let name = d.recipient.clone();
         if d.recipient.is_empty() {
             deliveries.push(d);
         } else {
@@ -948,6 +1021,13 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     }
                 }
             }
+        }
+        if answered_data {
+            at_data = if name.is_empty() {
+                deliveries.len().checked_sub(1)
+            } else {
+                seen.get_mut(&name).map(|&mut (k, _)| k)
+            };
         }
         i = j.max(i + 1);
         if deliveries.len() >= MAX_RECIPIENTS {

@@ -4,7 +4,7 @@ use super::{Rule, Table};
 use crate::Party::Yahoo;
 use crate::Reason::{
     self, AuthFailure, BadReputation, Blocked, ContentError, NetworkError, OnHold, PolicyViolation,
-    Rejected, SpamDetected, Speeding, TooManyConn, Undefined,
+    Rejected, SecurityError, SpamDetected, Speeding, TooManyConn, Undefined,
 };
 
 // Yahoo documents categories, not each code: https://senders.yahooinc.com/smtp-error-codes
@@ -69,6 +69,22 @@ pub(super) const TABLE: Table = Table {
         // 554 Message not allowed - [PH01] Email not accepted for policy reasons.
         // Source: https://github.com/sisimai/go-sisimai/blob/main/rhost/for-yahooinc.go
         Rule::by(Yahoo).code("PH01").reason(PolicyViolation),
+        // 554 Message not allowed - [320]
+        // 554 Message not allowed - [299] Message content not accepted for policy reasons
+        // Yahoo's refusal of the message itself, its filter's finding as a number in brackets
+        // (PH01 above is the same form). Yahoo's help on [320]: the message "may contain
+        // characteristics that Yahoo Mail will not accept for policy reasons", such as
+        // "malicious content or manipulated header information", and the sender should "review
+        // outgoing messages for potentially objectionable content or practices": the message
+        // was judged by what it holds, as a spam filter judges, whatever the number. The form
+        // "Message not allowed - [" is Yahoo's own, so the words name Yahoo even when a paste
+        // shows no host. A reading the words already give (a policy, a header fault) stays.
+        // Source: https://help.yahoo.com/kb/mail-for-desktop/SLN4781.html ; [299] to Yahoo's
+        // addresses: https://github.com/dacastro4/laravel-gmail/issues/214
+        Rule::by(Yahoo)
+            .text(&["message not allowed - ["])
+            .over(&[Undefined, SecurityError, Rejected])
+            .reason(SpamDetected),
         // 554 5.7.9 Message not accepted for policy reasons. See
         // https://postmaster.verizonmedia.com/error-codes
         // Source: https://github.com/sisimai/set-of-emails (rhost-yahooinc-01.eml)

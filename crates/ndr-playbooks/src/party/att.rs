@@ -39,7 +39,10 @@ pub(crate) const BLOCKED: Playbook = Playbook {
         ja: "エラーの「DNSBL:RBL」（古い形では「DNSBL:ATTRBL」）と「521 … is_blocked」は、AT&T 自身のブロックリストによる拒否です。AT&T の古いエラー一覧では、このエラーは送信サーバーが迷惑メールの送信元と判定されたことを表します。AT&T の Postmaster のページは、ブロックの解除はブロックリストの担当にメールで相談するよう案内しており、エラー自体もエラーを abuse_rbl@abuse-att.net に転送するよう求めています。",
         en: "The error's \"DNSBL:RBL\" (\"DNSBL:ATTRBL\" in its older form) and \"521 ... is_blocked\" are AT&T's own block list. AT&T's old table of errors says this one means the sending system was identified as a source of spam. AT&T's postmaster page says to email its block list group about unblocking, and the error itself asks you to forward it to abuse_rbl@abuse-att.net.",
     },
-    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    // Whoever runs the sending server first, as in every playbook about a refused sending
+    // address (`select::IP_LISTINGS`): the address is theirs to fix. A paste from that
+    // server's own log puts its administrator first (`render::admin_before_host`).
+    actors: &[Actor::SenderProvider, Actor::SenderAdmin],
     urgency: Urgency::Soon,
     duration: text! { ja: "連絡の後、数日", en: "Days, after the email" },
     prepare: PREPARE_BLOCK,

@@ -37,7 +37,10 @@ pub(crate) const BLOCKED: Playbook = Playbook {
         ja: "Comcast の拒否には「BL」で始まるコード（{provider_code}）が付き、どのリストによる拒否かを表します。Comcast の一覧によると、BL000000 は Comcast 自身の判定（迷惑メールに特有の送り方）、BL000001 は Spamhaus ZEN、BL000010 は Cloudmark CSI、BL000100 は SenderScore のブロックリストへの掲載を表します。複数に載っている場合は、その組み合わせのコードになります。",
         en: "Comcast's refusals carry a code starting with \"BL\" ({provider_code}) that says which list refused you. In Comcast's table, BL000000 is Comcast's own finding (mail sent in patterns typical of spam), BL000001 a listing on Spamhaus ZEN, BL000010 on Cloudmark CSI and BL000100 on the SenderScore blocklist; a listing on several gives the code that combines them.",
     },
-    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    // Whoever runs the sending server first, as in every playbook about a refused sending
+    // address (`select::IP_LISTINGS`): the address is theirs to fix. A paste from that
+    // server's own log puts its administrator first (`render::admin_before_host`).
+    actors: &[Actor::SenderProvider, Actor::SenderAdmin],
     urgency: Urgency::Soon,
     duration: text! { ja: "リストの削除後、数時間〜数日", en: "Hours to days after the listing is removed" },
     prepare: PREPARE_BLOCK,

@@ -71,7 +71,10 @@ pub(crate) const BLOCKED: Playbook = Playbook {
         ja: "よくある原因は、送信元 IP アドレスが公開のブロックリストや GMX 自身のリストに載っていること、逆引き（PTR）や HELO の名前がポリシーに合っていないことです。GMX には許可リスト（allowlist）の仕組みはありません。",
         en: "The usual causes: the sending IP address is on a public blocklist or on GMX's own list, or its reverse DNS (PTR) or HELO name does not meet their policy. GMX runs no allow list.",
     },
-    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    // Whoever runs the sending server first, as in every playbook about a refused sending
+    // address (`select::IP_LISTINGS`): the address is theirs to fix. A paste from that
+    // server's own log puts its administrator first (`render::admin_before_host`).
+    actors: &[Actor::SenderProvider, Actor::SenderAdmin],
     urgency: Urgency::Soon,
     duration: text! { ja: "原因を直してから数時間〜数日", en: "Hours to days after the cause is fixed" },
     prepare: PREPARE_BLOCK,

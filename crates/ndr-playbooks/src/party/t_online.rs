@@ -35,7 +35,10 @@ pub(crate) const BLOCKED: Playbook = Playbook {
         ja: "T-Online は独自のブロックリストを使っています。エラーの最後の「(BL)」はそのリストによる拒否、「(NOWL)」は送信元の評価がない・低いこと、「(DIAL)」は送信元の IP アドレスがダイヤルアップなどの一時的な（固定でない）アドレスと見なされたことを表します。エラー自体が、送信サーバーの管理者（postmaster）に相談するか、書かれたアドレスに連絡するよう求めています（(DIAL) では、メールゲートウェイを通して送るか、見なし違いならそのアドレスに知らせるよう求めています）。",
         en: "T-Online runs a block list of its own. A \"(BL)\" at the end of the error is that list; \"(NOWL)\" means the sending address has no or a bad reputation there; \"(DIAL)\" means T-Online takes the sending IP address for a dial-up or otherwise changing one. The error itself asks you to turn to your server's administrator (postmaster) or write to the address it names (with (DIAL): send through a mail gateway, or tell that address if its view is out of date).",
     },
-    actors: &[Actor::SenderAdmin, Actor::SenderProvider],
+    // Whoever runs the sending server first, as in every playbook about a refused sending
+    // address (`select::IP_LISTINGS`): the address is theirs to fix. A paste from that
+    // server's own log puts its administrator first (`render::admin_before_host`).
+    actors: &[Actor::SenderProvider, Actor::SenderAdmin],
     urgency: Urgency::Soon,
     duration: text! { ja: "連絡の後、数日", en: "Days, after the email" },
     prepare: PREPARE_BLOCK,

@@ -1,0 +1,242 @@
+//! Forms held-out set ad showed that the core read wrongly or not at all; one case per form,
+//! with documentation addresses and example domains (never the held-out texts). Bless with
+//! `UPDATE_EXPECT=1 cargo test -p ndr-core --test heldout_ad`.
+
+use expect_test::{expect, Expect};
+use ndr_core::{diagnose, Party, Reason};
+
+/// The summary line, the remote host, the first recipient with its step, reply code, status
+/// and error text, and the notes.
+#[track_caller]
+fn check(input: &str, expect: Expect) {
+    let d = diagnose(input.as_bytes());
+    let first = d.recipients.first();
+    let line = format!(
+        "{} | host={} rcpt={} step={} reply={} status={} notes={} | {}",
+        d.summary(),
+        d.remote_host.as_deref().unwrap_or("-"),
+        first
+            .map(|r| r.recipient.as_str())
+            .filter(|r| !r.is_empty())
+            .unwrap_or("-"),
+        first.and_then(|r| r.command.as_deref()).unwrap_or("-"),
+        first.and_then(|r| r.reply_code.as_deref()).unwrap_or("-"),
+        first.and_then(|r| r.status.as_deref()).unwrap_or("-"),
+        d.notes
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+        first.map_or("", |r| r.diagnostic_text.as_str()),
+    );
+    expect.assert_eq(&line);
+}
+
+/// Coremail's notice (NetEase's 163.com and the company mail systems built on Coremail): a
+/// "系统退信" message in GBK, base64, whose English line names the step and the host, then the
+/// server's reply after "RCPT TO said" with no colon. The reply is read, the step is RCPT, the
+/// host is the one the line names.
+#[test]
+fn coremails_notice_in_gbk_names_the_step_and_the_reply() {
+    let notice = "From: Postmaster@example.com\r\n\
+To: ann@example.com\r\n\
+Subject: =?gb2312?B?z7XNs83L0MU=?=\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: text/plain; charset=\"gbk\"\r\n\
+Content-Transfer-Encoding: base64\r\n\
+X-Mailer: Coremail MTA server\r\n\
+\r\n\
+safHuKOsxPq1xNPKvP6xu83Lu9jAtMHLoa2hrQ0KICAgICAg1K3Tyrz+0MXPoqO6DQogICAgICAg\r\n\
+ICAgICDKsSAgvOQgMjAyNC0wMy0wNSAwOToyMDoxMQ0KICAgICAgICAgICAg1vcgIMziILy+tsix\r\n\
+qLjmDQogICAgICAgICAgICDK1bz+yMsga2VuamlAZXhhbXBsZS5vcmcNCg0KICAgICAgzcvQxdSt\r\n\
+0vKjug0KICAgICAgICAgICAgytW8/sjL08rP5LK7tObU2g0KICAgICAgICAgICAg06LOxMu1w/c6\r\n\
+U01UUCBlcnJvciwgUkNQVCBUTzogSG9zdCBleGFtcGxlLm9yZygxOTIuMC4yLjI1KSBSQ1BUIFRP\r\n\
+IHNhaWQgNTUwIE1haWxib3ggbm90IGZvdW5kDQoNCs+1zbPNy9DFDQo=\r\n";
+    check(
+        notice,
+        expect!["550 - userunknown - - | host=example.org rcpt=kenji@example.org step=RCPT reply=550 status=- notes= | 550 Mailbox not found"],
+    );
+    let d = diagnose(notice.as_bytes());
+    assert_eq!(d.remote_ip.as_deref(), Some("192.0.2.25"));
+    // The address of the server that refused is no blocked address of the sender's.
+    assert_eq!(d.blocked_ip, None);
+}
+
+/// The same notice's text pasted, another step: the reply after "MAIL FROM said" refuses the
+/// sender's address.
+#[test]
+fn coremails_line_pasted_with_another_step() {
+    check(
+        "退信原因：\n英文说明:SMTP error, MAIL FROM: Host example.net(198.51.100.14) MAIL FROM said 553 sender address rejected\n",
+        expect!["553 - rejected - - | host=example.net rcpt=- step=MAIL reply=553 status=- notes= | 553 sender address rejected"],
+    );
+}
+
+/// "said" and a code in prose is no reply: only an SMTP command in capitals before "said" is
+/// Coremail's form.
+#[test]
+fn said_and_a_number_in_prose_is_no_reply() {
+    for text in [
+        "The speaker said 500 people came to the meeting.\n",
+        "Our METADATA said 550 items were imported.\n",
+    ] {
+        assert!(diagnose(text.as_bytes()).is_not_a_bounce(), "{text}");
+    }
+}
+
+/// A Sendmail notice whose client pipelined RCPT and DATA: the transcript shows ">>> DATA", the
+/// refusal of the recipient, then the reply to DATA that no recipient was accepted. The refusal
+/// answered RCPT: the address is unknown, not filtered after the data.
+#[test]
+fn a_pipelined_sendmail_transcript_refused_the_recipient() {
+    let notice = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.com>\n\
+To: <ann@example.com>\n\
+Subject: Returned mail: see transcript for details\n\
+MIME-Version: 1.0\n\
+Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\
+\n\
+--b1\n\
+\n\
+The original message was received at Tue, 5 Mar 2024 10:00:00 +0900\n\
+from client.example.com [192.0.2.30]\n\
+\n\
+   ----- The following addresses had permanent fatal errors -----\n\
+<kenji@example.org>\n\
+    (reason: 550 5.3.0 <kenji@example.org>... No such mailbox)\n\
+\n\
+   ----- Transcript of session follows -----\n\
+... while talking to mx.example.org.:\n\
+>>> DATA\n\
+<<< 550 5.3.0 <kenji@example.org>... No such mailbox\n\
+550 5.1.1 <kenji@example.org>... User unknown\n\
+<<< 554 5.5.1 Error: no valid recipients\n\
+\n\
+--b1\n\
+Content-Type: message/delivery-status\n\
+\n\
+Reporting-MTA: dns; mx.example.com\n\
+\n\
+Final-Recipient: RFC822; kenji@example.org\n\
+Action: failed\n\
+Status: 5.3.0\n\
+Remote-MTA: DNS; mx.example.org\n\
+Diagnostic-Code: SMTP; 550 5.3.0 <kenji@example.org>... No such mailbox\n\
+\n\
+--b1--\n";
+    check(
+        notice,
+        expect!["550 5.3.0 userunknown - - | host=mx.example.org rcpt=kenji@example.org step=RCPT reply=550 status=5.3.0 notes= | 550 5.3.0 <kenji@example.org>... No such mailbox"],
+    );
+    // Without the reply that says no recipient was accepted, the refusal answered DATA.
+    let unpipelined = notice.replace("<<< 554 5.5.1 Error: no valid recipients\n", "");
+    let d = diagnose(unpipelined.as_bytes());
+    assert_eq!(d.recipients[0].command.as_deref(), Some("DATA"));
+    assert_eq!(d.reason, Reason::Filtered);
+}
+
+/// The same transcript pasted alone (no report part), with Sendmail's own "Need RCPT".
+#[test]
+fn a_pipelined_transcript_pasted_alone() {
+    check(
+        "   ----- Transcript of session follows -----\n\
+... while talking to mx.example.org.:\n\
+>>> DATA\n\
+<<< 553 5.3.0 <kenji@example.org>... Address unknown\n\
+<<< 503 5.0.0 Need RCPT (recipient)\n",
+        expect!["553 5.3.0 userunknown - - | host=mx.example.org rcpt=kenji@example.org step=RCPT reply=553 status=5.3.0 notes= | 553 5.3.0 <kenji@example.org>... Address unknown"],
+    );
+    // A refusal of the message itself, then an ordinary reply: the step stays DATA.
+    check(
+        ">>> DATA\n<<< 554 5.7.1 <kenji@example.org>... Message content rejected\n",
+        expect!["554 5.7.1 spamdetected - - | host=- rcpt=kenji@example.org step=DATA reply=554 status=5.7.1 notes= | 554 5.7.1 <kenji@example.org>... Message content rejected"],
+    );
+}
+
+/// A delay warning whose words say the domain has no mail server (no MX and no address
+/// record): waiting does not help, the address is to be checked. Momentum's "no MX or A for
+/// domain" and the same words in other forms.
+#[test]
+fn a_delay_warning_for_a_domain_without_a_mail_server_is_hostunknown() {
+    let warning = |reply: &str| {
+        format!(
+            "From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\n\
+To: <ann@example.com>\n\
+Subject: Delivery delayed\n\
+MIME-Version: 1.0\n\
+Content-Type: multipart/report; report-type=delivery-status; boundary=\"b2\"\n\
+\n\
+--b2\n\
+Content-Type: text/plain\n\
+\n\
+This is only a warning: your message has not been delivered yet.\n\
+It was first sent 2 days ago and will be tried for 3 more days.\n\
+\n\
+<kenji@example.org>: {reply}\n\
+\n\
+--b2\n\
+Content-Type: message/delivery-status\n\
+\n\
+Reporting-MTA: dns; mx.example.com\n\
+\n\
+Final-Recipient: rfc822; kenji@example.org\n\
+Action: delayed\n\
+Status: 4.4.4\n\
+Diagnostic-Code: smtp; {reply}\n\
+\n\
+--b2--\n"
+        )
+    };
+    for reply in [
+        "454 4.4.4 [internal] no MX or A for domain",
+        "451 4.4.4 Domain example.org has no MX or A record",
+    ] {
+        let d = diagnose(warning(reply).as_bytes());
+        assert_eq!(d.reason, Reason::HostUnknown, "{reply}");
+        assert_eq!(d.recipients[0].action, "delayed", "{reply}");
+    }
+    // A delay for a server that did not answer stays a delay.
+    let d = diagnose(warning("421 4.4.2 Connection timed out").as_bytes());
+    assert_ne!(d.reason, Reason::HostUnknown);
+}
+
+/// Yahoo's "Message not allowed - [NNN]" is its refusal of the message itself; the words are
+/// Yahoo's own, so they name Yahoo even when a paste shows no host of Yahoo's.
+#[test]
+fn yahoos_message_not_allowed_names_yahoo() {
+    for text in [
+        "554 Message not allowed - [320]\n",
+        "Mail to every Yahoo address comes back with \"554 Message not allowed - [299]\" since yesterday.\n",
+        "<kenji@example.com>: host mta7.am0.yahoodns.net[198.51.100.92] said: 554 Message not allowed - [299] Message content not accepted for policy reasons (in reply to end of DATA command)\n",
+    ] {
+        let d = diagnose(text.as_bytes());
+        assert_eq!(d.blocking_party, Some(Party::Yahoo), "{text}");
+        assert!(
+            matches!(d.reason, Reason::SpamDetected | Reason::PolicyViolation),
+            "{text}: {:?}",
+            d.reason
+        );
+    }
+    let d = diagnose(b"554 Message not allowed - [320]\n");
+    assert_eq!(d.reason, Reason::SpamDetected);
+    // PH01, the same form, keeps its own reading.
+    let d = diagnose(b"554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://postmaster.yahooinc.com/error-codes\n");
+    assert_eq!(d.reason, Reason::PolicyViolation);
+}
+
+/// A post's own sentence that ends with the reply's codes, above the server's log line with
+/// the whole reply: the sentence names no recipient and says no more than the codes, so the
+/// log line's reply decides.
+#[test]
+fn codes_ending_a_sentence_do_not_outrank_the_log_line_below() {
+    check(
+        "Mail from my office address gets rejected with 554 5.7.1\n\
+mx_1  | postfix/smtpd[77]: NOQUEUE: reject: RCPT from unknown[192.0.2.41]: 554 5.7.1 <kenji@example.org>: Relay access denied; from=<ann@example.com> to=<kenji@example.org> proto=ESMTP helo=<mail.example.com>\n\
+Any idea what is wrong with my setup?\n",
+        expect!["554 5.7.1 norelaying - - | host=- rcpt=kenji@example.org step=RCPT reply=554 status=5.7.1 notes=inbound_refusal_log | 554 5.7.1 <kenji@example.org>: Relay access denied"],
+    );
+    // A sentence with codes and nothing else that repeats them is still read when no
+    // recipient's reply carries them.
+    let d = diagnose(b"Mail from my office address gets rejected with 554 5.7.1\n");
+    assert_eq!(d.smtp_code.as_deref(), Some("554"));
+    assert_eq!(d.enhanced_code.as_deref(), Some("5.7.1"));
+}
