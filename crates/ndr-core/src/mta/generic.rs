@@ -595,10 +595,6 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut next_host: Option<(String, String)> = None;
     // The command of the last ">>> " line of a session transcript.
     let mut sent = String::new();
-    // The delivery whose reply answered that ">>> DATA" line, until a reply to the same DATA
-    // says no recipient was accepted: with PIPELINING that reply answered the RCPT
-    // (`sendmail::NO_RECIPIENT_AT_DATA`).
-    let mut at_data: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -647,7 +643,6 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             if let Some(c) = command::normalize(rest) {
                 sent = c.to_string();
             }
-            at_data = None;
         } else if let Some(p) = text::find_ci(line, "while talking to ") {
             // Sendmail: "... while talking to mx.example.jp.:"
             let host = line.get(p + 17..).unwrap_or("").trim();
@@ -661,16 +656,6 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             i += 1;
             continue;
         };
-        // ">>> DATA" / "<<< 553 5.3.0 <a@example.org>... Unknown E-Mail Address" / "<<< 503
-        // 5.0.0 Need RCPT (recipient)": the refusal before this reply answered the pipelined
-        // RCPT, and this one, a consequence of it, is no failure of its own.
-        if sent == "DATA" && super::sendmail::says_no_recipient(line.get(start..).unwrap_or("")) {
-            if let Some(d) = at_data.take().and_then(|k| deliveries.get_mut(k)) {
-                d.command = "RCPT".to_string();
-                i += 1;
-                continue;
-            }
-        }
         // "<user@example.jp>: host mx.example.jp[192.0.2.1] said:" on the line before.
         let mut diag = String::new();
         if line[..start].trim().is_empty() {
@@ -949,7 +934,6 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             ..Delivery::default()
         };
         d.command = command::find(&d.diagnosis);
-        let answered_data = d.command.is_empty() && sent == "DATA";
         if d.command.is_empty() {
             d.command = sent.clone();
         }
@@ -978,7 +962,6 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // One delivery per recipient: a later reply for the same address adds nothing, unless
         // the first one had only its codes.
         let bare = j == i + 1 && only_codes(&line[start..]);
-        let name = d.recipient.clone();
         if d.recipient.is_empty() {
             deliveries.push(d);
         } else {
@@ -1021,13 +1004,6 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                     }
                 }
             }
-        }
-        if answered_data {
-            at_data = if name.is_empty() {
-                deliveries.len().checked_sub(1)
-            } else {
-                seen.get_mut(&name).map(|&mut (k, _)| k)
-            };
         }
         i = j.max(i + 1);
         if deliveries.len() >= MAX_RECIPIENTS {

@@ -16,28 +16,6 @@ const BOUNDARIES: &[&str] = &[
 /// The line above sendmail's session transcript (savemail.c).
 const TRANSCRIPT: &str = "----- Transcript of session follows -----";
 
-/// A server's reply to DATA that says no recipient was accepted, lowercase. RFC 5321, 3.3: "If
-/// there was no MAIL, or no RCPT, command, or all such commands were rejected, the server MAY
-/// return a "command out of sequence" (503) or "no valid recipients" (554) reply in response
-/// to the DATA command." With PIPELINING (RFC 2920) the client sends RCPT and DATA at once, so
-/// its transcript shows `>>> DATA`, then the refusal of the RCPT, then this reply to DATA: the
-/// refusal before it answered the RCPT, not the message. The servers' own words: sendmail's
-/// "503 5.0.0 Need RCPT (recipient)" (srvrsmtp.c), Postfix's "554 5.5.1 Error: no valid
-/// recipients" and "503 5.5.1 Error: need RCPT command" (smtpd.c), Exim's "503 valid RCPT
-/// command must precede DATA", qmail's "503 RCPT first (#5.5.1)" (qmail-smtpd.c), Exchange's
-/// "503 5.5.2 Need rcpt command".
-pub(crate) const NO_RECIPIENT_AT_DATA: &[&str] = &[
-    "need rcpt",
-    "no valid recipients",
-    "rcpt first",
-    "valid rcpt command must precede data",
-];
-
-/// True when `reply` (a server's reply line) is one of `NO_RECIPIENT_AT_DATA`.
-pub(crate) fn says_no_recipient(reply: &str) -> bool {
-    reply.starts_with(['5', '4']) && text::contains_any(&text::lower(reply), NO_RECIPIENT_AT_DATA)
-}
-
 pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     if mail.has_header("x-aol-ip") {
         return None;
@@ -62,10 +40,6 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let mut bare: Option<(String, String)> = None;
     let mut session_error = false;
     let mut the_command = String::new();
-    // The command of the exchange being read, and whether its reply to a pipelined DATA said no
-    // recipient was accepted (`NO_RECIPIENT_AT_DATA`) after a refusal: that refusal answered RCPT.
-    let mut exchange = String::new();
-    let mut refused_at_rcpt = false;
     let mut recipients = 0usize;
     let mut started = false;
     let mut prev_diag = false;
@@ -116,15 +90,9 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
             if the_command.is_empty() {
                 the_command = command::find(rest);
             }
-            exchange = command::find(rest);
             reply_lines.next_exchange();
         } else if let Some(rest) = line.strip_prefix("<<< ") {
             // <<< 550 5.1.1 <kijitora@example.org>... User Unknown
-            if exchange == "DATA" && reply_lines.done && says_no_recipient(rest) {
-                // >>> DATA / <<< 553 5.3.0 <a@example.org>... Unknown E-Mail Address /
-                // <<< 503 5.0.0 Need RCPT (recipient)
-                refused_at_rcpt = true;
-            }
             reply_lines.take(rest, &mut replies);
         } else if line.starts_with("... while talking to ") {
             session_error = true;
@@ -198,11 +166,7 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         }
         e.diagnosis = text::sweep(&e.diagnosis);
         if e.command.is_empty() {
-            e.command = if refused_at_rcpt && the_command == "DATA" {
-                "RCPT".to_string()
-            } else {
-                the_command.clone()
-            };
+            e.command = the_command.clone();
         }
         if e.command.is_empty() {
             e.command = command::find(&e.diagnosis);
