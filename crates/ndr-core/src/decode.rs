@@ -36,6 +36,10 @@ pub(crate) struct Mail {
     /// line ends where its record ended, and never runs on onto the next as a wrapped line
     /// does.
     pub records: bool,
+    /// The returned messages' `Subject:` fields that carry encoded words, as they are written
+    /// (unfolded) and as they read (`returned_subjects`): the facts read a returned message's
+    /// fields from the laid-out text, where encoded words stay as written.
+    pub returned_subjects: Vec<(String, String)>,
 }
 
 /// Which row of the mail program reader's table a body holds and where (see `Mail::send_error`).
@@ -682,12 +686,52 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
     if cut_before_original(input, root, &body) {
         notes.push(("input_truncated", "mime".to_string()));
     }
+    let returned_subjects = returned_subjects(&body, cx);
     Some(Mail {
         headers,
         body,
         notes,
+        returned_subjects,
         ..Mail::default()
     })
+}
+
+/// The laid-out markers of a returned message or its header block (`push_marked`).
+const RETURNED_MARKERS: &[&str] = &[
+    "Content-Type: message/rfc822\n",
+    "Content-Type: text/rfc822-headers\n",
+    "Content-Type: message/global\n",
+];
+
+/// At most this many returned messages' subjects are decoded (a bounce returns one; a digest
+/// of bounces a few).
+const MAX_RETURNED_SUBJECTS: usize = 4;
+
+/// The `Subject:` of each returned message laid out in `body` that carries encoded words
+/// ("=?ISO-2022-JP?B?...?="), as written and as read in its charset, in the order of the
+/// markers. One pass over the body per marker; each header block is read up to its end.
+fn returned_subjects(body: &str, cx: &mut Cx<'_>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for marker in RETURNED_MARKERS {
+        let mut from = 0;
+        while out.len() < MAX_RETURNED_SUBJECTS {
+            let Some(at) = body.get(from..).and_then(|rest| text::find(rest, marker)) else {
+                break;
+            };
+            from += at + marker.len();
+            let written = crate::mta::first_header(body.get(from..).unwrap_or_default(), "subject");
+            if !text::contains(&written, "=?") || out.iter().any(|(w, _)| *w == written) {
+                continue;
+            }
+            // As a field's value is written: after the colon's space, up to its line's end.
+            let value = format!(" {written}\n");
+            let read = mime::unstructured(value.as_bytes(), &mut |cs, b| cx.charset_text(cs, &b));
+            if let Some(read) = read {
+                out.push((written, read));
+            }
+        }
+    }
+    out
 }
 
 /// Lowercase header names that most bounces carry, shared by every `Mail` instead of each

@@ -576,9 +576,10 @@ pub struct Diagnosis {
     /// `subject`); absent when the bounce shows neither.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<String>,
-    /// The returned message's subject, as the block a mail program shows above a pasted notice
-    /// gives it behind the notice's own prefix (Outlook's "Subject: Undeliverable: Invoice",
-    /// "件名: 配信不能: 請求書"); absent otherwise. That block's time ("Sent:", "送信日時:") is
+    /// The returned message's subject: its own `Subject:` field (encoded words read in their
+    /// charset; at most 200 characters), or else as the block a mail program shows above a
+    /// pasted notice gives it behind the notice's own prefix (Outlook's "Subject:
+    /// Undeliverable: Invoice", "件名: 配信不能: 請求書"); absent otherwise. That block's time ("Sent:", "送信日時:") is
     /// `sent_at` when the bounce carries no returned header, unless the delivery was only
     /// delayed or expired.
     #[serde(default, skip_serializing_if = "Option::is_none")]

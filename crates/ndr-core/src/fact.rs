@@ -37,8 +37,8 @@ pub(crate) struct Fact {
     /// (`visible_head`), unless the recipient was only delayed or expired: then the notice came
     /// long after the mail was sent.
     pub sent_at: String,
-    /// The returned message's subject as a pasted notice's block shows it (`visible_head`),
-    /// or "".
+    /// The returned message's own `Subject:` (`returned_subject`); without one, the subject a
+    /// pasted notice's block shows (`visible_head`); or "".
     pub subject: String,
     /// The remote server's IP when the bounce names it.
     pub remote_ip: Option<String>,
@@ -56,7 +56,7 @@ pub(crate) struct Fact {
 /// Header fields of the returned message that name its sender, in order of trust.
 /// Last, Postfix's `X-Postfix-Sender:` (the envelope sender), which its reader keeps from the
 /// report's fields when no returned message came with them (a pasted Postfix bounce).
-/// Then, read in the same pass, the message's `Date:` (`sent_at`).
+/// Then, read in the same pass, the message's `Date:` (`sent_at`) and `Subject:` (`subject`).
 const ORIGINAL_FIELDS: &[&str] = &[
     "from",
     "return-path",
@@ -65,11 +65,49 @@ const ORIGINAL_FIELDS: &[&str] = &[
     "errors-to",
     "x-postfix-sender",
     "date",
+    "subject",
 ];
+
+/// The longest subject kept, in characters: enough to find the message in a Sent folder or a
+/// server's log; a longer one is cut with "…".
+const MAX_SUBJECT_CHARS: usize = 200;
+
+/// The returned message's subject as the letters may quote it: encoded words read as the
+/// decoder read them (`Mail::returned_subjects`; a subject whose words it did not decode is
+/// not shown as written), no control characters, at most `MAX_SUBJECT_CHARS`. None when it
+/// did not read as text (U+FFFD: bytes of a charset other than its label's, lhost-postfix-09)
+/// or is a notice's own subject (a bounce of a bounce, `mta::is_notice_subject`, or the
+/// bounce's own Subject repeated): it would name no mail the sender wrote.
+fn returned_subject(written: &str, mail: &Mail) -> String {
+    let read = if text::contains(written, "=?") {
+        match mail.returned_subjects.iter().find(|(w, _)| w == written) {
+            Some((_, read)) => read.as_str(),
+            None => return String::new(),
+        }
+    } else {
+        written
+    };
+    if read.contains('\u{fffd}')
+        || mta::is_notice_subject(read)
+        || read.trim() == mail.subject().trim()
+    {
+        return String::new();
+    }
+    let mut out = String::new();
+    for (n, c) in read.trim().chars().enumerate() {
+        if n == MAX_SUBJECT_CHARS {
+            out.push('…');
+            break;
+        }
+        out.push(if c.is_control() { ' ' } else { c });
+    }
+    out
+}
 
 /// Builds the final facts of every recipient a reader found.
 pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
     let mut original = mta::first_headers(&rising.rfc822, ORIGINAL_FIELDS);
+    let subject = returned_subject(&original.pop().unwrap_or_default(), mail);
     let sent_at = original.pop().filter(|d| is_a_date(d)).unwrap_or_default();
     // The returned message's own header fields first; then the notice's own account of the
     // message (a pasted Microsoft notice, which no reader took as a returned message); then
@@ -232,7 +270,11 @@ pub(crate) fn build(mail: &Mail, rising: Rising) -> Vec<Fact> {
     for f in &mut facts {
         f.sent_at.clone_from(&sent_at);
         f.sender_address.clone_from(&sender_address);
-        f.subject.clone_from(&head.subject);
+        f.subject.clone_from(if subject.is_empty() {
+            &head.subject
+        } else {
+            &subject
+        });
     }
     facts
 }
@@ -2291,6 +2333,65 @@ mod tests {
              Subject: hello\n\n\
              --b--\n"
         )
+    }
+
+    #[test]
+    fn the_returned_messages_subject_is_read_in_its_charset() {
+        let subject = |field: &str| {
+            let bounce = postfix_bounce(
+                "To: ann@example.com\n",
+                &format!("From: ann@example.com\n{field}"),
+            );
+            crate::diagnose(bounce.as_bytes()).subject
+        };
+        // As written, or its encoded words read (adjacent ones joined, a folded field too).
+        assert_eq!(
+            subject("Subject: Quarterly report\n").as_deref(),
+            Some("Quarterly report")
+        );
+        assert_eq!(
+            subject("Subject: =?UTF-8?B?5Lya6K2w44Gu44GU5qGI5YaF?=\n").as_deref(),
+            Some("会議のご案内")
+        );
+        assert_eq!(
+            subject("Subject: =?UTF-8?B?5Lya6K2w?=\n =?UTF-8?Q?=E3=81=AE_notes?=\n").as_deref(),
+            Some("会議の notes")
+        );
+        #[cfg(feature = "full_encoding")]
+        assert_eq!(
+            subject("Subject: =?ISO-8859-1?Q?Caf=E9?= menu\n").as_deref(),
+            Some("Café menu")
+        );
+        // Japanese mail's usual charset (the page decodes it with the browser's TextDecoder).
+        #[cfg(feature = "full_encoding")]
+        assert_eq!(
+            subject("Subject: =?ISO-2022-JP?B?GyRCMnE1RCRON28bKEI=?=\n").as_deref(),
+            Some("会議の件")
+        );
+        // No control characters; a long one is cut.
+        assert_eq!(
+            subject("Subject: =?UTF-8?Q?a=07b?=\n").as_deref(),
+            Some("a b")
+        );
+        let long = subject(&format!("Subject: {}\n", "x".repeat(500))).unwrap_or_default();
+        assert_eq!(long.chars().count(), MAX_SUBJECT_CHARS + 1);
+        assert!(long.ends_with('…'));
+        // Without a Subject of its own, the returned header gives none (the bounce's own
+        // "Undelivered Mail Returned to Sender" is no subject of the sender's).
+        let bare = postfix_bounce("To: ann@example.com\n", "From: ann@example.com\n")
+            .replace("Subject: hello\n", "");
+        assert_eq!(crate::diagnose(bare.as_bytes()).subject, None);
+        // A returned notice (a bounce of a bounce), and text that is no text in its label's
+        // charset (Shift_JIS bytes labelled ISO-2022-JP), name no mail of the sender's.
+        assert_eq!(
+            subject("Subject: Returned mail: see transcript for details\n"),
+            None
+        );
+        assert_eq!(
+            subject("Subject: Undelivered Mail Returned to Sender\n"),
+            None
+        );
+        assert_eq!(subject("Subject: =?UTF-8?B?gaGL2Yt9?=\n"), None);
     }
 
     #[test]

@@ -434,6 +434,15 @@ pub(crate) fn embedded_bounce(mail: &Mail) -> Option<&str> {
     (by_from || by_type || by_subject).then_some(inner)
 }
 
+/// True when `subject` is a mail system's notice's own (a bounce, a delay warning, an
+/// automatic reply: the keys of `BY_SUBJECT`, and Sendmail's "Returned mail: see transcript
+/// for details"): a returned message with it is itself a notice (a bounce of a bounce), whose
+/// subject tells nobody which mail of theirs failed.
+pub(crate) fn is_notice_subject(subject: &str) -> bool {
+    let key = subject_key(subject);
+    key == "returned-mail" || BY_SUBJECT.iter().any(|(k, _)| *k == key)
+}
+
 /// True for a mail system's own address (`MAILER-DAEMON@...`): the sender of notices, never a
 /// mailbox a person wrote to, so never a failed recipient.
 pub(crate) fn is_daemon(addr: &str) -> bool {
