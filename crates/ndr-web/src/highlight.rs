@@ -210,6 +210,7 @@ mod tests {
             field: field.into(),
             text: String::new(),
             span,
+            lines: None,
         }
     }
 

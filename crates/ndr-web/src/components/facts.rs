@@ -314,6 +314,7 @@ mod tests {
             field: "recipient_domain".into(),
             text: "dasdasdsadas.com".into(),
             span: None,
+            lines: None,
         });
         assert_eq!(missing_domain(&d).as_deref(), Some("dasdasdsadas.com"));
         // Another reason: the recipient's domain exists, so it is no fact worth a row.
