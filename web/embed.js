@@ -5,7 +5,8 @@
  * Optional: data-src (the page URL, default: next to this script), data-title.
  * Hand a bounce to a frame (it stays in the visitor's browser):
  *   NdrDoctorEmbed.diagnose(div, text)
- * After a diagnosis the visitor asked for, the page scrolls the result into view.
+ * After a diagnosis the visitor asked for, the page scrolls the result into view (and so does
+ * any scrolling element around the frame).
  */
 (function () {
   "use strict";
@@ -30,6 +31,31 @@
     frames.push({ frame: frame, origin: url.origin, div: div });
   }
 
+  // How far to scroll a view `view` tall so a box at `y` in it, `h` tall, is in view: centred
+  // if it fits, else its top near the top; 0 when enough of it is in view already.
+  function by(y, h, view) {
+    return y < 0 || y + Math.min(h, view * 0.75) > view ? y - Math.max(16, (view - h) / 2) : 0;
+  }
+
+  // The frame's result box (`top` in the frame, `h` tall) into view: in each scrolling element
+  // that holds the frame (a side panel), innermost first, then in the window. `y` is the box's
+  // top in the viewport as each scroll leaves it, worked out ahead: a smooth scroll moves
+  // nothing yet.
+  function reveal(frame, top, h) {
+    var how = matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+    var y = frame.getBoundingClientRect().top + top, d;
+    for (var el = frame.parentElement; el && el !== document.body; el = el.parentElement) {
+      var view = el.clientHeight, room = el.scrollHeight - view;
+      if (room <= 0 || !/auto|scroll/.test(getComputedStyle(el).overflowY)) continue;
+      var at = el.getBoundingClientRect().top + el.clientTop;
+      d = Math.max(-el.scrollTop, Math.min(by(y - at, h, view), room - el.scrollTop));
+      if (d) el.scrollBy({ top: d, behavior: how });
+      y -= d;
+    }
+    d = by(y, h, innerHeight);
+    if (d) scrollBy({ top: d, behavior: how });
+  }
+
   addEventListener("message", function (e) {
     for (var i = 0; i < frames.length; i++) {
       var f = frames[i];
@@ -39,12 +65,7 @@
         f.frame.style.minHeight = "0";
         f.frame.style.height = Math.ceil(d.height) + "px";
       } else if (d && d.type === "ndr-doctor:reveal" && typeof d.top === "number" && typeof d.height === "number" && d.top >= 0 && d.height >= 0) {
-        // The frame's result box: centred if it fits, else its top near the top.
-        var view = innerHeight, y = f.frame.getBoundingClientRect().top + d.top;
-        if (y < 0 || y + Math.min(d.height, view * 0.75) > view) {
-          scrollBy({ top: y - Math.max(16, (view - d.height) / 2),
-            behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
-        }
+        reveal(f.frame, d.top, d.height);
       }
     }
   });
