@@ -29,8 +29,8 @@ function parentPage(appUrl) {
  * A help page with a tall header above the frame and a button under it that hands the bounce
  * over; `?auto` hands it over by itself once the frame has reported its first height (no click,
  * as a page would at load). Every window scroll call is recorded in `__scrolls`. With `panel`,
- * the frame and its button sit below an article in a side panel with its own scroll bar, which
- * reaches below the window's bottom edge.
+ * the button, a tall article and the frame sit in a side panel with its own scroll bar, which
+ * reaches below the window's bottom edge: the frame starts below the panel's view.
  */
 function helpPage(appUrl, bounce, panel = false) {
   const json = JSON.stringify(bounce).replace(/</g, "\\u003c");
@@ -48,10 +48,12 @@ for (const name of ["scroll", "scrollTo", "scrollBy"]) {
 }
 </script></head><body style="margin:0">
 <header style="height:300px">Example ヘルプセンター</header>
-${panel ? '<aside id="panel" style="height:90vh;overflow:auto;border:2px solid #888"><p style="height:400px">記事</p>' : ""}
-<div id="doctor" data-ndr-doctor data-lang="ja"></div>
+${panel ? `<aside id="panel" style="height:90vh;overflow:auto;border:2px solid #888">
 <p><button id="send" type="button">このエラーを診断する</button></p>
-${panel ? "</aside>" : ""}
+<p style="height:1000px">記事</p>
+<div id="doctor" data-ndr-doctor data-lang="ja"></div>
+</aside>` : `<div id="doctor" data-ndr-doctor data-lang="ja"></div>
+<p><button id="send" type="button">このエラーを診断する</button></p>`}
 <footer style="height:200px">&copy; Example</footer>
 <script src="${appUrl}embed.js" defer></script>
 <script>

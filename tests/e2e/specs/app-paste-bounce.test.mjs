@@ -70,8 +70,8 @@ describe("paste a bounce and read the diagnosis", () => {
     const ips = await shownFor(page, "ip");
     assert.ok(ips.length >= 2, JSON.stringify(ips));
     assert.ok(ips.every((m) => m === PUBLIC_IP), JSON.stringify(ips));
-    const codes = await shownFor(page, "codes");
-    assert.deepEqual([...new Set(codes)].sort(), ["5.7.1", "554"], JSON.stringify(codes));
+    const codeMarks = await shownFor(page, "codes");
+    assert.deepEqual([...new Set(codeMarks)].sort(), ["5.7.1", "554"], JSON.stringify(codeMarks));
     const party = await shownFor(page, "party");
     assert.ok(party.every((m) => /spamhaus/.test(m) && !m.includes(PUBLIC_IP)), JSON.stringify(party));
     // The reason's is the reply, which holds the others.
