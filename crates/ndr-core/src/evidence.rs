@@ -181,20 +181,14 @@ fn locate(
         Some((a, b, span)) => (a, b, Some(span)),
         None => (ls, le, None),
     };
-    let lines = text.get(a..b)?;
-    if !exact || s >= e || (a, b) == (s, e) {
-        return Some(Evidence {
-            field: field.to_string(),
-            text: lines.to_string(),
-            span,
-            lines: None,
-        });
-    }
+    // A part of the lines: its own text and span, the lines kept beside.
+    let part = exact && s < e && (a, b) != (s, e);
+    let (x, y) = if part { (s, e) } else { (a, b) };
     Some(Evidence {
         field: field.to_string(),
-        text: text.get(s..e)?.to_string(),
-        span: span.map(|span| narrowed(text, a, b, span, s, e)),
-        lines: Some(lines.to_string()),
+        text: text.get(x..y)?.to_string(),
+        span: span.map(|span| narrowed(text, a, b, span, x, y)),
+        lines: part.then(|| text.get(a..b).unwrap_or_default().to_string()),
     })
 }
 
@@ -304,15 +298,18 @@ fn named_domain(text: &str, before: &str, after: &str) -> Option<(usize, usize)>
 /// The first place `words` occur in `text`, ASCII case-blind, any run of spaces and line ends in
 /// either matching any other (a reply a report folded over lines and a reader joined again).
 pub(crate) fn find_words(text: &str, words: &str) -> Option<(usize, usize)> {
-    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    let first = words.split(' ').next().filter(|w| !w.is_empty())?;
+    let words = words.trim_start();
+    let end = words.bytes().position(|b| b.is_ascii_whitespace());
+    let first = words
+        .get(..end.unwrap_or(words.len()))
+        .filter(|w| !w.is_empty())?;
     let mut from = 0;
     while let Some(at) = text
         .get(from..)
         .and_then(|r| crate::text::find_ci(r, first))
     {
         let at = from + at;
-        if let Some(end) = words_at(text, at, &words) {
+        if let Some(end) = words_at(text, at, words) {
             return Some((at, end));
         }
         from = at + first.len();
@@ -320,13 +317,18 @@ pub(crate) fn find_words(text: &str, words: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Where `words` end when they occur in `text` at `at`: ASCII case-blind, each space in them
-/// matching one or more spaces, tabs or line ends.
+/// Where `words` end when they occur in `text` at `at`: ASCII case-blind, each run of spaces,
+/// tabs or line ends in them matching one or more in the text.
 fn words_at(text: &str, at: usize, words: &str) -> Option<usize> {
     let t = text.as_bytes();
     let mut i = at;
+    let mut gap = false;
     for &w in words.as_bytes() {
-        if w == b' ' {
+        let was = std::mem::replace(&mut gap, w.is_ascii_whitespace());
+        if gap && was {
+            continue;
+        }
+        if gap {
             let run = t
                 .get(i..)?
                 .iter()

@@ -115,7 +115,7 @@ fn sort_by_position<T>(v: &mut [T], key: impl Fn(&T) -> (usize, usize)) {
 /// ones cut out of the others: an address or a code inside the reason's reply is marked on its
 /// own words, the rest of the reply around it as before.
 fn spans(len: usize, evidence: &[Evidence], active: Option<&str>) -> Vec<Span> {
-    let is_active = |field: &str| active.is_some_and(|a| a.split(' ').any(|f| f == field));
+    let is_active = |field: &str| active.is_some_and(|a| names(a, field));
     let mut spans: Vec<Span> = evidence
         .iter()
         .filter_map(|e| {
@@ -164,6 +164,17 @@ fn spans(len: usize, evidence: &[Evidence], active: Option<&str>) -> Vec<Span> {
     out.append(&mut lit);
     sort_by_position(&mut out, |s| (s.start, s.end));
     out
+}
+
+/// True when `list` (field names separated by spaces) holds `field`. Bytes compared in place:
+/// a `str::split` would compile another searcher into the page.
+fn names(list: &str, field: &str) -> bool {
+    let (l, f) = (list.as_bytes(), field.as_bytes());
+    (0..l.len()).any(|i| {
+        l[i..].starts_with(f)
+            && (i == 0 || l[i - 1] == b' ')
+            && l.get(i + f.len()).is_none_or(|&c| c == b' ')
+    })
 }
 
 /// The pieces of `input[from..to]`, with the spans that fall in it marked (cut at the edges).
@@ -356,6 +367,15 @@ mod tests {
             shown(None),
             "[said: 554 5.7.1\n    Client host 198.51.100.77 blocked]\nnext"
         );
+    }
+
+    #[test]
+    fn a_list_of_fields_names_each_whole() {
+        assert!(names("provider_code enhanced_code smtp_code", "smtp_code"));
+        assert!(names("provider_code enhanced_code", "provider_code"));
+        assert!(!names("recipient_domain", "recipient"));
+        assert!(!names("remote_host", "host"));
+        assert!(!names("", "reason"));
     }
 
     #[test]

@@ -1436,10 +1436,12 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
     d.blocked_ip_scope = Some(ip::scope(found.addr));
     // The address where the decisive reply names it, then wherever else it is named as the
     // sender's (a reply quoted twice, a lookup link).
-    let quoted: Vec<(usize, usize)> = std::iter::once(found)
-        .chain(senders.iter().filter(|f| f.addr == found.addr))
-        .map(|f| scan.hay.to_text(f.start, f.end))
-        .collect();
+    let mut quoted = vec![scan.hay.to_text(found.start, found.end)];
+    for f in &senders {
+        if f.addr == found.addr {
+            quoted.push(scan.hay.to_text(f.start, f.end));
+        }
+    }
     evidence::add_exact(d, spans, "blocked_ip", &quoted);
 }
 
@@ -1548,16 +1550,21 @@ fn relayed_refusal(spans: &mut Spans<'_>, scan: &Scan, d: &mut Diagnosis, remote
 /// the start of `5.7.12`, nor `192.0.2.1` of `192.0.2.10`).
 fn token_starts(norm: &str, token: &str) -> Vec<usize> {
     let b = norm.as_bytes();
-    crate::text::find_all(norm, token)
-        .filter(|&at| {
-            let prev = at.checked_sub(1).and_then(|p| b.get(p));
-            let next = b.get(at + token.len());
-            prev.is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'@')))
-                && next.is_none_or(|c| {
-                    !(c.is_ascii_alphanumeric() || *c == b'.' && token.contains('.'))
-                })
-        })
-        .collect()
+    let mut all = Vec::new();
+    let mut from = 0;
+    while let Some(at) = norm.get(from..).and_then(|h| crate::text::find(h, token)) {
+        let at = from + at;
+        let prev = at.checked_sub(1).and_then(|p| b.get(p));
+        let next = b.get(at + token.len());
+        if prev.is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'@')))
+            && next
+                .is_none_or(|c| !(c.is_ascii_alphanumeric() || *c == b'.' && token.contains('.')))
+        {
+            all.push(at);
+        }
+        from = at + token.len().max(1);
+    }
+    all
 }
 
 /// Evidence for the SMTP reply code and enhanced status the structural pass chose: each code's
@@ -1591,7 +1598,7 @@ fn add_reply_evidence(spans: &mut Spans<'_>, text: &str, first: usize, d: &mut D
     let Some(r) = d.recipients.get(first) else {
         return;
     };
-    let start = crate::text::clip(r.diagnostic_text.trim(), 80);
+    let start = crate::text::clip(r.diagnostic_text.trim(), 80).trim_end();
     if start.len() < 8 {
         return;
     }
@@ -1602,20 +1609,29 @@ fn add_reply_evidence(spans: &mut Spans<'_>, text: &str, first: usize, d: &mut D
 
 /// Evidence for the rejecting server: wherever the text names its host and its address.
 fn add_remote_evidence(spans: &mut Spans<'_>, scan: &Scan, d: &mut Diagnosis) {
-    for (field, value) in [
-        ("remote_host", d.remote_host.clone()),
-        ("remote_ip", d.remote_ip.clone()),
-    ] {
-        let Some(value) = value.filter(|v| v.len() > 3) else {
-            continue;
-        };
-        let token = value.to_ascii_lowercase();
-        let ranges: Vec<(usize, usize)> = token_starts(&scan.hay.norm, &token)
-            .into_iter()
-            .map(|at| scan.hay.to_text(at, at + token.len()))
-            .collect();
-        evidence::add_exact(d, spans, field, &ranges);
+    let host = d.remote_host.clone();
+    named_everywhere(spans, scan, d, "remote_host", host);
+    let ip = d.remote_ip.clone();
+    named_everywhere(spans, scan, d, "remote_ip", ip);
+}
+
+/// Evidence for `field`: every place the text names `value` as a word of its own.
+fn named_everywhere(
+    spans: &mut Spans<'_>,
+    scan: &Scan,
+    d: &mut Diagnosis,
+    field: &str,
+    value: Option<String>,
+) {
+    let Some(value) = value.filter(|v| v.len() > 3) else {
+        return;
+    };
+    let token = value.to_ascii_lowercase();
+    let mut ranges = Vec::new();
+    for &at in &token_starts(&scan.hay.norm, &token) {
+        ranges.push(scan.hay.to_text(at, at + token.len()));
     }
+    evidence::add_exact(d, spans, field, &ranges);
 }
 
 #[cfg(test)]

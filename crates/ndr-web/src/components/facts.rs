@@ -47,12 +47,16 @@ pub fn facts(props: &Props) -> Html {
     let d = &props.diagnosis;
     // The row's fields that have a span, separated by spaces (`highlight::pieces`).
     let located = |fields: &[&str]| -> Option<String> {
-        let shown: Vec<&str> = fields
-            .iter()
-            .copied()
-            .filter(|f| d.evidence.iter().any(|e| e.field == *f && e.span.is_some()))
-            .collect();
-        (!shown.is_empty()).then(|| shown.join(" "))
+        let mut shown = String::new();
+        for f in fields {
+            if d.evidence.iter().any(|e| e.field == *f && e.span.is_some()) {
+                if !shown.is_empty() {
+                    shown.push(' ');
+                }
+                shown.push_str(f);
+            }
+        }
+        (!shown.is_empty()).then_some(shown)
     };
     let row = |id: &'static str, label: Tr, value: Html, fields: &[&str]| {
         let show = located(fields).map(|field| {
