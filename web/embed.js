@@ -5,8 +5,8 @@
  * Optional: data-src (the page URL, default: next to this script), data-title.
  * Hand a bounce to a frame (it stays in the visitor's browser):
  *   NdrDoctorEmbed.diagnose(div, text)
- * After a diagnosis the visitor asked for, the page scrolls the result into view (and so does
- * any scrolling element around the frame).
+ * After a diagnosis the visitor asked for, the page (and any scrolling box around the frame)
+ * scrolls the result into view.
  */
 (function () {
   "use strict";
@@ -31,29 +31,26 @@
     frames.push({ frame: frame, origin: url.origin, div: div });
   }
 
-  // How far to scroll a view `view` tall so a box at `y` in it, `h` tall, is in view: centred
-  // if it fits, else its top near the top; 0 when enough of it is in view already.
-  function by(y, h, view) {
-    return y < 0 || y + Math.min(h, view * 0.75) > view ? y - Math.max(16, (view - h) / 2) : 0;
+  // The scroll that brings a box at `y`, `h` tall, into a view `v` tall: centred if it fits,
+  // else its top near the top; 0 if it is in view.
+  function by(y, h, v) {
+    return y < 0 || y + Math.min(h, v * 0.75) > v ? y - Math.max(16, (v - h) / 2) : 0;
   }
 
-  // The frame's result box (`top` in the frame, `h` tall) into view: in each scrolling element
-  // that holds the frame (a side panel), innermost first, then in the window. `y` is the box's
-  // top in the viewport as each scroll leaves it, worked out ahead: a smooth scroll moves
-  // nothing yet.
+  // The result box (`top` in the frame) into view in each scrolling element around the frame,
+  // innermost first, then in the window; `y` follows it ahead of any smooth scroll.
   function reveal(frame, top, h) {
     var how = matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
     var y = frame.getBoundingClientRect().top + top, d;
     for (var el = frame.parentElement; el && el !== document.body; el = el.parentElement) {
-      var view = el.clientHeight, room = el.scrollHeight - view;
+      var v = el.clientHeight, room = el.scrollHeight - v;
       if (room <= 0 || !/auto|scroll/.test(getComputedStyle(el).overflowY)) continue;
-      var at = el.getBoundingClientRect().top + el.clientTop;
-      d = Math.max(-el.scrollTop, Math.min(by(y - at, h, view), room - el.scrollTop));
+      d = by(y - el.getBoundingClientRect().top - el.clientTop, h, v);
+      d = Math.max(-el.scrollTop, Math.min(d, room - el.scrollTop));
       if (d) el.scrollBy({ top: d, behavior: how });
       y -= d;
     }
-    d = by(y, h, innerHeight);
-    if (d) scrollBy({ top: d, behavior: how });
+    if ((d = by(y, h, innerHeight))) scrollBy({ top: d, behavior: how });
   }
 
   addEventListener("message", function (e) {
