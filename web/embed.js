@@ -5,7 +5,8 @@
  * Optional: data-src (the page URL, default: next to this script), data-title.
  * Hand a bounce to a frame (it stays in the visitor's browser):
  *   NdrDoctorEmbed.diagnose(div, text)
- * After a diagnosis the visitor asked for, the page scrolls the result into view.
+ * After a diagnosis the visitor asked for, the page (and any scrolling box around the frame)
+ * scrolls the result into view.
  */
 (function () {
   "use strict";
@@ -30,6 +31,28 @@
     frames.push({ frame: frame, origin: url.origin, div: div });
   }
 
+  // The scroll that brings a box at `y`, `h` tall, into a view `v` tall: centred if it fits,
+  // else its top near the top; 0 if it is in view.
+  function by(y, h, v) {
+    return y < 0 || y + Math.min(h, v * 0.75) > v ? y - Math.max(16, (v - h) / 2) : 0;
+  }
+
+  // The result box (`top` in the frame) into view in each scrolling element around the frame,
+  // innermost first, then in the window; `y` follows it ahead of any smooth scroll.
+  function reveal(frame, top, h) {
+    var how = matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+    var y = frame.getBoundingClientRect().top + top, d;
+    for (var el = frame.parentElement; el && el !== document.body; el = el.parentElement) {
+      var v = el.clientHeight, room = el.scrollHeight - v;
+      if (room <= 0 || !/auto|scroll/.test(getComputedStyle(el).overflowY)) continue;
+      d = by(y - el.getBoundingClientRect().top - el.clientTop, h, v);
+      d = Math.max(-el.scrollTop, Math.min(d, room - el.scrollTop));
+      if (d) el.scrollBy({ top: d, behavior: how });
+      y -= d;
+    }
+    if ((d = by(y, h, innerHeight))) scrollBy({ top: d, behavior: how });
+  }
+
   addEventListener("message", function (e) {
     for (var i = 0; i < frames.length; i++) {
       var f = frames[i];
@@ -39,12 +62,7 @@
         f.frame.style.minHeight = "0";
         f.frame.style.height = Math.ceil(d.height) + "px";
       } else if (d && d.type === "ndr-doctor:reveal" && typeof d.top === "number" && typeof d.height === "number" && d.top >= 0 && d.height >= 0) {
-        // The frame's result box: centred if it fits, else its top near the top.
-        var view = innerHeight, y = f.frame.getBoundingClientRect().top + d.top;
-        if (y < 0 || y + Math.min(d.height, view * 0.75) > view) {
-          scrollBy({ top: y - Math.max(16, (view - d.height) / 2),
-            behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
-        }
+        reveal(f.frame, d.top, d.height);
       }
     }
   });

@@ -380,7 +380,9 @@ pub struct Recipient {
     pub original_recipient: Option<String>,
 }
 
-/// A part of the input that supports one conclusion; the page highlights it.
+/// A part of the input that supports one conclusion; the page highlights it. The reason's is
+/// the reply's lines; the others' are the fact's own words (the address, the code, the host,
+/// the provider's wording), and a field may have several (an address the reply quotes twice).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// Which conclusion this supports: a `Diagnosis` field name such as `blocked_ip`,
@@ -390,6 +392,11 @@ pub struct Evidence {
     pub text: String,
     /// Byte range `[start, end)` of `text` in the original input, when it appears there verbatim.
     pub span: Option<(usize, usize)>,
+    /// The lines `text` was read in, when `text` is only a part of them (an address, a code, a
+    /// host, a provider's words), for readers that look at the words around a fact; absent when
+    /// `text` is the lines themselves, and on a field's further places (an address quoted again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<String>,
 }
 
 /// Something the user should know about how the input was read.

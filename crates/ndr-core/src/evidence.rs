@@ -1,5 +1,8 @@
-//! Evidence: the lines of a bounce that support each conclusion, with their byte spans in
-//! the original input so the page can highlight them.
+//! Evidence: the words of a bounce that support each conclusion, with their byte spans in
+//! the original input so the page can highlight them: the reply's lines for the reason
+//! ([`add`]), and a fact's own words for the others (an address, a code, a host, a
+//! provider's wording: [`add_exact`]), so each fact points at its own place in a reply of
+//! several lines.
 //!
 //! Conclusions are drawn from the decoded text, which equals the input for plain
 //! messages and differs for encoded ones. A span is given only where the supporting text
@@ -87,20 +90,84 @@ impl<'a> Spans<'a> {
     }
 }
 
-/// Records the lines of `text` around `[start, end)` as evidence for `field`, unless that
-/// field already has evidence.
-///
-/// The decoded lines may not be in the input as they are (a base64 part, a reply quoted
-/// differently in the DSN fields), so shorter pieces are tried for a span: the rest of the
-/// line from the match, then the match alone. Without any, the lines are kept unspanned.
+/// Records the lines of `text` around `[start, end)` as evidence for `field` (the reply, for
+/// the reason), unless that field already has evidence.
 pub(crate) fn add(d: &mut Diagnosis, spans: &mut Spans<'_>, field: &str, start: usize, end: usize) {
     if d.evidence.iter().any(|e| e.field == field) {
         return;
     }
+    if let Some(e) = locate(spans, field, start, end, false) {
+        d.evidence.push(e);
+    }
+}
+
+/// At most this many pieces of evidence for one field from [`add_exact`].
+const MAX_PER_FIELD: usize = 8;
+
+/// Records the text at each of `ranges` itself (an address, a code, a host name, a provider's
+/// wording), not its lines, as evidence for `field`, unless that field already has evidence:
+/// found in the input through the lines around it, which are far more telling than a short
+/// token, then narrowed to it. One field may get several (an address a reply quotes twice), at
+/// most [`MAX_PER_FIELD`], never one span twice.
+pub(crate) fn add_exact(
+    d: &mut Diagnosis,
+    spans: &mut Spans<'_>,
+    field: &str,
+    ranges: &[(usize, usize)],
+) {
+    if d.evidence.iter().any(|e| e.field == field) {
+        return;
+    }
+    let had = d.evidence.len();
+    for &(start, end) in ranges.iter().take(MAX_PER_FIELD) {
+        if let Some(mut e) = locate(spans, field, start, end, true) {
+            let known = d.evidence.get(had..).unwrap_or_default();
+            if known.iter().any(|k| k.text == e.text && k.span == e.span) {
+                continue;
+            }
+            // The first place's lines are the words the fact was read in.
+            if !known.is_empty() {
+                e.lines = None;
+            }
+            d.evidence.push(e);
+        }
+    }
+}
+
+/// [`add_exact`] of the words at `at`, read in the reply at `reply`: the evidence's lines are
+/// the reply's (a provider's wording, which says who refused, in the reply that says why).
+pub(crate) fn add_words(
+    d: &mut Diagnosis,
+    spans: &mut Spans<'_>,
+    field: &str,
+    at: Range,
+    reply: Range,
+) {
+    if d.evidence.iter().any(|e| e.field == field) {
+        return;
+    }
+    let lines = locate(spans, field, reply.0, reply.1, false).map(|e| e.text);
+    add_exact(d, spans, field, &[at]);
+    if let Some(e) = d.evidence.last_mut().filter(|e| e.field == field) {
+        e.lines = lines.filter(|l| *l != e.text);
+    }
+}
+
+/// The evidence for `[start, end)` of the text: its whole lines, or with `exact` the range
+/// itself. The decoded lines may not be in the input as they are (a base64 part, a reply
+/// quoted differently in the DSN fields), so shorter pieces are tried for a span: the rest of
+/// the line from the match, then the match alone. Without any, the text is kept unspanned.
+fn locate(
+    spans: &mut Spans<'_>,
+    field: &str,
+    start: usize,
+    end: usize,
+    exact: bool,
+) -> Option<Evidence> {
     let text = spans.text;
     let (ls, le) = whole_lines(text, start, end);
     if ls >= le {
-        return;
+        return None;
     }
     let s = floor_boundary(text, start).max(ls);
     let e = ceil_boundary(text, end.min(text.len())).min(le);
@@ -114,11 +181,28 @@ pub(crate) fn add(d: &mut Diagnosis, spans: &mut Spans<'_>, field: &str, start: 
         Some((a, b, span)) => (a, b, Some(span)),
         None => (ls, le, None),
     };
-    d.evidence.push(Evidence {
+    // A part of the lines: its own text and span, the lines kept beside.
+    let part = exact && s < e && (a, b) != (s, e);
+    let (x, y) = if part { (s, e) } else { (a, b) };
+    Some(Evidence {
         field: field.to_string(),
-        text: text[a..b].to_string(),
-        span,
-    });
+        text: text.get(x..y)?.to_string(),
+        span: span.map(|span| narrowed(text, a, b, span, x, y)),
+        lines: part.then(|| text.get(a..b).unwrap_or_default().to_string()),
+    })
+}
+
+/// The input's span of `text[s..e]` inside `text[a..b]`, which the input holds at `span`:
+/// byte for byte, or with every line end written CRLF (`span_in`), so each LF before a point
+/// moves it one byte further.
+fn narrowed(text: &str, a: usize, b: usize, span: Range, s: usize, e: usize) -> Range {
+    let lfs = |x: usize, y: usize| {
+        let t = text.as_bytes().get(x..y).unwrap_or_default();
+        t.iter().filter(|&&c| c == b'\n').count()
+    };
+    let crlf = span.1 - span.0 != b - a;
+    let at = |x: usize| span.0 + (x - a) + if crlf { lfs(a, x) } else { 0 };
+    (at(s), at(e).min(span.1))
 }
 
 /// Replaces any evidence for `field` with the lines around `[start, end)`.
@@ -176,6 +260,7 @@ pub(crate) fn add_missing_domain(d: &mut Diagnosis, input: &[u8], text: &str) {
             field: "recipient_domain".to_string(),
             text: text[start..end].to_string(),
             span: span_in(input, text, start, end),
+            lines: None,
         });
     }
 }
@@ -210,13 +295,40 @@ fn named_domain(text: &str, before: &str, after: &str) -> Option<(usize, usize)>
     None
 }
 
-/// Where `words` end when they occur in `text` at `at`: ASCII case-blind, each space in them
-/// matching one or more spaces, tabs or line ends.
+/// The first place `words` occur in `text`, ASCII case-blind, any run of spaces and line ends in
+/// either matching any other (a reply a report folded over lines and a reader joined again).
+pub(crate) fn find_words(text: &str, words: &str) -> Option<(usize, usize)> {
+    let words = words.trim_start();
+    let end = words.bytes().position(|b| b.is_ascii_whitespace());
+    let first = words
+        .get(..end.unwrap_or(words.len()))
+        .filter(|w| !w.is_empty())?;
+    let mut from = 0;
+    while let Some(at) = text
+        .get(from..)
+        .and_then(|r| crate::text::find_ci(r, first))
+    {
+        let at = from + at;
+        if let Some(end) = words_at(text, at, words) {
+            return Some((at, end));
+        }
+        from = at + first.len();
+    }
+    None
+}
+
+/// Where `words` end when they occur in `text` at `at`: ASCII case-blind, each run of spaces,
+/// tabs or line ends in them matching one or more in the text.
 fn words_at(text: &str, at: usize, words: &str) -> Option<usize> {
     let t = text.as_bytes();
     let mut i = at;
+    let mut gap = false;
     for &w in words.as_bytes() {
-        if w == b' ' {
+        let was = std::mem::replace(&mut gap, w.is_ascii_whitespace());
+        if gap && was {
+            continue;
+        }
+        if gap {
             let run = t
                 .get(i..)?
                 .iter()
@@ -307,6 +419,27 @@ mod tests {
             None
         );
         assert_eq!(words_at("ab", 5, "x"), None);
+    }
+
+    #[test]
+    fn a_joined_reply_is_found_in_its_folded_lines() {
+        let text = "host x said: 550\n    Unknown  user taro (in reply to RCPT TO command)";
+        let (s, e) = find_words(text, "550 unknown user taro (in").expect("found");
+        assert_eq!(&text[s..e], "550\n    Unknown  user taro (in");
+        assert_eq!(find_words(text, "550 Unknown users"), None);
+        assert_eq!(find_words(text, "  "), None);
+        assert_eq!(find_words("日本語 550", "語 550"), Some((6, 13)));
+    }
+
+    #[test]
+    fn a_token_is_narrowed_inside_lines_found_with_crlf() {
+        let text = "a\nsaid: 550\n  [192.0.2.1] x";
+        let input = b"a\r\nsaid: 550\r\n  [192.0.2.1] x";
+        let (a, b) = (2, text.len());
+        let span = span_in(input, text, a, b).expect("found with CRLF");
+        let at = text.find("192").unwrap();
+        let (s, e) = narrowed(text, a, b, span, at, at + 9);
+        assert_eq!(&input[s..e], b"192.0.2.1");
     }
 
     #[test]

@@ -598,7 +598,7 @@ fn named_domain(d: &Diagnosis, lead: &str, tail: &str) -> Option<String> {
         .recipients
         .iter()
         .map(|r| r.diagnostic_text.as_str())
-        .chain(d.evidence.iter().map(|e| e.text.as_str()));
+        .chain(d.evidence.iter().map(read_in));
     for t in texts {
         // Folded lines ("on behalf\nof (example.net)") read as one.
         let t = t
@@ -1482,7 +1482,7 @@ fn decisive(d: &Diagnosis) -> std::borrow::Cow<'_, Diagnosis> {
         && d.evidence
             .iter()
             .filter(|e| e.field == "blocking_party")
-            .any(|e| from_another_reply(d, &e.text));
+            .any(|e| from_another_reply(d, read_in(e)));
     if !foreign_code && !foreign_party {
         return std::borrow::Cow::Borrowed(d);
     }
@@ -1533,6 +1533,12 @@ fn quotes_code(text: &str, code: &str) -> bool {
         at += code.len();
     }
     false
+}
+
+/// The words a piece of evidence was read in: its lines when its text is only a part of them
+/// (an address, a code, the provider's words), else its text.
+pub(crate) fn read_in(e: &ndr_core::Evidence) -> &str {
+    e.lines.as_deref().unwrap_or(&e.text)
 }
 
 /// True when `text` (a reply, or the evidence quoting one) is one of the replies that did not

@@ -28,6 +28,7 @@ fn evidence(field: &str, text: &str) -> Evidence {
         field: field.into(),
         text: text.into(),
         span: None,
+        lines: None,
     }
 }
 

@@ -24,6 +24,7 @@ fn dashboard_dmarc(domain: &str) -> Diagnosis {
             field: "reason".into(),
             text: words,
             span: Some((0, 10)),
+            lines: None,
         }],
         ..Diagnosis::default()
     }

@@ -102,6 +102,7 @@ fn a_letter_quotes_the_reason_line_and_drops_an_unknown_code() {
         field: "reason".into(),
         text: line.into(),
         span: None,
+        lines: None,
     });
     for (lang, code_fill_in, error_fill_in) in [
         (

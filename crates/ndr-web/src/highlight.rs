@@ -49,7 +49,8 @@ struct Span {
 }
 
 /// The pieces for `input` (text in `charset`, a WHATWG name) with `evidence` marked; `active`
-/// is the field to emphasise.
+/// names the fields to emphasise, separated by spaces (a fact row's fields: the codes row's
+/// three codes).
 ///
 /// Returns the pieces and whether the view is an excerpt.
 pub fn pieces(
@@ -110,8 +111,11 @@ fn sort_by_position<T>(v: &mut [T], key: impl Fn(&T) -> (usize, usize)) {
     }
 }
 
-/// Located spans, clamped to the input, sorted, and with overlaps merged into one.
+/// Located spans, clamped to the input, sorted, with overlaps merged into one, and the active
+/// ones cut out of the others: an address or a code inside the reason's reply is marked on its
+/// own words, the rest of the reply around it as before.
 fn spans(len: usize, evidence: &[Evidence], active: Option<&str>) -> Vec<Span> {
+    let is_active = |field: &str| active.is_some_and(|a| names(a, field));
     let mut spans: Vec<Span> = evidence
         .iter()
         .filter_map(|e| {
@@ -121,25 +125,56 @@ fn spans(len: usize, evidence: &[Evidence], active: Option<&str>) -> Vec<Span> {
                 start,
                 end,
                 field: e.field.clone(),
-                active: active == Some(e.field.as_str()),
+                active: is_active(&e.field),
             })
         })
         .collect();
     sort_by_position(&mut spans, |s| (s.start, s.end));
     let mut merged: Vec<Span> = Vec::new();
+    let mut lit: Vec<Span> = Vec::new();
     for s in spans {
-        match merged.last_mut() {
-            Some(last) if s.start < last.end => {
-                last.end = last.end.max(s.end);
-                if s.active && !last.active {
-                    last.active = true;
-                    last.field = s.field;
-                }
-            }
-            _ => merged.push(s),
+        let into = if s.active { &mut lit } else { &mut merged };
+        match into.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => into.push(s),
         }
     }
-    merged
+    // Both lists are in order and free of overlaps: each plain span loses what the lit ones
+    // cover, keeping its pieces before, between and after them.
+    let mut out: Vec<Span> = Vec::new();
+    for s in merged {
+        let mut at = s.start;
+        for l in &lit {
+            if l.end <= at || l.start >= s.end {
+                continue;
+            }
+            if l.start > at {
+                out.push(Span {
+                    start: at,
+                    end: l.start,
+                    ..s.clone()
+                });
+            }
+            at = l.end;
+        }
+        if at < s.end {
+            out.push(Span { start: at, ..s });
+        }
+    }
+    out.append(&mut lit);
+    sort_by_position(&mut out, |s| (s.start, s.end));
+    out
+}
+
+/// True when `list` (field names separated by spaces) holds `field`. Bytes compared in place:
+/// a `str::split` would compile another searcher into the page.
+fn names(list: &str, field: &str) -> bool {
+    let (l, f) = (list.as_bytes(), field.as_bytes());
+    (0..l.len()).any(|i| {
+        l[i..].starts_with(f)
+            && (i == 0 || l[i - 1] == b' ')
+            && l.get(i + f.len()).is_none_or(|&c| c == b' ')
+    })
 }
 
 /// The pieces of `input[from..to]`, with the spans that fall in it marked (cut at the edges).
@@ -210,6 +245,7 @@ mod tests {
             field: field.into(),
             text: String::new(),
             span,
+            lines: None,
         }
     }
 
@@ -299,6 +335,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_fact_inside_the_reply_is_marked_on_its_own_words() {
+        // The reason's reply holds the address and the codes (the core's spans of a folded
+        // Postfix reply): each fact's mark is its own words, the reply's the rest around them.
+        let input = b"said: 554 5.7.1\n    Client host 198.51.100.77 blocked\nnext";
+        let e = [
+            ev("reason", Some((0, 53))),
+            ev("smtp_code", Some((6, 9))),
+            ev("enhanced_code", Some((10, 15))),
+            ev("blocked_ip", Some((32, 45))),
+        ];
+        let shown = |active| render(&pieces(input, "utf-8", &e, active).0);
+        assert_eq!(
+            shown(Some("blocked_ip")),
+            "[said: 554 5.7.1\n    Client host ][[198.51.100.77]][ blocked]\nnext"
+        );
+        // The codes row lights both codes, each on its own.
+        assert_eq!(
+            shown(Some("provider_code enhanced_code smtp_code")),
+            "[said: ][[554]][ ][[5.7.1]][\n    Client host 198.51.100.77 blocked]\nnext"
+        );
+        // The reason's row lights the whole reply; with none active, one mark as before.
+        assert_eq!(
+            shown(Some("reason")),
+            "[[said: 554 5.7.1\n    Client host 198.51.100.77 blocked]]\nnext"
+        );
+        assert_eq!(
+            shown(None),
+            "[said: 554 5.7.1\n    Client host 198.51.100.77 blocked]\nnext"
+        );
+    }
+
+    #[test]
+    fn a_list_of_fields_names_each_whole() {
+        assert!(names("provider_code enhanced_code smtp_code", "smtp_code"));
+        assert!(names("provider_code enhanced_code", "provider_code"));
+        assert!(!names("recipient_domain", "recipient"));
+        assert!(!names("remote_host", "host"));
+        assert!(!names("", "reason"));
     }
 
     #[test]

@@ -172,6 +172,8 @@ pub fn diagnosis_from_json(json: &str) -> Option<Diagnosis> {
             field: text(e, "field")?,
             text: text(e, "text")?,
             span: span(e),
+            // Left out of the JSON when the text is the lines themselves.
+            lines: text(e, "lines"),
         });
     }
     let mut notes = Vec::new();

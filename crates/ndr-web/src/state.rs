@@ -704,7 +704,8 @@ pub struct State {
     pub lookups: Lookups,
     /// Every DNS name sent this session, oldest first.
     pub asked: Vec<Asked>,
-    /// The evidence field currently highlighted in the pasted text.
+    /// The evidence fields currently highlighted in the pasted text (one fact row's, separated
+    /// by spaces).
     pub highlight: Option<String>,
     /// What is typed in the code list's search box; kept while the list is shown.
     pub code_query: String,
@@ -775,7 +776,7 @@ pub enum Action {
     /// Ask the same lists again through the same resolver (after no list could be checked,
     /// e.g. a resolver that limited the questions for a while).
     LookUpAgain,
-    /// Highlight one evidence field (or none) in the pasted text.
+    /// Highlight one fact row's evidence fields (or none) in the pasted text.
     Highlight(Option<String>),
     /// The URL hash changed.
     Navigate(Route),

@@ -4,7 +4,8 @@
 //! page renders its own UI from NdrDoctor.advise (a Promise that loads the language's texts
 //! on first use) / NdrDoctor.diagnose. After a diagnosis the visitor asked for (a click in the
 //! frame, or a parent's button calling NdrDoctorEmbed.diagnose), the parent page scrolls so the
-//! frame's verdict is in view (review h206, H1); a hand-over at load moves neither view nor focus.
+//! frame's verdict is in view (review h206, H1), and so does a scrolling element that holds the
+//! frame (a help centre's side panel, review 6); a hand-over at load moves neither view nor focus.
 
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -27,9 +28,11 @@ function parentPage(appUrl) {
 /**
  * A help page with a tall header above the frame and a button under it that hands the bounce
  * over; `?auto` hands it over by itself once the frame has reported its first height (no click,
- * as a page would at load). Every window scroll call is recorded in `__scrolls`.
+ * as a page would at load). Every window scroll call is recorded in `__scrolls`. With `panel`,
+ * the button, a tall article and the frame sit in a side panel with its own scroll bar, which
+ * reaches below the window's bottom edge: the frame starts below the panel's view.
  */
-function helpPage(appUrl, bounce) {
+function helpPage(appUrl, bounce, panel = false) {
   const json = JSON.stringify(bounce).replace(/</g, "\\u003c");
   return `<!doctype html><html lang="ja"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Help centre</title>
@@ -45,8 +48,12 @@ for (const name of ["scroll", "scrollTo", "scrollBy"]) {
 }
 </script></head><body style="margin:0">
 <header style="height:300px">Example ヘルプセンター</header>
-<div id="doctor" data-ndr-doctor data-lang="ja"></div>
+${panel ? `<aside id="panel" style="height:90vh;overflow:auto;border:2px solid #888">
 <p><button id="send" type="button">このエラーを診断する</button></p>
+<p style="height:1000px">記事</p>
+<div id="doctor" data-ndr-doctor data-lang="ja"></div>
+</aside>` : `<div id="doctor" data-ndr-doctor data-lang="ja"></div>
+<p><button id="send" type="button">このエラーを診断する</button></p>`}
 <footer style="height:200px">&copy; Example</footer>
 <script src="${appUrl}embed.js" defer></script>
 <script>
@@ -73,9 +80,10 @@ describe("embed and JavaScript API", () => {
     h = await startHarness();
     const html = parentPage(h.appUrl());
     const help = helpPage(h.appUrl(), VISIBLE_JA_MICROSOFT);
+    const panel = helpPage(h.appUrl(), VISIBLE_JA_MICROSOFT, true);
     parent = createServer((req, res) => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(req.url.startsWith("/help") ? help : html);
+      res.end(req.url.startsWith("/help") ? help : req.url.startsWith("/panel") ? panel : html);
     });
     await new Promise((resolve) => parent.listen(0, "127.0.0.1", resolve));
   });
@@ -155,6 +163,51 @@ describe("embed and JavaScript API", () => {
       assert.ok(calls.length >= 1, "the parent scrolled through window.scroll*");
       assert.equal(calls.at(-1).args[0].behavior, "smooth", JSON.stringify(calls));
       console.log(`screenshot: ${await h.screenshot(page, `app-embed-reveal-${viewport.width}`)}`);
+      assert.deepEqual(h.errorsOf(page), []);
+      await page.close();
+    });
+  }
+
+  for (const [how, viewport] of [["a click in the frame", PHONE], ["the parent's button", DESKTOP]]) {
+    it(`in a scrolling side panel, after ${how} (${viewport.width} px) the verdict is in the panel's and the window's view`, { timeout: 90_000 }, async () => {
+      const page = await h.newPage(viewport);
+      await page.goto(`http://127.0.0.1:${parent.address().port}/panel`);
+      const frame = page.frameLocator("#doctor iframe");
+      await frame.locator('[data-testid="app"]').waitFor({ timeout: 15_000 });
+      const app = page.frames().find((f) => f !== page.mainFrame());
+      if (how === "the parent's button") {
+        await page.locator("#send").click();
+      } else {
+        await frame.locator('[data-testid="paste"]').fill(VISIBLE_JA_MICROSOFT);
+        await frame.locator('[data-testid="diagnose"]').click();
+      }
+      await frame.locator('[data-testid="verdict"]').waitFor({ timeout: 15_000 });
+      // The verdict's top edge and its first lines inside the panel's visible area and the
+      // window's, once the scrolls end.
+      const seen = await waitFor("the verdict in the panel's and the window's view", async () => {
+        const outer = await page.evaluate(() => {
+          const panel = document.getElementById("panel");
+          const p = panel.getBoundingClientRect();
+          return {
+            frameTop: document.querySelector("#doctor iframe").getBoundingClientRect().top,
+            panelTop: p.top + panel.clientTop,
+            panelView: panel.clientHeight,
+            panelScrolled: panel.scrollTop,
+            window: innerHeight,
+          };
+        });
+        const verdict = await app.evaluate(() => {
+          const r = document.getElementById("verdict").getBoundingClientRect();
+          return { top: r.top, height: r.height };
+        });
+        const top = outer.frameTop + verdict.top;
+        const bottom = top + Math.min(verdict.height, outer.panelView / 2, outer.window / 2);
+        const inPanel = top >= outer.panelTop && bottom <= outer.panelTop + outer.panelView;
+        const inWindow = top >= 0 && bottom <= outer.window;
+        return inPanel && inWindow ? { top, bottom, ...outer } : null;
+      }, { timeoutMs: 15_000 });
+      assert.ok(seen.panelScrolled > 0, `the panel scrolled: ${JSON.stringify(seen)}`);
+      console.log(`screenshot: ${await h.screenshot(page, `app-embed-panel-${viewport.width}`)}`);
       assert.deepEqual(h.errorsOf(page), []);
       await page.close();
     });

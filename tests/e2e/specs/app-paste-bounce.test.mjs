@@ -18,6 +18,18 @@ async function text(page, id) {
   return (await page.locator(`[data-testid="${id}"]`).first().innerText()).trim();
 }
 
+/**
+ * Presses a fact's "show in the message" and returns the texts of the marks it lights: each
+ * fact points at its own words in the pasted text, not at the whole reply (review 6).
+ */
+async function shownFor(page, fact) {
+  await page.locator(`[data-testid="show-${fact}"]`).click();
+  await waitFor(`the ${fact} row's marks`, async () =>
+    (await page.locator(`[data-testid="show-${fact}"]`).getAttribute("aria-pressed")) === "true" &&
+    (await page.locator("#evidence mark.active").count()) > 0);
+  return page.locator("#evidence mark.active").allInnerTexts();
+}
+
 describe("paste a bounce and read the diagnosis", () => {
   let h;
   before(async () => {
@@ -53,10 +65,18 @@ describe("paste a bounce and read the diagnosis", () => {
       assert.equal(await message.inputValue(), "edited by the user");
       assert.equal(await page.locator('[data-testid="copy-message"]').count(), 1);
     }
-    // The IP's evidence is highlighted in the pasted text.
-    await page.locator('[data-testid="show-ip"]').click();
-    await waitFor("the active evidence mark", async () => (await page.locator("#evidence mark.active").count()) > 0);
-    assert.match(await page.locator("#evidence mark.active").first().innerText(), new RegExp(PUBLIC_IP.replaceAll(".", "\\.")));
+    // Each fact's evidence is its own words in the pasted text: the IP wherever the reply
+    // quotes it (the reply, its lookup link, the DSN's copy), the codes, Spamhaus's list.
+    const ips = await shownFor(page, "ip");
+    assert.ok(ips.length >= 2, JSON.stringify(ips));
+    assert.ok(ips.every((m) => m === PUBLIC_IP), JSON.stringify(ips));
+    const codeMarks = await shownFor(page, "codes");
+    assert.deepEqual([...new Set(codeMarks)].sort(), ["5.7.1", "554"], JSON.stringify(codeMarks));
+    const party = await shownFor(page, "party");
+    assert.ok(party.every((m) => /spamhaus/.test(m) && !m.includes(PUBLIC_IP)), JSON.stringify(party));
+    // The reason's is the reply, which holds the others.
+    const reason = await shownFor(page, "reason");
+    assert.ok(reason.join("").includes(`Client host [${PUBLIC_IP}] blocked using`), JSON.stringify(reason));
     assert.deepEqual(h.errorsOf(page), []);
     await page.close();
   });
@@ -71,6 +91,11 @@ describe("paste a bounce and read the diagnosis", () => {
     const hrefs = await page.$$eval('[data-testid="playbook"] a', (as) => as.map((a) => a.href));
     assert.ok(hrefs.some((u) => u.includes("sender.office.com")), `the delist portal is linked: ${hrefs.join(" ")}`);
     assert.equal(await page.locator('[data-testid="code-page-link"]').count(), 1, "the code has a page of its own");
+    // On the one long line of the reply, the IP's and the codes' marks are their own words.
+    assert.deepEqual(await shownFor(page, "ip"), [PUBLIC_IP]);
+    assert.deepEqual(await shownFor(page, "codes"), ["550", "5.7.606", "AS(1430)"]);
+    assert.deepEqual(await shownFor(page, "party"), ["banned sending IP"]);
+    assert.deepEqual(h.errorsOf(page), []);
     await page.close();
   });
 

@@ -1097,12 +1097,14 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
                 fill_codes(&scan, at, d);
             }
         }
-        if let Some((s, e)) = h.at.map(|at| to_text(reply_range(&scan, at))) {
+        if let Some(at) = h.at {
+            let reply = to_text(reply_range(&scan, at));
             if rule.reason.is_some_and(|r| r == d.reason) {
-                evidence::replace(d, &mut spans, "reason", s, e);
+                evidence::replace(d, &mut spans, "reason", reply.0, reply.1);
             }
+            // The party's own words the rule matched ("banned sending IP"), in their reply.
             if rule.party.is_some() && names_party(rule, d.reason) {
-                evidence::add(d, &mut spans, "blocking_party", s, e);
+                evidence::add_words(d, &mut spans, "blocking_party", to_text(at), reply);
             }
         }
         if names_party(rule, d.reason) {
@@ -1134,21 +1136,28 @@ pub(crate) fn apply(input: &[u8], text: &str, d: &mut Diagnosis) {
     }
     if let Some(code) = &d.provider_code {
         if let Some(c) = scan.codes().iter().chain(&linked).find(|c| &c.code == code) {
-            let (s, e) = to_text((c.start, c.end));
-            evidence::add(d, &mut spans, "provider_code", s, e);
+            // The code itself, without the brackets the scan took in ("(S3150)").
+            let norm = &scan.hay.norm;
+            let inside = norm.get(c.start..c.end).and_then(|t| find_ci(t, &c.code));
+            let at = inside.map_or((c.start, c.end), |i| {
+                (c.start + i, c.start + i + c.code.len())
+            });
+            evidence::add_exact(d, &mut spans, "provider_code", &[to_text(at)]);
         }
     }
 
     apply_zone(&mut spans, &scan, hit, d);
     apply_blocked_ip(&mut spans, &scan, hit, d);
     add_code_evidence(&mut spans, &scan, hit, d);
+    add_remote_evidence(&mut spans, &scan, d);
+    add_reply_evidence(&mut spans, text, first, d);
 
     // Yahoo's own server refused and nothing named anyone (no rule, no list): Yahoo, after
     // the zones so that a list named in the refusal keeps its party.
     if let Some(host) = yahoo::refusing_mx(d) {
         d.blocking_party = Some(Party::Yahoo);
         if let Some(at) = find_ci(text, &host) {
-            evidence::add(d, &mut spans, "blocking_party", at, at + host.len());
+            evidence::add_exact(d, &mut spans, "blocking_party", &[(at, at + host.len())]);
         }
     }
 
@@ -1340,8 +1349,8 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
     }
     let closed = closed_list::TABLE.name;
     if let Some((zone, table, at)) = found {
-        let (s, e) = scan.hay.to_text(at.0, at.1);
-        evidence::add(d, spans, "list_zone", s, e);
+        let zone_at = scan.hay.to_text(at.0, at.1);
+        evidence::add_exact(d, spans, "list_zone", &[zone_at]);
         if lists_domains(&zone) {
             let from = (at.0.saturating_sub(200)..at.0)
                 .find(|&i| norm.is_char_boundary(i))
@@ -1353,7 +1362,7 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
         if let Some(table) = table {
             if d.blocking_party.is_none() && table.zone_party.is_some() {
                 d.blocking_party = table.zone_party;
-                evidence::add(d, spans, "blocking_party", s, e);
+                evidence::add_exact(d, spans, "blocking_party", &[zone_at]);
             }
             if table.name == closed {
                 push_note(d, NOTE_CLOSED_LIST, zone);
@@ -1435,8 +1444,15 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
     };
     d.blocked_ip = Some(found.addr.to_string());
     d.blocked_ip_scope = Some(ip::scope(found.addr));
-    let (s, e) = scan.hay.to_text(found.start, found.end);
-    evidence::add(d, spans, "blocked_ip", s, e);
+    // The address where the decisive reply names it, then wherever else it is named as the
+    // sender's (a reply quoted twice, a lookup link).
+    let mut quoted = vec![scan.hay.to_text(found.start, found.end)];
+    for f in &senders {
+        if f.addr == found.addr {
+            quoted.push(scan.hay.to_text(f.start, f.end));
+        }
+    }
+    evidence::add_exact(d, spans, "blocked_ip", &quoted);
 }
 
 /// Reasons about the message (its header, its content, its size), not about the client
@@ -1532,55 +1548,100 @@ fn relayed_refusal(spans: &mut Spans<'_>, scan: &Scan, d: &mut Diagnosis, remote
     };
     d.blocked_ip = Some(found.addr.to_string());
     d.blocked_ip_scope = Some(ip::scope(found.addr));
-    let (s, e) = scan.hay.to_text(found.start, found.end);
-    evidence::add(d, spans, "blocked_ip", s, e);
+    let at = scan.hay.to_text(found.start, found.end);
+    evidence::add_exact(d, spans, "blocked_ip", &[at]);
     let host = d.remote_host.clone().unwrap_or_default();
     push_note(d, NOTE_REFUSED_AFTER_FORWARDING, host);
 }
 
-/// Evidence for the SMTP reply code and enhanced status the structural pass chose: the
-/// line that shows them, preferably the decisive reply.
+/// Where `token` (lowercase) stands in `norm` as a word of its own, from the left, without
+/// overlaps: after no letter, digit, dot or `@` (a host is not the end of a longer name or of
+/// an address), before no letter or digit, nor a dot when the token has one (`5.7.1` is not
+/// the start of `5.7.12`, nor `192.0.2.1` of `192.0.2.10`).
+fn token_starts(norm: &str, token: &str) -> Vec<usize> {
+    let b = norm.as_bytes();
+    let mut all = Vec::new();
+    let mut from = 0;
+    while let Some(at) = norm.get(from..).and_then(|h| crate::text::find(h, token)) {
+        let at = from + at;
+        let prev = at.checked_sub(1).and_then(|p| b.get(p));
+        let next = b.get(at + token.len());
+        if prev.is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'@')))
+            && next
+                .is_none_or(|c| !(c.is_ascii_alphanumeric() || *c == b'.' && token.contains('.')))
+        {
+            all.push(at);
+        }
+        from = at + token.len().max(1);
+    }
+    all
+}
+
+/// Evidence for the SMTP reply code and enhanced status the structural pass chose: each code's
+/// own place, preferably in the decisive reply.
 fn add_code_evidence(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
     let norm = &scan.hay.norm;
     let before = hit.and_then(|h| h.at).map_or(norm.len(), |(s, _)| s);
-    let find_token = |token: &str| -> Option<(usize, usize)> {
-        let is_token = |at: usize| {
-            let prev_ok = at == 0 || !norm.as_bytes()[at - 1].is_ascii_alphanumeric();
-            let next = norm.as_bytes().get(at + token.len());
-            prev_ok
-                && next.is_none_or(|c| {
-                    !(c.is_ascii_alphanumeric() || *c == b'.' && token.contains('.'))
-                })
-        };
-        // Every occurrence, without overlaps (as `match_indices` gives them), that is a token.
-        let mut all: Vec<usize> = Vec::new();
-        let mut from = 0;
-        while let Some(at) = norm
-            .get(from..)
-            .and_then(|h| crate::text::find(h, token))
-            .map(|p| from + p)
-        {
-            if is_token(at) {
-                all.push(at);
-            }
-            from = at + token.len().max(1);
-        }
-        all.iter()
-            .rev()
-            .find(|&&at| at <= before && before - at <= STATUS_WINDOW)
-            .or(all.first())
-            .map(|&at| (at, at + token.len()))
-    };
     for (field, value) in [
         ("enhanced_code", d.enhanced_code.clone()),
         ("smtp_code", d.smtp_code.clone()),
     ] {
         let Some(value) = value else { continue };
-        if let Some(at) = find_token(&value.to_ascii_lowercase()) {
-            let (s, e) = scan.hay.to_text(at.0, at.1);
-            evidence::add(d, spans, field, s, e);
+        let token = value.to_ascii_lowercase();
+        let all = token_starts(norm, &token);
+        let found = all
+            .iter()
+            .rev()
+            .find(|&&at| at <= before && before - at <= STATUS_WINDOW)
+            .or(all.first());
+        if let Some(&at) = found {
+            let (s, e) = scan.hay.to_text(at, at + token.len());
+            evidence::add_exact(d, spans, field, &[(s, e)]);
         }
     }
+}
+
+/// When no rule gave the reason its reply: the lines of the decisive recipient's reply as the
+/// text has it, from its start (its first 80 bytes are looked for, in words: a reply folded
+/// over lines is kept joined).
+fn add_reply_evidence(spans: &mut Spans<'_>, text: &str, first: usize, d: &mut Diagnosis) {
+    let Some(r) = d.recipients.get(first) else {
+        return;
+    };
+    let start = crate::text::clip(r.diagnostic_text.trim(), 80).trim_end();
+    if start.len() < 8 {
+        return;
+    }
+    if let Some((s, e)) = evidence::find_words(text, start) {
+        evidence::add(d, spans, "reason", s, e);
+    }
+}
+
+/// Evidence for the rejecting server: wherever the text names its host and its address.
+fn add_remote_evidence(spans: &mut Spans<'_>, scan: &Scan, d: &mut Diagnosis) {
+    let host = d.remote_host.clone();
+    named_everywhere(spans, scan, d, "remote_host", host);
+    let ip = d.remote_ip.clone();
+    named_everywhere(spans, scan, d, "remote_ip", ip);
+}
+
+/// Evidence for `field`: every place the text names `value` as a word of its own.
+fn named_everywhere(
+    spans: &mut Spans<'_>,
+    scan: &Scan,
+    d: &mut Diagnosis,
+    field: &str,
+    value: Option<String>,
+) {
+    let Some(value) = value.filter(|v| v.len() > 3) else {
+        return;
+    };
+    let token = value.to_ascii_lowercase();
+    let mut ranges = Vec::new();
+    for &at in &token_starts(&scan.hay.norm, &token) {
+        ranges.push(scan.hay.to_text(at, at + token.len()));
+    }
+    evidence::add_exact(d, spans, field, &ranges);
 }
 
 #[cfg(test)]

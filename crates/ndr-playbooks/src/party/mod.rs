@@ -526,10 +526,11 @@ pub(crate) fn by_wording(d: &Diagnosis) -> Option<&'static Playbook> {
         text.push('\n');
     }
     for e in &d.evidence {
-        if crate::select::from_another_reply(d, &e.text) {
+        let words = crate::select::read_in(e);
+        if crate::select::from_another_reply(d, words) {
             continue;
         }
-        text.push_str(&e.text.to_lowercase());
+        text.push_str(&words.to_lowercase());
         text.push('\n');
     }
     // A paste's markdown bold ("part of their network **is on our block list**", held-out ab
@@ -659,7 +660,7 @@ pub(crate) fn refine(
                         all.push('\n');
                     }
                     for e in &d.evidence {
-                        all.push_str(&e.text.to_lowercase());
+                        all.push_str(&crate::select::read_in(e).to_lowercase());
                         all.push('\n');
                     }
                     all

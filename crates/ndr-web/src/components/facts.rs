@@ -31,26 +31,32 @@ pub struct Props {
     pub on_action: Callback<Action>,
 }
 
-/// The evidence fields that support a fact row (the first located one is highlighted).
+/// The evidence fields that support a fact row: all of them that the input shows are
+/// highlighted together (the codes row's three codes, the rejecting server's name and address).
 const IP_FIELDS: &[&str] = &["blocked_ip"];
 const REMOTE_FIELDS: &[&str] = &["remote_host", "remote_ip"];
 const CODE_FIELDS: &[&str] = &["provider_code", "enhanced_code", "smtp_code"];
 const PARTY_FIELDS: &[&str] = &["blocking_party", "list_zone"];
 const REASON_FIELDS: &[&str] = &["reason"];
-/// The core's own reading of the domain, where it gives one, else the address it is part of.
-const DOMAIN_FIELDS: &[&str] = &["recipient_domain", "recipient"];
+/// The core's own reading of the domain.
+const DOMAIN_FIELDS: &[&str] = &["recipient_domain"];
 
 /// A definition list of what the bounce says.
 pub fn facts(props: &Props) -> Html {
     let lang = props.lang;
     let d = &props.diagnosis;
+    // The row's fields that have a span, separated by spaces (`highlight::pieces`).
     let located = |fields: &[&str]| -> Option<String> {
-        fields.iter().find_map(|f| {
-            d.evidence
-                .iter()
-                .find(|e| e.field == *f && e.span.is_some())
-                .map(|e| e.field.clone())
-        })
+        let mut shown = String::new();
+        for f in fields {
+            if d.evidence.iter().any(|e| e.field == *f && e.span.is_some()) {
+                if !shown.is_empty() {
+                    shown.push(' ');
+                }
+                shown.push_str(f);
+            }
+        }
+        (!shown.is_empty()).then_some(shown)
     };
     let row = |id: &'static str, label: Tr, value: Html, fields: &[&str]| {
         let show = located(fields).map(|field| {
@@ -314,6 +320,7 @@ mod tests {
             field: "recipient_domain".into(),
             text: "dasdasdsadas.com".into(),
             span: None,
+            lines: None,
         });
         assert_eq!(missing_domain(&d).as_deref(), Some("dasdasdsadas.com"));
         // Another reason: the recipient's domain exists, so it is no fact worth a row.
