@@ -73,13 +73,10 @@ fn a_providers_block_of_the_sending_address_names_the_server_first() {
 /// help. (A pipelined Sendmail transcript, held-out ad 11, keeps Sisimai's reading at DATA.)
 #[test]
 fn unknown_recipients_and_domains_are_the_senders_to_check() {
-    for text in [
-        "英文说明:SMTP error, RCPT TO: Host example.org(192.0.2.25) RCPT TO said 550 Mailbox not found\n",
-    ] {
-        let d = diagnose(text.as_bytes());
-        assert_eq!(d.reason, Reason::UserUnknown, "{text}");
-        assert_eq!(who(text).first(), Some(&Actor::Sender), "{text}");
-    }
+    let text = "英文说明:SMTP error, RCPT TO: Host example.org(192.0.2.25) RCPT TO said 550 Mailbox not found\n";
+    let d = diagnose(text.as_bytes());
+    assert_eq!(d.reason, Reason::UserUnknown, "{text}");
+    assert_eq!(who(text).first(), Some(&Actor::Sender), "{text}");
     let delayed = "Reporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; kenji@example.org\nAction: delayed\nStatus: 4.4.4\nDiagnostic-Code: smtp; 454 4.4.4 [internal] no MX or A for domain\n";
     let d = diagnose(delayed.as_bytes());
     assert_eq!(d.reason, Reason::HostUnknown);
