@@ -320,6 +320,29 @@ impl Party {
     pub fn from_id(id: &str) -> Option<Party> {
         Party::ALL.iter().copied().find(|p| p.id() == id)
     }
+
+    /// True for an operator of a list or reputation service of sending addresses (Spamhaus,
+    /// SpamCop, Barracuda, Trend Micro's ERS, Cisco's SenderBase, a closed list, ...), not a
+    /// mailbox provider or a filter of the recipient's: a refusal it is named in is about a
+    /// listing of the address.
+    pub fn runs_an_address_list(self) -> bool {
+        matches!(
+            self,
+            Party::Spamhaus
+                | Party::Spamcop
+                | Party::Barracuda
+                | Party::Uceprotect
+                | Party::Psbl
+                | Party::Mailspike
+                | Party::Spamrats
+                | Party::Abusix
+                | Party::Backscatterer
+                | Party::Cloudmark
+                | Party::Trendmicro
+                | Party::Cisco
+                | Party::ClosedList
+        )
+    }
 }
 
 /// What kind of address an IP is, which decides whether a blocklist can be asked about it.
@@ -383,7 +406,7 @@ pub struct Recipient {
 /// A part of the input that supports one conclusion; the page highlights it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
-    /// Which conclusion this supports: a `Diagnosis` field name such as `blocked_ip`,
+    /// Which conclusion this supports: a `Diagnosis` field name such as `blocked_ip`, `sending_ip`,
     /// `reason`, `blocking_party`, `provider_code`.
     pub field: String,
     /// The supporting text, as it appears in the (decoded) message.
@@ -545,10 +568,25 @@ pub struct Diagnosis {
     pub hard_bounce: bool,
     /// The sender's IP that the rejecting side says it blocks, or null. Never the rejecting
     /// server's own address, unless that server only passed on a later hop's refusal of its own
-    /// address (note `refused_after_forwarding`: the address is a forwarder's).
+    /// address (note `refused_after_forwarding`: the address is a forwarder's). Set only when
+    /// the refusal is about the address: not for an authentication failure (`authfailure`) nor
+    /// a refusal of the message itself (spam, content, format, virus, size), unless the refusal
+    /// names a list of addresses (its zone, or a list operator as the blocking party). The
+    /// address such a refusal only names is `sending_ip`.
     pub blocked_ip: Option<String>,
     /// The scope of `blocked_ip`; only `public` addresses are looked up.
     pub blocked_ip_scope: Option<IpScope>,
+    /// The sender's IP address the bounce names as the sending server's (the connecting
+    /// client), blocked or not: Gmail's "SPF [example.com] with ip: [192.0.2.1] = did not pass",
+    /// the bracket Gmail prints in every reply, a blocklist refusal's client. Equal to
+    /// `blocked_ip` whenever that is set; without it, the refusal names the address without
+    /// blocking it (an authentication failure, a refusal of the message itself). Absent when the
+    /// bounce names no such address. The lookups ask about `blocked_ip`, else this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sending_ip: Option<String>,
+    /// The scope of `sending_ip`; only `public` addresses are looked up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sending_ip_scope: Option<IpScope>,
     /// The rejecting server's host name, or null.
     pub remote_host: Option<String>,
     /// The rejecting server's IP, or null.
