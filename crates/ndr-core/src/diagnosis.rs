@@ -452,11 +452,11 @@ pub struct Note {
     /// <alias@example.org>): host ... said: 550 ...") refused for a reason about the client
     /// (blocked, reputation, authentication, or unclear): the alias's server forwarded and was
     /// refused itself (detail: that server from the bounce's banner, else the alias's domain).
-    /// `via_microsoft_cloud`: the refused address (`blocked_ip`) is one of Exchange Online's
+    /// `via_microsoft_cloud`: the refused address (`sending_ip`) is one of Exchange Online's
     /// client-access addresses (Microsoft's "Microsoft 365 URLs and IP address ranges", not its
     /// outbound mail servers): the new Outlook, Outlook on the web or Outlook's mobile apps
     /// connect to another provider's IMAP, POP and SMTP servers from Microsoft's cloud, so the
-    /// user's own mail host refused Microsoft's connection, not a server of the user's. `blocked_ip`
+    /// user's own mail host refused Microsoft's connection, not a server of the user's. `sending_ip`
     /// stays that address, the one the host refused (detail: Microsoft's range holding it, such
     /// as `40.104.0.0/15`). Replaces `sender_on_microsoft365`, which is about Microsoft 365's
     /// outbound servers.
