@@ -320,6 +320,29 @@ impl Party {
     pub fn from_id(id: &str) -> Option<Party> {
         Party::ALL.iter().copied().find(|p| p.id() == id)
     }
+
+    /// True for an operator of a list or reputation service of sending addresses (Spamhaus,
+    /// SpamCop, Barracuda, Trend Micro's ERS, Cisco's SenderBase, a closed list, ...), not a
+    /// mailbox provider or a filter of the recipient's: a refusal it is named in is about a
+    /// listing of the address.
+    pub fn runs_an_address_list(self) -> bool {
+        matches!(
+            self,
+            Party::Spamhaus
+                | Party::Spamcop
+                | Party::Barracuda
+                | Party::Uceprotect
+                | Party::Psbl
+                | Party::Mailspike
+                | Party::Spamrats
+                | Party::Abusix
+                | Party::Backscatterer
+                | Party::Cloudmark
+                | Party::Trendmicro
+                | Party::Cisco
+                | Party::ClosedList
+        )
+    }
 }
 
 /// What kind of address an IP is, which decides whether a blocklist can be asked about it.
@@ -385,7 +408,7 @@ pub struct Recipient {
 /// the provider's wording), and a field may have several (an address the reply quotes twice).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
-    /// Which conclusion this supports: a `Diagnosis` field name such as `blocked_ip`,
+    /// Which conclusion this supports: a `Diagnosis` field name such as `blocked_ip`, `sending_ip`,
     /// `reason`, `blocking_party`, `provider_code`.
     pub field: String,
     /// The supporting text, as it appears in the (decoded) message.
@@ -436,11 +459,11 @@ pub struct Note {
     /// <alias@example.org>): host ... said: 550 ...") refused for a reason about the client
     /// (blocked, reputation, authentication, or unclear): the alias's server forwarded and was
     /// refused itself (detail: that server from the bounce's banner, else the alias's domain).
-    /// `via_microsoft_cloud`: the refused address (`blocked_ip`) is one of Exchange Online's
+    /// `via_microsoft_cloud`: the refused address (`sending_ip`) is one of Exchange Online's
     /// client-access addresses (Microsoft's "Microsoft 365 URLs and IP address ranges", not its
     /// outbound mail servers): the new Outlook, Outlook on the web or Outlook's mobile apps
     /// connect to another provider's IMAP, POP and SMTP servers from Microsoft's cloud, so the
-    /// user's own mail host refused Microsoft's connection, not a server of the user's. `blocked_ip`
+    /// user's own mail host refused Microsoft's connection, not a server of the user's. `sending_ip`
     /// stays that address, the one the host refused (detail: Microsoft's range holding it, such
     /// as `40.104.0.0/15`). Replaces `sender_on_microsoft365`, which is about Microsoft 365's
     /// outbound servers.
@@ -552,10 +575,25 @@ pub struct Diagnosis {
     pub hard_bounce: bool,
     /// The sender's IP that the rejecting side says it blocks, or null. Never the rejecting
     /// server's own address, unless that server only passed on a later hop's refusal of its own
-    /// address (note `refused_after_forwarding`: the address is a forwarder's).
+    /// address (note `refused_after_forwarding`: the address is a forwarder's). Set only when
+    /// the refusal is about the address: not for an authentication failure (`authfailure`) nor
+    /// a refusal of the message itself (spam, content, format, virus, size), unless the refusal
+    /// names a list of addresses (its zone, or a list operator as the blocking party). The
+    /// address such a refusal only names is `sending_ip`.
     pub blocked_ip: Option<String>,
     /// The scope of `blocked_ip`; only `public` addresses are looked up.
     pub blocked_ip_scope: Option<IpScope>,
+    /// The sender's IP address the bounce names as the sending server's (the connecting
+    /// client), blocked or not: Gmail's "SPF [example.com] with ip: [192.0.2.1] = did not pass",
+    /// the bracket Gmail prints in every reply, a blocklist refusal's client. Equal to
+    /// `blocked_ip` whenever that is set; without it, the refusal names the address without
+    /// blocking it (an authentication failure, a refusal of the message itself). Absent when the
+    /// bounce names no such address. The lookups ask about `blocked_ip`, else this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sending_ip: Option<String>,
+    /// The scope of `sending_ip`; only `public` addresses are looked up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sending_ip_scope: Option<IpScope>,
     /// The rejecting server's host name, or null.
     pub remote_host: Option<String>,
     /// The rejecting server's IP, or null.

@@ -406,7 +406,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     // Without a service's own event, the refused IP's host name may still be a sending
     // service's server ("o1.24nn.shared.sendgrid.net [192.0.2.7] is in an RBL").
     let esp = esp.or_else(|| {
-        d.blocked_ip
+        d.sending_ip
             .as_deref()
             .and_then(|ip| esp_host::service_of(&text, ip))
     });
@@ -606,6 +606,9 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
             });
         }
     }
+    // A reason settled after the provider pass (a size limit met at submission) may be about
+    // the message: the address it names is then the sending server's only.
+    provider::settle_blocked_ip(&mut d);
     if let Some(range) = found_any.then(|| via_microsoft_cloud(&d)).flatten() {
         // The refused address is one of Exchange Online's client-access addresses: the user's
         // own mail host refused Microsoft's cloud, which connects to it for the new Outlook
@@ -626,7 +629,7 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
 /// program (the new Outlook), not a server of the user's or their hosting company's.
 const NOTE_VIA_MICROSOFT_CLOUD: &str = "via_microsoft_cloud";
 
-/// Microsoft's range holding `blocked_ip` when it is an Exchange Online client-access address
+/// Microsoft's range holding `sending_ip` when it is an Exchange Online client-access address
 /// (`ip::microsoft_client_access`) that a refusal names as the client it refuses: the new Outlook
 /// for Windows, Outlook on the web and Outlook's mobile apps send a synced IMAP/POP account's
 /// mail from Microsoft's cloud, so the user's own mail host sees Microsoft's address. Not when
@@ -645,7 +648,7 @@ fn via_microsoft_cloud(d: &Diagnosis) -> Option<&'static str> {
     if owned {
         return None;
     }
-    let ip = d.blocked_ip.as_deref()?.parse().ok()?;
+    let ip = d.sending_ip.as_deref()?.parse().ok()?;
     ip::microsoft_client_access(ip)
 }
 

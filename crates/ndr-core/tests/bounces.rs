@@ -83,12 +83,19 @@ fn evidence_spans_are_verbatim() {
     }
 }
 
-/// Fixtures only use documentation addresses, so any blocked IP found is one.
+/// Fixtures only use documentation addresses, so any blocked or sending IP found is one.
 #[test]
 fn fixtures_use_documentation_addresses() {
     for case in fixtures::inputs() {
         let d = diagnose(&std::fs::read(&case).expect("fixture is readable"));
-        if let (Some(ip), Some(scope)) = (&d.blocked_ip, d.blocked_ip_scope) {
+        let found = [
+            (&d.blocked_ip, d.blocked_ip_scope),
+            (&d.sending_ip, d.sending_ip_scope),
+        ];
+        for (ip, scope) in found {
+            let (Some(ip), Some(scope)) = (ip, scope) else {
+                continue;
+            };
             let expected_non_doc = ip.starts_with("10.");
             assert!(
                 scope == ndr_core::IpScope::Documentation || expected_non_doc,
@@ -391,7 +398,7 @@ fn heldout_j_families() {
     );
     check(
         "5.7.0 (DM2-MC1A01) Unfortunately, messages from (192.0.2.60) on behalf of (example.com) could not be delivered due to domain owner policy restrictions.",
-        expect!["- 5.7.0 authfailure outlook_com 192.0.2.60 | rcpt=- action=failed cmd=- host=- ip=-"],
+        expect!["- 5.7.0 authfailure outlook_com - | rcpt=- action=failed cmd=- host=- ip=-"],
     );
     check(
         "4.2.0 <user@example.org>: Recipient address rejected: Greylisted for 300 seconds",

@@ -1,5 +1,6 @@
-//! What to look up for a `Diagnosis`: the blocked IP and the sender's domain, against the
-//! default lists plus the list the bounce names (or a note that it names a closed one).
+//! What to look up for a `Diagnosis`: the blocked IP (else the sending IP the bounce names) and
+//! the sender's domain, against the default lists plus the list the bounce names (or a note that
+//! it names a closed one).
 
 use crate::catalogue::{default_lists, find, is_closed_zone, ClosedList, List};
 use crate::outcome::Row;
@@ -11,8 +12,8 @@ use ndr_core::Diagnosis;
 /// The targets and lists for one diagnosis.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
-    /// The blocked IP (when it is a public address) and the sender domain (when it is not a
-    /// reserved name), in that order.
+    /// The blocked IP, else the sending IP (when it is a public address), and the sender domain
+    /// (when it is not a reserved name), in that order.
     pub targets: Vec<Target>,
     /// The default lists, with the list the bounce names moved (or added) to the front.
     pub lists: Vec<&'static List>,
@@ -21,13 +22,16 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Reads `blocked_ip` (only if public: a private or documentation address is not on any
-    /// public list), `sender_domain` (only if public: not under a name reserved for examples,
-    /// tests or local use) and `list_zone` of a diagnosis.
+    /// Reads `blocked_ip`, else `sending_ip` (only if public: a private or documentation
+    /// address is not on any public list), `sender_domain` (only if public: not under a name
+    /// reserved for examples, tests or local use) and `list_zone` of a diagnosis. The sending
+    /// address of a refusal that blocks no address (Gmail's spam refusal, an authentication
+    /// failure) is still asked about: a listing of it can explain the refusal.
     pub fn for_diagnosis(d: &Diagnosis) -> Plan {
         let mut targets = Vec::new();
-        if let Some(ip) = d.blocked_ip.as_deref().and_then(|s| Target::parse(s).ok()) {
-            let public = match d.blocked_ip_scope {
+        let (address, scope) = looked_up_ip(d);
+        if let Some(ip) = address.and_then(|s| Target::parse(s).ok()) {
+            let public = match scope {
                 Some(scope) => scope.is_checkable(),
                 None => ip.is_public(),
             };
@@ -64,10 +68,18 @@ impl Plan {
     }
 }
 
+/// The address the lookups ask about, with its scope: the blocked one, else the sending one.
+fn looked_up_ip(d: &Diagnosis) -> (Option<&str>, Option<ndr_core::IpScope>) {
+    match d.blocked_ip.as_deref() {
+        Some(ip) => (Some(ip), d.blocked_ip_scope),
+        None => (d.sending_ip.as_deref(), d.sending_ip_scope),
+    }
+}
+
 impl<T: Transport + 'static> Session<T> {
-    /// What `diagnose --lookup` and the page call: looks up the diagnosis's blocked IP and
-    /// sender domain. When the bounce names a closed list, a row saying so comes first (for the
-    /// blocked IP, else the first target).
+    /// What `diagnose --lookup` and the page call: looks up the diagnosis's blocked IP (else
+    /// its sending IP) and sender domain. When the bounce names a closed list, a row saying so
+    /// comes first (for the first target, else the blocked or sending IP).
     pub async fn lookup_diagnosis(&self, d: &Diagnosis, mut on_row: impl FnMut(&Row)) -> Vec<Row> {
         let plan = Plan::for_diagnosis(d);
         let mut rows = Vec::new();
@@ -76,7 +88,7 @@ impl<T: Transport + 'static> Session<T> {
                 .targets
                 .first()
                 .map(|t| t.to_string())
-                .or_else(|| d.blocked_ip.clone())
+                .or_else(|| looked_up_ip(d).0.map(str::to_string))
                 .unwrap_or_default();
             let row = Row::closed(&who, closed, 0);
             on_row(&row);
@@ -136,6 +148,42 @@ mod tests {
             ..Diagnosis::default()
         };
         assert!(Plan::for_diagnosis(&unscoped).targets.is_empty());
+    }
+
+    /// Task h215: a refusal that names the sending address without blocking it (Gmail's spam
+    /// refusal, an authentication failure) still has it looked up, under the same public-scope
+    /// rule; a blocked address goes first when both are known.
+    #[test]
+    fn plan_takes_the_sending_ip_when_none_is_blocked() {
+        let sending_only = Diagnosis {
+            sending_ip: Some("8.8.4.4".into()),
+            sending_ip_scope: Some(IpScope::Public),
+            ..Diagnosis::default()
+        };
+        assert_eq!(
+            Plan::for_diagnosis(&sending_only).targets,
+            vec![Target::parse("8.8.4.4").unwrap()]
+        );
+        let documentation = Diagnosis {
+            sending_ip: Some("192.0.2.33".into()),
+            sending_ip_scope: Some(IpScope::Documentation),
+            ..Diagnosis::default()
+        };
+        assert!(Plan::for_diagnosis(&documentation).targets.is_empty());
+        let unscoped_private = Diagnosis {
+            sending_ip: Some("10.1.2.3".into()),
+            ..Diagnosis::default()
+        };
+        assert!(Plan::for_diagnosis(&unscoped_private).targets.is_empty());
+        let both = Diagnosis {
+            blocked_ip: Some("8.8.8.8".into()),
+            blocked_ip_scope: Some(IpScope::Public),
+            ..sending_only
+        };
+        assert_eq!(
+            Plan::for_diagnosis(&both).targets,
+            vec![Target::parse("8.8.8.8").unwrap()]
+        );
     }
 
     /// Review 3, U2: a documentation IP was "not checked", but the `.example` sender domain of

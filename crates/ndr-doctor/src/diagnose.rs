@@ -339,16 +339,18 @@ fn write_report(
                     "送信サーバーの IP アドレス（拒否の理由はドメインで、このアドレスではありません）",
                     "Sending server's IP (the refusal is about the domain, not this address)",
                 )
-            } else if ndr_playbooks::ip_is_blocked(d) {
+            } else if ndr_playbooks::shows_a_blocked_ip(d) {
                 l("ブロックされた送信元 IP アドレス", "Blocked sending IP")
             } else {
-                l("送信元 IP アドレス", "Sending IP")
+                // Named without being blocked (the core's `sending_ip`: an authentication
+                // failure, Gmail's spam refusal), or refused for its missing PTR record.
+                l("送信サーバーの IP アドレス", "Sending server's IP")
             },
-            d.blocked_ip.as_ref().map(|ip| match d.blocked_ip_scope {
+            ndr_playbooks::named_ip(d).map(|(ip, scope)| match scope {
                 Some(scope) if !scope.is_checkable() => {
                     format!("{ip} ({})", scope_words(scope, lang))
                 }
-                _ => ip.clone(),
+                _ => ip.to_string(),
             }),
         ),
         (

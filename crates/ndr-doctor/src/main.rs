@@ -21,7 +21,7 @@ USAGE:
 PATH is a message file, an mbox, a Maildir folder, or - for standard input.
 --json      one JSON object per message (diagnose) or per list (lookup), one per line
 --lang      language of the readable report (default: from LANG, else en)
---lookup    also check the blocked IP and the sender domain against the blocklists
+--lookup    also check the sending IP and the sender domain against the blocklists
 --resolver  a DoH JSON endpoint (https://dns.google/resolve,
             https://cloudflare-dns.com/dns-query, ...); give it twice for a fallback
 

@@ -99,6 +99,8 @@ fn json_contract_for_one_message() {
         assert!(d.get(field).is_some(), "DESIGN.md field {field} is missing");
     }
     assert_eq!(d["blocked_ip"], "11.22.33.44");
+    // A blocked address is the sending one too (task h215).
+    assert_eq!(d["sending_ip"], "11.22.33.44");
     assert_eq!(d["remote_ip"], "198.51.100.20");
     assert_eq!(d["enhanced_code"], "5.7.606");
     assert_eq!(d["blocking_party"], "microsoft");
@@ -297,8 +299,29 @@ fn an_ip_that_is_not_blocked_is_not_called_blocked() {
         out.contains("Reason: The sending server lacks reverse DNS (PTR) (requireptr)\n"),
         "{out}"
     );
-    assert!(out.contains("\nSending IP: 192.0.2.70"), "{out}");
+    assert!(out.contains("\nSending server's IP: 192.0.2.70"), "{out}");
     assert!(!out.contains("Blocked sending IP"), "{out}");
+}
+
+/// Task h215: Gmail's spam refusal prints the connecting client in its bracket without
+/// blocking it: the report names it as the sending server's, and the JSON has it as
+/// `sending_ip` with a null `blocked_ip`.
+#[test]
+fn an_address_a_spam_refusal_only_names_is_the_sending_servers() {
+    let reply = b"<kim@gmail.com>: host gmail-smtp-in.l.google.com[198.51.100.27] said:         550-5.7.1 [203.0.113.45      12] Our system has detected that this message is         550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,         550-5.7.1 this message has been blocked. Please visit 550 5.7.1         https://support.google.com/mail/answer/188131 for more information. q5si2.87 - gsmtp         (in reply to end of DATA command)\n";
+    let en = String::from_utf8(run(&["-", "--lang", "en"], Some(reply)).stdout).unwrap();
+    assert!(en.contains("\nSending server's IP: 203.0.113.45 ("), "{en}");
+    assert!(!en.contains("Blocked sending IP"), "{en}");
+    let ja = String::from_utf8(run(&["-", "--lang", "ja"], Some(reply)).stdout).unwrap();
+    assert!(
+        ja.contains("\n送信サーバーの IP アドレス: 203.0.113.45 ("),
+        "{ja}"
+    );
+    assert!(!ja.contains("ブロックされた送信元"), "{ja}");
+    let json = String::from_utf8(run(&["-", "--json"], Some(reply)).stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(v["sending_ip"], "203.0.113.45", "{json}");
+    assert!(v["blocked_ip"].is_null(), "{json}");
 }
 
 /// Review h206, M3: Gmail refused the mail for the sending domain's reputation; the address is

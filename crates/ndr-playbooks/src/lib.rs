@@ -28,9 +28,9 @@ pub use render::{
 };
 pub use select::{
     advise, advise_in, advise_with, advise_with_lookups, by_a_list_operator, for_recipient,
-    ip_is_a_forwarders, ip_is_a_refused_client, ip_is_blocked, ip_is_microsofts_cloud,
+    ip_is_a_forwarders, ip_is_a_refused_client, ip_is_blocked, ip_is_microsofts_cloud, named_ip,
     reason_blocks_nothing, refusal_is_about_the_domain, select, select_with, select_with_lookups,
-    sent_by_a_program, Listing, Selected, SelectedBy,
+    sent_by_a_program, shows_a_blocked_ip, Listing, Selected, SelectedBy,
 };
 pub use text::{Lang, Text, UnknownLang};
 

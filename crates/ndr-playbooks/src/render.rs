@@ -280,9 +280,14 @@ impl Facts {
             .filter(|pc| !(is_microsoft_rule_id(pc) && enhanced_code.is_some()))
             .or_else(|| enhanced_code.clone())
             .or_else(|| smtp_code.clone());
-        let shown_ip = clean(d.blocked_ip.as_deref());
-        let ip_not_public =
-            shown_ip.is_some() && d.blocked_ip_scope.is_some_and(|s| !s.is_checkable());
+        // The blocked address, else the sending one the bounce names without blocking it
+        // (`select::named_ip`): an SPF step or a letter about a spam refusal needs it as well.
+        let named = crate::select::named_ip(d);
+        let shown_ip = clean(named.map(|(ip, _)| ip));
+        let ip_not_public = shown_ip.is_some()
+            && named
+                .and_then(|(_, scope)| scope)
+                .is_some_and(|s| !s.is_checkable());
         let ip = shown_ip.filter(|_| !ip_not_public);
         Facts {
             ip_looked_up: ip.is_some(),

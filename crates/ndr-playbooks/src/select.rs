@@ -215,7 +215,7 @@ fn select_past_passing(
 fn names_a_private_address(d: &Diagnosis, found: &Playbook) -> bool {
     use ndr_core::IpScope;
     let inside = matches!(
-        d.blocked_ip_scope,
+        named_ip(d).and_then(|(_, scope)| scope),
         Some(IpScope::Private) | Some(IpScope::Loopback)
     );
     let names_a_list = d.list_zone.is_some() || found.party.is_some_and(is_dnsbl_operator);
@@ -386,9 +386,9 @@ fn named_list_clear(
     let a_list_of_addresses = found.playbook.party.is_none_or(is_dnsbl_operator);
     if !IP_LISTINGS.contains(&found.playbook.id)
         || !a_list_of_addresses
-        || d.blocked_ip.is_none()
+        || named_ip(d).is_none()
         // Only a public address is looked up: a "not listed" row is about no other one.
-        || !d.blocked_ip_scope.is_some_and(|s| s.is_checkable())
+        || !named_ip(d).and_then(|(_, scope)| scope).is_some_and(|s| s.is_checkable())
         || refused_at_submission(d)
         || ip_is_a_refused_client(d)
         || ip_is_a_forwarders(d)
@@ -687,10 +687,8 @@ pub(crate) const PTR_IPV6: &[(&str, &str)] = &[
 ];
 
 fn over_ipv6(found: Selected, d: &Diagnosis) -> Selected {
-    let ipv6 = d
-        .blocked_ip
-        .as_deref()
-        .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+    let ipv6 = named_ip(d)
+        .and_then(|(ip, _)| ip.trim().parse::<std::net::IpAddr>().ok())
         .is_some_and(|ip| ip.is_ipv6() && ip.to_canonical().is_ipv6());
     if !ipv6 {
         return found;
@@ -1061,10 +1059,8 @@ fn add_other_lists(
     listings: &[Listing<'_>],
     lang: Lang,
 ) {
-    let ip = d
-        .blocked_ip
-        .as_deref()
-        .map(str::trim)
+    let ip = named_ip(d)
+        .map(|(ip, _)| ip.trim())
         .filter(|ip| ip.parse::<std::net::IpAddr>().is_ok());
     for other in OTHER_LISTS {
         let is_it = |zone: &str| other.zones.iter().any(|z| party::zone_is(zone, z));
@@ -2544,7 +2540,7 @@ fn names_no_block(d: &Diagnosis) -> bool {
             .and_then(|r| r.reply_code.as_deref())
     });
     reply.is_some_and(|c| c.trim().starts_with('4'))
-        && empty(&d.blocked_ip)
+        && named_ip(d).is_none_or(|(ip, _)| ip.trim().is_empty())
         && empty(&d.list_zone)
         && empty(&d.provider_code)
         && d.blocking_party.is_none()
@@ -2640,28 +2636,23 @@ fn unique_provider_code(code: &str) -> Option<&'static Playbook> {
     }
 }
 
+/// The address the advice names and the lookups ask about, with its scope: the blocked one
+/// (`blocked_ip`), else the sending server's the bounce names without blocking it (`sending_ip`:
+/// an authentication failure's SPF client, Gmail's bracket in a spam refusal). Letters that need
+/// the sending address ("add it to your SPF record") use it either way; whether it is called
+/// blocked is [`ip_is_blocked`]'s and `blocked_ip`'s.
+pub fn named_ip(d: &Diagnosis) -> Option<(&str, Option<ndr_core::IpScope>)> {
+    match d.blocked_ip.as_deref() {
+        Some(ip) => Some((ip, d.blocked_ip_scope)),
+        None => d.sending_ip.as_deref().map(|ip| (ip, d.sending_ip_scope)),
+    }
+}
+
 /// True when the party that refused is a blocklist operator (Spamhaus, SpamCop, Barracuda,
 /// ...), not a mailbox provider or a filter of the recipient's.
 pub fn by_a_list_operator(d: &Diagnosis) -> bool {
-    use ndr_core::Party;
-    matches!(
-        d.blocking_party,
-        Some(
-            Party::Spamhaus
-                | Party::Spamcop
-                | Party::Barracuda
-                | Party::Uceprotect
-                | Party::Psbl
-                | Party::Mailspike
-                | Party::Spamrats
-                | Party::Abusix
-                | Party::Backscatterer
-                | Party::Cloudmark
-                | Party::Trendmicro
-                | Party::Cisco
-                | Party::ClosedList
-        )
-    )
+    d.blocking_party
+        .is_some_and(ndr_core::Party::runs_an_address_list)
 }
 
 /// A reason that is about the recipient's address, mailbox or domain, not a block of the
@@ -2699,6 +2690,14 @@ pub fn ip_is_blocked(d: &Diagnosis) -> bool {
     matches!(d.reason, Reason::Blocked | Reason::BadReputation)
         || d.list_zone.as_deref().is_some_and(|z| !z.trim().is_empty())
         || by_a_list_operator(d)
+}
+
+/// True when the page's and the CLI's address row may call the address blocked: the bounce
+/// names a blocked address (the core's `blocked_ip`) and says it is blocked or listed
+/// ([`ip_is_blocked`]). An address it names only as the sending server's (`sending_ip`: an
+/// authentication failure's SPF client, the bracket of Gmail's spam refusal) is not.
+pub fn shows_a_blocked_ip(d: &Diagnosis) -> bool {
+    d.blocked_ip.is_some() && ip_is_blocked(d)
 }
 
 /// Playbooks of a refusal about the sending domain's reputation, not about the address the

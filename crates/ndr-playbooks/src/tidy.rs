@@ -734,7 +734,9 @@ fn rendered_output_never_shows_a_placeholder() {
                 let shown = p
                     .steps
                     .iter()
-                    .filter(|s| s.only_with != Some(Fact::Ip) || d.blocked_ip.is_some())
+                    .filter(|s| {
+                        s.only_with != Some(Fact::Ip) || crate::select::named_ip(&d).is_some()
+                    })
                     .filter(|s| s.example_for.is_none() || d.remote_host.is_none())
                     .count();
                 if r.steps.len() != shown || r.who.is_empty() {

@@ -56,6 +56,26 @@ mod tests {
         }
     }
 
+    /// Task h215: Gmail's spam refusal names the connecting client without blocking it; the
+    /// JSON carries it as `sending_ip`, and `blocked_ip` stays null.
+    #[test]
+    fn diagnose_json_has_the_sending_ip_apart_from_the_blocked_one() {
+        let json = diagnose_json(
+            b"550-5.7.1 [192.0.2.33      12] Our system has detected that this message is
+            550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,
+            550-5.7.1 this message has been blocked. Please visit
+            550 5.7.1  https://support.google.com/mail/answer/188131 for more information.             q5si2166wmb.87 - gsmtp
+",
+        );
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["sending_ip"], "192.0.2.33", "{json}");
+        assert_eq!(v["sending_ip_scope"], "documentation", "{json}");
+        assert!(v["blocked_ip"].is_null(), "{json}");
+        let blocked = diagnose_json(b"550 5.7.606 Access denied, banned sending IP [192.0.2.1].");
+        let v: serde_json::Value = serde_json::from_str(&blocked).unwrap();
+        assert_eq!(v["sending_ip"], v["blocked_ip"], "{blocked}");
+    }
+
     #[test]
     fn advise_json_is_in_the_asked_language() {
         let bounce = b"550 5.7.606 Access denied, banned sending IP [192.0.2.1].";

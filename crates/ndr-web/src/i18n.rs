@@ -208,8 +208,10 @@ pub const FACT_EXAMPLE_IP: Tr = tr!(
     "通知にある IP アドレス（例示用のアドレス）",
     "IP address in the notice (an example address)"
 );
-/// The same address when the bounce does not say it is blocked (a missing PTR record).
-pub const FACT_SENDING_IP: Tr = tr!("送信元 IP アドレス", "Sending IP address");
+/// The same address when the bounce does not say it is blocked (a missing PTR record), or
+/// names it only as the sending server's (the core's `sending_ip`: an authentication failure,
+/// Gmail's spam refusal).
+pub const FACT_SENDING_IP: Tr = tr!("送信サーバーの IP アドレス", "Sending server's IP address");
 /// The address a refusal names when it is private or loopback: no blocklist can list such an
 /// address, so it is what the receiving side checked by mistake, not the sender's public IP.
 pub const FACT_INTERNAL_IP: Tr = tr!(

@@ -190,6 +190,9 @@ pub fn diagnosis_from_json(json: &str) -> Option<Diagnosis> {
         hard_bounce: v.get("hard_bounce")?.as_bool()?,
         blocked_ip: text(&v, "blocked_ip"),
         blocked_ip_scope: text(&v, "blocked_ip_scope").and_then(|s| scope(&s)),
+        // Left out of the JSON when there is none, like `sent_at`.
+        sending_ip: text(&v, "sending_ip"),
+        sending_ip_scope: text(&v, "sending_ip_scope").and_then(|s| scope(&s)),
         remote_host: text(&v, "remote_host"),
         remote_ip: text(&v, "remote_ip"),
         blocking_party: text(&v, "blocking_party").and_then(|p| Party::from_id(&p)),
@@ -260,6 +263,22 @@ mod tests {
                 );
             let by_serde: Diagnosis = serde_json::from_str(&json).expect("a scope serde knows");
             assert_eq!(diagnosis_from_json(&json), Some(by_serde), "{scope}");
+        }
+        // The sending address the bounce names without blocking it, in every scope.
+        for scope in [
+            ndr_core::IpScope::Public,
+            ndr_core::IpScope::Private,
+            ndr_core::IpScope::Loopback,
+            ndr_core::IpScope::Documentation,
+            ndr_core::IpScope::Reserved,
+        ] {
+            let d = Diagnosis {
+                sending_ip: Some("192.0.2.33".into()),
+                sending_ip_scope: Some(scope),
+                ..Diagnosis::default()
+            };
+            let json = serde_json::to_string(&d).expect("serialises");
+            assert_eq!(diagnosis_from_json(&json), Some(d), "{scope:?}");
         }
         // A forwarded recipient keeps the address the sender wrote (ndr-core's fixture
         // forwarded-01 holds one; this one is built, so it holds whatever the fixtures hold).

@@ -507,9 +507,10 @@ pub struct Asked {
 /// The blocklist lookups for the current analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lookups {
-    /// The blocked IP named by the bounce, if any.
+    /// The IP the lookups ask about: the blocked one the bounce names, else the sending one
+    /// (`ndr_playbooks::named_ip`), if any.
     pub ip: Option<String>,
-    /// Why the blocked IP itself is not looked up, if it is not.
+    /// Why that IP itself is not looked up, if it is not.
     pub skip: Option<Skip>,
     /// One row per list and target, in display order.
     pub rows: Vec<Row>,
@@ -1053,8 +1054,8 @@ impl State {
         }
     }
 
-    /// Decides what is looked up for the analysis: the blocked IP when it is public, and the
-    /// sender's domain, against the blocklist crate's plan. The rows start as pending; the
+    /// Decides what is looked up for the analysis: the blocked IP (else the sending IP) when it
+    /// is public, and the sender's domain, against the blocklist crate's plan. The rows start as pending; the
     /// app starts the session when `lookups.running` turns true for a new `run`.
     fn plan_lookups(&mut self) {
         let Some(analysis) = &self.analysis else {
@@ -1072,7 +1073,8 @@ impl State {
             self.lookups = Lookups::default();
             return;
         }
-        let ip = d.blocked_ip.clone();
+        let named = ndr_playbooks::named_ip(d);
+        let ip = named.map(|(ip, _)| ip.to_string());
         if !blocklists_matter(d) {
             self.lookups = Lookups {
                 ip,
@@ -1081,7 +1083,7 @@ impl State {
             };
             return;
         }
-        let ip_skip = match (&ip, d.blocked_ip_scope) {
+        let ip_skip = match (&ip, named.and_then(|(_, scope)| scope)) {
             (None, _) => Some(Skip::NoIp),
             (Some(_), Some(scope)) if !scope.is_checkable() => Some(Skip::Scope(scope)),
             _ => None,

@@ -108,6 +108,33 @@ describe("paste a bounce and read the diagnosis", () => {
     await page.close();
   });
 
+  it("Gmail's spam refusal names the sending server's address without blocking it: so labelled, and still looked up", { timeout: 60_000 }, async () => {
+    // Task h215: the bracket is the connecting client Gmail prints in every reply; the refusal
+    // is of the message. The core gives it as sending_ip, not blocked_ip.
+    const paste = [
+      "<pat@gmail.com>: host gmail-smtp-in.l.google.com[198.51.100.27] said:",
+      `    550-5.7.1 [${PUBLIC_IP}      12] Our system has detected that this message is`,
+      "    550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,",
+      "    550-5.7.1 this message has been blocked. Please visit",
+      "    550 5.7.1  https://support.google.com/mail/answer/188131 for more information.",
+      "    q5si2166wmb.87 - gsmtp (in reply to end of DATA command)",
+    ].join("\n");
+    for (const [lang, label] of [["en", /^Sending server's IP address/], ["ja", /^送信サーバーの IP アドレス/]]) {
+      const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl(`?lang=${lang}`));
+      h.requests.length = 0;
+      await diagnose(h, page, paste);
+      const shown = (await page.locator('[data-testid="fact-ip"] dt').innerText()).trim();
+      assert.match(shown, label, `${lang}: ${shown}`);
+      assert.doesNotMatch(shown, /Blocked|ブロック/, `${lang}: ${shown}`);
+      assert.match(await text(page, "fact-ip-value"), new RegExp(PUBLIC_IP.replaceAll(".", "\\.")));
+      // A listing can explain a spam refusal: the address is asked about all the same.
+      const reversed = PUBLIC_IP.split(".").reverse().join(".");
+      await waitFor("the sending address's lookups", async () => dohQuestionNames(h.requests).some((n) => n.startsWith(reversed + ".")));
+      assert.deepEqual(h.errorsOf(page), []);
+      await page.close();
+    }
+  });
+
   it("a private address in a blocklist refusal: labelled as the receiver's internal address, no delisting", { timeout: 60_000 }, async () => {
     const page = await h.openApp(await h.newPage(DESKTOP), h.appUrl("?lang=en"));
     h.requests.length = 0;

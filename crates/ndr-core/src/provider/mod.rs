@@ -1381,10 +1381,12 @@ fn apply_zone(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diag
     }
 }
 
-/// Fills `blocked_ip` with the sender's address the rejecting side names, preferring one
-/// in the reply the decisive rule matched.
+/// Fills `sending_ip` with the sender's address the rejecting side names, preferring one
+/// in the reply the decisive rule matched, and `blocked_ip` with the same address when the
+/// refusal is about it (`refuses_the_address`).
 fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mut Diagnosis) {
     if d.blocked_ip.is_some()
+        || d.sending_ip.is_some()
         || matches!(
             d.reason,
             Reason::Feedback | Reason::Vacation | Reason::Delivered
@@ -1422,8 +1424,9 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
         // A lookup link's address, or the bracket after the status where Gmail prints the
         // connecting client in its replies, when the refusal is about the message itself, not
         // the address: they name the client for reference only (`about_the_message`). Gmail's
-        // spam refusals keep the bracket: Gmail weighs the sending address's reputation in
-        // them ("likely unsolicited mail", its sender guidelines), and the advice asks about it.
+        // spam refusals keep the bracket as the sending address (not a blocked one, below):
+        // Gmail weighs the sending address's reputation in them ("likely unsolicited mail",
+        // its sender guidelines), and the advice and the lookups ask about it.
         .filter(|f| {
             let bracket =
                 d.reason != Reason::SpamDetected && ip::after_status_bracket(norm, f.start);
@@ -1442,8 +1445,8 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
         relayed_refusal(spans, scan, d, remote);
         return;
     };
-    d.blocked_ip = Some(found.addr.to_string());
-    d.blocked_ip_scope = Some(ip::scope(found.addr));
+    d.sending_ip = Some(found.addr.to_string());
+    d.sending_ip_scope = Some(ip::scope(found.addr));
     // The address where the decisive reply names it, then wherever else it is named as the
     // sender's (a reply quoted twice, a lookup link).
     let mut quoted = vec![scan.hay.to_text(found.start, found.end)];
@@ -1452,7 +1455,50 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
             quoted.push(scan.hay.to_text(f.start, f.end));
         }
     }
-    evidence::add_exact(d, spans, "blocked_ip", &quoted);
+    evidence::add_exact(d, spans, "sending_ip", &quoted);
+    if refuses_the_address(d) {
+        d.blocked_ip = d.sending_ip.clone();
+        d.blocked_ip_scope = d.sending_ip_scope;
+        evidence::add_exact(d, spans, "blocked_ip", &quoted);
+    }
+}
+
+/// Whether the refusal is about the sending address, so that the address it names is a blocked
+/// one (`blocked_ip`), not only the sending server's (`sending_ip`). Not an authentication
+/// failure: Gmail's "550 5.7.26 ... SPF [example.com] with ip: [192.0.2.1] = did not pass"
+/// names the address because the domain's SPF record does not authorize it (RFC 7208 4.1:
+/// check_host()'s <ip> is the SMTP client's), which the domain's owner fixes, not a block of
+/// the address. Not a refusal of the message itself (`about_the_message`): Gmail's "550-5.7.1
+/// [192.0.2.1 12] Our system has detected that this message is likely unsolicited mail" prints
+/// the connecting client in its bracket as in every reply (Google's SMTP error reference,
+/// https://support.google.com/a/answer/3726730), and refuses the message. Either is about the
+/// address when it names a list of addresses: a zone that lists addresses (not domain names,
+/// `lists_domains`) or a list's operator as the blocking party: a listing is of the address.
+fn refuses_the_address(d: &Diagnosis) -> bool {
+    if !(d.reason == Reason::AuthFailure || about_the_message(d.reason)) {
+        return true;
+    }
+    let listed = d
+        .list_zone
+        .as_deref()
+        .is_some_and(|z| !z.trim().is_empty() && !lists_domains(&z.to_ascii_lowercase()));
+    listed || d.blocking_party.is_some_and(Party::runs_an_address_list)
+}
+
+/// Drops `blocked_ip` (and its evidence) when the message's reason, as finally settled, is not
+/// about the address (`refuses_the_address`); `sending_ip` keeps it.
+pub(crate) fn settle_blocked_ip(d: &mut Diagnosis) {
+    if d.blocked_ip.is_some()
+        && !refuses_the_address(d)
+        && !d
+            .notes
+            .iter()
+            .any(|n| n.id == NOTE_REFUSED_AFTER_FORWARDING)
+    {
+        d.blocked_ip = None;
+        d.blocked_ip_scope = None;
+        d.evidence.retain(|e| e.field != "blocked_ip");
+    }
 }
 
 /// Reasons about the message (its header, its content, its size), not about the client
@@ -1548,7 +1594,10 @@ fn relayed_refusal(spans: &mut Spans<'_>, scan: &Scan, d: &mut Diagnosis, remote
     };
     d.blocked_ip = Some(found.addr.to_string());
     d.blocked_ip_scope = Some(ip::scope(found.addr));
+    d.sending_ip = d.blocked_ip.clone();
+    d.sending_ip_scope = d.blocked_ip_scope;
     let at = scan.hay.to_text(found.start, found.end);
+    evidence::add_exact(d, spans, "sending_ip", &[at]);
     evidence::add_exact(d, spans, "blocked_ip", &[at]);
     let host = d.remote_host.clone().unwrap_or_default();
     push_note(d, NOTE_REFUSED_AFTER_FORWARDING, host);

@@ -1536,7 +1536,7 @@ pub(crate) const ONHOLD: Playbook = Playbook {
             ja: "このページの「ブロックリストの確認」で、送信元の {ip} とあなたのドメインが掲載されていないか確認してください。「確認できず」は「掲載なし」という意味ではありません。",
             en: "Look at the \"Blocklist check\" on this page for {ip} and for your domain. \"Could not check\" does not mean \"Not listed\".",
         })
-        // `ndr-doctor diagnose --lookup` asks about the blocked IP and the sender domain.
+        // `ndr-doctor diagnose --lookup` asks about the blocked (else sending) IP and the sender domain.
         .in_terminal_lookups(
             text! {
                 ja: "上の「ブロックリストの確認」で、送信元の {ip} とあなたのドメインが掲載されていないか確認してください。「unavailable」は確認できなかったという意味で、「掲載なし」ではありません。",

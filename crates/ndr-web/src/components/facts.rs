@@ -33,7 +33,9 @@ pub struct Props {
 
 /// The evidence fields that support a fact row: all of them that the input shows are
 /// highlighted together (the codes row's three codes, the rejecting server's name and address).
-const IP_FIELDS: &[&str] = &["blocked_ip"];
+/// The address row's is `sending_ip`: the core sets it wherever it sets `blocked_ip`, at the
+/// same places, so the blocked address is not marked twice.
+const IP_FIELDS: &[&str] = &["sending_ip"];
 const REMOTE_FIELDS: &[&str] = &["remote_host", "remote_ip"];
 const CODE_FIELDS: &[&str] = &["provider_code", "enhanced_code", "smtp_code"];
 const PARTY_FIELDS: &[&str] = &["blocking_party", "list_zone"];
@@ -86,17 +88,8 @@ pub fn facts(props: &Props) -> Html {
     // A deferral is no block yet: its rows say so, as the verdict does (review 10, L5).
     let delayed = outcome(d) == Outcome::Delayed;
     let mut rows = Vec::new();
-    if let Some(ip) = &d.blocked_ip {
-        rows.push(row(
-            "ip",
-            if props.list_clear_now {
-                i18n::FACT_SENDING_IP
-            } else {
-                ip_label(d, delayed)
-            },
-            html! { <code>{ ip }</code> },
-            IP_FIELDS,
-        ));
+    if let Some((ip, label)) = ip_row(d, delayed, props.list_clear_now) {
+        rows.push(row("ip", label, html! { <code>{ ip }</code> }, IP_FIELDS));
     }
     let remote = match (&d.remote_host, &d.remote_ip) {
         (Some(h), Some(ip)) => Some(format!("{h} [{ip}]")),
@@ -244,12 +237,24 @@ fn remote_label(d: &Diagnosis) -> Tr {
     }
 }
 
-/// The sending address's row: what the bounce says of it.
+/// The address row's value and label: the blocked address, else the sending server's the bounce
+/// names without blocking it (`ndr_playbooks::named_ip`); none when it names neither.
+fn ip_row(d: &Diagnosis, delayed: bool, list_clear_now: bool) -> Option<(&str, Tr)> {
+    let (ip, _) = ndr_playbooks::named_ip(d)?;
+    let label = if list_clear_now {
+        i18n::FACT_SENDING_IP
+    } else {
+        ip_label(d, delayed)
+    };
+    Some((ip, label))
+}
+
+/// The sending address's row: what the bounce says of it. "Blocked" only for an address the
+/// refusal is about (`ndr_playbooks::shows_a_blocked_ip`); one it only names (the core's
+/// `sending_ip`) is the sending server's.
 fn ip_label(d: &Diagnosis, delayed: bool) -> Tr {
-    if matches!(
-        d.blocked_ip_scope,
-        Some(IpScope::Private | IpScope::Loopback)
-    ) {
+    let scope = ndr_playbooks::named_ip(d).and_then(|(_, scope)| scope);
+    if matches!(scope, Some(IpScope::Private | IpScope::Loopback)) {
         i18n::FACT_INTERNAL_IP
     } else if ndr_playbooks::ip_is_a_forwarders(d) {
         i18n::FACT_FORWARDER_IP
@@ -257,16 +262,16 @@ fn ip_label(d: &Diagnosis, delayed: bool) -> Tr {
         i18n::FACT_MICROSOFT_CLOUD_IP
     } else if ndr_playbooks::ip_is_a_refused_client(d) {
         i18n::FACT_REFUSED_CLIENT_IP
-    } else if d.blocked_ip_scope == Some(IpScope::Documentation) {
+    } else if scope == Some(IpScope::Documentation) {
         // A copy anonymised the notice: the verdict says the address is an example one.
         i18n::FACT_EXAMPLE_IP
     } else if ndr_playbooks::refusal_is_about_the_domain(d) {
         // Blocked for the domain's reputation: the address is the server's, not what was
         // blocked (review h206, M3).
         i18n::FACT_DOMAIN_REFUSED_SERVER_IP
-    } else if crate::state::ip_is_blocked(d) && delayed {
+    } else if ndr_playbooks::shows_a_blocked_ip(d) && delayed {
         i18n::FACT_DEFERRED_IP
-    } else if crate::state::ip_is_blocked(d) {
+    } else if ndr_playbooks::shows_a_blocked_ip(d) {
         i18n::FACT_BLOCKED_IP
     } else {
         i18n::FACT_SENDING_IP
@@ -439,6 +444,75 @@ mod tests {
         );
         // The same refusal about the address itself still calls it blocked.
         assert_eq!(ip_label(&gmail("IP address"), false), i18n::FACT_BLOCKED_IP);
+    }
+
+    /// Task h215: Gmail's spam refusal and its authentication refusal name the connecting
+    /// client without blocking it (the core's `sending_ip` only): the row shows that address as
+    /// the sending server's, never as blocked; a block of the address still says blocked.
+    #[test]
+    fn an_address_named_but_not_blocked_is_the_sending_servers() {
+        let named = |text: &str| {
+            let mut d = ndr_core::diagnose(text.as_bytes());
+            assert_eq!(d.blocked_ip, None, "{text}");
+            // As a real address would be (a documentation one gets its own label first).
+            d.sending_ip_scope = Some(IpScope::Public);
+            d
+        };
+        let spam = named(
+            "550-5.7.1 [203.0.113.45      12] Our system has detected that this message is
+             550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,
+             550-5.7.1 this message has been blocked. Please visit
+             550 5.7.1  https://support.google.com/mail/answer/188131 for more information.              q5si2166wmb.87 - gsmtp
+",
+        );
+        let spf = named(
+            "550-5.7.26 This mail is unauthenticated, which poses a security risk to the
+             550-5.7.26 sender and Gmail users, and has been blocked. The sender must
+             550-5.7.26 authenticate with at least one of SPF or DKIM. For this message,
+             550-5.7.26 DKIM checks did not pass and SPF check for
+             [example.com] 550-5.7.26 did not pass with ip: [203.0.113.46]. The
+             550-5.7.26 sender should visit
+             550 5.7.26 https://support.google.com/mail/answer/81126#authentication z3si88 - gsmtp
+",
+        );
+        for (d, ip) in [(&spam, "203.0.113.45"), (&spf, "203.0.113.46")] {
+            for delayed in [false, true] {
+                assert_eq!(
+                    ip_row(d, delayed, false),
+                    Some((ip, i18n::FACT_SENDING_IP)),
+                    "{ip}"
+                );
+            }
+            // The row points at the sending address's own evidence.
+            assert!(d
+                .evidence
+                .iter()
+                .any(|e| IP_FIELDS.contains(&e.field.as_str()) && e.span.is_some()));
+        }
+        let t = i18n::FACT_SENDING_IP;
+        assert!(
+            t.en.contains("server") && t.ja.contains("サーバー"),
+            "{t:?}"
+        );
+        assert!(
+            !t.en.contains("lock") && !t.ja.contains("ブロック"),
+            "{t:?}"
+        );
+        // The same address in a block of the address is the blocked one.
+        let mut blocked = report(Reason::Blocked, "failed", "550");
+        blocked.blocked_ip = Some("203.0.113.45".into());
+        blocked.blocked_ip_scope = Some(IpScope::Public);
+        blocked.sending_ip = blocked.blocked_ip.clone();
+        blocked.sending_ip_scope = blocked.blocked_ip_scope;
+        assert_eq!(
+            ip_row(&blocked, false, false),
+            Some(("203.0.113.45", i18n::FACT_BLOCKED_IP))
+        );
+        // No address at all: no row.
+        assert_eq!(
+            ip_row(&report(Reason::Blocked, "failed", "550"), false, false),
+            None
+        );
     }
 
     #[test]
