@@ -5,6 +5,7 @@
 
 use super::{Rule, Table};
 use crate::Party::Comcast;
+use crate::Reason::{Blocked, Rejected, SpamDetected, Undefined};
 
 // Comcast's table of codes: http://postmaster.comcast.net/mail-error-codes.html ("If you've
 // received a 550 non-deliverable notification from Comcast, it will contain a block code and a
@@ -29,6 +30,14 @@ pub(super) const TABLE: Table = Table {
         Rule::by(Comcast).text(&["comcast.net/help/faq"]),
         Rule::by(Comcast).text(&["comcast requires that all mail servers"]),
         // 554 imta14.emeryville.ca.mail.comcast.net comcast 192.0.2.2 Comcast block for spam.
-        Rule::by(Comcast).text(&["comcast block for spam"]),
+        // The words name the spam, but what Comcast refuses is the address: its BL000000 is
+        // "mail delivery ... attempted from addresses that sent mail in patterns characteristic
+        // of spam" (http://postmaster.comcast.net/mail-error-codes.html), "your mail server has
+        // been blocked from sending email to the Comcast network". A block of the sending
+        // address, not a spam verdict on this message, so the address it names is blocked.
+        Rule::by(Comcast)
+            .text(&["comcast block for spam"])
+            .over(&[Undefined, SpamDetected, Rejected])
+            .reason(Blocked),
     ],
 };
