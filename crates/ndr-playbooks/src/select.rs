@@ -222,20 +222,15 @@ fn names_a_private_address(d: &Diagnosis, found: &Playbook) -> bool {
     inside && names_a_list && IP_LISTINGS.contains(&found.id)
 }
 
-/// Parties that run public DNS blocklists (not mailbox providers or filters).
+/// Parties that run public DNS blocklists: the operators of address lists
+/// (`Party::runs_an_address_list`) but for the reputation services and closed lists, whose
+/// lists no one can query.
 fn is_dnsbl_operator(p: Party) -> bool {
-    matches!(
-        p,
-        Party::Spamhaus
-            | Party::Spamcop
-            | Party::Barracuda
-            | Party::Uceprotect
-            | Party::Psbl
-            | Party::Mailspike
-            | Party::Spamrats
-            | Party::Abusix
-            | Party::Backscatterer
-    )
+    p.runs_an_address_list()
+        && !matches!(
+            p,
+            Party::Cloudmark | Party::Trendmicro | Party::Cisco | Party::ClosedList
+        )
 }
 
 /// Playbooks about a provider's or a filter's own block of the sending address, each with its
