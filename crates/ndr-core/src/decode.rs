@@ -696,11 +696,12 @@ fn read_message(input: &[u8], cx: &mut Cx<'_>) -> Option<Mail> {
     })
 }
 
-/// The laid-out markers of a returned message or its header block (`push_marked`).
-const RETURNED_MARKERS: &[&str] = &[
-    "Content-Type: message/rfc822\n",
-    "Content-Type: text/rfc822-headers\n",
-    "Content-Type: message/global\n",
+/// The kinds a laid-out returned message or its header block is marked with (`push_marked`:
+/// "Content-Type: KIND" on a line of its own).
+const RETURNED_KINDS: &[&str] = &[
+    "message/rfc822\n",
+    "text/rfc822-headers\n",
+    "message/global\n",
 ];
 
 /// At most this many returned messages' subjects are decoded (a bounce returns one; a digest
@@ -708,27 +709,31 @@ const RETURNED_MARKERS: &[&str] = &[
 const MAX_RETURNED_SUBJECTS: usize = 4;
 
 /// The `Subject:` of each returned message laid out in `body` that carries encoded words
-/// ("=?ISO-2022-JP?B?...?="), as written and as read in its charset, in the order of the
-/// markers. One pass over the body per marker; each header block is read up to its end.
+/// ("=?ISO-2022-JP?B?...?="), as written and as read in its charset, in the body's order. One
+/// pass over the body's markers; each header block is read up to its end.
 fn returned_subjects(body: &str, cx: &mut Cx<'_>) -> Vec<(String, String)> {
+    const MARK: &str = "Content-Type: ";
     let mut out = Vec::new();
-    for marker in RETURNED_MARKERS {
-        let mut from = 0;
-        while out.len() < MAX_RETURNED_SUBJECTS {
-            let Some(at) = body.get(from..).and_then(|rest| text::find(rest, marker)) else {
-                break;
-            };
-            from += at + marker.len();
-            let written = crate::mta::first_header(body.get(from..).unwrap_or_default(), "subject");
-            if !text::contains(&written, "=?") || out.iter().any(|(w, _)| *w == written) {
-                continue;
-            }
-            // As a field's value is written: after the colon's space, up to its line's end.
-            let value = format!(" {written}\n");
-            let read = mime::unstructured(value.as_bytes(), &mut |cs, b| cx.charset_text(cs, &b));
-            if let Some(read) = read {
-                out.push((written, read));
-            }
+    let mut from = 0;
+    while out.len() < MAX_RETURNED_SUBJECTS {
+        let Some(at) = body.get(from..).and_then(|rest| text::find(rest, MARK)) else {
+            break;
+        };
+        from += at + MARK.len();
+        let rest = body.get(from..).unwrap_or_default();
+        let Some(kind) = RETURNED_KINDS.iter().find(|k| rest.starts_with(**k)) else {
+            continue;
+        };
+        from += kind.len();
+        let written = crate::mta::first_header(body.get(from..).unwrap_or_default(), "subject");
+        if !text::contains(&written, "=?") || out.iter().any(|(w, _)| *w == written) {
+            continue;
+        }
+        // As a field's value is written: after the colon's space, up to its line's end.
+        let value = format!(" {written}\n");
+        let read = mime::unstructured(value.as_bytes(), &mut |cs, b| cx.charset_text(cs, &b));
+        if let Some(read) = read {
+            out.push((written, read));
         }
     }
     out
