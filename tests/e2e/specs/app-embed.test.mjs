@@ -123,6 +123,24 @@ describe("embed and JavaScript API", () => {
     await page.close();
   });
 
+  /** Opens the parent page at `path`, has the frame diagnose (by `how`: a click in the frame or
+   *  the parent's button) and waits for the verdict; the page and the frame's own Frame. */
+  const diagnoseInFrame = async (viewport, path, how) => {
+    const page = await h.newPage(viewport);
+    await page.goto(`http://127.0.0.1:${parent.address().port}${path}`);
+    const frame = page.frameLocator("#doctor iframe");
+    await frame.locator('[data-testid="app"]').waitFor({ timeout: 15_000 });
+    const app = page.frames().find((f) => f !== page.mainFrame());
+    if (how === "the parent's button") {
+      await page.locator("#send").click();
+    } else {
+      await frame.locator('[data-testid="paste"]').fill(VISIBLE_JA_MICROSOFT);
+      await frame.locator('[data-testid="diagnose"]').click();
+    }
+    await frame.locator('[data-testid="verdict"]').waitFor({ timeout: 15_000 });
+    return { page, app };
+  };
+
   /** The frame's top in the parent's viewport, and the viewport's height. */
   const frameInParent = (page) =>
     page.evaluate(() => ({
@@ -132,18 +150,7 @@ describe("embed and JavaScript API", () => {
 
   for (const [how, viewport] of [["a click in the frame", PHONE], ["the parent's button", PHONE], ["a click in the frame", DESKTOP]]) {
     it(`after ${how} (${viewport.width} px) the parent scrolls the verdict into view`, { timeout: 90_000 }, async () => {
-      const page = await h.newPage(viewport);
-      await page.goto(`http://127.0.0.1:${parent.address().port}/help`);
-      const frame = page.frameLocator("#doctor iframe");
-      await frame.locator('[data-testid="app"]').waitFor({ timeout: 15_000 });
-      const app = page.frames().find((f) => f !== page.mainFrame());
-      if (how === "the parent's button") {
-        await page.locator("#send").click();
-      } else {
-        await frame.locator('[data-testid="paste"]').fill(VISIBLE_JA_MICROSOFT);
-        await frame.locator('[data-testid="diagnose"]').click();
-      }
-      await frame.locator('[data-testid="verdict"]').waitFor({ timeout: 15_000 });
+      const { page, app } = await diagnoseInFrame(viewport, "/help", how);
       // The verdict's top edge and its first lines are on screen once the scroll ends.
       const box = await waitFor("the verdict in the parent's view", async () => {
         const { frameTop, viewport: height } = await frameInParent(page);
@@ -170,18 +177,7 @@ describe("embed and JavaScript API", () => {
 
   for (const [how, viewport] of [["a click in the frame", PHONE], ["the parent's button", DESKTOP]]) {
     it(`in a scrolling side panel, after ${how} (${viewport.width} px) the verdict is in the panel's and the window's view`, { timeout: 90_000 }, async () => {
-      const page = await h.newPage(viewport);
-      await page.goto(`http://127.0.0.1:${parent.address().port}/panel`);
-      const frame = page.frameLocator("#doctor iframe");
-      await frame.locator('[data-testid="app"]').waitFor({ timeout: 15_000 });
-      const app = page.frames().find((f) => f !== page.mainFrame());
-      if (how === "the parent's button") {
-        await page.locator("#send").click();
-      } else {
-        await frame.locator('[data-testid="paste"]').fill(VISIBLE_JA_MICROSOFT);
-        await frame.locator('[data-testid="diagnose"]').click();
-      }
-      await frame.locator('[data-testid="verdict"]').waitFor({ timeout: 15_000 });
+      const { page, app } = await diagnoseInFrame(viewport, "/panel", how);
       // The verdict's top edge and its first lines inside the panel's visible area and the
       // window's, once the scrolls end.
       const seen = await waitFor("the verdict in the panel's and the window's view", async () => {
