@@ -629,6 +629,12 @@ pub struct Diagnosis {
     /// delayed or expired.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// The receiving side's size limit in bytes, when a size refusal (`mesgtoobig`,
+    /// `exceedlimit`) states it: Postfix's "exceeds size limit N of server", Sendmail's
+    /// "exceeds fixed maximum message size (N)", Exim's "message too big: read=N max=M".
+    /// Absent when the bounce gives no figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_limit_bytes: Option<u64>,
     /// The input lines that led to each conclusion.
     pub evidence: Vec<Evidence>,
     /// How the input was read: empty, binary, not a bounce, truncated, ...

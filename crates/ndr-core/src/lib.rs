@@ -24,6 +24,7 @@ mod provider;
 mod reason;
 mod rhost;
 mod sending_log;
+mod size_limit;
 pub mod smtp;
 mod text;
 mod visible_head;
@@ -393,6 +394,9 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     }
     let text = readable_text(&mail);
     provider::apply(input, &text, &mut d);
+    if matches!(d.reason, Reason::MesgTooBig | Reason::ExceedLimit) {
+        d.size_limit_bytes = size_limit::stated(&text);
+    }
     evidence::add_missing_domain(&mut d, input, &text);
     if let Some(host) = on_google.filter(|_| found_any && d.blocking_party != Some(Party::Gmail)) {
         // Google's notice about the sender's outgoing mail that another organisation refused:
