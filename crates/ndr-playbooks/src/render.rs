@@ -258,6 +258,9 @@ pub(crate) struct Facts {
     /// stopped, and a reply pasted alone does not say which (the core marks its recipient
     /// `delayed` too). "Send it again once" then depends on the notice the reader got.
     retry_unknown: bool,
+    /// The receiver's size limit in bytes, when the bounce states it (the core's
+    /// `size_limit_bytes`).
+    size_limit: Option<u64>,
 }
 
 impl Facts {
@@ -375,6 +378,7 @@ impl Facts {
                 .filter(|s| !crate::select::is_personal_mail_domain(s)),
             date: clean(d.sent_at.as_deref()),
             subject: clean(d.subject.as_deref()),
+            size_limit: d.size_limit_bytes,
             code_page: false,
         }
     }
@@ -1850,6 +1854,44 @@ fn dmarc_name_step(step: &crate::model::Step, facts: &Facts, lang: Lang) -> Opti
     }
 }
 
+/// The size steps that say the receiver's limit is not known, and their words for a bounce that
+/// states it (the core's `size_limit_bytes`; review h217, H1).
+const SIZE_STEPS: &[(Text, Text)] = &[
+    (
+        crate::party::generic::EXCEEDLIMIT_STEP_SIZE.text,
+        crate::party::generic::EXCEEDLIMIT_STEP_SIZE_STATED,
+    ),
+    (
+        crate::party::generic::MESGTOOBIG_STEP_SIZE.text,
+        crate::party::generic::MESGTOOBIG_STEP_SIZE_STATED,
+    ),
+];
+
+/// A size step with the limit the bounce states, and what the files may total under it (base64
+/// writes 3 bytes as 4 characters, RFC 2045 section 6.8), or `None`.
+fn size_step(step: &crate::model::Step, facts: &Facts, lang: Lang) -> Option<String> {
+    let limit = facts.size_limit?;
+    let (_, stated) = SIZE_STEPS.iter().find(|(general, _)| *general == step.text)?;
+    Some(
+        stated
+            .get(lang)
+            .replace("{limit}", &megabytes(limit))
+            .replace("{files}", &megabytes(limit / 4 * 3)),
+    )
+}
+
+/// A size in bytes as people read it: megabytes (2^20 bytes, as mail programs count) with one
+/// decimal under 10 MB, whole ones above, kilobytes under 1 MB; always rounded down, since it
+/// is a limit to stay under.
+fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1 << 20;
+    match bytes {
+        b if b < MB => format!("{} KB", b / 1024),
+        b if b < 10 * MB => format!("{}.{} MB", b / MB, b % MB * 10 / MB),
+        b => format!("{} MB", b / MB),
+    }
+}
+
 /// The DMARC step for a domain that is its own main domain.
 // Source: RFC 7489 section 6.6.3 (policy discovery: with no record at the From domain, the
 // receiver asks "the DNS domain matching the Organizational Domain"), section 3.2 (the
@@ -2109,7 +2151,9 @@ pub(crate) fn render_with(
             number: i + 1,
             text: match facts.retry_unknown && RESENDS_AFTER_THE_FIX.contains(&step.text) {
                 true => step_ctx.fill_prose(RESEND_IF_FAILED.get(lang)),
-                false => match dmarc_name_step(step, facts, lang) {
+                false => match dmarc_name_step(step, facts, lang)
+                    .or_else(|| size_step(step, facts, lang))
+                {
                     Some(text) => step_ctx.fill_prose(&text),
                     None => step_ctx.fill_prose(step.text_in(medium).get(lang)),
                 },
@@ -3326,5 +3370,35 @@ mod tests {
         assert_eq!(cleaned.chars().count(), MAX_ERROR_TEXT + 1);
         assert!(cleaned.ends_with('…'));
         assert_eq!(clean(Some("  \n ")), None);
+    }
+
+    /// Review h217, H1: a bounce that states the receiver's size limit gets that limit (and what
+    /// the files may total under it), never a general "10 MB"; one that does not gets no figure
+    /// as the limit, but the usual range and whom to ask.
+    #[test]
+    fn the_size_step_names_the_limit_the_bounce_states() {
+        let stated = "    <info@example.com>: message size 5545579 exceeds size limit 4310016 of server mail.example.com[192.0.2.1]\n    <info@example.com> (reason: 552 5.3.4 Message size exceeds fixed limit)\n";
+        let unstated = "<info@example.com>: host mail.example.com[192.0.2.1] said: 552 5.3.4 Message size exceeds fixed limit (in reply to end of DATA command)\n";
+        for lang in [Lang::Ja, Lang::En] {
+            let r = crate::advise(&ndr_core::diagnose(stated.as_bytes()), lang);
+            assert_eq!(r.id, "generic-mesgtoobig");
+            let step = &r.steps[0].text;
+            assert!(step.contains("4.1 MB") && step.contains("3.0 MB"), "{step}");
+            assert!(!step.contains("10 MB"), "{step}");
+            let r = crate::advise(&ndr_core::diagnose(unstated.as_bytes()), lang);
+            assert_eq!(r.id, "generic-mesgtoobig");
+            let step = &r.steps[0].text;
+            assert!(!step.contains("4.1 MB"), "{step}");
+            assert!(step.contains("25 MB"), "{step}");
+        }
+        assert_eq!(megabytes(4_310_016), "4.1 MB");
+        assert_eq!(megabytes(52_428_800), "50 MB");
+        assert_eq!(megabytes(500_000), "488 KB");
+        let facts = Facts {
+            size_limit: Some(10_485_760),
+            ..Facts::default()
+        };
+        let step = size_step(&crate::party::generic::EXCEEDLIMIT_STEP_SIZE, &facts, Lang::En);
+        assert!(step.is_some_and(|s| s.contains("about 10 MB") && s.contains("about 7.5 MB")));
     }
 }

@@ -570,6 +570,36 @@ pub(crate) const DELIVERED: Playbook = Playbook {
     checked: CHECKED,
 };
 
+// The size steps when the bounce does not state the receiver's limit: no figure is invented
+// (review h217, H1: "under about 10 MB" sent a reader whose receiver took 4.1 MB into the same
+// bounce again). The common range: Postfix's default message_size_limit is 10240000 bytes
+// (postconf(5), https://www.postfix.org/postconf.5.html#message_size_limit); Gmail takes up to
+// 25 MB (https://support.google.com/mail/answer/6584). When the bounce states the limit
+// (`size_limit_bytes`), `render.rs::SIZE_STEPS` puts it in instead. The growth by about a
+// third: base64 writes 3 bytes as 4 characters (RFC 2045 section 6.8).
+pub(crate) const EXCEEDLIMIT_STEP_SIZE: Step = Step::new(text! {
+    ja: "添付ファイルを小さくするか、共有リンクで渡してください。受け取れる大きさの上限は受信側ごとに違い、このエラーには書かれていないので、わからなければ相手に聞いてください。10 MB から 25 MB ほどまで受け取るところが多いものの、もっと小さいところもあります。添付ファイルは送信時に約 1.3 倍になります。",
+    en: "Make attachments smaller or share them through a link. Each receiver sets its own size limit and this error does not say it, so ask the recipient if you are not sure. Many accept somewhere from about 10 MB to 25 MB, some much less, and attachments grow by about a third when sent.",
+});
+
+pub(crate) const MESGTOOBIG_STEP_SIZE: Step = Step::new(text! {
+    ja: "添付ファイルを圧縮するか、共有リンク（オンラインストレージ）で渡してください。受け取れる大きさの上限は相手側が決めていて、このエラーには書かれていないので、わからなければ相手に聞いてください。10 MB から 25 MB ほどまで受け取るところが多いものの、もっと小さいところもあります。添付ファイルは送信時に約 1.3 倍になります。",
+    en: "Compress the attachments or share them through a link (online storage). The recipient's side sets the size limit and this error does not say it, so ask the recipient if you are not sure. Many accept somewhere from about 10 MB to 25 MB, some much less, and attachments grow by about a third when sent.",
+});
+
+/// The size steps when the bounce states the receiver's limit (`{limit}`: the limit,
+/// `{files}`: about three quarters of it, what the files may total), in the order of
+/// `render.rs::SIZE_STEPS`.
+pub(crate) const EXCEEDLIMIT_STEP_SIZE_STATED: Text = text! {
+    ja: "添付ファイルを小さくするか、共有リンクで渡してください。エラーに書かれた受信側の上限は約 {limit} です。添付ファイルは送信時に約 1.3 倍になるので、ファイルの合計は約 {files} までにしてください。",
+    en: "Make attachments smaller or share them through a link. The error gives the receiver's limit: about {limit}. Attachments grow by about a third when sent, so keep the files together under about {files}.",
+};
+
+pub(crate) const MESGTOOBIG_STEP_SIZE_STATED: Text = text! {
+    ja: "添付ファイルを圧縮するか、共有リンク（オンラインストレージ）で渡してください。エラーに書かれた受信側の上限は約 {limit} です。添付ファイルは送信時に約 1.3 倍になるので、ファイルの合計は約 {files} までにしてください。",
+    en: "Compress the attachments or share them through a link (online storage). The error gives the receiver's limit: about {limit}. Attachments grow by about a third when sent, so keep the files together under about {files}.",
+};
+
 pub(crate) const EXCEEDLIMIT: Playbook = Playbook {
     id: "generic-exceedlimit",
     party: None,
@@ -587,10 +617,7 @@ pub(crate) const EXCEEDLIMIT: Playbook = Playbook {
     duration: DURATION_SEND_DIFFERENTLY,
     prepare: PREPARE_ERROR,
     steps: &[
-        Step::new(text! {
-            ja: "添付ファイルを小さくするか、共有リンクで渡してください。目安として 10 MB を超える添付は避けてください。",
-            en: "Make attachments smaller or share them through a link. As a rule of thumb, avoid attachments over 10 MB.",
-        }),
+        EXCEEDLIMIT_STEP_SIZE,
         Step::new(text! {
             ja: "宛先が多い場合は、何回かに分けて送ってください。",
             en: "If there were many recipients, send in several smaller batches.",
@@ -1180,10 +1207,7 @@ pub(crate) const MESGTOOBIG: Playbook = Playbook {
     duration: DURATION_SEND_DIFFERENTLY,
     prepare: PREPARE_RECIPIENT,
     steps: &[
-        Step::new(text! {
-            ja: "添付ファイルを圧縮するか、共有リンク（オンラインストレージ）で渡してください。目安として合計 10 MB 以下にしてください。",
-            en: "Compress the attachments or share them through a link (online storage). Keep the total under about 10 MB.",
-        }),
+        MESGTOOBIG_STEP_SIZE,
         Step::new(text! {
             ja: "画像は縮小してから添付すると小さくなります。",
             en: "Shrinking images before attaching them helps a lot.",
