@@ -261,6 +261,9 @@ pub(crate) struct Facts {
     /// The receiver's size limit in bytes, when the bounce states it (the core's
     /// `size_limit_bytes`).
     size_limit: Option<u64>,
+    /// Every recipient is only delayed and the report's own lines say the sending server
+    /// deferred it (`delay_stated`): the resend step need not hedge.
+    delay_stated: bool,
 }
 
 impl Facts {
@@ -309,6 +312,7 @@ impl Facts {
                 SERVER_RATE_WORDINGS.iter().any(|w| t.contains(w))
             }),
             only_delayed: only_delayed(d),
+            delay_stated: delay_stated(d),
             given_up: given_up(d, smtp_code.as_deref(), enhanced_code.as_deref()),
             retry_unknown: !given_up(d, smtp_code.as_deref(), enhanced_code.as_deref())
                 && [&smtp_code, &enhanced_code]
@@ -986,6 +990,31 @@ const RESEND_IF_FAILED: Text = text! {
     en: "If the notice you got says delivery is only delayed (your server keeps trying), wait and do not send it yourself: the server sends it when it can, and a copy from you could arrive twice. If the notice says delivery failed, or your own program showed this error, send the message again once the cause is fixed, once.",
 };
 
+/// "Send it again once" when the report itself says the sending server still retries (a
+/// sending server's own deferral line, `delay_stated`): wait, and send only after a later
+/// failure notice (review h217, M1).
+const RESEND_WHEN_DELAYED: Text = text! {
+    ja: "送信側のサーバーが再送を続けているので、ご自身では送り直さずに待ってください。送り直すと相手に二通届くことがあります。あとで「配送できなかった」という通知が届いたら、原因が解消してから一度だけ送り直してください。",
+    en: "Your server is still trying to deliver it, so wait and do not send it yourself: a copy from you could arrive twice. If a later notice says delivery failed, send it again once the cause is fixed, once.",
+};
+
+/// A sending server's own words for a deferral, in the lines the core read the reply from
+/// (lowercase): Postfix's log "status=deferred", Sendmail's "<address>... Deferred: <reply>",
+/// qmail-send's "deferral:". A reply pasted alone has none of them: whether it was retried
+/// is then the reader's notice to say.
+const DEFERRAL_WORDS: &[&str] = &["status=deferred", "... deferred:", "deferral:"];
+
+/// True when every recipient is only delayed and the report's own lines say so (`DEFERRAL_WORDS`).
+fn delay_stated(d: &Diagnosis) -> bool {
+    only_delayed(d)
+        && d.evidence.iter().any(|e| {
+            e.lines.as_deref().is_some_and(|l| {
+                let l = l.to_ascii_lowercase();
+                DEFERRAL_WORDS.iter().any(|w| l.contains(w))
+            })
+        })
+}
+
 /// True when the report names recipients and every one is only delayed (RFC 3464;
 /// `select::only_delayed`).
 fn only_delayed(d: &Diagnosis) -> bool {
@@ -1368,6 +1397,28 @@ const BOUNCED_OR_DELAYED: &[(Text, Text)] = &[
         text! {
             ja: "次のエラーで一時的に断られ、配送が遅れています（送信側のサーバーが再送を続けています）",
             en: "is delayed by the error below (my server is still retrying it)",
+        },
+    ),
+    // The mailbox-full letter (review h217, M1: a Sendmail warning "YOU DO NOT NEED TO RESEND"
+    // still got "came back ... I will send it again").
+    (
+        text! {
+            ja: "宛てにメールをお送りしたところ、「メールボックスが満杯」というエラーで返ってきてしまいました。お手数ですが、不要なメールを削除して容量を空けていただけますでしょうか。空きができましたら、改めてお送りします。",
+            en: "came back because your mailbox is full. Could you delete some old mail to make room? I will send it again once there is space.",
+        },
+        text! {
+            ja: "宛てにお送りしたメールが、「メールボックスが満杯」というエラーで受け取られず、配送が遅れています（送信側のサーバーが再送を続けています）。お手数ですが、不要なメールを削除して容量を空けていただけますでしょうか。空きができれば、そのまま届くはずです。",
+            en: "is delayed because your mailbox is full (my server is still retrying it). Could you delete some old mail to make room? Once there is space, it should arrive by itself.",
+        },
+    ),
+    (
+        text! {
+            ja: "次のエラーで返ってきてしまい、届いておりません",
+            en: "came back with the error below and was not delivered",
+        },
+        text! {
+            ja: "次のエラーで一時的に断られ、まだ届いておりません（送信側のサーバーが再送を続けています）",
+            en: "has not been delivered yet: it was turned away for now with the error below (my server is still retrying it)",
         },
     ),
     (
@@ -2150,6 +2201,7 @@ pub(crate) fn render_with(
         .map(|(i, step)| RenderedStep {
             number: i + 1,
             text: match facts.retry_unknown && RESENDS_AFTER_THE_FIX.contains(&step.text) {
+                true if facts.delay_stated => step_ctx.fill_prose(RESEND_WHEN_DELAYED.get(lang)),
                 true => step_ctx.fill_prose(RESEND_IF_FAILED.get(lang)),
                 false => match dmarc_name_step(step, facts, lang)
                     .or_else(|| size_step(step, facts, lang))
@@ -3400,5 +3452,31 @@ mod tests {
         };
         let step = size_step(&crate::party::generic::EXCEEDLIMIT_STEP_SIZE, &facts, Lang::En);
         assert!(step.is_some_and(|s| s.contains("about 10 MB") && s.contains("about 7.5 MB")));
+    }
+
+    /// Review h217, M1: a delayed "mailbox full" (Sendmail's warning with its "Deferred:" line,
+    /// Postfix's "status=deferred" log line) gets a letter that says the mail is delayed, and a
+    /// resend step that says to wait; a reply pasted alone keeps the step's two cases.
+    #[test]
+    fn a_stated_delay_gets_delayed_words_in_the_letter_and_the_step() {
+        let sendmail = "   ----- Transcript of session follows -----\n.... while talking to mail.example.com.:\n>>> DATA\n<<< 452 4.2.2 <a@example.com>... Mailbox full\n<a@example.com>... Deferred: 452 4.2.2 <a@example.com>... Mailbox full\nWarning: message still undelivered after 8 hours\nWill keep trying until message is 5 days old\n";
+        let postfix = "Jul 25 10:00:00 mx postfix/smtp[123]: A123B45678C: to=<a@example.com>, relay=mail.example.com[192.0.2.1]:25, delay=0.55, delays=0.15/0.1/0.2/0.33, dsn=4.2.2, status=deferred (host mail.example.com[192.0.2.1] said: 452 4.2.2 Mailbox full (in reply to end of DATA command))\n";
+        for paste in [sendmail, postfix] {
+            let d = ndr_core::diagnose(paste.as_bytes());
+            for lang in [Lang::Ja, Lang::En] {
+                let r = crate::advise(&d, lang);
+                assert_eq!(r.id, "generic-mailboxfull", "{paste}");
+                let body = &r.message.as_ref().expect("a letter").body;
+                assert!(!body.contains("came back") && !body.contains("返ってき"), "{body}");
+                assert!(body.contains("retrying") || body.contains("再送を続けて"), "{body}");
+                let steps: Vec<&str> = r.steps.iter().map(|s| s.text.as_str()).collect();
+                assert!(steps.contains(&RESEND_WHEN_DELAYED.get(lang)), "{steps:?}");
+                assert!(!steps.contains(&RESEND_IF_FAILED.get(lang)), "{steps:?}");
+            }
+        }
+        let alone = ndr_core::diagnose(b"452 4.2.2 <a@example.com>... Mailbox full\n");
+        let r = crate::advise(&alone, Lang::En);
+        let steps: Vec<&str> = r.steps.iter().map(|s| s.text.as_str()).collect();
+        assert!(steps.contains(&RESEND_IF_FAILED.get(Lang::En)), "{steps:?}");
     }
 }
