@@ -207,6 +207,8 @@ pub fn diagnosis_from_json(json: &str) -> Option<Diagnosis> {
         sent_at: text(&v, "sent_at"),
         // Left out of the JSON when there is none, like `sent_at`.
         subject: text(&v, "subject"),
+        // Left out of the JSON when there is none, like `sent_at`.
+        size_limit_bytes: v.get("size_limit_bytes").and_then(|n| n.as_u64()),
         evidence,
         notes,
     })
@@ -293,6 +295,15 @@ mod tests {
         let json = serde_json::to_string(&forwarded).expect("serialises");
         assert!(json.contains("original_recipient"), "{json}");
         assert_eq!(diagnosis_from_json(&json), Some(forwarded));
+        // The receiver's size limit a size refusal states (review h217, H1).
+        let sized = Diagnosis {
+            reason: ndr_core::Reason::MesgTooBig,
+            size_limit_bytes: Some(4_310_016),
+            ..Diagnosis::default()
+        };
+        let json = serde_json::to_string(&sized).expect("serialises");
+        assert!(json.contains("\"size_limit_bytes\":4310016"), "{json}");
+        assert_eq!(diagnosis_from_json(&json), Some(sized));
         // Not a Diagnosis: no answer rather than a wrong one.
         for bad in ["", "null", "[]", "{}", "{\"reason\":\"nosuchreason\"}"] {
             assert_eq!(diagnosis_from_json(bad), None, "{bad}");
