@@ -451,6 +451,12 @@ fn write_report(
     }
     if !rows.is_empty() {
         writeln!(out, "{}:", l("ブロックリストの確認", "Blocklist checks"))?;
+        // The party that blocked the address keeps its own list, which no row is: "not listed"
+        // below is no all-clear (review h217, M4).
+        if ndr_playbooks::labels::own_list_not_asked(d) {
+            let (ja, en) = ndr_playbooks::labels::OWN_LIST_NOT_ASKED;
+            writeln!(out, "{}", l(ja, en))?;
+        }
         crate::lookup::write_rows(out, rows, lang)?;
     }
     writeln!(out)?;

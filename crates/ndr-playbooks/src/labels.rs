@@ -1,6 +1,6 @@
 //! Headings and small words the web app and the CLI put around a rendered playbook.
 
-use ndr_core::{Diagnosis, Reason};
+use ndr_core::{Diagnosis, Party, Reason};
 
 use crate::text::Text;
 
@@ -297,6 +297,47 @@ pub fn reason_of(d: &Diagnosis) -> (&'static str, &'static str) {
         );
     }
     reason(d.reason)
+}
+
+/// Parties that block sending addresses by a list of their own, which no public DNS list shows
+/// and the lookups do not ask: a mailbox provider's or a filter's own list, or a reputation
+/// service without a public DNS zone. Sources: providers-and-lists.md section 3.1 (Microsoft's
+/// S3140/S3150 are its internal block list, delisted through its own form), section 3.7
+/// (Proofpoint's own lookup and delisting page); the other providers' playbooks each send the
+/// reader to the provider's own form or support, not to a public list.
+const OWN_LIST_PARTIES: &[Party] = &[
+    Party::Microsoft,
+    Party::OutlookCom,
+    Party::Gmail,
+    Party::Yahoo,
+    Party::Icloud,
+    Party::Proofpoint,
+    Party::Mimecast,
+    Party::Trendmicro,
+    Party::Cisco,
+    Party::Cloudmark,
+    Party::Gmx,
+    Party::TOnline,
+    Party::Comcast,
+    Party::Att,
+    Party::Netease,
+    Party::Vade,
+];
+
+/// The sentence beside the blocklist counts when the party that blocked the address keeps its
+/// own list (`own_list_not_asked`), (Japanese, English): "not listed" on the public lists does
+/// not mean that party has let the address in (review h217, M4).
+pub const OWN_LIST_NOT_ASKED: (&str, &str) = (
+    "ブロックした側は独自のリストを使っており、そのリストはここで確認する公開リストに含まれていません。公開リストで「掲載なし」でも、ブロックが解除されたとは限りません。",
+    "The side that blocked it keeps its own list, which is not among the public lists asked here: \"not listed\" on these does not mean its block is lifted.",
+);
+
+/// True when the bounce shows a block of the address by a party that keeps its own list
+/// (`OWN_LIST_PARTIES`): the page and the CLI then say `OWN_LIST_NOT_ASKED` beside the counts.
+pub fn own_list_not_asked(d: &Diagnosis) -> bool {
+    d.blocking_party
+        .is_some_and(|p| OWN_LIST_PARTIES.contains(&p))
+        && crate::select::shows_a_blocked_ip(d)
 }
 
 /// A plain sentence for one of the core's notes (`ndr_core::Note::IDS`), (Japanese, English):

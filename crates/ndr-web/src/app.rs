@@ -403,6 +403,7 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
                         lookups: s.lookups.clone(),
                         resolver: s.settings.resolver,
                         on_action: dispatch.clone(),
+                        own_list: ndr_playbooks::labels::own_list_not_asked(&a.diagnosis),
                     }) }
                 }
                 { steps }

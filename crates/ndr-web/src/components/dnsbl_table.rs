@@ -19,6 +19,19 @@ pub struct Props {
     pub resolver: Resolver,
     /// Receives the switch to the other resolver.
     pub on_action: Callback<Action>,
+    /// The party that blocked the address keeps its own list, which no row is
+    /// (`ndr_playbooks::labels::own_list_not_asked`).
+    pub own_list: bool,
+}
+
+/// The sentence beside the counts when the blocking party keeps its own list: "not listed"
+/// below is no all-clear (review h217, M4).
+fn own_list_line(own_list: bool, lang: Lang) -> Option<&'static str> {
+    let (ja, en) = ndr_playbooks::labels::OWN_LIST_NOT_ASKED;
+    own_list.then_some(match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
+    })
 }
 
 /// The CSS class and test state of a row, as `state` says it (no judgement here).
@@ -263,6 +276,8 @@ pub fn dnsbl_table(props: &Props) -> Html {
             <span class="badge not-listed">{ format!("{} {not_listed}", t(i18n::DNSBL_NOT_LISTED)) }</span>
         </p>
     };
+    let own_list = own_list_line(props.own_list, lang)
+        .map(|line| html! { <p class="own-list" data-testid="dnsbl-own-list">{ line }</p> });
 
     // One group per target (the blocked IP, then the sender's domain), in plan order.
     let mut targets: Vec<&str> = Vec::new();
@@ -322,9 +337,27 @@ pub fn dnsbl_table(props: &Props) -> Html {
             <p class="muted">{ i18n::DNSBL_INTRO.text(lang) }</p>
             { status }
             { summary }
+            { for own_list }
             { for explanation }
             { for groups }
             { for by_hand }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Review h217, M4: the line is said in the page's language only when the blocking party
+    /// keeps its own list.
+    #[test]
+    fn the_own_list_line_is_said_only_for_an_own_list() {
+        let d = ndr_core::diagnose(b"5.7.1 Unfortunately, messages from [203.0.113.59] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [Name=Protocol Filter Agent][AGT=PFA] [DB3PEPF0000885D.eurprd02.prod.outlook.com 2024-10-07T11:48:34.472Z 08DCE59E609E592B]\n");
+        let own = ndr_playbooks::labels::own_list_not_asked(&d);
+        assert!(own);
+        assert!(own_list_line(own, Lang::Ja).is_some_and(|l| l.contains("独自のリスト")));
+        assert!(own_list_line(own, Lang::En).is_some_and(|l| l.contains("own list")));
+        assert_eq!(own_list_line(false, Lang::En), None);
     }
 }

@@ -1,0 +1,50 @@
+//! Review h217 (real held-out bounces in the page and the CLI): the words around the advice that
+//! the page and the CLI share (`labels`).
+
+use ndr_core::{diagnose, Diagnosis, IpScope, Party};
+use ndr_playbooks::labels;
+
+/// Outlook.com's refusal of an address on its own block list (held-out ad28, the address a
+/// documentation one).
+const OUTLOOK_S3150: &str = "5.7.1 Unfortunately, messages from [203.0.113.59] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [Name=Protocol Filter Agent][AGT=PFA][MxId=11B9CB3CBE70C55A] [DB3PEPF0000885D.eurprd02.prod.outlook.com 2024-10-07T11:48:34.472Z 08DCE59E609E592B]\n";
+
+/// Proofpoint's refusal of a blocked address (held-out ad17's form).
+const PROOFPOINT: &str = "<a@example.com>: host mx0a.example.com[192.0.2.10] said: 550 5.7.1 Blocked - see https://ipcheck.proofpoint.com/?ip=203.0.113.165 (in reply to MAIL FROM command)\n";
+
+/// A Spamhaus listing: the list the refusal names is one the lookups ask.
+const SPAMHAUS: &str = "<a@example.com>: host mx.example.com[192.0.2.10] said: 554 5.7.1 Service unavailable; Client host [203.0.113.7] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.7 (in reply to RCPT TO command)\n";
+
+/// M4: a provider's own block gets the sentence that its own list is not among those asked; a
+/// public list's refusal does not.
+#[test]
+fn a_providers_own_block_says_its_list_is_not_asked() {
+    for paste in [OUTLOOK_S3150, PROOFPOINT] {
+        let d = diagnose(paste.as_bytes());
+        assert!(d.blocking_party.is_some(), "{paste}");
+        assert!(labels::own_list_not_asked(&d), "{:?} {paste}", d.blocking_party);
+    }
+    let d = diagnose(SPAMHAUS.as_bytes());
+    assert_eq!(d.blocking_party, Some(Party::Spamhaus));
+    assert!(!labels::own_list_not_asked(&d));
+    // Not a block of the address (a spam refusal of the message): nothing to say about lists.
+    let spam = diagnose(b"<a@example.com>: host mx.example.com[192.0.2.10] said: 550 5.7.1 Message rejected as spam by Content Filtering (in reply to end of DATA command)\n");
+    assert!(!labels::own_list_not_asked(&spam));
+    let (ja, en) = labels::OWN_LIST_NOT_ASKED;
+    assert!(ja.contains("掲載なし") && en.contains("not listed"));
+}
+
+/// Every party whose list the lookups ask (the catalogue's) is no "own list" party.
+#[test]
+fn no_party_whose_list_is_asked_is_told_its_list_is_not() {
+    for list in ndr_dnsbl::catalogue::LISTS {
+        let Some(party) = list.party else { continue };
+        let d = Diagnosis {
+            blocking_party: Some(party),
+            blocked_ip: Some("203.0.113.7".into()),
+            blocked_ip_scope: Some(IpScope::Public),
+            reason: ndr_core::Reason::Blocked,
+            ..Diagnosis::default()
+        };
+        assert!(!labels::own_list_not_asked(&d), "{}", list.zone);
+    }
+}
