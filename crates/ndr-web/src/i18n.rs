@@ -265,6 +265,11 @@ pub const FACT_MISSING_DOMAIN: Tr = tr!(
     "Recipient's domain that was not found"
 );
 pub const FACT_RECIPIENTS: Tr = tr!("届かなかった宛先", "Recipients that failed");
+/// The row of the report's other refusals (another address, another code), as the CLI lists
+/// every recipient (review h217, M6).
+pub const FACT_OTHER_REFUSALS: Tr = tr!("ほかのエラー", "Other errors in the message");
+/// A refusal the report gives without an address.
+pub const FACT_NO_ADDRESS: Tr = tr!("（宛先の記載なし）", "(no address given)");
 pub const FACT_RECIPIENTS_DELAYED: Tr = tr!(
     "配送が遅れている宛先（再送中）",
     "Recipients delayed (still being retried)"

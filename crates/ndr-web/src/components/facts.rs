@@ -179,6 +179,28 @@ pub fn facts(props: &Props) -> Html {
             &["recipient"],
         ));
     }
+    // The report's other refusals (another address's, another code's): the verdict speaks of
+    // the first, and the rest would otherwise not be shown at all (review h217, M6).
+    let others = other_refusals(d);
+    if !others.is_empty() {
+        let items = others.iter().map(|o| {
+            let address = match o.address {
+                "" => i18n::FACT_NO_ADDRESS.get(lang).to_string(),
+                a => a.to_string(),
+            };
+            html! {
+                <li data-testid="fact-other-refusal"><code>{ address }</code>
+                    if !o.code.is_empty() { { " " }<code>{ o.code.as_str() }</code> }
+                    { ": " }<span class="reply">{ o.reply.as_str() }</span></li>
+            }
+        });
+        rows.push(row(
+            "other-refusals",
+            i18n::FACT_OTHER_REFUSALS,
+            html! { <ul class="other-refusals">{ for items }</ul> },
+            &[],
+        ));
+    }
 
     html! {
         <section class="card facts" aria-labelledby="facts-heading" data-testid="facts">
@@ -186,6 +208,60 @@ pub fn facts(props: &Props) -> Html {
             <dl>{ for rows }</dl>
         </section>
     }
+}
+
+/// One of the report's other refusals, as `other_refusals` gives it.
+#[derive(Debug, PartialEq, Eq)]
+struct OtherRefusal<'a> {
+    /// The recipient's address, empty when the report gives none.
+    address: &'a str,
+    /// Its codes: the reply code and the enhanced one.
+    code: String,
+    /// The server's reply on one line, shortened.
+    reply: String,
+}
+
+/// The longest reply an other refusal shows, in characters.
+const OTHER_REPLY_CHARS: usize = 160;
+
+/// The refusals of the report other than the one its verdict speaks of (the first recipient
+/// whose reason is the message's, as the advice picks it): each other reply once, with its
+/// address and codes. Recipients that got the same reply are that one refusal.
+fn other_refusals(d: &Diagnosis) -> Vec<OtherRefusal<'_>> {
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let main = d
+        .recipients
+        .iter()
+        .find(|r| r.reason == d.reason)
+        .or_else(|| d.recipients.first());
+    let Some(main) = main else {
+        return Vec::new();
+    };
+    let mut seen = vec![one_line(&main.diagnostic_text)];
+    let mut out = Vec::new();
+    for r in &d.recipients {
+        let reply = one_line(&r.diagnostic_text);
+        if reply.is_empty() || seen.contains(&reply) {
+            continue;
+        }
+        seen.push(reply.clone());
+        let code = [r.reply_code.as_deref(), r.status.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|c| !c.trim().is_empty() && !reply.starts_with(c.trim()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let short = match reply.char_indices().nth(OTHER_REPLY_CHARS) {
+            Some((at, _)) => format!("{}…", reply.get(..at).unwrap_or_default()),
+            None => reply,
+        };
+        out.push(OtherRefusal {
+            address: r.recipient.as_str(),
+            code,
+            reply: short,
+        });
+    }
+    out
 }
 
 /// A recipient as the facts name it: with the address the sender wrote first when an alias or
@@ -545,5 +621,35 @@ mod tests {
                 "{t:?}"
             );
         }
+    }
+
+    /// Review h217, M6: a paste with two refusals (Outlook.com's S3150 for one address, its
+    /// rate limit for another) shows the second too, once, as the CLI does.
+    #[test]
+    fn the_other_refusals_of_a_report_are_listed_once() {
+        let paste = "```\n5.7.1 Unfortunately, messages from [203.0.113.59] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [Name=Protocol Filter Agent][AGT=PFA][MxId=11B9CB3CBE70C55A] [DB3PEPF0000885D.eurprd02.prod.outlook.com 2024-10-07T11:48:34.472Z 08DCE59E609E592B]\"\n```\n\n```\n4.7.650 The mail server [198.51.100.6] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S775) [Name=Protocol Filter Agent][AGT=PFA][MxId=11B9A39F520F25FB] [AMS0EPF000001B0.eurprd05.prod.outlook.com 2024-10-07T11:32:37.217Z 08DCD1CFD0B7A9E3]\n```\n";
+        let d = ndr_core::diagnose(paste.as_bytes());
+        assert!(d.recipients.len() >= 2, "{:?}", d.recipients);
+        let others = other_refusals(&d);
+        assert_eq!(others.len(), 1, "{others:?}");
+        assert!(others[0].reply.starts_with("4.7.650 The mail server [198.51.100.6]"), "{others:?}");
+        assert!(others[0].reply.chars().count() <= OTHER_REPLY_CHARS + 1);
+        // One refusal, or the same reply for several addresses: nothing more to show.
+        let mut same = report(Reason::UserUnknown, "failed", "550");
+        same.recipients[0].diagnostic_text = "550 5.1.1 no such user".into();
+        same.recipients[0].recipient = "a@example.com".into();
+        let mut twin = same.recipients[0].clone();
+        twin.recipient = "b@example.com".into();
+        same.recipients.push(twin);
+        assert!(other_refusals(&same).is_empty());
+        let mut other = same.recipients[0].clone();
+        other.recipient = "c@example.com".into();
+        other.status = Some("5.2.2".into());
+        other.diagnostic_text = "mailbox full".into();
+        same.recipients.push(other);
+        let others = other_refusals(&same);
+        assert_eq!(others.len(), 1);
+        assert_eq!(others[0].address, "c@example.com");
+        assert_eq!(others[0].code, "5.2.2");
     }
 }
