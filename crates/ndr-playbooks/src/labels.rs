@@ -242,6 +242,25 @@ const OWN_SIDE_LIMITS: &[(&str, &str, &str)] = &[
 /// the core reads as its filter (Sisimai's reading), is since March 2025 most likely a missing
 /// address (`party::docomo::USER_UNKNOWN`); the first line must not say "filter" above a title
 /// that says the address was not found.
+/// Generic playbooks whose reason class says more than the chosen advice does: an address
+/// whose form the mail standard does not allow is `userunknown` to Sisimai, but it may well
+/// exist ("does not exist" would contradict the verdict; review h217, L1).
+const GENERIC_READ_AS: &[(&str, &str, &str)] = &[(
+    crate::party::generic::USERUNKNOWN_ADDRESS_FORM.id,
+    "宛先アドレスの形式が規格外（送れない書き方）",
+    "The recipient address has a form mail cannot be sent to",
+)];
+
+/// The reason's words for a generic playbook that reads its reason otherwise
+/// (`GENERIC_READ_AS`), (Japanese, English); the page's facts use them where a generic
+/// playbook's title is not shown.
+pub fn generic_reason_words(playbook_id: &str) -> Option<(&'static str, &'static str)> {
+    GENERIC_READ_AS
+        .iter()
+        .find(|(id, _, _)| *id == playbook_id)
+        .map(|(_, ja, en)| (*ja, *en))
+}
+
 const READ_AS: &[(&str, Reason)] = &[(crate::party::docomo::USER_UNKNOWN.id, Reason::UserUnknown)];
 
 /// The reason's plain name for this diagnosis, (Japanese, English): [`reason`], unless the
@@ -281,6 +300,9 @@ pub fn reason_of(d: &Diagnosis) -> (&'static str, &'static str) {
     }
     if let Some((_, ja, en)) = OWN_SIDE_LIMITS.iter().find(|(id, _, _)| *id == chosen) {
         return (ja, en);
+    }
+    if let Some(words) = generic_reason_words(chosen) {
+        return words;
     }
     if let Some((_, reads_as)) = READ_AS.iter().find(|(id, _)| *id == chosen) {
         return reason(*reads_as);

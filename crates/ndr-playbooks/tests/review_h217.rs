@@ -48,3 +48,18 @@ fn no_party_whose_list_is_asked_is_told_its_list_is_not() {
         assert!(!labels::own_list_not_asked(&d), "{}", list.zone);
     }
 }
+
+/// L1: Gmail's refusal of an address whose form RFC 5321 does not allow (held-out ad46): its
+/// reason reads as the form, never as an address that does not exist.
+#[test]
+fn an_address_of_an_invalid_form_is_not_called_one_that_does_not_exist() {
+    let d = diagnose(
+        "Delivery to the following recipient failed permanently:\n\nTechnical details of permanent failure:\nInternal parse error: Illegal envelope To: address (not valid RFC5321 syntax)\n"
+            .as_bytes(),
+    );
+    let chosen = ndr_playbooks::advise(&d, ndr_playbooks::Lang::En).id;
+    assert_eq!(chosen, "generic-userunknown-address-form");
+    let (ja, en) = labels::reason_of(&d);
+    assert!(!ja.contains("存在しない") && !en.contains("does not exist"), "{ja} / {en}");
+    assert_eq!(labels::generic_reason_words(chosen), Some((ja, en)));
+}

@@ -356,15 +356,21 @@ fn diagnose_page(s: &State, dispatch: &Callback<Action>) -> Html {
             .filter(|_| advice.is_some())
             .map(|p| AttrValue::from(ndr_playbooks::party_name(p).get(lang)));
         let code_page = codes::page_code(&a.diagnosis).map(AttrValue::from);
-        let kind = advice
-            .as_ref()
-            .filter(|advice| {
-                !matches!(
-                    advice.selected_by,
-                    SelectedBy::GenericReason | SelectedBy::GenericCode
-                )
-            })
-            .map(|advice| AttrValue::from(advice.title.clone()));
+        let kind = advice.as_ref().and_then(|advice| {
+            match matches!(
+                advice.selected_by,
+                SelectedBy::GenericReason | SelectedBy::GenericCode
+            ) {
+                false => Some(AttrValue::from(advice.title.clone())),
+                // A generic playbook whose reason class says more than it does (review h217, L1).
+                true => ndr_playbooks::labels::generic_reason_words(advice.id).map(|(ja, en)| {
+                    AttrValue::from(match lang {
+                        Lang::Ja => ja,
+                        Lang::En => en,
+                    })
+                }),
+            }
+        });
         let list_clear_now = advice
             .as_ref()
             .is_some_and(|advice| advice.id == ndr_playbooks::NAMED_LIST_CLEAR_ID);
