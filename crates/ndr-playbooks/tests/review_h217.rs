@@ -63,3 +63,32 @@ fn an_address_of_an_invalid_form_is_not_called_one_that_does_not_exist() {
     assert!(!ja.contains("存在しない") && !en.contains("does not exist"), "{ja} / {en}");
     assert_eq!(labels::generic_reason_words(chosen), Some((ja, en)));
 }
+
+/// L4: Proofpoint's 550 "Blocked" (held-out ad17) is a block for good: neither the timing nor a
+/// step speaks of a delay that clears in minutes. Its 4xx deferral still does.
+#[test]
+fn a_proofpoint_block_for_good_speaks_of_no_delay_of_minutes() {
+    let d = diagnose(PROOFPOINT.as_bytes());
+    for lang in [ndr_playbooks::Lang::Ja, ndr_playbooks::Lang::En] {
+        let r = ndr_playbooks::advise(&d, lang);
+        assert_eq!(r.id, "proofpoint-blocked");
+        let all = format!(
+            "{} {}",
+            r.duration,
+            r.steps.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+        );
+        assert!(!all.contains("数分") && !all.to_lowercase().contains("minutes"), "{all}");
+    }
+    // A deferral (a 4xx its server still retries) keeps the minutes.
+    let mut deferred = d.clone();
+    deferred.smtp_code = Some("451".into());
+    deferred.enhanced_code = Some("4.7.1".into());
+    for r in &mut deferred.recipients {
+        r.action = "delayed".into();
+        r.reply_code = Some("451".into());
+        r.status = Some("4.7.1".into());
+    }
+    let r = ndr_playbooks::advise(&deferred, ndr_playbooks::Lang::En);
+    assert_eq!(r.id, "proofpoint-blocked");
+    assert!(r.duration.contains("Minutes"), "{}", r.duration);
+}

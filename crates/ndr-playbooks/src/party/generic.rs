@@ -3445,6 +3445,7 @@ pub(crate) fn variant_for(p: &Playbook, given_up: bool, text: &str) -> Option<&'
         "generic-systemerror" if given_up => Some(&SYSTEMERROR_FAILED),
         "yahoo-deferred" if given_up => Some(&super::yahoo::DEFERRED_GAVE_UP),
         "gmail-deferred" if given_up => Some(&super::gmail::DEFERRED_GAVE_UP),
+        "proofpoint-blocked" if given_up => Some(&super::proofpoint::BLOCKED_FOR_GOOD),
         "generic-hostunknown" if BROKEN_MX_WORDS.iter().any(|w| text.contains(w)) => {
             Some(&HOSTUNKNOWN_BROKEN_MX)
         }

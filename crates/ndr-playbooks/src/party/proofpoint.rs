@@ -63,6 +63,34 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// [`BLOCKED`] for a refusal for good (a 5xx reply, or a recipient marked `failed`): Proofpoint's
+/// temporary deferral (a 4xx that clears minutes after the sending stops) is ruled out, so the
+/// timing and the steps speak of the block alone (review h217, L4: a 550 "Blocked" was told of
+/// a delay of minutes). Chosen by `generic::variant_for`.
+pub(crate) const BLOCKED_FOR_GOOD: Playbook = Playbook {
+    duration: text! { ja: "原因の送信を止めて解除を申請した後", en: "After the sending that caused it stops and removal is requested" },
+    steps: &[
+        Step::new(text! {
+            ja: "Proofpoint の照会ページ（英語）で IP アドレス {ip} の状況を確認します。",
+            en: "Check {ip} on Proofpoint's IP check page.",
+        })
+        .link(
+            text! { ja: "Proofpoint IP チェック（英語）", en: "Proofpoint IP check" },
+            IPCHECK,
+        ),
+        STEP_CHECK_ACCOUNT,
+        Step::new(text! {
+            ja: "原因の送信を止めたら、照会ページから解除申請のフォームに進み、宛先やメールの種類などを入力します。",
+            en: "Once the sending that caused it has stopped, go from the IP check page to the removal request form and give the recipient, the type of mail and so on.",
+        }),
+        Step::new(text! {
+            ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。急ぎの相手には、受信側の管理者に自社の Proofpoint であなたを許可してもらう方法もあります。",
+            en: "On a shared server, send the message below to your hosting company. For an urgent recipient, their administrator can allow you in their own Proofpoint.",
+        }),
+    ],
+    ..BLOCKED
+};
+
 pub(crate) const BOOK: PartyBook = PartyBook {
     party: Party::Proofpoint,
     name: text! {
