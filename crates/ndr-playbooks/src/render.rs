@@ -33,6 +33,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "allowed_sender",
     "allowed_sender_you",
     "subject",
+    "error_contact",
 ];
 
 /// The longest error text copied into a message; longer ones are cut at a character boundary.
@@ -264,6 +265,9 @@ pub(crate) struct Facts {
     /// Every recipient is only delayed and the report's own lines say the sending server
     /// deferred it (`delay_stated`): the resend step need not hedge.
     delay_stated: bool,
+    /// The address the error asks the sender to contact ("... to contact tosa@rx.t-online.de
+    /// to clarify"), `contact_in`.
+    error_contact: Option<String>,
 }
 
 impl Facts {
@@ -313,6 +317,7 @@ impl Facts {
             }),
             only_delayed: only_delayed(d),
             delay_stated: delay_stated(d),
+            error_contact: main.and_then(|r| clean(contact_in(&r.diagnostic_text).as_deref())),
             given_up: given_up(d, smtp_code.as_deref(), enhanced_code.as_deref()),
             retry_unknown: !given_up(d, smtp_code.as_deref(), enhanced_code.as_deref())
                 && [&smtp_code, &enhanced_code]
@@ -417,6 +422,7 @@ impl Facts {
             "allow_domain" => &self.allow_domain,
             "date" => &self.date,
             "subject" => &self.subject,
+            "error_contact" => &self.error_contact,
             _ => return None,
         };
         v.as_deref()
@@ -654,6 +660,10 @@ fn prose_fallback(name: &str) -> Option<Text> {
             ja: "メールの中の名前",
             en: "a name in your mail",
         },
+        "error_contact" => text! {
+            ja: "エラーに書かれた連絡先",
+            en: "the contact address the error names",
+        },
         _ => return None,
     })
 }
@@ -771,6 +781,10 @@ fn fallback(name: &str) -> Text {
         "listed_name" => shared_text! {
             ja: "［掲載された名前］",
             en: "[the listed name]",
+        },
+        "error_contact" => shared_text! {
+            ja: "［エラーに書かれた連絡先アドレス］",
+            en: "[the contact address the error names]",
         },
         "forwarder" => shared_text! {
             ja: "［転送サーバー］",
@@ -1013,6 +1027,28 @@ fn delay_stated(d: &Diagnosis) -> bool {
                 DEFERRAL_WORDS.iter().any(|w| l.contains(w))
             })
         })
+}
+
+/// The address a reply asks the sender to write to: the first word with an `@` among the three
+/// after a "contact" ("Ask your postmaster for help or to contact tosa@rx.t-online.de to
+/// clarify."; "contact us at postmaster@example.net"), without brackets or a sentence's end.
+fn contact_in(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower.get(from..).and_then(|t| t.find("contact")) {
+        let after = from + at + "contact".len();
+        let words = text.get(after..).unwrap_or_default().split_whitespace();
+        for word in words.take(3) {
+            let word = word.trim_matches(|c: char| "<>()[]\"'.,;:".contains(c));
+            if let Some((local, domain)) = word.split_once('@') {
+                if !local.is_empty() && domain.contains('.') && !domain.contains('@') {
+                    return Some(word.to_owned());
+                }
+            }
+        }
+        from = after;
+    }
+    None
 }
 
 /// True when the report names recipients and every one is only delayed (RFC 3464;
@@ -2340,7 +2376,12 @@ pub(crate) fn render_with(
                 id: m.to,
                 label: m.to.label().get(lang).to_owned(),
             },
-            address: m.address.map(|a| mctx.fill(a)),
+            // A letter to the address the error names has none when the error names none:
+            // the "to" label says whom (review h217, L5).
+            address: m
+                .address
+                .filter(|a| !a.contains("{error_contact}") || facts.error_contact.is_some())
+                .map(|a| mctx.fill(a)),
             subject: mctx.fill(&subject),
             note: note.map(str::to_owned),
             body,

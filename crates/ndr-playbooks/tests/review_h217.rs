@@ -92,3 +92,22 @@ fn a_proofpoint_block_for_good_speaks_of_no_delay_of_minutes() {
     assert_eq!(r.id, "proofpoint-blocked");
     assert!(r.duration.contains("Minutes"), "{}", r.duration);
 }
+
+/// L5: T-Online's letter goes to the address its refusal names (held-out ad16), which the step
+/// also names; without one in the error the letter names no address of its own.
+#[test]
+fn t_onlines_letter_goes_to_the_address_the_error_names() {
+    let named = diagnose(b"<a@example.de>: host mx02.t-online.de[192.0.2.9] refused to talk to me: 554 IP=203.0.113.5 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)\n");
+    for lang in [ndr_playbooks::Lang::Ja, ndr_playbooks::Lang::En] {
+        let r = ndr_playbooks::advise(&named, lang);
+        assert_eq!(r.id, "t-online-blocked");
+        let m = r.message.expect("a letter");
+        assert_eq!(m.address.as_deref(), Some("tosa@rx.t-online.de"));
+    }
+    let unnamed = diagnose(b"<a@example.de>: host mx02.t-online.de[192.0.2.9] refused to talk to me: 554 IP=203.0.113.5 - A problem occurred. (Ask your postmaster for help.) (BL)\n");
+    let r = ndr_playbooks::advise(&unnamed, ndr_playbooks::Lang::En);
+    if r.id == "t-online-blocked" {
+        let m = r.message.expect("a letter");
+        assert_eq!(m.address, None);
+    }
+}

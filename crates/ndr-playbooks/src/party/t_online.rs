@@ -61,7 +61,8 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     donts: &[DONT_RESEND, DONT_PAY],
     message: Some(Message {
         to: To::Operator,
-        address: None,
+        // The rx.t-online.de address the error names, when it names one (review h217, L5).
+        address: Some("{error_contact}"),
         subject: english_only!("Mail from {ip} refused by t-online.de"),
         body: english_only!(
             "（T-Online の窓口にはドイツ語か英語で送ります。[ ] の部分を書き足して、エラーに書かれた rx.t-online.de のアドレスに次の英文を送ってください。）",
