@@ -111,3 +111,18 @@ fn t_onlines_letter_goes_to_the_address_the_error_names() {
         assert_eq!(m.address, None);
     }
 }
+
+/// L9: Gmail's disabled account (5.2.1, DisabledUser; held-out ad08) is refused for good: the
+/// advice does not say to wait, and it gives a letter that asks the recipient for another
+/// address.
+#[test]
+fn a_disabled_account_refused_for_good_is_no_wait() {
+    let d = diagnose(b"<a@example.com>: host gmail-smtp-in.l.google.com[192.0.2.27] said: 550-5.2.1 The email account that you tried to reach is disabled. Learn more at 550 5.2.1 https://support.google.com/mail/?p=DisabledUser j8-20020a170903024800b00194661 - gsmtp (in reply to RCPT TO command)\n");
+    for lang in [ndr_playbooks::Lang::Ja, ndr_playbooks::Lang::En] {
+        let r = ndr_playbooks::advise(&d, lang);
+        assert_eq!(r.id, "generic-suspend");
+        assert_ne!(r.urgency.id, ndr_playbooks::Urgency::Wait);
+        let m = r.message.expect("a letter to the recipient");
+        assert!(m.body.contains("a@example.com"), "{}", m.body);
+    }
+}

@@ -2057,6 +2057,43 @@ pub(crate) const SUSPEND: Playbook = Playbook {
     checked: CHECKED,
 };
 
+/// [`SUSPEND`] refused for good (a 5xx reply, or a recipient marked `failed`): Gmail's "The
+/// email account that you tried to reach is disabled" (5.2.1, DisabledUser) and the like. Nothing
+/// clears by waiting, so the reader asks the recipient now, through another way, with a letter
+/// (review h217, L9). Chosen by `variant_for`.
+pub(crate) const SUSPEND_FOR_GOOD: Playbook = Playbook {
+    urgency: Urgency::Soon,
+    duration: text! { ja: "受信者から別のアドレスを聞くまで", en: "Until the recipient gives you an address that works" },
+    steps: &[
+        Step::new(text! {
+            ja: "このアドレスには、待っても届きません。電話や別のアドレスで受信者に連絡し、今使っているアドレスを聞いてください（下の文面を使えます）。",
+            en: "Waiting will not help this address. Reach the recipient by phone or another address and ask which address they use now (the message below can help).",
+        }),
+        Step::new(text! {
+            ja: "新しいアドレスがわかったら、そちらに送り直してください。古いアドレスはアドレス帳や配信リストから削除してください。",
+            en: "Once you have the new address, send the message there, and remove the old one from your address book and mailing lists.",
+        }),
+    ],
+    message: Some(crate::model::Message {
+        to: crate::model::To::Recipient,
+        address: None,
+        subject: text! { ja: "メールアドレスについての確認", en: "Which address should I use?" },
+        body: text! {
+            ja: "いつもお世話になっております。
+
+{recipient} 宛てにメールをお送りしたところ、「アカウントが無効になっている」というエラーで届きませんでした。今お使いのメールアドレスを教えていただけますでしょうか。改めてそちらにお送りします。
+
+よろしくお願いいたします。",
+            en: "Hello,
+
+My message to {recipient} did not arrive: the error says that account is disabled. Could you tell me the address you use now? I will send it there.
+
+Thank you.",
+        },
+    }),
+    ..SUSPEND
+};
+
 pub(crate) const SYNTAXERROR: Playbook = Playbook {
     id: "generic-syntaxerror",
     party: None,
@@ -3446,6 +3483,7 @@ pub(crate) fn variant_for(p: &Playbook, given_up: bool, text: &str) -> Option<&'
         "yahoo-deferred" if given_up => Some(&super::yahoo::DEFERRED_GAVE_UP),
         "gmail-deferred" if given_up => Some(&super::gmail::DEFERRED_GAVE_UP),
         "proofpoint-blocked" if given_up => Some(&super::proofpoint::BLOCKED_FOR_GOOD),
+        "generic-suspend" if given_up => Some(&SUSPEND_FOR_GOOD),
         "generic-hostunknown" if BROKEN_MX_WORDS.iter().any(|w| text.contains(w)) => {
             Some(&HOSTUNKNOWN_BROKEN_MX)
         }
