@@ -126,3 +126,19 @@ fn a_disabled_account_refused_for_good_is_no_wait() {
         assert!(m.body.contains("a@example.com"), "{}", m.body);
     }
 }
+
+/// L12: Gmail's "this message is likely unsolicited mail" (held-out ad01) judges the message: the
+/// letter to the hosting company says so, and does not say Gmail judged the address's
+/// reputation too low.
+#[test]
+fn gmails_unsolicited_letter_speaks_of_the_message() {
+    let d = diagnose(b"<a@example.com>: host gmail-smtp-in.l.google.com[192.0.2.27] said: 550-5.7.1 [203.0.113.8      12] Our system has detected that this message is 550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail, 550-5.7.1 this message has been blocked. Please visit 550-5.7.1 https://support.google.com/mail/?p=UnsolicitedMessageError 550 5.7.1 for more information. x1-20020a170906b08100b00705a1b2d6f6si12345ejy.1 - gsmtp (in reply to end of DATA command)\n");
+    let en = ndr_playbooks::advise(&d, ndr_playbooks::Lang::En);
+    assert_eq!(en.id, "gmail-unsolicited");
+    let m = en.message.expect("a letter");
+    assert!(!m.body.contains("too low"), "{}", m.body);
+    assert!(m.body.contains("unsolicited"), "{}", m.body);
+    let ja = ndr_playbooks::advise(&d, ndr_playbooks::Lang::Ja).message.expect("a letter");
+    assert!(!ja.body.contains("評価（レピュテーション）が低いと判断"), "{}", ja.body);
+    assert!(ja.body.contains("迷惑メールの可能性が高い"), "{}", ja.body);
+}

@@ -133,6 +133,51 @@ pub(crate) const DEFERRED_GAVE_UP: Playbook = Playbook {
     ..DEFERRED
 };
 
+/// The letter to the hosting company for Gmail's "Our system has detected that this message is
+/// likely unsolicited mail" (550 5.7.1): Gmail's words judge the message, so the letter says
+/// that, and asks about the server only as what may add to it, never that Gmail judged the
+/// address (review h217, L12). Source: Gmail's reply itself, and Google's sender guidelines
+/// (https://support.google.com/mail/answer/81126, `GOOGLE_GUIDELINES`), which list both the mail's content and the
+/// sending server's practices among what Gmail weighs.
+const MESSAGE_HOSTING_UNSOLICITED: crate::model::Message = crate::model::Message {
+    to: To::HostingProvider,
+    address: None,
+    subject: text! {
+        ja: "Gmail 宛てのメールが迷惑メールの疑いで拒否されています（送信元 IP アドレス {ip}）",
+        en: "Mail to Gmail refused as likely unsolicited (IP {ip})",
+    },
+    body: text! {
+        ja: "ご担当者様
+
+いつもお世話になっております。貴社のサービスで {sender_domain} のメールを送信している者です。
+
+送信したメールが、Gmail で次のエラーにより拒否されました。Gmail は、このメールが迷惑メールの可能性が高いと判断したとしています。この判断には、メールそのもののほか、同じサーバーから届くメールの状況や送信ドメイン認証の結果も影響することがあります。
+
+・エラー全文: {error_text}
+・相手先サーバー: {remote_host}
+・送信日時: {date}
+
+お手数ですが、次の点をご確認いただけますでしょうか。
+1. 送信元 IP アドレス {ip} から、迷惑メールや大量のメールが送られていないか（同じサーバーの他の利用者による送信も含めて）
+2. {sender_domain} のメールが、貴社のサーバーから送るときに SPF と DKIM に合格しているか
+
+よろしくお願いいたします。",
+        en: "Hello,
+
+I send mail for {sender_domain} through your service. My mail was refused by Gmail with the error below: Gmail says it judged this message likely to be unsolicited. Besides the message itself, what Gmail sees from the same server and the sender authentication results can weigh in that judgement.
+
+- Full error: {error_text}
+- Receiving server: {remote_host}
+- Sent at: {date}
+
+Could you please check:
+1. Whether spam or unusual volumes of mail are being sent from {ip} (including mail from other customers on the same server).
+2. Whether mail for {sender_domain} passes SPF and DKIM when it leaves your servers.
+
+Thank you.",
+    },
+};
+
 pub(crate) const UNSOLICITED: Playbook = Playbook {
     id: "gmail-unsolicited",
     party: Some(Party::Gmail),
@@ -158,7 +203,7 @@ pub(crate) const UNSOLICITED: Playbook = Playbook {
         STEP_CONTACT,
     ],
     donts: &[DONT_PAY, DONT_RESEND, DONT_WORKAROUND],
-    message: Some(MESSAGE_HOSTING_REPUTATION),
+    message: Some(MESSAGE_HOSTING_UNSOLICITED),
     lookup: None,
     facts: &[],
     sources: SOURCES,
