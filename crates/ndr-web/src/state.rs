@@ -199,6 +199,16 @@ pub fn domain_lists_matter(d: &Diagnosis) -> bool {
     if d.notes.iter().any(|n| n.id == "receiver_resolver_refused") {
         return false;
     }
+    // A receiving server's own log (`inbound_refusal_log`): the envelope domain in it is the
+    // refused client's, not the reader's, and a refusal by a list of addresses says nothing
+    // about that domain; only a domain list's refusal (`domain_listed`) is about a name
+    // (review h217, L3: DBL, URIBL and SURBL were asked about the client's domain under the
+    // word "sender").
+    if d.notes.iter().any(|n| n.id == "inbound_refusal_log")
+        && !d.notes.iter().any(|n| n.id == "domain_listed")
+    {
+        return false;
+    }
     /// Words that name a list or the domain's standing, lowercase (ASCII and Japanese).
     const NAMES_A_LIST: &[&str] = &[
         "blocklist",
@@ -1725,6 +1735,18 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// Review h217, L3: a receiving server's own log of an IP-list refusal with the client's
+    /// address masked asks no domain list about the refused client's envelope domain.
+    #[test]
+    fn a_receiving_logs_ip_list_refusal_asks_nothing_about_the_clients_domain() {
+        let text = "Jul 25 10:00:00 mx postfix/smtpd[123]: NOQUEUE: reject: RCPT from mail.example.net[XXX.XXX.XXX.XXX]: 554 5.7.1 Service unavailable; Client host [XXX.XXX.XXX.XXX] blocked using sbl-xbl.spamhaus.org; https://www.spamhaus.org/query/ip/XXX.XXX.XXX.XXX; from=<test@example.net> to=<test@example.org> proto=ESMTP helo=<example.net>\n";
+        let d = ndr_core::diagnose(text.as_bytes());
+        assert!(d.notes.iter().any(|n| n.id == "inbound_refusal_log"), "{:?}", d.notes);
+        assert_eq!(d.sender_domain.as_deref(), Some("example.net"));
+        assert!(!domain_lists_matter(&d));
+        assert_eq!(lookup_subject(&d).sender_domain, None);
     }
 
     /// The receiver's own Spamhaus query was refused (review h213, item 4): the core names no
