@@ -23,7 +23,18 @@ struct Options {
 }
 
 pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
-    let options = parse(parser)?;
+    run_with(parser, None)
+}
+
+/// `run`, with a path already read where the command would be (`ndr-doctor FILE`).
+pub(crate) fn run_with(
+    parser: &mut lexopt::Parser,
+    first_path: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let mut options = parse(parser, first_path.is_some())?;
+    if let Some(first) = first_path {
+        options.paths.insert(0, first);
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut unreadable = 0usize;
@@ -72,7 +83,7 @@ pub(crate) fn run(parser: &mut lexopt::Parser) -> anyhow::Result<ExitCode> {
                     options.lookup.then_some(&json),
                 )?;
             } else {
-                write_report(&mut out, &d, &rows, options.lang)?;
+                write_report(&mut out, &d, &rows, options.lang, options.lookup)?;
             }
         }
     }
@@ -93,7 +104,7 @@ fn exit_code(unreadable: usize, not_a_bounce: usize) -> ExitCode {
     }
 }
 
-fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Options> {
+fn parse(parser: &mut lexopt::Parser, has_a_path: bool) -> anyhow::Result<Options> {
     let mut options = Options {
         paths: Vec::new(),
         json: false,
@@ -121,7 +132,7 @@ fn parse(parser: &mut lexopt::Parser) -> anyhow::Result<Options> {
             other => anyhow::bail!("{} (see `ndr-doctor --help`)", other.unexpected()),
         }
     }
-    if options.paths.is_empty() {
+    if options.paths.is_empty() && !has_a_path {
         anyhow::bail!("diagnose needs at least one PATH (a file, an mbox, a Maildir folder, or -)");
     }
     Ok(options)
@@ -282,6 +293,17 @@ fn write_json(
 ) -> anyhow::Result<()> {
     let mut value = serde_json::to_value(d)?;
     if let Some(obj) = value.as_object_mut() {
+        // Every field in every line: the ones the core leaves out when the bounce does not show
+        // them are null here, as `blocked_ip` is (review h217, L10).
+        for key in OPTIONAL_FIELDS {
+            obj.entry(*key).or_insert(serde_json::Value::Null);
+        }
+        if let Some(recipients) = obj.get_mut("recipients").and_then(|r| r.as_array_mut()) {
+            for r in recipients.iter_mut().filter_map(|r| r.as_object_mut()) {
+                r.entry("original_recipient")
+                    .or_insert(serde_json::Value::Null);
+            }
+        }
         obj.insert("advice".to_owned(), advice_summary(advice));
         if let Some(rows) = rows {
             obj.insert("lookups".to_owned(), serde_json::Value::Array(rows.clone()));
@@ -291,6 +313,17 @@ fn write_json(
     writeln!(out)?;
     Ok(())
 }
+
+/// The Diagnosis fields the core leaves out of its JSON when the bounce does not show them
+/// (`skip_serializing_if`), which `--json` writes as null.
+const OPTIONAL_FIELDS: &[&str] = &[
+    "sending_ip",
+    "sending_ip_scope",
+    "sender_address",
+    "sent_at",
+    "subject",
+    "size_limit_bytes",
+];
 
 /// The advice as ids: the playbook, how it was chosen, the party whose procedure it is, who acts
 /// in the report's order (`nobody` first means "wait first; then the next ones"), and how soon.
@@ -313,6 +346,7 @@ fn write_report(
     d: &Diagnosis,
     rows: &[Row],
     lang: Lang,
+    looked_up: bool,
 ) -> anyhow::Result<()> {
     let l = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
     writeln!(out, "== {} ==", d.source.as_deref().unwrap_or("-"))?;
@@ -449,6 +483,18 @@ fn write_report(
     for note in d.notes.iter().filter(|n| !advice.leaves_out_note(d, &n.id)) {
         writeln!(out, "{}: {}", l("注記", "Note"), note_line(note, lang))?;
     }
+    if !looked_up && !d.is_not_a_bounce() {
+        // Without --lookup nothing was asked: say so, so that no list reads as clear (review
+        // h217, L10).
+        writeln!(
+            out,
+            "{}",
+            l(
+                "ブロックリスト: 確認していません（--lookup を付けると確認します）",
+                "Blocklists: not checked (add --lookup to check them)"
+            )
+        )?;
+    }
     if !rows.is_empty() {
         writeln!(out, "{}:", l("ブロックリストの確認", "Blocklist checks"))?;
         // The party that blocked the address keeps its own list, which no row is: "not listed"
@@ -574,5 +620,40 @@ mod shorten_tests {
         assert_eq!(shorten("abcdef", 3), "abc…");
         assert_eq!(shorten("abc", 3), "abc");
         assert_eq!(shorten("送信元アドレス", 2), "送信…");
+    }
+}
+
+#[cfg(test)]
+mod optional_fields_tests {
+    use super::OPTIONAL_FIELDS;
+
+    /// `OPTIONAL_FIELDS` names exactly the fields the core leaves out when absent: a field added
+    /// to the Diagnosis with `skip_serializing_if` fails here until `--json` writes it as null.
+    #[test]
+    fn optional_fields_are_the_ones_the_core_leaves_out() {
+        let empty = serde_json::to_value(ndr_core::Diagnosis::default()).unwrap();
+        let full = ndr_core::Diagnosis {
+            sending_ip: Some("192.0.2.1".into()),
+            sending_ip_scope: Some(ndr_core::IpScope::Documentation),
+            sender_address: Some("a@example.com".into()),
+            sent_at: Some("Mon, 1 Jan 2024 00:00:00 +0000".into()),
+            subject: Some("s".into()),
+            size_limit_bytes: Some(1),
+            ..ndr_core::Diagnosis::default()
+        };
+        let full = serde_json::to_value(full).unwrap();
+        let keys = |v: &serde_json::Value| -> Vec<String> {
+            v.as_object().unwrap().keys().cloned().collect()
+        };
+        let (empty, full) = (keys(&empty), keys(&full));
+        let mut left_out: Vec<&str> = full
+            .iter()
+            .filter(|k| !empty.contains(k))
+            .map(String::as_str)
+            .collect();
+        left_out.sort_unstable();
+        let mut named = OPTIONAL_FIELDS.to_vec();
+        named.sort_unstable();
+        assert_eq!(left_out, named);
     }
 }

@@ -15,6 +15,7 @@ ndr-doctor: find out why an email bounced, and what to do about it.
 
 USAGE:
     ndr-doctor diagnose PATH... [--json] [--lang ja|en] [--lookup] [--resolver URL]...
+    ndr-doctor PATH... [options of diagnose]   (the same as diagnose)
     ndr-doctor lookup IP_OR_DOMAIN... [--resolver URL]... [--json] [--lang ja|en]
     ndr-doctor --version
 
@@ -73,6 +74,12 @@ fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         "lookup" => lookup::run(&mut parser),
+        // `ndr-doctor FILE`: a path where the command goes is diagnosed (review h217, L10). A
+        // bare word that names no file is still an unknown command, so a mistyped command is
+        // not reported as a missing file.
+        other if other == "-" || std::path::Path::new(other).exists() => {
+            diagnose::run_with(&mut parser, Some(other.to_owned()))
+        }
         other => anyhow::bail!("unknown command {other:?}\n\n{USAGE}"),
     }
 }

@@ -822,7 +822,8 @@ fn a_forwarded_recipient_names_the_address_the_sender_wrote() {
             "{lang}: {report}"
         );
     }
-    // The JSON carries the field; a recipient without one has no key at all.
+    // The JSON carries the field; a recipient without one has it as null, as every absent
+    // field is (review h217, L10).
     let json = json_lines(&run(&["--json", "-"], Some(text)));
     assert_eq!(
         json[0]["recipients"][0]["original_recipient"],
@@ -832,7 +833,7 @@ fn a_forwarded_recipient_names_the_address_the_sender_wrote() {
     let out = run(&["--lang", "en", "-"], Some(direct.as_bytes()));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Original recipient"));
     let json = json_lines(&run(&["--json", "-"], Some(direct.as_bytes())));
-    assert!(json[0]["recipients"][0].get("original_recipient").is_none());
+    assert_eq!(json[0]["recipients"][0].get("original_recipient"), Some(&Value::Null));
 }
 
 /// The advice in a terminal never sends the reader to "this page": without `--lookup` it names

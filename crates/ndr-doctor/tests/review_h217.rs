@@ -61,3 +61,65 @@ fn a_providers_own_block_says_its_list_is_not_among_those_asked() {
     assert!(!report.contains(en), "{report}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// L10: `ndr-doctor FILE` diagnoses the file as `ndr-doctor diagnose FILE` does; a word that
+/// names no file is still an unknown command.
+#[test]
+fn a_path_without_a_command_is_diagnosed() {
+    let path = data("ip-blocked.txt");
+    let path = path.to_str().unwrap();
+    let bare = ndr_doctor(&[path, "--lang", "en"]);
+    let full = ndr_doctor(&["diagnose", path, "--lang", "en"]);
+    assert_eq!(bare.status.code(), Some(0), "{}", String::from_utf8_lossy(&bare.stderr));
+    assert_eq!(stdout(&bare), stdout(&full));
+    assert!(stdout(&bare).contains("Steps"), "{}", stdout(&bare));
+    let typo = ndr_doctor(&["diagnoes", path]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("unknown command"));
+}
+
+/// L10: without `--lookup` the readable report says in one line that no blocklist was asked, and
+/// how to ask; with it, that line is not there.
+#[test]
+fn a_report_without_lookups_says_no_list_was_asked() {
+    let path = data("ip-blocked.txt");
+    let path = path.to_str().unwrap();
+    let en = stdout(&ndr_doctor(&["diagnose", "--lang", "en", path]));
+    assert_eq!(en.matches("not checked (add --lookup").count(), 1, "{en}");
+    let ja = stdout(&ndr_doctor(&["diagnose", "--lang", "ja", path]));
+    assert!(ja.contains("確認していません（--lookup"), "{ja}");
+    let doh = FakeDoh::start(Config::new()).unwrap();
+    let checked = stdout(&ndr_doctor(&[
+        "diagnose",
+        "--lang",
+        "en",
+        "--lookup",
+        "--resolver",
+        &doh.google_url(),
+        path,
+    ]));
+    assert!(!checked.contains("add --lookup"), "{checked}");
+}
+
+/// L10: `--json` writes every field in every line, null when the bounce does not show it, the
+/// optional ones as `blocked_ip` is.
+#[test]
+fn json_writes_absent_fields_as_null() {
+    let path = data("ip-blocked.txt");
+    let out = ndr_doctor(&["diagnose", "--json", path.to_str().unwrap()]);
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "blocked_ip",
+        "sending_ip",
+        "sending_ip_scope",
+        "sender_address",
+        "sent_at",
+        "subject",
+        "size_limit_bytes",
+    ] {
+        assert!(line.get(key).is_some(), "{key} missing: {line}");
+    }
+    for r in line["recipients"].as_array().unwrap() {
+        assert!(r.get("original_recipient").is_some(), "{r}");
+    }
+}
