@@ -833,7 +833,10 @@ fn a_forwarded_recipient_names_the_address_the_sender_wrote() {
     let out = run(&["--lang", "en", "-"], Some(direct.as_bytes()));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Original recipient"));
     let json = json_lines(&run(&["--json", "-"], Some(direct.as_bytes())));
-    assert_eq!(json[0]["recipients"][0].get("original_recipient"), Some(&Value::Null));
+    assert_eq!(
+        json[0]["recipients"][0].get("original_recipient"),
+        Some(&Value::Null)
+    );
 }
 
 /// The advice in a terminal never sends the reader to "this page": without `--lookup` it names

@@ -70,7 +70,12 @@ fn a_path_without_a_command_is_diagnosed() {
     let path = path.to_str().unwrap();
     let bare = ndr_doctor(&[path, "--lang", "en"]);
     let full = ndr_doctor(&["diagnose", path, "--lang", "en"]);
-    assert_eq!(bare.status.code(), Some(0), "{}", String::from_utf8_lossy(&bare.stderr));
+    assert_eq!(
+        bare.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&bare.stderr)
+    );
     assert_eq!(stdout(&bare), stdout(&full));
     assert!(stdout(&bare).contains("Steps"), "{}", stdout(&bare));
     let typo = ndr_doctor(&["diagnoes", path]);

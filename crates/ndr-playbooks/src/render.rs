@@ -1958,7 +1958,9 @@ const SIZE_STEPS: &[(Text, Text)] = &[
 /// writes 3 bytes as 4 characters, RFC 2045 section 6.8), or `None`.
 fn size_step(step: &crate::model::Step, facts: &Facts, lang: Lang) -> Option<String> {
     let limit = facts.size_limit?;
-    let (_, stated) = SIZE_STEPS.iter().find(|(general, _)| *general == step.text)?;
+    let (_, stated) = SIZE_STEPS
+        .iter()
+        .find(|(general, _)| *general == step.text)?;
     Some(
         stated
             .get(lang)
@@ -3491,7 +3493,11 @@ mod tests {
             size_limit: Some(10_485_760),
             ..Facts::default()
         };
-        let step = size_step(&crate::party::generic::EXCEEDLIMIT_STEP_SIZE, &facts, Lang::En);
+        let step = size_step(
+            &crate::party::generic::EXCEEDLIMIT_STEP_SIZE,
+            &facts,
+            Lang::En,
+        );
         assert!(step.is_some_and(|s| s.contains("about 10 MB") && s.contains("about 7.5 MB")));
     }
 
@@ -3508,8 +3514,14 @@ mod tests {
                 let r = crate::advise(&d, lang);
                 assert_eq!(r.id, "generic-mailboxfull", "{paste}");
                 let body = &r.message.as_ref().expect("a letter").body;
-                assert!(!body.contains("came back") && !body.contains("返ってき"), "{body}");
-                assert!(body.contains("retrying") || body.contains("再送を続けて"), "{body}");
+                assert!(
+                    !body.contains("came back") && !body.contains("返ってき"),
+                    "{body}"
+                );
+                assert!(
+                    body.contains("retrying") || body.contains("再送を続けて"),
+                    "{body}"
+                );
                 let steps: Vec<&str> = r.steps.iter().map(|s| s.text.as_str()).collect();
                 assert!(steps.contains(&RESEND_WHEN_DELAYED.get(lang)), "{steps:?}");
                 assert!(!steps.contains(&RESEND_IF_FAILED.get(lang)), "{steps:?}");

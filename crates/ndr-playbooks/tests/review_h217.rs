@@ -21,7 +21,11 @@ fn a_providers_own_block_says_its_list_is_not_asked() {
     for paste in [OUTLOOK_S3150, PROOFPOINT] {
         let d = diagnose(paste.as_bytes());
         assert!(d.blocking_party.is_some(), "{paste}");
-        assert!(labels::own_list_not_asked(&d), "{:?} {paste}", d.blocking_party);
+        assert!(
+            labels::own_list_not_asked(&d),
+            "{:?} {paste}",
+            d.blocking_party
+        );
     }
     let d = diagnose(SPAMHAUS.as_bytes());
     assert_eq!(d.blocking_party, Some(Party::Spamhaus));
@@ -60,7 +64,10 @@ fn an_address_of_an_invalid_form_is_not_called_one_that_does_not_exist() {
     let chosen = ndr_playbooks::advise(&d, ndr_playbooks::Lang::En).id;
     assert_eq!(chosen, "generic-userunknown-address-form");
     let (ja, en) = labels::reason_of(&d);
-    assert!(!ja.contains("存在しない") && !en.contains("does not exist"), "{ja} / {en}");
+    assert!(
+        !ja.contains("存在しない") && !en.contains("does not exist"),
+        "{ja} / {en}"
+    );
     assert_eq!(labels::generic_reason_words(chosen), Some((ja, en)));
 }
 
@@ -75,9 +82,16 @@ fn a_proofpoint_block_for_good_speaks_of_no_delay_of_minutes() {
         let all = format!(
             "{} {}",
             r.duration,
-            r.steps.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+            r.steps
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
         );
-        assert!(!all.contains("数分") && !all.to_lowercase().contains("minutes"), "{all}");
+        assert!(
+            !all.contains("数分") && !all.to_lowercase().contains("minutes"),
+            "{all}"
+        );
     }
     // A deferral (a 4xx its server still retries) keeps the minutes.
     let mut deferred = d.clone();
@@ -138,7 +152,13 @@ fn gmails_unsolicited_letter_speaks_of_the_message() {
     let m = en.message.expect("a letter");
     assert!(!m.body.contains("too low"), "{}", m.body);
     assert!(m.body.contains("unsolicited"), "{}", m.body);
-    let ja = ndr_playbooks::advise(&d, ndr_playbooks::Lang::Ja).message.expect("a letter");
-    assert!(!ja.body.contains("評価（レピュテーション）が低いと判断"), "{}", ja.body);
+    let ja = ndr_playbooks::advise(&d, ndr_playbooks::Lang::Ja)
+        .message
+        .expect("a letter");
+    assert!(
+        !ja.body.contains("評価（レピュテーション）が低いと判断"),
+        "{}",
+        ja.body
+    );
     assert!(ja.body.contains("迷惑メールの可能性が高い"), "{}", ja.body);
 }

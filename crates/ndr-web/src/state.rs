@@ -1743,7 +1743,11 @@ mod tests {
     fn a_receiving_logs_ip_list_refusal_asks_nothing_about_the_clients_domain() {
         let text = "Jul 25 10:00:00 mx postfix/smtpd[123]: NOQUEUE: reject: RCPT from mail.example.net[XXX.XXX.XXX.XXX]: 554 5.7.1 Service unavailable; Client host [XXX.XXX.XXX.XXX] blocked using sbl-xbl.spamhaus.org; https://www.spamhaus.org/query/ip/XXX.XXX.XXX.XXX; from=<test@example.net> to=<test@example.org> proto=ESMTP helo=<example.net>\n";
         let d = ndr_core::diagnose(text.as_bytes());
-        assert!(d.notes.iter().any(|n| n.id == "inbound_refusal_log"), "{:?}", d.notes);
+        assert!(
+            d.notes.iter().any(|n| n.id == "inbound_refusal_log"),
+            "{:?}",
+            d.notes
+        );
         assert_eq!(d.sender_domain.as_deref(), Some("example.net"));
         assert!(!domain_lists_matter(&d));
         assert_eq!(lookup_subject(&d).sender_domain, None);

@@ -632,7 +632,12 @@ mod tests {
         assert!(d.recipients.len() >= 2, "{:?}", d.recipients);
         let others = other_refusals(&d);
         assert_eq!(others.len(), 1, "{others:?}");
-        assert!(others[0].reply.starts_with("4.7.650 The mail server [198.51.100.6]"), "{others:?}");
+        assert!(
+            others[0]
+                .reply
+                .starts_with("4.7.650 The mail server [198.51.100.6]"),
+            "{others:?}"
+        );
         assert!(others[0].reply.chars().count() <= OTHER_REPLY_CHARS + 1);
         // One refusal, or the same reply for several addresses: nothing more to show.
         let mut same = report(Reason::UserUnknown, "failed", "550");
