@@ -185,14 +185,14 @@ pub fn facts(props: &Props) -> Html {
     if !others.is_empty() {
         let items = others.iter().map(|o| {
             let address = match o.address {
-                "" => i18n::FACT_NO_ADDRESS.get(lang).to_string(),
-                a => a.to_string(),
+                "" => i18n::FACT_NO_ADDRESS.get(lang),
+                a => a,
             };
-            html! {
-                <li data-testid="fact-other-refusal"><code>{ address }</code>
-                    if !o.code.is_empty() { { " " }<code>{ o.code.as_str() }</code> }
-                    { ": " }<span class="reply">{ o.reply.as_str() }</span></li>
-            }
+            let line = match o.code.is_empty() {
+                true => format!("{address}: {}", o.reply),
+                false => format!("{address} ({}): {}", o.code, o.reply),
+            };
+            html! { <li data-testid="fact-other-refusal">{ line }</li> }
         });
         rows.push(row(
             "other-refusals",
