@@ -598,9 +598,6 @@ const SPF_FAILED_WORDS: &[&str] = &[
     // policy (-all) but it fails to pass SPF checks with the ip: [192.0.2.1]".
     // Source: https://support.google.com/a/answer/3726730
     "fails to pass spf checks",
-    // A Japanese reply names the check 「SPF認証」 ("SPF authentication"); under an
-    // authentication failure (the core's reason) it is the check that failed.
-    "spf認証",
 ];
 
 /// Gmail's SPF results, where the checked domain's bracket opens and its own result follows
