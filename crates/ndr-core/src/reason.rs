@@ -1975,6 +1975,13 @@ pub(crate) fn is_worded(text: &str) -> bool {
         .any(|r| has(*r, &scan))
 }
 
+/// True when `text` has the wording tables' words of `reason` (no code, no command): for a
+/// reader that knows from the format alone at which step a failure was decided.
+pub(crate) fn says(reason: Reason, text: &str) -> bool {
+    let lc = text.to_lowercase();
+    has(reason, &Scan::new(&lc))
+}
+
 /// Reasons tried first, in this order, against status code, command and wording together.
 const FIRST_PASS: &[Reason] = &[
     MailboxFull,
