@@ -1302,6 +1302,28 @@ const WORDING: &[Wording] = &[
             &["a url in this email ", " is listed on"],
         ],
     ),
+    // A receiver that says, in a sentence of its own, that it refuses the message as spam: the
+    // verdict stated as the reason of the refusal, under whatever code came with it. WP.pl's
+    // and o2.pl's servers (one company's) answer in Polish and English, the Polish line first,
+    // under qmail's bracketed code: "554 (#5.3.0) Nie przyjmiemy tej wiadomosci poniewaz jest
+    // to spam" / "We can't accept this message because it is spam" (quoted in
+    // https://github.com/tomaszmierzejowski/antystyki/blob/HEAD/EMAIL_DELIVERABILITY_FIX.md).
+    // The code's X.3.0 ("other or undefined mail system status", RFC 3463) names no reason,
+    // so the words decide. Close wordings of the same verdict: "message is considered spam",
+    // "your mail was considered as spam". A sentence that says the message was not considered
+    // spam is none.
+    Wording {
+        reason: SpamDetected,
+        any: &[
+            "because it is spam",
+            "poniewaz jest to spam",
+            "ponieważ jest to spam",
+            "considered spam",
+            "considered as spam",
+        ],
+        aligned: &[],
+        not: &["not considered spam", "not considered as spam", "not be considered spam"],
+    },
     w(
         Speeding,
         &[

@@ -114,3 +114,34 @@ fn a_remote_reply_in_the_same_report_is_not_exims_own() {
     );
     assert_ne!(d.reason, Reason::UserUnknown);
 }
+
+/// A receiver's sentence that it refuses the message because it is spam decides the reason
+/// under a code that names none: qmail's bracketed X.3.0 ("(#5.3.0)", "other mail system
+/// status") would only say a system error. A Postfix notice's line, and a two-line reply
+/// pasted alone (another language first, then English).
+#[test]
+fn a_refusal_because_the_message_is_spam_is_spam() {
+    check(
+        "<kenji@example.net>: host mx.example.net[198.51.100.7] said: 554 (#5.3.0) We will\n    not take this message because it is spam (in reply to end of DATA command)\n",
+        expect!["554 5.3.0 spamdetected - - | host=mx.example.net rcpt=kenji@example.net step=DATA reply=554 status=5.3.0 notes= | 554 (#5.3.0) We will not take this message because it is spam (in reply to end of DATA command)"],
+    );
+    check(
+        "554 (#5.3.0) Tej wiadomosci nie przyjmiemy, poniewaz jest to spam\nWe refuse this message because it is spam\n",
+        expect!["554 5.3.0 spamdetected - - | host=- rcpt=- step=- reply=554 status=5.3.0 notes= | 554 (#5.3.0) Tej wiadomosci nie przyjmiemy, poniewaz jest to spam"],
+    );
+    for reply in [
+        "550 5.7.1 Your message is considered spam and was not delivered",
+        "554 5.3.0 Message rejected: considered as spam by our filters",
+    ] {
+        assert_eq!(
+            diagnose(reply.as_bytes()).reason,
+            Reason::SpamDetected,
+            "{reply}"
+        );
+    }
+    // A sentence that it was not taken for spam names no spam.
+    assert_ne!(
+        diagnose(b"554 5.3.0 Message was not considered spam but the mailbox is locked").reason,
+        Reason::SpamDetected
+    );
+}
