@@ -145,3 +145,22 @@ fn a_refusal_because_the_message_is_spam_is_spam() {
         Reason::SpamDetected
     );
 }
+
+/// The sending service refuses the address itself, because mail to it bounced before (or a
+/// complaint put it on the service's list): its suppression, whatever code it gives and
+/// whatever the recipient's server would say now.
+#[test]
+fn a_sending_services_refusal_of_an_address_known_to_bounce_is_suppressed() {
+    check(
+        "554 5.7.1 <kenji@example.net>: Recipient address rejected: policy rejection: kenji@example.net: recipient is known to bounce; see https://help.example.com/recipient-is-known-to-bounce/\n",
+        expect!["554 5.7.1 suppressed - - | host=- rcpt=kenji@example.net step=- reply=554 status=5.7.1 notes= | 554 5.7.1 <kenji@example.net>: Recipient address rejected: policy rejection: kenji@example.net: recipient is known to bounce; see https://help.example.com/recipient-is-known-to-bounce/"],
+    );
+    for reply in [
+        // Mailgun's event (its own code 605, no server's reply).
+        r#"{"event": "failed", "severity": "permanent", "recipient": "kenji@example.net", "delivery-status": {"code": 605, "message": "", "description": "Not delivering to previously bounced address"}}"#,
+        // Amazon SES's own bounce of an address on its global suppression list.
+        "550 5.1.1 kenji@example.net: Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.",
+    ] {
+        assert_eq!(diagnose(reply.as_bytes()).reason, Reason::Suppressed, "{reply}");
+    }
+}
