@@ -164,3 +164,21 @@ fn a_sending_services_refusal_of_an_address_known_to_bounce_is_suppressed() {
         assert_eq!(diagnose(reply.as_bytes()).reason, Reason::Suppressed, "{reply}");
     }
 }
+
+/// Rust's lettre writes a refusal as "permanent error (535): <the reply>" (and "transient
+/// error (421): ..."): the number in parentheses is the reply code, as a program built on
+/// it logs it.
+#[test]
+fn lettres_reply_code_in_parentheses_is_the_reply_code() {
+    check(
+        "[2024-03-05 10:00:00.000][app::mail][ERROR] Error sending mail: permanent error (535): 5.7.8 Username and Password not accepted\n",
+        expect!["535 5.7.8 securityerror - - | host=- rcpt=- step=- reply=535 status=5.7.8 notes= | permanent error (535): 5.7.8 Username and Password not accepted"],
+    );
+    check(
+        "Failed to send: transient error (421): 4.7.0 Temporary System Problem. Try again later\n",
+        expect!["421 4.7.0 networkerror - - | host=- rcpt=- step=- reply=421 status=4.7.0 notes= | transient error (421): 4.7.0 Temporary System Problem. Try again later"],
+    );
+    // Other numbers in parentheses are no reply codes.
+    let d = diagnose(b"permanent error (535) while reading the file, see line 535\n");
+    assert!(d.recipients.iter().all(|r| r.reply_code.is_none()));
+}
