@@ -1984,8 +1984,8 @@ pub(crate) const SUPPRESSED: Playbook = Playbook {
             en: "Ask the recipient whether the address works now and whether they want your mail.",
         }),
         Step::new(text! {
-            ja: "確認できたら、送信サービスの管理画面で配信停止リスト（Suppression list など）からその宛先を外してください。",
-            en: "Once confirmed, remove the address from the suppression list in your sending service's dashboard.",
+            ja: "確認できたら、送信サービスの管理画面で配信停止リスト（Suppression list など）からその宛先を外してください。管理画面にそのリストがない場合（レンタルサーバーの送信サーバーなど）は、サービスのサポートに外すよう依頼してください。",
+            en: "Once confirmed, remove the address from the suppression list in your sending service's dashboard. If the dashboard shows no such list (your hosting company's outgoing server, for one), ask the service's support to take the address off.",
         }),
     ],
     donts: &[text! {
