@@ -88,6 +88,36 @@ impl<'a> Spans<'a> {
         self.found.push(((start, end), span));
         span
     }
+
+    /// `span`, but when the text occurs in the input more than once (a reply quoted in the
+    /// notice and again in its DSN part), the occurrence nearest to `expected`, the input offset
+    /// where the text would stand beside the fact's main place: a fact's places then come from
+    /// the copy its main place is in, not from the first copy of an identical line. Reads the
+    /// input no further than the first occurrence past `expected`.
+    fn span_near(&mut self, start: usize, end: usize, expected: usize) -> Option<Range> {
+        let first = self.span(start, end)?;
+        let needle = self.input.get(first.0..first.1)?;
+        let mut best = first.0;
+        let mut from = first.0 + 1;
+        while best < expected {
+            let Some(at) = self
+                .input
+                .get(from..)
+                .and_then(|rest| crate::text::find_bytes(rest, needle))
+            else {
+                break;
+            };
+            let at = from + at;
+            if at.abs_diff(expected) < best.abs_diff(expected) {
+                best = at;
+            }
+            if at >= expected {
+                break;
+            }
+            from = at + 1;
+        }
+        Some((best, best + needle.len()))
+    }
 }
 
 /// Records the lines of `text` around `[start, end)` as evidence for `field` (the reply, for
@@ -96,7 +126,7 @@ pub(crate) fn add(d: &mut Diagnosis, spans: &mut Spans<'_>, field: &str, start: 
     if d.evidence.iter().any(|e| e.field == field) {
         return;
     }
-    if let Some(e) = locate(spans, field, start, end, false) {
+    if let Some((e, _)) = locate(spans, field, start, end, false, None) {
         d.evidence.push(e);
     }
 }
@@ -119,8 +149,11 @@ pub(crate) fn add_exact(
         return;
     }
     let had = d.evidence.len();
+    // The first place found: where its text stands and where the input has it.
+    let mut main = None;
     for &(start, end) in ranges.iter().take(MAX_PER_FIELD) {
-        if let Some(mut e) = locate(spans, field, start, end, true) {
+        if let Some((mut e, at)) = locate(spans, field, start, end, true, main) {
+            main = main.or(at);
             let known = d.evidence.get(had..).unwrap_or_default();
             if known.iter().any(|k| k.text == e.text && k.span == e.span) {
                 continue;
@@ -146,7 +179,7 @@ pub(crate) fn add_words(
     if d.evidence.iter().any(|e| e.field == field) {
         return;
     }
-    let lines = locate(spans, field, reply.0, reply.1, false).map(|e| e.text);
+    let lines = locate(spans, field, reply.0, reply.1, false, None).map(|(e, _)| e.text);
     add_exact(d, spans, field, &[at]);
     if let Some(e) = d.evidence.last_mut().filter(|e| e.field == field) {
         e.lines = lines.filter(|l| *l != e.text);
@@ -157,13 +190,17 @@ pub(crate) fn add_words(
 /// itself. The decoded lines may not be in the input as they are (a base64 part, a reply
 /// quoted differently in the DSN fields), so shorter pieces are tried for a span: the rest of
 /// the line from the match, then the match alone. Without any, the text is kept unspanned.
+/// With `main`, the (text, input) offsets of the fact's main place, the span is looked for in
+/// the same copy as that place (`Spans::span_near`). Also gives the offsets of what was found,
+/// which is the main place for the next ones.
 fn locate(
     spans: &mut Spans<'_>,
     field: &str,
     start: usize,
     end: usize,
     exact: bool,
-) -> Option<Evidence> {
+    main: Option<Range>,
+) -> Option<(Evidence, Option<Range>)> {
     let text = spans.text;
     let (ls, le) = whole_lines(text, start, end);
     if ls >= le {
@@ -176,7 +213,21 @@ fn locate(
     let found = candidates
         .iter()
         .filter(|(a, b)| a < b)
-        .find_map(|&(a, b)| spans.span(a, b).map(|span| (a, b, span)));
+        .find_map(|&(a, b)| {
+            let span = match main {
+                // Where `a` stands from the main place in the text, so in the input.
+                Some((text_at, input_at)) => {
+                    let expected = if a >= text_at {
+                        input_at.saturating_add(a - text_at)
+                    } else {
+                        input_at.saturating_sub(text_at - a)
+                    };
+                    spans.span_near(a, b, expected)
+                }
+                None => spans.span(a, b),
+            };
+            span.map(|span| (a, b, span))
+        });
     let (a, b, span) = match found {
         Some((a, b, span)) => (a, b, Some(span)),
         None => (ls, le, None),
@@ -184,12 +235,13 @@ fn locate(
     // A part of the lines: its own text and span, the lines kept beside.
     let part = exact && s < e && (a, b) != (s, e);
     let (x, y) = if part { (s, e) } else { (a, b) };
-    Some(Evidence {
+    let evidence = Evidence {
         field: field.to_string(),
         text: text.get(x..y)?.to_string(),
         span: span.map(|span| narrowed(text, a, b, span, x, y)),
         lines: part.then(|| text.get(a..b).unwrap_or_default().to_string()),
-    })
+    };
+    Some((evidence, span.map(|span| (a, span.0))))
 }
 
 /// The input's span of `text[s..e]` inside `text[a..b]`, which the input holds at `span`:
@@ -440,6 +492,44 @@ mod tests {
         let at = text.find("192").unwrap();
         let (s, e) = narrowed(text, a, b, span, at, at + 9);
         assert_eq!(&input[s..e], b"192.0.2.1");
+    }
+
+    /// A reply quoted twice, its last line the same in both copies, read where the text is not
+    /// the input (CRLF): a fact's second place, read in the second copy, is spanned there, beside
+    /// its main place, not on the first copy's identical line.
+    #[test]
+    fn a_facts_places_stay_in_its_main_places_copy() {
+        let text = "Remote server returned '554-mx.example.net refused\n\
+                    554 See https://example.net/?ip=192.0.2.9 now'\n\n\
+                    Diagnostic-Code: smtp; 554-mx.example.net refused\n\
+                    554 See https://example.net/?ip=192.0.2.9 now\n";
+        let input = text.replace('\n', "\r\n");
+        let mut d = Diagnosis::default();
+        let mut spans = Spans::new(input.as_bytes(), text);
+        let main = text.find("Diagnostic-Code").unwrap() + "Diagnostic-Code: smtp; ".len();
+        let extra = text.rfind("192.0.2.9").unwrap();
+        add_exact(
+            &mut d,
+            &mut spans,
+            "x",
+            &[(main, main + 3), (extra, extra + 9)],
+        );
+        let second = input.find("Diagnostic-Code").unwrap();
+        let places: Vec<_> = d.evidence.iter().filter_map(|e| e.span).collect();
+        assert_eq!(places.len(), 2, "{:?}", d.evidence);
+        for (s, e) in &places {
+            assert!(
+                *s > second,
+                "{:?} in the first copy: {:?}",
+                (s, e),
+                d.evidence
+            );
+        }
+        assert_eq!(&input[places[1].0..places[1].1], "192.0.2.9");
+        // Without a main place, the first copy, as before.
+        let mut d = Diagnosis::default();
+        add_exact(&mut d, &mut spans, "y", &[(extra, extra + 9)]);
+        assert!(d.evidence[0].span.is_some_and(|(s, _)| s < second));
     }
 
     #[test]

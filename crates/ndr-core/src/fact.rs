@@ -72,12 +72,9 @@ const ORIGINAL_FIELDS: &[&str] = &[
 /// server's log; a longer one is cut with "…".
 const MAX_SUBJECT_CHARS: usize = 200;
 
-/// The returned message's subject as the letters may quote it: encoded words read as the
-/// decoder read them (`Mail::returned_subjects`; a subject whose words it did not decode is
-/// not shown as written), no control characters, at most `MAX_SUBJECT_CHARS`. None when it
-/// did not read as text (U+FFFD: bytes of a charset other than its label's, lhost-postfix-09)
-/// or is a notice's own subject (a bounce of a bounce, `mta::is_notice_subject`, or the
-/// bounce's own Subject repeated): it would name no mail the sender wrote.
+/// The returned message's own `Subject:` as the letters may quote it: encoded words read as
+/// the decoder read them (`Mail::returned_subjects`; a subject whose words it did not decode is
+/// not shown as written), then as `shown_subject` keeps it.
 fn returned_subject(written: &str, mail: &Mail) -> String {
     let read = if text::contains(written, "=?") {
         match mail.returned_subjects.iter().find(|(w, _)| w == written) {
@@ -87,6 +84,16 @@ fn returned_subject(written: &str, mail: &Mail) -> String {
     } else {
         written
     };
+    shown_subject(read, mail)
+}
+
+/// A subject of the returned message, as read (its own `Subject:`, or the one behind the prefix
+/// of the notice's visible header block, `visible_head`), as the letters may quote it: no
+/// control characters, at most `MAX_SUBJECT_CHARS`. Empty when it did not read as text
+/// (U+FFFD: bytes of a charset other than its label's, lhost-postfix-09) or is a notice's own
+/// subject (a bounce of a bounce, `mta::is_notice_subject`, or the bounce's own Subject
+/// repeated): it would name no mail the sender wrote.
+pub(crate) fn shown_subject(read: &str, mail: &Mail) -> String {
     if read.contains('\u{fffd}')
         || mta::is_notice_subject(read)
         || read.trim() == mail.subject().trim()

@@ -321,11 +321,17 @@ fn run_text(input: &[u8], decoders: charsets::Decoders<'_>) -> Diagnosis {
     // address gets rejected with 554 5.7.1", then the server's log line with the reply): the
     // words before the codes are the writer's, so that line says no more than its codes, and
     // it must not lead the diagnosis with the reading of a bare code (held-out ad 35).
+    // And when a paste quotes the whole reply above the log line or notice that carries it
+    // with its recipient ("451 4.5.1 Mailbox full (in reply to end of DATA command)", then
+    // Postfix's "to=<...>, ... status=deferred (host ... said: 451 4.5.1 Mailbox full (in
+    // reply to end of DATA command))"): the quote is the same refusal without its address, and
+    // leading with it would leave the verdict and the letter without the address (review 7,
+    // M2).
     let repeats_a_reply = |f: &fact::Fact| {
         let t = f.diagnosis.trim();
         let codes = codes_at_the_end(t, &f.reply_code);
         f.recipient.is_empty()
-            && mta::generic::only_codes(codes)
+            && !codes.is_empty()
             && facts.iter().any(|g| {
                 !g.recipient.is_empty()
                     && g.reply_code == f.reply_code
@@ -1382,7 +1388,7 @@ fn codes_at_the_end<'a>(t: &'a str, code: &str) -> &'a str {
 /// before it ("Remote host said: 550 mail not accepted ...", "i get error: 550 that IP ..."):
 /// the first ": " followed by a reply code and a space, when `s` does not itself start with
 /// a reply code (a reply's own colons, "550 <a@example.org>: Recipient address rejected: ...",
-/// stay in it) and no bracket is open before it.
+/// stay in it) and no bracket is open before it, unless the label is Postfix's "said:".
 fn after_label(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let code = |i: usize| s.get(i..).is_some_and(starts_with_code);
@@ -1394,11 +1400,40 @@ fn after_label(s: &str) -> Option<usize> {
         match c {
             b'(' | b'[' => open += 1,
             b')' | b']' => open -= 1,
-            b':' if open <= 0 && b.get(i + 1) == Some(&b' ') && code(i + 2) => return Some(i + 2),
+            // Postfix's "(host ... said: 550 ...)" in its log line or a post's quote of it:
+            // the reply is inside the bracket the lead-in opened.
+            b':' if (open <= 0 || s[..i].ends_with(" said"))
+                && b.get(i + 1) == Some(&b' ')
+                && code(i + 2) =>
+            {
+                return Some(i + 2)
+            }
             _ => {}
         }
     }
     None
+}
+
+/// `t` from the server's reply on when a log line marks it as a session transcript does, after
+/// the logger's own prefix (OpenSMTPD's debug log: "mta: 0xea6710: <<< 554 ..."), and cut
+/// where that prefix starts the next logged line that a paste joined to it ("... c=rdns mta:
+/// 0xea6710: MTA_BANNER -> MTA_EHLO ..."). `t` itself when no such mark stands in its first
+/// 80 bytes.
+fn after_transcript_prefix(t: &str) -> &str {
+    const MARK: &str = "<<< ";
+    let Some(p) = text::find(text::clip(t, 80), MARK) else {
+        return t;
+    };
+    let prefix = t[..p].trim_end();
+    let rest = &t[p + MARK.len()..];
+    if prefix.is_empty() || prefix.contains('\n') || !starts_with_code(rest) {
+        return t;
+    }
+    let next = [" ", "\n"]
+        .iter()
+        .filter_map(|sep| text::find(rest, &format!("{sep}{prefix}")))
+        .min();
+    next.map_or(rest, |e| rest[..e].trim_end())
 }
 
 /// True when `s` starts with a reply code and a space or hyphen ("550 ", "421-").
@@ -1424,6 +1459,7 @@ fn error_text(text: String) -> String {
     let t = t.strip_prefix("->> ").unwrap_or(t);
     let t = t.strip_prefix("<<<").map_or(t, str::trim_start);
     let t = after_bracketed_log_prefix(t);
+    let t = after_transcript_prefix(t);
     let Some(at) = reply_start(t)
         .or_else(|| after_label(t))
         .or_else(|| mta::generic::reply_after_command_said(t))
@@ -1498,13 +1534,20 @@ fn error_text(text: String) -> String {
     let mut kept = t[start..at + end].trim_end();
     // A bracket or quote the cut-off lead-in opened closes after the reply ("status=bounced
     // (host ... said: 550 ... command))", Gmail's "[mx.example.jp. 192.0.2.1: 421 ...]",
-    // "error \"Reason: 552 ... limit\""): it goes too.
+    // "error \"Reason: 552 ... limit\""): it goes too, and so do the ones around it (a post's
+    // quote around Postfix's bracket: 'said "bounced (host ... said: 550 ... command))"').
     if start > 0 {
-        let count = |c: char| kept.matches(c).count();
-        let unmatched = |o: char, c: char| kept.ends_with(c) && count(c) > count(o);
-        if unmatched('(', ')') || unmatched('[', ']') || kept.ends_with('"') && count('"') % 2 == 1
-        {
-            kept = kept[..kept.len() - 1].trim_end();
+        for _ in 0..3 {
+            let count = |c: char| kept.matches(c).count();
+            let unmatched = |o: char, c: char| kept.ends_with(c) && count(c) > count(o);
+            if unmatched('(', ')')
+                || unmatched('[', ']')
+                || kept.ends_with('"') && count('"') % 2 == 1
+            {
+                kept = kept[..kept.len() - 1].trim_end();
+            } else {
+                break;
+            }
         }
     }
     if kept.len() == text.len() {
@@ -1722,6 +1765,50 @@ mod tests {
             d.remote_ip.as_deref().unwrap_or("-"),
         );
         expect.assert_eq(&line);
+    }
+
+    /// The error text the letters quote is the server's reply, without a post's prose and
+    /// quote around Postfix's bracketed log form, and without a debug log's other lines that a
+    /// paste joined to the reply (review 7, M3).
+    #[test]
+    fn error_text_is_the_reply_without_what_a_paste_put_around_it() {
+        let text = |s: &str| super::error_text(s.to_string());
+        assert_eq!(
+            text("A comment to the council bounced. Their server said \"bounced (host mx.example.org[192.0.2.5] said: 550 Envelope blocked - User Entry (in reply to RCPT TO command))\""),
+            "550 Envelope blocked - User Entry (in reply to RCPT TO command)"
+        );
+        assert_eq!(
+            text("status=bounced (host mx.example.org[192.0.2.5] said: 550 No such user here (in reply to RCPT TO command))"),
+            "550 No such user here (in reply to RCPT TO command)"
+        );
+        assert_eq!(
+            text("mta: 0x1a2b3c: <<< 554 mx.example.net Service not available Bad DNS PTR resource record. mta: 0x1a2b3c: MTA_BANNER -> MTA_EHLO mta: 0x1a2b3c: >>> EHLO host.example.com"),
+            "554 mx.example.net Service not available Bad DNS PTR resource record."
+        );
+        // A reply's own text stays whole, and a transcript mark without a reply after it is
+        // no start.
+        let own = "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown";
+        assert_eq!(text(own), own);
+        let not_a_reply = "debug: <<< EHLO then the server went away";
+        assert_eq!(text(not_a_reply), not_a_reply);
+    }
+
+    /// A post that quotes the whole reply above the log line carrying it with its recipient:
+    /// one recipient, with its address, not an addressless copy leading the diagnosis
+    /// (review 7, M2).
+    #[test]
+    fn a_reply_quoted_above_its_log_line_is_no_recipient_of_its_own() {
+        let paste = "A full mailbox looks like this:\n\n451 4.5.1 Mailbox full (in reply to end of DATA command)\n\nJul 25 10:00:01 mail postfix/smtp[1234]: A1B2C3: to=<hanako@example.org>, relay=mx.example.org[192.0.2.8]:25, delay=0.5, dsn=4.5.1, status=deferred (host mx.example.org[192.0.2.8] said: 451 4.5.1 Mailbox full (in reply to end of DATA command))\n";
+        let d = super::diagnose(paste.as_bytes());
+        let rcpts: Vec<&str> = d.recipients.iter().map(|r| r.recipient.as_str()).collect();
+        assert_eq!(rcpts, ["hanako@example.org"]);
+        assert_eq!(d.reason, crate::Reason::MailboxFull);
+        // Two different refusals stay two, the one without an address too.
+        let two = paste.replace(
+            "451 4.5.1 Mailbox full (in reply to end of DATA command)\n\nJul",
+            "550 5.7.1 Relaying denied\n\nJul",
+        );
+        assert_eq!(super::diagnose(two.as_bytes()).recipients.len(), 2);
     }
 
     #[test]

@@ -1302,6 +1302,54 @@ const WORDING: &[Wording] = &[
             &["a url in this email ", " is listed on"],
         ],
     ),
+    // The sending side refuses a recipient because mail to it bounced before (or, for the
+    // services, a complaint or an unsubscription put it on their list): the sending service's
+    // suppression of the address, not a reply of the recipient's server, whatever code it
+    // gives. Its own words:
+    // - Hostnet (a Brazilian host), at its outgoing server before the message is sent: "554
+    //   5.7.1 <a@example.org>: Recipient address rejected: policy rejection: a@example.org:
+    //   recipient is known to bounce; see https://www.hostnet.com.br/info/recipient-is-known-to-bounce/"
+    //   (the link is Hostnet's own page; the reply is quoted in
+    //   https://github.com/mautic/mautic/issues/10162).
+    // - Mailgun, in its event for a message it did not send: "Not delivering to previously
+    //   bounced address" (delivery-status code 605, reason "suppress-bounce"; Mailgun's own
+    //   code, no server's reply, `mta::webhook`).
+    // - Amazon SES's own bounce for an address on its global suppression list: "Amazon SES has
+    //   suppressed sending to this address because it has a recent history of bouncing as an
+    //   invalid address" (https://docs.aws.amazon.com/ses/latest/dg/sending-email-global-suppression-list.html;
+    //   its events' "Suppressed" / "OnAccountSuppressionList" are read in `mta::amazonses`).
+    // Sisimai names the reason `suppressed`.
+    w(
+        Suppressed,
+        &[
+            "recipient is known to bounce",
+            "not delivering to previously bounced address",
+            "has suppressed sending to this address",
+        ],
+        &[],
+    ),
+    // A receiver that says, in a sentence of its own, that it refuses the message as spam: the
+    // verdict stated as the reason of the refusal, under whatever code came with it. WP.pl's
+    // and o2.pl's servers (one company's) answer in Polish and English, the Polish line first,
+    // under qmail's bracketed code: "554 (#5.3.0) Nie przyjmiemy tej wiadomosci poniewaz jest
+    // to spam" / "We can't accept this message because it is spam" (quoted in
+    // https://github.com/tomaszmierzejowski/antystyki/blob/HEAD/EMAIL_DELIVERABILITY_FIX.md).
+    // The code's X.3.0 ("other or undefined mail system status", RFC 3463) names no reason,
+    // so the words decide. Close wordings of the same verdict: "message is considered spam",
+    // "your mail was considered as spam". A sentence that says the message was not considered
+    // spam is none.
+    Wording {
+        reason: SpamDetected,
+        any: &[
+            "because it is spam",
+            "poniewaz jest to spam",
+            "ponieważ jest to spam",
+            "considered spam",
+            "considered as spam",
+        ],
+        aligned: &[],
+        not: &["not considered spam", "not considered as spam", "not be considered spam"],
+    },
     w(
         Speeding,
         &[
@@ -1975,8 +2023,16 @@ pub(crate) fn is_worded(text: &str) -> bool {
         .any(|r| has(*r, &scan))
 }
 
+/// True when `text` has the wording tables' words of `reason` (no code, no command): for a
+/// reader that knows from the format alone at which step a failure was decided.
+pub(crate) fn says(reason: Reason, text: &str) -> bool {
+    let lc = text.to_lowercase();
+    has(reason, &Scan::new(&lc))
+}
+
 /// Reasons tried first, in this order, against status code, command and wording together.
 const FIRST_PASS: &[Reason] = &[
+    Suppressed,
     MailboxFull,
     MesgTooBig,
     ExceedLimit,
@@ -2271,7 +2327,9 @@ fn probe(reason: Reason, f: &Fact, lc: &Scan<'_>) -> bool {
             has(MesgTooBig, lc)
         }
         Suspend => f.reply_code == "525" || has(Suspend, lc),
-        HasMoved | NotCompliantRfc | BadReputation | Speeding => has(reason, lc),
+        // The sending service's own words that it holds the address back decide whatever
+        // code it gave (see the `Suppressed` wording).
+        HasMoved | NotCompliantRfc | BadReputation | Speeding | Suppressed => has(reason, lc),
         NoRelaying => {
             if matches!(f.reason, Some(SecurityError | SystemError | Undefined)) {
                 return false;

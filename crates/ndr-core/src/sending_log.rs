@@ -92,8 +92,15 @@ const POSTFIX_SENDING_AGENTS: &[&str] = &["/smtp[", "/error["];
 /// wordings), the Postfix log lines in bounce(8).
 const POSTFIX_DELIVERY_WORDS: &[&str] = &[" status=", " said: ", " refused to talk to me"];
 
+/// How many lines a pasted log line may have been wrapped into: a post or a mail program folds
+/// Postfix's long line ("... postfix/smtp[29382]: AB12: to=<bob@example.net>,\n    relay=...,
+/// dsn=5.7.0, status=bounced (host ... said: 550\n ...") so that its delivery words stand on a
+/// later line than the agent's name.
+const WRAPPED_LINES: usize = 3;
+
 /// True when a line is Postfix's sending side's log of a delivery (`POSTFIX_SENDING_AGENTS`,
-/// with the process id in brackets, then `POSTFIX_DELIVERY_WORDS`).
+/// with the process id in brackets, then `POSTFIX_DELIVERY_WORDS` on it or on the lines it was
+/// wrapped into).
 fn postfix_delivery(text: &str) -> bool {
     POSTFIX_SENDING_AGENTS.iter().any(|agent| {
         lines_with(text, agent).any(|(line, at)| {
@@ -101,9 +108,26 @@ fn postfix_delivery(text: &str) -> bool {
             let digits = pid.bytes().take_while(u8::is_ascii_digit).count();
             digits > 0
                 && pid.get(digits..).is_some_and(|r| r.starts_with("]:"))
-                && text::contains_any(line, POSTFIX_DELIVERY_WORDS)
+                && text::contains_any(wrapped(text, line), POSTFIX_DELIVERY_WORDS)
         })
     })
+}
+
+/// `line` (a slice of `text`) with the `WRAPPED_LINES` lines after it that are indented, as a
+/// wrapped log line's continuation is, up to the next line that is not.
+fn wrapped<'a>(text: &'a str, line: &'a str) -> &'a str {
+    let start = (line.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let mut end = start + line.len();
+    for _ in 0..WRAPPED_LINES {
+        let Some(next) = text.get(end + 1..) else {
+            break;
+        };
+        if !next.starts_with([' ', '\t']) {
+            break;
+        }
+        end = end + 1 + next.find('\n').unwrap_or(next.len());
+    }
+    text.get(start..end).unwrap_or(line)
 }
 
 /// Exim's main log marks a failed delivery "**" and a deferred one "==", followed by the
@@ -280,6 +304,17 @@ mod tests {
         let error = "postfix/error[12]: 4A1: to=<a@example.org>, relay=none, status=bounced \
             (mail for example.org loops back to myself)";
         assert_eq!(sending_server_log(error), Some(LOG));
+        // The line wrapped by a post, indented, its status on the third line (held-out ae 04).
+        let wrapped =
+            "    Mar 25 07:48:52 mail postfix/smtp[2938]: AB68: to=<a@example.org>,\n    \
+            relay=mx.example.org[192.0.2.3]:25, delay=1.3, delays=0.01/0.01/0.34/0.97,\n    \
+            dsn=5.7.0, status=bounced (host mx.example.org[192.0.2.3] said: 550\n    \
+            5.7.0 blocked (in reply to end of DATA command))";
+        assert_eq!(sending_server_log(wrapped), Some(LOG));
+        // An unindented line after the agent's is another record, not its continuation.
+        let next = "postfix/smtp[2938]: AB68: to=<a@example.org>, relay=none,\n\
+            the line above is all this note quotes; its status= was cut";
+        assert_eq!(sending_server_log(next), None);
     }
 
     #[test]

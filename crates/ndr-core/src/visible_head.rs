@@ -38,9 +38,6 @@ pub(crate) struct Head {
 /// other systems' senders as `fact::BOUNCE_HEAD_WORDS` has them.
 const MAIL_SYSTEM: &[&str] = &["microsoft outlook", "microsoftexchange"];
 
-/// The longest subject kept; a subject is a line, and the bounce is untrusted input.
-const MAX_SUBJECT: usize = 200;
-
 /// The block at the top of a paste (`mail` is no whole message), when it is the notice's own:
 /// its From names a mail system or its Subject starts with Exchange's prefix.
 pub(crate) fn read(mail: &Mail) -> Option<Head> {
@@ -73,13 +70,15 @@ pub(crate) fn read(mail: &Mail) -> Option<Head> {
         .or_else(|| value("date"))
         .filter(|d| fact::is_a_date(d))
         .unwrap_or_default();
+    // Checked as the returned message's own subject is (`fact::shown_subject`): a notice's
+    // subject behind the prefix is a bounce of a bounce.
     let subject = prefixed
-        .filter(|s| !s.is_empty() && s.len() <= MAX_SUBJECT)
+        .map(|s| fact::shown_subject(s, mail))
         .unwrap_or_default();
     Some(Head {
         to: to.to_string(),
         sent: sent.to_string(),
-        subject: subject.to_string(),
+        subject,
     })
 }
 
@@ -173,5 +172,39 @@ mod tests {
             "Here is what came back.\n\nFrom: Microsoft Outlook <postmaster@example.com>\nTo: ichiro@example.com\nSubject: Undeliverable: x\n{BODY}"
         );
         assert_eq!(head(&noted).map(|h| h.subject), Some("x".into()));
+    }
+
+    /// The subject behind the prefix is checked as the returned message's own is
+    /// (`fact::shown_subject`): a bounce of a bounce, text that did not decode, or a long line.
+    #[test]
+    fn the_blocks_subject_is_checked_as_the_returned_ones() {
+        let subject = |line: &str| {
+            head(&format!(
+                "From: Microsoft Outlook <postmaster@example.com>\nSent: Friday, November 20, 2026 3:20 PM\nTo: ichiro@example.com\nSubject: {line}\n{BODY}"
+            ))
+            .map(|h| h.subject)
+        };
+        // A notice about a notice names no mail the sender wrote.
+        assert_eq!(
+            subject("Undeliverable: Undeliverable: Invoice"),
+            Some("".into())
+        );
+        assert_eq!(
+            subject("Undeliverable: Mail delivery failed: returning message to sender"),
+            Some("".into())
+        );
+        assert_eq!(
+            subject("Undeliverable: Undelivered Mail Returned to Sender"),
+            Some("".into())
+        );
+        // Bytes that did not read as text.
+        assert_eq!(subject("Undeliverable: \u{fffd}\u{fffd}x"), Some("".into()));
+        // A long subject is cut as the returned one is, not dropped.
+        let long = "a".repeat(300);
+        let cut = subject(&format!("Undeliverable: {long}")).unwrap_or_default();
+        assert_eq!(cut.chars().count(), 201, "{cut}");
+        assert!(cut.ends_with('…'), "{cut}");
+        // A plain subject stays.
+        assert_eq!(subject("Undeliverable: Invoice"), Some("Invoice".into()));
     }
 }

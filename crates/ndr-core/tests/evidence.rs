@@ -258,3 +258,59 @@ fn base64(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// A notice pasted with the reply quoted twice: in the summary for administrators (closed by a
+/// quote mark) and again in the DSN fields, each line the same but the summary's last. Saved
+/// with CRLF line ends, so the decoded text is not the input and every place is searched for.
+const REPEATED_GMX: &str = "\
+Delivery has failed to these recipients or groups:
+
+ann@gmx.net
+
+Diagnostic information for administrators:
+
+Remote server returned '554-gmx.net (mxgmx104) Nemesis ESMTP Service not available
+554-No SMTP service
+554-IP address is block listed.
+554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=203.0.113.9&r=0AB'
+
+Reporting-MTA: dns; mail.example.com
+Final-Recipient: rfc822; ann@gmx.net
+Action: failed
+Status: 5.7.1
+Diagnostic-Code: smtp; 554-gmx.net (mxgmx104) Nemesis ESMTP Service not available
+554-No SMTP service
+554-IP address is block listed.
+554 For explanation visit https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=203.0.113.9&r=0AB
+Remote-MTA: dns; mx00.emig.gmx.net
+";
+
+/// Task h218: each place of a fact is spanned in the copy it was read in: the address in the
+/// DSN's copy is not moved onto the summary's line that holds the same words, so the address
+/// has one place in each copy, and every place of every fact is its own words.
+#[test]
+fn a_repeated_reply_keeps_each_place_in_its_own_copy() {
+    let input = REPEATED_GMX.replace('\n', "\r\n");
+    let d = diagnose(input.as_bytes());
+    assert_eq!(d.blocked_ip.as_deref(), Some("203.0.113.9"));
+    let second = input.find("Diagnostic-Code").expect("the DSN's copy");
+    for field in ["sending_ip", "blocked_ip"] {
+        each_is(&d, input.as_bytes(), field, "203.0.113.9", 2);
+        let starts: Vec<usize> = d
+            .evidence
+            .iter()
+            .filter(|e| e.field == field)
+            .filter_map(|e| e.span.map(|(s, _)| s))
+            .collect();
+        assert!(
+            starts.iter().any(|&s| s < second) && starts.iter().any(|&s| s > second),
+            "{field}: {starts:?}"
+        );
+    }
+    for e in &d.evidence {
+        if let Some((s, t)) = e.span {
+            let at = input[s..t].replace('\r', "");
+            assert_eq!(at, e.text, "{}: {:?}", e.field, d.evidence);
+        }
+    }
+}

@@ -133,7 +133,7 @@ fn mailgun_delivery_status_fragment() {
     );
     check(
         r#"{"event": "failed", "severity": "permanent", "recipient": "hanako@example.net", "delivery-status": {"code": 605, "message": "", "description": "Not delivering to previously bounced address"}}"#,
-        expect!["- - filtered - - | code=- rcpt=hanako@example.net reply=- status=- was=- notes=sent_through_esp | Not delivering to previously bounced address"],
+        expect!["- - suppressed - - | code=- rcpt=hanako@example.net reply=- status=- was=- notes=sent_through_esp | Not delivering to previously bounced address"],
     );
 }
 

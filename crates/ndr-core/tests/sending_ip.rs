@@ -101,6 +101,50 @@ const SPAM: &[(&str, &str)] = &[
     ),
 ];
 
+/// Refusals of the message itself (its format) that name the connecting client only for
+/// reference: Gmail's bracket after the status, which it prints in every reply (Google's SMTP
+/// error reference, https://support.google.com/a/answer/3726730: "550-5.7.1 [192.0.2.1 14]
+/// Messages missing a valid address in From: header ..."), and GMX's and WEB.DE's explanation
+/// link, which carries "the delivering mail server"'s address
+/// (https://postmaster.gmx.com/en/error-messages). The address is the sending server's; the
+/// message, not the address, is refused (task h218).
+const MESSAGE: &[(&str, &str)] = &[
+    // Gmail, a header twice (Sisimai's rhost-google-08's words), the bracket padded.
+    (
+        "550-5.7.1 [203.0.113.5      12] This message is not RFC 5322 compliant. There are\n\
+         550-5.7.1 multiple From headers. To reduce the amount of spam sent to Gmail, this\n\
+         550-5.7.1 message has been blocked. Please visit\n\
+         550-5.7.1  https://support.google.com/mail/?p=RfcMessageNonCompliant\n\
+         550 5.7.1 and review RFC 5322 specifications for more information. a1si2 - gsmtp\n",
+        "203.0.113.5",
+    ),
+    // Gmail, no Message-ID, the bracket bare, in a Postfix notice.
+    (
+        "<ann@gmail.com>: host gmail-smtp-in.l.google.com[198.51.100.27] said:\n    \
+         550-5.7.1 [203.0.113.6] Messages missing a valid Message-ID header are not\n    \
+         550-5.7.1 accepted. For more information, go to 550-5.7.1\n    \
+         https://support.google.com/mail/?p=RfcMessageNonCompliant 550 5.7.1 and review\n    \
+         RFC 5322 specifications. b2si3 - gsmtp (in reply to end of DATA command)\n",
+        "203.0.113.6",
+    ),
+    // WEB.DE's header case, `c=hi`, its error-messages link with `ip=`.
+    (
+        "<ann@web.de>: host mx-ha03.web.de[198.51.100.3] said: 554-Transaction failed\n    \
+         554-Reject due to policy restrictions. 554 For explanation visit\n    \
+         https://postmaster.web.de/error-messages?ip=203.0.113.7&c=hi (in reply to end\n    \
+         of DATA command)\n",
+        "203.0.113.7",
+    ),
+    // GMX's case link, the address as `&i=ip&v=`.
+    (
+        "<ben@gmx.net>: host mx00.emig.gmx.net[198.51.100.4] said: 554-Transaction failed\n    \
+         554-Reject due to policy restrictions. 554 For explanation visit\n    \
+         https://postmaster.gmx.net/en/case?c=hi&i=ip&v=203.0.113.8&r=0ABCD-1EFGH (in reply\n    \
+         to end of DATA command)\n",
+        "203.0.113.8",
+    ),
+];
+
 fn evidence_of<'a>(d: &'a Diagnosis, field: &str) -> Option<&'a str> {
     d.evidence
         .iter()
@@ -135,6 +179,13 @@ fn gmails_authentication_refusal_names_the_sending_ip_without_blocking_it() {
 fn gmails_spam_refusal_names_the_sending_ip_without_blocking_it() {
     for (text, ip) in SPAM {
         named_not_blocked(text, ip, Reason::SpamDetected);
+    }
+}
+
+#[test]
+fn a_message_refusal_names_the_sending_ip_without_blocking_it() {
+    for (text, ip) in MESSAGE {
+        named_not_blocked(text, ip, Reason::NotCompliantRfc);
     }
 }
 

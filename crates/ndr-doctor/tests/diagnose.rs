@@ -324,6 +324,21 @@ fn an_address_a_spam_refusal_only_names_is_the_sending_servers() {
     assert!(v["blocked_ip"].is_null(), "{json}");
 }
 
+/// Task h218: Gmail's refusal of a message that is not RFC 5322 compliant names the connecting
+/// client in the same bracket: the report names it as the sending server's, not as blocked.
+#[test]
+fn an_address_a_format_refusal_only_names_is_the_sending_servers() {
+    let reply = b"<kim@gmail.com>: host gmail-smtp-in.l.google.com[198.51.100.27] said:         550-5.7.1 [203.0.113.46] Messages missing a valid Message-ID header are not         550-5.7.1 accepted. For more information, go to 550-5.7.1         https://support.google.com/mail/?p=RfcMessageNonCompliant 550 5.7.1 and review         RFC 5322 specifications. b2si3 - gsmtp (in reply to end of DATA command)\n";
+    let en = String::from_utf8(run(&["-", "--lang", "en"], Some(reply)).stdout).unwrap();
+    assert!(en.contains("(notcompliantrfc)"), "{en}");
+    assert!(en.contains("\nSending server's IP: 203.0.113.46 ("), "{en}");
+    assert!(!en.contains("Blocked sending IP"), "{en}");
+    let json = String::from_utf8(run(&["-", "--json"], Some(reply)).stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(v["sending_ip"], "203.0.113.46", "{json}");
+    assert!(v["blocked_ip"].is_null(), "{json}");
+}
+
 /// Review h206, M3: Gmail refused the mail for the sending domain's reputation; the address is
 /// the sending server's, not a blocked one, as on the page. The same words about the address
 /// itself still call it blocked.

@@ -6,6 +6,7 @@ use ndr_core::{Diagnosis, Party, Reason};
 use serde::Serialize;
 
 use crate::model::{Actor, Fact, Medium, Playbook, Prepare, Service, To, Urgency, Url};
+use crate::party::generic::{AUTH_STEP_SPF, MESSAGE_AUTH};
 use crate::select::SelectedBy;
 use crate::text::{Lang, Text};
 
@@ -190,6 +191,10 @@ pub(crate) struct Facts {
     /// The sending IP is one the blocklist checks ask about (public, or of unknown scope): a
     /// private or documentation address is named but never looked up.
     ip_looked_up: bool,
+    /// The refusal says the SPF check of the sender's domain failed (`select::spf_failed`).
+    spf_failed: bool,
+    /// The domain whose SPF check failed, when the refusal names it (`select::spf_checked_domain`).
+    spf_domain: Option<String>,
     code: Option<String>,
     smtp_code: Option<String>,
     enhanced_code: Option<String>,
@@ -311,6 +316,8 @@ impl Facts {
                             .next()
                             .is_some_and(|p| MAIL_PROGRAMS.contains(&p))
             }),
+            spf_failed: crate::select::spf_failed(d),
+            spf_domain: clean(crate::select::spf_checked_domain(d).as_deref()),
             rate_on_the_server: d.recipients.iter().any(|r| {
                 let t = collapse(&r.diagnostic_text).to_ascii_lowercase();
                 SERVER_RATE_WORDINGS.iter().any(|w| t.contains(w))
@@ -1981,6 +1988,33 @@ fn megabytes(bytes: u64) -> String {
     }
 }
 
+/// The SPF step's sentence when the refusal says SPF failed and names the sending address
+/// (`render_with`'s `spf_names_ip`). SPF checks the SMTP client's address against the envelope
+/// sender's domain ("check_host() ... <ip> - the IP address of the SMTP client that is emitting
+/// the mail", RFC 7208 section 4.1); a record allows it by an "include:" of another domain's
+/// record or by an "ip4:" / "ip6:" mechanism (sections 5.2, 5.6).
+// Source: https://datatracker.ietf.org/doc/html/rfc7208
+const SPF_ALLOWS_IP_STEP: Text = text! {
+    ja: "このエラーには、メールを送ったサーバーの IP アドレス {ip} が書かれています。{sender_domain} の SPF レコードが、このアドレスを許可している必要があります。ホスティング事業者や送信サービスが案内する「include:」を加えるか、「ip4:」（IPv6 のアドレスなら「ip6:」）のあとにこのアドレスを書き加えてください。",
+    en: "This error names the address your mail was sent from, {ip}, and the SPF record of {sender_domain} must allow it: add the \"include:\" your hosting company or sending service gives, or the address itself after \"ip4:\" (\"ip6:\" for an IPv6 address).",
+};
+
+/// The same in the letter to whoever runs the domain's DNS (`generic::MESSAGE_AUTH`).
+const SPF_ALLOWS_IP_LETTER: Text = text! {
+    ja: "エラーには、送信に使ったサーバーの IP アドレス {ip} が書かれています。{sender_domain} の SPF レコードでこのアドレスが許可されているか（送信に使っているサービスの「include:」、または「ip4:」でのアドレスの記載）も、あわせてご確認ください。",
+    en: "The error names the address the mail was sent from, {ip}. Please also make sure that the SPF record of {sender_domain} allows that address (through the \"include:\" of the service we send with, or an \"ip4:\" entry for it).",
+};
+
+/// `template` with the domain whose SPF check the refusal names (the envelope sender's,
+/// `Facts::spf_domain`) for `{sender_domain}`; without one, `{sender_domain}` stays for the
+/// sender's domain the core found.
+fn spf_domain_named(template: &str, facts: &Facts) -> String {
+    match facts.spf_domain.as_deref() {
+        Some(domain) => template.replace("{sender_domain}", domain),
+        None => template.to_owned(),
+    }
+}
+
 /// The DMARC step for a domain that is its own main domain.
 // Source: RFC 7489 section 6.6.3 (policy discovery: with no record at the From domain, the
 // receiver asks "the DNS domain matching the Organizational Domain"), section 3.2 (the
@@ -2217,6 +2251,16 @@ pub(crate) fn render_with(
                 .iter()
                 .any(|s| s.for_domain == Some(domain.as_str()))
         });
+    // An SPF failure with the sending address known: the SPF step and the letter say that the
+    // domain's SPF record must allow that address (task h218). Gmail's 5.7.27 and Microsoft's
+    // 5.7.23 are SPF failures by their code alone.
+    let spf_names_ip = facts.ip.is_some()
+        && (facts.spf_failed
+            || [
+                crate::party::gmail::SPF.id,
+                crate::party::microsoft::SPF_FAIL.id,
+            ]
+            .contains(&p.id));
     let steps = p
         .steps
         .iter()
@@ -2245,6 +2289,15 @@ pub(crate) fn render_with(
                     .or_else(|| size_step(step, facts, lang))
                 {
                     Some(text) => step_ctx.fill_prose(&text),
+                    None if spf_names_ip && step.text == AUTH_STEP_SPF.text => {
+                        let text = format!(
+                            "{}{}{}",
+                            step.text_in(medium).get(lang),
+                            lang.sentence_gap(),
+                            spf_domain_named(SPF_ALLOWS_IP_STEP.get(lang), facts)
+                        );
+                        step_ctx.fill_prose(&text)
+                    }
                     None => step_ctx.fill_prose(step.text_in(medium).get(lang)),
                 },
             },
@@ -2346,6 +2399,10 @@ pub(crate) fn render_with(
         {
             let line = mctx.fill(FORWARDED_RECIPIENT_LINE.get(mctx.lang));
             body = with_list_line(&body, &line);
+        }
+        if spf_names_ip && m.body == MESSAGE_AUTH.body {
+            let paragraph = spf_domain_named(SPF_ALLOWS_IP_LETTER.get(mctx.lang), facts);
+            body = before_the_closing(&body, &mctx.fill(&paragraph));
         }
         // On a code page the letter's error is the reader's to paste: whether it shows the
         // address is theirs to see, so the paragraph asks only in case it does not.

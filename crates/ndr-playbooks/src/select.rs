@@ -574,6 +574,93 @@ const DMARC_WORDINGS: &[(&str, &str)] = &[
 /// pass with ip: [192.0.2.1]". Source: https://support.google.com/a/answer/3726730
 const SPF_WORDING: (&str, &str) = ("spf check for [", "] does not pass");
 
+/// Words (lowercase, spaces single) in which a refusal says the sender's domain failed its SPF
+/// check: SPF (RFC 7208 section 4.1) checks whether the SMTP client's address may send for the
+/// envelope sender's domain, so the address the bounce names is the one to allow.
+const SPF_FAILED_WORDS: &[&str] = &[
+    // Microsoft 365: "550 5.7.23 The message was rejected because of Sender Policy Framework
+    // violation" ("The recipient enforces SPF and the sender failed it").
+    // Source: https://learn.microsoft.com/en-us/troubleshoot/exchange/email-delivery/ndr/non-delivery-reports-in-exchange-online
+    "sender policy framework violation",
+    // Tencent QQ Mail: "550 SPF check failed". Source: https://service.mail.qq.com/detail/122
+    "spf check failed",
+    // Outlook.com's 5.7.515 lists each check's result: "(Spf= Fail , Dkim= Pass , DMARC= Pass)".
+    // Source: https://github.com/sisimai/go-sisimai/issues/150 (a real NDR, quoted in the
+    // knowledge file)
+    "spf= fail",
+    "spf=fail",
+    // pypolicyd-spf, the SPF check of many Postfix servers: "Message rejected due to: SPF fail
+    // - not authorized" (its reject text for an SPF "fail" result); MailChannels: "550 5.7.1
+    // [BFD] Sender prohibited by SPF" (dada-mail#717); both read in `ndr-core`'s reason table.
+    "spf fail - not authorized",
+    "prohibited by spf",
+    // Gmail's 5.7.26: "The MAIL FROM domain [example.com] has an SPF record with a hard fail
+    // policy (-all) but it fails to pass SPF checks with the ip: [192.0.2.1]".
+    // Source: https://support.google.com/a/answer/3726730
+    "fails to pass spf checks",
+];
+
+/// Gmail's SPF results, where the checked domain's bracket opens and its own result follows
+/// within the sentence: "SPF [example.com] with ip: [192.0.2.1] = did not pass", "SPF check for
+/// [example.net] does not pass with ip: [192.0.2.1]", "SPF check for [example.net] did not pass
+/// with ip: [192.0.2.1]". Source: https://support.google.com/a/answer/3726730 (5.7.26, 5.7.27)
+const GMAIL_SPF_LEADS: &[&str] = &["spf [", "spf check for [", "the mail from domain ["];
+const GMAIL_SPF_FAILED: &[&str] = &["did not pass", "does not pass", "fails to pass"];
+
+/// The texts an SPF failure is read in: the replies that gave the reason, and the evidence (a
+/// paste with no recipient keeps its words there), joined and lowercased, spaces single.
+fn spf_texts(d: &Diagnosis) -> impl Iterator<Item = String> + '_ {
+    d.recipients
+        .iter()
+        .filter(|r| r.reason == d.reason)
+        .map(|r| r.diagnostic_text.as_str())
+        .chain(d.evidence.iter().map(read_in))
+        .map(|t| {
+            t.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+}
+
+/// True when an authentication refusal says the SPF check failed (`SPF_FAILED_WORDS`, or
+/// Gmail's result after the checked domain, `GMAIL_SPF_LEADS`): the advice then names the
+/// sending address that the domain's SPF record must allow.
+pub(crate) fn spf_failed(d: &Diagnosis) -> bool {
+    d.reason == Reason::AuthFailure
+        && spf_texts(d).any(|t| {
+            SPF_FAILED_WORDS.iter().any(|w| t.contains(w))
+                || GMAIL_SPF_LEADS.iter().any(|lead| {
+                    t.match_indices(lead).any(|(at, _)| {
+                        let rest = t.get(at + lead.len()..).unwrap_or("");
+                        // The domain's own sentence: up to DKIM's result, at most 120 chars.
+                        let end = rest.char_indices().nth(120).map_or(rest.len(), |(i, _)| i);
+                        let own = rest.get(..end).unwrap_or("");
+                        let own = own.split("dkim").next().unwrap_or("");
+                        GMAIL_SPF_FAILED.iter().any(|w| own.contains(w))
+                    })
+                })
+        })
+}
+
+/// The domain whose SPF check the refusal says failed, when Gmail's results name it in brackets
+/// (`GMAIL_SPF_LEADS`): the envelope sender's domain, which may not be the From domain.
+pub(crate) fn spf_checked_domain(d: &Diagnosis) -> Option<String> {
+    spf_texts(d).find_map(|t| {
+        GMAIL_SPF_LEADS.iter().find_map(|lead| {
+            let at = t.find(lead)?;
+            let rest = t.get(at + lead.len()..)?;
+            let domain = rest.get(..rest.find(']')?)?.trim().trim_end_matches('.');
+            let plain = domain.contains('.')
+                && !domain.starts_with('.')
+                && domain
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+            plain.then(|| domain.to_string())
+        })
+    })
+}
+
 /// The domain named in a DMARC refusal (`DMARC_WORDINGS`), in a recipient's error or in the
 /// evidence (a paste with no recipient keeps its words there). `None` when no such sentence
 /// names a plain domain (a masked "**domain**.com" is none).

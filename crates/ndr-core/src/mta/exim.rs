@@ -18,7 +18,7 @@ use crate::decode::Mail;
 use crate::dsn::{self, Name};
 use crate::smtp::{command, reply, status};
 use crate::Reason::{self, *};
-use crate::{address, text};
+use crate::{address, reason, text};
 
 /// Subjects Exim writes.
 const SUBJECTS: &[&str] = &[
@@ -481,6 +481,12 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         // with "450 TEMPERROR: retry timeout exceeded").
         let cr = reply::find(&e.diagnosis, &e.status);
         let cs = status::find(&e.diagnosis, &cr);
+        if e.reason.is_none()
+            && own_router_failure(e, &cr)
+            && reason::says(UserUnknown, &e.diagnosis)
+        {
+            e.reason = Some(UserUnknown);
+        }
         let temporary = cr.starts_with('4') || matches!(e.reason, Some(Expired | MailboxFull));
         let cv = e
             .reason
@@ -506,6 +512,29 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         rfc822 = format!("To: <{}>\n", deliveries[0].recipient);
     }
     Some(Rising { deliveries, rfc822 })
+}
+
+/// True when the failure under a recipient is Exim's own, decided while it routed the address
+/// on the host that wrote the notice, with no other server's reply: no "SMTP error from remote
+/// mail server after ..." nor "LMTP error after ..." (transports/smtp.c, transports/lmtp.c,
+/// the only ways a reply of another host enters the text), no "host NAME [IP]:" and no reply
+/// code. Such a text is a router's: Exim's own ("Unrouteable address", `MESSAGES`), or the
+/// words an administrator wrote for an address the system does not have, a redirect router's
+/// `:fail:` item ("  user@example.org / Unknown user", with `Status: 5.0.0` in Exim's
+/// report). The Exim specification, chapter "The redirect router", on `:fail:`: the text that
+/// follows it is the error of the failed address. A router reads the address, not the
+/// message: no filter of the content has seen it, so words that say the user does not exist
+/// mean an unknown recipient, where the same words at an unknown step of another server stay
+/// Sisimai's filter (`reason::probe`).
+/// Source: https://www.exim.org/exim-html-current/doc/html/spec_html/ch-the_redirect_router.html
+fn own_router_failure(e: &Delivery, reply_code: &str) -> bool {
+    e.command.is_empty()
+        && e.reply_code.is_empty()
+        && reply_code.is_empty()
+        && e.rhost.is_empty()
+        && !e.diagnosis.contains("SMTP error from remote ")
+        && !e.diagnosis.contains("LMTP error after ")
+        && !text::contains(&e.diagnosis, "host ")
 }
 
 /// `line` of a paste that lost its indents, with the indent Exim gave it (deliver.c,

@@ -184,6 +184,24 @@ fn semicolon_status(line: &str, at: usize) -> bool {
     status::is_valid(token)
 }
 
+/// Rust's lettre prints a server's failure reply as its class, the reply code in parentheses
+/// and the reply's words after a colon: "permanent error (535): 5.7.8 Username and Password
+/// not accepted" and "transient error (421): 4.7.0 Try again later" (its `Display` for
+/// `smtp::Error`: `write!(f, "permanent error ({code})")`, then `": {source}"`, the reply's
+/// lines; https://github.com/lettre/lettre/blob/master/src/transport/smtp/error.rs). Programs
+/// built on it log that text as it is (Vaultwarden: "SMTP 5xx error: permanent error (535):
+/// ..."). True for the code at `i` in that place.
+fn lettre_code(line: &str, i: usize) -> bool {
+    const LEADS: [&[u8]; 2] = [b"permanent error (", b"transient error ("];
+    let b = line.as_bytes();
+    b.get(i + 3..i + 5) == Some(b"):".as_slice())
+        && LEADS.iter().any(|lead| {
+            i.checked_sub(lead.len())
+                .and_then(|start| b.get(start..i))
+                .is_some_and(|before| before.eq_ignore_ascii_case(lead))
+        })
+}
+
 /// True when a line carries a remote server's error reply; gives the reply's start offset.
 pub(super) fn reply_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();
@@ -202,7 +220,8 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                 .is_none_or(|c| matches!(c, b' ' | b'-' | b'\t'))
                 || b.get(i + 3) == Some(&b',')
                     && (python_tuple(line, i) || zoho_code(line, i) || google_listed(line, i))
-                || b.get(i + 3) == Some(&b';') && semicolon_status(line, i + 4));
+                || b.get(i + 3) == Some(&b';') && semicolon_status(line, i + 4)
+                || lettre_code(line, i));
         if is_code {
             let code = &line[i..i + 3];
             if reply::is_valid(code) {
@@ -217,6 +236,7 @@ pub(super) fn reply_start(line: &str) -> Option<usize> {
                 // "returned '550 ...'".
                 let tail = before.trim_end();
                 let introduced = i == 0
+                    || lettre_code(line, i)
                     || before.ends_with("said: ")
                     || before.ends_with("<<< ")
                     // ZMailer's report marks each line the remote server answered with "->>"
@@ -709,6 +729,11 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
         let json_end = json_string_end(line, start);
         if let Some(end) = json_end {
             diag.push_str(line.get(start..end).unwrap_or_default());
+        } else if coded.is_some() && lettre_code(line, start) {
+            // lettre's own text from its class on ("permanent error (535): ..."): the
+            // program's log words before it are no part of the reply.
+            let lead = start.saturating_sub("permanent error (".len());
+            diag.push_str(line.get(lead..).unwrap_or(line));
         } else if coded.is_some() {
             diag.push_str(line);
         } else {

@@ -1421,42 +1421,59 @@ fn apply_blocked_ip(spans: &mut Spans<'_>, scan: &Scan, hit: Option<Hit>, d: &mu
             !(ip::scope(f.addr) == crate::IpScope::Loopback
                 && norm.get(..f.start).is_some_and(|b| b.ends_with('=')))
         })
-        // A lookup link's address, or the bracket after the status where Gmail prints the
-        // connecting client in its replies, when the refusal is about the message itself, not
-        // the address: they name the client for reference only (`about_the_message`). Gmail's
-        // spam refusals keep the bracket as the sending address (not a blocked one, below):
-        // Gmail weighs the sending address's reputation in them ("likely unsolicited mail",
-        // its sender guidelines), and the advice and the lookups ask about it.
-        .filter(|f| {
-            let bracket =
-                d.reason != Reason::SpamDetected && ip::after_status_bracket(norm, f.start);
-            !(about_the_message(d.reason) && (is_link_value(norm, f.start) || bracket))
-        })
         // An address a refusal about the recipient's mailbox names as where the message came
         // from ("innocent message from 192.0.2.7 maildrop: maildir over quota", held-out ac
         // 08): the mailbox refused, whoever sent; no address of the sender's is in question.
         .filter(|f| !(about_the_mailbox(d.reason) && ip::named_as_message_source(norm, f.start)))
         .collect();
+    // A lookup link's address, or the bracket after the status where Gmail prints the
+    // connecting client in its replies, when the refusal is about the message itself, not the
+    // address: they name the client for reference only (`about_the_message`), so they are the
+    // sending address but never a blocked one, and another address the refusal names as the
+    // sender's goes first. Gmail: "550-5.7.1 [192.0.2.1 14] Messages missing a valid address in
+    // From: header, or having no From: header, are not accepted." (a message refusal of its
+    // SMTP error reference, https://support.google.com/a/answer/3726730, with the bracket of
+    // every reply); GMX, WEB.DE: "For explanation visit
+    // https://postmaster.web.de/error-messages?ip=192.0.2.1&c=hi", whose link "contains
+    // parameters that are important in case of a problem analysis"
+    // (https://postmaster.gmx.com/en/error-messages), the address of the delivering server.
+    // Gmail's spam refusals keep the bracket as an address of their own, below: Gmail weighs
+    // the sending address's reputation in them ("likely unsolicited mail", its sender
+    // guidelines), and a list of addresses they name is about it.
+    let reason = d.reason;
+    let for_reference = |f: &ip::Found| {
+        let bracket = reason != Reason::SpamDetected && ip::after_status_bracket(norm, f.start);
+        about_the_message(reason) && (is_link_value(norm, f.start) || bracket)
+    };
+    let (reference, own): (Vec<ip::Found>, Vec<ip::Found>) =
+        senders.into_iter().partition(|f| for_reference(f));
     let near = |f: &&ip::Found| match hit.and_then(|h| h.at) {
         Some((s, e)) => f.end + REPLY_WINDOW / 2 >= s && f.start <= e + REPLY_WINDOW / 2,
         None => false,
     };
-    let Some(found) = senders.iter().find(near).or(senders.first()) else {
-        relayed_refusal(spans, scan, d, remote);
-        return;
+    let found = match own.iter().find(near).or(own.first()) {
+        Some(found) => found,
+        None => {
+            relayed_refusal(spans, scan, d, remote);
+            match reference.iter().find(near).or(reference.first()) {
+                Some(found) if d.blocked_ip.is_none() => found,
+                _ => return,
+            }
+        }
     };
+    let blocked = refuses_the_address(d) && !for_reference(found);
     d.sending_ip = Some(found.addr.to_string());
     d.sending_ip_scope = Some(ip::scope(found.addr));
     // The address where the decisive reply names it, then wherever else it is named as the
     // sender's (a reply quoted twice, a lookup link).
     let mut quoted = vec![scan.hay.to_text(found.start, found.end)];
-    for f in &senders {
+    for f in own.iter().chain(&reference) {
         if f.addr == found.addr {
             quoted.push(scan.hay.to_text(f.start, f.end));
         }
     }
     evidence::add_exact(d, spans, "sending_ip", &quoted);
-    if refuses_the_address(d) {
+    if blocked {
         d.blocked_ip = d.sending_ip.clone();
         d.blocked_ip_scope = d.sending_ip_scope;
         evidence::add_exact(d, spans, "blocked_ip", &quoted);

@@ -178,7 +178,7 @@ const AUTH_STEP_DNS: Step = Step::new(text! {
 
 // The rule first, for whatever service sends the mail: a value copied from an example of
 // another service would break SPF for the server the sender really uses.
-const AUTH_STEP_SPF: Step = Step::new(text! {
+pub(crate) const AUTH_STEP_SPF: Step = Step::new(text! {
     ja: "SPF（このドメインのメールを送ってよいサーバーを宣言する設定）を確認します。ドメインには「v=spf1」で始まる TXT レコードが一つだけあり、実際に使っている送信サービスがすべて「include:」などで含まれている必要があります。送信サーバーの名前はエラーメールの上の方（「at host」や「Reporting-MTA」の後など）に書かれていることが多く、含めるべき値はそのサービス（ホスティング事業者やメールサービス）のマニュアルに載っています。",
     en: "Check SPF (the setting that declares which servers may send mail for your domain). The domain needs exactly one TXT record starting with \"v=spf1\" that includes (\"include:\" and the like) every service you really send from. The bounce usually names your sending server near its top (after \"at host\" or \"Reporting-MTA\"), and the value to include is in that service's manual (your hosting company's or mail service's).",
 });
@@ -347,7 +347,7 @@ pub(crate) const fn auth_playbook(head: Head, basis: Basis) -> Playbook {
 
 /// The message of every authentication playbook: it names SPF, DKIM and DMARC, so that whoever
 /// runs the domain's DNS knows what to check without reading the error first.
-const MESSAGE_AUTH: crate::model::Message = crate::model::Message {
+pub(crate) const MESSAGE_AUTH: crate::model::Message = crate::model::Message {
     to: To::SenderAdmin,
     address: None,
     subject: text! {
@@ -2008,8 +2008,8 @@ pub(crate) const SUPPRESSED: Playbook = Playbook {
             en: "Ask the recipient whether the address works now and whether they want your mail.",
         }),
         Step::new(text! {
-            ja: "確認できたら、送信サービスの管理画面で配信停止リスト（Suppression list など）からその宛先を外してください。",
-            en: "Once confirmed, remove the address from the suppression list in your sending service's dashboard.",
+            ja: "確認できたら、送信サービスの管理画面で配信停止リスト（Suppression list など）からその宛先を外してください。管理画面にそのリストがない場合（レンタルサーバーの送信サーバーなど）は、サービスのサポートに外すよう依頼してください。",
+            en: "Once confirmed, remove the address from the suppression list in your sending service's dashboard. If the dashboard shows no such list (your hosting company's outgoing server, for one), ask the service's support to take the address off.",
         }),
     ],
     donts: &[text! {
