@@ -1254,14 +1254,28 @@ mod tests {
         );
         // One divider, after the part; other marks.
         for divider in ["=====", "* * *", "＿＿＿＿", "ーーーー", "───"] {
-            let text = format!(" This is the Postfix program.\n <a@example.org>: User unknown\n{divider}\n");
+            let text = format!(
+                " This is the Postfix program.\n <a@example.org>: User unknown\n{divider}\n"
+            );
             assert!(unframed(&text).is_some(), "{divider}");
         }
         // A part as deep as its frame, no divider, a code fence or a heading with words: as it is.
-        assert_eq!(unframed("----\nThis is the Postfix program.\n<a@example.org>: x\n"), None);
-        assert_eq!(unframed("Here:\n  This is the Postfix program.\n  <a@example.org>: x\n"), None);
-        assert_eq!(unframed("```\n  This is the Postfix program.\n  <a@example.org>: x\n"), None);
-        assert_eq!(unframed("----- Transcript of session follows -----\n  a\n  b\n"), None);
+        assert_eq!(
+            unframed("----\nThis is the Postfix program.\n<a@example.org>: x\n"),
+            None
+        );
+        assert_eq!(
+            unframed("Here:\n  This is the Postfix program.\n  <a@example.org>: x\n"),
+            None
+        );
+        assert_eq!(
+            unframed("```\n  This is the Postfix program.\n  <a@example.org>: x\n"),
+            None
+        );
+        assert_eq!(
+            unframed("----- Transcript of session follows -----\n  a\n  b\n"),
+            None
+        );
         assert!(!is_divider("--"));
         assert!(!is_divider("------=_Part_1"));
     }
