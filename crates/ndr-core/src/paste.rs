@@ -539,8 +539,10 @@ fn is_divider(line: &str) -> bool {
 /// page's, not the notice's, whose lines stay indented for every reader (held-out af 30, a
 /// Postfix notice under a Japanese FAQ's sentence between two lines of hyphens). The part is
 /// the one with the most lines that are not blank among those the dividers and the text's
-/// ends bound (two or more such lines); every other line, the dividers too, becomes blank, so
-/// the lines keep their places. A notice as deep as its dividers is read as it is already.
+/// ends bound (two or more such lines), and it loses its own shared indentation; the dividers
+/// become blank lines (which end a reply before them) and every other line stays as it is, so
+/// nothing outside the part is lost should the part be the wrong one.
+/// A notice as deep as its dividers is read as it is already.
 fn unframed(text: &str) -> Option<String> {
     let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
     // The part being counted and the best so far: (first line, end line, lines not blank,
@@ -580,9 +582,17 @@ fn unframed(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split_inclusive('\n').enumerate() {
         if (start..end).contains(&i) {
+            out.push_str(
+                line.get(least..)
+                    .unwrap_or(if line.ends_with('\n') { "\n" } else { "" }),
+            );
+        } else if is_divider(line.trim_end_matches(['\n', '\r'])) {
+            // A divider is only drawing: a blank line in its place ends the reply before it.
+            if line.ends_with('\n') {
+                out.push('\n');
+            }
+        } else {
             out.push_str(line);
-        } else if line.ends_with('\n') {
-            out.push('\n');
         }
     }
     Some(out)
@@ -1250,7 +1260,7 @@ mod tests {
         let text = "See the lines below:\n  ------\n     This is the Postfix program at host mx.example.net.\n\n     <a@example.org>: User unknown\n  ------\n";
         assert_eq!(
             unframed(text).as_deref(),
-            Some("\n\n     This is the Postfix program at host mx.example.net.\n\n     <a@example.org>: User unknown\n\n")
+            Some("See the lines below:\n\nThis is the Postfix program at host mx.example.net.\n\n<a@example.org>: User unknown\n\n")
         );
         // One divider, after the part; other marks.
         for divider in ["=====", "* * *", "＿＿＿＿", "ーーーー", "───"] {
