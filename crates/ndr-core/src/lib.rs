@@ -1111,6 +1111,14 @@ const REPLY_NOTES: &[(&str, Reason, &str)] = &[
         Reason::Rejected,
         "sender_login_mismatch",
     ),
+    // The same refusal where the server names the login before its words: "554 5.7.1
+    // Recipient address rejected: Username a@example.org and sender doesn't match" (quoted in
+    // https://github.com/mybb/mybb/issues/2578); the detail is the address after "Username".
+    (
+        "address rejected: username ",
+        Reason::Rejected,
+        "sender_login_mismatch",
+    ),
     // The sender's own mail service has stopped sending from the account, whatever the
     // recipient: Amazon SES, "554 Message rejected: Sending paused for this account." (its API
     // names the state AccountSendingPausedException); Mail.ru, "550 message sending for this

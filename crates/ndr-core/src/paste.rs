@@ -38,6 +38,7 @@ pub(crate) fn unwrapped(text: &str) -> Option<Unwrapped> {
     for _ in 0..MAX_LAYERS {
         let now = out.as_deref().unwrap_or(text);
         let next = unquoted(now)
+            .or_else(|| unframed(now))
             .or_else(|| dedented(now))
             .or_else(|| {
                 let t = without_log_prefix(now);
@@ -516,6 +517,84 @@ fn without_cuts(text: &str, cut: &[(usize, usize)]) -> Option<String> {
         from = at + len;
     }
     out.push_str(text.get(from..)?);
+    Some(out)
+}
+
+/// A line that is only a divider a page or a post draws around what it shows: three or more
+/// of one mark (`---`, `===`, `***`, `___`, full-width `＿＿＿`, `ーーー`, box drawing `───`),
+/// spaces between them allowed (`- - -`). A code fence (`` ``` ``, `~~~`) is none, nor a MIME
+/// boundary or Sendmail's "----- Transcript of session follows -----" (words among the marks).
+fn is_divider(line: &str) -> bool {
+    const MARKS: [char; 10] = ['-', '=', '*', '_', '＿', 'ー', '─', '━', '－', '＝'];
+    let t = line.trim_matches([' ', '\t']);
+    let Some(first) = t.chars().next().filter(|c| MARKS.contains(c)) else {
+        return false;
+    };
+    t.chars().all(|c| c == first || c == ' ') && t.chars().filter(|&c| c == first).count() >= 3
+}
+
+/// The part of a paste that divider lines (`is_divider`) frame, when it is indented deeper
+/// than the lines around it: a page that shows a notice as an example indents it under a line
+/// of hyphens and a sentence of its own, and the shared indentation (`dedented`) then is the
+/// page's, not the notice's, whose lines stay indented for every reader (held-out af 30, a
+/// Postfix notice under a Japanese FAQ's sentence between two lines of hyphens). The part is
+/// the one with the most lines that are not blank among those the dividers and the text's
+/// ends bound (two or more such lines), and it loses its own shared indentation; the dividers
+/// become blank lines (which end a reply before them) and every other line stays as it is, so
+/// nothing outside the part is lost should the part be the wrong one.
+/// A notice as deep as its dividers is read as it is already.
+fn unframed(text: &str) -> Option<String> {
+    let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    // The part being counted and the best so far: (first line, end line, lines not blank,
+    // least indentation).
+    let mut best: Option<(usize, usize, usize, usize)> = None;
+    let mut part = (0usize, 0usize, usize::MAX);
+    let mut dividers = 0;
+    let mut count = 0;
+    let close = |part: (usize, usize, usize), end: usize, best: &mut Option<_>| {
+        let (start, filled, least) = part;
+        if filled >= 2 && best.is_none_or(|(_, _, f, _)| filled > f) {
+            *best = Some((start, end, filled, least));
+        }
+    };
+    for (i, line) in text.lines().enumerate() {
+        count = i + 1;
+        if is_divider(line) {
+            dividers += 1;
+            close(part, i, &mut best);
+            part = (i + 1, 0, usize::MAX);
+        } else if !line.trim().is_empty() {
+            part.1 += 1;
+            part.2 = part.2.min(indent(line));
+        }
+    }
+    close(part, count, &mut best);
+    let (start, end, _, least) = best.filter(|_| dividers > 0)?;
+    let around = text
+        .lines()
+        .enumerate()
+        .filter(|&(i, l)| (i < start || i >= end) && !l.trim().is_empty())
+        .map(|(_, l)| indent(l))
+        .min()?;
+    if least <= around {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if (start..end).contains(&i) {
+            out.push_str(
+                line.get(least..)
+                    .unwrap_or(if line.ends_with('\n') { "\n" } else { "" }),
+            );
+        } else if is_divider(line.trim_end_matches(['\n', '\r'])) {
+            // A divider is only drawing: a blank line in its place ends the reply before it.
+            if line.ends_with('\n') {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
     Some(out)
 }
 
@@ -1174,6 +1253,41 @@ mod tests {
         ] {
             assert_eq!(headings_parted(same), None, "{same}");
         }
+    }
+
+    #[test]
+    fn a_framed_part_deeper_than_its_frame_is_read_alone() {
+        let text = "See the lines below:\n  ------\n     This is the Postfix program at host mx.example.net.\n\n     <a@example.org>: User unknown\n  ------\n";
+        assert_eq!(
+            unframed(text).as_deref(),
+            Some("See the lines below:\n\nThis is the Postfix program at host mx.example.net.\n\n<a@example.org>: User unknown\n\n")
+        );
+        // One divider, after the part; other marks.
+        for divider in ["=====", "* * *", "＿＿＿＿", "ーーーー", "───"] {
+            let text = format!(
+                " This is the Postfix program.\n <a@example.org>: User unknown\n{divider}\n"
+            );
+            assert!(unframed(&text).is_some(), "{divider}");
+        }
+        // A part as deep as its frame, no divider, a code fence or a heading with words: as it is.
+        assert_eq!(
+            unframed("----\nThis is the Postfix program.\n<a@example.org>: x\n"),
+            None
+        );
+        assert_eq!(
+            unframed("Here:\n  This is the Postfix program.\n  <a@example.org>: x\n"),
+            None
+        );
+        assert_eq!(
+            unframed("```\n  This is the Postfix program.\n  <a@example.org>: x\n"),
+            None
+        );
+        assert_eq!(
+            unframed("----- Transcript of session follows -----\n  a\n  b\n"),
+            None
+        );
+        assert!(!is_divider("--"));
+        assert!(!is_divider("------=_Part_1"));
     }
 
     #[test]

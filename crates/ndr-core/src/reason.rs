@@ -776,6 +776,23 @@ const WORDING: &[Wording] = &[
             // Gmail: "550-5.7.1 Messages missing a valid address in From: header, or having no
             // From: header, are not accepted." Source: https://support.google.com/a/answer/3726730
             "missing a valid address in from:",
+            // A sending service or server that refuses a message without a From header field
+            // (RFC 5322, 3.6: "the originator fields ... From: ... MUST" be present): SendGrid's
+            // "550 MIME message is missing 'From' header" (quoted in
+            // https://github.com/golang/go/pull/43372 and
+            // https://github.com/superseriousbusiness/gotosocial/issues/1716), Brevo's "550 From
+            // header is missing, header is not RFC 5322 compliant" (quoted in
+            // https://github.com/bass3l/strapi-provider-email-smtp/issues/4). The message the
+            // program built lacks the field; the close wordings "missing from header" and "no
+            // from header" name the same fault.
+            "is missing 'from' header",
+            "is missing \"from\" header",
+            "from header is missing",
+            "'from' header is missing",
+            "missing from header",
+            "missing from: header",
+            "no from header",
+            "no from: header",
             // A line longer than RFC 5322's 998 characters (section 2.1.1): "552 message line
             // is too long", "500 Line too long".
             "message line is too long",
@@ -916,6 +933,13 @@ const WORDING: &[Wording] = &[
             // words under 5.7.1). The address after "as" is the sender's, whatever the status
             // says of an address (`sender_refused`).
             "not authorized to send mail as",
+            // A submission server that refuses an envelope sender its customer does not own:
+            // Domainfactory's relay (smtprelaypool.ispgateway.de) and freenet answer MAIL FROM
+            // with "550 \"envelope sender not allowed a@example.org\"" (quoted in
+            // https://github.com/in2code-de/femanager/issues/404 and
+            // https://github.com/BadChoice/handesk/issues/340). The sender's address, as in the
+            // line above.
+            "envelope sender not allowed",
             // Mailgun's sandbox domain: "Sandbox subdomains are for test purposes only. Please
             // add your own domain or add the address to authorized recipients in Account
             // Settings." Source: https://help.mailgun.com/hc/en-us/articles/217531258
@@ -1036,6 +1060,19 @@ const WORDING: &[Wording] = &[
             "(host is blacklisted)",
         ],
     },
+    // The refusal of a sender the login does not own where the login is named, under
+    // Postfix's "Recipient address rejected:" (which the table above leaves out): "554 5.7.1
+    // Recipient address rejected: Username a@example.org and sender doesn't match" (a hosting
+    // company's submission server, quoted in https://github.com/mybb/mybb/issues/2578): the
+    // address the program sent as is not the logged-in account's. Postfix's own wording of the
+    // rule (reject_sender_login_mismatch) is "not owned by user", read above and in
+    // `lib.rs::REPLY_NOTES`, and this is read the same: rejected, not the security check the
+    // 5.7.1 alone would say.
+    w(
+        Rejected,
+        &["and sender doesn't match", "and sender does not match"],
+        &[],
+    ),
     w(
         RequirePtr,
         &[
@@ -1318,6 +1355,22 @@ const WORDING: &[Wording] = &[
     //   suppressed sending to this address because it has a recent history of bouncing as an
     //   invalid address" (https://docs.aws.amazon.com/ses/latest/dg/sending-email-global-suppression-list.html;
     //   its events' "Suppressed" / "OnAccountSuppressionList" are read in `mta::amazonses`).
+    // - Amazon SES's older refusal of an address on the same list, at the API call: "554
+    //   Message rejected: Address blacklisted." ("This error means that ... one or more of the
+    //   addresses in the To, Cc, or Bcc field of the email you just tried to send is on our
+    //   blacklist", an address that hard-bounced for any SES sender:
+    //   https://aws.amazon.com/blogs/messaging-and-targeting/the-amazon-ses-address-blacklisted-error/;
+    //   the suppression list replaced it:
+    //   https://aws.amazon.com/blogs/messaging-and-targeting/goodbye-blacklist-introducing-the-suppression-list).
+    //   The recipient's address, not the sender's nor an IP: only SES's words "message
+    //   rejected: address blacklisted".
+    // - Postmark's API error 406, "Inactive recipient": "You tried to send to recipient(s) that
+    //   have been marked as inactive. Found inactive addresses: .... Inactive recipients are
+    //   ones that have generated a hard bounce, a spam complaint, or a manual suppression."
+    //   (older: "... to a recipient that has been marked as inactive", "... to recipients that
+    //   have all been marked as inactive"). Source: https://postmarkapp.com/developer/api/overview#error-codes
+    //   (406, Inactive recipient), the wording as Postmark's own Ruby library parses it:
+    //   https://rubydoc.info/gems/postmark/Postmark/InactiveRecipientError.
     // Sisimai names the reason `suppressed`.
     w(
         Suppressed,
@@ -1325,6 +1378,9 @@ const WORDING: &[Wording] = &[
             "recipient is known to bounce",
             "not delivering to previously bounced address",
             "has suppressed sending to this address",
+            "message rejected: address blacklisted",
+            "been marked as inactive. found inactive addresses",
+            "inactive recipients are ones that have generated a hard bounce",
         ],
         &[],
     ),
@@ -1346,6 +1402,14 @@ const WORDING: &[Wording] = &[
             "ponieważ jest to spam",
             "considered spam",
             "considered as spam",
+            // Microsoft 365's own notice (its visible text, over the receiver's reply, which
+            // it gives the status 5.7.350): "example.net suspects your message is spam and
+            // rejected it." under the heading "Messages suspected as spam", with "the
+            // recipient's email server (or email filtering service) suspected the sender's
+            // message is spam" for the admins (the notice as quoted in
+            // https://pastebin.com/Ria4kqHv and https://pastebin.com/qWgNEaMn; Microsoft's
+            // documentation does not list 5.7.350, knowledge file section 3.2).
+            "suspects your message is spam and rejected it",
         ],
         aligned: &[],
         not: &["not considered spam", "not considered as spam", "not be considered spam"],
@@ -2471,6 +2535,7 @@ fn sender_refused(lc: &str) -> bool {
         "sender verification failed",
         "is not subscribed to that group",
         "not authorized to send mail as",
+        "envelope sender not allowed",
     ]
     .iter()
     .any(|p| crate::text::contains(lc, p))
@@ -2518,6 +2583,14 @@ fn another(f: &Fact, lc: &Scan<'_>) -> Option<Reason> {
         }
         if by_code.is_some() {
             return by_code;
+        }
+        // 535 is the reply to AUTH alone: "535 5.7.8 Authentication credentials invalid" (RFC
+        // 4954, 6), the login was refused, whatever the words ("535 Incorrect authentication
+        // data", Exim's; "535 Authentication failed"). Without an enhanced code the status
+        // table has nothing to say; the reply code says a failed SMTP AUTH, Sisimai's
+        // `securityerror` (its 5.7.8).
+        if f.reply_code == "535" && f.status.is_empty() {
+            return Some(SecurityError);
         }
         // A bare "421 4.7.0" with no words of a reason is the server closing the channel for
         // now (RFC 5321's 421, "Service not available, closing transmission channel"), not a

@@ -1143,7 +1143,16 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
                         End::Quote => QUOTE_STOPS,
                         _ => LINE_STOPS,
                     };
-                    skipped + text::find_earliest(line, stops).map_or(line.len(), |(p, _)| p)
+                    // A reply that opens its words with a quote of its own, `550 "envelope
+                    // sender not allowed a@example.org"` (Domainfactory's relay, quoted by Swift
+                    // Mailer in https://github.com/in2code-de/femanager/issues/404): that quote
+                    // and its pair are the reply's, and the library's quote comes after them.
+                    let own = match error.end {
+                        End::Quote => own_quote_end(line),
+                        _ => 0,
+                    };
+                    let rest = line.get(own..).unwrap_or_default();
+                    skipped + own + text::find_earliest(rest, stops).map_or(rest.len(), |(p, _)| p)
                 }
             };
             // PHPMailer's detail is the server's reply with its own line end, so in a JSON
@@ -1324,6 +1333,21 @@ const LINE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {"];
 
 /// The same for a reply quoted in double quotes (Swift Mailer's `with message "..."`).
 const QUOTE_STOPS: &[&str] = &["\n", "\r", "\\n", "\\r", "] {", "\""];
+
+/// Where the reply's own quoted words end when they follow its code at once (`550 "words"`):
+/// just after their closing quote on the same line, else 0.
+fn own_quote_end(line: &str) -> usize {
+    let b = line.as_bytes();
+    if b.len() < 5 || !b[..3].iter().all(u8::is_ascii_digit) || &b[3..5] != b" \"" {
+        return 0;
+    }
+    line.get(5..)
+        .and_then(|rest| {
+            rest.find(['"', '\n'])
+                .filter(|&q| rest.as_bytes()[q] == b'"')
+        })
+        .map_or(0, |q| 5 + q + 1)
+}
 
 /// The reply as an app shows a smtplib exception without its tuple: the exception's name, a
 /// colon and the code, and the server's text on the next line (the break printed either as

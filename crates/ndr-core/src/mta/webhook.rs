@@ -157,7 +157,10 @@ pub(crate) fn inquire(mail: &Mail) -> Option<Rising> {
     let whole = (sparkpost || EVENT_KEYS.iter().any(|k| body.contains(k)))
         && RECIPIENT_KEYS.iter().any(|k| body.contains(k));
     if !whole && !body.contains(MAILGUN_STATUS) {
-        return None;
+        return postmark_inactive(body).map(|d| Rising {
+            deliveries: vec![d],
+            rfc822: String::new(),
+        });
     }
     let mut deliveries = Vec::new();
     for object in objects(body) {
@@ -242,7 +245,13 @@ fn delivery_status(object: &str) -> Option<Delivery> {
         Some(_) => reply_code(object),
         None => failure_code(number_value(object, "\"code\"")),
     };
-    if code.is_empty() {
+    // Mailgun's own code (of the 600s: 605, "Not delivering to previously bounced address")
+    // for a message it did not send, in the object itself: its words are the refusal, with
+    // no server's reply code, as in the whole event (`event`).
+    let own = code.is_empty()
+        && object.find(MAILGUN_STATUS).is_none()
+        && number_value(object, "\"code\"").is_some_and(|c| c.len() == 3 && c.starts_with('6'));
+    if code.is_empty() && !own {
         return None;
     }
     let temporary = code.starts_with('4')
@@ -251,6 +260,45 @@ fn delivery_status(object: &str) -> Option<Delivery> {
         action: if temporary { "delayed" } else { "failed" }.into(),
         reply_code: code,
         diagnosis: text::sweep(&words),
+        ..Delivery::default()
+    })
+}
+
+/// Postmark's words for a recipient on its list of inactive addresses.
+const POSTMARK_INACTIVE: &str = "been marked as inactive";
+
+/// Postmark's API error 406 ("Inactive recipient"), as its JSON answer
+/// (`{"ErrorCode":406,"Message":"..."}`) or a program's mail library logs it: "You tried to send
+/// to recipient(s) that have been marked as inactive. Found inactive addresses: a@example.org.
+/// Inactive recipients are ones that have generated a hard bounce, a spam complaint, or a
+/// manual suppression." (older: "to a recipient that has been marked as inactive", "to
+/// recipients that have all been marked as inactive"). No server replied: Postmark kept the
+/// message back, its suppression (`reason.rs`, `Suppressed`). Its own number 406 is no SMTP
+/// reply and, as Mailgun's 605 above, no provider code. The words run from "You tried to send"
+/// to the end of the line, a quote or a brace (the JSON or the log's context after them); the
+/// recipient is the first of the "Found inactive addresses".
+/// Sources: https://postmarkapp.com/developer/api/overview#error-codes (406),
+/// https://rubydoc.info/gems/postmark/Postmark/InactiveRecipientError (the wording).
+fn postmark_inactive(body: &str) -> Option<Delivery> {
+    let head = text::clip(body, 64 * 1024);
+    let at = text::find_ci(head, POSTMARK_INACTIVE)?;
+    let start = head.get(..at)?.rfind('\n').map_or(0, |p| p + 1);
+    let end = head.get(at..)?.find('\n').map_or(head.len(), |p| at + p);
+    let line = head.get(start..end)?;
+    let from = text::find_ci(line, "you tried to send").unwrap_or(0);
+    let words = line.get(from..)?;
+    let words = words.get(..words.find(['"', '{']).unwrap_or(words.len()))?;
+    const FOUND: &str = "found inactive addresses:";
+    let recipient = text::find_ci(words, FOUND)
+        .and_then(|p| words.get(p + FOUND.len()..))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|w| address::find(w.trim_end_matches([',', '.'])))
+        .unwrap_or_default();
+    Some(Delivery {
+        recipient,
+        action: "failed".into(),
+        diagnosis: text::sweep(words),
+        reason: Some(Reason::Suppressed),
         ..Delivery::default()
     })
 }
