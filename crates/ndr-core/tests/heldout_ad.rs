@@ -2,35 +2,11 @@
 //! with documentation addresses and example domains (never the held-out texts). Bless with
 //! `UPDATE_EXPECT=1 cargo test -p ndr-core --test heldout_ad`.
 
-use expect_test::{expect, Expect};
+use expect_test::expect;
 use ndr_core::{diagnose, Party, Reason};
 
-/// The summary line, the remote host, the first recipient with its step, reply code, status
-/// and error text, and the notes.
-#[track_caller]
-fn check(input: &str, expect: Expect) {
-    let d = diagnose(input.as_bytes());
-    let first = d.recipients.first();
-    let line = format!(
-        "{} | host={} rcpt={} step={} reply={} status={} notes={} | {}",
-        d.summary(),
-        d.remote_host.as_deref().unwrap_or("-"),
-        first
-            .map(|r| r.recipient.as_str())
-            .filter(|r| !r.is_empty())
-            .unwrap_or("-"),
-        first.and_then(|r| r.command.as_deref()).unwrap_or("-"),
-        first.and_then(|r| r.reply_code.as_deref()).unwrap_or("-"),
-        first.and_then(|r| r.status.as_deref()).unwrap_or("-"),
-        d.notes
-            .iter()
-            .map(|n| n.id.as_str())
-            .collect::<Vec<_>>()
-            .join(","),
-        first.map_or("", |r| r.diagnostic_text.as_str()),
-    );
-    expect.assert_eq(&line);
-}
+mod first_line;
+use first_line::check;
 
 /// Coremail's notice (NetEase's 163.com and the company mail systems built on Coremail): a
 /// "系统退信" message in GBK, base64, whose English line names the step and the host, then the
