@@ -17,6 +17,23 @@ const IPCHECK: Url = Url::filled(
 );
 const FAQ: &str = "https://www.proofpoint.com/us/support-services/ip-blocked-faq";
 
+/// The first step of both IP-block playbooks: Proofpoint's own IP check page.
+const STEP_IPCHECK: Step = Step::new(text! {
+    ja: "Proofpoint の照会ページ（英語）で IP アドレス {ip} の状況を確認します。",
+    en: "Check {ip} on Proofpoint's IP check page.",
+})
+.link(
+    text! { ja: "Proofpoint IP チェック（英語）", en: "Proofpoint IP check" },
+    IPCHECK,
+);
+
+/// The last step of both IP-block playbooks: a shared server's hosting company, or the
+/// recipient's own allow list.
+const STEP_SHARED_SERVER: Step = Step::new(text! {
+    ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。急ぎの相手には、受信側の管理者に自社の Proofpoint であなたを許可してもらう方法もあります。",
+    en: "On a shared server, send the message below to your hosting company. For an urgent recipient, their administrator can allow you in their own Proofpoint.",
+});
+
 pub(crate) const BLOCKED: Playbook = Playbook {
     id: "proofpoint-blocked",
     party: Some(Party::Proofpoint),
@@ -34,23 +51,13 @@ pub(crate) const BLOCKED: Playbook = Playbook {
     duration: text! { ja: "一時的な遅延は数分、ブロックは送信が止まって申請した後", en: "Minutes for a delay; for a block, after the sending stops and removal is requested" },
     prepare: PREPARE_BLOCK,
     steps: &[
-        Step::new(text! {
-            ja: "Proofpoint の照会ページ（英語）で IP アドレス {ip} の状況を確認します。",
-            en: "Check {ip} on Proofpoint's IP check page.",
-        })
-        .link(
-            text! { ja: "Proofpoint IP チェック（英語）", en: "Proofpoint IP check" },
-            IPCHECK,
-        ),
+        STEP_IPCHECK,
         STEP_CHECK_ACCOUNT,
         Step::new(text! {
             ja: "一時的な遅延なら、原因の送信が止まれば数分で自動的に解除されます。ブロックの場合は、照会ページから解除申請のフォームに進み、宛先やメールの種類などを入力します。",
             en: "A delay clears by itself minutes after the behaviour stops. For a block, go from the IP check page to the removal request form and give the recipient, the type of mail and so on.",
         }),
-        Step::new(text! {
-            ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。急ぎの相手には、受信側の管理者に自社の Proofpoint であなたを許可してもらう方法もあります。",
-            en: "On a shared server, send the message below to your hosting company. For an urgent recipient, their administrator can allow you in their own Proofpoint.",
-        }),
+        STEP_SHARED_SERVER,
     ],
     donts: &[DONT_DELIST_FIRST, DONT_PAY, DONT_RESEND],
     message: Some(MESSAGE_HOSTING_REPUTATION),
@@ -70,23 +77,13 @@ pub(crate) const BLOCKED: Playbook = Playbook {
 pub(crate) const BLOCKED_FOR_GOOD: Playbook = Playbook {
     duration: text! { ja: "原因の送信を止めて解除を申請した後", en: "After the sending that caused it stops and removal is requested" },
     steps: &[
-        Step::new(text! {
-            ja: "Proofpoint の照会ページ（英語）で IP アドレス {ip} の状況を確認します。",
-            en: "Check {ip} on Proofpoint's IP check page.",
-        })
-        .link(
-            text! { ja: "Proofpoint IP チェック（英語）", en: "Proofpoint IP check" },
-            IPCHECK,
-        ),
+        STEP_IPCHECK,
         STEP_CHECK_ACCOUNT,
         Step::new(text! {
             ja: "原因の送信を止めたら、照会ページから解除申請のフォームに進み、宛先やメールの種類などを入力します。",
             en: "Once the sending that caused it has stopped, go from the IP check page to the removal request form and give the recipient, the type of mail and so on.",
         }),
-        Step::new(text! {
-            ja: "共用サーバーなら、下の文面をホスティング事業者に送ってください。急ぎの相手には、受信側の管理者に自社の Proofpoint であなたを許可してもらう方法もあります。",
-            en: "On a shared server, send the message below to your hosting company. For an urgent recipient, their administrator can allow you in their own Proofpoint.",
-        }),
+        STEP_SHARED_SERVER,
     ],
     ..BLOCKED
 };
