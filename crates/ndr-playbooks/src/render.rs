@@ -1418,6 +1418,14 @@ const CODE_HEDGES: &[(&str, Text, &[&str])] = &[(
     &["dmarc", "authentication type", "authentication mechanism"],
 )];
 
+/// `common::DONT_RESEND_FULL` when the report itself says the server deferred the message
+/// (`delay_stated`, as for `RESEND_WHEN_DELAYED`): the sending server still holds it and
+/// retries it, so nothing has come back yet.
+const DONT_RESEND_FULL_DELAYED: Text = text! {
+    ja: "送信側のサーバーが再送を続けている間は、自分で送り直さないでください。受信者が容量を空けたあと、同じメールが 2 通届くことになります。",
+    en: "While your server is still retrying, do not send it again yourself: once the recipient has made room, the message would arrive twice.",
+};
+
 /// A message's words for a bounce, and the same for a delay, which the message says instead
 /// when every recipient is only delayed (a delay warning: "THIS IS A WARNING ONLY ... will be
 /// retried"): the mail has not come back, and the server still retries it (review h199, e02).
@@ -2506,7 +2514,19 @@ pub(crate) fn render_with(
         duration: t(&p.duration),
         prepare,
         steps,
-        donts: p.donts.iter().map(t).collect(),
+        donts: p
+            .donts
+            .iter()
+            .map(|d| {
+                // A delay: the mail has not come back, and a copy sent now would arrive twice
+                // once the server gets it through (review h217, left by M1).
+                if facts.delay_stated && *d == crate::party::common::DONT_RESEND_FULL {
+                    t(&DONT_RESEND_FULL_DELAYED)
+                } else {
+                    t(d)
+                }
+            })
+            .collect(),
         message,
         sources: p
             .sources
@@ -3582,11 +3602,22 @@ mod tests {
                 let steps: Vec<&str> = r.steps.iter().map(|s| s.text.as_str()).collect();
                 assert!(steps.contains(&RESEND_WHEN_DELAYED.get(lang)), "{steps:?}");
                 assert!(!steps.contains(&RESEND_IF_FAILED.get(lang)), "{steps:?}");
+                // Nor does its warning say that copies come back.
+                assert_eq!(
+                    r.donts.first().map(String::as_str),
+                    Some(DONT_RESEND_FULL_DELAYED.get(lang)),
+                    "{:?}",
+                    r.donts
+                );
             }
         }
         let alone = ndr_core::diagnose(b"452 4.2.2 <a@example.com>... Mailbox full\n");
         let r = crate::advise(&alone, Lang::En);
         let steps: Vec<&str> = r.steps.iter().map(|s| s.text.as_str()).collect();
         assert!(steps.contains(&RESEND_IF_FAILED.get(Lang::En)), "{steps:?}");
+        assert_eq!(
+            r.donts.first().map(String::as_str),
+            Some(crate::party::common::DONT_RESEND_FULL.get(Lang::En))
+        );
     }
 }
